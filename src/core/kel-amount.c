@@ -1,0 +1,2016 @@
+/* kel-amount.c: finds money expressions in kk/ru/en text and converts them to tenge. */
+
+/* A hand-written scanner rather than regular expressions: numbers with three kinds of group
+ * separator, words in brackets, ranges, lists sharing one currency, currency before or after,
+ * and Kazakh case endings are easier to get exactly right in code; it keeps no state between
+ * calls, so any number of threads may use it; and since only digits start work, each with a
+ * bounded look around them, a scan stays linear in the length of the text. */
+
+#include "kel-amount.h"
+
+#ifndef GETTEXT_PACKAGE
+#define GETTEXT_PACKAGE "kelisim"
+#endif
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "kel-error.h"
+
+#define WORD_MAX   64  /* bytes of a lower-cased word kept; no keyword is longer */
+#define WORD_SCAN  256 /* a longer run of letters is no keyword and is not read to its end */
+#define PAREN_MAX  400 /* "(один миллиард двести пятьдесят миллионов)" fits; a paragraph not */
+#define MAX_ITEMS  8   /* figures sharing one currency: "150, 200 и 300 млн тенге" */
+#define BACK_WORDS 4   /* "ежемесячная стипендия в размере 50 000 тенге" */
+#define RATE_BACK  8   /* tokens before a figure searched for "курс доллара ..." */
+#define MAX_DIGITS 15  /* integer digits of a sum; longer runs are identifiers */
+
+enum { CUR_KZT, CUR_USD, CUR_EUR, CUR_RUB, CUR_CNY, CUR_GBP, N_CUR };
+
+static const char *const cur_codes[N_CUR] = { "KZT", "USD", "EUR", "RUB", "CNY", "GBP" };
+
+/* Kazakh case endings on the currency word that matter: "теңгеден ... теңгеге дейін". */
+enum { CASE_NOM, CASE_DAT, CASE_ABL, CASE_OTHER };
+
+typedef enum {
+  W_NONE,
+  W_SCALE,    /* arg: power of ten */
+  W_CUR,      /* arg: currency */
+  W_CUR_MOD,  /* "АҚШ", "US", "российских": arg is the currency the next word must name */
+  W_CUR_POST, /* "США" after "долларов" */
+} WordKind;
+
+enum {
+  KW_PREFIX = 1 << 0, /* inflected: any ending */
+  KW_ABBREV = 1 << 1, /* takes a full stop: "млн.", "тг." */
+  KW_GLUED  = 1 << 2, /* only written right after the digits: "2m", "50k" */
+  KW_CODE   = 1 << 3, /* an ISO code: safe before a number */
+  KW_KK     = 1 << 4, /* takes the Kazakh endings in kk_suffixes only */
+};
+
+typedef struct {
+  const char *word;
+  guint8      kind;
+  guint8      arg;
+  guint8      flags;
+} Keyword;
+
+static const Keyword keywords[] = {
+  { "тыс", W_SCALE, 3, KW_ABBREV },
+  { "тысяч", W_SCALE, 3, KW_PREFIX },
+  { "мың", W_SCALE, 3, 0 },
+  { "thousand", W_SCALE, 3, 0 },
+  { "thousands", W_SCALE, 3, 0 },
+  { "th", W_SCALE, 3, KW_ABBREV },
+  { "k", W_SCALE, 3, KW_GLUED },
+  { "млн", W_SCALE, 6, KW_ABBREV },
+  { "миллион", W_SCALE, 6, KW_PREFIX },
+  { "million", W_SCALE, 6, 0 },
+  { "millions", W_SCALE, 6, 0 },
+  { "mln", W_SCALE, 6, KW_ABBREV },
+  { "mn", W_SCALE, 6, KW_ABBREV },
+  { "mio", W_SCALE, 6, KW_ABBREV },
+  { "m", W_SCALE, 6, KW_GLUED },
+  { "млрд", W_SCALE, 9, KW_ABBREV },
+  { "миллиард", W_SCALE, 9, KW_PREFIX },
+  { "billion", W_SCALE, 9, 0 },
+  { "billions", W_SCALE, 9, 0 },
+  { "bln", W_SCALE, 9, KW_ABBREV },
+  { "bn", W_SCALE, 9, KW_ABBREV },
+  { "трлн", W_SCALE, 12, KW_ABBREV },
+  { "триллион", W_SCALE, 12, KW_PREFIX },
+  { "trillion", W_SCALE, 12, 0 },
+  { "kzt", W_CUR, CUR_KZT, KW_CODE },
+  { "тг", W_CUR, CUR_KZT, KW_ABBREV },
+  { "tenge", W_CUR, CUR_KZT, 0 },
+  { "теңге", W_CUR, CUR_KZT, KW_KK },
+  { "тенге", W_CUR, CUR_KZT, KW_KK },
+  { "usd", W_CUR, CUR_USD, KW_CODE },
+  { "долл", W_CUR, CUR_USD, KW_ABBREV },
+  { "доллар", W_CUR, CUR_USD, KW_PREFIX },
+  { "dollar", W_CUR, CUR_USD, 0 },
+  { "dollars", W_CUR, CUR_USD, 0 },
+  { "eur", W_CUR, CUR_EUR, KW_CODE },
+  { "евро", W_CUR, CUR_EUR, 0 },
+  { "еуро", W_CUR, CUR_EUR, KW_PREFIX },
+  { "euro", W_CUR, CUR_EUR, 0 },
+  { "euros", W_CUR, CUR_EUR, 0 },
+  { "rub", W_CUR, CUR_RUB, KW_CODE },
+  { "rur", W_CUR, CUR_RUB, KW_CODE },
+  { "руб", W_CUR, CUR_RUB, KW_ABBREV },
+  { "рубл", W_CUR, CUR_RUB, KW_PREFIX },
+  { "rouble", W_CUR, CUR_RUB, 0 },
+  { "roubles", W_CUR, CUR_RUB, 0 },
+  { "ruble", W_CUR, CUR_RUB, 0 },
+  { "rubles", W_CUR, CUR_RUB, 0 },
+  { "cny", W_CUR, CUR_CNY, KW_CODE },
+  { "rmb", W_CUR, CUR_CNY, KW_CODE },
+  { "юан", W_CUR, CUR_CNY, KW_PREFIX },
+  { "yuan", W_CUR, CUR_CNY, 0 },
+  { "renminbi", W_CUR, CUR_CNY, 0 },
+  { "gbp", W_CUR, CUR_GBP, KW_CODE },
+  { "стерлинг", W_CUR, CUR_GBP, KW_PREFIX },
+  { "sterling", W_CUR, CUR_GBP, 0 },
+  { "ақш", W_CUR_MOD, CUR_USD, 0 },
+  { "us", W_CUR_MOD, CUR_USD, 0 },
+  { "american", W_CUR_MOD, CUR_USD, 0 },
+  { "российск", W_CUR_MOD, CUR_RUB, KW_PREFIX },
+  { "russian", W_CUR_MOD, CUR_RUB, 0 },
+  { "ресей", W_CUR_MOD, CUR_RUB, 0 },
+  { "китайск", W_CUR_MOD, CUR_CNY, KW_PREFIX },
+  { "chinese", W_CUR_MOD, CUR_CNY, 0 },
+  { "қытай", W_CUR_MOD, CUR_CNY, 0 },
+  /* "pounds" alone is as often weight: only "фунтов стерлингов", "pounds sterling". */
+  { "фунт", W_CUR_MOD, CUR_GBP, KW_PREFIX },
+  { "pound", W_CUR_MOD, CUR_GBP, KW_PREFIX },
+  { "сша", W_CUR_POST, CUR_USD, 0 },
+  { "америки", W_CUR_POST, CUR_USD, 0 },
+  /* Abbreviations that are no scale or currency but whose full stop belongs to them. */
+  { "approx", W_NONE, 0, KW_ABBREV },
+  { "ок", W_NONE, 0, KW_ABBREV },
+  { "г", W_NONE, 0, KW_ABBREV },
+};
+
+/* "теңге" takes case endings; a closed list, since "теңгерім" (balance) is another word. */
+static const char *const kk_suffixes[] = {
+  "", "ні", "нің", "ге", "ден", "де", "дегі", "лік", "мен", "сі", NULL
+};
+
+typedef struct {
+  gsize    start;
+  gsize    end;
+  guint64  mant;       /* value = mant * 10^exp10 */
+  int      exp10;
+  guint    int_digits;
+  char     group;      /* the thousands separator used: 0, ' ', ',' or '.' */
+  char     point;      /* the decimal separator, 0 when none */
+  gboolean decimal;
+} Num;
+
+typedef enum { TOK_END, TOK_NUM, TOK_WORD, TOK_SYM, TOK_PAREN } TokType;
+
+typedef struct {
+  TokType  type;
+  gsize    start;
+  gsize    end;
+  gboolean gap;     /* whitespace between this token and where the lexer started */
+  gboolean gap_nl;  /* ... holding a line break */
+  gunichar ch;      /* TOK_SYM */
+  Num      num;     /* TOK_NUM read forwards */
+  WordKind kind;    /* TOK_WORD */
+  int      arg;
+  guint    flags;
+  int      kcase;
+  gboolean words;   /* TOK_PAREN: the amount spelled out, "(двести пятьдесят миллионов)" */
+  char     low[WORD_MAX];
+} Tok;
+
+typedef struct {
+  Num   num;
+  gsize start;
+  gsize end;    /* past the scale word and any words in brackets */
+  int   scale;  /* power of ten, -1 when none written */
+} Item;
+
+enum { FROM_NONE, FROM_OT, FROM_FROM, FROM_BETWEEN };
+
+/* One amount as the scanner sees it, with what it needs to join two into a range. */
+typedef struct {
+  KelAmount a;
+  int       cur;
+  int       from;        /* "от", "from", "between" before it, no range closed yet */
+  gsize     from_start;
+  int       kcase;       /* case ending of the currency word */
+  gboolean  single;      /* one figure, no range or list: may open a range */
+  gboolean  scaled;      /* a scale word was written: "450 тенге" may be a rate, "450 млн" not */
+} Found;
+
+struct _KelRates {
+  GHashTable *table;  /* code → GArray of YearRate, sorted by year */
+  GHashTable *stated; /* code → double *: rates a document states, for every year */
+};
+
+typedef struct {
+  int    year;
+  double rate;
+} YearRate;
+
+/* UTF-8 ------------------------------------------------------------------------------- */
+
+/* Decodes one character at @p without reading at or past @len; a bad byte is U+FFFD. */
+static gunichar
+utf8_next (const char *t,
+           gsize       len,
+           gsize       p,
+           gsize      *next)
+{
+  const guchar *s = (const guchar *) t;
+  guchar c = s[p];
+  gunichar cp;
+  guint n;
+
+  if (c < 0x80)
+    {
+      *next = p + 1;
+      return c;
+    }
+  if ((c & 0xE0) == 0xC0)
+    cp = c & 0x1F, n = 1;
+  else if ((c & 0xF0) == 0xE0)
+    cp = c & 0x0F, n = 2;
+  else if ((c & 0xF8) == 0xF0)
+    cp = c & 0x07, n = 3;
+  else
+    {
+      *next = p + 1;
+      return 0xFFFD;
+    }
+  if (p + n >= len)
+    {
+      *next = p + 1;
+      return 0xFFFD;
+    }
+  for (guint i = 1; i <= n; i++)
+    {
+      if ((s[p + i] & 0xC0) != 0x80)
+        {
+          *next = p + 1;
+          return 0xFFFD;
+        }
+      cp = (cp << 6) | (s[p + i] & 0x3F);
+    }
+  *next = p + n + 1;
+  return cp;
+}
+
+/* The character ending at @p, not reaching before @lo. */
+static gunichar
+utf8_prev (const char *t,
+           gsize       lo,
+           gsize       p,
+           gsize      *start)
+{
+  const guchar *s = (const guchar *) t;
+  gsize q = p - 1;
+  gsize next;
+  gunichar c;
+
+  while (q > lo && (s[q] & 0xC0) == 0x80 && p - q < 4)
+    q--;
+  c = utf8_next (t, p, q, &next);
+  if (next != p)
+    {
+      *start = p - 1;
+      return 0xFFFD;
+    }
+  *start = q;
+  return c;
+}
+
+static gboolean
+is_space (gunichar c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+         || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F
+         || c == 0x3000 || c == 0xFEFF;
+}
+
+/* Spaces that may separate groups of three digits; never a tab or a line break, which in
+ * normalized text part table cells and lines. */
+static gboolean
+is_group_space (gunichar c)
+{
+  return c == ' ' || c == 0xA0 || c == 0x2007 || c == 0x2009 || c == 0x200A || c == 0x202F;
+}
+
+static gboolean
+is_alpha (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_isalpha (c);
+  return g_unichar_isalpha (c) || g_unichar_ismark (c);
+}
+
+static gboolean
+is_dash (gunichar c)
+{
+  return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212;
+}
+
+static int
+sym_currency (gunichar c)
+{
+  switch (c)
+    {
+    case 0x20B8: return CUR_KZT;
+    case '$': return CUR_USD;
+    case 0x20AC: return CUR_EUR;
+    case 0x20BD: return CUR_RUB;
+    case 0x00A3: return CUR_GBP;
+    default: return -1;
+    }
+}
+
+/* Numbers ----------------------------------------------------------------------------- */
+
+static gsize
+digit_run (const char *t,
+           gsize       len,
+           gsize       p)
+{
+  gsize q = p;
+
+  while (q < len && g_ascii_isdigit (t[q]))
+    q++;
+  return q - p;
+}
+
+static void
+num_push (Num        *n,
+          const char *digits,
+          gsize       count,
+          gboolean    fraction)
+{
+  for (gsize i = 0; i < count; i++)
+    {
+      /* Past 17 digits keep the magnitude, drop the precision. */
+      if (n->mant < G_GUINT64_CONSTANT (10000000000000000))
+        {
+          n->mant = n->mant * 10 + (guint64) (digits[i] - '0');
+          if (fraction)
+            n->exp10--;
+        }
+      else if (!fraction)
+        n->exp10++;
+    }
+  if (!fraction)
+    n->int_digits += count;
+}
+
+/* Reads the longest number at @p (a digit). A space, ',' or '.' continues it as a thousands
+ * separator only before exactly three digits, after a leading group of one to three, and
+ * the same separator throughout; any other ',' or '.' before digits is the decimal point.
+ * So "в 2016 году 150 млн" and "2.3. 150 млн" do not glue two numbers into one. */
+static void
+lex_number (const char *t,
+            gsize       len,
+            gsize       p,
+            Num        *n)
+{
+  gsize lead = digit_run (t, len, p);
+  gsize q = p + lead;
+
+  memset (n, 0, sizeof *n);
+  n->start = p;
+  num_push (n, t + p, lead, FALSE);
+  while (q < len)
+    {
+      gsize next;
+      gunichar c = utf8_next (t, len, q, &next);
+      gsize run;
+
+      if (is_group_space (c))
+        {
+          if (lead > 3 || (n->group && n->group != ' ') || digit_run (t, len, next) != 3)
+            break;
+          num_push (n, t + next, 3, FALSE);
+          n->group = ' ';
+          q = next + 3;
+          continue;
+        }
+      if (c != ',' && c != '.')
+        break;
+      run = digit_run (t, len, next);
+      if (run == 0)
+        break;
+      if (n->group == (char) c)
+        {
+          if (run != 3)
+            break;
+          num_push (n, t + next, 3, FALSE);
+          q = next + 3;
+          continue;
+        }
+      if (!n->group && run == 3 && lead <= 3)
+        {
+          num_push (n, t + next, 3, FALSE);
+          n->group = (char) c;
+          q = next + 3;
+          continue;
+        }
+      num_push (n, t + next, run, TRUE);
+      n->decimal = TRUE;
+      n->point = (char) c;
+      q = next + run;
+      break;
+    }
+  n->end = q;
+}
+
+static double
+pow10i (int e)
+{
+  static const double p[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+  };
+
+  if (e >= 0 && e < (int) G_N_ELEMENTS (p))
+    return p[e];
+  return pow (10.0, e);
+}
+
+/* Exact for every sum written with up to 15 significant digits: "1,46 млрд" is 146 * 10^7,
+ * not 1.46 * 1e9 with its rounding error. */
+static double
+num_value (const Num *n,
+           int        scale)
+{
+  int e = n->exp10 + (scale > 0 ? scale : 0);
+
+  if (e >= 0)
+    return (double) n->mant * pow10i (e);
+  return (double) n->mant / pow10i (-e);
+}
+
+static gboolean
+num_is_year (const Num *n)
+{
+  return !n->group && !n->decimal && n->int_digits == 4 && n->mant >= 1900 && n->mant <= 2100;
+}
+
+/* Words ------------------------------------------------------------------------------- */
+
+static gboolean
+str_in (const char        *w,
+        const char *const *list)
+{
+  for (; *list; list++)
+    if (strcmp (w, *list) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static int
+case_of_suffix (const char *suffix)
+{
+  static const char *const dat[] = { "ге", "ға", "ке", "қа", NULL };
+  static const char *const abl[] = { "ден", "дан", "тен", "тан", "нен", "нан", NULL };
+
+  if (!*suffix)
+    return CASE_NOM;
+  for (const char *const *s = dat; *s; s++)
+    if (g_str_has_suffix (suffix, *s))
+      return CASE_DAT;
+  for (const char *const *s = abl; *s; s++)
+    if (g_str_has_suffix (suffix, *s))
+      return CASE_ABL;
+  return CASE_OTHER;
+}
+
+static void
+classify (Tok *tok)
+{
+  const char *w = tok->low;
+
+  tok->kind = W_NONE;
+  tok->arg = 0;
+  tok->flags = 0;
+  tok->kcase = CASE_NOM;
+  if (!*w)
+    return;
+  for (gsize i = 0; i < G_N_ELEMENTS (keywords); i++)
+    {
+      const Keyword *k = &keywords[i];
+      gsize n;
+      const char *rest;
+
+      if (k->word[0] != w[0])
+        continue;
+      n = strlen (k->word);
+      if (strncmp (w, k->word, n) != 0)
+        continue;
+      rest = w + n;
+      if (*rest)
+        {
+          if (k->flags & KW_KK)
+            {
+              if (!str_in (rest, kk_suffixes))
+                continue;
+            }
+          else if (!(k->flags & KW_PREFIX))
+            continue;
+        }
+      tok->kind = k->kind;
+      tok->arg = k->arg;
+      tok->flags = k->flags;
+      tok->kcase = case_of_suffix (rest);
+      return;
+    }
+}
+
+/* Lower-cases the letters in [start, end) into tok->low; too long a word is left empty. */
+static void
+read_word (const char *t,
+           gsize       start,
+           gsize       end,
+           gboolean    too_long,
+           Tok        *tok)
+{
+  gsize o = 0;
+
+  tok->low[0] = '\0';
+  if (too_long)
+    return;
+  for (gsize q = start; q < end;)
+    {
+      gsize next;
+      gunichar c = utf8_next (t, end, q, &next);
+      char buf[6];
+      gint n = g_unichar_to_utf8 (g_unichar_tolower (c), buf);
+
+      if (o + (gsize) n >= WORD_MAX)
+        {
+          tok->low[0] = '\0';
+          return;
+        }
+      memcpy (tok->low + o, buf, (gsize) n);
+      o += (gsize) n;
+      q = next;
+    }
+  tok->low[o] = '\0';
+}
+
+static gboolean
+tok_is (const Tok  *tok,
+        const char *word)
+{
+  return tok->type == TOK_WORD && strcmp (tok->low, word) == 0;
+}
+
+static gboolean
+tok_in (const Tok         *tok,
+        const char *const *list)
+{
+  return tok->type == TOK_WORD && str_in (tok->low, list);
+}
+
+/* Numerals and other words an amount spelled out in brackets is made of, in three languages;
+ * stems, because Russian writes "(двухсот пятидесяти миллионов)" as well. */
+static gboolean
+is_numeral_word (const char *w)
+{
+  static const char *const stems[] = {
+    "нол", "од", "дв", "тр", "четыр", "пят", "шест", "сем", "восем", "девят", "десят",
+    "сорок", "девяност", "сто", "ста", "сот", "тысяч", "миллион", "миллиард", "триллион",
+    "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он", "жиырма",
+    "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан", "жүз", "мың", "нөл",
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fifteen", "twenty", "thirty", "forty", "fifty",
+    "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
+    "trillion", NULL
+  };
+
+  for (const char *const *s = stems; *s; s++)
+    if (g_str_has_prefix (w, *s))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_amount_filler (const char *w)
+{
+  static const char *const fill[] = {
+    "и", "and", "целых", "десятых", "сотых", "тысячных", "тиын", "тиынов", "тиын", "тийн",
+    "тийынов", "tiyn", NULL
+  };
+  Tok probe;
+
+  if (str_in (w, fill))
+    return TRUE;
+  memcpy (probe.low, w, strlen (w) + 1);
+  classify (&probe);
+  return probe.kind == W_SCALE || probe.kind == W_CUR || probe.kind == W_CUR_MOD
+         || probe.kind == W_CUR_POST;
+}
+
+/* Finds the ')' closing the '(' at @p, and whether the brackets hold an amount in words:
+ * only numerals, scale and currency words, no digits. */
+static gboolean
+scan_paren (const char *t,
+            gsize       len,
+            gsize       p,
+            gsize      *end,
+            gboolean   *words)
+{
+  gsize limit = MIN (len, p + PAREN_MAX);
+  gboolean bad = FALSE;
+  guint numerals = 0;
+  gsize q = p + 1;
+
+  while (q < limit)
+    {
+      gsize next;
+      gunichar c = utf8_next (t, len, q, &next);
+
+      if (c == ')')
+        {
+          *end = next;
+          *words = !bad && numerals > 0;
+          return TRUE;
+        }
+      if (c == '(')
+        return FALSE;
+      if (c < 0x80 && g_ascii_isdigit (c))
+        bad = TRUE;
+      if (is_alpha (c))
+        {
+          gsize w = q;
+          Tok word;
+
+          while (w < limit)
+            {
+              gsize n2;
+
+              if (!is_alpha (utf8_next (t, len, w, &n2)))
+                break;
+              w = n2;
+            }
+          read_word (t, q, w, FALSE, &word);
+          if (is_numeral_word (word.low))
+            numerals++;
+          else if (!is_amount_filler (word.low))
+            bad = TRUE;
+          q = w;
+          continue;
+        }
+      q = next;
+    }
+  return FALSE;
+}
+
+/* Tokens ------------------------------------------------------------------------------ */
+
+static void
+lex_fwd (const char *t,
+         gsize       len,
+         gsize       p,
+         Tok        *tok)
+{
+  gsize next;
+  gunichar c;
+
+  tok->gap = FALSE;
+  tok->gap_nl = FALSE;
+  tok->kind = W_NONE;
+  tok->flags = 0;
+  tok->low[0] = '\0';
+  while (p < len)
+    {
+      c = utf8_next (t, len, p, &next);
+      if (!is_space (c))
+        break;
+      tok->gap = TRUE;
+      if (c == '\n' || c == '\f' || c == '\r')
+        tok->gap_nl = TRUE;
+      p = next;
+    }
+  tok->start = p;
+  if (p >= len)
+    {
+      tok->type = TOK_END;
+      tok->end = p;
+      return;
+    }
+  c = utf8_next (t, len, p, &next);
+  if (c < 0x80 && g_ascii_isdigit (c))
+    {
+      tok->type = TOK_NUM;
+      lex_number (t, len, p, &tok->num);
+      tok->end = tok->num.end;
+      return;
+    }
+  if (is_alpha (c))
+    {
+      gsize q = next;
+      gboolean too_long = FALSE;
+
+      while (q < len)
+        {
+          gsize n2;
+
+          if (!is_alpha (utf8_next (t, len, q, &n2)))
+            break;
+          q = n2;
+          if (q - p > WORD_SCAN)
+            {
+              too_long = TRUE;
+              break;
+            }
+        }
+      tok->type = TOK_WORD;
+      tok->end = q;
+      read_word (t, p, q, too_long, tok);
+      classify (tok);
+      if ((tok->flags & KW_ABBREV) && q < len && t[q] == '.')
+        tok->end = q + 1;
+      return;
+    }
+  if (c == '(' && scan_paren (t, len, p, &tok->end, &tok->words))
+    {
+      tok->type = TOK_PAREN;
+      return;
+    }
+  tok->type = TOK_SYM;
+  tok->ch = c;
+  tok->end = next;
+}
+
+/* The token ending at @p, not reaching before @lo. A number is only marked, not read. */
+static void
+lex_back (const char *t,
+          gsize       lo,
+          gsize       p,
+          Tok        *tok)
+{
+  gsize q = p;
+  gsize s;
+  gunichar c;
+
+  tok->gap = FALSE;
+  tok->gap_nl = FALSE;
+  tok->kind = W_NONE;
+  tok->flags = 0;
+  tok->low[0] = '\0';
+  while (q > lo)
+    {
+      c = utf8_prev (t, lo, q, &s);
+      if (!is_space (c))
+        break;
+      tok->gap = TRUE;
+      if (c == '\n' || c == '\f' || c == '\r')
+        tok->gap_nl = TRUE;
+      q = s;
+    }
+  tok->end = q;
+  if (q <= lo)
+    {
+      tok->type = TOK_END;
+      tok->start = q;
+      return;
+    }
+  c = utf8_prev (t, lo, q, &s);
+  if (c < 0x80 && g_ascii_isdigit (c))
+    {
+      tok->type = TOK_NUM;
+      tok->start = s;
+      return;
+    }
+  tok->type = TOK_SYM;
+  tok->ch = c;
+  tok->start = s;
+  {
+    gsize wend = q;
+    gsize w;
+    gboolean too_long = FALSE;
+
+    /* "approx.", "ок.", "долл.": the full stop may close a word before the number */
+    if (c == '.' && s > lo)
+      {
+        gsize s2;
+
+        if (!is_alpha (utf8_prev (t, lo, s, &s2)))
+          return;
+        wend = s;
+      }
+    else if (!is_alpha (c))
+      return;
+    w = wend;
+    while (w > lo)
+      {
+        gsize s2;
+
+        if (!is_alpha (utf8_prev (t, lo, w, &s2)))
+          break;
+        w = s2;
+        if (wend - w > WORD_SCAN)
+          {
+            too_long = TRUE;
+            break;
+          }
+      }
+    {
+      Tok word;
+
+      read_word (t, w, wend, too_long, &word);
+      word.type = TOK_WORD;
+      classify (&word);
+      if (wend != q && !(word.flags & KW_ABBREV))
+        return;
+      memcpy (tok->low, word.low, sizeof tok->low);
+      tok->kind = word.kind;
+      tok->arg = word.arg;
+      tok->flags = word.flags;
+      tok->kcase = word.kcase;
+      tok->type = TOK_WORD;
+      tok->start = w;
+    }
+  }
+}
+
+/* Grammar ----------------------------------------------------------------------------- */
+
+typedef struct {
+  int      cur;
+  gsize    end;
+  int      kcase;
+  gboolean prefix_like; /* a code or a sign, which more often stand before the digits */
+} Cur;
+
+/* A currency after the figures: "тенге", "теңгеге", "тг.", "₸", "долларов США",
+ * "АҚШ доллары", "US dollars", "фунтов стерлингов". */
+static gboolean
+parse_currency (const char *t,
+                gsize       len,
+                gsize       pos,
+                Cur        *out)
+{
+  Tok a, b;
+  const Tok *w = &a;
+
+  lex_fwd (t, len, pos, &a);
+  if (a.type == TOK_SYM && sym_currency (a.ch) >= 0)
+    {
+      out->cur = sym_currency (a.ch);
+      out->end = a.end;
+      out->kcase = CASE_NOM;
+      out->prefix_like = TRUE;
+      return TRUE;
+    }
+  if (a.type != TOK_WORD)
+    return FALSE;
+  if (a.kind == W_CUR_MOD)
+    {
+      lex_fwd (t, len, a.end, &b);
+      if (b.type != TOK_WORD || b.kind != W_CUR || b.arg != a.arg)
+        return FALSE;
+      w = &b;
+    }
+  else if (a.kind != W_CUR)
+    return FALSE;
+  out->cur = w->arg;
+  out->end = w->end;
+  out->kcase = w->kcase;
+  out->prefix_like = (w->flags & KW_CODE) != 0;
+  if (out->cur == CUR_USD)
+    {
+      Tok c;
+
+      lex_fwd (t, len, out->end, &c);
+      if (c.type == TOK_WORD && c.kind == W_CUR_POST)
+        out->end = c.end;
+    }
+  return TRUE;
+}
+
+/* Extends an item over words in brackets and a scale word: "250 000 000 (двести пятьдесят
+ * миллионов)", "600\nмлн", "2m", "250 млн (двести пятьдесят миллионов)". */
+static void
+item_tail (const char *t,
+           gsize       len,
+           Item       *it)
+{
+  Tok x;
+
+  it->scale = -1;
+  lex_fwd (t, len, it->end, &x);
+  if (x.type == TOK_PAREN && x.words)
+    {
+      it->end = x.end;
+      lex_fwd (t, len, x.end, &x);
+    }
+  if (x.type == TOK_WORD && x.kind == W_SCALE && (!(x.flags & KW_GLUED) || !x.gap))
+    {
+      it->scale = x.arg;
+      it->end = x.end;
+      lex_fwd (t, len, x.end, &x);
+      if (x.type == TOK_PAREN && x.words)
+        it->end = x.end;
+    }
+}
+
+/* Words after a sum that make it a rate per person or per month. */
+static gboolean
+per_unit_after (const char *t,
+                gsize       len,
+                gsize       pos)
+{
+  static const char *const alone[] = {
+    "per", "each", "apiece", "monthly", "ежемесячно", "ежедневно", "еженедельно", "айына",
+    "күніне", "әрқайсысына", "каждому", "каждой", "әр", "әрбір", NULL
+  };
+  static const char *const na[] = {
+    "каждого", "каждую", "каждый", "каждое", "каждому", "одного", "одну", "человека", "душу",
+    "ребенка", "ребёнка", "семью", "студента", "учащегося", "участника", "расчете", NULL
+  };
+  static const char *const za[] = {
+    "месяц", "сутки", "единицу", "штуку", "человека", "одного", "каждого", NULL
+  };
+  static const char *const month[] = { "месяц", "сутки", "расчете", NULL };
+  static const char *const en[] = { "month", "week", "day", "head", "person", NULL };
+  Tok x, y;
+
+  lex_fwd (t, len, pos, &x);
+  if (x.type == TOK_SYM && x.ch == '/')
+    {
+      lex_fwd (t, len, x.end, &y);
+      return y.type == TOK_WORD && !y.gap;
+    }
+  if (x.type != TOK_WORD)
+    return FALSE;
+  if (tok_in (&x, alone))
+    return TRUE;
+  lex_fwd (t, len, x.end, &y);
+  if (tok_is (&x, "на"))
+    return tok_in (&y, na) || (y.type == TOK_NUM && y.num.mant == 1 && y.num.exp10 == 0);
+  if (tok_is (&x, "в"))
+    return tok_in (&y, month);
+  if (tok_is (&x, "за"))
+    return tok_in (&y, za);
+  if (tok_is (&x, "из"))
+    return tok_is (&y, "расчета");
+  if (tok_is (&x, "a"))
+    return tok_in (&y, en);
+  if (tok_is (&x, "ай"))
+    return tok_is (&y, "сайын");
+  if (tok_is (&x, "адам"))
+    return tok_is (&y, "басына");
+  if (tok_is (&x, "бір"))
+    return y.type == TOK_WORD && case_of_suffix (y.low) == CASE_DAT;
+  return FALSE;
+}
+
+static gboolean
+has_prefix_in (const char        *w,
+               const char *const *list)
+{
+  for (; *list; list++)
+    if (g_str_has_prefix (w, *list))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct {
+  KelAmountFlags flags;
+  gsize          start;      /* of the qualifier, or G_MAXSIZE */
+  int            from;
+  gsize          from_start;
+  gboolean       per_unit;
+} Before;
+
+/* Reads the words before an amount: "не менее", "до", "up to", "около", "шамамен", "от",
+ * "from", "between", and "ежемесячно", "по", "әр" that make it a rate per unit. */
+static void
+read_before (const char *t,
+             gsize       lo,
+             gsize       head,
+             Before     *b)
+{
+  static const char *const approx[] = {
+    "около", "порядка", "примерно", "приблизительно", "ориентировочно", "ок", "approximately",
+    "approx", "about", "around", "roughly", "circa", "nearly", "almost", "шамамен", NULL
+  };
+  static const char *const at_least[] = {
+    "более", "свыше", "больше", "минимум", "кемінде", "over", "minimum", NULL
+  };
+  static const char *const less[] = { "менее", "меньше", NULL };
+  static const char *const more[] = { "более", "больше", NULL };
+  static const char *const per_words[] = {
+    "monthly", "айына", "айлық", "каждому", "каждой", "әр", "әрбір", NULL
+  };
+  static const char *const per_stems[] = { "ежемесячн", NULL };
+  Tok w[BACK_WORDS];
+  guint n = 0;
+  gsize q = head;
+
+  b->flags = KEL_AMOUNT_NONE;
+  b->start = G_MAXSIZE;
+  b->from = FROM_NONE;
+  b->from_start = head;
+  b->per_unit = FALSE;
+  while (n < BACK_WORDS)
+    {
+      lex_back (t, lo, q, &w[n]);
+      if (w[n].type != TOK_WORD)
+        break;
+      q = w[n].start;
+      n++;
+    }
+  if (n == 0)
+    return;
+
+#define IS(i, s) ((i) < n && tok_is (&w[i], (s)))
+#define IN(i, l) ((i) < n && tok_in (&w[i], (l)))
+
+  if (IN (0, approx))
+    b->flags = KEL_AMOUNT_APPROX, b->start = w[0].start;
+  else if (IS (0, "до"))
+    b->flags = KEL_AMOUNT_UP_TO, b->start = IS (1, "вплоть") ? w[1].start : w[0].start;
+  else if (IS (0, "to") && IS (1, "up"))
+    b->flags = KEL_AMOUNT_UP_TO, b->start = w[1].start;
+  else if (IN (0, less) && IS (1, "не"))
+    b->flags = KEL_AMOUNT_AT_LEAST, b->start = w[1].start;
+  else if (IN (0, more) && IS (1, "не"))
+    b->flags = KEL_AMOUNT_UP_TO, b->start = w[1].start;
+  else if (IS (0, "чем") && IN (1, less) && IS (2, "не"))
+    b->flags = KEL_AMOUNT_AT_LEAST, b->start = w[2].start;
+  else if (IS (0, "чем") && IN (1, more) && IS (2, "не"))
+    b->flags = KEL_AMOUNT_UP_TO, b->start = w[2].start;
+  else if (IS (0, "чем") && IN (1, more))
+    b->flags = KEL_AMOUNT_AT_LEAST, b->start = w[1].start;
+  else if (IN (0, at_least))
+    b->flags = KEL_AMOUNT_AT_LEAST, b->start = w[0].start;
+  else if (IS (0, "максимум") || IS (0, "maximum"))
+    b->flags = KEL_AMOUNT_UP_TO, b->start = w[0].start;
+  else if (IS (0, "least") && IS (1, "at"))
+    b->flags = KEL_AMOUNT_AT_LEAST, b->start = w[1].start;
+  else if (IS (0, "than") && IS (1, "less") && (IS (2, "no") || IS (2, "not")))
+    b->flags = KEL_AMOUNT_AT_LEAST, b->start = w[2].start;
+  else if (IS (0, "than") && IS (1, "more") && IS (2, "no"))
+    b->flags = KEL_AMOUNT_UP_TO, b->start = w[2].start;
+  else if (IS (0, "than") && IS (1, "more"))
+    b->flags = KEL_AMOUNT_AT_LEAST, b->start = w[1].start;
+  else if (IS (0, "дегенде") && IS (1, "кем"))
+    b->flags = KEL_AMOUNT_AT_LEAST, b->start = w[1].start;
+  else if (IS (0, "от"))
+    b->from = FROM_OT, b->from_start = w[0].start;
+  else if (IS (0, "from"))
+    b->from = FROM_FROM, b->from_start = w[0].start;
+  else if (IS (0, "between") || IS (0, "между"))
+    b->from = FROM_BETWEEN, b->from_start = w[0].start;
+
+  if (IS (0, "по"))
+    b->per_unit = TRUE;
+  for (guint i = 0; i < n && !b->per_unit; i++)
+    if (tok_in (&w[i], per_words) || has_prefix_in (w[i].low, per_stems)
+        || (tok_is (&w[i], "сайын") && IS (i + 1, "ай")))
+      b->per_unit = TRUE;
+
+#undef IS
+#undef IN
+}
+
+enum { SEP_NONE, SEP_RANGE, SEP_COMMA, SEP_CONJ };
+
+static gboolean
+is_conj (const Tok *x)
+{
+  return tok_is (x, "и") || tok_is (x, "and") || tok_is (x, "және");
+}
+
+/* After the currency: tiyn, the sum again in words, and Kazakh postpositions ("теңгеге
+ * дейін", "теңгеден кем емес", "теңгеден астам", "теңге шамасында"). */
+static gsize
+after_currency (const char     *t,
+                gsize           len,
+                gsize           pos,
+                int             cur,
+                double         *value,
+                KelAmountFlags *flags)
+{
+  Tok x, y;
+
+  if (cur == CUR_KZT)
+    {
+      lex_fwd (t, len, pos, &x);
+      if (x.type == TOK_NUM && !x.num.group && !x.num.decimal && x.num.int_digits <= 2)
+        {
+          lex_fwd (t, len, x.end, &y);
+          if (y.type == TOK_WORD
+              && (g_str_has_prefix (y.low, "тиын") || g_str_has_prefix (y.low, "тийн")
+                  || g_str_has_prefix (y.low, "тийын") || tok_is (&y, "tiyn")))
+            {
+              *value += (double) x.num.mant / 100.0;
+              pos = y.end;
+            }
+        }
+    }
+  lex_fwd (t, len, pos, &x);
+  if (x.type == TOK_PAREN && x.words)
+    {
+      pos = x.end;
+      lex_fwd (t, len, pos, &x);
+    }
+  if (x.type != TOK_WORD)
+    return pos;
+  if (tok_is (&x, "дейін") || tok_is (&x, "дейінгі"))
+    {
+      *flags |= KEL_AMOUNT_UP_TO;
+      return x.end;
+    }
+  if (tok_is (&x, "астам") || tok_is (&x, "артық"))
+    {
+      *flags |= KEL_AMOUNT_AT_LEAST;
+      return x.end;
+    }
+  if (tok_is (&x, "шамасында") || tok_is (&x, "шамасы") || tok_is (&x, "жуық"))
+    {
+      *flags |= KEL_AMOUNT_APPROX;
+      return x.end;
+    }
+  lex_fwd (t, len, x.end, &y);
+  if (tok_is (&x, "кем") && tok_is (&y, "емес"))
+    {
+      *flags |= KEL_AMOUNT_AT_LEAST;
+      return y.end;
+    }
+  if (tok_is (&x, "or") && (tok_is (&y, "more") || tok_is (&y, "above")))
+    {
+      *flags |= KEL_AMOUNT_AT_LEAST;
+      return y.end;
+    }
+  return pos;
+}
+
+typedef struct {
+  const char *t;
+  gsize       len;
+  gsize       lo;
+  const Num  *n1;
+  Tok         back;   /* the token right before the number */
+  int         pcur;   /* a currency before the number, or -1 */
+  gboolean    pstrong;
+  gsize       head;   /* where the expression starts, before any qualifier */
+  Before      before;
+  Item        items[MAX_ITEMS];
+  int         seps[MAX_ITEMS];
+  int         range_sep;
+} Parse;
+
+/* Completes an amount from the first @n items; FALSE when they are not money. */
+static guint
+finish (Parse *ps,
+        guint  n,
+        Found *out)
+{
+  const char *t = ps->t;
+  gsize len = ps->len;
+  gboolean range = n == 2 && ps->seps[1] == SEP_RANGE;
+  gsize pos = ps->items[n - 1].end;
+  gsize end;
+  int cur = ps->pcur;
+  int kcase = CASE_NOM;
+  int scales[MAX_ITEMS];
+  double values[MAX_ITEMS];
+  KelAmountFlags flags = ps->before.flags;
+  KelAmountFlags post = KEL_AMOUNT_NONE;
+  int carry = -1;
+  gsize start;
+  Tok x;
+
+  for (guint i = 0; i < n; i++)
+    if (ps->items[i].num.int_digits + (guint) MAX (ps->items[i].num.exp10, 0) > MAX_DIGITS)
+      return 0;
+  /* A list joined by commas only is no list of sums: "150, 200 млн тенге". */
+  if (n > 1 && !range && ps->seps[n - 1] != SEP_CONJ)
+    return 0;
+
+  if (cur < 0)
+    {
+      Cur c;
+
+      if (!parse_currency (t, len, pos, &c))
+        return 0;
+      if (c.prefix_like)
+        {
+          /* "COVID-19 KZT 5 million": a code or sign followed by digits is theirs. */
+          lex_fwd (t, len, c.end, &x);
+          if (x.type == TOK_NUM)
+            return 0;
+        }
+      cur = c.cur;
+      kcase = c.kcase;
+      end = c.end;
+    }
+  else
+    {
+      lex_fwd (t, len, pos, &x);
+      if (x.type == TOK_SYM && x.ch == '%')
+        return 0;
+      if (x.type == TOK_WORD
+          && (g_str_has_prefix (x.low, "год") || g_str_has_prefix (x.low, "жыл")
+              || g_str_has_prefix (x.low, "year") || tok_is (&x, "г") || tok_is (&x, "гг")
+              || g_str_has_prefix (x.low, "процент") || g_str_has_prefix (x.low, "percent")
+              || g_str_has_prefix (x.low, "пайыз")))
+        return 0;
+      if (x.type == TOK_WORD && n == 1 && ps->items[0].scale < 0
+          && num_is_year (&ps->items[0].num))
+        return 0; /* "KZT 2021 budget" */
+      /* "KZT 150 million and 200 employees": a bare last figure must end the phrase. */
+      if (n > 1 && ps->items[n - 1].scale < 0 && x.type == TOK_WORD)
+        return 0;
+      if (!ps->pstrong)
+        {
+          const Num *last = &ps->items[n - 1].num;
+
+          /* A currency word before digits is as often the end of a heading: "тенге 5 000"
+           * is money, "тенге\n1. Школа" and "в тенге 7 школам" are not. */
+          if (ps->back.gap_nl || n > 1)
+            return 0;
+          if (ps->items[0].scale < 0 && x.type != TOK_END
+              && !(x.type == TOK_SYM && x.ch != '(' && !is_dash (x.ch)))
+            return 0;
+          if (ps->items[0].scale < 0 && !last->group && !last->decimal
+              && last->int_digits <= 2 && x.type == TOK_SYM && (x.ch == '.' || x.ch == ')'))
+            return 0;
+        }
+      end = pos;
+    }
+
+  for (gint i = (gint) n - 1; i >= 0; i--)
+    {
+      if (ps->items[i].scale >= 0)
+        carry = ps->items[i].scale;
+      scales[i] = ps->items[i].scale >= 0 ? ps->items[i].scale : carry;
+      values[i] = num_value (&ps->items[i].num, scales[i]);
+    }
+
+  if (range)
+    {
+      if (values[0] > values[1] || num_is_year (&ps->items[0].num))
+        return 0;
+      /* "2.1 – 150 млн тенге" at the head of a line is a clause number and a sum. */
+      if (ps->range_sep == 0 && ps->before.from == FROM_NONE && ps->items[0].num.point == '.'
+          && !ps->items[0].num.group && ps->items[0].scale < 0
+          && (ps->back.gap_nl || (ps->back.type == TOK_END && ps->lo == 0)))
+        return 0;
+    }
+
+  end = after_currency (t, len, end, cur, &values[n - 1], &post);
+  if (per_unit_after (t, len, end) || ps->before.per_unit)
+    post |= KEL_AMOUNT_PER_UNIT;
+
+  start = ps->head;
+  if (ps->before.start < start)
+    start = ps->before.start;
+  if (range)
+    {
+      Found *f = &out[0];
+
+      memset (f, 0, sizeof *f);
+      if (ps->before.from != FROM_NONE)
+        start = MIN (start, ps->before.from_start);
+      f->a.start = start;
+      f->a.end = end;
+      f->a.value = values[0];
+      f->a.flags = ((flags | post) & ~(KEL_AMOUNT_UP_TO | KEL_AMOUNT_AT_LEAST))
+                   | KEL_AMOUNT_RANGE;
+      f->cur = cur;
+      f->kcase = kcase;
+      f->scaled = TRUE;
+      return 1;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      Found *f = &out[i];
+
+      memset (f, 0, sizeof *f);
+      f->a.start = i == 0 ? start : ps->items[i].start;
+      f->a.end = i == n - 1 ? end : ps->items[i].end;
+      f->a.value = values[i];
+      /* In a list, what stands before belongs to the first sum and what follows to the
+       * last; a rate per unit holds for all. */
+      f->a.flags = (i == 0 ? flags : 0) | (i == n - 1 ? post : post & KEL_AMOUNT_PER_UNIT);
+      f->cur = cur;
+      f->kcase = kcase;
+      f->scaled = scales[i] >= 0;
+      f->single = n == 1;
+      if (n == 1)
+        {
+          f->from = ps->before.from;
+          f->from_start = ps->before.from_start;
+        }
+    }
+  return n;
+}
+
+/* Tries to read money around the number @n1; fills @out and returns how many amounts. */
+static guint
+parse_at (const char *t,
+          gsize       len,
+          gsize       lo,
+          const Num  *n1,
+          Found      *out)
+{
+  Parse ps = { .t = t, .len = len, .lo = lo, .n1 = n1, .pcur = -1, .head = n1->start };
+  guint n = 1;
+  guint got;
+  gsize pos;
+
+  lex_back (t, lo, n1->start, &ps.back);
+  if (ps.back.type == TOK_SYM && sym_currency (ps.back.ch) >= 0)
+    {
+      ps.pcur = sym_currency (ps.back.ch);
+      ps.pstrong = TRUE;
+      ps.head = ps.back.start;
+      if (ps.back.ch == '$')
+        {
+          Tok us;
+
+          lex_back (t, lo, ps.back.start, &us);
+          if (tok_is (&us, "us") && !us.gap)
+            ps.head = us.start;
+        }
+    }
+  else if (ps.back.type == TOK_WORD && ps.back.kind == W_CUR && ps.back.kcase == CASE_NOM)
+    {
+      ps.pcur = ps.back.arg;
+      ps.pstrong = (ps.back.flags & KW_CODE) != 0;
+      ps.head = ps.back.start;
+    }
+  read_before (t, lo, ps.head, &ps.before);
+
+  ps.items[0] = (Item) { .num = *n1, .start = n1->start, .end = n1->end };
+  ps.seps[0] = SEP_NONE;
+  item_tail (t, len, &ps.items[0]);
+  pos = ps.items[0].end;
+  while (n < MAX_ITEMS)
+    {
+      Tok x, y;
+      int sep = SEP_NONE;
+
+      lex_fwd (t, len, pos, &x);
+      if (x.type == TOK_SYM && is_dash (x.ch) && n == 1)
+        sep = SEP_RANGE, ps.range_sep = 0;
+      else if (n == 1
+               && ((tok_is (&x, "до") && ps.before.from == FROM_OT) || tok_is (&x, "to")
+                   || ((tok_is (&x, "and") || tok_is (&x, "и"))
+                       && ps.before.from == FROM_BETWEEN)))
+        sep = SEP_RANGE, ps.range_sep = 1;
+      else if (x.type == TOK_SYM && x.ch == ',' && ps.seps[n - 1] != SEP_RANGE)
+        sep = SEP_COMMA;
+      else if (is_conj (&x) && ps.seps[n - 1] != SEP_RANGE)
+        sep = SEP_CONJ;
+      else
+        break;
+      lex_fwd (t, len, x.end, &y);
+      if (sep == SEP_COMMA && is_conj (&y))
+        {
+          sep = SEP_CONJ;
+          lex_fwd (t, len, y.end, &y);
+        }
+      if (y.type != TOK_NUM)
+        break;
+      ps.items[n] = (Item) { .num = y.num, .start = y.start, .end = y.end };
+      ps.seps[n] = sep;
+      item_tail (t, len, &ps.items[n]);
+      pos = ps.items[n].end;
+      n++;
+      if (sep == SEP_RANGE)
+        break;
+    }
+
+  got = finish (&ps, n, out);
+  if (got == 0 && n > 1)
+    got = finish (&ps, 1, out);
+  return got;
+}
+
+/* "от 10 млн тенге до 15 млн тенге", "from KZT 10 million to KZT 15 million",
+ * "10 млн теңгеден 15 млн теңгеге дейін": two amounts that make one range. */
+static void
+try_range (const char *t,
+           gsize       len,
+           Found      *a)
+{
+  Tok x, y;
+  Found b[MAX_ITEMS];
+  gsize p;
+  gboolean kazakh = a->from == FROM_NONE && a->kcase == CASE_ABL;
+
+  if (a->from == FROM_NONE && !kazakh)
+    return;
+  lex_fwd (t, len, a->a.end, &x);
+  if (kazakh)
+    p = a->a.end;
+  else if ((x.type == TOK_SYM && is_dash (x.ch)) || (tok_is (&x, "до") && a->from == FROM_OT)
+           || (tok_is (&x, "to") && a->from == FROM_FROM)
+           || ((tok_is (&x, "and") || tok_is (&x, "и")) && a->from == FROM_BETWEEN))
+    p = x.end;
+  else
+    return;
+  lex_fwd (t, len, p, &y);
+  if ((y.type == TOK_SYM && sym_currency (y.ch) >= 0)
+      || (y.type == TOK_WORD && y.kind == W_CUR && (y.flags & KW_CODE)))
+    lex_fwd (t, len, y.end, &y);
+  if (y.type != TOK_NUM)
+    return;
+  if (parse_at (t, len, p, &y.num, b) != 1 || !b[0].single || b[0].cur != a->cur
+      || b[0].a.value < a->a.value)
+    return;
+  if (kazakh && b[0].kcase != CASE_DAT && !(b[0].a.flags & KEL_AMOUNT_UP_TO))
+    return;
+  a->a.end = b[0].a.end;
+  a->a.flags = (a->a.flags | KEL_AMOUNT_RANGE | (b[0].a.flags & KEL_AMOUNT_PER_UNIT))
+               & ~(KEL_AMOUNT_UP_TO | KEL_AMOUNT_AT_LEAST);
+  if (a->from != FROM_NONE)
+    a->a.start = MIN (a->a.start, a->from_start);
+  a->single = FALSE;
+  a->from = FROM_NONE;
+}
+
+/* Appends every amount in @t to @found (an array of Found), unconverted. */
+static void
+scan_amounts (const char *t,
+              gsize       len,
+              GArray     *found)
+{
+  gsize i = 0;
+  gsize lo = 0;
+
+  while (i < len)
+    {
+      Num n;
+      Found f[MAX_ITEMS];
+      guint got;
+
+      if (!g_ascii_isdigit (t[i]))
+        {
+          i++;
+          continue;
+        }
+      if (i > lo)
+        {
+          gsize s;
+          gunichar c = utf8_prev (t, lo, i, &s);
+
+          /* Digits glued to letters ("COVID19", "А1", "COVID-19", "М-1") or the tail of
+           * a date or clause number ("12.02.2016") start no amount; "USD1.5" does. */
+          gboolean skip = FALSE;
+
+          if (is_alpha (c))
+            {
+              Tok w;
+
+              lex_back (t, lo, i, &w);
+              skip = !(w.type == TOK_WORD && (w.flags & KW_CODE));
+            }
+          else if ((c == '.' || c == ',') && s > lo && g_ascii_isdigit (t[s - 1]))
+            skip = TRUE;
+          else if (c == '-' && s > lo)
+            {
+              gsize s2;
+
+              skip = is_alpha (utf8_prev (t, lo, s, &s2));
+            }
+          if (skip)
+            {
+              i += digit_run (t, len, i);
+              continue;
+            }
+        }
+      lex_number (t, len, i, &n);
+      got = parse_at (t, len, lo, &n, f);
+      if (got == 0)
+        {
+          i = n.end;
+          continue;
+        }
+      if (got == 1 && f[0].single)
+        try_range (t, len, &f[0]);
+      if (got == 1 && f[0].from == FROM_OT)
+        {
+          /* "от 10 млн тенге" with no upper bound: "starting from" */
+          f[0].a.flags |= KEL_AMOUNT_AT_LEAST;
+          f[0].a.start = MIN (f[0].a.start, f[0].from_start);
+        }
+      for (guint k = 0; k < got; k++)
+        {
+          g_strlcpy (f[k].a.currency, cur_codes[f[k].cur], sizeof f[k].a.currency);
+          g_array_append_val (found, f[k]);
+        }
+      lo = i = f[got - 1].a.end;
+    }
+}
+
+/* Is the token a currency other than tenge, written as a word, code or sign? */
+static int
+foreign_currency (const char *t,
+                  gsize       len,
+                  const Tok  *x)
+{
+  if (x->type == TOK_SYM)
+    {
+      int c = sym_currency (x->ch);
+
+      return c > CUR_KZT ? c : -1;
+    }
+  if (x->type == TOK_WORD && x->kind == W_CUR && x->arg != CUR_KZT)
+    return x->arg;
+  if (x->type == TOK_WORD && x->kind == W_CUR_MOD)
+    {
+      Tok y;
+
+      lex_fwd (t, len, x->end, &y);
+      if (y.type == TOK_WORD && y.kind == W_CUR && y.arg == x->arg)
+        return y.arg;
+    }
+  return -1;
+}
+
+/* "курс доллара США составляет 450 тенге", "АҚШ долларының бағамы 450 теңге": the words
+ * before a plain tenge figure name a rate and a currency. */
+static int
+rate_named_before (const char *t,
+                   gsize       lo,
+                   gsize       start)
+{
+  static const char *const stems[] = { "курс", "бағам", "rate", "exchange", NULL };
+  gboolean keyword = FALSE;
+  int cur = -1;
+  gsize q = start;
+
+  for (guint i = 0; i < RATE_BACK; i++)
+    {
+      Tok x;
+
+      lex_back (t, lo, q, &x);
+      if (x.type == TOK_END || x.type == TOK_NUM)
+        break;
+      if (x.type == TOK_SYM && (x.ch == '.' || x.ch == ';' || x.ch == '!' || x.ch == '?'))
+        break;
+      if (x.type == TOK_WORD)
+        {
+          if (has_prefix_in (x.low, stems))
+            keyword = TRUE;
+          if (x.kind == W_CUR && x.arg != CUR_KZT && cur < 0)
+            cur = x.arg;
+        }
+      else if (x.type == TOK_SYM && sym_currency (x.ch) > CUR_KZT && cur < 0)
+        cur = sym_currency (x.ch);
+      q = x.start;
+    }
+  return keyword ? cur : -1;
+}
+
+/* Whether amount @i of @found, maybe with the next, states an exchange rate rather than a
+ * sum: "450 тенге за 1 доллар США", "1 USD = 450 KZT", "KZT 450 per USD 1", "450 tenge/USD",
+ * "АҚШ долларының бағамы 450 теңге". Returns the currency, or -1; @used is how many
+ * amounts the statement spans. */
+static int
+rate_statement (const char   *text,
+                gsize         len,
+                const GArray *found,
+                guint         i,
+                double       *rate,
+                guint        *used)
+{
+  const Found *a = &g_array_index (found, Found, i);
+  const Found *b = i + 1 < found->len ? &g_array_index (found, Found, i + 1) : NULL;
+  Tok x, y;
+
+  *used = 1;
+  *rate = NAN;
+  if (!a->single || a->scaled)
+    return -1;
+  lex_fwd (text, len, a->a.end, &x);
+  lex_fwd (text, len, x.end, &y);
+  if (x.type == TOK_SYM && (x.ch == '=' || is_dash (x.ch)))
+    {
+      if (b == NULL || b->a.start != y.start || !b->single || b->scaled)
+        return -1;
+      *used = 2;
+      if (a->cur != CUR_KZT && b->cur == CUR_KZT && a->a.value > 0)
+        {
+          *rate = b->a.value / a->a.value;
+          return a->cur;
+        }
+      if (a->cur == CUR_KZT && b->cur != CUR_KZT && b->a.value > 0)
+        {
+          *rate = a->a.value / b->a.value;
+          return b->cur;
+        }
+      *used = 1;
+      return -1;
+    }
+  if (a->cur != CUR_KZT)
+    return -1;
+  if ((x.type == TOK_SYM && x.ch == '/') || tok_is (&x, "за") || tok_is (&x, "per")
+      || tok_is (&x, "for") || tok_is (&x, "к") || tok_is (&x, "to"))
+    {
+      int cur;
+
+      if (tok_is (&y, "the") || tok_is (&y, "one") || tok_is (&y, "один") || tok_is (&y, "a"))
+        lex_fwd (text, len, y.end, &y);
+      if (b != NULL && b->a.start == y.start && b->cur != CUR_KZT && b->a.value > 0
+          && b->single && !b->scaled)
+        {
+          *used = 2;
+          *rate = a->a.value / b->a.value;
+          return b->cur;
+        }
+      cur = foreign_currency (text, len, &y);
+      if (cur >= 0)
+        {
+          *rate = a->a.value;
+          return cur;
+        }
+    }
+  *rate = a->a.value;
+  return rate_named_before (text, i > 0 ? g_array_index (found, Found, i - 1).a.end : 0,
+                            a->a.start);
+}
+
+GArray *
+kel_amounts_find (const char     *text,
+                  gsize           len,
+                  int             year,
+                  const KelRates *rates)
+{
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
+  GArray *result = g_array_new (FALSE, FALSE, sizeof (KelAmount));
+
+  g_return_val_if_fail (text != NULL || len == 0, result);
+
+  if (len > 0)
+    scan_amounts (text, len, found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const Found *f = &g_array_index (found, Found, i);
+      KelAmount *a;
+      double rate;
+      guint used;
+
+      /* "по курсу 450 тенге за 1 доллар США" is no sum of money. */
+      if (rate_statement (text, len, found, i, &rate, &used) >= 0)
+        {
+          i += used - 1;
+          continue;
+        }
+      g_array_set_size (result, result->len + 1);
+      a = &g_array_index (result, KelAmount, result->len - 1);
+      *a = f->a;
+      if (f->cur == CUR_KZT)
+        {
+          a->rate = 1.0;
+          a->kzt = a->value;
+          continue;
+        }
+      a->rate = rates != NULL ? kel_rates_lookup (rates, year, a->currency) : NAN;
+      if (isnan (a->rate))
+        {
+          a->kzt = NAN;
+          a->flags |= KEL_AMOUNT_NO_RATE;
+        }
+      else
+        {
+          a->kzt = a->value * a->rate;
+          a->flags |= KEL_AMOUNT_CONVERTED;
+        }
+    }
+  return result;
+}
+
+/* Rates ------------------------------------------------------------------------------- */
+
+static gboolean
+currency_code (const char *currency,
+               char        code[4])
+{
+  if (currency == NULL || strlen (currency) != 3)
+    return FALSE;
+  for (guint i = 0; i < 3; i++)
+    {
+      if (!g_ascii_isalpha (currency[i]))
+        return FALSE;
+      code[i] = g_ascii_toupper (currency[i]);
+    }
+  code[3] = '\0';
+  return TRUE;
+}
+
+KelRates *
+kel_rates_new (void)
+{
+  KelRates *rates = g_new0 (KelRates, 1);
+
+  rates->table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) g_array_unref);
+  rates->stated = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return rates;
+}
+
+KelRates *
+kel_rates_copy (const KelRates *rates)
+{
+  KelRates *copy;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (rates != NULL, NULL);
+
+  copy = kel_rates_new ();
+  g_hash_table_iter_init (&iter, rates->table);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GArray *src = value;
+      GArray *dst = g_array_sized_new (FALSE, FALSE, sizeof (YearRate), src->len);
+
+      g_array_append_vals (dst, src->data, src->len);
+      g_hash_table_insert (copy->table, g_strdup (key), dst);
+    }
+  g_hash_table_iter_init (&iter, rates->stated);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->stated, g_strdup (key), g_memdup2 (value, sizeof (double)));
+  return copy;
+}
+
+void
+kel_rates_free (KelRates *rates)
+{
+  if (rates == NULL)
+    return;
+  g_hash_table_unref (rates->table);
+  g_hash_table_unref (rates->stated);
+  g_free (rates);
+}
+
+void
+kel_rates_set (KelRates   *rates,
+               int         year,
+               const char *currency,
+               double      kzt_per_unit)
+{
+  char code[4];
+  GArray *years;
+  YearRate yr = { year, kzt_per_unit };
+  guint i;
+
+  g_return_if_fail (rates != NULL);
+  g_return_if_fail (currency_code (currency, code));
+  g_return_if_fail (isfinite (kzt_per_unit) && kzt_per_unit > 0);
+
+  years = g_hash_table_lookup (rates->table, code);
+  if (years == NULL)
+    {
+      years = g_array_new (FALSE, FALSE, sizeof (YearRate));
+      g_hash_table_insert (rates->table, g_strdup (code), years);
+    }
+  for (i = 0; i < years->len; i++)
+    {
+      YearRate *have = &g_array_index (years, YearRate, i);
+
+      if (have->year == year)
+        {
+          have->rate = kzt_per_unit;
+          return;
+        }
+      if (have->year > year)
+        break;
+    }
+  g_array_insert_val (years, i, yr);
+}
+
+static void
+rates_state (KelRates   *rates,
+             const char *code,
+             double      kzt_per_unit)
+{
+  g_hash_table_replace (rates->stated, g_strdup (code),
+                        g_memdup2 (&kzt_per_unit, sizeof kzt_per_unit));
+}
+
+double
+kel_rates_lookup (const KelRates *rates,
+                  int             year,
+                  const char     *currency)
+{
+  char code[4];
+  const double *stated;
+  GArray *years;
+  const YearRate *best = NULL;
+
+  g_return_val_if_fail (rates != NULL, NAN);
+
+  if (!currency_code (currency, code))
+    return NAN;
+  if (strcmp (code, "KZT") == 0)
+    return 1.0;
+  stated = g_hash_table_lookup (rates->stated, code);
+  if (stated != NULL)
+    return *stated;
+  years = g_hash_table_lookup (rates->table, code);
+  if (years == NULL || years->len == 0)
+    return NAN;
+  for (guint i = 0; i < years->len; i++)
+    {
+      const YearRate *yr = &g_array_index (years, YearRate, i);
+
+      if (yr->year > year)
+        break;
+      best = yr;
+    }
+  if (best == NULL)
+    best = &g_array_index (years, YearRate, 0);
+  return best->rate;
+}
+
+gboolean
+kel_rates_load (KelRates    *rates,
+                const char  *path,
+                GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *display = NULL;
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (YearRate));
+  g_autoptr (GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) local = NULL;
+  g_auto (GStrv) lines = NULL;
+  gsize length;
+  gboolean header_seen = FALSE;
+
+  g_return_val_if_fail (rates != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display = g_filename_display_name (path);
+  if (!g_file_get_contents (path, &contents, &length, &local))
+    {
+      g_set_error (error, KEL_RATES_ERROR, KEL_RATES_ERROR_IO,
+                   _("Could not read the exchange-rate table “%s”: %s"), display,
+                   local->message);
+      return FALSE;
+    }
+  if (!g_utf8_validate (contents, (gssize) length, NULL))
+    {
+      g_set_error (error, KEL_RATES_ERROR, KEL_RATES_ERROR_PARSE,
+                   _("The exchange-rate table “%s” is not UTF-8 text"), display);
+      return FALSE;
+    }
+
+  /* Everything is checked before anything is changed: a bad file leaves @rates as it was. */
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint ln = 0; lines[ln] != NULL; ln++)
+    {
+      char *line = g_strstrip (lines[ln]);
+      g_auto (GStrv) fields = NULL;
+      gint64 year;
+      char code[4];
+      char *rate_end = NULL;
+      double rate;
+
+      if (*line == '\0' || *line == '#')
+        continue;
+      fields = g_strsplit (line, "\t", -1);
+      if (!header_seen && g_ascii_strncasecmp (line, "year", 4) == 0)
+        {
+          header_seen = TRUE;
+          continue;
+        }
+      header_seen = TRUE;
+      if (g_strv_length (fields) < 3)
+        {
+          g_set_error (error, KEL_RATES_ERROR, KEL_RATES_ERROR_PARSE,
+                       _("The exchange-rate table “%s”, line %u: expected a year, a currency "
+                         "and a rate separated by tabs"), display, ln + 1);
+          return FALSE;
+        }
+      for (guint f = 0; f < 3; f++)
+        g_strstrip (fields[f]);
+      if (!g_ascii_string_to_signed (fields[0], 10, 1000, 9999, &year, NULL))
+        {
+          g_set_error (error, KEL_RATES_ERROR, KEL_RATES_ERROR_PARSE,
+                       _("The exchange-rate table “%s”, line %u: “%s” is not a year"),
+                       display, ln + 1, fields[0]);
+          return FALSE;
+        }
+      if (!currency_code (fields[1], code))
+        {
+          g_set_error (error, KEL_RATES_ERROR, KEL_RATES_ERROR_PARSE,
+                       _("The exchange-rate table “%s”, line %u: “%s” is not a three-letter "
+                         "currency code"), display, ln + 1, fields[1]);
+          return FALSE;
+        }
+      rate = g_ascii_strtod (fields[2], &rate_end);
+      if (rate_end == fields[2] || *rate_end != '\0' || !isfinite (rate) || rate <= 0)
+        {
+          g_set_error (error, KEL_RATES_ERROR, KEL_RATES_ERROR_PARSE,
+                       _("The exchange-rate table “%s”, line %u: “%s” is not a rate in "
+                         "tenge per unit"), display, ln + 1, fields[2]);
+          return FALSE;
+        }
+      g_array_append_val (rows, ((YearRate) { (int) year, rate }));
+      g_ptr_array_add (codes, g_strdup (code));
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const YearRate *yr = &g_array_index (rows, YearRate, i);
+
+      kel_rates_set (rates, yr->year, g_ptr_array_index (codes, i), yr->rate);
+    }
+  return TRUE;
+}
+
+KelRates *
+kel_rates_scan_document (const KelRates *base,
+                         const char     *text,
+                         gsize           len)
+{
+  KelRates *rates = base != NULL ? kel_rates_copy (base) : kel_rates_new ();
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
+  gboolean seen[N_CUR] = { FALSE };
+
+  if (text == NULL || len == 0)
+    return rates;
+  scan_amounts (text, len, found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      double rate;
+      guint used;
+      int cur = rate_statement (text, len, found, i, &rate, &used);
+
+      if (cur > CUR_KZT && isfinite (rate) && rate > 0 && !seen[cur])
+        {
+          /* The first rate a document states is the one its figures use. */
+          seen[cur] = TRUE;
+          rates_state (rates, cur_codes[cur], rate);
+        }
+      i += used - 1;
+    }
+  return rates;
+}
+
+/* Numbers in and out ------------------------------------------------------------------ */
+
+gboolean
+kel_amount_parse_number (const char *s,
+                         gsize       len,
+                         double     *out)
+{
+  gsize start = 0;
+  gsize end = len;
+  gboolean negative = FALSE;
+  Num n;
+
+  g_return_val_if_fail (s != NULL || len == 0, FALSE);
+
+  while (start < end)
+    {
+      gsize next;
+
+      if (!is_space (utf8_next (s, end, start, &next)))
+        break;
+      start = next;
+    }
+  while (end > start)
+    {
+      gsize prev;
+
+      if (!is_space (utf8_prev (s, start, end, &prev)))
+        break;
+      end = prev;
+    }
+  if (start < end)
+    {
+      gsize next;
+      gunichar c = utf8_next (s, end, start, &next);
+
+      if (c == '-' || c == 0x2212)
+        {
+          negative = TRUE;
+          start = next;
+        }
+    }
+  if (start >= end || !g_ascii_isdigit (s[start]))
+    return FALSE;
+  lex_number (s, end, start, &n);
+  if (n.end != end)
+    return FALSE;
+  if (out != NULL)
+    *out = negative ? -num_value (&n, 0) : num_value (&n, 0);
+  return TRUE;
+}
+
+char *
+kel_amount_format_kzt (double kzt)
+{
+  char buf[512];
+  gsize n;
+
+  if (!isfinite (kzt))
+    return g_strdup ("");
+  /* g_ascii_formatd: "%f" with a '.' whatever the locale, and never an exponent. */
+  g_ascii_formatd (buf, sizeof buf, "%.2f", kzt);
+  n = strlen (buf);
+  if (memchr (buf, '.', n) != NULL)
+    {
+      while (n > 0 && buf[n - 1] == '0')
+        n--;
+      if (n > 0 && buf[n - 1] == '.')
+        n--;
+      buf[n] = '\0';
+    }
+  if (strcmp (buf, "-0") == 0)
+    return g_strdup ("0");
+  return g_strdup (buf);
+}

@@ -1,0 +1,83 @@
+/* kel-amount.h: money expressions in kk/ru/en text, normalized to tenge. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  KEL_AMOUNT_NONE        = 0,
+  KEL_AMOUNT_RANGE       = 1 << 0, /* "от 10 до 15 млн", "10–15 млн": value is the lower bound */
+  KEL_AMOUNT_UP_TO       = 1 << 1, /* "до 15 млн", "up to": value is the stated figure */
+  KEL_AMOUNT_AT_LEAST    = 1 << 2, /* "не менее", "at least", "кемінде" */
+  KEL_AMOUNT_PER_UNIT    = 1 << 3, /* "per student", "ежемесячно", "на каждого": not multiplied */
+  KEL_AMOUNT_CONVERTED   = 1 << 4, /* foreign currency converted to tenge */
+  KEL_AMOUNT_NO_RATE     = 1 << 5, /* foreign currency and no rate known: kzt is NAN */
+  KEL_AMOUNT_APPROX      = 1 << 6, /* "около", "approximately", "шамамен" */
+} KelAmountFlags;
+
+typedef struct {
+  gsize          start;       /* byte span in the text given, covering the whole expression */
+  gsize          end;         /* including any words in brackets and the currency */
+  double         value;       /* in units of @currency, multipliers applied */
+  char           currency[4]; /* ISO 4217: "KZT", "USD", "EUR", "RUB", "CNY", "GBP" */
+  double         kzt;         /* value in tenge, or NAN when it cannot be converted */
+  double         rate;        /* tenge per unit used (1 for KZT), or NAN */
+  KelAmountFlags flags;
+} KelAmount;
+
+/* A per-year table of exchange rates (tenge per unit of currency), plus rates a document
+ * states itself, which win over the table. */
+typedef struct _KelRates KelRates;
+
+KelRates  *kel_rates_new            (void);
+KelRates  *kel_rates_copy           (const KelRates *rates);
+/* Reads a TSV file "year<TAB>currency<TAB>kzt_per_unit" (header line, '#' comments). */
+gboolean   kel_rates_load           (KelRates       *rates,
+                                     const char     *path,
+                                     GError        **error);
+void       kel_rates_set            (KelRates       *rates,
+                                     int             year,
+                                     const char     *currency,
+                                     double          kzt_per_unit);
+/* The rate for @currency in @year; the nearest earlier year (else the nearest later one)
+ * when that year is missing; NAN when the currency is unknown. */
+double     kel_rates_lookup         (const KelRates *rates,
+                                     int             year,
+                                     const char     *currency);
+void       kel_rates_free           (KelRates       *rates);
+
+/* Finds rates a document states ("по курсу 450 тенге за 1 доллар США", "at the rate of
+ * KZT 450 per USD 1", "1 USD = 450 KZT", "бағамы 1 АҚШ доллары = 450 теңге") and returns
+ * a new table with them layered over @base (which may be NULL). */
+KelRates  *kel_rates_scan_document  (const KelRates *base,
+                                     const char     *text,
+                                     gsize           len);
+
+/* Finds every money expression in @text, in order, non-overlapping. A number counts as
+ * money only with a currency (тенге, теңге, тг, ₸, KZT, tenge, USD, $, долл., доллар, евро,
+ * EUR, €, руб., RUB ...) before or after it, possibly with a scale word between
+ * (тыс./мың/thousand, млн/миллион/million/mln, млрд/миллиард/billion/bln/bn, трлн).
+ * Words in brackets after the digits ("(двести пятьдесят миллионов)") are part of the
+ * expression and do not change the value. @year picks the rate for foreign currency;
+ * @rates may be NULL (then foreign amounts get KEL_AMOUNT_NO_RATE).
+ * Returns a GArray of KelAmount (never NULL). */
+GArray    *kel_amounts_find         (const char     *text,
+                                     gsize           len,
+                                     int             year,
+                                     const KelRates *rates);
+
+/* Parses a bare number as written in kk/ru/en documents and tables: "85 000", "1,2",
+ * "3.4", "1 460,5", "12,500,000", "250 000 000", "96.3". Thin and no-break spaces are
+ * group separators. Returns FALSE when @s (exactly @len bytes) is not such a number. */
+gboolean   kel_amount_parse_number  (const char     *s,
+                                     gsize           len,
+                                     double         *out);
+
+/* Formats tenge as the dataset wants it: a plain number, no separators, '.' decimal,
+ * no trailing zeros ("1200000000", "12500.5"). Returns a new string. */
+char      *kel_amount_format_kzt    (double          kzt);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelRates, kel_rates_free)
+
+G_END_DECLS

@@ -1,0 +1,545 @@
+/* kel-coder.c: the automatic coder. It turns the lexicon's hits in a segment into
+ * codings and gives each coding its amount, following the coding manual:
+ *
+ *  1. A segment under a heading that a section-scope exclusion matches (the akimat's
+ *     intentions) is not coded; nor is a segment with a segment-scope exclusion (totals,
+ *     core-business duties, non-commitment clauses).
+ *  2. The segment is cut into sub-clauses (";", sentence ends, "а также", "сондай-ақ",
+ *     "as well as", ", and", "и" before an infinitive or a figure, "және" after a verbal
+ *     noun or before a figure). Negation and past-year exclusions drop their sub-clause.
+ *  3. In each sub-clause a category scores the sum of the weights of its distinct terms;
+ *     the best category with a score of at least 1 wins (ties: the heavier single term,
+ *     then the earlier match). A segment gets one coding per distinct winner.
+ *  4. A coding's amount is the first amount of each sub-clause it won, summed; amounts in
+ *     sub-clauses nobody won go to the nearest winner before them that has none (else the
+ *     next one). With "соответственно" / "тиісінше" / "respectively" the amounts are dealt
+ *     to the codings in order. Table rows take their fact cell times the table's unit.
+ */
+#include "config.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <math.h>
+#include <pcre2.h>
+#include <string.h>
+
+#include "kel-document.h"
+
+#define WIN_SCORE 1.0
+
+typedef struct {
+  gsize    start, end;    /* in the flat segment text */
+  int      winner;        /* category, or -1 */
+  gboolean vetoed;
+  GArray  *amounts;       /* indexes into the segment's amounts */
+} SubClause;
+
+static pcre2_code *split_code;
+static pcre2_code *respectively_code;
+
+static gpointer
+compile_static (gpointer data)
+{
+  /* Abbreviations before a full stop do not end a sentence: "г. Риддер", "им. Серикбаева". */
+  static const char split[] =
+    ";"
+    "|(?<=[.!?])(?<!\\bг\\.)(?<!\\bим\\.)(?<!\\bул\\.)(?<!\\bпр\\.)(?<!\\bпос\\.)"
+    "(?<!\\bмкр\\.)(?<!\\bобл\\.)(?<!\\bNo\\.)(?<!\\bSt\\.)(?<!\\b\\p{Lu}\\.)"
+    "\\s+(?=[\\p{Lu}\\x{00AB}\"\\x{201C}])"
+    "|,?\\s+а\\s+также\\s+"
+    "|,?\\s+также\\s+(?=\\p{L}+(?:ть|ться|ти)\\b)"
+    "|,?\\s+сондай-ақ\\s+"
+    "|,?\\s+as\\s+well\\s+as\\s+"
+    "|,\\s+and\\s+"
+    "|\\s+и\\s+(?=\\p{L}+(?:ть|ться|ти)(?!\\p{L})|\\d)"
+    "|(?<=[уюУЮ])\\s+(?:және|әрі)\\s+"
+    "|\\s+және\\s+(?=\\d)";
+  static const char respectively[] =
+    "(?<!\\p{L})(?:соответственно|тиісінше|сәйкесінше|respectively)(?!\\p{L})";
+  int err;
+  PCRE2_SIZE off;
+
+  split_code = pcre2_compile ((PCRE2_SPTR) split, PCRE2_ZERO_TERMINATED,
+                              PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
+  g_assert (split_code != NULL);
+  pcre2_jit_compile (split_code, PCRE2_JIT_COMPLETE);
+  respectively_code = pcre2_compile ((PCRE2_SPTR) respectively, PCRE2_ZERO_TERMINATED,
+                                     PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off,
+                                     NULL);
+  g_assert (respectively_code != NULL);
+  pcre2_jit_compile (respectively_code, PCRE2_JIT_COMPLETE);
+  return NULL;
+}
+
+static void
+ensure_static (void)
+{
+  static GOnce once = G_ONCE_INIT;
+  g_once (&once, compile_static, NULL);
+}
+
+void
+kel_document_free (KelDocument *doc)
+{
+  if (doc == NULL)
+    return;
+  g_free (doc->name);
+  g_free (doc->path);
+  g_free (doc->corporation);
+  g_free (doc->counterpart);
+  g_clear_pointer (&doc->extracted, kel_extracted_free);
+  g_clear_pointer (&doc->norm, kel_normalized_free);
+  g_clear_pointer (&doc->segments, kel_segments_free);
+  if (doc->codings != NULL)
+    {
+      for (guint i = 0; i < doc->codings->len; i++)
+        {
+          KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+          g_free (c->amount_text);
+          g_free (c->terms);
+        }
+      g_array_unref (doc->codings);
+    }
+  g_clear_pointer (&doc->warnings, g_ptr_array_unref);
+  g_free (doc);
+}
+
+const char *
+kel_document_kind_to_string (KelDocumentKind kind)
+{
+  switch (kind)
+    {
+    case KEL_KIND_MEMORANDUM:
+      return "memorandum";
+    case KEL_KIND_REPORT:
+      return "report";
+    default:
+      return "";
+    }
+}
+
+KelDocumentKind
+kel_document_kind_from_string (const char *s)
+{
+  if (g_strcmp0 (s, "memorandum") == 0)
+    return KEL_KIND_MEMORANDUM;
+  if (g_strcmp0 (s, "report") == 0)
+    return KEL_KIND_REPORT;
+  return KEL_KIND_UNKNOWN;
+}
+
+const char *
+kel_document_get_text (const KelDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL && doc->norm != NULL, NULL);
+  return doc->norm->text;
+}
+
+static GArray *
+split_subclauses (const char *flat, gsize body, gsize len)
+{
+  GArray *subs = g_array_new (FALSE, TRUE, sizeof (SubClause));
+  pcre2_match_data *md = pcre2_match_data_create (1, NULL);
+  gsize pos = body, from = body;
+
+  while (pos <= len)
+    {
+      int rc = pcre2_match (split_code, (PCRE2_SPTR) flat, len, pos, PCRE2_NO_UTF_CHECK, md,
+                            NULL);
+      PCRE2_SIZE *ov;
+      SubClause sc = { 0 };
+
+      if (rc < 0)
+        break;
+      ov = pcre2_get_ovector_pointer (md);
+      if (ov[0] > from)
+        {
+          sc.start = from;
+          sc.end = ov[0];
+          sc.winner = -1;
+          g_array_append_val (subs, sc);
+        }
+      from = ov[1];
+      pos = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+    }
+  if (from < len || subs->len == 0)
+    {
+      SubClause sc = { from, len, -1, FALSE, NULL };
+      g_array_append_val (subs, sc);
+    }
+  pcre2_match_data_free (md);
+  return subs;
+}
+
+static guint
+find_subclause (GArray *subs, gsize offset)
+{
+  for (guint i = 0; i < subs->len; i++)
+    if (offset < g_array_index (subs, SubClause, i).end)
+      return i;
+  return subs->len - 1;
+}
+
+/* A table row's amount: the fact cell (or the only or last figure) times the table's
+ * unit. Cells are separated by tabs in the document text. */
+static gboolean
+table_row_amount (const KelSegment *seg, const char *text, double *kzt, char **amount_text)
+{
+  g_autoptr (GPtrArray) cells = g_ptr_array_new ();
+  g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *p = text + seg->body, *end = text + seg->end;
+  double scale = seg->table_scale > 0 ? seg->table_scale : 1;
+  int pick;
+
+  while (p < end)
+    {
+      const char *tab = memchr (p, '\t', end - p);
+      const char *ce = tab ? tab : end, *cs = p, *ct = ce;
+      double v;
+
+      while (cs < ct && (*cs == ' ' || *cs == '\n'))
+        cs++;
+      while (ct > cs && (ct[-1] == ' ' || ct[-1] == '\n'))
+        ct--;
+      if (ct > cs && ct[-1] != '%' && kel_amount_parse_number (cs, ct - cs, &v))
+        {
+          g_array_append_val (values, v);
+          g_ptr_array_add (cells, g_strndup (cs, ct - cs));
+        }
+      p = tab ? tab + 1 : end;
+    }
+  g_ptr_array_set_free_func (cells, g_free);
+  if (values->len == 0)
+    return FALSE;
+  if (seg->fact_column >= 0 && (guint) seg->fact_column < values->len)
+    pick = seg->fact_column;
+  else
+    pick = values->len - 1;
+  /* Without a stated unit a small bare figure is a count, not money. */
+  if (seg->table_scale <= 0 && g_array_index (values, double, pick) < 1000)
+    return FALSE;
+  *kzt = g_array_index (values, double, pick) * scale;
+  *amount_text = g_strdup (cells->pdata[pick]);
+  return TRUE;
+}
+
+static void
+add_amount (KelCoding *c, const KelAmount *a, const char *flat)
+{
+  g_autofree char *t = g_strndup (flat + a->start, a->end - a->start);
+
+  if (c->amount_text == NULL)
+    c->amount_text = g_steal_pointer (&t);
+  else
+    {
+      char *joined = g_strconcat (c->amount_text, " + ", t, NULL);
+      g_free (c->amount_text);
+      c->amount_text = joined;
+    }
+  if (!isnan (a->kzt))
+    c->amount_kzt = isnan (c->amount_kzt) ? a->kzt : c->amount_kzt + a->kzt;
+}
+
+static void
+code_segment (const KelLexicon *lex, KelDocument *doc, guint seg_index,
+              const gboolean *excluded_sections, const KelRates *rates, GArray *hits)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, seg_index);
+  const char *text = doc->norm->text;
+  g_autofree char *flat = kel_segment_dup_flat (seg, text);
+  gsize len = seg->end - seg->start, body = seg->body - seg->start;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) amounts = NULL;
+  GArray *subs;
+  guint n_cat = kel_lexicon_get_n_categories (lex);
+  g_autofree double *score = g_new0 (double, n_cat);
+  g_autofree double *best = g_new0 (double, n_cat);
+  g_autofree gsize *first = g_new0 (gsize, n_cat);
+  g_autofree int *coding_of = g_new (int, n_cat);
+  guint first_coding = doc->codings->len;
+  gboolean respectively;
+
+  if (seg->section != G_MAXUINT && excluded_sections[seg->section])
+    return;
+
+  g_array_set_size (hits, 0);
+  if (!kel_lexicon_match (lex, flat, len, body, hits, &error))
+    g_ptr_array_add (doc->warnings, g_strdup_printf ("%s: %s %s: %s", doc->name,
+                                                     seg->clause ? seg->clause : "",
+                                                     flat, error->message));
+
+  /* segment-scope exclusions */
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const KelHit *h = &g_array_index (hits, KelHit, i);
+      const KelTerm *t = kel_lexicon_get_term (lex, h->term);
+
+      if (t->exclude == KEL_EXCLUDE_NONE || t->section)
+        continue;
+      if (t->exclude == KEL_EXCLUDE_NEGATION || t->exclude == KEL_EXCLUDE_PAST)
+        continue;
+      return;
+    }
+
+  ensure_static ();
+  subs = split_subclauses (flat, body, len);
+  amounts = kel_amounts_find (flat + body, len - body, doc->year, rates);
+
+  for (guint s = 0; s < subs->len; s++)
+    {
+      SubClause *sc = &g_array_index (subs, SubClause, s);
+      int win = -1;
+
+      memset (score, 0, sizeof (double) * n_cat);
+      memset (best, 0, sizeof (double) * n_cat);
+      for (guint i = 0; i < hits->len; i++)
+        {
+          const KelHit *h = &g_array_index (hits, KelHit, i);
+          const KelTerm *t = kel_lexicon_get_term (lex, h->term);
+          gboolean dup = FALSE;
+
+          if (h->start < sc->start || h->start >= sc->end)
+            continue;
+          if (t->exclude == KEL_EXCLUDE_NEGATION
+              || (t->exclude == KEL_EXCLUDE_PAST
+                  && (t->year_code == NULL
+                      || (doc->year > 0 && kel_lexicon_hit_year (lex, h, flat) > 0
+                          && kel_lexicon_hit_year (lex, h, flat) < doc->year))))
+            {
+              sc->vetoed = TRUE;
+              break;
+            }
+          if (t->category < 0)
+            continue;
+          /* a term counts once per sub-clause */
+          for (guint j = 0; j < i && !dup; j++)
+            {
+              const KelHit *o = &g_array_index (hits, KelHit, j);
+              dup = o->term == h->term && o->start >= sc->start && o->start < sc->end;
+            }
+          if (dup)
+            continue;
+          if (score[t->category] == 0 && best[t->category] == 0)
+            first[t->category] = h->start;
+          else
+            first[t->category] = MIN (first[t->category], h->start);
+          score[t->category] += t->weight;
+          best[t->category] = MAX (best[t->category], t->weight);
+        }
+      if (sc->vetoed)
+        continue;
+      for (guint c = 0; c < n_cat; c++)
+        {
+          if (score[c] < WIN_SCORE)
+            continue;
+          if (win < 0 || score[c] > score[win]
+              || (score[c] == score[win] && (best[c] > best[win]
+                                             || (best[c] == best[win]
+                                                 && first[c] < first[win]))))
+            win = c;
+        }
+      sc->winner = win;
+    }
+
+  /* one coding per distinct winner, in the order they first win */
+  for (guint c = 0; c < n_cat; c++)
+    coding_of[c] = -1;
+  for (guint s = 0; s < subs->len; s++)
+    {
+      SubClause *sc = &g_array_index (subs, SubClause, s);
+      KelCoding *coding;
+      GString *terms;
+
+      if (sc->winner < 0)
+        continue;
+      if (coding_of[sc->winner] < 0)
+        {
+          KelCoding c = { 0 };
+          c.segment = seg_index;
+          c.category = sc->winner;
+          c.amount_kzt = NAN;
+          c.start = seg->start + sc->start;
+          c.end = seg->start + sc->end;
+          coding_of[sc->winner] = doc->codings->len;
+          g_array_append_val (doc->codings, c);
+        }
+      coding = &g_array_index (doc->codings, KelCoding, coding_of[sc->winner]);
+      coding->end = seg->start + sc->end;
+      terms = g_string_new (coding->terms);
+      for (guint i = 0; i < hits->len; i++)
+        {
+          const KelHit *h = &g_array_index (hits, KelHit, i);
+          const KelTerm *t = kel_lexicon_get_term (lex, h->term);
+          g_autofree char *surface = NULL;
+
+          if (t->category != sc->winner || h->start < sc->start || h->start >= sc->end)
+            continue;
+          surface = g_strndup (flat + h->start, h->end - h->start);
+          if (strstr (terms->str, surface) != NULL)
+            continue;
+          if (terms->len > 0)
+            g_string_append (terms, "; ");
+          g_string_append (terms, surface);
+        }
+      g_free (coding->terms);
+      coding->terms = g_string_free (terms, FALSE);
+    }
+
+  if (doc->codings->len == first_coding)
+    {
+      g_array_unref (subs);
+      return;
+    }
+
+  /* amounts */
+  if (seg->kind == KEL_SEGMENT_TABLE_ROW && amounts->len == 0)
+    {
+      double kzt;
+      char *amount_text = NULL;
+      if (table_row_amount (seg, text, &kzt, &amount_text))
+        {
+          /* one sum for several codings of a row goes to the first */
+          KelCoding *c = &g_array_index (doc->codings, KelCoding, first_coding);
+          c->amount_kzt = kzt;
+          c->amount_text = amount_text;
+        }
+      g_array_unref (subs);
+      return;
+    }
+
+  respectively = pcre2_match (respectively_code, (PCRE2_SPTR) flat, len, 0,
+                              PCRE2_NO_UTF_CHECK, NULL, NULL) >= 0;
+  if (respectively)
+    {
+      pcre2_match_data *md = pcre2_match_data_create (1, NULL);
+      guint n_codings = doc->codings->len - first_coding;
+      if (pcre2_match (respectively_code, (PCRE2_SPTR) flat, len, 0, PCRE2_NO_UTF_CHECK, md,
+                       NULL) < 0)
+        n_codings = 0;
+      pcre2_match_data_free (md);
+      for (guint i = 0; i < amounts->len && n_codings > 0; i++)
+        {
+          KelAmount *a = &g_array_index (amounts, KelAmount, i);
+          guint k = MIN (i, n_codings - 1);
+          a->start += body;
+          a->end += body;
+          add_amount (&g_array_index (doc->codings, KelCoding, first_coding + k), a, flat);
+        }
+      g_array_unref (subs);
+      return;
+    }
+
+  {
+    g_autofree gboolean *taken = g_new0 (gboolean, subs->len);
+
+    for (guint i = 0; i < amounts->len; i++)
+      {
+        KelAmount *a = &g_array_index (amounts, KelAmount, i);
+        guint s;
+        int target = -1;
+        SubClause *sc;
+
+        a->start += body;
+        a->end += body;
+        s = find_subclause (subs, a->start);
+        sc = &g_array_index (subs, SubClause, s);
+        if (sc->vetoed || taken[s])
+          continue;
+        if (sc->winner >= 0)
+          target = s;
+        else
+          {
+            /* nearest winner before it that has no amount yet, else after it */
+            for (int k = (int) s - 1; k >= 0 && target < 0; k--)
+              {
+                SubClause *o = &g_array_index (subs, SubClause, k);
+                if (o->winner >= 0)
+                  {
+                    KelCoding *c = &g_array_index (doc->codings, KelCoding,
+                                                   coding_of[o->winner]);
+                    if (c->amount_text == NULL)
+                      target = k;
+                    break;
+                  }
+              }
+            for (guint k = s + 1; k < subs->len && target < 0; k++)
+              {
+                SubClause *o = &g_array_index (subs, SubClause, k);
+                if (o->winner >= 0)
+                  {
+                    KelCoding *c = &g_array_index (doc->codings, KelCoding,
+                                                   coding_of[o->winner]);
+                    if (c->amount_text == NULL)
+                      target = k;
+                    break;
+                  }
+              }
+          }
+        if (target < 0)
+          continue;
+        taken[s] = TRUE;
+        if (target != (int) s)
+          taken[target] = TRUE;
+        add_amount (&g_array_index (doc->codings, KelCoding,
+                                    coding_of[g_array_index (subs, SubClause,
+                                                             target).winner]),
+                    a, flat);
+      }
+  }
+  g_array_unref (subs);
+}
+
+void
+kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates *rates)
+{
+  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (KelHit));
+  g_autofree gboolean *excluded = NULL;
+  g_autoptr (KelRates) doc_rates = NULL;
+
+  g_return_if_fail (lex != NULL && doc != NULL && doc->norm != NULL);
+
+  if (doc->codings != NULL)
+    {
+      for (guint i = 0; i < doc->codings->len; i++)
+        {
+          KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+          g_free (c->amount_text);
+          g_free (c->terms);
+        }
+      g_array_set_size (doc->codings, 0);
+    }
+  else
+    doc->codings = g_array_new (FALSE, TRUE, sizeof (KelCoding));
+
+  doc_rates = kel_rates_scan_document (rates, doc->norm->text, doc->norm->len);
+
+  /* headings that open a section the lexicon excludes (the akimat's intentions) */
+  excluded = g_new0 (gboolean, doc->segments->len + 1);
+  for (guint i = 0; i < doc->segments->len; i++)
+    {
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+      g_autofree char *flat = NULL;
+
+      if (seg->kind != KEL_SEGMENT_HEADING)
+        continue;
+      flat = kel_segment_dup_flat (seg, doc->norm->text);
+      g_array_set_size (hits, 0);
+      kel_lexicon_match (lex, flat, seg->end - seg->start, seg->body - seg->start, hits,
+                         NULL);
+      for (guint k = 0; k < hits->len; k++)
+        {
+          const KelTerm *t = kel_lexicon_get_term (lex, g_array_index (hits, KelHit,
+                                                                       k).term);
+          if (t->section)
+            excluded[i] = TRUE;
+        }
+    }
+
+  for (guint i = 0; i < doc->segments->len; i++)
+    {
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+      if (seg->kind == KEL_SEGMENT_HEADING)
+        continue;
+      code_segment (lex, doc, i, excluded, doc_rates, hits);
+    }
+}

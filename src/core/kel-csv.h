@@ -1,0 +1,18 @@
+/* kel-csv.h: RFC 4180 CSV reading and writing. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Appends @field to @out, quoted when it holds a comma, quote, CR or LF. */
+void        kel_csv_append_field (GString    *out,
+                                  const char *field,
+                                  char        separator);
+/* Parses CSV text into rows (GPtrArray of GStrv). Quoted fields may hold separators,
+ * doubled quotes and line breaks. A UTF-8 BOM is skipped. */
+GPtrArray  *kel_csv_parse        (const char *text,
+                                  gsize       len,
+                                  char        separator);
+
+G_END_DECLS

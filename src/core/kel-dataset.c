@@ -1,0 +1,492 @@
+/* kel-dataset.c: writes the coded dataset of the contract (DESIGN.md, "Contracts") and
+ * the summary of financing by corporation, year and category. Both are built in memory
+ * per document and written by the caller, so a failed run leaves no half file. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "kel-csv.h"
+#include "kel-dataset.h"
+
+const char *const kel_dataset_columns[] = {
+  "document", "corporation", "counterpart", "year", "language", "kind", "page", "clause",
+  "segment_id", "category", "class", "amount_kzt", "amount_text", "coder", "status", "terms",
+  "text", NULL
+};
+
+gboolean
+kel_format_from_string (const char *s, KelFormat *out)
+{
+  if (g_strcmp0 (s, "csv") == 0)
+    *out = KEL_FORMAT_CSV;
+  else if (g_strcmp0 (s, "tsv") == 0)
+    *out = KEL_FORMAT_TSV;
+  else if (g_strcmp0 (s, "jsonl") == 0)
+    *out = KEL_FORMAT_JSONL;
+  else if (g_strcmp0 (s, "table") == 0)
+    *out = KEL_FORMAT_TABLE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+void
+kel_dataset_append_header (GString *out, KelFormat format)
+{
+  if (format == KEL_FORMAT_JSONL)
+    return;
+  for (guint i = 0; kel_dataset_columns[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, format == KEL_FORMAT_TSV ? '\t' : ',');
+      g_string_append (out, kel_dataset_columns[i]);
+    }
+  g_string_append (out, format == KEL_FORMAT_CSV ? "\r\n" : "\n");
+}
+
+static void
+append_json_string (GString *out, const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = s ? s : ""; *p; p++)
+    {
+      guchar c = *p;
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* The segment's text on one line with single spaces, as the "text" column holds it. */
+static char *
+collapse_text (const char *text, const KelSegment *seg)
+{
+  GString *s = g_string_sized_new (seg->end - seg->start);
+  gboolean space = FALSE;
+
+  for (gsize i = seg->start; i < seg->end; i++)
+    {
+      char c = text[i];
+      if (c == '\n' || c == '\t' || c == '\f' || c == '\r' || c == ' ')
+        {
+          space = s->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (s, ' ');
+      space = FALSE;
+      g_string_append_c (s, c);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+append_row (GString *out, KelFormat format, const char *const *fields, const gboolean *numeric)
+{
+  if (format == KEL_FORMAT_JSONL)
+    {
+      g_string_append_c (out, '{');
+      for (guint i = 0; kel_dataset_columns[i] != NULL; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          append_json_string (out, kel_dataset_columns[i]);
+          g_string_append_c (out, ':');
+          if (numeric[i])
+            g_string_append (out, fields[i] && *fields[i] ? fields[i] : "null");
+          else
+            append_json_string (out, fields[i]);
+        }
+      g_string_append (out, "}\n");
+      return;
+    }
+  for (guint i = 0; kel_dataset_columns[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, format == KEL_FORMAT_TSV ? '\t' : ',');
+      if (format == KEL_FORMAT_TSV)
+        {
+          /* TSV has no quoting: breaks and tabs inside a field become spaces */
+          for (const char *p = fields[i] ? fields[i] : ""; *p; p++)
+            g_string_append_c (out, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
+        }
+      else
+        kel_csv_append_field (out, fields[i] ? fields[i] : "", ',');
+    }
+  g_string_append (out, format == KEL_FORMAT_CSV ? "\r\n" : "\n");
+}
+
+void
+kel_dataset_append_document (GString *out, KelFormat format, const KelLexicon *lex,
+                             const KelDocument *doc, gboolean all_segments)
+{
+  static const gboolean numeric[] = { 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0 };
+  g_autofree char *year = doc->year > 0 ? g_strdup_printf ("%d", doc->year) : g_strdup ("");
+  g_autofree gboolean *coded = g_new0 (gboolean, doc->segments->len + 1);
+  g_autofree char *lexicon_coder = g_strdup ("lexicon");
+  guint next_coding = 0;
+
+  for (guint c = 0; c < doc->codings->len; c++)
+    coded[g_array_index (doc->codings, KelCoding, c).segment] = TRUE;
+
+  for (guint s = 0; s < doc->segments->len; s++)
+    {
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, s);
+      g_autofree char *text = NULL;
+      g_autofree char *page = g_strdup_printf ("%u", seg->page + 1);
+      g_autofree char *seg_id = g_strdup_printf ("%u", s + 1);
+      const char *fields[18] = { 0 };
+
+      if (!coded[s] && !all_segments)
+        continue;
+      text = collapse_text (doc->norm->text, seg);
+      fields[0] = doc->name;
+      fields[1] = doc->corporation;
+      fields[2] = doc->counterpart;
+      fields[3] = year;
+      fields[4] = kel_language_to_code (seg->language);
+      fields[5] = kel_document_kind_to_string (doc->kind);
+      fields[6] = page;
+      fields[7] = seg->clause;
+      fields[8] = seg_id;
+      fields[16] = text;
+
+      if (!coded[s])
+        {
+          append_row (out, format, fields, numeric);
+          continue;
+        }
+      while (next_coding < doc->codings->len
+             && g_array_index (doc->codings, KelCoding, next_coding).segment < s)
+        next_coding++;
+      for (guint c = next_coding; c < doc->codings->len; c++)
+        {
+          const KelCoding *coding = &g_array_index (doc->codings, KelCoding, c);
+          const KelCategory *cat;
+          g_autofree char *amount = NULL;
+
+          if (coding->segment != s)
+            break;
+          cat = kel_lexicon_get_category (lex, coding->category);
+          amount = isnan (coding->amount_kzt) ? g_strdup ("")
+                                              : kel_amount_format_kzt (coding->amount_kzt);
+          fields[9] = cat->id;
+          fields[10] = kel_class_to_string (cat->klass);
+          fields[11] = amount;
+          fields[12] = coding->amount_text;
+          fields[13] = lexicon_coder;
+          fields[14] = "auto";
+          fields[15] = coding->terms;
+          append_row (out, format, fields, numeric);
+        }
+    }
+}
+
+/* Summary ----------------------------------------------------------------------------- */
+
+typedef struct {
+  char   *corporation;
+  int     year;
+  guint  *count;
+  double *amount;
+  guint  *missing;
+} Cell;
+
+struct _KelSummary {
+  KelLexicon *lex;
+  GHashTable *cells;   /* "corp\x1Fyear" → Cell */
+};
+
+static void
+cell_free (gpointer data)
+{
+  Cell *c = data;
+
+  g_free (c->corporation);
+  g_free (c->count);
+  g_free (c->amount);
+  g_free (c->missing);
+  g_free (c);
+}
+
+KelSummary *
+kel_summary_new (const KelLexicon *lex)
+{
+  KelSummary *s = g_new0 (KelSummary, 1);
+
+  s->lex = kel_lexicon_ref ((KelLexicon *) lex);
+  s->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cell_free);
+  return s;
+}
+
+void
+kel_summary_free (KelSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  kel_lexicon_unref (summary->lex);
+  g_hash_table_unref (summary->cells);
+  g_free (summary);
+}
+
+static Cell *
+get_cell (KelSummary *summary, const char *corp, int year)
+{
+  g_autofree char *key = g_strdup_printf ("%s\x1F%d", corp ? corp : "", year);
+  Cell *c = g_hash_table_lookup (summary->cells, key);
+  guint n = kel_lexicon_get_n_categories (summary->lex);
+
+  if (c == NULL)
+    {
+      c = g_new0 (Cell, 1);
+      c->corporation = g_strdup (corp ? corp : "");
+      c->year = year;
+      c->count = g_new0 (guint, n);
+      c->amount = g_new0 (double, n);
+      c->missing = g_new0 (guint, n);
+      g_hash_table_insert (summary->cells, g_steal_pointer (&key), c);
+    }
+  return c;
+}
+
+void
+kel_summary_add_document (KelSummary *summary, const KelDocument *doc)
+{
+  g_return_if_fail (summary != NULL && doc != NULL);
+
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *coding = &g_array_index (doc->codings, KelCoding, i);
+      Cell *c = get_cell (summary, doc->corporation, doc->year);
+      int k = coding->category;
+
+      /* sub-codes count under their top-level category */
+      while (kel_lexicon_get_category (summary->lex, k)->parent >= 0)
+        k = kel_lexicon_get_category (summary->lex, k)->parent;
+      c->count[k]++;
+      if (isnan (coding->amount_kzt))
+        c->missing[k]++;
+      else
+        c->amount[k] += coding->amount_kzt;
+    }
+}
+
+static int
+compare_cells (gconstpointer a, gconstpointer b)
+{
+  const Cell *ca = *(Cell *const *) a, *cb = *(Cell *const *) b;
+  int r = g_utf8_collate (ca->corporation, cb->corporation);
+
+  return r != 0 ? r : ca->year - cb->year;
+}
+
+static char *
+format_share (double part, double whole)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (whole <= 0)
+    return g_strdup ("");
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.2f", 100.0 * part / whole));
+}
+
+/* "1 200 000 000" for people; the CSV keeps plain digits. */
+static char *
+group_digits (double v)
+{
+  g_autofree char *plain = kel_amount_format_kzt (v);
+  GString *s = g_string_new (NULL);
+  const char *dot = strchr (plain, '.');
+  gsize int_len = dot ? (gsize) (dot - plain) : strlen (plain);
+
+  for (gsize i = 0; i < int_len; i++)
+    {
+      if (i > 0 && (int_len - i) % 3 == 0)
+        g_string_append_c (s, ' ');
+      g_string_append_c (s, plain[i]);
+    }
+  if (dot)
+    g_string_append (s, dot);
+  return g_string_free (s, FALSE);
+}
+
+static void
+emit_summary_row (GString *out, KelFormat format, const char *corp, const char *year,
+                  const char *category, const char *klass, guint count, double amount,
+                  guint missing, guint total_count, double total_amount)
+{
+  g_autofree char *sc = format_share (count, total_count);
+  g_autofree char *sa = format_share (amount, total_amount);
+  g_autofree char *cnt = g_strdup_printf ("%u", count);
+  g_autofree char *miss = g_strdup_printf ("%u", missing);
+  g_autofree char *am = NULL;
+  char sep = format == KEL_FORMAT_TSV ? '\t' : ',';
+
+  if (format == KEL_FORMAT_TABLE)
+    {
+      am = group_digits (amount);
+      g_string_append_printf (out, "  %-22s %-14s %6u %22s %8s %8s %8s\n", category, klass,
+                              count, am, sc[0] ? sc : "–", sa[0] ? sa : "–", miss);
+      return;
+    }
+  am = kel_amount_format_kzt (amount);
+  if (format == KEL_FORMAT_JSONL)
+    {
+      g_string_append (out, "{\"corporation\":");
+      append_json_string (out, corp);
+      g_string_append_printf (out, ",\"year\":%s,\"category\":", year[0] ? year : "null");
+      append_json_string (out, category);
+      g_string_append (out, ",\"class\":");
+      append_json_string (out, klass);
+      g_string_append_printf (out, ",\"count\":%u,\"amount_kzt\":%s,\"share_count\":%s,"
+                              "\"share_amount\":%s,\"missing_amounts\":%u}\n", count, am,
+                              sc[0] ? sc : "null", sa[0] ? sa : "null", missing);
+      return;
+    }
+  {
+    const char *f[] = { corp, year, category, klass, cnt, am, sc, sa, miss };
+    for (guint i = 0; i < G_N_ELEMENTS (f); i++)
+      {
+        if (i > 0)
+          g_string_append_c (out, sep);
+        kel_csv_append_field (out, f[i], sep);
+      }
+    g_string_append (out, format == KEL_FORMAT_CSV ? "\r\n" : "\n");
+  }
+}
+
+char *
+kel_summary_format (KelSummary *summary, KelFormat format, gboolean by_year)
+{
+  g_autoptr (GPtrArray) cells = g_ptr_array_new ();
+  g_autoptr (GHashTable) merged = NULL;
+  GString *out = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer value;
+  guint n = kel_lexicon_get_n_categories (summary->lex);
+
+  if (by_year)
+    {
+      g_hash_table_iter_init (&iter, summary->cells);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_ptr_array_add (cells, value);
+    }
+  else
+    {
+      /* sum over the years: a fresh summary keyed by corporation alone */
+      merged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cell_free);
+      g_hash_table_iter_init (&iter, summary->cells);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          Cell *c = value, *m = g_hash_table_lookup (merged, c->corporation);
+          if (m == NULL)
+            {
+              m = g_new0 (Cell, 1);
+              m->corporation = g_strdup (c->corporation);
+              m->count = g_new0 (guint, n);
+              m->amount = g_new0 (double, n);
+              m->missing = g_new0 (guint, n);
+              g_hash_table_insert (merged, g_strdup (c->corporation), m);
+            }
+          for (guint k = 0; k < n; k++)
+            {
+              m->count[k] += c->count[k];
+              m->amount[k] += c->amount[k];
+              m->missing[k] += c->missing[k];
+            }
+        }
+      g_hash_table_iter_init (&iter, merged);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_ptr_array_add (cells, value);
+    }
+  g_ptr_array_sort (cells, compare_cells);
+
+  if (format == KEL_FORMAT_CSV || format == KEL_FORMAT_TSV)
+    {
+      const char *cols = "corporation,year,category,class,count,amount_kzt,share_count,"
+                         "share_amount,missing_amounts";
+      if (format == KEL_FORMAT_TSV)
+        {
+          g_autofree char *t = g_strdup (cols);
+          g_strdelimit (t, ",", '\t');
+          g_string_append_printf (out, "%s\n", t);
+        }
+      else
+        g_string_append_printf (out, "%s\r\n", cols);
+    }
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      Cell *c = cells->pdata[i];
+      guint total_count = 0, class_count[2] = { 0, 0 }, class_missing[2] = { 0, 0 };
+      guint total_missing = 0;
+      double total_amount = 0, class_amount[2] = { 0, 0 };
+      g_autofree char *year = by_year && c->year > 0 ? g_strdup_printf ("%d", c->year)
+                                                     : g_strdup ("");
+
+      for (guint k = 0; k < n; k++)
+        {
+          const KelCategory *cat = kel_lexicon_get_category (summary->lex, k);
+          total_count += c->count[k];
+          total_amount += c->amount[k];
+          total_missing += c->missing[k];
+          class_count[cat->klass] += c->count[k];
+          class_amount[cat->klass] += c->amount[k];
+          class_missing[cat->klass] += c->missing[k];
+        }
+      if (format == KEL_FORMAT_TABLE)
+        {
+          g_autofree char *am = group_digits (total_amount);
+          g_string_append_printf (out, "%s%s%s — %u %s, %s KZT",
+                                  c->corporation[0] ? c->corporation : _("(corporation unknown)"),
+                                  year[0] ? " " : "", year, total_count,
+                                  ngettext ("commitment", "commitments", total_count), am);
+          if (total_missing > 0)
+            g_string_append_printf (out, ngettext (" (%u without an amount)",
+                                                   " (%u without an amount)", total_missing),
+                                    total_missing);
+          g_string_append_printf (out, "\n  %-22s %-14s %6s %22s %8s %8s %8s\n",
+                                  _("category"), _("class"), _("count"), _("amount, KZT"),
+                                  _("% count"), _("% amount"), _("no sum"));
+        }
+      for (guint k = 0; k < n; k++)
+        {
+          const KelCategory *cat = kel_lexicon_get_category (summary->lex, k);
+          if (cat->parent >= 0)
+            continue;
+          emit_summary_row (out, format, c->corporation, year, cat->id,
+                            kel_class_to_string (cat->klass), c->count[k], c->amount[k],
+                            c->missing[k], total_count, total_amount);
+        }
+      for (int k = 0; k < 2; k++)
+        emit_summary_row (out, format, c->corporation, year, "all",
+                          kel_class_to_string (k), class_count[k], class_amount[k],
+                          class_missing[k], total_count, total_amount);
+      if (format == KEL_FORMAT_TABLE)
+        g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,60 @@
+/* kel-document.h: one document as the pipeline leaves it: metadata, normalized text,
+ * segments and the lexicon's codings. */
+#pragma once
+
+#include <glib.h>
+
+#include "kel-amount.h"
+#include "kel-extract.h"
+#include "kel-language.h"
+#include "kel-lexicon.h"
+#include "kel-normalize.h"
+#include "kel-segment.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  KEL_KIND_UNKNOWN,
+  KEL_KIND_MEMORANDUM,
+  KEL_KIND_REPORT,
+} KelDocumentKind;
+
+typedef struct {
+  guint  segment;      /* index into the document's segments */
+  int    category;     /* index into the lexicon's codebook */
+  double amount_kzt;   /* NAN when the coding has no amount that can be read */
+  char  *amount_text;  /* the amount as written, or NULL */
+  char  *terms;        /* the matched terms, "; "-separated */
+  gsize  start, end;   /* the evidence: byte span in the document text */
+} KelCoding;
+
+typedef struct {
+  char            *name;          /* base name of the source file */
+  char            *path;
+  char            *corporation;   /* canonical name, or NULL */
+  char            *counterpart;   /* the akimat(s), or NULL */
+  int              year;          /* 0 when unknown */
+  KelDocumentKind  kind;
+  KelLanguage      language;      /* the main language */
+  KelExtracted    *extracted;     /* NULL unless the caller asked to keep it */
+  KelNormalized   *norm;          /* the document text: segments and spans point into it */
+  GArray          *segments;      /* KelSegment */
+  GArray          *codings;       /* KelCoding, in document order */
+  GPtrArray       *warnings;      /* char*: messages for the user, naming the file */
+} KelDocument;
+
+void        kel_document_free          (KelDocument     *doc);
+const char *kel_document_kind_to_string (KelDocumentKind kind);
+KelDocumentKind kel_document_kind_from_string (const char *s);
+const char *kel_document_get_text      (const KelDocument *doc);
+
+/* Codes every segment of @doc with @lex, replacing its codings. Amounts in foreign
+ * currency are converted with the rates the document states, else with @rates for the
+ * document's year. */
+void        kel_coder_code_document    (const KelLexicon *lex,
+                                        KelDocument      *doc,
+                                        const KelRates   *rates);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelDocument, kel_document_free)
+
+G_END_DECLS

@@ -1,0 +1,391 @@
+/* kel-meta.c: detects who signed a memorandum, with whom, for which year, and whether
+ * it is a memorandum or a report on one; a metadata CSV can override each of them. */
+#include "config.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <glib/gi18n-lib.h>
+#include <pcre2.h>
+#include <string.h>
+
+#include "kel-csv.h"
+#include "kel-error.h"
+#include "kel-meta.h"
+
+/* The title and preamble name the parties; this much text holds them. */
+#define HEAD_BYTES 6000
+
+static void
+meta_row_clear (gpointer data)
+{
+  KelMetaRow *row = data;
+
+  g_free (row->document);
+  g_free (row->corporation);
+  g_free (row->counterpart);
+  g_free (row->kind);
+}
+
+/* A row is in the table twice, under "file.pdf" and "file": it is reference counted. */
+static void
+meta_row_release (gpointer data)
+{
+  g_rc_box_release_full (data, meta_row_clear);
+}
+
+static void
+set_str (char **dst, const char *src)
+{
+  char *copy = g_strdup (src);
+  g_free (*dst);
+  *dst = copy;
+}
+
+GHashTable *
+kel_meta_load_csv (const char *path, GError **error)
+{
+  g_autofree char *text = NULL;
+  gsize len;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GError) local_error = NULL;
+  GHashTable *table;
+  int col_doc = -1, col_corp = -1, col_cp = -1, col_year = -1, col_kind = -1;
+  char **header;
+
+  if (!g_file_get_contents (path, &text, &len, &local_error))
+    {
+      g_set_error (error, KEL_META_ERROR, KEL_META_ERROR_IO, _("%s: cannot be read: %s"),
+                   path, local_error->message);
+      return NULL;
+    }
+  if (!g_utf8_validate_len (text, len, NULL))
+    {
+      g_set_error (error, KEL_META_ERROR, KEL_META_ERROR_PARSE,
+                   _("%s: the metadata file is not UTF-8"), path);
+      return NULL;
+    }
+  rows = kel_csv_parse (text, len, memchr (text, '\t', MIN (len, 4096)) ? '\t' : ',');
+  if (rows->len == 0)
+    {
+      g_set_error (error, KEL_META_ERROR, KEL_META_ERROR_PARSE,
+                   _("%s: the metadata file is empty"), path);
+      return NULL;
+    }
+  header = rows->pdata[0];
+  for (int i = 0; header[i] != NULL; i++)
+    {
+      g_autofree char *h = g_ascii_strdown (g_strstrip (header[i]), -1);
+      if (strcmp (h, "document") == 0 || strcmp (h, "file") == 0)
+        col_doc = i;
+      else if (strcmp (h, "corporation") == 0)
+        col_corp = i;
+      else if (strcmp (h, "counterpart") == 0)
+        col_cp = i;
+      else if (strcmp (h, "year") == 0)
+        col_year = i;
+      else if (strcmp (h, "kind") == 0)
+        col_kind = i;
+    }
+  if (col_doc < 0)
+    {
+      g_set_error (error, KEL_META_ERROR, KEL_META_ERROR_PARSE,
+                   _("%s: the metadata file needs a “document” column naming each file"),
+                   path);
+      return NULL;
+    }
+
+  table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, meta_row_release);
+  {
+    for (guint r = 1; r < rows->len; r++)
+      {
+        char **f = rows->pdata[r];
+        guint n = g_strv_length (f);
+        KelMetaRow *row;
+        char *dot;
+
+#define CELL(c) ((c) >= 0 && (guint) (c) < n && *g_strstrip (f[c]) ? g_strdup (f[c]) : NULL)
+        if (CELL (col_doc) == NULL)
+          continue;
+        row = g_rc_box_new0 (KelMetaRow);
+        row->document = g_path_get_basename (g_strstrip (f[col_doc]));
+        row->corporation = CELL (col_corp);
+        row->counterpart = CELL (col_cp);
+        row->kind = CELL (col_kind);
+        if (col_year >= 0 && (guint) col_year < n)
+          {
+            row->year = atoi (f[col_year]);
+            if (*g_strstrip (f[col_year]) && (row->year < 1900 || row->year > 2200))
+              {
+                g_set_error (error, KEL_META_ERROR, KEL_META_ERROR_PARSE,
+                             _("%s: line %u: “%s” is not a year"), path, r + 1,
+                             f[col_year]);
+                meta_row_release (row);
+                g_hash_table_unref (table);
+                return NULL;
+              }
+          }
+        if (row->kind != NULL && strcmp (row->kind, "memorandum") != 0
+            && strcmp (row->kind, "report") != 0)
+          {
+            g_set_error (error, KEL_META_ERROR, KEL_META_ERROR_PARSE,
+                         _("%s: line %u: kind must be “memorandum” or “report”, not “%s”"),
+                         path, r + 1, row->kind);
+            meta_row_release (row);
+            g_hash_table_unref (table);
+            return NULL;
+          }
+#undef CELL
+        g_hash_table_insert (table, g_strdup (row->document), row);
+        dot = strrchr (row->document, '.');
+        if (dot != NULL)
+          g_hash_table_insert (table, g_strndup (row->document, dot - row->document),
+                               g_rc_box_acquire (row));
+      }
+  }
+  return table;
+}
+
+void
+kel_meta_apply (KelDocument *doc, GHashTable *table)
+{
+  KelMetaRow *row;
+
+  g_return_if_fail (doc != NULL);
+  if (table == NULL)
+    return;
+  row = g_hash_table_lookup (table, doc->name);
+  if (row == NULL)
+    {
+      g_autofree char *stem = g_strdup (doc->name);
+      char *dot = strrchr (stem, '.');
+      if (dot != NULL)
+        *dot = '\0';
+      row = g_hash_table_lookup (table, stem);
+    }
+  if (row == NULL || row->document == NULL)
+    return;
+  if (row->corporation != NULL)
+    set_str (&doc->corporation, row->corporation);
+  if (row->counterpart != NULL)
+    set_str (&doc->counterpart, row->counterpart);
+  if (row->year > 0)
+    doc->year = row->year;
+  if (row->kind != NULL)
+    doc->kind = kel_document_kind_from_string (row->kind);
+}
+
+static guint
+count_occurrences (const char *hay, const char *needle)
+{
+  guint n = 0;
+  gsize nl = strlen (needle);
+
+  if (nl == 0)
+    return 0;
+  for (const char *p = strstr (hay, needle); p != NULL; p = strstr (p + nl, needle))
+    n++;
+  return n;
+}
+
+static void
+detect_corporation (KelDocument *doc, const KelLexicon *lex, const char *head_fold,
+                    const char *body_fold)
+{
+  GPtrArray *corps = kel_lexicon_get_corporations (lex);
+  guint best = 0;
+  const char *best_name = NULL;
+
+  for (guint i = 0; i < corps->len; i++)
+    {
+      char **names = corps->pdata[i];
+      guint score = 0;
+
+      for (guint k = 1; names[k] != NULL; k++)
+        {
+          g_autofree char *alias = g_utf8_casefold (names[k], -1);
+          /* the parties are named in the title and preamble */
+          score += 3 * count_occurrences (head_fold, alias) + count_occurrences (body_fold,
+                                                                                  alias);
+        }
+      if (score > best)
+        {
+          best = score;
+          best_name = names[0];
+        }
+    }
+  set_str (&doc->corporation, best_name);
+}
+
+static pcre2_code *
+compile (const char *pattern)
+{
+  int err;
+  PCRE2_SIZE off;
+  pcre2_code *code = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
+                                    PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
+  g_assert (code != NULL);
+  return code;
+}
+
+static pcre2_code *re_akimat[3];
+static pcre2_code *re_title_year;
+static pcre2_code *re_year;
+
+static gpointer
+init_patterns (gpointer data)
+{
+  const char *name = "\\p{Lu}[\\p{L}\\-]+";
+  g_autofree char *ru = g_strdup_printf (
+    "(?i:акимат(?:ом|а|у|е)?)\\s+((?:(?i:города|г\\.)\\s+%s)|(?:%s(?:\\s+%s)?\\s+(?i:области|"
+    "района|обл\\.)))", name, name, name);
+  g_autofree char *kk = g_strdup_printf (
+    "(%s(?:\\s+%s)?\\s+(?i:облысының|қаласының|ауданының))\\s+(?i:әкімдігі)", name, name);
+  g_autofree char *en = g_strdup_printf (
+    "(?i:akimat)\\s+of\\s+(?:the\\s+)?((?:(?i:city|town)\\s+of\\s+)?%s(?:\\s+%s)?"
+    "(?:\\s+(?i:region|district|oblast))?)", name, name);
+
+  re_akimat[0] = compile (ru);
+  re_akimat[1] = compile (kk);
+  re_akimat[2] = compile (en);
+  re_title_year = compile ("(?i)(?:на|за|в|for|in|of)\\s+(?:the\\s+year\\s+)?((?:19|20)\\d\\d)"
+                           "(?:\\s*(?:год|г\\.|year))?(?!\\d)"
+                           "|(?<!\\d)((?:19|20)\\d\\d)\\s*(?:жыл(?:ға|ы|дың|ғы)?)(?!\\p{L})");
+  re_year = compile ("(?<![\\d.,])((?:19|20)\\d\\d)(?![\\d])");
+  return NULL;
+}
+
+static void
+detect_counterpart (KelDocument *doc, const char *head)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  pcre2_match_data *md = pcre2_match_data_create (4, NULL);
+  gsize len = strlen (head);
+
+  for (int k = 0; k < 3; k++)
+    {
+      gsize pos = 0;
+      while (pos < len && pcre2_match (re_akimat[k], (PCRE2_SPTR) head, len, pos, 0, md,
+                                       NULL) > 1)
+        {
+          PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
+          g_autofree char *m = g_strndup (head + ov[2], ov[3] - ov[2]);
+          g_autofree char *fold = NULL;
+          char *name;
+          gboolean dup = FALSE;
+
+          pos = ov[1];
+          name = k == 0 ? g_strconcat ("акимат ", m, NULL)
+                 : k == 1 ? g_strconcat (m, " әкімдігі", NULL)
+                 : g_strconcat ("Akimat of ", m, NULL);
+          fold = g_utf8_casefold (name, -1);
+          for (guint i = 0; i < found->len && !dup; i++)
+            {
+              g_autofree char *f = g_utf8_casefold (found->pdata[i], -1);
+              dup = strcmp (f, fold) == 0;
+            }
+          if (dup)
+            g_free (name);
+          else
+            g_ptr_array_add (found, name);
+          if (found->len >= 3)
+            break;
+        }
+    }
+  pcre2_match_data_free (md);
+  if (found->len > 0)
+    {
+      g_ptr_array_add (found, NULL);
+      g_free (doc->counterpart);
+      doc->counterpart = g_strjoinv ("; ", (char **) found->pdata);
+      g_ptr_array_set_size (found, found->len - 1);
+    }
+}
+
+static int
+detect_year (const char *head, gsize title_len, const char *text, gsize len)
+{
+  pcre2_match_data *md = pcre2_match_data_create (3, NULL);
+  g_autoptr (GHashTable) counts = g_hash_table_new (NULL, NULL);
+  int year = 0, best = 0;
+  gsize pos = 0;
+
+  /* "на 2016 год", "for 2022", "2023 жылға" in the title decide */
+  if (pcre2_match (re_title_year, (PCRE2_SPTR) head, title_len, 0, 0, md, NULL) > 0)
+    {
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
+      int g = ov[2] != PCRE2_UNSET ? 1 : 2;
+      year = atoi (head + ov[2 * g]);
+      pcre2_match_data_free (md);
+      return year;
+    }
+  /* else the year the text names most often */
+  len = MIN (len, (gsize) 200000);
+  while (pos < len && pcre2_match (re_year, (PCRE2_SPTR) text, len, pos, 0, md, NULL) > 0)
+    {
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
+      int y = atoi (text + ov[2]);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GINT_TO_POINTER (y))) + 1;
+
+      g_hash_table_insert (counts, GINT_TO_POINTER (y), GUINT_TO_POINTER (n));
+      if ((int) n > best || ((int) n == best && y > year))
+        {
+          best = n;
+          year = y;
+        }
+      pos = ov[1];
+    }
+  pcre2_match_data_free (md);
+  return year;
+}
+
+void
+kel_meta_detect (KelDocument *doc, const KelLexicon *lex)
+{
+  static GOnce once = G_ONCE_INIT;
+  const char *text;
+  gsize len, head_len, title_len;
+  g_autofree char *head = NULL, *head_fold = NULL, *body_fold = NULL, *title_fold = NULL;
+
+  g_return_if_fail (doc != NULL && doc->norm != NULL);
+  g_once (&once, init_patterns, NULL);
+
+  text = doc->norm->text;
+  len = doc->norm->len;
+  head_len = MIN (len, (gsize) HEAD_BYTES);
+  while (head_len < len && (text[head_len] & 0xC0) == 0x80)
+    head_len++;
+  head = g_strndup (text, head_len);
+  for (char *p = head; *p; p++)
+    if (*p == '\n' || *p == '\t' || *p == '\f')
+      *p = ' ';
+
+  /* The title: what comes before the first numbered section, at most 600 bytes. */
+  title_len = MIN (head_len, (gsize) 600);
+  if (doc->segments != NULL)
+    for (guint i = 0; i < doc->segments->len; i++)
+      {
+        const KelSegment *s = &g_array_index (doc->segments, KelSegment, i);
+        if (s->clause != NULL && s->kind != KEL_SEGMENT_TABLE_ROW)
+          {
+            title_len = MIN (title_len, s->start);
+            break;
+          }
+      }
+
+  head_fold = g_utf8_casefold (head, -1);
+  body_fold = g_utf8_casefold (text, MIN (len, (gsize) 200000));
+  detect_corporation (doc, lex, head_fold, body_fold);
+  detect_counterpart (doc, head);
+  doc->year = detect_year (head, title_len, text, len);
+
+  title_fold = g_utf8_casefold (head, MIN (title_len, (gsize) 400));
+  if (strstr (title_fold, "отчет") || strstr (title_fold, "отчёт")
+      || strstr (title_fold, "report") || strstr (title_fold, "есеп"))
+    doc->kind = KEL_KIND_REPORT;
+  else if (strstr (title_fold, "меморандум") || strstr (title_fold, "memorandum")
+           || strstr (title_fold, "соглашени") || strstr (title_fold, "келісім")
+           || strstr (title_fold, "agreement"))
+    doc->kind = KEL_KIND_MEMORANDUM;
+  else
+    doc->kind = KEL_KIND_UNKNOWN;
+}

@@ -1,0 +1,952 @@
+/* kel-segment.c: cuts a memorandum into commitment units. Numbered clauses stay whole
+ * (a clause is what a coder codes), unnumbered running text is cut into sentences, and
+ * each table row is a unit of its own that knows its table's unit and plan/fact columns. */
+#include "config.h"
+
+#include <string.h>
+
+#include "kel-segment.h"
+
+#define MAX_SEGMENT_BYTES 8192
+#define MAX_DEPTH 4
+
+typedef enum {
+  LINE_TEXT,
+  LINE_BLANK,
+  LINE_JUNK,
+  LINE_DOTTED,   /* "2.1." */
+  LINE_PAREN,    /* "3)" */
+  LINE_LETTER,   /* "а)" */
+  LINE_BULLET,
+  LINE_ROW,      /* a table row: cells with at least one number */
+  LINE_CELLS,    /* cells without numbers: a table header, or a justified line */
+  LINE_CAPTION,  /* "Таблица 1", "Table 2", "1-кесте" */
+} LineKind;
+
+typedef struct {
+  gsize    start, end;   /* without the '\n' */
+  gsize    body;         /* after the label */
+  guint    page;
+  LineKind kind;
+  int      num[MAX_DEPTH];
+  int      depth;
+  gunichar letter;
+  gboolean page_break;   /* first line of a page */
+} Line;
+
+typedef struct {
+  const char *text;
+  GArray     *segments;
+  /* numbering state */
+  int         last[MAX_DEPTH];
+  int         last_depth;
+  int         last_paren;
+  gunichar    last_letter;
+  char       *section_label;   /* "2" */
+  char       *list_parent;     /* "2" or "2.2": what "N)" items hang under */
+  guint       bullet_no;
+  guint       section_index;
+  /* tables */
+  gboolean    in_table;
+  guint       table_no;
+  guint       table_row;
+  double      table_scale;
+  int         fact_column;
+  GString    *table_header;
+  gboolean    caption_pending;
+} State;
+
+static const char *
+skip_spaces (const char *p, const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\t'))
+    p++;
+  return p;
+}
+
+static gboolean
+is_numeric_cell (const char *p, const char *end, gboolean *percent)
+{
+  gboolean digit = FALSE;
+
+  *percent = FALSE;
+  p = skip_spaces (p, end);
+  while (end > p && (end[-1] == ' '))
+    end--;
+  if (p < end && (*p == '-' || *p == '+'))
+    p++;
+  for (; p < end; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digit = TRUE;
+      else if (*p == '%' && p + 1 == end)
+        *percent = TRUE;
+      else if (*p != ' ' && *p != '.' && *p != ',')
+        return FALSE;
+    }
+  return digit;
+}
+
+static gboolean
+line_has_number_cell (const char *s, const char *end)
+{
+  const char *c = s;
+
+  while (c <= end)
+    {
+      const char *tab = memchr (c, '\t', end - c);
+      const char *ce = tab ? tab : end;
+      gboolean pct;
+
+      if (ce > c && is_numeric_cell (c, ce, &pct))
+        return TRUE;
+      if (tab == NULL)
+        break;
+      c = tab + 1;
+    }
+  return FALSE;
+}
+
+/* Page numbers and running page furniture carry no content. */
+static gboolean
+is_junk_line (const char *s, const char *end)
+{
+  const char *p;
+  int digits = 0;
+
+  for (p = s; p < end; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (*p != ' ' && *p != '-' && *p != '\t' && (guchar) *p < 0x80)
+        return FALSE;
+      else if ((guchar) *p >= 0x80)
+        {
+          /* en and em dashes around a page number */
+          if (!(p + 2 < end && (guchar) p[0] == 0xE2 && (guchar) p[1] == 0x80
+                && ((guchar) p[2] == 0x93 || (guchar) p[2] == 0x94)))
+            return FALSE;
+          p += 2;
+        }
+    }
+  return digits > 0 && digits <= 4;
+}
+
+static gboolean
+starts_with_caption (const char *s, const char *end)
+{
+  static const char *const words[] = { "Таблица", "таблица", "Table", "TABLE", "Кесте",
+                                       "кесте", "ТАБЛИЦА", "КЕСТЕ" };
+  const char *p = s;
+  gsize n = end - s;
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      gsize wl = strlen (words[i]);
+      if (n > wl && strncmp (s, words[i], wl) == 0 && (s[wl] == ' ' || s[wl] == '.'))
+        return TRUE;
+    }
+  /* Kazakh puts the number first: "1-кесте", "2 - кесте". */
+  while (p < end && g_ascii_isdigit (*p))
+    p++;
+  if (p == s || p - s > 2)
+    return FALSE;
+  p = skip_spaces (p, end);
+  if (p < end && *p == '-')
+    p = skip_spaces (p + 1, end);
+  return (gsize) (end - p) >= strlen ("кесте")
+         && (strncmp (p, "кесте", strlen ("кесте")) == 0
+             || strncmp (p, "Кесте", strlen ("Кесте")) == 0);
+}
+
+static void
+classify (Line *line, const char *text)
+{
+  const char *s = text + line->start, *end = text + line->end, *p;
+  gunichar c;
+
+  line->kind = LINE_TEXT;
+  line->body = line->start;
+  line->depth = 0;
+  if (s == end)
+    {
+      line->kind = LINE_BLANK;
+      return;
+    }
+  if (is_junk_line (s, end))
+    {
+      line->kind = LINE_JUNK;
+      return;
+    }
+  if (memchr (s, '\t', end - s) != NULL)
+    {
+      /* A numbered clause whose justified line has gaps is still a clause; a row
+       * begins with a cell and has a number somewhere. */
+      line->kind = line_has_number_cell (s, end) ? LINE_ROW : LINE_CELLS;
+    }
+  if (starts_with_caption (s, end))
+    {
+      line->kind = LINE_CAPTION;
+      return;
+    }
+
+  /* "2.1.", "2.1", "3." followed by a space */
+  p = s;
+  if (g_ascii_isdigit (*p))
+    {
+      int depth = 0;
+      gboolean dot_after = FALSE;
+
+      while (depth < MAX_DEPTH && p < end && g_ascii_isdigit (*p))
+        {
+          int v = 0, nd = 0;
+          while (p < end && g_ascii_isdigit (*p) && nd < 3)
+            v = v * 10 + (*p++ - '0'), nd++;
+          if (nd > 2 || (p < end && g_ascii_isdigit (*p)))
+            {
+              depth = 0;
+              break;
+            }
+          line->num[depth++] = v;
+          dot_after = FALSE;
+          if (p < end && *p == '.')
+            {
+              p++;
+              dot_after = TRUE;
+            }
+          else
+            break;
+        }
+      if (depth > 0 && p < end && (*p == ' ' || *p == '\t') && (depth > 1 || dot_after))
+        {
+          const char *b = skip_spaces (p, end);
+          c = b < end ? g_utf8_get_char (b) : 0;
+          /* A clause opens with a word or a quote, not with "km" or another number. */
+          if (g_unichar_isupper (c) || c == 0x00AB || c == '"' || c == 0x201C
+              || ((g_unichar_isalpha (c) || g_unichar_isdigit (c)) && depth > 1))
+            {
+              line->kind = LINE_DOTTED;
+              line->depth = depth;
+              line->body = b - text;
+              return;
+            }
+        }
+      /* "3) text" */
+      p = s;
+      {
+        int v = 0, nd = 0;
+        while (p < end && g_ascii_isdigit (*p) && nd < 3)
+          v = v * 10 + (*p++ - '0'), nd++;
+        if (nd <= 2 && p + 1 < end && *p == ')' && (p[1] == ' ' || p[1] == '\t'))
+          {
+            line->kind = LINE_PAREN;
+            line->num[0] = v;
+            line->depth = 1;
+            line->body = skip_spaces (p + 1, end) - text;
+            return;
+          }
+      }
+      return;
+    }
+
+  c = g_utf8_get_char (s);
+  p = g_utf8_next_char (s);
+  /* "а) text", "b) text" */
+  if (g_unichar_islower (c) && p + 1 < end && *p == ')' && (p[1] == ' ' || p[1] == '\t'))
+    {
+      line->kind = LINE_LETTER;
+      line->letter = c;
+      line->body = skip_spaces (p + 1, end) - text;
+      return;
+    }
+  if ((c == 0x2022 || c == 0x00B7 || c == 0x25AA || c == 0x2023 || c == 0x25E6
+       || c == 0x25CF || c == 0x25CB || c == 0x25A0 || c == 0x25A1 || c == 0x2013
+       || c == 0x2014 || c == '-' || c == '*' || c == 0xF0B7)
+      && p < end && (*p == ' ' || *p == '\t'))
+    {
+      line->kind = LINE_BULLET;
+      line->body = skip_spaces (p, end) - text;
+      return;
+    }
+}
+
+/* Is @num (depth @depth) a plausible next label after the last one? A wrapped line that
+ * happens to start with "3.1 km" should not open a clause. */
+static gboolean
+plausible_dotted (const State *st, const int *num, int depth)
+{
+  int i;
+
+  if (st->last_depth == 0)
+    {
+      for (i = 0; i < depth; i++)
+        if (num[i] > 5)
+          return FALSE;
+      return TRUE;
+    }
+  for (i = 0; i < depth && i < st->last_depth; i++)
+    if (num[i] != st->last[i])
+      break;
+  if (i == depth || (i == st->last_depth && depth > st->last_depth + 1))
+    return i == st->last_depth && depth == st->last_depth + 1 && num[depth - 1] <= 2;
+  if (i == st->last_depth)
+    return num[depth - 1] <= 2;
+  if (num[i] <= st->last[i] || num[i] > st->last[i] + 3)
+    return FALSE;
+  for (int j = i + 1; j < depth; j++)
+    if (num[j] > 2)
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+dotted_label (const int *num, int depth)
+{
+  GString *s = g_string_new (NULL);
+
+  for (int i = 0; i < depth; i++)
+    g_string_append_printf (s, i ? ".%d" : "%d", num[i]);
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+ends_closed (const char *text, const Line *line)
+{
+  const char *s = text + line->start, *e = text + line->end;
+
+  if (line->kind == LINE_BLANK || line->kind == LINE_ROW || line->kind == LINE_CAPTION)
+    return TRUE;
+  while (e > s && e[-1] == ' ')
+    e--;
+  if (e == s)
+    return TRUE;
+  if (strchr (".;:!?", e[-1]) != NULL)
+    return TRUE;
+  /* Headings and short lines end a paragraph; wrapped lines run to the margin. */
+  return g_utf8_strlen (s, e - s) < 60;
+}
+
+static void
+push (State *st, gsize start, gsize end, gsize body, guint page, KelSegmentKind kind,
+      char *clause)
+{
+  KelSegment seg = { 0 };
+
+  /* trim trailing spaces and breaks */
+  while (end > start && strchr (" \n\t\f", st->text[end - 1]) != NULL)
+    end--;
+  if (end <= start)
+    {
+      g_free (clause);
+      return;
+    }
+  seg.start = start;
+  seg.end = end;
+  seg.body = MIN (body, end);
+  seg.page = page;
+  seg.kind = kind;
+  seg.clause = clause;
+  seg.section = st->section_index;
+  seg.fact_column = -1;
+  if (kind == KEL_SEGMENT_TABLE_ROW)
+    {
+      seg.table = st->table_no;
+      seg.table_scale = st->table_scale;
+      seg.fact_column = st->fact_column;
+    }
+  g_array_append_val (st->segments, seg);
+}
+
+static gboolean
+is_abbreviation (const char *text, gsize word_start, gsize dot)
+{
+  static const char *const abbr[] = {
+    "г", "гг", "ул", "им", "пр", "просп", "пос", "мкр", "р", "с", "п", "д", "т", "е",
+    "тыс", "млн", "млрд", "трлн", "руб", "тг", "коп", "обл", "см", "стр", "рис", "табл",
+    "No", "no", "Nos", "St", "Mr", "Mrs", "Dr", "Ltd", "Inc", "etc", "e.g", "i.e", "vs",
+    "жж", "ж", "б", "бб", "т.б", "т.с.с", "млн", "мың", "т.е", "т.д", "т.п", "др", "проф",
+    "акад", "каб", "кв", "км", "га", "ред", "изд",
+  };
+  gsize n = dot - word_start;
+  const char *w = text + word_start;
+
+  if (n == 0)
+    return FALSE;
+  /* initials: "А. С. Нұртаев" */
+  if (g_utf8_strlen (w, n) == 1 && g_unichar_isupper (g_utf8_get_char (w)))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (abbr); i++)
+    if (strlen (abbr[i]) == n && strncmp (w, abbr[i], n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Unnumbered running text: one segment per sentence. */
+static void
+push_sentences (State *st, gsize start, gsize end, guint page)
+{
+  const char *t = st->text;
+  gsize s = start, i = start, word_start = start;
+
+  while (i < end)
+    {
+      char ch = t[i];
+
+      if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\f')
+        word_start = i + 1;
+      if ((ch == '.' || ch == '!' || ch == '?') && i + 2 < end
+          && (t[i + 1] == ' ' || t[i + 1] == '\n'))
+        {
+          gunichar next = g_utf8_get_char (t + i + 2);
+          if ((g_unichar_isupper (next) || next == 0x00AB || next == 0x201C || next == '"')
+              && (ch != '.' || !is_abbreviation (t, word_start, i)))
+            {
+              push (st, s, i + 1, s, page, KEL_SEGMENT_SENTENCE, NULL);
+              s = i + 2;
+            }
+        }
+      /* A run of text with no sentence end at all is cut at a space. */
+      if (i - s > MAX_SEGMENT_BYTES && (ch == ' ' || ch == '\n'))
+        {
+          push (st, s, i, s, page, KEL_SEGMENT_SENTENCE, NULL);
+          s = i + 1;
+        }
+      i++;
+    }
+  if (s < end)
+    push (st, s, end, s, page, KEL_SEGMENT_SENTENCE, NULL);
+}
+
+/* A unit as assembled from lines, before it becomes one or more segments. */
+typedef struct {
+  gboolean       open;
+  gsize          start, end, body;
+  guint          page;
+  guint          n_lines;
+  KelSegmentKind kind;
+  char          *clause;
+  gboolean       paragraph;    /* unnumbered: cut into sentences */
+  gboolean       single_level; /* "3." label: may be a heading */
+} Unit;
+
+static gboolean
+text_ends_with_colon (const char *text, gsize start, gsize end)
+{
+  while (end > start && strchr (" \n\t", text[end - 1]) != NULL)
+    end--;
+  return end > start && text[end - 1] == ':';
+}
+
+static void
+close_unit (State *st, Unit *u)
+{
+  const char *t = st->text;
+
+  if (!u->open)
+    return;
+  u->open = FALSE;
+
+  if (u->paragraph)
+    {
+      gsize len = u->end - u->start;
+      gsize e = u->end;
+
+      while (e > u->start && t[e - 1] == ' ')
+        e--;
+      /* A short line without a full stop after a break is a heading or a title. */
+      if (u->n_lines == 1 && g_utf8_strlen (t + u->start, len) <= 80 && e > u->start
+          && strchr (".;:,!?", t[e - 1]) == NULL
+          && g_unichar_isupper (g_utf8_get_char (t + u->start)))
+        {
+          st->section_index = st->segments->len;
+          push (st, u->start, u->end, u->start, u->page, KEL_SEGMENT_HEADING, NULL);
+          return;
+        }
+      if (text_ends_with_colon (t, u->start, u->end))
+        {
+          g_free (st->list_parent);
+          st->list_parent = g_strdup (st->section_label);
+        }
+      push_sentences (st, u->start, u->end, u->page);
+      return;
+    }
+
+  if (u->single_level && u->n_lines == 1)
+    {
+      gsize e = u->end;
+      while (e > u->start && t[e - 1] == ' ')
+        e--;
+      if (g_utf8_strlen (t + u->start, e - u->start) <= 90 && e > u->start
+          && strchr (".;:,", t[e - 1]) == NULL)
+        {
+          st->section_index = st->segments->len;
+          g_free (st->section_label);
+          st->section_label = g_strdup (u->clause);
+          g_free (st->list_parent);
+          st->list_parent = g_strdup (u->clause);
+          st->bullet_no = 0;
+          push (st, u->start, u->end, u->body, u->page, KEL_SEGMENT_HEADING,
+                g_steal_pointer (&u->clause));
+          return;
+        }
+    }
+
+  if (u->kind == KEL_SEGMENT_CLAUSE)
+    {
+      g_free (st->list_parent);
+      /* "2.2. Компания намерена:" — the items that follow are 2.2(1), 2.2(2)… */
+      st->list_parent = text_ends_with_colon (t, u->start, u->end)
+                          ? g_strdup (u->clause) : g_strdup (st->section_label);
+    }
+  if (u->end - u->start > MAX_SEGMENT_BYTES)
+    {
+      /* An overlong unit is cut into sentences, which keep its clause number. */
+      guint first = st->segments->len;
+      push_sentences (st, u->start, u->end, u->page);
+      for (guint i = first; i < st->segments->len; i++)
+        {
+          KelSegment *seg = &g_array_index (st->segments, KelSegment, i);
+          seg->kind = u->kind;
+          seg->clause = g_strdup (u->clause);
+          if (i == first)
+            seg->body = u->body;
+        }
+      g_clear_pointer (&u->clause, g_free);
+      return;
+    }
+  push (st, u->start, u->end, u->body, u->page, u->kind, g_steal_pointer (&u->clause));
+}
+
+static void
+open_unit (Unit *u, const Line *line, KelSegmentKind kind, char *clause, gboolean paragraph)
+{
+  u->open = TRUE;
+  u->start = line->start;
+  u->end = line->end;
+  u->body = line->body;
+  u->page = line->page;
+  u->n_lines = 1;
+  u->kind = kind;
+  g_free (u->clause);
+  u->clause = clause;
+  u->paragraph = paragraph;
+  u->single_level = FALSE;
+}
+
+static double
+unit_scale_in (const char *s, gsize n)
+{
+  static const struct { const char *phrase; double scale; } units[] = {
+    { "тыс. тенге", 1e3 }, { "тыс.тенге", 1e3 }, { "тысяч тенге", 1e3 }, { "тыс. тг", 1e3 },
+    { "мың теңге", 1e3 }, { "мың тг", 1e3 }, { "kzt thousand", 1e3 },
+    { "thousand tenge", 1e3 }, { "thousands of tenge", 1e3 }, { "kzt '000", 1e3 },
+    { "'000 kzt", 1e3 }, { "thousand kzt", 1e3 }, { "kzt, thousand", 1e3 },
+    { "млн тенге", 1e6 }, { "млн. тенге", 1e6 }, { "миллионов тенге", 1e6 },
+    { "млн теңге", 1e6 }, { "kzt million", 1e6 }, { "million tenge", 1e6 },
+    { "kzt mln", 1e6 }, { "mln tenge", 1e6 }, { "million kzt", 1e6 },
+    { "тенге", 1 }, { "теңге", 1 }, { "kzt", 1 }, { "tenge", 1 },
+  };
+  g_autofree char *lower = g_utf8_strdown (s, n);
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (strstr (lower, units[i].phrase) != NULL)
+      return units[i].scale;
+  return 0;
+}
+
+static int
+fact_column_in (const char *s, gsize n)
+{
+  static const char *const plan[] = { "план", "planned", "plan", "жоспар", "предусмотрено" };
+  static const char *const fact[] = { "факт", "actual", "нақты", "іс жүзінде", "исполнено",
+                                      "освоено", "executed", "spent", "орындалды" };
+  g_autofree char *lower = g_utf8_strdown (s, n);
+  const char *pp = NULL, *fp = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (plan); i++)
+    {
+      const char *h = strstr (lower, plan[i]);
+      if (h != NULL && (pp == NULL || h < pp))
+        pp = h;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (fact); i++)
+    {
+      const char *h = strstr (lower, fact[i]);
+      if (h != NULL && (fp == NULL || h < fp))
+        fp = h;
+    }
+  if (fp == NULL)
+    return -1;
+  if (pp == NULL)
+    return -1;
+  return pp < fp ? 1 : 0;
+}
+
+static void
+table_reset (State *st)
+{
+  st->in_table = FALSE;
+  st->caption_pending = FALSE;
+  st->table_scale = 0;
+  st->fact_column = -1;
+  g_string_truncate (st->table_header, 0);
+}
+
+static void
+table_header_add (State *st, const Line *line)
+{
+  const char *s = st->text + line->start;
+  gsize n = line->end - line->start;
+  double scale;
+
+  g_string_append_len (st->table_header, s, n);
+  g_string_append_c (st->table_header, ' ');
+  scale = unit_scale_in (st->table_header->str, st->table_header->len);
+  if (scale > 0)
+    st->table_scale = scale;
+  st->fact_column = fact_column_in (st->table_header->str, st->table_header->len);
+}
+
+/* The row's number: a first cell "3" or "3.", or "3 " before the text of the row. */
+static int
+row_number (const char *text, const Line *line, gsize *body)
+{
+  const char *s = text + line->start, *e = text + line->end, *p = s;
+  int v = 0, nd = 0;
+
+  while (p < e && g_ascii_isdigit (*p) && nd < 4)
+    v = v * 10 + (*p++ - '0'), nd++;
+  if (nd == 0 || nd > 3)
+    return -1;
+  if (p < e && *p == '.')
+    p++;
+  if (p >= e || (*p != ' ' && *p != '\t'))
+    return -1;
+  /* "185 000" is an amount, not row 185 */
+  if (*p == ' ' && p + 4 <= e && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2])
+      && g_ascii_isdigit (p[3]))
+    return -1;
+  *body = skip_spaces (p, e) - text;
+  return v;
+}
+
+GArray *
+kel_segment_text (const char *text, gsize len)
+{
+  State st = { 0 };
+  Unit u = { 0 };
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  guint page = 0;
+  gsize pos = 0;
+  gboolean page_break = FALSE;
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+
+  st.text = text;
+  st.segments = g_array_new (FALSE, FALSE, sizeof (KelSegment));
+  st.section_index = G_MAXUINT;
+  st.table_header = g_string_new (NULL);
+  st.fact_column = -1;
+
+  while (pos < len)
+    {
+      Line line = { 0 };
+      gsize e = pos;
+
+      while (e < len && text[e] != '\n' && text[e] != '\f')
+        e++;
+      line.start = pos;
+      line.end = e;
+      line.page = page;
+      line.page_break = page_break;
+      page_break = FALSE;
+      classify (&line, text);
+      g_array_append_val (lines, line);
+      if (e < len && text[e] == '\f')
+        {
+          page++;
+          page_break = TRUE;
+        }
+      pos = e + 1;
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+      const Line *prev = NULL;
+      gboolean closed;
+
+      for (guint k = i; k > 0; k--)
+        {
+          const Line *l = &g_array_index (lines, Line, k - 1);
+          if (l->kind != LINE_JUNK)
+            {
+              prev = l;
+              break;
+            }
+        }
+      closed = prev == NULL || ends_closed (text, prev);
+
+      switch (line->kind)
+        {
+        case LINE_JUNK:
+          continue;
+
+        case LINE_BLANK:
+          /* A paragraph ends at a blank line, but a clause may go on after a page break
+           * or after paragraph spacing when its next line starts in lower case. */
+          if (u.open)
+            {
+              guint k = i + 1;
+              while (k < lines->len && (g_array_index (lines, Line, k).kind == LINE_BLANK
+                                        || g_array_index (lines, Line, k).kind == LINE_JUNK))
+                k++;
+              if (k < lines->len && g_array_index (lines, Line, k).kind == LINE_TEXT
+                  && g_unichar_islower (g_utf8_get_char (
+                       text + g_array_index (lines, Line, k).start))
+                  && !u.paragraph)
+                continue;
+              close_unit (&st, &u);
+            }
+          continue;
+
+        case LINE_CAPTION:
+          close_unit (&st, &u);
+          table_reset (&st);
+          st.caption_pending = TRUE;
+          st.table_no++;
+          st.table_row = 0;
+          table_header_add (&st, line);
+          open_unit (&u, line, KEL_SEGMENT_SENTENCE, NULL, TRUE);
+          close_unit (&st, &u);
+          continue;
+
+        case LINE_ROW:
+          {
+            gsize body = line->start;
+            int rn = row_number (text, line, &body);
+
+            if (!st.in_table)
+              {
+                if (!st.caption_pending)
+                  {
+                    st.table_no++;
+                    st.table_row = 0;
+                    /* No caption: the header lines just above carry the unit
+                     * ("Сумма, тыс. тенге") and the plan/fact columns. */
+                    for (guint k = i >= 4 ? i - 4 : 0; k < i; k++)
+                      {
+                        const Line *h = &g_array_index (lines, Line, k);
+                        if ((h->kind == LINE_TEXT || h->kind == LINE_CELLS)
+                            && g_utf8_strlen (text + h->start, h->end - h->start) < 60)
+                          table_header_add (&st, h);
+                      }
+                  }
+                st.in_table = TRUE;
+                st.caption_pending = FALSE;
+              }
+            close_unit (&st, &u);
+            st.table_row++;
+            open_unit (&u, line, KEL_SEGMENT_TABLE_ROW,
+                       g_strdup_printf ("T%u-%d", st.table_no, rn >= 0 ? rn : (int) st.table_row),
+                       FALSE);
+            u.body = body;
+            continue;
+          }
+
+        case LINE_CELLS:
+          if (st.caption_pending || st.in_table)
+            {
+              /* a header line (before rows) or the wrapped part of a row's text cell */
+              if (!st.in_table)
+                {
+                  table_header_add (&st, line);
+                  continue;
+                }
+              if (u.open && u.kind == KEL_SEGMENT_TABLE_ROW)
+                {
+                  u.end = line->end;
+                  u.n_lines++;
+                  continue;
+                }
+              table_header_add (&st, line);
+              continue;
+            }
+          /* a justified text line with wide gaps: plain text */
+          G_GNUC_FALLTHROUGH;
+        case LINE_TEXT:
+          if (st.caption_pending && !st.in_table
+              && g_utf8_strlen (text + line->start, line->end - line->start) < 40)
+            {
+              table_header_add (&st, line);
+              continue;
+            }
+          if (st.in_table)
+            {
+              gunichar c = g_utf8_get_char (text + line->start);
+              /* Short lines among the rows are pieces of cells; a sentence ends the table. */
+              if (g_utf8_strlen (text + line->start, line->end - line->start) < 40
+                  && !(g_unichar_isupper (c) && i + 1 < lines->len
+                       && g_array_index (lines, Line, i + 1).kind == LINE_TEXT))
+                {
+                  if (u.open && u.kind == KEL_SEGMENT_TABLE_ROW && g_unichar_islower (c))
+                    {
+                      u.end = line->end;
+                      u.n_lines++;
+                    }
+                  continue;
+                }
+              close_unit (&st, &u);
+              table_reset (&st);
+            }
+          if (u.open && (!closed || g_unichar_islower (g_utf8_get_char (text + line->start))
+                         || (line->page_break && !u.paragraph)))
+            {
+              u.end = line->end;
+              u.n_lines++;
+              continue;
+            }
+          if (u.open && u.paragraph && !closed)
+            {
+              u.end = line->end;
+              u.n_lines++;
+              continue;
+            }
+          close_unit (&st, &u);
+          open_unit (&u, line, KEL_SEGMENT_SENTENCE, NULL, TRUE);
+          continue;
+
+        case LINE_DOTTED:
+          if (!closed || !plausible_dotted (&st, line->num, line->depth))
+            {
+              if (u.open)
+                {
+                  u.end = line->end;
+                  u.n_lines++;
+                }
+              else
+                open_unit (&u, line, KEL_SEGMENT_SENTENCE, NULL, TRUE);
+              continue;
+            }
+          close_unit (&st, &u);
+          if (st.in_table)
+            table_reset (&st);
+          memcpy (st.last, line->num, sizeof (int) * line->depth);
+          st.last_depth = line->depth;
+          st.last_paren = 0;
+          st.last_letter = 0;
+          open_unit (&u, line, KEL_SEGMENT_CLAUSE, dotted_label (line->num, line->depth),
+                     FALSE);
+          u.single_level = line->depth == 1;
+          if (line->depth == 1)
+            {
+              g_free (st.section_label);
+              st.section_label = dotted_label (line->num, 1);
+              st.bullet_no = 0;
+            }
+          continue;
+
+        case LINE_PAREN:
+          if (!closed || !(line->num[0] == 1 || (line->num[0] > st.last_paren
+                                                 && line->num[0] <= st.last_paren + 2)))
+            {
+              if (u.open)
+                {
+                  u.end = line->end;
+                  u.n_lines++;
+                }
+              continue;
+            }
+          close_unit (&st, &u);
+          if (st.in_table)
+            table_reset (&st);
+          st.last_paren = line->num[0];
+          open_unit (&u, line, KEL_SEGMENT_LIST_ITEM,
+                     g_strdup_printf ("%s(%d)", st.list_parent ? st.list_parent : "",
+                                      line->num[0]), FALSE);
+          continue;
+
+        case LINE_LETTER:
+          if (!closed || !(line->letter == 0x0430 || line->letter == 'a'
+                           || (st.last_letter != 0 && line->letter == st.last_letter + 1)))
+            {
+              if (u.open)
+                {
+                  u.end = line->end;
+                  u.n_lines++;
+                }
+              continue;
+            }
+          close_unit (&st, &u);
+          st.last_letter = line->letter;
+          {
+            char buf[8] = { 0 };
+            g_unichar_to_utf8 (line->letter, buf);
+            open_unit (&u, line, KEL_SEGMENT_LIST_ITEM,
+                       g_strdup_printf ("%s(%s)", st.list_parent ? st.list_parent : "", buf),
+                       FALSE);
+          }
+          continue;
+
+        case LINE_BULLET:
+          close_unit (&st, &u);
+          if (st.in_table)
+            table_reset (&st);
+          st.bullet_no++;
+          open_unit (&u, line, KEL_SEGMENT_LIST_ITEM,
+                     g_strdup_printf ("%s.b%u", st.section_label ? st.section_label : "",
+                                      st.bullet_no), FALSE);
+          continue;
+
+        default:
+          continue;
+        }
+    }
+  close_unit (&st, &u);
+  g_free (u.clause);
+  g_free (st.section_label);
+  g_free (st.list_parent);
+  g_string_free (st.table_header, TRUE);
+  return st.segments;
+}
+
+void
+kel_segments_free (GArray *segments)
+{
+  if (segments == NULL)
+    return;
+  for (guint i = 0; i < segments->len; i++)
+    g_free (g_array_index (segments, KelSegment, i).clause);
+  g_array_unref (segments);
+}
+
+const char *
+kel_segment_kind_to_string (KelSegmentKind kind)
+{
+  switch (kind)
+    {
+    case KEL_SEGMENT_CLAUSE:
+      return "clause";
+    case KEL_SEGMENT_LIST_ITEM:
+      return "list_item";
+    case KEL_SEGMENT_TABLE_ROW:
+      return "table_row";
+    case KEL_SEGMENT_SENTENCE:
+      return "sentence";
+    case KEL_SEGMENT_HEADING:
+      return "heading";
+    default:
+      return "";
+    }
+}
+
+char *
+kel_segment_dup_flat (const KelSegment *seg, const char *text)
+{
+  char *s = g_strndup (text + seg->start, seg->end - seg->start);
+
+  for (char *p = s; *p; p++)
+    if (*p == '\n' || *p == '\t' || *p == '\f' || *p == '\r')
+      *p = ' ';
+  return s;
+}

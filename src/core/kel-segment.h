@@ -1,0 +1,43 @@
+/* kel-segment.h: commitment units: numbered clauses, list items, table rows, sentences. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  KEL_SEGMENT_CLAUSE,     /* "2.1.", "3." with text */
+  KEL_SEGMENT_LIST_ITEM,  /* "3)", "а)", bullets */
+  KEL_SEGMENT_TABLE_ROW,
+  KEL_SEGMENT_SENTENCE,   /* a sentence of unnumbered running text */
+  KEL_SEGMENT_HEADING,    /* a section heading: never coded, opens a section */
+} KelSegmentKind;
+
+typedef struct {
+  gsize          start;        /* byte span in the (normalized) document text */
+  gsize          end;
+  gsize          body;         /* where the text after the clause label starts */
+  guint          page;         /* 0-based page of the first byte */
+  KelSegmentKind kind;
+  char          *clause;       /* "2.1", "2(3)", "2.2(1)", "4.b2", "T1-3", or NULL */
+  guint          section;      /* index of the heading segment it falls under, or G_MAXUINT */
+  guint          table;        /* 1-based table number for rows, else 0 */
+  double         table_scale;  /* unit of bare numbers in a table row (1000 for "тыс. тенге"),
+                                * 0 when the table states none */
+  int            fact_column;  /* which numeric cell holds the fact in plan/fact tables
+                                * (0-based among the row's amount cells), -1 if unknown */
+  int            language;     /* KelLanguage, filled in by the pipeline */
+} KelSegment;
+
+/* Splits @text (normalized; '\n' lines, '\t' table cell gaps, '\f' pages) into segments,
+ * in document order. Returns a GArray of KelSegment; free with kel_segments_free(). */
+GArray     *kel_segment_text          (const char           *text,
+                                       gsize                 len);
+void        kel_segments_free         (GArray               *segments);
+const char *kel_segment_kind_to_string (KelSegmentKind       kind);
+/* The segment's text with line, tab and page breaks turned into spaces: the same bytes
+ * as the span otherwise, so offsets into it are offsets into the span. */
+char       *kel_segment_dup_flat      (const KelSegment     *seg,
+                                       const char           *text);
+
+G_END_DECLS

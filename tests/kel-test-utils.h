@@ -1,0 +1,51 @@
+/* kel-test-utils.h: helpers shared by the tests: paths, the built-in lexicon, the gold
+ * coding of the test corpus and the scorer the held-out documents are scored with. */
+#pragma once
+
+#include <glib.h>
+
+#include "kel-dataset.h"
+#include "kel-pipeline.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char   *clause;
+  char   *category;
+  double  amount;     /* NAN when empty */
+  char   *quote;
+  double  usd;        /* the dollar figure for lines given in US dollars, else NAN */
+} KelGoldItem;
+
+typedef struct {
+  guint gold, found;          /* gold items, and those a coding found */
+  guint codings, right;       /* codings, and those that are right */
+  guint gold_amounts, amounts_right;
+} KelScore;
+
+void        kel_test_init            (int          *argc,
+                                      char       ***argv);
+/* tests/data/NAME in the source tree */
+char       *kel_test_data_path       (const char   *name);
+/* the built-in lexicon (loaded once) */
+KelLexicon *kel_test_lexicon         (void);
+KelRates   *kel_test_rates           (void);
+/* a pipeline over the built-in lexicon and rates */
+const KelPipeline *kel_test_pipeline (void);
+/* Reads NAME.gold.tsv (and usd.txt) of the test corpus: GPtrArray of KelGoldItem. */
+GPtrArray  *kel_test_load_gold       (const char   *stem);
+/* Folds case, whitespace and punctuation away, as the scorer compares quotes. */
+char       *kel_test_fold            (const char   *text);
+/* Scores @doc against @gold; adds to @per_category (indexed by codebook index) and
+ * @total. */
+void        kel_test_score           (const KelDocument *doc,
+                                      GPtrArray    *gold,
+                                      KelScore     *per_category,
+                                      KelScore     *total,
+                                      gboolean      verbose);
+/* Writes @text to a new file in a temporary folder and returns its path. */
+char       *kel_test_write_temp      (const char   *name,
+                                      const char   *text,
+                                      gssize        len);
+
+G_END_DECLS

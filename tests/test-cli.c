@@ -1,0 +1,228 @@
+/* test-cli.c: kelisim-cli as a user runs it: datasets, summaries, determinism across
+ * thread counts, and bad input of every kind reported by name while the rest goes on. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "kel-csv.h"
+#include "kel-test-utils.h"
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run (Run *r, const char *first, ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  va_list ap;
+  int wait_status;
+
+  g_ptr_array_add (argv, (char *) KEL_CLI_PATH);
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL,
+                               NULL, &r->out, &r->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r->status = WEXITSTATUS (wait_status);
+}
+
+static char *
+corpus (const char *stem)
+{
+  g_autofree char *name = g_strdup_printf ("corpus/%s.pdf", stem);
+  return kel_test_data_path (name);
+}
+
+static void
+test_cli_code_deterministic (void)
+{
+  g_autofree char *a = corpus ("01-kazzinc-ru-2016"), *b = corpus ("05-amt-kk-2020");
+  g_autofree char *c = corpus ("06-amt-en-2021"), *d = corpus ("08-kazakhmys-kk-2023");
+  g_auto (Run) one = { 0 }, two = { 0 };
+  g_autoptr (GPtrArray) rows = NULL;
+
+  run (&one, "code", "-j", "1", a, b, c, d, NULL);
+  run (&two, "code", "-j", "2", a, b, c, d, NULL);
+  g_assert_cmpint (one.status, ==, 0);
+  g_assert_cmpint (two.status, ==, 0);
+  g_assert_cmpstr (one.err, ==, "");
+  /* byte-identical whatever the number of threads */
+  g_assert_cmpstr (one.out, ==, two.out);
+  rows = kel_csv_parse (one.out, strlen (one.out), ',');
+  g_assert_cmpuint (rows->len, >, 40);
+  g_assert_cmpstr (((char **) rows->pdata[0])[0], ==, "document");
+  /* files come out in the order given */
+  g_assert_cmpstr (((char **) rows->pdata[1])[0], ==, "01-kazzinc-ru-2016.pdf");
+  g_assert_cmpstr (((char **) rows->pdata[rows->len - 1])[0], ==, "08-kazakhmys-kk-2023.pdf");
+}
+
+static void
+test_cli_formats_and_output (void)
+{
+  g_autofree char *a = corpus ("09-kazakhmys-en-2017");
+  g_autofree char *out = kel_test_write_temp ("out.csv", "old", -1);
+  g_autofree char *written = NULL;
+  g_auto (Run) csv = { 0 }, tsv = { 0 }, jsonl = { 0 }, file = { 0 }, bad = { 0 };
+  g_auto (GStrv) lines = NULL;
+
+  run (&csv, "code", a, NULL);
+  run (&tsv, "code", "--format", "tsv", a, NULL);
+  run (&jsonl, "code", "--format=jsonl", a, NULL);
+  run (&file, "code", "-o", out, a, NULL);
+  run (&bad, "code", "--format", "xml", a, NULL);
+  g_assert_cmpint (tsv.status, ==, 0);
+  g_assert_true (g_str_has_prefix (tsv.out, "document\tcorporation\t"));
+  g_assert_cmpint (jsonl.status, ==, 0);
+  lines = g_strsplit (g_strchomp (jsonl.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >, 5);
+  for (guint i = 0; lines[i]; i++)
+    g_assert_true (g_str_has_prefix (lines[i], "{\"document\":\"09-kazakhmys-en-2017.pdf\""));
+  g_assert_cmpint (file.status, ==, 0);
+  g_assert_cmpstr (file.out, ==, "");
+  g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, csv.out);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "xml"));
+}
+
+static void
+test_cli_bad_inputs (void)
+{
+  g_autofree char *good = corpus ("02-kazzinc-kk-2019");
+  g_autofree char *empty = kel_test_write_temp ("empty.pdf", "", 0);
+  g_autofree char *encrypted = kel_test_data_path ("encrypted.pdf");
+  g_autofree char *cp1251 = kel_test_data_path ("cp1251.txt");
+  g_autofree char *pdf = NULL, *truncated = NULL, *dir = NULL;
+  g_auto (Run) r = { 0 }, alone = { 0 };
+  gsize len;
+
+  g_assert_true (g_file_get_contents (good, &pdf, &len, NULL));
+  truncated = kel_test_write_temp ("truncated.pdf", pdf, len / 3);
+  dir = g_path_get_dirname (empty);
+
+  run (&r, "code", empty, good, truncated, encrypted, "/no/such/memo.pdf", dir, cp1251, NULL);
+  /* the exit status says something failed, the good file is still written */
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.out, "02-kazzinc-kk-2019.pdf"));
+  g_assert_nonnull (strstr (r.err, "empty.pdf"));
+  g_assert_nonnull (strstr (r.err, "truncated.pdf"));
+  g_assert_nonnull (strstr (r.err, "encrypted.pdf"));
+  g_assert_nonnull (strstr (r.err, "/no/such/memo.pdf"));
+  g_assert_nonnull (strstr (r.err, "cp1251.txt"));
+  g_assert_nonnull (strstr (r.err, "folder"));
+  g_assert_nonnull (strstr (r.err, "6 of 7"));
+
+  run (&alone, "code", good, NULL);
+  g_assert_cmpint (alone.status, ==, 0);
+  /* the good file's rows are the same with or without the bad ones around it */
+  g_assert_cmpstr (alone.out, ==, r.out);
+}
+
+static void
+test_cli_bad_lexicons (void)
+{
+  static const char *const files[] = { "malformed.xml", "bad-regex.xml", "entity-bomb.xml" };
+  g_autofree char *good = corpus ("03-kazzinc-en-2022");
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *src = kel_test_data_path (files[i]);
+      g_autofree char *dir = g_dir_make_tmp ("kelisim-cli-lex-XXXXXX", NULL);
+      g_autofree char *dst = g_build_filename (dir, files[i], NULL);
+      g_autofree char *contents = NULL;
+      g_auto (Run) r = { 0 };
+
+      g_assert_true (g_file_get_contents (src, &contents, NULL, NULL));
+      g_assert_true (g_file_set_contents (dst, contents, -1, NULL));
+      run (&r, "code", "--lexicons", dir, good, NULL);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_nonnull (strstr (r.err, files[i]));
+      g_assert_cmpstr (r.out, ==, "");
+      g_remove (dst);
+      g_rmdir (dir);
+    }
+}
+
+static void
+test_cli_summary (void)
+{
+  g_autofree char *a = corpus ("01-kazzinc-ru-2016"), *b = corpus ("03-kazzinc-en-2022");
+  g_autofree char *meta = kel_test_write_temp ("meta.csv",
+                                               "document,year\n01-kazzinc-ru-2016.pdf,2015\n", -1);
+  g_auto (Run) table = { 0 }, csv = { 0 }, by_corp = { 0 }, with_meta = { 0 };
+
+  run (&table, "summary", a, b, NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "Kazzinc 2016"));
+  g_assert_nonnull (strstr (table.out, "Kazzinc 2022"));
+  g_assert_nonnull (strstr (table.out, "human_development"));
+
+  run (&csv, "summary", "--format", "csv", a, b, NULL);
+  g_assert_true (g_str_has_prefix (csv.out, "corporation,year,category,class,count,amount_kzt,"
+                                            "share_count,share_amount"));
+  g_assert_nonnull (strstr (csv.out, "\r\nKazzinc,2016,infrastructure,compensatory,"));
+  g_assert_nonnull (strstr (csv.out, "\r\nKazzinc,2022,all,developmental,"));
+
+  run (&by_corp, "summary", "--format", "csv", "--by", "corporation", a, b, NULL);
+  g_assert_nonnull (strstr (by_corp.out, "\r\nKazzinc,,infrastructure,"));
+  g_assert_null (strstr (by_corp.out, "2016"));
+
+  run (&with_meta, "summary", "--format", "csv", "--meta", meta, a, NULL);
+  g_assert_nonnull (strstr (with_meta.out, "\r\nKazzinc,2015,"));
+}
+
+/* A 100 MB text file goes through the whole pipeline. */
+static void
+test_cli_large_text (void)
+{
+  const char *clause =
+    "2.%u. Компания намерена профинансировать строительство школы на 600 мест и оказать "
+    "благотворительную помощь больнице в размере 25 млн тенге. Переменная часть текста "
+    "для объёма без особого смысла, повторяется много раз подряд до ста мегабайт.\n";
+  g_autoptr (GString) big = g_string_sized_new (101 * 1024 * 1024);
+  g_autofree char *path = NULL;
+  g_auto (Run) r = { 0 };
+  guint i = 1;
+
+  g_string_append (big, "МЕМОРАНДУМ о взаимных намерениях на 2020 год\n\n2. Намерения\n");
+  while (big->len < 100u * 1024 * 1024)
+    g_string_append_printf (big, clause, i++ % 90 + 1);
+  path = kel_test_write_temp ("big.txt", big->str, big->len);
+  g_string_set_size (big, 0);
+
+  run (&r, "code", "--format", "tsv", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpuint (strlen (r.out), >, 1000000);
+  g_remove (path);
+}
+
+int
+main (int argc, char **argv)
+{
+  kel_test_init (&argc, &argv);
+  g_test_add_func ("/kelisim/cli/code-deterministic", test_cli_code_deterministic);
+  g_test_add_func ("/kelisim/cli/formats-and-output", test_cli_formats_and_output);
+  g_test_add_func ("/kelisim/cli/bad-inputs", test_cli_bad_inputs);
+  g_test_add_func ("/kelisim/cli/bad-lexicons", test_cli_bad_lexicons);
+  g_test_add_func ("/kelisim/cli/summary", test_cli_summary);
+  g_test_add_func ("/kelisim/cli/large-text", test_cli_large_text);
+  return g_test_run ();
+}

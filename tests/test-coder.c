@@ -1,0 +1,178 @@
+/* test-coder.c: the coder's rules (see kel-coder.c) on hand-written clauses with a small
+ * lexicon: sub-clauses, amounts to the right coding, exclusions, tables. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "kel-test-utils.h"
+
+static KelPipeline mini_pipeline;
+
+static const KelPipeline *
+mini (void)
+{
+  if (mini_pipeline.lexicon == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *dir = kel_test_data_path ("lexicon-mini");
+      g_autofree char *fallback = g_build_filename (kel_data_dir (), "lexicons", NULL);
+      mini_pipeline.lexicon = kel_lexicon_load (dir, fallback, &error);
+      g_assert_no_error (error);
+      mini_pipeline.rates = kel_test_rates ();
+    }
+  return &mini_pipeline;
+}
+
+static KelDocument *
+code_text (const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  KelExtracted *ext = kel_extract_text ("memo.txt", text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  return kel_pipeline_process_extracted (mini (), ext);
+}
+
+/* "category=amount" for each coding of the segment whose clause is @clause */
+static char *
+codings_of (KelDocument *doc, const char *clause)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, c->segment);
+      g_autofree char *amount = NULL;
+
+      if (g_strcmp0 (seg->clause, clause) != 0)
+        continue;
+      amount = isnan (c->amount_kzt) ? g_strdup ("-") : kel_amount_format_kzt (c->amount_kzt);
+      if (s->len)
+        g_string_append (s, " ");
+      g_string_append_printf (s, "%s=%s",
+                              kel_lexicon_get_category (mini ()->lexicon, c->category)->id,
+                              amount);
+    }
+  return g_string_free (s, FALSE);
+}
+
+#define ASSERT_CODED(doc, clause, expected)                                              \
+  G_STMT_START {                                                                         \
+    g_autofree char *got_ = codings_of (doc, clause);                                    \
+    g_assert_cmpstr (got_, ==, expected);                                                \
+  } G_STMT_END
+
+static const char memo[] =
+  "МЕМОРАНДУМ о взаимных намерениях на 2016 год\n"
+  "\n"
+  "2. Намерения Компании\n"
+  "2.1. Профинансировать строительство школы на 600 мест. Объем финансирования\n"
+  "составит 1,2 млрд. тг.\n"
+  "2.2. Оказать спонсорскую поддержку ансамблю в размере 12 млн тенге, а также\n"
+  "выделить 25 млн тенге на благотворительную помощь центру социальных услуг.\n"
+  "2.3. Строительство бассейна в 2016 году не предусматривается.\n"
+  "2.4. В 2015 году Компания построила школу; продолжить строительство больницы\n"
+  "стоимостью 100 млн тенге.\n"
+  "2.5. Оказать благотворительную помощь больнице; вручить подарки ветеранам — на\n"
+  "сумму 10 млн тенге и 20 млн тенге соответственно.\n"
+  "2.6. Провести текущий ремонт школ на сумму 40 млн тенге.\n"
+  "2.7. Учредить стипендии и вручить стипендии лучшим студентам.\n"
+  "2.8. Ардагерлерге сыйлықтар табыс ету және балалар орталығына 15 млн теңге\n"
+  "көлемінде қайырымдылық көмек көрсету.\n"
+  "2.9. Оказать благотворительную помощь на сумму USD 1 million.\n"
+  "\n"
+  "Таблица 1. Объекты, тыс. тенге\n"
+  "№\tНаименование\tПлан\tФакт\n"
+  "1\tСтроительство котельной\t96 400\t95 000\n"
+  "Итого\t96 400\t95 000\n"
+  "\n"
+  "3. Намерения Акимата\n"
+  "3.1. Обеспечить строительство подъездных дорог к школе.\n";
+
+static void
+test_coder_rules (void)
+{
+  g_autoptr (KelDocument) doc = code_text (memo);
+
+  g_assert_cmpint (doc->year, ==, 2016);
+  /* an amount in a sentence nobody won goes to the winner before it */
+  ASSERT_CODED (doc, "2.1", "infrastructure=1200000000");
+  /* two commitments of different categories in one clause, each with its sum */
+  ASSERT_CODED (doc, "2.2", "sponsorship=12000000 charity=25000000");
+  /* negated */
+  ASSERT_CODED (doc, "2.3", "");
+  /* a past-year mention drops its sub-clause only */
+  ASSERT_CODED (doc, "2.4", "infrastructure=100000000");
+  /* "соответственно" deals the sums out in order */
+  ASSERT_CODED (doc, "2.5", "charity=10000000 one_time_event=20000000");
+  /* negative weight: current repair is charity, not infrastructure */
+  ASSERT_CODED (doc, "2.6", "charity=40000000");
+  /* several items of one category are one coding */
+  ASSERT_CODED (doc, "2.7", "human_development=-");
+  /* Kazakh: "және" after a verbal noun separates two commitments */
+  ASSERT_CODED (doc, "2.8", "one_time_event=- charity=15000000");
+  /* dollars at the rate table's rate for 2016 */
+  {
+    g_autofree char *got = codings_of (doc, "2.9");
+    double rate = kel_rates_lookup (kel_test_rates (), 2016, "USD");
+    g_autofree char *kzt = kel_amount_format_kzt (1e6 * rate);
+    g_autofree char *expected = g_strdup_printf ("charity=%s", kzt);
+    g_assert_cmpfloat (rate, >, 300);
+    g_assert_cmpstr (got, ==, expected);
+  }
+  /* a table row counts its fact column in the table's unit; totals are not coded */
+  ASSERT_CODED (doc, "T1-1", "infrastructure=95000000");
+  ASSERT_CODED (doc, "T1-2", "");
+  /* the akimat's section is not coded */
+  ASSERT_CODED (doc, "3.1", "");
+}
+
+static void
+test_coder_terms_and_spans (void)
+{
+  g_autoptr (KelDocument) doc = code_text (memo);
+  const char *text = kel_document_get_text (doc);
+  gboolean seen = FALSE;
+
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, c->segment);
+
+      /* the evidence lies within its segment */
+      g_assert_cmpuint (c->start, >=, seg->start);
+      g_assert_cmpuint (c->end, <=, seg->end);
+      g_assert_cmpuint (c->start, <, c->end);
+      g_assert_nonnull (c->terms);
+      if (g_strcmp0 (seg->clause, "2.2") == 0 && c->category == 1)
+        {
+          g_autofree char *ev = g_strndup (text + c->start, c->end - c->start);
+          g_assert_cmpstr (c->terms, ==, "благотворительную помощь");
+          g_assert_cmpstr (c->amount_text, ==, "25 млн тенге");
+          g_assert_nonnull (strstr (ev, "выделить 25 млн тенге"));
+          g_assert_null (strstr (ev, "спонсорскую"));
+          seen = TRUE;
+        }
+    }
+  g_assert_true (seen);
+}
+
+static void
+test_coder_homoglyphs (void)
+{
+  /* Kazakh typed with Latin look-alikes (е, а, о) and ə still matches */
+  g_autoptr (KelDocument) doc = code_text ("1. Ниеттер\n1.1. Мeктeп сaлу жəне дуалды oқыту.\n");
+  ASSERT_CODED (doc, "1.1", "infrastructure=- human_development=-");
+}
+
+int
+main (int argc, char **argv)
+{
+  kel_test_init (&argc, &argv);
+  g_test_add_func ("/kelisim/coder/rules", test_coder_rules);
+  g_test_add_func ("/kelisim/coder/terms-and-spans", test_coder_terms_and_spans);
+  g_test_add_func ("/kelisim/coder/homoglyphs", test_coder_homoglyphs);
+  return g_test_run ();
+}

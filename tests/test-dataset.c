@@ -1,0 +1,138 @@
+/* test-dataset.c: the dataset's columns, quoting and formats, and the summary's figures
+ * on a document whose codings are known. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "kel-csv.h"
+#include "kel-test-utils.h"
+
+static const char memo[] =
+  "МЕМОРАНДУМ между акиматом города Риддера и ТОО «Казцинк» на 2019 год\n"
+  "\n"
+  "2. Намерения Компании\n"
+  "2.1. Профинансировать строительство школы «Болашак, Ридер» на сумму 300 млн тенге.\n"
+  "2.2. Оказать спонсорскую поддержку клубу в размере 100 млн тенге.\n"
+  "2.3. Учредить 20 стипендий для студентов в размере 100 млн тенге.\n"
+  "2.4. Организовать дуальное обучение студентов колледжей.\n";
+
+static KelDocument *
+process (void)
+{
+  g_autoptr (GError) error = NULL;
+  KelExtracted *ext = kel_extract_text ("memo \"A\".txt", memo, strlen (memo), &error);
+
+  g_assert_no_error (error);
+  return kel_pipeline_process_extracted (kel_test_pipeline (), ext);
+}
+
+static void
+test_dataset_csv (void)
+{
+  g_autoptr (KelDocument) doc = process ();
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GPtrArray) rows = NULL;
+  char **header, **row;
+
+  kel_dataset_append_header (out, KEL_FORMAT_CSV);
+  kel_dataset_append_document (out, KEL_FORMAT_CSV, kel_test_lexicon (), doc, FALSE);
+  g_assert_true (g_str_has_prefix (out->str,
+    "document,corporation,counterpart,year,language,kind,page,clause,segment_id,category,"
+    "class,amount_kzt,amount_text,coder,status,terms,text\r\n"));
+  rows = kel_csv_parse (out->str, out->len, ',');
+  g_assert_cmpuint (rows->len, ==, 5);
+  header = rows->pdata[0];
+  g_assert_cmpuint (g_strv_length (header), ==, 17);
+  row = rows->pdata[1];
+  g_assert_cmpuint (g_strv_length (row), ==, 17);
+  g_assert_cmpstr (row[0], ==, "memo \"A\".txt");
+  g_assert_cmpstr (row[1], ==, "Kazzinc");
+  g_assert_cmpstr (row[3], ==, "2019");
+  g_assert_cmpstr (row[4], ==, "ru");
+  g_assert_cmpstr (row[5], ==, "memorandum");
+  g_assert_cmpstr (row[6], ==, "1");
+  g_assert_cmpstr (row[7], ==, "2.1");
+  g_assert_cmpstr (row[9], ==, "infrastructure");
+  g_assert_cmpstr (row[10], ==, "compensatory");
+  g_assert_cmpstr (row[11], ==, "300000000");
+  g_assert_cmpstr (row[12], ==, "300 млн тенге");
+  g_assert_cmpstr (row[13], ==, "lexicon");
+  g_assert_cmpstr (row[14], ==, "auto");
+  g_assert_cmpstr (row[16], ==, "2.1. Профинансировать строительство школы «Болашак, Ридер» на "
+                   "сумму 300 млн тенге.");
+  /* the text field holds a comma, so it is quoted */
+  g_assert_nonnull (strstr (out->str, "\"2.1. Профинансировать"));
+  row = rows->pdata[4];
+  g_assert_cmpstr (row[9], ==, "human_development");
+  g_assert_cmpstr (row[10], ==, "developmental");
+  g_assert_cmpstr (row[11], ==, "");
+}
+
+static void
+test_dataset_tsv_jsonl_all (void)
+{
+  g_autoptr (KelDocument) doc = process ();
+  g_autoptr (GString) tsv = g_string_new (NULL);
+  g_autoptr (GString) jsonl = g_string_new (NULL);
+  g_autoptr (GString) all = g_string_new (NULL);
+  g_auto (GStrv) lines = NULL;
+
+  kel_dataset_append_header (tsv, KEL_FORMAT_TSV);
+  kel_dataset_append_document (tsv, KEL_FORMAT_TSV, kel_test_lexicon (), doc, FALSE);
+  lines = g_strsplit (tsv->str, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_auto (GStrv) f = g_strsplit (lines[i], "\t", -1);
+      g_assert_cmpuint (g_strv_length (f), ==, 17);
+    }
+
+  kel_dataset_append_document (jsonl, KEL_FORMAT_JSONL, kel_test_lexicon (), doc, FALSE);
+  g_assert_true (g_str_has_prefix (jsonl->str, "{\"document\":\"memo \\\"A\\\".txt\","));
+  g_assert_nonnull (strstr (jsonl->str, "\"year\":2019,"));
+  g_assert_nonnull (strstr (jsonl->str, "\"amount_kzt\":300000000,"));
+  g_assert_nonnull (strstr (jsonl->str, "\"amount_kzt\":null,"));
+
+  kel_dataset_append_document (all, KEL_FORMAT_CSV, kel_test_lexicon (), doc, TRUE);
+  {
+    g_autoptr (GPtrArray) rows = kel_csv_parse (all->str, all->len, ',');
+    /* every segment, coded or not */
+    g_assert_cmpuint (rows->len, ==, doc->segments->len);
+  }
+}
+
+static void
+test_dataset_summary (void)
+{
+  g_autoptr (KelDocument) doc = process ();
+  g_autoptr (KelSummary) summary = kel_summary_new (kel_test_lexicon ());
+  g_autofree char *csv = NULL, *table = NULL;
+
+  kel_summary_add_document (summary, doc);
+  csv = kel_summary_format (summary, KEL_FORMAT_CSV, TRUE);
+  /* 4 codings, 500 million: infrastructure 1 of 4 (25 %) and 300 of 500 (60 %) */
+  g_assert_cmpstr (csv, ==,
+    "corporation,year,category,class,count,amount_kzt,share_count,share_amount,"
+    "missing_amounts\r\n"
+    "Kazzinc,2019,infrastructure,compensatory,1,300000000,25.00,60.00,0\r\n"
+    "Kazzinc,2019,charity,compensatory,0,0,0.00,0.00,0\r\n"
+    "Kazzinc,2019,sponsorship,compensatory,1,100000000,25.00,20.00,0\r\n"
+    "Kazzinc,2019,one_time_event,compensatory,0,0,0.00,0.00,0\r\n"
+    "Kazzinc,2019,human_development,developmental,2,100000000,50.00,20.00,1\r\n"
+    "Kazzinc,2019,all,compensatory,2,400000000,50.00,80.00,0\r\n"
+    "Kazzinc,2019,all,developmental,2,100000000,50.00,20.00,1\r\n");
+  table = kel_summary_format (summary, KEL_FORMAT_TABLE, TRUE);
+  g_assert_nonnull (strstr (table, "Kazzinc 2019"));
+  g_assert_nonnull (strstr (table, "300 000 000"));
+}
+
+int
+main (int argc, char **argv)
+{
+  kel_test_init (&argc, &argv);
+  g_test_add_func ("/kelisim/dataset/csv", test_dataset_csv);
+  g_test_add_func ("/kelisim/dataset/tsv-jsonl-all", test_dataset_tsv_jsonl_all);
+  g_test_add_func ("/kelisim/dataset/summary", test_dataset_summary);
+  return g_test_run ();
+}

@@ -1,0 +1,188 @@
+/* test-extract.c: text and glyph boxes out of PDFs and text files, and a clear message
+ * naming the file for everything that cannot be read. */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <string.h>
+
+#include "kel-error.h"
+#include "kel-test-utils.h"
+
+static void
+test_extract_pdf_text (void)
+{
+  g_autofree char *path = kel_test_data_path ("corpus/01-kazzinc-ru-2016.pdf");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelExtracted) ext = kel_extract_file (path, KEL_EXTRACT_BOXES, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ext->n_pages, ==, 3);
+  g_assert_cmpuint (ext->page_starts->len, ==, 3);
+  g_assert_cmpstr (ext->name, ==, "01-kazzinc-ru-2016.pdf");
+  g_assert_true (g_utf8_validate (ext->text, ext->len, NULL));
+  /* justified lines come out whole, in reading order */
+  g_assert_nonnull (strstr (ext->text, "2.1. Профинансировать строительство средней"));
+  g_assert_nonnull (strstr (ext->text, "МЕМОРАНДУМ"));
+  /* pages are separated by form feeds */
+  g_assert_cmpint (ext->text[g_array_index (ext->page_starts, gsize, 1) - 1], ==, '\f');
+  g_assert_cmpuint (kel_extracted_page_at (ext, 0), ==, 0);
+  g_assert_cmpuint (kel_extracted_page_at (ext, ext->len - 1), ==, 2);
+  g_assert_nonnull (ext->glyphs);
+  g_assert_cmpuint (ext->glyphs->len, >, 1000);
+  {
+    /* the box of "2.1." lies in the page, left margin, below the title */
+    const char *hit = strstr (ext->text, "2.1. Профинансировать");
+    gsize off = hit - ext->text;
+    gboolean seen = FALSE;
+    for (guint i = 0; i < ext->glyphs->len; i++)
+      {
+        const KelGlyph *g = &g_array_index (ext->glyphs, KelGlyph, i);
+        if (g->offset == off)
+          {
+            g_assert_cmpuint (g->page, ==, 0);
+            g_assert_cmpfloat (g->rect.x1, <, 120);
+            g_assert_cmpfloat (g->rect.y1, >, 100);
+            g_assert_cmpfloat (g->rect.x2, >, g->rect.x1);
+            seen = TRUE;
+          }
+      }
+    g_assert_true (seen);
+  }
+}
+
+static void
+test_extract_table_cells (void)
+{
+  g_autofree char *path = kel_test_data_path ("corpus/06-amt-en-2021.pdf");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelExtracted) ext = kel_extract_file (path, 0, &error);
+
+  g_assert_no_error (error);
+  /* a table row is one line, its cells separated by tabs */
+  g_assert_nonnull (strstr (ext->text, "Abay district central hospital\tAbay\t48 200\t47 950"));
+  g_assert_null (ext->glyphs);
+}
+
+static void
+assert_error (const char *path, int code, const char *needle)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelExtracted) ext = kel_extract_file (path, 0, &error);
+  g_autofree char *base = g_path_get_basename (path);
+
+  g_assert_null (ext);
+  g_assert_error (error, KEL_EXTRACT_ERROR, code);
+  /* the message names the file */
+  g_assert_nonnull (strstr (error->message, base));
+  if (needle != NULL)
+    g_assert_nonnull (strstr (error->message, needle));
+}
+
+static void
+test_extract_bad_inputs (void)
+{
+  g_autofree char *empty = kel_test_write_temp ("empty.pdf", "", 0);
+  g_autofree char *encrypted = kel_test_data_path ("encrypted.pdf");
+  g_autofree char *cp1251 = kel_test_data_path ("cp1251.txt");
+  g_autofree char *corpus = kel_test_data_path ("corpus/01-kazzinc-ru-2016.pdf");
+  g_autofree char *pdf = NULL, *truncated = NULL, *garbage = NULL, *binary = NULL;
+  g_autofree char *docx = NULL, *missing = NULL, *dir = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (corpus, &pdf, &len, NULL));
+  truncated = kel_test_write_temp ("truncated.pdf", pdf, 700);
+  garbage = kel_test_write_temp ("garbage.pdf", "%PDF-1.7\nthis is not a PDF at all\n", -1);
+  binary = kel_test_write_temp ("binary.dat", "\x01\x02\x00\x03\x04", 5);
+  docx = kel_test_write_temp ("report.docx", "PK\003\004rest-of-a-zip", 18);
+  missing = g_build_filename (g_get_tmp_dir (), "no-such-kelisim-file.pdf", NULL);
+  dir = g_path_get_dirname (empty);
+
+  assert_error (empty, KEL_EXTRACT_ERROR_EMPTY, NULL);
+  assert_error (encrypted, KEL_EXTRACT_ERROR_ENCRYPTED, "password");
+  assert_error (truncated, KEL_EXTRACT_ERROR_DAMAGED, "damaged");
+  assert_error (garbage, KEL_EXTRACT_ERROR_DAMAGED, NULL);
+  assert_error (cp1251, KEL_EXTRACT_ERROR_ENCODING, "UTF-8");
+  assert_error (binary, KEL_EXTRACT_ERROR_UNSUPPORTED, NULL);
+  assert_error (docx, KEL_EXTRACT_ERROR_UNSUPPORTED, "PDF");
+  assert_error (missing, KEL_EXTRACT_ERROR_NOT_FOUND, NULL);
+  assert_error (dir, KEL_EXTRACT_ERROR_NOT_REGULAR, "folder");
+}
+
+/* A scan: pages with an image and no text layer. */
+static char *
+make_scan_pdf (const char *name, int pages, gboolean text_on_first)
+{
+  g_autofree char *path = kel_test_write_temp (name, "", 0);
+  cairo_surface_t *pdf = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (pdf);
+  cairo_surface_t *img = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 100);
+
+  for (int p = 0; p < pages; p++)
+    {
+      cairo_set_source_surface (cr, img, 50, 50);
+      cairo_paint (cr);
+      if (p == 0 && text_on_first)
+        {
+          cairo_set_source_rgb (cr, 0, 0, 0);
+          cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                                  CAIRO_FONT_WEIGHT_NORMAL);
+          cairo_set_font_size (cr, 12);
+          cairo_move_to (cr, 50, 300);
+          cairo_show_text (cr, "2.1. The Company will build a school for 600 pupils.");
+        }
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (pdf);
+  cairo_surface_destroy (pdf);
+  cairo_surface_destroy (img);
+  return g_steal_pointer (&path);
+}
+
+static void
+test_extract_needs_ocr (void)
+{
+  g_autofree char *scan = make_scan_pdf ("scan.pdf", 3, FALSE);
+  g_autofree char *mixed = make_scan_pdf ("mixed.pdf", 4, TRUE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelExtracted) ext = NULL;
+
+  assert_error (scan, KEL_EXTRACT_ERROR_NEEDS_OCR, "OCR");
+
+  ext = kel_extract_file (mixed, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ext->n_pages, ==, 4);
+  g_assert_cmpuint (ext->n_pages_ocr, ==, 3);
+  g_assert_nonnull (strstr (ext->text, "build a school"));
+  g_assert_cmpuint (ext->warnings->len, ==, 1);
+  g_assert_nonnull (strstr (ext->warnings->pdata[0], "2–4"));
+  g_assert_nonnull (strstr (ext->warnings->pdata[0], "OCR"));
+}
+
+static void
+test_extract_text_file (void)
+{
+  const char text[] = "\xEF\xBB\xBF" "2.1. Построить школу.\fПункт на второй странице.\n";
+  g_autofree char *path = kel_test_write_temp ("memo.txt", text, -1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelExtracted) ext = kel_extract_file (path, 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (ext->kind, ==, KEL_SOURCE_TEXT);
+  /* the BOM is gone, pages follow form feeds */
+  g_assert_true (g_str_has_prefix (ext->text, "2.1."));
+  g_assert_cmpuint (ext->n_pages, ==, 2);
+  g_assert_cmpuint (kel_extracted_page_at (ext, strstr (ext->text, "Пункт") - ext->text), ==, 1);
+}
+
+int
+main (int argc, char **argv)
+{
+  kel_test_init (&argc, &argv);
+  g_test_add_func ("/kelisim/extract/pdf-text", test_extract_pdf_text);
+  g_test_add_func ("/kelisim/extract/table-cells", test_extract_table_cells);
+  g_test_add_func ("/kelisim/extract/bad-inputs", test_extract_bad_inputs);
+  g_test_add_func ("/kelisim/extract/needs-ocr", test_extract_needs_ocr);
+  g_test_add_func ("/kelisim/extract/text-file", test_extract_text_file);
+  return g_test_run ();
+}

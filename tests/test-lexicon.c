@@ -1,0 +1,204 @@
+/* test-lexicon.c: the codebook and lexicons load, validate and compile; bad lexicons are
+ * refused with the file and line; terms match inflected, broken and look-alike text. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "kel-error.h"
+#include "kel-test-utils.h"
+
+static char *
+default_dir (void)
+{
+  return g_build_filename (kel_data_dir (), "lexicons", NULL);
+}
+
+/* Loads a folder holding just @file (from tests/data) on top of the built-in codebook. */
+static KelLexicon *
+load_single (const char *file, GError **error)
+{
+  g_autofree char *src = kel_test_data_path (file);
+  g_autofree char *dir = g_dir_make_tmp ("kelisim-lex-XXXXXX", NULL);
+  g_autofree char *dst = g_build_filename (dir, file, NULL);
+  g_autofree char *contents = NULL, *fallback = default_dir ();
+  gsize len;
+  KelLexicon *lex;
+
+  g_assert_true (g_file_get_contents (src, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (dst, contents, len, NULL));
+  lex = kel_lexicon_load (dir, fallback, error);
+  g_remove (dst);
+  g_rmdir (dir);
+  return lex;
+}
+
+static KelLexicon *
+mini (void)
+{
+  static KelLexicon *lex;
+  if (lex == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *dir = kel_test_data_path ("lexicon-mini");
+      g_autofree char *fallback = default_dir ();
+      lex = kel_lexicon_load (dir, fallback, &error);
+      g_assert_no_error (error);
+    }
+  return lex;
+}
+
+static void
+test_lexicon_builtin (void)
+{
+  KelLexicon *lex = kel_test_lexicon ();
+  static const char *const ids[] = { "infrastructure", "charity", "sponsorship",
+                                     "one_time_event", "human_development" };
+
+  g_assert_cmpuint (kel_lexicon_get_n_categories (lex), ==, 5);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      const KelCategory *c = kel_lexicon_get_category (lex, i);
+      g_assert_cmpstr (c->id, ==, ids[i]);
+      g_assert_nonnull (c->label[KEL_LANG_KK]);
+      g_assert_nonnull (c->label[KEL_LANG_RU]);
+      g_assert_nonnull (c->label[KEL_LANG_EN]);
+      g_assert_nonnull (c->color);
+      g_assert_cmpint (c->klass, ==, i == 4 ? KEL_CLASS_DEVELOPMENTAL : KEL_CLASS_COMPENSATORY);
+    }
+  g_assert_cmpstr (kel_lexicon_get_category (lex, 4)->label[KEL_LANG_KK], ==,
+                   "Адами капиталды дамыту");
+  /* every language has terms for every category */
+  for (guint c = 0; c < 5; c++)
+    for (KelLanguage l = KEL_LANG_KK; l <= KEL_LANG_EN; l++)
+      {
+        guint n = 0;
+        for (guint t = 0; t < kel_lexicon_get_n_terms (lex); t++)
+          {
+            const KelTerm *term = kel_lexicon_get_term (lex, t);
+            n += term->category == (int) c && term->lang == l;
+          }
+        g_assert_cmpuint (n, >=, 5);
+      }
+  g_assert_cmpuint (kel_lexicon_get_corporations (lex)->len, >=, 3);
+  g_assert_nonnull (kel_lexicon_get_version (lex));
+}
+
+static void
+test_lexicon_refused (void)
+{
+  static const struct { const char *file; int code; const char *needle; } cases[] = {
+    { "malformed.xml", KEL_LEXICON_ERROR_MALFORMED, "line 6" },
+    { "invalid.xml", KEL_LEXICON_ERROR_INVALID, "schema" },
+    { "entity-bomb.xml", KEL_LEXICON_ERROR_MALFORMED, "ENTITY" },
+    { "unknown-category.xml", KEL_LEXICON_ERROR_UNKNOWN_CATEGORY, "ecology" },
+    { "bad-regex.xml", KEL_LEXICON_ERROR_PATTERN_LIMIT, "line 4" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (KelLexicon) lex = load_single (cases[i].file, &error);
+
+      g_assert_null (lex);
+      g_assert_error (error, KEL_LEXICON_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].file));
+      if (strstr (error->message, cases[i].needle) == NULL)
+        g_error ("“%s” does not mention “%s”", error->message, cases[i].needle);
+    }
+}
+
+static void
+test_lexicon_missing_dir (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexicon) lex = kel_lexicon_load ("/nonexistent/kelisim", NULL, &error);
+
+  g_assert_null (lex);
+  g_assert_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_IO);
+}
+
+/* The surface texts of the hits of the term whose source is @source. */
+static char *
+hits_of (KelLexicon *lex, const char *text, const char *source, gsize body)
+{
+  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (KelHit));
+  g_autoptr (GError) error = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_true (kel_lexicon_match (lex, text, strlen (text), body, hits, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const KelHit *h = &g_array_index (hits, KelHit, i);
+      if (strcmp (kel_lexicon_get_term (lex, h->term)->source, source) != 0)
+        continue;
+      if (out->len)
+        g_string_append (out, "|");
+      g_string_append_len (out, text + h->start, h->end - h->start);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_lexicon_matching (void)
+{
+  KelLexicon *lex = mini ();
+  char *s;
+
+#define CHECK(text, source, expected)                                                    \
+  s = hits_of (lex, text, source, 0);                                                    \
+  g_assert_cmpstr (s, ==, expected);                                                     \
+  g_free (s)
+
+  /* suffix wildcards over inflection, case-insensitive, whole words only */
+  CHECK ("Строительства школы и строительству больницы", "строительств*",
+         "Строительства|строительству");
+  CHECK ("перестроительство", "строительств*", "");
+  CHECK ("ШКОЛАМ и школьникам", "школ*", "ШКОЛАМ|школьникам");
+  /* phrases across line breaks, hyphens and several spaces */
+  CHECK ("оказать благотворительную\nпомощь", "благотворительн* помощ*",
+         "благотворительную\nпомощь");
+  CHECK ("благотворительную -  помощь", "благотворительн* помощ*", "благотворительную -  помощь");
+  /* "~2": up to two words between */
+  CHECK ("қайырымдылық медициналық көмек көрсету", "қайырымдылық ~2 көмек*",
+         "қайырымдылық медициналық көмек");
+  CHECK ("қайырымдылық бір екі үш көмек", "қайырымдылық ~2 көмек*", "");
+  /* a hyphen in a term matches a hyphen, a broken line or a space */
+  CHECK ("іс-тәжірибесі және іс тәжірибеден", "іс-тәжірибе*", "іс-тәжірибесі|іс тәжірибеден");
+  /* overlapping terms are all reported */
+  CHECK ("текущий ремонт школы", "текущ* ремонт*", "текущий ремонт|текущий ремонт");
+#undef CHECK
+
+  /* "at start" terms match only at the body's start */
+  s = hits_of (lex, "3.1. Намерения акимата", "намерения акимата", 5);
+  g_assert_cmpstr (s, ==, "Намерения акимата");
+  g_free (s);
+  s = hits_of (lex, "3.1. Про намерения акимата", "намерения акимата", 5);
+  g_assert_cmpstr (s, ==, "");
+  g_free (s);
+}
+
+static void
+test_lexicon_user_dir (void)
+{
+  /* a user's folder without a codebook uses the built-in one; its corporations extend
+   * the built-in list */
+  KelLexicon *lex = mini ();
+
+  g_assert_cmpuint (kel_lexicon_get_n_categories (lex), ==, 5);
+  g_assert_cmpstr (kel_lexicon_get_version (lex), !=, NULL);
+  g_assert_cmpuint (kel_lexicon_get_n_terms (lex), ==, 19);
+}
+
+int
+main (int argc, char **argv)
+{
+  kel_test_init (&argc, &argv);
+  g_test_add_func ("/kelisim/lexicon/builtin", test_lexicon_builtin);
+  g_test_add_func ("/kelisim/lexicon/refused", test_lexicon_refused);
+  g_test_add_func ("/kelisim/lexicon/missing-dir", test_lexicon_missing_dir);
+  g_test_add_func ("/kelisim/lexicon/matching", test_lexicon_matching);
+  g_test_add_func ("/kelisim/lexicon/user-dir", test_lexicon_user_dir);
+  return g_test_run ();
+}

@@ -1,0 +1,212 @@
+/* test-segment.c: clauses, list items, bullets, table rows and sentences, with their
+ * clause numbers, pages and table units. */
+#include "config.h"
+
+#include <string.h>
+
+#include "kel-test-utils.h"
+
+static GArray *
+segment (const char *text)
+{
+  return kel_segment_text (text, strlen (text));
+}
+
+static const KelSegment *
+find (GArray *segs, const char *text, const char *needle)
+{
+  for (guint i = 0; i < segs->len; i++)
+    {
+      const KelSegment *s = &g_array_index (segs, KelSegment, i);
+      g_autofree char *t = g_strndup (text + s->start, s->end - s->start);
+      if (strstr (t, needle) != NULL)
+        return s;
+    }
+  g_error ("no segment holds “%s”", needle);
+  return NULL;
+}
+
+static void
+test_segment_clauses (void)
+{
+  const char *text =
+    "МЕМОРАНДУМ\n"
+    "о взаимных намерениях\n"
+    "\n"
+    "1. Предмет Меморандума\n"
+    "1.1. Предметом является сотрудничество Сторон. Оно длится год.\n"
+    "\n"
+    "2. Намерения Компании\n"
+    "2.1. Профинансировать строительство школы на 600 мест в г. Риддере с\n"
+    "последующей передачей. Объем составит 1,2 млрд. тг.\n"
+    "2.2. Компания намерена:\n"
+    "1) построить больницу;\n"
+    "2) отремонтировать дороги протяженностью\n"
+    "3.1 км в городе;\n"
+    "3) провести праздник.\n"
+    "2.3. Заменить сети общей протяженностью\n"
+    "3.1 км.\n"
+    "3. Намерения Акимата\n"
+    "Акимат намерен:\n"
+    "1) выделить землю;\n"
+    "а) для школы;\n"
+    "б) для больницы.\n";
+  g_autoptr (GArray) segs = segment (text);
+  const KelSegment *s;
+
+  s = find (segs, text, "1. Предмет");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_HEADING);
+  g_assert_cmpstr (s->clause, ==, "1");
+
+  s = find (segs, text, "Профинансировать");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_CLAUSE);
+  g_assert_cmpstr (s->clause, ==, "2.1");
+  /* a clause stays whole, across its sentences and lines */
+  g_assert_nonnull (g_strstr_len (text + s->start, s->end - s->start, "1,2 млрд. тг."));
+  g_assert_true (g_str_has_prefix (text + s->body, "Профинансировать"));
+
+  /* items under a clause that ends with a colon hang under that clause */
+  s = find (segs, text, "построить больницу");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_LIST_ITEM);
+  g_assert_cmpstr (s->clause, ==, "2.2(1)");
+  /* a wrapped line that starts with "3.1 км" does not open a clause */
+  s = find (segs, text, "отремонтировать");
+  g_assert_cmpstr (s->clause, ==, "2.2(2)");
+  g_assert_nonnull (g_strstr_len (text + s->start, s->end - s->start, "в городе"));
+  s = find (segs, text, "провести праздник");
+  g_assert_cmpstr (s->clause, ==, "2.2(3)");
+  s = find (segs, text, "Заменить сети");
+  g_assert_cmpstr (s->clause, ==, "2.3");
+  g_assert_nonnull (g_strstr_len (text + s->start, s->end - s->start, "3.1 км."));
+
+  /* items after an unnumbered lead-in hang under the section */
+  s = find (segs, text, "выделить землю");
+  g_assert_cmpstr (s->clause, ==, "3(1)");
+  s = find (segs, text, "для больницы");
+  g_assert_cmpstr (s->clause, ==, "3(б)");
+  /* and know their section heading */
+  g_assert_cmpint (g_array_index (segs, KelSegment, s->section).kind, ==, KEL_SEGMENT_HEADING);
+  {
+    const KelSegment *h = &g_array_index (segs, KelSegment, s->section);
+    g_assert_true (g_str_has_prefix (text + h->start, "3. Намерения Акимата"));
+  }
+
+  /* unnumbered running text is cut into sentences, but not after "г." */
+  s = find (segs, text, "Акимат намерен");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_SENTENCE);
+  kel_segments_free (g_steal_pointer (&segs));
+}
+
+static void
+test_segment_bullets_pages (void)
+{
+  const char *text =
+    "4. One-Time Events\n"
+    "The Company financed the following events:\n"
+    "• city events dedicated to the anniversary – KZT 35 million;\n"
+    "• Miner’s Day celebrations financed by the Company in the\n"
+    "\f"
+    "amount of KZT 28 million;\n"
+    "• New Year gifts for 9,000 children.\n"
+    "5. Education\n"
+    "5.1. Industrial practice was provided to 85 students.\n";
+  g_autoptr (GArray) segs = segment (text);
+  const KelSegment *s;
+
+  s = find (segs, text, "city events");
+  g_assert_cmpstr (s->clause, ==, "4.b1");
+  /* a bullet goes on across the page break */
+  s = find (segs, text, "Miner");
+  g_assert_cmpstr (s->clause, ==, "4.b2");
+  g_assert_nonnull (g_strstr_len (text + s->start, s->end - s->start, "KZT 28 million"));
+  s = find (segs, text, "New Year");
+  g_assert_cmpstr (s->clause, ==, "4.b3");
+  s = find (segs, text, "Industrial practice");
+  g_assert_cmpstr (s->clause, ==, "5.1");
+  kel_segments_free (g_steal_pointer (&segs));
+}
+
+static void
+test_segment_tables (void)
+{
+  const char *text =
+    "2.3. Capital repairs were executed as shown in Table 1.\n"
+    "Table 1. Capital repairs in 2021, KZT thousand\n"
+    "\n"
+    "No.\tFacility\tTown\tPlanned\tActual\n"
+    "1\tRepair of school No. 7\tShakhtinsk\t185 000\t183 640\n"
+    "2\tRoof of the hospital\tAbay\t48 200\t47 950\n"
+    "Total\t233 200\t231 590\n"
+    "\n"
+    "3. Charity\n"
+    "Сумма,\n"
+    "№\tНаименование\n"
+    "мың теңге\n"
+    "1 Мектеп салу\t96 400\n"
+    "2 Аурухана жабдықтары\t75 000\n";
+  g_autoptr (GArray) segs = segment (text);
+  const KelSegment *s;
+
+  s = find (segs, text, "Repair of school");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_TABLE_ROW);
+  g_assert_cmpstr (s->clause, ==, "T1-1");
+  g_assert_cmpfloat (s->table_scale, ==, 1000);
+  g_assert_cmpint (s->fact_column, ==, 1);
+  g_assert_true (g_str_has_prefix (text + s->body, "Repair of school"));
+  s = find (segs, text, "Roof of");
+  g_assert_cmpstr (s->clause, ==, "T1-2");
+  s = find (segs, text, "Total");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_TABLE_ROW);
+
+  /* no caption: the unit comes from the header lines above the rows */
+  s = find (segs, text, "Мектеп салу");
+  g_assert_cmpstr (s->clause, ==, "T2-1");
+  g_assert_cmpfloat (s->table_scale, ==, 1000);
+  g_assert_cmpint (s->fact_column, ==, -1);
+  g_assert_true (g_str_has_prefix (text + s->body, "Мектеп салу"));
+  kel_segments_free (g_steal_pointer (&segs));
+}
+
+static void
+test_segment_corpus_clauses (void)
+{
+  /* every gold clause of the corpus is a segment with that clause number */
+  static const char *const stems[] = {
+    "01-kazzinc-ru-2016", "02-kazzinc-kk-2019", "03-kazzinc-en-2022", "04-amt-ru-2017",
+    "05-amt-kk-2020", "06-amt-en-2021", "07-kazakhmys-ru-2018", "08-kazakhmys-kk-2023",
+    "09-kazakhmys-en-2017",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (stems); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("corpus/%s.pdf", stems[i]);
+      g_autofree char *path = kel_test_data_path (name);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (KelExtracted) ext = kel_extract_file (path, 0, &error);
+      g_autoptr (KelNormalized) norm = kel_normalize (ext->text, ext->len);
+      GArray *segs = kel_segment_text (norm->text, norm->len);
+      g_autoptr (GPtrArray) gold = kel_test_load_gold (stems[i]);
+
+      for (guint g = 0; g < gold->len; g++)
+        {
+          const KelGoldItem *item = gold->pdata[g];
+          gboolean seen = FALSE;
+          for (guint k = 0; k < segs->len && !seen; k++)
+            seen = g_strcmp0 (g_array_index (segs, KelSegment, k).clause, item->clause) == 0;
+          if (!seen)
+            g_error ("%s: no segment for clause %s", stems[i], item->clause);
+        }
+      kel_segments_free (segs);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  kel_test_init (&argc, &argv);
+  g_test_add_func ("/kelisim/segment/clauses", test_segment_clauses);
+  g_test_add_func ("/kelisim/segment/bullets-pages", test_segment_bullets_pages);
+  g_test_add_func ("/kelisim/segment/tables", test_segment_tables);
+  g_test_add_func ("/kelisim/segment/corpus-clauses", test_segment_corpus_clauses);
+  return g_test_run ();
+}
