@@ -128,7 +128,7 @@ test_kazakh (void)
     KZT ("үлесі 1,2 млрд теңгені құрайды", "1,2 млрд теңгені", 1.2e9, 0),
     KZT ("15 мың теңге", "15 мың теңге", 15e3, 0),
     KZT ("90 млн теңгеге жөндеу", "90 млн теңгеге", 90e6, 0),
-    KZT ("30 млн теңгеден бастап", "30 млн теңгеден", 30e6, 0),
+    KZT ("30 млн теңгеден бастап", "30 млн теңгеден бастап", 30e6, KEL_AMOUNT_AT_LEAST),
     KZT ("12 млн теңгелік демеушілік", "12 млн теңгелік", 12e6, 0),
     KZT ("2 млн теңгенің", "2 млн теңгенің", 2e6, 0),
   };
@@ -295,6 +295,8 @@ test_ranges (void)
     KZT ("10 млн теңгеден 15 млн теңгеге дейін", "10 млн теңгеден 15 млн теңгеге дейін",
          10e6, KEL_AMOUNT_RANGE),
     KZT ("10-15 млн теңге", "10-15 млн теңге", 10e6, KEL_AMOUNT_RANGE),
+    KZT ("10 млн теңгеден бастап 15 млн теңгеге дейін",
+         "10 млн теңгеден бастап 15 млн теңгеге дейін", 10e6, KEL_AMOUNT_RANGE),
     /* a year or a clause number before a dash is no lower bound */
     KZT ("2015 – 200 млн тенге", "200 млн тенге", 200e6, 0),
     KZT ("2.1 – 150 млн тенге", "150 млн тенге", 150e6, 0),
@@ -374,6 +376,11 @@ test_per_unit (void)
     KZT ("әр студентке 30 000 теңге", "30 000 теңге", 30000, KEL_AMOUNT_PER_UNIT),
     KZT ("по 100 000 тенге каждой семье", "100 000 тенге", 100000, KEL_AMOUNT_PER_UNIT),
     KZT ("30 000 тенге/месяц", "30 000 тенге", 30000, KEL_AMOUNT_PER_UNIT),
+    KZT ("50 000 теңге әр студентке", "50 000 теңге", 50000, KEL_AMOUNT_PER_UNIT),
+    /* a year is the period the memorandum counts in, not a unit */
+    KZT ("KZT 1.5 million per year", "KZT 1.5 million", 1.5e6, 0),
+    KZT ("әр жылы 150 млн теңге", "150 млн теңге", 150e6, 0),
+    KZT ("150 млн тенге в год", "150 млн тенге", 150e6, 0),
   };
 
   run_cases (cases, G_N_ELEMENTS (cases), 2016, NULL);
@@ -497,7 +504,7 @@ test_rates_table (void)
         {
           double rate = kel_rates_lookup (rates, year, codes[i]);
 
-          g_assert_true (rate > 1 || (strcmp (codes[i], "RUB") == 0 && rate > 3));
+          g_assert_true (rate > 3 && rate < 1000);
         }
     }
 }
@@ -622,7 +629,8 @@ test_stated_wins (void)
   g_autoptr (KelRates) rates = kel_rates_scan_document (table, text, strlen (text));
   g_autoptr (GArray) found = kel_amounts_find (text, strlen (text), 2021, rates);
   const KelAmount *a = &g_array_index (found, KelAmount, 0);
-  g_autoptr (KelRates) plain = kel_rates_scan_document (table, "150 млн тенге", 18);
+  g_autoptr (KelRates) plain = kel_rates_scan_document (table, "150 млн тенге",
+                                                             strlen ("150 млн тенге"));
 
   g_assert_cmpuint (found->len, ==, 1);
   g_assert_cmpstr (a->currency, ==, "USD");
@@ -646,7 +654,7 @@ write_temp (const char *contents)
 
   g_assert_no_error (error);
   g_assert_cmpint (fd, >=, 0);
-  close (fd);
+  g_assert_true (g_close (fd, NULL));
   g_assert_true (g_file_set_contents (path, contents, -1, &error));
   g_assert_no_error (error);
   return path;
@@ -797,8 +805,10 @@ test_format_kzt (void)
 /* Text with an amount every few hundred bytes, and material that might make a careless
  * scanner look far: long digit runs, long words, unclosed brackets. */
 static GString *
-generate_text (gsize size)
+generate_text (gsize  size,
+               guint *amounts)
 {
+  static const guint per_piece[] = { 1, 1, 2, 1, 0, 0, 0 };
   static const char *const pieces[] = {
     "2.1. Профинансировать строительство школы на 600 ученических мест в сумме 150 млн "
     "тенге. ",
@@ -812,14 +822,18 @@ generate_text (gsize size)
   GString *s = g_string_sized_new (size + 256);
   guint i = 0;
 
+  G_STATIC_ASSERT (G_N_ELEMENTS (per_piece) == G_N_ELEMENTS (pieces));
+  *amounts = 0;
   while (s->len < size)
     {
       g_string_append (s, pieces[i % G_N_ELEMENTS (pieces)]);
+      *amounts += per_piece[i % G_N_ELEMENTS (pieces)];
       if (i % 97 == 0)
         {
           for (guint k = 0; k < 300; k++)
             g_string_append (s, "ааа");
           g_string_append (s, " 5 тенге ");
+          *amounts += 1;
         }
       i++;
     }
@@ -829,12 +843,13 @@ generate_text (gsize size)
 static void
 test_large_input (void)
 {
-  g_autoptr (GString) s = generate_text (5 * 1024 * 1024);
+  guint expected;
+  g_autoptr (GString) s = generate_text (5 * 1024 * 1024, &expected);
   g_autoptr (GArray) found = kel_amounts_find (s->str, s->len, 2022, NULL);
   g_autoptr (GString) digits = g_string_new (NULL);
   g_autoptr (GArray) none = NULL;
 
-  g_assert_cmpuint (found->len, >, 50000);
+  g_assert_cmpuint (found->len, ==, expected);
   for (guint i = 1; i < found->len; i++)
     g_assert_cmpuint (g_array_index (found, KelAmount, i - 1).end, <=,
                       g_array_index (found, KelAmount, i).start);
@@ -844,8 +859,7 @@ test_large_input (void)
     g_string_append (digits, "123 ");
   g_string_append (digits, "тенге");
   none = kel_amounts_find (digits->str, digits->len, 2022, NULL);
-  g_assert_cmpuint (none->len, ==, 1);
-  g_assert_cmpfloat (g_array_index (none, KelAmount, 0).value, ==, 123);
+  g_assert_cmpuint (none->len, ==, 0);
 }
 
 typedef struct {
@@ -872,11 +886,13 @@ thread_run (gpointer data)
 static void
 test_threads (void)
 {
-  g_autoptr (GString) s = generate_text (256 * 1024);
+  guint expected;
+  g_autoptr (GString) s = generate_text (256 * 1024, &expected);
   g_autoptr (GArray) once = kel_amounts_find (s->str, s->len, 2022, NULL);
   ThreadJob jobs[4];
   GThread *threads[4];
 
+  g_assert_cmpuint (once->len, ==, expected);
   for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
     {
       jobs[i] = (ThreadJob) { s, once->len, FALSE };

@@ -485,7 +485,8 @@ classify (Tok *tok)
       gsize n;
       const char *rest;
 
-      if (k->word[0] != w[0])
+      /* Two bytes: every Cyrillic word starts with 0xD0 or 0xD1. */
+      if (k->word[0] != w[0] || k->word[1] != w[1])
         continue;
       n = strlen (k->word);
       if (strncmp (w, k->word, n) != 0)
@@ -581,8 +582,8 @@ static gboolean
 is_amount_filler (const char *w)
 {
   static const char *const fill[] = {
-    "и", "and", "целых", "десятых", "сотых", "тысячных", "тиын", "тиынов", "тиын", "тийн",
-    "тийынов", "tiyn", NULL
+    "и", "and", "целых", "десятых", "сотых", "тысячных", "тиын", "тиынов", "тийн", "тийынов",
+    "tiyn", NULL
   };
   Tok probe;
 
@@ -799,22 +800,18 @@ lex_back (const char *t,
             break;
           }
       }
-    {
-      Tok word;
-
-      read_word (t, w, wend, too_long, &word);
-      word.type = TOK_WORD;
-      classify (&word);
-      if (wend != q && !(word.flags & KW_ABBREV))
+    read_word (t, w, wend, too_long, tok);
+    classify (tok);
+    if (wend != q && !(tok->flags & KW_ABBREV))
+      {
+        /* a full stop after an ordinary word ends a sentence */
+        tok->low[0] = '\0';
+        tok->kind = W_NONE;
+        tok->flags = 0;
         return;
-      memcpy (tok->low, word.low, sizeof tok->low);
-      tok->kind = word.kind;
-      tok->arg = word.arg;
-      tok->flags = word.flags;
-      tok->kcase = word.kcase;
-      tok->type = TOK_WORD;
-      tok->start = w;
-    }
+      }
+    tok->type = TOK_WORD;
+    tok->start = w;
   }
 }
 
@@ -899,6 +896,19 @@ item_tail (const char *t,
     }
 }
 
+static gboolean
+has_prefix_in (const char        *w,
+               const char *const *list)
+{
+  for (; *list; list++)
+    if (g_str_has_prefix (w, *list))
+      return TRUE;
+  return FALSE;
+}
+
+/* "per year", "әр жылы", "каждый год": the period a memorandum counts in anyway. */
+static const char *const year_stems[] = { "year", "annum", "жыл", "год", NULL };
+
 /* Words after a sum that make it a rate per person or per month. */
 static gboolean
 per_unit_after (const char *t,
@@ -911,7 +921,7 @@ per_unit_after (const char *t,
   };
   static const char *const na[] = {
     "каждого", "каждую", "каждый", "каждое", "каждому", "одного", "одну", "человека", "душу",
-    "ребенка", "ребёнка", "семью", "студента", "учащегося", "участника", "расчете", NULL
+    "ребенка", "ребёнка", "семью", "студента", "учащегося", "участника", NULL
   };
   static const char *const za[] = {
     "месяц", "сутки", "единицу", "штуку", "человека", "одного", "каждого", NULL
@@ -928,9 +938,12 @@ per_unit_after (const char *t,
     }
   if (x.type != TOK_WORD)
     return FALSE;
+  lex_fwd (t, len, x.end, &y);
+  /* A year is the period a memorandum counts in, so "per year" is no unit to divide by. */
+  if (y.type == TOK_WORD && has_prefix_in (y.low, year_stems))
+    return FALSE;
   if (tok_in (&x, alone))
     return TRUE;
-  lex_fwd (t, len, x.end, &y);
   if (tok_is (&x, "на"))
     return tok_in (&y, na) || (y.type == TOK_NUM && y.num.mant == 1 && y.num.exp10 == 0);
   if (tok_is (&x, "в"))
@@ -947,16 +960,6 @@ per_unit_after (const char *t,
     return tok_is (&y, "басына");
   if (tok_is (&x, "бір"))
     return y.type == TOK_WORD && case_of_suffix (y.low) == CASE_DAT;
-  return FALSE;
-}
-
-static gboolean
-has_prefix_in (const char        *w,
-               const char *const *list)
-{
-  for (; *list; list++)
-    if (g_str_has_prefix (w, *list))
-      return TRUE;
   return FALSE;
 }
 
@@ -1052,8 +1055,8 @@ read_before (const char *t,
   if (IS (0, "по"))
     b->per_unit = TRUE;
   for (guint i = 0; i < n && !b->per_unit; i++)
-    if (tok_in (&w[i], per_words) || has_prefix_in (w[i].low, per_stems)
-        || (tok_is (&w[i], "сайын") && IS (i + 1, "ай")))
+    if ((tok_in (&w[i], per_words) && !(i > 0 && has_prefix_in (w[i - 1].low, year_stems)))
+        || has_prefix_in (w[i].low, per_stems) || (tok_is (&w[i], "сайын") && IS (i + 1, "ай")))
       b->per_unit = TRUE;
 
 #undef IS
@@ -1108,7 +1111,7 @@ after_currency (const char     *t,
       *flags |= KEL_AMOUNT_UP_TO;
       return x.end;
     }
-  if (tok_is (&x, "астам") || tok_is (&x, "артық"))
+  if (tok_is (&x, "астам") || tok_is (&x, "артық") || tok_is (&x, "бастап"))
     {
       *flags |= KEL_AMOUNT_AT_LEAST;
       return x.end;
@@ -1136,7 +1139,6 @@ typedef struct {
   const char *t;
   gsize       len;
   gsize       lo;
-  const Num  *n1;
   Tok         back;   /* the token right before the number */
   int         pcur;   /* a currency before the number, or -1 */
   gboolean    pstrong;
@@ -1206,9 +1208,17 @@ finish (Parse *ps,
       if (x.type == TOK_WORD && n == 1 && ps->items[0].scale < 0
           && num_is_year (&ps->items[0].num))
         return 0; /* "KZT 2021 budget" */
-      /* "KZT 150 million and 200 employees": a bare last figure must end the phrase. */
+      /* "KZT 150 million and 200 employees": a bare last figure must end the phrase;
+       * "USD 1.5 million и 150 млн тенге": the last figure has a currency of its own. */
       if (n > 1 && ps->items[n - 1].scale < 0 && x.type == TOK_WORD)
         return 0;
+      if (n > 1)
+        {
+          Cur other;
+
+          if (parse_currency (t, len, pos, &other))
+            return 0;
+        }
       if (!ps->pstrong)
         {
           const Num *last = &ps->items[n - 1].num;
@@ -1294,19 +1304,30 @@ finish (Parse *ps,
   return n;
 }
 
-/* Tries to read money around the number @n1; fills @out and returns how many amounts. */
+/* Tries to read money around the number @n1; fills @out and returns how many amounts.
+ * When there are none, @resume is where the next number worth trying starts. */
 static guint
 parse_at (const char *t,
           gsize       len,
           gsize       lo,
           const Num  *n1,
-          Found      *out)
+          Found      *out,
+          gsize      *resume)
 {
-  Parse ps = { .t = t, .len = len, .lo = lo, .n1 = n1, .pcur = -1, .head = n1->start };
+  Parse ps;
   guint n = 1;
   guint got;
   gsize pos;
 
+  /* Field by field: zeroing the whole struct for every number in a text costs more than
+   * all the rest of the work on it. */
+  ps.t = t;
+  ps.len = len;
+  ps.lo = lo;
+  ps.pcur = -1;
+  ps.pstrong = FALSE;
+  ps.head = n1->start;
+  ps.range_sep = 0;
   lex_back (t, lo, n1->start, &ps.back);
   if (ps.back.type == TOK_SYM && sym_currency (ps.back.ch) >= 0)
     {
@@ -1370,9 +1391,34 @@ parse_at (const char *t,
         break;
     }
 
+  if (ps.pcur >= 0 && !ps.pstrong)
+    {
+      Cur c;
+
+      /* "тенге 1 тенге": a currency word after the digits is theirs; the one before
+       * closed something else. */
+      if (parse_currency (t, len, ps.items[n - 1].end, &c)
+          || parse_currency (t, len, ps.items[0].end, &c))
+        {
+          ps.pcur = -1;
+          ps.head = n1->start;
+          read_before (t, lo, ps.head, &ps.before);
+        }
+    }
   got = finish (&ps, n, out);
   if (got == 0 && n > 1)
     got = finish (&ps, 1, out);
+  *resume = n1->end;
+  if (got == 0 && n > 1 && ps.seps[1] != SEP_RANGE && ps.pcur < 0)
+    {
+      Cur c;
+
+      /* "1 и 2 и 3 и …" with no currency at the end: every figure but the last would read
+       * the same list to the same end and fail again; skipping them keeps a scan linear
+       * with a small constant. */
+      if (!parse_currency (t, len, ps.items[n - 1].end, &c))
+        *resume = ps.items[n - 1].start;
+    }
   return got;
 }
 
@@ -1385,6 +1431,7 @@ try_range (const char *t,
 {
   Tok x, y;
   Found b[MAX_ITEMS];
+  gsize resume;
   gsize p;
   gboolean kazakh = a->from == FROM_NONE && a->kcase == CASE_ABL;
 
@@ -1405,7 +1452,7 @@ try_range (const char *t,
     lex_fwd (t, len, y.end, &y);
   if (y.type != TOK_NUM)
     return;
-  if (parse_at (t, len, p, &y.num, b) != 1 || !b[0].single || b[0].cur != a->cur
+  if (parse_at (t, len, p, &y.num, b, &resume) != 1 || !b[0].single || b[0].cur != a->cur
       || b[0].a.value < a->a.value)
     return;
   if (kazakh && b[0].kcase != CASE_DAT && !(b[0].a.flags & KEL_AMOUNT_UP_TO))
@@ -1432,6 +1479,7 @@ scan_amounts (const char *t,
     {
       Num n;
       Found f[MAX_ITEMS];
+      gsize resume;
       guint got;
 
       if (!g_ascii_isdigit (t[i]))
@@ -1470,10 +1518,10 @@ scan_amounts (const char *t,
             }
         }
       lex_number (t, len, i, &n);
-      got = parse_at (t, len, lo, &n, f);
+      got = parse_at (t, len, lo, &n, f, &resume);
       if (got == 0)
         {
-          i = n.end;
+          i = resume;
           continue;
         }
       if (got == 1 && f[0].single)
@@ -1742,12 +1790,13 @@ kel_rates_set (KelRates   *rates,
                double      kzt_per_unit)
 {
   char code[4];
+  gboolean valid = currency_code (currency, code);
   GArray *years;
   YearRate yr = { year, kzt_per_unit };
   guint i;
 
   g_return_if_fail (rates != NULL);
-  g_return_if_fail (currency_code (currency, code));
+  g_return_if_fail (valid);
   g_return_if_fail (isfinite (kzt_per_unit) && kzt_per_unit > 0);
 
   years = g_hash_table_lookup (rates->table, code);

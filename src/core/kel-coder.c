@@ -247,7 +247,8 @@ code_segment (const KelLexicon *lex, KelDocument *doc, guint seg_index,
   const KelSegment *seg = &g_array_index (doc->segments, KelSegment, seg_index);
   const char *text = doc->norm->text;
   g_autofree char *flat = kel_segment_dup_flat (seg, text);
-  gsize len = seg->end - seg->start, body = seg->body - seg->start;
+  gsize len = seg->end - seg->start;
+  gsize body = CLAMP (seg->body, seg->start, seg->end) - seg->start;
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) amounts = NULL;
   GArray *subs;
@@ -263,7 +264,7 @@ code_segment (const KelLexicon *lex, KelDocument *doc, guint seg_index,
     return;
 
   g_array_set_size (hits, 0);
-  if (!kel_lexicon_match (lex, flat, len, body, hits, &error))
+  if (!kel_lexicon_match (lex, flat, len, body, seg->language, hits, &error))
     g_ptr_array_add (doc->warnings, g_strdup_printf ("%s: %s %s: %s", doc->name,
                                                      seg->clause ? seg->clause : "",
                                                      flat, error->message));
@@ -407,23 +408,23 @@ code_segment (const KelLexicon *lex, KelDocument *doc, guint seg_index,
       return;
     }
 
-  respectively = pcre2_match (respectively_code, (PCRE2_SPTR) flat, len, 0,
-                              PCRE2_NO_UTF_CHECK, NULL, NULL) >= 0;
+  {
+    pcre2_match_data *md = pcre2_match_data_create (1, NULL);
+    respectively = pcre2_match (respectively_code, (PCRE2_SPTR) flat, len, 0,
+                                PCRE2_NO_UTF_CHECK, md, NULL) >= 0;
+    pcre2_match_data_free (md);
+  }
   if (respectively)
     {
-      pcre2_match_data *md = pcre2_match_data_create (1, NULL);
       guint n_codings = doc->codings->len - first_coding;
-      if (pcre2_match (respectively_code, (PCRE2_SPTR) flat, len, 0, PCRE2_NO_UTF_CHECK, md,
-                       NULL) < 0)
-        n_codings = 0;
-      pcre2_match_data_free (md);
-      for (guint i = 0; i < amounts->len && n_codings > 0; i++)
+
+      for (guint i = 0; i < amounts->len; i++)
         {
           KelAmount *a = &g_array_index (amounts, KelAmount, i);
-          guint k = MIN (i, n_codings - 1);
           a->start += body;
           a->end += body;
-          add_amount (&g_array_index (doc->codings, KelCoding, first_coding + k), a, flat);
+          add_amount (&g_array_index (doc->codings, KelCoding,
+                                      first_coding + MIN (i, n_codings - 1)), a, flat);
         }
       g_array_unref (subs);
       return;
@@ -524,7 +525,8 @@ kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates
         continue;
       flat = kel_segment_dup_flat (seg, doc->norm->text);
       g_array_set_size (hits, 0);
-      kel_lexicon_match (lex, flat, seg->end - seg->start, seg->body - seg->start, hits,
+      kel_lexicon_match (lex, flat, seg->end - seg->start, seg->body - seg->start,
+                         KEL_LANG_UNKNOWN, hits,
                          NULL);
       for (guint k = 0; k < hits->len; k++)
         {

@@ -113,13 +113,17 @@ in_list (const char        *w,
          const char *const *list,
          gsize              n)
 {
+  /* no function word is longer than "арасындағы" */
+  if (strlen (w) > 24)
+    return FALSE;
   for (gsize i = 0; i < n; i++)
     if (strcmp (w, list[i]) == 0)
       return TRUE;
   return FALSE;
 }
 
-/* Whether @w ends in one of @endings and keeps at least two characters of stem. */
+/* Whether @w ends in one of @endings and keeps at least two characters of stem. The
+ * endings are Cyrillic, two bytes a letter. */
 static gboolean
 has_ending (const Word        *w,
             const char *const *endings,
@@ -130,7 +134,7 @@ has_ending (const Word        *w,
       gsize elen = strlen (endings[i]);
 
       if (elen < w->len && memcmp (w->buf + w->len - elen, endings[i], elen) == 0 &&
-          w->chars >= (guint) g_utf8_strlen (endings[i], (gssize) elen) + 2)
+          w->chars >= elen / 2 + 2)
         return TRUE;
     }
   return FALSE;
@@ -166,12 +170,12 @@ score_word (Scores     *s,
        * ("Жігер", "Ертіс", «Қазақмыс»), so it counts for less than a common word. */
       if (w->kk > 0)
         s->kk += (capital ? 1 : 2) * weight;
-      if (has_ending (w, kk_endings, G_N_ELEMENTS (kk_endings)))
+      if (!w->truncated && has_ending (w, kk_endings, G_N_ELEMENTS (kk_endings)))
         {
           s->kk += weight;
           matched = TRUE;
         }
-      if (has_ending (w, ru_endings, G_N_ELEMENTS (ru_endings)))
+      if (!w->truncated && has_ending (w, ru_endings, G_N_ELEMENTS (ru_endings)))
         {
           s->ru += weight;
           matched = TRUE;
@@ -189,7 +193,7 @@ score_word (Scores     *s,
       else if (w->first_upper)
         s->en += 0.5 * weight;   /* names and abbreviations: "Kazzinc", "LLP", "KZT" */
       else
-        s->en += weight;
+        s->en += 1.5 * weight;   /* Kazakh and Russian text has no common Latin words */
     }
 }
 
@@ -245,15 +249,18 @@ scan (const char *text,
       else if (w.chars > 0)
         {
           w.buf[w.len] = '\0';
-          score_word (s, &w, quotes > 0 ? 0.5 : 1.0);
+          /* "С. А. Гребенюк", "М.О.": initials are no prepositions */
+          if (!(c == '.' && w.chars == 1 && w.upper == 1))
+            score_word (s, &w, quotes > 0 ? 0.5 : 1.0);
           s->cyr_letters += w.cyr;
           s->lat_letters += w.lat;
           s->kk_letters += w.kk;
           memset (&w, 0, sizeof w);
         }
-      if (c == 0x00AB || c == 0x201C || c == 0x201E)
+      /* “ opens in English but closes Russian „…“ */
+      if (c == 0x00AB || c == 0x201E || (c == 0x201C && quotes == 0))
         quotes++;
-      else if ((c == 0x00BB || c == 0x201D) && quotes > 0)
+      else if ((c == 0x00BB || c == 0x201D || c == 0x201C) && quotes > 0)
         quotes--;
       p = next;
     }

@@ -32,8 +32,8 @@ struct _KelLexicon {
   GArray         *categories;   /* KelCategory */
   GArray         *terms;        /* KelTerm */
   GPtrArray      *corporations; /* char** */
-  pcre2_code     *code;
-  gboolean        jit;
+  GPtrArray      *codes[4];     /* pcre2_code* per KelLanguage: the terms for segments in
+                                 * that language, in as few patterns as fit */
 };
 
 typedef struct {
@@ -116,8 +116,8 @@ kel_lexicon_unref (KelLexicon *lex)
   g_array_unref (lex->categories);
   g_array_unref (lex->terms);
   g_ptr_array_unref (lex->corporations);
-  if (lex->code != NULL)
-    pcre2_code_free (lex->code);
+  for (guint i = 0; i < G_N_ELEMENTS (lex->codes); i++)
+    g_clear_pointer (&lex->codes[i], g_ptr_array_unref);
   g_free (lex->version);
   g_free (lex);
 }
@@ -604,18 +604,153 @@ probe_regex (pcre2_code *code, const KelTerm *term, GError **error)
   return ok;
 }
 
+#define WORD_START "(?<![\\p{L}\\p{N}])"
+
+/* One term ready to be combined: plain terms are grouped under their first letter. */
+typedef struct {
+  guint    term;
+  gunichar first;   /* lower-case first letter, 0 for regexes and "at start" terms */
+  char    *rest;    /* the regex after the word-start guard and the first letter */
+} Frag;
+
+static void
+frag_clear (gpointer data)
+{
+  g_free (((Frag *) data)->rest);
+}
+
+static int
+compare_frags (gconstpointer a, gconstpointer b)
+{
+  const Frag *fa = a, *fb = b;
+
+  if (fa->first != fb->first)
+    return fa->first < fb->first ? -1 : 1;
+  return fa->term < fb->term ? -1 : fa->term > fb->term;
+}
+
+/* Compiles frags [from, to) into one pattern. Plain terms sit in a one-level trie on
+ * their first letter, so PCRE2 tries at each position only the terms that can start
+ * there; every alternative ends in a callout naming its term and the whole in (*FAIL),
+ * so one scan reports every term. When PCRE2 finds the pattern too large (its compiled
+ * form is limited to 64 KiB here), the range is halved and tried again. */
 static gboolean
-compile_all (KelLexicon *lex, GError **error)
+compile_range (GPtrArray *codes, GArray *frags, guint from, guint to, GError **error)
 {
   GString *all = g_string_new ("(?:");
+  gboolean any_grouped = FALSE, first_alt = TRUE;
+  gunichar open = 0;
+  pcre2_code *code;
   int errcode;
   PCRE2_SIZE erroff;
 
+  for (guint i = from; i < to; i++)
+    {
+      const Frag *f = &g_array_index (frags, Frag, i);
+      if (f->first == 0)
+        continue;
+      if (!any_grouped)
+        g_string_append (all, WORD_START "(?:");
+      if (f->first != open)
+        {
+          if (open != 0)
+            g_string_append (all, ")|");
+          g_string_append_unichar (all, f->first);
+          g_string_append (all, "(?:");
+          open = f->first;
+        }
+      else
+        g_string_append_c (all, '|');
+      g_string_append_printf (all, "%s(?C\"%u\")", f->rest, f->term);
+      any_grouped = TRUE;
+    }
+  if (any_grouped)
+    {
+      g_string_append (all, "))");
+      first_alt = FALSE;
+    }
+  for (guint i = from; i < to; i++)
+    {
+      const Frag *f = &g_array_index (frags, Frag, i);
+      if (f->first != 0)
+        continue;
+      if (!first_alt)
+        g_string_append_c (all, '|');
+      g_string_append_printf (all, "%s(?C\"%u\")", f->rest, f->term);
+      first_alt = FALSE;
+    }
+  g_string_append (all, ")(*FAIL)");
+
+  code = pcre2_compile ((PCRE2_SPTR) all->str, all->len,
+                        PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_DUPNAMES
+                          | PCRE2_NO_UTF_CHECK, &errcode, &erroff, NULL);
+  g_string_free (all, TRUE);
+  if (code == NULL && errcode == PCRE2_ERROR_PATTERN_TOO_LARGE && to - from > 1)
+    {
+      guint mid = from + (to - from) / 2;
+      return compile_range (codes, frags, from, mid, error)
+             && compile_range (codes, frags, mid, to, error);
+    }
+  if (code == NULL)
+    {
+      PCRE2_UCHAR msg[256];
+      pcre2_get_error_message (errcode, msg, sizeof msg);
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_BAD_PATTERN,
+                   _("The lexicon's terms cannot be compiled: %s"), (const char *) msg);
+      return FALSE;
+    }
+  pcre2_jit_compile (code, PCRE2_JIT_COMPLETE);
+  g_ptr_array_add (codes, code);
+  return TRUE;
+}
+
+/* The patterns for segments in @lang: its own terms and the terms of no language
+ * (KEL_LANG_UNKNOWN takes every term), so a loanword is not counted once per lexicon. */
+static gboolean
+compile_set (KelLexicon *lex, GArray *all, KelLanguage lang, GError **error)
+{
+  g_autoptr (GArray) frags = g_array_new (FALSE, FALSE, sizeof (Frag));
+  GPtrArray *codes = g_ptr_array_new_with_free_func ((GDestroyNotify) pcre2_code_free);
+  guint start = 0;
+  gsize size = 0;
+
+  lex->codes[lang] = codes;
+  for (guint i = 0; i < all->len; i++)
+    {
+      const Frag *f = &g_array_index (all, Frag, i);
+      KelLanguage tl = g_array_index (lex->terms, KelTerm, f->term).lang;
+      if (lang == KEL_LANG_UNKNOWN || tl == KEL_LANG_UNKNOWN || tl == lang)
+        g_array_append_val (frags, *f);
+    }
+  g_array_sort (frags, compare_frags);
+
+  /* as few patterns as fit: a handful of passes over each segment */
+  for (guint i = 0; i < frags->len; i++)
+    {
+      size += strlen (g_array_index (frags, Frag, i).rest);
+      if (size > 12000 || i + 1 == frags->len)
+        {
+          if (!compile_range (codes, frags, start, i + 1, error))
+            return FALSE;
+          start = i + 1;
+          size = 0;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+compile_all (KelLexicon *lex, GError **error)
+{
+  g_autoptr (GArray) frags = g_array_new (FALSE, FALSE, sizeof (Frag));
+
+  g_array_set_clear_func (frags, frag_clear);
   for (guint i = 0; i < lex->terms->len; i++)
     {
       KelTerm *term = &g_array_index (lex->terms, KelTerm, i);
       g_autofree char *re = NULL;
       pcre2_code *single;
+      Frag f = { i, 0, NULL };
 
       if (term->is_regex)
         {
@@ -625,7 +760,6 @@ compile_all (KelLexicon *lex, GError **error)
             {
               if (single)
                 pcre2_code_free (single);
-              g_string_free (all, TRUE);
               return FALSE;
             }
           /* a "past" pattern keeps its own code to read the year it captured */
@@ -639,48 +773,32 @@ compile_all (KelLexicon *lex, GError **error)
         {
           re = term_to_regex (term, error);
           if (re == NULL)
-            {
-              g_string_free (all, TRUE);
-              return FALSE;
-            }
+            return FALSE;
           single = compile_one (re, term, error);
           if (single == NULL)
-            {
-              g_string_free (all, TRUE);
-              return FALSE;
-            }
+            return FALSE;
           pcre2_code_free (single);
         }
-      if (i > 0)
-        g_string_append_c (all, '|');
-      /* Named groups of user patterns may repeat once combined (PCRE2_DUPNAMES). */
-      g_string_append (all, term->at_start ? "\\G\\s*(?:" : "(?:");
-      g_string_append (all, re);
-      /* the callout string carries the term index */
-      g_string_append_printf (all, ")(?C\"%u\")", i);
-    }
-  g_string_append (all, ")(*FAIL)");
 
-  if (lex->terms->len == 0)
-    {
-      g_string_free (all, TRUE);
-      return TRUE;
+      if (!term->is_regex && !term->at_start && g_str_has_prefix (re, WORD_START))
+        {
+          const char *p = re + strlen (WORD_START);
+          gunichar c = g_utf8_get_char (p);
+          if (g_unichar_isalpha (c))
+            {
+              f.first = g_unichar_tolower (c);
+              f.rest = g_strdup (g_utf8_next_char (p));
+            }
+        }
+      /* user patterns may repeat group names once combined (PCRE2_DUPNAMES) */
+      if (f.rest == NULL)
+        f.rest = g_strdup_printf ("%s%s)", term->at_start ? "\\G\\s*(?:" : "(?:", re);
+      g_array_append_val (frags, f);
     }
-  lex->code = pcre2_compile ((PCRE2_SPTR) all->str, all->len,
-                             PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_DUPNAMES
-                               | PCRE2_NO_UTF_CHECK,
-                             &errcode, &erroff, NULL);
-  g_string_free (all, TRUE);
-  if (lex->code == NULL)
-    {
-      PCRE2_UCHAR msg[256];
-      pcre2_get_error_message (errcode, msg, sizeof msg);
-      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_BAD_PATTERN,
-                   _("The lexicon's terms cannot be combined into one pattern: %s"),
-                   (const char *) msg);
+
+  for (KelLanguage l = KEL_LANG_UNKNOWN; l <= KEL_LANG_EN; l++)
+    if (!compile_set (lex, frags, l, error))
       return FALSE;
-    }
-  lex->jit = pcre2_jit_compile (lex->code, PCRE2_JIT_COMPLETE) == 0;
   return TRUE;
 }
 
@@ -877,41 +995,58 @@ on_callout (pcre2_callout_block *block, void *user_data)
   return 0;
 }
 
+static int
+compare_hits (gconstpointer a, gconstpointer b)
+{
+  const KelHit *ha = a, *hb = b;
+
+  if (ha->start != hb->start)
+    return ha->start < hb->start ? -1 : 1;
+  if (ha->term != hb->term)
+    return ha->term < hb->term ? -1 : 1;
+  return 0;
+}
+
 gboolean
 kel_lexicon_match (const KelLexicon *lex, const char *text, gsize len, gsize body,
-                   GArray *hits, GError **error)
+                   KelLanguage lang, GArray *hits, GError **error)
 {
+  GPtrArray *codes;
   Matcher *m;
   CalloutData data = { hits, hits->len };
-  int rc;
 
   g_return_val_if_fail (lex != NULL && text != NULL && hits != NULL, FALSE);
-  if (lex->code == NULL)
-    return TRUE;
 
+  codes = lex->codes[lang <= KEL_LANG_EN ? lang : KEL_LANG_UNKNOWN];
   m = get_matcher ();
   pcre2_set_callout (m->mctx, on_callout, &data);
-  rc = pcre2_match (lex->code, (PCRE2_SPTR) text, len, MIN (body, len), PCRE2_NO_UTF_CHECK,
-                    m->md, m->mctx);
+  for (guint k = 0; k < codes->len; k++)
+    {
+      int rc = pcre2_match (codes->pdata[k], (PCRE2_SPTR) text, len, MIN (body, len),
+                            PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+      if (rc == PCRE2_ERROR_NOMATCH)
+        continue;
+      pcre2_set_callout (m->mctx, NULL, NULL);
+      if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT
+          || rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
+        {
+          g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_PATTERN_LIMIT,
+                       _("a lexicon pattern hit the matching limit on this segment; it was "
+                         "coded from the terms found before the limit"));
+          return FALSE;
+        }
+      {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message (rc, msg, sizeof msg);
+        g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_PATTERN_LIMIT,
+                     _("matching failed: %s"), (const char *) msg);
+        return FALSE;
+      }
+    }
   pcre2_set_callout (m->mctx, NULL, NULL);
-  if (rc == PCRE2_ERROR_NOMATCH)
-    return TRUE;
-  if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT
-      || rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
-    {
-      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_PATTERN_LIMIT,
-                   _("a lexicon pattern hit the matching limit on this segment; it was "
-                     "coded from the terms found before the limit"));
-      return FALSE;
-    }
-  if (rc < 0)
-    {
-      PCRE2_UCHAR msg[256];
-      pcre2_get_error_message (rc, msg, sizeof msg);
-      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_PATTERN_LIMIT,
-                   _("matching failed: %s"), (const char *) msg);
-      return FALSE;
-    }
+  /* several patterns: keep the hits in text order, as one pass would give them */
+  if (codes->len > 1)
+    g_array_sort (hits, compare_hits);
   return TRUE;
 }
 

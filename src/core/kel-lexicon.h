@@ -79,13 +79,15 @@ GPtrArray         *kel_lexicon_get_corporations (const KelLexicon *lex);
 const char        *kel_class_to_string         (KelClass           klass);
 
 /* Finds every term in @text[@body..@len] (all hits, overlapping ones too) and appends
- * KelHit to @hits. @body is where "at start" terms must match. Returns FALSE with an
+ * KelHit to @hits. @body is where "at start" terms must match. Only the terms of @lang
+ * and those of no language are looked for; KEL_LANG_UNKNOWN looks for all. Returns FALSE with an
  * error when the match limits were hit (a pathological user pattern); the hits found
  * so far are kept. Thread-safe: each call uses its own match data. */
 gboolean           kel_lexicon_match           (const KelLexicon  *lex,
                                                 const char        *text,
                                                 gsize              len,
                                                 gsize              body,
+                                                KelLanguage        lang,
                                                 GArray            *hits,
                                                 GError           **error);
 /* For a "past" exclusion hit: the year its (?<year>) group captured, or 0. */

@@ -174,6 +174,9 @@ kel_meta_apply (KelDocument *doc, GHashTable *table)
     doc->kind = kel_document_kind_from_string (row->kind);
 }
 
+/* Counts @needle in @hay at the start of a word; inflected names ("Казцинка",
+ * "Қазақмыстың") count, but a short acronym must be a whole word: "ERG" is not in
+ * "energy". */
 static guint
 count_occurrences (const char *hay, const char *needle)
 {
@@ -183,7 +186,12 @@ count_occurrences (const char *hay, const char *needle)
   if (nl == 0)
     return 0;
   for (const char *p = strstr (hay, needle); p != NULL; p = strstr (p + nl, needle))
-    n++;
+    {
+      gboolean before = p > hay && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p)));
+      gboolean after = g_utf8_strlen (needle, nl) <= 4 && p[nl] != '\0'
+                       && g_unichar_isalnum (g_utf8_get_char (p + nl));
+      n += !before && !after;
+    }
   return n;
 }
 
@@ -234,7 +242,8 @@ static pcre2_code *re_year;
 static gpointer
 init_patterns (gpointer data)
 {
-  const char *name = "\\p{Lu}[\\p{L}\\-]+";
+  /* a name starts with a capital and goes on in lower case, unlike a title in capitals */
+  const char *name = "\\p{Lu}\\p{Ll}[\\p{L}\\-]*";
   g_autofree char *ru = g_strdup_printf (
     "(?i:акимат(?:ом|а|у|е)?)\\s+((?:(?i:города|г\\.)\\s+%s)|(?:%s(?:\\s+%s)?\\s+(?i:области|"
     "района|обл\\.)))", name, name, name);

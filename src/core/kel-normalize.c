@@ -43,6 +43,7 @@ typedef struct {
   gsize       len;
   GString    *out;
   GArray     *anchors;
+  gsize       orig_done;   /* the end of the original bytes written so far */
   /* Candidate joined forms ("xy", "x-y", lowercase) and whether the document uses them
    * elsewhere; NULL when the document has no place that needs such evidence. */
   GHashTable *evidence;
@@ -538,6 +539,7 @@ emit (Ctx        *ctx,
   const char *o = ctx->text + orig;
   gboolean linear = FALSE;
 
+  ctx->orig_done = orig + orig_len;
   sync_anchor (ctx, orig);
   /* A copy, or one character for another of the same size (ə -> ә), maps byte for byte */
   if (n == orig_len)
@@ -559,6 +561,21 @@ emit (Ctx        *ctx,
         }
       g_string_append_len (ctx->out, p, g_utf8_next_char (p) - p);
     }
+}
+
+/* Writes a space, tab, line or page break that stands for original bytes
+ * [@orig, @orig + @orig_len), taking along whatever was dropped right before it: the span
+ * of a word then ends where the word does, not after a dropped "\r", soft hyphen or
+ * trailing space. (What is dropped before a word goes with the word's start instead.) */
+static void
+emit_break (Ctx        *ctx,
+            gsize       orig,
+            gsize       orig_len,
+            const char *s)
+{
+  gsize from = MIN (ctx->orig_done, orig);
+
+  emit (ctx, from, orig + orig_len - from, s, 1);
 }
 
 static void
@@ -1045,9 +1062,9 @@ handle_space_run (Ctx  *ctx,
   line_start = ctx->out->len == 0 || ctx->out->str[ctx->out->len - 1] == '\n' ||
                ctx->out->str[ctx->out->len - 1] == '\f';
   if (first_tab != G_MAXSIZE)
-    emit (ctx, first_tab, 1, "\t", 1);
+    emit_break (ctx, first_tab, 1, "\t");
   else if (first_space != G_MAXSIZE && !line_start && i < len && s[i] != '\n' && s[i] != '\f')
-    emit (ctx, first_space, first_space_len, " ", 1);
+    emit_break (ctx, first_space, first_space_len, " ");
   return i;
 }
 
@@ -1065,6 +1082,11 @@ handle_other (Ctx     *ctx,
   if (c == BAD_BYTE)
     {
       emit (ctx, p, 1, "\xEF\xBF\xBD", 3);
+      return j;
+    }
+  if (c == '\n' || c == '\f')
+    {
+      emit_break (ctx, p, cl, s + p);
       return j;
     }
   while (j < len)

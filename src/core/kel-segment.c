@@ -223,7 +223,7 @@ classify (Line *line, const char *text)
           c = b < end ? g_utf8_get_char (b) : 0;
           /* A clause opens with a word or a quote, not with "km" or another number. */
           if (g_unichar_isupper (c) || c == 0x00AB || c == '"' || c == 0x201C
-              || ((g_unichar_isalpha (c) || g_unichar_isdigit (c)) && depth > 1))
+              || (g_unichar_isdigit (c) && depth > 1))
             {
               line->kind = LINE_DOTTED;
               line->depth = depth;
@@ -322,7 +322,16 @@ ends_closed (const char *text, const Line *line)
     return TRUE;
   if (strchr (".;:!?", e[-1]) != NULL)
     return TRUE;
-  /* Headings and short lines end a paragraph; wrapped lines run to the margin. */
+  if (line->kind == LINE_DOTTED && line->depth == 1)
+    return TRUE; /* "2. Намерения Компании" */
+  /* Headings and short lines end a paragraph, wrapped lines run to the margin; but a
+   * short line that stops on a lower-case word or a comma was cut mid-sentence. */
+  {
+    const char *last = g_utf8_prev_char (e);
+    gunichar c = g_utf8_get_char (last);
+    if (c == ',' || c == '-' || g_unichar_islower (c))
+      return FALSE;
+  }
   return g_utf8_strlen (s, e - s) < 60;
 }
 
@@ -509,7 +518,7 @@ close_unit (State *st, Unit *u)
           seg->kind = u->kind;
           seg->clause = g_strdup (u->clause);
           if (i == first)
-            seg->body = u->body;
+            seg->body = CLAMP (u->body, seg->start, seg->end);
         }
       g_clear_pointer (&u->clause, g_free);
       return;
@@ -655,6 +664,14 @@ kel_segment_text (const char *text, gsize len)
 
       while (e < len && text[e] != '\n' && text[e] != '\f')
         e++;
+      /* "\n\f": the page's last line break is not a blank line */
+      if (e == pos && e < len && text[e] == '\f' && pos > 0 && text[pos - 1] == '\n')
+        {
+          page++;
+          page_break = TRUE;
+          pos = e + 1;
+          continue;
+        }
       line.start = pos;
       line.end = e;
       line.page = page;
