@@ -95,11 +95,49 @@ test_corpus_metadata (void)
     }
 }
 
+/* Documents written for the tests in words unlike the corpus's, each coded by hand by
+ * the coding manual: every coding (clause, category, amount) must come out exactly. */
+static void
+test_corpus_own_documents (void)
+{
+  static const char *const stems[] = { "erg-ru-2024", "kap-en-2023", "kmg-kk-2022" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (stems); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("own/%s.txt", stems[i]);
+      g_autofree char *expected_name = g_strdup_printf ("own/%s.expected.tsv", stems[i]);
+      g_autofree char *path = kel_test_data_path (name);
+      g_autofree char *expected_path = kel_test_data_path (expected_name);
+      g_autofree char *expected = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (KelDocument) doc = kel_pipeline_process_file (kel_test_pipeline (), path,
+                                                                &error);
+      g_autoptr (GString) got = g_string_new (NULL);
+
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));
+      for (guint c = 0; c < doc->codings->len; c++)
+        {
+          const KelCoding *coding = &g_array_index (doc->codings, KelCoding, c);
+          const KelSegment *seg = &g_array_index (doc->segments, KelSegment, coding->segment);
+          g_autofree char *amount = isnan (coding->amount_kzt)
+                                      ? g_strdup ("")
+                                      : kel_amount_format_kzt (coding->amount_kzt);
+          g_string_append_printf (got, "%s\t%s\t%s\n", seg->clause ? seg->clause : "",
+                                  kel_lexicon_get_category (kel_test_lexicon (),
+                                                            coding->category)->id,
+                                  amount);
+        }
+      g_assert_cmpstr (got->str, ==, expected);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   kel_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/corpus/score", test_corpus_score);
   g_test_add_func ("/kelisim/corpus/metadata", test_corpus_metadata);
+  g_test_add_func ("/kelisim/corpus/own-documents", test_corpus_own_documents);
   return g_test_run ();
 }

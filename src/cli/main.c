@@ -236,7 +236,9 @@ run_command (const char *command, int argc, char **argv)
         entries[w++] = entries[r];
   }
 
-  ctx = g_option_context_new (_("FILE… — code memoranda and reports (PDF or UTF-8 text)"));
+  ctx = g_option_context_new (is_summary
+                               ? _("— financing by corporation, year and category")
+                               : _("— code memoranda and reports (PDF or UTF-8 text)"));
   g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))

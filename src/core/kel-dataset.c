@@ -333,6 +333,35 @@ group_digits (double v)
   return g_string_free (s, FALSE);
 }
 
+/* Pads to @width characters, not bytes: Cyrillic headers line up with the figures. */
+static void
+append_cell (GString *out, const char *text, int width, gboolean right)
+{
+  int pad = MAX (0, width - (int) g_utf8_strlen (text, -1));
+
+  if (right)
+    for (int i = 0; i < pad; i++)
+      g_string_append_c (out, ' ');
+  g_string_append (out, text);
+  if (!right)
+    for (int i = 0; i < pad; i++)
+      g_string_append_c (out, ' ');
+}
+
+static void
+append_table_line (GString *out, const char *const cells[7])
+{
+  static const int widths[7] = { 22, 14, 6, 22, 9, 9, 8 };
+
+  g_string_append (out, " ");
+  for (guint i = 0; i < 7; i++)
+    {
+      g_string_append_c (out, ' ');
+      append_cell (out, cells[i], widths[i], i >= 2);
+    }
+  g_string_append_c (out, '\n');
+}
+
 static void
 emit_summary_row (GString *out, KelFormat format, const char *corp, const char *year,
                   const char *category, const char *klass, guint count, double amount,
@@ -347,9 +376,17 @@ emit_summary_row (GString *out, KelFormat format, const char *corp, const char *
 
   if (format == KEL_FORMAT_TABLE)
     {
+      const char *cells[7];
+
       am = group_digits (amount);
-      g_string_append_printf (out, "  %-22s %-14s %6u %22s %8s %8s %8s\n", category, klass,
-                              count, am, sc[0] ? sc : "–", sa[0] ? sa : "–", miss);
+      cells[0] = category;
+      cells[1] = klass;
+      cells[2] = cnt;
+      cells[3] = am;
+      cells[4] = sc[0] ? sc : "–";
+      cells[5] = sa[0] ? sa : "–";
+      cells[6] = miss;
+      append_table_line (out, cells);
       return;
     }
   am = kel_amount_format_kzt (amount);
@@ -468,9 +505,19 @@ kel_summary_format (KelSummary *summary, KelFormat format, gboolean by_year)
             g_string_append_printf (out, ngettext (" (%u without an amount)",
                                                    " (%u without an amount)", total_missing),
                                     total_missing);
-          g_string_append_printf (out, "\n  %-22s %-14s %6s %22s %8s %8s %8s\n",
-                                  _("category"), _("class"), _("count"), _("amount, KZT"),
-                                  _("% count"), _("% amount"), _("no sum"));
+          const char *head[7];
+
+          head[0] = _("category");
+          head[1] = _("class");
+          head[2] = _("count");
+          head[3] = _("amount, KZT");
+          /* xgettext:no-c-format */
+          head[4] = _("% count");
+          /* xgettext:no-c-format */
+          head[5] = _("% amount");
+          head[6] = _("no sum");
+          g_string_append_c (out, '\n');
+          append_table_line (out, head);
         }
       for (guint k = 0; k < n; k++)
         {

@@ -381,8 +381,8 @@ kel_extract_text (const char *name, const char *text, gsize len, GError **error)
       for (gsize k = 0; k < off; k++)
         line += text[k] == '\n';
       g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_ENCODING,
-                   _("%s: the text is not UTF-8 (first bad byte at line %" G_GSIZE_FORMAT
-                     "); save it as UTF-8 and import it again"), name, line);
+                   _("%s: the text is not UTF-8 (first bad byte at line %lu); save it as "
+                     "UTF-8 and import it again"), name, (unsigned long) line);
       return NULL;
     }
 

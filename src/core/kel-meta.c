@@ -104,7 +104,7 @@ kel_meta_load_csv (const char *path, GError **error)
         char *dot;
 
 #define CELL(c) ((c) >= 0 && (guint) (c) < n && *g_strstrip (f[c]) ? g_strdup (f[c]) : NULL)
-        if (CELL (col_doc) == NULL)
+        if ((guint) col_doc >= n || *g_strstrip (f[col_doc]) == '\0')
           continue;
         row = g_rc_box_new0 (KelMetaRow);
         row->document = g_path_get_basename (g_strstrip (f[col_doc]));
