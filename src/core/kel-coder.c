@@ -240,6 +240,24 @@ add_amount (KelCoding *c, const KelAmount *a, const char *flat)
     c->amount_kzt = isnan (c->amount_kzt) ? a->kzt : c->amount_kzt + a->kzt;
 }
 
+/* The first sub-clause from @s in direction @step (±1) that some category won; its index
+ * when that category's coding has no amount yet, else -1. */
+static int
+nearest_winner_without_amount (KelDocument *doc, GArray *subs, const int *coding_of,
+                               guint s, int step)
+{
+  for (int k = (int) s + step; k >= 0 && k < (int) subs->len; k += step)
+    {
+      const SubClause *o = &g_array_index (subs, SubClause, k);
+      if (o->winner >= 0)
+        {
+          const KelCoding *c = &g_array_index (doc->codings, KelCoding, coding_of[o->winner]);
+          return c->amount_text == NULL ? k : -1;
+        }
+    }
+  return -1;
+}
+
 static void
 code_segment (const KelLexicon *lex, KelDocument *doc, guint seg_index,
               const gboolean *excluded_sections, const KelRates *rates, GArray *hits)
@@ -451,30 +469,9 @@ code_segment (const KelLexicon *lex, KelDocument *doc, guint seg_index,
         else
           {
             /* nearest winner before it that has no amount yet, else after it */
-            for (int k = (int) s - 1; k >= 0 && target < 0; k--)
-              {
-                SubClause *o = &g_array_index (subs, SubClause, k);
-                if (o->winner >= 0)
-                  {
-                    KelCoding *c = &g_array_index (doc->codings, KelCoding,
-                                                   coding_of[o->winner]);
-                    if (c->amount_text == NULL)
-                      target = k;
-                    break;
-                  }
-              }
-            for (guint k = s + 1; k < subs->len && target < 0; k++)
-              {
-                SubClause *o = &g_array_index (subs, SubClause, k);
-                if (o->winner >= 0)
-                  {
-                    KelCoding *c = &g_array_index (doc->codings, KelCoding,
-                                                   coding_of[o->winner]);
-                    if (c->amount_text == NULL)
-                      target = k;
-                    break;
-                  }
-              }
+            target = nearest_winner_without_amount (doc, subs, coding_of, s, -1);
+            if (target < 0)
+              target = nearest_winner_without_amount (doc, subs, coding_of, s, +1);
           }
         if (target < 0)
           continue;
