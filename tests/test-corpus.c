@@ -100,12 +100,12 @@ test_corpus_metadata (void)
 static void
 test_corpus_own_documents (void)
 {
-  static const char *const stems[] = { "erg-ru-2024", "kap-en-2023", "kmg-kk-2022" };
+  static const char *const own[] = { "erg-ru-2024", "kap-en-2023", "kmg-kk-2022" };
 
-  for (guint i = 0; i < G_N_ELEMENTS (stems); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (own); i++)
     {
-      g_autofree char *name = g_strdup_printf ("own/%s.txt", stems[i]);
-      g_autofree char *expected_name = g_strdup_printf ("own/%s.expected.tsv", stems[i]);
+      g_autofree char *name = g_strdup_printf ("own/%s.txt", own[i]);
+      g_autofree char *expected_name = g_strdup_printf ("own/%s.expected.tsv", own[i]);
       g_autofree char *path = kel_test_data_path (name);
       g_autofree char *expected_path = kel_test_data_path (expected_name);
       g_autofree char *expected = NULL;
