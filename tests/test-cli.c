@@ -161,6 +161,31 @@ test_cli_bad_lexicons (void)
     }
 }
 
+/* A pattern the load-time probe cannot catch blows up on one segment only: the file is
+ * still coded, and the warning names the pattern's file and line. */
+static void
+test_cli_slow_regex (void)
+{
+  g_autofree char *src = kel_test_data_path ("slow-regex.xml");
+  g_autofree char *dir = g_dir_make_tmp ("kelisim-cli-slow-XXXXXX", NULL);
+  g_autofree char *dst = g_build_filename (dir, "slow-regex.xml", NULL);
+  g_autofree char *text = kel_test_write_temp (
+    "slow.txt", "1. Намерения\n1.1. Оказать благотворительную помощь больнице; "
+    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.\n", -1);
+  g_autofree char *contents = NULL;
+  g_auto (Run) r = { 0 };
+
+  g_assert_true (g_file_get_contents (src, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (dst, contents, -1, NULL));
+  run (&r, "code", "--lexicons", dir, text, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, ",1.1,2,charity,"));
+  g_assert_nonnull (strstr (r.err, "clause 1.1"));
+  g_assert_nonnull (strstr (r.err, "slow-regex.xml, line 7"));
+  g_remove (dst);
+  g_rmdir (dir);
+}
+
 static void
 test_cli_summary (void)
 {
@@ -222,6 +247,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/cli/formats-and-output", test_cli_formats_and_output);
   g_test_add_func ("/kelisim/cli/bad-inputs", test_cli_bad_inputs);
   g_test_add_func ("/kelisim/cli/bad-lexicons", test_cli_bad_lexicons);
+  g_test_add_func ("/kelisim/cli/slow-regex", test_cli_slow_regex);
   g_test_add_func ("/kelisim/cli/summary", test_cli_summary);
   g_test_add_func ("/kelisim/cli/large-text", test_cli_large_text);
   return g_test_run ();

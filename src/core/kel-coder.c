@@ -19,6 +19,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pcre2.h>
 #include <string.h>
@@ -283,9 +284,12 @@ code_segment (const KelLexicon *lex, KelDocument *doc, guint seg_index,
 
   g_array_set_size (hits, 0);
   if (!kel_lexicon_match (lex, flat, len, body, seg->language, hits, &error))
-    g_ptr_array_add (doc->warnings, g_strdup_printf ("%s: %s %s: %s", doc->name,
-                                                     seg->clause ? seg->clause : "",
-                                                     flat, error->message));
+    g_ptr_array_add (doc->warnings,
+                     seg->clause ? g_strdup_printf (_("%s: clause %s on page %u: %s"), doc->name,
+                                                    seg->clause, seg->page + 1, error->message)
+                                 : g_strdup_printf (_("%s: segment %u on page %u: %s"), doc->name,
+                                                    seg_index + 1, seg->page + 1,
+                                                    error->message));
 
   /* segment-scope exclusions */
   for (guint i = 0; i < hits->len; i++)

@@ -551,7 +551,8 @@ compile_one (const char *pattern, const KelTerm *term, GError **error)
   int errcode;
   PCRE2_SIZE erroff;
   pcre2_code *code = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
-                                    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &errcode,
+                                    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS
+                                      | PCRE2_NO_START_OPTIMIZE, &errcode,
                                     &erroff, NULL);
   if (code == NULL)
     {
@@ -565,7 +566,8 @@ compile_one (const char *pattern, const KelTerm *term, GError **error)
   return code;
 }
 
-/* A user's regular expression is tried on a few hostile strings first, so that one with
+/* A user's regular expression is tried on a few hostile strings first (compiled without
+ * start optimizations, as it will run inside the combined pattern), so that one with
  * catastrophic backtracking is refused with its file and line instead of stalling. */
 static gboolean
 probe_regex (pcre2_code *code, const KelTerm *term, GError **error)
@@ -995,6 +997,55 @@ on_callout (pcre2_callout_block *block, void *user_data)
   return 0;
 }
 
+/* After the combined pattern hit its limit on @text: the user regular expression that
+ * cannot finish on it alone, so the message can name its file and line. Rare, so each
+ * is compiled afresh. */
+static int
+find_slow_term (const KelLexicon *lex, const char *text, gsize len, gsize body,
+                KelLanguage lang)
+{
+  pcre2_match_context *mctx = pcre2_match_context_create (NULL);
+  int found = -1;
+
+  pcre2_set_match_limit (mctx, MATCH_LIMIT / 4);
+  pcre2_set_depth_limit (mctx, 10000);
+  for (guint i = 0; i < lex->terms->len && found < 0; i++)
+    {
+      const KelTerm *t = &g_array_index (lex->terms, KelTerm, i);
+      pcre2_code *code;
+      pcre2_match_data *md;
+      int errcode, rc;
+      PCRE2_SIZE erroff;
+
+      if (!t->is_regex || (lang != KEL_LANG_UNKNOWN && t->lang != KEL_LANG_UNKNOWN
+                           && t->lang != lang))
+        continue;
+      /* without start optimizations, which the combined pattern cannot use either
+       * (a pattern needing a "y" gives up at once on a text without one) */
+      code = pcre2_compile ((PCRE2_SPTR) t->source, PCRE2_ZERO_TERMINATED,
+                            PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_NO_START_OPTIMIZE,
+                            &errcode, &erroff, NULL);
+      if (code == NULL)
+        continue;
+      md = pcre2_match_data_create_from_pattern (code, NULL);
+      /* every start, as the combined scan tries them */
+      for (gsize pos = body; pos <= len && found < 0; pos++)
+        {
+          rc = pcre2_match (code, (PCRE2_SPTR) text, len, pos,
+                            PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED, md, mctx);
+          if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT
+              || rc == PCRE2_ERROR_HEAPLIMIT)
+            found = i;
+          while (pos < len && (text[pos + 1] & 0xC0) == 0x80)
+            pos++;
+        }
+      pcre2_match_data_free (md);
+      pcre2_code_free (code);
+    }
+  pcre2_match_context_free (mctx);
+  return found;
+}
+
 static int
 compare_hits (gconstpointer a, gconstpointer b)
 {
@@ -1030,9 +1081,19 @@ kel_lexicon_match (const KelLexicon *lex, const char *text, gsize len, gsize bod
       if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT
           || rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
         {
-          g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_PATTERN_LIMIT,
-                       _("a lexicon pattern hit the matching limit on this segment; it was "
-                         "coded from the terms found before the limit"));
+          int slow = find_slow_term (lex, text, len, body, lang);
+          if (slow >= 0)
+            {
+              const KelTerm *t = &g_array_index (lex->terms, KelTerm, slow);
+              g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_PATTERN_LIMIT,
+                           _("the regular expression “%s” (%s, line %d) hit the matching "
+                             "limit; the segment was coded from the other terms found "
+                             "before it"), t->source, t->file, t->line);
+            }
+          else
+            g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_PATTERN_LIMIT,
+                         _("the lexicon hit the matching limit; the segment was coded "
+                           "from the terms found before it"));
           return FALSE;
         }
       {
