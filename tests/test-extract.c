@@ -175,6 +175,61 @@ test_extract_text_file (void)
   g_assert_cmpuint (kel_extracted_page_at (ext, strstr (ext->text, "Пункт") - ext->text), ==, 1);
 }
 
+/* A coding's evidence maps back to line rectangles on its page. */
+static void
+test_extract_span_rects (void)
+{
+  g_autofree char *path = kel_test_data_path ("corpus/01-kazzinc-ru-2016.pdf");
+  KelPipeline pipeline = *kel_test_pipeline ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelDocument) doc = NULL;
+  const char *text;
+  const char *hit;
+  gsize start, end;
+  g_autoptr (GArray) rects = NULL;
+  double width = 0;
+
+  pipeline.extract_flags = KEL_EXTRACT_BOXES;
+  pipeline.keep_extracted = TRUE;
+  doc = kel_pipeline_process_file (&pipeline, path, &error);
+  g_assert_no_error (error);
+  text = kel_document_get_text (doc);
+  width = g_array_index (doc->extracted->page_sizes, double, 0);
+
+  /* "средней общеобразовательной школы на 600" runs over one line break in clause 2.1 */
+  hit = strstr (text, "Профинансировать строительство средней");
+  g_assert_nonnull (hit);
+  start = hit - text;
+  end = strstr (hit, "ученических мест") - text + strlen ("ученических мест");
+  rects = kel_document_span_rects (doc, start, end);
+  g_assert_cmpuint (rects->len, ==, 2);
+  for (guint i = 0; i < rects->len; i++)
+    {
+      const KelPageRect *r = &g_array_index (rects, KelPageRect, i);
+      g_assert_cmpuint (r->page, ==, 0);
+      g_assert_cmpfloat (r->rect.x1, >=, 0);
+      g_assert_cmpfloat (r->rect.x2, <=, width);
+      g_assert_cmpfloat (r->rect.x2 - r->rect.x1, >, 100);
+      g_assert_cmpfloat (r->rect.y2 - r->rect.y1, >, 5);
+      g_assert_cmpfloat (r->rect.y2 - r->rect.y1, <, 30);
+    }
+  /* the second line lies below the first and starts at the left margin */
+  g_assert_cmpfloat (g_array_index (rects, KelPageRect, 1).rect.y1, >,
+                     g_array_index (rects, KelPageRect, 0).rect.y2 - 1);
+  g_assert_cmpfloat (g_array_index (rects, KelPageRect, 1).rect.x1, <,
+                     g_array_index (rects, KelPageRect, 0).rect.x1);
+
+  /* every coding has rectangles on the page of its segment */
+  for (guint c = 0; c < doc->codings->len; c++)
+    {
+      const KelCoding *coding = &g_array_index (doc->codings, KelCoding, c);
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, coding->segment);
+      g_autoptr (GArray) r = kel_document_span_rects (doc, coding->start, coding->end);
+      g_assert_cmpuint (r->len, >, 0);
+      g_assert_cmpuint (g_array_index (r, KelPageRect, 0).page, ==, seg->page);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -184,5 +239,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/extract/bad-inputs", test_extract_bad_inputs);
   g_test_add_func ("/kelisim/extract/needs-ocr", test_extract_needs_ocr);
   g_test_add_func ("/kelisim/extract/text-file", test_extract_text_file);
+  g_test_add_func ("/kelisim/extract/span-rects", test_extract_span_rects);
   return g_test_run ();
 }

@@ -38,6 +38,11 @@ typedef struct {
 static pcre2_code *split_code;
 static pcre2_code *respectively_code;
 
+/* "и 30 млн тенге на…": a figure with a scale or currency starts a new item; "5-го и
+ * 7-го микрорайонов" does not. */
+#define AMOUNT_AHEAD \
+  "\\d[\\d\\s.,]*\\s*(?:млн|млрд|тыс|мың|миллион|миллиард|тенге|теңге|тг|₸|kzt|usd)"
+
 static gpointer
 compile_static (gpointer data)
 {
@@ -52,9 +57,9 @@ compile_static (gpointer data)
     "|,?\\s+сондай-ақ\\s+"
     "|,?\\s+as\\s+well\\s+as\\s+"
     "|,\\s+and\\s+"
-    "|\\s+и\\s+(?=\\p{L}+(?:ть|ться|ти)(?!\\p{L})|\\d)"
+    "|\\s+и\\s+(?=\\p{L}+(?:ть|ться|ти)(?!\\p{L})|" AMOUNT_AHEAD ")"
     "|(?<=[уюУЮ])\\s+(?:және|әрі)\\s+"
-    "|\\s+және\\s+(?=\\d)";
+    "|\\s+және\\s+(?=" AMOUNT_AHEAD ")";
   static const char respectively[] =
     "(?<!\\p{L})(?:соответственно|тиісінше|сәйкесінше|respectively)(?!\\p{L})";
   int err;
@@ -77,63 +82,6 @@ ensure_static (void)
 {
   static GOnce once = G_ONCE_INIT;
   g_once (&once, compile_static, NULL);
-}
-
-void
-kel_document_free (KelDocument *doc)
-{
-  if (doc == NULL)
-    return;
-  g_free (doc->name);
-  g_free (doc->path);
-  g_free (doc->corporation);
-  g_free (doc->counterpart);
-  g_clear_pointer (&doc->extracted, kel_extracted_free);
-  g_clear_pointer (&doc->norm, kel_normalized_free);
-  g_clear_pointer (&doc->segments, kel_segments_free);
-  if (doc->codings != NULL)
-    {
-      for (guint i = 0; i < doc->codings->len; i++)
-        {
-          KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
-          g_free (c->amount_text);
-          g_free (c->terms);
-        }
-      g_array_unref (doc->codings);
-    }
-  g_clear_pointer (&doc->warnings, g_ptr_array_unref);
-  g_free (doc);
-}
-
-const char *
-kel_document_kind_to_string (KelDocumentKind kind)
-{
-  switch (kind)
-    {
-    case KEL_KIND_MEMORANDUM:
-      return "memorandum";
-    case KEL_KIND_REPORT:
-      return "report";
-    default:
-      return "";
-    }
-}
-
-KelDocumentKind
-kel_document_kind_from_string (const char *s)
-{
-  if (g_strcmp0 (s, "memorandum") == 0)
-    return KEL_KIND_MEMORANDUM;
-  if (g_strcmp0 (s, "report") == 0)
-    return KEL_KIND_REPORT;
-  return KEL_KIND_UNKNOWN;
-}
-
-const char *
-kel_document_get_text (const KelDocument *doc)
-{
-  g_return_val_if_fail (doc != NULL && doc->norm != NULL, NULL);
-  return doc->norm->text;
 }
 
 static GArray *

@@ -48,6 +48,19 @@ const char *kel_document_kind_to_string (KelDocumentKind kind);
 KelDocumentKind kel_document_kind_from_string (const char *s);
 const char *kel_document_get_text      (const KelDocument *doc);
 
+/* A rectangle on a page (0-based), in PDF points from the page's top-left corner. */
+typedef struct {
+  guint   page;
+  KelRect rect;
+} KelPageRect;
+
+/* The rectangles on the page that a span [@start, @end) of the document text covers, one
+ * per line it runs over (KelPageRect, in reading order). Empty unless the document kept
+ * its extraction with glyph boxes (KEL_EXTRACT_BOXES and keep_extracted). */
+GArray     *kel_document_span_rects    (const KelDocument *doc,
+                                        gsize              start,
+                                        gsize              end);
+
 /* Codes every segment of @doc with @lex, replacing its codings. Amounts in foreign
  * currency are converted with the rates the document states, else with @rates for the
  * document's year. */
