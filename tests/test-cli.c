@@ -2,6 +2,7 @@
  * thread counts, and bad input of every kind reported by name while the rest goes on. */
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -214,6 +215,58 @@ test_cli_summary (void)
   g_assert_nonnull (strstr (with_meta.out, "\r\nKazzinc,2015,"));
 }
 
+/* A 500-page PDF, one clause per page: every clause is coded, on its own page, with its
+ * own amount. */
+static void
+test_cli_500_pages (void)
+{
+  g_autofree char *path = kel_test_write_temp ("long.pdf", "", 0);
+  cairo_surface_t *pdf = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (pdf);
+  g_autoptr (GPtrArray) rows = NULL;
+  g_auto (Run) r = { 0 };
+
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 11);
+  for (int p = 1; p <= 500; p++)
+    {
+      g_autofree char *line = g_strdup_printf (
+        "2.%d. Оказать благотворительную помощь больнице № %d в размере %d млн тенге.", p, p,
+        p);
+      if (p == 1)
+        {
+          cairo_move_to (cr, 60, 60);
+          cairo_show_text (cr, "МЕМОРАНДУМ на 2021 год");
+          cairo_move_to (cr, 60, 100);
+          cairo_show_text (cr, "2. Намерения Компании");
+        }
+      cairo_move_to (cr, 60, 140);
+      cairo_show_text (cr, line);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (pdf);
+  cairo_surface_destroy (pdf);
+
+  run (&r, "code", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  rows = kel_csv_parse (r.out, strlen (r.out), ',');
+  g_assert_cmpuint (rows->len, ==, 501);
+  for (guint i = 1; i < rows->len; i++)
+    {
+      char **f = rows->pdata[i];
+      g_autofree char *page = g_strdup_printf ("%u", i);
+      g_autofree char *clause = g_strdup_printf ("2.%u", i);
+      g_autofree char *amount = g_strdup_printf ("%u000000", i);
+
+      g_assert_cmpstr (f[6], ==, page);
+      g_assert_cmpstr (f[7], ==, clause);
+      g_assert_cmpstr (f[9], ==, "charity");
+      g_assert_cmpstr (f[11], ==, amount);
+    }
+  g_remove (path);
+}
+
 /* A 100 MB text file goes through the whole pipeline. */
 static void
 test_cli_large_text (void)
@@ -249,6 +302,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/cli/bad-lexicons", test_cli_bad_lexicons);
   g_test_add_func ("/kelisim/cli/slow-regex", test_cli_slow_regex);
   g_test_add_func ("/kelisim/cli/summary", test_cli_summary);
+  g_test_add_func ("/kelisim/cli/500-pages", test_cli_500_pages);
   g_test_add_func ("/kelisim/cli/large-text", test_cli_large_text);
   return g_test_run ();
 }

@@ -202,7 +202,8 @@ classify (Line *line, const char *text)
           int v = 0, nd = 0;
           while (p < end && g_ascii_isdigit (*p) && nd < 3)
             v = v * 10 + (*p++ - '0'), nd++;
-          if (nd > 2 || (p < end && g_ascii_isdigit (*p)))
+          /* "2017." is a year, not a section; "2.100." is a clause */
+          if (nd > (depth == 0 ? 2 : 3) || (p < end && g_ascii_isdigit (*p)))
             {
               depth = 0;
               break;
