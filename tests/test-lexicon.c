@@ -93,6 +93,7 @@ test_lexicon_refused (void)
     { "entity-bomb.xml", KEL_LEXICON_ERROR_MALFORMED, "ENTITY" },
     { "unknown-category.xml", KEL_LEXICON_ERROR_UNKNOWN_CATEGORY, "ecology" },
     { "bad-regex.xml", KEL_LEXICON_ERROR_PATTERN_LIMIT, "line 4" },
+    { "backref.xml", KEL_LEXICON_ERROR_BAD_PATTERN, "line 5" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

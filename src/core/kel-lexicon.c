@@ -764,6 +764,20 @@ compile_all (KelLexicon *lex, GError **error)
                 pcre2_code_free (single);
               return FALSE;
             }
+          /* once combined with the other terms, "\\1" would name another term's group */
+          {
+            uint32_t backrefs = 0;
+            pcre2_pattern_info (single, PCRE2_INFO_BACKREFMAX, &backrefs);
+            if (backrefs > 0)
+              {
+                g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_BAD_PATTERN,
+                             _("%s: line %d: the regular expression “%s” refers back to a "
+                               "group; lexicon patterns cannot use backreferences"),
+                             term->file, term->line, term->source);
+                pcre2_code_free (single);
+                return FALSE;
+              }
+          }
           /* a "past" pattern keeps its own code to read the year it captured */
           if (term->exclude == KEL_EXCLUDE_PAST
               && pcre2_substring_number_from_name (single, (PCRE2_SPTR) "year") > 0)
