@@ -912,8 +912,9 @@ kel_segment_text (const char *text, gsize len)
             table_reset (&st);
           st.bullet_no++;
           open_unit (&u, line, KEL_SEGMENT_LIST_ITEM,
-                     g_strdup_printf ("%s.b%u", st.section_label ? st.section_label : "",
-                                      st.bullet_no), FALSE);
+                     st.section_label ? g_strdup_printf ("%s.b%u", st.section_label,
+                                                         st.bullet_no)
+                                      : g_strdup_printf ("b%u", st.bullet_no), FALSE);
           continue;
 
         default:
