@@ -39,13 +39,13 @@ test_dataset_csv (void)
   kel_dataset_append_document (out, KEL_FORMAT_CSV, kel_test_lexicon (), doc, FALSE);
   g_assert_true (g_str_has_prefix (out->str,
     "document,corporation,counterpart,year,language,kind,page,clause,segment_id,category,"
-    "class,amount_kzt,amount_text,coder,status,terms,text\r\n"));
+    "class,amount_kzt,amount_text,coder,status,terms,text,source,ocr_confidence\r\n"));
   rows = kel_csv_parse (out->str, out->len, ',');
   g_assert_cmpuint (rows->len, ==, 5);
   header = rows->pdata[0];
-  g_assert_cmpuint (g_strv_length (header), ==, 17);
+  g_assert_cmpuint (g_strv_length (header), ==, 19);
   row = rows->pdata[1];
-  g_assert_cmpuint (g_strv_length (row), ==, 17);
+  g_assert_cmpuint (g_strv_length (row), ==, 19);
   g_assert_cmpstr (row[0], ==, "memo \"A\".txt");
   g_assert_cmpstr (row[1], ==, "Kazzinc");
   g_assert_cmpstr (row[3], ==, "2019");
@@ -58,6 +58,9 @@ test_dataset_csv (void)
   g_assert_cmpstr (row[11], ==, "300000000");
   g_assert_cmpstr (row[12], ==, "300 млн тенге");
   g_assert_cmpstr (row[13], ==, "lexicon");
+  /* after the contract's 17: a text file's text is never OCR */
+  g_assert_cmpstr (row[17], ==, "text");
+  g_assert_cmpstr (row[18], ==, "");
   g_assert_cmpstr (row[14], ==, "auto");
   g_assert_cmpstr (row[16], ==, "2.1. Профинансировать строительство школы «Болашак, Ридер» на "
                    "сумму 300 млн тенге.");
@@ -85,7 +88,7 @@ test_dataset_tsv_jsonl_all (void)
   for (guint i = 0; i < 5; i++)
     {
       g_auto (GStrv) f = g_strsplit (lines[i], "\t", -1);
-      g_assert_cmpuint (g_strv_length (f), ==, 17);
+      g_assert_cmpuint (g_strv_length (f), ==, 19);
     }
 
   kel_dataset_append_document (jsonl, KEL_FORMAT_JSONL, kel_test_lexicon (), doc, FALSE);

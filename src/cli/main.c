@@ -21,6 +21,8 @@ typedef struct {
   char      *format;
   char      *output;
   char      *by;
+  char      *ocr;
+  char      *ocr_lang;
   gboolean   all_segments;
   int        jobs;
   char     **files;
@@ -46,6 +48,8 @@ options_clear (Options *o)
   g_free (o->format);
   g_free (o->output);
   g_free (o->by);
+  g_free (o->ocr);
+  g_free (o->ocr_lang);
   g_strfreev (o->files);
 }
 
@@ -208,6 +212,12 @@ run_command (const char *command, int argc, char **argv)
     { "by", 0, 0, G_OPTION_ARG_STRING, &o.by,
       N_("Group by “year” (corporation and year, the default) or “corporation”"),
       N_("WHAT") },
+    { "ocr", 0, 0, G_OPTION_ARG_STRING, &o.ocr,
+      N_("OCR pages with no text layer or a garbled one: “auto” (default), “never” or "
+         "“always”"), N_("WHEN") },
+    { "ocr-lang", 0, 0, G_OPTION_ARG_STRING, &o.ocr_lang,
+      N_("Tesseract models for OCR, e.g. “kaz+rus” (default: chosen per document)"),
+      N_("LANGS") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.files, NULL,
       N_("FILE…") },
     { NULL }
@@ -219,6 +229,7 @@ run_command (const char *command, int argc, char **argv)
   g_autoptr (GHashTable) meta = NULL;
   g_autofree char *lexdir = NULL, *fallback = NULL, *rates_path = NULL;
   KelPipeline pipeline = { 0 };
+  KelOcrMode ocr_mode = KEL_OCR_AUTO;
   KelFormat format;
   Sink sink = { 0 };
   guint failed;
@@ -268,6 +279,23 @@ run_command (const char *command, int argc, char **argv)
       return 2;
     }
 
+  if (o.ocr != NULL && !kel_ocr_mode_from_string (o.ocr, &ocr_mode))
+    {
+      fprintf (stderr, _("kelisim-cli %s: --ocr takes “auto”, “never” or “always”\n"),
+               command);
+      options_clear (&o);
+      return 2;
+    }
+  if (o.ocr_lang != NULL
+      && (*o.ocr_lang == '\0'
+          || strspn (o.ocr_lang, "abcdefghijklmnopqrstuvwxyz_+") != strlen (o.ocr_lang)))
+    {
+      fprintf (stderr, _("kelisim-cli %s: --ocr-lang takes Tesseract model names joined "
+                         "with “+”, like “kaz+rus+eng”\n"), command);
+      options_clear (&o);
+      return 2;
+    }
+
   fallback = g_build_filename (kel_data_dir (), "lexicons", NULL);
   lexdir = o.lexicons ? g_strdup (o.lexicons) : g_strdup (fallback);
   lex = kel_lexicon_load (lexdir, fallback, &error);
@@ -299,6 +327,8 @@ run_command (const char *command, int argc, char **argv)
   pipeline.lexicon = lex;
   pipeline.rates = rates;
   pipeline.meta = meta;
+  pipeline.ocr_mode = ocr_mode;
+  pipeline.ocr_languages = o.ocr_lang;
 
   sink.out = g_string_new (NULL);
   sink.format = format;

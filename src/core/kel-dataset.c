@@ -13,7 +13,7 @@
 const char *const kel_dataset_columns[] = {
   "document", "corporation", "counterpart", "year", "language", "kind", "page", "clause",
   "segment_id", "category", "class", "amount_kzt", "amount_text", "coder", "status", "terms",
-  "text", NULL
+  "text", "source", "ocr_confidence", NULL
 };
 
 gboolean
@@ -143,7 +143,8 @@ void
 kel_dataset_append_document (GString *out, KelFormat format, const KelLexicon *lex,
                              const KelDocument *doc, gboolean all_segments)
 {
-  static const gboolean numeric[] = { 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0 };
+  static const gboolean numeric[] = { 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0,
+                                      0, 1 };
   g_autofree char *year = doc->year > 0 ? g_strdup_printf ("%d", doc->year) : g_strdup ("");
   g_autofree gboolean *coded = g_new0 (gboolean, doc->segments->len + 1);
   g_autofree char *lexicon_coder = g_strdup ("lexicon");
@@ -158,7 +159,11 @@ kel_dataset_append_document (GString *out, KelFormat format, const KelLexicon *l
       g_autofree char *text = NULL;
       g_autofree char *page = g_strdup_printf ("%u", seg->page + 1);
       g_autofree char *seg_id = g_strdup_printf ("%u", s + 1);
-      const char *fields[18] = { 0 };
+      const KelSegmentSource *src = doc->sources != NULL && s < doc->sources->len
+                                      ? &g_array_index (doc->sources, KelSegmentSource, s)
+                                      : NULL;
+      char confidence[G_ASCII_DTOSTR_BUF_SIZE] = "";
+      const char *fields[20] = { 0 };
 
       if (!coded[s] && !all_segments)
         continue;
@@ -173,6 +178,11 @@ kel_dataset_append_document (GString *out, KelFormat format, const KelLexicon *l
       fields[7] = seg->clause;
       fields[8] = seg_id;
       fields[16] = text;
+      /* after the contract's columns: where the text came from */
+      fields[17] = src != NULL && src->ocr ? "ocr" : "text";
+      if (src != NULL && src->ocr && !isnan (src->confidence))
+        g_ascii_formatd (confidence, sizeof confidence, "%.1f", src->confidence);
+      fields[18] = confidence;
 
       if (!coded[s])
         {

@@ -28,6 +28,12 @@ typedef struct {
   gsize  start, end;   /* the evidence: byte span in the document text */
 } KelCoding;
 
+/* Where a segment's text came from. */
+typedef struct {
+  gboolean ocr;          /* recognized by OCR, not read from a text layer */
+  float    confidence;   /* the mean OCR confidence of its words (0–100); NAN if none */
+} KelSegmentSource;
+
 typedef struct {
   char            *name;          /* base name of the source file */
   char            *path;
@@ -40,6 +46,7 @@ typedef struct {
   KelNormalized   *norm;          /* the document text: segments and spans point into it */
   GArray          *segments;      /* KelSegment */
   GArray          *codings;       /* KelCoding, in document order */
+  GArray          *sources;       /* KelSegmentSource per segment, or NULL: all text */
   GPtrArray       *warnings;      /* char*: messages for the user, naming the file */
 } KelDocument;
 

@@ -9,6 +9,9 @@
 
 #include "kel-error.h"
 #include "kel-extract.h"
+#include "kel-garble.h"
+#include "kel-language.h"
+#include "kel-ocr.h"
 
 /* A page whose text layer has fewer visible characters than this is taken as a scan. */
 #define MIN_CHARS_PER_PAGE 16
@@ -18,6 +21,8 @@ typedef struct {
   KelRect  r;
   float    ymid;
   guint    order; /* position in poppler's reading order, for stable sorting */
+  int      word;  /* the OCR word it belongs to, -1 for the text layer */
+  float    conf;  /* that word's confidence */
 } Glyph;
 
 static KelExtracted *
@@ -44,6 +49,8 @@ kel_extracted_free (KelExtracted *ext)
   g_clear_pointer (&ext->page_starts, g_array_unref);
   g_clear_pointer (&ext->glyphs, g_array_unref);
   g_clear_pointer (&ext->page_sizes, g_array_unref);
+  g_clear_pointer (&ext->page_sources, g_array_unref);
+  g_clear_pointer (&ext->ocr_spans, g_array_unref);
   g_clear_pointer (&ext->warnings, g_ptr_array_unref);
   g_free (ext);
 }
@@ -93,22 +100,151 @@ compare_x (gconstpointer a, gconstpointer b)
   return ga->order < gb->order ? -1 : ga->order > gb->order;
 }
 
+/* The text of one page while a PDF is read; pages are put together at the end, once the
+ * OCR languages are known from the pages that have a text layer. */
+typedef struct {
+  GString       *text;
+  GArray        *glyphs;    /* KelGlyph, offsets into @text; NULL without BOXES */
+  GArray        *spans;     /* KelOcrSpan, offsets into @text */
+  KelPageSource  source;
+  gboolean       needs_ocr; /* no text layer, or a garbled one (AUTO), or ALWAYS */
+  gboolean       garbled;
+  int            last_word; /* while laying out: the OCR word of the last character */
+} PageOut;
+
 static void
-emit_char (GString *out, GArray *glyphs, guint page, gunichar c, const KelRect *r)
+page_out_clear (PageOut *po)
 {
-  if (glyphs != NULL && r != NULL)
+  if (po->text != NULL)
+    g_string_free (po->text, TRUE);
+  g_clear_pointer (&po->glyphs, g_array_unref);
+  g_clear_pointer (&po->spans, g_array_unref);
+}
+
+static void
+page_out_reset (PageOut *po, gboolean boxes)
+{
+  page_out_clear (po);
+  po->text = g_string_new (NULL);
+  po->glyphs = boxes ? g_array_new (FALSE, FALSE, sizeof (KelGlyph)) : NULL;
+  po->spans = g_array_new (FALSE, FALSE, sizeof (KelOcrSpan));
+  po->last_word = -1;
+}
+
+static void
+emit_char (PageOut *po, guint page, gunichar c, const KelRect *r, const Glyph *src)
+{
+  GString *out = po->text;
+
+  if (po->glyphs != NULL && r != NULL)
     {
       KelGlyph g = { (guint32) out->len, page, *r };
-      g_array_append_val (glyphs, g);
+      g_array_append_val (po->glyphs, g);
+    }
+  if (src != NULL && src->word >= 0)
+    {
+      KelOcrSpan *last = po->spans->len > 0
+        ? &g_array_index (po->spans, KelOcrSpan, po->spans->len - 1) : NULL;
+
+      if (last != NULL && po->last_word == src->word && last->end == out->len)
+        last->end = out->len + g_unichar_to_utf8 (c, NULL);
+      else
+        {
+          KelOcrSpan s = { (guint32) out->len, (guint32) (out->len
+                                                          + g_unichar_to_utf8 (c, NULL)),
+                           src->conf };
+          g_array_append_val (po->spans, s);
+        }
+      po->last_word = src->word;
     }
   g_string_append_unichar (out, c);
 }
 
 /* Rebuilds one page: glyphs grouped into lines by their vertical middle, ordered left to
  * right; a wide gap with no space glyph becomes '\t' (a table cell boundary), a narrow one
- * a space (poppler sometimes splits a justified line into one "line" per word). */
+ * a space (poppler sometimes splits a justified line into one "line" per word). OCR words
+ * come here as glyphs too, so a scan reads exactly like a text page. */
+static void
+layout_page (PageOut *po, guint page_no, GArray *glyphs)
+{
+  guint start = 0;
+  float prev_bottom = -1, prev_height = 0;
+
+  g_array_sort (glyphs, compare_ymid);
+  while (start < glyphs->len)
+    {
+      const Glyph *first = &g_array_index (glyphs, Glyph, start);
+      float height = MAX (first->r.y2 - first->r.y1, 1.0f);
+      float limit = first->ymid + height * 0.5f;
+      float top, bottom;
+      guint next = start + 1, a, b, k;
+      Glyph *prev = NULL;
+
+      /* A glyph joins the line when its middle lies within the line's first glyph. */
+      while (next < glyphs->len && g_array_index (glyphs, Glyph, next).ymid < limit)
+        next++;
+      qsort (&g_array_index (glyphs, Glyph, start), next - start, sizeof (Glyph),
+             compare_x);
+
+      a = start;
+      b = next;
+      start = next;
+      while (a < b && g_unichar_isspace (g_array_index (glyphs, Glyph, a).c))
+        a++;
+      while (b > a && g_unichar_isspace (g_array_index (glyphs, Glyph, b - 1).c))
+        b--;
+      if (a == b)
+        continue;
+
+      top = g_array_index (glyphs, Glyph, a).r.y1;
+      bottom = g_array_index (glyphs, Glyph, a).r.y2;
+      for (k = a; k < b; k++)
+        {
+          Glyph *g = &g_array_index (glyphs, Glyph, k);
+          top = MIN (top, g->r.y1);
+          bottom = MAX (bottom, g->r.y2);
+        }
+
+      /* Paragraph spacing shows as a blank line, which the segmenter reads. */
+      if (prev_bottom >= 0 && top - prev_bottom > 0.6f * MAX (prev_height, bottom - top))
+        g_string_append_c (po->text, '\n');
+
+      for (k = a; k < b; k++)
+        {
+          Glyph *g = &g_array_index (glyphs, Glyph, k);
+          gboolean space = g_unichar_isspace (g->c);
+
+          if (prev != NULL && !space && !g_unichar_isspace (prev->c))
+            {
+              float gap = g->r.x1 - prev->r.x2;
+              float h = MAX (g->r.y2 - g->r.y1, 1.0f);
+
+              if (gap > 1.5f * h)
+                {
+                  KelRect r = { prev->r.x2, MIN (prev->r.y1, g->r.y1),
+                                g->r.x1, MAX (prev->r.y2, g->r.y2) };
+                  emit_char (po, page_no, '\t', &r, NULL);
+                }
+              else if (gap > 0.12f * h || (g->word != prev->word && gap > 0))
+                {
+                  KelRect r = { prev->r.x2, g->r.y1, g->r.x1, g->r.y2 };
+                  emit_char (po, page_no, ' ', &r, NULL);
+                }
+            }
+          else if (prev != NULL && space && g_unichar_isspace (prev->c))
+            continue; /* poppler doubles spaces where it merged words */
+          emit_char (po, page_no, space ? ' ' : g->c, &g->r, g);
+          prev = g;
+        }
+      g_string_append_c (po->text, '\n');
+      prev_bottom = bottom;
+      prev_height = bottom - top;
+    }
+}
+
+/* The page's text layer into @po. Returns the number of visible characters. */
 static guint
-append_page (GString *out, GArray *glyphs_out, guint page_no, PopplerPage *page)
+text_layer_page (PageOut *po, guint page_no, PopplerPage *page)
 {
   g_autofree char *text = poppler_page_get_text (page);
   PopplerRectangle *rects = NULL;
@@ -137,92 +273,52 @@ append_page (GString *out, GArray *glyphs_out, guint page_no, PopplerPage *page)
       g.r.y2 = rects[i].y2;
       g.ymid = (g.r.y1 + g.r.y2) / 2;
       g.order = i;
+      g.word = -1;
+      g.conf = 0;
       if (!g_unichar_isspace (c))
         visible++;
       g_array_append_val (glyphs, g);
     }
   g_free (rects);
 
-  if (visible < MIN_CHARS_PER_PAGE)
-    return visible;
-
-  g_array_sort (glyphs, compare_ymid);
-
-  {
-    guint start = 0;
-    float prev_bottom = -1, prev_height = 0;
-
-    while (start < glyphs->len)
-      {
-        const Glyph *first = &g_array_index (glyphs, Glyph, start);
-        float height = MAX (first->r.y2 - first->r.y1, 1.0f);
-        float limit = first->ymid + height * 0.5f;
-        float top, bottom;
-        guint next = start + 1, a, b, k;
-        Glyph *prev = NULL;
-
-        /* A glyph joins the line when its middle lies within the line's first glyph. */
-        while (next < glyphs->len && g_array_index (glyphs, Glyph, next).ymid < limit)
-          next++;
-        qsort (&g_array_index (glyphs, Glyph, start), next - start, sizeof (Glyph),
-               compare_x);
-
-        a = start;
-        b = next;
-        start = next;
-        while (a < b && g_unichar_isspace (g_array_index (glyphs, Glyph, a).c))
-          a++;
-        while (b > a && g_unichar_isspace (g_array_index (glyphs, Glyph, b - 1).c))
-          b--;
-        if (a == b)
-          continue;
-
-        top = g_array_index (glyphs, Glyph, a).r.y1;
-        bottom = g_array_index (glyphs, Glyph, a).r.y2;
-        for (k = a; k < b; k++)
-          {
-            Glyph *g = &g_array_index (glyphs, Glyph, k);
-            top = MIN (top, g->r.y1);
-            bottom = MAX (bottom, g->r.y2);
-          }
-
-        /* Paragraph spacing shows as a blank line, which the segmenter reads. */
-        if (prev_bottom >= 0 && top - prev_bottom > 0.6f * MAX (prev_height, bottom - top))
-          g_string_append_c (out, '\n');
-
-        for (k = a; k < b; k++)
-          {
-            Glyph *g = &g_array_index (glyphs, Glyph, k);
-            gboolean space = g_unichar_isspace (g->c);
-
-            if (prev != NULL && !space && !g_unichar_isspace (prev->c))
-              {
-                float gap = g->r.x1 - prev->r.x2;
-                float h = MAX (g->r.y2 - g->r.y1, 1.0f);
-
-                if (gap > 1.5f * h)
-                  {
-                    KelRect r = { prev->r.x2, MIN (prev->r.y1, g->r.y1),
-                                  g->r.x1, MAX (prev->r.y2, g->r.y2) };
-                    emit_char (out, glyphs_out, page_no, '\t', &r);
-                  }
-                else if (gap > 0.12f * h)
-                  {
-                    KelRect r = { prev->r.x2, g->r.y1, g->r.x1, g->r.y2 };
-                    emit_char (out, glyphs_out, page_no, ' ', &r);
-                  }
-              }
-            else if (prev != NULL && space && g_unichar_isspace (prev->c))
-              continue; /* poppler doubles spaces where it merged words */
-            emit_char (out, glyphs_out, page_no, space ? ' ' : g->c, &g->r);
-            prev = g;
-          }
-        g_string_append_c (out, '\n');
-        prev_bottom = bottom;
-        prev_height = bottom - top;
-      }
-  }
+  if (visible >= MIN_CHARS_PER_PAGE)
+    layout_page (po, page_no, glyphs);
   return visible;
+}
+
+/* OCR words into @po: each word's box is split evenly among its characters, and every
+ * character takes the height of its text line, so that the words of a line (and the
+ * cells of a table row) fall into one line of text. */
+static void
+ocr_words_page (PageOut *po, guint page_no, GArray *words)
+{
+  g_autoptr (GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
+  guint order = 0;
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const KelOcrWord *w = &g_array_index (words, KelOcrWord, i);
+      glong n = g_utf8_strlen (w->text, -1);
+      float width = w->rect.x2 - w->rect.x1;
+      const char *p = w->text;
+
+      for (glong k = 0; k < n; k++, p = g_utf8_next_char (p))
+        {
+          Glyph g;
+
+          g.c = g_utf8_get_char (p);
+          g.r.x1 = w->rect.x1 + width * k / n;
+          g.r.x2 = w->rect.x1 + width * (k + 1) / n;
+          g.r.y1 = MIN (w->line.y1, w->rect.y1);
+          g.r.y2 = MAX (w->line.y2, w->rect.y2);
+          g.ymid = (g.r.y1 + g.r.y2) / 2;
+          g.order = order++;
+          g.word = (int) i;
+          g.conf = w->confidence;
+          g_array_append_val (glyphs, g);
+        }
+    }
+  layout_page (po, page_no, glyphs);
 }
 
 static char *
@@ -249,15 +345,66 @@ format_pages (GArray *pages)
   return g_string_free (s, FALSE);
 }
 
+/* The Tesseract models for a document, from the language of its text-layer pages: kk and
+ * ru documents mix both (and quote Russian names in Kazakh text), English ones need only
+ * English; a document with both gets all three. NULL when no page tells. */
+static char *
+choose_languages (PageOut *pages, guint n)
+{
+  gboolean cyr = FALSE, en = FALSE;
+  guint checked = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      KelLanguage lang;
+
+      if (pages[i].needs_ocr || pages[i].text == NULL || pages[i].text->len < 200)
+        continue;
+      lang = kel_language_detect (pages[i].text->str, MIN (pages[i].text->len, 20000),
+                                  KEL_LANG_UNKNOWN);
+      cyr |= lang == KEL_LANG_KK || lang == KEL_LANG_RU;
+      en |= lang == KEL_LANG_EN;
+      if (++checked >= 8)
+        break;
+    }
+  if (cyr && !en)
+    return g_strdup ("kaz+rus");
+  if (en && !cyr)
+    return g_strdup ("eng");
+  return checked > 0 ? g_strdup (KEL_OCR_DEFAULT_LANGUAGES) : NULL;
+}
+
+/* @format takes the file name, the list of pages and, if not NULL, @languages. */
+static void
+add_pages_warning (GPtrArray *warnings, GArray *list, const char *format, const char *name,
+                   const char *languages)
+{
+  g_autofree char *pages = NULL;
+
+  if (list->len == 0)
+    return;
+  pages = format_pages (list);
+  g_ptr_array_add (warnings, g_strdup_printf (format, name, pages, languages));
+}
+
 static KelExtracted *
-extract_pdf (const char *path, GBytes *bytes, KelExtractFlags flags, GError **error)
+extract_pdf (const char *path, GBytes *bytes, const KelExtractOptions *options,
+             GCancellable *cancellable, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
   g_autoptr (GObject) doc_obj = NULL; /* poppler 22 has no autoptr of its own */
   PopplerDocument *doc;
   g_autoptr (KelExtracted) ext = NULL;
-  g_autoptr (GArray) ocr_pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) skipped = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) ocr_blank = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) ocr_garbled = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) kept_garbled = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GPtrArray) ocr_messages = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *languages = NULL;
+  g_autofree PageOut *pages = NULL;
+  gboolean boxes = (options->flags & KEL_EXTRACT_BOXES) != 0;
+  gboolean any_ocr = FALSE, ocr_failed = FALSE, refine = FALSE;
   GString *out;
   int n, i;
 
@@ -287,21 +434,18 @@ extract_pdf (const char *path, GBytes *bytes, KelExtractFlags flags, GError **er
   ext = extracted_new (path, KEL_SOURCE_PDF);
   ext->n_pages = n;
   ext->page_sizes = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * n);
-  if (flags & KEL_EXTRACT_BOXES)
-    ext->glyphs = g_array_new (FALSE, FALSE, sizeof (KelGlyph));
-  out = g_string_sized_new (4096 * n);
+  pages = g_new0 (PageOut, n);
 
+  /* First the text layer of every page, telling which pages OCR must read. */
   for (i = 0; i < n; i++)
     {
-      PopplerPage *page = poppler_document_get_page (doc, i);
-      g_autoptr (GObject) page_obj = (GObject *) page;
+      g_autoptr (GObject) page_obj = (GObject *) poppler_document_get_page (doc, i);
+      PopplerPage *page = (PopplerPage *) page_obj;
+      PageOut *po = &pages[i];
       double w = 0, h = 0;
-      gsize start;
 
-      if (i > 0)
-        g_string_append_c (out, '\f');
-      start = out->len;
-      g_array_append_val (ext->page_starts, start);
+      page_out_reset (po, boxes);
+      po->source = KEL_PAGE_SKIPPED;
       if (page == NULL)
         {
           g_ptr_array_add (ext->warnings,
@@ -313,43 +457,192 @@ extract_pdf (const char *path, GBytes *bytes, KelExtractFlags flags, GError **er
       poppler_page_get_size (page, &w, &h);
       g_array_append_val (ext->page_sizes, w);
       g_array_append_val (ext->page_sizes, h);
-      if (append_page (out, ext->glyphs, i, page) < MIN_CHARS_PER_PAGE)
+      if (text_layer_page (po, i, page) < MIN_CHARS_PER_PAGE)
         {
-          guint pno = i + 1;
-
           /* Whatever little text a scan has (a stamp, a page number) is noise. */
-          g_string_truncate (out, start);
-          if (ext->glyphs != NULL)
-            while (ext->glyphs->len > 0
-                   && g_array_index (ext->glyphs, KelGlyph, ext->glyphs->len - 1).offset
-                        >= start)
-              g_array_set_size (ext->glyphs, ext->glyphs->len - 1);
-          g_array_append_val (ocr_pages, pno);
+          page_out_reset (po, boxes);
+          po->needs_ocr = TRUE;
+          continue;
         }
+      po->source = KEL_PAGE_TEXT;
+      if (options->ocr_mode == KEL_OCR_ALWAYS)
+        po->needs_ocr = TRUE;
+      else if (options->ocr_mode == KEL_OCR_AUTO
+               && kel_garble_check (po->text->str, po->text->len, NULL))
+        po->needs_ocr = po->garbled = TRUE;
+    }
+
+  for (i = 0; i < n; i++)
+    any_ocr |= pages[i].needs_ocr;
+  if (options->ocr_mode != KEL_OCR_NEVER && any_ocr)
+    {
+      g_autofree char *wanted = options->ocr_languages != NULL
+                                  ? g_strdup (options->ocr_languages)
+                                  : choose_languages (pages, n);
+
+      /* A whole scan is first read with every model; its first page then tells. */
+      if (wanted == NULL)
+        {
+          wanted = g_strdup (KEL_OCR_DEFAULT_LANGUAGES);
+          refine = TRUE;
+        }
+      languages = kel_ocr_available_languages (name, wanted, ocr_messages);
+      ocr_failed = languages == NULL;
+    }
+
+  /* Then OCR, page after page: one PopplerDocument stays on one thread. */
+  for (i = 0; i < n && languages != NULL && !ocr_failed; i++)
+    {
+      g_autoptr (GObject) page_obj = NULL;
+      g_autoptr (GArray) words = NULL;
+      g_autoptr (GError) ocr_error = NULL;
+      PageOut *po = &pages[i];
+
+      if (!po->needs_ocr)
+        continue;
+      page_obj = (GObject *) poppler_document_get_page (doc, i);
+      if (page_obj == NULL)
+        continue;
+      words = kel_ocr_page ((PopplerPage *) page_obj, name, languages, cancellable,
+                            &ocr_error);
+      if (words == NULL)
+        {
+          if (g_error_matches (ocr_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              for (int k = 0; k < n; k++)
+                page_out_clear (&pages[k]);
+              g_propagate_error (error, g_steal_pointer (&ocr_error));
+              return NULL;
+            }
+          g_ptr_array_add (ocr_messages, g_strdup (ocr_error->message));
+          ocr_failed = TRUE;
+          break;
+        }
+      page_out_reset (po, boxes);
+      ocr_words_page (po, i, words);
+      po->source = KEL_PAGE_OCR;
+
+      /* The Cyrillic models turn English words into look-alikes ("апа" for "and"): an
+       * English scan is read again, with the English model alone. */
+      if (refine && po->text->len >= 200)
+        {
+          g_autofree char *eng = NULL;
+
+          refine = FALSE;
+          if (kel_language_detect (po->text->str, po->text->len, KEL_LANG_UNKNOWN)
+                == KEL_LANG_EN
+              && g_strcmp0 (languages, "eng") != 0
+              && (eng = kel_ocr_available_languages (name, "eng", NULL)) != NULL)
+            {
+              g_free (languages);
+              languages = g_steal_pointer (&eng);
+              po->source = KEL_PAGE_SKIPPED;
+              i--;
+            }
+        }
+    }
+
+  /* Put the pages together, each page's offsets moved to where it starts. */
+  if (boxes)
+    ext->glyphs = g_array_new (FALSE, FALSE, sizeof (KelGlyph));
+  ext->ocr_spans = g_array_new (FALSE, FALSE, sizeof (KelOcrSpan));
+  ext->page_sources = g_array_sized_new (FALSE, FALSE, sizeof (guint8), n);
+  out = g_string_sized_new (4096 * n);
+  for (i = 0; i < n; i++)
+    {
+      PageOut *po = &pages[i];
+      gsize start;
+      guint pno = i + 1;
+      guint8 source;
+
+      if (i > 0)
+        g_string_append_c (out, '\f');
+      start = out->len;
+      g_array_append_val (ext->page_starts, start);
+      if (po->needs_ocr && po->source == KEL_PAGE_OCR)
+        g_array_append_val (po->garbled ? ocr_garbled : ocr_blank, pno);
+      else if (po->needs_ocr && po->garbled)
+        g_array_append_val (kept_garbled, pno);
+      else if (po->needs_ocr && po->source != KEL_PAGE_TEXT)
+        g_array_append_val (skipped, pno);
+      source = po->source;
+      g_array_append_val (ext->page_sources, source);
+      if (po->source == KEL_PAGE_SKIPPED)
+        {
+          page_out_clear (po);
+          continue;
+        }
+      g_string_append_len (out, po->text->str, po->text->len);
+      if (boxes && po->glyphs != NULL)
+        for (guint k = 0; k < po->glyphs->len; k++)
+          {
+            KelGlyph g = g_array_index (po->glyphs, KelGlyph, k);
+            g.offset += start;
+            g_array_append_val (ext->glyphs, g);
+          }
+      for (guint k = 0; k < po->spans->len; k++)
+        {
+          KelOcrSpan s = g_array_index (po->spans, KelOcrSpan, k);
+          s.start += start;
+          s.end += start;
+          g_array_append_val (ext->ocr_spans, s);
+        }
+      page_out_clear (po);
     }
 
   ext->len = out->len;
   ext->text = g_string_free (out, FALSE);
-  ext->n_pages_ocr = ocr_pages->len;
+  ext->n_pages_ocr = skipped->len + ocr_blank->len + ocr_garbled->len + kept_garbled->len;
 
-  if (ocr_pages->len == (guint) n)
+  if (skipped->len == (guint) n)
     {
-      g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_NEEDS_OCR,
-                   ngettext ("%s: the page has no text layer (a scan?) and needs OCR",
-                             "%s: none of the %d pages has a text layer (a scan?); "
-                             "they need OCR", n), name, n);
+      g_autofree char *why = NULL;
+
+      if (ocr_messages->len > 0)
+        {
+          g_ptr_array_add (ocr_messages, NULL);
+          why = g_strjoinv ("; ", (char **) ocr_messages->pdata);
+        }
+
+      if (why != NULL)
+        g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_NEEDS_OCR,
+                     _("%s: no page has a text layer (a scan?) and OCR is not available: "
+                       "%s"), name, why);
+      else
+        g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_NEEDS_OCR,
+                     ngettext ("%s: the page has no text layer (a scan?) and needs OCR",
+                               "%s: none of the %d pages has a text layer (a scan?); "
+                               "they need OCR", n), name, n);
       return NULL;
     }
-  if (ocr_pages->len > 0)
-    {
-      g_autofree char *list = format_pages (ocr_pages);
-      g_ptr_array_add (ext->warnings,
-                       g_strdup_printf (ngettext ("%s: page %s has no text layer and needs "
-                                                  "OCR; it was skipped",
-                                                  "%s: pages %s have no text layer and "
-                                                  "need OCR; they were skipped",
-                                                  ocr_pages->len), name, list));
-    }
+  for (guint k = 0; k < ocr_messages->len; k++)
+    g_ptr_array_add (ext->warnings, g_strdup (ocr_messages->pdata[k]));
+  add_pages_warning (ext->warnings, skipped,
+                     ngettext ("%s: page %s has no text layer and needs OCR; it was skipped",
+                               "%s: pages %s have no text layer and need OCR; they were "
+                               "skipped", skipped->len),
+                     name, NULL);
+  add_pages_warning (ext->warnings, kept_garbled,
+                     ngettext ("%s: the text layer of page %s looks garbled (a bad OCR "
+                               "pass?), but OCR is not available; its text was kept",
+                               "%s: the text layer of pages %s looks garbled (a bad OCR "
+                               "pass?), but OCR is not available; their text was kept",
+                               kept_garbled->len),
+                     name, NULL);
+  /* With --ocr always the user knows; otherwise say which pages the engine read. */
+  if (options->ocr_mode != KEL_OCR_ALWAYS)
+    add_pages_warning (ext->warnings, ocr_blank,
+                       ngettext ("%s: page %s has no text layer; it was recognized by OCR "
+                                 "(%s)",
+                                 "%s: pages %s have no text layer; they were recognized by "
+                                 "OCR (%s)", ocr_blank->len),
+                       name, languages);
+  add_pages_warning (ext->warnings, ocr_garbled,
+                     ngettext ("%s: the text layer of page %s is garbled (a bad OCR pass?); "
+                               "it was recognized again by OCR (%s)",
+                               "%s: the text layer of pages %s is garbled (a bad OCR pass?); "
+                               "they were recognized again by OCR (%s)", ocr_garbled->len),
+                     name, languages);
   return g_steal_pointer (&ext);
 }
 
@@ -403,17 +696,58 @@ kel_extract_text (const char *name, const char *text, gsize len, GError **error)
   return g_steal_pointer (&ext);
 }
 
+const char *
+kel_ocr_mode_to_string (KelOcrMode mode)
+{
+  switch (mode)
+    {
+    case KEL_OCR_NEVER:
+      return "never";
+    case KEL_OCR_ALWAYS:
+      return "always";
+    default:
+      return "auto";
+    }
+}
+
+gboolean
+kel_ocr_mode_from_string (const char *s, KelOcrMode *out)
+{
+  if (g_strcmp0 (s, "auto") == 0)
+    *out = KEL_OCR_AUTO;
+  else if (g_strcmp0 (s, "never") == 0)
+    *out = KEL_OCR_NEVER;
+  else if (g_strcmp0 (s, "always") == 0)
+    *out = KEL_OCR_ALWAYS;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 KelExtracted *
 kel_extract_file (const char *path, KelExtractFlags flags, GError **error)
+{
+  KelExtractOptions options = { flags, KEL_OCR_NEVER, NULL };
+
+  return kel_extract_file_full (path, &options, NULL, error);
+}
+
+KelExtracted *
+kel_extract_file_full (const char *path, const KelExtractOptions *options,
+                       GCancellable *cancellable, GError **error)
 {
   g_autofree char *name = NULL;
   g_autoptr (GError) local_error = NULL;
   g_autoptr (GMappedFile) map = NULL;
   g_autoptr (GBytes) bytes = NULL;
+  KelExtractOptions defaults = { KEL_EXTRACT_NONE, KEL_OCR_NEVER, NULL };
   const char *data;
   gsize len;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  if (options == NULL)
+    options = &defaults;
 
   name = g_path_get_basename (path);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
@@ -455,7 +789,7 @@ kel_extract_file (const char *path, KelExtractFlags flags, GError **error)
   if (g_strstr_len (data, MIN (len, 1024), "%PDF-") != NULL)
     {
       bytes = g_mapped_file_get_bytes (map);
-      return extract_pdf (path, bytes, flags, error);
+      return extract_pdf (path, bytes, options, cancellable, error);
     }
   if (len >= 4 && memcmp (data, "PK\003\004", 4) == 0)
     {

@@ -1,7 +1,7 @@
 /* kel-extract.h: text and glyph boxes out of PDF and plain-text files. */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -14,6 +14,33 @@ typedef enum {
   KEL_EXTRACT_NONE  = 0,
   KEL_EXTRACT_BOXES = 1 << 0, /* keep a rectangle per character, for highlighting */
 } KelExtractFlags;
+
+/* When to recognize pages with Tesseract. */
+typedef enum {
+  KEL_OCR_AUTO,    /* pages with no text layer, and pages whose text layer is garbled */
+  KEL_OCR_NEVER,   /* report the pages that need OCR, as before OCR existed */
+  KEL_OCR_ALWAYS,  /* every page, ignoring the text layer */
+} KelOcrMode;
+
+typedef struct {
+  KelExtractFlags  flags;
+  KelOcrMode       ocr_mode;
+  const char      *ocr_languages; /* "kaz+rus", …; NULL: chosen from the document */
+} KelExtractOptions;
+
+/* Where the text of a page came from. */
+typedef enum {
+  KEL_PAGE_TEXT,      /* the PDF's text layer (or a text file) */
+  KEL_PAGE_OCR,       /* recognized by Tesseract */
+  KEL_PAGE_SKIPPED,   /* no usable text and no OCR */
+} KelPageSource;
+
+/* One word recognized by OCR: its bytes in the extracted text and the engine's
+ * confidence in it (0–100). */
+typedef struct {
+  guint32 start, end;
+  float   confidence;
+} KelOcrSpan;
 
 /* A rectangle on a page, in PDF points from the page's top-left corner. */
 typedef struct {
@@ -40,6 +67,8 @@ typedef struct {
   GPtrArray     *warnings;      /* char*: things the user should know, e.g. pages to OCR */
   guint          n_pages;
   guint          n_pages_ocr;   /* pages with no usable text layer */
+  GArray        *page_sources;  /* guint8 KelPageSource per page */
+  GArray        *ocr_spans;     /* KelOcrSpan, sorted; words of the pages OCR read */
 } KelExtracted;
 
 /* Largest plain-text file accepted, in bytes. */
@@ -51,6 +80,18 @@ typedef struct {
 KelExtracted *kel_extract_file        (const char         *path,
                                        KelExtractFlags     flags,
                                        GError            **error);
+/* As kel_extract_file(), with OCR as @options says (NULL: the flags' defaults with
+ * KEL_OCR_NEVER). Pages are recognized one after another; between and during pages
+ * @cancellable is checked, and a cancelled run returns G_IO_ERROR_CANCELLED. A page whose
+ * OCR fails (no Tesseract model) is skipped as with KEL_OCR_NEVER, with a warning that
+ * names the package to install. */
+KelExtracted *kel_extract_file_full   (const char               *path,
+                                       const KelExtractOptions  *options,
+                                       GCancellable             *cancellable,
+                                       GError                  **error);
+const char   *kel_ocr_mode_to_string  (KelOcrMode          mode);
+gboolean      kel_ocr_mode_from_string (const char        *s,
+                                        KelOcrMode        *out);
 /* Extracts from UTF-8 text already in memory (a BOM is skipped). */
 KelExtracted *kel_extract_text        (const char         *name,
                                        const char         *text,

@@ -1,6 +1,8 @@
 /* kel-pipeline.c: extract → normalize → segment → language → metadata → code. */
 #include "config.h"
 
+#include <math.h>
+
 #include "kel-meta.h"
 #include "kel-pipeline.h"
 
@@ -27,6 +29,52 @@ kel_data_dir (void)
       g_once_init_leave (&once, 1);
     }
   return dir;
+}
+
+/* Records for each segment whether its text came from OCR, with the mean confidence of
+ * the recognized words it holds, so that a researcher can filter or check them. */
+static GArray *
+segment_sources (const KelDocument *doc, const KelExtracted *ext)
+{
+  GArray *sources;
+  guint lo = 0;
+
+  if (ext->page_sources == NULL || ext->ocr_spans == NULL || ext->ocr_spans->len == 0)
+    return NULL;
+  sources = g_array_sized_new (FALSE, TRUE, sizeof (KelSegmentSource), doc->segments->len);
+  for (guint i = 0; i < doc->segments->len; i++)
+    {
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+      gsize from = kel_normalized_to_orig (doc->norm, seg->start);
+      gsize to = kel_normalized_to_orig (doc->norm, seg->end);
+      KelSegmentSource src = { FALSE, NAN };
+      double sum = 0;
+      guint n = 0, hi = ext->ocr_spans->len;
+
+      if (seg->page < ext->page_sources->len)
+        src.ocr = g_array_index (ext->page_sources, guint8, seg->page) == KEL_PAGE_OCR;
+      /* first word ending after @from; segments come in order, so start from the last */
+      lo = MIN (lo, hi);
+      while (lo > 0 && g_array_index (ext->ocr_spans, KelOcrSpan, lo - 1).end > from)
+        lo--;
+      while (lo < hi && g_array_index (ext->ocr_spans, KelOcrSpan, lo).end <= from)
+        lo++;
+      for (guint k = lo; k < hi; k++)
+        {
+          const KelOcrSpan *w = &g_array_index (ext->ocr_spans, KelOcrSpan, k);
+          if (w->start >= to)
+            break;
+          sum += w->confidence;
+          n++;
+        }
+      if (n > 0)
+        {
+          src.ocr = TRUE;
+          src.confidence = sum / n;
+        }
+      g_array_append_val (sources, src);
+    }
+  return sources;
 }
 
 KelDocument *
@@ -66,6 +114,8 @@ kel_pipeline_process_extracted (const KelPipeline *pipeline, KelExtracted *ext)
                                            seg->end - seg->start, doc->language);
     }
 
+  doc->sources = segment_sources (doc, ext);
+
   kel_meta_detect (doc, pipeline->lexicon);
   kel_meta_apply (doc, pipeline->meta);
   kel_coder_code_document (pipeline->lexicon, doc, pipeline->rates);
@@ -80,11 +130,13 @@ kel_pipeline_process_extracted (const KelPipeline *pipeline, KelExtracted *ext)
 KelDocument *
 kel_pipeline_process_file (const KelPipeline *pipeline, const char *path, GError **error)
 {
+  KelExtractOptions options = { pipeline->extract_flags, pipeline->ocr_mode,
+                                pipeline->ocr_languages };
   KelExtracted *ext;
 
   g_return_val_if_fail (pipeline != NULL && path != NULL, NULL);
 
-  ext = kel_extract_file (path, pipeline->extract_flags, error);
+  ext = kel_extract_file_full (path, &options, pipeline->cancellable, error);
   if (ext == NULL)
     return NULL;
   return kel_pipeline_process_extracted (pipeline, ext);

@@ -13,6 +13,9 @@ typedef struct {
   GHashTable      *meta;      /* from kel_meta_load_csv(), may be NULL */
   KelExtractFlags  extract_flags;
   gboolean         keep_extracted;
+  KelOcrMode       ocr_mode;      /* KEL_OCR_AUTO unless set */
+  const char      *ocr_languages; /* Tesseract models ("kaz+rus"); NULL: from the document */
+  GCancellable    *cancellable;   /* may be NULL; stops OCR between and within pages */
 } KelPipeline;
 
 /* The folder holding lexicons/, rates.tsv and samples/: $KELISIM_DATA_DIR, else the

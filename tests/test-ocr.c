@@ -1,0 +1,431 @@
+/* test-ocr.c: scanned and mis-recognized memoranda: the garbled-text-layer detector, OCR
+ * of scans made at test time from corpus documents (scored against the gold coding like
+ * the originals), re-recognition of a garbled text layer, and a machine with no models. */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "kel-csv.h"
+#include "kel-error.h"
+#include "kel-garble.h"
+#include "kel-test-utils.h"
+
+/* Scans are made at the resolution office scanners use for documents. */
+#define SCAN_DPI 200
+
+static PopplerDocument *
+open_pdf (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  PopplerDocument *doc;
+
+  g_assert_no_error (error);
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* Page @index of @src as an RGB image at SCAN_DPI, on white. */
+static cairo_surface_t *
+render_page (PopplerDocument *src, int index, double *w, double *h)
+{
+  g_autoptr (GObject) page = (GObject *) poppler_document_get_page (src, index);
+  double scale = SCAN_DPI / 72.0;
+  cairo_surface_t *img;
+  cairo_t *cr;
+
+  poppler_page_get_size (POPPLER_PAGE (page), w, h);
+  img = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (*w * scale),
+                                    (int) ceil (*h * scale));
+  cr = cairo_create (img);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render_for_printing (POPPLER_PAGE (page), cr);
+  cairo_destroy (cr);
+  return img;
+}
+
+/* Draws @img over a whole page of @w × @h points. */
+static void
+paint_image (cairo_t *cr, cairo_surface_t *img, double w, double h)
+{
+  cairo_save (cr);
+  cairo_scale (cr, w / cairo_image_surface_get_width (img),
+               h / cairo_image_surface_get_height (img));
+  cairo_set_source_surface (cr, img, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+/* A "scan" of a corpus document: every page rendered to an image and wrapped in a new
+ * PDF that has no text at all. With @garbage, the first page also gets that text as its
+ * text layer, hidden under the image, as a bad OCR pass leaves it. */
+static char *
+make_scan (const char *stem, const char *garbage)
+{
+  g_autofree char *src_name = g_strdup_printf ("corpus/%s.pdf", stem);
+  g_autofree char *src_path = kel_test_data_path (src_name);
+  g_autofree char *name = g_strdup_printf ("%s-%s.pdf", stem, garbage ? "garbled" : "scan");
+  g_autofree char *path = kel_test_write_temp (name, "", 0);
+  g_autoptr (GObject) src = (GObject *) open_pdf (src_path);
+  int n = poppler_document_get_n_pages (POPPLER_DOCUMENT (src));
+  cairo_surface_t *pdf = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (pdf);
+
+  for (int i = 0; i < n; i++)
+    {
+      double w, h;
+      cairo_surface_t *img = render_page (POPPLER_DOCUMENT (src), i, &w, &h);
+
+      cairo_pdf_surface_set_size (pdf, w, h);
+      if (garbage != NULL && i == 0)
+        {
+          g_auto (GStrv) lines = g_strsplit (garbage, "\n", -1);
+
+          cairo_set_source_rgb (cr, 0, 0, 0);
+          cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                                  CAIRO_FONT_WEIGHT_NORMAL);
+          cairo_set_font_size (cr, 9);
+          for (guint l = 0; lines[l] != NULL && 60 + 12 * l < h; l++)
+            {
+              cairo_move_to (cr, 40, 60 + 12 * l);
+              cairo_show_text (cr, lines[l]);
+            }
+        }
+      paint_image (cr, img, w, h);
+      cairo_show_page (cr);
+      cairo_surface_destroy (img);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (pdf);
+  g_assert_cmpint (cairo_surface_status (pdf), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (pdf);
+  return g_steal_pointer (&path);
+}
+
+static char *
+read_data (const char *name)
+{
+  g_autofree char *path = kel_test_data_path (name);
+  g_autoptr (GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static double
+f1_of (const KelScore *s)
+{
+  double p = s->codings ? (double) s->right / s->codings : 0;
+  double r = s->gold ? (double) s->found / s->gold : 0;
+
+  return p + r > 0 ? 2 * p * r / (p + r) : 0;
+}
+
+/* The detector --------------------------------------------------------------------- */
+
+static void
+test_garble_seed (void)
+{
+  static const char *const clean[] = {
+    "ocr/clean-000-en.txt", "ocr/clean-001-en.txt", "ocr/clean-002-en.txt",
+    "ocr/clean-003-en.txt", "ocr/clean-004-en.txt",
+  };
+  g_autofree char *garbled = read_data ("ocr/garbled-002.txt");
+  KelGarbleStats st;
+
+  g_assert_true (kel_garble_check (garbled, -1, &st));
+  g_test_message ("seed 002: %u words, %u suspicious, %u function words, score %.2f",
+                  st.words, st.suspicious, st.function, st.score);
+  /* The first lines alone, as a page holding only a paragraph of it would be. */
+  g_assert_true (kel_garble_check ("AnHotanusa. Hacrosmas craresi MOCBAIIEHA W3YYEHUIO "
+                                     "HMHCTUTYTa COLUAJIb-Horo mapTHepcTtBa B Kazaxcrane, "
+                                     "kak 0co0Oi (OpMBI B3aMMOOTHOIICHHH Trocy-", -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (clean); i++)
+    {
+      g_autofree char *text = read_data (clean[i]);
+      g_assert_false (kel_garble_check (text, -1, &st));
+      g_assert_cmpfloat (st.score, <, 0.3);
+    }
+  /* Clean kk and ru, with CamelCase names, acronyms, years and figures. */
+  g_assert_false (kel_garble_check (
+    "2.1. ТОО «Казцинк» и АО «АрселорМиттал Теміртау» обязуются профинансировать в 2019г "
+    "строительство школы на 600 мест в городе Риддер на сумму 1,5 млрд тенге, а также "
+    "выделить 20 грантов для студентов (NGOs, SMEs, ArcelorMittal, KazMunayGas, ISO).", -1,
+    NULL));
+  g_assert_false (kel_garble_check (
+    "3.2. Компания 2023 жылы Жезқазған қаласында балалар бақшасын салуға 800 млн теңге "
+    "бөледі және жастарға арналған тағылымдама бағдарламасын жүзеге асырады.", -1, NULL));
+  /* Random symbols are garbage too; too little text is never judged. */
+  g_assert_true (kel_garble_check ("¤¤ ¦¦ ~~^^ ¤ ¨¨ ©© ®® ¬¬ ±± ÷÷ ¤ ¦ ~~ ^^ ¤ word one two "
+                                   "three four five six seven eight nine ten eleven twelve",
+                                   -1, NULL));
+  g_assert_false (kel_garble_check ("mapTHepcTtBa", -1, NULL));
+}
+
+static void
+test_garble_corpus (void)
+{
+  g_autofree char *dir = kel_test_data_path ("corpus");
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *entry;
+  guint pages = 0;
+
+  g_assert_nonnull (d);
+  while ((entry = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr (KelExtracted) ext = NULL;
+      g_autoptr (GError) error = NULL;
+
+      if (!g_str_has_suffix (entry, ".pdf"))
+        continue;
+      path = g_build_filename (dir, entry, NULL);
+      ext = kel_extract_file (path, 0, &error);
+      g_assert_no_error (error);
+      for (guint p = 0; p < ext->n_pages; p++)
+        {
+          gsize s = g_array_index (ext->page_starts, gsize, p);
+          gsize e = p + 1 < ext->n_pages ? g_array_index (ext->page_starts, gsize, p + 1)
+                                          : ext->len;
+          KelGarbleStats st;
+
+          if (kel_garble_check (ext->text + s, e - s, &st))
+            g_error ("%s page %u taken for garbage (score %.2f)", entry, p + 1, st.score);
+          pages++;
+        }
+    }
+  g_assert_cmpuint (pages, >=, 20);
+}
+
+/* Scans ---------------------------------------------------------------------------- */
+
+static KelPipeline
+boxes_pipeline (void)
+{
+  KelPipeline p = *kel_test_pipeline ();
+
+  p.extract_flags = KEL_EXTRACT_BOXES;
+  p.keep_extracted = TRUE;
+  return p;
+}
+
+static void
+check_scan (gconstpointer data)
+{
+  const char *stem = data;
+  g_autofree char *orig_name = g_strdup_printf ("corpus/%s.pdf", stem);
+  g_autofree char *orig = kel_test_data_path (orig_name);
+  g_autofree char *scan = make_scan (stem, NULL);
+  g_autoptr (GPtrArray) gold = kel_test_load_gold (stem);
+  KelPipeline pipeline = boxes_pipeline ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelDocument) a = kel_pipeline_process_file (&pipeline, orig, &error);
+  g_autoptr (KelDocument) b = NULL;
+  g_autoptr (GString) csv = g_string_new (NULL);
+  g_autoptr (GPtrArray) rows = NULL;
+  guint n = kel_lexicon_get_n_categories (kel_test_lexicon ());
+  g_autofree KelScore *per = g_new0 (KelScore, n);
+  KelScore sa = { 0 }, sb = { 0 };
+  gint64 t0;
+  gboolean warned = FALSE;
+
+  g_assert_no_error (error);
+  t0 = g_get_monotonic_time ();
+  b = kel_pipeline_process_file (&pipeline, scan, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (b);
+  kel_test_score (a, gold, per, &sa, FALSE);
+  memset (per, 0, n * sizeof (KelScore));
+  kel_test_score (b, gold, per, &sb, g_test_verbose ());
+  g_test_message ("%s: original F1 %.3f (recall %u/%u), scan F1 %.3f (recall %u/%u, "
+                  "precision %u/%u), OCR %.1f s", stem, f1_of (&sa), sa.found, sa.gold,
+                  f1_of (&sb), sb.found, sb.gold, sb.right, sb.codings,
+                  (g_get_monotonic_time () - t0) / 1e6);
+  g_assert_cmpfloat (f1_of (&sb), >=, 0.8);
+  g_assert_cmpfloat (f1_of (&sb), >=, f1_of (&sa) - 0.15);
+  g_assert_cmpint (b->language, ==, a->language);
+
+  /* the user is told which pages were read by OCR */
+  for (guint i = 0; i < b->warnings->len; i++)
+    warned |= strstr (b->warnings->pdata[i], "OCR") != NULL;
+  g_assert_true (warned);
+
+  /* highlights land on the scanned page */
+  g_assert_cmpuint (b->codings->len, >, 0);
+  for (guint c = 0; c < b->codings->len; c++)
+    {
+      const KelCoding *coding = &g_array_index (b->codings, KelCoding, c);
+      const KelSegment *seg = &g_array_index (b->segments, KelSegment, coding->segment);
+      g_autoptr (GArray) rects = kel_document_span_rects (b, coding->start, coding->end);
+
+      g_assert_cmpuint (rects->len, >, 0);
+      for (guint r = 0; r < rects->len; r++)
+        {
+          const KelPageRect *pr = &g_array_index (rects, KelPageRect, r);
+          double w = g_array_index (b->extracted->page_sizes, double, 2 * pr->page);
+          double h = g_array_index (b->extracted->page_sizes, double, 2 * pr->page + 1);
+
+          g_assert_cmpuint (pr->page, >=, seg->page);
+          g_assert_cmpfloat (pr->rect.x1, >=, 0);
+          g_assert_cmpfloat (pr->rect.x2, <=, w + 1);
+          g_assert_cmpfloat (pr->rect.y1, >=, 0);
+          g_assert_cmpfloat (pr->rect.y2, <=, h + 1);
+          g_assert_cmpfloat (pr->rect.x1, <, pr->rect.x2);
+          g_assert_cmpfloat (pr->rect.y1, <, pr->rect.y2);
+        }
+    }
+
+  /* the dataset says the text came from OCR, with the engine's confidence */
+  kel_dataset_append_header (csv, KEL_FORMAT_CSV);
+  kel_dataset_append_document (csv, KEL_FORMAT_CSV, kel_test_lexicon (), b, FALSE);
+  rows = kel_csv_parse (csv->str, csv->len, ',');
+  g_assert_cmpuint (rows->len, >, 1);
+  g_assert_cmpstr (((char **) rows->pdata[0])[17], ==, "source");
+  g_assert_cmpstr (((char **) rows->pdata[0])[18], ==, "ocr_confidence");
+  for (guint r = 1; r < rows->len; r++)
+    {
+      char **row = rows->pdata[r];
+      double conf;
+
+      g_assert_cmpuint (g_strv_length (row), ==, 19);
+      g_assert_cmpstr (row[17], ==, "ocr");
+      conf = g_ascii_strtod (row[18], NULL);
+      g_assert_cmpfloat (conf, >, 50);
+      g_assert_cmpfloat (conf, <=, 100);
+    }
+  g_remove (scan);
+}
+
+/* A text layer left by a bad OCR pass is found, and the page read again. */
+static void
+test_ocr_garbled_layer (void)
+{
+  g_autofree char *garbage = read_data ("ocr/garbled-002.txt");
+  g_autofree char *path = make_scan ("06-amt-en-2021", garbage);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelExtracted) never = NULL;
+  g_autoptr (KelExtracted) fixed = NULL;
+  KelExtractOptions options = { KEL_EXTRACT_NONE, KEL_OCR_NEVER, "eng" };
+  gboolean told = FALSE;
+
+  never = kel_extract_file_full (path, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (never->text, "Hacrosmas"));
+
+  options.ocr_mode = KEL_OCR_AUTO;
+  fixed = kel_extract_file_full (path, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (fixed->text, "Hacrosmas"));
+  g_assert_nonnull (strstr (fixed->text, "ArcelorMittal"));
+  g_assert_cmpint (g_array_index (fixed->page_sources, guint8, 0), ==, KEL_PAGE_OCR);
+  for (guint i = 0; i < fixed->warnings->len; i++)
+    told |= strstr (fixed->warnings->pdata[i], "garbled") != NULL
+            && strstr (fixed->warnings->pdata[i], "page 1") != NULL;
+  g_assert_true (told);
+  g_assert_cmpuint (fixed->ocr_spans->len, >, 50);
+  g_remove (path);
+}
+
+/* No models: the message names the package, and nothing is lost or crashes. */
+static void
+test_ocr_missing_model (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("TESSDATA_PREFIX"));
+  g_autofree char *empty = g_dir_make_tmp ("kelisim-tessdata-XXXXXX", NULL);
+  g_autofree char *scan = make_scan ("09-kazakhmys-en-2017", NULL);
+  g_autofree char *garbage = read_data ("ocr/garbled-002.txt");
+  g_autofree char *garbled = make_scan ("03-kazzinc-en-2022", garbage);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelDocument) doc = NULL;
+  gboolean told = FALSE;
+
+  g_assert_nonnull (empty);
+  g_setenv ("TESSDATA_PREFIX", empty, TRUE);
+
+  doc = kel_pipeline_process_file (kel_test_pipeline (), scan, &error);
+  g_assert_null (doc);
+  g_assert_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_NEEDS_OCR);
+  g_assert_nonnull (strstr (error->message, "09-kazakhmys-en-2017-scan.pdf"));
+  g_assert_nonnull (strstr (error->message, "tesseract-ocr-eng"));
+  g_clear_error (&error);
+
+  /* the garbled page keeps its text; the rest of the document is coded as usual */
+  doc = kel_pipeline_process_file (kel_test_pipeline (), garbled, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < doc->warnings->len; i++)
+    told |= strstr (doc->warnings->pdata[i], "tesseract-ocr-") != NULL;
+  g_assert_true (told);
+
+  if (saved != NULL)
+    g_setenv ("TESSDATA_PREFIX", saved, TRUE);
+  else
+    g_unsetenv ("TESSDATA_PREFIX");
+  g_rmdir (empty);
+  g_remove (scan);
+  g_remove (garbled);
+}
+
+static void
+test_ocr_modes_and_cancel (void)
+{
+  g_autofree char *scan = make_scan ("09-kazakhmys-en-2017", NULL);
+  g_autofree char *orig = kel_test_data_path ("corpus/09-kazakhmys-en-2017.pdf");
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  KelExtractOptions options = { KEL_EXTRACT_NONE, KEL_OCR_NEVER, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelExtracted) ext = NULL;
+  KelOcrMode mode;
+
+  /* never: today's behaviour */
+  ext = kel_extract_file_full (scan, &options, NULL, &error);
+  g_assert_null (ext);
+  g_assert_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_NEEDS_OCR);
+  g_clear_error (&error);
+
+  /* a cancelled run stops before recognizing anything */
+  options.ocr_mode = KEL_OCR_ALWAYS;
+  g_cancellable_cancel (cancellable);
+  ext = kel_extract_file_full (orig, &options, cancellable, &error);
+  g_assert_null (ext);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* a clean text page is never sent to OCR in auto mode */
+  options.ocr_mode = KEL_OCR_AUTO;
+  ext = kel_extract_file_full (orig, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ext->ocr_spans->len, ==, 0);
+  for (guint p = 0; p < ext->n_pages; p++)
+    g_assert_cmpint (g_array_index (ext->page_sources, guint8, p), ==, KEL_PAGE_TEXT);
+
+  g_assert_true (kel_ocr_mode_from_string ("always", &mode));
+  g_assert_cmpint (mode, ==, KEL_OCR_ALWAYS);
+  g_assert_false (kel_ocr_mode_from_string ("sometimes", &mode));
+  g_assert_cmpstr (kel_ocr_mode_to_string (KEL_OCR_NEVER), ==, "never");
+  g_remove (scan);
+}
+
+int
+main (int argc, char **argv)
+{
+  kel_test_init (&argc, &argv);
+  g_test_add_func ("/kelisim/ocr/garble/seed", test_garble_seed);
+  g_test_add_func ("/kelisim/ocr/garble/corpus", test_garble_corpus);
+  g_test_add_func ("/kelisim/ocr/modes-cancel", test_ocr_modes_and_cancel);
+  g_test_add_func ("/kelisim/ocr/missing-model", test_ocr_missing_model);
+  g_test_add_data_func ("/kelisim/ocr/scan/ru", "01-kazzinc-ru-2016", check_scan);
+  g_test_add_data_func ("/kelisim/ocr/scan/kk", "08-kazakhmys-kk-2023", check_scan);
+  g_test_add_data_func ("/kelisim/ocr/scan/en", "06-amt-en-2021", check_scan);
+  g_test_add_func ("/kelisim/ocr/garbled-layer", test_ocr_garbled_layer);
+  return g_test_run ();
+}
