@@ -130,6 +130,68 @@ test_dataset_summary (void)
   g_assert_nonnull (strstr (table, "300 000 000"));
 }
 
+/* Rows from elsewhere (a project's coders) go through the same writer and summary. */
+static void
+test_dataset_rows (void)
+{
+  g_autoptr (KelDocument) doc = process ();
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_row_free);
+  g_autoptr (KelSummary) summary = kel_summary_new (kel_test_lexicon ());
+  g_autoptr (KelRow) formula = kel_row_new ();
+  g_autoptr (GString) csv = g_string_new (NULL);
+  g_autoptr (GString) tsv = g_string_new (NULL);
+  g_autoptr (GString) jsonl = g_string_new (NULL);
+  g_autoptr (GString) direct = g_string_new (NULL);
+  g_autoptr (GString) via_rows = g_string_new (NULL);
+  g_autofree char *by_doc = NULL, *by_rows = NULL;
+  g_autoptr (KelSummary) doc_summary = kel_summary_new (kel_test_lexicon ());
+  g_autoptr (GPtrArray) parsed = NULL;
+  KelRow *rejected;
+
+  kel_dataset_collect_document (rows, kel_test_lexicon (), doc, FALSE);
+  g_assert_cmpuint (rows->len, ==, 4);
+  kel_dataset_append_document (direct, KEL_FORMAT_CSV, kel_test_lexicon (), doc, FALSE);
+  for (guint i = 0; i < rows->len; i++)
+    kel_dataset_append_row (via_rows, KEL_FORMAT_CSV, rows->pdata[i]);
+  g_assert_cmpstr (direct->str, ==, via_rows->str);
+
+  /* a person's rejection does not count in the summary */
+  rejected = kel_row_copy (rows->pdata[0]);
+  g_free (rejected->coder);
+  rejected->coder = g_strdup ("Aigerim");
+  g_free (rejected->status);
+  rejected->status = g_strdup ("rejected");
+  kel_summary_add_document (doc_summary, doc);
+  for (guint i = 0; i < rows->len; i++)
+    kel_summary_add_row (summary, rows->pdata[i]);
+  kel_summary_add_row (summary, rejected);
+  kel_row_free (rejected);
+  by_doc = kel_summary_format (doc_summary, KEL_FORMAT_CSV, TRUE);
+  by_rows = kel_summary_format (summary, KEL_FORMAT_CSV, TRUE);
+  g_assert_cmpstr (by_doc, ==, by_rows);
+
+  /* cells a spreadsheet would run as formulas are neutralized, in CSV and TSV */
+  formula->document = g_strdup ("=HYPERLINK(\"http://x\")");
+  formula->text = g_strdup ("-2+3");
+  formula->terms = g_strdup ("@SUM(A1)");
+  formula->clause = g_strdup ("+1");
+  formula->amount_kzt = 1500;
+  kel_dataset_append_row (csv, KEL_FORMAT_CSV, formula);
+  parsed = kel_csv_parse (csv->str, csv->len, ',');
+  g_assert_cmpstr (((char **) parsed->pdata[0])[0], ==, "'=HYPERLINK(\"http://x\")");
+  g_assert_cmpstr (((char **) parsed->pdata[0])[7], ==, "'+1");
+  g_assert_cmpstr (((char **) parsed->pdata[0])[11], ==, "1500");
+  g_assert_cmpstr (((char **) parsed->pdata[0])[15], ==, "'@SUM(A1)");
+  g_assert_cmpstr (((char **) parsed->pdata[0])[16], ==, "'-2+3");
+  kel_dataset_append_row (tsv, KEL_FORMAT_TSV, formula);
+  g_assert_true (g_str_has_prefix (tsv->str, "'=HYPERLINK"));
+  /* JSON is data, not a sheet: kept as it is */
+  kel_dataset_append_row (jsonl, KEL_FORMAT_JSONL, formula);
+  g_assert_nonnull (strstr (jsonl->str, "\"text\":\"-2+3\""));
+  g_assert_nonnull (strstr (jsonl->str, "\"amount_kzt\":1500,"));
+  g_assert_nonnull (strstr (jsonl->str, "\"page\":null,"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -137,5 +199,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/dataset/csv", test_dataset_csv);
   g_test_add_func ("/kelisim/dataset/tsv-jsonl-all", test_dataset_tsv_jsonl_all);
   g_test_add_func ("/kelisim/dataset/summary", test_dataset_summary);
+  g_test_add_func ("/kelisim/dataset/rows", test_dataset_rows);
   return g_test_run ();
 }

@@ -80,14 +80,68 @@ append_json_string (GString *out, const char *s)
   g_string_append_c (out, '"');
 }
 
-/* The segment's text on one line with single spaces, as the "text" column holds it. */
-static char *
-collapse_text (const char *text, const KelSegment *seg)
+KelRow *
+kel_row_new (void)
 {
-  GString *s = g_string_sized_new (seg->end - seg->start);
+  KelRow *row = g_new0 (KelRow, 1);
+
+  row->amount_kzt = NAN;
+  row->ocr_confidence = NAN;
+  return row;
+}
+
+KelRow *
+kel_row_copy (const KelRow *row)
+{
+  KelRow *copy = g_new (KelRow, 1);
+
+  *copy = *row;
+  copy->document = g_strdup (row->document);
+  copy->corporation = g_strdup (row->corporation);
+  copy->counterpart = g_strdup (row->counterpart);
+  copy->language = g_strdup (row->language);
+  copy->kind = g_strdup (row->kind);
+  copy->clause = g_strdup (row->clause);
+  copy->category = g_strdup (row->category);
+  copy->klass = g_strdup (row->klass);
+  copy->amount_text = g_strdup (row->amount_text);
+  copy->coder = g_strdup (row->coder);
+  copy->status = g_strdup (row->status);
+  copy->terms = g_strdup (row->terms);
+  copy->text = g_strdup (row->text);
+  copy->source = g_strdup (row->source);
+  return copy;
+}
+
+void
+kel_row_free (KelRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->document);
+  g_free (row->corporation);
+  g_free (row->counterpart);
+  g_free (row->language);
+  g_free (row->kind);
+  g_free (row->clause);
+  g_free (row->category);
+  g_free (row->klass);
+  g_free (row->amount_text);
+  g_free (row->coder);
+  g_free (row->status);
+  g_free (row->terms);
+  g_free (row->text);
+  g_free (row->source);
+  g_free (row);
+}
+
+char *
+kel_dataset_flat_text (const char *text, gsize start, gsize end)
+{
+  GString *s = g_string_sized_new (end - start);
   gboolean space = FALSE;
 
-  for (gsize i = seg->start; i < seg->end; i++)
+  for (gsize i = start; i < end; i++)
     {
       char c = text[i];
       if (c == '\n' || c == '\t' || c == '\f' || c == '\r' || c == ' ')
@@ -103,9 +157,69 @@ collapse_text (const char *text, const KelSegment *seg)
   return g_string_free (s, FALSE);
 }
 
-static void
-append_row (GString *out, KelFormat format, const char *const *fields, const gboolean *numeric)
+/* A spreadsheet runs a cell that starts with one of these as a formula. */
+static gboolean
+is_formula (const char *s)
 {
+  return s != NULL && (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t'
+                       || *s == '\r');
+}
+
+static void
+append_text_field (GString *out, KelFormat format, const char *value)
+{
+  g_autofree char *safe = NULL;
+
+  if (value == NULL)
+    value = "";
+  if (is_formula (value))
+    value = safe = g_strconcat ("'", value, NULL);
+  if (format == KEL_FORMAT_TSV)
+    {
+      /* TSV has no quoting: breaks and tabs inside a field become spaces */
+      for (const char *p = value; *p; p++)
+        g_string_append_c (out, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
+    }
+  else
+    kel_csv_append_field (out, value, ',');
+}
+
+static char *
+format_uint (guint v)
+{
+  return v > 0 ? g_strdup_printf ("%u", v) : g_strdup ("");
+}
+
+static char *
+format_double (double v, const char *fmt)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (v))
+    return g_strdup ("");
+  if (fmt == NULL)
+    return kel_amount_format_kzt (v);
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, fmt, v));
+}
+
+void
+kel_dataset_append_row (GString *out, KelFormat format, const KelRow *row)
+{
+  static const gboolean numeric[] = { 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0,
+                                      0, 1 };
+  g_autofree char *year = row->year > 0 ? g_strdup_printf ("%d", row->year) : g_strdup ("");
+  g_autofree char *page = format_uint (row->page);
+  g_autofree char *seg_id = format_uint (row->segment_id);
+  g_autofree char *amount = format_double (row->amount_kzt, NULL);
+  g_autofree char *confidence = format_double (row->ocr_confidence, "%.1f");
+  const char *fields[] = {
+    row->document, row->corporation, row->counterpart, year, row->language, row->kind, page,
+    row->clause, seg_id, row->category, row->klass, amount, row->amount_text, row->coder,
+    row->status, row->terms, row->text, row->source, confidence,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (numeric));
+
   if (format == KEL_FORMAT_JSONL)
     {
       g_string_append_c (out, '{');
@@ -127,28 +241,19 @@ append_row (GString *out, KelFormat format, const char *const *fields, const gbo
     {
       if (i > 0)
         g_string_append_c (out, format == KEL_FORMAT_TSV ? '\t' : ',');
-      if (format == KEL_FORMAT_TSV)
-        {
-          /* TSV has no quoting: breaks and tabs inside a field become spaces */
-          for (const char *p = fields[i] ? fields[i] : ""; *p; p++)
-            g_string_append_c (out, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
-        }
-      else
-        kel_csv_append_field (out, fields[i] ? fields[i] : "", ',');
+      append_text_field (out, format, fields[i]);
     }
   g_string_append (out, format == KEL_FORMAT_CSV ? "\r\n" : "\n");
 }
 
 void
-kel_dataset_append_document (GString *out, KelFormat format, const KelLexicon *lex,
-                             const KelDocument *doc, gboolean all_segments)
+kel_dataset_collect_document (GPtrArray *rows, const KelLexicon *lex, const KelDocument *doc,
+                              gboolean all_segments)
 {
-  static const gboolean numeric[] = { 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0,
-                                      0, 1 };
-  g_autofree char *year = doc->year > 0 ? g_strdup_printf ("%d", doc->year) : g_strdup ("");
   g_autofree gboolean *coded = g_new0 (gboolean, doc->segments->len + 1);
-  g_autofree char *lexicon_coder = g_strdup ("lexicon");
   guint next_coding = 0;
+
+  g_return_if_fail (rows != NULL && lex != NULL && doc != NULL);
 
   for (guint c = 0; c < doc->codings->len; c++)
     coded[g_array_index (doc->codings, KelCoding, c).segment] = TRUE;
@@ -156,37 +261,31 @@ kel_dataset_append_document (GString *out, KelFormat format, const KelLexicon *l
   for (guint s = 0; s < doc->segments->len; s++)
     {
       const KelSegment *seg = &g_array_index (doc->segments, KelSegment, s);
-      g_autofree char *text = NULL;
-      g_autofree char *page = g_strdup_printf ("%u", seg->page + 1);
-      g_autofree char *seg_id = g_strdup_printf ("%u", s + 1);
       const KelSegmentSource *src = doc->sources != NULL && s < doc->sources->len
                                       ? &g_array_index (doc->sources, KelSegmentSource, s)
                                       : NULL;
-      char confidence[G_ASCII_DTOSTR_BUF_SIZE] = "";
-      const char *fields[20] = { 0 };
+      g_autoptr (KelRow) base = NULL;
 
       if (!coded[s] && !all_segments)
         continue;
-      text = collapse_text (doc->norm->text, seg);
-      fields[0] = doc->name;
-      fields[1] = doc->corporation;
-      fields[2] = doc->counterpart;
-      fields[3] = year;
-      fields[4] = kel_language_to_code (seg->language);
-      fields[5] = kel_document_kind_to_string (doc->kind);
-      fields[6] = page;
-      fields[7] = seg->clause;
-      fields[8] = seg_id;
-      fields[16] = text;
-      /* after the contract's columns: where the text came from */
-      fields[17] = src != NULL && src->ocr ? "ocr" : "text";
-      if (src != NULL && src->ocr && !isnan (src->confidence))
-        g_ascii_formatd (confidence, sizeof confidence, "%.1f", src->confidence);
-      fields[18] = confidence;
+      base = kel_row_new ();
+      base->document = g_strdup (doc->name);
+      base->corporation = g_strdup (doc->corporation);
+      base->counterpart = g_strdup (doc->counterpart);
+      base->year = doc->year;
+      base->language = g_strdup (kel_language_to_code (seg->language));
+      base->kind = g_strdup (kel_document_kind_to_string (doc->kind));
+      base->page = seg->page + 1;
+      base->clause = g_strdup (seg->clause);
+      base->segment_id = s + 1;
+      base->text = kel_dataset_flat_text (doc->norm->text, seg->start, seg->end);
+      base->source = g_strdup (src != NULL && src->ocr ? "ocr" : "text");
+      if (src != NULL && src->ocr)
+        base->ocr_confidence = src->confidence;
 
       if (!coded[s])
         {
-          append_row (out, format, fields, numeric);
+          g_ptr_array_add (rows, g_steal_pointer (&base));
           continue;
         }
       while (next_coding < doc->codings->len
@@ -196,23 +295,33 @@ kel_dataset_append_document (GString *out, KelFormat format, const KelLexicon *l
         {
           const KelCoding *coding = &g_array_index (doc->codings, KelCoding, c);
           const KelCategory *cat;
-          g_autofree char *amount = NULL;
+          KelRow *row;
 
           if (coding->segment != s)
             break;
           cat = kel_lexicon_get_category (lex, coding->category);
-          amount = isnan (coding->amount_kzt) ? g_strdup ("")
-                                              : kel_amount_format_kzt (coding->amount_kzt);
-          fields[9] = cat->id;
-          fields[10] = kel_class_to_string (cat->klass);
-          fields[11] = amount;
-          fields[12] = coding->amount_text;
-          fields[13] = lexicon_coder;
-          fields[14] = "auto";
-          fields[15] = coding->terms;
-          append_row (out, format, fields, numeric);
+          row = kel_row_copy (base);
+          row->category = g_strdup (cat->id);
+          row->klass = g_strdup (kel_class_to_string (cat->klass));
+          row->amount_kzt = coding->amount_kzt;
+          row->amount_text = g_strdup (coding->amount_text);
+          row->coder = g_strdup ("lexicon");
+          row->status = g_strdup ("auto");
+          row->terms = g_strdup (coding->terms);
+          g_ptr_array_add (rows, row);
         }
     }
+}
+
+void
+kel_dataset_append_document (GString *out, KelFormat format, const KelLexicon *lex,
+                             const KelDocument *doc, gboolean all_segments)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_row_free);
+
+  kel_dataset_collect_document (rows, lex, doc, all_segments);
+  for (guint i = 0; i < rows->len; i++)
+    kel_dataset_append_row (out, format, rows->pdata[i]);
 }
 
 /* Summary ----------------------------------------------------------------------------- */
@@ -302,6 +411,29 @@ kel_summary_add_document (KelSummary *summary, const KelDocument *doc)
       else
         c->amount[k] += coding->amount_kzt;
     }
+}
+
+void
+kel_summary_add_row (KelSummary *summary, const KelRow *row)
+{
+  Cell *c;
+  int k;
+
+  g_return_if_fail (summary != NULL && row != NULL);
+
+  if (row->category == NULL || g_strcmp0 (row->status, "rejected") == 0)
+    return;
+  k = kel_lexicon_find_category (summary->lex, row->category);
+  if (k < 0)
+    return;
+  while (kel_lexicon_get_category (summary->lex, k)->parent >= 0)
+    k = kel_lexicon_get_category (summary->lex, k)->parent;
+  c = get_cell (summary, row->corporation, row->year);
+  c->count[k]++;
+  if (isnan (row->amount_kzt))
+    c->missing[k]++;
+  else
+    c->amount[k] += row->amount_kzt;
 }
 
 static int
@@ -419,7 +551,7 @@ emit_summary_row (GString *out, KelFormat format, const char *corp, const char *
       {
         if (i > 0)
           g_string_append_c (out, sep);
-        kel_csv_append_field (out, f[i], sep);
+        append_text_field (out, format, f[i]);
       }
     g_string_append (out, format == KEL_FORMAT_CSV ? "\r\n" : "\n");
   }

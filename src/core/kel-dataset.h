@@ -18,8 +18,57 @@ typedef enum {
 gboolean kel_format_from_string        (const char        *s,
                                         KelFormat         *out);
 
-/* The dataset's columns, in the contract's order. */
+/* The dataset's columns, in the contract's order, then "source" and "ocr_confidence". */
 extern const char *const kel_dataset_columns[];
+
+/* One row of the coded dataset: one coding (or, with category NULL, a segment without
+ * one). Every producer of codings — the pipeline over files, a project with several
+ * coders — turns them into rows, and every writer and every aggregate reads rows, so
+ * that the CLI, the workbench and the exports can never disagree. Strings are owned. */
+typedef struct {
+  char   *document;        /* the source file's base name */
+  char   *corporation;     /* NULL when unknown */
+  char   *counterpart;
+  int     year;            /* 0 when unknown */
+  char   *language;        /* "kk", "ru", "en" or "" */
+  char   *kind;            /* "memorandum", "report" or "" */
+  guint   page;            /* 1-based, 0 when none */
+  char   *clause;
+  guint   segment_id;      /* 1-based number of the segment in its document */
+  char   *category;        /* codebook id, NULL for a segment without a coding */
+  char   *klass;           /* "compensatory" / "developmental" */
+  double  amount_kzt;      /* NAN when there is none */
+  char   *amount_text;
+  char   *coder;           /* "lexicon" for the automatic coding */
+  char   *status;          /* "auto", "accepted", "rejected", "manual" */
+  char   *terms;
+  char   *text;            /* the segment's normalized text on one line */
+  char   *source;          /* "text" or "ocr" */
+  double  ocr_confidence;  /* NAN unless OCR */
+} KelRow;
+
+KelRow  *kel_row_new                   (void);
+KelRow  *kel_row_copy                  (const KelRow      *row);
+void     kel_row_free                  (KelRow            *row);
+
+/* The segment's text with every run of breaks and spaces made one space, as the "text"
+ * column holds it. */
+char    *kel_dataset_flat_text         (const char        *text,
+                                        gsize              start,
+                                        gsize              end);
+
+/* Appends to @rows (of KelRow, owning) a row per coding of @doc by the lexicon, in
+ * document order; with @all_segments also a row for each segment without a coding. */
+void     kel_dataset_collect_document  (GPtrArray         *rows,
+                                        const KelLexicon  *lex,
+                                        const KelDocument *doc,
+                                        gboolean           all_segments);
+/* Appends one row in @format (CSV, TSV or JSON lines). In CSV and TSV a cell that a
+ * spreadsheet would run as a formula (it begins with =, +, -, @, a tab or a carriage
+ * return) is written with a leading apostrophe. */
+void     kel_dataset_append_row        (GString           *out,
+                                        KelFormat          format,
+                                        const KelRow      *row);
 
 /* Appends the header (CSV/TSV; nothing for JSON lines). */
 void     kel_dataset_append_header     (GString           *out,
@@ -38,6 +87,10 @@ KelSummary *kel_summary_new            (const KelLexicon  *lex);
 void        kel_summary_free           (KelSummary        *summary);
 void        kel_summary_add_document   (KelSummary        *summary,
                                         const KelDocument *doc);
+/* Adds one coding; rows without a category, rejected ones and categories the codebook
+ * does not know are left out. */
+void        kel_summary_add_row        (KelSummary        *summary,
+                                        const KelRow      *row);
 /* Per corporation and year (or per corporation alone with @by_year FALSE): for each
  * category its count, amount and shares, then the compensatory/developmental split. */
 char       *kel_summary_format         (KelSummary        *summary,
@@ -45,5 +98,6 @@ char       *kel_summary_format         (KelSummary        *summary,
                                         gboolean           by_year);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelSummary, kel_summary_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelRow, kel_row_free)
 
 G_END_DECLS
