@@ -35,6 +35,7 @@ struct _KelDocumentView {
   GHashTable      *color_tags;   /* "#rrggbb" → GtkTextTag */
   GtkTextTag      *selected_tag;
   GtkTextMark     *reveal_mark;
+  guint            refresh_id;
   gboolean         pending_reveal;  /* a span to bring into view once the pages are laid out */
   gsize            pending_start, pending_end;
 };
@@ -102,8 +103,10 @@ apply_mode (KelDocumentView *self)
   gtk_widget_set_visible (self->zoom_box, mode != KEL_MODE_TEXT);
   gtk_widget_set_sensitive (GTK_WIDGET (self->mode_page), has_pdf);
   gtk_widget_set_sensitive (GTK_WIDGET (self->mode_both), has_pdf);
-  if (mode == KEL_MODE_BOTH)
+  if (mode == KEL_MODE_BOTH && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
     gtk_paned_set_position (self->paned, gtk_widget_get_width (GTK_WIDGET (self)) / 2);
+  else if (mode == KEL_MODE_BOTH)
+    g_object_set (self->paned, "position-set", FALSE, NULL);  /* halves by natural size */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.zoom-in", has_pdf);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.zoom-out", has_pdf);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.fit-width", has_pdf);
@@ -131,12 +134,64 @@ color_tag (KelDocumentView *self, const GdkRGBA *color)
 
       bg.alpha = 0.25;
       tag = gtk_text_buffer_create_tag (gtk_text_view_get_buffer (self->text_view), NULL,
-                                        "background-rgba", &bg,
-                                        "underline", PANGO_UNDERLINE_SINGLE,
-                                        "underline-rgba", color, NULL);
+                                        "background-rgba", &bg, NULL);
       g_hash_table_insert (self->color_tags, g_steal_pointer (&key), tag);
     }
   return tag;
+}
+
+static void schedule_tag_refresh (KelDocumentView *self);
+
+/* Whether a line starts a new unit: a clause or item number, a bullet, a table row. */
+static gboolean
+starts_unit (const char *p)
+{
+  const char *q = p;
+
+  if (*p == '\t' || *p == '\n' || *p == '\0')
+    return TRUE;
+  if (g_str_has_prefix (p, "•") || g_str_has_prefix (p, "–") || g_str_has_prefix (p, "—")
+      || g_str_has_prefix (p, "·") || *p == '-' || *p == '*')
+    return TRUE;
+  while (g_ascii_isdigit (*q) || *q == '.')
+    q++;
+  if (q > p && (*q == ' ' || *q == ')' || *q == '\t'))
+    return TRUE;
+  /* "а)", "b)" */
+  q = g_utf8_next_char (p);
+  return g_unichar_isalpha (g_utf8_get_char (p)) && *q == ')';
+}
+
+/* The text as the text view shows it: lines broken only where the document starts a new
+ * paragraph or item, so that it reads at any width. Each break that goes becomes a space
+ * and page breaks become line breaks: one byte for one byte, so offsets stay put. */
+static char *
+reflow (const char *text, gsize len)
+{
+  char *out = g_strndup (text, len);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char prev;
+
+      if (out[i] == '\f')
+        {
+          out[i] = '\n';
+          continue;
+        }
+      if (out[i] != '\n' || i == 0 || i + 1 >= len)
+        continue;
+      prev = text[i - 1];
+      if (prev == '\n' || prev == '\f' || prev == ':' || prev == ';' || prev == '\t'
+          || starts_unit (text + i + 1))
+        continue;
+      /* a sentence that ends with the line, and a capital after it: a new paragraph */
+      if ((prev == '.' || prev == '!' || prev == '?')
+          && g_unichar_isupper (g_utf8_get_char_validated (text + i + 1, -1)))
+        continue;
+      out[i] = ' ';
+    }
+  return out;
 }
 
 static void
@@ -185,6 +240,38 @@ apply_units (KelDocumentView *self)
     }
   kel_page_view_set_highlights (self->page_view, (KelHighlight *) (gpointer) highlights->data,
                                 highlights->len);
+  schedule_tag_refresh (self);
+}
+
+/* GTK 4.8 draws lines that were laid out before a tag reached them, and are scrolled to
+ * afterwards, without the tag. A tag whose look changes has all its lines laid out
+ * again, so every tag is "changed" once the view has settled. */
+static gboolean
+refresh_tags (gpointer data)
+{
+  KelDocumentView *self = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  self->refresh_id = 0;
+  g_hash_table_iter_init (&iter, self->color_tags);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GdkRGBA *bg = NULL;
+
+      g_object_get (value, "background-rgba", &bg, NULL);
+      g_object_set (value, "background-rgba", bg, NULL);
+      gdk_rgba_free (bg);
+    }
+  g_object_set (self->selected_tag, "weight", PANGO_WEIGHT_BOLD, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_tag_refresh (KelDocumentView *self)
+{
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_id = g_timeout_add (150, refresh_tags, self);
 }
 
 /* The unit at byte @offset of the text, if any; the narrowest wins. */
@@ -416,6 +503,7 @@ kel_document_view_dispose (GObject *object)
 {
   KelDocumentView *self = KEL_DOCUMENT_VIEW (object);
 
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->renderer);
   g_clear_pointer (&self->pdf, g_bytes_unref);
@@ -585,9 +673,7 @@ kel_document_view_set_document (KelDocumentView *self, KelDocument *doc, GBytes 
       return;
     }
   {
-    /* the page breaks become line breaks: one byte each, so offsets stay put */
-    g_autofree char *text = g_strndup (doc->norm->text, doc->norm->len);
-    g_strdelimit (text, "\f", '\n');
+    g_autofree char *text = reflow (doc->norm->text, doc->norm->len);
     gtk_text_buffer_set_text (buffer, text, -1);
   }
   kel_page_view_set_glyphs (self->page_view,
@@ -665,6 +751,7 @@ kel_document_view_reveal (KelDocumentView *self, gsize start, gsize end)
       /* a mark, so that the scroll happens once the text is laid out */
       gtk_text_buffer_move_mark (buffer, self->reveal_mark, &iter);
       gtk_text_view_scroll_to_mark (self->text_view, self->reveal_mark, 0.1, TRUE, 0, 0.3);
+      schedule_tag_refresh (self);
     }
 }
 
