@@ -714,6 +714,15 @@ on_hit_activated (KelFindPanel *panel, gint64 document, guint64 start, guint64 e
 }
 
 static void
+on_agreement_segment (KelAgreementPage *page, gint64 document, guint segment, KelWindow *self)
+{
+  KelPlace place = { document, (int) segment };
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "code");
+  _kel_window_go_to (self, &place);
+}
+
+static void
 on_memo_changed (KelSegmentPanel *panel, gint64 coding, const char *memo, KelWindow *self)
 {
   g_autoptr (GError) error = NULL;
@@ -1211,6 +1220,8 @@ kel_window_init (KelWindow *self)
   g_signal_connect (self->document_view, "unit-activated", G_CALLBACK (on_unit_activated), self);
   g_signal_connect (self->document_view, "number-key", G_CALLBACK (on_number_key), self);
   g_signal_connect (self->find_panel, "hit-activated", G_CALLBACK (on_hit_activated), self);
+  g_signal_connect (self->agreement_page, "segment-activated",
+                    G_CALLBACK (on_agreement_segment), self);
   g_signal_connect (self->show_dropdown, "notify::selected", G_CALLBACK (on_show_selected),
                     self);
 
