@@ -68,6 +68,12 @@ document_loaded (gpointer data)
 }
 
 static gboolean
+text_ready (gpointer data)
+{
+  return kel_document_view_is_text_ready (KEL_DOCUMENT_VIEW (kel_window_get_document_view (data)));
+}
+
+static gboolean
 page_drawn (gpointer data)
 {
   KelDocumentView *view = KEL_DOCUMENT_VIEW (kel_window_get_document_view (data));
@@ -299,7 +305,7 @@ run_session (Fixture *f)
     glong ca = g_utf8_pointer_to_offset (d->norm->text, d->norm->text + seg->body);
 
     kel_document_view_set_mode (view, KEL_MODE_BOTH);
-    spin (0.1);
+    g_assert_true (wait_until (text_ready, window, 30));
     /* the text view is the one GtkTextView in the document view */
     for (GtkWidget *w = GTK_WIDGET (view); w != NULL && text == NULL;)
       {

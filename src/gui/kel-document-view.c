@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "kel-document-view.h"
 
@@ -36,6 +37,12 @@ struct _KelDocumentView {
   GtkTextTag      *selected_tag;
   GtkTextMark     *reveal_mark;
   guint            refresh_id;
+  guint            rescroll_id;
+  gboolean         text_ready;      /* the text buffer holds the whole document */
+  char            *fill_text;       /* what is being put into it, a piece per idle */
+  gsize            fill_pos, fill_len;
+  guint            fill_id;
+  gboolean         pending_text_reveal;
   gboolean         pending_reveal;  /* a span to bring into view once the pages are laid out */
   gsize            pending_start, pending_end;
 };
@@ -43,6 +50,9 @@ struct _KelDocumentView {
 G_DEFINE_FINAL_TYPE (KelDocumentView, kel_document_view, GTK_TYPE_WIDGET)
 
 enum { SIGNAL_UNIT_ACTIVATED, SIGNAL_SELECTION_CHANGED, SIGNAL_NUMBER_KEY, N_SIGNALS };
+
+static void start_fill (KelDocumentView *self);
+static void apply_text_units (KelDocumentView *self);
 static guint signals[N_SIGNALS];
 
 /* Byte offsets ↔ the character offsets GtkTextBuffer counts in. A cursor makes a run of
@@ -96,6 +106,8 @@ apply_mode (KelDocumentView *self)
   KelDocumentMode mode = has_pdf ? self->mode : KEL_MODE_TEXT;
 
   gtk_widget_set_visible (self->page_scroller, mode != KEL_MODE_TEXT);
+  if (mode != KEL_MODE_PAGE)
+    start_fill (self);
   gtk_widget_set_visible (self->text_scroller, mode != KEL_MODE_PAGE || self->doc == NULL);
   if (self->doc == NULL && has_pdf)
     gtk_widget_set_visible (self->text_scroller, FALSE);
@@ -194,38 +206,85 @@ reflow (const char *text, gsize len)
   return out;
 }
 
-static void
-apply_units (KelDocumentView *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  g_autoptr (GArray) highlights = g_array_new (FALSE, FALSE, sizeof (KelHighlight));
-  GtkTextIter a, b;
-  Cursor cursor = { 0 };
+static void reveal_in_text (KelDocumentView *self, gsize start);
 
-  gtk_text_buffer_get_bounds (buffer, &a, &b);
-  gtk_text_buffer_remove_all_tags (buffer, &a, &b);
-  if (self->doc == NULL)
+static void
+stop_fill (KelDocumentView *self)
+{
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  g_clear_pointer (&self->fill_text, g_free);
+  self->text_ready = FALSE;
+  self->pending_text_reveal = FALSE;
+}
+
+/* A large document goes into the text buffer a quarter megabyte at a time, so the window
+ * keeps drawing while it fills. */
+static gboolean
+fill_step (gpointer data)
+{
+  KelDocumentView *self = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  gsize n = MIN ((gsize) 256 * 1024, self->fill_len - self->fill_pos);
+  GtkTextIter end;
+
+  /* whole characters, and whole lines where there is one near */
+  if (self->fill_pos + n < self->fill_len)
+    {
+      const char *stop = self->fill_text + self->fill_pos + n;
+      const char *nl = memchr (stop, '\n', MIN ((gsize) 4096, self->fill_len - self->fill_pos - n));
+
+      if (nl != NULL)
+        n = nl + 1 - (self->fill_text + self->fill_pos);
+      else
+        while (self->fill_pos + n < self->fill_len
+               && ((guchar) self->fill_text[self->fill_pos + n] & 0xC0) == 0x80)
+          n++;
+    }
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, self->fill_text + self->fill_pos, (int) n);
+  self->fill_pos += n;
+  if (self->fill_pos < self->fill_len)
+    return G_SOURCE_CONTINUE;
+  self->fill_id = 0;
+  g_clear_pointer (&self->fill_text, g_free);
+  self->text_ready = TRUE;
+  apply_text_units (self);
+  if (self->pending_text_reveal)
+    {
+      self->pending_text_reveal = FALSE;
+      reveal_in_text (self, self->pending_start);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_fill (KelDocumentView *self)
+{
+  if (self->doc == NULL || self->text_ready || self->fill_id != 0)
+    return;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
+  self->fill_text = reflow (self->doc->norm->text, self->doc->norm->len);
+  self->fill_len = self->doc->norm->len;
+  self->fill_pos = 0;
+  self->fill_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE + 10, fill_step, self, NULL);
+}
+
+static void
+apply_page_units (KelDocumentView *self)
+{
+  g_autoptr (GArray) highlights = g_array_new (FALSE, FALSE, sizeof (KelHighlight));
+
+  if (self->doc == NULL || self->renderer == NULL)
     {
       kel_page_view_set_highlights (self->page_view, NULL, 0);
       return;
     }
-  cursor.text = self->doc->norm->text;
-
   for (guint i = 0; i < self->units->len; i++)
     {
       const KelDocumentUnit *u = &g_array_index (self->units, KelDocumentUnit, i);
       g_autoptr (GArray) rects = NULL;
 
       if (u->end <= u->start || u->end > self->doc->norm->len)
-        continue;
-      gtk_text_buffer_get_iter_at_offset (buffer, &a, cursor_char_at (&cursor, u->start));
-      gtk_text_buffer_get_iter_at_offset (buffer, &b, cursor_char_at (&cursor, u->end));
-      if (!(u->flags & KEL_HIGHLIGHT_DASHED))
-        gtk_text_buffer_apply_tag (buffer, color_tag (self, &u->color), &a, &b);
-      if (u->flags & KEL_HIGHLIGHT_SELECTED)
-        gtk_text_buffer_apply_tag (buffer, self->selected_tag, &a, &b);
-
-      if (self->renderer == NULL)
         continue;
       rects = kel_document_span_rects (self->doc, u->start, u->end);
       for (guint r = 0; r < rects->len; r++)
@@ -240,6 +299,76 @@ apply_units (KelDocumentView *self)
     }
   kel_page_view_set_highlights (self->page_view, (KelHighlight *) (gpointer) highlights->data,
                                 highlights->len);
+}
+
+static void
+unit_iters (KelDocumentView *self, Cursor *cursor, const KelDocumentUnit *u, GtkTextIter *a,
+            GtkTextIter *b)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, a, cursor_char_at (cursor, u->start));
+  gtk_text_buffer_get_iter_at_offset (buffer, b, cursor_char_at (cursor, u->end));
+}
+
+static void
+apply_text_units (KelDocumentView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter a, b;
+  Cursor cursor = { 0 };
+
+  if (!self->text_ready)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &a, &b);
+  gtk_text_buffer_remove_all_tags (buffer, &a, &b);
+  if (self->doc == NULL)
+    return;
+  cursor.text = self->doc->norm->text;
+  for (guint i = 0; i < self->units->len; i++)
+    {
+      const KelDocumentUnit *u = &g_array_index (self->units, KelDocumentUnit, i);
+
+      if (u->end <= u->start || u->end > self->doc->norm->len)
+        continue;
+      unit_iters (self, &cursor, u, &a, &b);
+      if (!(u->flags & KEL_HIGHLIGHT_DASHED))
+        gtk_text_buffer_apply_tag (buffer, color_tag (self, &u->color), &a, &b);
+      if (u->flags & KEL_HIGHLIGHT_SELECTED)
+        gtk_text_buffer_apply_tag (buffer, self->selected_tag, &a, &b);
+    }
+  schedule_tag_refresh (self);
+}
+
+/* Only the selected unit changed: move the emphasis in the text, not every tag. */
+static void
+move_text_selection (KelDocumentView *self, GArray *old)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  Cursor cursor = { 0 };
+  GtkTextIter a, b;
+
+  if (!self->text_ready || self->doc == NULL)
+    return;
+  cursor.text = self->doc->norm->text;
+  for (guint i = 0; i < old->len; i++)
+    {
+      const KelDocumentUnit *u = &g_array_index (old, KelDocumentUnit, i);
+      if ((u->flags & KEL_HIGHLIGHT_SELECTED) && u->end <= self->doc->norm->len)
+        {
+          unit_iters (self, &cursor, u, &a, &b);
+          gtk_text_buffer_remove_tag (buffer, self->selected_tag, &a, &b);
+        }
+    }
+  for (guint i = 0; i < self->units->len; i++)
+    {
+      const KelDocumentUnit *u = &g_array_index (self->units, KelDocumentUnit, i);
+      if ((u->flags & KEL_HIGHLIGHT_SELECTED) && u->end <= self->doc->norm->len)
+        {
+          unit_iters (self, &cursor, u, &a, &b);
+          gtk_text_buffer_apply_tag (buffer, self->selected_tag, &a, &b);
+        }
+    }
   schedule_tag_refresh (self);
 }
 
@@ -504,6 +633,8 @@ kel_document_view_dispose (GObject *object)
   KelDocumentView *self = KEL_DOCUMENT_VIEW (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->rescroll_id, g_source_remove);
+  stop_fill (self);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->renderer);
   g_clear_pointer (&self->pdf, g_bytes_unref);
@@ -638,6 +769,7 @@ kel_document_view_show_pdf (KelDocumentView *self, GBytes *pdf, const char *name
 {
   g_return_if_fail (KEL_IS_DOCUMENT_VIEW (self));
 
+  stop_fill (self);
   g_clear_pointer (&self->doc, kel_document_free);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
   g_array_set_size (self->units, 0);
@@ -657,6 +789,7 @@ kel_document_view_set_document (KelDocumentView *self, KelDocument *doc, GBytes 
   g_return_if_fail (KEL_IS_DOCUMENT_VIEW (self));
 
   buffer = gtk_text_view_get_buffer (self->text_view);
+  stop_fill (self);
   g_clear_pointer (&self->doc, kel_document_free);
   g_array_set_size (self->units, 0);
   g_ptr_array_set_size (self->unit_tags, 0);
@@ -672,10 +805,9 @@ kel_document_view_set_document (KelDocumentView *self, KelDocument *doc, GBytes 
       apply_mode (self);
       return;
     }
-  {
-    g_autofree char *text = reflow (doc->norm->text, doc->norm->len);
-    gtk_text_buffer_set_text (buffer, text, -1);
-  }
+  /* the text is put into the view when it is shown, a piece at a time */
+  stop_fill (self);
+  gtk_text_buffer_set_text (buffer, "", 0);
   kel_page_view_set_glyphs (self->page_view,
                             doc->extracted != NULL ? doc->extracted->glyphs : NULL);
   gtk_label_set_text (self->title_label, doc->name);
@@ -698,11 +830,33 @@ kel_document_view_get_document (KelDocumentView *self)
   return self->doc;
 }
 
+static gboolean
+same_but_selection (GArray *old, const KelDocumentUnit *units, guint n)
+{
+  if (old->len != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      const KelDocumentUnit *a = &g_array_index (old, KelDocumentUnit, i), *b = &units[i];
+      if (a->start != b->start || a->end != b->end || a->id != b->id
+          || !gdk_rgba_equal (&a->color, &b->color) || g_strcmp0 (a->tag, b->tag) != 0
+          || (a->flags & ~KEL_HIGHLIGHT_SELECTED) != (b->flags & ~KEL_HIGHLIGHT_SELECTED))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 void
 kel_document_view_set_units (KelDocumentView *self, const KelDocumentUnit *units, guint n)
 {
+  g_autoptr (GArray) old = NULL;
+  gboolean selection_only;
+
   g_return_if_fail (KEL_IS_DOCUMENT_VIEW (self));
 
+  selection_only = same_but_selection (self->units, units, n);
+  if (selection_only)
+    old = g_array_copy (self->units);
   g_array_set_size (self->units, 0);
   g_ptr_array_set_size (self->unit_tags, 0);
   for (guint i = 0; i < n; i++)
@@ -714,7 +868,11 @@ kel_document_view_set_units (KelDocumentView *self, const KelDocumentUnit *units
       u.tag = tag;
       g_array_append_val (self->units, u);
     }
-  apply_units (self);
+  apply_page_units (self);
+  if (selection_only)
+    move_text_selection (self, old);
+  else
+    apply_text_units (self);
 }
 
 void
@@ -740,19 +898,63 @@ kel_document_view_reveal (KelDocumentView *self, gsize start, gsize end)
           kel_page_view_scroll_to (self->page_view, first->page, &first->rect);
         }
     }
-  if (gtk_widget_get_visible (self->text_scroller))
+  if (!self->text_ready)
     {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-      GtkTextIter iter;
-      glong chr = g_utf8_pointer_to_offset (self->doc->norm->text,
-                                            self->doc->norm->text + start);
-
-      gtk_text_buffer_get_iter_at_offset (buffer, &iter, chr);
-      /* a mark, so that the scroll happens once the text is laid out */
-      gtk_text_buffer_move_mark (buffer, self->reveal_mark, &iter);
-      gtk_text_view_scroll_to_mark (self->text_view, self->reveal_mark, 0.1, TRUE, 0, 0.3);
-      schedule_tag_refresh (self);
+      self->pending_text_reveal = TRUE;
+      self->pending_start = start;
+      self->pending_end = end;
     }
+  else if (gtk_widget_get_visible (self->text_scroller))
+    reveal_in_text (self, start);
+}
+
+/* Scrolls the text so the mark sits a third down the view, without the animation of
+ * gtk_text_view_scroll_to_mark(): in GTK 4.8 an animated scroll leaves the scrolled
+ * window to disconnect a handler that is gone when it is unmapped. */
+static void
+scroll_text_to_mark (KelDocumentView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+  GtkTextIter iter;
+  GdkRectangle rect;
+  double page, top;
+
+  if (vadj == NULL)
+    return;
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->reveal_mark);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &rect);
+  page = gtk_adjustment_get_page_size (vadj);
+  top = gtk_adjustment_get_value (vadj);
+  /* only when it is not already in view */
+  if (rect.y < top + 12 || rect.y + rect.height > top + page - 12)
+    gtk_adjustment_set_value (vadj, MAX (0, rect.y - page / 3));
+}
+
+static gboolean
+rescroll (gpointer data)
+{
+  KelDocumentView *self = data;
+
+  self->rescroll_id = 0;
+  scroll_text_to_mark (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reveal_in_text (KelDocumentView *self, gsize start)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter iter;
+  glong chr = g_utf8_pointer_to_offset (self->doc->norm->text, self->doc->norm->text + start);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, chr);
+  gtk_text_buffer_move_mark (buffer, self->reveal_mark, &iter);
+  scroll_text_to_mark (self);
+  /* once the lines above are laid out their heights are known: scroll again */
+  g_clear_handle_id (&self->rescroll_id, g_source_remove);
+  self->rescroll_id = g_timeout_add (120, rescroll, self);
+  schedule_tag_refresh (self);
 }
 
 void
@@ -793,4 +995,11 @@ kel_document_view_set_zoom (KelDocumentView *self, double zoom)
 {
   g_return_if_fail (KEL_IS_DOCUMENT_VIEW (self));
   kel_page_view_set_zoom (self->page_view, zoom);
+}
+
+gboolean
+kel_document_view_is_text_ready (KelDocumentView *self)
+{
+  g_return_val_if_fail (KEL_IS_DOCUMENT_VIEW (self), FALSE);
+  return self->text_ready;
 }

@@ -57,6 +57,8 @@ KelPageView       *kel_document_view_get_page_view (KelDocumentView       *self)
 /* The buttons of the bar that shows while text is selected (GtkWidget*, taken). */
 void               kel_document_view_set_selection_buttons (KelDocumentView *self,
                                                             GPtrArray       *buttons);
+/* Whether the text view holds the whole text (it is filled while shown, a piece at a time). */
+gboolean           kel_document_view_is_text_ready (KelDocumentView *self);
 void               kel_document_view_set_zoom      (KelDocumentView       *self,
                                                     double                 zoom);
 

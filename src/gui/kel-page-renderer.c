@@ -43,7 +43,7 @@ struct _KelPageRenderer {
 
 G_DEFINE_FINAL_TYPE (KelPageRenderer, kel_page_renderer, G_TYPE_OBJECT)
 
-enum { SIGNAL_LOADED, SIGNAL_FAILED, SIGNAL_RENDERED, N_SIGNALS };
+enum { SIGNAL_LOADED, SIGNAL_FAILED, SIGNAL_RENDERED, SIGNAL_SIZES, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static Shared *
@@ -114,6 +114,15 @@ deliver (gpointer data)
     case SIGNAL_RENDERED:
       g_signal_emit (self, signals[SIGNAL_RENDERED], 0, m->page, m->scale, m->texture);
       break;
+    case SIGNAL_SIZES:
+      /* every page's own size, once the worker had time to read them */
+      if (m->n_pages == self->n_pages)
+        {
+          g_free (self->sizes);
+          self->sizes = g_steal_pointer (&m->sizes);
+          g_signal_emit (self, signals[SIGNAL_LOADED], 0);
+        }
+      break;
     }
   return G_SOURCE_REMOVE;
 }
@@ -171,6 +180,7 @@ worker (gpointer data)
   g_autoptr (GObject) doc_obj = NULL;
   PopplerDocument *doc;
   Message *m;
+  gboolean sizes_sent = FALSE;
   int n;
 
   doc_obj = (GObject *) poppler_document_new_from_bytes (s->pdf, NULL, &error);
@@ -186,16 +196,24 @@ worker (gpointer data)
     }
   doc = POPPLER_DOCUMENT (doc_obj);
   n = poppler_document_get_n_pages (doc);
+  /* The first page is what the coder waits for: the pages are laid out at its size at
+   * once, and their own sizes are read when no page is waiting to be drawn. */
   m = g_new0 (Message, 1);
   m->kind = SIGNAL_LOADED;
   m->n_pages = (guint) MAX (n, 0);
   m->sizes = g_new0 (double, 2 * (gsize) MAX (n, 1));
-  for (int i = 0; i < n; i++)
-    {
-      g_autoptr (GObject) page = (GObject *) poppler_document_get_page (doc, i);
-      if (page != NULL)
-        poppler_page_get_size (POPPLER_PAGE (page), &m->sizes[2 * i], &m->sizes[2 * i + 1]);
-    }
+  {
+    g_autoptr (GObject) first = n > 0 ? (GObject *) poppler_document_get_page (doc, 0) : NULL;
+    double w = 595, h = 842;
+
+    if (first != NULL)
+      poppler_page_get_size (POPPLER_PAGE (first), &w, &h);
+    for (int i = 0; i < n; i++)
+      {
+        m->sizes[2 * i] = w;
+        m->sizes[2 * i + 1] = h;
+      }
+  }
   post (s, m);
 
   for (;;)
@@ -204,6 +222,33 @@ worker (gpointer data)
       GdkTexture *texture;
 
       g_mutex_lock (&s->lock);
+      if (!sizes_sent && g_queue_is_empty (&s->queue) && !s->stop)
+        {
+          /* the view asks for its first pages right after "loaded": serve them first */
+          gint64 end = g_get_monotonic_time () + G_TIME_SPAN_MILLISECOND * 300;
+
+          while (!s->stop && g_queue_is_empty (&s->queue))
+            if (!g_cond_wait_until (&s->cond, &s->lock, end))
+              break;
+        }
+      if (!sizes_sent && g_queue_is_empty (&s->queue) && !s->stop)
+        {
+          g_mutex_unlock (&s->lock);
+          sizes_sent = TRUE;
+          m = g_new0 (Message, 1);
+          m->kind = SIGNAL_SIZES;
+          m->n_pages = (guint) MAX (n, 0);
+          m->sizes = g_new0 (double, 2 * (gsize) MAX (n, 1));
+          for (int i = 0; i < n; i++)
+            {
+              g_autoptr (GObject) page = (GObject *) poppler_document_get_page (doc, i);
+              if (page != NULL)
+                poppler_page_get_size (POPPLER_PAGE (page), &m->sizes[2 * i],
+                                       &m->sizes[2 * i + 1]);
+            }
+          post (s, m);
+          continue;
+        }
       while (!s->stop && g_queue_is_empty (&s->queue))
         g_cond_wait (&s->cond, &s->lock);
       if (s->stop)

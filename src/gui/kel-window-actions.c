@@ -292,7 +292,14 @@ bench_tick (gpointer data)
   KelPageView *view = kel_document_view_get_page_view (self->document_view);
 
   if (self->bench_last_tick != 0)
-    self->bench_max_stall = MAX (self->bench_max_stall, now - self->bench_last_tick);
+    {
+      gint64 gap = now - self->bench_last_tick;
+
+      self->bench_max_stall = MAX (self->bench_max_stall, gap);
+      if (gap > 50 * G_TIME_SPAN_MILLISECOND)
+        g_print ("stall %.0f ms at %.0f ms\n", gap / 1000.0,
+                 (self->bench_last_tick - self->bench_start) / 1000.0);
+    }
   self->bench_last_tick = now;
   if (self->bench_first_page == 0 && kel_page_view_has_drawn_page (view))
     self->bench_first_page = now - self->bench_start;

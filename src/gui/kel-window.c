@@ -313,39 +313,39 @@ _kel_window_ensure_coder (KelWindow *self, const char *action, GVariant *param)
 
 /* What the views show ------------------------------------------------------------------ */
 
-static gboolean
-same_unit (const KelProjectCoding *a, const KelProjectCoding *b)
+/* A coding's unit and category, as a key: a decision is a coding of the same key. */
+static char *
+unit_key (const KelProjectCoding *c)
 {
-  if (a->is_span != b->is_span)
-    return FALSE;
-  if (a->is_span)
-    return a->start == b->start && a->end == b->end;
-  return a->segment == b->segment;
+  if (c->is_span)
+    return g_strdup_printf ("s%zu-%zu:%s", c->start, c->end, c->category);
+  return g_strdup_printf ("g%d:%s", c->segment, c->category);
 }
 
-/* Whether I (the coder) have a coding of @c's unit and category. */
-static gboolean
-decided_by_me (KelWindow *self, const KelProjectCoding *c)
+/* The keys of my codings, so that telling whether I decided one is a lookup. */
+static GHashTable *
+my_keys (KelWindow *self)
 {
-  if (self->coder == NULL)
-    return FALSE;
-  for (guint i = 0; i < self->codings->len; i++)
+  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; self->coder != NULL && i < self->codings->len; i++)
     {
       const KelProjectCoding *o = self->codings->pdata[i];
-      if (o != c && g_strcmp0 (o->coder, self->coder) == 0 && same_unit (o, c)
-          && g_strcmp0 (o->category, c->category) == 0)
-        return TRUE;
+      if (g_strcmp0 (o->coder, self->coder) == 0)
+        g_hash_table_add (keys, unit_key (o));
     }
-  return FALSE;
+  return keys;
 }
 
 static gboolean
-is_visible (KelWindow *self, const KelProjectCoding *c, gboolean *decided)
+is_visible (KelWindow *self, GHashTable *mine_keys, const KelProjectCoding *c,
+            gboolean *decided)
 {
   gboolean mine = self->coder != NULL && g_strcmp0 (c->coder, self->coder) == 0;
   gboolean blind = g_settings_get_boolean (self->settings, "blind");
+  g_autofree char *key = mine ? NULL : unit_key (c);
 
-  *decided = !mine && decided_by_me (self, c);
+  *decided = !mine && g_hash_table_contains (mine_keys, key);
   if (mine)
     return self->show != KEL_SHOW_CODER;
   if (blind)
@@ -373,6 +373,7 @@ rebuild_views (KelWindow *self)
   g_autoptr (GPtrArray) chips = NULL;
   g_autoptr (GArray) units = NULL;
   g_autoptr (GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) mine_keys = NULL;
   int selected = kel_segment_panel_get_selected (self->segment_panel);
 
   if (doc == NULL || self->codings == NULL)
@@ -388,6 +389,7 @@ rebuild_views (KelWindow *self)
       g_ptr_array_add (chips, a);
     }
   units = g_array_new (FALSE, TRUE, sizeof (KelDocumentUnit));
+  mine_keys = my_keys (self);
 
   for (guint i = 0; i < self->codings->len; i++)
     {
@@ -396,7 +398,7 @@ rebuild_views (KelWindow *self)
       gboolean decided;
 
       if (c->segment < 0 || (guint) c->segment >= doc->segments->len
-          || !is_visible (self, c, &decided))
+          || !is_visible (self, mine_keys, c, &decided))
         continue;
       chip.id = c->id;
       chip.category = g_strdup (c->category);
