@@ -10,34 +10,14 @@
 #include "kel-csv.h"
 #include "kel-test-utils.h"
 
-static KelRow *
-make_row (const char *doc, const char *corp, int year, const char *kind, guint seg,
-          const char *category, const char *klass, double amount, const char *coder,
-          const char *status)
-{
-  KelRow *row = kel_row_new ();
-
-  row->document = g_strdup (doc);
-  row->corporation = g_strdup (corp);
-  row->year = year;
-  row->kind = g_strdup (kind);
-  row->segment_id = seg;
-  row->category = g_strdup (category);
-  row->klass = g_strdup (klass);
-  row->amount_kzt = amount;
-  row->coder = g_strdup (coder);
-  row->status = g_strdup (status);
-  row->text = g_strdup_printf ("segment %u of %s", seg, doc);
-  return row;
-}
-
 #define LEX(doc, corp, year, kind, seg, cat, klass, amount) \
-  g_ptr_array_add (rows, make_row (doc, corp, year, kind, seg, cat, klass, amount, "lexicon", \
-                                   "auto"))
+  g_ptr_array_add (rows, kel_test_make_row (doc, corp, year, kind, seg, cat, klass, amount, \
+                                            "lexicon", "auto"))
 #define PERSON(doc, seg, cat, amount, coder, status) \
-  g_ptr_array_add (rows, make_row (doc, "Kazzinc", strcmp (doc, "d1") == 0 ? 2019 : 2020, \
-                                   strcmp (doc, "d1") == 0 ? "memorandum" : "report", seg, \
-                                   cat, NULL, amount, coder, status))
+  g_ptr_array_add (rows, kel_test_make_row (doc, "Kazzinc", \
+                                            strcmp (doc, "d1") == 0 ? 2019 : 2020, \
+                                            strcmp (doc, "d1") == 0 ? "memorandum" : "report", \
+                                            seg, cat, NULL, amount, coder, status))
 
 static GPtrArray *
 lexicon_rows (void)

@@ -175,11 +175,11 @@ kel_cli_chart_main (int argc, char **argv)
     {
       if (format_s != NULL && !kel_chart_format_from_string (format_s, &format))
         USAGE_ERROR (_("--format takes “png”, “svg” or “pdf”, not “%s”"), format_s);
+      if (output == NULL)
+        USAGE_ERROR (_("say where the chart goes with -o FILE (“-o -” for standard output)"));
       if (format_s == NULL && !format_from_path (output, &format))
         USAGE_ERROR (_("say the format with --format png|svg|pdf or an output file ending in "
                        ".png, .svg or .pdf"));
-      if (output == NULL)
-        USAGE_ERROR (_("say where the chart goes with -o FILE (“-o -” for standard output)"));
     }
   if (by != NULL && strcmp (by, "amount") != 0 && strcmp (by, "count") != 0)
     USAGE_ERROR (_("--by takes “amount” or “count”, not “%s”"), by);

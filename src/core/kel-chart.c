@@ -69,6 +69,7 @@ typedef struct {
   Dash         dash;
   Pattern      pattern;
   Rgba         ink;         /* the pattern's colour */
+  double       inset;       /* how far the pattern keeps off a rectangle's edges */
   GArray      *pts;         /* double x, y pairs */
   PangoLayout *layout;
   Marker       marker;
@@ -373,6 +374,7 @@ add_rect (KelChart *c, double x, double y, double w, double h, Rgba fill)
   op->w = w;
   op->h = h;
   op->fill = fill;
+  op->inset = PATTERN_INSET;
   return op;
 }
 
@@ -509,6 +511,7 @@ add_swatch (KelChart *c, int k, double x, double y, double size)
   Op *op = add_rect (c, x, y, size, size, category_color (c, k));
 
   op->pattern = c->patterns[k];
+  op->inset = 1;
   op->ink = with_alpha (ink_on (op->fill), 0.55);
   op->stroke = with_alpha (c->pal.fg, 0.35);
   op->line_width = 0.75;
@@ -628,6 +631,7 @@ add_legend (KelChart *c, GArray *keys, double x0, double y, double width)
             Op *op = add_rect (c, x, y + (th - swatch) / 2, swatch, swatch,
                                with_alpha (c->pal.nodata, 0.18));
             op->pattern = PATTERN_BACK_DIAGONAL;
+            op->inset = 1;
             op->ink = with_alpha (c->pal.nodata, 0.9);
             op->stroke = with_alpha (c->pal.nodata, 0.9);
             op->line_width = 0.75;
@@ -1881,10 +1885,10 @@ draw_op (cairo_t *cr, const Op *op)
       cairo_rectangle (cr, op->x, op->y, op->w, op->h);
       set_source (cr, op->fill);
       cairo_fill (cr);
-      if (op->pattern != PATTERN_NONE && op->w > 2 * PATTERN_INSET + 1
-          && op->h > 2 * PATTERN_INSET + 1)
+      if (op->pattern != PATTERN_NONE && op->w > 2 * op->inset + 2
+          && op->h > 2 * op->inset + 2)
         {
-          double inset = op->w > 16 ? PATTERN_INSET : 1.5;
+          double inset = op->inset;
           cairo_save (cr);
           cairo_rectangle (cr, op->x + inset, op->y + inset, op->w - 2 * inset,
                            op->h - 2 * inset);
