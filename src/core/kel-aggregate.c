@@ -858,25 +858,6 @@ find_year (const KelAggregate *agg, int year)
   return p ? (int) (p - (int *) agg->years->data) : -1;
 }
 
-static int
-find_corporation (const KelAggregate *agg, const char *corp)
-{
-  guint lo = 0, hi = agg->corporations->len;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      int r = compare_corporations (&agg->corporations->pdata[mid], &corp);
-      if (r == 0)
-        return mid;
-      if (r < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return -1;
-}
-
 KelAggregate *
 kel_aggregate_new (const KelLexicon *lex, GPtrArray *rows, const KelAggregateFilter *filter)
 {
@@ -955,6 +936,10 @@ kel_aggregate_new (const KelLexicon *lex, GPtrArray *rows, const KelAggregateFil
         }
     }
   g_ptr_array_sort (agg->corporations, compare_corporations);
+  /* by name to index: collation is too slow to search with for every coding */
+  g_hash_table_remove_all (corps);
+  for (guint c = 0; c < agg->corporations->len; c++)
+    g_hash_table_insert (corps, agg->corporations->pdata[c], GUINT_TO_POINTER (c));
 
   agg->cells = g_new0 (Cell, MAX ((gsize) 1, (gsize) agg->corporations->len * agg->years->len
                                                * agg->categories->len));
@@ -962,7 +947,8 @@ kel_aggregate_new (const KelLexicon *lex, GPtrArray *rows, const KelAggregateFil
     {
       const Unit *unit = &g_array_index (units, Unit, u);
       const KelRow *row = rows->pdata[unit->rep];
-      int corp = find_corporation (agg, row->corporation ? row->corporation : "");
+      int corp = GPOINTER_TO_UINT (g_hash_table_lookup (corps, row->corporation
+                                                                ? row->corporation : ""));
       int year = find_year (agg, row->year);
       Cell *cell = &agg->cells[cell_index (agg, corp, year, unit->category)];
 
