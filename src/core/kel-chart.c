@@ -1524,12 +1524,30 @@ layout_shift (KelChart *c, double W, double H, gboolean natural)
     {
       double panel_w;
 
+      double avail = H - y - notes_h - MARGIN - 10;
+
       cols = MAX (1, MIN (n, (guint) ((W - 2 * MARGIN + gap) / (260 + gap))));
+      if (!natural)
+        {
+          /* at a given size: the grid whose panels come nearest a 1.6 : 1 shape and are
+           * largest, so a short chart gets more columns rather than cut-off panels */
+          double best = -1;
+          for (guint k = 1; k <= n; k++)
+            {
+              guint r = (n + k - 1) / k;
+              double pw = (W - 2 * MARGIN - (k - 1) * gap) / k;
+              double ph = (avail - (r - 1) * gap) / r;
+              double score = MIN (pw / 1.6, ph);
+              if (pw >= 150 && score > best)
+                {
+                  best = score;
+                  cols = k;
+                }
+            }
+        }
       panel_rows = (n + cols - 1) / cols;
       panel_w = (W - 2 * MARGIN - (cols - 1) * gap) / cols;
-      panel_h = natural ? 250
-                        : MAX (150, (H - y - notes_h - MARGIN - 10 - (panel_rows - 1) * gap)
-                                      / panel_rows);
+      panel_h = natural ? 250 : MAX (100, (avail - (panel_rows - 1) * gap) / panel_rows);
       for (guint i = 0; i < n; i++)
         {
           guint col = i % cols, prow = i / cols;
