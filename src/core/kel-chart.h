@@ -130,8 +130,9 @@ char               *kel_chart_describe_mark    (KelChart            *chart,
 /* Every piece of text the laid-out chart shows, in drawing order. */
 GStrv               kel_chart_get_texts        (KelChart            *chart);
 
-/* Draws the chart into a PNG, SVG or PDF file in memory: @width × @height points (SVG
- * and PDF, vector, fonts embedded) or pixels times @scale (PNG). */
+/* Draws the chart into a PNG, SVG or PDF file in memory, laid out at @width × @height:
+ * points in a PDF and pixels in an SVG (both vector, fonts embedded), pixels times @scale
+ * in a PNG. */
 GBytes             *kel_chart_export           (KelChart            *chart,
                                                 KelChartFormat       format,
                                                 double               width,
