@@ -267,3 +267,24 @@ kel_test_write_temp (const char *name, const char *text, gssize len)
   g_assert_no_error (error);
   return path;
 }
+
+KelRow *
+kel_test_make_row (const char *doc, const char *corp, int year, const char *kind, guint seg,
+                   const char *category, const char *klass, double amount, const char *coder,
+                   const char *status)
+{
+  KelRow *row = kel_row_new ();
+
+  row->document = g_strdup (doc);
+  row->corporation = g_strdup (corp);
+  row->year = year;
+  row->kind = g_strdup (kind);
+  row->segment_id = seg;
+  row->category = g_strdup (category);
+  row->klass = g_strdup (klass);
+  row->amount_kzt = amount;
+  row->coder = g_strdup (coder);
+  row->status = g_strdup (status);
+  row->text = g_strdup_printf ("segment %u of %s", seg, doc);
+  return row;
+}

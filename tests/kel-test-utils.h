@@ -47,5 +47,16 @@ void        kel_test_score           (const KelDocument *doc,
 char       *kel_test_write_temp      (const char   *name,
                                       const char   *text,
                                       gssize        len);
+/* A coded row as a producer of codings makes it (NULL strings stay NULL). */
+KelRow     *kel_test_make_row        (const char   *doc,
+                                      const char   *corp,
+                                      int           year,
+                                      const char   *kind,
+                                      guint         seg,
+                                      const char   *category,
+                                      const char   *klass,
+                                      double        amount,
+                                      const char   *coder,
+                                      const char   *status);
 
 G_END_DECLS

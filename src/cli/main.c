@@ -170,6 +170,8 @@ static const struct {
   { "code", N_("write the coded dataset: one row per commitment found"), cmd_code },
   { "summary", N_("financing by corporation, year and category, and the compensatory / "
                   "developmental split"), cmd_summary },
+  { "chart", N_("the financing structure or the shift as PNG, SVG or PDF, or its table"),
+    kel_cli_chart_main },
 };
 
 static void
