@@ -47,5 +47,12 @@ void        kel_test_score           (const KelDocument *doc,
 char       *kel_test_write_temp      (const char   *name,
                                       const char   *text,
                                       gssize        len);
+/* Writes a zip named @name in the temporary folder holding @members: pairs of a member
+ * name and its contents, ended by NULL; the first member is stored, the others deflated
+ * (as ODF wants its mimetype). Returns its path. */
+char       *kel_test_write_zip       (const char   *name,
+                                      const char   *const *members);
+/* The codings of @doc, one line each: clause, category, amount in tenge. */
+char       *kel_test_codings_tsv     (const KelDocument *doc);
 
 G_END_DECLS
