@@ -61,4 +61,17 @@ gboolean kel_cli_write_output      (const char     *path,
 gboolean kel_cli_check_files       (char          **files,
                                     const char     *command);
 
+/* "code --format xlsx|sav|dta" (kel-cli-export.c): codes @files and writes the rows to
+ * @output with the core's dataset writers, labels in @language (kk, ru, en; NULL: the
+ * locale's). Returns the exit status. */
+int      kel_cli_export_dataset    (KelCliInput    *in,
+                                    char          **files,
+                                    const char     *format_name,
+                                    const char     *output,
+                                    const char     *language,
+                                    gboolean        all_segments);
+/* "kk", "ru", "en" or NULL (the locale's language). */
+gboolean kel_cli_parse_language    (const char     *s,
+                                    KelLanguage    *out);
+
 G_END_DECLS
