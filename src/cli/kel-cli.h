@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 #include <stdio.h>
 
+#include "kel-exchange.h"
 #include "kel-pipeline.h"
 
 G_BEGIN_DECLS
@@ -70,6 +71,16 @@ int      kel_cli_export_dataset    (KelCliInput    *in,
                                     const char     *output,
                                     const char     *language,
                                     gboolean        all_segments);
+/* "codebook export|import" (kel-cli-codebook.c) */
+int      kel_cli_codebook_main     (int             argc,
+                                    char          **argv);
+/* "dictionary import|export" (kel-cli-dictionary.c) */
+int      kel_cli_dictionary_main   (int             argc,
+                                    char          **argv);
+
+/* Prints what an import matched, added and could not carry over, on stderr. */
+void     kel_cli_print_import_report (const KelImportReport *report);
+
 /* "kk", "ru", "en" or NULL (the locale's language). */
 gboolean kel_cli_parse_language    (const char     *s,
                                     KelLanguage    *out);

@@ -182,6 +182,9 @@ static const struct {
   { "code", N_("write the coded dataset: one row per commitment found"), cmd_code },
   { "summary", N_("financing by corporation, year and category, and the compensatory / "
                   "developmental split"), cmd_summary },
+  { "codebook", N_("the codebook to and from REFI-QDA (.qdc)"), kel_cli_codebook_main },
+  { "dictionary", N_("WordStat, LIWC, Yoshikoder and quanteda dictionaries in and out"),
+    kel_cli_dictionary_main },
 };
 
 static void
