@@ -343,6 +343,7 @@ test_dict_import (void)
   g_assert_cmpstr (file, ==, "import-csr_cat.xml");
   g_hash_table_insert (map, "INFRASTRUCTURE", "infrastructure");
   g_hash_table_insert (map, "VOLUNTEERING", "human_development");
+  g_hash_table_insert (map, "SPORT", "sponsorship");
   g_assert_true (kel_dictionary_import (cat, dir, fallback, file, map, KEL_LANG_EN, report,
                                         &error));
   g_assert_no_error (error);
@@ -351,6 +352,7 @@ test_dict_import (void)
   g_assert_true (report_has (report->unmapped, "GR?NT"));
   g_assert_true (report_has (report->unmapped, "*AID"));
   g_assert_true (report_has (report->unmapped, "ASPHALT*"));
+  g_assert_true (report_has (report->unmapped, "--map SPORT=sponsorship"));
 
   lex = kel_lexicon_load (dir, fallback, &error);
   g_assert_no_error (error);
@@ -505,6 +507,49 @@ test_yaml_export (void)
   remove_dir (dir);
 }
 
+static int
+run_cli (const char *const *argv, char **err)
+{
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                               NULL, NULL, err, &status, NULL));
+  return WEXITSTATUS (status);
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *dir = new_dir ("cli-dict");
+  g_autofree char *cat = kel_test_data_path ("dict/csr.cat");
+  g_autofree char *qdc = kel_test_write_temp ("cli-export.qdc", "", 0);
+  g_autofree char *yml = kel_test_write_temp ("cli-export.yml", "", 0);
+  const char *bad_map[] = { KEL_CLI_PATH, "dictionary", "import", cat, "-o", dir, "--map",
+                            "CHARITY=philanthropy", NULL };
+  const char *good[] = { KEL_CLI_PATH, "dictionary", "import", cat, "-o", dir, "--map",
+                         "CHARITY=charity", "--language", "en", NULL };
+  const char *export_yaml[] = { KEL_CLI_PATH, "dictionary", "export", "-l", dir, "-o", yml,
+                                NULL };
+  const char *export_qdc[] = { KEL_CLI_PATH, "codebook", "export", "-l", dir, "-o", qdc,
+                               "--language", "en", NULL };
+  const char *import_qdc[] = { KEL_CLI_PATH, "codebook", "import", qdc, "-o", dir, NULL };
+  g_autofree char *e1 = NULL, *e2 = NULL, *e3 = NULL, *e4 = NULL, *e5 = NULL;
+  g_autofree char *yaml = NULL;
+
+  g_assert_cmpint (run_cli (bad_map, &e1), ==, 2);
+  g_assert_nonnull (strstr (e1, "philanthropy"));
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (run_cli (good, &e2), ==, 0);
+  g_assert_nonnull (strstr (e2, "GR?NT"));
+  g_assert_cmpint (run_cli (export_yaml, &e3), ==, 0);
+  g_assert_true (g_file_get_contents (yml, &yaml, NULL, NULL));
+  g_assert_nonnull (strstr (yaml, "  roads:\n    - \"road*\"\n"));
+  g_assert_cmpint (run_cli (export_qdc, &e4), ==, 0);
+  g_assert_cmpint (run_cli (import_qdc, &e5), ==, 0);
+  g_assert_nonnull (strstr (e5, "0 categories added"));
+  remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -519,5 +564,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/exchange/dict-import-all", test_dict_import_all);
   g_test_add_func ("/kelisim/exchange/dict-hostile", test_dict_hostile);
   g_test_add_func ("/kelisim/exchange/yaml-export", test_yaml_export);
+  g_test_add_func ("/kelisim/exchange/cli", test_cli);
   return g_test_run ();
 }

@@ -645,6 +645,7 @@ typedef struct {
   KelImportReport     *report;
   xmlNodePtr           lexicon;   /* the <lexicon> being written */
   GHashTable          *terms;     /* id → GPtrArray of terms (dedup in order) */
+  GHashTable          *map_used;  /* the --map keys that met a category */
   GPtrArray           *order;     /* ids in the order their terms appear */
 } DictImport;
 
@@ -657,8 +658,10 @@ import_category (DictImport *im, const KelDictCategory *c, const char *parent_id
   GPtrArray *terms;
   guint taken = 0;
 
-  if (mapped == NULL && im->map != NULL)
-    mapped = g_hash_table_lookup (im->map, c->name);
+  if (mapped != NULL)
+    g_hash_table_add (im->map_used, g_strdup (path));
+  else if (im->map != NULL && (mapped = g_hash_table_lookup (im->map, c->name)) != NULL)
+    g_hash_table_add (im->map_used, g_strdup (c->name));
   if (mapped != NULL)
     {
       id = mapped;
@@ -813,12 +816,24 @@ kel_dictionary_import (const KelDictionary *dict, const char *dir, const char *f
   im.terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                     (GDestroyNotify) g_ptr_array_unref);
   im.order = g_ptr_array_new_with_free_func (g_free);
+  im.map_used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < dict->warnings->len; i++)
     g_ptr_array_add (report->unmapped, g_strdup_printf ("%s: %s", dict->path,
                                                         (const char *) g_ptr_array_index (
                                                           dict->warnings, i)));
   for (guint i = 0; i < dict->roots->len; i++)
     import_category (&im, g_ptr_array_index (dict->roots, i), NULL);
+  if (map != NULL)
+    {
+      g_hash_table_iter_init (&it, map);
+      while (g_hash_table_iter_next (&it, &k, &v))
+        if (!g_hash_table_contains (im.map_used, k))
+          g_ptr_array_add (report->unmapped,
+                           g_strdup_printf (_("--map %s=%s: the dictionary has no category "
+                                              "“%s”; nothing went to %s"), (const char *) k,
+                                            (const char *) v, (const char *) k,
+                                            (const char *) v));
+    }
 
   if (report->terms == 0)
     {
@@ -858,6 +873,7 @@ kel_dictionary_import (const KelDictionary *dict, const char *dir, const char *f
     }
   ok = TRUE;
 out:
+  g_hash_table_unref (im.map_used);
   g_hash_table_unref (im.terms);
   g_ptr_array_unref (im.order);
   _kel_codebook_edit_free (im.edit);
