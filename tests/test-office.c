@@ -415,6 +415,7 @@ test_hostile (void)
   g_autofree char *p_enc_odt = kel_test_write_zip ("secret.odt", encrypted_odt);
   g_autofree char *p_bomb = kel_test_data_path ("office/bomb.docx");
   g_autofree char *p_claims = kel_test_data_path ("office/claims-2gb.docx");
+  g_autofree char *p_lies = kel_test_data_path ("office/lies-about-size.docx");
   g_autofree char *p_encrypted = kel_test_data_path ("office/encrypted.docx");
   g_autofree char *p_doc = kel_test_data_path ("office/old-word.doc");
   g_autofree char *truncated = NULL;
@@ -432,6 +433,8 @@ test_hostile (void)
   assert_refused (p_enc_odt, KEL_EXTRACT_ERROR_ENCRYPTED, "password");
   assert_refused (p_bomb, KEL_EXTRACT_ERROR_TOO_LARGE, "zip bomb");
   assert_refused (p_claims, KEL_EXTRACT_ERROR_TOO_LARGE, "zip bomb");
+  /* claims 100 bytes, inflates to 200 MB: stopped while it unpacks */
+  assert_refused (p_lies, KEL_EXTRACT_ERROR_TOO_LARGE, "zip bomb");
   assert_refused (p_encrypted, KEL_EXTRACT_ERROR_ENCRYPTED, "password");
   assert_refused (p_doc, KEL_EXTRACT_ERROR_UNSUPPORTED, "DOCX");
 

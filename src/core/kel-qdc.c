@@ -283,7 +283,8 @@ import_code (Import *im, xmlNodePtr code, const char *parent_id, int depth)
     {
       const char *klass = NULL;
 
-      if (g_strcmp0 (tag_class, "compensatory") == 0 || g_strcmp0 (tag_class, "developmental") == 0)
+      if (g_strcmp0 (tag_class, "compensatory") == 0
+          || g_strcmp0 (tag_class, "developmental") == 0)
         klass = tag_class;
       id = _kel_codebook_edit_add (im->edit, parent_id, tag_id, im->lang, name, desc, klass,
                                    color);

@@ -40,3 +40,14 @@ def ole(names):
 
 open("encrypted.docx", "wb").write(ole(["Root Entry", "EncryptionInfo", "EncryptedPackage"]))
 open("old-word.doc", "wb").write(ole(["Root Entry", "WordDocument", "1Table"]))
+
+# lies-about-size.docx: headers claim 100 bytes; the deflated data inflates to 200 MB.
+co = zlib.compressobj(9, zlib.DEFLATED, -15)
+comp = b"".join(co.compress(b" " * (1 << 20)) for _ in range(200)) + co.flush()
+crc = 0
+local = struct.pack("<IHHHHHIIIHH", 0x04034b50, 20, 0, 8, 0, 0, crc, len(comp), 100,
+                    len(name), 0) + name + comp
+central = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014b50, 20, 20, 0, 8, 0, 0, crc, len(comp),
+                      100, len(name), 0, 0, 0, 0, 0, 0) + name
+end = struct.pack("<IHHHHIIH", 0x06054b50, 0, 0, 1, 1, len(central), len(local), 0)
+open("lies-about-size.docx", "wb").write(local + central + end)
