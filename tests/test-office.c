@@ -388,6 +388,7 @@ test_hostile (void)
                          "../../evil.xml", "<x/>", "content.xml", "<x/>", NULL };
   const char *abs[] = { "/etc/passwd", "x", "word/document.xml", "<x/>", NULL };
   const char *other[] = { "hello.txt", "hello", NULL };
+  const char *nothing[] = { NULL };
   const char *ods[] = { "mimetype", "application/vnd.oasis.opendocument.spreadsheet",
                         "content.xml", "<x/>", NULL };
   const char *broken[] = { "word/document.xml", "<w:document><w:body><w:p>", NULL };
@@ -408,6 +409,7 @@ test_hostile (void)
   g_autofree char *p_slip = kel_test_write_zip ("slip.odt", slip);
   g_autofree char *p_abs = kel_test_write_zip ("absolute.docx", abs);
   g_autofree char *p_other = kel_test_write_zip ("other.docx", other);
+  g_autofree char *p_nothing = kel_test_write_zip ("nothing.docx", nothing);
   g_autofree char *p_ods = kel_test_write_zip ("sheet.ods", ods);
   g_autofree char *p_broken = kel_test_write_zip ("broken.docx", broken);
   g_autofree char *p_bomb_xml = kel_test_write_zip ("entities.docx", bomb_xml);
@@ -426,6 +428,7 @@ test_hostile (void)
   assert_refused (p_slip, KEL_EXTRACT_ERROR_DAMAGED, "../../evil.xml");
   assert_refused (p_abs, KEL_EXTRACT_ERROR_DAMAGED, "/etc/passwd");
   assert_refused (p_other, KEL_EXTRACT_ERROR_UNSUPPORTED, NULL);
+  assert_refused (p_nothing, KEL_EXTRACT_ERROR_EMPTY, "empty zip");
   assert_refused (p_ods, KEL_EXTRACT_ERROR_UNSUPPORTED, "spreadsheet");
   assert_refused (p_broken, KEL_EXTRACT_ERROR_DAMAGED, "XML");
   assert_refused (p_bomb_xml, KEL_EXTRACT_ERROR_DAMAGED, "DOCTYPE");

@@ -32,7 +32,9 @@
 gboolean
 _kel_extract_is_office (const char *data, gsize len)
 {
+  /* a zip starts with a member, or with its directory's end when it has none */
   return len >= 4 && (memcmp (data, "PK\003\004", 4) == 0
+                      || memcmp (data, "PK\005\006", 4) == 0
                       || (len >= 8 && memcmp (data, OLE_MAGIC, 8) == 0));
 }
 
@@ -1433,6 +1435,12 @@ _kel_extract_office (const char *path, const char *data, gsize len, GError **err
       return NULL;
     }
 
+  if (memcmp (data, "PK\005\006", 4) == 0)
+    {
+      g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_EMPTY,
+                   _("%s: an empty zip file; it holds no document"), name);
+      return NULL;
+    }
   members = _kel_zip_read (name, data, len, want_member, NULL, MAX_OFFICE_MEMBER, error);
   if (members == NULL)
     return NULL;
