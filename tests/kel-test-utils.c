@@ -5,6 +5,8 @@
  * category; an amount is right within 1 %. */
 #include "config.h"
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
@@ -266,4 +268,76 @@ kel_test_write_temp (const char *name, const char *text, gssize len)
   g_assert_true (g_file_set_contents (path, text, len, &error));
   g_assert_no_error (error);
   return path;
+}
+
+KelRow *
+kel_test_make_row (const char *doc, const char *corp, int year, const char *kind, guint seg,
+                   const char *category, const char *klass, double amount, const char *coder,
+                   const char *status)
+{
+  KelRow *row = kel_row_new ();
+
+  row->document = g_strdup (doc);
+  row->corporation = g_strdup (corp);
+  row->year = year;
+  row->kind = g_strdup (kind);
+  row->segment_id = seg;
+  row->category = g_strdup (category);
+  row->klass = g_strdup (klass);
+  row->amount_kzt = amount;
+  row->coder = g_strdup (coder);
+  row->status = g_strdup (status);
+  row->text = g_strdup_printf ("segment %u of %s", seg, doc);
+  return row;
+}
+
+char *
+kel_test_write_zip (const char *name, const char *const *members)
+{
+  g_autofree char *placeholder = kel_test_write_temp (name, "", 0);
+  struct archive *a = archive_write_new ();
+
+  archive_write_set_format_zip (a);
+  g_assert_cmpint (archive_write_open_filename (a, placeholder), ==, ARCHIVE_OK);
+  for (guint i = 0; members[i] != NULL && members[i + 1] != NULL; i += 2)
+    {
+      struct archive_entry *e = archive_entry_new ();
+      gsize len = strlen (members[i + 1]);
+
+      if (i == 0)
+        archive_write_zip_set_compression_store (a);
+      else
+        archive_write_zip_set_compression_deflate (a);
+      archive_entry_set_pathname (e, members[i]);
+      archive_entry_set_filetype (e, AE_IFREG);
+      archive_entry_set_perm (e, 0644);
+      archive_entry_set_size (e, len);
+      if (archive_write_header (a, e) != ARCHIVE_OK)
+        g_error ("%s: %s", members[i], archive_error_string (a));
+      g_assert_cmpint (archive_write_data (a, members[i + 1], len), ==, (la_ssize_t) len);
+      archive_entry_free (e);
+    }
+  g_assert_cmpint (archive_write_close (a), ==, ARCHIVE_OK);
+  archive_write_free (a);
+  return g_steal_pointer (&placeholder);
+}
+
+char *
+kel_test_codings_tsv (const KelDocument *doc)
+{
+  GString *got = g_string_new (NULL);
+
+  for (guint c = 0; c < doc->codings->len; c++)
+    {
+      const KelCoding *coding = &g_array_index (doc->codings, KelCoding, c);
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, coding->segment);
+      g_autofree char *amount = isnan (coding->amount_kzt)
+                                  ? g_strdup ("")
+                                  : kel_amount_format_kzt (coding->amount_kzt);
+      g_string_append_printf (got, "%s\t%s\t%s\n", seg->clause ? seg->clause : "",
+                              kel_lexicon_get_category (kel_test_lexicon (),
+                                                        coding->category)->id,
+                              amount);
+    }
+  return g_string_free (got, FALSE);
 }

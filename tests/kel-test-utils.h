@@ -47,5 +47,23 @@ void        kel_test_score           (const KelDocument *doc,
 char       *kel_test_write_temp      (const char   *name,
                                       const char   *text,
                                       gssize        len);
+/* A coded row as a producer of codings makes it (NULL strings stay NULL). */
+KelRow     *kel_test_make_row        (const char   *doc,
+                                      const char   *corp,
+                                      int           year,
+                                      const char   *kind,
+                                      guint         seg,
+                                      const char   *category,
+                                      const char   *klass,
+                                      double        amount,
+                                      const char   *coder,
+                                      const char   *status);
+/* Writes a zip named @name in the temporary folder holding @members: pairs of a member
+ * name and its contents, ended by NULL; the first member is stored, the others deflated
+ * (as ODF wants its mimetype). Returns its path. */
+char       *kel_test_write_zip       (const char   *name,
+                                      const char   *const *members);
+/* The codings of @doc, one line each: clause, category, amount in tenge. */
+char       *kel_test_codings_tsv     (const KelDocument *doc);
 
 G_END_DECLS

@@ -103,7 +103,7 @@ test_extract_bad_inputs (void)
   assert_error (garbage, KEL_EXTRACT_ERROR_DAMAGED, NULL);
   assert_error (cp1251, KEL_EXTRACT_ERROR_ENCODING, "UTF-8");
   assert_error (binary, KEL_EXTRACT_ERROR_UNSUPPORTED, NULL);
-  assert_error (docx, KEL_EXTRACT_ERROR_UNSUPPORTED, "PDF");
+  assert_error (docx, KEL_EXTRACT_ERROR_DAMAGED, "damaged");
   assert_error (missing, KEL_EXTRACT_ERROR_NOT_FOUND, NULL);
   assert_error (dir, KEL_EXTRACT_ERROR_NOT_REGULAR, "folder");
 }

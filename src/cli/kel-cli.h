@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 #include <stdio.h>
 
+#include "kel-exchange.h"
 #include "kel-pipeline.h"
 
 G_BEGIN_DECLS
@@ -60,5 +61,32 @@ gboolean kel_cli_write_output      (const char     *path,
 /* Prints "kelisim-cli COMMAND: no input files …" when @files is empty and returns FALSE. */
 gboolean kel_cli_check_files       (char          **files,
                                     const char     *command);
+
+/* kelisim-cli chart (kel-cli-chart.c) */
+int      kel_cli_chart_main        (int             argc,
+                                    char          **argv);
+
+/* "code --format xlsx|sav|dta" (kel-cli-export.c): codes @files and writes the rows to
+ * @output with the core's dataset writers, labels in @language (kk, ru, en; NULL: the
+ * locale's). Returns the exit status. */
+int      kel_cli_export_dataset    (KelCliInput    *in,
+                                    char          **files,
+                                    const char     *format_name,
+                                    const char     *output,
+                                    const char     *language,
+                                    gboolean        all_segments);
+/* "codebook export|import" (kel-cli-codebook.c) */
+int      kel_cli_codebook_main     (int             argc,
+                                    char          **argv);
+/* "dictionary import|export" (kel-cli-dictionary.c) */
+int      kel_cli_dictionary_main   (int             argc,
+                                    char          **argv);
+
+/* Prints what an import matched, added and could not carry over, on stderr. */
+void     kel_cli_print_import_report (const KelImportReport *report);
+
+/* "kk", "ru", "en" or NULL (the locale's language). */
+gboolean kel_cli_parse_language    (const char     *s,
+                                    KelLanguage    *out);
 
 G_END_DECLS

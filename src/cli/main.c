@@ -10,6 +10,7 @@
 
 #include "kel-cli.h"
 #include "kel-dataset.h"
+#include "kel-export.h"
 
 typedef struct {
   GString          *out;
@@ -39,12 +40,15 @@ run_files_command (const char *command, int argc, char **argv)
 {
   gboolean is_summary = strcmp (command, "summary") == 0;
   KelCliInput in = { 0 };
-  g_autofree char *format_name = NULL, *output = NULL, *by = NULL;
+  g_autofree char *format_name = NULL, *output = NULL, *by = NULL, *language = NULL;
   g_auto (GStrv) files = NULL;
   gboolean all_segments = FALSE;
   GOptionEntry code_entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("csv (default), tsv or jsonl"), N_("FORMAT") },
+      N_("csv (default), tsv, jsonl, xlsx, sav (SPSS) or dta (Stata)"), N_("FORMAT") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("Labels in xlsx, sav and dta files: kk, ru or en (default: the locale's)"),
+      N_("LANG") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to FILE instead of standard output"), N_("FILE") },
     { "all-segments", 'a', 0, G_OPTION_ARG_NONE, &all_segments,
@@ -66,6 +70,7 @@ run_files_command (const char *command, int argc, char **argv)
   g_autoptr (GOptionContext) ctx = NULL;
   g_autoptr (GError) error = NULL;
   KelFormat format;
+  KelExportFormat export_format;
   Sink sink = { 0 };
   guint failed;
   int status = 0;
@@ -87,6 +92,13 @@ run_files_command (const char *command, int argc, char **argv)
     {
       kel_cli_input_clear (&in);
       return 2;
+    }
+  if (!is_summary && kel_export_format_from_string (format_name, &export_format))
+    {
+      status = kel_cli_export_dataset (&in, files, format_name, output, language,
+                                       all_segments);
+      kel_cli_input_clear (&in);
+      return status;
     }
   if (!kel_format_from_string (format_name ? format_name : (is_summary ? "table" : "csv"),
                                &format)
@@ -170,6 +182,11 @@ static const struct {
   { "code", N_("write the coded dataset: one row per commitment found"), cmd_code },
   { "summary", N_("financing by corporation, year and category, and the compensatory / "
                   "developmental split"), cmd_summary },
+  { "chart", N_("the financing structure or the shift as PNG, SVG or PDF, or its table"),
+    kel_cli_chart_main },
+  { "codebook", N_("the codebook to and from REFI-QDA (.qdc)"), kel_cli_codebook_main },
+  { "dictionary", N_("WordStat, LIWC, Yoshikoder and quanteda dictionaries in and out"),
+    kel_cli_dictionary_main },
 };
 
 static void

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kel-aggregate.h"
 #include "kel-csv.h"
 #include "kel-dataset.h"
 
@@ -184,6 +185,17 @@ append_text_field (GString *out, KelFormat format, const char *value)
     kel_csv_append_field (out, value, ',');
 }
 
+void
+kel_dataset_append_field (GString *out, KelFormat format, const char *value)
+{
+  g_return_if_fail (out != NULL);
+
+  if (format == KEL_FORMAT_JSONL)
+    append_json_string (out, value);
+  else
+    append_text_field (out, format, value);
+}
+
 static char *
 format_uint (guint v)
 {
@@ -326,30 +338,13 @@ kel_dataset_append_document (GString *out, KelFormat format, const KelLexicon *l
 
 /* Summary ----------------------------------------------------------------------------- */
 
-typedef struct {
-  char   *corporation;
-  int     year;
-  guint  *count;
-  double *amount;
-  guint  *missing;
-} Cell;
-
+/* The summary keeps the rows and aggregates them when it is written, through the same
+ * query as the charts, so the two can never disagree. */
 struct _KelSummary {
-  KelLexicon *lex;
-  GHashTable *cells;   /* "corp\x1Fyear" → Cell */
+  KelLexicon         *lex;
+  GPtrArray          *rows;
+  KelAggregateFilter *filter;
 };
-
-static void
-cell_free (gpointer data)
-{
-  Cell *c = data;
-
-  g_free (c->corporation);
-  g_free (c->count);
-  g_free (c->amount);
-  g_free (c->missing);
-  g_free (c);
-}
 
 KelSummary *
 kel_summary_new (const KelLexicon *lex)
@@ -357,7 +352,8 @@ kel_summary_new (const KelLexicon *lex)
   KelSummary *s = g_new0 (KelSummary, 1);
 
   s->lex = kel_lexicon_ref ((KelLexicon *) lex);
-  s->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cell_free);
+  s->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_row_free);
+  s->filter = kel_aggregate_filter_new ();
   return s;
 }
 
@@ -367,82 +363,55 @@ kel_summary_free (KelSummary *summary)
   if (summary == NULL)
     return;
   kel_lexicon_unref (summary->lex);
-  g_hash_table_unref (summary->cells);
+  g_ptr_array_unref (summary->rows);
+  kel_aggregate_filter_free (summary->filter);
   g_free (summary);
 }
 
-static Cell *
-get_cell (KelSummary *summary, const char *corp, int year)
+void
+kel_summary_set_filter (KelSummary *summary, const KelAggregateFilter *filter)
 {
-  g_autofree char *key = g_strdup_printf ("%s\x1F%d", corp ? corp : "", year);
-  Cell *c = g_hash_table_lookup (summary->cells, key);
-  guint n = kel_lexicon_get_n_categories (summary->lex);
+  g_return_if_fail (summary != NULL && filter != NULL);
 
-  if (c == NULL)
-    {
-      c = g_new0 (Cell, 1);
-      c->corporation = g_strdup (corp ? corp : "");
-      c->year = year;
-      c->count = g_new0 (guint, n);
-      c->amount = g_new0 (double, n);
-      c->missing = g_new0 (guint, n);
-      g_hash_table_insert (summary->cells, g_steal_pointer (&key), c);
-    }
-  return c;
+  kel_aggregate_filter_free (summary->filter);
+  summary->filter = kel_aggregate_filter_copy (filter);
+}
+
+/* A summary never shows the text: it is not kept, so a large batch stays small. */
+static void
+strip_row (KelRow *row)
+{
+  g_clear_pointer (&row->text, g_free);
+  g_clear_pointer (&row->terms, g_free);
 }
 
 void
 kel_summary_add_document (KelSummary *summary, const KelDocument *doc)
 {
+  guint first;
+
   g_return_if_fail (summary != NULL && doc != NULL);
 
-  for (guint i = 0; i < doc->codings->len; i++)
-    {
-      const KelCoding *coding = &g_array_index (doc->codings, KelCoding, i);
-      Cell *c = get_cell (summary, doc->corporation, doc->year);
-      int k = coding->category;
-
-      /* sub-codes count under their top-level category */
-      while (kel_lexicon_get_category (summary->lex, k)->parent >= 0)
-        k = kel_lexicon_get_category (summary->lex, k)->parent;
-      c->count[k]++;
-      if (isnan (coding->amount_kzt))
-        c->missing[k]++;
-      else
-        c->amount[k] += coding->amount_kzt;
-    }
+  first = summary->rows->len;
+  kel_dataset_collect_document (summary->rows, summary->lex, doc, FALSE);
+  for (guint i = first; i < summary->rows->len; i++)
+    strip_row (summary->rows->pdata[i]);
 }
 
 void
 kel_summary_add_row (KelSummary *summary, const KelRow *row)
 {
-  Cell *c;
-  int k;
+  KelRow *copy;
 
   g_return_if_fail (summary != NULL && row != NULL);
 
-  if (row->category == NULL || g_strcmp0 (row->status, "rejected") == 0)
+  if (row->category == NULL)
     return;
-  k = kel_lexicon_find_category (summary->lex, row->category);
-  if (k < 0)
-    return;
-  while (kel_lexicon_get_category (summary->lex, k)->parent >= 0)
-    k = kel_lexicon_get_category (summary->lex, k)->parent;
-  c = get_cell (summary, row->corporation, row->year);
-  c->count[k]++;
-  if (isnan (row->amount_kzt))
-    c->missing[k]++;
-  else
-    c->amount[k] += row->amount_kzt;
-}
-
-static int
-compare_cells (gconstpointer a, gconstpointer b)
-{
-  const Cell *ca = *(Cell *const *) a, *cb = *(Cell *const *) b;
-  int r = g_utf8_collate (ca->corporation, cb->corporation);
-
-  return r != 0 ? r : ca->year - cb->year;
+  copy = kel_row_copy (row);
+  /* segment-less codings of a consensus are told apart by their text */
+  if (row->segment_id > 0)
+    strip_row (copy);
+  g_ptr_array_add (summary->rows, copy);
 }
 
 static char *
@@ -557,52 +526,74 @@ emit_summary_row (GString *out, KelFormat format, const char *corp, const char *
   }
 }
 
+static void
+emit_group (GString *out, KelFormat format, const KelAggregate *agg, int corp, int year,
+            gboolean by_year)
+{
+  const char *corporation = kel_aggregate_get_corporation (agg, corp);
+  int y = by_year ? year : KEL_AGGREGATE_ALL;
+  g_autofree char *year_s = by_year && year > 0 ? g_strdup_printf ("%d", year)
+                                                : g_strdup ("");
+  KelFigures total, fig;
+
+  kel_aggregate_get_figures (agg, corp, y, KEL_AGGREGATE_ALL, &total);
+  if (total.count == 0)
+    return;
+  if (format == KEL_FORMAT_TABLE)
+    {
+      g_autofree char *am = group_digits (total.amount_kzt);
+      const char *head[7];
+
+      g_string_append_printf (out, "%s%s%s — %u %s, %s KZT",
+                              corporation[0] ? corporation : _("(corporation unknown)"),
+                              year_s[0] ? " " : "", year_s, total.count,
+                              ngettext ("commitment", "commitments", total.count), am);
+      if (total.missing > 0)
+        g_string_append_printf (out, ngettext (" (%u without an amount)",
+                                               " (%u without an amount)", total.missing),
+                                total.missing);
+      head[0] = _("category");
+      head[1] = _("class");
+      head[2] = _("count");
+      head[3] = _("amount, KZT");
+      /* xgettext:no-c-format */
+      head[4] = _("% count");
+      /* xgettext:no-c-format */
+      head[5] = _("% amount");
+      head[6] = _("no sum");
+      g_string_append_c (out, '\n');
+      append_table_line (out, head);
+    }
+  for (guint k = 0; k < kel_aggregate_get_n_categories (agg); k++)
+    {
+      const KelAggregateCategory *cat = kel_aggregate_get_category (agg, k);
+
+      kel_aggregate_get_figures (agg, corp, y, k, &fig);
+      emit_summary_row (out, format, corporation, year_s, cat->id,
+                        kel_class_to_string (cat->klass), fig.count, fig.amount_kzt,
+                        fig.missing, total.count, total.amount_kzt);
+    }
+  for (int k = 0; k < 2; k++)
+    {
+      kel_aggregate_get_class_figures (agg, corp, y, k, &fig);
+      emit_summary_row (out, format, corporation, year_s, "all", kel_class_to_string (k),
+                        fig.count, fig.amount_kzt, fig.missing, total.count,
+                        total.amount_kzt);
+    }
+  if (format == KEL_FORMAT_TABLE)
+    g_string_append_c (out, '\n');
+}
+
 char *
 kel_summary_format (KelSummary *summary, KelFormat format, gboolean by_year)
 {
-  g_autoptr (GPtrArray) cells = g_ptr_array_new ();
-  g_autoptr (GHashTable) merged = NULL;
-  GString *out = g_string_new (NULL);
-  GHashTableIter iter;
-  gpointer value;
-  guint n = kel_lexicon_get_n_categories (summary->lex);
+  g_autoptr (KelAggregate) agg = NULL;
+  GString *out;
 
-  if (by_year)
-    {
-      g_hash_table_iter_init (&iter, summary->cells);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        g_ptr_array_add (cells, value);
-    }
-  else
-    {
-      /* sum over the years: a fresh summary keyed by corporation alone */
-      merged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cell_free);
-      g_hash_table_iter_init (&iter, summary->cells);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        {
-          Cell *c = value, *m = g_hash_table_lookup (merged, c->corporation);
-          if (m == NULL)
-            {
-              m = g_new0 (Cell, 1);
-              m->corporation = g_strdup (c->corporation);
-              m->count = g_new0 (guint, n);
-              m->amount = g_new0 (double, n);
-              m->missing = g_new0 (guint, n);
-              g_hash_table_insert (merged, g_strdup (c->corporation), m);
-            }
-          for (guint k = 0; k < n; k++)
-            {
-              m->count[k] += c->count[k];
-              m->amount[k] += c->amount[k];
-              m->missing[k] += c->missing[k];
-            }
-        }
-      g_hash_table_iter_init (&iter, merged);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        g_ptr_array_add (cells, value);
-    }
-  g_ptr_array_sort (cells, compare_cells);
+  g_return_val_if_fail (summary != NULL, NULL);
 
+  agg = kel_aggregate_new (summary->lex, summary->rows, summary->filter);
+  out = g_string_new (NULL);
   if (format == KEL_FORMAT_CSV || format == KEL_FORMAT_TSV)
     {
       const char *cols = "corporation,year,category,class,count,amount_kzt,share_count,"
@@ -617,65 +608,15 @@ kel_summary_format (KelSummary *summary, KelFormat format, gboolean by_year)
         g_string_append_printf (out, "%s\r\n", cols);
     }
 
-  for (guint i = 0; i < cells->len; i++)
+  for (guint c = 0; c < kel_aggregate_get_n_corporations (agg); c++)
     {
-      Cell *c = cells->pdata[i];
-      guint total_count = 0, class_count[2] = { 0, 0 }, class_missing[2] = { 0, 0 };
-      guint total_missing = 0;
-      double total_amount = 0, class_amount[2] = { 0, 0 };
-      g_autofree char *year = by_year && c->year > 0 ? g_strdup_printf ("%d", c->year)
-                                                     : g_strdup ("");
-
-      for (guint k = 0; k < n; k++)
+      if (!by_year)
         {
-          const KelCategory *cat = kel_lexicon_get_category (summary->lex, k);
-          total_count += c->count[k];
-          total_amount += c->amount[k];
-          total_missing += c->missing[k];
-          class_count[cat->klass] += c->count[k];
-          class_amount[cat->klass] += c->amount[k];
-          class_missing[cat->klass] += c->missing[k];
+          emit_group (out, format, agg, c, KEL_AGGREGATE_ALL, FALSE);
+          continue;
         }
-      if (format == KEL_FORMAT_TABLE)
-        {
-          g_autofree char *am = group_digits (total_amount);
-          g_string_append_printf (out, "%s%s%s — %u %s, %s KZT",
-                                  c->corporation[0] ? c->corporation : _("(corporation unknown)"),
-                                  year[0] ? " " : "", year, total_count,
-                                  ngettext ("commitment", "commitments", total_count), am);
-          if (total_missing > 0)
-            g_string_append_printf (out, ngettext (" (%u without an amount)",
-                                                   " (%u without an amount)", total_missing),
-                                    total_missing);
-          const char *head[7];
-
-          head[0] = _("category");
-          head[1] = _("class");
-          head[2] = _("count");
-          head[3] = _("amount, KZT");
-          /* xgettext:no-c-format */
-          head[4] = _("% count");
-          /* xgettext:no-c-format */
-          head[5] = _("% amount");
-          head[6] = _("no sum");
-          g_string_append_c (out, '\n');
-          append_table_line (out, head);
-        }
-      for (guint k = 0; k < n; k++)
-        {
-          const KelCategory *cat = kel_lexicon_get_category (summary->lex, k);
-          if (cat->parent >= 0)
-            continue;
-          emit_summary_row (out, format, c->corporation, year, cat->id,
-                            kel_class_to_string (cat->klass), c->count[k], c->amount[k],
-                            c->missing[k], total_count, total_amount);
-        }
-      for (int k = 0; k < 2; k++)
-        emit_summary_row (out, format, c->corporation, year, "all",
-                          kel_class_to_string (k), class_count[k], class_amount[k],
-                          class_missing[k], total_count, total_amount);
-      if (format == KEL_FORMAT_TABLE)
-        g_string_append_c (out, '\n');
+      for (guint y = 0; y < kel_aggregate_get_n_years (agg); y++)
+        emit_group (out, format, agg, c, kel_aggregate_get_year (agg, y), TRUE);
     }
   return g_string_free (out, FALSE);
 }

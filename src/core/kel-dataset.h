@@ -70,6 +70,12 @@ void     kel_dataset_append_row        (GString           *out,
                                         KelFormat          format,
                                         const KelRow      *row);
 
+/* Appends one text field as the writers above do: quoted for CSV, breaks and tabs made
+ * spaces for TSV, formulas neutralized in both; a JSON string for JSON lines. */
+void     kel_dataset_append_field      (GString           *out,
+                                        KelFormat          format,
+                                        const char        *value);
+
 /* Appends the header (CSV/TSV; nothing for JSON lines). */
 void     kel_dataset_append_header     (GString           *out,
                                         KelFormat          format);
@@ -81,16 +87,22 @@ void     kel_dataset_append_document   (GString           *out,
                                         const KelDocument *doc,
                                         gboolean           all_segments);
 
+/* The summary: the aggregate (kel-aggregate.h) of the rows added, written as a table. */
 typedef struct _KelSummary KelSummary;
+typedef struct _KelAggregateFilter KelAggregateFilter;
 
 KelSummary *kel_summary_new            (const KelLexicon  *lex);
 void        kel_summary_free           (KelSummary        *summary);
 void        kel_summary_add_document   (KelSummary        *summary,
                                         const KelDocument *doc);
-/* Adds one coding; rows without a category, rejected ones and categories the codebook
- * does not know are left out. */
+/* Adds one coding. Which rows count is the filter's to say (by default the lexicon's
+ * coding: a person's codings count with kel_summary_set_filter()); rejected ones never
+ * do. Categories the codebook does not know count as kel-aggregate.h says. */
 void        kel_summary_add_row        (KelSummary        *summary,
                                         const KelRow      *row);
+/* Which rows count: years, kind of document, whose coding (a copy is kept). */
+void        kel_summary_set_filter     (KelSummary        *summary,
+                                        const KelAggregateFilter *filter);
 /* Per corporation and year (or per corporation alone with @by_year FALSE): for each
  * category its count, amount and shares, then the compensatory/developmental split. */
 char       *kel_summary_format         (KelSummary        *summary,

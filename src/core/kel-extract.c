@@ -9,6 +9,7 @@
 
 #include "kel-error.h"
 #include "kel-extract.h"
+#include "kel-extract-office-private.h"
 #include "kel-garble.h"
 #include "kel-language.h"
 #include "kel-ocr.h"
@@ -791,13 +792,8 @@ kel_extract_file_full (const char *path, const KelExtractOptions *options,
       bytes = g_mapped_file_get_bytes (map);
       return extract_pdf (path, bytes, options, cancellable, error);
     }
-  if (len >= 4 && memcmp (data, "PK\003\004", 4) == 0)
-    {
-      g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_UNSUPPORTED,
-                   _("%s: DOCX, ODT and other zipped documents cannot be read yet; "
-                     "export it as PDF"), name);
-      return NULL;
-    }
+  if (_kel_extract_is_office (data, len))
+    return _kel_extract_office (path, data, len, error);
   if (len > KEL_EXTRACT_MAX_TEXT_SIZE)
     {
       g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_TOO_LARGE,

@@ -1,4 +1,5 @@
-/* kel-extract.h: text and glyph boxes out of PDF and plain-text files. */
+/* kel-extract.h: text and glyph boxes out of PDF and plain-text files, and the text of
+ * DOCX and ODT documents. */
 #pragma once
 
 #include <gio/gio.h>
@@ -8,6 +9,8 @@ G_BEGIN_DECLS
 typedef enum {
   KEL_SOURCE_PDF,
   KEL_SOURCE_TEXT,
+  KEL_SOURCE_DOCX,
+  KEL_SOURCE_ODT,
 } KelSourceKind;
 
 typedef enum {
@@ -74,7 +77,7 @@ typedef struct {
 /* Largest plain-text file accepted, in bytes. */
 #define KEL_EXTRACT_MAX_TEXT_SIZE ((gsize) 512 * 1024 * 1024)
 
-/* Reads @path (a PDF or a UTF-8 text file). On failure returns NULL and an error in the
+/* Reads @path (a PDF, a DOCX or ODT recognized by its content, or a UTF-8 text file). On failure returns NULL and an error in the
  * KEL_EXTRACT_ERROR domain whose message names the file. A PDF where only some pages have
  * no text layer succeeds, with a warning that lists the pages that need OCR. */
 KelExtracted *kel_extract_file        (const char         *path,

@@ -1,0 +1,389 @@
+/* test-export.c: the dataset writers: the XLSX's sheets opened as the zip they are, and
+ * the .sav and .dta files read back with ReadStat, labels included. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <readstat.h>
+#include <string.h>
+
+#include "kel-archive-private.h"
+#include "kel-export.h"
+#include "kel-test-utils.h"
+
+/* The rows of two corpus documents, and rows a spreadsheet or a statistics package
+ * could choke on: formulas, control characters, a text longer than a cell holds, a
+ * category the codebook does not know. */
+static GPtrArray *
+make_rows (void)
+{
+  static const char *const docs[] = { "corpus/01-kazzinc-ru-2016.pdf",
+                                      "corpus/09-kazakhmys-en-2017.pdf" };
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_row_free);
+  KelRow *row;
+  GString *longtext = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (docs); i++)
+    {
+      g_autofree char *path = kel_test_data_path (docs[i]);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (KelDocument) doc = kel_pipeline_process_file (kel_test_pipeline (), path,
+                                                                &error);
+      g_assert_no_error (error);
+      kel_dataset_collect_document (rows, kel_test_lexicon (), doc, FALSE);
+    }
+
+  row = kel_row_copy (g_ptr_array_index (rows, 0));
+  g_free (row->text);
+  g_free (row->terms);
+  g_free (row->clause);
+  row->text = g_strdup ("=HYPERLINK(\"http://example.org\",\"click\")");
+  row->terms = g_strdup ("@SUM(A1:A9)\x01\x02");
+  row->clause = g_strdup ("+7");
+  row->amount_kzt = NAN;
+  g_ptr_array_add (rows, row);
+
+  row = kel_row_copy (g_ptr_array_index (rows, 0));
+  for (int i = 0; i < 5000; i++)
+    g_string_append (longtext, "Строительство ");
+  g_free (row->text);
+  row->text = g_string_free (longtext, FALSE);
+  g_free (row->category);
+  row->category = g_strdup ("my_own_category");
+  row->year = 0;
+  g_ptr_array_add (rows, row);
+  return rows;
+}
+
+static char *
+member (GHashTable *zip, const char *name)
+{
+  GBytes *b = g_hash_table_lookup (zip, name);
+  gsize len;
+  const char *data;
+
+  g_assert_nonnull (b);
+  data = g_bytes_get_data (b, &len);
+  return g_strndup (data, len);
+}
+
+static guint
+count (const char *hay, const char *needle)
+{
+  guint n = 0;
+  for (const char *p = strstr (hay, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+static void
+test_xlsx (void)
+{
+  g_autoptr (GPtrArray) rows = make_rows ();
+  g_autofree char *path = kel_test_write_temp ("coded.xlsx", "", 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) zip = NULL;
+  g_autofree char *data = NULL, *workbook = NULL, *codings = NULL, *strings = NULL;
+  g_autofree char *by_year = NULL, *codebook = NULL;
+  gsize len;
+
+  g_assert_true (kel_export_rows (KEL_EXPORT_XLSX, path, rows, kel_test_lexicon (),
+                                  KEL_LANG_RU, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  zip = _kel_zip_read ("coded.xlsx", data, len, NULL, NULL, 0, &error);
+  g_assert_no_error (error);
+
+  workbook = member (zip, "xl/workbook.xml");
+  g_assert_nonnull (strstr (workbook, "name=\"codings\""));
+  g_assert_nonnull (strstr (workbook, "name=\"by year\""));
+  g_assert_nonnull (strstr (workbook, "name=\"by corporation\""));
+  g_assert_nonnull (strstr (workbook, "name=\"codebook\""));
+
+  codings = member (zip, "xl/worksheets/sheet1.xml");
+  strings = member (zip, "xl/sharedStrings.xml");
+  /* a header row and one row per KelRow */
+  g_assert_cmpuint (count (codings, "<row "), ==, rows->len + 1);
+  /* no cell is a formula: the formula-looking texts are strings */
+  g_assert_null (strstr (codings, "<f>"));
+  g_assert_null (strstr (codings, "<f "));
+  g_assert_nonnull (strstr (strings, "<t>=HYPERLINK(\"http://example.org\",\"click\")</t>"));
+  g_assert_nonnull (strstr (strings, "@SUM(A1:A9)</t>"));
+  g_assert_nonnull (strstr (strings, ">+7</t>"));
+  /* the year and the amounts are numbers (no t="s") */
+  g_assert_nonnull (strstr (codings, "<c r=\"D2\"><v>2016</v></c>"));
+  g_assert_nonnull (strstr (codings, "<c r=\"I2\"><v>9</v></c>"));
+  g_assert_nonnull (strstr (codings, "<c r=\"L2\"><v>"));
+  /* labels in the language asked for */
+  g_assert_nonnull (strstr (strings, ">Инфраструктура</t>"));
+  g_assert_nonnull (strstr (strings, ">Компенсаторный</t>"));
+  g_assert_nonnull (strstr (strings, ">category_label</t>"));
+
+  by_year = member (zip, "xl/worksheets/sheet2.xml");
+  g_assert_cmpuint (count (by_year, "<row "), >, 10);
+  codebook = member (zip, "xl/worksheets/sheet4.xml");
+  g_assert_cmpuint (count (codebook, "<row "), ==,
+                    kel_lexicon_get_n_categories (kel_test_lexicon ()) + 1);
+  g_assert_nonnull (strstr (strings, ">#0072B2</t>"));
+}
+
+typedef struct {
+  GPtrArray  *names;
+  GPtrArray  *labels;
+  GHashTable *value_labels;  /* "set:value" → label */
+  GHashTable *label_set_of;  /* variable name → label set name */
+  GHashTable *values;
+  int         n_rows;
+} ReadBack;
+
+static int
+rb_metadata (readstat_metadata_t *md, void *ctx)
+{
+  ReadBack *rb = ctx;
+  rb->n_rows = readstat_get_row_count (md);
+  return READSTAT_HANDLER_OK;
+}
+
+static int
+rb_variable (int index, readstat_variable_t *var, const char *val_labels, void *ctx)
+{
+  ReadBack *rb = ctx;
+
+  g_ptr_array_add (rb->names, g_strdup (readstat_variable_get_name (var)));
+  g_ptr_array_add (rb->labels, g_strdup (readstat_variable_get_label (var)));
+  if (val_labels != NULL)
+    g_hash_table_insert (rb->label_set_of, g_strdup (readstat_variable_get_name (var)),
+                         g_strdup (val_labels));
+  return READSTAT_HANDLER_OK;
+}
+
+static int
+rb_value (int obs, readstat_variable_t *var, readstat_value_t value, void *ctx)
+{
+  ReadBack *rb = ctx;
+  char *text;
+
+  if (readstat_value_is_system_missing (value))
+    text = g_strdup ("<missing>");
+  else if (readstat_value_type (value) == READSTAT_TYPE_STRING
+           || readstat_value_type (value) == READSTAT_TYPE_STRING_REF)
+    text = g_strdup (readstat_string_value (value));
+  else if (readstat_value_type (value) == READSTAT_TYPE_DOUBLE)
+    text = g_strdup_printf ("%.0f", readstat_double_value (value));
+  else
+    text = g_strdup_printf ("%d", readstat_int32_value (value));
+  g_hash_table_insert (rb->values, g_strdup_printf ("%d:%s", obs,
+                                                    readstat_variable_get_name (var)), text);
+  return READSTAT_HANDLER_OK;
+}
+
+static int
+rb_value_label (const char *set, readstat_value_t value, const char *label, void *ctx)
+{
+  ReadBack *rb = ctx;
+  g_hash_table_insert (rb->value_labels, g_strdup_printf ("%s:%d", set,
+                                                          readstat_int32_value (value)),
+                       g_strdup (label));
+  return READSTAT_HANDLER_OK;
+}
+
+static void
+read_back (const char *path, gboolean dta, ReadBack *rb)
+{
+  readstat_parser_t *p = readstat_parser_init ();
+  readstat_error_t rc;
+
+  rb->names = g_ptr_array_new_with_free_func (g_free);
+  rb->labels = g_ptr_array_new_with_free_func (g_free);
+  rb->value_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  rb->label_set_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  rb->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  readstat_set_metadata_handler (p, rb_metadata);
+  readstat_set_variable_handler (p, rb_variable);
+  readstat_set_value_handler (p, rb_value);
+  readstat_set_value_label_handler (p, rb_value_label);
+  rc = dta ? readstat_parse_dta (p, path, rb) : readstat_parse_sav (p, path, rb);
+  readstat_parser_free (p);
+  g_assert_cmpint (rc, ==, READSTAT_OK);
+}
+
+static void
+read_back_clear (ReadBack *rb)
+{
+  g_ptr_array_unref (rb->names);
+  g_ptr_array_unref (rb->labels);
+  g_hash_table_unref (rb->value_labels);
+  g_hash_table_unref (rb->label_set_of);
+  g_hash_table_unref (rb->values);
+}
+
+static const char *
+cell (ReadBack *rb, int obs, const char *var)
+{
+  g_autofree char *key = g_strdup_printf ("%d:%s", obs, var);
+  return g_hash_table_lookup (rb->values, key);
+}
+
+static const char *
+value_label (ReadBack *rb, const char *var, const char *value)
+{
+  const char *set = g_hash_table_lookup (rb->label_set_of, var);
+  g_autofree char *key = g_strdup_printf ("%s:%s", set ? set : "", value ? value : "");
+  return g_hash_table_lookup (rb->value_labels, key);
+}
+
+static void
+check_stats (KelExportFormat format, const char *name, KelLanguage lang,
+             const char *infrastructure, const char *developmental, const char *year_label)
+{
+  g_autoptr (GPtrArray) rows = make_rows ();
+  g_autofree char *path = kel_test_write_temp (name, "", 0);
+  g_autoptr (GError) error = NULL;
+  gboolean dta = format == KEL_EXPORT_DTA;
+  const KelRow *first = g_ptr_array_index (rows, 0);
+  const KelRow *odd = g_ptr_array_index (rows, rows->len - 2);
+  const KelRow *longest = g_ptr_array_index (rows, rows->len - 1);
+  ReadBack rb = { 0 };
+  g_autofree char *amount = NULL, *segment = NULL;
+  gboolean saw_developmental = FALSE;
+
+  g_assert_true (kel_export_rows (format, path, rows, kel_test_lexicon (), lang, &error));
+  g_assert_no_error (error);
+  read_back (path, dta, &rb);
+
+  g_assert_cmpint (rb.n_rows, ==, (int) rows->len);
+  for (guint c = 0; kel_dataset_columns[c] != NULL; c++)
+    g_assert_cmpstr (g_ptr_array_index (rb.names, c), ==, kel_dataset_columns[c]);
+  g_assert_cmpstr (g_ptr_array_index (rb.names, rb.names->len - 1), ==, "category_id");
+  g_assert_cmpstr (g_ptr_array_index (rb.labels, 3), ==, year_label);
+
+  /* value labels of categories and classes, in the language asked for */
+  g_assert_cmpstr (cell (&rb, 0, "category_id"), ==, first->category);
+  g_assert_cmpstr (value_label (&rb, "category", cell (&rb, 0, "category")), ==,
+                   infrastructure);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (value_label (&rb, "class", cell (&rb, i, "class")), developmental) == 0)
+      saw_developmental = TRUE;
+  g_assert_true (saw_developmental);
+  g_assert_cmpstr (value_label (&rb, "category", cell (&rb, rows->len - 1, "category")), ==,
+                   "my_own_category");
+
+  /* the values themselves */
+  g_assert_cmpstr (cell (&rb, 0, "document"), ==, first->document);
+  g_assert_cmpstr (cell (&rb, 0, "text"), ==, first->text);
+  amount = g_strdup_printf ("%.0f", first->amount_kzt);
+  g_assert_cmpstr (cell (&rb, 0, "amount_kzt"), ==, amount);
+  segment = g_strdup_printf ("%u", first->segment_id);
+  g_assert_cmpstr (cell (&rb, 0, "segment_id"), ==, segment);
+  g_assert_cmpstr (cell (&rb, rows->len - 2, "amount_kzt"), ==, "<missing>");
+  g_assert_cmpstr (cell (&rb, rows->len - 1, "year"), ==, "<missing>");
+  g_assert_cmpstr (cell (&rb, rows->len - 2, "text"), ==, odd->text);
+  /* control characters are dropped */
+  g_assert_cmpstr (cell (&rb, rows->len - 2, "terms"), ==, "@SUM(A1:A9)");
+  /* a long text survives whole in Stata (strL) and up to SPSS's 32767 bytes in SPSS */
+  if (dta)
+    g_assert_true (g_strcmp0 (cell (&rb, rows->len - 1, "text"), longest->text) == 0);
+  else
+    g_assert_true (g_str_has_prefix (longest->text, cell (&rb, rows->len - 1, "text")));
+  read_back_clear (&rb);
+}
+
+static void
+test_sav (void)
+{
+  check_stats (KEL_EXPORT_SAV, "coded.sav", KEL_LANG_KK, "Инфрақұрылым", "Дамытушы", "Жыл");
+}
+
+static void
+test_dta (void)
+{
+  check_stats (KEL_EXPORT_DTA, "coded.dta", KEL_LANG_RU, "Инфраструктура", "Развивающий",
+               "Год");
+  check_stats (KEL_EXPORT_DTA, "coded-en.dta", KEL_LANG_EN, "Infrastructure",
+               "Developmental", "Year");
+}
+
+static void
+test_empty_and_errors (void)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_row_free);
+  g_autofree char *sav = kel_test_write_temp ("empty.sav", "", 0);
+  g_autofree char *dir = g_path_get_dirname (sav);
+  g_autofree char *bad = g_build_filename (dir, "no-such-folder", "out.dta", NULL);
+  g_autoptr (GError) error = NULL;
+  ReadBack rb = { 0 };
+  KelExportFormat f;
+
+  /* no codings is a file with the variables and no cases */
+  g_assert_true (kel_export_rows (KEL_EXPORT_SAV, sav, rows, kel_test_lexicon (),
+                                  KEL_LANG_EN, &error));
+  g_assert_no_error (error);
+  read_back (sav, FALSE, &rb);
+  g_assert_cmpint (rb.n_rows, ==, 0);
+  g_assert_cmpuint (rb.names->len, ==, 20);
+  read_back_clear (&rb);
+
+  g_assert_false (kel_export_rows (KEL_EXPORT_DTA, bad, rows, kel_test_lexicon (),
+                                   KEL_LANG_EN, &error));
+  g_assert_error (error, KEL_EXPORT_ERROR, KEL_EXPORT_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "out.dta"));
+
+  g_assert_true (kel_export_format_from_string ("xlsx", &f) && f == KEL_EXPORT_XLSX);
+  g_assert_false (kel_export_format_from_string ("xls", &f));
+}
+
+static void
+test_default_language (void)
+{
+  g_setenv ("LANGUAGE", "ru_RU:en", TRUE);
+  g_assert_cmpint (kel_export_default_language (), ==, KEL_LANG_RU);
+  g_setenv ("LANGUAGE", "kk", TRUE);
+  g_assert_cmpint (kel_export_default_language (), ==, KEL_LANG_KK);
+  g_setenv ("LANGUAGE", "de_DE", TRUE);
+  g_assert_cmpint (kel_export_default_language (), ==, KEL_LANG_EN);
+  g_unsetenv ("LANGUAGE");
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *doc = kel_test_data_path ("corpus/05-amt-kk-2020.docx");
+  g_autofree char *out = kel_test_write_temp ("cli.dta", "", 0);
+  const char *no_output[] = { KEL_CLI_PATH, "code", "--format", "sav", doc, NULL };
+  const char *bad_lang[] = { KEL_CLI_PATH, "code", "--format", "sav", "--language", "de",
+                             "-o", out, doc, NULL };
+  const char *good[] = { KEL_CLI_PATH, "code", "-f", "dta", "--language", "kk", "-o", out,
+                         doc, NULL };
+  g_autofree char *err1 = NULL, *err2 = NULL, *err3 = NULL;
+  int status;
+  ReadBack rb = { 0 };
+
+  g_assert_true (g_spawn_sync (NULL, (char **) no_output, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, &err1, &status, NULL));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+  g_assert_nonnull (strstr (err1, "-o"));
+  g_assert_true (g_spawn_sync (NULL, (char **) bad_lang, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, &err2, &status, NULL));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+  g_assert_true (g_spawn_sync (NULL, (char **) good, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, &err3, &status, NULL));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  read_back (out, TRUE, &rb);
+  g_assert_cmpint (rb.n_rows, ==, 11); /* the gold lines of document 05 */
+  g_assert_cmpstr (cell (&rb, 0, "document"), ==, "05-amt-kk-2020.docx");
+  g_assert_cmpstr (value_label (&rb, "class", "1"), ==, "Өтемдік");
+  read_back_clear (&rb);
+}
+
+int
+main (int argc, char **argv)
+{
+  kel_test_init (&argc, &argv);
+  g_test_add_func ("/kelisim/export/xlsx", test_xlsx);
+  g_test_add_func ("/kelisim/export/sav", test_sav);
+  g_test_add_func ("/kelisim/export/dta", test_dta);
+  g_test_add_func ("/kelisim/export/empty-and-errors", test_empty_and_errors);
+  g_test_add_func ("/kelisim/export/default-language", test_default_language);
+  g_test_add_func ("/kelisim/export/cli", test_cli);
+  return g_test_run ();
+}
