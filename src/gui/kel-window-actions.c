@@ -271,6 +271,7 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
   _kel_window_refresh_documents (self);
   kel_find_panel_invalidate (self->find_panel);
   kel_agreement_page_refresh (self->agreement_page);
+  kel_analysis_page_refresh (self->analysis_page);
   if (first != 0 && (self->doc_id == 0 || kel_document_view_get_document (self->document_view) == NULL))
     kel_window_open_document (self, first);
   else if (first != 0 && self->doc_id != first && kel_document_view_get_document (self->document_view) == NULL)

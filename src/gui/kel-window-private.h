@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kel-agreement-page.h"
+#include "kel-analysis-page.h"
 #include "kel-categories.h"
 #include "kel-document-view.h"
 #include "kel-find-panel.h"
@@ -47,6 +48,7 @@ struct _KelWindow {
   KelDocumentView      *document_view;
   KelSegmentPanel      *segment_panel;
   KelAgreementPage     *agreement_page;
+  KelAnalysisPage      *analysis_page;
 
   GSettings            *settings;
   KelLexicon           *lexicon;       /* codes what is imported */

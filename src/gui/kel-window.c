@@ -802,6 +802,7 @@ on_project_changed (KelProject *project, gint64 document, gint64 coding, KelWind
     _kel_window_refresh_codings (self);
   kel_find_panel_invalidate (self->find_panel);
   kel_agreement_page_refresh (self->agreement_page);
+  kel_analysis_page_refresh (self->analysis_page);
 }
 
 void
@@ -863,6 +864,7 @@ _kel_window_close_project (KelWindow *self)
   kel_segment_panel_set_document (self->segment_panel, NULL);
   kel_find_panel_set_project (self->find_panel, NULL);
   kel_agreement_page_set_project (self->agreement_page, NULL, NULL);
+  kel_analysis_page_set_project (self->analysis_page, NULL, NULL);
 }
 
 static void
@@ -943,6 +945,7 @@ kel_window_open_project (KelWindow *self, const char *path, gboolean create)
     kel_project_add_coder (self->project, self->coder, NULL, NULL);
   kel_find_panel_set_project (self->find_panel, self->project);
   kel_agreement_page_set_project (self->agreement_page, self->project, self->categories);
+  kel_analysis_page_set_project (self->analysis_page, self->project, self->lexicon);
 
   name = g_path_get_basename (path);
   if (g_str_has_suffix (name, ".kelisim"))
@@ -1134,6 +1137,7 @@ kel_window_class_init (KelWindowClass *klass)
   g_type_ensure (KEL_TYPE_DOCUMENT_VIEW);
   g_type_ensure (KEL_TYPE_SEGMENT_PANEL);
   g_type_ensure (KEL_TYPE_AGREEMENT_PAGE);
+  g_type_ensure (KEL_TYPE_ANALYSIS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/kelisim/Kelisim/ui/kel-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KelWindow, toast_overlay);
@@ -1160,6 +1164,7 @@ kel_window_class_init (KelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KelWindow, document_view);
   gtk_widget_class_bind_template_child (widget_class, KelWindow, segment_panel);
   gtk_widget_class_bind_template_child (widget_class, KelWindow, agreement_page);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, analysis_page);
   gtk_widget_class_bind_template_callback (widget_class, on_new_coder);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
 
@@ -1223,6 +1228,8 @@ kel_window_init (KelWindow *self)
   g_signal_connect (self->document_view, "number-key", G_CALLBACK (on_number_key), self);
   g_signal_connect (self->find_panel, "hit-activated", G_CALLBACK (on_hit_activated), self);
   g_signal_connect (self->agreement_page, "segment-activated",
+                    G_CALLBACK (on_agreement_segment), self);
+  g_signal_connect (self->analysis_page, "segment-activated",
                     G_CALLBACK (on_agreement_segment), self);
   g_signal_connect (self->show_dropdown, "notify::selected", G_CALLBACK (on_show_selected),
                     self);
