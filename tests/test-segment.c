@@ -167,6 +167,58 @@ test_segment_tables (void)
   kel_segments_free (g_steal_pointer (&segs));
 }
 
+/* Headings without a number, lines that end on an abbreviation, long captions. */
+static void
+test_segment_headings_abbreviations (void)
+{
+  const char *text =
+    "\n"
+    "Раздел 2. Объекты социальной инфраструктуры\n"
+    "В г. Экибастузе завершена модернизация освещения.\n"
+    "\n"
+    "Раздел 4. Развитие человеческого капитала\n"
+    "4.1. Практику прошли 85 студентов.\n"
+    "4.2. Осуществить благоустройство сквера в п.\n"
+    "Таукент на сумму 80 млн тенге.\n"
+    "4.3. Построить школу до 2023 г.\n"
+    "4.4. Отремонтировать больницу.\n"
+    "Заключение договора на строительство и ремонт объектов\n"
+    "Компании в 2021 году, предусмотренных графиком.\n"
+    "1-кесте. Қайырымдылық, демеушілік және мерекелік іс-шаралардың орындалуы,\n"
+    "мың теңге\n"
+    "1\tАурухана жабдықтары\t75 000\n";
+  g_autoptr (GArray) segs = segment (text);
+  const KelSegment *s;
+
+  s = find (segs, text, "Раздел 2.");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_HEADING);
+  g_assert_cmpuint (s->end - s->start, ==, strlen ("Раздел 2. Объекты социальной инфраструктуры"));
+  s = find (segs, text, "В г. Экибастузе");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_SENTENCE);
+  s = find (segs, text, "Раздел 4.");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_HEADING);
+  s = find (segs, text, "Практику прошли");
+  g_assert_cmpstr (s->clause, ==, "4.1");
+  /* "в п." does not end the clause; "г." before the next number does not hold it up */
+  s = find (segs, text, "Осуществить");
+  g_assert_nonnull (g_strstr_len (text + s->start, s->end - s->start, "80 млн тенге"));
+  s = find (segs, text, "Построить школу");
+  g_assert_cmpstr (s->clause, ==, "4.3");
+  s = find (segs, text, "Отремонтировать");
+  g_assert_cmpstr (s->clause, ==, "4.4");
+  /* a short line in running text that a proper name continues is not a heading */
+  s = find (segs, text, "Заключение договора");
+  g_assert_cmpint (s->kind, !=, KEL_SEGMENT_HEADING);
+  /* the caption is one heading, with its unit for the rows */
+  s = find (segs, text, "1-кесте");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_HEADING);
+  g_assert_nonnull (g_strstr_len (text + s->start, s->end - s->start, "орындалуы,"));
+  s = find (segs, text, "Аурухана");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_TABLE_ROW);
+  g_assert_cmpfloat (s->table_scale, ==, 1000);
+  kel_segments_free (g_steal_pointer (&segs));
+}
+
 static void
 test_segment_corpus_clauses (void)
 {
@@ -207,6 +259,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/segment/clauses", test_segment_clauses);
   g_test_add_func ("/kelisim/segment/bullets-pages", test_segment_bullets_pages);
   g_test_add_func ("/kelisim/segment/tables", test_segment_tables);
+  g_test_add_func ("/kelisim/segment/headings-abbreviations",
+                   test_segment_headings_abbreviations);
   g_test_add_func ("/kelisim/segment/corpus-clauses", test_segment_corpus_clauses);
   return g_test_run ();
 }

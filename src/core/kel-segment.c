@@ -310,6 +310,60 @@ dotted_label (const int *num, int depth)
   return g_string_free (s, FALSE);
 }
 
+static gboolean is_abbreviation (const char *text, gsize word_start, gsize dot);
+
+/* Does the line end on an abbreviation's full stop ("в п.", "г.", initials "А. С.")? The
+ * sentence then goes on on the next line. */
+static gboolean
+ends_with_abbreviation (const char *text, const Line *line)
+{
+  gsize e = line->end, w;
+
+  while (e > line->start && text[e - 1] == ' ')
+    e--;
+  if (e == line->start || text[e - 1] != '.')
+    return FALSE;
+  w = e - 1;
+  while (w > line->start && text[w - 1] != ' ' && text[w - 1] != '\t' && text[w - 1] != '(')
+    w--;
+  return is_abbreviation (text, w, e - 1);
+}
+
+/* A heading that no number marks: one short line after a blank, starting with a capital
+ * and ending without a stop ("Раздел 2. Объекты социальной инфраструктуры", "Social
+ * Infrastructure"), followed by a line that starts a paragraph or a numbered item. */
+static gboolean
+is_unmarked_heading (const char *text, const GArray *lines, guint prev_index, const Line *next)
+{
+  const Line *prev = &g_array_index (lines, Line, prev_index);
+  const char *s = text + prev->start, *e = text + prev->end;
+  gunichar first, nc;
+  int k;
+
+  if (prev->kind != LINE_TEXT)
+    return FALSE;
+  while (e > s && e[-1] == ' ')
+    e--;
+  if (e == s || strchr (".;:,!?", e[-1]) != NULL || g_utf8_strlen (s, e - s) > 80)
+    return FALSE;
+  first = g_utf8_get_char (s);
+  if (!g_unichar_isupper (first))
+    return FALSE;
+  for (k = (int) prev_index - 1; k >= 0; k--)
+    {
+      LineKind kind = g_array_index (lines, Line, k).kind;
+      if (kind == LINE_JUNK)
+        continue;
+      if (kind != LINE_BLANK)
+        return FALSE;
+      break;
+    }
+  if (next->kind != LINE_TEXT && next->kind != LINE_CELLS)
+    return next->kind != LINE_BLANK && next->kind != LINE_JUNK;
+  nc = g_utf8_get_char (text + next->start);
+  return g_unichar_isupper (nc) || nc == 0x00AB || nc == 0x201C || nc == '"';
+}
+
 static gboolean
 ends_closed (const char *text, const Line *line)
 {
@@ -375,7 +429,8 @@ is_abbreviation (const char *text, gsize word_start, gsize dot)
     "тыс", "млн", "млрд", "трлн", "руб", "тг", "коп", "обл", "см", "стр", "рис", "табл",
     "No", "no", "Nos", "St", "Mr", "Mrs", "Dr", "Ltd", "Inc", "etc", "e.g", "i.e", "vs",
     "жж", "ж", "б", "бб", "т.б", "т.с.с", "млн", "мың", "т.е", "т.д", "т.п", "др", "проф",
-    "акад", "каб", "кв", "км", "га", "ред", "изд",
+    "акад", "каб", "кв", "км", "га", "ред", "изд", "пгт", "ст", "ауд", "а", "қ", "к",
+    "Co", "Corp", "Ave", "Nr", "Jr", "Sr",
   };
   gsize n = dot - word_start;
   const char *w = text + word_start;
@@ -692,7 +747,8 @@ kel_segment_text (const char *text, gsize len)
     {
       Line *line = &g_array_index (lines, Line, i);
       const Line *prev = NULL;
-      gboolean closed;
+      gboolean closed, closed_text;
+      guint prev_index = 0;
 
       for (guint k = i; k > 0; k--)
         {
@@ -700,10 +756,15 @@ kel_segment_text (const char *text, gsize len)
           if (l->kind != LINE_JUNK)
             {
               prev = l;
+              prev_index = k - 1;
               break;
             }
         }
-      closed = prev == NULL || ends_closed (text, prev);
+      closed = prev == NULL || ends_closed (text, prev)
+               || (u.open && u.n_lines == 1 && u.start == prev->start
+                   && is_unmarked_heading (text, lines, prev_index, line));
+      /* plain text goes on after "в п." or "г."; a numbered item still starts anew */
+      closed_text = closed && !(prev != NULL && ends_with_abbreviation (text, prev));
 
       switch (line->kind)
         {
@@ -735,8 +796,11 @@ kel_segment_text (const char *text, gsize len)
           st.table_no++;
           st.table_row = 0;
           table_header_add (&st, line);
-          open_unit (&u, line, KEL_SEGMENT_SENTENCE, NULL, TRUE);
-          close_unit (&st, &u);
+          /* a caption, however long, titles its table: one heading, never cut into
+           * sentences ("1-кесте. Қайырымдылық, демеушілік … орындалуы, мың теңге") */
+          st.section_index = st.segments->len;
+          push (&st, line->start, line->end, line->start, line->page, KEL_SEGMENT_HEADING,
+                NULL);
           continue;
 
         case LINE_ROW:
@@ -817,14 +881,15 @@ kel_segment_text (const char *text, gsize len)
               close_unit (&st, &u);
               table_reset (&st);
             }
-          if (u.open && (!closed || g_unichar_islower (g_utf8_get_char (text + line->start))
+          if (u.open && (!closed_text
+                         || g_unichar_islower (g_utf8_get_char (text + line->start))
                          || (line->page_break && !u.paragraph)))
             {
               u.end = line->end;
               u.n_lines++;
               continue;
             }
-          if (u.open && u.paragraph && !closed)
+          if (u.open && u.paragraph && !closed_text)
             {
               u.end = line->end;
               u.n_lines++;
