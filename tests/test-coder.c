@@ -159,6 +159,39 @@ test_coder_terms_and_spans (void)
   g_assert_true (seen);
 }
 
+/* Which sums of a clause a coding takes: coordinated items add up, a part or a plan does
+ * not, a tenge figure in brackets wins over dollars, a whole sum over a rate per unit. */
+static void
+test_coder_amount_rules (void)
+{
+  static const char text[] =
+    "MEMORANDUM for 2021\n"
+    "\n"
+    "2. Undertakings\n"
+    "2.1. Sponsorship of the club (KZT 60 million) and of the ensemble (KZT 4 million).\n"
+    "2.2. Construction of a hospital worth USD 3.2 million (KZT 1.33 billion at the rate\n"
+    "of the date of payment).\n"
+    "2.3. Sponsorship of 30 athletes, KZT 2 million each; the programme cost KZT 48 million.\n"
+    "2.4. Sponsorship of the club, KZT 500 million, including KZT 100 million for the\n"
+    "youth team.\n"
+    "2.5. Выделить на подарки ветеранам и на благотворительную помощь больнице 30 млн\n"
+    "тенге и 12 млн тенге соответственно.\n"
+    "2.6. The Company will fund City Day with KZT 18 million and will provide sponsorship\n"
+    "of the club of KZT 5 million.\n"
+    "2.7. Sponsorship of the club: KZT 40 million against KZT 50 million planned.\n";
+  g_autoptr (KelDocument) doc = code_text (text);
+
+  ASSERT_CODED (doc, "2.1", "sponsorship=64000000");
+  ASSERT_CODED (doc, "2.2", "infrastructure=1330000000");
+  ASSERT_CODED (doc, "2.3", "sponsorship=48000000");
+  ASSERT_CODED (doc, "2.4", "sponsorship=500000000");
+  /* "и на" opens a second purpose */
+  ASSERT_CODED (doc, "2.5", "one_time_event=30000000 charity=12000000");
+  /* "and will" a second undertaking */
+  ASSERT_CODED (doc, "2.6", "one_time_event=18000000 sponsorship=5000000");
+  ASSERT_CODED (doc, "2.7", "sponsorship=40000000");
+}
+
 static void
 test_coder_homoglyphs (void)
 {
@@ -173,6 +206,7 @@ main (int argc, char **argv)
   kel_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/coder/rules", test_coder_rules);
   g_test_add_func ("/kelisim/coder/terms-and-spans", test_coder_terms_and_spans);
+  g_test_add_func ("/kelisim/coder/amount-rules", test_coder_amount_rules);
   g_test_add_func ("/kelisim/coder/homoglyphs", test_coder_homoglyphs);
   return g_test_run ();
 }

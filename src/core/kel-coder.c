@@ -5,15 +5,20 @@
  *     intentions) is not coded; nor is a segment with a segment-scope exclusion (totals,
  *     core-business duties, non-commitment clauses).
  *  2. The segment is cut into sub-clauses (";", sentence ends, "а также", "сондай-ақ",
- *     "as well as", ", and", "и" before an infinitive or a figure, "және" after a verbal
- *     noun or before a figure). Negation and past-year exclusions drop their sub-clause.
+ *     "as well as", ", and", "and will", "and for the …", "и" before an infinitive, a
+ *     figure or "на" and a noun of purpose, "және" after a verbal noun or before a figure).
+ *     Negation and past-year exclusions drop their sub-clause.
  *  3. In each sub-clause a category scores the sum of the weights of its distinct terms;
  *     the best category with a score of at least 1 wins (ties: the heavier single term,
  *     then the earlier match). A segment gets one coding per distinct winner.
- *  4. A coding's amount is the first amount of each sub-clause it won, summed; amounts in
- *     sub-clauses nobody won go to the nearest winner before them that has none (else the
- *     next one). With "соответственно" / "тиісінше" / "respectively" the amounts are dealt
- *     to the codings in order. Table rows take their fact cell times the table's unit.
+ *  4. A coding's amount is the first amount of each sub-clause it won, summed, plus the
+ *     further ones of that sub-clause that are coordinated items ("… и 4 млн тенге", not "в
+ *     том числе", a plan or a comparison); a tenge figure in brackets after a foreign sum
+ *     replaces it. Amounts in sub-clauses nobody won go to the nearest winner before them
+ *     that has none (else the next one), or replace a winner's rate per unit ("KZT 2
+ *     million each …; the programme cost KZT 48 million"). With "соответственно" /
+ *     "тиісінше" / "respectively" the amounts are dealt to the codings in order. Table rows
+ *     take their fact cell times the table's unit.
  */
 #include "config.h"
 
@@ -51,6 +56,8 @@ compile_static (gpointer data)
     ";"
     "|(?<=[.!?])(?<!\\bг\\.)(?<!\\bим\\.)(?<!\\bул\\.)(?<!\\bпр\\.)(?<!\\bпос\\.)"
     "(?<!\\bмкр\\.)(?<!\\bобл\\.)(?<!\\bNo\\.)(?<!\\bSt\\.)(?<!\\b\\p{Lu}\\.)"
+    "(?<!\\bп\\.)(?<!\\bс\\.)(?<!\\bпгт\\.)(?<!\\bст\\.)(?<!\\bд\\.)(?<!\\bа\\.)"
+    "(?<!\\bқ\\.)(?<!\\bк\\.)(?<!\\bауд\\.)(?<!\\bCo\\.)"
     "\\s+(?=[\\p{Lu}\\x{00AB}\"\\x{201C}])"
     "|,?\\s+а\\s+также\\s+"
     "|,?\\s+также\\s+(?=\\p{L}+(?:ть|ться|ти)\\b)"
@@ -58,6 +65,10 @@ compile_static (gpointer data)
     "|,?\\s+as\\s+well\\s+as\\s+"
     "|,\\s+and\\s+"
     "|\\s+и\\s+(?=\\p{L}+(?:ть|ться|ти)(?!\\p{L})|" AMOUNT_AHEAD ")"
+    /* "на праздник … и на приобретение инвентаря": a second purpose */
+    "|,?\\s+и\\s+(?=на\\s+(?:\\p{L}+(?:ую|ое|ые)\\s+)?\\p{L}+(?:ние|ство|ку|ту|ию|щь)(?!\\p{L}))"
+    /* "… with KZT 18 million and will organise a run": a second undertaking */
+    "|,?\\s+and\\s+(?=(?:will|shall)\\s+\\p{L}|for\\s+the\\s+\\p{L}+(?:ion|ment|ase|ing)s?\\s)"
     "|(?<=[уюУЮ])\\s+(?:және|әрі)\\s+"
     "|\\s+және\\s+(?=" AMOUNT_AHEAD ")";
   static const char respectively[] =
@@ -187,6 +198,76 @@ add_amount (KelCoding *c, const KelAmount *a, const char *flat)
     }
   if (!isnan (a->kzt))
     c->amount_kzt = isnan (c->amount_kzt) ? a->kzt : c->amount_kzt + a->kzt;
+}
+
+/* Replaces a coding's amount with @a. */
+static void
+set_amount (KelCoding *c, const KelAmount *a, const char *flat)
+{
+  g_clear_pointer (&c->amount_text, g_free);
+  c->amount_kzt = NAN;
+  add_amount (c, a, flat);
+}
+
+/* Is @a the same sum as @p, restated in brackets right after it? */
+static gboolean
+restates (const char *flat, const KelAmount *p, const KelAmount *a)
+{
+  const char *q = flat + p->end, *e = flat + a->start;
+
+  while (q < e && (*q == ' ' || *q == ','))
+    q++;
+  return q < e && (*q == '(' || *q == '[') && e - q <= 3;
+}
+
+/* Are two sums of one sub-clause two items ("60 млн тенге и … 4 млн тенге", "KZT 60
+ * million) and the folk ensemble … (KZT 4 million)") rather than a sum and its part, its
+ * plan or a comparison? */
+static gboolean
+coordinated (const char *flat, const KelAmount *p, const KelAmount *a)
+{
+  static pcre2_code *conj, *block;
+  static gsize once = 0;
+  pcre2_match_data *md;
+  gsize len = a->start - p->end;
+  gboolean yes;
+
+  if (g_once_init_enter (&once))
+    {
+      int err;
+      PCRE2_SIZE off;
+      conj = pcre2_compile ((PCRE2_SPTR) "(?<!\\p{L})(?:и|and|және|мен|а\\s+также|as\\s+well\\s+as|"
+                            "сондай-ақ)(?!\\p{L})", PCRE2_ZERO_TERMINATED,
+                            PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
+      block = pcre2_compile ((PCRE2_SPTR) "(?<!\\p{L})(?:в\\s+том\\s+числе|из\\s+них|включая|"
+                             "including|of\\s+which|оның\\s+ішінде|соның\\s+ішінде|то\\s+есть|"
+                             "т\\.\\s*е\\.|i\\.\\s*e\\.|план\\p{L}*|plan\\p{L}*|жоспар\\p{L}*|против|against|"
+                             "compared|сравнени\\p{L}*|салыстыр\\p{L}*|из\\s+которых|whereof|total\\p{L}*|"
+                             "итого|всего|барлығы|жалпы|общ\\p{L}+|in\\s+total)(?!\\p{L})",
+                             PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err,
+                             &off, NULL);
+      g_assert (conj != NULL && block != NULL);
+      g_once_init_leave (&once, 1);
+    }
+  if (a->start <= p->end)
+    return FALSE;
+  md = pcre2_match_data_create (1, NULL);
+  yes = pcre2_match (conj, (PCRE2_SPTR) flat + p->end, len, 0, PCRE2_NO_UTF_CHECK, md,
+                     NULL) >= 0
+        && pcre2_match (block, (PCRE2_SPTR) flat + p->end, len, 0, PCRE2_NO_UTF_CHECK, md,
+                        NULL) < 0;
+  pcre2_match_data_free (md);
+  return yes;
+}
+
+/* The first sub-clause from @s in direction @step (±1) that some category won, or -1. */
+static int
+nearest_winner (GArray *subs, guint s, int step)
+{
+  for (int k = (int) s + step; k >= 0 && k < (int) subs->len; k += step)
+    if (g_array_index (subs, SubClause, k).winner >= 0)
+      return k;
+  return -1;
 }
 
 /* The first sub-clause from @s in direction @step (±1) that some category won; its index
@@ -401,21 +482,60 @@ code_segment (const KelLexicon *lex, KelDocument *doc, guint seg_index,
     }
 
   {
-    g_autofree gboolean *taken = g_new0 (gboolean, subs->len);
+    g_autofree int *taken = g_new (int, subs->len);      /* amount a sub-clause gave, or -1 */
+    guint n_codings = doc->codings->len - first_coding;
+    g_autofree gboolean *per_unit = g_new0 (gboolean, n_codings);
+    g_autofree int *given = g_new (int, n_codings);      /* last amount a coding took */
 
+    for (guint s = 0; s < subs->len; s++)
+      taken[s] = -1;
+    for (guint c = 0; c < n_codings; c++)
+      given[c] = -1;
     for (guint i = 0; i < amounts->len; i++)
       {
         KelAmount *a = &g_array_index (amounts, KelAmount, i);
         guint s;
         int target = -1;
         SubClause *sc;
+        guint c;
+        gboolean unit = (a->flags & KEL_AMOUNT_PER_UNIT) != 0;
 
         a->start += body;
         a->end += body;
         s = find_subclause (subs, a->start);
         sc = &g_array_index (subs, SubClause, s);
-        if (sc->vetoed || taken[s])
+        if (sc->vetoed)
           continue;
+        if (taken[s] >= 0)
+          {
+            const KelAmount *p = &g_array_index (amounts, KelAmount, taken[s]);
+
+            /* "USD 3.2 million (KZT 1.33 billion …)": the tenge figure wins */
+            if (restates (flat, p, a))
+              {
+                for (c = 0; c < n_codings; c++)
+                  if (given[c] == taken[s] && strcmp (p->currency, "KZT") != 0
+                      && strcmp (a->currency, "KZT") == 0 && !isnan (a->kzt))
+                    {
+                      set_amount (&g_array_index (doc->codings, KelCoding, first_coding + c),
+                                  a, flat);
+                      given[c] = (int) i;
+                      taken[s] = (int) i;
+                    }
+                continue;
+              }
+            /* "(KZT 60 million) and the folk ensemble … (KZT 4 million)": both count */
+            if (sc->winner >= 0 && !unit && !(p->flags & KEL_AMOUNT_PER_UNIT)
+                && coordinated (flat, p, a))
+              {
+                c = coding_of[sc->winner] - first_coding;
+                add_amount (&g_array_index (doc->codings, KelCoding, first_coding + c), a,
+                            flat);
+                given[c] = (int) i;
+                taken[s] = (int) i;
+              }
+            continue;
+          }
         if (sc->winner >= 0)
           target = s;
         else
@@ -424,16 +544,36 @@ code_segment (const KelLexicon *lex, KelDocument *doc, guint seg_index,
             target = nearest_winner_without_amount (doc, subs, coding_of, s, -1);
             if (target < 0)
               target = nearest_winner_without_amount (doc, subs, coding_of, s, +1);
+            /* "grants of up to KZT 2 million each …; the programme cost KZT 48 million":
+             * a whole sum replaces the rate per unit of the winner before it */
+            if (target < 0 && !unit)
+              {
+                int k = nearest_winner (subs, s, -1);
+                if (k >= 0 && per_unit[coding_of[g_array_index (subs, SubClause, k).winner]
+                                       - first_coding])
+                  {
+                    c = coding_of[g_array_index (subs, SubClause, k).winner] - first_coding;
+                    set_amount (&g_array_index (doc->codings, KelCoding, first_coding + c), a,
+                                flat);
+                    per_unit[c] = FALSE;
+                    given[c] = (int) i;
+                    taken[s] = (int) i;
+                    continue;
+                  }
+              }
           }
         if (target < 0)
           continue;
-        taken[s] = TRUE;
-        if (target != (int) s)
-          taken[target] = TRUE;
-        add_amount (&g_array_index (doc->codings, KelCoding,
-                                    coding_of[g_array_index (subs, SubClause,
-                                                             target).winner]),
-                    a, flat);
+        taken[s] = (int) i;
+        if (target != (int) s && taken[target] < 0)
+          taken[target] = (int) i;
+        c = coding_of[g_array_index (subs, SubClause, target).winner] - first_coding;
+        if (g_array_index (doc->codings, KelCoding, first_coding + c).amount_text == NULL)
+          per_unit[c] = unit;
+        else
+          per_unit[c] = per_unit[c] && unit;
+        add_amount (&g_array_index (doc->codings, KelCoding, first_coding + c), a, flat);
+        given[c] = (int) i;
       }
   }
   g_array_unref (subs);
