@@ -184,6 +184,12 @@ test_segment_headings_abbreviations (void)
     "4.4. Отремонтировать больницу.\n"
     "Заключение договора на строительство и ремонт объектов\n"
     "Компании в 2021 году, предусмотренных графиком.\n"
+    "4.5. Продолжить спонсорскую поддержку футбольного клуба в размере 350 млн тенге,\n"
+    "а также этнографического ансамбля «Нарын» города Атырау и его участников\n"
+    "– 12 млн тенге.\n"
+    "4.6. Провести ремонт:\n"
+    "– школы № 5\n"
+    "– больницы\n"
     "1-кесте. Қайырымдылық, демеушілік және мерекелік іс-шаралардың орындалуы,\n"
     "мың теңге\n"
     "1\tАурухана жабдықтары\t75 000\n";
@@ -206,6 +212,15 @@ test_segment_headings_abbreviations (void)
   g_assert_cmpstr (s->clause, ==, "4.3");
   s = find (segs, text, "Отремонтировать");
   g_assert_cmpstr (s->clause, ==, "4.4");
+  /* a dash at the start of a wrapped line goes on the sentence; dashes after a colon or
+   * a short item are bullets */
+  s = find (segs, text, "футбольного клуба");
+  g_assert_nonnull (g_strstr_len (text + s->start, s->end - s->start, "12 млн тенге"));
+  s = find (segs, text, "школы № 5");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_LIST_ITEM);
+  s = find (segs, text, "больницы");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_LIST_ITEM);
+  g_assert_null (g_strstr_len (text + s->start, s->end - s->start, "школы"));
   /* a short line in running text that a proper name continues is not a heading */
   s = find (segs, text, "Заключение договора");
   g_assert_cmpint (s->kind, !=, KEL_SEGMENT_HEADING);

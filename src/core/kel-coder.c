@@ -3,10 +3,14 @@
  *
  *  1. A segment under a heading that a section-scope exclusion matches (the akimat's
  *     intentions) is not coded; nor is a segment with a segment-scope exclusion (totals,
- *     core-business duties, non-commitment clauses).
+ *     core-business duties, non-commitment clauses), nor a lead-in that ends with a colon
+ *     before its list items ("оказать благотворительную помощь:"): its items are coded,
+ *     and half of each category's score in the lead-in counts in each of them (none when
+ *     the lead-in's subject is the akimat).
  *  2. The segment is cut into sub-clauses (";", sentence ends, "а также", "сондай-ақ",
  *     "as well as", ", and", "and will", "and for the …", "и" before an infinitive, a
- *     figure or "на" and a noun of purpose, "және" after a verbal noun or before a figure).
+ *     figure or "на" and a noun of purpose, "және" after a verbal noun, a finite verb or
+ *     before a figure).
  *     Negation and past-year exclusions drop their sub-clause.
  *  3. In each sub-clause a category scores the sum of the weights of its distinct terms;
  *     the best category with a score of at least 1 wins (ties: the heavier single term,
@@ -70,6 +74,8 @@ compile_static (gpointer data)
     /* "… with KZT 18 million and will organise a run": a second undertaking */
     "|,?\\s+and\\s+(?=(?:will|shall)\\s+\\p{L}|for\\s+the\\s+\\p{L}+(?:ion|ment|ase|ing)s?\\s)"
     "|(?<=[уюУЮ])\\s+(?:және|әрі)\\s+"
+    /* "… демеушілік көрсетеді және … сатып алып береді": after a finite verb */
+    "|(?<=ады|еді|йды|йді)\\s+және\\s+"
     "|\\s+және\\s+(?=" AMOUNT_AHEAD ")";
   static const char respectively[] =
     "(?<!\\p{L})(?:соответственно|тиісінше|сәйкесінше|respectively)(?!\\p{L})";
@@ -290,7 +296,8 @@ nearest_winner_without_amount (KelDocument *doc, GArray *subs, const int *coding
 
 static void
 code_segment (const KelLexicon *lex, KelDocument *doc, guint seg_index,
-              const gboolean *excluded_sections, const KelRates *rates, GArray *hits)
+              const gboolean *excluded_sections, const KelRates *rates, GArray *hits,
+              const double *prior)
 {
   const KelSegment *seg = &g_array_index (doc->segments, KelSegment, seg_index);
   const char *text = doc->norm->text;
@@ -380,6 +387,14 @@ code_segment (const KelLexicon *lex, KelDocument *doc, guint seg_index,
         }
       if (sc->vetoed)
         continue;
+      /* the lead-in the item hangs under ("оказать благотворительную помощь:") */
+      for (guint c = 0; prior != NULL && c < n_cat; c++)
+        if (prior[c] > 0)
+          {
+            if (score[c] == 0 && best[c] == 0)
+              first[c] = sc->start;
+            score[c] += prior[c];
+          }
       for (guint c = 0; c < n_cat; c++)
         {
           if (score[c] < WIN_SCORE)
@@ -579,11 +594,71 @@ code_segment (const KelLexicon *lex, KelDocument *doc, guint seg_index,
   g_array_unref (subs);
 }
 
+/* "3) оказать благотворительную помощь:" followed by "а) …", "б) …": the lead-in names
+ * what its items are; the items are the commitments and are coded, the lead-in is not. */
+static gboolean
+introduces_items (const KelDocument *doc, guint i)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+  const char *text = doc->norm->text;
+  gsize e = seg->end;
+
+  if (i + 1 >= doc->segments->len
+      || g_array_index (doc->segments, KelSegment, i + 1).kind != KEL_SEGMENT_LIST_ITEM)
+    return FALSE;
+  while (e > seg->body && strchr (" \n\t", text[e - 1]) != NULL)
+    e--;
+  return e > seg->body && text[e - 1] == ':';
+}
+
+/* What a lead-in says about its items: half of each category's score in it, so that an
+ * item with no cue of its own takes the lead-in's category while the item's own decisive
+ * terms still win. A lead-in whose subject is the akimat ("Акимат обязуется:") excludes
+ * its items (@akimat). Returns whether any category scored. */
+static gboolean
+lead_in_prior (const KelLexicon *lex, const KelDocument *doc, guint i, GArray *hits,
+               double *prior, gboolean *akimat)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+  g_autofree char *flat = kel_segment_dup_flat (seg, doc->norm->text);
+  guint n_cat = kel_lexicon_get_n_categories (lex);
+  gboolean any = FALSE;
+
+  memset (prior, 0, sizeof (double) * n_cat);
+  *akimat = FALSE;
+  g_array_set_size (hits, 0);
+  kel_lexicon_match (lex, flat, seg->end - seg->start, seg->body - seg->start,
+                     seg->language, hits, NULL);
+  for (guint k = 0; k < hits->len; k++)
+    {
+      const KelHit *h = &g_array_index (hits, KelHit, k);
+      const KelTerm *t = kel_lexicon_get_term (lex, h->term);
+      gboolean dup = FALSE;
+
+      if (t->exclude == KEL_EXCLUDE_AKIMAT && !t->section)
+        *akimat = TRUE;
+      if (t->exclude != KEL_EXCLUDE_NONE || t->category < 0)
+        continue;
+      for (guint j = 0; j < k && !dup; j++)
+        dup = g_array_index (hits, KelHit, j).term == h->term;
+      if (!dup)
+        prior[t->category] += t->weight;
+    }
+  for (guint c = 0; c < n_cat; c++)
+    {
+      prior[c] = prior[c] > 0 ? prior[c] / 2 : 0;
+      any = any || prior[c] > 0;
+    }
+  return any;
+}
+
 void
 kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates *rates)
 {
   g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (KelHit));
   g_autofree gboolean *excluded = NULL;
+  g_autofree double *prior = NULL;
+  gboolean have_prior = FALSE, akimat_items = FALSE;
   g_autoptr (KelRates) doc_rates = NULL;
 
   g_return_if_fail (lex != NULL && doc != NULL && doc->norm != NULL);
@@ -626,11 +701,25 @@ kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates
         }
     }
 
+  prior = g_new0 (double, kel_lexicon_get_n_categories (lex));
   for (guint i = 0; i < doc->segments->len; i++)
     {
       const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+
+      if (seg->kind != KEL_SEGMENT_LIST_ITEM)
+        {
+          have_prior = FALSE;
+          akimat_items = FALSE;
+        }
       if (seg->kind == KEL_SEGMENT_HEADING)
         continue;
-      code_segment (lex, doc, i, excluded, doc_rates, hits);
+      if (introduces_items (doc, i))
+        {
+          have_prior = lead_in_prior (lex, doc, i, hits, prior, &akimat_items);
+          continue;
+        }
+      if (akimat_items)
+        continue;
+      code_segment (lex, doc, i, excluded, doc_rates, hits, have_prior ? prior : NULL);
     }
 }

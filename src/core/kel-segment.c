@@ -972,6 +972,18 @@ kel_segment_text (const char *text, gsize len)
           continue;
 
         case LINE_BULLET:
+          {
+            gunichar c = g_utf8_get_char (text + line->start);
+            /* "… ансамбля «Нарын»" / "– 12 млн тенге.": a dash that opens a wrapped line
+             * of an unfinished sentence is not a bullet */
+            if (u.open && !closed && (c == 0x2013 || c == 0x2014 || c == '-')
+                && g_utf8_strlen (text + prev->start, prev->end - prev->start) >= 60)
+              {
+                u.end = line->end;
+                u.n_lines++;
+                continue;
+              }
+          }
           close_unit (&st, &u);
           if (st.in_table)
             table_reset (&st);
