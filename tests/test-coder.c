@@ -178,7 +178,10 @@ test_coder_amount_rules (void)
     "тенге и 12 млн тенге соответственно.\n"
     "2.6. The Company will fund City Day with KZT 18 million and will provide sponsorship\n"
     "of the club of KZT 5 million.\n"
-    "2.7. Sponsorship of the club: KZT 40 million against KZT 50 million planned.\n";
+    "2.7. Sponsorship of the club: KZT 40 million against KZT 50 million planned.\n"
+    "\n"
+    "The construction of the kindergarten was completed in June. The cost was KZT 90\n"
+    "million.\n";
   g_autoptr (KelDocument) doc = code_text (text);
 
   ASSERT_CODED (doc, "2.1", "sponsorship=64000000");
@@ -190,6 +193,8 @@ test_coder_amount_rules (void)
   /* "and will" a second undertaking */
   ASSERT_CODED (doc, "2.6", "one_time_event=18000000 sponsorship=5000000");
   ASSERT_CODED (doc, "2.7", "sponsorship=40000000");
+  /* in running text a sentence that only states a sum gives it to the one before */
+  ASSERT_CODED (doc, NULL, "infrastructure=90000000");
 }
 
 /* A lead-in with a colon is not coded itself; its items are, with the lead-in's category

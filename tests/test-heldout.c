@@ -9,10 +9,16 @@
 
 #include "kel-test-utils.h"
 
+typedef enum {
+  HALF_TUNE,    /* the lexicons and the coder were tuned on these */
+  HALF_CHECK,   /* left untouched while tuning, to see whether the gain generalizes */
+  HALF_FRESH,   /* written after all the tuning, measured once */
+} Half;
+
 typedef struct {
   const char  *stem;
   const char  *group;      /* the main language: "ru", "kk" or "en" */
-  gboolean     tune;       /* in the half the lexicons were tuned on */
+  Half         half;
   gboolean     mixed;      /* kk and ru in one file */
   const char  *corporation;
   int          year;
@@ -21,42 +27,54 @@ typedef struct {
 } HeldOut;
 
 static const HeldOut docs[] = {
-  { "h01-kazatomprom-ru-2021", "ru", TRUE, FALSE, "Kazatomprom", 2021, "memorandum",
+  { "h01-kazatomprom-ru-2021", "ru", HALF_TUNE, FALSE, "Kazatomprom", 2021, "memorandum",
     KEL_LANG_RU },
-  { "h02-kegoc-ru-2022", "ru", TRUE, FALSE, "KEGOC", 2022, "report", KEL_LANG_RU },
-  { "h03-erg-ru-2019", "ru", FALSE, FALSE, "Eurasian Resources Group", 2019, "memorandum",
+  { "h02-kegoc-ru-2022", "ru", HALF_TUNE, FALSE, "KEGOC", 2022, "report", KEL_LANG_RU },
+  { "h03-erg-ru-2019", "ru", HALF_CHECK, FALSE, "Eurasian Resources Group", 2019, "memorandum",
     KEL_LANG_RU },
-  { "h04-tco-ru-2023", "ru", FALSE, FALSE, "Tengizchevroil", 2023, "memorandum",
+  { "h04-tco-ru-2023", "ru", HALF_CHECK, FALSE, "Tengizchevroil", 2023, "memorandum",
     KEL_LANG_RU },
-  { "h05-kaztelecom-kk-2022", "kk", TRUE, FALSE, "Kazakhtelecom", 2022, "memorandum",
+  { "h05-kaztelecom-kk-2022", "kk", HALF_TUNE, FALSE, "Kazakhtelecom", 2022, "memorandum",
     KEL_LANG_KK },
-  { "h06-kazminerals-kk-2023", "kk", TRUE, FALSE, "KAZ Minerals", 2023, "report",
+  { "h06-kazminerals-kk-2023", "kk", HALF_TUNE, FALSE, "KAZ Minerals", 2023, "report",
     KEL_LANG_KK },
-  { "h07-polymetal-kk-2020", "kk", FALSE, FALSE, "Polymetal", 2020, "memorandum",
+  { "h07-polymetal-kk-2020", "kk", HALF_CHECK, FALSE, "Polymetal", 2020, "memorandum",
     KEL_LANG_KK },
-  { "h08-kpo-kk-2024", "kk", FALSE, FALSE, "Karachaganak Petroleum Operating", 2024,
+  { "h08-kpo-kk-2024", "kk", HALF_CHECK, FALSE, "Karachaganak Petroleum Operating", 2024,
     "memorandum", KEL_LANG_KK },
-  { "h09-ktz-kk-2021", "kk", TRUE, TRUE, "Kazakhstan Temir Zholy", 2021, "memorandum",
+  { "h09-ktz-kk-2021", "kk", HALF_TUNE, TRUE, "Kazakhstan Temir Zholy", 2021, "memorandum",
     KEL_LANG_KK },
-  { "h10-samruk-energy-ru-2020", "ru", FALSE, TRUE, "Samruk-Energy", 2020, "memorandum",
+  { "h10-samruk-energy-ru-2020", "ru", HALF_CHECK, TRUE, "Samruk-Energy", 2020, "memorandum",
     KEL_LANG_RU },
-  { "h11-kazminerals-en-2021", "en", TRUE, FALSE, "KAZ Minerals", 2021, "memorandum",
+  { "h11-kazminerals-en-2021", "en", HALF_TUNE, FALSE, "KAZ Minerals", 2021, "memorandum",
     KEL_LANG_EN },
-  { "h12-erg-en-2020", "en", TRUE, FALSE, "Eurasian Resources Group", 2020, "report",
+  { "h12-erg-en-2020", "en", HALF_TUNE, FALSE, "Eurasian Resources Group", 2020, "report",
     KEL_LANG_EN },
-  { "h13-polymetal-en-2022", "en", FALSE, FALSE, "Polymetal", 2022, "memorandum",
+  { "h13-polymetal-en-2022", "en", HALF_CHECK, FALSE, "Polymetal", 2022, "memorandum",
     KEL_LANG_EN },
-  { "h14-kazatomprom-en-2022", "en", FALSE, FALSE, "Kazatomprom", 2022, "report",
+  { "h14-kazatomprom-en-2022", "en", HALF_CHECK, FALSE, "Kazatomprom", 2022, "report",
+    KEL_LANG_EN },
+  { "h15-altynalmas-ru-2023", "ru", HALF_FRESH, FALSE, "AltynAlmas", 2023, "report",
+    KEL_LANG_RU },
+  { "h16-kazphosphate-ru-2022", "ru", HALF_FRESH, FALSE, "Kazphosphate", 2022, "memorandum",
+    KEL_LANG_RU },
+  { "h17-amg-kk-2023", "kk", HALF_FRESH, FALSE, "CNPC-AktobeMunaiGas", 2023, "memorandum",
+    KEL_LANG_KK },
+  { "h18-shubarkol-kk-2021", "kk", HALF_FRESH, FALSE, "Shubarkol Komir", 2021, "report",
+    KEL_LANG_KK },
+  { "h19-ncoc-en-2024", "en", HALF_FRESH, FALSE, "North Caspian Operating Company", 2024,
+    "memorandum", KEL_LANG_EN },
+  { "h20-kaztransoil-en-2021", "en", HALF_FRESH, FALSE, "KazTransOil", 2021, "report",
     KEL_LANG_EN },
 };
 
 /* The figures the coder reaches on each language, a little lowered: micro-F1, amount
  * recall. */
 static const struct { const char *group; double f1, amounts; } thresholds[] = {
-  { "ru", 0.95, 0.95 },
-  { "kk", 0.95, 0.93 },
-  { "en", 0.95, 0.95 },
-  { "all", 0.95, 0.95 },
+  { "ru", 0.97, 0.96 },
+  { "kk", 0.97, 0.96 },
+  { "en", 0.97, 0.96 },
+  { "all", 0.98, 0.97 },
 };
 
 static double
@@ -99,7 +117,7 @@ test_heldout_score (void)
   const KelLexicon *lex = kel_test_lexicon ();
   guint n = kel_lexicon_get_n_categories (lex);
   g_autofree KelScore *per = g_new0 (KelScore, n);
-  KelScore all = { 0 }, tune = { 0 }, check = { 0 }, mixed = { 0 };
+  KelScore all = { 0 }, tune = { 0 }, check = { 0 }, fresh = { 0 }, mixed = { 0 };
   KelScore ru = { 0 }, kk = { 0 }, en = { 0 };
   gboolean verbose = g_getenv ("KEL_SCORE_VERBOSE") != NULL;
 
@@ -123,7 +141,9 @@ test_heldout_score (void)
       print_score (docs[i].stem + 4, &one);
       add_score (&all, &one);
       add_score (lang, &one);
-      add_score (docs[i].tune ? &tune : &check, &one);
+      add_score (docs[i].half == HALF_TUNE ? &tune : docs[i].half == HALF_CHECK ? &check
+                                                                                : &fresh,
+                 &one);
       if (docs[i].mixed)
         add_score (&mixed, &one);
     }
@@ -139,11 +159,13 @@ test_heldout_score (void)
   print_score ("mixed", &mixed);
   print_score ("tuned on", &tune);
   print_score ("untouched", &check);
+  print_score ("fresh", &fresh);
   print_score ("all", &all);
   if (verbose)
     g_printerr ("held-out micro F1 %.3f, amount recall %.3f; tuned half F1 %.3f, untouched "
-                "half F1 %.3f\n", f1_of (&all),
-                ratio (all.amounts_right, all.gold_amounts), f1_of (&tune), f1_of (&check));
+                "half F1 %.3f, fresh set F1 %.3f\n", f1_of (&all),
+                ratio (all.amounts_right, all.gold_amounts), f1_of (&tune), f1_of (&check),
+                f1_of (&fresh));
 
   for (guint t = 0; t < G_N_ELEMENTS (thresholds); t++)
     {

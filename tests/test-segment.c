@@ -234,6 +234,42 @@ test_segment_headings_abbreviations (void)
   kel_segments_free (g_steal_pointer (&segs));
 }
 
+/* Sections under Roman numerals whose items are "1.", "2.": items are clauses, wrap over
+ * lines and start again at 1 in each section; a blank line after a table ends it. */
+static void
+test_segment_single_level_items (void)
+{
+  const char *text =
+    "\n"
+    "I. СОЦИАЛЬНАЯ ИНФРАСТРУКТУРА\n"
+    "1. В г. Акколь введена в эксплуатацию общеобразовательная школа на 300 мест,\n"
+    "построенная за счет средств Компании.\n"
+    "2. Выполнены ремонтно-восстановительные работы на автомобильной дороге\n"
+    "Акколь – Азат протяженностью 11 км. Затраты – 318,7 млн тенге.\n"
+    "Таблица 1. Проекты, тыс. тенге\n"
+    "№\tНаправление\tОсвоено\n"
+    "1\tОснащение районной больницы\t55 480\n"
+    "\n"
+    "III. ОБРАЗОВАНИЕ\n"
+    "1. Компания оплатила обучение 35 студентов.\n"
+    "2. Открыт учебный класс.\n";
+  g_autoptr (GArray) segs = segment (text);
+  const KelSegment *s;
+
+  s = find (segs, text, "Выполнены");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_CLAUSE);
+  g_assert_cmpstr (s->clause, ==, "2");
+  g_assert_nonnull (g_strstr_len (text + s->start, s->end - s->start, "318,7 млн тенге"));
+  s = find (segs, text, "III. ОБРАЗОВАНИЕ");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_HEADING);
+  s = find (segs, text, "оплатила");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_CLAUSE);
+  g_assert_cmpstr (s->clause, ==, "1");
+  s = find (segs, text, "учебный класс");
+  g_assert_cmpstr (s->clause, ==, "2");
+  kel_segments_free (g_steal_pointer (&segs));
+}
+
 static void
 test_segment_corpus_clauses (void)
 {
@@ -276,6 +312,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/segment/tables", test_segment_tables);
   g_test_add_func ("/kelisim/segment/headings-abbreviations",
                    test_segment_headings_abbreviations);
+  g_test_add_func ("/kelisim/segment/single-level-items", test_segment_single_level_items);
   g_test_add_func ("/kelisim/segment/corpus-clauses", test_segment_corpus_clauses);
   return g_test_run ();
 }

@@ -294,7 +294,10 @@ nearest_winner_without_amount (KelDocument *doc, GArray *subs, const int *coding
   return -1;
 }
 
-static void
+/* Codes one segment. Returns the first amount (offsets in the segment's flat text) of a
+ * segment that no category won and no exclusion or veto touched, for the sentence before
+ * it (see carry_amount()); else NULL. */
+static KelAmount *
 code_segment (const KelLexicon *lex, KelDocument *doc, guint seg_index,
               const gboolean *excluded_sections, const KelRates *rates, GArray *hits,
               const double *prior)
@@ -316,7 +319,7 @@ code_segment (const KelLexicon *lex, KelDocument *doc, guint seg_index,
   gboolean respectively;
 
   if (seg->section != G_MAXUINT && excluded_sections[seg->section])
-    return;
+    return NULL;
 
   g_array_set_size (hits, 0);
   if (!kel_lexicon_match (lex, flat, len, body, seg->language, hits, &error))
@@ -337,7 +340,7 @@ code_segment (const KelLexicon *lex, KelDocument *doc, guint seg_index,
         continue;
       if (t->exclude == KEL_EXCLUDE_NEGATION || t->exclude == KEL_EXCLUDE_PAST)
         continue;
-      return;
+      return NULL;
     }
 
   ensure_static ();
@@ -454,8 +457,19 @@ code_segment (const KelLexicon *lex, KelDocument *doc, guint seg_index,
 
   if (doc->codings->len == first_coding)
     {
+      KelAmount *lone = NULL;
+      gboolean vetoed = FALSE;
+
+      for (guint s = 0; s < subs->len; s++)
+        vetoed = vetoed || g_array_index (subs, SubClause, s).vetoed;
+      if (!vetoed && amounts->len > 0)
+        {
+          lone = g_memdup2 (&g_array_index (amounts, KelAmount, 0), sizeof (KelAmount));
+          lone->start += body;
+          lone->end += body;
+        }
       g_array_unref (subs);
-      return;
+      return lone;
     }
 
   /* amounts */
@@ -471,7 +485,7 @@ code_segment (const KelLexicon *lex, KelDocument *doc, guint seg_index,
           c->amount_text = amount_text;
         }
       g_array_unref (subs);
-      return;
+      return NULL;
     }
 
   {
@@ -493,7 +507,7 @@ code_segment (const KelLexicon *lex, KelDocument *doc, guint seg_index,
                                       first_coding + MIN (i, n_codings - 1)), a, flat);
         }
       g_array_unref (subs);
-      return;
+      return NULL;
     }
 
   {
@@ -592,6 +606,34 @@ code_segment (const KelLexicon *lex, KelDocument *doc, guint seg_index,
       }
   }
   g_array_unref (subs);
+  return NULL;
+}
+
+/* "… на 3,2 км жылу трассасы ауыстырылды. Компанияның салымы – 410 млн теңге.": in running
+ * text, a sentence that only states a sum gives it to the sentence just before it in the
+ * same paragraph, when that one was coded and has no amount yet. */
+static void
+carry_amount (KelDocument *doc, guint i, const KelAmount *a, guint codings_before)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+  const KelSegment *prev;
+  const char *text = doc->norm->text;
+  KelCoding *c;
+
+  if (i == 0 || seg->kind != KEL_SEGMENT_SENTENCE || codings_before == 0)
+    return;
+  prev = &g_array_index (doc->segments, KelSegment, i - 1);
+  if (prev->kind != KEL_SEGMENT_SENTENCE || prev->end > seg->start
+      || seg->start - prev->end > 2 || g_strstr_len (text + prev->end,
+                                                     seg->start - prev->end, "\n\n"))
+    return;
+  c = &g_array_index (doc->codings, KelCoding, codings_before - 1);
+  if (c->segment != i - 1 || c->amount_text != NULL)
+    return;
+  {
+    g_autofree char *flat = kel_segment_dup_flat (seg, text);
+    add_amount (c, a, flat);
+  }
 }
 
 /* "3) оказать благотворительную помощь:" followed by "а) …", "б) …": the lead-in names
@@ -720,6 +762,12 @@ kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates
         }
       if (akimat_items)
         continue;
-      code_segment (lex, doc, i, excluded, doc_rates, hits, have_prior ? prior : NULL);
+      {
+        guint before = doc->codings->len;
+        g_autofree KelAmount *lone = code_segment (lex, doc, i, excluded, doc_rates, hits,
+                                                   have_prior ? prior : NULL);
+        if (lone != NULL)
+          carry_amount (doc, i, lone, before);
+      }
     }
 }

@@ -54,6 +54,8 @@ typedef struct {
   int         fact_column;
   GString    *table_header;
   gboolean    caption_pending;
+  gboolean    restart_ok;      /* an unnumbered heading came: "1." may start again */
+  gboolean    single_clauses;  /* "1.", "2." are clauses here, not section headings */
 } State;
 
 static const char *
@@ -278,6 +280,14 @@ plausible_dotted (const State *st, const int *num, int depth)
 {
   int i;
 
+  /* "II. ПОДДЕРЖКА …" then "1. …": numbering starts again under a new heading */
+  if (st->restart_ok && num[0] == 1)
+    {
+      for (i = 1; i < depth; i++)
+        if (num[i] > 1)
+          return FALSE;
+      return TRUE;
+    }
   if (st->last_depth == 0)
     {
       for (i = 0; i < depth; i++)
@@ -523,6 +533,8 @@ close_unit (State *st, Unit *u)
           && strchr (".;:,!?", t[e - 1]) == NULL
           && g_unichar_isupper (g_utf8_get_char (t + u->start)))
         {
+          st->restart_ok = TRUE;
+          st->single_clauses = FALSE;
           st->section_index = st->segments->len;
           push (st, u->start, u->end, u->start, u->page, KEL_SEGMENT_HEADING, NULL);
           return;
@@ -544,6 +556,7 @@ close_unit (State *st, Unit *u)
       if (g_utf8_strlen (t + u->start, e - u->start) <= 90 && e > u->start
           && strchr (".;:,", t[e - 1]) == NULL)
         {
+          st->single_clauses = FALSE;
           st->section_index = st->segments->len;
           g_free (st->section_label);
           st->section_label = g_strdup (u->clause);
@@ -558,6 +571,8 @@ close_unit (State *st, Unit *u)
 
   if (u->kind == KEL_SEGMENT_CLAUSE)
     {
+      if (u->single_level)
+        st->single_clauses = TRUE;
       g_free (st->list_parent);
       /* "2.2. Компания намерена:" — the items that follow are 2.2(1), 2.2(2)… */
       st->list_parent = text_ends_with_colon (t, u->start, u->end)
@@ -623,10 +638,17 @@ static int
 fact_column_in (const char *s, gsize n)
 {
   static const char *const plan[] = { "план", "planned", "plan", "жоспар", "предусмотрено" };
-  static const char *const fact[] = { "факт", "actual", "нақты", "іс жүзінде", "исполнено",
+  static const char *const fact[] = { "факт", "actual", "нақты", "ісжүзінде", "исполнено",
                                       "освоено", "executed", "spent", "орындалды" };
   g_autofree char *lower = g_utf8_strdown (s, n);
   const char *pp = NULL, *fp = NULL;
+  char *w = lower;
+
+  /* without spaces: a narrow header cell breaks its word ("Предусмотрен" / "о") */
+  for (const char *r = lower; *r; r++)
+    if (*r != ' ')
+      *w++ = *r;
+  *w = '\0';
 
   for (guint i = 0; i < G_N_ELEMENTS (plan); i++)
     {
@@ -763,6 +785,19 @@ kel_segment_text (const char *text, gsize len)
       closed = prev == NULL || ends_closed (text, prev)
                || (u.open && u.n_lines == 1 && u.start == prev->start
                    && is_unmarked_heading (text, lines, prev_index, line));
+      /* "1. …", "2. Выполнены … на автомобильной дороге" / "Акколь – Азат …": where "1."
+       * items are clauses, a long line that stops on a word goes on */
+      if (closed && prev != NULL && prev->kind == LINE_DOTTED && prev->depth == 1
+          && st.single_clauses && line->kind == LINE_TEXT
+          && g_utf8_strlen (text + prev->start, prev->end - prev->start) >= 60)
+        {
+          const char *e = text + prev->end;
+          gunichar lc;
+          while (e > text + prev->start && e[-1] == ' ')
+            e--;
+          lc = g_utf8_get_char (g_utf8_prev_char (e));
+          closed = !(lc == ',' || g_unichar_islower (lc));
+        }
       /* plain text goes on after "в п." or "г."; a numbered item still starts anew */
       closed_text = closed && !(prev != NULL && ends_with_abbreviation (text, prev));
 
@@ -786,6 +821,17 @@ kel_segment_text (const char *text, gsize len)
                   && !u.paragraph)
                 continue;
               close_unit (&st, &u);
+            }
+          /* space after a table ends it, unless more rows follow */
+          if (st.in_table)
+            {
+              guint k = i + 1;
+              while (k < lines->len && (g_array_index (lines, Line, k).kind == LINE_BLANK
+                                        || g_array_index (lines, Line, k).kind == LINE_JUNK))
+                k++;
+              if (k >= lines->len || (g_array_index (lines, Line, k).kind != LINE_ROW
+                                      && g_array_index (lines, Line, k).kind != LINE_CELLS))
+                table_reset (&st);
             }
           continue;
 
@@ -900,6 +946,10 @@ kel_segment_text (const char *text, gsize len)
           continue;
 
         case LINE_DOTTED:
+          /* a one-line paragraph before it may be a heading after which numbering starts
+           * again ("III. ОБРАЗОВАНИЕ" / "1. …"): close it first */
+          if (closed && u.open && u.paragraph && u.n_lines == 1)
+            close_unit (&st, &u);
           if (!closed || !plausible_dotted (&st, line->num, line->depth))
             {
               if (u.open)
@@ -914,6 +964,7 @@ kel_segment_text (const char *text, gsize len)
           close_unit (&st, &u);
           if (st.in_table)
             table_reset (&st);
+          st.restart_ok = FALSE;
           memcpy (st.last, line->num, sizeof (int) * line->depth);
           st.last_depth = line->depth;
           st.last_paren = 0;
