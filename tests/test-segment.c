@@ -50,7 +50,19 @@ test_segment_clauses (void)
     "Акимат намерен:\n"
     "1) выделить землю;\n"
     "а) для школы;\n"
-    "б) для больницы.\n";
+    "б) для больницы.\n"
+    "4. Прочее\n"
+    "Компания:\n"
+    "а) построит школу;\n"
+    "б) отремонтирует дорогу;\n"
+    "в) купит автобус;\n"
+    "г) поддержит клуб;\n"
+    "д) поддержит ансамбль;\n"
+    "е) наградит ветеранов;\n"
+    "ж) выплатит стипендии;\n"
+    "з) организует практику;\n"
+    "и) проведет праздник;\n"
+    "к) вручит подарки.\n";
   g_autoptr (GArray) segs = segment (text);
   const KelSegment *s;
 
@@ -91,6 +103,10 @@ test_segment_clauses (void)
     g_assert_true (g_str_has_prefix (text + h->start, "3. Намерения Акимата"));
   }
 
+  /* "и)" is followed by "к)": й is skipped */
+  s = find (segs, text, "вручит подарки");
+  g_assert_cmpstr (s->clause, ==, "4(к)");
+  g_assert_null (g_strstr_len (text + s->start, s->end - s->start, "праздник"));
   /* unnumbered running text is cut into sentences, but not after "г." */
   s = find (segs, text, "Акимат намерен");
   g_assert_cmpint (s->kind, ==, KEL_SEGMENT_SENTENCE);

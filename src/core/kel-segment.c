@@ -310,6 +310,28 @@ plausible_dotted (const State *st, const int *num, int depth)
   return TRUE;
 }
 
+/* Does @cur follow @prev in a list "а) б) в)…"? Russian lists skip й, ё, ъ, ы, ь
+ * ("и) к)"); Kazakh ones follow the Kazakh alphabet ("а) ә) б)…"). */
+static gboolean
+next_list_letter (gunichar prev, gunichar cur)
+{
+  static const char *const orders[] = {
+    "абвгдежзиклмнопрстуфхцчшщэюя",
+    "аәбвгғдежзийкқлмнңоөпрстуұүфхһцчшщыіэюя",
+    "abcdefghijklmnopqrstuvwxyz",
+  };
+
+  if (cur == prev + 1)
+    return TRUE;
+  for (guint k = 0; k < G_N_ELEMENTS (orders); k++)
+    {
+      const char *p = g_utf8_strchr (orders[k], -1, prev);
+      if (p != NULL && *(p = g_utf8_next_char (p)) != '\0' && g_utf8_get_char (p) == cur)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static char *
 dotted_label (const int *num, int depth)
 {
@@ -1002,7 +1024,8 @@ kel_segment_text (const char *text, gsize len)
 
         case LINE_LETTER:
           if (!closed || !(line->letter == 0x0430 || line->letter == 'a'
-                           || (st.last_letter != 0 && line->letter == st.last_letter + 1)))
+                           || (st.last_letter != 0
+                               && next_list_letter (st.last_letter, line->letter))))
             {
               if (u.open)
                 {
