@@ -242,16 +242,19 @@ coordinated (const char *flat, const KelAmount *p, const KelAmount *a)
     {
       int err;
       PCRE2_SIZE off;
-      conj = pcre2_compile ((PCRE2_SPTR) "(?<!\\p{L})(?:и|and|және|мен|а\\s+также|as\\s+well\\s+as|"
-                            "сондай-ақ)(?!\\p{L})", PCRE2_ZERO_TERMINATED,
+      static const char conj_re[] =
+        "(?<!\\p{L})(?:и|and|және|мен|а\\s+также|as\\s+well\\s+as|сондай-ақ)(?!\\p{L})";
+      static const char block_re[] =
+        "(?<!\\p{L})(?:в\\s+том\\s+числе|из\\s+них|включая|including|of\\s+which|"
+        "оның\\s+ішінде|соның\\s+ішінде|то\\s+есть|т\\.\\s*е\\.|i\\.\\s*e\\.|план\\p{L}*|"
+        "plan\\p{L}*|жоспар\\p{L}*|против|against|compared|сравнени\\p{L}*|"
+        "салыстыр\\p{L}*|из\\s+которых|whereof|total\\p{L}*|итого|всего|барлығы|жалпы|"
+        "общ\\p{L}+|in\\s+total)(?!\\p{L})";
+
+      conj = pcre2_compile ((PCRE2_SPTR) conj_re, PCRE2_ZERO_TERMINATED,
                             PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
-      block = pcre2_compile ((PCRE2_SPTR) "(?<!\\p{L})(?:в\\s+том\\s+числе|из\\s+них|включая|"
-                             "including|of\\s+which|оның\\s+ішінде|соның\\s+ішінде|то\\s+есть|"
-                             "т\\.\\s*е\\.|i\\.\\s*e\\.|план\\p{L}*|plan\\p{L}*|жоспар\\p{L}*|против|against|"
-                             "compared|сравнени\\p{L}*|салыстыр\\p{L}*|из\\s+которых|whereof|total\\p{L}*|"
-                             "итого|всего|барлығы|жалпы|общ\\p{L}+|in\\s+total)(?!\\p{L})",
-                             PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err,
-                             &off, NULL);
+      block = pcre2_compile ((PCRE2_SPTR) block_re, PCRE2_ZERO_TERMINATED,
+                             PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
       g_assert (conj != NULL && block != NULL);
       g_once_init_leave (&once, 1);
     }
