@@ -101,9 +101,16 @@ gold_free (gpointer data)
 GPtrArray *
 kel_test_load_gold (const char *stem)
 {
-  g_autofree char *name = g_strdup_printf ("corpus/%s.gold.tsv", stem);
+  return kel_test_load_gold_in ("corpus", stem);
+}
+
+GPtrArray *
+kel_test_load_gold_in (const char *dir, const char *stem)
+{
+  g_autofree char *name = g_strdup_printf ("%s/%s.gold.tsv", dir, stem);
+  g_autofree char *usd_name = g_build_filename (dir, "usd.txt", NULL);
   g_autofree char *path = kel_test_data_path (name);
-  g_autofree char *usd_path = kel_test_data_path ("corpus/usd.txt");
+  g_autofree char *usd_path = kel_test_data_path (usd_name);
   g_autofree char *text = NULL, *usd = NULL;
   g_auto (GStrv) lines = NULL, usd_lines = NULL;
   GPtrArray *gold = g_ptr_array_new_with_free_func (gold_free);

@@ -34,6 +34,9 @@ KelRates   *kel_test_rates           (void);
 const KelPipeline *kel_test_pipeline (void);
 /* Reads NAME.gold.tsv (and usd.txt) of the test corpus: GPtrArray of KelGoldItem. */
 GPtrArray  *kel_test_load_gold       (const char   *stem);
+/* The same for the gold coding in tests/data/DIR (with DIR/usd.txt). */
+GPtrArray  *kel_test_load_gold_in    (const char   *dir,
+                                      const char   *stem);
 /* Folds case, whitespace and punctuation away, as the scorer compares quotes. */
 char       *kel_test_fold            (const char   *text);
 /* Scores @doc against @gold; adds to @per_category (indexed by codebook index) and
