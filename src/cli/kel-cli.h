@@ -61,4 +61,8 @@ gboolean kel_cli_write_output      (const char     *path,
 gboolean kel_cli_check_files       (char          **files,
                                     const char     *command);
 
+/* "kelisim-cli project …" (kel-cli-project.c) */
+int      kel_cli_project_main      (int             argc,
+                                    char          **argv);
+
 G_END_DECLS

@@ -170,6 +170,8 @@ static const struct {
   { "code", N_("write the coded dataset: one row per commitment found"), cmd_code },
   { "summary", N_("financing by corporation, year and category, and the compensatory / "
                   "developmental split"), cmd_summary },
+  { "project", N_("the project file: new, add, code, import-codings, merge, agreement, "
+                  "validate, export"), kel_cli_project_main },
 };
 
 static void
