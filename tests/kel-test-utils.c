@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <math.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "kel-test-utils.h"
 
@@ -101,9 +102,16 @@ gold_free (gpointer data)
 GPtrArray *
 kel_test_load_gold (const char *stem)
 {
-  g_autofree char *name = g_strdup_printf ("corpus/%s.gold.tsv", stem);
+  return kel_test_load_gold_in ("corpus", stem);
+}
+
+GPtrArray *
+kel_test_load_gold_in (const char *dir, const char *stem)
+{
+  g_autofree char *name = g_strdup_printf ("%s/%s.gold.tsv", dir, stem);
+  g_autofree char *usd_name = g_build_filename (dir, "usd.txt", NULL);
   g_autofree char *path = kel_test_data_path (name);
-  g_autofree char *usd_path = kel_test_data_path ("corpus/usd.txt");
+  g_autofree char *usd_path = kel_test_data_path (usd_name);
   g_autofree char *text = NULL, *usd = NULL;
   g_auto (GStrv) lines = NULL, usd_lines = NULL;
   GPtrArray *gold = g_ptr_array_new_with_free_func (gold_free);
@@ -340,4 +348,77 @@ kel_test_codings_tsv (const KelDocument *doc)
                               amount);
     }
   return g_string_free (got, FALSE);
+}
+
+char *
+kel_test_temp_path (const char *name)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (tmpdir == NULL)
+    {
+      tmpdir = g_dir_make_tmp ("kelisim-test-XXXXXX", &error);
+      g_assert_no_error (error);
+    }
+  return g_build_filename (tmpdir, name, NULL);
+}
+
+char *
+kel_test_memo_text (guint n)
+{
+  static const char *const corporations[] = { "ТОО «Казцинк»", "ТОО «Корпорация Казахмыс»",
+                                              "АО «АрселорМиттал Темиртау»" };
+  static const char *const cities[] = { "Риддер", "Жезказган", "Темиртау", "Усть-Каменогорск" };
+
+  return g_strdup_printf (
+    "МЕМОРАНДУМ\n"
+    "о взаимном сотрудничестве между %s и акиматом области на %u год\n\n"
+    "1. Общие положения\n"
+    "1.1. Стороны договорились о сотрудничестве в социальной сфере.\n\n"
+    "2. Обязательства Компании\n"
+    "2.1. Строительство детского сада в городе %s на сумму %u млн тенге.\n"
+    "2.2. Оказание благотворительной помощи ветеранам на сумму %u млн тенге.\n"
+    "2.3. Выплата стипендий студентам колледжа в размере %u млн тенге.\n"
+    "2.4. Проведение праздника День города с концертом, %u млн тенге.\n"
+    "2.5. Спонсорская поддержка футбольного клуба в размере %u млн тенге.\n"
+    "2.6. Участие в заседаниях рабочей группы по вопросам номер %u.\n",
+    corporations[n % G_N_ELEMENTS (corporations)], 2015 + n % 9,
+    cities[n % G_N_ELEMENTS (cities)], 100 + n, 10 + n % 7, 5 + n % 3, 3 + n % 4,
+    20 + n % 5, n);
+}
+
+char *
+kel_test_memo_file (guint n)
+{
+  g_autofree char *text = kel_test_memo_text (n);
+  g_autofree char *name = g_strdup_printf ("memo-%u.txt", n);
+
+  return kel_test_write_temp (name, text, -1);
+}
+
+void
+kel_test_run_clear (KelTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+void
+kel_test_run_cli (KelTestRun *run, const char *first, ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  va_list ap;
+  int wait_status;
+
+  g_ptr_array_add (argv, (char *) KEL_CLI_PATH);
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
 }

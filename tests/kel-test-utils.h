@@ -34,6 +34,9 @@ KelRates   *kel_test_rates           (void);
 const KelPipeline *kel_test_pipeline (void);
 /* Reads NAME.gold.tsv (and usd.txt) of the test corpus: GPtrArray of KelGoldItem. */
 GPtrArray  *kel_test_load_gold       (const char   *stem);
+/* The same for the gold coding in tests/data/DIR (with DIR/usd.txt). */
+GPtrArray  *kel_test_load_gold_in    (const char   *dir,
+                                      const char   *stem);
 /* Folds case, whitespace and punctuation away, as the scorer compares quotes. */
 char       *kel_test_fold            (const char   *text);
 /* Scores @doc against @gold; adds to @per_category (indexed by codebook index) and
@@ -65,5 +68,28 @@ char       *kel_test_write_zip       (const char   *name,
                                       const char   *const *members);
 /* The codings of @doc, one line each: clause, category, amount in tenge. */
 char       *kel_test_codings_tsv     (const KelDocument *doc);
+
+/* A path for @name in the tests' temporary folder; nothing is created. */
+char       *kel_test_temp_path       (const char   *name);
+/* A short memorandum in Russian, different for every @n (corporation, year, amounts),
+ * whose clauses 2.1–2.5 the built-in lexicon codes: infrastructure, charity,
+ * human_development, one_time_event, sponsorship; and a clause 2.6 it does not code. */
+char       *kel_test_memo_text       (guint         n);
+/* Writes kel_test_memo_text(@n) to a temporary file "memo-N.txt" and returns its path. */
+char       *kel_test_memo_file       (guint         n);
+
+typedef struct {
+  int   status;   /* the exit status, or -1 when killed by a signal */
+  char *out;
+  char *err;
+} KelTestRun;
+
+void        kel_test_run_clear       (KelTestRun   *run);
+/* Runs kelisim-cli with the arguments up to NULL. */
+void        kel_test_run_cli         (KelTestRun   *run,
+                                      const char   *first,
+                                      ...) G_GNUC_NULL_TERMINATED;
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KelTestRun, kel_test_run_clear)
 
 G_END_DECLS

@@ -159,6 +159,85 @@ test_coder_terms_and_spans (void)
   g_assert_true (seen);
 }
 
+/* Which sums of a clause a coding takes: coordinated items add up, a part or a plan does
+ * not, a tenge figure in brackets wins over dollars, a whole sum over a rate per unit. */
+static void
+test_coder_amount_rules (void)
+{
+  static const char text[] =
+    "MEMORANDUM for 2021\n"
+    "\n"
+    "2. Undertakings\n"
+    "2.1. Sponsorship of the club (KZT 60 million) and of the ensemble (KZT 4 million).\n"
+    "2.2. Construction of a hospital worth USD 3.2 million (KZT 1.33 billion at the rate\n"
+    "of the date of payment).\n"
+    "2.3. Sponsorship of 30 athletes, KZT 2 million each; the programme cost KZT 48 million.\n"
+    "2.4. Sponsorship of the club, KZT 500 million, including KZT 100 million for the\n"
+    "youth team.\n"
+    "2.5. Выделить на подарки ветеранам и на благотворительную помощь больнице 30 млн\n"
+    "тенге и 12 млн тенге соответственно.\n"
+    "2.6. The Company will fund City Day with KZT 18 million and will provide sponsorship\n"
+    "of the club of KZT 5 million.\n"
+    "2.7. Sponsorship of the club: KZT 40 million against KZT 50 million planned.\n"
+    "\n"
+    "The construction of the kindergarten was completed in June. The cost was KZT 90\n"
+    "million.\n";
+  g_autoptr (KelDocument) doc = code_text (text);
+
+  ASSERT_CODED (doc, "2.1", "sponsorship=64000000");
+  ASSERT_CODED (doc, "2.2", "infrastructure=1330000000");
+  ASSERT_CODED (doc, "2.3", "sponsorship=48000000");
+  ASSERT_CODED (doc, "2.4", "sponsorship=500000000");
+  /* "и на" opens a second purpose */
+  ASSERT_CODED (doc, "2.5", "one_time_event=30000000 charity=12000000");
+  /* "and will" a second undertaking */
+  ASSERT_CODED (doc, "2.6", "one_time_event=18000000 sponsorship=5000000");
+  ASSERT_CODED (doc, "2.7", "sponsorship=40000000");
+  /* in running text a sentence that only states a sum gives it to the one before */
+  ASSERT_CODED (doc, NULL, "infrastructure=90000000");
+}
+
+/* A lead-in with a colon is not coded itself; its items are, with the lead-in's category
+ * where they have no cue of their own; the akimat's lead-in takes its items along. The
+ * built-in lexicon. */
+static void
+test_coder_lead_ins (void)
+{
+  static const char text[] =
+    "МЕМОРАНДУМ о взаимных намерениях на 2021 год\n"
+    "\n"
+    "2. Намерения Сторон\n"
+    "2.1. Компания намерена оказать благотворительную помощь:\n"
+    "1) районной больнице – 10 млн тенге;\n"
+    "2) на строительство спортивного зала школы № 3 – 50 млн тенге.\n"
+    "2.2. Акимат обязуется:\n"
+    "1) построить подъездную дорогу к школе;\n"
+    "2) выделить 5 млн тенге на праздничные мероприятия.\n"
+    "2.3. Ардагерлерге сыйлықтар табыс етеді және балалар үйіне 5 млн теңге қайырымдылық\n"
+    "көмек көрсетеді.\n";
+  g_autoptr (GError) error = NULL;
+  KelExtracted *ext = kel_extract_text ("memo.txt", text, strlen (text), &error);
+  g_autoptr (KelDocument) doc = NULL;
+  GString *got = g_string_new (NULL);
+  g_autofree char *all = NULL;
+
+  g_assert_no_error (error);
+  doc = kel_pipeline_process_extracted (kel_test_pipeline (), ext);
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, c->segment);
+      g_autofree char *amount = isnan (c->amount_kzt) ? g_strdup ("-")
+                                                      : kel_amount_format_kzt (c->amount_kzt);
+      g_string_append_printf (got, "%s:%s=%s ", seg->clause,
+                              kel_lexicon_get_category (kel_test_lexicon (), c->category)->id,
+                              amount);
+    }
+  all = g_string_free (got, FALSE);
+  g_assert_cmpstr (all, ==, "2.1(1):charity=10000000 2.1(2):infrastructure=50000000 "
+                            "2.3:one_time_event=- 2.3:charity=5000000 ");
+}
+
 static void
 test_coder_homoglyphs (void)
 {
@@ -173,6 +252,8 @@ main (int argc, char **argv)
   kel_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/coder/rules", test_coder_rules);
   g_test_add_func ("/kelisim/coder/terms-and-spans", test_coder_terms_and_spans);
+  g_test_add_func ("/kelisim/coder/amount-rules", test_coder_amount_rules);
+  g_test_add_func ("/kelisim/coder/lead-ins", test_coder_lead_ins);
   g_test_add_func ("/kelisim/coder/homoglyphs", test_coder_homoglyphs);
   return g_test_run ();
 }

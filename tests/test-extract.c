@@ -63,6 +63,80 @@ test_extract_table_cells (void)
   g_assert_null (ext->glyphs);
 }
 
+/* A row whose text cell wraps comes out as one line: vertically centred (LibreOffice: the
+ * number and the amounts sit between the text's lines) and top-aligned (Word). Rows one
+ * under the other, and running text, stay lines of their own. */
+static void
+test_extract_wrapped_rows (void)
+{
+  g_autofree char *held = kel_test_data_path ("heldout/h02-kegoc-ru-2022.pdf");
+  g_autofree char *path = kel_test_write_temp ("rows.pdf", "", 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelExtracted) ext = kel_extract_file (held, 0, &error);
+  cairo_surface_t *pdf;
+  cairo_t *cr;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (ext->text, "1\tПриобретение медицинского оборудования для "
+                                       "Павлодарской областной детской больницы\t45 000"
+                                       "\t44 870\n"));
+  /* a three-line cell: the number shares the middle line */
+  g_assert_nonnull (strstr (ext->text, "3\tБезвозмездная помощь Павлодарскому областному центру "
+                                       "оказания специальных социальных услуг (продукты питания, "
+                                       "средства гигиены)\t9 500\t9 350\n"));
+  g_assert_nonnull (strstr (ext->text, "5 Празднование Дня энергетика и Дня города Павлодара"
+                                       "\t15 000\t16 200\n"));
+  /* the paragraphs around the table are untouched */
+  g_assert_nonnull (strstr (ext->text, "\nВ г. Экибастузе завершена модернизация уличного "
+                                       "освещения на 14 улицах с\n"));
+  g_clear_pointer (&ext, kel_extracted_free);
+
+  pdf = cairo_pdf_surface_create (path, 595, 842);
+  cr = cairo_create (pdf);
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 10);
+  /* top-aligned: the continuation follows the row's first line closely */
+  cairo_move_to (cr, 60, 100);
+  cairo_show_text (cr, "2");
+  cairo_move_to (cr, 90, 100);
+  cairo_show_text (cr, "Капитальный ремонт школы");
+  cairo_move_to (cr, 90, 112);
+  cairo_show_text (cr, "№ 5 г. Аксу");
+  cairo_move_to (cr, 420, 100);
+  cairo_show_text (cr, "96 400");
+  /* two rows with no padding between them */
+  cairo_move_to (cr, 60, 124);
+  cairo_show_text (cr, "3");
+  cairo_move_to (cr, 90, 124);
+  cairo_show_text (cr, "Подарки ветеранам");
+  cairo_move_to (cr, 420, 124);
+  cairo_show_text (cr, "12 000");
+  cairo_move_to (cr, 60, 136);
+  cairo_show_text (cr, "4");
+  cairo_move_to (cr, 90, 136);
+  cairo_show_text (cr, "Новогодние подарки");
+  cairo_move_to (cr, 420, 136);
+  cairo_show_text (cr, "6 000");
+  /* running text under a line with a wide gap */
+  cairo_move_to (cr, 60, 200);
+  cairo_show_text (cr, "г. Павлодар");
+  cairo_move_to (cr, 420, 200);
+  cairo_show_text (cr, "25 января 2023 г.");
+  cairo_move_to (cr, 60, 212);
+  cairo_show_text (cr, "Акимат Павлодарской области и Общество заключили настоящий Меморандум");
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (pdf);
+
+  ext = kel_extract_file (path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (ext->text, "2\tКапитальный ремонт школы № 5 г. Аксу\t96 400\n"));
+  g_assert_nonnull (strstr (ext->text, "\n3\tПодарки ветеранам\t12 000\n4\tНовогодние подарки"
+                                       "\t6 000\n"));
+  g_assert_nonnull (strstr (ext->text, "г. Павлодар\t25 января 2023 г.\n"));
+  g_assert_nonnull (strstr (ext->text, "\nАкимат Павлодарской области и Общество"));
+}
+
 static void
 assert_error (const char *path, int code, const char *needle)
 {
@@ -236,6 +310,7 @@ main (int argc, char **argv)
   kel_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/extract/pdf-text", test_extract_pdf_text);
   g_test_add_func ("/kelisim/extract/table-cells", test_extract_table_cells);
+  g_test_add_func ("/kelisim/extract/wrapped-rows", test_extract_wrapped_rows);
   g_test_add_func ("/kelisim/extract/bad-inputs", test_extract_bad_inputs);
   g_test_add_func ("/kelisim/extract/needs-ocr", test_extract_needs_ocr);
   g_test_add_func ("/kelisim/extract/text-file", test_extract_text_file);

@@ -50,7 +50,19 @@ test_segment_clauses (void)
     "Акимат намерен:\n"
     "1) выделить землю;\n"
     "а) для школы;\n"
-    "б) для больницы.\n";
+    "б) для больницы.\n"
+    "4. Прочее\n"
+    "Компания:\n"
+    "а) построит школу;\n"
+    "б) отремонтирует дорогу;\n"
+    "в) купит автобус;\n"
+    "г) поддержит клуб;\n"
+    "д) поддержит ансамбль;\n"
+    "е) наградит ветеранов;\n"
+    "ж) выплатит стипендии;\n"
+    "з) организует практику;\n"
+    "и) проведет праздник;\n"
+    "к) вручит подарки.\n";
   g_autoptr (GArray) segs = segment (text);
   const KelSegment *s;
 
@@ -91,6 +103,10 @@ test_segment_clauses (void)
     g_assert_true (g_str_has_prefix (text + h->start, "3. Намерения Акимата"));
   }
 
+  /* "и)" is followed by "к)": й is skipped */
+  s = find (segs, text, "вручит подарки");
+  g_assert_cmpstr (s->clause, ==, "4(к)");
+  g_assert_null (g_strstr_len (text + s->start, s->end - s->start, "праздник"));
   /* unnumbered running text is cut into sentences, but not after "г." */
   s = find (segs, text, "Акимат намерен");
   g_assert_cmpint (s->kind, ==, KEL_SEGMENT_SENTENCE);
@@ -167,6 +183,109 @@ test_segment_tables (void)
   kel_segments_free (g_steal_pointer (&segs));
 }
 
+/* Headings without a number, lines that end on an abbreviation, long captions. */
+static void
+test_segment_headings_abbreviations (void)
+{
+  const char *text =
+    "\n"
+    "Раздел 2. Объекты социальной инфраструктуры\n"
+    "В г. Экибастузе завершена модернизация освещения.\n"
+    "\n"
+    "Раздел 4. Развитие человеческого капитала\n"
+    "4.1. Практику прошли 85 студентов.\n"
+    "4.2. Осуществить благоустройство сквера в п.\n"
+    "Таукент на сумму 80 млн тенге.\n"
+    "4.3. Построить школу до 2023 г.\n"
+    "4.4. Отремонтировать больницу.\n"
+    "Заключение договора на строительство и ремонт объектов\n"
+    "Компании в 2021 году, предусмотренных графиком.\n"
+    "4.5. Продолжить спонсорскую поддержку футбольного клуба в размере 350 млн тенге,\n"
+    "а также этнографического ансамбля «Нарын» города Атырау и его участников\n"
+    "– 12 млн тенге.\n"
+    "4.6. Провести ремонт:\n"
+    "– школы № 5\n"
+    "– больницы\n"
+    "1-кесте. Қайырымдылық, демеушілік және мерекелік іс-шаралардың орындалуы,\n"
+    "мың теңге\n"
+    "1\tАурухана жабдықтары\t75 000\n";
+  g_autoptr (GArray) segs = segment (text);
+  const KelSegment *s;
+
+  s = find (segs, text, "Раздел 2.");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_HEADING);
+  g_assert_cmpuint (s->end - s->start, ==, strlen ("Раздел 2. Объекты социальной инфраструктуры"));
+  s = find (segs, text, "В г. Экибастузе");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_SENTENCE);
+  s = find (segs, text, "Раздел 4.");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_HEADING);
+  s = find (segs, text, "Практику прошли");
+  g_assert_cmpstr (s->clause, ==, "4.1");
+  /* "в п." does not end the clause; "г." before the next number does not hold it up */
+  s = find (segs, text, "Осуществить");
+  g_assert_nonnull (g_strstr_len (text + s->start, s->end - s->start, "80 млн тенге"));
+  s = find (segs, text, "Построить школу");
+  g_assert_cmpstr (s->clause, ==, "4.3");
+  s = find (segs, text, "Отремонтировать");
+  g_assert_cmpstr (s->clause, ==, "4.4");
+  /* a dash at the start of a wrapped line goes on the sentence; dashes after a colon or
+   * a short item are bullets */
+  s = find (segs, text, "футбольного клуба");
+  g_assert_nonnull (g_strstr_len (text + s->start, s->end - s->start, "12 млн тенге"));
+  s = find (segs, text, "школы № 5");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_LIST_ITEM);
+  s = find (segs, text, "больницы");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_LIST_ITEM);
+  g_assert_null (g_strstr_len (text + s->start, s->end - s->start, "школы"));
+  /* a short line in running text that a proper name continues is not a heading */
+  s = find (segs, text, "Заключение договора");
+  g_assert_cmpint (s->kind, !=, KEL_SEGMENT_HEADING);
+  /* the caption is one heading, with its unit for the rows */
+  s = find (segs, text, "1-кесте");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_HEADING);
+  g_assert_nonnull (g_strstr_len (text + s->start, s->end - s->start, "орындалуы,"));
+  s = find (segs, text, "Аурухана");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_TABLE_ROW);
+  g_assert_cmpfloat (s->table_scale, ==, 1000);
+  kel_segments_free (g_steal_pointer (&segs));
+}
+
+/* Sections under Roman numerals whose items are "1.", "2.": items are clauses, wrap over
+ * lines and start again at 1 in each section; a blank line after a table ends it. */
+static void
+test_segment_single_level_items (void)
+{
+  const char *text =
+    "\n"
+    "I. СОЦИАЛЬНАЯ ИНФРАСТРУКТУРА\n"
+    "1. В г. Акколь введена в эксплуатацию общеобразовательная школа на 300 мест,\n"
+    "построенная за счет средств Компании.\n"
+    "2. Выполнены ремонтно-восстановительные работы на автомобильной дороге\n"
+    "Акколь – Азат протяженностью 11 км. Затраты – 318,7 млн тенге.\n"
+    "Таблица 1. Проекты, тыс. тенге\n"
+    "№\tНаправление\tОсвоено\n"
+    "1\tОснащение районной больницы\t55 480\n"
+    "\n"
+    "III. ОБРАЗОВАНИЕ\n"
+    "1. Компания оплатила обучение 35 студентов.\n"
+    "2. Открыт учебный класс.\n";
+  g_autoptr (GArray) segs = segment (text);
+  const KelSegment *s;
+
+  s = find (segs, text, "Выполнены");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_CLAUSE);
+  g_assert_cmpstr (s->clause, ==, "2");
+  g_assert_nonnull (g_strstr_len (text + s->start, s->end - s->start, "318,7 млн тенге"));
+  s = find (segs, text, "III. ОБРАЗОВАНИЕ");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_HEADING);
+  s = find (segs, text, "оплатила");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_CLAUSE);
+  g_assert_cmpstr (s->clause, ==, "1");
+  s = find (segs, text, "учебный класс");
+  g_assert_cmpstr (s->clause, ==, "2");
+  kel_segments_free (g_steal_pointer (&segs));
+}
+
 static void
 test_segment_corpus_clauses (void)
 {
@@ -207,6 +326,9 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/segment/clauses", test_segment_clauses);
   g_test_add_func ("/kelisim/segment/bullets-pages", test_segment_bullets_pages);
   g_test_add_func ("/kelisim/segment/tables", test_segment_tables);
+  g_test_add_func ("/kelisim/segment/headings-abbreviations",
+                   test_segment_headings_abbreviations);
+  g_test_add_func ("/kelisim/segment/single-level-items", test_segment_single_level_items);
   g_test_add_func ("/kelisim/segment/corpus-clauses", test_segment_corpus_clauses);
   return g_test_run ();
 }

@@ -89,4 +89,8 @@ void     kel_cli_print_import_report (const KelImportReport *report);
 gboolean kel_cli_parse_language    (const char     *s,
                                     KelLanguage    *out);
 
+/* "kelisim-cli project …" (kel-cli-project.c) */
+int      kel_cli_project_main      (int             argc,
+                                    char          **argv);
+
 G_END_DECLS

@@ -187,6 +187,8 @@ static const struct {
   { "codebook", N_("the codebook to and from REFI-QDA (.qdc)"), kel_cli_codebook_main },
   { "dictionary", N_("WordStat, LIWC, Yoshikoder and quanteda dictionaries in and out"),
     kel_cli_dictionary_main },
+  { "project", N_("the project file: new, add, code, import-codings, merge, agreement, "
+                  "validate, export"), kel_cli_project_main },
 };
 
 static void

@@ -1329,6 +1329,18 @@ parse_at (const char *t,
   ps.head = n1->start;
   ps.range_sep = 0;
   lex_back (t, lo, n1->start, &ps.back);
+  /* "школы № 3 – 50 млн тенге", "school No. 3 - KZT 50 million": a number after "№",
+   * "No." or "#" names a thing; it is neither a sum nor the start of a range */
+  if ((ps.back.type == TOK_SYM && (ps.back.ch == 0x2116 || ps.back.ch == '#'))
+      || (ps.back.type == TOK_WORD && (tok_is (&ps.back, "no") || tok_is (&ps.back, "nr")
+                                       || tok_is (&ps.back, "nos")))
+      || (ps.back.type == TOK_SYM && ps.back.ch == '.' && ps.back.start >= lo + 2
+          && g_ascii_strncasecmp (t + ps.back.start - 2, "no", 2) == 0
+          && (ps.back.start == lo + 2 || !g_ascii_isalpha (t[ps.back.start - 3]))))
+    {
+      *resume = n1->end;
+      return 0;
+    }
   if (ps.back.type == TOK_SYM && sym_currency (ps.back.ch) >= 0)
     {
       ps.pcur = sym_currency (ps.back.ch);

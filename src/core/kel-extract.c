@@ -161,14 +161,266 @@ emit_char (PageOut *po, guint page, gunichar c, const KelRect *r, const Glyph *s
   g_string_append_unichar (out, c);
 }
 
+/* One line of a page while it is laid out: a run of glyphs (sorted left to right, without
+ * the spaces at its ends) and the cells that wide gaps split it into. */
+typedef struct {
+  guint a, b;
+  float top, bottom;
+  guint first_cell, n_cells;   /* into the page's cell array */
+} LayLine;
+
+typedef struct {
+  guint a, b;                  /* glyph range, no spaces at either end */
+  float x1, x2;
+} LayCell;
+
+/* A gap wider than this between two glyphs of a line is a table cell boundary. */
+static gboolean
+wide_gap (const Glyph *prev, const Glyph *g)
+{
+  return !g_unichar_isspace (prev->c) && !g_unichar_isspace (g->c)
+         && g->r.x1 - prev->r.x2 > 1.5f * MAX (g->r.y2 - g->r.y1, 1.0f);
+}
+
+/* Emits glyphs [@a, @b): a wide gap with no space glyph becomes '\t' (a table cell
+ * boundary), a narrow one a space (poppler sometimes splits a justified line into one
+ * "line" per word). */
+static void
+emit_run (PageOut *po, guint page_no, GArray *glyphs, guint a, guint b)
+{
+  Glyph *prev = NULL;
+
+  for (guint k = a; k < b; k++)
+    {
+      Glyph *g = &g_array_index (glyphs, Glyph, k);
+      gboolean space = g_unichar_isspace (g->c);
+
+      if (prev != NULL && !space && !g_unichar_isspace (prev->c))
+        {
+          float gap = g->r.x1 - prev->r.x2;
+          float h = MAX (g->r.y2 - g->r.y1, 1.0f);
+
+          if (wide_gap (prev, g))
+            {
+              KelRect r = { prev->r.x2, MIN (prev->r.y1, g->r.y1),
+                            g->r.x1, MAX (prev->r.y2, g->r.y2) };
+              emit_char (po, page_no, '\t', &r, NULL);
+            }
+          else if (gap > 0.12f * h || (g->word != prev->word && gap > 0))
+            {
+              KelRect r = { prev->r.x2, g->r.y1, g->r.x1, g->r.y2 };
+              emit_char (po, page_no, ' ', &r, NULL);
+            }
+        }
+      else if (prev != NULL && space && g_unichar_isspace (prev->c))
+        continue; /* poppler doubles spaces where it merged words */
+      emit_char (po, page_no, space ? ' ' : g->c, &g->r, g);
+      prev = g;
+    }
+}
+
+static float
+vertical_overlap (const LayLine *x, const LayLine *y)
+{
+  return MIN (x->bottom, y->bottom) - MAX (x->top, y->top);
+}
+
+static gboolean
+x_overlap (float a1, float a2, float b1, float b2)
+{
+  return MIN (a2, b2) - MAX (a1, b1) > 0.5f;
+}
+
+/* Can line @j join the row made of lines [@g0, @j)? A table row whose cells wrap over
+ * several lines comes out of the glyphs as several lines: the text cell's lines, and the
+ * single-line cells (number, amounts) between them when the row is vertically centred.
+ * Such lines overlap vertically or follow each other closely, and their cells stand in
+ * columns: each cell of one line lies in one column of the others. Lines of running text
+ * span the columns and never join. */
+static gboolean
+joins_row (const LayLine *lines, const LayCell *cells, guint g0, guint j)
+{
+  const LayLine *lj = &lines[j];
+  float hj = MAX (lj->bottom - lj->top, 1.0f), bottom = -G_MAXFLOAT;
+  gboolean overlaps = FALSE;
+
+  for (guint i = g0; i < j; i++)
+    {
+      const LayLine *li = &lines[i];
+      float hi = MAX (li->bottom - li->top, 1.0f);
+
+      bottom = MAX (bottom, li->bottom);
+      if (vertical_overlap (li, lj) > 0.25f * MIN (hi, hj))
+        {
+          overlaps = TRUE;
+          /* lines side by side: their cells cannot share any space */
+          for (guint c = 0; c < lj->n_cells; c++)
+            for (guint d = 0; d < li->n_cells; d++)
+              if (x_overlap (cells[lj->first_cell + c].x1, cells[lj->first_cell + c].x2,
+                             cells[li->first_cell + d].x1, cells[li->first_cell + d].x2))
+                return FALSE;
+        }
+    }
+  if (!overlaps)
+    {
+      float left = cells[lj->first_cell].x1;
+      gboolean row_start = FALSE;
+
+      if (lj->top - bottom > 0.25f * hj)
+        return FALSE;
+      /* Two lines that both start in the row's first column are two rows (tables with no
+       * padding between rows), or a first cell that wraps, which is left as it is. */
+      for (guint i = g0; i < j; i++)
+        left = MIN (left, cells[lines[i].first_cell].x1);
+      for (guint i = g0; i < j; i++)
+        row_start = row_start || cells[lines[i].first_cell].x1 <= left + 2;
+      if (row_start && cells[lj->first_cell].x1 <= left + 2)
+        return FALSE;
+    }
+  /* every cell of @j lies in at most one cell column of the row, and no two of its cells
+   * in the same one */
+  for (guint c = 0; c < lj->n_cells; c++)
+    {
+      const LayCell *cc = &cells[lj->first_cell + c];
+      for (guint i = g0; i < j; i++)
+        {
+          const LayLine *li = &lines[i];
+          guint hits = 0;
+
+          for (guint d = 0; d < li->n_cells; d++)
+            if (x_overlap (cc->x1, cc->x2, cells[li->first_cell + d].x1,
+                           cells[li->first_cell + d].x2))
+              hits++;
+          if (hits > 1)
+            return FALSE;
+        }
+    }
+  for (guint i = g0; i < j; i++)
+    {
+      const LayLine *li = &lines[i];
+      for (guint d = 0; d < li->n_cells; d++)
+        {
+          guint hits = 0;
+          for (guint c = 0; c < lj->n_cells; c++)
+            if (x_overlap (cells[lj->first_cell + c].x1, cells[lj->first_cell + c].x2,
+                           cells[li->first_cell + d].x1, cells[li->first_cell + d].x2))
+              hits++;
+          if (hits > 1)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* A narrow first column holds the row's number ("3", "12."), often closer to the text
+ * cell than a cell gap: a line that starts with one to three digits and a gap wider than
+ * a space has it as a cell of its own. Only rows use these cells; a line that is not part
+ * of a row is written as before. */
+static void
+split_row_number (GArray *glyphs, GArray *cells, LayLine *line)
+{
+  LayCell *first = &g_array_index (cells, LayCell, line->first_cell);
+  guint k = first->a, digits = 0, m;
+  const Glyph *last;
+  float h;
+
+  while (k < first->b && g_unichar_isdigit (g_array_index (glyphs, Glyph, k).c) && digits < 4)
+    k++, digits++;
+  if (digits == 0 || digits > 3)
+    return;
+  if (k < first->b && g_array_index (glyphs, Glyph, k).c == '.')
+    k++;
+  last = &g_array_index (glyphs, Glyph, k - 1);
+  for (m = k; m < first->b && g_unichar_isspace (g_array_index (glyphs, Glyph, m).c); m++)
+    ;
+  if (m >= first->b)
+    return;
+  h = MAX (last->r.y2 - last->r.y1, 1.0f);
+  if (g_array_index (glyphs, Glyph, m).r.x1 - last->r.x2 <= 0.8f * h)
+    return;
+  {
+    LayCell rest = { m, first->b, g_array_index (glyphs, Glyph, m).r.x1, first->x2 };
+
+    first->b = k;
+    first->x2 = last->r.x2;
+    g_array_insert_val (cells, line->first_cell + 1, rest);
+    line->n_cells++;
+  }
+}
+
+typedef struct {
+  float x1, x2;
+} Column;
+
+static int
+compare_cell_x (gconstpointer a, gconstpointer b)
+{
+  const LayCell *ca = *(const LayCell *const *) a, *cb = *(const LayCell *const *) b;
+
+  return ca->x1 < cb->x1 ? -1 : ca->x1 > cb->x1;
+}
+
+/* Emits lines [@g0, @g1) as one table row: the cells of each column top to bottom, joined
+ * by spaces, and the columns left to right, separated by '\t'. */
+static void
+emit_row (PageOut *po, guint page_no, GArray *glyphs, const LayLine *lines,
+          const LayCell *cells, guint g0, guint g1)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new ();
+  g_autoptr (GArray) columns = g_array_new (FALSE, FALSE, sizeof (Column));
+
+  for (guint i = g0; i < g1; i++)
+    for (guint c = 0; c < lines[i].n_cells; c++)
+      g_ptr_array_add (all, (gpointer) &cells[lines[i].first_cell + c]);
+  g_ptr_array_sort (all, compare_cell_x);
+  for (guint k = 0; k < all->len; k++)
+    {
+      const LayCell *cc = all->pdata[k];
+      Column *last = columns->len > 0
+        ? &g_array_index (columns, Column, columns->len - 1) : NULL;
+
+      if (last != NULL && x_overlap (last->x1, last->x2, cc->x1, cc->x2))
+        last->x2 = MAX (last->x2, cc->x2);
+      else
+        {
+          Column col = { cc->x1, cc->x2 };
+          g_array_append_val (columns, col);
+        }
+    }
+  for (guint k = 0; k < columns->len; k++)
+    {
+      const Column *col = &g_array_index (columns, Column, k);
+      gboolean first = TRUE;
+
+      if (k > 0)
+        emit_char (po, page_no, '\t', NULL, NULL);
+      /* lines are in top-to-bottom order already */
+      for (guint i = g0; i < g1; i++)
+        for (guint c = 0; c < lines[i].n_cells; c++)
+          {
+            const LayCell *cc = &cells[lines[i].first_cell + c];
+            if (!x_overlap (col->x1, col->x2, cc->x1, cc->x2))
+              continue;
+            if (!first)
+              emit_char (po, page_no, ' ', NULL, NULL);
+            emit_run (po, page_no, glyphs, cc->a, cc->b);
+            first = FALSE;
+          }
+    }
+}
+
 /* Rebuilds one page: glyphs grouped into lines by their vertical middle, ordered left to
- * right; a wide gap with no space glyph becomes '\t' (a table cell boundary), a narrow one
- * a space (poppler sometimes splits a justified line into one "line" per word). OCR words
- * come here as glyphs too, so a scan reads exactly like a text page. */
+ * right (see emit_run() for spaces and tabs); the lines of a table row whose cells wrap
+ * are put back together into one line (see joins_row()). OCR words come here as glyphs
+ * too, so a scan reads exactly like a text page. */
 static void
 layout_page (PageOut *po, guint page_no, GArray *glyphs)
 {
-  guint start = 0;
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (LayLine));
+  g_autoptr (GArray) cells = g_array_new (FALSE, FALSE, sizeof (LayCell));
+  const LayLine *ls;
+  const LayCell *cs;
+  guint start = 0, i;
   float prev_bottom = -1, prev_height = 0;
 
   g_array_sort (glyphs, compare_ymid);
@@ -177,9 +429,8 @@ layout_page (PageOut *po, guint page_no, GArray *glyphs)
       const Glyph *first = &g_array_index (glyphs, Glyph, start);
       float height = MAX (first->r.y2 - first->r.y1, 1.0f);
       float limit = first->ymid + height * 0.5f;
-      float top, bottom;
-      guint next = start + 1, a, b, k;
-      Glyph *prev = NULL;
+      guint next = start + 1, a, b, k, ca;
+      LayLine line;
 
       /* A glyph joins the line when its middle lies within the line's first glyph. */
       while (next < glyphs->len && g_array_index (glyphs, Glyph, next).ymid < limit)
@@ -197,49 +448,67 @@ layout_page (PageOut *po, guint page_no, GArray *glyphs)
       if (a == b)
         continue;
 
-      top = g_array_index (glyphs, Glyph, a).r.y1;
-      bottom = g_array_index (glyphs, Glyph, a).r.y2;
+      line.a = a;
+      line.b = b;
+      line.top = g_array_index (glyphs, Glyph, a).r.y1;
+      line.bottom = g_array_index (glyphs, Glyph, a).r.y2;
+      line.first_cell = cells->len;
+      ca = a;
       for (k = a; k < b; k++)
         {
           Glyph *g = &g_array_index (glyphs, Glyph, k);
-          top = MIN (top, g->r.y1);
-          bottom = MAX (bottom, g->r.y2);
+          line.top = MIN (line.top, g->r.y1);
+          line.bottom = MAX (line.bottom, g->r.y2);
+          if (k + 1 == b || wide_gap (g, &g_array_index (glyphs, Glyph, k + 1)))
+            {
+              LayCell cell = { ca, k + 1, 0, 0 };
+              cell.x1 = g_array_index (glyphs, Glyph, ca).r.x1;
+              cell.x2 = g->r.x2;
+              g_array_append_val (cells, cell);
+              ca = k + 1;
+            }
+        }
+      line.n_cells = cells->len - line.first_cell;
+      split_row_number (glyphs, cells, &line);
+      g_array_append_val (lines, line);
+    }
+
+  ls = (const LayLine *) (gpointer) lines->data;
+  cs = (const LayCell *) (gpointer) cells->data;
+  i = 0;
+  while (i < lines->len)
+    {
+      guint j = i + 1, g1 = i + 1;
+      gboolean table = ls[i].n_cells > 1;
+      float top = ls[i].top, bottom = ls[i].bottom;
+
+      while (j < lines->len && joins_row (ls, cs, i, j))
+        {
+          table = table || ls[j].n_cells > 1;
+          j++;
+        }
+      /* only a run with a line of several cells is a row; else this line stands alone
+       * and the next one may still start a row */
+      if (table && j > i + 1)
+        g1 = j;
+      for (guint k = i; k < g1; k++)
+        {
+          top = MIN (top, ls[k].top);
+          bottom = MAX (bottom, ls[k].bottom);
         }
 
       /* Paragraph spacing shows as a blank line, which the segmenter reads. */
-      if (prev_bottom >= 0 && top - prev_bottom > 0.6f * MAX (prev_height, bottom - top))
+      if (prev_bottom >= 0 && top - prev_bottom > 0.6f * MAX (prev_height, ls[i].bottom
+                                                                             - ls[i].top))
         g_string_append_c (po->text, '\n');
-
-      for (k = a; k < b; k++)
-        {
-          Glyph *g = &g_array_index (glyphs, Glyph, k);
-          gboolean space = g_unichar_isspace (g->c);
-
-          if (prev != NULL && !space && !g_unichar_isspace (prev->c))
-            {
-              float gap = g->r.x1 - prev->r.x2;
-              float h = MAX (g->r.y2 - g->r.y1, 1.0f);
-
-              if (gap > 1.5f * h)
-                {
-                  KelRect r = { prev->r.x2, MIN (prev->r.y1, g->r.y1),
-                                g->r.x1, MAX (prev->r.y2, g->r.y2) };
-                  emit_char (po, page_no, '\t', &r, NULL);
-                }
-              else if (gap > 0.12f * h || (g->word != prev->word && gap > 0))
-                {
-                  KelRect r = { prev->r.x2, g->r.y1, g->r.x1, g->r.y2 };
-                  emit_char (po, page_no, ' ', &r, NULL);
-                }
-            }
-          else if (prev != NULL && space && g_unichar_isspace (prev->c))
-            continue; /* poppler doubles spaces where it merged words */
-          emit_char (po, page_no, space ? ' ' : g->c, &g->r, g);
-          prev = g;
-        }
+      if (g1 > i + 1)
+        emit_row (po, page_no, glyphs, ls, cs, i, g1);
+      else
+        emit_run (po, page_no, glyphs, ls[i].a, ls[i].b);
       g_string_append_c (po->text, '\n');
       prev_bottom = bottom;
-      prev_height = bottom - top;
+      prev_height = ls[g1 - 1].bottom - ls[g1 - 1].top;
+      i = g1;
     }
 }
 

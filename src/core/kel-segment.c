@@ -54,6 +54,8 @@ typedef struct {
   int         fact_column;
   GString    *table_header;
   gboolean    caption_pending;
+  gboolean    restart_ok;      /* an unnumbered heading came: "1." may start again */
+  gboolean    single_clauses;  /* "1.", "2." are clauses here, not section headings */
 } State;
 
 static const char *
@@ -278,6 +280,14 @@ plausible_dotted (const State *st, const int *num, int depth)
 {
   int i;
 
+  /* "II. ПОДДЕРЖКА …" then "1. …": numbering starts again under a new heading */
+  if (st->restart_ok && num[0] == 1)
+    {
+      for (i = 1; i < depth; i++)
+        if (num[i] > 1)
+          return FALSE;
+      return TRUE;
+    }
   if (st->last_depth == 0)
     {
       for (i = 0; i < depth; i++)
@@ -300,6 +310,28 @@ plausible_dotted (const State *st, const int *num, int depth)
   return TRUE;
 }
 
+/* Does @cur follow @prev in a list "а) б) в)…"? Russian lists skip й, ё, ъ, ы, ь
+ * ("и) к)"); Kazakh ones follow the Kazakh alphabet ("а) ә) б)…"). */
+static gboolean
+next_list_letter (gunichar prev, gunichar cur)
+{
+  static const char *const orders[] = {
+    "абвгдежзиклмнопрстуфхцчшщэюя",
+    "аәбвгғдежзийкқлмнңоөпрстуұүфхһцчшщыіэюя",
+    "abcdefghijklmnopqrstuvwxyz",
+  };
+
+  if (cur == prev + 1)
+    return TRUE;
+  for (guint k = 0; k < G_N_ELEMENTS (orders); k++)
+    {
+      const char *p = g_utf8_strchr (orders[k], -1, prev);
+      if (p != NULL && *(p = g_utf8_next_char (p)) != '\0' && g_utf8_get_char (p) == cur)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static char *
 dotted_label (const int *num, int depth)
 {
@@ -308,6 +340,60 @@ dotted_label (const int *num, int depth)
   for (int i = 0; i < depth; i++)
     g_string_append_printf (s, i ? ".%d" : "%d", num[i]);
   return g_string_free (s, FALSE);
+}
+
+static gboolean is_abbreviation (const char *text, gsize word_start, gsize dot);
+
+/* Does the line end on an abbreviation's full stop ("в п.", "г.", initials "А. С.")? The
+ * sentence then goes on on the next line. */
+static gboolean
+ends_with_abbreviation (const char *text, const Line *line)
+{
+  gsize e = line->end, w;
+
+  while (e > line->start && text[e - 1] == ' ')
+    e--;
+  if (e == line->start || text[e - 1] != '.')
+    return FALSE;
+  w = e - 1;
+  while (w > line->start && text[w - 1] != ' ' && text[w - 1] != '\t' && text[w - 1] != '(')
+    w--;
+  return is_abbreviation (text, w, e - 1);
+}
+
+/* A heading that no number marks: one short line after a blank, starting with a capital
+ * and ending without a stop ("Раздел 2. Объекты социальной инфраструктуры", "Social
+ * Infrastructure"), followed by a line that starts a paragraph or a numbered item. */
+static gboolean
+is_unmarked_heading (const char *text, const GArray *lines, guint prev_index, const Line *next)
+{
+  const Line *prev = &g_array_index (lines, Line, prev_index);
+  const char *s = text + prev->start, *e = text + prev->end;
+  gunichar first, nc;
+  int k;
+
+  if (prev->kind != LINE_TEXT)
+    return FALSE;
+  while (e > s && e[-1] == ' ')
+    e--;
+  if (e == s || strchr (".;:,!?", e[-1]) != NULL || g_utf8_strlen (s, e - s) > 80)
+    return FALSE;
+  first = g_utf8_get_char (s);
+  if (!g_unichar_isupper (first))
+    return FALSE;
+  for (k = (int) prev_index - 1; k >= 0; k--)
+    {
+      LineKind kind = g_array_index (lines, Line, k).kind;
+      if (kind == LINE_JUNK)
+        continue;
+      if (kind != LINE_BLANK)
+        return FALSE;
+      break;
+    }
+  if (next->kind != LINE_TEXT && next->kind != LINE_CELLS)
+    return next->kind != LINE_BLANK && next->kind != LINE_JUNK;
+  nc = g_utf8_get_char (text + next->start);
+  return g_unichar_isupper (nc) || nc == 0x00AB || nc == 0x201C || nc == '"';
 }
 
 static gboolean
@@ -375,7 +461,8 @@ is_abbreviation (const char *text, gsize word_start, gsize dot)
     "тыс", "млн", "млрд", "трлн", "руб", "тг", "коп", "обл", "см", "стр", "рис", "табл",
     "No", "no", "Nos", "St", "Mr", "Mrs", "Dr", "Ltd", "Inc", "etc", "e.g", "i.e", "vs",
     "жж", "ж", "б", "бб", "т.б", "т.с.с", "млн", "мың", "т.е", "т.д", "т.п", "др", "проф",
-    "акад", "каб", "кв", "км", "га", "ред", "изд",
+    "акад", "каб", "кв", "км", "га", "ред", "изд", "пгт", "ст", "ауд", "а", "қ", "к",
+    "Co", "Corp", "Ave", "Nr", "Jr", "Sr",
   };
   gsize n = dot - word_start;
   const char *w = text + word_start;
@@ -468,6 +555,8 @@ close_unit (State *st, Unit *u)
           && strchr (".;:,!?", t[e - 1]) == NULL
           && g_unichar_isupper (g_utf8_get_char (t + u->start)))
         {
+          st->restart_ok = TRUE;
+          st->single_clauses = FALSE;
           st->section_index = st->segments->len;
           push (st, u->start, u->end, u->start, u->page, KEL_SEGMENT_HEADING, NULL);
           return;
@@ -489,6 +578,7 @@ close_unit (State *st, Unit *u)
       if (g_utf8_strlen (t + u->start, e - u->start) <= 90 && e > u->start
           && strchr (".;:,", t[e - 1]) == NULL)
         {
+          st->single_clauses = FALSE;
           st->section_index = st->segments->len;
           g_free (st->section_label);
           st->section_label = g_strdup (u->clause);
@@ -503,6 +593,8 @@ close_unit (State *st, Unit *u)
 
   if (u->kind == KEL_SEGMENT_CLAUSE)
     {
+      if (u->single_level)
+        st->single_clauses = TRUE;
       g_free (st->list_parent);
       /* "2.2. Компания намерена:" — the items that follow are 2.2(1), 2.2(2)… */
       st->list_parent = text_ends_with_colon (t, u->start, u->end)
@@ -568,10 +660,17 @@ static int
 fact_column_in (const char *s, gsize n)
 {
   static const char *const plan[] = { "план", "planned", "plan", "жоспар", "предусмотрено" };
-  static const char *const fact[] = { "факт", "actual", "нақты", "іс жүзінде", "исполнено",
+  static const char *const fact[] = { "факт", "actual", "нақты", "ісжүзінде", "исполнено",
                                       "освоено", "executed", "spent", "орындалды" };
   g_autofree char *lower = g_utf8_strdown (s, n);
   const char *pp = NULL, *fp = NULL;
+  char *w = lower;
+
+  /* without spaces: a narrow header cell breaks its word ("Предусмотрен" / "о") */
+  for (const char *r = lower; *r; r++)
+    if (*r != ' ')
+      *w++ = *r;
+  *w = '\0';
 
   for (guint i = 0; i < G_N_ELEMENTS (plan); i++)
     {
@@ -692,7 +791,8 @@ kel_segment_text (const char *text, gsize len)
     {
       Line *line = &g_array_index (lines, Line, i);
       const Line *prev = NULL;
-      gboolean closed;
+      gboolean closed, closed_text;
+      guint prev_index = 0;
 
       for (guint k = i; k > 0; k--)
         {
@@ -700,10 +800,28 @@ kel_segment_text (const char *text, gsize len)
           if (l->kind != LINE_JUNK)
             {
               prev = l;
+              prev_index = k - 1;
               break;
             }
         }
-      closed = prev == NULL || ends_closed (text, prev);
+      closed = prev == NULL || ends_closed (text, prev)
+               || (u.open && u.n_lines == 1 && u.start == prev->start
+                   && is_unmarked_heading (text, lines, prev_index, line));
+      /* "1. …", "2. Выполнены … на автомобильной дороге" / "Акколь – Азат …": where "1."
+       * items are clauses, a long line that stops on a word goes on */
+      if (closed && prev != NULL && prev->kind == LINE_DOTTED && prev->depth == 1
+          && st.single_clauses && line->kind == LINE_TEXT
+          && g_utf8_strlen (text + prev->start, prev->end - prev->start) >= 60)
+        {
+          const char *e = text + prev->end;
+          gunichar lc;
+          while (e > text + prev->start && e[-1] == ' ')
+            e--;
+          lc = g_utf8_get_char (g_utf8_prev_char (e));
+          closed = !(lc == ',' || g_unichar_islower (lc));
+        }
+      /* plain text goes on after "в п." or "г."; a numbered item still starts anew */
+      closed_text = closed && !(prev != NULL && ends_with_abbreviation (text, prev));
 
       switch (line->kind)
         {
@@ -726,6 +844,17 @@ kel_segment_text (const char *text, gsize len)
                 continue;
               close_unit (&st, &u);
             }
+          /* space after a table ends it, unless more rows follow */
+          if (st.in_table)
+            {
+              guint k = i + 1;
+              while (k < lines->len && (g_array_index (lines, Line, k).kind == LINE_BLANK
+                                        || g_array_index (lines, Line, k).kind == LINE_JUNK))
+                k++;
+              if (k >= lines->len || (g_array_index (lines, Line, k).kind != LINE_ROW
+                                      && g_array_index (lines, Line, k).kind != LINE_CELLS))
+                table_reset (&st);
+            }
           continue;
 
         case LINE_CAPTION:
@@ -735,8 +864,11 @@ kel_segment_text (const char *text, gsize len)
           st.table_no++;
           st.table_row = 0;
           table_header_add (&st, line);
-          open_unit (&u, line, KEL_SEGMENT_SENTENCE, NULL, TRUE);
-          close_unit (&st, &u);
+          /* a caption, however long, titles its table: one heading, never cut into
+           * sentences ("1-кесте. Қайырымдылық, демеушілік … орындалуы, мың теңге") */
+          st.section_index = st.segments->len;
+          push (&st, line->start, line->end, line->start, line->page, KEL_SEGMENT_HEADING,
+                NULL);
           continue;
 
         case LINE_ROW:
@@ -817,14 +949,15 @@ kel_segment_text (const char *text, gsize len)
               close_unit (&st, &u);
               table_reset (&st);
             }
-          if (u.open && (!closed || g_unichar_islower (g_utf8_get_char (text + line->start))
+          if (u.open && (!closed_text
+                         || g_unichar_islower (g_utf8_get_char (text + line->start))
                          || (line->page_break && !u.paragraph)))
             {
               u.end = line->end;
               u.n_lines++;
               continue;
             }
-          if (u.open && u.paragraph && !closed)
+          if (u.open && u.paragraph && !closed_text)
             {
               u.end = line->end;
               u.n_lines++;
@@ -835,6 +968,10 @@ kel_segment_text (const char *text, gsize len)
           continue;
 
         case LINE_DOTTED:
+          /* a one-line paragraph before it may be a heading after which numbering starts
+           * again ("III. ОБРАЗОВАНИЕ" / "1. …"): close it first */
+          if (closed && u.open && u.paragraph && u.n_lines == 1)
+            close_unit (&st, &u);
           if (!closed || !plausible_dotted (&st, line->num, line->depth))
             {
               if (u.open)
@@ -849,6 +986,7 @@ kel_segment_text (const char *text, gsize len)
           close_unit (&st, &u);
           if (st.in_table)
             table_reset (&st);
+          st.restart_ok = FALSE;
           memcpy (st.last, line->num, sizeof (int) * line->depth);
           st.last_depth = line->depth;
           st.last_paren = 0;
@@ -886,7 +1024,8 @@ kel_segment_text (const char *text, gsize len)
 
         case LINE_LETTER:
           if (!closed || !(line->letter == 0x0430 || line->letter == 'a'
-                           || (st.last_letter != 0 && line->letter == st.last_letter + 1)))
+                           || (st.last_letter != 0
+                               && next_list_letter (st.last_letter, line->letter))))
             {
               if (u.open)
                 {
@@ -907,6 +1046,18 @@ kel_segment_text (const char *text, gsize len)
           continue;
 
         case LINE_BULLET:
+          {
+            gunichar c = g_utf8_get_char (text + line->start);
+            /* "… ансамбля «Нарын»" / "– 12 млн тенге.": a dash that opens a wrapped line
+             * of an unfinished sentence is not a bullet */
+            if (u.open && !closed && (c == 0x2013 || c == 0x2014 || c == '-')
+                && g_utf8_strlen (text + prev->start, prev->end - prev->start) >= 60)
+              {
+                u.end = line->end;
+                u.n_lines++;
+                continue;
+              }
+          }
           close_unit (&st, &u);
           if (st.in_table)
             table_reset (&st);

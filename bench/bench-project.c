@@ -1,0 +1,223 @@
+/* bench-project.c: a project of the size a research team reaches — 2,000 documents and
+ * some 200,000 codings by the lexicon and three coders — built once, then timed: opening
+ * it, the agreement report, the validation, the dataset, and what the workbench asks for
+ * when it shows a document. Goals (issue 3): open < 1 s, agreement < 2 s.
+ * Usage: bench-project [N_DOCUMENTS [CLAUSES]] (default 2000 40); bench/bench-project.sh. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kel-agreement.h"
+#include "kel-project-export.h"
+#include "kel-project.h"
+
+static const char *const clauses[] = {
+  "Строительство детского сада в городе %s на сумму %u млн тенге.",
+  "Оказание благотворительной помощи ветеранам на сумму %u млн тенге.",
+  "Выплата стипендий студентам колледжа в размере %u млн тенге.",
+  "Проведение праздника День города с концертом, %u млн тенге.",
+  "Спонсорская поддержка футбольного клуба в размере %u млн тенге.",
+  "Капитальный ремонт школы в поселке %s на сумму %u млн тенге.",
+  "Участие в заседаниях рабочей группы по вопросам номер %u.",
+};
+
+static char *
+memo_text (guint n, guint n_clauses)
+{
+  static const char *const towns[] = { "Риддер", "Жезказган", "Темиртау", "Алтай", "Балхаш" };
+  GString *s = g_string_new (NULL);
+
+  g_string_append_printf (s, "МЕМОРАНДУМ\nо взаимном сотрудничестве между ТОО «Казцинк» и "
+                          "акиматом области на %u год\n\n2. Обязательства Компании\n",
+                          2015 + n % 9);
+  for (guint k = 0; k < n_clauses; k++)
+    {
+      const char *fmt = clauses[(n + k) % G_N_ELEMENTS (clauses)];
+      g_string_append_printf (s, "2.%u. ", k + 1);
+      if (strstr (fmt, "%s") != NULL)
+        g_string_append_printf (s, fmt, towns[(n + k) % G_N_ELEMENTS (towns)],
+                                10 + (n * 7 + k) % 90);
+      else
+        g_string_append_printf (s, fmt, 10 + (n * 7 + k) % 90);
+      g_string_append_c (s, '\n');
+    }
+  g_string_append_printf (s, "Документ %u.\n", n);
+  return g_string_free (s, FALSE);
+}
+
+static double
+seconds (GTimer *t)
+{
+  double s = g_timer_elapsed (t, NULL);
+  g_timer_start (t);
+  return s;
+}
+
+/* A coder's dataset: the lexicon's rows, each decided (some recoded) as @seed says. */
+static char *
+coder_csv (KelProject *project, const char *coder, guint seed, const char *dir)
+{
+  KelProjectSelection lex = { KEL_VIEW_CODER, KEL_LEXICON_CODER };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = kel_project_collect_rows (project, &lex, &error);
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autofree char *name = g_strdup_printf ("%s.csv", coder);
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_no_error (error);
+  kel_dataset_append_header (out, KEL_FORMAT_CSV);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      KelRow *r = rows->pdata[i];
+      guint roll = (i * 2654435761u + seed * 40503u) % 100;
+
+      g_free (r->coder);
+      r->coder = g_strdup (coder);
+      g_free (r->status);
+      if (roll < 80)
+        r->status = g_strdup ("accepted");
+      else if (roll < 90)
+        r->status = g_strdup ("rejected");
+      else
+        {
+          g_free (r->category);
+          r->category = g_strdup (roll < 95 ? "charity" : "human_development");
+          r->status = g_strdup ("manual");
+        }
+      kel_dataset_append_row (out, KEL_FORMAT_CSV, r);
+    }
+  g_assert_true (g_file_set_contents (path, out->str, out->len, NULL));
+  return path;
+}
+
+static gint64
+count_codings (KelProject *project)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = kel_project_list_codings (project, 0, NULL, &error);
+
+  g_assert_no_error (error);
+  return all->len;
+}
+
+int
+main (int argc, char **argv)
+{
+  guint n_docs = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 2000;
+  guint n_clauses = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 40;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kelisim-bench-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "bench.kelisim", NULL);
+  g_autofree char *lexdir = g_build_filename (kel_data_dir (), "lexicons", NULL);
+  g_autoptr (KelLexicon) lex = kel_lexicon_load (lexdir, lexdir, &error);
+  g_autoptr (KelProject) project = NULL;
+  g_autoptr (GTimer) timer = g_timer_new ();
+  const char *coders[] = { "anna", "bek", "cem", NULL };
+  KelPipeline pipeline = { lex };
+  GStatBuf st;
+  double t;
+
+  g_assert_no_error (error);
+  project = kel_project_create (path, lex, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < n_docs; i++)
+    {
+      g_autofree char *text = memo_text (i, n_clauses);
+      g_autofree char *name = g_strdup_printf ("memo-%05u.txt", i);
+      KelExtracted *ext = kel_extract_text (name, text, strlen (text), &error);
+      g_autoptr (KelDocument) doc = NULL;
+      g_autoptr (GBytes) source = g_bytes_new (text, strlen (text));
+
+      g_assert_no_error (error);
+      doc = kel_pipeline_process_extracted (&pipeline, ext);
+      g_assert_true (kel_project_insert_document (project, lex, doc, source, NULL, &error));
+      g_assert_no_error (error);
+    }
+  t = seconds (timer);
+  printf ("building: %u documents inserted in %.1f s (%.1f ms each)\n", n_docs, t,
+          1000 * t / n_docs);
+  for (guint c = 0; coders[c] != NULL; c++)
+    {
+      g_autofree char *csv = coder_csv (project, coders[c], c + 1, dir);
+      g_autoptr (KelMergeReport) report = kel_project_import_codings (project, coders[c], NULL,
+                                                                      csv, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (report->notes->len, ==, 0);
+      g_unlink (csv);
+    }
+  printf ("building: three coders' datasets imported in %.1f s\n", seconds (timer));
+  printf ("project: %u documents, %" G_GINT64_FORMAT " codings\n", n_docs,
+          count_codings (project));
+  g_clear_object (&project);
+  g_stat (path, &st);
+  printf ("file: %.1f MB\n\n", st.st_size / 1e6);
+
+  seconds (timer);
+  project = kel_project_open (path, &error);
+  g_assert_no_error (error);
+  printf ("open:                          %7.3f s  (goal < 1 s)\n", seconds (timer));
+  {
+    g_autoptr (KelAgreement) a = kel_project_agreement (project, coders, &error);
+    g_assert_no_error (error);
+    printf ("agreement, 3 coders:           %7.3f s  (goal < 2 s; %u disagreements)\n",
+            seconds (timer), a->disagreements->len);
+  }
+  {
+    const char *two[] = { KEL_LEXICON_CODER, "anna", NULL };
+    g_autoptr (KelAgreement) a = kel_project_agreement (project, two, &error);
+    g_assert_no_error (error);
+    printf ("agreement, lexicon and anna:   %7.3f s\n", seconds (timer));
+  }
+  {
+    g_autoptr (KelValidation) v = kel_project_validate (project, coders, &error);
+    g_assert_no_error (error);
+    printf ("validation against consensus:  %7.3f s  (%u errors listed)\n", seconds (timer),
+            v->items->len);
+  }
+  {
+    KelProjectSelection all = { KEL_VIEW_ALL };
+    g_autoptr (GBytes) csv = kel_project_export (project, &all, "csv", &error);
+    g_assert_no_error (error);
+    printf ("export, every coder (CSV):     %7.3f s  (%.1f MB)\n", seconds (timer),
+            g_bytes_get_size (csv) / 1e6);
+  }
+  {
+    g_autoptr (GArray) progress = kel_project_review_progress (project, "anna", &error);
+    g_assert_no_error (error);
+    printf ("review progress, sidebar:      %7.3f s\n", seconds (timer));
+  }
+  {
+    g_autoptr (GPtrArray) docs = kel_project_list_documents (project);
+    const KelProjectDocument *d = docs->pdata[docs->len / 2];
+    g_autoptr (KelDocument) doc = NULL;
+    g_autoptr (GPtrArray) codings = NULL;
+    gint64 id;
+
+    seconds (timer);
+    doc = kel_project_load_document (project, d->id, KEL_PROJECT_LOAD_BOXES, &error);
+    codings = kel_project_list_codings (project, d->id, NULL, &error);
+    g_assert_no_error (error);
+    printf ("one document and its codings:  %7.3f s\n", seconds (timer));
+    id = kel_project_accept (project, "anna", ((KelProjectCoding *) codings->pdata[0])->id,
+                             &error);
+    id = kel_project_reject (project, "anna", ((KelProjectCoding *) codings->pdata[0])->id,
+                             &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (id, >, 0);
+    printf ("two edits (accept, reject):    %7.3f s\n", seconds (timer));
+    g_assert_true (kel_project_undo (project, "anna", &error));
+    printf ("undo:                          %7.3f s\n", seconds (timer));
+  }
+  g_clear_object (&project);
+  if (g_getenv ("KELISIM_BENCH_KEEP") != NULL)
+    printf ("kept: %s\n", path);
+  else
+    {
+      g_unlink (path);
+      g_rmdir (dir);
+    }
+  return 0;
+}

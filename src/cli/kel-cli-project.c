@@ -1,0 +1,714 @@
+/* kel-cli-project.c: "kelisim-cli project …": the project file from the command line —
+ * new, add, code, import-codings, merge, agreement, validate, export, info. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kel-agreement.h"
+#include "kel-cli.h"
+#include "kel-project-export.h"
+#include "kel-project.h"
+
+/* Exit statuses, as for "code": 0 done, 1 done but something was left out, 2 nothing
+ * done (usage, a project that cannot be opened, an output that cannot be written). */
+enum { OK = 0, PARTLY = 1, FAILED = 2 };
+
+typedef struct {
+  const char *command;   /* "kelisim-cli project add" */
+  char       *format;
+  char       *output;
+} Common;
+
+static void
+common_clear (Common *c)
+{
+  g_clear_pointer (&c->format, g_free);
+  g_clear_pointer (&c->output, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Common, common_clear)
+
+static void
+fail (const Common *c, const GError *error)
+{
+  fprintf (stderr, "%s: %s\n", c->command, error->message);
+}
+
+/* Parses @entries (plus the shared input options when @in is given); the project file is
+ * the first remaining argument. */
+static gboolean
+parse (Common *c, const char *summary, GOptionEntry *entries, KelCliInput *in, int *argc,
+       char ***argv, char ***rest)
+{
+  g_autoptr (GOptionContext) ctx = g_option_context_new (summary);
+  g_autoptr (GError) error = NULL;
+  GOptionEntry remaining[] = {
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, rest, NULL, NULL },
+    { NULL }
+  };
+
+  g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
+  if (in != NULL)
+    kel_cli_input_add_options (in, ctx);
+  if (entries != NULL)
+    g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (ctx, remaining, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (ctx, argc, argv, &error))
+    {
+      fail (c, error);
+      return FALSE;
+    }
+  if (*rest == NULL || (*rest)[0] == NULL)
+    {
+      fprintf (stderr, _("%s: name the project file; try “%s --help”\n"), c->command,
+               c->command);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static KelProject *
+open_project (const Common *c, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  KelProject *project = kel_project_open (path, &error);
+
+  if (project == NULL)
+    fail (c, error);
+  return project;
+}
+
+static gboolean
+write_out (const Common *c, const char *data, gsize len)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (kel_cli_write_output (c->output, data, len, &error))
+    return TRUE;
+  fail (c, error);
+  return FALSE;
+}
+
+/* --format among @allowed (NULL-terminated), @fallback when not given. */
+static gboolean
+pick_format (const Common *c, const char *fallback, const char *const *allowed,
+             KelFormat *out)
+{
+  const char *name = c->format ? c->format : fallback;
+
+  if (g_strv_contains (allowed, name) && kel_format_from_string (name, out))
+    return TRUE;
+  fprintf (stderr, _("%s: unknown format “%s”\n"), c->command, name);
+  return FALSE;
+}
+
+static void
+print_report (const Common *c, const KelMergeReport *r)
+{
+  for (guint i = 0; i < r->notes->len; i++)
+    fprintf (stderr, _("%s: note: %s\n"), c->command, (char *) r->notes->pdata[i]);
+  for (guint i = 0; i < r->conflicts->len; i++)
+    {
+      const KelMergeConflict *k = r->conflicts->pdata[i];
+      if (k->coder != NULL)
+        printf (_("conflict %lld in %s, %s's coding: here %s; there %s\n"), (long long) k->id,
+                k->document_name, k->coder, k->ours, k->theirs);
+      else
+        printf (_("conflict %lld in %s, its details: here %s; there %s\n"), (long long) k->id,
+                k->document_name, k->ours, k->theirs);
+    }
+}
+
+/* new ---------------------------------------------------------------------------------- */
+
+static int
+cmd_new (Common *c, int argc, char **argv)
+{
+  KelCliInput in = { 0 };
+  g_auto (GStrv) rest = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelProject) project = NULL;
+  GOptionEntry entries[] = {
+    { "lexicons", 'l', 0, G_OPTION_ARG_FILENAME, &in.lexicons,
+      N_("Take the codebook from the lexicons in DIR"), N_("DIR") },
+    { NULL }
+  };
+  int status = FAILED;
+
+  if (!parse (c, _("PROJECT — a new project file with the codebook and the lexicon coder"),
+              entries, NULL, &argc, &argv, &rest)
+      || !kel_cli_input_prepare (&in, "project new"))
+    goto out;
+  project = kel_project_create (rest[0], in.lexicon, &error);
+  if (project == NULL)
+    {
+      fail (c, error);
+      goto out;
+    }
+  printf (_("%s: a new project, lexicon %s\n"), rest[0], kel_lexicon_get_version (in.lexicon));
+  status = OK;
+out:
+  kel_cli_input_clear (&in);
+  return status;
+}
+
+/* add ---------------------------------------------------------------------------------- */
+
+typedef struct {
+  const Common *c;
+  KelProject   *project;
+  KelLexicon   *lexicon;
+  guint         added, existed, failed;
+} Adder;
+
+static void
+consume_add (KelDocument *doc, gpointer data)
+{
+  Adder *a = data;
+  g_autoptr (GError) error = NULL;
+
+  if (kel_project_insert_document (a->project, a->lexicon, doc, NULL, NULL, &error))
+    a->added++;
+  else if (g_error_matches (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_EXISTS))
+    {
+      printf ("%s\n", error->message);
+      a->existed++;
+    }
+  else
+    {
+      fail (a->c, error);
+      a->failed++;
+    }
+}
+
+static int
+cmd_add (Common *c, int argc, char **argv)
+{
+  KelCliInput in = { 0 };
+  g_auto (GStrv) rest = NULL;
+  g_autoptr (KelProject) project = NULL;
+  g_autoptr (GPtrArray) todo = g_ptr_array_new ();
+  Adder a = { c };
+  guint failed;
+  int status = FAILED;
+
+  if (!parse (c, _("PROJECT FILE… — add memoranda and reports to a project"), NULL, &in,
+              &argc, &argv, &rest))
+    goto out;
+  if (rest[1] == NULL)
+    {
+      fprintf (stderr, _("%s: no files to add; try “%s --help”\n"), c->command, c->command);
+      goto out;
+    }
+  if (!kel_cli_input_prepare (&in, "project add")
+      || (project = open_project (c, rest[0])) == NULL)
+    goto out;
+
+  /* files already there are recognized by their bytes and not read again */
+  for (guint i = 1; rest[i] != NULL; i++)
+    {
+      g_autofree char *data = NULL;
+      gsize len;
+
+      if (g_file_get_contents (rest[i], &data, &len, NULL))
+        {
+          g_autoptr (GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), len);
+          g_autofree char *sha = kel_project_hash_source (bytes);
+          gint64 id = kel_project_find_document (project, sha);
+          if (id != 0)
+            {
+              g_autoptr (KelProjectDocument) doc = kel_project_get_document (project, id, NULL);
+              printf (_("%s is already in the project (as “%s”)\n"), rest[i],
+                      doc ? doc->name : rest[i]);
+              a.existed++;
+              continue;
+            }
+        }
+      g_ptr_array_add (todo, rest[i]);
+    }
+  g_ptr_array_add (todo, NULL);
+
+  a.project = project;
+  a.lexicon = in.lexicon;
+  in.pipeline.keep_extracted = TRUE;
+  in.pipeline.extract_flags |= KEL_EXTRACT_BOXES;
+  failed = kel_cli_run_batch (&in.pipeline, (char **) todo->pdata, kel_cli_input_jobs (&in),
+                              consume_add, &a);
+  printf (ngettext ("%s: %u document added", "%s: %u documents added", a.added), rest[0],
+          a.added);
+  if (a.existed > 0)
+    printf (ngettext (", %u was there already", ", %u were there already", a.existed),
+            a.existed);
+  printf ("\n");
+  status = failed + a.failed > 0 ? PARTLY : OK;
+  if (failed + a.failed > 0)
+    fprintf (stderr, ngettext ("%s: %u file could not be added\n",
+                               "%s: %u files could not be added\n", failed + a.failed),
+             c->command, failed + a.failed);
+out:
+  kel_cli_input_clear (&in);
+  return status;
+}
+
+/* code --------------------------------------------------------------------------------- */
+
+static int
+cmd_code (Common *c, int argc, char **argv)
+{
+  KelCliInput in = { 0 };
+  g_auto (GStrv) rest = NULL;
+  g_autoptr (KelProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) docs = NULL;
+  GOptionEntry entries[] = {
+    { "lexicons", 'l', 0, G_OPTION_ARG_FILENAME, &in.lexicons,
+      N_("Use the codebook and lexicons in DIR"), N_("DIR") },
+    { "rates", 0, 0, G_OPTION_ARG_FILENAME, &in.rates,
+      N_("Exchange rates per year (TSV: year, currency, tenge per unit)"), N_("FILE") },
+    { NULL }
+  };
+  guint changed = 0;
+  int status = FAILED;
+
+  if (!parse (c, _("PROJECT — run the lexicon again over every document; people's "
+                   "decisions stay"), entries, NULL, &argc, &argv, &rest)
+      || !kel_cli_input_prepare (&in, "project code")
+      || (project = open_project (c, rest[0])) == NULL)
+    goto out;
+  if (!kel_project_run_lexicon (project, &in.pipeline, NULL, &changed, &error))
+    {
+      fail (c, error);
+      goto out;
+    }
+  docs = kel_project_list_documents (project);
+  printf (ngettext ("%s: lexicon %s; the codings of %u document of %u changed\n",
+                    "%s: lexicon %s; the codings of %u documents of %u changed\n", changed),
+          rest[0], kel_lexicon_get_version (in.lexicon), changed, docs->len);
+  status = OK;
+out:
+  kel_cli_input_clear (&in);
+  return status;
+}
+
+/* import-codings -------------------------------------------------------------------------- */
+
+static int
+cmd_import_codings (Common *c, int argc, char **argv)
+{
+  g_autofree char *coder = NULL, *from = NULL, *language = NULL;
+  g_auto (GStrv) rest = NULL;
+  g_autoptr (KelProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder,
+      N_("Whose codings these are (required)"), N_("NAME") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("Take the rows whose coder column is NAME (default: the coder's own)"), N_("NAME") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("The coder's language, kk, ru or en, for a new coder"), N_("LANG") },
+    { NULL }
+  };
+  int status = OK;
+
+  if (!parse (c, _("PROJECT DATASET… — read a coder's codings from a coded dataset (CSV or "
+                   "TSV)"), entries, NULL, &argc, &argv, &rest))
+    return FAILED;
+  if (coder == NULL || rest[1] == NULL)
+    {
+      fprintf (stderr, _("%s: give --coder NAME and a dataset; try “%s --help”\n"), c->command,
+               c->command);
+      return FAILED;
+    }
+  if ((project = open_project (c, rest[0])) == NULL)
+    return FAILED;
+  if (language != NULL && !kel_project_add_coder (project, coder, language, &error))
+    {
+      fail (c, error);
+      return FAILED;
+    }
+  for (guint i = 1; rest[i] != NULL; i++)
+    {
+      g_autoptr (KelMergeReport) r = kel_project_import_codings (project, coder, from, rest[i],
+                                                                 &error);
+      if (r == NULL)
+        {
+          fail (c, error);
+          g_clear_error (&error);
+          status = PARTLY;
+          continue;
+        }
+      print_report (c, r);
+      printf (_("%s: codings of %s — new: %u, changed: %u, as they were: %u; rows left out: "
+                "%u\n"), rest[i], coder, r->codings_added, r->codings_updated,
+              r->codings_unchanged, r->notes->len);
+      if (r->notes->len > 0)
+        status = PARTLY;
+    }
+  return status;
+}
+
+/* merge ------------------------------------------------------------------------------------ */
+
+static int
+cmd_merge (Common *c, int argc, char **argv)
+{
+  g_auto (GStrv) rest = NULL;
+  g_autoptr (KelProject) project = NULL;
+  int status = OK;
+
+  if (!parse (c, _("PROJECT OTHER… — merge other copies of the project into it"), NULL, NULL,
+              &argc, &argv, &rest))
+    return FAILED;
+  if (rest[1] == NULL)
+    {
+      fprintf (stderr, _("%s: name the copies to merge; try “%s --help”\n"), c->command,
+               c->command);
+      return FAILED;
+    }
+  if ((project = open_project (c, rest[0])) == NULL)
+    return FAILED;
+  for (guint i = 1; rest[i] != NULL; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (KelMergeReport) r = kel_project_merge (project, rest[i], NULL, &error);
+
+      if (r == NULL)
+        {
+          fail (c, error);
+          status = FAILED;
+          continue;
+        }
+      printf (_("%s: documents new: %u, matched: %u; coders new: %u; categories new: %u; "
+                "codings new: %u, updated: %u; documents' details updated: %u; conflicts: "
+                "%u\n"), rest[i], r->documents_added, r->documents_matched, r->coders_added,
+              r->categories_added, r->codings_added, r->codings_updated, r->metadata_updated,
+              r->conflicts->len);
+      print_report (c, r);
+    }
+  return status;
+}
+
+/* agreement, validate ------------------------------------------------------------------------- */
+
+static const char *const report_formats[] = { "table", "csv", "tsv", NULL };
+
+static int
+cmd_agreement (Common *c, int argc, char **argv)
+{
+  g_auto (GStrv) rest = NULL, coders = NULL;
+  g_autoptr (KelProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelAgreement) a = NULL;
+  g_autofree char *text = NULL;
+  gboolean list = FALSE;
+  KelFormat format;
+  GOptionEntry entries[] = {
+    { "coder", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &coders,
+      N_("A coder to compare (twice or more; default: every person)"), N_("NAME") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &c->format,
+      N_("table (default), csv or tsv"), N_("FORMAT") },
+    { "disagreements", 'd', 0, G_OPTION_ARG_NONE, &list,
+      N_("List the segments where they disagree instead"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &c->output,
+      N_("Write to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!parse (c, _("PROJECT — how far the coders agree, per category and overall"), entries,
+              NULL, &argc, &argv, &rest)
+      || !pick_format (c, "table", report_formats, &format)
+      || (project = open_project (c, rest[0])) == NULL)
+    return FAILED;
+  a = kel_project_agreement (project, (const char *const *) coders, &error);
+  if (a == NULL)
+    {
+      fail (c, error);
+      return FAILED;
+    }
+  text = list ? kel_agreement_format_disagreements (a, format) : kel_agreement_format (a, format);
+  return write_out (c, text, strlen (text)) ? OK : FAILED;
+}
+
+static int
+cmd_validate (Common *c, int argc, char **argv)
+{
+  g_auto (GStrv) rest = NULL, reference = NULL;
+  g_autoptr (KelProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelValidation) v = NULL;
+  g_autofree char *report = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  KelFormat format;
+  GOptionEntry entries[] = {
+    { "reference", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &reference,
+      N_("The person to hold the lexicon against; several: their consensus"), N_("NAME") },
+    { "report", 0, 0, G_OPTION_ARG_STRING, &report,
+      N_("figures, confusion or errors (default: figures and confusion; CSV: figures)"),
+      N_("WHAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &c->format,
+      N_("table (default), csv or tsv"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &c->output,
+      N_("Write to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!parse (c, _("PROJECT — precision, recall and F1 of the lexicon against people's "
+                   "coding"), entries, NULL, &argc, &argv, &rest)
+      || !pick_format (c, "table", report_formats, &format))
+    return FAILED;
+  if (report != NULL && strcmp (report, "figures") != 0 && strcmp (report, "confusion") != 0
+      && strcmp (report, "errors") != 0)
+    {
+      fprintf (stderr, _("%s: --report takes “figures”, “confusion” or “errors”\n"),
+               c->command);
+      return FAILED;
+    }
+  if (reference == NULL)
+    {
+      fprintf (stderr, _("%s: name the reference with --reference NAME\n"), c->command);
+      return FAILED;
+    }
+  if ((project = open_project (c, rest[0])) == NULL)
+    return FAILED;
+  v = kel_project_validate (project, (const char *const *) reference, &error);
+  if (v == NULL)
+    {
+      fail (c, error);
+      return FAILED;
+    }
+  if (report == NULL || strcmp (report, "figures") == 0)
+    {
+      g_autofree char *s = kel_validation_format (v, format);
+      g_string_append (text, s);
+    }
+  if ((report == NULL && format == KEL_FORMAT_TABLE) || g_strcmp0 (report, "confusion") == 0)
+    {
+      g_autofree char *s = kel_validation_format_confusion (v, format);
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, s);
+    }
+  if (g_strcmp0 (report, "errors") == 0)
+    {
+      g_autofree char *s = kel_validation_format_errors (v, format);
+      g_string_append (text, s);
+    }
+  else if (format == KEL_FORMAT_TABLE && v->items->len > 0)
+    g_string_append_printf (text, ngettext ("\n%u error; “--report errors” lists it with its "
+                                            "segment\n",
+                                            "\n%u errors; “--report errors” lists them with "
+                                            "their segments\n", v->items->len),
+                            v->items->len);
+  return write_out (c, text->str, text->len) ? OK : FAILED;
+}
+
+/* export -------------------------------------------------------------------------------------- */
+
+static int
+cmd_export (Common *c, int argc, char **argv)
+{
+  g_auto (GStrv) rest = NULL;
+  g_autofree char *coder = NULL, *review = NULL, *consensus = NULL;
+  g_auto (GStrv) consensus_names = NULL;
+  g_autoptr (KelProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  gboolean all_segments = FALSE;
+  KelProjectSelection sel = { KEL_VIEW_ALL };
+  g_autoptr (GString) formats = g_string_new (NULL);
+  const KelProjectExporter *table;
+  guint n;
+  GOptionEntry entries[] = {
+    { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder,
+      N_("Only this coder's codings (“lexicon” for the automatic coding)"), N_("NAME") },
+    { "review", 0, 0, G_OPTION_ARG_STRING, &review,
+      N_("The lexicon's coding as NAME reviewed it"), N_("NAME") },
+    { "consensus", 0, 0, G_OPTION_ARG_STRING, &consensus,
+      N_("What a majority of these coders gave (comma-separated; empty: every person)"),
+      N_("NAMES") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &c->format, N_("csv (default), tsv or jsonl"),
+      N_("FORMAT") },
+    { "all-segments", 'a', 0, G_OPTION_ARG_NONE, &all_segments,
+      N_("Also write the segments that have no coding"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &c->output,
+      N_("Write to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!parse (c, _("PROJECT — write the coded dataset of every coder, one coder, or their "
+                   "consensus"), entries, NULL, &argc, &argv, &rest))
+    return FAILED;
+  if ((coder != NULL) + (review != NULL) + (consensus != NULL) > 1)
+    {
+      fprintf (stderr, _("%s: choose one of --coder, --review and --consensus\n"), c->command);
+      return FAILED;
+    }
+  if (kel_project_find_exporter (c->format ? c->format : "csv") == NULL)
+    {
+      table = kel_project_exporters (&n);
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (formats, "%s%s", i ? ", " : "", table[i].name);
+      fprintf (stderr, _("%s: unknown format “%s” (there are: %s)\n"), c->command, c->format,
+               formats->str);
+      return FAILED;
+    }
+  if ((project = open_project (c, rest[0])) == NULL)
+    return FAILED;
+  if (coder != NULL)
+    {
+      sel.view = KEL_VIEW_CODER;
+      sel.coder = coder;
+    }
+  else if (review != NULL)
+    {
+      sel.view = KEL_VIEW_REVIEW;
+      sel.coder = review;
+    }
+  else if (consensus != NULL)
+    {
+      sel.view = KEL_VIEW_CONSENSUS;
+      if (*consensus != '\0')
+        {
+          consensus_names = g_strsplit (consensus, ",", -1);
+          for (guint i = 0; consensus_names[i] != NULL; i++)
+            g_strstrip (consensus_names[i]);
+          sel.coders = (const char *const *) consensus_names;
+        }
+    }
+  sel.all_segments = all_segments;
+  bytes = kel_project_export (project, &sel, c->format ? c->format : "csv", &error);
+  if (bytes == NULL)
+    {
+      fail (c, error);
+      return FAILED;
+    }
+  return write_out (c, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)) ? OK : FAILED;
+}
+
+/* info --------------------------------------------------------------------------------------- */
+
+static int
+cmd_info (Common *c, int argc, char **argv)
+{
+  g_auto (GStrv) rest = NULL;
+  g_autoptr (KelProject) project = NULL;
+  g_autoptr (GPtrArray) docs = NULL, coders = NULL, conflicts = NULL, progress = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autofree char *version = NULL;
+
+  if (!parse (c, _("PROJECT — the documents, the coders and how far each has got"), NULL,
+              NULL, &argc, &argv, &rest)
+      || (project = open_project (c, rest[0])) == NULL)
+    return FAILED;
+  docs = kel_project_list_documents (project);
+  coders = kel_project_list_coders (project);
+  conflicts = kel_project_list_conflicts (project, FALSE);
+  version = kel_project_dup_lexicon_version (project);
+  progress = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint k = 0; k < coders->len; k++)
+    {
+      const KelProjectCoder *coder = coders->pdata[k];
+      g_ptr_array_add (progress, kel_project_review_progress (project, coder->name, NULL));
+    }
+  g_string_append_printf (out, ngettext ("%s: %u document", "%s: %u documents", docs->len),
+                          rest[0], docs->len);
+  g_string_append_printf (out, _(", lexicon %s\n"), version ? version : "?");
+  g_string_append_printf (out, _("coders:"));
+  for (guint k = 0; k < coders->len; k++)
+    {
+      const KelProjectCoder *coder = coders->pdata[k];
+      g_string_append_printf (out, " %s%s%s%s", coder->name, *coder->language ? " (" : "",
+                              coder->language, *coder->language ? ")" : "");
+    }
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < docs->len; i++)
+    {
+      const KelProjectDocument *d = docs->pdata[i];
+      g_string_append_printf (out, "  %s  %s %d  ", d->name,
+                              d->corporation ? d->corporation : "—", d->year);
+      for (guint k = 0; k < coders->len; k++)
+        {
+          GArray *p = progress->pdata[k];
+          const KelReviewProgress *r = p != NULL && i < p->len
+                                         ? &g_array_index (p, KelReviewProgress, i) : NULL;
+          if (r == NULL)
+            continue;
+          if (k == 0)
+            g_string_append_printf (out, ngettext ("%u coding", "%u codings", r->codings),
+                                    r->codings);
+          else
+            g_string_append_printf (out, _("; %s %u/%u reviewed, %u codings"),
+                                    ((KelProjectCoder *) coders->pdata[k])->name,
+                                    r->reviewed_segments, r->lexicon_segments, r->codings);
+        }
+      g_string_append_c (out, '\n');
+    }
+  if (conflicts->len > 0)
+    g_string_append_printf (out, ngettext ("%u conflict of a merge is open\n",
+                                           "%u conflicts of merges are open\n", conflicts->len),
+                            conflicts->len);
+  fputs (out->str, stdout);
+  return OK;
+}
+
+/* The subcommands ----------------------------------------------------------------------------- */
+
+static const struct {
+  const char *name;
+  const char *summary;
+  int       (*run) (Common *c, int argc, char **argv);
+} subcommands[] = {
+  { "new", N_("a new project file"), cmd_new },
+  { "add", N_("add memoranda and reports (PDF or text), coded by the lexicon"), cmd_add },
+  { "code", N_("run the lexicon again; people's decisions stay"), cmd_code },
+  { "import-codings", N_("read a coder's codings from a coded dataset"), cmd_import_codings },
+  { "merge", N_("merge other copies of the project"), cmd_merge },
+  { "agreement", N_("agreement between coders, per category and overall"), cmd_agreement },
+  { "validate", N_("the lexicon against a person or a consensus"), cmd_validate },
+  { "export", N_("the coded dataset: every coder, one coder, or a consensus"), cmd_export },
+  { "info", N_("the documents, the coders and their progress"), cmd_info },
+};
+
+static void
+usage (FILE *out)
+{
+  fprintf (out, "%s\n\n%s\n", _("Usage: kelisim-cli project COMMAND PROJECT [OPTION…]"),
+           _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    {
+      int pad = MAX (1, 16 - (int) strlen (subcommands[i].name));
+      fprintf (out, "  %s%*s%s\n", subcommands[i].name, pad, "", _(subcommands[i].summary));
+    }
+  fprintf (out, "\n%s\n",
+           _("Run “kelisim-cli project COMMAND --help” for the options of a command."));
+}
+
+int
+kel_cli_project_main (int argc, char **argv)
+{
+  if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0
+      || strcmp (argv[1], "help") == 0)
+    {
+      usage (argc < 2 ? stderr : stdout);
+      return argc < 2 ? FAILED : OK;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    if (strcmp (argv[1], subcommands[i].name) == 0)
+      {
+        g_autofree char *name = g_strdup_printf ("kelisim-cli project %s", argv[1]);
+        g_auto (Common) c = { name };
+        char *saved = argv[1];
+        int rc;
+
+        argv[1] = name;
+        rc = subcommands[i].run (&c, argc - 1, argv + 1);
+        argv[1] = saved;
+        return rc;
+      }
+  fprintf (stderr, _("kelisim-cli project: unknown command “%s”\n\n"), argv[1]);
+  usage (stderr);
+  return FAILED;
+}

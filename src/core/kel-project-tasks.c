@@ -1,0 +1,454 @@
+/* kel-project-tasks.c: the long jobs on a project — adding many files, running the
+ * lexicon again, merging — with their GTask variants that run on a worker thread and
+ * report progress on the caller's main context. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "kel-project-private.h"
+
+/* Adding files ------------------------------------------------------------------------------ */
+
+static KelProjectAddResult *
+add_one_file (KelProject *project, const KelPipeline *pipeline, const char *path)
+{
+  KelProjectAddResult *result = g_new0 (KelProjectAddResult, 1);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) local = NULL;
+  g_autoptr (KelDocument) doc = NULL;
+  g_autofree char *sha256 = NULL;
+  KelPipeline copy;
+
+  result->path = g_strdup (path);
+  copy = *pipeline;
+  copy.keep_extracted = TRUE;
+  copy.extract_flags |= KEL_EXTRACT_BOXES;
+
+  if (!_kel_project_read_source (path, &bytes, &local))
+    {
+      /* the pipeline says why in its own words (no such file, a folder, …) */
+      doc = kel_pipeline_process_file (&copy, path, &result->error);
+      if (doc != NULL)
+        result->error = g_steal_pointer (&local);
+      return result;
+    }
+  /* the same bytes are recognized before any work is done on them */
+  sha256 = kel_project_hash_source (bytes);
+  result->document = kel_project_find_document (project, sha256);
+  if (result->document != 0)
+    {
+      result->existed = TRUE;
+      return result;
+    }
+  doc = kel_pipeline_process_file (&copy, path, &result->error);
+  if (doc == NULL)
+    return result;
+  if (!kel_project_insert_document (project, pipeline->lexicon, doc, bytes, &result->document,
+                                    &local))
+    {
+      if (g_error_matches (local, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_EXISTS))
+        result->existed = TRUE;
+      else
+        result->error = g_steal_pointer (&local);
+    }
+  return result;
+}
+
+GPtrArray *
+kel_project_add_files (KelProject *project, const KelPipeline *pipeline,
+                       const char *const *paths, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GPtrArray) results = NULL;
+  KelPipeline copy;
+
+  g_return_val_if_fail (KEL_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (pipeline != NULL && pipeline->lexicon != NULL, NULL);
+  g_return_val_if_fail (paths != NULL, NULL);
+
+  copy = *pipeline;
+  if (cancellable != NULL)
+    copy.cancellable = cancellable;
+  results = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_project_add_result_free);
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      g_ptr_array_add (results, add_one_file (project, &copy, paths[i]));
+    }
+  return g_steal_pointer (&results);
+}
+
+/* Progress, told on the caller's main context. The callback and its data are shared by
+ * the task and the reports still queued, and let go of when the last is done. */
+typedef struct {
+  KelProjectProgressFunc func;
+  gpointer               data;
+  GDestroyNotify         notify;
+  GMainContext          *context;
+} Progress;
+
+static void
+progress_clear (gpointer p)
+{
+  Progress *progress = p;
+
+  if (progress->notify != NULL)
+    progress->notify (progress->data);
+  g_main_context_unref (progress->context);
+}
+
+static Progress *
+progress_new (KelProjectProgressFunc func, gpointer data, GDestroyNotify notify)
+{
+  Progress *p = g_atomic_rc_box_new0 (Progress);
+
+  p->func = func;
+  p->data = data;
+  p->notify = notify;
+  p->context = g_main_context_ref_thread_default ();
+  return p;
+}
+
+static void
+progress_unref (Progress *p)
+{
+  if (p != NULL)
+    g_atomic_rc_box_release_full (p, progress_clear);
+}
+
+typedef struct {
+  Progress *progress;
+  guint     done;
+  guint     total;
+  char     *current;
+} Report;
+
+static gboolean
+report_dispatch (gpointer data)
+{
+  Report *r = data;
+
+  r->progress->func (r->done, r->total, r->current, r->progress->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+report_free (gpointer data)
+{
+  Report *r = data;
+
+  progress_unref (r->progress);
+  g_free (r->current);
+  g_free (r);
+}
+
+static void
+progress_report (Progress *p, guint done, guint total, const char *current)
+{
+  g_autoptr (GSource) source = NULL;
+  Report *r;
+
+  if (p == NULL || p->func == NULL)
+    return;
+  r = g_new0 (Report, 1);
+  r->progress = g_atomic_rc_box_acquire (p);
+  r->done = done;
+  r->total = total;
+  r->current = g_strdup (current);
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, report_dispatch, r, report_free);
+  g_source_set_static_name (source, "[kelisim] project progress");
+  g_source_attach (source, p->context);
+}
+
+/* A pipeline that owns what it points to, for a worker thread. */
+typedef struct {
+  KelPipeline  pipeline;
+  char       **paths;
+  char        *other_path;
+  Progress    *progress;
+} TaskData;
+
+static void
+task_data_free (gpointer data)
+{
+  TaskData *t = data;
+
+  g_clear_pointer (&t->pipeline.lexicon, kel_lexicon_unref);
+  g_clear_pointer (&t->pipeline.rates, kel_rates_free);
+  g_clear_pointer (&t->pipeline.meta, g_hash_table_unref);
+  g_free ((char *) t->pipeline.ocr_languages);
+  g_strfreev (t->paths);
+  g_free (t->other_path);
+  progress_unref (t->progress);
+  g_free (t);
+}
+
+static TaskData *
+task_data_new (const KelPipeline *pipeline, KelProjectProgressFunc progress,
+               gpointer progress_data, GDestroyNotify progress_notify)
+{
+  TaskData *t = g_new0 (TaskData, 1);
+
+  if (pipeline != NULL)
+    {
+      t->pipeline = *pipeline;
+      t->pipeline.lexicon = kel_lexicon_ref (pipeline->lexicon);
+      t->pipeline.rates = pipeline->rates ? kel_rates_copy (pipeline->rates) : NULL;
+      t->pipeline.meta = pipeline->meta ? g_hash_table_ref (pipeline->meta) : NULL;
+      t->pipeline.ocr_languages = g_strdup (pipeline->ocr_languages);
+      t->pipeline.cancellable = NULL;
+    }
+  t->progress = progress_new (progress, progress_data, progress_notify);
+  return t;
+}
+
+static void
+add_files_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  KelProject *project = source;
+  TaskData *t = data;
+  g_autoptr (GPtrArray) results =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) kel_project_add_result_free);
+  guint total = g_strv_length (t->paths);
+
+  t->pipeline.cancellable = cancellable;
+  for (guint i = 0; i < total; i++)
+    {
+      g_autofree char *name = g_path_get_basename (t->paths[i]);
+      GError *error = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      progress_report (t->progress, i, total, name);
+      g_ptr_array_add (results, add_one_file (project, &t->pipeline, t->paths[i]));
+    }
+  progress_report (t->progress, total, total, NULL);
+  g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+kel_project_add_files_async (KelProject *project, const KelPipeline *pipeline,
+                             const char *const *paths, KelProjectProgressFunc progress,
+                             gpointer progress_data, GDestroyNotify progress_notify,
+                             GCancellable *cancellable, GAsyncReadyCallback callback,
+                             gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  TaskData *t;
+
+  g_return_if_fail (KEL_IS_PROJECT (project));
+  g_return_if_fail (pipeline != NULL && pipeline->lexicon != NULL);
+  g_return_if_fail (paths != NULL);
+
+  t = task_data_new (pipeline, progress, progress_data, progress_notify);
+  t->paths = g_strdupv ((char **) paths);
+  task = g_task_new (project, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kel_project_add_files_async);
+  g_task_set_name (task, "[kelisim] add files");
+  g_task_set_task_data (task, t, task_data_free);
+  g_task_run_in_thread (task, add_files_thread);
+}
+
+GPtrArray *
+kel_project_add_files_finish (KelProject *project, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, project), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kel_project_add_files_async,
+                        NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The lexicon run ----------------------------------------------------------------------------- */
+
+/* Whether the lexicon's stored codings of @document are those of @doc. */
+static gboolean
+same_lexicon_codings (KelProject *project, gint64 document, const KelLexicon *lex,
+                      const KelDocument *doc, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project,
+    "SELECT segment, category, amount_kzt, amount_text, terms FROM codings "
+    "WHERE document = ? AND coder = ? AND deleted = 0 ORDER BY id", error);
+  guint i = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document);
+  sqlite3_bind_int64 (stmt, 2, _kel_project_lexicon_id (project));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const KelCoding *c;
+      double kzt = _kel_sql_double (stmt, 2);
+
+      if (i >= doc->codings->len)
+        return FALSE;
+      c = &g_array_index (doc->codings, KelCoding, i++);
+      if (sqlite3_column_int (stmt, 0) != (int) c->segment
+          || g_strcmp0 (_kel_sql_text (stmt, 1),
+                        kel_lexicon_get_category (lex, c->category)->id) != 0
+          || !((isnan (kzt) && isnan (c->amount_kzt)) || kzt == c->amount_kzt)
+          || g_strcmp0 (_kel_sql_text (stmt, 3), c->amount_text ? c->amount_text : "") != 0
+          || g_strcmp0 (_kel_sql_text (stmt, 4), c->terms ? c->terms : "") != 0)
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    _kel_project_set_error (project, error, rc);
+  return rc == SQLITE_DONE && i == doc->codings->len;
+}
+
+static gboolean
+replace_lexicon_codings (KelProject *project, gint64 document, const KelLexicon *lex,
+                         const KelDocument *doc, gboolean *changed, GError **error)
+{
+  g_autoptr (sqlite3_stmt) drop = NULL, version = NULL;
+  g_autoptr (GError) local = NULL;
+
+  if (!_kel_project_begin (project, error))
+    return FALSE;
+  if (_kel_project_merge_codebook (project, lex, error) < 0)
+    goto fail;
+  *changed = !same_lexicon_codings (project, document, lex, doc, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      goto fail;
+    }
+  if (*changed)
+    {
+      /* only the lexicon's own rows: a person's decisions are separate rows and stay */
+      drop = _kel_project_prepare (project, "DELETE FROM codings WHERE document = ? AND "
+                                   "coder = ?", error);
+      if (drop == NULL)
+        goto fail;
+      sqlite3_bind_int64 (drop, 1, document);
+      sqlite3_bind_int64 (drop, 2, _kel_project_lexicon_id (project));
+      if (!_kel_project_step (project, drop, error)
+          || !_kel_project_insert_lexicon_codings (project, document, lex, doc, error))
+        goto fail;
+    }
+  version = _kel_project_prepare (project, "UPDATE documents SET lexicon_version = ? "
+                                  "WHERE id = ?", error);
+  if (version == NULL)
+    goto fail;
+  sqlite3_bind_text (version, 1, kel_lexicon_get_version (lex), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (version, 2, document);
+  if (!_kel_project_step (project, version, error)
+      || !_kel_project_set_lexicon_version (project, lex, error))
+    goto fail;
+  return _kel_project_commit (project, error);
+
+fail:
+  _kel_project_rollback (project);
+  return FALSE;
+}
+
+static gboolean
+run_lexicon (KelProject *project, const KelPipeline *pipeline, Progress *progress,
+             GCancellable *cancellable, guint *n_changed, GError **error)
+{
+  g_autoptr (GPtrArray) docs = kel_project_list_documents (project);
+  guint changed_docs = 0;
+
+  for (guint i = 0; i < docs->len; i++)
+    {
+      const KelProjectDocument *info = docs->pdata[i];
+      g_autoptr (KelDocument) doc = NULL;
+      gboolean changed = FALSE;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      progress_report (progress, i, docs->len, info->name);
+      _kel_project_lock (project);
+      doc = _kel_project_load_document (project, info->id, error);
+      _kel_project_unlock (project);
+      if (doc == NULL)
+        return FALSE;
+      /* coding takes the time; the project stays free for others meanwhile */
+      kel_coder_code_document (pipeline->lexicon, doc, pipeline->rates);
+      _kel_project_lock (project);
+      if (!replace_lexicon_codings (project, info->id, pipeline->lexicon, doc, &changed, error))
+        {
+          _kel_project_unlock (project);
+          return FALSE;
+        }
+      if (changed)
+        {
+          changed_docs++;
+          _kel_project_emit_changed (project, info->id, 0);
+        }
+      _kel_project_unlock (project);
+    }
+  progress_report (progress, docs->len, docs->len, NULL);
+  if (n_changed != NULL)
+    *n_changed = changed_docs;
+  return TRUE;
+}
+
+gboolean
+kel_project_run_lexicon (KelProject *project, const KelPipeline *pipeline,
+                         GCancellable *cancellable, guint *n_changed, GError **error)
+{
+  g_return_val_if_fail (KEL_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (pipeline != NULL && pipeline->lexicon != NULL, FALSE);
+
+  return run_lexicon (project, pipeline, NULL, cancellable, n_changed, error);
+}
+
+/* Merge, on a worker thread ---------------------------------------------------------------- */
+
+static void
+merge_progress (guint done, guint total, const char *current, gpointer data)
+{
+  progress_report (data, done, total, current);
+}
+
+static void
+merge_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  TaskData *t = data;
+  GError *error = NULL;
+  KelMergeReport *report = _kel_project_merge_full (source, t->other_path, merge_progress,
+                                                    t->progress, cancellable, &error);
+
+  if (report == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) kel_merge_report_free);
+}
+
+void
+kel_project_merge_async (KelProject *project, const char *other_path,
+                         KelProjectProgressFunc progress, gpointer progress_data,
+                         GDestroyNotify progress_notify, GCancellable *cancellable,
+                         GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  TaskData *t;
+
+  g_return_if_fail (KEL_IS_PROJECT (project));
+  g_return_if_fail (other_path != NULL);
+
+  t = task_data_new (NULL, progress, progress_data, progress_notify);
+  t->other_path = g_strdup (other_path);
+  task = g_task_new (project, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kel_project_merge_async);
+  g_task_set_name (task, "[kelisim] merge");
+  g_task_set_task_data (task, t, task_data_free);
+  g_task_run_in_thread (task, merge_thread);
+}
+
+KelMergeReport *
+kel_project_merge_finish (KelProject *project, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, project), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kel_project_merge_async,
+                        NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
