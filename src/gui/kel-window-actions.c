@@ -964,49 +964,7 @@ undo_redo_action (GtkWidget *widget, const char *name, GVariant *param)
   }
 }
 
-static void
-blind_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  KelWindow *self = KEL_WINDOW (widget);
-  gboolean blind = !g_settings_get_boolean (self->settings, "blind");
-
-  g_settings_set_boolean (self->settings, "blind", blind);
-  /* coding blind, the lexicon's codes do not say which segments to look at */
-  if (blind)
-    kel_segment_panel_set_filter (self->segment_panel, KEL_SEGMENTS_ALL);
-  _kel_window_refresh_codings (self);
-}
-
 /* View ------------------------------------------------------------------------------- */
-
-static void
-show_sidebar_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  KelWindow *self = KEL_WINDOW (widget);
-  GtkWidget *side = GTK_WIDGET (self->side_stack);
-
-  gtk_widget_set_visible (side, !gtk_widget_get_visible (side));
-}
-
-static void
-find_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  KelWindow *self = KEL_WINDOW (widget);
-  gboolean finding = g_str_equal (gtk_stack_get_visible_child_name (self->side_stack), "find");
-
-  if (!finding || !gtk_widget_get_visible (GTK_WIDGET (self->side_stack)))
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->side_stack), TRUE);
-      gtk_stack_set_visible_child_name (self->side_stack, "find");
-      adw_view_stack_set_visible_child_name (self->view_stack, "code");
-      kel_find_panel_focus (self->find_panel);
-    }
-  else
-    {
-      gtk_stack_set_visible_child_name (self->side_stack, "documents");
-      kel_segment_panel_focus_list (self->segment_panel);
-    }
-}
 
 static void
 zoom_action (GtkWidget *widget, const char *name, GVariant *param)
@@ -1085,9 +1043,10 @@ _kel_window_install_actions (GtkWidgetClass *widget_class)
                                    code_selection_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
-  gtk_widget_class_install_action (widget_class, "win.blind", NULL, blind_action);
-  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  /* toggles, whose state the buttons and check boxes show */
+  gtk_widget_class_install_property_action (widget_class, "win.blind", "blind");
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
+  gtk_widget_class_install_property_action (widget_class, "win.find", "finding");
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.fit-width", NULL, zoom_action);

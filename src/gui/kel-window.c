@@ -11,6 +11,119 @@
 
 G_DEFINE_FINAL_TYPE (KelWindow, kel_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_BLIND,
+  PROP_SHOW_SIDEBAR,
+  PROP_FINDING,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+is_finding (KelWindow *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->side_stack))
+         && g_strcmp0 (gtk_stack_get_visible_child_name (self->side_stack), "find") == 0;
+}
+
+static void
+set_blind (KelWindow *self, gboolean blind)
+{
+  if (blind == g_settings_get_boolean (self->settings, "blind"))
+    return;
+  g_settings_set_boolean (self->settings, "blind", blind);
+  /* coding blind, the lexicon's codes must not say which segments to look at */
+  if (blind)
+    kel_segment_panel_set_filter (self->segment_panel, KEL_SEGMENTS_ALL);
+  _kel_window_refresh_codings (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLIND]);
+}
+
+static void
+set_show_sidebar (KelWindow *self, gboolean show)
+{
+  gboolean was_finding = is_finding (self);
+
+  if (show == gtk_widget_get_visible (GTK_WIDGET (self->side_stack)))
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->side_stack), show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+  if (was_finding != is_finding (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDING]);
+}
+
+static void
+set_finding (KelWindow *self, gboolean finding)
+{
+  gboolean shown = gtk_widget_get_visible (GTK_WIDGET (self->side_stack));
+
+  if (finding == is_finding (self))
+    {
+      if (finding)
+        kel_find_panel_focus (self->find_panel);
+      return;
+    }
+  if (finding)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->side_stack), TRUE);
+      gtk_stack_set_visible_child_name (self->side_stack, "find");
+      adw_view_stack_set_visible_child_name (self->view_stack, "code");
+      kel_find_panel_focus (self->find_panel);
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->side_stack, "documents");
+      kel_segment_panel_focus_list (self->segment_panel);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDING]);
+  if (shown != gtk_widget_get_visible (GTK_WIDGET (self->side_stack)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+}
+
+static void
+kel_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  KelWindow *self = KEL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BLIND:
+      g_value_set_boolean (value, g_settings_get_boolean (self->settings, "blind"));
+      break;
+    case PROP_SHOW_SIDEBAR:
+      g_value_set_boolean (value, gtk_widget_get_visible (GTK_WIDGET (self->side_stack)));
+      break;
+    case PROP_FINDING:
+      g_value_set_boolean (value, is_finding (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kel_window_set_property (GObject *object, guint prop_id, const GValue *value,
+                         GParamSpec *pspec)
+{
+  KelWindow *self = KEL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BLIND:
+      set_blind (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_SIDEBAR:
+      set_show_sidebar (self, g_value_get_boolean (value));
+      break;
+    case PROP_FINDING:
+      set_finding (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 /* Messages --------------------------------------------------------------------------- */
 
 void
@@ -1130,7 +1243,20 @@ kel_window_class_init (KelWindowClass *klass)
 
   object_class->dispose = kel_window_dispose;
   object_class->finalize = kel_window_finalize;
+  object_class->get_property = kel_window_get_property;
+  object_class->set_property = kel_window_set_property;
   window_class->close_request = kel_window_close_request;
+
+  properties[PROP_BLIND] =
+    g_param_spec_boolean ("blind", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_SIDEBAR] =
+    g_param_spec_boolean ("show-sidebar", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FINDING] =
+    g_param_spec_boolean ("finding", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KEL_TYPE_SIDEBAR);
   g_type_ensure (KEL_TYPE_FIND_PANEL);
