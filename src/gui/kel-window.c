@@ -23,6 +23,8 @@ static GParamSpec *properties[N_PROPS];
 static gboolean
 is_finding (KelWindow *self)
 {
+  if (self->side_stack == NULL)
+    return FALSE;  /* still being built */
   return gtk_widget_get_visible (GTK_WIDGET (self->side_stack))
          && g_strcmp0 (gtk_stack_get_visible_child_name (self->side_stack), "find") == 0;
 }
@@ -89,10 +91,12 @@ kel_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
   switch (prop_id)
     {
     case PROP_BLIND:
-      g_value_set_boolean (value, g_settings_get_boolean (self->settings, "blind"));
+      g_value_set_boolean (value, self->settings != NULL
+                                  && g_settings_get_boolean (self->settings, "blind"));
       break;
     case PROP_SHOW_SIDEBAR:
-      g_value_set_boolean (value, gtk_widget_get_visible (GTK_WIDGET (self->side_stack)));
+      g_value_set_boolean (value, self->side_stack == NULL
+                                  || gtk_widget_get_visible (GTK_WIDGET (self->side_stack)));
       break;
     case PROP_FINDING:
       g_value_set_boolean (value, is_finding (self));
