@@ -503,6 +503,30 @@ kel_page_view_clear_selection (KelPageView *self)
   g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
 }
 
+/* The highlight under the pointer names its category in full. */
+static gboolean
+on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+                  KelPageView *self)
+{
+  guint page;
+  double px, py;
+  int h;
+  const KelHighlight *hl;
+  g_auto (GStrv) forms = NULL;
+
+  if (keyboard || !point_to_page (self, x, y, &page, &px, &py))
+    return FALSE;
+  h = highlight_at (self, page, px, py);
+  if (h < 0)
+    return FALSE;
+  hl = &g_array_index (self->highlights, KelHighlight, h);
+  if (hl->tag == NULL)
+    return FALSE;
+  forms = g_strsplit (hl->tag, "\x1f", 2);
+  gtk_tooltip_set_text (tooltip, forms[0]);
+  return TRUE;
+}
+
 /* Zoom by scrolling with Ctrl held, as in every document viewer. */
 static gboolean
 on_scroll (GtkEventControllerScroll *controller, double dx, double dy, KelPageView *self)
@@ -537,7 +561,9 @@ static void
 draw_tag (KelPageView *self, GtkSnapshot *snapshot, const KelHighlight *h, double left,
           double top)
 {
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), h->tag);
+  /* "Infrastructure\x1f1": the name where the margin has room for it, else the short form */
+  g_auto (GStrv) forms = g_strsplit (h->tag, "\x1f", 2);
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), forms[0]);
   PangoAttrList *attrs = pango_attr_list_new ();
   int tw, th;
   double x, y, lum;
@@ -550,6 +576,11 @@ draw_tag (KelPageView *self, GtkSnapshot *snapshot, const KelHighlight *h, doubl
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
   pango_layout_get_pixel_size (layout, &tw, &th);
+  if (forms[1] != NULL && tw + 14 > h->rect.x1 * self->scale)
+    {
+      pango_layout_set_text (layout, forms[1], -1);
+      pango_layout_get_pixel_size (layout, &tw, &th);
+    }
 
   x = left + h->rect.x1 * self->scale - tw - 10;
   x = MAX (left + 2, x);
@@ -898,6 +929,8 @@ kel_page_view_init (KelPageView *self)
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "text");
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 }
 
 GtkWidget *

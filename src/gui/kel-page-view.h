@@ -22,7 +22,8 @@ typedef struct {
   KelRect            rect;   /* PDF points from the page's top-left corner */
   GdkRGBA            color;
   guint              id;     /* the caller's: handed back by "highlight-activated" */
-  char              *tag;    /* short text drawn beside the rectangle, or NULL */
+  char              *tag;    /* text drawn beside the rectangle, or NULL; "long\x1fshort"
+                              * gives a short form for when the margin is narrow */
   KelHighlightFlags  flags;
 } KelHighlight;
 

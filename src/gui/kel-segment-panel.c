@@ -390,9 +390,14 @@ update_detail (KelSegmentPanel *self)
         if (c->memo != NULL && !c->mine)
           gtk_widget_set_tooltip_text (row, c->memo);
         {
-          GtkWidget *chip = make_chip (self, c);
-          gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), chip);
+          /* the category is the row's title; a dot in its colour, a mark for its status */
+          g_autofree char *klass = kel_categories_css_class (c->category);
+          g_autofree char *dot_class = g_strdup_printf ("%s-dot", klass);
+          GtkWidget *dot = gtk_label_new (c->status == KEL_STATUS_REJECTED ? "✗"
+                                          : c->status == KEL_STATUS_AUTO && !c->mine ? "●"
+                                                                                     : "✓");
+          gtk_widget_add_css_class (dot, dot_class);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), dot);
         }
         if (c->mine)
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),

@@ -147,9 +147,16 @@ open_samples_action (GtkWidget *widget, const char *name, GVariant *param)
 
 /* Import ------------------------------------------------------------------------------ */
 
+/* OCR's page progress comes from the worker thread: a weak reference to the window, shared
+ * with the worker for as long as the import runs, carries it to the main loop. */
+typedef struct {
+  GWeakRef window;
+} OcrBox;
+
 typedef struct {
   KelWindow *self;
   guint      total;
+  OcrBox    *ocr;   /* the worker's way to the window, released when the import ends */
 } ImportProgress;
 
 static void
@@ -166,6 +173,8 @@ import_progress (guint done, guint total, const char *current, gpointer user_dat
     label = g_strdup_printf (_("Importing %u of %u: %s"), MIN (done + 1, total), total, base);
   }
   gtk_label_set_text (self->progress_label, label);
+  g_free (self->import_label);
+  self->import_label = g_steal_pointer (&label);
   if (total <= 1)
     gtk_progress_bar_pulse (self->progress_bar);
   else
@@ -173,10 +182,60 @@ import_progress (guint done, guint total, const char *current, gpointer user_dat
 }
 
 static void
+ocr_box_clear (gpointer data)
+{
+  g_weak_ref_clear (&((OcrBox *) data)->window);
+}
+
+typedef struct {
+  OcrBox *box;
+  guint   done, total;
+} OcrTick;
+
+static gboolean
+ocr_tick (gpointer data)
+{
+  OcrTick *t = data;
+  g_autoptr (KelWindow) self = g_weak_ref_get (&t->box->window);
+
+  if (self != NULL && self->busy && t->done < t->total)
+    {
+      g_autofree char *label = g_strdup_printf (_("%s — recognizing page %u of %u (OCR)"),
+                                                self->import_label ? self->import_label : "",
+                                                t->done + 1, t->total);
+      gtk_label_set_text (self->progress_label, label);
+      if (self->import_files <= 1)
+        gtk_progress_bar_set_fraction (self->progress_bar, (double) t->done / t->total);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+ocr_tick_free (gpointer data)
+{
+  OcrTick *t = data;
+
+  g_atomic_rc_box_release_full (t->box, ocr_box_clear);
+  g_free (t);
+}
+
+static void
+ocr_progress (guint done, guint total, gpointer user_data)
+{
+  OcrTick *t = g_new0 (OcrTick, 1);
+
+  t->box = g_atomic_rc_box_acquire (user_data);
+  t->done = done;
+  t->total = total;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, ocr_tick, t, ocr_tick_free);
+}
+
+static void
 import_progress_free (gpointer data)
 {
   ImportProgress *p = data;
 
+  g_atomic_rc_box_release_full (p->ocr, ocr_box_clear);
   g_object_unref (p->self);
   g_free (p);
 }
@@ -343,6 +402,11 @@ _kel_window_start_import (KelWindow *self, GPtrArray *paths)
   progress = g_new0 (ImportProgress, 1);
   progress->self = g_object_ref (self);
   progress->total = paths->len;
+  progress->ocr = g_atomic_rc_box_new0 (OcrBox);
+  g_weak_ref_init (&progress->ocr->window, self);
+  pipeline.ocr_progress = ocr_progress;
+  pipeline.ocr_progress_data = progress->ocr;
+  self->import_files = paths->len;
   _kel_window_set_busy (self, TRUE, _("Importing…"));
   g_timeout_add (150, pulse, self);
   kel_project_add_files_async (self->project, &pipeline, (const char *const *) strv->pdata,

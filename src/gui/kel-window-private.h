@@ -71,6 +71,8 @@ struct _KelWindow {
   GArray               *redo_places;
 
   GCancellable         *import_cancellable;
+  char                 *import_label;     /* "Importing 2 of 6: name.pdf" */
+  guint                 import_files;     /* files in the import under way */
   gboolean              busy;
   char                 *pending_action; /* run once the coder has said who they are */
   GVariant             *pending_param;

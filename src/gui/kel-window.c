@@ -553,6 +553,7 @@ rebuild_views (KelWindow *self)
       const KelSegment *seg = &g_array_index (doc->segments, KelSegment, s);
       KelDocumentUnit u = { 0 };
       g_autoptr (GString) tag = g_string_new (NULL);
+      g_autoptr (GString) keys = g_string_new (NULL);
       const KelCodeChip *first = NULL;
       gboolean segment_level = FALSE;
 
@@ -567,8 +568,18 @@ rebuild_views (KelWindow *self)
           if (first == NULL)
             first = chip;
           if (strstr (tag->str, kel_categories_label (self->categories, chip->category)) == NULL)
-            g_string_append_printf (tag, "%s%s", tag->len ? " + " : "",
-                                    kel_categories_label (self->categories, chip->category));
+            {
+              int ci = kel_categories_find (self->categories, chip->category);
+              int key = ci >= 0 ? kel_categories_get (self->categories, (guint) ci)->key : 0;
+
+              g_string_append_printf (tag, "%s%s", tag->len ? " + " : "",
+                                      kel_categories_label (self->categories, chip->category));
+              /* the short form: the number keys that set them */
+              if (key > 0)
+                g_string_append_printf (keys, "%s%d", keys->len ? "+" : "", key);
+              else
+                g_string_append_printf (keys, "%s%.3s", keys->len ? "+" : "", chip->category);
+            }
         }
       if (!segment_level && (int) s != selected)
         continue;
@@ -578,6 +589,7 @@ rebuild_views (KelWindow *self)
       if (first != NULL)
         {
           kel_categories_color (self->categories, first->category, &u.color);
+          g_string_append_printf (tag, "\x1f%s", keys->str);
           u.tag = g_string_free (g_steal_pointer (&tag), FALSE);
           g_ptr_array_add (tags, (char *) u.tag);
         }
@@ -1233,6 +1245,7 @@ kel_window_finalize (GObject *object)
   g_free (self->pending_action);
   g_clear_pointer (&self->pending_param, g_variant_unref);
   g_free (self->last_message);
+  g_free (self->import_label);
   g_array_unref (self->undo_places);
   g_array_unref (self->redo_places);
   G_OBJECT_CLASS (kel_window_parent_class)->finalize (object);
