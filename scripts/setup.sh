@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # setup.sh: the one entry point for setting up Kelisim on Debian 12.
-#   scripts/setup.sh run    install what is needed, build, and code the bundled sample memoranda
+#   scripts/setup.sh run    install what is needed, build, and open the workbench on the sample memoranda
 #   scripts/setup.sh test   install what is needed, build, and run the whole test suite
 #   scripts/setup.sh deps | build | sanitize
 set -euo pipefail
@@ -43,7 +43,12 @@ do_build() {
 }
 
 run_samples() {
+  if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    # the workbench, on a project of the sample memoranda (made on first start)
+    exec "$build/src/gui/kelisim" --samples
+  fi
   local out=${KELISIM_OUTPUT:-coded-samples.csv}
+  echo "No display to open the workbench on: coding the sample memoranda with kelisim-cli."
   "$build/src/cli/kelisim-cli" code -o "$out" data/samples/*.pdf
   "$build/src/cli/kelisim-cli" summary data/samples/*.pdf
   echo

@@ -436,6 +436,33 @@ test_map_mixed (void)
 
   /* the anchors stay few: one for each place where the offsets part */
   g_assert_cmpuint (n->anchors->len, <=, 40);
+
+  /* back from the original: a selection made on the page lands on what it became */
+  {
+    const char *word = strstr (in, "намерениях");
+    const char *kaz = strstr (in, "Казахстанской");
+    gsize w = kel_normalized_from_orig (n, word - in);
+    gsize k = kel_normalized_from_orig (n, kaz - in);
+    gsize prev = 0;
+
+    g_assert_true (g_str_has_prefix (n->text + w, "намерениях"));
+    g_assert_true (g_str_has_prefix (n->text + k, "Казахстанской"));
+    g_assert_cmpuint (kel_normalized_from_orig (n, strlen (in)), ==, n->len);
+    for (gsize o = 0; o <= strlen (in); o++)
+      {
+        gsize m = kel_normalized_from_orig (n, o);
+        g_assert_cmpuint (m, >=, prev);
+        g_assert_cmpuint (m, <=, n->len);
+        prev = m;
+      }
+    /* a normalized offset that maps out and back lands where it maps to the same place */
+    for (gsize o = 0; o < n->len; o++)
+      {
+        gsize orig = kel_normalized_to_orig (n, o);
+        g_assert_cmpuint (kel_normalized_to_orig (n, kel_normalized_from_orig (n, orig)), ==,
+                          orig);
+      }
+  }
 }
 
 /* A large document goes through, and a paragraph comes out the same way every time. */

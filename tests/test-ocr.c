@@ -219,6 +219,23 @@ boxes_pipeline (void)
   return p;
 }
 
+typedef struct {
+  guint calls, last_done, last_total;
+  gboolean ordered;
+} Progress;
+
+static void
+count_progress (guint done, guint total, gpointer user_data)
+{
+  Progress *p = user_data;
+
+  p->ordered &= done <= total && (p->calls == 0 || done >= p->last_done)
+                && (p->calls == 0 || total == p->last_total);
+  p->calls++;
+  p->last_done = done;
+  p->last_total = total;
+}
+
 static void
 check_scan (gconstpointer data)
 {
@@ -238,12 +255,20 @@ check_scan (gconstpointer data)
   KelScore sa = { 0 }, sb = { 0 };
   gint64 t0;
   gboolean warned = FALSE;
+  Progress progress = { 0, 0, 0, TRUE };
 
   g_assert_no_error (error);
   t0 = g_get_monotonic_time ();
+  pipeline.ocr_progress = count_progress;
+  pipeline.ocr_progress_data = &progress;
   b = kel_pipeline_process_file (&pipeline, scan, &error);
   g_assert_no_error (error);
   g_assert_nonnull (b);
+  /* a call before each page (and before a page read again) and one at the end */
+  g_assert_true (progress.ordered);
+  g_assert_cmpuint (progress.last_total, ==, b->extracted->n_pages);
+  g_assert_cmpuint (progress.last_done, ==, progress.last_total);
+  g_assert_cmpuint (progress.calls, >=, progress.last_total + 1);
   kel_test_score (a, gold, per, &sa, FALSE);
   memset (per, 0, n * sizeof (KelScore));
   kel_test_score (b, gold, per, &sb, g_test_verbose ());

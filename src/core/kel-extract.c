@@ -675,6 +675,7 @@ extract_pdf (const char *path, GBytes *bytes, const KelExtractOptions *options,
   g_autofree PageOut *pages = NULL;
   gboolean boxes = (options->flags & KEL_EXTRACT_BOXES) != 0;
   gboolean any_ocr = FALSE, ocr_failed = FALSE, refine = FALSE;
+  guint ocr_done = 0, ocr_total = 0;
   GString *out;
   int n, i;
 
@@ -761,6 +762,8 @@ extract_pdf (const char *path, GBytes *bytes, const KelExtractOptions *options,
     }
 
   /* Then OCR, page after page: one PopplerDocument stays on one thread. */
+  for (i = 0; i < n && languages != NULL; i++)
+    ocr_total += pages[i].needs_ocr;
   for (i = 0; i < n && languages != NULL && !ocr_failed; i++)
     {
       g_autoptr (GObject) page_obj = NULL;
@@ -770,6 +773,11 @@ extract_pdf (const char *path, GBytes *bytes, const KelExtractOptions *options,
 
       if (!po->needs_ocr)
         continue;
+      /* (a page read again with other models is not counted twice) */
+      if (options->ocr_progress != NULL)
+        options->ocr_progress (MIN (ocr_done, ocr_total - 1), ocr_total,
+                               options->ocr_progress_data);
+      ocr_done++;
       page_obj = (GObject *) poppler_document_get_page (doc, i);
       if (page_obj == NULL)
         continue;
@@ -816,6 +824,8 @@ extract_pdf (const char *path, GBytes *bytes, const KelExtractOptions *options,
   if (boxes)
     ext->glyphs = g_array_new (FALSE, FALSE, sizeof (KelGlyph));
   ext->ocr_spans = g_array_new (FALSE, FALSE, sizeof (KelOcrSpan));
+  if (ocr_total > 0 && options->ocr_progress != NULL)
+    options->ocr_progress (ocr_total, ocr_total, options->ocr_progress_data);
   ext->page_sources = g_array_sized_new (FALSE, FALSE, sizeof (guint8), n);
   out = g_string_sized_new (4096 * n);
   for (i = 0; i < n; i++)

@@ -25,10 +25,18 @@ typedef enum {
   KEL_OCR_ALWAYS,  /* every page, ignoring the text layer */
 } KelOcrMode;
 
+/* Pages recognized by OCR so far, of those it has to read; called on the thread that
+ * extracts, before each page and once at the end (done == total). */
+typedef void (*KelOcrProgressFunc) (guint    done,
+                                    guint    total,
+                                    gpointer user_data);
+
 typedef struct {
-  KelExtractFlags  flags;
-  KelOcrMode       ocr_mode;
-  const char      *ocr_languages; /* "kaz+rus", …; NULL: chosen from the document */
+  KelExtractFlags     flags;
+  KelOcrMode          ocr_mode;
+  const char         *ocr_languages; /* "kaz+rus", …; NULL: chosen from the document */
+  KelOcrProgressFunc  ocr_progress;  /* may be NULL */
+  gpointer            ocr_progress_data;
 } KelExtractOptions;
 
 /* Where the text of a page came from. */

@@ -1247,6 +1247,36 @@ kel_normalized_to_orig (const KelNormalized *norm,
   return (gsize) (a->orig_offset + MIN (d, next_orig - a->orig_offset));
 }
 
+gsize
+kel_normalized_from_orig (const KelNormalized *norm,
+                          gsize                orig_offset)
+{
+  const KelAnchor *a;
+  guint lo = 0, hi;
+  guint64 next_norm, d;
+
+  g_return_val_if_fail (norm != NULL, 0);
+
+  if (orig_offset > norm->orig_len)
+    orig_offset = norm->orig_len;
+  hi = norm->anchors->len;
+  a = (const KelAnchor *) (gpointer) norm->anchors->data;
+  /* the last anchor at or before @orig_offset: the edits only ever move forward */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (a[mid].orig_offset <= orig_offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  next_norm = lo < norm->anchors->len ? a[lo].norm_offset : norm->len;
+  a = &a[lo - 1];
+  d = orig_offset - a->orig_offset;
+  return (gsize) (a->norm_offset + MIN (d, next_norm - a->norm_offset));
+}
+
 char *
 kel_fold_homoglyphs (const char *text,
                      gssize      len)

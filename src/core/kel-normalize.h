@@ -40,6 +40,11 @@ void           kel_normalized_free     (KelNormalized       *norm);
 gsize          kel_normalized_to_orig  (const KelNormalized *norm,
                                         gsize                norm_offset);
 
+/* The inverse: a byte offset in the original text to the normalized text (the start of
+ * what it became, when it was part of an edit). */
+gsize          kel_normalized_from_orig (const KelNormalized *norm,
+                                         gsize                orig_offset);
+
 /* Folds Latin look-alike letters inside Cyrillic words to Cyrillic, in place of a copy.
  * Exposed for the lexicon compiler and for tests. Returns a new string. */
 char          *kel_fold_homoglyphs     (const char          *text,

@@ -131,7 +131,8 @@ KelDocument *
 kel_pipeline_process_file (const KelPipeline *pipeline, const char *path, GError **error)
 {
   KelExtractOptions options = { pipeline->extract_flags, pipeline->ocr_mode,
-                                pipeline->ocr_languages };
+                                pipeline->ocr_languages, pipeline->ocr_progress,
+                                pipeline->ocr_progress_data };
   KelExtracted *ext;
 
   g_return_val_if_fail (pipeline != NULL && path != NULL, NULL);

@@ -16,6 +16,8 @@ typedef struct {
   KelOcrMode       ocr_mode;      /* KEL_OCR_AUTO unless set */
   const char      *ocr_languages; /* Tesseract models ("kaz+rus"); NULL: from the document */
   GCancellable    *cancellable;   /* may be NULL; stops OCR between and within pages */
+  KelOcrProgressFunc ocr_progress; /* may be NULL: pages recognized, on the worker thread */
+  gpointer         ocr_progress_data;
 } KelPipeline;
 
 /* The folder holding lexicons/, rates.tsv and samples/: $KELISIM_DATA_DIR, else the

@@ -1,0 +1,603 @@
+/* kel-agreement-page.c: agreement between the chosen coders and the lexicon's validity
+ * against a reference, computed on a worker thread whenever the codings change and the
+ * page is shown; each disagreement or error opens its segment in the Code page. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "kel-agreement-page.h"
+#include "kel-agreement.h"
+
+#define MAX_ROWS 300
+
+struct _KelAgreementPage {
+  GtkWidget      parent_instance;
+  GtkStack      *stack;
+  AdwStatusPage *empty_page;
+  GtkFlowBox    *coders_box;
+  GtkLabel      *summary_label, *disagreement_heading, *validation_label;
+  GtkGrid       *figures_grid, *validation_grid;
+  GtkListBox    *disagreement_list, *errors_list;
+  GtkDropDown   *reference_dropdown;
+  GtkWidget     *validation_frame;
+
+  KelProject    *project;
+  KelCategories *categories;
+  GPtrArray     *persons;      /* char*: the coders who may be compared */
+  GHashTable    *unchecked;    /* names the user left out */
+  gboolean       dirty;
+  GCancellable  *cancellable;
+  KelAgreement  *agreement;
+};
+
+G_DEFINE_FINAL_TYPE (KelAgreementPage, kel_agreement_page, GTK_TYPE_WIDGET)
+
+enum { SIGNAL_SEGMENT_ACTIVATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void compute (KelAgreementPage *self);
+
+static char *
+format_number (double v, const char *fmt)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (v))
+    return g_strdup ("—");
+  /* figures are written the same in every language: the decimal point of the tables */
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, fmt, v));
+}
+
+static void
+grid_clear (GtkGrid *grid)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+}
+
+static void
+list_clear (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+grid_cell (GtkGrid *grid, int col, int row, const char *text, gboolean header, gboolean number)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), number ? 1 : 0);
+  if (header)
+    gtk_widget_add_css_class (label, "heading");
+  if (number)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_grid_attach (grid, label, col, row, 1, 1);
+}
+
+static const char *
+category_label (KelAgreementPage *self, const char *id)
+{
+  if (g_strcmp0 (id, "all") == 0)
+    return _("All categories");
+  return kel_categories_label (self->categories, id);
+}
+
+/* "charity; sponsorship" in the interface language */
+static char *
+codes_label (KelAgreementPage *self, const char *codes)
+{
+  g_auto (GStrv) ids = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  if (codes == NULL)
+    return g_strdup (_("did not code it"));
+  if (*codes == '\0')
+    return g_strdup (_("no code"));
+  ids = g_strsplit (codes, "; ", -1);
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_string_append_printf (out, "%s%s", i ? ", " : "", category_label (self, ids[i]));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static GtkWidget *
+segment_row (gint64 document, guint segment, const char *title, GtkWidget *body)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *heading = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (heading), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), body);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "document", GSIZE_TO_POINTER ((gsize) document));
+  g_object_set_data (G_OBJECT (row), "segment", GUINT_TO_POINTER (segment + 1));
+  return row;
+}
+
+static GtkWidget *
+excerpt (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "segment-text");
+  return label;
+}
+
+static void
+show_agreement (KelAgreementPage *self, KelAgreement *a)
+{
+  static const char *const heads[] = {
+    N_("Category"), N_("Segments"), N_("Agreement"), N_("Cohen’s κ"), N_("Krippendorff’s α"),
+  };
+  g_autofree char *summary = NULL;
+  g_autofree char *heading = NULL;
+
+  grid_clear (self->figures_grid);
+  list_clear (self->disagreement_list);
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    grid_cell (self->figures_grid, i, 0, _(heads[i]), TRUE, i > 0);
+  for (guint r = 0; r < a->figures->len; r++)
+    {
+      const KelAgreementFigure *f = a->figures->pdata[r];
+      g_autofree char *units = g_strdup_printf ("%u", f->units);
+      g_autofree char *pct = format_number (f->percent_agreement, "%.1f");
+      g_autofree char *pct_cell = isnan (f->percent_agreement) ? g_strdup (pct)
+                                                               : g_strdup_printf ("%s %%", pct);
+      g_autofree char *kappa = format_number (f->cohen_kappa, "%.3f");
+      g_autofree char *alpha = format_number (f->krippendorff_alpha, "%.3f");
+      gboolean all = g_strcmp0 (f->category, "all") == 0;
+
+      grid_cell (self->figures_grid, 0, r + 1, category_label (self, f->category), all, FALSE);
+      grid_cell (self->figures_grid, 1, r + 1, units, all, TRUE);
+      grid_cell (self->figures_grid, 2, r + 1, pct_cell, all, TRUE);
+      grid_cell (self->figures_grid, 3, r + 1, kappa, all, TRUE);
+      grid_cell (self->figures_grid, 4, r + 1, alpha, all, TRUE);
+    }
+  summary = g_strdup_printf (ngettext ("%u document coded by at least two of them.",
+                                       "%u documents coded by at least two of them.",
+                                       a->n_documents), a->n_documents);
+  gtk_label_set_text (self->summary_label, summary);
+  heading = g_strdup_printf (ngettext ("%u segment where they disagree",
+                                       "%u segments where they disagree",
+                                       a->disagreements->len), a->disagreements->len);
+  gtk_label_set_text (self->disagreement_heading, heading);
+
+  for (guint i = 0; i < a->disagreements->len && i < MAX_ROWS; i++)
+    {
+      const KelDisagreement *d = a->disagreements->pdata[i];
+      GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *columns = gtk_grid_new ();
+      g_autofree char *title = g_strdup_printf (_("%s · %s · page %u"), d->document_name,
+                                                d->clause ? d->clause : "—", d->page);
+
+      gtk_grid_set_column_spacing (GTK_GRID (columns), 18);
+      gtk_grid_set_column_homogeneous (GTK_GRID (columns), TRUE);
+      /* side by side: a column per coder */
+      for (guint c = 0; c < d->n_codes && a->coders[c] != NULL; c++)
+        {
+          GtkWidget *name = gtk_label_new (a->coders[c]);
+          g_autofree char *codes = codes_label (self, d->codes[c]);
+          GtkWidget *value = gtk_label_new (codes);
+
+          gtk_label_set_xalign (GTK_LABEL (name), 0);
+          gtk_widget_add_css_class (name, "dim-label-small");
+          gtk_label_set_xalign (GTK_LABEL (value), 0);
+          gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+          gtk_grid_attach (GTK_GRID (columns), name, c, 0, 1, 1);
+          gtk_grid_attach (GTK_GRID (columns), value, c, 1, 1, 1);
+        }
+      gtk_box_append (GTK_BOX (body), columns);
+      gtk_box_append (GTK_BOX (body), excerpt (d->text));
+      gtk_list_box_append (self->disagreement_list,
+                           segment_row (d->document, d->segment, title, body));
+    }
+}
+
+static void
+show_validation (KelAgreementPage *self, KelValidation *v)
+{
+  static const char *const heads[] = {
+    N_("Category"), N_("Right"), N_("False positives"), N_("Missed"), N_("Precision"),
+    N_("Recall"), N_("F1"),
+  };
+  g_autofree char *summary = NULL;
+
+  grid_clear (self->validation_grid);
+  list_clear (self->errors_list);
+  if (v == NULL)
+    {
+      gtk_label_set_text (self->validation_label,
+                          _("Nobody has coded a document yet to measure the lexicon against."));
+      gtk_widget_set_visible (self->validation_frame, FALSE);
+      return;
+    }
+  gtk_widget_set_visible (self->validation_frame, TRUE);
+  summary = g_strdup_printf (ngettext ("%u segment of %u document; a row per mistake below "
+                                       "opens its segment, to mend the lexicon.",
+                                       "%u segments of %u documents; a row per mistake below "
+                                       "opens its segment, to mend the lexicon.",
+                                       v->units), v->units, v->n_documents);
+  gtk_label_set_text (self->validation_label, summary);
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    grid_cell (self->validation_grid, i, 0, _(heads[i]), TRUE, i > 0);
+  for (guint r = 0; r < v->figures->len; r++)
+    {
+      const KelValidationFigure *f = v->figures->pdata[r];
+      g_autofree char *tp = g_strdup_printf ("%u", f->tp);
+      g_autofree char *fp = g_strdup_printf ("%u", f->fp);
+      g_autofree char *fn = g_strdup_printf ("%u", f->fn);
+      g_autofree char *p = format_number (f->precision, "%.3f");
+      g_autofree char *rc = format_number (f->recall, "%.3f");
+      g_autofree char *f1 = format_number (f->f1, "%.3f");
+      gboolean all = g_strcmp0 (f->category, "all") == 0;
+      const char *cells[] = { tp, fp, fn, p, rc, f1 };
+
+      grid_cell (self->validation_grid, 0, r + 1, category_label (self, f->category), all,
+                 FALSE);
+      for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+        grid_cell (self->validation_grid, c + 1, r + 1, cells[c], all, TRUE);
+    }
+  for (guint i = 0; i < v->items->len && i < MAX_ROWS; i++)
+    {
+      const KelValidationItem *it = v->items->pdata[i];
+      GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      g_autofree char *lex = codes_label (self, it->lexicon);
+      g_autofree char *ref = codes_label (self, it->reference);
+      g_autofree char *what = g_strdup_printf (
+        it->kind == KEL_VALIDATION_FALSE_POSITIVE
+          ? _("The lexicon coded “%s” where the reference did not")
+          : _("The lexicon missed “%s”"),
+        category_label (self, it->category));
+      g_autofree char *detail = g_strdup_printf (_("lexicon: %s · reference: %s%s%s"), lex, ref,
+                                                 it->terms && *it->terms ? _(" · terms: ") : "",
+                                                 it->terms ? it->terms : "");
+      g_autofree char *title = g_strdup_printf (_("%s · %s · page %u"), it->document_name,
+                                                it->clause ? it->clause : "—", it->page);
+      GtkWidget *w = gtk_label_new (what), *dl = gtk_label_new (detail);
+
+      gtk_label_set_xalign (GTK_LABEL (w), 0);
+      gtk_label_set_xalign (GTK_LABEL (dl), 0);
+      gtk_label_set_wrap (GTK_LABEL (dl), TRUE);
+      gtk_widget_add_css_class (dl, "dim-label-small");
+      gtk_box_append (GTK_BOX (body), w);
+      gtk_box_append (GTK_BOX (body), dl);
+      gtk_box_append (GTK_BOX (body), excerpt (it->text));
+      gtk_list_box_append (self->errors_list, segment_row (it->document, it->segment, title, body));
+    }
+}
+
+/* Computing ------------------------------------------------------------------------- */
+
+typedef struct {
+  KelProject    *project;
+  char         **coders;
+  char         **reference;   /* NULL: the consensus of the coders */
+  KelAgreement  *agreement;
+  KelValidation *validation;
+  GError        *error;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_clear_object (&job->project);
+  g_strfreev (job->coders);
+  g_strfreev (job->reference);
+  g_clear_pointer (&job->agreement, kel_agreement_free);
+  g_clear_pointer (&job->validation, kel_validation_free);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+static void
+job_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Job *job = data;
+
+  if (g_strv_length (job->coders) >= 2)
+    job->agreement = kel_project_agreement (job->project, (const char *const *) job->coders,
+                                            &job->error);
+  job->validation = kel_project_validate (job->project,
+                                          (const char *const *) (job->reference
+                                                                 ? job->reference
+                                                                 : NULL),
+                                          NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+job_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (KelAgreementPage) self = user_data;
+  Job *job = g_task_get_task_data (G_TASK (result));
+
+  if (g_task_had_error (G_TASK (result)) || g_cancellable_is_cancelled (
+        g_task_get_cancellable (G_TASK (result))))
+    return;
+  if (job->agreement == NULL)
+    {
+      gtk_label_set_text (self->summary_label,
+                          job->error != NULL ? job->error->message
+                                             : _("Choose at least two coders to compare."));
+      grid_clear (self->figures_grid);
+      list_clear (self->disagreement_list);
+      gtk_label_set_text (self->disagreement_heading, "");
+    }
+  else
+    {
+      show_agreement (self, job->agreement);
+      g_clear_pointer (&self->agreement, kel_agreement_free);
+      self->agreement = g_steal_pointer (&job->agreement);
+    }
+  show_validation (self, job->validation);
+}
+
+static void
+compute (KelAgreementPage *self)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GStrvBuilder) coders = g_strv_builder_new ();
+  Job *job;
+  guint ref;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->dirty = FALSE;
+  if (self->project == NULL)
+    return;
+  for (guint i = 0; i < self->persons->len; i++)
+    if (!g_hash_table_contains (self->unchecked, self->persons->pdata[i]))
+      g_strv_builder_add (coders, self->persons->pdata[i]);
+  job = g_new0 (Job, 1);
+  job->project = g_object_ref (self->project);
+  job->coders = g_strv_builder_end (coders);
+  ref = gtk_drop_down_get_selected (self->reference_dropdown);
+  /* the first choice is the consensus; then each person (the lexicon is not one) */
+  {
+    guint k = 0;
+    for (guint i = 0; i < self->persons->len; i++)
+      {
+        if (g_strcmp0 (self->persons->pdata[i], KEL_LEXICON_CODER) == 0)
+          continue;
+        if (++k == ref)
+          {
+            job->reference = g_new0 (char *, 2);
+            job->reference[0] = g_strdup (self->persons->pdata[i]);
+          }
+      }
+  }
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->cancellable, job_done, g_object_ref (self));
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, job_thread);
+}
+
+static void
+on_coder_toggled (GtkCheckButton *check, KelAgreementPage *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (check), "coder");
+
+  if (gtk_check_button_get_active (check))
+    g_hash_table_remove (self->unchecked, name);
+  else
+    g_hash_table_add (self->unchecked, g_strdup (name));
+  compute (self);
+}
+
+static void
+on_reference_selected (GtkDropDown *dropdown, GParamSpec *pspec, KelAgreementPage *self)
+{
+  compute (self);
+}
+
+static void
+rebuild_coders (KelAgreementPage *self)
+{
+  GtkWidget *child;
+  g_autoptr (GPtrArray) coders = NULL;
+  g_autoptr (GtkStringList) refs = gtk_string_list_new (NULL);
+  guint persons = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->coders_box))) != NULL)
+    gtk_flow_box_remove (self->coders_box, child);
+  g_ptr_array_set_size (self->persons, 0);
+  gtk_string_list_append (refs, _("the consensus of the coders"));
+  if (self->project != NULL)
+    coders = kel_project_list_coders (self->project);
+  for (guint i = 0; coders != NULL && i < coders->len; i++)
+    {
+      const KelProjectCoder *c = coders->pdata[i];
+      GtkWidget *check = gtk_check_button_new_with_label (c->is_lexicon ? _("the lexicon")
+                                                                         : c->name);
+
+      g_ptr_array_add (self->persons, g_strdup (c->name));
+      /* people are compared with each other; the lexicon when asked */
+      if (c->is_lexicon && !g_hash_table_contains (self->unchecked, "\x01lexicon-seen"))
+        {
+          g_hash_table_add (self->unchecked, g_strdup (c->name));
+          g_hash_table_add (self->unchecked, g_strdup ("\x01lexicon-seen"));
+        }
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   !g_hash_table_contains (self->unchecked, c->name));
+      g_object_set_data_full (G_OBJECT (check), "coder", g_strdup (c->name), g_free);
+      g_signal_connect (check, "toggled", G_CALLBACK (on_coder_toggled), self);
+      gtk_flow_box_append (self->coders_box, check);
+      if (!c->is_lexicon)
+        {
+          gtk_string_list_append (refs, c->name);
+          persons++;
+        }
+    }
+  g_signal_handlers_block_by_func (self->reference_dropdown, on_reference_selected, self);
+  gtk_drop_down_set_model (self->reference_dropdown, G_LIST_MODEL (refs));
+  g_signal_handlers_unblock_by_func (self->reference_dropdown, on_reference_selected, self);
+  gtk_stack_set_visible_child_name (self->stack, persons > 0 ? "figures" : "empty");
+}
+
+static void
+on_disagreement_activated (GtkListBox *list, GtkListBoxRow *row, KelAgreementPage *self)
+{
+  gint64 document = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "document"));
+  guint segment = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "segment"));
+
+  if (document != 0 && segment > 0)
+    g_signal_emit (self, signals[SIGNAL_SEGMENT_ACTIVATED], 0, document, segment - 1);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog, int response, KelAgreementPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->agreement != NULL)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *csv = kel_agreement_format (self->agreement, KEL_FORMAT_CSV);
+      g_autoptr (GError) error = NULL;
+
+      if (path != NULL && !g_file_set_contents_full (path, csv, -1,
+                                                     G_FILE_SET_CONTENTS_CONSISTENT, 0644,
+                                                     &error))
+        gtk_label_set_text (self->summary_label, error->message);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+on_export_clicked (GtkButton *button, KelAgreementPage *self)
+{
+  GtkFileChooserNative *dialog;
+
+  if (self->agreement == NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (_("Export the Agreement Figures"),
+                                        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                        _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("agreement.csv"));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_map (GtkWidget *widget, KelAgreementPage *self)
+{
+  if (self->dirty)
+    compute (self);
+}
+
+static void
+kel_agreement_page_dispose (GObject *object)
+{
+  KelAgreementPage *self = KEL_AGREEMENT_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KEL_TYPE_AGREEMENT_PAGE);
+  g_clear_object (&self->project);
+  g_clear_pointer (&self->categories, kel_categories_unref);
+  g_clear_pointer (&self->agreement, kel_agreement_free);
+  G_OBJECT_CLASS (kel_agreement_page_parent_class)->dispose (object);
+}
+
+static void
+kel_agreement_page_finalize (GObject *object)
+{
+  KelAgreementPage *self = KEL_AGREEMENT_PAGE (object);
+
+  g_ptr_array_unref (self->persons);
+  g_hash_table_unref (self->unchecked);
+  G_OBJECT_CLASS (kel_agreement_page_parent_class)->finalize (object);
+}
+
+static void
+kel_agreement_page_class_init (KelAgreementPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kel_agreement_page_dispose;
+  object_class->finalize = kel_agreement_page_finalize;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/kelisim/Kelisim/ui/kel-agreement-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, KelAgreementPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, KelAgreementPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, KelAgreementPage, coders_box);
+  gtk_widget_class_bind_template_child (widget_class, KelAgreementPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, KelAgreementPage, disagreement_heading);
+  gtk_widget_class_bind_template_child (widget_class, KelAgreementPage, validation_label);
+  gtk_widget_class_bind_template_child (widget_class, KelAgreementPage, figures_grid);
+  gtk_widget_class_bind_template_child (widget_class, KelAgreementPage, validation_grid);
+  gtk_widget_class_bind_template_child (widget_class, KelAgreementPage, disagreement_list);
+  gtk_widget_class_bind_template_child (widget_class, KelAgreementPage, errors_list);
+  gtk_widget_class_bind_template_child (widget_class, KelAgreementPage, reference_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KelAgreementPage, validation_frame);
+  gtk_widget_class_bind_template_callback (widget_class, on_disagreement_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
+
+  signals[SIGNAL_SEGMENT_ACTIVATED] =
+    g_signal_new ("segment-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_UINT);
+}
+
+static void
+kel_agreement_page_init (KelAgreementPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->persons = g_ptr_array_new_with_free_func (g_free);
+  self->unchecked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_signal_connect (self->reference_dropdown, "notify::selected",
+                    G_CALLBACK (on_reference_selected), self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), self);
+}
+
+void
+kel_agreement_page_set_project (KelAgreementPage *self, KelProject *project,
+                                KelCategories *categories)
+{
+  g_return_if_fail (KEL_IS_AGREEMENT_PAGE (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_set_object (&self->project, project);
+  g_clear_pointer (&self->categories, kel_categories_unref);
+  self->categories = categories ? kel_categories_ref (categories) : NULL;
+  g_hash_table_remove_all (self->unchecked);
+  g_clear_pointer (&self->agreement, kel_agreement_free);
+  kel_agreement_page_refresh (self);
+}
+
+void
+kel_agreement_page_refresh (KelAgreementPage *self)
+{
+  g_return_if_fail (KEL_IS_AGREEMENT_PAGE (self));
+
+  rebuild_coders (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    compute (self);
+  else
+    self->dirty = TRUE;
+}

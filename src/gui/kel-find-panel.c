@@ -1,0 +1,400 @@
+/* kel-find-panel.c: the query runs on a worker thread over every document's text (read
+ * once from the project and kept), so typing never waits; a newer query cancels the one
+ * running. Hits are rows with their left context, the match in bold and what follows. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "kel-find-panel.h"
+#include "kel-search.h"
+
+#define MAX_HITS 2000
+#define CONTEXT 48
+
+/* A hit as a list item. */
+#define KEL_TYPE_HIT_ITEM (kel_hit_item_get_type ())
+G_DECLARE_FINAL_TYPE (KelHitItem, kel_hit_item, KEL, HIT_ITEM, GObject)
+
+struct _KelHitItem {
+  GObject  parent_instance;
+  gint64   document;
+  char    *name;
+  gsize    start, end;
+  char    *left, *match, *right;
+};
+
+G_DEFINE_FINAL_TYPE (KelHitItem, kel_hit_item, G_TYPE_OBJECT)
+
+static void
+kel_hit_item_finalize (GObject *object)
+{
+  KelHitItem *self = KEL_HIT_ITEM (object);
+
+  g_free (self->name);
+  g_free (self->left);
+  g_free (self->match);
+  g_free (self->right);
+  G_OBJECT_CLASS (kel_hit_item_parent_class)->finalize (object);
+}
+
+static void
+kel_hit_item_class_init (KelHitItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kel_hit_item_finalize;
+}
+
+static void
+kel_hit_item_init (KelHitItem *self)
+{
+}
+
+/* A document's text, read once. */
+typedef struct {
+  gint64  id;
+  char   *name;
+  char   *text;
+  gsize   len;
+} Text;
+
+static void
+text_free (gpointer data)
+{
+  Text *t = data;
+
+  g_free (t->name);
+  g_free (t->text);
+  g_free (t);
+}
+
+struct _KelFindPanel {
+  GtkWidget       parent_instance;
+  GtkWidget      *box;
+  GtkSearchEntry *entry;
+  GtkLabel       *status_label;
+  GtkListView    *list_view;
+  GListStore     *hits;
+  KelProject     *project;
+  GPtrArray      *texts;        /* Text*, shared with the worker (read-only there) */
+  GCancellable   *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (KelFindPanel, kel_find_panel, GTK_TYPE_WIDGET)
+
+enum { SIGNAL_HIT_ACTIVATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+typedef struct {
+  KelProject *project;
+  GPtrArray  *texts;     /* the cache, or NULL: read them */
+  KelQuery   *query;
+  GPtrArray  *items;     /* KelHitItem, the result */
+  guint       total;     /* hits found, also past the limit */
+  guint       documents; /* documents with a hit */
+} SearchJob;
+
+static void
+search_job_free (gpointer data)
+{
+  SearchJob *job = data;
+
+  g_clear_object (&job->project);
+  g_clear_pointer (&job->texts, g_ptr_array_unref);
+  g_clear_pointer (&job->query, kel_query_free);
+  g_clear_pointer (&job->items, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+search_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  SearchJob *job = data;
+
+  if (job->texts == NULL)
+    {
+      g_autoptr (GPtrArray) docs = kel_project_list_documents (job->project);
+
+      job->texts = g_ptr_array_new_with_free_func (text_free);
+      for (guint i = 0; i < docs->len; i++)
+        {
+          const KelProjectDocument *pd = docs->pdata[i];
+          g_autoptr (GError) error = NULL;
+          g_autoptr (KelDocument) doc = NULL;
+          Text *t;
+
+          if (g_cancellable_is_cancelled (cancellable))
+            break;
+          doc = kel_project_load_document (job->project, pd->id, KEL_PROJECT_LOAD_NONE,
+                                           &error);
+          if (doc == NULL)
+            continue;
+          t = g_new0 (Text, 1);
+          t->id = pd->id;
+          t->name = g_strdup (pd->name);
+          t->len = doc->norm->len;
+          t->text = g_steal_pointer (&doc->norm->text);
+          doc->norm->len = 0;
+          g_ptr_array_add (job->texts, t);
+        }
+    }
+
+  job->items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < job->texts->len && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      const Text *t = job->texts->pdata[i];
+      g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (KelSearchHit));
+      guint room = job->items->len < MAX_HITS ? MAX_HITS - job->items->len : 0;
+      guint n;
+
+      g_array_set_clear_func (hits, (GDestroyNotify) kel_search_hit_clear);
+      n = kel_query_search (job->query, t->text, t->len, CONTEXT, 0, hits);
+      job->total += n;
+      job->documents += n > 0;
+      for (guint h = 0; h < hits->len && h < room; h++)
+        {
+          KelSearchHit *hit = &g_array_index (hits, KelSearchHit, h);
+          KelHitItem *item = g_object_new (KEL_TYPE_HIT_ITEM, NULL);
+
+          item->document = t->id;
+          item->name = g_strdup (t->name);
+          item->start = hit->start;
+          item->end = hit->end;
+          item->left = g_steal_pointer (&hit->left);
+          item->match = g_steal_pointer (&hit->match);
+          item->right = g_steal_pointer (&hit->right);
+          g_ptr_array_add (job->items, item);
+        }
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+search_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (KelFindPanel) self = user_data;
+  SearchJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *status = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    return;  /* cancelled by a newer query */
+  if (self->texts == NULL)
+    self->texts = g_ptr_array_ref (job->texts);
+  g_list_store_splice (self->hits, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hits)),
+                       job->items->pdata, job->items->len);
+  if (job->total == 0)
+    status = g_strdup (_("No hits"));
+  else if (job->total > job->items->len)
+    status = g_strdup_printf (_("%u hits in %u documents; the first %u are shown"),
+                              job->total, job->documents, job->items->len);
+  else
+    status = g_strdup_printf (ngettext ("%u hit in %u document(s)", "%u hits in %u document(s)",
+                                        job->total), job->total, job->documents);
+  gtk_label_set_text (self->status_label, status);
+}
+
+static void
+run_search (KelFindPanel *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GTask) task = NULL;
+  KelQuery *query;
+  SearchJob *job;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->project == NULL || text[0] == '\0')
+    {
+      g_list_store_remove_all (self->hits);
+      gtk_label_set_text (self->status_label,
+                          _("Searches every document of the project, in Kazakh, Russian and "
+                            "English, ignoring case."));
+      return;
+    }
+  query = kel_query_new (text, &error);
+  if (query == NULL)
+    {
+      gtk_label_set_text (self->status_label, error->message);
+      return;
+    }
+  gtk_label_set_text (self->status_label, _("Searching…"));
+  job = g_new0 (SearchJob, 1);
+  job->project = g_object_ref (self->project);
+  job->texts = self->texts ? g_ptr_array_ref (self->texts) : NULL;
+  job->query = query;
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->cancellable, search_done, g_object_ref (self));
+  g_task_set_source_tag (task, run_search);
+  g_task_set_task_data (task, job, search_job_free);
+  g_task_run_in_thread (task, search_thread);
+}
+
+static void
+on_search_changed (GtkSearchEntry *entry, KelFindPanel *self)
+{
+  run_search (self);
+}
+
+static void
+on_search_activate (GtkSearchEntry *entry, KelFindPanel *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->hits)) > 0)
+    {
+      g_autoptr (KelHitItem) item = g_list_model_get_item (G_LIST_MODEL (self->hits), 0);
+      g_signal_emit (self, signals[SIGNAL_HIT_ACTIVATED], 0, item->document,
+                     (guint64) item->start, (guint64) item->end);
+    }
+}
+
+static void
+on_stop_search (GtkSearchEntry *entry, KelFindPanel *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.find", NULL);
+}
+
+static void
+on_hit_activate (GtkListView *view, guint position, KelFindPanel *self)
+{
+  g_autoptr (KelHitItem) item = g_list_model_get_item (G_LIST_MODEL (self->hits), position);
+
+  if (item != NULL)
+    g_signal_emit (self, signals[SIGNAL_HIT_ACTIVATED], 0, item->document,
+                   (guint64) item->start, (guint64) item->end);
+}
+
+static void
+setup_hit (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *line = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_add_css_class (name, "dim-label-small");
+  gtk_label_set_xalign (GTK_LABEL (line), 0);
+  gtk_label_set_wrap (GTK_LABEL (line), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (line), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (line), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (line), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), line);
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  gtk_list_item_set_child (list_item, box);
+  g_object_set_data (G_OBJECT (list_item), "name", name);
+  g_object_set_data (G_OBJECT (list_item), "line", line);
+}
+
+static void
+bind_hit (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  KelHitItem *item = gtk_list_item_get_item (list_item);
+  g_autofree char *left = g_markup_escape_text (item->left, -1);
+  g_autofree char *match = g_markup_escape_text (item->match, -1);
+  g_autofree char *right = g_markup_escape_text (item->right, -1);
+  g_autofree char *markup = g_strdup_printf ("…%s<b>%s</b>%s…", left, match, right);
+
+  gtk_label_set_text (g_object_get_data (G_OBJECT (list_item), "name"), item->name);
+  gtk_label_set_markup (g_object_get_data (G_OBJECT (list_item), "line"), markup);
+}
+
+static void
+kel_find_panel_dispose (GObject *object)
+{
+  KelFindPanel *self = KEL_FIND_PANEL (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KEL_TYPE_FIND_PANEL);
+  g_clear_object (&self->hits);
+  g_clear_object (&self->project);
+  g_clear_pointer (&self->texts, g_ptr_array_unref);
+  G_OBJECT_CLASS (kel_find_panel_parent_class)->dispose (object);
+}
+
+static void
+kel_find_panel_class_init (KelFindPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kel_find_panel_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/kelisim/Kelisim/ui/kel-find-panel.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, KelFindPanel, box);
+  gtk_widget_class_bind_template_child (widget_class, KelFindPanel, entry);
+  gtk_widget_class_bind_template_child (widget_class, KelFindPanel, status_label);
+  gtk_widget_class_bind_template_child (widget_class, KelFindPanel, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_hit_activate);
+
+  signals[SIGNAL_HIT_ACTIVATED] =
+    g_signal_new ("hit-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_UINT64, G_TYPE_UINT64);
+}
+
+static void
+kel_find_panel_init (KelFindPanel *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->hits = g_list_store_new (KEL_TYPE_HIT_ITEM);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_hit), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_hit), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (
+    gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->hits)))));
+  run_search (self);
+}
+
+void
+kel_find_panel_set_project (KelFindPanel *self, KelProject *project)
+{
+  g_return_if_fail (KEL_IS_FIND_PANEL (self));
+
+  g_set_object (&self->project, project);
+  kel_find_panel_invalidate (self);
+}
+
+void
+kel_find_panel_invalidate (KelFindPanel *self)
+{
+  g_return_if_fail (KEL_IS_FIND_PANEL (self));
+
+  g_clear_pointer (&self->texts, g_ptr_array_unref);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    run_search (self);
+  else
+    g_list_store_remove_all (self->hits);
+}
+
+void
+kel_find_panel_focus (KelFindPanel *self)
+{
+  g_return_if_fail (KEL_IS_FIND_PANEL (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+}
+
+void
+kel_find_panel_set_query (KelFindPanel *self, const char *query)
+{
+  g_return_if_fail (KEL_IS_FIND_PANEL (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), query);
+  run_search (self);
+}
+
+guint
+kel_find_panel_get_n_hits (KelFindPanel *self)
+{
+  g_return_val_if_fail (KEL_IS_FIND_PANEL (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->hits));
+}

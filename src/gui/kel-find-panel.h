@@ -1,0 +1,24 @@
+/* kel-find-panel.h: Find in the project: every hit of a query in every document, in its
+ * context (keyword in context); activating a hit opens it in the document view. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kel-project.h"
+
+G_BEGIN_DECLS
+
+#define KEL_TYPE_FIND_PANEL (kel_find_panel_get_type ())
+G_DECLARE_FINAL_TYPE (KelFindPanel, kel_find_panel, KEL, FIND_PANEL, GtkWidget)
+
+void     kel_find_panel_set_project (KelFindPanel *self,
+                                     KelProject   *project);
+/* The documents' texts changed (an import, a metadata edit): search them again. */
+void     kel_find_panel_invalidate  (KelFindPanel *self);
+void     kel_find_panel_focus       (KelFindPanel *self);
+void     kel_find_panel_set_query   (KelFindPanel *self,
+                                     const char   *query);
+/* For tests: the number of hits shown. */
+guint    kel_find_panel_get_n_hits  (KelFindPanel *self);
+
+G_END_DECLS

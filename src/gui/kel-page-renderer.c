@@ -1,0 +1,423 @@
+/* kel-page-renderer.c: one worker thread per open PDF. A PopplerDocument is only ever
+ * used by the thread that opened it, so the worker opens its own from the bytes; the
+ * main loop only receives finished textures. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <poppler.h>
+
+#include "kel-page-renderer.h"
+
+/* Pages larger than this many pixels are drawn at a lower scale: a 400 % zoom of an A3
+ * page would otherwise take hundreds of megabytes. */
+#define MAX_PIXELS (5000.0 * 5000.0)
+
+typedef struct {
+  guint  page;
+  double scale;
+  guint  generation;
+} Request;
+
+/* What the worker and the main loop share; the worker holds a reference until it ends. */
+typedef struct {
+  gatomicrefcount  ref;
+  GMutex           lock;
+  GCond            cond;
+  GQueue           queue;       /* Request*, newest first */
+  guint            generation;
+  gboolean         stop;
+  GBytes          *pdf;
+  char            *name;
+  GWeakRef         owner;       /* the KelPageRenderer */
+  GMainContext    *context;
+} Shared;
+
+struct _KelPageRenderer {
+  GObject  parent_instance;
+  Shared  *shared;
+  GThread *thread;
+  gboolean loaded;
+  guint    n_pages;
+  double  *sizes;   /* width, height per page */
+};
+
+G_DEFINE_FINAL_TYPE (KelPageRenderer, kel_page_renderer, G_TYPE_OBJECT)
+
+enum { SIGNAL_LOADED, SIGNAL_FAILED, SIGNAL_RENDERED, SIGNAL_SIZES, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static Shared *
+shared_ref (Shared *s)
+{
+  g_atomic_ref_count_inc (&s->ref);
+  return s;
+}
+
+static void
+shared_unref (Shared *s)
+{
+  if (!g_atomic_ref_count_dec (&s->ref))
+    return;
+  g_queue_clear_full (&s->queue, g_free);
+  g_mutex_clear (&s->lock);
+  g_cond_clear (&s->cond);
+  g_bytes_unref (s->pdf);
+  g_free (s->name);
+  g_weak_ref_clear (&s->owner);
+  g_main_context_unref (s->context);
+  g_free (s);
+}
+
+/* Messages from the worker to the main loop. */
+typedef struct {
+  Shared     *shared;
+  int         kind;       /* SIGNAL_* */
+  guint       n_pages;
+  double     *sizes;
+  char       *message;
+  guint       page;
+  double      scale;
+  GdkTexture *texture;
+} Message;
+
+static void
+message_free (gpointer data)
+{
+  Message *m = data;
+
+  shared_unref (m->shared);
+  g_free (m->sizes);
+  g_free (m->message);
+  g_clear_object (&m->texture);
+  g_free (m);
+}
+
+static gboolean
+deliver (gpointer data)
+{
+  Message *m = data;
+  g_autoptr (KelPageRenderer) self = g_weak_ref_get (&m->shared->owner);
+
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+  switch (m->kind)
+    {
+    case SIGNAL_LOADED:
+      self->loaded = TRUE;
+      self->n_pages = m->n_pages;
+      self->sizes = g_steal_pointer (&m->sizes);
+      g_signal_emit (self, signals[SIGNAL_LOADED], 0);
+      break;
+    case SIGNAL_FAILED:
+      g_signal_emit (self, signals[SIGNAL_FAILED], 0, m->message);
+      break;
+    case SIGNAL_RENDERED:
+      g_signal_emit (self, signals[SIGNAL_RENDERED], 0, m->page, m->scale, m->texture);
+      break;
+    case SIGNAL_SIZES:
+      /* every page's own size, once the worker had time to read them */
+      if (m->n_pages == self->n_pages)
+        {
+          g_free (self->sizes);
+          self->sizes = g_steal_pointer (&m->sizes);
+          g_signal_emit (self, signals[SIGNAL_LOADED], 0);
+        }
+      break;
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+post (Shared *s, Message *m)
+{
+  m->shared = shared_ref (s);
+  g_main_context_invoke_full (s->context, G_PRIORITY_DEFAULT_IDLE, deliver, m, message_free);
+}
+
+static GdkTexture *
+render (PopplerPage *page, double scale)
+{
+  double w, h;
+  int pw, ph, stride;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GBytes *bytes;
+  GdkTexture *texture;
+
+  poppler_page_get_size (page, &w, &h);
+  if (w * h * scale * scale > MAX_PIXELS)
+    scale = sqrt (MAX_PIXELS / (w * h));
+  pw = MAX (1, (int) ceil (w * scale));
+  ph = MAX (1, (int) ceil (h * scale));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  stride = cairo_image_surface_get_stride (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) stride * ph,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new (pw, ph, GDK_MEMORY_DEFAULT, bytes, stride);
+  g_bytes_unref (bytes);
+  return texture;
+}
+
+static gpointer
+worker (gpointer data)
+{
+  Shared *s = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GObject) doc_obj = NULL;
+  PopplerDocument *doc;
+  Message *m;
+  gboolean sizes_sent = FALSE;
+  int n;
+
+  doc_obj = (GObject *) poppler_document_new_from_bytes (s->pdf, NULL, &error);
+  if (doc_obj == NULL)
+    {
+      m = g_new0 (Message, 1);
+      m->kind = SIGNAL_FAILED;
+      m->message = g_strdup_printf (_("%s: the PDF cannot be shown: %s"), s->name,
+                                    error->message);
+      post (s, m);
+      shared_unref (s);
+      return NULL;
+    }
+  doc = POPPLER_DOCUMENT (doc_obj);
+  n = poppler_document_get_n_pages (doc);
+  /* The first page is what the coder waits for: the pages are laid out at its size at
+   * once, and their own sizes are read when no page is waiting to be drawn. */
+  m = g_new0 (Message, 1);
+  m->kind = SIGNAL_LOADED;
+  m->n_pages = (guint) MAX (n, 0);
+  m->sizes = g_new0 (double, 2 * (gsize) MAX (n, 1));
+  {
+    g_autoptr (GObject) first = n > 0 ? (GObject *) poppler_document_get_page (doc, 0) : NULL;
+    double w = 595, h = 842;
+
+    if (first != NULL)
+      poppler_page_get_size (POPPLER_PAGE (first), &w, &h);
+    for (int i = 0; i < n; i++)
+      {
+        m->sizes[2 * i] = w;
+        m->sizes[2 * i + 1] = h;
+      }
+  }
+  post (s, m);
+
+  for (;;)
+    {
+      Request *r;
+      GdkTexture *texture;
+
+      g_mutex_lock (&s->lock);
+      if (!sizes_sent && g_queue_is_empty (&s->queue) && !s->stop)
+        {
+          /* the view asks for its first pages right after "loaded": serve them first */
+          gint64 end = g_get_monotonic_time () + G_TIME_SPAN_MILLISECOND * 300;
+
+          while (!s->stop && g_queue_is_empty (&s->queue))
+            if (!g_cond_wait_until (&s->cond, &s->lock, end))
+              break;
+        }
+      if (!sizes_sent && g_queue_is_empty (&s->queue) && !s->stop)
+        {
+          g_mutex_unlock (&s->lock);
+          sizes_sent = TRUE;
+          m = g_new0 (Message, 1);
+          m->kind = SIGNAL_SIZES;
+          m->n_pages = (guint) MAX (n, 0);
+          m->sizes = g_new0 (double, 2 * (gsize) MAX (n, 1));
+          for (int i = 0; i < n; i++)
+            {
+              g_autoptr (GObject) page = (GObject *) poppler_document_get_page (doc, i);
+              if (page != NULL)
+                poppler_page_get_size (POPPLER_PAGE (page), &m->sizes[2 * i],
+                                       &m->sizes[2 * i + 1]);
+            }
+          post (s, m);
+          continue;
+        }
+      while (!s->stop && g_queue_is_empty (&s->queue))
+        g_cond_wait (&s->cond, &s->lock);
+      if (s->stop)
+        {
+          g_mutex_unlock (&s->lock);
+          break;
+        }
+      r = g_queue_pop_head (&s->queue);
+      if (r->generation != s->generation)
+        {
+          g_mutex_unlock (&s->lock);
+          g_free (r);
+          continue;
+        }
+      g_mutex_unlock (&s->lock);
+
+      if (r->page < (guint) n)
+        {
+          g_autoptr (GObject) page = (GObject *) poppler_document_get_page (doc, r->page);
+
+          texture = page != NULL ? render (POPPLER_PAGE (page), r->scale) : NULL;
+          if (texture != NULL)
+            {
+              m = g_new0 (Message, 1);
+              m->kind = SIGNAL_RENDERED;
+              m->page = r->page;
+              m->scale = r->scale;
+              m->texture = texture;
+              post (s, m);
+            }
+        }
+      g_free (r);
+    }
+  shared_unref (s);
+  return NULL;
+}
+
+static void
+kel_page_renderer_finalize (GObject *object)
+{
+  KelPageRenderer *self = KEL_PAGE_RENDERER (object);
+
+  g_mutex_lock (&self->shared->lock);
+  self->shared->stop = TRUE;
+  g_cond_signal (&self->shared->cond);
+  g_mutex_unlock (&self->shared->lock);
+  /* the worker ends on its own after the page it is drawing */
+  g_thread_unref (self->thread);
+  shared_unref (self->shared);
+  g_free (self->sizes);
+  G_OBJECT_CLASS (kel_page_renderer_parent_class)->finalize (object);
+}
+
+static void
+kel_page_renderer_class_init (KelPageRendererClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = kel_page_renderer_finalize;
+
+  signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 0);
+  signals[SIGNAL_FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SIGNAL_RENDERED] = g_signal_new ("rendered", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_DOUBLE,
+                                           GDK_TYPE_TEXTURE);
+}
+
+static void
+kel_page_renderer_init (KelPageRenderer *self)
+{
+}
+
+KelPageRenderer *
+kel_page_renderer_new (GBytes *pdf, const char *name)
+{
+  KelPageRenderer *self;
+  Shared *s;
+
+  g_return_val_if_fail (pdf != NULL, NULL);
+
+  self = g_object_new (KEL_TYPE_PAGE_RENDERER, NULL);
+  s = g_new0 (Shared, 1);
+  g_atomic_ref_count_init (&s->ref);
+  g_mutex_init (&s->lock);
+  g_cond_init (&s->cond);
+  g_queue_init (&s->queue);
+  s->pdf = g_bytes_ref (pdf);
+  s->name = g_strdup (name ? name : "");
+  s->context = g_main_context_ref_thread_default ();
+  g_weak_ref_init (&s->owner, self);
+  self->shared = s;
+  self->thread = g_thread_new ("kel-render", worker, shared_ref (s));
+  return self;
+}
+
+gboolean
+kel_page_renderer_is_loaded (KelPageRenderer *self)
+{
+  g_return_val_if_fail (KEL_IS_PAGE_RENDERER (self), FALSE);
+  return self->loaded;
+}
+
+guint
+kel_page_renderer_get_n_pages (KelPageRenderer *self)
+{
+  g_return_val_if_fail (KEL_IS_PAGE_RENDERER (self), 0);
+  return self->n_pages;
+}
+
+void
+kel_page_renderer_get_page_size (KelPageRenderer *self, guint page, double *width,
+                                 double *height)
+{
+  g_return_if_fail (KEL_IS_PAGE_RENDERER (self));
+
+  if (page < self->n_pages)
+    {
+      *width = self->sizes[2 * page];
+      *height = self->sizes[2 * page + 1];
+    }
+  else
+    {
+      *width = 595;
+      *height = 842;
+    }
+}
+
+void
+kel_page_renderer_request (KelPageRenderer *self, guint page, double scale)
+{
+  Shared *s;
+  Request *r;
+
+  g_return_if_fail (KEL_IS_PAGE_RENDERER (self));
+
+  s = self->shared;
+  g_mutex_lock (&s->lock);
+  /* a page already waiting at this scale moves to the front instead of doubling */
+  for (GList *l = s->queue.head; l != NULL; l = l->next)
+    {
+      Request *q = l->data;
+      if (q->page == page && q->scale == scale && q->generation == s->generation)
+        {
+          g_queue_unlink (&s->queue, l);
+          g_queue_push_head_link (&s->queue, l);
+          g_mutex_unlock (&s->lock);
+          return;
+        }
+    }
+  r = g_new (Request, 1);
+  r->page = page;
+  r->scale = scale;
+  r->generation = s->generation;
+  g_queue_push_head (&s->queue, r);
+  g_cond_signal (&s->cond);
+  g_mutex_unlock (&s->lock);
+}
+
+void
+kel_page_renderer_forget (KelPageRenderer *self)
+{
+  g_return_if_fail (KEL_IS_PAGE_RENDERER (self));
+
+  g_mutex_lock (&self->shared->lock);
+  self->shared->generation++;
+  g_mutex_unlock (&self->shared->lock);
+}

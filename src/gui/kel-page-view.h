@@ -1,0 +1,70 @@
+/* kel-page-view.h: the pages of a PDF, one under another, drawn from the renderer's
+ * textures at the current zoom, with the commitments highlighted in their category's
+ * colour and text selection by dragging over the page. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kel-extract.h"
+#include "kel-page-renderer.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  KEL_HIGHLIGHT_NONE     = 0,
+  KEL_HIGHLIGHT_SELECTED = 1 << 0,  /* the segment the coder is on */
+  KEL_HIGHLIGHT_TAG      = 1 << 1,  /* draw the tag beside this rectangle */
+  KEL_HIGHLIGHT_DASHED   = 1 << 2,  /* a rejected or uncoded unit: outline only */
+} KelHighlightFlags;
+
+typedef struct {
+  guint              page;   /* 0-based */
+  KelRect            rect;   /* PDF points from the page's top-left corner */
+  GdkRGBA            color;
+  guint              id;     /* the caller's: handed back by "highlight-activated" */
+  char              *tag;    /* text drawn beside the rectangle, or NULL; "long\x1fshort"
+                              * gives a short form for when the margin is narrow */
+  KelHighlightFlags  flags;
+} KelHighlight;
+
+#define KEL_TYPE_PAGE_VIEW (kel_page_view_get_type ())
+G_DECLARE_FINAL_TYPE (KelPageView, kel_page_view, KEL, PAGE_VIEW, GtkWidget)
+
+GtkWidget       *kel_page_view_new             (void);
+/* Shows the pages of @renderer (NULL shows nothing). */
+void             kel_page_view_set_renderer    (KelPageView     *self,
+                                                KelPageRenderer *renderer);
+KelPageRenderer *kel_page_view_get_renderer    (KelPageView     *self);
+/* The glyph boxes (KelGlyph, offsets into the extracted text) used for selection; the
+ * array is referenced. NULL turns selection off. */
+void             kel_page_view_set_glyphs      (KelPageView     *self,
+                                                GArray          *glyphs);
+/* Copies @highlights (KelHighlight). */
+void             kel_page_view_set_highlights  (KelPageView     *self,
+                                                const KelHighlight *highlights,
+                                                guint            n);
+/* Zoom: 1.0 is 100 %; 0 fits the page width to the window. */
+void             kel_page_view_set_zoom        (KelPageView     *self,
+                                                double           zoom);
+double           kel_page_view_get_zoom        (KelPageView     *self);
+/* The scale in use (pixels per point), after fitting. */
+double           kel_page_view_get_scale       (KelPageView     *self);
+void             kel_page_view_zoom_in         (KelPageView     *self);
+void             kel_page_view_zoom_out        (KelPageView     *self);
+guint            kel_page_view_get_page        (KelPageView     *self);
+guint            kel_page_view_get_n_pages     (KelPageView     *self);
+void             kel_page_view_set_page        (KelPageView     *self,
+                                                guint            page);
+/* Scrolls so that @rect of @page is in view, about a third from the top. */
+void             kel_page_view_scroll_to       (KelPageView     *self,
+                                                guint            page,
+                                                const KelRect   *rect);
+/* The selected span [start, end) in offsets of the extracted text; FALSE if none. */
+gboolean         kel_page_view_get_selection   (KelPageView     *self,
+                                                guint           *start,
+                                                guint           *end);
+void             kel_page_view_clear_selection (KelPageView     *self);
+/* For the benchmark: whether the first visible page has been drawn from a texture. */
+gboolean         kel_page_view_has_drawn_page  (KelPageView     *self);
+
+G_END_DECLS

@@ -1,0 +1,867 @@
+/* kel-segment-panel.c: a list view of the document's segments (filtered: coded, not yet
+ * reviewed, all) and a detail pane. The panel decides nothing itself: keys and buttons
+ * activate the window's actions (win.set-category, win.accept, win.reject, …), so that
+ * every way of coding goes through the same code and the same undo history. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "kel-amount.h"
+#include "kel-dataset.h"
+#include "kel-segment-panel.h"
+
+struct _KelSegmentPanel {
+  GtkWidget           parent_instance;
+
+  GtkWidget          *box;
+  GtkDropDown        *filter_dropdown;
+  GtkLabel           *count_label;
+  GtkStack           *list_stack;
+  AdwStatusPage      *empty_page;
+  GtkListView        *list_view;
+  GtkLabel           *detail_heading, *detail_text, *memo_hint;
+  GtkListBox         *codes_list;
+  GtkFlowBox         *category_box;
+  GtkEntry           *amount_entry;
+  GtkTextView        *memo_view;
+
+  KelCategories      *categories;
+  char               *coder;
+  char               *text;        /* the document text */
+  gsize               text_len;
+  GListStore         *store;       /* KelSegmentItem */
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
+  KelSegmentFilter    mode;
+  int                 forced;      /* a segment shown although the filter hides it */
+  gint64              memo_coding; /* the coding the memo view edits, 0 for none */
+  gboolean            memo_dirty;
+  gboolean            updating;
+};
+
+G_DEFINE_FINAL_TYPE (KelSegmentPanel, kel_segment_panel, GTK_TYPE_WIDGET)
+
+enum { SIGNAL_SEGMENT_SELECTED, SIGNAL_MEMO_CHANGED, SIGNAL_AMOUNT_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static const char *
+status_label (const KelCodeChip *chip)
+{
+  switch (chip->status)
+    {
+    case KEL_STATUS_AUTO:
+      return C_("status", "automatic");
+    case KEL_STATUS_ACCEPTED:
+      return C_("status", "accepted");
+    case KEL_STATUS_REJECTED:
+      return C_("status", "rejected");
+    case KEL_STATUS_MANUAL:
+    default:
+      return C_("status", "coded by hand");
+    }
+}
+
+static char *
+format_amount (double kzt)
+{
+  g_autofree char *plain = kel_amount_format_kzt (kzt);
+  GString *s = g_string_new (NULL);
+  const char *dot = strchr (plain, '.');
+  gsize n = dot ? (gsize) (dot - plain) : strlen (plain);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append (s, "\u2009");
+      g_string_append_c (s, plain[i]);
+    }
+  if (dot)
+    g_string_append (s, dot);
+  g_string_append (s, " ₸");
+  return g_string_free (s, FALSE);
+}
+
+/* A chip: the category's name on its colour; a rejected code struck through; another
+ * coder's code marked with their name, so nothing is told by colour alone. */
+static GtkWidget *
+make_chip (KelSegmentPanel *self, const KelCodeChip *chip)
+{
+  g_autofree char *klass = kel_categories_css_class (chip->category);
+  const char *label = kel_categories_label (self->categories, chip->category);
+  g_autofree char *text = NULL;
+  GtkWidget *w;
+  g_autofree char *tip = NULL;
+
+  if (chip->status == KEL_STATUS_REJECTED)
+    text = g_strdup_printf ("✗ %s", label);
+  else if (chip->status == KEL_STATUS_ACCEPTED || (chip->mine && chip->status == KEL_STATUS_MANUAL))
+    text = g_strdup_printf ("✓ %s", label);
+  else
+    text = g_strdup (label);
+  w = gtk_label_new (text);
+  gtk_label_set_ellipsize (GTK_LABEL (w), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (w, "category-chip");
+  gtk_widget_add_css_class (w, klass);
+  if (chip->status == KEL_STATUS_REJECTED)
+    gtk_widget_add_css_class (w, "rejected");
+  tip = g_strdup_printf ("%s — %s, %s%s", label, chip->coder, status_label (chip),
+                         chip->memo ? _(", with a memo") : "");
+  gtk_widget_set_tooltip_text (w, tip);
+  return w;
+}
+
+/* Rows ------------------------------------------------------------------------------ */
+
+static void
+fill_chips (KelSegmentPanel *self, GtkWidget *chips_box, GtkWidget *amount, KelSegmentItem *item)
+{
+  GArray *chips = kel_segment_item_get_chips (item);
+  GtkWidget *child;
+  double kzt = NAN;
+
+  while ((child = gtk_widget_get_first_child (chips_box)) != NULL)
+    gtk_box_remove (GTK_BOX (chips_box), child);
+  for (guint i = 0; i < chips->len; i++)
+    {
+      const KelCodeChip *chip = &g_array_index (chips, KelCodeChip, i);
+
+      gtk_box_append (GTK_BOX (chips_box), make_chip (self, chip));
+      if (chip->status != KEL_STATUS_REJECTED && isnan (kzt) && !isnan (chip->amount_kzt))
+        kzt = chip->amount_kzt;
+    }
+  if (!isnan (kzt))
+    {
+      g_autofree char *a = format_amount (kzt);
+      gtk_label_set_text (GTK_LABEL (amount), a);
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (amount), "");
+}
+
+static void
+on_item_chips_changed (KelSegmentItem *item, GtkListItem *list_item)
+{
+  KelSegmentPanel *self = g_object_get_data (G_OBJECT (list_item), "panel");
+
+  fill_chips (self, g_object_get_data (G_OBJECT (list_item), "chips"),
+              g_object_get_data (G_OBJECT (list_item), "amount"), item);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegmentPanel *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *clause = gtk_label_new (NULL);
+  GtkWidget *chips = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *amount = gtk_label_new (NULL);
+  GtkWidget *text = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (clause, "clause-label");
+  gtk_widget_set_hexpand (chips, TRUE);
+  gtk_widget_add_css_class (amount, "dim-label");
+  gtk_box_append (GTK_BOX (top), clause);
+  gtk_box_append (GTK_BOX (top), chips);
+  gtk_box_append (GTK_BOX (top), amount);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (text), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (text, "segment-text");
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_list_item_set_child (list_item, box);
+  g_object_set_data (G_OBJECT (list_item), "panel", self);
+  g_object_set_data (G_OBJECT (list_item), "clause", clause);
+  g_object_set_data (G_OBJECT (list_item), "chips", chips);
+  g_object_set_data (G_OBJECT (list_item), "amount", amount);
+  g_object_set_data (G_OBJECT (list_item), "text", text);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegmentPanel *self)
+{
+  KelSegmentItem *item = gtk_list_item_get_item (list_item);
+  const KelSegment *seg = kel_segment_item_get_segment (item);
+  g_autofree char *clause = NULL;
+  g_autofree char *a11y = NULL;
+
+  if (seg->clause != NULL)
+    clause = g_strdup (seg->clause);
+  else
+    clause = g_strdup_printf ("%s %u", kel_segment_item_get_label (item),
+                              kel_segment_item_get_index (item) + 1);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (list_item), "clause"), clause);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (list_item), "text"),
+                      kel_segment_item_get_text (item));
+  fill_chips (self, g_object_get_data (G_OBJECT (list_item), "chips"),
+              g_object_get_data (G_OBJECT (list_item), "amount"), item);
+  g_signal_connect (item, "chips-changed", G_CALLBACK (on_item_chips_changed), list_item);
+  a11y = g_strdup_printf ("%s: %s", clause, kel_segment_item_get_text (item));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (list_item)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegmentPanel *self)
+{
+  KelSegmentItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, on_item_chips_changed, list_item);
+}
+
+/* Filter ---------------------------------------------------------------------------- */
+
+static gboolean
+undecided (GArray *chips)
+{
+  for (guint i = 0; i < chips->len; i++)
+    {
+      const KelCodeChip *c = &g_array_index (chips, KelCodeChip, i);
+      if (!c->mine && !c->decided && c->status != KEL_STATUS_REJECTED)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+filter_func (gpointer object, gpointer user_data)
+{
+  KelSegmentPanel *self = user_data;
+  KelSegmentItem *item = object;
+  GArray *chips = kel_segment_item_get_chips (item);
+
+  if (self->forced >= 0 && kel_segment_item_get_index (item) == (guint) self->forced)
+    return TRUE;
+  if (kel_segment_item_get_segment (item)->kind == KEL_SEGMENT_HEADING)
+    return self->mode == KEL_SEGMENTS_ALL && chips->len > 0;
+  switch (self->mode)
+    {
+    case KEL_SEGMENTS_CODED:
+      return chips->len > 0;
+    case KEL_SEGMENTS_UNREVIEWED:
+      return undecided (chips);
+    case KEL_SEGMENTS_ALL:
+    default:
+      return TRUE;
+    }
+}
+
+static void
+update_count (KelSegmentPanel *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  g_autofree char *text = g_strdup_printf (_("%u of %u"), shown, all);
+
+  gtk_label_set_text (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "list" : "empty");
+  if (all == 0)
+    adw_status_page_set_description (self->empty_page, _("Open a document to see its segments."));
+  else if (self->mode == KEL_SEGMENTS_UNREVIEWED)
+    adw_status_page_set_description (self->empty_page,
+                                     _("Every code shown has been reviewed. 🎉"));
+  else
+    adw_status_page_set_description (self->empty_page,
+                                     _("No segment is coded yet: choose “All segments” to code by hand."));
+}
+
+static void
+refilter (KelSegmentPanel *self)
+{
+  int selected = kel_segment_panel_get_selected (self);
+
+  self->updating = TRUE;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  self->updating = FALSE;
+  update_count (self);
+  if (selected >= 0)
+    kel_segment_panel_select (self, (guint) selected);
+}
+
+static void
+on_filter_selected (GtkDropDown *dropdown, GParamSpec *pspec, KelSegmentPanel *self)
+{
+  self->mode = (KelSegmentFilter) gtk_drop_down_get_selected (dropdown);
+  self->forced = -1;
+  refilter (self);
+}
+
+/* Detail ----------------------------------------------------------------------------- */
+
+static KelSegmentItem *
+selected_item (KelSegmentPanel *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+/* My live coding on the segment: the one memos and amounts apply to. */
+static const KelCodeChip *
+my_chip (GArray *chips)
+{
+  for (guint i = 0; chips != NULL && i < chips->len; i++)
+    {
+      const KelCodeChip *c = &g_array_index (chips, KelCodeChip, i);
+      if (c->mine && c->status != KEL_STATUS_REJECTED)
+        return c;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+icon_button (const char *icon, const char *tooltip, const char *action, gint64 coding)
+{
+  GtkWidget *b = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (b, tooltip);
+  gtk_widget_add_css_class (b, "flat");
+  gtk_widget_set_valign (b, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (b), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (b), g_variant_new_int64 (coding));
+  return b;
+}
+
+static void
+update_detail (KelSegmentPanel *self)
+{
+  KelSegmentItem *item = selected_item (self);
+  GtkWidget *child;
+  const KelCodeChip *mine;
+  GtkTextBuffer *memo = gtk_text_view_get_buffer (self->memo_view);
+
+  kel_segment_panel_flush_memo (self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->codes_list))) != NULL)
+    gtk_list_box_remove (self->codes_list, child);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->category_box), item != NULL);
+
+  if (item == NULL)
+    {
+      gtk_label_set_text (self->detail_heading, _("No segment selected"));
+      gtk_label_set_text (self->detail_text, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->codes_list), FALSE);
+      gtk_text_buffer_set_text (memo, "", 0);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->memo_view), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->amount_entry), FALSE);
+      self->memo_coding = 0;
+      return;
+    }
+  {
+    const KelSegment *seg = kel_segment_item_get_segment (item);
+    g_autofree char *heading = NULL;
+    g_autofree char *text = NULL;
+
+    heading = g_strdup_printf (_("%s · page %u · segment %u"), kel_segment_item_get_label (item),
+                               seg->page + 1, kel_segment_item_get_index (item) + 1);
+    gtk_label_set_text (self->detail_heading, heading);
+    if (self->text != NULL && seg->end <= self->text_len)
+      {
+        text = kel_dataset_flat_text (self->text, seg->start, seg->end);
+        gtk_label_set_text (self->detail_text, text);
+      }
+  }
+
+  {
+    GArray *chips = kel_segment_item_get_chips (item);
+
+    gtk_widget_set_visible (GTK_WIDGET (self->codes_list), chips->len > 0);
+    for (guint i = 0; i < chips->len; i++)
+      {
+        const KelCodeChip *c = &g_array_index (chips, KelCodeChip, i);
+        GtkWidget *row = adw_action_row_new ();
+        g_autofree char *subtitle = NULL;
+        g_autofree char *amount = !isnan (c->amount_kzt) ? format_amount (c->amount_kzt)
+                                                          : g_strdup (_("no amount"));
+
+        subtitle = g_strdup_printf ("%s · %s · %s%s%s", c->coder, status_label (c), amount,
+                                    c->is_span ? _(" · a selection") : "",
+                                    c->memo ? _(" · memo") : "");
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                       kel_categories_label (self->categories, c->category));
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        if (c->memo != NULL && !c->mine)
+          gtk_widget_set_tooltip_text (row, c->memo);
+        {
+          /* the category is the row's title; a dot in its colour, a mark for its status */
+          g_autofree char *klass = kel_categories_css_class (c->category);
+          g_autofree char *dot_class = g_strdup_printf ("%s-dot", klass);
+          GtkWidget *dot = gtk_label_new (c->status == KEL_STATUS_REJECTED ? "✗"
+                                          : c->status == KEL_STATUS_AUTO && !c->mine ? "●"
+                                                                                     : "✓");
+          gtk_widget_add_css_class (dot, dot_class);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), dot);
+        }
+        if (c->mine)
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     icon_button ("user-trash-symbolic", _("Withdraw your code"),
+                                                  "win.uncode", c->id));
+        else if (c->status != KEL_STATUS_REJECTED)
+          {
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                       icon_button ("object-select-symbolic",
+                                                    _("Accept this code"),
+                                                    "win.accept-coding", c->id));
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                       icon_button ("window-close-symbolic",
+                                                    _("Reject this code"),
+                                                    "win.reject-coding", c->id));
+          }
+        gtk_list_box_append (self->codes_list, row);
+      }
+
+    mine = my_chip (chips);
+    self->memo_coding = mine != NULL ? mine->id : 0;
+    gtk_text_buffer_set_text (memo, mine != NULL && mine->memo ? mine->memo : "", -1);
+    self->memo_dirty = FALSE;
+    gtk_widget_set_sensitive (GTK_WIDGET (self->memo_view), mine != NULL);
+    gtk_label_set_text (self->memo_hint, mine != NULL
+                        ? _("Saved when you leave the memo.")
+                        : _("Code or accept the segment to write a memo on your code."));
+    {
+      const KelCodeChip *shown = mine;
+      for (guint i = 0; shown == NULL && i < chips->len; i++)
+        if (g_array_index (chips, KelCodeChip, i).status != KEL_STATUS_REJECTED)
+          shown = &g_array_index (chips, KelCodeChip, i);
+      if (shown != NULL && !isnan (shown->amount_kzt))
+        {
+          g_autofree char *plain = kel_amount_format_kzt (shown->amount_kzt);
+          gtk_editable_set_text (GTK_EDITABLE (self->amount_entry), plain);
+        }
+      else
+        gtk_editable_set_text (GTK_EDITABLE (self->amount_entry), "");
+      gtk_widget_set_sensitive (GTK_WIDGET (self->amount_entry), shown != NULL);
+      g_object_set_data (G_OBJECT (self->amount_entry), "coding",
+                         shown != NULL ? GSIZE_TO_POINTER ((gsize) shown->id) : NULL);
+    }
+  }
+}
+
+void
+kel_segment_panel_flush_memo (KelSegmentPanel *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter a, b;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (KEL_IS_SEGMENT_PANEL (self));
+
+  if (!self->memo_dirty || self->memo_coding == 0)
+    return;
+  self->memo_dirty = FALSE;
+  buffer = gtk_text_view_get_buffer (self->memo_view);
+  gtk_text_buffer_get_bounds (buffer, &a, &b);
+  text = gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
+  g_signal_emit (self, signals[SIGNAL_MEMO_CHANGED], 0, self->memo_coding, g_strstrip (text));
+}
+
+static void
+on_memo_changed (GtkTextBuffer *buffer, KelSegmentPanel *self)
+{
+  if (!self->updating)
+    self->memo_dirty = TRUE;
+}
+
+static void
+on_memo_leave (GtkEventControllerFocus *focus, KelSegmentPanel *self)
+{
+  kel_segment_panel_flush_memo (self);
+}
+
+static void
+on_amount_activate (GtkEntry *entry, KelSegmentPanel *self)
+{
+  gint64 coding = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (entry), "coding"));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  double value = NAN;
+
+  if (coding == 0)
+    return;
+  if (*trimmed != '\0' && !kel_amount_parse_number (trimmed, strlen (trimmed), &value))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (entry));
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  g_signal_emit (self, signals[SIGNAL_AMOUNT_CHANGED], 0, coding, value, trimmed);
+}
+
+static void
+on_selection_changed (GtkSingleSelection *selection, GParamSpec *pspec, KelSegmentPanel *self)
+{
+  KelSegmentItem *item;
+
+  if (self->updating)
+    return;
+  item = selected_item (self);
+  update_detail (self);
+  g_signal_emit (self, signals[SIGNAL_SEGMENT_SELECTED], 0,
+                 item != NULL ? (int) kel_segment_item_get_index (item) : -1);
+}
+
+/* Keys ------------------------------------------------------------------------------- */
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                GdkModifierType state, KelSegmentPanel *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  int key = -1, index;
+
+  /* typing in the memo or the amount is typing */
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    return FALSE;
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
+    return FALSE;
+  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_9)
+    key = (int) (keyval - GDK_KEY_0);
+  else if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_9)
+    key = (int) (keyval - GDK_KEY_KP_0);
+  if (key > 0)
+    {
+      index = kel_categories_find_key (self->categories, key);
+      if (index < 0)
+        {
+          gtk_widget_error_bell (GTK_WIDGET (self));
+          return TRUE;
+        }
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.set-category", "s",
+                                  kel_categories_get (self->categories, (guint) index)->id);
+      return TRUE;
+    }
+  switch (keyval)
+    {
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.accept", NULL);
+      return TRUE;
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete:
+    case GDK_KEY_BackSpace:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.reject", NULL);
+      return TRUE;
+    case GDK_KEY_m:
+    case GDK_KEY_M:
+      kel_segment_panel_focus_memo (self);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Lifecycle -------------------------------------------------------------------------- */
+
+static void
+rebuild_categories (KelSegmentPanel *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->category_box))) != NULL)
+    gtk_flow_box_remove (self->category_box, child);
+  for (guint i = 0; i < kel_categories_get_n (self->categories); i++)
+    {
+      const KelCategory *c = kel_categories_get (self->categories, i);
+      g_autofree char *klass = kel_categories_css_class (c->id);
+      g_autofree char *dot_class = g_strdup_printf ("%s-dot", klass);
+      g_autofree char *key = c->key > 0 ? g_strdup_printf ("%d", c->key) : g_strdup ("");
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *dot = gtk_label_new ("●");
+      GtkWidget *k = gtk_label_new (key);
+      GtkWidget *label = gtk_label_new (kel_categories_label (self->categories, c->id));
+
+      if (c->parent >= 0)
+        continue;
+      gtk_widget_add_css_class (dot, dot_class);
+      gtk_widget_add_css_class (k, "category-key");
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (box), dot);
+      gtk_box_append (GTK_BOX (box), k);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_button_set_child (GTK_BUTTON (button), box);
+      gtk_widget_set_tooltip_text (button, kel_categories_description (self->categories, c->id));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.set-category");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                              g_variant_new_string (c->id));
+      gtk_flow_box_append (self->category_box, button);
+    }
+}
+
+static void
+kel_segment_panel_dispose (GObject *object)
+{
+  KelSegmentPanel *self = KEL_SEGMENT_PANEL (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KEL_TYPE_SEGMENT_PANEL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->categories, kel_categories_unref);
+  G_OBJECT_CLASS (kel_segment_panel_parent_class)->dispose (object);
+}
+
+static void
+kel_segment_panel_finalize (GObject *object)
+{
+  KelSegmentPanel *self = KEL_SEGMENT_PANEL (object);
+
+  g_free (self->coder);
+  g_free (self->text);
+  G_OBJECT_CLASS (kel_segment_panel_parent_class)->finalize (object);
+}
+
+static void
+kel_segment_panel_class_init (KelSegmentPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kel_segment_panel_dispose;
+  object_class->finalize = kel_segment_panel_finalize;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/kelisim/Kelisim/ui/kel-segment-panel.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, KelSegmentPanel, box);
+  gtk_widget_class_bind_template_child (widget_class, KelSegmentPanel, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KelSegmentPanel, count_label);
+  gtk_widget_class_bind_template_child (widget_class, KelSegmentPanel, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, KelSegmentPanel, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, KelSegmentPanel, list_view);
+  gtk_widget_class_bind_template_child (widget_class, KelSegmentPanel, detail_heading);
+  gtk_widget_class_bind_template_child (widget_class, KelSegmentPanel, detail_text);
+  gtk_widget_class_bind_template_child (widget_class, KelSegmentPanel, memo_hint);
+  gtk_widget_class_bind_template_child (widget_class, KelSegmentPanel, codes_list);
+  gtk_widget_class_bind_template_child (widget_class, KelSegmentPanel, category_box);
+  gtk_widget_class_bind_template_child (widget_class, KelSegmentPanel, amount_entry);
+  gtk_widget_class_bind_template_child (widget_class, KelSegmentPanel, memo_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_amount_activate);
+
+  signals[SIGNAL_SEGMENT_SELECTED] =
+    g_signal_new ("segment-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+  signals[SIGNAL_MEMO_CHANGED] =
+    g_signal_new ("memo-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
+  signals[SIGNAL_AMOUNT_CHANGED] =
+    g_signal_new ("amount-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_DOUBLE, G_TYPE_STRING);
+}
+
+static void
+kel_segment_panel_init (KelSegmentPanel *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->forced = -1;
+  self->mode = KEL_SEGMENTS_CODED;
+  self->store = g_list_store_new (KEL_TYPE_SEGMENT_ITEM);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
+                                              GTK_FILTER (self->filter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect (self->selection, "notify::selected-item",
+                    G_CALLBACK (on_selection_changed), self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_memo_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->memo_view), focus);
+  g_signal_connect (gtk_text_view_get_buffer (self->memo_view), "changed",
+                    G_CALLBACK (on_memo_changed), self);
+  g_signal_connect (self->filter_dropdown, "notify::selected", G_CALLBACK (on_filter_selected),
+                    self);
+  update_count (self);
+  update_detail (self);
+}
+
+void
+kel_segment_panel_set_categories (KelSegmentPanel *self, KelCategories *categories)
+{
+  g_return_if_fail (KEL_IS_SEGMENT_PANEL (self));
+
+  g_clear_pointer (&self->categories, kel_categories_unref);
+  self->categories = categories ? kel_categories_ref (categories) : NULL;
+  rebuild_categories (self);
+}
+
+void
+kel_segment_panel_set_coder (KelSegmentPanel *self, const char *coder)
+{
+  g_return_if_fail (KEL_IS_SEGMENT_PANEL (self));
+  g_free (self->coder);
+  self->coder = g_strdup (coder);
+}
+
+void
+kel_segment_panel_set_document (KelSegmentPanel *self, const KelDocument *doc)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (KEL_IS_SEGMENT_PANEL (self));
+
+  kel_segment_panel_flush_memo (self);
+  g_clear_pointer (&self->text, g_free);
+  self->text_len = 0;
+  self->forced = -1;
+  if (doc != NULL)
+    {
+      self->text = g_strndup (doc->norm->text, doc->norm->len);
+      self->text_len = doc->norm->len;
+      for (guint i = 0; i < doc->segments->len; i++)
+        g_ptr_array_add (items, kel_segment_item_new (i, &g_array_index (doc->segments,
+                                                                         KelSegment, i),
+                                                      self->text));
+    }
+  self->updating = TRUE;
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->updating = FALSE;
+  update_count (self);
+  update_detail (self);
+}
+
+void
+kel_segment_panel_set_chips (KelSegmentPanel *self, GPtrArray *chips)
+{
+  guint n;
+
+  g_return_if_fail (KEL_IS_SEGMENT_PANEL (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  self->updating = TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (KelSegmentItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      kel_segment_item_set_chips (item, i < chips->len ? chips->pdata[i] : NULL);
+    }
+  self->updating = FALSE;
+  refilter (self);
+  update_detail (self);
+}
+
+void
+kel_segment_panel_set_filter (KelSegmentPanel *self, KelSegmentFilter filter)
+{
+  g_return_if_fail (KEL_IS_SEGMENT_PANEL (self));
+  gtk_drop_down_set_selected (self->filter_dropdown, filter);
+}
+
+int
+kel_segment_panel_get_selected (KelSegmentPanel *self)
+{
+  KelSegmentItem *item;
+
+  g_return_val_if_fail (KEL_IS_SEGMENT_PANEL (self), -1);
+  item = selected_item (self);
+  return item != NULL ? (int) kel_segment_item_get_index (item) : -1;
+}
+
+static gboolean
+find_position (KelSegmentPanel *self, guint index, guint *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (KelSegmentItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+      if (kel_segment_item_get_index (item) == index)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+void
+kel_segment_panel_select (KelSegmentPanel *self, guint index)
+{
+  guint position;
+  gboolean was_updating = self->updating;
+
+  g_return_if_fail (KEL_IS_SEGMENT_PANEL (self));
+
+  if (!find_position (self, index, &position))
+    {
+      /* the filter hides it: show it anyway, until the filter changes */
+      self->forced = (int) index;
+      self->updating = TRUE;
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+      self->updating = was_updating;
+      update_count (self);
+      if (!find_position (self, index, &position))
+        return;
+    }
+  if (gtk_single_selection_get_selected (self->selection) != position)
+    gtk_single_selection_set_selected (self->selection, position);
+  else if (!self->updating)
+    update_detail (self);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                              position);
+}
+
+gboolean
+kel_segment_panel_select_next (KelSegmentPanel *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  g_autoptr (KelSegmentItem) item = NULL;
+
+  g_return_val_if_fail (KEL_IS_SEGMENT_PANEL (self), FALSE);
+
+  if (n == 0 || (position != GTK_INVALID_LIST_POSITION && position + 1 >= n))
+    return FALSE;
+  position = position == GTK_INVALID_LIST_POSITION ? 0 : position + 1;
+  item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  kel_segment_panel_select (self, kel_segment_item_get_index (item));
+  return TRUE;
+}
+
+GArray *
+kel_segment_panel_get_selected_chips (KelSegmentPanel *self)
+{
+  KelSegmentItem *item;
+
+  g_return_val_if_fail (KEL_IS_SEGMENT_PANEL (self), NULL);
+  item = selected_item (self);
+  return item != NULL ? kel_segment_item_get_chips (item) : NULL;
+}
+
+void
+kel_segment_panel_focus_list (KelSegmentPanel *self)
+{
+  g_return_if_fail (KEL_IS_SEGMENT_PANEL (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+void
+kel_segment_panel_focus_memo (KelSegmentPanel *self)
+{
+  g_return_if_fail (KEL_IS_SEGMENT_PANEL (self));
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->memo_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->memo_view));
+  else
+    gtk_widget_error_bell (GTK_WIDGET (self));
+}

@@ -1,0 +1,51 @@
+/* kel-segment-panel.h: the segments of the open document with their codes, walked with
+ * the keyboard (a number key sets a category, Enter accepts, Delete rejects), and the
+ * selected segment's codes, amount and memo. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kel-categories.h"
+#include "kel-document.h"
+#include "kel-items.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  KEL_SEGMENTS_CODED,
+  KEL_SEGMENTS_UNREVIEWED,
+  KEL_SEGMENTS_ALL,
+} KelSegmentFilter;
+
+#define KEL_TYPE_SEGMENT_PANEL (kel_segment_panel_get_type ())
+G_DECLARE_FINAL_TYPE (KelSegmentPanel, kel_segment_panel, KEL, SEGMENT_PANEL, GtkWidget)
+
+void        kel_segment_panel_set_categories (KelSegmentPanel *self,
+                                              KelCategories   *categories);
+/* The segments of @doc (NULL: none); the panel keeps a copy of the text it needs. */
+void        kel_segment_panel_set_document   (KelSegmentPanel *self,
+                                              const KelDocument *doc);
+/* The codes to show per segment: @chips[i] is a GArray of KelCodeChip for segment i,
+ * or NULL. Keeps the selection. */
+void        kel_segment_panel_set_chips      (KelSegmentPanel *self,
+                                              GPtrArray       *chips);
+void        kel_segment_panel_set_filter     (KelSegmentPanel *self,
+                                              KelSegmentFilter filter);
+/* The selected segment's index in the document, or -1. */
+int         kel_segment_panel_get_selected   (KelSegmentPanel *self);
+/* Selects segment @index (showing it even when the filter hides it). */
+void        kel_segment_panel_select         (KelSegmentPanel *self,
+                                              guint            index);
+/* Moves to the next segment in the list; FALSE at the end. */
+gboolean    kel_segment_panel_select_next    (KelSegmentPanel *self);
+/* The chips of the selected segment (KelCodeChip), or NULL. */
+GArray     *kel_segment_panel_get_selected_chips (KelSegmentPanel *self);
+void        kel_segment_panel_focus_list     (KelSegmentPanel *self);
+void        kel_segment_panel_focus_memo     (KelSegmentPanel *self);
+/* Saves a memo being written (before the selection or the window goes). */
+void        kel_segment_panel_flush_memo     (KelSegmentPanel *self);
+/* Whose codes are mine: the memo and amount apply to my coding on the segment. */
+void        kel_segment_panel_set_coder      (KelSegmentPanel *self,
+                                              const char      *coder);
+
+G_END_DECLS

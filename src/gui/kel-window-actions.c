@@ -1,0 +1,1151 @@
+/* kel-window-actions.c: every command of the workbench as a window action, so that keys,
+ * buttons, menus and the GUI tests all go the same way: projects (new, open, samples,
+ * import, export, merge), coding (a category, accept, reject, hand coding of a selection,
+ * undo, redo) and the view (sidebar, find, zoom, page or text). */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "kel-window-private.h"
+
+/* Files ------------------------------------------------------------------------------- */
+
+static GtkFileFilter *
+filter_new (const char *name, const char *const *patterns, const char *const *types)
+{
+  GtkFileFilter *f = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (f, name);
+  for (guint i = 0; patterns != NULL && patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (f, patterns[i]);
+  for (guint i = 0; types != NULL && types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (f, types[i]);
+  return f;
+}
+
+static GtkFileFilter *
+project_filter (void)
+{
+  static const char *const patterns[] = { "*.kelisim", NULL };
+  return filter_new (_("Kelisim projects"), patterns, NULL);
+}
+
+typedef void (*ChosenFunc) (KelWindow *self, GtkFileChooser *chooser, GSList *files);
+
+static void
+on_chooser_response (GtkNativeDialog *dialog, int response, KelWindow *self)
+{
+  ChosenFunc func = g_object_get_data (G_OBJECT (dialog), "chosen");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      GListModel *model = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      GSList *files = NULL;
+
+      for (guint i = g_list_model_get_n_items (model); i-- > 0;)
+        files = g_slist_prepend (files, g_list_model_get_item (model, i));
+      func (self, GTK_FILE_CHOOSER (dialog), files);
+      g_slist_free_full (files, g_object_unref);
+      g_object_unref (model);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static GtkFileChooserNative *
+chooser_new (KelWindow *self, const char *title, GtkFileChooserAction action,
+             const char *accept, ChosenFunc func)
+{
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
+                                                              accept, _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_object_set_data (G_OBJECT (dialog), "chosen", func);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_chooser_response), g_object_ref (self));
+  return dialog;
+}
+
+static char *
+with_extension (GFile *file, const char *ext)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    return NULL;
+  if (g_str_has_suffix (path, ext))
+    return g_steal_pointer (&path);
+  return g_strconcat (path, ext, NULL);
+}
+
+static void
+new_project_chosen (KelWindow *self, GtkFileChooser *chooser, GSList *files)
+{
+  g_autofree char *path = with_extension (files->data, ".kelisim");
+  GPtrArray *pending = g_object_steal_data (G_OBJECT (self), "pending-imports");
+
+  if (path == NULL)
+    return;
+  /* the chooser asked before replacing; a project is never written over in place */
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *msg = g_strdup_printf (_("%s already exists: open it, or choose another name"),
+                                              path);
+      _kel_window_toast (self, msg);
+      g_clear_pointer (&pending, g_ptr_array_unref);
+      return;
+    }
+  if (kel_window_open_project (self, path, TRUE) && pending != NULL)
+    _kel_window_start_import (self, pending);
+  g_clear_pointer (&pending, g_ptr_array_unref);
+}
+
+static void
+ask_new_project (KelWindow *self)
+{
+  GtkFileChooserNative *dialog = chooser_new (self, _("New Project"),
+                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"),
+                                              new_project_chosen);
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Memoranda.kelisim"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), project_filter ());
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+new_project_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  ask_new_project (KEL_WINDOW (widget));
+}
+
+static void
+open_project_chosen (KelWindow *self, GtkFileChooser *chooser, GSList *files)
+{
+  g_autofree char *path = g_file_get_path (files->data);
+
+  if (path != NULL)
+    kel_window_open_project (self, path, FALSE);
+}
+
+static void
+open_project_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  GtkFileChooserNative *dialog = chooser_new (KEL_WINDOW (widget), _("Open Project"),
+                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                              open_project_chosen);
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), project_filter ());
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_samples_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  kel_window_open_samples (KEL_WINDOW (widget));
+}
+
+/* Import ------------------------------------------------------------------------------ */
+
+/* OCR's page progress comes from the worker thread: a weak reference to the window, shared
+ * with the worker for as long as the import runs, carries it to the main loop. */
+typedef struct {
+  GWeakRef window;
+} OcrBox;
+
+typedef struct {
+  KelWindow *self;
+  guint      total;
+  OcrBox    *ocr;   /* the worker's way to the window, released when the import ends */
+} ImportProgress;
+
+static void
+import_progress (guint done, guint total, const char *current, gpointer user_data)
+{
+  ImportProgress *p = user_data;
+  KelWindow *self = p->self;
+  g_autofree char *label = NULL;
+
+  if (current == NULL)
+    return;
+  {
+    g_autofree char *base = g_path_get_basename (current);
+    label = g_strdup_printf (_("Importing %u of %u: %s"), MIN (done + 1, total), total, base);
+  }
+  gtk_label_set_text (self->progress_label, label);
+  g_free (self->import_label);
+  self->import_label = g_steal_pointer (&label);
+  if (total <= 1)
+    gtk_progress_bar_pulse (self->progress_bar);
+  else
+    gtk_progress_bar_set_fraction (self->progress_bar, (double) done / total);
+}
+
+static void
+ocr_box_clear (gpointer data)
+{
+  g_weak_ref_clear (&((OcrBox *) data)->window);
+}
+
+typedef struct {
+  OcrBox *box;
+  guint   done, total;
+} OcrTick;
+
+static gboolean
+ocr_tick (gpointer data)
+{
+  OcrTick *t = data;
+  g_autoptr (KelWindow) self = g_weak_ref_get (&t->box->window);
+
+  if (self != NULL && self->busy && t->done < t->total)
+    {
+      g_autofree char *label = g_strdup_printf (_("%s — recognizing page %u of %u (OCR)"),
+                                                self->import_label ? self->import_label : "",
+                                                t->done + 1, t->total);
+      gtk_label_set_text (self->progress_label, label);
+      if (self->import_files <= 1)
+        gtk_progress_bar_set_fraction (self->progress_bar, (double) t->done / t->total);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+ocr_tick_free (gpointer data)
+{
+  OcrTick *t = data;
+
+  g_atomic_rc_box_release_full (t->box, ocr_box_clear);
+  g_free (t);
+}
+
+static void
+ocr_progress (guint done, guint total, gpointer user_data)
+{
+  OcrTick *t = g_new0 (OcrTick, 1);
+
+  t->box = g_atomic_rc_box_acquire (user_data);
+  t->done = done;
+  t->total = total;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, ocr_tick, t, ocr_tick_free);
+}
+
+static void
+import_progress_free (gpointer data)
+{
+  ImportProgress *p = data;
+
+  g_atomic_rc_box_release_full (p->ocr, ocr_box_clear);
+  g_object_unref (p->self);
+  g_free (p);
+}
+
+/* While a long import runs with no file finished, the bar still moves. */
+static gboolean
+pulse (gpointer data)
+{
+  KelWindow *self = data;
+
+  if (!self->busy)
+    return G_SOURCE_REMOVE;
+  if (gtk_progress_bar_get_fraction (self->progress_bar) == 0)
+    gtk_progress_bar_pulse (self->progress_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+bench_report (KelWindow *self)
+{
+  g_print ("first-page-ms %.0f\n", self->bench_first_page / 1000.0);
+  g_print ("import-ms %.0f\n", (g_get_monotonic_time () - self->bench_start) / 1000.0);
+  g_print ("longest-stall-ms %.0f\n", self->bench_max_stall / 1000.0);
+}
+
+static void
+import_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (KelWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) results = kel_project_add_files_finish (KEL_PROJECT (source), result,
+                                                                &error);
+  guint failed = 0, existed = 0, added = 0;
+  gint64 first = 0;
+  g_autoptr (GString) failures = g_string_new (NULL);
+
+  _kel_window_set_busy (self, FALSE, NULL);
+  g_clear_object (&self->import_cancellable);
+  if (results == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _kel_window_toast (self, _("Import cancelled; the documents already imported are kept"));
+      else
+        _kel_window_error (self, error);
+      _kel_window_refresh_documents (self);
+      return;
+    }
+  for (guint i = 0; i < results->len; i++)
+    {
+      const KelProjectAddResult *r = results->pdata[i];
+
+      if (r->error != NULL)
+        {
+          failed++;
+          g_string_append_printf (failures, "%s%s", failures->len ? "\n" : "", r->error->message);
+        }
+      else if (r->existed)
+        existed++;
+      else
+        {
+          added++;
+          if (first == 0)
+            first = r->document;
+        }
+    }
+  if (failed == 1)
+    _kel_window_toast (self, failures->str);
+  else if (failed > 1)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                                  _("Some Files Could Not Be Imported"),
+                                                  failures->str);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      g_free (self->last_message);
+      self->last_message = g_strdup (failures->str);
+    }
+  if (existed > 0 && failed == 0)
+    {
+      g_autofree char *msg = g_strdup_printf (ngettext ("%u document was already in the project",
+                                                        "%u documents were already in the project",
+                                                        existed), existed);
+      _kel_window_toast (self, msg);
+    }
+  else if (added > 0 && failed == 0)
+    {
+      g_autofree char *msg = g_strdup_printf (ngettext ("%u document imported and coded",
+                                                        "%u documents imported and coded", added),
+                                              added);
+      _kel_window_toast (self, msg);
+    }
+  _kel_window_refresh_documents (self);
+  kel_find_panel_invalidate (self->find_panel);
+  kel_agreement_page_refresh (self->agreement_page);
+  kel_analysis_page_refresh (self->analysis_page);
+  if (first != 0 && (self->doc_id == 0 || kel_document_view_get_document (self->document_view) == NULL))
+    kel_window_open_document (self, first);
+  else if (first != 0 && self->doc_id != first && kel_document_view_get_document (self->document_view) == NULL)
+    kel_window_open_document (self, first);
+
+  if (self->bench_start != 0)
+    {
+      bench_report (self);
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/* The benchmark's watchdog: the longest time the main loop did not come round. */
+static gboolean
+bench_tick (gpointer data)
+{
+  KelWindow *self = data;
+  gint64 now = g_get_monotonic_time ();
+  KelPageView *view = kel_document_view_get_page_view (self->document_view);
+
+  if (self->bench_last_tick != 0)
+    {
+      gint64 gap = now - self->bench_last_tick;
+
+      self->bench_max_stall = MAX (self->bench_max_stall, gap);
+      if (gap > 50 * G_TIME_SPAN_MILLISECOND)
+        g_print ("stall %.0f ms at %.0f ms\n", gap / 1000.0,
+                 (self->bench_last_tick - self->bench_start) / 1000.0);
+    }
+  self->bench_last_tick = now;
+  if (self->bench_first_page == 0 && kel_page_view_has_drawn_page (view))
+    self->bench_first_page = now - self->bench_start;
+  return G_SOURCE_CONTINUE;
+}
+
+void
+_kel_window_start_import (KelWindow *self, GPtrArray *paths)
+{
+  KelPipeline pipeline = _kel_window_pipeline (self);
+  ImportProgress *progress;
+  g_autoptr (GPtrArray) strv = g_ptr_array_new ();
+
+  if (self->project == NULL || paths->len == 0 || self->busy)
+    return;
+  if (g_getenv ("KELISIM_BENCH") != NULL && self->bench_start == 0)
+    {
+      self->bench_start = g_get_monotonic_time ();
+      self->bench_tick_id = g_timeout_add (5, bench_tick, self);
+    }
+  for (guint i = 0; i < paths->len; i++)
+    g_ptr_array_add (strv, paths->pdata[i]);
+  g_ptr_array_add (strv, NULL);
+
+  /* the first PDF is shown while it is read, so the coder sees it at once */
+  if (kel_document_view_get_document (self->document_view) == NULL)
+    {
+      g_autoptr (GMappedFile) mapped = g_mapped_file_new (paths->pdata[0], FALSE, NULL);
+
+      if (mapped != NULL && g_str_has_suffix (g_ascii_strdown (paths->pdata[0], -1), ".pdf"))
+        {
+          g_autoptr (GBytes) bytes = g_mapped_file_get_bytes (mapped);
+          g_autofree char *base = g_path_get_basename (paths->pdata[0]);
+          kel_document_view_show_pdf (self->document_view, bytes, base);
+        }
+    }
+
+  g_clear_object (&self->import_cancellable);
+  self->import_cancellable = g_cancellable_new ();
+  progress = g_new0 (ImportProgress, 1);
+  progress->self = g_object_ref (self);
+  progress->total = paths->len;
+  progress->ocr = g_atomic_rc_box_new0 (OcrBox);
+  g_weak_ref_init (&progress->ocr->window, self);
+  pipeline.ocr_progress = ocr_progress;
+  pipeline.ocr_progress_data = progress->ocr;
+  self->import_files = paths->len;
+  _kel_window_set_busy (self, TRUE, _("Importing…"));
+  g_timeout_add (150, pulse, self);
+  kel_project_add_files_async (self->project, &pipeline, (const char *const *) strv->pdata,
+                               import_progress, progress, import_progress_free,
+                               self->import_cancellable, import_done, g_object_ref (self));
+}
+
+static void
+add_path (GPtrArray *paths, GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  if (path == NULL)
+    return;
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_ptr_array_add (paths, g_steal_pointer (&path));
+      return;
+    }
+  /* a dropped folder brings its documents */
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      const char *name = g_file_info_get_name (info);
+      g_autofree char *lower = g_ascii_strdown (name, -1);
+
+      if (g_str_has_suffix (lower, ".pdf") || g_str_has_suffix (lower, ".txt")
+          || g_str_has_suffix (lower, ".docx") || g_str_has_suffix (lower, ".odt"))
+        g_ptr_array_add (paths, g_build_filename (path, name, NULL));
+      g_object_unref (info);
+    }
+}
+
+void
+kel_window_import_files (KelWindow *self, GFile **files, guint n_files)
+{
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_if_fail (KEL_IS_WINDOW (self));
+
+  for (guint i = 0; i < n_files; i++)
+    add_path (paths, files[i]);
+  g_ptr_array_sort (paths, (GCompareFunc) g_strcmp0);
+  if (paths->len == 0)
+    return;
+  if (self->busy)
+    {
+      _kel_window_toast (self, _("Wait until the import under way has finished"));
+      return;
+    }
+  if (self->project == NULL)
+    {
+      /* the documents go into a project: ask for one, then import */
+      g_object_set_data_full (G_OBJECT (self), "pending-imports", g_ptr_array_ref (paths),
+                              (GDestroyNotify) g_ptr_array_unref);
+      ask_new_project (self);
+      return;
+    }
+  _kel_window_start_import (self, paths);
+}
+
+static void
+import_chosen (KelWindow *self, GtkFileChooser *chooser, GSList *files)
+{
+  const char *ocr = gtk_file_chooser_get_choice (chooser, "ocr");
+  g_autoptr (GPtrArray) list = g_ptr_array_new ();
+  KelOcrMode mode;
+
+  /* the choice made in the dialog is the preference from now on */
+  if (ocr != NULL && kel_ocr_mode_from_string (ocr, &mode))
+    g_settings_set_enum (self->settings, "ocr-mode", (int) mode);
+  for (GSList *l = files; l != NULL; l = l->next)
+    g_ptr_array_add (list, l->data);
+  kel_window_import_files (self, (GFile **) list->pdata, list->len);
+}
+
+static void
+import_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KelWindow *self = KEL_WINDOW (widget);
+  static const char *const docs[] = { "*.pdf", "*.PDF", "*.txt", "*.docx", "*.odt", NULL };
+  static const char *const ocr_ids[] = { "auto", "never", "always", NULL };
+  const char *ocr_labels[] = { _("Pages without a usable text layer"), _("Never"),
+                               _("Every page"), NULL };
+  GtkFileChooserNative *dialog = chooser_new (self, _("Import Documents"),
+                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                                              import_chosen);
+
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog),
+                               filter_new (_("Memoranda and reports (PDF, text, DOCX, ODT)"),
+                                           docs, NULL));
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "ocr", _("Recognize (OCR)"),
+                               (const char **) ocr_ids, ocr_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "ocr",
+                               ocr_ids[CLAMP (g_settings_get_enum (self->settings, "ocr-mode"), 0, 2)]);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+cancel_import_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KelWindow *self = KEL_WINDOW (widget);
+
+  g_cancellable_cancel (self->import_cancellable);
+  gtk_label_set_text (self->progress_label, _("Cancelling…"));
+}
+
+/* Export ------------------------------------------------------------------------------ */
+
+typedef struct {
+  char      *path;
+  KelFormat  format;
+  GPtrArray *rows;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_free (job->path);
+  g_clear_pointer (&job->rows, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+export_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ExportJob *job = data;
+  g_autoptr (GString) out = g_string_new (NULL);
+  GError *error = NULL;
+
+  kel_dataset_append_header (out, job->format);
+  for (guint i = 0; i < job->rows->len; i++)
+    kel_dataset_append_row (out, job->format, job->rows->pdata[i]);
+  if (!g_file_set_contents_full (job->path, out->str, out->len, G_FILE_SET_CONTENTS_CONSISTENT,
+                                 0644, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, job->rows->len);
+}
+
+static void
+export_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (KelWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  gssize n = g_task_propagate_int (G_TASK (result), &error);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+
+  _kel_window_set_busy (self, FALSE, NULL);
+  if (n < 0)
+    {
+      _kel_window_error (self, error);
+      return;
+    }
+  {
+    g_autofree char *base = g_path_get_basename (job->path);
+    g_autofree char *msg = g_strdup_printf (ngettext ("%s: %zd coding exported",
+                                                      "%s: %zd codings exported", n), base, n);
+    _kel_window_toast (self, msg);
+  }
+}
+
+/* Writes the dataset of @selection to @path: the rows are read here, the writing runs in
+ * a worker. */
+static void
+export_to (KelWindow *self, const char *path, KelFormat format,
+           const KelProjectSelection *selection)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GTask) task = NULL;
+  GPtrArray *rows = kel_project_collect_rows (self->project, selection, &error);
+  ExportJob *job;
+
+  if (rows == NULL)
+    {
+      _kel_window_error (self, error);
+      return;
+    }
+  job = g_new0 (ExportJob, 1);
+  job->path = g_strdup (path);
+  job->format = format;
+  job->rows = rows;
+  _kel_window_set_busy (self, TRUE, _("Exporting…"));
+  task = g_task_new (NULL, NULL, export_done, g_object_ref (self));
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+export_chosen (KelWindow *self, GtkFileChooser *chooser, GSList *files)
+{
+  const char *whose = gtk_file_chooser_get_choice (chooser, "whose");
+  KelFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
+  const char *ext = format == KEL_FORMAT_TSV ? ".tsv" : format == KEL_FORMAT_JSONL ? ".jsonl"
+                                                                                   : ".csv";
+  g_autofree char *path = with_extension (files->data, ext);
+  KelProjectSelection sel = { 0 };
+
+  if (path == NULL)
+    return;
+  if (g_strcmp0 (whose, "review") == 0 && self->coder != NULL)
+    {
+      sel.view = KEL_VIEW_REVIEW;
+      sel.coder = self->coder;
+    }
+  else if (g_strcmp0 (whose, "all") == 0)
+    sel.view = KEL_VIEW_ALL;
+  else if (g_strcmp0 (whose, "consensus") == 0)
+    sel.view = KEL_VIEW_CONSENSUS;
+  else
+    {
+      sel.view = KEL_VIEW_CODER;
+      sel.coder = KEL_LEXICON_CODER;
+    }
+  export_to (self, path, format, &sel);
+}
+
+static void
+export_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KelWindow *self = KEL_WINDOW (widget);
+  const char *fmt = param != NULL ? g_variant_get_string (param, NULL) : "csv";
+  KelFormat format = KEL_FORMAT_CSV;
+  static const char *const ids[] = { "lexicon", "review", "all", "consensus", NULL };
+  const char *labels[] = { _("The lexicon’s automatic coding"),
+                           _("Your review (your codes, and the lexicon’s you left)"),
+                           _("Every coder’s codings, with their status"),
+                           _("The consensus of the coders"), NULL };
+  GtkFileChooserNative *dialog;
+  g_autofree char *suggested = NULL;
+
+  kel_format_from_string (fmt, &format);
+  dialog = chooser_new (self, _("Export the Coded Dataset"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                        _("_Export"), export_chosen);
+  g_object_set_data (G_OBJECT (dialog), "format", GINT_TO_POINTER (format));
+  suggested = g_strdup_printf ("%s.%s", _("coded"), fmt);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "whose", _("Codings"),
+                               (const char **) ids, labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "whose",
+                               self->coder != NULL ? "review" : "lexicon");
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Merge and the lexicon ------------------------------------------------------------------ */
+
+static void
+merge_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (KelWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  KelMergeReport *report = kel_project_merge_finish (KEL_PROJECT (source), result, &error);
+  g_autoptr (GString) text = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  _kel_window_set_busy (self, FALSE, NULL);
+  if (report == NULL)
+    {
+      _kel_window_error (self, error);
+      return;
+    }
+  g_string_append_printf (text, _("Documents added: %u, matched: %u. Coders added: %u. "
+                                  "Codings added: %u, updated: %u."),
+                          report->documents_added, report->documents_matched,
+                          report->coders_added, report->codings_added,
+                          report->codings_updated);
+  if (report->conflicts->len > 0)
+    {
+      g_string_append_printf (text, "\n\n%s", _("Changed in both copies (this copy’s version "
+                                                "is kept; the other’s is stored with it):"));
+      for (guint i = 0; i < report->conflicts->len && i < 30; i++)
+        {
+          const KelMergeConflict *c = report->conflicts->pdata[i];
+          g_string_append_printf (text, "\n• %s%s%s: %s ⇄ %s", c->document_name,
+                                  c->coder ? " · " : "", c->coder ? c->coder : "", c->ours,
+                                  c->theirs);
+        }
+    }
+  for (guint i = 0; i < report->notes->len; i++)
+    g_string_append_printf (text, "\n• %s", (char *) report->notes->pdata[i]);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Copies Merged"), text->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  kel_merge_report_free (report);
+  _kel_window_refresh_coders (self);
+}
+
+static void
+merge_chosen (KelWindow *self, GtkFileChooser *chooser, GSList *files)
+{
+  g_autofree char *path = g_file_get_path (files->data);
+
+  if (path == NULL || self->project == NULL)
+    return;
+  g_clear_object (&self->import_cancellable);
+  self->import_cancellable = g_cancellable_new ();
+  _kel_window_set_busy (self, TRUE, _("Merging…"));
+  kel_project_merge_async (self->project, path, NULL, NULL, NULL, self->import_cancellable,
+                           merge_done, g_object_ref (self));
+}
+
+static void
+merge_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  GtkFileChooserNative *dialog = chooser_new (KEL_WINDOW (widget), _("Merge a Copy of the Project"),
+                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Merge"),
+                                              merge_chosen);
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), project_filter ());
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+typedef struct {
+  KelPipeline pipeline;
+  guint       changed;
+} LexiconJob;
+
+static void
+lexicon_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  LexiconJob *job = data;
+  GError *error = NULL;
+
+  if (!kel_project_run_lexicon (KEL_PROJECT (source), &job->pipeline, cancellable,
+                                &job->changed, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+lexicon_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (KelWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  LexiconJob *job = g_task_get_task_data (G_TASK (result));
+
+  _kel_window_set_busy (self, FALSE, NULL);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      _kel_window_error (self, error);
+      return;
+    }
+  {
+    g_autofree char *msg = g_strdup_printf (ngettext ("The lexicon changed the coding of %u document; "
+                                                      "your decisions are kept",
+                                                      "The lexicon changed the coding of %u documents; "
+                                                      "your decisions are kept", job->changed),
+                                            job->changed);
+    _kel_window_toast (self, msg);
+  }
+}
+
+static void
+recode_lexicon_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KelWindow *self = KEL_WINDOW (widget);
+  g_autoptr (GTask) task = NULL;
+  LexiconJob *job;
+
+  if (self->project == NULL)
+    return;
+  job = g_new0 (LexiconJob, 1);
+  job->pipeline = _kel_window_pipeline (self);
+  g_clear_object (&self->import_cancellable);
+  self->import_cancellable = g_cancellable_new ();
+  _kel_window_set_busy (self, TRUE, _("Coding again with the lexicon…"));
+  task = g_task_new (self->project, self->import_cancellable, lexicon_done, g_object_ref (self));
+  g_task_set_task_data (task, job, g_free);
+  g_task_run_in_thread (task, lexicon_thread);
+}
+
+/* Coding ------------------------------------------------------------------------------ */
+
+static const KelProjectCoding *
+find_coding (KelWindow *self, gint64 id)
+{
+  for (guint i = 0; self->codings != NULL && i < self->codings->len; i++)
+    if (((KelProjectCoding *) self->codings->pdata[i])->id == id)
+      return self->codings->pdata[i];
+  return NULL;
+}
+
+/* Runs one operation; FALSE (with a toast) when it failed. */
+static gboolean
+check (KelWindow *self, gboolean ok, GError *error)
+{
+  if (!ok)
+    {
+      _kel_window_error (self, error);
+      g_clear_error (&error);
+    }
+  return ok;
+}
+
+static void
+set_category_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KelWindow *self = KEL_WINDOW (widget);
+  const char *category = g_variant_get_string (param, NULL);
+  int segment = kel_segment_panel_get_selected (self->segment_panel);
+  GArray *chips = kel_segment_panel_get_selected_chips (self->segment_panel);
+  const KelCodeChip *same = NULL, *other_undecided = NULL, *my_other = NULL;
+  guint n_other_undecided = 0;
+  GError *error = NULL;
+  gboolean ok;
+
+  if (self->project == NULL || segment < 0)
+    return;
+  /* a selection in the document is coded by hand with the category instead */
+  {
+    gsize start, end;
+    if (kel_document_view_get_selection (self->document_view, &start, &end))
+      {
+        gtk_widget_activate_action (widget, "win.code-selection", "s", category);
+        return;
+      }
+  }
+  if (!_kel_window_ensure_coder (self, "win.set-category", param))
+    return;
+
+  for (guint i = 0; chips != NULL && i < chips->len; i++)
+    {
+      const KelCodeChip *c = &g_array_index (chips, KelCodeChip, i);
+
+      if (c->is_span)
+        continue;
+      if (c->mine && c->status != KEL_STATUS_REJECTED)
+        {
+          if (g_strcmp0 (c->category, category) == 0)
+            same = c;
+          else if (my_other == NULL)
+            my_other = c;
+        }
+      else if (!c->mine && !c->decided && c->status != KEL_STATUS_REJECTED)
+        {
+          if (g_strcmp0 (c->category, category) == 0)
+            same = same ? same : c;
+          else
+            {
+              other_undecided = c;
+              n_other_undecided++;
+            }
+        }
+    }
+
+  if (same != NULL && same->mine)
+    {
+      gtk_widget_error_bell (widget);
+      return;  /* already coded so */
+    }
+  if (same != NULL)
+    ok = kel_project_accept (self->project, self->coder, same->id, &error) != 0;
+  else if (n_other_undecided == 1)
+    ok = kel_project_recode (self->project, self->coder, other_undecided->id, category,
+                             &error) != 0;
+  else if (my_other != NULL && n_other_undecided == 0)
+    ok = kel_project_recode (self->project, self->coder, my_other->id, category, &error) != 0;
+  else
+    ok = kel_project_code_segment (self->project, self->coder, self->doc_id, (guint) segment,
+                                   category, &error) != 0;
+  if (check (self, ok, error))
+    _kel_window_did (self, self->doc_id, segment);
+}
+
+static void
+decide (KelWindow *self, gboolean accept)
+{
+  int segment = kel_segment_panel_get_selected (self->segment_panel);
+  GArray *chips = kel_segment_panel_get_selected_chips (self->segment_panel);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) mine = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (self->project == NULL || segment < 0)
+    return;
+  if (!_kel_window_ensure_coder (self, accept ? "win.accept" : "win.reject", NULL))
+    return;
+  /* the chips change under us as each decision is made: take their ids first */
+  for (guint i = 0; chips != NULL && i < chips->len; i++)
+    {
+      const KelCodeChip *c = &g_array_index (chips, KelCodeChip, i);
+
+      if (!c->mine && !c->decided && c->status != KEL_STATUS_REJECTED)
+        g_array_append_val (ids, c->id);
+      else if (c->mine && !accept && c->status != KEL_STATUS_REJECTED)
+        g_array_append_val (mine, c->id);
+    }
+  if (ids->len == 0 && mine->len == 0)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      _kel_window_toast (self, accept ? _("Nothing to accept here: set a category with its number key")
+                                      : _("Nothing to reject here"));
+      if (accept)
+        kel_segment_panel_select_next (self->segment_panel);
+      return;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      GError *error = NULL;
+      gint64 id = g_array_index (ids, gint64, i);
+      gboolean ok = accept ? kel_project_accept (self->project, self->coder, id, &error) != 0
+                           : kel_project_reject (self->project, self->coder, id, &error) != 0;
+      if (!check (self, ok, error))
+        return;
+      _kel_window_did (self, self->doc_id, segment);
+    }
+  /* Delete on a unit I coded myself takes my code back */
+  for (guint i = 0; ids->len == 0 && i < mine->len; i++)
+    {
+      GError *error = NULL;
+      if (!check (self, kel_project_uncode (self->project, self->coder,
+                                            g_array_index (mine, gint64, i), &error), error))
+        return;
+      _kel_window_did (self, self->doc_id, segment);
+    }
+  kel_segment_panel_select_next (self->segment_panel);
+}
+
+static void
+accept_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  decide (KEL_WINDOW (widget), TRUE);
+}
+
+static void
+reject_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  decide (KEL_WINDOW (widget), FALSE);
+}
+
+static void
+coding_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KelWindow *self = KEL_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (param);
+  const KelProjectCoding *coding = find_coding (self, id);
+  GError *error = NULL;
+  gboolean ok;
+  int segment;
+
+  if (self->project == NULL || coding == NULL)
+    return;
+  segment = coding->segment;
+  if (!_kel_window_ensure_coder (self, name, param))
+    return;
+  if (g_str_equal (name, "win.accept-coding"))
+    ok = kel_project_accept (self->project, self->coder, id, &error) != 0;
+  else if (g_str_equal (name, "win.reject-coding"))
+    ok = kel_project_reject (self->project, self->coder, id, &error) != 0;
+  else
+    ok = kel_project_uncode (self->project, self->coder, id, &error);
+  if (check (self, ok, error))
+    _kel_window_did (self, self->doc_id, segment);
+}
+
+static void
+code_selection_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KelWindow *self = KEL_WINDOW (widget);
+  const char *category = g_variant_get_string (param, NULL);
+  gsize start, end;
+  GError *error = NULL;
+
+  if (self->project == NULL || self->doc_id == 0)
+    return;
+  if (!kel_document_view_get_selection (self->document_view, &start, &end))
+    {
+      _kel_window_toast (self, _("Select text on the page or in the text first"));
+      return;
+    }
+  if (!_kel_window_ensure_coder (self, "win.code-selection", param))
+    return;
+  if (check (self, kel_project_code_span (self->project, self->coder, self->doc_id, start, end,
+                                          category, &error) != 0, error))
+    {
+      _kel_window_did (self, self->doc_id, kel_segment_panel_get_selected (self->segment_panel));
+      kel_page_view_clear_selection (kel_document_view_get_page_view (self->document_view));
+    }
+}
+
+static void
+undo_redo_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KelWindow *self = KEL_WINDOW (widget);
+  gboolean undo = g_str_equal (name, "win.undo");
+  GError *error = NULL;
+  gboolean ok;
+
+  if (self->project == NULL || self->coder == NULL)
+    return;
+  kel_segment_panel_flush_memo (self->segment_panel);
+  ok = undo ? kel_project_undo (self->project, self->coder, &error)
+            : kel_project_redo (self->project, self->coder, &error);
+  if (!ok)
+    {
+      _kel_window_error (self, error);
+      g_clear_error (&error);
+      return;
+    }
+  /* go back to where the step was made (known for this session's steps) */
+  {
+    GArray *from = undo ? self->undo_places : self->redo_places;
+    GArray *to = undo ? self->redo_places : self->undo_places;
+
+    if (from->len > 0)
+      {
+        KelPlace place = g_array_index (from, KelPlace, from->len - 1);
+
+        g_array_set_size (from, from->len - 1);
+        g_array_append_val (to, place);
+        _kel_window_go_to (self, &place);
+      }
+  }
+}
+
+/* View ------------------------------------------------------------------------------- */
+
+static void
+zoom_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KelWindow *self = KEL_WINDOW (widget);
+  KelPageView *view = kel_document_view_get_page_view (self->document_view);
+
+  if (g_str_equal (name, "win.zoom-in"))
+    kel_page_view_zoom_in (view);
+  else if (g_str_equal (name, "win.zoom-out"))
+    kel_page_view_zoom_out (view);
+  else
+    kel_page_view_set_zoom (view, 0);
+  g_settings_set_double (self->settings, "zoom", kel_page_view_get_zoom (view));
+}
+
+static void
+cycle_view_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KelWindow *self = KEL_WINDOW (widget);
+  KelDocumentMode mode = (kel_document_view_get_mode (self->document_view) + 1) % 3;
+  static const char *const names[] = { "page", "text", "both" };
+
+  kel_document_view_set_mode (self->document_view, mode);
+  g_settings_set_string (self->settings, "view-mode", names[mode]);
+}
+
+static void
+step_document (KelWindow *self, int step)
+{
+  g_autoptr (GArray) order = kel_sidebar_get_order (self->sidebar);
+
+  for (guint i = 0; i < order->len; i++)
+    if (g_array_index (order, gint64, i) == self->doc_id)
+      {
+        int next = (int) i + step;
+        if (next >= 0 && (guint) next < order->len)
+          kel_window_open_document (self, g_array_index (order, gint64, next));
+        return;
+      }
+  if (order->len > 0)
+    kel_window_open_document (self, g_array_index (order, gint64, 0));
+}
+
+static void
+document_step_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  step_document (KEL_WINDOW (widget), g_str_equal (name, "win.next-document") ? 1 : -1);
+}
+
+static void
+memo_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  kel_segment_panel_focus_memo (KEL_WINDOW (widget)->segment_panel);
+}
+
+void
+_kel_window_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
+  gtk_widget_class_install_action (widget_class, "win.open-project", NULL, open_project_action);
+  gtk_widget_class_install_action (widget_class, "win.open-samples", NULL, open_samples_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.merge", NULL, merge_action);
+  gtk_widget_class_install_action (widget_class, "win.recode-lexicon", NULL,
+                                   recode_lexicon_action);
+  gtk_widget_class_install_action (widget_class, "win.set-category", "s", set_category_action);
+  gtk_widget_class_install_action (widget_class, "win.accept", NULL, accept_action);
+  gtk_widget_class_install_action (widget_class, "win.reject", NULL, reject_action);
+  gtk_widget_class_install_action (widget_class, "win.accept-coding", "x", coding_action);
+  gtk_widget_class_install_action (widget_class, "win.reject-coding", "x", coding_action);
+  gtk_widget_class_install_action (widget_class, "win.uncode", "x", coding_action);
+  gtk_widget_class_install_action (widget_class, "win.code-selection", "s",
+                                   code_selection_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
+  /* toggles, whose state the buttons and check boxes show */
+  gtk_widget_class_install_property_action (widget_class, "win.blind", "blind");
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
+  gtk_widget_class_install_property_action (widget_class, "win.find", "finding");
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.fit-width", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.cycle-view", NULL, cycle_view_action);
+  gtk_widget_class_install_action (widget_class, "win.next-document", NULL,
+                                   document_step_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-document", NULL,
+                                   document_step_action);
+  gtk_widget_class_install_action (widget_class, "win.memo", NULL, memo_action);
+}
+
+void
+kel_window_set_accels (GtkApplication *app)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "win.new-project", { "<Control>n", NULL } },
+    { "win.open-project", { "<Control>o", NULL } },
+    { "win.import", { "<Control>i", NULL } },
+    { "win.export('csv')", { "<Control>e", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Shift><Control>z", "<Control>y", NULL } },
+    { "win.find", { "<Control>f", NULL } },
+    { "win.show-sidebar", { "F9", NULL } },
+    { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
+    { "win.zoom-out", { "<Control>minus", NULL } },
+    { "win.fit-width", { "<Control>0", NULL } },
+    { "win.cycle-view", { "<Control>t", NULL } },
+    { "win.next-document", { "<Control>Page_Down", NULL } },
+    { "win.previous-document", { "<Control>Page_Up", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+}

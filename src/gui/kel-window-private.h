@@ -1,0 +1,125 @@
+/* kel-window-private.h: what kel-window.c and kel-window-actions.c share. */
+#pragma once
+
+#include "kel-agreement-page.h"
+#include "kel-analysis-page.h"
+#include "kel-categories.h"
+#include "kel-document-view.h"
+#include "kel-find-panel.h"
+#include "kel-segment-panel.h"
+#include "kel-sidebar.h"
+#include "kel-window.h"
+
+G_BEGIN_DECLS
+
+/* Whose codes the views show. */
+typedef enum {
+  KEL_SHOW_REVIEW,   /* mine, and the lexicon's I have not decided on */
+  KEL_SHOW_MINE,     /* mine only (also when coding blind) */
+  KEL_SHOW_ALL,      /* every coder's */
+  KEL_SHOW_CODER,    /* one other coder's (show_coder) */
+} KelShow;
+
+struct _KelWindow {
+  AdwApplicationWindow  parent_instance;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  AdwHeaderBar         *header_bar;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton        *coder_button;
+  GtkPopover           *coder_popover;
+  GtkLabel             *coder_label;
+  GtkListBox           *coder_list;
+  GtkEntry             *new_coder_entry;
+  GtkDropDown          *show_dropdown;
+  GtkRevealer          *progress_revealer;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
+  GtkStack             *main_stack;
+  AdwStatusPage        *welcome_page;
+  GtkListBox           *recent_list;
+  AdwViewStack         *view_stack;
+  GtkPaned             *outer_paned;
+  GtkPaned             *inner_paned;
+  GtkStack             *side_stack;
+  KelSidebar           *sidebar;
+  KelFindPanel         *find_panel;
+  KelDocumentView      *document_view;
+  KelSegmentPanel      *segment_panel;
+  KelAgreementPage     *agreement_page;
+  KelAnalysisPage      *analysis_page;
+
+  GSettings            *settings;
+  KelLexicon           *lexicon;       /* codes what is imported */
+  KelRates             *rates;
+  KelProject           *project;
+  gulong                changed_id;
+  KelCategories        *categories;
+  char                 *coder;         /* the person coding, or NULL */
+  KelShow               show;
+  char                 *show_coder;
+  GPtrArray            *coders;        /* KelProjectCoder of the project */
+
+  gint64                doc_id;        /* the document chosen */
+  gint64                shown_id;      /* the document the views show (once it is loaded) */
+  GPtrArray            *codings;       /* KelProjectCoding of that document */
+  GCancellable         *load_cancellable;
+  int                   selected;      /* segment, -1 */
+  /* where each of this session's operations was made, to go back there on undo/redo */
+  GArray               *undo_places;   /* KelPlace */
+  GArray               *redo_places;
+
+  GCancellable         *import_cancellable;
+  char                 *import_label;     /* "Importing 2 of 6: name.pdf" */
+  guint                 import_files;     /* files in the import under way */
+  gboolean              busy;
+  char                 *pending_action; /* run once the coder has said who they are */
+  GVariant             *pending_param;
+  char                 *last_message;
+
+  /* the benchmark's measurements (KELISIM_BENCH) */
+  gint64                bench_start;
+  gint64                bench_last_tick;
+  gint64                bench_max_stall;
+  gint64                bench_first_page;
+  guint                 bench_tick_id;
+};
+
+typedef struct {
+  gint64 document;
+  int    segment;
+} KelPlace;
+
+/* kel-window.c */
+/* Records that an operation was made on @segment of @document (for undo and redo). */
+void      _kel_window_did              (KelWindow   *self,
+                                        gint64       document,
+                                        int          segment);
+/* Shows @place: opens its document and selects its segment. */
+void      _kel_window_go_to            (KelWindow   *self,
+                                        const KelPlace *place);
+void      _kel_window_toast            (KelWindow   *self,
+                                        const char  *message);
+void      _kel_window_error            (KelWindow   *self,
+                                        const GError *error);
+void      _kel_window_refresh_codings  (KelWindow   *self);
+void      _kel_window_refresh_documents (KelWindow  *self);
+void      _kel_window_refresh_coders   (KelWindow   *self);
+void      _kel_window_update_actions   (KelWindow   *self);
+KelPipeline _kel_window_pipeline       (KelWindow   *self);
+void      _kel_window_close_project    (KelWindow   *self);
+/* Returns FALSE (and asks who is coding, then runs @action again) when no coder is set. */
+gboolean  _kel_window_ensure_coder     (KelWindow   *self,
+                                        const char  *action,
+                                        GVariant    *param);
+void      _kel_window_set_busy         (KelWindow   *self,
+                                        gboolean     busy,
+                                        const char  *label);
+
+/* kel-window-actions.c */
+void      _kel_window_install_actions  (GtkWidgetClass *widget_class);
+void      _kel_window_start_import     (KelWindow   *self,
+                                        GPtrArray   *paths);
+
+G_END_DECLS

@@ -1,0 +1,1392 @@
+/* kel-window.c: the workbench window. It owns the open project and the coder, turns the
+ * project's codings into what the views show (chips in the segment list, highlights on
+ * the page), and refreshes them whenever the project says it changed. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "kel-preferences-window.h"
+#include "kel-window-private.h"
+
+G_DEFINE_FINAL_TYPE (KelWindow, kel_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_BLIND,
+  PROP_SHOW_SIDEBAR,
+  PROP_FINDING,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+is_finding (KelWindow *self)
+{
+  if (self->side_stack == NULL)
+    return FALSE;  /* still being built */
+  return gtk_widget_get_visible (GTK_WIDGET (self->side_stack))
+         && g_strcmp0 (gtk_stack_get_visible_child_name (self->side_stack), "find") == 0;
+}
+
+static void
+set_blind (KelWindow *self, gboolean blind)
+{
+  if (blind == g_settings_get_boolean (self->settings, "blind"))
+    return;
+  g_settings_set_boolean (self->settings, "blind", blind);
+  /* coding blind, the lexicon's codes must not say which segments to look at */
+  if (blind)
+    kel_segment_panel_set_filter (self->segment_panel, KEL_SEGMENTS_ALL);
+  _kel_window_refresh_codings (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLIND]);
+}
+
+static void
+set_show_sidebar (KelWindow *self, gboolean show)
+{
+  gboolean was_finding = is_finding (self);
+
+  if (show == gtk_widget_get_visible (GTK_WIDGET (self->side_stack)))
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->side_stack), show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+  if (was_finding != is_finding (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDING]);
+}
+
+static void
+set_finding (KelWindow *self, gboolean finding)
+{
+  gboolean shown = gtk_widget_get_visible (GTK_WIDGET (self->side_stack));
+
+  if (finding == is_finding (self))
+    {
+      if (finding)
+        kel_find_panel_focus (self->find_panel);
+      return;
+    }
+  if (finding)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->side_stack), TRUE);
+      gtk_stack_set_visible_child_name (self->side_stack, "find");
+      adw_view_stack_set_visible_child_name (self->view_stack, "code");
+      kel_find_panel_focus (self->find_panel);
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->side_stack, "documents");
+      kel_segment_panel_focus_list (self->segment_panel);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDING]);
+  if (shown != gtk_widget_get_visible (GTK_WIDGET (self->side_stack)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+}
+
+static void
+kel_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  KelWindow *self = KEL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BLIND:
+      g_value_set_boolean (value, self->settings != NULL
+                                  && g_settings_get_boolean (self->settings, "blind"));
+      break;
+    case PROP_SHOW_SIDEBAR:
+      g_value_set_boolean (value, self->side_stack == NULL
+                                  || gtk_widget_get_visible (GTK_WIDGET (self->side_stack)));
+      break;
+    case PROP_FINDING:
+      g_value_set_boolean (value, is_finding (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kel_window_set_property (GObject *object, guint prop_id, const GValue *value,
+                         GParamSpec *pspec)
+{
+  KelWindow *self = KEL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BLIND:
+      set_blind (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_SIDEBAR:
+      set_show_sidebar (self, g_value_get_boolean (value));
+      break;
+    case PROP_FINDING:
+      set_finding (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Messages --------------------------------------------------------------------------- */
+
+void
+_kel_window_toast (KelWindow *self, const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  g_free (self->last_message);
+  self->last_message = g_strdup (message);
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_kel_window_error (KelWindow *self, const GError *error)
+{
+  if (error == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  _kel_window_toast (self, error->message);
+}
+
+const char *
+kel_window_get_last_message (KelWindow *self)
+{
+  g_return_val_if_fail (KEL_IS_WINDOW (self), NULL);
+  return self->last_message;
+}
+
+void
+_kel_window_set_busy (KelWindow *self, gboolean busy, const char *label)
+{
+  self->busy = busy;
+  gtk_revealer_set_reveal_child (self->progress_revealer, busy);
+  if (label != NULL)
+    gtk_label_set_text (self->progress_label, label);
+  if (busy)
+    gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  _kel_window_update_actions (self);
+}
+
+gboolean
+kel_window_is_busy (KelWindow *self)
+{
+  g_return_val_if_fail (KEL_IS_WINDOW (self), FALSE);
+  return self->busy;
+}
+
+/* The pipeline for imports, from the preferences --------------------------------------- */
+
+KelPipeline
+_kel_window_pipeline (KelWindow *self)
+{
+  KelPipeline p = { 0 };
+  static char *languages;  /* outlives the pipeline that borrows it */
+
+  g_free (languages);
+  languages = g_settings_get_string (self->settings, "ocr-languages");
+  p.lexicon = self->lexicon;
+  p.rates = self->rates;
+  p.ocr_mode = (KelOcrMode) g_settings_get_enum (self->settings, "ocr-mode");
+  p.ocr_languages = languages[0] != '\0' ? languages : NULL;
+  return p;
+}
+
+static void
+load_rates (KelWindow *self)
+{
+  g_autofree char *path = kel_preferences_rates_path ();
+  g_autoptr (GError) error = NULL;
+  KelRates *rates = kel_rates_new ();
+
+  if (!kel_rates_load (rates, path, &error))
+    _kel_window_error (self, error);
+  g_clear_pointer (&self->rates, kel_rates_free);
+  self->rates = rates;
+}
+
+static void
+on_rates_changed (GSettings *settings, const char *key, KelWindow *self)
+{
+  load_rates (self);
+}
+
+/* Coders ----------------------------------------------------------------------------- */
+
+const char *
+kel_window_get_coder (KelWindow *self)
+{
+  g_return_val_if_fail (KEL_IS_WINDOW (self), NULL);
+  return self->coder;
+}
+
+static void
+update_coder_label (KelWindow *self)
+{
+  gtk_label_set_text (self->coder_label, self->coder ? self->coder : _("Who is coding?"));
+}
+
+void
+kel_window_set_coder (KelWindow *self, const char *coder)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (KEL_IS_WINDOW (self));
+
+  if (coder == NULL || *coder == '\0')
+    return;
+  if (self->project != NULL && !kel_project_add_coder (self->project, coder, NULL, &error)
+      && !g_error_matches (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_EXISTS))
+    {
+      _kel_window_error (self, error);
+      return;
+    }
+  g_free (self->coder);
+  self->coder = g_strdup (coder);
+  g_settings_set_string (self->settings, "coder-name", coder);
+  kel_segment_panel_set_coder (self->segment_panel, coder);
+  update_coder_label (self);
+  _kel_window_refresh_coders (self);
+  _kel_window_refresh_documents (self);
+  _kel_window_refresh_codings (self);
+}
+
+static void
+on_coder_toggled (GtkCheckButton *button, KelWindow *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (button), "coder");
+
+  if (gtk_check_button_get_active (button) && g_strcmp0 (name, self->coder) != 0)
+    kel_window_set_coder (self, name);
+}
+
+static void on_show_selected (GtkDropDown *dropdown, GParamSpec *pspec, KelWindow *self);
+
+void
+_kel_window_refresh_coders (KelWindow *self)
+{
+  GtkWidget *child;
+  GtkCheckButton *group = NULL;
+  g_autoptr (GtkStringList) shown = gtk_string_list_new (NULL);
+  guint select = 0;
+
+  g_clear_pointer (&self->coders, g_ptr_array_unref);
+  if (self->project != NULL)
+    self->coders = kel_project_list_coders (self->project);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->coder_list))) != NULL)
+    gtk_list_box_remove (self->coder_list, child);
+  for (guint i = 0; self->coders != NULL && i < self->coders->len; i++)
+    {
+      const KelProjectCoder *c = self->coders->pdata[i];
+      GtkWidget *check;
+
+      if (c->is_lexicon)
+        continue;
+      check = gtk_check_button_new_with_label (c->name);
+      g_object_set_data_full (G_OBJECT (check), "coder", g_strdup (c->name), g_free);
+      if (group != NULL)
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
+      else
+        group = GTK_CHECK_BUTTON (check);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_strcmp0 (c->name, self->coder) == 0);
+      g_signal_connect (check, "toggled", G_CALLBACK (on_coder_toggled), self);
+      gtk_list_box_append (self->coder_list, check);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->coder_list), group != NULL);
+
+  /* "Codes shown": the fixed choices, then each other person */
+  gtk_string_list_append (shown, _("Yours and the lexicon’s"));
+  gtk_string_list_append (shown, _("Yours only"));
+  gtk_string_list_append (shown, _("Every coder’s"));
+  select = self->show == KEL_SHOW_CODER ? 0 : (guint) self->show;
+  for (guint i = 0; self->coders != NULL && i < self->coders->len; i++)
+    {
+      const KelProjectCoder *c = self->coders->pdata[i];
+      g_autofree char *label = NULL;
+
+      if (g_strcmp0 (c->name, self->coder) == 0)
+        continue;
+      label = c->is_lexicon ? g_strdup (_("The lexicon’s alone"))
+                            : g_strdup_printf (_("%s’s alone"), c->name);
+      gtk_string_list_append (shown, label);
+      if (self->show == KEL_SHOW_CODER && g_strcmp0 (self->show_coder, c->name) == 0)
+        select = g_list_model_get_n_items (G_LIST_MODEL (shown)) - 1;
+    }
+  g_signal_handlers_block_by_func (self->show_dropdown, on_show_selected, self);
+  gtk_drop_down_set_model (self->show_dropdown, G_LIST_MODEL (shown));
+  gtk_drop_down_set_selected (self->show_dropdown, select);
+  g_signal_handlers_unblock_by_func (self->show_dropdown, on_show_selected, self);
+}
+
+static void
+on_show_selected (GtkDropDown *dropdown, GParamSpec *pspec, KelWindow *self)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+
+  g_clear_pointer (&self->show_coder, g_free);
+  if (i <= KEL_SHOW_ALL)
+    self->show = (KelShow) i;
+  else
+    {
+      guint k = KEL_SHOW_ALL;
+      for (guint c = 0; self->coders != NULL && c < self->coders->len; c++)
+        {
+          const KelProjectCoder *coder = self->coders->pdata[c];
+          if (g_strcmp0 (coder->name, self->coder) == 0)
+            continue;
+          if (++k == i)
+            {
+              self->show = KEL_SHOW_CODER;
+              self->show_coder = g_strdup (coder->name);
+            }
+        }
+    }
+  _kel_window_refresh_codings (self);
+}
+
+static void
+on_new_coder (GtkWidget *widget, KelWindow *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (
+    GTK_EDITABLE (self->new_coder_entry))));
+
+  if (*name == '\0')
+    return;
+  if (g_ascii_strcasecmp (name, KEL_LEXICON_CODER) == 0)
+    {
+      _kel_window_toast (self, _("“lexicon” is the automatic coder: choose another name"));
+      return;
+    }
+  kel_window_set_coder (self, name);
+  gtk_editable_set_text (GTK_EDITABLE (self->new_coder_entry), "");
+  gtk_popover_popdown (self->coder_popover);
+}
+
+typedef struct {
+  KelWindow *self;
+  GtkEntry  *entry;
+} AskCoder;
+
+static void
+on_ask_coder_response (AdwMessageDialog *dialog, const char *response, AskCoder *ask)
+{
+  KelWindow *self = ask->self;
+
+  if (g_strcmp0 (response, "ok") == 0)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (
+        GTK_EDITABLE (ask->entry))));
+
+      if (*name != '\0' && g_ascii_strcasecmp (name, KEL_LEXICON_CODER) != 0)
+        {
+          kel_window_set_coder (self, name);
+          if (self->pending_action != NULL && self->coder != NULL)
+            gtk_widget_activate_action_variant (GTK_WIDGET (self), self->pending_action,
+                                                self->pending_param);
+        }
+    }
+  g_clear_pointer (&self->pending_action, g_free);
+  g_clear_pointer (&self->pending_param, g_variant_unref);
+  g_object_unref (self);
+  g_free (ask);
+}
+
+gboolean
+_kel_window_ensure_coder (KelWindow *self, const char *action, GVariant *param)
+{
+  GtkWidget *dialog, *entry;
+  AskCoder *ask;
+  const char *real = g_get_real_name ();
+
+  if (self->coder != NULL)
+    return TRUE;
+  g_free (self->pending_action);
+  self->pending_action = g_strdup (action);
+  g_clear_pointer (&self->pending_param, g_variant_unref);
+  self->pending_param = param ? g_variant_ref_sink (param) : NULL;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Who Is Coding?"),
+                                   _("Your codings, decisions and memos are recorded under "
+                                     "your name, so that the team can compare them."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  if (real != NULL && g_strcmp0 (real, "Unknown") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (entry), real);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "ok", _("_Start Coding"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  ask = g_new0 (AskCoder, 1);
+  ask->self = g_object_ref (self);
+  ask->entry = GTK_ENTRY (entry);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_ask_coder_response), ask);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+  return FALSE;
+}
+
+/* What the views show ------------------------------------------------------------------ */
+
+/* A coding's unit and category, as a key: a decision is a coding of the same key. */
+static char *
+unit_key (const KelProjectCoding *c)
+{
+  if (c->is_span)
+    return g_strdup_printf ("s%zu-%zu:%s", c->start, c->end, c->category);
+  return g_strdup_printf ("g%d:%s", c->segment, c->category);
+}
+
+/* The keys of my codings, so that telling whether I decided one is a lookup. */
+static GHashTable *
+my_keys (KelWindow *self)
+{
+  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; self->coder != NULL && i < self->codings->len; i++)
+    {
+      const KelProjectCoding *o = self->codings->pdata[i];
+      if (g_strcmp0 (o->coder, self->coder) == 0)
+        g_hash_table_add (keys, unit_key (o));
+    }
+  return keys;
+}
+
+static gboolean
+is_visible (KelWindow *self, GHashTable *mine_keys, const KelProjectCoding *c,
+            gboolean *decided)
+{
+  gboolean mine = self->coder != NULL && g_strcmp0 (c->coder, self->coder) == 0;
+  gboolean blind = g_settings_get_boolean (self->settings, "blind");
+  g_autofree char *key = mine ? NULL : unit_key (c);
+
+  *decided = !mine && g_hash_table_contains (mine_keys, key);
+  if (mine)
+    return self->show != KEL_SHOW_CODER;
+  if (blind)
+    return FALSE;
+  switch (self->show)
+    {
+    case KEL_SHOW_REVIEW:
+      /* the lexicon's, until I decide on it (then my decision shows) */
+      return g_strcmp0 (c->coder, KEL_LEXICON_CODER) == 0 && !*decided;
+    case KEL_SHOW_MINE:
+      return FALSE;
+    case KEL_SHOW_ALL:
+      return TRUE;
+    case KEL_SHOW_CODER:
+    default:
+      return g_strcmp0 (c->coder, self->show_coder) == 0;
+    }
+}
+
+/* The chips of the segment list and the highlights of the document, from the codings. */
+static void
+rebuild_views (KelWindow *self)
+{
+  KelDocument *doc = kel_document_view_get_document (self->document_view);
+  g_autoptr (GPtrArray) chips = NULL;
+  g_autoptr (GArray) units = NULL;
+  g_autoptr (GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) mine_keys = NULL;
+  int selected = kel_segment_panel_get_selected (self->segment_panel);
+
+  if (doc == NULL || self->codings == NULL)
+    {
+      kel_document_view_set_units (self->document_view, NULL, 0);
+      return;
+    }
+  chips = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint s = 0; s < doc->segments->len; s++)
+    {
+      GArray *a = g_array_new (FALSE, TRUE, sizeof (KelCodeChip));
+      g_array_set_clear_func (a, (GDestroyNotify) kel_code_chip_clear);
+      g_ptr_array_add (chips, a);
+    }
+  units = g_array_new (FALSE, TRUE, sizeof (KelDocumentUnit));
+  mine_keys = my_keys (self);
+
+  for (guint i = 0; i < self->codings->len; i++)
+    {
+      const KelProjectCoding *c = self->codings->pdata[i];
+      KelCodeChip chip = { 0 };
+      gboolean decided;
+
+      if (c->segment < 0 || (guint) c->segment >= doc->segments->len
+          || !is_visible (self, mine_keys, c, &decided))
+        continue;
+      chip.id = c->id;
+      chip.category = g_strdup (c->category);
+      chip.coder = g_strdup (c->coder);
+      chip.status = c->status;
+      chip.mine = self->coder != NULL && g_strcmp0 (c->coder, self->coder) == 0;
+      chip.decided = decided;
+      chip.is_span = c->is_span;
+      chip.memo = g_strdup (c->memo);
+      chip.amount_kzt = c->amount_kzt;
+      chip.amount_text = g_strdup (c->amount_text);
+      g_array_append_val ((GArray *) chips->pdata[c->segment], chip);
+
+      if (c->is_span)
+        {
+          KelDocumentUnit u = { 0 };
+
+          u.start = c->start;
+          u.end = c->end;
+          kel_categories_color (self->categories, c->category, &u.color);
+          u.id = (guint) c->segment;
+          u.tag = kel_categories_label (self->categories, c->category);
+          u.flags = c->status == KEL_STATUS_REJECTED ? KEL_HIGHLIGHT_DASHED : 0;
+          if (c->segment == selected)
+            u.flags |= KEL_HIGHLIGHT_SELECTED;
+          g_array_append_val (units, u);
+        }
+    }
+
+  /* one highlight per segment with codes: in the colour of its first live code, with
+   * every category it carries written beside it */
+  for (guint s = 0; s < doc->segments->len; s++)
+    {
+      GArray *a = chips->pdata[s];
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, s);
+      KelDocumentUnit u = { 0 };
+      g_autoptr (GString) tag = g_string_new (NULL);
+      g_autoptr (GString) keys = g_string_new (NULL);
+      const KelCodeChip *first = NULL;
+      gboolean segment_level = FALSE;
+
+      for (guint k = 0; k < a->len; k++)
+        {
+          const KelCodeChip *chip = &g_array_index (a, KelCodeChip, k);
+          if (chip->is_span)
+            continue;
+          segment_level = TRUE;
+          if (chip->status == KEL_STATUS_REJECTED)
+            continue;
+          if (first == NULL)
+            first = chip;
+          if (strstr (tag->str, kel_categories_label (self->categories, chip->category)) == NULL)
+            {
+              int ci = kel_categories_find (self->categories, chip->category);
+              int key = ci >= 0 ? kel_categories_get (self->categories, (guint) ci)->key : 0;
+
+              g_string_append_printf (tag, "%s%s", tag->len ? " + " : "",
+                                      kel_categories_label (self->categories, chip->category));
+              /* the short form: the number keys that set them */
+              if (key > 0)
+                g_string_append_printf (keys, "%s%d", keys->len ? "+" : "", key);
+              else
+                g_string_append_printf (keys, "%s%.3s", keys->len ? "+" : "", chip->category);
+            }
+        }
+      if (!segment_level && (int) s != selected)
+        continue;
+      u.start = seg->start;
+      u.end = seg->end;
+      u.id = s;
+      if (first != NULL)
+        {
+          kel_categories_color (self->categories, first->category, &u.color);
+          g_string_append_printf (tag, "\x1f%s", keys->str);
+          u.tag = g_string_free (g_steal_pointer (&tag), FALSE);
+          g_ptr_array_add (tags, (char *) u.tag);
+        }
+      else
+        {
+          /* rejected everywhere, or the coder's place in an uncoded segment */
+          u.color = (GdkRGBA) { 0.45, 0.45, 0.45, 1 };
+          u.flags = KEL_HIGHLIGHT_DASHED;
+        }
+      if ((int) s == selected)
+        u.flags |= KEL_HIGHLIGHT_SELECTED;
+      g_array_append_val (units, u);
+    }
+
+  kel_segment_panel_set_chips (self->segment_panel, chips);
+  kel_document_view_set_units (self->document_view, (KelDocumentUnit *) (gpointer) units->data,
+                               units->len);
+}
+
+void
+_kel_window_refresh_codings (KelWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_clear_pointer (&self->codings, g_ptr_array_unref);
+  if (self->project != NULL && self->doc_id != 0)
+    {
+      self->codings = kel_project_list_codings (self->project, self->doc_id, NULL, &error);
+      if (self->codings == NULL)
+        _kel_window_error (self, error);
+    }
+  rebuild_views (self);
+  _kel_window_update_actions (self);
+}
+
+void
+_kel_window_refresh_documents (KelWindow *self)
+{
+  g_autoptr (GPtrArray) docs = NULL;
+  g_autoptr (GArray) progress = NULL;
+
+  if (self->project == NULL)
+    return;
+  docs = kel_project_list_documents (self->project);
+  if (self->coder != NULL)
+    progress = kel_project_review_progress (self->project, self->coder, NULL);
+  kel_sidebar_set_documents (self->sidebar, docs, progress);
+}
+
+void
+_kel_window_update_actions (KelWindow *self)
+{
+  gboolean has_project = self->project != NULL;
+  gboolean has_doc = has_project && self->doc_id != 0;
+  gboolean has_segment = has_doc && kel_segment_panel_get_selected (self->segment_panel) >= 0;
+  g_autofree char *undo = NULL, *redo = NULL;
+  GtkWidget *w = GTK_WIDGET (self);
+
+  if (has_project && self->coder != NULL)
+    {
+      undo = kel_project_dup_undo_label (self->project, self->coder);
+      redo = kel_project_dup_redo_label (self->project, self->coder);
+    }
+  gtk_widget_action_set_enabled (w, "win.import", has_project && !self->busy);
+  gtk_widget_action_set_enabled (w, "win.export", has_project && !self->busy);
+  gtk_widget_action_set_enabled (w, "win.merge", has_project && !self->busy);
+  gtk_widget_action_set_enabled (w, "win.recode-lexicon", has_project && !self->busy);
+  gtk_widget_action_set_enabled (w, "win.cancel-import", self->busy);
+  gtk_widget_action_set_enabled (w, "win.undo", undo != NULL || (has_project && self->coder == NULL));
+  gtk_widget_action_set_enabled (w, "win.redo", redo != NULL);
+  gtk_widget_action_set_enabled (w, "win.set-category", has_segment);
+  gtk_widget_action_set_enabled (w, "win.accept", has_segment);
+  gtk_widget_action_set_enabled (w, "win.reject", has_segment);
+  gtk_widget_action_set_enabled (w, "win.code-selection", has_doc);
+  gtk_widget_action_set_enabled (w, "win.find", has_project);
+  gtk_widget_action_set_enabled (w, "win.next-document", has_project);
+  gtk_widget_action_set_enabled (w, "win.previous-document", has_project);
+}
+
+/* Documents -------------------------------------------------------------------------- */
+
+gint64
+kel_window_get_document (KelWindow *self)
+{
+  g_return_val_if_fail (KEL_IS_WINDOW (self), 0);
+  return self->doc_id;
+}
+
+gint64
+kel_window_get_shown_document (KelWindow *self)
+{
+  g_return_val_if_fail (KEL_IS_WINDOW (self), 0);
+  return self->shown_id;
+}
+
+typedef struct {
+  gint64       id;
+  KelDocument *doc;
+  GBytes      *source;
+} LoadJob;
+
+static void
+load_job_free (gpointer data)
+{
+  LoadJob *job = data;
+
+  g_clear_pointer (&job->doc, kel_document_free);
+  g_clear_pointer (&job->source, g_bytes_unref);
+  g_free (job);
+}
+
+static void
+load_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  LoadJob *job = data;
+  KelProject *project = source;
+  GError *error = NULL;
+
+  job->doc = kel_project_load_document (project, job->id, KEL_PROJECT_LOAD_BOXES, &error);
+  if (job->doc == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  job->source = kel_project_get_source (project, job->id, &error);
+  if (job->source == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+load_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (KelWindow) self = user_data;
+  LoadJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  KelDocument *doc;
+  gboolean pdf;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      _kel_window_error (self, error);
+      return;
+    }
+  if (job->id != self->doc_id)
+    return;
+  doc = g_steal_pointer (&job->doc);
+  pdf = doc->extracted != NULL && doc->extracted->kind == KEL_SOURCE_PDF;
+  kel_segment_panel_set_document (self->segment_panel, doc);
+  kel_document_view_set_document (self->document_view, doc, pdf ? job->source : NULL);
+  self->shown_id = job->id;
+  _kel_window_refresh_codings (self);
+  if (self->selected >= 0)
+    kel_segment_panel_select (self->segment_panel, (guint) self->selected);
+  else
+    {
+      /* start on the first segment to review */
+      kel_segment_panel_select_next (self->segment_panel);
+    }
+  kel_segment_panel_focus_list (self->segment_panel);
+}
+
+/* Opens @document; @segment (or -1) is selected once it is loaded. */
+static void
+open_document_at (KelWindow *self, gint64 document, int segment)
+{
+  g_autoptr (GTask) task = NULL;
+  LoadJob *job;
+
+  if (self->project == NULL)
+    return;
+  if (document == self->doc_id && kel_document_view_get_document (self->document_view) != NULL)
+    {
+      if (segment >= 0)
+        kel_segment_panel_select (self->segment_panel, (guint) segment);
+      return;
+    }
+  kel_segment_panel_flush_memo (self->segment_panel);
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  self->doc_id = document;
+  self->selected = segment;
+  kel_sidebar_select (self->sidebar, document);
+  job = g_new0 (LoadJob, 1);
+  job->id = document;
+  task = g_task_new (self->project, self->load_cancellable, load_done, g_object_ref (self));
+  g_task_set_source_tag (task, open_document_at);
+  g_task_set_task_data (task, job, load_job_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+void
+kel_window_open_document (KelWindow *self, gint64 document)
+{
+  g_return_if_fail (KEL_IS_WINDOW (self));
+  open_document_at (self, document, -1);
+}
+
+static void
+on_document_activated (KelSidebar *sidebar, gint64 document, KelWindow *self)
+{
+  open_document_at (self, document, -1);
+}
+
+static void
+on_segment_selected (KelSegmentPanel *panel, int index, KelWindow *self)
+{
+  KelDocument *doc = kel_document_view_get_document (self->document_view);
+
+  self->selected = index;
+  rebuild_views (self);
+  if (doc != NULL && index >= 0 && (guint) index < doc->segments->len)
+    {
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, index);
+      kel_document_view_reveal (self->document_view, seg->start, seg->end);
+    }
+  _kel_window_update_actions (self);
+}
+
+static void
+on_unit_activated (KelDocumentView *view, guint id, KelWindow *self)
+{
+  kel_segment_panel_select (self->segment_panel, id);
+}
+
+static void
+on_hit_activated (KelFindPanel *panel, gint64 document, guint64 start, guint64 end,
+                  KelWindow *self)
+{
+  KelDocument *doc = kel_document_view_get_document (self->document_view);
+
+  if (document == self->doc_id && doc != NULL)
+    {
+      for (guint s = 0; s < doc->segments->len; s++)
+        {
+          const KelSegment *seg = &g_array_index (doc->segments, KelSegment, s);
+          if (start >= seg->start && start < seg->end)
+            {
+              kel_segment_panel_select (self->segment_panel, s);
+              break;
+            }
+        }
+      kel_document_view_reveal (self->document_view, start, end);
+      return;
+    }
+  /* the segment is found once the document is loaded */
+  open_document_at (self, document, -1);
+  g_object_set_data (G_OBJECT (self), "reveal-start", GSIZE_TO_POINTER ((gsize) start + 1));
+}
+
+static void
+on_agreement_segment (KelAgreementPage *page, gint64 document, guint segment, KelWindow *self)
+{
+  KelPlace place = { document, (int) segment };
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "code");
+  _kel_window_go_to (self, &place);
+}
+
+static void
+on_memo_changed (KelSegmentPanel *panel, gint64 coding, const char *memo, KelWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->project == NULL || self->coder == NULL)
+    return;
+  if (!kel_project_set_memo (self->project, self->coder, coding, memo, &error))
+    _kel_window_error (self, error);
+  else
+    _kel_window_did (self, self->doc_id, kel_segment_panel_get_selected (self->segment_panel));
+}
+
+static void
+on_amount_changed (KelSegmentPanel *panel, gint64 coding, double kzt, const char *text,
+                   KelWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!_kel_window_ensure_coder (self, NULL, NULL))
+    return;
+  if (kel_project_set_amount (self->project, self->coder, coding, kzt,
+                              text && *text ? text : NULL, &error) == 0)
+    _kel_window_error (self, error);
+  else
+    _kel_window_did (self, self->doc_id, kel_segment_panel_get_selected (self->segment_panel));
+}
+
+static gboolean
+on_number_key (KelDocumentView *view, int key, KelWindow *self)
+{
+  int index = kel_categories_find_key (self->categories, key);
+
+  if (index < 0)
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.code-selection", "s",
+                              kel_categories_get (self->categories, (guint) index)->id);
+  return TRUE;
+}
+
+/* The bar over a selection: a button per category, with its number key. */
+static void
+build_selection_buttons (KelWindow *self)
+{
+  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+
+  for (guint i = 0; i < kel_categories_get_n (self->categories); i++)
+    {
+      const KelCategory *c = kel_categories_get (self->categories, i);
+      g_autofree char *klass = kel_categories_css_class (c->id);
+      g_autofree char *label = c->key > 0
+        ? g_strdup_printf ("%d %s", c->key, kel_categories_label (self->categories, c->id))
+        : g_strdup (kel_categories_label (self->categories, c->id));
+      GtkWidget *button;
+
+      if (c->parent >= 0)
+        continue;
+      button = gtk_button_new_with_label (label);
+      gtk_widget_add_css_class (button, "category-chip");
+      gtk_widget_add_css_class (button, klass);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.code-selection");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                              g_variant_new_string (c->id));
+      g_ptr_array_add (buttons, button);
+    }
+  kel_document_view_set_selection_buttons (self->document_view, buttons);
+}
+
+/* The project ------------------------------------------------------------------------- */
+
+static void
+on_project_changed (KelProject *project, gint64 document, gint64 coding, KelWindow *self)
+{
+  _kel_window_refresh_documents (self);
+  if (document == 0 || document == self->doc_id)
+    _kel_window_refresh_codings (self);
+  kel_find_panel_invalidate (self->find_panel);
+  kel_agreement_page_refresh (self->agreement_page);
+  kel_analysis_page_refresh (self->analysis_page);
+}
+
+void
+_kel_window_did (KelWindow *self, gint64 document, int segment)
+{
+  KelPlace place = { document, segment };
+
+  g_array_append_val (self->undo_places, place);
+  g_array_set_size (self->redo_places, 0);
+}
+
+void
+_kel_window_go_to (KelWindow *self, const KelPlace *place)
+{
+  if (place->document == 0)
+    return;
+  if (place->document != self->doc_id)
+    open_document_at (self, place->document, place->segment);
+  else if (place->segment >= 0)
+    kel_segment_panel_select (self->segment_panel, (guint) place->segment);
+}
+
+static void
+add_recent (KelWindow *self, const char *path)
+{
+  g_auto (GStrv) old = g_settings_get_strv (self->settings, "recent-projects");
+  g_autoptr (GStrvBuilder) b = g_strv_builder_new ();
+  g_auto (GStrv) recent = NULL;
+  guint n = 1;
+
+  g_strv_builder_add (b, path);
+  for (guint i = 0; old[i] != NULL && n < 8; i++)
+    if (g_strcmp0 (old[i], path) != 0)
+      {
+        g_strv_builder_add (b, old[i]);
+        n++;
+      }
+  recent = g_strv_builder_end (b);
+  g_settings_set_strv (self->settings, "recent-projects", (const char *const *) recent);
+  g_settings_set_string (self->settings, "last-project", path);
+}
+
+void
+_kel_window_close_project (KelWindow *self)
+{
+  kel_segment_panel_flush_memo (self->segment_panel);
+  g_cancellable_cancel (self->load_cancellable);
+  g_cancellable_cancel (self->import_cancellable);
+  if (self->project != NULL)
+    g_clear_signal_handler (&self->changed_id, self->project);
+  g_clear_object (&self->project);
+  g_clear_pointer (&self->codings, g_ptr_array_unref);
+  self->doc_id = 0;
+  self->shown_id = 0;
+  self->selected = -1;
+  g_array_set_size (self->undo_places, 0);
+  g_array_set_size (self->redo_places, 0);
+  kel_document_view_set_document (self->document_view, NULL, NULL);
+  kel_segment_panel_set_document (self->segment_panel, NULL);
+  kel_find_panel_set_project (self->find_panel, NULL);
+  kel_agreement_page_set_project (self->agreement_page, NULL, NULL);
+  kel_analysis_page_set_project (self->analysis_page, NULL, NULL);
+}
+
+static void
+show_recent (KelWindow *self)
+{
+  g_auto (GStrv) recent = g_settings_get_strv (self->settings, "recent-projects");
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      GtkWidget *row;
+      g_autofree char *name = NULL, *dir = NULL;
+
+      if (!g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
+        continue;
+      name = g_path_get_basename (recent[i]);
+      dir = g_path_get_dirname (recent[i]);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dir);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "path", g_strdup (recent[i]), g_free);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
+}
+
+static void
+on_recent_activated (GtkListBox *list, GtkListBoxRow *row, KelWindow *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (row), "path");
+
+  if (path != NULL)
+    kel_window_open_project (self, path, FALSE);
+}
+
+gboolean
+kel_window_open_project (KelWindow *self, const char *path, gboolean create)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelProject) project = NULL;
+  g_autoptr (GPtrArray) categories = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (KEL_IS_WINDOW (self), FALSE);
+
+  if (self->project != NULL && g_strcmp0 (kel_project_get_path (self->project), path) == 0)
+    return TRUE;
+  project = create ? kel_project_create (path, self->lexicon, &error)
+                   : kel_project_open (path, &error);
+  if (project == NULL)
+    {
+      _kel_window_error (self, error);
+      if (self->project == NULL)
+        {
+          show_recent (self);
+          gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+        }
+      return FALSE;
+    }
+  _kel_window_close_project (self);
+  self->project = g_steal_pointer (&project);
+  self->changed_id = g_signal_connect (self->project, "changed",
+                                       G_CALLBACK (on_project_changed), self);
+  categories = kel_project_get_categories (self->project);
+  g_clear_pointer (&self->categories, kel_categories_unref);
+  self->categories = kel_categories_new (categories);
+  kel_categories_install_css (self->categories);
+  kel_segment_panel_set_categories (self->segment_panel, self->categories);
+  build_selection_buttons (self);
+  if (self->coder != NULL)
+    kel_project_add_coder (self->project, self->coder, NULL, NULL);
+  kel_find_panel_set_project (self->find_panel, self->project);
+  kel_agreement_page_set_project (self->agreement_page, self->project, self->categories);
+  kel_analysis_page_set_project (self->analysis_page, self->project, self->lexicon);
+
+  name = g_path_get_basename (path);
+  if (g_str_has_suffix (name, ".kelisim"))
+    name[strlen (name) - strlen (".kelisim")] = '\0';
+  adw_view_switcher_title_set_title (self->switcher_title, name);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, _("Kelisim"));
+  gtk_window_set_title (GTK_WINDOW (self), name);
+  gtk_stack_set_visible_child_name (self->main_stack, "workbench");
+  add_recent (self, path);
+  _kel_window_refresh_coders (self);
+  _kel_window_refresh_documents (self);
+  _kel_window_update_actions (self);
+
+  /* open the first document, so there is something to code at once */
+  {
+    g_autoptr (GArray) order = kel_sidebar_get_order (self->sidebar);
+    if (order->len > 0)
+      open_document_at (self, g_array_index (order, gint64, 0), -1);
+  }
+  return TRUE;
+}
+
+KelProject *
+kel_window_get_project (KelWindow *self)
+{
+  g_return_val_if_fail (KEL_IS_WINDOW (self), NULL);
+  return self->project;
+}
+
+void
+kel_window_open_samples (KelWindow *self)
+{
+  g_autofree char *dir = kel_application_user_dir ();
+  g_autofree char *path = g_build_filename (dir, "Sample memoranda.kelisim", NULL);
+  g_autofree char *samples = g_build_filename (kel_data_dir (), "samples", NULL);
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) d = NULL;
+  const char *entry;
+  gboolean fresh = !g_file_test (path, G_FILE_TEST_EXISTS);
+
+  g_return_if_fail (KEL_IS_WINDOW (self));
+
+  g_settings_set_boolean (self->settings, "samples-offered", TRUE);
+  if (!kel_window_open_project (self, path, fresh))
+    return;
+  if (!fresh)
+    {
+      g_autoptr (GPtrArray) docs = kel_project_list_documents (self->project);
+      if (docs->len > 0)
+        return;
+    }
+  d = g_dir_open (samples, 0, NULL);
+  while (d != NULL && (entry = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (entry, ".pdf"))
+      g_ptr_array_add (paths, g_build_filename (samples, entry, NULL));
+  g_ptr_array_sort (paths, (GCompareFunc) g_strcmp0);
+  if (paths->len == 0)
+    {
+      g_autofree char *msg = g_strdup_printf (_("The sample memoranda are missing from %s"),
+                                              samples);
+      _kel_window_toast (self, msg);
+      return;
+    }
+  _kel_window_start_import (self, paths);
+}
+
+void
+kel_window_restore_session (KelWindow *self)
+{
+  g_autofree char *last = g_settings_get_string (self->settings, "last-project");
+
+  g_return_if_fail (KEL_IS_WINDOW (self));
+
+  if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR)
+      && kel_window_open_project (self, last, FALSE))
+    return;
+  show_recent (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
+
+/* Window ------------------------------------------------------------------------------ */
+
+static gboolean
+kel_window_close_request (GtkWindow *window)
+{
+  KelWindow *self = KEL_WINDOW (window);
+  int width, height;
+
+  /* a memo being written is saved; every other edit is already in the project */
+  kel_segment_panel_flush_memo (self->segment_panel);
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_set_int (self->settings, "sidebar-width", gtk_paned_get_position (self->outer_paned));
+  g_settings_set_int (self->settings, "segments-width",
+                      gtk_widget_get_width (GTK_WIDGET (self->inner_paned))
+                      - gtk_paned_get_position (self->inner_paned));
+  _kel_window_close_project (self);
+  return GTK_WINDOW_CLASS (kel_window_parent_class)->close_request (window);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target, const GValue *value, double x, double y, KelWindow *self)
+{
+  GSList *files;
+  g_autoptr (GPtrArray) list = g_ptr_array_new ();
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    g_ptr_array_add (list, l->data);
+  if (list->len == 0)
+    return FALSE;
+  kel_window_import_files (self, (GFile **) list->pdata, list->len);
+  return TRUE;
+}
+
+GtkWidget *
+kel_window_get_segment_panel (KelWindow *self)
+{
+  return GTK_WIDGET (self->segment_panel);
+}
+
+GtkWidget *
+kel_window_get_document_view (KelWindow *self)
+{
+  return GTK_WIDGET (self->document_view);
+}
+
+GtkWidget *
+kel_window_get_find_panel (KelWindow *self)
+{
+  return GTK_WIDGET (self->find_panel);
+}
+
+GtkWidget *
+kel_window_get_agreement_page (KelWindow *self)
+{
+  return GTK_WIDGET (self->agreement_page);
+}
+
+static void
+kel_window_dispose (GObject *object)
+{
+  KelWindow *self = KEL_WINDOW (object);
+
+  _kel_window_close_project (self);
+  g_clear_handle_id (&self->bench_tick_id, g_source_remove);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->import_cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KEL_TYPE_WINDOW);
+  G_OBJECT_CLASS (kel_window_parent_class)->dispose (object);
+}
+
+static void
+kel_window_finalize (GObject *object)
+{
+  KelWindow *self = KEL_WINDOW (object);
+
+  g_clear_pointer (&self->lexicon, kel_lexicon_unref);
+  g_clear_pointer (&self->rates, kel_rates_free);
+  g_clear_pointer (&self->categories, kel_categories_unref);
+  g_clear_pointer (&self->coders, g_ptr_array_unref);
+  g_free (self->coder);
+  g_free (self->show_coder);
+  g_free (self->pending_action);
+  g_clear_pointer (&self->pending_param, g_variant_unref);
+  g_free (self->last_message);
+  g_free (self->import_label);
+  g_array_unref (self->undo_places);
+  g_array_unref (self->redo_places);
+  G_OBJECT_CLASS (kel_window_parent_class)->finalize (object);
+}
+
+static void
+kel_window_class_init (KelWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = kel_window_dispose;
+  object_class->finalize = kel_window_finalize;
+  object_class->get_property = kel_window_get_property;
+  object_class->set_property = kel_window_set_property;
+  window_class->close_request = kel_window_close_request;
+
+  properties[PROP_BLIND] =
+    g_param_spec_boolean ("blind", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_SIDEBAR] =
+    g_param_spec_boolean ("show-sidebar", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FINDING] =
+    g_param_spec_boolean ("finding", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (KEL_TYPE_SIDEBAR);
+  g_type_ensure (KEL_TYPE_FIND_PANEL);
+  g_type_ensure (KEL_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (KEL_TYPE_SEGMENT_PANEL);
+  g_type_ensure (KEL_TYPE_AGREEMENT_PAGE);
+  g_type_ensure (KEL_TYPE_ANALYSIS_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/kelisim/Kelisim/ui/kel-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, coder_button);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, coder_popover);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, coder_label);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, coder_list);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, new_coder_entry);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, show_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, find_panel);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, document_view);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, segment_panel);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, agreement_page);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, analysis_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_coder);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
+
+  _kel_window_install_actions (widget_class);
+}
+
+static void
+kel_window_init (KelWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *coder = NULL;
+  g_autofree char *lexicons = g_build_filename (kel_data_dir (), "lexicons", NULL);
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = kel_application_get_settings ();
+  self->selected = -1;
+  self->undo_places = g_array_new (FALSE, FALSE, sizeof (KelPlace));
+  self->redo_places = g_array_new (FALSE, FALSE, sizeof (KelPlace));
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  gtk_paned_set_position (self->outer_paned, g_settings_get_int (self->settings, "sidebar-width"));
+  gtk_paned_set_position (self->inner_paned,
+                          g_settings_get_int (self->settings, "window-width")
+                          - g_settings_get_int (self->settings, "sidebar-width")
+                          - g_settings_get_int (self->settings, "segments-width"));
+
+  self->lexicon = kel_lexicon_load (lexicons, lexicons, &error);
+  if (self->lexicon == NULL)
+    _kel_window_error (self, error);
+  load_rates (self);
+  g_signal_connect_object (self->settings, "changed::rates-file", G_CALLBACK (on_rates_changed),
+                           self, 0);
+
+  coder = g_settings_get_string (self->settings, "coder-name");
+  if (coder[0] != '\0')
+    self->coder = g_steal_pointer (&coder);
+  kel_segment_panel_set_coder (self->segment_panel, self->coder);
+  update_coder_label (self);
+
+  {
+    g_autofree char *mode = g_settings_get_string (self->settings, "view-mode");
+    kel_document_view_set_mode (self->document_view,
+                                g_str_equal (mode, "text") ? KEL_MODE_TEXT
+                                : g_str_equal (mode, "both") ? KEL_MODE_BOTH : KEL_MODE_PAGE);
+    kel_document_view_set_zoom (self->document_view,
+                                g_settings_get_double (self->settings, "zoom"));
+  }
+
+  g_signal_connect (self->sidebar, "document-activated", G_CALLBACK (on_document_activated),
+                    self);
+  g_signal_connect (self->segment_panel, "segment-selected", G_CALLBACK (on_segment_selected),
+                    self);
+  g_signal_connect (self->segment_panel, "memo-changed", G_CALLBACK (on_memo_changed), self);
+  g_signal_connect (self->segment_panel, "amount-changed", G_CALLBACK (on_amount_changed), self);
+  g_signal_connect (self->document_view, "unit-activated", G_CALLBACK (on_unit_activated), self);
+  g_signal_connect (self->document_view, "number-key", G_CALLBACK (on_number_key), self);
+  g_signal_connect (self->find_panel, "hit-activated", G_CALLBACK (on_hit_activated), self);
+  g_signal_connect (self->agreement_page, "segment-activated",
+                    G_CALLBACK (on_agreement_segment), self);
+  g_signal_connect (self->analysis_page, "segment-activated",
+                    G_CALLBACK (on_agreement_segment), self);
+  g_signal_connect (self->show_dropdown, "notify::selected", G_CALLBACK (on_show_selected),
+                    self);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  _kel_window_refresh_coders (self);
+  _kel_window_update_actions (self);
+}
+
+KelWindow *
+kel_window_new (KelApplication *app)
+{
+  return g_object_new (KEL_TYPE_WINDOW, "application", app, NULL);
+}

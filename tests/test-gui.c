@@ -1,0 +1,392 @@
+/* test-gui.c: the real workbench under Xvfb, driven as a coder drives it: import the
+ * sample memoranda, walk to a segment, recode it with a number key, accept the next with
+ * Enter, undo, close, reopen the project and find the coding there; code a selection of
+ * text by hand; find words in the project. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "kel-application.h"
+#include "kel-document-view.h"
+#include "kel-find-panel.h"
+#include "kel-page-view.h"
+#include "kel-segment-panel.h"
+#include "kel-window.h"
+
+typedef struct {
+  KelApplication *app;
+  char           *dir;
+  char           *project_path;
+  int             status;
+} Fixture;
+
+/* Runs the main loop until @cond holds or @seconds pass. */
+static gboolean
+wait_until (gboolean (*cond) (gpointer), gpointer data, double seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static void
+spin (double seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !kel_window_is_busy (data);
+}
+
+static gboolean
+document_loaded (gpointer data)
+{
+  KelWindow *window = data;
+  KelDocumentView *view = KEL_DOCUMENT_VIEW (kel_window_get_document_view (window));
+  KelDocument *doc = kel_document_view_get_document (view);
+
+  return doc != NULL && kel_window_get_document (window) != 0
+         && kel_window_get_shown_document (window) == kel_window_get_document (window);
+}
+
+static gboolean
+text_ready (gpointer data)
+{
+  return kel_document_view_is_text_ready (KEL_DOCUMENT_VIEW (kel_window_get_document_view (data)));
+}
+
+static gboolean
+page_drawn (gpointer data)
+{
+  KelDocumentView *view = KEL_DOCUMENT_VIEW (kel_window_get_document_view (data));
+  return kel_page_view_has_drawn_page (kel_document_view_get_page_view (view));
+}
+
+/* Sends a key press to the segment list as the keyboard would: through the panel's key
+ * controller, with the focus in the list. */
+static gboolean
+press_key (KelWindow *window, guint keyval)
+{
+  GtkWidget *panel = kel_window_get_segment_panel (window);
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (panel);
+  gboolean handled = FALSE;
+
+  kel_segment_panel_focus_list (KEL_SEGMENT_PANEL (panel));
+  spin (0.05);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        g_signal_emit_by_name (c, "key-pressed", keyval, 0, 0, &handled);
+    }
+  spin (0.05);
+  return handled;
+}
+
+/* The codings of @coder on @segment of @doc. */
+static GPtrArray *
+codings_of (KelProject *project, gint64 doc, const char *coder, int segment)
+{
+  g_autoptr (GPtrArray) all = kel_project_list_codings (project, doc, coder, NULL);
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      KelProjectCoding *c = all->pdata[i];
+      if (c->segment == segment && !c->is_span)
+        g_ptr_array_add (out, kel_project_get_coding (project, c->id, NULL));
+    }
+  g_ptr_array_set_free_func (out, (GDestroyNotify) kel_project_coding_free);
+  return out;
+}
+
+static GFile **
+sample_files (guint *n)
+{
+  g_autofree char *dir = g_build_filename (KEL_SOURCE_DATA_DIR, "samples", NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  GPtrArray *files = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".pdf"))
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_ptr_array_add (files, g_file_new_for_path (path));
+      }
+  *n = files->len;
+  g_ptr_array_add (files, NULL);
+  return (GFile **) g_ptr_array_free (files, FALSE);
+}
+
+static const char *
+other_category (const char *category)
+{
+  return g_strcmp0 (category, "sponsorship") == 0 ? "charity" : "sponsorship";
+}
+
+static guint
+key_of (const char *category)
+{
+  static const char *const order[] = { "infrastructure", "charity", "sponsorship",
+                                       "one_time_event", "human_development" };
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (g_strcmp0 (order[i], category) == 0)
+      return GDK_KEY_1 + i;
+  return GDK_KEY_9;
+}
+
+static void
+run_session (Fixture *f)
+{
+  KelWindow *window = kel_window_new (f->app);
+  KelSegmentPanel *panel;
+  KelProject *project;
+  g_autoptr (GPtrArray) docs = NULL;
+  GFile **files;
+  guint n_files;
+  gint64 doc;
+  int segment, next;
+  g_autofree char *lexicon_category = NULL;
+  const char *recoded;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (kel_window_open_project (window, f->project_path, TRUE));
+  project = kel_window_get_project (window);
+  g_assert_nonnull (project);
+
+  /* import the sample memoranda, as if they were dropped on the window */
+  files = sample_files (&n_files);
+  g_assert_cmpuint (n_files, >=, 3);
+  kel_window_import_files (window, files, n_files);
+  for (guint i = 0; i < n_files; i++)
+    g_object_unref (files[i]);
+  g_free (files);
+  g_assert_true (kel_window_is_busy (window));
+  g_assert_true (wait_until (not_busy, window, 240));
+  docs = kel_project_list_documents (project);
+  g_assert_cmpuint (docs->len, ==, n_files);
+
+  /* the first document opens by itself and its first page is drawn */
+  g_assert_true (wait_until (document_loaded, window, 30));
+  g_assert_true (wait_until (page_drawn, window, 30));
+  doc = kel_window_get_document (window);
+
+  /* the coder says who they are, and walks to the first coded segment */
+  kel_window_set_coder (window, "Aigerim");
+  g_assert_cmpstr (kel_window_get_coder (window), ==, "Aigerim");
+  panel = KEL_SEGMENT_PANEL (kel_window_get_segment_panel (window));
+  segment = kel_segment_panel_get_selected (panel);
+  g_assert_cmpint (segment, >=, 0);
+  {
+    g_autoptr (GPtrArray) lex = codings_of (project, doc, "lexicon", segment);
+    g_assert_cmpuint (lex->len, >=, 1);
+    lexicon_category = g_strdup (((KelProjectCoding *) lex->pdata[0])->category);
+  }
+
+  /* a number key recodes it: the lexicon's code is rejected, the new one is hers */
+  recoded = other_category (lexicon_category);
+  g_assert_true (press_key (window, key_of (recoded)));
+  {
+    g_autoptr (GPtrArray) mine = codings_of (project, doc, "Aigerim", segment);
+    gboolean has_new = FALSE, rejected_old = FALSE;
+
+    for (guint i = 0; i < mine->len; i++)
+      {
+        KelProjectCoding *c = mine->pdata[i];
+        has_new |= g_strcmp0 (c->category, recoded) == 0 && c->status == KEL_STATUS_MANUAL;
+        rejected_old |= g_strcmp0 (c->category, lexicon_category) == 0
+                        && c->status == KEL_STATUS_REJECTED;
+      }
+    g_assert_true (has_new);
+    g_assert_true (rejected_old);
+  }
+
+  /* Down to the next segment, Enter accepts it (and moves on) */
+  g_assert_true (kel_segment_panel_select_next (panel));
+  next = kel_segment_panel_get_selected (panel);
+  g_assert_cmpint (next, !=, segment);
+  g_assert_true (press_key (window, GDK_KEY_Return));
+  {
+    g_autoptr (GPtrArray) accepted = codings_of (project, doc, "Aigerim", next);
+    g_assert_cmpuint (accepted->len, >=, 1);
+    g_assert_cmpint (((KelProjectCoding *) accepted->pdata[0])->status, ==, KEL_STATUS_ACCEPTED);
+  }
+
+  /* Ctrl+Z takes the acceptance back, and only that */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin (0.1);
+  {
+    g_autoptr (GPtrArray) accepted = codings_of (project, doc, "Aigerim", next);
+    g_autoptr (GPtrArray) recode = codings_of (project, doc, "Aigerim", segment);
+    g_assert_cmpuint (accepted->len, ==, 0);
+    g_assert_cmpuint (recode->len, ==, 2);
+  }
+  /* and the window shows the segment it changed */
+  g_assert_cmpint (kel_segment_panel_get_selected (panel), ==, next);
+
+  /* the find panel searches every document */
+  {
+    KelFindPanel *find = KEL_FIND_PANEL (kel_window_get_find_panel (window));
+    gint64 deadline;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+    kel_find_panel_set_query (find, "мектеп*");
+    deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+    while (kel_find_panel_get_n_hits (find) == 0 && g_get_monotonic_time () < deadline)
+      spin (0.02);
+    g_assert_cmpuint (kel_find_panel_get_n_hits (find), >, 0);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  }
+
+  /* closing the window loses nothing */
+  gtk_window_close (GTK_WINDOW (window));
+  spin (0.2);
+
+  /* reopen: the recode is there, the undone acceptance is not */
+  window = kel_window_new (f->app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (kel_window_open_project (window, f->project_path, FALSE));
+  project = kel_window_get_project (window);
+  {
+    g_autoptr (GPtrArray) recode = codings_of (project, doc, "Aigerim", segment);
+    g_autoptr (GPtrArray) accepted = codings_of (project, doc, "Aigerim", next);
+    gboolean has_new = FALSE;
+
+    for (guint i = 0; i < recode->len; i++)
+      has_new |= g_strcmp0 (((KelProjectCoding *) recode->pdata[i])->category, recoded) == 0;
+    g_assert_true (has_new);
+    g_assert_cmpuint (accepted->len, ==, 0);
+  }
+
+  /* the undo history survived the restart: Ctrl+Z now takes the recode back */
+  kel_window_set_coder (window, "Aigerim");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin (0.1);
+  {
+    g_autoptr (GPtrArray) recode = codings_of (project, doc, "Aigerim", segment);
+    g_assert_cmpuint (recode->len, ==, 0);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  spin (0.1);
+
+  /* a selection in the text view, coded by hand with its number key's category */
+  kel_window_open_document (window, doc);
+  g_assert_true (wait_until (document_loaded, window, 30));
+  {
+    KelDocumentView *view = KEL_DOCUMENT_VIEW (kel_window_get_document_view (window));
+    KelDocument *d = kel_document_view_get_document (view);
+    const KelSegment *seg = &g_array_index (d->segments, KelSegment, segment);
+    GtkTextView *text = NULL;
+    GtkTextBuffer *buffer;
+    GtkTextIter a, b;
+    gsize start, end;
+    g_autoptr (GPtrArray) spans = NULL;
+    guint n_spans = 0;
+    glong ca = g_utf8_pointer_to_offset (d->norm->text, d->norm->text + seg->body);
+
+    kel_document_view_set_mode (view, KEL_MODE_BOTH);
+    g_assert_true (wait_until (text_ready, window, 30));
+    /* the text view is the one GtkTextView in the document view */
+    for (GtkWidget *w = GTK_WIDGET (view); w != NULL && text == NULL;)
+      {
+        if (GTK_IS_TEXT_VIEW (w))
+          text = GTK_TEXT_VIEW (w);
+        else if (gtk_widget_get_first_child (w) != NULL)
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+              w = gtk_widget_get_parent (w);
+            w = w != NULL ? gtk_widget_get_next_sibling (w) : NULL;
+          }
+      }
+    g_assert_nonnull (text);
+    buffer = gtk_text_view_get_buffer (text);
+    gtk_text_buffer_get_iter_at_offset (buffer, &a, ca);
+    gtk_text_buffer_get_iter_at_offset (buffer, &b, ca + 12);
+    gtk_text_buffer_select_range (buffer, &a, &b);
+    g_assert_true (kel_document_view_get_selection (view, &start, &end));
+    g_assert_cmpuint (start, ==, seg->body);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.code-selection", "s",
+                                "human_development");
+    spin (0.1);
+    spans = kel_project_list_codings (project, doc, "Aigerim", NULL);
+    for (guint i = 0; i < spans->len; i++)
+      {
+        KelProjectCoding *c = spans->pdata[i];
+        if (c->is_span && c->start == start && c->end == end
+            && g_strcmp0 (c->category, "human_development") == 0)
+          n_spans++;
+      }
+    g_assert_cmpuint (n_spans, ==, 1);
+  }
+  gtk_window_close (GTK_WINDOW (window));
+  spin (0.2);
+}
+
+static void
+on_activate (GApplication *app, Fixture *f)
+{
+  g_application_hold (app);
+  run_session (f);
+  f->status = 0;
+  g_application_release (app);
+  g_application_quit (app);
+}
+
+static void
+test_gui_session (void)
+{
+  Fixture f = { 0 };
+  char *argv[] = { (char *) "kelisim", NULL };
+
+  f.dir = g_dir_make_tmp ("kelisim-gui-XXXXXX", NULL);
+  f.project_path = g_build_filename (f.dir, "Study.kelisim", NULL);
+  f.status = 1;
+  f.app = kel_application_new ();
+  g_signal_connect (f.app, "activate", G_CALLBACK (on_activate), &f);
+  g_application_run (G_APPLICATION (f.app), 1, argv);
+  g_assert_cmpint (f.status, ==, 0);
+  g_object_unref (f.app);
+  g_remove (f.project_path);
+  {
+    g_autofree char *wal = g_strconcat (f.project_path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (f.project_path, "-shm", NULL);
+    g_remove (wal);
+    g_remove (shm);
+  }
+  g_rmdir (f.dir);
+  g_free (f.project_path);
+  g_free (f.dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("KELISIM_NO_LANGUAGE_SETTING", "1", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/kelisim/gui/session", test_gui_session);
+  return g_test_run ();
+}
