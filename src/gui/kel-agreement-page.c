@@ -46,8 +46,11 @@ format_number (double v, const char *fmt)
 
   if (isnan (v))
     return g_strdup ("—");
-  /* figures are written the same in every language: the decimal point of the tables */
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, fmt, v));
+  g_ascii_formatd (buf, sizeof buf, fmt, v);
+  /* the decimal comma of Kazakh and Russian */
+  if (kel_interface_language () != KEL_LANG_EN)
+    g_strdelimit (buf, ".", ',');
+  return g_strdup (buf);
 }
 
 static void

@@ -513,11 +513,23 @@ typedef enum {
   COL_SHARE_COUNT, COL_SHARE_AMOUNT,
 } Column;
 
+/* A share as the interface language writes it: "35,7 %" in Kazakh and Russian. */
 static char *
-cell_text (KelTableItem *item, Column col)
+format_share (double share)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
+  if (isnan (share))
+    return g_strdup ("—");
+  g_ascii_formatd (buf, sizeof buf, "%.1f", share);
+  if (kel_interface_language () != KEL_LANG_EN)
+    g_strdelimit (buf, ".", ',');
+  return g_strdup_printf ("%s %%", buf);
+}
+
+static char *
+cell_text (KelTableItem *item, Column col)
+{
   switch (col)
     {
     case COL_CORPORATION:
@@ -533,12 +545,10 @@ cell_text (KelTableItem *item, Column col)
     case COL_MISSING:
       return g_strdup_printf ("%u", item->missing);
     case COL_SHARE_COUNT:
-      return isnan (item->share_count) ? g_strdup ("—")
-        : g_strdup_printf ("%s %%", g_ascii_formatd (buf, sizeof buf, "%.1f", item->share_count));
+      return format_share (item->share_count);
     case COL_SHARE_AMOUNT:
     default:
-      return isnan (item->share_amount) ? g_strdup ("—")
-        : g_strdup_printf ("%s %%", g_ascii_formatd (buf, sizeof buf, "%.1f", item->share_amount));
+      return format_share (item->share_amount);
     }
 }
 
