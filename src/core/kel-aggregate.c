@@ -79,7 +79,8 @@ compare_int (gconstpointer a, gconstpointer b)
 static gboolean
 has_year (const GArray *years, int year)
 {
-  return bsearch (&year, years->data, years->len, sizeof (int), compare_int) != NULL;
+  return years->len > 0
+         && bsearch (&year, years->data, years->len, sizeof (int), compare_int) != NULL;
 }
 
 void
@@ -853,7 +854,11 @@ collect_single (KelAggregate *agg, GHashTable *extra, GArray *units, GArray *uni
 static int
 find_year (const KelAggregate *agg, int year)
 {
-  int *p = bsearch (&year, agg->years->data, agg->years->len, sizeof (int), compare_int);
+  int *p;
+
+  if (agg->years->len == 0)
+    return -1;  /* bsearch() may not be handed an empty array's NULL */
+  p = bsearch (&year, agg->years->data, agg->years->len, sizeof (int), compare_int);
 
   return p ? (int) (p - (int *) agg->years->data) : -1;
 }
