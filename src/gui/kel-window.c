@@ -996,6 +996,40 @@ _kel_window_close_project (KelWindow *self)
   kel_analysis_page_set_project (self->analysis_page, NULL, NULL);
 }
 
+/* In a narrow window the pages' switcher moves from the title to a bar at the bottom;
+ * neither shows on the welcome page. */
+static void
+update_switcher_bar (KelWindow *self)
+{
+  gboolean workbench = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack),
+                                  "workbench") == 0;
+
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    workbench
+                                    && adw_view_switcher_title_get_title_visible (
+                                         self->switcher_title));
+}
+
+static void
+on_title_visible (AdwViewSwitcherTitle *title, GParamSpec *pspec, KelWindow *self)
+{
+  update_switcher_bar (self);
+}
+
+/* The welcome page, or the workbench with its pages' switcher. */
+static void
+show_page (KelWindow *self, gboolean workbench)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, workbench ? "workbench" : "welcome");
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, workbench);
+  update_switcher_bar (self);
+  if (!workbench)
+    {
+      adw_view_switcher_title_set_title (self->switcher_title, "Kelisim");
+      adw_view_switcher_title_set_subtitle (self->switcher_title, "");
+    }
+}
+
 static void
 show_recent (KelWindow *self)
 {
@@ -1056,7 +1090,7 @@ kel_window_open_project (KelWindow *self, const char *path, gboolean create)
       if (self->project == NULL)
         {
           show_recent (self);
-          gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+          show_page (self, FALSE);
         }
       return FALSE;
     }
@@ -1082,7 +1116,7 @@ kel_window_open_project (KelWindow *self, const char *path, gboolean create)
   adw_view_switcher_title_set_title (self->switcher_title, name);
   adw_view_switcher_title_set_subtitle (self->switcher_title, _("Kelisim"));
   gtk_window_set_title (GTK_WINDOW (self), name);
-  gtk_stack_set_visible_child_name (self->main_stack, "workbench");
+  show_page (self, TRUE);
   add_recent (self, path);
   _kel_window_refresh_coders (self);
   _kel_window_refresh_documents (self);
@@ -1152,7 +1186,7 @@ kel_window_restore_session (KelWindow *self)
       && kel_window_open_project (self, last, FALSE))
     return;
   show_recent (self);
-  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  show_page (self, FALSE);
 }
 
 /* Window ------------------------------------------------------------------------------ */
@@ -1286,6 +1320,7 @@ kel_window_class_init (KelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KelWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KelWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, KelWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, KelWindow, coder_button);
   gtk_widget_class_bind_template_child (widget_class, KelWindow, coder_popover);
   gtk_widget_class_bind_template_child (widget_class, KelWindow, coder_label);
@@ -1383,6 +1418,9 @@ kel_window_init (KelWindow *self)
 
   _kel_window_refresh_coders (self);
   _kel_window_update_actions (self);
+  g_signal_connect (self->switcher_title, "notify::title-visible",
+                    G_CALLBACK (on_title_visible), self);
+  show_page (self, FALSE);
 }
 
 KelWindow *
