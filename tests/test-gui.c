@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "kel-analysis-page.h"
 #include "kel-application.h"
 #include "kel-document-view.h"
 #include "kel-find-panel.h"
@@ -243,6 +244,61 @@ run_session (Fixture *f)
   }
   /* and the window shows the segment it changed */
   g_assert_cmpint (kel_segment_panel_get_selected (panel), ==, next);
+
+  /* coding blind: the lexicon's codes go from the list, hers stay */
+  {
+    GArray *chips;
+    gboolean lexicon_seen = FALSE;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.blind", NULL);
+    spin (0.1);
+    kel_segment_panel_select (panel, (guint) next);
+    chips = kel_segment_panel_get_selected_chips (panel);
+    for (guint i = 0; chips != NULL && i < chips->len; i++)
+      lexicon_seen |= g_strcmp0 (g_array_index (chips, KelCodeChip, i).coder, "lexicon") == 0;
+    g_assert_false (lexicon_seen);
+    kel_segment_panel_select (panel, (guint) segment);
+    chips = kel_segment_panel_get_selected_chips (panel);
+    g_assert_nonnull (chips);
+    g_assert_cmpuint (chips->len, >=, 1);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.blind", NULL);
+    spin (0.1);
+    kel_segment_panel_select (panel, (guint) next);
+    chips = kel_segment_panel_get_selected_chips (panel);
+    lexicon_seen = FALSE;
+    for (guint i = 0; chips != NULL && i < chips->len; i++)
+      lexicon_seen |= g_strcmp0 (g_array_index (chips, KelCodeChip, i).coder, "lexicon") == 0;
+    g_assert_true (lexicon_seen);
+  }
+
+  /* the analysis page draws the corporations' financing structure */
+  {
+    GtkWidget *analysis = NULL;
+    gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    for (GtkWidget *w = GTK_WIDGET (window); w != NULL && analysis == NULL;)
+      {
+        if (KEL_IS_ANALYSIS_PAGE (w))
+          analysis = w;
+        else if (gtk_widget_get_first_child (w) != NULL)
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+              w = gtk_widget_get_parent (w);
+            w = w != NULL ? gtk_widget_get_next_sibling (w) : NULL;
+          }
+      }
+    g_assert_nonnull (analysis);
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (
+      analysis, ADW_TYPE_VIEW_STACK)), "analysis");
+    while (!kel_analysis_page_has_chart (KEL_ANALYSIS_PAGE (analysis))
+           && g_get_monotonic_time () < deadline)
+      spin (0.02);
+    g_assert_true (kel_analysis_page_has_chart (KEL_ANALYSIS_PAGE (analysis)));
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (
+      analysis, ADW_TYPE_VIEW_STACK)), "code");
+  }
 
   /* the find panel searches every document */
   {

@@ -16,6 +16,12 @@ struct _KelDocumentView {
   GtkWidget       *box;
   GtkToggleButton *mode_page, *mode_text, *mode_both;
   GtkLabel        *title_label;
+  GtkMenuButton   *details_button;
+  GtkPopover      *details_popover;
+  GtkEntry        *corporation_entry, *counterpart_entry;
+  GtkSpinButton   *year_spin;
+  GtkDropDown     *kind_dropdown, *language_dropdown;
+  GtkWidget       *details_apply;
   GtkWidget       *page_box, *zoom_box;
   GtkEntry        *page_entry;
   GtkLabel        *pages_label, *zoom_label, *notice_label;
@@ -49,7 +55,16 @@ struct _KelDocumentView {
 
 G_DEFINE_FINAL_TYPE (KelDocumentView, kel_document_view, GTK_TYPE_WIDGET)
 
-enum { SIGNAL_UNIT_ACTIVATED, SIGNAL_SELECTION_CHANGED, SIGNAL_NUMBER_KEY, N_SIGNALS };
+enum {
+  SIGNAL_UNIT_ACTIVATED,
+  SIGNAL_SELECTION_CHANGED,
+  SIGNAL_NUMBER_KEY,
+  SIGNAL_METADATA_CHANGED,
+  N_SIGNALS
+};
+
+static const char *const kinds[] = { "", "memorandum", "report" };
+static const char *const languages[] = { "", "kk", "ru", "en" };
 
 static void start_fill (KelDocumentView *self);
 static void apply_text_units (KelDocumentView *self);
@@ -555,6 +570,58 @@ kel_document_view_get_selection (KelDocumentView *self, gsize *start, gsize *end
   return FALSE;
 }
 
+/* Details ----------------------------------------------------------------------------- */
+
+static guint
+index_of (const char *const *list, guint n, const char *value)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (list[i], value) == 0)
+      return i;
+  return 0;
+}
+
+void
+kel_document_view_set_metadata (KelDocumentView *self, const KelDocumentMeta *meta)
+{
+  g_return_if_fail (KEL_IS_DOCUMENT_VIEW (self));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->details_button), meta != NULL);
+  if (meta == NULL)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->corporation_entry),
+                         meta->corporation ? meta->corporation : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->counterpart_entry),
+                         meta->counterpart ? meta->counterpart : "");
+  gtk_spin_button_set_value (self->year_spin, meta->year);
+  gtk_drop_down_set_selected (self->kind_dropdown,
+                              index_of (kinds, G_N_ELEMENTS (kinds), meta->kind));
+  gtk_drop_down_set_selected (self->language_dropdown,
+                              index_of (languages, G_N_ELEMENTS (languages), meta->language));
+}
+
+void
+kel_document_view_get_metadata (KelDocumentView *self, KelDocumentMeta *meta)
+{
+  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  guint lang = gtk_drop_down_get_selected (self->language_dropdown);
+
+  g_return_if_fail (KEL_IS_DOCUMENT_VIEW (self));
+
+  meta->corporation = gtk_editable_get_text (GTK_EDITABLE (self->corporation_entry));
+  meta->counterpart = gtk_editable_get_text (GTK_EDITABLE (self->counterpart_entry));
+  meta->year = gtk_spin_button_get_value_as_int (self->year_spin);
+  meta->kind = kinds[MIN (kind, G_N_ELEMENTS (kinds) - 1)];
+  meta->language = languages[MIN (lang, G_N_ELEMENTS (languages) - 1)];
+}
+
+static void
+on_details_apply (GtkButton *button, KelDocumentView *self)
+{
+  gtk_popover_popdown (self->details_popover);
+  g_signal_emit (self, signals[SIGNAL_METADATA_CHANGED], 0);
+}
+
 /* Actions -------------------------------------------------------------------------- */
 
 static void
@@ -671,6 +738,15 @@ kel_document_view_class_init (KelDocumentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KelDocumentView, mode_text);
   gtk_widget_class_bind_template_child (widget_class, KelDocumentView, mode_both);
   gtk_widget_class_bind_template_child (widget_class, KelDocumentView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, KelDocumentView, details_button);
+  gtk_widget_class_bind_template_child (widget_class, KelDocumentView, details_popover);
+  gtk_widget_class_bind_template_child (widget_class, KelDocumentView, corporation_entry);
+  gtk_widget_class_bind_template_child (widget_class, KelDocumentView, counterpart_entry);
+  gtk_widget_class_bind_template_child (widget_class, KelDocumentView, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, KelDocumentView, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KelDocumentView, language_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KelDocumentView, details_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_details_apply);
   gtk_widget_class_bind_template_child (widget_class, KelDocumentView, page_box);
   gtk_widget_class_bind_template_child (widget_class, KelDocumentView, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, KelDocumentView, page_entry);
@@ -701,6 +777,9 @@ kel_document_view_class_init (KelDocumentViewClass *klass)
   signals[SIGNAL_NUMBER_KEY] =
     g_signal_new ("number-key", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_BOOLEAN, 1, G_TYPE_INT);
+  signals[SIGNAL_METADATA_CHANGED] =
+    g_signal_new ("metadata-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 0);
   signals[SIGNAL_SELECTION_CHANGED] =
     g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -713,6 +792,7 @@ kel_document_view_init (KelDocumentView *self)
   GtkTextBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_popover_set_default_widget (self->details_popover, self->details_apply);
   self->units = g_array_new (FALSE, FALSE, sizeof (KelDocumentUnit));
   self->unit_tags = g_ptr_array_new_with_free_func (g_free);
   self->color_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "kel-document.h"
+#include "kel-project.h"
 #include "kel-page-view.h"
 
 G_BEGIN_DECLS
@@ -59,6 +60,13 @@ void               kel_document_view_set_selection_buttons (KelDocumentView *sel
                                                             GPtrArray       *buttons);
 /* Whether the text view holds the whole text (it is filled while shown, a piece at a time). */
 gboolean           kel_document_view_is_text_ready (KelDocumentView *self);
+/* The document's details, as its Details popover shows and edits them (NULL: none, the
+ * popover is off); "metadata-changed" says the coder applied an edit. The strings of
+ * kel_document_view_get_metadata() belong to the view. */
+void               kel_document_view_set_metadata (KelDocumentView       *self,
+                                                   const KelDocumentMeta *meta);
+void               kel_document_view_get_metadata (KelDocumentView       *self,
+                                                   KelDocumentMeta       *meta);
 void               kel_document_view_set_zoom      (KelDocumentView       *self,
                                                     double                 zoom);
 

@@ -388,8 +388,9 @@ _kel_window_start_import (KelWindow *self, GPtrArray *paths)
   if (kel_document_view_get_document (self->document_view) == NULL)
     {
       g_autoptr (GMappedFile) mapped = g_mapped_file_new (paths->pdata[0], FALSE, NULL);
+      g_autofree char *lower = g_ascii_strdown (paths->pdata[0], -1);
 
-      if (mapped != NULL && g_str_has_suffix (g_ascii_strdown (paths->pdata[0], -1), ".pdf"))
+      if (mapped != NULL && g_str_has_suffix (lower, ".pdf"))
         {
           g_autoptr (GBytes) bytes = g_mapped_file_get_bytes (mapped);
           g_autofree char *base = g_path_get_basename (paths->pdata[0]);

@@ -27,6 +27,7 @@ struct _KelWindow {
   AdwToastOverlay      *toast_overlay;
   AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkMenuButton        *coder_button;
   GtkPopover           *coder_popover;
   GtkLabel             *coder_label;

@@ -11,6 +11,8 @@
 
 G_DEFINE_FINAL_TYPE (KelWindow, kel_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void refresh_metadata (KelWindow *self);
+
 enum {
   PROP_0,
   PROP_BLIND,
@@ -744,6 +746,7 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
   kel_segment_panel_set_document (self->segment_panel, doc);
   kel_document_view_set_document (self->document_view, doc, pdf ? job->source : NULL);
   self->shown_id = job->id;
+  refresh_metadata (self);
   _kel_window_refresh_codings (self);
   if (self->selected >= 0)
     kel_segment_panel_select (self->segment_panel, (guint) self->selected);
@@ -923,12 +926,55 @@ build_selection_buttons (KelWindow *self)
 
 /* The project ------------------------------------------------------------------------- */
 
+/* The Details popover shows the document's metadata as the project has it now. */
+static void
+refresh_metadata (KelWindow *self)
+{
+  g_autoptr (KelProjectDocument) pd = NULL;
+  KelDocumentMeta meta = { 0 };
+
+  if (self->project == NULL || self->shown_id == 0
+      || (pd = kel_project_get_document (self->project, self->shown_id, NULL)) == NULL)
+    {
+      kel_document_view_set_metadata (self->document_view, NULL);
+      return;
+    }
+  meta.corporation = pd->corporation;
+  meta.counterpart = pd->counterpart;
+  meta.year = pd->year;
+  meta.kind = pd->kind;
+  meta.language = pd->language;
+  kel_document_view_set_metadata (self->document_view, &meta);
+}
+
+static void
+on_metadata_changed (KelDocumentView *view, KelWindow *self)
+{
+  KelDocumentMeta meta = { 0 };
+  g_autoptr (GError) error = NULL;
+
+  if (self->project == NULL || self->shown_id == 0
+      || !_kel_window_ensure_coder (self, NULL, NULL))
+    return;
+  kel_document_view_get_metadata (view, &meta);
+  if (!kel_project_set_metadata (self->project, self->coder, self->shown_id, &meta, &error))
+    {
+      _kel_window_error (self, error);
+      refresh_metadata (self);
+      return;
+    }
+  _kel_window_did (self, self->shown_id, kel_segment_panel_get_selected (self->segment_panel));
+}
+
 static void
 on_project_changed (KelProject *project, gint64 document, gint64 coding, KelWindow *self)
 {
   _kel_window_refresh_documents (self);
   if (document == 0 || document == self->doc_id)
-    _kel_window_refresh_codings (self);
+    {
+      _kel_window_refresh_codings (self);
+      refresh_metadata (self);
+    }
   kel_find_panel_invalidate (self->find_panel);
   kel_agreement_page_refresh (self->agreement_page);
   kel_analysis_page_refresh (self->analysis_page);
@@ -996,6 +1042,40 @@ _kel_window_close_project (KelWindow *self)
   kel_analysis_page_set_project (self->analysis_page, NULL, NULL);
 }
 
+/* In a narrow window the pages' switcher moves from the title to a bar at the bottom;
+ * neither shows on the welcome page. */
+static void
+update_switcher_bar (KelWindow *self)
+{
+  gboolean workbench = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack),
+                                  "workbench") == 0;
+
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    workbench
+                                    && adw_view_switcher_title_get_title_visible (
+                                         self->switcher_title));
+}
+
+static void
+on_title_visible (AdwViewSwitcherTitle *title, GParamSpec *pspec, KelWindow *self)
+{
+  update_switcher_bar (self);
+}
+
+/* The welcome page, or the workbench with its pages' switcher. */
+static void
+show_page (KelWindow *self, gboolean workbench)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, workbench ? "workbench" : "welcome");
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, workbench);
+  update_switcher_bar (self);
+  if (!workbench)
+    {
+      adw_view_switcher_title_set_title (self->switcher_title, "Kelisim");
+      adw_view_switcher_title_set_subtitle (self->switcher_title, "");
+    }
+}
+
 static void
 show_recent (KelWindow *self)
 {
@@ -1056,7 +1136,7 @@ kel_window_open_project (KelWindow *self, const char *path, gboolean create)
       if (self->project == NULL)
         {
           show_recent (self);
-          gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+          show_page (self, FALSE);
         }
       return FALSE;
     }
@@ -1082,7 +1162,7 @@ kel_window_open_project (KelWindow *self, const char *path, gboolean create)
   adw_view_switcher_title_set_title (self->switcher_title, name);
   adw_view_switcher_title_set_subtitle (self->switcher_title, _("Kelisim"));
   gtk_window_set_title (GTK_WINDOW (self), name);
-  gtk_stack_set_visible_child_name (self->main_stack, "workbench");
+  show_page (self, TRUE);
   add_recent (self, path);
   _kel_window_refresh_coders (self);
   _kel_window_refresh_documents (self);
@@ -1152,7 +1232,7 @@ kel_window_restore_session (KelWindow *self)
       && kel_window_open_project (self, last, FALSE))
     return;
   show_recent (self);
-  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  show_page (self, FALSE);
 }
 
 /* Window ------------------------------------------------------------------------------ */
@@ -1286,6 +1366,7 @@ kel_window_class_init (KelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KelWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KelWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, KelWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, KelWindow, coder_button);
   gtk_widget_class_bind_template_child (widget_class, KelWindow, coder_popover);
   gtk_widget_class_bind_template_child (widget_class, KelWindow, coder_label);
@@ -1369,6 +1450,8 @@ kel_window_init (KelWindow *self)
   g_signal_connect (self->segment_panel, "amount-changed", G_CALLBACK (on_amount_changed), self);
   g_signal_connect (self->document_view, "unit-activated", G_CALLBACK (on_unit_activated), self);
   g_signal_connect (self->document_view, "number-key", G_CALLBACK (on_number_key), self);
+  g_signal_connect (self->document_view, "metadata-changed", G_CALLBACK (on_metadata_changed),
+                    self);
   g_signal_connect (self->find_panel, "hit-activated", G_CALLBACK (on_hit_activated), self);
   g_signal_connect (self->agreement_page, "segment-activated",
                     G_CALLBACK (on_agreement_segment), self);
@@ -1383,6 +1466,9 @@ kel_window_init (KelWindow *self)
 
   _kel_window_refresh_coders (self);
   _kel_window_update_actions (self);
+  g_signal_connect (self->switcher_title, "notify::title-visible",
+                    G_CALLBACK (on_title_visible), self);
+  show_page (self, FALSE);
 }
 
 KelWindow *
