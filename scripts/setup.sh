@@ -68,7 +68,7 @@ case "${1:-}" in
     deps
     configure build-sanitize -Db_sanitize=address,undefined
     ninja -C build-sanitize
-    ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions="$here/tests/lsan.supp" \
+    ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions="$here/tests/lsan.supp" \
       UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
       meson test -C build-sanitize --print-errorlogs --timeout-multiplier 4
     ;;
