@@ -50,7 +50,7 @@ import_options (void)
   return o;
 }
 
-/* A coded project --------------------------------------------------------------------------- */
+/* A coded project ----------------------------------------------------------------------------- */
 
 typedef struct {
   char       *path;
@@ -274,7 +274,7 @@ assert_same_lines (const char *got, const char *want)
                b[i] ? b[i] : "(none)");
 }
 
-/* Validation ------------------------------------------------------------------------------------ */
+/* Validation ---------------------------------------------------------------------------------- */
 
 static GHashTable *
 unzip (const char *path)
@@ -487,7 +487,7 @@ test_export_valid (void)
   coded_clear (&c);
 }
 
-/* Round trip ------------------------------------------------------------------------------------ */
+/* Round trip ---------------------------------------------------------------------------------- */
 
 static void
 test_round_trip (void)
@@ -557,11 +557,494 @@ test_round_trip (void)
   coded_clear (&c);
 }
 
+/* Files other programs write ------------------------------------------------------------------ */
+
+static KelProject *
+new_project (const char *name)
+{
+  g_autofree char *path = fresh_path (name);
+  g_autoptr (GError) error = NULL;
+  KelProject *project = kel_project_create (path, kel_test_lexicon (), &error);
+
+  g_assert_no_error (error);
+  return project;
+}
+
+static void
+drop_project (KelProject *project)
+{
+  g_autofree char *path = g_strdup (kel_project_get_path (project));
+
+  g_object_unref (project);
+  g_unlink (path);
+}
+
+/* Imports tests/data/qdpx/@shape (zipped here, with @extra members) into a new project. */
+static KelProject *
+import_shape (const char *shape, const char *const *extra, const char *coder,
+              KelQdpxReport *report)
+{
+  g_autofree char *dir_name = g_strdup_printf ("qdpx/%s", shape);
+  g_autofree char *dir = kel_test_data_path (dir_name);
+  g_autofree char *zip_name = g_strdup_printf ("%s.qdpx", shape);
+  g_autofree char *zip = kel_test_zip_dir (zip_name, dir, extra);
+  g_autofree char *project_name = g_strdup_printf ("%s.kelisim", shape);
+  g_autoptr (GError) error = NULL;
+  KelProject *project = new_project (project_name);
+  KelQdpxImportOptions options = import_options ();
+
+  options.coder = coder;
+  g_assert_true (kel_qdpx_import (project, zip, &options, report, NULL, &error));
+  g_assert_no_error (error);
+  print_report (report);
+  g_unlink (zip);
+  return project;
+}
+
+/* @coder's coding of @category (the first), with its text in @text. */
+static KelProjectCoding *
+coding_of (KelProject *project, const char *coder, const char *category, char **text)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) codings = kel_project_list_codings (project, 0, coder, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < codings->len; i++)
+    {
+      KelProjectCoding *c = codings->pdata[i];
+      if (g_strcmp0 (c->category, category) == 0)
+        {
+          g_autoptr (KelDocument) d = kel_project_load_document (project, c->document,
+                                                                 KEL_PROJECT_LOAD_NONE, &error);
+          g_assert_no_error (error);
+          if (text != NULL)
+            *text = g_strndup (d->norm->text + c->start, c->end - c->start);
+          return g_ptr_array_steal_index (codings, i);
+        }
+    }
+  g_error ("%s has no coding of %s", coder, category);
+  return NULL;
+}
+
+static gboolean
+has_category (KelProject *project, const char *id, KelClass *klass)
+{
+  g_autoptr (GPtrArray) cats = kel_project_get_categories (project);
+
+  for (guint i = 0; i < cats->len; i++)
+    if (g_strcmp0 (((KelCategory *) cats->pdata[i])->id, id) == 0)
+      {
+        if (klass != NULL)
+          *klass = ((KelCategory *) cats->pdata[i])->klass;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+has_coder (KelProject *project, const char *name)
+{
+  g_autoptr (GPtrArray) coders = kel_project_list_coders (project);
+
+  for (guint i = 0; i < coders->len; i++)
+    if (g_strcmp0 (((KelProjectCoder *) coders->pdata[i])->name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+file_sha (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
+
+static void
+test_maxqda (void)
+{
+  g_autoptr (KelQdpxReport) report = kel_qdpx_report_new ();
+  KelProject *project = import_shape ("maxqda", NULL, NULL, report);
+  g_autoptr (GPtrArray) docs = kel_project_list_documents (project);
+  g_autoptr (KelProjectCoding) infra = NULL, veterans = NULL, ecology = NULL;
+  g_autofree char *t1 = NULL, *t2 = NULL, *t3 = NULL;
+  const KelProjectDocument *d;
+  KelClass klass;
+
+  g_assert_cmpuint (report->documents, ==, 1);
+  g_assert_cmpuint (docs->len, ==, 1);
+  d = docs->pdata[0];
+  g_assert_cmpstr (d->name, ==, "Риддер 2021");
+  g_assert_cmpstr (d->corporation, ==, "Kazzinc");
+  g_assert_cmpint (d->year, ==, 2021);
+  g_assert_true (has_coder (project, "Aigerim"));
+
+  /* codes by their Russian names; a sub-code and a code of their own added */
+  g_assert_true (has_category (project, "charity.ветераны", &klass));
+  g_assert_cmpint (klass, ==, KEL_CLASS_COMPENSATORY);
+  g_assert_true (has_category (project, "экология", NULL));
+  g_assert_cmpuint (report->categories, ==, 2);
+  g_assert_cmpuint (report->categories_matched, ==, 2);
+
+  /* a whole clause is the segment's coding; a few words stay a span; CRLF and a BOM in
+   * their text do not shift anything */
+  infra = coding_of (project, "Aigerim", "infrastructure", &t1);
+  g_assert_false (infra->is_span);
+  g_assert_true (g_str_has_prefix (t1, "2.1. Строительство детского сада"));
+  veterans = coding_of (project, "Aigerim", "charity.ветераны", &t2);
+  g_assert_true (veterans->is_span);
+  g_assert_cmpstr (t2, ==, "благотворительной помощи ветеранам");
+  g_assert_cmpstr (veterans->memo, ==, "проверить сумму");
+  g_assert_cmpint (veterans->status, ==, KEL_STATUS_MANUAL);
+  ecology = coding_of (project, "Aigerim", "экология", &t3);
+  g_assert_cmpstr (t3, ==, "Посадка деревьев в городском парке");
+
+  /* and what could not come */
+  g_assert_true (has_line (report->unmapped, "green"));
+  g_assert_true (has_line (report->unmapped, "Регион"));
+  g_assert_true (has_line (report->unmapped, "compensatory or developmental"));
+  g_assert_true (has_line (report->unmapped, "names a code"));
+  g_assert_true (has_line (report->unmapped, "without a code"));
+  drop_project (project);
+}
+
+static void
+test_nvivo (void)
+{
+  g_autofree char *pdf = kel_test_data_path ("corpus/01-kazzinc-ru-2016.pdf");
+  const char *extra[] = { "Sources/{9b3e0c52-1f4d-4a77-b0e2-5c6d7e8f9a00}.pdf", pdf, NULL };
+  g_autoptr (KelQdpxReport) report = kel_qdpx_report_new ();
+  KelProject *project = import_shape ("nvivo", extra, NULL, report);
+  g_autoptr (GPtrArray) docs = kel_project_list_documents (project);
+  g_autoptr (KelProjectCoding) area = NULL, charity = NULL, sport = NULL;
+  g_autofree char *t1 = NULL, *t2 = NULL, *t3 = NULL, *sha = file_sha (pdf);
+
+  g_assert_cmpuint (docs->len, ==, 1);
+  g_assert_cmpstr (((KelProjectDocument *) docs->pdata[0])->name, ==,
+                   "Kazzinc memorandum 2016");
+  g_assert_cmpstr (((KelProjectDocument *) docs->pdata[0])->sha256, ==, sha);
+  g_assert_true (has_coder (project, "Dmitry Petrov"));
+  /* their user "lexicon" is not our automatic coder */
+  g_assert_true (has_coder (project, "lexicon (imported)"));
+
+  /* a page area is the text under it: clause 2.1 */
+  area = coding_of (project, "Dmitry Petrov", "infrastructure", &t1);
+  g_assert_nonnull (strstr (t1, "общеобразовательной школы"));
+  g_assert_true (has_line (report->unmapped, "page area holds no text"));
+  /* NVivo's own reading of the PDF, placed in ours; its note is the memo */
+  charity = coding_of (project, "Dmitry Petrov", "charity", &t2);
+  g_assert_true (g_str_has_prefix (t2, "Оказать благотворительную помощь КГП"));
+  g_assert_true (g_str_has_suffix (t2, "маммографического комплекса"));
+  g_assert_true (charity->is_span);
+  g_assert_cmpstr (charity->memo, ==, "Оборудование для онкодиспансера");
+  sport = coding_of (project, "lexicon (imported)", "sport", &t3);
+  g_assert_cmpstr (t3, ==, "спонсорскую поддержку хоккейного клуба");
+  g_assert_true (has_line (report->unmapped, "set"));
+  g_assert_true (has_line (report->unmapped, "1 note is not on any coding"));
+  drop_project (project);
+}
+
+static void
+test_atlas (void)
+{
+  g_autofree char *docx = kel_test_data_path ("corpus/02-kazzinc-kk-2019.docx");
+  const char *extra[] = { "sources/0f9e8d7c-6b5a-4948-9372-615049382715.docx", docx, NULL };
+  g_autoptr (KelQdpxReport) report = kel_qdpx_report_new ();
+  KelProject *project = import_shape ("atlas", extra, "atlas", report);
+  g_autoptr (GPtrArray) docs = kel_project_list_documents (project);
+  g_autoptr (KelProjectCoding) charity = NULL, sport = NULL;
+  g_autofree char *t1 = NULL, *t2 = NULL, *sha = file_sha (docx);
+
+  /* the DOCX is the document; the plain text only places the selections */
+  g_assert_cmpuint (docs->len, ==, 1);
+  g_assert_cmpstr (((KelProjectDocument *) docs->pdata[0])->sha256, ==, sha);
+  /* codings that name no user go to the coder the caller chose */
+  charity = coding_of (project, "atlas", "charity", &t1);
+  g_assert_false (charity->is_span);
+  g_assert_nonnull (strstr (t1, "қайырымдылық көмек көрсету"));
+  sport = coding_of (project, "Нұрлан", "спорт", &t2);
+  g_assert_cmpstr (t2, ==, "боксшыларға оқу-жаттығу жиындарына");
+  g_assert_true (has_line (report->unmapped, "case"));
+  g_assert_true (has_line (report->unmapped, "no valid position"));
+  drop_project (project);
+}
+
+static void
+test_qualcoder (void)
+{
+  g_autoptr (KelQdpxReport) report = kel_qdpx_report_new ();
+  KelProject *project = import_shape ("qualcoder", NULL, NULL, report);
+  g_autoptr (KelProjectCoding) sponsor = NULL, intern = NULL, event = NULL;
+  g_autofree char *t1 = NULL, *t2 = NULL, *t3 = NULL;
+  KelClass klass;
+
+  /* a code nested under a category that is not codable is still found by its name */
+  sponsor = coding_of (project, "colin", "sponsorship", &t1);
+  g_assert_cmpstr (sponsor->memo, ==, "the club of the city");
+  g_assert_nonnull (strstr (t1, "hockey club"));
+  intern = coding_of (project, "colin", "internships", &t2);
+  g_assert_false (intern->is_span);
+  g_assert_true (has_category (project, "compensatory.events", &klass));
+  event = coding_of (project, "default", "compensatory.events", &t3);
+  g_assert_cmpstr (t3, ==, "hold a city day concert");
+  g_assert_true (has_line (report->unmapped, "description of the whole document"));
+  g_assert_true (has_line (report->unmapped, "note on the whole document"));
+  drop_project (project);
+}
+
+static void
+test_map (void)
+{
+  g_autofree char *dir = kel_test_data_path ("qdpx/maxqda");
+  g_autofree char *zip = kel_test_zip_dir ("map.qdpx", dir, NULL);
+  g_autoptr (GHashTable) map = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (KelQdpxReport) report = kel_qdpx_report_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelProjectCoding) parks = NULL, veterans = NULL;
+  g_autofree char *before = NULL, *after = NULL, *t1 = NULL;
+  KelProject *project = new_project ("map.kelisim");
+  KelQdpxImportOptions options = import_options ();
+
+  /* a map to a category the project lacks is refused before anything is written */
+  options.map = map;
+  g_hash_table_insert (map, "Экология", "ecology");
+  before = dump (project);
+  g_assert_false (kel_qdpx_import (project, zip, &options, NULL, NULL, &error));
+  g_assert_error (error, KEL_QDPX_ERROR, KEL_QDPX_ERROR_MAP);
+  g_assert_nonnull (strstr (error->message, "ecology"));
+  g_clear_error (&error);
+  after = dump (project);
+  g_assert_cmpstr (after, ==, before);
+
+  /* by name, by path; a key the file does not have is listed */
+  g_assert_true (kel_project_add_category (project, "infrastructure.parks",
+                                           KEL_CLASS_COMPENSATORY, NULL, "Parks", &error));
+  g_hash_table_insert (map, "Экология", "infrastructure.parks");
+  g_hash_table_insert (map, "Благотворительность/Ветераны", "charity");
+  g_hash_table_insert (map, "Nothing", "charity");
+  g_assert_true (kel_qdpx_import (project, zip, &options, report, NULL, &error));
+  g_assert_no_error (error);
+  print_report (report);
+  parks = coding_of (project, "Aigerim", "infrastructure.parks", &t1);
+  g_assert_cmpstr (t1, ==, "Посадка деревьев в городском парке");
+  veterans = coding_of (project, "Aigerim", "charity", NULL);
+  g_assert_cmpstr (veterans->memo, ==, "проверить сумму");
+  g_assert_false (has_category (project, "charity.ветераны", NULL));
+  g_assert_false (has_category (project, "экология", NULL));
+  g_assert_true (has_line (report->unmapped, "Nothing"));
+  g_assert_true (has_line (report->notes, "as the map says"));
+  drop_project (project);
+  g_unlink (zip);
+}
+
+/* Hostile files ------------------------------------------------------------------------------- */
+
+static const char minimal_qde[] =
+  "<?xml version=\"1.0\"?><Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\">"
+  "<CodeBook><Codes><Code guid=\"11111111-2222-4333-8444-555555555555\" name=\"Evil\" "
+  "isCodable=\"true\"/></Codes></CodeBook></Project>";
+
+static void
+put_u16 (GByteArray *b, guint16 v)
+{
+  guint8 x[2] = { v & 0xFF, v >> 8 };
+  g_byte_array_append (b, x, 2);
+}
+
+static void
+put_u32 (GByteArray *b, guint32 v)
+{
+  guint8 x[4] = { v & 0xFF, (v >> 8) & 0xFF, (v >> 16) & 0xFF, v >> 24 };
+  g_byte_array_append (b, x, 4);
+}
+
+/* A zip of one stored member whose headers claim @claimed bytes. */
+static char *
+write_claiming_zip (const char *file, const char *member, const char *data, guint32 claimed)
+{
+  g_autoptr (GByteArray) z = g_byte_array_new ();
+  guint16 name_len = strlen (member);
+  guint32 len = strlen (data), central_at, central_len;
+
+  put_u32 (z, 0x04034b50); put_u16 (z, 20); put_u16 (z, 0); put_u16 (z, 0);
+  put_u16 (z, 0); put_u16 (z, 0); put_u32 (z, 0); put_u32 (z, len); put_u32 (z, claimed);
+  put_u16 (z, name_len); put_u16 (z, 0);
+  g_byte_array_append (z, (const guint8 *) member, name_len);
+  g_byte_array_append (z, (const guint8 *) data, len);
+  central_at = z->len;
+  put_u32 (z, 0x02014b50); put_u16 (z, 20); put_u16 (z, 20); put_u16 (z, 0); put_u16 (z, 0);
+  put_u16 (z, 0); put_u16 (z, 0); put_u32 (z, 0); put_u32 (z, len); put_u32 (z, claimed);
+  put_u16 (z, name_len); put_u16 (z, 0); put_u16 (z, 0); put_u16 (z, 0); put_u16 (z, 0);
+  put_u32 (z, 0); put_u32 (z, 0);
+  g_byte_array_append (z, (const guint8 *) member, name_len);
+  central_len = z->len - central_at;
+  put_u32 (z, 0x06054b50); put_u16 (z, 0); put_u16 (z, 0); put_u16 (z, 1); put_u16 (z, 1);
+  put_u32 (z, central_len); put_u32 (z, central_at); put_u16 (z, 0);
+  return kel_test_write_temp (file, (const char *) z->data, z->len);
+}
+
+static void
+assert_refused (const char *path, int code, const char *needle)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *new_path = fresh_path ("refused.kelisim");
+  g_autofree char *before = NULL, *after = NULL;
+  KelProject *project = new_project ("hostile.kelisim");
+  KelQdpxImportOptions options = import_options ();
+
+  before = dump (project);
+  g_assert_false (kel_qdpx_import (project, path, &options, NULL, NULL, &error));
+  g_test_message ("%s: %s", path, error ? error->message : "?");
+  g_assert_error (error, KEL_QDPX_ERROR, code);
+  g_assert_nonnull (strstr (error->message, needle));
+  g_clear_error (&error);
+  after = dump (project);
+  g_assert_cmpstr (after, ==, before);
+  drop_project (project);
+
+  /* and no new project appears */
+  g_assert_false (kel_qdpx_import_new (new_path, path, &options, NULL, NULL, &error));
+  g_assert_error (error, KEL_QDPX_ERROR, code);
+  g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_hostile (void)
+{
+  g_autofree char *probe = kel_test_temp_path ("probe");
+  g_autofree char *tmp = g_path_get_dirname (probe);
+  g_autofree char *parent = g_path_get_dirname (tmp);
+  g_autofree char *evil = g_build_filename (parent, "evil.txt", NULL);
+  const char *slip[] = { "project.qde", minimal_qde, "../evil.txt", "gotcha", NULL };
+  const char *absolute[] = { "project.qde", minimal_qde, "/tmp/evil.txt", "gotcha", NULL };
+  const char *malformed[] = { "project.qde", "<Project name=\"x\"><Users><User", NULL };
+  const char *bomb[] = {
+    "project.qde",
+    "<?xml version=\"1.0\"?><!DOCTYPE Project [<!ENTITY a \"aaaaaaaaaa\">"
+    "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;\">]>"
+    "<Project name=\"&c;\"/>", NULL };
+  const char *external[] = {
+    "project.qde",
+    "<?xml version=\"1.0\"?><!DOCTYPE Project SYSTEM \"file:///etc/passwd\">"
+    "<Project name=\"x\"/>", NULL };
+  const char *no_qde[] = { "sources/a.txt", "text", NULL };
+  const char *empty_project[] = { "project.qde", "<Project name=\"x\"/>", NULL };
+  const char *not_project[] = { "project.qde", "<CodeBook/>", NULL };
+  g_autofree char *p_slip = kel_test_write_zip ("slip.qdpx", slip);
+  g_autofree char *p_abs = kel_test_write_zip ("absolute.qdpx", absolute);
+  g_autofree char *p_malformed = kel_test_write_zip ("malformed.qdpx", malformed);
+  g_autofree char *p_bomb = kel_test_write_zip ("bomb.qdpx", bomb);
+  g_autofree char *p_external = kel_test_write_zip ("external.qdpx", external);
+  g_autofree char *p_no_qde = kel_test_write_zip ("no-qde.qdpx", no_qde);
+  g_autofree char *p_empty = kel_test_write_zip ("empty-project.qdpx", empty_project);
+  g_autofree char *p_not = kel_test_write_zip ("not-project.qdpx", not_project);
+  g_autofree char *p_claims = write_claiming_zip ("claims-2gb.qdpx", "project.qde",
+                                                  minimal_qde, 0x7FFFFFFF);
+  g_autofree char *p_text = kel_test_write_temp ("text.qdpx", "hello, I am no zip", -1);
+  g_autofree char *p_zip0 = kel_test_write_temp ("empty.qdpx",
+                                                 "PK\005\006\0\0\0\0\0\0\0\0\0\0"
+                                                 "\0\0\0\0\0\0", 22);
+
+  assert_refused (p_slip, KEL_QDPX_ERROR_HOSTILE, "../evil.txt");
+  assert_refused (p_abs, KEL_QDPX_ERROR_HOSTILE, "/tmp/evil.txt");
+  assert_refused (p_claims, KEL_QDPX_ERROR_HOSTILE, "zip bomb");
+  assert_refused (p_malformed, KEL_QDPX_ERROR_PARSE, "not well-formed");
+  assert_refused (p_bomb, KEL_QDPX_ERROR_PARSE, "DOCTYPE");
+  assert_refused (p_external, KEL_QDPX_ERROR_PARSE, "DOCTYPE");
+  assert_refused (p_no_qde, KEL_QDPX_ERROR_NOT_QDPX, "project.qde");
+  assert_refused (p_not, KEL_QDPX_ERROR_NOT_QDPX, "<Project>");
+  assert_refused (p_empty, KEL_QDPX_ERROR_EMPTY, "nothing to import");
+  assert_refused (p_text, KEL_QDPX_ERROR_NOT_QDPX, "not a zip");
+  assert_refused (p_zip0, KEL_QDPX_ERROR_NOT_QDPX, "empty zip");
+  g_assert_false (g_file_test (evil, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test ("/tmp/evil.txt", G_FILE_TEST_EXISTS));
+}
+
+/* Paths inside project.qde that lead out of the zip are never followed. */
+static void
+test_hostile_paths (void)
+{
+  const char *qde =
+    "<?xml version=\"1.0\"?><Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\">"
+    "<Sources>"
+    "<TextSource guid=\"11111111-0000-4000-8000-000000000001\" name=\"passwd\" "
+    "plainTextPath=\"internal://../../../../etc/passwd\"/>"
+    "<PDFSource guid=\"11111111-0000-4000-8000-000000000002\" name=\"abs\" "
+    "path=\"absolute:///etc/hostname\"/>"
+    "<TextSource guid=\"11111111-0000-4000-8000-000000000003\" name=\"ok\">"
+    "<PlainTextContent>2.1. Строительство детского сада на сумму 300 млн тенге."
+    "</PlainTextContent>"
+    "<PlainTextSelection guid=\"11111111-0000-4000-8000-000000000004\" startPosition=\"-5\" "
+    "endPosition=\"3\"/></TextSource>"
+    "<PictureSource guid=\"11111111-0000-4000-8000-000000000005\" name=\"photo\"/>"
+    "</Sources></Project>";
+  const char *members[] = { "project.qde", qde, NULL };
+  g_autofree char *zip = kel_test_write_zip ("paths.qdpx", members);
+  g_autoptr (KelQdpxReport) report = kel_qdpx_report_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) docs = NULL;
+  KelProject *project = new_project ("paths.kelisim");
+  KelQdpxImportOptions options = import_options ();
+
+  g_assert_true (kel_qdpx_import (project, zip, &options, report, NULL, &error));
+  g_assert_no_error (error);
+  print_report (report);
+  docs = kel_project_list_documents (project);
+  g_assert_cmpuint (docs->len, ==, 1);
+  g_assert_cmpstr (((KelProjectDocument *) docs->pdata[0])->name, ==, "ok");
+  g_assert_true (has_line (report->unmapped, "unsafe"));
+  g_assert_true (has_line (report->unmapped, "outside the .qdpx"));
+  g_assert_true (has_line (report->unmapped, "no valid position"));
+  g_assert_true (has_line (report->unmapped, "PictureSource"));
+  drop_project (project);
+  g_unlink (zip);
+}
+
+/* A failure half-way through leaves the project as it was. */
+static void
+test_rollback (void)
+{
+  g_autofree char *docx = kel_test_data_path ("corpus/02-kazzinc-kk-2019.docx");
+  g_autofree char *dir = kel_test_data_path ("qdpx/atlas");
+  const char *extra[] = { "sources/0f9e8d7c-6b5a-4948-9372-615049382715.docx", docx, NULL };
+  g_autofree char *zip = kel_test_zip_dir ("rollback.qdpx", dir, extra);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  KelProject *project = new_project ("rollback.kelisim");
+  KelQdpxImportOptions options = import_options ();
+
+  /* the document and the categories are written before the coder is refused */
+  options.coder = " not a name";
+  before = dump (project);
+  g_assert_false (kel_qdpx_import (project, zip, &options, NULL, NULL, &error));
+  g_assert_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  after = dump (project);
+  g_assert_cmpstr (after, ==, before);
+  /* the project still works */
+  options.coder = NULL;
+  g_assert_true (kel_qdpx_import (project, zip, &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_coder (project, "imported"));
+  drop_project (project);
+  g_unlink (zip);
+}
+
 int
 main (int argc, char **argv)
 {
   kel_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/qdpx/export-valid", test_export_valid);
   g_test_add_func ("/kelisim/qdpx/round-trip", test_round_trip);
+  g_test_add_func ("/kelisim/qdpx/maxqda", test_maxqda);
+  g_test_add_func ("/kelisim/qdpx/nvivo", test_nvivo);
+  g_test_add_func ("/kelisim/qdpx/atlas", test_atlas);
+  g_test_add_func ("/kelisim/qdpx/qualcoder", test_qualcoder);
+  g_test_add_func ("/kelisim/qdpx/map", test_map);
+  g_test_add_func ("/kelisim/qdpx/hostile", test_hostile);
+  g_test_add_func ("/kelisim/qdpx/hostile-paths", test_hostile_paths);
+  g_test_add_func ("/kelisim/qdpx/rollback", test_rollback);
   return g_test_run ();
 }

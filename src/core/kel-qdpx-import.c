@@ -33,7 +33,7 @@
 #define MAX_CODE_DEPTH 32
 #define DEFAULT_CODER N_("imported")
 
-/* What the file says ------------------------------------------------------------------------ */
+/* What the file says -------------------------------------------------------------------------- */
 
 typedef struct {
   char     *guid;
@@ -91,6 +91,7 @@ typedef struct {
   GPtrArray  *values;         /* char* pairs: variable GUID, value */
   guint       whole_codings;  /* codes on the whole source */
   guint       notes;          /* notes on the whole source */
+  gboolean    described;      /* a description of the whole source */
   /* read */
   GBytes     *bytes;          /* what the document is made of */
   char       *sha256;
@@ -121,6 +122,7 @@ typedef struct {
   GHashTable                 *notes;     /* GUID → text */
   GPtrArray                  *sources;   /* QSource */
   gboolean                    ours;      /* written by Kelisim */
+  gboolean                    crlf_one;  /* positions count CRLF as one character */
   GHashTable                 *used_notes;
   GHashTable                 *other_vars; /* variable name → number of documents */
 } Import;
@@ -272,7 +274,7 @@ int_attr (xmlNodePtr node, const char *name, gint64 *out)
   return v != NULL && g_ascii_string_to_signed (v, 10, G_MININT32, G_MAXINT32, out, NULL);
 }
 
-/* Parsing ------------------------------------------------------------------------------------ */
+/* Parsing ------------------------------------------------------------------------------------- */
 
 static void
 parse_users (Import *im, xmlNodePtr users)
@@ -500,6 +502,12 @@ parse_sources (Import *im, xmlNodePtr sources)
               src->notes++;
         }
       parse_values (src, s);
+      for (xmlNodePtr c = s->children; c != NULL; c = c->next)
+        if (is (c, "Description"))
+          {
+            g_autofree char *d = content (c);
+            src->described |= *g_strstrip (d) != '\0';
+          }
       if (src->name == NULL || *src->name == '\0')
         {
           g_free (src->name);
@@ -577,6 +585,9 @@ parse_project (Import *im, xmlNodePtr root)
   g_autofree char *origin = attr (root, "origin");
 
   im->ours = origin != NULL && g_str_has_prefix (origin, "Kelisim");
+  /* ATLAS.ti counts a CRLF line end as one character, as QualCoder found; the others as
+   * the two the text file holds */
+  im->crlf_one = origin != NULL && strstr (origin, "ATLAS") != NULL;
   for (xmlNodePtr c = root->children; c != NULL; c = c->next)
     {
       guint n;
@@ -699,7 +710,7 @@ decode_text (GBytes *bytes)
   return g_strndup (data, len);
 }
 
-/* Placing selections in our text ------------------------------------------------------------ */
+/* Placing selections in our text -------------------------------------------------------------- */
 
 typedef struct {
   GArray *ch;    /* gunichar, folded */
@@ -999,7 +1010,7 @@ map_area (const KelDocument *doc, const QSel *sel, gsize *a, gsize *b)
   return *a < *b;
 }
 
-/* Reading the sources -------------------------------------------------------------------------- */
+/* Reading the sources ------------------------------------------------------------------------- */
 
 static const char *
 variable_name (Import *im, const char *guid)
@@ -1134,6 +1145,14 @@ read_source (Import *im, QSource *src, GCancellable *cancellable, GError **error
     }
   if (src->their_text == NULL && src->plain_content != NULL)
     src->their_text = g_strdup (src->plain_content);
+  if (src->their_text != NULL && im->crlf_one)
+    {
+      char *out = src->their_text;
+      for (const char *p = src->their_text; *p; p++)
+        if (!(p[0] == '\r' && p[1] == '\n'))
+          *out++ = *p;
+      *out = '\0';
+    }
 
   /* what the document is made of: the PDF, the DOCX, else the text */
   if (pdf)
@@ -1199,7 +1218,7 @@ read_source (Import *im, QSource *src, GCancellable *cancellable, GError **error
   return TRUE;
 }
 
-/* The codebook ----------------------------------------------------------------------------------- */
+/* The codebook -------------------------------------------------------------------------------- */
 
 static char *
 slug (const char *name)
@@ -1395,7 +1414,7 @@ resolve_code (Import *im, Codebook *cb, QCode *code)
   }
 }
 
-/* Codings ------------------------------------------------------------------------------------------ */
+/* Codings ------------------------------------------------------------------------------------- */
 
 typedef struct {
   char            *uid;
@@ -1761,10 +1780,15 @@ place_selections (Import *im, QSource *src)
   Aligner al;
   guint bad = 0, unplaced = 0, empty_areas = 0, no_text = 0;
 
+  gint64 their_len = src->their_text != NULL ? g_utf8_strlen (src->their_text, -1) : 0;
+
   aligner_init (&al, src->their_text, src->doc->norm->text, src->doc->norm->len);
   for (guint i = 0; i < src->selections->len; i++)
     {
       QSel *sel = src->selections->pdata[i];
+
+      if (!sel->area && src->their_text != NULL && sel->end > their_len)
+        sel->valid = FALSE;
 
       if (sel->area && sel->description != NULL
           && strstr (sel->description, KEL_QDPX_TAG_AREA) != NULL)
@@ -1818,6 +1842,9 @@ place_selections (Import *im, QSource *src)
                             "%s: %u codes on the whole document are not imported: Kelisim "
                             "codes segments and spans", src->whole_codings),
               src->name, src->whole_codings);
+  if (src->described)
+    unmapped (im, _("%s: the description of the whole document is not imported: Kelisim "
+                    "keeps memos on codings"), src->name);
   if (src->notes > 0)
     unmapped (im, ngettext ("%s: %u note on the whole document is not imported: Kelisim "
                             "keeps memos on codings",
@@ -1905,6 +1932,12 @@ load (Import *im, const char *path, GError **error)
     {
       g_set_error (error, KEL_QDPX_ERROR, KEL_QDPX_ERROR_NOT_QDPX,
                    _("%s: not a REFI-QDA project: it is not a zip file"), im->display);
+      return FALSE;
+    }
+  if (memcmp (data, "PK\005\006", 4) == 0)
+    {
+      g_set_error (error, KEL_QDPX_ERROR, KEL_QDPX_ERROR_NOT_QDPX,
+                   _("%s: an empty zip file; it holds no project"), im->display);
       return FALSE;
     }
   if (!check_names (im->display, data, len, error))

@@ -55,7 +55,7 @@ _kel_qdpx_guid (const char *kind, const char *key)
   return kel_category_guid (name);
 }
 
-/* Writing --------------------------------------------------------------------------------- */
+/* Writing ------------------------------------------------------------------------------------- */
 
 typedef struct {
   char     *name;
