@@ -943,9 +943,8 @@ test_hostile (void)
   g_autofree char *p_claims = write_claiming_zip ("claims-2gb.qdpx", "project.qde",
                                                   minimal_qde, 0x7FFFFFFF);
   g_autofree char *p_text = kel_test_write_temp ("text.qdpx", "hello, I am no zip", -1);
-  g_autofree char *p_zip0 = kel_test_write_temp ("empty.qdpx",
-                                                 "PK\005\006\0\0\0\0\0\0\0\0\0\0"
-                                                 "\0\0\0\0\0\0", 22);
+  static const char empty_zip[22] = { 'P', 'K', 5, 6 };
+  g_autofree char *p_zip0 = kel_test_write_temp ("empty.qdpx", empty_zip, sizeof empty_zip);
 
   assert_refused (p_slip, KEL_QDPX_ERROR_HOSTILE, "../evil.txt");
   assert_refused (p_abs, KEL_QDPX_ERROR_HOSTILE, "/tmp/evil.txt");

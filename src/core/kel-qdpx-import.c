@@ -31,7 +31,8 @@
 #include "kel-qdpx.h"
 
 #define MAX_CODE_DEPTH 32
-#define DEFAULT_CODER N_("imported")
+/* the coder of codings that name no user: a name, like "lexicon", so not translated */
+#define DEFAULT_CODER "imported"
 
 /* What the file says -------------------------------------------------------------------------- */
 
@@ -1141,7 +1142,7 @@ read_source (Import *im, QSource *src, GCancellable *cancellable, GError **error
       if (plain != NULL && (src->their_text = decode_text (plain)) == NULL)
         unmapped (im, _("%s: its text file is neither UTF-8 nor UTF-16"), src->name);
       else if (plain == NULL && src->plain_content == NULL)
-        unmapped (im, _("%s: %s"), src->name, why_plain);
+        unmapped (im, "%s: %s", src->name, why_plain);
     }
   if (src->their_text == NULL && src->plain_content != NULL)
     src->their_text = g_strdup (src->plain_content);
@@ -2088,7 +2089,7 @@ write_all (Import *im, Codebook *cb, GError **error)
   gboolean ok = FALSE;
 
   w.ops = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, coder_op_free);
-  w.fallback = g_strdup (im->options->coder ? im->options->coder : _(DEFAULT_CODER));
+  w.fallback = g_strdup (im->options->coder ? im->options->coder : DEFAULT_CODER);
 
   _kel_project_lock (project);
   if (!_kel_project_begin (project, error))
