@@ -557,6 +557,85 @@ test_round_trip (void)
   coded_clear (&c);
 }
 
+/* A decision the lexicon no longer backs says so; an ODT goes as its text. */
+static void
+test_orphan_odt (void)
+{
+  g_autofree char *path = fresh_path ("orphan.kelisim"), *out = fresh_path ("orphan.qdpx");
+  g_autofree char *back = fresh_path ("orphan-back.kelisim");
+  g_autofree char *memo = kel_test_memo_file (8);
+  g_autofree char *odt = kel_test_data_path ("corpus/04-amt-ru-2017.odt");
+  g_autofree char *mini_dir = kel_test_data_path ("lexicon-mini");
+  g_autofree char *builtin = g_build_filename (kel_data_dir (), "lexicons", NULL);
+  const char *paths[] = { memo, odt, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelProject) project = kel_project_create (path, kel_test_lexicon (), &error);
+  g_autoptr (KelLexicon) mini = kel_lexicon_load (mini_dir, builtin, &error);
+  g_autoptr (GPtrArray) added = NULL, lex = NULL, mine = NULL;
+  g_autoptr (KelQdpxReport) report = kel_qdpx_report_new ();
+  g_autoptr (KelQdpxReport) imported = kel_qdpx_report_new ();
+  g_autoptr (GHashTable) members = NULL;
+  g_autoptr (KelProject) copy = NULL;
+  g_autoptr (KelDocument) before = NULL, after = NULL;
+  g_autoptr (GPtrArray) docs = NULL;
+  KelPipeline pipeline = *kel_test_pipeline ();
+  KelQdpxImportOptions options = import_options ();
+  GBytes *qde;
+  guint changed = 0, orphans = 0;
+  gint64 odt_id;
+
+  g_assert_no_error (error);
+  added = kel_project_add_files (project, kel_test_pipeline (), paths, NULL, &error);
+  g_assert_no_error (error);
+  odt_id = ((KelProjectAddResult *) added->pdata[1])->document;
+  g_assert_true (kel_project_add_coder (project, "anna", "ru", &error));
+  lex = kel_project_list_codings (project, ((KelProjectAddResult *) added->pdata[0])->document,
+                                  KEL_LEXICON_CODER, &error);
+  for (guint i = 0; i < lex->len; i++)
+    kel_project_accept (project, "anna", ((KelProjectCoding *) lex->pdata[i])->id, &error);
+  g_assert_no_error (error);
+  pipeline.lexicon = mini;
+  g_assert_true (kel_project_run_lexicon (project, &pipeline, NULL, &changed, &error));
+  g_assert_cmpuint (changed, >, 0);
+  mine = kel_project_list_codings (project, 0, "anna", &error);
+  for (guint i = 0; i < mine->len; i++)
+    orphans += ((KelProjectCoding *) mine->pdata[i])->orphan;
+  g_test_message ("%u of anna's %u decisions are orphans", orphans, mine->len);
+  g_assert_cmpuint (orphans, >, 0);
+
+  g_assert_true (kel_qdpx_export (project, out, KEL_LANG_EN, report, NULL, &error));
+  g_assert_no_error (error);
+  print_report (report);
+  g_assert_true (has_line (report->notes, "orphan: yes"));
+  g_assert_true (has_line (report->unmapped, "ODT"));
+  members = unzip (out);
+  qde = g_hash_table_lookup (members, "project.qde");
+  validate_qde (g_bytes_get_data (qde, NULL), g_bytes_get_size (qde));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (qde, NULL), g_bytes_get_size (qde),
+                                  "orphan: yes"));
+
+  /* the ODT comes back as its text: the same text and segments */
+  g_assert_true (kel_qdpx_import_new (back, out, &options, imported, NULL, &error));
+  g_assert_no_error (error);
+  copy = kel_project_open (back, &error);
+  g_assert_no_error (error);
+  docs = kel_project_list_documents (copy);
+  g_assert_cmpuint (docs->len, ==, 2);
+  before = kel_project_load_document (project, odt_id, KEL_PROJECT_LOAD_NONE, &error);
+  after = kel_project_load_document (copy, ((KelProjectDocument *) docs->pdata[1])->id,
+                                     KEL_PROJECT_LOAD_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after->name, ==, before->name);
+  g_assert_cmpstr (after->norm->text, ==, before->norm->text);
+  g_assert_cmpuint (after->segments->len, ==, before->segments->len);
+
+  g_clear_object (&copy);
+  g_clear_object (&project);
+  g_unlink (back);
+  g_unlink (out);
+  g_unlink (path);
+}
+
 /* Files other programs write ------------------------------------------------------------------ */
 
 static KelProject *
@@ -1037,6 +1116,7 @@ main (int argc, char **argv)
   kel_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/qdpx/export-valid", test_export_valid);
   g_test_add_func ("/kelisim/qdpx/round-trip", test_round_trip);
+  g_test_add_func ("/kelisim/qdpx/orphan-odt", test_orphan_odt);
   g_test_add_func ("/kelisim/qdpx/maxqda", test_maxqda);
   g_test_add_func ("/kelisim/qdpx/nvivo", test_nvivo);
   g_test_add_func ("/kelisim/qdpx/atlas", test_atlas);

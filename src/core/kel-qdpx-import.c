@@ -717,7 +717,13 @@ typedef struct {
   GArray *ch;    /* gunichar, folded */
   GArray *pos;   /* gint64: their code point, or our byte offset */
   GArray *end;   /* gint64: where the character ends (ours: byte after it) */
+  guint64 work;  /* characters scanned so far (ours), against a hostile file's many
+                  * selections */
 } Skel;
+
+/* What placing a source's selections may scan: a hundred thousand selections in a
+ * 200-page document, well beyond any real project. */
+#define MAX_PLACE_WORK ((guint64) 20000000000)
 
 static void
 skel_clear (Skel *s)
@@ -812,14 +818,15 @@ skel_lower (const Skel *s, gint64 at)
 
 /* The occurrence of @key (@n characters) in @hay nearest to @expected, or -1. */
 static gint64
-skel_find (const Skel *hay, const gunichar *key, guint n, double expected)
+skel_find (Skel *hay, const gunichar *key, guint n, double expected)
 {
   const gunichar *h = (const gunichar *) (gpointer) hay->ch->data;
   gint64 best = -1;
   double best_d = INFINITY;
 
-  if (n == 0 || n > hay->ch->len)
+  if (n == 0 || n > hay->ch->len || hay->work > MAX_PLACE_WORK)
     return -1;
+  hay->work += hay->ch->len;
   for (guint i = 0; i + n <= hay->ch->len; i++)
     if (h[i] == key[0] && memcmp (h + i, key, n * sizeof (gunichar)) == 0)
       {
@@ -833,10 +840,11 @@ skel_find (const Skel *hay, const gunichar *key, guint n, double expected)
   return best;
 }
 
-/* Places their characters [@i0, @i1) of @theirs in @ours: the index of the first in ours,
- * or -1. Short runs are looked for with their context first. */
-static gint64
-skel_place (const Skel *theirs, const Skel *ours, guint i0, guint i1)
+/* Places their characters [@i0, @i1) of @theirs in @ours: the indexes in ours of the
+ * first and the last, or FALSE. Short runs are looked for with their context first. */
+static gboolean
+skel_place (const Skel *theirs, Skel *ours, guint i0, guint i1, gint64 *first,
+            gint64 *last)
 {
   const gunichar *t = (const gunichar *) (gpointer) theirs->ch->data;
   double scale = theirs->ch->len > 0 ? (double) ours->ch->len / theirs->ch->len : 1;
@@ -853,7 +861,11 @@ skel_place (const Skel *theirs, const Skel *ours, guint i0, guint i1)
         continue;   /* long enough to be found alone */
       at = skel_find (ours, t + i0 - before, n + before + after, (i0 - before) * scale);
       if (at >= 0)
-        return at + before;
+        {
+          *first = at + before;
+          *last = *first + n - 1;
+          return TRUE;
+        }
     }
   /* the run differs inside (a word the other program read otherwise): its two ends */
   if (n >= 16)
@@ -864,9 +876,13 @@ skel_place (const Skel *theirs, const Skel *ours, guint i0, guint i1)
 
       if (head >= 0 && tail > head && (double) (tail + m - head) < 1.5 * n
           && (double) (tail + m - head) > 0.5 * n)
-        return -(head + 2);   /* the caller reads the end from @tail: see below */
+        {
+          *first = head;
+          *last = tail + m - 1;
+          return TRUE;
+        }
     }
-  return -1;
+  return FALSE;
 }
 
 typedef struct {
@@ -915,7 +931,7 @@ aligner_clear (Aligner *al)
 static gboolean
 aligner_map (Aligner *al, gint64 start, gint64 end, gsize *a, gsize *b)
 {
-  guint i0, i1, n;
+  guint i0, i1;
   gint64 at, last;
 
   if (al->same)
@@ -932,20 +948,8 @@ aligner_map (Aligner *al, gint64 start, gint64 end, gsize *a, gsize *b)
   i1 = skel_lower (&al->theirs, end);
   if (i0 >= i1)
     return FALSE;
-  n = i1 - i0;
-  at = skel_place (&al->theirs, &al->ours, i0, i1);
-  if (at == -1)
+  if (!skel_place (&al->theirs, &al->ours, i0, i1, &at, &last))
     return FALSE;
-  if (at >= 0)
-    last = at + n - 1;
-  else
-    {
-      /* matched by its two ends */
-      guint m = MIN (n / 2, 16u);
-      const gunichar *t = (const gunichar *) (gpointer) al->theirs.ch->data;
-      at = -at - 2;
-      last = skel_find (&al->ours, t + i1 - m, m, at + n - m) + m - 1;
-    }
   if (at < 0 || last >= (gint64) al->ours.ch->len || last < at)
     return FALSE;
   *a = POS (&al->ours, at);
