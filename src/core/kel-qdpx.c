@@ -93,11 +93,19 @@ add (xmlNodePtr parent, xmlNsPtr ns, const char *name)
   return xmlNewChild (parent, ns, (const xmlChar *) name, NULL);
 }
 
+/* An attribute; control characters, which XML 1.0 cannot hold, become spaces. */
 static void
 set (xmlNodePtr node, const char *name, const char *value)
 {
-  if (value != NULL)
-    xmlSetProp (node, (const xmlChar *) name, (const xmlChar *) value);
+  g_autofree char *clean = NULL;
+
+  if (value == NULL)
+    return;
+  clean = g_strdup (value);
+  for (char *p = clean; *p; p++)
+    if ((guchar) *p < 0x20)
+      *p = ' ';
+  xmlSetProp (node, (const xmlChar *) name, (const xmlChar *) clean);
 }
 
 static void
