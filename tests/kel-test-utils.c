@@ -330,6 +330,73 @@ kel_test_write_zip (const char *name, const char *const *members)
   return g_steal_pointer (&placeholder);
 }
 
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+static void
+zip_add_file (struct archive *a, const char *member, const char *path)
+{
+  g_autofree char *data = NULL;
+  g_autoptr (GError) error = NULL;
+  struct archive_entry *e = archive_entry_new ();
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, &error));
+  g_assert_no_error (error);
+  archive_write_zip_set_compression_deflate (a);
+  archive_entry_set_pathname (e, member);
+  archive_entry_set_filetype (e, AE_IFREG);
+  archive_entry_set_perm (e, 0644);
+  archive_entry_set_size (e, len);
+  if (archive_write_header (a, e) != ARCHIVE_OK)
+    g_error ("%s: %s", member, archive_error_string (a));
+  g_assert_cmpint (archive_write_data (a, data, len), ==, (la_ssize_t) len);
+  archive_entry_free (e);
+}
+
+static void
+zip_add_dir (struct archive *a, const char *dir, const char *prefix)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *entry;
+
+  g_assert_nonnull (d);
+  while ((entry = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (entry));
+  g_ptr_array_sort (names, (GCompareFunc) compare_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names->pdata[i], NULL);
+      g_autofree char *member = *prefix ? g_strdup_printf ("%s/%s", prefix,
+                                                           (char *) names->pdata[i])
+                                        : g_strdup (names->pdata[i]);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        zip_add_dir (a, path, member);
+      else
+        zip_add_file (a, member, path);
+    }
+}
+
+char *
+kel_test_zip_dir (const char *name, const char *dir, const char *const *extra)
+{
+  g_autofree char *placeholder = kel_test_write_temp (name, "", 0);
+  struct archive *a = archive_write_new ();
+
+  archive_write_set_format_zip (a);
+  g_assert_cmpint (archive_write_open_filename (a, placeholder), ==, ARCHIVE_OK);
+  zip_add_dir (a, dir, "");
+  for (guint i = 0; extra != NULL && extra[i] != NULL && extra[i + 1] != NULL; i += 2)
+    zip_add_file (a, extra[i], extra[i + 1]);
+  g_assert_cmpint (archive_write_close (a), ==, ARCHIVE_OK);
+  archive_write_free (a);
+  return g_steal_pointer (&placeholder);
+}
+
 char *
 kel_test_codings_tsv (const KelDocument *doc)
 {

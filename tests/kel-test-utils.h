@@ -66,6 +66,12 @@ KelRow     *kel_test_make_row        (const char   *doc,
  * (as ODF wants its mimetype). Returns its path. */
 char       *kel_test_write_zip       (const char   *name,
                                       const char   *const *members);
+/* Writes a zip named @name in the temporary folder holding every file under @dir, by its
+ * path below @dir, then the pairs in @extra (a member name and the path of a file to put
+ * there), ended by NULL. Returns its path. */
+char       *kel_test_zip_dir         (const char   *name,
+                                      const char   *dir,
+                                      const char   *const *extra);
 /* The codings of @doc, one line each: clause, category, amount in tenge. */
 char       *kel_test_codings_tsv     (const KelDocument *doc);
 

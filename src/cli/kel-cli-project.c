@@ -1,5 +1,5 @@
 /* kel-cli-project.c: "kelisim-cli project …": the project file from the command line —
- * new, add, code, import-codings, merge, agreement, validate, export, info. */
+ * new, add, code, import-codings, merge, agreement, validate, export, import, info. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -516,10 +516,12 @@ cmd_export (Common *c, int argc, char **argv)
   g_autoptr (KelProject) project = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *language = NULL;
   gboolean all_segments = FALSE;
   KelProjectSelection sel = { KEL_VIEW_ALL };
   g_autoptr (GString) formats = g_string_new (NULL);
-  const KelProjectExporter *table;
+  const KelProjectExporter *table, *exporter;
+  KelLanguage lang = KEL_LANG_UNKNOWN;
   guint n;
   GOptionEntry entries[] = {
     { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder,
@@ -529,8 +531,12 @@ cmd_export (Common *c, int argc, char **argv)
     { "consensus", 0, 0, G_OPTION_ARG_STRING, &consensus,
       N_("What a majority of these coders gave (comma-separated; empty: every person)"),
       N_("NAMES") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &c->format, N_("csv (default), tsv or jsonl"),
-      N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &c->format,
+      N_("csv (default), tsv, jsonl, xlsx, sav, dta, qdpx (the whole project for MAXQDA, "
+         "NVivo, ATLAS.ti, QualCoder) or qdc (its codebook)"), N_("FORMAT") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("Labels in xlsx, sav, dta, qdpx and qdc files: kk, ru or en (default: the "
+         "locale's)"), N_("LANG") },
     { "all-segments", 'a', 0, G_OPTION_ARG_NONE, &all_segments,
       N_("Also write the segments that have no coding"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &c->output,
@@ -546,13 +552,32 @@ cmd_export (Common *c, int argc, char **argv)
       fprintf (stderr, _("%s: choose one of --coder, --review and --consensus\n"), c->command);
       return FAILED;
     }
-  if (kel_project_find_exporter (c->format ? c->format : "csv") == NULL)
+  exporter = kel_project_find_exporter (c->format ? c->format : "csv");
+  if (exporter == NULL)
     {
       table = kel_project_exporters (&n);
       for (guint i = 0; i < n; i++)
         g_string_append_printf (formats, "%s%s", i ? ", " : "", table[i].name);
       fprintf (stderr, _("%s: unknown format “%s” (there are: %s)\n"), c->command, c->format,
                formats->str);
+      return FAILED;
+    }
+  if (exporter->whole_project && (coder || review || consensus || all_segments))
+    {
+      fprintf (stderr, _("%s: a %s file holds the whole project; --coder, --review, "
+                         "--consensus and --all-segments do not apply\n"), c->command,
+               exporter->name);
+      return FAILED;
+    }
+  if (exporter->write == NULL && (c->output == NULL || strcmp (c->output, "-") == 0))
+    {
+      fprintf (stderr, _("%s: a %s file is written to a file: give -o FILE\n"), c->command,
+               exporter->name);
+      return FAILED;
+    }
+  if (language != NULL && !kel_cli_parse_language (language, &lang))
+    {
+      fprintf (stderr, _("%s: “%s” is not a language (kk, ru or en)\n"), c->command, language);
       return FAILED;
     }
   if ((project = open_project (c, rest[0])) == NULL)
@@ -579,6 +604,19 @@ cmd_export (Common *c, int argc, char **argv)
         }
     }
   sel.all_segments = all_segments;
+  if (exporter->write == NULL)
+    {
+      g_autoptr (KelQdpxReport) report = kel_qdpx_report_new ();
+
+      if (!kel_project_export_file (project, exporter->name, c->output, &sel, lang, report,
+                                    &error))
+        {
+          fail (c, error);
+          return FAILED;
+        }
+      kel_cli_print_qdpx_report (c->command, report);
+      return OK;
+    }
   bytes = kel_project_export (project, &sel, c->format ? c->format : "csv", &error);
   if (bytes == NULL)
     {
@@ -586,6 +624,14 @@ cmd_export (Common *c, int argc, char **argv)
       return FAILED;
     }
   return write_out (c, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)) ? OK : FAILED;
+}
+
+/* import (kel-cli-qdpx.c) ------------------------------------------------------------------- */
+
+static int
+cmd_import (Common *c, int argc, char **argv)
+{
+  return kel_cli_project_import (c->command, argc, argv);
 }
 
 /* info --------------------------------------------------------------------------------------- */
@@ -669,6 +715,7 @@ static const struct {
   { "agreement", N_("agreement between coders, per category and overall"), cmd_agreement },
   { "validate", N_("the lexicon against a person or a consensus"), cmd_validate },
   { "export", N_("the coded dataset: every coder, one coder, or a consensus"), cmd_export },
+  { "import", N_("a REFI-QDA project (.qdpx) into a project"), cmd_import },
   { "info", N_("the documents, the coders and their progress"), cmd_info },
 };
 

@@ -8,6 +8,7 @@
 
 #include "kel-exchange.h"
 #include "kel-pipeline.h"
+#include "kel-qdpx.h"
 
 G_BEGIN_DECLS
 
@@ -92,5 +93,12 @@ gboolean kel_cli_parse_language    (const char     *s,
 /* "kelisim-cli project …" (kel-cli-project.c) */
 int      kel_cli_project_main      (int             argc,
                                     char          **argv);
+/* "project import FILE.qdpx" (kel-cli-qdpx.c); @command names it in messages. */
+int      kel_cli_project_import    (const char     *command,
+                                    int             argc,
+                                    char          **argv);
+/* Prints an exchange's notes and what it could not carry over, on stderr. */
+void     kel_cli_print_qdpx_report (const char     *command,
+                                    const KelQdpxReport *report);
 
 G_END_DECLS

@@ -1020,14 +1020,8 @@ kel_extract_file_full (const char *path, const KelExtractOptions *options,
   g_autoptr (GError) local_error = NULL;
   g_autoptr (GMappedFile) map = NULL;
   g_autoptr (GBytes) bytes = NULL;
-  KelExtractOptions defaults = { KEL_EXTRACT_NONE, KEL_OCR_NEVER, NULL };
-  const char *data;
-  gsize len;
 
   g_return_val_if_fail (path != NULL, NULL);
-
-  if (options == NULL)
-    options = &defaults;
 
   name = g_path_get_basename (path);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
@@ -1056,8 +1050,26 @@ kel_extract_file_full (const char *path, const KelExtractOptions *options,
                    _("%s: cannot be read: %s"), name, local_error->message);
       return NULL;
     }
-  len = g_mapped_file_get_length (map);
-  data = g_mapped_file_get_contents (map);
+  bytes = g_mapped_file_get_bytes (map);
+  return kel_extract_bytes (path, bytes, options, cancellable, error);
+}
+
+KelExtracted *
+kel_extract_bytes (const char *path, GBytes *bytes, const KelExtractOptions *options,
+                   GCancellable *cancellable, GError **error)
+{
+  g_autofree char *name = NULL;
+  KelExtractOptions defaults = { KEL_EXTRACT_NONE, KEL_OCR_NEVER, NULL };
+  const char *data;
+  gsize len;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (options == NULL)
+    options = &defaults;
+  name = g_path_get_basename (path);
+  data = g_bytes_get_data (bytes, &len);
   if (len == 0 || data == NULL)
     {
       g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_EMPTY,
@@ -1067,10 +1079,7 @@ kel_extract_file_full (const char *path, const KelExtractOptions *options,
 
   /* The PDF header may follow some junk (up to 1 KiB, as readers tolerate). */
   if (g_strstr_len (data, MIN (len, 1024), "%PDF-") != NULL)
-    {
-      bytes = g_mapped_file_get_bytes (map);
-      return extract_pdf (path, bytes, options, cancellable, error);
-    }
+    return extract_pdf (path, bytes, options, cancellable, error);
   if (_kel_extract_is_office (data, len))
     return _kel_extract_office (path, data, len, error);
   if (len > KEL_EXTRACT_MAX_TEXT_SIZE)

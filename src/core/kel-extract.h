@@ -103,6 +103,13 @@ KelExtracted *kel_extract_file_full   (const char               *path,
 const char   *kel_ocr_mode_to_string  (KelOcrMode          mode);
 gboolean      kel_ocr_mode_from_string (const char        *s,
                                         KelOcrMode        *out);
+/* As kel_extract_file_full(), from the bytes of a file already in memory (a PDF, DOCX,
+ * ODT or UTF-8 text, recognized by its content); @path names it in messages. */
+KelExtracted *kel_extract_bytes       (const char               *path,
+                                       GBytes                   *bytes,
+                                       const KelExtractOptions  *options,
+                                       GCancellable             *cancellable,
+                                       GError                  **error);
 /* Extracts from UTF-8 text already in memory (a BOM is skipped). */
 KelExtracted *kel_extract_text        (const char         *name,
                                        const char         *text,

@@ -15,6 +15,7 @@
 
 #include "kel-error.h"
 #include "kel-lexicon.h"
+#include "kel-lexicon-private.h"
 #include "kel-normalize.h"
 
 /* Enough for the whole codebook on an 8 KiB segment, small enough that a runaway user
@@ -1148,4 +1149,38 @@ kel_lexicon_hit_year (const KelLexicon *lex, const KelHit *hit, const char *text
     }
   pcre2_match_data_free (md);
   return year;
+}
+
+KelLexicon *
+_kel_lexicon_new_codebook (GPtrArray *cats, const char *version)
+{
+  KelLexicon *lex = g_new0 (KelLexicon, 1);
+
+  g_return_val_if_fail (cats != NULL, NULL);
+
+  g_atomic_ref_count_init (&lex->ref);
+  lex->version = g_strdup (version ? version : "");
+  lex->categories = g_array_new (FALSE, TRUE, sizeof (KelCategory));
+  lex->terms = g_array_new (FALSE, TRUE, sizeof (KelTerm));
+  lex->corporations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < G_N_ELEMENTS (lex->codes); i++)
+    lex->codes[i] = g_ptr_array_new ();
+  for (guint i = 0; i < cats->len; i++)
+    {
+      const KelCategory *from = cats->pdata[i];
+      KelCategory c = { 0 };
+
+      c.id = g_strdup (from->id);
+      c.klass = from->klass;
+      c.color = g_strdup (from->color);
+      c.key = from->key;
+      c.parent = from->parent;
+      for (int l = 0; l < 4; l++)
+        {
+          c.label[l] = g_strdup (from->label[l]);
+          c.description[l] = g_strdup (from->description[l]);
+        }
+      g_array_append_val (lex->categories, c);
+    }
+  return lex;
 }

@@ -142,3 +142,19 @@ kel_pipeline_process_file (const KelPipeline *pipeline, const char *path, GError
     return NULL;
   return kel_pipeline_process_extracted (pipeline, ext);
 }
+
+KelDocument *
+kel_pipeline_process_bytes (const KelPipeline *pipeline, const char *path, GBytes *bytes,
+                            GError **error)
+{
+  KelExtractOptions options = { pipeline->extract_flags, pipeline->ocr_mode,
+                                pipeline->ocr_languages };
+  KelExtracted *ext;
+
+  g_return_val_if_fail (pipeline != NULL && path != NULL && bytes != NULL, NULL);
+
+  ext = kel_extract_bytes (path, bytes, &options, pipeline->cancellable, error);
+  if (ext == NULL)
+    return NULL;
+  return kel_pipeline_process_extracted (pipeline, ext);
+}

@@ -27,6 +27,11 @@ const char  *kel_data_dir                 (void);
 KelDocument *kel_pipeline_process_file    (const KelPipeline *pipeline,
                                            const char        *path,
                                            GError           **error);
+/* The same for a file's bytes already in memory; @path names the document. */
+KelDocument *kel_pipeline_process_bytes   (const KelPipeline *pipeline,
+                                           const char        *path,
+                                           GBytes            *bytes,
+                                           GError           **error);
 /* Takes ownership of @ext. */
 KelDocument *kel_pipeline_process_extracted (const KelPipeline *pipeline,
                                              KelExtracted      *ext);

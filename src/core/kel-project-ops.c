@@ -839,7 +839,20 @@ _kel_project_import_decision (KelOp *op, gint64 document, int segment, const cha
                               const char *amount_text, gboolean memo_given, const char *memo,
                               const char *terms, int *outcome, GError **error)
 {
-  Unit unit = { document, segment, -1, -1 };
+  return _kel_project_import_unit (op, document, segment, -1, -1, category, status, set_amount,
+                                   amount_kzt, amount_text, memo_given, memo, terms, NULL,
+                                   outcome, error);
+}
+
+gboolean
+_kel_project_import_unit (KelOp *op, gint64 document, int segment, gint64 span_start,
+                          gint64 span_end, const char *category, KelCodingStatus status,
+                          gboolean set_amount, double amount_kzt, const char *amount_text,
+                          gboolean memo_given, const char *memo, const char *terms,
+                          const char *uid, int *outcome, GError **error)
+{
+  Unit unit = { document, segment, span_start < 0 ? -1 : span_start,
+                span_start < 0 ? -1 : span_end };
   g_autoptr (KelCodingRow) before = NULL, row = NULL;
 
   if (amount_text != NULL && *amount_text == '\0')
@@ -869,6 +882,22 @@ _kel_project_import_decision (KelOp *op, gint64 document, int segment, const cha
     {
       *outcome = 0;
       return TRUE;
+    }
+  if (before == NULL && uid != NULL && *uid != '\0')
+    {
+      g_autoptr (GError) local = NULL;
+      g_autoptr (KelCodingRow) taken = _kel_coding_row_load_uid (op->project, uid, &local);
+
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (taken == NULL)
+        {
+          g_free (row->uid);
+          row->uid = g_strdup (uid);
+        }
     }
   *outcome = before == NULL || before->deleted ? 1 : 2;
   return _kel_op_coding (op, before, row, error);

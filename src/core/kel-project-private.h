@@ -236,6 +236,15 @@ char     *_kel_project_meta_hash_of  (const char    *corporation,
                                       const char    *kind,
                                       const char    *language);
 
+/* Stores a processed document with the lexicon's codings, inside the caller's transaction
+ * (the lock held): what kel_project_insert_document() does between BEGIN and COMMIT. */
+gboolean  _kel_project_store_document (KelProject  *project,
+                                       const KelLexicon *lex,
+                                       const KelDocument *doc,
+                                       GBytes      *source,
+                                       const char  *sha256,
+                                       gint64      *out_id,
+                                       GError     **error);
 gboolean  _kel_project_insert_category (KelProject  *project,
                                        const KelCategory *cat,
                                        const char  *parent,
@@ -262,6 +271,25 @@ gboolean  _kel_project_import_decision (KelOp       *op,
                                         const char  *terms,
                                         int         *outcome,   /* 0 same, 1 new, 2 changed */
                                         GError     **error);
+/* The same as _kel_project_import_decision() for any unit: a segment (@span_start < 0) or
+ * a span of the text [@span_start, @span_end) that belongs to @segment. A fresh coding
+ * takes @uid when it is given and not in use (so that copies keep matching). */
+gboolean  _kel_project_import_unit   (KelOp       *op,
+                                      gint64       document,
+                                      int          segment,
+                                      gint64       span_start,
+                                      gint64       span_end,
+                                      const char  *category,
+                                      KelCodingStatus status,
+                                      gboolean     set_amount,
+                                      double       amount_kzt,
+                                      const char  *amount_text,
+                                      gboolean     memo_given,
+                                      const char  *memo,
+                                      const char  *terms,
+                                      const char  *uid,
+                                      int         *outcome,
+                                      GError     **error);
 /* Merge with progress called on the calling thread. */
 KelMergeReport *_kel_project_merge_full (KelProject *project,
                                          const char *other_path,

@@ -2092,6 +2092,25 @@ insert_document_row (KelProject *project, const KelLexicon *lex, const KelDocume
 }
 
 gboolean
+_kel_project_store_document (KelProject *project, const KelLexicon *lex, const KelDocument *doc,
+                             GBytes *source, const char *sha256, gint64 *out_id,
+                             GError **error)
+{
+  gint64 id = 0;
+
+  if (_kel_project_merge_codebook (project, lex, error) < 0
+      || !insert_document_row (project, lex, doc, source, sha256, &id, error)
+      || !insert_segments (project, id, doc, error)
+      || !insert_boxes (project, id, doc->extracted, error)
+      || (doc->codings != NULL
+          && !_kel_project_insert_lexicon_codings (project, id, lex, doc, error))
+      || !_kel_project_set_lexicon_version (project, lex, error))
+    return FALSE;
+  *out_id = id;
+  return TRUE;
+}
+
+gboolean
 kel_project_insert_document (KelProject *project, const KelLexicon *lex, KelDocument *doc,
                              GBytes *source, gint64 *out_id, GError **error)
 {
@@ -2127,13 +2146,7 @@ kel_project_insert_document (KelProject *project, const KelLexicon *lex, KelDocu
     }
   if (!_kel_project_begin (project, error))
     goto out;
-  if (_kel_project_merge_codebook (project, lex, error) < 0
-      || !insert_document_row (project, lex, doc, bytes, sha256, &id, error)
-      || !insert_segments (project, id, doc, error)
-      || !insert_boxes (project, id, doc->extracted, error)
-      || (doc->codings != NULL
-          && !_kel_project_insert_lexicon_codings (project, id, lex, doc, error))
-      || !_kel_project_set_lexicon_version (project, lex, error))
+  if (!_kel_project_store_document (project, lex, doc, bytes, sha256, &id, error))
     {
       _kel_project_rollback (project);
       goto out;

@@ -9,6 +9,7 @@
 #include "kel-archive-private.h"
 #include "kel-codebook-edit-private.h"
 #include "kel-exchange.h"
+#include "kel-qdc-private.h"
 #include "kel-export.h"
 
 #define QDC_NS "urn:QDA-XML:codebook:1.0"
@@ -70,10 +71,10 @@ pick (char *const texts[4], KelLanguage lang)
 }
 
 static void
-add_code (xmlNodePtr parent, xmlNsPtr ns, const KelLexicon *lex, guint index,
+add_code (xmlNodePtr parent, xmlNsPtr ns, const KelCategory *const *cats, guint n, guint index,
           KelLanguage lang)
 {
-  const KelCategory *cat = kel_lexicon_get_category (lex, index);
+  const KelCategory *cat = cats[index];
   const char *name = pick (cat->label, lang);
   const char *desc = pick (cat->description, lang);
   g_autofree char *guid = kel_category_guid (cat->id);
@@ -88,9 +89,18 @@ add_code (xmlNodePtr parent, xmlNsPtr ns, const KelLexicon *lex, guint index,
   text = g_strdup_printf ("%s%s[kelisim id=%s class=%s]", desc ? desc : "", desc ? "\n" : "",
                           cat->id, kel_class_to_string (cat->klass));
   xmlNewTextChild (code, ns, (const xmlChar *) "Description", (const xmlChar *) text);
-  for (guint i = 0; i < kel_lexicon_get_n_categories (lex); i++)
-    if (kel_lexicon_get_category (lex, i)->parent == (int) index)
-      add_code (code, ns, lex, i, lang);
+  for (guint i = 0; i < n; i++)
+    if (cats[i]->parent == (int) index)
+      add_code (code, ns, cats, n, i, lang);
+}
+
+void
+_kel_qdc_add_codes (xmlNodePtr parent, xmlNsPtr ns, const KelCategory *const *cats, guint n,
+                    KelLanguage lang)
+{
+  for (guint i = 0; i < n; i++)
+    if (cats[i]->parent < 0)
+      add_code (parent, ns, cats, n, i, lang);
 }
 
 char *
@@ -102,6 +112,7 @@ kel_qdc_export (const KelLexicon *lex, KelLanguage lang, gsize *len)
   xmlChar *mem = NULL;
   int size = 0;
   char *out;
+  g_autoptr (GPtrArray) cats = NULL;
 
   g_return_val_if_fail (lex != NULL, NULL);
 
@@ -114,9 +125,10 @@ kel_qdc_export (const KelLexicon *lex, KelLanguage lang, gsize *len)
   xmlDocSetRootElement (doc, root);
   xmlSetProp (root, (const xmlChar *) "origin", (const xmlChar *) "Kelisim " PACKAGE_VERSION);
   codes = xmlNewChild (root, ns, (const xmlChar *) "Codes", NULL);
+  cats = g_ptr_array_new ();
   for (guint i = 0; i < kel_lexicon_get_n_categories (lex); i++)
-    if (kel_lexicon_get_category (lex, i)->parent < 0)
-      add_code (codes, ns, lex, i, lang);
+    g_ptr_array_add (cats, (gpointer) kel_lexicon_get_category (lex, i));
+  _kel_qdc_add_codes (codes, ns, (const KelCategory *const *) cats->pdata, cats->len, lang);
   xmlDocDumpFormatMemoryEnc (doc, &mem, &size, "UTF-8", 1);
   xmlFreeDoc (doc);
   out = g_strndup ((const char *) mem, size);
@@ -158,8 +170,8 @@ typedef struct {
 } Import;
 
 /* "{AB12…}" and "ab12…" are the same GUID. */
-static char *
-normalize_guid (const char *g)
+char *
+_kel_qdc_normalize_guid (const char *g)
 {
   g_autofree char *s = g_strdup (g ? g : "");
   char *p = g_strstrip (s);
@@ -172,8 +184,8 @@ normalize_guid (const char *g)
 }
 
 /* Our colours are #RRGGBB; REFI-QDA also allows #RGB. */
-static char *
-normalize_color (const char *c)
+char *
+_kel_qdc_normalize_color (const char *c)
 {
   if (c == NULL || c[0] != '#')
     return NULL;
@@ -190,8 +202,8 @@ normalize_color (const char *c)
 }
 
 /* Splits "text\n[kelisim id=x class=y]" into the text and the tag's fields. */
-static char *
-split_tag (const char *desc, char **id, char **klass)
+char *
+_kel_qdc_split_tag (const char *desc, char **id, char **klass)
 {
   const char *tag = desc ? strstr (desc, "[kelisim ") : NULL;
   const char *end;
@@ -221,8 +233,8 @@ import_code (Import *im, xmlNodePtr code, const char *parent_id, int depth)
   g_autofree char *name = _kel_xml_attr (code, NULL, "name");
   g_autofree char *guid_raw = _kel_xml_attr (code, NULL, "guid");
   g_autofree char *color_raw = _kel_xml_attr (code, NULL, "color");
-  g_autofree char *guid = normalize_guid (guid_raw);
-  g_autofree char *color = normalize_color (color_raw);
+  g_autofree char *guid = _kel_qdc_normalize_guid (guid_raw);
+  g_autofree char *color = _kel_qdc_normalize_color (color_raw);
   g_autofree char *tag_id = NULL, *tag_class = NULL, *desc = NULL;
   xmlNodePtr d = NULL;
   const char *id = NULL;
@@ -241,7 +253,7 @@ import_code (Import *im, xmlNodePtr code, const char *parent_id, int depth)
   if (d != NULL)
     {
       xmlChar *t = xmlNodeGetContent (d);
-      desc = split_tag ((const char *) t, &tag_id, &tag_class);
+      desc = _kel_qdc_split_tag ((const char *) t, &tag_id, &tag_class);
       xmlFree (t);
     }
   if (name != NULL)

@@ -1,0 +1,34 @@
+/* kel-qdpx-private.h: what the .qdpx writer and reader agree on: stable GUIDs, the lines
+ * that carry what REFI-QDA has no place for, and the variables the metadata goes to. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define KEL_QDE_NS "urn:QDA-XML:project:1.0"
+
+/* A coding's selection ends its description with this tag, after "key: value" lines:
+ *   status: accepted
+ *   amount_kzt: 150000000
+ *   amount_text: 150 млн тенге
+ *   terms: школа
+ *   orphan: yes
+ *   [kelisim coding=UID category=ID unit=segment|span]
+ * A page area that repeats a text selection on the PDF says "[kelisim area]". */
+#define KEL_QDPX_TAG_CODING "[kelisim coding="
+#define KEL_QDPX_TAG_AREA   "[kelisim area]"
+
+/* The User id of the lexicon coder, and the prefix of a person's ("kelisim-coder-ru"). */
+#define KEL_QDPX_USER_LEXICON "kelisim-lexicon"
+#define KEL_QDPX_USER_CODER   "kelisim-coder"
+
+/* The variables a document's metadata is written to, in this order. */
+extern const char *const _kel_qdpx_variables[5];
+
+/* A name-based GUID for an object of @kind ("user", "source", …) known by @key, the same
+ * in every export of the same project. */
+char *_kel_qdpx_guid (const char *kind,
+                      const char *key);
+
+G_END_DECLS
