@@ -79,7 +79,9 @@ compare_int (gconstpointer a, gconstpointer b)
 static gboolean
 has_year (const GArray *years, int year)
 {
-  return bsearch (&year, years->data, years->len, sizeof (int), compare_int) != NULL;
+  /* an empty GArray's data is NULL, which bsearch() must not be given */
+  return years->len > 0
+         && bsearch (&year, years->data, years->len, sizeof (int), compare_int) != NULL;
 }
 
 void
@@ -853,7 +855,8 @@ collect_single (KelAggregate *agg, GHashTable *extra, GArray *units, GArray *uni
 static int
 find_year (const KelAggregate *agg, int year)
 {
-  int *p = bsearch (&year, agg->years->data, agg->years->len, sizeof (int), compare_int);
+  int *p = agg->years->len == 0 ? NULL : bsearch (&year, agg->years->data, agg->years->len,
+                                                   sizeof (int), compare_int);
 
   return p ? (int) (p - (int *) agg->years->data) : -1;
 }
