@@ -12,8 +12,21 @@ typedef struct {
   const KelLexicon *lex;
 } Collect;
 
-/* A summary never shows the text or the terms: they are not kept, so a large batch stays
- * small (as kel_summary_add_document() does). */
+/* A summary never shows the text or the terms: they are not kept, so a large batch or
+ * project stays small. Only a coding of a free span (no segment) keeps its text, which
+ * tells it apart in a consensus (as in kel_summary_add_row()). */
+static void
+strip_rows (GPtrArray *rows, guint from)
+{
+  for (guint i = from; i < rows->len; i++)
+    {
+      KelRow *row = rows->pdata[i];
+      if (row->segment_id > 0)
+        g_clear_pointer (&row->text, g_free);
+      g_clear_pointer (&row->terms, g_free);
+    }
+}
+
 static void
 consume_rows (KelDocument *doc, gpointer user_data)
 {
@@ -21,12 +34,18 @@ consume_rows (KelDocument *doc, gpointer user_data)
   guint first = c->rows->len;
 
   kel_dataset_collect_document (c->rows, c->lex, doc, FALSE);
-  for (guint i = first; i < c->rows->len; i++)
-    {
-      KelRow *row = c->rows->pdata[i];
-      g_clear_pointer (&row->text, g_free);
-      g_clear_pointer (&row->terms, g_free);
-    }
+  strip_rows (c->rows, first);
+}
+
+/* The summary has no group: nothing, or only the header of CSV and TSV. */
+static gboolean
+is_empty (const char *table, KelFormat format)
+{
+  const char *end = table;
+
+  if (format == KEL_FORMAT_CSV || format == KEL_FORMAT_TSV)
+    end = (end = strchr (table, '\n')) != NULL ? end + 1 : table;
+  return *end == '\0';
 }
 
 int
@@ -101,6 +120,7 @@ kel_cli_summary_main (int argc, char **argv)
       g_clear_pointer (&rows, g_ptr_array_unref);
       if ((rows = kel_cli_project_rows (project, in.lexicon, filter, &error)) == NULL)
         goto usage;
+      strip_rows (rows, 0);
     }
   n_files = files ? g_strv_length (files) : 0;
   if (n_files > 0)
@@ -111,14 +131,6 @@ kel_cli_summary_main (int argc, char **argv)
     }
   if (!kel_aggregate_filter_check_rows (filter, rows, &error))
     goto usage;
-  /* a filter that leaves nothing is said, as "chart" says it: an empty table is silent */
-  if (years != NULL || doc_kind != NULL || coder != NULL || project != NULL)
-    {
-      g_autoptr (KelAggregate) agg = kel_aggregate_new (in.lexicon, rows, filter);
-      if (kel_aggregate_get_n_corporations (agg) == 0)
-        fprintf (stderr, _("kelisim-cli summary: warning: no coded commitment matches the "
-                           "filter\n"));
-    }
 
   summary = kel_summary_new (in.lexicon);
   kel_summary_set_filter (summary, filter);
@@ -126,6 +138,11 @@ kel_cli_summary_main (int argc, char **argv)
     kel_summary_add_row (summary, rows->pdata[i]);
   g_clear_pointer (&rows, g_ptr_array_unref);
   table = kel_summary_format (summary, format, g_strcmp0 (by, "corporation") != 0);
+  /* a filter that leaves nothing is said, as "chart" says it: an empty table is silent */
+  if ((years != NULL || doc_kind != NULL || coder != NULL || project != NULL)
+      && is_empty (table, format))
+    fprintf (stderr, _("kelisim-cli summary: warning: no coded commitment matches the "
+                       "filter\n"));
 
   if (!kel_cli_write_output (output, table, strlen (table), &error))
     {
