@@ -753,7 +753,7 @@ run (Run *r, const char *first, ...)
   /* the whole output, NULs of a PDF included, with a NUL after it */
   r->out_len = g_bytes_get_size (out);
   r->out = g_malloc (r->out_len + 1);
-  if (r->out_len > 0)   /* an empty GBytes may hold NULL, which memcpy() must not get */
+  if (r->out_len > 0)
     memcpy (r->out, g_bytes_get_data (out, NULL), r->out_len);
   r->out[r->out_len] = '\0';
   r->err = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));

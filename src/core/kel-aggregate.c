@@ -79,7 +79,6 @@ compare_int (gconstpointer a, gconstpointer b)
 static gboolean
 has_year (const GArray *years, int year)
 {
-  /* an empty GArray's data is NULL, which bsearch() must not be given */
   return years->len > 0
          && bsearch (&year, years->data, years->len, sizeof (int), compare_int) != NULL;
 }
@@ -855,8 +854,11 @@ collect_single (KelAggregate *agg, GHashTable *extra, GArray *units, GArray *uni
 static int
 find_year (const KelAggregate *agg, int year)
 {
-  int *p = agg->years->len == 0 ? NULL : bsearch (&year, agg->years->data, agg->years->len,
-                                                   sizeof (int), compare_int);
+  int *p;
+
+  if (agg->years->len == 0)
+    return -1;  /* bsearch() may not be handed an empty array's NULL */
+  p = bsearch (&year, agg->years->data, agg->years->len, sizeof (int), compare_int);
 
   return p ? (int) (p - (int *) agg->years->data) : -1;
 }
