@@ -68,52 +68,14 @@ check_coder (GPtrArray *coders, const char *name, const char *path, GError **err
   return FALSE;
 }
 
-/* The aggregate knows only the lexicon's codebook and puts a category it lacks under the
- * codebook category its dotted id starts with. A sub-code of a category the project
- * added ("culture.museums" under "culture") would so be counted apart from its parent:
- * such rows are given the id and class of their top-level project category. */
-static void
-lift_project_categories (GPtrArray *rows, GPtrArray *cats, const KelLexicon *lex)
-{
-  g_autoptr (GHashTable) top = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < cats->len; i++)
-    {
-      const KelCategory *cat = cats->pdata[i];
-      const KelCategory *t = cat;
-
-      /* bounded: a damaged codebook with a loop of parents must not hang us */
-      for (guint hops = 0; t->parent >= 0 && (guint) t->parent < cats->len
-                           && hops < cats->len; hops++)
-        t = cats->pdata[t->parent];
-      if (t != cat && kel_lexicon_find_category (lex, cat->id) < 0)
-        g_hash_table_insert (top, cat->id, (gpointer) t);
-    }
-  if (g_hash_table_size (top) == 0)
-    return;
-  for (guint i = 0; i < rows->len; i++)
-    {
-      KelRow *row = rows->pdata[i];
-      const KelCategory *t = row->category ? g_hash_table_lookup (top, row->category) : NULL;
-
-      if (t == NULL)
-        continue;
-      g_free (row->category);
-      row->category = g_strdup (t->id);
-      g_free (row->klass);
-      row->klass = g_strdup (kel_class_to_string (t->klass));
-    }
-}
-
 GPtrArray *
-kel_cli_project_rows (const char *path, const KelLexicon *lex,
-                      const KelAggregateFilter *filter, GError **error)
+kel_cli_project_rows (const char *path, const KelAggregateFilter *filter, GError **error)
 {
   g_autoptr (KelProject) project = NULL;
-  g_autoptr (GPtrArray) coders = NULL, cats = NULL, rows = NULL;
+  g_autoptr (GPtrArray) coders = NULL;
   const KelProjectSelection all = { KEL_VIEW_ALL, NULL, NULL, FALSE };
 
-  g_return_val_if_fail (path != NULL && lex != NULL && filter != NULL, NULL);
+  g_return_val_if_fail (path != NULL && filter != NULL, NULL);
 
   project = kel_project_open (path, error);
   if (project == NULL)
@@ -137,10 +99,5 @@ kel_cli_project_rows (const char *path, const KelLexicon *lex,
     default:
       break;
     }
-  rows = kel_project_collect_rows (project, &all, error);
-  if (rows == NULL)
-    return NULL;
-  cats = kel_project_get_categories (project);
-  lift_project_categories (rows, cats, lex);
-  return g_steal_pointer (&rows);
+  return kel_project_collect_rows (project, &all, error);
 }

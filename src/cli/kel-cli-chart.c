@@ -195,7 +195,7 @@ kel_cli_chart_main (int argc, char **argv)
     {
       /* counted with the lexicon's codebook, the only kind the aggregate takes */
       g_clear_pointer (&rows, g_ptr_array_unref);
-      if ((rows = kel_cli_project_rows (project, in.lexicon, filter, &error)) == NULL)
+      if ((rows = kel_cli_project_rows (project, filter, &error)) == NULL)
         USAGE_ERROR ("%s", error->message);
     }
   n_files = files ? g_strv_length (files) : 0;

@@ -85,11 +85,9 @@ gboolean kel_cli_check_project_input (const KelCliInput *in,
                                       char          **files,
                                       const char     *command);
 /* Every coder's rows of the project at @path (KelRow, owning), with the project's own
- * metadata and amounts; a category the project added counts under its top-level one.
- * Fails, naming the file, when it cannot be opened (missing, damaged, newer, in use) and
- * when @filter names a coder the project does not have. */
+ * metadata and amounts. Fails, naming the file, when it cannot be opened (missing,
+ * damaged, newer, in use) and when @filter names a coder the project does not have. */
 GPtrArray *kel_cli_project_rows    (const char     *path,
-                                    const KelLexicon *lex,
                                     const KelAggregateFilter *filter,
                                     GError        **error);
 
