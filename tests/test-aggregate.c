@@ -449,6 +449,39 @@ test_aggregate_summary (void)
   g_assert_null (strstr (b, "Kazakhmys"));
 }
 
+/* A project's own category and its sub-codes, however deep, are one category; an id that
+ * only looks like a sub-code of a codebook category ("charity.") is still that category. */
+static void
+test_aggregate_unknown_sub_codes (void)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_row_free);
+  g_autoptr (KelAggregate) agg = NULL;
+  int culture;
+  guint unknown = 0;
+
+  LEX ("d1", "Kazzinc", 2019, "memorandum", 1, "culture.museums", "compensatory", 10e6);
+  LEX ("d1", "Kazzinc", 2019, "memorandum", 2, "culture", "compensatory", 20e6);
+  LEX ("d1", "Kazzinc", 2019, "memorandum", 3, "culture.theatres.opera", "compensatory", NAN);
+  LEX ("d1", "Kazzinc", 2019, "memorandum", 4, "charity.", "compensatory", 5e6);
+  LEX ("d1", "Kazzinc", 2019, "memorandum", 5, ".hidden", "developmental", 1e6);
+  agg = kel_aggregate_new (kel_test_lexicon (), rows, NULL);
+
+  culture = cat_index (agg, "culture");
+  g_assert_cmpint (culture, >=, 0);
+  g_assert_cmpint (cat_index (agg, "culture.museums"), ==, -1);
+  g_assert_cmpint (cat_index (agg, "culture.theatres.opera"), ==, -1);
+  g_assert_cmpint (kel_aggregate_get_category (agg, culture)->lexicon, ==, -1);
+  g_assert_cmpstr (kel_aggregate_category_label (kel_aggregate_get_category (agg, culture),
+                                                 KEL_LANG_RU), ==, "culture");
+  assert_figures (agg, 0, 2019, culture, 3, 30e6, 1);
+  assert_figures (agg, 0, 2019, cat_index (agg, "charity"), 1, 5e6, 0);
+  /* no name before the dot: the id as it is */
+  assert_figures (agg, 0, 2019, cat_index (agg, ".hidden"), 1, 1e6, 0);
+  for (guint k = 0; k < kel_aggregate_get_n_categories (agg); k++)
+    unknown += kel_aggregate_get_category (agg, k)->lexicon < 0;
+  g_assert_cmpuint (unknown, ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -459,5 +492,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/aggregate/coders", test_aggregate_coders);
   g_test_add_func ("/kelisim/aggregate/table", test_aggregate_table);
   g_test_add_func ("/kelisim/aggregate/summary", test_aggregate_summary);
+  g_test_add_func ("/kelisim/aggregate/unknown-sub-codes", test_aggregate_unknown_sub_codes);
   return g_test_run ();
 }

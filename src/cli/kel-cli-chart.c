@@ -1,5 +1,6 @@
 /* kel-cli-chart.c: "kelisim-cli chart": the financing-structure or the shift chart of
- * source files as PNG, SVG or PDF, or the table behind it, with the analysis filters. */
+ * source files or a project as PNG, SVG or PDF, or the table behind it, with the analysis
+ * filters. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -21,19 +22,6 @@ consume_rows (KelDocument *doc, gpointer user_data)
   Collect *c = user_data;
 
   kel_dataset_collect_document (c->rows, c->lex, doc, FALSE);
-}
-
-/* The hook for --project: the project store (issue 3) appends a project's rows here —
- * every coder's codings with their status, as its dataset export makes them — and the
- * rest of the command works on them unchanged. */
-static gboolean
-collect_project_rows (const char *path, const KelLexicon *lex, GPtrArray *rows,
-                      GError **error)
-{
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-               _("%s: this build of kelisim-cli cannot read project files yet; give the "
-                 "source files instead"), path);
-  return FALSE;
 }
 
 /* --lang must take effect before the first translated string: it is read first, and
@@ -159,7 +147,8 @@ kel_cli_chart_main (int argc, char **argv)
     return 2;                                                                               \
   } while (0)
 
-  if (project == NULL && !kel_cli_check_files (files, command))
+  if ((project == NULL && !kel_cli_check_files (files, command))
+      || !kel_cli_check_project_input (&in, project, files, command))
     {
       kel_cli_input_clear (&in);
       return 2;
@@ -194,11 +183,7 @@ kel_cli_chart_main (int argc, char **argv)
     USAGE_ERROR (_("--width and --height take a size from 120 to 20000"));
   if (!(scale >= 0.25 && scale <= 16))
     USAGE_ERROR (_("--scale takes a number from 0.25 to 16"));
-  if (years != NULL && !kel_aggregate_filter_parse_years (filter, years, &error))
-    USAGE_ERROR ("%s", error->message);
-  if (doc_kind != NULL && !kel_aggregate_filter_parse_kind (filter, doc_kind, &error))
-    USAGE_ERROR ("%s", error->message);
-  if (coder != NULL && !kel_aggregate_filter_parse_coder (filter, coder, &error))
+  if (!kel_cli_parse_filter (filter, years, doc_kind, coder, &error))
     USAGE_ERROR ("%s", error->message);
   if (!kel_cli_input_prepare (&in, command))
     {
@@ -206,8 +191,13 @@ kel_cli_chart_main (int argc, char **argv)
       return 2;
     }
 
-  if (project != NULL && !collect_project_rows (project, in.lexicon, rows, &error))
-    USAGE_ERROR ("%s", error->message);
+  if (project != NULL)
+    {
+      /* counted with the lexicon's codebook, the only kind the aggregate takes */
+      g_clear_pointer (&rows, g_ptr_array_unref);
+      if ((rows = kel_cli_project_rows (project, filter, &error)) == NULL)
+        USAGE_ERROR ("%s", error->message);
+    }
   n_files = files ? g_strv_length (files) : 0;
   if (n_files > 0)
     {

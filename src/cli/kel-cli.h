@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 #include <stdio.h>
 
+#include "kel-aggregate.h"
 #include "kel-exchange.h"
 #include "kel-pipeline.h"
 #include "kel-qdpx.h"
@@ -66,6 +67,30 @@ gboolean kel_cli_check_files       (char          **files,
 /* kelisim-cli chart (kel-cli-chart.c) */
 int      kel_cli_chart_main        (int             argc,
                                     char          **argv);
+/* kelisim-cli summary (kel-cli-summary.c) */
+int      kel_cli_summary_main      (int             argc,
+                                    char          **argv);
+
+/* What "chart" and "summary" share (kel-cli-analysis.c). --years, --document-kind and
+ * --coder (each may be NULL) into @filter. */
+gboolean kel_cli_parse_filter      (KelAggregateFilter *filter,
+                                    const char     *years,
+                                    const char     *document_kind,
+                                    const char     *coder,
+                                    GError        **error);
+/* A project takes the place of source files and of the options that read them: prints
+ * why and returns FALSE when @files or --meta, --rates, --ocr or --ocr-lang come with
+ * it. */
+gboolean kel_cli_check_project_input (const KelCliInput *in,
+                                      const char     *project,
+                                      char          **files,
+                                      const char     *command);
+/* Every coder's rows of the project at @path (KelRow, owning), with the project's own
+ * metadata and amounts. Fails, naming the file, when it cannot be opened (missing,
+ * damaged, newer, in use) and when @filter names a coder the project does not have. */
+GPtrArray *kel_cli_project_rows    (const char     *path,
+                                    const KelAggregateFilter *filter,
+                                    GError        **error);
 
 /* "code --format xlsx|sav|dta" (kel-cli-export.c): codes @files and writes the rows to
  * @output with the core's dataset writers, labels in @language (kk, ru, en; NULL: the

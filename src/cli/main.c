@@ -1,6 +1,6 @@
 /* main.c: kelisim-cli, the pipeline for batch runs and scripts: "code" writes the coded
- * dataset, "summary" the financing structure by corporation, year and category. Each
- * command is a line in the table at the bottom. */
+ * dataset; "summary" (kel-cli-summary.c) the financing structure by corporation, year and
+ * category. Each command is a line in the table at the bottom. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -17,7 +17,6 @@ typedef struct {
   KelFormat         format;
   const KelLexicon *lex;
   gboolean          all_segments;
-  KelSummary       *summary;
 } Sink;
 
 static void
@@ -27,20 +26,12 @@ consume_dataset (KelDocument *doc, gpointer user_data)
   kel_dataset_append_document (sink->out, sink->format, sink->lex, doc, sink->all_segments);
 }
 
-static void
-consume_summary (KelDocument *doc, gpointer user_data)
-{
-  Sink *sink = user_data;
-  kel_summary_add_document (sink->summary, doc);
-}
-
-/* "code" and "summary": files in, a dataset or a summary out. */
+/* "code": files in, a dataset out. */
 static int
 run_files_command (const char *command, int argc, char **argv)
 {
-  gboolean is_summary = strcmp (command, "summary") == 0;
   KelCliInput in = { 0 };
-  g_autofree char *format_name = NULL, *output = NULL, *by = NULL, *language = NULL;
+  g_autofree char *format_name = NULL, *output = NULL, *language = NULL;
   g_auto (GStrv) files = NULL;
   gboolean all_segments = FALSE;
   GOptionEntry code_entries[] = {
@@ -56,17 +47,6 @@ run_files_command (const char *command, int argc, char **argv)
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
-  GOptionEntry summary_entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("table (default), csv, tsv or jsonl"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Write to FILE instead of standard output"), N_("FILE") },
-    { "by", 0, 0, G_OPTION_ARG_STRING, &by,
-      N_("Group by “year” (corporation and year, the default) or “corporation”"),
-      N_("WHAT") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
-    { NULL }
-  };
   g_autoptr (GOptionContext) ctx = NULL;
   g_autoptr (GError) error = NULL;
   KelFormat format;
@@ -75,13 +55,10 @@ run_files_command (const char *command, int argc, char **argv)
   guint failed;
   int status = 0;
 
-  ctx = g_option_context_new (is_summary
-                               ? _("— financing by corporation, year and category")
-                               : _("— code memoranda and reports (PDF or UTF-8 text)"));
+  ctx = g_option_context_new (_("— code memoranda and reports (PDF or UTF-8 text)"));
   g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
   kel_cli_input_add_options (&in, ctx);
-  g_option_context_add_main_entries (ctx, is_summary ? summary_entries : code_entries,
-                                     GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (ctx, code_entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     {
       fprintf (stderr, "kelisim-cli %s: %s\n", command, error->message);
@@ -93,24 +70,17 @@ run_files_command (const char *command, int argc, char **argv)
       kel_cli_input_clear (&in);
       return 2;
     }
-  if (!is_summary && kel_export_format_from_string (format_name, &export_format))
+  if (kel_export_format_from_string (format_name, &export_format))
     {
       status = kel_cli_export_dataset (&in, files, format_name, output, language,
                                        all_segments);
       kel_cli_input_clear (&in);
       return status;
     }
-  if (!kel_format_from_string (format_name ? format_name : (is_summary ? "table" : "csv"),
-                               &format)
-      || (!is_summary && format == KEL_FORMAT_TABLE))
+  if (!kel_format_from_string (format_name ? format_name : "csv", &format)
+      || format == KEL_FORMAT_TABLE)
     {
       fprintf (stderr, _("kelisim-cli %s: unknown format “%s”\n"), command, format_name);
-      kel_cli_input_clear (&in);
-      return 2;
-    }
-  if (by != NULL && strcmp (by, "year") != 0 && strcmp (by, "corporation") != 0)
-    {
-      fprintf (stderr, _("kelisim-cli summary: --by takes “year” or “corporation”\n"));
       kel_cli_input_clear (&in);
       return 2;
     }
@@ -124,23 +94,9 @@ run_files_command (const char *command, int argc, char **argv)
   sink.format = format;
   sink.lex = in.lexicon;
   sink.all_segments = all_segments;
-  if (is_summary)
-    {
-      g_autofree char *table = NULL;
-
-      sink.summary = kel_summary_new (in.lexicon);
-      failed = kel_cli_run_batch (&in.pipeline, files, kel_cli_input_jobs (&in),
-                                  consume_summary, &sink);
-      table = kel_summary_format (sink.summary, format, g_strcmp0 (by, "corporation") != 0);
-      g_string_append (sink.out, table);
-      kel_summary_free (sink.summary);
-    }
-  else
-    {
-      kel_dataset_append_header (sink.out, format);
-      failed = kel_cli_run_batch (&in.pipeline, files, kel_cli_input_jobs (&in),
-                                  consume_dataset, &sink);
-    }
+  kel_dataset_append_header (sink.out, format);
+  failed = kel_cli_run_batch (&in.pipeline, files, kel_cli_input_jobs (&in), consume_dataset,
+                              &sink);
 
   if (!kel_cli_write_output (output, sink.out->str, sink.out->len, &error))
     {
@@ -169,7 +125,7 @@ cmd_code (int argc, char **argv)
 static int
 cmd_summary (int argc, char **argv)
 {
-  return run_files_command ("summary", argc, argv);
+  return kel_cli_summary_main (argc, argv);
 }
 
 /* Every command: its name, one line for the usage text and its entry point, which gets

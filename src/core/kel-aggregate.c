@@ -584,6 +584,8 @@ static int
 resolve_category (KelAggregate *agg, GHashTable *extra, const KelRow *row)
 {
   int k = find_codebook_top (agg->lex, row->category);
+  const char *dot = strchr (row->category, '.');
+  g_autofree char *top = NULL;
   gpointer found;
   gboolean ok;
   KelClass klass;
@@ -591,12 +593,16 @@ resolve_category (KelAggregate *agg, GHashTable *extra, const KelRow *row)
 
   if (k >= 0)
     return agg->top[k];
-  if (g_hash_table_lookup_extended (extra, row->category, NULL, &found))
+  /* a sub-code of a category the codebook lacks too ("culture.museums" of a project's
+   * own "culture") counts under the category its id begins with, as a project makes them */
+  top = dot != NULL && dot > row->category ? g_strndup (row->category, dot - row->category)
+                                           : g_strdup (row->category);
+  if (g_hash_table_lookup_extended (extra, top, NULL, &found))
     return GPOINTER_TO_INT (found);
   klass = class_from_string (row->klass, &ok);
   if (!ok)
     return -1;
-  c.id = g_strdup (row->category);
+  c.id = g_steal_pointer (&top);
   c.pub.id = c.id;
   c.pub.klass = klass;
   c.pub.lexicon = -1;

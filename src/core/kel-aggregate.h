@@ -95,7 +95,8 @@ char               *kel_aggregate_filter_describe     (const KelAggregateFilter 
  * under their top category), then categories the codebook does not know, in the order
  * of their ids. A category id the codebook lacks counts under the codebook category
  * its dotted prefix names ("infrastructure.parks" under infrastructure); failing that
- * it is a category of its own with the class its rows give. A row of an unknown category
+ * under the id before its first dot ("culture.museums" under "culture"), a category of
+ * its own with the class its first row gives. A row of an unknown category
  * whose class is neither compensatory nor developmental is left out, and counted in
  * kel_aggregate_get_n_skipped(). */
 typedef struct {
