@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "kel-project-export.h"
+#include "kel-qdpx.h"
 #include "kel-window-private.h"
 
 /* Files ------------------------------------------------------------------------------- */
@@ -521,10 +523,42 @@ cancel_import_action (GtkWidget *widget, const char *name, GVariant *param)
 
 /* Export ------------------------------------------------------------------------------ */
 
+/* What an export or an import reported, for the user: a toast when there is nothing more
+ * to say, a dialog listing what went where and what could not be carried over. */
+static void
+show_report (KelWindow *self, const char *title, const char *summary,
+             const KelQdpxReport *report)
+{
+  g_autoptr (GString) body = g_string_new (summary);
+  GtkWidget *dialog;
+
+  if (report == NULL || (report->notes->len == 0 && report->unmapped->len == 0))
+    {
+      _kel_window_toast (self, summary);
+      return;
+    }
+  for (guint i = 0; i < report->unmapped->len && i < 40; i++)
+    g_string_append_printf (body, "\n• %s", (char *) report->unmapped->pdata[i]);
+  if (report->unmapped->len > 40)
+    g_string_append_printf (body, ngettext ("\n… and %u more", "\n… and %u more",
+                                            report->unmapped->len - 40),
+                            report->unmapped->len - 40);
+  for (guint i = 0; i < report->notes->len && i < 20; i++)
+    g_string_append_printf (body, "\n• %s", (char *) report->notes->pdata[i]);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), title, body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_free (self->last_message);
+  self->last_message = g_strdup (body->str);
+}
+
 typedef struct {
-  char      *path;
-  KelFormat  format;
-  GPtrArray *rows;
+  KelProject          *project;
+  char                *path;
+  char                *format;
+  KelProjectSelection  selection;
+  char                *coder;
+  KelQdpxReport       *report;
 } ExportJob;
 
 static void
@@ -532,8 +566,11 @@ export_job_free (gpointer data)
 {
   ExportJob *job = data;
 
+  g_clear_object (&job->project);
   g_free (job->path);
-  g_clear_pointer (&job->rows, g_ptr_array_unref);
+  g_free (job->format);
+  g_free (job->coder);
+  g_clear_pointer (&job->report, kel_qdpx_report_free);
   g_free (job);
 }
 
@@ -541,17 +578,15 @@ static void
 export_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   ExportJob *job = data;
-  g_autoptr (GString) out = g_string_new (NULL);
+  const KelProjectExporter *e = kel_project_find_exporter (job->format);
   GError *error = NULL;
 
-  kel_dataset_append_header (out, job->format);
-  for (guint i = 0; i < job->rows->len; i++)
-    kel_dataset_append_row (out, job->format, job->rows->pdata[i]);
-  if (!g_file_set_contents_full (job->path, out->str, out->len, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0644, &error))
+  if (!kel_project_export_file (job->project, job->format, job->path,
+                                e != NULL && e->whole_project ? NULL : &job->selection,
+                                kel_interface_language (), job->report, &error))
     g_task_return_error (task, error);
   else
-    g_task_return_int (task, job->rows->len);
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -559,43 +594,53 @@ export_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (KelWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  gssize n = g_task_propagate_int (G_TASK (result), &error);
   ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autofree char *base = g_path_get_basename (job->path);
+  g_autofree char *summary = NULL;
 
   _kel_window_set_busy (self, FALSE, NULL);
-  if (n < 0)
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       _kel_window_error (self, error);
       return;
     }
-  {
-    g_autofree char *base = g_path_get_basename (job->path);
-    g_autofree char *msg = g_strdup_printf (ngettext ("%s: %zd coding exported",
-                                                      "%s: %zd codings exported", n), base, n);
-    _kel_window_toast (self, msg);
-  }
+  summary = g_strdup_printf (_("Exported to %s"), base);
+  show_report (self, _("Exported"), summary, job->report);
 }
 
-/* Writes the dataset of @selection to @path: the rows are read here, the writing runs in
- * a worker. */
 static void
-export_to (KelWindow *self, const char *path, KelFormat format,
-           const KelProjectSelection *selection)
+export_chosen (KelWindow *self, GtkFileChooser *chooser, GSList *files)
 {
-  g_autoptr (GError) error = NULL;
+  const char *whose = gtk_file_chooser_get_choice (chooser, "whose");
+  const char *format = g_object_get_data (G_OBJECT (chooser), "format");
+  const KelProjectExporter *e = kel_project_find_exporter (format);
+  g_autofree char *ext = e != NULL ? g_strconcat (".", e->extension, NULL) : g_strdup ("");
+  g_autofree char *path = with_extension (files->data, ext);
   g_autoptr (GTask) task = NULL;
-  GPtrArray *rows = kel_project_collect_rows (self->project, selection, &error);
   ExportJob *job;
 
-  if (rows == NULL)
-    {
-      _kel_window_error (self, error);
-      return;
-    }
+  if (path == NULL || e == NULL || self->project == NULL)
+    return;
   job = g_new0 (ExportJob, 1);
-  job->path = g_strdup (path);
-  job->format = format;
-  job->rows = rows;
+  job->project = g_object_ref (self->project);
+  job->path = g_steal_pointer (&path);
+  job->format = g_strdup (format);
+  job->report = kel_qdpx_report_new ();
+  if (g_strcmp0 (whose, "review") == 0 && self->coder != NULL)
+    {
+      job->selection.view = KEL_VIEW_REVIEW;
+      job->coder = g_strdup (self->coder);
+      job->selection.coder = job->coder;
+    }
+  else if (g_strcmp0 (whose, "all") == 0)
+    job->selection.view = KEL_VIEW_ALL;
+  else if (g_strcmp0 (whose, "consensus") == 0)
+    job->selection.view = KEL_VIEW_CONSENSUS;
+  else
+    {
+      job->selection.view = KEL_VIEW_CODER;
+      job->selection.coder = KEL_LEXICON_CODER;
+    }
   _kel_window_set_busy (self, TRUE, _("Exporting…"));
   task = g_task_new (NULL, NULL, export_done, g_object_ref (self));
   g_task_set_task_data (task, job, export_job_free);
@@ -603,40 +648,11 @@ export_to (KelWindow *self, const char *path, KelFormat format,
 }
 
 static void
-export_chosen (KelWindow *self, GtkFileChooser *chooser, GSList *files)
-{
-  const char *whose = gtk_file_chooser_get_choice (chooser, "whose");
-  KelFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
-  const char *ext = format == KEL_FORMAT_TSV ? ".tsv" : format == KEL_FORMAT_JSONL ? ".jsonl"
-                                                                                   : ".csv";
-  g_autofree char *path = with_extension (files->data, ext);
-  KelProjectSelection sel = { 0 };
-
-  if (path == NULL)
-    return;
-  if (g_strcmp0 (whose, "review") == 0 && self->coder != NULL)
-    {
-      sel.view = KEL_VIEW_REVIEW;
-      sel.coder = self->coder;
-    }
-  else if (g_strcmp0 (whose, "all") == 0)
-    sel.view = KEL_VIEW_ALL;
-  else if (g_strcmp0 (whose, "consensus") == 0)
-    sel.view = KEL_VIEW_CONSENSUS;
-  else
-    {
-      sel.view = KEL_VIEW_CODER;
-      sel.coder = KEL_LEXICON_CODER;
-    }
-  export_to (self, path, format, &sel);
-}
-
-static void
 export_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   KelWindow *self = KEL_WINDOW (widget);
   const char *fmt = param != NULL ? g_variant_get_string (param, NULL) : "csv";
-  KelFormat format = KEL_FORMAT_CSV;
+  const KelProjectExporter *e = kel_project_find_exporter (fmt);
   static const char *const ids[] = { "lexicon", "review", "all", "consensus", NULL };
   const char *labels[] = { _("The lexicon’s automatic coding"),
                            _("Your review (your codes, and the lexicon’s you left)"),
@@ -644,17 +660,190 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
                            _("The consensus of the coders"), NULL };
   GtkFileChooserNative *dialog;
   g_autofree char *suggested = NULL;
+  g_autofree char *project_name = NULL;
 
-  kel_format_from_string (fmt, &format);
-  dialog = chooser_new (self, _("Export the Coded Dataset"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                        _("_Export"), export_chosen);
-  g_object_set_data (G_OBJECT (dialog), "format", GINT_TO_POINTER (format));
-  suggested = g_strdup_printf ("%s.%s", _("coded"), fmt);
+  if (e == NULL || self->project == NULL)
+    return;
+  dialog = chooser_new (self, e->whole_project ? _("Export the Project")
+                                               : _("Export the Coded Dataset"),
+                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), export_chosen);
+  g_object_set_data_full (G_OBJECT (dialog), "format", g_strdup (e->name), g_free);
+  project_name = g_path_get_basename (kel_project_get_path (self->project));
+  if (g_str_has_suffix (project_name, ".kelisim"))
+    project_name[strlen (project_name) - strlen (".kelisim")] = '\0';
+  suggested = g_strdup_printf ("%s.%s", project_name, e->extension);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "whose", _("Codings"),
-                               (const char **) ids, labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "whose",
-                               self->coder != NULL ? "review" : "lexicon");
+  /* a dataset is one view of the codings; a project file holds them all */
+  if (!e->whole_project)
+    {
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "whose", _("Codings"),
+                                   (const char **) ids, labels);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "whose",
+                                   self->coder != NULL ? "review" : "lexicon");
+    }
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* The Export menu: one entry per format the project can be written in. */
+void
+_kel_window_fill_export_menu (KelWindow *self)
+{
+  guint n;
+  const KelProjectExporter *e = kel_project_exporters (&n);
+
+  g_menu_remove_all (self->export_menu);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%s…", _(e[i].description));
+      g_autofree char *action = g_strdup_printf ("win.export('%s')", e[i].name);
+      g_menu_append (self->export_menu, label, action);
+    }
+}
+
+/* Import ------------------------------------------------------------------------------- */
+
+typedef struct {
+  KelProject    *project;
+  char          *path;
+  KelPipeline    pipeline;
+  char          *coder;
+  KelQdpxReport *report;
+  KelMergeReport *codings;   /* import of a coder's dataset */
+} ImportJob;
+
+static void
+import_job_free (gpointer data)
+{
+  ImportJob *job = data;
+
+  g_clear_object (&job->project);
+  g_free (job->path);
+  g_free (job->coder);
+  g_clear_pointer (&job->report, kel_qdpx_report_free);
+  g_clear_pointer (&job->codings, kel_merge_report_free);
+  g_free (job);
+}
+
+static void
+qdpx_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ImportJob *job = data;
+  KelQdpxImportOptions options = { &job->pipeline, NULL, job->coder, kel_interface_language () };
+  GError *error = NULL;
+
+  if (!kel_qdpx_import (job->project, job->path, &options, job->report, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+qdpx_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (KelWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autofree char *summary = NULL;
+
+  _kel_window_set_busy (self, FALSE, NULL);
+  g_clear_object (&self->import_cancellable);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      _kel_window_error (self, error);
+      return;
+    }
+  summary = g_strdup_printf (_("Imported: %u documents (%u already here), %u coders, "
+                               "%u categories, %u codings, %u memos."),
+                             job->report->documents, job->report->documents_matched,
+                             job->report->coders, job->report->categories,
+                             job->report->codings, job->report->memos);
+  show_report (self, _("REFI-QDA Project Imported"), summary, job->report);
+  _kel_window_refresh_coders (self);
+  _kel_window_refresh_documents (self);
+}
+
+static void
+qdpx_chosen (KelWindow *self, GtkFileChooser *chooser, GSList *files)
+{
+  g_autofree char *path = g_file_get_path (files->data);
+  g_autoptr (GTask) task = NULL;
+  ImportJob *job;
+
+  if (path == NULL || self->project == NULL || self->busy)
+    return;
+  job = g_new0 (ImportJob, 1);
+  job->project = g_object_ref (self->project);
+  job->path = g_steal_pointer (&path);
+  job->pipeline = _kel_window_pipeline (self);
+  job->coder = g_strdup (self->coder);
+  job->report = kel_qdpx_report_new ();
+  g_clear_object (&self->import_cancellable);
+  self->import_cancellable = g_cancellable_new ();
+  _kel_window_set_busy (self, TRUE, _("Importing the REFI-QDA project…"));
+  g_timeout_add (150, pulse, self);
+  task = g_task_new (NULL, self->import_cancellable, qdpx_done, g_object_ref (self));
+  g_task_set_task_data (task, job, import_job_free);
+  g_task_run_in_thread (task, qdpx_thread);
+}
+
+static void
+import_qdpx_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  static const char *const patterns[] = { "*.qdpx", "*.QDPX", NULL };
+  GtkFileChooserNative *dialog = chooser_new (KEL_WINDOW (widget),
+                                              _("Import a REFI-QDA Project"),
+                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                                              qdpx_chosen);
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog),
+                               filter_new (_("REFI-QDA projects (MAXQDA, NVivo, ATLAS.ti, "
+                                             "QualCoder)"), patterns, NULL));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+codings_chosen (KelWindow *self, GtkFileChooser *chooser, GSList *files)
+{
+  g_autofree char *path = g_file_get_path (files->data);
+  g_autoptr (GError) error = NULL;
+  KelMergeReport *report;
+  g_autoptr (GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  if (path == NULL || self->project == NULL)
+    return;
+  if (!_kel_window_ensure_coder (self, NULL, NULL))
+    return;
+  /* one transaction: short enough for the main loop even for a large dataset */
+  report = kel_project_import_codings (self->project, self->coder, NULL, path, &error);
+  if (report == NULL)
+    {
+      _kel_window_error (self, error);
+      return;
+    }
+  _kel_window_did (self, 0, -1);
+  g_string_append_printf (body, _("As %s’s codings: %u added, %u changed, %u already "
+                                  "there."), self->coder, report->codings_added,
+                          report->codings_updated, report->codings_unchanged);
+  for (guint i = 0; i < report->notes->len && i < 40; i++)
+    g_string_append_printf (body, "\n• %s", (char *) report->notes->pdata[i]);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Codings Imported"), body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  kel_merge_report_free (report);
+}
+
+static void
+import_codings_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  static const char *const patterns[] = { "*.csv", "*.tsv", "*.CSV", "*.TSV", NULL };
+  GtkFileChooserNative *dialog = chooser_new (KEL_WINDOW (widget),
+                                              _("Import a Coder’s Codings"),
+                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                                              codings_chosen);
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog),
+                               filter_new (_("Coded datasets (CSV, TSV)"), patterns, NULL));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -1096,6 +1285,9 @@ _kel_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.merge", NULL, merge_action);
+  gtk_widget_class_install_action (widget_class, "win.import-qdpx", NULL, import_qdpx_action);
+  gtk_widget_class_install_action (widget_class, "win.import-codings", NULL,
+                                   import_codings_action);
   gtk_widget_class_install_action (widget_class, "win.recode-lexicon", NULL,
                                    recode_lexicon_action);
   gtk_widget_class_install_action (widget_class, "win.set-category", "s", set_category_action);

@@ -50,6 +50,7 @@ struct _KelWindow {
   KelSegmentPanel      *segment_panel;
   KelAgreementPage     *agreement_page;
   KelAnalysisPage      *analysis_page;
+  GMenu                *export_menu;
 
   GSettings            *settings;
   KelLexicon           *lexicon;       /* codes what is imported */
@@ -122,5 +123,6 @@ void      _kel_window_set_busy         (KelWindow   *self,
 void      _kel_window_install_actions  (GtkWidgetClass *widget_class);
 void      _kel_window_start_import     (KelWindow   *self,
                                         GPtrArray   *paths);
+void      _kel_window_fill_export_menu (KelWindow   *self);
 
 G_END_DECLS

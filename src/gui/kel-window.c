@@ -658,6 +658,8 @@ _kel_window_update_actions (KelWindow *self)
   gtk_widget_action_set_enabled (w, "win.import", has_project && !self->busy);
   gtk_widget_action_set_enabled (w, "win.export", has_project && !self->busy);
   gtk_widget_action_set_enabled (w, "win.merge", has_project && !self->busy);
+  gtk_widget_action_set_enabled (w, "win.import-qdpx", has_project && !self->busy);
+  gtk_widget_action_set_enabled (w, "win.import-codings", has_project && !self->busy);
   gtk_widget_action_set_enabled (w, "win.recode-lexicon", has_project && !self->busy);
   gtk_widget_action_set_enabled (w, "win.cancel-import", self->busy);
   gtk_widget_action_set_enabled (w, "win.undo", undo != NULL || (has_project && self->coder == NULL));
@@ -1389,6 +1391,7 @@ kel_window_class_init (KelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KelWindow, segment_panel);
   gtk_widget_class_bind_template_child (widget_class, KelWindow, agreement_page);
   gtk_widget_class_bind_template_child (widget_class, KelWindow, analysis_page);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, export_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_new_coder);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
 
@@ -1464,6 +1467,7 @@ kel_window_init (KelWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
+  _kel_window_fill_export_menu (self);
   _kel_window_refresh_coders (self);
   _kel_window_update_actions (self);
   g_signal_connect (self->switcher_title, "notify::title-visible",
