@@ -113,13 +113,9 @@ static void
 limit_openmp (void)
 {
 #ifdef _OPENMP
-  static gsize once;
-
-  if (g_once_init_enter (&once))
-    {
-      omp_set_max_active_levels (0);
-      g_once_init_leave (&once, 1);
-    }
+  /* libgomp keeps the limit per thread: each worker sets it for itself */
+  omp_set_max_active_levels (0);
+  omp_set_num_threads (1);
 #endif
 }
 
@@ -243,6 +239,7 @@ kel_ocr_page (PopplerPage *page, const char *name, const char *languages,
     return NULL;
 
   gray = render_gray (page, &width, &height);
+  limit_openmp ();
   TessBaseAPISetImage (e->api, gray, width, height, 1, width);
   TessBaseAPISetSourceResolution (e->api, KEL_OCR_DPI);
 
