@@ -911,6 +911,32 @@ test_threads (void)
     }
 }
 
+/* Grouped in threes for people, the decimals left as they are, a sign not grouped. */
+static void
+test_format_grouped (void)
+{
+  static const struct {
+    double      kzt;
+    const char *sep;
+    const char *text;
+  } cases[] = {
+    { 1200000000, " ", "1 200 000 000" },
+    { 12500.5, " ", "12 500.5" },
+    { 999, " ", "999" },
+    { 1000, "\u2009", "1\u2009000" },
+    { 0, " ", "0" },
+    { -2500.25, " ", "-2 500.25" },
+    { -250000, " ", "-250 000" },
+    { 2813.4e6, ",", "2,813,400,000" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = kel_amount_format_grouped (cases[i].kzt, cases[i].sep);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -940,6 +966,7 @@ main (int   argc,
   g_test_add_func ("/kelisim/rates/set", test_rates_set);
   g_test_add_func ("/kelisim/rates/load", test_rates_load);
   g_test_add_func ("/kelisim/rates/convert-table", test_convert_table);
+  g_test_add_func ("/kelisim/amounts/format-grouped", test_format_grouped);
   g_test_add_func ("/kelisim/rates/no-rate", test_no_rate);
   g_test_add_func ("/kelisim/rates/stated", test_stated_rates);
   g_test_add_func ("/kelisim/rates/stated-wins", test_stated_wins);

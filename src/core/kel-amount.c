@@ -2075,3 +2075,23 @@ kel_amount_format_kzt (double kzt)
     return g_strdup ("0");
   return g_strdup (buf);
 }
+
+char *
+kel_amount_format_grouped (double kzt, const char *separator)
+{
+  g_autofree char *plain = kel_amount_format_kzt (kzt);
+  GString *s = g_string_new (NULL);
+  const char *dot = strchr (plain, '.');
+  gsize int_len = dot ? (gsize) (dot - plain) : strlen (plain);
+  gsize first = plain[0] == '-' ? 1 : 0;
+
+  for (gsize i = 0; i < int_len; i++)
+    {
+      if (i > first && (int_len - i) % 3 == 0)
+        g_string_append (s, separator);
+      g_string_append_c (s, plain[i]);
+    }
+  if (dot)
+    g_string_append (s, dot);
+  return g_string_free (s, FALSE);
+}

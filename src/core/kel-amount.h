@@ -77,6 +77,10 @@ gboolean   kel_amount_parse_number  (const char     *s,
 /* Formats tenge as the dataset wants it: a plain number, no separators, '.' decimal,
  * no trailing zeros ("1200000000", "12500.5"). Returns a new string. */
 char      *kel_amount_format_kzt    (double          kzt);
+/* The same with the digits grouped in threes by @separator, for people:
+ * "1 200 000 000" (" "), "1 200 000 000" (a thin space). Returns a new string. */
+char      *kel_amount_format_grouped (double         kzt,
+                                      const char    *separator);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelRates, kel_rates_free)
 

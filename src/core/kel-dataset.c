@@ -424,26 +424,6 @@ format_share (double part, double whole)
   return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.2f", 100.0 * part / whole));
 }
 
-/* "1 200 000 000" for people; the CSV keeps plain digits. */
-static char *
-group_digits (double v)
-{
-  g_autofree char *plain = kel_amount_format_kzt (v);
-  GString *s = g_string_new (NULL);
-  const char *dot = strchr (plain, '.');
-  gsize int_len = dot ? (gsize) (dot - plain) : strlen (plain);
-
-  for (gsize i = 0; i < int_len; i++)
-    {
-      if (i > 0 && (int_len - i) % 3 == 0)
-        g_string_append_c (s, ' ');
-      g_string_append_c (s, plain[i]);
-    }
-  if (dot)
-    g_string_append (s, dot);
-  return g_string_free (s, FALSE);
-}
-
 /* Pads to @width characters, not bytes: Cyrillic headers line up with the figures. */
 static void
 append_cell (GString *out, const char *text, int width, gboolean right)
@@ -489,7 +469,7 @@ emit_summary_row (GString *out, KelFormat format, const char *corp, const char *
     {
       const char *cells[7];
 
-      am = group_digits (amount);
+      am = kel_amount_format_grouped (amount, " ");
       cells[0] = category;
       cells[1] = klass;
       cells[2] = cnt;
@@ -541,7 +521,7 @@ emit_group (GString *out, KelFormat format, const KelAggregate *agg, int corp, i
     return;
   if (format == KEL_FORMAT_TABLE)
     {
-      g_autofree char *am = group_digits (total.amount_kzt);
+      g_autofree char *am = kel_amount_format_grouped (total.amount_kzt, " ");
       const char *head[7];
 
       g_string_append_printf (out, "%s%s%s — %u %s, %s KZT",

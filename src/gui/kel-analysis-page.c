@@ -81,22 +81,6 @@ G_DEFINE_FINAL_TYPE (KelAnalysisPage, kel_analysis_page, GTK_TYPE_WIDGET)
 enum { SIGNAL_SEGMENT_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static char *
-group_digits (double v)
-{
-  g_autofree char *plain = kel_amount_format_kzt (round (v));
-  GString *s = g_string_new (NULL);
-  gsize n = strlen (plain);
-
-  for (gsize i = 0; i < n; i++)
-    {
-      if (i > 0 && (n - i) % 3 == 0)
-        g_string_append (s, "\u2009");
-      g_string_append_c (s, plain[i]);
-    }
-  return g_string_free (s, FALSE);
-}
-
 /* The chart ------------------------------------------------------------------------- */
 
 static KelAggregateFilter *
@@ -268,7 +252,7 @@ on_mark_activated (KelChartView *view, const KelChartMark *mark, KelAnalysisPage
       g_autofree char *title = g_strdup_printf ("%s · %s · %s", row->document,
                                                 row->clause ? row->clause : "—",
                                                 row->coder ? row->coder : "");
-      g_autofree char *amount = !isnan (row->amount_kzt) ? group_digits (row->amount_kzt)
+      g_autofree char *amount = !isnan (row->amount_kzt) ? kel_amount_format_grouped (round (row->amount_kzt), "\u2009")
                                                           : g_strdup (_("no amount"));
       g_autofree char *text = g_markup_escape_text (row->text ? row->text : "", -1);
       g_autofree char *subtitle = g_strdup_printf ("%s ₸ — %s", amount, text);
@@ -541,7 +525,7 @@ cell_text (KelTableItem *item, Column col)
     case COL_COUNT:
       return g_strdup_printf ("%u", item->count);
     case COL_AMOUNT:
-      return group_digits (item->amount);
+      return kel_amount_format_grouped (round (item->amount), "\u2009");
     case COL_MISSING:
       return g_strdup_printf ("%u", item->missing);
     case COL_SHARE_COUNT:

@@ -67,21 +67,8 @@ status_label (const KelCodeChip *chip)
 static char *
 format_amount (double kzt)
 {
-  g_autofree char *plain = kel_amount_format_kzt (kzt);
-  GString *s = g_string_new (NULL);
-  const char *dot = strchr (plain, '.');
-  gsize n = dot ? (gsize) (dot - plain) : strlen (plain);
-
-  for (gsize i = 0; i < n; i++)
-    {
-      if (i > 0 && (n - i) % 3 == 0)
-        g_string_append (s, "\u2009");
-      g_string_append_c (s, plain[i]);
-    }
-  if (dot)
-    g_string_append (s, dot);
-  g_string_append (s, " ₸");
-  return g_string_free (s, FALSE);
+  g_autofree char *n = kel_amount_format_grouped (kzt, "\u2009");
+  return g_strconcat (n, " ₸", NULL);
 }
 
 /* A chip: the category's name on its colour; a rejected code struck through; another
