@@ -87,6 +87,8 @@ run_args (KelTestRun *r, const char *const *args)
                                &r->out, &r->err, &wait_status, &error));
   g_assert_no_error (error);
   r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  if (r->status != 0)   /* what it said goes into the log, for a status the test did not expect */
+    g_test_message ("kelisim-cli %s exited %d: %s", args[0], r->status, r->err);
 }
 
 static void
@@ -445,6 +447,20 @@ read_file (const char *path, gsize *len)
   return data;
 }
 
+/* cairo names an SVG's groups after a counter of every surface the process has made, and
+ * reading a PDF makes some: those names are the one thing two equal drawings may differ in. */
+static void
+without_surface_ids (char **svg, gsize *len)
+{
+  g_autoptr (GRegex) ids = g_regex_new ("surface[0-9]+", 0, 0, NULL);
+  char *plain = g_regex_replace_literal (ids, *svg, (gssize) *len, 0, "surface", 0, NULL);
+
+  g_assert_nonnull (plain);
+  g_free (*svg);
+  *svg = plain;
+  *len = strlen (plain);
+}
+
 /* With the lexicon's coding a project draws and sums exactly what its files do. */
 static void
 test_lexicon_equals_files (void)
@@ -473,6 +489,11 @@ test_lexicon_equals_files (void)
       a = read_file (from_project, &la);
       b = read_file (from_files, &lb);
       g_assert_cmpuint (la, >, 1000);
+      if (strcmp (pictures[p][3], "svg") == 0)
+        {
+          without_surface_ids (&a, &la);
+          without_surface_ids (&b, &lb);
+        }
       if (strcmp (pictures[p][3], "pdf") != 0)   /* a PDF carries its creation date */
         g_assert_cmpmem (a, la, b, lb);
     }

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <cairo-pdf.h>
 #include <math.h>
 #include <poppler.h>
 #include <string.h>
@@ -657,6 +658,51 @@ add_pages_warning (GPtrArray *warnings, GArray *list, const char *format, const 
   g_ptr_array_add (warnings, g_strdup_printf (format, name, pages, languages));
 }
 
+static cairo_status_t
+append_bytes (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+void
+kel_extract_prepare_poppler (void)
+{
+  static gsize prepared = 0;
+
+  if (g_once_init_enter (&prepared))
+    {
+      g_autoptr (GByteArray) pdf = g_byte_array_new ();
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (GObject) doc = NULL, page = NULL;
+      cairo_surface_t *surface;
+      cairo_t *cr;
+
+      /* a blank one-page PDF, read as text and drawn once */
+      surface = cairo_pdf_surface_create_for_stream (append_bytes, pdf, 72, 72);
+      cr = cairo_create (surface);
+      cairo_show_page (cr);
+      cairo_destroy (cr);
+      cairo_surface_finish (surface);
+      cairo_surface_destroy (surface);
+      bytes = g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
+      doc = (GObject *) poppler_document_new_from_bytes (bytes, NULL, NULL);
+      if (doc != NULL)
+        page = (GObject *) poppler_document_get_page (POPPLER_DOCUMENT (doc), 0);
+      if (page != NULL)
+        {
+          g_autofree char *text = poppler_page_get_text (POPPLER_PAGE (page));
+
+          surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 4, 4);
+          cr = cairo_create (surface);
+          poppler_page_render (POPPLER_PAGE (page), cr);
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+        }
+      g_once_init_leave (&prepared, 1);
+    }
+}
+
 static KelExtracted *
 extract_pdf (const char *path, GBytes *bytes, const KelExtractOptions *options,
              GCancellable *cancellable, GError **error)
@@ -679,6 +725,7 @@ extract_pdf (const char *path, GBytes *bytes, const KelExtractOptions *options,
   GString *out;
   int n, i;
 
+  kel_extract_prepare_poppler ();
   doc = poppler_document_new_from_bytes (bytes, NULL, &local_error);
   doc_obj = (GObject *) doc;
   if (doc == NULL)

@@ -116,6 +116,12 @@ KelExtracted *kel_extract_text        (const char         *name,
                                        gsize               len,
                                        GError            **error);
 void          kel_extracted_free      (KelExtracted       *ext);
+/* Poppler sets up some of its process-wide state (its global parameters, the sRGB colour
+ * profile every graphics state shares, the FreeType library of its cairo output) the first
+ * time it needs it, without a lock: two threads doing that first work at once can corrupt
+ * it. This does that work once, on a blank page, and is called before any use of Poppler
+ * that can happen in more than one thread (extraction does it itself). Thread-safe. */
+void          kel_extract_prepare_poppler (void);
 /* The 0-based page holding byte @offset of the extracted text. */
 guint         kel_extracted_page_at   (const KelExtracted *ext,
                                        gsize               offset);

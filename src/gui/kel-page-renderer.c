@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <poppler.h>
 
+#include "kel-extract.h"
 #include "kel-page-renderer.h"
 
 /* Pages larger than this many pixels are drawn at a lower scale: a 400 % zoom of an A3
@@ -183,6 +184,7 @@ worker (gpointer data)
   gboolean sizes_sent = FALSE;
   int n;
 
+  kel_extract_prepare_poppler ();   /* an import may be reading a PDF in another thread */
   doc_obj = (GObject *) poppler_document_new_from_bytes (s->pdf, NULL, &error);
   if (doc_obj == NULL)
     {
