@@ -326,6 +326,92 @@ assert_same_rects (GArray *a, GArray *b)
     }
 }
 
+/* Writes memorandum @n as @dir/@name in the test's folder. */
+static char *
+memo_in (const char *dir, const char *name, guint n)
+{
+  g_autofree char *text = kel_test_memo_text (n);
+  g_autofree char *folder = kel_test_temp_path (dir);
+  char *path = g_build_filename (folder, name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+static gboolean
+has_string_with (GPtrArray *strings, const char *part)
+{
+  for (guint i = 0; strings != NULL && i < strings->len; i++)
+    if (strstr (strings->pdata[i], part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Files of one name from different folders stay apart: each later one takes a name no
+ * document of the project has, and says so; the dataset, a consensus and import-codings
+ * know a document by its name. */
+static void
+test_project_same_names (void)
+{
+  g_autofree char *path = project_path ("same-names"), *copy_path = project_path ("same-names-b");
+  g_autofree char *a = memo_in ("same-a", "memorandum.txt", 1);
+  g_autofree char *b = memo_in ("same-b", "memorandum.txt", 2);
+  g_autofree char *c = memo_in ("same-c", "memorandum.txt", 3);
+  g_autofree char *d = memo_in ("same-a", "Меморандум", 4);
+  g_autofree char *e = memo_in ("same-b", "Меморандум", 5);
+  g_autofree char *f = memo_in ("same-d", "memorandum.txt", 6);
+  const char *paths[] = { a, b, c, d, e, NULL }, *theirs[] = { a, f, NULL };
+  static const char *const names[] = { "memorandum.txt", "memorandum (2).txt",
+                                        "memorandum (3).txt", "Меморандум", "Меморандум (2)",
+                                        "memorandum (4).txt" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelProject) project = kel_project_create (path, kel_test_lexicon (), &error);
+  g_autoptr (GPtrArray) added = NULL, docs = NULL, rows = NULL;
+  g_autoptr (GHashTable) in_rows = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (KelMergeReport) report = NULL;
+  KelProjectSelection lexicon = { KEL_VIEW_CODER, "lexicon" };
+
+  g_assert_no_error (error);
+  added = kel_project_add_files (project, kel_test_pipeline (), paths, NULL, &error);
+  g_assert_no_error (error);
+  docs = kel_project_list_documents (project);
+  g_assert_cmpuint (docs->len, ==, 5);
+  for (guint i = 0; i < docs->len; i++)
+    {
+      const KelProjectDocument *info = docs->pdata[i];
+      g_autoptr (KelDocument) doc = kel_project_load_document (project, info->id, 0, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (info->name, ==, names[i]);
+      /* a renamed one tells the user under which name it is kept */
+      g_assert_true (has_string_with (doc->warnings, names[i]) == (i == 1 || i == 2 || i == 4));
+    }
+  rows = kel_project_collect_rows (project, &lexicon, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    g_hash_table_add (in_rows, ((KelRow *) rows->pdata[i])->document);
+  g_assert_cmpuint (g_hash_table_size (in_rows), ==, 5);
+
+  /* a copy with one file of ours and another memorandum.txt: that one takes a free name */
+  {
+    g_autoptr (KelProject) copy = kel_project_create (copy_path, kel_test_lexicon (), &error);
+    g_autoptr (GPtrArray) r = NULL;
+
+    g_assert_no_error (error);
+    r = kel_project_add_files (copy, kel_test_pipeline (), theirs, NULL, &error);
+    g_assert_no_error (error);
+  }
+  report = kel_project_merge (project, copy_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_string_with (report->notes, "memorandum (4).txt"));
+  g_clear_pointer (&docs, g_ptr_array_unref);
+  docs = kel_project_list_documents (project);
+  g_assert_cmpuint (docs->len, ==, 6);
+  for (guint i = 0; i < docs->len; i++)
+    g_assert_cmpstr (((KelProjectDocument *) docs->pdata[i])->name, ==, names[i]);
+}
+
 static void
 test_project_documents (void)
 {
@@ -772,6 +858,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/project/in-use", test_project_in_use);
   g_test_add_func ("/kelisim/project/migrate", test_project_migrate);
   g_test_add_func ("/kelisim/project/documents", test_project_documents);
+  g_test_add_func ("/kelisim/project/same-names", test_project_same_names);
   g_test_add_func ("/kelisim/project/rows-lexicon", test_project_rows_lexicon);
   g_test_add_func ("/kelisim/project/add-async", test_project_add_async);
   g_test_add_func ("/kelisim/project/threads", test_project_threads);

@@ -169,9 +169,15 @@ consume_add (KelDocument *doc, gpointer data)
 {
   Adder *a = data;
   g_autoptr (GError) error = NULL;
+  guint n_warnings = doc->warnings->len;
 
   if (kel_project_insert_document (a->project, a->lexicon, doc, NULL, NULL, &error))
-    a->added++;
+    {
+      /* what storing it added, such as the name it had to take */
+      for (guint w = n_warnings; w < doc->warnings->len; w++)
+        fprintf (stderr, _("kelisim-cli: warning: %s\n"), (char *) doc->warnings->pdata[w]);
+      a->added++;
+    }
   else if (g_error_matches (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_EXISTS))
     {
       printf ("%s\n", error->message);

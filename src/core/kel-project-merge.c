@@ -427,6 +427,26 @@ copy_document (Merge *m, gint64 theirs, GError **error)
     }
   for (int i = 0; i < 22; i++)
     sqlite3_bind_value (ins, i + 1, sqlite3_column_value (doc, i));
+  {
+    /* a document of ours with another file's name: this one takes a free name */
+    g_autofree char *name = _kel_sql_dup (doc, 1);
+    g_autofree char *free_name = _kel_project_free_document_name (p, name, error);
+
+    if (free_name == NULL)
+      return FALSE;
+    if (g_strcmp0 (free_name, name) != 0)
+      {
+        g_autofree char *renamed = _kel_project_renamed_note (name, free_name);
+        g_autofree char *warnings = _kel_sql_dup (doc, 19);
+        g_autofree char *joined = warnings != NULL && *warnings != '\0'
+                                  ? g_strconcat (warnings, "\n", renamed, NULL)
+                                  : g_strdup (renamed);
+
+        note (m->report, "%s", renamed);
+        sqlite3_bind_text (ins, 2, free_name, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (ins, 20, joined, -1, SQLITE_TRANSIENT);
+      }
+  }
   if (!_kel_project_step (p, ins, error))
     return FALSE;
   ours = sqlite3_last_insert_rowid (_kel_project_db (p));

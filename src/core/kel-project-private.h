@@ -236,14 +236,27 @@ char     *_kel_project_meta_hash_of  (const char    *corporation,
                                       const char    *kind,
                                       const char    *language);
 
+/* A name for a new document that no document of the project has: @name itself, else
+ * "stem (2).ext", "stem (3).ext", … (the dataset, the consensus and import-codings know a
+ * document by its name); NULL on a database error. Called with the lock held. */
+char     *_kel_project_free_document_name (KelProject *project,
+                                           const char *name,
+                                           GError    **error);
+/* What a document that had to take @stored for @name is told. */
+char     *_kel_project_renamed_note   (const char  *name,
+                                       const char  *stored);
+
 /* Stores a processed document with the lexicon's codings, inside the caller's transaction
- * (the lock held): what kel_project_insert_document() does between BEGIN and COMMIT. */
+ * (the lock held): what kel_project_insert_document() does between BEGIN and COMMIT. When
+ * another document has its name it is stored under a free one (with a note among its
+ * warnings); @stored_name, if not NULL, receives the name it was stored under. */
 gboolean  _kel_project_store_document (KelProject  *project,
                                        const KelLexicon *lex,
                                        const KelDocument *doc,
                                        GBytes      *source,
                                        const char  *sha256,
                                        gint64      *out_id,
+                                       char       **stored_name,
                                        GError     **error);
 gboolean  _kel_project_insert_category (KelProject  *project,
                                        const KelCategory *cat,

@@ -2026,9 +2026,65 @@ _kel_project_set_lexicon_version (KelProject *project, const KelLexicon *lex, GE
   return _kel_project_step (project, stmt, error);
 }
 
+char *
+_kel_project_free_document_name (KelProject *project, const char *name, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project,
+    "SELECT 1 FROM documents WHERE name = ? LIMIT 1", error);
+  g_autofree char *stem = NULL;
+  const char *dot;
+
+  if (stmt == NULL)
+    return NULL;
+  name = name != NULL ? name : "";
+  /* the extension stays at the end: "memorandum (2).pdf"; a leading dot is no extension */
+  dot = strrchr (name, '.');
+  if (dot == name)
+    dot = NULL;
+  stem = dot != NULL ? g_strndup (name, dot - name) : g_strdup (name);
+  {
+    /* a name that already took a number ("memorandum (2).pdf", from another copy of the
+     * project) is numbered again from its own stem; "(2019)" is no such number */
+    char *open = strrchr (stem, '(');
+    char *end = NULL;
+    guint64 number = open != NULL && open > stem && open[-1] == ' '
+                     ? g_ascii_strtoull (open + 1, &end, 10) : 0;
+
+    if (number >= 2 && number < 1000 && end != NULL && strcmp (end, ")") == 0
+        && g_ascii_isdigit (open[1]))
+      open[-1] = '\0';
+  }
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *candidate = n == 1 ? g_strdup (name)
+                                          : g_strdup_printf ("%s (%u)%s", stem, n,
+                                                             dot != NULL ? dot : "");
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, candidate, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        return g_steal_pointer (&candidate);
+      if (rc != SQLITE_ROW)
+        {
+          _kel_project_set_error (project, error, rc);
+          return NULL;
+        }
+    }
+}
+
+char *
+_kel_project_renamed_note (const char *name, const char *stored)
+{
+  return g_strdup_printf (_("another document of the project is already called “%s”: this "
+                            "one is “%s” in the project and in its datasets"), name, stored);
+}
+
 static gboolean
 insert_document_row (KelProject *project, const KelLexicon *lex, const KelDocument *doc,
-                     GBytes *source, const char *sha256, gint64 *out_id, GError **error)
+                     GBytes *source, const char *sha256, gint64 *out_id, char **stored_name,
+                     GError **error)
 {
   const KelExtracted *ext = doc->extracted;
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -2049,6 +2105,19 @@ insert_document_row (KelProject *project, const KelLexicon *lex, const KelDocume
   gboolean is_pdf = src_len >= 5 && memcmp (src, "%PDF-", 5) == 0;
   gint64 position;
 
+  g_autofree char *name = _kel_project_free_document_name (project, doc->name, error);
+
+  if (name == NULL)
+    return FALSE;
+  if (g_strcmp0 (name, doc->name != NULL ? doc->name : "") != 0)
+    {
+      g_autofree char *note = _kel_project_renamed_note (doc->name, name);
+      char *joined = *warnings != '\0' ? g_strconcat (warnings, "\n", note, NULL)
+                                        : g_strdup (note);
+
+      g_free (warnings);
+      warnings = joined;
+    }
   position = _kel_project_query_int64 (project, "SELECT coalesce(max(position), -1) + 1 "
                                        "FROM documents", -1, error);
   if (position < 0)
@@ -2061,7 +2130,7 @@ insert_document_row (KelProject *project, const KelLexicon *lex, const KelDocume
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, doc->name ? doc->name : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, is_pdf || (ext && ext->kind == KEL_SOURCE_PDF) ? "pdf" : "text",
                      -1, SQLITE_STATIC);
   /* the source can be large: SQLite reads it from our buffer, which outlives the step */
@@ -2088,18 +2157,20 @@ insert_document_row (KelProject *project, const KelLexicon *lex, const KelDocume
   if (!_kel_project_step (project, stmt, error))
     return FALSE;
   *out_id = sqlite3_last_insert_rowid (project->db);
+  if (stored_name != NULL)
+    *stored_name = g_steal_pointer (&name);
   return TRUE;
 }
 
 gboolean
 _kel_project_store_document (KelProject *project, const KelLexicon *lex, const KelDocument *doc,
                              GBytes *source, const char *sha256, gint64 *out_id,
-                             GError **error)
+                             char **stored_name, GError **error)
 {
   gint64 id = 0;
 
   if (_kel_project_merge_codebook (project, lex, error) < 0
-      || !insert_document_row (project, lex, doc, source, sha256, &id, error)
+      || !insert_document_row (project, lex, doc, source, sha256, &id, stored_name, error)
       || !insert_segments (project, id, doc, error)
       || !insert_boxes (project, id, doc->extracted, error)
       || (doc->codings != NULL
@@ -2115,7 +2186,7 @@ kel_project_insert_document (KelProject *project, const KelLexicon *lex, KelDocu
                              GBytes *source, gint64 *out_id, GError **error)
 {
   g_autoptr (GBytes) bytes = NULL;
-  g_autofree char *sha256 = NULL;
+  g_autofree char *sha256 = NULL, *stored = NULL;
   gint64 id = 0, existing;
   gboolean ok = FALSE;
 
@@ -2146,12 +2217,20 @@ kel_project_insert_document (KelProject *project, const KelLexicon *lex, KelDocu
     }
   if (!_kel_project_begin (project, error))
     goto out;
-  if (!_kel_project_store_document (project, lex, doc, bytes, sha256, &id, error))
+  if (!_kel_project_store_document (project, lex, doc, bytes, sha256, &id, &stored, error))
     {
       _kel_project_rollback (project);
       goto out;
     }
   ok = _kel_project_commit (project, error);
+  if (ok && g_strcmp0 (stored, doc->name != NULL ? doc->name : "") != 0)
+    {
+      /* the caller sees the document as the project keeps it */
+      if (doc->warnings != NULL)
+        g_ptr_array_add (doc->warnings, _kel_project_renamed_note (doc->name, stored));
+      g_free (doc->name);
+      doc->name = g_steal_pointer (&stored);
+    }
   if (ok && out_id != NULL)
     *out_id = id;
   if (ok)

@@ -2125,9 +2125,19 @@ write_all (Import *im, Codebook *cb, GError **error)
           src->id = ((QSource *) twin)->id;
           continue;
         }
+      g_autofree char *stored_name = NULL;
+
       if (!_kel_project_store_document (project, lex, src->doc, src->bytes, src->sha256,
-                                        &src->id, error))
+                                        &src->id, &stored_name, error))
         goto rollback;
+      if (g_strcmp0 (stored_name, src->doc->name) != 0)
+        {
+          g_autofree char *renamed = _kel_project_renamed_note (src->doc->name, stored_name);
+
+          note (im, "%s", renamed);
+          g_free (src->doc->name);
+          src->doc->name = g_steal_pointer (&stored_name);
+        }
       g_hash_table_insert (stored, src->sha256, src);
       im->report->documents++;
     }
