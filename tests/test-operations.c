@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kel-aggregate.h"
 #include "kel-project.h"
 #include "kel-test-utils.h"
 
@@ -638,6 +639,73 @@ test_views (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_doc, ==, 2);
 }
 
+/* The consensus dataset counts a unit's amount as the charts do: the one most agreeing
+ * coders gave, a tie going to the smaller; the coders' order does not decide it. */
+static void
+test_consensus_amounts (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) lex = codings_of (f->project, f->doc, KEL_LEXICON_CODER);
+  const KelProjectCoding *l0 = lex->pdata[0], *l1 = lex->pdata[1], *l2 = lex->pdata[2];
+  const char *three[] = { "anna", "bek", "carl", NULL };
+  KelProjectSelection consensus = { KEL_VIEW_CONSENSUS, NULL, three };
+  KelProjectSelection all = { KEL_VIEW_ALL };
+  g_autoptr (GPtrArray) rows = NULL, every = NULL;
+  g_autoptr (KelAggregateFilter) filter = kel_aggregate_filter_new ();
+  g_autoptr (KelAggregate) agg = NULL;
+  KelFigures fig;
+  double sum = 0;
+  guint seen = 0;
+
+  g_assert_true (kel_project_add_coder (f->project, "carl", "en", &error));
+  /* l0: anna, first in the coders' order, is outvoted: 200 million */
+  kel_project_set_amount (f->project, "anna", l0->id, 100e6, "100 млн тенге", &error);
+  kel_project_set_amount (f->project, "bek", l0->id, 200e6, "200 млн тенге", &error);
+  kel_project_set_amount (f->project, "carl", l0->id, 200e6, "200 млн тенге", &error);
+  /* l1: carl rejects it; anna and bek give 50 and 30 million: a tie, the smaller wins */
+  kel_project_set_amount (f->project, "anna", l1->id, 50e6, "50 млн тенге", &error);
+  kel_project_set_amount (f->project, "bek", l1->id, 30e6, "30 млн тенге", &error);
+  kel_project_reject (f->project, "carl", l1->id, &error);
+  /* l2: all accept it; only carl says no amount can be read: the amount they share wins */
+  kel_project_accept (f->project, "anna", l2->id, &error);
+  kel_project_accept (f->project, "bek", l2->id, &error);
+  kel_project_set_amount (f->project, "carl", l2->id, NAN, NULL, &error);
+  g_assert_no_error (error);
+
+  rows = kel_project_collect_rows (f->project, &consensus, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const KelRow *r = rows->pdata[i];
+
+      if (r->segment_id == (guint) l0->segment + 1)
+        {
+          g_assert_cmpfloat (r->amount_kzt, ==, 200e6);
+          g_assert_cmpstr (r->amount_text, ==, "200 млн тенге");
+        }
+      else if (r->segment_id == (guint) l1->segment + 1)
+        g_assert_cmpfloat (r->amount_kzt, ==, 30e6);
+      else
+        {
+          g_assert_cmpuint (r->segment_id, ==, (guint) l2->segment + 1);
+          g_assert_cmpfloat (r->amount_kzt, ==, l2->amount_kzt);
+        }
+      if (isfinite (r->amount_kzt))
+        sum += r->amount_kzt;
+      seen++;
+    }
+  g_assert_cmpuint (seen, ==, 3);
+
+  /* and the charts count the same */
+  every = kel_project_collect_rows (f->project, &all, &error);
+  g_assert_no_error (error);
+  kel_aggregate_filter_set_consensus (filter, three);
+  agg = kel_aggregate_new (kel_test_lexicon (), every, filter);
+  kel_aggregate_get_figures (agg, KEL_AGGREGATE_ALL, KEL_AGGREGATE_ALL, KEL_AGGREGATE_ALL, &fig);
+  g_assert_cmpuint (fig.count, ==, seen);
+  g_assert_cmpfloat (fig.amount_kzt, ==, sum);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -654,6 +722,7 @@ main (int argc, char **argv)
   ADD ("changed-signal", test_changed_signal);
   ADD ("review-progress", test_review_progress);
   ADD ("views", test_views);
+  ADD ("consensus-amounts", test_consensus_amounts);
 #undef ADD
   return g_test_run ();
 }

@@ -688,13 +688,33 @@ strv_has (const char *const *v, const char *s)
   return FALSE;
 }
 
+double
+kel_consensus_amount (const double *given, guint n)
+{
+  double best = NAN;
+  guint best_votes = 0;
+
+  for (guint a = 0; a < n; a++)
+    {
+      guint votes = 0;
+      for (guint b = 0; b < n; b++)
+        votes += (isnan (given[a]) && isnan (given[b])) || given[a] == given[b];
+      if (votes > best_votes
+          || (votes == best_votes
+              && (isnan (best) ? !isnan (given[a]) : (!isnan (given[a]) && given[a] < best))))
+        {
+          best = given[a];
+          best_votes = votes;
+        }
+    }
+  return best;
+}
+
 /* The amount most agreeing coders gave (see the header). */
 static double
 consensus_amount (const KelAggregate *agg, const Candidate *cand, GPtrArray *agreeing)
 {
   g_autofree double *given = g_new (double, agreeing->len);
-  double best = NAN;
-  guint best_votes = 0;
 
   for (guint a = 0; a < agreeing->len; a++)
     {
@@ -708,20 +728,7 @@ consensus_amount (const KelAggregate *agg, const Candidate *cand, GPtrArray *agr
         }
       given[a] = sum;
     }
-  for (guint a = 0; a < agreeing->len; a++)
-    {
-      guint votes = 0;
-      for (guint b = 0; b < agreeing->len; b++)
-        votes += (isnan (given[a]) && isnan (given[b])) || given[a] == given[b];
-      if (votes > best_votes
-          || (votes == best_votes
-              && (isnan (best) ? !isnan (given[a]) : (!isnan (given[a]) && given[a] < best))))
-        {
-          best = given[a];
-          best_votes = votes;
-        }
-    }
-  return best;
+  return kel_consensus_amount (given, agreeing->len);
 }
 
 static void

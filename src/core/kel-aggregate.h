@@ -45,6 +45,12 @@ typedef enum {
  * except the lexicon. */
 typedef struct _KelAggregateFilter KelAggregateFilter;
 
+/* The amount of a consensus unit from what each of its @n agreeing coders gave (their sum
+ * for it, NAN for none), by the rule above; the project's consensus dataset uses it too,
+ * so that it and the charts never disagree. */
+double              kel_consensus_amount              (const double             *given,
+                                                       guint                     n);
+
 KelAggregateFilter *kel_aggregate_filter_new          (void);
 KelAggregateFilter *kel_aggregate_filter_copy         (const KelAggregateFilter *filter);
 void                kel_aggregate_filter_free         (KelAggregateFilter       *filter);

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kel-aggregate.h"
 #include "kel-project-private.h"
 
 typedef struct {
@@ -240,21 +241,110 @@ compare_by_position (gconstpointer a, gconstpointer b, gpointer data)
          - GPOINTER_TO_INT (g_hash_table_lookup (position, kb->category));
 }
 
+static gboolean
+amount_readable (double v)
+{
+  return isfinite (v) && v >= 0;
+}
+
+/* The consensus coding of @category in codings [@from, @to) of a segment, as
+ * consensus_segment() says; a coding of @scratch when it is a sum of one coder's. */
+static const Coding *
+consensus_coding (Collect *c, GArray *codings, guint from, guint to, const char *category,
+                  Coding *scratch, GString *texts)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) given = g_array_new (FALSE, FALSE, sizeof (double));
+  const Coding *first = NULL;
+  double amount;
+
+  for (guint j = from; j < to; j++)
+    {
+      const Coding *v = &g_array_index (codings, Coding, j);
+      guint a = 0;
+
+      if (!is_positive (v->status) || g_strcmp0 (v->category, category) != 0)
+        continue;
+      while (a < ids->len && g_array_index (ids, gint64, a) != v->coder_id)
+        a++;
+      if (a == ids->len)
+        {
+          double none = NAN;
+          g_array_append_val (ids, v->coder_id);
+          g_array_append_val (given, none);
+        }
+      if (amount_readable (v->amount_kzt))
+        {
+          double *sum = &g_array_index (given, double, a);
+          *sum = isnan (*sum) ? v->amount_kzt : *sum + v->amount_kzt;
+        }
+    }
+  amount = kel_consensus_amount ((const double *) given->data, given->len);
+  /* the first coder (in the coders' order) who gave that amount */
+  for (guint o = 0; o < c->consensus->len; o++)
+    {
+      gint64 id = g_array_index (c->consensus, gint64, o);
+      guint a = 0, n = 0;
+
+      while (a < ids->len && g_array_index (ids, gint64, a) != id)
+        a++;
+      if (a == ids->len)
+        continue;
+      if (isnan (amount) ? !isnan (g_array_index (given, double, a))
+                         : g_array_index (given, double, a) != amount)
+        continue;
+      g_string_truncate (texts, 0);
+      for (guint j = from; j < to; j++)
+        {
+          const Coding *v = &g_array_index (codings, Coding, j);
+
+          if (v->coder_id != id || !is_positive (v->status)
+              || g_strcmp0 (v->category, category) != 0)
+            continue;
+          /* with no amount, the one that says why it has none ("as written") if any */
+          if (first == NULL || (isnan (amount) && first->amount_text == NULL
+                                && v->amount_text != NULL)
+              || (!isnan (amount) && !amount_readable (first->amount_kzt)))
+            first = v;
+          if (amount_readable (v->amount_kzt))
+            {
+              n++;
+              if (v->amount_text != NULL)
+                g_string_append_printf (texts, "%s%s", texts->len ? "; " : "", v->amount_text);
+            }
+        }
+      if (n > 1)
+        {
+          /* the coder gave the unit's amount in several codings: their sum */
+          *scratch = *first;
+          scratch->amount_kzt = amount;
+          scratch->amount_text = texts->len ? texts->str : NULL;
+          return scratch;
+        }
+      return first;
+    }
+  return NULL;
+}
+
 /* The consensus of one segment: each category a strict majority of the coders present in
- * the document give it; the amount of the first of them (in the coders' order) that has
- * one. */
+ * the document give it; its amount the one most of them gave (a coder with two codings of
+ * it gives their sum; "none" is a value too; a tie goes to an amount over none, then to
+ * the smaller), as the charts count it (kel_consensus_amount()). */
 static void
 consensus_segment (Collect *c, sqlite3_stmt *doc, const Segment *seg, guint index,
                    GArray *codings, guint from, guint to, guint n_present)
 {
-  g_autoptr (GPtrArray) chosen = g_ptr_array_new ();
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GArray) chosen = g_array_new (FALSE, FALSE, sizeof (Coding));
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = from; i < to; i++)
     {
       const Coding *k = &g_array_index (codings, Coding, i);
-      const Coding *best = NULL;
       g_autoptr (GHashTable) voters = NULL;
+      g_autoptr (GString) sum_texts = g_string_new (NULL);
+      const Coding *best;
+      Coding scratch;
       guint votes;
 
       if (!is_positive (k->status) || g_hash_table_contains (seen, k->category))
@@ -270,24 +360,28 @@ consensus_segment (Collect *c, sqlite3_stmt *doc, const Segment *seg, guint inde
       votes = g_hash_table_size (voters);
       if (votes * 2 <= n_present)
         continue;
-      for (guint o = 0; o < c->consensus->len && best == NULL; o++)
-        for (guint j = from; j < to; j++)
-          {
-            const Coding *v = &g_array_index (codings, Coding, j);
-            if (v->coder_id == g_array_index (c->consensus, gint64, o) && is_positive (v->status)
-                && g_strcmp0 (v->category, k->category) == 0
-                && (!isnan (v->amount_kzt) || v->amount_text != NULL))
-              {
-                best = v;
-                break;
-              }
-          }
-      g_ptr_array_add (chosen, (gpointer) (best != NULL ? best : k));
+      best = consensus_coding (c, codings, from, to, k->category, &scratch, sum_texts);
+      if (best == NULL)
+        best = k;
+      /* a copy, its strings the codings' own or kept in @texts until the rows are made */
+      g_array_append_val (chosen, *best);
+      if (best == &scratch && scratch.amount_text != NULL)
+        {
+          char *kept = g_strdup (scratch.amount_text);
+          g_ptr_array_add (texts, kept);
+          g_array_index (chosen, Coding, chosen->len - 1).amount_text = kept;
+        }
     }
-  g_ptr_array_sort_with_data (chosen, compare_by_position, c->position);
-  for (guint i = 0; i < chosen->len; i++)
-    add_coding_row (c, doc, seg, index, chosen->pdata[i], "consensus", KEL_STATUS_ACCEPTED,
-                    NULL);
+  {
+    g_autoptr (GPtrArray) order = g_ptr_array_new ();
+
+    for (guint i = 0; i < chosen->len; i++)
+      g_ptr_array_add (order, &g_array_index (chosen, Coding, i));
+    g_ptr_array_sort_with_data (order, compare_by_position, c->position);
+    for (guint i = 0; i < order->len; i++)
+      add_coding_row (c, doc, seg, index, order->pdata[i], "consensus", KEL_STATUS_ACCEPTED,
+                      NULL);
+  }
 }
 
 static gboolean
