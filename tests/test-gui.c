@@ -245,6 +245,58 @@ run_session (Fixture *f)
   /* and the window shows the segment it changed */
   g_assert_cmpint (kel_segment_panel_get_selected (panel), ==, next);
 
+  /* Enter on a unit with two codes accepts both, and one Ctrl+Z takes both back */
+  {
+    gint64 multi_doc = 0;
+    int multi = -1;
+
+    for (guint d = 0; d < docs->len && multi < 0; d++)
+      {
+        gint64 id = ((KelProjectDocument *) docs->pdata[d])->id;
+        g_autoptr (GPtrArray) lex = kel_project_list_codings (project, id, "lexicon", NULL);
+
+        for (guint i = 0; i < lex->len && multi < 0; i++)
+          for (guint j = i + 1; j < lex->len && multi < 0; j++)
+            {
+              const KelProjectCoding *a = lex->pdata[i], *b = lex->pdata[j];
+
+              if (!a->is_span && !b->is_span && a->segment == b->segment
+                  && (id != doc || (a->segment != segment && a->segment != next)))
+                {
+                  multi_doc = id;
+                  multi = a->segment;
+                }
+            }
+      }
+    g_assert_cmpint (multi, >=, 0);
+    if (multi_doc != doc)
+      {
+        kel_window_open_document (window, multi_doc);
+        g_assert_true (wait_until (document_loaded, window, 30));
+      }
+    kel_segment_panel_select (panel, (guint) multi);
+    g_assert_true (press_key (window, GDK_KEY_Return));
+    {
+      g_autoptr (GPtrArray) both = codings_of (project, multi_doc, "Aigerim", multi);
+
+      g_assert_cmpuint (both->len, >=, 2);
+      for (guint i = 0; i < both->len; i++)
+        g_assert_cmpint (((KelProjectCoding *) both->pdata[i])->status, ==, KEL_STATUS_ACCEPTED);
+    }
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    spin (0.1);
+    {
+      g_autoptr (GPtrArray) none = codings_of (project, multi_doc, "Aigerim", multi);
+
+      g_assert_cmpuint (none->len, ==, 0);
+    }
+    if (multi_doc != doc)
+      {
+        kel_window_open_document (window, doc);
+        g_assert_true (wait_until (document_loaded, window, 30));
+      }
+  }
+
   /* coding blind: the lexicon's codes go from the list, hers stay */
   {
     GArray *chips;

@@ -639,6 +639,73 @@ test_views (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_doc, ==, 2);
 }
 
+/* Several decisions at once (Enter on a unit with two codes) are one step to undo and
+ * redo, and all of them or none are taken. */
+static void
+test_decide_many (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) lex = codings_of (f->project, f->doc, KEL_LEXICON_CODER);
+  g_autofree char *before = snapshot (f->project), *decided = NULL, *after = NULL;
+  g_autofree char *label = NULL, *uncoded = NULL, *expected = NULL;
+  gint64 two[2] = { ((KelProjectCoding *) lex->pdata[0])->id,
+                    ((KelProjectCoding *) lex->pdata[1])->id };
+  gint64 bad[2] = { ((KelProjectCoding *) lex->pdata[2])->id, 999999 };
+  g_autoptr (GPtrArray) anna = NULL;
+  gint64 mine[2];
+
+  g_assert_true (kel_project_decide_codings (f->project, "anna", two, 2, KEL_STATUS_ACCEPTED,
+                                             &error));
+  g_assert_no_error (error);
+  anna = codings_of (f->project, f->doc, "anna");
+  g_assert_cmpuint (anna->len, ==, 2);
+  label = kel_project_dup_undo_label (f->project, "anna");
+  expected = g_strdup_printf ("Accept “%s”, “%s”", ((KelProjectCoding *) lex->pdata[0])->category,
+                              ((KelProjectCoding *) lex->pdata[1])->category);
+  g_assert_cmpstr (label, ==, expected);
+  decided = snapshot (f->project);
+  /* one undo takes both back, one redo makes both again */
+  g_assert_true (kel_project_undo (f->project, "anna", &error));
+  g_assert_no_error (error);
+  after = snapshot (f->project);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (kel_project_redo (f->project, "anna", &error));
+  g_clear_pointer (&after, g_free);
+  after = snapshot (f->project);
+  g_assert_cmpstr (after, ==, decided);
+
+  /* a coding that is not there: nothing is decided */
+  g_assert_false (kel_project_decide_codings (f->project, "anna", bad, 2, KEL_STATUS_REJECTED,
+                                              &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_pointer (&after, g_free);
+  after = snapshot (f->project);
+  g_assert_cmpstr (after, ==, decided);
+
+  /* withdrawing both of one's own codes is one step too */
+  mine[0] = ((KelProjectCoding *) anna->pdata[0])->id;
+  mine[1] = ((KelProjectCoding *) anna->pdata[1])->id;
+  g_assert_true (kel_project_uncode_codings (f->project, "anna", mine, 2, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&anna, g_ptr_array_unref);
+  anna = codings_of (f->project, f->doc, "anna");
+  g_assert_cmpuint (anna->len, ==, 0);
+  uncoded = snapshot (f->project);
+  g_assert_true (kel_project_undo (f->project, "anna", &error));
+  g_clear_pointer (&after, g_free);
+  after = snapshot (f->project);
+  g_assert_cmpstr (after, ==, decided);
+  g_assert_true (kel_project_redo (f->project, "anna", &error));
+  g_clear_pointer (&after, g_free);
+  after = snapshot (f->project);
+  g_assert_cmpstr (after, ==, uncoded);
+  /* and nothing to do is no error */
+  g_assert_true (kel_project_decide_codings (f->project, "anna", NULL, 0, KEL_STATUS_ACCEPTED,
+                                             &error));
+  g_assert_no_error (error);
+}
+
 /* The consensus dataset counts a unit's amount as the charts do: the one most agreeing
  * coders gave, a tie going to the smaller; the coders' order does not decide it. */
 static void
@@ -723,6 +790,7 @@ main (int argc, char **argv)
   ADD ("review-progress", test_review_progress);
   ADD ("views", test_views);
   ADD ("consensus-amounts", test_consensus_amounts);
+  ADD ("decide-many", test_decide_many);
 #undef ADD
   return g_test_run ();
 }

@@ -1355,6 +1355,83 @@ kel_project_reject (KelProject *project, const char *coder, gint64 coding, GErro
   return run_edit (project, coder, "reject", _("Reject “%s”"), decide_body, &d, error);
 }
 
+typedef struct {
+  const gint64 *codings;
+  guint         n;
+  OpBody        body;
+  KelCodingStatus status;
+} ManyData;
+
+static gboolean
+many_body (KelOp *op, gpointer data, GError **error)
+{
+  ManyData *m = data;
+
+  for (guint i = 0; i < m->n; i++)
+    {
+      EditData d = { m->codings[i], m->status };
+
+      if (!m->body (op, &d, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* One operation for several codings, labelled as the one-coding operation is, with their
+ * categories: "Accept “infrastructure”, “charity”". */
+static gboolean
+run_many (KelProject *project, const char *coder, const char *kind, const char *label_fmt,
+          ManyData *m, GError **error)
+{
+  g_autoptr (GString) categories = g_string_new (NULL);
+  gint64 coder_id;
+  gboolean ok;
+
+  if (m->n == 0)
+    return TRUE;
+  _kel_project_lock (project);
+  if ((coder_id = _kel_project_person_id (project, coder, error)) == 0)
+    {
+      _kel_project_unlock (project);
+      return FALSE;
+    }
+  for (guint i = 0; i < m->n; i++)
+    {
+      g_autofree char *category = coding_category (project, m->codings[i]);
+      /* the format's quotes close and open around each but the first and last */
+      g_string_append_printf (categories, "%s%s", i > 0 ? "”, “" : "", category);
+    }
+  ok = run_op (project, coder_id, kind, g_strdup_printf (label_fmt, categories->str), 0,
+               many_body, m, error);
+  _kel_project_unlock (project);
+  return ok;
+}
+
+gboolean
+kel_project_decide_codings (KelProject *project, const char *coder, const gint64 *codings,
+                            guint n, KelCodingStatus status, GError **error)
+{
+  ManyData m = { codings, n, decide_body, status };
+
+  g_return_val_if_fail (KEL_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (n == 0 || codings != NULL, FALSE);
+  g_return_val_if_fail (status == KEL_STATUS_ACCEPTED || status == KEL_STATUS_REJECTED, FALSE);
+  return status == KEL_STATUS_ACCEPTED
+         ? run_many (project, coder, "accept", _("Accept “%s”"), &m, error)
+         : run_many (project, coder, "reject", _("Reject “%s”"), &m, error);
+}
+
+gboolean
+kel_project_uncode_codings (KelProject *project, const char *coder, const gint64 *codings,
+                            guint n, GError **error)
+{
+  ManyData m = { codings, n, uncode_body };
+
+  g_return_val_if_fail (KEL_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (n == 0 || codings != NULL, FALSE);
+  return run_many (project, coder, "uncode", _("Remove “%s”"), &m, error);
+}
+
 gint64
 kel_project_recode (KelProject *project, const char *coder, gint64 coding,
                     const char *category, GError **error)

@@ -332,6 +332,21 @@ gint64       kel_project_reject            (KelProject         *project,
                                             const char         *coder,
                                             gint64              coding,
                                             GError            **error);
+/* Several decisions taken at once, as one step of the undo history: @coder accepts or
+ * rejects (@status) each of the @n @codings, as kel_project_accept() and
+ * kel_project_reject() do; all of them or, on an error, none. */
+gboolean     kel_project_decide_codings    (KelProject         *project,
+                                            const char         *coder,
+                                            const gint64       *codings,
+                                            guint               n,
+                                            KelCodingStatus     status,
+                                            GError            **error);
+/* Withdraws several of @coder's own codings, as one step; all of them or none. */
+gboolean     kel_project_uncode_codings    (KelProject         *project,
+                                            const char         *coder,
+                                            const gint64       *codings,
+                                            guint               n,
+                                            GError            **error);
 /* @coder's own manual coding changes category; anyone else's coding is rejected and
  * @coder codes the unit with @category, keeping its amount. Returns the new coding. */
 gint64       kel_project_recode            (KelProject         *project,

@@ -1099,22 +1099,26 @@ decide (KelWindow *self, gboolean accept)
         kel_segment_panel_select_next (self->segment_panel);
       return;
     }
-  for (guint i = 0; i < ids->len; i++)
+  /* one key, one step of the undo history, however many codes the unit has */
+  if (ids->len > 0)
     {
       GError *error = NULL;
-      gint64 id = g_array_index (ids, gint64, i);
-      gboolean ok = accept ? kel_project_accept (self->project, self->coder, id, &error) != 0
-                           : kel_project_reject (self->project, self->coder, id, &error) != 0;
+      gboolean ok = kel_project_decide_codings (self->project, self->coder,
+                                                (const gint64 *) ids->data, ids->len,
+                                                accept ? KEL_STATUS_ACCEPTED
+                                                       : KEL_STATUS_REJECTED, &error);
       if (!check (self, ok, error))
         return;
       _kel_window_did (self, self->doc_id, segment);
     }
-  /* Delete on a unit I coded myself takes my code back */
-  for (guint i = 0; ids->len == 0 && i < mine->len; i++)
+  else
     {
+      /* Delete on a unit I coded myself takes my codes back */
       GError *error = NULL;
-      if (!check (self, kel_project_uncode (self->project, self->coder,
-                                            g_array_index (mine, gint64, i), &error), error))
+      gboolean ok = kel_project_uncode_codings (self->project, self->coder,
+                                                (const gint64 *) mine->data, mine->len,
+                                                &error);
+      if (!check (self, ok, error))
         return;
       _kel_window_did (self, self->doc_id, segment);
     }
