@@ -482,6 +482,56 @@ test_aggregate_unknown_sub_codes (void)
   g_assert_cmpuint (unknown, ==, 2);
 }
 
+/* With a project's codebook, a category the lexicon's lacks takes the project's labels,
+ * class and colour; without one, it is named by its id. */
+static void
+test_aggregate_project_codebook (void)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_row_free);
+  g_autoptr (GPtrArray) codebook = g_ptr_array_new ();
+  g_autoptr (KelAggregate) plain = NULL, agg = NULL;
+  KelCategory mentoring = { .id = "mentoring", .klass = KEL_CLASS_DEVELOPMENTAL,
+                            .color = "#AA3377", .parent = -1,
+                            .label = { "Mentoring", NULL, "Наставничество", NULL } };
+  KelCategory ecology = { .id = "ecology", .klass = KEL_CLASS_COMPENSATORY, .color = "green",
+                          .parent = -1, .label = { NULL, "Экология", NULL, NULL } };
+  const KelAggregateCategory *c;
+  int k;
+
+  /* the rows say compensatory; the project's codebook says developmental */
+  LEX ("d1", "Kazzinc", 2019, "memorandum", 1, "mentoring.girls", "compensatory", 10e6);
+  LEX ("d1", "Kazzinc", 2019, "memorandum", 2, "ecology", "developmental", 20e6);
+  LEX ("d1", "Kazzinc", 2019, "memorandum", 3, "charity", "compensatory", 30e6);
+  g_ptr_array_add (codebook, &mentoring);
+  g_ptr_array_add (codebook, &ecology);
+
+  plain = kel_aggregate_new (kel_test_lexicon (), rows, NULL);
+  c = kel_aggregate_get_category (plain, cat_index (plain, "mentoring"));
+  g_assert_cmpstr (kel_aggregate_category_label (c, KEL_LANG_RU), ==, "mentoring");
+  g_assert_cmpint (c->klass, ==, KEL_CLASS_COMPENSATORY);
+
+  agg = kel_aggregate_new_with_codebook (kel_test_lexicon (), rows, NULL, codebook);
+  k = cat_index (agg, "mentoring");
+  c = kel_aggregate_get_category (agg, k);
+  g_assert_cmpstr (kel_aggregate_category_label (c, KEL_LANG_RU), ==, "Наставничество");
+  g_assert_cmpstr (kel_aggregate_category_label (c, KEL_LANG_KK), ==, "Mentoring");
+  g_assert_cmpstr (kel_aggregate_category_label (c, KEL_LANG_EN), ==, "Mentoring");
+  g_assert_cmpint (c->klass, ==, KEL_CLASS_DEVELOPMENTAL);
+  g_assert_cmpstr (c->color, ==, "#AA3377");
+  assert_figures (agg, 0, 2019, k, 1, 10e6, 0);
+  /* a label in one language only serves every language; a colour that is no #RRGGBB is
+   * replaced by one of the spare palette */
+  c = kel_aggregate_get_category (agg, cat_index (agg, "ecology"));
+  g_assert_cmpstr (kel_aggregate_category_label (c, KEL_LANG_EN), ==, "Экология");
+  g_assert_cmpint (c->klass, ==, KEL_CLASS_COMPENSATORY);
+  g_assert_true (c->color != NULL && c->color[0] == '#' && strlen (c->color) == 7);
+  /* the shares follow the classes the project gives */
+  g_assert_cmpfloat_with_epsilon (kel_aggregate_get_class_share (agg, 0, 2019,
+                                                                 KEL_CLASS_DEVELOPMENTAL,
+                                                                 KEL_MEASURE_AMOUNT),
+                                  100.0 * 10 / 60, 1e-9);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -493,5 +543,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/aggregate/table", test_aggregate_table);
   g_test_add_func ("/kelisim/aggregate/summary", test_aggregate_summary);
   g_test_add_func ("/kelisim/aggregate/unknown-sub-codes", test_aggregate_unknown_sub_codes);
+  g_test_add_func ("/kelisim/aggregate/project-codebook", test_aggregate_project_codebook);
   return g_test_run ();
 }

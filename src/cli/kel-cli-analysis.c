@@ -69,7 +69,8 @@ check_coder (GPtrArray *coders, const char *name, const char *path, GError **err
 }
 
 GPtrArray *
-kel_cli_project_rows (const char *path, const KelAggregateFilter *filter, GError **error)
+kel_cli_project_rows (const char *path, const KelAggregateFilter *filter, GPtrArray **codebook,
+                      GError **error)
 {
   g_autoptr (KelProject) project = NULL;
   g_autoptr (GPtrArray) coders = NULL;
@@ -99,5 +100,7 @@ kel_cli_project_rows (const char *path, const KelAggregateFilter *filter, GError
     default:
       break;
     }
+  if (codebook != NULL)
+    *codebook = kel_project_get_categories (project);
   return kel_project_collect_rows (project, &all, error);
 }

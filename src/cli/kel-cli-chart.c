@@ -115,6 +115,7 @@ kel_cli_chart_main (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (KelAggregateFilter) filter = kel_aggregate_filter_new ();
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_row_free);
+  g_autoptr (GPtrArray) codebook = NULL;
   g_autoptr (KelAggregate) agg = NULL;
   g_autoptr (KelChart) chart = NULL;
   g_autoptr (GBytes) data = NULL;
@@ -193,9 +194,9 @@ kel_cli_chart_main (int argc, char **argv)
 
   if (project != NULL)
     {
-      /* counted with the lexicon's codebook, the only kind the aggregate takes */
+      /* counted with the lexicon's codebook; the project's names its own categories */
       g_clear_pointer (&rows, g_ptr_array_unref);
-      if ((rows = kel_cli_project_rows (project, filter, &error)) == NULL)
+      if ((rows = kel_cli_project_rows (project, filter, &codebook, &error)) == NULL)
         USAGE_ERROR ("%s", error->message);
     }
   n_files = files ? g_strv_length (files) : 0;
@@ -208,7 +209,7 @@ kel_cli_chart_main (int argc, char **argv)
   if (!kel_aggregate_filter_check_rows (filter, rows, &error))
     USAGE_ERROR ("%s", error->message);
 
-  agg = kel_aggregate_new (in.lexicon, rows, filter);
+  agg = kel_aggregate_new_with_codebook (in.lexicon, rows, filter, codebook);
   if (kel_aggregate_get_n_corporations (agg) == 0)
     fprintf (stderr, _("kelisim-cli chart: warning: no coded commitment matches the "
                        "filter\n"));

@@ -118,7 +118,7 @@ kel_cli_summary_main (int argc, char **argv)
   if (project != NULL)
     {
       g_clear_pointer (&rows, g_ptr_array_unref);
-      if ((rows = kel_cli_project_rows (project, filter, &error)) == NULL)
+      if ((rows = kel_cli_project_rows (project, filter, NULL, &error)) == NULL)
         goto usage;
       strip_rows (rows, 0);
     }

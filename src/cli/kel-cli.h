@@ -86,10 +86,12 @@ gboolean kel_cli_check_project_input (const KelCliInput *in,
                                       char          **files,
                                       const char     *command);
 /* Every coder's rows of the project at @path (KelRow, owning), with the project's own
- * metadata and amounts. Fails, naming the file, when it cannot be opened (missing,
- * damaged, newer, in use) and when @filter names a coder the project does not have. */
+ * metadata and amounts; in @codebook, if not NULL, its codebook (KelCategory, owning).
+ * Fails, naming the file, when it cannot be opened (missing, damaged, newer, in use) and
+ * when @filter names a coder the project does not have. */
 GPtrArray *kel_cli_project_rows    (const char     *path,
                                     const KelAggregateFilter *filter,
+                                    GPtrArray     **codebook,
                                     GError        **error);
 
 /* "code --format xlsx|sav|dta" (kel-cli-export.c): codes @files and writes the rows to

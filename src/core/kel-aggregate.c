@@ -468,6 +468,7 @@ typedef struct {
   KelAggregateCategory pub;
   char                *id;      /* owned for categories the codebook does not know */
   char                *color;
+  char                *labels[4];   /* owned: from a project's codebook */
 } Category;
 
 struct _KelAggregate {
@@ -481,6 +482,7 @@ struct _KelAggregate {
   GArray             *years;        /* int */
   Cell               *cells;        /* [corporation][year][category] */
   guint               n_skipped;
+  GHashTable         *own;          /* while it is made: id → a project's KelCategory */
 };
 
 /* For categories the codebook does not know: the Okabe–Ito colours it leaves free. */
@@ -570,12 +572,25 @@ category_clear (gpointer data)
 
   g_free (c->id);
   g_free (c->color);
+  for (guint l = 0; l < G_N_ELEMENTS (c->labels); l++)
+    g_free (c->labels[l]);
 }
 
 static gsize
 cell_index (const KelAggregate *agg, guint corp, guint year, guint cat)
 {
   return ((gsize) corp * agg->years->len + year) * agg->categories->len + cat;
+}
+
+static gboolean
+is_color (const char *s)
+{
+  if (s == NULL || s[0] != '#' || strlen (s) != 7)
+    return FALSE;
+  for (guint i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (s[i]))
+      return FALSE;
+  return TRUE;
 }
 
 /* The category of a row, creating categories the codebook does not know; -1 when it
@@ -589,6 +604,7 @@ resolve_category (KelAggregate *agg, GHashTable *extra, const KelRow *row)
   gpointer found;
   gboolean ok;
   KelClass klass;
+  const KelCategory *own;
   Category c = { 0 };
 
   if (k >= 0)
@@ -599,15 +615,40 @@ resolve_category (KelAggregate *agg, GHashTable *extra, const KelRow *row)
                                            : g_strdup (row->category);
   if (g_hash_table_lookup_extended (extra, top, NULL, &found))
     return GPOINTER_TO_INT (found);
-  klass = class_from_string (row->klass, &ok);
-  if (!ok)
-    return -1;
+  own = agg->own != NULL ? g_hash_table_lookup (agg->own, top) : NULL;
+  if (own != NULL)
+    klass = own->klass;
+  else
+    {
+      klass = class_from_string (row->klass, &ok);
+      if (!ok)
+        return -1;
+    }
   c.id = g_steal_pointer (&top);
   c.pub.id = c.id;
   c.pub.klass = klass;
   c.pub.lexicon = -1;
+  /* the project's own labels and colour, where its codebook has them */
+  if (own != NULL)
+    {
+      const char *any = NULL;
+
+      /* a label in another language rather than the id */
+      for (guint l = 0; l < G_N_ELEMENTS (own->label) && any == NULL; l++)
+        if (own->label[l] != NULL && *own->label[l] != '\0')
+          any = own->label[l];
+      for (guint l = 0; l < G_N_ELEMENTS (c.labels) && any != NULL; l++)
+        c.labels[l] = g_strdup (own->label[l] != NULL && *own->label[l] != '\0'
+                                ? own->label[l]
+                                : own->label[KEL_LANG_UNKNOWN] != NULL
+                                  && *own->label[KEL_LANG_UNKNOWN] != '\0'
+                                  ? own->label[KEL_LANG_UNKNOWN] : any);
+    }
+  if (own != NULL && is_color (own->color))
+    c.color = g_strdup (own->color);
+  c.pub.color = c.color;
   for (guint l = 0; l < G_N_ELEMENTS (c.pub.label); l++)
-    c.pub.label[l] = c.id;
+    c.pub.label[l] = c.labels[l] != NULL ? c.labels[l] : c.id;
   g_array_append_val (agg->categories, c);
   g_hash_table_insert (extra, c.id, GINT_TO_POINTER (agg->categories->len - 1));
   return agg->categories->len - 1;
@@ -650,7 +691,8 @@ sort_extra_categories (KelAggregate *agg, guint n_known)
           guint old = GPOINTER_TO_UINT (ids->pdata[i]);
           Category c = g_array_index (agg->categories, Category, old);
 
-          c.color = g_strdup (spare_colors[i % G_N_ELEMENTS (spare_colors)]);
+          if (c.color == NULL)
+            c.color = g_strdup (spare_colors[i % G_N_ELEMENTS (spare_colors)]);
           c.pub.color = c.color;
           g_array_append_val (sorted, c);
           map[old] = n_known + i;
@@ -879,6 +921,13 @@ find_year (const KelAggregate *agg, int year)
 KelAggregate *
 kel_aggregate_new (const KelLexicon *lex, GPtrArray *rows, const KelAggregateFilter *filter)
 {
+  return kel_aggregate_new_with_codebook (lex, rows, filter, NULL);
+}
+
+KelAggregate *
+kel_aggregate_new_with_codebook (const KelLexicon *lex, GPtrArray *rows,
+                                 const KelAggregateFilter *filter, GPtrArray *codebook)
+{
   KelAggregate *agg;
   g_autoptr (GHashTable) extra = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) corps = g_hash_table_new (g_str_hash, g_str_equal);
@@ -898,6 +947,15 @@ kel_aggregate_new (const KelLexicon *lex, GPtrArray *rows, const KelAggregateFil
   g_array_set_clear_func (agg->categories, category_clear);
   agg->corporations = g_ptr_array_new_with_free_func (g_free);
   agg->years = g_array_new (FALSE, FALSE, sizeof (int));
+  if (codebook != NULL)
+    {
+      agg->own = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < codebook->len; i++)
+        {
+          const KelCategory *cat = codebook->pdata[i];
+          g_hash_table_insert (agg->own, cat->id, (gpointer) cat);
+        }
+    }
 
   n_lex = kel_lexicon_get_n_categories (lex);
   agg->top = g_new (int, MAX (n_lex, 1));
@@ -980,6 +1038,7 @@ kel_aggregate_new (const KelLexicon *lex, GPtrArray *rows, const KelAggregateFil
       g_array_append_vals (cell->rows, &g_array_index (unit_rows, guint, unit->rows_start),
                            unit->rows_len);
     }
+  g_clear_pointer (&agg->own, g_hash_table_unref);
   return agg;
 }
 

@@ -132,6 +132,13 @@ typedef struct _KelAggregate KelAggregate;
 KelAggregate       *kel_aggregate_new                 (const KelLexicon         *lex,
                                                        GPtrArray                *rows,
                                                        const KelAggregateFilter *filter);
+/* The same, for a project: a category the lexicon's codebook does not know takes its
+ * class, labels and colour from @codebook (KelCategory*, as kel_project_get_categories()
+ * gives it) when that has it, instead of being named by its id. */
+KelAggregate       *kel_aggregate_new_with_codebook   (const KelLexicon         *lex,
+                                                       GPtrArray                *rows,
+                                                       const KelAggregateFilter *filter,
+                                                       GPtrArray                *codebook);
 KelAggregate       *kel_aggregate_ref                 (KelAggregate             *agg);
 void                kel_aggregate_unref               (KelAggregate             *agg);
 

@@ -67,6 +67,7 @@ struct _KelAnalysisPage {
   KelProject      *project;
   KelLexicon      *lexicon;
   GPtrArray       *rows;        /* KelRow of every coder, from the project */
+  GPtrArray       *codebook;    /* KelCategory: the project's, for its own categories */
   GPtrArray       *coders;      /* char*: the persons, in the order of the dropdown */
   GHashTable      *doc_ids;     /* document name → id */
   KelChart        *chart;
@@ -178,7 +179,7 @@ rebuild_chart (KelAnalysisPage *self)
   if (self->rows == NULL || self->lexicon == NULL)
     return;
   filter = make_filter (self);
-  agg = kel_aggregate_new (self->lexicon, self->rows, filter);
+  agg = kel_aggregate_new_with_codebook (self->lexicon, self->rows, filter, self->codebook);
   g_clear_pointer (&self->chart, kel_chart_unref);
   self->chart = kel_chart_new (agg, gtk_toggle_button_get_active (self->shift_button)
                                       ? KEL_CHART_SHIFT : KEL_CHART_STRUCTURE);
@@ -367,6 +368,7 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
 typedef struct {
   KelProject *project;
   GPtrArray  *rows;
+  GPtrArray  *codebook;
   GPtrArray  *docs;
   GPtrArray  *coders;
   GError     *error;
@@ -379,6 +381,7 @@ job_free (gpointer data)
 
   g_clear_object (&job->project);
   g_clear_pointer (&job->rows, g_ptr_array_unref);
+  g_clear_pointer (&job->codebook, g_ptr_array_unref);
   g_clear_pointer (&job->docs, g_ptr_array_unref);
   g_clear_pointer (&job->coders, g_ptr_array_unref);
   g_clear_error (&job->error);
@@ -392,6 +395,7 @@ job_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellab
   KelProjectSelection sel = { KEL_VIEW_ALL, NULL, NULL, FALSE };
 
   job->rows = kel_project_collect_rows (job->project, &sel, &job->error);
+  job->codebook = kel_project_get_categories (job->project);
   job->docs = kel_project_list_documents (job->project);
   job->coders = kel_project_list_coders (job->project);
   g_task_return_boolean (task, TRUE);
@@ -417,6 +421,8 @@ job_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   self->rows = g_steal_pointer (&job->rows);
+  g_clear_pointer (&self->codebook, g_ptr_array_unref);
+  self->codebook = g_steal_pointer (&job->codebook);
   g_hash_table_remove_all (self->doc_ids);
   for (guint i = 0; i < job->docs->len; i++)
     {
@@ -637,6 +643,7 @@ kel_analysis_page_dispose (GObject *object)
   g_clear_pointer (&self->lexicon, kel_lexicon_unref);
   g_clear_pointer (&self->chart, kel_chart_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->codebook, g_ptr_array_unref);
   G_OBJECT_CLASS (kel_analysis_page_parent_class)->dispose (object);
 }
 
