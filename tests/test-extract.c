@@ -5,6 +5,7 @@
 #include <cairo-pdf.h>
 #include <string.h>
 
+#include "kel-dataset.h"
 #include "kel-error.h"
 #include "kel-test-utils.h"
 
@@ -304,6 +305,58 @@ test_extract_span_rects (void)
     }
 }
 
+/* A memorandum in Kazakh and Russian side by side (a borderless two-column table, the
+ * columns close together, written with LibreOffice from the .html beside it): each
+ * clause reads as its Kazakh text, then its Russian text, one segment, coded once. */
+static void
+test_extract_side_by_side (void)
+{
+  static const struct {
+    const char *clause, *kk, *ru, *category;
+    double amount;
+  } clauses[] = {
+    { "2.1", "2.1. Риддер қаласында 300 орындық балабақша салуды 900 млн теңге сомасында "
+      "қаржыландыру.", "2.1. Профинансировать строительство детского сада на 300 мест в "
+      "городе Риддер на сумму 900 млн тенге.", "infrastructure", 900e6 },
+    { "2.2", "2.2. Облыстық онкологиялық диспансерге медициналық жабдық сатып алуға 120 млн "
+      "теңге көлемінде қайырымдылық көмек көрсету.", "2.2. Оказать благотворительную помощь "
+      "областному онкологическому диспансеру на приобретение медицинского оборудования в "
+      "размере 120 млн тенге.", "charity", 120e6 },
+    { "2.3", "2.3. «Қазмырыш-Торпедо» хоккей клубына 400 млн теңге демеушілік қолдау "
+      "көрсету.", "2.3. Оказать спонсорскую поддержку хоккейному клубу «Казцинк-Торпедо» в "
+      "размере 400 млн тенге.", "sponsorship", 400e6 },
+    { "2.4", "2.4. Жоғары оқу орындарының 50 студентіне білім беру гранттарын бөлу және жас "
+      "мамандарды кәсіби даярлау бағдарламасын іске асыру, 75 млн теңге.", "2.4. Выделить 50 "
+      "образовательных грантов студентам высших учебных заведений и реализовать программу "
+      "профессиональной подготовки молодых специалистов, 75 млн тенге.",
+      "human_development", 75e6 },
+    { "2.5", "2.5. Қала күніне арналған мерекелік іс-шараларды өткізуге 15 млн теңге бөлу.",
+      "2.5. Выделить 15 млн тенге на проведение праздничных мероприятий ко Дню города.",
+      "one_time_event", 15e6 },
+  };
+  g_autofree char *path = kel_test_data_path ("bilingual/side-by-side-kk-ru-2021.pdf");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelDocument) doc = kel_pipeline_process_file (kel_test_pipeline (), path, &error);
+  const KelLexicon *lex = kel_test_lexicon ();
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (doc->codings->len, ==, G_N_ELEMENTS (clauses));
+  for (guint i = 0; i < G_N_ELEMENTS (clauses); i++)
+    {
+      const KelCoding *k = &g_array_index (doc->codings, KelCoding, i);
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, k->segment);
+      g_autofree char *text = kel_dataset_flat_text (doc->norm->text, seg->start, seg->end);
+      g_autofree char *both = g_strdup_printf ("%s %s", clauses[i].kk, clauses[i].ru);
+
+      g_test_message ("%s: %s", clauses[i].clause, text);
+      g_assert_cmpstr (seg->clause, ==, clauses[i].clause);
+      g_assert_cmpstr (text, ==, both);
+      g_assert_cmpstr (kel_lexicon_get_category (lex, k->category)->id, ==,
+                       clauses[i].category);
+      g_assert_cmpfloat (k->amount_kzt, ==, clauses[i].amount);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -311,6 +364,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/extract/pdf-text", test_extract_pdf_text);
   g_test_add_func ("/kelisim/extract/table-cells", test_extract_table_cells);
   g_test_add_func ("/kelisim/extract/wrapped-rows", test_extract_wrapped_rows);
+  g_test_add_func ("/kelisim/extract/side-by-side", test_extract_side_by_side);
   g_test_add_func ("/kelisim/extract/bad-inputs", test_extract_bad_inputs);
   g_test_add_func ("/kelisim/extract/needs-ocr", test_extract_needs_ocr);
   g_test_add_func ("/kelisim/extract/text-file", test_extract_text_file);

@@ -183,6 +183,18 @@ wide_gap (const Glyph *prev, const Glyph *g)
          && g->r.x1 - prev->r.x2 > 1.5f * MAX (g->r.y2 - g->r.y1, 1.0f);
 }
 
+/* The first glyph at or after @k in [@k, @b) that is not a space (@b when none). Poppler
+ * often puts a space glyph between two columns it read as one line (the Kazakh and the
+ * Russian text of a bilingual memorandum side by side): their gap is measured from ink to
+ * ink across it. */
+static guint
+next_ink (const GArray *glyphs, guint k, guint b)
+{
+  while (k < b && g_unichar_isspace (g_array_index (glyphs, Glyph, k).c))
+    k++;
+  return k;
+}
+
 /* Emits glyphs [@a, @b): a wide gap with no space glyph becomes '\t' (a table cell
  * boundary), a narrow one a space (poppler sometimes splits a justified line into one
  * "line" per word). */
@@ -196,6 +208,22 @@ emit_run (PageOut *po, guint page_no, GArray *glyphs, guint a, guint b)
       Glyph *g = &g_array_index (glyphs, Glyph, k);
       gboolean space = g_unichar_isspace (g->c);
 
+      if (prev != NULL && space && !g_unichar_isspace (prev->c))
+        {
+          guint n = next_ink (glyphs, k, b);
+
+          if (n < b && wide_gap (prev, &g_array_index (glyphs, Glyph, n)))
+            {
+              const Glyph *next = &g_array_index (glyphs, Glyph, n);
+              KelRect r = { prev->r.x2, MIN (prev->r.y1, next->r.y1),
+                            next->r.x1, MAX (prev->r.y2, next->r.y2) };
+
+              emit_char (po, page_no, '\t', &r, NULL);
+              prev = NULL;
+              k = n - 1;
+              continue;
+            }
+        }
       if (prev != NULL && !space && !g_unichar_isspace (prev->c))
         {
           float gap = g->r.x1 - prev->r.x2;
@@ -238,8 +266,32 @@ x_overlap (float a1, float a2, float b1, float b2)
  * Such lines overlap vertically or follow each other closely, and their cells stand in
  * columns: each cell of one line lies in one column of the others. Lines of running text
  * span the columns and never join. */
+/* Whether every cell of @line goes on with a sentence: its first letter or digit is a
+ * lowercase letter. So continue the wrapped lines of text cells (the Kazakh and Russian
+ * columns of a bilingual memorandum side by side), where a new row begins with its
+ * number or a capital. */
 static gboolean
-joins_row (const LayLine *lines, const LayCell *cells, guint g0, guint j)
+continues_cells (const GArray *glyphs, const LayCell *cells, const LayLine *line)
+{
+  for (guint c = 0; c < line->n_cells; c++)
+    {
+      const LayCell *cc = &cells[line->first_cell + c];
+      gunichar first = 0;
+
+      for (guint k = cc->a; k < cc->b && first == 0; k++)
+        {
+          gunichar ch = g_array_index (glyphs, Glyph, k).c;
+          if (g_unichar_isalnum (ch))
+            first = ch;
+        }
+      if (first == 0 || !g_unichar_islower (first))
+        return FALSE;
+    }
+  return line->n_cells > 0;
+}
+
+static gboolean
+joins_row (const GArray *glyphs, const LayLine *lines, const LayCell *cells, guint g0, guint j)
 {
   const LayLine *lj = &lines[j];
   float hj = MAX (lj->bottom - lj->top, 1.0f), bottom = -G_MAXFLOAT;
@@ -275,7 +327,8 @@ joins_row (const LayLine *lines, const LayCell *cells, guint g0, guint j)
         left = MIN (left, cells[lines[i].first_cell].x1);
       for (guint i = g0; i < j; i++)
         row_start = row_start || cells[lines[i].first_cell].x1 <= left + 2;
-      if (row_start && cells[lj->first_cell].x1 <= left + 2)
+      if (row_start && cells[lj->first_cell].x1 <= left + 2
+          && !continues_cells (glyphs, cells, lj))
         return FALSE;
     }
   /* every cell of @j lies in at most one cell column of the row, and no two of its cells
@@ -361,6 +414,20 @@ compare_cell_x (gconstpointer a, gconstpointer b)
   return ca->x1 < cb->x1 ? -1 : ca->x1 > cb->x1;
 }
 
+static gboolean
+ends_with_hyphen (const GString *text)
+{
+  const char *end = text->str + text->len, *prev;
+
+  if (text->len < 2)
+    return FALSE;
+  prev = g_utf8_find_prev_char (text->str, end);
+  if (prev == NULL || (g_utf8_get_char (prev) != '-' && g_utf8_get_char (prev) != 0x2010))
+    return FALSE;
+  prev = g_utf8_find_prev_char (text->str, prev);
+  return prev != NULL && g_unichar_isalpha (g_utf8_get_char (prev));
+}
+
 /* Emits lines [@g0, @g1) as one table row: the cells of each column top to bottom, joined
  * by spaces, and the columns left to right, separated by '\t'. */
 static void
@@ -400,14 +467,94 @@ emit_row (PageOut *po, guint page_no, GArray *glyphs, const LayLine *lines,
         for (guint c = 0; c < lines[i].n_cells; c++)
           {
             const LayCell *cc = &cells[lines[i].first_cell + c];
+            gunichar next = g_array_index (glyphs, Glyph, cc->a).c;
+
             if (!x_overlap (col->x1, col->x2, cc->x1, cc->x2))
               continue;
-            if (!first)
+            /* a word hyphenated at the end of a cell's line goes on without a space
+             * ("іс-" "шараларды": "іс-шараларды") */
+            if (!first && !(ends_with_hyphen (po->text) && g_unichar_islower (next)))
               emit_char (po, page_no, ' ', NULL, NULL);
             emit_run (po, page_no, glyphs, cc->a, cc->b);
             first = FALSE;
           }
     }
+}
+
+/* Does a cell of @other (not its first) start at @x? */
+static gboolean
+has_cell_at (const GArray *cells, const LayLine *other, float x)
+{
+  for (guint c = 1; c < other->n_cells; c++)
+    if (fabsf (g_array_index (cells, LayCell, other->first_cell + c).x1 - x) < 1.0f)
+      return TRUE;
+  return FALSE;
+}
+
+/* Columns set close together (less than a wide gap apart) read as one cell on the lines
+ * where the left one runs nearly to the right one. A word that starts where a cell of the
+ * line above or below starts, after more than a word space, begins a cell here too.
+ * Rebuilds @cells (and the lines' indices into it); returns whether it split any. */
+static gboolean
+split_by_columns (GArray *glyphs, GArray *lines, GArray **cells)
+{
+  g_autoptr (GArray) out = g_array_new (FALSE, FALSE, sizeof (LayCell));
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      LayLine *line = &g_array_index (lines, LayLine, i);
+      guint first = out->len;
+
+      for (guint c = 0; c < line->n_cells; c++)
+        {
+          LayCell cell = g_array_index (*cells, LayCell, line->first_cell + c);
+          guint prev_ink = cell.a;
+
+          for (guint k = cell.a + 1; k < cell.b; k++)
+            {
+              const Glyph *g = &g_array_index (glyphs, Glyph, k);
+              const Glyph *ink = &g_array_index (glyphs, Glyph, prev_ink);
+              float h = MAX (g->r.y2 - g->r.y1, 1.0f);
+              gboolean split = FALSE;
+
+              if (g_unichar_isspace (g->c))
+                continue;
+              if (k > prev_ink + 1 || g->r.x1 - ink->r.x2 > 0.3f * h)
+                for (int d = -1; d <= 1 && !split; d += 2)
+                  {
+                    const LayLine *other;
+
+                    if ((d < 0 && i == 0) || (d > 0 && i + 1 >= lines->len))
+                      continue;
+                    other = &g_array_index (lines, LayLine, i + d);
+                    /* a neighbour: no more than two lines' height away */
+                    if (MAX (other->top - line->bottom, line->top - other->bottom)
+                        > 2.0f * (line->bottom - line->top))
+                      continue;
+                    /* the line above has its cells in @out already */
+                    split = g->r.x1 - ink->r.x2 > 0.3f * h
+                            && has_cell_at (d < 0 ? out : *cells, other, g->r.x1);
+                  }
+              if (split)
+                {
+                  LayCell left = { cell.a, prev_ink + 1, cell.x1, ink->r.x2 };
+
+                  g_array_append_val (out, left);
+                  cell.a = k;
+                  cell.x1 = g->r.x1;
+                  changed = TRUE;
+                }
+              prev_ink = k;
+            }
+          g_array_append_val (out, cell);
+        }
+      line->first_cell = first;
+      line->n_cells = out->len - first;
+    }
+  g_array_unref (*cells);
+  *cells = g_steal_pointer (&out);
+  return changed;
 }
 
 /* Rebuilds one page: glyphs grouped into lines by their vertical middle, ordered left to
@@ -458,15 +605,19 @@ layout_page (PageOut *po, guint page_no, GArray *glyphs)
       for (k = a; k < b; k++)
         {
           Glyph *g = &g_array_index (glyphs, Glyph, k);
+          guint n = g_unichar_isspace (g->c) ? k + 1 : next_ink (glyphs, k + 1, b);
+
           line.top = MIN (line.top, g->r.y1);
           line.bottom = MAX (line.bottom, g->r.y2);
-          if (k + 1 == b || wide_gap (g, &g_array_index (glyphs, Glyph, k + 1)))
+          if (k + 1 == b || (n < b && wide_gap (g, &g_array_index (glyphs, Glyph, n))))
             {
               LayCell cell = { ca, k + 1, 0, 0 };
               cell.x1 = g_array_index (glyphs, Glyph, ca).r.x1;
               cell.x2 = g->r.x2;
               g_array_append_val (cells, cell);
-              ca = k + 1;
+              /* the spaces between two cells belong to neither */
+              ca = n;
+              k = n - 1;
             }
         }
       line.n_cells = cells->len - line.first_cell;
@@ -474,6 +625,9 @@ layout_page (PageOut *po, guint page_no, GArray *glyphs)
       g_array_append_val (lines, line);
     }
 
+  /* a split can give the next line a neighbour to split by: a few passes */
+  for (guint pass = 0; pass < 3 && split_by_columns (glyphs, lines, &cells); pass++)
+    ;
   ls = (const LayLine *) (gpointer) lines->data;
   cs = (const LayCell *) (gpointer) cells->data;
   i = 0;
@@ -483,7 +637,7 @@ layout_page (PageOut *po, guint page_no, GArray *glyphs)
       gboolean table = ls[i].n_cells > 1;
       float top = ls[i].top, bottom = ls[i].bottom;
 
-      while (j < lines->len && joins_row (ls, cs, i, j))
+      while (j < lines->len && joins_row (glyphs, ls, cs, i, j))
         {
           table = table || ls[j].n_cells > 1;
           j++;
