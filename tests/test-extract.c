@@ -357,6 +357,107 @@ test_extract_side_by_side (void)
     }
 }
 
+static gboolean
+has_warning_with (GPtrArray *warnings, const char *part)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    if (strstr (warnings->pdata[i], part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* The same memorandum, the Kazakh text and then the Russian one (after an empty first
+ * page, as LibreOffice's HTML export makes it): both are coded, and the user is told
+ * that the amounts may count twice. No document of the corpus or the held-out set is
+ * taken for one, nor the side-by-side one (a clause there is one segment). */
+static void
+test_extract_parallel_texts (void)
+{
+  static const char *const dirs[] = { "corpus", "heldout" };
+  g_autofree char *seq = kel_test_data_path ("bilingual/sequential-kk-ru-2021.pdf");
+  g_autofree char *side = kel_test_data_path ("bilingual/side-by-side-kk-ru-2021.pdf");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelDocument) doc = kel_pipeline_process_file (kel_test_pipeline (), seq, &error);
+  g_autoptr (KelDocument) other = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (doc->codings->len, ==, 10);
+  g_assert_true (has_warning_with (doc->warnings, "count twice"));
+  g_assert_true (has_warning_with (doc->warnings, "2.1 = "));
+  /* the empty first page is neither OCR'd nor reported */
+  g_assert_false (has_warning_with (doc->warnings, "OCR"));
+  g_assert_cmpuint (g_array_index (doc->segments, KelSegment, 0).page, ==, 1);
+
+  other = kel_pipeline_process_file (kel_test_pipeline (), side, &error);
+  g_assert_no_error (error);
+  g_assert_false (has_warning_with (other->warnings, "count twice"));
+  for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+    {
+      g_autofree char *dir = kel_test_data_path (dirs[d]);
+      g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+      const char *entry;
+
+      while ((entry = g_dir_read_name (listing)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir, entry, NULL);
+          g_autoptr (KelDocument) one = NULL;
+
+          if (!g_str_has_suffix (entry, ".pdf"))
+            continue;
+          one = kel_pipeline_process_file (kel_test_pipeline (), path, &error);
+          g_assert_no_error (error);
+          if (has_warning_with (one->warnings, "count twice"))
+            g_error ("%s taken for a parallel text", entry);
+        }
+    }
+}
+
+/* Pages with nothing on them need no OCR and are left out without a word; a PDF of only
+ * such pages is empty. */
+static void
+test_extract_blank_pages (void)
+{
+  g_autofree char *some = kel_test_write_temp ("blank-some.pdf", "", 0);
+  g_autofree char *all = kel_test_write_temp ("blank-all.pdf", "", 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelExtracted) ext = NULL;
+  cairo_surface_t *pdf;
+  cairo_t *cr;
+
+  pdf = cairo_pdf_surface_create (some, 595, 842);
+  cr = cairo_create (pdf);
+  cairo_show_page (cr);
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 11);
+  cairo_move_to (cr, 60, 100);
+  cairo_show_text (cr, "2.1. The Company will build a school for 600 pupils in Ridder.");
+  cairo_show_page (cr);
+  cairo_show_page (cr);
+  /* a page with a drawing but no text still needs OCR */
+  cairo_rectangle (cr, 100, 100, 300, 200);
+  cairo_fill (cr);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (pdf);
+
+  ext = kel_extract_file (some, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ext->n_pages, ==, 4);
+  g_assert_nonnull (strstr (ext->text, "build a school"));
+  /* the drawn page alone is reported */
+  g_assert_cmpuint (ext->n_pages_ocr, ==, 1);
+  g_assert_cmpuint (ext->warnings->len, ==, 1);
+  g_assert_nonnull (strstr (ext->warnings->pdata[0], "page 4 "));
+
+  pdf = cairo_pdf_surface_create (all, 595, 842);
+  cr = cairo_create (pdf);
+  cairo_show_page (cr);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (pdf);
+  assert_error (all, KEL_EXTRACT_ERROR_EMPTY, "blank");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -365,6 +466,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/extract/table-cells", test_extract_table_cells);
   g_test_add_func ("/kelisim/extract/wrapped-rows", test_extract_wrapped_rows);
   g_test_add_func ("/kelisim/extract/side-by-side", test_extract_side_by_side);
+  g_test_add_func ("/kelisim/extract/parallel-texts", test_extract_parallel_texts);
+  g_test_add_func ("/kelisim/extract/blank-pages", test_extract_blank_pages);
   g_test_add_func ("/kelisim/extract/bad-inputs", test_extract_bad_inputs);
   g_test_add_func ("/kelisim/extract/needs-ocr", test_extract_needs_ocr);
   g_test_add_func ("/kelisim/extract/text-file", test_extract_text_file);

@@ -1,6 +1,7 @@
 /* kel-pipeline.c: extract → normalize → segment → language → metadata → code. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "kel-meta.h"
@@ -77,6 +78,112 @@ segment_sources (const KelDocument *doc, const KelExtracted *ext)
   return sources;
 }
 
+static char *
+segment_place (const KelDocument *doc, guint index)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, index);
+
+  return seg->clause != NULL ? g_strdup (seg->clause)
+                             : g_strdup_printf (_("segment %u"), index + 1);
+}
+
+/* A memorandum is often the Kazakh text and then the Russian one (or the other way
+ * round), or has one of them as an annex: every commitment stands in it twice. Whether
+ * both count is the researcher's ruling, so the coding keeps both and the user is told:
+ * when codings in Kazakh and in Russian pair up by category and the same amount, two of
+ * them or more. */
+typedef struct {
+  int    category;
+  double amount;
+} PairKey;
+
+static guint
+pair_key_hash (gconstpointer p)
+{
+  const PairKey *k = p;
+
+  return g_double_hash (&k->amount) * 31u + (guint) k->category;
+}
+
+static gboolean
+pair_key_equal (gconstpointer a, gconstpointer b)
+{
+  const PairKey *x = a, *y = b;
+
+  return x->category == y->category && x->amount == y->amount;
+}
+
+static void
+warn_parallel_texts (KelDocument *doc)
+{
+  /* (category, amount) → the codings not yet paired, per language: [0] kk, [1] ru */
+  g_autofree PairKey *keys = NULL;   /* freed after the table that points into it */
+  g_autoptr (GHashTable) open = NULL;
+  g_autoptr (GString) pairs = g_string_new (NULL);
+  guint n_pairs = 0;
+
+  if (doc->codings == NULL || doc->codings->len < 4)
+    return;
+  open = g_hash_table_new_full (pair_key_hash, pair_key_equal, NULL, g_free);
+  keys = g_new (PairKey, doc->codings->len);
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *b = &g_array_index (doc->codings, KelCoding, i);
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, b->segment);
+      int side = seg->language == KEL_LANG_KK ? 0 : seg->language == KEL_LANG_RU ? 1 : -1;
+      GQueue *waiting;
+
+      if (side < 0 || !isfinite (b->amount_kzt) || b->amount_kzt <= 0)
+        continue;
+      keys[i].category = b->category;
+      keys[i].amount = b->amount_kzt;
+      waiting = g_hash_table_lookup (open, &keys[i]);
+      if (waiting == NULL)
+        {
+          waiting = g_new0 (GQueue, 2);
+          g_hash_table_insert (open, &keys[i], waiting);
+        }
+      /* the earliest unpaired coding of the other language, in another segment */
+      if (!g_queue_is_empty (&waiting[1 - side])
+          && GPOINTER_TO_UINT (g_queue_peek_head (&waiting[1 - side])) != b->segment + 1)
+        {
+          guint a_segment = GPOINTER_TO_UINT (g_queue_pop_head (&waiting[1 - side])) - 1;
+
+          if (n_pairs < 4)
+            {
+              g_autofree char *x = segment_place (doc, a_segment);
+              g_autofree char *y = segment_place (doc, b->segment);
+
+              g_string_append_printf (pairs, "%s%s = %s", n_pairs > 0 ? ", " : "", x, y);
+            }
+          else if (n_pairs == 4)
+            g_string_append (pairs, ", …");
+          n_pairs++;
+        }
+      else
+        g_queue_push_tail (&waiting[side], GUINT_TO_POINTER (b->segment + 1));
+    }
+  /* the queues' links */
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, open);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      {
+        g_queue_clear (&((GQueue *) value)[0]);
+        g_queue_clear (&((GQueue *) value)[1]);
+      }
+  }
+  if (n_pairs >= 2)
+    g_ptr_array_add (doc->warnings,
+                     g_strdup_printf (_("%s: the same commitments seem to stand in it in Kazakh "
+                                        "and in Russian, with the same amounts (%s): if one "
+                                        "text translates the other, reject the codes of one of "
+                                        "them, or their amounts count twice"),
+                                      doc->name, pairs->str));
+}
+
 KelDocument *
 kel_pipeline_process_extracted (const KelPipeline *pipeline, KelExtracted *ext)
 {
@@ -119,6 +226,7 @@ kel_pipeline_process_extracted (const KelPipeline *pipeline, KelExtracted *ext)
   kel_meta_detect (doc, pipeline->lexicon);
   kel_meta_apply (doc, pipeline->meta);
   kel_coder_code_document (pipeline->lexicon, doc, pipeline->rates);
+  warn_parallel_texts (doc);
 
   if (pipeline->keep_extracted)
     doc->extracted = ext;
