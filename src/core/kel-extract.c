@@ -536,6 +536,19 @@ split_by_columns (GArray *glyphs, GArray *lines, GArray **cells)
                     split = g->r.x1 - ink->r.x2 > 0.3f * h
                             && has_cell_at (d < 0 ? out : *cells, other, g->r.x1);
                   }
+              /* the left piece is a column's text, two words at least: never a clause
+               * number alone, whose text starts at the same place on every line of a
+               * numbered list */
+              if (split)
+                {
+                  gboolean words = FALSE;
+
+                  for (guint q = cell.a + 1; q < prev_ink && !words; q++)
+                    words = g_unichar_isspace (g_array_index (glyphs, Glyph, q).c)
+                            || g_array_index (glyphs, Glyph, q).r.x1
+                               - g_array_index (glyphs, Glyph, q - 1).r.x2 > 0.2f * h;
+                  split = words;
+                }
               if (split)
                 {
                   LayCell left = { cell.a, prev_ink + 1, cell.x1, ink->r.x2 };

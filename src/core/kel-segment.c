@@ -288,6 +288,15 @@ plausible_dotted (const State *st, const int *num, int depth)
           return FALSE;
       return TRUE;
     }
+  /* and so does the first item of a section under one: the Russian text of a memorandum
+   * after the Kazakh one ("МЕМОРАНДУМ" then "2.1. …" again), or an annex */
+  if (st->restart_ok && depth >= 2 && num[depth - 1] == 1 && num[0] <= 20)
+    {
+      for (i = 1; i < depth - 1; i++)
+        if (num[i] > 1)
+          return FALSE;
+      return TRUE;
+    }
   if (st->last_depth == 0)
     {
       for (i = 0; i < depth; i++)
@@ -566,6 +575,12 @@ close_unit (State *st, Unit *u)
           g_free (st->list_parent);
           st->list_parent = g_strdup (st->section_label);
         }
+      /* a title of a few lines ("МЕМОРАНДУМ / о социальном партнерстве …, 2021 год")
+       * is no heading, but numbering may start again after it as after one */
+      if (u->n_lines <= 4 && g_utf8_strlen (t + u->start, len) <= 320 && e > u->start
+          && strchr (".;:,!?", t[e - 1]) == NULL
+          && g_unichar_isupper (g_utf8_get_char (t + u->start)))
+        st->restart_ok = TRUE;
       push_sentences (st, u->start, u->end, u->page);
       return;
     }
