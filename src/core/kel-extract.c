@@ -870,6 +870,34 @@ kel_extract_prepare_poppler (void)
     }
 }
 
+cairo_surface_t *
+kel_extract_render_page (PopplerPage *page, double scale, int width, int height,
+                         cairo_format_t format, gboolean printing)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_return_val_if_fail (POPPLER_IS_PAGE (page), NULL);
+
+  surface = cairo_image_surface_create (format, MAX (width, 1), MAX (height, 1));
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  if (printing)
+    poppler_page_render_for_printing (page, cr);
+  else
+    poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
 /* Whether nothing at all is drawn on the page: rendered small on white, every pixel is
  * still white. Cheap (about 1/20 of the pixels of OCR's rendering). */
 static gboolean
@@ -878,21 +906,15 @@ page_is_blank (PopplerPage *page, double w, double h)
   const double scale = 0.25;   /* 18 dpi: a line of text still leaves grey pixels */
   int pw = MAX (1, (int) ceil (w * scale)), ph = MAX (1, (int) ceil (h * scale));
   cairo_surface_t *surface;
-  cairo_t *cr;
   const guchar *data;
   gboolean blank = TRUE;
   int stride;
 
   if (w <= 0 || h <= 0 || pw > 4000 || ph > 4000)
     return FALSE;
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pw, ph);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, scale, scale);
-  poppler_page_render (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  surface = kel_extract_render_page (page, scale, pw, ph, CAIRO_FORMAT_RGB24, FALSE);
+  if (surface == NULL)
+    return FALSE;
   data = cairo_image_surface_get_data (surface);
   stride = cairo_image_surface_get_stride (surface);
   for (int y = 0; y < ph && blank; y++)

@@ -2,7 +2,9 @@
  * DOCX and ODT documents. */
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
+#include <poppler.h>
 
 G_BEGIN_DECLS
 
@@ -122,6 +124,15 @@ void          kel_extracted_free      (KelExtracted       *ext);
  * it. This does that work once, on a blank page, and is called before any use of Poppler
  * that can happen in more than one thread (extraction does it itself). Thread-safe. */
 void          kel_extract_prepare_poppler (void);
+/* @page drawn at @scale on white (a PDF page has no background of its own) into a new
+ * @width × @height image surface of @format, by Poppler's printing path with @printing
+ * (what OCR reads) or its screen one. NULL when cairo cannot make a surface that size. */
+cairo_surface_t *kel_extract_render_page (PopplerPage    *page,
+                                          double          scale,
+                                          int             width,
+                                          int             height,
+                                          cairo_format_t  format,
+                                          gboolean        printing);
 /* The 0-based page holding byte @offset of the extracted text. */
 guint         kel_extracted_page_at   (const KelExtracted *ext,
                                        gsize               offset);

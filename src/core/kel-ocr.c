@@ -13,6 +13,7 @@
 #endif
 
 #include "kel-error.h"
+#include "kel-extract.h"
 #include "kel-ocr.h"
 
 typedef struct {
@@ -175,21 +176,15 @@ render_gray (PopplerPage *page, int *width, int *height)
 {
   double w = 0, h = 0, scale = KEL_OCR_DPI / 72.0;
   cairo_surface_t *surface;
-  cairo_t *cr;
   guint8 *gray, *data;
   int stride;
 
   poppler_page_get_size (page, &w, &h);
   *width = MAX (1, (int) (w * scale + 0.5));
   *height = MAX (1, (int) (h * scale + 0.5));
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, *width, *height);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, scale, scale);
-  poppler_page_render_for_printing (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  surface = kel_extract_render_page (page, scale, *width, *height, CAIRO_FORMAT_RGB24, TRUE);
+  if (surface == NULL)
+    return NULL;
 
   data = cairo_image_surface_get_data (surface);
   stride = cairo_image_surface_get_stride (surface);
@@ -239,6 +234,13 @@ kel_ocr_page (PopplerPage *page, const char *name, const char *languages,
     return NULL;
 
   gray = render_gray (page, &width, &height);
+  if (gray == NULL)
+    {
+      g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_NEEDS_OCR,
+                   _("%s: page %d is too large to be drawn for OCR"), name,
+                   poppler_page_get_index (page) + 1);
+      return NULL;
+    }
   limit_openmp ();
   TessBaseAPISetImage (e->api, gray, width, height, 1, width);
   TessBaseAPISetSourceResolution (e->api, KEL_OCR_DPI);

@@ -141,7 +141,6 @@ render (PopplerPage *page, double scale)
   double w, h;
   int pw, ph, stride;
   cairo_surface_t *surface;
-  cairo_t *cr;
   GBytes *bytes;
   GdkTexture *texture;
 
@@ -150,19 +149,9 @@ render (PopplerPage *page, double scale)
     scale = sqrt (MAX_PIXELS / (w * h));
   pw = MAX (1, (int) ceil (w * scale));
   ph = MAX (1, (int) ceil (h * scale));
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_destroy (surface);
-      return NULL;
-    }
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, scale, scale);
-  poppler_page_render (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  surface = kel_extract_render_page (page, scale, pw, ph, CAIRO_FORMAT_ARGB32, FALSE);
+  if (surface == NULL)
+    return NULL;
 
   stride = cairo_image_surface_get_stride (surface);
   bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
