@@ -70,13 +70,5 @@ kel_cli_export_dataset (KelCliInput *in, char **files, const char *format_name,
       fprintf (stderr, "kelisim-cli: %s\n", error->message);
       return 2;
     }
-  if (failed > 0)
-    {
-      fprintf (stderr, ngettext ("kelisim-cli: %u of %u file could not be read\n",
-                                 "kelisim-cli: %u of %u files could not be read\n",
-                                 g_strv_length (files)),
-               failed, g_strv_length (files));
-      return 1;
-    }
-  return 0;
+  return kel_cli_batch_status (failed, g_strv_length (files));
 }

@@ -149,13 +149,8 @@ kel_cli_summary_main (int argc, char **argv)
       fprintf (stderr, "kelisim-cli: %s\n", error->message);
       status = 2;
     }
-  else if (failed > 0)
-    {
-      fprintf (stderr, ngettext ("kelisim-cli: %u of %u file could not be read\n",
-                                 "kelisim-cli: %u of %u files could not be read\n", n_files),
-               failed, n_files);
-      status = 1;
-    }
+  else
+    status = kel_cli_batch_status (failed, n_files);
   kel_cli_input_clear (&in);
   return status;
 

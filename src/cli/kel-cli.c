@@ -218,6 +218,17 @@ kel_cli_run_batch (const KelPipeline *pipeline, char **files, int jobs,
   return failed;
 }
 
+int
+kel_cli_batch_status (guint failed, guint n_files)
+{
+  if (failed == 0)
+    return 0;
+  fprintf (stderr, ngettext ("kelisim-cli: %u of %u file could not be read\n",
+                             "kelisim-cli: %u of %u files could not be read\n", n_files),
+           failed, n_files);
+  return 1;
+}
+
 gboolean
 kel_cli_write_output (const char *path, const char *data, gsize len, GError **error)
 {

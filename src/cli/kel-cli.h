@@ -53,6 +53,11 @@ guint    kel_cli_run_batch         (const KelPipeline *pipeline,
                                     KelCliConsumeFunc  consume,
                                     gpointer           user_data);
 
+/* The exit status of a batch of @n_files in which @failed could not be read: 0, or 1
+ * after saying how many on stderr. */
+int      kel_cli_batch_status      (guint           failed,
+                                    guint           n_files);
+
 /* Writes @data to @path ("-" or NULL: standard output) through a temporary file in the
  * same folder, so a reader never sees a half-written file. */
 gboolean kel_cli_write_output      (const char     *path,

@@ -103,14 +103,8 @@ run_files_command (const char *command, int argc, char **argv)
       fprintf (stderr, "kelisim-cli: %s\n", error->message);
       status = 2;
     }
-  else if (failed > 0)
-    {
-      fprintf (stderr, ngettext ("kelisim-cli: %u of %u file could not be read\n",
-                                 "kelisim-cli: %u of %u files could not be read\n",
-                                 g_strv_length (files)),
-               failed, g_strv_length (files));
-      status = 1;
-    }
+  else
+    status = kel_cli_batch_status (failed, g_strv_length (files));
   g_string_free (sink.out, TRUE);
   kel_cli_input_clear (&in);
   return status;

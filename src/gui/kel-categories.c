@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "kel-categories.h"
+#include "kel-export.h"
 
 struct _KelCategories {
   gatomicrefcount  ref;
@@ -15,18 +16,8 @@ struct _KelCategories {
 KelLanguage
 kel_interface_language (void)
 {
-  const char *const *names = g_get_language_names ();
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (names[i], "kk"))
-        return KEL_LANG_KK;
-      if (g_str_has_prefix (names[i], "ru"))
-        return KEL_LANG_RU;
-      if (g_str_has_prefix (names[i], "en"))
-        return KEL_LANG_EN;
-    }
-  return KEL_LANG_EN;
+  /* the language the exports label things in is the interface's */
+  return kel_export_default_language ();
 }
 
 KelCategories *
