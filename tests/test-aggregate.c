@@ -8,6 +8,7 @@
 
 #include "kel-aggregate.h"
 #include "kel-csv.h"
+#include "kel-summary.h"
 #include "kel-test-utils.h"
 
 #define LEX(doc, corp, year, kind, seg, cat, klass, amount) \

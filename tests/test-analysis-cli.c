@@ -11,6 +11,7 @@
 #include "kel-aggregate.h"
 #include "kel-csv.h"
 #include "kel-project.h"
+#include "kel-summary.h"
 #include "kel-test-utils.h"
 
 /* 01, 04 and 07 are memoranda of 2016–2018; 03 and 09 reports of 2022 and 2017 */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kel-csv.h"
+#include "kel-summary.h"
 #include "kel-test-utils.h"
 
 static const char memo[] =

@@ -7,7 +7,7 @@
 #include <readstat.h>
 #include <string.h>
 
-#include "kel-archive-private.h"
+#include "kel-archive.h"
 #include "kel-export.h"
 #include "kel-test-utils.h"
 
@@ -91,7 +91,7 @@ test_xlsx (void)
                                   KEL_LANG_RU, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  zip = _kel_zip_read ("coded.xlsx", data, len, NULL, NULL, 0, &error);
+  zip = kel_zip_read ("coded.xlsx", data, len, NULL, NULL, 0, &error);
   g_assert_no_error (error);
 
   workbook = member (zip, "xl/workbook.xml");

@@ -9,7 +9,7 @@
 #include <readstat.h>
 #include <string.h>
 
-#include "kel-archive-private.h"
+#include "kel-archive.h"
 #include "kel-project-export.h"
 #include "kel-project.h"
 #include "kel-test-utils.h"
@@ -104,7 +104,7 @@ unzip (const char *path)
   gsize len;
   g_autofree char *data = read_file (path, &len);
   g_autoptr (GError) error = NULL;
-  GHashTable *members = _kel_zip_read ("test", data, len, NULL, NULL, 0, &error);
+  GHashTable *members = kel_zip_read ("test", data, len, NULL, NULL, 0, &error);
 
   g_assert_no_error (error);
   return members;

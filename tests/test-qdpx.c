@@ -11,7 +11,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "kel-archive-private.h"
+#include "kel-archive.h"
 #include "kel-project.h"
 #include "kel-qdpx.h"
 #include "kel-test-utils.h"
@@ -285,7 +285,7 @@ unzip (const char *path)
   GHashTable *members;
 
   g_assert_true (g_file_get_contents (path, &data, &len, &error));
-  members = _kel_zip_read ("test", data, len, NULL, NULL, 0, &error);
+  members = kel_zip_read ("test", data, len, NULL, NULL, 0, &error);
   g_assert_no_error (error);
   return members;
 }

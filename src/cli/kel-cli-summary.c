@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kel-cli.h"
+#include "kel-summary.h"
 
 typedef struct {
   GPtrArray        *rows;

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 #include <poppler.h>
 
-#include "kel-extract.h"
+#include "kel-pdf-render.h"
 #include "kel-page-renderer.h"
 
 /* Pages larger than this many pixels are drawn at a lower scale: a 400 % zoom of an A3
@@ -149,7 +149,7 @@ render (PopplerPage *page, double scale)
     scale = sqrt (MAX_PIXELS / (w * h));
   pw = MAX (1, (int) ceil (w * scale));
   ph = MAX (1, (int) ceil (h * scale));
-  surface = kel_extract_render_page (page, scale, pw, ph, CAIRO_FORMAT_ARGB32, FALSE);
+  surface = kel_pdf_render_page (page, scale, pw, ph, CAIRO_FORMAT_ARGB32, FALSE);
   if (surface == NULL)
     return NULL;
 
@@ -173,7 +173,7 @@ worker (gpointer data)
   gboolean sizes_sent = FALSE;
   int n;
 
-  kel_extract_prepare_poppler ();   /* an import may be reading a PDF in another thread */
+  kel_pdf_prepare_poppler ();   /* an import may be reading a PDF in another thread */
   doc_obj = (GObject *) poppler_document_new_from_bytes (s->pdf, NULL, &error);
   if (doc_obj == NULL)
     {

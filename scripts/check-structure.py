@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""check-structure.py: the house rules of src/ that a compiler does not check.
+
+  check-structure.py SRC_DIR [CORE_LIBRARY]   check; exit 1 with every breach listed
+  check-structure.py SRC_DIR --dot            the include graph of src/core's stages (dot)
+
+- src/core is one folder per stage; a stage includes headers only from itself and from
+  the stages before it (STAGES, lowest first), so data flows one way.
+- a private header (kel-x-private.h) is included only from its own folder.
+- no circle between the core's files: with the core library given, the files' calls to
+  each other (read from the symbols each object file defines and uses, `nm`) have no
+  cycle, so each file can be read knowing only the files it calls.
+- no function in src/ is longer than MAX_LINES lines, but for the exceptions below, each
+  with its reason.
+"""
+import os
+import re
+import subprocess
+import sys
+
+STAGES = ['base', 'text', 'ingest', 'coding', 'dataset', 'analysis', 'project', 'exchange']
+MAX_LINES = 120
+# function -> why it may be longer (none today)
+LONG_FUNCTION_EXCEPTIONS = {
+}
+
+INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
+
+
+def core_headers(core):
+    where = {}
+    for stage in STAGES:
+        folder = os.path.join(core, stage)
+        if not os.path.isdir(folder):
+            continue
+        for name in os.listdir(folder):
+            if name.endswith('.h'):
+                where[name] = stage
+    return where
+
+
+def source_files(src):
+    for root, _dirs, files in os.walk(src):
+        for name in sorted(files):
+            if name.endswith(('.c', '.h')):
+                yield os.path.join(root, name)
+
+
+def check_includes(src):
+    core = os.path.join(src, 'core')
+    where = core_headers(core)
+    rank = {s: i for i, s in enumerate(STAGES)}
+    problems, edges = [], set()
+    for path in source_files(src):
+        rel = os.path.relpath(path, src)
+        parts = rel.split(os.sep)
+        in_core = parts[0] == 'core' and len(parts) == 3
+        stage = parts[1] if in_core else None
+        if parts[0] == 'core' and not in_core:
+            problems.append('%s: a core file outside the stage folders' % rel)
+            continue
+        with open(path, encoding='utf-8') as f:
+            text = f.read()
+        for header in INCLUDE.findall(text):
+            target = where.get(header)
+            if target is None:
+                continue
+            if header.endswith('-private.h') and target != stage:
+                problems.append('%s includes %s, private to core/%s' % (rel, header, target))
+            if in_core:
+                if rank[target] > rank[stage]:
+                    problems.append('%s (stage %s) includes %s of a later stage, %s'
+                                    % (rel, stage, header, target))
+                if target != stage:
+                    edges.add((stage, target))
+    return problems, edges
+
+
+def nm(library, *flags):
+    out = subprocess.run(['nm', '-A', *flags, library], check=True,
+                         capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        # libkelisim-core.a:stage_kel-x.c.o:0000000000000000 T symbol   (or "  U symbol")
+        head, _, rest = line.rpartition(':')
+        fields = rest.split()
+        if len(fields) >= 2:
+            yield head.rsplit(':', 1)[-1], fields[-2], fields[-1]
+
+
+def check_cycles(library):
+    defined, uses = {}, {}
+    for obj, kind, sym in nm(library, '--defined-only'):
+        if kind in 'TDBRC':
+            defined[sym] = obj
+    for obj, kind, sym in nm(library, '--undefined-only'):
+        if sym in defined and defined[sym] != obj:
+            uses.setdefault(obj, set()).add(defined[sym])
+    # Tarjan's strongly connected components
+    index, low, stack, on, comps, n = {}, {}, [], set(), [], [0]
+    nodes = set(uses) | {t for ts in uses.values() for t in ts}
+
+    def visit(v):
+        index[v] = low[v] = n[0]
+        n[0] += 1
+        stack.append(v)
+        on.add(v)
+        for w in uses.get(v, ()):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                comp.append(w)
+                if w == v:
+                    break
+            if len(comp) > 1:
+                comps.append(sorted(comp))
+
+    sys.setrecursionlimit(10000)
+    for v in sorted(nodes):
+        if v not in index:
+            visit(v)
+    def pretty(o):
+        return o.replace('.c.o', '.c').replace('_', '/', 1)
+    return ['a circle of calls between %s' % ', '.join(pretty(o) for o in c) for c in comps]
+
+
+FUNC_NAME = re.compile(r'^([A-Za-z_][A-Za-z0-9_]*)\s*\(')
+
+
+def check_lengths(src):
+    problems = []
+    for path in source_files(src):
+        if not path.endswith('.c'):
+            continue
+        with open(path, encoding='utf-8') as f:
+            lines = f.read().split('\n')
+        start, name = None, None
+        for i, line in enumerate(lines):
+            if line.startswith('{'):
+                j = i - 1
+                while j >= 0 and lines[j].strip() and not FUNC_NAME.match(lines[j]):
+                    j -= 1
+                m = FUNC_NAME.match(lines[j]) if j >= 0 else None
+                name, start = (m.group(1) if m else None), i
+            elif line.startswith('}') and start is not None:
+                length = i - start + 1
+                if name and length > MAX_LINES and name not in LONG_FUNCTION_EXCEPTIONS:
+                    problems.append('%s: %s() is %d lines long (at most %d)'
+                                    % (os.path.relpath(path, src), name, length, MAX_LINES))
+                start = None
+    return problems
+
+
+def main(argv):
+    if len(argv) < 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    src = argv[1]
+    problems, edges = check_includes(src)
+    if len(argv) > 2 and argv[2] == '--dot':
+        print('digraph stages {\n  rankdir=TB;\n  node [shape=box];')
+        for a, b in sorted(edges):
+            print('  "%s" -> "%s";' % (a, b))
+        print('}')
+        return 0
+    if len(argv) > 2:
+        problems += check_cycles(argv[2])
+    problems += check_lengths(src)
+    for p in problems:
+        print(p)
+    print('%d problem%s' % (len(problems), '' if len(problems) == 1 else 's'))
+    return 1 if problems else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))

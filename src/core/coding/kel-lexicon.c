@@ -1,0 +1,1185 @@
+/* kel-lexicon.c: reads the codebook and lexicons (libxml2, RELAX NG, no network, no
+ * entities) and compiles every term into one PCRE2 pattern. Each term is an alternative
+ * followed by a callout and the whole ends in (*FAIL), so a single scan reports every
+ * term at every position, overlapping ones included. */
+#include "config.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+#include <pcre2.h>
+#include <string.h>
+
+#include "kel-error.h"
+#include "kel-lexicon.h"
+#include "kel-normalize.h"
+
+/* Enough for the whole codebook on an 8 KiB segment, small enough that a runaway user
+ * pattern is stopped in well under a second. */
+#define MATCH_LIMIT 20000000
+/* What a single user regular expression may spend on the probe strings at load time. */
+#define PROBE_MATCH_LIMIT 200000
+
+/* A separator between the words of a phrase: spaces, line breaks, hyphens, quotes. */
+#define SEP "[\\s\\-\\x{2010}\\x{2011}\\x{2013}\\x{2014}\\x{00AB}\\x{00BB}\"\\x{201C}\\x{201D}\\x{201E}'\\x{2019}()]+"
+
+struct _KelLexicon {
+  gatomicrefcount ref;
+  char           *version;
+  GArray         *categories;   /* KelCategory */
+  GArray         *terms;        /* KelTerm */
+  GPtrArray      *corporations; /* char** */
+  GPtrArray      *codes[4];     /* pcre2_code* per KelLanguage: the terms for segments in
+                                 * that language, in as few patterns as fit */
+};
+
+typedef struct {
+  pcre2_match_data    *md;
+  pcre2_match_context *mctx;
+  pcre2_jit_stack     *stack;
+} Matcher;
+
+static void
+matcher_free (gpointer data)
+{
+  Matcher *m = data;
+
+  pcre2_match_data_free (m->md);
+  pcre2_match_context_free (m->mctx);
+  pcre2_jit_stack_free (m->stack);
+  g_free (m);
+}
+
+/* Match data, context and JIT stack are reused by each worker thread. */
+static GPrivate matcher_key = G_PRIVATE_INIT (matcher_free);
+
+static Matcher *
+get_matcher (void)
+{
+  Matcher *m = g_private_get (&matcher_key);
+
+  if (m == NULL)
+    {
+      m = g_new0 (Matcher, 1);
+      m->md = pcre2_match_data_create (1, NULL);
+      m->mctx = pcre2_match_context_create (NULL);
+      m->stack = pcre2_jit_stack_create (32 * 1024, 4 * 1024 * 1024, NULL);
+      pcre2_jit_stack_assign (m->mctx, NULL, m->stack);
+      pcre2_set_match_limit (m->mctx, MATCH_LIMIT);
+      pcre2_set_depth_limit (m->mctx, 10000);
+      g_private_set (&matcher_key, m);
+    }
+  return m;
+}
+
+static void
+category_clear (KelCategory *c)
+{
+  g_free (c->id);
+  g_free (c->color);
+  for (int i = 0; i < 4; i++)
+    {
+      g_free (c->label[i]);
+      g_free (c->description[i]);
+    }
+}
+
+static void
+term_clear (KelTerm *t)
+{
+  g_free (t->source);
+  g_free (t->file);
+  if (t->year_code != NULL)
+    pcre2_code_free (t->year_code);
+}
+
+KelLexicon *
+kel_lexicon_ref (KelLexicon *lex)
+{
+  g_return_val_if_fail (lex != NULL, NULL);
+  g_atomic_ref_count_inc (&lex->ref);
+  return lex;
+}
+
+void
+kel_lexicon_unref (KelLexicon *lex)
+{
+  if (lex == NULL || !g_atomic_ref_count_dec (&lex->ref))
+    return;
+  for (guint i = 0; i < lex->categories->len; i++)
+    category_clear (&g_array_index (lex->categories, KelCategory, i));
+  for (guint i = 0; i < lex->terms->len; i++)
+    term_clear (&g_array_index (lex->terms, KelTerm, i));
+  g_array_unref (lex->categories);
+  g_array_unref (lex->terms);
+  g_ptr_array_unref (lex->corporations);
+  for (guint i = 0; i < G_N_ELEMENTS (lex->codes); i++)
+    g_clear_pointer (&lex->codes[i], g_ptr_array_unref);
+  g_free (lex->version);
+  g_free (lex);
+}
+
+const char *
+kel_lexicon_get_version (const KelLexicon *lex)
+{
+  g_return_val_if_fail (lex != NULL, NULL);
+  return lex->version;
+}
+
+guint
+kel_lexicon_get_n_categories (const KelLexicon *lex)
+{
+  g_return_val_if_fail (lex != NULL, 0);
+  return lex->categories->len;
+}
+
+const KelCategory *
+kel_lexicon_get_category (const KelLexicon *lex, guint index)
+{
+  g_return_val_if_fail (lex != NULL && index < lex->categories->len, NULL);
+  return &g_array_index (lex->categories, KelCategory, index);
+}
+
+int
+kel_lexicon_find_category (const KelLexicon *lex, const char *id)
+{
+  g_return_val_if_fail (lex != NULL && id != NULL, -1);
+  for (guint i = 0; i < lex->categories->len; i++)
+    if (g_strcmp0 (g_array_index (lex->categories, KelCategory, i).id, id) == 0)
+      return i;
+  return -1;
+}
+
+const KelTerm *
+kel_lexicon_get_term (const KelLexicon *lex, guint index)
+{
+  g_return_val_if_fail (lex != NULL && index < lex->terms->len, NULL);
+  return &g_array_index (lex->terms, KelTerm, index);
+}
+
+guint
+kel_lexicon_get_n_terms (const KelLexicon *lex)
+{
+  g_return_val_if_fail (lex != NULL, 0);
+  return lex->terms->len;
+}
+
+GPtrArray *
+kel_lexicon_get_corporations (const KelLexicon *lex)
+{
+  g_return_val_if_fail (lex != NULL, NULL);
+  return lex->corporations;
+}
+
+const char *
+kel_class_to_string (KelClass klass)
+{
+  return klass == KEL_CLASS_DEVELOPMENTAL ? "developmental" : "compensatory";
+}
+
+/* XML reading ---------------------------------------------------------------------- */
+
+typedef struct {
+  GString *messages;
+  int      line;
+} XmlErrors;
+
+static void
+collect_xml_error (void *data, xmlErrorPtr err)
+{
+  XmlErrors *errs = data;
+
+  if (err == NULL || err->level < XML_ERR_ERROR)
+    return;
+  if (errs->messages->len == 0)
+    errs->line = err->line;
+  if (errs->messages->len < 2000)
+    {
+      g_autofree char *msg = g_strstrip (g_strdup (err->message ? err->message : ""));
+      if (errs->messages->len > 0)
+        g_string_append (errs->messages, "; ");
+      if (err->line > 0)
+        g_string_append_printf (errs->messages, _("line %d: %s"), err->line, msg);
+      else
+        g_string_append (errs->messages, msg);
+    }
+}
+
+static xmlDocPtr
+read_xml (const char *path, xmlRelaxNGPtr schema, GError **error)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *head = NULL;
+  gsize head_len = 0;
+  XmlErrors errs = { g_string_new (NULL), 0 };
+  xmlParserCtxtPtr ctxt;
+  xmlDocPtr doc;
+
+  /* A codebook has no business with a DTD; refusing one up front rules out entity
+   * expansion ("billion laughs") and external entities before the parser sees them. */
+  if (!g_file_get_contents (path, &head, &head_len, NULL))
+    {
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_IO,
+                   _("%s: cannot be read"), path);
+      g_string_free (errs.messages, TRUE);
+      return NULL;
+    }
+  if (g_strstr_len (head, head_len, "<!DOCTYPE") != NULL
+      || g_strstr_len (head, head_len, "<!ENTITY") != NULL)
+    {
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_MALFORMED,
+                   _("%s: DOCTYPE and ENTITY declarations are not allowed in lexicon files"),
+                   name);
+      g_string_free (errs.messages, TRUE);
+      return NULL;
+    }
+
+  xmlSetStructuredErrorFunc (&errs, collect_xml_error);
+  ctxt = xmlNewParserCtxt ();
+  doc = xmlCtxtReadMemory (ctxt, head, (int) head_len, path, NULL,
+                           XML_PARSE_NONET | XML_PARSE_NOCDATA);
+  xmlFreeParserCtxt (ctxt);
+  if (doc == NULL)
+    {
+      xmlSetStructuredErrorFunc (NULL, NULL);
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_MALFORMED,
+                   _("%s is not well-formed XML: %s"), name,
+                   errs.messages->len ? errs.messages->str : _("unknown error"));
+      g_string_free (errs.messages, TRUE);
+      return NULL;
+    }
+
+  if (schema != NULL)
+    {
+      xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt (schema);
+      int rc;
+
+      xmlRelaxNGSetValidStructuredErrors (vctxt, collect_xml_error, &errs);
+      rc = xmlRelaxNGValidateDoc (vctxt, doc);
+      xmlRelaxNGFreeValidCtxt (vctxt);
+      if (rc != 0)
+        {
+          xmlSetStructuredErrorFunc (NULL, NULL);
+          g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_INVALID,
+                       _("%s does not follow the lexicon schema: %s"), name,
+                       errs.messages->len ? errs.messages->str : _("unknown error"));
+          g_string_free (errs.messages, TRUE);
+          xmlFreeDoc (doc);
+          return NULL;
+        }
+    }
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  g_string_free (errs.messages, TRUE);
+  return doc;
+}
+
+static gboolean
+is_element (xmlNodePtr node, const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && strcmp ((const char *) node->name, name) == 0;
+}
+
+static char *
+get_attr (xmlNodePtr node, const char *name)
+{
+  xmlChar *v = xmlGetProp (node, (const xmlChar *) name);
+  char *s = v ? g_strdup ((const char *) v) : NULL;
+
+  xmlFree (v);
+  return s;
+}
+
+static KelLanguage
+node_lang (xmlNodePtr node)
+{
+  xmlChar *v = xmlNodeGetLang (node);
+  KelLanguage l = v ? kel_language_from_code ((const char *) v) : KEL_LANG_UNKNOWN;
+
+  xmlFree (v);
+  return l;
+}
+
+static char *
+node_text (xmlNodePtr node)
+{
+  xmlChar *v = xmlNodeGetContent (node);
+  char *s = g_strstrip (g_strdup (v ? (const char *) v : ""));
+
+  xmlFree (v);
+  return s;
+}
+
+static void
+read_categories (KelLexicon *lex, xmlNodePtr parent, int parent_index, KelClass klass)
+{
+  for (xmlNodePtr n = parent->children; n != NULL; n = n->next)
+    {
+      KelCategory cat = { 0 };
+      g_autofree char *klass_s = NULL, *key = NULL;
+      int index;
+
+      if (!is_element (n, "category"))
+        continue;
+      cat.id = get_attr (n, "id");
+      cat.color = get_attr (n, "color");
+      klass_s = get_attr (n, "class");
+      key = get_attr (n, "key");
+      cat.key = key ? atoi (key) : 0;
+      cat.klass = klass_s ? (g_strcmp0 (klass_s, "developmental") == 0
+                               ? KEL_CLASS_DEVELOPMENTAL : KEL_CLASS_COMPENSATORY)
+                          : klass;
+      cat.parent = parent_index;
+      for (xmlNodePtr c = n->children; c != NULL; c = c->next)
+        {
+          KelLanguage l;
+          if (!is_element (c, "label") && !is_element (c, "description"))
+            continue;
+          l = node_lang (c);
+          if (is_element (c, "label"))
+            {
+              g_free (cat.label[l]);
+              cat.label[l] = node_text (c);
+            }
+          else
+            {
+              g_free (cat.description[l]);
+              cat.description[l] = node_text (c);
+            }
+        }
+      if (cat.label[KEL_LANG_UNKNOWN] == NULL)
+        cat.label[KEL_LANG_UNKNOWN] = g_strdup (cat.label[KEL_LANG_EN] ? cat.label[KEL_LANG_EN]
+                                                                        : cat.id);
+      if (cat.color == NULL && parent_index >= 0)
+        cat.color = g_strdup (g_array_index (lex->categories, KelCategory,
+                                             parent_index).color);
+      index = lex->categories->len;
+      g_array_append_val (lex->categories, cat);
+      read_categories (lex, n, index, cat.klass);
+    }
+}
+
+static KelExcludeReason
+reason_from_string (const char *s)
+{
+  static const char *const names[] = { "", "negation", "past", "total", "akimat",
+                                       "core_business", "non_commitment" };
+  for (guint i = 1; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (s, names[i]) == 0)
+      return i;
+  return KEL_EXCLUDE_NON_COMMITMENT;
+}
+
+static gboolean
+read_patterns (KelLexicon *lex, xmlNodePtr group, const char *file, int category,
+               KelExcludeReason reason, gboolean section, KelLanguage lang, GError **error)
+{
+  for (xmlNodePtr n = group->children; n != NULL; n = n->next)
+    {
+      KelTerm term = { 0 };
+      g_autofree char *weight = NULL, *at = NULL;
+
+      if (!is_element (n, "term") && !is_element (n, "regex"))
+        continue;
+      term.is_regex = is_element (n, "regex");
+      term.source = node_text (n);
+      term.file = g_strdup (file);
+      term.line = xmlGetLineNo (n);
+      term.category = category;
+      term.exclude = reason;
+      term.section = section;
+      term.lang = lang;
+      weight = get_attr (n, "weight");
+      term.weight = weight ? g_ascii_strtod (weight, NULL) : 1.0;
+      at = get_attr (n, "at");
+      term.at_start = g_strcmp0 (at, "start") == 0;
+      if (term.source[0] == '\0')
+        {
+          g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_INVALID,
+                       _("%s: line %d: the term is empty"), file, term.line);
+          term_clear (&term);
+          return FALSE;
+        }
+      g_array_append_val (lex->terms, term);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_lexicon_file (KelLexicon *lex, xmlDocPtr doc, const char *file, GError **error)
+{
+  xmlNodePtr root = xmlDocGetRootElement (doc);
+  KelLanguage lang = node_lang (root);
+
+  for (xmlNodePtr n = root->children; n != NULL; n = n->next)
+    {
+      g_autofree char *cat = NULL, *reason = NULL, *scope = NULL;
+
+      if (is_element (n, "terms"))
+        {
+          int index;
+
+          cat = get_attr (n, "category");
+          index = kel_lexicon_find_category (lex, cat);
+          if (index < 0)
+            {
+              g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_UNKNOWN_CATEGORY,
+                           _("%s: line %d: the category “%s” is not in the codebook"),
+                           file, (int) xmlGetLineNo (n), cat);
+              return FALSE;
+            }
+          if (!read_patterns (lex, n, file, index, KEL_EXCLUDE_NONE, FALSE,
+                              node_lang (n) ? node_lang (n) : lang, error))
+            return FALSE;
+        }
+      else if (is_element (n, "exclude"))
+        {
+          reason = get_attr (n, "reason");
+          scope = get_attr (n, "scope");
+          if (!read_patterns (lex, n, file, -1, reason_from_string (reason),
+                              g_strcmp0 (scope, "section") == 0,
+                              node_lang (n) ? node_lang (n) : lang, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+read_corporations (KelLexicon *lex, xmlDocPtr doc)
+{
+  xmlNodePtr root = xmlDocGetRootElement (doc);
+
+  for (xmlNodePtr n = root->children; n != NULL; n = n->next)
+    {
+      GPtrArray *names;
+
+      if (!is_element (n, "corporation"))
+        continue;
+      names = g_ptr_array_new ();
+      g_ptr_array_add (names, get_attr (n, "name"));
+      for (xmlNodePtr a = n->children; a != NULL; a = a->next)
+        if (is_element (a, "alias"))
+          g_ptr_array_add (names, node_text (a));
+      g_ptr_array_add (names, NULL);
+      g_ptr_array_add (lex->corporations, g_ptr_array_free (names, FALSE));
+    }
+}
+
+/* Compiling ------------------------------------------------------------------------- */
+
+static gboolean
+is_hyphen (gunichar c)
+{
+  return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2013 || c == 0x2014;
+}
+
+/* Turns "капитальн* ~2 ремонт*" into a regular expression; see data/lexicons/README.md. */
+static char *
+term_to_regex (const KelTerm *term, GError **error)
+{
+  g_autofree char *folded = kel_fold_homoglyphs (term->source, -1);
+  g_autofree char *nfc = g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
+  g_auto (GStrv) tokens = g_strsplit_set (g_strstrip (nfc), " \t\n", -1);
+  GString *re = g_string_new ("(?<![\\p{L}\\p{N}])");
+  gboolean need_sep = FALSE;
+  guint words = 0;
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      const char *tok = tokens[i];
+      guint letters = 0;
+
+      if (*tok == '\0')
+        continue;
+      if (tok[0] == '~' && g_ascii_isdigit (tok[1]))
+        {
+          int gap = atoi (tok + 1);
+          if (words == 0)
+            break;
+          g_string_append_printf (re, "(?:" SEP "[^\\s]+){0,%d}", CLAMP (gap, 0, 9));
+          continue;
+        }
+      if (need_sep)
+        g_string_append (re, SEP);
+      for (const char *p = tok; *p; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c == '*')
+            {
+              if (letters < 2)
+                {
+                  g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_BAD_PATTERN,
+                               _("%s: line %d: “%s” needs at least two letters before '*'"),
+                               term->file, term->line, term->source);
+                  g_string_free (re, TRUE);
+                  return NULL;
+                }
+              g_string_append (re, "[\\p{L}\\p{M}\\p{N}]*");
+            }
+          else if (is_hyphen (c))
+            g_string_append (re, "(?:[\\-\\x{2010}\\x{2011}\\x{2013}\\x{2014}]\\s*|\\s+)");
+          else if (c < 0x80 && !g_ascii_isalnum (c))
+            g_string_append_printf (re, "\\x{%X}", c);
+          else
+            {
+              g_string_append_unichar (re, c);
+              letters++;
+            }
+        }
+      words++;
+      need_sep = TRUE;
+    }
+  if (words == 0)
+    {
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_BAD_PATTERN,
+                   _("%s: line %d: the term “%s” has no words"), term->file, term->line,
+                   term->source);
+      g_string_free (re, TRUE);
+      return NULL;
+    }
+  g_string_append (re, "(?![\\p{L}\\p{N}])");
+  return g_string_free (re, FALSE);
+}
+
+static pcre2_code *
+compile_one (const char *pattern, const KelTerm *term, GError **error)
+{
+  int errcode;
+  PCRE2_SIZE erroff;
+  pcre2_code *code = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
+                                    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS
+                                      | PCRE2_NO_START_OPTIMIZE, &errcode,
+                                    &erroff, NULL);
+  if (code == NULL)
+    {
+      PCRE2_UCHAR msg[256];
+      pcre2_get_error_message (errcode, msg, sizeof msg);
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_BAD_PATTERN,
+                   _("%s: line %d: the pattern “%s” is not a valid regular expression: "
+                     "%s at character %d"), term->file, term->line, term->source,
+                   (const char *) msg, (int) erroff + 1);
+    }
+  return code;
+}
+
+/* A user's regular expression is tried on a few hostile strings first (compiled without
+ * start optimizations, as it will run inside the combined pattern), so that one with
+ * catastrophic backtracking is refused with its file and line instead of stalling. */
+static gboolean
+probe_regex (pcre2_code *code, const KelTerm *term, GError **error)
+{
+  static const char *const probes[] = {
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!",
+    "аааааааааааааааааааааааааааааааааааа!",
+    "                                    !",
+    "111111111111111111111111111111111111!",
+    "a a a a a a a a a a a a a a a a a a a a a a a a a!",
+    "Компания намерена профинансировать строительство школы на 600 мест "
+    "в размере 1,2 млрд тенге; Компания жоспарлайды мектеп салу.",
+  };
+  pcre2_match_data *md = pcre2_match_data_create_from_pattern (code, NULL);
+  pcre2_match_context *mctx = pcre2_match_context_create (NULL);
+  gboolean ok = TRUE;
+
+  pcre2_set_match_limit (mctx, PROBE_MATCH_LIMIT);
+  pcre2_set_depth_limit (mctx, 5000);
+  for (guint i = 0; i < G_N_ELEMENTS (probes) && ok; i++)
+    {
+      int rc = pcre2_match (code, (PCRE2_SPTR) probes[i], strlen (probes[i]), 0, 0, md,
+                            mctx);
+      if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT
+          || rc == PCRE2_ERROR_HEAPLIMIT)
+        {
+          g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_PATTERN_LIMIT,
+                       _("%s: line %d: the regular expression “%s” backtracks "
+                         "catastrophically and would hang the coder; rewrite it without "
+                         "nested repetition"), term->file, term->line, term->source);
+          ok = FALSE;
+        }
+    }
+  pcre2_match_data_free (md);
+  pcre2_match_context_free (mctx);
+  return ok;
+}
+
+#define WORD_START "(?<![\\p{L}\\p{N}])"
+
+/* One term ready to be combined: plain terms are grouped under their first letter. */
+typedef struct {
+  guint    term;
+  gunichar first;   /* lower-case first letter, 0 for regexes and "at start" terms */
+  char    *rest;    /* the regex after the word-start guard and the first letter */
+} Frag;
+
+static void
+frag_clear (gpointer data)
+{
+  g_free (((Frag *) data)->rest);
+}
+
+static int
+compare_frags (gconstpointer a, gconstpointer b)
+{
+  const Frag *fa = a, *fb = b;
+
+  if (fa->first != fb->first)
+    return fa->first < fb->first ? -1 : 1;
+  return fa->term < fb->term ? -1 : fa->term > fb->term;
+}
+
+/* Compiles frags [from, to) into one pattern. Plain terms sit in a one-level trie on
+ * their first letter, so PCRE2 tries at each position only the terms that can start
+ * there; every alternative ends in a callout naming its term and the whole in (*FAIL),
+ * so one scan reports every term. When PCRE2 finds the pattern too large (its compiled
+ * form is limited to 64 KiB here), the range is halved and tried again. */
+static gboolean
+compile_range (GPtrArray *codes, GArray *frags, guint from, guint to, GError **error)
+{
+  GString *all = g_string_new ("(?:");
+  gboolean any_grouped = FALSE, first_alt = TRUE;
+  gunichar open = 0;
+  pcre2_code *code;
+  int errcode;
+  PCRE2_SIZE erroff;
+
+  for (guint i = from; i < to; i++)
+    {
+      const Frag *f = &g_array_index (frags, Frag, i);
+      if (f->first == 0)
+        continue;
+      if (!any_grouped)
+        g_string_append (all, WORD_START "(?:");
+      if (f->first != open)
+        {
+          if (open != 0)
+            g_string_append (all, ")|");
+          g_string_append_unichar (all, f->first);
+          g_string_append (all, "(?:");
+          open = f->first;
+        }
+      else
+        g_string_append_c (all, '|');
+      g_string_append_printf (all, "%s(?C\"%u\")", f->rest, f->term);
+      any_grouped = TRUE;
+    }
+  if (any_grouped)
+    {
+      g_string_append (all, "))");
+      first_alt = FALSE;
+    }
+  for (guint i = from; i < to; i++)
+    {
+      const Frag *f = &g_array_index (frags, Frag, i);
+      if (f->first != 0)
+        continue;
+      if (!first_alt)
+        g_string_append_c (all, '|');
+      g_string_append_printf (all, "%s(?C\"%u\")", f->rest, f->term);
+      first_alt = FALSE;
+    }
+  g_string_append (all, ")(*FAIL)");
+
+  code = pcre2_compile ((PCRE2_SPTR) all->str, all->len,
+                        PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_DUPNAMES
+                          | PCRE2_NO_UTF_CHECK, &errcode, &erroff, NULL);
+  g_string_free (all, TRUE);
+  if (code == NULL && errcode == PCRE2_ERROR_PATTERN_TOO_LARGE && to - from > 1)
+    {
+      guint mid = from + (to - from) / 2;
+      return compile_range (codes, frags, from, mid, error)
+             && compile_range (codes, frags, mid, to, error);
+    }
+  if (code == NULL)
+    {
+      PCRE2_UCHAR msg[256];
+      pcre2_get_error_message (errcode, msg, sizeof msg);
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_BAD_PATTERN,
+                   _("The lexicon's terms cannot be compiled: %s"), (const char *) msg);
+      return FALSE;
+    }
+  pcre2_jit_compile (code, PCRE2_JIT_COMPLETE);
+  g_ptr_array_add (codes, code);
+  return TRUE;
+}
+
+/* The patterns for segments in @lang: its own terms and the terms of no language
+ * (KEL_LANG_UNKNOWN takes every term), so a loanword is not counted once per lexicon. */
+static gboolean
+compile_set (KelLexicon *lex, GArray *all, KelLanguage lang, GError **error)
+{
+  g_autoptr (GArray) frags = g_array_new (FALSE, FALSE, sizeof (Frag));
+  GPtrArray *codes = g_ptr_array_new_with_free_func ((GDestroyNotify) pcre2_code_free);
+  guint start = 0;
+  gsize size = 0;
+
+  lex->codes[lang] = codes;
+  for (guint i = 0; i < all->len; i++)
+    {
+      const Frag *f = &g_array_index (all, Frag, i);
+      KelLanguage tl = g_array_index (lex->terms, KelTerm, f->term).lang;
+      if (lang == KEL_LANG_UNKNOWN || tl == KEL_LANG_UNKNOWN || tl == lang)
+        g_array_append_val (frags, *f);
+    }
+  g_array_sort (frags, compare_frags);
+
+  /* as few patterns as fit: a handful of passes over each segment */
+  for (guint i = 0; i < frags->len; i++)
+    {
+      size += strlen (g_array_index (frags, Frag, i).rest);
+      if (size > 12000 || i + 1 == frags->len)
+        {
+          if (!compile_range (codes, frags, start, i + 1, error))
+            return FALSE;
+          start = i + 1;
+          size = 0;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+compile_all (KelLexicon *lex, GError **error)
+{
+  g_autoptr (GArray) frags = g_array_new (FALSE, FALSE, sizeof (Frag));
+
+  g_array_set_clear_func (frags, frag_clear);
+  for (guint i = 0; i < lex->terms->len; i++)
+    {
+      KelTerm *term = &g_array_index (lex->terms, KelTerm, i);
+      g_autofree char *re = NULL;
+      pcre2_code *single;
+      Frag f = { i, 0, NULL };
+
+      if (term->is_regex)
+        {
+          re = g_strdup (term->source);
+          single = compile_one (re, term, error);
+          if (single == NULL || !probe_regex (single, term, error))
+            {
+              if (single)
+                pcre2_code_free (single);
+              return FALSE;
+            }
+          /* once combined with the other terms, "\\1" would name another term's group */
+          {
+            uint32_t backrefs = 0;
+            pcre2_pattern_info (single, PCRE2_INFO_BACKREFMAX, &backrefs);
+            if (backrefs > 0)
+              {
+                g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_BAD_PATTERN,
+                             _("%s: line %d: the regular expression “%s” refers back to a "
+                               "group; lexicon patterns cannot use backreferences"),
+                             term->file, term->line, term->source);
+                pcre2_code_free (single);
+                return FALSE;
+              }
+          }
+          /* a "past" pattern keeps its own code to read the year it captured */
+          if (term->exclude == KEL_EXCLUDE_PAST
+              && pcre2_substring_number_from_name (single, (PCRE2_SPTR) "year") > 0)
+            term->year_code = single;
+          else
+            pcre2_code_free (single);
+        }
+      else
+        {
+          re = term_to_regex (term, error);
+          if (re == NULL)
+            return FALSE;
+          single = compile_one (re, term, error);
+          if (single == NULL)
+            return FALSE;
+          pcre2_code_free (single);
+        }
+
+      if (!term->is_regex && !term->at_start && g_str_has_prefix (re, WORD_START))
+        {
+          const char *p = re + strlen (WORD_START);
+          gunichar c = g_utf8_get_char (p);
+          if (g_unichar_isalpha (c))
+            {
+              f.first = g_unichar_tolower (c);
+              f.rest = g_strdup (g_utf8_next_char (p));
+            }
+        }
+      /* user patterns may repeat group names once combined (PCRE2_DUPNAMES) */
+      if (f.rest == NULL)
+        f.rest = g_strdup_printf ("%s%s)", term->at_start ? "\\G\\s*(?:" : "(?:", re);
+      g_array_append_val (frags, f);
+    }
+
+  for (KelLanguage l = KEL_LANG_UNKNOWN; l <= KEL_LANG_EN; l++)
+    if (!compile_set (lex, frags, l, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Loading --------------------------------------------------------------------------- */
+
+static char *
+find_file (const char *dir, const char *fallback_dir, const char *name)
+{
+  if (dir != NULL)
+    {
+      char *p = g_build_filename (dir, name, NULL);
+      if (g_file_test (p, G_FILE_TEST_IS_REGULAR))
+        return p;
+      g_free (p);
+    }
+  if (fallback_dir != NULL)
+    {
+      char *p = g_build_filename (fallback_dir, name, NULL);
+      if (g_file_test (p, G_FILE_TEST_IS_REGULAR))
+        return p;
+      g_free (p);
+    }
+  return NULL;
+}
+
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+KelLexicon *
+kel_lexicon_load (const char *dir, const char *fallback_dir, GError **error)
+{
+  g_autoptr (KelLexicon) lex = g_new0 (KelLexicon, 1);
+  g_autofree char *rng_path = NULL, *codebook_path = NULL;
+  g_autoptr (GDir) d = NULL;
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) local_error = NULL;
+  xmlRelaxNGParserCtxtPtr pctxt;
+  xmlRelaxNGPtr schema;
+  xmlDocPtr doc;
+  const char *entry;
+
+  g_return_val_if_fail (dir != NULL || fallback_dir != NULL, NULL);
+
+  g_atomic_ref_count_init (&lex->ref);
+  lex->categories = g_array_new (FALSE, TRUE, sizeof (KelCategory));
+  lex->terms = g_array_new (FALSE, TRUE, sizeof (KelTerm));
+  lex->corporations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  if (dir == NULL)
+    dir = fallback_dir;
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_IO,
+                   _("%s: the lexicon folder does not exist"), dir);
+      return NULL;
+    }
+
+  rng_path = find_file (dir, fallback_dir, "kelisim-lexicon.rng");
+  if (rng_path == NULL)
+    {
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_IO,
+                   _("%s: the lexicon schema kelisim-lexicon.rng is missing"), dir);
+      return NULL;
+    }
+  pctxt = xmlRelaxNGNewParserCtxt (rng_path);
+  schema = xmlRelaxNGParse (pctxt);
+  xmlRelaxNGFreeParserCtxt (pctxt);
+  if (schema == NULL)
+    {
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_INVALID,
+                   _("%s: the lexicon schema cannot be read"), rng_path);
+      return NULL;
+    }
+
+  codebook_path = find_file (dir, fallback_dir, "codebook.xml");
+  if (codebook_path == NULL)
+    {
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_IO,
+                   _("%s: there is no codebook.xml"), dir);
+      xmlRelaxNGFree (schema);
+      return NULL;
+    }
+  doc = read_xml (codebook_path, schema, error);
+  if (doc == NULL)
+    {
+      xmlRelaxNGFree (schema);
+      return NULL;
+    }
+  if (!is_element (xmlDocGetRootElement (doc), "codebook"))
+    {
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_INVALID,
+                   _("%s: the root element must be <codebook>"), codebook_path);
+      xmlFreeDoc (doc);
+      xmlRelaxNGFree (schema);
+      return NULL;
+    }
+  lex->version = get_attr (xmlDocGetRootElement (doc), "version");
+  read_categories (lex, xmlDocGetRootElement (doc), -1, KEL_CLASS_COMPENSATORY);
+  xmlFreeDoc (doc);
+
+  /* The built-in corporations come first; a user's list extends them. */
+  if (fallback_dir != NULL && g_strcmp0 (fallback_dir, dir) != 0)
+    {
+      g_autofree char *p = g_build_filename (fallback_dir, "corporations.xml", NULL);
+      if (g_file_test (p, G_FILE_TEST_IS_REGULAR) && (doc = read_xml (p, schema, error)))
+        {
+          read_corporations (lex, doc);
+          xmlFreeDoc (doc);
+        }
+      else if (error && *error)
+        {
+          xmlRelaxNGFree (schema);
+          return NULL;
+        }
+    }
+
+  d = g_dir_open (dir, 0, &local_error);
+  if (d == NULL)
+    {
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_IO, "%s",
+                   local_error->message);
+      xmlRelaxNGFree (schema);
+      return NULL;
+    }
+  while ((entry = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (entry, ".xml") && strcmp (entry, "codebook.xml") != 0)
+      g_ptr_array_add (files, g_strdup (entry));
+  g_ptr_array_sort (files, compare_strings);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *file = files->pdata[i];
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      xmlNodePtr root;
+      gboolean ok = TRUE;
+
+      doc = read_xml (path, schema, error);
+      if (doc == NULL)
+        {
+          xmlRelaxNGFree (schema);
+          return NULL;
+        }
+      root = xmlDocGetRootElement (doc);
+      if (is_element (root, "lexicon"))
+        ok = read_lexicon_file (lex, doc, file, error);
+      else if (is_element (root, "corporations"))
+        read_corporations (lex, doc);
+      xmlFreeDoc (doc);
+      if (!ok)
+        {
+          xmlRelaxNGFree (schema);
+          return NULL;
+        }
+    }
+  xmlRelaxNGFree (schema);
+
+  if (!compile_all (lex, error))
+    return NULL;
+  return g_steal_pointer (&lex);
+}
+
+/* Matching -------------------------------------------------------------------------- */
+
+typedef struct {
+  GArray *hits;
+  gsize   base;
+} CalloutData;
+
+static int
+on_callout (pcre2_callout_block *block, void *user_data)
+{
+  CalloutData *data = user_data;
+  KelHit hit;
+
+  if (block->callout_string == NULL)
+    return 0;
+  hit.term = (guint) strtoul ((const char *) block->callout_string, NULL, 10);
+  hit.start = block->start_match;
+  hit.end = block->current_position;
+  /* Backtracking may report the same term at the same start again, shorter. */
+  if (data->hits->len > data->base)
+    {
+      KelHit *last = &g_array_index (data->hits, KelHit, data->hits->len - 1);
+      if (last->term == hit.term && last->start == hit.start)
+        {
+          last->end = MAX (last->end, hit.end);
+          return 0;
+        }
+    }
+  g_array_append_val (data->hits, hit);
+  return 0;
+}
+
+/* After the combined pattern hit its limit on @text: the user regular expression that
+ * cannot finish on it alone, so the message can name its file and line. Rare, so each
+ * is compiled afresh. */
+static int
+find_slow_term (const KelLexicon *lex, const char *text, gsize len, gsize body,
+                KelLanguage lang)
+{
+  pcre2_match_context *mctx = pcre2_match_context_create (NULL);
+  int found = -1;
+
+  pcre2_set_match_limit (mctx, MATCH_LIMIT / 4);
+  pcre2_set_depth_limit (mctx, 10000);
+  for (guint i = 0; i < lex->terms->len && found < 0; i++)
+    {
+      const KelTerm *t = &g_array_index (lex->terms, KelTerm, i);
+      pcre2_code *code;
+      pcre2_match_data *md;
+      int errcode, rc;
+      PCRE2_SIZE erroff;
+
+      if (!t->is_regex || (lang != KEL_LANG_UNKNOWN && t->lang != KEL_LANG_UNKNOWN
+                           && t->lang != lang))
+        continue;
+      /* without start optimizations, which the combined pattern cannot use either
+       * (a pattern needing a "y" gives up at once on a text without one) */
+      code = pcre2_compile ((PCRE2_SPTR) t->source, PCRE2_ZERO_TERMINATED,
+                            PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_NO_START_OPTIMIZE,
+                            &errcode, &erroff, NULL);
+      if (code == NULL)
+        continue;
+      md = pcre2_match_data_create_from_pattern (code, NULL);
+      /* every start, as the combined scan tries them */
+      for (gsize pos = body; pos <= len && found < 0; pos++)
+        {
+          rc = pcre2_match (code, (PCRE2_SPTR) text, len, pos,
+                            PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED, md, mctx);
+          if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT
+              || rc == PCRE2_ERROR_HEAPLIMIT)
+            found = i;
+          while (pos < len && (text[pos + 1] & 0xC0) == 0x80)
+            pos++;
+        }
+      pcre2_match_data_free (md);
+      pcre2_code_free (code);
+    }
+  pcre2_match_context_free (mctx);
+  return found;
+}
+
+static int
+compare_hits (gconstpointer a, gconstpointer b)
+{
+  const KelHit *ha = a, *hb = b;
+
+  if (ha->start != hb->start)
+    return ha->start < hb->start ? -1 : 1;
+  if (ha->term != hb->term)
+    return ha->term < hb->term ? -1 : 1;
+  return 0;
+}
+
+gboolean
+kel_lexicon_match (const KelLexicon *lex, const char *text, gsize len, gsize body,
+                   KelLanguage lang, GArray *hits, GError **error)
+{
+  GPtrArray *codes;
+  Matcher *m;
+  CalloutData data = { hits, hits->len };
+
+  g_return_val_if_fail (lex != NULL && text != NULL && hits != NULL, FALSE);
+
+  codes = lex->codes[lang <= KEL_LANG_EN ? lang : KEL_LANG_UNKNOWN];
+  m = get_matcher ();
+  pcre2_set_callout (m->mctx, on_callout, &data);
+  for (guint k = 0; k < codes->len; k++)
+    {
+      int rc = pcre2_match (codes->pdata[k], (PCRE2_SPTR) text, len, MIN (body, len),
+                            PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+      if (rc == PCRE2_ERROR_NOMATCH)
+        continue;
+      pcre2_set_callout (m->mctx, NULL, NULL);
+      if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT
+          || rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
+        {
+          int slow = find_slow_term (lex, text, len, body, lang);
+          if (slow >= 0)
+            {
+              const KelTerm *t = &g_array_index (lex->terms, KelTerm, slow);
+              g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_PATTERN_LIMIT,
+                           _("the regular expression “%s” (%s, line %d) hit the matching "
+                             "limit; the segment was coded from the other terms found "
+                             "before it"), t->source, t->file, t->line);
+            }
+          else
+            g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_PATTERN_LIMIT,
+                         _("the lexicon hit the matching limit; the segment was coded "
+                           "from the terms found before it"));
+          return FALSE;
+        }
+      {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message (rc, msg, sizeof msg);
+        g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_PATTERN_LIMIT,
+                     _("matching failed: %s"), (const char *) msg);
+        return FALSE;
+      }
+    }
+  pcre2_set_callout (m->mctx, NULL, NULL);
+  /* several patterns: keep the hits in text order, as one pass would give them */
+  if (codes->len > 1)
+    g_array_sort (hits, compare_hits);
+  return TRUE;
+}
+
+int
+kel_lexicon_hit_year (const KelLexicon *lex, const KelHit *hit, const char *text)
+{
+  const KelTerm *term;
+  pcre2_match_data *md;
+  int year = 0, rc;
+
+  g_return_val_if_fail (lex != NULL && hit != NULL, 0);
+  term = &g_array_index (lex->terms, KelTerm, hit->term);
+  if (term->year_code == NULL)
+    return 0;
+  md = pcre2_match_data_create_from_pattern (term->year_code, NULL);
+  rc = pcre2_match (term->year_code, (PCRE2_SPTR) text, hit->end, hit->start,
+                    PCRE2_NO_UTF_CHECK, md, NULL);
+  if (rc > 0)
+    {
+      PCRE2_UCHAR buf[16];
+      PCRE2_SIZE n = sizeof buf;
+      if (pcre2_substring_copy_byname (md, (PCRE2_SPTR) "year", buf, &n) == 0)
+        year = atoi ((const char *) buf);
+    }
+  pcre2_match_data_free (md);
+  return year;
+}
+
+KelLexicon *
+kel_lexicon_new_codebook (GPtrArray *cats, const char *version)
+{
+  KelLexicon *lex = g_new0 (KelLexicon, 1);
+
+  g_return_val_if_fail (cats != NULL, NULL);
+
+  g_atomic_ref_count_init (&lex->ref);
+  lex->version = g_strdup (version ? version : "");
+  lex->categories = g_array_new (FALSE, TRUE, sizeof (KelCategory));
+  lex->terms = g_array_new (FALSE, TRUE, sizeof (KelTerm));
+  lex->corporations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < G_N_ELEMENTS (lex->codes); i++)
+    lex->codes[i] = g_ptr_array_new ();
+  for (guint i = 0; i < cats->len; i++)
+    {
+      const KelCategory *from = cats->pdata[i];
+      KelCategory c = { 0 };
+
+      c.id = g_strdup (from->id);
+      c.klass = from->klass;
+      c.color = g_strdup (from->color);
+      c.key = from->key;
+      c.parent = from->parent;
+      for (int l = 0; l < 4; l++)
+        {
+          c.label[l] = g_strdup (from->label[l]);
+          c.description[l] = g_strdup (from->description[l]);
+        }
+      g_array_append_val (lex->categories, c);
+    }
+  return lex;
+}

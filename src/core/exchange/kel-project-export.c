@@ -1,0 +1,194 @@
+/* kel-project-export.c: the table of formats a project exports to: the delimited ones of
+ * DESIGN.md's contract (CSV, TSV, JSON lines), XLSX, SAV and DTA, and REFI-QDA. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "kel-exchange.h"
+#include "kel-export.h"
+#include "kel-project-export.h"
+
+static GBytes *
+write_delimited (GPtrArray *rows, KelFormat format)
+{
+  GString *out = g_string_new (NULL);
+
+  kel_dataset_append_header (out, format);
+  for (guint i = 0; i < rows->len; i++)
+    kel_dataset_append_row (out, format, rows->pdata[i]);
+  return g_string_free_to_bytes (out);
+}
+
+static GBytes *
+write_csv (KelProject *project, GPtrArray *rows, GError **error)
+{
+  return write_delimited (rows, KEL_FORMAT_CSV);
+}
+
+static GBytes *
+write_tsv (KelProject *project, GPtrArray *rows, GError **error)
+{
+  return write_delimited (rows, KEL_FORMAT_TSV);
+}
+
+static GBytes *
+write_jsonl (KelProject *project, GPtrArray *rows, GError **error)
+{
+  return write_delimited (rows, KEL_FORMAT_JSONL);
+}
+
+/* The project's own codebook, for the writers that label categories. */
+static KelLexicon *
+project_codebook (KelProject *project)
+{
+  g_autoptr (GPtrArray) cats = kel_project_get_categories (project);
+  g_autofree char *version = kel_project_dup_lexicon_version (project);
+
+  return kel_lexicon_new_codebook (cats, version);
+}
+
+static gboolean
+write_dataset (KelExportFormat format, KelProject *project, GPtrArray *rows, const char *path,
+               KelLanguage lang, GError **error)
+{
+  g_autoptr (KelLexicon) lex = project_codebook (project);
+
+  return kel_export_rows (format, path, rows, lex, lang, error);
+}
+
+static gboolean
+write_xlsx (KelProject *project, GPtrArray *rows, const char *path, KelLanguage lang,
+            KelQdpxReport *report, GError **error)
+{
+  return write_dataset (KEL_EXPORT_XLSX, project, rows, path, lang, error);
+}
+
+static gboolean
+write_sav (KelProject *project, GPtrArray *rows, const char *path, KelLanguage lang,
+           KelQdpxReport *report, GError **error)
+{
+  return write_dataset (KEL_EXPORT_SAV, project, rows, path, lang, error);
+}
+
+static gboolean
+write_dta (KelProject *project, GPtrArray *rows, const char *path, KelLanguage lang,
+           KelQdpxReport *report, GError **error)
+{
+  return write_dataset (KEL_EXPORT_DTA, project, rows, path, lang, error);
+}
+
+static gboolean
+write_qdpx (KelProject *project, GPtrArray *rows, const char *path, KelLanguage lang,
+            KelQdpxReport *report, GError **error)
+{
+  return kel_qdpx_export (project, path, lang, report, NULL, error);
+}
+
+static gboolean
+write_qdc (KelProject *project, GPtrArray *rows, const char *path, KelLanguage lang,
+           KelQdpxReport *report, GError **error)
+{
+  g_autoptr (KelLexicon) lex = project_codebook (project);
+
+  return kel_qdc_export_file (lex, lang, path, error);
+}
+
+/* Other formats join here, one line each. */
+static const KelProjectExporter exporters[] = {
+  { "csv", "csv", N_("CSV (comma-separated values, UTF-8)"), write_csv },
+  { "tsv", "tsv", N_("TSV (tab-separated values, UTF-8)"), write_tsv },
+  { "jsonl", "jsonl", N_("JSON lines (one object per coding)"), write_jsonl },
+  { "xlsx", "xlsx", N_("Excel workbook (codings, summaries, codebook)"), NULL, write_xlsx },
+  { "sav", "sav", N_("SPSS data file, with value labels"), NULL, write_sav },
+  { "dta", "dta", N_("Stata data file, with value labels"), NULL, write_dta },
+  { "qdpx", "qdpx", N_("REFI-QDA project (MAXQDA, NVivo, ATLAS.ti, QualCoder)"), NULL,
+    write_qdpx, TRUE },
+  { "qdc", "qdc", N_("REFI-QDA codebook"), NULL, write_qdc, TRUE },
+};
+
+const KelProjectExporter *
+kel_project_exporters (guint *n_exporters)
+{
+  if (n_exporters != NULL)
+    *n_exporters = G_N_ELEMENTS (exporters);
+  return exporters;
+}
+
+const KelProjectExporter *
+kel_project_find_exporter (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (exporters); i++)
+    if (g_strcmp0 (exporters[i].name, name) == 0)
+      return &exporters[i];
+  return NULL;
+}
+
+GBytes *
+kel_project_export (KelProject *project, const KelProjectSelection *selection,
+                    const char *format, GError **error)
+{
+  const KelProjectExporter *exporter = kel_project_find_exporter (format);
+  g_autoptr (GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (KEL_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (selection != NULL, NULL);
+
+  if (exporter == NULL)
+    {
+      g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_INVALID,
+                   _("Kelisim cannot export to “%s”"), format ? format : "");
+      return NULL;
+    }
+  if (exporter->write == NULL)
+    {
+      g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_INVALID,
+                   _("A “%s” export is written to a file; give the file's name"), format);
+      return NULL;
+    }
+  rows = kel_project_collect_rows (project, selection, error);
+  if (rows == NULL)
+    return NULL;
+  return exporter->write (project, rows, error);
+}
+
+gboolean
+kel_project_export_file (KelProject *project, const char *format, const char *path,
+                         const KelProjectSelection *selection, KelLanguage lang,
+                         KelQdpxReport *report, GError **error)
+{
+  const KelProjectExporter *exporter = kel_project_find_exporter (format);
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) local = NULL;
+  KelProjectSelection all = { KEL_VIEW_ALL };
+
+  g_return_val_if_fail (KEL_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (exporter == NULL)
+    {
+      g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_INVALID,
+                   _("Kelisim cannot export to “%s”"), format ? format : "");
+      return FALSE;
+    }
+  if (lang == KEL_LANG_UNKNOWN)
+    lang = kel_export_default_language ();
+  if (!exporter->whole_project)
+    {
+      rows = kel_project_collect_rows (project, selection ? selection : &all, error);
+      if (rows == NULL)
+        return FALSE;
+    }
+  if (exporter->write_file != NULL)
+    return exporter->write_file (project, rows, path, lang, report, error);
+  bytes = exporter->write (project, rows, error);
+  if (bytes == NULL)
+    return FALSE;
+  if (!g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local))
+    {
+      g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_IO, "%s", local->message);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,103 @@
+/* kel-extracted.h: the text of one file as extraction leaves it: pages, glyph boxes, where
+ * each page's text came from; and plain UTF-8 text read into it. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  KEL_SOURCE_PDF,
+  KEL_SOURCE_TEXT,
+  KEL_SOURCE_DOCX,
+  KEL_SOURCE_ODT,
+} KelSourceKind;
+
+typedef enum {
+  KEL_EXTRACT_NONE  = 0,
+  KEL_EXTRACT_BOXES = 1 << 0, /* keep a rectangle per character, for highlighting */
+} KelExtractFlags;
+
+/* When to recognize pages with Tesseract. */
+typedef enum {
+  KEL_OCR_AUTO,    /* pages with no text layer, and pages whose text layer is garbled */
+  KEL_OCR_NEVER,   /* report the pages that need OCR, as before OCR existed */
+  KEL_OCR_ALWAYS,  /* every page, ignoring the text layer */
+} KelOcrMode;
+
+/* Pages recognized by OCR so far, of those it has to read; called on the thread that
+ * extracts, before each page and once at the end (done == total). */
+typedef void (*KelOcrProgressFunc) (guint    done,
+                                    guint    total,
+                                    gpointer user_data);
+
+typedef struct {
+  KelExtractFlags     flags;
+  KelOcrMode          ocr_mode;
+  const char         *ocr_languages; /* "kaz+rus", …; NULL: chosen from the document */
+  KelOcrProgressFunc  ocr_progress;  /* may be NULL */
+  gpointer            ocr_progress_data;
+} KelExtractOptions;
+
+/* Where the text of a page came from. */
+typedef enum {
+  KEL_PAGE_TEXT,      /* the PDF's text layer (or a text file) */
+  KEL_PAGE_OCR,       /* recognized by Tesseract */
+  KEL_PAGE_SKIPPED,   /* no usable text and no OCR */
+} KelPageSource;
+
+/* One word recognized by OCR: its bytes in the extracted text and the engine's
+ * confidence in it (0–100). */
+typedef struct {
+  guint32 start, end;
+  float   confidence;
+} KelOcrSpan;
+
+/* A rectangle on a page, in PDF points from the page's top-left corner. */
+typedef struct {
+  float x1, y1, x2, y2;
+} KelRect;
+
+/* The box of the character that starts at @offset in the extracted text. */
+typedef struct {
+  guint32 offset;
+  guint32 page;   /* 0-based */
+  KelRect rect;
+} KelGlyph;
+
+typedef struct {
+  char          *path;
+  char          *name;          /* base name, as the dataset's "document" column */
+  KelSourceKind  kind;
+  char          *text;          /* UTF-8; lines end with '\n', '\t' marks a gap between
+                                 * table cells, '\f' separates pages */
+  gsize          len;
+  GArray        *page_starts;   /* gsize: offset of each page's first byte in @text */
+  GArray        *glyphs;        /* KelGlyph, sorted by offset; NULL without BOXES */
+  GArray        *page_sizes;    /* double pairs (width, height) per page, PDFs only */
+  GPtrArray     *warnings;      /* char*: things the user should know, e.g. pages to OCR */
+  guint          n_pages;
+  guint          n_pages_ocr;   /* pages with no usable text layer */
+  GArray        *page_sources;  /* guint8 KelPageSource per page */
+  GArray        *ocr_spans;     /* KelOcrSpan, sorted; words of the pages OCR read */
+} KelExtracted;
+
+/* Largest plain-text file accepted, in bytes. */
+#define KEL_EXTRACT_MAX_TEXT_SIZE ((gsize) 512 * 1024 * 1024)
+
+const char   *kel_ocr_mode_to_string  (KelOcrMode          mode);
+gboolean      kel_ocr_mode_from_string (const char        *s,
+                                        KelOcrMode        *out);
+/* Extracts from UTF-8 text already in memory (a BOM is skipped). */
+KelExtracted *kel_extract_text        (const char         *name,
+                                       const char         *text,
+                                       gsize               len,
+                                       GError            **error);
+void          kel_extracted_free      (KelExtracted       *ext);
+/* The 0-based page holding byte @offset of the extracted text. */
+guint         kel_extracted_page_at   (const KelExtracted *ext,
+                                       gsize               offset);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelExtracted, kel_extracted_free)
+
+G_END_DECLS

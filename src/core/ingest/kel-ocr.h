@@ -1,0 +1,48 @@
+/* kel-ocr.h: recognition of scanned pages with Tesseract (its C API), one engine per
+ * thread, and the check that the language models a run needs are installed. */
+#pragma once
+
+#include <gio/gio.h>
+#include <poppler.h>
+
+#include "kel-extracted.h"
+
+G_BEGIN_DECLS
+
+/* Pages are rendered at this resolution for recognition: Tesseract's models are trained
+ * on 300 dpi text, and lower resolutions lose the diacritics of Kazakh letters. */
+#define KEL_OCR_DPI 300
+
+/* The models used when nothing is known about the document: kk and ru mix, and the
+ * memoranda quote English names. */
+#define KEL_OCR_DEFAULT_LANGUAGES "kaz+rus+eng"
+
+/* One recognized word. */
+typedef struct {
+  char    *text;        /* UTF-8, no spaces */
+  KelRect  rect;        /* the word's box, in PDF points from the top-left corner */
+  KelRect  line;        /* the box of the text line holding it */
+  float    confidence;  /* 0–100, the engine's own */
+} KelOcrWord;
+
+/* The tessdata folder: $TESSDATA_PREFIX if set, else the first of the usual places that
+ * exists (Debian's for Tesseract 5 first). */
+char       *kel_ocr_tessdata_dir      (void);
+
+/* Keeps the models of @languages ("kaz+rus+eng") that are installed and returns them
+ * joined with '+', or NULL if none is. For each missing model a message naming @name
+ * and the Debian package to install goes to @messages (char*). */
+char       *kel_ocr_available_languages (const char *name,
+                                         const char *languages,
+                                         GPtrArray  *messages);
+
+/* Renders @page at KEL_OCR_DPI and recognizes it with @languages. Returns a GArray of
+ * KelOcrWord in the engine's reading order (empty for a blank page), or NULL with an
+ * error in the KEL_EXTRACT_ERROR domain naming @name, or G_IO_ERROR_CANCELLED. */
+GArray     *kel_ocr_page              (PopplerPage  *page,
+                                       const char   *name,
+                                       const char   *languages,
+                                       GCancellable *cancellable,
+                                       GError      **error);
+
+G_END_DECLS
