@@ -20,8 +20,28 @@ import sys
 
 STAGES = ['base', 'text', 'ingest', 'coding', 'dataset', 'analysis', 'project', 'exchange']
 MAX_LINES = 120
-# function -> why it may be longer (none today)
+# function -> why it may be longer. Every entry here is a debt: the moves into stage
+# folders left these as they were, and each goes when its function is split.
 LONG_FUNCTION_EXCEPTIONS = {
+    'rebuild_views': 'not yet split (gui/kel-window.c)',
+    'kel_cli_chart_main': 'not yet split (cli/kel-cli-chart.c)',
+    'kel_segment_text': 'not yet split (text/kel-segment.c)',
+    'write_stats': 'not yet split (exchange/kel-export.c)',
+    'kel_qdpx_export': 'not yet split (exchange/kel-qdpx.c)',
+    'kel_project_agreement': 'not yet split (project/kel-agreement.c)',
+    'kel_project_validate': 'not yet split (project/kel-agreement.c)',
+    'copy_document': 'not yet split (project/kel-project-merge.c)',
+    'kel_project_import_codings': 'not yet split (project/kel-project-merge.c)',
+    '_kel_extract_pdf': 'not yet split (ingest/kel-extract-pdf.c)',
+    'layout_structure': 'not yet split (analysis/kel-chart.c)',
+    'finish': 'not yet split (coding/kel-amount.c)',
+    'code_segment': 'not yet split (coding/kel-coder.c)',
+    'kel_lexicon_load': 'not yet split (coding/kel-lexicon.c)',
+}
+# file -> private header of another folder it may include, and why (debts, as above)
+PRIVATE_INCLUDE_EXCEPTIONS = {
+    ('core/exchange/kel-qdpx-import.c', 'kel-project-private.h'):
+        'writes into the store through its private API until the project has a public one',
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
@@ -65,7 +85,8 @@ def check_includes(src):
             target = where.get(header)
             if target is None:
                 continue
-            if header.endswith('-private.h') and target != stage:
+            if (header.endswith('-private.h') and target != stage
+                    and (rel, header) not in PRIVATE_INCLUDE_EXCEPTIONS):
                 problems.append('%s includes %s, private to core/%s' % (rel, header, target))
             if in_core:
                 if rank[target] > rank[stage]:
