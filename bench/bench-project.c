@@ -115,7 +115,7 @@ main (int argc, char **argv)
   g_autoptr (KelProject) project = NULL;
   g_autoptr (GTimer) timer = g_timer_new ();
   const char *coders[] = { "anna", "bek", "cem", NULL };
-  KelPipeline pipeline = { lex };
+  KelPipelineOptions pipeline = { lex };
   GStatBuf st;
   double t;
 

@@ -17,7 +17,7 @@
 
 static KelLexicon *lexicon;
 static KelRates *rates;
-static KelPipeline pipeline;
+static KelPipelineOptions pipeline;
 static char *tmpdir;
 
 static void
@@ -80,7 +80,7 @@ kel_test_rates (void)
   return rates;
 }
 
-const KelPipeline *
+const KelPipelineOptions *
 kel_test_pipeline (void)
 {
   pipeline.lexicon = kel_test_lexicon ();

@@ -31,7 +31,7 @@ char       *kel_test_data_path       (const char   *name);
 KelLexicon *kel_test_lexicon         (void);
 KelRates   *kel_test_rates           (void);
 /* a pipeline over the built-in lexicon and rates */
-const KelPipeline *kel_test_pipeline (void);
+const KelPipelineOptions *kel_test_pipeline (void);
 /* Reads NAME.gold.tsv (and usd.txt) of the test corpus: GPtrArray of KelGoldItem. */
 GPtrArray  *kel_test_load_gold       (const char   *stem);
 /* The same for the gold coding in tests/data/DIR (with DIR/usd.txt). */

@@ -119,7 +119,7 @@ kel_cli_check_files (char **files, const char *command)
 }
 
 typedef struct {
-  const KelPipeline *pipeline;
+  const KelPipelineOptions *pipeline;
   char             **files;
   guint              n;
   KelDocument      **docs;
@@ -146,8 +146,8 @@ work (gpointer data, gpointer user_data)
 }
 
 guint
-kel_cli_run_batch (const KelPipeline *pipeline, char **files, int jobs,
-                   KelCliConsumeFunc consume, gpointer user_data)
+kel_cli_run_batch (const KelPipelineOptions *pipeline, char **files, int jobs,
+                   KelCliConsumeFunc consume,        gpointer user_data)
 {
   Batch b = { 0 };
   GThreadPool *pool;

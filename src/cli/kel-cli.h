@@ -26,7 +26,7 @@ typedef struct {
   KelLexicon  *lexicon;
   KelRates    *rate_table;
   GHashTable  *meta_table;
-  KelPipeline  pipeline;
+  KelPipelineOptions  pipeline;
 } KelCliInput;
 
 /* Adds --lexicons, --meta, --rates, --ocr, --ocr-lang and --jobs to @ctx's main group. */
@@ -47,11 +47,11 @@ typedef void (*KelCliConsumeFunc) (KelDocument *doc,
  * in the order of @files (the command line), so output never depends on timing; prints
  * progress on a terminal and each failing file, by name, on stderr. Returns how many
  * files failed. */
-guint    kel_cli_run_batch         (const KelPipeline *pipeline,
-                                    char             **files,
-                                    int                jobs,
-                                    KelCliConsumeFunc  consume,
-                                    gpointer           user_data);
+guint    kel_cli_run_batch         (const KelPipelineOptions *pipeline,
+                                    char                    **files,
+                                    int                       jobs,
+                                    KelCliConsumeFunc         consume,
+                                    gpointer                  user_data);
 
 /* The exit status of a batch of @n_files in which @failed could not be read: 0, or 1
  * after saying how many on stderr. */

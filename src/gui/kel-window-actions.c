@@ -371,7 +371,7 @@ bench_tick (gpointer data)
 void
 _kel_window_start_import (KelWindow *self, GPtrArray *paths)
 {
-  KelPipeline pipeline = _kel_window_pipeline (self);
+  KelPipelineOptions pipeline = _kel_window_pipeline (self);
   ImportProgress *progress;
   g_autoptr (GPtrArray) strv = g_ptr_array_new ();
 
@@ -705,7 +705,7 @@ _kel_window_fill_export_menu (KelWindow *self)
 typedef struct {
   KelProject    *project;
   char          *path;
-  KelPipeline    pipeline;
+  KelPipelineOptions    pipeline;
   char          *coder;
   KelQdpxReport *report;
   KelMergeReport *codings;   /* import of a coder's dataset */
@@ -916,7 +916,7 @@ merge_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 typedef struct {
-  KelPipeline pipeline;
+  KelPipelineOptions pipeline;
   guint       changed;
 } LexiconJob;
 

@@ -109,7 +109,7 @@ void      _kel_window_refresh_codings  (KelWindow   *self);
 void      _kel_window_refresh_documents (KelWindow  *self);
 void      _kel_window_refresh_coders   (KelWindow   *self);
 void      _kel_window_update_actions   (KelWindow   *self);
-KelPipeline _kel_window_pipeline       (KelWindow   *self);
+KelPipelineOptions _kel_window_pipeline       (KelWindow   *self);
 void      _kel_window_close_project    (KelWindow   *self);
 /* Returns FALSE (and asks who is coding, then runs @action again) when no coder is set. */
 gboolean  _kel_window_ensure_coder     (KelWindow   *self,

@@ -179,10 +179,10 @@ kel_window_is_busy (KelWindow *self)
 
 /* The pipeline for imports, from the preferences --------------------------------------- */
 
-KelPipeline
+KelPipelineOptions
 _kel_window_pipeline (KelWindow *self)
 {
-  KelPipeline p = { 0 };
+  KelPipelineOptions p = { 0 };
   static char *languages;  /* outlives the pipeline that borrows it */
 
   g_free (languages);

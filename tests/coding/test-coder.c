@@ -7,9 +7,9 @@
 
 #include "kel-test-utils.h"
 
-static KelPipeline mini_pipeline;
+static KelPipelineOptions mini_pipeline;
 
-static const KelPipeline *
+static const KelPipelineOptions *
 mini (void)
 {
   if (mini_pipeline.lexicon == NULL)

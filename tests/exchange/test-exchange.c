@@ -336,7 +336,7 @@ test_dict_import (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (KelLexicon) lex = NULL;
   g_autoptr (KelDocument) doc = NULL;
-  KelPipeline pipeline = *kel_test_pipeline ();
+  KelPipelineOptions pipeline = *kel_test_pipeline ();
   const KelCategory *roads;
   const char *text = "1. Donations to the city hospital.\n\n"
                      "2. Repair of the road to the village school.\n";

@@ -578,7 +578,7 @@ test_orphan_odt (void)
   g_autoptr (KelProject) copy = NULL;
   g_autoptr (KelDocument) before = NULL, after = NULL;
   g_autoptr (GPtrArray) docs = NULL;
-  KelPipeline pipeline = *kel_test_pipeline ();
+  KelPipelineOptions pipeline = *kel_test_pipeline ();
   KelQdpxImportOptions options = import_options ();
   GBytes *qde;
   guint changed = 0, orphans = 0;

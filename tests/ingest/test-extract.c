@@ -255,7 +255,7 @@ static void
 test_extract_span_rects (void)
 {
   g_autofree char *path = kel_test_data_path ("corpus/01-kazzinc-ru-2016.pdf");
-  KelPipeline pipeline = *kel_test_pipeline ();
+  KelPipelineOptions pipeline = *kel_test_pipeline ();
   g_autoptr (GError) error = NULL;
   g_autoptr (KelDocument) doc = NULL;
   const char *text;

@@ -209,10 +209,10 @@ test_garble_corpus (void)
 
 /* Scans ---------------------------------------------------------------------------- */
 
-static KelPipeline
+static KelPipelineOptions
 boxes_pipeline (void)
 {
-  KelPipeline p = *kel_test_pipeline ();
+  KelPipelineOptions p = *kel_test_pipeline ();
 
   p.extract_flags = KEL_EXTRACT_BOXES;
   p.keep_extracted = TRUE;
@@ -244,7 +244,7 @@ check_scan (gconstpointer data)
   g_autofree char *orig = kel_test_data_path (orig_name);
   g_autofree char *scan = make_scan (stem, NULL);
   g_autoptr (GPtrArray) gold = kel_test_load_gold (stem);
-  KelPipeline pipeline = boxes_pipeline ();
+  KelPipelineOptions pipeline = boxes_pipeline ();
   g_autoptr (GError) error = NULL;
   g_autoptr (KelDocument) a = kel_pipeline_process_file (&pipeline, orig, &error);
   g_autoptr (KelDocument) b = NULL;

@@ -769,7 +769,7 @@ test_project_lexicon_run (void)
   g_autoptr (KelProject) project = kel_project_create (path, kel_test_lexicon (), &error);
   g_autoptr (KelLexicon) mini = kel_lexicon_load (mini_dir, builtin, &error);
   g_autoptr (GPtrArray) added = NULL, lex = NULL, after = NULL, mine = NULL;
-  KelPipeline pipeline = *kel_test_pipeline ();
+  KelPipelineOptions pipeline = *kel_test_pipeline ();
   const KelProjectCoding *event = NULL, *charity = NULL;
   gint64 doc, accepted, rejected;
   guint n_changed = 0;

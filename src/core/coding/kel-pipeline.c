@@ -185,7 +185,7 @@ warn_parallel_texts (KelDocument *doc)
 }
 
 KelDocument *
-kel_pipeline_process_extracted (const KelPipeline *pipeline, KelExtracted *ext)
+kel_pipeline_process_extracted (const KelPipelineOptions *pipeline, KelExtracted *ext)
 {
   KelDocument *doc;
   gsize sample;
@@ -236,7 +236,7 @@ kel_pipeline_process_extracted (const KelPipeline *pipeline, KelExtracted *ext)
 }
 
 KelDocument *
-kel_pipeline_process_file (const KelPipeline *pipeline, const char *path, GError **error)
+kel_pipeline_process_file (const KelPipelineOptions *pipeline, const char *path, GError **error)
 {
   KelExtractOptions options = { pipeline->extract_flags, pipeline->ocr_mode,
                                 pipeline->ocr_languages, pipeline->ocr_progress,
@@ -252,8 +252,8 @@ kel_pipeline_process_file (const KelPipeline *pipeline, const char *path, GError
 }
 
 KelDocument *
-kel_pipeline_process_bytes (const KelPipeline *pipeline, const char *path, GBytes *bytes,
-                            GError **error)
+kel_pipeline_process_bytes (const KelPipelineOptions *pipeline, const char *path, GBytes *bytes,
+                            GError        **error)
 {
   KelExtractOptions options = { pipeline->extract_flags, pipeline->ocr_mode,
                                 pipeline->ocr_languages };

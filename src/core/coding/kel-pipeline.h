@@ -18,22 +18,22 @@ typedef struct {
   GCancellable    *cancellable;   /* may be NULL; stops OCR between and within pages */
   KelOcrProgressFunc ocr_progress; /* may be NULL: pages recognized, on the worker thread */
   gpointer         ocr_progress_data;
-} KelPipeline;
+} KelPipelineOptions;
 
 /* The folder holding lexicons/, rates.tsv and samples/: $KELISIM_DATA_DIR, else the
  * installed one, else the source tree's (for running from a build directory). */
 const char  *kel_data_dir                 (void);
 
-KelDocument *kel_pipeline_process_file    (const KelPipeline *pipeline,
-                                           const char        *path,
-                                           GError           **error);
+KelDocument *kel_pipeline_process_file    (const KelPipelineOptions *pipeline,
+                                           const char               *path,
+                                           GError                  **error);
 /* The same for a file's bytes already in memory; @path names the document. */
-KelDocument *kel_pipeline_process_bytes   (const KelPipeline *pipeline,
-                                           const char        *path,
-                                           GBytes            *bytes,
-                                           GError           **error);
+KelDocument *kel_pipeline_process_bytes   (const KelPipelineOptions *pipeline,
+                                           const char               *path,
+                                           GBytes                   *bytes,
+                                           GError                  **error);
 /* Takes ownership of @ext. */
-KelDocument *kel_pipeline_process_extracted (const KelPipeline *pipeline,
-                                             KelExtracted      *ext);
+KelDocument *kel_pipeline_process_extracted (const KelPipelineOptions *pipeline,
+                                             KelExtracted             *ext);
 
 G_END_DECLS

@@ -1129,7 +1129,7 @@ read_source (Import *im, QSource *src, GCancellable *cancellable, GError **error
   g_autofree char *why = NULL, *name = document_name (src);
   g_autoptr (GError) local = NULL;
   GBytes *original = NULL, *plain = NULL;
-  KelPipeline pipeline;
+  KelPipelineOptions pipeline;
 
   if (!pdf && g_strcmp0 (src->kind, "TextSource") != 0)
     {

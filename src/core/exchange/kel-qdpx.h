@@ -56,7 +56,7 @@ gboolean       kel_qdpx_export      (KelProject       *project,
                                      GError          **error);
 
 typedef struct {
-  const KelPipeline *pipeline;   /* how the sources are read and coded (required) */
+  const KelPipelineOptions *pipeline;   /* how the sources are read and coded (required) */
   GHashTable        *map;        /* their code ("Parent/Child" or its name) → a category
                                   * id of the project; may be NULL */
   const char        *coder;      /* whose are codings that name no user (NULL: "imported") */

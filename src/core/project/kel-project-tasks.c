@@ -12,14 +12,14 @@
 /* Adding files ------------------------------------------------------------------------------ */
 
 static KelProjectAddResult *
-add_one_file (KelProject *project, const KelPipeline *pipeline, const char *path)
+add_one_file (KelProject *project, const KelPipelineOptions *pipeline, const char *path)
 {
   KelProjectAddResult *result = g_new0 (KelProjectAddResult, 1);
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local = NULL;
   g_autoptr (KelDocument) doc = NULL;
   g_autofree char *sha256 = NULL;
-  KelPipeline copy;
+  KelPipelineOptions copy;
 
   result->path = g_strdup (path);
   copy = *pipeline;
@@ -57,11 +57,11 @@ add_one_file (KelProject *project, const KelPipeline *pipeline, const char *path
 }
 
 GPtrArray *
-kel_project_add_files (KelProject *project, const KelPipeline *pipeline,
+kel_project_add_files (KelProject *project, const KelPipelineOptions *pipeline,
                        const char *const *paths, GCancellable *cancellable, GError **error)
 {
   g_autoptr (GPtrArray) results = NULL;
-  KelPipeline copy;
+  KelPipelineOptions copy;
 
   g_return_val_if_fail (KEL_IS_PROJECT (project), NULL);
   g_return_val_if_fail (pipeline != NULL && pipeline->lexicon != NULL, NULL);
@@ -166,7 +166,7 @@ progress_report (Progress *p, guint done, guint total, const char *current)
 
 /* A pipeline that owns what it points to, for a worker thread. */
 typedef struct {
-  KelPipeline  pipeline;
+  KelPipelineOptions  pipeline;
   char       **paths;
   char        *other_path;
   Progress    *progress;
@@ -188,8 +188,8 @@ task_data_free (gpointer data)
 }
 
 static TaskData *
-task_data_new (const KelPipeline *pipeline, KelProjectProgressFunc progress,
-               gpointer progress_data, GDestroyNotify progress_notify)
+task_data_new (const KelPipelineOptions *pipeline, KelProjectProgressFunc progress,
+               gpointer progress_data,        GDestroyNotify progress_notify)
 {
   TaskData *t = g_new0 (TaskData, 1);
 
@@ -234,7 +234,7 @@ add_files_thread (GTask *task, gpointer source, gpointer data, GCancellable *can
 }
 
 void
-kel_project_add_files_async (KelProject *project, const KelPipeline *pipeline,
+kel_project_add_files_async (KelProject *project, const KelPipelineOptions *pipeline,
                              const char *const *paths, KelProjectProgressFunc progress,
                              gpointer progress_data, GDestroyNotify progress_notify,
                              GCancellable *cancellable, GAsyncReadyCallback callback,
@@ -350,7 +350,7 @@ fail:
 }
 
 static gboolean
-run_lexicon (KelProject *project, const KelPipeline *pipeline, Progress *progress,
+run_lexicon (KelProject *project, const KelPipelineOptions *pipeline, Progress *progress,
              GCancellable *cancellable, guint *n_changed, GError **error)
 {
   g_autoptr (GPtrArray) docs = kel_project_list_documents (project);
@@ -392,7 +392,7 @@ run_lexicon (KelProject *project, const KelPipeline *pipeline, Progress *progres
 }
 
 gboolean
-kel_project_run_lexicon (KelProject *project, const KelPipeline *pipeline,
+kel_project_run_lexicon (KelProject *project, const KelPipelineOptions *pipeline,
                          GCancellable *cancellable, guint *n_changed, GError **error)
 {
   g_return_val_if_fail (KEL_IS_PROJECT (project), FALSE);

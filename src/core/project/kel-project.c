@@ -1721,10 +1721,10 @@ _kel_project_read_source (const char *path, GBytes **out, GError **error)
 }
 
 KelDocument *
-kel_project_process_file (const KelPipeline *pipeline, const char *path, GBytes **source,
-                          GError **error)
+kel_project_process_file (const KelPipelineOptions *pipeline, const char *path, GBytes **source,
+                          GError        **error)
 {
-  KelPipeline copy;
+  KelPipelineOptions copy;
   KelDocument *doc;
   g_autoptr (GBytes) bytes = NULL;
 

@@ -184,10 +184,10 @@ GPtrArray   *kel_project_list_coders       (KelProject         *project); /* Kel
 /* Runs @pipeline over @path as a project needs it (the extraction kept, with glyph
  * boxes) and returns the document with the file's bytes in @source. Touches no project:
  * run it on any thread, several files at once. */
-KelDocument *kel_project_process_file      (const KelPipeline  *pipeline,
-                                            const char         *path,
-                                            GBytes            **source,
-                                            GError            **error);
+KelDocument *kel_project_process_file      (const KelPipelineOptions  *pipeline,
+                                            const char                *path,
+                                            GBytes                   **source,
+                                            GError                   **error);
 /* The SHA-256 of @source, as the project keys documents. */
 char        *kel_project_hash_source       (GBytes             *source);
 /* The document with these source bytes, or 0. */
@@ -255,12 +255,12 @@ typedef void (*KelProjectProgressFunc) (guint       done,
  * the _async variant: processing runs on a worker thread, cancellable between files (and
  * inside OCR), and the result is a GPtrArray of KelProjectAddResult, in order. */
 GPtrArray   *kel_project_add_files         (KelProject         *project,
-                                            const KelPipeline  *pipeline,
+                                            const KelPipelineOptions  *pipeline,
                                             const char *const  *paths,
                                             GCancellable       *cancellable,
                                             GError            **error);
 void         kel_project_add_files_async   (KelProject         *project,
-                                            const KelPipeline  *pipeline,
+                                            const KelPipelineOptions  *pipeline,
                                             const char *const  *paths,
                                             KelProjectProgressFunc progress,
                                             gpointer            progress_data,
@@ -277,7 +277,7 @@ GPtrArray   *kel_project_add_files_finish  (KelProject         *project,
  * never touched (see "orphan"). New categories of the lexicon join the codebook. One
  * transaction per document. Returns the number of documents whose codings changed. */
 gboolean     kel_project_run_lexicon       (KelProject         *project,
-                                            const KelPipeline  *pipeline,
+                                            const KelPipelineOptions  *pipeline,
                                             GCancellable       *cancellable,
                                             guint              *n_changed,
                                             GError            **error);
