@@ -15,6 +15,7 @@ typedef struct {
   double  amount;     /* NAN when empty */
   char   *quote;
   double  usd;        /* the dollar figure for lines given in US dollars, else NAN */
+  char   *corporation; /* from the folder's corporations.tsv, or NULL */
 } KelGoldItem;
 
 typedef struct {
@@ -39,13 +40,30 @@ GPtrArray  *kel_test_load_gold_in    (const char   *dir,
                                       const char   *stem);
 /* Folds case, whitespace and punctuation away, as the scorer compares quotes. */
 char       *kel_test_fold            (const char   *text);
-/* Scores @doc against @gold; adds to @per_category (indexed by codebook index) and
- * @total. */
+/* Scores @doc against @gold strictly (one coding per gold item); adds to @per_category
+ * (indexed by codebook index) and @total. */
 void        kel_test_score           (const KelDocument *doc,
                                       GPtrArray    *gold,
                                       KelScore     *per_category,
                                       KelScore     *total,
                                       gboolean      verbose);
+/* As kel_test_score(), also adding to @totals (from kel_test_totals_new(), may be NULL)
+ * each gold line's and each coding's amount under "corporation<TAB>category": a double[4]
+ * of gold sum, coded sum, gold lines, codings. */
+void        kel_test_score_full      (const KelDocument *doc,
+                                      GPtrArray    *gold,
+                                      KelScore     *per_category,
+                                      KelScore     *total,
+                                      GHashTable   *totals,
+                                      gboolean      verbose);
+GHashTable *kel_test_totals_new      (void);
+/* Whether @amount is the gold line's amount (within 1 %; for lines given in dollars, at
+ * any rate from 100 to 600 tenge). */
+gboolean    kel_test_amount_ok       (const KelGoldItem *g,
+                                      double        amount);
+/* The corporation a coding is counted under. */
+const char *kel_test_coding_corporation (const KelDocument *doc,
+                                         const KelCoding   *coding);
 /* Writes @text to a new file in a temporary folder and returns its path. */
 char       *kel_test_write_temp      (const char   *name,
                                       const char   *text,
