@@ -350,7 +350,7 @@ kel_test_score_full (const KelDocument *doc, GPtrArray *gold, KelScore *per_cate
       for (guint c = 0; c < n_cod; c++)
         {
           const KelCoding *coding = &g_array_index (doc->codings, KelCoding, c);
-          if (coding->category == cat_of[i]
+          if (kel_coding_is_counted (coding) && coding->category == cat_of[i]
               && strstr (folded->pdata[coding->segment], quote) != NULL)
             w[i * n + c] = 1000 + (kel_test_amount_ok (g, coding->amount_kzt) ? 1 : 0);
         }
@@ -398,6 +398,9 @@ kel_test_score_full (const KelDocument *doc, GPtrArray *gold, KelScore *per_cate
     {
       const KelCoding *coding = &g_array_index (doc->codings, KelCoding, c);
 
+      /* what is not counted is no coding of the dataset */
+      if (!kel_coding_is_counted (coding))
+        continue;
       per_category[coding->category].codings++;
       total->codings++;
       per_category[coding->category].right += coding_right[c];
@@ -421,7 +424,7 @@ kel_test_score_full (const KelDocument *doc, GPtrArray *gold, KelScore *per_cate
 const char *
 kel_test_coding_corporation (const KelDocument *doc, const KelCoding *coding)
 {
-  return doc->corporation;
+  return kel_coding_get_corporation (doc, coding);
 }
 
 char *

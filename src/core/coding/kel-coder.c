@@ -1,620 +1,426 @@
-/* kel-coder.c: the automatic coder. It turns the lexicon's hits in a segment into
- * codings and gives each coding its amount, following the coding manual:
+/* kel-coder.c: the automatic coder. For each segment it finds the candidate items the
+ * lexicon points to, and then the later stages give each item its amount (kel-items.c),
+ * decide whether it counts (kel-count.c) and whose it is (kel-attribution.c). The rules,
+ * following the coding manual:
  *
- *  1. A segment under a heading that a section-scope exclusion matches (the akimat's
- *     intentions) is not coded; nor is a segment with a segment-scope exclusion (totals,
- *     core-business duties, non-commitment clauses), nor a lead-in that ends with a colon
- *     before its list items ("оказать благотворительную помощь:"): its items are coded,
- *     and half of each category's score in the lead-in counts in each of them (none when
- *     the lead-in's subject is the akimat).
- *  2. The segment is cut into sub-clauses (";", sentence ends, "а также", "сондай-ақ",
- *     "as well as", ", and", "and will", "and for the …", "и" before an infinitive, a
- *     figure or "на" and a noun of purpose, "және" after a verbal noun, a finite verb or
- *     before a figure).
- *     Negation and past-year exclusions drop their sub-clause.
- *  3. In each sub-clause a category scores the sum of the weights of its distinct terms;
+ *  1. A segment is cut into sub-clauses where the lexicon's <split> rules say (";", the end
+ *     of a sentence, "а также", "as well as", ", and", a comma before a new verb …).
+ *  2. In each sub-clause a category scores the sum of the weights of its distinct terms;
  *     the best category with a score of at least 1 wins (ties: the heavier single term,
- *     then the earlier match). A segment gets one coding per distinct winner.
- *  4. A coding's amount is the first amount of each sub-clause it won, summed, plus the
- *     further ones of that sub-clause that are coordinated items ("… и 4 млн тенге", not "в
- *     том числе", a plan or a comparison); a tenge figure in brackets after a foreign sum
- *     replaces it. Amounts in sub-clauses nobody won go to the nearest winner before them
- *     that has none (else the next one), or replace a winner's rate per unit ("KZT 2
- *     million each …; the programme cost KZT 48 million"). With "соответственно" /
- *     "тиісінше" / "respectively" the amounts are dealt to the codings in order. Table rows
- *     take their fact cell times the table's unit.
+ *     then the earlier match). A lead-in that ends with a colon ("оказать
+ *     благотворительную помощь:") is not an item; half of each category's score in it
+ *     counts in each of its list items.
+ *  3. Each sub-clause a category wins is an item, unless it only goes on about the item
+ *     before it (the same category, no new words of it, nothing named); an item that
+ *     coordinates two named objects is two items.
+ *  4. Exclusions do not drop an item: they mark it not counted, with their reason. Those of
+ *     clause scope (negated, postponed, an earlier year, a description) reach their
+ *     sub-clause; those of segment scope (totals, core business, the akimat's clauses,
+ *     legal clauses) the whole segment; those of section scope every segment under the
+ *     heading they are found in, as does an akimat's lead-in for its items.
+ *  5. A sentence that only states a sum gives it to the item of the sentence before it.
  */
 #include "config.h"
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <pcre2.h>
 #include <string.h>
 
-#include "kel-document.h"
+#include "kel-coder-private.h"
 
-#define WIN_SCORE 1.0
+/* Sub-clauses ------------------------------------------------------------------------ */
 
-typedef struct {
-  gsize    start, end;    /* in the flat segment text */
-  int      winner;        /* category, or -1 */
-  gboolean vetoed;
-  GArray  *amounts;       /* indexes into the segment's amounts */
-} SubClause;
-
-static pcre2_code *split_code;
-static pcre2_code *respectively_code;
-
-/* "и 30 млн тенге на…": a figure with a scale or currency starts a new item; "5-го и
- * 7-го микрорайонов" does not. */
-#define AMOUNT_AHEAD \
-  "\\d[\\d\\s.,]*\\s*(?:млн|млрд|тыс|мың|миллион|миллиард|тенге|теңге|тг|₸|kzt|usd)"
-
-static gpointer
-compile_static (gpointer data)
-{
-  /* Abbreviations before a full stop do not end a sentence: "г. Риддер", "им. Серикбаева". */
-  static const char split[] =
-    ";"
-    "|(?<=[.!?])(?<!\\bг\\.)(?<!\\bим\\.)(?<!\\bул\\.)(?<!\\bпр\\.)(?<!\\bпос\\.)"
-    "(?<!\\bмкр\\.)(?<!\\bобл\\.)(?<!\\bNo\\.)(?<!\\bSt\\.)(?<!\\b\\p{Lu}\\.)"
-    "(?<!\\bп\\.)(?<!\\bс\\.)(?<!\\bпгт\\.)(?<!\\bст\\.)(?<!\\bд\\.)(?<!\\bа\\.)"
-    "(?<!\\bқ\\.)(?<!\\bк\\.)(?<!\\bауд\\.)(?<!\\bCo\\.)"
-    "\\s+(?=[\\p{Lu}\\x{00AB}\"\\x{201C}])"
-    "|,?\\s+а\\s+также\\s+"
-    "|,?\\s+также\\s+(?=\\p{L}+(?:ть|ться|ти)\\b)"
-    "|,?\\s+сондай-ақ\\s+"
-    "|,?\\s+as\\s+well\\s+as\\s+"
-    "|,\\s+and\\s+"
-    "|\\s+и\\s+(?=\\p{L}+(?:ть|ться|ти)(?!\\p{L})|" AMOUNT_AHEAD ")"
-    /* "на праздник … и на приобретение инвентаря": a second purpose */
-    "|,?\\s+и\\s+(?=на\\s+(?:\\p{L}+(?:ую|ое|ые)\\s+)?\\p{L}+(?:ние|ство|ку|ту|ию|щь)(?!\\p{L}))"
-    /* "… with KZT 18 million and will organise a run": a second undertaking */
-    "|,?\\s+and\\s+(?=(?:will|shall)\\s+\\p{L}|for\\s+the\\s+\\p{L}+(?:ion|ment|ase|ing)s?\\s)"
-    "|(?<=[уюУЮ])\\s+(?:және|әрі)\\s+"
-    /* "… демеушілік көрсетеді және … сатып алып береді": after a finite verb */
-    "|(?<=ады|еді|йды|йді)\\s+және\\s+"
-    "|\\s+және\\s+(?=" AMOUNT_AHEAD ")";
-  static const char respectively[] =
-    "(?<!\\p{L})(?:соответственно|тиісінше|сәйкесінше|respectively)(?!\\p{L})";
-  int err;
-  PCRE2_SIZE off;
-
-  split_code = pcre2_compile ((PCRE2_SPTR) split, PCRE2_ZERO_TERMINATED,
-                              PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
-  g_assert (split_code != NULL);
-  pcre2_jit_compile (split_code, PCRE2_JIT_COMPLETE);
-  respectively_code = pcre2_compile ((PCRE2_SPTR) respectively, PCRE2_ZERO_TERMINATED,
-                                     PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off,
-                                     NULL);
-  g_assert (respectively_code != NULL);
-  pcre2_jit_compile (respectively_code, PCRE2_JIT_COMPLETE);
-  return NULL;
-}
-
+/* "2.1. Dual training. Under tripartite agreements …": a clause that opens with a title of a
+ * few words has its item in what follows; the title joins the next sub-clause. */
 static void
-ensure_static (void)
+merge_title (GArray *subs, const char *flat)
 {
-  static GOnce once = G_ONCE_INIT;
-  g_once (&once, compile_static, NULL);
+  KelSubClause *t, *next;
+  guint words = 0;
+  gboolean in_word = FALSE;
+
+  if (subs->len < 2)
+    return;
+  t = &g_array_index (subs, KelSubClause, 0);
+  next = &g_array_index (subs, KelSubClause, 1);
+  if (!next->new_sentence)
+    return;
+  for (gsize i = t->start; i < t->end; i++)
+    {
+      gboolean letter = g_ascii_isalpha (flat[i]) || (guchar) flat[i] >= 0x80;
+      if (g_ascii_isdigit (flat[i]))
+        return;
+      words += letter && !in_word;
+      in_word = letter;
+    }
+  if (words == 0 || words > 4)
+    return;
+  next->start = t->start;
+  next->new_sentence = TRUE;
+  g_array_remove_index (subs, 0);
 }
 
 static GArray *
-split_subclauses (const char *flat, gsize body, gsize len)
+split_subclauses (const KelLexicon *lex, KelLanguage lang, const char *flat, gsize body,
+                  gsize len)
 {
-  GArray *subs = g_array_new (FALSE, TRUE, sizeof (SubClause));
-  pcre2_match_data *md = pcre2_match_data_create (1, NULL);
-  gsize pos = body, from = body;
+  GArray *subs = g_array_new (FALSE, TRUE, sizeof (KelSubClause));
+  gsize pos = body, from = body, bs, be;
+  gboolean sentence = TRUE;
 
-  while (pos <= len)
+  while (pos <= len && kel_lexicon_next_split (lex, lang, flat, len, pos, &bs, &be))
     {
-      int rc = pcre2_match (split_code, (PCRE2_SPTR) flat, len, pos, PCRE2_NO_UTF_CHECK, md,
-                            NULL);
-      PCRE2_SIZE *ov;
-      SubClause sc = { 0 };
-
-      if (rc < 0)
-        break;
-      ov = pcre2_get_ovector_pointer (md);
-      if (ov[0] > from)
+      if (bs > from)
         {
-          sc.start = from;
-          sc.end = ov[0];
-          sc.winner = -1;
+          KelSubClause sc = { from, bs, -1, KEL_REASON_NONE, 0, sentence };
           g_array_append_val (subs, sc);
         }
-      from = ov[1];
-      pos = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+      from = MAX (from, be);
+      /* what follows a full stop starts a sentence; ";" and the conjunctions go on a list */
+      sentence = bs > 0 && strchr (".!?", flat[bs - 1]) != NULL;
+      /* an empty boundary moves on by one character */
+      pos = be > bs ? be : (gsize) (g_utf8_next_char (flat + be) - flat);
     }
   if (from < len || subs->len == 0)
     {
-      SubClause sc = { from, len, -1, FALSE, NULL };
+      KelSubClause sc = { from, len, -1, KEL_REASON_NONE, 0, sentence };
       g_array_append_val (subs, sc);
     }
-  pcre2_match_data_free (md);
+  merge_title (subs, flat);
   return subs;
 }
 
-static guint
-find_subclause (GArray *subs, gsize offset)
+static int
+period_start (const KelDocument *doc)
 {
-  for (guint i = 0; i < subs->len; i++)
-    if (offset < g_array_index (subs, SubClause, i).end)
-      return i;
-  return subs->len - 1;
+  return doc->period_start > 0 ? doc->period_start : doc->year;
 }
 
-/* A table row's amount: the fact cell (or the only or last figure) times the table's
- * unit. Cells are separated by tabs in the document text. */
+/* Whether the exclusion @h applies: a "past" pattern with a year applies only when the
+ * year is before the document's period. */
 static gboolean
-table_row_amount (const KelSegment *seg, const char *text, double *kzt, char **amount_text)
+exclusion_applies (const KelSegmentRun *run, const KelHit *h, const KelTerm *t)
 {
-  g_autoptr (GPtrArray) cells = g_ptr_array_new ();
-  g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
-  const char *p = text + seg->body, *end = text + seg->end;
-  double scale = seg->table_scale > 0 ? seg->table_scale : 1;
-  int pick;
+  int year;
 
-  while (p < end)
+  if (t->exclude != KEL_REASON_BACKGROUND || t->year_code == NULL)
+    return TRUE;
+  year = kel_lexicon_hit_year (run->lex, h, run->flat);
+  return period_start (run->doc) > 0 && year > 0 && year < period_start (run->doc);
+}
+
+/* The first exclusion of segment scope in the segment, or KEL_REASON_NONE. */
+static KelReason
+segment_exclusion (const KelSegmentRun *run, guint *hit)
+{
+  for (guint i = 0; i < run->hits->len; i++)
     {
-      const char *tab = memchr (p, '\t', end - p);
-      const char *ce = tab ? tab : end, *cs = p, *ct = ce;
-      double v;
+      const KelHit *h = &g_array_index (run->hits, KelHit, i);
+      const KelTerm *t = kel_lexicon_get_term (run->lex, h->term);
 
-      while (cs < ct && (*cs == ' ' || *cs == '\n'))
-        cs++;
-      while (ct > cs && (ct[-1] == ' ' || ct[-1] == '\n'))
-        ct--;
-      if (ct > cs && ct[-1] != '%' && kel_amount_parse_number (cs, ct - cs, &v))
-        {
-          g_array_append_val (values, v);
-          g_ptr_array_add (cells, g_strndup (cs, ct - cs));
-        }
-      p = tab ? tab + 1 : end;
+      if (t->exclude == KEL_REASON_NONE || t->scope != KEL_SCOPE_SEGMENT
+          || !exclusion_applies (run, h, t))
+        continue;
+      *hit = i;
+      return t->exclude;
     }
-  g_ptr_array_set_free_func (cells, g_free);
-  if (values->len == 0)
+  return KEL_REASON_NONE;
+}
+
+/* Scores the categories in @sc and finds its winner, and the first exclusion of clause
+ * scope in it. @prior is the lead-in's share for each category, or NULL. */
+static void
+score_subclause (KelSegmentRun *run, KelSubClause *sc, const double *prior, double *score,
+                 double *best, gsize *first)
+{
+  guint n_cat = kel_lexicon_get_n_categories (run->lex);
+  int win = -1;
+
+  memset (score, 0, sizeof (double) * n_cat);
+  memset (best, 0, sizeof (double) * n_cat);
+  for (guint i = 0; i < run->hits->len; i++)
+    {
+      const KelHit *h = &g_array_index (run->hits, KelHit, i);
+      const KelTerm *t = kel_lexicon_get_term (run->lex, h->term);
+      gboolean dup = FALSE;
+
+      if (h->start < sc->start || h->start >= sc->end)
+        continue;
+      if (t->exclude != KEL_REASON_NONE)
+        {
+          if (t->scope == KEL_SCOPE_CLAUSE && sc->reason == KEL_REASON_NONE
+              && exclusion_applies (run, h, t))
+            {
+              sc->reason = t->exclude;
+              sc->reason_hit = i;
+            }
+          continue;
+        }
+      /* a term counts once per sub-clause */
+      for (guint j = 0; j < i && !dup; j++)
+        {
+          const KelHit *o = &g_array_index (run->hits, KelHit, j);
+          dup = o->term == h->term && o->start >= sc->start && o->start < sc->end;
+        }
+      if (dup)
+        continue;
+      if (score[t->category] == 0 && best[t->category] == 0)
+        first[t->category] = h->start;
+      else
+        first[t->category] = MIN (first[t->category], h->start);
+      score[t->category] += t->weight;
+      best[t->category] = MAX (best[t->category], t->weight);
+    }
+  for (guint c = 0; prior != NULL && c < n_cat; c++)
+    if (prior[c] > 0)
+      {
+        if (score[c] == 0 && best[c] == 0)
+          first[c] = sc->start;
+        score[c] += prior[c];
+      }
+  for (guint c = 0; c < n_cat; c++)
+    {
+      if (score[c] < KEL_WIN_SCORE)
+        continue;
+      if (win < 0 || score[c] > score[win]
+          || (score[c] == score[win]
+              && (best[c] > best[win] || (best[c] == best[win] && first[c] < first[win]))))
+        win = c;
+    }
+  sc->winner = win;
+}
+
+/* Whether @sc has a sum of its own (not a rate per unit). */
+static gboolean
+has_own_sum (const KelSegmentRun *run, gsize start, gsize end)
+{
+  for (guint k = 0; k < run->amounts->len; k++)
+    {
+      const KelAmount *a = &g_array_index (run->amounts, KelAmount, k);
+      if (a->start >= start && a->start < end && !(a->flags & KEL_AMOUNT_PER_UNIT))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether sub-clause @sc only goes on about @prev, the item before it, in the same
+ * category. A further sentence of a clause tells more of its item ("The project will be
+ * a PPP …"), unless both have a sum of their own. A further part of a list is another
+ * item when it names something or brings words of the category @prev has not. */
+static gboolean
+continues_item (const KelSegmentRun *run, const KelCoding *prev, const KelSubClause *sc)
+{
+  gsize ps = prev->start - run->seg->start, pe = prev->end - run->seg->start;
+
+  if (prev->category != sc->winner || prev->reason != sc->reason)
     return FALSE;
-  if (seg->fact_column >= 0 && (guint) seg->fact_column < values->len)
-    pick = seg->fact_column;
-  else
-    pick = values->len - 1;
-  /* Without a stated unit a small bare figure is a count, not money. */
-  if (seg->table_scale <= 0 && g_array_index (values, double, pick) < 1000)
+  if (sc->new_sentence)
+    return !(has_own_sum (run, sc->start, sc->end) && has_own_sum (run, ps, pe));
+  if (_kel_count_has_anchor (run->flat, sc->start, sc->end))
     return FALSE;
-  *kzt = g_array_index (values, double, pick) * scale;
-  *amount_text = g_strdup (cells->pdata[pick]);
+  for (guint i = 0; i < run->hits->len; i++)
+    {
+      const KelHit *h = &g_array_index (run->hits, KelHit, i);
+      const KelTerm *t = kel_lexicon_get_term (run->lex, h->term);
+      gboolean seen = FALSE;
+
+      if (h->start < sc->start || h->start >= sc->end || t->category != sc->winner)
+        continue;
+      for (guint j = 0; j < run->hits->len && !seen; j++)
+        {
+          const KelHit *o = &g_array_index (run->hits, KelHit, j);
+          seen = o->term == h->term && o->start + run->seg->start >= prev->start
+                 && o->start + run->seg->start < prev->end;
+        }
+      if (!seen)
+        return FALSE;
+    }
   return TRUE;
 }
 
 static void
-add_amount (KelCoding *c, const KelAmount *a, const char *flat)
+set_reason (KelSegmentRun *run, KelCoding *c, KelReason reason, guint hit,
+            const char *because)
 {
-  g_autofree char *t = g_strndup (flat + a->start, a->end - a->start);
-
-  if (c->amount_text == NULL)
-    c->amount_text = g_steal_pointer (&t);
-  else
+  c->reason = reason;
+  g_clear_pointer (&c->reason_terms, g_free);
+  if (because != NULL)
+    c->reason_terms = g_strdup (because);
+  else if (hit < run->hits->len)
     {
-      char *joined = g_strconcat (c->amount_text, " + ", t, NULL);
-      g_free (c->amount_text);
-      c->amount_text = joined;
+      const KelHit *h = &g_array_index (run->hits, KelHit, hit);
+      c->reason_terms = g_strndup (run->flat + h->start, h->end - h->start);
     }
-  if (!isnan (a->kzt))
-    c->amount_kzt = isnan (c->amount_kzt) ? a->kzt : c->amount_kzt + a->kzt;
 }
 
-/* Replaces a coding's amount with @a. */
+/* The items of the segment: one per sub-clause a category won, unless it goes on about
+ * the item before it. @inherited is the reason the segment's heading or lead-in gives. */
 static void
-set_amount (KelCoding *c, const KelAmount *a, const char *flat)
+make_items (KelSegmentRun *run, const double *prior, KelReason inherited,
+            const char *inherited_terms)
 {
-  g_clear_pointer (&c->amount_text, g_free);
-  c->amount_kzt = NAN;
-  add_amount (c, a, flat);
-}
-
-/* Is @a the same sum as @p, restated in brackets right after it? */
-static gboolean
-restates (const char *flat, const KelAmount *p, const KelAmount *a)
-{
-  const char *q = flat + p->end, *e = flat + a->start;
-
-  while (q < e && (*q == ' ' || *q == ','))
-    q++;
-  return q < e && (*q == '(' || *q == '[') && e - q <= 3;
-}
-
-/* Are two sums of one sub-clause two items ("60 млн тенге и … 4 млн тенге", "KZT 60
- * million) and the folk ensemble … (KZT 4 million)") rather than a sum and its part, its
- * plan or a comparison? */
-static gboolean
-coordinated (const char *flat, const KelAmount *p, const KelAmount *a)
-{
-  static pcre2_code *conj, *block;
-  static gsize once = 0;
-  pcre2_match_data *md;
-  gsize len = a->start - p->end;
-  gboolean yes;
-
-  if (g_once_init_enter (&once))
-    {
-      int err;
-      PCRE2_SIZE off;
-      static const char conj_re[] =
-        "(?<!\\p{L})(?:и|and|және|мен|а\\s+также|as\\s+well\\s+as|сондай-ақ)(?!\\p{L})";
-      static const char block_re[] =
-        "(?<!\\p{L})(?:в\\s+том\\s+числе|из\\s+них|включая|including|of\\s+which|"
-        "оның\\s+ішінде|соның\\s+ішінде|то\\s+есть|т\\.\\s*е\\.|i\\.\\s*e\\.|план\\p{L}*|"
-        "plan\\p{L}*|жоспар\\p{L}*|против|against|compared|сравнени\\p{L}*|"
-        "салыстыр\\p{L}*|из\\s+которых|whereof|total\\p{L}*|итого|всего|барлығы|жалпы|"
-        "общ\\p{L}+|in\\s+total)(?!\\p{L})";
-
-      conj = pcre2_compile ((PCRE2_SPTR) conj_re, PCRE2_ZERO_TERMINATED,
-                            PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
-      block = pcre2_compile ((PCRE2_SPTR) block_re, PCRE2_ZERO_TERMINATED,
-                             PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
-      g_assert (conj != NULL && block != NULL);
-      g_once_init_leave (&once, 1);
-    }
-  if (a->start <= p->end)
-    return FALSE;
-  md = pcre2_match_data_create (1, NULL);
-  yes = pcre2_match (conj, (PCRE2_SPTR) flat + p->end, len, 0, PCRE2_NO_UTF_CHECK, md,
-                     NULL) >= 0
-        && pcre2_match (block, (PCRE2_SPTR) flat + p->end, len, 0, PCRE2_NO_UTF_CHECK, md,
-                        NULL) < 0;
-  pcre2_match_data_free (md);
-  return yes;
-}
-
-/* The first sub-clause from @s in direction @step (±1) that some category won, or -1. */
-static int
-nearest_winner (GArray *subs, guint s, int step)
-{
-  for (int k = (int) s + step; k >= 0 && k < (int) subs->len; k += step)
-    if (g_array_index (subs, SubClause, k).winner >= 0)
-      return k;
-  return -1;
-}
-
-/* The first sub-clause from @s in direction @step (±1) that some category won; its index
- * when that category's coding has no amount yet, else -1. */
-static int
-nearest_winner_without_amount (KelDocument *doc, GArray *subs, const int *coding_of,
-                               guint s, int step)
-{
-  for (int k = (int) s + step; k >= 0 && k < (int) subs->len; k += step)
-    {
-      const SubClause *o = &g_array_index (subs, SubClause, k);
-      if (o->winner >= 0)
-        {
-          const KelCoding *c = &g_array_index (doc->codings, KelCoding, coding_of[o->winner]);
-          return c->amount_text == NULL ? k : -1;
-        }
-    }
-  return -1;
-}
-
-/* Codes one segment. Returns the first amount (offsets in the segment's flat text) of a
- * segment that no category won and no exclusion or veto touched, for the sentence before
- * it (see carry_amount()); else NULL. */
-static KelAmount *
-code_segment (const KelLexicon *lex, KelDocument *doc, guint seg_index,
-              const gboolean *excluded_sections, const KelRates *rates, GArray *hits,
-              const double *prior)
-{
-  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, seg_index);
-  const char *text = doc->norm->text;
-  g_autofree char *flat = kel_segment_dup_flat (seg, text);
-  gsize len = seg->end - seg->start;
-  gsize body = CLAMP (seg->body, seg->start, seg->end) - seg->start;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GArray) amounts = NULL;
-  GArray *subs;
-  guint n_cat = kel_lexicon_get_n_categories (lex);
+  guint n_cat = kel_lexicon_get_n_categories (run->lex);
   g_autofree double *score = g_new0 (double, n_cat);
   g_autofree double *best = g_new0 (double, n_cat);
   g_autofree gsize *first = g_new0 (gsize, n_cat);
-  g_autofree int *coding_of = g_new (int, n_cat);
-  guint first_coding = doc->codings->len;
-  gboolean respectively;
+  guint seg_hit = G_MAXUINT;
+  KelReason seg_reason = segment_exclusion (run, &seg_hit);
+  int prev = -1;
 
-  if (seg->section != G_MAXUINT && excluded_sections[seg->section])
-    return NULL;
+  for (guint s = 0; s < run->subs->len; s++)
+    {
+      KelSubClause *sc = &g_array_index (run->subs, KelSubClause, s);
+      KelCoding *c;
 
-  g_array_set_size (hits, 0);
-  if (!kel_lexicon_match (lex, flat, len, body, seg->language, hits, &error))
-    g_ptr_array_add (doc->warnings,
-                     seg->clause ? g_strdup_printf (_("%s: clause %s on page %u: %s"), doc->name,
-                                                    seg->clause, seg->page + 1, error->message)
-                                 : g_strdup_printf (_("%s: segment %u on page %u: %s"), doc->name,
-                                                    seg_index + 1, seg->page + 1,
+      score_subclause (run, sc, prior, score, best, first);
+      if (sc->winner < 0)
+        {
+          prev = -1;
+          continue;
+        }
+      /* a declaration names nothing and has no sum; a description has no sum of its own */
+      if ((sc->reason == KEL_REASON_DECLARATION || sc->reason == KEL_REASON_DESCRIPTION)
+          && (has_own_sum (run, sc->start, sc->end)
+              || (sc->reason == KEL_REASON_DECLARATION
+                  && _kel_count_has_anchor (run->flat, sc->start, sc->end))))
+        sc->reason = KEL_REASON_NONE;
+      if (prev >= 0
+          && continues_item (run, &g_array_index (run->doc->codings, KelCoding, prev), sc))
+        {
+          c = &g_array_index (run->doc->codings, KelCoding, prev);
+          _kel_items_collect_terms (run, c, sc->start, sc->end);
+          c->end = run->seg->start + sc->end;
+          continue;
+        }
+      prev = (int) _kel_items_add (run, sc->winner, sc->start, sc->end);
+      c = &g_array_index (run->doc->codings, KelCoding, prev);
+      if (inherited != KEL_REASON_NONE)
+        set_reason (run, c, inherited, G_MAXUINT, inherited_terms);
+      else if (seg_reason != KEL_REASON_NONE)
+        set_reason (run, c, seg_reason, seg_hit, NULL);
+      else if (sc->reason != KEL_REASON_NONE)
+        set_reason (run, c, sc->reason, sc->reason_hit, NULL);
+    }
+}
+
+/* A table row is one item. Its first cell with words names it, and decides its category
+ * when it can ("Приобретение медицинского оборудования" over the column that calls it
+ * "спонсорская помощь"); else the whole row does. */
+static GArray *
+row_subclause (KelSegmentRun *run, const double *prior)
+{
+  GArray *subs = g_array_new (FALSE, TRUE, sizeof (KelSubClause));
+  const char *text = run->doc->norm->text + run->seg->start;
+  KelSubClause whole = { run->body, run->len, -1, KEL_REASON_NONE, 0, TRUE };
+  guint n_cat = kel_lexicon_get_n_categories (run->lex);
+  g_autofree double *score = g_new0 (double, n_cat);
+  g_autofree double *best = g_new0 (double, n_cat);
+  g_autofree gsize *first = g_new0 (gsize, n_cat);
+  gsize p = run->body;
+
+  while (p < run->len)
+    {
+      const char *tab = memchr (text + p, '\t', run->len - p);
+      gsize e = tab ? (gsize) (tab - text) : run->len;
+      guint letters = 0;
+
+      for (const char *q = text + p; q < text + e; q = g_utf8_next_char (q))
+        letters += g_unichar_isalpha (g_utf8_get_char (q));
+      if (letters >= 3)
+        {
+          KelSubClause label = { p, e, -1, KEL_REASON_NONE, 0, TRUE };
+          score_subclause (run, &label, prior, score, best, first);
+          if (label.winner >= 0)
+            {
+              /* the row's other cells still say whether it was done */
+              whole.start = p;
+              score_subclause (run, &whole, prior, score, best, first);
+              whole.winner = label.winner;
+              g_array_append_val (subs, whole);
+              return subs;
+            }
+          break;
+        }
+      p = e + 1;
+    }
+  g_array_append_val (subs, whole);
+  return subs;
+}
+
+static void
+segment_run_clear (KelSegmentRun *run)
+{
+  g_clear_pointer (&run->flat, g_free);
+  g_clear_pointer (&run->subs, g_array_unref);
+  g_clear_pointer (&run->amounts, g_array_unref);
+}
+
+/* Codes one segment. Returns the first amount (offsets in the segment's flat text) of a
+ * segment where no item was found and nothing negated, for the sentence before it (see
+ * carry_amount()); else NULL. */
+static KelAmount *
+code_segment (KelSegmentRun *run, guint index, const double *prior, KelReason inherited,
+              const char *inherited_terms)
+{
+  const KelSegment *seg = &g_array_index (run->doc->segments, KelSegment, index);
+  g_autoptr (GError) error = NULL;
+  KelAmount *lone = NULL;
+  gboolean vetoed = FALSE;
+
+  run->index = index;
+  run->seg = seg;
+  run->flat = kel_segment_dup_flat (seg, run->doc->norm->text);
+  run->len = seg->end - seg->start;
+  run->body = CLAMP (seg->body, seg->start, seg->end) - seg->start;
+  run->first_item = run->doc->codings->len;
+
+  g_array_set_size (run->hits, 0);
+  if (!kel_lexicon_match (run->lex, run->flat, run->len, run->body, seg->language, run->hits,
+                          &error))
+    g_ptr_array_add (run->doc->warnings,
+                     seg->clause ? g_strdup_printf (_("%s: clause %s on page %u: %s"),
+                                                    run->doc->name, seg->clause, seg->page + 1,
+                                                    error->message)
+                                 : g_strdup_printf (_("%s: segment %u on page %u: %s"),
+                                                    run->doc->name, index + 1, seg->page + 1,
                                                     error->message));
 
-  /* segment-scope exclusions */
-  for (guint i = 0; i < hits->len; i++)
+  if (seg->kind == KEL_SEGMENT_TABLE_ROW)
+    run->subs = row_subclause (run, prior);
+  else
+    run->subs = split_subclauses (run->lex, seg->language, run->flat, run->body, run->len);
+  run->amounts = kel_amounts_find (run->flat + run->body, run->len - run->body,
+                                   run->doc->year, run->rates);
+  for (guint i = 0; i < run->amounts->len; i++)
     {
-      const KelHit *h = &g_array_index (hits, KelHit, i);
-      const KelTerm *t = kel_lexicon_get_term (lex, h->term);
-
-      if (t->exclude == KEL_EXCLUDE_NONE || t->section)
-        continue;
-      if (t->exclude == KEL_EXCLUDE_NEGATION || t->exclude == KEL_EXCLUDE_PAST)
-        continue;
-      return NULL;
+      KelAmount *a = &g_array_index (run->amounts, KelAmount, i);
+      a->start += run->body;
+      a->end += run->body;
     }
 
-  ensure_static ();
-  subs = split_subclauses (flat, body, len);
-  amounts = kel_amounts_find (flat + body, len - body, doc->year, rates);
-
-  for (guint s = 0; s < subs->len; s++)
+  make_items (run, prior, inherited, inherited_terms);
+  if (run->doc->codings->len > run->first_item)
     {
-      SubClause *sc = &g_array_index (subs, SubClause, s);
-      int win = -1;
-
-      memset (score, 0, sizeof (double) * n_cat);
-      memset (best, 0, sizeof (double) * n_cat);
-      for (guint i = 0; i < hits->len; i++)
-        {
-          const KelHit *h = &g_array_index (hits, KelHit, i);
-          const KelTerm *t = kel_lexicon_get_term (lex, h->term);
-          gboolean dup = FALSE;
-
-          if (h->start < sc->start || h->start >= sc->end)
-            continue;
-          if (t->exclude == KEL_EXCLUDE_NEGATION
-              || (t->exclude == KEL_EXCLUDE_PAST
-                  && (t->year_code == NULL
-                      || (doc->year > 0 && kel_lexicon_hit_year (lex, h, flat) > 0
-                          && kel_lexicon_hit_year (lex, h, flat) < doc->year))))
-            {
-              sc->vetoed = TRUE;
-              break;
-            }
-          if (t->category < 0)
-            continue;
-          /* a term counts once per sub-clause */
-          for (guint j = 0; j < i && !dup; j++)
-            {
-              const KelHit *o = &g_array_index (hits, KelHit, j);
-              dup = o->term == h->term && o->start >= sc->start && o->start < sc->end;
-            }
-          if (dup)
-            continue;
-          if (score[t->category] == 0 && best[t->category] == 0)
-            first[t->category] = h->start;
-          else
-            first[t->category] = MIN (first[t->category], h->start);
-          score[t->category] += t->weight;
-          best[t->category] = MAX (best[t->category], t->weight);
-        }
-      if (sc->vetoed)
-        continue;
-      /* the lead-in the item hangs under ("оказать благотворительную помощь:") */
-      for (guint c = 0; prior != NULL && c < n_cat; c++)
-        if (prior[c] > 0)
-          {
-            if (score[c] == 0 && best[c] == 0)
-              first[c] = sc->start;
-            score[c] += prior[c];
-          }
-      for (guint c = 0; c < n_cat; c++)
-        {
-          if (score[c] < WIN_SCORE)
-            continue;
-          if (win < 0 || score[c] > score[win]
-              || (score[c] == score[win] && (best[c] > best[win]
-                                             || (best[c] == best[win]
-                                                 && first[c] < first[win]))))
-            win = c;
-        }
-      sc->winner = win;
+      _kel_items_split_coordinated (run);
+      _kel_items_assign_amounts (run);
     }
-
-  /* one coding per distinct winner, in the order they first win */
-  for (guint c = 0; c < n_cat; c++)
-    coding_of[c] = -1;
-  for (guint s = 0; s < subs->len; s++)
+  else
     {
-      SubClause *sc = &g_array_index (subs, SubClause, s);
-      KelCoding *coding;
-      GString *terms;
-
-      if (sc->winner < 0)
-        continue;
-      if (coding_of[sc->winner] < 0)
-        {
-          KelCoding c = { 0 };
-          c.segment = seg_index;
-          c.category = sc->winner;
-          c.amount_kzt = NAN;
-          c.start = seg->start + sc->start;
-          c.end = seg->start + sc->end;
-          coding_of[sc->winner] = doc->codings->len;
-          g_array_append_val (doc->codings, c);
-        }
-      coding = &g_array_index (doc->codings, KelCoding, coding_of[sc->winner]);
-      coding->end = seg->start + sc->end;
-      terms = g_string_new (coding->terms);
-      for (guint i = 0; i < hits->len; i++)
-        {
-          const KelHit *h = &g_array_index (hits, KelHit, i);
-          const KelTerm *t = kel_lexicon_get_term (lex, h->term);
-          g_autofree char *surface = NULL;
-
-          if (t->category != sc->winner || h->start < sc->start || h->start >= sc->end)
-            continue;
-          surface = g_strndup (flat + h->start, h->end - h->start);
-          if (strstr (terms->str, surface) != NULL)
-            continue;
-          if (terms->len > 0)
-            g_string_append (terms, "; ");
-          g_string_append (terms, surface);
-        }
-      g_free (coding->terms);
-      coding->terms = g_string_free (terms, FALSE);
+      guint seg_hit;
+      for (guint s = 0; s < run->subs->len; s++)
+        vetoed = vetoed || g_array_index (run->subs, KelSubClause, s).reason != KEL_REASON_NONE;
+      vetoed = vetoed || inherited != KEL_REASON_NONE
+               || segment_exclusion (run, &seg_hit) != KEL_REASON_NONE;
+      if (!vetoed && run->amounts->len > 0)
+        lone = g_memdup2 (&g_array_index (run->amounts, KelAmount, 0), sizeof (KelAmount));
     }
-
-  if (doc->codings->len == first_coding)
-    {
-      KelAmount *lone = NULL;
-      gboolean vetoed = FALSE;
-
-      for (guint s = 0; s < subs->len; s++)
-        vetoed = vetoed || g_array_index (subs, SubClause, s).vetoed;
-      if (!vetoed && amounts->len > 0)
-        {
-          lone = g_memdup2 (&g_array_index (amounts, KelAmount, 0), sizeof (KelAmount));
-          lone->start += body;
-          lone->end += body;
-        }
-      g_array_unref (subs);
-      return lone;
-    }
-
-  /* amounts */
-  if (seg->kind == KEL_SEGMENT_TABLE_ROW && amounts->len == 0)
-    {
-      double kzt;
-      char *amount_text = NULL;
-      if (table_row_amount (seg, text, &kzt, &amount_text))
-        {
-          /* one sum for several codings of a row goes to the first */
-          KelCoding *c = &g_array_index (doc->codings, KelCoding, first_coding);
-          c->amount_kzt = kzt;
-          c->amount_text = amount_text;
-        }
-      g_array_unref (subs);
-      return NULL;
-    }
-
-  {
-    pcre2_match_data *md = pcre2_match_data_create (1, NULL);
-    respectively = pcre2_match (respectively_code, (PCRE2_SPTR) flat, len, 0,
-                                PCRE2_NO_UTF_CHECK, md, NULL) >= 0;
-    pcre2_match_data_free (md);
-  }
-  if (respectively)
-    {
-      guint n_codings = doc->codings->len - first_coding;
-
-      for (guint i = 0; i < amounts->len; i++)
-        {
-          KelAmount *a = &g_array_index (amounts, KelAmount, i);
-          a->start += body;
-          a->end += body;
-          add_amount (&g_array_index (doc->codings, KelCoding,
-                                      first_coding + MIN (i, n_codings - 1)), a, flat);
-        }
-      g_array_unref (subs);
-      return NULL;
-    }
-
-  {
-    g_autofree int *taken = g_new (int, subs->len);      /* amount a sub-clause gave, or -1 */
-    guint n_codings = doc->codings->len - first_coding;
-    g_autofree gboolean *per_unit = g_new0 (gboolean, n_codings);
-    g_autofree int *given = g_new (int, n_codings);      /* last amount a coding took */
-
-    for (guint s = 0; s < subs->len; s++)
-      taken[s] = -1;
-    for (guint c = 0; c < n_codings; c++)
-      given[c] = -1;
-    for (guint i = 0; i < amounts->len; i++)
-      {
-        KelAmount *a = &g_array_index (amounts, KelAmount, i);
-        guint s;
-        int target = -1;
-        SubClause *sc;
-        guint c;
-        gboolean unit = (a->flags & KEL_AMOUNT_PER_UNIT) != 0;
-
-        a->start += body;
-        a->end += body;
-        s = find_subclause (subs, a->start);
-        sc = &g_array_index (subs, SubClause, s);
-        if (sc->vetoed)
-          continue;
-        if (taken[s] >= 0)
-          {
-            const KelAmount *p = &g_array_index (amounts, KelAmount, taken[s]);
-
-            /* "USD 3.2 million (KZT 1.33 billion …)": the tenge figure wins */
-            if (restates (flat, p, a))
-              {
-                for (c = 0; c < n_codings; c++)
-                  if (given[c] == taken[s] && strcmp (p->currency, "KZT") != 0
-                      && strcmp (a->currency, "KZT") == 0 && !isnan (a->kzt))
-                    {
-                      set_amount (&g_array_index (doc->codings, KelCoding, first_coding + c),
-                                  a, flat);
-                      given[c] = (int) i;
-                      taken[s] = (int) i;
-                    }
-                continue;
-              }
-            /* "(KZT 60 million) and the folk ensemble … (KZT 4 million)": both count */
-            if (sc->winner >= 0 && !unit && !(p->flags & KEL_AMOUNT_PER_UNIT)
-                && coordinated (flat, p, a))
-              {
-                c = coding_of[sc->winner] - first_coding;
-                add_amount (&g_array_index (doc->codings, KelCoding, first_coding + c), a,
-                            flat);
-                given[c] = (int) i;
-                taken[s] = (int) i;
-              }
-            continue;
-          }
-        if (sc->winner >= 0)
-          target = s;
-        else
-          {
-            /* nearest winner before it that has no amount yet, else after it */
-            target = nearest_winner_without_amount (doc, subs, coding_of, s, -1);
-            if (target < 0)
-              target = nearest_winner_without_amount (doc, subs, coding_of, s, +1);
-            /* "grants of up to KZT 2 million each …; the programme cost KZT 48 million":
-             * a whole sum replaces the rate per unit of the winner before it */
-            if (target < 0 && !unit)
-              {
-                int k = nearest_winner (subs, s, -1);
-                if (k >= 0 && per_unit[coding_of[g_array_index (subs, SubClause, k).winner]
-                                       - first_coding])
-                  {
-                    c = coding_of[g_array_index (subs, SubClause, k).winner] - first_coding;
-                    set_amount (&g_array_index (doc->codings, KelCoding, first_coding + c), a,
-                                flat);
-                    per_unit[c] = FALSE;
-                    given[c] = (int) i;
-                    taken[s] = (int) i;
-                    continue;
-                  }
-              }
-          }
-        if (target < 0)
-          continue;
-        taken[s] = (int) i;
-        if (target != (int) s && taken[target] < 0)
-          taken[target] = (int) i;
-        c = coding_of[g_array_index (subs, SubClause, target).winner] - first_coding;
-        if (g_array_index (doc->codings, KelCoding, first_coding + c).amount_text == NULL)
-          per_unit[c] = unit;
-        else
-          per_unit[c] = per_unit[c] && unit;
-        add_amount (&g_array_index (doc->codings, KelCoding, first_coding + c), a, flat);
-        given[c] = (int) i;
-      }
-  }
-  g_array_unref (subs);
-  return NULL;
+  segment_run_clear (run);
+  return lone;
 }
 
 /* "… на 3,2 км жылу трассасы ауыстырылды. Компанияның салымы – 410 млн теңге.": in running
- * text, a sentence that only states a sum gives it to the sentence just before it in the
- * same paragraph, when that one was coded and has no amount yet. */
+ * text, a sentence that only states a sum gives it to the item of the sentence just before
+ * it in the same paragraph, when that one has no amount yet. */
 static void
 carry_amount (KelDocument *doc, guint i, const KelAmount *a, guint codings_before)
 {
@@ -633,10 +439,8 @@ carry_amount (KelDocument *doc, guint i, const KelAmount *a, guint codings_befor
   c = &g_array_index (doc->codings, KelCoding, codings_before - 1);
   if (c->segment != i - 1 || c->amount_text != NULL)
     return;
-  {
-    g_autofree char *flat = kel_segment_dup_flat (seg, text);
-    add_amount (c, a, flat);
-  }
+  c->amount_text = g_strndup (text + seg->start + a->start, a->end - a->start);
+  c->amount_kzt = a->kzt;
 }
 
 /* "3) оказать благотворительную помощь:" followed by "а) …", "б) …": the lead-in names
@@ -658,11 +462,12 @@ introduces_items (const KelDocument *doc, guint i)
 
 /* What a lead-in says about its items: half of each category's score in it, so that an
  * item with no cue of its own takes the lead-in's category while the item's own decisive
- * terms still win. A lead-in whose subject is the akimat ("Акимат обязуется:") excludes
- * its items (@akimat). Returns whether any category scored. */
+ * terms still win. A lead-in whose subject is the akimat ("Акимат обязуется:") makes its
+ * items the akimat's (@akimat, with the words in @akimat_terms). Returns whether any
+ * category scored. */
 static gboolean
 lead_in_prior (const KelLexicon *lex, const KelDocument *doc, guint i, GArray *hits,
-               double *prior, gboolean *akimat)
+               double *prior, gboolean *akimat, char **akimat_terms)
 {
   const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
   g_autofree char *flat = kel_segment_dup_flat (seg, doc->norm->text);
@@ -671,6 +476,7 @@ lead_in_prior (const KelLexicon *lex, const KelDocument *doc, guint i, GArray *h
 
   memset (prior, 0, sizeof (double) * n_cat);
   *akimat = FALSE;
+  g_clear_pointer (akimat_terms, g_free);
   g_array_set_size (hits, 0);
   kel_lexicon_match (lex, flat, seg->end - seg->start, seg->body - seg->start,
                      seg->language, hits, NULL);
@@ -680,9 +486,12 @@ lead_in_prior (const KelLexicon *lex, const KelDocument *doc, guint i, GArray *h
       const KelTerm *t = kel_lexicon_get_term (lex, h->term);
       gboolean dup = FALSE;
 
-      if (t->exclude == KEL_EXCLUDE_AKIMAT && !t->section)
-        *akimat = TRUE;
-      if (t->exclude != KEL_EXCLUDE_NONE || t->category < 0)
+      if (t->exclude == KEL_REASON_AKIMAT && !t->section && !*akimat)
+        {
+          *akimat = TRUE;
+          *akimat_terms = g_strndup (flat + h->start, h->end - h->start);
+        }
+      if (t->exclude != KEL_REASON_NONE || t->category < 0)
         continue;
       for (guint j = 0; j < k && !dup; j++)
         dup = g_array_index (hits, KelHit, j).term == h->term;
@@ -697,34 +506,14 @@ lead_in_prior (const KelLexicon *lex, const KelDocument *doc, guint i, GArray *h
   return any;
 }
 
-void
-kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates *rates)
+/* For each heading, the reason a section exclusion found in it gives every segment under
+ * it (KEL_REASON_NONE for none), and the words that decided it. */
+static KelReason *
+section_reasons (const KelLexicon *lex, const KelDocument *doc, GArray *hits, GPtrArray *words)
 {
-  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (KelHit));
-  g_autofree gboolean *excluded = NULL;
-  g_autofree double *prior = NULL;
-  gboolean have_prior = FALSE, akimat_items = FALSE;
-  g_autoptr (KelRates) doc_rates = NULL;
+  KelReason *reasons = g_new0 (KelReason, doc->segments->len + 1);
 
-  g_return_if_fail (lex != NULL && doc != NULL && doc->norm != NULL);
-
-  if (doc->codings != NULL)
-    {
-      for (guint i = 0; i < doc->codings->len; i++)
-        {
-          KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
-          g_free (c->amount_text);
-          g_free (c->terms);
-        }
-      g_array_set_size (doc->codings, 0);
-    }
-  else
-    doc->codings = g_array_new (FALSE, TRUE, sizeof (KelCoding));
-
-  doc_rates = kel_rates_scan_document (rates, doc->norm->text, doc->norm->len);
-
-  /* headings that open a section the lexicon excludes (the akimat's intentions) */
-  excluded = g_new0 (gboolean, doc->segments->len + 1);
+  g_ptr_array_set_size (words, doc->segments->len);
   for (guint i = 0; i < doc->segments->len; i++)
     {
       const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
@@ -735,42 +524,90 @@ kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates
       flat = kel_segment_dup_flat (seg, doc->norm->text);
       g_array_set_size (hits, 0);
       kel_lexicon_match (lex, flat, seg->end - seg->start, seg->body - seg->start,
-                         KEL_LANG_UNKNOWN, hits,
-                         NULL);
-      for (guint k = 0; k < hits->len; k++)
+                         KEL_LANG_UNKNOWN, hits, NULL);
+      for (guint k = 0; k < hits->len && reasons[i] == KEL_REASON_NONE; k++)
         {
-          const KelTerm *t = kel_lexicon_get_term (lex, g_array_index (hits, KelHit,
-                                                                       k).term);
+          const KelHit *h = &g_array_index (hits, KelHit, k);
+          const KelTerm *t = kel_lexicon_get_term (lex, h->term);
           if (t->section)
-            excluded[i] = TRUE;
+            {
+              reasons[i] = t->exclude;
+              words->pdata[i] = g_strndup (flat + h->start, h->end - h->start);
+            }
         }
     }
+  return reasons;
+}
 
+static void
+clear_codings (KelDocument *doc)
+{
+  if (doc->codings == NULL)
+    {
+      doc->codings = g_array_new (FALSE, TRUE, sizeof (KelCoding));
+      return;
+    }
+  for (guint i = 0; i < doc->codings->len; i++)
+    kel_coding_clear (&g_array_index (doc->codings, KelCoding, i));
+  g_array_set_size (doc->codings, 0);
+}
+
+void
+kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates *rates)
+{
+  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (KelHit));
+  g_autoptr (KelRates) doc_rates = NULL;
+  g_autofree KelReason *sections = NULL;
+  g_autoptr (GPtrArray) section_words = g_ptr_array_new_with_free_func (g_free);
+  g_autofree double *prior = NULL;
+  g_autofree char *akimat_terms = NULL;
+  gboolean have_prior = FALSE, akimat_items = FALSE;
+  KelSegmentRun run = { 0 };
+
+  g_return_if_fail (lex != NULL && doc != NULL && doc->norm != NULL);
+
+  clear_codings (doc);
+  doc_rates = kel_rates_scan_document (rates, doc->norm->text, doc->norm->len);
+  sections = section_reasons (lex, doc, hits, section_words);
   prior = g_new0 (double, kel_lexicon_get_n_categories (lex));
+  run.lex = lex;
+  run.doc = doc;
+  run.rates = doc_rates;
+  run.hits = hits;
+
   for (guint i = 0; i < doc->segments->len; i++)
     {
       const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+      KelReason inherited = KEL_REASON_NONE;
+      const char *because = NULL;
+      guint before;
+      g_autofree KelAmount *lone = NULL;
 
       if (seg->kind != KEL_SEGMENT_LIST_ITEM)
-        {
-          have_prior = FALSE;
-          akimat_items = FALSE;
-        }
+        have_prior = akimat_items = FALSE;
       if (seg->kind == KEL_SEGMENT_HEADING)
         continue;
       if (introduces_items (doc, i))
         {
-          have_prior = lead_in_prior (lex, doc, i, hits, prior, &akimat_items);
+          have_prior = lead_in_prior (lex, doc, i, hits, prior, &akimat_items, &akimat_terms);
           continue;
         }
-      if (akimat_items)
-        continue;
-      {
-        guint before = doc->codings->len;
-        g_autofree KelAmount *lone = code_segment (lex, doc, i, excluded, doc_rates, hits,
-                                                   have_prior ? prior : NULL);
-        if (lone != NULL)
-          carry_amount (doc, i, lone, before);
-      }
+      if (seg->section != G_MAXUINT && sections[seg->section] != KEL_REASON_NONE)
+        {
+          inherited = sections[seg->section];
+          because = section_words->pdata[seg->section];
+        }
+      else if (akimat_items)
+        {
+          inherited = KEL_REASON_AKIMAT;
+          because = akimat_terms;
+        }
+      before = doc->codings->len;
+      lone = code_segment (&run, i, have_prior ? prior : NULL, inherited, because);
+      if (lone != NULL)
+        carry_amount (doc, i, lone, before);
     }
+  _kel_count_document (lex, doc);
+  _kel_attribute_corporations (lex, doc);
+  _kel_items_label (doc);
 }

@@ -19,16 +19,38 @@ kel_document_free (KelDocument *doc)
   if (doc->codings != NULL)
     {
       for (guint i = 0; i < doc->codings->len; i++)
-        {
-          KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
-          g_free (c->amount_text);
-          g_free (c->terms);
-        }
+        kel_coding_clear (&g_array_index (doc->codings, KelCoding, i));
       g_array_unref (doc->codings);
     }
   g_clear_pointer (&doc->sources, g_array_unref);
   g_clear_pointer (&doc->warnings, g_ptr_array_unref);
   g_free (doc);
+}
+
+void
+kel_coding_clear (KelCoding *coding)
+{
+  g_clear_pointer (&coding->amount_text, g_free);
+  g_clear_pointer (&coding->terms, g_free);
+  g_clear_pointer (&coding->label, g_free);
+  g_clear_pointer (&coding->corporation, g_free);
+  g_clear_pointer (&coding->reason_terms, g_free);
+}
+
+const char *
+kel_coding_get_corporation (const KelDocument *doc, const KelCoding *coding)
+{
+  g_return_val_if_fail (doc != NULL && coding != NULL, NULL);
+  return coding->corporation != NULL ? coding->corporation : doc->corporation;
+}
+
+const char *
+kel_coding_get_clause (const KelDocument *doc, const KelCoding *coding)
+{
+  g_return_val_if_fail (doc != NULL && coding != NULL, NULL);
+  if (coding->label != NULL)
+    return coding->label;
+  return g_array_index (doc->segments, KelSegment, coding->segment).clause;
 }
 
 const char *

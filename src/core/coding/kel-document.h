@@ -19,14 +19,23 @@ typedef enum {
   KEL_KIND_REPORT,
 } KelDocumentKind;
 
+/* One item: an object, recipient, event or programme the document names, with its own
+ * span, amount and corporation, counted or not counted for a reason. */
 typedef struct {
-  guint  segment;      /* index into the document's segments */
-  int    category;     /* index into the lexicon's codebook */
-  double amount_kzt;   /* NAN when the coding has no amount that can be read */
-  char  *amount_text;  /* the amount as written, or NULL */
-  char  *terms;        /* the matched terms, "; "-separated */
-  gsize  start, end;   /* the evidence: byte span in the document text */
+  guint      segment;      /* index into the document's segments */
+  int        category;     /* index into the lexicon's codebook */
+  double     amount_kzt;   /* NAN when the coding has no amount that can be read */
+  char      *amount_text;  /* the amount as written, or NULL */
+  char      *terms;        /* the matched terms, "; "-separated */
+  gsize      start, end;   /* the item's own span in the document text */
+  char      *label;        /* the item's clause ("2.3a" when a clause has several items),
+                            * NULL when it is the segment's clause */
+  char      *corporation;  /* whose commitment: NULL for the document's corporation */
+  KelReason  reason;       /* KEL_REASON_NONE when the item is counted */
+  char      *reason_terms; /* the words that decided the reason, or NULL */
 } KelCoding;
+
+#define kel_coding_is_counted(c) ((c)->reason == KEL_REASON_NONE)
 
 /* Where a segment's text came from. */
 typedef struct {
@@ -40,6 +49,8 @@ typedef struct {
   char            *corporation;   /* canonical name, or NULL */
   char            *counterpart;   /* the akimat(s), or NULL */
   int              year;          /* 0 when unknown */
+  int              period_start;  /* the years the document speaks for (a memorandum's */
+  int              period_end;    /* term, a report's year); 0 when unknown */
   KelDocumentKind  kind;
   KelLanguage      language;      /* the main language */
   KelExtracted    *extracted;     /* NULL unless the caller asked to keep it */
@@ -51,6 +62,14 @@ typedef struct {
 } KelDocument;
 
 void        kel_document_free          (KelDocument     *doc);
+/* Frees what a coding owns (not the coding itself). */
+void        kel_coding_clear           (KelCoding       *coding);
+/* The corporation @coding is counted under: its own, else the document's (may be NULL). */
+const char *kel_coding_get_corporation (const KelDocument *doc,
+                                        const KelCoding   *coding);
+/* The coding's clause as the dataset writes it: its own label, else its segment's. */
+const char *kel_coding_get_clause      (const KelDocument *doc,
+                                        const KelCoding   *coding);
 const char *kel_document_kind_to_string (KelDocumentKind kind);
 KelDocumentKind kel_document_kind_from_string (const char *s);
 const char *kel_document_get_text      (const KelDocument *doc);

@@ -34,6 +34,8 @@ struct _KelLexicon {
   GPtrArray      *corporations; /* char** */
   GPtrArray      *codes[4];     /* pcre2_code* per KelLanguage: the terms for segments in
                                  * that language, in as few patterns as fit */
+  GPtrArray      *split_sources; /* char*: the <split> rules, "LANG\tREGEX" */
+  pcre2_code     *splits[4];    /* per KelLanguage: the rules of that language and of none */
 };
 
 typedef struct {
@@ -118,6 +120,9 @@ kel_lexicon_unref (KelLexicon *lex)
   g_ptr_array_unref (lex->corporations);
   for (guint i = 0; i < G_N_ELEMENTS (lex->codes); i++)
     g_clear_pointer (&lex->codes[i], g_ptr_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (lex->splits); i++)
+    g_clear_pointer (&lex->splits[i], pcre2_code_free);
+  g_clear_pointer (&lex->split_sources, g_ptr_array_unref);
   g_free (lex->version);
   g_free (lex);
 }
@@ -361,25 +366,46 @@ read_categories (KelLexicon *lex, xmlNodePtr parent, int parent_index, KelClass 
     }
 }
 
-static KelExcludeReason
+static KelReason
 reason_from_string (const char *s)
 {
-  static const char *const names[] = { "", "negation", "past", "total", "akimat",
-                                       "core_business", "non_commitment" };
-  for (guint i = 1; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (s, names[i]) == 0)
-      return i;
-  return KEL_EXCLUDE_NON_COMMITMENT;
+  KelReason reason = KEL_REASON_DECLARATION;   /* the schema allows no other names */
+
+  kel_reason_from_string (s, &reason);
+  return reason;
+}
+
+/* Where an exclusion reaches when its <exclude> does not say: what negates, postpones or
+ * dates a statement reaches its own sub-clause; the rest reach the segment. */
+static KelScope
+scope_from_string (const char *s, KelReason reason)
+{
+  if (g_strcmp0 (s, "section") == 0)
+    return KEL_SCOPE_SECTION;
+  if (g_strcmp0 (s, "segment") == 0)
+    return KEL_SCOPE_SEGMENT;
+  if (g_strcmp0 (s, "clause") == 0)
+    return KEL_SCOPE_CLAUSE;
+  switch (reason)
+    {
+    case KEL_REASON_NEGATED:
+    case KEL_REASON_POSTPONED:
+    case KEL_REASON_BACKGROUND:
+    case KEL_REASON_DESCRIPTION:
+      return KEL_SCOPE_CLAUSE;
+    default:
+      return KEL_SCOPE_SEGMENT;
+    }
 }
 
 static gboolean
 read_patterns (KelLexicon *lex, xmlNodePtr group, const char *file, int category,
-               KelExcludeReason reason, gboolean section, KelLanguage lang, GError **error)
+               KelReason reason, KelScope scope, KelLanguage lang, GError **error)
 {
   for (xmlNodePtr n = group->children; n != NULL; n = n->next)
     {
       KelTerm term = { 0 };
-      g_autofree char *weight = NULL, *at = NULL;
+      g_autofree char *weight = NULL, *at = NULL, *generic = NULL;
 
       if (!is_element (n, "term") && !is_element (n, "regex"))
         continue;
@@ -389,8 +415,11 @@ read_patterns (KelLexicon *lex, xmlNodePtr group, const char *file, int category
       term.line = xmlGetLineNo (n);
       term.category = category;
       term.exclude = reason;
-      term.section = section;
+      term.scope = scope;
+      term.section = scope == KEL_SCOPE_SECTION;
       term.lang = lang;
+      generic = get_attr (n, "generic");
+      term.generic = g_strcmp0 (generic, "true") == 0;
       weight = get_attr (n, "weight");
       term.weight = weight ? g_ascii_strtod (weight, NULL) : 1.0;
       at = get_attr (n, "at");
@@ -405,6 +434,17 @@ read_patterns (KelLexicon *lex, xmlNodePtr group, const char *file, int category
       g_array_append_val (lex->terms, term);
     }
   return TRUE;
+}
+
+static void
+read_splits (KelLexicon *lex, xmlNodePtr group, KelLanguage lang)
+{
+  for (xmlNodePtr n = group->children; n != NULL; n = n->next)
+    if (is_element (n, "regex"))
+      {
+        g_autofree char *re = node_text (n);
+        g_ptr_array_add (lex->split_sources, g_strdup_printf ("%d\t%s", lang, re));
+      }
 }
 
 static gboolean
@@ -430,19 +470,23 @@ read_lexicon_file (KelLexicon *lex, xmlDocPtr doc, const char *file, GError **er
                            file, (int) xmlGetLineNo (n), cat);
               return FALSE;
             }
-          if (!read_patterns (lex, n, file, index, KEL_EXCLUDE_NONE, FALSE,
+          if (!read_patterns (lex, n, file, index, KEL_REASON_NONE, KEL_SCOPE_CLAUSE,
                               node_lang (n) ? node_lang (n) : lang, error))
             return FALSE;
         }
       else if (is_element (n, "exclude"))
         {
+          KelReason r;
+
           reason = get_attr (n, "reason");
           scope = get_attr (n, "scope");
-          if (!read_patterns (lex, n, file, -1, reason_from_string (reason),
-                              g_strcmp0 (scope, "section") == 0,
+          r = reason_from_string (reason);
+          if (!read_patterns (lex, n, file, -1, r, scope_from_string (scope, r),
                               node_lang (n) ? node_lang (n) : lang, error))
             return FALSE;
         }
+      else if (is_element (n, "split"))
+        read_splits (lex, n, node_lang (n) ? node_lang (n) : lang);
     }
   return TRUE;
 }
@@ -779,7 +823,7 @@ compile_all (KelLexicon *lex, GError **error)
               }
           }
           /* a "past" pattern keeps its own code to read the year it captured */
-          if (term->exclude == KEL_EXCLUDE_PAST
+          if (term->exclude == KEL_REASON_BACKGROUND
               && pcre2_substring_number_from_name (single, (PCRE2_SPTR) "year") > 0)
             term->year_code = single;
           else
@@ -815,6 +859,69 @@ compile_all (KelLexicon *lex, GError **error)
   for (KelLanguage l = KEL_LANG_UNKNOWN; l <= KEL_LANG_EN; l++)
     if (!compile_set (lex, frags, l, error))
       return FALSE;
+  return TRUE;
+}
+
+/* Without <split> rules a segment is cut at ";" and where a sentence ends. */
+#define DEFAULT_SPLIT ";|(?<=[.!?])\\s+(?=\\p{Lu})"
+
+/* One pattern per language: its <split> rules and those of no language, as alternatives. */
+static gboolean
+compile_splits (KelLexicon *lex, GError **error)
+{
+  for (KelLanguage l = KEL_LANG_UNKNOWN; l <= KEL_LANG_EN; l++)
+    {
+      g_autoptr (GString) re = g_string_new (NULL);
+      int errcode;
+      PCRE2_SIZE erroff;
+
+      for (guint i = 0; i < lex->split_sources->len; i++)
+        {
+          const char *src = lex->split_sources->pdata[i];
+          KelLanguage sl = (KelLanguage) atoi (src);
+
+          if (l != KEL_LANG_UNKNOWN && sl != KEL_LANG_UNKNOWN && sl != l)
+            continue;
+          g_string_append_printf (re, "%s(?:%s)", re->len > 0 ? "|" : "", strchr (src, '\t') + 1);
+        }
+      if (re->len == 0)
+        g_string_assign (re, DEFAULT_SPLIT);
+      lex->splits[l] = pcre2_compile ((PCRE2_SPTR) re->str, re->len,
+                                      PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &errcode,
+                                      &erroff, NULL);
+      if (lex->splits[l] == NULL)
+        {
+          PCRE2_UCHAR msg[256];
+          pcre2_get_error_message (errcode, msg, sizeof msg);
+          g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_BAD_PATTERN,
+                       _("The lexicon's <split> rules cannot be compiled: %s"),
+                       (const char *) msg);
+          return FALSE;
+        }
+      pcre2_jit_compile (lex->splits[l], PCRE2_JIT_COMPLETE);
+    }
+  return TRUE;
+}
+
+gboolean
+kel_lexicon_next_split (const KelLexicon *lex, KelLanguage lang, const char *text, gsize len,
+                        gsize from, gsize *start, gsize *end)
+{
+  const pcre2_code *code;
+  Matcher *m;
+  int rc;
+
+  g_return_val_if_fail (lex != NULL && text != NULL && start != NULL && end != NULL, FALSE);
+
+  code = lex->splits[lang <= KEL_LANG_EN ? lang : KEL_LANG_UNKNOWN];
+  if (code == NULL || from > len)
+    return FALSE;
+  m = get_matcher ();
+  rc = pcre2_match (code, (PCRE2_SPTR) text, len, from, PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+  if (rc < 0)
+    return FALSE;
+  *start = pcre2_get_ovector_pointer (m->md)[0];
+  *end = pcre2_get_ovector_pointer (m->md)[1];
   return TRUE;
 }
 
@@ -865,6 +972,7 @@ kel_lexicon_load (const char *dir, const char *fallback_dir, GError **error)
   lex->categories = g_array_new (FALSE, TRUE, sizeof (KelCategory));
   lex->terms = g_array_new (FALSE, TRUE, sizeof (KelTerm));
   lex->corporations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  lex->split_sources = g_ptr_array_new_with_free_func (g_free);
 
   if (dir == NULL)
     dir = fallback_dir;
@@ -974,7 +1082,7 @@ kel_lexicon_load (const char *dir, const char *fallback_dir, GError **error)
     }
   xmlRelaxNGFree (schema);
 
-  if (!compile_all (lex, error))
+  if (!compile_all (lex, error) || !compile_splits (lex, error))
     return NULL;
   return g_steal_pointer (&lex);
 }
@@ -1162,6 +1270,7 @@ kel_lexicon_new_codebook (GPtrArray *cats, const char *version)
   lex->categories = g_array_new (FALSE, TRUE, sizeof (KelCategory));
   lex->terms = g_array_new (FALSE, TRUE, sizeof (KelTerm));
   lex->corporations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  lex->split_sources = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < G_N_ELEMENTS (lex->codes); i++)
     lex->codes[i] = g_ptr_array_new ();
   for (guint i = 0; i < cats->len; i++)

@@ -5,6 +5,7 @@
 #include <glib.h>
 
 #include "kel-language.h"
+#include "kel-reason.h"
 
 G_BEGIN_DECLS
 
@@ -13,15 +14,12 @@ typedef enum {
   KEL_CLASS_DEVELOPMENTAL,
 } KelClass;
 
+/* How far an exclusion reaches from where it is found. */
 typedef enum {
-  KEL_EXCLUDE_NONE = 0,
-  KEL_EXCLUDE_NEGATION,
-  KEL_EXCLUDE_PAST,
-  KEL_EXCLUDE_TOTAL,
-  KEL_EXCLUDE_AKIMAT,
-  KEL_EXCLUDE_CORE_BUSINESS,
-  KEL_EXCLUDE_NON_COMMITMENT,
-} KelExcludeReason;
+  KEL_SCOPE_CLAUSE,    /* the sub-clause (negations, postponements, earlier years) */
+  KEL_SCOPE_SEGMENT,   /* the whole segment (totals, core business, the akimat's clauses) */
+  KEL_SCOPE_SECTION,   /* every segment under a heading it is found in */
+} KelScope;
 
 typedef struct {
   char     *id;          /* "infrastructure", "infrastructure.schools" */
@@ -38,8 +36,10 @@ typedef struct {
   char             *file;      /* base name of the lexicon file */
   int               line;
   int               category;  /* index into the codebook, -1 for exclusions */
-  KelExcludeReason  exclude;
-  gboolean          section;   /* an exclusion matched against section headings */
+  KelReason         exclude;   /* KEL_REASON_NONE for a category's term */
+  KelScope          scope;     /* of an exclusion */
+  gboolean          section;   /* scope == KEL_SCOPE_SECTION */
+  gboolean          generic;   /* names a kind of spending, not a concrete item */
   gboolean          at_start;
   gboolean          is_regex;
   double            weight;
@@ -90,6 +90,17 @@ gboolean           kel_lexicon_match           (const KelLexicon  *lex,
                                                 KelLanguage        lang,
                                                 GArray            *hits,
                                                 GError           **error);
+/* The next place at or after @from in @text (of @len bytes) where a segment in @lang is
+ * cut into sub-clauses, by the lexicon's <split> rules (without any: at ";" and at the end
+ * of a sentence). Returns FALSE when there is none; else the boundary's bytes, which
+ * belong to neither side, are [@start, @end). */
+gboolean           kel_lexicon_next_split      (const KelLexicon  *lex,
+                                                KelLanguage        lang,
+                                                const char        *text,
+                                                gsize              len,
+                                                gsize              from,
+                                                gsize             *start,
+                                                gsize             *end);
 /* For a "past" exclusion hit: the year its (?<year>) group captured, or 0. */
 int                kel_lexicon_hit_year        (const KelLexicon  *lex,
                                                 const KelHit      *hit,

@@ -912,7 +912,7 @@ export_category (GString *out, const KelLexicon *lex, guint index, KelLanguage l
     {
       const KelTerm *term = kel_lexicon_get_term (lex, t);
 
-      if (term->category != (int) index || term->exclude != KEL_EXCLUDE_NONE)
+      if (term->category != (int) index || term->exclude != KEL_REASON_NONE)
         continue;
       if (lang != KEL_LANG_UNKNOWN && term->lang != KEL_LANG_UNKNOWN && term->lang != lang)
         continue;
@@ -988,7 +988,7 @@ kel_dictionary_export_yaml (const KelLexicon *lex, KelLanguage lang, GPtrArray *
     if (kel_lexicon_get_category (lex, i)->parent < 0)
       export_category (out, lex, i, lang, 0, skipped);
   for (guint t = 0; t < kel_lexicon_get_n_terms (lex); t++)
-    n_excl += kel_lexicon_get_term (lex, t)->exclude != KEL_EXCLUDE_NONE;
+    n_excl += kel_lexicon_get_term (lex, t)->exclude != KEL_REASON_NONE;
   if (n_excl > 0 && skipped != NULL)
     g_ptr_array_add (skipped, g_strdup_printf (ngettext ("%u exclusion term has no quanteda "
                                                          "form (dictionaries only count)",

@@ -3,6 +3,7 @@
  * each table row is a unit of its own that knows its table's unit and plan/fact columns. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "kel-segment.h"
@@ -54,6 +55,12 @@ typedef struct {
   int         fact_column;
   GString    *table_header;
   gboolean    caption_pending;
+  /* the table before, which rows after a company's sub-heading or a page break continue */
+  guint       last_row_line;
+  guint       prev_table_no;
+  double      prev_scale;
+  int         prev_fact;
+  guint       prev_rows;
   gboolean    restart_ok;      /* an unnumbered heading came: "1." may start again */
   gboolean    single_clauses;  /* "1.", "2." are clauses here, not section headings */
 } State;
@@ -224,9 +231,11 @@ classify (Line *line, const char *text)
         {
           const char *b = skip_spaces (p, end);
           c = b < end ? g_utf8_get_char (b) : 0;
-          /* A clause opens with a word or a quote, not with "km" or another number. */
+          /* A clause opens with a word or a quote, not with "km" or another number;
+           * "2.1. оказывает …" after "2. Корпорация в 2014 году:" opens in lower case. */
           if (g_unichar_isupper (c) || c == 0x00AB || c == '"' || c == 0x201C
-              || (g_unichar_isdigit (c) && depth > 1))
+              || (g_unichar_isdigit (c) && depth > 1)
+              || (g_unichar_islower (c) && depth > 1 && dot_after))
             {
               line->kind = LINE_DOTTED;
               line->depth = depth;
@@ -498,7 +507,8 @@ push_sentences (State *st, gsize start, gsize end, guint page)
     {
       char ch = t[i];
 
-      if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\f')
+      /* a word starts after a space or an opening bracket or quote: "(г. Сатпаев)" */
+      if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\f' || ch == '(' || ch == '[')
         word_start = i + 1;
       if ((ch == '.' || ch == '!' || ch == '?') && i + 2 < end
           && (t[i + 1] == ' ' || t[i + 1] == '\n'))
@@ -709,6 +719,13 @@ fact_column_in (const char *s, gsize n)
 static void
 table_reset (State *st)
 {
+  if (st->in_table)
+    {
+      st->prev_table_no = st->table_no;
+      st->prev_scale = st->table_scale;
+      st->prev_fact = st->fact_column;
+      st->prev_rows = st->table_row;
+    }
   st->in_table = FALSE;
   st->caption_pending = FALSE;
   st->table_scale = 0;
@@ -729,6 +746,55 @@ table_header_add (State *st, const Line *line)
   if (scale > 0)
     st->table_scale = scale;
   st->fact_column = fact_column_in (st->table_header->str, st->table_header->len);
+}
+
+/* Whether a line may stand between a table's rows and its header or its continuation: a
+ * header line of cells, a short line (the unit, a company's sub-heading). */
+static gboolean
+header_like (const char *text, const Line *h)
+{
+  if (h->kind == LINE_CELLS || h->kind == LINE_CAPTION)
+    return TRUE;
+  return h->kind == LINE_TEXT && g_utf8_strlen (text + h->start, h->end - h->start) < 60;
+}
+
+/* The first row of a table with no caption just before it, at line @i. A table that
+ * ended a few lines before, with only sub-headings between ("ТОО «KAZ Minerals
+ * Aktogay»"), goes on; else the header lines above carry the unit ("тыс. тенге", on its
+ * own line or in a cell) and the plan/fact columns. */
+static void
+table_start (State *st, GArray *lines, guint i)
+{
+  const char *text = st->text;
+  guint k = i, first = i, n = 0;
+
+  while (k > 0 && n < 10)
+    {
+      const Line *h = &g_array_index (lines, Line, k - 1);
+      if (h->kind != LINE_BLANK && h->kind != LINE_JUNK && !header_like (text, h))
+        break;
+      if (h->kind != LINE_BLANK && h->kind != LINE_JUNK)
+        first = k - 1;
+      k--;
+      n++;
+    }
+  if (st->prev_table_no > 0 && st->last_row_line > 0 && k > 0
+      && st->last_row_line == k - 1 && i - k <= 6)
+    {
+      st->table_no = st->prev_table_no;
+      st->table_scale = st->prev_scale;
+      st->fact_column = st->prev_fact;
+      st->table_row = st->prev_rows;
+      return;
+    }
+  st->table_no++;
+  st->table_row = 0;
+  for (guint j = first; j < i; j++)
+    {
+      const Line *h = &g_array_index (lines, Line, j);
+      if (h->kind != LINE_BLANK && h->kind != LINE_JUNK)
+        table_header_add (st, h);
+    }
 }
 
 /* The row's number: a first cell "3" or "3.", or "3 " before the text of the row. */
@@ -894,22 +960,11 @@ kel_segment_text (const char *text, gsize len)
             if (!st.in_table)
               {
                 if (!st.caption_pending)
-                  {
-                    st.table_no++;
-                    st.table_row = 0;
-                    /* No caption: the header lines just above carry the unit
-                     * ("Сумма, тыс. тенге") and the plan/fact columns. */
-                    for (guint k = i >= 4 ? i - 4 : 0; k < i; k++)
-                      {
-                        const Line *h = &g_array_index (lines, Line, k);
-                        if ((h->kind == LINE_TEXT || h->kind == LINE_CELLS)
-                            && g_utf8_strlen (text + h->start, h->end - h->start) < 60)
-                          table_header_add (&st, h);
-                      }
-                  }
+                  table_start (&st, lines, i);
                 st.in_table = TRUE;
                 st.caption_pending = FALSE;
               }
+            st.last_row_line = i;
             close_unit (&st, &u);
             st.table_row++;
             open_unit (&u, line, KEL_SEGMENT_TABLE_ROW,
@@ -1001,6 +1056,13 @@ kel_segment_text (const char *text, gsize len)
           close_unit (&st, &u);
           if (st.in_table)
             table_reset (&st);
+          /* "2. Корпорация обязуется:" ends the section of the heading "1. Предмет" */
+          if (line->depth == 1 && st.section_index != G_MAXUINT)
+            {
+              const char *h = g_array_index (st.segments, KelSegment, st.section_index).clause;
+              if (h != NULL && g_ascii_isdigit (h[0]) && atoi (h) != line->num[0])
+                st.section_index = G_MAXUINT;
+            }
           st.restart_ok = FALSE;
           memcpy (st.last, line->num, sizeof (int) * line->depth);
           st.last_depth = line->depth;

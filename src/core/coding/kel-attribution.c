@@ -1,0 +1,129 @@
+/* kel-attribution.c: whose commitment each item is. Most documents are one corporation's,
+ * and their items are its. Minutes, an akimat's summary table or a news item name several
+ * companies, each with its own contributions: there an item belongs to the company its own
+ * text names, else to the one named last before it (a paragraph's subject, a table's
+ * sub-heading row "ТОО «Казцинк»"). */
+#include "config.h"
+
+#include <string.h>
+
+#include "kel-coder-private.h"
+
+/* A company is one of a document's several when it is named at least this often. */
+#define MIN_MENTIONS 2
+
+typedef struct {
+  gsize       at;     /* offset in the document text */
+  const char *name;   /* canonical, owned by the lexicon */
+} Mention;
+
+/* Whether the alias @needle starts a word at @p of @hay and, when short, ends one. */
+static gboolean
+word_at (const char *hay, const char *p, const char *needle, gsize nl)
+{
+  gboolean before = p > hay && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p)));
+  gboolean after = g_utf8_strlen (needle, nl) <= 4 && p[nl] != '\0'
+                   && g_unichar_isalnum (g_utf8_get_char (p + nl));
+  return !before && !after;
+}
+
+/* Every mention of a corporation of the lexicon's list, in document order. Offsets are
+ * those of the case-folded text, which keeps the byte lengths of Cyrillic and Latin
+ * letters. */
+static GArray *
+find_mentions (const KelLexicon *lex, const KelDocument *doc)
+{
+  GPtrArray *corps = kel_lexicon_get_corporations (lex);
+  g_autofree char *fold = g_utf8_casefold (doc->norm->text, doc->norm->len);
+  GArray *mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  gsize fold_len = strlen (fold);
+
+  for (guint i = 0; i < corps->len; i++)
+    {
+      char **names = corps->pdata[i];
+
+      for (guint k = 1; names[k] != NULL; k++)
+        {
+          g_autofree char *alias = g_utf8_casefold (names[k], -1);
+          gsize nl = strlen (alias);
+
+          if (nl < 2)
+            continue;
+          for (const char *p = strstr (fold, alias); p != NULL; p = strstr (p + nl, alias))
+            if (word_at (fold, p, alias, nl))
+              {
+                Mention m = { MIN ((gsize) (p - fold), fold_len), names[0] };
+                g_array_append_val (mentions, m);
+              }
+        }
+    }
+  return mentions;
+}
+
+static int
+compare_mentions (gconstpointer a, gconstpointer b)
+{
+  const Mention *x = a, *y = b;
+  return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* How many companies the document names at least MIN_MENTIONS times. */
+static guint
+n_companies (GArray *mentions)
+{
+  g_autoptr (GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter it;
+  gpointer value;
+  guint n = 0;
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const char *name = g_array_index (mentions, Mention, i).name;
+      guint c = GPOINTER_TO_UINT (g_hash_table_lookup (counts, name));
+      g_hash_table_insert (counts, (gpointer) name, GUINT_TO_POINTER (c + 1));
+    }
+  g_hash_table_iter_init (&it, counts);
+  while (g_hash_table_iter_next (&it, NULL, &value))
+    n += GPOINTER_TO_UINT (value) >= MIN_MENTIONS;
+  return n;
+}
+
+/* The company for an item over [@start, @end): named in it, else named last before it. */
+static const char *
+company_for (GArray *mentions, gsize start, gsize end)
+{
+  const char *last = NULL;
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (mentions, Mention, i);
+      if (m->at >= start && m->at < end)
+        return m->name;
+      if (m->at >= start)
+        break;
+      last = m->name;
+    }
+  return last;
+}
+
+void
+_kel_attribute_corporations (const KelLexicon *lex, KelDocument *doc)
+{
+  g_autoptr (GArray) mentions = NULL;
+
+  if (doc->codings->len == 0)
+    return;
+  mentions = find_mentions (lex, doc);
+  if (n_companies (mentions) < 2)
+    return;
+  g_array_sort (mentions, compare_mentions);
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      const char *name = company_for (mentions, c->start, c->end);
+
+      g_clear_pointer (&c->corporation, g_free);
+      if (name != NULL && g_strcmp0 (name, doc->corporation) != 0)
+        c->corporation = g_strdup (name);
+    }
+}

@@ -1,0 +1,79 @@
+/* kel-coder-private.h: what the coder's stages share inside coding/: a segment being coded
+ * (its flat text, the lexicon's hits, its sub-clauses) and the helpers of the item and
+ * count stages. */
+#pragma once
+
+#include "kel-document.h"
+
+G_BEGIN_DECLS
+
+/* Below this a category does not win a sub-clause. */
+#define KEL_WIN_SCORE 1.0
+
+/* A piece of a segment between two of the lexicon's split points. */
+typedef struct {
+  gsize     start, end;    /* in the segment's flat text */
+  int       winner;        /* category, or -1 */
+  KelReason reason;        /* an exclusion of clause scope found in it */
+  guint     reason_hit;    /* the hit behind @reason */
+  gboolean  new_sentence;  /* it starts a sentence (else a part of a list or a sentence) */
+} KelSubClause;
+
+/* One segment while it is coded. Offsets are into @flat, the segment's text with breaks
+ * made spaces (byte for byte the segment's span of the document text). */
+typedef struct {
+  const KelLexicon *lex;
+  KelDocument      *doc;
+  const KelRates   *rates;
+  guint             index;       /* of the segment */
+  const KelSegment *seg;
+  char             *flat;
+  gsize             len;
+  gsize             body;        /* where the text after the clause label starts */
+  GArray           *hits;        /* KelHit */
+  GArray           *subs;        /* KelSubClause */
+  GArray           *amounts;     /* KelAmount, offsets into @flat */
+  guint             first_item;  /* the segment's first coding in doc->codings */
+} KelSegmentRun;
+
+/* kel-items.c ------------------------------------------------------------------------ */
+
+/* A new item (coding) of @run's segment over [@start, @end) of the flat text, in
+ * @category, with the category's terms found there. Returns its index in doc->codings. */
+guint     _kel_items_add              (KelSegmentRun *run,
+                                       int            category,
+                                       gsize          start,
+                                       gsize          end);
+/* Splits items whose text coordinates two named objects of their category ("ХК «Арлан»
+ * и ФК «Шахтёр»", "X-ге және «Y» ансамбліне"), so that each object is an item. */
+void      _kel_items_split_coordinated (KelSegmentRun *run);
+/* Gives the segment's amounts to its items, by the manual's amount rules. */
+void      _kel_items_assign_amounts   (KelSegmentRun *run);
+/* Appends the category's terms found in [@start, @end) to @coding's terms. */
+void      _kel_items_collect_terms    (KelSegmentRun *run,
+                                       KelCoding     *coding,
+                                       gsize          start,
+                                       gsize          end);
+/* The item's clause labels: "2.3a", "2.3b" where a segment has several items. */
+void      _kel_items_label            (KelDocument   *doc);
+
+/* kel-count.c ------------------------------------------------------------------------ */
+
+/* Marks the items that are not counted for reasons only the whole document shows:
+ * earlier years against the document's period, repeats, category sums, descriptions. */
+void      _kel_count_document         (const KelLexicon *lex,
+                                       KelDocument      *doc);
+/* Whether [@start, @end) of @text names something concrete: a name in quotes, a number
+ * with what it counts ("№ 3", "на 320 мест"), a proper name. */
+gboolean  _kel_count_has_anchor       (const char       *text,
+                                       gsize             start,
+                                       gsize             end);
+
+/* kel-attribution.c ------------------------------------------------------------------ */
+
+/* Gives each item the corporation the text attributes it to, where the document names
+ * several (minutes, an akimat's summary, a news item). */
+void      _kel_attribute_corporations (const KelLexicon *lex,
+                                       KelDocument      *doc);
+
+G_END_DECLS

@@ -1,0 +1,411 @@
+/* kel-count.c: what counts, for the reasons only the whole document shows (the lexicon's
+ * exclusions were applied as the items were found):
+ *
+ *  - background: every year the item's text dates it by ("в 2015 году", "2015 жылы",
+ *    "in 2015") is before the document's period;
+ *  - aggregate or declaration: the item names only a kind of spending (the lexicon's
+ *    generic terms: "благотворительная помощь", "sponsorship") and nothing concrete: with
+ *    a sum it is a total or a category row, without one a declaration;
+ *  - repeat: an item of the same category told again elsewhere in the document (a report's
+ *    table after its narrative, the Russian text after the Kazakh): the same sum and a
+ *    shared name, or the same name in quotes;
+ *  - and a sum far out of line with the rest of the document is reported, so that a
+ *    researcher looks at it before it dominates a chart.
+ */
+#include "config.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kel-coder-private.h"
+
+/* A sum this many times the document's median is reported. */
+#define OUTLIER_FACTOR 20
+
+static pcre2_code *year_code, *quote_code, *number_code;
+
+static pcre2_code *
+compile (const char *pattern)
+{
+  int err;
+  PCRE2_SIZE off;
+  pcre2_code *code = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
+                                    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
+  g_assert (code != NULL);
+  pcre2_jit_compile (code, PCRE2_JIT_COMPLETE);
+  return code;
+}
+
+static gpointer
+compile_static (gpointer data)
+{
+  /* A year that dates a statement: "в 2015 году", "за 2015 г.", "2015 жылы", "in 2015",
+   * "during 2015". Not a span or a deadline ("с 2015 года", "since", "до", "by",
+   * "2015 жылдан бастап", "2015 жылға дейін"). */
+  year_code = compile ("(?<![\\p{L}\\d])(?:(?:в|во|за|in|during)\\s+(?<y1>(?:19|20)\\d\\d)"
+                       "(?:\\s*(?:году|г\\.|год(?!\\p{L})|year))?(?![\\d\\p{L}])"
+                       "|(?<y2>(?:19|20)\\d\\d)\\s*(?:жылы|жылғы)(?!\\p{L}))");
+  /* a name in quotes: «Шахтёр», “Sholpan”, "Arlan" */
+  quote_code = compile ("[«“\"„]\\s*([^«»“”\"„\\n]{2,60}?)\\s*[»”\"“]");
+  /* a number with what it counts: "№ 3", "на 320 мест", "3 жедел", "50 орындық" */
+  number_code = compile ("(?:№|No\\.|#)\\s*\\d+|(?<![\\d.,])\\d{1,4}(?:-?\\p{L}{1,4})?\\s+"
+                         "(?!(?:млн|млрд|тыс|мың|миллион|миллиард|million|billion|thousand|"
+                         "mln|bn|тенге|теңге|тг|kzt|usd|год|года|жыл|year|г\\.)(?!\\p{L}))\\p{L}");
+  return NULL;
+}
+
+static void
+ensure_static (void)
+{
+  static GOnce once = G_ONCE_INIT;
+  g_once (&once, compile_static, NULL);
+}
+
+static gboolean
+match_at (const pcre2_code *code, const char *text, gsize end, gsize pos,
+          pcre2_match_data *md)
+{
+  return pos < end && pcre2_match (code, (PCRE2_SPTR) text, end, pos, PCRE2_NO_UTF_CHECK, md,
+                                   NULL) >= 0;
+}
+
+/* A capitalized word that is not the first of the span and not after a sentence's end: a
+ * proper name ("Ulytau", "Аягөз"). */
+static gboolean
+has_proper_name (const char *text, gsize start, gsize end)
+{
+  gboolean first = TRUE;
+
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gunichar before = p > text + start ? g_utf8_get_char (g_utf8_prev_char (p)) : ' ';
+
+      if (!g_unichar_isalpha (before) && g_unichar_isupper (c))
+        {
+          const char *n = g_utf8_next_char (p);
+          gboolean word = n < text + end && g_unichar_islower (g_utf8_get_char (n));
+          if (word && !first)
+            {
+              /* not after ". " */
+              const char *q = p;
+              while (q > text + start && (q[-1] == ' ' || q[-1] == '\n'))
+                q--;
+              if (q > text + start && q[-1] != '.' && q[-1] != ':' && q[-1] != '!')
+                return TRUE;
+            }
+        }
+      if (g_unichar_isalpha (c))
+        first = FALSE;
+    }
+  return FALSE;
+}
+
+gboolean
+_kel_count_has_anchor (const char *text, gsize start, gsize end)
+{
+  pcre2_match_data *md;
+  gboolean found;
+
+  ensure_static ();
+  md = pcre2_match_data_create (4, NULL);
+  found = match_at (quote_code, text, end, start, md) || match_at (number_code, text, end,
+                                                                   start, md)
+          || has_proper_name (text, start, end);
+  pcre2_match_data_free (md);
+  return found;
+}
+
+static int
+period_start (const KelDocument *doc)
+{
+  return doc->period_start > 0 ? doc->period_start : doc->year;
+}
+
+/* The years that date [@start, @end) of the document text: the latest and the earliest
+ * (0 when there is none); the words of the earliest in @words. */
+static void
+dating_years (const KelDocument *doc, gsize start, gsize end, int *earliest, int *latest,
+              char **words)
+{
+  pcre2_match_data *md = pcre2_match_data_create (4, NULL);
+  const char *text = doc->norm->text;
+  gsize pos = start;
+
+  *earliest = *latest = 0;
+  while (match_at (year_code, text, end, pos, md))
+    {
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
+      int g = ov[2] != PCRE2_UNSET ? 1 : 2;
+      int y = atoi (text + ov[2 * g]);
+
+      if (*earliest == 0 || y < *earliest)
+        {
+          *earliest = y;
+          g_free (*words);
+          *words = g_strndup (text + ov[0], ov[1] - ov[0]);
+        }
+      *latest = MAX (*latest, y);
+      pos = ov[1];
+    }
+  pcre2_match_data_free (md);
+}
+
+/* Background: an item dated only by years before the document's period. The sentence of a
+ * clause is the item's own span. */
+static void
+count_background (KelDocument *doc)
+{
+  int from = period_start (doc);
+
+  if (from <= 0)
+    return;
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      g_autofree char *words = NULL;
+      int earliest, latest;
+
+      if (!kel_coding_is_counted (c))
+        continue;
+      dating_years (doc, c->start, c->end, &earliest, &latest, &words);
+      if (latest > 0 && latest < from)
+        {
+          c->reason = KEL_REASON_BACKGROUND;
+          c->reason_terms = g_steal_pointer (&words);
+        }
+    }
+}
+
+/* Whether every category term the item has is generic, and it has at least one. */
+static gboolean
+only_generic (const KelLexicon *lex, const KelDocument *doc, const KelCoding *c, GArray *hits)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, c->segment);
+  g_autofree char *flat = kel_segment_dup_flat (seg, doc->norm->text);
+  gsize s = c->start - seg->start, e = c->end - seg->start;
+  guint n = 0;
+
+  g_array_set_size (hits, 0);
+  kel_lexicon_match (lex, flat, seg->end - seg->start, seg->body - seg->start, seg->language,
+                     hits, NULL);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const KelHit *h = &g_array_index (hits, KelHit, i);
+      const KelTerm *t = kel_lexicon_get_term (lex, h->term);
+
+      if (h->start < s || h->start >= e || t->category < 0 || t->weight <= 0)
+        continue;
+      if (!t->generic)
+        return FALSE;
+      n++;
+    }
+  return n > 0;
+}
+
+/* Aggregates and declarations: items that name only a kind of spending. */
+static void
+count_generic (const KelLexicon *lex, KelDocument *doc)
+{
+  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (KelHit));
+
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+
+      if (!kel_coding_is_counted (c) || !only_generic (lex, doc, c, hits)
+          || _kel_count_has_anchor (doc->norm->text, c->start, c->end))
+        continue;
+      c->reason = c->amount_text != NULL ? KEL_REASON_AGGREGATE : KEL_REASON_DECLARATION;
+      c->reason_terms = g_strdup (c->terms);
+    }
+}
+
+/* The names in quotes in [@start, @end), case-folded. */
+static GPtrArray *
+quoted_names (const char *text, gsize start, gsize end)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  pcre2_match_data *md = pcre2_match_data_create (4, NULL);
+  gsize pos = start;
+
+  while (match_at (quote_code, text, end, pos, md))
+    {
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
+      g_ptr_array_add (names, g_utf8_casefold (text + ov[2], ov[3] - ov[2]));
+      pos = ov[1];
+    }
+  pcre2_match_data_free (md);
+  return names;
+}
+
+/* The stems (first five letters, case-folded) of the words of six letters or more. */
+static GHashTable *
+stems (const char *text, gsize start, gsize end)
+{
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *p = text + start, *e = text + end;
+
+  while (p < e)
+    {
+      const char *w = p;
+      glong n = 0;
+
+      while (p < e && g_unichar_isalpha (g_utf8_get_char (p)))
+        {
+          p = g_utf8_next_char (p);
+          n++;
+        }
+      if (n >= 6)
+        {
+          g_autofree char *word = g_utf8_casefold (w, p - w);
+          char *stem = g_utf8_substring (word, 0, 5);
+          g_hash_table_add (set, stem);
+        }
+      if (p == w)
+        p = g_utf8_next_char (p);
+    }
+  return set;
+}
+
+static gboolean
+share_any (GPtrArray *a, GPtrArray *b)
+{
+  for (guint i = 0; i < a->len; i++)
+    for (guint j = 0; j < b->len; j++)
+      if (strcmp (a->pdata[i], b->pdata[j]) == 0)
+        return TRUE;
+  return FALSE;
+}
+
+static gboolean
+share_stem (GHashTable *a, GHashTable *b)
+{
+  GHashTableIter it;
+  gpointer key;
+
+  g_hash_table_iter_init (&it, a);
+  while (g_hash_table_iter_next (&it, &key, NULL))
+    if (g_hash_table_contains (b, key))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+same_sum (double a, double b)
+{
+  return isfinite (a) && isfinite (b) && a > 0 && b > 0 && fabs (a - b) <= 0.005 * MAX (a, b);
+}
+
+/* Is @b, later in the document, the item @a told again? */
+static gboolean
+is_repeat (const KelDocument *doc, const KelCoding *a, const KelCoding *b)
+{
+  const char *text = doc->norm->text;
+  g_autoptr (GPtrArray) qa = NULL, qb = NULL;
+
+  if (a->category != b->category || a->segment == b->segment)
+    return FALSE;
+  qa = quoted_names (text, a->start, a->end);
+  qb = quoted_names (text, b->start, b->end);
+  if (same_sum (a->amount_kzt, b->amount_kzt))
+    {
+      g_autoptr (GHashTable) sa = stems (text, a->start, a->end);
+      g_autoptr (GHashTable) sb = stems (text, b->start, b->end);
+      return share_any (qa, qb) || share_stem (sa, sb);
+    }
+  /* without the same sum, only a name in quotes both give, and no sum against it */
+  return share_any (qa, qb) && !(isfinite (a->amount_kzt) && isfinite (b->amount_kzt));
+}
+
+static void
+count_repeats (KelDocument *doc)
+{
+  for (guint j = 0; j < doc->codings->len; j++)
+    {
+      KelCoding *b = &g_array_index (doc->codings, KelCoding, j);
+
+      if (!kel_coding_is_counted (b))
+        continue;
+      for (guint i = 0; i < j; i++)
+        {
+          const KelCoding *a = &g_array_index (doc->codings, KelCoding, i);
+          const KelSegment *seg = &g_array_index (doc->segments, KelSegment, a->segment);
+
+          if (!kel_coding_is_counted (a) || !is_repeat (doc, a, b))
+            continue;
+          b->reason = KEL_REASON_REPEAT;
+          b->reason_terms = g_strdup_printf (_("the same as %s"),
+                                             kel_coding_get_clause (doc, a) != NULL
+                                               ? kel_coding_get_clause (doc, a)
+                                               : seg->clause != NULL ? seg->clause : "…");
+          /* a table row that repeats the narrative keeps the narrative's sum */
+          if (isnan (a->amount_kzt) && isfinite (b->amount_kzt))
+            {
+              KelCoding *first = &g_array_index (doc->codings, KelCoding, i);
+              first->amount_kzt = b->amount_kzt;
+              g_free (first->amount_text);
+              first->amount_text = g_strdup (b->amount_text);
+            }
+          break;
+        }
+    }
+}
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* A counted sum over OUTLIER_FACTOR times the median of the document's counted sums. */
+static void
+warn_outliers (KelDocument *doc)
+{
+  g_autoptr (GArray) sums = g_array_new (FALSE, FALSE, sizeof (double));
+  double median;
+
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      if (kel_coding_is_counted (c) && isfinite (c->amount_kzt) && c->amount_kzt > 0)
+        g_array_append_val (sums, c->amount_kzt);
+    }
+  if (sums->len < 3)
+    return;
+  g_array_sort (sums, compare_doubles);
+  median = g_array_index (sums, double, sums->len / 2);
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      const char *clause = kel_coding_get_clause (doc, c);
+      g_autofree char *sum = NULL;
+
+      if (!kel_coding_is_counted (c) || !isfinite (c->amount_kzt)
+          || c->amount_kzt <= OUTLIER_FACTOR * median)
+        continue;
+      sum = kel_amount_format_grouped (c->amount_kzt, " ");
+      g_ptr_array_add (doc->warnings,
+                       g_strdup_printf (_("%s: the sum of %s (%s tenge) is %.0f times the "
+                                          "document’s median: check that it is a social "
+                                          "commitment and not core business or a total"),
+                                        doc->name, clause != NULL ? clause : _("an item"), sum,
+                                        c->amount_kzt / median));
+    }
+}
+
+void
+_kel_count_document (const KelLexicon *lex, KelDocument *doc)
+{
+  ensure_static ();
+  count_background (doc);
+  count_generic (lex, doc);
+  count_repeats (doc);
+  warn_outliers (doc);
+}

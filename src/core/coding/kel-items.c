@@ -1,0 +1,545 @@
+/* kel-items.c: the items of a segment and their amounts, by the coding manual's rules:
+ *
+ *  - Two sums of one item's text joined as items ("ХК «Арлан» (310 млн тенге) и ФК
+ *    «Шахтёр» (250 млн тенге)") make two items, each with its own sum; a sum "в том
+ *    числе", a plan or a comparison is not a second item.
+ *  - An item's amount is the first sum in its text; a tenge figure in brackets after a
+ *    foreign sum replaces it; a sum in a sub-clause that is no item goes to the nearest
+ *    item before it that has none (else the next one), or replaces an item's rate per unit
+ *    ("KZT 2 million each …; the programme cost KZT 48 million").
+ *  - A rate per unit (per student, a month) is kept as written but is no amount.
+ *  - "соответственно" / "тиісінше" / "respectively" deals the sums to the items in order,
+ *    cutting the last item at its commas and conjunctions when it lists more of them.
+ *  - A table row takes its fact cell (else its only or last figure) times the table's
+ *    unit; a fact of 0 or a dash is an item not carried out.
+ */
+#include "config.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pcre2.h>
+#include <string.h>
+
+#include "kel-coder-private.h"
+
+static pcre2_code *conj_code, *block_code, *respectively_code, *list_code;
+
+static pcre2_code *
+compile (const char *pattern)
+{
+  int err;
+  PCRE2_SIZE off;
+  pcre2_code *code = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
+                                    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
+  g_assert (code != NULL);
+  pcre2_jit_compile (code, PCRE2_JIT_COMPLETE);
+  return code;
+}
+
+static gpointer
+compile_static (gpointer data)
+{
+  conj_code = compile ("(?<!\\p{L})(?:и|and|және|мен|а\\s+также|as\\s+well\\s+as|сондай-ақ)"
+                       "(?!\\p{L})");
+  /* what makes a second sum part of the first, or not money given */
+  block_code = compile ("(?<!\\p{L})(?:в\\s+том\\s+числе|из\\s+них|включая|including|"
+                        "of\\s+which|оның\\s+ішінде|соның\\s+ішінде|то\\s+есть|т\\.\\s*е\\.|"
+                        "i\\.\\s*e\\.|план\\p{L}*|plan\\p{L}*|жоспар\\p{L}*|против|against|"
+                        "compared|сравнени\\p{L}*|салыстыр\\p{L}*|из\\s+которых|whereof|"
+                        "total\\p{L}*|итого|всего|барлығы|жалпы|общ\\p{L}+|in\\s+total)"
+                        "(?!\\p{L})");
+  respectively_code = compile ("(?<!\\p{L})(?:соответственно|тиісінше|сәйкесінше|"
+                               "respectively)(?!\\p{L})");
+  /* where a list of items is cut: a comma or a conjunction between two of them */
+  list_code = compile ("\\s*,\\s*(?:(?:и|and|және)\\s+)?|\\s+(?:и|and|және|мен|а\\s+также|"
+                       "as\\s+well\\s+as)\\s+");
+  return NULL;
+}
+
+static void
+ensure_static (void)
+{
+  static GOnce once = G_ONCE_INIT;
+  g_once (&once, compile_static, NULL);
+}
+
+static gboolean
+matches (const pcre2_code *code, const char *text, gsize len)
+{
+  pcre2_match_data *md = pcre2_match_data_create (1, NULL);
+  gboolean yes = pcre2_match (code, (PCRE2_SPTR) text, len, 0, PCRE2_NO_UTF_CHECK, md,
+                              NULL) >= 0;
+  pcre2_match_data_free (md);
+  return yes;
+}
+
+/* The last match of @code in [@from, @to) of @text: its bounds, or FALSE. */
+static gboolean
+last_match (const pcre2_code *code, const char *text, gsize from, gsize to, gsize *ms,
+            gsize *me)
+{
+  pcre2_match_data *md = pcre2_match_data_create (1, NULL);
+  gboolean found = FALSE;
+  gsize pos = from;
+
+  while (pos < to && pcre2_match (code, (PCRE2_SPTR) text, to, pos, PCRE2_NO_UTF_CHECK, md,
+                                  NULL) >= 0)
+    {
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
+      *ms = ov[0];
+      *me = ov[1];
+      found = TRUE;
+      pos = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+    }
+  pcre2_match_data_free (md);
+  return found;
+}
+
+static KelCoding *
+item_at (KelSegmentRun *run, guint i)
+{
+  return &g_array_index (run->doc->codings, KelCoding, i);
+}
+
+static guint
+n_items (const KelSegmentRun *run)
+{
+  return run->doc->codings->len - run->first_item;
+}
+
+/* Offsets of an item in the segment's flat text. */
+static gsize
+flat_start (const KelSegmentRun *run, const KelCoding *c)
+{
+  return c->start - run->seg->start;
+}
+
+static gsize
+flat_end (const KelSegmentRun *run, const KelCoding *c)
+{
+  return c->end - run->seg->start;
+}
+
+void
+_kel_items_collect_terms (KelSegmentRun *run, KelCoding *coding, gsize start, gsize end)
+{
+  GString *terms = g_string_new (coding->terms);
+
+  for (guint i = 0; i < run->hits->len; i++)
+    {
+      const KelHit *h = &g_array_index (run->hits, KelHit, i);
+      const KelTerm *t = kel_lexicon_get_term (run->lex, h->term);
+      g_autofree char *surface = NULL;
+
+      if (t->category != coding->category || h->start < start || h->start >= end)
+        continue;
+      surface = g_strndup (run->flat + h->start, h->end - h->start);
+      if (strstr (terms->str, surface) != NULL)
+        continue;
+      if (terms->len > 0)
+        g_string_append (terms, "; ");
+      g_string_append (terms, surface);
+    }
+  g_free (coding->terms);
+  coding->terms = terms->len > 0 ? g_string_free (terms, FALSE) : (g_string_free (terms, TRUE),
+                                                                   NULL);
+}
+
+guint
+_kel_items_add (KelSegmentRun *run, int category, gsize start, gsize end)
+{
+  KelCoding c = { 0 };
+
+  c.segment = run->index;
+  c.category = category;
+  c.amount_kzt = NAN;
+  c.start = run->seg->start + start;
+  c.end = run->seg->start + end;
+  g_array_append_val (run->doc->codings, c);
+  _kel_items_collect_terms (run, item_at (run, run->doc->codings->len - 1), start, end);
+  return run->doc->codings->len - 1;
+}
+
+/* A new item cut off @c at @cut (flat offset): @c keeps what is before @cut_start, the new
+ * one (inserted right after @c) takes [@cut, its end). Returns the new item's index. */
+static guint
+split_item (KelSegmentRun *run, guint index, gsize cut_start, gsize cut)
+{
+  KelCoding *c = item_at (run, index);
+  KelCoding n = { 0 };
+
+  n.segment = c->segment;
+  n.category = c->category;
+  n.amount_kzt = NAN;
+  n.start = run->seg->start + cut;
+  n.end = c->end;
+  n.reason = c->reason;
+  n.reason_terms = g_strdup (c->reason_terms);
+  c->end = run->seg->start + cut_start;
+  g_array_insert_val (run->doc->codings, index + 1, n);
+  c = item_at (run, index);
+  g_clear_pointer (&c->terms, g_free);
+  _kel_items_collect_terms (run, c, flat_start (run, c), flat_end (run, c));
+  _kel_items_collect_terms (run, item_at (run, index + 1), cut, flat_end (run, c + 1));
+  /* the category's words may all stand in the first half ("спонсорская поддержка X и Y") */
+  if (item_at (run, index + 1)->terms == NULL)
+    item_at (run, index + 1)->terms = g_strdup (item_at (run, index)->terms);
+  return index + 1;
+}
+
+/* Are two sums of one item two items ("60 млн тенге и … 4 млн тенге", "(KZT 60 million)
+ * and the folk ensemble … (KZT 4 million)") rather than a sum and its part, its plan or a
+ * comparison? */
+static gboolean
+coordinated (const char *flat, const KelAmount *p, const KelAmount *a)
+{
+  gsize len;
+
+  if (a->start <= p->end)
+    return FALSE;
+  len = a->start - p->end;
+  return matches (conj_code, flat + p->end, len) && !matches (block_code, flat + p->end, len);
+}
+
+/* Is @a the same sum as @p, restated in brackets right after it? */
+static gboolean
+restates (const char *flat, const KelAmount *p, const KelAmount *a)
+{
+  const char *q = flat + p->end, *e = flat + a->start;
+
+  while (q < e && (*q == ' ' || *q == ','))
+    q++;
+  return q < e && (*q == '(' || *q == '[') && e - q <= 3;
+}
+
+static gboolean
+has_respectively (const KelSegmentRun *run)
+{
+  return matches (respectively_code, run->flat, run->len);
+}
+
+void
+_kel_items_split_coordinated (KelSegmentRun *run)
+{
+  ensure_static ();
+  if (run->seg->kind == KEL_SEGMENT_TABLE_ROW || has_respectively (run))
+    return;
+  for (guint i = run->first_item; i < run->doc->codings->len; i++)
+    {
+      const KelAmount *prev = NULL;
+
+      for (guint k = 0; k < run->amounts->len; k++)
+        {
+          const KelAmount *a = &g_array_index (run->amounts, KelAmount, k);
+          const KelCoding *c = item_at (run, i);
+          gsize cs, ce;
+
+          if (a->start < flat_start (run, c) || a->start >= flat_end (run, c))
+            continue;
+          if ((a->flags & KEL_AMOUNT_PER_UNIT) != 0)
+            continue;
+          if (prev != NULL && !restates (run->flat, prev, a) && coordinated (run->flat, prev, a)
+              && last_match (conj_code, run->flat, prev->end, a->start, &cs, &ce))
+            {
+              /* the next item starts after the conjunction; go on with it */
+              split_item (run, i, cs, ce);
+              break;
+            }
+          prev = a;
+        }
+    }
+}
+
+/* The item whose span holds flat offset @at, or -1. */
+static int
+item_holding (KelSegmentRun *run, gsize at)
+{
+  for (guint i = run->first_item; i < run->doc->codings->len; i++)
+    {
+      const KelCoding *c = item_at (run, i);
+      if (at >= flat_start (run, c) && at < flat_end (run, c))
+        return (int) i;
+    }
+  return -1;
+}
+
+/* The nearest item from @at in direction @step (±1) that has no amount yet, or -1. */
+static int
+nearest_item_without_amount (KelSegmentRun *run, gsize at, int step)
+{
+  int best = -1;
+
+  for (guint i = run->first_item; i < run->doc->codings->len; i++)
+    {
+      const KelCoding *c = item_at (run, i);
+      gboolean before = flat_end (run, c) <= at, after = flat_start (run, c) > at;
+
+      if (c->amount_text != NULL || (step < 0 && !before) || (step > 0 && !after))
+        continue;
+      if (best < 0 || (step < 0 ? c->end > item_at (run, best)->end
+                                : c->start < item_at (run, best)->start))
+        best = (int) i;
+    }
+  return best;
+}
+
+static void
+set_amount (KelSegmentRun *run, KelCoding *c, const KelAmount *a)
+{
+  g_free (c->amount_text);
+  c->amount_text = g_strndup (run->flat + a->start, a->end - a->start);
+  /* a rate per unit is not multiplied out: it stays as written, with no amount */
+  c->amount_kzt = (a->flags & KEL_AMOUNT_PER_UNIT) ? NAN : a->kzt;
+}
+
+/* "The Company shall sponsor X, as well as Y, in the amounts of KZT 40 million and KZT 15
+ * million respectively": the sums go to the items in order. When the last item lists more
+ * objects than there are items, it is cut at its commas and conjunctions first. */
+static void
+assign_respectively (KelSegmentRun *run)
+{
+  guint n = run->amounts->len;
+
+  while (n_items (run) < n)
+    {
+      guint last = run->doc->codings->len - 1;
+      const KelCoding *c = item_at (run, last);
+      gsize end = flat_end (run, c), ms = 0, me = 0;
+
+      /* the list stands before the first sum of the item */
+      for (guint k = 0; k < run->amounts->len; k++)
+        {
+          const KelAmount *a = &g_array_index (run->amounts, KelAmount, k);
+          if (a->start >= flat_start (run, c) && a->start < end)
+            {
+              end = a->start;
+              break;
+            }
+        }
+      if (!last_match (list_code, run->flat, flat_start (run, c), end, &ms, &me)
+          || ms <= flat_start (run, c))
+        break;
+      split_item (run, last, ms, me);
+    }
+  for (guint k = 0; k < n; k++)
+    {
+      const KelAmount *a = &g_array_index (run->amounts, KelAmount, k);
+      KelCoding *c = item_at (run, run->first_item + MIN (k, n_items (run) - 1));
+
+      if (c->amount_text == NULL)
+        set_amount (run, c, a);
+    }
+}
+
+/* Gives amount @k of the segment to an item, as the rules at the top say. @per_unit tells
+ * which items hold only a rate per unit so far. */
+static void
+assign_one (KelSegmentRun *run, guint k, int *given, gboolean *per_unit)
+{
+  const KelAmount *a = &g_array_index (run->amounts, KelAmount, k);
+  gboolean unit = (a->flags & KEL_AMOUNT_PER_UNIT) != 0;
+  int target = item_holding (run, a->start);
+
+  if (target >= 0 && given[target - run->first_item] >= 0)
+    {
+      const KelAmount *p = &g_array_index (run->amounts, KelAmount,
+                                           given[target - run->first_item]);
+      /* "USD 3.2 million (KZT 1.33 billion …)": the tenge figure wins */
+      if (restates (run->flat, p, a) && strcmp (p->currency, "KZT") != 0
+          && strcmp (a->currency, "KZT") == 0 && !isnan (a->kzt))
+        {
+          set_amount (run, item_at (run, target), a);
+          given[target - run->first_item] = (int) k;
+        }
+      /* "… a month per student; in total KZT 20 million": a whole sum replaces a rate */
+      else if (per_unit[target - run->first_item] && !unit)
+        {
+          set_amount (run, item_at (run, target), a);
+          per_unit[target - run->first_item] = FALSE;
+          given[target - run->first_item] = (int) k;
+        }
+      return;
+    }
+  if (target < 0)
+    {
+      target = nearest_item_without_amount (run, a->start, -1);
+      if (target < 0)
+        target = nearest_item_without_amount (run, a->start, +1);
+      if (target < 0 && !unit)
+        {
+          /* a whole sum replaces the rate per unit of the item before it */
+          for (int i = (int) run->doc->codings->len - 1; i >= (int) run->first_item; i--)
+            if (flat_end (run, item_at (run, i)) <= a->start)
+              {
+                if (per_unit[i - run->first_item])
+                  target = i;
+                break;
+              }
+        }
+    }
+  if (target < 0)
+    return;
+  set_amount (run, item_at (run, target), a);
+  given[target - run->first_item] = (int) k;
+  per_unit[target - run->first_item] = unit;
+}
+
+/* Adds the cell [@s, @e) to @cells, cut in two where two figures stand in it with no tab
+ * between ("2 500 000,0 1 870 450,5": after a decimal part, a space and a digit). */
+static void
+add_cell (GPtrArray *cells, const char *s, const char *e)
+{
+  for (const char *p = s; p + 3 < e; p++)
+    if (p > s && *p == ',' && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1]))
+      {
+        const char *q = p + 1;
+        while (q < e && g_ascii_isdigit (*q) && q - p <= 2)
+          q++;
+        if (q + 1 < e && *q == ' ' && g_ascii_isdigit (q[1]) && p > s)
+          {
+            g_ptr_array_add (cells, g_strndup (s, q - s));
+            add_cell (cells, q + 1, e);
+            return;
+          }
+      }
+  g_ptr_array_add (cells, g_strndup (s, e - s));
+}
+
+/* The cells of a table row between tabs, trimmed. */
+static GPtrArray *
+row_cells (const char *text, gsize start, gsize end)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+  const char *p = text + start, *e = text + end;
+
+  while (p <= e)
+    {
+      const char *tab = memchr (p, '\t', e - p);
+      const char *ce = tab ? tab : e, *cs = p;
+
+      while (cs < ce && strchr (" \n", *cs) != NULL)
+        cs++;
+      while (ce > cs && strchr (" \n", ce[-1]) != NULL)
+        ce--;
+      add_cell (cells, cs, ce);
+      if (tab == NULL)
+        break;
+      p = tab + 1;
+    }
+  return cells;
+}
+
+/* "—", or "— 2" with a footnote's number */
+static gboolean
+is_dash (const char *cell)
+{
+  static const char *const dashes[] = { "-", "–", "—" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dashes); i++)
+    if (g_str_has_prefix (cell, dashes[i]))
+      {
+        const char *p = cell + strlen (dashes[i]);
+        while (*p == ' ')
+          p++;
+        return *p == '\0' || (g_ascii_isdigit (*p) && (p[1] == '\0' || (g_ascii_isdigit (p[1])
+                                                                           && p[2] == '\0')));
+      }
+  return FALSE;
+}
+
+/* A table row: its fact cell (else its only or last figure) times the table's unit, for
+ * the row's first item. A fact of 0 or a dash means the item was not carried out. */
+static void
+assign_table_row (KelSegmentRun *run)
+{
+  const KelSegment *seg = run->seg;
+  g_autoptr (GPtrArray) cells = row_cells (run->doc->norm->text, seg->body, seg->end);
+  g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GPtrArray) texts = g_ptr_array_new ();
+  KelCoding *c = item_at (run, run->first_item);
+  double scale = seg->table_scale > 0 ? seg->table_scale : 1, v;
+  guint pick;
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const char *cell = cells->pdata[i];
+      gsize n = strlen (cell);
+
+      if (is_dash (cell))
+        v = NAN;
+      else if (n == 0 || cell[n - 1] == '%' || !kel_amount_parse_number (cell, n, &v))
+        continue;
+      g_array_append_val (values, v);
+      g_ptr_array_add (texts, (gpointer) cell);
+    }
+  if (values->len == 0)
+    return;
+  pick = seg->fact_column >= 0 && (guint) seg->fact_column < values->len
+           ? (guint) seg->fact_column : values->len - 1;
+  v = g_array_index (values, double, pick);
+  if (isnan (v) || v == 0)
+    {
+      if (seg->fact_column >= 0 && c->reason == KEL_REASON_NONE)
+        {
+          c->reason = KEL_REASON_NEGATED;
+          c->reason_terms = g_strdup (texts->pdata[pick]);
+        }
+      return;
+    }
+  /* Without a stated unit a small bare figure is a count, not money. */
+  if (seg->table_scale <= 0 && v < 1000)
+    return;
+  c->amount_kzt = v * scale;
+  c->amount_text = g_strdup (texts->pdata[pick]);
+}
+
+void
+_kel_items_assign_amounts (KelSegmentRun *run)
+{
+  g_autofree int *given = NULL;
+  g_autofree gboolean *per_unit = NULL;
+
+  ensure_static ();
+  if (n_items (run) == 0)
+    return;
+  if (run->seg->kind == KEL_SEGMENT_TABLE_ROW && run->amounts->len == 0)
+    {
+      assign_table_row (run);
+      return;
+    }
+  if (has_respectively (run) && run->amounts->len > 1)
+    {
+      assign_respectively (run);
+      return;
+    }
+  given = g_new (int, n_items (run) + run->amounts->len);
+  per_unit = g_new0 (gboolean, n_items (run) + run->amounts->len);
+  for (guint i = 0; i < n_items (run) + run->amounts->len; i++)
+    given[i] = -1;
+  for (guint k = 0; k < run->amounts->len; k++)
+    assign_one (run, k, given, per_unit);
+}
+
+void
+_kel_items_label (KelDocument *doc)
+{
+  for (guint i = 0; i < doc->codings->len;)
+    {
+      guint j = i, seg = g_array_index (doc->codings, KelCoding, i).segment;
+      const char *clause = g_array_index (doc->segments, KelSegment, seg).clause;
+
+      while (j < doc->codings->len && g_array_index (doc->codings, KelCoding, j).segment == seg)
+        j++;
+      if (j - i > 1 && clause != NULL)
+        for (guint k = i; k < j; k++)
+          {
+            KelCoding *c = &g_array_index (doc->codings, KelCoding, k);
+            g_free (c->label);
+            c->label = k - i < 26 ? g_strdup_printf ("%s%c", clause, 'a' + (k - i))
+                                  : g_strdup_printf ("%s.%u", clause, k - i + 1);
+          }
+      i = j;
+    }
+}
