@@ -47,6 +47,15 @@ guint     _kel_items_add              (KelSegmentRun *run,
 /* Splits items whose text coordinates two named objects of their category ("ХК «Арлан»
  * и ФК «Шахтёр»", "X-ге және «Y» ансамбліне"), so that each object is an item. */
 void      _kel_items_split_coordinated (KelSegmentRun *run);
+/* Whether [@start, @end) of the flat text names an object of its own: a name, a number
+ * with what it counts, or one of the lexicon's institutions and recipients (its
+ * non-generic terms of weight 1 or less: a school, a club, students), other than those
+ * of [@ps, @pe). */
+gboolean  _kel_items_names_new_object (const KelSegmentRun *run,
+                                       gsize          start,
+                                       gsize          end,
+                                       gsize          ps,
+                                       gsize          pe);
 /* Gives the segment's amounts to its items, by the manual's amount rules. */
 void      _kel_items_assign_amounts   (KelSegmentRun *run);
 /* Appends the category's terms found in [@start, @end) to @coding's terms. */

@@ -204,9 +204,10 @@ has_own_sum (const KelSegmentRun *run, gsize start, gsize end)
 }
 
 /* Whether sub-clause @sc only goes on about @prev, the item before it, in the same
- * category. A further sentence of a clause tells more of its item ("The project will be
- * a PPP …"), unless both have a sum of their own. A further part of a list is another
- * item when it names something or brings words of the category @prev has not. */
+ * category. Two sums of their own make two items. Else a further sentence of a clause
+ * tells more of its item ("The project will be a PPP …"), and a further part of a list is
+ * another item only when it names an object of its own ("…; the construction budget is
+ * KZT 540 million" is not). */
 static gboolean
 continues_item (const KelSegmentRun *run, const KelCoding *prev, const KelSubClause *sc)
 {
@@ -214,28 +215,11 @@ continues_item (const KelSegmentRun *run, const KelCoding *prev, const KelSubCla
 
   if (prev->category != sc->winner || prev->reason != sc->reason)
     return FALSE;
-  if (sc->new_sentence)
-    return !(has_own_sum (run, sc->start, sc->end) && has_own_sum (run, ps, pe));
-  if (_kel_count_has_anchor (run->flat, sc->start, sc->end))
+  if (has_own_sum (run, sc->start, sc->end) && has_own_sum (run, ps, pe))
     return FALSE;
-  for (guint i = 0; i < run->hits->len; i++)
-    {
-      const KelHit *h = &g_array_index (run->hits, KelHit, i);
-      const KelTerm *t = kel_lexicon_get_term (run->lex, h->term);
-      gboolean seen = FALSE;
-
-      if (h->start < sc->start || h->start >= sc->end || t->category != sc->winner)
-        continue;
-      for (guint j = 0; j < run->hits->len && !seen; j++)
-        {
-          const KelHit *o = &g_array_index (run->hits, KelHit, j);
-          seen = o->term == h->term && o->start + run->seg->start >= prev->start
-                 && o->start + run->seg->start < prev->end;
-        }
-      if (!seen)
-        return FALSE;
-    }
-  return TRUE;
+  if (sc->new_sentence)
+    return TRUE;
+  return !_kel_items_names_new_object (run, sc->start, sc->end, ps, pe);
 }
 
 static void

@@ -244,6 +244,33 @@ quoted_names (const char *text, gsize start, gsize end)
   return names;
 }
 
+/* The numbers of [@start, @end) that are not sums or years: places, seats, kilometres,
+ * school numbers ("№ 7", "на 1200 мест"), which a translation keeps. */
+static GPtrArray *
+counts_named (const char *text, gsize start, gsize end)
+{
+  GPtrArray *numbers = g_ptr_array_new_with_free_func (g_free);
+  pcre2_match_data *md = pcre2_match_data_create (4, NULL);
+  gsize pos = start;
+
+  while (match_at (number_code, text, end, pos, md))
+    {
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
+      GString *digits = g_string_new (NULL);
+
+      for (gsize i = ov[0]; i < ov[1]; i++)
+        if (g_ascii_isdigit (text[i]))
+          g_string_append_c (digits, text[i]);
+      if (digits->len > 0)
+        g_ptr_array_add (numbers, g_string_free (digits, FALSE));
+      else
+        g_string_free (digits, TRUE);
+      pos = ov[1];
+    }
+  pcre2_match_data_free (md);
+  return numbers;
+}
+
 /* The stems (first five letters, case-folded) of the words of six letters or more. */
 static GHashTable *
 stems (const char *text, gsize start, gsize end)
@@ -317,7 +344,9 @@ is_repeat (const KelDocument *doc, const KelCoding *a, const KelCoding *b)
     {
       g_autoptr (GHashTable) sa = stems (text, a->start, a->end);
       g_autoptr (GHashTable) sb = stems (text, b->start, b->end);
-      return share_any (qa, qb) || share_stem (sa, sb);
+      g_autoptr (GPtrArray) na = counts_named (text, a->start, a->end);
+      g_autoptr (GPtrArray) nb = counts_named (text, b->start, b->end);
+      return share_any (qa, qb) || share_stem (sa, sb) || share_any (na, nb);
     }
   /* without the same sum, only a name in quotes both give, and no sum against it */
   return share_any (qa, qb) && !(isfinite (a->amount_kzt) && isfinite (b->amount_kzt));

@@ -294,35 +294,84 @@ set_amount (KelSegmentRun *run, KelCoding *c, const KelAmount *a)
   c->amount_kzt = (a->flags & KEL_AMOUNT_PER_UNIT) ? NAN : a->kzt;
 }
 
+gboolean
+_kel_items_names_new_object (const KelSegmentRun *run, gsize start, gsize end, gsize ps,
+                             gsize pe)
+{
+  if (_kel_count_has_anchor (run->flat, start, end))
+    return TRUE;
+  for (guint i = 0; i < run->hits->len; i++)
+    {
+      const KelHit *h = &g_array_index (run->hits, KelHit, i);
+      const KelTerm *t = kel_lexicon_get_term (run->lex, h->term);
+      gboolean seen = FALSE;
+
+      if (h->start < start || h->start >= end || t->category < 0 || t->generic
+          || t->weight <= 0 || t->weight > 1)
+        continue;
+      for (guint j = 0; j < run->hits->len && !seen; j++)
+        {
+          const KelHit *o = &g_array_index (run->hits, KelHit, j);
+          seen = o->term == h->term && o->start >= ps && o->start < pe;
+        }
+      if (!seen)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Cuts item @index into more items at the commas and conjunctions of the list it holds
+ * before flat offset @list_end, where the piece after the cut names an object of its own,
+ * until the segment has @want items. */
+static void
+split_list (KelSegmentRun *run, guint index, gsize list_end, guint want)
+{
+  g_autoptr (GArray) marks = g_array_new (FALSE, FALSE, sizeof (gsize));  /* start, end pairs */
+  g_autoptr (GArray) cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  pcre2_match_data *md = pcre2_match_data_create (1, NULL);
+  gsize pos = flat_start (run, item_at (run, index)), piece;
+
+  while (pos < list_end && pcre2_match (list_code, (PCRE2_SPTR) run->flat, list_end, pos,
+                                        PCRE2_NO_UTF_CHECK, md, NULL) >= 0)
+    {
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
+      g_array_append_vals (marks, ov, 2);
+      pos = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+    }
+  pcre2_match_data_free (md);
+  piece = flat_start (run, item_at (run, index));
+  for (guint k = 0; k + 1 < marks->len; k += 2)
+    {
+      gsize ms = g_array_index (marks, gsize, k), me = g_array_index (marks, gsize, k + 1);
+      gsize next = k + 2 < marks->len ? g_array_index (marks, gsize, k + 2) : list_end;
+
+      if (ms > piece && _kel_items_names_new_object (run, me, next, piece, ms))
+        {
+          g_array_append_val (cuts, ms);
+          g_array_append_val (cuts, me);
+          piece = me;
+        }
+    }
+  /* from the last cut back, so that the item keeps its index */
+  for (guint k = MIN (cuts->len / 2, want - n_items (run)); k > 0; k--)
+    split_item (run, index, g_array_index (cuts, gsize, 2 * (k - 1)),
+                g_array_index (cuts, gsize, 2 * (k - 1) + 1));
+}
+
 /* "The Company shall sponsor X, as well as Y, in the amounts of KZT 40 million and KZT 15
- * million respectively": the sums go to the items in order. When the last item lists more
- * objects than there are items, it is cut at its commas and conjunctions first. */
+ * million respectively": the sums go to the items in order. When the items list more
+ * objects than there are items ("… больницы флюорограф, для поликлиники – установки, а
+ * для центра – автомобиль, выделив 38, 12 и 9 млн тенге соответственно"), the item that
+ * holds the list is cut first. */
 static void
 assign_respectively (KelSegmentRun *run)
 {
   guint n = run->amounts->len;
+  gsize first_sum = g_array_index (run->amounts, KelAmount, 0).start;
 
-  while (n_items (run) < n)
-    {
-      guint last = run->doc->codings->len - 1;
-      const KelCoding *c = item_at (run, last);
-      gsize end = flat_end (run, c), ms = 0, me = 0;
-
-      /* the list stands before the first sum of the item */
-      for (guint k = 0; k < run->amounts->len; k++)
-        {
-          const KelAmount *a = &g_array_index (run->amounts, KelAmount, k);
-          if (a->start >= flat_start (run, c) && a->start < end)
-            {
-              end = a->start;
-              break;
-            }
-        }
-      if (!last_match (list_code, run->flat, flat_start (run, c), end, &ms, &me)
-          || ms <= flat_start (run, c))
-        break;
-      split_item (run, last, ms, me);
-    }
+  for (guint i = run->first_item; i < run->doc->codings->len && n_items (run) < n; i++)
+    if (flat_start (run, item_at (run, i)) < first_sum)
+      split_list (run, i, MIN (first_sum, flat_end (run, item_at (run, i))), n);
   for (guint k = 0; k < n; k++)
     {
       const KelAmount *a = &g_array_index (run->amounts, KelAmount, k);
@@ -392,7 +441,7 @@ static void
 add_cell (GPtrArray *cells, const char *s, const char *e)
 {
   for (const char *p = s; p + 3 < e; p++)
-    if (p > s && *p == ',' && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1]))
+    if (p > s && (*p == ',' || *p == '.') && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1]))
       {
         const char *q = p + 1;
         while (q < e && g_ascii_isdigit (*q) && q - p <= 2)
@@ -431,7 +480,25 @@ row_cells (const char *text, gsize start, gsize end)
   return cells;
 }
 
-/* "—", or "— 2" with a footnote's number */
+/* A cell that is a figure, or a figure followed by a note in words ("312,500 completed",
+ * "0,0 перенесено на 2020 г."). */
+static gboolean
+leading_number (const char *cell, gsize n, double *v)
+{
+  const char *p = cell;
+
+  if (kel_amount_parse_number (cell, n, v))
+    return TRUE;
+  while (p < cell + n && (g_ascii_isdigit (*p) || *p == ' ' || *p == ',' || *p == '.'))
+    p++;
+  while (p > cell && p[-1] == ' ')
+    p--;
+  if (p == cell || p == cell + n || !g_unichar_isalpha (g_utf8_get_char (p + (*p == ' '))))
+    return FALSE;
+  return kel_amount_parse_number (cell, p - cell, v);
+}
+
+/* "—", "— 2" with a footnote's number, or "— moved to 2016" */
 static gboolean
 is_dash (const char *cell)
 {
@@ -443,8 +510,9 @@ is_dash (const char *cell)
         const char *p = cell + strlen (dashes[i]);
         while (*p == ' ')
           p++;
-        return *p == '\0' || (g_ascii_isdigit (*p) && (p[1] == '\0' || (g_ascii_isdigit (p[1])
-                                                                           && p[2] == '\0')));
+        return *p == '\0' || g_unichar_isalpha (g_utf8_get_char (p))
+               || (g_ascii_isdigit (*p) && (p[1] == '\0' || (g_ascii_isdigit (p[1])
+                                                            && p[2] == '\0')));
       }
   return FALSE;
 }
@@ -469,7 +537,7 @@ assign_table_row (KelSegmentRun *run)
 
       if (is_dash (cell))
         v = NAN;
-      else if (n == 0 || cell[n - 1] == '%' || !kel_amount_parse_number (cell, n, &v))
+      else if (n == 0 || cell[n - 1] == '%' || !leading_number (cell, n, &v))
         continue;
       g_array_append_val (values, v);
       g_ptr_array_add (texts, (gpointer) cell);

@@ -733,6 +733,59 @@ table_reset (State *st)
   g_string_truncate (st->table_header, 0);
 }
 
+/* Does a header cell name a column of sums: a year, a plan or fact word, a unit? */
+static gboolean
+amount_header_cell (const char *s, gsize n)
+{
+  static const char *const words[] = { "план", "plan", "жоспар", "факт", "actual", "нақты",
+                                       "исполн", "освоен", "орындал", "executed", "spent",
+                                       "budget", "бюджет", "сумм", "sum", "amount", "сома",
+                                       "memorandum", "меморандум", "тыс", "млн", "мың",
+                                       "kzt", "тенге", "теңге", "предусмотрен", "cost",
+                                       "стоимост", "құны" };
+  g_autofree char *lower = g_utf8_strdown (s, n);
+
+  for (gsize i = 0; i + 3 < n; i++)
+    if ((lower[i] == '1' && lower[i + 1] == '9') || (lower[i] == '2' && lower[i + 1] == '0'))
+      if (g_ascii_isdigit (lower[i + 2]) && g_ascii_isdigit (lower[i + 3]))
+        return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (lower, words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* In a header line with cells ("No. | Item | Memorandum 2015 | Actual 2015 | Status"),
+ * where the fact stands among the columns of sums: -1 when the line does not tell. */
+static int
+fact_column_in_cells (const char *s, gsize n)
+{
+  int sums = 0;
+  const char *p = s, *e = s + n;
+
+  if (memchr (s, '\t', n) == NULL)
+    return -1;
+  while (p <= e)
+    {
+      const char *tab = memchr (p, '\t', e - p);
+      const char *ce = tab ? tab : e;
+
+      if (amount_header_cell (p, ce - p))
+        {
+          g_autofree char *lower = g_utf8_strdown (p, ce - p);
+          if (strstr (lower, "факт") || strstr (lower, "actual") || strstr (lower, "нақты")
+              || strstr (lower, "исполн") || strstr (lower, "освоен") || strstr (lower, "орындал")
+              || strstr (lower, "executed") || strstr (lower, "spent"))
+            return sums > 0 ? sums : -1;
+          sums++;
+        }
+      if (tab == NULL)
+        break;
+      p = tab + 1;
+    }
+  return -1;
+}
+
 static void
 table_header_add (State *st, const Line *line)
 {
@@ -745,7 +798,13 @@ table_header_add (State *st, const Line *line)
   scale = unit_scale_in (st->table_header->str, st->table_header->len);
   if (scale > 0)
     st->table_scale = scale;
-  st->fact_column = fact_column_in (st->table_header->str, st->table_header->len);
+  {
+    int by_cells = fact_column_in_cells (s, n);
+    if (by_cells >= 0)
+      st->fact_column = by_cells;
+    else if (st->fact_column < 0)
+      st->fact_column = fact_column_in (st->table_header->str, st->table_header->len);
+  }
 }
 
 /* Whether a line may stand between a table's rows and its header or its continuation: a
@@ -755,7 +814,15 @@ header_like (const char *text, const Line *h)
 {
   if (h->kind == LINE_CELLS || h->kind == LINE_CAPTION)
     return TRUE;
-  return h->kind == LINE_TEXT && g_utf8_strlen (text + h->start, h->end - h->start) < 60;
+  if (h->kind == LINE_TEXT)
+    {
+      const char *e = text + h->end;
+      while (e > text + h->start && e[-1] == ' ')
+        e--;
+      return g_utf8_strlen (text + h->start, e - (text + h->start)) < 100
+             && e > text + h->start && e[-1] != '.';
+    }
+  return FALSE;
 }
 
 /* The first row of a table with no caption just before it, at line @i. A table that
