@@ -78,6 +78,11 @@ gboolean  _kel_count_has_anchor       (const char       *text,
                                        gsize             start,
                                        gsize             end);
 
+/* Whether [@start, @end) has a name in quotes or a number with what it counts. */
+gboolean  _kel_count_has_name         (const char       *text,
+                                       gsize             start,
+                                       gsize             end);
+
 /* kel-attribution.c ------------------------------------------------------------------ */
 
 /* Gives each item the corporation the text attributes it to, where the document names

@@ -22,8 +22,11 @@
  */
 #include "config.h"
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <pcre2.h>
 #include <string.h>
 
 #include "kel-coder-private.h"
@@ -88,6 +91,141 @@ split_subclauses (const KelLexicon *lex, KelLanguage lang, const char *flat, gsi
     }
   merge_title (subs, flat);
   return subs;
+}
+
+/* Where a sub-clause may hold two items: a conjunction or a comma. */
+static pcre2_code *
+coordination_code (void)
+{
+  static pcre2_code *code;
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      int err;
+      PCRE2_SIZE off;
+      code = pcre2_compile ((PCRE2_SPTR) "\\s*,?\\s+(?:и|and|және|мен|әрі)\\s+|\\s*,\\s+а\\s+",
+                            PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err,
+                            &off, NULL);
+      g_assert (code != NULL);
+      pcre2_jit_compile (code, PCRE2_JIT_COMPLETE);
+      g_once_init_leave (&once, 1);
+    }
+  return code;
+}
+
+static void score_subclause (KelSegmentRun *run, KelSubClause *sc, const double *prior,
+                             double *score, double *best, gsize *first);
+
+/* Whether [@start, @end) has a term of @category with a positive weight. */
+static gboolean
+has_term_of (const KelSegmentRun *run, int category, gsize start, gsize end)
+{
+  for (guint i = 0; i < run->hits->len; i++)
+    {
+      const KelHit *h = &g_array_index (run->hits, KelHit, i);
+      const KelTerm *t = kel_lexicon_get_term (run->lex, h->term);
+      if (h->start >= start && h->start < end && t->category == category && t->weight > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @sc has a sum of its own (not a rate per unit). */
+static gboolean
+has_own_sum (const KelSegmentRun *run, gsize start, gsize end)
+{
+  for (guint k = 0; k < run->amounts->len; k++)
+    {
+      const KelAmount *a = &g_array_index (run->amounts, KelAmount, k);
+      if (a->start >= start && a->start < end && !(a->flags & KEL_AMOUNT_PER_UNIT))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether a term found in the text runs across [@s, @e) ("built and equipped"). */
+static gboolean
+hit_across (const KelSegmentRun *run, gsize s, gsize e)
+{
+  for (guint i = 0; i < run->hits->len; i++)
+    {
+      const KelHit *h = &g_array_index (run->hits, KelHit, i);
+      if (h->start < s && h->end > e)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether a sub-clause cut at [@ms, @me) holds two items: each half names something and
+ * wins a category of its own, two different ones ("refurbished the workshops of the
+ * college (KZT 74 mln) and organised internships"), or the same one for two named
+ * objects ("асфальтирование улиц в посёлке Актау … и капитальный ремонт поликлиники № 2";
+ * "… ойыншыларына және «Шабыт» ансамбліне … демеушілік", where the category's word stands
+ * once, at the end). */
+static gboolean
+two_items (KelSegmentRun *run, gsize start, gsize ms, gsize me, gsize end, double *score,
+           double *best, gsize *first)
+{
+  KelSubClause left = { start, ms, -1, KEL_REASON_NONE, 0, FALSE };
+  KelSubClause right = { me, end, -1, KEL_REASON_NONE, 0, FALSE };
+  double right_score;
+
+  if (hit_across (run, ms, me))
+    return FALSE;
+  score_subclause (run, &right, NULL, score, best, first);
+  if (right.winner < 0 || !_kel_items_names_new_object (run, me, end, start, ms))
+    return FALSE;
+  right_score = score[right.winner];
+  score_subclause (run, &left, NULL, score, best, first);
+  if (!_kel_items_names_new_object (run, start, ms, 0, 0))
+    return FALSE;
+  /* another category: decided by the right half's own words, none of them on the left */
+  if (left.winner >= 0 && left.winner != right.winner)
+    return right_score >= 2 && !has_term_of (run, right.winner, start, ms);
+  return (left.winner == right.winner || has_term_of (run, right.winner, start, ms))
+         && (_kel_count_has_name (run->flat, start, ms) || has_own_sum (run, start, ms))
+         && _kel_count_has_name (run->flat, me, end);
+}
+
+/* Cuts each sub-clause where it holds two items (see two_items()). */
+static void
+split_coordinated (KelSegmentRun *run)
+{
+  guint n_cat = kel_lexicon_get_n_categories (run->lex);
+  g_autofree double *score = g_new0 (double, n_cat);
+  g_autofree double *best = g_new0 (double, n_cat);
+  g_autofree gsize *first = g_new0 (gsize, n_cat);
+  GArray *out = g_array_new (FALSE, TRUE, sizeof (KelSubClause));
+  pcre2_match_data *md = pcre2_match_data_create (1, NULL);
+
+  for (guint i = 0; i < run->subs->len; i++)
+    {
+      KelSubClause sc = g_array_index (run->subs, KelSubClause, i);
+      gsize pos = sc.start;
+
+      while (pos < sc.end && pcre2_match (coordination_code (), (PCRE2_SPTR) run->flat, sc.end,
+                                          pos, PCRE2_NO_UTF_CHECK, md, NULL) >= 0)
+        {
+          PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
+          gsize ms = ov[0], me = ov[1];
+
+          pos = me > ms ? me : me + 1;
+          if (ms > sc.start && me < sc.end
+              && two_items (run, sc.start, ms, me, sc.end, score, best, first))
+            {
+              KelSubClause left = sc;
+              left.end = ms;
+              g_array_append_val (out, left);
+              sc.start = me;
+              sc.new_sentence = FALSE;
+            }
+        }
+      g_array_append_val (out, sc);
+    }
+  pcre2_match_data_free (md);
+  g_array_unref (run->subs);
+  run->subs = out;
 }
 
 static int
@@ -190,19 +328,6 @@ score_subclause (KelSegmentRun *run, KelSubClause *sc, const double *prior, doub
   sc->winner = win;
 }
 
-/* Whether @sc has a sum of its own (not a rate per unit). */
-static gboolean
-has_own_sum (const KelSegmentRun *run, gsize start, gsize end)
-{
-  for (guint k = 0; k < run->amounts->len; k++)
-    {
-      const KelAmount *a = &g_array_index (run->amounts, KelAmount, k);
-      if (a->start >= start && a->start < end && !(a->flags & KEL_AMOUNT_PER_UNIT))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* Whether sub-clause @sc only goes on about @prev, the item before it, in the same
  * category. Two sums of their own make two items. Else a further sentence of a clause
  * tells more of its item ("The project will be a PPP …"), and a further part of a list is
@@ -213,11 +338,16 @@ continues_item (const KelSegmentRun *run, const KelCoding *prev, const KelSubCla
 {
   gsize ps = prev->start - run->seg->start, pe = prev->end - run->seg->start;
 
+  /* "… построить школу и оснастить её", "… and the facility was transferred …" */
+  if (kel_lexicon_refers_back (run->lex, run->seg->language, run->flat, sc->start, sc->end))
+    return TRUE;
   if (prev->category != sc->winner || prev->reason != sc->reason)
     return FALSE;
   if (has_own_sum (run, sc->start, sc->end) && has_own_sum (run, ps, pe))
     return FALSE;
-  if (sc->new_sentence)
+  /* "саябағын абаттандыру: жолдарын төсеу, жарықтандыру және … – 60 млн": what follows a
+   * colon in the item details it */
+  if (sc->new_sentence || memchr (run->flat + ps, ':', sc->start - ps) != NULL)
     return TRUE;
   return !_kel_items_names_new_object (run, sc->start, sc->end, ps, pe);
 }
@@ -369,10 +499,6 @@ code_segment (KelSegmentRun *run, guint index, const double *prior, KelReason in
                                                     run->doc->name, index + 1, seg->page + 1,
                                                     error->message));
 
-  if (seg->kind == KEL_SEGMENT_TABLE_ROW)
-    run->subs = row_subclause (run, prior);
-  else
-    run->subs = split_subclauses (run->lex, seg->language, run->flat, run->body, run->len);
   run->amounts = kel_amounts_find (run->flat + run->body, run->len - run->body,
                                    run->doc->year, run->rates);
   for (guint i = 0; i < run->amounts->len; i++)
@@ -380,6 +506,13 @@ code_segment (KelSegmentRun *run, guint index, const double *prior, KelReason in
       KelAmount *a = &g_array_index (run->amounts, KelAmount, i);
       a->start += run->body;
       a->end += run->body;
+    }
+  if (seg->kind == KEL_SEGMENT_TABLE_ROW)
+    run->subs = row_subclause (run, prior);
+  else
+    {
+      run->subs = split_subclauses (run->lex, seg->language, run->flat, run->body, run->len);
+      split_coordinated (run);
     }
 
   make_items (run, prior, inherited, inherited_terms);

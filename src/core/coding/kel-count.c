@@ -107,6 +107,20 @@ has_proper_name (const char *text, gsize start, gsize end)
 }
 
 gboolean
+_kel_count_has_name (const char *text, gsize start, gsize end)
+{
+  pcre2_match_data *md;
+  gboolean found;
+
+  ensure_static ();
+  md = pcre2_match_data_create (4, NULL);
+  found = match_at (quote_code, text, end, start, md) || match_at (number_code, text, end,
+                                                                   start, md);
+  pcre2_match_data_free (md);
+  return found;
+}
+
+gboolean
 _kel_count_has_anchor (const char *text, gsize start, gsize end)
 {
   pcre2_match_data *md;

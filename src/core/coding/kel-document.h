@@ -26,6 +26,8 @@ typedef struct {
   int        category;     /* index into the lexicon's codebook */
   double     amount_kzt;   /* NAN when the coding has no amount that can be read */
   char      *amount_text;  /* the amount as written, or NULL */
+  gsize      amount_start; /* where it is written in the document text (both 0: not in */
+  gsize      amount_end;   /* the text, or none) */
   char      *terms;        /* the matched terms, "; "-separated */
   gsize      start, end;   /* the item's own span in the document text */
   char      *label;        /* the item's clause ("2.3a" when a clause has several items),

@@ -265,9 +265,8 @@ item_holding (KelSegmentRun *run, gsize at)
   return -1;
 }
 
-/* The nearest item from @at in direction @step (±1) that has no amount yet, or -1. */
 static int
-nearest_item_without_amount (KelSegmentRun *run, gsize at, int step)
+nearest_in (KelSegmentRun *run, gsize at, int step, gboolean counted_only)
 {
   int best = -1;
 
@@ -276,7 +275,8 @@ nearest_item_without_amount (KelSegmentRun *run, gsize at, int step)
       const KelCoding *c = item_at (run, i);
       gboolean before = flat_end (run, c) <= at, after = flat_start (run, c) > at;
 
-      if (c->amount_text != NULL || (step < 0 && !before) || (step > 0 && !after))
+      if (c->amount_text != NULL || (step < 0 && !before) || (step > 0 && !after)
+          || (counted_only && !kel_coding_is_counted (c)))
         continue;
       if (best < 0 || (step < 0 ? c->end > item_at (run, best)->end
                                 : c->start < item_at (run, best)->start))
@@ -285,11 +285,24 @@ nearest_item_without_amount (KelSegmentRun *run, gsize at, int step)
   return best;
 }
 
+/* The nearest item from @at in direction @step (±1) that has no amount yet, or -1; a
+ * counted one before one that is not ("The facility was transferred to communal
+ * ownership. The Company's investment amounted to …" is the construction's sum). */
+static int
+nearest_item_without_amount (KelSegmentRun *run, gsize at, int step)
+{
+  int best = nearest_in (run, at, step, TRUE);
+
+  return best >= 0 ? best : nearest_in (run, at, step, FALSE);
+}
+
 static void
 set_amount (KelSegmentRun *run, KelCoding *c, const KelAmount *a)
 {
   g_free (c->amount_text);
   c->amount_text = g_strndup (run->flat + a->start, a->end - a->start);
+  c->amount_start = run->seg->start + a->start;
+  c->amount_end = run->seg->start + a->end;
   /* a rate per unit is not multiplied out: it stays as written, with no amount */
   c->amount_kzt = (a->flags & KEL_AMOUNT_PER_UNIT) ? NAN : a->kzt;
 }

@@ -36,6 +36,8 @@ struct _KelLexicon {
                                  * that language, in as few patterns as fit */
   GPtrArray      *split_sources; /* char*: the <split> rules, "LANG\tREGEX" */
   pcre2_code     *splits[4];    /* per KelLanguage: the rules of that language and of none */
+  GPtrArray      *refer_sources; /* char*: the <refer> patterns, "LANG\tREGEX" */
+  pcre2_code     *refers[4];    /* per KelLanguage, anchored; NULL without any */
 };
 
 typedef struct {
@@ -121,8 +123,12 @@ kel_lexicon_unref (KelLexicon *lex)
   for (guint i = 0; i < G_N_ELEMENTS (lex->codes); i++)
     g_clear_pointer (&lex->codes[i], g_ptr_array_unref);
   for (guint i = 0; i < G_N_ELEMENTS (lex->splits); i++)
-    g_clear_pointer (&lex->splits[i], pcre2_code_free);
+    {
+      g_clear_pointer (&lex->splits[i], pcre2_code_free);
+      g_clear_pointer (&lex->refers[i], pcre2_code_free);
+    }
   g_clear_pointer (&lex->split_sources, g_ptr_array_unref);
+  g_clear_pointer (&lex->refer_sources, g_ptr_array_unref);
   g_free (lex->version);
   g_free (lex);
 }
@@ -436,14 +442,15 @@ read_patterns (KelLexicon *lex, xmlNodePtr group, const char *file, int category
   return TRUE;
 }
 
+/* The patterns of a <split> or <refer>, kept as "LANG\tREGEX" until they are compiled. */
 static void
-read_splits (KelLexicon *lex, xmlNodePtr group, KelLanguage lang)
+read_language_patterns (GPtrArray *sources, xmlNodePtr group, KelLanguage lang)
 {
   for (xmlNodePtr n = group->children; n != NULL; n = n->next)
     if (is_element (n, "regex"))
       {
         g_autofree char *re = node_text (n);
-        g_ptr_array_add (lex->split_sources, g_strdup_printf ("%d\t%s", lang, re));
+        g_ptr_array_add (sources, g_strdup_printf ("%d\t%s", lang, re));
       }
 }
 
@@ -486,7 +493,9 @@ read_lexicon_file (KelLexicon *lex, xmlDocPtr doc, const char *file, GError **er
             return FALSE;
         }
       else if (is_element (n, "split"))
-        read_splits (lex, n, node_lang (n) ? node_lang (n) : lang);
+        read_language_patterns (lex->split_sources, n, node_lang (n) ? node_lang (n) : lang);
+      else if (is_element (n, "refer"))
+        read_language_patterns (lex->refer_sources, n, node_lang (n) ? node_lang (n) : lang);
     }
   return TRUE;
 }
@@ -865,42 +874,72 @@ compile_all (KelLexicon *lex, GError **error)
 /* Without <split> rules a segment is cut at ";" and where a sentence ends. */
 #define DEFAULT_SPLIT ";|(?<=[.!?])\\s+(?=\\p{Lu})"
 
-/* One pattern per language: its <split> rules and those of no language, as alternatives. */
+/* One pattern of the patterns in @sources for @lang (its own and those of no language), as
+ * alternatives; @fallback without any (NULL: no pattern). */
+static gboolean
+compile_language_set (GPtrArray *sources, KelLanguage l, const char *fallback, uint32_t flags,
+                      pcre2_code **out, GError **error)
+{
+  g_autoptr (GString) re = g_string_new (NULL);
+  int errcode;
+  PCRE2_SIZE erroff;
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const char *src = sources->pdata[i];
+      KelLanguage sl = (KelLanguage) atoi (src);
+
+      if (l != KEL_LANG_UNKNOWN && sl != KEL_LANG_UNKNOWN && sl != l)
+        continue;
+      g_string_append_printf (re, "%s(?:%s)", re->len > 0 ? "|" : "", strchr (src, '\t') + 1);
+    }
+  if (re->len == 0 && fallback == NULL)
+    return TRUE;
+  if (re->len == 0)
+    g_string_assign (re, fallback);
+  *out = pcre2_compile ((PCRE2_SPTR) re->str, re->len,
+                        PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | flags, &errcode, &erroff, NULL);
+  if (*out == NULL)
+    {
+      PCRE2_UCHAR msg[256];
+      pcre2_get_error_message (errcode, msg, sizeof msg);
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_BAD_PATTERN,
+                   _("The lexicon's <split> or <refer> patterns cannot be compiled: %s"),
+                   (const char *) msg);
+      return FALSE;
+    }
+  pcre2_jit_compile (*out, PCRE2_JIT_COMPLETE);
+  return TRUE;
+}
+
 static gboolean
 compile_splits (KelLexicon *lex, GError **error)
 {
   for (KelLanguage l = KEL_LANG_UNKNOWN; l <= KEL_LANG_EN; l++)
-    {
-      g_autoptr (GString) re = g_string_new (NULL);
-      int errcode;
-      PCRE2_SIZE erroff;
-
-      for (guint i = 0; i < lex->split_sources->len; i++)
-        {
-          const char *src = lex->split_sources->pdata[i];
-          KelLanguage sl = (KelLanguage) atoi (src);
-
-          if (l != KEL_LANG_UNKNOWN && sl != KEL_LANG_UNKNOWN && sl != l)
-            continue;
-          g_string_append_printf (re, "%s(?:%s)", re->len > 0 ? "|" : "", strchr (src, '\t') + 1);
-        }
-      if (re->len == 0)
-        g_string_assign (re, DEFAULT_SPLIT);
-      lex->splits[l] = pcre2_compile ((PCRE2_SPTR) re->str, re->len,
-                                      PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &errcode,
-                                      &erroff, NULL);
-      if (lex->splits[l] == NULL)
-        {
-          PCRE2_UCHAR msg[256];
-          pcre2_get_error_message (errcode, msg, sizeof msg);
-          g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_BAD_PATTERN,
-                       _("The lexicon's <split> rules cannot be compiled: %s"),
-                       (const char *) msg);
-          return FALSE;
-        }
-      pcre2_jit_compile (lex->splits[l], PCRE2_JIT_COMPLETE);
-    }
+    if (!compile_language_set (lex->split_sources, l, DEFAULT_SPLIT, 0, &lex->splits[l], error)
+        || !compile_language_set (lex->refer_sources, l, NULL, PCRE2_ANCHORED, &lex->refers[l],
+                                  error))
+      return FALSE;
   return TRUE;
+}
+
+gboolean
+kel_lexicon_refers_back (const KelLexicon *lex, KelLanguage lang, const char *text, gsize start,
+                         gsize end)
+{
+  const pcre2_code *code;
+  Matcher *m;
+
+  g_return_val_if_fail (lex != NULL && text != NULL, FALSE);
+
+  code = lex->refers[lang <= KEL_LANG_EN ? lang : KEL_LANG_UNKNOWN];
+  while (start < end && text[start] == ' ')
+    start++;
+  if (code == NULL || start >= end)
+    return FALSE;
+  m = get_matcher ();
+  return pcre2_match (code, (PCRE2_SPTR) text, end, start, PCRE2_NO_UTF_CHECK, m->md,
+                      m->mctx) >= 0;
 }
 
 gboolean
@@ -973,6 +1012,7 @@ kel_lexicon_load (const char *dir, const char *fallback_dir, GError **error)
   lex->terms = g_array_new (FALSE, TRUE, sizeof (KelTerm));
   lex->corporations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   lex->split_sources = g_ptr_array_new_with_free_func (g_free);
+  lex->refer_sources = g_ptr_array_new_with_free_func (g_free);
 
   if (dir == NULL)
     dir = fallback_dir;
@@ -1271,6 +1311,7 @@ kel_lexicon_new_codebook (GPtrArray *cats, const char *version)
   lex->terms = g_array_new (FALSE, TRUE, sizeof (KelTerm));
   lex->corporations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   lex->split_sources = g_ptr_array_new_with_free_func (g_free);
+  lex->refer_sources = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < G_N_ELEMENTS (lex->codes); i++)
     lex->codes[i] = g_ptr_array_new ();
   for (guint i = 0; i < cats->len; i++)

@@ -101,6 +101,14 @@ gboolean           kel_lexicon_next_split      (const KelLexicon  *lex,
                                                 gsize              from,
                                                 gsize             *start,
                                                 gsize             *end);
+/* Whether [@start, @end) of @text, a sub-clause of a segment in @lang, opens with a word
+ * the lexicon's <refer> patterns say points back to the item before it ("оны", "его",
+ * "the facility"). */
+gboolean           kel_lexicon_refers_back     (const KelLexicon  *lex,
+                                                KelLanguage        lang,
+                                                const char        *text,
+                                                gsize              start,
+                                                gsize              end);
 /* For a "past" exclusion hit: the year its (?<year>) group captured, or 0. */
 int                kel_lexicon_hit_year        (const KelLexicon  *lex,
                                                 const KelHit      *hit,
