@@ -40,13 +40,14 @@ test_dataset_csv (void)
   kel_dataset_append_document (out, KEL_FORMAT_CSV, kel_test_lexicon (), doc, FALSE);
   g_assert_true (g_str_has_prefix (out->str,
     "document,corporation,counterpart,year,language,kind,page,clause,segment_id,category,"
-    "class,amount_kzt,amount_text,coder,status,terms,text,source,ocr_confidence\r\n"));
+    "class,amount_kzt,amount_text,coder,status,terms,text,source,ocr_confidence,counted,reason,"
+    "reason_terms\r\n"));
   rows = kel_csv_parse (out->str, out->len, ',');
   g_assert_cmpuint (rows->len, ==, 5);
   header = rows->pdata[0];
-  g_assert_cmpuint (g_strv_length (header), ==, 19);
+  g_assert_cmpuint (g_strv_length (header), ==, 22);
   row = rows->pdata[1];
-  g_assert_cmpuint (g_strv_length (row), ==, 19);
+  g_assert_cmpuint (g_strv_length (row), ==, 22);
   g_assert_cmpstr (row[0], ==, "memo \"A\".txt");
   g_assert_cmpstr (row[1], ==, "Kazzinc");
   g_assert_cmpstr (row[3], ==, "2019");
@@ -62,6 +63,9 @@ test_dataset_csv (void)
   /* after the contract's 17: a text file's text is never OCR */
   g_assert_cmpstr (row[17], ==, "text");
   g_assert_cmpstr (row[18], ==, "");
+  /* then whether it counts, and why not */
+  g_assert_cmpstr (row[19], ==, "1");
+  g_assert_cmpstr (row[20], ==, "");
   g_assert_cmpstr (row[14], ==, "auto");
   g_assert_cmpstr (row[16], ==, "2.1. Профинансировать строительство школы «Болашак, Ридер» на "
                    "сумму 300 млн тенге.");
@@ -89,7 +93,7 @@ test_dataset_tsv_jsonl_all (void)
   for (guint i = 0; i < 5; i++)
     {
       g_auto (GStrv) f = g_strsplit (lines[i], "\t", -1);
-      g_assert_cmpuint (g_strv_length (f), ==, 19);
+      g_assert_cmpuint (g_strv_length (f), ==, 22);
     }
 
   kel_dataset_append_document (jsonl, KEL_FORMAT_JSONL, kel_test_lexicon (), doc, FALSE);
@@ -97,6 +101,7 @@ test_dataset_tsv_jsonl_all (void)
   g_assert_nonnull (strstr (jsonl->str, "\"year\":2019,"));
   g_assert_nonnull (strstr (jsonl->str, "\"amount_kzt\":300000000,"));
   g_assert_nonnull (strstr (jsonl->str, "\"amount_kzt\":null,"));
+  g_assert_nonnull (strstr (jsonl->str, "\"counted\":1,"));
 
   kel_dataset_append_document (all, KEL_FORMAT_CSV, kel_test_lexicon (), doc, TRUE);
   {

@@ -509,7 +509,8 @@ class_from_string (const char *s, gboolean *ok)
 static gboolean
 row_selected (const KelAggregateFilter *f, const KelRow *row)
 {
-  if (row->category == NULL || *row->category == '\0')
+  /* an item that is not counted is in no figure */
+  if (row->category == NULL || *row->category == '\0' || !row->counted)
     return FALSE;
   if (f->years != NULL && !has_year (f->years, row->year))
     return FALSE;

@@ -76,7 +76,7 @@ kel_summary_add_row (KelSummary *summary, const KelRow *row)
 
   g_return_if_fail (summary != NULL && row != NULL);
 
-  if (row->category == NULL)
+  if (row->category == NULL || !row->counted)
     return;
   copy = kel_row_copy (row);
   /* segment-less codings of a consensus are told apart by their text */

@@ -144,6 +144,21 @@ has_own_sum (const KelSegmentRun *run, gsize start, gsize end)
   return FALSE;
 }
 
+/* Whether [@start, @end) has a name in quotes: «Шахтёр», “Sholpan”. */
+static gboolean
+has_quoted_name (const char *flat, gsize start, gsize end)
+{
+  static const char *const opening[] = { "«", "“", "\"", "„" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (opening); i++)
+    {
+      const char *q = g_strstr_len (flat + start, end - start, opening[i]);
+      if (q != NULL && q + strlen (opening[i]) + 2 < flat + end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether a term found in the text runs across [@s, @e) ("built and equipped"). */
 static gboolean
 hit_across (const KelSegmentRun *run, gsize s, gsize e)
@@ -184,8 +199,8 @@ two_items (KelSegmentRun *run, gsize start, gsize ms, gsize me, gsize end, doubl
   if (left.winner >= 0 && left.winner != right.winner)
     return right_score >= 2 && !has_term_of (run, right.winner, start, ms);
   return (left.winner == right.winner || has_term_of (run, right.winner, start, ms))
-         && (_kel_count_has_name (run->flat, start, ms) || has_own_sum (run, start, ms))
-         && _kel_count_has_name (run->flat, me, end);
+         && (has_quoted_name (run->flat, start, ms) || has_own_sum (run, start, ms))
+         && (has_quoted_name (run->flat, me, end) || has_own_sum (run, me, end));
 }
 
 /* Cuts each sub-clause where it holds two items (see two_items()). */

@@ -383,10 +383,11 @@ count_repeats (KelDocument *doc)
           if (!kel_coding_is_counted (a) || !is_repeat (doc, a, b))
             continue;
           b->reason = KEL_REASON_REPEAT;
-          b->reason_terms = g_strdup_printf (_("the same as %s"),
-                                             kel_coding_get_clause (doc, a) != NULL
-                                               ? kel_coding_get_clause (doc, a)
-                                               : seg->clause != NULL ? seg->clause : "…");
+          b->reason_terms = kel_coding_get_clause (doc, a) != NULL
+                              ? g_strdup_printf (_("the same as %s"),
+                                                 kel_coding_get_clause (doc, a))
+                              : g_strdup_printf (_("the same as the item on page %u"),
+                                                 seg->page + 1);
           /* a table row that repeats the narrative keeps the narrative's sum */
           if (isnan (a->amount_kzt) && isfinite (b->amount_kzt))
             {
@@ -407,18 +408,23 @@ compare_doubles (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
-/* A counted sum over OUTLIER_FACTOR times the median of the document's counted sums. */
+/* A counted sum over OUTLIER_FACTOR times the median of the document's counted sums that
+ * also outweighs all the others together twice over: one item that would make the
+ * document's chart by itself (a plant's modernisation read as infrastructure). */
 static void
 warn_outliers (KelDocument *doc)
 {
   g_autoptr (GArray) sums = g_array_new (FALSE, FALSE, sizeof (double));
-  double median;
+  double median, total = 0;
 
   for (guint i = 0; i < doc->codings->len; i++)
     {
       const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
       if (kel_coding_is_counted (c) && isfinite (c->amount_kzt) && c->amount_kzt > 0)
-        g_array_append_val (sums, c->amount_kzt);
+        {
+          g_array_append_val (sums, c->amount_kzt);
+          total += c->amount_kzt;
+        }
     }
   if (sums->len < 3)
     return;
@@ -431,12 +437,14 @@ warn_outliers (KelDocument *doc)
       g_autofree char *sum = NULL;
 
       if (!kel_coding_is_counted (c) || !isfinite (c->amount_kzt)
-          || c->amount_kzt <= OUTLIER_FACTOR * median)
+          || c->amount_kzt <= OUTLIER_FACTOR * median
+          || c->amount_kzt <= 2 * (total - c->amount_kzt))
         continue;
       sum = kel_amount_format_grouped (c->amount_kzt, " ");
       g_ptr_array_add (doc->warnings,
                        g_strdup_printf (_("%s: the sum of %s (%s tenge) is %.0f times the "
-                                          "document’s median: check that it is a social "
+                                          "document’s median and more than all its other "
+                                          "items together: check that it is a social "
                                           "commitment and not core business or a total"),
                                         doc->name, clause != NULL ? clause : _("an item"), sum,
                                         c->amount_kzt / median));

@@ -8,6 +8,8 @@
  *    item before it that has none (else the next one), or replaces an item's rate per unit
  *    ("KZT 2 million each …; the programme cost KZT 48 million").
  *  - A rate per unit (per student, a month) is kept as written but is no amount.
+ *  - One sum for several items ("… барлығы 22 млн теңге", "for a total of …") goes to
+ *    the first of them.
  *  - "соответственно" / "тиісінше" / "respectively" deals the sums to the items in order,
  *    cutting the last item at its commas and conjunctions when it lists more of them.
  *  - A table row takes its fact cell (else its only or last figure) times the table's
@@ -24,7 +26,7 @@
 
 #include "kel-coder-private.h"
 
-static pcre2_code *conj_code, *block_code, *respectively_code, *list_code;
+static pcre2_code *conj_code, *block_code, *respectively_code, *list_code, *together_code;
 
 static pcre2_code *
 compile (const char *pattern)
@@ -53,6 +55,11 @@ compile_static (gpointer data)
   respectively_code = compile ("(?<!\\p{L})(?:соответственно|тиісінше|сәйкесінше|"
                                "respectively)(?!\\p{L})");
   /* where a list of items is cut: a comma or a conjunction between two of them */
+  /* a sum for all the items before it: "барлығы", "for a total of", "выделив на эти цели" */
+  together_code = compile ("(?<!\\p{L})(?:барлығы|жалпы|всего|в\\s+общей\\s+сложности|"
+                           "на\\s+общую\\s+сумму|общей\\s+стоимостью|выделив|на\\s+эти\\s+цели|"
+                           "осы\\s+мақсаттарға|for\\s+a\\s+total\\s+of|a\\s+total\\s+of|"
+                           "in\\s+total|together|combined)(?!\\p{L})[^.;]{0,40}$");
   list_code = compile ("\\s*,\\s*(?:(?:и|and|және)\\s+)?|\\s+(?:и|and|және|мен|а\\s+также|"
                        "as\\s+well\\s+as)\\s+");
   return NULL;
@@ -395,6 +402,31 @@ assign_respectively (KelSegmentRun *run)
     }
 }
 
+/* "… мерекелік іс-шаралар мен «Алтай жүрегі» жәрмеңкесін өткізуге барлығы 22 млн теңге
+ * жұмсалды": one sum for several items goes to the first of them, the items of the same
+ * sentence that have no sum before @target. Else @target. */
+static int
+first_of_together (KelSegmentRun *run, int target, const KelAmount *a)
+{
+  gsize sentence = run->body, ms, me;
+  int first = target;
+
+  if (!last_match (together_code, run->flat, flat_start (run, item_at (run, target)), a->start,
+                   &ms, &me))
+    return target;
+  for (gsize i = run->body; i + 1 < a->start; i++)
+    if (strchr (".!?", run->flat[i]) != NULL && run->flat[i + 1] == ' ')
+      sentence = i + 1;
+  for (int i = target - 1; i >= (int) run->first_item; i--)
+    {
+      const KelCoding *c = item_at (run, i);
+      if (flat_start (run, c) < sentence || c->amount_text != NULL)
+        break;
+      first = i;
+    }
+  return first;
+}
+
 /* Gives amount @k of the segment to an item, as the rules at the top say. @per_unit tells
  * which items hold only a rate per unit so far. */
 static void
@@ -443,6 +475,7 @@ assign_one (KelSegmentRun *run, guint k, int *given, gboolean *per_unit)
     }
   if (target < 0)
     return;
+  target = first_of_together (run, target, a);
   set_amount (run, item_at (run, target), a);
   given[target - run->first_item] = (int) k;
   per_unit[target - run->first_item] = unit;

@@ -966,6 +966,40 @@ kel_lexicon_next_split (const KelLexicon *lex, KelLanguage lang, const char *tex
 
 /* Loading --------------------------------------------------------------------------- */
 
+static gboolean is_element (xmlNodePtr node, const char *name);
+static xmlDocPtr read_xml (const char *path, xmlRelaxNGPtr schema, GError **error);
+
+/* The <split> and <refer> patterns of the lexicons in @dir (the built-in ones). */
+static void
+read_builtin_patterns (KelLexicon *lex, const char *dir, xmlRelaxNGPtr schema)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *entry;
+
+  while (d != NULL && (entry = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      xmlDocPtr doc;
+      xmlNodePtr root;
+      KelLanguage lang;
+
+      if (!g_str_has_prefix (entry, "lexicon") || !g_str_has_suffix (entry, ".xml"))
+        continue;
+      path = g_build_filename (dir, entry, NULL);
+      doc = read_xml (path, schema, NULL);
+      if (doc == NULL)
+        continue;
+      root = xmlDocGetRootElement (doc);
+      lang = node_lang (root);
+      for (xmlNodePtr n = root->children; n != NULL; n = n->next)
+        if (is_element (n, "split"))
+          read_language_patterns (lex->split_sources, n, node_lang (n) ? node_lang (n) : lang);
+        else if (is_element (n, "refer"))
+          read_language_patterns (lex->refer_sources, n, node_lang (n) ? node_lang (n) : lang);
+      xmlFreeDoc (doc);
+    }
+}
+
 static char *
 find_file (const char *dir, const char *fallback_dir, const char *name)
 {
@@ -1120,6 +1154,10 @@ kel_lexicon_load (const char *dir, const char *fallback_dir, GError **error)
           return NULL;
         }
     }
+  /* a folder without <split> rules (a dictionary made into a lexicon) cuts its segments
+   * as the built-in lexicons do */
+  if (lex->split_sources->len == 0 && fallback_dir != NULL && g_strcmp0 (fallback_dir, dir) != 0)
+    read_builtin_patterns (lex, fallback_dir, schema);
   xmlRelaxNGFree (schema);
 
   if (!compile_all (lex, error) || !compile_splits (lex, error))

@@ -13,7 +13,7 @@
 const char *const kel_dataset_columns[] = {
   "document", "corporation", "counterpart", "year", "language", "kind", "page", "clause",
   "segment_id", "category", "class", "amount_kzt", "amount_text", "coder", "status", "terms",
-  "text", "source", "ocr_confidence", NULL
+  "text", "source", "ocr_confidence", "counted", "reason", "reason_terms", NULL
 };
 
 gboolean
@@ -87,6 +87,7 @@ kel_row_new (void)
 
   row->amount_kzt = NAN;
   row->ocr_confidence = NAN;
+  row->counted = TRUE;
   return row;
 }
 
@@ -110,6 +111,8 @@ kel_row_copy (const KelRow *row)
   copy->terms = g_strdup (row->terms);
   copy->text = g_strdup (row->text);
   copy->source = g_strdup (row->source);
+  copy->reason = g_strdup (row->reason);
+  copy->reason_terms = g_strdup (row->reason_terms);
   return copy;
 }
 
@@ -132,6 +135,8 @@ kel_row_free (KelRow *row)
   g_free (row->terms);
   g_free (row->text);
   g_free (row->source);
+  g_free (row->reason);
+  g_free (row->reason_terms);
   g_free (row);
 }
 
@@ -217,7 +222,7 @@ void
 kel_dataset_append_row (GString *out, KelFormat format, const KelRow *row)
 {
   static const gboolean numeric[] = { 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0,
-                                      0, 1 };
+                                      0, 1, 1, 0, 0 };
   g_autofree char *year = row->year > 0 ? g_strdup_printf ("%d", row->year) : g_strdup ("");
   g_autofree char *page = format_uint (row->page);
   g_autofree char *seg_id = format_uint (row->segment_id);
@@ -227,6 +232,8 @@ kel_dataset_append_row (GString *out, KelFormat format, const KelRow *row)
     row->document, row->corporation, row->counterpart, year, row->language, row->kind, page,
     row->clause, seg_id, row->category, row->klass, amount, row->amount_text, row->coder,
     row->status, row->terms, row->text, row->source, confidence,
+    /* a segment without a coding has no "counted" */
+    row->category != NULL ? (row->counted ? "1" : "0") : "", row->reason, row->reason_terms,
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (numeric));
@@ -267,7 +274,11 @@ kel_dataset_collect_document (GPtrArray *rows, const KelLexicon *lex, const KelD
   g_return_if_fail (rows != NULL && lex != NULL && doc != NULL);
 
   for (guint c = 0; c < doc->codings->len; c++)
-    coded[g_array_index (doc->codings, KelCoding, c).segment] = TRUE;
+    {
+      const KelCoding *coding = &g_array_index (doc->codings, KelCoding, c);
+      if (all_segments || kel_coding_is_counted (coding))
+        coded[coding->segment] = TRUE;
+    }
 
   for (guint s = 0; s < doc->segments->len; s++)
     {
@@ -310,8 +321,23 @@ kel_dataset_collect_document (GPtrArray *rows, const KelLexicon *lex, const KelD
 
           if (coding->segment != s)
             break;
+          if (!all_segments && !kel_coding_is_counted (coding))
+            continue;
           cat = kel_lexicon_get_category (lex, coding->category);
           row = kel_row_copy (base);
+          if (coding->corporation != NULL)
+            {
+              g_free (row->corporation);
+              row->corporation = g_strdup (coding->corporation);
+            }
+          if (coding->label != NULL)
+            {
+              g_free (row->clause);
+              row->clause = g_strdup (coding->label);
+            }
+          row->counted = kel_coding_is_counted (coding);
+          row->reason = row->counted ? NULL : g_strdup (kel_reason_to_string (coding->reason));
+          row->reason_terms = g_strdup (coding->reason_terms);
           row->category = g_strdup (cat->id);
           row->klass = g_strdup (kel_class_to_string (cat->klass));
           row->amount_kzt = coding->amount_kzt;

@@ -17,7 +17,8 @@ typedef enum {
 gboolean kel_format_from_string        (const char        *s,
                                         KelFormat         *out);
 
-/* The dataset's columns, in the contract's order, then "source" and "ocr_confidence". */
+/* The dataset's columns, in the contract's order, then "source", "ocr_confidence",
+ * "counted", "reason" and "reason_terms". */
 extern const char *const kel_dataset_columns[];
 
 /* One row of the coded dataset: one coding (or, with category NULL, a segment without
@@ -44,6 +45,9 @@ typedef struct {
   char   *text;            /* the segment's normalized text on one line */
   char   *source;          /* "text" or "ocr" */
   double  ocr_confidence;  /* NAN unless OCR */
+  gboolean counted;        /* whether the item counts (by default: TRUE) */
+  char   *reason;          /* why not: "background", "repeat", … (kel-reason.h); NULL */
+  char   *reason_terms;    /* the words that decided it, or NULL */
 } KelRow;
 
 KelRow  *kel_row_new                   (void);
@@ -56,8 +60,9 @@ char    *kel_dataset_flat_text         (const char        *text,
                                         gsize              start,
                                         gsize              end);
 
-/* Appends to @rows (of KelRow, owning) a row per coding of @doc by the lexicon, in
- * document order; with @all_segments also a row for each segment without a coding. */
+/* Appends to @rows (of KelRow, owning) a row per counted item of @doc coded by the
+ * lexicon, in document order; with @all_segments also a row for each item that is not
+ * counted (with its reason) and for each segment without a coding. */
 void     kel_dataset_collect_document  (GPtrArray         *rows,
                                         const KelLexicon  *lex,
                                         const KelDocument *doc,
@@ -78,8 +83,8 @@ void     kel_dataset_append_field      (GString           *out,
 /* Appends the header (CSV/TSV; nothing for JSON lines). */
 void     kel_dataset_append_header     (GString           *out,
                                         KelFormat          format);
-/* Appends one row per coding of @doc; with @all_segments also a row for each segment
- * that has no coding (category empty). */
+/* Appends one row per counted item of @doc; with @all_segments also the items not counted
+ * and a row for each segment that has no coding (category empty). */
 void     kel_dataset_append_document   (GString           *out,
                                         KelFormat          format,
                                         const KelLexicon  *lex,
