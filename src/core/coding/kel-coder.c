@@ -131,17 +131,23 @@ has_term_of (const KelSegmentRun *run, int category, gsize start, gsize end)
   return FALSE;
 }
 
-/* Whether @sc has a sum of its own (not a rate per unit). */
-static gboolean
-has_own_sum (const KelSegmentRun *run, gsize start, gsize end)
+/* The first sum of [@start, @end) that is not a rate per unit, or NULL. */
+static const KelAmount *
+own_sum (const KelSegmentRun *run, gsize start, gsize end)
 {
   for (guint k = 0; k < run->amounts->len; k++)
     {
       const KelAmount *a = &g_array_index (run->amounts, KelAmount, k);
       if (a->start >= start && a->start < end && !(a->flags & KEL_AMOUNT_PER_UNIT))
-        return TRUE;
+        return a;
     }
-  return FALSE;
+  return NULL;
+}
+
+static gboolean
+has_own_sum (const KelSegmentRun *run, gsize start, gsize end)
+{
+  return own_sum (run, start, end) != NULL;
 }
 
 /* Whether [@start, @end) has a name in quotes: «Шахтёр», “Sholpan”. */
@@ -358,8 +364,11 @@ continues_item (const KelSegmentRun *run, const KelCoding *prev, const KelSubCla
     return TRUE;
   if (prev->category != sc->winner || prev->reason != sc->reason)
     return FALSE;
+  /* two sums of their own are two items, unless they are the same sum told again (a
+   * clause in Kazakh, then in Russian) */
   if (has_own_sum (run, sc->start, sc->end) && has_own_sum (run, ps, pe))
-    return FALSE;
+    return own_sum (run, sc->start, sc->end)->value == own_sum (run, ps, pe)->value
+           && sc->new_sentence;
   /* "саябағын абаттандыру: жолдарын төсеу, жарықтандыру және … – 60 млн": what follows a
    * colon in the item details it */
   if (sc->new_sentence || memchr (run->flat + ps, ':', sc->start - ps) != NULL)

@@ -350,7 +350,11 @@ is_repeat (const KelDocument *doc, const KelCoding *a, const KelCoding *b)
   const char *text = doc->norm->text;
   g_autoptr (GPtrArray) qa = NULL, qb = NULL;
 
-  if (a->category != b->category || a->segment == b->segment)
+  /* within one segment only across sentences: a clause in Kazakh, then in Russian */
+  if (a->category != b->category
+      || (a->segment == b->segment
+          && g_strstr_len (text + a->end, b->start > a->end ? b->start - a->end : 0, ". ")
+             == NULL))
     return FALSE;
   qa = quoted_names (text, a->start, a->end);
   qb = quoted_names (text, b->start, b->end);

@@ -57,7 +57,7 @@ compile_static (gpointer data)
   /* where a list of items is cut: a comma or a conjunction between two of them */
   /* a sum for all the items before it: "барлығы", "for a total of", "выделив на эти цели" */
   together_code = compile ("(?<!\\p{L})(?:барлығы|жалпы|всего|в\\s+общей\\s+сложности|"
-                           "на\\s+общую\\s+сумму|общей\\s+стоимостью|выделив|на\\s+эти\\s+цели|"
+                           "на\\s+общую\\s+сумму|общей\\s+стоимостью|выделив|с\\s+выделением|на\\s+эти\\s+цели|"
                            "осы\\s+мақсаттарға|for\\s+a\\s+total\\s+of|a\\s+total\\s+of|"
                            "in\\s+total|together|combined)(?!\\p{L})[^.;]{0,40}$");
   list_code = compile ("\\s*,\\s*(?:(?:и|and|және)\\s+)?|\\s+(?:и|and|және|мен|а\\s+также|"
@@ -402,6 +402,24 @@ assign_respectively (KelSegmentRun *run)
     }
 }
 
+/* "… гранттарын бөлу және … бағдарламасын іске асыру, 75 млн теңге.": a sum set apart at
+ * the very end of a clause, after a comma or a dash. */
+static gboolean
+closes_clause (const KelSegmentRun *run, const KelAmount *a)
+{
+  gsize p = a->start, e = a->end;
+
+  while (p > run->body && run->flat[p - 1] == ' ')
+    p--;
+  if (p == run->body || (run->flat[p - 1] != ',' && !(p >= 3 && (guchar) run->flat[p - 3] == 0xE2
+                                                        && (guchar) run->flat[p - 2] == 0x80)))
+    return FALSE;
+  /* the last thing of its sentence */
+  while (e < run->len && run->flat[e] == ' ')
+    e++;
+  return e == run->len || run->flat[e] == '.' || run->flat[e] == ';';
+}
+
 /* "… мерекелік іс-шаралар мен «Алтай жүрегі» жәрмеңкесін өткізуге барлығы 22 млн теңге
  * жұмсалды": one sum for several items goes to the first of them, the items of the same
  * sentence that have no sum before @target. Else @target. */
@@ -412,7 +430,8 @@ first_of_together (KelSegmentRun *run, int target, const KelAmount *a)
   int first = target;
 
   if (!last_match (together_code, run->flat, flat_start (run, item_at (run, target)), a->start,
-                   &ms, &me))
+                   &ms, &me)
+      && !closes_clause (run, a))
     return target;
   for (gsize i = run->body; i + 1 < a->start; i++)
     if (strchr (".!?", run->flat[i]) != NULL && run->flat[i + 1] == ' ')

@@ -120,6 +120,7 @@ warn_parallel_texts (KelDocument *doc)
   g_autofree PairKey *keys = NULL;   /* freed after the table that points into it */
   g_autoptr (GHashTable) open = NULL;
   g_autoptr (GString) pairs = g_string_new (NULL);
+  g_autoptr (GPtrArray) later = g_ptr_array_new ();   /* (later, earlier) coding + 1 */
   guint n_pairs = 0;
 
   if (doc->codings == NULL || doc->codings->len < 4)
@@ -145,10 +146,15 @@ warn_parallel_texts (KelDocument *doc)
         }
       /* the earliest unpaired coding of the other language, in another segment */
       if (!g_queue_is_empty (&waiting[1 - side])
-          && GPOINTER_TO_UINT (g_queue_peek_head (&waiting[1 - side])) != b->segment + 1)
+          && g_array_index (doc->codings, KelCoding,
+                            GPOINTER_TO_UINT (g_queue_peek_head (&waiting[1 - side])) - 1).segment
+             != b->segment)
         {
-          guint a_segment = GPOINTER_TO_UINT (g_queue_pop_head (&waiting[1 - side])) - 1;
+          guint a_index = GPOINTER_TO_UINT (g_queue_pop_head (&waiting[1 - side])) - 1;
+          guint a_segment = g_array_index (doc->codings, KelCoding, a_index).segment;
 
+          g_ptr_array_add (later, GUINT_TO_POINTER (i + 1));
+          g_ptr_array_add (later, GUINT_TO_POINTER (a_index + 1));
           if (n_pairs < 4)
             {
               g_autofree char *x = segment_place (doc, a_segment);
@@ -161,7 +167,7 @@ warn_parallel_texts (KelDocument *doc)
           n_pairs++;
         }
       else
-        g_queue_push_tail (&waiting[side], GUINT_TO_POINTER (b->segment + 1));
+        g_queue_push_tail (&waiting[side], GUINT_TO_POINTER (i + 1));
     }
   /* the queues' links */
   {
@@ -175,13 +181,30 @@ warn_parallel_texts (KelDocument *doc)
         g_queue_clear (&((GQueue *) value)[1]);
       }
   }
-  if (n_pairs >= 2)
-    g_ptr_array_add (doc->warnings,
-                     g_strdup_printf (_("%s: the same commitments seem to stand in it in Kazakh "
-                                        "and in Russian, with the same amounts (%s): if one "
-                                        "text translates the other, reject the codes of one of "
-                                        "them, or their amounts count twice"),
-                                      doc->name, pairs->str));
+  if (n_pairs < 2)
+    return;
+  /* the second text's items are the first's told again */
+  for (guint k = 0; k + 1 < later->len; k += 2)
+    {
+      KelCoding *b = &g_array_index (doc->codings, KelCoding,
+                                     GPOINTER_TO_UINT (later->pdata[k]) - 1);
+      const KelCoding *a = &g_array_index (doc->codings, KelCoding,
+                                           GPOINTER_TO_UINT (later->pdata[k + 1]) - 1);
+      if (kel_coding_is_counted (b))
+        {
+          g_autofree char *where = segment_place (doc, a->segment);
+          b->reason = KEL_REASON_REPEAT;
+          g_free (b->reason_terms);
+          b->reason_terms = g_strdup_printf (_("the same as %s in the other language"), where);
+        }
+    }
+  g_ptr_array_add (doc->warnings,
+                   g_strdup_printf (_("%s: the same commitments seem to stand in it in Kazakh "
+                                      "and in Russian, with the same amounts (%s): each is "
+                                      "counted once, from the text that comes first; count the "
+                                      "other text's items again by hand if it is not a "
+                                      "translation"),
+                                    doc->name, pairs->str));
 }
 
 KelDocument *
