@@ -337,18 +337,39 @@ share_stem (GHashTable *a, GHashTable *b)
   return FALSE;
 }
 
+/* The same sum told twice ("1 096,4 млн" in the text, "1 096 400" thousand in the table):
+ * equal to a hundredth of a percent. */
 static gboolean
 same_sum (double a, double b)
 {
-  return isfinite (a) && isfinite (b) && a > 0 && b > 0 && fabs (a - b) <= 0.005 * MAX (a, b);
+  return isfinite (a) && isfinite (b) && a > 0 && b > 0 && fabs (a - b) <= 1e-4 * MAX (a, b);
+}
+
+/* What an item names that a retelling keeps: its names in quotes, its numbers (places,
+ * school numbers), the stems of its longer words. */
+typedef struct {
+  GPtrArray  *quotes;
+  GPtrArray  *numbers;
+  GHashTable *stems;   /* made when first needed */
+} Names;
+
+static void
+names_clear (Names *n)
+{
+  g_clear_pointer (&n->quotes, g_ptr_array_unref);
+  g_clear_pointer (&n->numbers, g_ptr_array_unref);
+  g_clear_pointer (&n->stems, g_hash_table_unref);
 }
 
 /* Is @b, later in the document, the item @a told again? */
 static gboolean
-is_repeat (const KelDocument *doc, const KelCoding *a, const KelCoding *b)
+is_repeat (const KelDocument *doc, const KelCoding *a, Names *na, const KelCoding *b,
+           Names *nb)
 {
   const char *text = doc->norm->text;
-  g_autoptr (GPtrArray) qa = NULL, qb = NULL;
+  gboolean both_named = (na->quotes->len + na->numbers->len) > 0
+                        && (nb->quotes->len + nb->numbers->len) > 0;
+  gboolean shared = share_any (na->quotes, nb->quotes) || share_any (na->numbers, nb->numbers);
 
   /* within one segment only across sentences: a clause in Kazakh, then in Russian */
   if (a->category != b->category
@@ -356,23 +377,36 @@ is_repeat (const KelDocument *doc, const KelCoding *a, const KelCoding *b)
           && g_strstr_len (text + a->end, b->start > a->end ? b->start - a->end : 0, ". ")
              == NULL))
     return FALSE;
-  qa = quoted_names (text, a->start, a->end);
-  qb = quoted_names (text, b->start, b->end);
+  /* two things named apart ("№ 199", "№ 200") are two items, whatever their sums */
+  if (both_named && !shared)
+    return FALSE;
   if (same_sum (a->amount_kzt, b->amount_kzt))
     {
-      g_autoptr (GHashTable) sa = stems (text, a->start, a->end);
-      g_autoptr (GHashTable) sb = stems (text, b->start, b->end);
-      g_autoptr (GPtrArray) na = counts_named (text, a->start, a->end);
-      g_autoptr (GPtrArray) nb = counts_named (text, b->start, b->end);
-      return share_any (qa, qb) || share_stem (sa, sb) || share_any (na, nb);
+      if (shared)
+        return TRUE;
+      if (na->stems == NULL)
+        na->stems = stems (text, a->start, a->end);
+      if (nb->stems == NULL)
+        nb->stems = stems (text, b->start, b->end);
+      return share_stem (na->stems, nb->stems);
     }
   /* without the same sum, only a name in quotes both give, and no sum against it */
-  return share_any (qa, qb) && !(isfinite (a->amount_kzt) && isfinite (b->amount_kzt));
+  return share_any (na->quotes, nb->quotes)
+         && !(isfinite (a->amount_kzt) && isfinite (b->amount_kzt));
 }
 
 static void
 count_repeats (KelDocument *doc)
 {
+  const char *text = doc->norm->text;
+  g_autofree Names *names = g_new0 (Names, doc->codings->len + 1);
+
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      names[i].quotes = quoted_names (text, c->start, c->end);
+      names[i].numbers = counts_named (text, c->start, c->end);
+    }
   for (guint j = 0; j < doc->codings->len; j++)
     {
       KelCoding *b = &g_array_index (doc->codings, KelCoding, j);
@@ -381,10 +415,10 @@ count_repeats (KelDocument *doc)
         continue;
       for (guint i = 0; i < j; i++)
         {
-          const KelCoding *a = &g_array_index (doc->codings, KelCoding, i);
+          KelCoding *a = &g_array_index (doc->codings, KelCoding, i);
           const KelSegment *seg = &g_array_index (doc->segments, KelSegment, a->segment);
 
-          if (!kel_coding_is_counted (a) || !is_repeat (doc, a, b))
+          if (!kel_coding_is_counted (a) || !is_repeat (doc, a, &names[i], b, &names[j]))
             continue;
           b->reason = KEL_REASON_REPEAT;
           b->reason_terms = kel_coding_get_clause (doc, a) != NULL
@@ -392,17 +426,18 @@ count_repeats (KelDocument *doc)
                                                  kel_coding_get_clause (doc, a))
                               : g_strdup_printf (_("the same as the item on page %u"),
                                                  seg->page + 1);
-          /* a table row that repeats the narrative keeps the narrative's sum */
+          /* a table row that repeats the narrative gives it its sum when it has none */
           if (isnan (a->amount_kzt) && isfinite (b->amount_kzt))
             {
-              KelCoding *first = &g_array_index (doc->codings, KelCoding, i);
-              first->amount_kzt = b->amount_kzt;
-              g_free (first->amount_text);
-              first->amount_text = g_strdup (b->amount_text);
+              a->amount_kzt = b->amount_kzt;
+              g_free (a->amount_text);
+              a->amount_text = g_strdup (b->amount_text);
             }
           break;
         }
     }
+  for (guint i = 0; i < doc->codings->len; i++)
+    names_clear (&names[i]);
 }
 
 static int
