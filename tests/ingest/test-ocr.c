@@ -322,7 +322,7 @@ check_scan (gconstpointer data)
       char **row = rows->pdata[r];
       double conf;
 
-      g_assert_cmpuint (g_strv_length (row), ==, 19);
+      g_assert_cmpuint (g_strv_length (row), ==, 22);
       g_assert_cmpstr (row[17], ==, "ocr");
       conf = g_ascii_strtod (row[18], NULL);
       g_assert_cmpfloat (conf, >, 50);
