@@ -69,6 +69,7 @@ typedef enum {
   KEL_DICT_LIWC,        /* .dic, LIWC2007/2015 */
   KEL_DICT_YOSHIKODER,  /* .ykd */
   KEL_DICT_YAML,        /* quanteda YAML */
+  KEL_DICT_LEXICODER,   /* .lc3: "+category" lines, each followed by its entries */
 } KelDictFormat;
 
 gboolean         kel_dict_format_from_string (const char    *s,
