@@ -523,7 +523,7 @@ cmd_export (Common *c, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autofree char *language = NULL;
-  gboolean all_segments = FALSE;
+  gboolean all_segments = FALSE, excel = FALSE;
   KelProjectSelection sel = { KEL_VIEW_ALL };
   g_autoptr (GString) formats = g_string_new (NULL);
   const KelProjectExporter *table, *exporter;
@@ -538,8 +538,11 @@ cmd_export (Common *c, int argc, char **argv)
       N_("What a majority of these coders gave (comma-separated; empty: every person)"),
       N_("NAMES") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &c->format,
-      N_("csv (default), tsv, jsonl, xlsx, sav, dta, qdpx (the whole project for MAXQDA, "
-         "NVivo, ATLAS.ti, QualCoder) or qdc (its codebook)"), N_("FORMAT") },
+      N_("csv (default), csv-excel, tsv, jsonl, xlsx, sav, dta, qdpx (the whole project for "
+         "MAXQDA, NVivo, ATLAS.ti, QualCoder) or qdc (its codebook)"), N_("FORMAT") },
+    { "excel", 0, 0, G_OPTION_ARG_NONE, &excel,
+      N_("CSV for Excel: a byte-order mark, semicolons, decimal commas and formulas "
+         "neutralized (the same as --format csv-excel)"), NULL },
     { "language", 0, 0, G_OPTION_ARG_STRING, &language,
       N_("Labels in xlsx, sav, dta, qdpx and qdc files: kk, ru or en (default: the "
          "locale's)"), N_("LANG") },
@@ -557,6 +560,18 @@ cmd_export (Common *c, int argc, char **argv)
     {
       fprintf (stderr, _("%s: choose one of --coder, --review and --consensus\n"), c->command);
       return FAILED;
+    }
+  if (excel && c->format != NULL && strcmp (c->format, "csv") != 0
+      && strcmp (c->format, "csv-excel") != 0)
+    {
+      fprintf (stderr, _("%s: --excel is a kind of CSV; it does not go with --format %s\n"),
+               c->command, c->format);
+      return FAILED;
+    }
+  if (excel)
+    {
+      g_free (c->format);
+      c->format = g_strdup ("csv-excel");
     }
   exporter = kel_project_find_exporter (c->format ? c->format : "csv");
   if (exporter == NULL)

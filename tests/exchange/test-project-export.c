@@ -163,13 +163,18 @@ check_file (const char *format, const char *path, KelProject *project,
   g_autofree char *data = read_file (path, &len);
 
   if (strcmp (format, "csv") == 0 || strcmp (format, "tsv") == 0
-      || strcmp (format, "jsonl") == 0)
+      || strcmp (format, "jsonl") == 0 || strcmp (format, "csv-excel") == 0)
     {
       g_autoptr (GError) error = NULL;
       g_autoptr (GBytes) bytes = kel_project_export (project, sel, format, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (g_bytes_get_size (bytes), ==, len);
       g_assert_true (memcmp (g_bytes_get_data (bytes, NULL), data, len) == 0);
+      /* Excel's: a byte-order mark, then the header with semicolons */
+      if (strcmp (format, "csv-excel") == 0)
+        g_assert_true (g_str_has_prefix (data, "\xEF\xBB\xBF" "document;corporation;"));
+      else
+        g_assert_false (g_str_has_prefix (data, "\xEF\xBB\xBF"));
     }
   else if (strcmp (format, "xlsx") == 0)
     {
@@ -227,7 +232,7 @@ test_formats (void)
   rows_anna = kel_project_collect_rows (project, &anna, &error);
   g_assert_cmpuint (rows_anna->len, ==, 3);
   table = kel_project_exporters (&n);
-  g_assert_cmpuint (n, ==, 8);
+  g_assert_cmpuint (n, ==, 9);
   for (guint i = 0; i < n; i++)
     for (guint s = 0; s < 2; s++)
       {

@@ -26,6 +26,12 @@ write_csv (KelProject *project, GPtrArray *rows, GError **error)
 }
 
 static GBytes *
+write_csv_excel (KelProject *project, GPtrArray *rows, GError **error)
+{
+  return write_delimited (rows, KEL_FORMAT_CSV_EXCEL);
+}
+
+static GBytes *
 write_tsv (KelProject *project, GPtrArray *rows, GError **error)
 {
   return write_delimited (rows, KEL_FORMAT_TSV);
@@ -96,6 +102,8 @@ write_qdc (KelProject *project, GPtrArray *rows, const char *path, KelLanguage l
 /* Other formats join here, one line each. */
 static const KelProjectExporter exporters[] = {
   { "csv", "csv", N_("CSV (comma-separated values, UTF-8)"), write_csv },
+  { "csv-excel", "csv", N_("CSV for Excel (semicolons, with a byte-order mark)"),
+    write_csv_excel },
   { "tsv", "tsv", N_("TSV (tab-separated values, UTF-8)"), write_tsv },
   { "jsonl", "jsonl", N_("JSON lines (one object per coding)"), write_jsonl },
   { "xlsx", "xlsx", N_("Excel workbook (codings, summaries, codebook)"), NULL, write_xlsx },
