@@ -825,6 +825,193 @@ test_nvivo (void)
   drop_project (project);
 }
 
+/* A real NVivo 12 export (tests/data/exchange-real/ORIGIN.md) ---------------------------- */
+
+/* Letters and digits, case and compatibility forms folded: what two readings of one
+ * passage share whatever their line ends and spaces. */
+static char *
+skeleton (const char *text, gssize len)
+{
+  g_autofree char *nfkc = g_utf8_normalize (text, len, G_NORMALIZE_NFKC);
+  g_autofree char *fold = g_utf8_casefold (nfkc, -1);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = fold; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+/* The text of each selection of the file, read as NVivo counts: UTF-16 code units of the
+ * source's plain text (its BOM not counted), as skeletons; with @as_chars, read as
+ * characters instead. */
+static GPtrArray *
+nvivo_selections (const char *qdpx, gboolean as_chars)
+{
+  g_autoptr (GHashTable) members = unzip (qdpx);
+  GBytes *qde = g_hash_table_lookup (members, "project.qde");
+  GBytes *txt = g_hash_table_lookup (members,
+                                     "Sources/68bbdc14-c361-4432-b4dd-ae1dbfc12890.txt");
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  g_autofree gunichar2 *u16 = NULL;
+  g_autofree gunichar *u32 = NULL;
+  glong n16 = 0, n32 = 0;
+  const char *text;
+  gsize len;
+  xmlDocPtr doc;
+
+  g_assert_nonnull (qde);
+  g_assert_nonnull (txt);
+  text = g_bytes_get_data (txt, &len);
+  g_assert_true (len > 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0);
+  u16 = g_utf8_to_utf16 (text + 3, len - 3, NULL, &n16, NULL);
+  u32 = g_utf8_to_ucs4 (text + 3, len - 3, NULL, &n32, NULL);
+  g_assert_nonnull (u16);
+  g_assert_cmpint (n16, >, n32);   /* characters outside the BMP: the readings differ */
+  doc = xmlReadMemory (g_bytes_get_data (qde, NULL), g_bytes_get_size (qde), "project.qde",
+                       NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  for (xmlNodePtr src = xmlDocGetRootElement (doc)->children; src; src = src->next)
+    for (xmlNodePtr t = src->children; t; t = t->next)
+      for (xmlNodePtr sel = t->children; sel; sel = sel->next)
+        {
+          xmlChar *a, *b;
+          gint64 start, end;
+          g_autofree char *piece = NULL;
+
+          if (sel->type != XML_ELEMENT_NODE
+              || strcmp ((const char *) sel->name, "PlainTextSelection") != 0)
+            continue;
+          a = xmlGetProp (sel, (const xmlChar *) "startPosition");
+          b = xmlGetProp (sel, (const xmlChar *) "endPosition");
+          start = g_ascii_strtoll ((const char *) a, NULL, 10);
+          end = g_ascii_strtoll ((const char *) b, NULL, 10);
+          xmlFree (a);
+          xmlFree (b);
+          if (as_chars)
+            piece = g_ucs4_to_utf8 (u32 + start, MIN (end, n32) - start, NULL, NULL, NULL);
+          else
+            piece = g_utf16_to_utf8 (u16 + start, end - start, NULL, NULL, NULL);
+          g_ptr_array_add (out, piece ? skeleton (piece, -1) : g_strdup ("?"));
+        }
+  xmlFreeDoc (doc);
+  return out;
+}
+
+static gint
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* How many of @expected (sorted) are in @got (sorted), each once. */
+static guint
+common (GPtrArray *expected, GPtrArray *got)
+{
+  guint i = 0, k = 0, n = 0;
+
+  while (i < expected->len && k < got->len)
+    {
+      int c = strcmp (expected->pdata[i], got->pdata[k]);
+      if (c == 0)
+        n++, i++, k++;
+      else if (c < 0)
+        i++;
+      else
+        k++;
+    }
+  return n;
+}
+
+/* Imports @qdpx and checks that every coding lands on the text NVivo selected, read in
+ * UTF-16 code units, and not on the text read as characters. */
+static void
+check_nvivo_import (const char *qdpx, const char *expected_from, KelQdpxReport *report)
+{
+  g_autofree char *path = fresh_path ("nvivo-real.kelisim");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelProject) project = NULL;
+  g_autoptr (GPtrArray) expected = nvivo_selections (expected_from, FALSE);
+  g_autoptr (GPtrArray) as_chars = nvivo_selections (expected_from, TRUE);
+  g_autoptr (GPtrArray) got = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) codings = NULL;
+  g_autoptr (KelDocument) doc = NULL;
+  KelQdpxImportOptions options = import_options ();
+
+  g_assert_cmpuint (expected->len, ==, 303);
+  g_assert_true (kel_qdpx_import_new (path, qdpx, &options, report, NULL, &error));
+  g_assert_no_error (error);
+  print_report (report);
+  g_assert_cmpuint (report->categories, ==, 152);
+  g_assert_cmpuint (report->codings, ==, 303);
+  g_assert_false (has_line (report->unmapped, "could not be found"));
+  project = kel_project_open (path, &error);
+  g_assert_no_error (error);
+  codings = kel_project_list_codings (project, 0, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < codings->len; i++)
+    {
+      const KelProjectCoding *c = codings->pdata[i];
+
+      if (strcmp (c->coder, "lexicon") == 0)
+        continue;
+      if (doc == NULL)
+        doc = kel_project_load_document (project, c->document, KEL_PROJECT_LOAD_NONE, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (got, skeleton (doc->norm->text + c->start, c->end - c->start));
+    }
+  g_assert_cmpuint (got->len, ==, 303);
+  g_ptr_array_sort (expected, compare_strings);
+  g_ptr_array_sort (as_chars, compare_strings);
+  g_ptr_array_sort (got, compare_strings);
+  /* each coding's text is its selection's, read in UTF-16 code units */
+  g_assert_cmpuint (common (expected, got), ==, 303);
+  /* read as characters, most would be other text */
+  g_assert_cmpuint (common (as_chars, got), <, 150);
+  g_clear_object (&project);
+  g_unlink (path);
+}
+
+/* NVivo's origin says how it counts */
+static void
+test_nvivo_real (void)
+{
+  g_autofree char *qdpx = kel_test_data_path ("exchange-real/nvivo12-oltas0517-cut.qdpx");
+  g_autoptr (KelQdpxReport) report = kel_qdpx_report_new ();
+
+  check_nvivo_import (qdpx, qdpx, report);
+  g_assert_false (has_line (report->notes, "does not say what its positions count"));
+}
+
+/* The same file from a program the origin does not name: the text tells, with a note. */
+static void
+test_nvivo_unknown_origin (void)
+{
+  g_autofree char *qdpx = kel_test_data_path ("exchange-real/nvivo12-oltas0517-cut.qdpx");
+  g_autoptr (GHashTable) members = unzip (qdpx);
+  GBytes *qde = g_hash_table_lookup (members, "project.qde");
+  GBytes *txt = g_hash_table_lookup (members,
+                                     "Sources/68bbdc14-c361-4432-b4dd-ae1dbfc12890.txt");
+  g_autofree char *qde_text = g_strndup (g_bytes_get_data (qde, NULL), g_bytes_get_size (qde));
+  g_autofree char *txt_text = g_strndup (g_bytes_get_data (txt, NULL), g_bytes_get_size (txt));
+  g_autoptr (GString) renamed = g_string_new (qde_text);
+  g_autoptr (KelQdpxReport) report = kel_qdpx_report_new ();
+  g_autofree char *zip = NULL;
+  const char *zip_members[5];
+
+  g_assert_cmpuint (g_string_replace (renamed, "origin=\"NVivo for Windows 12.6\"",
+                                      "origin=\"Some QDA 1.0\"", 1), ==, 1);
+  zip_members[0] = "project.qde";
+  zip_members[1] = renamed->str;
+  zip_members[2] = "Sources/68bbdc14-c361-4432-b4dd-ae1dbfc12890.txt";
+  zip_members[3] = txt_text;
+  zip_members[4] = NULL;
+  zip = kel_test_write_zip ("unknown-origin.qdpx", zip_members);
+  check_nvivo_import (zip, qdpx, report);
+  g_assert_true (has_line (report->notes, "they were read as UTF-16 code units"));
+  g_unlink (zip);
+}
+
 static void
 test_atlas (void)
 {
@@ -1119,6 +1306,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/qdpx/orphan-odt", test_orphan_odt);
   g_test_add_func ("/kelisim/qdpx/maxqda", test_maxqda);
   g_test_add_func ("/kelisim/qdpx/nvivo", test_nvivo);
+  g_test_add_func ("/kelisim/qdpx/nvivo-real", test_nvivo_real);
+  g_test_add_func ("/kelisim/qdpx/nvivo-unknown-origin", test_nvivo_unknown_origin);
   g_test_add_func ("/kelisim/qdpx/atlas", test_atlas);
   g_test_add_func ("/kelisim/qdpx/qualcoder", test_qualcoder);
   g_test_add_func ("/kelisim/qdpx/map", test_map);

@@ -108,6 +108,11 @@ typedef struct {
   char *type;
 } QVariable;
 
+/* What a text selection's positions count in their text. NVivo, a .NET program, counts
+ * UTF-16 code units (a character outside the Basic Multilingual Plane, an emoji, is two);
+ * QualCoder, in Python, and Kelisim count characters. */
+typedef enum { UNIT_UNKNOWN, UNIT_CHARACTERS, UNIT_UTF16 } Unit;
+
 typedef struct {
   const char                 *display;   /* the file's base name */
   KelProject                 *project;
@@ -124,6 +129,8 @@ typedef struct {
   GPtrArray                  *sources;   /* QSource */
   gboolean                    ours;      /* written by Kelisim */
   gboolean                    crlf_one;  /* positions count CRLF as one character */
+  char                       *origin;    /* the program that wrote the file, or NULL */
+  Unit                        unit;      /* what text positions count, when the origin says */
   GHashTable                 *used_notes;
   GHashTable                 *other_vars; /* variable name → number of documents */
 } Import;
@@ -583,9 +590,14 @@ count_children (xmlNodePtr node)
 static void
 parse_project (Import *im, xmlNodePtr root)
 {
-  g_autofree char *origin = attr (root, "origin");
+  const char *origin;
 
+  origin = im->origin = attr (root, "origin");
   im->ours = origin != NULL && g_str_has_prefix (origin, "Kelisim");
+  if (origin != NULL && strstr (origin, "NVivo") != NULL)
+    im->unit = UNIT_UTF16;
+  else if (origin != NULL && (im->ours || strstr (origin, "QualCoder") != NULL))
+    im->unit = UNIT_CHARACTERS;
   /* ATLAS.ti counts a CRLF line end as one character, as QualCoder found; the others as
    * the two the text file holds */
   im->crlf_one = origin != NULL && strstr (origin, "ATLAS") != NULL;
@@ -1778,6 +1790,105 @@ write_selection (Writer *w, QSource *src, QSel *sel, GPtrArray **lexicon_cache,
   return TRUE;
 }
 
+/* For each UTF-16 code unit of @text (and its end), the character it belongs to. */
+static gint64 *
+utf16_to_chars (const char *text, gint64 *n_units)
+{
+  GArray *map = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 cp = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p), cp++)
+    {
+      g_array_append_val (map, cp);
+      if (g_utf8_get_char (p) > 0xFFFF)
+        g_array_append_val (map, cp);   /* the low surrogate */
+    }
+  g_array_append_val (map, cp);
+  *n_units = map->len - 1;
+  return (gint64 *) (gpointer) g_array_free (map, FALSE);
+}
+
+/* How many ends of @src's text selections fall between words when their positions are
+ * characters (@map NULL) or UTF-16 code units (@map from utf16_to_chars). */
+static guint
+boundaries (const QSource *src, const gunichar *chars, gint64 n, const gint64 *map,
+            gint64 n_units)
+{
+  guint hits = 0;
+
+  for (guint i = 0; i < src->selections->len; i++)
+    {
+      const QSel *sel = src->selections->pdata[i];
+      gint64 a = sel->start, b = sel->end;
+
+      if (sel->area || !sel->valid || b > (map ? n_units : n))
+        continue;
+      if (map != NULL)
+        {
+          a = map[a];
+          b = map[b] + (b > 0 && map[b] == map[b - 1]);   /* inside a pair: after it */
+        }
+      hits += a == 0 || !g_unichar_isalnum (chars[a - 1]);
+      hits += b >= n || !g_unichar_isalnum (chars[b]);
+    }
+  return hits;
+}
+
+/* Reads @src's text positions in the unit their writer counts in: characters, or UTF-16
+ * code units (then turned into characters). A file that does not say (its origin names
+ * no program whose unit is known) is read in the unit at which more selections begin and
+ * end between words, with a note, when the two readings differ. */
+static void
+read_positions (Import *im, QSource *src)
+{
+  g_autofree gunichar *chars = NULL;
+  g_autofree gint64 *map = NULL;
+  glong n = 0;
+  gint64 n_units;
+  Unit unit = im->unit;
+
+  if (src->their_text == NULL)
+    return;
+  chars = g_utf8_to_ucs4_fast (src->their_text, -1, &n);
+  map = utf16_to_chars (src->their_text, &n_units);
+  if (n_units == n)
+    return;   /* nothing outside the BMP: both readings are one */
+  if (unit == UNIT_UNKNOWN)
+    {
+      guint as_chars = boundaries (src, chars, n, NULL, 0);
+      guint as_utf16 = boundaries (src, chars, n, map, n_units);
+
+      unit = as_utf16 > as_chars ? UNIT_UTF16 : UNIT_CHARACTERS;
+      if (as_utf16 != as_chars)
+        note (im, unit == UNIT_UTF16
+                    ? _("%s: the file does not say what its positions count (its origin is "
+                        "“%s”); they were read as UTF-16 code units, where %u ends of "
+                        "selections fall between words (%u read as characters)")
+                    : _("%s: the file does not say what its positions count (its origin is "
+                        "“%s”); they were read as characters, where %u ends of selections "
+                        "fall between words (%u read as UTF-16 code units)"),
+              src->name, im->origin ? im->origin : "?", MAX (as_chars, as_utf16),
+              MIN (as_chars, as_utf16));
+    }
+  if (unit != UNIT_UTF16)
+    return;
+  for (guint i = 0; i < src->selections->len; i++)
+    {
+      QSel *sel = src->selections->pdata[i];
+
+      if (sel->area || !sel->valid)
+        continue;
+      if (sel->end > n_units)
+        {
+          sel->valid = FALSE;
+          continue;
+        }
+      sel->start = map[sel->start];
+      sel->end = map[sel->end] + (sel->end > 0 && map[sel->end] == map[sel->end - 1]);
+      sel->valid = sel->end > sel->start;
+    }
+}
+
 /* Places every selection of @src in the text of its document. */
 static void
 place_selections (Import *im, QSource *src)
@@ -1785,8 +1896,10 @@ place_selections (Import *im, QSource *src)
   Aligner al;
   guint bad = 0, unplaced = 0, empty_areas = 0, no_text = 0;
 
-  gint64 their_len = src->their_text != NULL ? g_utf8_strlen (src->their_text, -1) : 0;
+  gint64 their_len;
 
+  read_positions (im, src);
+  their_len = src->their_text != NULL ? g_utf8_strlen (src->their_text, -1) : 0;
   aligner_init (&al, src->their_text, src->doc->norm->text, src->doc->norm->len);
   for (guint i = 0; i < src->selections->len; i++)
     {
@@ -1905,6 +2018,7 @@ import_clear (Import *im)
   g_clear_pointer (&im->sources, g_ptr_array_unref);
   g_clear_pointer (&im->used_notes, g_hash_table_unref);
   g_clear_pointer (&im->other_vars, g_hash_table_unref);
+  g_clear_pointer (&im->origin, g_free);
 }
 
 /* Reads the zip and project.qde into @im. */
