@@ -350,6 +350,20 @@ qde_of (GHashTable *members)
   return doc;
 }
 
+/* kelisim.xml, where an export keeps what REFI-QDA has no place for. */
+static xmlDocPtr
+ext_of (GHashTable *members)
+{
+  GBytes *ext = g_hash_table_lookup (members, "kelisim.xml");
+  xmlDocPtr doc;
+
+  g_assert_nonnull (ext);
+  doc = xmlReadMemory (g_bytes_get_data (ext, NULL), g_bytes_get_size (ext), "kelisim.xml",
+                       NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
 static void
 collect (xmlNodePtr node, const char *name, GPtrArray *into)
 {
@@ -381,9 +395,10 @@ test_export_valid (void)
   g_autoptr (GHashTable) members = NULL, members2 = NULL;
   g_autoptr (GPtrArray) sels = g_ptr_array_new (), notes = g_ptr_array_new ();
   g_autoptr (GPtrArray) areas = g_ptr_array_new (), users = g_ptr_array_new ();
+  g_autoptr (GPtrArray) ext_codings = g_ptr_array_new (), decisions = g_ptr_array_new ();
   g_autoptr (GPtrArray) codings = NULL;
   GBytes *qde;
-  xmlDocPtr doc;
+  xmlDocPtr doc, ext;
   guint rejected = 0;
 
   coded_init (&c, "valid.kelisim");
@@ -409,14 +424,24 @@ test_export_valid (void)
   g_assert_true (g_bytes_equal (qde, g_hash_table_lookup (members2, "project.qde")));
 
   doc = qde_of (members);
+  ext = ext_of (members);
   collect (xmlDocGetRootElement (doc), "PlainTextSelection", sels);
   collect (xmlDocGetRootElement (doc), "Note", notes);
   collect (xmlDocGetRootElement (doc), "PDFSelection", areas);
   collect (xmlDocGetRootElement (doc), "User", users);
-  g_assert_cmpuint (sels->len, ==, codings->len);
+  collect (xmlDocGetRootElement (ext), "coding", ext_codings);
+  collect (xmlDocGetRootElement (ext), "decision", decisions);
+  for (guint k = 0; k < codings->len; k++)
+    rejected += ((KelProjectCoding *) codings->pdata[k])->status == KEL_STATUS_REJECTED;
+  /* a rejection has no REFI-QDA form: it is in kelisim.xml only */
+  g_assert_cmpuint (rejected, >, 0);
+  g_assert_cmpuint (decisions->len, ==, rejected);
+  g_assert_cmpuint (sels->len + rejected, ==, codings->len);
+  g_assert_cmpuint (ext_codings->len, ==, sels->len);
   g_assert_cmpuint (notes->len, ==, 3);
   g_assert_cmpuint (users->len, ==, 4);
-  g_assert_cmpuint (areas->len, >, 0);
+  /* page areas only when asked for: QualCoder would show each coding twice */
+  g_assert_cmpuint (areas->len, ==, 0);
   {
     g_autoptr (GPtrArray) labels = g_ptr_array_new ();
     gboolean russian = FALSE;
@@ -430,7 +455,7 @@ test_export_valid (void)
   }
 
   /* every position counts code points of the text stored inside, and holds the coding's
-   * text */
+   * text; a description is a memo, people's words, and nothing of ours */
   for (guint i = 0; i < sels->len; i++)
     {
       xmlNodePtr sel = sels->pdata[i];
@@ -438,7 +463,8 @@ test_export_valid (void)
       g_autofree char *text_path = prop (holder, "plainTextPath");
       g_autofree char *member = NULL, *start_s = prop (sel, "startPosition");
       g_autofree char *end_s = prop (sel, "endPosition");
-      xmlChar *desc = NULL;
+      g_autofree char *guid = prop (sel, "guid"), *uid = NULL;
+      g_autofree char *desc = NULL;
       GBytes *text;
       const char *t, *from, *to;
       guint64 start, end;
@@ -458,30 +484,39 @@ test_export_valid (void)
       to = g_utf8_offset_to_pointer (t, end);
       for (xmlNodePtr k = sel->children; k != NULL; k = k->next)
         if (k->type == XML_ELEMENT_NODE && strcmp ((const char *) k->name, "Description") == 0)
-          desc = xmlNodeGetContent (k);
-      g_assert_nonnull (desc);
-      rejected += strstr ((const char *) desc, "status: rejected") != NULL;
+          {
+            xmlChar *d = xmlNodeGetContent (k);
+            desc = g_strdup ((const char *) d);
+            xmlFree (d);
+          }
+      for (guint k = 0; k < ext_codings->len && uid == NULL; k++)
+        {
+          g_autofree char *of = prop (ext_codings->pdata[k], "selection");
+          if (g_strcmp0 (of, guid) == 0)
+            uid = prop (ext_codings->pdata[k], "uid");
+        }
+      g_assert_nonnull (uid);
       for (guint k = 0; k < codings->len && !found; k++)
         {
           const KelProjectCoding *pc = codings->pdata[k];
-          g_autofree char *tag = g_strdup_printf ("[kelisim coding=%s ", pc->uid);
           g_autoptr (KelDocument) d = NULL;
 
-          if (strstr ((const char *) desc, tag) == NULL)
+          if (strcmp (pc->uid, uid) != 0)
             continue;
           d = kel_project_load_document (c.project, pc->document, KEL_PROJECT_LOAD_NONE,
                                          &error);
           g_assert_cmpuint (to - from, ==, pc->end - pc->start);
           g_assert_true (memcmp (from, d->norm->text + pc->start, to - from) == 0);
+          if (pc->memo != NULL && *pc->memo != '\0')
+            g_assert_cmpstr (desc, ==, pc->memo);
+          else
+            g_assert_null (desc);
           found = TRUE;
         }
       g_assert_true (found);
-      xmlFree (desc);
     }
-  for (guint k = 0; k < codings->len; k++)
-    rejected -= ((KelProjectCoding *) codings->pdata[k])->status == KEL_STATUS_REJECTED;
-  g_assert_cmpuint (rejected, ==, 0);
   xmlFreeDoc (doc);
+  xmlFreeDoc (ext);
   g_unlink (out);
   g_unlink (again);
   coded_clear (&c);
@@ -606,13 +641,21 @@ test_orphan_odt (void)
   g_assert_true (kel_qdpx_export (project, out, KEL_LANG_EN, report, NULL, &error));
   g_assert_no_error (error);
   print_report (report);
-  g_assert_true (has_line (report->notes, "orphan: yes"));
+  g_assert_true (has_line (report->notes, "orphan=\"yes\""));
   g_assert_true (has_line (report->unmapped, "ODT"));
   members = unzip (out);
   qde = g_hash_table_lookup (members, "project.qde");
   validate_qde (g_bytes_get_data (qde, NULL), g_bytes_get_size (qde));
-  g_assert_nonnull (g_strstr_len (g_bytes_get_data (qde, NULL), g_bytes_get_size (qde),
-                                  "orphan: yes"));
+  /* ours is in kelisim.xml, not in the descriptions other programs show */
+  g_assert_null (g_strstr_len (g_bytes_get_data (qde, NULL), g_bytes_get_size (qde),
+                               "orphan: yes"));
+  g_assert_null (g_strstr_len (g_bytes_get_data (qde, NULL), g_bytes_get_size (qde),
+                               "[kelisim"));
+  {
+    GBytes *ext = g_hash_table_lookup (members, "kelisim.xml");
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (ext, NULL), g_bytes_get_size (ext),
+                                    "orphan=\"yes\""));
+  }
 
   /* the ODT comes back as its text: the same text and segments */
   g_assert_true (kel_qdpx_import_new (back, out, &options, imported, NULL, &error));
