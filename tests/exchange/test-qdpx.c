@@ -9,6 +9,8 @@
 #include <glib/gstdio.h>
 #include <libxml/xmlschemas.h>
 #include <math.h>
+#include <poppler.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kel-archive.h"
@@ -1103,6 +1105,352 @@ test_qualcoder (void)
   drop_project (project);
 }
 
+/* QualCoder's importer ------------------------------------------------------------------------
+ * What QualCoder's REFI-QDA import (ccbogel/QualCoder, src/qualcoder/refi.py, commit
+ * c3204641e0a9) relies on, checked rule by rule on our export with page areas. */
+
+static xmlNodePtr
+first_element (xmlNodePtr node)
+{
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE)
+      return c;
+  return NULL;
+}
+
+static guint
+count_children_named (xmlNodePtr node, const char *name)
+{
+  guint n = 0;
+
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    n += c->type == XML_ELEMENT_NODE && strcmp ((const char *) c->name, name) == 0;
+  return n;
+}
+
+/* name_creating_user_create_date_source_path_helper: a path "internal://X" is the file
+ * X in the folder "sources" (or "Sources"). */
+static void
+check_internal_path (GHashTable *members, xmlNodePtr node, const char *attr_name)
+{
+  g_autofree char *path = prop (node, attr_name);
+  g_autofree char *member = NULL;
+
+  if (path == NULL)
+    return;
+  g_assert_true (g_str_has_prefix (path, "internal://"));
+  member = g_strdup_printf ("sources/%s", path + strlen ("internal://"));
+  g_assert_nonnull (g_hash_table_lookup (members, member));
+}
+
+/* The text Poppler finds inside a PDFSelection read as REFI-QDA 1.5 counts it: page from
+ * 0, points from the bottom-left corner. */
+static char *
+text_in_area (const char *pdf_path, xmlNodePtr area)
+{
+  g_autofree char *uri = g_filename_to_uri (pdf_path, NULL, NULL);
+  PopplerDocument *pdf = poppler_document_new_from_file (uri, NULL, NULL);
+  g_autofree char *page_s = prop (area, "page"), *x1 = prop (area, "firstX");
+  g_autofree char *y1 = prop (area, "firstY"), *x2 = prop (area, "secondX");
+  g_autofree char *y2 = prop (area, "secondY");
+  PopplerPage *page;
+  PopplerRectangle r;
+  double w, h;
+  char *text;
+
+  g_assert_nonnull (pdf);
+  page = poppler_document_get_page (pdf, atoi (page_s));
+  g_assert_nonnull (page);
+  poppler_page_get_size (page, &w, &h);
+  /* Poppler's text areas count from the top-left */
+  r.x1 = atof (x1);
+  r.x2 = atof (x2);
+  r.y1 = h - atof (y2);
+  r.y2 = h - atof (y1);
+  text = poppler_page_get_text_for_area (page, &r);
+  g_object_unref (page);
+  g_object_unref (pdf);
+  return text;
+}
+
+static void
+test_qualcoder_rules (void)
+{
+  Coded c = { 0 };
+  g_autofree char *out = fresh_path ("qualcoder.qdpx");
+  g_autofree char *pdf_path = kel_test_data_path ("corpus/01-kazzinc-ru-2016.pdf");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) members = NULL;
+  g_autoptr (GPtrArray) sources = g_ptr_array_new (), codings = g_ptr_array_new ();
+  g_autoptr (GPtrArray) areas = g_ptr_array_new (), codes = g_ptr_array_new ();
+  g_autoptr (GPtrArray) sels = g_ptr_array_new (), docs = NULL;
+  g_autoptr (GHashTable) code_guids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            NULL);
+  g_autofree char *origin = NULL;
+  xmlDocPtr doc;
+  xmlNodePtr root;
+  guint text_sources = 0, pdfs = 0, found_text = 0;
+
+  coded_init (&c, "qualcoder-rules.kelisim");
+  g_assert_true (kel_qdpx_export_full (c.project, out, KEL_LANG_RU, KEL_QDPX_EXPORT_PDF_AREAS,
+                                       NULL, NULL, &error));
+  g_assert_no_error (error);
+  members = unzip (out);
+  doc = qde_of (members);
+  root = xmlDocGetRootElement (doc);
+  docs = kel_project_list_documents (c.project);
+
+  /* parse_project_tag: the origin names the program; "ATLAS" in it would make QualCoder
+   * count a CRLF as one character */
+  origin = prop (root, "origin");
+  g_assert_true (g_str_has_prefix (origin, "Kelisim"));
+  g_assert_null (strstr (origin, "ATLAS"));
+  /* sub_codes: a code is known by its GUID */
+  collect (root, "Code", codes);
+  for (guint i = 0; i < codes->len; i++)
+    g_hash_table_add (code_guids, prop (codes->pdata[i], "guid"));
+
+  /* load_codings_for_text and load_codings_for_pdf_areas: a Coding's first child is its
+   * CodeRef ("code_ref = list(el)[0]"), naming a code of the codebook */
+  collect (root, "Coding", codings);
+  g_assert_cmpuint (codings->len, >, 0);
+  for (guint i = 0; i < codings->len; i++)
+    {
+      xmlNodePtr ref = first_element (codings->pdata[i]);
+      g_autofree char *target = NULL;
+
+      g_assert_nonnull (ref);
+      g_assert_cmpstr ((const char *) ref->name, ==, "CodeRef");
+      target = prop (ref, "targetGUID");
+      g_assert_true (g_hash_table_contains (code_guids, target));
+    }
+  /* load_codings_for_text: a selection without a Coding is an annotation, and its
+   * Description the coding's memo: every selection has a code; no description carries
+   * anything but a memo */
+  collect (root, "PlainTextSelection", sels);
+  for (guint i = 0; i < sels->len; i++)
+    {
+      g_assert_cmpuint (count_children_named (sels->pdata[i], "Coding"), ==, 1);
+      for (xmlNodePtr k = ((xmlNodePtr) sels->pdata[i])->children; k; k = k->next)
+        if (k->type == XML_ELEMENT_NODE && strcmp ((const char *) k->name, "Description") == 0)
+          {
+            xmlChar *d = xmlNodeGetContent (k);
+            g_assert_null (strstr ((const char *) d, "status:"));
+            g_assert_null (strstr ((const char *) d, "[kelisim"));
+            xmlFree (d);
+          }
+    }
+
+  collect (root, "TextSource", sources);
+  collect (root, "PDFSource", sources);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      xmlNodePtr src = sources->pdata[i];
+      g_autofree char *name = prop (src, "name"), *rich = prop (src, "richTextPath");
+      g_autofree char *plain = prop (src, "plainTextPath");
+
+      check_internal_path (members, src, "path");
+      check_internal_path (members, src, "plainTextPath");
+      check_internal_path (members, src, "richTextPath");
+      if (strcmp ((const char *) src->name, "TextSource") == 0)
+        {
+          /* load_text_source copies the files to "{name}.{extension}": the document's own
+           * name, not "X.docx.docx"; its variables are the source's VariableValues */
+          const char *file = rich != NULL ? rich : plain;
+          g_autofree char *copied = g_strdup_printf ("%s%s", name, strrchr (file, '.'));
+          gboolean known = FALSE;
+
+          for (guint k = 0; k < docs->len; k++)
+            known |= strcmp (((KelProjectDocument *) docs->pdata[k])->name, copied) == 0;
+          g_assert_true (known || rich == NULL);
+          g_assert_cmpuint (count_children_named (src, "VariableValue"), >, 0);
+          text_sources++;
+        }
+      else
+        {
+          /* load_pdf_source: the name keeps ".pdf"; the representation is read as a text
+           * source, its VariableValues the PDF's variables */
+          xmlNodePtr rep = NULL;
+
+          g_assert_true (g_str_has_suffix (name, ".pdf"));
+          for (xmlNodePtr k = src->children; k; k = k->next)
+            if (k->type == XML_ELEMENT_NODE && strcmp ((const char *) k->name, "Representation") == 0)
+              rep = k;
+          g_assert_nonnull (rep);
+          check_internal_path (members, rep, "plainTextPath");
+          g_assert_cmpuint (count_children_named (rep, "VariableValue"), >, 0);
+          pdfs++;
+        }
+    }
+  g_assert_cmpuint (text_sources, ==, 2);
+  g_assert_cmpuint (pdfs, ==, 1);
+
+  /* load_codings_for_pdf_areas: pages from 0 and a box of positive width and height;
+   * REFI-QDA 1.5 counts its points from the page's bottom-left corner, where Poppler
+   * finds the coded text */
+  collect (root, "PDFSelection", areas);
+  g_assert_cmpuint (areas->len, >, 0);
+  for (guint i = 0; i < areas->len; i++)
+    {
+      xmlNodePtr area = areas->pdata[i];
+      g_autofree char *page = prop (area, "page"), *x1 = prop (area, "firstX");
+      g_autofree char *y1 = prop (area, "firstY"), *x2 = prop (area, "secondX");
+      g_autofree char *y2 = prop (area, "secondY");
+      g_autofree char *text = NULL;
+
+      g_assert_cmpint (atoi (page), >=, 0);
+      g_assert_cmpint (atoi (page), <, 3);   /* the memorandum has 3 pages */
+      g_assert_cmpint (atoi (x2), >, atoi (x1));
+      g_assert_cmpint (atoi (y2), >, atoi (y1));
+      text = text_in_area (pdf_path, area);
+      found_text += text != NULL && g_utf8_strlen (text, -1) > 10;
+    }
+  g_assert_cmpuint (found_text, ==, areas->len);
+  /* the first coding of the PDF is on its first page */
+  {
+    g_autofree char *page = prop (areas->pdata[0], "page");
+    g_assert_cmpstr (page, ==, "0");
+  }
+  xmlFreeDoc (doc);
+  g_unlink (out);
+  coded_clear (&c);
+}
+
+/* Codes of another program keep their GUIDs and codability through Kelisim. */
+static void
+test_code_identity (void)
+{
+  g_autoptr (KelQdpxReport) report = kel_qdpx_report_new ();
+  KelProject *project = import_shape ("qualcoder", NULL, NULL, report);
+  g_autofree char *out = fresh_path ("codes-again.qdpx");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) members = NULL;
+  g_autoptr (GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr (KelQdpxReport) again = kel_qdpx_report_new ();
+  gboolean saw_not_codable = FALSE, saw_theirs = FALSE;
+  KelQdpxImportOptions options = import_options ();
+  xmlDocPtr doc;
+
+  g_assert_true (kel_qdpx_export (project, out, KEL_LANG_EN, NULL, NULL, &error));
+  g_assert_no_error (error);
+  members = unzip (out);
+  doc = qde_of (members);
+  collect (xmlDocGetRootElement (doc), "Code", codes);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      g_autofree char *guid = prop (codes->pdata[i], "guid");
+      g_autofree char *codable = prop (codes->pdata[i], "isCodable");
+
+      /* tests/data/qdpx/qualcoder: "Compensatory" is 88888888-…-000000000001, not codable */
+      if (strcmp (guid, "88888888-0000-4000-8000-000000000001") == 0)
+        {
+          g_assert_cmpstr (codable, ==, "false");
+          saw_not_codable = TRUE;
+        }
+      saw_theirs |= g_str_has_prefix (guid, "88888888-");
+    }
+  g_assert_true (saw_not_codable);
+  g_assert_true (saw_theirs);
+  xmlFreeDoc (doc);
+  /* imported again, every code is the category it was */
+  g_assert_true (kel_qdpx_import (project, out, &options, again, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->categories, ==, 0);
+  g_unlink (out);
+  drop_project (project);
+}
+
+/* The real NVivo project's 152 codes go out with NVivo's GUIDs. */
+static void
+test_nvivo_codes_again (void)
+{
+  g_autofree char *qdpx = kel_test_data_path ("exchange-real/nvivo12-oltas0517-cut.qdpx");
+  g_autofree char *path = fresh_path ("nvivo-codes.kelisim");
+  g_autofree char *out = fresh_path ("nvivo-codes.qdpx");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) theirs = unzip (qdpx), ours = NULL;
+  g_autoptr (GPtrArray) their_codes = g_ptr_array_new (), our_codes = g_ptr_array_new ();
+  g_autoptr (GHashTable) our_guids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           NULL);
+  g_autoptr (KelProject) project = NULL;
+  KelQdpxImportOptions options = import_options ();
+  xmlDocPtr a, b;
+
+  g_assert_true (kel_qdpx_import_new (path, qdpx, &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+  project = kel_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (kel_qdpx_export (project, out, KEL_LANG_EN, NULL, NULL, &error));
+  g_assert_no_error (error);
+  ours = unzip (out);
+  a = qde_of (theirs);
+  b = qde_of (ours);
+  collect (xmlDocGetRootElement (a), "Code", their_codes);
+  collect (xmlDocGetRootElement (b), "Code", our_codes);
+  g_assert_cmpuint (their_codes->len, ==, 152);
+  g_assert_cmpuint (our_codes->len, >=, 152);   /* and the codebook the project began with */
+  for (guint i = 0; i < our_codes->len; i++)
+    g_hash_table_add (our_guids, prop (our_codes->pdata[i], "guid"));
+  for (guint i = 0; i < their_codes->len; i++)
+    {
+      g_autofree char *guid = prop (their_codes->pdata[i], "guid");
+      g_assert_true (g_hash_table_contains (our_guids, guid));
+    }
+  xmlFreeDoc (a);
+  xmlFreeDoc (b);
+  g_clear_object (&project);
+  g_unlink (path);
+  g_unlink (out);
+}
+
+/* QualCoder writes page areas from the page's top-left corner (refi.py, pdf_selection_xml):
+ * the NVivo shape's area, written so with QualCoder's origin, is the same text. */
+static void
+test_qualcoder_areas (void)
+{
+  g_autofree char *pdf = kel_test_data_path ("corpus/01-kazzinc-ru-2016.pdf");
+  g_autofree char *src_dir = kel_test_data_path ("qdpx/nvivo");
+  g_autofree char *qde_path = g_build_filename (src_dir, "project.qde", NULL);
+  g_autofree char *txt_name = g_strdup ("{9b3e0c52-1f4d-4a77-b0e2-5c6d7e8f9a01}.txt");
+  g_autofree char *txt_path = g_build_filename (src_dir, "Sources", txt_name, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("qualcoder-areas-XXXXXX", NULL);
+  g_autofree char *sources = g_build_filename (dir, "Sources", NULL);
+  g_autofree char *qde = NULL, *txt = NULL, *zip = NULL, *t1 = NULL;
+  g_autofree char *out_qde = g_build_filename (dir, "project.qde", NULL);
+  g_autofree char *out_txt = g_build_filename (sources, txt_name, NULL);
+  const char *extra[] = { "Sources/{9b3e0c52-1f4d-4a77-b0e2-5c6d7e8f9a00}.pdf", pdf, NULL };
+  g_autoptr (GString) edited = NULL;
+  g_autoptr (KelQdpxReport) report = kel_qdpx_report_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelProjectCoding) area = NULL;
+  KelProject *project = new_project ("qualcoder-areas.kelisim");
+  KelQdpxImportOptions options = import_options ();
+
+  g_assert_true (g_file_get_contents (qde_path, &qde, NULL, NULL));
+  g_assert_true (g_file_get_contents (txt_path, &txt, NULL, NULL));
+  edited = g_string_new (qde);
+  g_assert_cmpuint (g_string_replace (edited, "origin=\"NVivo 14.23.0\"",
+                                      "origin=\"QualCoder 3.6\"", 1), ==, 1);
+  /* the same box from the top: 841.89 points high, 109..177 from the bottom */
+  g_assert_cmpuint (g_string_replace (edited, "firstY=\"109\" secondX=\"553\" secondY=\"177\"",
+                                      "firstY=\"665\" secondX=\"553\" secondY=\"732\"", 1),
+                    ==, 1);
+  g_assert_cmpint (g_mkdir (sources, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (out_qde, edited->str, edited->len, NULL));
+  g_assert_true (g_file_set_contents (out_txt, txt, -1, NULL));
+  zip = kel_test_zip_dir ("qualcoder-areas.qdpx", dir, extra);
+  g_assert_true (kel_qdpx_import (project, zip, &options, report, NULL, &error));
+  g_assert_no_error (error);
+  area = coding_of (project, "Dmitry Petrov", "infrastructure", &t1);
+  g_assert_nonnull (strstr (t1, "общеобразовательной школы"));
+  g_unlink (out_qde);
+  g_unlink (out_txt);
+  g_rmdir (sources);
+  g_rmdir (dir);
+  g_unlink (zip);
+  drop_project (project);
+}
+
 static void
 test_map (void)
 {
@@ -1353,6 +1701,10 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/qdpx/nvivo-unknown-origin", test_nvivo_unknown_origin);
   g_test_add_func ("/kelisim/qdpx/atlas", test_atlas);
   g_test_add_func ("/kelisim/qdpx/qualcoder", test_qualcoder);
+  g_test_add_func ("/kelisim/qdpx/qualcoder-rules", test_qualcoder_rules);
+  g_test_add_func ("/kelisim/qdpx/qualcoder-areas", test_qualcoder_areas);
+  g_test_add_func ("/kelisim/qdpx/code-identity", test_code_identity);
+  g_test_add_func ("/kelisim/qdpx/nvivo-codes-again", test_nvivo_codes_again);
   g_test_add_func ("/kelisim/qdpx/map", test_map);
   g_test_add_func ("/kelisim/qdpx/hostile", test_hostile);
   g_test_add_func ("/kelisim/qdpx/hostile-paths", test_hostile_paths);
