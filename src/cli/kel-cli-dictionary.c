@@ -42,9 +42,9 @@ dictionary_import (int argc, char **argv)
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
     { NULL }
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new (_("— a WordStat, LIWC, Yoshikoder "
-                                                           "or quanteda dictionary into a "
-                                                           "lexicon folder"));
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_("— a WordStat, LIWC, Yoshikoder, "
+                                                           "Lexicoder or quanteda dictionary "
+                                                           "into a lexicon folder"));
   g_autoptr (GError) error = NULL;
   g_autoptr (KelImportReport) report = kel_import_report_new ();
   g_autoptr (KelDictionary) dict = NULL;

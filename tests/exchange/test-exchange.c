@@ -705,6 +705,22 @@ test_cli (void)
   g_assert_cmpint (run_cli (import_qdc, &e5), ==, 0);
   g_assert_nonnull (strstr (e5, "0 categories added"));
   remove_dir (dir);
+
+  /* real files: an import that succeeds with things it could not carry over exits 0 */
+  {
+    g_autofree char *rid = kel_test_data_path ("exchange-real/RID-cut.cat");
+    g_autofree char *lc3 = kel_test_data_path ("exchange-real/mary.lc3");
+    const char *with_notes[] = { KEL_CLI_PATH, "dictionary", "import", rid, "-o", dir, NULL };
+    const char *lexicoder[] = { KEL_CLI_PATH, "dictionary", "import", lc3, "-o", dir, NULL };
+    g_autofree char *e6 = NULL, *e7 = NULL;
+
+    g_assert_cmpint (run_cli (with_notes, &e6), ==, 0);
+    g_assert_nonnull (strstr (e6, "Not carried over"));
+    g_assert_null (strstr (e6, "wildcard"));
+    g_assert_cmpint (run_cli (lexicoder, &e7), ==, 0);
+    g_assert_nonnull (strstr (e7, "5 terms"));
+    remove_dir (dir);
+  }
 }
 
 int

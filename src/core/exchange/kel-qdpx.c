@@ -30,21 +30,13 @@ const char *const _kel_qdpx_variables[5] = {
 KelQdpxReport *
 kel_qdpx_report_new (void)
 {
-  KelQdpxReport *r = g_new0 (KelQdpxReport, 1);
-
-  r->notes = g_ptr_array_new_with_free_func (g_free);
-  r->unmapped = g_ptr_array_new_with_free_func (g_free);
-  return r;
+  return kel_import_report_new ();
 }
 
 void
 kel_qdpx_report_free (KelQdpxReport *report)
 {
-  if (report == NULL)
-    return;
-  g_ptr_array_unref (report->notes);
-  g_ptr_array_unref (report->unmapped);
-  g_free (report);
+  kel_import_report_free (report);
 }
 
 char *

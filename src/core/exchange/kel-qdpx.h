@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "kel-exchange.h"
 #include "kel-project.h"
 
 G_BEGIN_DECLS
@@ -22,20 +23,10 @@ typedef enum {
 
 GQuark kel_qdpx_error_quark (void);
 
-/* What an export or an import did. Each line is a sentence for the user: @notes say what
- * went where, @unmapped what could not be carried over and why. */
-typedef struct {
-  guint      documents;           /* written, or added by an import */
-  guint      documents_matched;   /* import: already in the project (same file or text) */
-  guint      coders;              /* written, or added */
-  guint      categories;          /* written, or added */
-  guint      categories_matched;
-  guint      codings;             /* written, or made or changed */
-  guint      codings_unchanged;   /* import: the project had them already */
-  guint      memos;               /* notes written, or memos read */
-  GPtrArray *notes;               /* char* */
-  GPtrArray *unmapped;            /* char* */
-} KelQdpxReport;
+/* What an export or an import did: the exchange report (kel-exchange.h), its project
+ * counts filled. @notes say what went where, @unmapped what could not be carried over and
+ * why. */
+typedef KelImportReport KelQdpxReport;
 
 KelQdpxReport *kel_qdpx_report_new  (void);
 void           kel_qdpx_report_free (KelQdpxReport *report);
