@@ -1580,8 +1580,8 @@ resolve_code (Import *im, Codebook *cb, QCode *code)
     else
       {
         cat->klass = KEL_CLASS_COMPENSATORY;
-        unmapped (im, _("“%s” (%s): the file does not say whether it is compensatory or "
-                        "developmental; it counts as compensatory"), code->path, cat->id);
+        note (im, _("“%s” (%s): the file does not say whether it is compensatory or "
+                    "developmental; it counts as compensatory"), code->path, cat->id);
       }
     cat->color = g_strdup (code->color);
     cat->label[0] = g_strdup (code->name);
