@@ -541,9 +541,23 @@ test_round_trip (void)
   guint people = 0;
 
   coded_init (&c, "trip.kelisim");
+  /* a rejection with a memo: both are in kelisim.xml only, and come back */
+  {
+    g_autoptr (GPtrArray) mine = kel_project_list_codings (c.project, 0, "anna", &error);
+    for (guint i = 0; i < mine->len; i++)
+      if (((KelProjectCoding *) mine->pdata[i])->status == KEL_STATUS_REJECTED)
+        {
+          g_assert_true (kel_project_set_memo (c.project, "anna",
+                                               ((KelProjectCoding *) mine->pdata[i])->id,
+                                               "не про школу", &error));
+          break;
+        }
+    g_assert_no_error (error);
+  }
   g_assert_true (kel_qdpx_export (c.project, out, KEL_LANG_KK, NULL, NULL, &error));
   g_assert_no_error (error);
   before = dump (c.project);
+  g_assert_nonnull (strstr (before, "не про школу"));
 
   g_assert_true (kel_qdpx_import_new (back, out, &options, report, NULL, &error));
   g_assert_no_error (error);
@@ -552,7 +566,7 @@ test_round_trip (void)
   g_assert_cmpuint (report->documents, ==, 3);
   g_assert_cmpuint (report->coders, ==, 3);
   g_assert_cmpuint (report->categories, ==, 2);
-  g_assert_cmpuint (report->memos, ==, 3);
+  g_assert_cmpuint (report->memos, ==, 4);
   project = kel_project_open (back, &error);
   g_assert_no_error (error);
   after = dump (project);

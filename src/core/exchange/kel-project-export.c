@@ -102,11 +102,11 @@ write_qdc (KelProject *project, GPtrArray *rows, const char *path, KelLanguage l
 /* Other formats join here, one line each. */
 static const KelProjectExporter exporters[] = {
   { "csv", "csv", N_("CSV (comma-separated values, UTF-8)"), write_csv },
-  { "csv-excel", "csv", N_("CSV for Excel (semicolons, with a byte-order mark)"),
-    write_csv_excel },
   { "tsv", "tsv", N_("TSV (tab-separated values, UTF-8)"), write_tsv },
   { "jsonl", "jsonl", N_("JSON lines (one object per coding)"), write_jsonl },
   { "xlsx", "xlsx", N_("Excel workbook (codings, summaries, codebook)"), NULL, write_xlsx },
+  { "csv-excel", "csv", N_("CSV for Excel (semicolons, with a byte-order mark)"),
+    write_csv_excel },
   { "sav", "sav", N_("SPSS data file, with value labels"), NULL, write_sav },
   { "dta", "dta", N_("Stata data file, with value labels"), NULL, write_dta },
   { "qdpx", "qdpx", N_("REFI-QDA project (MAXQDA, NVivo, ATLAS.ti, QualCoder)"), NULL,

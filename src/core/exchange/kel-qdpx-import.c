@@ -726,6 +726,14 @@ ext_decision (Import *im, xmlNodePtr e)
                && int_attr (e, "endPosition", &sel->end) && sel->start >= 0
                && sel->end > sel->start;
   sel->description = ext_tag_text (e);
+  /* its memo, as a note of its own */
+  for (xmlNodePtr m = e->children; m != NULL; m = m->next)
+    if (is (m, "memo"))
+      {
+        char *key = g_strdup_printf ("kelisim-decision-memo-%u", g_hash_table_size (im->notes));
+        g_hash_table_replace (im->notes, key, g_strstrip (content (m)));
+        g_ptr_array_add (sel->notes, g_strdup (key));
+      }
   g_ptr_array_add (src->selections, sel);
 }
 

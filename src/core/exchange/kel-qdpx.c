@@ -355,6 +355,11 @@ add_selection (Export *ex, xmlNodePtr parent, const char *source_guid,
       set_int (d, "endPosition", cp[c->end]);
       set (d, "creatingUser", user_guid (ex, c->coder));
       ext_coding (ex, d, c);
+      if (memo)
+        {
+          add_text (d, NULL, "memo", c->memo);
+          ex->report->memos++;
+        }
       ex->rejected++;
       return;
     }
