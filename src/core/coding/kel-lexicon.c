@@ -13,7 +13,7 @@
 #include <pcre2.h>
 #include <string.h>
 
-#include "kel-error.h"
+#include "kel-coding-error.h"
 #include "kel-lexicon.h"
 #include "kel-normalize.h"
 

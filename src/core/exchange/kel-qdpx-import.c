@@ -22,7 +22,7 @@
 #include <unistd.h>
 
 #include "kel-archive.h"
-#include "kel-error.h"
+#include "kel-ingest-error.h"
 #include "kel-exchange.h"
 #include "kel-export.h"
 #include "kel-project-private.h"
