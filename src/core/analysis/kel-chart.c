@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "kel-chart.h"
+#include "kel-number.h"
 
 G_DEFINE_QUARK (kel-chart-error-quark, kel_chart_error)
 
@@ -246,27 +247,13 @@ decimal_comma (KelLanguage lang)
   return lang == KEL_LANG_KK || lang == KEL_LANG_RU;
 }
 
+/* Trailing zeros dropped ("1.25", "60"), with the decimal comma in Kazakh and Russian. */
 static char *
 format_number (double v, int digits, KelLanguage lang)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  char fmt[8];
-  char *s, *dot;
-
-  g_snprintf (fmt, sizeof fmt, "%%.%df", CLAMP (digits, 0, 3));
-  s = g_strdup (g_ascii_formatd (buf, sizeof buf, fmt, v));
-  dot = strchr (s, '.');
-  if (dot != NULL)
-    {
-      char *end = s + strlen (s);
-      while (end > dot + 1 && end[-1] == '0')
-        *--end = '\0';
-      if (end == dot + 1)
-        *dot = '\0';
-      else if (decimal_comma (lang))
-        *dot = ',';
-    }
-  return s;
+  return kel_number_format (v, CLAMP (digits, 0, 3),
+                            KEL_NUMBER_TRIM
+                            | (decimal_comma (lang) ? KEL_NUMBER_DECIMAL_COMMA : 0));
 }
 
 /* "34 %"; a share under 1 % keeps a decimal, so a small part never reads as nothing. */

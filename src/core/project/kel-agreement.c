@@ -9,6 +9,7 @@
 
 #include "kel-agreement.h"
 #include "kel-csv.h"
+#include "kel-number.h"
 #include "kel-project-private.h"
 
 /* The coefficients ------------------------------------------------------------------------ */
@@ -903,16 +904,6 @@ out:
 
 /* Output -------------------------------------------------------------------------------------- */
 
-static char *
-format_number (double v, const char *fmt)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isnan (v))
-    return g_strdup ("");
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, fmt, v));
-}
-
 /* One line of delimited output: CSV quotes, TSV turns breaks and tabs into spaces. */
 static void
 append_delimited (GString *out, KelFormat format, const char *const *cells, guint n)
@@ -1051,9 +1042,9 @@ kel_agreement_format (const KelAgreement *agreement, KelFormat format)
           const KelAgreementFigure *f = agreement->figures->pdata[i];
           g_autofree char *n = g_strdup_printf ("%u", f->n_coders);
           g_autofree char *units_s = g_strdup_printf ("%u", f->units);
-          g_autofree char *pa = format_number (f->percent_agreement, "%.1f");
-          g_autofree char *ka = format_number (f->cohen_kappa, "%.3f");
-          g_autofree char *al = format_number (f->krippendorff_alpha, "%.3f");
+          g_autofree char *pa = kel_number_format (f->percent_agreement, 1, KEL_NUMBER_PLAIN);
+          g_autofree char *ka = kel_number_format (f->cohen_kappa, 3, KEL_NUMBER_PLAIN);
+          g_autofree char *al = kel_number_format (f->krippendorff_alpha, 3, KEL_NUMBER_PLAIN);
           const char *cells[] = { f->category, n, units_s, *pa ? pa : "–", *ka ? ka : "–",
                                   *al ? al : "–" };
           table_add (&t, cells);
@@ -1075,9 +1066,9 @@ kel_agreement_format (const KelAgreement *agreement, KelFormat format)
       const KelAgreementFigure *f = agreement->figures->pdata[i];
       g_autofree char *n = g_strdup_printf ("%u", f->n_coders);
       g_autofree char *units = g_strdup_printf ("%u", f->units);
-      g_autofree char *pa = format_number (f->percent_agreement, "%.2f");
-      g_autofree char *ka = format_number (f->cohen_kappa, "%.4f");
-      g_autofree char *al = format_number (f->krippendorff_alpha, "%.4f");
+      g_autofree char *pa = kel_number_format (f->percent_agreement, 2, KEL_NUMBER_PLAIN);
+      g_autofree char *ka = kel_number_format (f->cohen_kappa, 4, KEL_NUMBER_PLAIN);
+      g_autofree char *al = kel_number_format (f->krippendorff_alpha, 4, KEL_NUMBER_PLAIN);
       const char *cells[] = { f->category, n, units, pa, ka, al };
       append_delimited (out, format, cells, G_N_ELEMENTS (cells));
     }
@@ -1163,9 +1154,9 @@ kel_validation_format (const KelValidation *validation, KelFormat format)
           g_autofree char *tp = g_strdup_printf ("%u", f->tp);
           g_autofree char *fp = g_strdup_printf ("%u", f->fp);
           g_autofree char *fn = g_strdup_printf ("%u", f->fn);
-          g_autofree char *p = format_number (f->precision, "%.3f");
-          g_autofree char *r = format_number (f->recall, "%.3f");
-          g_autofree char *f1 = format_number (f->f1, "%.3f");
+          g_autofree char *p = kel_number_format (f->precision, 3, KEL_NUMBER_PLAIN);
+          g_autofree char *r = kel_number_format (f->recall, 3, KEL_NUMBER_PLAIN);
+          g_autofree char *f1 = kel_number_format (f->f1, 3, KEL_NUMBER_PLAIN);
           const char *cells[] = { f->category, tp, fp, fn, *p ? p : "–", *r ? r : "–",
                                   *f1 ? f1 : "–" };
           table_add (&t, cells);
@@ -1183,9 +1174,9 @@ kel_validation_format (const KelValidation *validation, KelFormat format)
       g_autofree char *tp = g_strdup_printf ("%u", f->tp);
       g_autofree char *fp = g_strdup_printf ("%u", f->fp);
       g_autofree char *fn = g_strdup_printf ("%u", f->fn);
-      g_autofree char *p = format_number (f->precision, "%.4f");
-      g_autofree char *r = format_number (f->recall, "%.4f");
-      g_autofree char *f1 = format_number (f->f1, "%.4f");
+      g_autofree char *p = kel_number_format (f->precision, 4, KEL_NUMBER_PLAIN);
+      g_autofree char *r = kel_number_format (f->recall, 4, KEL_NUMBER_PLAIN);
+      g_autofree char *f1 = kel_number_format (f->f1, 4, KEL_NUMBER_PLAIN);
       const char *cells[] = { f->category, tp, fp, fn, p, r, f1 };
       append_delimited (out, format, cells, G_N_ELEMENTS (cells));
     }
