@@ -87,6 +87,15 @@ category_clear (KelCategory *c)
     }
 }
 
+void
+kel_category_free (KelCategory *cat)
+{
+  if (cat == NULL)
+    return;
+  category_clear (cat);
+  g_free (cat);
+}
+
 static void
 term_clear (KelTerm *t)
 {

@@ -1276,21 +1276,6 @@ codebook_clear (Codebook *cb)
 }
 
 static void
-category_free (gpointer p)
-{
-  KelCategory *c = p;
-
-  g_free (c->id);
-  g_free (c->color);
-  for (int l = 0; l < 4; l++)
-    {
-      g_free (c->label[l]);
-      g_free (c->description[l]);
-    }
-  g_free (c);
-}
-
-static void
 codebook_init (Codebook *cb, KelProject *project)
 {
   cb->cats = kel_project_get_categories (project);
@@ -1298,7 +1283,7 @@ codebook_init (Codebook *cb, KelProject *project)
   cb->by_guid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   cb->by_label = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   cb->taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  cb->added = g_ptr_array_new_with_free_func (category_free);
+  cb->added = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_category_free);
   cb->parents = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < cb->cats->len; i++)
     {

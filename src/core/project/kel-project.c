@@ -1097,25 +1097,10 @@ _kel_project_has_category (KelProject *project, const char *id)
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
-static void
-category_free (gpointer data)
-{
-  KelCategory *cat = data;
-
-  g_free (cat->id);
-  g_free (cat->color);
-  for (int l = 0; l < 4; l++)
-    {
-      g_free (cat->label[l]);
-      g_free (cat->description[l]);
-    }
-  g_free (cat);
-}
-
 GPtrArray *
 kel_project_get_categories (KelProject *project)
 {
-  GPtrArray *cats = g_ptr_array_new_with_free_func (category_free);
+  GPtrArray *cats = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_category_free);
   g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GPtrArray) parents = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (sqlite3_stmt) stmt = NULL;
