@@ -10,6 +10,7 @@
 #include "kel-agreement-page.h"
 #include "kel-agreement.h"
 #include "kel-number.h"
+#include "kel-validation.h"
 
 #define MAX_ROWS 300
 
