@@ -28,7 +28,6 @@ LONG_FUNCTION_EXCEPTIONS = {
     'kel_segment_text': 'not yet split (text/kel-segment.c)',
     'write_stats': 'not yet split (exchange/kel-export.c)',
     'kel_qdpx_export': 'not yet split (exchange/kel-qdpx.c)',
-    'copy_document': 'not yet split (project/kel-project-merge.c)',
     '_kel_extract_pdf': 'not yet split (ingest/kel-extract-pdf.c)',
     'layout_structure': 'not yet split (analysis/kel-chart.c)',
     'finish': 'not yet split (coding/kel-amount.c)',

@@ -94,110 +94,100 @@ merge_coders (Merge *m, GError **error)
   return TRUE;
 }
 
-/* Copies a whole document of the other copy, with its segments, boxes and every coding. */
-static gboolean
-copy_document (Merge *m, gint64 theirs, GError **error)
+#define DOCUMENT_COLUMNS \
+  "sha256, name, source_kind, source, corporation, counterpart, year, kind, language, " \
+  "meta_base, text, text_sha256, segments_sha256, n_segments, orig_len, n_pages, page_sizes, " \
+  "page_starts, anchors, warnings, lexicon_version, added"
+#define N_DOCUMENT_COLUMNS 22
+#define DOCUMENT_NAME 1
+#define DOCUMENT_WARNINGS 19
+
+/* The other copy's document row, under a free name when a document of ours has its name
+ * (with a note among its warnings); our new document's id, or 0. */
+static gint64
+copy_document_row (Merge *m, gint64 theirs, GError **error)
 {
   KelProject *p = m->project, *o = m->other;
-  g_autoptr (sqlite3_stmt) doc = NULL, ins = NULL, segs = NULL, ins_seg = NULL, boxes = NULL;
-  g_autoptr (sqlite3_stmt) ins_box = NULL, codings = NULL;
-  static const char *const doc_columns =
-    "sha256, name, source_kind, source, corporation, counterpart, year, kind, language, "
-    "meta_base, text, text_sha256, segments_sha256, n_segments, orig_len, n_pages, page_sizes, "
-    "page_starts, anchors, warnings, lexicon_version, added";
-  g_autofree char *select = g_strdup_printf ("SELECT %s FROM documents WHERE id = ?",
-                                             doc_columns);
-  g_autofree char *insert = g_strdup_printf ("INSERT INTO documents (%s, position) VALUES "
-                                             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                             "?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), "
-                                             "-1) + 1 FROM documents))", doc_columns);
-  g_autofree char *coding_sql = g_strdup_printf ("SELECT %s FROM codings WHERE document = ? "
-                                                 "ORDER BY id", _kel_coding_columns);
-  gint64 ours;
+  g_autoptr (sqlite3_stmt) doc = NULL, ins = NULL;
+  g_autofree char *name = NULL, *free_name = NULL;
   int rc;
 
-  doc = _kel_project_prepare (o, select, error);
-  ins = _kel_project_prepare (p, insert, error);
-  if (doc == NULL || ins == NULL)
-    return FALSE;
+  doc = _kel_project_prepare (o, "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE id = ?",
+                              error);
+  ins = doc == NULL ? NULL : _kel_project_prepare (p,
+    "INSERT INTO documents (" DOCUMENT_COLUMNS ", position) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "(SELECT coalesce(max(position), -1) + 1 FROM documents))", error);
+  if (ins == NULL)
+    return 0;
   sqlite3_bind_int64 (doc, 1, theirs);
   if ((rc = sqlite3_step (doc)) != SQLITE_ROW)
     {
       _kel_project_set_error (o, error, rc);
-      return FALSE;
+      return 0;
     }
-  for (int i = 0; i < 22; i++)
+  for (int i = 0; i < N_DOCUMENT_COLUMNS; i++)
     sqlite3_bind_value (ins, i + 1, sqlite3_column_value (doc, i));
-  {
-    /* a document of ours with another file's name: this one takes a free name */
-    g_autofree char *name = _kel_sql_dup (doc, 1);
-    g_autofree char *free_name = _kel_project_free_document_name (p, name, error);
+  name = _kel_sql_dup (doc, DOCUMENT_NAME);
+  free_name = _kel_project_free_document_name (p, name, error);
+  if (free_name == NULL)
+    return 0;
+  if (g_strcmp0 (free_name, name) != 0)
+    {
+      g_autofree char *renamed = _kel_project_renamed_note (name, free_name);
+      g_autofree char *warnings = _kel_sql_dup (doc, DOCUMENT_WARNINGS);
+      g_autofree char *joined = warnings != NULL && *warnings != '\0'
+                                ? g_strconcat (warnings, "\n", renamed, NULL)
+                                : g_strdup (renamed);
 
-    if (free_name == NULL)
-      return FALSE;
-    if (g_strcmp0 (free_name, name) != 0)
-      {
-        g_autofree char *renamed = _kel_project_renamed_note (name, free_name);
-        g_autofree char *warnings = _kel_sql_dup (doc, 19);
-        g_autofree char *joined = warnings != NULL && *warnings != '\0'
-                                  ? g_strconcat (warnings, "\n", renamed, NULL)
-                                  : g_strdup (renamed);
-
-        _kel_merge_report_note (m->report, "%s", renamed);
-        sqlite3_bind_text (ins, 2, free_name, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text (ins, 20, joined, -1, SQLITE_TRANSIENT);
-      }
-  }
+      _kel_merge_report_note (m->report, "%s", renamed);
+      sqlite3_bind_text (ins, DOCUMENT_NAME + 1, free_name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (ins, DOCUMENT_WARNINGS + 1, joined, -1, SQLITE_TRANSIENT);
+    }
   if (!_kel_project_step (p, ins, error))
-    return FALSE;
-  ours = sqlite3_last_insert_rowid (_kel_project_db (p));
+    return 0;
+  return sqlite3_last_insert_rowid (_kel_project_db (p));
+}
 
-  segs = _kel_project_prepare (o, "SELECT idx, start, end, body, page, kind, clause, section, "
-                               "tbl, table_scale, fact_column, language, ocr, confidence, text "
-                               "FROM segments WHERE document = ?", error);
-  ins_seg = _kel_project_prepare (p, "INSERT INTO segments (document, idx, start, end, body, "
-                                  "page, kind, clause, section, tbl, table_scale, fact_column, "
-                                  "language, ocr, confidence, text) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                                  "?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-  if (segs == NULL || ins_seg == NULL)
+/* Copies the rows @select finds in the other copy (its first parameter the document there)
+ * with @insert (its first parameter the document here, then the columns selected). */
+static gboolean
+copy_rows (Merge *m, gint64 theirs, gint64 ours, const char *select, const char *insert,
+           GError **error)
+{
+  g_autoptr (sqlite3_stmt) from = _kel_project_prepare (m->other, select, error);
+  g_autoptr (sqlite3_stmt) to = from ? _kel_project_prepare (m->project, insert, error) : NULL;
+  int rc;
+
+  if (to == NULL)
     return FALSE;
-  sqlite3_bind_int64 (segs, 1, theirs);
-  while ((rc = sqlite3_step (segs)) == SQLITE_ROW)
+  sqlite3_bind_int64 (from, 1, theirs);
+  while ((rc = sqlite3_step (from)) == SQLITE_ROW)
     {
-      sqlite3_bind_int64 (ins_seg, 1, ours);
-      for (int i = 0; i < 15; i++)
-        sqlite3_bind_value (ins_seg, i + 2, sqlite3_column_value (segs, i));
-      if (!_kel_project_step (p, ins_seg, error))
+      sqlite3_bind_int64 (to, 1, ours);
+      for (int i = 0; i < sqlite3_column_count (from); i++)
+        sqlite3_bind_value (to, i + 2, sqlite3_column_value (from, i));
+      if (!_kel_project_step (m->project, to, error))
         return FALSE;
     }
   if (rc != SQLITE_DONE)
     {
-      _kel_project_set_error (o, error, rc);
+      _kel_project_set_error (m->other, error, rc);
       return FALSE;
     }
+  return TRUE;
+}
 
-  boxes = _kel_project_prepare (o, "SELECT page, data FROM boxes WHERE document = ?", error);
-  ins_box = _kel_project_prepare (p, "INSERT INTO boxes (document, page, data) VALUES (?, ?, ?)",
-                                  error);
-  if (boxes == NULL || ins_box == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (boxes, 1, theirs);
-  while ((rc = sqlite3_step (boxes)) == SQLITE_ROW)
-    {
-      sqlite3_bind_int64 (ins_box, 1, ours);
-      sqlite3_bind_value (ins_box, 2, sqlite3_column_value (boxes, 0));
-      sqlite3_bind_value (ins_box, 3, sqlite3_column_value (boxes, 1));
-      if (!_kel_project_step (p, ins_box, error))
-        return FALSE;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _kel_project_set_error (o, error, rc);
-      return FALSE;
-    }
+/* Every coding of the document, tombstones too: a later merge then knows these were
+ * withdrawn. */
+static gboolean
+copy_codings (Merge *m, gint64 theirs, gint64 ours, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM codings WHERE document = ? "
+                                          "ORDER BY id", _kel_coding_columns);
+  g_autoptr (sqlite3_stmt) codings = _kel_project_prepare (m->other, sql, error);
+  int rc;
 
-  /* tombstones too: a later merge then knows these were withdrawn */
-  codings = _kel_project_prepare (o, coding_sql, error);
   if (codings == NULL)
     return FALSE;
   sqlite3_bind_int64 (codings, 1, theirs);
@@ -207,16 +197,37 @@ copy_document (Merge *m, gint64 theirs, GError **error)
 
       row->document = ours;
       row->coder = map_coder (m, row->coder);
-      if (!_kel_coding_row_save (p, row, error))
+      if (!_kel_coding_row_save (m->project, row, error))
         return FALSE;
       if (!row->deleted)
         m->report->codings_added++;
     }
   if (rc != SQLITE_DONE)
     {
-      _kel_project_set_error (o, error, rc);
+      _kel_project_set_error (m->other, error, rc);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* Copies a whole document of the other copy, with its segments, boxes and every coding. */
+static gboolean
+copy_document (Merge *m, gint64 theirs, GError **error)
+{
+  gint64 ours = copy_document_row (m, theirs, error);
+
+  if (ours == 0
+      || !copy_rows (m, theirs, ours,
+                     "SELECT idx, start, end, body, page, kind, clause, section, tbl, "
+                     "table_scale, fact_column, language, ocr, confidence, text "
+                     "FROM segments WHERE document = ?",
+                     "INSERT INTO segments (document, idx, start, end, body, page, kind, clause, "
+                     "section, tbl, table_scale, fact_column, language, ocr, confidence, text) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error)
+      || !copy_rows (m, theirs, ours, "SELECT page, data FROM boxes WHERE document = ?",
+                     "INSERT INTO boxes (document, page, data) VALUES (?, ?, ?)", error)
+      || !copy_codings (m, theirs, ours, error))
+    return FALSE;
   m->report->documents_added++;
   return TRUE;
 }
@@ -265,100 +276,115 @@ merge_metadata (Merge *m, gint64 ours, gint64 theirs, const char *sha256, const 
                                     other, h_other, m->source, error);
 }
 
-/* Brings one coding of a person in from the other copy. @spans maps the other copy's
- * segments to ours (by their text span); @their_spans are the other's spans. */
+/* Gives @theirs its unit here: the segment of ours with the same span of the (identical)
+ * text, and in @start, @end the unit's span for its hash. FALSE when it has no unit here
+ * (a note says so, unless it was withdrawn anyway). */
 static gboolean
-merge_coding (Merge *m, gint64 ours_doc, KelCodingRow *theirs, GHashTable *segment_map,
-              GArray *their_spans, const char *doc_name, GError **error)
+place_coding (Merge *m, KelCodingRow *theirs, GHashTable *segment_map, GArray *their_spans,
+              const char *doc_name, gint64 *start, gint64 *end)
 {
-  g_autoptr (GError) local = NULL;
-  g_autoptr (KelCodingRow) mine = NULL;
-  g_autofree char *h_theirs = NULL, *h_mine = NULL;
-  gint64 start = theirs->span_start, end = theirs->span_end;
+  gpointer mapped;
+  gboolean found = theirs->segment >= 0
+                   && g_hash_table_lookup_extended (segment_map,
+                                                    GINT_TO_POINTER (theirs->segment), NULL,
+                                                    &mapped);
 
-  if (theirs->span_start < 0)
+  *start = theirs->span_start;
+  *end = theirs->span_end;
+  if (theirs->span_start >= 0)
     {
-      gpointer mapped;
-
-      if (theirs->segment < 0 || (guint) theirs->segment * 2 + 1 >= their_spans->len)
-        return TRUE;
-      start = g_array_index (their_spans, gint64, 2 * theirs->segment);
-      end = g_array_index (their_spans, gint64, 2 * theirs->segment + 1);
-      if (!g_hash_table_lookup_extended (segment_map, GINT_TO_POINTER (theirs->segment), NULL,
-                                         &mapped))
-        {
-          if (!theirs->deleted)
-            _kel_merge_report_note (m->report, _("%s: a coding on segment %d in “%s” has no "
-                                                 "segment to go to here (the documents were "
-                                                 "segmented differently); it was not merged"),
-                                    doc_name, theirs->segment + 1, m->source);
-          return TRUE;
-        }
-      theirs->segment = GPOINTER_TO_INT (mapped);
+      /* a span keeps its offsets; it belongs to a segment here if its segment has one */
+      if (theirs->segment >= 0)
+        theirs->segment = found ? GPOINTER_TO_INT (mapped) : -1;
+      return TRUE;
     }
-  else if (theirs->segment >= 0)
+  if (theirs->segment < 0 || (guint) theirs->segment * 2 + 1 >= their_spans->len)
+    return FALSE;
+  *start = g_array_index (their_spans, gint64, 2 * theirs->segment);
+  *end = g_array_index (their_spans, gint64, 2 * theirs->segment + 1);
+  if (!found)
     {
-      gpointer mapped;
-      theirs->segment = g_hash_table_lookup_extended (segment_map,
-                                                      GINT_TO_POINTER (theirs->segment), NULL,
-                                                      &mapped)
-                          ? GPOINTER_TO_INT (mapped) : -1;
-    }
-  h_theirs = _kel_coding_row_hash_span (theirs, start, end);
-  theirs->document = ours_doc;
-  theirs->coder = map_coder (m, theirs->coder);
-
-  mine = _kel_coding_row_load_uid (m->project, theirs->uid, &local);
-  if (local != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
+      if (!theirs->deleted)
+        _kel_merge_report_note (m->report, _("%s: a coding on segment %d in “%s” has no "
+                                             "segment to go to here (the documents were "
+                                             "segmented differently); it was not merged"),
+                                doc_name, theirs->segment + 1, m->source);
       return FALSE;
     }
-  if (mine == NULL)
+  theirs->segment = GPOINTER_TO_INT (mapped);
+  return TRUE;
+}
+
+static gboolean
+conflict (Merge *m, gint64 ours_doc, const KelCodingRow *mine, const KelCodingRow *theirs,
+          const char *h_theirs, GError **error)
+{
+  g_autoptr (GVariant) o = g_variant_ref_sink (_kel_coding_row_to_variant (mine));
+  g_autoptr (GVariant) t = g_variant_ref_sink (_kel_coding_row_to_variant (theirs));
+
+  return _kel_project_add_conflict (m->project, m->report, "coding", mine->uid, ours_doc,
+                                    mine->coder, o, t, h_theirs, m->source, error);
+}
+
+/* The same decision made separately in both copies (two uids, one slot): our live coding
+ * of the coder on the same segment and category, or NULL. */
+static KelCodingRow *
+find_twin (Merge *m, gint64 ours_doc, const KelCodingRow *theirs, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM codings WHERE document = ? AND "
+                                          "segment = ? AND category = ? AND coder = ? AND "
+                                          "span_start IS NULL AND deleted = 0",
+                                          _kel_coding_columns);
+  g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (m->project, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, ours_doc);
+  sqlite3_bind_int (stmt, 2, theirs->segment);
+  sqlite3_bind_text (stmt, 3, theirs->category, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, theirs->coder);
+  return sqlite3_step (stmt) == SQLITE_ROW ? _kel_coding_row_read (stmt, 0) : NULL;
+}
+
+/* A coding this copy has never seen. */
+static gboolean
+merge_new_coding (Merge *m, gint64 ours_doc, KelCodingRow *theirs, const char *h_theirs,
+                  GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autoptr (KelCodingRow) twin = NULL;
+
+  if (theirs->deleted)
+    return TRUE;
+  if (theirs->span_start < 0)
     {
-      g_autoptr (KelCodingRow) clash = NULL;
-
-      if (theirs->deleted)
-        return TRUE;
-      if (theirs->span_start < 0)
+      twin = find_twin (m, ours_doc, theirs, &local);
+      if (local != NULL)
         {
-          /* the same decision made separately in both copies (two uids, one slot) */
-          g_autofree char *sql = g_strdup_printf ("SELECT %s FROM codings WHERE document = ? "
-                                                  "AND segment = ? AND category = ? AND "
-                                                  "coder = ? AND span_start IS NULL AND "
-                                                  "deleted = 0", _kel_coding_columns);
-          g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (m->project, sql, error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, ours_doc);
-          sqlite3_bind_int (stmt, 2, theirs->segment);
-          sqlite3_bind_text (stmt, 3, theirs->category, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int64 (stmt, 4, theirs->coder);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            clash = _kel_coding_row_read (stmt, 0);
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
         }
-      if (clash != NULL)
-        {
-          g_autoptr (GVariant) o = NULL, t = NULL;
-
-          if (_kel_coding_row_same_content (clash, theirs))
-            {
-              m->report->codings_unchanged++;
-              return TRUE;
-            }
-          o = g_variant_ref_sink (_kel_coding_row_to_variant (clash));
-          t = g_variant_ref_sink (_kel_coding_row_to_variant (theirs));
-          return _kel_project_add_conflict (m->project, m->report, "coding", clash->uid,
-                                            ours_doc, clash->coder, o, t, h_theirs, m->source,
-                                            error);
-        }
-      if (theirs->base == NULL)
-        theirs->base = g_strdup (h_theirs);
-      m->report->codings_added++;
-      return _kel_coding_row_save (m->project, theirs, error);
     }
+  if (twin != NULL)
+    {
+      if (!_kel_coding_row_same_content (twin, theirs))
+        return conflict (m, ours_doc, twin, theirs, h_theirs, error);
+      m->report->codings_unchanged++;
+      return TRUE;
+    }
+  if (theirs->base == NULL)
+    theirs->base = g_strdup (h_theirs);
+  m->report->codings_added++;
+  return _kel_coding_row_save (m->project, theirs, error);
+}
 
-  h_mine = _kel_coding_row_hash (m->project, mine);
+/* A coding both copies have: only one side new wins; both new and different conflict. */
+static gboolean
+merge_known_coding (Merge *m, gint64 ours_doc, KelCodingRow *mine, KelCodingRow *theirs,
+                    const char *h_theirs, GError **error)
+{
+  g_autofree char *h_mine = _kel_coding_row_hash (m->project, mine);
+
   if (g_strcmp0 (h_mine, h_theirs) == 0)
     {
       m->report->codings_unchanged++;
@@ -382,12 +408,34 @@ merge_coding (Merge *m, gint64 ours_doc, KelCodingRow *theirs, GHashTable *segme
       m->report->codings_updated++;
       return _kel_coding_row_save (m->project, theirs, error);
     }
-  {
-    g_autoptr (GVariant) o = g_variant_ref_sink (_kel_coding_row_to_variant (mine));
-    g_autoptr (GVariant) t = g_variant_ref_sink (_kel_coding_row_to_variant (theirs));
-    return _kel_project_add_conflict (m->project, m->report, "coding", mine->uid, ours_doc,
-                                      mine->coder, o, t, h_theirs, m->source, error);
-  }
+  return conflict (m, ours_doc, mine, theirs, h_theirs, error);
+}
+
+/* Brings one coding of a person in from the other copy. @segment_map maps the other
+ * copy's segments to ours (by their text span); @their_spans are the other's spans. */
+static gboolean
+merge_coding (Merge *m, gint64 ours_doc, KelCodingRow *theirs, GHashTable *segment_map,
+              GArray *their_spans, const char *doc_name, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autoptr (KelCodingRow) mine = NULL;
+  g_autofree char *h_theirs = NULL;
+  gint64 start, end;
+
+  if (!place_coding (m, theirs, segment_map, their_spans, doc_name, &start, &end))
+    return TRUE;
+  h_theirs = _kel_coding_row_hash_span (theirs, start, end);
+  theirs->document = ours_doc;
+  theirs->coder = map_coder (m, theirs->coder);
+  mine = _kel_coding_row_load_uid (m->project, theirs->uid, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (mine == NULL)
+    return merge_new_coding (m, ours_doc, theirs, h_theirs, error);
+  return merge_known_coding (m, ours_doc, mine, theirs, h_theirs, error);
 }
 
 static gboolean
