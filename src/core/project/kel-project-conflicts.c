@@ -138,26 +138,35 @@ _kel_project_add_conflict (KelProject *project, KelMergeReport *report, const ch
   return TRUE;
 }
 
-gboolean
-kel_project_resolve_conflict (KelProject *project, const char *coder, gint64 conflict,
-                              gboolean take_theirs, GError **error)
+/* An open conflict, as resolving it needs it. */
+typedef struct {
+  gint64    document;
+  char     *name;          /* the document's */
+  char     *target;        /* "coding" or "metadata" */
+  char     *key;           /* the coding's uid, or the document's sha256 */
+  char     *theirs_hash;
+  GVariant *theirs;
+} Open;
+
+static void
+open_clear (Open *c)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL, mark = NULL, base = NULL;
-  g_autoptr (GVariant) theirs = NULL;
-  g_autofree char *key = NULL, *theirs_hash = NULL, *target = NULL, *name = NULL;
-  KelOp op = { 0 };
-  gint64 coder_id, document;
-  gboolean ok = FALSE;
+  g_free (c->name);
+  g_free (c->target);
+  g_free (c->key);
+  g_free (c->theirs_hash);
+  g_clear_pointer (&c->theirs, g_variant_unref);
+}
+
+static gboolean
+load_open (KelProject *project, gint64 conflict, Open *c, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project, CONFLICT_SELECT "WHERE c.id = ?",
+                                                        error);
   int rc;
 
-  g_return_val_if_fail (KEL_IS_PROJECT (project), FALSE);
-
-  _kel_project_lock (project);
-  if ((coder_id = _kel_project_person_id (project, coder, error)) == 0)
-    goto out;
-  stmt = _kel_project_prepare (project, CONFLICT_SELECT "WHERE c.id = ?", error);
   if (stmt == NULL)
-    goto out;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, conflict);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
@@ -167,73 +176,105 @@ kel_project_resolve_conflict (KelProject *project, const char *coder, gint64 con
                      _("The project has no conflict %lld"), (long long) conflict);
       else
         _kel_project_set_error (project, error, rc);
-      goto out;
+      return FALSE;
     }
   if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
     {
       g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_INVALID,
                    _("This conflict was resolved already"));
-      goto out;
+      return FALSE;
     }
-  document = sqlite3_column_int64 (stmt, 1);
-  name = _kel_sql_dup (stmt, 2);
-  target = _kel_sql_dup (stmt, 4);
-  key = _kel_sql_dup (stmt, 8);
-  theirs_hash = _kel_sql_dup (stmt, 9);
-  theirs = _kel_sql_variant (stmt, 6, g_strcmp0 (target, "coding") == 0 ? KEL_CODING_ROW_IMAGE
-                                                                         : KEL_META_IMAGE);
-  if (theirs == NULL)
+  c->document = sqlite3_column_int64 (stmt, 1);
+  c->name = _kel_sql_dup (stmt, 2);
+  c->target = _kel_sql_dup (stmt, 4);
+  c->key = _kel_sql_dup (stmt, 8);
+  c->theirs_hash = _kel_sql_dup (stmt, 9);
+  c->theirs = _kel_sql_variant (stmt, 6, g_strcmp0 (c->target, "coding") == 0
+                                           ? KEL_CODING_ROW_IMAGE : KEL_META_IMAGE);
+  if (c->theirs == NULL)
     {
       _kel_project_set_damaged (project, error, _("a stored conflict is unreadable"));
-      goto out;
+      return FALSE;
     }
+  return TRUE;
+}
 
-  _kel_op_init (&op, project, coder_id, "resolve",
-                g_strdup_printf (_("Resolve a conflict in “%s”"), name), document);
-  if (!_kel_project_begin (project, error))
-    goto out;
-  if (take_theirs && g_strcmp0 (target, "coding") == 0)
+/* The other copy's version, as a change of @op; it is the base from now on. */
+static gboolean
+adopt_theirs (KelOp *op, const Open *c, GError **error)
+{
+  KelProject *project = op->project;
+  g_autoptr (sqlite3_stmt) base = NULL;
+  g_autoptr (GVariant) current = NULL;
+
+  if (g_strcmp0 (c->target, "coding") == 0)
     {
-      g_autoptr (KelCodingRow) current = _kel_coding_row_load_uid (project, key, NULL);
-      g_autoptr (KelCodingRow) row = _kel_coding_row_from_variant (theirs);
+      g_autoptr (KelCodingRow) now = _kel_coding_row_load_uid (project, c->key, NULL);
+      g_autoptr (KelCodingRow) row = _kel_coding_row_from_variant (c->theirs);
 
       g_free (row->uid);
-      row->uid = g_strdup (key);
+      row->uid = g_strdup (c->key);
       g_free (row->base);
-      row->base = g_strdup (theirs_hash);
+      row->base = g_strdup (c->theirs_hash);
       row->modified = g_get_real_time ();
-      if (!_kel_op_coding (&op, current, row, error))
-        goto rollback;
+      return _kel_op_coding (op, now, row, error);
     }
-  else if (take_theirs)
-    {
-      g_autoptr (GVariant) current = _kel_project_meta_variant (project, document, error);
-      if (current == NULL || !_kel_op_meta (&op, document, current, theirs, error))
-        goto rollback;
-      base = _kel_project_prepare (project, "UPDATE documents SET meta_base = ? WHERE id = ?",
-                                   error);
-      if (base == NULL)
-        goto rollback;
-      sqlite3_bind_text (base, 1, theirs_hash, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (base, 2, document);
-      if (!_kel_project_step (project, base, error))
-        goto rollback;
-    }
-  mark = _kel_project_prepare (project, "UPDATE conflicts SET resolved = ? WHERE id = ?", error);
-  if (mark == NULL)
-    goto rollback;
-  sqlite3_bind_text (mark, 1, take_theirs ? "theirs" : "ours", -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (mark, 2, conflict);
-  if (!_kel_project_step (project, mark, error) || !_kel_project_commit (project, error))
-    goto rollback;
-  ok = TRUE;
-  _kel_project_emit_changed (project, document, op.n_codings == 1 ? op.last_coding : 0);
-  goto out;
+  current = _kel_project_meta_variant (project, c->document, error);
+  if (current == NULL || !_kel_op_meta (op, c->document, current, c->theirs, error))
+    return FALSE;
+  base = _kel_project_prepare (project, "UPDATE documents SET meta_base = ? WHERE id = ?",
+                               error);
+  if (base == NULL)
+    return FALSE;
+  sqlite3_bind_text (base, 1, c->theirs_hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (base, 2, c->document);
+  return _kel_project_step (project, base, error);
+}
 
-rollback:
-  _kel_project_rollback (project);
+static gboolean
+mark_resolved (KelProject *project, gint64 conflict, gboolean theirs, GError **error)
+{
+  g_autoptr (sqlite3_stmt) mark = _kel_project_prepare (project,
+    "UPDATE conflicts SET resolved = ? WHERE id = ?", error);
+
+  if (mark == NULL)
+    return FALSE;
+  sqlite3_bind_text (mark, 1, theirs ? "theirs" : "ours", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (mark, 2, conflict);
+  return _kel_project_step (project, mark, error);
+}
+
+gboolean
+kel_project_resolve_conflict (KelProject *project, const char *coder, gint64 conflict,
+                              gboolean take_theirs, GError **error)
+{
+  Open c = { 0 };
+  KelOp op = { 0 };
+  gint64 coder_id;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (KEL_IS_PROJECT (project), FALSE);
+
+  _kel_project_lock (project);
+  if ((coder_id = _kel_project_person_id (project, coder, error)) == 0
+      || !load_open (project, conflict, &c, error))
+    goto out;
+  _kel_op_init (&op, project, coder_id, "resolve",
+                g_strdup_printf (_("Resolve a conflict in “%s”"), c.name), c.document);
+  if (!_kel_project_begin (project, error))
+    goto out;
+  if ((take_theirs && !adopt_theirs (&op, &c, error))
+      || !mark_resolved (project, conflict, take_theirs, error)
+      || !_kel_project_commit (project, error))
+    {
+      _kel_project_rollback (project);
+      goto out;
+    }
+  ok = TRUE;
+  _kel_project_emit_changed (project, c.document, op.n_codings == 1 ? op.last_coding : 0);
 out:
   _kel_op_clear (&op);
+  open_clear (&c);
   _kel_project_unlock (project);
   return ok;
 }

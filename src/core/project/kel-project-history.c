@@ -320,28 +320,22 @@ change_apply (KelProject *project, const Change *c, GVariant *image, gint64 *cod
   return _kel_project_meta_apply (project, g_ascii_strtoll (c->key, NULL, 10), image, error);
 }
 
-static gboolean
-undo_redo (KelProject *project, const char *coder, gboolean redo, GError **error)
+/* The coder's last step (undo) or the first undone one (redo): its id, label and
+ * document; 0 and an error when there is none. */
+static gint64
+find_step (KelProject *project, gint64 coder, gboolean redo, char **label, gint64 *document,
+           GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL, mark = NULL, drop = NULL;
-  g_autoptr (GPtrArray) changes = NULL;
-  g_autofree char *label = NULL;
-  gint64 coder_id, op, document, coding = 0;
-  guint n_codings = 0;
-  gboolean holds = TRUE;
-  int rc;
-
-  _kel_project_lock (project);
-  if ((coder_id = _kel_project_person_id (project, coder, error)) == 0)
-    goto fail;
-  stmt = _kel_project_prepare (project, redo
+  g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project, redo
     ? "SELECT id, label, coalesce(document, 0) FROM ops WHERE coder = ? AND undone = 1 "
       "ORDER BY id LIMIT 1"
     : "SELECT id, label, coalesce(document, 0) FROM ops WHERE coder = ? AND undone = 0 "
       "ORDER BY id DESC LIMIT 1", error);
+  int rc;
+
   if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, coder_id);
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, coder);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
@@ -350,75 +344,129 @@ undo_redo (KelProject *project, const char *coder, gboolean redo, GError **error
                              redo ? _("Nothing to redo") : _("Nothing to undo"));
       else
         _kel_project_set_error (project, error, rc);
-      goto fail;
+      return 0;
     }
-  op = sqlite3_column_int64 (stmt, 0);
-  label = _kel_sql_dup (stmt, 1);
-  document = sqlite3_column_int64 (stmt, 2);
+  *label = _kel_sql_dup (stmt, 1);
+  *document = sqlite3_column_int64 (stmt, 2);
+  return sqlite3_column_int64 (stmt, 0);
+}
 
-  if (!_kel_project_begin (project, error))
-    goto fail;
-  changes = load_changes (project, op, error);
-  if (changes == NULL)
-    goto rollback;
-  for (guint i = 0; i < changes->len && holds; i++)
+/* Whether the project still holds what the step left (undo) or found (redo). */
+static gboolean
+step_holds (KelProject *project, GPtrArray *changes, gboolean redo, gboolean *holds,
+            GError **error)
+{
+  *holds = TRUE;
+  for (guint i = 0; i < changes->len && *holds; i++)
     {
       const Change *c = changes->pdata[i];
       g_autoptr (GError) local = NULL;
 
-      holds = change_holds (project, c, redo ? c->before : c->after, &local);
+      *holds = change_holds (project, c, redo ? c->before : c->after, &local);
       if (local != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local));
-          goto rollback;
+          return FALSE;
         }
     }
-  if (!holds)
-    {
-      /* changed since by someone else: leave it alone, and out of the history */
-      drop = _kel_project_prepare (project, "DELETE FROM ops WHERE id = ?", error);
-      if (drop == NULL)
-        goto rollback;
-      sqlite3_bind_int64 (drop, 1, op);
-      if (!_kel_project_step (project, drop, error) || !_kel_project_commit (project, error))
-        goto rollback;
-      g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_CONFLICT,
-                   redo ? _("Cannot redo “%s”: what it changed has changed since (a merge or "
-                            "another coder's edit); it has left the history")
-                        : _("Cannot undo “%s”: what it changed has changed since (a merge or "
-                            "another coder's edit); it has left the history"), label);
-      goto fail;
-    }
+  return TRUE;
+}
+
+/* A step whose codings someone changed since leaves the history (committed), with an
+ * error saying so. */
+static void
+drop_step (KelProject *project, gint64 op, const char *label, gboolean redo, GError **error)
+{
+  g_autoptr (sqlite3_stmt) drop = _kel_project_prepare (project,
+                                                        "DELETE FROM ops WHERE id = ?", error);
+
+  if (drop == NULL)
+    return;
+  sqlite3_bind_int64 (drop, 1, op);
+  if (!_kel_project_step (project, drop, error) || !_kel_project_commit (project, error))
+    return;
+  g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_CONFLICT,
+               redo ? _("Cannot redo “%s”: what it changed has changed since (a merge or "
+                        "another coder's edit); it has left the history")
+                    : _("Cannot undo “%s”: what it changed has changed since (a merge or "
+                        "another coder's edit); it has left the history"), label);
+}
+
+/* Puts back each change, backwards for undo, forwards for redo; the coding changed, if
+ * only one was. */
+static gboolean
+apply_step (KelProject *project, GPtrArray *changes, gboolean redo, gint64 *coding,
+            GError **error)
+{
+  guint n_codings = 0;
+
+  *coding = 0;
   for (guint k = 0; k < changes->len; k++)
     {
-      /* undo goes backwards through the changes, redo forwards */
       const Change *c = changes->pdata[redo ? k : changes->len - 1 - k];
       gint64 id = 0;
 
       if (!change_apply (project, c, redo ? c->after : c->before, &id, error))
-        goto rollback;
-      if (id != 0 && id != coding)
+        return FALSE;
+      if (id != 0 && id != *coding)
         {
           n_codings++;
-          coding = id;
+          *coding = id;
         }
     }
-  mark = _kel_project_prepare (project, "UPDATE ops SET undone = ? WHERE id = ?", error);
-  if (mark == NULL)
-    goto rollback;
-  sqlite3_bind_int (mark, 1, redo ? 0 : 1);
-  sqlite3_bind_int64 (mark, 2, op);
-  if (!_kel_project_step (project, mark, error) || !_kel_project_commit (project, error))
-    goto rollback;
-  _kel_project_emit_changed (project, document, n_codings == 1 ? coding : 0);
-  _kel_project_unlock (project);
+  if (n_codings != 1)
+    *coding = 0;
   return TRUE;
+}
+
+static gboolean
+mark_step (KelProject *project, gint64 op, gboolean undone, GError **error)
+{
+  g_autoptr (sqlite3_stmt) mark = _kel_project_prepare (project,
+                                                        "UPDATE ops SET undone = ? WHERE id = ?",
+                                                        error);
+
+  if (mark == NULL)
+    return FALSE;
+  sqlite3_bind_int (mark, 1, undone ? 1 : 0);
+  sqlite3_bind_int64 (mark, 2, op);
+  return _kel_project_step (project, mark, error);
+}
+
+static gboolean
+undo_redo (KelProject *project, const char *coder, gboolean redo, GError **error)
+{
+  g_autoptr (GPtrArray) changes = NULL;
+  g_autofree char *label = NULL;
+  gint64 coder_id, op = 0, document = 0, coding = 0;
+  gboolean holds = FALSE, ok = FALSE;
+
+  _kel_project_lock (project);
+  if ((coder_id = _kel_project_person_id (project, coder, error)) == 0
+      || (op = find_step (project, coder_id, redo, &label, &document, error)) == 0
+      || !_kel_project_begin (project, error))
+    goto out;
+  changes = load_changes (project, op, error);
+  if (changes == NULL || !step_holds (project, changes, redo, &holds, error))
+    goto rollback;
+  if (!holds)
+    {
+      /* changed since by someone else: leave it alone, and out of the history */
+      drop_step (project, op, label, redo, error);
+      goto rollback;
+    }
+  if (!apply_step (project, changes, redo, &coding, error)
+      || !mark_step (project, op, !redo, error) || !_kel_project_commit (project, error))
+    goto rollback;
+  _kel_project_emit_changed (project, document, coding);
+  ok = TRUE;
+  goto out;
 
 rollback:
   _kel_project_rollback (project);
-fail:
+out:
   _kel_project_unlock (project);
-  return FALSE;
+  return ok;
 }
 
 gboolean

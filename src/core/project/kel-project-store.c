@@ -279,63 +279,40 @@ check_header (const char *path, const char *display_name, GError **error)
   return TRUE;
 }
 
-/* Opens @path and locks it. With @create_version >= 0 the file is new and gets the schema
- * up to that version; otherwise it must be a project of this version or older. */
-static KelProject *
-open_file (const char *path, int create_version, GError **error)
+/* The file's application id and schema version (read after the lock mode is set). */
+static gboolean
+read_identity (KelProject *project, gint64 *app_id, gint64 *version, GError **error)
 {
-  g_autoptr (KelProject) project = NULL;
   g_autoptr (GError) local = NULL;
-  const char *display;
-  gint64 app_id, version;
-  int rc;
+  sqlite3 *db = _kel_project_db (project);
 
-  project = _kel_project_new (path);
-  display = _kel_project_display_name (project);
-  if (create_version < 0 && !check_header (path, display, error))
-    return NULL;
-  rc = _kel_project_connect (project, create_version >= 0);
-  if (rc != SQLITE_OK)
-    {
-      _kel_project_set_error (project, error, rc);
-      return NULL;
-    }
-
-  /* Held until closed: no other process (or connection) can read or write it. Set
-   * before the first read, so that the write-ahead log needs no shared memory. */
-  if (!_kel_project_exec (project, "PRAGMA locking_mode = EXCLUSIVE", error))
-    return NULL;
-  app_id = _kel_project_query_int64 (project, "PRAGMA application_id", -1, &local);
+  *app_id = _kel_project_query_int64 (project, "PRAGMA application_id", -1, &local);
   if (local == NULL)
-    version = _kel_project_query_int64 (project, "PRAGMA user_version", -1, &local);
-  if (local != NULL)
-    {
-      /* SQLite calls a file it cannot make sense of "not a database" */
-      if (g_error_matches (local, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_DAMAGED)
-          && sqlite3_errcode (_kel_project_db (project)) == SQLITE_NOTADB)
-        g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_DAMAGED,
-                     _("The project file “%s” is damaged (%s); open a backup copy"),
-                     display, sqlite3_errmsg (_kel_project_db (project)));
-      else
-        g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
+    *version = _kel_project_query_int64 (project, "PRAGMA user_version", -1, &local);
+  if (local == NULL)
+    return TRUE;
+  /* SQLite calls a file it cannot make sense of "not a database" */
+  if (g_error_matches (local, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_DAMAGED)
+      && sqlite3_errcode (db) == SQLITE_NOTADB)
+    g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_DAMAGED,
+                 _("The project file “%s” is damaged (%s); open a backup copy"),
+                 _kel_project_display_name (project), sqlite3_errmsg (db));
+  else
+    g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
 
-  if (create_version >= 0)
-    {
-      g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d",
-                                              KEL_PROJECT_APPLICATION_ID);
-      if (!_kel_project_exec (project, sql, error)
-          || !_kel_project_exec (project, "PRAGMA journal_mode = WAL", error))
-        return NULL;
-      app_id = KEL_PROJECT_APPLICATION_ID;
-      version = 0;
-    }
-  else if (app_id != KEL_PROJECT_APPLICATION_ID)
+/* A project of this Kelisim's format or an older one; else an error saying what it is. */
+static gboolean
+check_identity (KelProject *project, gint64 app_id, gint64 version, GError **error)
+{
+  const char *display = _kel_project_display_name (project);
+
+  if (app_id != KEL_PROJECT_APPLICATION_ID || version < 1)
     {
       g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_NOT_PROJECT,
                    _("“%s” is not a Kelisim project"), display);
-      return NULL;
+      return FALSE;
     }
   if (version > KEL_PROJECT_SCHEMA_VERSION)
     {
@@ -343,24 +320,56 @@ open_file (const char *path, int create_version, GError **error)
                    _("The project “%s” was saved by a newer Kelisim (format %d; this one "
                      "reads up to %d); update Kelisim to open it"),
                    display, (int) version, KEL_PROJECT_SCHEMA_VERSION);
-      return NULL;
+      return FALSE;
     }
-  if (create_version < 0 && version < 1)
+  return TRUE;
+}
+
+/* A write-ahead log, every write on disk before it returns, the foreign keys checked; the
+ * lock taken now rather than at the first write. */
+static gboolean
+configure (KelProject *project, gboolean created, GError **error)
+{
+  if (created)
     {
-      g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_NOT_PROJECT,
-                   _("“%s” is not a Kelisim project"), display);
+      g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d",
+                                              KEL_PROJECT_APPLICATION_ID);
+      if (!_kel_project_exec (project, sql, error)
+          || !_kel_project_exec (project, "PRAGMA journal_mode = WAL", error))
+        return FALSE;
+    }
+  return _kel_project_exec (project, "PRAGMA journal_mode = WAL", error)
+         && _kel_project_exec (project, "PRAGMA synchronous = FULL", error)
+         && _kel_project_exec (project, "PRAGMA foreign_keys = ON", error)
+         && _kel_project_exec (project, "BEGIN EXCLUSIVE; COMMIT", error);
+}
+
+/* Opens @path and locks it. With @create_version >= 0 the file is new and gets the schema
+ * up to that version; otherwise it must be a project of this version or older. */
+static KelProject *
+open_file (const char *path, int create_version, GError **error)
+{
+  g_autoptr (KelProject) project = _kel_project_new (path);
+  gboolean create = create_version >= 0;
+  gint64 app_id = 0, version = 0;
+  int rc;
+
+  if (!create && !check_header (path, _kel_project_display_name (project), error))
+    return NULL;
+  rc = _kel_project_connect (project, create);
+  if (rc != SQLITE_OK)
+    {
+      _kel_project_set_error (project, error, rc);
       return NULL;
     }
-
-  if (!_kel_project_exec (project, "PRAGMA journal_mode = WAL", error)
-      || !_kel_project_exec (project, "PRAGMA synchronous = FULL", error)
-      || !_kel_project_exec (project, "PRAGMA foreign_keys = ON", error))
+  /* Held until closed: no other process (or connection) can read or write it. Set
+   * before the first read, so that the write-ahead log needs no shared memory. */
+  if (!_kel_project_exec (project, "PRAGMA locking_mode = EXCLUSIVE", error)
+      || !read_identity (project, &app_id, &version, error)
+      || (!create && !check_identity (project, app_id, version, error))
+      || !configure (project, create, error))
     return NULL;
-  /* takes the lock now rather than at the first write */
-  if (!_kel_project_exec (project, "BEGIN EXCLUSIVE; COMMIT", error))
-    return NULL;
-
-  if (create_version >= 0)
+  if (create)
     {
       if (!migrate (project, 0, create_version, error))
         return NULL;
@@ -368,8 +377,7 @@ open_file (const char *path, int create_version, GError **error)
   else if (version < KEL_PROJECT_SCHEMA_VERSION
            && !migrate (project, (int) version, KEL_PROJECT_SCHEMA_VERSION, error))
     return NULL;
-
-  if (create_version < 0 && !_kel_project_load_basics (project, error))
+  if (!create && !_kel_project_load_basics (project, error))
     return NULL;
   return g_steal_pointer (&project);
 }
