@@ -29,7 +29,6 @@ LONG_FUNCTION_EXCEPTIONS = {
     'write_stats': 'not yet split (exchange/kel-export.c)',
     'kel_qdpx_export': 'not yet split (exchange/kel-qdpx.c)',
     '_kel_extract_pdf': 'not yet split (ingest/kel-extract-pdf.c)',
-    'layout_structure': 'not yet split (analysis/kel-chart.c)',
     'finish': 'not yet split (coding/kel-amount.c)',
     'code_segment': 'not yet split (coding/kel-coder.c)',
     'kel_lexicon_load': 'not yet split (coding/kel-lexicon.c)',
