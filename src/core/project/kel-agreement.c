@@ -160,43 +160,38 @@ acc_matrix (Acc *a, const int *values, guint n_units, guint n_coders)
     }
 }
 
+/* One coefficient of a reliability data matrix. */
+static double
+coefficient (const int *values, guint n_units, guint n_coders, double (*of) (const Acc *a))
+{
+  Acc a = { 0 };
+  double v;
+
+  acc_matrix (&a, values, n_units, n_coders);
+  v = of (&a);
+  acc_clear (&a);
+  return v;
+}
+
 double
 kel_alpha_nominal (const int *values, guint n_units, guint n_coders)
 {
-  Acc a = { 0 };
-  double alpha;
-
   g_return_val_if_fail (values != NULL || n_units == 0, NAN);
-  acc_matrix (&a, values, n_units, n_coders);
-  alpha = acc_alpha (&a);
-  acc_clear (&a);
-  return alpha;
+  return coefficient (values, n_units, n_coders, acc_alpha);
 }
 
 double
 kel_cohen_kappa (const int *values, guint n_units)
 {
-  Acc a = { 0 };
-  double kappa;
-
   g_return_val_if_fail (values != NULL || n_units == 0, NAN);
-  acc_matrix (&a, values, n_units, 2);
-  kappa = acc_kappa (&a);
-  acc_clear (&a);
-  return kappa;
+  return coefficient (values, n_units, 2, acc_kappa);
 }
 
 double
 kel_percent_agreement (const int *values, guint n_units, guint n_coders)
 {
-  Acc a = { 0 };
-  double percent;
-
   g_return_val_if_fail (values != NULL || n_units == 0, NAN);
-  acc_matrix (&a, values, n_units, n_coders);
-  percent = acc_percent (&a);
-  acc_clear (&a);
-  return percent;
+  return coefficient (values, n_units, n_coders, acc_percent);
 }
 
 /* The project's agreement ------------------------------------------------------------- */

@@ -46,6 +46,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelCodingRow, _kel_coding_row_free)
 extern const char _kel_coding_columns[];
 KelCodingRow *_kel_coding_row_read      (sqlite3_stmt  *stmt,
                                          int            first);
+/* Steps @stmt (a SELECT of _kel_coding_columns): its row, else NULL (with @error set on
+ * a failure). */
+KelCodingRow *_kel_coding_row_fetch     (KelProject    *project,
+                                         sqlite3_stmt  *stmt,
+                                         GError       **error);
 KelCodingRow *_kel_coding_row_load      (KelProject    *project,
                                          gint64         id,
                                          GError       **error);

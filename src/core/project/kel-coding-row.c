@@ -82,6 +82,18 @@ _kel_coding_row_read (sqlite3_stmt *stmt, int first)
   return row;
 }
 
+KelCodingRow *
+_kel_coding_row_fetch (KelProject *project, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return _kel_coding_row_read (stmt, 0);
+  if (rc != SQLITE_DONE)
+    _kel_project_set_error (project, error, rc);
+  return NULL;
+}
+
 static KelCodingRow *
 load_where (KelProject *project, const char *where, gint64 id, const char *uid,
             GError **error)
@@ -89,7 +101,6 @@ load_where (KelProject *project, const char *where, gint64 id, const char *uid,
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM codings WHERE %s",
                                           _kel_coding_columns, where);
   g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
@@ -97,12 +108,7 @@ load_where (KelProject *project, const char *where, gint64 id, const char *uid,
     sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return _kel_coding_row_read (stmt, 0);
-  if (rc != SQLITE_DONE)
-    _kel_project_set_error (project, error, rc);
-  return NULL;
+  return _kel_coding_row_fetch (project, stmt, error);
 }
 
 KelCodingRow *

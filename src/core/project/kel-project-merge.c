@@ -343,7 +343,7 @@ find_twin (Merge *m, gint64 ours_doc, const KelCodingRow *theirs, GError **error
   sqlite3_bind_int (stmt, 2, theirs->segment);
   sqlite3_bind_text (stmt, 3, theirs->category, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 4, theirs->coder);
-  return sqlite3_step (stmt) == SQLITE_ROW ? _kel_coding_row_read (stmt, 0) : NULL;
+  return _kel_coding_row_fetch (m->project, stmt, error);
 }
 
 /* A coding this copy has never seen. */

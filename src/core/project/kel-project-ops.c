@@ -69,7 +69,6 @@ find_decision (KelProject *project, gint64 coder, const Unit *unit, const char *
                                             ? "segment = ?4 AND span_start IS NULL"
                                             : "span_start = ?5 AND span_end = ?6");
   g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
@@ -83,12 +82,7 @@ find_decision (KelProject *project, gint64 coder, const Unit *unit, const char *
       sqlite3_bind_int64 (stmt, 5, unit->span_start);
       sqlite3_bind_int64 (stmt, 6, unit->span_end);
     }
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return _kel_coding_row_read (stmt, 0);
-  if (rc != SQLITE_DONE)
-    _kel_project_set_error (project, error, rc);
-  return NULL;
+  return _kel_coding_row_fetch (project, stmt, error);
 }
 
 static gboolean
