@@ -40,11 +40,20 @@ put_f64 (GByteArray *b, double d)
 }
 
 typedef struct {
+  GBytes       *raw;    /* the inflated blob */
   const guint8 *data;
   gsize         len;
   gsize         pos;
   gboolean      bad;
 } Reader;
+
+static void
+reader_clear (Reader *r)
+{
+  g_clear_pointer (&r->raw, g_bytes_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reader, reader_clear)
 
 static guint32
 get_u32 (Reader *r)
@@ -206,19 +215,27 @@ _kel_blob_encode_glyphs (const KelGlyph *glyphs, guint n)
   return compress (raw);
 }
 
+/* Inflates a blob into @r and reads its count of items, @n: FALSE unless it holds just
+ * that many items of @item_size bytes. */
+static gboolean
+open_blob (const void *data, gsize len, gsize item_size, Reader *r, guint *n)
+{
+  r->raw = data != NULL ? decompress (data, len) : NULL;
+  if (r->raw == NULL)
+    return FALSE;
+  r->data = g_bytes_get_data (r->raw, &r->len);
+  *n = get_u32 (r);
+  return !r->bad && (guint64) *n * item_size + 4 == r->len;
+}
+
 gboolean
 _kel_blob_decode_glyphs (const void *data, gsize len, guint page, GArray *out)
 {
-  g_autoptr (GBytes) raw = decompress (data, len);
-  Reader r = { 0 };
+  g_auto (Reader) r = { 0 };
   guint n, first = out->len;
   guint32 offset = 0;
 
-  if (raw == NULL)
-    return FALSE;
-  r.data = g_bytes_get_data (raw, &r.len);
-  n = get_u32 (&r);
-  if (r.bad || (guint64) n * 20 + 4 != r.len)
+  if (!open_blob (data, len, 20, &r, &n))
     return FALSE;
   g_array_set_size (out, first + n);
   for (guint i = 0; i < n; i++)
@@ -242,16 +259,11 @@ _kel_blob_decode_glyphs (const void *data, gsize len, guint page, GArray *out)
 GArray *
 _kel_blob_decode_anchors (const void *data, gsize len)
 {
-  g_autoptr (GBytes) raw = data != NULL ? decompress (data, len) : NULL;
-  Reader r = { 0 };
+  g_auto (Reader) r = { 0 };
   GArray *anchors;
   guint n;
 
-  if (raw == NULL)
-    return NULL;
-  r.data = g_bytes_get_data (raw, &r.len);
-  n = get_u32 (&r);
-  if (r.bad || (guint64) n * 16 + 4 != r.len || n == 0)
+  if (!open_blob (data, len, 16, &r, &n) || n == 0)
     return NULL;
   anchors = g_array_sized_new (FALSE, FALSE, sizeof (KelAnchor), n);
   for (guint i = 0; i < n; i++)
@@ -267,16 +279,11 @@ _kel_blob_decode_anchors (const void *data, gsize len)
 GArray *
 _kel_blob_decode_page_starts (const void *data, gsize len)
 {
-  g_autoptr (GBytes) raw = data != NULL ? decompress (data, len) : NULL;
-  Reader r = { 0 };
+  g_auto (Reader) r = { 0 };
   GArray *out;
   guint n;
 
-  if (raw == NULL)
-    return NULL;
-  r.data = g_bytes_get_data (raw, &r.len);
-  n = get_u32 (&r);
-  if (r.bad || (guint64) n * 8 + 4 != r.len)
+  if (!open_blob (data, len, 8, &r, &n))
     return NULL;
   out = g_array_sized_new (FALSE, FALSE, sizeof (gsize), n);
   for (guint i = 0; i < n; i++)
@@ -290,16 +297,11 @@ _kel_blob_decode_page_starts (const void *data, gsize len)
 GArray *
 _kel_blob_decode_page_sizes (const void *data, gsize len)
 {
-  g_autoptr (GBytes) raw = data != NULL ? decompress (data, len) : NULL;
-  Reader r = { 0 };
+  g_auto (Reader) r = { 0 };
   GArray *out;
   guint n;
 
-  if (raw == NULL)
-    return NULL;
-  r.data = g_bytes_get_data (raw, &r.len);
-  n = get_u32 (&r);
-  if (r.bad || (guint64) n * 16 + 4 != r.len)
+  if (!open_blob (data, len, 16, &r, &n))
     return NULL;
   out = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * n);
   for (guint i = 0; i < 2 * n; i++)
