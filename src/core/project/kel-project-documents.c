@@ -144,6 +144,21 @@ kel_project_find_document_by_text (KelProject *project, const char *text, gssize
 
 /* Storing a document -------------------------------------------------------------------- */
 
+static void
+bind_bytes (sqlite3_stmt *stmt, int col, GBytes *bytes)
+{
+  gsize len;
+  const void *data;
+
+  if (bytes == NULL)
+    {
+      sqlite3_bind_null (stmt, col);
+      return;
+    }
+  data = g_bytes_get_data (bytes, &len);
+  sqlite3_bind_blob64 (stmt, col, data ? data : "", len, SQLITE_TRANSIENT);
+}
+
 static char *
 segments_hash (const GArray *segments)
 {
@@ -262,7 +277,7 @@ insert_boxes (KelProject *project, gint64 id, const KelExtracted *ext, GError **
       blob = _kel_blob_encode_glyphs ((const KelGlyph *) (gpointer) glyphs->data, glyphs->len);
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int (stmt, 2, (int) p);
-      _kel_sql_bind_bytes (stmt, 3, blob);
+      bind_bytes (stmt, 3, blob);
       if (!_kel_project_step (project, stmt, error))
         return FALSE;
     }
@@ -439,9 +454,9 @@ insert_document_row (KelProject *project, const KelLexicon *lex, const KelDocume
   sqlite3_bind_int (stmt, 14, (int) doc->segments->len);
   sqlite3_bind_int64 (stmt, 15, doc->norm->orig_len);
   sqlite3_bind_int (stmt, 16, ext != NULL ? (int) ext->n_pages : 0);
-  _kel_sql_bind_bytes (stmt, 17, sizes);
-  _kel_sql_bind_bytes (stmt, 18, starts);
-  _kel_sql_bind_bytes (stmt, 19, anchors);
+  bind_bytes (stmt, 17, sizes);
+  bind_bytes (stmt, 18, starts);
+  bind_bytes (stmt, 19, anchors);
   sqlite3_bind_text (stmt, 20, warnings, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 21, kel_lexicon_get_version (lex), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 22, g_get_real_time ());

@@ -63,21 +63,6 @@ _kel_sql_bind_double (sqlite3_stmt *stmt, int col, double v)
     sqlite3_bind_double (stmt, col, v);
 }
 
-static inline void
-_kel_sql_bind_bytes (sqlite3_stmt *stmt, int col, GBytes *bytes)
-{
-  gsize len;
-  const void *data;
-
-  if (bytes == NULL)
-    {
-      sqlite3_bind_null (stmt, col);
-      return;
-    }
-  data = g_bytes_get_data (bytes, &len);
-  sqlite3_bind_blob64 (stmt, col, data ? data : "", len, SQLITE_TRANSIENT);
-}
-
 /* A GVariant stored as a blob (a coding's or a document's metadata image): NULL for SQL
  * NULL and for an image that is not in normal form (damage). */
 GVariant *_kel_sql_variant           (sqlite3_stmt  *stmt,
