@@ -5,7 +5,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "kel-error.h"
+#include "kel-coding-error.h"
 #include "kel-test-utils.h"
 
 static char *

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "kel-dataset.h"
-#include "kel-error.h"
+#include "kel-ingest-error.h"
 #include "kel-test-utils.h"
 
 static void
