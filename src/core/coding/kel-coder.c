@@ -165,6 +165,21 @@ has_quoted_name (const char *flat, gsize start, gsize end)
   return FALSE;
 }
 
+static guint
+count_words (const char *flat, gsize start, gsize end)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = flat + start; p < flat + end; p = g_utf8_next_char (p))
+    {
+      gboolean letter = g_unichar_isalnum (g_utf8_get_char (p));
+      n += letter && !in_word;
+      in_word = letter;
+    }
+  return n;
+}
+
 /* Whether a term found in the text runs across [@s, @e) ("built and equipped"). */
 static gboolean
 hit_across (const KelSegmentRun *run, gsize s, gsize e)
@@ -192,7 +207,9 @@ two_items (KelSegmentRun *run, gsize start, gsize ms, gsize me, gsize end, doubl
   KelSubClause right = { me, end, -1, KEL_REASON_NONE, 0, FALSE };
   double right_score;
 
-  if (hit_across (run, ms, me))
+  /* "… in republican and international tournaments": a half of a few words is no item */
+  if (hit_across (run, ms, me) || count_words (run->flat, start, ms) < 3
+      || count_words (run->flat, me, end) < 3)
     return FALSE;
   score_subclause (run, &right, NULL, score, best, first);
   if (right.winner < 0 || !_kel_items_names_new_object (run, me, end, start, ms))
@@ -201,12 +218,14 @@ two_items (KelSegmentRun *run, gsize start, gsize ms, gsize me, gsize end, doubl
   score_subclause (run, &left, NULL, score, best, first);
   if (!_kel_items_names_new_object (run, start, ms, 0, 0))
     return FALSE;
-  /* another category: decided by the right half's own words, none of them on the left */
+  /* another category: decided by the right half's own words, weak on the left */
   if (left.winner >= 0 && left.winner != right.winner)
-    return right_score >= 2 && !has_term_of (run, right.winner, start, ms);
+    return right_score >= 2 && score[right.winner] < KEL_WIN_SCORE;
+  /* the same: each half names its own thing, and one of them has its sum */
   return (left.winner == right.winner || has_term_of (run, right.winner, start, ms))
          && (has_quoted_name (run->flat, start, ms) || has_own_sum (run, start, ms))
-         && (has_quoted_name (run->flat, me, end) || has_own_sum (run, me, end));
+         && (has_quoted_name (run->flat, me, end) || has_own_sum (run, me, end)
+             || (has_own_sum (run, start, ms) && _kel_count_has_name (run->flat, me, end)));
 }
 
 /* Cuts each sub-clause where it holds two items (see two_items()). */
