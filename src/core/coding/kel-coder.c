@@ -603,6 +603,45 @@ carry_amount (KelDocument *doc, guint i, const KelAmount *a, guint codings_befor
   c->amount_kzt = a->kzt;
 }
 
+/* "… балабақша құрылысы басталды. Жобаның жалпы құны – 720 млн теңге, нысанды 2023 жылы
+ * пайдалануға беру жоспарланып отыр.": in running text, a sentence that opens by pointing
+ * back to the item of the sentence before ("Жобаның", "Объект", "The facility") tells more
+ * about it: its sum goes to that item when it has none, and its own items describe it. */
+static void
+tell_more (const KelLexicon *lex, KelDocument *doc, guint i, guint codings_before)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+  KelCoding *prev = &g_array_index (doc->codings, KelCoding, codings_before - 1);
+  const char *text = doc->norm->text;
+
+  if (seg->kind != KEL_SEGMENT_SENTENCE || i == 0 || prev->segment + 1 != i
+      || g_strstr_len (text + g_array_index (doc->segments, KelSegment, i - 1).end,
+                       seg->start - g_array_index (doc->segments, KelSegment, i - 1).end,
+                       "\n\n") != NULL
+      || !kel_lexicon_refers_back (lex, seg->language, text, seg->body, seg->end))
+    return;
+  for (guint k = codings_before; k < doc->codings->len; k++)
+    {
+      KelCoding *c = &g_array_index (doc->codings, KelCoding, k);
+
+      if (prev->amount_text == NULL && c->amount_text != NULL)
+        {
+          prev->amount_text = g_steal_pointer (&c->amount_text);
+          prev->amount_kzt = c->amount_kzt;
+          prev->amount_start = c->amount_start;
+          prev->amount_end = c->amount_end;
+          c->amount_kzt = NAN;
+          c->amount_start = c->amount_end = 0;
+        }
+      if (kel_coding_is_counted (c))
+        {
+          c->reason = KEL_REASON_DESCRIPTION;
+          g_free (c->reason_terms);
+          c->reason_terms = g_strndup (text + seg->body, MIN (seg->end - seg->body, (gsize) 24));
+        }
+    }
+}
+
 /* "3) оказать благотворительную помощь:" followed by "а) …", "б) …": the lead-in names
  * what its items are; the items are the commitments and are coded, the lead-in is not. */
 static gboolean
@@ -766,6 +805,8 @@ kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates
       lone = code_segment (&run, i, have_prior ? prior : NULL, inherited, because);
       if (lone != NULL)
         carry_amount (doc, i, lone, before);
+      else if (before > 0 && doc->codings->len > before)
+        tell_more (lex, doc, i, before);
     }
   _kel_count_document (lex, doc);
   _kel_attribute_corporations (lex, doc);

@@ -413,6 +413,9 @@ kel_meta_detect (KelDocument *doc, const KelLexicon *lex)
             break;
           }
       }
+  /* never in the middle of a character: PCRE2 would refuse the whole title */
+  while (title_len > 0 && (head[title_len] & 0xC0) == 0x80)
+    title_len--;
 
   head_fold = g_utf8_casefold (head, -1);
   body_fold = g_utf8_casefold (text, MIN (len, (gsize) 200000));
