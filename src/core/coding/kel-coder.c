@@ -613,8 +613,21 @@ tell_more (const KelLexicon *lex, KelDocument *doc, guint i, guint codings_befor
   const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
   KelCoding *prev = &g_array_index (doc->codings, KelCoding, codings_before - 1);
   const char *text = doc->norm->text;
+  guint want = prev->segment;
 
-  if (seg->kind != KEL_SEGMENT_SENTENCE || i == 0 || prev->segment + 1 != i
+  /* what a describing sentence before points back to is the item counted before it */
+  for (int k = (int) codings_before - 1; k >= 0; k--)
+    {
+      KelCoding *o = &g_array_index (doc->codings, KelCoding, k);
+      if (o->segment + 3 < want)
+        break;
+      if (kel_coding_is_counted (o))
+        {
+          prev = o;
+          break;
+        }
+    }
+  if (seg->kind != KEL_SEGMENT_SENTENCE || i == 0 || want + 1 != i
       || g_strstr_len (text + g_array_index (doc->segments, KelSegment, i - 1).end,
                        seg->start - g_array_index (doc->segments, KelSegment, i - 1).end,
                        "\n\n") != NULL
