@@ -1681,6 +1681,41 @@ rate_statement (const char   *text,
                             a->a.start);
 }
 
+/* "1 млрд 120 млн тенге", "2 миллиарда 400 миллионов тенге": the milliards before a sum
+ * in millions are part of it (the scanner finds only the part with the currency). */
+static void
+join_milliards (const char *text, KelAmount *a)
+{
+  static const char *const words[] = { "млрд.", "млрд", "миллиардов", "миллиарда", "миллиард",
+                                       "billion", "bln", "bn" };
+  const char *p = text + a->start, *num_end, *num;
+  double milliards;
+
+  if (a->value >= 1e9)
+    return;
+  while (p > text && p[-1] == ' ')
+    p--;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      gsize wl = strlen (words[i]);
+      if ((gsize) (p - text) < wl || strncmp (p - wl, words[i], wl) != 0)
+        continue;
+      num_end = p - wl;
+      while (num_end > text && num_end[-1] == ' ')
+        num_end--;
+      num = num_end;
+      while (num > text && (g_ascii_isdigit (num[-1]) || num[-1] == ',' || num[-1] == '.'
+                            || (num[-1] == ' ' && num - 1 > text && g_ascii_isdigit (num[-2]))))
+        num--;
+      if (num == num_end || (num > text && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (num))))
+          || !kel_amount_parse_number (num, num_end - num, &milliards) || milliards >= 1000)
+        return;
+      a->value += milliards * 1e9;
+      a->start = num - text;
+      return;
+    }
+}
+
 GArray *
 kel_amounts_find (const char     *text,
                   gsize           len,
@@ -1710,6 +1745,7 @@ kel_amounts_find (const char     *text,
       g_array_set_size (result, result->len + 1);
       a = &g_array_index (result, KelAmount, result->len - 1);
       *a = f->a;
+      join_milliards (text, a);
       if (f->cur == CUR_KZT)
         {
           a->rate = 1.0;
