@@ -310,8 +310,9 @@ set_amount (KelSegmentRun *run, KelCoding *c, const KelAmount *a)
   c->amount_text = g_strndup (run->flat + a->start, a->end - a->start);
   c->amount_start = run->seg->start + a->start;
   c->amount_end = run->seg->start + a->end;
-  /* a rate per unit is not multiplied out: it stays as written, with no amount */
-  c->amount_kzt = (a->flags & KEL_AMOUNT_PER_UNIT) ? NAN : a->kzt;
+  /* a rate per unit is not multiplied out: it stays as written, with no amount; nor is
+   * a trillion tenge any item's sum */
+  c->amount_kzt = (a->flags & KEL_AMOUNT_PER_UNIT) || a->kzt >= 1e12 ? NAN : a->kzt;
 }
 
 gboolean
@@ -609,6 +610,14 @@ assign_table_row (KelSegmentRun *run)
     }
   if (values->len == 0)
     return;
+  /* the header names its columns of sums: they are the row's last figures ("Auezov 1 |
+   * 640.0 | 0.0": a footnote's number before them is none of them) */
+  if (seg->sum_columns > 0 && values->len > (guint) seg->sum_columns)
+    {
+      guint drop = values->len - seg->sum_columns;
+      g_array_remove_range (values, 0, drop);
+      g_ptr_array_remove_range (texts, 0, drop);
+    }
   pick = seg->fact_column >= 0 && (guint) seg->fact_column < values->len
            ? (guint) seg->fact_column : values->len - 1;
   v = g_array_index (values, double, pick);
@@ -623,6 +632,9 @@ assign_table_row (KelSegmentRun *run)
     }
   /* Without a stated unit a small bare figure is a count, not money. */
   if (seg->table_scale <= 0 && v < 1000)
+    return;
+  /* no item of this kind costs a trillion tenge: figures run together, unreadable */
+  if (v * scale >= 1e12)
     return;
   c->amount_kzt = v * scale;
   c->amount_text = g_strdup (texts->pdata[pick]);

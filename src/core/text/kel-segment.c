@@ -60,6 +60,8 @@ typedef struct {
   guint       prev_table_no;
   double      prev_scale;
   int         prev_fact;
+  int         sum_columns;
+  int         prev_sums;
   guint       prev_rows;
   gboolean    restart_ok;      /* an unnumbered heading came: "1." may start again */
   gboolean    single_clauses;  /* "1.", "2." are clauses here, not section headings */
@@ -467,6 +469,7 @@ push (State *st, gsize start, gsize end, gsize body, guint page, KelSegmentKind 
       seg.table = st->table_no;
       seg.table_scale = st->table_scale;
       seg.fact_column = st->fact_column;
+      seg.sum_columns = st->sum_columns;
     }
   g_array_append_val (st->segments, seg);
 }
@@ -724,12 +727,14 @@ table_reset (State *st)
       st->prev_table_no = st->table_no;
       st->prev_scale = st->table_scale;
       st->prev_fact = st->fact_column;
+      st->prev_sums = st->sum_columns;
       st->prev_rows = st->table_row;
     }
   st->in_table = FALSE;
   st->caption_pending = FALSE;
   st->table_scale = 0;
   st->fact_column = -1;
+  st->sum_columns = 0;
   g_string_truncate (st->table_header, 0);
 }
 
@@ -758,9 +763,9 @@ amount_header_cell (const char *s, gsize n)
 /* In a header line with cells ("No. | Item | Memorandum 2015 | Actual 2015 | Status"),
  * where the fact stands among the columns of sums: -1 when the line does not tell. */
 static int
-fact_column_in_cells (const char *s, gsize n)
+fact_column_in_cells (const char *s, gsize n, int *n_sums)
 {
-  int sums = 0;
+  int sums = 0, fact = -1;
   const char *p = s, *e = s + n;
 
   if (memchr (s, '\t', n) == NULL)
@@ -773,17 +778,20 @@ fact_column_in_cells (const char *s, gsize n)
       if (amount_header_cell (p, ce - p))
         {
           g_autofree char *lower = g_utf8_strdown (p, ce - p);
-          if (strstr (lower, "факт") || strstr (lower, "actual") || strstr (lower, "нақты")
-              || strstr (lower, "исполн") || strstr (lower, "освоен") || strstr (lower, "орындал")
-              || strstr (lower, "executed") || strstr (lower, "spent"))
-            return sums > 0 ? sums : -1;
+          if (fact < 0 && sums > 0
+              && (strstr (lower, "факт") || strstr (lower, "actual") || strstr (lower, "нақты")
+                  || strstr (lower, "исполн") || strstr (lower, "освоен")
+                  || strstr (lower, "орындал") || strstr (lower, "executed")
+                  || strstr (lower, "spent")))
+            fact = sums;
           sums++;
         }
       if (tab == NULL)
         break;
       p = tab + 1;
     }
-  return -1;
+  *n_sums = sums;
+  return fact;
 }
 
 static void
@@ -799,7 +807,9 @@ table_header_add (State *st, const Line *line)
   if (scale > 0)
     st->table_scale = scale;
   {
-    int by_cells = fact_column_in_cells (s, n);
+    int sums = 0, by_cells = fact_column_in_cells (s, n, &sums);
+    if (sums > st->sum_columns)
+      st->sum_columns = sums;
     if (by_cells >= 0)
       st->fact_column = by_cells;
     else if (st->fact_column < 0)
@@ -851,6 +861,7 @@ table_start (State *st, GArray *lines, guint i)
       st->table_no = st->prev_table_no;
       st->table_scale = st->prev_scale;
       st->fact_column = st->prev_fact;
+      st->sum_columns = st->prev_sums;
       st->table_row = st->prev_rows;
       return;
     }
