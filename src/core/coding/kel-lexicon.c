@@ -1035,18 +1035,146 @@ compare_strings (gconstpointer a, gconstpointer b)
   return strcmp (*(char *const *) a, *(char *const *) b);
 }
 
+/* The lexicon schema, from the folder or the built-in one. */
+static xmlRelaxNGPtr
+load_schema (const char *dir, const char *fallback_dir, GError **error)
+{
+  g_autofree char *rng_path = find_file (dir, fallback_dir, "kelisim-lexicon.rng");
+  xmlRelaxNGParserCtxtPtr pctxt;
+  xmlRelaxNGPtr schema;
+
+  if (rng_path == NULL)
+    {
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_IO,
+                   _("%s: the lexicon schema kelisim-lexicon.rng is missing"), dir);
+      return NULL;
+    }
+  pctxt = xmlRelaxNGNewParserCtxt (rng_path);
+  schema = xmlRelaxNGParse (pctxt);
+  xmlRelaxNGFreeParserCtxt (pctxt);
+  if (schema == NULL)
+    g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_INVALID,
+                 _("%s: the lexicon schema cannot be read"), rng_path);
+  return schema;
+}
+
+/* The categories of codebook.xml, the folder's or the built-in one. */
+static gboolean
+load_codebook (KelLexicon   *lex,
+               const char   *dir,
+               const char   *fallback_dir,
+               xmlRelaxNGPtr schema,
+               GError      **error)
+{
+  g_autofree char *codebook_path = find_file (dir, fallback_dir, "codebook.xml");
+  xmlDocPtr doc;
+
+  if (codebook_path == NULL)
+    {
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_IO,
+                   _("%s: there is no codebook.xml"), dir);
+      return FALSE;
+    }
+  doc = read_xml (codebook_path, schema, error);
+  if (doc == NULL)
+    return FALSE;
+  if (!is_element (xmlDocGetRootElement (doc), "codebook"))
+    {
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_INVALID,
+                   _("%s: the root element must be <codebook>"), codebook_path);
+      xmlFreeDoc (doc);
+      return FALSE;
+    }
+  lex->version = get_attr (xmlDocGetRootElement (doc), "version");
+  read_categories (lex, xmlDocGetRootElement (doc), -1, KEL_CLASS_COMPENSATORY);
+  xmlFreeDoc (doc);
+  return TRUE;
+}
+
+/* Every other .xml of the folder, in name order: lexicon files and lists of
+ * corporations. */
+static gboolean
+load_folder (KelLexicon *lex, const char *dir, xmlRelaxNGPtr schema, GError **error)
+{
+  g_autoptr (GDir) d = NULL;
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) local_error = NULL;
+  const char *entry;
+
+  d = g_dir_open (dir, 0, &local_error);
+  if (d == NULL)
+    {
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_IO, "%s",
+                   local_error->message);
+      return FALSE;
+    }
+  while ((entry = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (entry, ".xml") && strcmp (entry, "codebook.xml") != 0)
+      g_ptr_array_add (files, g_strdup (entry));
+  g_ptr_array_sort (files, compare_strings);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *file = files->pdata[i];
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      xmlDocPtr doc = read_xml (path, schema, error);
+      xmlNodePtr root;
+      gboolean ok = TRUE;
+
+      if (doc == NULL)
+        return FALSE;
+      root = xmlDocGetRootElement (doc);
+      if (is_element (root, "lexicon"))
+        ok = read_lexicon_file (lex, doc, file, error);
+      else if (is_element (root, "corporations"))
+        read_corporations (lex, doc);
+      xmlFreeDoc (doc);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_all (KelLexicon   *lex,
+          const char   *dir,
+          const char   *fallback_dir,
+          xmlRelaxNGPtr schema,
+          GError      **error)
+{
+  if (!load_codebook (lex, dir, fallback_dir, schema, error))
+    return FALSE;
+
+  /* The built-in corporations come first; a user's list extends them. */
+  if (fallback_dir != NULL && g_strcmp0 (fallback_dir, dir) != 0)
+    {
+      g_autofree char *p = g_build_filename (fallback_dir, "corporations.xml", NULL);
+      xmlDocPtr doc;
+
+      if (g_file_test (p, G_FILE_TEST_IS_REGULAR) && (doc = read_xml (p, schema, error)))
+        {
+          read_corporations (lex, doc);
+          xmlFreeDoc (doc);
+        }
+      else if (error && *error)
+        return FALSE;
+    }
+
+  if (!load_folder (lex, dir, schema, error))
+    return FALSE;
+  /* a folder without <split> rules (a dictionary made into a lexicon) cuts its segments
+   * as the built-in lexicons do */
+  if (lex->split_sources->len == 0 && fallback_dir != NULL && g_strcmp0 (fallback_dir, dir) != 0)
+    read_builtin_patterns (lex, fallback_dir, schema);
+  return TRUE;
+}
+
 KelLexicon *
 kel_lexicon_load (const char *dir, const char *fallback_dir, GError **error)
 {
   g_autoptr (KelLexicon) lex = g_new0 (KelLexicon, 1);
-  g_autofree char *rng_path = NULL, *codebook_path = NULL;
-  g_autoptr (GDir) d = NULL;
-  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GError) local_error = NULL;
-  xmlRelaxNGParserCtxtPtr pctxt;
   xmlRelaxNGPtr schema;
-  xmlDocPtr doc;
-  const char *entry;
+  gboolean ok;
 
   g_return_val_if_fail (dir != NULL || fallback_dir != NULL, NULL);
 
@@ -1066,110 +1194,12 @@ kel_lexicon_load (const char *dir, const char *fallback_dir, GError **error)
       return NULL;
     }
 
-  rng_path = find_file (dir, fallback_dir, "kelisim-lexicon.rng");
-  if (rng_path == NULL)
-    {
-      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_IO,
-                   _("%s: the lexicon schema kelisim-lexicon.rng is missing"), dir);
-      return NULL;
-    }
-  pctxt = xmlRelaxNGNewParserCtxt (rng_path);
-  schema = xmlRelaxNGParse (pctxt);
-  xmlRelaxNGFreeParserCtxt (pctxt);
+  schema = load_schema (dir, fallback_dir, error);
   if (schema == NULL)
-    {
-      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_INVALID,
-                   _("%s: the lexicon schema cannot be read"), rng_path);
-      return NULL;
-    }
-
-  codebook_path = find_file (dir, fallback_dir, "codebook.xml");
-  if (codebook_path == NULL)
-    {
-      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_IO,
-                   _("%s: there is no codebook.xml"), dir);
-      xmlRelaxNGFree (schema);
-      return NULL;
-    }
-  doc = read_xml (codebook_path, schema, error);
-  if (doc == NULL)
-    {
-      xmlRelaxNGFree (schema);
-      return NULL;
-    }
-  if (!is_element (xmlDocGetRootElement (doc), "codebook"))
-    {
-      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_INVALID,
-                   _("%s: the root element must be <codebook>"), codebook_path);
-      xmlFreeDoc (doc);
-      xmlRelaxNGFree (schema);
-      return NULL;
-    }
-  lex->version = get_attr (xmlDocGetRootElement (doc), "version");
-  read_categories (lex, xmlDocGetRootElement (doc), -1, KEL_CLASS_COMPENSATORY);
-  xmlFreeDoc (doc);
-
-  /* The built-in corporations come first; a user's list extends them. */
-  if (fallback_dir != NULL && g_strcmp0 (fallback_dir, dir) != 0)
-    {
-      g_autofree char *p = g_build_filename (fallback_dir, "corporations.xml", NULL);
-      if (g_file_test (p, G_FILE_TEST_IS_REGULAR) && (doc = read_xml (p, schema, error)))
-        {
-          read_corporations (lex, doc);
-          xmlFreeDoc (doc);
-        }
-      else if (error && *error)
-        {
-          xmlRelaxNGFree (schema);
-          return NULL;
-        }
-    }
-
-  d = g_dir_open (dir, 0, &local_error);
-  if (d == NULL)
-    {
-      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_IO, "%s",
-                   local_error->message);
-      xmlRelaxNGFree (schema);
-      return NULL;
-    }
-  while ((entry = g_dir_read_name (d)) != NULL)
-    if (g_str_has_suffix (entry, ".xml") && strcmp (entry, "codebook.xml") != 0)
-      g_ptr_array_add (files, g_strdup (entry));
-  g_ptr_array_sort (files, compare_strings);
-
-  for (guint i = 0; i < files->len; i++)
-    {
-      const char *file = files->pdata[i];
-      g_autofree char *path = g_build_filename (dir, file, NULL);
-      xmlNodePtr root;
-      gboolean ok = TRUE;
-
-      doc = read_xml (path, schema, error);
-      if (doc == NULL)
-        {
-          xmlRelaxNGFree (schema);
-          return NULL;
-        }
-      root = xmlDocGetRootElement (doc);
-      if (is_element (root, "lexicon"))
-        ok = read_lexicon_file (lex, doc, file, error);
-      else if (is_element (root, "corporations"))
-        read_corporations (lex, doc);
-      xmlFreeDoc (doc);
-      if (!ok)
-        {
-          xmlRelaxNGFree (schema);
-          return NULL;
-        }
-    }
-  /* a folder without <split> rules (a dictionary made into a lexicon) cuts its segments
-   * as the built-in lexicons do */
-  if (lex->split_sources->len == 0 && fallback_dir != NULL && g_strcmp0 (fallback_dir, dir) != 0)
-    read_builtin_patterns (lex, fallback_dir, schema);
+    return NULL;
+  ok = load_all (lex, dir, fallback_dir, schema, error);
   xmlRelaxNGFree (schema);
-
-  if (!compile_all (lex, error) || !compile_splits (lex, error))
+  if (!ok || !compile_all (lex, error) || !compile_splits (lex, error))
     return NULL;
   return g_steal_pointer (&lex);
 }
