@@ -309,9 +309,16 @@ test_segment_corpus_clauses (void)
       for (guint g = 0; g < gold->len; g++)
         {
           const KelGoldItem *item = gold->pdata[g];
+          g_autofree char *clause = g_strdup (item->clause);
+          gsize n = strlen (clause);
           gboolean seen = FALSE;
+
+          /* "2(8)a", "3.1b": the items of one clause */
+          if (n > 1 && g_ascii_islower (clause[n - 1])
+              && (g_ascii_isdigit (clause[n - 2]) || clause[n - 2] == ')'))
+            clause[n - 1] = '\0';
           for (guint k = 0; k < segs->len && !seen; k++)
-            seen = g_strcmp0 (g_array_index (segs, KelSegment, k).clause, item->clause) == 0;
+            seen = g_strcmp0 (g_array_index (segs, KelSegment, k).clause, clause) == 0;
           if (!seen)
             g_error ("%s: no segment for clause %s", stems[i], item->clause);
         }

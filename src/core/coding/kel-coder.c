@@ -165,6 +165,27 @@ has_quoted_name (const char *flat, gsize start, gsize end)
   return FALSE;
 }
 
+/* Whether @pos of [@start, …) is inside quotes: more «“„ opened than closed before it, or
+ * an odd number of straight quotes ("… дом-интернат для престарелых и инвалидов …» is one
+ * name, not two items). */
+static gboolean
+inside_quotes (const char *flat, gsize start, gsize pos)
+{
+  int guillemets = 0, curly = 0, straight = 0;
+
+  for (const char *p = flat + start; p < flat + pos; p = g_utf8_next_char (p))
+    switch (g_utf8_get_char (p))
+      {
+      case 0x00AB: guillemets++; break;                  /* « */
+      case 0x00BB: guillemets -= guillemets > 0; break;  /* » */
+      case 0x201C: case 0x201E: curly++; break;          /* “ „ */
+      case 0x201D: curly -= curly > 0; break;            /* ” */
+      case '"': straight++; break;
+      default: break;
+      }
+  return guillemets > 0 || curly > 0 || straight % 2 == 1;
+}
+
 static guint
 count_words (const char *flat, gsize start, gsize end)
 {
@@ -208,7 +229,8 @@ two_items (KelSegmentRun *run, gsize start, gsize ms, gsize me, gsize end, doubl
   double right_score;
 
   /* "… in republican and international tournaments": a half of a few words is no item */
-  if (hit_across (run, ms, me) || count_words (run->flat, start, ms) < 3
+  if (hit_across (run, ms, me) || inside_quotes (run->flat, start, ms)
+      || count_words (run->flat, start, ms) < 3
       || count_words (run->flat, me, end) < 3)
     return FALSE;
   score_subclause (run, &right, NULL, score, best, first);

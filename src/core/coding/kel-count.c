@@ -75,8 +75,29 @@ match_at (const pcre2_code *code, const char *text, gsize end, gsize pos,
                                    NULL) >= 0;
 }
 
+/* Whether the capitalized word at @p is a month's or a weekday's name, which is no
+ * object's ("commissioned in December 2017"). */
+static gboolean
+is_calendar_word (const char *p, const char *end)
+{
+  static const char *const names[] = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gsize n = strlen (names[i]);
+      if ((gsize) (end - p) >= n && memcmp (p, names[i], n) == 0
+          && ((gsize) (end - p) == n || !g_unichar_isalpha (g_utf8_get_char (p + n))))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A capitalized word that is not the first of the span and not after a sentence's end: a
- * proper name ("Ulytau", "Аягөз"). */
+ * proper name ("Ulytau", "Аягөз"), not a month's. */
 static gboolean
 has_proper_name (const char *text, gsize start, gsize end)
 {
@@ -91,7 +112,7 @@ has_proper_name (const char *text, gsize start, gsize end)
         {
           const char *n = g_utf8_next_char (p);
           gboolean word = n < text + end && g_unichar_islower (g_utf8_get_char (n));
-          if (word && !first)
+          if (word && !first && !is_calendar_word (p, text + end))
             {
               /* not after ". " */
               const char *q = p;
