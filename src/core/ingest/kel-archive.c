@@ -129,12 +129,21 @@ kel_zip_read (const char *display, const void *data, gsize len, KelZipWantFunc w
               return NULL;
             }
           total += got;
-          if (buf->len + (gsize) got > max_member || total > KEL_ZIP_MAX_TOTAL)
+          if (buf->len + (gsize) got > max_member)
             {
               g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_TOO_LARGE,
                            _("%s: “%s” inside the zip unpacks to more than %d MB; this is "
                              "not a document Kelisim reads (a zip bomb?)"), display, name,
-                           (int) (MIN (max_member, KEL_ZIP_MAX_TOTAL) >> 20));
+                           (int) (max_member >> 20));
+              archive_read_free (a);
+              return NULL;
+            }
+          if (total > KEL_ZIP_MAX_TOTAL)
+            {
+              g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_TOO_LARGE,
+                           _("%s: the files inside the zip unpack to more than %d MB in "
+                             "all (“%s” goes over); this is not a file Kelisim reads (a zip "
+                             "bomb?)"), display, (int) (KEL_ZIP_MAX_TOTAL >> 20), name);
               archive_read_free (a);
               return NULL;
             }
@@ -159,6 +168,11 @@ kel_xml_parse_safe (const char *display, const char *data, gsize len, GQuark dom
   if (len > G_MAXINT)
     {
       g_set_error (error, domain, code, _("%s: the XML is too large"), display);
+      return NULL;
+    }
+  if (data == NULL || len == 0)
+    {
+      g_set_error (error, domain, code, _("%s: empty, where XML was expected"), display);
       return NULL;
     }
   /* None of the formats we read needs a DTD; refusing one rules out entity expansion
