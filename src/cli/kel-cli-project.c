@@ -9,6 +9,7 @@
 
 #include "kel-agreement.h"
 #include "kel-cli.h"
+#include "kel-file.h"
 #include "kel-project-export.h"
 #include "kel-project.h"
 
@@ -213,15 +214,14 @@ cmd_add (Common *c, int argc, char **argv)
       || (project = open_project (c, rest[0])) == NULL)
     goto out;
 
-  /* files already there are recognized by their bytes and not read again */
+  /* files already there are recognized by their bytes and not read again; a file that
+   * cannot be read (a FIFO, a device) goes on to the batch, which says why */
   for (guint i = 1; rest[i] != NULL; i++)
     {
-      g_autofree char *data = NULL;
-      gsize len;
+      g_autoptr (GBytes) bytes = kel_file_read (rest[i], KEL_FILE_DOCUMENT, NULL);
 
-      if (g_file_get_contents (rest[i], &data, &len, NULL))
+      if (bytes != NULL)
         {
-          g_autoptr (GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), len);
           g_autofree char *sha = kel_project_hash_source (bytes);
           gint64 id = kel_project_find_document (project, sha);
           if (id != 0)

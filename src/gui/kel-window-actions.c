@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "kel-file.h"
 #include "kel-project-export.h"
 #include "kel-qdpx.h"
 #include "kel-window-private.h"
@@ -389,12 +390,14 @@ _kel_window_start_import (KelWindow *self, GPtrArray *paths)
   /* the first PDF is shown while it is read, so the coder sees it at once */
   if (kel_document_view_get_document (self->document_view) == NULL)
     {
-      g_autoptr (GMappedFile) mapped = g_mapped_file_new (paths->pdata[0], FALSE, NULL);
       g_autofree char *lower = g_ascii_strdown (paths->pdata[0], -1);
+      /* not a plain open: a FIFO named memo.pdf would hang the window here */
+      g_autoptr (GBytes) bytes = g_str_has_suffix (lower, ".pdf")
+                                   ? kel_file_read (paths->pdata[0], KEL_FILE_DOCUMENT, NULL)
+                                   : NULL;
 
-      if (mapped != NULL && g_str_has_suffix (lower, ".pdf"))
+      if (bytes != NULL)
         {
-          g_autoptr (GBytes) bytes = g_mapped_file_get_bytes (mapped);
           g_autofree char *base = g_path_get_basename (paths->pdata[0]);
           kel_document_view_show_pdf (self->document_view, bytes, base);
         }
@@ -446,6 +449,13 @@ add_path (GPtrArray *paths, GFile *file)
     }
 }
 
+/* g_ptr_array_sort() hands over pointers to the elements */
+static int
+compare_paths (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
+}
+
 void
 kel_window_import_files (KelWindow *self, GFile **files, guint n_files)
 {
@@ -455,7 +465,7 @@ kel_window_import_files (KelWindow *self, GFile **files, guint n_files)
 
   for (guint i = 0; i < n_files; i++)
     add_path (paths, files[i]);
-  g_ptr_array_sort (paths, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (paths, compare_paths);
   if (paths->len == 0)
     return;
   if (self->busy)
