@@ -119,7 +119,11 @@ kel_lexicon_unref (KelLexicon *lex)
   for (guint i = 0; i < lex->categories->len; i++)
     category_clear (&g_array_index (lex->categories, KelCategory, i));
   for (guint i = 0; i < lex->terms->len; i++)
-    term_clear (&g_array_index (lex->terms, KelTerm, i));
+    {
+      term_clear (&g_array_index (lex->terms, KelTerm, i));
+      if (lex->alone != NULL)
+        g_clear_pointer (&lex->alone[i], pcre2_code_free);
+    }
   g_array_unref (lex->categories);
   g_array_unref (lex->terms);
   g_ptr_array_unref (lex->corporations);
@@ -128,9 +132,6 @@ kel_lexicon_unref (KelLexicon *lex)
       g_clear_pointer (&lex->codes[i], g_ptr_array_unref);
       g_clear_pointer (&lex->members[i], g_ptr_array_unref);
     }
-  if (lex->alone != NULL)
-    for (guint i = 0; i < lex->terms->len; i++)
-      g_clear_pointer (&lex->alone[i], pcre2_code_free);
   g_free (lex->alone);
   g_strfreev (lex->alts);
   g_mutex_clear (&lex->alone_lock);
