@@ -162,6 +162,30 @@ test_special_project_add (void)
   g_remove (project);
 }
 
+/* A file name that is not UTF-8 is written as UTF-8 in every dataset format (it once
+ * went into the CSV and JSON lines as the raw byte). */
+static void
+test_special_non_utf8_name (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kelisim-special-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "memo\xff.txt", NULL);
+  g_autofree char *text = kel_test_memo_text (5);
+  static const char *const formats[] = { "csv", "tsv", "jsonl" };
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_auto (KelTestRun) r = { 0 };
+
+      kel_test_run_cli (&r, "code", "--format", formats[i], path, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_true (g_utf8_validate (r.out, -1, NULL));
+      g_assert_nonnull (strstr (r.out, "memo\xef\xbf\xbd.txt"));
+    }
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -171,5 +195,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/special-files/lexicons", test_special_lexicons);
   g_test_add_func ("/kelisim/special-files/imports", test_special_imports);
   g_test_add_func ("/kelisim/special-files/project-add", test_special_project_add);
+  g_test_add_func ("/kelisim/special-files/non-utf8-name", test_special_non_utf8_name);
   return g_test_run ();
 }

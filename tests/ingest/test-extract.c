@@ -213,6 +213,25 @@ test_extract_special_files (void)
   g_rmdir (dir);
 }
 
+/* A file name that is not UTF-8 (memo\xff.txt, as a Windows archive may leave it) gives a
+ * document name that is: the byte becomes U+FFFD; the path still finds the file. */
+static void
+test_extract_non_utf8_name (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kelisim-extract-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "memo\xff.txt", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelExtracted) ext = NULL;
+
+  g_assert_true (g_file_set_contents (path, "2.1. Строительство школы.\n", -1, NULL));
+  ext = kel_extract_file (path, KEL_EXTRACT_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ext->name, ==, "memo\xef\xbf\xbd.txt");
+  g_assert_cmpstr (ext->path, ==, path);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* A zip of five members of 120 MB of zeros (a few hundred KB deflated): each is within a
  * member's cap, together they pass the cap on all of them, and the message says that, not
  * that one member is too large. */
@@ -552,6 +571,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/extract/bad-inputs", test_extract_bad_inputs);
   g_test_add_func ("/kelisim/extract/special-files", test_extract_special_files);
   g_test_add_func ("/kelisim/extract/zip-total-cap", test_extract_zip_total_cap);
+  g_test_add_func ("/kelisim/extract/non-utf8-name", test_extract_non_utf8_name);
   g_test_add_func ("/kelisim/extract/needs-ocr", test_extract_needs_ocr);
   g_test_add_func ("/kelisim/extract/text-file", test_extract_text_file);
   g_test_add_func ("/kelisim/extract/span-rects", test_extract_span_rects);
