@@ -26,8 +26,6 @@ LONG_FUNCTION_EXCEPTIONS = {
     'rebuild_views': 'not yet split (gui/kel-window.c)',
     'kel_cli_chart_main': 'not yet split (cli/kel-cli-chart.c)',
     'kel_segment_text': 'not yet split (text/kel-segment.c)',
-    'write_stats': 'not yet split (exchange/kel-export.c)',
-    'kel_qdpx_export': 'not yet split (exchange/kel-qdpx.c)',
     'kel_project_agreement': 'not yet split (project/kel-agreement.c)',
     'kel_project_validate': 'not yet split (project/kel-agreement.c)',
     'copy_document': 'not yet split (project/kel-project-merge.c)',

@@ -29,8 +29,8 @@ dictionary_import (int argc, char **argv)
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The lexicon folder to write into (created if need be)"), N_("DIR") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("wordstat (.cat), liwc (.dic), yoshikoder (.ykd) or yaml (quanteda); default: "
-         "from the file"), N_("FORMAT") },
+      N_("wordstat (.cat), liwc (.dic), yoshikoder (.ykd), lexicoder (.lc3) or yaml "
+         "(quanteda); default: from the file"), N_("FORMAT") },
     { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &maps,
       N_("Put the dictionary's category THEIRS (or PARENT/CHILD) into our category OURS; "
          "may be repeated"), N_("THEIRS=OURS") },
@@ -42,9 +42,9 @@ dictionary_import (int argc, char **argv)
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
     { NULL }
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new (_("— a WordStat, LIWC, Yoshikoder "
-                                                           "or quanteda dictionary into a "
-                                                           "lexicon folder"));
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_("— a WordStat, LIWC, Yoshikoder, "
+                                                           "Lexicoder or quanteda dictionary "
+                                                           "into a lexicon folder"));
   g_autoptr (GError) error = NULL;
   g_autoptr (KelImportReport) report = kel_import_report_new ();
   g_autoptr (KelDictionary) dict = NULL;

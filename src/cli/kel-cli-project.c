@@ -513,6 +513,44 @@ cmd_validate (Common *c, int argc, char **argv)
 
 /* export -------------------------------------------------------------------------------------- */
 
+/* The format --format (or --excel) names, or NULL after saying why. */
+static const KelProjectExporter *
+find_exporter (Common *c, gboolean excel, gboolean pdf_areas)
+{
+  g_autoptr (GString) formats = g_string_new (NULL);
+  const KelProjectExporter *table, *exporter;
+  guint n;
+
+  if (excel && c->format != NULL && strcmp (c->format, "csv") != 0
+      && strcmp (c->format, "csv-excel") != 0)
+    {
+      fprintf (stderr, _("%s: --excel is a kind of CSV; it does not go with --format %s\n"),
+               c->command, c->format);
+      return NULL;
+    }
+  if (excel)
+    {
+      g_free (c->format);
+      c->format = g_strdup ("csv-excel");
+    }
+  exporter = kel_project_find_exporter (c->format ? c->format : "csv");
+  if (exporter == NULL)
+    {
+      table = kel_project_exporters (&n);
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (formats, "%s%s", i ? ", " : "", table[i].name);
+      fprintf (stderr, _("%s: unknown format “%s” (there are: %s)\n"), c->command, c->format,
+               formats->str);
+      return NULL;
+    }
+  if (pdf_areas && strcmp (exporter->name, "qdpx") != 0)
+    {
+      fprintf (stderr, _("%s: --pdf-areas goes with --format qdpx\n"), c->command);
+      return NULL;
+    }
+  return exporter;
+}
+
 static int
 cmd_export (Common *c, int argc, char **argv)
 {
@@ -523,12 +561,10 @@ cmd_export (Common *c, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autofree char *language = NULL;
-  gboolean all_segments = FALSE;
+  gboolean all_segments = FALSE, excel = FALSE, pdf_areas = FALSE;
   KelProjectSelection sel = { KEL_VIEW_ALL };
-  g_autoptr (GString) formats = g_string_new (NULL);
-  const KelProjectExporter *table, *exporter;
+  const KelProjectExporter *exporter;
   KelLanguage lang = KEL_LANG_UNKNOWN;
-  guint n;
   GOptionEntry entries[] = {
     { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder,
       N_("Only this coder's codings (“lexicon” for the automatic coding)"), N_("NAME") },
@@ -538,8 +574,14 @@ cmd_export (Common *c, int argc, char **argv)
       N_("What a majority of these coders gave (comma-separated; empty: every person)"),
       N_("NAMES") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &c->format,
-      N_("csv (default), tsv, jsonl, xlsx, sav, dta, qdpx (the whole project for MAXQDA, "
-         "NVivo, ATLAS.ti, QualCoder) or qdc (its codebook)"), N_("FORMAT") },
+      N_("csv (default), csv-excel, tsv, jsonl, xlsx, sav, dta, qdpx (the whole project for "
+         "MAXQDA, NVivo, ATLAS.ti, QualCoder) or qdc (its codebook)"), N_("FORMAT") },
+    { "pdf-areas", 0, 0, G_OPTION_ARG_NONE, &pdf_areas,
+      N_("With qdpx: also write each coding on a PDF as page areas, for programs that code "
+         "areas of PDFs (QualCoder then shows it twice)"), NULL },
+    { "excel", 0, 0, G_OPTION_ARG_NONE, &excel,
+      N_("CSV for Excel: a byte-order mark, semicolons, decimal commas and formulas "
+         "neutralized (the same as --format csv-excel)"), NULL },
     { "language", 0, 0, G_OPTION_ARG_STRING, &language,
       N_("Labels in xlsx, sav, dta, qdpx and qdc files: kk, ru or en (default: the "
          "locale's)"), N_("LANG") },
@@ -558,16 +600,9 @@ cmd_export (Common *c, int argc, char **argv)
       fprintf (stderr, _("%s: choose one of --coder, --review and --consensus\n"), c->command);
       return FAILED;
     }
-  exporter = kel_project_find_exporter (c->format ? c->format : "csv");
+  exporter = find_exporter (c, excel, pdf_areas);
   if (exporter == NULL)
-    {
-      table = kel_project_exporters (&n);
-      for (guint i = 0; i < n; i++)
-        g_string_append_printf (formats, "%s%s", i ? ", " : "", table[i].name);
-      fprintf (stderr, _("%s: unknown format “%s” (there are: %s)\n"), c->command, c->format,
-               formats->str);
-      return FAILED;
-    }
+    return FAILED;
   if (exporter->whole_project && (coder || review || consensus || all_segments))
     {
       fprintf (stderr, _("%s: a %s file holds the whole project; --coder, --review, "
@@ -613,9 +648,13 @@ cmd_export (Common *c, int argc, char **argv)
   if (exporter->write == NULL)
     {
       g_autoptr (KelQdpxReport) report = kel_qdpx_report_new ();
+      gboolean ok = pdf_areas
+        ? kel_qdpx_export_full (project, c->output, lang, KEL_QDPX_EXPORT_PDF_AREAS, report,
+                                NULL, &error)
+        : kel_project_export_file (project, exporter->name, c->output, &sel, lang, report,
+                                   &error);
 
-      if (!kel_project_export_file (project, exporter->name, c->output, &sel, lang, report,
-                                    &error))
+      if (!ok)
         {
           fail (c, error);
           return FAILED;

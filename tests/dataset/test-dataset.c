@@ -171,21 +171,39 @@ test_dataset_rows (void)
   by_rows = kel_summary_format (summary, KEL_FORMAT_CSV, TRUE);
   g_assert_cmpstr (by_doc, ==, by_rows);
 
-  /* cells a spreadsheet would run as formulas are neutralized, in CSV and TSV */
+  /* plain CSV is data for R and pandas: every value as it is */
   formula->document = g_strdup ("=HYPERLINK(\"http://x\")");
   formula->text = g_strdup ("-2+3");
   formula->terms = g_strdup ("@SUM(A1)");
-  formula->clause = g_strdup ("+1");
+  formula->clause = g_strdup ("+7 701 555");
   formula->amount_kzt = 1500;
+  formula->ocr_confidence = 87.5;
   kel_dataset_append_row (csv, KEL_FORMAT_CSV, formula);
   parsed = kel_csv_parse (csv->str, csv->len, ',');
-  g_assert_cmpstr (((char **) parsed->pdata[0])[0], ==, "'=HYPERLINK(\"http://x\")");
-  g_assert_cmpstr (((char **) parsed->pdata[0])[7], ==, "'+1");
+  g_assert_cmpstr (((char **) parsed->pdata[0])[0], ==, "=HYPERLINK(\"http://x\")");
+  g_assert_cmpstr (((char **) parsed->pdata[0])[7], ==, "+7 701 555");
   g_assert_cmpstr (((char **) parsed->pdata[0])[11], ==, "1500");
-  g_assert_cmpstr (((char **) parsed->pdata[0])[15], ==, "'@SUM(A1)");
-  g_assert_cmpstr (((char **) parsed->pdata[0])[16], ==, "'-2+3");
+  g_assert_cmpstr (((char **) parsed->pdata[0])[15], ==, "@SUM(A1)");
+  g_assert_cmpstr (((char **) parsed->pdata[0])[16], ==, "-2+3");
+  g_assert_cmpstr (((char **) parsed->pdata[0])[18], ==, "87.5");
+  g_ptr_array_unref (parsed);
+  /* a spreadsheet opens TSV and CSV for Excel: there formulas are neutralized; Excel's
+   * CSV begins with a byte-order mark, separates with ";" and writes decimal commas */
   kel_dataset_append_row (tsv, KEL_FORMAT_TSV, formula);
   g_assert_true (g_str_has_prefix (tsv->str, "'=HYPERLINK"));
+  {
+    g_autoptr (GString) excel = g_string_new (NULL);
+
+    kel_dataset_append_header (excel, KEL_FORMAT_CSV_EXCEL);
+    g_assert_true (g_str_has_prefix (excel->str, "\xEF\xBB\xBF" "document;corporation;"));
+    kel_dataset_append_row (excel, KEL_FORMAT_CSV_EXCEL, formula);
+    parsed = kel_csv_parse (strstr (excel->str, "\r\n") + 2, strlen (strstr (excel->str, "\r\n") + 2), ';');
+    g_assert_cmpstr (((char **) parsed->pdata[0])[0], ==, "'=HYPERLINK(\"http://x\")");
+    g_assert_cmpstr (((char **) parsed->pdata[0])[7], ==, "'+7 701 555");
+    g_assert_cmpstr (((char **) parsed->pdata[0])[11], ==, "1500");
+    g_assert_cmpstr (((char **) parsed->pdata[0])[16], ==, "'-2+3");
+    g_assert_cmpstr (((char **) parsed->pdata[0])[18], ==, "87,5");
+  }
   /* JSON is data, not a sheet: kept as it is */
   kel_dataset_append_row (jsonl, KEL_FORMAT_JSONL, formula);
   g_assert_nonnull (strstr (jsonl->str, "\"text\":\"-2+3\""));

@@ -181,6 +181,59 @@ _kel_codebook_edit_find_label (KelCodebookEdit *e, const char *label)
   return NULL;
 }
 
+/* Case and spacing folded, punctuation kept: "+STATE+" and "=STATE=" are two labels. */
+static char *
+fold_exact (const char *s)
+{
+  g_autofree char *norm = g_utf8_normalize (s, -1, G_NORMALIZE_NFC);
+  g_autofree char *down = g_utf8_casefold (norm ? norm : s, -1);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = down; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isspace (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+const char *
+_kel_codebook_edit_find_child_label (KelCodebookEdit *e, const char *parent_id,
+                                     const char *label)
+{
+  g_autofree char *want = fold_exact (label);
+  gsize plen = parent_id != NULL ? strlen (parent_id) : 0;
+
+  if (*want == '\0')
+    return NULL;
+  for (guint i = 0; i < e->ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (e->ids, i);
+      xmlNodePtr cat = g_hash_table_lookup (e->nodes, id);
+      const char *rest = id;
+
+      if (parent_id != NULL)
+        {
+          if (strncmp (id, parent_id, plen) != 0 || id[plen] != '.')
+            continue;
+          rest = id + plen + 1;
+        }
+      if (strchr (rest, '.') != NULL)
+        continue;
+      for (xmlNodePtr l = cat->children; l != NULL; l = l->next)
+        if (kel_xml_is (l, LEX_NS, "label"))
+          {
+            xmlChar *t = xmlNodeGetContent (l);
+            g_autofree char *ft = fold_exact ((const char *) t);
+            xmlFree (t);
+            if (strcmp (ft, want) == 0)
+              return id;
+          }
+    }
+  return NULL;
+}
+
 static int
 node_depth (xmlNodePtr n)
 {
