@@ -145,7 +145,7 @@ dictionary_export (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (KelLexicon) lex = NULL;
   g_autoptr (GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *fallback = NULL, *yaml = NULL;
+  g_autofree char *yaml = NULL;
   KelLanguage lang;
 
   g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
@@ -167,13 +167,9 @@ dictionary_export (int argc, char **argv)
                          "“all”\n"));
       return 2;
     }
-  fallback = g_build_filename (kel_data_dir (), "lexicons", NULL);
-  lex = kel_lexicon_load (lexicons ? lexicons : fallback, fallback, &error);
+  lex = kel_cli_load_lexicon (lexicons);
   if (lex == NULL)
-    {
-      fprintf (stderr, "kelisim-cli: %s\n", error->message);
-      return 2;
-    }
+    return 2;
   yaml = kel_dictionary_export_yaml (lex, lang, skipped);
   if (!kel_cli_write_output (output, yaml, strlen (yaml), &error))
     {

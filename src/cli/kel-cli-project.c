@@ -12,6 +12,7 @@
 #include "kel-file.h"
 #include "kel-project-export.h"
 #include "kel-project.h"
+#include "kel-validation.h"
 
 /* Exit statuses, as for "code": 0 done, 1 done but something was left out, 2 nothing
  * done (usage, a project that cannot be opened, an output that cannot be written). */

@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "kel-error.h"
+#include "kel-coding-error.h"
 #include "kel-test-utils.h"
 
 static char *

@@ -12,7 +12,7 @@
 
 #include "kel-archive.h"
 #include "kel-dataset.h"
-#include "kel-error.h"
+#include "kel-ingest-error.h"
 #include "kel-test-utils.h"
 
 static void

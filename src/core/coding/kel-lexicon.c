@@ -13,7 +13,7 @@
 #include <pcre2.h>
 #include <string.h>
 
-#include "kel-error.h"
+#include "kel-coding-error.h"
 #include "kel-file.h"
 #include "kel-lexicon.h"
 #include "kel-normalize.h"
@@ -92,6 +92,15 @@ category_clear (KelCategory *c)
       g_free (c->label[i]);
       g_free (c->description[i]);
     }
+}
+
+void
+kel_category_free (KelCategory *cat)
+{
+  if (cat == NULL)
+    return;
+  category_clear (cat);
+  g_free (cat);
 }
 
 static void

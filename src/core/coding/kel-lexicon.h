@@ -77,6 +77,8 @@ guint              kel_lexicon_get_n_terms     (const KelLexicon  *lex);
 /* The corporations file: a GPtrArray of char*[] { canonical name, alias, alias…, NULL }. */
 GPtrArray         *kel_lexicon_get_corporations (const KelLexicon *lex);
 const char        *kel_class_to_string         (KelClass           klass);
+/* Frees a category made with g_new (those of kel_project_get_categories()). */
+void               kel_category_free           (KelCategory       *cat);
 
 /* Finds every term in @text[@body..@len] (all hits, overlapping ones too) and appends
  * KelHit to @hits. @body is where "at start" terms must match. Only the terms of @lang

@@ -23,11 +23,11 @@
 
 #include "kel-archive.h"
 #include "kel-csv.h"
-#include "kel-error.h"
+#include "kel-ingest-error.h"
 #include "kel-exchange.h"
 #include "kel-file.h"
 #include "kel-export.h"
-#include "kel-project-private.h"
+#include "kel-project-batch.h"
 #include "kel-qdc-private.h"
 #include "kel-qdpx-private.h"
 #include "kel-qdpx.h"
@@ -1265,28 +1265,6 @@ apply_values (Import *im, QSource *src, KelDocument *doc)
     }
 }
 
-static gint64
-find_by_text (KelProject *project, const KelDocument *doc)
-{
-  g_autofree char *sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                                      (const guchar *) doc->norm->text,
-                                                      doc->norm->len);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  gint64 id = 0;
-
-  _kel_project_lock (project);
-  stmt = _kel_project_prepare (project, "SELECT id FROM documents WHERE text_sha256 = ? "
-                               "ORDER BY position LIMIT 1", NULL);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, sha, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        id = sqlite3_column_int64 (stmt, 0);
-    }
-  _kel_project_unlock (project);
-  return id;
-}
-
 static gboolean
 has_areas (const QSource *src)
 {
@@ -1388,7 +1366,8 @@ read_source (Import *im, QSource *src, GCancellable *cancellable, GError **error
         }
       g_free (src->doc->name);
       src->doc->name = g_strdup (name);
-      src->existing = find_by_text (im->project, src->doc);
+      src->existing = kel_project_find_document_by_text (im->project, src->doc->norm->text,
+                                                          src->doc->norm->len);
       if (src->existing == 0)
         apply_values (im, src, src->doc);
     }
@@ -1460,21 +1439,6 @@ codebook_clear (Codebook *cb)
 }
 
 static void
-category_free (gpointer p)
-{
-  KelCategory *c = p;
-
-  g_free (c->id);
-  g_free (c->color);
-  for (int l = 0; l < 4; l++)
-    {
-      g_free (c->label[l]);
-      g_free (c->description[l]);
-    }
-  g_free (c);
-}
-
-static void
 codebook_init (Codebook *cb, KelProject *project)
 {
   cb->cats = kel_project_get_categories (project);
@@ -1482,7 +1446,7 @@ codebook_init (Codebook *cb, KelProject *project)
   cb->by_guid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   cb->by_label = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   cb->taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  cb->added = g_ptr_array_new_with_free_func (category_free);
+  cb->added = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_category_free);
   cb->parents = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < cb->cats->len; i++)
     {
@@ -1741,23 +1705,8 @@ trimmed (const char *text, gsize start, gsize end, gsize *a, gsize *b)
 }
 
 typedef struct {
-  KelOp       op;
-  const char *name;
-  guint       codings;
-} CoderOp;
-
-static void
-coder_op_free (gpointer p)
-{
-  CoderOp *c = p;
-
-  _kel_op_clear (&c->op);
-  g_free (c);
-}
-
-typedef struct {
   Import     *im;
-  GHashTable *ops;        /* coder name → CoderOp */
+  KelProjectBatch *batch; /* each coder's codings one step of their undo history */
   char       *fallback;   /* the coder of codings without a user */
   guint       unknown_user, unknown_code, unplaced, uncoded_notes, lexicon_differs;
 } Writer;
@@ -1782,25 +1731,6 @@ coder_of (Writer *w, const QSource *src, const QSel *sel, const QCoding *coding,
   if (named)
     w->unknown_user++;
   return w->fallback;
-}
-
-static CoderOp *
-op_for (Writer *w, const char *name, GError **error)
-{
-  CoderOp *c = g_hash_table_lookup (w->ops, name);
-  gint64 id;
-
-  if (c != NULL)
-    return c;
-  id = _kel_project_ensure_coder (w->im->project, name, NULL, error);
-  if (id == 0)
-    return NULL;
-  c = g_new0 (CoderOp, 1);
-  c->name = name;
-  _kel_op_init (&c->op, w->im->project, id, "import",
-                g_strdup_printf (_("Import “%s”"), w->im->display), 0);
-  g_hash_table_insert (w->ops, (gpointer) name, c);
-  return c;
 }
 
 static char *
@@ -1905,8 +1835,7 @@ write_selection (Writer *w, QSource *src, QSel *sel, GPtrArray **lexicon_cache,
       const char *category = NULL, *coder;
       KelCodingStatus status = KEL_STATUS_MANUAL;
       gboolean lexicon;
-      CoderOp *op;
-      int outcome;
+      KelBatchOutcome outcome;
 
       if (coding != NULL)
         {
@@ -1930,7 +1859,7 @@ write_selection (Writer *w, QSource *src, QSel *sel, GPtrArray **lexicon_cache,
               if (g_strcmp0 (code->tag_id, tag.category) == 0)
                 category = code->category;
             }
-          if (category == NULL && _kel_project_has_category (im->project, tag.category))
+          if (category == NULL && kel_project_has_category (im->project, tag.category))
             category = tag.category;
           if (category == NULL)
             {
@@ -1958,22 +1887,21 @@ write_selection (Writer *w, QSource *src, QSel *sel, GPtrArray **lexicon_cache,
         }
       if (status == KEL_STATUS_AUTO)
         status = KEL_STATUS_MANUAL;
-      op = op_for (w, coder, error);
-      if (op == NULL)
-        return FALSE;
       memo = memo_of (w, sel, coding, tagged);
-      if (!_kel_project_import_unit (&op->op, src->id, segment,
-                                     segment_unit ? -1 : (gint64) sel->a,
-                                     segment_unit ? -1 : (gint64) sel->b, category, status,
-                                     tagged, tag.amount_kzt, tag.amount_text, TRUE, memo,
-                                     tagged ? tag.terms : NULL, tagged ? tag.uid : NULL,
-                                     &outcome, error))
+      if (!kel_project_batch_code (w->batch, coder, &(KelBatchCoding) {
+            .document = src->id, .segment = segment,
+            .span_start = segment_unit ? -1 : (gint64) sel->a,
+            .span_end = segment_unit ? -1 : (gint64) sel->b,
+            .category = category, .status = status,
+            .set_amount = tagged, .amount_kzt = tag.amount_kzt, .amount_text = tag.amount_text,
+            .set_memo = TRUE, .memo = memo,
+            .terms = tagged ? tag.terms : NULL, .uid = tagged ? tag.uid : NULL,
+          }, &outcome, error))
         return FALSE;
-      if (outcome == 0)
+      if (outcome == KEL_BATCH_UNCHANGED)
         im->report->codings_unchanged++;
       else
         im->report->codings++;
-      op->codings++;
     }
   return TRUE;
 }
@@ -2325,9 +2253,7 @@ check_options (Import *im, GError **error)
         {
           gboolean known = FALSE;
 
-          _kel_project_lock (im->project);
-          known = _kel_project_has_category (im->project, value);
-          _kel_project_unlock (im->project);
+          known = kel_project_has_category (im->project, value);
           if (!known)
             {
               g_set_error (error, KEL_QDPX_ERROR, KEL_QDPX_ERROR_MAP,
@@ -2390,31 +2316,31 @@ name_users (Import *im)
 static gboolean
 write_all (Import *im, Codebook *cb, GError **error)
 {
-  KelProject *project = im->project;
   const KelLexicon *lex = im->options->pipeline->lexicon;
   g_autoptr (GHashTable) stored = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *label = g_strdup_printf (_("Import “%s”"), im->display);
   Writer w = { im };
   gboolean ok = FALSE;
 
-  w.ops = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, coder_op_free);
   w.fallback = g_strdup (im->options->coder ? im->options->coder : DEFAULT_CODER);
 
-  _kel_project_lock (project);
-  if (!_kel_project_begin (project, error))
+  w.batch = kel_project_batch_begin (im->project, label, error);
+  if (w.batch == NULL)
     goto out;
   for (guint i = 0; i < cb->added->len; i++)
-    if (!_kel_project_insert_category (project, cb->added->pdata[i], cb->parents->pdata[i],
-                                       error))
+    if (!kel_project_batch_add_category (w.batch, cb->added->pdata[i], cb->parents->pdata[i],
+                                         error))
       goto rollback;
   for (guint i = 0; i < im->user_list->len; i++)
     {
       QUser *u = im->user_list->pdata[i];
+      gboolean added;
 
-      if (u->lexicon || _kel_project_coder_id (project, u->coder) != 0)
+      if (u->lexicon)
         continue;
-      if (_kel_project_ensure_coder (project, u->coder, u->language, error) == 0)
+      if (!kel_project_batch_add_coder (w.batch, u->coder, u->language, &added, error))
         goto rollback;
-      im->report->coders++;
+      im->report->coders += added;
     }
   for (guint i = 0; i < im->sources->len; i++)
     {
@@ -2429,19 +2355,13 @@ write_all (Import *im, Codebook *cb, GError **error)
           src->id = ((QSource *) twin)->id;
           continue;
         }
-      g_autofree char *stored_name = NULL;
+      g_autofree char *renamed = NULL;
 
-      if (!_kel_project_store_document (project, lex, src->doc, src->bytes, src->sha256,
-                                        &src->id, &stored_name, error))
+      if (!kel_project_batch_add_document (w.batch, lex, src->doc, src->bytes, &src->id,
+                                           &renamed, error))
         goto rollback;
-      if (g_strcmp0 (stored_name, src->doc->name) != 0)
-        {
-          g_autofree char *renamed = _kel_project_renamed_note (src->doc->name, stored_name);
-
-          note (im, "%s", renamed);
-          g_free (src->doc->name);
-          src->doc->name = g_steal_pointer (&stored_name);
-        }
+      if (renamed != NULL)
+        note (im, "%s", renamed);
       g_hash_table_insert (stored, src->sha256, src);
       im->report->documents++;
     }
@@ -2479,10 +2399,9 @@ write_all (Import *im, Codebook *cb, GError **error)
                                 "codings are its own run, so they are left out",
                                 w.lexicon_differs), src->name, w.lexicon_differs);
     }
-  if (!_kel_project_commit (project, error))
+  if (!kel_project_batch_commit (g_steal_pointer (&w.batch), error))
     goto out;
   ok = TRUE;
-  _kel_project_emit_changed (project, 0, 0);
   if (w.unknown_user > 0)
     unmapped (im, ngettext ("%u coding names a user the file does not list; it is %s's",
                             "%u codings name a user the file does not list; they are %s's",
@@ -2490,12 +2409,8 @@ write_all (Import *im, Codebook *cb, GError **error)
   goto out;
 
 rollback:
-  _kel_project_rollback (project);
+  kel_project_batch_abandon (g_steal_pointer (&w.batch));
 out:
-  if (!ok)
-    _kel_project_load_basics (project, NULL);
-  _kel_project_unlock (project);
-  g_hash_table_unref (w.ops);
   g_free (w.fallback);
   return ok;
 }

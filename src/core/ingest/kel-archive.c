@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "kel-archive.h"
-#include "kel-error.h"
+#include "kel-ingest-error.h"
 
 gboolean
 kel_zip_name_is_safe (const char *name)

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "kel-archive.h"
-#include "kel-error.h"
+#include "kel-ingest-error.h"
 #include "kel-extract-office-private.h"
 
 #define W_NS        "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -5,7 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "kel-error.h"
+#include "kel-ingest-error.h"
 #include "kel-extracted-private.h"
 
 KelExtracted *

@@ -161,6 +161,8 @@ char        *kel_project_dup_lexicon_version (KelProject       *project);
 /* A copy of the project's codebook, in order (KelCategory*, owning; "parent" indexes
  * this array). */
 GPtrArray   *kel_project_get_categories    (KelProject         *project);
+gboolean     kel_project_has_category      (KelProject         *project,
+                                            const char         *id);
 /* Adds a category; an id with a dot ("infrastructure.schools") is a sub-code of the
  * category before the dot, which must exist. */
 gboolean     kel_project_add_category      (KelProject         *project,
@@ -193,6 +195,11 @@ char        *kel_project_hash_source       (GBytes             *source);
 /* The document with these source bytes, or 0. */
 gint64       kel_project_find_document     (KelProject         *project,
                                             const char         *sha256);
+/* The first document (in the project's order) whose normalized text is @text (@len
+ * bytes, or -1: up to a NUL), or 0: the same document, read from another file. */
+gint64       kel_project_find_document_by_text (KelProject     *project,
+                                                const char     *text,
+                                                gssize          len);
 /* Stores a processed document (from kel_project_process_file(), or any KelDocument that
  * kept its extraction; @source NULL reads @doc->path) with the codings @lex made, in one
  * transaction. A file already in the project is KEL_PROJECT_ERROR_EXISTS, with its id in
