@@ -250,6 +250,16 @@ test_hostile_full_disk (void)
   docs = kel_project_list_documents (project);
   g_assert_cmpuint (docs->len, ==, 2);
   g_object_unref (project);
+
+  /* with room on the disk again, closing it copied the log into the file */
+  g_clear_pointer (&header, g_free);
+  g_assert_true (g_file_get_contents (path, &header, &len, NULL));
+  {
+    guint32 page_size = ((guint8) header[16] << 8) | (guint8) header[17];
+    guint32 pages = be32 ((const guint8 *) header + 28);
+    g_assert_cmpuint ((guint64) pages * page_size, ==, len);
+  }
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
 
 int

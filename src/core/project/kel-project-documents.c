@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "kel-coding-row-private.h"
+#include "kel-file.h"
 #include "kel-project-blobs-private.h"
 
 void
@@ -52,18 +53,20 @@ gboolean
 _kel_project_read_source (const char *path, GBytes **out, GError **error)
 {
   g_autoptr (GError) local = NULL;
-  g_autoptr (GMappedFile) map = NULL;
-  g_autofree char *display = g_filename_display_name (path);
+  g_autoptr (GBytes) mapped = NULL;
+  gsize len;
+  const void *data;
 
-  map = g_mapped_file_new (path, FALSE, &local);
-  if (map == NULL)
+  /* a regular file of a document's size, opened without waiting on a FIFO */
+  mapped = kel_file_read (path, KEL_FILE_DOCUMENT, &local);
+  if (mapped == NULL)
     {
-      g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_IO, _("Cannot read “%s”: %s"),
-                   display, local->message);
+      g_set_error_literal (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_IO, local->message);
       return FALSE;
     }
   /* a copy: the file may change after it was read */
-  *out = g_bytes_new (g_mapped_file_get_contents (map), g_mapped_file_get_length (map));
+  data = g_bytes_get_data (mapped, &len);
+  *out = g_bytes_new (data, len);
   return TRUE;
 }
 

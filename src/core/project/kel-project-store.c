@@ -200,6 +200,75 @@ be32 (const guint8 *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
+/* Copies @from to @to (a missing @from is no copy and no error). */
+static gboolean
+copy_if_there (const char *from, const char *to, GError **error)
+{
+  g_autoptr (GFile) src = g_file_new_for_path (from);
+  g_autoptr (GFile) dst = g_file_new_for_path (to);
+  g_autoptr (GError) local = NULL;
+
+  if (g_file_copy (src, dst, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL,
+                   NULL, &local)
+      || g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
+/* Whether SQLite reads every page of @db: "ok" from PRAGMA quick_check. */
+static gboolean
+quick_check_ok (const char *db_path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK
+      && sqlite3_exec (db, "PRAGMA locking_mode = EXCLUSIVE", NULL, NULL, NULL) == SQLITE_OK
+      && sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return ok;
+}
+
+/* The verdict on a file whose header counts more pages than it holds: SQLite opens a copy
+ * of it and of its write-ahead log in a temporary folder (so that neither is touched),
+ * recovers the log and reads every page. Damaged only when SQLite finds it so. */
+static gboolean
+sqlite_finds_whole (const char *path, const char *display_name, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kelisim-check-XXXXXX", &local);
+  g_autofree char *copy = NULL, *copy_wal = NULL, *wal = g_strconcat (path, "-wal", NULL);
+  gboolean copied, whole = FALSE;
+
+  if (dir == NULL)
+    {
+      g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_IO,
+                   _("Cannot read the project “%s”: %s"), display_name, local->message);
+      return FALSE;
+    }
+  copy = g_build_filename (dir, "check.kelisim", NULL);
+  copy_wal = g_strconcat (copy, "-wal", NULL);
+  copied = copy_if_there (path, copy, &local) && copy_if_there (wal, copy_wal, &local);
+  if (copied)
+    whole = quick_check_ok (copy);
+  g_unlink (copy_wal);
+  g_unlink (copy);
+  g_rmdir (dir);
+  if (!copied)
+    g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_IO,
+                 _("Cannot read the project “%s”: %s"), display_name, local->message);
+  else if (!whole)
+    g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_DAMAGED,
+                 _("The project file “%s” is damaged (it is cut off); open a backup copy"),
+                 display_name);
+  return copied && whole;
+}
+
 /* Checks the 100-byte SQLite header before SQLite reads anything, so that a file that is
  * not a project, or a cut-off one, is told apart from a damaged one and never touched. */
 static gboolean
@@ -268,14 +337,11 @@ check_header (const char *path, const char *display_name, GError **error)
                      "backup copy"), display_name);
       return FALSE;
     }
-  /* the page count is trustworthy when the header says so; a shorter file was cut off */
+  /* The page count is trustworthy when the header says so. A shorter file was cut off,
+   * or has the rest of its pages in its write-ahead log (a checkpoint that found the disk
+   * full): SQLite, not the header, says which. */
   if (change == valid_for && (guint64) n_pages * page_size > (guint64) size)
-    {
-      g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_DAMAGED,
-                   _("The project file “%s” is damaged (it is cut off); open a backup copy"),
-                   display_name);
-      return FALSE;
-    }
+    return sqlite_finds_whole (path, display_name, error);
   return TRUE;
 }
 
