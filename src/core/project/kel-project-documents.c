@@ -577,20 +577,36 @@ read_document_info (sqlite3_stmt *stmt)
 }
 
 GPtrArray *
-kel_project_list_documents (KelProject *project)
+kel_project_list_documents_full (KelProject *project, GError **error)
 {
-  GPtrArray *docs = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_project_document_free);
+  g_autoptr (GPtrArray) docs = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc = SQLITE_ERROR;
 
-  g_return_val_if_fail (KEL_IS_PROJECT (project), docs);
+  g_return_val_if_fail (KEL_IS_PROJECT (project), NULL);
 
+  docs = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_project_document_free);
   _kel_project_lock (project);
   stmt = _kel_project_prepare (project, "SELECT " DOCUMENT_COLUMNS " FROM documents "
-                               "ORDER BY position", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+                               "ORDER BY position", error);
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (docs, read_document_info (stmt));
+  if (stmt != NULL && rc != SQLITE_DONE)
+    _kel_project_set_error (project, error, rc);
   _kel_project_unlock (project);
-  return docs;
+  return stmt != NULL && rc == SQLITE_DONE ? g_steal_pointer (&docs) : NULL;
+}
+
+GPtrArray *
+kel_project_list_documents (KelProject *project)
+{
+  GPtrArray *docs;
+
+  g_return_val_if_fail (KEL_IS_PROJECT (project), NULL);
+
+  docs = kel_project_list_documents_full (project, NULL);
+  return docs ? docs
+              : g_ptr_array_new_with_free_func ((GDestroyNotify) kel_project_document_free);
 }
 
 KelProjectDocument *
