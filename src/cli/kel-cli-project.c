@@ -344,6 +344,7 @@ cmd_import_codings (Common *c, int argc, char **argv)
     { NULL }
   };
   int status = OK;
+  guint unread = 0;
 
   if (!parse (c, _("PROJECT DATASET… — read a coder's codings from a coded dataset (CSV or "
                    "TSV)"), entries, NULL, &argc, &argv, &rest))
@@ -370,6 +371,7 @@ cmd_import_codings (Common *c, int argc, char **argv)
           fail (c, error);
           g_clear_error (&error);
           status = PARTLY;
+          unread++;
           continue;
         }
       print_report (c, r);
@@ -379,7 +381,8 @@ cmd_import_codings (Common *c, int argc, char **argv)
       if (r->notes->len > 0)
         status = PARTLY;
     }
-  return status;
+  /* not one dataset could be read: nothing was done */
+  return unread == g_strv_length (rest) - 1 ? FAILED : status;
 }
 
 /* merge ------------------------------------------------------------------------------------ */

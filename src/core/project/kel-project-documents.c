@@ -339,12 +339,15 @@ _kel_project_free_document_name (KelProject *project, const char *name, GError *
 {
   g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project,
     "SELECT 1 FROM documents WHERE name = ? LIMIT 1", error);
-  g_autofree char *stem = NULL;
+  g_autofree char *stem = NULL, *valid = NULL;
   const char *dot;
 
   if (stmt == NULL)
     return NULL;
-  name = name != NULL ? name : "";
+  /* every way in (a file, another copy, an exchange file) ends here: the name is UTF-8
+   * in the project, its datasets and its exports, whatever bytes it came with */
+  valid = g_utf8_make_valid (name != NULL ? name : "", -1);
+  name = valid;
   /* the extension stays at the end: "memorandum (2).pdf"; a leading dot is no extension */
   dot = strrchr (name, '.');
   if (dot == name)
