@@ -243,11 +243,15 @@ two_items (KelSegmentRun *run, gsize start, gsize ms, gsize me, gsize end, doubl
   /* another category: decided by the right half's own words, weak on the left */
   if (left.winner >= 0 && left.winner != right.winner)
     return right_score >= 2 && score[right.winner] < KEL_WIN_SCORE;
-  /* the same: each half names its own thing, and one of them has its sum */
-  return (left.winner == right.winner || has_term_of (run, right.winner, start, ms))
-         && (has_quoted_name (run->flat, start, ms) || has_own_sum (run, start, ms))
-         && (has_quoted_name (run->flat, me, end) || has_own_sum (run, me, end)
-             || (has_own_sum (run, start, ms) && _kel_count_has_name (run->flat, me, end)));
+  /* the same: each half names its own thing, one of them by a name in quotes or its sum
+   * ("Festive events marking the formation of the Ulytau Region and the “Meyirim” charity
+   * fair") */
+  if (left.winner != right.winner && !has_term_of (run, right.winner, start, ms))
+    return FALSE;
+  if (has_quoted_name (run->flat, start, ms) || has_own_sum (run, start, ms))
+    return has_quoted_name (run->flat, me, end) || has_own_sum (run, me, end)
+           || (has_own_sum (run, start, ms) && _kel_count_has_name (run->flat, me, end));
+  return has_quoted_name (run->flat, me, end) && _kel_count_has_anchor (run->flat, start, ms);
 }
 
 /* Cuts each sub-clause where it holds two items (see two_items()). */
