@@ -306,6 +306,31 @@ test_count_repeats (void)
   g_assert_cmpfloat (sum, ==, 312.5e6 + 1.2e9 + 6.8e6);
 }
 
+/* What goes on about an item is no item of its own: its conditions, the words of a name
+ * joined by "and", what a later sub-clause says of it (postponed), a date after a number
+ * (no count that names a new object). */
+static void
+test_count_same_item (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "MEMORANDUM for 2019\n"
+    "\n"
+    "2. The Company shall:\n"
+    "2.1. Finance the construction of a school for 600 pupils in Ekibastuz at KZT 2.4 bn, "
+    "provided that the Akimat allocates the land and builds the utility networks.\n"
+    "2.2. Sponsor the Children’s and Youth Boxing School for republican and international "
+    "tournaments, and the “Sholpan” dance ensemble, KZT 40 million and KZT 15 million "
+    "respectively.\n"
+    "2.3. Reconstruct the stadium in Khromtau; the project has been postponed to 2021.\n"
+    "2.4. Компания 1200 орындық мектептің құрылысына 6,2 млрд теңге бөледі; мектепті 2025 "
+    "жылғы 1 қыркүйекке дейін пайдалануға беру жоспарланады.\n");
+
+  ASSERT_ITEMS (doc, "2.1", "infrastructure=2400000000");
+  ASSERT_ITEMS (doc, "2.2", "sponsorship=40000000 sponsorship=15000000");
+  ASSERT_ITEMS (doc, "2.3", "infrastructure=-/postponed");
+  ASSERT_ITEMS (doc, "2.4", "infrastructure=6200000000");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -317,5 +342,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/tables", test_count_tables);
   g_test_add_func ("/kelisim/count/several-companies", test_count_several_companies);
   g_test_add_func ("/kelisim/count/repeats", test_count_repeats);
+  g_test_add_func ("/kelisim/count/same-item", test_count_same_item);
   return g_test_run ();
 }

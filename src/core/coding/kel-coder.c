@@ -117,6 +117,41 @@ coordination_code (void)
 static void score_subclause (KelSegmentRun *run, KelSubClause *sc, const double *prior,
                              double *score, double *best, gsize *first);
 
+/* Where a condition of an undertaking starts: what follows it in the sentence says on what
+ * terms the item is done ("… при условии выделения Акиматом земельного участка и
+ * обеспечения подводящих инженерных сетей"), it is no item of its own. */
+static pcre2_code *
+condition_code (void)
+{
+  static pcre2_code *code;
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      int err;
+      PCRE2_SIZE off;
+      code = pcre2_compile ((PCRE2_SPTR) "(?<!\\p{L})(?:при\\s+условии|provided\\s+that"
+                            "|on\\s+condition|subject\\s+to|шартымен|жағдайында)(?!\\p{L})",
+                            PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err,
+                            &off, NULL);
+      g_assert (code != NULL);
+      pcre2_jit_compile (code, PCRE2_JIT_COMPLETE);
+      g_once_init_leave (&once, 1);
+    }
+  return code;
+}
+
+static gboolean
+has_condition (const char *flat, gsize start, gsize end)
+{
+  pcre2_match_data *md = pcre2_match_data_create (1, NULL);
+  int rc = pcre2_match (condition_code (), (PCRE2_SPTR) flat, end, start, PCRE2_NO_UTF_CHECK,
+                        md, NULL);
+
+  pcre2_match_data_free (md);
+  return rc >= 0;
+}
+
 /* Whether [@start, @end) has a term of @category with a positive weight. */
 static gboolean
 has_term_of (const KelSegmentRun *run, int category, gsize start, gsize end)
@@ -201,6 +236,34 @@ count_words (const char *flat, gsize start, gsize end)
   return n;
 }
 
+/* Whether the word that ends before @ms and the one that starts at @me are both written
+ * with a capital, as the words of one name are ("the Children’s and Youth Boxing School",
+ * "Дворец культуры и спорта" aside): a word in quotes or in capitals only (ФК, KZT) is not
+ * taken for one. */
+static gboolean
+name_char (gunichar c)
+{
+  return g_unichar_isalpha (c) || c == 0x2019 || c == '\'' || c == '-';
+}
+
+static gboolean
+inside_name (const char *flat, gsize start, gsize ms, gsize me, gsize end)
+{
+  const char *w = flat + ms, *p;
+  gboolean lower = FALSE;
+
+  while (w > flat + start && name_char (g_utf8_get_char (g_utf8_prev_char (w))))
+    w = g_utf8_prev_char (w);
+  if (w == flat + ms || w == flat + start || !g_unichar_isupper (g_utf8_get_char (w)))
+    return FALSE;
+  for (p = g_utf8_next_char (w); p < flat + ms; p = g_utf8_next_char (p))
+    lower |= g_unichar_islower (g_utf8_get_char (p));
+  if (!lower || me >= end || !g_unichar_isupper (g_utf8_get_char (flat + me)))
+    return FALSE;
+  p = g_utf8_next_char (flat + me);
+  return p < flat + end && g_unichar_islower (g_utf8_get_char (p));
+}
+
 /* Whether a term found in the text runs across [@s, @e) ("built and equipped"). */
 static gboolean
 hit_across (const KelSegmentRun *run, gsize s, gsize e)
@@ -230,6 +293,7 @@ two_items (KelSegmentRun *run, gsize start, gsize ms, gsize me, gsize end, doubl
 
   /* "… in republican and international tournaments": a half of a few words is no item */
   if (hit_across (run, ms, me) || inside_quotes (run->flat, start, ms)
+      || inside_name (run->flat, start, ms, me, end)
       || count_words (run->flat, start, ms) < 3
       || count_words (run->flat, me, end) < 3)
     return FALSE;
@@ -407,6 +471,9 @@ continues_item (const KelSegmentRun *run, const KelCoding *prev, const KelSubCla
   /* "… построить школу и оснастить её", "… and the facility was transferred …" */
   if (kel_lexicon_refers_back (run->lex, run->seg->language, run->flat, sc->start, sc->end))
     return TRUE;
+  /* the sentence goes on with the item's conditions */
+  if (!sc->new_sentence && has_condition (run->flat, ps, sc->start))
+    return TRUE;
   if (prev->category != sc->winner || prev->reason != sc->reason)
     return FALSE;
   /* two sums of their own are two items, unless they are the same sum told again (a
@@ -458,6 +525,15 @@ make_items (KelSegmentRun *run, const double *prior, KelReason inherited,
       score_subclause (run, sc, prior, score, best, first);
       if (sc->winner < 0)
         {
+          /* "…; the project has been postponed to 2021": said of the item before */
+          if (prev >= 0 && (sc->reason == KEL_REASON_POSTPONED || sc->reason == KEL_REASON_NEGATED)
+              && kel_lexicon_refers_back (run->lex, run->seg->language, run->flat, sc->start,
+                                          sc->end))
+            {
+              c = &g_array_index (run->doc->codings, KelCoding, prev);
+              if (c->reason == KEL_REASON_NONE)
+                set_reason (run, c, sc->reason, sc->reason_hit, NULL);
+            }
           prev = -1;
           continue;
         }
@@ -473,6 +549,10 @@ make_items (KelSegmentRun *run, const double *prior, KelReason inherited,
           c = &g_array_index (run->doc->codings, KelCoding, prev);
           _kel_items_collect_terms (run, c, sc->start, sc->end);
           c->end = run->seg->start + sc->end;
+          /* "…; the project has been postponed to 2021": what is said of the item holds */
+          if (c->reason == KEL_REASON_NONE
+              && (sc->reason == KEL_REASON_POSTPONED || sc->reason == KEL_REASON_NEGATED))
+            set_reason (run, c, sc->reason, sc->reason_hit, NULL);
           continue;
         }
       prev = (int) _kel_items_add (run, sc->winner, sc->start, sc->end);

@@ -56,7 +56,13 @@ compile_static (gpointer data)
   number_code = compile ("(?:№|No\\.|#)\\s*\\d+|(?<![\\d.,])(?<!\\d\\s)(?:\\d{1,3}(?:\\s\\d{3})+|\\d{1,4})"
                          "(?:-?\\p{L}{1,4})?\\s+"
                          "(?!(?:млн|млрд|тыс|мың|миллион|миллиард|million|billion|thousand|"
-                         "mln|bn|тенге|теңге|тг|kzt|usd|год|года|жыл|year|г\\.)(?!\\p{L}))\\p{L}");
+                         "mln|bn|тенге|теңге|тг|kzt|usd|г\\.)(?!\\p{L})"
+                         /* a year or a date is no count: "2025 жылғы 1 қыркүйекке" */
+                         "|(?:год|жыл|year|январ|феврал|март|апрел|ма[йя]|июн|июл|август|"
+                         "сентябр|октябр|ноябр|декабр|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|"
+                         "шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|january|february|march|"
+                         "april|may|june|july|august|september|october|november|december))"
+                         "\\p{L}");
   return NULL;
 }
 
