@@ -331,6 +331,36 @@ test_count_same_item (void)
   ASSERT_ITEMS (doc, "2.4", "infrastructure=6200000000");
 }
 
+/* A table whose caption says it sums spending up by category: its rows are totals, and
+ * the text under the next heading is counted again. */
+static void
+test_count_caption (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "Sustainability report 2022\n"
+    "\n"
+    "5.1 Overview\n"
+    "Table 5.1. Social investment by category, KZT mln\n"
+    "Category\t2021\t2022\n"
+    "Hospital equipment for the city hospital\t1,520\t1,310\n"
+    "Sponsorship of the football club\t980\t1,140\n"
+    "\n"
+    "5.2 Social infrastructure\n"
+    "The construction of a 50-metre swimming pool in Satpayev was completed; the Company "
+    "spent KZT 3,450 million.\n");
+  guint counted = 0, aggregates = 0;
+
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      counted += kel_coding_is_counted (c);
+      aggregates += c->reason == KEL_REASON_AGGREGATE;
+    }
+  g_assert_cmpuint (aggregates, ==, 2);
+  g_assert_cmpuint (counted, ==, 1);
+  ASSERT_ITEMS (doc, "5.2", "infrastructure=3450000000");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -343,5 +373,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/several-companies", test_count_several_companies);
   g_test_add_func ("/kelisim/count/repeats", test_count_repeats);
   g_test_add_func ("/kelisim/count/same-item", test_count_same_item);
+  g_test_add_func ("/kelisim/count/caption", test_count_caption);
   return g_test_run ();
 }

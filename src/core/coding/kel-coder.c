@@ -826,6 +826,42 @@ lead_in_prior (const KelLexicon *lex, const KelDocument *doc, guint i, GArray *h
 
 /* For each heading, the reason a section exclusion found in it gives every segment under
  * it (KEL_REASON_NONE for none), and the words that decided it. */
+/* Whether segment @i is the caption of the table that follows it: a line of text just
+ * before its first row ("Әлеуметтік инвестициялардың бағыттар бойынша құрылымы, мың
+ * теңге"). A section term in it holds for the table's rows. */
+static gboolean
+is_caption (const KelDocument *doc, guint i)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+
+  return seg->kind != KEL_SEGMENT_TABLE_ROW && i + 1 < doc->segments->len
+         && g_array_index (doc->segments, KelSegment, i + 1).kind == KEL_SEGMENT_TABLE_ROW;
+}
+
+/* The reason of a section term in segment @i, or none; its words in *@words. */
+static KelReason
+section_term (const KelLexicon *lex, const KelDocument *doc, guint i, GArray *hits,
+              char **words)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+  g_autofree char *flat = kel_segment_dup_flat (seg, doc->norm->text);
+
+  g_array_set_size (hits, 0);
+  kel_lexicon_match (lex, flat, seg->end - seg->start, seg->body - seg->start,
+                     KEL_LANG_UNKNOWN, hits, NULL);
+  for (guint k = 0; k < hits->len; k++)
+    {
+      const KelHit *h = &g_array_index (hits, KelHit, k);
+      const KelTerm *t = kel_lexicon_get_term (lex, h->term);
+      if (t->section)
+        {
+          *words = g_strndup (flat + h->start, h->end - h->start);
+          return t->exclude;
+        }
+    }
+  return KEL_REASON_NONE;
+}
+
 static KelReason *
 section_reasons (const KelLexicon *lex, const KelDocument *doc, GArray *hits, GPtrArray *words)
 {
@@ -833,27 +869,9 @@ section_reasons (const KelLexicon *lex, const KelDocument *doc, GArray *hits, GP
 
   g_ptr_array_set_size (words, doc->segments->len);
   for (guint i = 0; i < doc->segments->len; i++)
-    {
-      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
-      g_autofree char *flat = NULL;
-
-      if (seg->kind != KEL_SEGMENT_HEADING)
-        continue;
-      flat = kel_segment_dup_flat (seg, doc->norm->text);
-      g_array_set_size (hits, 0);
-      kel_lexicon_match (lex, flat, seg->end - seg->start, seg->body - seg->start,
-                         KEL_LANG_UNKNOWN, hits, NULL);
-      for (guint k = 0; k < hits->len && reasons[i] == KEL_REASON_NONE; k++)
-        {
-          const KelHit *h = &g_array_index (hits, KelHit, k);
-          const KelTerm *t = kel_lexicon_get_term (lex, h->term);
-          if (t->section)
-            {
-              reasons[i] = t->exclude;
-              words->pdata[i] = g_strndup (flat + h->start, h->end - h->start);
-            }
-        }
-    }
+    if (g_array_index (doc->segments, KelSegment, i).kind == KEL_SEGMENT_HEADING
+        && !is_caption (doc, i))
+      reasons[i] = section_term (lex, doc, i, hits, (char **) &words->pdata[i]);
   return reasons;
 }
 
@@ -879,6 +897,8 @@ kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates
   g_autoptr (GPtrArray) section_words = g_ptr_array_new_with_free_func (g_free);
   g_autofree double *prior = NULL;
   g_autofree char *akimat_terms = NULL;
+  g_autofree char *table_terms = NULL;
+  KelReason table_reason = KEL_REASON_NONE;
   gboolean have_prior = FALSE, akimat_items = FALSE;
   KelSegmentRun run = { 0 };
 
@@ -903,6 +923,12 @@ kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates
 
       if (seg->kind != KEL_SEGMENT_LIST_ITEM)
         have_prior = akimat_items = FALSE;
+      if (seg->kind != KEL_SEGMENT_TABLE_ROW)
+        {
+          g_clear_pointer (&table_terms, g_free);
+          table_reason = is_caption (doc, i) ? section_term (lex, doc, i, hits, &table_terms)
+                                             : KEL_REASON_NONE;
+        }
       if (seg->kind == KEL_SEGMENT_HEADING)
         continue;
       if (introduces_items (doc, i))
@@ -914,6 +940,13 @@ kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates
         {
           inherited = sections[seg->section];
           because = section_words->pdata[seg->section];
+        }
+      else if (table_reason != KEL_REASON_NONE && seg->kind == KEL_SEGMENT_TABLE_ROW)
+        {
+          /* a table of spending by category: its rows are totals */
+          inherited = table_reason == KEL_REASON_DECLARATION ? KEL_REASON_AGGREGATE
+                                                              : table_reason;
+          because = table_terms;
         }
       else if (akimat_items)
         {
