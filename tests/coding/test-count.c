@@ -361,6 +361,32 @@ test_count_caption (void)
   ASSERT_ITEMS (doc, "5.2", "infrastructure=3450000000");
 }
 
+/* Clauses under a numbered lead-in of the akimat are the akimat's; a history since an
+ * earlier year is background; food aid is charity. */
+static void
+test_count_lead_ins (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "МЕМОРАНДУМ на 2014 год\n"
+    "\n"
+    "2. Компания:\n"
+    "2.1. оказывает продовольственную помощь малообеспеченным семьям г. Сатпаева на сумму "
+    "30 млн тенге;\n"
+    "2.2. Since 1993, the programme has financed more than 260 projects in the region, "
+    "including schools and hospitals.\n"
+    "3. Акимат:\n"
+    "3.1. оказывает содействие в прохождении государственной экспертизы проектно-сметной "
+    "документации на строительство школы;\n"
+    "3.2. принимает построенные объекты в коммунальную собственность.\n"
+    "4. Заключительные положения\n"
+    "4.1. Компания построит школу на 300 мест в г. Балхаше.\n");
+
+  ASSERT_ITEMS (doc, "2.1", "charity=30000000");
+  ASSERT_ITEMS (doc, "2.2", "infrastructure=-/background");
+  ASSERT_ITEMS (doc, "3.1", "infrastructure=-/akimat");
+  ASSERT_ITEMS (doc, "4.1", "infrastructure=-");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -374,5 +400,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/repeats", test_count_repeats);
   g_test_add_func ("/kelisim/count/same-item", test_count_same_item);
   g_test_add_func ("/kelisim/count/caption", test_count_caption);
+  g_test_add_func ("/kelisim/count/lead-ins", test_count_lead_ins);
   return g_test_run ();
 }

@@ -761,21 +761,46 @@ tell_more (const KelLexicon *lex, KelDocument *doc, guint i, guint codings_befor
     }
 }
 
-/* "3) оказать благотворительную помощь:" followed by "а) …", "б) …": the lead-in names
- * what its items are; the items are the commitments and are coded, the lead-in is not. */
 static gboolean
-introduces_items (const KelDocument *doc, guint i)
+ends_with_colon (const KelDocument *doc, guint i)
 {
   const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
   const char *text = doc->norm->text;
   gsize e = seg->end;
 
-  if (i + 1 >= doc->segments->len
-      || g_array_index (doc->segments, KelSegment, i + 1).kind != KEL_SEGMENT_LIST_ITEM)
-    return FALSE;
   while (e > seg->body && strchr (" \n\t", text[e - 1]) != NULL)
     e--;
   return e > seg->body && text[e - 1] == ':';
+}
+
+/* "3) оказать благотворительную помощь:" followed by "а) …", "б) …": the lead-in names
+ * what its items are; the items are the commitments and are coded, the lead-in is not. */
+static gboolean
+introduces_items (const KelDocument *doc, guint i)
+{
+  return i + 1 < doc->segments->len
+         && g_array_index (doc->segments, KelSegment, i + 1).kind == KEL_SEGMENT_LIST_ITEM
+         && ends_with_colon (doc, i);
+}
+
+/* Whether @label is a clause under @parent ("3.2" under "3"). */
+static gboolean
+is_under (const char *label, const char *parent)
+{
+  gsize n = strlen (parent);
+
+  return label != NULL && strncmp (label, parent, n) == 0 && label[n] == '.' && label[n + 1];
+}
+
+/* Whether segment @i is a numbered clause that opens the clauses under it ("3. Акимат:" /
+ * "3.1. выделяет земельный участок …"). */
+static gboolean
+introduces_clauses (const KelDocument *doc, guint i)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+
+  return seg->clause != NULL && i + 1 < doc->segments->len && ends_with_colon (doc, i)
+         && is_under (g_array_index (doc->segments, KelSegment, i + 1).clause, seg->clause);
 }
 
 /* What a lead-in says about its items: half of each category's score in it, so that an
@@ -898,6 +923,7 @@ kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates
   g_autofree double *prior = NULL;
   g_autofree char *akimat_terms = NULL;
   g_autofree char *table_terms = NULL;
+  g_autofree char *akimat_clause = NULL;
   KelReason table_reason = KEL_REASON_NONE;
   gboolean have_prior = FALSE, akimat_items = FALSE;
   KelSegmentRun run = { 0 };
@@ -923,6 +949,19 @@ kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates
 
       if (seg->kind != KEL_SEGMENT_LIST_ITEM)
         have_prior = akimat_items = FALSE;
+      if (akimat_clause != NULL && !is_under (seg->clause, akimat_clause))
+        g_clear_pointer (&akimat_clause, g_free);
+      if (introduces_clauses (doc, i))
+        {
+          gboolean akimat = FALSE;
+
+          lead_in_prior (lex, doc, i, hits, prior, &akimat, &akimat_terms);
+          if (akimat)
+            {
+              g_free (akimat_clause);
+              akimat_clause = g_strdup (seg->clause);
+            }
+        }
       if (seg->kind != KEL_SEGMENT_TABLE_ROW)
         {
           g_clear_pointer (&table_terms, g_free);
@@ -948,7 +987,7 @@ kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates
                                                               : table_reason;
           because = table_terms;
         }
-      else if (akimat_items)
+      else if (akimat_items || akimat_clause != NULL)
         {
           inherited = KEL_REASON_AKIMAT;
           because = akimat_terms;
