@@ -387,6 +387,33 @@ test_count_lead_ins (void)
   ASSERT_ITEMS (doc, "4.1", "infrastructure=-");
 }
 
+/* A narrative that gives no sum, then the table row with it: a length with decimals
+ * ("3.2 km") names the same object, and the row counts. */
+static void
+test_count_length_repeat (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "Annual report 2016\n"
+    "\n"
+    "Infrastructure\n"
+    "Ahead of the heating season we replaced 3.2 km of the heating network in Komarovka.\n"
+    "\n"
+    "Table 14. Social spending in 2016 (KZT million)\n"
+    "No.\tProject\tPlan\tFact\n"
+    "1\tReplacement of heating network, Komarovka (3.2 km)\t210.0\t198.6\n"
+    "2\tRepair of central streets, Auezov\t150.0\t146.8\n");
+  guint counted = 0, repeats = 0;
+
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      counted += kel_coding_is_counted (c);
+      repeats += c->reason == KEL_REASON_REPEAT;
+    }
+  g_assert_cmpuint (counted, ==, 2);
+  g_assert_cmpuint (repeats, ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -401,5 +428,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/same-item", test_count_same_item);
   g_test_add_func ("/kelisim/count/caption", test_count_caption);
   g_test_add_func ("/kelisim/count/lead-ins", test_count_lead_ins);
+  g_test_add_func ("/kelisim/count/length-repeat", test_count_length_repeat);
   return g_test_run ();
 }

@@ -53,7 +53,10 @@ compile_static (gpointer data)
   /* a name in quotes: «Шахтёр», “Sholpan”, "Arlan" */
   quote_code = compile ("[«“\"„]\\s*([^«»“”\"„\\n]{2,60}?)\\s*[»”\"“]");
   /* a number with what it counts: "№ 3", "на 320 мест", "3 жедел", "50 орындық" */
-  number_code = compile ("(?:№|No\\.|#)\\s*\\d+|(?<![\\d.,])(?<!\\d\\s)(?:\\d{1,3}(?:\\s\\d{3})+|\\d{1,4})"
+  number_code = compile ("(?:№|No\\.|#)\\s*\\d+"
+                         /* a length with decimals: "3.2 km", "2,4 шақырым" */
+                         "|(?<![\\d.,])\\d{1,3}[.,]\\d{1,2}\\s*(?:km|км|шақырым\\p{L}*|километр\\p{L}*)(?!\\p{L})"
+                         "|(?<![\\d.,])(?<!\\d\\s)(?:\\d{1,3}(?:\\s\\d{3})+|\\d{1,4})"
                          "(?:-?\\p{L}{1,4})?\\s+"
                          "(?!(?:млн|млрд|тыс|мың|миллион|миллиард|million|billion|thousand|"
                          "mln|bn|тенге|теңге|тг|kzt|usd|г\\.)(?!\\p{L})"
