@@ -323,12 +323,25 @@ test_count_same_item (void)
     "respectively.\n"
     "2.3. Reconstruct the stadium in Khromtau; the project has been postponed to 2021.\n"
     "2.4. Компания 1200 орындық мектептің құрылысына 6,2 млрд теңге бөледі; мектепті 2025 "
-    "жылғы 1 қыркүйекке дейін пайдалануға беру жоспарланады.\n");
+    "жылғы 1 қыркүйекке дейін пайдалануға беру жоспарланады.\n"
+    "2.5. Жаңаөзен қаласының 1 және 2 шағынаудандарындағы аулаларды абаттандыруды және Теңге "
+    "ауылының көшелерін жарықтандыруды қаржыландыру, тиісінше 620 млн теңге және 180 млн "
+    "теңге.\n");
+  const KelCoding *first = NULL;
 
   ASSERT_ITEMS (doc, "2.1", "infrastructure=2400000000");
   ASSERT_ITEMS (doc, "2.2", "sponsorship=40000000 sponsorship=15000000");
   ASSERT_ITEMS (doc, "2.3", "infrastructure=-/postponed");
   ASSERT_ITEMS (doc, "2.4", "infrastructure=6200000000");
+  /* "1 және 2" joins two numbers: the first item is both micro-districts' yards */
+  ASSERT_ITEMS (doc, "2.5", "infrastructure=620000000 infrastructure=180000000");
+  for (guint i = 0; i < doc->codings->len && first == NULL; i++)
+    if (g_strcmp0 (kel_coding_get_clause (doc, &g_array_index (doc->codings, KelCoding, i)),
+                   "2.5a") == 0)
+      first = &g_array_index (doc->codings, KelCoding, i);
+  g_assert_nonnull (first);
+  g_assert_nonnull (g_strstr_len (doc->norm->text + first->start, first->end - first->start,
+                                  "аулаларды"));
 }
 
 /* A table whose caption says it sums spending up by category: its rows are totals, and

@@ -294,6 +294,7 @@ two_items (KelSegmentRun *run, gsize start, gsize ms, gsize me, gsize end, doubl
   /* "… in republican and international tournaments": a half of a few words is no item */
   if (hit_across (run, ms, me) || inside_quotes (run->flat, start, ms)
       || inside_name (run->flat, start, ms, me, end)
+      || _kel_items_joins_numbers (run->flat, ms, me)
       || count_words (run->flat, start, ms) < 3
       || count_words (run->flat, me, end) < 3)
     return FALSE;

@@ -95,11 +95,24 @@ is_calendar_word (const char *p, const char *end)
     "Friday", "Saturday", "Sunday",
   };
 
+  /* the parties' defined names, in any case form: "Компанияның еншілес ұйымдарына" names
+   * no new object */
+  static const char *const parties[] = {
+    "Компани", "Company", "Серіктестік", "Товариществ", "Общество", "Корпораци",
+    "Акимат", "Әкімдік", "Әкімдіг", "Akimat",
+  };
+
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       gsize n = strlen (names[i]);
       if ((gsize) (end - p) >= n && memcmp (p, names[i], n) == 0
           && ((gsize) (end - p) == n || !g_unichar_isalpha (g_utf8_get_char (p + n))))
+        return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (parties); i++)
+    {
+      gsize n = strlen (parties[i]);
+      if ((gsize) (end - p) >= n && memcmp (p, parties[i], n) == 0)
         return TRUE;
     }
   return FALSE;
