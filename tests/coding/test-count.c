@@ -401,7 +401,7 @@ test_count_lead_ins (void)
 }
 
 /* A narrative that gives no sum, then the table row with it: a length with decimals
- * ("3.2 km") names the same object, and the row counts. */
+ * ("3.2 km") names the same object, and the row counts. A subtotal run into a row. */
 static void
 test_count_length_repeat (void)
 {
@@ -414,16 +414,25 @@ test_count_length_repeat (void)
     "Table 14. Social spending in 2016 (KZT million)\n"
     "No.\tProject\tPlan\tFact\n"
     "1\tReplacement of heating network, Komarovka (3.2 km)\t210.0\t198.6\n"
-    "2\tRepair of central streets, Auezov\t150.0\t146.8\n");
+    "2\tRepair of central streets, Auezov\t150.0\t146.8\n"
+    /* a subtotal row run into the last row: the row's figures come first */
+    "3\tDonation to the children’s rehabilitation centre Subtotal Kyzyl\t10.0 826.0\t9.5 181.2\n");
   guint counted = 0, repeats = 0;
+  gboolean donation = FALSE;
 
   for (guint i = 0; i < doc->codings->len; i++)
     {
       const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
       counted += kel_coding_is_counted (c);
       repeats += c->reason == KEL_REASON_REPEAT;
+      if (g_strstr_len (doc->norm->text + c->start, c->end - c->start, "Donation") != NULL)
+        {
+          g_assert_cmpfloat (c->amount_kzt, ==, 9500000);
+          donation = TRUE;
+        }
     }
-  g_assert_cmpuint (counted, ==, 2);
+  g_assert_true (donation);
+  g_assert_cmpuint (counted, ==, 3);
   g_assert_cmpuint (repeats, ==, 1);
 }
 

@@ -552,8 +552,28 @@ assign_one (KelSegmentRun *run, guint k, int *given, gboolean *per_unit)
 
 /* Adds the cell [@s, @e) to @cells, cut in two where two figures stand in it with no tab
  * between ("2 500 000,0 1 870 450,5": after a decimal part, a space and a digit). */
+/* Whether a cell of words goes on, after its item, with a total's label ("Donation to …
+ * Subtotal Kyzyl", "Оснащение … Итого"): the extraction ran a total row into the row. */
+static gboolean
+runs_into_total (const char *cell)
+{
+  static const char *const totals[] = { " итого", " всего", " subtotal", " total", " жиыны",
+                                        " барлығы" };
+  g_autofree char *folded = g_utf8_casefold (cell, -1);
+
+  g_strdelimit (folded, "\n\t", ' ');
+  for (guint i = 0; i < G_N_ELEMENTS (totals); i++)
+    {
+      const char *hit = strstr (folded, totals[i]);
+      gsize n = strlen (totals[i]);
+      if (hit != NULL && !g_unichar_isalpha (g_utf8_get_char (hit + n)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
-add_cell (GPtrArray *cells, const char *s, const char *e)
+add_cell (GPtrArray *cells, const char *s, const char *e, gboolean first_only)
 {
   for (const char *p = s; p + 3 < e; p++)
     if (p > s && (*p == ',' || *p == '.') && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1]))
@@ -564,7 +584,9 @@ add_cell (GPtrArray *cells, const char *s, const char *e)
         if (q + 1 < e && *q == ' ' && g_ascii_isdigit (q[1]) && p > s)
           {
             g_ptr_array_add (cells, g_strndup (s, q - s));
-            add_cell (cells, q + 1, e);
+            /* the row's own figure comes first, a total's run into it after */
+            if (!first_only)
+              add_cell (cells, q + 1, e, FALSE);
             return;
           }
       }
@@ -577,6 +599,8 @@ row_cells (const char *text, gsize start, gsize end)
 {
   GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
   const char *p = text + start, *e = text + end;
+  g_autofree char *row = g_strndup (text + start, end - start);
+  gboolean merged = runs_into_total (row);
 
   while (p <= e)
     {
@@ -587,7 +611,7 @@ row_cells (const char *text, gsize start, gsize end)
         cs++;
       while (ce > cs && strchr (" \n", ce[-1]) != NULL)
         ce--;
-      add_cell (cells, cs, ce);
+      add_cell (cells, cs, ce, merged);
       if (tab == NULL)
         break;
       p = tab + 1;
@@ -644,7 +668,6 @@ assign_table_row (KelSegmentRun *run)
   KelCoding *c = item_at (run, run->first_item);
   double scale = seg->table_scale > 0 ? seg->table_scale : 1, v;
   guint pick;
-
   for (guint i = 0; i < cells->len; i++)
     {
       const char *cell = cells->pdata[i];
