@@ -326,13 +326,19 @@ test_count_same_item (void)
     "жылғы 1 қыркүйекке дейін пайдалануға беру жоспарланады.\n"
     "2.5. Жаңаөзен қаласының 1 және 2 шағынаудандарындағы аулаларды абаттандыруды және Теңге "
     "ауылының көшелерін жарықтандыруды қаржыландыру, тиісінше 620 млн теңге және 180 млн "
-    "теңге.\n");
+    "теңге.\n"
+    "2.6. The Beibarys ice hockey club received sponsorship of KZT 180 million, and TCO was a "
+    "partner of the Atyrau City Day celebrations and of the Atyrau Half Marathon, contributing "
+    "KZT 25 million and KZT 12 million respectively.\n");
   const KelCoding *first = NULL;
 
   ASSERT_ITEMS (doc, "2.1", "infrastructure=2400000000");
   ASSERT_ITEMS (doc, "2.2", "sponsorship=40000000 sponsorship=15000000");
   ASSERT_ITEMS (doc, "2.3", "infrastructure=-/postponed");
   ASSERT_ITEMS (doc, "2.4", "infrastructure=6200000000");
+  /* "respectively" shares out the sums of its own part of the clause, not the first's */
+  ASSERT_ITEMS (doc, "2.6",
+                "sponsorship=180000000 one_time_event=25000000 one_time_event=12000000");
   /* "1 және 2" joins two numbers: the first item is both micro-districts' yards */
   ASSERT_ITEMS (doc, "2.5", "infrastructure=620000000 infrastructure=180000000");
   for (guint i = 0; i < doc->codings->len && first == NULL; i++)

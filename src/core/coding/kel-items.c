@@ -395,17 +395,69 @@ split_list (KelSegmentRun *run, guint index, gsize list_end, guint want)
 static void
 assign_respectively (KelSegmentRun *run)
 {
-  guint n = run->amounts->len;
-  gsize first_sum = g_array_index (run->amounts, KelAmount, 0).start;
+  guint n = 0, first_k = 0, before, m;
+  g_autoptr (GArray) targets = NULL;
+  gsize rs = 0, re = 0, hs;
+  int host;
 
-  for (guint i = run->first_item; i < run->doc->codings->len && n_items (run) < n; i++)
-    if (flat_start (run, item_at (run, i)) < first_sum)
-      split_list (run, i, MIN (first_sum, flat_end (run, item_at (run, i))), n);
-  for (guint k = 0; k < n; k++)
+  /* the sums told "respectively" are those from the item that says so on ("… sponsorship of KZT 180 million, and TCO was a partner of the City Day and of the
+   * Half Marathon, contributing KZT 25 million and KZT 12 million respectively", "…
+   * өткізуге тиісінше 40 млн және 15 млн теңге") */
+  if (!last_match (respectively_code, run->flat, 0, run->len, &rs, &re)
+      || (host = item_holding (run, rs)) < 0)
+    host = (int) run->doc->codings->len - 1;
+  hs = flat_start (run, item_at (run, host));
+  for (guint k = 0; k < run->amounts->len; k++)
+    {
+      gsize at = g_array_index (run->amounts, KelAmount, k).start;
+      if (at < hs)
+        first_k = k + 1;
+      else
+        n++;
+    }
+  if (n < 2)
+    {
+      first_k = 0;
+      n = run->amounts->len;
+      host = (int) run->first_item;
+    }
+  /* the items before the host that have no sum of their own take the first sums; the
+   * host's list is cut into as many more items as are still wanted */
+  targets = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = run->first_item; i < (guint) host; i++)
+    {
+      gboolean own = FALSE;
+      for (guint k = 0; k < run->amounts->len && !own; k++)
+        own = item_holding (run, g_array_index (run->amounts, KelAmount, k).start) == (int) i;
+      if (!own)
+        g_array_append_val (targets, i);
+    }
+  before = n_items (run);
+  if (targets->len + 1 < n)
+    split_list (run, host, MIN (g_array_index (run->amounts, KelAmount, first_k).start,
+                                flat_end (run, item_at (run, host))),
+                before + n - 1 - targets->len);
+  m = n_items (run) - before + 1;
+  for (guint i = 0; i < m; i++)
+    {
+      guint at = (guint) host + i;
+      g_array_append_val (targets, at);
+    }
+  /* the last n of them, in order */
+  if (targets->len > n)
+    g_array_remove_range (targets, 0, targets->len - n);
+  for (guint k = 0; k < run->amounts->len; k++)
     {
       const KelAmount *a = &g_array_index (run->amounts, KelAmount, k);
-      KelCoding *c = item_at (run, run->first_item + MIN (k, n_items (run) - 1));
+      KelCoding *c;
 
+      if (k >= first_k && k < first_k + n)
+        c = item_at (run, g_array_index (targets, guint, MIN (k - first_k, targets->len - 1)));
+      else
+        {
+          int i = item_holding (run, a->start);
+          c = item_at (run, i >= 0 ? (guint) i : run->first_item);
+        }
       if (c->amount_text == NULL)
         set_amount (run, c, a);
     }
