@@ -31,13 +31,13 @@ typedef enum {
 GQuark kel_project_error_quark (void);
 
 /* The schema this Kelisim writes; older projects are migrated forward when opened. */
-#define KEL_PROJECT_SCHEMA_VERSION 2
+#define KEL_PROJECT_SCHEMA_VERSION 3
 /* The automatic coder: a coder like any person, carrying the lexicon's version. */
 #define KEL_LEXICON_CODER "lexicon"
 
 /* How a coding came to be. The lexicon's codings are "auto". A person never edits them:
  * a person's decision about a coding is that person's own coding on the same unit (the
- * same segment, or the same span) with the same category:
+ * same item of a segment, or the same span) with the same category:
  *   - accept  = the person's coding, status accepted;
  *   - reject  = the person's coding, status rejected;
  *   - recode  = reject the old category + the person's coding of the new one, manual;
@@ -45,7 +45,14 @@ GQuark kel_project_error_quark (void);
  *   - uncode  = the person's own coding withdrawn (deleted).
  * A person's codes on a unit are their accepted and manual codings; a rejected one says
  * "not this category". Agreement, validation, the dataset and the analysis all read
- * codings this way. */
+ * codings this way.
+ *
+ * A segment holds items (kel-document.h): the lexicon codes each object, recipient or
+ * event apart, so a segment may have several codings of one category, numbered 0, 1, …
+ * in the order of the text ("item"). A decision is on one item. Each coding is counted,
+ * or not counted for a reason (KelReason): a person's decision may count an item the
+ * lexicon did not ("count it anyway") or not count one it did; a coding that is not
+ * counted is no code given, in agreement and validation as in the charts. */
 typedef enum {
   KEL_STATUS_AUTO,
   KEL_STATUS_ACCEPTED,
@@ -104,6 +111,14 @@ typedef struct {
   char            *amount_text;
   char            *terms;      /* the terms that made the lexicon's coding; a decision on
                                 * it keeps them, a person's own coding has none */
+  guint            item;       /* which of its segment's items of its category (0, 1, …) */
+  gsize            item_start; /* the item's own span (inside its segment); the unit's */
+  gsize            item_end;   /* span when the coding has none of its own */
+  char            *label;      /* the item's clause ("2.3a"), NULL: the segment's */
+  char            *corporation; /* whose commitment, NULL: the document's corporation */
+  gboolean         counted;    /* whether the item counts (in the dataset, the charts) */
+  KelReason        reason;     /* why not: KEL_REASON_NONE when counted */
+  char            *reason_terms; /* the words that decided it, or NULL */
   gint64           created;    /* µs since the epoch */
   gint64           modified;
   /* A decision (accepted or rejected) on a coding that no other coder makes any more,
@@ -360,6 +375,15 @@ gint64       kel_project_recode            (KelProject         *project,
                                             const char         *coder,
                                             gint64              coding,
                                             const char         *category,
+                                            GError            **error);
+/* Whether the item of @coding counts: @reason KEL_REASON_NONE counts it ("count it
+ * anyway"), any other reason does not count it for that reason. On @coder's own coding
+ * this changes it; on anyone else's it accepts the coding as counted or not. One undoable
+ * step. Returns the coder's coding. */
+gint64       kel_project_set_counted       (KelProject         *project,
+                                            const char         *coder,
+                                            gint64              coding,
+                                            KelReason           reason,
                                             GError            **error);
 /* A memo on one of @coder's own codings (NULL or "" removes it). */
 gboolean     kel_project_set_memo          (KelProject         *project,
