@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "kel-agreement.h"
 #include "kel-coding-row-private.h"
 #include "kel-project.h"
 #include "kel-test-utils.h"
@@ -602,6 +603,202 @@ test_migrate_2 (void)
   g_unlink (memo_path);
 }
 
+/* A copy of the fixture's project at @name, opened. */
+static KelProject *
+copy_project (Fixture *f, const char *name, char **path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  KelProject *copy;
+  gsize len;
+
+  g_clear_object (&f->project);
+  g_assert_true (g_file_get_contents (f->path, &contents, &len, &error));
+  *path = kel_test_temp_path (name);
+  g_unlink (*path);
+  g_assert_true (g_file_set_contents (*path, contents, len, &error));
+  f->project = kel_project_open (f->path, &error);
+  g_assert_no_error (error);
+  copy = kel_project_open (*path, &error);
+  g_assert_no_error (error);
+  return copy;
+}
+
+static gint64
+lexicon_id (Fixture *f, const char *clause)
+{
+  g_autoptr (KelProjectCoding) c = coding_at (f, KEL_LEXICON_CODER, clause);
+  g_assert_nonnull (c);
+  return c->id;
+}
+
+static void
+test_merge (Fixture *f, gconstpointer data)
+{
+  g_autofree char *copy_path = NULL;
+  g_autoptr (KelProject) copy = copy_project (f, "items-copy.kelisim", &copy_path);
+  g_autoptr (KelMergeReport) report = NULL, again = NULL;
+  g_autoptr (KelProjectCoding) bek = NULL, anna = NULL;
+  g_autoptr (GError) error = NULL;
+  const KelMergeConflict *conflict;
+
+  /* here anna counts the 2015 complex anyway and does not count the first club; there bek
+   * does not count the second club (a repeat, he says) and anna accepts the first club as
+   * it is, counted */
+  kel_project_set_counted (f->project, "anna", lexicon_id (f, "2.3"), KEL_REASON_NONE, &error);
+  kel_project_set_counted (f->project, "anna", lexicon_id (f, "2.2a"), KEL_REASON_AGGREGATE,
+                           &error);
+  g_assert_no_error (error);
+  kel_project_set_counted (copy, "bek", lexicon_id (f, "2.2b"), KEL_REASON_REPEAT, &error);
+  kel_project_accept (copy, "anna", lexicon_id (f, "2.2a"), &error);
+  g_assert_no_error (error);
+  g_clear_object (&copy);
+
+  report = kel_project_merge (f->project, copy_path, NULL, &error);
+  g_assert_no_error (error);
+  /* bek's decision comes in, not counted, with its reason, on its item */
+  bek = coding_at (f, "bek", "2.2b");
+  g_assert_nonnull (bek);
+  g_assert_cmpuint (bek->item, ==, 1);
+  g_assert_false (bek->counted);
+  g_assert_cmpint (bek->reason, ==, KEL_REASON_REPEAT);
+  g_assert_cmpuint (report->codings_added, ==, 1);
+  /* anna's two decisions on the first club differ only in whether it counts: a conflict,
+   * described so; hers here stays until someone resolves it */
+  g_assert_cmpuint (report->conflicts->len, ==, 1);
+  conflict = report->conflicts->pdata[0];
+  g_assert_cmpstr (conflict->coder, ==, "anna");
+  g_assert_nonnull (strstr (conflict->ours, "not counted"));
+  g_assert_null (strstr (conflict->theirs, "not counted"));
+  anna = coding_at (f, "anna", "2.2a");
+  g_assert_false (anna->counted);
+  g_clear_pointer (&anna, kel_project_coding_free);
+  anna = coding_at (f, "anna", "2.3");
+  g_assert_true (anna->counted);
+
+  /* the same copy again: nothing new, the conflict still the one open */
+  again = kel_project_merge (f->project, copy_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->codings_added + again->codings_updated, ==, 0);
+  g_assert_cmpuint (again->conflicts->len, ==, 1);
+  g_assert_cmpint (((KelMergeConflict *) again->conflicts->pdata[0])->id, ==, conflict->id);
+  g_unlink (copy_path);
+}
+
+static void
+test_import_codings (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv_path = kel_test_temp_path ("items-bek.csv");
+  g_autofree char *hand_path = kel_test_temp_path ("items-hand.csv");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelMergeReport) report = NULL, hand = NULL;
+  g_autoptr (GPtrArray) rows = NULL, bek = NULL, cem = NULL;
+  g_autoptr (GString) csv = g_string_new (NULL);
+  KelProjectSelection sel = { KEL_VIEW_CODER, "bek", NULL, TRUE };
+
+  /* bek's decisions, written as a dataset and read back as cem's */
+  kel_project_accept (f->project, "bek", lexicon_id (f, "2.1"), &error);
+  kel_project_set_counted (f->project, "bek", lexicon_id (f, "2.2b"), KEL_REASON_REPEAT, &error);
+  kel_project_set_counted (f->project, "bek", lexicon_id (f, "2.3"), KEL_REASON_NONE, &error);
+  kel_project_accept (f->project, "bek", lexicon_id (f, "2.2a"), &error);
+  g_assert_no_error (error);
+  rows = kel_project_collect_rows (f->project, &sel, &error);
+  g_assert_no_error (error);
+  kel_dataset_append_header (csv, KEL_FORMAT_CSV);
+  for (guint i = 0; i < rows->len; i++)
+    kel_dataset_append_row (csv, KEL_FORMAT_CSV, rows->pdata[i]);
+  g_assert_true (g_file_set_contents (csv_path, csv->str, -1, &error));
+  report = kel_project_import_codings (f->project, "cem", "bek", csv_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->codings_added, ==, 4);
+  g_assert_cmpuint (report->notes->len, ==, 0);
+  bek = codings_of (f->project, f->doc, "bek");
+  cem = codings_of (f->project, f->doc, "cem");
+  g_assert_cmpuint (cem->len, ==, bek->len);
+  for (guint i = 0; i < bek->len; i++)
+    {
+      const KelProjectCoding *b = bek->pdata[i], *c = cem->pdata[i];
+      g_assert_cmpint (c->segment, ==, b->segment);
+      g_assert_cmpuint (c->item, ==, b->item);
+      g_assert_cmpstr (c->category, ==, b->category);
+      g_assert_cmpint (c->counted, ==, b->counted);
+      g_assert_cmpint (c->reason, ==, b->reason);
+      g_assert_cmpfloat (c->amount_kzt, ==, b->amount_kzt);
+      g_assert_cmpuint (c->item_start, ==, b->item_start);
+    }
+
+  /* by hand: the second club by its clause (the first left out), not counted for no
+   * reason given (so the lexicon's: background), a "2" and an unknown reason refused */
+  g_assert_true (g_file_set_contents (hand_path,
+    "document,segment_id,clause,category,status,counted,reason\n"
+    "memo-items.txt,6,2.2b,sponsorship,accepted,0,negated\n"
+    "memo-items.txt,7,2.3,infrastructure,accepted,0,\n"
+    "memo-items.txt,5,2.1,infrastructure,accepted,2,\n"
+    "memo-items.txt,8,2.4,charity,accepted,0,because\n", -1, &error));
+  hand = kel_project_import_codings (f->project, "dana", NULL, hand_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hand->codings_added, ==, 2);
+  g_assert_cmpuint (hand->notes->len, ==, 2);
+  {
+    g_autoptr (KelProjectCoding) club = coding_at (f, "dana", "2.2b");
+    g_autoptr (KelProjectCoding) past = coding_at (f, "dana", "2.3");
+    g_assert_cmpuint (club->item, ==, 1);
+    g_assert_false (club->counted);
+    g_assert_cmpint (club->reason, ==, KEL_REASON_NEGATED);
+    g_assert_cmpint (past->reason, ==, KEL_REASON_BACKGROUND);
+    g_assert_nonnull (strstr (past->reason_terms, "2015"));
+  }
+  g_unlink (csv_path);
+  g_unlink (hand_path);
+}
+
+static const KelAgreementFigure *
+figure (const KelAgreement *a, const char *category)
+{
+  for (guint i = 0; i < a->figures->len; i++)
+    if (g_strcmp0 (((KelAgreementFigure *) a->figures->pdata[i])->category, category) == 0)
+      return a->figures->pdata[i];
+  g_assert_not_reached ();
+}
+
+static void
+test_agreement (Fixture *f, gconstpointer data)
+{
+  const char *coders[] = { "anna", "bek", NULL };
+  g_autoptr (GPtrArray) lex = codings_of (f->project, f->doc, KEL_LEXICON_CODER);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (KelAgreement) same = NULL, differ = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n;
+
+  for (guint i = 0; i < lex->len; i++)
+    g_array_append_val (ids, ((KelProjectCoding *) lex->pdata[i])->id);
+  kel_project_decide_codings (f->project, "anna", (gint64 *) ids->data, ids->len,
+                              KEL_STATUS_ACCEPTED, &error);
+  kel_project_decide_codings (f->project, "bek", (gint64 *) ids->data, ids->len,
+                              KEL_STATUS_ACCEPTED, &error);
+  g_assert_no_error (error);
+  same = kel_project_agreement (f->project, coders, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (figure (same, "all")->percent_agreement, ==, 100.0);
+  g_assert_cmpuint (same->disagreements->len, ==, 0);
+  n = figure (same, "all")->units;
+
+  /* anna counts the 2015 complex anyway, bek does not: one segment of n where one gives
+   * infrastructure and the other no code */
+  kel_project_set_counted (f->project, "anna", lexicon_id (f, "2.3"), KEL_REASON_NONE, &error);
+  g_assert_no_error (error);
+  differ = kel_project_agreement (f->project, coders, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (figure (differ, "infrastructure")->percent_agreement,
+                                  100.0 * (n - 1) / n, 1e-9);
+  g_assert_cmpuint (differ->disagreements->len, ==, 1);
+  g_assert_cmpstr (((KelDisagreement *) differ->disagreements->pdata[0])->clause, ==, "2.3");
+  g_assert_cmpstr (((KelDisagreement *) differ->disagreements->pdata[0])->codes[0], ==,
+                   "infrastructure");
+  g_assert_cmpstr (((KelDisagreement *) differ->disagreements->pdata[0])->codes[1], ==, "");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -613,6 +810,9 @@ main (int argc, char **argv)
   ADD ("count-anyway", test_count_anyway);
   ADD ("do-not-count", test_do_not_count);
   ADD ("follow-items", test_follow_items);
+  ADD ("merge", test_merge);
+  ADD ("import-codings", test_import_codings);
+  ADD ("agreement", test_agreement);
 #undef ADD
   g_test_add_func ("/kelisim/items/migrate-2", test_migrate_2);
   return g_test_run ();
