@@ -393,7 +393,8 @@ static void
 job_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   Job *job = data;
-  KelProjectSelection sel = { KEL_VIEW_ALL, NULL, NULL, FALSE };
+  /* the items that do not count too: in no figure, but they say who worked on a document */
+  KelProjectSelection sel = { KEL_VIEW_ALL, NULL, NULL, FALSE, TRUE };
 
   job->rows = kel_project_collect_rows (job->project, &sel, &job->error);
   job->codebook = kel_project_get_categories (job->project);

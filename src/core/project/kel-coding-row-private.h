@@ -97,18 +97,15 @@ typedef struct {
   GQuark  category;
   int     item;
   gint64  start, end;   /* -1 when not kept */
-  char   *label;
-  char   *corporation;
 } KelLexiconItem;
 
-void      _kel_lexicon_item_clear    (gpointer       item);
 /* The lexicon's items of @document (KelLexiconItem), by segment, category and number. */
 GArray   *_kel_project_lexicon_items (KelProject    *project,
                                       gint64         document,
                                       GError       **error);
 /* After the lexicon coded @document again (its items before in @old_items): each person's
- * decision goes to the new item of the same text, taking its number, clause label and
- * corporation; one whose item is gone keeps its number (an orphan). */
+ * decision goes to the new item of the same text, taking its number (what it says stays);
+ * one whose item is gone keeps its number (an orphan). */
 gboolean  _kel_project_follow_items  (KelProject    *project,
                                       gint64         document,
                                       GArray        *old_items,

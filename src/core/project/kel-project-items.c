@@ -2,29 +2,21 @@
  * document again. A decision is on one item of a segment (its number among the
  * segment's items of its category); when the lexicon splits a clause differently, the
  * numbers move, and each decision goes to the new item of the same text (the same span,
- * else the one that overlaps it most), taking that item's number, clause label and
- * corporation. A decision whose item is gone keeps its number and becomes an orphan. */
+ * else the one that overlaps it most), taking that item's number. What the decision says
+ * stays as it is (its clause label and corporation too: the person decided on them). A
+ * decision whose item is gone keeps its number and becomes an orphan. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "kel-coding-row-private.h"
 
-void
-_kel_lexicon_item_clear (gpointer data)
-{
-  KelLexiconItem *it = data;
-
-  g_free (it->label);
-  g_free (it->corporation);
-}
-
 GArray *
 _kel_project_lexicon_items (KelProject *project, gint64 document, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project,
-    "SELECT segment, category, item, coalesce(ev_start, -1), coalesce(ev_end, -1), label, "
-    "corporation FROM codings WHERE document = ? AND coder = ? AND deleted = 0 AND "
+    "SELECT segment, category, item, coalesce(ev_start, -1), coalesce(ev_end, -1) "
+    "FROM codings WHERE document = ? AND coder = ? AND deleted = 0 AND "
     "span_start IS NULL AND segment IS NOT NULL ORDER BY segment, category, item", error);
   g_autoptr (GArray) items = NULL;
   int rc;
@@ -32,7 +24,6 @@ _kel_project_lexicon_items (KelProject *project, gint64 document, GError **error
   if (stmt == NULL)
     return NULL;
   items = g_array_new (FALSE, TRUE, sizeof (KelLexiconItem));
-  g_array_set_clear_func (items, _kel_lexicon_item_clear);
   sqlite3_bind_int64 (stmt, 1, document);
   sqlite3_bind_int64 (stmt, 2, _kel_project_lexicon_id (project));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -44,8 +35,6 @@ _kel_project_lexicon_items (KelProject *project, gint64 document, GError **error
       it.item = sqlite3_column_int (stmt, 2);
       it.start = sqlite3_column_int64 (stmt, 3);
       it.end = sqlite3_column_int64 (stmt, 4);
-      it.label = _kel_sql_dup (stmt, 5);
-      it.corporation = _kel_sql_dup (stmt, 6);
       g_array_append_val (items, it);
     }
   if (rc != SQLITE_DONE)
@@ -211,27 +200,17 @@ assign (GArray *decisions, GArray *items)
     }
 }
 
-static void
-bind_offset (sqlite3_stmt *stmt, int col, gint64 v)
-{
-  if (v < 0)
-    sqlite3_bind_null (stmt, col);
-  else
-    sqlite3_bind_int64 (stmt, col, v);
-}
-
 /* Moves the decisions whose number changes: first out of the way (the unique index holds
- * at every step), then to their number, with their item's span, label and corporation
- * (an orphan keeps the clause and corporation it had). */
+ * at every step), then to their number; a decision made before items, which kept no
+ * span, takes its item's. */
 static gboolean
 move (KelProject *project, GArray *decisions, GArray *items, GError **error)
 {
   g_autoptr (sqlite3_stmt) aside = _kel_project_prepare (project,
     "UPDATE codings SET item = -1 - item WHERE id = ?", error);
   g_autoptr (sqlite3_stmt) place = aside == NULL ? NULL : _kel_project_prepare (project,
-    "UPDATE codings SET item = ?2, ev_start = ?3, ev_end = ?4, "
-    "label = CASE WHEN ?7 THEN ?5 ELSE label END, "
-    "corporation = CASE WHEN ?7 THEN ?6 ELSE corporation END WHERE id = ?1", error);
+    "UPDATE codings SET item = ?2, ev_start = coalesce (ev_start, ?3), "
+    "ev_end = coalesce (ev_end, ?4) WHERE id = ?1", error);
 
   if (place == NULL)
     return FALSE;
@@ -250,15 +229,20 @@ move (KelProject *project, GArray *decisions, GArray *items, GError **error)
       const KelLexiconItem *it = d->target >= 0
                                    ? &g_array_index (items, KelLexiconItem, d->target) : NULL;
 
-      if (d->new_item == d->item && it == NULL)
+      if (d->new_item == d->item)
         continue;
       sqlite3_bind_int64 (place, 1, d->id);
       sqlite3_bind_int (place, 2, d->new_item);
-      bind_offset (place, 3, it != NULL && it->start >= 0 ? it->start : d->start);
-      bind_offset (place, 4, it != NULL && it->start >= 0 ? it->end : d->end);
-      _kel_sql_bind_text (place, 5, it != NULL ? it->label : NULL);
-      _kel_sql_bind_text (place, 6, it != NULL ? it->corporation : NULL);
-      sqlite3_bind_int (place, 7, it != NULL);
+      if (it != NULL && it->start >= 0)
+        {
+          sqlite3_bind_int64 (place, 3, it->start);
+          sqlite3_bind_int64 (place, 4, it->end);
+        }
+      else
+        {
+          sqlite3_bind_null (place, 3);
+          sqlite3_bind_null (place, 4);
+        }
       if (!_kel_project_step (project, place, error))
         return FALSE;
     }

@@ -266,11 +266,12 @@ is_vote (const Coding *k)
   return is_positive (k->status) && k->counted;
 }
 
-/* Whether the dataset writes the coding: counted ones, with all_segments every one. */
+/* Whether the dataset writes the coding: counted ones, with all_segments (or uncounted)
+ * every one. */
 static gboolean
 is_written (Collect *c, const Coding *k)
 {
-  return k->counted || c->sel->all_segments;
+  return k->counted || c->sel->all_segments || c->sel->uncounted;
 }
 
 static int

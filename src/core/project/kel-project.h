@@ -486,7 +486,11 @@ gboolean     kel_project_resolve_conflict  (KelProject         *project,
  * and category) as @coder's codings, one undoable step. Rows are those whose "coder"
  * cell is @from_coder (NULL: @coder), or empty. A row is matched to its segment by
  * document name and segment_id, and refused (listed in the notes) when its "text" is not
- * that segment's. Status accepted, rejected and manual are kept; auto becomes manual. */
+ * that segment's; to its item by its clause (the lexicon's item labelled so, "2.3b"),
+ * else its amount as written, else the order of the file's rows of that segment and
+ * category. Status accepted, rejected and manual are kept; auto becomes manual. The
+ * columns counted (1 or 0) and reason say whether the item counts and why not (an empty
+ * reason: the one the lexicon gives the item). */
 KelMergeReport *kel_project_import_codings (KelProject         *project,
                                             const char         *coder,
                                             const char         *from_coder,
@@ -502,19 +506,25 @@ typedef enum {
   KEL_VIEW_REVIEW,     /* the lexicon as one person reviewed it: their codings, and the
                         * lexicon's they have not decided yet */
   KEL_VIEW_CONSENSUS,  /* what a majority of the coders who coded the document give each
-                        * segment (coder "consensus", status accepted) */
+                        * segment and count (coder "consensus", status accepted) */
 } KelProjectView;
 
 typedef struct {
   KelProjectView     view;
   const char        *coder;         /* VIEW_CODER, VIEW_REVIEW */
   const char *const *coders;        /* VIEW_CONSENSUS: NULL means every person */
-  gboolean           all_segments;  /* also a row for each segment without a coding */
+  gboolean           all_segments;  /* also the items that do not count, and a row for
+                                     * each segment without a coding */
+  gboolean           uncounted;     /* also the items that do not count (for the
+                                     * aggregate: a coder who counted nothing in a
+                                     * document still worked on it) */
 } KelProjectSelection;
 
 /* The dataset's rows (KelRow), documents in the order they were added, codings in
- * segment order; for the lexicon alone the same rows as kel_dataset_collect_document()
- * makes for the same files. */
+ * segment order: the items that count (with their corporation, clause label and
+ * counted = TRUE), and with all_segments or uncounted also those that do not (counted =
+ * FALSE, with their reason). A consensus has the items that count only. For the lexicon
+ * alone the same rows as kel_dataset_collect_document() makes for the same files. */
 GPtrArray   *kel_project_collect_rows      (KelProject         *project,
                                             const KelProjectSelection *selection,
                                             GError            **error);
