@@ -30,6 +30,8 @@ typedef struct {
   const char      *reason;       /* not counted: why (kel_reason_to_string()); NULL or "":
                                   * the reason the coding (or the lexicon's item) has */
   const char      *reason_terms; /* the words that decided it, or NULL */
+  gint64           item_start;   /* the item's own span in its segment, when the file */
+  gint64           item_end;     /* gives it (item_end > item_start) */
 } KelBatchCoding;
 
 typedef enum {

@@ -287,6 +287,11 @@ _kel_op_import (KelOp *op, const KelBatchCoding *c, KelBatchOutcome *outcome, GE
     }
   if (lexicon != NULL && (before == NULL || before->deleted))
     take_item (row, lexicon);
+  if (unit.span_start < 0 && c->item_end > c->item_start && c->item_start >= 0)
+    {
+      row->ev_start = c->item_start;
+      row->ev_end = c->item_end;
+    }
   if (c->set_amount)
     {
       row->amount_kzt = c->amount_kzt;
