@@ -394,6 +394,46 @@ test_do_not_count (Fixture *f, gconstpointer data)
   }
 }
 
+static gint64 lexicon_id (Fixture *f, const char *clause);
+
+static void
+test_several_one_step (Fixture *f, gconstpointer data)
+{
+  gint64 ids[] = { lexicon_id (f, "2.2a"), lexicon_id (f, "2.3") };
+  KelReason reasons[] = { KEL_REASON_REPEAT, KEL_REASON_NONE };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelProjectCoding) a = NULL, past = NULL;
+  guint n = 0;
+
+  /* the first club not counted (a repeat), the 2015 complex counted anyway: one step */
+  g_assert_true (kel_project_set_counted_codings (f->project, "anna", ids, reasons, 2, &error));
+  g_assert_no_error (error);
+  a = coding_at (f, "anna", "2.2a");
+  past = coding_at (f, "anna", "2.3");
+  g_assert_false (a->counted);
+  g_assert_cmpint (a->reason, ==, KEL_REASON_REPEAT);
+  g_assert_true (past->counted);
+  /* 640 + 250 (the second club, the lexicon's) + 45 + 12 + 900 million */
+  {
+    KelProjectSelection review = { KEL_VIEW_REVIEW, "anna", NULL, FALSE };
+    g_autoptr (GPtrArray) rows = kel_project_collect_rows (f->project, &review, &error);
+    double sum = 0;
+    for (guint i = 0; i < rows->len; i++)
+      sum += ((KelRow *) rows->pdata[i])->amount_kzt / 1e6;
+    g_assert_cmpfloat_with_epsilon (sum, 1847, 1e-6);
+  }
+  g_assert_true (kel_project_undo (f->project, "anna", &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (counted_millions (f->project, "anna", TRUE, &n), 0, 1e-9);
+  g_assert_cmpuint (n, ==, 0);
+  /* an unknown coding: none of them */
+  ids[1] = 999999;
+  g_assert_false (kel_project_set_counted_codings (f->project, "anna", ids, reasons, 2, &error));
+  g_assert_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_UNKNOWN);
+  g_clear_pointer (&a, kel_project_coding_free);
+  g_assert_null (coding_at (f, "anna", "2.2a"));
+}
+
 /* Sets the lexicon's item numbers (and labels) of 2.2 the other way round, as a lexicon
  * that found the clubs in the other order would have them. */
 static void
@@ -811,6 +851,7 @@ main (int argc, char **argv)
   ADD ("decisions-per-item", test_decisions_per_item);
   ADD ("count-anyway", test_count_anyway);
   ADD ("do-not-count", test_do_not_count);
+  ADD ("several-one-step", test_several_one_step);
   ADD ("follow-items", test_follow_items);
   ADD ("merge", test_merge);
   ADD ("import-codings", test_import_codings);

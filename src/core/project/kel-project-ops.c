@@ -901,6 +901,7 @@ typedef struct {
   guint         n;
   OpBody        body;
   KelCodingStatus status;
+  const KelReason *reasons;   /* set_counted: one per coding */
 } ManyData;
 
 static gboolean
@@ -912,6 +913,8 @@ many_body (KelOp *op, gpointer data, GError **error)
     {
       EditData d = { m->codings[i], m->status };
 
+      if (m->reasons != NULL)
+        d.reason = m->reasons[i];
       if (!m->body (op, &d, error))
         return FALSE;
     }
@@ -1007,6 +1010,26 @@ kel_project_set_counted (KelProject *project, const char *coder, gint64 coding,
   return reason == KEL_REASON_NONE
          ? run_edit (project, coder, "count", _("Count “%s” anyway"), counted_body, &d, error)
          : run_edit (project, coder, "uncount", _("Do not count “%s”"), counted_body, &d, error);
+}
+
+gboolean
+kel_project_set_counted_codings (KelProject *project, const char *coder, const gint64 *codings,
+                                 const KelReason *reasons, guint n, GError **error)
+{
+  ManyData m = { codings, n, counted_body, 0, reasons };
+  gboolean all_counted = TRUE;
+
+  g_return_val_if_fail (KEL_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (n == 0 || (codings != NULL && reasons != NULL), FALSE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_return_val_if_fail (reasons[i] < KEL_N_REASONS, FALSE);
+      all_counted &= reasons[i] == KEL_REASON_NONE;
+    }
+  return all_counted
+         ? run_many (project, coder, "count", _("Count “%s” anyway"), &m, error)
+         : run_many (project, coder, "uncount", _("Do not count “%s”"), &m, error);
 }
 
 gboolean

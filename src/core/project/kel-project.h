@@ -385,6 +385,14 @@ gint64       kel_project_set_counted       (KelProject         *project,
                                             gint64              coding,
                                             KelReason           reason,
                                             GError            **error);
+/* The same for several codings as one step of the undo history, each with its own
+ * reason (@reasons[i] for @codings[i]); all of them or, on an error, none. */
+gboolean     kel_project_set_counted_codings (KelProject       *project,
+                                              const char       *coder,
+                                              const gint64     *codings,
+                                              const KelReason  *reasons,
+                                              guint             n,
+                                              GError          **error);
 /* A memo on one of @coder's own codings (NULL or "" removes it). */
 gboolean     kel_project_set_memo          (KelProject         *project,
                                             const char         *coder,
