@@ -166,6 +166,9 @@ kel_code_chip_clear (KelCodeChip *chip)
   g_clear_pointer (&chip->coder, g_free);
   g_clear_pointer (&chip->memo, g_free);
   g_clear_pointer (&chip->amount_text, g_free);
+  g_clear_pointer (&chip->label, g_free);
+  g_clear_pointer (&chip->corporation, g_free);
+  g_clear_pointer (&chip->reason_terms, g_free);
 }
 
 struct _KelSegmentItem {
@@ -309,6 +312,9 @@ kel_segment_item_set_chips (KelSegmentItem *item, GArray *chips)
       c.coder = g_strdup (c.coder);
       c.memo = g_strdup (c.memo);
       c.amount_text = g_strdup (c.amount_text);
+      c.label = g_strdup (c.label);
+      c.corporation = g_strdup (c.corporation);
+      c.reason_terms = g_strdup (c.reason_terms);
       g_array_append_val (item->chips, c);
     }
   g_signal_emit (item, segment_signals[SIGNAL_CHIPS_CHANGED], 0);

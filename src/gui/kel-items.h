@@ -41,6 +41,16 @@ typedef struct {
   char            *memo;
   double           amount_kzt;
   char            *amount_text;
+  guint            item;        /* which of the segment's items of its category */
+  gsize            item_start;  /* the item's own span (the unit's when it has none) */
+  gsize            item_end;
+  char            *label;       /* the item's clause ("2.3a"), NULL: the segment's */
+  char            *corporation; /* whose commitment, NULL: the document's */
+  gboolean         counted;     /* whether the item counts */
+  KelReason        reason;      /* why not */
+  char            *reason_terms;
+  KelReason        own_reason;  /* the lexicon's reason for the same item, if it gave one:
+                                 * taking a "count it anyway" back goes back to it */
 } KelCodeChip;
 
 void        kel_code_chip_clear           (KelCodeChip              *chip);

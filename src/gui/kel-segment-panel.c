@@ -1,5 +1,6 @@
 /* kel-segment-panel.c: a list view of the document's segments (filtered: coded, not yet
- * reviewed, all) and a detail pane. The panel decides nothing itself: keys and buttons
+ * reviewed, all) with their items, greyed where an item does not count, and a detail
+ * pane. The panel decides nothing itself: keys and buttons
  * activate the window's actions (win.set-category, win.accept, win.reject, …), so that
  * every way of coding goes through the same code and the same undo history. */
 #include "config.h"
@@ -40,6 +41,9 @@ struct _KelSegmentPanel {
   gint64              memo_coding; /* the coding the memo view edits, 0 for none */
   gboolean            memo_dirty;
   gboolean            updating;
+  GtkPopover         *reason_popover; /* why an item does not count */
+  GtkListBox         *reason_list;
+  gint64              reason_coding;  /* the coding it asks about, 0: the segment's items */
 };
 
 G_DEFINE_FINAL_TYPE (KelSegmentPanel, kel_segment_panel, GTK_TYPE_WIDGET)
@@ -71,61 +75,130 @@ format_amount (double kzt)
   return g_strconcat (n, " ₸", NULL);
 }
 
-/* A chip: the category's name on its colour; a rejected code struck through; another
- * coder's code marked with their name, so nothing is told by colour alone. */
+/* Why an item does not count, for people: "background, an earlier year: «В 2015 году…»". */
+static char *
+reason_text (const KelCodeChip *chip)
+{
+  const char *reason = kel_reason_get_label (chip->reason);
+
+  if (chip->reason_terms != NULL && *chip->reason_terms != '\0')
+    return g_strdup_printf ("%s: «%s»", reason, chip->reason_terms);
+  return g_strdup (reason);
+}
+
+/* A chip: the item's clause when the segment has several items, and the category's name
+ * on its colour; a rejected code struck through, an item that does not count greyed and
+ * in italics; another coder's code marked with their name, so nothing is told by colour
+ * alone. */
 static GtkWidget *
 make_chip (KelSegmentPanel *self, const KelCodeChip *chip)
 {
   g_autofree char *klass = kel_categories_css_class (chip->category);
   const char *label = kel_categories_label (self->categories, chip->category);
+  g_autofree char *name = chip->label != NULL ? g_strdup_printf ("%s %s", chip->label, label)
+                                              : g_strdup (label);
   g_autofree char *text = NULL;
   GtkWidget *w;
-  g_autofree char *tip = NULL;
+  g_autoptr (GString) tip = g_string_new (NULL);
 
   if (chip->status == KEL_STATUS_REJECTED)
-    text = g_strdup_printf ("✗ %s", label);
+    text = g_strdup_printf ("✗ %s", name);
   else if (chip->status == KEL_STATUS_ACCEPTED || (chip->mine && chip->status == KEL_STATUS_MANUAL))
-    text = g_strdup_printf ("✓ %s", label);
+    text = g_strdup_printf ("✓ %s", name);
   else
-    text = g_strdup (label);
+    text = g_strdup (name);
   w = gtk_label_new (text);
   gtk_label_set_ellipsize (GTK_LABEL (w), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_halign (w, GTK_ALIGN_START);
   gtk_widget_add_css_class (w, "category-chip");
-  gtk_widget_add_css_class (w, klass);
+  /* an item that does not count is greyed: not in its category's colour */
+  if (chip->status == KEL_STATUS_REJECTED || chip->counted)
+    gtk_widget_add_css_class (w, klass);
   if (chip->status == KEL_STATUS_REJECTED)
     gtk_widget_add_css_class (w, "rejected");
-  tip = g_strdup_printf ("%s — %s, %s%s", label, chip->coder, status_label (chip),
-                         chip->memo ? _(", with a memo") : "");
-  gtk_widget_set_tooltip_text (w, tip);
+  else if (!chip->counted)
+    gtk_widget_add_css_class (w, "uncounted");
+  g_string_append_printf (tip, "%s — %s, %s%s", name, chip->coder, status_label (chip),
+                          chip->memo ? _(", with a memo") : "");
+  if (chip->status != KEL_STATUS_REJECTED && !chip->counted)
+    {
+      g_autofree char *why = reason_text (chip);
+      g_string_append_printf (tip, "\n%s %s", _("Not counted:"), why);
+    }
+  if (chip->corporation != NULL)
+    g_string_append_printf (tip, "\n%s %s", _("Whose commitment:"), chip->corporation);
+  gtk_widget_set_tooltip_text (w, tip->str);
   return w;
 }
 
 /* Rows ------------------------------------------------------------------------------ */
 
-static void
-fill_chips (KelSegmentPanel *self, GtkWidget *chips_box, GtkWidget *amount, KelSegmentItem *item)
+/* Whether chip @k is the first shown that counts of its item. */
+static gboolean
+first_counted_of_item (GArray *chips, guint k)
 {
+  const KelCodeChip *chip = &g_array_index (chips, KelCodeChip, k);
+
+  for (guint j = 0; j < k; j++)
+    {
+      const KelCodeChip *o = &g_array_index (chips, KelCodeChip, j);
+      if (o->status != KEL_STATUS_REJECTED && o->counted && o->is_span == chip->is_span
+          && o->item_start == chip->item_start && o->item_end == chip->item_end)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The row's chips, its amount (the sum of what counts), and why an item does not count. */
+static void
+fill_chips (KelSegmentPanel *self, GtkListItem *list_item, KelSegmentItem *item)
+{
+  GtkWidget *chips_box = g_object_get_data (G_OBJECT (list_item), "chips");
+  GtkWidget *amount = g_object_get_data (G_OBJECT (list_item), "amount");
+  GtkWidget *reason = g_object_get_data (G_OBJECT (list_item), "reason");
   GArray *chips = kel_segment_item_get_chips (item);
+  g_autoptr (GString) why = g_string_new (NULL);
   GtkWidget *child;
-  double kzt = NAN;
+  double kzt = NAN, aside = NAN;
 
   while ((child = gtk_widget_get_first_child (chips_box)) != NULL)
-    gtk_box_remove (GTK_BOX (chips_box), child);
+    gtk_flow_box_remove (GTK_FLOW_BOX (chips_box), child);
   for (guint i = 0; i < chips->len; i++)
     {
       const KelCodeChip *chip = &g_array_index (chips, KelCodeChip, i);
 
-      gtk_box_append (GTK_BOX (chips_box), make_chip (self, chip));
-      if (chip->status != KEL_STATUS_REJECTED && isnan (kzt) && !isnan (chip->amount_kzt))
-        kzt = chip->amount_kzt;
+      gtk_flow_box_append (GTK_FLOW_BOX (chips_box), make_chip (self, chip));
+      if (chip->status == KEL_STATUS_REJECTED)
+        continue;
+      if (!chip->counted)
+        {
+          g_autofree char *text = reason_text (chip);
+          if (why->len == 0)
+            g_string_append_printf (why, "%s %s", _("Not counted:"), text);
+          if (isnan (aside))
+            aside = chip->amount_kzt;
+          continue;
+        }
+      /* the items add up, each once, whoever's codes of it are shown */
+      if (!isnan (chip->amount_kzt) && first_counted_of_item (chips, i))
+        kzt = isnan (kzt) ? chip->amount_kzt : kzt + chip->amount_kzt;
     }
   if (!isnan (kzt))
     {
       g_autofree char *a = format_amount (kzt);
       gtk_label_set_text (GTK_LABEL (amount), a);
     }
+  else if (!isnan (aside))
+    {
+      /* the sum of an item that does not count, in brackets: what counting it would add */
+      g_autofree char *a = format_amount (aside);
+      g_autofree char *bracketed = g_strdup_printf ("(%s)", a);
+      gtk_label_set_text (GTK_LABEL (amount), bracketed);
+    }
   else
     gtk_label_set_text (GTK_LABEL (amount), "");
+  gtk_label_set_text (GTK_LABEL (reason), why->str);
+  gtk_widget_set_visible (reason, why->len > 0);
 }
 
 static void
@@ -133,8 +206,7 @@ on_item_chips_changed (KelSegmentItem *item, GtkListItem *list_item)
 {
   KelSegmentPanel *self = g_object_get_data (G_OBJECT (list_item), "panel");
 
-  fill_chips (self, g_object_get_data (G_OBJECT (list_item), "chips"),
-              g_object_get_data (G_OBJECT (list_item), "amount"), item);
+  fill_chips (self, list_item, item);
 }
 
 static void
@@ -143,16 +215,31 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegment
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *clause = gtk_label_new (NULL);
-  GtkWidget *chips = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *chips = gtk_flow_box_new ();
   GtkWidget *amount = gtk_label_new (NULL);
   GtkWidget *text = gtk_label_new (NULL);
+  GtkWidget *reason = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (clause, "clause-label");
+  gtk_widget_set_valign (clause, GTK_ALIGN_START);
+  /* several items' chips go on to a second line rather than out of sight */
   gtk_widget_set_hexpand (chips, TRUE);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (chips), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (chips), 4);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (chips), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (chips), 4);
+  gtk_widget_set_can_target (chips, FALSE);
+  gtk_widget_set_focusable (chips, FALSE);
+  gtk_widget_add_css_class (chips, "segment-chips");
   gtk_widget_add_css_class (amount, "dim-label");
+  gtk_widget_set_valign (amount, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (top), clause);
   gtk_box_append (GTK_BOX (top), chips);
   gtk_box_append (GTK_BOX (top), amount);
+  gtk_label_set_xalign (GTK_LABEL (reason), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (reason, "uncounted-reason");
+  gtk_widget_set_visible (reason, FALSE);
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
@@ -160,6 +247,7 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegment
   gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (text, "segment-text");
   gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), reason);
   gtk_box_append (GTK_BOX (box), text);
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
@@ -171,6 +259,7 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegment
   g_object_set_data (G_OBJECT (list_item), "chips", chips);
   g_object_set_data (G_OBJECT (list_item), "amount", amount);
   g_object_set_data (G_OBJECT (list_item), "text", text);
+  g_object_set_data (G_OBJECT (list_item), "reason", reason);
 }
 
 static void
@@ -189,8 +278,7 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegmentP
   gtk_label_set_text (g_object_get_data (G_OBJECT (list_item), "clause"), clause);
   gtk_label_set_text (g_object_get_data (G_OBJECT (list_item), "text"),
                       kel_segment_item_get_text (item));
-  fill_chips (self, g_object_get_data (G_OBJECT (list_item), "chips"),
-              g_object_get_data (G_OBJECT (list_item), "amount"), item);
+  fill_chips (self, list_item, item);
   g_signal_connect (item, "chips-changed", G_CALLBACK (on_item_chips_changed), list_item);
   a11y = g_strdup_printf ("%s: %s", clause, kel_segment_item_get_text (item));
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (list_item)),
@@ -317,6 +405,80 @@ icon_button (const char *icon, const char *tooltip, const char *action, gint64 c
   return b;
 }
 
+static void on_uncount_clicked (GtkButton *button, KelSegmentPanel *self);
+
+/* A code of the selected segment in the detail pane: its category (with the item's
+ * clause), who gave it, its amount, whether it counts (and why not), whose commitment it
+ * is; buttons to accept, reject or withdraw it and to count it or not. */
+static GtkWidget *
+code_row (KelSegmentPanel *self, const KelCodeChip *c)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr (GString) subtitle = g_string_new (NULL);
+  g_autofree char *amount = !isnan (c->amount_kzt) ? format_amount (c->amount_kzt)
+                                                    : g_strdup (_("no amount"));
+  const char *label = kel_categories_label (self->categories, c->category);
+  g_autofree char *title = c->label != NULL ? g_strdup_printf ("%s · %s", c->label, label)
+                                            : g_strdup (label);
+  gboolean live = c->status != KEL_STATUS_REJECTED;
+
+  g_string_append_printf (subtitle, "%s · %s · %s%s%s", c->coder, status_label (c), amount,
+                          c->is_span ? _(" · a selection") : "", c->memo ? _(" · memo") : "");
+  if (live && !c->counted)
+    {
+      g_autofree char *why = reason_text (c);
+      g_string_append_printf (subtitle, "\n%s %s", _("Not counted:"), why);
+    }
+  if (c->corporation != NULL)
+    g_string_append_printf (subtitle, "\n%s %s", _("Whose commitment:"), c->corporation);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  if (live && !c->counted)
+    gtk_widget_add_css_class (row, "uncounted-row");
+  if (c->memo != NULL && !c->mine)
+    gtk_widget_set_tooltip_text (row, c->memo);
+  {
+    /* the category is the row's title; a dot in its colour, a mark for its status */
+    g_autofree char *klass = kel_categories_css_class (c->category);
+    g_autofree char *dot_class = g_strdup_printf ("%s-dot", klass);
+    GtkWidget *dot = gtk_label_new (!live ? "✗" : !c->counted ? "○"
+                                    : c->status == KEL_STATUS_AUTO && !c->mine ? "●" : "✓");
+    gtk_widget_add_css_class (dot, dot_class);
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), dot);
+  }
+  if (live && !c->counted)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               icon_button ("view-reveal-symbolic", _("Count it anyway (C)"),
+                                            "win.count-coding", c->id));
+  else if (live)
+    {
+      GtkWidget *b = gtk_button_new_from_icon_name ("view-conceal-symbolic");
+
+      gtk_widget_set_tooltip_text (b, _("Do not count it: choose why (X)"));
+      gtk_widget_add_css_class (b, "flat");
+      gtk_widget_set_valign (b, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (b), "coding", GSIZE_TO_POINTER ((gsize) c->id));
+      g_signal_connect (b, "clicked", G_CALLBACK (on_uncount_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), b);
+    }
+  if (c->mine)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               icon_button ("user-trash-symbolic", _("Withdraw your code"),
+                                            "win.uncode", c->id));
+  else if (live)
+    {
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 icon_button ("object-select-symbolic", _("Accept this code"),
+                                              "win.accept-coding", c->id));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 icon_button ("window-close-symbolic", _("Reject this code"),
+                                              "win.reject-coding", c->id));
+    }
+  return row;
+}
+
 static void
 update_detail (KelSegmentPanel *self)
 {
@@ -361,48 +523,8 @@ update_detail (KelSegmentPanel *self)
 
     gtk_widget_set_visible (GTK_WIDGET (self->codes_list), chips->len > 0);
     for (guint i = 0; i < chips->len; i++)
-      {
-        const KelCodeChip *c = &g_array_index (chips, KelCodeChip, i);
-        GtkWidget *row = adw_action_row_new ();
-        g_autofree char *subtitle = NULL;
-        g_autofree char *amount = !isnan (c->amount_kzt) ? format_amount (c->amount_kzt)
-                                                          : g_strdup (_("no amount"));
-
-        subtitle = g_strdup_printf ("%s · %s · %s%s%s", c->coder, status_label (c), amount,
-                                    c->is_span ? _(" · a selection") : "",
-                                    c->memo ? _(" · memo") : "");
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                       kel_categories_label (self->categories, c->category));
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-        if (c->memo != NULL && !c->mine)
-          gtk_widget_set_tooltip_text (row, c->memo);
-        {
-          /* the category is the row's title; a dot in its colour, a mark for its status */
-          g_autofree char *klass = kel_categories_css_class (c->category);
-          g_autofree char *dot_class = g_strdup_printf ("%s-dot", klass);
-          GtkWidget *dot = gtk_label_new (c->status == KEL_STATUS_REJECTED ? "✗"
-                                          : c->status == KEL_STATUS_AUTO && !c->mine ? "●"
-                                                                                     : "✓");
-          gtk_widget_add_css_class (dot, dot_class);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), dot);
-        }
-        if (c->mine)
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     icon_button ("user-trash-symbolic", _("Withdraw your code"),
-                                                  "win.uncode", c->id));
-        else if (c->status != KEL_STATUS_REJECTED)
-          {
-            adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                       icon_button ("object-select-symbolic",
-                                                    _("Accept this code"),
-                                                    "win.accept-coding", c->id));
-            adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                       icon_button ("window-close-symbolic",
-                                                    _("Reject this code"),
-                                                    "win.reject-coding", c->id));
-          }
-        gtk_list_box_append (self->codes_list, row);
-      }
+      gtk_list_box_append (self->codes_list,
+                           code_row (self, &g_array_index (chips, KelCodeChip, i)));
 
     mine = my_chip (chips);
     self->memo_coding = mine != NULL ? mine->id : 0;
@@ -495,6 +617,100 @@ on_selection_changed (GtkSingleSelection *selection, GParamSpec *pspec, KelSegme
                  item != NULL ? (int) kel_segment_item_get_index (item) : -1);
 }
 
+/* Why an item does not count --------------------------------------------------------- */
+
+static void
+on_reason_activated (GtkListBox *list, GtkListBoxRow *row, KelSegmentPanel *self)
+{
+  KelReason reason = (KelReason) (gtk_list_box_row_get_index (row) + 1);
+  const char *name = kel_reason_to_string (reason);
+  gint64 coding = self->reason_coding;
+
+  gtk_popover_popdown (self->reason_popover);
+  if (coding != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.uncount-coding", "(xs)", coding, name);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.uncount", "s", name);
+}
+
+static void
+on_reason_closed (GtkPopover *popover, KelSegmentPanel *self)
+{
+  kel_segment_panel_focus_list (self);
+}
+
+/* A popover with the reasons, walked with the arrow keys, taken with Enter, left with
+ * Escape. */
+static void
+build_reason_popover (KelSegmentPanel *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (_("Why does it not count?"));
+
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_set_margin_start (heading, 6);
+  self->reason_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->reason_list, GTK_SELECTION_BROWSE);
+  gtk_list_box_set_activate_on_single_click (self->reason_list, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->reason_list), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reason_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Why the item does not count"), -1);
+  for (KelReason r = KEL_REASON_NONE + 1; r < KEL_N_REASONS; r++)
+    {
+      GtkWidget *label = gtk_label_new (kel_reason_get_label (r));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_list_box_append (self->reason_list, label);
+    }
+  g_signal_connect (self->reason_list, "row-activated", G_CALLBACK (on_reason_activated), self);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->reason_list));
+  self->reason_popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_popover_set_child (self->reason_popover, box);
+  g_object_ref_sink (self->reason_popover);
+  g_signal_connect (self->reason_popover, "closed", G_CALLBACK (on_reason_closed), self);
+}
+
+void
+kel_segment_panel_ask_reason (KelSegmentPanel *self, gint64 coding, KelReason suggested,
+                              GtkWidget *anchor)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (KEL_IS_SEGMENT_PANEL (self));
+
+  if (anchor == NULL)
+    anchor = GTK_WIDGET (self->detail_heading);
+  self->reason_coding = coding;
+  if (gtk_widget_get_parent (GTK_WIDGET (self->reason_popover)) != anchor)
+    {
+      if (gtk_widget_get_parent (GTK_WIDGET (self->reason_popover)) != NULL)
+        gtk_widget_unparent (GTK_WIDGET (self->reason_popover));
+      gtk_widget_set_parent (GTK_WIDGET (self->reason_popover), anchor);
+    }
+  row = gtk_list_box_get_row_at_index (self->reason_list,
+                                       suggested > KEL_REASON_NONE ? (int) suggested - 1 : 0);
+  gtk_list_box_select_row (self->reason_list, row);
+  gtk_popover_popup (self->reason_popover);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+gboolean
+kel_segment_panel_is_asking_reason (KelSegmentPanel *self)
+{
+  g_return_val_if_fail (KEL_IS_SEGMENT_PANEL (self), FALSE);
+  return gtk_widget_get_visible (GTK_WIDGET (self->reason_popover));
+}
+
+static void
+on_uncount_clicked (GtkButton *button, KelSegmentPanel *self)
+{
+  gint64 coding = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "coding"));
+
+  kel_segment_panel_ask_reason (self, coding, KEL_REASON_NONE, GTK_WIDGET (button));
+}
+
 /* Keys ------------------------------------------------------------------------------- */
 
 static gboolean
@@ -540,6 +756,14 @@ on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
     case GDK_KEY_m:
     case GDK_KEY_M:
       kel_segment_panel_focus_memo (self);
+      return TRUE;
+    case GDK_KEY_c:
+    case GDK_KEY_C:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.count", NULL);
+      return TRUE;
+    case GDK_KEY_x:
+    case GDK_KEY_X:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.uncount", "s", "");
       return TRUE;
     default:
       return FALSE;
@@ -589,6 +813,9 @@ kel_segment_panel_dispose (GObject *object)
 {
   KelSegmentPanel *self = KEL_SEGMENT_PANEL (object);
 
+  if (self->reason_popover != NULL && gtk_widget_get_parent (GTK_WIDGET (self->reason_popover)))
+    gtk_widget_unparent (GTK_WIDGET (self->reason_popover));
+  g_clear_object (&self->reason_popover);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEL_TYPE_SEGMENT_PANEL);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
@@ -651,6 +878,7 @@ kel_segment_panel_init (KelSegmentPanel *self)
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_reason_popover (self);
   self->forced = -1;
   self->mode = KEL_SEGMENTS_CODED;
   self->store = g_list_store_new (KEL_TYPE_SEGMENT_ITEM);

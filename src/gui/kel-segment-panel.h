@@ -1,6 +1,7 @@
 /* kel-segment-panel.h: the segments of the open document with their codes, walked with
- * the keyboard (a number key sets a category, Enter accepts, Delete rejects), and the
- * selected segment's codes, amount and memo. */
+ * the keyboard (a number key sets a category, Enter accepts, Delete rejects, C counts an
+ * item anyway, X does not count it), and the selected segment's codes, amount and
+ * memo. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -44,6 +45,15 @@ void        kel_segment_panel_focus_list     (KelSegmentPanel *self);
 void        kel_segment_panel_focus_memo     (KelSegmentPanel *self);
 /* Saves a memo being written (before the selection or the window goes). */
 void        kel_segment_panel_flush_memo     (KelSegmentPanel *self);
+/* Asks, in a popover by @anchor (NULL: the selected segment's heading), why the item of
+ * @coding (0: the selected segment's items that count) does not count, @suggested
+ * (KEL_REASON_NONE: none) chosen first; the answer activates win.uncount-coding((id,
+ * reason)) or win.uncount(reason). */
+void        kel_segment_panel_ask_reason     (KelSegmentPanel *self,
+                                              gint64           coding,
+                                              KelReason        suggested,
+                                              GtkWidget       *anchor);
+gboolean    kel_segment_panel_is_asking_reason (KelSegmentPanel *self);
 /* Whose codes are mine: the memo and amount apply to my coding on the segment. */
 void        kel_segment_panel_set_coder      (KelSegmentPanel *self,
                                               const char      *coder);

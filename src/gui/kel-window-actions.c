@@ -1,7 +1,7 @@
 /* kel-window-actions.c: every command of the workbench as a window action, so that keys,
  * buttons, menus and the GUI tests all go the same way: projects (new, open, samples,
- * import, export, merge), coding (a category, accept, reject, hand coding of a selection,
- * undo, redo) and the view (sidebar, find, zoom, page or text). */
+ * import, export, merge), coding (a category, accept, reject, count an item or not, hand
+ * coding of a selection, undo, redo) and the view (sidebar, find, zoom, page or text). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -1162,6 +1162,162 @@ coding_action (GtkWidget *widget, const char *name, GVariant *param)
     _kel_window_did (self, self->doc_id, segment);
 }
 
+/* Whether the items count ----------------------------------------------------------- */
+
+/* A toast that says what one key did, with the way back. */
+static void
+toast_undo (KelWindow *self, const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  g_free (self->last_message);
+  self->last_message = g_strdup (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* "2.3", "2.2a, 2.2b": the items @ids are, for the toast. */
+static char *
+items_named (KelWindow *self, GArray *ids)
+{
+  KelDocument *doc = kel_document_view_get_document (self->document_view);
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const KelProjectCoding *c = find_coding (self, g_array_index (ids, gint64, i));
+      const char *clause = NULL;
+
+      if (c == NULL)
+        continue;
+      clause = c->label;
+      if (clause == NULL && doc != NULL && c->segment >= 0
+          && (guint) c->segment < doc->segments->len)
+        clause = g_array_index (doc->segments, KelSegment, c->segment).clause;
+      if (clause == NULL)
+        clause = kel_categories_label (self->categories, c->category);
+      if (strstr (names->str, clause) == NULL)
+        g_string_append_printf (names, "%s%s", names->len ? ", " : "", clause);
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* Counts the items @ids (@reasons[i] KEL_REASON_NONE) or not, one step, and says so. */
+static void
+set_counted (KelWindow *self, GArray *ids, GArray *reasons)
+{
+  int segment = kel_segment_panel_get_selected (self->segment_panel);
+  g_autofree char *names = items_named (self, ids);
+  KelReason first = g_array_index (reasons, KelReason, 0);
+  g_autofree char *message = NULL;
+  GError *error = NULL;
+
+  if (!check (self, kel_project_set_counted_codings (self->project, self->coder,
+                                                     (const gint64 *) ids->data,
+                                                     (const KelReason *) reasons->data,
+                                                     ids->len, &error), error))
+    return;
+  _kel_window_did (self, self->doc_id, segment);
+  if (first == KEL_REASON_NONE)
+    /* Translators: a toast; %s names the items ("2.3", "2.2a, 2.2b") */
+    message = g_strdup_printf (_("Counted anyway: %s"), names);
+  else
+    /* Translators: a toast: the items, and why they do not count */
+    message = g_strdup_printf (_("Not counted: %s (%s)"), names, kel_reason_get_label (first));
+  toast_undo (self, message);
+}
+
+/* The selected segment's items shown that count (@counted) or do not, and are not
+ * rejections; with @own, each one's own reason (the lexicon's), KEL_REASON_NONE when it
+ * has none. */
+static void
+selected_items (KelWindow *self, gboolean counted, GArray *ids, GArray *own)
+{
+  GArray *chips = kel_segment_panel_get_selected_chips (self->segment_panel);
+
+  for (guint i = 0; chips != NULL && i < chips->len; i++)
+    {
+      const KelCodeChip *c = &g_array_index (chips, KelCodeChip, i);
+
+      if (c->status == KEL_STATUS_REJECTED || c->counted != counted)
+        continue;
+      g_array_append_val (ids, c->id);
+      g_array_append_val (own, c->own_reason);
+    }
+}
+
+static void
+count_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KelWindow *self = KEL_WINDOW (widget);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) reasons = g_array_new (FALSE, TRUE, sizeof (KelReason));
+  g_autoptr (GArray) own = g_array_new (FALSE, FALSE, sizeof (KelReason));
+
+  if (self->project == NULL || kel_segment_panel_get_selected (self->segment_panel) < 0
+      || !_kel_window_ensure_coder (self, name, param))
+    return;
+  if (g_str_equal (name, "win.count-coding"))
+    g_array_append_val (ids, *(gint64[]) { g_variant_get_int64 (param) });
+  else
+    selected_items (self, FALSE, ids, own);
+  if (ids->len == 0)
+    {
+      gtk_widget_error_bell (widget);
+      _kel_window_toast (self, _("Every item here counts already"));
+      return;
+    }
+  g_array_set_size (reasons, ids->len);
+  set_counted (self, ids, reasons);
+}
+
+/* Takes the items out of the count: for a reason chosen, or (with "") each for its own
+ * reason, and when one has none, asks why. */
+static void
+uncount_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KelWindow *self = KEL_WINDOW (widget);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) reasons = g_array_new (FALSE, FALSE, sizeof (KelReason));
+  const char *reason_name = NULL;
+  KelReason chosen = KEL_REASON_NONE;
+
+  if (self->project == NULL || kel_segment_panel_get_selected (self->segment_panel) < 0
+      || !_kel_window_ensure_coder (self, name, param))
+    return;
+  if (g_str_equal (name, "win.uncount-coding"))
+    {
+      gint64 id;
+      g_variant_get (param, "(x&s)", &id, &reason_name);
+      g_array_append_val (ids, id);
+      g_array_append_val (reasons, chosen);
+    }
+  else
+    {
+      reason_name = g_variant_get_string (param, NULL);
+      selected_items (self, TRUE, ids, reasons);
+    }
+  if (ids->len == 0)
+    {
+      gtk_widget_error_bell (widget);
+      _kel_window_toast (self, _("No item here counts"));
+      return;
+    }
+  if (*reason_name != '\0' && kel_reason_from_string (reason_name, &chosen))
+    for (guint i = 0; i < reasons->len; i++)
+      g_array_index (reasons, KelReason, i) = chosen;
+  for (guint i = 0; i < reasons->len; i++)
+    if (g_array_index (reasons, KelReason, i) == KEL_REASON_NONE)
+      {
+        /* no reason of its own (the lexicon counted it): the coder says why */
+        kel_segment_panel_ask_reason (self->segment_panel, 0, KEL_REASON_NONE, NULL);
+        return;
+      }
+  set_counted (self, ids, reasons);
+}
+
 static void
 code_selection_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -1302,6 +1458,11 @@ _kel_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.uncode", "x", coding_action);
   gtk_widget_class_install_action (widget_class, "win.code-selection", "s",
                                    code_selection_action);
+  gtk_widget_class_install_action (widget_class, "win.count", NULL, count_action);
+  gtk_widget_class_install_action (widget_class, "win.count-coding", "x", count_action);
+  gtk_widget_class_install_action (widget_class, "win.uncount", "s", uncount_action);
+  gtk_widget_class_install_action (widget_class, "win.uncount-coding", "(xs)",
+                                   uncount_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
   /* toggles, whose state the buttons and check boxes show */

@@ -1,11 +1,13 @@
 /* test-gui.c: the real workbench under Xvfb, driven as a coder drives it: import the
  * sample memoranda, walk to a segment, recode it with a number key, accept the next with
- * Enter, undo, close, reopen the project and find the coding there; code a selection of
- * text by hand; find words in the project. */
+ * Enter, undo, count a greyed item with C and see the chart change (and change back on
+ * undo), close, reopen the project and find the coding there; code a selection of text
+ * by hand; find words in the project. */
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "kel-analysis-page.h"
@@ -117,6 +119,188 @@ codings_of (KelProject *project, gint64 doc, const char *coder, int segment)
     }
   g_ptr_array_set_free_func (out, (GDestroyNotify) kel_project_coding_free);
   return out;
+}
+
+/* Waiting for a signal: the main loop runs until @signal of @instance is emitted (TRUE)
+ * or @seconds pass (FALSE). Connect with wait_arm() before what emits it, then wait. */
+typedef struct {
+  gpointer instance;
+  gulong   handler;
+  gboolean fired;
+} Waiter;
+
+static void
+on_waited (gpointer instance, Waiter *w)
+{
+  w->fired = TRUE;
+}
+
+static void
+wait_arm (Waiter *w, gpointer instance, const char *signal)
+{
+  w->instance = instance;
+  w->fired = FALSE;
+  w->handler = g_signal_connect (instance, signal, G_CALLBACK (on_waited), w);
+}
+
+static gboolean
+on_wait_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait_fired (Waiter *w, double seconds)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add ((guint) (seconds * 1000), on_wait_timeout, &timed_out);
+
+  while (!w->fired && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+  g_signal_handler_disconnect (w->instance, w->handler);
+  return w->fired;
+}
+
+/* The analysis page of @window. */
+static KelAnalysisPage *
+find_analysis (KelWindow *window)
+{
+  for (GtkWidget *w = GTK_WIDGET (window); w != NULL;)
+    {
+      if (KEL_IS_ANALYSIS_PAGE (w))
+        return KEL_ANALYSIS_PAGE (w);
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w != NULL ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  return NULL;
+}
+
+static void
+show_page (KelAnalysisPage *analysis, const char *name)
+{
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (
+    GTK_WIDGET (analysis), ADW_TYPE_VIEW_STACK)), name);
+}
+
+/* The amount the chart gives @category of @corporation, over every year. */
+static double
+chart_amount (KelAnalysisPage *analysis, const char *corporation, const char *category)
+{
+  KelAggregate *agg = kel_analysis_page_get_aggregate (analysis);
+  KelFigures f = { 0 };
+  int corp = -1, cat = -1;
+
+  g_assert_nonnull (agg);
+  for (guint c = 0; c < kel_aggregate_get_n_corporations (agg); c++)
+    if (g_strcmp0 (kel_aggregate_get_corporation (agg, c), corporation) == 0)
+      corp = (int) c;
+  for (guint k = 0; k < kel_aggregate_get_n_categories (agg); k++)
+    if (g_strcmp0 (kel_aggregate_get_category (agg, k)->id, category) == 0)
+      cat = (int) k;
+  if (corp < 0 || cat < 0)
+    return 0;
+  kel_aggregate_get_figures (agg, corp, KEL_AGGREGATE_ALL, cat, &f);
+  return f.amount_kzt;
+}
+
+/* A greyed item (one the lexicon does not count, with a sum) is counted with the C key:
+ * Aigerim's chart of its corporation and category grows by its sum; Ctrl+Z takes it back,
+ * and the chart with it. Each step waits for the signal that says it is done. */
+static void
+count_greyed_item (KelWindow *window, KelProject *project, GPtrArray *docs)
+{
+  KelSegmentPanel *panel = KEL_SEGMENT_PANEL (kel_window_get_segment_panel (window));
+  KelAnalysisPage *analysis = find_analysis (window);
+  g_autoptr (KelProjectCoding) item = NULL;
+  g_autofree char *corporation = NULL;
+  GArray *chips;
+  gboolean greyed = FALSE;
+  double before, after;
+  Waiter w;
+
+  for (guint d = 0; d < docs->len && item == NULL; d++)
+    {
+      const KelProjectDocument *doc = docs->pdata[d];
+      g_autoptr (GPtrArray) lex = kel_project_list_codings (project, doc->id, "lexicon", NULL);
+
+      for (guint i = 0; i < lex->len && item == NULL; i++)
+        {
+          KelProjectCoding *c = lex->pdata[i];
+          g_autoptr (GPtrArray) mine = codings_of (project, doc->id, "Aigerim", c->segment);
+          if (!c->counted && !c->is_span && !isnan (c->amount_kzt) && c->amount_kzt > 0
+              && mine->len == 0)
+            {
+              item = kel_project_get_coding (project, c->id, NULL);
+              corporation = g_strdup (c->corporation ? c->corporation : doc->corporation);
+            }
+        }
+    }
+  g_assert_nonnull (item);
+  g_assert_nonnull (analysis);
+
+  kel_window_open_document (window, item->document);
+  g_assert_true (wait_until (document_loaded, window, 30));
+  kel_segment_panel_select (panel, (guint) item->segment);
+  chips = kel_segment_panel_get_selected_chips (panel);
+  for (guint i = 0; chips != NULL && i < chips->len; i++)
+    {
+      const KelCodeChip *chip = &g_array_index (chips, KelCodeChip, i);
+      if (chip->id == item->id)
+        greyed = !chip->counted && chip->reason == item->reason && chip->reason != 0;
+    }
+  g_assert_true (greyed);
+
+  /* Aigerim's chart, before */
+  wait_arm (&w, analysis, "chart-changed");
+  show_page (analysis, "analysis");
+  g_assert_true (wait_fired (&w, 60));
+  wait_arm (&w, analysis, "chart-changed");
+  g_assert_true (kel_analysis_page_show_coding (analysis, "Aigerim"));
+  g_assert_true (wait_fired (&w, 10));
+  before = chart_amount (analysis, corporation, item->category);
+  show_page (analysis, "code");
+
+  /* C counts it anyway: hers, counted, one step; the toast says so */
+  kel_segment_panel_select (panel, (guint) item->segment);
+  g_assert_true (press_key (window, GDK_KEY_c));
+  {
+    g_autoptr (GPtrArray) mine = codings_of (project, item->document, "Aigerim", item->segment);
+    gboolean counted = FALSE;
+    for (guint i = 0; i < mine->len; i++)
+      {
+        const KelProjectCoding *c = mine->pdata[i];
+        counted |= c->item == item->item && g_strcmp0 (c->category, item->category) == 0
+                   && c->counted;
+      }
+    g_assert_true (counted);
+    g_assert_nonnull (strstr (kel_window_get_last_message (window), "Counted anyway"));
+  }
+  wait_arm (&w, analysis, "chart-changed");
+  show_page (analysis, "analysis");
+  g_assert_true (wait_fired (&w, 60));
+  after = chart_amount (analysis, corporation, item->category);
+  g_assert_cmpfloat_with_epsilon (after, before + item->amount_kzt, 0.5);
+
+  /* Ctrl+Z: the item greyed again, the chart as it was */
+  wait_arm (&w, analysis, "chart-changed");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (wait_fired (&w, 60));
+  g_assert_cmpfloat_with_epsilon (chart_amount (analysis, corporation, item->category), before,
+                                  0.5);
+  show_page (analysis, "code");
+  {
+    g_autoptr (GPtrArray) mine = codings_of (project, item->document, "Aigerim", item->segment);
+    g_assert_cmpuint (mine->len, ==, 0);
+  }
 }
 
 static GFile **
@@ -322,6 +506,11 @@ run_session (Fixture *f)
       lexicon_seen |= g_strcmp0 (g_array_index (chips, KelCodeChip, i).coder, "lexicon") == 0;
     g_assert_true (lexicon_seen);
   }
+
+  /* a greyed item counted with a key changes the chart; undo changes it back */
+  count_greyed_item (window, project, docs);
+  kel_window_open_document (window, doc);
+  g_assert_true (wait_until (document_loaded, window, 30));
 
   /* the analysis page draws the corporations' financing structure */
   {
