@@ -55,6 +55,17 @@ typedef struct {
 
 void        kel_code_chip_clear           (KelCodeChip              *chip);
 
+typedef enum {
+  KEL_CHIPS_ALL,        /* every chip, rejections too */
+  KEL_CHIPS_COUNTED,    /* live chips that count */
+  KEL_CHIPS_UNCOUNTED,  /* live chips that do not count */
+} KelChipsWhich;
+
+/* The items @chips are on, in the order they come: for each, a GArray of the indices in
+ * @chips of its chips (@which of them); a selection is an item of its own. */
+GPtrArray  *kel_code_chips_items          (GArray                   *chips,
+                                           KelChipsWhich             which);
+
 #define KEL_TYPE_SEGMENT_ITEM (kel_segment_item_get_type ())
 G_DECLARE_FINAL_TYPE (KelSegmentItem, kel_segment_item, KEL, SEGMENT_ITEM, GObject)
 

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "kel-amount.h"
 #include "kel-dataset.h"
@@ -41,9 +42,14 @@ struct _KelSegmentPanel {
   gint64              memo_coding; /* the coding the memo view edits, 0 for none */
   gboolean            memo_dirty;
   gboolean            updating;
-  GtkPopover         *reason_popover; /* why an item does not count */
+  GtkPopover         *ask_popover;  /* which item, and why it does not count */
+  GtkStack           *ask_stack;
+  GtkListBox         *item_list;
   GtkListBox         *reason_list;
-  gint64              reason_coding;  /* the coding it asks about, 0: the segment's items */
+  GPtrArray          *ask_items;    /* per row of item_list: its codings (GArray of gint64) */
+  gboolean            ask_count;    /* item_list: to count them (TRUE) or not */
+  GArray             *ask_codings;  /* reason_list: the codings it asks about */
+  GtkWidget          *ask_anchor;   /* where the next question is asked, NULL: the heading */
 };
 
 G_DEFINE_FINAL_TYPE (KelSegmentPanel, kel_segment_panel, GTK_TYPE_WIDGET)
@@ -133,72 +139,80 @@ make_chip (KelSegmentPanel *self, const KelCodeChip *chip)
 
 /* Rows ------------------------------------------------------------------------------ */
 
-/* Whether chip @k is the first shown that counts of its item. */
-static gboolean
-first_counted_of_item (GArray *chips, guint k)
+/* One line of a row: an item's chips and its amount (in brackets when it does not count:
+ * what counting it would add), and under it why it does not count. */
+static GtkWidget *
+item_line (KelSegmentPanel *self, GArray *chips, GArray *group)
 {
-  const KelCodeChip *chip = &g_array_index (chips, KelCodeChip, k);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *flow = gtk_flow_box_new ();
+  GtkWidget *amount = gtk_label_new (NULL);
+  const KelCodeChip *counted = NULL, *aside = NULL;
 
-  for (guint j = 0; j < k; j++)
+  gtk_widget_set_hexpand (flow, TRUE);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 4);
+  gtk_widget_set_can_target (flow, FALSE);
+  gtk_widget_set_focusable (flow, FALSE);
+  gtk_widget_add_css_class (flow, "segment-chips");
+  for (guint j = 0; j < group->len; j++)
     {
-      const KelCodeChip *o = &g_array_index (chips, KelCodeChip, j);
-      if (o->status != KEL_STATUS_REJECTED && o->counted && o->is_span == chip->is_span
-          && o->item_start == chip->item_start && o->item_end == chip->item_end)
-        return FALSE;
-    }
-  return TRUE;
-}
+      const KelCodeChip *chip = &g_array_index (chips, KelCodeChip, g_array_index (group, guint, j));
 
-/* The row's chips, its amount (the sum of what counts), and why an item does not count. */
-static void
-fill_chips (KelSegmentPanel *self, GtkListItem *list_item, KelSegmentItem *item)
-{
-  GtkWidget *chips_box = g_object_get_data (G_OBJECT (list_item), "chips");
-  GtkWidget *amount = g_object_get_data (G_OBJECT (list_item), "amount");
-  GtkWidget *reason = g_object_get_data (G_OBJECT (list_item), "reason");
-  GArray *chips = kel_segment_item_get_chips (item);
-  g_autoptr (GString) why = g_string_new (NULL);
-  GtkWidget *child;
-  double kzt = NAN, aside = NAN;
-
-  while ((child = gtk_widget_get_first_child (chips_box)) != NULL)
-    gtk_flow_box_remove (GTK_FLOW_BOX (chips_box), child);
-  for (guint i = 0; i < chips->len; i++)
-    {
-      const KelCodeChip *chip = &g_array_index (chips, KelCodeChip, i);
-
-      gtk_flow_box_append (GTK_FLOW_BOX (chips_box), make_chip (self, chip));
+      gtk_flow_box_append (GTK_FLOW_BOX (flow), make_chip (self, chip));
       if (chip->status == KEL_STATUS_REJECTED)
         continue;
-      if (!chip->counted)
-        {
-          g_autofree char *text = reason_text (chip);
-          if (why->len == 0)
-            g_string_append_printf (why, "%s %s", _("Not counted:"), text);
-          if (isnan (aside))
-            aside = chip->amount_kzt;
-          continue;
-        }
-      /* the items add up, each once, whoever's codes of it are shown */
-      if (!isnan (chip->amount_kzt) && first_counted_of_item (chips, i))
-        kzt = isnan (kzt) ? chip->amount_kzt : kzt + chip->amount_kzt;
+      if (chip->counted && (counted == NULL || isnan (counted->amount_kzt)))
+        counted = chip;
+      else if (!chip->counted && (aside == NULL || isnan (aside->amount_kzt)))
+        aside = chip;
     }
-  if (!isnan (kzt))
+  if (counted != NULL && !isnan (counted->amount_kzt))
     {
-      g_autofree char *a = format_amount (kzt);
+      g_autofree char *a = format_amount (counted->amount_kzt);
       gtk_label_set_text (GTK_LABEL (amount), a);
     }
-  else if (!isnan (aside))
+  else if (counted == NULL && aside != NULL && !isnan (aside->amount_kzt))
     {
-      /* the sum of an item that does not count, in brackets: what counting it would add */
-      g_autofree char *a = format_amount (aside);
+      g_autofree char *a = format_amount (aside->amount_kzt);
       g_autofree char *bracketed = g_strdup_printf ("(%s)", a);
       gtk_label_set_text (GTK_LABEL (amount), bracketed);
     }
-  else
-    gtk_label_set_text (GTK_LABEL (amount), "");
-  gtk_label_set_text (GTK_LABEL (reason), why->str);
-  gtk_widget_set_visible (reason, why->len > 0);
+  gtk_widget_add_css_class (amount, "dim-label");
+  gtk_widget_set_valign (amount, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (top), flow);
+  gtk_box_append (GTK_BOX (top), amount);
+  gtk_box_append (GTK_BOX (line), top);
+  if (counted == NULL && aside != NULL)
+    {
+      g_autofree char *text = reason_text (aside);
+      g_autofree char *why = g_strdup_printf ("%s %s", _("Not counted:"), text);
+      GtkWidget *reason = gtk_label_new (why);
+
+      gtk_label_set_xalign (GTK_LABEL (reason), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (reason, "uncounted-reason");
+      gtk_box_append (GTK_BOX (line), reason);
+    }
+  return line;
+}
+
+/* The row's items, a line each with its own amount. */
+static void
+fill_chips (KelSegmentPanel *self, GtkListItem *list_item, KelSegmentItem *item)
+{
+  GtkWidget *items_box = g_object_get_data (G_OBJECT (list_item), "chips");
+  GArray *chips = kel_segment_item_get_chips (item);
+  g_autoptr (GPtrArray) items = kel_code_chips_items (chips, KEL_CHIPS_ALL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (items_box)) != NULL)
+    gtk_box_remove (GTK_BOX (items_box), child);
+  for (guint g = 0; g < items->len; g++)
+    gtk_box_append (GTK_BOX (items_box), item_line (self, chips, items->pdata[g]));
 }
 
 static void
@@ -215,31 +229,15 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegment
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *clause = gtk_label_new (NULL);
-  GtkWidget *chips = gtk_flow_box_new ();
-  GtkWidget *amount = gtk_label_new (NULL);
+  /* one line per item: several items of a clause each with their own amount */
+  GtkWidget *items = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *text = gtk_label_new (NULL);
-  GtkWidget *reason = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (clause, "clause-label");
   gtk_widget_set_valign (clause, GTK_ALIGN_START);
-  /* several items' chips go on to a second line rather than out of sight */
-  gtk_widget_set_hexpand (chips, TRUE);
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (chips), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (chips), 4);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (chips), 2);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (chips), 4);
-  gtk_widget_set_can_target (chips, FALSE);
-  gtk_widget_set_focusable (chips, FALSE);
-  gtk_widget_add_css_class (chips, "segment-chips");
-  gtk_widget_add_css_class (amount, "dim-label");
-  gtk_widget_set_valign (amount, GTK_ALIGN_START);
+  gtk_widget_set_hexpand (items, TRUE);
   gtk_box_append (GTK_BOX (top), clause);
-  gtk_box_append (GTK_BOX (top), chips);
-  gtk_box_append (GTK_BOX (top), amount);
-  gtk_label_set_xalign (GTK_LABEL (reason), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (reason, "uncounted-reason");
-  gtk_widget_set_visible (reason, FALSE);
+  gtk_box_append (GTK_BOX (top), items);
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
@@ -247,7 +245,6 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegment
   gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (text, "segment-text");
   gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), reason);
   gtk_box_append (GTK_BOX (box), text);
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
@@ -256,10 +253,8 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegment
   gtk_list_item_set_child (list_item, box);
   g_object_set_data (G_OBJECT (list_item), "panel", self);
   g_object_set_data (G_OBJECT (list_item), "clause", clause);
-  g_object_set_data (G_OBJECT (list_item), "chips", chips);
-  g_object_set_data (G_OBJECT (list_item), "amount", amount);
+  g_object_set_data (G_OBJECT (list_item), "chips", items);
   g_object_set_data (G_OBJECT (list_item), "text", text);
-  g_object_set_data (G_OBJECT (list_item), "reason", reason);
 }
 
 static void
@@ -406,6 +401,7 @@ icon_button (const char *icon, const char *tooltip, const char *action, gint64 c
 }
 
 static void on_uncount_clicked (GtkButton *button, KelSegmentPanel *self);
+static void on_count_clicked (GtkButton *button, KelSegmentPanel *self);
 
 /* A code of the selected segment in the detail pane: its category (with the item's
  * clause), who gave it, its amount, whether it counts (and why not), whose commitment it
@@ -448,19 +444,19 @@ code_row (KelSegmentPanel *self, const KelCodeChip *c)
     gtk_widget_add_css_class (dot, dot_class);
     adw_action_row_add_prefix (ADW_ACTION_ROW (row), dot);
   }
-  if (live && !c->counted)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               icon_button ("view-reveal-symbolic", _("Count it anyway (C)"),
-                                            "win.count-coding", c->id));
-  else if (live)
+  if (live)
     {
-      GtkWidget *b = gtk_button_new_from_icon_name ("view-conceal-symbolic");
+      GtkWidget *b = gtk_button_new_from_icon_name (c->counted ? "view-conceal-symbolic"
+                                                               : "view-reveal-symbolic");
 
-      gtk_widget_set_tooltip_text (b, _("Do not count it: choose why (X)"));
+      gtk_widget_set_tooltip_text (b, c->counted ? _("Do not count it (X)")
+                                                 : _("Count it anyway (C)"));
       gtk_widget_add_css_class (b, "flat");
       gtk_widget_set_valign (b, GTK_ALIGN_CENTER);
       g_object_set_data (G_OBJECT (b), "coding", GSIZE_TO_POINTER ((gsize) c->id));
-      g_signal_connect (b, "clicked", G_CALLBACK (on_uncount_clicked), self);
+      g_signal_connect (b, "clicked",
+                        c->counted ? G_CALLBACK (on_uncount_clicked) : G_CALLBACK (on_count_clicked),
+                        self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), b);
     }
   if (c->mine)
@@ -617,46 +613,90 @@ on_selection_changed (GtkSingleSelection *selection, GParamSpec *pspec, KelSegme
                  item != NULL ? (int) kel_segment_item_get_index (item) : -1);
 }
 
-/* Why an item does not count --------------------------------------------------------- */
+/* Which item, and why it does not count ---------------------------------------------- */
+
+/* win.count-codings(ax) / win.uncount-codings((axs)) on @codings. */
+static void
+activate_on (KelSegmentPanel *self, GArray *codings, gboolean count, const char *reason)
+{
+  GVariant *ids = g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, codings->data, codings->len,
+                                             sizeof (gint64));
+
+  if (count)
+    gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.count-codings", ids);
+  else
+    gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.uncount-codings",
+                                        g_variant_new ("(@axs)", ids, reason));
+}
 
 static void
 on_reason_activated (GtkListBox *list, GtkListBoxRow *row, KelSegmentPanel *self)
 {
   KelReason reason = (KelReason) (gtk_list_box_row_get_index (row) + 1);
-  const char *name = kel_reason_to_string (reason);
-  gint64 coding = self->reason_coding;
+  g_autoptr (GArray) codings = g_steal_pointer (&self->ask_codings);
 
-  gtk_popover_popdown (self->reason_popover);
-  if (coding != 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.uncount-coding", "(xs)", coding, name);
-  else
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.uncount", "s", name);
+  gtk_popover_popdown (self->ask_popover);
+  if (codings != NULL && codings->len > 0)
+    activate_on (self, codings, FALSE, kel_reason_to_string (reason));
 }
 
 static void
-on_reason_closed (GtkPopover *popover, KelSegmentPanel *self)
+on_item_activated (GtkListBox *list, GtkListBoxRow *row, KelSegmentPanel *self)
+{
+  int index = gtk_list_box_row_get_index (row);
+  g_autoptr (GArray) codings = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (self->ask_items == NULL)
+    return;
+  /* the last row: all of them */
+  for (guint g = 0; g < self->ask_items->len; g++)
+    if ((int) g == index || index == (int) self->ask_items->len)
+      {
+        GArray *ids = self->ask_items->pdata[g];
+        g_array_append_vals (codings, ids->data, ids->len);
+      }
+  gtk_popover_popdown (self->ask_popover);
+  if (codings->len > 0)
+    activate_on (self, codings, self->ask_count, "");
+}
+
+static void
+on_ask_closed (GtkPopover *popover, KelSegmentPanel *self)
 {
   kel_segment_panel_focus_list (self);
 }
 
-/* A popover with the reasons, walked with the arrow keys, taken with Enter, left with
- * Escape. */
-static void
-build_reason_popover (KelSegmentPanel *self)
+static GtkListBox *
+ask_list (GtkWidget *box, const char *heading_text, const char *accessible)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_label_new (_("Why does it not count?"));
+  GtkWidget *heading = gtk_label_new (heading_text);
+  GtkListBox *list = GTK_LIST_BOX (gtk_list_box_new ());
 
   gtk_widget_add_css_class (heading, "heading");
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_widget_set_margin_start (heading, 6);
-  self->reason_list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->reason_list, GTK_SELECTION_BROWSE);
-  gtk_list_box_set_activate_on_single_click (self->reason_list, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->reason_list), "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reason_list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Why the item does not count"), -1);
+  gtk_list_box_set_selection_mode (list, GTK_SELECTION_BROWSE);
+  gtk_list_box_set_activate_on_single_click (list, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (list), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (list));
+  return list;
+}
+
+/* A popover of two pages walked with the arrow keys, taken with Enter, left with Escape:
+ * which of the segment's items, and why it does not count. */
+static void
+build_ask_popover (KelSegmentPanel *self)
+{
+  GtkWidget *items = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *reasons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  self->item_list = ask_list (items, _("Which item?"), _("The segment’s items"));
+  g_signal_connect (self->item_list, "row-activated", G_CALLBACK (on_item_activated), self);
+  self->reason_list = ask_list (reasons, _("Why does it not count?"),
+                                _("Why the item does not count"));
   for (KelReason r = KEL_REASON_NONE + 1; r < KEL_N_REASONS; r++)
     {
       GtkWidget *label = gtk_label_new (kel_reason_get_label (r));
@@ -664,51 +704,174 @@ build_reason_popover (KelSegmentPanel *self)
       gtk_list_box_append (self->reason_list, label);
     }
   g_signal_connect (self->reason_list, "row-activated", G_CALLBACK (on_reason_activated), self);
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->reason_list));
-  self->reason_popover = GTK_POPOVER (gtk_popover_new ());
-  gtk_popover_set_child (self->reason_popover, box);
-  g_object_ref_sink (self->reason_popover);
-  g_signal_connect (self->reason_popover, "closed", G_CALLBACK (on_reason_closed), self);
+  self->ask_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_vhomogeneous (self->ask_stack, FALSE);
+  gtk_stack_set_hhomogeneous (self->ask_stack, FALSE);
+  gtk_stack_add_named (self->ask_stack, items, "items");
+  gtk_stack_add_named (self->ask_stack, reasons, "reasons");
+  self->ask_popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_popover_set_child (self->ask_popover, GTK_WIDGET (self->ask_stack));
+  g_object_ref_sink (self->ask_popover);
+  g_signal_connect (self->ask_popover, "closed", G_CALLBACK (on_ask_closed), self);
+}
+
+/* Shows @page of the popover by the anchor asked for (or the heading), its row @row
+ * chosen. */
+static void
+ask (KelSegmentPanel *self, const char *page, GtkListBox *list, int row)
+{
+  GtkWidget *anchor = self->ask_anchor != NULL ? self->ask_anchor
+                                               : GTK_WIDGET (self->detail_heading);
+  GtkListBoxRow *r;
+
+  self->ask_anchor = NULL;
+  if (gtk_widget_get_parent (GTK_WIDGET (self->ask_popover)) != anchor)
+    {
+      if (gtk_widget_get_parent (GTK_WIDGET (self->ask_popover)) != NULL)
+        gtk_widget_unparent (GTK_WIDGET (self->ask_popover));
+      gtk_widget_set_parent (GTK_WIDGET (self->ask_popover), anchor);
+    }
+  gtk_stack_set_visible_child_name (self->ask_stack, page);
+  r = gtk_list_box_get_row_at_index (list, row);
+  gtk_list_box_select_row (list, r);
+  gtk_popover_popup (self->ask_popover);
+  if (r != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (r));
 }
 
 void
-kel_segment_panel_ask_reason (KelSegmentPanel *self, gint64 coding, KelReason suggested,
-                              GtkWidget *anchor)
+kel_segment_panel_ask_reason (KelSegmentPanel *self, const gint64 *codings, guint n)
 {
-  GtkListBoxRow *row;
-
   g_return_if_fail (KEL_IS_SEGMENT_PANEL (self));
+  g_return_if_fail (n > 0 && codings != NULL);
 
-  if (anchor == NULL)
-    anchor = GTK_WIDGET (self->detail_heading);
-  self->reason_coding = coding;
-  if (gtk_widget_get_parent (GTK_WIDGET (self->reason_popover)) != anchor)
+  g_clear_pointer (&self->ask_codings, g_array_unref);
+  self->ask_codings = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_vals (self->ask_codings, codings, n);
+  ask (self, "reasons", self->reason_list, 0);
+}
+
+/* "2.2a Sponsorship · 310 000 000 ₸": an item, for the question which one. */
+static char *
+item_title (KelSegmentPanel *self, GArray *chips, GArray *group)
+{
+  const KelCodeChip *head = &g_array_index (chips, KelCodeChip, g_array_index (group, guint, 0));
+  const KelSegment *seg = NULL;
+  KelSegmentItem *item = selected_item (self);
+  GString *title = g_string_new (NULL);
+  double kzt = NAN;
+
+  if (item != NULL)
+    seg = kel_segment_item_get_segment (item);
+  if (head->label != NULL)
+    g_string_append_printf (title, "%s ", head->label);
+  else if (seg != NULL && seg->clause != NULL)
+    g_string_append_printf (title, "%s ", seg->clause);
+  for (guint j = 0; j < group->len; j++)
     {
-      if (gtk_widget_get_parent (GTK_WIDGET (self->reason_popover)) != NULL)
-        gtk_widget_unparent (GTK_WIDGET (self->reason_popover));
-      gtk_widget_set_parent (GTK_WIDGET (self->reason_popover), anchor);
+      const KelCodeChip *c = &g_array_index (chips, KelCodeChip, g_array_index (group, guint, j));
+      const char *name = kel_categories_label (self->categories, c->category);
+
+      if (strstr (title->str, name) == NULL)
+        g_string_append_printf (title, "%s%s", j > 0 ? " + " : "", name);
+      if (isnan (kzt))
+        kzt = c->amount_kzt;
     }
-  row = gtk_list_box_get_row_at_index (self->reason_list,
-                                       suggested > KEL_REASON_NONE ? (int) suggested - 1 : 0);
-  gtk_list_box_select_row (self->reason_list, row);
-  gtk_popover_popup (self->reason_popover);
-  gtk_widget_grab_focus (GTK_WIDGET (row));
+  if (!isnan (kzt))
+    {
+      g_autofree char *a = format_amount (kzt);
+      g_string_append_printf (title, " · %s", a);
+    }
+  return g_string_free (title, FALSE);
+}
+
+guint
+kel_segment_panel_ask_item (KelSegmentPanel *self, gboolean count)
+{
+  GArray *chips;
+  g_autoptr (GPtrArray) items = NULL;
+  GtkWidget *child;
+
+  g_return_val_if_fail (KEL_IS_SEGMENT_PANEL (self), 0);
+
+  chips = kel_segment_panel_get_selected_chips (self);
+  items = kel_code_chips_items (chips, count ? KEL_CHIPS_UNCOUNTED : KEL_CHIPS_COUNTED);
+  if (items->len == 0)
+    return 0;
+  g_clear_pointer (&self->ask_items, g_ptr_array_unref);
+  self->ask_items = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->ask_count = count;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->item_list))) != NULL)
+    gtk_list_box_remove (self->item_list, child);
+  for (guint g = 0; g < items->len; g++)
+    {
+      GArray *group = items->pdata[g];
+      GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autofree char *title = item_title (self, chips, group);
+      GtkWidget *label = gtk_label_new (title);
+
+      for (guint j = 0; j < group->len; j++)
+        g_array_append_val (ids, g_array_index (chips, KelCodeChip,
+                                                g_array_index (group, guint, j)).id);
+      g_ptr_array_add (self->ask_items, ids);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_list_box_append (self->item_list, label);
+    }
+  {
+    GtkWidget *all = gtk_label_new (count ? _("Count all of them") : _("None of them counts"));
+    gtk_label_set_xalign (GTK_LABEL (all), 0);
+    gtk_list_box_append (self->item_list, all);
+  }
+  ask (self, "items", self->item_list, 0);
+  return items->len;
 }
 
 gboolean
-kel_segment_panel_is_asking_reason (KelSegmentPanel *self)
+kel_segment_panel_is_asking (KelSegmentPanel *self)
 {
   g_return_val_if_fail (KEL_IS_SEGMENT_PANEL (self), FALSE);
-  return gtk_widget_get_visible (GTK_WIDGET (self->reason_popover));
+  return gtk_widget_get_visible (GTK_WIDGET (self->ask_popover));
+}
+
+gboolean
+kel_segment_panel_answer (KelSegmentPanel *self, guint row)
+{
+  GtkListBox *list;
+  GtkListBoxRow *r;
+
+  g_return_val_if_fail (KEL_IS_SEGMENT_PANEL (self), FALSE);
+
+  if (!kel_segment_panel_is_asking (self))
+    return FALSE;
+  list = g_str_equal (gtk_stack_get_visible_child_name (self->ask_stack), "items")
+           ? self->item_list : self->reason_list;
+  r = gtk_list_box_get_row_at_index (list, (int) row);
+  if (r == NULL)
+    return FALSE;
+  g_signal_emit_by_name (list, "row-activated", r);
+  return TRUE;
 }
 
 static void
 on_uncount_clicked (GtkButton *button, KelSegmentPanel *self)
 {
   gint64 coding = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "coding"));
+  g_autoptr (GArray) codings = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  kel_segment_panel_ask_reason (self, coding, KEL_REASON_NONE, GTK_WIDGET (button));
+  g_array_append_val (codings, coding);
+  self->ask_anchor = GTK_WIDGET (button);
+  activate_on (self, codings, FALSE, "");
+  self->ask_anchor = NULL;
+}
+
+static void
+on_count_clicked (GtkButton *button, KelSegmentPanel *self)
+{
+  gint64 coding = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "coding"));
+  g_autoptr (GArray) codings = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_array_append_val (codings, coding);
+  activate_on (self, codings, TRUE, NULL);
 }
 
 /* Keys ------------------------------------------------------------------------------- */
@@ -813,9 +976,11 @@ kel_segment_panel_dispose (GObject *object)
 {
   KelSegmentPanel *self = KEL_SEGMENT_PANEL (object);
 
-  if (self->reason_popover != NULL && gtk_widget_get_parent (GTK_WIDGET (self->reason_popover)))
-    gtk_widget_unparent (GTK_WIDGET (self->reason_popover));
-  g_clear_object (&self->reason_popover);
+  if (self->ask_popover != NULL && gtk_widget_get_parent (GTK_WIDGET (self->ask_popover)))
+    gtk_widget_unparent (GTK_WIDGET (self->ask_popover));
+  g_clear_object (&self->ask_popover);
+  g_clear_pointer (&self->ask_items, g_ptr_array_unref);
+  g_clear_pointer (&self->ask_codings, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEL_TYPE_SEGMENT_PANEL);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
@@ -878,7 +1043,7 @@ kel_segment_panel_init (KelSegmentPanel *self)
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  build_reason_popover (self);
+  build_ask_popover (self);
   self->forced = -1;
   self->mode = KEL_SEGMENTS_CODED;
   self->store = g_list_store_new (KEL_TYPE_SEGMENT_ITEM);

@@ -1229,40 +1229,55 @@ set_counted (KelWindow *self, GArray *ids, GArray *reasons)
   toast_undo (self, message);
 }
 
-/* The selected segment's items shown that count (@counted) or do not, and are not
- * rejections; with @own, each one's own reason (the lexicon's), KEL_REASON_NONE when it
- * has none. */
-static void
-selected_items (KelWindow *self, gboolean counted, GArray *ids, GArray *own)
+/* The ids of the codings of the selected segment's items @items[from…to) (groups of
+ * indices into @chips, kel_code_chips_items()). */
+static GArray *
+item_ids (GArray *chips, GPtrArray *items, guint from, guint to)
 {
-  GArray *chips = kel_segment_panel_get_selected_chips (self->segment_panel);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  for (guint i = 0; chips != NULL && i < chips->len; i++)
+  for (guint g = from; g < to && g < items->len; g++)
     {
-      const KelCodeChip *c = &g_array_index (chips, KelCodeChip, i);
-
-      if (c->status == KEL_STATUS_REJECTED || c->counted != counted)
-        continue;
-      g_array_append_val (ids, c->id);
-      g_array_append_val (own, c->own_reason);
+      GArray *group = items->pdata[g];
+      for (guint j = 0; j < group->len; j++)
+        g_array_append_val (ids, g_array_index (chips, KelCodeChip,
+                                                g_array_index (group, guint, j)).id);
     }
+  return ids;
 }
 
+/* C: counts the selected segment's item that does not count; when it has several, asks
+ * which. win.count-codings(ax): counts those. */
 static void
 count_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   KelWindow *self = KEL_WINDOW (widget);
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) ids = NULL;
   g_autoptr (GArray) reasons = g_array_new (FALSE, TRUE, sizeof (KelReason));
-  g_autoptr (GArray) own = g_array_new (FALSE, FALSE, sizeof (KelReason));
 
   if (self->project == NULL || kel_segment_panel_get_selected (self->segment_panel) < 0
       || !_kel_window_ensure_coder (self, name, param))
     return;
-  if (g_str_equal (name, "win.count-coding"))
-    g_array_append_val (ids, *(gint64[]) { g_variant_get_int64 (param) });
+  if (g_str_equal (name, "win.count-codings"))
+    {
+      gsize n = 0;
+      const gint64 *given = g_variant_get_fixed_array (param, &n, sizeof (gint64));
+
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_vals (ids, given, (guint) n);
+    }
   else
-    selected_items (self, FALSE, ids, own);
+    {
+      GArray *chips = kel_segment_panel_get_selected_chips (self->segment_panel);
+      g_autoptr (GPtrArray) items = kel_code_chips_items (chips, KEL_CHIPS_UNCOUNTED);
+
+      if (items->len > 1)
+        {
+          kel_segment_panel_ask_item (self->segment_panel, TRUE);
+          return;
+        }
+      ids = item_ids (chips, items, 0, items->len);
+    }
   if (ids->len == 0)
     {
       gtk_widget_error_bell (widget);
@@ -1273,31 +1288,71 @@ count_action (GtkWidget *widget, const char *name, GVariant *param)
   set_counted (self, ids, reasons);
 }
 
-/* Takes the items out of the count: for a reason chosen, or (with "") each for its own
- * reason, and when one has none, asks why. */
+/* Takes @ids out of the count: for the reason named or (with "") each for its own reason
+ * (the lexicon's, when a coder had counted it anyway); when one has none, asks why. */
+static void
+uncount (KelWindow *self, GArray *ids, const char *reason_name)
+{
+  GArray *chips = kel_segment_panel_get_selected_chips (self->segment_panel);
+  g_autoptr (GArray) reasons = g_array_new (FALSE, TRUE, sizeof (KelReason));
+  KelReason chosen = KEL_REASON_NONE;
+
+  if (*reason_name != '\0' && !kel_reason_from_string (reason_name, &chosen))
+    return;
+  g_array_set_size (reasons, ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      KelReason *r = &g_array_index (reasons, KelReason, i);
+
+      *r = chosen;
+      for (guint k = 0; *r == KEL_REASON_NONE && chips != NULL && k < chips->len; k++)
+        if (g_array_index (chips, KelCodeChip, k).id == g_array_index (ids, gint64, i))
+          *r = g_array_index (chips, KelCodeChip, k).own_reason;
+      if (*r == KEL_REASON_NONE)
+        {
+          /* no reason of its own (the lexicon counted it): the coder says why */
+          kel_segment_panel_ask_reason (self->segment_panel, (const gint64 *) ids->data,
+                                        ids->len);
+          return;
+        }
+    }
+  set_counted (self, ids, reasons);
+}
+
+/* X: takes the selected segment's item out of the count (win.uncount("") asks which when
+ * it has several; with a reason, all of them); win.uncount-codings((ax, reason)) those. */
 static void
 uncount_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   KelWindow *self = KEL_WINDOW (widget);
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr (GArray) reasons = g_array_new (FALSE, FALSE, sizeof (KelReason));
+  g_autoptr (GArray) ids = NULL;
   const char *reason_name = NULL;
-  KelReason chosen = KEL_REASON_NONE;
 
   if (self->project == NULL || kel_segment_panel_get_selected (self->segment_panel) < 0
       || !_kel_window_ensure_coder (self, name, param))
     return;
-  if (g_str_equal (name, "win.uncount-coding"))
+  if (g_str_equal (name, "win.uncount-codings"))
     {
-      gint64 id;
-      g_variant_get (param, "(x&s)", &id, &reason_name);
-      g_array_append_val (ids, id);
-      g_array_append_val (reasons, chosen);
+      g_autoptr (GVariant) given = g_variant_get_child_value (param, 0);
+      gsize n = 0;
+      const gint64 *v = g_variant_get_fixed_array (given, &n, sizeof (gint64));
+
+      g_variant_get_child (param, 1, "&s", &reason_name);
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_vals (ids, v, (guint) n);
     }
   else
     {
+      GArray *chips = kel_segment_panel_get_selected_chips (self->segment_panel);
+      g_autoptr (GPtrArray) items = kel_code_chips_items (chips, KEL_CHIPS_COUNTED);
+
       reason_name = g_variant_get_string (param, NULL);
-      selected_items (self, TRUE, ids, reasons);
+      if (items->len > 1 && *reason_name == '\0')
+        {
+          kel_segment_panel_ask_item (self->segment_panel, FALSE);
+          return;
+        }
+      ids = item_ids (chips, items, 0, items->len);
     }
   if (ids->len == 0)
     {
@@ -1305,17 +1360,7 @@ uncount_action (GtkWidget *widget, const char *name, GVariant *param)
       _kel_window_toast (self, _("No item here counts"));
       return;
     }
-  if (*reason_name != '\0' && kel_reason_from_string (reason_name, &chosen))
-    for (guint i = 0; i < reasons->len; i++)
-      g_array_index (reasons, KelReason, i) = chosen;
-  for (guint i = 0; i < reasons->len; i++)
-    if (g_array_index (reasons, KelReason, i) == KEL_REASON_NONE)
-      {
-        /* no reason of its own (the lexicon counted it): the coder says why */
-        kel_segment_panel_ask_reason (self->segment_panel, 0, KEL_REASON_NONE, NULL);
-        return;
-      }
-  set_counted (self, ids, reasons);
+  uncount (self, ids, reason_name);
 }
 
 static void
@@ -1459,9 +1504,9 @@ _kel_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.code-selection", "s",
                                    code_selection_action);
   gtk_widget_class_install_action (widget_class, "win.count", NULL, count_action);
-  gtk_widget_class_install_action (widget_class, "win.count-coding", "x", count_action);
+  gtk_widget_class_install_action (widget_class, "win.count-codings", "ax", count_action);
   gtk_widget_class_install_action (widget_class, "win.uncount", "s", uncount_action);
-  gtk_widget_class_install_action (widget_class, "win.uncount-coding", "(xs)",
+  gtk_widget_class_install_action (widget_class, "win.uncount-codings", "(axs)",
                                    uncount_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
