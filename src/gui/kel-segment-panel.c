@@ -44,6 +44,7 @@ struct _KelSegmentPanel {
   gboolean            updating;
   GtkPopover         *ask_popover;  /* which item, and why it does not count */
   GtkStack           *ask_stack;
+  GtkLabel           *item_heading;
   GtkListBox         *item_list;
   GtkListBox         *reason_list;
   GPtrArray          *ask_items;    /* per row of item_list: its codings (GArray of gint64) */
@@ -193,7 +194,11 @@ item_line (KelSegmentPanel *self, GArray *chips, GArray *group)
       GtkWidget *reason = gtk_label_new (why);
 
       gtk_label_set_xalign (GTK_LABEL (reason), 0);
+      gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (reason), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (reason), 2);
       gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_tooltip_text (reason, why);
       gtk_widget_add_css_class (reason, "uncounted-reason");
       gtk_box_append (GTK_BOX (line), reason);
     }
@@ -693,7 +698,8 @@ build_ask_popover (KelSegmentPanel *self)
   GtkWidget *items = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *reasons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
-  self->item_list = ask_list (items, _("Which item?"), _("The segment’s items"));
+  self->item_list = ask_list (items, NULL, _("The segment’s items"));
+  self->item_heading = GTK_LABEL (gtk_widget_get_first_child (items));
   g_signal_connect (self->item_list, "row-activated", G_CALLBACK (on_item_activated), self);
   self->reason_list = ask_list (reasons, _("Why does it not count?"),
                                 _("Why the item does not count"));
@@ -817,6 +823,8 @@ kel_segment_panel_ask_item (KelSegmentPanel *self, gboolean count)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_list_box_append (self->item_list, label);
     }
+  gtk_label_set_text (self->item_heading, count ? _("Which item counts anyway?")
+                                                : _("Which item does not count?"));
   {
     GtkWidget *all = gtk_label_new (count ? _("Count all of them") : _("None of them counts"));
     gtk_label_set_xalign (GTK_LABEL (all), 0);

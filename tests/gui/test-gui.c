@@ -297,6 +297,8 @@ count_greyed_item (KelWindow *window, KelProject *project, GPtrArray *docs)
   g_assert_true (wait_fired (&w, 60));
   g_assert_cmpfloat_with_epsilon (chart_amount (analysis, corporation, item->category), before,
                                   0.5);
+  /* the page shows the lexicon's coding again, as the session expects */
+  g_assert_true (kel_analysis_page_show_coding (analysis, NULL));
   show_page (analysis, "code");
   {
     g_autoptr (GPtrArray) mine = codings_of (project, item->document, "Aigerim", item->segment);
@@ -437,6 +439,7 @@ two_items (KelWindow *window, KelProject *project, const char *dir)
   g_assert_cmpfloat_with_epsilon (chart_amount (analysis, corporation, "sponsorship"),
                                   sponsorship + 560e6, 0.5);
   g_assert_cmpfloat_with_epsilon (chart_amount (analysis, corporation, NULL), total + 560e6, 0.5);
+  g_assert_true (kel_analysis_page_show_coding (analysis, NULL));
   show_page (analysis, "code");
 
   /* X: which item? the second; why? postponed */
@@ -477,6 +480,7 @@ two_items (KelWindow *window, KelProject *project, const char *dir)
   g_assert_cmpfloat_with_epsilon (chart_amount (analysis, corporation, "sponsorship"),
                                   sponsorship + 560e6, 0.5);
   g_assert_cmpfloat_with_epsilon (chart_amount (analysis, corporation, NULL), total + 560e6, 0.5);
+  g_assert_true (kel_analysis_page_show_coding (analysis, NULL));
   show_page (analysis, "code");
   {
     g_autoptr (GPtrArray) mine = codings_of (project, doc, "Aigerim", a->segment);
