@@ -80,7 +80,8 @@ kel_cli_project_rows (const char *path, const KelAggregateFilter *filter, GPtrAr
 
   g_return_val_if_fail (path != NULL && filter != NULL, NULL);
 
-  project = kel_project_open (path, error);
+  /* only read: a read-only project will do */
+  project = kel_project_open_to_read (path, error);
   if (project == NULL)
     return NULL;
   coders = kel_project_list_coders (project);

@@ -9,6 +9,7 @@
 
 #include "kel-agreement.h"
 #include "kel-cli.h"
+#include "kel-file.h"
 #include "kel-project-export.h"
 #include "kel-project.h"
 #include "kel-validation.h"
@@ -79,6 +80,22 @@ open_project (const Common *c, const char *path)
 
   if (project == NULL)
     fail (c, error);
+  return project;
+}
+
+/* For the commands that only read: a project whose file or disk is read-only is opened
+ * read-only, and the user is told. */
+static KelProject *
+open_project_to_read (const Common *c, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  KelProject *project = kel_project_open_to_read (path, &error);
+
+  if (project == NULL)
+    fail (c, error);
+  else if (kel_project_is_read_only (project))
+    fprintf (stderr, _("%s: note: %s is read-only (its file, its folder or its disk); it was "
+                       "opened for reading only\n"), c->command, path);
   return project;
 }
 
@@ -214,15 +231,14 @@ cmd_add (Common *c, int argc, char **argv)
       || (project = open_project (c, rest[0])) == NULL)
     goto out;
 
-  /* files already there are recognized by their bytes and not read again */
+  /* files already there are recognized by their bytes and not read again; a file that
+   * cannot be read (a FIFO, a device) goes on to the batch, which says why */
   for (guint i = 1; rest[i] != NULL; i++)
     {
-      g_autofree char *data = NULL;
-      gsize len;
+      g_autoptr (GBytes) bytes = kel_file_read (rest[i], KEL_FILE_DOCUMENT, NULL);
 
-      if (g_file_get_contents (rest[i], &data, &len, NULL))
+      if (bytes != NULL)
         {
-          g_autoptr (GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), len);
           g_autofree char *sha = kel_project_hash_source (bytes);
           gint64 id = kel_project_find_document (project, sha);
           if (id != 0)
@@ -270,11 +286,14 @@ cmd_code (Common *c, int argc, char **argv)
   g_autoptr (KelProject) project = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) docs = NULL;
+  gboolean force = FALSE;
   GOptionEntry entries[] = {
     { "lexicons", 'l', 0, G_OPTION_ARG_FILENAME, &in.lexicons,
       N_("Use the codebook and lexicons in DIR"), N_("DIR") },
     { "rates", 0, 0, G_OPTION_ARG_FILENAME, &in.rates,
       N_("Exchange rates per year (TSV: year, currency, tenge per unit)"), N_("FILE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Run it even when it takes away most of the lexicon's codings"), NULL },
     { NULL }
   };
   guint changed = 0;
@@ -285,9 +304,15 @@ cmd_code (Common *c, int argc, char **argv)
       || !kel_cli_input_prepare (&in, "project code")
       || (project = open_project (c, rest[0])) == NULL)
     goto out;
-  if (!kel_project_run_lexicon (project, &in.pipeline, NULL, &changed, &error))
+  /* a lexicon that an edit broke must not erase the codings in silence: ask first */
+  if (!kel_project_run_lexicon_full (project, &in.pipeline,
+                                     force ? KEL_LEXICON_RUN_DEFAULT : KEL_LEXICON_RUN_GUARD,
+                                     NULL, &changed, NULL, NULL, &error))
     {
       fail (c, error);
+      if (g_error_matches (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_WOULD_REMOVE))
+        fprintf (stderr, _("%s: check the lexicon; if this is what you want, run it again "
+                           "with --force\n"), c->command);
       goto out;
     }
   docs = kel_project_list_documents (project);
@@ -319,6 +344,7 @@ cmd_import_codings (Common *c, int argc, char **argv)
     { NULL }
   };
   int status = OK;
+  guint unread = 0;
 
   if (!parse (c, _("PROJECT DATASET… — read a coder's codings from a coded dataset (CSV or "
                    "TSV)"), entries, NULL, &argc, &argv, &rest))
@@ -345,6 +371,7 @@ cmd_import_codings (Common *c, int argc, char **argv)
           fail (c, error);
           g_clear_error (&error);
           status = PARTLY;
+          unread++;
           continue;
         }
       print_report (c, r);
@@ -354,7 +381,8 @@ cmd_import_codings (Common *c, int argc, char **argv)
       if (r->notes->len > 0)
         status = PARTLY;
     }
-  return status;
+  /* not one dataset could be read: nothing was done */
+  return unread == g_strv_length (rest) - 1 ? FAILED : status;
 }
 
 /* merge ------------------------------------------------------------------------------------ */
@@ -622,7 +650,7 @@ cmd_export (Common *c, int argc, char **argv)
       fprintf (stderr, _("%s: “%s” is not a language (kk, ru or en)\n"), c->command, language);
       return FAILED;
     }
-  if ((project = open_project (c, rest[0])) == NULL)
+  if ((project = open_project_to_read (c, rest[0])) == NULL)
     return FAILED;
   if (coder != NULL)
     {
@@ -689,21 +717,34 @@ cmd_info (Common *c, int argc, char **argv)
   g_autoptr (KelProject) project = NULL;
   g_autoptr (GPtrArray) docs = NULL, coders = NULL, conflicts = NULL, progress = NULL;
   g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
   g_autofree char *version = NULL;
 
   if (!parse (c, _("PROJECT — the documents, the coders and how far each has got"), NULL,
               NULL, &argc, &argv, &rest)
-      || (project = open_project (c, rest[0])) == NULL)
+      || (project = open_project_to_read (c, rest[0])) == NULL)
     return FAILED;
-  docs = kel_project_list_documents (project);
-  coders = kel_project_list_coders (project);
-  conflicts = kel_project_list_conflicts (project, FALSE);
+  /* a project that cannot be read is said to be so, never shown as empty */
+  if ((docs = kel_project_list_documents_full (project, &error)) == NULL
+      || (coders = kel_project_list_coders_full (project, &error)) == NULL
+      || (conflicts = kel_project_list_conflicts_full (project, FALSE, &error)) == NULL)
+    {
+      fail (c, error);
+      return FAILED;
+    }
   version = kel_project_dup_lexicon_version (project);
   progress = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   for (guint k = 0; k < coders->len; k++)
     {
       const KelProjectCoder *coder = coders->pdata[k];
-      g_ptr_array_add (progress, kel_project_review_progress (project, coder->name, NULL));
+      GArray *p = kel_project_review_progress (project, coder->name, &error);
+
+      if (p == NULL)
+        {
+          fail (c, error);
+          return FAILED;
+        }
+      g_ptr_array_add (progress, p);
     }
   g_string_append_printf (out, ngettext ("%s: %u document", "%s: %u documents", docs->len),
                           rest[0], docs->len);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "kel-cli.h"
+#include "kel-file.h"
 #include "kel-meta.h"
 
 void
@@ -74,14 +75,19 @@ kel_cli_input_prepare (KelCliInput *in, const char *command)
   in->rate_table = kel_rates_new ();
   rates_path = in->rates ? g_strdup (in->rates)
                          : g_build_filename (kel_data_dir (), "rates.tsv", NULL);
+  /* the tables are checked as regular files of a table's size before they are read, so a
+   * FIFO or /dev/zero given for one is refused by name */
   if ((in->rates != NULL || g_file_test (rates_path, G_FILE_TEST_EXISTS))
-      && !kel_rates_load (in->rate_table, rates_path, &error))
+      && (!kel_file_check (rates_path, KEL_FILE_TABLE, &error)
+          || !kel_rates_load (in->rate_table, rates_path, &error)))
     {
       fprintf (stderr, "kelisim-cli: %s\n", error->message);
       return FALSE;
     }
 
-  if (in->meta != NULL && (in->meta_table = kel_meta_load_csv (in->meta, &error)) == NULL)
+  if (in->meta != NULL
+      && (!kel_file_check (in->meta, KEL_FILE_TABLE, &error)
+          || (in->meta_table = kel_meta_load_csv (in->meta, &error)) == NULL))
     {
       fprintf (stderr, "kelisim-cli: %s\n", error->message);
       return FALSE;

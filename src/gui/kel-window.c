@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "kel-file.h"
 #include "kel-preferences-window.h"
 #include "kel-window-private.h"
 
@@ -201,7 +202,7 @@ load_rates (KelWindow *self)
   g_autoptr (GError) error = NULL;
   KelRates *rates = kel_rates_new ();
 
-  if (!kel_rates_load (rates, path, &error))
+  if (!kel_file_check (path, KEL_FILE_TABLE, &error) || !kel_rates_load (rates, path, &error))
     _kel_window_error (self, error);
   g_clear_pointer (&self->rates, kel_rates_free);
   self->rates = rates;

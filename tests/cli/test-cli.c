@@ -163,7 +163,8 @@ test_cli_bad_lexicons (void)
 }
 
 /* A pattern the load-time probe cannot catch blows up on one segment only: the file is
- * still coded, and the warning names the pattern's file and line. */
+ * still coded, with the segment's other terms (here one after the run that stops the
+ * pattern), and the warning names the pattern's file and line. */
 static void
 test_cli_slow_regex (void)
 {
@@ -171,8 +172,9 @@ test_cli_slow_regex (void)
   g_autofree char *dir = g_dir_make_tmp ("kelisim-cli-slow-XXXXXX", NULL);
   g_autofree char *dst = g_build_filename (dir, "slow-regex.xml", NULL);
   g_autofree char *text = kel_test_write_temp (
-    "slow.txt", "1. Намерения\n1.1. Оказать благотворительную помощь больнице; "
-    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.\n", -1);
+    "slow.txt", "1. Намерения\n1.1. По заявке "
+    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx, y: оказать "
+    "благотворительную помощь больнице.\n", -1);
   g_autofree char *contents = NULL;
   g_auto (Run) r = { 0 };
 
@@ -286,9 +288,12 @@ test_cli_large_text (void)
   path = kel_test_write_temp ("big.txt", big->str, big->len);
   g_string_set_size (big, 0);
 
-  run (&r, "code", "--format", "tsv", path, NULL);
+  /* The same two commitments said again and again count once each; with every segment
+   * asked for, all of them are there, the repeats with their reason. */
+  run (&r, "code", "--format", "tsv", "--all-segments", path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpuint (strlen (r.out), >, 1000000);
+  g_assert_nonnull (strstr (r.out, "\trepeat\t"));
   g_remove (path);
 }
 

@@ -1150,119 +1150,99 @@ typedef struct {
 } Parse;
 
 /* Completes an amount from the first @n items; FALSE when they are not money. */
-static guint
-finish (Parse *ps,
-        guint  n,
-        Found *out)
+/* The currency that closes the figures at @pos, or the one before them (ps->pcur): its
+ * kind, case and where the phrase ends. FALSE when what follows says the figures are no
+ * sum (a year, a percentage, a heading's currency word, another currency). */
+static gboolean
+close_currency (Parse *ps,
+                guint  n,
+                int   *cur,
+                int   *kcase,
+                gsize *end)
 {
   const char *t = ps->t;
   gsize len = ps->len;
-  gboolean range = n == 2 && ps->seps[1] == SEP_RANGE;
   gsize pos = ps->items[n - 1].end;
-  gsize end;
-  int cur = ps->pcur;
-  int kcase = CASE_NOM;
-  int scales[MAX_ITEMS];
-  double values[MAX_ITEMS];
-  KelAmountFlags flags = ps->before.flags;
-  KelAmountFlags post = KEL_AMOUNT_NONE;
-  int carry = -1;
-  gsize start;
   Tok x;
 
-  for (guint i = 0; i < n; i++)
-    if (ps->items[i].num.int_digits + (guint) MAX (ps->items[i].num.exp10, 0) > MAX_DIGITS)
-      return 0;
-  /* A list joined by commas only is no list of sums: "150, 200 млн тенге". */
-  if (n > 1 && !range && ps->seps[n - 1] != SEP_CONJ)
-    return 0;
-
-  if (cur < 0)
+  if (*cur < 0)
     {
       Cur c;
 
       if (!parse_currency (t, len, pos, &c))
-        return 0;
+        return FALSE;
       if (c.prefix_like)
         {
           /* "COVID-19 KZT 5 million": a code or sign followed by digits is theirs. */
           lex_fwd (t, len, c.end, &x);
           if (x.type == TOK_NUM)
-            return 0;
+            return FALSE;
         }
-      cur = c.cur;
-      kcase = c.kcase;
-      end = c.end;
+      *cur = c.cur;
+      *kcase = c.kcase;
+      *end = c.end;
+      return TRUE;
     }
-  else
+
+  lex_fwd (t, len, pos, &x);
+  if (x.type == TOK_SYM && x.ch == '%')
+    return FALSE;
+  if (x.type == TOK_WORD
+      && (g_str_has_prefix (x.low, "год") || g_str_has_prefix (x.low, "жыл")
+          || g_str_has_prefix (x.low, "year") || tok_is (&x, "г") || tok_is (&x, "гг")
+          || g_str_has_prefix (x.low, "процент") || g_str_has_prefix (x.low, "percent")
+          || g_str_has_prefix (x.low, "пайыз")))
+    return FALSE;
+  if (x.type == TOK_WORD && n == 1 && ps->items[0].scale < 0
+      && num_is_year (&ps->items[0].num))
+    return FALSE; /* "KZT 2021 budget" */
+  /* "KZT 150 million and 200 employees": a bare last figure must end the phrase;
+   * "USD 1.5 million и 150 млн тенге": the last figure has a currency of its own. */
+  if (n > 1 && ps->items[n - 1].scale < 0 && x.type == TOK_WORD)
+    return FALSE;
+  if (n > 1)
     {
-      lex_fwd (t, len, pos, &x);
-      if (x.type == TOK_SYM && x.ch == '%')
-        return 0;
-      if (x.type == TOK_WORD
-          && (g_str_has_prefix (x.low, "год") || g_str_has_prefix (x.low, "жыл")
-              || g_str_has_prefix (x.low, "year") || tok_is (&x, "г") || tok_is (&x, "гг")
-              || g_str_has_prefix (x.low, "процент") || g_str_has_prefix (x.low, "percent")
-              || g_str_has_prefix (x.low, "пайыз")))
-        return 0;
-      if (x.type == TOK_WORD && n == 1 && ps->items[0].scale < 0
-          && num_is_year (&ps->items[0].num))
-        return 0; /* "KZT 2021 budget" */
-      /* "KZT 150 million and 200 employees": a bare last figure must end the phrase;
-       * "USD 1.5 million и 150 млн тенге": the last figure has a currency of its own. */
-      if (n > 1 && ps->items[n - 1].scale < 0 && x.type == TOK_WORD)
-        return 0;
-      if (n > 1)
-        {
-          Cur other;
+      Cur other;
 
-          if (parse_currency (t, len, pos, &other))
-            return 0;
-        }
-      if (!ps->pstrong)
-        {
-          const Num *last = &ps->items[n - 1].num;
-
-          /* A currency word before digits is as often the end of a heading: "тенге 5 000"
-           * is money, "тенге\n1. Школа" and "в тенге 7 школам" are not. */
-          if (ps->back.gap_nl || n > 1)
-            return 0;
-          if (ps->items[0].scale < 0 && x.type != TOK_END
-              && !(x.type == TOK_SYM && x.ch != '(' && !is_dash (x.ch)))
-            return 0;
-          if (ps->items[0].scale < 0 && !last->group && !last->decimal
-              && last->int_digits <= 2 && x.type == TOK_SYM && (x.ch == '.' || x.ch == ')'))
-            return 0;
-        }
-      end = pos;
+      if (parse_currency (t, len, pos, &other))
+        return FALSE;
     }
-
-  for (gint i = (gint) n - 1; i >= 0; i--)
+  if (!ps->pstrong)
     {
-      if (ps->items[i].scale >= 0)
-        carry = ps->items[i].scale;
-      scales[i] = ps->items[i].scale >= 0 ? ps->items[i].scale : carry;
-      values[i] = num_value (&ps->items[i].num, scales[i]);
+      const Num *last = &ps->items[n - 1].num;
+
+      /* A currency word before digits is as often the end of a heading: "тенге 5 000"
+       * is money, "тенге\n1. Школа" and "в тенге 7 школам" are not. */
+      if (ps->back.gap_nl || n > 1)
+        return FALSE;
+      if (ps->items[0].scale < 0 && x.type != TOK_END
+          && !(x.type == TOK_SYM && x.ch != '(' && !is_dash (x.ch)))
+        return FALSE;
+      if (ps->items[0].scale < 0 && !last->group && !last->decimal
+          && last->int_digits <= 2 && x.type == TOK_SYM && (x.ch == '.' || x.ch == ')'))
+        return FALSE;
     }
+  *end = pos;
+  return TRUE;
+}
 
-  if (range)
-    {
-      if (values[0] > values[1] || num_is_year (&ps->items[0].num))
-        return 0;
-      /* "2.1 – 150 млн тенге" at the head of a line is a clause number and a sum. */
-      if (ps->range_sep == 0 && ps->before.from == FROM_NONE && ps->items[0].num.point == '.'
-          && !ps->items[0].num.group && ps->items[0].scale < 0
-          && (ps->back.gap_nl || (ps->back.type == TOK_END && ps->lo == 0)))
-        return 0;
-    }
+/* The sums found: one for a range (its lower bound, flagged), else one per figure of the
+ * list; each with its span, value, flags, currency and case. */
+static guint
+emit_found (Parse         *ps,
+            guint          n,
+            gboolean       range,
+            const double  *values,
+            const int     *scales,
+            int            cur,
+            int            kcase,
+            gsize          end,
+            KelAmountFlags post,
+            Found         *out)
+{
+  KelAmountFlags flags = ps->before.flags;
+  gsize start = MIN (ps->head, ps->before.start);
 
-  end = after_currency (t, len, end, cur, &values[n - 1], &post);
-  if (per_unit_after (t, len, end) || ps->before.per_unit)
-    post |= KEL_AMOUNT_PER_UNIT;
-
-  start = ps->head;
-  if (ps->before.start < start)
-    start = ps->before.start;
   if (range)
     {
       Found *f = &out[0];
@@ -1302,6 +1282,54 @@ finish (Parse *ps,
         }
     }
   return n;
+}
+
+static guint
+finish (Parse *ps,
+        guint  n,
+        Found *out)
+{
+  gboolean range = n == 2 && ps->seps[1] == SEP_RANGE;
+  gsize end = 0;
+  int cur = ps->pcur;
+  int kcase = CASE_NOM;
+  int scales[MAX_ITEMS];
+  double values[MAX_ITEMS];
+  KelAmountFlags post = KEL_AMOUNT_NONE;
+  int carry = -1;
+
+  for (guint i = 0; i < n; i++)
+    if (ps->items[i].num.int_digits + (guint) MAX (ps->items[i].num.exp10, 0) > MAX_DIGITS)
+      return 0;
+  /* A list joined by commas only is no list of sums: "150, 200 млн тенге". */
+  if (n > 1 && !range && ps->seps[n - 1] != SEP_CONJ)
+    return 0;
+  if (!close_currency (ps, n, &cur, &kcase, &end))
+    return 0;
+
+  for (gint i = (gint) n - 1; i >= 0; i--)
+    {
+      if (ps->items[i].scale >= 0)
+        carry = ps->items[i].scale;
+      scales[i] = ps->items[i].scale >= 0 ? ps->items[i].scale : carry;
+      values[i] = num_value (&ps->items[i].num, scales[i]);
+    }
+
+  if (range)
+    {
+      if (values[0] > values[1] || num_is_year (&ps->items[0].num))
+        return 0;
+      /* "2.1 – 150 млн тенге" at the head of a line is a clause number and a sum. */
+      if (ps->range_sep == 0 && ps->before.from == FROM_NONE && ps->items[0].num.point == '.'
+          && !ps->items[0].num.group && ps->items[0].scale < 0
+          && (ps->back.gap_nl || (ps->back.type == TOK_END && ps->lo == 0)))
+        return 0;
+    }
+
+  end = after_currency (ps->t, ps->len, end, cur, &values[n - 1], &post);
+  if (per_unit_after (ps->t, ps->len, end) || ps->before.per_unit)
+    post |= KEL_AMOUNT_PER_UNIT;
+  return emit_found (ps, n, range, values, scales, cur, kcase, end, post, out);
 }
 
 /* Tries to read money around the number @n1; fills @out and returns how many amounts.
@@ -1681,6 +1709,41 @@ rate_statement (const char   *text,
                             a->a.start);
 }
 
+/* "1 млрд 120 млн тенге", "2 миллиарда 400 миллионов тенге": the milliards before a sum
+ * in millions are part of it (the scanner finds only the part with the currency). */
+static void
+join_milliards (const char *text, KelAmount *a)
+{
+  static const char *const words[] = { "млрд.", "млрд", "миллиардов", "миллиарда", "миллиард",
+                                       "billion", "bln", "bn" };
+  const char *p = text + a->start, *num_end, *num;
+  double milliards;
+
+  if (a->value >= 1e9)
+    return;
+  while (p > text && p[-1] == ' ')
+    p--;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      gsize wl = strlen (words[i]);
+      if ((gsize) (p - text) < wl || strncmp (p - wl, words[i], wl) != 0)
+        continue;
+      num_end = p - wl;
+      while (num_end > text && num_end[-1] == ' ')
+        num_end--;
+      num = num_end;
+      while (num > text && (g_ascii_isdigit (num[-1]) || num[-1] == ',' || num[-1] == '.'
+                            || (num[-1] == ' ' && num - 1 > text && g_ascii_isdigit (num[-2]))))
+        num--;
+      if (num == num_end || (num > text && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (num))))
+          || !kel_amount_parse_number (num, num_end - num, &milliards) || milliards >= 1000)
+        return;
+      a->value += milliards * 1e9;
+      a->start = num - text;
+      return;
+    }
+}
+
 GArray *
 kel_amounts_find (const char     *text,
                   gsize           len,
@@ -1710,6 +1773,7 @@ kel_amounts_find (const char     *text,
       g_array_set_size (result, result->len + 1);
       a = &g_array_index (result, KelAmount, result->len - 1);
       *a = f->a;
+      join_milliards (text, a);
       if (f->cur == CUR_KZT)
         {
           a->rate = 1.0;

@@ -38,6 +38,11 @@ find_mentions (const KelLexicon *lex, const KelDocument *doc)
   GArray *mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   gsize fold_len = strlen (fold);
 
+  /* a name broken over two lines ("АрселорМиттал ⏎ Темиртау") is still the name */
+  for (char *p = fold; *p; p++)
+    if (*p == '\n' || *p == '\t' || *p == '\f')
+      *p = ' ';
+
   for (guint i = 0; i < corps->len; i++)
     {
       char **names = corps->pdata[i];

@@ -165,6 +165,42 @@ has_quoted_name (const char *flat, gsize start, gsize end)
   return FALSE;
 }
 
+/* Whether @pos of [@start, …) is inside quotes: more «“„ opened than closed before it, or
+ * an odd number of straight quotes ("… дом-интернат для престарелых и инвалидов …» is one
+ * name, not two items). */
+static gboolean
+inside_quotes (const char *flat, gsize start, gsize pos)
+{
+  int guillemets = 0, curly = 0, straight = 0;
+
+  for (const char *p = flat + start; p < flat + pos; p = g_utf8_next_char (p))
+    switch (g_utf8_get_char (p))
+      {
+      case 0x00AB: guillemets++; break;                  /* « */
+      case 0x00BB: guillemets -= guillemets > 0; break;  /* » */
+      case 0x201C: case 0x201E: curly++; break;          /* “ „ */
+      case 0x201D: curly -= curly > 0; break;            /* ” */
+      case '"': straight++; break;
+      default: break;
+      }
+  return guillemets > 0 || curly > 0 || straight % 2 == 1;
+}
+
+static guint
+count_words (const char *flat, gsize start, gsize end)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = flat + start; p < flat + end; p = g_utf8_next_char (p))
+    {
+      gboolean letter = g_unichar_isalnum (g_utf8_get_char (p));
+      n += letter && !in_word;
+      in_word = letter;
+    }
+  return n;
+}
+
 /* Whether a term found in the text runs across [@s, @e) ("built and equipped"). */
 static gboolean
 hit_across (const KelSegmentRun *run, gsize s, gsize e)
@@ -192,7 +228,10 @@ two_items (KelSegmentRun *run, gsize start, gsize ms, gsize me, gsize end, doubl
   KelSubClause right = { me, end, -1, KEL_REASON_NONE, 0, FALSE };
   double right_score;
 
-  if (hit_across (run, ms, me))
+  /* "… in republican and international tournaments": a half of a few words is no item */
+  if (hit_across (run, ms, me) || inside_quotes (run->flat, start, ms)
+      || count_words (run->flat, start, ms) < 3
+      || count_words (run->flat, me, end) < 3)
     return FALSE;
   score_subclause (run, &right, NULL, score, best, first);
   if (right.winner < 0 || !_kel_items_names_new_object (run, me, end, start, ms))
@@ -201,12 +240,18 @@ two_items (KelSegmentRun *run, gsize start, gsize ms, gsize me, gsize end, doubl
   score_subclause (run, &left, NULL, score, best, first);
   if (!_kel_items_names_new_object (run, start, ms, 0, 0))
     return FALSE;
-  /* another category: decided by the right half's own words, none of them on the left */
+  /* another category: decided by the right half's own words, weak on the left */
   if (left.winner >= 0 && left.winner != right.winner)
-    return right_score >= 2 && !has_term_of (run, right.winner, start, ms);
-  return (left.winner == right.winner || has_term_of (run, right.winner, start, ms))
-         && (has_quoted_name (run->flat, start, ms) || has_own_sum (run, start, ms))
-         && (has_quoted_name (run->flat, me, end) || has_own_sum (run, me, end));
+    return right_score >= 2 && score[right.winner] < KEL_WIN_SCORE;
+  /* the same: each half names its own thing, one of them by a name in quotes or its sum
+   * ("Festive events marking the formation of the Ulytau Region and the “Meyirim” charity
+   * fair") */
+  if (left.winner != right.winner && !has_term_of (run, right.winner, start, ms))
+    return FALSE;
+  if (has_quoted_name (run->flat, start, ms) || has_own_sum (run, start, ms))
+    return has_quoted_name (run->flat, me, end) || has_own_sum (run, me, end)
+           || (has_own_sum (run, start, ms) && _kel_count_has_name (run->flat, me, end));
+  return has_quoted_name (run->flat, me, end) && _kel_count_has_anchor (run->flat, start, ms);
 }
 
 /* Cuts each sub-clause where it holds two items (see two_items()). */
@@ -584,6 +629,58 @@ carry_amount (KelDocument *doc, guint i, const KelAmount *a, guint codings_befor
   c->amount_kzt = a->kzt;
 }
 
+/* "… балабақша құрылысы басталды. Жобаның жалпы құны – 720 млн теңге, нысанды 2023 жылы
+ * пайдалануға беру жоспарланып отыр.": in running text, a sentence that opens by pointing
+ * back to the item of the sentence before ("Жобаның", "Объект", "The facility") tells more
+ * about it: its sum goes to that item when it has none, and its own items describe it. */
+static void
+tell_more (const KelLexicon *lex, KelDocument *doc, guint i, guint codings_before)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+  KelCoding *prev = &g_array_index (doc->codings, KelCoding, codings_before - 1);
+  const char *text = doc->norm->text;
+  guint want = prev->segment;
+
+  /* what a describing sentence before points back to is the item counted before it */
+  for (int k = (int) codings_before - 1; k >= 0; k--)
+    {
+      KelCoding *o = &g_array_index (doc->codings, KelCoding, k);
+      if (o->segment + 3 < want)
+        break;
+      if (kel_coding_is_counted (o))
+        {
+          prev = o;
+          break;
+        }
+    }
+  if (seg->kind != KEL_SEGMENT_SENTENCE || i == 0 || want + 1 != i
+      || g_strstr_len (text + g_array_index (doc->segments, KelSegment, i - 1).end,
+                       seg->start - g_array_index (doc->segments, KelSegment, i - 1).end,
+                       "\n\n") != NULL
+      || !kel_lexicon_refers_back (lex, seg->language, text, seg->body, seg->end))
+    return;
+  for (guint k = codings_before; k < doc->codings->len; k++)
+    {
+      KelCoding *c = &g_array_index (doc->codings, KelCoding, k);
+
+      if (prev->amount_text == NULL && c->amount_text != NULL)
+        {
+          prev->amount_text = g_steal_pointer (&c->amount_text);
+          prev->amount_kzt = c->amount_kzt;
+          prev->amount_start = c->amount_start;
+          prev->amount_end = c->amount_end;
+          c->amount_kzt = NAN;
+          c->amount_start = c->amount_end = 0;
+        }
+      if (kel_coding_is_counted (c))
+        {
+          c->reason = KEL_REASON_DESCRIPTION;
+          g_free (c->reason_terms);
+          c->reason_terms = g_strndup (text + seg->body, MIN (seg->end - seg->body, (gsize) 24));
+        }
+    }
+}
+
 /* "3) оказать благотворительную помощь:" followed by "а) …", "б) …": the lead-in names
  * what its items are; the items are the commitments and are coded, the lead-in is not. */
 static gboolean
@@ -747,6 +844,8 @@ kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates
       lone = code_segment (&run, i, have_prior ? prior : NULL, inherited, because);
       if (lone != NULL)
         carry_amount (doc, i, lone, before);
+      else if (before > 0 && doc->codings->len > before)
+        tell_more (lex, doc, i, before);
     }
   _kel_count_document (lex, doc);
   _kel_attribute_corporations (lex, doc);

@@ -53,7 +53,8 @@ compile_static (gpointer data)
   /* a name in quotes: «Шахтёр», “Sholpan”, "Arlan" */
   quote_code = compile ("[«“\"„]\\s*([^«»“”\"„\\n]{2,60}?)\\s*[»”\"“]");
   /* a number with what it counts: "№ 3", "на 320 мест", "3 жедел", "50 орындық" */
-  number_code = compile ("(?:№|No\\.|#)\\s*\\d+|(?<![\\d.,])\\d{1,4}(?:-?\\p{L}{1,4})?\\s+"
+  number_code = compile ("(?:№|No\\.|#)\\s*\\d+|(?<![\\d.,])(?<!\\d\\s)(?:\\d{1,3}(?:\\s\\d{3})+|\\d{1,4})"
+                         "(?:-?\\p{L}{1,4})?\\s+"
                          "(?!(?:млн|млрд|тыс|мың|миллион|миллиард|million|billion|thousand|"
                          "mln|bn|тенге|теңге|тг|kzt|usd|год|года|жыл|year|г\\.)(?!\\p{L}))\\p{L}");
   return NULL;
@@ -74,8 +75,29 @@ match_at (const pcre2_code *code, const char *text, gsize end, gsize pos,
                                    NULL) >= 0;
 }
 
+/* Whether the capitalized word at @p is a month's or a weekday's name, which is no
+ * object's ("commissioned in December 2017"). */
+static gboolean
+is_calendar_word (const char *p, const char *end)
+{
+  static const char *const names[] = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gsize n = strlen (names[i]);
+      if ((gsize) (end - p) >= n && memcmp (p, names[i], n) == 0
+          && ((gsize) (end - p) == n || !g_unichar_isalpha (g_utf8_get_char (p + n))))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A capitalized word that is not the first of the span and not after a sentence's end: a
- * proper name ("Ulytau", "Аягөз"). */
+ * proper name ("Ulytau", "Аягөз"), not a month's. */
 static gboolean
 has_proper_name (const char *text, gsize start, gsize end)
 {
@@ -90,7 +112,7 @@ has_proper_name (const char *text, gsize start, gsize end)
         {
           const char *n = g_utf8_next_char (p);
           gboolean word = n < text + end && g_unichar_islower (g_utf8_get_char (n));
-          if (word && !first)
+          if (word && !first && !is_calendar_word (p, text + end))
             {
               /* not after ". " */
               const char *q = p;
@@ -369,7 +391,8 @@ is_repeat (const KelDocument *doc, const KelCoding *a, Names *na, const KelCodin
   const char *text = doc->norm->text;
   gboolean both_named = (na->quotes->len + na->numbers->len) > 0
                         && (nb->quotes->len + nb->numbers->len) > 0;
-  gboolean shared = share_any (na->quotes, nb->quotes) || share_any (na->numbers, nb->numbers);
+  gboolean same_quote = share_any (na->quotes, nb->quotes);
+  gboolean shared = same_quote || share_any (na->numbers, nb->numbers);
 
   /* within one segment only across sentences: a clause in Kazakh, then in Russian */
   if (a->category != b->category
@@ -390,9 +413,32 @@ is_repeat (const KelDocument *doc, const KelCoding *a, Names *na, const KelCodin
         nb->stems = stems (text, b->start, b->end);
       return share_stem (na->stems, nb->stems);
     }
-  /* without the same sum, only a name in quotes both give, and no sum against it */
-  return share_any (na->quotes, nb->quotes)
-         && !(isfinite (a->amount_kzt) && isfinite (b->amount_kzt));
+  /* without the same sum: a name in quotes both give, or a number and a word, and no sum
+   * against it */
+  if (!shared || (isfinite (a->amount_kzt) && isfinite (b->amount_kzt)))
+    return FALSE;
+  if (same_quote)
+    return TRUE;
+  if (na->stems == NULL)
+    na->stems = stems (text, a->start, a->end);
+  if (nb->stems == NULL)
+    nb->stems = stems (text, b->start, b->end);
+  return share_stem (na->stems, nb->stems);
+}
+
+/* @c tells again the item @of. */
+static void
+mark_repeat (const KelDocument *doc, KelCoding *c, const KelCoding *of)
+{
+  const char *clause = kel_coding_get_clause (doc, of);
+
+  c->reason = KEL_REASON_REPEAT;
+  g_free (c->reason_terms);
+  c->reason_terms = clause != NULL
+                      ? g_strdup_printf (_("the same as %s"), clause)
+                      : g_strdup_printf (_("the same as the item on page %u"),
+                                         g_array_index (doc->segments, KelSegment,
+                                                        of->segment).page + 1);
 }
 
 static void
@@ -416,23 +462,13 @@ count_repeats (KelDocument *doc)
       for (guint i = 0; i < j; i++)
         {
           KelCoding *a = &g_array_index (doc->codings, KelCoding, i);
-          const KelSegment *seg = &g_array_index (doc->segments, KelSegment, a->segment);
-
           if (!kel_coding_is_counted (a) || !is_repeat (doc, a, &names[i], b, &names[j]))
             continue;
-          b->reason = KEL_REASON_REPEAT;
-          b->reason_terms = kel_coding_get_clause (doc, a) != NULL
-                              ? g_strdup_printf (_("the same as %s"),
-                                                 kel_coding_get_clause (doc, a))
-                              : g_strdup_printf (_("the same as the item on page %u"),
-                                                 seg->page + 1);
-          /* a table row that repeats the narrative gives it its sum when it has none */
+          /* the mention with the sum counts: a table row after a narrative that gave none */
           if (isnan (a->amount_kzt) && isfinite (b->amount_kzt))
-            {
-              a->amount_kzt = b->amount_kzt;
-              g_free (a->amount_text);
-              a->amount_text = g_strdup (b->amount_text);
-            }
+            mark_repeat (doc, a, b);
+          else
+            mark_repeat (doc, b, a);
           break;
         }
     }

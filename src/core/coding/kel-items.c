@@ -57,6 +57,7 @@ compile_static (gpointer data)
   /* where a list of items is cut: a comma or a conjunction between two of them */
   /* a sum for all the items before it: "барлығы", "for a total of", "выделив на эти цели" */
   together_code = compile ("(?<!\\p{L})(?:барлығы|жалпы|всего|в\\s+общей\\s+сложности|"
+                           "в\\s+общей\\s+сумме|общей\\s+суммой|"
                            "на\\s+общую\\s+сумму|общей\\s+стоимостью|выделив|с\\s+выделением|на\\s+эти\\s+цели|"
                            "осы\\s+мақсаттарға|for\\s+a\\s+total\\s+of|a\\s+total\\s+of|"
                            "in\\s+total|together|combined)(?!\\p{L})[^.;]{0,40}$");
@@ -310,8 +311,9 @@ set_amount (KelSegmentRun *run, KelCoding *c, const KelAmount *a)
   c->amount_text = g_strndup (run->flat + a->start, a->end - a->start);
   c->amount_start = run->seg->start + a->start;
   c->amount_end = run->seg->start + a->end;
-  /* a rate per unit is not multiplied out: it stays as written, with no amount */
-  c->amount_kzt = (a->flags & KEL_AMOUNT_PER_UNIT) ? NAN : a->kzt;
+  /* a rate per unit is not multiplied out: it stays as written, with no amount; nor is
+   * a trillion tenge any item's sum */
+  c->amount_kzt = (a->flags & KEL_AMOUNT_PER_UNIT) || a->kzt >= 1e12 ? NAN : a->kzt;
 }
 
 gboolean
@@ -402,8 +404,9 @@ assign_respectively (KelSegmentRun *run)
     }
 }
 
-/* "… гранттарын бөлу және … бағдарламасын іске асыру, 75 млн теңге.": a sum set apart at
- * the very end of a clause, after a comma or a dash. */
+/* "… гранттарын бөлу және … бағдарламасын іске асыру, 75 млн теңге.", "Sponsorship of the
+ * club and of three of its athletes: KZT 20 million.": a sum set apart at the very end of
+ * a clause, after a comma, a colon or a dash. */
 static gboolean
 closes_clause (const KelSegmentRun *run, const KelAmount *a)
 {
@@ -411,13 +414,53 @@ closes_clause (const KelSegmentRun *run, const KelAmount *a)
 
   while (p > run->body && run->flat[p - 1] == ' ')
     p--;
-  if (p == run->body || (run->flat[p - 1] != ',' && !(p >= 3 && (guchar) run->flat[p - 3] == 0xE2
+  if (p == run->body || (run->flat[p - 1] != ',' && run->flat[p - 1] != ':' && !(p >= 3 && (guchar) run->flat[p - 3] == 0xE2
                                                         && (guchar) run->flat[p - 2] == 0x80)))
     return FALSE;
   /* the last thing of its sentence */
   while (e < run->len && run->flat[e] == ' ')
     e++;
   return e == run->len || run->flat[e] == '.' || run->flat[e] == ';';
+}
+
+/* "Наурыз мейрамын … мерекелеуге, сондай-ақ … сыйлықтар табыс етуге 30 млн теңге бөлу":
+ * in Kazakh an item that ends in the dative ("-уге", "-ға") is a purpose of the verb that
+ * closes the clause, and so is what follows it; a sum just before that verb is theirs
+ * together. */
+static gboolean
+purposes_of_one_verb (KelSegmentRun *run, int target, const KelAmount *a)
+{
+  /* a verbal noun's dative ("салуға", "мерекелеуге") or a possessed noun's ("ансамбліне") */
+  static const char *const dative[] = { "уға", "уге", "юға", "юге", "ына", "іне" };
+  const KelCoding *before;
+  const char *p, *word;
+  guint words = 0;
+  gsize e;
+
+  if (run->seg->language != KEL_LANG_KK || target <= (int) run->first_item)
+    return FALSE;
+  /* at most three words from the sum to the end of the clause */
+  for (e = a->end; e < run->len && !strchr (".;", run->flat[e]); e++)
+    if (run->flat[e] == ' ' && e + 1 < run->len && run->flat[e + 1] != ' ')
+      words++;
+  if (words > 3)
+    return FALSE;
+  before = item_at (run, target - 1);
+  p = run->flat + MIN (flat_end (run, before), a->start);
+  while (p > run->flat && !g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (p))))
+    p = g_utf8_prev_char (p);
+  word = p;
+  while (word > run->flat && g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (word))))
+    word = g_utf8_prev_char (word);
+  if (g_utf8_strlen (word, p - word) < 5)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (dative); i++)
+    {
+      gsize n = strlen (dative[i]);
+      if ((gsize) (p - word) > n && memcmp (p - n, dative[i], n) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* "… мерекелік іс-шаралар мен «Алтай жүрегі» жәрмеңкесін өткізуге барлығы 22 млн теңге
@@ -431,7 +474,7 @@ first_of_together (KelSegmentRun *run, int target, const KelAmount *a)
 
   if (!last_match (together_code, run->flat, flat_start (run, item_at (run, target)), a->start,
                    &ms, &me)
-      && !closes_clause (run, a))
+      && !closes_clause (run, a) && !purposes_of_one_verb (run, target, a))
     return target;
   for (gsize i = run->body; i + 1 < a->start; i++)
     if (strchr (".!?", run->flat[i]) != NULL && run->flat[i + 1] == ' ')
@@ -609,6 +652,14 @@ assign_table_row (KelSegmentRun *run)
     }
   if (values->len == 0)
     return;
+  /* the header names its columns of sums: they are the row's last figures ("Auezov 1 |
+   * 640.0 | 0.0": a footnote's number before them is none of them) */
+  if (seg->sum_columns > 0 && values->len > (guint) seg->sum_columns)
+    {
+      guint drop = values->len - seg->sum_columns;
+      g_array_remove_range (values, 0, drop);
+      g_ptr_array_remove_range (texts, 0, drop);
+    }
   pick = seg->fact_column >= 0 && (guint) seg->fact_column < values->len
            ? (guint) seg->fact_column : values->len - 1;
   v = g_array_index (values, double, pick);
@@ -623,6 +674,9 @@ assign_table_row (KelSegmentRun *run)
     }
   /* Without a stated unit a small bare figure is a count, not money. */
   if (seg->table_scale <= 0 && v < 1000)
+    return;
+  /* no item of this kind costs a trillion tenge: figures run together, unreadable */
+  if (v * scale >= 1e12)
     return;
   c->amount_kzt = v * scale;
   c->amount_text = g_strdup (texts->pdata[pick]);

@@ -347,6 +347,39 @@ detect_year (const char *head, gsize title_len, const char *text, gsize len)
   return year;
 }
 
+/* The years a document speaks for: a memorandum's term when its head states one ("на
+ * 2016–2018 годы", "2019-2021 жылдарға", "for 2019–2021"), else its year. */
+static void
+detect_period (KelDocument *doc, const char *head, gsize title_len)
+{
+  static pcre2_code *range;
+  static gsize once = 0;
+  pcre2_match_data *md;
+
+  doc->period_start = doc->period_end = doc->year;
+  if (g_once_init_enter (&once))
+    {
+      range = compile ("(?i:for|на|за|on)\\s+((?:19|20)\\d\\d)\\s*(?:[-–—]|\\s(?:to|до|по)\\s)\\s*"
+                       "((?:19|20)\\d\\d)(?!\\d)|((?:19|20)\\d\\d)\\s*(?:[-–—]|\\s(?:to|до|по)\\s)\\s*"
+                       "((?:19|20)\\d\\d)\\s*(?i:годы|годах|гг|жылдар|жж|years)");
+      g_once_init_leave (&once, 1);
+    }
+  md = pcre2_match_data_create (5, NULL);
+  if (doc->year > 0 && pcre2_match (range, (PCRE2_SPTR) head, title_len, 0, 0, md, NULL) > 2)
+    {
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
+      int g = ov[2] != PCRE2_UNSET ? 1 : 3;
+      int from = atoi (head + ov[2 * g]), to = atoi (head + ov[2 * g + 2]);
+
+      if (from <= doc->year && to >= from && to - from <= 10)
+        {
+          doc->period_start = from;
+          doc->period_end = to;
+        }
+    }
+  pcre2_match_data_free (md);
+}
+
 void
 kel_meta_detect (KelDocument *doc, const KelLexicon *lex)
 {
@@ -380,12 +413,16 @@ kel_meta_detect (KelDocument *doc, const KelLexicon *lex)
             break;
           }
       }
+  /* never in the middle of a character: PCRE2 would refuse the whole title */
+  while (title_len > 0 && (head[title_len] & 0xC0) == 0x80)
+    title_len--;
 
   head_fold = g_utf8_casefold (head, -1);
   body_fold = g_utf8_casefold (text, MIN (len, (gsize) 200000));
   detect_corporation (doc, lex, head_fold, body_fold);
   detect_counterpart (doc, head);
   doc->year = detect_year (head, title_len, text, len);
+  detect_period (doc, head, title_len);
 
   title_fold = g_utf8_casefold (head, MIN (title_len, (gsize) 400));
   if (strstr (title_fold, "отчет") || strstr (title_fold, "отчёт")

@@ -11,6 +11,7 @@
 #include "kel-archive.h"
 #include "kel-codebook-edit-private.h"
 #include "kel-exchange.h"
+#include "kel-file.h"
 
 #define LEX_NS "urn:kelisim:lexicon:1"
 #define XML_NS "http://www.w3.org/XML/1998/namespace"
@@ -54,7 +55,16 @@ _kel_codebook_edit_open (const char *dir, const char *fallback_dir, GError **err
   e->path = g_build_filename (dir, "codebook.xml", NULL);
   e->nodes = g_hash_table_new (g_str_hash, g_str_equal);
   e->ids = g_ptr_array_new_with_free_func (g_free);
-  if (g_file_get_contents (e->path, &data, &len, NULL))
+  if (!kel_file_get_contents (e->path, KEL_FILE_XML, &data, &len, &local)
+      && !g_error_matches (local, KEL_FILE_ERROR, KEL_FILE_ERROR_NOT_FOUND))
+    {
+      /* a codebook.xml that is there but cannot be read (a FIFO, a device) */
+      g_set_error_literal (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_IO, local->message);
+      _kel_codebook_edit_free (e);
+      return NULL;
+    }
+  g_clear_error (&local);
+  if (data != NULL)
     {
       e->before = g_bytes_new (data, len);
       source = g_strdup (e->path);
@@ -62,7 +72,7 @@ _kel_codebook_edit_open (const char *dir, const char *fallback_dir, GError **err
   else if (fallback_dir != NULL)
     {
       source = g_build_filename (fallback_dir, "codebook.xml", NULL);
-      if (!g_file_get_contents (source, &data, &len, &local))
+      if (!kel_file_get_contents (source, KEL_FILE_XML, &data, &len, &local))
         {
           g_set_error (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_IO,
                        _("%s: the built-in codebook cannot be read: %s"), source,

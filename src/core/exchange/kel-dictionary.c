@@ -12,6 +12,7 @@
 #include "kel-archive.h"
 #include "kel-codebook-edit-private.h"
 #include "kel-exchange.h"
+#include "kel-file.h"
 #include "kel-export.h"
 
 #define LEX_NS "urn:kelisim:lexicon:1"
@@ -551,10 +552,9 @@ kel_dictionary_read (const char *path, KelDictFormat format, GError **error)
   g_return_val_if_fail (path != NULL, NULL);
 
   name = g_path_get_basename (path);
-  if (!g_file_get_contents (path, &data, &len, &local))
+  if (!kel_file_get_contents (path, KEL_FILE_DICTIONARY, &data, &len, &local))
     {
-      g_set_error (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_IO,
-                   _("%s: cannot be read: %s"), path, local->message);
+      g_set_error_literal (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_IO, local->message);
       return NULL;
     }
   if (len > MAX_DICT_SIZE)
@@ -893,7 +893,7 @@ kel_dictionary_import (const KelDictionary *dict, const char *dir, const char *f
   version = g_strdup_printf ("import-%s", dict->path);
   xml = lexicon_xml (&im, version, &len);
   lex_path = g_build_filename (dir, file_name, NULL);
-  had_file = g_file_get_contents (lex_path, &before, &before_len, NULL);
+  had_file = kel_file_get_contents (lex_path, KEL_FILE_XML, &before, &before_len, NULL);
   if (had_file)
     g_ptr_array_add (report->notes,
                      g_strdup_printf (_("%s replaces the earlier import of the same name"),

@@ -9,6 +9,7 @@
 #include "kel-archive.h"
 #include "kel-codebook-edit-private.h"
 #include "kel-exchange.h"
+#include "kel-file.h"
 #include "kel-qdc-private.h"
 #include "kel-export.h"
 
@@ -374,10 +375,9 @@ kel_qdc_import (const char *path, const char *dir, const char *fallback_dir,
   g_return_val_if_fail (report != NULL, FALSE);
 
   name = g_path_get_basename (path);
-  if (!g_file_get_contents (path, &data, &len, &local))
+  if (!kel_file_get_contents (path, KEL_FILE_XML, &data, &len, &local))
     {
-      g_set_error (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_IO,
-                   _("%s: cannot be read: %s"), path, local->message);
+      g_set_error_literal (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_IO, local->message);
       return FALSE;
     }
   if (len > MAX_QDC_SIZE)

@@ -22,8 +22,10 @@
 #include <unistd.h>
 
 #include "kel-archive.h"
+#include "kel-csv.h"
 #include "kel-ingest-error.h"
 #include "kel-exchange.h"
+#include "kel-file.h"
 #include "kel-export.h"
 #include "kel-project-batch.h"
 #include "kel-qdc-private.h"
@@ -1654,9 +1656,9 @@ tag_parse (const char *desc, Tag *t)
         t->has_status = kel_coding_status_from_string (value, &t->status);
       else if (strcmp (key, "amount_kzt") == 0)
         {
-          char *end = NULL;
-          double v = g_ascii_strtod (value, &end);
-          if (end != value && *end == '\0' && isfinite (v) && v >= 0)
+          double v;
+          /* a plain number, as Kelisim writes it: not "0x10" nor "1e3" */
+          if (kel_csv_parse_number (value, &v) && v >= 0)
             t->amount_kzt = v;
         }
       else if (strcmp (key, "amount_text") == 0)
@@ -2170,7 +2172,7 @@ static gboolean
 load (Import *im, const char *path, GError **error)
 {
   g_autoptr (GError) local = NULL;
-  g_autoptr (GMappedFile) map = NULL;
+  g_autoptr (GBytes) file = NULL;
   g_autoptr (GHashTable) raw = NULL;
   g_autofree char *qde_display = NULL;
   GHashTableIter iter;
@@ -2182,15 +2184,14 @@ load (Import *im, const char *path, GError **error)
   xmlDocPtr doc;
   xmlNodePtr root;
 
-  map = g_mapped_file_new (path, FALSE, &local);
-  if (map == NULL)
+  /* a regular file of at most an archive's size, read without waiting on a FIFO */
+  file = kel_file_read (path, KEL_FILE_ARCHIVE, &local);
+  if (file == NULL)
     {
-      g_set_error (error, KEL_QDPX_ERROR, KEL_QDPX_ERROR_IO, _("%s: cannot be read: %s"),
-                   im->display, local->message);
+      g_set_error_literal (error, KEL_QDPX_ERROR, KEL_QDPX_ERROR_IO, local->message);
       return FALSE;
     }
-  data = g_mapped_file_get_contents (map);
-  len = g_mapped_file_get_length (map);
+  data = g_bytes_get_data (file, &len);
   if (len < 4 || memcmp (data, "PK", 2) != 0)
     {
       g_set_error (error, KEL_QDPX_ERROR, KEL_QDPX_ERROR_NOT_QDPX,

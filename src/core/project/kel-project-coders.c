@@ -158,17 +158,31 @@ out:
 GPtrArray *
 kel_project_list_coders (KelProject *project)
 {
-  GPtrArray *coders = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_project_coder_free);
+  GPtrArray *coders;
+
+  g_return_val_if_fail (KEL_IS_PROJECT (project), NULL);
+
+  coders = kel_project_list_coders_full (project, NULL);
+  return coders ? coders
+                : g_ptr_array_new_with_free_func ((GDestroyNotify) kel_project_coder_free);
+}
+
+GPtrArray *
+kel_project_list_coders_full (KelProject *project, GError **error)
+{
+  g_autoptr (GPtrArray) coders = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc = SQLITE_ERROR;
 
-  g_return_val_if_fail (KEL_IS_PROJECT (project), coders);
+  g_return_val_if_fail (KEL_IS_PROJECT (project), NULL);
 
+  coders = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_project_coder_free);
   _kel_project_lock (project);
   stmt = _kel_project_prepare (project, "SELECT id, name, language, version FROM coders "
-                               "ORDER BY id != ?, name", NULL);
+                               "ORDER BY id != ?, name", error);
   if (stmt != NULL)
     sqlite3_bind_int64 (stmt, 1, _kel_project_lexicon_id (project));
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       KelProjectCoder *c = g_new0 (KelProjectCoder, 1);
       c->id = sqlite3_column_int64 (stmt, 0);
@@ -178,8 +192,10 @@ kel_project_list_coders (KelProject *project)
       c->is_lexicon = c->id == _kel_project_lexicon_id (project);
       g_ptr_array_add (coders, c);
     }
+  if (stmt != NULL && rc != SQLITE_DONE)
+    _kel_project_set_error (project, error, rc);
   _kel_project_unlock (project);
-  return coders;
+  return stmt != NULL && rc == SQLITE_DONE ? g_steal_pointer (&coders) : NULL;
 }
 
 gint64

@@ -56,21 +56,37 @@ read_conflict (sqlite3_stmt *stmt)
   "LEFT JOIN coders co ON co.id = c.coder "
 
 GPtrArray *
-kel_project_list_conflicts (KelProject *project, gboolean all)
+kel_project_list_conflicts_full (KelProject *project, gboolean all, GError **error)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_merge_conflict_free);
+  g_autoptr (GPtrArray) list = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc = SQLITE_ERROR;
 
-  g_return_val_if_fail (KEL_IS_PROJECT (project), list);
+  g_return_val_if_fail (KEL_IS_PROJECT (project), NULL);
 
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_merge_conflict_free);
   _kel_project_lock (project);
   stmt = _kel_project_prepare (project, all ? CONFLICT_SELECT "ORDER BY c.id"
                                             : CONFLICT_SELECT "WHERE c.resolved IS NULL "
-                                                              "ORDER BY c.id", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+                                                              "ORDER BY c.id", error);
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, read_conflict (stmt));
+  if (stmt != NULL && rc != SQLITE_DONE)
+    _kel_project_set_error (project, error, rc);
   _kel_project_unlock (project);
-  return list;
+  return stmt != NULL && rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+GPtrArray *
+kel_project_list_conflicts (KelProject *project, gboolean all)
+{
+  GPtrArray *list;
+
+  g_return_val_if_fail (KEL_IS_PROJECT (project), NULL);
+
+  list = kel_project_list_conflicts_full (project, all, NULL);
+  return list ? list
+              : g_ptr_array_new_with_free_func ((GDestroyNotify) kel_merge_conflict_free);
 }
 
 /* Whether this version of theirs was seen before: a conflict already open for it, or one

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "kel-coding-row-private.h"
+#include "kel-file.h"
 #include "kel-project-blobs-private.h"
 
 void
@@ -52,18 +53,20 @@ gboolean
 _kel_project_read_source (const char *path, GBytes **out, GError **error)
 {
   g_autoptr (GError) local = NULL;
-  g_autoptr (GMappedFile) map = NULL;
-  g_autofree char *display = g_filename_display_name (path);
+  g_autoptr (GBytes) mapped = NULL;
+  gsize len;
+  const void *data;
 
-  map = g_mapped_file_new (path, FALSE, &local);
-  if (map == NULL)
+  /* a regular file of a document's size, opened without waiting on a FIFO */
+  mapped = kel_file_read (path, KEL_FILE_DOCUMENT, &local);
+  if (mapped == NULL)
     {
-      g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_IO, _("Cannot read “%s”: %s"),
-                   display, local->message);
+      g_set_error_literal (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_IO, local->message);
       return FALSE;
     }
   /* a copy: the file may change after it was read */
-  *out = g_bytes_new (g_mapped_file_get_contents (map), g_mapped_file_get_length (map));
+  data = g_bytes_get_data (mapped, &len);
+  *out = g_bytes_new (data, len);
   return TRUE;
 }
 
@@ -386,12 +389,15 @@ _kel_project_free_document_name (KelProject *project, const char *name, GError *
 {
   g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project,
     "SELECT 1 FROM documents WHERE name = ? LIMIT 1", error);
-  g_autofree char *stem = NULL;
+  g_autofree char *stem = NULL, *valid = NULL;
   const char *dot;
 
   if (stmt == NULL)
     return NULL;
-  name = name != NULL ? name : "";
+  /* every way in (a file, another copy, an exchange file) ends here: the name is UTF-8
+   * in the project, its datasets and its exports, whatever bytes it came with */
+  valid = g_utf8_make_valid (name != NULL ? name : "", -1);
+  name = valid;
   /* the extension stays at the end: "memorandum (2).pdf"; a leading dot is no extension */
   dot = strrchr (name, '.');
   if (dot == name)
@@ -628,20 +634,36 @@ read_document_info (sqlite3_stmt *stmt)
 }
 
 GPtrArray *
-kel_project_list_documents (KelProject *project)
+kel_project_list_documents_full (KelProject *project, GError **error)
 {
-  GPtrArray *docs = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_project_document_free);
+  g_autoptr (GPtrArray) docs = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc = SQLITE_ERROR;
 
-  g_return_val_if_fail (KEL_IS_PROJECT (project), docs);
+  g_return_val_if_fail (KEL_IS_PROJECT (project), NULL);
 
+  docs = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_project_document_free);
   _kel_project_lock (project);
   stmt = _kel_project_prepare (project, "SELECT " DOCUMENT_COLUMNS " FROM documents "
-                               "ORDER BY position", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+                               "ORDER BY position", error);
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (docs, read_document_info (stmt));
+  if (stmt != NULL && rc != SQLITE_DONE)
+    _kel_project_set_error (project, error, rc);
   _kel_project_unlock (project);
-  return docs;
+  return stmt != NULL && rc == SQLITE_DONE ? g_steal_pointer (&docs) : NULL;
+}
+
+GPtrArray *
+kel_project_list_documents (KelProject *project)
+{
+  GPtrArray *docs;
+
+  g_return_val_if_fail (KEL_IS_PROJECT (project), NULL);
+
+  docs = kel_project_list_documents_full (project, NULL);
+  return docs ? docs
+              : g_ptr_array_new_with_free_func ((GDestroyNotify) kel_project_document_free);
 }
 
 KelProjectDocument *

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kel-csv.h"
+#include "kel-file.h"
 #include "kel-project-batch.h"
 #include "kel-project-private.h"
 
@@ -116,10 +117,10 @@ read_rows (const char *path, const char *display, GError **error)
   gsize len, head;
   char **header;
 
-  if (!g_file_get_contents (path, &text, &len, &local))
+  /* a regular file of a table's size: a FIFO or /dev/zero is refused by name */
+  if (!kel_file_get_contents (path, KEL_FILE_TABLE, &text, &len, &local))
     {
-      g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_IO, _("Cannot read “%s”: %s"),
-                   display, local->message);
+      g_set_error_literal (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_IO, local->message);
       return NULL;
     }
   if (!g_utf8_validate (text, len, NULL))
@@ -278,11 +279,10 @@ row_amount (Import *im, char **row, guint line, KelBatchCoding *c)
   const char *kzt_cell = cell (row, im->col.kzt);
 
   c->amount_kzt = NAN;
+  /* a plain number, as the dataset writes it: "0x10" and "1e3" are no amounts */
   if (kzt_cell != NULL && *kzt_cell != '\0')
     {
-      char *end = NULL;
-      c->amount_kzt = g_ascii_strtod (kzt_cell, &end);
-      if (end == kzt_cell || *end != '\0' || !isfinite (c->amount_kzt) || c->amount_kzt < 0)
+      if (!kel_csv_parse_number (kzt_cell, &c->amount_kzt) || c->amount_kzt < 0)
         {
           _kel_merge_report_note (im->report, _("%s, line %u: “%s” is not an amount in tenge"),
                                   im->display, line, kzt_cell);

@@ -90,6 +90,10 @@ void      _kel_project_emit_changed  (KelProject    *project,
 KelProject *_kel_project_new         (const char    *path);
 int       _kel_project_connect       (KelProject    *project,
                                       gboolean       create);
+/* Connects read-only; with @immutable SQLite is told the file cannot change at all (a
+ * read-only disk, where not even its log could be opened). */
+int       _kel_project_connect_read_only (KelProject *project,
+                                          gboolean    immutable);
 
 /* The coders' ids, read once (kel-project-coders.c fills it): 0 for an unknown name. */
 gint64    _kel_project_coder_id      (KelProject    *project,

@@ -278,6 +278,75 @@ be32 (const guint8 *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
+/* Copies @from to @to (a missing @from is no copy and no error). */
+static gboolean
+copy_if_there (const char *from, const char *to, GError **error)
+{
+  g_autoptr (GFile) src = g_file_new_for_path (from);
+  g_autoptr (GFile) dst = g_file_new_for_path (to);
+  g_autoptr (GError) local = NULL;
+
+  if (g_file_copy (src, dst, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL,
+                   NULL, &local)
+      || g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
+/* Whether SQLite reads every page of @db: "ok" from PRAGMA quick_check. */
+static gboolean
+quick_check_ok (const char *db_path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK
+      && sqlite3_exec (db, "PRAGMA locking_mode = EXCLUSIVE", NULL, NULL, NULL) == SQLITE_OK
+      && sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return ok;
+}
+
+/* The verdict on a file whose header counts more pages than it holds: SQLite opens a copy
+ * of it and of its write-ahead log in a temporary folder (so that neither is touched),
+ * recovers the log and reads every page. Damaged only when SQLite finds it so. */
+static gboolean
+sqlite_finds_whole (const char *path, const char *display_name, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kelisim-check-XXXXXX", &local);
+  g_autofree char *copy = NULL, *copy_wal = NULL, *wal = g_strconcat (path, "-wal", NULL);
+  gboolean copied, whole = FALSE;
+
+  if (dir == NULL)
+    {
+      g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_IO,
+                   _("Cannot read the project “%s”: %s"), display_name, local->message);
+      return FALSE;
+    }
+  copy = g_build_filename (dir, "check.kelisim", NULL);
+  copy_wal = g_strconcat (copy, "-wal", NULL);
+  copied = copy_if_there (path, copy, &local) && copy_if_there (wal, copy_wal, &local);
+  if (copied)
+    whole = quick_check_ok (copy);
+  g_unlink (copy_wal);
+  g_unlink (copy);
+  g_rmdir (dir);
+  if (!copied)
+    g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_IO,
+                 _("Cannot read the project “%s”: %s"), display_name, local->message);
+  else if (!whole)
+    g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_DAMAGED,
+                 _("The project file “%s” is damaged (it is cut off); open a backup copy"),
+                 display_name);
+  return copied && whole;
+}
+
 /* Checks the 100-byte SQLite header before SQLite reads anything, so that a file that is
  * not a project, or a cut-off one, is told apart from a damaged one and never touched. */
 static gboolean
@@ -346,14 +415,11 @@ check_header (const char *path, const char *display_name, GError **error)
                      "backup copy"), display_name);
       return FALSE;
     }
-  /* the page count is trustworthy when the header says so; a shorter file was cut off */
+  /* The page count is trustworthy when the header says so. A shorter file was cut off,
+   * or has the rest of its pages in its write-ahead log (a checkpoint that found the disk
+   * full): SQLite, not the header, says which. */
   if (change == valid_for && (guint64) n_pages * page_size > (guint64) size)
-    {
-      g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_DAMAGED,
-                   _("The project file “%s” is damaged (it is cut off); open a backup copy"),
-                   display_name);
-      return FALSE;
-    }
+    return sqlite_finds_whole (path, display_name, error);
   return TRUE;
 }
 
@@ -422,6 +488,28 @@ configure (KelProject *project, gboolean created, GError **error)
          && _kel_project_exec (project, "BEGIN EXCLUSIVE; COMMIT", error);
 }
 
+/* Whether @path cannot be written, or its log cannot be made beside it: its file is
+ * read-only, or its folder, or its disk. */
+static gboolean
+cannot_write (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  if (g_access (path, W_OK) != 0 && (errno == EACCES || errno == EROFS || errno == EPERM))
+    return TRUE;
+  return !g_file_test (wal, G_FILE_TEST_EXISTS) && g_access (dir, W_OK) != 0
+         && (errno == EACCES || errno == EROFS || errno == EPERM);
+}
+
+static void
+set_read_only_error (const char *display, GError **error)
+{
+  g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_READ_ONLY,
+               _("The project “%s” is read-only (its file, its folder or its disk): it can "
+                 "be read, but not changed"), display);
+}
+
 /* Opens @path and locks it. With @create_version >= 0 the file is new and gets the schema
  * up to that version; otherwise it must be a project of this version or older. */
 static KelProject *
@@ -434,7 +522,17 @@ open_file (const char *path, int create_version, GError **error)
 
   if (!create && !check_header (path, _kel_project_display_name (project), error))
     return NULL;
+  if (!create && cannot_write (path))
+    {
+      set_read_only_error (_kel_project_display_name (project), error);
+      return NULL;
+    }
   rc = _kel_project_connect (project, create);
+  if (rc == SQLITE_OK && sqlite3_db_readonly (_kel_project_db (project), "main") == 1)
+    {
+      set_read_only_error (_kel_project_display_name (project), error);
+      return NULL;
+    }
   if (rc != SQLITE_OK)
     {
       _kel_project_set_error (project, error, rc);
@@ -570,6 +668,100 @@ kel_project_open (const char *path, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return open_file (path, -1, error);
+}
+
+/* Whether @path has a write-ahead log with something in it. */
+static gboolean
+log_has_content (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
+/* Connects read-only and reads the file's identity; where even that cannot be done (a
+ * read-only disk: SQLite cannot open a log there), and there is no log to miss, SQLite is
+ * told the file is immutable. */
+static gboolean
+connect_read_only (KelProject *project, gint64 *app_id, gint64 *version, GError **error)
+{
+  const char *path = kel_project_get_path (project);
+  const char *display = _kel_project_display_name (project);
+  g_autoptr (GError) local = NULL;
+
+  if (_kel_project_connect_read_only (project, FALSE) == SQLITE_OK
+      && _kel_project_exec (project, "PRAGMA locking_mode = EXCLUSIVE", &local)
+      && read_identity (project, app_id, version, &local))
+    return TRUE;
+  if (g_error_matches (local, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_DAMAGED)
+      || g_error_matches (local, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_IN_USE))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  g_clear_error (&local);
+  if (log_has_content (path))
+    {
+      g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_READ_ONLY,
+                   _("The project “%s” is read-only, and its last changes are in its log "
+                     "(%s-wal), which cannot be read where it is; copy both files to a "
+                     "folder that can be written"), display, display);
+      return FALSE;
+    }
+  if (_kel_project_connect_read_only (project, TRUE) != SQLITE_OK)
+    {
+      _kel_project_set_error (project, error, SQLITE_CANTOPEN);
+      return FALSE;
+    }
+  return read_identity (project, app_id, version, error);
+}
+
+KelProject *
+kel_project_open_read_only (const char *path, GError **error)
+{
+  g_autoptr (KelProject) project = NULL;
+  gint64 app_id = 0, version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  project = _kel_project_new (path);
+  if (!check_header (path, _kel_project_display_name (project), error)
+      || !connect_read_only (project, &app_id, &version, error)
+      || !check_identity (project, app_id, version, error))
+    return NULL;
+  if (version < KEL_PROJECT_SCHEMA_VERSION)
+    {
+      g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_READ_ONLY,
+                   _("The project “%s” is read-only and was saved by an older Kelisim; open "
+                     "it once where it can be written, to bring it up to date"),
+                   _kel_project_display_name (project));
+      return NULL;
+    }
+  if (!_kel_project_load_basics (project, error))
+    return NULL;
+  return g_steal_pointer (&project);
+}
+
+KelProject *
+kel_project_open_to_read (const char *path, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  KelProject *project;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  project = open_file (path, -1, &local);
+  if (project != NULL || !g_error_matches (local, KEL_PROJECT_ERROR,
+                                           KEL_PROJECT_ERROR_READ_ONLY))
+    {
+      if (project == NULL)
+        g_propagate_error (error, g_steal_pointer (&local));
+      return project;
+    }
+  return kel_project_open_read_only (path, error);
 }
 
 KelProject *

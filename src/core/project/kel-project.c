@@ -24,6 +24,7 @@ struct _KelProject {
   GHashTable   *coder_ids;   /* name → gint64 id (boxed in a pointer-sized slot) */
   gint64        lexicon_id;
   KelSpanCache  span_cache;
+  gboolean      read_only;
 };
 
 enum {
@@ -139,6 +140,46 @@ _kel_project_connect (KelProject *project, gboolean create)
       sqlite3_busy_timeout (project->db, 200);
     }
   return rc;
+}
+
+int
+_kel_project_connect_read_only (KelProject *project, gboolean immutable)
+{
+  g_autofree char *absolute = g_canonicalize_filename (project->path, NULL);
+  g_autofree char *uri = NULL;
+  int rc;
+
+  if (project->db != NULL)
+    {
+      sqlite3_close_v2 (project->db);
+      project->db = NULL;
+    }
+  /* a URI to say "immutable"; a path SQLite could take for a URI is escaped as one */
+  uri = g_filename_to_uri (absolute, NULL, NULL);
+  if (uri == NULL)
+    return SQLITE_CANTOPEN;
+  if (immutable)
+    {
+      char *with = g_strconcat (uri, "?immutable=1", NULL);
+      g_free (uri);
+      uri = with;
+    }
+  rc = sqlite3_open_v2 (uri, &project->db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (project->db, 0);
+      sqlite3_busy_timeout (project->db, 200);
+    }
+  project->read_only = TRUE;
+  return rc;
+}
+
+gboolean
+kel_project_is_read_only (KelProject *project)
+{
+  g_return_val_if_fail (KEL_IS_PROJECT (project), FALSE);
+  return project->read_only;
 }
 
 sqlite3 *

@@ -60,6 +60,8 @@ typedef struct {
   guint       prev_table_no;
   double      prev_scale;
   int         prev_fact;
+  int         sum_columns;
+  int         prev_sums;
   guint       prev_rows;
   gboolean    restart_ok;      /* an unnumbered heading came: "1." may start again */
   gboolean    single_clauses;  /* "1.", "2." are clauses here, not section headings */
@@ -282,10 +284,24 @@ classify (Line *line, const char *text)
     }
 }
 
-/* Is @num (depth @depth) a plausible next label after the last one? A wrapped line that
- * happens to start with "3.1 km" should not open a clause. */
+/* Whether the text after @line's label starts with a capital letter or a quote. */
 static gboolean
-plausible_dotted (const State *st, const int *num, int depth)
+starts_titled (const char *text, const Line *line)
+{
+  gunichar c;
+
+  if (line->body >= line->end)
+    return FALSE;
+  c = g_utf8_get_char (text + line->body);
+  return g_unichar_isupper (c) || c == 0x00AB || c == 0x201C || c == '"';
+}
+
+/* Is @num (depth @depth) a plausible next label after the last one? A wrapped line that
+ * happens to start with "3.1 km" should not open a clause. @titled: what follows the label
+ * starts with a capital, as a chapter's title does ("7. Өңірлердің дамуына қосқан үлес" at
+ * the head of a report's excerpt). */
+static gboolean
+plausible_dotted (const State *st, const int *num, int depth, gboolean titled)
 {
   int i;
 
@@ -309,7 +325,7 @@ plausible_dotted (const State *st, const int *num, int depth)
   if (st->last_depth == 0)
     {
       for (i = 0; i < depth; i++)
-        if (num[i] > 5)
+        if (num[i] > (i == 0 && titled ? 20 : 5) || (i > 0 && titled && num[0] > 5 && num[i] > 2))
           return FALSE;
       return TRUE;
     }
@@ -467,6 +483,7 @@ push (State *st, gsize start, gsize end, gsize body, guint page, KelSegmentKind 
       seg.table = st->table_no;
       seg.table_scale = st->table_scale;
       seg.fact_column = st->fact_column;
+      seg.sum_columns = st->sum_columns;
     }
   g_array_append_val (st->segments, seg);
 }
@@ -553,6 +570,53 @@ text_ends_with_colon (const char *text, gsize start, gsize end)
   return end > start && text[end - 1] == ':';
 }
 
+/* "7.4. Спорт, мәдениет және мерекелік іс-шаралар" / "«Торпедо» хоккей клубына …": a
+ * clause whose first line is a short title, without a stop, well short of the lines of
+ * text under it, and followed by a line that starts a sentence. Returns where the text
+ * under the title starts, or 0. */
+static gsize
+clause_title_end (const char *t, const Unit *u)
+{
+  const char *nl = memchr (t + u->body, '\n', u->end - u->body);
+  const char *e, *next;
+  glong first, longest = 0;
+  guint words = 0;
+  gboolean in_word = FALSE;
+  gunichar c;
+
+  if (u->n_lines < 2 || nl == NULL)
+    return 0;
+  e = nl;
+  while (e > t + u->body && e[-1] == ' ')
+    e--;
+  if (e == t + u->body || strchr (".;:,!?", e[-1]) != NULL)
+    return 0;
+  for (const char *p = t + u->body; p < e; p = g_utf8_next_char (p))
+    {
+      gboolean letter = g_unichar_isalpha (g_utf8_get_char (p));
+      words += letter && !in_word;
+      in_word = letter;
+    }
+  next = nl + 1;
+  while (next < t + u->end && *next == ' ')
+    next++;
+  if (words == 0 || words > 8 || next >= t + u->end)
+    return 0;
+  c = g_utf8_get_char (next);
+  if (!g_unichar_isupper (c) && c != 0x00AB && c != 0x201C && c != '"')
+    return 0;
+  first = g_utf8_strlen (t + u->start, e - (t + u->start));
+  for (const char *l = next; l < t + u->end;)
+    {
+      const char *le = memchr (l, '\n', t + u->end - l);
+      if (le == NULL)
+        le = t + u->end;
+      longest = MAX (longest, g_utf8_strlen (l, le - l));
+      l = le + 1;
+    }
+  return first * 5 < longest * 3 ? (gsize) (next - t) : 0;
+}
+
 static void
 close_unit (State *st, Unit *u)
 {
@@ -618,6 +682,16 @@ close_unit (State *st, Unit *u)
 
   if (u->kind == KEL_SEGMENT_CLAUSE)
     {
+      gsize under = clause_title_end (t, u);
+
+      /* the title is a heading of its own; the clause is what is under it */
+      if (under > 0)
+        {
+          push (st, u->start, under, u->body, u->page, KEL_SEGMENT_HEADING,
+                g_strdup (u->clause));
+          u->start = u->body = under;
+          u->n_lines--;
+        }
       if (u->single_level)
         st->single_clauses = TRUE;
       g_free (st->list_parent);
@@ -724,12 +798,14 @@ table_reset (State *st)
       st->prev_table_no = st->table_no;
       st->prev_scale = st->table_scale;
       st->prev_fact = st->fact_column;
+      st->prev_sums = st->sum_columns;
       st->prev_rows = st->table_row;
     }
   st->in_table = FALSE;
   st->caption_pending = FALSE;
   st->table_scale = 0;
   st->fact_column = -1;
+  st->sum_columns = 0;
   g_string_truncate (st->table_header, 0);
 }
 
@@ -758,9 +834,9 @@ amount_header_cell (const char *s, gsize n)
 /* In a header line with cells ("No. | Item | Memorandum 2015 | Actual 2015 | Status"),
  * where the fact stands among the columns of sums: -1 when the line does not tell. */
 static int
-fact_column_in_cells (const char *s, gsize n)
+fact_column_in_cells (const char *s, gsize n, int *n_sums)
 {
-  int sums = 0;
+  int sums = 0, fact = -1;
   const char *p = s, *e = s + n;
 
   if (memchr (s, '\t', n) == NULL)
@@ -773,17 +849,20 @@ fact_column_in_cells (const char *s, gsize n)
       if (amount_header_cell (p, ce - p))
         {
           g_autofree char *lower = g_utf8_strdown (p, ce - p);
-          if (strstr (lower, "факт") || strstr (lower, "actual") || strstr (lower, "нақты")
-              || strstr (lower, "исполн") || strstr (lower, "освоен") || strstr (lower, "орындал")
-              || strstr (lower, "executed") || strstr (lower, "spent"))
-            return sums > 0 ? sums : -1;
+          if (fact < 0 && sums > 0
+              && (strstr (lower, "факт") || strstr (lower, "actual") || strstr (lower, "нақты")
+                  || strstr (lower, "исполн") || strstr (lower, "освоен")
+                  || strstr (lower, "орындал") || strstr (lower, "executed")
+                  || strstr (lower, "spent")))
+            fact = sums;
           sums++;
         }
       if (tab == NULL)
         break;
       p = tab + 1;
     }
-  return -1;
+  *n_sums = sums;
+  return fact;
 }
 
 static void
@@ -799,7 +878,9 @@ table_header_add (State *st, const Line *line)
   if (scale > 0)
     st->table_scale = scale;
   {
-    int by_cells = fact_column_in_cells (s, n);
+    int sums = 0, by_cells = fact_column_in_cells (s, n, &sums);
+    if (sums > st->sum_columns)
+      st->sum_columns = sums;
     if (by_cells >= 0)
       st->fact_column = by_cells;
     else if (st->fact_column < 0)
@@ -851,6 +932,7 @@ table_start (State *st, GArray *lines, guint i)
       st->table_no = st->prev_table_no;
       st->table_scale = st->prev_scale;
       st->fact_column = st->prev_fact;
+      st->sum_columns = st->prev_sums;
       st->table_row = st->prev_rows;
       return;
     }
@@ -1109,7 +1191,8 @@ kel_segment_text (const char *text, gsize len)
            * again ("III. ОБРАЗОВАНИЕ" / "1. …"): close it first */
           if (closed && u.open && u.paragraph && u.n_lines == 1)
             close_unit (&st, &u);
-          if (!closed || !plausible_dotted (&st, line->num, line->depth))
+          if (!closed || !plausible_dotted (&st, line->num, line->depth,
+                                            starts_titled (text, line)))
             {
               if (u.open)
                 {

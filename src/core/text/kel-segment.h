@@ -26,6 +26,8 @@ typedef struct {
                                 * 0 when the table states none */
   int            fact_column;  /* which numeric cell holds the fact in plan/fact tables
                                 * (0-based among the row's amount cells), -1 if unknown */
+  int            sum_columns;  /* how many columns of sums the table's header names (plan,
+                                * fact, a year's sum…), 0 if it does not say */
   int            language;     /* KelLanguage, filled in by the pipeline */
 } KelSegment;
 

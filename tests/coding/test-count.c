@@ -1,0 +1,321 @@
+/* test-count.c: what counts, with the built-in lexicons: each reason an item is not counted,
+ * in Kazakh, Russian and English; items and their sums (several in a clause,
+ * "respectively", one sum for several items, a sum in the next sentence); tables (the
+ * unit in the header, plan and fact, a fact of 0 or a dash); whose commitment when a
+ * document names several companies. Clauses written for the tests, one comment a rule. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "kel-test-utils.h"
+
+static KelDocument *
+code_text (const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  KelExtracted *ext = kel_extract_text ("memo.txt", text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  return kel_pipeline_process_extracted (kel_test_pipeline (), ext);
+}
+
+/* "category=amount/reason" for each item whose clause (its own label, else its segment's)
+ * starts with @clause, space-separated; "-" for no amount; "/reason" only when the item is
+ * not counted. */
+static char *
+items_of (KelDocument *doc, const char *clause)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      const char *label = kel_coding_get_clause (doc, c);
+      g_autofree char *amount = NULL;
+
+      if (label == NULL || !g_str_has_prefix (label, clause))
+        continue;
+      amount = isnan (c->amount_kzt) ? g_strdup ("-") : kel_amount_format_kzt (c->amount_kzt);
+      g_string_append_printf (s, "%s%s=%s", s->len ? " " : "",
+                              kel_lexicon_get_category (kel_test_lexicon (), c->category)->id,
+                              amount);
+      if (!kel_coding_is_counted (c))
+        g_string_append_printf (s, "/%s", kel_reason_to_string (c->reason));
+    }
+  return g_string_free (s, FALSE);
+}
+
+#define ASSERT_ITEMS(doc, clause, expected)                                             \
+  G_STMT_START {                                                                        \
+    g_autofree char *got_ = items_of (doc, clause);                                     \
+    if (g_getenv ("KEL_TEST_SHOW") != NULL)                                             \
+      g_printerr ("%s: %s (expected %s)\n", clause, got_, expected);                    \
+    else                                                                                \
+      g_assert_cmpstr (got_, ==, expected);                                             \
+  } G_STMT_END
+
+/* Each reason, in Russian. The memorandum is for 2021. */
+static void
+test_count_reasons_ru (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "МЕМОРАНДУМ о взаимном сотрудничестве на 2021 год\n"
+    "\n"
+    "2. Компания обязуется:\n"
+    "2.1. Построить детский сад на 280 мест в г. Сатпаеве стоимостью 900 млн тенге.\n"
+    "2.2. Напомним, компания построила спортивный комплекс в г. Балхаше.\n"
+    "2.3. В 2019 году компания построила школу в пос. Актау.\n"
+    "2.4. Спонсорская поддержка областным федерациям в 2021 году не предусматривается.\n"
+    "2.5. Строительство бассейна в г. Жезказгане перенесено на 2023 год.\n"
+    "2.6. Итого на социальные проекты – 2,4 млрд тенге.\n"
+    "2.7. Компания сохранит численность персонала и уровень заработной платы.\n"
+    "2.8. Компания продолжит оказание благотворительной помощи.\n"
+    "2.9. Объект передан в коммунальную собственность города.\n"
+    "\n"
+    "3. Акимат обязуется:\n"
+    "3.1. Выделить земельный участок под строительство детского сада.\n");
+
+  /* counted: an object with its sum */
+  ASSERT_ITEMS (doc, "2.1", "infrastructure=900000000");
+  /* a recap of what was done before */
+  ASSERT_ITEMS (doc, "2.2", "infrastructure=-/background");
+  /* a year before the memorandum's */
+  ASSERT_ITEMS (doc, "2.3", "infrastructure=-/background");
+  ASSERT_ITEMS (doc, "2.4", "sponsorship=-/negated");
+  ASSERT_ITEMS (doc, "2.5", "infrastructure=-/postponed");
+  /* a total: no item of its own (it names only a kind of spending) */
+  ASSERT_ITEMS (doc, "2.6", "");
+  ASSERT_ITEMS (doc, "2.7", "");
+  /* a general declaration: nothing concrete, no sum */
+  ASSERT_ITEMS (doc, "2.8", "charity=-/declaration");
+  /* describes an item already counted */
+  ASSERT_ITEMS (doc, "2.9", "infrastructure=-/description");
+  /* the akimat's own obligation */
+  ASSERT_ITEMS (doc, "3.1", "infrastructure=-/akimat");
+}
+
+/* Each reason, in Kazakh. */
+static void
+test_count_reasons_kk (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "2022 ЖЫЛҒА АРНАЛҒАН ӨЗАРА НИЕТТЕР ТУРАЛЫ МЕМОРАНДУМ\n"
+    "\n"
+    "2. Компания:\n"
+    "2.1. Сәтбаев қаласында 320 орындық балабақша салуды 1,2 млрд теңге сомасында "
+    "қаржыландырады.\n"
+    "2.2. Еске сала кетейік, компания бұрын Жезқазғанда спорт кешенін салды.\n"
+    "2.3. 2020 жылы компания аудандық ауруханаға 12 млн теңгеге жабдық сатып алды.\n"
+    "2.4. 2022 жылы діни нысандарға қайырымдылық көмек көрсетілген жоқ.\n"
+    "2.5. Стадионды қайта жаңарту 2023 жылға шегерілді.\n"
+    "2.6. Компания жалақы деңгейін және қызметкерлер санын сақтайды.\n"
+    "2.7. Нысан қала әкімдігінің коммуналдық меншігіне берілді.\n");
+
+  ASSERT_ITEMS (doc, "2.1", "infrastructure=1200000000");
+  ASSERT_ITEMS (doc, "2.2", "infrastructure=-/background");
+  ASSERT_ITEMS (doc, "2.3", "charity=12000000/background");
+  ASSERT_ITEMS (doc, "2.4", "charity=-/negated");
+  ASSERT_ITEMS (doc, "2.5", "infrastructure=-/postponed");
+  ASSERT_ITEMS (doc, "2.6", "");
+  ASSERT_ITEMS (doc, "2.7", "infrastructure=-/description");
+}
+
+/* Each reason, in English; a report for 2020. */
+static void
+test_count_reasons_en (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "REPORT on the implementation of the Memorandum in 2020\n"
+    "\n"
+    "2. Social investment\n"
+    "2.1. The Company financed the construction of a school for 600 pupils in Aksu "
+    "(KZT 2.1 bn).\n"
+    "2.2. In 2018 the Company built a kindergarten in Pavlodar.\n"
+    "2.3. The Company did not sponsor the Irtysh football club in 2020.\n"
+    "2.4. The reconstruction of the stadium in Khromtau has been postponed to 2021.\n"
+    "2.5. Total social spending under the Memorandum was KZT 5.9 bn.\n"
+    "2.6. The modernization of the smelter cost US$ 600 million.\n"
+    "2.7. The Company will continue to support sport in the region.\n"
+    "2.8. “The school is the best gift for our children,” said the akim of Aksu.\n");
+
+  ASSERT_ITEMS (doc, "2.1", "infrastructure=2100000000");
+  ASSERT_ITEMS (doc, "2.2", "infrastructure=-/background");
+  ASSERT_ITEMS (doc, "2.3", "sponsorship=-/negated");
+  ASSERT_ITEMS (doc, "2.4", "infrastructure=-/postponed");
+  ASSERT_ITEMS (doc, "2.5", "");
+  /* a plant's own investment is core business, whatever its words */
+  {
+    g_autofree char *got = items_of (doc, "2.6");
+    g_assert_true (got[0] == '\0' || g_str_has_suffix (got, "/core_business"));
+  }
+  /* officials' words about an item */
+  ASSERT_ITEMS (doc, "2.8", "one_time_event=-/description");
+}
+
+/* Several items in one clause, each with its own sum; "respectively"; one sum for
+ * several items goes to the first; a sum in the next sentence belongs to the item before;
+ * a rate per unit is no amount. */
+static void
+test_count_items_and_sums (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "МЕМОРАНДУМ на 2021 год\n"
+    "\n"
+    "2. Компания:\n"
+    "2.1. Окажет спонсорскую поддержку ХК «Арлан» (310 млн тенге) и ФК «Шахтёр» "
+    "(250 млн тенге).\n"
+    "2.2. Профинансирует капитальный ремонт школы № 7 и больницы № 2 на сумму 180 млн и "
+    "95 млн тенге соответственно.\n"
+    "2.3. Проведёт праздник «Наурыз» и фестиваль «Дала сазы», выделив на эти цели всего "
+    "20 млн тенге.\n"
+    "2.4. Выплатит стипендии 40 студентам в размере 50 000 тенге в месяц каждому.\n"
+    "\n"
+    "В г. Балхаше начнётся строительство детского сада на 140 мест. Общая стоимость "
+    "проекта – 720 млн тенге.\n");
+
+  ASSERT_ITEMS (doc, "2.1", "sponsorship=310000000 sponsorship=250000000");
+  ASSERT_ITEMS (doc, "2.2", "infrastructure=180000000 infrastructure=95000000");
+  ASSERT_ITEMS (doc, "2.3", "one_time_event=20000000 one_time_event=-");
+  ASSERT_ITEMS (doc, "2.4", "human_development=-");
+  {
+    /* the sentence that only states the cost gives it to the kindergarten */
+    double sum = NAN;
+    for (guint i = 0; i < doc->codings->len; i++)
+      {
+        const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+        if (kel_coding_get_clause (doc, c) == NULL && kel_coding_is_counted (c))
+          sum = c->amount_kzt;
+      }
+    g_assert_cmpfloat (sum, ==, 720e6);
+  }
+  /* the labels of a clause's items */
+  {
+    const KelCoding *c = &g_array_index (doc->codings, KelCoding, 1);
+    g_assert_cmpstr (kel_coding_get_clause (doc, c), ==, "2.1b");
+  }
+}
+
+/* A table: the unit in a line above its header applies to every cell; plan and fact
+ * columns count the fact; a fact of 0 or a dash is not carried out; a total row is no
+ * item; the company named on a sub-heading row owns the rows under it. */
+static void
+test_count_tables (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "СВОДНАЯ ИНФОРМАЦИЯ об исполнении меморандумов за 2022 год\n"
+    "\n"
+    "тыс. тенге\n"
+    "№\tНаименование мероприятия\tПлан на 2022 год\tФакт за 2022 год\n"
+    "ТОО «Казцинк»\n"
+    "1\tСтроительство ледовой арены на 500 мест\t2 500 000,0\t1 870 450,5\n"
+    "2\tСпонсорская поддержка ХК «Торпедо»\t900 000,0\t900 000,0\n"
+    "3\tСтроительство бассейна в пос. Глубокое\t350 000,0\t0,0\n"
+    "Итого по ТОО «Казцинк»\t3 750 000,0\t2 770 450,5\n"
+    "ТОО «KAZ Minerals Aktogay»\n"
+    "4\tРеконструкция водопровода с. Актогай\t450 000,0\t412 800,0\n"
+    "5\tПраздник ко Дню Независимости\t6 000,0\t—\n"
+    "Итого по ТОО «KAZ Minerals Aktogay»\t456 000,0\t412 800,0\n"
+    "\n"
+    "Справочно: ТОО «Казцинк» и ТОО «KAZ Minerals Aktogay» участвуют в меморандумах.\n");
+  const char *expect_corp[] = { "Kazzinc", "Kazzinc", "Kazzinc", "KAZ Minerals",
+                                "KAZ Minerals" };
+  guint row = 0;
+
+  ASSERT_ITEMS (doc, "T1-1", "infrastructure=1870450500");
+  ASSERT_ITEMS (doc, "T1-2", "sponsorship=900000000");
+  ASSERT_ITEMS (doc, "T1-3", "infrastructure=-/negated");
+  ASSERT_ITEMS (doc, "T1-4", "infrastructure=412800000");
+  ASSERT_ITEMS (doc, "T1-5", "one_time_event=-/negated");
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, c->segment);
+      if (seg->kind != KEL_SEGMENT_TABLE_ROW)
+        continue;
+      g_assert_cmpuint (row, <, G_N_ELEMENTS (expect_corp));
+      g_assert_cmpstr (kel_coding_get_corporation (doc, c), ==, expect_corp[row]);
+      row++;
+    }
+  g_assert_cmpuint (row, ==, G_N_ELEMENTS (expect_corp));
+}
+
+/* Minutes naming three companies: each item belongs to the company its paragraph names. */
+static void
+test_count_several_companies (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "ПРОТОКОЛ заседания рабочей группы при акимате Карагандинской области, 2021 год\n"
+    "\n"
+    "СЛУШАЛИ:\n"
+    "Представитель АО «АрселорМиттал Темиртау» сообщил, что компания построила в г. "
+    "Темиртау детский сад на 320 мест стоимостью 1,1 млрд тенге.\n"
+    "Представитель ТОО «Корпорация Казахмыс» сообщил, что корпорация оказала спонсорскую "
+    "поддержку ФК «Жезказган» в размере 250 млн тенге.\n"
+    "Представитель АО «Шубарколь комир» сообщил, что компания выплатила стипендии 30 "
+    "студентам КарТУ на сумму 18 млн тенге.\n"
+    "АрселорМиттал Темиртау и Казахмыс представят отчёты до 1 февраля.\n");
+  const char *expect[] = { "ArcelorMittal Temirtau", "Kazakhmys", "Shubarkol Komir" };
+  guint n = 0;
+
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      if (!kel_coding_is_counted (c))
+        continue;
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (expect));
+      g_assert_cmpstr (kel_coding_get_corporation (doc, c), ==, expect[n]);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expect));
+}
+
+/* A report whose table repeats its narrative: each item counts once. */
+static void
+test_count_repeats (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "ОТЧЁТ об исполнении меморандума за 2020 год\n"
+    "\n"
+    "Компания завершила капитальный ремонт поликлиники № 2 в г. Риддере на сумму 312,5 млн "
+    "тенге.\n"
+    "Хоккейному клубу «Торпедо» оказана спонсорская поддержка в размере 1,2 млрд тенге.\n"
+    "\n"
+    "Таблица 1. Исполнение меморандума, тыс. тенге\n"
+    "№\tМероприятие\tПлан\tФакт\n"
+    "1\tКапитальный ремонт поликлиники № 2, г. Риддер\t320 000\t312 500\n"
+    "2\tСпонсорская поддержка ХК «Торпедо»\t1 200 000\t1 200 000\n"
+    "3\tМузыкальные инструменты для детской музыкальной школы\t7 000\t6 800\n");
+  guint counted = 0, repeats = 0;
+  double sum = 0;
+
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      if (kel_coding_is_counted (c))
+        {
+          counted++;
+          sum += isnan (c->amount_kzt) ? 0 : c->amount_kzt;
+        }
+      else if (c->reason == KEL_REASON_REPEAT)
+        repeats++;
+    }
+  /* the two narrative items and the row only in the table */
+  g_assert_cmpuint (counted, ==, 3);
+  g_assert_cmpuint (repeats, ==, 2);
+  g_assert_cmpfloat (sum, ==, 312.5e6 + 1.2e9 + 6.8e6);
+}
+
+int
+main (int argc, char **argv)
+{
+  kel_test_init (&argc, &argv);
+  g_test_add_func ("/kelisim/count/reasons-ru", test_count_reasons_ru);
+  g_test_add_func ("/kelisim/count/reasons-kk", test_count_reasons_kk);
+  g_test_add_func ("/kelisim/count/reasons-en", test_count_reasons_en);
+  g_test_add_func ("/kelisim/count/items-and-sums", test_count_items_and_sums);
+  g_test_add_func ("/kelisim/count/tables", test_count_tables);
+  g_test_add_func ("/kelisim/count/several-companies", test_count_several_companies);
+  g_test_add_func ("/kelisim/count/repeats", test_count_repeats);
+  return g_test_run ();
+}
