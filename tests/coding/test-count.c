@@ -306,6 +306,127 @@ test_count_repeats (void)
   g_assert_cmpfloat (sum, ==, 312.5e6 + 1.2e9 + 6.8e6);
 }
 
+/* What goes on about an item is no item of its own: its conditions, the words of a name
+ * joined by "and", what a later sub-clause says of it (postponed), a date after a number
+ * (no count that names a new object). */
+static void
+test_count_same_item (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "MEMORANDUM for 2019\n"
+    "\n"
+    "2. The Company shall:\n"
+    "2.1. Finance the construction of a school for 600 pupils in Ekibastuz at KZT 2.4 bn, "
+    "provided that the Akimat allocates the land and builds the utility networks.\n"
+    "2.2. Sponsor the Children’s and Youth Boxing School for republican and international "
+    "tournaments, and the “Sholpan” dance ensemble, KZT 40 million and KZT 15 million "
+    "respectively.\n"
+    "2.3. Reconstruct the stadium in Khromtau; the project has been postponed to 2021.\n"
+    "2.4. Компания 1200 орындық мектептің құрылысына 6,2 млрд теңге бөледі; мектепті 2025 "
+    "жылғы 1 қыркүйекке дейін пайдалануға беру жоспарланады.\n"
+    "2.5. Жаңаөзен қаласының 1 және 2 шағынаудандарындағы аулаларды абаттандыруды және Теңге "
+    "ауылының көшелерін жарықтандыруды қаржыландыру, тиісінше 620 млн теңге және 180 млн "
+    "теңге.\n");
+  const KelCoding *first = NULL;
+
+  ASSERT_ITEMS (doc, "2.1", "infrastructure=2400000000");
+  ASSERT_ITEMS (doc, "2.2", "sponsorship=40000000 sponsorship=15000000");
+  ASSERT_ITEMS (doc, "2.3", "infrastructure=-/postponed");
+  ASSERT_ITEMS (doc, "2.4", "infrastructure=6200000000");
+  /* "1 және 2" joins two numbers: the first item is both micro-districts' yards */
+  ASSERT_ITEMS (doc, "2.5", "infrastructure=620000000 infrastructure=180000000");
+  for (guint i = 0; i < doc->codings->len && first == NULL; i++)
+    if (g_strcmp0 (kel_coding_get_clause (doc, &g_array_index (doc->codings, KelCoding, i)),
+                   "2.5a") == 0)
+      first = &g_array_index (doc->codings, KelCoding, i);
+  g_assert_nonnull (first);
+  g_assert_nonnull (g_strstr_len (doc->norm->text + first->start, first->end - first->start,
+                                  "аулаларды"));
+}
+
+/* A table whose caption says it sums spending up by category: its rows are totals, and
+ * the text under the next heading is counted again. */
+static void
+test_count_caption (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "Sustainability report 2022\n"
+    "\n"
+    "5.1 Overview\n"
+    "Table 5.1. Social investment by category, KZT mln\n"
+    "Category\t2021\t2022\n"
+    "Hospital equipment for the city hospital\t1,520\t1,310\n"
+    "Sponsorship of the football club\t980\t1,140\n"
+    "\n"
+    "5.2 Social infrastructure\n"
+    "The construction of a 50-metre swimming pool in Satpayev was completed; the Company "
+    "spent KZT 3,450 million.\n");
+  guint counted = 0, aggregates = 0;
+
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      counted += kel_coding_is_counted (c);
+      aggregates += c->reason == KEL_REASON_AGGREGATE;
+    }
+  g_assert_cmpuint (aggregates, ==, 2);
+  g_assert_cmpuint (counted, ==, 1);
+  ASSERT_ITEMS (doc, "5.2", "infrastructure=3450000000");
+}
+
+/* Clauses under a numbered lead-in of the akimat are the akimat's; a history since an
+ * earlier year is background; food aid is charity. */
+static void
+test_count_lead_ins (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "МЕМОРАНДУМ на 2014 год\n"
+    "\n"
+    "2. Компания:\n"
+    "2.1. оказывает продовольственную помощь малообеспеченным семьям г. Сатпаева на сумму "
+    "30 млн тенге;\n"
+    "2.2. Since 1993, the programme has financed more than 260 projects in the region, "
+    "including schools and hospitals.\n"
+    "3. Акимат:\n"
+    "3.1. оказывает содействие в прохождении государственной экспертизы проектно-сметной "
+    "документации на строительство школы;\n"
+    "3.2. принимает построенные объекты в коммунальную собственность.\n"
+    "4. Заключительные положения\n"
+    "4.1. Компания построит школу на 300 мест в г. Балхаше.\n");
+
+  ASSERT_ITEMS (doc, "2.1", "charity=30000000");
+  ASSERT_ITEMS (doc, "2.2", "infrastructure=-/background");
+  ASSERT_ITEMS (doc, "3.1", "infrastructure=-/akimat");
+  ASSERT_ITEMS (doc, "4.1", "infrastructure=-");
+}
+
+/* A narrative that gives no sum, then the table row with it: a length with decimals
+ * ("3.2 km") names the same object, and the row counts. */
+static void
+test_count_length_repeat (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "Annual report 2016\n"
+    "\n"
+    "Infrastructure\n"
+    "Ahead of the heating season we replaced 3.2 km of the heating network in Komarovka.\n"
+    "\n"
+    "Table 14. Social spending in 2016 (KZT million)\n"
+    "No.\tProject\tPlan\tFact\n"
+    "1\tReplacement of heating network, Komarovka (3.2 km)\t210.0\t198.6\n"
+    "2\tRepair of central streets, Auezov\t150.0\t146.8\n");
+  guint counted = 0, repeats = 0;
+
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      counted += kel_coding_is_counted (c);
+      repeats += c->reason == KEL_REASON_REPEAT;
+    }
+  g_assert_cmpuint (counted, ==, 2);
+  g_assert_cmpuint (repeats, ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -317,5 +438,9 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/tables", test_count_tables);
   g_test_add_func ("/kelisim/count/several-companies", test_count_several_companies);
   g_test_add_func ("/kelisim/count/repeats", test_count_repeats);
+  g_test_add_func ("/kelisim/count/same-item", test_count_same_item);
+  g_test_add_func ("/kelisim/count/caption", test_count_caption);
+  g_test_add_func ("/kelisim/count/lead-ins", test_count_lead_ins);
+  g_test_add_func ("/kelisim/count/length-repeat", test_count_length_repeat);
   return g_test_run ();
 }

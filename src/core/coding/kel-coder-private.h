@@ -47,6 +47,10 @@ guint     _kel_items_add              (KelSegmentRun *run,
 /* Splits items whose text coordinates two named objects of their category ("ХК «Арлан»
  * и ФК «Шахтёр»", "X-ге және «Y» ансамбліне"), so that each object is an item. */
 void      _kel_items_split_coordinated (KelSegmentRun *run);
+/* Whether a conjunction at [@ms, @me) joins two numbers ("1 және 2 шағынаудандарындағы"):
+ * no place to cut items. */
+gboolean  _kel_items_joins_numbers (const char *flat, gsize ms, gsize me);
+
 /* Whether [@start, @end) of the flat text names an object of its own: a name, a number
  * with what it counts, or one of the lexicon's institutions and recipients (its
  * non-generic terms of weight 1 or less: a school, a club, students), other than those

@@ -117,6 +117,41 @@ coordination_code (void)
 static void score_subclause (KelSegmentRun *run, KelSubClause *sc, const double *prior,
                              double *score, double *best, gsize *first);
 
+/* Where a condition of an undertaking starts: what follows it in the sentence says on what
+ * terms the item is done ("… при условии выделения Акиматом земельного участка и
+ * обеспечения подводящих инженерных сетей"), it is no item of its own. */
+static pcre2_code *
+condition_code (void)
+{
+  static pcre2_code *code;
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      int err;
+      PCRE2_SIZE off;
+      code = pcre2_compile ((PCRE2_SPTR) "(?<!\\p{L})(?:при\\s+условии|provided\\s+that"
+                            "|on\\s+condition|subject\\s+to|шартымен|жағдайында)(?!\\p{L})",
+                            PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err,
+                            &off, NULL);
+      g_assert (code != NULL);
+      pcre2_jit_compile (code, PCRE2_JIT_COMPLETE);
+      g_once_init_leave (&once, 1);
+    }
+  return code;
+}
+
+static gboolean
+has_condition (const char *flat, gsize start, gsize end)
+{
+  pcre2_match_data *md = pcre2_match_data_create (1, NULL);
+  int rc = pcre2_match (condition_code (), (PCRE2_SPTR) flat, end, start, PCRE2_NO_UTF_CHECK,
+                        md, NULL);
+
+  pcre2_match_data_free (md);
+  return rc >= 0;
+}
+
 /* Whether [@start, @end) has a term of @category with a positive weight. */
 static gboolean
 has_term_of (const KelSegmentRun *run, int category, gsize start, gsize end)
@@ -201,6 +236,34 @@ count_words (const char *flat, gsize start, gsize end)
   return n;
 }
 
+/* Whether the word that ends before @ms and the one that starts at @me are both written
+ * with a capital, as the words of one name are ("the Children’s and Youth Boxing School",
+ * "Дворец культуры и спорта" aside): a word in quotes or in capitals only (ФК, KZT) is not
+ * taken for one. */
+static gboolean
+name_char (gunichar c)
+{
+  return g_unichar_isalpha (c) || c == 0x2019 || c == '\'' || c == '-';
+}
+
+static gboolean
+inside_name (const char *flat, gsize start, gsize ms, gsize me, gsize end)
+{
+  const char *w = flat + ms, *p;
+  gboolean lower = FALSE;
+
+  while (w > flat + start && name_char (g_utf8_get_char (g_utf8_prev_char (w))))
+    w = g_utf8_prev_char (w);
+  if (w == flat + ms || w == flat + start || !g_unichar_isupper (g_utf8_get_char (w)))
+    return FALSE;
+  for (p = g_utf8_next_char (w); p < flat + ms; p = g_utf8_next_char (p))
+    lower |= g_unichar_islower (g_utf8_get_char (p));
+  if (!lower || me >= end || !g_unichar_isupper (g_utf8_get_char (flat + me)))
+    return FALSE;
+  p = g_utf8_next_char (flat + me);
+  return p < flat + end && g_unichar_islower (g_utf8_get_char (p));
+}
+
 /* Whether a term found in the text runs across [@s, @e) ("built and equipped"). */
 static gboolean
 hit_across (const KelSegmentRun *run, gsize s, gsize e)
@@ -230,6 +293,8 @@ two_items (KelSegmentRun *run, gsize start, gsize ms, gsize me, gsize end, doubl
 
   /* "… in republican and international tournaments": a half of a few words is no item */
   if (hit_across (run, ms, me) || inside_quotes (run->flat, start, ms)
+      || inside_name (run->flat, start, ms, me, end)
+      || _kel_items_joins_numbers (run->flat, ms, me)
       || count_words (run->flat, start, ms) < 3
       || count_words (run->flat, me, end) < 3)
     return FALSE;
@@ -407,6 +472,9 @@ continues_item (const KelSegmentRun *run, const KelCoding *prev, const KelSubCla
   /* "… построить школу и оснастить её", "… and the facility was transferred …" */
   if (kel_lexicon_refers_back (run->lex, run->seg->language, run->flat, sc->start, sc->end))
     return TRUE;
+  /* the sentence goes on with the item's conditions */
+  if (!sc->new_sentence && has_condition (run->flat, ps, sc->start))
+    return TRUE;
   if (prev->category != sc->winner || prev->reason != sc->reason)
     return FALSE;
   /* two sums of their own are two items, unless they are the same sum told again (a
@@ -458,6 +526,15 @@ make_items (KelSegmentRun *run, const double *prior, KelReason inherited,
       score_subclause (run, sc, prior, score, best, first);
       if (sc->winner < 0)
         {
+          /* "…; the project has been postponed to 2021": said of the item before */
+          if (prev >= 0 && (sc->reason == KEL_REASON_POSTPONED || sc->reason == KEL_REASON_NEGATED)
+              && kel_lexicon_refers_back (run->lex, run->seg->language, run->flat, sc->start,
+                                          sc->end))
+            {
+              c = &g_array_index (run->doc->codings, KelCoding, prev);
+              if (c->reason == KEL_REASON_NONE)
+                set_reason (run, c, sc->reason, sc->reason_hit, NULL);
+            }
           prev = -1;
           continue;
         }
@@ -473,6 +550,10 @@ make_items (KelSegmentRun *run, const double *prior, KelReason inherited,
           c = &g_array_index (run->doc->codings, KelCoding, prev);
           _kel_items_collect_terms (run, c, sc->start, sc->end);
           c->end = run->seg->start + sc->end;
+          /* "…; the project has been postponed to 2021": what is said of the item holds */
+          if (c->reason == KEL_REASON_NONE
+              && (sc->reason == KEL_REASON_POSTPONED || sc->reason == KEL_REASON_NEGATED))
+            set_reason (run, c, sc->reason, sc->reason_hit, NULL);
           continue;
         }
       prev = (int) _kel_items_add (run, sc->winner, sc->start, sc->end);
@@ -681,21 +762,46 @@ tell_more (const KelLexicon *lex, KelDocument *doc, guint i, guint codings_befor
     }
 }
 
-/* "3) оказать благотворительную помощь:" followed by "а) …", "б) …": the lead-in names
- * what its items are; the items are the commitments and are coded, the lead-in is not. */
 static gboolean
-introduces_items (const KelDocument *doc, guint i)
+ends_with_colon (const KelDocument *doc, guint i)
 {
   const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
   const char *text = doc->norm->text;
   gsize e = seg->end;
 
-  if (i + 1 >= doc->segments->len
-      || g_array_index (doc->segments, KelSegment, i + 1).kind != KEL_SEGMENT_LIST_ITEM)
-    return FALSE;
   while (e > seg->body && strchr (" \n\t", text[e - 1]) != NULL)
     e--;
   return e > seg->body && text[e - 1] == ':';
+}
+
+/* "3) оказать благотворительную помощь:" followed by "а) …", "б) …": the lead-in names
+ * what its items are; the items are the commitments and are coded, the lead-in is not. */
+static gboolean
+introduces_items (const KelDocument *doc, guint i)
+{
+  return i + 1 < doc->segments->len
+         && g_array_index (doc->segments, KelSegment, i + 1).kind == KEL_SEGMENT_LIST_ITEM
+         && ends_with_colon (doc, i);
+}
+
+/* Whether @label is a clause under @parent ("3.2" under "3"). */
+static gboolean
+is_under (const char *label, const char *parent)
+{
+  gsize n = strlen (parent);
+
+  return label != NULL && strncmp (label, parent, n) == 0 && label[n] == '.' && label[n + 1];
+}
+
+/* Whether segment @i is a numbered clause that opens the clauses under it ("3. Акимат:" /
+ * "3.1. выделяет земельный участок …"). */
+static gboolean
+introduces_clauses (const KelDocument *doc, guint i)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+
+  return seg->clause != NULL && i + 1 < doc->segments->len && ends_with_colon (doc, i)
+         && is_under (g_array_index (doc->segments, KelSegment, i + 1).clause, seg->clause);
 }
 
 /* What a lead-in says about its items: half of each category's score in it, so that an
@@ -746,6 +852,42 @@ lead_in_prior (const KelLexicon *lex, const KelDocument *doc, guint i, GArray *h
 
 /* For each heading, the reason a section exclusion found in it gives every segment under
  * it (KEL_REASON_NONE for none), and the words that decided it. */
+/* Whether segment @i is the caption of the table that follows it: a line of text just
+ * before its first row ("Әлеуметтік инвестициялардың бағыттар бойынша құрылымы, мың
+ * теңге"). A section term in it holds for the table's rows. */
+static gboolean
+is_caption (const KelDocument *doc, guint i)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+
+  return seg->kind != KEL_SEGMENT_TABLE_ROW && i + 1 < doc->segments->len
+         && g_array_index (doc->segments, KelSegment, i + 1).kind == KEL_SEGMENT_TABLE_ROW;
+}
+
+/* The reason of a section term in segment @i, or none; its words in *@words. */
+static KelReason
+section_term (const KelLexicon *lex, const KelDocument *doc, guint i, GArray *hits,
+              char **words)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+  g_autofree char *flat = kel_segment_dup_flat (seg, doc->norm->text);
+
+  g_array_set_size (hits, 0);
+  kel_lexicon_match (lex, flat, seg->end - seg->start, seg->body - seg->start,
+                     KEL_LANG_UNKNOWN, hits, NULL);
+  for (guint k = 0; k < hits->len; k++)
+    {
+      const KelHit *h = &g_array_index (hits, KelHit, k);
+      const KelTerm *t = kel_lexicon_get_term (lex, h->term);
+      if (t->section)
+        {
+          *words = g_strndup (flat + h->start, h->end - h->start);
+          return t->exclude;
+        }
+    }
+  return KEL_REASON_NONE;
+}
+
 static KelReason *
 section_reasons (const KelLexicon *lex, const KelDocument *doc, GArray *hits, GPtrArray *words)
 {
@@ -753,27 +895,9 @@ section_reasons (const KelLexicon *lex, const KelDocument *doc, GArray *hits, GP
 
   g_ptr_array_set_size (words, doc->segments->len);
   for (guint i = 0; i < doc->segments->len; i++)
-    {
-      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
-      g_autofree char *flat = NULL;
-
-      if (seg->kind != KEL_SEGMENT_HEADING)
-        continue;
-      flat = kel_segment_dup_flat (seg, doc->norm->text);
-      g_array_set_size (hits, 0);
-      kel_lexicon_match (lex, flat, seg->end - seg->start, seg->body - seg->start,
-                         KEL_LANG_UNKNOWN, hits, NULL);
-      for (guint k = 0; k < hits->len && reasons[i] == KEL_REASON_NONE; k++)
-        {
-          const KelHit *h = &g_array_index (hits, KelHit, k);
-          const KelTerm *t = kel_lexicon_get_term (lex, h->term);
-          if (t->section)
-            {
-              reasons[i] = t->exclude;
-              words->pdata[i] = g_strndup (flat + h->start, h->end - h->start);
-            }
-        }
-    }
+    if (g_array_index (doc->segments, KelSegment, i).kind == KEL_SEGMENT_HEADING
+        && !is_caption (doc, i))
+      reasons[i] = section_term (lex, doc, i, hits, (char **) &words->pdata[i]);
   return reasons;
 }
 
@@ -799,6 +923,9 @@ kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates
   g_autoptr (GPtrArray) section_words = g_ptr_array_new_with_free_func (g_free);
   g_autofree double *prior = NULL;
   g_autofree char *akimat_terms = NULL;
+  g_autofree char *table_terms = NULL;
+  g_autofree char *akimat_clause = NULL;
+  KelReason table_reason = KEL_REASON_NONE;
   gboolean have_prior = FALSE, akimat_items = FALSE;
   KelSegmentRun run = { 0 };
 
@@ -823,6 +950,25 @@ kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates
 
       if (seg->kind != KEL_SEGMENT_LIST_ITEM)
         have_prior = akimat_items = FALSE;
+      if (akimat_clause != NULL && !is_under (seg->clause, akimat_clause))
+        g_clear_pointer (&akimat_clause, g_free);
+      if (introduces_clauses (doc, i))
+        {
+          gboolean akimat = FALSE;
+
+          lead_in_prior (lex, doc, i, hits, prior, &akimat, &akimat_terms);
+          if (akimat)
+            {
+              g_free (akimat_clause);
+              akimat_clause = g_strdup (seg->clause);
+            }
+        }
+      if (seg->kind != KEL_SEGMENT_TABLE_ROW)
+        {
+          g_clear_pointer (&table_terms, g_free);
+          table_reason = is_caption (doc, i) ? section_term (lex, doc, i, hits, &table_terms)
+                                             : KEL_REASON_NONE;
+        }
       if (seg->kind == KEL_SEGMENT_HEADING)
         continue;
       if (introduces_items (doc, i))
@@ -835,7 +981,14 @@ kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates
           inherited = sections[seg->section];
           because = section_words->pdata[seg->section];
         }
-      else if (akimat_items)
+      else if (table_reason != KEL_REASON_NONE && seg->kind == KEL_SEGMENT_TABLE_ROW)
+        {
+          /* a table of spending by category: its rows are totals */
+          inherited = table_reason == KEL_REASON_DECLARATION ? KEL_REASON_AGGREGATE
+                                                              : table_reason;
+          because = table_terms;
+        }
+      else if (akimat_items || akimat_clause != NULL)
         {
           inherited = KEL_REASON_AKIMAT;
           because = akimat_terms;

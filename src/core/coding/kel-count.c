@@ -53,10 +53,19 @@ compile_static (gpointer data)
   /* a name in quotes: «Шахтёр», “Sholpan”, "Arlan" */
   quote_code = compile ("[«“\"„]\\s*([^«»“”\"„\\n]{2,60}?)\\s*[»”\"“]");
   /* a number with what it counts: "№ 3", "на 320 мест", "3 жедел", "50 орындық" */
-  number_code = compile ("(?:№|No\\.|#)\\s*\\d+|(?<![\\d.,])(?<!\\d\\s)(?:\\d{1,3}(?:\\s\\d{3})+|\\d{1,4})"
+  number_code = compile ("(?:№|No\\.|#)\\s*\\d+"
+                         /* a length with decimals: "3.2 km", "2,4 шақырым" */
+                         "|(?<![\\d.,])\\d{1,3}[.,]\\d{1,2}\\s*(?:km|км|шақырым\\p{L}*|километр\\p{L}*)(?!\\p{L})"
+                         "|(?<![\\d.,])(?<!\\d\\s)(?:\\d{1,3}(?:\\s\\d{3})+|\\d{1,4})"
                          "(?:-?\\p{L}{1,4})?\\s+"
                          "(?!(?:млн|млрд|тыс|мың|миллион|миллиард|million|billion|thousand|"
-                         "mln|bn|тенге|теңге|тг|kzt|usd|год|года|жыл|year|г\\.)(?!\\p{L}))\\p{L}");
+                         "mln|bn|тенге|теңге|тг|kzt|usd|г\\.)(?!\\p{L})"
+                         /* a year or a date is no count: "2025 жылғы 1 қыркүйекке" */
+                         "|(?:год|жыл|year|январ|феврал|март|апрел|ма[йя]|июн|июл|август|"
+                         "сентябр|октябр|ноябр|декабр|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|"
+                         "шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|january|february|march|"
+                         "april|may|june|july|august|september|october|november|december))"
+                         "\\p{L}");
   return NULL;
 }
 
@@ -86,11 +95,24 @@ is_calendar_word (const char *p, const char *end)
     "Friday", "Saturday", "Sunday",
   };
 
+  /* the parties' defined names, in any case form: "Компанияның еншілес ұйымдарына" names
+   * no new object */
+  static const char *const parties[] = {
+    "Компани", "Company", "Серіктестік", "Товариществ", "Общество", "Корпораци",
+    "Акимат", "Әкімдік", "Әкімдіг", "Akimat",
+  };
+
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       gsize n = strlen (names[i]);
       if ((gsize) (end - p) >= n && memcmp (p, names[i], n) == 0
           && ((gsize) (end - p) == n || !g_unichar_isalpha (g_utf8_get_char (p + n))))
+        return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (parties); i++)
+    {
+      gsize n = strlen (parties[i]);
+      if ((gsize) (end - p) >= n && memcmp (p, parties[i], n) == 0)
         return TRUE;
     }
   return FALSE;

@@ -317,6 +317,12 @@ set_amount (KelSegmentRun *run, KelCoding *c, const KelAmount *a)
 }
 
 gboolean
+_kel_items_joins_numbers (const char *flat, gsize ms, gsize me)
+{
+  return ms > 0 && g_ascii_isdigit (flat[ms - 1]) && g_ascii_isdigit (flat[me]);
+}
+
+gboolean
 _kel_items_names_new_object (const KelSegmentRun *run, gsize start, gsize end, gsize ps,
                              gsize pe)
 {
@@ -367,7 +373,8 @@ split_list (KelSegmentRun *run, guint index, gsize list_end, guint want)
       gsize ms = g_array_index (marks, gsize, k), me = g_array_index (marks, gsize, k + 1);
       gsize next = k + 2 < marks->len ? g_array_index (marks, gsize, k + 2) : list_end;
 
-      if (ms > piece && _kel_items_names_new_object (run, me, next, piece, ms))
+      if (ms > piece && !_kel_items_joins_numbers (run->flat, ms, me)
+          && _kel_items_names_new_object (run, me, next, piece, ms))
         {
           g_array_append_val (cuts, ms);
           g_array_append_val (cuts, me);
