@@ -74,7 +74,9 @@ kel_cli_project_rows (const char *path, const KelAggregateFilter *filter, GPtrAr
 {
   g_autoptr (KelProject) project = NULL;
   g_autoptr (GPtrArray) coders = NULL;
-  const KelProjectSelection all = { KEL_VIEW_ALL, NULL, NULL, FALSE };
+  /* the items that do not count too: they are in no figure, but say who worked on a
+   * document (a consensus' majority is of them) */
+  const KelProjectSelection all = { KEL_VIEW_ALL, NULL, NULL, FALSE, TRUE };
 
   g_return_val_if_fail (path != NULL && filter != NULL, NULL);
 

@@ -80,7 +80,7 @@ struct _KelAnalysisPage {
 
 G_DEFINE_FINAL_TYPE (KelAnalysisPage, kel_analysis_page, GTK_TYPE_WIDGET)
 
-enum { SIGNAL_SEGMENT_ACTIVATED, N_SIGNALS };
+enum { SIGNAL_SEGMENT_ACTIVATED, SIGNAL_CHART_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* The chart ------------------------------------------------------------------------- */
@@ -206,6 +206,7 @@ rebuild_chart (KelAnalysisPage *self)
   gtk_label_set_text (self->note_label, note->str);
   fill_table (self, agg);
   gtk_stack_set_visible_child_name (self->below_stack, "table");
+  g_signal_emit (self, signals[SIGNAL_CHART_CHANGED], 0);
 }
 
 static void
@@ -393,7 +394,8 @@ static void
 job_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   Job *job = data;
-  KelProjectSelection sel = { KEL_VIEW_ALL, NULL, NULL, FALSE };
+  /* the items that do not count too: in no figure, but they say who worked on a document */
+  KelProjectSelection sel = { KEL_VIEW_ALL, NULL, NULL, FALSE, TRUE };
 
   job->rows = kel_project_collect_rows (job->project, &sel, &job->error);
   job->codebook = kel_project_get_categories (job->project);
@@ -695,6 +697,10 @@ kel_analysis_page_class_init (KelAnalysisPageClass *klass)
   signals[SIGNAL_SEGMENT_ACTIVATED] =
     g_signal_new ("segment-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                   NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_UINT);
+  /* the chart was drawn anew: its figures may have changed */
+  signals[SIGNAL_CHART_CHANGED] =
+    g_signal_new ("chart-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -737,6 +743,33 @@ kel_analysis_page_refresh (KelAnalysisPage *self)
     load (self);
   else
     self->dirty = TRUE;
+}
+
+KelAggregate *
+kel_analysis_page_get_aggregate (KelAnalysisPage *self)
+{
+  g_return_val_if_fail (KEL_IS_ANALYSIS_PAGE (self), NULL);
+  return self->chart != NULL ? kel_chart_get_aggregate (self->chart) : NULL;
+}
+
+gboolean
+kel_analysis_page_show_coding (KelAnalysisPage *self, const char *coder)
+{
+  g_return_val_if_fail (KEL_IS_ANALYSIS_PAGE (self), FALSE);
+
+  /* the lexicon, each person, then the consensus */
+  if (coder == NULL)
+    {
+      gtk_drop_down_set_selected (self->coding_dropdown, 0);
+      return TRUE;
+    }
+  for (guint i = 0; i < self->coders->len; i++)
+    if (g_strcmp0 (self->coders->pdata[i], coder) == 0)
+      {
+        gtk_drop_down_set_selected (self->coding_dropdown, i + 1);
+        return TRUE;
+      }
+  return FALSE;
 }
 
 gboolean

@@ -20,5 +20,11 @@ void     kel_analysis_page_set_project (KelAnalysisPage *self,
 void     kel_analysis_page_refresh     (KelAnalysisPage *self);
 /* For the tests: whether a chart with something in it is shown. */
 gboolean kel_analysis_page_has_chart   (KelAnalysisPage *self);
+/* The figures the chart shows (NULL before the first); "chart-changed" says it was drawn
+ * anew. */
+KelAggregate *kel_analysis_page_get_aggregate (KelAnalysisPage *self);
+/* Draws @coder's coding (NULL: the lexicon's); FALSE when the page knows no such coder. */
+gboolean kel_analysis_page_show_coding (KelAnalysisPage *self,
+                                        const char      *coder);
 
 G_END_DECLS

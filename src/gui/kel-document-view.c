@@ -41,6 +41,7 @@ struct _KelDocumentView {
   GPtrArray       *unit_tags;    /* owned copies of the tags */
   GHashTable      *color_tags;   /* "#rrggbb" → GtkTextTag */
   GtkTextTag      *selected_tag;
+  GtkTextTag      *muted_tag;     /* an item that does not count */
   GtkTextMark     *reveal_mark;
   guint            refresh_id;
   guint            rescroll_id;
@@ -347,7 +348,9 @@ apply_text_units (KelDocumentView *self)
       if (u->end <= u->start || u->end > self->doc->norm->len)
         continue;
       unit_iters (self, &cursor, u, &a, &b);
-      if (!(u->flags & KEL_HIGHLIGHT_DASHED))
+      if (u->flags & KEL_HIGHLIGHT_MUTED)
+        gtk_text_buffer_apply_tag (buffer, self->muted_tag, &a, &b);
+      else if (!(u->flags & KEL_HIGHLIGHT_DASHED))
         gtk_text_buffer_apply_tag (buffer, color_tag (self, &u->color), &a, &b);
       if (u->flags & KEL_HIGHLIGHT_SELECTED)
         gtk_text_buffer_apply_tag (buffer, self->selected_tag, &a, &b);
@@ -408,6 +411,7 @@ refresh_tags (gpointer data)
       gdk_rgba_free (bg);
     }
   g_object_set (self->selected_tag, "weight", PANGO_WEIGHT_BOLD, NULL);
+  g_object_set (self->muted_tag, "style", PANGO_STYLE_ITALIC, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -799,6 +803,11 @@ kel_document_view_init (KelDocumentView *self)
   buffer = gtk_text_view_get_buffer (self->text_view);
   self->selected_tag = gtk_text_buffer_create_tag (buffer, "selected-unit",
                                                    "weight", PANGO_WEIGHT_BOLD, NULL);
+  /* an item that does not count: grey under it, in italics (readable on light and dark) */
+  self->muted_tag = gtk_text_buffer_create_tag (buffer, "uncounted-unit",
+                                                "background-rgba",
+                                                &(GdkRGBA) { 0.5, 0.5, 0.5, 0.2 },
+                                                "style", PANGO_STYLE_ITALIC, NULL);
   g_signal_connect (buffer, "notify::has-selection", G_CALLBACK (on_text_selection), self);
   {
     GtkTextIter start;

@@ -166,6 +166,47 @@ kel_code_chip_clear (KelCodeChip *chip)
   g_clear_pointer (&chip->coder, g_free);
   g_clear_pointer (&chip->memo, g_free);
   g_clear_pointer (&chip->amount_text, g_free);
+  g_clear_pointer (&chip->label, g_free);
+  g_clear_pointer (&chip->corporation, g_free);
+  g_clear_pointer (&chip->reason_terms, g_free);
+}
+
+/* Whether chips @a and @b are on the same item (the same span, both selections or both
+ * segment codings). */
+static gboolean
+same_item (const KelCodeChip *a, const KelCodeChip *b)
+{
+  return a->is_span == b->is_span && a->item_start == b->item_start
+         && a->item_end == b->item_end;
+}
+
+GPtrArray *
+kel_code_chips_items (GArray *chips, KelChipsWhich which)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; chips != NULL && i < chips->len; i++)
+    {
+      const KelCodeChip *c = &g_array_index (chips, KelCodeChip, i);
+      GArray *group = NULL;
+
+      if (which != KEL_CHIPS_ALL
+          && (c->status == KEL_STATUS_REJECTED || c->counted != (which == KEL_CHIPS_COUNTED)))
+        continue;
+      for (guint g = 0; g < items->len && group == NULL; g++)
+        {
+          GArray *o = items->pdata[g];
+          if (same_item (c, &g_array_index (chips, KelCodeChip, g_array_index (o, guint, 0))))
+            group = o;
+        }
+      if (group == NULL)
+        {
+          group = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_ptr_array_add (items, group);
+        }
+      g_array_append_val (group, i);
+    }
+  return items;
 }
 
 struct _KelSegmentItem {
@@ -309,6 +350,9 @@ kel_segment_item_set_chips (KelSegmentItem *item, GArray *chips)
       c.coder = g_strdup (c.coder);
       c.memo = g_strdup (c.memo);
       c.amount_text = g_strdup (c.amount_text);
+      c.label = g_strdup (c.label);
+      c.corporation = g_strdup (c.corporation);
+      c.reason_terms = g_strdup (c.reason_terms);
       g_array_append_val (item->chips, c);
     }
   g_signal_emit (item, segment_signals[SIGNAL_CHIPS_CHANGED], 0);

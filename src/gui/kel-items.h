@@ -41,9 +41,30 @@ typedef struct {
   char            *memo;
   double           amount_kzt;
   char            *amount_text;
+  guint            item;        /* which of the segment's items of its category */
+  gsize            item_start;  /* the item's own span (the unit's when it has none) */
+  gsize            item_end;
+  char            *label;       /* the item's clause ("2.3a"), NULL: the segment's */
+  char            *corporation; /* whose commitment, NULL: the document's */
+  gboolean         counted;     /* whether the item counts */
+  KelReason        reason;      /* why not */
+  char            *reason_terms;
+  KelReason        own_reason;  /* the lexicon's reason for the same item, if it gave one:
+                                 * taking a "count it anyway" back goes back to it */
 } KelCodeChip;
 
 void        kel_code_chip_clear           (KelCodeChip              *chip);
+
+typedef enum {
+  KEL_CHIPS_ALL,        /* every chip, rejections too */
+  KEL_CHIPS_COUNTED,    /* live chips that count */
+  KEL_CHIPS_UNCOUNTED,  /* live chips that do not count */
+} KelChipsWhich;
+
+/* The items @chips are on, in the order they come: for each, a GArray of the indices in
+ * @chips of its chips (@which of them); a selection is an item of its own. */
+GPtrArray  *kel_code_chips_items          (GArray                   *chips,
+                                           KelChipsWhich             which);
 
 #define KEL_TYPE_SEGMENT_ITEM (kel_segment_item_get_type ())
 G_DECLARE_FINAL_TYPE (KelSegmentItem, kel_segment_item, KEL, SEGMENT_ITEM, GObject)

@@ -557,12 +557,16 @@ append_rect_border (GtkSnapshot *snapshot, const graphene_rect_t *r, const GdkRG
   gtk_snapshot_append_border (snapshot, &rr, widths, colors);
 }
 
+/* Draws @h's tag in the margin left of the page's text (@margin: where the leftmost unit
+ * begins, in points), level with the unit's first line; an item that begins mid-line is
+ * tagged in the margin too, not over the text. @below: the bottom of the tag drawn before
+ * on this page, which a tag never covers. */
 static void
 draw_tag (KelPageView *self, GtkSnapshot *snapshot, const KelHighlight *h, double left,
-          double top)
+          double top, double margin, double *below)
 {
-  /* "Infrastructure\x1f1": the name where the margin has room for it, else the short form */
-  g_auto (GStrv) forms = g_strsplit (h->tag, "\x1f", 2);
+  /* "2.1 Infrastructure\x1f2.1 · 1\x1f1": the longest form the margin has room for */
+  g_auto (GStrv) forms = g_strsplit (h->tag, "\x1f", -1);
   PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), forms[0]);
   PangoAttrList *attrs = pango_attr_list_new ();
   int tw, th;
@@ -573,18 +577,22 @@ draw_tag (KelPageView *self, GtkSnapshot *snapshot, const KelHighlight *h, doubl
 
   pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
   pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  if (h->flags & KEL_HIGHLIGHT_MUTED)
+    pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
   pango_layout_get_pixel_size (layout, &tw, &th);
-  if (forms[1] != NULL && tw + 14 > h->rect.x1 * self->scale)
+  for (guint f = 1; forms[f] != NULL && tw + 14 > margin * self->scale; f++)
     {
-      pango_layout_set_text (layout, forms[1], -1);
+      pango_layout_set_text (layout, forms[f], -1);
       pango_layout_get_pixel_size (layout, &tw, &th);
     }
 
-  x = left + h->rect.x1 * self->scale - tw - 10;
+  x = left + margin * self->scale - tw - 10;
   x = MAX (left + 2, x);
   y = top + (h->rect.y1 + h->rect.y2) / 2 * self->scale - th / 2.0;
+  y = MAX (y, *below + 2);
+  *below = y + th;
   bg.alpha = 1;
   lum = 0.2126 * bg.red + 0.7152 * bg.green + 0.0722 * bg.blue;
   fg = lum > 0.5 ? (GdkRGBA) { 0, 0, 0, 1 } : (GdkRGBA) { 1, 1, 1, 1 };
@@ -657,7 +665,7 @@ kel_page_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
   for (guint p = first; p <= last && p < self->n_pages; p++)
     {
-      double w, h, x = page_left (self, p), y = page_y (self, p);
+      double w, h, x = page_left (self, p), y = page_y (self, p), margin, below;
       graphene_rect_t rect;
       Cached *c = g_hash_table_lookup (self->cache, GUINT_TO_POINTER (p));
 
@@ -673,6 +681,11 @@ kel_page_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
         }
 
       /* fills first, then outlines and tags, so neighbouring units never hide a tag */
+      margin = w;
+      below = -G_MAXDOUBLE;
+      for (guint i = 0; i < self->highlights->len; i++)
+        if (g_array_index (self->highlights, KelHighlight, i).page == p)
+          margin = MIN (margin, g_array_index (self->highlights, KelHighlight, i).rect.x1);
       for (guint i = 0; i < self->highlights->len; i++)
         {
           const KelHighlight *hl = &g_array_index (self->highlights, KelHighlight, i);
@@ -682,6 +695,9 @@ kel_page_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
           if (hl->page != p || (hl->flags & KEL_HIGHLIGHT_DASHED))
             continue;
           fill.alpha = hl->flags & KEL_HIGHLIGHT_SELECTED ? 0.42 : 0.24;
+          /* an item that does not count: faint, so the text under it reads as set aside */
+          if (hl->flags & KEL_HIGHLIGHT_MUTED)
+            fill.alpha /= 2;
           r = GRAPHENE_RECT_INIT (x + hl->rect.x1 * self->scale - 1,
                                   y + hl->rect.y1 * self->scale - 1,
                                   (hl->rect.x2 - hl->rect.x1) * self->scale + 2,
@@ -702,7 +718,7 @@ kel_page_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
                                   (hl->rect.y2 - hl->rect.y1) * self->scale + 4);
           if (hl->flags & KEL_HIGHLIGHT_SELECTED)
             append_rect_border (snapshot, &r, &line, 2);
-          else if (hl->flags & KEL_HIGHLIGHT_DASHED)
+          else if (hl->flags & (KEL_HIGHLIGHT_DASHED | KEL_HIGHLIGHT_MUTED))
             {
               line.alpha = 0.6;
               append_rect_border (snapshot, &r, &line, 1);
@@ -715,7 +731,7 @@ kel_page_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
               gtk_snapshot_append_color (snapshot, &line, &u);
             }
           if (hl->tag != NULL && (hl->flags & KEL_HIGHLIGHT_TAG))
-            draw_tag (self, snapshot, hl, x, y);
+            draw_tag (self, snapshot, hl, x, y, margin, &below);
         }
       draw_selection (self, snapshot, p, x, y, &accent);
     }

@@ -15,6 +15,8 @@ typedef enum {
   KEL_HIGHLIGHT_SELECTED = 1 << 0,  /* the segment the coder is on */
   KEL_HIGHLIGHT_TAG      = 1 << 1,  /* draw the tag beside this rectangle */
   KEL_HIGHLIGHT_DASHED   = 1 << 2,  /* a rejected or uncoded unit: outline only */
+  KEL_HIGHLIGHT_MUTED    = 1 << 3,  /* an item that does not count: a faint grey fill, a
+                                     * thin outline, its tag in italics */
 } KelHighlightFlags;
 
 typedef struct {
@@ -23,7 +25,7 @@ typedef struct {
   GdkRGBA            color;
   guint              id;     /* the caller's: handed back by "highlight-activated" */
   char              *tag;    /* text drawn beside the rectangle, or NULL; "long\x1fshort"
-                              * gives a short form for when the margin is narrow */
+                              * (\x1fshorter…) gives shorter forms for a narrow margin */
   KelHighlightFlags  flags;
 } KelHighlight;
 

@@ -1,5 +1,6 @@
 /* kel-segment-panel.c: a list view of the document's segments (filtered: coded, not yet
- * reviewed, all) and a detail pane. The panel decides nothing itself: keys and buttons
+ * reviewed, all) with their items, greyed where an item does not count, and a detail
+ * pane. The panel decides nothing itself: keys and buttons
  * activate the window's actions (win.set-category, win.accept, win.reject, …), so that
  * every way of coding goes through the same code and the same undo history. */
 #include "config.h"
@@ -7,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "kel-amount.h"
 #include "kel-dataset.h"
@@ -40,6 +42,15 @@ struct _KelSegmentPanel {
   gint64              memo_coding; /* the coding the memo view edits, 0 for none */
   gboolean            memo_dirty;
   gboolean            updating;
+  GtkPopover         *ask_popover;  /* which item, and why it does not count */
+  GtkStack           *ask_stack;
+  GtkLabel           *item_heading;
+  GtkListBox         *item_list;
+  GtkListBox         *reason_list;
+  GPtrArray          *ask_items;    /* per row of item_list: its codings (GArray of gint64) */
+  gboolean            ask_count;    /* item_list: to count them (TRUE) or not */
+  GArray             *ask_codings;  /* reason_list: the codings it asks about */
+  GtkWidget          *ask_anchor;   /* where the next question is asked, NULL: the heading */
 };
 
 G_DEFINE_FINAL_TYPE (KelSegmentPanel, kel_segment_panel, GTK_TYPE_WIDGET)
@@ -71,61 +82,142 @@ format_amount (double kzt)
   return g_strconcat (n, " ₸", NULL);
 }
 
-/* A chip: the category's name on its colour; a rejected code struck through; another
- * coder's code marked with their name, so nothing is told by colour alone. */
+/* Why an item does not count, for people: "background, an earlier year: «В 2015 году…»". */
+static char *
+reason_text (const KelCodeChip *chip)
+{
+  const char *reason = kel_reason_get_label (chip->reason);
+
+  if (chip->reason_terms != NULL && *chip->reason_terms != '\0')
+    return g_strdup_printf ("%s: «%s»", reason, chip->reason_terms);
+  return g_strdup (reason);
+}
+
+/* A chip: the item's clause when the segment has several items, and the category's name
+ * on its colour; a rejected code struck through, an item that does not count greyed and
+ * in italics; another coder's code marked with their name, so nothing is told by colour
+ * alone. */
 static GtkWidget *
 make_chip (KelSegmentPanel *self, const KelCodeChip *chip)
 {
   g_autofree char *klass = kel_categories_css_class (chip->category);
   const char *label = kel_categories_label (self->categories, chip->category);
+  g_autofree char *name = chip->label != NULL ? g_strdup_printf ("%s %s", chip->label, label)
+                                              : g_strdup (label);
   g_autofree char *text = NULL;
   GtkWidget *w;
-  g_autofree char *tip = NULL;
+  g_autoptr (GString) tip = g_string_new (NULL);
 
   if (chip->status == KEL_STATUS_REJECTED)
-    text = g_strdup_printf ("✗ %s", label);
+    text = g_strdup_printf ("✗ %s", name);
   else if (chip->status == KEL_STATUS_ACCEPTED || (chip->mine && chip->status == KEL_STATUS_MANUAL))
-    text = g_strdup_printf ("✓ %s", label);
+    text = g_strdup_printf ("✓ %s", name);
   else
-    text = g_strdup (label);
+    text = g_strdup (name);
   w = gtk_label_new (text);
   gtk_label_set_ellipsize (GTK_LABEL (w), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_halign (w, GTK_ALIGN_START);
   gtk_widget_add_css_class (w, "category-chip");
-  gtk_widget_add_css_class (w, klass);
+  /* an item that does not count is greyed: not in its category's colour */
+  if (chip->status == KEL_STATUS_REJECTED || chip->counted)
+    gtk_widget_add_css_class (w, klass);
   if (chip->status == KEL_STATUS_REJECTED)
     gtk_widget_add_css_class (w, "rejected");
-  tip = g_strdup_printf ("%s — %s, %s%s", label, chip->coder, status_label (chip),
-                         chip->memo ? _(", with a memo") : "");
-  gtk_widget_set_tooltip_text (w, tip);
+  else if (!chip->counted)
+    gtk_widget_add_css_class (w, "uncounted");
+  g_string_append_printf (tip, "%s — %s, %s%s", name, chip->coder, status_label (chip),
+                          chip->memo ? _(", with a memo") : "");
+  if (chip->status != KEL_STATUS_REJECTED && !chip->counted)
+    {
+      g_autofree char *why = reason_text (chip);
+      g_string_append_printf (tip, "\n%s %s", _("Not counted:"), why);
+    }
+  if (chip->corporation != NULL)
+    g_string_append_printf (tip, "\n%s %s", _("Whose commitment:"), chip->corporation);
+  gtk_widget_set_tooltip_text (w, tip->str);
   return w;
 }
 
 /* Rows ------------------------------------------------------------------------------ */
 
-static void
-fill_chips (KelSegmentPanel *self, GtkWidget *chips_box, GtkWidget *amount, KelSegmentItem *item)
+/* One line of a row: an item's chips and its amount (in brackets when it does not count:
+ * what counting it would add), and under it why it does not count. */
+static GtkWidget *
+item_line (KelSegmentPanel *self, GArray *chips, GArray *group)
 {
-  GArray *chips = kel_segment_item_get_chips (item);
-  GtkWidget *child;
-  double kzt = NAN;
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *flow = gtk_flow_box_new ();
+  GtkWidget *amount = gtk_label_new (NULL);
+  const KelCodeChip *counted = NULL, *aside = NULL;
 
-  while ((child = gtk_widget_get_first_child (chips_box)) != NULL)
-    gtk_box_remove (GTK_BOX (chips_box), child);
-  for (guint i = 0; i < chips->len; i++)
+  gtk_widget_set_hexpand (flow, TRUE);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 4);
+  gtk_widget_set_can_target (flow, FALSE);
+  gtk_widget_set_focusable (flow, FALSE);
+  gtk_widget_add_css_class (flow, "segment-chips");
+  for (guint j = 0; j < group->len; j++)
     {
-      const KelCodeChip *chip = &g_array_index (chips, KelCodeChip, i);
+      const KelCodeChip *chip = &g_array_index (chips, KelCodeChip, g_array_index (group, guint, j));
 
-      gtk_box_append (GTK_BOX (chips_box), make_chip (self, chip));
-      if (chip->status != KEL_STATUS_REJECTED && isnan (kzt) && !isnan (chip->amount_kzt))
-        kzt = chip->amount_kzt;
+      gtk_flow_box_append (GTK_FLOW_BOX (flow), make_chip (self, chip));
+      if (chip->status == KEL_STATUS_REJECTED)
+        continue;
+      if (chip->counted && (counted == NULL || isnan (counted->amount_kzt)))
+        counted = chip;
+      else if (!chip->counted && (aside == NULL || isnan (aside->amount_kzt)))
+        aside = chip;
     }
-  if (!isnan (kzt))
+  if (counted != NULL && !isnan (counted->amount_kzt))
     {
-      g_autofree char *a = format_amount (kzt);
+      g_autofree char *a = format_amount (counted->amount_kzt);
       gtk_label_set_text (GTK_LABEL (amount), a);
     }
-  else
-    gtk_label_set_text (GTK_LABEL (amount), "");
+  else if (counted == NULL && aside != NULL && !isnan (aside->amount_kzt))
+    {
+      g_autofree char *a = format_amount (aside->amount_kzt);
+      g_autofree char *bracketed = g_strdup_printf ("(%s)", a);
+      gtk_label_set_text (GTK_LABEL (amount), bracketed);
+    }
+  gtk_widget_add_css_class (amount, "dim-label");
+  gtk_widget_set_valign (amount, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (top), flow);
+  gtk_box_append (GTK_BOX (top), amount);
+  gtk_box_append (GTK_BOX (line), top);
+  if (counted == NULL && aside != NULL)
+    {
+      g_autofree char *text = reason_text (aside);
+      g_autofree char *why = g_strdup_printf ("%s %s", _("Not counted:"), text);
+      GtkWidget *reason = gtk_label_new (why);
+
+      gtk_label_set_xalign (GTK_LABEL (reason), 0);
+      gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (reason), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (reason), 2);
+      gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_tooltip_text (reason, why);
+      gtk_widget_add_css_class (reason, "uncounted-reason");
+      gtk_box_append (GTK_BOX (line), reason);
+    }
+  return line;
+}
+
+/* The row's items, a line each with its own amount. */
+static void
+fill_chips (KelSegmentPanel *self, GtkListItem *list_item, KelSegmentItem *item)
+{
+  GtkWidget *items_box = g_object_get_data (G_OBJECT (list_item), "chips");
+  GArray *chips = kel_segment_item_get_chips (item);
+  g_autoptr (GPtrArray) items = kel_code_chips_items (chips, KEL_CHIPS_ALL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (items_box)) != NULL)
+    gtk_box_remove (GTK_BOX (items_box), child);
+  for (guint g = 0; g < items->len; g++)
+    gtk_box_append (GTK_BOX (items_box), item_line (self, chips, items->pdata[g]));
 }
 
 static void
@@ -133,8 +225,7 @@ on_item_chips_changed (KelSegmentItem *item, GtkListItem *list_item)
 {
   KelSegmentPanel *self = g_object_get_data (G_OBJECT (list_item), "panel");
 
-  fill_chips (self, g_object_get_data (G_OBJECT (list_item), "chips"),
-              g_object_get_data (G_OBJECT (list_item), "amount"), item);
+  fill_chips (self, list_item, item);
 }
 
 static void
@@ -143,16 +234,15 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegment
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *clause = gtk_label_new (NULL);
-  GtkWidget *chips = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *amount = gtk_label_new (NULL);
+  /* one line per item: several items of a clause each with their own amount */
+  GtkWidget *items = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *text = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (clause, "clause-label");
-  gtk_widget_set_hexpand (chips, TRUE);
-  gtk_widget_add_css_class (amount, "dim-label");
+  gtk_widget_set_valign (clause, GTK_ALIGN_START);
+  gtk_widget_set_hexpand (items, TRUE);
   gtk_box_append (GTK_BOX (top), clause);
-  gtk_box_append (GTK_BOX (top), chips);
-  gtk_box_append (GTK_BOX (top), amount);
+  gtk_box_append (GTK_BOX (top), items);
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
@@ -168,8 +258,7 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegment
   gtk_list_item_set_child (list_item, box);
   g_object_set_data (G_OBJECT (list_item), "panel", self);
   g_object_set_data (G_OBJECT (list_item), "clause", clause);
-  g_object_set_data (G_OBJECT (list_item), "chips", chips);
-  g_object_set_data (G_OBJECT (list_item), "amount", amount);
+  g_object_set_data (G_OBJECT (list_item), "chips", items);
   g_object_set_data (G_OBJECT (list_item), "text", text);
 }
 
@@ -189,8 +278,7 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegmentP
   gtk_label_set_text (g_object_get_data (G_OBJECT (list_item), "clause"), clause);
   gtk_label_set_text (g_object_get_data (G_OBJECT (list_item), "text"),
                       kel_segment_item_get_text (item));
-  fill_chips (self, g_object_get_data (G_OBJECT (list_item), "chips"),
-              g_object_get_data (G_OBJECT (list_item), "amount"), item);
+  fill_chips (self, list_item, item);
   g_signal_connect (item, "chips-changed", G_CALLBACK (on_item_chips_changed), list_item);
   a11y = g_strdup_printf ("%s: %s", clause, kel_segment_item_get_text (item));
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (list_item)),
@@ -317,6 +405,81 @@ icon_button (const char *icon, const char *tooltip, const char *action, gint64 c
   return b;
 }
 
+static void on_uncount_clicked (GtkButton *button, KelSegmentPanel *self);
+static void on_count_clicked (GtkButton *button, KelSegmentPanel *self);
+
+/* A code of the selected segment in the detail pane: its category (with the item's
+ * clause), who gave it, its amount, whether it counts (and why not), whose commitment it
+ * is; buttons to accept, reject or withdraw it and to count it or not. */
+static GtkWidget *
+code_row (KelSegmentPanel *self, const KelCodeChip *c)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr (GString) subtitle = g_string_new (NULL);
+  g_autofree char *amount = !isnan (c->amount_kzt) ? format_amount (c->amount_kzt)
+                                                    : g_strdup (_("no amount"));
+  const char *label = kel_categories_label (self->categories, c->category);
+  g_autofree char *title = c->label != NULL ? g_strdup_printf ("%s · %s", c->label, label)
+                                            : g_strdup (label);
+  gboolean live = c->status != KEL_STATUS_REJECTED;
+
+  g_string_append_printf (subtitle, "%s · %s · %s%s%s", c->coder, status_label (c), amount,
+                          c->is_span ? _(" · a selection") : "", c->memo ? _(" · memo") : "");
+  if (live && !c->counted)
+    {
+      g_autofree char *why = reason_text (c);
+      g_string_append_printf (subtitle, "\n%s %s", _("Not counted:"), why);
+    }
+  if (c->corporation != NULL)
+    g_string_append_printf (subtitle, "\n%s %s", _("Whose commitment:"), c->corporation);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  if (live && !c->counted)
+    gtk_widget_add_css_class (row, "uncounted-row");
+  if (c->memo != NULL && !c->mine)
+    gtk_widget_set_tooltip_text (row, c->memo);
+  {
+    /* the category is the row's title; a dot in its colour, a mark for its status */
+    g_autofree char *klass = kel_categories_css_class (c->category);
+    g_autofree char *dot_class = g_strdup_printf ("%s-dot", klass);
+    GtkWidget *dot = gtk_label_new (!live ? "✗" : !c->counted ? "○"
+                                    : c->status == KEL_STATUS_AUTO && !c->mine ? "●" : "✓");
+    gtk_widget_add_css_class (dot, dot_class);
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), dot);
+  }
+  if (live)
+    {
+      GtkWidget *b = gtk_button_new_from_icon_name (c->counted ? "view-conceal-symbolic"
+                                                               : "view-reveal-symbolic");
+
+      gtk_widget_set_tooltip_text (b, c->counted ? _("Do not count it (X)")
+                                                 : _("Count it anyway (C)"));
+      gtk_widget_add_css_class (b, "flat");
+      gtk_widget_set_valign (b, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (b), "coding", GSIZE_TO_POINTER ((gsize) c->id));
+      g_signal_connect (b, "clicked",
+                        c->counted ? G_CALLBACK (on_uncount_clicked) : G_CALLBACK (on_count_clicked),
+                        self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), b);
+    }
+  if (c->mine)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               icon_button ("user-trash-symbolic", _("Withdraw your code"),
+                                            "win.uncode", c->id));
+  else if (live)
+    {
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 icon_button ("object-select-symbolic", _("Accept this code"),
+                                              "win.accept-coding", c->id));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 icon_button ("window-close-symbolic", _("Reject this code"),
+                                              "win.reject-coding", c->id));
+    }
+  return row;
+}
+
 static void
 update_detail (KelSegmentPanel *self)
 {
@@ -361,48 +524,8 @@ update_detail (KelSegmentPanel *self)
 
     gtk_widget_set_visible (GTK_WIDGET (self->codes_list), chips->len > 0);
     for (guint i = 0; i < chips->len; i++)
-      {
-        const KelCodeChip *c = &g_array_index (chips, KelCodeChip, i);
-        GtkWidget *row = adw_action_row_new ();
-        g_autofree char *subtitle = NULL;
-        g_autofree char *amount = !isnan (c->amount_kzt) ? format_amount (c->amount_kzt)
-                                                          : g_strdup (_("no amount"));
-
-        subtitle = g_strdup_printf ("%s · %s · %s%s%s", c->coder, status_label (c), amount,
-                                    c->is_span ? _(" · a selection") : "",
-                                    c->memo ? _(" · memo") : "");
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                       kel_categories_label (self->categories, c->category));
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-        if (c->memo != NULL && !c->mine)
-          gtk_widget_set_tooltip_text (row, c->memo);
-        {
-          /* the category is the row's title; a dot in its colour, a mark for its status */
-          g_autofree char *klass = kel_categories_css_class (c->category);
-          g_autofree char *dot_class = g_strdup_printf ("%s-dot", klass);
-          GtkWidget *dot = gtk_label_new (c->status == KEL_STATUS_REJECTED ? "✗"
-                                          : c->status == KEL_STATUS_AUTO && !c->mine ? "●"
-                                                                                     : "✓");
-          gtk_widget_add_css_class (dot, dot_class);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), dot);
-        }
-        if (c->mine)
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     icon_button ("user-trash-symbolic", _("Withdraw your code"),
-                                                  "win.uncode", c->id));
-        else if (c->status != KEL_STATUS_REJECTED)
-          {
-            adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                       icon_button ("object-select-symbolic",
-                                                    _("Accept this code"),
-                                                    "win.accept-coding", c->id));
-            adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                       icon_button ("window-close-symbolic",
-                                                    _("Reject this code"),
-                                                    "win.reject-coding", c->id));
-          }
-        gtk_list_box_append (self->codes_list, row);
-      }
+      gtk_list_box_append (self->codes_list,
+                           code_row (self, &g_array_index (chips, KelCodeChip, i)));
 
     mine = my_chip (chips);
     self->memo_coding = mine != NULL ? mine->id : 0;
@@ -495,6 +618,270 @@ on_selection_changed (GtkSingleSelection *selection, GParamSpec *pspec, KelSegme
                  item != NULL ? (int) kel_segment_item_get_index (item) : -1);
 }
 
+/* Which item, and why it does not count ---------------------------------------------- */
+
+/* win.count-codings(ax) / win.uncount-codings((axs)) on @codings. */
+static void
+activate_on (KelSegmentPanel *self, GArray *codings, gboolean count, const char *reason)
+{
+  GVariant *ids = g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, codings->data, codings->len,
+                                             sizeof (gint64));
+
+  if (count)
+    gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.count-codings", ids);
+  else
+    gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.uncount-codings",
+                                        g_variant_new ("(@axs)", ids, reason));
+}
+
+static void
+on_reason_activated (GtkListBox *list, GtkListBoxRow *row, KelSegmentPanel *self)
+{
+  KelReason reason = (KelReason) (gtk_list_box_row_get_index (row) + 1);
+  g_autoptr (GArray) codings = g_steal_pointer (&self->ask_codings);
+
+  gtk_popover_popdown (self->ask_popover);
+  if (codings != NULL && codings->len > 0)
+    activate_on (self, codings, FALSE, kel_reason_to_string (reason));
+}
+
+static void
+on_item_activated (GtkListBox *list, GtkListBoxRow *row, KelSegmentPanel *self)
+{
+  int index = gtk_list_box_row_get_index (row);
+  g_autoptr (GArray) codings = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (self->ask_items == NULL)
+    return;
+  /* the last row: all of them */
+  for (guint g = 0; g < self->ask_items->len; g++)
+    if ((int) g == index || index == (int) self->ask_items->len)
+      {
+        GArray *ids = self->ask_items->pdata[g];
+        g_array_append_vals (codings, ids->data, ids->len);
+      }
+  gtk_popover_popdown (self->ask_popover);
+  if (codings->len > 0)
+    activate_on (self, codings, self->ask_count, "");
+}
+
+static void
+on_ask_closed (GtkPopover *popover, KelSegmentPanel *self)
+{
+  kel_segment_panel_focus_list (self);
+}
+
+static GtkListBox *
+ask_list (GtkWidget *box, const char *heading_text, const char *accessible)
+{
+  GtkWidget *heading = gtk_label_new (heading_text);
+  GtkListBox *list = GTK_LIST_BOX (gtk_list_box_new ());
+
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_set_margin_start (heading, 6);
+  gtk_list_box_set_selection_mode (list, GTK_SELECTION_BROWSE);
+  gtk_list_box_set_activate_on_single_click (list, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (list), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (list));
+  return list;
+}
+
+/* A popover of two pages walked with the arrow keys, taken with Enter, left with Escape:
+ * which of the segment's items, and why it does not count. */
+static void
+build_ask_popover (KelSegmentPanel *self)
+{
+  GtkWidget *items = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *reasons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  self->item_list = ask_list (items, NULL, _("The segment’s items"));
+  self->item_heading = GTK_LABEL (gtk_widget_get_first_child (items));
+  g_signal_connect (self->item_list, "row-activated", G_CALLBACK (on_item_activated), self);
+  self->reason_list = ask_list (reasons, _("Why does it not count?"),
+                                _("Why the item does not count"));
+  for (KelReason r = KEL_REASON_NONE + 1; r < KEL_N_REASONS; r++)
+    {
+      GtkWidget *label = gtk_label_new (kel_reason_get_label (r));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_list_box_append (self->reason_list, label);
+    }
+  g_signal_connect (self->reason_list, "row-activated", G_CALLBACK (on_reason_activated), self);
+  self->ask_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_vhomogeneous (self->ask_stack, FALSE);
+  gtk_stack_set_hhomogeneous (self->ask_stack, FALSE);
+  gtk_stack_add_named (self->ask_stack, items, "items");
+  gtk_stack_add_named (self->ask_stack, reasons, "reasons");
+  self->ask_popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_popover_set_child (self->ask_popover, GTK_WIDGET (self->ask_stack));
+  g_object_ref_sink (self->ask_popover);
+  g_signal_connect (self->ask_popover, "closed", G_CALLBACK (on_ask_closed), self);
+}
+
+/* Shows @page of the popover by the anchor asked for (or the heading), its row @row
+ * chosen. */
+static void
+ask (KelSegmentPanel *self, const char *page, GtkListBox *list, int row)
+{
+  GtkWidget *anchor = self->ask_anchor != NULL ? self->ask_anchor
+                                               : GTK_WIDGET (self->detail_heading);
+  GtkListBoxRow *r;
+
+  self->ask_anchor = NULL;
+  if (gtk_widget_get_parent (GTK_WIDGET (self->ask_popover)) != anchor)
+    {
+      if (gtk_widget_get_parent (GTK_WIDGET (self->ask_popover)) != NULL)
+        gtk_widget_unparent (GTK_WIDGET (self->ask_popover));
+      gtk_widget_set_parent (GTK_WIDGET (self->ask_popover), anchor);
+    }
+  gtk_stack_set_visible_child_name (self->ask_stack, page);
+  r = gtk_list_box_get_row_at_index (list, row);
+  gtk_list_box_select_row (list, r);
+  gtk_popover_popup (self->ask_popover);
+  if (r != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (r));
+}
+
+void
+kel_segment_panel_ask_reason (KelSegmentPanel *self, const gint64 *codings, guint n)
+{
+  g_return_if_fail (KEL_IS_SEGMENT_PANEL (self));
+  g_return_if_fail (n > 0 && codings != NULL);
+
+  g_clear_pointer (&self->ask_codings, g_array_unref);
+  self->ask_codings = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_vals (self->ask_codings, codings, n);
+  ask (self, "reasons", self->reason_list, 0);
+}
+
+/* "2.2a Sponsorship · 310 000 000 ₸": an item, for the question which one. */
+static char *
+item_title (KelSegmentPanel *self, GArray *chips, GArray *group)
+{
+  const KelCodeChip *head = &g_array_index (chips, KelCodeChip, g_array_index (group, guint, 0));
+  const KelSegment *seg = NULL;
+  KelSegmentItem *item = selected_item (self);
+  GString *title = g_string_new (NULL);
+  double kzt = NAN;
+
+  if (item != NULL)
+    seg = kel_segment_item_get_segment (item);
+  if (head->label != NULL)
+    g_string_append_printf (title, "%s ", head->label);
+  else if (seg != NULL && seg->clause != NULL)
+    g_string_append_printf (title, "%s ", seg->clause);
+  for (guint j = 0; j < group->len; j++)
+    {
+      const KelCodeChip *c = &g_array_index (chips, KelCodeChip, g_array_index (group, guint, j));
+      const char *name = kel_categories_label (self->categories, c->category);
+
+      if (strstr (title->str, name) == NULL)
+        g_string_append_printf (title, "%s%s", j > 0 ? " + " : "", name);
+      if (isnan (kzt))
+        kzt = c->amount_kzt;
+    }
+  if (!isnan (kzt))
+    {
+      g_autofree char *a = format_amount (kzt);
+      g_string_append_printf (title, " · %s", a);
+    }
+  return g_string_free (title, FALSE);
+}
+
+guint
+kel_segment_panel_ask_item (KelSegmentPanel *self, gboolean count)
+{
+  GArray *chips;
+  g_autoptr (GPtrArray) items = NULL;
+  GtkWidget *child;
+
+  g_return_val_if_fail (KEL_IS_SEGMENT_PANEL (self), 0);
+
+  chips = kel_segment_panel_get_selected_chips (self);
+  items = kel_code_chips_items (chips, count ? KEL_CHIPS_UNCOUNTED : KEL_CHIPS_COUNTED);
+  if (items->len == 0)
+    return 0;
+  g_clear_pointer (&self->ask_items, g_ptr_array_unref);
+  self->ask_items = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->ask_count = count;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->item_list))) != NULL)
+    gtk_list_box_remove (self->item_list, child);
+  for (guint g = 0; g < items->len; g++)
+    {
+      GArray *group = items->pdata[g];
+      GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autofree char *title = item_title (self, chips, group);
+      GtkWidget *label = gtk_label_new (title);
+
+      for (guint j = 0; j < group->len; j++)
+        g_array_append_val (ids, g_array_index (chips, KelCodeChip,
+                                                g_array_index (group, guint, j)).id);
+      g_ptr_array_add (self->ask_items, ids);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_list_box_append (self->item_list, label);
+    }
+  gtk_label_set_text (self->item_heading, count ? _("Which item counts anyway?")
+                                                : _("Which item does not count?"));
+  {
+    GtkWidget *all = gtk_label_new (count ? _("Count all of them") : _("None of them counts"));
+    gtk_label_set_xalign (GTK_LABEL (all), 0);
+    gtk_list_box_append (self->item_list, all);
+  }
+  ask (self, "items", self->item_list, 0);
+  return items->len;
+}
+
+gboolean
+kel_segment_panel_is_asking (KelSegmentPanel *self)
+{
+  g_return_val_if_fail (KEL_IS_SEGMENT_PANEL (self), FALSE);
+  return gtk_widget_get_visible (GTK_WIDGET (self->ask_popover));
+}
+
+gboolean
+kel_segment_panel_answer (KelSegmentPanel *self, guint row)
+{
+  GtkListBox *list;
+  GtkListBoxRow *r;
+
+  g_return_val_if_fail (KEL_IS_SEGMENT_PANEL (self), FALSE);
+
+  if (!kel_segment_panel_is_asking (self))
+    return FALSE;
+  list = g_str_equal (gtk_stack_get_visible_child_name (self->ask_stack), "items")
+           ? self->item_list : self->reason_list;
+  r = gtk_list_box_get_row_at_index (list, (int) row);
+  if (r == NULL)
+    return FALSE;
+  g_signal_emit_by_name (list, "row-activated", r);
+  return TRUE;
+}
+
+static void
+on_uncount_clicked (GtkButton *button, KelSegmentPanel *self)
+{
+  gint64 coding = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "coding"));
+  g_autoptr (GArray) codings = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_array_append_val (codings, coding);
+  self->ask_anchor = GTK_WIDGET (button);
+  activate_on (self, codings, FALSE, "");
+  self->ask_anchor = NULL;
+}
+
+static void
+on_count_clicked (GtkButton *button, KelSegmentPanel *self)
+{
+  gint64 coding = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "coding"));
+  g_autoptr (GArray) codings = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_array_append_val (codings, coding);
+  activate_on (self, codings, TRUE, NULL);
+}
+
 /* Keys ------------------------------------------------------------------------------- */
 
 static gboolean
@@ -540,6 +927,14 @@ on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
     case GDK_KEY_m:
     case GDK_KEY_M:
       kel_segment_panel_focus_memo (self);
+      return TRUE;
+    case GDK_KEY_c:
+    case GDK_KEY_C:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.count", NULL);
+      return TRUE;
+    case GDK_KEY_x:
+    case GDK_KEY_X:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.uncount", "s", "");
       return TRUE;
     default:
       return FALSE;
@@ -589,6 +984,11 @@ kel_segment_panel_dispose (GObject *object)
 {
   KelSegmentPanel *self = KEL_SEGMENT_PANEL (object);
 
+  if (self->ask_popover != NULL && gtk_widget_get_parent (GTK_WIDGET (self->ask_popover)))
+    gtk_widget_unparent (GTK_WIDGET (self->ask_popover));
+  g_clear_object (&self->ask_popover);
+  g_clear_pointer (&self->ask_items, g_ptr_array_unref);
+  g_clear_pointer (&self->ask_codings, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEL_TYPE_SEGMENT_PANEL);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
@@ -651,6 +1051,7 @@ kel_segment_panel_init (KelSegmentPanel *self)
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_ask_popover (self);
   self->forced = -1;
   self->mode = KEL_SEGMENTS_CODED;
   self->store = g_list_store_new (KEL_TYPE_SEGMENT_ITEM);

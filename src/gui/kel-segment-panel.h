@@ -1,6 +1,7 @@
 /* kel-segment-panel.h: the segments of the open document with their codes, walked with
- * the keyboard (a number key sets a category, Enter accepts, Delete rejects), and the
- * selected segment's codes, amount and memo. */
+ * the keyboard (a number key sets a category, Enter accepts, Delete rejects, C counts an
+ * item anyway, X does not count it), and the selected segment's codes, amount and
+ * memo. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -44,6 +45,20 @@ void        kel_segment_panel_focus_list     (KelSegmentPanel *self);
 void        kel_segment_panel_focus_memo     (KelSegmentPanel *self);
 /* Saves a memo being written (before the selection or the window goes). */
 void        kel_segment_panel_flush_memo     (KelSegmentPanel *self);
+/* Asks, in a popover by the selected segment's heading (or the button pressed), which of
+ * its items that do not count to count (@count), or which that count not to count, with
+ * a last row for all of them; the answer activates win.count-codings(ax) or
+ * win.uncount-codings((ax, "")). Returns how many items it offers (0: none, no question). */
+guint       kel_segment_panel_ask_item       (KelSegmentPanel *self,
+                                              gboolean         count);
+/* Asks why @codings do not count; the answer activates win.uncount-codings((ax, reason)). */
+void        kel_segment_panel_ask_reason     (KelSegmentPanel *self,
+                                              const gint64    *codings,
+                                              guint            n);
+gboolean    kel_segment_panel_is_asking      (KelSegmentPanel *self);
+/* For the tests: takes row @row of the question shown, as Enter on it would. */
+gboolean    kel_segment_panel_answer         (KelSegmentPanel *self,
+                                              guint            row);
 /* Whose codes are mine: the memo and amount apply to my coding on the segment. */
 void        kel_segment_panel_set_coder      (KelSegmentPanel *self,
                                               const char      *coder);

@@ -1,7 +1,7 @@
 /* kel-window-actions.c: every command of the workbench as a window action, so that keys,
  * buttons, menus and the GUI tests all go the same way: projects (new, open, samples,
- * import, export, merge), coding (a category, accept, reject, hand coding of a selection,
- * undo, redo) and the view (sidebar, find, zoom, page or text). */
+ * import, export, merge), coding (a category, accept, reject, count an item or not, hand
+ * coding of a selection, undo, redo) and the view (sidebar, find, zoom, page or text). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -1219,6 +1219,207 @@ coding_action (GtkWidget *widget, const char *name, GVariant *param)
     _kel_window_did (self, self->doc_id, segment);
 }
 
+/* Whether the items count ----------------------------------------------------------- */
+
+/* A toast that says what one key did, with the way back. */
+static void
+toast_undo (KelWindow *self, const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  g_free (self->last_message);
+  self->last_message = g_strdup (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* "2.3", "2.2a, 2.2b": the items @ids are, for the toast. */
+static char *
+items_named (KelWindow *self, GArray *ids)
+{
+  KelDocument *doc = kel_document_view_get_document (self->document_view);
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const KelProjectCoding *c = find_coding (self, g_array_index (ids, gint64, i));
+      const char *clause = NULL;
+
+      if (c == NULL)
+        continue;
+      clause = c->label;
+      if (clause == NULL && doc != NULL && c->segment >= 0
+          && (guint) c->segment < doc->segments->len)
+        clause = g_array_index (doc->segments, KelSegment, c->segment).clause;
+      if (clause == NULL)
+        clause = kel_categories_label (self->categories, c->category);
+      if (strstr (names->str, clause) == NULL)
+        g_string_append_printf (names, "%s%s", names->len ? ", " : "", clause);
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* Counts the items @ids (@reasons[i] KEL_REASON_NONE) or not, one step, and says so. */
+static void
+set_counted (KelWindow *self, GArray *ids, GArray *reasons)
+{
+  int segment = kel_segment_panel_get_selected (self->segment_panel);
+  g_autofree char *names = items_named (self, ids);
+  KelReason first = g_array_index (reasons, KelReason, 0);
+  g_autofree char *message = NULL;
+  GError *error = NULL;
+
+  if (!check (self, kel_project_set_counted_codings (self->project, self->coder,
+                                                     (const gint64 *) ids->data,
+                                                     (const KelReason *) reasons->data,
+                                                     ids->len, &error), error))
+    return;
+  _kel_window_did (self, self->doc_id, segment);
+  if (first == KEL_REASON_NONE)
+    /* Translators: a toast; %s names the items ("2.3", "2.2a, 2.2b") */
+    message = g_strdup_printf (_("Counted anyway: %s"), names);
+  else
+    /* Translators: a toast: the items, and why they do not count */
+    message = g_strdup_printf (_("Not counted: %s (%s)"), names, kel_reason_get_label (first));
+  toast_undo (self, message);
+}
+
+/* The ids of the codings of the selected segment's items @items[from…to) (groups of
+ * indices into @chips, kel_code_chips_items()). */
+static GArray *
+item_ids (GArray *chips, GPtrArray *items, guint from, guint to)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint g = from; g < to && g < items->len; g++)
+    {
+      GArray *group = items->pdata[g];
+      for (guint j = 0; j < group->len; j++)
+        g_array_append_val (ids, g_array_index (chips, KelCodeChip,
+                                                g_array_index (group, guint, j)).id);
+    }
+  return ids;
+}
+
+/* C: counts the selected segment's item that does not count; when it has several, asks
+ * which. win.count-codings(ax): counts those. */
+static void
+count_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KelWindow *self = KEL_WINDOW (widget);
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GArray) reasons = g_array_new (FALSE, TRUE, sizeof (KelReason));
+
+  if (self->project == NULL || kel_segment_panel_get_selected (self->segment_panel) < 0
+      || !_kel_window_ensure_coder (self, name, param))
+    return;
+  if (g_str_equal (name, "win.count-codings"))
+    {
+      gsize n = 0;
+      const gint64 *given = g_variant_get_fixed_array (param, &n, sizeof (gint64));
+
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_vals (ids, given, (guint) n);
+    }
+  else
+    {
+      GArray *chips = kel_segment_panel_get_selected_chips (self->segment_panel);
+      g_autoptr (GPtrArray) items = kel_code_chips_items (chips, KEL_CHIPS_UNCOUNTED);
+
+      if (items->len > 1)
+        {
+          kel_segment_panel_ask_item (self->segment_panel, TRUE);
+          return;
+        }
+      ids = item_ids (chips, items, 0, items->len);
+    }
+  if (ids->len == 0)
+    {
+      gtk_widget_error_bell (widget);
+      _kel_window_toast (self, _("Every item here counts already"));
+      return;
+    }
+  g_array_set_size (reasons, ids->len);
+  set_counted (self, ids, reasons);
+}
+
+/* Takes @ids out of the count: for the reason named or (with "") each for its own reason
+ * (the lexicon's, when a coder had counted it anyway); when one has none, asks why. */
+static void
+uncount (KelWindow *self, GArray *ids, const char *reason_name)
+{
+  GArray *chips = kel_segment_panel_get_selected_chips (self->segment_panel);
+  g_autoptr (GArray) reasons = g_array_new (FALSE, TRUE, sizeof (KelReason));
+  KelReason chosen = KEL_REASON_NONE;
+
+  if (*reason_name != '\0' && !kel_reason_from_string (reason_name, &chosen))
+    return;
+  g_array_set_size (reasons, ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      KelReason *r = &g_array_index (reasons, KelReason, i);
+
+      *r = chosen;
+      for (guint k = 0; *r == KEL_REASON_NONE && chips != NULL && k < chips->len; k++)
+        if (g_array_index (chips, KelCodeChip, k).id == g_array_index (ids, gint64, i))
+          *r = g_array_index (chips, KelCodeChip, k).own_reason;
+      if (*r == KEL_REASON_NONE)
+        {
+          /* no reason of its own (the lexicon counted it): the coder says why */
+          kel_segment_panel_ask_reason (self->segment_panel, (const gint64 *) ids->data,
+                                        ids->len);
+          return;
+        }
+    }
+  set_counted (self, ids, reasons);
+}
+
+/* X: takes the selected segment's item out of the count (win.uncount("") asks which when
+ * it has several; with a reason, all of them); win.uncount-codings((ax, reason)) those. */
+static void
+uncount_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KelWindow *self = KEL_WINDOW (widget);
+  g_autoptr (GArray) ids = NULL;
+  const char *reason_name = NULL;
+
+  if (self->project == NULL || kel_segment_panel_get_selected (self->segment_panel) < 0
+      || !_kel_window_ensure_coder (self, name, param))
+    return;
+  if (g_str_equal (name, "win.uncount-codings"))
+    {
+      g_autoptr (GVariant) given = g_variant_get_child_value (param, 0);
+      gsize n = 0;
+      const gint64 *v = g_variant_get_fixed_array (given, &n, sizeof (gint64));
+
+      g_variant_get_child (param, 1, "&s", &reason_name);
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_vals (ids, v, (guint) n);
+    }
+  else
+    {
+      GArray *chips = kel_segment_panel_get_selected_chips (self->segment_panel);
+      g_autoptr (GPtrArray) items = kel_code_chips_items (chips, KEL_CHIPS_COUNTED);
+
+      reason_name = g_variant_get_string (param, NULL);
+      if (items->len > 1 && *reason_name == '\0')
+        {
+          kel_segment_panel_ask_item (self->segment_panel, FALSE);
+          return;
+        }
+      ids = item_ids (chips, items, 0, items->len);
+    }
+  if (ids->len == 0)
+    {
+      gtk_widget_error_bell (widget);
+      _kel_window_toast (self, _("No item here counts"));
+      return;
+    }
+  uncount (self, ids, reason_name);
+}
+
 static void
 code_selection_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -1359,6 +1560,11 @@ _kel_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.uncode", "x", coding_action);
   gtk_widget_class_install_action (widget_class, "win.code-selection", "s",
                                    code_selection_action);
+  gtk_widget_class_install_action (widget_class, "win.count", NULL, count_action);
+  gtk_widget_class_install_action (widget_class, "win.count-codings", "ax", count_action);
+  gtk_widget_class_install_action (widget_class, "win.uncount", "s", uncount_action);
+  gtk_widget_class_install_action (widget_class, "win.uncount-codings", "(axs)",
+                                   uncount_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
   /* toggles, whose state the buttons and check boxes show */

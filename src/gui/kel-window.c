@@ -433,13 +433,30 @@ _kel_window_ensure_coder (KelWindow *self, const char *action, GVariant *param)
 
 /* What the views show ------------------------------------------------------------------ */
 
-/* A coding's unit and category, as a key: a decision is a coding of the same key. */
+/* A coding's unit (a span, or an item of a segment) and category, as a key: a decision is
+ * a coding of the same key. */
 static char *
 unit_key (const KelProjectCoding *c)
 {
   if (c->is_span)
     return g_strdup_printf ("s%zu-%zu:%s", c->start, c->end, c->category);
-  return g_strdup_printf ("g%d:%s", c->segment, c->category);
+  return g_strdup_printf ("g%d.%u:%s", c->segment, c->item, c->category);
+}
+
+/* The reasons the lexicon gives the items it does not count, by their key: a coder's
+ * "count it anyway" is taken back to the item's own reason. */
+static GHashTable *
+lexicon_reasons (KelWindow *self)
+{
+  GHashTable *reasons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < self->codings->len; i++)
+    {
+      const KelProjectCoding *o = self->codings->pdata[i];
+      if (!o->counted && g_strcmp0 (o->coder, KEL_LEXICON_CODER) == 0)
+        g_hash_table_insert (reasons, unit_key (o), GUINT_TO_POINTER (o->reason));
+    }
+  return reasons;
 }
 
 /* The keys of my codings, so that telling whether I decided one is a lookup. */
@@ -488,10 +505,11 @@ is_visible (KelWindow *self, GHashTable *mine_keys, const KelProjectCoding *c,
 /* A coding shown: its chip in its segment's list and, for a span, its own highlight. */
 static void
 show_coding (KelWindow *self, const KelProjectCoding *c, gboolean decided, int selected,
-             GPtrArray *chips, GArray *units)
+             GHashTable *own_reasons, GPtrArray *chips, GArray *units)
 {
   KelCodeChip chip = { 0 };
   KelDocumentUnit u = { 0 };
+  g_autofree char *key = unit_key (c);
 
   chip.id = c->id;
   chip.category = g_strdup (c->category);
@@ -503,6 +521,15 @@ show_coding (KelWindow *self, const KelProjectCoding *c, gboolean decided, int s
   chip.memo = g_strdup (c->memo);
   chip.amount_kzt = c->amount_kzt;
   chip.amount_text = g_strdup (c->amount_text);
+  chip.item = c->item;
+  chip.item_start = c->item_start;
+  chip.item_end = c->item_end;
+  chip.label = g_strdup (c->label);
+  chip.corporation = g_strdup (c->corporation);
+  chip.counted = c->counted;
+  chip.reason = c->reason;
+  chip.reason_terms = g_strdup (c->reason_terms);
+  chip.own_reason = GPOINTER_TO_UINT (g_hash_table_lookup (own_reasons, key));
   g_array_append_val ((GArray *) chips->pdata[c->segment], chip);
   if (!c->is_span)
     return;
@@ -511,81 +538,132 @@ show_coding (KelWindow *self, const KelProjectCoding *c, gboolean decided, int s
   kel_categories_color (self->categories, c->category, &u.color);
   u.id = (guint) c->segment;
   u.tag = kel_categories_label (self->categories, c->category);
-  u.flags = c->status == KEL_STATUS_REJECTED ? KEL_HIGHLIGHT_DASHED : 0;
+  u.flags = c->status == KEL_STATUS_REJECTED ? KEL_HIGHLIGHT_DASHED
+            : !c->counted ? KEL_HIGHLIGHT_MUTED : 0;
   if (c->segment == selected)
     u.flags |= KEL_HIGHLIGHT_SELECTED;
   g_array_append_val (units, u);
 }
 
-/* The categories of a segment's live segment codings: @tag gets their names ("Charity +
- * Sponsorship"), @keys the short form (the number keys that set them, "2+3"), @first the
- * first of them. FALSE when the segment has no segment coding at all. */
-static gboolean
-segment_codes (KelWindow *self, GArray *chips, GString *tag, GString *keys,
-               const KelCodeChip **first)
+/* The categories of one item's live codings (@chips[@first…] of the same span): @tag
+ * gets its label and their names ("2.2a Charity + Sponsorship"), @keys the short form
+ * ("2.2a · 2+3"), @bare the shortest ("2+3"); @counted whether any of them counts. */
+static void
+item_codes (KelWindow *self, GArray *chips, guint first, const char *clause, GString *tag,
+            GString *keys, GString *bare, gboolean *counted)
 {
-  gboolean segment_level = FALSE;
+  const KelCodeChip *head = &g_array_index (chips, KelCodeChip, first);
+  const char *label = head->label != NULL ? head->label : clause;
 
-  *first = NULL;
-  for (guint k = 0; k < chips->len; k++)
+  *counted = FALSE;
+  if (label != NULL)
+    {
+      g_string_append_printf (tag, "%s ", label);
+      g_string_append_printf (keys, "%s · ", label);
+    }
+  for (guint k = first; k < chips->len; k++)
     {
       const KelCodeChip *chip = &g_array_index (chips, KelCodeChip, k);
-      const char *label = kel_categories_label (self->categories, chip->category);
+      const char *name = kel_categories_label (self->categories, chip->category);
       int ci, key;
 
-      if (chip->is_span)
+      if (chip->is_span || chip->status == KEL_STATUS_REJECTED
+          || chip->item_start != head->item_start || chip->item_end != head->item_end)
         continue;
-      segment_level = TRUE;
-      if (chip->status == KEL_STATUS_REJECTED)
-        continue;
-      if (*first == NULL)
-        *first = chip;
-      if (strstr (tag->str, label) != NULL)
+      *counted |= chip->counted;
+      if (strstr (tag->str, name) != NULL)
         continue;
       ci = kel_categories_find (self->categories, chip->category);
       key = ci >= 0 ? kel_categories_get (self->categories, (guint) ci)->key : 0;
-      g_string_append_printf (tag, "%s%s", tag->len ? " + " : "", label);
+      g_string_append_printf (tag, "%s%s", k > first ? " + " : "", name);
       if (key > 0)
-        g_string_append_printf (keys, "%s%d", keys->len ? "+" : "", key);
+        g_string_append_printf (bare, "%s%d", k > first ? "+" : "", key);
       else
-        g_string_append_printf (keys, "%s%.3s", keys->len ? "+" : "", chip->category);
+        g_string_append_printf (bare, "%s%.3s", k > first ? "+" : "", chip->category);
     }
-  return segment_level;
+  g_string_append (keys, bare->str);
 }
 
-/* One highlight per segment with codes: in the colour of its first live code, with every
- * category it carries written beside it; the selected segment is highlighted too. */
+/* Whether chip @k is the first live segment coding of its item's span in @chips. */
+static gboolean
+first_of_item (GArray *chips, guint k)
+{
+  const KelCodeChip *chip = &g_array_index (chips, KelCodeChip, k);
+
+  if (chip->is_span || chip->status == KEL_STATUS_REJECTED)
+    return FALSE;
+  for (guint j = 0; j < k; j++)
+    {
+      const KelCodeChip *o = &g_array_index (chips, KelCodeChip, j);
+      if (!o->is_span && o->status != KEL_STATUS_REJECTED && o->item_start == chip->item_start
+          && o->item_end == chip->item_end)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Each item highlighted on its own span, in the colour of its first live code, with its
+ * label and categories beside it; an item that does not count greyed. A segment whose
+ * codes are all rejected, or the selected one when it has no code, is outlined. */
 static void
 show_segment (KelWindow *self, const KelDocument *doc, guint s, GArray *chips, int selected,
               GArray *units, GPtrArray *tags)
 {
   const KelSegment *seg = &g_array_index (doc->segments, KelSegment, s);
-  g_autoptr (GString) tag = g_string_new (NULL);
-  g_autoptr (GString) keys = g_string_new (NULL);
-  const KelCodeChip *first;
-  KelDocumentUnit u = { 0 };
+  gboolean any_item = FALSE, segment_level = FALSE;
 
-  if (!segment_codes (self, chips, tag, keys, &first) && (int) s != selected)
-    return;
-  u.start = seg->start;
-  u.end = seg->end;
-  u.id = s;
-  if (first != NULL)
+  for (guint k = 0; k < chips->len; k++)
     {
-      kel_categories_color (self->categories, first->category, &u.color);
-      g_string_append_printf (tag, "\x1f%s", keys->str);
+      const KelCodeChip *chip = &g_array_index (chips, KelCodeChip, k);
+      g_autoptr (GString) tag = g_string_new (NULL);
+      g_autoptr (GString) keys = g_string_new (NULL);
+      g_autoptr (GString) bare = g_string_new (NULL);
+      KelDocumentUnit u = { 0 };
+      gboolean counted;
+
+      segment_level |= !chip->is_span;
+      if (!first_of_item (chips, k))
+        continue;
+      any_item = TRUE;
+      item_codes (self, chips, k, seg->clause, tag, keys, bare, &counted);
+      u.start = chip->item_start;
+      u.end = chip->item_end;
+      u.id = s;
+      if (counted)
+        kel_categories_color (self->categories, chip->category, &u.color);
+      else
+        {
+          /* Translators: beside an item on the page that does not count */
+          g_string_append (tag, _(" · not counted"));
+          g_string_prepend_c (keys, '(');
+          g_string_append_c (keys, ')');
+          g_string_prepend_c (bare, '(');
+          g_string_append_c (bare, ')');
+          u.color = (GdkRGBA) { 0.5, 0.5, 0.5, 1 };
+          u.flags = KEL_HIGHLIGHT_MUTED;
+        }
+      g_string_append_printf (tag, "\x1f%s\x1f%s", keys->str, bare->str);
       u.tag = g_string_free (g_steal_pointer (&tag), FALSE);
       g_ptr_array_add (tags, (char *) u.tag);
+      if ((int) s == selected)
+        u.flags |= KEL_HIGHLIGHT_SELECTED;
+      g_array_append_val (units, u);
     }
-  else
-    {
-      /* rejected everywhere, or the coder's place in an uncoded segment */
-      u.color = (GdkRGBA) { 0.45, 0.45, 0.45, 1 };
-      u.flags = KEL_HIGHLIGHT_DASHED;
-    }
-  if ((int) s == selected)
-    u.flags |= KEL_HIGHLIGHT_SELECTED;
-  g_array_append_val (units, u);
+  if (any_item || (!segment_level && (int) s != selected))
+    return;
+  {
+    /* rejected everywhere, or the coder's place in an uncoded segment */
+    KelDocumentUnit u = { 0 };
+
+    u.start = seg->start;
+    u.end = seg->end;
+    u.id = s;
+    u.color = (GdkRGBA) { 0.45, 0.45, 0.45, 1 };
+    u.flags = KEL_HIGHLIGHT_DASHED;
+    if ((int) s == selected)
+      u.flags |= KEL_HIGHLIGHT_SELECTED;
+    g_array_append_val (units, u);
+  }
 }
 
 /* The chips of the segment list and the highlights of the document, from the codings. */
@@ -596,7 +674,7 @@ rebuild_views (KelWindow *self)
   g_autoptr (GPtrArray) chips = NULL;
   g_autoptr (GArray) units = NULL;
   g_autoptr (GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GHashTable) mine_keys = NULL;
+  g_autoptr (GHashTable) mine_keys = NULL, own_reasons = NULL;
   int selected = kel_segment_panel_get_selected (self->segment_panel);
 
   if (doc == NULL || self->codings == NULL)
@@ -613,6 +691,7 @@ rebuild_views (KelWindow *self)
     }
   units = g_array_new (FALSE, TRUE, sizeof (KelDocumentUnit));
   mine_keys = my_keys (self);
+  own_reasons = lexicon_reasons (self);
   for (guint i = 0; i < self->codings->len; i++)
     {
       const KelProjectCoding *c = self->codings->pdata[i];
@@ -620,7 +699,7 @@ rebuild_views (KelWindow *self)
 
       if (c->segment >= 0 && (guint) c->segment < doc->segments->len
           && is_visible (self, mine_keys, c, &decided))
-        show_coding (self, c, decided, selected, chips, units);
+        show_coding (self, c, decided, selected, own_reasons, chips, units);
     }
   for (guint s = 0; s < doc->segments->len; s++)
     show_segment (self, doc, s, chips->pdata[s], selected, units, tags);
@@ -685,6 +764,8 @@ _kel_window_update_actions (KelWindow *self)
   gtk_widget_action_set_enabled (w, "win.set-category", has_segment);
   gtk_widget_action_set_enabled (w, "win.accept", has_segment);
   gtk_widget_action_set_enabled (w, "win.reject", has_segment);
+  gtk_widget_action_set_enabled (w, "win.count", has_segment);
+  gtk_widget_action_set_enabled (w, "win.uncount", has_segment);
   gtk_widget_action_set_enabled (w, "win.code-selection", has_doc);
   gtk_widget_action_set_enabled (w, "win.find", has_project);
   gtk_widget_action_set_enabled (w, "win.next-document", has_project);

@@ -24,12 +24,13 @@ static const char *const stems[] = {
 /* bek does not work on the last document */
 #define BEK_DOCS (N_DOCS - 1)
 
-/* A person's coding of a unit as the test decided it. */
+/* A coding that counts, as the test decided it (or the lexicon made it). */
 typedef struct {
   guint   doc;          /* index into stems */
   int     segment;
   char   *category;     /* as coded, maybe a sub-code */
   double  amount;       /* NAN: none */
+  char   *corporation;  /* the item's own, NULL: the document's */
 } Given;
 
 typedef struct {
@@ -50,6 +51,7 @@ static void
 given_clear (gpointer data)
 {
   g_free (((Given *) data)->category);
+  g_free (((Given *) data)->corporation);
 }
 
 static void
@@ -109,16 +111,31 @@ run (KelTestRun *r, const char *first, ...)
   run_args (r, (const char *const *) args->pdata);
 }
 
+/* Gives a coding of @c's item, when it counts: a decision takes the item's count and
+ * corporation with it. */
 static void
-give (GArray *to, guint doc, int segment, const char *category, double amount)
+give (GArray *to, guint doc, const KelProjectCoding *c, const char *category, double amount)
 {
-  Given g = { doc, segment, g_strdup (category), amount };
+  Given g = { doc, c->segment, g_strdup (category), amount, g_strdup (c->corporation) };
+
+  if (!c->counted)
+    {
+      given_clear (&g);
+      return;
+    }
   g_array_append_val (to, g);
 }
 
-/* The project: the five files added by the CLI, then anna and bek decide on each unit the
- * lexicon coded (a segment and category: their decision is per unit, not per coding) by
- * rules of its running number g:
+static void
+give_segment (GArray *to, guint doc, int segment, const char *category)
+{
+  Given g = { doc, segment, g_strdup (category), NAN, NULL };
+  g_array_append_val (to, g);
+}
+
+/* The project: the five files added by the CLI, then anna and bek decide on each item the
+ * lexicon coded (several in a segment are several decisions) by rules of its running
+ * number g:
  *   anna: g % 6 == 1 rejects, == 2 recodes (where the segment has one category), == 3
  *         corrects the amount to 2 500 000, else accepts; and codes by hand a segment
  *         the lexicon left alone in every document (human_development in the first,
@@ -198,8 +215,8 @@ make_fixture (void)
       g_assert_cmpuint (d, <, N_DOCS);
       g_assert_cmpint (c->segment, >=, 0);
       g_assert_false (c->is_span);
-      give (fixture->lexicon, d, c->segment, c->category, c->amount_kzt);
-      /* one decision per unit: the unit's first coding stands for it */
+      give (fixture->lexicon, d, c, c->category, c->amount_kzt);
+      /* recoding takes a segment with one category, and only its first item */
       for (guint j = 0; j < lexicon->len; j++)
         {
           const KelProjectCoding *o = lexicon->pdata[j];
@@ -210,8 +227,7 @@ make_fixture (void)
           else
             alone = FALSE;
         }
-      if (seen)
-        continue;
+      alone = alone && !seen;
       fixture->present[0][d] = TRUE;
       target = strcmp (c->category, "charity") == 0 ? "sponsorship" : "charity";
       if (g % 6 == 1)
@@ -219,17 +235,17 @@ make_fixture (void)
       else if (g % 6 == 2 && alone)
         {
           id = kel_project_recode (project, "anna", c->id, target, &error);
-          give (fixture->anna, d, c->segment, target, c->amount_kzt);
+          give (fixture->anna, d, c, target, c->amount_kzt);
         }
       else if (g % 6 == 3)
         {
           id = kel_project_set_amount (project, "anna", c->id, 2500000, "2 500 000", &error);
-          give (fixture->anna, d, c->segment, c->category, 2500000);
+          give (fixture->anna, d, c, c->category, 2500000);
         }
       else
         {
           id = kel_project_accept (project, "anna", c->id, &error);
-          give (fixture->anna, d, c->segment, c->category, c->amount_kzt);
+          give (fixture->anna, d, c, c->category, c->amount_kzt);
         }
       g_assert_no_error (error);
       g_assert_cmpint (id, >, 0);
@@ -242,12 +258,12 @@ make_fixture (void)
           else if (g % 8 == 3)
             {
               id = kel_project_set_amount (project, "bek", c->id, 1000, "1 000", &error);
-              give (fixture->bek, d, c->segment, c->category, 1000);
+              give (fixture->bek, d, c, c->category, 1000);
             }
           else
             {
               id = kel_project_accept (project, "bek", c->id, &error);
-              give (fixture->bek, d, c->segment, c->category, c->amount_kzt);
+              give (fixture->bek, d, c, c->category, c->amount_kzt);
             }
           g_assert_no_error (error);
           g_assert_cmpint (id, >, 0);
@@ -276,12 +292,12 @@ make_fixture (void)
       g_assert_cmpint (kel_project_code_segment (project, "anna", doc->id, seg, hand[d], &error),
                        >, 0);
       g_assert_no_error (error);
-      give (fixture->anna, d, seg, hand[d], NAN);
+      give_segment (fixture->anna, d, seg, hand[d]);
       if (d == 0)
         {
           g_assert_cmpint (kel_project_code_segment (project, "bek", doc->id, seg, hand[d],
                                                      &error), >, 0);
-          give (fixture->bek, d, seg, hand[d], NAN);
+          give_segment (fixture->bek, d, seg, hand[d]);
         }
     }
   g_test_message ("%u units the lexicon coded; anna codes %u, bek %u", g, fixture->anna->len,
@@ -319,17 +335,17 @@ top_category (const char *id)
 }
 
 static char *
-cell_key (const Select *sel, guint d, const char *top)
+cell_key (const Select *sel, guint d, const char *corporation, const char *top)
 {
-  return g_strdup_printf ("%s\t%d\t%s", fixture->corporation[d],
+  return g_strdup_printf ("%s\t%d\t%s", corporation ? corporation : fixture->corporation[d],
                           sel->by_year ? fixture->year[d] : 0, top);
 }
 
 static void
-add_unit (GHashTable *expected, const Select *sel, guint d, const char *category, double amount)
+add_unit (GHashTable *expected, const Select *sel, const Given *g, double amount)
 {
-  g_autofree char *top = top_category (category);
-  char *key = cell_key (sel, d, top);
+  g_autofree char *top = top_category (g->category);
+  char *key = cell_key (sel, g->doc, g->corporation, top);
   Figures *f = g_hash_table_lookup (expected, key);
 
   if (f == NULL)
@@ -355,48 +371,93 @@ expect_coder (GArray *given, const Select *sel)
     {
       const Given *g = &g_array_index (given, Given, i);
       if (selected (sel, g->doc))
-        add_unit (expected, sel, g->doc, g->category, g->amount);
+        add_unit (expected, sel, g, g->amount);
     }
   return expected;
 }
 
+/* What a coder gave a unit (a segment × top category): their codings of it, the sum of
+ * their amounts (NAN when none has one), the first standing for them. */
+typedef struct {
+  const Given *first;
+  char        *top;
+  double       sum;
+} Gave;
+
+static void
+gave_clear (gpointer data)
+{
+  g_free (((Gave *) data)->top);
+}
+
+static GArray *
+units_of (GArray *given)
+{
+  GArray *units = g_array_new (FALSE, TRUE, sizeof (Gave));
+
+  g_array_set_clear_func (units, gave_clear);
+  for (guint i = 0; i < given->len; i++)
+    {
+      const Given *g = &g_array_index (given, Given, i);
+      g_autofree char *top = top_category (g->category);
+      Gave *u = NULL;
+
+      for (guint k = 0; k < units->len && u == NULL; k++)
+        {
+          Gave *o = &g_array_index (units, Gave, k);
+          if (o->first->doc == g->doc && o->first->segment == g->segment
+              && strcmp (o->top, top) == 0)
+            u = o;
+        }
+      if (u == NULL)
+        {
+          Gave n = { g, g_steal_pointer (&top), NAN };
+          g_array_append_val (units, n);
+          u = &g_array_index (units, Gave, units->len - 1);
+        }
+      if (!isnan (g->amount))
+        u->sum = isnan (u->sum) ? g->amount : u->sum + g->amount;
+    }
+  return units;
+}
+
 /* anna's and bek's consensus: in a document both worked on, a unit (segment × top
- * category) counts when both gave it, at the amount both gave, else the one of them
- * that has an amount, else the smaller; where only anna worked, her coding counts. */
+ * category) counts when both gave it, at the amount both gave (each the sum of their
+ * items of it), else the one of them that has an amount, else the smaller; where only
+ * anna worked, her coding counts. */
 static GHashTable *
 expect_consensus (const Select *sel)
 {
   GHashTable *expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GArray) anna = units_of (fixture->anna), bek = units_of (fixture->bek);
 
   fixture->n_tied = 0;
-  for (guint i = 0; i < fixture->anna->len; i++)
+  for (guint i = 0; i < anna->len; i++)
     {
-      const Given *a = &g_array_index (fixture->anna, Given, i);
-      g_autofree char *ta = top_category (a->category);
-      const Given *b = NULL;
-      double amount = a->amount;
+      const Gave *a = &g_array_index (anna, Gave, i);
+      const Gave *b = NULL;
+      double amount = a->sum;
 
-      if (!selected (sel, a->doc))
+      if (!selected (sel, a->first->doc))
         continue;
-      g_assert_true (fixture->present[0][a->doc]);
-      if (fixture->present[1][a->doc])
+      g_assert_true (fixture->present[0][a->first->doc]);
+      if (fixture->present[1][a->first->doc])
         {
-          for (guint j = 0; j < fixture->bek->len && b == NULL; j++)
+          for (guint j = 0; j < bek->len && b == NULL; j++)
             {
-              const Given *o = &g_array_index (fixture->bek, Given, j);
-              g_autofree char *tb = top_category (o->category);
-              if (o->doc == a->doc && o->segment == a->segment && strcmp (ta, tb) == 0)
+              const Gave *o = &g_array_index (bek, Gave, j);
+              if (o->first->doc == a->first->doc && o->first->segment == a->first->segment
+                  && strcmp (a->top, o->top) == 0)
                 b = o;
             }
           if (b == NULL)
             continue;
-          if (isnan (amount) || (!isnan (b->amount) && b->amount < amount))
-            amount = b->amount;
-          if (isnan (a->amount) != isnan (b->amount)
-              || (!isnan (a->amount) && a->amount != b->amount))
+          if (isnan (amount) || (!isnan (b->sum) && b->sum < amount))
+            amount = b->sum;
+          if (isnan (a->sum) != isnan (b->sum) || (!isnan (a->sum) && a->sum != b->sum))
             fixture->n_tied++;
         }
-      add_unit (expected, sel, a->doc, a->category, amount);
+      add_unit (expected, sel, a->first, amount);
     }
   return expected;
 }

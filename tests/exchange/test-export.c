@@ -12,9 +12,9 @@
 #include "kel-export.h"
 #include "kel-test-utils.h"
 
-/* The rows of two corpus documents, and rows a spreadsheet or a statistics package
- * could choke on: formulas, control characters, a text longer than a cell holds, a
- * category the codebook does not know. */
+/* The rows of two corpus documents, an item that does not count (the second row), and
+ * rows a spreadsheet or a statistics package could choke on: formulas, control
+ * characters, a text longer than a cell holds, a category the codebook does not know. */
 static GPtrArray *
 make_rows (void)
 {
@@ -33,6 +33,12 @@ make_rows (void)
       g_assert_no_error (error);
       kel_dataset_collect_document (rows, kel_test_lexicon (), doc, FALSE);
     }
+
+  row = kel_row_copy (g_ptr_array_index (rows, 0));
+  row->counted = FALSE;
+  row->reason = g_strdup ("repeat");
+  row->reason_terms = g_strdup ("the same as 2.1");
+  g_ptr_array_insert (rows, 1, row);
 
   row = kel_row_copy (g_ptr_array_index (rows, 0));
   g_free (row->text);
@@ -119,6 +125,13 @@ test_xlsx (void)
   g_assert_nonnull (strstr (strings, ">Инфраструктура</t>"));
   g_assert_nonnull (strstr (strings, ">Компенсаторный</t>"));
   g_assert_nonnull (strstr (strings, ">category_label</t>"));
+  /* whether an item counts is a number; why not, an id and words in the language asked */
+  g_assert_nonnull (strstr (codings, "<c r=\"T2\"><v>1</v></c>"));
+  g_assert_nonnull (strstr (codings, "<c r=\"T3\"><v>0</v></c>"));
+  g_assert_nonnull (strstr (strings, ">reason_label</t>"));
+  g_assert_nonnull (strstr (strings, "<t>repeat</t>"));
+  g_assert_nonnull (strstr (strings, ">Повтор того же пункта</t>"));
+  g_assert_nonnull (strstr (strings, ">the same as 2.1</t>"));
 
   by_year = member (zip, "xl/worksheets/sheet2.xml");
   g_assert_cmpuint (count (by_year, "<row "), >, 10);
@@ -254,7 +267,8 @@ joined (ReadBack *rb, int obs, const char *var)
 
 static void
 check_stats (KelExportFormat format, const char *name, KelLanguage lang,
-             const char *infrastructure, const char *developmental, const char *year_label)
+             const char *infrastructure, const char *developmental, const char *year_label,
+             const char *not_counted, const char *repeat)
 {
   g_autoptr (GPtrArray) rows = make_rows ();
   g_autofree char *path = kel_test_write_temp (name, "", 0);
@@ -284,8 +298,18 @@ check_stats (KelExportFormat format, const char *name, KelLanguage lang,
                                    rb.names, v + 1))[strlen (kel_dataset_columns[c]) + 1]))
         v++;
     }
-  g_assert_cmpstr (g_ptr_array_index (rb.names, rb.names->len - 1), ==, "category_id");
+  g_assert_cmpstr (g_ptr_array_index (rb.names, rb.names->len - 2), ==, "category_id");
+  g_assert_cmpstr (g_ptr_array_index (rb.names, rb.names->len - 1), ==, "reason_id");
   g_assert_cmpstr (g_ptr_array_index (rb.labels, 3), ==, year_label);
+
+  /* counted and its reason: labelled codes, the reason's id and words kept as text */
+  g_assert_cmpstr (cell (&rb, 0, "counted"), ==, "1");
+  g_assert_cmpstr (cell (&rb, 1, "counted"), ==, "0");
+  g_assert_cmpstr (value_label (&rb, "counted", "0"), ==, not_counted);
+  g_assert_cmpstr (cell (&rb, 0, "reason"), ==, "<missing>");
+  g_assert_cmpstr (value_label (&rb, "reason", cell (&rb, 1, "reason")), ==, repeat);
+  g_assert_cmpstr (cell (&rb, 1, "reason_id"), ==, "repeat");
+  g_assert_cmpstr (cell (&rb, 1, "reason_terms"), ==, "the same as 2.1");
 
   /* value labels of categories and classes, in the language asked for */
   g_assert_cmpstr (cell (&rb, 0, "category_id"), ==, first->category);
@@ -335,16 +359,17 @@ check_stats (KelExportFormat format, const char *name, KelLanguage lang,
 static void
 test_sav (void)
 {
-  check_stats (KEL_EXPORT_SAV, "coded.sav", KEL_LANG_KK, "Инфрақұрылым", "Дамытушы", "Жыл");
+  check_stats (KEL_EXPORT_SAV, "coded.sav", KEL_LANG_KK, "Инфрақұрылым", "Дамытушы", "Жыл",
+               "Есептелмейді", "Сол тармақтың қайталануы");
 }
 
 static void
 test_dta (void)
 {
   check_stats (KEL_EXPORT_DTA, "coded.dta", KEL_LANG_RU, "Инфраструктура", "Развивающий",
-               "Год");
+               "Год", "Не учитывается", "Повтор того же пункта");
   check_stats (KEL_EXPORT_DTA, "coded-en.dta", KEL_LANG_EN, "Infrastructure",
-               "Developmental", "Year");
+               "Developmental", "Year", "Not counted", "The same item again");
 }
 
 static void
@@ -364,7 +389,8 @@ test_empty_and_errors (void)
   g_assert_no_error (error);
   read_back (sav, FALSE, &rb);
   g_assert_cmpint (rb.n_rows, ==, 0);
-  g_assert_cmpuint (rb.names->len, ==, 20);
+  /* the dataset's 22 columns, category_id and reason_id */
+  g_assert_cmpuint (rb.names->len, ==, 24);
   read_back_clear (&rb);
 
   g_assert_false (kel_export_rows (KEL_EXPORT_DTA, bad, rows, kel_test_lexicon (),

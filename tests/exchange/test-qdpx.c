@@ -165,6 +165,11 @@ coded_init (Coded *c, const char *name)
   id = kel_project_code_segment (c->project, "bek", c->text, 1, "mentoring", &error);
   g_assert_no_error (error);
   g_assert_true (kel_project_set_memo (c->project, "bek", id, "Мысалы", &error));
+  /* bek does not count what anna accepted: an item that does not count, with its reason */
+  g_assert_cmpint (kel_project_set_counted (c->project, "bek", nth_lexicon (lexicon, c->text,
+                                                                            0)->id,
+                                            KEL_REASON_REPEAT, &error), >, 0);
+  g_assert_no_error (error);
 
   /* the third coder codes a span running over two segments of the text document */
   {
@@ -246,15 +251,19 @@ dump (KelProject *project)
       const KelProjectCoding *c = codings->pdata[i];
       g_autofree char *amount = isnan (c->amount_kzt) ? g_strdup ("-")
                                                       : g_strdup_printf ("%.2f", c->amount_kzt);
-      g_ptr_array_add (lines, g_strdup_printf ("coding %s seg %d %s %zu-%zu %s %s %s memo "
-                                               "[%s] amount %s [%s] terms [%s]%s",
+      g_ptr_array_add (lines, g_strdup_printf ("coding %s seg %d %s %zu-%zu item %u %zu-%zu "
+                                               "%s %s %s memo [%s] amount %s [%s] terms [%s] "
+                                               "counted %d %s [%s]%s",
                                                (char *) g_hash_table_lookup (names, &c->document),
                                                c->segment, c->is_span ? "span" : "segment",
-                                               c->start, c->end, c->coder, c->category,
+                                               c->start, c->end, c->item, c->item_start,
+                                               c->item_end, c->coder, c->category,
                                                kel_coding_status_to_string (c->status),
                                                c->memo ? c->memo : "", amount,
                                                c->amount_text ? c->amount_text : "",
-                                               c->terms ? c->terms : "",
+                                               c->terms ? c->terms : "", c->counted,
+                                               kel_reason_to_string (c->reason),
+                                               c->reason_terms ? c->reason_terms : "",
                                                c->orphan ? " orphan" : ""));
     }
   g_ptr_array_sort (lines, compare_lines);
@@ -401,7 +410,7 @@ test_export_valid (void)
   g_autoptr (GPtrArray) codings = NULL;
   GBytes *qde;
   xmlDocPtr doc, ext;
-  guint rejected = 0;
+  guint rejected = 0, uncounted = 0;
 
   coded_init (&c, "valid.kelisim");
   g_assert_true (kel_qdpx_export (c.project, out, KEL_LANG_RU, report, NULL, &error));
@@ -434,11 +443,33 @@ test_export_valid (void)
   collect (xmlDocGetRootElement (ext), "coding", ext_codings);
   collect (xmlDocGetRootElement (ext), "decision", decisions);
   for (guint k = 0; k < codings->len; k++)
-    rejected += ((KelProjectCoding *) codings->pdata[k])->status == KEL_STATUS_REJECTED;
-  /* a rejection has no REFI-QDA form: it is in kelisim.xml only */
+    {
+      const KelProjectCoding *pc = codings->pdata[k];
+      rejected += pc->status == KEL_STATUS_REJECTED;
+      uncounted += pc->status != KEL_STATUS_REJECTED && !pc->counted;
+    }
+  /* a rejection has no REFI-QDA form, and an item that does not count is no code for
+   * another program's user to count: they are in kelisim.xml only, the latter with its
+   * reason */
   g_assert_cmpuint (rejected, >, 0);
-  g_assert_cmpuint (decisions->len, ==, rejected);
-  g_assert_cmpuint (sels->len + rejected, ==, codings->len);
+  g_assert_cmpuint (uncounted, >, 0);
+  g_assert_cmpuint (decisions->len, ==, rejected + uncounted);
+  g_assert_cmpuint (sels->len + rejected + uncounted, ==, codings->len);
+  g_assert_true (has_line (report->notes, "do not count"));
+  {
+    guint with_reason = 0;
+    for (guint k = 0; k < decisions->len; k++)
+      {
+        g_autofree char *counted = prop (decisions->pdata[k], "counted");
+        g_autofree char *reason = prop (decisions->pdata[k], "reason");
+        if (g_strcmp0 (counted, "no") == 0)
+          {
+            g_assert_nonnull (reason);
+            with_reason++;
+          }
+      }
+    g_assert_cmpuint (with_reason, ==, uncounted);
+  }
   g_assert_cmpuint (ext_codings->len, ==, sels->len);
   g_assert_cmpuint (notes->len, ==, 3);
   g_assert_cmpuint (users->len, ==, 4);
@@ -507,8 +538,9 @@ test_export_valid (void)
             continue;
           d = kel_project_load_document (c.project, pc->document, KEL_PROJECT_LOAD_NONE,
                                          &error);
-          g_assert_cmpuint (to - from, ==, pc->end - pc->start);
-          g_assert_true (memcmp (from, d->norm->text + pc->start, to - from) == 0);
+          /* the selection is the coding's item */
+          g_assert_cmpuint (to - from, ==, pc->item_end - pc->item_start);
+          g_assert_true (memcmp (from, d->norm->text + pc->item_start, to - from) == 0);
           if (pc->memo != NULL && *pc->memo != '\0')
             g_assert_cmpstr (desc, ==, pc->memo);
           else

@@ -1,12 +1,15 @@
 /* test-gui.c: the real workbench under Xvfb, driven as a coder drives it: import the
  * sample memoranda, walk to a segment, recode it with a number key, accept the next with
- * Enter, undo, close, reopen the project and find the coding there; code a selection of
- * text by hand; find words in the project. And a lexicon run that would take most of the
- * lexicon's codings away, which asks first. */
+ * Enter, undo, count a greyed item with C and see the chart change (and change back on
+ * undo), leave one of a clause's two items out of the count with X (and back), close,
+ * reopen the project and find the coding there; code a selection of text by hand; find
+ * words in the project. And a lexicon run that would take most of the lexicon's codings
+ * away, which asks first. */
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "kel-analysis-page.h"
@@ -118,6 +121,387 @@ codings_of (KelProject *project, gint64 doc, const char *coder, int segment)
     }
   g_ptr_array_set_free_func (out, (GDestroyNotify) kel_project_coding_free);
   return out;
+}
+
+/* Waiting for a signal: the main loop runs until @signal of @instance is emitted (TRUE)
+ * or @seconds pass (FALSE). Connect with wait_arm() before what emits it, then wait. */
+typedef struct {
+  gpointer instance;
+  gulong   handler;
+  gboolean fired;
+} Waiter;
+
+static void
+on_waited (gpointer instance, Waiter *w)
+{
+  w->fired = TRUE;
+}
+
+static void
+wait_arm (Waiter *w, gpointer instance, const char *signal)
+{
+  w->instance = instance;
+  w->fired = FALSE;
+  w->handler = g_signal_connect (instance, signal, G_CALLBACK (on_waited), w);
+}
+
+static gboolean
+on_wait_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait_fired (Waiter *w, double seconds)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add ((guint) (seconds * 1000), on_wait_timeout, &timed_out);
+
+  while (!w->fired && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+  g_signal_handler_disconnect (w->instance, w->handler);
+  return w->fired;
+}
+
+/* The analysis page of @window. */
+static KelAnalysisPage *
+find_analysis (KelWindow *window)
+{
+  for (GtkWidget *w = GTK_WIDGET (window); w != NULL;)
+    {
+      if (KEL_IS_ANALYSIS_PAGE (w))
+        return KEL_ANALYSIS_PAGE (w);
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w != NULL ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  return NULL;
+}
+
+static void
+show_page (KelAnalysisPage *analysis, const char *name)
+{
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (
+    GTK_WIDGET (analysis), ADW_TYPE_VIEW_STACK)), name);
+}
+
+/* The amount the chart gives @category (NULL: every category) of @corporation, over every
+ * year. */
+static double
+chart_amount (KelAnalysisPage *analysis, const char *corporation, const char *category)
+{
+  KelAggregate *agg = kel_analysis_page_get_aggregate (analysis);
+  KelFigures f = { 0 };
+  int corp = -1, cat = -1;
+
+  g_assert_nonnull (agg);
+  for (guint c = 0; c < kel_aggregate_get_n_corporations (agg); c++)
+    if (g_strcmp0 (kel_aggregate_get_corporation (agg, c), corporation) == 0)
+      corp = (int) c;
+  for (guint k = 0; category != NULL && k < kel_aggregate_get_n_categories (agg); k++)
+    if (g_strcmp0 (kel_aggregate_get_category (agg, k)->id, category) == 0)
+      cat = (int) k;
+  if (corp < 0 || (category != NULL && cat < 0))
+    return 0;
+  kel_aggregate_get_figures (agg, corp, KEL_AGGREGATE_ALL, cat, &f);
+  return f.amount_kzt;
+}
+
+/* A greyed item (one the lexicon does not count, with a sum) is counted with the C key:
+ * Aigerim's chart of its corporation and category grows by its sum; Ctrl+Z takes it back,
+ * and the chart with it. Each step waits for the signal that says it is done. */
+static void
+count_greyed_item (KelWindow *window, KelProject *project, GPtrArray *docs)
+{
+  KelSegmentPanel *panel = KEL_SEGMENT_PANEL (kel_window_get_segment_panel (window));
+  KelAnalysisPage *analysis = find_analysis (window);
+  g_autoptr (KelProjectCoding) item = NULL;
+  g_autofree char *corporation = NULL;
+  GArray *chips;
+  gboolean greyed = FALSE;
+  double before, after;
+  Waiter w;
+
+  for (guint d = 0; d < docs->len && item == NULL; d++)
+    {
+      const KelProjectDocument *doc = docs->pdata[d];
+      g_autoptr (GPtrArray) lex = kel_project_list_codings (project, doc->id, "lexicon", NULL);
+
+      for (guint i = 0; i < lex->len && item == NULL; i++)
+        {
+          KelProjectCoding *c = lex->pdata[i];
+          g_autoptr (GPtrArray) mine = codings_of (project, doc->id, "Aigerim", c->segment);
+          if (!c->counted && !c->is_span && !isnan (c->amount_kzt) && c->amount_kzt > 0
+              && mine->len == 0)
+            {
+              item = kel_project_get_coding (project, c->id, NULL);
+              corporation = g_strdup (c->corporation ? c->corporation : doc->corporation);
+            }
+        }
+    }
+  g_assert_nonnull (item);
+  g_assert_nonnull (analysis);
+
+  kel_window_open_document (window, item->document);
+  g_assert_true (wait_until (document_loaded, window, 30));
+  kel_segment_panel_select (panel, (guint) item->segment);
+  chips = kel_segment_panel_get_selected_chips (panel);
+  for (guint i = 0; chips != NULL && i < chips->len; i++)
+    {
+      const KelCodeChip *chip = &g_array_index (chips, KelCodeChip, i);
+      if (chip->id == item->id)
+        greyed = !chip->counted && chip->reason == item->reason && chip->reason != 0;
+    }
+  g_assert_true (greyed);
+
+  /* Aigerim's chart, before */
+  wait_arm (&w, analysis, "chart-changed");
+  show_page (analysis, "analysis");
+  g_assert_true (wait_fired (&w, 60));
+  wait_arm (&w, analysis, "chart-changed");
+  g_assert_true (kel_analysis_page_show_coding (analysis, "Aigerim"));
+  g_assert_true (wait_fired (&w, 10));
+  before = chart_amount (analysis, corporation, item->category);
+  show_page (analysis, "code");
+
+  /* C counts it anyway: hers, counted, one step; the toast says so */
+  kel_segment_panel_select (panel, (guint) item->segment);
+  g_assert_true (press_key (window, GDK_KEY_c));
+  {
+    g_autoptr (GPtrArray) mine = codings_of (project, item->document, "Aigerim", item->segment);
+    gboolean counted = FALSE;
+    for (guint i = 0; i < mine->len; i++)
+      {
+        const KelProjectCoding *c = mine->pdata[i];
+        counted |= c->item == item->item && g_strcmp0 (c->category, item->category) == 0
+                   && c->counted;
+      }
+    g_assert_true (counted);
+    g_assert_nonnull (strstr (kel_window_get_last_message (window), "Counted anyway"));
+  }
+  wait_arm (&w, analysis, "chart-changed");
+  show_page (analysis, "analysis");
+  g_assert_true (wait_fired (&w, 60));
+  after = chart_amount (analysis, corporation, item->category);
+  g_assert_cmpfloat_with_epsilon (after, before + item->amount_kzt, 0.5);
+
+  /* Ctrl+Z: the item greyed again, the chart as it was */
+  wait_arm (&w, analysis, "chart-changed");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (wait_fired (&w, 60));
+  g_assert_cmpfloat_with_epsilon (chart_amount (analysis, corporation, item->category), before,
+                                  0.5);
+  /* the page shows the lexicon's coding again, as the session expects */
+  g_assert_true (kel_analysis_page_show_coding (analysis, NULL));
+  show_page (analysis, "code");
+  {
+    g_autoptr (GPtrArray) mine = codings_of (project, item->document, "Aigerim", item->segment);
+    g_assert_cmpuint (mine->len, ==, 0);
+  }
+}
+
+/* A memorandum of 2019 whose clause 2.2 names two clubs with a sum each: two items of
+ * sponsorship, 310 and 250 million tenge; with 640, 45 and 12 million in other clauses,
+ * and 900 million of 2015 that does not count, the company's total is 1 257 million. */
+static const char two_items_memo[] =
+  "МЕМОРАНДУМ\n"
+  "о взаимном сотрудничестве между акиматом города Караганды и ТОО «Корпорация Казахмыс» "
+  "на 2019 год\n\n"
+  "1. Общие положения\n"
+  "1.1. Стороны договорились о сотрудничестве в социальной сфере.\n\n"
+  "2. Обязательства Компании\n"
+  "2.1. Строительство детского сада на 280 мест в микрорайоне Голубые пруды на сумму "
+  "640 млн тенге.\n"
+  "2.2. Спонсорская поддержка хоккейного клуба «Арлан» (310 млн тенге) и футбольного клуба "
+  "«Шахтёр» (250 млн тенге).\n"
+  "2.3. В 2015 году Компания построила спортивный комплекс стоимостью 900 млн тенге.\n"
+  "2.4. Оказание благотворительной помощи областной детской больнице на приобретение "
+  "медицинского оборудования в размере 45 млн тенге.\n"
+  "2.5. Выплата стипендий 40 студентам Карагандинского технического университета на сумму "
+  "12 млн тенге.\n";
+
+/* Whether a label under @w reads @text. */
+static gboolean
+shows_label (GtkWidget *w, const char *text)
+{
+  if (GTK_IS_LABEL (w) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), text) == 0
+      && gtk_widget_get_mapped (w))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (shows_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* Shows the analysis page, draws it anew from the project and waits for it, then with
+ * @coder's coding. */
+static void
+draw_chart (KelAnalysisPage *analysis, const char *coder)
+{
+  Waiter w;
+
+  show_page (analysis, "analysis");
+  g_assert_true (wait_until (is_mapped, analysis, 10));
+  wait_arm (&w, analysis, "chart-changed");
+  kel_analysis_page_refresh (analysis);
+  g_assert_true (wait_fired (&w, 60));
+  g_assert_true (kel_analysis_page_show_coding (analysis, coder));
+  g_assert_cmpstr (kel_aggregate_filter_get_coder (kel_aggregate_get_filter (
+                     kel_analysis_page_get_aggregate (analysis))), ==, coder);
+}
+
+/* The memorandum above, imported: clause 2.2's two items are listed each with its sum;
+ * X on it asks which item, then why; 2.2b does not count, and Aigerim's chart of the
+ * company loses its 250 million; Ctrl+Z brings them back. */
+static void
+two_items (KelWindow *window, KelProject *project, const char *dir)
+{
+  KelSegmentPanel *panel = KEL_SEGMENT_PANEL (kel_window_get_segment_panel (window));
+  KelAnalysisPage *analysis = find_analysis (window);
+  g_autofree char *path = g_build_filename (dir, "memo-two-items.txt", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GPtrArray) docs = NULL;
+  g_autoptr (GPtrArray) lex = NULL;
+  g_autofree char *corporation = NULL;
+  const KelProjectCoding *a = NULL, *b = NULL;
+  gint64 doc = 0;
+  GArray *chips;
+  double sponsorship, total;
+  Waiter w;
+
+  g_assert_true (g_file_set_contents (path, two_items_memo, -1, NULL));
+  kel_window_import_files (window, (GFile *[]) { file }, 1);
+  g_assert_true (wait_until (not_busy, window, 120));
+  docs = kel_project_list_documents (project);
+  for (guint d = 0; d < docs->len; d++)
+    {
+      const KelProjectDocument *pd = docs->pdata[d];
+      if (g_strcmp0 (pd->name, "memo-two-items.txt") == 0)
+        {
+          doc = pd->id;
+          corporation = g_strdup (pd->corporation);
+        }
+    }
+  g_assert_cmpint (doc, !=, 0);
+  g_assert_nonnull (corporation);
+
+  /* the lexicon's two items of 2.2, one segment */
+  lex = kel_project_list_codings (project, doc, "lexicon", NULL);
+  for (guint i = 0; i < lex->len; i++)
+    {
+      const KelProjectCoding *c = lex->pdata[i];
+      if (g_strcmp0 (c->label, "2.2a") == 0)
+        a = c;
+      else if (g_strcmp0 (c->label, "2.2b") == 0)
+        b = c;
+    }
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_cmpint (a->segment, ==, b->segment);
+
+  kel_window_open_document (window, doc);
+  g_assert_true (wait_until (document_loaded, window, 30));
+  kel_segment_panel_select (panel, (guint) a->segment);
+  spin (0.2);
+
+  /* listed as two items, each with its own sum */
+  chips = kel_segment_panel_get_selected_chips (panel);
+  {
+    g_autoptr (GPtrArray) items = kel_code_chips_items (chips, KEL_CHIPS_COUNTED);
+    g_assert_cmpuint (items->len, ==, 2);
+  }
+  g_assert_true (shows_label (GTK_WIDGET (panel), "310\u2009000\u2009000 ₸"));
+  g_assert_true (shows_label (GTK_WIDGET (panel), "250\u2009000\u2009000 ₸"));
+  g_assert_false (shows_label (GTK_WIDGET (panel), "560\u2009000\u2009000 ₸"));
+
+  /* Aigerim's chart of the company, before (her codings of other memoranda are in it) */
+  draw_chart (analysis, "Aigerim");
+  sponsorship = chart_amount (analysis, corporation, "sponsorship");
+  total = chart_amount (analysis, corporation, NULL);
+  show_page (analysis, "code");
+
+  /* Enter accepts both items: her chart gains 310 + 250 million */
+  kel_segment_panel_select (panel, (guint) a->segment);
+  g_assert_true (press_key (window, GDK_KEY_Return));
+  draw_chart (analysis, "Aigerim");
+  g_assert_cmpfloat_with_epsilon (chart_amount (analysis, corporation, "sponsorship"),
+                                  sponsorship + 560e6, 0.5);
+  g_assert_cmpfloat_with_epsilon (chart_amount (analysis, corporation, NULL), total + 560e6, 0.5);
+  g_assert_true (kel_analysis_page_show_coding (analysis, NULL));
+  show_page (analysis, "code");
+
+  /* X: which item? the second; why? postponed */
+  kel_segment_panel_select (panel, (guint) a->segment);
+  g_assert_true (press_key (window, GDK_KEY_x));
+  g_assert_true (kel_segment_panel_is_asking (panel));
+  g_assert_true (kel_segment_panel_answer (panel, 1));
+  spin (0.1);
+  g_assert_true (kel_segment_panel_is_asking (panel));
+  g_assert_true (kel_segment_panel_answer (panel, KEL_REASON_POSTPONED - 1));
+  spin (0.2);
+  g_assert_false (kel_segment_panel_is_asking (panel));
+  {
+    g_autoptr (GPtrArray) mine = codings_of (project, doc, "Aigerim", a->segment);
+    g_assert_cmpuint (mine->len, ==, 2);
+    for (guint i = 0; i < mine->len; i++)
+      {
+        const KelProjectCoding *c = mine->pdata[i];
+        g_assert_cmpint (c->counted, ==, c->item == a->item);
+        g_assert_cmpint (c->reason, ==, c->item == a->item ? KEL_REASON_NONE
+                                                           : KEL_REASON_POSTPONED);
+      }
+  }
+  /* the list shows 2.2b's sum in brackets, with its reason */
+  g_assert_true (shows_label (GTK_WIDGET (panel), "(250\u2009000\u2009000 ₸)"));
+  g_assert_true (shows_label (GTK_WIDGET (panel), "310\u2009000\u2009000 ₸"));
+
+  /* her chart counts 2.2a only: 250 million less */
+  draw_chart (analysis, "Aigerim");
+  g_assert_cmpfloat_with_epsilon (chart_amount (analysis, corporation, "sponsorship"),
+                                  sponsorship + 310e6, 0.5);
+  g_assert_cmpfloat_with_epsilon (chart_amount (analysis, corporation, NULL), total + 310e6, 0.5);
+
+  /* Ctrl+Z: both count again, in the chart and in the list */
+  wait_arm (&w, analysis, "chart-changed");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (wait_fired (&w, 60));
+  g_assert_cmpfloat_with_epsilon (chart_amount (analysis, corporation, "sponsorship"),
+                                  sponsorship + 560e6, 0.5);
+  g_assert_cmpfloat_with_epsilon (chart_amount (analysis, corporation, NULL), total + 560e6, 0.5);
+  g_assert_true (kel_analysis_page_show_coding (analysis, NULL));
+  show_page (analysis, "code");
+  {
+    g_autoptr (GPtrArray) mine = codings_of (project, doc, "Aigerim", a->segment);
+    g_assert_cmpuint (mine->len, ==, 2);
+    for (guint i = 0; i < mine->len; i++)
+      g_assert_true (((KelProjectCoding *) mine->pdata[i])->counted);
+  }
+  spin (0.2);
+  g_assert_true (shows_label (GTK_WIDGET (panel), "250\u2009000\u2009000 ₸"));
+  g_assert_false (shows_label (GTK_WIDGET (panel), "(250\u2009000\u2009000 ₸)"));
+
+  /* and the acceptance taken back too, so that the session's history goes on as before */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin (0.1);
+  {
+    g_autoptr (GPtrArray) mine = codings_of (project, doc, "Aigerim", a->segment);
+    g_assert_cmpuint (mine->len, ==, 0);
+  }
+  g_remove (path);
 }
 
 static GFile **
@@ -323,6 +707,13 @@ run_session (Fixture *f)
       lexicon_seen |= g_strcmp0 (g_array_index (chips, KelCodeChip, i).coder, "lexicon") == 0;
     g_assert_true (lexicon_seen);
   }
+
+  /* a greyed item counted with a key changes the chart; undo changes it back */
+  count_greyed_item (window, project, docs);
+  /* one of a clause's two items left out of the count with a key, and back */
+  two_items (window, project, f->dir);
+  kel_window_open_document (window, doc);
+  g_assert_true (wait_until (document_loaded, window, 30));
 
   /* the analysis page draws the corporations' financing structure */
   {

@@ -83,8 +83,14 @@ static const struct {
                 "Источник текста (текстовый слой или OCR)",
                 "Source of the text (text layer or OCR)" } },
   { "ocr_confidence", { NULL, "OCR сенімділігі", "Уверенность OCR", "OCR confidence" } },
+  { "counted", { NULL, "Есептеледі (1) ме, жоқ па (0)", "Учитывается (1) или нет (0)",
+                 "Counted (1) or not (0)" } },
+  { "reason", { NULL, "Неге есептелмейді", "Почему не учитывается", "Why it is not counted" } },
+  { "reason_terms", { NULL, "Себепті анықтаған сөздер", "Слова, определившие причину",
+                      "Words that decided the reason" } },
   { "category_id", { NULL, "Санат идентификаторы", "Идентификатор категории",
                      "Category id" } },
+  { "reason_id", { NULL, "Себеп идентификаторы", "Идентификатор причины", "Reason id" } },
 };
 
 static const char *const class_labels[2][4] = {
@@ -92,12 +98,55 @@ static const char *const class_labels[2][4] = {
   { NULL, "Дамытушы", "Развивающий", "Developmental" },
 };
 
+/* counted: 0 and 1 */
+static const char *const counted_labels[2][4] = {
+  { NULL, "Есептелмейді", "Не учитывается", "Not counted" },
+  { NULL, "Есептеледі", "Учитывается", "Counted" },
+};
+
+/* The reasons an item is not counted (kel-reason.h), by language: data, as the labels of
+ * the variables are, so the file speaks the language asked for whatever the locale. */
+static const char *const reason_labels[KEL_N_REASONS][4] = {
+  [KEL_REASON_BACKGROUND] = { NULL, "Бұрынғы жылдар, алдыңғы кезең",
+                              "Предыстория, прошлые годы", "Background, an earlier year" },
+  [KEL_REASON_NEGATED] = { NULL, "Орындалмаған немесе бас тартылған",
+                           "Не выполнено или отказано", "Not done or refused" },
+  [KEL_REASON_POSTPONED] = { NULL, "Кейінге қалдырылған немесе тоқтатылған",
+                             "Перенесено или отменено", "Postponed or cancelled" },
+  [KEL_REASON_AGGREGATE] = { NULL, "Жиынтық немесе санат бойынша сома",
+                             "Итог или сумма по категории", "A total or a category sum" },
+  [KEL_REASON_REPEAT] = { NULL, "Сол тармақтың қайталануы", "Повтор того же пункта",
+                          "The same item again" },
+  [KEL_REASON_AKIMAT] = { NULL, "Әкімдіктің міндеттемесі", "Обязательство акимата",
+                          "The akimat’s obligation" },
+  [KEL_REASON_CORE_BUSINESS] = { NULL, "Негізгі қызмет", "Основная деятельность",
+                                 "Core business" },
+  [KEL_REASON_DECLARATION] = { NULL, "Жалпы мәлімдеме", "Общая декларация",
+                               "A general declaration" },
+  [KEL_REASON_DESCRIPTION] = { NULL, "Бұрын есептелген тармақтың сипаттамасы",
+                               "Описание уже учтённого пункта",
+                               "Describes an item already counted" },
+};
+
 typedef enum {
   COL_DOCUMENT, COL_CORPORATION, COL_COUNTERPART, COL_YEAR, COL_LANGUAGE, COL_KIND,
   COL_PAGE, COL_CLAUSE, COL_SEGMENT_ID, COL_CATEGORY, COL_CLASS, COL_AMOUNT_KZT,
   COL_AMOUNT_TEXT, COL_CODER, COL_STATUS, COL_TERMS, COL_TEXT, COL_SOURCE,
-  COL_OCR_CONFIDENCE, COL_CATEGORY_ID, N_COLS
+  COL_OCR_CONFIDENCE, COL_COUNTED, COL_REASON, COL_REASON_TERMS, COL_CATEGORY_ID,
+  COL_REASON_ID, N_COLS
 } Column;
+
+/* The code of @row's reason (kel-reason.h's order, from 1), 0 when it has none. */
+static int
+reason_code (const KelRow *row)
+{
+  KelReason reason;
+
+  if (row->category == NULL || row->counted
+      || !kel_reason_from_string (row->reason, &reason))
+    return 0;
+  return (int) reason;
+}
 
 static const char *
 var_label (guint col, KelLanguage lang)
@@ -125,6 +174,8 @@ row_string (const KelRow *row, Column col)
     case COL_TERMS: return row->terms;
     case COL_TEXT: return row->text;
     case COL_SOURCE: return row->source;
+    case COL_REASON: case COL_REASON_ID: return row->reason;
+    case COL_REASON_TERMS: return row->reason_terms;
     default: return NULL;
     }
 }
@@ -133,7 +184,7 @@ static gboolean
 col_is_number (Column col)
 {
   return col == COL_YEAR || col == COL_PAGE || col == COL_SEGMENT_ID
-         || col == COL_AMOUNT_KZT || col == COL_OCR_CONFIDENCE;
+         || col == COL_AMOUNT_KZT || col == COL_OCR_CONFIDENCE || col == COL_COUNTED;
 }
 
 static double
@@ -146,6 +197,8 @@ row_number (const KelRow *row, Column col)
     case COL_SEGMENT_ID: return row->segment_id > 0 ? row->segment_id : NAN;
     case COL_AMOUNT_KZT: return row->amount_kzt;
     case COL_OCR_CONFIDENCE: return row->ocr_confidence;
+    /* a segment without a coding has no "counted" */
+    case COL_COUNTED: return row->category != NULL ? (row->counted ? 1 : 0) : NAN;
     default: return NAN;
     }
 }
@@ -281,6 +334,7 @@ xlsx_codings (Xlsx *x, GPtrArray *rows, const CategoryCodes *cc, KelLanguage lan
     xlsx_header (x, ws, n, kel_dataset_columns[n]);
   xlsx_header (x, ws, n, "category_label");
   xlsx_header (x, ws, n + 1, "class_label");
+  xlsx_header (x, ws, n + 2, "reason_label");
   for (guint i = 0; i < rows->len; i++)
     {
       const KelRow *row = g_ptr_array_index (rows, i);
@@ -301,10 +355,12 @@ xlsx_codings (Xlsx *x, GPtrArray *rows, const CategoryCodes *cc, KelLanguage lan
       klass = class_code (row->klass);
       if (klass > 0)
         xlsx_string (x, ws, i + 1, n + 1, class_labels[klass - 1][lang]);
+      if (reason_code (row) > 0)
+        xlsx_string (x, ws, i + 1, n + 2, reason_labels[reason_code (row)][lang]);
     }
   worksheet_freeze_panes (ws, 1, 0);
   if (rows->len > 0)
-    worksheet_autofilter (ws, 0, 0, rows->len, n + 1);
+    worksheet_autofilter (ws, 0, 0, rows->len, n + 2);
 }
 
 /* A summary sheet from the summary's TSV, so the aggregate is computed in one place. */
@@ -452,8 +508,15 @@ typedef struct {
   GArray               *widths[N_COLS]; /* gsize: the widest cell of each part, in bytes */
   guint                 ref_base[N_COLS];
   CategoryCodes         cc;
-  readstat_label_set_t *cat_labels, *class_set;
+  readstat_label_set_t *cat_labels, *class_set, *counted_set, *reason_set;
 } Stats;
+
+/* The columns a .sav or .dta holds as labelled codes. */
+static gboolean
+is_coded (guint c)
+{
+  return c == COL_CATEGORY || c == COL_CLASS || c == COL_COUNTED || c == COL_REASON;
+}
 
 /* @s in parts of at most @max bytes, each ending between two characters, before a space
  * where there is one: SPSS pads a part with spaces, so a reader trims each part's end and
@@ -496,7 +559,7 @@ stats_cells (Stats *st, GPtrArray *rows)
 
       g_array_set_size (widths, 1);
       g_array_index (widths, gsize, 0) = 1;
-      if (c == COL_CATEGORY || c == COL_CLASS || col_is_number ((Column) c))
+      if (is_coded (c) || col_is_number ((Column) c))
         continue;
       st->cells[c] = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
       for (guint i = 0; i < rows->len; i++)
@@ -527,6 +590,12 @@ stats_labels (Stats *st, readstat_writer_t *w, KelLanguage lang)
   st->class_set = readstat_add_label_set (w, READSTAT_TYPE_INT32, "class");
   readstat_label_int32_value (st->class_set, 1, class_labels[0][lang]);
   readstat_label_int32_value (st->class_set, 2, class_labels[1][lang]);
+  st->counted_set = readstat_add_label_set (w, READSTAT_TYPE_INT32, "counted");
+  readstat_label_int32_value (st->counted_set, 0, counted_labels[0][lang]);
+  readstat_label_int32_value (st->counted_set, 1, counted_labels[1][lang]);
+  st->reason_set = readstat_add_label_set (w, READSTAT_TYPE_INT32, "reason");
+  for (guint r = 1; r < KEL_N_REASONS; r++)
+    readstat_label_int32_value (st->reason_set, r, reason_labels[r][lang]);
 }
 
 /* The variables of column @c: one, or one per part of a long string in a .sav. */
@@ -538,8 +607,7 @@ stats_add_column (Stats *st, readstat_writer_t *w, guint c, KelLanguage lang)
   readstat_variable_t *var;
 
   st->vars[c] = g_ptr_array_new ();
-  if (c == COL_CATEGORY || c == COL_CLASS || c == COL_YEAR || c == COL_PAGE
-      || c == COL_SEGMENT_ID)
+  if (is_coded (c) || c == COL_YEAR || c == COL_PAGE || c == COL_SEGMENT_ID)
     type = READSTAT_TYPE_INT32;
   else if (col_is_number ((Column) c))
     type = READSTAT_TYPE_DOUBLE;
@@ -563,13 +631,16 @@ stats_add_column (Stats *st, readstat_writer_t *w, guint c, KelLanguage lang)
     readstat_variable_set_label_set (var, st->cat_labels);
   else if (c == COL_CLASS)
     readstat_variable_set_label_set (var, st->class_set);
+  else if (c == COL_COUNTED)
+    readstat_variable_set_label_set (var, st->counted_set);
+  else if (c == COL_REASON)
+    readstat_variable_set_label_set (var, st->reason_set);
   /* tenge in whole numbers, wide enough for a trillion: not 1.2E+009 in SPSS's F8.2 */
   if (c == COL_AMOUNT_KZT)
     readstat_variable_set_format (var, st->is_dta ? "%18.0fc" : "F18.0");
   if (type != READSTAT_TYPE_STRING && type != READSTAT_TYPE_STRING_REF)
-    readstat_variable_set_measure (var, c == COL_CATEGORY || c == COL_CLASS
-                                          ? READSTAT_MEASURE_NOMINAL
-                                          : READSTAT_MEASURE_SCALE);
+    readstat_variable_set_measure (var, is_coded (c) ? READSTAT_MEASURE_NOMINAL
+                                                     : READSTAT_MEASURE_SCALE);
 }
 
 /* Stata keeps long strings in a table of strLs, filled before writing. */
@@ -594,11 +665,12 @@ stats_cell (Stats *st, readstat_writer_t *w, const KelRow *row, guint i, guint c
   readstat_type_t type = readstat_variable_get_type (var);
   readstat_error_t rc = READSTAT_OK;
 
-  if (c == COL_CATEGORY || c == COL_CLASS)
+  if (c == COL_CATEGORY || c == COL_CLASS || c == COL_REASON)
     {
       int code = c == COL_CLASS ? class_code (row->klass)
-                   : (row->category ? (int) GPOINTER_TO_UINT (
-                        g_hash_table_lookup (st->cc.codes, row->category)) : 0);
+                 : c == COL_REASON ? reason_code (row)
+                 : (row->category ? (int) GPOINTER_TO_UINT (
+                      g_hash_table_lookup (st->cc.codes, row->category)) : 0);
       return code > 0 ? readstat_insert_int32_value (w, var, code)
                       : readstat_insert_missing_value (w, var);
     }

@@ -41,7 +41,9 @@ KelLanguage  kel_export_default_language   (void);
  * and "by corporation" with the summaries; a sheet "codebook".
  * SAV and DTA: the dataset's columns as variables with labels; category and class are
  * numbers with value labels (the codebook's order, from 1; classes 1 compensatory,
- * 2 developmental) and category_id keeps the id. */
+ * 2 developmental), and so are counted (0 not counted, 1 counted) and reason (kel-reason.h's
+ * order, from 1); category_id and reason_id keep the ids. In XLSX, reason_label says
+ * the reason in words beside category_label and class_label. */
 gboolean     kel_export_rows               (KelExportFormat     format,
                                             const char         *path,
                                             GPtrArray          *rows,

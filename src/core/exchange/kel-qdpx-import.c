@@ -685,7 +685,7 @@ static char *
 ext_tag_text (xmlNodePtr e)
 {
   static const char *const keys[] = { "status", "amount_kzt", "amount_text", "terms",
-                                      "orphan" };
+                                      "orphan", "item", "counted", "reason", "reason_terms" };
   g_autofree char *uid = attr (e, "uid"), *category = attr (e, "category");
   g_autofree char *unit = attr (e, "unit");
   GString *s = g_string_new (NULL);
@@ -1594,6 +1594,10 @@ typedef struct {
   double           amount_kzt;
   char            *amount_text;
   char            *terms;
+  int              item;           /* the segment's item the coding is on */
+  gboolean         not_counted;    /* counted: no */
+  char            *reason;
+  char            *reason_terms;
 } Tag;
 
 static void
@@ -1604,6 +1608,8 @@ tag_clear (Tag *t)
   g_free (t->unit);
   g_free (t->amount_text);
   g_free (t->terms);
+  g_free (t->reason);
+  g_free (t->reason_terms);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Tag, tag_clear)
@@ -1659,6 +1665,14 @@ tag_parse (const char *desc, Tag *t)
         t->amount_text = g_strdup (value);
       else if (strcmp (key, "terms") == 0)
         t->terms = g_strdup (value);
+      else if (strcmp (key, "item") == 0)
+        t->item = (int) CLAMP (g_ascii_strtoll (value, NULL, 10), 0, 10000);
+      else if (strcmp (key, "counted") == 0)
+        t->not_counted = strcmp (value, "no") == 0;
+      else if (strcmp (key, "reason") == 0)
+        t->reason = g_strdup (value);
+      else if (strcmp (key, "reason_terms") == 0)
+        t->reason_terms = g_strdup (value);
     }
   return t->uid != NULL;
 }
@@ -1794,6 +1808,22 @@ lexicon_makes (Import *im, const QSource *src, int segment, const char *category
   return FALSE;
 }
 
+/* The category of a decision kelisim.xml alone holds (a rejection, an item that does not
+ * count): by the id Kelisim wrote, which the codebook matched; NULL when none. */
+static const char *
+decision_category (Import *im, const Tag *tag)
+{
+  for (guint k = 0; k < im->code_list->len; k++)
+    {
+      QCode *code = im->code_list->pdata[k];
+      if (g_strcmp0 (code->tag_id, tag->category) == 0 && code->category != NULL)
+        return code->category;
+    }
+  if (kel_project_has_category (im->project, tag->category))
+    return tag->category;
+  return NULL;
+}
+
 static gboolean
 write_selection (Writer *w, QSource *src, QSel *sel, GPtrArray **lexicon_cache,
                  GError **error)
@@ -1849,24 +1879,17 @@ write_selection (Writer *w, QSource *src, QSel *sel, GPtrArray **lexicon_cache,
           if (tagged && tag.has_status && tag.status != KEL_STATUS_REJECTED)
             status = tag.status;
         }
-      else if (tagged && tag.has_status && tag.status == KEL_STATUS_REJECTED
-               && tag.category != NULL)
+      else if (tagged && tag.has_status && tag.category != NULL
+               && (tag.status == KEL_STATUS_REJECTED || tag.not_counted))
         {
-          /* a rejection: the category by the id Kelisim wrote, which the codebook matched */
-          for (guint k = 0; k < im->code_list->len && category == NULL; k++)
-            {
-              QCode *code = im->code_list->pdata[k];
-              if (g_strcmp0 (code->tag_id, tag.category) == 0)
-                category = code->category;
-            }
-          if (category == NULL && kel_project_has_category (im->project, tag.category))
-            category = tag.category;
+          /* a rejection, or an item that does not count: kelisim.xml's alone */
+          category = decision_category (im, &tag);
           if (category == NULL)
             {
               w->unknown_code++;
               continue;
             }
-          status = KEL_STATUS_REJECTED;
+          status = tag.status;
         }
       else
         {
@@ -1896,6 +1919,11 @@ write_selection (Writer *w, QSource *src, QSel *sel, GPtrArray **lexicon_cache,
             .set_amount = tagged, .amount_kzt = tag.amount_kzt, .amount_text = tag.amount_text,
             .set_memo = TRUE, .memo = memo,
             .terms = tagged ? tag.terms : NULL, .uid = tagged ? tag.uid : NULL,
+            .item = tagged ? tag.item : 0, .set_counted = tagged,
+            .item_start = segment_unit ? (gint64) sel->a : 0,
+            .item_end = segment_unit ? (gint64) sel->b : 0,
+            .counted = !tag.not_counted, .reason = tag.reason,
+            .reason_terms = tag.reason_terms,
           }, &outcome, error))
         return FALSE;
       if (outcome == KEL_BATCH_UNCHANGED)

@@ -79,7 +79,7 @@ typedef struct {
   GPtrArray     *members;     /* Member */
   GHashTable    *categories;  /* id → const KelCategory* */
   gint64         latest;      /* µs: the zip's member times, so that exports repeat */
-  guint          rejected, orphans, amounts;
+  guint          rejected, orphans, amounts, uncounted;
 } Export;
 
 static xmlNodePtr
@@ -243,8 +243,9 @@ ext_add (Export *ex, const char *name)
   return xmlNewChild (ex->ext_root, NULL, (const xmlChar *) name, NULL);
 }
 
-/* What a coding is beyond its place and code: its status, amount, terms, whether the
- * lexicon still makes it, and Kelisim's own id. */
+/* What a coding is beyond its place and code: its status, its item (its number in the
+ * segment, clause label, corporation), amount, terms, whether it counts and why not,
+ * whether the lexicon still makes it, and Kelisim's own id. */
 static void
 ext_coding (Export *ex, xmlNodePtr node, const KelProjectCoding *c)
 {
@@ -252,6 +253,23 @@ ext_coding (Export *ex, xmlNodePtr node, const KelProjectCoding *c)
   set (node, "category", c->category);
   set (node, "unit", c->is_span ? "span" : "segment");
   set (node, "status", kel_coding_status_to_string (c->status));
+  if (!c->is_span && c->item > 0)
+    set_int (node, "item", c->item);
+  if (c->label != NULL)
+    set (node, "label", c->label);
+  if (c->corporation != NULL)
+    set (node, "corporation", c->corporation);
+  if (!c->counted)
+    {
+      set (node, "counted", "no");
+      set (node, "reason", kel_reason_to_string (c->reason));
+      ex->uncounted++;
+    }
+  if (c->reason_terms != NULL && *c->reason_terms != '\0')
+    {
+      g_autofree char *t = one_line (c->reason_terms);
+      set (node, "reason_terms", t);
+    }
   if (!isnan (c->amount_kzt))
     {
       g_autofree char *kzt = kel_amount_format_kzt (c->amount_kzt);
@@ -332,10 +350,11 @@ add_coding (Export *ex, xmlNodePtr parent, const KelProjectCoding *c, const char
   set (add (coding, ex->ns, "CodeRef"), "targetGUID", code);
 }
 
-/* A live coding: a text selection with its code, its memo in the selection's description
- * (where QualCoder reads a coding's memo) and as a note (where NVivo and MAXQDA do); the
- * rest in kelisim.xml. A rejection has no REFI-QDA form (a selection without a code is an
- * annotation to QualCoder): it is in kelisim.xml only. */
+/* A live coding that counts: a text selection of its item with its code, its memo in the
+ * selection's description (where QualCoder reads a coding's memo) and as a note (where
+ * NVivo and MAXQDA do); the rest in kelisim.xml. A rejection has no REFI-QDA form (a
+ * selection without a code is an annotation to QualCoder), and an item that does not
+ * count is no code another program's user should count: both are in kelisim.xml only. */
 static void
 add_selection (Export *ex, xmlNodePtr parent, const char *source_guid,
                const KelProjectCoding *c, const char *text, const guint32 *cp)
@@ -343,16 +362,16 @@ add_selection (Export *ex, xmlNodePtr parent, const char *source_guid,
   xmlNodePtr sel;
   g_autofree char *guid = _kel_qdpx_guid ("selection", c->uid);
   g_autofree char *coding_guid = _kel_qdpx_guid ("coding", c->uid);
-  g_autofree char *flat = kel_dataset_flat_text (text, c->start, c->end);
+  g_autofree char *flat = kel_dataset_flat_text (text, c->item_start, c->item_end);
   gboolean memo = c->memo != NULL && *c->memo != '\0';
 
-  if (c->status == KEL_STATUS_REJECTED)
+  if (c->status == KEL_STATUS_REJECTED || !c->counted)
     {
       xmlNodePtr d = ext_add (ex, "decision");
 
       set (d, "source", source_guid);
-      set_int (d, "startPosition", cp[c->start]);
-      set_int (d, "endPosition", cp[c->end]);
+      set_int (d, "startPosition", cp[c->item_start]);
+      set_int (d, "endPosition", cp[c->item_end]);
       set (d, "creatingUser", user_guid (ex, c->coder));
       ext_coding (ex, d, c);
       if (memo)
@@ -360,7 +379,8 @@ add_selection (Export *ex, xmlNodePtr parent, const char *source_guid,
           add_text (d, NULL, "memo", c->memo);
           ex->report->memos++;
         }
-      ex->rejected++;
+      if (c->status == KEL_STATUS_REJECTED)
+        ex->rejected++;
       return;
     }
   sel = add (parent, ex->ns, "PlainTextSelection");
@@ -372,8 +392,8 @@ add_selection (Export *ex, xmlNodePtr parent, const char *source_guid,
     }
   set (sel, "guid", guid);
   set (sel, "name", flat);
-  set_int (sel, "startPosition", cp[c->start]);
-  set_int (sel, "endPosition", cp[c->end]);
+  set_int (sel, "startPosition", cp[c->item_start]);
+  set_int (sel, "endPosition", cp[c->item_end]);
   set (sel, "creatingUser", user_guid (ex, c->coder));
   set_time (sel, "creationDateTime", c->created);
   set (sel, "modifyingUser", user_guid (ex, c->coder));
@@ -398,8 +418,8 @@ add_selection (Export *ex, xmlNodePtr parent, const char *source_guid,
 static GArray *
 page_boxes (Export *ex, const KelProjectDocument *d, const KelProjectCoding *c)
 {
-  g_autoptr (GArray) rects = kel_project_span_rects (ex->project, d->id, c->start, c->end,
-                                                     NULL);
+  g_autoptr (GArray) rects = kel_project_span_rects (ex->project, d->id, c->item_start,
+                                                     c->item_end, NULL);
   GArray *boxes = g_array_new (FALSE, FALSE, sizeof (KelPageRect));
 
   for (guint i = 0; rects != NULL && i < rects->len; i++)
@@ -432,7 +452,8 @@ add_areas (Export *ex, xmlNodePtr pdf, const KelProjectDocument *d, const KelDoc
   const GArray *sizes = doc->extracted != NULL ? doc->extracted->page_sizes : NULL;
   g_autoptr (GArray) boxes = NULL;
 
-  if (c->status == KEL_STATUS_REJECTED || !(ex->flags & KEL_QDPX_EXPORT_PDF_AREAS))
+  if (c->status == KEL_STATUS_REJECTED || !c->counted
+      || !(ex->flags & KEL_QDPX_EXPORT_PDF_AREAS))
     return;
   boxes = page_boxes (ex, d, c);
   for (guint i = 0; i < boxes->len; i++)
@@ -854,6 +875,12 @@ report_export (Export *ex)
                         "%u rejected decisions are only in kelisim.xml: a text selection "
                         "without a code would be an annotation in other programs",
                         ex->rejected), ex->rejected);
+  if (ex->uncounted > 0)
+    note (ex, ngettext ("%u coding of an item that does not count is only in kelisim.xml, "
+                        "with its reason: other programs would count it as a code",
+                        "%u codings of items that do not count are only in kelisim.xml, "
+                        "with their reasons: other programs would count them as codes",
+                        ex->uncounted), ex->uncounted);
   if (ex->orphans > 0)
     note (ex, ngettext ("%u decision on a coding the lexicon no longer makes has "
                         "orphan=\"yes\" in kelisim.xml",

@@ -10,7 +10,9 @@ G_BEGIN_DECLS
 
 /* Coding rows (kel-coding-row.c) -------------------------------------------------------- */
 
-/* One row of the codings table. segment is -1 and span_* are -1 when absent. */
+/* One row of the codings table. segment is -1 and span_* are -1 when absent. A segment
+ * coding is on one item of the segment (@item: 0, 1, … among its codings of @category),
+ * whose own span is ev_start, ev_end (-1: none kept). */
 typedef struct {
   gint64           id;
   char            *uid;
@@ -18,6 +20,7 @@ typedef struct {
   int              segment;
   gint64           span_start;
   gint64           span_end;
+  int              item;
   char            *category;
   gint64           coder;
   KelCodingStatus  status;
@@ -31,11 +34,18 @@ typedef struct {
   gint64           modified;
   gboolean         deleted;
   char            *base;   /* content hash when the copies last agreed (merge) */
+  gboolean         counted;
+  char            *reason;        /* kel_reason_to_string(); NULL when counted */
+  char            *reason_terms;
+  char            *corporation;   /* whose commitment; NULL: the document's */
+  char            *label;         /* the item's clause; NULL: the segment's */
 } KelCodingRow;
 
 /* The GVariant type of a row's image, and of a document's metadata image (corporation,
- * counterpart, year, kind, language). */
-#define KEL_CODING_ROW_IMAGE "(sxixxsxisdssxxxxbs)"
+ * counterpart, year, kind, language). The image of schema 2, before items, for the
+ * migration. */
+#define KEL_CODING_ROW_IMAGE "(sxixxsxisdssxxxxbsibssss)"
+#define KEL_CODING_ROW_IMAGE_2 "(sxixxsxisdssxxxxbs)"
 #define KEL_META_IMAGE "(ssiss)"
 
 KelCodingRow *_kel_coding_row_new       (void);
@@ -63,8 +73,11 @@ gboolean      _kel_coding_row_save      (KelProject    *project,
                                          GError       **error);
 GVariant     *_kel_coding_row_to_variant   (const KelCodingRow *row);
 KelCodingRow *_kel_coding_row_from_variant (GVariant    *v);
-/* The hash of what a coding says (its unit as text offsets, category, status, memo,
- * amount, deleted), the same in every copy whatever the segment numbers. */
+/* An image of schema 2 (KEL_CODING_ROW_IMAGE_2) as this schema's: item 0, counted. */
+GVariant     *_kel_coding_row_upgrade_image (GVariant   *v);
+/* The hash of what a coding says (its unit as text offsets, its item, category, status,
+ * memo, amount, whether it counts and why not, deleted), the same in every copy whatever
+ * the segment numbers. */
 char         *_kel_coding_row_hash      (KelProject    *project,
                                          const KelCodingRow *row);
 char         *_kel_coding_row_hash_span (const KelCodingRow *row,
@@ -75,6 +88,28 @@ char         *_kel_coding_row_describe  (const KelCodingRow *row);
 /* Whether two rows say the same (NULL and a tombstone both say "no coding"). */
 gboolean      _kel_coding_row_same_content (const KelCodingRow *a,
                                             const KelCodingRow *b);
+
+/* Items (kel-project-items.c) ------------------------------------------------------------ */
+
+/* One of the lexicon's items of a document: its segment, category, number and text. */
+typedef struct {
+  int     segment;
+  GQuark  category;
+  int     item;
+  gint64  start, end;   /* -1 when not kept */
+} KelLexiconItem;
+
+/* The lexicon's items of @document (KelLexiconItem), by segment, category and number. */
+GArray   *_kel_project_lexicon_items (KelProject    *project,
+                                      gint64         document,
+                                      GError       **error);
+/* After the lexicon coded @document again (its items before in @old_items): each person's
+ * decision goes to the new item of the same text, taking its number (what it says stays);
+ * one whose item is gone keeps its number (an orphan). */
+gboolean  _kel_project_follow_items  (KelProject    *project,
+                                      gint64         document,
+                                      GArray        *old_items,
+                                      GError       **error);
 
 /* The undo history (kel-project-history.c) ----------------------------------------------- */
 

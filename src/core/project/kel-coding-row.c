@@ -10,7 +10,8 @@
 
 const char _kel_coding_columns[] =
   "id, uid, document, segment, span_start, span_end, category, coder, status, memo, "
-  "amount_kzt, amount_text, terms, ev_start, ev_end, created, modified, deleted, base";
+  "amount_kzt, amount_text, terms, ev_start, ev_end, created, modified, deleted, base, item, "
+  "counted, reason, reason_terms, corporation, label";
 
 KelCodingRow *
 _kel_coding_row_new (void)
@@ -21,6 +22,7 @@ _kel_coding_row_new (void)
   row->span_start = row->span_end = -1;
   row->ev_start = row->ev_end = -1;
   row->amount_kzt = NAN;
+  row->counted = TRUE;
   return row;
 }
 
@@ -35,6 +37,10 @@ _kel_coding_row_free (KelCodingRow *row)
   g_free (row->amount_text);
   g_free (row->terms);
   g_free (row->base);
+  g_free (row->reason);
+  g_free (row->reason_terms);
+  g_free (row->corporation);
+  g_free (row->label);
   g_free (row);
 }
 
@@ -50,6 +56,10 @@ _kel_coding_row_copy (const KelCodingRow *row)
   copy->amount_text = g_strdup (row->amount_text);
   copy->terms = g_strdup (row->terms);
   copy->base = g_strdup (row->base);
+  copy->reason = g_strdup (row->reason);
+  copy->reason_terms = g_strdup (row->reason_terms);
+  copy->corporation = g_strdup (row->corporation);
+  copy->label = g_strdup (row->label);
   return copy;
 }
 
@@ -79,6 +89,12 @@ _kel_coding_row_read (sqlite3_stmt *stmt, int first)
   row->modified = sqlite3_column_int64 (stmt, i++);
   row->deleted = sqlite3_column_int (stmt, i++) != 0;
   row->base = _kel_sql_dup (stmt, i++);
+  row->item = sqlite3_column_int (stmt, i++);
+  row->counted = sqlite3_column_int (stmt, i++) != 0;
+  row->reason = _kel_sql_dup (stmt, i++);
+  row->reason_terms = _kel_sql_dup (stmt, i++);
+  row->corporation = _kel_sql_dup (stmt, i++);
+  row->label = _kel_sql_dup (stmt, i++);
   return row;
 }
 
@@ -138,15 +154,18 @@ _kel_coding_row_save (KelProject *project, KelCodingRow *row, GError **error)
   g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project,
     "INSERT INTO codings (uid, document, segment, span_start, span_end, category, coder, "
     "status, memo, amount_kzt, amount_text, terms, ev_start, ev_end, created, modified, "
-    "deleted, base) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "deleted, base, item, counted, reason, reason_terms, corporation, label) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (uid) DO UPDATE SET document = excluded.document, "
     "segment = excluded.segment, span_start = excluded.span_start, "
     "span_end = excluded.span_end, category = excluded.category, coder = excluded.coder, "
     "status = excluded.status, memo = excluded.memo, amount_kzt = excluded.amount_kzt, "
     "amount_text = excluded.amount_text, terms = excluded.terms, "
     "ev_start = excluded.ev_start, ev_end = excluded.ev_end, created = excluded.created, "
-    "modified = excluded.modified, deleted = excluded.deleted, base = excluded.base "
-    "RETURNING id", error);
+    "modified = excluded.modified, deleted = excluded.deleted, base = excluded.base, "
+    "item = excluded.item, counted = excluded.counted, reason = excluded.reason, "
+    "reason_terms = excluded.reason_terms, corporation = excluded.corporation, "
+    "label = excluded.label RETURNING id", error);
   int rc;
 
   if (stmt == NULL)
@@ -169,6 +188,12 @@ _kel_coding_row_save (KelProject *project, KelCodingRow *row, GError **error)
   sqlite3_bind_int64 (stmt, 16, row->modified);
   sqlite3_bind_int (stmt, 17, row->deleted);
   _kel_sql_bind_text (stmt, 18, row->base);
+  sqlite3_bind_int (stmt, 19, row->item);
+  sqlite3_bind_int (stmt, 20, row->counted ? 1 : 0);
+  _kel_sql_bind_text (stmt, 21, row->counted ? NULL : row->reason);
+  _kel_sql_bind_text (stmt, 22, row->reason_terms);
+  _kel_sql_bind_text (stmt, 23, row->corporation);
+  _kel_sql_bind_text (stmt, 24, row->label);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
@@ -179,15 +204,23 @@ _kel_coding_row_save (KelProject *project, KelCodingRow *row, GError **error)
   return TRUE;
 }
 
+static const char *
+or_empty (const char *s)
+{
+  return s != NULL ? s : "";
+}
+
 GVariant *
 _kel_coding_row_to_variant (const KelCodingRow *row)
 {
   return g_variant_new (KEL_CODING_ROW_IMAGE, row->uid, row->document, row->segment,
                         row->span_start, row->span_end, row->category, row->coder,
-                        (int) row->status, row->memo ? row->memo : "", row->amount_kzt,
-                        row->amount_text ? row->amount_text : "", row->terms ? row->terms : "",
-                        row->ev_start, row->ev_end, row->created, row->modified, row->deleted,
-                        row->base ? row->base : "");
+                        (int) row->status, or_empty (row->memo), row->amount_kzt,
+                        or_empty (row->amount_text), or_empty (row->terms), row->ev_start,
+                        row->ev_end, row->created, row->modified, row->deleted,
+                        or_empty (row->base), row->item, row->counted,
+                        row->counted ? "" : or_empty (row->reason), or_empty (row->reason_terms),
+                        or_empty (row->corporation), or_empty (row->label));
 }
 
 static char *
@@ -210,14 +243,48 @@ _kel_coding_row_from_variant (GVariant *v)
   g_variant_get (v, KEL_CODING_ROW_IMAGE, &row->uid, &row->document, &row->segment,
                  &row->span_start, &row->span_end, &row->category, &row->coder, &status,
                  &row->memo, &row->amount_kzt, &row->amount_text, &row->terms, &row->ev_start,
-                 &row->ev_end, &row->created, &row->modified, &row->deleted, &row->base);
+                 &row->ev_end, &row->created, &row->modified, &row->deleted, &row->base,
+                 &row->item, &row->counted, &row->reason, &row->reason_terms,
+                 &row->corporation, &row->label);
   row->status = status >= KEL_STATUS_AUTO && status <= KEL_STATUS_MANUAL ? status
                                                                          : KEL_STATUS_MANUAL;
   row->memo = empty_to_null (row->memo);
   row->amount_text = empty_to_null (row->amount_text);
   row->terms = empty_to_null (row->terms);
   row->base = empty_to_null (row->base);
+  row->reason = empty_to_null (row->reason);
+  row->reason_terms = empty_to_null (row->reason_terms);
+  row->corporation = empty_to_null (row->corporation);
+  row->label = empty_to_null (row->label);
+  if (row->item < 0)
+    row->item = 0;
+  if (row->counted)
+    g_clear_pointer (&row->reason, g_free);
   return row;
+}
+
+GVariant *
+_kel_coding_row_upgrade_image (GVariant *v)
+{
+  g_autoptr (GVariantBuilder) b = NULL;
+  GVariantIter iter;
+  GVariant *child;
+
+  if (v == NULL || !g_variant_is_of_type (v, G_VARIANT_TYPE (KEL_CODING_ROW_IMAGE_2)))
+    return NULL;
+  b = g_variant_builder_new (G_VARIANT_TYPE (KEL_CODING_ROW_IMAGE));
+  g_variant_iter_init (&iter, v);
+  while ((child = g_variant_iter_next_value (&iter)) != NULL)
+    {
+      g_variant_builder_add_value (b, child);
+      g_variant_unref (child);
+    }
+  /* item 0, counted, no reason, terms, corporation or label */
+  g_variant_builder_add (b, "i", 0);
+  g_variant_builder_add (b, "b", TRUE);
+  for (guint i = 0; i < 4; i++)
+    g_variant_builder_add (b, "s", "");
+  return g_variant_builder_end (b);
 }
 
 char *
@@ -232,6 +299,14 @@ _kel_coding_row_describe (const KelCodingRow *row)
     {
       g_autofree char *kzt = kel_amount_format_kzt (row->amount_kzt);
       g_string_append_printf (s, ", %s KZT", kzt);
+    }
+  if (!row->counted)
+    {
+      KelReason reason = KEL_REASON_NONE;
+      if (kel_reason_from_string (row->reason, &reason) && reason != KEL_REASON_NONE)
+        g_string_append_printf (s, _(", not counted (%s)"), kel_reason_get_label (reason));
+      else
+        g_string_append (s, _(", not counted"));
     }
   if (row->memo != NULL)
     g_string_append_printf (s, _(", memo “%s”"), row->memo);
@@ -248,6 +323,8 @@ _kel_coding_row_same_content (const KelCodingRow *a, const KelCodingRow *b)
     return a_none == b_none;
   return a->document == b->document && a->segment == b->segment
          && a->span_start == b->span_start && a->span_end == b->span_end
+         && a->item == b->item && a->counted == b->counted
+         && (a->counted || g_strcmp0 (a->reason, b->reason) == 0)
          && g_strcmp0 (a->category, b->category) == 0 && a->status == b->status
          && g_strcmp0 (a->memo, b->memo) == 0 && g_strcmp0 (a->amount_text, b->amount_text) == 0
          && ((isnan (a->amount_kzt) && isnan (b->amount_kzt)) || a->amount_kzt == b->amount_kzt);
@@ -273,6 +350,15 @@ _kel_coding_row_hash_span (const KelCodingRow *row, gint64 unit_start, gint64 un
                        row->category, kel_coding_status_to_string (row->status),
                        row->memo ? row->memo : "", amount,
                        row->amount_text ? row->amount_text : "", row->deleted ? 1 : 0);
+  /* a coding of the first item that counts hashes as one of before items did, so that
+   * the copies of a migrated project still find what they agreed on */
+  if (row->item != 0 || !row->counted)
+    {
+      char *more = g_strdup_printf ("%s\x1F%d\x1F%d\x1F%s", s, row->item, row->counted ? 1 : 0,
+                                    row->counted || row->reason == NULL ? "" : row->reason);
+      g_free (s);
+      s = more;
+    }
   return g_compute_checksum_for_string (G_CHECKSUM_SHA1, s, -1);
 }
 

@@ -1,6 +1,7 @@
 /* kel-coding-units.c: what agreement and validation compare: for the coders asked about,
  * who worked on which document and the codes each gave each segment (a coder's accepted
- * and manual codings, the lexicon's own; a span counts for the segment it lies in). */
+ * and manual codings that count, the lexicon's own that count; a span counts for the
+ * segment it lies in). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -129,8 +130,10 @@ add_code (KelUnits *u, GHashTable *doc_index, sqlite3_stmt *codes)
       break;
   /* any coding, a rejection too, says the coder worked on the document */
   d->present |= G_GUINT64_CONSTANT (1) << code.coder;
+  /* a rejection is no code, nor is an item that does not count */
   if (k == 0 || sqlite3_column_type (codes, 1) == SQLITE_NULL
-      || g_strcmp0 (_kel_sql_text (codes, 4), "rejected") == 0)
+      || g_strcmp0 (_kel_sql_text (codes, 4), "rejected") == 0
+      || sqlite3_column_int (codes, 6) == 0)
     return;
   code.segment = sqlite3_column_int (codes, 1);
   code.category = k - 1;
@@ -150,8 +153,8 @@ load_codes (KelProject *project, KelUnits *u, GError **error)
   for (guint i = 0; i < u->docs->len; i++)
     g_hash_table_insert (doc_index, &g_array_index (u->docs, KelUnitDoc, i).id,
                          GUINT_TO_POINTER (i + 1));
-  sql = g_string_new ("SELECT document, segment, coder, category, status, id FROM codings "
-                      "WHERE deleted = 0 AND coder IN (");
+  sql = g_string_new ("SELECT document, segment, coder, category, status, id, counted "
+                      "FROM codings WHERE deleted = 0 AND coder IN (");
   for (guint c = 0; c < u->n_coders; c++)
     g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, c ? ", " : "", u->ids[c]);
   g_string_append (sql, ")");

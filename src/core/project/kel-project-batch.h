@@ -22,6 +22,16 @@ typedef struct {
   const char      *memo;         /* NULL or "": none */
   const char      *terms;        /* the terms of the lexicon's coding decided on, or NULL */
   const char      *uid;          /* taken by a new coding when no other has it, or NULL */
+  int              item;         /* which of the segment's items of the category (0, 1, …;
+                                  * a span: 0); a new decision takes the lexicon's item's
+                                  * span, clause label, corporation and reason */
+  gboolean         set_counted;  /* FALSE leaves whether it counts as the coding has it */
+  gboolean         counted;
+  const char      *reason;       /* not counted: why (kel_reason_to_string()); NULL or "":
+                                  * the reason the coding (or the lexicon's item) has */
+  const char      *reason_terms; /* the words that decided it, or NULL */
+  gint64           item_start;   /* the item's own span in its segment, when the file */
+  gint64           item_end;     /* gives it (item_end > item_start) */
 } KelBatchCoding;
 
 typedef enum {

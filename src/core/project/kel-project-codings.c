@@ -50,6 +50,9 @@ kel_project_coding_free (KelProjectCoding *coding)
   g_free (coding->memo);
   g_free (coding->amount_text);
   g_free (coding->terms);
+  g_free (coding->label);
+  g_free (coding->corporation);
+  g_free (coding->reason_terms);
   g_free (coding);
 }
 
@@ -60,13 +63,14 @@ kel_project_coding_free (KelProjectCoding *coding)
   "(c.status IN ('accepted', 'rejected') AND NOT EXISTS (SELECT 1 FROM codings o " \
   "WHERE o.document = c.document AND o.category = c.category AND o.coder != c.coder " \
   "AND o.deleted = 0 AND o.status != 'rejected' AND ((c.span_start IS NULL " \
-  "AND o.span_start IS NULL AND o.segment = c.segment) OR (o.span_start = c.span_start " \
-  "AND o.span_end = c.span_end))))"
+  "AND o.span_start IS NULL AND o.segment = c.segment AND o.item = c.item) " \
+  "OR (o.span_start = c.span_start AND o.span_end = c.span_end))))"
 
 #define LIST_COLUMNS \
   "c.id, c.uid, c.document, c.segment, c.span_start, c.span_end, c.category, co.name, " \
   "c.status, c.memo, c.amount_kzt, c.amount_text, c.terms, c.created, c.modified, " \
-  "s.start, s.end, " ORPHAN_SQL
+  "s.start, s.end, " ORPHAN_SQL ", c.item, c.ev_start, c.ev_end, c.label, c.corporation, " \
+  "c.counted, c.reason, c.reason_terms"
 
 static KelProjectCoding *
 read_coding (sqlite3_stmt *stmt)
@@ -91,6 +95,28 @@ read_coding (sqlite3_stmt *stmt)
   c->created = sqlite3_column_int64 (stmt, 13);
   c->modified = sqlite3_column_int64 (stmt, 14);
   c->orphan = sqlite3_column_int (stmt, 17) != 0;
+  c->item = (guint) MAX (sqlite3_column_int (stmt, 18), 0);
+  /* the item's own span when it lies in the unit, else the unit's */
+  c->item_start = c->start;
+  c->item_end = c->end;
+  if (!c->is_span && sqlite3_column_type (stmt, 19) != SQLITE_NULL
+      && sqlite3_column_type (stmt, 20) != SQLITE_NULL)
+    {
+      gint64 a = sqlite3_column_int64 (stmt, 19), b = sqlite3_column_int64 (stmt, 20);
+      if (a >= (gint64) c->start && b <= (gint64) c->end && a < b)
+        {
+          c->item_start = a;
+          c->item_end = b;
+        }
+    }
+  c->label = _kel_sql_dup (stmt, 21);
+  c->corporation = _kel_sql_dup (stmt, 22);
+  c->counted = sqlite3_column_int (stmt, 23) != 0;
+  c->reason = KEL_REASON_NONE;
+  if (!c->counted && (!kel_reason_from_string (_kel_sql_text (stmt, 24), &c->reason)
+                      || c->reason == KEL_REASON_NONE))
+    c->reason = KEL_REASON_DECLARATION;
+  c->reason_terms = _kel_sql_dup (stmt, 25);
   return c;
 }
 
@@ -197,7 +223,7 @@ kel_project_review_progress (KelProject *project, const char *coder, GError **er
   lex = _kel_project_prepare (project,
     "SELECT l.document, min(d.id IS NOT NULL) FROM codings l LEFT JOIN codings d "
     "ON d.document = l.document AND d.segment = l.segment AND d.category = l.category "
-    "AND d.coder = ?1 AND d.span_start IS NULL AND d.deleted = 0 "
+    "AND d.item = l.item AND d.coder = ?1 AND d.span_start IS NULL AND d.deleted = 0 "
     "WHERE l.coder = ?2 AND l.deleted = 0 GROUP BY l.document, l.segment", error);
   own = _kel_project_prepare (project,
     "SELECT document, count(DISTINCT segment), total(status != 'rejected') FROM codings "

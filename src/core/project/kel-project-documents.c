@@ -178,18 +178,36 @@ segments_hash (const GArray *segments)
   return g_strdup (g_checksum_get_string (sum));
 }
 
+/* Warnings [@from, @to) of @warnings, a line each. */
 static char *
-warnings_join (const GPtrArray *warnings)
+warnings_join (const GPtrArray *warnings, guint from, guint to)
 {
   GString *s = g_string_new (NULL);
 
-  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+  for (guint i = from; warnings != NULL && i < MIN (to, warnings->len); i++)
     {
-      if (i > 0)
+      if (i > from)
         g_string_append_c (s, '\n');
       g_string_append (s, warnings->pdata[i]);
     }
   return g_string_free (s, FALSE);
+}
+
+/* How many of @doc's warnings are its extraction's (they come first); the others are the
+ * coder's, which coding again replaces. */
+static guint
+n_extraction_warnings (const KelDocument *doc)
+{
+  guint n = doc->extracted != NULL && doc->extracted->warnings != NULL
+              ? doc->extracted->warnings->len : 0;
+
+  return doc->warnings != NULL ? MIN (n, doc->warnings->len) : 0;
+}
+
+char *
+_kel_project_coding_warnings (const KelDocument *doc, guint from)
+{
+  return warnings_join (doc->warnings, from, G_MAXUINT);
 }
 
 char *
@@ -287,14 +305,36 @@ insert_boxes (KelProject *project, gint64 id, const KelExtracted *ext, GError **
   return TRUE;
 }
 
+/* The index of each of @doc's codings among its segment's codings of the same category,
+ * in the order of the text (the order of doc->codings). */
+static guint *
+item_indices (const KelDocument *doc)
+{
+  guint *items = g_new0 (guint, doc->codings->len + 1);
+
+  for (guint i = 0, first = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+
+      if (c->segment != g_array_index (doc->codings, KelCoding, first).segment)
+        first = i;
+      for (guint j = first; j < i; j++)
+        if (g_array_index (doc->codings, KelCoding, j).category == c->category)
+          items[i]++;
+    }
+  return items;
+}
+
 gboolean
 _kel_project_insert_lexicon_codings (KelProject *project, gint64 id, const KelLexicon *lex,
                         const KelDocument *doc, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project,
     "INSERT INTO codings (uid, document, segment, category, coder, status, amount_kzt, "
-    "amount_text, terms, ev_start, ev_end, created, modified, base) "
-    "VALUES (?, ?, ?, ?, ?, 'auto', ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "amount_text, terms, ev_start, ev_end, created, modified, base, item, counted, reason, "
+    "reason_terms, corporation, label) "
+    "VALUES (?, ?, ?, ?, ?, 'auto', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  g_autofree guint *items = item_indices (doc);
   gint64 now = g_get_real_time ();
 
   if (stmt == NULL)
@@ -306,6 +346,7 @@ _kel_project_insert_lexicon_codings (KelProject *project, gint64 id, const KelLe
       const KelCategory *cat = kel_lexicon_get_category (lex, c->category);
       g_autofree char *uid = g_uuid_string_random ();
       g_autofree char *hash = NULL;
+      gboolean counted = kel_coding_is_counted (c);
       KelCodingRow row = { 0 };
 
       row.span_start = row.span_end = -1;
@@ -313,6 +354,9 @@ _kel_project_insert_lexicon_codings (KelProject *project, gint64 id, const KelLe
       row.status = KEL_STATUS_AUTO;
       row.amount_kzt = c->amount_kzt;
       row.amount_text = c->amount_text;
+      row.item = (int) items[i];
+      row.counted = counted;
+      row.reason = counted ? NULL : (char *) kel_reason_to_string (c->reason);
       hash = _kel_coding_row_hash_span (&row, seg->start, seg->end);
 
       sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
@@ -328,6 +372,12 @@ _kel_project_insert_lexicon_codings (KelProject *project, gint64 id, const KelLe
       sqlite3_bind_int64 (stmt, 11, now);
       sqlite3_bind_int64 (stmt, 12, now);
       sqlite3_bind_text (stmt, 13, hash, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 14, row.item);
+      sqlite3_bind_int (stmt, 15, counted ? 1 : 0);
+      _kel_sql_bind_text (stmt, 16, row.reason);
+      _kel_sql_bind_text (stmt, 17, c->reason_terms);
+      _kel_sql_bind_text (stmt, 18, c->corporation);
+      _kel_sql_bind_text (stmt, 19, c->label);
       if (!_kel_project_step (project, stmt, error))
         return FALSE;
     }
@@ -408,7 +458,9 @@ insert_document_row (KelProject *project, const KelLexicon *lex, const KelDocume
                                                            (const guchar *) doc->norm->text,
                                                            doc->norm->len);
   g_autofree char *seg_sha = segments_hash (doc->segments);
-  g_autofree char *warnings = warnings_join (doc->warnings);
+  guint n_ext = n_extraction_warnings (doc);
+  g_autofree char *warnings = warnings_join (doc->warnings, 0, n_ext);
+  g_autofree char *coding_warnings = _kel_project_coding_warnings (doc, n_ext);
   const char *kind = kel_document_kind_to_string (doc->kind);
   const char *language = kel_language_to_code (doc->language);
   g_autofree char *meta_base = _kel_project_meta_hash_of (doc->corporation, doc->counterpart,
@@ -438,8 +490,9 @@ insert_document_row (KelProject *project, const KelLexicon *lex, const KelDocume
   stmt = _kel_project_prepare (project,
     "INSERT INTO documents (sha256, name, source_kind, source, corporation, counterpart, year, "
     "kind, language, meta_base, text, text_sha256, segments_sha256, n_segments, orig_len, "
-    "n_pages, page_sizes, page_starts, anchors, warnings, lexicon_version, added, position) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "n_pages, page_sizes, page_starts, anchors, warnings, lexicon_version, added, position, "
+    "coding_warnings) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
@@ -467,6 +520,7 @@ insert_document_row (KelProject *project, const KelLexicon *lex, const KelDocume
   sqlite3_bind_text (stmt, 21, kel_lexicon_get_version (lex), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 22, g_get_real_time ());
   sqlite3_bind_int64 (stmt, 23, position);
+  sqlite3_bind_text (stmt, 24, coding_warnings, -1, SQLITE_TRANSIENT);
   if (!_kel_project_step (project, stmt, error))
     return FALSE;
   *out_id = sqlite3_last_insert_rowid (_kel_project_db (project));

@@ -145,7 +145,8 @@ read_rows (const char *path, const char *display, GError **error)
 
 /* Where each column is (-1: the file has none). */
 typedef struct {
-  int doc, seg, cat, status, coder, kzt, amount, text, memo, terms;
+  int doc, seg, cat, status, coder, kzt, amount, text, memo, terms, clause, counted, reason,
+      reason_terms;
 } Columns;
 
 static gboolean
@@ -168,6 +169,10 @@ find_columns (char **header, Columns *c, const char *display, GError **error)
   c->text = column_index (header, "text");
   c->memo = column_index (header, "memo");
   c->terms = column_index (header, "terms");
+  c->clause = column_index (header, "clause");
+  c->counted = column_index (header, "counted");
+  c->reason = column_index (header, "reason");
+  c->reason_terms = column_index (header, "reason_terms");
   return TRUE;
 }
 
@@ -181,6 +186,7 @@ typedef struct {
   Columns          col;
   GHashTable      *docs;          /* name → DocByName */
   GHashTable      *other_coders;  /* the coders of rows not taken */
+  GHashTable      *items_used;    /* "document segment category" → GHashTable of items */
   guint            taken;
 } Import;
 
@@ -286,6 +292,85 @@ row_amount (Import *im, char **row, guint line, KelBatchCoding *c)
   return TRUE;
 }
 
+/* Whether the row's item counts, and why not, into @c; or a note saying why not. */
+static gboolean
+row_counted (Import *im, char **row, guint line, KelBatchCoding *c)
+{
+  const char *counted = cell (row, im->col.counted), *reason = cell (row, im->col.reason);
+  KelReason r;
+
+  c->set_counted = counted != NULL && *counted != '\0';
+  if (!c->set_counted)
+    return TRUE;
+  if (strcmp (counted, "1") != 0 && strcmp (counted, "0") != 0)
+    {
+      _kel_merge_report_note (im->report, _("%s, line %u: “%s” is not 1 or 0 (counted or "
+                                            "not)"), im->display, line, counted);
+      return FALSE;
+    }
+  c->counted = strcmp (counted, "1") == 0;
+  if (!c->counted && reason != NULL && *reason != '\0'
+      && (!kel_reason_from_string (reason, &r) || r == KEL_REASON_NONE))
+    {
+      _kel_merge_report_note (im->report, _("%s, line %u: “%s” is not a reason for not "
+                                            "counting an item"), im->display, line, reason);
+      return FALSE;
+    }
+  c->reason = reason;
+  c->reason_terms = unneutralize (cell (row, im->col.reason_terms));
+  return TRUE;
+}
+
+/* Which of the segment's items of its category the row is: the lexicon's item whose
+ * clause label is the row's clause ("2.3b"), else one whose amount reads as the row's,
+ * else the first item no row of the file took yet (a file that leaves out items that do
+ * not count numbers the others from its own order). */
+static int
+row_item (Import *im, char **row, const KelBatchCoding *c)
+{
+  g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (im->project,
+    "SELECT item, label, amount_text FROM codings WHERE document = ? AND segment = ? AND "
+    "category = ? AND coder = ? AND deleted = 0 AND span_start IS NULL ORDER BY item", NULL);
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT " %d %s", c->document,
+                                          c->segment, c->category);
+  GHashTable *used = g_hash_table_lookup (im->items_used, key);
+  const char *clause = cell (row, im->col.clause), *amount = cell (row, im->col.amount);
+  int by_label = -1, by_amount = -1, item = 0;
+
+  if (used == NULL)
+    {
+      used = g_hash_table_new (NULL, NULL);
+      g_hash_table_insert (im->items_used, g_steal_pointer (&key), used);
+    }
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, c->document);
+      sqlite3_bind_int (stmt, 2, c->segment);
+      sqlite3_bind_text (stmt, 3, c->category, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 4, _kel_project_lexicon_id (im->project));
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          int k = sqlite3_column_int (stmt, 0);
+          if (by_label < 0 && clause != NULL && *clause != '\0'
+              && g_strcmp0 (_kel_sql_text (stmt, 1), clause) == 0)
+            by_label = k;
+          if (by_amount < 0 && amount != NULL && *amount != '\0'
+              && !g_hash_table_contains (used, GINT_TO_POINTER (k + 1))
+              && g_strcmp0 (_kel_sql_text (stmt, 2), amount) == 0)
+            by_amount = k;
+        }
+    }
+  if (by_label >= 0)
+    item = by_label;
+  else if (by_amount >= 0)
+    item = by_amount;
+  else
+    while (g_hash_table_contains (used, GINT_TO_POINTER (item + 1)))
+      item++;
+  g_hash_table_add (used, GINT_TO_POINTER (item + 1));
+  return item;
+}
+
 static gboolean
 import_row (Import *im, char **row, guint line, GError **error)
 {
@@ -293,6 +378,7 @@ import_row (Import *im, char **row, guint line, GError **error)
   KelBatchCoding c = { 0 };
   const DocByName *doc;
   KelBatchOutcome outcome;
+  g_autoptr (GError) local = NULL;
 
   if (category == NULL || *category == '\0')
     return TRUE;                               /* a segment without a coding */
@@ -304,17 +390,29 @@ import_row (Import *im, char **row, guint line, GError **error)
   im->taken++;
   doc = row_segment (im, row, line, &c.segment);
   if (doc == NULL || !row_decision (im, row, line, &c)
-      || !row_text_matches (im, row, line, doc, c.segment) || !row_amount (im, row, line, &c))
+      || !row_text_matches (im, row, line, doc, c.segment) || !row_amount (im, row, line, &c)
+      || !row_counted (im, row, line, &c))
     return TRUE;
   c.document = doc->id;
+  c.item = row_item (im, row, &c);
   c.span_start = c.span_end = -1;
   c.set_amount = im->col.kzt >= 0;
   c.amount_text = unneutralize (cell (row, im->col.amount));
   c.set_memo = im->col.memo >= 0;
   c.memo = cell (row, im->col.memo);
   c.terms = unneutralize (cell (row, im->col.terms));
-  if (!kel_project_batch_code (im->batch, im->coder, &c, &outcome, error))
-    return FALSE;
+  if (!kel_project_batch_code (im->batch, im->coder, &c, &outcome, &local))
+    {
+      /* an item that does not count with no reason known: the row's fault, not the file's */
+      if (!g_error_matches (local, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_INVALID))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      _kel_merge_report_note (im->report, _("%s, line %u: %s; the row was not imported"),
+                              im->display, line, local->message);
+      return TRUE;
+    }
   if (outcome == KEL_BATCH_UNCHANGED)
     im->report->codings_unchanged++;
   else if (outcome == KEL_BATCH_ADDED)
@@ -349,7 +447,7 @@ kel_project_import_codings (KelProject *project, const char *coder, const char *
 {
   g_autofree char *display = NULL, *label = NULL;
   g_autoptr (GPtrArray) rows = NULL;
-  g_autoptr (GHashTable) docs = NULL, other_coders = NULL;
+  g_autoptr (GHashTable) docs = NULL, other_coders = NULL, items_used = NULL;
   g_autoptr (KelMergeReport) report = NULL;
   g_autoptr (KelProjectBatch) batch = NULL;
   Import im = { 0 };
@@ -385,6 +483,9 @@ kel_project_import_codings (KelProject *project, const char *coder, const char *
   im.from_coder = from_coder ? from_coder : coder;
   im.docs = docs;
   im.other_coders = other_coders;
+  items_used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify) g_hash_table_unref);
+  im.items_used = items_used;
   for (guint i = 1; i < rows->len; i++)
     if (!import_row (&im, rows->pdata[i], i + 1, error))
       return NULL;

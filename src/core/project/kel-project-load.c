@@ -112,7 +112,8 @@ _kel_project_load_document (KelProject *project, gint64 document, GError **error
 {
   g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project,
     "SELECT name, corporation, counterpart, year, kind, language, text, orig_len, n_pages, "
-    "page_sizes, page_starts, anchors, warnings, source_kind FROM documents WHERE id = ?",
+    "page_sizes, page_starts, anchors, warnings, source_kind, coding_warnings FROM documents "
+    "WHERE id = ?",
     error);
   g_autoptr (KelDocument) doc = NULL;
   KelExtracted *ext;
@@ -152,12 +153,14 @@ _kel_project_load_document (KelProject *project, gint64 document, GError **error
     }
   doc->codings = g_array_new (FALSE, TRUE, sizeof (KelCoding));
   doc->warnings = g_ptr_array_new_with_free_func (g_free);
-  if (*_kel_sql_text (stmt, 12) != '\0')
-    {
-      g_auto (GStrv) lines = g_strsplit (_kel_sql_text (stmt, 12), "\n", -1);
-      for (guint i = 0; lines[i] != NULL; i++)
-        g_ptr_array_add (doc->warnings, g_strdup (lines[i]));
-    }
+  /* the extraction's, then the coder's */
+  for (int col = 12; col <= 14; col += 2)
+    if (*_kel_sql_text (stmt, col) != '\0')
+      {
+        g_auto (GStrv) lines = g_strsplit (_kel_sql_text (stmt, col), "\n", -1);
+        for (guint i = 0; lines[i] != NULL; i++)
+          g_ptr_array_add (doc->warnings, g_strdup (lines[i]));
+      }
 
   ext = g_new0 (KelExtracted, 1);
   doc->extracted = ext;

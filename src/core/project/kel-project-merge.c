@@ -97,8 +97,8 @@ merge_coders (Merge *m, GError **error)
 #define DOCUMENT_COLUMNS \
   "sha256, name, source_kind, source, corporation, counterpart, year, kind, language, " \
   "meta_base, text, text_sha256, segments_sha256, n_segments, orig_len, n_pages, page_sizes, " \
-  "page_starts, anchors, warnings, lexicon_version, added"
-#define N_DOCUMENT_COLUMNS 22
+  "page_starts, anchors, warnings, lexicon_version, added, coding_warnings"
+#define N_DOCUMENT_COLUMNS 23
 #define DOCUMENT_NAME 1
 #define DOCUMENT_WARNINGS 19
 
@@ -116,7 +116,7 @@ copy_document_row (Merge *m, gint64 theirs, GError **error)
                               error);
   ins = doc == NULL ? NULL : _kel_project_prepare (p,
     "INSERT INTO documents (" DOCUMENT_COLUMNS ", position) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
     "(SELECT coalesce(max(position), -1) + 1 FROM documents))", error);
   if (ins == NULL)
     return 0;
@@ -327,13 +327,13 @@ conflict (Merge *m, gint64 ours_doc, const KelCodingRow *mine, const KelCodingRo
 }
 
 /* The same decision made separately in both copies (two uids, one slot): our live coding
- * of the coder on the same segment and category, or NULL. */
+ * of the coder on the same item of the segment and category, or NULL. */
 static KelCodingRow *
 find_twin (Merge *m, gint64 ours_doc, const KelCodingRow *theirs, GError **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM codings WHERE document = ? AND "
                                           "segment = ? AND category = ? AND coder = ? AND "
-                                          "span_start IS NULL AND deleted = 0",
+                                          "item = ? AND span_start IS NULL AND deleted = 0",
                                           _kel_coding_columns);
   g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (m->project, sql, error);
 
@@ -343,6 +343,7 @@ find_twin (Merge *m, gint64 ours_doc, const KelCodingRow *theirs, GError **error
   sqlite3_bind_int (stmt, 2, theirs->segment);
   sqlite3_bind_text (stmt, 3, theirs->category, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 4, theirs->coder);
+  sqlite3_bind_int (stmt, 5, theirs->item);
   return _kel_coding_row_fetch (m->project, stmt, error);
 }
 

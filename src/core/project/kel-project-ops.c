@@ -9,12 +9,13 @@
 
 #include "kel-coding-row-private.h"
 
-/* What a coding is about: a segment, or a span of the document text. */
+/* What a coding is about: an item of a segment, or a span of the document text. */
 typedef struct {
   gint64 document;
   int    segment;
   gint64 span_start;
   gint64 span_end;
+  int    item;
 } Unit;
 
 static gboolean
@@ -51,12 +52,13 @@ load_live (KelProject *project, gint64 coding, GError **error)
 static Unit
 unit_of (const KelCodingRow *row)
 {
-  Unit u = { row->document, row->segment, row->span_start, row->span_end };
+  Unit u = { row->document, row->segment, row->span_start, row->span_end, row->item };
   return u;
 }
 
 /* The coder's coding on @unit with @category: the live one, else the latest withdrawn
- * one (revived rather than duplicated, so that its uid stays the same in every copy). */
+ * one (revived rather than duplicated, so that its uid stays the same in every copy).
+ * @coder 0 (with @unit a segment's item): the lexicon's. */
 static KelCodingRow *
 find_decision (KelProject *project, gint64 coder, const Unit *unit, const char *category,
                GError **error)
@@ -66,7 +68,7 @@ find_decision (KelProject *project, gint64 coder, const Unit *unit, const char *
                                           "ORDER BY deleted, id DESC LIMIT 1",
                                           _kel_coding_columns,
                                           unit->span_start < 0
-                                            ? "segment = ?4 AND span_start IS NULL"
+                                            ? "segment = ?4 AND item = ?7 AND span_start IS NULL"
                                             : "span_start = ?5 AND span_end = ?6");
   g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project, sql, error);
 
@@ -76,7 +78,10 @@ find_decision (KelProject *project, gint64 coder, const Unit *unit, const char *
   sqlite3_bind_int64 (stmt, 2, coder);
   sqlite3_bind_text (stmt, 3, category, -1, SQLITE_TRANSIENT);
   if (unit->span_start < 0)
-    sqlite3_bind_int (stmt, 4, unit->segment);
+    {
+      sqlite3_bind_int (stmt, 4, unit->segment);
+      sqlite3_bind_int (stmt, 7, unit->item);
+    }
   else
     {
       sqlite3_bind_int64 (stmt, 5, unit->span_start);
@@ -118,6 +123,7 @@ prepare_decision (KelProject *project, gint64 coder, const Unit *unit, const cha
       r->segment = unit->segment;
       r->span_start = unit->span_start;
       r->span_end = unit->span_end;
+      r->item = unit->span_start < 0 ? unit->item : 0;
       r->category = g_strdup (category);
       r->coder = coder;
       r->created = g_get_real_time ();
@@ -127,14 +133,26 @@ prepare_decision (KelProject *project, gint64 coder, const Unit *unit, const cha
       g_clear_pointer (&r->memo, g_free);
       g_clear_pointer (&r->amount_text, g_free);
       g_clear_pointer (&r->terms, g_free);
+      g_clear_pointer (&r->reason, g_free);
+      g_clear_pointer (&r->reason_terms, g_free);
+      g_clear_pointer (&r->corporation, g_free);
+      g_clear_pointer (&r->label, g_free);
       r->amount_kzt = NAN;
       r->ev_start = r->ev_end = -1;
+      r->counted = TRUE;
       if (source != NULL)
         {
           r->amount_kzt = source->amount_kzt;
           r->amount_text = g_strdup (source->amount_text);
           r->ev_start = source->ev_start;
           r->ev_end = source->ev_end;
+          /* the item stays the item it was: its clause, its corporation, whether it
+           * counts and why not */
+          r->label = g_strdup (source->label);
+          r->corporation = g_strdup (source->corporation);
+          r->counted = source->counted;
+          r->reason = g_strdup (source->reason);
+          r->reason_terms = g_strdup (source->reason_terms);
           /* a decision on the lexicon's coding keeps the terms that made it */
           if (status != KEL_STATUS_MANUAL)
             r->terms = g_strdup (source->terms);
@@ -171,18 +189,109 @@ take_uid (KelProject *project, KelCodingRow *row, const char *uid, GError **erro
   return TRUE;
 }
 
+/* The lexicon's live coding of @category on the item @unit (a segment's), or NULL. */
+static KelCodingRow *
+lexicon_item (KelProject *project, const Unit *unit, const char *category, GError **error)
+{
+  KelCodingRow *row;
+
+  if (unit->span_start >= 0)
+    return NULL;
+  row = find_decision (project, _kel_project_lexicon_id (project), unit, category, error);
+  if (row != NULL && row->deleted)
+    g_clear_pointer (&row, _kel_coding_row_free);
+  return row;
+}
+
+/* A fresh decision takes its item from the lexicon's coding of it: its span, its clause,
+ * its corporation, whether it counts and why not (not its amount: the file gives that). */
+static void
+take_item (KelCodingRow *row, const KelCodingRow *lexicon)
+{
+  row->ev_start = lexicon->ev_start;
+  row->ev_end = lexicon->ev_end;
+  g_free (row->label);
+  row->label = g_strdup (lexicon->label);
+  g_free (row->corporation);
+  row->corporation = g_strdup (lexicon->corporation);
+  row->counted = lexicon->counted;
+  g_free (row->reason);
+  row->reason = g_strdup (lexicon->reason);
+  g_free (row->reason_terms);
+  row->reason_terms = g_strdup (lexicon->reason_terms);
+}
+
+/* Whether the decision counts, as the file says: a reason it names, else the one the
+ * coding has. */
+static gboolean
+import_counted (KelCodingRow *row, const KelBatchCoding *c, GError **error)
+{
+  KelReason reason = KEL_REASON_NONE;
+
+  if (!c->set_counted)
+    return TRUE;
+  row->counted = c->counted;
+  if (c->counted)
+    {
+      g_clear_pointer (&row->reason, g_free);
+      g_clear_pointer (&row->reason_terms, g_free);
+      return TRUE;
+    }
+  if (c->reason != NULL && *c->reason != '\0')
+    {
+      if (!kel_reason_from_string (c->reason, &reason) || reason == KEL_REASON_NONE)
+        {
+          g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_INVALID,
+                       _("“%s” is not a reason for not counting an item"), c->reason);
+          return FALSE;
+        }
+      if (g_strcmp0 (row->reason, kel_reason_to_string (reason)) != 0)
+        {
+          g_free (row->reason);
+          row->reason = g_strdup (kel_reason_to_string (reason));
+          g_clear_pointer (&row->reason_terms, g_free);
+        }
+    }
+  if (row->reason == NULL)
+    {
+      g_set_error_literal (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_INVALID,
+                           _("An item that does not count needs a reason"));
+      return FALSE;
+    }
+  if (c->reason_terms != NULL && *c->reason_terms != '\0')
+    {
+      g_free (row->reason_terms);
+      row->reason_terms = g_strdup (c->reason_terms);
+    }
+  return TRUE;
+}
+
 gboolean
 _kel_op_import (KelOp *op, const KelBatchCoding *c, KelBatchOutcome *outcome, GError **error)
 {
   Unit unit = { c->document, c->segment, c->span_start < 0 ? -1 : c->span_start,
-                c->span_start < 0 ? -1 : c->span_end };
+                c->span_start < 0 ? -1 : c->span_end, c->span_start < 0 ? MAX (c->item, 0) : 0 };
   const char *amount_text = c->amount_text != NULL && *c->amount_text ? c->amount_text : NULL;
   const char *memo = c->memo != NULL && *c->memo ? c->memo : NULL;
-  g_autoptr (KelCodingRow) before = NULL, row = NULL;
+  g_autoptr (KelCodingRow) before = NULL, row = NULL, lexicon = NULL;
+  g_autoptr (GError) local = NULL;
 
   if (!prepare_decision (op->project, op->coder, &unit, c->category, c->status, NULL, &before,
                          &row, error))
     return FALSE;
+  lexicon = lexicon_item (op->project, &unit, c->category, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (lexicon != NULL && (before == NULL || before->deleted))
+    take_item (row, lexicon);
+  if (unit.span_start < 0 && c->item_end > c->item_start && c->item_start >= 0)
+    {
+      row->ev_start = c->item_start;
+      row->ev_end = c->item_end;
+    }
   if (c->set_amount)
     {
       row->amount_kzt = c->amount_kzt;
@@ -199,6 +308,8 @@ _kel_op_import (KelOp *op, const KelBatchCoding *c, KelBatchOutcome *outcome, GE
       g_free (row->terms);
       row->terms = g_strdup (c->terms);
     }
+  if (!import_counted (row, c, error))
+    return FALSE;
   if (before != NULL && !before->deleted && _kel_coding_row_same_content (before, row))
     {
       *outcome = KEL_BATCH_UNCHANGED;
@@ -393,6 +504,7 @@ typedef struct {
   const char      *memo;
   double           amount_kzt;
   const char      *amount_text;
+  KelReason        reason;     /* counted: KEL_REASON_NONE */
   gint64           result;
 } EditData;
 
@@ -456,6 +568,49 @@ decide_body (KelOp *op, gpointer data, GError **error)
   return TRUE;
 }
 
+/* The unit a coding takes when @source's item becomes one of @category: the same item
+ * number, unless a coding of @category there is another item of the text (the lexicon's
+ * "charity" 0 is not the "sponsorship" 0 recoded as charity); then the first number no
+ * coding of @category on the segment has. */
+static gboolean
+recode_unit (KelProject *project, const KelCodingRow *source, const char *category, Unit *unit,
+             GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gboolean taken = FALSE;
+  int rc, last = -1;
+
+  *unit = unit_of (source);
+  if (unit->span_start >= 0)
+    return TRUE;
+  stmt = _kel_project_prepare (project, "SELECT item, coalesce(ev_start, -1), "
+                               "coalesce(ev_end, -1) FROM codings WHERE document = ? AND "
+                               "segment = ? AND category = ? AND span_start IS NULL AND "
+                               "deleted = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source->document);
+  sqlite3_bind_int (stmt, 2, source->segment);
+  sqlite3_bind_text (stmt, 3, category, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int item = sqlite3_column_int (stmt, 0);
+
+      last = MAX (last, item);
+      if (item == source->item && (sqlite3_column_int64 (stmt, 1) != source->ev_start
+                                   || sqlite3_column_int64 (stmt, 2) != source->ev_end))
+        taken = TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _kel_project_set_error (project, error, rc);
+      return FALSE;
+    }
+  if (taken)
+    unit->item = last + 1;
+  return TRUE;
+}
+
 static gboolean
 recode_body (KelOp *op, gpointer data, GError **error)
 {
@@ -474,7 +629,8 @@ recode_body (KelOp *op, gpointer data, GError **error)
                    _("This coding is “%s” already"), d->category);
       return FALSE;
     }
-  unit = unit_of (source);
+  if (!recode_unit (op->project, source, d->category, &unit, error))
+    return FALSE;
   target = find_decision (op->project, op->coder, &unit, d->category, &local);
   if (local != NULL)
     {
@@ -506,6 +662,7 @@ recode_body (KelOp *op, gpointer data, GError **error)
         }
       g_free (source->category);
       source->category = g_strdup (d->category);
+      source->item = unit.item;
       source->modified = g_get_real_time ();
       if (!_kel_op_coding (op, was, source, error))
         return FALSE;
@@ -514,9 +671,12 @@ recode_body (KelOp *op, gpointer data, GError **error)
     }
 
   /* anyone else's coding (or one's own decision): reject it, code the new category */
-  if (!prepare_decision (op->project, op->coder, &unit, source->category, KEL_STATUS_REJECTED,
-                         source, &before, &row, error))
-    return FALSE;
+  {
+    Unit old_unit = unit_of (source);
+    if (!prepare_decision (op->project, op->coder, &old_unit, source->category,
+                           KEL_STATUS_REJECTED, source, &before, &row, error))
+      return FALSE;
+  }
   if (before == NULL || before->deleted || before->status != KEL_STATUS_REJECTED)
     if (!_kel_op_coding (op, before, row, error))
       return FALSE;
@@ -604,6 +764,80 @@ amount_body (KelOp *op, gpointer data, GError **error)
   return TRUE;
 }
 
+/* The words behind @reason for @row's item: its own when it has that reason, else the
+ * lexicon's when the lexicon gives the item that reason; NULL when none say. */
+static char *
+reason_terms_for (KelProject *project, const KelCodingRow *row, const char *reason)
+{
+  g_autoptr (KelCodingRow) lexicon = NULL;
+  Unit unit = unit_of (row);
+
+  if (g_strcmp0 (row->reason, reason) == 0 && row->reason_terms != NULL)
+    return g_strdup (row->reason_terms);
+  lexicon = lexicon_item (project, &unit, row->category, NULL);
+  if (lexicon != NULL && !lexicon->counted && g_strcmp0 (lexicon->reason, reason) == 0)
+    return g_strdup (lexicon->reason_terms);
+  return NULL;
+}
+
+static gboolean
+counted_body (KelOp *op, gpointer data, GError **error)
+{
+  EditData *d = data;
+  g_autoptr (KelCodingRow) source = load_live (op->project, d->coding, error);
+  g_autoptr (KelCodingRow) before = NULL, row = NULL;
+  gboolean counted = d->reason == KEL_REASON_NONE;
+  const char *reason = counted ? NULL : kel_reason_to_string (d->reason);
+
+  if (source == NULL)
+    return FALSE;
+  op->document = source->document;
+  if (source->status == KEL_STATUS_REJECTED)
+    {
+      g_set_error_literal (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_INVALID,
+                           _("A rejected coding is not an item: accept it first"));
+      return FALSE;
+    }
+  if (source->coder == op->coder)
+    {
+      before = _kel_coding_row_copy (source);
+      row = g_steal_pointer (&source);
+    }
+  else
+    {
+      /* counting someone else's item or not is accepting it, counted or not */
+      Unit unit = unit_of (source);
+      if (!prepare_decision (op->project, op->coder, &unit, source->category,
+                             KEL_STATUS_ACCEPTED, source, &before, &row, error))
+        return FALSE;
+      if (is_positive (before))
+        row->status = before->status;
+    }
+  d->result = row->id;
+  if (before != NULL && !before->deleted && before->status == row->status
+      && before->counted == counted && (counted || g_strcmp0 (before->reason, reason) == 0))
+    return TRUE;
+  if (counted)
+    {
+      g_clear_pointer (&row->reason, g_free);
+      g_clear_pointer (&row->reason_terms, g_free);
+    }
+  else
+    {
+      char *terms = reason_terms_for (op->project, row, reason);
+      g_free (row->reason_terms);
+      row->reason_terms = terms;
+      g_free (row->reason);
+      row->reason = g_strdup (reason);
+    }
+  row->counted = counted;
+  row->modified = g_get_real_time ();
+  if (!_kel_op_coding (op, before, row, error))
+    return FALSE;
+  d->result = row->id;
+  return TRUE;
+}
+
 /* Looks up the coding's category for the step's label. */
 static char *
 coding_category (KelProject *project, gint64 coding)
@@ -667,6 +901,7 @@ typedef struct {
   guint         n;
   OpBody        body;
   KelCodingStatus status;
+  const KelReason *reasons;   /* set_counted: one per coding */
 } ManyData;
 
 static gboolean
@@ -678,6 +913,8 @@ many_body (KelOp *op, gpointer data, GError **error)
     {
       EditData d = { m->codings[i], m->status };
 
+      if (m->reasons != NULL)
+        d.reason = m->reasons[i];
       if (!m->body (op, &d, error))
         return FALSE;
     }
@@ -758,6 +995,41 @@ kel_project_recode (KelProject *project, const char *coder, gint64 coding,
                        error);
   _kel_project_unlock (project);
   return d.result;
+}
+
+gint64
+kel_project_set_counted (KelProject *project, const char *coder, gint64 coding,
+                         KelReason reason, GError **error)
+{
+  EditData d = { coding };
+
+  g_return_val_if_fail (KEL_IS_PROJECT (project), 0);
+  g_return_val_if_fail (reason < KEL_N_REASONS, 0);
+
+  d.reason = reason;
+  return reason == KEL_REASON_NONE
+         ? run_edit (project, coder, "count", _("Count “%s” anyway"), counted_body, &d, error)
+         : run_edit (project, coder, "uncount", _("Do not count “%s”"), counted_body, &d, error);
+}
+
+gboolean
+kel_project_set_counted_codings (KelProject *project, const char *coder, const gint64 *codings,
+                                 const KelReason *reasons, guint n, GError **error)
+{
+  ManyData m = { codings, n, counted_body, 0, reasons };
+  gboolean all_counted = TRUE;
+
+  g_return_val_if_fail (KEL_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (n == 0 || (codings != NULL && reasons != NULL), FALSE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_return_val_if_fail (reasons[i] < KEL_N_REASONS, FALSE);
+      all_counted &= reasons[i] == KEL_REASON_NONE;
+    }
+  return all_counted
+         ? run_many (project, coder, "count", _("Count “%s” anyway"), &m, error)
+         : run_many (project, coder, "uncount", _("Do not count “%s”"), &m, error);
 }
 
 gboolean

@@ -201,6 +201,10 @@ gboolean  _kel_project_insert_lexicon_codings (KelProject *project,
                                                const KelLexicon *lex,
                                                const KelDocument *doc,
                                                GError    **error);
+/* @doc's warnings from @from on, a line each: what the coder warned of, stored apart
+ * from the extraction's so that coding again replaces it. */
+char     *_kel_project_coding_warnings (const KelDocument *doc,
+                                        guint        from);
 /* A name for a new document that no document of the project has: @name itself, else
  * "stem (2).ext", "stem (3).ext", … (the dataset, the consensus and import-codings know a
  * document by its name); NULL on a database error. Called with the lock held. */

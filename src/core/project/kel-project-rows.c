@@ -41,6 +41,11 @@ typedef struct {
   double           amount_kzt;
   char            *amount_text;
   char            *terms;
+  gboolean         counted;
+  char            *reason;
+  char            *reason_terms;
+  char            *corporation;  /* NULL: the document's */
+  char            *label;        /* NULL: the segment's clause */
 } Coding;
 
 static void
@@ -52,6 +57,10 @@ coding_clear (gpointer data)
   g_free (c->coder);
   g_free (c->amount_text);
   g_free (c->terms);
+  g_free (c->reason);
+  g_free (c->reason_terms);
+  g_free (c->corporation);
+  g_free (c->label);
 }
 
 typedef struct {
@@ -129,7 +138,8 @@ static gboolean
 load_codings (Collect *c, gint64 document, GArray *codings, GError **error)
 {
   g_autoptr (GString) sql = g_string_new ("SELECT c.segment, c.span_start, c.span_end, "
-    "c.category, co.name, c.coder, c.status, c.amount_kzt, c.amount_text, c.terms "
+    "c.category, co.name, c.coder, c.status, c.amount_kzt, c.amount_text, c.terms, "
+    "c.counted, c.reason, c.reason_terms, c.corporation, c.label "
     "FROM codings c JOIN coders co ON co.id = c.coder WHERE c.document = ?1 AND c.deleted = 0");
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
@@ -143,8 +153,8 @@ load_codings (Collect *c, gint64 document, GArray *codings, GError **error)
       /* the person's codings, and the lexicon's they have not decided on */
       g_string_append (sql, " AND (c.coder = ?2 OR (c.coder = ?3 AND NOT EXISTS (SELECT 1 "
                        "FROM codings d WHERE d.document = c.document AND d.segment = c.segment "
-                       "AND d.category = c.category AND d.coder = ?2 AND d.span_start IS NULL "
-                       "AND d.deleted = 0)))");
+                       "AND d.category = c.category AND d.item = c.item AND d.coder = ?2 "
+                       "AND d.span_start IS NULL AND d.deleted = 0)))");
       break;
     case KEL_VIEW_CONSENSUS:
       g_string_append (sql, " AND c.coder IN (");
@@ -182,6 +192,11 @@ load_codings (Collect *c, gint64 document, GArray *codings, GError **error)
       k.amount_kzt = _kel_sql_double (stmt, 7);
       k.amount_text = _kel_sql_dup (stmt, 8);
       k.terms = _kel_sql_dup (stmt, 9);
+      k.counted = sqlite3_column_int (stmt, 10) != 0;
+      k.reason = k.counted ? NULL : _kel_sql_dup (stmt, 11);
+      k.reason_terms = _kel_sql_dup (stmt, 12);
+      k.corporation = _kel_sql_dup (stmt, 13);
+      k.label = _kel_sql_dup (stmt, 14);
       g_array_append_val (codings, k);
     }
   if (rc != SQLITE_DONE)
@@ -217,6 +232,19 @@ add_coding_row (Collect *c, sqlite3_stmt *doc, const Segment *seg, guint index,
   row->coder = g_strdup (coder);
   row->status = g_strdup (kel_coding_status_to_string (status));
   row->terms = g_strdup (k->terms);
+  row->counted = k->counted;
+  row->reason = g_strdup (k->reason);
+  row->reason_terms = g_strdup (k->reason_terms);
+  if (k->corporation != NULL)
+    {
+      g_free (row->corporation);
+      row->corporation = g_strdup (k->corporation);
+    }
+  if (k->label != NULL)
+    {
+      g_free (row->clause);
+      row->clause = g_strdup (k->label);
+    }
   if (text != NULL)
     {
       g_free (row->text);
@@ -229,6 +257,21 @@ static gboolean
 is_positive (KelCodingStatus s)
 {
   return s != KEL_STATUS_REJECTED;
+}
+
+/* A code the consensus counts: given, and counted. */
+static gboolean
+is_vote (const Coding *k)
+{
+  return is_positive (k->status) && k->counted;
+}
+
+/* Whether the dataset writes the coding: counted ones, with all_segments (or uncounted)
+ * every one. */
+static gboolean
+is_written (Collect *c, const Coding *k)
+{
+  return k->counted || c->sel->all_segments || c->sel->uncounted;
 }
 
 static int
@@ -263,7 +306,7 @@ consensus_coding (Collect *c, GArray *codings, guint from, guint to, const char 
       const Coding *v = &g_array_index (codings, Coding, j);
       guint a = 0;
 
-      if (!is_positive (v->status) || g_strcmp0 (v->category, category) != 0)
+      if (!is_vote (v) || g_strcmp0 (v->category, category) != 0)
         continue;
       while (a < ids->len && g_array_index (ids, gint64, a) != v->coder_id)
         a++;
@@ -298,8 +341,7 @@ consensus_coding (Collect *c, GArray *codings, guint from, guint to, const char 
         {
           const Coding *v = &g_array_index (codings, Coding, j);
 
-          if (v->coder_id != id || !is_positive (v->status)
-              || g_strcmp0 (v->category, category) != 0)
+          if (v->coder_id != id || !is_vote (v) || g_strcmp0 (v->category, category) != 0)
             continue;
           /* with no amount, the one that says why it has none ("as written") if any */
           if (first == NULL || (isnan (amount) && first->amount_text == NULL
@@ -319,6 +361,8 @@ consensus_coding (Collect *c, GArray *codings, guint from, guint to, const char 
           *scratch = *first;
           scratch->amount_kzt = amount;
           scratch->amount_text = texts->len ? texts->str : NULL;
+          /* several items together: the segment's clause, not the first item's */
+          scratch->label = NULL;
           return scratch;
         }
       return first;
@@ -347,14 +391,14 @@ consensus_segment (Collect *c, sqlite3_stmt *doc, const Segment *seg, guint inde
       Coding scratch;
       guint votes;
 
-      if (!is_positive (k->status) || g_hash_table_contains (seen, k->category))
+      if (!is_vote (k) || g_hash_table_contains (seen, k->category))
         continue;
       g_hash_table_add (seen, k->category);
       voters = g_hash_table_new (g_int64_hash, g_int64_equal);
       for (guint j = from; j < to; j++)
         {
           const Coding *v = &g_array_index (codings, Coding, j);
-          if (is_positive (v->status) && g_strcmp0 (v->category, k->category) == 0)
+          if (is_vote (v) && g_strcmp0 (v->category, k->category) == 0)
             g_hash_table_add (voters, (gpointer) &v->coder_id);
         }
       votes = g_hash_table_size (voters);
@@ -429,6 +473,8 @@ collect_document (Collect *c, sqlite3_stmt *doc, GError **error)
             const Coding *cod = &g_array_index (codings, Coding, i);
             g_autofree char *span_text = NULL;
 
+            if (!is_written (c, cod))
+              continue;
             if (cod->span_start >= 0)
               {
                 if (text == NULL)
@@ -447,7 +493,7 @@ collect_document (Collect *c, sqlite3_stmt *doc, GError **error)
       const Coding *cod = &g_array_index (codings, Coding, k);
       g_autofree char *span_text = NULL;
 
-      if (cod->segment >= 0 || cod->span_start < 0)
+      if (cod->segment >= 0 || cod->span_start < 0 || !is_written (c, cod))
         continue;
       if (text == NULL)
         text = document_text (c->project, document);

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "kel-project-private.h"
+#include "kel-coding-row-private.h"
 
 /* 'KLSM' in the SQLite header: a Kelisim project, whatever its extension. */
 #define KEL_PROJECT_APPLICATION_ID 0x4B4C534D
@@ -151,6 +151,22 @@ static const char *const migrations[] = {
   "  uuid TEXT,"
   "  created INTEGER NOT NULL,"
   "  summary TEXT NOT NULL);",
+
+  /* 3: items — a segment may hold several codings of one category, each on its own item
+   * (its span in ev_start, ev_end), counted or not for a reason, with its own clause
+   * label and corporation; a decision is on one item. What the coder warns of is kept
+   * apart from what extraction does, so that coding again replaces it. */
+  "ALTER TABLE codings ADD COLUMN item INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE codings ADD COLUMN counted INTEGER NOT NULL DEFAULT 1"
+  "  CHECK (counted IN (0, 1));"
+  "ALTER TABLE codings ADD COLUMN reason TEXT;"
+  "ALTER TABLE codings ADD COLUMN reason_terms TEXT;"
+  "ALTER TABLE codings ADD COLUMN corporation TEXT;"
+  "ALTER TABLE codings ADD COLUMN label TEXT;"
+  "ALTER TABLE documents ADD COLUMN coding_warnings TEXT NOT NULL DEFAULT '';"
+  "DROP INDEX codings_decision;"
+  "CREATE UNIQUE INDEX codings_decision ON codings (document, segment, category, item, coder)"
+  "  WHERE span_start IS NULL AND deleted = 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KEL_PROJECT_SCHEMA_VERSION);
@@ -171,6 +187,67 @@ set_meta (KelProject *project, const char *key, const char *value)
   _kel_project_step (project, stmt, NULL);
 }
 
+/* Rewrites the coding images in @column of @table (the undo history, the conflicts; its
+ * key @key_a, @key_b) from schema 2's form to this one's, which they are read back as. */
+static gboolean
+upgrade_images (KelProject *project, const char *table, const char *key_a, const char *key_b,
+                const char *column, GError **error)
+{
+  g_autofree char *select = g_strdup_printf ("SELECT %s, %s, %s FROM %s WHERE target = "
+                                             "'coding' AND %s IS NOT NULL", key_a, key_b,
+                                             column, table, column);
+  g_autofree char *update = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE %s = ?2 AND %s = ?3",
+                                             table, column, key_a, key_b);
+  g_autoptr (sqlite3_stmt) read = _kel_project_prepare (project, select, error);
+  g_autoptr (sqlite3_stmt) write = read != NULL ? _kel_project_prepare (project, update, error)
+                                                : NULL;
+  g_autoptr (GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) images = g_ptr_array_new_with_free_func (
+                                   (GDestroyNotify) g_variant_unref);
+  int rc;
+
+  if (write == NULL)
+    return FALSE;
+  /* read first, write after: the rows written are not read again */
+  while ((rc = sqlite3_step (read)) == SQLITE_ROW)
+    {
+      g_autoptr (GVariant) old = _kel_sql_variant (read, 2, KEL_CODING_ROW_IMAGE_2);
+      GVariant *image = _kel_coding_row_upgrade_image (old);
+      gint64 key[2] = { sqlite3_column_int64 (read, 0), sqlite3_column_int64 (read, 1) };
+
+      if (image == NULL)
+        continue;   /* unreadable before: it stays so, and says so when used */
+      g_array_append_vals (keys, key, 2);
+      g_ptr_array_add (images, g_variant_ref_sink (image));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _kel_project_set_error (project, error, rc);
+      return FALSE;
+    }
+  for (guint i = 0; i < images->len; i++)
+    {
+      _kel_sql_bind_variant (write, 1, images->pdata[i]);
+      sqlite3_bind_int64 (write, 2, g_array_index (keys, gint64, 2 * i));
+      sqlite3_bind_int64 (write, 3, g_array_index (keys, gint64, 2 * i + 1));
+      if (!_kel_project_step (project, write, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* What a migration does besides its SQL: the images of codings in their new form. */
+static gboolean
+migrate_data (KelProject *project, int to, GError **error)
+{
+  if (to != 3)
+    return TRUE;
+  return upgrade_images (project, "op_changes", "op", "seq", "before", error)
+         && upgrade_images (project, "op_changes", "op", "seq", "after", error)
+         && upgrade_images (project, "conflicts", "id", "id", "ours", error)
+         && upgrade_images (project, "conflicts", "id", "id", "theirs", error);
+}
+
 /* Runs the migrations from @from up to @to, in one transaction. */
 static gboolean
 migrate (KelProject *project, int from, int to, GError **error)
@@ -180,7 +257,8 @@ migrate (KelProject *project, int from, int to, GError **error)
   if (!_kel_project_begin (project, error))
     return FALSE;
   for (int v = from; v < to; v++)
-    if (!_kel_project_exec (project, migrations[v], error))
+    if (!_kel_project_exec (project, migrations[v], error)
+        || (from > 0 && !migrate_data (project, v + 1, error)))
       {
         _kel_project_rollback (project);
         return FALSE;

@@ -7,7 +7,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "kel-project-private.h"
+#include "kel-coding-row-private.h"
 
 /* Adding files ------------------------------------------------------------------------------ */
 
@@ -267,14 +267,31 @@ kel_project_add_files_finish (KelProject *project, GAsyncResult *result, GError 
 
 /* The lexicon run ----------------------------------------------------------------------------- */
 
+/* Whether the stored item in columns @col… (span, counted, reason and its words,
+ * corporation, label) is @c's. */
+static gboolean
+same_item (sqlite3_stmt *stmt, int col, const KelCoding *c)
+{
+  return _kel_sql_int64_or (stmt, col, -1) == (gint64) c->start
+         && _kel_sql_int64_or (stmt, col + 1, -1) == (gint64) c->end
+         && (sqlite3_column_int (stmt, col + 2) != 0) == kel_coding_is_counted (c)
+         && g_strcmp0 (_kel_sql_text (stmt, col + 3),
+                       kel_coding_is_counted (c) ? "" : kel_reason_to_string (c->reason)) == 0
+         && g_strcmp0 (_kel_sql_text (stmt, col + 4), c->reason_terms ? c->reason_terms : "") == 0
+         && g_strcmp0 (_kel_sql_text (stmt, col + 5), c->corporation ? c->corporation : "") == 0
+         && g_strcmp0 (_kel_sql_text (stmt, col + 6), c->label ? c->label : "") == 0;
+}
+
 /* Whether the lexicon's stored codings of @document are those of @doc. */
 static gboolean
 same_lexicon_codings (KelProject *project, gint64 document, const KelLexicon *lex,
                       const KelDocument *doc, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project,
-    "SELECT segment, category, amount_kzt, amount_text, terms FROM codings "
-    "WHERE document = ? AND coder = ? AND deleted = 0 ORDER BY id", error);
+    "SELECT segment, category, amount_kzt, amount_text, terms, ev_start, ev_end, counted, "
+    "coalesce(reason, ''), coalesce(reason_terms, ''), coalesce(corporation, ''), "
+    "coalesce(label, '') FROM codings WHERE document = ? AND coder = ? AND deleted = 0 "
+    "ORDER BY id", error);
   guint i = 0;
   int rc;
 
@@ -295,7 +312,8 @@ same_lexicon_codings (KelProject *project, gint64 document, const KelLexicon *le
                         kel_lexicon_get_category (lex, c->category)->id) != 0
           || !((isnan (kzt) && isnan (c->amount_kzt)) || kzt == c->amount_kzt)
           || g_strcmp0 (_kel_sql_text (stmt, 3), c->amount_text ? c->amount_text : "") != 0
-          || g_strcmp0 (_kel_sql_text (stmt, 4), c->terms ? c->terms : "") != 0)
+          || g_strcmp0 (_kel_sql_text (stmt, 4), c->terms ? c->terms : "") != 0
+          || !same_item (stmt, 5, c))
         return FALSE;
     }
   if (rc != SQLITE_DONE)
@@ -309,6 +327,8 @@ replace_lexicon_codings (KelProject *project, gint64 document, const KelLexicon 
 {
   g_autoptr (sqlite3_stmt) drop = NULL, version = NULL;
   g_autoptr (GError) local = NULL;
+  g_autoptr (GArray) items = NULL;
+  g_autofree char *warnings = _kel_project_coding_warnings (doc, 0);
 
   if (!_kel_project_begin (project, error))
     return FALSE;
@@ -322,23 +342,27 @@ replace_lexicon_codings (KelProject *project, gint64 document, const KelLexicon 
     }
   if (*changed)
     {
-      /* only the lexicon's own rows: a person's decisions are separate rows and stay */
+      /* only the lexicon's own rows: a person's decisions are separate rows and stay, and
+       * follow their items */
+      items = _kel_project_lexicon_items (project, document, error);
       drop = _kel_project_prepare (project, "DELETE FROM codings WHERE document = ? AND "
                                    "coder = ?", error);
-      if (drop == NULL)
+      if (items == NULL || drop == NULL)
         goto fail;
       sqlite3_bind_int64 (drop, 1, document);
       sqlite3_bind_int64 (drop, 2, _kel_project_lexicon_id (project));
       if (!_kel_project_step (project, drop, error)
-          || !_kel_project_insert_lexicon_codings (project, document, lex, doc, error))
+          || !_kel_project_insert_lexicon_codings (project, document, lex, doc, error)
+          || !_kel_project_follow_items (project, document, items, error))
         goto fail;
     }
-  version = _kel_project_prepare (project, "UPDATE documents SET lexicon_version = ? "
-                                  "WHERE id = ?", error);
+  version = _kel_project_prepare (project, "UPDATE documents SET lexicon_version = ?, "
+                                  "coding_warnings = ? WHERE id = ?", error);
   if (version == NULL)
     goto fail;
   sqlite3_bind_text (version, 1, kel_lexicon_get_version (lex), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (version, 2, document);
+  sqlite3_bind_text (version, 2, warnings, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (version, 3, document);
   if (!_kel_project_step (project, version, error)
       || !_kel_project_set_lexicon_version (project, lex, error))
     goto fail;
@@ -395,7 +419,11 @@ code_again (KelProject *project, const KelPipelineOptions *pipeline,
   doc = _kel_project_load_document (project, info->id, error);
   _kel_project_unlock (project);
   if (doc != NULL)
-    kel_coder_code_document (pipeline->lexicon, doc, pipeline->rates);
+    {
+      /* what it warns of replaces what the last coding did */
+      g_ptr_array_set_size (doc->warnings, 0);
+      kel_coder_code_document (pipeline->lexicon, doc, pipeline->rates);
+    }
   return doc;
 }
 

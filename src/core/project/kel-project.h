@@ -33,13 +33,13 @@ typedef enum {
 GQuark kel_project_error_quark (void);
 
 /* The schema this Kelisim writes; older projects are migrated forward when opened. */
-#define KEL_PROJECT_SCHEMA_VERSION 2
+#define KEL_PROJECT_SCHEMA_VERSION 3
 /* The automatic coder: a coder like any person, carrying the lexicon's version. */
 #define KEL_LEXICON_CODER "lexicon"
 
 /* How a coding came to be. The lexicon's codings are "auto". A person never edits them:
  * a person's decision about a coding is that person's own coding on the same unit (the
- * same segment, or the same span) with the same category:
+ * same item of a segment, or the same span) with the same category:
  *   - accept  = the person's coding, status accepted;
  *   - reject  = the person's coding, status rejected;
  *   - recode  = reject the old category + the person's coding of the new one, manual;
@@ -47,7 +47,14 @@ GQuark kel_project_error_quark (void);
  *   - uncode  = the person's own coding withdrawn (deleted).
  * A person's codes on a unit are their accepted and manual codings; a rejected one says
  * "not this category". Agreement, validation, the dataset and the analysis all read
- * codings this way. */
+ * codings this way.
+ *
+ * A segment holds items (kel-document.h): the lexicon codes each object, recipient or
+ * event apart, so a segment may have several codings of one category, numbered 0, 1, …
+ * in the order of the text ("item"). A decision is on one item. Each coding is counted,
+ * or not counted for a reason (KelReason): a person's decision may count an item the
+ * lexicon did not ("count it anyway") or not count one it did; a coding that is not
+ * counted is no code given, in agreement and validation as in the charts. */
 typedef enum {
   KEL_STATUS_AUTO,
   KEL_STATUS_ACCEPTED,
@@ -106,6 +113,14 @@ typedef struct {
   char            *amount_text;
   char            *terms;      /* the terms that made the lexicon's coding; a decision on
                                 * it keeps them, a person's own coding has none */
+  guint            item;       /* which of its segment's items of its category (0, 1, …) */
+  gsize            item_start; /* the item's own span (inside its segment); the unit's */
+  gsize            item_end;   /* span when the coding has none of its own */
+  char            *label;      /* the item's clause ("2.3a"), NULL: the segment's */
+  char            *corporation; /* whose commitment, NULL: the document's corporation */
+  gboolean         counted;    /* whether the item counts (in the dataset, the charts) */
+  KelReason        reason;     /* why not: KEL_REASON_NONE when counted */
+  char            *reason_terms; /* the words that decided it, or NULL */
   gint64           created;    /* µs since the epoch */
   gint64           modified;
   /* A decision (accepted or rejected) on a coding that no other coder makes any more,
@@ -404,6 +419,23 @@ gint64       kel_project_recode            (KelProject         *project,
                                             gint64              coding,
                                             const char         *category,
                                             GError            **error);
+/* Whether the item of @coding counts: @reason KEL_REASON_NONE counts it ("count it
+ * anyway"), any other reason does not count it for that reason. On @coder's own coding
+ * this changes it; on anyone else's it accepts the coding as counted or not. One undoable
+ * step. Returns the coder's coding. */
+gint64       kel_project_set_counted       (KelProject         *project,
+                                            const char         *coder,
+                                            gint64              coding,
+                                            KelReason           reason,
+                                            GError            **error);
+/* The same for several codings as one step of the undo history, each with its own
+ * reason (@reasons[i] for @codings[i]); all of them or, on an error, none. */
+gboolean     kel_project_set_counted_codings (KelProject       *project,
+                                              const char       *coder,
+                                              const gint64     *codings,
+                                              const KelReason  *reasons,
+                                              guint             n,
+                                              GError          **error);
 /* A memo on one of @coder's own codings (NULL or "" removes it). */
 gboolean     kel_project_set_memo          (KelProject         *project,
                                             const char         *coder,
@@ -508,7 +540,11 @@ gboolean     kel_project_resolve_conflict  (KelProject         *project,
  * and category) as @coder's codings, one undoable step. Rows are those whose "coder"
  * cell is @from_coder (NULL: @coder), or empty. A row is matched to its segment by
  * document name and segment_id, and refused (listed in the notes) when its "text" is not
- * that segment's. Status accepted, rejected and manual are kept; auto becomes manual. */
+ * that segment's; to its item by its clause (the lexicon's item labelled so, "2.3b"),
+ * else its amount as written, else the order of the file's rows of that segment and
+ * category. Status accepted, rejected and manual are kept; auto becomes manual. The
+ * columns counted (1 or 0) and reason say whether the item counts and why not (an empty
+ * reason: the one the lexicon gives the item). */
 KelMergeReport *kel_project_import_codings (KelProject         *project,
                                             const char         *coder,
                                             const char         *from_coder,
@@ -524,19 +560,25 @@ typedef enum {
   KEL_VIEW_REVIEW,     /* the lexicon as one person reviewed it: their codings, and the
                         * lexicon's they have not decided yet */
   KEL_VIEW_CONSENSUS,  /* what a majority of the coders who coded the document give each
-                        * segment (coder "consensus", status accepted) */
+                        * segment and count (coder "consensus", status accepted) */
 } KelProjectView;
 
 typedef struct {
   KelProjectView     view;
   const char        *coder;         /* VIEW_CODER, VIEW_REVIEW */
   const char *const *coders;        /* VIEW_CONSENSUS: NULL means every person */
-  gboolean           all_segments;  /* also a row for each segment without a coding */
+  gboolean           all_segments;  /* also the items that do not count, and a row for
+                                     * each segment without a coding */
+  gboolean           uncounted;     /* also the items that do not count (for the
+                                     * aggregate: a coder who counted nothing in a
+                                     * document still worked on it) */
 } KelProjectSelection;
 
 /* The dataset's rows (KelRow), documents in the order they were added, codings in
- * segment order; for the lexicon alone the same rows as kel_dataset_collect_document()
- * makes for the same files. */
+ * segment order: the items that count (with their corporation, clause label and
+ * counted = TRUE), and with all_segments or uncounted also those that do not (counted =
+ * FALSE, with their reason). A consensus has the items that count only. For the lexicon
+ * alone the same rows as kel_dataset_collect_document() makes for the same files. */
 GPtrArray   *kel_project_collect_rows      (KelProject         *project,
                                             const KelProjectSelection *selection,
                                             GError            **error);
