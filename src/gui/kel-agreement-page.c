@@ -32,6 +32,7 @@ struct _KelAgreementPage {
   gboolean       dirty;
   GCancellable  *cancellable;
   KelAgreement  *agreement;
+  KelValidation *validation;   /* the last one shown, NULL when none */
 };
 
 G_DEFINE_FINAL_TYPE (KelAgreementPage, kel_agreement_page, GTK_TYPE_WIDGET)
@@ -215,7 +216,7 @@ show_agreement (KelAgreementPage *self, KelAgreement *a)
 }
 
 static void
-show_validation (KelAgreementPage *self, KelValidation *v)
+show_validation (KelAgreementPage *self, KelValidation *v, const GError *error)
 {
   static const char *const heads[] = {
     N_("Category"), N_("Right"), N_("False positives"), N_("Missed"), N_("Precision"),
@@ -225,10 +226,12 @@ show_validation (KelAgreementPage *self, KelValidation *v)
 
   grid_clear (self->validation_grid);
   list_clear (self->errors_list);
-  if (v == NULL)
+  if (v == NULL || v->n_documents == 0)
     {
+      /* a reason the core gives is shown, not dropped */
       gtk_label_set_text (self->validation_label,
-                          _("Nobody has coded a document yet to measure the lexicon against."));
+                          error != NULL ? error->message
+                          : _("Nobody has coded a document yet to measure the lexicon against."));
       gtk_widget_set_visible (self->validation_frame, FALSE);
       return;
     }
@@ -296,6 +299,7 @@ typedef struct {
   KelAgreement  *agreement;
   KelValidation *validation;
   GError        *error;
+  GError        *validation_error;
 } Job;
 
 static void
@@ -309,6 +313,7 @@ job_free (gpointer data)
   g_clear_pointer (&job->agreement, kel_agreement_free);
   g_clear_pointer (&job->validation, kel_validation_free);
   g_clear_error (&job->error);
+  g_clear_error (&job->validation_error);
   g_free (job);
 }
 
@@ -320,11 +325,10 @@ job_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellab
   if (g_strv_length (job->coders) >= 2)
     job->agreement = kel_project_agreement (job->project, (const char *const *) job->coders,
                                             &job->error);
-  job->validation = kel_project_validate (job->project,
-                                          (const char *const *) (job->reference
-                                                                 ? job->reference
-                                                                 : NULL),
-                                          NULL);
+  if (job->reference != NULL)
+    job->validation = kel_project_validate (job->project,
+                                            (const char *const *) job->reference,
+                                            &job->validation_error);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -352,7 +356,35 @@ job_done (GObject *source, GAsyncResult *result, gpointer user_data)
       g_clear_pointer (&self->agreement, kel_agreement_free);
       self->agreement = g_steal_pointer (&job->agreement);
     }
-  show_validation (self, job->validation);
+  show_validation (self, job->validation, job->validation_error);
+  g_clear_pointer (&self->validation, kel_validation_free);
+  self->validation = g_steal_pointer (&job->validation);
+  g_clear_object (&self->cancellable);
+}
+
+/* Whose coding the lexicon is held against: the first choice is the consensus of the
+ * people checked above (the lexicon is not one of them), then each person alone; NULL
+ * when the consensus has nobody in it. */
+static char **
+reference_names (KelAgreementPage *self, guint choice)
+{
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  guint k = 0, n = 0;
+
+  for (guint i = 0; i < self->persons->len; i++)
+    {
+      const char *name = self->persons->pdata[i];
+
+      if (g_strcmp0 (name, KEL_LEXICON_CODER) == 0)
+        continue;
+      k++;
+      if (choice == 0 ? !g_hash_table_contains (self->unchecked, name) : k == choice)
+        {
+          g_strv_builder_add (names, name);
+          n++;
+        }
+    }
+  return n > 0 ? g_strv_builder_end (names) : NULL;
 }
 
 static void
@@ -375,20 +407,11 @@ compute (KelAgreementPage *self)
   job->project = g_object_ref (self->project);
   job->coders = g_strv_builder_end (coders);
   ref = gtk_drop_down_get_selected (self->reference_dropdown);
-  /* the first choice is the consensus; then each person (the lexicon is not one) */
-  {
-    guint k = 0;
-    for (guint i = 0; i < self->persons->len; i++)
-      {
-        if (g_strcmp0 (self->persons->pdata[i], KEL_LEXICON_CODER) == 0)
-          continue;
-        if (++k == ref)
-          {
-            job->reference = g_new0 (char *, 2);
-            job->reference[0] = g_strdup (self->persons->pdata[i]);
-          }
-      }
-  }
+  job->reference = reference_names (self, ref);
+  if (job->reference == NULL)
+    g_set_error_literal (&job->validation_error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_INVALID,
+                         _("Check at least one person among the coders compared to hold the "
+                           "lexicon against their consensus."));
   self->cancellable = g_cancellable_new ();
   task = g_task_new (NULL, self->cancellable, job_done, g_object_ref (self));
   g_task_set_task_data (task, job, job_free);
@@ -521,6 +544,7 @@ kel_agreement_page_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_pointer (&self->categories, kel_categories_unref);
   g_clear_pointer (&self->agreement, kel_agreement_free);
+  g_clear_pointer (&self->validation, kel_validation_free);
   G_OBJECT_CLASS (kel_agreement_page_parent_class)->dispose (object);
 }
 
@@ -588,6 +612,7 @@ kel_agreement_page_set_project (KelAgreementPage *self, KelProject *project,
   self->categories = categories ? kel_categories_ref (categories) : NULL;
   g_hash_table_remove_all (self->unchecked);
   g_clear_pointer (&self->agreement, kel_agreement_free);
+  g_clear_pointer (&self->validation, kel_validation_free);
   kel_agreement_page_refresh (self);
 }
 
@@ -601,4 +626,36 @@ kel_agreement_page_refresh (KelAgreementPage *self)
     compute (self);
   else
     self->dirty = TRUE;
+}
+
+gboolean
+kel_agreement_page_is_computing (KelAgreementPage *self)
+{
+  g_return_val_if_fail (KEL_IS_AGREEMENT_PAGE (self), FALSE);
+
+  return self->dirty || self->cancellable != NULL;
+}
+
+const KelValidation *
+kel_agreement_page_get_validation (KelAgreementPage *self)
+{
+  g_return_val_if_fail (KEL_IS_AGREEMENT_PAGE (self), NULL);
+
+  return self->validation;
+}
+
+const char *
+kel_agreement_page_get_validation_message (KelAgreementPage *self)
+{
+  g_return_val_if_fail (KEL_IS_AGREEMENT_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->validation_label);
+}
+
+void
+kel_agreement_page_set_reference (KelAgreementPage *self, guint choice)
+{
+  g_return_if_fail (KEL_IS_AGREEMENT_PAGE (self));
+
+  gtk_drop_down_set_selected (self->reference_dropdown, choice);
 }

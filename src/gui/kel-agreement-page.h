@@ -6,6 +6,7 @@
 
 #include "kel-categories.h"
 #include "kel-project.h"
+#include "kel-validation.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,14 @@ void kel_agreement_page_set_project (KelAgreementPage *self,
                                      KelCategories    *categories);
 /* The codings changed: compute again (when shown). */
 void kel_agreement_page_refresh     (KelAgreementPage *self);
+
+/* For the tests: whether figures are on their way; the lexicon's validation last shown
+ * (NULL when none) and what the page says about it; the reference chosen, 0 being the
+ * consensus of the coders checked, then each person in the project's order. */
+gboolean             kel_agreement_page_is_computing           (KelAgreementPage *self);
+const KelValidation *kel_agreement_page_get_validation         (KelAgreementPage *self);
+const char          *kel_agreement_page_get_validation_message (KelAgreementPage *self);
+void                 kel_agreement_page_set_reference          (KelAgreementPage *self,
+                                                                guint             choice);
 
 G_END_DECLS
