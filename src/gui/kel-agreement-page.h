@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "kel-categories.h"
+#include "kel-agreement.h"
 #include "kel-project.h"
 #include "kel-validation.h"
 
@@ -27,5 +28,11 @@ const KelValidation *kel_agreement_page_get_validation         (KelAgreementPage
 const char          *kel_agreement_page_get_validation_message (KelAgreementPage *self);
 void                 kel_agreement_page_set_reference          (KelAgreementPage *self,
                                                                 guint             choice);
+/* The agreement shown (NULL when none), how far each coder has reviewed as the page says
+ * it, and the segments compared. */
+const KelAgreement  *kel_agreement_page_get_agreement          (KelAgreementPage *self);
+const char          *kel_agreement_page_get_reviewed_text      (KelAgreementPage *self);
+void                 kel_agreement_page_set_units              (KelAgreementPage *self,
+                                                                KelAgreementUnits units);
 
 G_END_DECLS

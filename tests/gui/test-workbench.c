@@ -307,6 +307,165 @@ test_lexicon_consensus (void)
   fixture_teardown (&f);
 }
 
+/* The first widget under @root (in tree order) for which @match holds. */
+static GtkWidget *
+find_widget (GtkWidget *root, gboolean (*match) (GtkWidget *w, gconstpointer data),
+             gconstpointer data)
+{
+  for (GtkWidget *w = root; w != NULL;)
+    {
+      if (match (w, data))
+        return w;
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != root && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w != NULL && w != root ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+is_label (GtkWidget *w, gconstpointer text)
+{
+  return GTK_IS_LABEL (w) && gtk_widget_get_mapped (w)
+         && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), text) == 0;
+}
+
+static gboolean
+is_check (GtkWidget *w, gconstpointer text)
+{
+  return GTK_IS_CHECK_BUTTON (w)
+         && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (w)), text) == 0;
+}
+
+static const KelAgreementFigure *
+agreement_figure (const KelAgreement *a, const char *category)
+{
+  for (guint i = 0; i < a->figures->len; i++)
+    {
+      const KelAgreementFigure *f = a->figures->pdata[i];
+      if (g_strcmp0 (f->category, category) == 0)
+        return f;
+    }
+  g_assert_not_reached ();
+}
+
+/* cem: infrastructure, charity and human development on 2.1–2.3; anna also codes 2.6,
+ * which neither bek nor cem has come to. */
+static void
+code_third_coder (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelProject) project = kel_project_open (f->project_path, &error);
+  gint64 spons;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (kel_project_accept (project, "cem", lexicon_coding (project, f->document,
+                                                                       "infrastructure"),
+                                       &error), >, 0);
+  g_assert_cmpint (kel_project_accept (project, "cem", lexicon_coding (project, f->document,
+                                                                       "charity"),
+                                       &error), >, 0);
+  g_assert_cmpint (kel_project_accept (project, "cem", lexicon_coding (project, f->document,
+                                                                       "human_development"),
+                                       &error), >, 0);
+  /* the segment after the sponsorship clause, 2.6, which the lexicon left alone */
+  {
+    g_autoptr (KelProjectCoding) c = kel_project_get_coding (
+      project, lexicon_coding (project, f->document, "sponsorship"), &error);
+    spons = c->segment;
+  }
+  g_assert_cmpint (kel_project_code_segment (project, "anna", f->document, spons + 1,
+                                             "sponsorship", &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static void
+agreement_reviewed (Fixture *f, KelWindow *window)
+{
+  KelAgreementPage *page = KEL_AGREEMENT_PAGE (kel_window_get_agreement_page (window));
+  const KelAgreement *a;
+  const KelAgreementFigure *all;
+  guint n;
+
+  {
+    g_autoptr (KelDocument) d = kel_project_load_document (kel_window_get_project (window),
+                                                           f->document, 0, NULL);
+    n = d->segments->len;
+  }
+  g_assert_cmpuint (n, >, 6);
+  show_page (window, GTK_WIDGET (page), "agreement");
+  g_assert_true (wait_until (agreement_ready, page, 60));
+
+  /* three coders, on 2.1–2.3 which all three reviewed: (1,1,1) (2,3,2) (0,4,4) —
+   * Fleiss: P̄ = 5/9, P_e = 19/81, kappa = 26/62, shown in place of Cohen's */
+  a = kel_agreement_page_get_agreement (page);
+  g_assert_nonnull (a);
+  g_assert_cmpuint (g_strv_length (a->coders), ==, 3);
+  all = agreement_figure (a, "all");
+  g_assert_cmpuint (all->units, ==, 3);
+  g_assert_cmpfloat_with_epsilon (all->fleiss_kappa, 26.0 / 62, 1e-9);
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_label, "Fleiss’ κ"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_label, "0.419"));
+  g_assert_cmpuint (a->documents->len, ==, 1);
+  g_assert_cmpfloat_with_epsilon (((KelAgreementDocument *) a->documents->pdata[0])
+                                    ->fleiss_kappa, 26.0 / 62, 1e-9);
+  shot ("agreement-three-coders");
+
+  /* anna and bek: what both reviewed is 2.1–2.3, of which they agree on one */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (page), is_check,
+                                                              "cem")), FALSE);
+  g_assert_true (wait_until (agreement_ready, page, 60));
+  a = kel_agreement_page_get_agreement (page);
+  g_assert_cmpuint (g_strv_length (a->coders), ==, 2);
+  all = agreement_figure (a, "all");
+  g_assert_cmpuint (all->units, ==, 3);
+  g_assert_cmpfloat_with_epsilon (all->percent_agreement, 100.0 / 3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (all->cohen_kappa, 0.25, 1e-9);
+  g_assert_cmpuint (a->disagreements->len, ==, 2);
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_label, "Cohen’s κ"));
+  {
+    g_autofree char *anna = g_strdup_printf ("anna 4 of %u segments", n);
+    g_autofree char *bek = g_strdup_printf ("bek 3 of %u segments", n);
+    const char *said = kel_agreement_page_get_reviewed_text (page);
+
+    g_assert_nonnull (strstr (said, anna));
+    g_assert_nonnull (strstr (said, bek));
+  }
+  shot ("agreement-reviewed");
+
+  /* the other choice: every segment, bek's "no code" on 2.6 a disagreement */
+  kel_agreement_page_set_units (page, KEL_AGREEMENT_DOCUMENTS);
+  g_assert_true (wait_until (agreement_ready, page, 60));
+  a = kel_agreement_page_get_agreement (page);
+  g_assert_cmpint (a->units, ==, KEL_AGREEMENT_DOCUMENTS);
+  g_assert_cmpuint (agreement_figure (a, "all")->units, ==, n);
+  g_assert_cmpuint (a->disagreements->len, ==, 3);
+  {
+    g_autofree char *csv = kel_agreement_format (a, KEL_FORMAT_CSV);
+    g_assert_nonnull (strstr (csv, ",all_segments\r\n"));
+  }
+}
+
+/* Agreement counted the segments a coder had not reviewed as "no code": now the segments
+ * all of them reviewed, how far each has come, Fleiss' kappa for three, per document. */
+static void
+test_agreement_reviewed (void)
+{
+  const char *coders[] = { "anna", "bek", "cem", NULL };
+  Fixture f = { 0 };
+
+  fixture_setup (&f, coders);
+  code_two_coders (&f);
+  code_third_coder (&f);
+  run_workbench (&f, agreement_reviewed);
+  fixture_teardown (&f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -315,5 +474,6 @@ main (int argc, char **argv)
   g_setenv ("GTK_A11Y", "none", TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/kelisim/workbench/lexicon-consensus", test_lexicon_consensus);
+  g_test_add_func ("/kelisim/workbench/agreement-reviewed", test_agreement_reviewed);
   return g_test_run ();
 }
