@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "kel-codings-import.h"
 #include "kel-file.h"
 #include "kel-project-export.h"
 #include "kel-qdpx.h"
@@ -815,32 +816,10 @@ static void
 codings_chosen (KelWindow *self, GtkFileChooser *chooser, GSList *files)
 {
   g_autofree char *path = g_file_get_path (files->data);
-  g_autoptr (GError) error = NULL;
-  KelMergeReport *report;
-  g_autoptr (GString) body = g_string_new (NULL);
-  GtkWidget *dialog;
 
-  if (path == NULL || self->project == NULL)
-    return;
-  if (!_kel_window_ensure_coder (self, NULL, NULL))
-    return;
-  /* one transaction: short enough for the main loop even for a large dataset */
-  report = kel_project_import_codings (self->project, self->coder, NULL, path, &error);
-  if (report == NULL)
-    {
-      _kel_window_error (self, error);
-      return;
-    }
-  _kel_window_did (self, 0, -1);
-  g_string_append_printf (body, _("As %s’s codings: %u added, %u changed, %u already "
-                                  "there."), self->coder, report->codings_added,
-                          report->codings_updated, report->codings_unchanged);
-  for (guint i = 0; i < report->notes->len && i < 40; i++)
-    g_string_append_printf (body, "\n• %s", (char *) report->notes->pdata[i]);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Codings Imported"), body->str);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-  kel_merge_report_free (report);
+  /* whose codings they are: kel-codings-import.c */
+  if (path != NULL)
+    kel_codings_import_file (self, path);
 }
 
 static void

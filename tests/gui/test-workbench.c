@@ -10,6 +10,7 @@
 
 #include "kel-agreement-page.h"
 #include "kel-application.h"
+#include "kel-codings-import.h"
 #include "kel-window.h"
 
 /* Six clauses the built-in lexicon codes one way each, and one it leaves alone. */
@@ -466,6 +467,131 @@ test_agreement_reviewed (void)
   fixture_teardown (&f);
 }
 
+/* Importing codings -------------------------------------------------------------------- */
+
+/* The visible message dialog with @heading, or NULL. */
+static AdwMessageDialog *
+message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w))
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer heading)
+{
+  return message_dialog (heading) != NULL;
+}
+
+static gboolean
+dialog_gone (gpointer heading)
+{
+  return message_dialog (heading) == NULL;
+}
+
+static guint
+n_codings (KelProject *project, gint64 doc, const char *coder)
+{
+  g_autoptr (GPtrArray) list = kel_project_list_codings (project, doc, coder, NULL);
+  return list != NULL ? list->len : 0;
+}
+
+static guint
+segment_id_of (KelProject *project, gint64 doc, const char *category)
+{
+  g_autoptr (KelProjectCoding) c = kel_project_get_coding (project,
+                                                           lexicon_coding (project, doc,
+                                                                           category), NULL);
+  return c->segment + 1;
+}
+
+/* Answers the question "Whose Codings Are These?" with the choice whose label has @with. */
+static void
+answer_whose (const char *with)
+{
+  AdwMessageDialog *ask;
+  GtkDropDown *choices;
+  GListModel *labels;
+  guint pick = G_MAXUINT;
+
+  g_assert_true (wait_until (dialog_shown, (gpointer) "Whose Codings Are These?", 10));
+  ask = message_dialog ("Whose Codings Are These?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "bek"));
+  choices = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (ask));
+  labels = gtk_drop_down_get_model (choices);
+  for (guint i = 0; i < g_list_model_get_n_items (labels) && pick == G_MAXUINT; i++)
+    if (strstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), with) != NULL)
+      pick = i;
+  g_assert_cmpuint (pick, !=, G_MAXUINT);
+  gtk_drop_down_set_selected (choices, pick);
+  shot ("import-codings-whose");
+  /* as the button does: the answer, then the dialog closes */
+  adw_message_dialog_response (ask, "import");
+  gtk_window_close (GTK_WINDOW (ask));
+  g_assert_true (wait_until (dialog_gone, (gpointer) "Whose Codings Are These?", 10));
+}
+
+static void
+close_report (const char *expect)
+{
+  AdwMessageDialog *report;
+
+  g_assert_true (wait_until (dialog_shown, (gpointer) "Codings Imported", 10));
+  report = message_dialog ("Codings Imported");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (report), expect));
+  gtk_window_close (GTK_WINDOW (report));
+  g_assert_true (wait_until (dialog_gone, (gpointer) "Codings Imported", 10));
+}
+
+static void
+import_bek_file (Fixture *f, KelWindow *window)
+{
+  KelProject *project = kel_window_get_project (window);
+  g_autofree char *path = g_build_filename (f->dir, "bek.csv", NULL);
+  g_autofree char *csv = g_strdup_printf (
+    "document,segment_id,category,status,coder\r\n"
+    "memo.txt,%u,infrastructure,accepted,bek\r\n"
+    "memo.txt,%u,one_time_event,manual,bek\r\n",
+    segment_id_of (project, f->document, "infrastructure"),
+    segment_id_of (project, f->document, "charity"));
+
+  g_assert_true (g_file_set_contents (path, csv, -1, NULL));
+  kel_window_set_coder (window, "anna");
+
+  /* asked, and by default bek's rows go in as bek's */
+  kel_codings_import_file (window, path);
+  answer_whose ("as bek’s codings");
+  close_report ("As bek’s codings: 2 added");
+  g_assert_cmpuint (n_codings (project, f->document, "bek"), ==, 2);
+  g_assert_cmpuint (n_codings (project, f->document, "anna"), ==, 0);
+
+  /* the other choice: bek's rows as the person coding's */
+  kel_codings_import_file (window, path);
+  answer_whose ("as yours (anna)");
+  close_report ("As anna’s codings: 2 added");
+  g_assert_cmpuint (n_codings (project, f->document, "anna"), ==, 2);
+}
+
+/* A file of bek's codings went in as the person coding's, who had no rows in it: "0
+ * added … no rows of anna". The file's coder column now says whose they are. */
+static void
+test_import_coder_column (void)
+{
+  Fixture f = { 0 };
+
+  fixture_setup (&f, NULL);
+  run_workbench (&f, import_bek_file);
+  fixture_teardown (&f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -475,5 +601,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/kelisim/workbench/lexicon-consensus", test_lexicon_consensus);
   g_test_add_func ("/kelisim/workbench/agreement-reviewed", test_agreement_reviewed);
+  g_test_add_func ("/kelisim/workbench/import-coder-column", test_import_coder_column);
   return g_test_run ();
 }
