@@ -250,7 +250,7 @@ pulse (gpointer data)
 {
   KelWindow *self = data;
 
-  if (!self->busy)
+  if (!self->busy || self->progress_bar == NULL)   /* done, or the window is gone */
     return G_SOURCE_REMOVE;
   if (gtk_progress_bar_get_fraction (self->progress_bar) == 0)
     gtk_progress_bar_pulse (self->progress_bar);
@@ -415,7 +415,8 @@ _kel_window_start_import (KelWindow *self, GPtrArray *paths)
   pipeline.ocr_progress_data = progress->ocr;
   self->import_files = paths->len;
   _kel_window_set_busy (self, TRUE, _("Importing…"));
-  g_timeout_add (150, pulse, self);
+  /* the pulse holds the window: it may be closed between two pulses */
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 150, pulse, g_object_ref (self), g_object_unref);
   kel_project_add_files_async (self->project, &pipeline, (const char *const *) strv->pdata,
                                import_progress, progress, import_progress_free,
                                self->import_cancellable, import_done, g_object_ref (self));
@@ -791,7 +792,8 @@ qdpx_chosen (KelWindow *self, GtkFileChooser *chooser, GSList *files)
   g_clear_object (&self->import_cancellable);
   self->import_cancellable = g_cancellable_new ();
   _kel_window_set_busy (self, TRUE, _("Importing the REFI-QDA project…"));
-  g_timeout_add (150, pulse, self);
+  /* the pulse holds the window: it may be closed between two pulses */
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 150, pulse, g_object_ref (self), g_object_unref);
   task = g_task_new (NULL, self->import_cancellable, qdpx_done, g_object_ref (self));
   g_task_set_task_data (task, job, import_job_free);
   g_task_run_in_thread (task, qdpx_thread);

@@ -34,6 +34,7 @@ struct _Fixture {
   gint64          document;
   KelApplication *app;
   Body            body;
+  gboolean        unique;    /* the one instance on the test's bus */
   gboolean        done;
 };
 
@@ -177,10 +178,11 @@ run_workbench (Fixture *f, Body body)
 
   f->body = body;
   f->app = kel_application_new ();
-  /* not the one instance of the session's workbench: this test is its own */
-  g_application_set_flags (G_APPLICATION (f->app),
-                           g_application_get_flags (G_APPLICATION (f->app))
-                           | G_APPLICATION_NON_UNIQUE);
+  /* each test its own workbench, unless it is about the one instance */
+  if (!f->unique)
+    g_application_set_flags (G_APPLICATION (f->app),
+                             g_application_get_flags (G_APPLICATION (f->app))
+                             | G_APPLICATION_NON_UNIQUE);
   g_signal_connect (f->app, "activate", G_CALLBACK (on_activate), f);
   g_application_run (G_APPLICATION (f->app), 1, argv);
   g_assert_true (f->done);
@@ -592,6 +594,84 @@ test_import_coder_column (void)
   fixture_teardown (&f);
 }
 
+/* One instance ---------------------------------------------------------------------- */
+
+static void
+on_second_exited (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  *(int *) data = g_subprocess_wait_check_finish (G_SUBPROCESS (source), result, &error) ? 0
+                                                                                       : 1;
+}
+
+static gboolean
+second_done (gpointer data)
+{
+  return *(int *) data >= 0;
+}
+
+typedef struct {
+  KelWindow *window;
+  guint      n;
+} Docs;
+
+static gboolean
+has_documents (gpointer data)
+{
+  Docs *d = data;
+  g_autoptr (GPtrArray) docs = kel_project_list_documents (kel_window_get_project (d->window));
+
+  return !kel_window_is_busy (d->window) && docs->len == d->n;
+}
+
+/* `kelisim FILE` from a terminal while this workbench is open. */
+static void
+open_from_second_instance (Fixture *f, KelWindow *window)
+{
+  g_autofree char *second = g_build_filename (f->dir, "report.txt", NULL);
+  g_autoptr (GSubprocess) proc = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) docs = NULL;
+  KelProject *project = kel_window_get_project (window);
+  Docs want = { window, 2 };
+  int status = -1;
+
+  g_assert_true (g_file_set_contents (second,
+    "ОТЧЁТ об исполнении меморандума ТОО «Казцинк» за 2021 год\n\n"
+    "1. Построена школа на 600 мест, 900 млн тенге.\n", -1, NULL));
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, KEL_GUI_PATH, second, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check_async (proc, NULL, on_second_exited, &status);
+  /* the second hands the file over and is gone; it does not open a window of its own */
+  if (!wait_until (second_done, &status, 30))
+    {
+      g_subprocess_force_exit (proc);
+      g_assert_not_reached ();
+    }
+  g_assert_cmpint (status, ==, 0);
+  /* and the file is imported into the project open here */
+  g_assert_true (wait_until (has_documents, &want, 120));
+  g_assert_true (kel_window_get_project (window) == project);
+  docs = kel_project_list_documents (project);
+  g_assert_cmpstr (((KelProjectDocument *) docs->pdata[1])->name, ==, "report.txt");
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (f->app))), ==,
+                    1);
+}
+
+/* `kelisim FILE` with the workbench open started a second instance, which found the
+ * project locked and dropped the file. */
+static void
+test_one_instance (void)
+{
+  Fixture f = { 0 };
+
+  fixture_setup (&f, NULL);
+  f.unique = TRUE;
+  run_workbench (&f, open_from_second_instance);
+  fixture_teardown (&f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -602,5 +682,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/workbench/lexicon-consensus", test_lexicon_consensus);
   g_test_add_func ("/kelisim/workbench/agreement-reviewed", test_agreement_reviewed);
   g_test_add_func ("/kelisim/workbench/import-coder-column", test_import_coder_column);
+  g_test_add_func ("/kelisim/workbench/one-instance", test_one_instance);
   return g_test_run ();
 }
