@@ -11,6 +11,10 @@
 #include "kel-agreement-page.h"
 #include "kel-application.h"
 #include "kel-codings-import.h"
+#include "kel-document-view.h"
+#include "kel-find-panel.h"
+#include "kel-page-view.h"
+#include "kel-segment-panel.h"
 #include "kel-window.h"
 
 /* Six clauses the built-in lexicon codes one way each, and one it leaves alone. */
@@ -672,6 +676,166 @@ test_one_instance (void)
   fixture_teardown (&f);
 }
 
+/* Find ----------------------------------------------------------------------------- */
+
+/* The bundled sample memoranda (PDFs of three pages) in the fixture's project. */
+static void
+add_samples (Fixture *f)
+{
+  g_autofree char *dir = g_build_filename (KEL_SOURCE_DATA_DIR, "samples", NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (KelLexicon) lex = builtin_lexicon ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelProject) project = kel_project_open (f->project_path, &error);
+  g_autoptr (GPtrArray) added = NULL;
+  KelPipelineOptions pipeline = { lex, NULL, NULL, 0, FALSE, KEL_OCR_NEVER };
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".pdf"))
+      g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
+  g_ptr_array_sort (paths, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (paths, NULL);
+  added = kel_project_add_files (project, &pipeline, (const char *const *) paths->pdata, NULL,
+                                 &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (added->len, >=, 3);
+}
+
+typedef struct {
+  KelWindow *window;
+  gint64     document;
+  guint      segment;
+} Shown;
+
+static gboolean
+shows_segment (gpointer data)
+{
+  Shown *s = data;
+
+  return kel_window_get_shown_document (s->window) == s->document
+         && kel_segment_panel_get_selected (KEL_SEGMENT_PANEL (
+              kel_window_get_segment_panel (s->window))) == (int) s->segment;
+}
+
+typedef struct {
+  KelPageView *view;
+  guint        page;
+} PageWant;
+
+static gboolean
+page_is (gpointer data)
+{
+  PageWant *w = data;
+
+  return kel_page_view_get_page (w->view) == w->page;
+}
+
+static gboolean
+has_hits (gpointer data)
+{
+  return kel_find_panel_get_n_hits (data) > 0
+         && !g_str_has_prefix (kel_find_panel_get_status (data), "Searching");
+}
+
+/* The segment of @doc that holds byte @start of its text, and its page (0-based). */
+static guint
+segment_at (KelProject *project, gint64 doc, gsize start, guint *page)
+{
+  g_autoptr (KelDocument) d = kel_project_load_document (project, doc, 0, NULL);
+
+  for (guint s = 0; s < d->segments->len; s++)
+    {
+      const KelSegment *seg = &g_array_index (d->segments, KelSegment, s);
+      if (start >= seg->start && start < seg->end)
+        {
+          *page = seg->page;
+          return s;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static void
+find_across_documents (Fixture *f, KelWindow *window)
+{
+  KelFindPanel *find = KEL_FIND_PANEL (kel_window_get_find_panel (window));
+  KelProject *project = kel_window_get_project (window);
+  KelPageView *pages = kel_document_view_get_page_view (KEL_DOCUMENT_VIEW (
+    kel_window_get_document_view (window)));
+  g_autofree char *status = NULL;
+  Shown want = { window, 0, 0 };
+  guint n, page = 0;
+
+  g_assert_true (wait_until (not_busy, window, 60));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  kel_find_panel_set_query (find, "тенге");
+  g_assert_true (wait_until (has_hits, find, 60));
+  /* the entry's own delayed "search-changed" has come and gone */
+  spin (0.5);
+  g_assert_true (wait_until (has_hits, find, 60));
+  n = kel_find_panel_get_n_hits (find);
+  status = g_strdup (kel_find_panel_get_status (find));
+
+  /* the list stays after a visit to Analysis and Agreement, while the project changes */
+  show_page (window, kel_window_get_agreement_page (window), "analysis");
+  {
+    g_autoptr (GPtrArray) lex = kel_project_list_codings (project, 0, KEL_LEXICON_CODER, NULL);
+    g_autoptr (GError) error = NULL;
+
+    kel_window_set_coder (window, "anna");
+    g_assert_cmpint (kel_project_accept (project, "anna",
+                                         ((KelProjectCoding *) lex->pdata[0])->id, &error), >, 0);
+  }
+  spin (0.3);
+  show_page (window, kel_window_get_agreement_page (window), "agreement");
+  spin (0.3);
+  show_page (window, kel_window_get_agreement_page (window), "code");
+  g_assert_true (wait_until (has_hits, find, 60));
+  g_assert_cmpuint (kel_find_panel_get_n_hits (find), ==, n);
+  g_assert_cmpstr (kel_find_panel_get_status (find), ==, status);
+  shot ("find-after-visit");
+
+  /* a hit in another document, on a later page than the first: the hit's segment and
+   * page are shown, not the document's first page */
+  for (guint i = 0; i < n && want.document == 0; i++)
+    {
+      gint64 doc;
+      gsize start, end;
+      guint segment;
+
+      g_assert_true (kel_find_panel_get_hit (find, i, &doc, &start, &end));
+      if (doc == kel_window_get_shown_document (window))
+        continue;
+      segment = segment_at (project, doc, start, &page);
+      if (page > 0)
+        {
+          want.document = doc;
+          want.segment = segment;
+          kel_find_panel_activate_hit (find, i);
+        }
+    }
+  g_assert_cmpint (want.document, !=, 0);
+  g_assert_true (wait_until (shows_segment, &want, 30));
+  g_assert_true (wait_until (page_is, &(PageWant) { pages, page }, 30));
+  shot ("find-hit-other-document");
+}
+
+/* A Find hit in another document opened it at its first page (it took a second click);
+ * the list emptied after a visit to Analysis or Agreement, saying still "14 hits". */
+static void
+test_find (void)
+{
+  Fixture f = { 0 };
+
+  fixture_setup (&f, NULL);
+  add_samples (&f);
+  run_workbench (&f, find_across_documents);
+  fixture_teardown (&f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -683,5 +847,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/workbench/agreement-reviewed", test_agreement_reviewed);
   g_test_add_func ("/kelisim/workbench/import-coder-column", test_import_coder_column);
   g_test_add_func ("/kelisim/workbench/one-instance", test_one_instance);
+  g_test_add_func ("/kelisim/workbench/find", test_find);
   return g_test_run ();
 }
