@@ -10,6 +10,7 @@
 #include "kel-application.h"
 #include "kel-pipeline.h"
 #include "kel-preferences-window.h"
+#include "kel-retrieved-window.h"
 #include "kel-window.h"
 
 struct _KelApplication {
@@ -269,6 +270,20 @@ preferences_activated (GSimpleAction *action, GVariant *param, gpointer user_dat
 }
 
 static void
+retrieved_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  KelRetrievedWindow *window;
+
+  if (!KEL_IS_WINDOW (parent))
+    return;
+  /* nothing to retrieve before a project is open */
+  window = kel_retrieved_window_new (KEL_WINDOW (parent));
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
@@ -294,6 +309,7 @@ kel_application_startup (GApplication *app)
     { "quit", quit_activated },
     { "preferences", preferences_activated },
     { "about", about_activated },
+    { "retrieved-segments", retrieved_activated },
     { "open-project", open_project_activated, "ay" },
     { "new-project", open_project_activated, "ay" },
     { "samples", samples_activated },

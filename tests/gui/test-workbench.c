@@ -14,6 +14,7 @@
 #include "kel-document-view.h"
 #include "kel-find-panel.h"
 #include "kel-page-view.h"
+#include "kel-retrieved-window.h"
 #include "kel-segment-panel.h"
 #include "kel-window.h"
 
@@ -836,6 +837,107 @@ test_find (void)
   fixture_teardown (&f);
 }
 
+/* Retrieved segments ------------------------------------------------------------------ */
+
+static gboolean
+retrieved_ready (gpointer data)
+{
+  return !kel_retrieved_window_is_busy (data);
+}
+
+static void
+retrieve (KelRetrievedWindow *r, guint whose, const char *const *codes)
+{
+  kel_retrieved_window_set_whose (r, whose);
+  kel_retrieved_window_set_codes (r, codes);
+  g_assert_true (wait_until (retrieved_ready, r, 30));
+}
+
+static void
+retrieved_segments (Fixture *f, KelWindow *window)
+{
+  const char *charity[] = { "charity", NULL };
+  const char *infra_hd[] = { "infrastructure", "human_development", NULL };
+  KelRetrievedWindow *r;
+  GPtrArray *rows;
+  const KelRow *row;
+  Shown want = { window, f->document, 0 };
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "app.retrieved-segments", NULL);
+  spin (0.2);
+  r = NULL;
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && r == NULL; i++)
+      {
+        g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+        if (KEL_IS_RETRIEVED_WINDOW (w))
+          r = KEL_RETRIEVED_WINDOW (w);
+      }
+  }
+  g_assert_nonnull (r);
+  g_assert_true (wait_until (retrieved_ready, r, 30));
+
+  /* the lexicon's charity: the help to veterans, 2.2, 12 million */
+  retrieve (r, 0, charity);
+  rows = kel_retrieved_window_get_rows (r);
+  g_assert_cmpuint (rows->len, ==, 1);
+  row = rows->pdata[0];
+  g_assert_cmpstr (row->document, ==, "memo.txt");
+  g_assert_cmpstr (row->clause, ==, "2.2");
+  g_assert_cmpuint (row->page, ==, 1);
+  g_assert_cmpfloat (row->amount_kzt, ==, 12e6);
+
+  /* two codes: the kindergarten (120 million) and the scholarships (5 million) */
+  retrieve (r, 0, infra_hd);
+  rows = kel_retrieved_window_get_rows (r);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpfloat (((KelRow *) rows->pdata[0])->amount_kzt
+                     + ((KelRow *) rows->pdata[1])->amount_kzt, ==, 125e6);
+  shot ("retrieved-segments");
+
+  /* anna's (the first person): what she accepted, not the grant she rejected */
+  retrieve (r, 3, NULL);
+  rows = kel_retrieved_window_get_rows (r);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (((KelRow *) rows->pdata[0])->category, ==, "infrastructure");
+  g_assert_cmpstr (((KelRow *) rows->pdata[1])->category, ==, "charity");
+
+  /* every coder's charity: the lexicon's and anna's; bek took his back */
+  retrieve (r, 1, charity);
+  rows = kel_retrieved_window_get_rows (r);
+  g_assert_cmpuint (rows->len, ==, 2);
+  {
+    g_autofree char *csv = kel_retrieved_window_to_csv (r);
+    g_auto (GStrv) lines = g_strsplit (csv, "\r\n", -1);
+
+    g_assert_true (g_str_has_prefix (csv, "document,corporation,counterpart,year,language,"));
+    g_assert_cmpuint (g_strv_length (lines), ==, 4);   /* header, two rows, "" */
+    g_assert_nonnull (strstr (lines[1], ",charity,"));
+    g_assert_nonnull (strstr (lines[1], ",12000000,"));
+  }
+
+  /* a row opens its segment in the workbench */
+  want.segment = ((KelRow *) rows->pdata[0])->segment_id - 1;
+  kel_retrieved_window_open_row (r, 0);
+  g_assert_true (wait_until (shows_segment, &want, 30));
+  gtk_window_destroy (GTK_WINDOW (r));
+}
+
+/* Every segment with the chosen codes across the documents, MAXQDA's Retrieved
+ * Segments: whose coding, the codes, the rows and their export. */
+static void
+test_retrieved_segments (void)
+{
+  const char *coders[] = { "anna", "bek", NULL };
+  Fixture f = { 0 };
+
+  fixture_setup (&f, coders);
+  code_two_coders (&f);
+  run_workbench (&f, retrieved_segments);
+  fixture_teardown (&f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -848,5 +950,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/workbench/import-coder-column", test_import_coder_column);
   g_test_add_func ("/kelisim/workbench/one-instance", test_one_instance);
   g_test_add_func ("/kelisim/workbench/find", test_find);
+  g_test_add_func ("/kelisim/workbench/retrieved-segments", test_retrieved_segments);
   return g_test_run ();
 }
