@@ -145,12 +145,16 @@ show_rows (KelRetrievedWindow *self)
       if (i < MAX_ROWS)
         gtk_list_box_append (self->list, row_widget (self, row));
     }
-  total_text = kel_amount_format_grouped (total, "\u2009");
-  /* TRANSLATORS: "12 segments in 3 documents; 8 of them with an amount, 96 000 000 ₸ in all" */
-  summary = g_strdup_printf (ngettext ("%u segment in %u document(s); %u with an amount, %s ₸ "
-                                       "in all.",
-                                       "%u segments in %u document(s); %u with an amount, %s ₸ "
-                                       "in all.", self->rows->len),
+  {
+    g_autofree char *n = kel_amount_format_grouped (total, "\u2009");
+    /* the sign stays on the line of its figure */
+    total_text = g_strconcat (n, "\u00a0₸", NULL);
+  }
+  /* TRANSLATORS: "12 segments in 3 documents; 8 with an amount, 96 000 000 ₸ in all" */
+  summary = g_strdup_printf (ngettext ("%u segment in %u document(s); %u with an amount, %s in "
+                                       "all.",
+                                       "%u segments in %u document(s); %u with an amount, %s in "
+                                       "all.", self->rows->len),
                              self->rows->len, g_hash_table_size (documents), with_amount,
                              total_text);
   if (self->rows->len > MAX_ROWS)
