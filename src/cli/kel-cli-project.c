@@ -438,11 +438,19 @@ cmd_agreement (Common *c, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (KelAgreement) a = NULL;
   g_autofree char *text = NULL;
-  gboolean list = FALSE;
+  gboolean list = FALSE, all_segments = FALSE, per_document = FALSE, reviewed = FALSE;
   KelFormat format;
   GOptionEntry entries[] = {
     { "coder", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &coders,
       N_("A coder to compare (twice or more; default: every person)"), N_("NAME") },
+    { "all-segments", 0, 0, G_OPTION_ARG_NONE, &all_segments,
+      N_("Compare every segment of the documents they coded, a segment a coder did not "
+         "review counting as no code (default: the segments every one of them reviewed)"),
+      NULL },
+    { "per-document", 0, 0, G_OPTION_ARG_NONE, &per_document,
+      N_("The figures of each document instead"), NULL },
+    { "reviewed", 0, 0, G_OPTION_ARG_NONE, &reviewed,
+      N_("How many segments each coder has reviewed instead"), NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &c->format,
       N_("table (default), csv or tsv"), N_("FORMAT") },
     { "disagreements", 'd', 0, G_OPTION_ARG_NONE, &list,
@@ -457,13 +465,22 @@ cmd_agreement (Common *c, int argc, char **argv)
       || !pick_format (c, "table", report_formats, &format)
       || (project = open_project (c, rest[0])) == NULL)
     return FAILED;
-  a = kel_project_agreement (project, (const char *const *) coders, &error);
+  a = kel_project_agreement_on (project, (const char *const *) coders,
+                                all_segments ? KEL_AGREEMENT_DOCUMENTS : KEL_AGREEMENT_REVIEWED,
+                                &error);
   if (a == NULL)
     {
       fail (c, error);
       return FAILED;
     }
-  text = list ? kel_agreement_format_disagreements (a, format) : kel_agreement_format (a, format);
+  if (list)
+    text = kel_agreement_format_disagreements (a, format);
+  else if (per_document)
+    text = kel_agreement_format_documents (a, format);
+  else if (reviewed)
+    text = kel_agreement_format_reviewed (a, format);
+  else
+    text = kel_agreement_format (a, format);
   return write_out (c, text, strlen (text)) ? OK : FAILED;
 }
 

@@ -19,11 +19,11 @@ struct _KelAgreementPage {
   GtkStack      *stack;
   AdwStatusPage *empty_page;
   GtkFlowBox    *coders_box;
-  GtkLabel      *summary_label, *disagreement_heading, *validation_label;
-  GtkGrid       *figures_grid, *validation_grid;
+  GtkLabel      *summary_label, *disagreement_heading, *validation_label, *reviewed_label;
+  GtkGrid       *figures_grid, *validation_grid, *documents_grid;
   GtkListBox    *disagreement_list, *errors_list;
-  GtkDropDown   *reference_dropdown;
-  GtkWidget     *validation_frame;
+  GtkDropDown   *reference_dropdown, *units_dropdown;
+  GtkWidget     *validation_frame, *documents_frame, *documents_heading;
 
   KelProject    *project;
   KelCategories *categories;
@@ -32,6 +32,7 @@ struct _KelAgreementPage {
   gboolean       dirty;
   GCancellable  *cancellable;
   KelAgreement  *agreement;
+  KelValidation *validation;   /* the last one shown, NULL when none */
 };
 
 G_DEFINE_FINAL_TYPE (KelAgreementPage, kel_agreement_page, GTK_TYPE_WIDGET)
@@ -144,39 +145,107 @@ excerpt (const char *text)
   return label;
 }
 
+/* A row of figures: segments, agreement, κ (Cohen's for two coders, Fleiss' for more), α. */
+static void
+figure_cells (GtkGrid *grid, guint row, guint n_coders, guint units, double percent,
+              double cohen, double fleiss, double alpha, gboolean bold)
+{
+  g_autofree char *n = g_strdup_printf ("%u", units);
+  g_autofree char *pct = format_number (percent, 1);
+  g_autofree char *pct_cell = isnan (percent) ? g_strdup (pct) : g_strdup_printf ("%s %%", pct);
+  g_autofree char *kappa = format_number (n_coders == 2 ? cohen : fleiss, 3);
+  g_autofree char *a = format_number (alpha, 3);
+
+  grid_cell (grid, 1, row, n, bold, TRUE);
+  grid_cell (grid, 2, row, pct_cell, bold, TRUE);
+  grid_cell (grid, 3, row, kappa, bold, TRUE);
+  grid_cell (grid, 4, row, a, bold, TRUE);
+}
+
+static void
+figure_heads (GtkGrid *grid, const char *first, guint n_coders)
+{
+  const char *heads[] = {
+    first, _("Segments"), _("Agreement"), n_coders == 2 ? _("Cohen’s κ") : _("Fleiss’ κ"),
+    _("Krippendorff’s α"),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    grid_cell (grid, i, 0, heads[i], TRUE, i > 0);
+}
+
+/* "Reviewed so far: anna 3 of 14 segments, bek 14 of 14" */
+static void
+show_reviewed (KelAgreementPage *self, KelAgreement *a)
+{
+  g_autoptr (GString) text = g_string_new (_("Reviewed so far:"));
+
+  for (guint c = 0; a->coders[c] != NULL; c++)
+    {
+      g_autofree char *who = NULL;
+      const char *name = g_strcmp0 (a->coders[c], KEL_LEXICON_CODER) == 0 ? _("the lexicon")
+                                                                            : a->coders[c];
+
+      /* TRANSLATORS: a coder and how many of the segments they have reviewed */
+      who = g_strdup_printf (ngettext ("%s %u of %u segment", "%s %u of %u segments",
+                                       a->n_segments), name, a->reviewed[c], a->n_segments);
+      g_string_append_printf (text, "%s %s", c > 0 ? "," : "", who);
+    }
+  gtk_label_set_text (self->reviewed_label, text->str);
+}
+
+static void
+show_documents (KelAgreementPage *self, KelAgreement *a)
+{
+  guint n = g_strv_length (a->coders);
+
+  grid_clear (self->documents_grid);
+  gtk_widget_set_visible (self->documents_frame, a->documents->len > 0);
+  gtk_widget_set_visible (self->documents_heading, a->documents->len > 0);
+  figure_heads (self->documents_grid, _("Document"), n);
+  for (guint r = 0; r < a->documents->len; r++)
+    {
+      const KelAgreementDocument *d = a->documents->pdata[r];
+      GtkWidget *name = gtk_label_new (d->document_name);
+
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_label_set_max_width_chars (GTK_LABEL (name), 40);
+      gtk_widget_set_tooltip_text (name, d->document_name);
+      gtk_grid_attach (self->documents_grid, name, 0, r + 1, 1, 1);
+      figure_cells (self->documents_grid, r + 1, n, d->units, d->percent_agreement,
+                    d->cohen_kappa, d->fleiss_kappa, d->krippendorff_alpha, FALSE);
+    }
+}
+
 static void
 show_agreement (KelAgreementPage *self, KelAgreement *a)
 {
-  static const char *const heads[] = {
-    N_("Category"), N_("Segments"), N_("Agreement"), N_("Cohen’s κ"), N_("Krippendorff’s α"),
-  };
   g_autofree char *summary = NULL;
   g_autofree char *heading = NULL;
+  guint n = g_strv_length (a->coders);
 
   grid_clear (self->figures_grid);
   list_clear (self->disagreement_list);
-  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
-    grid_cell (self->figures_grid, i, 0, _(heads[i]), TRUE, i > 0);
+  figure_heads (self->figures_grid, _("Category"), n);
   for (guint r = 0; r < a->figures->len; r++)
     {
       const KelAgreementFigure *f = a->figures->pdata[r];
-      g_autofree char *units = g_strdup_printf ("%u", f->units);
-      g_autofree char *pct = format_number (f->percent_agreement, 1);
-      g_autofree char *pct_cell = isnan (f->percent_agreement) ? g_strdup (pct)
-                                                               : g_strdup_printf ("%s %%", pct);
-      g_autofree char *kappa = format_number (f->cohen_kappa, 3);
-      g_autofree char *alpha = format_number (f->krippendorff_alpha, 3);
       gboolean all = g_strcmp0 (f->category, "all") == 0;
 
       grid_cell (self->figures_grid, 0, r + 1, category_label (self, f->category), all, FALSE);
-      grid_cell (self->figures_grid, 1, r + 1, units, all, TRUE);
-      grid_cell (self->figures_grid, 2, r + 1, pct_cell, all, TRUE);
-      grid_cell (self->figures_grid, 3, r + 1, kappa, all, TRUE);
-      grid_cell (self->figures_grid, 4, r + 1, alpha, all, TRUE);
+      figure_cells (self->figures_grid, r + 1, n, f->units, f->percent_agreement,
+                    f->cohen_kappa, f->fleiss_kappa, f->krippendorff_alpha, all);
     }
-  summary = g_strdup_printf (ngettext ("%u document coded by at least two of them.",
-                                       "%u documents coded by at least two of them.",
-                                       a->n_documents), a->n_documents);
+  show_reviewed (self, a);
+  show_documents (self, a);
+  summary = g_strdup_printf (a->units == KEL_AGREEMENT_REVIEWED
+                               ? ngettext ("%u document with segments all of them reviewed.",
+                                           "%u documents with segments all of them reviewed.",
+                                           a->n_documents)
+                               : ngettext ("%u document coded by at least two of them.",
+                                           "%u documents coded by at least two of them.",
+                                           a->n_documents), a->n_documents);
   gtk_label_set_text (self->summary_label, summary);
   heading = g_strdup_printf (ngettext ("%u segment where they disagree",
                                        "%u segments where they disagree",
@@ -215,7 +284,7 @@ show_agreement (KelAgreementPage *self, KelAgreement *a)
 }
 
 static void
-show_validation (KelAgreementPage *self, KelValidation *v)
+show_validation (KelAgreementPage *self, KelValidation *v, const GError *error)
 {
   static const char *const heads[] = {
     N_("Category"), N_("Right"), N_("False positives"), N_("Missed"), N_("Precision"),
@@ -225,10 +294,12 @@ show_validation (KelAgreementPage *self, KelValidation *v)
 
   grid_clear (self->validation_grid);
   list_clear (self->errors_list);
-  if (v == NULL)
+  if (v == NULL || v->n_documents == 0)
     {
+      /* a reason the core gives is shown, not dropped */
       gtk_label_set_text (self->validation_label,
-                          _("Nobody has coded a document yet to measure the lexicon against."));
+                          error != NULL ? error->message
+                          : _("Nobody has coded a document yet to measure the lexicon against."));
       gtk_widget_set_visible (self->validation_frame, FALSE);
       return;
     }
@@ -291,11 +362,13 @@ show_validation (KelAgreementPage *self, KelValidation *v)
 
 typedef struct {
   KelProject    *project;
+  KelAgreementUnits units;
   char         **coders;
   char         **reference;   /* NULL: the consensus of the coders */
   KelAgreement  *agreement;
   KelValidation *validation;
   GError        *error;
+  GError        *validation_error;
 } Job;
 
 static void
@@ -309,6 +382,7 @@ job_free (gpointer data)
   g_clear_pointer (&job->agreement, kel_agreement_free);
   g_clear_pointer (&job->validation, kel_validation_free);
   g_clear_error (&job->error);
+  g_clear_error (&job->validation_error);
   g_free (job);
 }
 
@@ -318,13 +392,12 @@ job_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellab
   Job *job = data;
 
   if (g_strv_length (job->coders) >= 2)
-    job->agreement = kel_project_agreement (job->project, (const char *const *) job->coders,
-                                            &job->error);
-  job->validation = kel_project_validate (job->project,
-                                          (const char *const *) (job->reference
-                                                                 ? job->reference
-                                                                 : NULL),
-                                          NULL);
+    job->agreement = kel_project_agreement_on (job->project, (const char *const *) job->coders,
+                                               job->units, &job->error);
+  if (job->reference != NULL)
+    job->validation = kel_project_validate (job->project,
+                                            (const char *const *) job->reference,
+                                            &job->validation_error);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -343,8 +416,13 @@ job_done (GObject *source, GAsyncResult *result, gpointer user_data)
                           job->error != NULL ? job->error->message
                                              : _("Choose at least two coders to compare."));
       grid_clear (self->figures_grid);
+      grid_clear (self->documents_grid);
+      gtk_widget_set_visible (self->documents_frame, FALSE);
+      gtk_widget_set_visible (self->documents_heading, FALSE);
+      gtk_label_set_text (self->reviewed_label, "");
       list_clear (self->disagreement_list);
       gtk_label_set_text (self->disagreement_heading, "");
+      g_clear_pointer (&self->agreement, kel_agreement_free);
     }
   else
     {
@@ -352,7 +430,35 @@ job_done (GObject *source, GAsyncResult *result, gpointer user_data)
       g_clear_pointer (&self->agreement, kel_agreement_free);
       self->agreement = g_steal_pointer (&job->agreement);
     }
-  show_validation (self, job->validation);
+  show_validation (self, job->validation, job->validation_error);
+  g_clear_pointer (&self->validation, kel_validation_free);
+  self->validation = g_steal_pointer (&job->validation);
+  g_clear_object (&self->cancellable);
+}
+
+/* Whose coding the lexicon is held against: the first choice is the consensus of the
+ * people checked above (the lexicon is not one of them), then each person alone; NULL
+ * when the consensus has nobody in it. */
+static char **
+reference_names (KelAgreementPage *self, guint choice)
+{
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  guint k = 0, n = 0;
+
+  for (guint i = 0; i < self->persons->len; i++)
+    {
+      const char *name = self->persons->pdata[i];
+
+      if (g_strcmp0 (name, KEL_LEXICON_CODER) == 0)
+        continue;
+      k++;
+      if (choice == 0 ? !g_hash_table_contains (self->unchecked, name) : k == choice)
+        {
+          g_strv_builder_add (names, name);
+          n++;
+        }
+    }
+  return n > 0 ? g_strv_builder_end (names) : NULL;
 }
 
 static void
@@ -374,21 +480,14 @@ compute (KelAgreementPage *self)
   job = g_new0 (Job, 1);
   job->project = g_object_ref (self->project);
   job->coders = g_strv_builder_end (coders);
+  job->units = gtk_drop_down_get_selected (self->units_dropdown) == 1 ? KEL_AGREEMENT_DOCUMENTS
+                                                                       : KEL_AGREEMENT_REVIEWED;
   ref = gtk_drop_down_get_selected (self->reference_dropdown);
-  /* the first choice is the consensus; then each person (the lexicon is not one) */
-  {
-    guint k = 0;
-    for (guint i = 0; i < self->persons->len; i++)
-      {
-        if (g_strcmp0 (self->persons->pdata[i], KEL_LEXICON_CODER) == 0)
-          continue;
-        if (++k == ref)
-          {
-            job->reference = g_new0 (char *, 2);
-            job->reference[0] = g_strdup (self->persons->pdata[i]);
-          }
-      }
-  }
+  job->reference = reference_names (self, ref);
+  if (job->reference == NULL)
+    g_set_error_literal (&job->validation_error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_INVALID,
+                         _("Check at least one person among the coders compared to hold the "
+                           "lexicon against their consensus."));
   self->cancellable = g_cancellable_new ();
   task = g_task_new (NULL, self->cancellable, job_done, g_object_ref (self));
   g_task_set_task_data (task, job, job_free);
@@ -521,6 +620,7 @@ kel_agreement_page_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_pointer (&self->categories, kel_categories_unref);
   g_clear_pointer (&self->agreement, kel_agreement_free);
+  g_clear_pointer (&self->validation, kel_validation_free);
   G_OBJECT_CLASS (kel_agreement_page_parent_class)->dispose (object);
 }
 
@@ -557,6 +657,11 @@ kel_agreement_page_class_init (KelAgreementPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KelAgreementPage, errors_list);
   gtk_widget_class_bind_template_child (widget_class, KelAgreementPage, reference_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KelAgreementPage, validation_frame);
+  gtk_widget_class_bind_template_child (widget_class, KelAgreementPage, units_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KelAgreementPage, reviewed_label);
+  gtk_widget_class_bind_template_child (widget_class, KelAgreementPage, documents_grid);
+  gtk_widget_class_bind_template_child (widget_class, KelAgreementPage, documents_frame);
+  gtk_widget_class_bind_template_child (widget_class, KelAgreementPage, documents_heading);
   gtk_widget_class_bind_template_callback (widget_class, on_disagreement_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
 
@@ -568,7 +673,17 @@ kel_agreement_page_class_init (KelAgreementPageClass *klass)
 static void
 kel_agreement_page_init (KelAgreementPage *self)
 {
+  const char *units[] = {
+    _("the segments all of them reviewed"),
+    _("every segment of the documents they coded (not reviewed: no code)"),
+    NULL
+  };
+  g_autoptr (GtkStringList) choices = gtk_string_list_new (units);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drop_down_set_model (self->units_dropdown, G_LIST_MODEL (choices));
+  g_signal_connect_swapped (self->units_dropdown, "notify::selected", G_CALLBACK (compute),
+                            self);
   self->persons = g_ptr_array_new_with_free_func (g_free);
   self->unchecked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_signal_connect (self->reference_dropdown, "notify::selected",
@@ -588,6 +703,7 @@ kel_agreement_page_set_project (KelAgreementPage *self, KelProject *project,
   self->categories = categories ? kel_categories_ref (categories) : NULL;
   g_hash_table_remove_all (self->unchecked);
   g_clear_pointer (&self->agreement, kel_agreement_free);
+  g_clear_pointer (&self->validation, kel_validation_free);
   kel_agreement_page_refresh (self);
 }
 
@@ -601,4 +717,60 @@ kel_agreement_page_refresh (KelAgreementPage *self)
     compute (self);
   else
     self->dirty = TRUE;
+}
+
+gboolean
+kel_agreement_page_is_computing (KelAgreementPage *self)
+{
+  g_return_val_if_fail (KEL_IS_AGREEMENT_PAGE (self), FALSE);
+
+  return self->dirty || self->cancellable != NULL;
+}
+
+const KelValidation *
+kel_agreement_page_get_validation (KelAgreementPage *self)
+{
+  g_return_val_if_fail (KEL_IS_AGREEMENT_PAGE (self), NULL);
+
+  return self->validation;
+}
+
+const char *
+kel_agreement_page_get_validation_message (KelAgreementPage *self)
+{
+  g_return_val_if_fail (KEL_IS_AGREEMENT_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->validation_label);
+}
+
+void
+kel_agreement_page_set_reference (KelAgreementPage *self, guint choice)
+{
+  g_return_if_fail (KEL_IS_AGREEMENT_PAGE (self));
+
+  gtk_drop_down_set_selected (self->reference_dropdown, choice);
+}
+
+const KelAgreement *
+kel_agreement_page_get_agreement (KelAgreementPage *self)
+{
+  g_return_val_if_fail (KEL_IS_AGREEMENT_PAGE (self), NULL);
+
+  return self->agreement;
+}
+
+const char *
+kel_agreement_page_get_reviewed_text (KelAgreementPage *self)
+{
+  g_return_val_if_fail (KEL_IS_AGREEMENT_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->reviewed_label);
+}
+
+void
+kel_agreement_page_set_units (KelAgreementPage *self, KelAgreementUnits units)
+{
+  g_return_if_fail (KEL_IS_AGREEMENT_PAGE (self));
+
+  gtk_drop_down_set_selected (self->units_dropdown, units == KEL_AGREEMENT_DOCUMENTS ? 1 : 0);
 }

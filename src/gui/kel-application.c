@@ -1,6 +1,8 @@
 /* kel-application.c: application-wide actions (quit, preferences, shortcuts, about),
  * the command line (projects to open, files to import, the bundled samples), the colour
- * scheme and the interface language. */
+ * scheme and the interface language. One instance per user: `kelisim FILE` with the
+ * workbench open imports FILE into the open project, and --project, --new-project and
+ * --samples are passed on to it as actions. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -8,6 +10,7 @@
 #include "kel-application.h"
 #include "kel-pipeline.h"
 #include "kel-preferences-window.h"
+#include "kel-retrieved-window.h"
 #include "kel-window.h"
 
 struct _KelApplication {
@@ -111,6 +114,8 @@ static void
 kel_application_activate (GApplication *app)
 {
   KelApplication *self = KEL_APPLICATION (app);
+  /* a second `kelisim` shows the window as it is; the first restores the session */
+  gboolean fresh = gtk_application_get_active_window (GTK_APPLICATION (self)) == NULL;
   KelWindow *window = active_window (self);
 
   if (self->new_project != NULL)
@@ -119,7 +124,7 @@ kel_application_activate (GApplication *app)
     kel_window_open_project (window, self->project, FALSE);
   else if (self->samples)
     kel_window_open_samples (window);
-  else
+  else if (fresh)
     kel_window_restore_session (window);
   g_clear_pointer (&self->project, g_free);
   g_clear_pointer (&self->new_project, g_free);
@@ -175,10 +180,35 @@ kel_application_open (GApplication *app, GFile **files, int n_files, const char 
     kel_window_import_files (window, (GFile **) imports->pdata, imports->len);
 }
 
+/* The options of a second `kelisim`, for the instance already running: a project path
+ * made absolute, since the first runs elsewhere. */
+static void
+pass_on_options (KelApplication *self)
+{
+  GActionGroup *remote = G_ACTION_GROUP (self);
+
+  if (self->new_project != NULL)
+    {
+      g_autofree char *path = g_canonicalize_filename (self->new_project, NULL);
+      g_action_group_activate_action (remote, "new-project", g_variant_new_bytestring (path));
+    }
+  else if (self->project != NULL)
+    {
+      g_autofree char *path = g_canonicalize_filename (self->project, NULL);
+      g_action_group_activate_action (remote, "open-project", g_variant_new_bytestring (path));
+    }
+  else if (self->samples)
+    g_action_group_activate_action (remote, "samples", NULL);
+  g_clear_pointer (&self->project, g_free);
+  g_clear_pointer (&self->new_project, g_free);
+  self->samples = FALSE;
+}
+
 static int
 kel_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
   KelApplication *self = KEL_APPLICATION (app);
+  g_autoptr (GError) error = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -188,7 +218,32 @@ kel_application_handle_local_options (GApplication *app, GVariantDict *options)
   g_variant_dict_lookup (options, "project", "^ay", &self->project);
   g_variant_dict_lookup (options, "new-project", "^ay", &self->new_project);
   self->samples = g_variant_dict_contains (options, "samples");
+  if ((self->project != NULL || self->new_project != NULL || self->samples)
+      && g_application_register (app, NULL, &error) && g_application_get_is_remote (app))
+    pass_on_options (self);
+  /* then the files, or an activation, go to whichever instance is the first */
   return -1;
+}
+
+/* What a second `kelisim` asks of this one. */
+static void
+open_project_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  KelApplication *self = user_data;
+  gboolean create = g_strcmp0 (g_action_get_name (G_ACTION (action)), "new-project") == 0;
+  KelWindow *window = active_window (self);
+
+  kel_window_open_project (window, g_variant_get_bytestring (param), create);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+samples_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  KelWindow *window = active_window (user_data);
+
+  kel_window_open_samples (window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -212,6 +267,20 @@ preferences_activated (GSimpleAction *action, GVariant *param, gpointer user_dat
   GtkWidget *prefs = kel_preferences_window_new (parent);
 
   gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+retrieved_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  KelRetrievedWindow *window;
+
+  if (!KEL_IS_WINDOW (parent))
+    return;
+  /* nothing to retrieve before a project is open */
+  window = kel_retrieved_window_new (KEL_WINDOW (parent));
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -240,6 +309,10 @@ kel_application_startup (GApplication *app)
     { "quit", quit_activated },
     { "preferences", preferences_activated },
     { "about", about_activated },
+    { "retrieved-segments", retrieved_activated },
+    { "open-project", open_project_activated, "ay" },
+    { "new-project", open_project_activated, "ay" },
+    { "samples", samples_activated },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *prefs_accels[] = { "<Control>comma", NULL };
@@ -306,7 +379,7 @@ kel_application_new (void)
 {
   return g_object_new (KEL_TYPE_APPLICATION,
                        "application-id", KEL_APPLICATION_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/org/kelisim/Kelisim",
                        NULL);
 }

@@ -77,6 +77,7 @@ struct _KelFindPanel {
   KelProject     *project;
   GPtrArray      *texts;        /* Text*, shared with the worker (read-only there) */
   GCancellable   *cancellable;
+  gboolean        stale;        /* the texts changed while hidden: search again when shown */
 };
 
 G_DEFINE_FINAL_TYPE (KelFindPanel, kel_find_panel, GTK_TYPE_WIDGET)
@@ -206,6 +207,7 @@ run_search (KelFindPanel *self)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  self->stale = FALSE;
   if (self->project == NULL || text[0] == '\0')
     {
       g_list_store_remove_all (self->hits);
@@ -303,6 +305,13 @@ bind_hit (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer us
 }
 
 static void
+on_map (GtkWidget *widget, KelFindPanel *self)
+{
+  if (self->stale)
+    run_search (self);
+}
+
+static void
 kel_find_panel_dispose (GObject *object)
 {
   KelFindPanel *self = KEL_FIND_PANEL (object);
@@ -353,6 +362,7 @@ kel_find_panel_init (KelFindPanel *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (
     gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->hits)))));
+  g_signal_connect (self, "map", G_CALLBACK (on_map), self);
   run_search (self);
 }
 
@@ -361,7 +371,9 @@ kel_find_panel_set_project (KelFindPanel *self, KelProject *project)
 {
   g_return_if_fail (KEL_IS_FIND_PANEL (self));
 
-  g_set_object (&self->project, project);
+  /* another project's hits are no hits of this one */
+  if (g_set_object (&self->project, project))
+    g_list_store_remove_all (self->hits);
   kel_find_panel_invalidate (self);
 }
 
@@ -371,10 +383,12 @@ kel_find_panel_invalidate (KelFindPanel *self)
   g_return_if_fail (KEL_IS_FIND_PANEL (self));
 
   g_clear_pointer (&self->texts, g_ptr_array_unref);
+  /* hidden (the Analysis or Agreement page is shown), the hits stay as they are, with
+   * what the panel says of them, until it is shown again */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     run_search (self);
   else
-    g_list_store_remove_all (self->hits);
+    self->stale = TRUE;
 }
 
 void
@@ -397,4 +411,34 @@ kel_find_panel_get_n_hits (KelFindPanel *self)
 {
   g_return_val_if_fail (KEL_IS_FIND_PANEL (self), 0);
   return g_list_model_get_n_items (G_LIST_MODEL (self->hits));
+}
+
+const char *
+kel_find_panel_get_status (KelFindPanel *self)
+{
+  g_return_val_if_fail (KEL_IS_FIND_PANEL (self), NULL);
+  return gtk_label_get_text (self->status_label);
+}
+
+gboolean
+kel_find_panel_get_hit (KelFindPanel *self, guint i, gint64 *document, gsize *start,
+                        gsize *end)
+{
+  g_autoptr (KelHitItem) item = NULL;
+
+  g_return_val_if_fail (KEL_IS_FIND_PANEL (self), FALSE);
+  item = g_list_model_get_item (G_LIST_MODEL (self->hits), i);
+  if (item == NULL)
+    return FALSE;
+  *document = item->document;
+  *start = item->start;
+  *end = item->end;
+  return TRUE;
+}
+
+void
+kel_find_panel_activate_hit (KelFindPanel *self, guint i)
+{
+  g_return_if_fail (KEL_IS_FIND_PANEL (self));
+  on_hit_activate (self->list_view, i, self);
 }

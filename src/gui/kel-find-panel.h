@@ -18,7 +18,16 @@ void     kel_find_panel_invalidate  (KelFindPanel *self);
 void     kel_find_panel_focus       (KelFindPanel *self);
 void     kel_find_panel_set_query   (KelFindPanel *self,
                                      const char   *query);
-/* For tests: the number of hits shown. */
+/* For tests: the number of hits shown, what the panel says of them, hit @i (FALSE when
+ * there is none), and activating it as a click does. */
 guint    kel_find_panel_get_n_hits  (KelFindPanel *self);
+const char *kel_find_panel_get_status (KelFindPanel *self);
+gboolean kel_find_panel_get_hit     (KelFindPanel *self,
+                                     guint         i,
+                                     gint64       *document,
+                                     gsize        *start,
+                                     gsize        *end);
+void     kel_find_panel_activate_hit (KelFindPanel *self,
+                                      guint         i);
 
 G_END_DECLS

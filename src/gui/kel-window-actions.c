@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "kel-codings-import.h"
 #include "kel-file.h"
 #include "kel-project-export.h"
 #include "kel-qdpx.h"
@@ -249,7 +250,7 @@ pulse (gpointer data)
 {
   KelWindow *self = data;
 
-  if (!self->busy)
+  if (!self->busy || self->progress_bar == NULL)   /* done, or the window is gone */
     return G_SOURCE_REMOVE;
   if (gtk_progress_bar_get_fraction (self->progress_bar) == 0)
     gtk_progress_bar_pulse (self->progress_bar);
@@ -414,7 +415,8 @@ _kel_window_start_import (KelWindow *self, GPtrArray *paths)
   pipeline.ocr_progress_data = progress->ocr;
   self->import_files = paths->len;
   _kel_window_set_busy (self, TRUE, _("Importing…"));
-  g_timeout_add (150, pulse, self);
+  /* the pulse holds the window: it may be closed between two pulses */
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 150, pulse, g_object_ref (self), g_object_unref);
   kel_project_add_files_async (self->project, &pipeline, (const char *const *) strv->pdata,
                                import_progress, progress, import_progress_free,
                                self->import_cancellable, import_done, g_object_ref (self));
@@ -790,7 +792,8 @@ qdpx_chosen (KelWindow *self, GtkFileChooser *chooser, GSList *files)
   g_clear_object (&self->import_cancellable);
   self->import_cancellable = g_cancellable_new ();
   _kel_window_set_busy (self, TRUE, _("Importing the REFI-QDA project…"));
-  g_timeout_add (150, pulse, self);
+  /* the pulse holds the window: it may be closed between two pulses */
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 150, pulse, g_object_ref (self), g_object_unref);
   task = g_task_new (NULL, self->import_cancellable, qdpx_done, g_object_ref (self));
   g_task_set_task_data (task, job, import_job_free);
   g_task_run_in_thread (task, qdpx_thread);
@@ -815,32 +818,10 @@ static void
 codings_chosen (KelWindow *self, GtkFileChooser *chooser, GSList *files)
 {
   g_autofree char *path = g_file_get_path (files->data);
-  g_autoptr (GError) error = NULL;
-  KelMergeReport *report;
-  g_autoptr (GString) body = g_string_new (NULL);
-  GtkWidget *dialog;
 
-  if (path == NULL || self->project == NULL)
-    return;
-  if (!_kel_window_ensure_coder (self, NULL, NULL))
-    return;
-  /* one transaction: short enough for the main loop even for a large dataset */
-  report = kel_project_import_codings (self->project, self->coder, NULL, path, &error);
-  if (report == NULL)
-    {
-      _kel_window_error (self, error);
-      return;
-    }
-  _kel_window_did (self, 0, -1);
-  g_string_append_printf (body, _("As %s’s codings: %u added, %u changed, %u already "
-                                  "there."), self->coder, report->codings_added,
-                          report->codings_updated, report->codings_unchanged);
-  for (guint i = 0; i < report->notes->len && i < 40; i++)
-    g_string_append_printf (body, "\n• %s", (char *) report->notes->pdata[i]);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Codings Imported"), body->str);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-  kel_merge_report_free (report);
+  /* whose codings they are: kel-codings-import.c */
+  if (path != NULL)
+    kel_codings_import_file (self, path);
 }
 
 static void

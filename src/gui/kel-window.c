@@ -832,6 +832,7 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (KelWindow) self = user_data;
   LoadJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
+  g_autofree gint64 *hit = NULL;
   KelDocument *doc;
   gboolean pdf;
 
@@ -849,6 +850,12 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
   self->shown_id = job->id;
   refresh_metadata (self);
   _kel_window_refresh_codings (self);
+  hit = g_object_steal_data (G_OBJECT (self), "reveal-hit");
+  /* a Find hit in this document: its segment, and the hit itself in view */
+  for (guint s = 0; hit != NULL && hit[0] == job->id && s < doc->segments->len; s++)
+    if ((gsize) hit[1] >= g_array_index (doc->segments, KelSegment, s).start
+        && (gsize) hit[1] < g_array_index (doc->segments, KelSegment, s).end)
+      self->selected = (int) s;
   if (self->selected >= 0)
     kel_segment_panel_select (self->segment_panel, (guint) self->selected);
   else
@@ -856,6 +863,8 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
       /* start on the first segment to review */
       kel_segment_panel_select_next (self->segment_panel);
     }
+  if (hit != NULL && hit[0] == job->id)
+    kel_document_view_reveal (self->document_view, (gsize) hit[1], (gsize) hit[2]);
   kel_segment_panel_focus_list (self->segment_panel);
 }
 
@@ -943,9 +952,16 @@ on_hit_activated (KelFindPanel *panel, gint64 document, guint64 start, guint64 e
       kel_document_view_reveal (self->document_view, start, end);
       return;
     }
-  /* the segment is found once the document is loaded */
+  /* the segment is found once the document is loaded (load_done) */
+  {
+    gint64 *hit = g_new (gint64, 3);
+
+    hit[0] = document;
+    hit[1] = (gint64) start;
+    hit[2] = (gint64) end;
+    g_object_set_data_full (G_OBJECT (self), "reveal-hit", hit, g_free);
+  }
   open_document_at (self, document, -1);
-  g_object_set_data (G_OBJECT (self), "reveal-start", GSIZE_TO_POINTER ((gsize) start + 1));
 }
 
 static void

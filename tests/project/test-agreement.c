@@ -138,6 +138,36 @@ test_degenerate (void)
   g_assert_true (isnan (kel_alpha_nominal (NULL, 0, 2)));
 }
 
+/* Fleiss (1971) as Wikipedia's "Fleiss' kappa" article works it: 10 subjects, 14 raters,
+ * 5 categories; P̄ = 0.378, P_e = 0.213, kappa = 0.210. The table gives, per subject, how
+ * many raters chose each category; the matrix gives each rater a value. */
+static void
+test_fleiss (void)
+{
+  const int counts[10][5] = {
+    { 0, 0, 0, 0, 14 }, { 0, 2, 6, 4, 2 }, { 0, 0, 3, 5, 6 }, { 0, 3, 9, 2, 0 },
+    { 2, 2, 8, 1, 1 }, { 7, 7, 0, 0, 0 }, { 3, 2, 6, 3, 0 }, { 2, 5, 3, 2, 2 },
+    { 6, 5, 2, 1, 0 }, { 0, 2, 2, 3, 7 },
+  };
+  int values[10 * 14];
+
+  for (guint u = 0; u < 10; u++)
+    {
+      guint r = 0;
+      for (guint c = 0; c < 5; c++)
+        for (int k = 0; k < counts[u][c]; k++)
+          values[u * 14 + r++] = (int) c;
+      g_assert_cmpuint (r, ==, 14);
+    }
+  g_assert_cmpfloat_with_epsilon (kel_fleiss_kappa (values, 10, 14), 0.210, 0.0005);
+  /* two raters agreeing on everything with variation: 1; never agreeing: below 0 */
+  {
+    const int same[] = { 0, 0, 1, 1, 2, 2 }, apart[] = { 0, 1, 1, 0 };
+    g_assert_cmpfloat_with_epsilon (kel_fleiss_kappa (same, 3, 2), 1.0, 1e-12);
+    g_assert_cmpfloat (kel_fleiss_kappa (apart, 2, 2), <, 0.0);
+  }
+}
+
 /* A project ------------------------------------------------------------------------------ */
 
 static gint64
@@ -226,7 +256,7 @@ test_project_agreement (void)
   kel_project_accept (project, "bek", grant, &error);
   g_assert_no_error (error);
 
-  two = kel_project_agreement (project, anna_bek, &error);
+  two = kel_project_agreement_on (project, anna_bek, KEL_AGREEMENT_DOCUMENTS, &error);
   g_assert_no_error (error);
   /* only the first document was coded by both */
   g_assert_cmpuint (two->n_documents, ==, 1);
@@ -275,7 +305,7 @@ test_project_agreement (void)
   }
 
   /* a third coder who coded nothing is missing data, not disagreement */
-  three = kel_project_agreement (project, with_cem, &error);
+  three = kel_project_agreement_on (project, with_cem, KEL_AGREEMENT_DOCUMENTS, &error);
   g_assert_no_error (error);
   g_assert_cmpfloat_with_epsilon (figure (three, "all")->krippendorff_alpha,
                                   figure (two, "all")->krippendorff_alpha, 1e-12);
@@ -283,7 +313,7 @@ test_project_agreement (void)
   g_assert_null (((KelDisagreement *) three->disagreements->pdata[0])->codes[2]);
 
   /* the lexicon is a coder too, and coded every document */
-  with_lexicon = kel_project_agreement (project, lex_anna, &error);
+  with_lexicon = kel_project_agreement_on (project, lex_anna, KEL_AGREEMENT_DOCUMENTS, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (with_lexicon->n_documents, ==, 1);
   g_assert_cmpfloat_with_epsilon (figure (with_lexicon, "infrastructure")->krippendorff_alpha,
@@ -296,8 +326,11 @@ test_project_agreement (void)
 
   csv = kel_agreement_format (two, KEL_FORMAT_CSV);
   g_assert_true (g_str_has_prefix (csv, "category,coders,units,percent_agreement,cohen_kappa,"
-                                   "krippendorff_alpha\r\ninfrastructure,2,"));
+                                   "krippendorff_alpha,fleiss_kappa,compared\r\n"
+                                   "infrastructure,2,"));
   g_assert_nonnull (strstr (csv, "\r\nall,2,"));
+  /* the export says which segments were compared */
+  g_assert_nonnull (strstr (csv, ",all_segments\r\n"));
   table = kel_agreement_format (two, KEL_FORMAT_TABLE);
   g_assert_nonnull (strstr (table, "anna, bek"));
   list = kel_agreement_format_disagreements (two, KEL_FORMAT_CSV);
@@ -320,6 +353,122 @@ test_project_agreement (void)
   }
 }
 
+/* The same coding, compared on the segments both reviewed. anna reviewed 2.1, 2.2, 2.3
+ * and 2.6; bek 2.1, 2.2 and 2.3. On those three: 2.1 infrastructure by both; 2.2 charity
+ * against a one-time event; 2.3 nothing against human development. Worked by hand:
+ * values (1,1) (2,3) (0,4); agreement 1/3; Cohen: p_o = 1/3, p_e = 1/9, kappa = 1/4;
+ * Krippendorff: n = 6, 4 disagreeing pairs, sum of n_c² = 8, alpha = 1 - 5·4/28 = 2/7.
+ * With cem (2.1 infrastructure, 2.2 charity, 2.3 human development): (1,1,1) (2,3,2)
+ * (0,4,4); Fleiss: P̄ = (1 + 1/3 + 1/3)/3 = 5/9, P_e = (9+4+1+1+4)/81 = 19/81,
+ * kappa = 26/62; Krippendorff: n = 9, 4 disagreeing pairs, sum of n_c² = 19,
+ * alpha = 1 - 8·4/62 = 30/62. */
+static void
+test_project_reviewed (void)
+{
+  g_autofree char *path = kel_test_temp_path ("agreement-reviewed.kelisim");
+  g_autofree char *a = kel_test_memo_file (20), *b = kel_test_memo_file (21);
+  const char *paths[] = { a, b, NULL };
+  const char *anna_bek[] = { "anna", "bek", NULL };
+  const char *all3[] = { "anna", "bek", "cem", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelProject) project = NULL;
+  g_autoptr (GPtrArray) added = NULL;
+  g_autoptr (KelAgreement) two = NULL, three = NULL, none = NULL;
+  g_autofree char *csv = NULL, *docs = NULL, *reviewed = NULL, *table = NULL;
+  const KelAgreementFigure *f;
+  const KelAgreementDocument *d;
+  gint64 doc, infra, charity, grant;
+  guint spons_seg, n;
+
+  g_unlink (path);
+  project = kel_project_create (path, kel_test_lexicon (), &error);
+  g_assert_no_error (error);
+  added = kel_project_add_files (project, kel_test_pipeline (), paths, NULL, &error);
+  doc = ((KelProjectAddResult *) added->pdata[0])->document;
+  g_assert_true (kel_project_add_coder (project, "anna", NULL, &error));
+  g_assert_true (kel_project_add_coder (project, "bek", NULL, &error));
+  g_assert_true (kel_project_add_coder (project, "cem", NULL, &error));
+  infra = lexicon_id (project, doc, "infrastructure");
+  charity = lexicon_id (project, doc, "charity");
+  grant = lexicon_id (project, doc, "human_development");
+  spons_seg = segment_of (project, lexicon_id (project, doc, "sponsorship")) + 1;
+  {
+    g_autoptr (KelDocument) kd = kel_project_load_document (project, doc, 0, &error);
+    n = kd->segments->len;
+  }
+  kel_project_accept (project, "anna", infra, &error);
+  kel_project_accept (project, "anna", charity, &error);
+  kel_project_reject (project, "anna", grant, &error);
+  kel_project_code_segment (project, "anna", doc, spons_seg, "sponsorship", &error);
+  kel_project_accept (project, "bek", infra, &error);
+  kel_project_recode (project, "bek", charity, "one_time_event", &error);
+  kel_project_accept (project, "bek", grant, &error);
+  g_assert_no_error (error);
+
+  /* the default: what both reviewed */
+  two = kel_project_agreement (project, anna_bek, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (two->units, ==, KEL_AGREEMENT_REVIEWED);
+  g_assert_cmpuint (two->n_documents, ==, 1);
+  g_assert_cmpuint (two->n_segments, ==, n);
+  g_assert_cmpuint (two->reviewed[0], ==, 4);
+  g_assert_cmpuint (two->reviewed[1], ==, 3);
+  f = figure (two, "all");
+  g_assert_cmpuint (f->units, ==, 3);
+  g_assert_cmpfloat_with_epsilon (f->percent_agreement, 100.0 / 3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f->cohen_kappa, 0.25, 1e-12);
+  g_assert_cmpfloat_with_epsilon (f->krippendorff_alpha, 2.0 / 7, 1e-12);
+  g_assert_true (isnan (f->fleiss_kappa));
+  f = figure (two, "infrastructure");
+  g_assert_cmpfloat (f->percent_agreement, ==, 100.0);
+  g_assert_cmpfloat_with_epsilon (f->cohen_kappa, 1.0, 1e-12);
+  /* 2.6, which bek has not come to, is no disagreement */
+  g_assert_cmpuint (two->disagreements->len, ==, 2);
+  g_assert_cmpuint (two->documents->len, ==, 1);
+  d = two->documents->pdata[0];
+  g_assert_cmpint (d->document, ==, doc);
+  g_assert_cmpuint (d->units, ==, 3);
+  g_assert_cmpfloat_with_epsilon (d->percent_agreement, 100.0 / 3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (d->krippendorff_alpha, 2.0 / 7, 1e-12);
+
+  /* what the exports say */
+  csv = kel_agreement_format (two, KEL_FORMAT_CSV);
+  g_assert_nonnull (strstr (csv, "\r\nall,2,3,33.33,0.2500,0.2857,,reviewed\r\n"));
+  docs = kel_agreement_format_documents (two, KEL_FORMAT_CSV);
+  g_assert_cmpstr (docs, ==, "document,units,percent_agreement,cohen_kappa,krippendorff_alpha,"
+                             "fleiss_kappa,compared\r\nmemo-20.txt,3,33.33,0.2500,0.2857,,reviewed"
+                             "\r\n");
+  reviewed = kel_agreement_format_reviewed (two, KEL_FORMAT_CSV);
+  {
+    g_autofree char *want = g_strdup_printf ("coder,reviewed,segments\r\nanna,4,%u\r\n"
+                                             "bek,3,%u\r\n", n, n);
+    g_assert_cmpstr (reviewed, ==, want);
+  }
+  table = kel_agreement_format (two, KEL_FORMAT_TABLE);
+  g_assert_nonnull (strstr (table, "every one of them reviewed"));
+
+  /* cem has reviewed nothing: no segment all three reviewed */
+  none = kel_project_agreement (project, all3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (figure (none, "all")->units, ==, 0);
+  g_assert_cmpuint (none->n_documents, ==, 0);
+  g_assert_true (isnan (figure (none, "all")->krippendorff_alpha));
+
+  kel_project_accept (project, "cem", infra, &error);
+  kel_project_accept (project, "cem", charity, &error);
+  kel_project_accept (project, "cem", grant, &error);
+  g_assert_no_error (error);
+  three = kel_project_agreement (project, all3, &error);
+  g_assert_no_error (error);
+  f = figure (three, "all");
+  g_assert_cmpuint (f->units, ==, 3);
+  g_assert_cmpfloat_with_epsilon (f->fleiss_kappa, 26.0 / 62, 1e-12);
+  g_assert_cmpfloat_with_epsilon (f->krippendorff_alpha, 30.0 / 62, 1e-12);
+  g_assert_true (isnan (f->cohen_kappa));
+  g_assert_cmpfloat_with_epsilon (((KelAgreementDocument *) three->documents->pdata[0])
+                                    ->fleiss_kappa, 26.0 / 62, 1e-12);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -330,6 +479,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/agreement/kappa-cohen-1960", test_kappa_cohen);
   g_test_add_func ("/kelisim/agreement/kappa-yes-no", test_kappa_yes_no);
   g_test_add_func ("/kelisim/agreement/degenerate", test_degenerate);
+  g_test_add_func ("/kelisim/agreement/fleiss-1971", test_fleiss);
   g_test_add_func ("/kelisim/agreement/project", test_project_agreement);
+  g_test_add_func ("/kelisim/agreement/project-reviewed", test_project_reviewed);
   return g_test_run ();
 }

@@ -549,6 +549,22 @@ test_import_codings (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (bad->notes->pdata[1], "line 4"));
   g_assert_nonnull (strstr (bad->notes->pdata[3], "astrology"));
   g_assert_nonnull (strstr (bad->notes->pdata[5], "reads differently"));
+  /* whose rows the file holds: anna's 7 with a category, then bek's 1 */
+  {
+    guint unnamed = 99;
+    g_autoptr (GPtrArray) who = kel_coded_dataset_list_coders (imported, &unnamed, &error);
+    const KelDatasetCoder *c;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (who->len, ==, 2);
+    c = who->pdata[0];
+    g_assert_cmpstr (c->coder, ==, "anna");
+    g_assert_cmpuint (c->rows, ==, 7);
+    c = who->pdata[1];
+    g_assert_cmpstr (c->coder, ==, "bek");
+    g_assert_cmpuint (c->rows, ==, 1);
+    g_assert_cmpuint (unnamed, ==, 0);
+  }
 
   /* not a dataset */
   edited = kel_test_write_temp ("notes.csv", "a,b,c\r\n1,2,3\r\n", -1);

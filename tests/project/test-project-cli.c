@@ -153,12 +153,27 @@ test_workflow (void)
   rows = kel_csv_parse (r6.out, strlen (r6.out), ',');
   header = g_strjoinv (",", rows->pdata[0]);
   g_assert_cmpstr (header, ==,
-                   "category,coders,units,percent_agreement,cohen_kappa,krippendorff_alpha");
+                   "category,coders,units,percent_agreement,cohen_kappa,krippendorff_alpha,"
+                   "fleiss_kappa,compared");
+  g_assert_cmpstr (((char **) rows->pdata[1])[7], ==, "reviewed");
   g_assert_cmpuint (rows->len, ==, 1 + kel_lexicon_get_n_categories (kel_test_lexicon ()) + 1);
   g_assert_cmpstr (((char **) rows->pdata[rows->len - 1])[0], ==, "all");
   g_assert_cmpstr (((char **) rows->pdata[rows->len - 1])[1], ==, "2");
   kel_test_run_cli (&r7, "project", "agreement", p, NULL);
   g_assert_nonnull (strstr (r7.out, "Krippendorff"));
+  g_assert_nonnull (strstr (r7.out, "Reviewed: anna "));
+  {
+    g_auto (KelTestRun) all = { 0 }, docs = { 0 };
+
+    kel_test_run_cli (&all, "project", "agreement", "--all-segments", "--format", "csv", p,
+                      NULL);
+    g_assert_cmpint (all.status, ==, 0);
+    g_assert_nonnull (strstr (all.out, ",all_segments\r\n"));
+    kel_test_run_cli (&docs, "project", "agreement", "--per-document", "--format", "csv", p,
+                      NULL);
+    g_assert_cmpint (docs.status, ==, 0);
+    g_assert_true (g_str_has_prefix (docs.out, "document,units,percent_agreement,"));
+  }
   kel_test_run_cli (&r8, "project", "agreement", "--disagreements", "--format", "csv", p, NULL);
   g_assert_true (g_str_has_prefix (r8.out, "document,segment_id,page,clause,anna,bek,text\r\n"));
 

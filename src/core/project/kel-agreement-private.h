@@ -22,6 +22,8 @@ typedef struct {
   char    *name;
   guint    n_segments;
   guint64  present;  /* bit c: coder c coded the document */
+  guint64 *reviewed; /* per segment, bit c: coder c decided something on it (any coding,
+                      * a rejection too; the lexicon every segment it was run on) */
   GArray  *codes;    /* KelUnitCode, by segment, coder and category; each once */
 } KelUnitDoc;
 

@@ -19,6 +19,7 @@ typedef struct {
   guint   n;           /* values 0 … n-1 */
   double *o;           /* n × n coincidences */
   double *t;           /* n × n pairs of the first and second coder */
+  double *count;       /* n: how often each value was given, for Fleiss' kappa */
   double  agreement;   /* the sum over pairable units of their share of agreeing pairs */
   guint   units;
 } Acc;
@@ -26,22 +27,28 @@ typedef struct {
 static void
 acc_grow (Acc *a, guint n)
 {
-  double *o, *t;
+  double *o, *t, *count;
 
   if (n <= a->n)
     return;
   o = g_new0 (double, (gsize) n * n);
   t = g_new0 (double, (gsize) n * n);
+  count = g_new0 (double, n);
   for (guint i = 0; i < a->n; i++)
-    for (guint j = 0; j < a->n; j++)
-      {
-        o[i * n + j] = a->o[i * a->n + j];
-        t[i * n + j] = a->t[i * a->n + j];
-      }
+    {
+      count[i] = a->count[i];
+      for (guint j = 0; j < a->n; j++)
+        {
+          o[i * n + j] = a->o[i * a->n + j];
+          t[i * n + j] = a->t[i * a->n + j];
+        }
+    }
   g_free (a->o);
   g_free (a->t);
+  g_free (a->count);
   a->o = o;
   a->t = t;
+  a->count = count;
   a->n = n;
 }
 
@@ -50,6 +57,7 @@ acc_clear (Acc *a)
 {
   g_clear_pointer (&a->o, g_free);
   g_clear_pointer (&a->t, g_free);
+  g_clear_pointer (&a->count, g_free);
 }
 
 /* One unit: the values of the @m coders who gave one (m >= 2). */
@@ -64,6 +72,8 @@ acc_unit (Acc *a, const int *v, guint m)
   for (guint i = 0; i < m; i++)
     max = MAX (max, v[i]);
   acc_grow (a, (guint) max + 1);
+  for (guint i = 0; i < m; i++)
+    a->count[v[i]] += 1;
   for (guint i = 0; i < m; i++)
     for (guint j = 0; j < m; j++)
       if (i != j)
@@ -112,6 +122,25 @@ static double
 acc_percent (const Acc *a)
 {
   return a->units > 0 ? 100.0 * a->agreement / a->units : NAN;
+}
+
+/* Fleiss: the mean agreement of the units (the share of agreeing pairs) against the
+ * agreement expected from the shares of the values over every rating. */
+static double
+acc_fleiss (const Acc *a)
+{
+  double total = 0, expected = 0, observed;
+
+  if (a->units == 0)
+    return NAN;
+  for (guint c = 0; c < a->n; c++)
+    total += a->count[c];
+  for (guint c = 0; c < a->n; c++)
+    expected += (a->count[c] / total) * (a->count[c] / total);
+  if (expected >= 1)
+    return NAN;
+  observed = a->agreement / a->units;
+  return (observed - expected) / (1 - expected);
 }
 
 static double
@@ -188,6 +217,13 @@ kel_cohen_kappa (const int *values, guint n_units)
 }
 
 double
+kel_fleiss_kappa (const int *values, guint n_units, guint n_coders)
+{
+  g_return_val_if_fail (values != NULL || n_units == 0, NAN);
+  return coefficient (values, n_units, n_coders, acc_fleiss);
+}
+
+double
 kel_percent_agreement (const int *values, guint n_units, guint n_coders)
 {
   g_return_val_if_fail (values != NULL || n_units == 0, NAN);
@@ -203,6 +239,15 @@ figure_free (gpointer data)
 
   g_free (f->category);
   g_free (f);
+}
+
+static void
+document_figure_free (gpointer data)
+{
+  KelAgreementDocument *d = data;
+
+  g_free (d->document_name);
+  g_free (d);
 }
 
 static void
@@ -225,7 +270,9 @@ kel_agreement_free (KelAgreement *agreement)
   if (agreement == NULL)
     return;
   g_strfreev (agreement->coders);
+  g_free (agreement->reviewed);
   g_clear_pointer (&agreement->figures, g_ptr_array_unref);
+  g_clear_pointer (&agreement->documents, g_ptr_array_unref);
   g_clear_pointer (&agreement->disagreements, g_ptr_array_unref);
   g_free (agreement);
 }
@@ -253,30 +300,33 @@ typedef struct {
   KelSegmentCodes  s;
   Acc             *per_category;   /* one per category of the codebook */
   Acc              overall;
+  Acc              document;       /* overall, in the document at hand */
+  guint64          mask;           /* bit c: coder c has a value on the segment at hand */
   GHashTable      *set_ids;        /* a set of codes (its key) → its value */
   int             *values;         /* one per coder who coded the document */
   KelAgreement    *result;
 } Agree;
 
+/* Whether @coder has a value on the segment at hand. */
 static gboolean
-coded (const KelUnitDoc *d, guint coder)
+coded (const Agree *a, guint coder)
 {
-  return (d->present & (G_GUINT64_CONSTANT (1) << coder)) != 0;
+  return (a->mask & (G_GUINT64_CONSTANT (1) << coder)) != 0;
 }
 
 /* Per category, a coder's value is whether they gave the segment that code. */
 static void
-agree_categories (Agree *a, const KelUnitDoc *d)
+agree_categories (Agree *a)
 {
   for (guint cat = 0; cat < a->u.categories->len; cat++)
     {
       guint m = 0;
 
       for (guint c = 0; c < a->u.n_coders; c++)
-        if (coded (d, c))
+        if (coded (a, c))
           a->values[m++] = _kel_code_set_has (a->s.sets[c], cat);
       acc_unit (&a->per_category[cat], a->values, m);
-      if (a->u.n_coders == 2)
+      if (a->u.n_coders == 2 && m == 2)
         acc_pair (&a->per_category[cat], _kel_code_set_has (a->s.sets[0], cat),
                   _kel_code_set_has (a->s.sets[1], cat));
     }
@@ -308,7 +358,7 @@ add_disagreement (Agree *a, const KelUnitDoc *d, guint seg)
   dis->codes = g_new0 (char *, a->u.n_coders + 1);
   dis->n_codes = a->u.n_coders;
   for (guint c = 0; c < a->u.n_coders; c++)
-    dis->codes[c] = coded (d, c) ? _kel_code_set_names (&a->u, a->s.sets[c]) : NULL;
+    dis->codes[c] = coded (a, c) ? _kel_code_set_names (&a->u, a->s.sets[c]) : NULL;
   _kel_units_describe_segment (a->project, d->id, seg, &dis->page, &dis->clause, &dis->text);
   g_ptr_array_add (a->result->disagreements, dis);
 }
@@ -321,33 +371,74 @@ agree_overall (Agree *a, const KelUnitDoc *d, guint seg)
   guint m = 0;
 
   for (guint c = 0; c < a->u.n_coders; c++)
-    if (coded (d, c))
+    if (coded (a, c))
       {
         a->values[m] = set_value (a, a->s.sets[c]);
         differ |= a->values[m] != a->values[0];
         m++;
       }
   acc_unit (&a->overall, a->values, m);
-  if (a->u.n_coders == 2)
-    acc_pair (&a->overall, a->values[0], a->values[1]);
-  if (differ)
+  acc_unit (&a->document, a->values, m);
+  if (a->u.n_coders == 2 && m == 2)
+    {
+      acc_pair (&a->overall, a->values[0], a->values[1]);
+      acc_pair (&a->document, a->values[0], a->values[1]);
+    }
+  if (differ && m >= 2)
     add_disagreement (a, d, seg);
+}
+
+/* The figures of the document just compared, if it had a unit. */
+static void
+document_figure (Agree *a, const KelUnitDoc *d)
+{
+  KelAgreementDocument *f;
+
+  if (a->document.units == 0)
+    return;
+  a->result->n_documents++;
+  f = g_new0 (KelAgreementDocument, 1);
+  f->document = d->id;
+  f->document_name = g_strdup (d->name);
+  f->units = a->document.units;
+  f->percent_agreement = acc_percent (&a->document);
+  f->cohen_kappa = a->u.n_coders == 2 ? acc_kappa (&a->document) : NAN;
+  f->krippendorff_alpha = acc_alpha (&a->document);
+  f->fleiss_kappa = a->u.n_coders >= 3 ? acc_fleiss (&a->document) : NAN;
+  g_ptr_array_add (a->result->documents, f);
 }
 
 static void
 agree_document (Agree *a, const KelUnitDoc *d)
 {
+  guint64 everyone = a->u.n_coders >= 64 ? ~G_GUINT64_CONSTANT (0)
+                                         : (G_GUINT64_CONSTANT (1) << a->u.n_coders) - 1;
   guint k = 0;
 
   if (_kel_popcount64 (d->present) < 2)
     return;
-  a->result->n_documents++;
+  a->result->n_segments += d->n_segments;
+  for (guint seg = 0; seg < d->n_segments; seg++)
+    for (guint c = 0; c < a->u.n_coders; c++)
+      a->result->reviewed[c] += (d->reviewed[seg] >> c) & 1;
+  acc_clear (&a->document);
+  memset (&a->document, 0, sizeof a->document);
   for (guint seg = 0; seg < d->n_segments; seg++)
     {
       _kel_segment_codes_read (&a->u, d, &k, seg, &a->s);
-      agree_categories (a, d);
+      /* a segment someone has not reviewed yet is left out, or "no code" of theirs */
+      if (a->result->units == KEL_AGREEMENT_REVIEWED)
+        {
+          if ((d->reviewed[seg] & everyone) != everyone)
+            continue;
+          a->mask = everyone;
+        }
+      else
+        a->mask = d->present;
+      agree_categories (a);
       agree_overall (a, d, seg);
     }
+  document_figure (a, d);
 }
 
 /* Each category's figures, then those of every code ("all"). */
@@ -368,6 +459,7 @@ agreement_figures (Agree *a)
       f->percent_agreement = acc_percent (acc);
       f->cohen_kappa = a->u.n_coders == 2 ? acc_kappa (acc) : NAN;
       f->krippendorff_alpha = acc_alpha (acc);
+      f->fleiss_kappa = a->u.n_coders >= 3 ? acc_fleiss (acc) : NAN;
       g_ptr_array_add (a->result->figures, f);
     }
 }
@@ -379,6 +471,7 @@ agree_clear (Agree *a)
     acc_clear (&a->per_category[cat]);
   g_clear_pointer (&a->per_category, g_free);
   acc_clear (&a->overall);
+  acc_clear (&a->document);
   _kel_segment_codes_clear (&a->s);
   g_clear_pointer (&a->set_ids, g_hash_table_unref);
   g_clear_pointer (&a->values, g_free);
@@ -388,6 +481,19 @@ agree_clear (Agree *a)
 
 KelAgreement *
 kel_project_agreement (KelProject *project, const char *const *coders, GError **error)
+{
+  return kel_project_agreement_on (project, coders, KEL_AGREEMENT_REVIEWED, error);
+}
+
+const char *
+kel_agreement_units_name (KelAgreementUnits units)
+{
+  return units == KEL_AGREEMENT_DOCUMENTS ? "all_segments" : "reviewed";
+}
+
+KelAgreement *
+kel_project_agreement_on (KelProject *project, const char *const *coders,
+                          KelAgreementUnits units, GError **error)
 {
   g_auto (GStrv) people = NULL;
   Agree a = { 0 };
@@ -410,7 +516,10 @@ kel_project_agreement (KelProject *project, const char *const *coders, GError **
     {
       a.result = g_new0 (KelAgreement, 1);
       a.result->coders = g_strdupv ((char **) coders);
+      a.result->units = units;
+      a.result->reviewed = g_new0 (guint, a.u.n_coders);
       a.result->figures = g_ptr_array_new_with_free_func (figure_free);
+      a.result->documents = g_ptr_array_new_with_free_func (document_figure_free);
       a.result->disagreements = g_ptr_array_new_with_free_func (disagreement_free);
       a.per_category = g_new0 (Acc, a.u.categories->len);
       a.set_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -428,59 +537,88 @@ kel_project_agreement (KelProject *project, const char *const *coders, GError **
 
 /* Output -------------------------------------------------------------------------------- */
 
+/* What the exports and the table say was compared. */
+static const char *
+units_sentence (KelAgreementUnits units)
+{
+  return units == KEL_AGREEMENT_DOCUMENTS
+           ? _("Compared: every segment of the documents at least two of them coded; a "
+               "segment a coder did not review counts as no code")
+           : _("Compared: the segments every one of them reviewed");
+}
+
+static void
+format_table_head (const KelAgreement *agreement, GString *out)
+{
+  g_autofree char *who = g_strjoinv (", ", agreement->coders);
+  guint units = agreement->figures->len > 0
+                  ? ((KelAgreementFigure *) agreement->figures->pdata[0])->units : 0;
+
+  g_string_append_printf (out, ngettext ("Agreement of %s on %u document",
+                                         "Agreement of %s on %u documents",
+                                         agreement->n_documents),
+                          who, agreement->n_documents);
+  g_string_append_printf (out, ngettext (" (%u segment)\n", " (%u segments)\n", units),
+                          units);
+  g_string_append_printf (out, "%s\n", units_sentence (agreement->units));
+  g_string_append (out, _("Reviewed:"));
+  for (guint c = 0; agreement->coders[c] != NULL; c++)
+    /* TRANSLATORS: a coder and the segments they reviewed, "anna 3 of 14" */
+    g_string_append_printf (out, _("%s %s %u of %u"), c ? "," : "", agreement->coders[c],
+                            agreement->reviewed[c], agreement->n_segments);
+  g_string_append_c (out, '\n');
+}
+
+static char *
+format_table (const KelAgreement *agreement)
+{
+  static const gboolean right[] = { FALSE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
+  const char *head[] = {
+    _("category"), _("coders"), _("segments"),
+    /* xgettext:no-c-format */
+    _("% agreement"),
+    _("Cohen's kappa"), _("Krippendorff's alpha"), _("Fleiss' kappa")
+  };
+  GString *out = g_string_new (NULL);
+  KelReportTable t;
+
+  format_table_head (agreement, out);
+  _kel_report_table_init (&t, G_N_ELEMENTS (head), right);
+  _kel_report_table_add (&t, head);
+  for (guint i = 0; i < agreement->figures->len; i++)
+    {
+      const KelAgreementFigure *f = agreement->figures->pdata[i];
+      g_autofree char *n = g_strdup_printf ("%u", f->n_coders);
+      g_autofree char *units_s = g_strdup_printf ("%u", f->units);
+      g_autofree char *pa = kel_number_format (f->percent_agreement, 1, KEL_NUMBER_PLAIN);
+      g_autofree char *ka = kel_number_format (f->cohen_kappa, 3, KEL_NUMBER_PLAIN);
+      g_autofree char *al = kel_number_format (f->krippendorff_alpha, 3, KEL_NUMBER_PLAIN);
+      g_autofree char *fl = kel_number_format (f->fleiss_kappa, 3, KEL_NUMBER_PLAIN);
+      const char *cells[] = { f->category, n, units_s, *pa ? pa : "–", *ka ? ka : "–",
+                              *al ? al : "–", *fl ? fl : "–" };
+      _kel_report_table_add (&t, cells);
+    }
+  _kel_report_table_finish (&t, out, "  ");
+  g_string_append_printf (out, ngettext ("%u segment where they disagree\n",
+                                         "%u segments where they disagree\n",
+                                         agreement->disagreements->len),
+                          agreement->disagreements->len);
+  return g_string_free (out, FALSE);
+}
+
 char *
 kel_agreement_format (const KelAgreement *agreement, KelFormat format)
 {
-  GString *out = g_string_new (NULL);
+  GString *out;
+  const char *head[] = { "category", "coders", "units", "percent_agreement", "cohen_kappa",
+                         "krippendorff_alpha", "fleiss_kappa", "compared" };
 
-  g_return_val_if_fail (agreement != NULL, g_string_free (out, FALSE));
+  g_return_val_if_fail (agreement != NULL, NULL);
 
   if (format == KEL_FORMAT_TABLE)
-    {
-      static const gboolean right[] = { FALSE, TRUE, TRUE, TRUE, TRUE, TRUE };
-      g_autofree char *who = g_strjoinv (", ", agreement->coders);
-      const char *head[] = {
-        _("category"), _("coders"), _("segments"),
-        /* xgettext:no-c-format */
-        _("% agreement"),
-        _("Cohen's kappa"), _("Krippendorff's alpha")
-      };
-      guint units = agreement->figures->len > 0
-                      ? ((KelAgreementFigure *) agreement->figures->pdata[0])->units : 0;
-      KelReportTable t;
-
-      g_string_append_printf (out, ngettext ("Agreement of %s on %u document", 
-                                             "Agreement of %s on %u documents",
-                                             agreement->n_documents),
-                              who, agreement->n_documents);
-      g_string_append_printf (out, ngettext (" (%u segment)\n", " (%u segments)\n", units),
-                              units);
-      _kel_report_table_init (&t, G_N_ELEMENTS (head), right);
-      _kel_report_table_add (&t, head);
-      for (guint i = 0; i < agreement->figures->len; i++)
-        {
-          const KelAgreementFigure *f = agreement->figures->pdata[i];
-          g_autofree char *n = g_strdup_printf ("%u", f->n_coders);
-          g_autofree char *units_s = g_strdup_printf ("%u", f->units);
-          g_autofree char *pa = kel_number_format (f->percent_agreement, 1, KEL_NUMBER_PLAIN);
-          g_autofree char *ka = kel_number_format (f->cohen_kappa, 3, KEL_NUMBER_PLAIN);
-          g_autofree char *al = kel_number_format (f->krippendorff_alpha, 3, KEL_NUMBER_PLAIN);
-          const char *cells[] = { f->category, n, units_s, *pa ? pa : "–", *ka ? ka : "–",
-                                  *al ? al : "–" };
-          _kel_report_table_add (&t, cells);
-        }
-      _kel_report_table_finish (&t, out, "  ");
-      g_string_append_printf (out, ngettext ("%u segment where they disagree\n",
-                                             "%u segments where they disagree\n",
-                                             agreement->disagreements->len),
-                              agreement->disagreements->len);
-      return g_string_free (out, FALSE);
-    }
-  {
-    const char *head[] = { "category", "coders", "units", "percent_agreement", "cohen_kappa",
-                           "krippendorff_alpha" };
-    _kel_report_append_delimited (out, format, head, G_N_ELEMENTS (head));
-  }
+    return format_table (agreement);
+  out = g_string_new (NULL);
+  _kel_report_append_delimited (out, format, head, G_N_ELEMENTS (head));
   for (guint i = 0; i < agreement->figures->len; i++)
     {
       const KelAgreementFigure *f = agreement->figures->pdata[i];
@@ -489,7 +627,85 @@ kel_agreement_format (const KelAgreement *agreement, KelFormat format)
       g_autofree char *pa = kel_number_format (f->percent_agreement, 2, KEL_NUMBER_PLAIN);
       g_autofree char *ka = kel_number_format (f->cohen_kappa, 4, KEL_NUMBER_PLAIN);
       g_autofree char *al = kel_number_format (f->krippendorff_alpha, 4, KEL_NUMBER_PLAIN);
-      const char *cells[] = { f->category, n, units, pa, ka, al };
+      g_autofree char *fl = kel_number_format (f->fleiss_kappa, 4, KEL_NUMBER_PLAIN);
+      const char *cells[] = { f->category, n, units, pa, ka, al, fl,
+                              kel_agreement_units_name (agreement->units) };
+      _kel_report_append_delimited (out, format, cells, G_N_ELEMENTS (cells));
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+kel_agreement_format_documents (const KelAgreement *agreement, KelFormat format)
+{
+  GString *out;
+  const char *head[] = { "document", "units", "percent_agreement", "cohen_kappa",
+                         "krippendorff_alpha", "fleiss_kappa", "compared" };
+  KelReportTable t;
+  static const gboolean right[] = { FALSE, TRUE, TRUE, TRUE, TRUE, TRUE };
+
+  g_return_val_if_fail (agreement != NULL, NULL);
+
+  out = g_string_new (NULL);
+  if (format == KEL_FORMAT_TABLE)
+    {
+      const char *people[] = { _("document"), _("segments"),
+                               /* xgettext:no-c-format */
+                               _("% agreement"), _("Cohen's kappa"),
+                               _("Krippendorff's alpha"), _("Fleiss' kappa") };
+      g_string_append_printf (out, "%s\n", units_sentence (agreement->units));
+      _kel_report_table_init (&t, G_N_ELEMENTS (people), right);
+      _kel_report_table_add (&t, people);
+    }
+  else
+    _kel_report_append_delimited (out, format, head, G_N_ELEMENTS (head));
+  for (guint i = 0; i < agreement->documents->len; i++)
+    {
+      const KelAgreementDocument *d = agreement->documents->pdata[i];
+      int plain = format == KEL_FORMAT_TABLE ? 1 : 2, coef = format == KEL_FORMAT_TABLE ? 3 : 4;
+      g_autofree char *units = g_strdup_printf ("%u", d->units);
+      g_autofree char *pa = kel_number_format (d->percent_agreement, plain, KEL_NUMBER_PLAIN);
+      g_autofree char *ka = kel_number_format (d->cohen_kappa, coef, KEL_NUMBER_PLAIN);
+      g_autofree char *al = kel_number_format (d->krippendorff_alpha, coef, KEL_NUMBER_PLAIN);
+      g_autofree char *fl = kel_number_format (d->fleiss_kappa, coef, KEL_NUMBER_PLAIN);
+      const char *cells[] = { d->document_name, units, pa, ka, al, fl,
+                              kel_agreement_units_name (agreement->units) };
+
+      if (format == KEL_FORMAT_TABLE)
+        {
+          for (guint c = 2; c < 6; c++)
+            cells[c] = *cells[c] ? cells[c] : "–";
+          _kel_report_table_add (&t, cells);
+        }
+      else
+        _kel_report_append_delimited (out, format, cells, G_N_ELEMENTS (cells));
+    }
+  if (format == KEL_FORMAT_TABLE)
+    _kel_report_table_finish (&t, out, "  ");
+  return g_string_free (out, FALSE);
+}
+
+char *
+kel_agreement_format_reviewed (const KelAgreement *agreement, KelFormat format)
+{
+  GString *out;
+  const char *head[] = { "coder", "reviewed", "segments" };
+
+  g_return_val_if_fail (agreement != NULL, NULL);
+
+  if (format == KEL_FORMAT_TABLE)
+    {
+      out = g_string_new (NULL);
+      format_table_head (agreement, out);
+      return g_string_free (out, FALSE);
+    }
+  out = g_string_new (NULL);
+  _kel_report_append_delimited (out, format, head, G_N_ELEMENTS (head));
+  for (guint c = 0; agreement->coders[c] != NULL; c++)
+    {
+      g_autofree char *reviewed = g_strdup_printf ("%u", agreement->reviewed[c]);
+      g_autofree char *total = g_strdup_printf ("%u", agreement->n_segments);
+      const char *cells[] = { agreement->coders[c], reviewed, total };
       _kel_report_append_delimited (out, format, cells, G_N_ELEMENTS (cells));
     }
   return g_string_free (out, FALSE);

@@ -20,27 +20,55 @@ double kel_alpha_nominal        (const int *values,
 /* Cohen's kappa for two coders (n_coders must be 2), over the units both coded. */
 double kel_cohen_kappa          (const int *values,
                                  guint      n_units);
+/* Fleiss' kappa (Fleiss 1971), any number of coders; a unit where fewer coders gave a value
+ * counts with its own number of raters (the expected agreement from the pooled shares of
+ * the values). */
+double kel_fleiss_kappa         (const int *values,
+                                 guint      n_units,
+                                 guint      n_coders);
 /* The mean, over units with two values or more, of the share of agreeing pairs, in %. */
 double kel_percent_agreement    (const int *values,
                                  guint      n_units,
                                  guint      n_coders);
 
 /* Agreement -----------------------------------------------------------------------------
- * The unit is a segment of a document. A coder coded a document when they have any
- * coding in it (the lexicon coded every document); their value on each of its segments
- * is then present, else missing. Per category, a coder's value on a segment is whether
+ * The unit is a segment of a document. A coder reviewed a segment when they have any
+ * coding on it, a rejection too (the lexicon reviewed every segment of the documents it
+ * was run on). Which segments are compared is a choice: by default those every coder
+ * compared has reviewed (KEL_AGREEMENT_REVIEWED), so that a segment someone has not come
+ * to yet is no disagreement; or every segment of the documents at least two of them
+ * coded (KEL_AGREEMENT_DOCUMENTS): a coder who coded a document then has a value on each
+ * of its segments, "no code" where they did nothing, and a value missing in the documents
+ * they did not code. Per category, a coder's value on a segment is whether
  * they gave it that code (an accepted or manual coding; the lexicon's auto), as MAXQDA
  * and ATLAS.ti do per code. Overall ("all"), a coder's value on a segment is the set of
  * codes they gave it (the empty set included), a nominal value: two coders agree on a
  * segment when they gave it exactly the same codes. */
+typedef enum {
+  KEL_AGREEMENT_REVIEWED,      /* the segments every coder compared has reviewed */
+  KEL_AGREEMENT_DOCUMENTS,     /* every segment of the documents two of them coded */
+} KelAgreementUnits;
+
 typedef struct {
   char   *category;            /* a codebook id, or "all" */
   guint   n_coders;
-  guint   units;               /* segments at least two of the coders coded */
+  guint   units;               /* the segments compared */
   double  percent_agreement;   /* 0–100 */
   double  cohen_kappa;         /* NAN unless there are exactly two coders */
   double  krippendorff_alpha;
+  double  fleiss_kappa;        /* NAN unless there are three coders or more */
 } KelAgreementFigure;
+
+/* Over all categories, in one document. */
+typedef struct {
+  gint64  document;
+  char   *document_name;
+  guint   units;
+  double  percent_agreement;
+  double  cohen_kappa;
+  double  krippendorff_alpha;
+  double  fleiss_kappa;
+} KelAgreementDocument;
 
 typedef struct {
   gint64   document;
@@ -57,20 +85,42 @@ typedef struct {
 
 typedef struct {
   char      **coders;          /* NULL-terminated */
-  guint       n_documents;     /* documents at least two of them coded */
+  KelAgreementUnits units;     /* which segments were compared */
+  guint       n_documents;     /* documents with a segment compared */
+  /* how far each has come: of the n_segments of the documents at least two of them
+   * coded, the segments each coder (in coders order) reviewed */
+  guint       n_segments;
+  guint      *reviewed;
   GPtrArray  *figures;         /* KelAgreementFigure: each category, then "all" */
+  GPtrArray  *documents;       /* KelAgreementDocument, each document with a unit */
   GPtrArray  *disagreements;   /* KelDisagreement, in document and segment order */
 } KelAgreement;
 
-/* Agreement between @coders (NULL: every person; at least two, up to 64). */
+/* Agreement between @coders (NULL: every person; at least two, up to 64) on the segments
+ * every one of them reviewed. */
 KelAgreement *kel_project_agreement      (KelProject         *project,
                                           const char *const  *coders,
                                           GError            **error);
+/* The same, on the segments @units says. */
+KelAgreement *kel_project_agreement_on   (KelProject         *project,
+                                          const char *const  *coders,
+                                          KelAgreementUnits   units,
+                                          GError            **error);
 void          kel_agreement_free         (KelAgreement       *agreement);
+/* "reviewed" or "all_segments", as the exports name the choice */
+const char   *kel_agreement_units_name   (KelAgreementUnits   units);
 /* KEL_FORMAT_TABLE for people; CSV/TSV with the columns
- * category,coders,units,percent_agreement,cohen_kappa,krippendorff_alpha. */
+ * category,coders,units,percent_agreement,cohen_kappa,krippendorff_alpha,fleiss_kappa,
+ * compared (the choice of segments, by its name). */
 char         *kel_agreement_format       (const KelAgreement *agreement,
                                           KelFormat           format);
+/* Each document: CSV/TSV columns document,units,percent_agreement,cohen_kappa,
+ * krippendorff_alpha,fleiss_kappa,compared. */
+char         *kel_agreement_format_documents (const KelAgreement *agreement,
+                                              KelFormat           format);
+/* How far each coder has reviewed: CSV/TSV columns coder,reviewed,segments. */
+char         *kel_agreement_format_reviewed (const KelAgreement *agreement,
+                                             KelFormat           format);
 /* The segments where they disagree; CSV/TSV columns document,segment_id,page,clause, one
  * per coder, text. */
 char         *kel_agreement_format_disagreements (const KelAgreement *agreement,

@@ -14,6 +14,7 @@ unit_doc_clear (gpointer data)
   KelUnitDoc *d = data;
 
   g_free (d->name);
+  g_clear_pointer (&d->reviewed, g_free);
   g_clear_pointer (&d->codes, g_array_unref);
 }
 
@@ -98,10 +99,15 @@ load_documents (KelProject *project, KelUnits *u, GError **error)
       d.name = _kel_sql_dup (docs, 1);
       d.n_segments = sqlite3_column_int (docs, 2);
       d.codes = g_array_new (FALSE, FALSE, sizeof (KelUnitCode));
-      /* the lexicon coded every document it was run on */
+      d.reviewed = g_new0 (guint64, MAX (d.n_segments, 1));
+      /* the lexicon coded every document it was run on, and decided on each segment */
       for (guint c = 0; c < u->n_coders; c++)
         if (u->ids[c] == lexicon && sqlite3_column_int (docs, 3))
-          d.present |= G_GUINT64_CONSTANT (1) << c;
+          {
+            d.present |= G_GUINT64_CONSTANT (1) << c;
+            for (guint s = 0; s < d.n_segments; s++)
+              d.reviewed[s] |= G_GUINT64_CONSTANT (1) << c;
+          }
       g_array_append_val (u->docs, d);
     }
   if (rc != SQLITE_DONE)
@@ -128,8 +134,11 @@ add_code (KelUnits *u, GHashTable *doc_index, sqlite3_stmt *codes)
   for (code.coder = 0; code.coder < u->n_coders; code.coder++)
     if (u->ids[code.coder] == coder)
       break;
-  /* any coding, a rejection too, says the coder worked on the document */
+  /* any coding, a rejection too, says the coder worked on the document and the segment */
   d->present |= G_GUINT64_CONSTANT (1) << code.coder;
+  if (sqlite3_column_type (codes, 1) != SQLITE_NULL
+      && (guint) sqlite3_column_int (codes, 1) < d->n_segments)
+    d->reviewed[sqlite3_column_int (codes, 1)] |= G_GUINT64_CONSTANT (1) << code.coder;
   /* a rejection is no code, nor is an item that does not count */
   if (k == 0 || sqlite3_column_type (codes, 1) == SQLITE_NULL
       || g_strcmp0 (_kel_sql_text (codes, 4), "rejected") == 0

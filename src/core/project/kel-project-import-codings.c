@@ -494,3 +494,58 @@ kel_project_import_codings (KelProject *project, const char *coder, const char *
     return NULL;
   return g_steal_pointer (&report);
 }
+
+void
+kel_dataset_coder_free (KelDatasetCoder *coder)
+{
+  if (coder == NULL)
+    return;
+  g_free (coder->coder);
+  g_free (coder);
+}
+
+GPtrArray *
+kel_coded_dataset_list_coders (const char *path, guint *n_unnamed, GError **error)
+{
+  g_autofree char *display = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *coders;
+  Columns col;
+  guint unnamed = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  display = g_filename_display_basename (path);
+  rows = read_rows (path, display, error);
+  if (rows == NULL || !find_columns (rows->len > 0 ? rows->pdata[0] : NULL, &col, display,
+                                     error))
+    return NULL;
+  coders = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_dataset_coder_free);
+  for (guint i = 1; i < rows->len; i++)
+    {
+      const char *category = cell (rows->pdata[i], col.cat);
+      const char *who = cell (rows->pdata[i], col.coder);
+      KelDatasetCoder *c;
+
+      if (category == NULL || *category == '\0')
+        continue;
+      if (who == NULL || *who == '\0')
+        {
+          unnamed++;
+          continue;
+        }
+      c = g_hash_table_lookup (index, who);
+      if (c == NULL)
+        {
+          c = g_new0 (KelDatasetCoder, 1);
+          c->coder = g_strdup (who);
+          g_ptr_array_add (coders, c);
+          g_hash_table_insert (index, c->coder, c);
+        }
+      c->rows++;
+    }
+  if (n_unnamed != NULL)
+    *n_unnamed = unnamed;
+  return coders;
+}

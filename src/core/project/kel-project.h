@@ -551,6 +551,20 @@ KelMergeReport *kel_project_import_codings (KelProject         *project,
                                             const char         *path,
                                             GError            **error);
 
+/* Whose rows a coded dataset holds: for each name in its "coder" column, in the order
+ * they first appear, how many rows with a category it has. */
+typedef struct {
+  char  *coder;
+  guint  rows;
+} KelDatasetCoder;
+
+void        kel_dataset_coder_free         (KelDatasetCoder    *coder);
+/* KelDatasetCoder of each name; *@n_unnamed (may be NULL): rows with no name, which
+ * kel_project_import_codings() takes whatever @from_coder is. NULL on an error. */
+GPtrArray  *kel_coded_dataset_list_coders  (const char         *path,
+                                            guint              *n_unnamed,
+                                            GError            **error);
+
 /* The dataset --------------------------------------------------------------------------- */
 
 /* Whose codings a dataset holds. */

@@ -1,0 +1,521 @@
+/* kel-retrieved-window.c: Retrieved Segments. The rows are the coded dataset's (as
+ * kel_project_collect_rows gives them, on a worker thread), kept when their code is one
+ * of those chosen and nobody rejected it; the export is those rows in the dataset's
+ * columns, so that R or a spreadsheet reads it as it reads the whole dataset. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "kel-amount.h"
+#include "kel-dataset.h"
+#include "kel-retrieved-window.h"
+#include "kel-window-private.h"
+
+#define MAX_ROWS 1000   /* rows drawn; the summary and the export have them all */
+
+struct _KelRetrievedWindow {
+  AdwWindow      parent_instance;
+  KelWindow     *workbench;     /* weak */
+  KelProject    *project;
+  KelCategories *categories;
+  GPtrArray     *persons;       /* char*, the people, in the project's order */
+  GHashTable    *chosen;        /* codebook ids checked */
+  GtkDropDown   *whose;
+  GtkFlowBox    *codes_box;
+  GtkLabel      *summary;
+  GtkListBox    *list;
+  GtkWidget     *export_button;
+  GPtrArray     *rows;          /* KelRow, those shown */
+  GCancellable  *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (KelRetrievedWindow, kel_retrieved_window, ADW_TYPE_WINDOW)
+
+/* Collecting ------------------------------------------------------------------------- */
+
+typedef struct {
+  KelProject *project;
+  KelProjectView view;
+  char       *coder;
+  GHashTable *chosen;   /* a copy */
+  GPtrArray  *rows;
+  GError     *error;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_clear_object (&job->project);
+  g_free (job->coder);
+  g_clear_pointer (&job->chosen, g_hash_table_unref);
+  g_clear_pointer (&job->rows, g_ptr_array_unref);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+static void
+job_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Job *job = data;
+  KelProjectSelection sel = { job->view, job->coder, NULL, FALSE };
+  g_autoptr (GPtrArray) all = kel_project_collect_rows (job->project, &sel, &job->error);
+
+  job->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_row_free);
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      KelRow *row = all->pdata[i];
+
+      /* a code somebody took back is no code of theirs */
+      if (row->category == NULL || g_strcmp0 (row->status, "rejected") == 0
+          || !g_hash_table_contains (job->chosen, row->category))
+        continue;
+      g_ptr_array_add (job->rows, g_steal_pointer (&all->pdata[i]));
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static GtkWidget *
+row_widget (KelRetrievedWindow *self, const KelRow *row)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  g_autofree char *where = g_strdup_printf (_("%s · %s · page %u"), row->document,
+                                            row->clause ? row->clause : "—", row->page);
+  GtkWidget *title = gtk_label_new (where), *chip, *text;
+  g_autofree char *css = kel_categories_css_class (row->category);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (head), title);
+  chip = gtk_label_new (kel_categories_label (self->categories, row->category));
+  gtk_widget_add_css_class (chip, "category-chip");
+  gtk_widget_add_css_class (chip, css);
+  gtk_box_append (GTK_BOX (head), chip);
+  if (!isnan (row->amount_kzt))
+    {
+      g_autofree char *n = kel_amount_format_grouped (row->amount_kzt, "\u2009");
+      g_autofree char *amount = g_strconcat (n, "\u00a0₸", NULL);
+      GtkWidget *label = gtk_label_new (amount);
+
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_box_append (GTK_BOX (head), label);
+    }
+  gtk_box_append (GTK_BOX (box), head);
+  text = gtk_label_new (row->text);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (text), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (text, "segment-text");
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  return box;
+}
+
+static void
+show_rows (KelRetrievedWindow *self)
+{
+  GtkWidget *child;
+  g_autoptr (GHashTable) documents = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *total_text = NULL, *summary = NULL;
+  double total = 0;
+  guint with_amount = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const KelRow *row = self->rows->pdata[i];
+
+      g_hash_table_add (documents, row->document);
+      if (!isnan (row->amount_kzt))
+        {
+          total += row->amount_kzt;
+          with_amount++;
+        }
+      if (i < MAX_ROWS)
+        gtk_list_box_append (self->list, row_widget (self, row));
+    }
+  {
+    g_autofree char *n = kel_amount_format_grouped (total, "\u2009");
+    /* the sign stays on the line of its figure */
+    total_text = g_strconcat (n, "\u00a0₸", NULL);
+  }
+  /* TRANSLATORS: "12 segments in 3 documents; 8 with an amount, 96 000 000 ₸ in all" */
+  summary = g_strdup_printf (ngettext ("%u segment in %u document(s); %u with an amount, %s in "
+                                       "all.",
+                                       "%u segments in %u document(s); %u with an amount, %s in "
+                                       "all.", self->rows->len),
+                             self->rows->len, g_hash_table_size (documents), with_amount,
+                             total_text);
+  if (self->rows->len > MAX_ROWS)
+    {
+      g_autofree char *more = g_strdup_printf (_("%s The first %u are listed; the export has "
+                                                 "them all."), summary, MAX_ROWS);
+      g_free (summary);
+      summary = g_steal_pointer (&more);
+    }
+  gtk_label_set_text (self->summary, summary);
+  gtk_widget_set_sensitive (self->export_button, self->rows->len > 0);
+}
+
+static void
+job_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (KelRetrievedWindow) self = user_data;
+  Job *job = g_task_get_task_data (G_TASK (result));
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  g_clear_object (&self->cancellable);
+  g_ptr_array_set_size (self->rows, 0);
+  if (job->error != NULL)
+    {
+      gtk_label_set_text (self->summary, job->error->message);
+      return;
+    }
+  for (guint i = 0; i < job->rows->len; i++)
+    g_ptr_array_add (self->rows, g_steal_pointer (&job->rows->pdata[i]));
+  show_rows (self);
+}
+
+static void
+collect (KelRetrievedWindow *self)
+{
+  g_autoptr (GTask) task = NULL;
+  guint whose = gtk_drop_down_get_selected (self->whose);
+  GHashTableIter it;
+  gpointer id;
+  Job *job;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->project == NULL)
+    return;
+  job = g_new0 (Job, 1);
+  job->project = g_object_ref (self->project);
+  job->view = whose == 0 ? KEL_VIEW_CODER : whose == 1 ? KEL_VIEW_ALL
+              : whose == 2 ? KEL_VIEW_CONSENSUS : KEL_VIEW_CODER;
+  if (whose == 0)
+    job->coder = g_strdup (KEL_LEXICON_CODER);
+  else if (whose >= 3 && whose - 3 < self->persons->len)
+    job->coder = g_strdup (self->persons->pdata[whose - 3]);
+  job->chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_iter_init (&it, self->chosen);
+  while (g_hash_table_iter_next (&it, &id, NULL))
+    g_hash_table_add (job->chosen, g_strdup (id));
+  gtk_label_set_text (self->summary, _("Gathering the segments…"));
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->cancellable, job_done, g_object_ref (self));
+  g_task_set_source_tag (task, collect);
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, job_thread);
+}
+
+/* Choosing and exporting ---------------------------------------------------------------- */
+
+static void
+on_code_toggled (GtkCheckButton *check, KelRetrievedWindow *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (check), "category");
+
+  if (gtk_check_button_get_active (check))
+    g_hash_table_add (self->chosen, g_strdup (id));
+  else
+    g_hash_table_remove (self->chosen, id);
+  collect (self);
+}
+
+static void
+on_whose_selected (GtkDropDown *dropdown, GParamSpec *pspec, KelRetrievedWindow *self)
+{
+  collect (self);
+}
+
+static void
+on_row_activated (GtkListBox *list, GtkListBoxRow *row, KelRetrievedWindow *self)
+{
+  kel_retrieved_window_open_row (self, (guint) gtk_list_box_row_get_index (row));
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog, int response, KelRetrievedWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *csv = kel_retrieved_window_to_csv (self);
+      g_autoptr (GError) error = NULL;
+
+      if (path != NULL && !g_file_set_contents_full (path, csv, -1,
+                                                     G_FILE_SET_CONTENTS_CONSISTENT, 0644,
+                                                     &error))
+        gtk_label_set_text (self->summary, error->message);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+on_export_clicked (GtkButton *button, KelRetrievedWindow *self)
+{
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Export the Retrieved Segments"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                        _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("retrieved-segments.csv"));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Building --------------------------------------------------------------------------- */
+
+static GtkWidget *
+build_controls (KelRetrievedWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *codes_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *whose_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label;
+  g_autoptr (GtkStringList) whose = gtk_string_list_new (NULL);
+
+  label = gtk_label_new (_("Codes"));
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (codes_row), label);
+  self->codes_box = GTK_FLOW_BOX (gtk_flow_box_new ());
+  gtk_flow_box_set_selection_mode (self->codes_box, GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (self->codes_box, 6);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->codes_box), TRUE);
+  gtk_box_append (GTK_BOX (codes_row), GTK_WIDGET (self->codes_box));
+  for (guint i = 0; self->categories != NULL && i < kel_categories_get_n (self->categories); i++)
+    {
+      const KelCategory *c = kel_categories_get (self->categories, i);
+      GtkWidget *check = gtk_check_button_new_with_label (
+        kel_categories_label (self->categories, c->id));
+
+      g_object_set_data_full (G_OBJECT (check), "category", g_strdup (c->id), g_free);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      g_hash_table_add (self->chosen, g_strdup (c->id));
+      g_signal_connect (check, "toggled", G_CALLBACK (on_code_toggled), self);
+      gtk_flow_box_append (self->codes_box, check);
+    }
+  label = gtk_label_new (_("Whose coding"));
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (whose_row), label);
+  gtk_string_list_append (whose, _("The lexicon’s"));
+  gtk_string_list_append (whose, _("Every coder’s"));
+  gtk_string_list_append (whose, _("The consensus of the coders"));
+  for (guint i = 0; i < self->persons->len; i++)
+    gtk_string_list_append (whose, self->persons->pdata[i]);
+  self->whose = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (whose)), NULL));
+  gtk_box_append (GTK_BOX (whose_row), GTK_WIDGET (self->whose));
+  gtk_box_append (GTK_BOX (box), codes_row);
+  gtk_box_append (GTK_BOX (box), whose_row);
+  self->summary = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->summary, 0);
+  gtk_label_set_wrap (self->summary, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->summary), "dim-label");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->summary));
+  return box;
+}
+
+static void
+build (KelRetrievedWindow *self)
+{
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+
+  self->export_button = gtk_button_new_with_mnemonic (_("_Export CSV…"));
+  gtk_widget_set_tooltip_text (self->export_button,
+                               _("The segments listed, in the coded dataset’s columns"));
+  g_signal_connect (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->export_button);
+  gtk_box_append (GTK_BOX (toolbar), header);
+  gtk_widget_set_margin_start (content, 18);
+  gtk_widget_set_margin_end (content, 18);
+  gtk_widget_set_margin_top (content, 18);
+  gtk_widget_set_margin_bottom (content, 18);
+  gtk_box_append (GTK_BOX (content), build_controls (self));
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  gtk_list_box_set_activate_on_single_click (self->list, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  gtk_widget_set_valign (GTK_WIDGET (self->list), GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Segments with the chosen codes"), -1);
+  g_signal_connect (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->list));
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1000);
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (toolbar), scrolled);
+  adw_window_set_content (ADW_WINDOW (self), toolbar);
+  g_signal_connect (self->whose, "notify::selected", G_CALLBACK (on_whose_selected), self);
+}
+
+static void
+kel_retrieved_window_dispose (GObject *object)
+{
+  KelRetrievedWindow *self = KEL_RETRIEVED_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_weak_pointer (&self->workbench);
+  g_clear_object (&self->project);
+  g_clear_pointer (&self->categories, kel_categories_unref);
+  G_OBJECT_CLASS (kel_retrieved_window_parent_class)->dispose (object);
+}
+
+static void
+kel_retrieved_window_finalize (GObject *object)
+{
+  KelRetrievedWindow *self = KEL_RETRIEVED_WINDOW (object);
+
+  g_ptr_array_unref (self->persons);
+  g_ptr_array_unref (self->rows);
+  g_hash_table_unref (self->chosen);
+  G_OBJECT_CLASS (kel_retrieved_window_parent_class)->finalize (object);
+}
+
+static void
+kel_retrieved_window_class_init (KelRetrievedWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = kel_retrieved_window_dispose;
+  object_class->finalize = kel_retrieved_window_finalize;
+}
+
+static void
+kel_retrieved_window_init (KelRetrievedWindow *self)
+{
+  self->persons = g_ptr_array_new_with_free_func (g_free);
+  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_row_free);
+  self->chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+KelRetrievedWindow *
+kel_retrieved_window_new (KelWindow *workbench)
+{
+  KelRetrievedWindow *self;
+  g_autoptr (GPtrArray) coders = NULL;
+
+  g_return_val_if_fail (KEL_IS_WINDOW (workbench), NULL);
+
+  if (workbench->project == NULL)
+    return NULL;
+  self = g_object_new (KEL_TYPE_RETRIEVED_WINDOW,
+                       "title", _("Retrieved Segments"),
+                       "transient-for", workbench,
+                       "default-width", 900, "default-height", 720, NULL);
+  g_set_weak_pointer (&self->workbench, workbench);
+  self->project = g_object_ref (workbench->project);
+  self->categories = workbench->categories ? kel_categories_ref (workbench->categories) : NULL;
+  coders = kel_project_list_coders (self->project);
+  for (guint i = 0; i < coders->len; i++)
+    if (!((KelProjectCoder *) coders->pdata[i])->is_lexicon)
+      g_ptr_array_add (self->persons, g_strdup (((KelProjectCoder *) coders->pdata[i])->name));
+  build (self);
+  collect (self);
+  return self;
+}
+
+void
+kel_retrieved_window_set_codes (KelRetrievedWindow *self, const char *const *codes)
+{
+  g_return_if_fail (KEL_IS_RETRIEVED_WINDOW (self));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->codes_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *check = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      const char *id = g_object_get_data (G_OBJECT (check), "category");
+
+      g_signal_handlers_block_by_func (check, on_code_toggled, self);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   codes == NULL || g_strv_contains (codes, id));
+      g_signal_handlers_unblock_by_func (check, on_code_toggled, self);
+      if (codes == NULL || g_strv_contains (codes, id))
+        g_hash_table_add (self->chosen, g_strdup (id));
+      else
+        g_hash_table_remove (self->chosen, id);
+    }
+  collect (self);
+}
+
+void
+kel_retrieved_window_set_whose (KelRetrievedWindow *self, guint whose)
+{
+  g_return_if_fail (KEL_IS_RETRIEVED_WINDOW (self));
+  gtk_drop_down_set_selected (self->whose, whose);
+}
+
+gboolean
+kel_retrieved_window_is_busy (KelRetrievedWindow *self)
+{
+  g_return_val_if_fail (KEL_IS_RETRIEVED_WINDOW (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+GPtrArray *
+kel_retrieved_window_get_rows (KelRetrievedWindow *self)
+{
+  g_return_val_if_fail (KEL_IS_RETRIEVED_WINDOW (self), NULL);
+  return self->rows;
+}
+
+char *
+kel_retrieved_window_to_csv (KelRetrievedWindow *self)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (KEL_IS_RETRIEVED_WINDOW (self), g_string_free (out, FALSE));
+
+  kel_dataset_append_header (out, KEL_FORMAT_CSV);
+  for (guint i = 0; i < self->rows->len; i++)
+    kel_dataset_append_row (out, KEL_FORMAT_CSV, self->rows->pdata[i]);
+  return g_string_free (out, FALSE);
+}
+
+void
+kel_retrieved_window_open_row (KelRetrievedWindow *self, guint i)
+{
+  const KelRow *row;
+  g_autoptr (GPtrArray) docs = NULL;
+  KelPlace place = { 0, -1 };
+
+  g_return_if_fail (KEL_IS_RETRIEVED_WINDOW (self));
+
+  if (self->workbench == NULL || self->workbench->project != self->project
+      || i >= self->rows->len)
+    return;
+  row = self->rows->pdata[i];
+  /* the dataset names a document by its file name */
+  docs = kel_project_list_documents (self->project);
+  for (guint d = 0; d < docs->len && place.document == 0; d++)
+    if (g_strcmp0 (((KelProjectDocument *) docs->pdata[d])->name, row->document) == 0)
+      place.document = ((KelProjectDocument *) docs->pdata[d])->id;
+  place.segment = (int) row->segment_id - 1;
+  adw_view_stack_set_visible_child_name (self->workbench->view_stack, "code");
+  _kel_window_go_to (self->workbench, &place);
+  gtk_window_present (GTK_WINDOW (self->workbench));
+}
