@@ -29,7 +29,29 @@ doc_free (gpointer data)
   g_free (d);
 }
 
-/* Each gold line to the best counted coding whose segment holds its quote. */
+/* The counted coding that @c repeats (the same category and sum), or @c. */
+static int
+counted_twin (const KelDocument *doc, int c, const gboolean *taken)
+{
+  const KelCoding *rep = &g_array_index (doc->codings, KelCoding, c);
+
+  if (rep->reason != KEL_REASON_REPEAT || isnan (rep->amount_kzt))
+    return c;
+  for (guint k = 0; k < doc->codings->len; k++)
+    {
+      const KelCoding *o = &g_array_index (doc->codings, KelCoding, k);
+      if (!taken[k] && kel_coding_is_counted (o) && o->category == rep->category
+          && fabs (o->amount_kzt - rep->amount_kzt) < 0.5)
+        return k;
+    }
+  return c;
+}
+
+/* Each gold line to the best coding whose segment holds its quote: a counted one of the
+ * gold line's category and sum first. A gold line is one item wherever the coder counted
+ * it: when only a repeat of it holds the quote (the narrative, while the table's row was
+ * counted), the counted row stands for it; when the coder did not count it (a table's
+ * dash read as "not done"), its coding does. */
 static void
 find_gold (Doc *d, guint *found)
 {
@@ -49,7 +71,7 @@ find_gold (Doc *d, guint *found)
           g_autofree char *flat = NULL, *folded = NULL;
           int w;
 
-          if (taken[c] || !kel_coding_is_counted (coding))
+          if (taken[c])
             continue;
           flat = kel_segment_dup_flat (seg, d->doc->norm->text);
           folded = kel_test_fold (flat);
@@ -57,13 +79,16 @@ find_gold (Doc *d, guint *found)
             continue;
           w = 1 + 2 * (strcmp (kel_lexicon_get_category (lex, coding->category)->id,
                                g->category) == 0)
-              + kel_test_amount_ok (g, coding->amount_kzt);
+              + kel_test_amount_ok (g, coding->amount_kzt)
+              + 8 * kel_coding_is_counted (coding);
           if (w > best_w)
             {
               best = c;
               best_w = w;
             }
         }
+      if (best >= 0)
+        best = counted_twin (d->doc, best, taken);
       if (best >= 0)
         {
           taken[best] = TRUE;
@@ -131,6 +156,7 @@ read_docs (const char *dir, KelLinkScore *score)
 
 /* The document and gold clause of each item ("" when it is no gold line). */
 typedef struct {
+  const KelLinkLexicon *lex;
   GPtrArray  *docs;
   GPtrArray  *items;
   GHashTable *doc_of;     /* document name -> Doc */
@@ -300,6 +326,25 @@ predicted_status (const Run *run, KelLinkResult *result, char **f, guint *linked
   return KEL_LINK_NOT_REPORTED;
 }
 
+/* Why a gold link was missed: the score of the two items and its evidence. */
+static void
+explain_missed (const Run *run, char **f)
+{
+  guint c = item_of_gold (run, f[0], f[1]), r = item_of_gold (run, f[2], f[3]);
+  g_autofree char *evidence = NULL;
+  double score = 0;
+
+  if (c != G_MAXUINT && r != G_MAXUINT)
+    score = kel_link_score (run->lex, run->items->pdata[c], run->items->pdata[r], run->items,
+                            &evidence);
+  g_printerr ("  MISSED LINK %s -> %s (%s)%s%s %.2f [%s]\n", f[1], f[3], f[4],
+              c == G_MAXUINT ? " commitment not coded" : "",
+              r == G_MAXUINT ? " report item not coded" : "", score,
+              evidence ? evidence : "");
+  if (r != G_MAXUINT)
+    g_printerr ("      report item: %.200s\n", ((KelLinkItem *) run->items->pdata[r])->text);
+}
+
 static void
 count_gold (const Run *run, KelLinkResult *result, GPtrArray *links, KelLinkScore *s,
             gboolean verbose)
@@ -327,7 +372,7 @@ count_gold (const Run *run, KelLinkResult *result, GPtrArray *links, KelLinkScor
           (same ? &s->same : &s->cross)->gold++;
           s->all.gold++;
           if (verbose && !found)
-            g_printerr ("  MISSED LINK %s -> %s (%s)\n", f[1], f[3], f[4]);
+            explain_missed (run, f);
         }
       if (verbose && got != gold)
         g_printerr ("  WRONG STATUS %s %s %s: %s, not %s\n", f[1], f[3], f[2],
@@ -361,7 +406,7 @@ kel_link_score_folder (const char *dir, const KelLinkOptions *options, gboolean 
       g_hash_table_insert (doc_of, d->doc->name, d);
     }
   result = kel_link_run (lex, items, options);
-  run = (Run) { docs, items, doc_of };
+  run = (Run) { lex, docs, items, doc_of };
   count_predicted (&run, result, links, score, verbose);
   count_gold (&run, result, links, score, verbose);
 }

@@ -70,20 +70,70 @@ after_number_sign (const char *text, gsize start, GPtrArray *words, guint i)
   return FALSE;
 }
 
+/* Whether a word of @klass begins at one of the words @from to @to. */
 static gboolean
-people_follows (const KelLinkLexicon *lex, GPtrArray *words, guint i)
+concept_near (const KelLinkLexicon *lex, KelConceptClass klass, GPtrArray *words, int from,
+              int to)
 {
   for (guint c = 0; c < lex->concepts->len; c++)
     {
       const KelLinkConcept *concept = lex->concepts->pdata[c];
-      if (concept->klass != KEL_CONCEPT_PEOPLE)
+      if ((concept->klass == KEL_CONCEPT_PEOPLE) != (klass == KEL_CONCEPT_PEOPLE))
         continue;
       for (guint t = 0; t < concept->terms->len; t++)
-        for (guint k = i + 1; k <= i + 2; k++)
+        for (int k = MAX (from, 0); k <= to; k++)
           if (_kel_link_term_at (words, k, concept->terms->pdata[t]))
             return TRUE;
     }
   return FALSE;
+}
+
+/* English numbers in words, as reports write counts ("Thirty-five students"). */
+static guint
+number_word (const char *w)
+{
+  static const char *const units[] = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", NULL
+  };
+  static const char *const tens[] = {
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", NULL
+  };
+
+  for (guint i = 1; units[i] != NULL; i++)
+    if (g_strcmp0 (w, units[i]) == 0)
+      return i;
+  for (guint i = 2; tens[i] != NULL; i++)
+    if (g_strcmp0 (w, tens[i]) == 0)
+      return 10 * i;
+  return 0;
+}
+
+/* "thirty-five", "55th": a count written otherwise than in digits; 0 when none. */
+static guint
+read_worded (const char *text, GPtrArray *words, guint i, guint *last)
+{
+  const char *w = word_at (words, i);
+  guint v = number_word (w);
+  char *end = NULL;
+  guint64 n;
+
+  *last = i;
+  if (v >= 20 && v % 10 == 0 && i + 1 < words->len && number_word (word_at (words, i + 1)) < 10
+      && number_word (word_at (words, i + 1)) > 0
+      && text[((KelLinkWord *) words->pdata[i])->end] == '-')
+    {
+      *last = i + 1;
+      return v + number_word (word_at (words, i + 1));
+    }
+  if (v > 0)
+    return v;
+  n = g_ascii_strtoull (w, &end, 10);
+  if (end != w && (g_strcmp0 (end, "st") == 0 || g_strcmp0 (end, "nd") == 0
+                   || g_strcmp0 (end, "rd") == 0 || g_strcmp0 (end, "th") == 0))
+    return (guint) MIN (n, 10000);
+  return 0;
 }
 
 /* A number from word @i on: its value and the index of its last word, thousands written
@@ -144,7 +194,18 @@ add_numbers (KelLinkFeatures *f, const KelLinkLexicon *lex, const char *text, GP
       guint64 value;
 
       if (!w->digits)
-        continue;
+        {
+          guint v = read_worded (text, words, i, &last);
+          if (v > 0 && v <= 9999)
+            {
+              g_array_append_val (f->counts, v);
+              if (f->people == 0 && concept_near (lex, KEL_CONCEPT_PEOPLE, words, last + 1,
+                                                  last + 2))
+                f->people = v;
+              i = last;
+            }
+          continue;
+        }
       value = read_number (text, words, i, &last, &fraction);
       if (fraction)
         {
@@ -159,14 +220,18 @@ add_numbers (KelLinkFeatures *f, const KelLinkLexicon *lex, const char *text, GP
           i = last;
           continue;
         }
+      /* "№ 5", "No. 10", and in Kazakh "9-мектеп"; but "28-і" (28 of them) is a count */
       if (after_number_sign (text, w->start, words, i)
-          || (text[w->end] == '-' && last == i && i + 1 < words->len
-              && !((KelLinkWord *) words->pdata[i + 1])->digits && value < 1000))
+          || (text[w->end] == '-' && last == i && value < 1000
+              && concept_near (lex, KEL_CONCEPT_OBJECT, words, i + 1, i + 1)))
         g_array_append_val (f->designators, (guint) { (guint) value });
       else
         {
+          guint skip = text[((KelLinkWord *) words->pdata[last])->end] == '-' ? 1 : 0;
           g_array_append_val (f->counts, (guint) { (guint) value });
-          if (f->people == 0 && people_follows (lex, words, last))
+          if (f->people == 0
+              && (concept_near (lex, KEL_CONCEPT_PEOPLE, words, last + 1 + skip, last + 2 + skip)
+                  || concept_near (lex, KEL_CONCEPT_PEOPLE, words, (int) i - 2, (int) i - 1)))
             f->people = (guint) value;
         }
       i = last;
@@ -185,8 +250,10 @@ stem_of (const char *lower)
   return g_strndup (latin, end - latin);
 }
 
+/* The words of @text as stems; with @names_only, only its names, as plain words (the
+ * names of the clause an item was cut from: «Болашақ» of "its canteen"). */
 static void
-add_stems (KelLinkFeatures *f, const char *text, GPtrArray *words)
+add_stems (KelLinkFeatures *f, const char *text, GPtrArray *words, gboolean names_only)
 {
   for (guint i = 0; i < words->len; i++)
     {
@@ -195,8 +262,9 @@ add_stems (KelLinkFeatures *f, const char *text, GPtrArray *words)
       glong len = g_utf8_strlen (w->lower, -1);
       char *stem;
 
-      if (w->digits || len < (name ? 3 : 4))
+      if (w->digits || len < (name ? 3 : 4) || (names_only && !name))
         continue;
+      name = name && !names_only;
       stem = stem_of (w->lower);
       if (GPOINTER_TO_INT (g_hash_table_lookup (f->stems, stem)) < (name ? 2 : 1))
         {
@@ -234,12 +302,16 @@ _kel_link_features_new (const KelLinkLexicon *lex, const char *text, const char 
   f->clauses = g_ptr_array_new_with_free_func (g_free);
   if (text == NULL)
     return f;
-  add_stems (f, text, words);
+  add_stems (f, text, words, FALSE);
   add_concepts (f, lex, words);
   add_numbers (f, lex, text, words);
   add_clause_refs (f->clauses, text);
-  if (context != NULL)
-    add_clause_refs (f->clauses, context);
+  if (context != NULL && strcmp (context, text) != 0)
+    {
+      g_autoptr (GPtrArray) around = _kel_link_words (context);
+      add_stems (f, context, around, TRUE);
+      add_clause_refs (f->clauses, context);
+    }
   return f;
 }
 
@@ -500,7 +572,7 @@ _kel_link_score_features (const KelLinkItem *commitment, const KelLinkFeatures *
     {
       gboolean same = strcmp (commitment->category, report->category) == 0;
       note (evidence, same ? "same category" : "other category");
-      score += same ? 1.0 : -2.0;
+      score += same ? 1.0 : -1.0;
     }
   score += score_amounts (commitment->amount_kzt, report->amount_kzt, evidence);
   return score;

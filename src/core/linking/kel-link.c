@@ -109,18 +109,34 @@ features_of (Round *r, guint i)
   return r->features[i];
 }
 
+/* Whether the item's words say it was postponed or cancelled. */
 static gboolean
 says_status (const KelLinkLexicon *lex, const KelLinkItem *item)
 {
-  g_autoptr (GPtrArray) words = NULL;
+  g_autoptr (GPtrArray) words = _kel_link_words (item->text);
 
-  if (item->counted)
-    return FALSE;
-  if (item->category != NULL)
-    return item->reason == KEL_REASON_POSTPONED || item->reason == KEL_REASON_NEGATED;
-  words = _kel_link_words (item->text);
   return _kel_link_terms_match (lex->postponed, words)
          || _kel_link_terms_match (lex->cancelled, words);
+}
+
+/* What a report item can stand for: something done (a counted item; one the coder took
+ * as not done but whose words do not say so, as a table's dash for "in kind"), the word
+ * that a commitment was postponed or cancelled (an item without a sum that says so, or a
+ * segment that does), or nothing. */
+typedef enum { ROLE_NONE, ROLE_DONE, ROLE_STATUS } Role;
+
+static Role
+role_of (const KelLinkLexicon *lex, const KelLinkItem *item)
+{
+  gboolean not_done = item->reason == KEL_REASON_POSTPONED || item->reason == KEL_REASON_NEGATED;
+
+  if (item->category == NULL)
+    return !item->counted && says_status (lex, item) ? ROLE_STATUS : ROLE_NONE;
+  if (item->counted)
+    return isnan (item->amount_kzt) && says_status (lex, item) ? ROLE_STATUS : ROLE_DONE;
+  if (!not_done)
+    return ROLE_NONE;
+  return says_status (lex, item) ? ROLE_STATUS : ROLE_DONE;
 }
 
 static void
@@ -142,10 +158,10 @@ round_fill (Round *r, GPtrArray *docs, const Doc *report)
   for (guint k = 0; k < report->items->len; k++)
     {
       guint i = g_array_index (report->items, guint, k);
-      const KelLinkItem *item = r->items->pdata[i];
-      if (item->counted && item->category != NULL)
+      Role role = role_of (r->lex, r->items->pdata[i]);
+      if (role == ROLE_DONE)
         g_array_append_val (r->delivered, i);
-      else if (says_status (r->lex, item))
+      else if (role == ROLE_STATUS)
         g_array_append_val (r->statuses, i);
     }
   _kel_link_pool_init (&r->pool);
@@ -221,6 +237,9 @@ stated_status (Round *r, guint d)
   const KelLinkItem *di = r->items->pdata[d];
   g_autoptr (GPtrArray) words = _kel_link_words (di->text);
 
+  /* "the first stage done, the rest moved to next year" */
+  if (_kel_link_terms_match (r->lex->partly, words))
+    return KEL_LINK_PARTLY;
   if (_kel_link_terms_match (r->lex->postponed, words))
     return KEL_LINK_POSTPONED;
   if (_kel_link_terms_match (r->lex->cancelled, words))
@@ -294,7 +313,8 @@ round_run (Round *r, const char *report, const KelLinkOptions *o, GArray **per_c
   for (guint k = 0; k < r->delivered->len; k++)
     {
       guint d = g_array_index (r->delivered, guint, k);
-      if (!g_hash_table_contains (used, GUINT_TO_POINTER (d)))
+      if (((const KelLinkItem *) r->items->pdata[d])->counted
+          && !g_hash_table_contains (used, GUINT_TO_POINTER (d)))
         {
           KelLinkOutcome out = outcome_new (G_MAXUINT, report, KEL_LINK_UNPROMISED);
           out.link.item = d;
