@@ -29,13 +29,15 @@ doc_free (gpointer data)
   g_free (d);
 }
 
-/* The counted coding that @c repeats (the same category and sum), or @c. */
+/* The counted coding that @c, not counted, is another mention of (the same category and
+ * sum: a repeat, or a sentence the coder took for background while it counted the table's
+ * row), or @c. */
 static int
 counted_twin (const KelDocument *doc, int c, const gboolean *taken)
 {
   const KelCoding *rep = &g_array_index (doc->codings, KelCoding, c);
 
-  if (rep->reason != KEL_REASON_REPEAT || isnan (rep->amount_kzt))
+  if (kel_coding_is_counted (rep) || isnan (rep->amount_kzt))
     return c;
   for (guint k = 0; k < doc->codings->len; k++)
     {
@@ -49,9 +51,9 @@ counted_twin (const KelDocument *doc, int c, const gboolean *taken)
 
 /* Each gold line to the best coding whose segment holds its quote: a counted one of the
  * gold line's category and sum first. A gold line is one item wherever the coder counted
- * it: when only a repeat of it holds the quote (the narrative, while the table's row was
- * counted), the counted row stands for it; when the coder did not count it (a table's
- * dash read as "not done"), its coding does. */
+ * it: when only an uncounted mention of it holds the quote (the narrative, while the
+ * table's row with the same sum was counted), the counted row stands for it; when the
+ * coder did not count it at all (a table's dash read as "not done"), its coding does. */
 static void
 find_gold (Doc *d, guint *found)
 {

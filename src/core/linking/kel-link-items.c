@@ -112,6 +112,7 @@ item_of_segment (const KelDocument *doc, guint s)
   item->clause = g_strdup (seg->clause);
   item->context = kel_dataset_flat_text (doc->norm->text, seg->start, seg->end);
   item->segment = s;
+  item->table_row = seg->kind == KEL_SEGMENT_TABLE_ROW;
   return item;
 }
 

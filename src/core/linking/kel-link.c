@@ -7,6 +7,9 @@
 
 #include "kel-link-private.h"
 
+/* The score from which two items of one report are one item. */
+#define TWIN_SCORE 4.0
+
 struct _KelLinkResult {
   GPtrArray      *items;
   GArray         *outcomes;
@@ -139,6 +142,37 @@ role_of (const KelLinkLexicon *lex, const KelLinkItem *item)
   return says_status (lex, item) ? ROLE_STATUS : ROLE_DONE;
 }
 
+static double round_score (Round *r, guint c, guint d, char **evidence);
+
+/* Two counted items of one report that are one item (a sentence without a sum and the
+ * table's row with it, or the same sum twice under two categories), which the coder did
+ * not take for repeats: the first stays, with the sum, and the other is left out. */
+static void
+merge_twins (Round *r)
+{
+  for (guint a = 0; a < r->delivered->len; a++)
+    for (guint b = a + 1; b < r->delivered->len; b++)
+      {
+        guint ia = g_array_index (r->delivered, guint, a);
+        guint ib = g_array_index (r->delivered, guint, b);
+        KelLinkItem *x = r->items->pdata[ia], *y = r->items->pdata[ib];
+        gboolean same_sum = !isnan (x->amount_kzt) && !isnan (y->amount_kzt)
+                            && fabs (x->amount_kzt - y->amount_kzt) < 0.5;
+        gboolean one_sum = isnan (x->amount_kzt) != isnan (y->amount_kzt)
+                           && g_strcmp0 (x->category, y->category) == 0;
+
+        /* a sentence and a table's row: two sentences are two items */
+        if (x->table_row == y->table_row)
+          continue;
+        if (!(same_sum || one_sum) || round_score (r, ia, ib, NULL) < TWIN_SCORE)
+          continue;
+        if (isnan (x->amount_kzt))
+          x->amount_kzt = y->amount_kzt;
+        g_array_remove_index (r->delivered, b);
+        b--;
+      }
+}
+
 static void
 round_fill (Round *r, GPtrArray *docs, const Doc *report)
 {
@@ -164,6 +198,11 @@ round_fill (Round *r, GPtrArray *docs, const Doc *report)
       else if (role == ROLE_STATUS)
         g_array_append_val (r->statuses, i);
     }
+  _kel_link_pool_init (&r->pool);
+  for (guint k = 0; k < r->delivered->len; k++)
+    _kel_link_pool_add (&r->pool, features_of (r, g_array_index (r->delivered, guint, k)));
+  merge_twins (r);
+  _kel_link_pool_clear (&r->pool);
   _kel_link_pool_init (&r->pool);
   for (guint k = 0; k < r->commitments->len; k++)
     _kel_link_pool_add (&r->pool, features_of (r, g_array_index (r->commitments, guint, k)));

@@ -42,6 +42,7 @@ typedef struct {
   char            *context;       /* its segment, and the words of its repeats */
   gboolean         counted;
   KelReason        reason;
+  gboolean         table_row;     /* its segment is a row of a table */
   guint            segment;       /* 0-based segment of its document */
   guint            coding;        /* index of its coding in the document, G_MAXUINT: none */
 } KelLinkItem;
