@@ -8,6 +8,7 @@
 
 #include "kel-cli.h"
 #include "kel-link.h"
+#include "kel-project.h"
 
 typedef struct {
   GPtrArray        *items;
@@ -20,6 +21,29 @@ consume_items (KelDocument *doc, gpointer user_data)
   Collect *c = user_data;
 
   kel_link_items_from_document (c->items, c->lex, doc);
+}
+
+/* The items of a project as @coder has them: the lexicon's codings, or the lexicon's as
+ * @coder reviewed them with their own (their rejections left out); each with its
+ * segment's text. */
+static gboolean
+project_items (GPtrArray *items, const char *path, const char *coder, GError **error)
+{
+  g_autoptr (KelProject) project = kel_project_open_to_read (path, error);
+  gboolean lexicon = coder == NULL || strcmp (coder, "lexicon") == 0;
+  KelProjectSelection selection = { lexicon ? KEL_VIEW_CODER : KEL_VIEW_REVIEW,
+                                    lexicon ? "lexicon" : coder, NULL, TRUE };
+  g_autoptr (GPtrArray) rows = NULL;
+
+  if (project == NULL || (rows = kel_project_collect_rows (project, &selection, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const KelRow *row = rows->pdata[i];
+      if (g_strcmp0 (row->status, "rejected") != 0)
+        g_ptr_array_add (items, kel_link_item_from_row (row));
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -38,7 +62,8 @@ kel_cli_link_main (int argc, char **argv)
 {
   const char *command = "link";
   KelCliInput in = { 0 };
-  g_autofree char *output = NULL, *linking = NULL, *threshold = NULL;
+  g_autofree char *output = NULL, *linking = NULL, *threshold = NULL, *project = NULL;
+  g_autofree char *coder = NULL;
   g_auto (GStrv) files = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -48,6 +73,11 @@ kel_cli_link_main (int argc, char **argv)
     { "threshold", 0, 0, G_OPTION_ARG_STRING, &threshold,
       N_("The score from which a match is a link, not a suggestion (default 3)"),
       N_("SCORE") },
+    { "project", 'p', 0, G_OPTION_ARG_FILENAME, &project,
+      N_("Take the codings from a project file instead of source files"), N_("FILE") },
+    { "coder", 0, 0, G_OPTION_ARG_STRING, &coder,
+      N_("In a project, whose codings: “lexicon” (default), or the lexicon’s as this coder "
+         "reviewed them"), N_("WHO") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
@@ -78,20 +108,31 @@ kel_cli_link_main (int argc, char **argv)
       goto out;
     }
   options.suggestion_threshold = MIN (options.suggestion_threshold, options.link_threshold);
-  if (!kel_cli_check_files (files, command) || !kel_cli_input_prepare (&in, command))
+  if ((project == NULL && !kel_cli_check_files (files, command))
+      || !kel_cli_check_project_input (&in, project, files, command)
+      || (project == NULL && !kel_cli_input_prepare (&in, command)))
     goto out;
   if ((link_lex = kel_link_lexicon_load (linking, &error)) == NULL)
     goto out;
 
-  collect.items = items;
-  collect.lex = in.lexicon;
-  failed = kel_cli_run_batch (&in.pipeline, files, kel_cli_input_jobs (&in), consume_items,
-                              &collect);
+  if (project != NULL)
+    {
+      if (!project_items (items, project, coder, &error))
+        goto out;
+      failed = 0;
+    }
+  else
+    {
+      collect.items = items;
+      collect.lex = in.lexicon;
+      failed = kel_cli_run_batch (&in.pipeline, files, kel_cli_input_jobs (&in), consume_items,
+                                  &collect);
+    }
   result = kel_link_run (link_lex, items, &options);
   table = kel_link_result_to_tsv (result);
   if (!kel_cli_write_output (output, table, strlen (table), &error))
     goto out;
-  status = kel_cli_batch_status (failed, g_strv_length (files));
+  status = project != NULL ? 0 : kel_cli_batch_status (failed, g_strv_length (files));
 
 out:
   if (error != NULL)

@@ -406,6 +406,63 @@ test_cli (void)
   g_assert_nonnull (strstr (run.err, "many"));
 }
 
+/* Over a project, the lexicon's codings link as the files' do; a project and files at
+ * once are refused. */
+static void
+test_cli_project (void)
+{
+  g_autofree char *memo = kel_test_write_temp (
+    "plink-memo.txt",
+    "МЕМОРАНДУМ о сотрудничестве между акиматом города Риддера и ТОО «Казцинк» на 2021 год\n\n"
+    "2. Намерения Компании\n"
+    "2.1. Компания выполнит капитальный ремонт детского сада № 5 «Балауса» на сумму 85 млн "
+    "тенге.\n"
+    "2.2. Компания окажет спонсорскую поддержку спортсменам секции казахша курес «Жас Қыран» "
+    "в объёме 15 млн тенге.\n",
+    -1);
+  g_autofree char *report = kel_test_write_temp (
+    "plink-report.txt",
+    "ОТЧЕТ об исполнении Меморандума ТОО «Казцинк» за 2021 год\n\n"
+    "1. Объекты\n"
+    "Завершён капитальный ремонт ДС № 5 «Балауса», затраты составили 83,9 млн тенге.\n"
+    "Спортсменам секции казахша курес «Жас Қыран» оказана спонсорская поддержка – 15,0 млн "
+    "тенге.\n",
+    -1);
+  g_autofree char *path = kel_test_temp_path ("plink.kelisim");
+  g_auto (KelTestRun) run = { 0 };
+  g_auto (GStrv) files_lines = NULL, project_lines = NULL;
+
+  kel_test_run_cli (&run, "link", memo, report, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  files_lines = g_strsplit (run.out, "\n", -1);
+  kel_test_run_clear (&run);
+  kel_test_run_cli (&run, "project", "new", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  kel_test_run_clear (&run);
+  kel_test_run_cli (&run, "project", "add", path, memo, report, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  kel_test_run_clear (&run);
+  kel_test_run_cli (&run, "link", "--project", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  project_lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (project_lines), ==, g_strv_length (files_lines));
+  g_assert_true (g_str_has_prefix (files_lines[1], "plink-memo.txt\t2.1\tinfrastructure\t"
+                                                   "85000000\tdelivered\t"));
+  g_assert_true (g_str_has_prefix (files_lines[2], "plink-memo.txt\t2.2\tsponsorship\t"
+                                                   "15000000\tdelivered\t"));
+  for (guint i = 1; i <= 2; i++)
+    {
+      g_auto (GStrv) a = g_strsplit (files_lines[i], "\t", 8);
+      g_auto (GStrv) b = g_strsplit (project_lines[i], "\t", 8);
+      for (guint k = 0; k < 7; k++)
+        g_assert_cmpstr (a[k], ==, b[k]);
+    }
+  kel_test_run_clear (&run);
+
+  kel_test_run_cli (&run, "link", "--project", path, memo, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -419,5 +476,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/linking/tsv", test_tsv);
   g_test_add_func ("/kelisim/linking/lexicon-errors", test_lexicon_errors);
   g_test_add_func ("/kelisim/linking/cli", test_cli);
+  g_test_add_func ("/kelisim/linking/cli-project", test_cli_project);
   return g_test_run ();
 }
