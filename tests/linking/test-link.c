@@ -231,15 +231,15 @@ test_people (void)
   g_assert_cmpint (outcome_of (result, 2)->status, ==, KEL_LINK_PARTLY);
 }
 
-/* A report dated the year after covers the memorandum when there is none of its own year;
- * another corporation's report covers nothing; a memorandum no report covers is not
- * reported, with no report named. */
+/* A report dated the year after covers the memorandum when there is none of its own year,
+ * and a report of any year of a memorandum's term covers it; another corporation's report
+ * covers nothing; a memorandum no report covers is not reported, with no report named. */
 static void
 test_coverage (void)
 {
   g_autoptr (GPtrArray) items = items_new ();
   g_autoptr (KelLinkResult) result = NULL;
-  KelLinkItem *other;
+  KelLinkItem *other, *term;
   const char *text = "капитальный ремонт кровли школы № 9 «Жігер» на сумму 50 млн тенге";
 
   g_ptr_array_add (items, MEMO ("2.1", "infrastructure", 50e6, text));
@@ -251,9 +251,23 @@ test_coverage (void)
   g_free (other->corporation);
   other->corporation = g_strdup ("Kazakhmys");
   g_ptr_array_add (items, other);
+  term = item ("memo-2019-2021", KEL_KIND_MEMORANDUM, 2019, "2.1", "infrastructure", 50e6,
+               text);
+  g_free (term->corporation);
+  term->corporation = g_strdup ("Bogatyr Komir");
+  term->period_start = 2019;
+  term->period_end = 2021;
+  g_ptr_array_add (items, term);
+  term = item ("report-2021", KEL_KIND_REPORT, 2021, NULL, "infrastructure", 50e6, text);
+  g_free (term->corporation);
+  term->corporation = g_strdup ("Bogatyr Komir");
+  g_ptr_array_add (items, term);
   result = kel_link_run (lexicon (), items, NULL);
 
   g_assert_cmpstr (outcome_of (result, 0)->report_doc, ==, "report-2022");
+  /* the memorandum of 2019–2021 is covered by the report of 2021 */
+  g_assert_cmpstr (outcome_of (result, 4)->report_doc, ==, "report-2021");
+  g_assert_cmpuint (outcome_of (result, 4)->link.item, ==, 5);
   g_assert_cmpuint (outcome_of (result, 0)->link.item, ==, 2);
   g_assert_null (outcome_of (result, 1)->report_doc);
   g_assert_cmpint (outcome_of (result, 1)->status, ==, KEL_LINK_NOT_REPORTED);

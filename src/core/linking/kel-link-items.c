@@ -107,6 +107,8 @@ item_of_segment (const KelDocument *doc, guint s)
   item->corporation = g_strdup (doc->corporation);
   item->counterpart = g_strdup (doc->counterpart);
   item->year = doc->year;
+  item->period_start = doc->period_start;
+  item->period_end = doc->period_end;
   item->language = g_strdup (kel_language_to_code (seg->language));
   item->kind = doc->kind;
   item->clause = g_strdup (seg->clause);

@@ -30,6 +30,7 @@ typedef struct {
   const char      *corporation;
   KelDocumentKind  kind;
   int              year;
+  int              from, to;  /* its term: its period, else its year */
   GArray          *items;    /* guint */
 } Doc;
 
@@ -61,6 +62,8 @@ documents_of (GPtrArray *items)
           d->corporation = item->corporation;
           d->kind = item->kind;
           d->year = item->year;
+          d->from = item->period_start > 0 ? item->period_start : item->year;
+          d->to = item->period_end >= d->from ? item->period_end : d->from;
           d->items = g_array_new (FALSE, FALSE, sizeof (guint));
           g_hash_table_insert (by_name, (gpointer) name, d);
           g_ptr_array_add (docs, d);
@@ -70,21 +73,23 @@ documents_of (GPtrArray *items)
   return docs;
 }
 
-/* A report covers the memoranda of its corporation of its year; a report dated the year
- * after covers the year before when the corporation has no memorandum of its own year. */
+/* A report covers the memoranda of its corporation whose term holds its year; a report
+ * dated the year after a term covers it when no memorandum of the corporation holds the
+ * report's own year. */
 static gboolean
 covers (GPtrArray *docs, const Doc *report, const Doc *memo)
 {
   if (memo->kind != KEL_KIND_MEMORANDUM || g_strcmp0 (report->corporation, memo->corporation))
     return FALSE;
-  if (report->year == 0 || memo->year == 0 || report->year == memo->year)
+  if (report->year == 0 || memo->from == 0
+      || (report->year >= memo->from && report->year <= memo->to))
     return TRUE;
-  if (report->year != memo->year + 1)
+  if (report->year != memo->to + 1)
     return FALSE;
   for (guint i = 0; i < docs->len; i++)
     {
       const Doc *d = docs->pdata[i];
-      if (d->kind == KEL_KIND_MEMORANDUM && d->year == report->year
+      if (d->kind == KEL_KIND_MEMORANDUM && d->from <= report->year && report->year <= d->to
           && g_strcmp0 (d->corporation, report->corporation) == 0)
         return FALSE;
     }

@@ -33,6 +33,8 @@ typedef struct {
   char            *corporation;   /* NULL when unknown */
   char            *counterpart;
   int              year;          /* 0 when unknown */
+  int              period_start;  /* the years the document speaks for (a memorandum's */
+  int              period_end;    /* term); 0 when unknown: its year */
   char            *language;      /* "kk", "ru", "en" or "" */
   KelDocumentKind  kind;
   char            *clause;        /* NULL when none */
@@ -100,9 +102,10 @@ void        kel_link_options_init       (KelLinkOptions *options);
 typedef struct _KelLinkResult KelLinkResult;
 
 /* Links every counted commitment of the memoranda among @items to the items of the
- * reports that cover it: the same corporation and the memorandum's year (or, where the
- * corporation has no memorandum of the report's year, the year before: a report is often
- * dated the year after). Within one report the links are one-to-one. */
+ * reports that cover it: the same corporation, and a report's year within the
+ * memorandum's term (or the year after it, where the corporation has no memorandum for
+ * the report's year: a report is often dated the year after). Within one report the links
+ * are one-to-one. */
 KelLinkResult *kel_link_run             (const KelLinkLexicon *lex,
                                          GPtrArray            *items,
                                          const KelLinkOptions *options);
