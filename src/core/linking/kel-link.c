@@ -348,6 +348,8 @@ round_run (Round *r, const char *report, const KelLinkOptions *o, GArray **per_c
         {
           set_link (r, &out, c, d2[k], s2[k], FALSE);
           out.status = stated_status (r, d2[k]);
+          /* what was not done has no fact, whatever sum (a plan's) its words hold */
+          out.fact_kzt = NAN;
         }
       else if (d1[i] != G_MAXUINT)
         set_link (r, &out, c, d1[i], s1[i], TRUE);
