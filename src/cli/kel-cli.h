@@ -76,6 +76,9 @@ gboolean kel_cli_check_files       (char          **files,
 /* kelisim-cli chart (kel-cli-chart.c) */
 int      kel_cli_chart_main        (int             argc,
                                     char          **argv);
+/* kelisim-cli link (kel-cli-link.c) */
+int      kel_cli_link_main         (int             argc,
+                                    char          **argv);
 /* kelisim-cli summary (kel-cli-summary.c) */
 int      kel_cli_summary_main      (int             argc,
                                     char          **argv);

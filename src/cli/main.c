@@ -134,6 +134,8 @@ static const struct {
                   "developmental split"), cmd_summary },
   { "chart", N_("the financing structure or the shift as PNG, SVG or PDF, or its table"),
     kel_cli_chart_main },
+  { "link", N_("link each commitment of the memoranda to the report items that deliver it"),
+    kel_cli_link_main },
   { "codebook", N_("the codebook to and from REFI-QDA (.qdc)"), kel_cli_codebook_main },
   { "dictionary", N_("WordStat, LIWC, Yoshikoder and quanteda dictionaries in and out"),
     kel_cli_dictionary_main },

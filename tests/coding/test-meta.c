@@ -56,6 +56,37 @@ test_meta_detect (void)
     }
 }
 
+/* An execution report is often a letter titled by what it reports on, after its sender,
+ * number and addressee; a memorandum that asks for such a report in a clause stays a
+ * memorandum. */
+static void
+test_meta_kind (void)
+{
+  static const struct {
+    const char     *text;
+    KelDocumentKind kind;
+  } cases[] = {
+    { "ТОО «Казцинк»\nИсх. № 01-12/84 от 18.01.2022 г.\nАкиму города Риддера\nИНФОРМАЦИЯ\n"
+      "об исполнении Меморандума о сотрудничестве между акиматом города Риддера и ТОО "
+      "«Казцинк» за 2021 год\n\n1. Объекты\nЗавершён ремонт школы.\n", KEL_KIND_REPORT },
+    { "«Қазақмыс Корпорациясы» ЖШС «Балқашмыс» өндірістік бірлестігі\n2020 жылғы 21 "
+      "қаңтардағы № 07-04/112 шығыс хат\nБалқаш қаласының әкімі\n«Қазақмыс Корпорациясы» "
+      "ЖШС-ның Балқаш қаласының әкімдігімен 2019 жылға арналған әлеуметтік әріптестік туралы "
+      "меморандумды орындауы туралы АҚПАРАТ\n\n1. Нысандар\nМектеп жөнделді.\n",
+      KEL_KIND_REPORT },
+    { "МЕМОРАНДУМ\nо сотрудничестве между акиматом города Риддера и ТОО «Казцинк» на 2021 "
+      "год\n\n1. Предмет\n1.1. Взаимодействие Сторон.\n2. Заключительные положения\n"
+      "2.1. Компания представляет в Акимат информацию об исполнении Меморандума.\n",
+      KEL_KIND_MEMORANDUM },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (KelDocument) doc = process (cases[i].text);
+      g_assert_cmpint (doc->kind, ==, cases[i].kind);
+    }
+}
+
 static void
 test_meta_csv (void)
 {
@@ -102,5 +133,6 @@ main (int argc, char **argv)
   kel_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/meta/detect", test_meta_detect);
   g_test_add_func ("/kelisim/meta/csv", test_meta_csv);
+  g_test_add_func ("/kelisim/meta/kind", test_meta_kind);
   return g_test_run ();
 }

@@ -387,6 +387,7 @@ kel_meta_detect (KelDocument *doc, const KelLexicon *lex)
   const char *text;
   gsize len, head_len, title_len;
   g_autofree char *head = NULL, *head_fold = NULL, *body_fold = NULL, *title_fold = NULL;
+  g_autofree char *title_long = NULL;
 
   g_return_if_fail (doc != NULL && doc->norm != NULL);
   g_once (&once, init_patterns, NULL);
@@ -425,8 +426,14 @@ kel_meta_detect (KelDocument *doc, const KelLexicon *lex)
   detect_period (doc, head, title_len);
 
   title_fold = g_utf8_casefold (head, MIN (title_len, (gsize) 400));
+  /* a letter's sender, number and addressee may come before its title */
+  title_long = g_utf8_casefold (head, title_len);
+  /* an execution report names the memorandum it reports on: "Информация об исполнении
+   * Меморандума", "меморандумды орындауы туралы ақпарат" */
   if (strstr (title_fold, "отчет") || strstr (title_fold, "отчёт")
-      || strstr (title_fold, "report") || strstr (title_fold, "есеп"))
+      || strstr (title_fold, "report") || strstr (title_fold, "есеп")
+      || strstr (title_long, "об исполнении")
+      || (strstr (title_long, "орында") && strstr (title_long, "ақпарат")))
     doc->kind = KEL_KIND_REPORT;
   else if (strstr (title_fold, "меморандум") || strstr (title_fold, "memorandum")
            || strstr (title_fold, "соглашени") || strstr (title_fold, "келісім")

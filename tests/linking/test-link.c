@@ -1,0 +1,496 @@
+/* test-link.c: the promise–delivery linker on hand-written items, one test per rule: names
+ * across scripts, two kindergartens told apart by their numbers, each status, people
+ * counted, which reports cover which memorandum, suggestions below the threshold, the
+ * lists of data/linking/, the TSV and "kelisim-cli link". */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "kel-link.h"
+#include "kel-test-utils.h"
+
+static KelLinkLexicon *
+lexicon (void)
+{
+  static KelLinkLexicon *lex;
+
+  if (lex == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *dir = g_build_filename (g_getenv ("KELISIM_DATA_DIR"), "linking", NULL);
+      lex = kel_link_lexicon_load (dir, &error);
+      g_assert_no_error (error);
+    }
+  return lex;
+}
+
+static KelLinkItem *
+item (const char *doc, KelDocumentKind kind, int year, const char *clause,
+      const char *category, double amount, const char *text)
+{
+  KelLinkItem *it = kel_link_item_new ();
+
+  it->document = g_strdup (doc);
+  it->corporation = g_strdup ("Kazzinc");
+  it->year = year;
+  it->language = g_strdup ("ru");
+  it->kind = kind;
+  it->clause = g_strdup (clause);
+  it->category = g_strdup (category);
+  it->amount_kzt = amount;
+  it->text = g_strdup (text);
+  it->context = g_strdup (text);
+  it->counted = category != NULL;
+  return it;
+}
+
+#define MEMO(clause, cat, amount, text) \
+  item ("memo", KEL_KIND_MEMORANDUM, 2021, clause, cat, amount, text)
+#define REPORT(cat, amount, text) item ("report", KEL_KIND_REPORT, 2021, NULL, cat, amount, text)
+
+static GPtrArray *
+items_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) kel_link_item_free);
+}
+
+/* The outcome of @commitment in @result (its first), or NULL. */
+static const KelLinkOutcome *
+outcome_of (KelLinkResult *result, guint commitment)
+{
+  GArray *o = kel_link_result_get_outcomes (result);
+
+  for (guint i = 0; i < o->len; i++)
+    if (g_array_index (o, KelLinkOutcome, i).commitment == commitment)
+      return &g_array_index (o, KelLinkOutcome, i);
+  return NULL;
+}
+
+static guint
+count_unpromised (KelLinkResult *result)
+{
+  GArray *o = kel_link_result_get_outcomes (result);
+  guint n = 0;
+
+  for (guint i = 0; i < o->len; i++)
+    n += g_array_index (o, KelLinkOutcome, i).status == KEL_LINK_UNPROMISED;
+  return n;
+}
+
+/* «Болашақ» and "Bolashak" are one name; мектеп and school one kind of object. */
+static void
+test_names_across_scripts (void)
+{
+  g_autoptr (KelLinkItem) c = item ("memo", KEL_KIND_MEMORANDUM, 2022, "2.2", "infrastructure",
+                                    90e6, "Хромтау қаласындағы «Болашақ» мектебінің асханасын "
+                                    "күрделі жөндеу");
+  g_autoptr (KelLinkItem) r = item ("report", KEL_KIND_REPORT, 2022, NULL, "infrastructure",
+                                    88.4e6, "In Khromtau, the canteen of the Bolashak school "
+                                    "was fully renovated (KZT 88.4 million).");
+  g_autofree char *evidence = NULL;
+
+  kel_link_score (lexicon (), c, r, NULL, &evidence);
+  g_test_message ("%s", evidence);
+  g_assert_nonnull (strstr (evidence, "Bolashak"));
+  g_assert_nonnull (strstr (evidence, "Khromtau"));
+  g_assert_nonnull (strstr (evidence, "kind school"));
+  g_assert_nonnull (strstr (evidence, "kind canteen"));
+  g_assert_nonnull (strstr (evidence, "kind repair"));
+  /* 88.4 of 90 million */
+  g_assert_nonnull (strstr (evidence, "amount 98 %"));
+}
+
+/* Two kindergartens of one town with the same sum: only the numbers tell them apart, and
+ * the report names them in the other order. */
+static void
+test_kindergartens_by_number (void)
+{
+  g_autoptr (GPtrArray) items = items_new ();
+  g_autoptr (KelLinkResult) result = NULL;
+  const KelLinkOutcome *o5, *o12;
+
+  g_ptr_array_add (items, MEMO ("2.2", "infrastructure", 100e6,
+                                "капитальный ремонт детского сада № 5 на сумму 100 млн тенге"));
+  g_ptr_array_add (items, MEMO ("2.3", "infrastructure", 100e6,
+                                "капитальный ремонт детского сада № 12 на сумму 100 млн тенге"));
+  g_ptr_array_add (items, REPORT ("infrastructure", 100e6,
+                                  "Завершён капитальный ремонт ДС № 12, 100 млн тенге."));
+  g_ptr_array_add (items, REPORT ("infrastructure", 100e6,
+                                  "Завершён капитальный ремонт ДС № 5, 100 млн тенге."));
+  result = kel_link_run (lexicon (), items, NULL);
+  o5 = outcome_of (result, 0);
+  o12 = outcome_of (result, 1);
+  g_assert_cmpuint (o5->link.item, ==, 3);
+  g_assert_cmpuint (o12->link.item, ==, 2);
+  g_assert_false (o5->link.suggestion);
+  g_assert_nonnull (strstr (o5->link.evidence, "number № 5"));
+  g_assert_cmpint (o5->status, ==, KEL_LINK_DELIVERED);
+  g_assert_cmpuint (count_unpromised (result), ==, 0);
+}
+
+/* Each status, as the report says it, and a report item that matches no promise. */
+static void
+test_statuses (void)
+{
+  g_autoptr (GPtrArray) items = items_new ();
+  g_autoptr (KelLinkResult) result = NULL;
+  KelLinkItem *postponed, *cancelled;
+  const KelLinkOutcome *o;
+
+  g_ptr_array_add (items, MEMO ("2.1", "infrastructure", 1200e6,
+                                "строительство физкультурно-оздоровительного комплекса "
+                                "в микрорайоне «Солнечный»"));
+  g_ptr_array_add (items, MEMO ("2.2", "charity", 64e6,
+                                "аппарат ультразвуковой диагностики для центральной "
+                                "городской больницы"));
+  g_ptr_array_add (items, MEMO ("2.3", "infrastructure", 240e6,
+                                "строительство пристройки на 90 мест к детскому саду № 12 "
+                                "«Ертөстік»"));
+  g_ptr_array_add (items, MEMO ("2.4", "one_time_event", 20e6,
+                                "праздничные мероприятия ко Дню города"));
+  g_ptr_array_add (items, MEMO ("2.5", "human_development", NAN,
+                                "Дни открытых дверей и профориентационные экскурсии"));
+  /* the sports complex under its short name, at 86 % of the promise */
+  g_ptr_array_add (items, REPORT ("infrastructure", 1034.6e6,
+                                  "На строительство ФОК в мкр. «Солнечный» направлено "
+                                  "1 034,6 млн тенге"));
+  /* the hospital as ЦГБ, at 98.6 % */
+  g_ptr_array_add (items, REPORT ("charity", 63.1e6,
+                                  "Для Риддерской ЦГБ приобретён аппарат УЗИ, 63,1 млн тенге"));
+  /* a table's row of the plan, 240 000,0, and no fact: the plan is no fact */
+  postponed = REPORT ("infrastructure", 240e6,
+                      "Строительство пристройки к ДС № 12 перенесено на 2022 год");
+  postponed->counted = FALSE;
+  postponed->reason = KEL_REASON_POSTPONED;
+  g_ptr_array_add (items, postponed);
+  cancelled = REPORT ("one_time_event", NAN,
+                      "Праздничные мероприятия ко Дню города не проводились");
+  cancelled->counted = FALSE;
+  cancelled->reason = KEL_REASON_NEGATED;
+  g_ptr_array_add (items, cancelled);
+  g_ptr_array_add (items, REPORT ("charity", 38.4e6,
+                                  "дополнительно приобретены два школьных автобуса "
+                                  "(38,4 млн тенге)"));
+  result = kel_link_run (lexicon (), items, NULL);
+
+  o = outcome_of (result, 0);
+  g_assert_cmpuint (o->link.item, ==, 5);
+  g_assert_cmpint (o->status, ==, KEL_LINK_PARTLY);
+  g_assert_cmpfloat_with_epsilon (o->ratio, 1034.6 / 1200, 1e-9);
+  g_assert_cmpfloat (o->fact_kzt, ==, 1034.6e6);
+  o = outcome_of (result, 1);
+  g_assert_cmpuint (o->link.item, ==, 6);
+  g_assert_cmpint (o->status, ==, KEL_LINK_DELIVERED);
+  o = outcome_of (result, 2);
+  g_assert_cmpuint (o->link.item, ==, 7);
+  g_assert_cmpint (o->status, ==, KEL_LINK_POSTPONED);
+  g_assert_true (isnan (o->fact_kzt));
+  o = outcome_of (result, 3);
+  g_assert_cmpuint (o->link.item, ==, 8);
+  g_assert_cmpint (o->status, ==, KEL_LINK_CANCELLED);
+  g_assert_cmpint (kel_link_result_status (result, 4), ==, KEL_LINK_NOT_REPORTED);
+  g_assert_cmpstr (outcome_of (result, 4)->report_doc, ==, "report");
+  g_assert_cmpuint (count_unpromised (result), ==, 1);
+  o = &g_array_index (kel_link_result_get_outcomes (result), KelLinkOutcome,
+                      kel_link_result_get_outcomes (result)->len - 1);
+  g_assert_cmpuint (o->commitment, ==, G_MAXUINT);
+  g_assert_cmpuint (o->link.item, ==, 9);
+  g_assert_cmpfloat (o->fact_kzt, ==, 38.4e6);
+}
+
+/* Without sums, the people named decide: 96 of 120 is partly, 34 for "at least 30" is
+ * delivered; in Kazakh the people may come before the number ("түлектерінің 28-і"). */
+static void
+test_people (void)
+{
+  g_autoptr (GPtrArray) items = items_new ();
+  g_autoptr (KelLinkResult) result = NULL;
+
+  g_ptr_array_add (items, MEMO ("2.8", "human_development", NAN,
+                                "производственную практику для 120 учащихся колледжей"));
+  g_ptr_array_add (items, MEMO ("2.9", "human_development", NAN,
+                                "стажировку не менее 30 выпускников на руднике «Актогай»"));
+  g_ptr_array_add (items, MEMO ("2.10", "human_development", NAN,
+                                "«Жас маман» бағдарламасы бойынша колледж түлектерінің кемінде "
+                                "40-ын тәлімгерлікке алу"));
+  g_ptr_array_add (items, REPORT ("human_development", NAN,
+                                  "Производственную практику прошли 96 учащихся колледжей"));
+  g_ptr_array_add (items, REPORT ("human_development", NAN,
+                                  "стажировку на руднике «Актогай» прошли 34 выпускника"));
+  g_ptr_array_add (items, REPORT ("human_development", NAN,
+                                  "«Жас маман» бағдарламасы бойынша колледж түлектерінің 28-і "
+                                  "тәлімгерлердің басшылығымен жұмыс істеді"));
+  result = kel_link_run (lexicon (), items, NULL);
+  g_assert_cmpuint (outcome_of (result, 0)->link.item, ==, 3);
+  g_assert_cmpint (outcome_of (result, 0)->status, ==, KEL_LINK_PARTLY);
+  g_assert_cmpuint (outcome_of (result, 1)->link.item, ==, 4);
+  g_assert_cmpint (outcome_of (result, 1)->status, ==, KEL_LINK_DELIVERED);
+  g_assert_cmpuint (outcome_of (result, 2)->link.item, ==, 5);
+  g_assert_cmpint (outcome_of (result, 2)->status, ==, KEL_LINK_PARTLY);
+}
+
+/* A report dated the year after covers the memorandum when there is none of its own year,
+ * and a report of any year of a memorandum's term covers it; another corporation's report
+ * covers nothing; a memorandum no report covers is not reported, with no report named. */
+static void
+test_coverage (void)
+{
+  g_autoptr (GPtrArray) items = items_new ();
+  g_autoptr (KelLinkResult) result = NULL;
+  KelLinkItem *other, *term;
+  const char *text = "капитальный ремонт кровли школы № 9 «Жігер» на сумму 50 млн тенге";
+
+  g_ptr_array_add (items, MEMO ("2.1", "infrastructure", 50e6, text));
+  g_ptr_array_add (items, item ("memo-2019", KEL_KIND_MEMORANDUM, 2019, "2.1",
+                                "infrastructure", 50e6, text));
+  g_ptr_array_add (items, item ("report-2022", KEL_KIND_REPORT, 2022, NULL, "infrastructure",
+                                50e6, text));
+  other = item ("other-report", KEL_KIND_REPORT, 2021, NULL, "infrastructure", 50e6, text);
+  g_free (other->corporation);
+  other->corporation = g_strdup ("Kazakhmys");
+  g_ptr_array_add (items, other);
+  term = item ("memo-2019-2021", KEL_KIND_MEMORANDUM, 2019, "2.1", "infrastructure", 50e6,
+               text);
+  g_free (term->corporation);
+  term->corporation = g_strdup ("Bogatyr Komir");
+  term->period_start = 2019;
+  term->period_end = 2021;
+  g_ptr_array_add (items, term);
+  term = item ("report-2021", KEL_KIND_REPORT, 2021, NULL, "infrastructure", 50e6, text);
+  g_free (term->corporation);
+  term->corporation = g_strdup ("Bogatyr Komir");
+  g_ptr_array_add (items, term);
+  result = kel_link_run (lexicon (), items, NULL);
+
+  g_assert_cmpstr (outcome_of (result, 0)->report_doc, ==, "report-2022");
+  /* the memorandum of 2019–2021 is covered by the report of 2021 */
+  g_assert_cmpstr (outcome_of (result, 4)->report_doc, ==, "report-2021");
+  g_assert_cmpuint (outcome_of (result, 4)->link.item, ==, 5);
+  g_assert_cmpuint (outcome_of (result, 0)->link.item, ==, 2);
+  g_assert_null (outcome_of (result, 1)->report_doc);
+  g_assert_cmpint (outcome_of (result, 1)->status, ==, KEL_LINK_NOT_REPORTED);
+  /* Kazakhmys's report item has no Kazzinc promise to deliver */
+  g_assert_cmpuint (count_unpromised (result), ==, 1);
+}
+
+/* A match on the category and a near sum alone is a suggestion, not a link; a higher
+ * threshold makes a link a suggestion. */
+static void
+test_suggestion (void)
+{
+  g_autoptr (GPtrArray) items = items_new ();
+  g_autoptr (KelLinkResult) result = NULL, strict = NULL;
+  KelLinkOptions options;
+  g_autofree char *tsv = NULL;
+
+  g_ptr_array_add (items, MEMO ("2.6", "sponsorship", 15e6,
+                                "спонсорская поддержка секции казахша курес «Жас Қыран»"));
+  g_ptr_array_add (items, MEMO ("2.7", "charity", 50e6, "помощь больнице"));
+  g_ptr_array_add (items, REPORT ("sponsorship", 15e6,
+                                  "Спортсменам секции казахша курес «Жас Қыран» оказана "
+                                  "спонсорская поддержка"));
+  /* the same category (+1) and 98 % of the sum (+1.5): 2.5, under the link threshold of 3 */
+  g_ptr_array_add (items, REPORT ("charity", 49e6, "переданы средства"));
+  ((KelLinkItem *) items->pdata[3])->segment = 3;
+  result = kel_link_run (lexicon (), items, NULL);
+  g_assert_false (outcome_of (result, 0)->link.suggestion);
+  g_assert_cmpuint (outcome_of (result, 1)->link.item, ==, 3);
+  g_assert_true (outcome_of (result, 1)->link.suggestion);
+  g_assert_cmpint (outcome_of (result, 1)->status, ==, KEL_LINK_NOT_REPORTED);
+  /* the suggested item was delivered without a promise, as far as links go */
+  g_assert_cmpuint (count_unpromised (result), ==, 1);
+  tsv = kel_link_result_to_tsv (result);
+  g_assert_nonnull (strstr (tsv, "\ts4 ("));
+
+  kel_link_options_init (&options);
+  options.link_threshold = 50;
+  strict = kel_link_run (lexicon (), items, &options);
+  g_assert_true (outcome_of (strict, 0)->link.suggestion);
+  g_assert_cmpint (kel_link_result_status (strict, 0), ==, KEL_LINK_NOT_REPORTED);
+}
+
+/* The TSV of a small result, written out by hand. */
+static void
+test_tsv (void)
+{
+  g_autoptr (GPtrArray) items = items_new ();
+  g_autoptr (KelLinkResult) result = NULL;
+  g_autofree char *tsv = NULL;
+  g_auto (GStrv) lines = NULL, cells = NULL;
+  KelLinkItem *r;
+
+  g_ptr_array_add (items, MEMO ("2.2", "infrastructure", 85e6,
+                                "капитальный ремонт кровли детского сада № 5 «Балауса»"));
+  g_ptr_array_add (items, MEMO ("2.5", "charity", 10e6, "помощь дому-интернату"));
+  r = REPORT ("infrastructure", 83.9e6, "Завершён капитальный ремонт кровли ДС № 5 «Балауса»");
+  r->segment = 7;
+  g_ptr_array_add (items, r);
+  result = kel_link_run (lexicon (), items, NULL);
+  tsv = kel_link_result_to_tsv (result);
+  lines = g_strsplit (tsv, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpstr (lines[0], ==, "document\tclause\tcategory\tpromised_kzt\tstatus\treport\t"
+                                 "report_item\tfact_kzt\tratio\tscore\tevidence\tsuggestion");
+  cells = g_strsplit (lines[1], "\t", -1);
+  g_assert_cmpuint (g_strv_length (cells), ==, 12);
+  g_assert_cmpstr (cells[0], ==, "memo");
+  g_assert_cmpstr (cells[1], ==, "2.2");
+  g_assert_cmpstr (cells[3], ==, "85000000");
+  g_assert_cmpstr (cells[4], ==, "delivered");
+  g_assert_cmpstr (cells[5], ==, "report");
+  g_assert_cmpstr (cells[6], ==, "s8");
+  g_assert_cmpstr (cells[7], ==, "83900000");
+  /* 83.9 / 85 */
+  g_assert_cmpstr (cells[8], ==, "0.987");
+  g_assert_cmpstr (lines[2], ==, "memo\t2.5\tcharity\t10000000\tnot_reported\t\t\t\t\t\t\t");
+  g_assert_cmpstr (lines[3], ==, "");
+}
+
+/* The lists are read with their file and line named when one is wrong. */
+static void
+test_lexicon_errors (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kel-link-XXXXXX", NULL);
+  g_autofree char *concepts = g_build_filename (dir, "concepts.tsv", NULL);
+  g_autofree char *status = g_build_filename (dir, "status.tsv", NULL);
+  KelLinkLexicon *lex;
+
+  lex = kel_link_lexicon_load (dir, &error);
+  g_assert_null (lex);
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (concepts, "# a comment\nschool\tobject\tшкол; мектеп\n"
+                                      "kindergarten only two fields\n", -1, NULL));
+  g_assert_true (g_file_set_contents (status, "postponed\tперенес\n", -1, NULL));
+  lex = kel_link_lexicon_load (dir, &error);
+  g_assert_null (lex);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "concepts.tsv: line 3"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (concepts, "school\tobject\tшкол; мектеп\n", -1, NULL));
+  lex = kel_link_lexicon_load (dir, &error);
+  g_assert_no_error (error);
+  kel_link_lexicon_free (lex);
+  g_unlink (concepts);
+  g_unlink (status);
+  g_rmdir (dir);
+}
+
+/* "kelisim-cli link" over a Russian memorandum and its Kazakh report, as text files. */
+static void
+test_cli (void)
+{
+  g_autofree char *memo = kel_test_write_temp (
+    "link-memo.txt",
+    "МЕМОРАНДУМ о сотрудничестве между акиматом города Риддера и ТОО «Казцинк» на 2021 год\n\n"
+    "2. Намерения Компании\n"
+    "2.1. Компания выполнит капитальный ремонт детского сада № 5 «Балауса» на сумму 85 млн "
+    "тенге.\n"
+    "2.2. Компания профинансирует строительство пристройки на 90 мест к детскому саду № 12 "
+    "«Ертөстік» в размере 240 млн тенге.\n",
+    -1);
+  g_autofree char *report = kel_test_write_temp (
+    "link-report.txt",
+    "«Қазцинк» ЖШС 2021 жылғы меморандумның орындалуы туралы ЕСЕП\n\n"
+    "1. Нысандар\n"
+    "№ 5 «Балауса» балабақшасының шатыры күрделі жөнделді, шығындар 83,9 млн теңгені "
+    "құрады.\n"
+    "№ 12 балабақшаға жапсаржай салу 2022 жылға ауыстырылды.\n",
+    -1);
+  g_auto (KelTestRun) run = { 0 };
+  g_auto (GStrv) lines = NULL;
+
+  kel_test_run_cli (&run, "link", memo, report, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 3);
+  g_assert_true (g_str_has_prefix (lines[1], "link-memo.txt\t2.1\tinfrastructure\t85000000\t"
+                                             "delivered\tlink-report.txt\t"));
+  g_assert_true (g_str_has_prefix (lines[2], "link-memo.txt\t2.2\tinfrastructure\t240000000\t"
+                                             "postponed\tlink-report.txt\t"));
+  kel_test_run_clear (&run);
+
+  kel_test_run_cli (&run, "link", "--threshold", "many", memo, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "many"));
+}
+
+/* Over a project, the lexicon's codings link as the files' do; a project and files at
+ * once are refused. */
+static void
+test_cli_project (void)
+{
+  g_autofree char *memo = kel_test_write_temp (
+    "plink-memo.txt",
+    "МЕМОРАНДУМ о сотрудничестве между акиматом города Риддера и ТОО «Казцинк» на 2021 год\n\n"
+    "2. Намерения Компании\n"
+    "2.1. Компания выполнит капитальный ремонт детского сада № 5 «Балауса» на сумму 85 млн "
+    "тенге.\n"
+    "2.2. Компания окажет спонсорскую поддержку спортсменам секции казахша курес «Жас Қыран» "
+    "в объёме 15 млн тенге.\n",
+    -1);
+  g_autofree char *report = kel_test_write_temp (
+    "plink-report.txt",
+    "ОТЧЕТ об исполнении Меморандума ТОО «Казцинк» за 2021 год\n\n"
+    "1. Объекты\n"
+    "Завершён капитальный ремонт ДС № 5 «Балауса», затраты составили 83,9 млн тенге.\n"
+    "Спортсменам секции казахша курес «Жас Қыран» оказана спонсорская поддержка – 15,0 млн "
+    "тенге.\n",
+    -1);
+  g_autofree char *path = kel_test_temp_path ("plink.kelisim");
+  g_auto (KelTestRun) run = { 0 };
+  g_auto (GStrv) files_lines = NULL, project_lines = NULL;
+
+  kel_test_run_cli (&run, "link", memo, report, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  files_lines = g_strsplit (run.out, "\n", -1);
+  kel_test_run_clear (&run);
+  kel_test_run_cli (&run, "project", "new", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  kel_test_run_clear (&run);
+  kel_test_run_cli (&run, "project", "add", path, memo, report, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  kel_test_run_clear (&run);
+  kel_test_run_cli (&run, "link", "--project", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  project_lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (project_lines), ==, g_strv_length (files_lines));
+  g_assert_true (g_str_has_prefix (files_lines[1], "plink-memo.txt\t2.1\tinfrastructure\t"
+                                                   "85000000\tdelivered\t"));
+  g_assert_true (g_str_has_prefix (files_lines[2], "plink-memo.txt\t2.2\tsponsorship\t"
+                                                   "15000000\tdelivered\t"));
+  for (guint i = 1; i <= 2; i++)
+    {
+      g_auto (GStrv) a = g_strsplit (files_lines[i], "\t", 8);
+      g_auto (GStrv) b = g_strsplit (project_lines[i], "\t", 8);
+      for (guint k = 0; k < 7; k++)
+        g_assert_cmpstr (a[k], ==, b[k]);
+    }
+  kel_test_run_clear (&run);
+
+  kel_test_run_cli (&run, "link", "--project", path, memo, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+int
+main (int argc, char **argv)
+{
+  kel_test_init (&argc, &argv);
+  g_test_add_func ("/kelisim/linking/names-across-scripts", test_names_across_scripts);
+  g_test_add_func ("/kelisim/linking/kindergartens-by-number", test_kindergartens_by_number);
+  g_test_add_func ("/kelisim/linking/statuses", test_statuses);
+  g_test_add_func ("/kelisim/linking/people", test_people);
+  g_test_add_func ("/kelisim/linking/coverage", test_coverage);
+  g_test_add_func ("/kelisim/linking/suggestion", test_suggestion);
+  g_test_add_func ("/kelisim/linking/tsv", test_tsv);
+  g_test_add_func ("/kelisim/linking/lexicon-errors", test_lexicon_errors);
+  g_test_add_func ("/kelisim/linking/cli", test_cli);
+  g_test_add_func ("/kelisim/linking/cli-project", test_cli_project);
+  return g_test_run ();
+}
