@@ -991,7 +991,7 @@ compile_all (KelLexicon *lex, GError **error)
   for (guint i = 0; i < lex->terms->len; i++)
     {
       KelTerm *term = &g_array_index (lex->terms, KelTerm, i);
-      g_autofree char *literal = NULL;
+      g_auto (GStrv) literals = NULL;
       Frag f;
 
       if (term->is_regex && !check_regex (term, error))
@@ -1003,12 +1003,23 @@ compile_all (KelLexicon *lex, GError **error)
           frag_clear (&f);
           return FALSE;
         }
-      if (!term->at_start)
-        literal = term->is_regex ? _kel_matcher_regex_literal (term->source)
-                                 : _kel_matcher_term_literal (term->source);
-      if (literal != NULL)
+      if (term->at_start)
+        literals = NULL;
+      else if (term->is_regex)
+        literals = _kel_matcher_regex_literals (term->source);
+      else
         {
-          _kel_prefilter_add (lex->prefilter, i, literal);
+          char *one = _kel_matcher_term_literal (term->source);
+          if (one != NULL)
+            {
+              literals = g_new0 (char *, 2);
+              literals[0] = one;
+            }
+        }
+      if (literals != NULL)
+        {
+          for (guint k = 0; literals[k] != NULL; k++)
+            _kel_prefilter_add (lex->prefilter, i, literals[k]);
           lex->literal[i] = TRUE;
           frag_clear (&f);
         }
@@ -1491,7 +1502,7 @@ match_literals (const KelLexicon *lex, Matcher *m, const char *text, gsize len, 
   AnchoredData data;
   guint n_failed = failed->len, base = hits->len;
 
-  if (lex->prefilter == NULL || _kel_prefilter_get_n_terms (lex->prefilter) == 0)
+  if (lex->prefilter == NULL || _kel_prefilter_get_n_literals (lex->prefilter) == 0)
     return;
   g_array_set_size (m->cands, 0);
   _kel_prefilter_scan (lex->prefilter, text, len, MIN (body, len), m->scratch, m->cands);

@@ -14,6 +14,14 @@ _kel_matcher_fold (gunichar c)
    * the Kelvin sign and k, ẞ and ß, Cyrillic Extended-C's rounded в and в */
   if (c < 0x80)
     return g_ascii_tolower (c);
+  /* the characters with a case that are no letters, which GLib leaves as they are:
+   * Roman numerals, circled letters, the combining iota (PCRE2 joins it to ι) */
+  if (c >= 0x2160 && c <= 0x216F)
+    return c + 0x10;
+  if (c >= 0x24B6 && c <= 0x24CF)
+    return c + 0x1A;
+  if (c == 0x345)
+    return 0x3B9;
   return g_unichar_tolower (g_unichar_toupper (c));
 }
 
@@ -163,40 +171,148 @@ readable_regex (const char *re, gsize *lead)
   return depth == 0;
 }
 
-char *
-_kel_matcher_regex_literal (const char *source)
+/* The letters and digits that open @p, folded, less the last when a quantifier follows
+ * it ("дорог?", "ок{0,1}"); NULL when there are none. */
+static char *
+leading_run (const char *p)
 {
-  gsize lead;
-  GString *lit;
+  GString *lit = g_string_new (NULL);
+  gsize before_last = 0;
 
-  const char *p, *last = NULL;
-
-  if (source == NULL || !g_utf8_validate (source, -1, NULL) || !readable_regex (source, &lead))
-    return NULL;
-  lit = g_string_new (NULL);
-  for (p = source + lead; *p; p = g_utf8_next_char (p))
+  for (; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
       /* letters and digits stand for themselves; anything else ends the literal */
       if (!g_unichar_isalnum (c) || g_unichar_ismark (c))
         break;
-      last = p;
+      before_last = lit->len;
       append_folded (lit, c);
     }
-  /* "дорог?" or "ок{0,1}": the last letter is optional */
-  if (last != NULL && *p != '\0' && strchr ("?*+{", *p) != NULL)
-    {
-      gsize keep = 0;
-      for (const char *q = source + lead; q < last; q = g_utf8_next_char (q))
-        keep += g_unichar_to_utf8 (_kel_matcher_fold (g_utf8_get_char (q)), NULL);
-      g_string_truncate (lit, keep);
-    }
+  if (*p != '\0' && strchr ("?*+{", *p) != NULL)
+    g_string_truncate (lit, before_last);
   if (lit->len == 0)
     {
       g_string_free (lit, TRUE);
       return NULL;
     }
   return g_string_free (lit, FALSE);
+}
+
+/* Where the body of the group opening at @p starts: after "(", "(?:", "(?<name>",
+ * "(?'name'" or "(?P<name>"; NULL for any other group. */
+static const char *
+group_body (const char *p)
+{
+  const char *close;
+
+  if (p[1] != '?')
+    return p + 1;
+  if (p[2] == ':')
+    return p + 3;
+  if ((p[2] == '<' || p[2] == '\'') && g_ascii_isalpha (p[3]))
+    close = strchr (p + 3, p[2] == '<' ? '>' : '\'');
+  else if (g_str_has_prefix (p, "(?P<"))
+    close = strchr (p + 4, '>');
+  else
+    return NULL;
+  return close != NULL ? close + 1 : NULL;
+}
+
+/* The ')' that closes the group opening at @p, with the starts of the alternatives at its
+ * top level after the first added to @alts; NULL when it does not close. */
+static const char *
+group_end (const char *p, GPtrArray *alts)
+{
+  int depth = 0;
+
+  for (; *p; p++)
+    {
+      if (*p == '\\')
+        {
+          if (*++p == '\0')
+            return NULL;
+        }
+      else if (*p == '[')
+        {
+          const char *end = skip_class (p);
+          if (end == NULL)
+            return NULL;
+          p = end - 1;
+        }
+      else if (*p == '(')
+        depth++;
+      else if (*p == ')' && --depth == 0)
+        return p;
+      else if (*p == '|' && depth == 1)
+        g_ptr_array_add (alts, (gpointer) (p + 1));
+    }
+  return NULL;
+}
+
+static int
+compare_lengths (gconstpointer a, gconstpointer b)
+{
+  gsize x = strlen (*(char *const *) a), y = strlen (*(char *const *) b);
+  return x < y ? -1 : x > y;
+}
+
+/* @lits without those another one begins (it finds every place they stand), as a strv. */
+static GStrv
+prefix_free (GPtrArray *lits)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  gpointer *items;
+  gsize n;
+
+  g_ptr_array_sort (lits, compare_lengths);
+  items = g_ptr_array_steal (lits, &n);
+  for (gsize i = 0; i < n; i++)
+    {
+      gboolean covered = FALSE;
+      for (guint k = 0; k < out->len && !covered; k++)
+        covered = g_str_has_prefix (items[i], out->pdata[k]);
+      if (covered)
+        g_free (items[i]);
+      else
+        g_ptr_array_add (out, items[i]);
+    }
+  g_free (items);
+  g_ptr_array_add (out, NULL);
+  return (GStrv) g_ptr_array_free (out, FALSE);
+}
+
+GStrv
+_kel_matcher_regex_literals (const char *source)
+{
+  g_autoptr (GPtrArray) lits = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) alts = g_ptr_array_new ();
+  const char *p, *body, *end;
+  char *run;
+  gsize lead;
+
+  if (source == NULL || !g_utf8_validate (source, -1, NULL) || !readable_regex (source, &lead))
+    return NULL;
+  p = source + lead;
+  if ((run = leading_run (p)) != NULL)
+    {
+      g_ptr_array_add (lits, run);
+      return prefix_free (lits);
+    }
+  /* "(?:уголь|дров|угл(?:я|ем))…": a group that must match, each alternative opening with
+   * a literal of its own */
+  if (*p != '(' || (body = group_body (p)) == NULL)
+    return NULL;
+  g_ptr_array_add (alts, (gpointer) body);
+  end = group_end (p, alts);
+  if (end == NULL || (end[1] != '\0' && strchr ("?*+{", end[1]) != NULL))
+    return NULL;
+  for (guint i = 0; i < alts->len; i++)
+    {
+      if ((run = leading_run (alts->pdata[i])) == NULL)
+        return NULL;
+      g_ptr_array_add (lits, run);
+    }
+  return prefix_free (lits);
 }
 
 /* The trie ------------------------------------------------------------------------ */
@@ -227,7 +343,7 @@ struct _KelPrefilter {
   Edge     *edges;
   guint    *outs;
   guint    *root;       /* [symbol]: the root's child, 0 for none */
-  guint     n_terms;
+  guint     n_literals;
 };
 
 KelPrefilter *
@@ -268,13 +384,13 @@ _kel_prefilter_add (KelPrefilter *pf, guint term, const char *literal)
   e.chars = g_utf8_to_ucs4_fast (literal, -1, &n);
   e.n = (guint) n;
   g_array_append_val (pf->entries, e);
-  pf->n_terms++;
+  pf->n_literals++;
 }
 
 guint
-_kel_prefilter_get_n_terms (const KelPrefilter *pf)
+_kel_prefilter_get_n_literals (const KelPrefilter *pf)
 {
-  return pf->n_terms;
+  return pf->n_literals;
 }
 
 static int

@@ -24,19 +24,23 @@ gunichar      _kel_matcher_fold             (gunichar      c);
 /* The literal every match of the plain term @source (lexicon syntax, after homoglyph
  * folding and NFC) starts with, folded; NULL when it has none. */
 char         *_kel_matcher_term_literal     (const char   *source);
-/* The same for the user regular expression @source: the letters after its leading
- * look-behinds, when the rest of it cannot make them optional or move the match's start
- * (no alternation at its top level, no \K, no verbs, no recursion); else NULL. */
-char         *_kel_matcher_regex_literal    (const char   *source);
+/* The literals one of which every match of the user regular expression @source starts
+ * with, folded: the letters after its leading look-behinds, or those that open each
+ * alternative of a group standing there ("(?:уголь|дров)"), when the rest cannot make
+ * them optional or move the match's start (no alternation at its top level, no \K, no
+ * verbs, no recursion, no inline options); NULL when it has none. None of them begins
+ * another. */
+GStrv         _kel_matcher_regex_literals   (const char   *source);
 
 KelPrefilter *_kel_prefilter_new            (void);
 void          _kel_prefilter_free           (KelPrefilter *pf);
-/* Adds @term's folded @literal; then _kel_prefilter_build() before any scan. */
+/* Adds a folded @literal of @term (a term may have several, none beginning another);
+ * then _kel_prefilter_build() before any scan. */
 void          _kel_prefilter_add            (KelPrefilter *pf,
                                              guint         term,
                                              const char   *literal);
 void          _kel_prefilter_build          (KelPrefilter *pf);
-guint         _kel_prefilter_get_n_terms    (const KelPrefilter *pf);
+guint         _kel_prefilter_get_n_literals (const KelPrefilter *pf);
 /* Working memory for _kel_prefilter_scan(), kept by the caller between scans. */
 GArray       *_kel_prefilter_scratch_new    (void);
 /* Appends to @out (KelCandidate) every place in @text[@from..@len] where a literal starts,
