@@ -1,7 +1,12 @@
 /* kel-lexicon.c: reads the codebook and lexicons (libxml2, RELAX NG, no network, no
- * entities) and compiles every term into one PCRE2 pattern. Each term is an alternative
- * followed by a callout and the whole ends in (*FAIL), so a single scan reports every
- * term at every position, overlapping ones included. */
+ * entities) and compiles the terms for matching. A term whose matches all start with a
+ * literal (its first letters) goes into the literal prefilter (kel-matcher.c): one pass of
+ * a trie over a segment finds where such terms may start, and only there is each one's
+ * pattern run, anchored. The other terms (regular expressions with no literal in front,
+ * "at start" terms) are compiled into one PCRE2 pattern: each is an alternative followed
+ * by a callout and the whole ends in (*FAIL), so a single scan reports every term at every
+ * position, overlapping ones included. Both give the same hits: every (term, start) with
+ * the longest match there. */
 #include "config.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -16,6 +21,7 @@
 #include "kel-coding-error.h"
 #include "kel-file.h"
 #include "kel-lexicon.h"
+#include "kel-matcher.h"
 #include "kel-normalize.h"
 
 /* Enough for the whole codebook on an 8 KiB segment, small enough that a runaway user
@@ -45,12 +51,20 @@ struct _KelLexicon {
    * (kel_lexicon_match); each is compiled alone the first time that is needed. */
   GMutex          alone_lock;
   pcre2_code    **alone;
+  /* The terms with a literal: the prefilter, and per term its pattern anchored at the
+   * literal's start (compiled on first need, set atomically); NULL for the other terms. */
+  KelPrefilter   *prefilter;
+  gboolean       *literal;      /* per term: it is in the prefilter */
+  pcre2_code    **anchored;
 };
 
 typedef struct {
   pcre2_match_data    *md;
   pcre2_match_context *mctx;
+  pcre2_match_context *mctx_one;  /* for one term at one place, as alone */
   pcre2_jit_stack     *stack;
+  GArray              *scratch;   /* for _kel_prefilter_scan() */
+  GArray              *cands;     /* KelCandidate */
 } Matcher;
 
 static void
@@ -60,7 +74,10 @@ matcher_free (gpointer data)
 
   pcre2_match_data_free (m->md);
   pcre2_match_context_free (m->mctx);
+  pcre2_match_context_free (m->mctx_one);
   pcre2_jit_stack_free (m->stack);
+  g_array_unref (m->scratch);
+  g_array_unref (m->cands);
   g_free (m);
 }
 
@@ -81,6 +98,12 @@ get_matcher (void)
       pcre2_jit_stack_assign (m->mctx, NULL, m->stack);
       pcre2_set_match_limit (m->mctx, MATCH_LIMIT);
       pcre2_set_depth_limit (m->mctx, 10000);
+      m->mctx_one = pcre2_match_context_create (NULL);
+      pcre2_jit_stack_assign (m->mctx_one, NULL, m->stack);
+      pcre2_set_match_limit (m->mctx_one, MATCH_LIMIT / 4);
+      pcre2_set_depth_limit (m->mctx_one, 10000);
+      m->scratch = _kel_prefilter_scratch_new ();
+      m->cands = g_array_new (FALSE, FALSE, sizeof (KelCandidate));
       g_private_set (&matcher_key, m);
     }
   return m;
@@ -136,6 +159,8 @@ kel_lexicon_unref (KelLexicon *lex)
       term_clear (&g_array_index (lex->terms, KelTerm, i));
       if (lex->alone != NULL)
         g_clear_pointer (&lex->alone[i], pcre2_code_free);
+      if (lex->anchored != NULL)
+        g_clear_pointer (&lex->anchored[i], pcre2_code_free);
     }
   g_array_unref (lex->categories);
   g_array_unref (lex->terms);
@@ -153,6 +178,9 @@ kel_lexicon_unref (KelLexicon *lex)
   g_clear_pointer (&lex->split_sources, g_ptr_array_unref);
   g_clear_pointer (&lex->refer_sources, g_ptr_array_unref);
   g_free (lex->alone);
+  g_free (lex->anchored);
+  g_free (lex->literal);
+  _kel_prefilter_free (lex->prefilter);
   g_strfreev (lex->alts);
   g_mutex_clear (&lex->alone_lock);
   g_free (lex->version);
@@ -957,19 +985,48 @@ compile_all (KelLexicon *lex, GError **error)
   g_array_set_clear_func (frags, frag_clear);
   lex->alts = g_new0 (char *, lex->terms->len + 1);
   lex->alone = g_new0 (pcre2_code *, lex->terms->len);
+  lex->anchored = g_new0 (pcre2_code *, lex->terms->len);
+  lex->literal = g_new0 (gboolean, lex->terms->len);
+  lex->prefilter = _kel_prefilter_new ();
   for (guint i = 0; i < lex->terms->len; i++)
     {
       KelTerm *term = &g_array_index (lex->terms, KelTerm, i);
+      g_auto (GStrv) literals = NULL;
       Frag f;
 
       if (term->is_regex && !check_regex (term, error))
         return FALSE;
       if (!make_frag (term, i, &f, &lex->alts[i], error))
         return FALSE;
-      g_array_append_val (frags, f);
       if (term->is_regex && !probe_regex (lex->alts[i], term, error))
-        return FALSE;
+        {
+          frag_clear (&f);
+          return FALSE;
+        }
+      if (term->at_start)
+        literals = NULL;
+      else if (term->is_regex)
+        literals = _kel_matcher_regex_literals (term->source);
+      else
+        {
+          char *one = _kel_matcher_term_literal (term->source);
+          if (one != NULL)
+            {
+              literals = g_new0 (char *, 2);
+              literals[0] = one;
+            }
+        }
+      if (literals != NULL)
+        {
+          for (guint k = 0; literals[k] != NULL; k++)
+            _kel_prefilter_add (lex->prefilter, i, literals[k]);
+          lex->literal[i] = TRUE;
+          frag_clear (&f);
+        }
+      else
+        g_array_append_val (frags, f);
     }
+  _kel_prefilter_build (lex->prefilter);
 
   for (KelLanguage l = KEL_LANG_UNKNOWN; l <= KEL_LANG_EN; l++)
     if (!compile_set (lex, frags, l, error))
@@ -1384,6 +1441,120 @@ match_alone (const KelLexicon *lex, GArray *members, const char *text, gsize len
   pcre2_match_context_free (mctx);
 }
 
+/* @term's pattern anchored where its literal starts: its alternative, a callout and
+ * (*FAIL), so that every match there is reported. Compiled on first need and kept. */
+static pcre2_code *
+anchored_code (const KelLexicon *lex, guint term)
+{
+  pcre2_code *code = g_atomic_pointer_get (&lex->anchored[term]);
+  g_autofree char *pattern = NULL;
+  PCRE2_SIZE erroff;
+  int errcode;
+
+  if (code != NULL)
+    return code;
+  pattern = g_strdup_printf ("(?:%s)(?C1)(*FAIL)", lex->alts[term]);
+  code = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
+                        PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_DUPNAMES
+                          | PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED, &errcode, &erroff, NULL);
+  if (code == NULL)
+    return NULL;
+  /* no JIT: for one try at one place the interpreter is as fast, and compiling every
+   * term's pattern to machine code cost more than it saved (measured over 369 PDFs) */
+  if (!g_atomic_pointer_compare_and_exchange (&((KelLexicon *) lex)->anchored[term], NULL,
+                                              code))
+    {
+      /* another thread compiled it first */
+      pcre2_code_free (code);
+      code = g_atomic_pointer_get (&lex->anchored[term]);
+    }
+  return code;
+}
+
+typedef struct {
+  gboolean found;
+  gsize    end;
+} AnchoredData;
+
+static int
+on_anchored_callout (pcre2_callout_block *block, void *user_data)
+{
+  AnchoredData *data = user_data;
+
+  if (!data->found || block->current_position > data->end)
+    data->end = block->current_position;
+  data->found = TRUE;
+  return 0;
+}
+
+static gboolean
+in_set (KelLanguage term_lang, KelLanguage lang)
+{
+  return lang == KEL_LANG_UNKNOWN || term_lang == KEL_LANG_UNKNOWN || term_lang == lang;
+}
+
+/* The terms of the prefilter over @text: each is run only where its literal starts, and
+ * gives there the longest of its matches, as the combined pattern would. A term that
+ * cannot finish at one of its places loses all its hits and goes to @failed. */
+static void
+match_literals (const KelLexicon *lex, Matcher *m, const char *text, gsize len, gsize body,
+                KelLanguage lang, GArray *hits, GArray *failed)
+{
+  AnchoredData data;
+  guint n_failed = failed->len, base = hits->len;
+
+  if (lex->prefilter == NULL || _kel_prefilter_get_n_literals (lex->prefilter) == 0)
+    return;
+  g_array_set_size (m->cands, 0);
+  _kel_prefilter_scan (lex->prefilter, text, len, MIN (body, len), m->scratch, m->cands);
+  pcre2_set_callout (m->mctx_one, on_anchored_callout, &data);
+  for (guint i = 0; i < m->cands->len; i++)
+    {
+      const KelCandidate *c = &g_array_index (m->cands, KelCandidate, i);
+      const KelTerm *term = &g_array_index (lex->terms, KelTerm, c->term);
+      pcre2_code *code;
+      int rc;
+
+      if (!in_set (term->lang, lang))
+        continue;
+      code = anchored_code (lex, c->term);
+      data.found = FALSE;
+      data.end = 0;
+      rc = code ? pcre2_match (code, (PCRE2_SPTR) text, len, c->start, PCRE2_NO_UTF_CHECK,
+                               m->md, m->mctx_one)
+                : PCRE2_ERROR_INTERNAL;
+      if (rc == PCRE2_ERROR_NOMATCH && data.found)
+        {
+          KelHit hit = { c->term, c->start, data.end };
+          g_array_append_val (hits, hit);
+        }
+      else if (rc != PCRE2_ERROR_NOMATCH)
+        {
+          gboolean known = FALSE;
+          for (guint k = n_failed; k < failed->len && !known; k++)
+            known = g_array_index (failed, guint, k) == c->term;
+          if (!known)
+            g_array_append_val (failed, c->term);
+        }
+    }
+  pcre2_set_callout (m->mctx_one, NULL, NULL);
+  /* a term that failed somewhere has no hits at all */
+  if (failed->len > n_failed)
+    {
+      guint kept = base;
+      for (guint i = base; i < hits->len; i++)
+        {
+          KelHit *h = &g_array_index (hits, KelHit, i);
+          gboolean gone = FALSE;
+          for (guint k = n_failed; k < failed->len && !gone; k++)
+            gone = g_array_index (failed, guint, k) == h->term;
+          if (!gone)
+            g_array_index (hits, KelHit, kept++) = *h;
+        }
+      g_array_set_size (hits, kept);
+    }
+}
+
 static int
 compare_hits (gconstpointer a, gconstpointer b)
 {
@@ -1406,7 +1577,6 @@ match_all (const KelLexicon *lex, const char *text, gsize len, gsize body,
   GPtrArray *codes = lex->codes[lang];
   Matcher *m = get_matcher ();
   CalloutData data = { hits, hits->len };
-  gboolean alone = FALSE;
 
   for (guint k = 0; k < codes->len; k++)
     {
@@ -1421,11 +1591,10 @@ match_all (const KelLexicon *lex, const char *text, gsize len, gsize body,
         continue;
       g_array_set_size (hits, data.base);
       match_alone (lex, lex->members[lang]->pdata[k], text, len, body, hits, failed);
-      alone = TRUE;
     }
-  /* several patterns: keep the hits in text order, as one pass would give them */
-  if (codes->len > 1 || alone)
-    g_array_sort (hits, compare_hits);
+  match_literals (lex, m, text, len, body, lang, hits, failed);
+  /* hits in text order, and at one place in the order of the terms */
+  g_array_sort (hits, compare_hits);
 }
 
 gboolean

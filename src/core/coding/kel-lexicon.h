@@ -1,5 +1,6 @@
-/* kel-lexicon.h: the codebook and lexicons, read from XML and compiled to one PCRE2
- * pattern that finds every term of every category in a single pass over a segment. */
+/* kel-lexicon.h: the codebook and lexicons, read from XML and compiled for matching: a
+ * literal prefilter over a segment finds where terms may start and each is tried only
+ * there; the few terms with no literal in front go into one PCRE2 pattern. */
 #pragma once
 
 #include <glib.h>

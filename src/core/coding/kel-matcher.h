@@ -1,0 +1,56 @@
+/* kel-matcher.h: the lexicon's literal prefilter. Most terms can only match where a
+ * literal (their first letters) stands in the text; a trie of those literals over the
+ * case-folded text finds, in one pass over a segment, every place where a term may start,
+ * and only there is the term's regular expression run (kel-lexicon.c). */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* One place where a term's literal stands: the term, and the byte offset in the text where
+ * the literal (and so any match of the term there) starts. */
+typedef struct {
+  guint term;
+  gsize start;
+} KelCandidate;
+
+typedef struct _KelPrefilter KelPrefilter;
+
+/* @c folded so that two characters PCRE2 matches case-insensitively (PCRE2_CASELESS with
+ * PCRE2_UCP) fold the same; different characters may fold the same too (a prefilter may
+ * find too much, never too little). */
+gunichar      _kel_matcher_fold             (gunichar      c);
+/* The literal every match of the plain term @source (lexicon syntax, after homoglyph
+ * folding and NFC) starts with, folded; NULL when it has none. */
+char         *_kel_matcher_term_literal     (const char   *source);
+/* The literals one of which every match of the user regular expression @source starts
+ * with, folded: the letters after its leading look-behinds, or those that open each
+ * alternative of a group standing there ("(?:уголь|дров)"), when the rest cannot make
+ * them optional or move the match's start (no alternation at its top level, no \K, no
+ * verbs, no recursion, no inline options); NULL when it has none. None of them begins
+ * another. */
+GStrv         _kel_matcher_regex_literals   (const char   *source);
+
+KelPrefilter *_kel_prefilter_new            (void);
+void          _kel_prefilter_free           (KelPrefilter *pf);
+/* Adds a folded @literal of @term (a term may have several, none beginning another);
+ * then _kel_prefilter_build() before any scan. */
+void          _kel_prefilter_add            (KelPrefilter *pf,
+                                             guint         term,
+                                             const char   *literal);
+void          _kel_prefilter_build          (KelPrefilter *pf);
+guint         _kel_prefilter_get_n_literals (const KelPrefilter *pf);
+/* Working memory for _kel_prefilter_scan(), kept by the caller between scans. */
+GArray       *_kel_prefilter_scratch_new    (void);
+/* Appends to @out (KelCandidate) every place in @text[@from..@len] where a literal starts,
+ * in the order of where they start, shorter literals first. @scratch is from
+ * _kel_prefilter_scratch_new() (one per thread). Thread-safe. */
+void          _kel_prefilter_scan           (const KelPrefilter *pf,
+                                             const char   *text,
+                                             gsize         len,
+                                             gsize         from,
+                                             GArray       *scratch,
+                                             GArray       *out);
+
+G_END_DECLS
