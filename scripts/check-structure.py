@@ -32,7 +32,6 @@ LONG_FUNCTION_EXCEPTIONS = {
     'kel_project_validate': 'not yet split (project/kel-agreement.c)',
     'copy_document': 'not yet split (project/kel-project-merge.c)',
     'kel_project_import_codings': 'not yet split (project/kel-project-merge.c)',
-    '_kel_extract_pdf': 'not yet split (ingest/kel-extract-pdf.c)',
     'layout_structure': 'not yet split (analysis/kel-chart.c)',
     'finish': 'not yet split (coding/kel-amount.c)',
     'code_segment': 'not yet split (coding/kel-coder.c)',

@@ -212,7 +212,17 @@ word_clear (gpointer data)
   g_free (w->text);
 }
 
-GArray *
+void
+kel_ocr_result_free (KelOcrResult *res)
+{
+  if (res == NULL)
+    return;
+  g_clear_pointer (&res->words, g_array_unref);
+  g_clear_pointer (&res->rules, g_array_unref);
+  g_free (res);
+}
+
+KelOcrResult *
 kel_ocr_page (PopplerPage *page, const char *name, const char *languages,
               GCancellable *cancellable, GError **error)
 {
@@ -299,5 +309,9 @@ kel_ocr_page (PopplerPage *page, const char *name, const char *languages,
     }
   /* Drop the page image now rather than keep it until the thread's next page. */
   TessBaseAPIClear (e->api);
-  return g_steal_pointer (&words);
+  {
+    KelOcrResult *res = g_new0 (KelOcrResult, 1);
+    res->words = g_steal_pointer (&words);
+    return res;
+  }
 }

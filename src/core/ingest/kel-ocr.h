@@ -6,6 +6,7 @@
 #include <poppler.h>
 
 #include "kel-extracted.h"
+#include "kel-layout.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,14 @@ typedef struct {
   float    confidence;  /* 0–100, the engine's own */
 } KelOcrWord;
 
+/* What OCR found on a page. */
+typedef struct {
+  GArray *words;        /* KelOcrWord, in the engine's reading order */
+  GArray *rules;        /* KelLayoutRule: the ruling lines of the page image, or NULL */
+} KelOcrResult;
+
+void        kel_ocr_result_free       (KelOcrResult *res);
+
 /* The tessdata folder: $TESSDATA_PREFIX if set, else the first of the usual places that
  * exists (Debian's for Tesseract 5 first). */
 char       *kel_ocr_tessdata_dir      (void);
@@ -36,13 +45,15 @@ char       *kel_ocr_available_languages (const char *name,
                                          const char *languages,
                                          GPtrArray  *messages);
 
-/* Renders @page at KEL_OCR_DPI and recognizes it with @languages. Returns a GArray of
- * KelOcrWord in the engine's reading order (empty for a blank page), or NULL with an
- * error in the KEL_EXTRACT_ERROR domain naming @name, or G_IO_ERROR_CANCELLED. */
-GArray     *kel_ocr_page              (PopplerPage  *page,
+/* Renders @page at KEL_OCR_DPI and recognizes it with @languages. Returns its words (none
+ * for a blank page) and ruling lines, or NULL with an error in the KEL_EXTRACT_ERROR
+ * domain naming @name, or G_IO_ERROR_CANCELLED. */
+KelOcrResult *kel_ocr_page            (PopplerPage  *page,
                                        const char   *name,
                                        const char   *languages,
                                        GCancellable *cancellable,
                                        GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelOcrResult, kel_ocr_result_free)
 
 G_END_DECLS

@@ -1,0 +1,80 @@
+/* kel-layout-private.h: what the files of the layout analysis share: the text being
+ * written, and a region of a page rebuilt into lines, table rows and paragraphs. */
+#pragma once
+
+#include "kel-layout.h"
+
+G_BEGIN_DECLS
+
+/* Where the text of the pages goes while it is written. */
+typedef struct {
+  GString *text;
+  GArray  *glyphs;    /* KelGlyph, offsets into @text; NULL without boxes */
+  GArray  *spans;     /* KelOcrSpan, offsets into @text; NULL when not wanted */
+  int      last_word; /* the OCR word of the last character written */
+  guint    last_page;
+} LayOut;
+
+/* One line of a region: a run of glyphs (sorted left to right, without the spaces at its
+ * ends) and the cells that wide gaps split it into. */
+typedef struct {
+  guint a, b;
+  float top, bottom;
+  guint first_cell, n_cells;   /* into the region's cell array */
+} LayLine;
+
+typedef struct {
+  guint a, b;                  /* glyph range, no spaces at either end */
+  float x1, x2;
+} LayCell;
+
+/* What a region is written as: a line, or a table row made of several lines whose cells
+ * wrap. */
+typedef struct {
+  guint    first, last;        /* lines [first, last) */
+  gboolean row;                /* lines joined into one table row */
+  gboolean blank_before;       /* paragraph spacing above it */
+  KelRect  rect;
+} LayItem;
+
+/* A part of a page read on its own (a column, or the whole page): its glyphs sorted into
+ * lines, and the lines grouped into items. */
+typedef struct {
+  GArray *glyphs;              /* KelLayoutGlyph */
+  GArray *lines;               /* LayLine */
+  GArray *cells;               /* LayCell */
+  GArray *items;               /* LayItem */
+  GArray *cuts;                /* float: x where a cell boundary is forced (side by side) */
+  KelRect rect;
+} LayRegion;
+
+/* Builds the lines and items of the glyphs in @glyphs (taken); a gap at one of @cuts
+ * (float x, may be NULL) is a cell boundary however narrow. */
+LayRegion *_kel_lay_region_new    (GArray          *glyphs,
+                                   GArray          *cuts);
+void       _kel_lay_region_free   (LayRegion       *region);
+/* Writes item @i of @region (no line break after it). */
+void       _kel_lay_write_item    (LayOut          *out,
+                                   const LayRegion *region,
+                                   guint            i);
+/* Writes glyphs [@a, @b) of @glyphs as one line: a wide gap becomes '\t', a narrow one a
+ * space, and so does a gap at one of @cuts (may be NULL). */
+void       _kel_lay_write_run     (LayOut          *out,
+                                   const GArray    *glyphs,
+                                   guint            a,
+                                   guint            b,
+                                   const GArray    *cuts);
+void       _kel_lay_emit_char     (LayOut          *out,
+                                   gunichar         c,
+                                   const KelRect   *r,
+                                   const KelLayoutGlyph *src);
+/* Whether the text written so far ends in a letter and a hyphen. */
+gboolean   _kel_lay_ends_with_hyphen (const GString *text);
+gboolean   _kel_lay_x_overlap     (float            a1,
+                                   float            a2,
+                                   float            b1,
+                                   float            b2);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LayRegion, _kel_lay_region_free)
+
+G_END_DECLS
