@@ -106,8 +106,9 @@ crosses_cut (const Glyph *prev, const Glyph *g, const GArray *cuts)
 /* Emits glyphs [@a, @b): a wide gap with no space glyph becomes '\t' (a table cell
  * boundary), a narrow one a space (poppler sometimes splits a justified line into one
  * "line" per word). */
-void
-_kel_lay_write_run (LayOut *out, const GArray *glyphs, guint a, guint b, const GArray *cuts)
+static void
+write_run (LayOut *out, const GArray *glyphs, guint a, guint b, const GArray *cuts,
+           gboolean flat)
 {
   Glyph *prev = NULL;
 
@@ -127,7 +128,7 @@ _kel_lay_write_run (LayOut *out, const GArray *glyphs, guint a, guint b, const G
               KelRect r = { prev->r.x2, MIN (prev->r.y1, next->r.y1),
                             next->r.x1, MAX (prev->r.y2, next->r.y2) };
 
-              _kel_lay_emit_char (out, '\t', &r, NULL);
+              _kel_lay_emit_char (out, flat ? ' ' : '\t', &r, NULL);
               prev = NULL;
               k = n - 1;
               continue;
@@ -142,7 +143,7 @@ _kel_lay_write_run (LayOut *out, const GArray *glyphs, guint a, guint b, const G
             {
               KelRect r = { prev->r.x2, MIN (prev->r.y1, g->r.y1),
                             g->r.x1, MAX (prev->r.y2, g->r.y2) };
-              _kel_lay_emit_char (out, '\t', &r, NULL);
+              _kel_lay_emit_char (out, flat ? ' ' : '\t', &r, NULL);
             }
           else if (gap > 0.12f * h || (g->word != prev->word && gap > 0))
             {
@@ -155,6 +156,18 @@ _kel_lay_write_run (LayOut *out, const GArray *glyphs, guint a, guint b, const G
       _kel_lay_emit_char (out, space ? ' ' : g->c, &g->r, g);
       prev = g;
     }
+}
+
+void
+_kel_lay_write_run (LayOut *out, const GArray *glyphs, guint a, guint b, const GArray *cuts)
+{
+  write_run (out, glyphs, a, b, cuts, FALSE);
+}
+
+void
+_kel_lay_write_run_flat (LayOut *out, const GArray *glyphs, guint a, guint b)
+{
+  write_run (out, glyphs, a, b, NULL, TRUE);
 }
 
 static float

@@ -48,6 +48,29 @@ typedef struct {
   KelRect rect;
 } LayRegion;
 
+/* A cell of a ruled table: grid rows [@row1, @row2) and columns [@col1, @col2). */
+typedef struct {
+  guint      row1, col1, row2, col2;
+  guint      page;
+  KelRect    rect;
+  GPtrArray *parts;            /* LayRegion: its text; a second one when its row goes on
+                                * on the next page */
+} LayCellBox;
+
+/* A table found from its ruling lines. */
+typedef struct {
+  guint    page;
+  KelRect  rect;
+  guint    n_rows, n_cols, n_header_rows;
+  GArray  *xs;                 /* float: the column boundaries */
+  GArray  *cells;              /* LayCellBox, by top row, then left to right */
+  /* across pages, found once every page is laid out */
+  gboolean continued;          /* goes on from the table that ends the page before */
+  guint    skip_rows;          /* its first rows repeat that table's header: left out */
+  gboolean first_row_joined;   /* its next row ends that table's last row, and is
+                                * written there */
+} LayTable;
+
 /* Builds the lines and items of the glyphs in @glyphs (taken); a gap at one of @cuts
  * (float x, may be NULL) is a cell boundary however narrow. */
 LayRegion *_kel_lay_region_new    (GArray          *glyphs,
@@ -70,6 +93,24 @@ void       _kel_lay_emit_char     (LayOut          *out,
                                    const KelLayoutGlyph *src);
 /* Whether the text written so far ends in a letter and a hyphen. */
 gboolean   _kel_lay_ends_with_hyphen (const GString *text);
+/* As _kel_lay_write_run(), every gap a space: the text of a table cell. */
+void       _kel_lay_write_run_flat (LayOut         *out,
+                                   const GArray    *glyphs,
+                                   guint            a,
+                                   guint            b);
+/* Tables found from @rules (KelLayoutRule, may be NULL) on page @page; the glyphs inside
+ * them are taken out of @glyphs. LayTable, top to bottom. */
+GPtrArray *_kel_lay_tables_find   (const GArray    *rules,
+                                   GArray          *glyphs,
+                                   guint            page);
+void       _kel_lay_table_free    (LayTable        *t);
+/* Writes the text of a cell: its lines joined by spaces. */
+void       _kel_lay_write_cell    (LayOut          *out,
+                                   const LayCellBox *cell);
+/* The text of a cell (newly allocated). */
+char      *_kel_lay_cell_text     (const LayCellBox *cell);
+/* Whether @s is a figure: digits, with spaces, commas, points, dashes, per cent. */
+gboolean   _kel_lay_is_number     (const char      *s);
 gboolean   _kel_lay_x_overlap     (float            a1,
                                    float            a2,
                                    float            b1,

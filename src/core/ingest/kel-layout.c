@@ -17,6 +17,7 @@ typedef KelLayoutGlyph Glyph;
 typedef struct {
   LayRegion   *region;
   guint        first, last;     /* items [first, last) of @region */
+  LayTable    *table;           /* or a ruled table */
   KelBlockKind kind;
   KelRect      rect;
   gboolean     blank_before;
@@ -27,6 +28,7 @@ typedef struct {
   gboolean   set;
   double     width, height;
   GPtrArray *regions;           /* LayRegion, in reading order */
+  GPtrArray *tables;            /* LayTable */
   GArray    *blocks;            /* LBlock, in reading order */
 } LPage;
 
@@ -49,6 +51,7 @@ static void
 page_clear (LPage *page)
 {
   g_clear_pointer (&page->regions, g_ptr_array_unref);
+  g_clear_pointer (&page->tables, g_ptr_array_unref);
   g_clear_pointer (&page->blocks, g_array_unref);
   page->set = FALSE;
 }
@@ -88,8 +91,8 @@ add_region_blocks (LPage *page, LayRegion *region)
     {
       const LayItem *first = &g_array_index (region->items, LayItem, i);
       gboolean cells = item_has_cells (region, first);
-      LBlock block = { region, i, i + 1, KEL_BLOCK_BODY, first->rect, first->blank_before,
-                       FALSE };
+      LBlock block = { region, i, i + 1, NULL, KEL_BLOCK_BODY, first->rect,
+                       first->blank_before, FALSE };
       guint j = i + 1;
 
       while (j < n)
@@ -117,6 +120,28 @@ add_region_blocks (LPage *page, LayRegion *region)
     }
 }
 
+/* Puts the ruled tables among the blocks of the region they lie in, by their top. */
+static void
+add_table_blocks (LPage *page)
+{
+  for (guint t = 0; t < page->tables->len; t++)
+    {
+      LayTable *table = page->tables->pdata[t];
+      LBlock block = { NULL, 0, 0, table, KEL_BLOCK_TABLE, table->rect, TRUE, FALSE };
+      guint at = page->blocks->len;
+
+      for (guint k = 0; k < page->blocks->len; k++)
+        if (g_array_index (page->blocks, LBlock, k).rect.y1 > table->rect.y1)
+          {
+            at = k;
+            break;
+          }
+      g_array_insert_val (page->blocks, at, block);
+      if (at + 1 < page->blocks->len)
+        g_array_index (page->blocks, LBlock, at + 1).blank_before = TRUE;
+    }
+}
+
 void
 kel_layout_doc_set_page (KelLayoutDoc *doc, guint page_no, double width, double height,
                          GArray *glyphs, GArray *rules)
@@ -133,66 +158,293 @@ kel_layout_doc_set_page (KelLayoutDoc *doc, guint page_no, double width, double 
   page->height = height;
   page->regions = g_ptr_array_new_with_free_func ((GDestroyNotify) _kel_lay_region_free);
   page->blocks = g_array_new (FALSE, FALSE, sizeof (LBlock));
+  page->tables = _kel_lay_tables_find (rules, glyphs, page_no);
   if (rules != NULL)
     g_array_unref (rules);
 
   region = _kel_lay_region_new (glyphs, NULL);
   g_ptr_array_add (page->regions, region);
   add_region_blocks (page, region);
+  add_table_blocks (page);
 }
 
-/* Writes block @b of @page; returns whether it wrote anything. Paragraph spacing above
- * the block or inside it is a blank line, except before the first text of a page. */
-static void
-write_block (LayOut *out, gsize page_start, const LBlock *b, guint32 *start, guint32 *end)
+/* ---- across the pages: running headers, footers, page numbers */
+
+/* The text of a block, newly allocated. */
+static char *
+block_text (const LBlock *b)
 {
-  *start = KEL_NO_TEXT;
-  for (guint i = b->first; i < b->last; i++)
+  LayOut out = { g_string_new (NULL), NULL, NULL, -1, 0 };
+
+  for (guint i = b->first; b->region != NULL && i < b->last; i++)
     {
-      const LayItem *item = &g_array_index (b->region->items, LayItem, i);
-
-      if (item->blank_before && out->text->len > page_start)
-        g_string_append_c (out->text, '\n');
-      if (*start == KEL_NO_TEXT)
-        *start = (guint32) out->text->len;
-      _kel_lay_write_item (out, b->region, i);
-      *end = (guint32) out->text->len;
-      g_string_append_c (out->text, '\n');
+      if (i > b->first)
+        g_string_append_c (out.text, '\n');
+      _kel_lay_write_item (&out, b->region, i);
     }
-}
-
-static void
-write_page (LayOut *out, const LPage *page, guint page_no, GArray *blocks)
-{
-  gsize page_start = out->text->len;
-
-  out->last_page = page_no;
-  out->last_word = -1;
-  if (!page->set)
-    return;
-  for (guint i = 0; i < page->blocks->len; i++)
-    {
-      const LBlock *b = &g_array_index (page->blocks, LBlock, i);
-      KelBlock kb = { page_no, b->rect, b->kind, KEL_NO_TEXT, KEL_NO_TEXT, G_MAXUINT32 };
-
-      if (!b->left_out)
-        write_block (out, page_start, b, &kb.start, &kb.end);
-      if (blocks != NULL)
-        g_array_append_val (blocks, kb);
-    }
-}
-
-char *
-kel_layout_doc_page_text (KelLayoutDoc *doc, guint page_no, gsize *len)
-{
-  LayOut out = { g_string_new (NULL), NULL, NULL, -1, page_no };
-
-  g_return_val_if_fail (doc != NULL && page_no < doc->n_pages, NULL);
-  write_page (&out, &doc->pages[page_no], page_no, NULL);
-  if (len != NULL)
-    *len = out.text->len;
   return g_string_free (out.text, FALSE);
 }
+
+/* What a block repeated on the pages has in common: its text in lower case, each run of
+ * digits as '#', whitespace as one space. */
+static char *
+block_key (const LBlock *b)
+{
+  g_autofree char *text = block_text (b);
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  GString *key = g_string_new (NULL);
+  gboolean space = FALSE, digits = FALSE;
+
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = key->len > 0;
+          digits = FALSE;
+          continue;
+        }
+      if (space)
+        g_string_append_c (key, ' ');
+      space = FALSE;
+      if (g_unichar_isdigit (c))
+        {
+          if (!digits)
+            g_string_append_c (key, '#');
+          digits = TRUE;
+          continue;
+        }
+      digits = FALSE;
+      g_string_append_unichar (key, c);
+    }
+  return g_string_free (key, FALSE);
+}
+
+/* Whether @text is a page number: "12", "- 12 -", "Page 2 of 3", "Страница 1 из 3",
+ * "2-бет", "1-бет, барлығы 2 бет", "1/3". */
+static gboolean
+is_page_number (const char *text)
+{
+  static const char *const words[] = { "page", "pages", "of", "страница", "стр", "с", "из",
+                                       "бет", "беттің", "барлығы", "p" };
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  g_auto (GStrv) parts = g_regex_split_simple ("[^[:alnum:]]+", lower, 0, 0);
+  guint numbers = 0, chars = 0;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gboolean word = FALSE;
+
+      if (*parts[i] == '\0')
+        continue;
+      for (guint k = 0; k < G_N_ELEMENTS (words) && !word; k++)
+        word = strcmp (parts[i], words[k]) == 0;
+      if (word)
+        continue;
+      for (const char *p = parts[i]; *p != '\0'; p++)
+        if (!g_ascii_isdigit (*p))
+          return FALSE;
+      numbers++;
+      chars += strlen (parts[i]);
+    }
+  return numbers >= 1 && numbers <= 2 && chars <= 8;
+}
+
+/* A block in the top or bottom margin of its page: one to three lines, wholly within the
+ * top or bottom eighth of the page. -1 above, 1 below, 0 neither. */
+static int
+margin_of (const LPage *page, const LBlock *b)
+{
+  if (b->region == NULL || b->last - b->first > 3)
+    return 0;
+  if (b->rect.y2 < page->height * 0.125)
+    return -1;
+  if (b->rect.y1 > page->height * 0.875)
+    return 1;
+  return 0;
+}
+
+/* Running headers and footers: blocks in a page's margin whose text (digits aside) comes
+ * back in the same margin of another page; page numbers: margin blocks that are a page
+ * number. They are left out of the text. */
+static void
+find_furniture (KelLayoutDoc *doc)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* first how many pages have each margin text (once a page), then which are furniture */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint p = 0; p < doc->n_pages; p++)
+      {
+        LPage *page = &doc->pages[p];
+        g_autoptr (GHashTable) here = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                             NULL);
+
+        for (guint i = 0; page->set && i < page->blocks->len; i++)
+          {
+            LBlock *b = &g_array_index (page->blocks, LBlock, i);
+            int margin = margin_of (page, b);
+            g_autofree char *key = NULL, *text = NULL, *common = NULL;
+
+            if (margin == 0)
+              continue;
+            common = block_key (b);
+            key = g_strdup_printf ("%d %s", margin, common);
+            if (pass == 0)
+              {
+                if (g_hash_table_add (here, g_strdup (key)))
+                  g_hash_table_insert (seen, g_strdup (key), GUINT_TO_POINTER (
+                    GPOINTER_TO_UINT (g_hash_table_lookup (seen, key)) + 1));
+                continue;
+              }
+            text = block_text (b);
+            if (is_page_number (text))
+              b->kind = KEL_BLOCK_PAGE_NUMBER;
+            else if (GPOINTER_TO_UINT (g_hash_table_lookup (seen, key)) >= 2)
+              b->kind = margin < 0 ? KEL_BLOCK_HEADER : KEL_BLOCK_FOOTER;
+            else
+              continue;
+            b->left_out = TRUE;
+          }
+      }
+}
+
+/* ---- across the pages: tables that go on */
+
+/* The first (@last FALSE) or last block of @page that is written. */
+static LBlock *
+edge_block (LPage *page, gboolean last)
+{
+  for (guint k = 0; page->set && k < page->blocks->len; k++)
+    {
+      guint i = last ? page->blocks->len - 1 - k : k;
+      LBlock *b = &g_array_index (page->blocks, LBlock, i);
+
+      if (!b->left_out)
+        return b;
+    }
+  return NULL;
+}
+
+static gboolean
+same_columns (const LayTable *a, const LayTable *b)
+{
+  if (a->n_cols != b->n_cols)
+    return FALSE;
+  for (guint i = 0; i < a->xs->len; i++)
+    if (fabsf (g_array_index (a->xs, float, i) - g_array_index (b->xs, float, i)) > 3)
+      return FALSE;
+  return TRUE;
+}
+
+/* The text of row @r of @t, each cell after its column; newly allocated. */
+static char *
+row_text (const LayTable *t, guint r)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < t->cells->len; i++)
+    {
+      const LayCellBox *c = &g_array_index (t->cells, LayCellBox, i);
+      g_autofree char *cell = NULL;
+
+      if (c->row1 != r)
+        continue;
+      cell = _kel_lay_cell_text (c);
+      g_string_append_printf (s, "%u:%s\t", c->col1, g_strstrip (cell));
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Whether row @r of @t goes on with the row before it: nothing in its first column (the
+ * row's number) and no figure in any cell. */
+static gboolean
+row_goes_on (const LayTable *t, guint r)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < t->cells->len; i++)
+    {
+      const LayCellBox *c = &g_array_index (t->cells, LayCellBox, i);
+      g_autofree char *text = NULL;
+
+      if (c->row1 != r)
+        continue;
+      text = g_strstrip (_kel_lay_cell_text (c));
+      if (*text == '\0')
+        continue;
+      if (c->col1 == 0 || _kel_lay_is_number (text))
+        return FALSE;
+      any = TRUE;
+    }
+  return any;
+}
+
+/* The cells of @from's row @r go to the end of the cells of @to's last row, column by
+ * column. */
+static void
+join_row (LayTable *to, LayTable *from, guint r)
+{
+  for (guint i = 0; i < from->cells->len; i++)
+    {
+      LayCellBox *c = &g_array_index (from->cells, LayCellBox, i);
+
+      if (c->row1 != r)
+        continue;
+      for (guint k = 0; k < to->cells->len; k++)
+        {
+          LayCellBox *d = &g_array_index (to->cells, LayCellBox, k);
+
+          if (d->row2 == to->n_rows && d->col1 <= c->col1 && c->col1 < d->col2)
+            {
+              while (c->parts->len > 0)
+                g_ptr_array_add (d->parts, g_ptr_array_steal_index (c->parts, 0));
+              break;
+            }
+        }
+    }
+}
+
+/* A ruled table that ends a page and one that starts the next with the same columns are
+ * one table: the header rows repeated on the next page are left out, and a row the page
+ * break cut in two is put back together. */
+static void
+link_tables (KelLayoutDoc *doc)
+{
+  LayTable *origin = NULL;
+
+  for (guint p = 1; p < doc->n_pages; p++)
+    {
+      LBlock *last = edge_block (&doc->pages[p - 1], TRUE);
+      LBlock *first = edge_block (&doc->pages[p], FALSE);
+      LayTable *prev, *next;
+      guint r = 0;
+
+      if (last == NULL || first == NULL || last->table == NULL || first->table == NULL
+          || !same_columns (last->table, first->table))
+        continue;
+      prev = last->table;
+      next = first->table;
+      if (!prev->continued)
+        origin = prev;
+      next->continued = TRUE;
+      for (; origin != NULL && r < origin->n_header_rows && r < next->n_rows; r++)
+        {
+          g_autofree char *a = row_text (origin, r), *b = row_text (next, r);
+          if (strcmp (a, b) != 0)
+            break;
+        }
+      next->skip_rows = origin != NULL && r == origin->n_header_rows ? r : 0;
+      if (next->skip_rows < next->n_rows && row_goes_on (next, next->skip_rows))
+        {
+          join_row (prev, next, next->skip_rows);
+          next->first_row_joined = TRUE;
+        }
+    }
+}
+
+/* ---- writing */
 
 static void
 table_clear (gpointer data)
@@ -202,20 +454,177 @@ table_clear (gpointer data)
   g_clear_pointer (&t->cells, g_array_unref);
 }
 
+/* Where the text goes, and the blocks and tables written so far. */
+typedef struct {
+  LayOut   out;
+  GArray  *blocks;              /* KelBlock, or NULL */
+  GArray  *tables;              /* KelTable, or NULL */
+  gsize    page_start;
+  gboolean blank_pending;       /* a blank line before the next text */
+} Writer;
+
+/* Before the next text: a blank line when @blank or one is pending, but none before the
+ * first text of a page. */
+static void
+start_text (Writer *w, gboolean blank)
+{
+  if ((blank || w->blank_pending) && w->out.text->len > w->page_start)
+    g_string_append_c (w->out.text, '\n');
+  w->blank_pending = FALSE;
+}
+
+/* Writes the rows of @t that are not left out, one line each, '\t' between cells (a cell
+ * over several columns is followed by a tab for each), and records them in @kt, the
+ * rows numbered from @row0. */
+static void
+write_table_rows (Writer *w, const LayTable *t, KelTable *kt, guint row0)
+{
+  guint skip = t->skip_rows + (t->first_row_joined ? 1 : 0);
+
+  for (guint r = 0; r < t->n_rows; r++)
+    {
+      guint col = 0, written = 0;
+      gsize line_start = w->out.text->len;
+
+      for (guint i = 0; i < t->cells->len; i++)
+        {
+          const LayCellBox *c = &g_array_index (t->cells, LayCellBox, i);
+          KelTableCell kc = { row0 + r - MIN (r, skip), c->col1, c->row2 - c->row1,
+                              c->col2 - c->col1, c->page, c->rect, KEL_NO_TEXT,
+                              KEL_NO_TEXT };
+          gsize start;
+
+          if (c->row1 != r)
+            continue;
+          if (r >= skip && c->parts->len > 0)
+            {
+              if (written++ == 0)
+                start_text (w, FALSE);
+              for (; col < c->col1; col++)
+                _kel_lay_emit_char (&w->out, '\t', NULL, NULL);
+              start = w->out.text->len;
+              _kel_lay_write_cell (&w->out, c);
+              if (w->out.text->len > start)
+                {
+                  kc.start = (guint32) start;
+                  kc.end = (guint32) w->out.text->len;
+                }
+            }
+          if (kt != NULL && (r >= skip || !t->continued))
+            g_array_append_val (kt->cells, kc);
+        }
+      if (w->out.text->len > line_start)
+        g_string_append_c (w->out.text, '\n');
+    }
+  if (kt != NULL)
+    kt->n_rows = MAX (kt->n_rows, row0 + t->n_rows - MIN (skip, t->n_rows));
+}
+
+static void
+write_table (Writer *w, const LBlock *b, KelBlock *kb)
+{
+  const LayTable *t = b->table;
+  KelTable *kt = NULL;
+  guint row0 = 0;
+
+  if (w->tables != NULL && t->continued && w->tables->len > 0)
+    {
+      kt = &g_array_index (w->tables, KelTable, w->tables->len - 1);
+      row0 = kt->n_rows;
+      kt->last_page = t->page;
+    }
+  else if (w->tables != NULL)
+    {
+      KelTable fresh = { t->page, t->page, t->rect, 0, t->n_cols, t->n_header_rows, TRUE,
+                         g_array_new (FALSE, FALSE, sizeof (KelTableCell)) };
+      g_array_append_val (w->tables, fresh);
+      kt = &g_array_index (w->tables, KelTable, w->tables->len - 1);
+    }
+  if (kt != NULL)
+    kb->table = w->tables->len - 1;
+  /* a blank line before and after, but a table going on from the page before goes on */
+  start_text (w, !t->continued);
+  kb->start = (guint32) w->out.text->len;
+  write_table_rows (w, t, kt, row0);
+  kb->end = (guint32) w->out.text->len;
+  if (kb->end > kb->start)
+    kb->end--;                  /* its last line break */
+  else
+    kb->start = kb->end = KEL_NO_TEXT;
+  w->blank_pending = TRUE;
+}
+
+/* Writes the items of block @b; paragraph spacing above one is a blank line. */
+static void
+write_block (Writer *w, const LBlock *b, KelBlock *kb)
+{
+  for (guint i = b->first; i < b->last; i++)
+    {
+      const LayItem *item = &g_array_index (b->region->items, LayItem, i);
+
+      start_text (w, item->blank_before || (i == b->first && b->blank_before));
+      if (kb->start == KEL_NO_TEXT)
+        kb->start = (guint32) w->out.text->len;
+      _kel_lay_write_item (&w->out, b->region, i);
+      kb->end = (guint32) w->out.text->len;
+      g_string_append_c (w->out.text, '\n');
+    }
+}
+
+static void
+write_page (Writer *w, const LPage *page, guint page_no)
+{
+  w->page_start = w->out.text->len;
+  w->blank_pending = FALSE;
+  w->out.last_page = page_no;
+  w->out.last_word = -1;
+  if (!page->set)
+    return;
+  for (guint i = 0; i < page->blocks->len; i++)
+    {
+      const LBlock *b = &g_array_index (page->blocks, LBlock, i);
+      KelBlock kb = { page_no, b->rect, b->kind, KEL_NO_TEXT, KEL_NO_TEXT, G_MAXUINT32 };
+
+      if (b->left_out)
+        ;
+      else if (b->table != NULL)
+        write_table (w, b, &kb);
+      else
+        write_block (w, b, &kb);
+      if (w->blocks != NULL)
+        g_array_append_val (w->blocks, kb);
+    }
+}
+
+char *
+kel_layout_doc_page_text (KelLayoutDoc *doc, guint page_no, gsize *len)
+{
+  Writer w = { { g_string_new (NULL), NULL, NULL, -1, page_no }, NULL, NULL, 0, FALSE };
+
+  g_return_val_if_fail (doc != NULL && page_no < doc->n_pages, NULL);
+  write_page (&w, &doc->pages[page_no], page_no);
+  if (len != NULL)
+    *len = w.out.text->len;
+  return g_string_free (w.out.text, FALSE);
+}
+
 void
 kel_layout_doc_write (KelLayoutDoc *doc, KelExtracted *ext, gboolean boxes)
 {
-  LayOut out = { g_string_sized_new (4096 * MAX (doc->n_pages, 1)), NULL, NULL, -1, 0 };
+  Writer w = { { g_string_sized_new (4096 * MAX (doc->n_pages, 1)), NULL, NULL, -1, 0 },
+               NULL, NULL, 0, FALSE };
 
   g_return_if_fail (doc != NULL && ext != NULL);
 
+  find_furniture (doc);
+  link_tables (doc);
   if (boxes)
-    out.glyphs = g_array_new (FALSE, FALSE, sizeof (KelGlyph));
-  out.spans = g_array_new (FALSE, FALSE, sizeof (KelOcrSpan));
+    w.out.glyphs = g_array_new (FALSE, FALSE, sizeof (KelGlyph));
+  w.out.spans = g_array_new (FALSE, FALSE, sizeof (KelOcrSpan));
   g_clear_pointer (&ext->blocks, g_array_unref);
   g_clear_pointer (&ext->tables, g_array_unref);
-  ext->blocks = g_array_new (FALSE, FALSE, sizeof (KelBlock));
-  ext->tables = g_array_new (FALSE, FALSE, sizeof (KelTable));
+  ext->blocks = w.blocks = g_array_new (FALSE, FALSE, sizeof (KelBlock));
+  ext->tables = w.tables = g_array_new (FALSE, FALSE, sizeof (KelTable));
   g_array_set_clear_func (ext->tables, table_clear);
   g_array_set_size (ext->page_starts, 0);
   for (guint i = 0; i < doc->n_pages; i++)
@@ -223,16 +632,16 @@ kel_layout_doc_write (KelLayoutDoc *doc, KelExtracted *ext, gboolean boxes)
       gsize start;
 
       if (i > 0)
-        g_string_append_c (out.text, '\f');
-      start = out.text->len;
+        g_string_append_c (w.out.text, '\f');
+      start = w.out.text->len;
       g_array_append_val (ext->page_starts, start);
-      write_page (&out, &doc->pages[i], i, ext->blocks);
+      write_page (&w, &doc->pages[i], i);
     }
   g_free (ext->text);
-  ext->len = out.text->len;
-  ext->text = g_string_free (out.text, FALSE);
+  ext->len = w.out.text->len;
+  ext->text = g_string_free (w.out.text, FALSE);
   g_clear_pointer (&ext->glyphs, g_array_unref);
-  ext->glyphs = out.glyphs;
+  ext->glyphs = w.out.glyphs;
   g_clear_pointer (&ext->ocr_spans, g_array_unref);
-  ext->ocr_spans = out.spans;
+  ext->ocr_spans = w.out.spans;
 }
