@@ -12,7 +12,7 @@
 #include "kel-extract.h"
 
 static const char *const kinds[] = { "body", "heading", "header", "footer", "page-number",
-                                     "furniture", "caption", "table" };
+                                     "sidebar", "caption", "table" };
 
 static void
 print_block (const KelExtracted *ext, const KelBlock *b)

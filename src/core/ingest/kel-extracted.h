@@ -73,8 +73,9 @@ typedef enum {
   KEL_BLOCK_HEADER,       /* a running header, repeated on the pages: left out */
   KEL_BLOCK_FOOTER,       /* a running footer, repeated on the pages: left out */
   KEL_BLOCK_PAGE_NUMBER,  /* a page number in the margin: left out */
-  KEL_BLOCK_FURNITURE,    /* a web page's menu, breadcrumbs, sidebar or footer: after the
-                           * body, or left out when it is only links and contacts */
+  KEL_BLOCK_SIDEBAR,      /* a sidebar beside the text, written after the body of the
+                           * document; on a web page, its menu, breadcrumbs, sidebars and
+                           * footer: left out */
   KEL_BLOCK_CAPTION,      /* a table's caption («Таблица 1. …»), on its own line */
   KEL_BLOCK_TABLE,        /* a table (see KelTable), one line per row */
 } KelBlockKind;

@@ -37,6 +37,14 @@ compare_x (gconstpointer a, gconstpointer b)
   return ga->order < gb->order ? -1 : ga->order > gb->order;
 }
 
+int
+_kel_lay_compare_float (gconstpointer a, gconstpointer b)
+{
+  float x = *(const float *) a, y = *(const float *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 void
 _kel_lay_emit_char (LayOut *out, gunichar c, const KelRect *r, const Glyph *src)
 {
@@ -603,6 +611,47 @@ build_items (LayRegion *region)
       prev_bottom = item.rect.y2;
       prev_height = ls[g1 - 1].bottom - ls[g1 - 1].top;
       i = g1;
+    }
+}
+
+/* Groups the lines of @region into table rows anew: one row between two of @breaks (y
+ * where a row ends, sorted). */
+void
+_kel_lay_region_rows (LayRegion *region, const GArray *breaks)
+{
+  const LayLine *ls = (const LayLine *) (gpointer) region->lines->data;
+  const LayCell *cs = (const LayCell *) (gpointer) region->cells->data;
+  guint n = region->lines->len;
+
+  g_array_set_size (region->items, 0);
+  for (guint i = 0; i < n;)
+    {
+      guint row = 0, j = i, cells = 0;
+      LayItem item = { i, i, FALSE, FALSE, { G_MAXFLOAT, G_MAXFLOAT, -G_MAXFLOAT,
+                                             -G_MAXFLOAT } };
+
+      while (row < breaks->len
+             && g_array_index (breaks, float, row) < (ls[i].top + ls[i].bottom) / 2)
+        row++;
+      for (; j < n; j++)
+        {
+          float mid = (ls[j].top + ls[j].bottom) / 2;
+
+          if (row < breaks->len && g_array_index (breaks, float, row) < mid)
+            break;
+          cells += ls[j].n_cells;
+          item.rect.y1 = MIN (item.rect.y1, ls[j].top);
+          item.rect.y2 = MAX (item.rect.y2, ls[j].bottom);
+          for (guint c = 0; c < ls[j].n_cells; c++)
+            {
+              item.rect.x1 = MIN (item.rect.x1, cs[ls[j].first_cell + c].x1);
+              item.rect.x2 = MAX (item.rect.x2, cs[ls[j].first_cell + c].x2);
+            }
+        }
+      item.last = j;
+      item.row = j > i + 1 && cells > j - i;
+      g_array_append_val (region->items, item);
+      i = j;
     }
 }
 

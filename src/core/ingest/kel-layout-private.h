@@ -71,6 +71,33 @@ typedef struct {
                                 * written there */
 } LayTable;
 
+/* What a part of a page is read as. */
+typedef enum {
+  LAY_PART_ACROSS,             /* across the page, between the zones with columns */
+  LAY_PART_COLUMN,             /* a column of running text */
+  LAY_PART_SIDEBAR,            /* a narrow column beside the text */
+  LAY_PART_ROWS,               /* cells side by side, read row by row */
+} LayPartKind;
+
+/* A part of a page, read on its own: the glyphs whose middle lies in @rect. */
+typedef struct {
+  LayPartKind kind;
+  KelRect     rect;
+  GArray     *cuts;            /* ROWS: float x of the gutters, where cells divide */
+  GArray     *breaks;          /* ROWS: float y where one row ends and the next begins */
+} LayPart;
+
+/* The parts of a page in reading order, from the white space between its glyphs
+ * (KelLayoutGlyph) and @tables (LayTable, may be NULL). LayPart. */
+GArray    *_kel_lay_find_parts    (const GArray    *glyphs,
+                                   const GPtrArray *tables,
+                                   double           page_width);
+/* Groups the lines of @region into one row between each two of @breaks (sorted). */
+void       _kel_lay_region_rows   (LayRegion       *region,
+                                   const GArray    *breaks);
+int        _kel_lay_compare_float (gconstpointer    a,
+                                   gconstpointer    b);
+
 /* Builds the lines and items of the glyphs in @glyphs (taken); a gap at one of @cuts
  * (float x, may be NULL) is a cell boundary however narrow. */
 LayRegion *_kel_lay_region_new    (GArray          *glyphs,

@@ -36,21 +36,13 @@ find_root (guint *parent, guint i)
   return i;
 }
 
-static int
-compare_float (gconstpointer a, gconstpointer b)
-{
-  float x = *(const float *) a, y = *(const float *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 /* The distinct positions in @values (sorted), those closer than TOUCH made one. */
 static GArray *
 distinct (GArray *values)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (float));
 
-  g_array_sort (values, compare_float);
+  g_array_sort (values, _kel_lay_compare_float);
   for (guint i = 0; i < values->len; i++)
     {
       float v = g_array_index (values, float, i);

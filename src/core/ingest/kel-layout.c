@@ -120,25 +120,74 @@ add_region_blocks (LPage *page, LayRegion *region)
     }
 }
 
-/* Puts the ruled tables among the blocks of the region they lie in, by their top. */
+/* Puts the ruled table @table among the blocks [@from, end) of @page, by its top. */
 static void
-add_table_blocks (LPage *page)
+add_table_block (LPage *page, LayTable *table, guint from)
 {
+  LBlock block = { NULL, 0, 0, table, KEL_BLOCK_TABLE, table->rect, TRUE, FALSE };
+  guint at = page->blocks->len;
+
+  for (guint k = from; k < page->blocks->len; k++)
+    if (g_array_index (page->blocks, LBlock, k).rect.y1 > table->rect.y1)
+      {
+        at = k;
+        break;
+      }
+  g_array_insert_val (page->blocks, at, block);
+  if (at + 1 < page->blocks->len)
+    g_array_index (page->blocks, LBlock, at + 1).blank_before = TRUE;
+}
+
+static gboolean
+in_part (const LayPart *part, float x, float y)
+{
+  return x >= part->rect.x1 && x < part->rect.x2 && y >= part->rect.y1 && y < part->rect.y2;
+}
+
+/* The blocks of part @k of @parts: its glyphs (those of @glyphs whose middle lies in no
+ * part before it) rebuilt into lines and rows, and the ruled tables in it. */
+static void
+add_part_blocks (LPage *page, const GArray *parts, guint k, const GArray *glyphs,
+                 gboolean *taken)
+{
+  const LayPart *part = &g_array_index (parts, LayPart, k);
+  g_autoptr (GArray) mine = g_array_new (FALSE, FALSE, sizeof (Glyph));
+  guint from = page->blocks->len;
+
+  for (guint i = 0; i < glyphs->len; i++)
+    {
+      const Glyph *g = &g_array_index (glyphs, Glyph, i);
+
+      if (!taken[i] && in_part (part, (g->r.x1 + g->r.x2) / 2, g->ymid))
+        {
+          g_array_append_val (mine, *g);
+          taken[i] = TRUE;
+        }
+    }
+  if (mine->len > 0)
+    {
+      GArray *cuts = part->cuts != NULL ? g_array_ref (part->cuts) : NULL;
+      LayRegion *region = _kel_lay_region_new (g_steal_pointer (&mine), cuts);
+
+      if (part->kind == LAY_PART_ROWS)
+        _kel_lay_region_rows (region, part->breaks);
+      g_ptr_array_add (page->regions, region);
+      add_region_blocks (page, region);
+      for (guint b = from; b < page->blocks->len; b++)
+        if (part->kind == LAY_PART_SIDEBAR)
+          g_array_index (page->blocks, LBlock, b).kind = KEL_BLOCK_SIDEBAR;
+    }
   for (guint t = 0; t < page->tables->len; t++)
     {
       LayTable *table = page->tables->pdata[t];
-      LBlock block = { NULL, 0, 0, table, KEL_BLOCK_TABLE, table->rect, TRUE, FALSE };
-      guint at = page->blocks->len;
+      float cx = (table->rect.x1 + table->rect.x2) / 2, cy = (table->rect.y1
+                                                              + table->rect.y2) / 2;
+      gboolean earlier = FALSE;
 
-      for (guint k = 0; k < page->blocks->len; k++)
-        if (g_array_index (page->blocks, LBlock, k).rect.y1 > table->rect.y1)
-          {
-            at = k;
-            break;
-          }
-      g_array_insert_val (page->blocks, at, block);
-      if (at + 1 < page->blocks->len)
-        g_array_index (page->blocks, LBlock, at + 1).blank_before = TRUE;
+      for (guint e = 0; e < k && !earlier; e++)
+        earlier = in_part (&g_array_index (parts, LayPart, e), cx, cy);
+      if (!earlier && in_part (part, cx, cy))
+        add_table_block (page, table, from);
     }
 }
 
@@ -146,8 +195,9 @@ void
 kel_layout_doc_set_page (KelLayoutDoc *doc, guint page_no, double width, double height,
                          GArray *glyphs, GArray *rules)
 {
+  g_autoptr (GArray) parts = NULL;
+  g_autofree gboolean *taken = NULL;
   LPage *page;
-  LayRegion *region;
 
   g_return_if_fail (doc != NULL && page_no < doc->n_pages && glyphs != NULL);
 
@@ -162,10 +212,11 @@ kel_layout_doc_set_page (KelLayoutDoc *doc, guint page_no, double width, double 
   if (rules != NULL)
     g_array_unref (rules);
 
-  region = _kel_lay_region_new (glyphs, NULL);
-  g_ptr_array_add (page->regions, region);
-  add_region_blocks (page, region);
-  add_table_blocks (page);
+  parts = _kel_lay_find_parts (glyphs, page->tables, width);
+  taken = g_new0 (gboolean, MAX (glyphs->len, 1));
+  for (guint k = 0; k < parts->len; k++)
+    add_part_blocks (page, parts, k, glyphs, taken);
+  g_array_unref (glyphs);
 }
 
 /* ---- across the pages: running headers, footers, page numbers */
