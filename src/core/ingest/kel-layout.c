@@ -169,8 +169,13 @@ add_part_blocks (LPage *page, const GArray *parts, guint k, const GArray *glyphs
       GArray *cuts = part->cuts != NULL ? g_array_ref (part->cuts) : NULL;
       LayRegion *region = _kel_lay_region_new (g_steal_pointer (&mine), cuts);
 
+      /* side by side, each row is a paragraph of two texts: a blank line between */
       if (part->kind == LAY_PART_ROWS)
-        _kel_lay_region_rows (region, part->breaks);
+        {
+          _kel_lay_region_rows (region, part->breaks);
+          for (guint i = 1; i < region->items->len; i++)
+            g_array_index (region->items, LayItem, i).blank_before = TRUE;
+        }
       g_ptr_array_add (page->regions, region);
       add_region_blocks (page, region);
       for (guint b = from; b < page->blocks->len; b++)
