@@ -194,9 +194,11 @@ close_gutter (GArray *found, const Gutter *g, guint min_bilateral)
 }
 
 /* Gutters: intervals of x at least @wmin wide that stay white over a run of bands, with
- * ink on both sides on @min_bilateral of them or more. */
+ * ink on both sides on @min_bilateral of them or more. White space across the page taller
+ * than @big (a running header's distance from the text) ends every gutter. */
 static GArray *
-find_gutters (const GArray *bands, const GArray *spans, float wmin, guint min_bilateral)
+find_gutters (const GArray *bands, const GArray *spans, float wmin, float big,
+              guint min_bilateral)
 {
   GArray *found = g_array_new (FALSE, FALSE, sizeof (Gutter));
   g_autoptr (GArray) open = g_array_new (FALSE, FALSE, sizeof (Gutter));
@@ -204,13 +206,14 @@ find_gutters (const GArray *bands, const GArray *spans, float wmin, guint min_bi
   for (guint i = 0; i < bands->len; i++)
     {
       const Band *b = &g_array_index (bands, Band, i);
+      gboolean apart = i > 0 && b->y1 - g_array_index (bands, Band, i - 1).y2 > big;
 
       for (guint k = 0; k < open->len;)
         {
           Gutter *g = &g_array_index (open, Gutter, k);
           Span f = free_piece (b, spans, g->x1, g->x2);
 
-          if (f.x2 - f.x1 >= wmin)
+          if (f.x2 - f.x1 >= wmin && !apart)
             {
               g->x1 = f.x1;
               g->x2 = f.x2;
@@ -249,6 +252,7 @@ typedef struct {
   guint left_chars, right_chars;
   guint starts, aligned;       /* bands with ink right of it, and those of them whose ink
                                 * starts where most do: a column's left edge */
+  float width_left, width_right; /* the usual width of each side's lines */
   guint full, lone;
   GArray *breaks;              /* float: y of each shared gap, where a row ends */
 } Sides;
@@ -303,12 +307,80 @@ paragraph_gaps (const GArray *lines, float height)
   return gaps;
 }
 
-/* How many of the bands of @g start their ink right of it at one x (within 2 points): the
- * left edge of a column, where the gaps of a paragraph's justified lines wander. */
-static void
-count_aligned_starts (const Gutter *g, const GArray *bands, const GArray *spans, Sides *s)
+/* Where the ink right of @g begins on band @b, or G_MAXFLOAT when none is there. */
+static float
+right_start (const Gutter *g, const Band *b, const GArray *spans)
+{
+  for (guint k = 0; k < b->n_spans; k++)
+    {
+      const Span *sp = &g_array_index (spans, Span, b->first_span + k);
+      if (sp->x1 >= g->x2 - 0.5f)
+        return sp->x1;
+    }
+  return G_MAXFLOAT;
+}
+
+/* How many of the bands of @g start their ink right of it at one x (within 2 points),
+ * and that x: the left edge of a column, where the gaps of a paragraph's justified lines
+ * wander. */
+static guint
+aligned_starts (const Gutter *g, const GArray *bands, const GArray *spans, guint *starts,
+                float *edge)
 {
   g_autoptr (GArray) xs = g_array_new (FALSE, FALSE, sizeof (float));
+  guint best = 0;
+
+  for (guint i = g->first; i <= g->last; i++)
+    {
+      float x = right_start (g, &g_array_index (bands, Band, i), spans);
+      if (x < G_MAXFLOAT)
+        g_array_append_val (xs, x);
+    }
+  g_array_sort (xs, _kel_lay_compare_float);
+  *starts = xs->len;
+  *edge = G_MAXFLOAT;
+  for (guint i = 0, j = 0; i < xs->len; i++)
+    {
+      while (g_array_index (xs, float, i) - g_array_index (xs, float, j) > 2.0f)
+        j++;
+      if (i - j + 1 > best)
+        {
+          best = i - j + 1;
+          *edge = g_array_index (xs, float, j);
+        }
+    }
+  return best;
+}
+
+/* A zone begins and ends with bands whose ink right of the gutter starts at the column's
+ * edge (or that have none): a menu or a page header above two columns is no part of them. */
+static void
+trim_zone (Gutter *g, const GArray *bands, const GArray *spans, float edge)
+{
+  while (g->first < g->last)
+    {
+      float x = right_start (g, &g_array_index (bands, Band, g->first), spans);
+      if (x == G_MAXFLOAT || fabsf (x - edge) <= 2.0f)
+        break;
+      g->first++;
+    }
+  while (g->last > g->first)
+    {
+      float x = right_start (g, &g_array_index (bands, Band, g->last), spans);
+      if (x == G_MAXFLOAT || fabsf (x - edge) <= 2.0f)
+        break;
+      g->last--;
+    }
+}
+
+/* The gutter of a trimmed zone as wide as its bands leave it, from the ink on its left
+ * to the column's edge @edge; then the zone goes on down over the bands that leave white
+ * the last @wmin before that edge (the longer column's end, below the shorter one's). */
+static void
+widen_and_extend (Gutter *g, const GArray *bands, const GArray *spans, float edge, float big,
+                  float wmin)
+{
+  float x1 = -G_MAXFLOAT;
 
   for (guint i = g->first; i <= g->last; i++)
     {
@@ -317,22 +389,63 @@ count_aligned_starts (const Gutter *g, const GArray *bands, const GArray *spans,
       for (guint k = 0; k < b->n_spans; k++)
         {
           const Span *sp = &g_array_index (spans, Span, b->first_span + k);
-          if (sp->x1 >= g->x2 - 0.5f)
-            {
-              g_array_append_val (xs, sp->x1);
-              break;
-            }
+          if (sp->x2 <= g->x2 + 0.5f)
+            x1 = MAX (x1, sp->x2);
         }
     }
-  g_array_sort (xs, _kel_lay_compare_float);
-  s->starts = xs->len;
-  s->aligned = 0;
-  for (guint i = 0, j = 0; i < xs->len; i++)
+  if (x1 > -G_MAXFLOAT && x1 <= g->x1 + 0.5f && edge > g->x2)
     {
-      while (g_array_index (xs, float, i) - g_array_index (xs, float, j) > 2.0f)
-        j++;
-      s->aligned = MAX (s->aligned, i - j + 1);
+      for (guint i = g->first; i <= g->last; i++)
+        {
+          Span f = free_piece (&g_array_index (bands, Band, i), spans, x1, edge);
+          if (f.x2 - f.x1 < edge - x1 - 0.5f)
+            return;
+        }
+      g->x1 = x1;
+      g->x2 = edge;
     }
+  /* the lines of a ragged column may come nearer than those of the zone, never nearer
+   * than a gutter to the next column */
+  while (g->last + 1 < bands->len)
+    {
+      const Band *b = &g_array_index (bands, Band, g->last + 1);
+      float from = MAX (g->x1, g->x2 - wmin);
+      Span f = free_piece (b, spans, from, g->x2);
+
+      if (b->y1 - g_array_index (bands, Band, g->last).y2 > big
+          || f.x2 - f.x1 < g->x2 - from - 0.5f)
+        break;
+      g->last++;
+    }
+}
+
+/* The usual width of the text left (@left) or right of @g: the median over its bands of
+ * the distance from the gutter to the farthest ink on that side. */
+static float
+side_width (const Gutter *g, const GArray *bands, const GArray *spans, gboolean left)
+{
+  g_autoptr (GArray) w = g_array_new (FALSE, FALSE, sizeof (float));
+
+  for (guint i = g->first; i <= g->last; i++)
+    {
+      const Band *b = &g_array_index (bands, Band, i);
+      float far = 0;
+
+      for (guint k = 0; k < b->n_spans; k++)
+        {
+          const Span *sp = &g_array_index (spans, Span, b->first_span + k);
+          if (left && sp->x2 <= g->x1 + 0.5f)
+            far = MAX (far, g->x1 - sp->x1);
+          else if (!left && sp->x1 >= g->x2 - 0.5f)
+            far = MAX (far, sp->x2 - g->x2);
+        }
+      if (far > 0)
+        g_array_append_val (w, far);
+    }
+  if (w->len == 0)
+    return 0;
+  g_array_sort (w, _kel_lay_compare_float);
+  return g_array_index (w, float, w->len / 2);
 }
 
 static void
@@ -382,7 +495,8 @@ measure_sides (const Gutter *g, const GArray *bands, const GArray *spans,
         s->lone++;
     }
   s->lone += gr->len - MIN (gr->len, s->full);
-  count_aligned_starts (g, bands, spans, s);
+  s->width_left = side_width (g, bands, spans, TRUE);
+  s->width_right = side_width (g, bands, spans, FALSE);
 }
 
 /* ---- the page cut into parts */
@@ -427,7 +541,8 @@ add_zone (GArray *parts, const Gutter *g, const Sides *s, const GArray *bands)
   float cut = (g->x1 + g->x2) / 2;
   float wl = g->x1 - s->left_x1, wr = s->right_x2 - g->x2;
 
-  if (s->full >= 2 && 2 * s->full > s->lone)
+  /* two texts of about one width, their paragraphs side by side */
+  if (s->full >= 2 && 2 * s->full > s->lone && MIN (wl, wr) > 0.6f * MAX (wl, wr))
     {
       GArray *cuts = g_array_new (FALSE, FALSE, sizeof (float));
 
@@ -445,13 +560,12 @@ add_zone (GArray *parts, const Gutter *g, const Sides *s, const GArray *bands)
 /* Whether gutter @g separates columns of text (or side-by-side cells): both sides wide and
  * full of letters, not the narrow columns of a table of figures. */
 static gboolean
-separates_text (const Sides *s, const Gutter *g, double page_width)
+separates_text (const Sides *s, double page_width)
 {
-  float wl = g->x1 - s->left_x1, wr = s->right_x2 - g->x2;
+  float wl = s->width_left, wr = s->width_right;
   float narrow = MAX (60.0f, 0.15f * (float) page_width);
 
-  return wl >= narrow && wr >= narrow && s->left_chars >= 60 && s->right_chars >= 60
-         && s->aligned >= 4 && s->aligned >= 0.6f * s->starts;
+  return wl >= narrow && wr >= narrow && s->left_chars >= 60 && s->right_chars >= 60;
 }
 
 GArray *
@@ -466,7 +580,7 @@ _kel_lay_find_parts (const GArray *glyphs, const GPtrArray *tables, double page_
 
   g_array_set_clear_func (parts, part_clear);
   make_bands (glyphs, tables, wmin, bands, spans);
-  gutters = find_gutters (bands, spans, wmin, 3);
+  gutters = find_gutters (bands, spans, wmin, 2.5f * height, 3);
   /* top to bottom; a gutter whose zone overlaps one taken is left out */
   for (guint i = 0; i < gutters->len; i++)
     {
@@ -477,7 +591,8 @@ _kel_lay_find_parts (const GArray *glyphs, const GPtrArray *tables, double page_
         {
           const Band *b = &g_array_index (bands, Band, g->first - 1);
           Span f = free_piece (b, spans, g->x1, g->x2);
-          if (f.x2 - f.x1 < g->x2 - g->x1 - 0.5f)
+          if (f.x2 - f.x1 < g->x2 - g->x1 - 0.5f
+              || g_array_index (bands, Band, g->first).y1 - b->y2 > 2.5f * height)
             break;
           g->first--;
         }
@@ -485,13 +600,28 @@ _kel_lay_find_parts (const GArray *glyphs, const GPtrArray *tables, double page_
   g_array_sort (gutters, compare_gutter_top);
   for (guint i = 0; i < gutters->len; i++)
     {
-      const Gutter *g = &g_array_index (gutters, Gutter, i);
+      Gutter *g = &g_array_index (gutters, Gutter, i);
       Sides s;
+      guint starts = 0, aligned;
+      float edge = 0;
 
       if (g_array_index (bands, Band, g->first).y1 < done)
         continue;
+      aligned = aligned_starts (g, bands, spans, &starts, &edge);
+      if (aligned < 4 || aligned < 0.6f * starts)
+        continue;
+      trim_zone (g, bands, spans, edge);
+      widen_and_extend (g, bands, spans, edge, 2.5f * height, wmin);
       measure_sides (g, bands, spans, glyphs, height, &s);
-      if (separates_text (&s, g, page_width))
+      s.starts = starts;
+      s.aligned = aligned;
+      g_debug ("gutter %.1f-%.1f bands %u-%u (y %.1f-%.1f) bilateral %u; sides %.1f / %.1f, "
+               "chars %u / %u, starts %u aligned %u, gaps full %u lone %u", g->x1, g->x2,
+               g->first, g->last, g_array_index (bands, Band, g->first).y1,
+               g_array_index (bands, Band, g->last).y2, g->bilateral, s.width_left,
+               s.width_right, s.left_chars, s.right_chars, s.starts, s.aligned, s.full,
+               s.lone);
+      if (separates_text (&s, page_width))
         {
           add_zone (parts, g, &s, bands);
           done = g_array_index (bands, Band, g->last).y2;
