@@ -98,6 +98,20 @@ void       _kel_lay_region_rows   (LayRegion       *region,
 int        _kel_lay_compare_float (gconstpointer    a,
                                    gconstpointer    b);
 
+/* A running header, running footer or page number: a line in a page's margin. */
+typedef struct {
+  guint        page;
+  KelBlockKind kind;           /* HEADER, FOOTER or PAGE_NUMBER */
+  KelRect      rect;
+  GArray      *orders;         /* guint: the @order of each of its glyphs */
+} LayMargin;
+
+/* The running headers, footers and page numbers of the pages whose glyphs are in @pages
+ * (GArray of KelLayoutGlyph per page, NULL for a page without), of @heights. LayMargin. */
+GArray    *_kel_lay_find_margins  (const GPtrArray *pages,
+                                   const double    *heights);
+gboolean   _kel_lay_is_page_number (const char     *text);
+
 /* Builds the lines and items of the glyphs in @glyphs (taken); a gap at one of @cuts
  * (float x, may be NULL) is a cell boundary however narrow. */
 LayRegion *_kel_lay_region_new    (GArray          *glyphs,

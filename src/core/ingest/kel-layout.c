@@ -27,6 +27,8 @@ typedef struct {
 typedef struct {
   gboolean   set;
   double     width, height;
+  GArray    *glyphs;            /* KelLayoutGlyph: all of the page's */
+  GArray    *rules;             /* KelLayoutRule, or NULL */
   GPtrArray *regions;           /* LayRegion, in reading order */
   GPtrArray *tables;            /* LayTable */
   GArray    *blocks;            /* LBlock, in reading order */
@@ -48,8 +50,19 @@ kel_layout_doc_new (guint n_pages)
 }
 
 static void
+page_clear_layout (LPage *page)
+{
+  g_clear_pointer (&page->regions, g_ptr_array_unref);
+  g_clear_pointer (&page->tables, g_ptr_array_unref);
+  g_clear_pointer (&page->blocks, g_array_unref);
+}
+
+static void
 page_clear (LPage *page)
 {
+  page_clear_layout (page);
+  g_clear_pointer (&page->glyphs, g_array_unref);
+  g_clear_pointer (&page->rules, g_array_unref);
   g_clear_pointer (&page->regions, g_ptr_array_unref);
   g_clear_pointer (&page->tables, g_ptr_array_unref);
   g_clear_pointer (&page->blocks, g_array_unref);
@@ -196,12 +209,36 @@ add_part_blocks (LPage *page, const GArray *parts, guint k, const GArray *glyphs
     }
 }
 
+/* Lays out @page (number @page_no) from its glyphs, but those whose order is in @drop
+ * (may be NULL): the page's margins, found across the pages. */
+static void
+analyze_page (LPage *page, guint page_no, GHashTable *drop)
+{
+  g_autoptr (GArray) glyphs = g_array_sized_new (FALSE, FALSE, sizeof (Glyph),
+                                                 page->glyphs->len);
+  g_autoptr (GArray) parts = NULL;
+  g_autofree gboolean *taken = NULL;
+
+  page_clear_layout (page);
+  for (guint i = 0; i < page->glyphs->len; i++)
+    {
+      const Glyph *g = &g_array_index (page->glyphs, Glyph, i);
+      if (drop == NULL || !g_hash_table_contains (drop, GUINT_TO_POINTER (g->order)))
+        g_array_append_val (glyphs, *g);
+    }
+  page->regions = g_ptr_array_new_with_free_func ((GDestroyNotify) _kel_lay_region_free);
+  page->blocks = g_array_new (FALSE, FALSE, sizeof (LBlock));
+  page->tables = _kel_lay_tables_find (page->rules, glyphs, page_no);
+  parts = _kel_lay_find_parts (glyphs, page->tables, page->width);
+  taken = g_new0 (gboolean, MAX (glyphs->len, 1));
+  for (guint k = 0; k < parts->len; k++)
+    add_part_blocks (page, parts, k, glyphs, taken);
+}
+
 void
 kel_layout_doc_set_page (KelLayoutDoc *doc, guint page_no, double width, double height,
                          GArray *glyphs, GArray *rules)
 {
-  g_autoptr (GArray) parts = NULL;
-  g_autofree gboolean *taken = NULL;
   LPage *page;
 
   g_return_if_fail (doc != NULL && page_no < doc->n_pages && glyphs != NULL);
@@ -211,159 +248,84 @@ kel_layout_doc_set_page (KelLayoutDoc *doc, guint page_no, double width, double 
   page->set = TRUE;
   page->width = width;
   page->height = height;
-  page->regions = g_ptr_array_new_with_free_func ((GDestroyNotify) _kel_lay_region_free);
-  page->blocks = g_array_new (FALSE, FALSE, sizeof (LBlock));
-  page->tables = _kel_lay_tables_find (rules, glyphs, page_no);
-  if (rules != NULL)
-    g_array_unref (rules);
-
-  parts = _kel_lay_find_parts (glyphs, page->tables, width);
-  taken = g_new0 (gboolean, MAX (glyphs->len, 1));
-  for (guint k = 0; k < parts->len; k++)
-    add_part_blocks (page, parts, k, glyphs, taken);
-  g_array_unref (glyphs);
+  page->glyphs = glyphs;
+  page->rules = rules;
+  analyze_page (page, page_no, NULL);
 }
 
 /* ---- across the pages: running headers, footers, page numbers */
 
-/* The text of a block, newly allocated. */
-static char *
-block_text (const LBlock *b)
+/* The glyphs of @page that are not in one of its ruled tables (whose header rows repeat
+ * on every page they go on to). */
+static GArray *
+glyphs_outside_tables (const LPage *page)
 {
-  LayOut out = { g_string_new (NULL), NULL, NULL, -1, 0 };
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (Glyph));
 
-  for (guint i = b->first; b->region != NULL && i < b->last; i++)
+  for (guint i = 0; i < page->glyphs->len; i++)
     {
-      if (i > b->first)
-        g_string_append_c (out.text, '\n');
-      _kel_lay_write_item (&out, b->region, i);
-    }
-  return g_string_free (out.text, FALSE);
-}
+      const Glyph *g = &g_array_index (page->glyphs, Glyph, i);
+      float cx = (g->r.x1 + g->r.x2) / 2;
+      gboolean inside = FALSE;
 
-/* What a block repeated on the pages has in common: its text in lower case, each run of
- * digits as '#', whitespace as one space. */
-static char *
-block_key (const LBlock *b)
-{
-  g_autofree char *text = block_text (b);
-  g_autofree char *lower = g_utf8_strdown (text, -1);
-  GString *key = g_string_new (NULL);
-  gboolean space = FALSE, digits = FALSE;
-
-  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
+      for (guint t = 0; t < page->tables->len && !inside; t++)
         {
-          space = key->len > 0;
-          digits = FALSE;
-          continue;
+          const KelRect *r = &((const LayTable *) page->tables->pdata[t])->rect;
+          inside = cx > r->x1 && cx < r->x2 && g->ymid > r->y1 && g->ymid < r->y2;
         }
-      if (space)
-        g_string_append_c (key, ' ');
-      space = FALSE;
-      if (g_unichar_isdigit (c))
-        {
-          if (!digits)
-            g_string_append_c (key, '#');
-          digits = TRUE;
-          continue;
-        }
-      digits = FALSE;
-      g_string_append_unichar (key, c);
+      if (!inside)
+        g_array_append_val (out, *g);
     }
-  return g_string_free (key, FALSE);
+  return out;
 }
 
-/* Whether @text is a page number: "12", "- 12 -", "Page 2 of 3", "Страница 1 из 3",
- * "2-бет", "1-бет, барлығы 2 бет", "1/3". */
-static gboolean
-is_page_number (const char *text)
-{
-  static const char *const words[] = { "page", "pages", "of", "страница", "стр", "с", "из",
-                                       "бет", "беттің", "барлығы", "p" };
-  g_autofree char *lower = g_utf8_strdown (text, -1);
-  g_auto (GStrv) parts = g_regex_split_simple ("[^[:alnum:]]+", lower, 0, 0);
-  guint numbers = 0, chars = 0;
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      gboolean word = FALSE;
-
-      if (*parts[i] == '\0')
-        continue;
-      for (guint k = 0; k < G_N_ELEMENTS (words) && !word; k++)
-        word = strcmp (parts[i], words[k]) == 0;
-      if (word)
-        continue;
-      for (const char *p = parts[i]; *p != '\0'; p++)
-        if (!g_ascii_isdigit (*p))
-          return FALSE;
-      numbers++;
-      chars += strlen (parts[i]);
-    }
-  return numbers >= 1 && numbers <= 2 && chars <= 8;
-}
-
-/* A block in the top or bottom margin of its page: one to three lines, wholly within the
- * top or bottom eighth of the page. -1 above, 1 below, 0 neither. */
-static int
-margin_of (const LPage *page, const LBlock *b)
-{
-  if (b->region == NULL || b->last - b->first > 3)
-    return 0;
-  if (b->rect.y2 < page->height * 0.125)
-    return -1;
-  if (b->rect.y1 > page->height * 0.875)
-    return 1;
-  return 0;
-}
-
-/* Running headers and footers: blocks in a page's margin whose text (digits aside) comes
- * back in the same margin of another page; page numbers: margin blocks that are a page
- * number. They are left out of the text. */
+/* Finds the margins of the pages, lays out again the pages that have some without them,
+ * and puts them among the blocks, left out: those above the middle of the page first,
+ * the others last. */
 static void
-find_furniture (KelLayoutDoc *doc)
+find_margins (KelLayoutDoc *doc)
 {
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) glyphs = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) g_array_unref);
+  g_autofree double *heights = g_new0 (double, MAX (doc->n_pages, 1));
+  g_autoptr (GArray) margins = NULL;
 
-  /* first how many pages have each margin text (once a page), then which are furniture */
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint p = 0; p < doc->n_pages; p++)
-      {
-        LPage *page = &doc->pages[p];
-        g_autoptr (GHashTable) here = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                             NULL);
+  for (guint p = 0; p < doc->n_pages; p++)
+    {
+      g_ptr_array_add (glyphs, doc->pages[p].set ? glyphs_outside_tables (&doc->pages[p])
+                                                 : NULL);
+      heights[p] = doc->pages[p].height;
+    }
+  margins = _kel_lay_find_margins (glyphs, heights);
+  for (guint p = 0; p < doc->n_pages; p++)
+    {
+      g_autoptr (GHashTable) drop = g_hash_table_new (NULL, NULL);
+      LPage *page = &doc->pages[p];
+      guint top = 0;
 
-        for (guint i = 0; page->set && i < page->blocks->len; i++)
-          {
-            LBlock *b = &g_array_index (page->blocks, LBlock, i);
-            int margin = margin_of (page, b);
-            g_autofree char *key = NULL, *text = NULL, *common = NULL;
+      for (guint i = 0; i < margins->len; i++)
+        {
+          const LayMargin *m = &g_array_index (margins, LayMargin, i);
+          if (m->page == p)
+            for (guint k = 0; k < m->orders->len; k++)
+              g_hash_table_add (drop, GUINT_TO_POINTER (g_array_index (m->orders, guint, k)));
+        }
+      if (g_hash_table_size (drop) == 0)
+        continue;
+      analyze_page (page, p, drop);
+      for (guint i = 0; i < margins->len; i++)
+        {
+          const LayMargin *m = &g_array_index (margins, LayMargin, i);
+          LBlock b = { NULL, 0, 0, NULL, m->kind, m->rect, FALSE, TRUE };
 
-            if (margin == 0)
-              continue;
-            common = block_key (b);
-            key = g_strdup_printf ("%d %s", margin, common);
-            if (pass == 0)
-              {
-                if (g_hash_table_add (here, g_strdup (key)))
-                  g_hash_table_insert (seen, g_strdup (key), GUINT_TO_POINTER (
-                    GPOINTER_TO_UINT (g_hash_table_lookup (seen, key)) + 1));
-                continue;
-              }
-            text = block_text (b);
-            if (is_page_number (text))
-              b->kind = KEL_BLOCK_PAGE_NUMBER;
-            else if (GPOINTER_TO_UINT (g_hash_table_lookup (seen, key)) >= 2)
-              b->kind = margin < 0 ? KEL_BLOCK_HEADER : KEL_BLOCK_FOOTER;
-            else
-              continue;
-            b->left_out = TRUE;
-          }
-      }
+          if (m->page != p)
+            continue;
+          if (m->rect.y2 < page->height / 2)
+            g_array_insert_val (page->blocks, top++, b);
+          else
+            g_array_append_val (page->blocks, b);
+        }
+    }
 }
 
 /* ---- across the pages: tables that go on */
@@ -672,7 +634,7 @@ kel_layout_doc_write (KelLayoutDoc *doc, KelExtracted *ext, gboolean boxes)
 
   g_return_if_fail (doc != NULL && ext != NULL);
 
-  find_furniture (doc);
+  find_margins (doc);
   link_tables (doc);
   if (boxes)
     w.out.glyphs = g_array_new (FALSE, FALSE, sizeof (KelGlyph));
