@@ -539,7 +539,7 @@ add_zone (GArray *parts, const Gutter *g, const Sides *s, const GArray *bands)
   float top = g_array_index (bands, Band, g->first).y1 - 0.5f;
   float bottom = g_array_index (bands, Band, g->last).y2 + 0.5f;
   float cut = (g->x1 + g->x2) / 2;
-  float wl = g->x1 - s->left_x1, wr = s->right_x2 - g->x2;
+  float wl = s->width_left, wr = s->width_right;
 
   /* two texts of about one width, their paragraphs side by side */
   if (s->full >= 2 && 2 * s->full > s->lone && MIN (wl, wr) > 0.6f * MAX (wl, wr))
