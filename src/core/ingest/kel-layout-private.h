@@ -157,6 +157,52 @@ gboolean   _kel_lay_x_overlap     (float            a1,
                                    float            b1,
                                    float            b2);
 
+/* ---- the document while it is laid out (kel-layout.c) */
+
+/* A block of a page while the document is laid out: items of one region (a paragraph, or
+ * the rows of a table found from aligned columns). */
+typedef struct {
+  LayRegion   *region;
+  guint        first, last;     /* items [first, last) of @region */
+  LayTable    *table;           /* or a ruled table */
+  KelBlockKind kind;
+  KelRect      rect;
+  gboolean     blank_before;
+  gboolean     left_out;
+} LBlock;
+
+typedef struct {
+  gboolean   set;
+  double     width, height;
+  GArray    *glyphs;            /* KelLayoutGlyph: all of the page's */
+  GArray    *rules;             /* KelLayoutRule, or NULL */
+  GPtrArray *regions;           /* LayRegion, in reading order */
+  GPtrArray *tables;            /* LayTable */
+  GArray    *blocks;            /* LBlock, in reading order */
+} LPage;
+
+struct _KelLayoutDoc {
+  guint    n_pages;
+  LPage   *pages;
+  gboolean web;                 /* a web page printed by a browser */
+};
+
+/* Across the pages (kel-layout-order.c): tables that go on from one page to the next, and
+ * the order of the blocks as a person reads them: captions, tables set apart from the
+ * sentence they interrupt, a web page's menu and footer, pull quotes. */
+void       _kel_lay_link_tables   (KelLayoutDoc    *doc);
+void       _kel_lay_order_blocks  (KelLayoutDoc    *doc);
+/* The text of a block of items, newly allocated. */
+char      *_kel_lay_block_text    (const LBlock    *b);
+
+/* Writes the pages of @doc into @ext (kel-layout-write.c); @ext NULL writes page
+ * @only_page alone and returns its text. */
+char      *_kel_lay_write         (KelLayoutDoc    *doc,
+                                   KelExtracted    *ext,
+                                   gboolean         boxes,
+                                   guint            only_page,
+                                   gsize           *len);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LayRegion, _kel_lay_region_free)
 
 G_END_DECLS
