@@ -184,7 +184,8 @@ _kel_lay_find_margins (const GPtrArray *pages, const double *heights)
         c->kind = c->side < 0 ? KEL_BLOCK_HEADER : KEL_BLOCK_FOOTER;
       else
         continue;
-      m = (LayMargin) { c->page, c->kind, c->rect, g_steal_pointer (&c->orders) };
+      m = (LayMargin) { c->page, c->kind, c->rect, g_steal_pointer (&c->orders),
+                        strstr (c->text, "://") != NULL || strstr (c->text, "www.") != NULL };
       g_array_append_val (found, m);
     }
   return found;

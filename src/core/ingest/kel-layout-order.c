@@ -157,7 +157,288 @@ _kel_lay_block_text (const LBlock *b)
   return g_string_free (out.text, FALSE);
 }
 
+/* A block's place: page and index among its blocks. */
+typedef struct {
+  guint page, index;
+} Place;
+
+static LBlock *
+block_at (KelLayoutDoc *doc, const Place *at)
+{
+  return &g_array_index (doc->pages[at->page].blocks, LBlock, at->index);
+}
+
+/* The blocks that are written in the body, in order. */
+static GArray *
+body_blocks (KelLayoutDoc *doc)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (Place));
+
+  for (guint p = 0; p < doc->n_pages; p++)
+    for (guint i = 0; doc->pages[p].set && i < doc->pages[p].blocks->len; i++)
+      {
+        const LBlock *b = &g_array_index (doc->pages[p].blocks, LBlock, i);
+        Place at = { p, i };
+
+        if (!b->left_out && b->kind != KEL_BLOCK_SIDEBAR)
+          g_array_append_val (out, at);
+      }
+  return out;
+}
+
+/* "Table 7.", "Таблица 1 –", "Кесте 2", "1-кесте", "Табл. 3" */
+static gboolean
+is_caption (const char *text)
+{
+  static const char *const words[] = { "table", "таблица", "табл.", "кесте" };
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  const char *p = lower;
+
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (p > lower)
+    {
+      while (*p == ' ' || *p == '-')
+        p++;
+      return g_str_has_prefix (p, "кесте");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_has_prefix (lower, words[i]))
+      {
+        p = lower + strlen (words[i]);
+        while (*p == ' ' || (guchar) *p == 0xC2 || (guchar) *p == 0xA0)
+          p++;
+        return g_ascii_isdigit (*p);
+      }
+  return FALSE;
+}
+
+/* A short block just above a table that names it is its caption. */
+static void
+find_captions (KelLayoutDoc *doc)
+{
+  for (guint p = 0; p < doc->n_pages; p++)
+    for (guint i = 1; doc->pages[p].set && i < doc->pages[p].blocks->len; i++)
+      {
+        LBlock *t = &g_array_index (doc->pages[p].blocks, LBlock, i);
+        LBlock *c = &g_array_index (doc->pages[p].blocks, LBlock, i - 1);
+        g_autofree char *text = NULL;
+
+        if (t->kind != KEL_BLOCK_TABLE || c->left_out || c->region == NULL
+            || c->kind != KEL_BLOCK_BODY || c->last - c->first > 2)
+          continue;
+        text = _kel_lay_block_text (c);
+        if (is_caption (text))
+          c->kind = KEL_BLOCK_CAPTION;
+      }
+}
+
+/* Whether @text ends in the middle of a sentence: a letter, a digit, a comma. */
+static gboolean
+ends_open (const char *text)
+{
+  const char *end = text + strlen (text);
+  gunichar c;
+
+  while (end > text && g_ascii_isspace (end[-1]))
+    end--;
+  if (end == text)
+    return FALSE;
+  c = g_utf8_get_char (g_utf8_find_prev_char (text, end));
+  return g_unichar_isalnum (c) || c == ',';
+}
+
+static gboolean
+starts_lower (const char *text)
+{
+  while (*text != '\0' && g_ascii_isspace (*text))
+    text++;
+  return *text != '\0' && g_unichar_islower (g_utf8_get_char (text));
+}
+
+/* A table (with its caption) between the two halves of a sentence — a float placed at the
+ * top of the next page, or in the middle of a column — is read after the paragraph that
+ * ends the sentence. */
+static void
+move_floats (KelLayoutDoc *doc)
+{
+  g_autoptr (GArray) order = body_blocks (doc);
+
+  for (guint k = 1; k + 1 < order->len; k++)
+    {
+      Place *at = &g_array_index (order, Place, k);
+      LBlock *t = block_at (doc, at), *prev, *next;
+      guint first = k, p = at->page;
+      g_autofree char *before = NULL, *after = NULL;
+
+      if (t->kind != KEL_BLOCK_CAPTION && t->kind != KEL_BLOCK_TABLE)
+        continue;
+      while (k + 1 < order->len && (block_at (doc, &g_array_index (order, Place, k + 1))->kind
+                                    == KEL_BLOCK_TABLE))
+        k++;
+      if (k + 1 >= order->len)
+        break;
+      prev = block_at (doc, &g_array_index (order, Place, first - 1));
+      next = block_at (doc, &g_array_index (order, Place, k + 1));
+      if (prev->region == NULL || next->region == NULL || next->kind != KEL_BLOCK_BODY
+          || g_array_index (order, Place, k + 1).page != p
+          || g_array_index (order, Place, k).page != p)
+        continue;
+      before = _kel_lay_block_text (prev);
+      after = _kel_lay_block_text (next);
+      if (!ends_open (before) || !starts_lower (after))
+        continue;
+      {
+        LBlock moved = *next;
+        guint from = g_array_index (order, Place, first).index;
+        GArray *blocks = doc->pages[p].blocks;
+
+        moved.blank_before = prev != NULL && g_array_index (order, Place, first - 1).page == p
+                             ? FALSE : moved.blank_before;
+        g_array_remove_index (blocks, g_array_index (order, Place, k + 1).index);
+        g_array_insert_val (blocks, from, moved);
+        g_array_index (blocks, LBlock, from + 1).blank_before = TRUE;
+      }
+      g_array_unref (order);
+      order = body_blocks (doc);
+    }
+}
+
+/* The height of the tallest line of block @b. */
+static float
+type_size (const LBlock *b)
+{
+  float size = 0;
+
+  for (guint i = b->first; b->region != NULL && i < b->last; i++)
+    {
+      const LayItem *it = &g_array_index (b->region->items, LayItem, i);
+      for (guint l = it->first; l < it->last; l++)
+        {
+          const LayLine *line = &g_array_index (b->region->lines, LayLine, l);
+          size = MAX (size, line->bottom - line->top);
+        }
+    }
+  return size;
+}
+
+static void
+leave_out (LBlock *b)
+{
+  b->kind = KEL_BLOCK_SIDEBAR;
+  b->left_out = TRUE;
+}
+
+/* A web page printed by a browser: what comes before its title on the first page (the
+ * site's bar, menu, breadcrumbs), its sidebars, and what follows the article at the end
+ * (tags, the site's footer with addresses and telephones) are left out. */
+static void
+leave_out_web_furniture (KelLayoutDoc *doc)
+{
+  g_autoptr (GArray) order = body_blocks (doc);
+  LPage *first = NULL;
+  guint title = 0;
+  float size = 0;
+
+  for (guint p = 0; p < doc->n_pages && first == NULL; p++)
+    if (doc->pages[p].set && doc->pages[p].blocks->len > 0)
+      first = &doc->pages[p];
+  for (guint i = 0; first != NULL && i < first->blocks->len; i++)
+    {
+      const LBlock *b = &g_array_index (first->blocks, LBlock, i);
+      if (!b->left_out && b->rect.y1 < first->height / 2 && type_size (b) > size + 0.5f)
+        {
+          size = type_size (b);
+          title = i;
+        }
+    }
+  for (guint i = 0; first != NULL && i < title; i++)
+    if (!g_array_index (first->blocks, LBlock, i).left_out)
+      leave_out (&g_array_index (first->blocks, LBlock, i));
+  for (guint p = 0; p < doc->n_pages; p++)
+    for (guint i = 0; doc->pages[p].set && i < doc->pages[p].blocks->len; i++)
+      if (g_array_index (doc->pages[p].blocks, LBlock, i).kind == KEL_BLOCK_SIDEBAR)
+        leave_out (&g_array_index (doc->pages[p].blocks, LBlock, i));
+  for (guint k = order->len; k > 0; k--)
+    {
+      LBlock *b = block_at (doc, &g_array_index (order, Place, k - 1));
+      g_autofree char *text = _kel_lay_block_text (b);
+
+      if (b->kind != KEL_BLOCK_TABLE && g_utf8_strlen (text, -1) >= 200)
+        break;
+      leave_out (b);
+    }
+}
+
+/* Letters and digits of @text in lower case, one space between words. */
+static char *
+plain (const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (s, c);
+      else if (s->len > 0 && s->str[s->len - 1] != ' ')
+        g_string_append_c (s, ' ');
+    }
+  return g_strstrip (g_string_free (s, FALSE));
+}
+
+static gboolean
+is_quote_mark (gunichar c)
+{
+  return c == '"' || c == 0x201C || c == 0x201D || c == 0x00AB || c == 0x00BB
+         || c == 0x201E;
+}
+
+/* A pull quote — a quotation set apart in large type that repeats words of the text —
+ * is read once, where the text has it. */
+static void
+leave_out_pull_quotes (KelLayoutDoc *doc)
+{
+  g_autoptr (GArray) order = body_blocks (doc);
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint k = 0; k < order->len; k++)
+    {
+      const LBlock *b = block_at (doc, &g_array_index (order, Place, k));
+      g_autofree char *text = _kel_lay_block_text (b);
+      g_ptr_array_add (texts, plain (text));
+    }
+  for (guint k = 0; k < order->len; k++)
+    {
+      LBlock *b = block_at (doc, &g_array_index (order, Place, k));
+      g_autofree char *text = NULL;
+      const char *end;
+      const char *inner = texts->pdata[k];
+      gboolean again = FALSE;
+
+      if (b->region == NULL || b->kind != KEL_BLOCK_BODY || b->last - b->first > 4)
+        continue;
+      text = g_strstrip (_kel_lay_block_text (b));
+      end = text + strlen (text);
+      if (*text == '\0' || !is_quote_mark (g_utf8_get_char (text))
+          || !is_quote_mark (g_utf8_get_char (g_utf8_find_prev_char (text, end)))
+          || strlen (inner) < 20)
+        continue;
+      for (guint j = 0; j < order->len && !again; j++)
+        again = j != k && strstr (texts->pdata[j], inner) != NULL;
+      if (again)
+        leave_out (b);
+    }
+}
+
 void
 _kel_lay_order_blocks (KelLayoutDoc *doc)
 {
+  find_captions (doc);
+  move_floats (doc);
+  if (doc->web)
+    leave_out_web_furniture (doc);
+  leave_out_pull_quotes (doc);
 }

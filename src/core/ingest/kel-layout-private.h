@@ -104,6 +104,7 @@ typedef struct {
   KelBlockKind kind;           /* HEADER, FOOTER or PAGE_NUMBER */
   KelRect      rect;
   GArray      *orders;         /* guint: the @order of each of its glyphs */
+  gboolean     url;            /* it shows an address (a browser's print of a web page) */
 } LayMargin;
 
 /* The running headers, footers and page numbers of the pages whose glyphs are in @pages

@@ -83,7 +83,8 @@ cell_clear (gpointer data)
   g_clear_pointer (&c->parts, g_ptr_array_unref);
 }
 
-/* The cells of the grid @xs × @ys: grid cells with no rule between them merged. */
+/* The cells of the grid @xs × @ys: grid cells with no rule of @rules between them merged
+ * (none when @rules is NULL). */
 static GArray *
 grid_cells (const GArray *rules, const GArray *xs, const GArray *ys, guint page)
 {
@@ -101,6 +102,8 @@ grid_cells (const GArray *rules, const GArray *xs, const GArray *ys, guint page)
         float x1 = g_array_index (xs, float, c), x2 = g_array_index (xs, float, c + 1);
         float y1 = g_array_index (ys, float, r), y2 = g_array_index (ys, float, r + 1);
 
+        if (rules == NULL)
+          continue;
         if (c + 1 < nc && !has_rule (rules, TRUE, x2, y1, y2))
           parent[find_root (parent, r * nc + c)] = find_root (parent, r * nc + c + 1);
         if (r + 1 < nr && !has_rule (rules, FALSE, y2, x1, x2))
@@ -239,13 +242,29 @@ count_header_rows (const LayTable *t)
   return rows < t->n_rows ? rows : 0;
 }
 
-/* Tables from @rules: the rules that cross one another, as a grid of three columns or
- * more. Their glyphs are taken out of @glyphs. LayTable, top to bottom. */
-GPtrArray *
-_kel_lay_tables_find (const GArray *rules, GArray *glyphs, guint page)
+static LayTable *
+table_new (GArray *xs, const GArray *ys, const GArray *rules, guint page)
 {
-  GPtrArray *tables = g_ptr_array_new_with_free_func ((GDestroyNotify) _kel_lay_table_free);
-  guint n = rules != NULL ? rules->len : 0;
+  LayTable *t = g_new0 (LayTable, 1);
+
+  t->page = page;
+  t->n_cols = xs->len - 1;
+  t->n_rows = ys->len - 1;
+  t->rect = (KelRect) { g_array_index (xs, float, 0), g_array_index (ys, float, 0),
+                        g_array_index (xs, float, xs->len - 1),
+                        g_array_index (ys, float, ys->len - 1) };
+  t->xs = xs;
+  t->cells = grid_cells (rules, t->xs, ys, page);
+  return t;
+}
+
+/* Grids: the rules that cross one another, three columns or more. @used marks the rules
+ * they take. */
+static void
+grid_tables (const GArray *rules, gboolean *used, GArray *glyphs, guint page,
+             GPtrArray *tables)
+{
+  guint n = rules->len;
   g_autofree guint *parent = g_new (guint, MAX (n, 1));
 
   for (guint i = 0; i < n; i++)
@@ -262,8 +281,8 @@ _kel_lay_tables_find (const GArray *rules, GArray *glyphs, guint page)
       }
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (GArray) own = NULL, hx = NULL, vy = NULL;
-      g_autoptr (GArray) xs = NULL, ys = NULL;
+      g_autoptr (GArray) own = NULL, hx = NULL, vy = NULL, ys = NULL;
+      GArray *xs;
       LayTable *t;
 
       if (find_root (parent, i) != i)
@@ -283,20 +302,239 @@ _kel_lay_tables_find (const GArray *rules, GArray *glyphs, guint page)
       xs = distinct (hx);
       ys = distinct (vy);
       if (xs->len < 3 || ys->len < 2)
-        continue;
-      t = g_new0 (LayTable, 1);
-      t->page = page;
-      t->n_cols = xs->len - 1;
-      t->n_rows = ys->len - 1;
-      t->rect = (KelRect) { g_array_index (xs, float, 0), g_array_index (ys, float, 0),
-                            g_array_index (xs, float, xs->len - 1),
-                            g_array_index (ys, float, ys->len - 1) };
-      t->xs = g_steal_pointer (&xs);
-      t->cells = grid_cells (own, t->xs, ys, page);
+        {
+          g_array_unref (xs);
+          continue;
+        }
+      for (guint j = 0; j < n; j++)
+        used[j] = used[j] || find_root (parent, j) == i;
+      t = table_new (xs, ys, own, page);
       fill_cells (t, glyphs);
       t->n_header_rows = count_header_rows (t);
       g_ptr_array_add (tables, t);
     }
+}
+
+/* The white intervals of x that every line of @lines ([@a, @b) of @region) leaves between
+ * @x1 and @x2, at least @wmin wide: the gaps between the columns of a table. */
+static GArray *
+common_gaps (const LayRegion *region, guint a, guint b, float x1, float x2, float wmin)
+{
+  g_autofree guint8 *ink = NULL;
+  int w = (int) ceil (x2 - x1) + 1;
+  GArray *gaps = g_array_new (FALSE, FALSE, sizeof (float) * 2);
+
+  if (w <= 1 || w > 4000)
+    return gaps;
+  ink = g_new0 (guint8, w);
+  for (guint l = a; l < b; l++)
+    {
+      const LayLine *line = &g_array_index (region->lines, LayLine, l);
+      for (guint k = line->a; k < line->b; k++)
+        {
+          const Glyph *g = &g_array_index (region->glyphs, Glyph, k);
+          if (g_unichar_isspace (g->c))
+            continue;
+          for (int x = MAX (0, (int) (g->r.x1 - x1)); x < MIN (w, (int) ceil (g->r.x2 - x1));
+               x++)
+            ink[x] = 1;
+        }
+    }
+  /* only between ink: the margins of the table are no column gap */
+  for (int x = 0, start = -1, seen = 0; x < w; x++)
+    {
+      if (!ink[x] && seen && start < 0)
+        start = x;
+      if (ink[x])
+        {
+          if (start >= 0 && x - start >= wmin)
+            {
+              float gap[2] = { x1 + start, x1 + x };
+              g_array_append_vals (gaps, gap, 1);
+            }
+          start = -1;
+          seen = 1;
+        }
+    }
+  return gaps;
+}
+
+/* Whether line @l of @region, within a line's height of the rule at @y, stands in the
+ * columns that @gaps divide: white in every gap, in two of the columns at least. */
+static gboolean
+fits_columns (const LayRegion *region, guint l, const GArray *gaps, float y, float h)
+{
+  const LayLine *line = &g_array_index (region->lines, LayLine, l);
+  g_autofree gboolean *filled = g_new0 (gboolean, gaps->len + 1);
+  guint n = 0;
+
+  if (MAX (line->top - y, y - line->bottom) > 1.2f * h)
+    return FALSE;
+  for (guint k = line->a; k < line->b; k++)
+    {
+      const Glyph *g = &g_array_index (region->glyphs, Glyph, k);
+      guint col = 0;
+
+      if (g_unichar_isspace (g->c))
+        continue;
+      for (; col < gaps->len; col++)
+        {
+          const float *gap = &g_array_index (gaps, float, 2 * col);
+          if (g->r.x2 > gap[0] + 0.5f && g->r.x1 < gap[1] - 0.5f)
+            return FALSE;
+          if (g->r.x2 <= gap[0] + 0.5f)
+            break;
+        }
+      filled[col] = TRUE;
+    }
+  for (guint c = 0; c <= gaps->len; c++)
+    n += filled[c];
+  return n >= 2;
+}
+
+/* A table drawn with horizontal rules only (booktabs, a web page's rows): rules of one
+ * length one under the other, with the lines of the table between them, the line right
+ * above the first rule (its header) and right below the last (a total) too when they
+ * stand in its columns. Its columns are the white gaps that run through every line. */
+static LayTable *
+rule_table (const GArray *hrules, GArray *glyphs, guint page)
+{
+  const KelRect *first = &g_array_index (hrules, KelRect, 0);
+  const KelRect *last = &g_array_index (hrules, KelRect, hrules->len - 1);
+  float x1 = first->x1, x2 = first->x2, top = first->y1, bottom = last->y2;
+  g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (Glyph));
+  g_autoptr (LayRegion) region = NULL;
+  g_autoptr (GArray) gaps = NULL, ys = NULL;
+  GArray *xs;
+  guint a = G_MAXUINT, b = 0, n_header = 0;
+  float h = 0;
+  LayTable *t;
+
+  for (guint i = 0; i < glyphs->len; i++)
+    {
+      const Glyph *g = &g_array_index (glyphs, Glyph, i);
+      float cx = (g->r.x1 + g->r.x2) / 2;
+
+      if (cx > x1 && cx < x2 && g->ymid > top - 40 && g->ymid < bottom + 40)
+        g_array_append_val (near, *g);
+    }
+  region = _kel_lay_region_new (g_steal_pointer (&near), NULL);
+  for (guint l = 0; l < region->lines->len; l++)
+    {
+      const LayLine *line = &g_array_index (region->lines, LayLine, l);
+      float mid = (line->top + line->bottom) / 2;
+
+      if (mid > top && mid < bottom)
+        {
+          a = MIN (a, l);
+          b = l + 1;
+          h = MAX (h, line->bottom - line->top);
+        }
+    }
+  if (a == G_MAXUINT)
+    return NULL;
+  gaps = common_gaps (region, a, b, x1, x2, MAX (3.0f, 0.4f * h));
+  if (gaps->len == 0)
+    return NULL;
+  /* the header just above the first rule, a total just below the last */
+  if (a > 0 && fits_columns (region, a - 1, gaps, top, h))
+    a--;
+  if (b < region->lines->len && fits_columns (region, b, gaps, bottom, h))
+    b++;
+  if (b - a < 2)
+    return NULL;
+  xs = g_array_new (FALSE, FALSE, sizeof (float));
+  ys = g_array_new (FALSE, FALSE, sizeof (float));
+  g_array_append_val (xs, x1);
+  for (guint k = 0; k < gaps->len; k++)
+    {
+      const float *gap = &g_array_index (gaps, float, 2 * k);
+      float mid = (gap[0] + gap[1]) / 2;
+      g_array_append_val (xs, mid);
+    }
+  g_array_append_val (xs, x2);
+  for (guint l = a; l <= b; l++)
+    {
+      const LayLine *up = l > a ? &g_array_index (region->lines, LayLine, l - 1) : NULL;
+      const LayLine *down = l < b ? &g_array_index (region->lines, LayLine, l) : NULL;
+      float y = up == NULL ? MIN (down->top, top) - 0.5f
+                : down == NULL ? MAX (up->bottom, bottom) + 0.5f
+                : (up->bottom + down->top) / 2;
+
+      g_array_append_val (ys, y);
+      /* the header: the lines above the first rule that lies between two lines */
+      for (guint r = 0; up != NULL && down != NULL && n_header == 0 && r < hrules->len; r++)
+        {
+          float ry = (g_array_index (hrules, KelRect, r).y1
+                      + g_array_index (hrules, KelRect, r).y2) / 2;
+          if (ry > up->bottom - 0.5f && ry < down->top + 0.5f)
+            n_header = l - a;
+        }
+    }
+  t = table_new (xs, ys, NULL, page);
+  fill_cells (t, glyphs);
+  t->n_header_rows = n_header < t->n_rows ? n_header : 0;
+  return t;
+}
+
+static int
+compare_rule_y (gconstpointer a, gconstpointer b)
+{
+  const KelRect *x = a, *y = b;
+
+  return x->y1 < y->y1 ? -1 : x->y1 > y->y1;
+}
+
+/* Groups of horizontal rules not in a grid, of one length (within 3 points at each end),
+ * as tables. */
+static void
+rule_tables (const GArray *rules, const gboolean *used, GArray *glyphs, guint page,
+             GPtrArray *tables)
+{
+  g_autoptr (GArray) free_rules = g_array_new (FALSE, FALSE, sizeof (KelRect));
+  g_autofree gboolean *taken = NULL;
+
+  for (guint i = 0; i < rules->len; i++)
+    if (!used[i] && is_horizontal (&g_array_index (rules, KelRect, i)))
+      g_array_append_val (free_rules, g_array_index (rules, KelRect, i));
+  g_array_sort (free_rules, compare_rule_y);
+  taken = g_new0 (gboolean, MAX (free_rules->len, 1));
+  for (guint i = 0; i < free_rules->len; i++)
+    {
+      const KelRect *r = &g_array_index (free_rules, KelRect, i);
+      g_autoptr (GArray) group = g_array_new (FALSE, FALSE, sizeof (KelRect));
+      LayTable *t;
+
+      if (taken[i])
+        continue;
+      for (guint j = i; j < free_rules->len; j++)
+        {
+          const KelRect *q = &g_array_index (free_rules, KelRect, j);
+          if (!taken[j] && fabsf (q->x1 - r->x1) < 3 && fabsf (q->x2 - r->x2) < 3
+              && q->x2 - q->x1 > 60)
+            {
+              g_array_append_val (group, *q);
+              taken[j] = TRUE;
+            }
+        }
+      if (group->len >= 2 && (t = rule_table (group, glyphs, page)) != NULL)
+        g_ptr_array_add (tables, t);
+    }
+}
+
+/* Tables from @rules: grids of rules that cross, then tables ruled between their rows
+ * only. Their glyphs are taken out of @glyphs. LayTable. */
+GPtrArray *
+_kel_lay_tables_find (const GArray *rules, GArray *glyphs, guint page)
+{
+  GPtrArray *tables = g_ptr_array_new_with_free_func ((GDestroyNotify) _kel_lay_table_free);
+  g_autofree gboolean *used = NULL;
+
+  if (rules == NULL || rules->len == 0)
+    return tables;
+  used = g_new0 (gboolean, rules->len);
+  grid_tables (rules, used, glyphs, page, tables);
+  rule_tables (rules, used, glyphs, page, tables);
   return tables;
 }
 

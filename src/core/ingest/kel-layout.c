@@ -201,6 +201,11 @@ analyze_page (LPage *page, guint page_no, GHashTable *drop)
     }
   page->regions = g_ptr_array_new_with_free_func ((GDestroyNotify) _kel_lay_region_free);
   page->blocks = g_array_new (FALSE, FALSE, sizeof (LBlock));
+  for (guint i = 0; page->rules != NULL && i < page->rules->len; i++)
+    {
+      const KelRect *r = &g_array_index (page->rules, KelRect, i);
+      g_debug ("page %u rule %.1f %.1f %.1f %.1f", page_no + 1, r->x1, r->y1, r->x2, r->y2);
+    }
   page->tables = _kel_lay_tables_find (page->rules, glyphs, page_no);
   parts = _kel_lay_find_parts (glyphs, page->tables, page->width);
   taken = g_new0 (gboolean, MAX (glyphs->len, 1));
@@ -293,6 +298,7 @@ find_margins (KelLayoutDoc *doc)
 
           if (m->page != p)
             continue;
+          doc->web = doc->web || m->url;
           if (m->rect.y2 < page->height / 2)
             g_array_insert_val (page->blocks, top++, b);
           else
