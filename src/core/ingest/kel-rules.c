@@ -11,6 +11,10 @@
 #include "kel-pdf-render.h"
 #include "kel-rules.h"
 
+/* Below this a pixel may be a light grey rule; at or above it is paper. */
+#define LIGHT 236
+#define WHITE 245
+
 /* A run of dark pixels on row (column) @pos from @a to @b inclusive; merged runs make a
  * stroke from row @p1 to @p2. */
 typedef struct {
@@ -77,6 +81,27 @@ merge_runs (GArray *runs, int max_thick, double px_per_pt, gboolean horizontal, 
     }
 }
 
+/* Whether the pixel at @x, @y is ink of a stroke running across (@horizontal) or down:
+ * darker than @dark, or a light grey with white on both sides of it, @off pixels away —
+ * a light rule on paper, not the inside or the edge of a grey box. */
+static inline gboolean
+is_ink (const guint8 *gray, int width, int height, int stride, int x, int y, guint8 dark,
+        gboolean horizontal)
+{
+  const int off = 3;
+  guint8 v = gray[(gsize) y * stride + x];
+
+  if (v < dark)
+    return TRUE;
+  if (v >= LIGHT)
+    return FALSE;
+  if (horizontal)
+    return y >= off && y + off < height && gray[(gsize) (y - off) * stride + x] >= WHITE
+           && gray[(gsize) (y + off) * stride + x] >= WHITE;
+  return x >= off && x + off < width && gray[(gsize) y * stride + x - off] >= WHITE
+         && gray[(gsize) y * stride + x + off] >= WHITE;
+}
+
 /* Horizontal runs, row by row. */
 static void
 horizontal_runs (const guint8 *gray, int width, int height, int stride, guint8 dark,
@@ -84,12 +109,11 @@ horizontal_runs (const guint8 *gray, int width, int height, int stride, guint8 d
 {
   for (int y = 0; y < height; y++)
     {
-      const guint8 *row = gray + (gsize) y * stride;
       int start = -1, last = -1;
 
       for (int x = 0; x <= width; x++)
         {
-          gboolean ink = x < width && row[x] < dark;
+          gboolean ink = x < width && is_ink (gray, width, height, stride, x, y, dark, TRUE);
 
           if (ink)
             {
@@ -119,17 +143,15 @@ vertical_runs (const guint8 *gray, int width, int height, int stride, guint8 dar
     start[x] = last[x] = -1;
   for (int y = 0; y <= height; y++)
     {
-      const guint8 *row = y < height ? gray + (gsize) y * stride : NULL;
-
       for (int x = 0; x < width; x++)
         {
-          if (row != NULL && row[x] < dark)
+          if (y < height && is_ink (gray, width, height, stride, x, y, dark, FALSE))
             {
               if (start[x] < 0)
                 start[x] = y;
               last[x] = y;
             }
-          else if (start[x] >= 0 && (row == NULL || y - last[x] > gap))
+          else if (start[x] >= 0 && (y == height || y - last[x] > gap))
             {
               if (last[x] - start[x] + 1 >= min_len)
                 g_array_append_val (runs, ((Stroke) { x, x, start[x], last[x] }));

@@ -9,9 +9,10 @@
 G_BEGIN_DECLS
 
 /* The horizontal and vertical strokes of an 8-bit grey image (@stride bytes a row) at
- * @px_per_pt pixels to the point, darker than @dark, at least @min_len points long and at
- * most @max_width points thick, as KelLayoutRule in points; a gap of up to @gap pixels
- * (a crossing, noise) does not break a stroke. */
+ * @px_per_pt pixels to the point, darker than @dark (or a light grey with paper on both
+ * sides), at least @min_len points long and at most @max_width points thick, as
+ * KelLayoutRule in points; a gap of up to @gap pixels (a crossing, noise) does not break a
+ * stroke. */
 GArray *kel_rules_find          (const guint8 *gray,
                                  int           width,
                                  int           height,
