@@ -322,6 +322,21 @@ type_size (const LBlock *b)
   return size;
 }
 
+static guint
+count_words (const char *text)
+{
+  guint n = 0;
+  gboolean in = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      gboolean space = g_ascii_isspace (*p);
+      n += !space && !in;
+      in = !space;
+    }
+  return n;
+}
+
 static void
 leave_out (LBlock *b)
 {
@@ -343,15 +358,24 @@ leave_out_web_furniture (KelLayoutDoc *doc)
   for (guint p = 0; p < doc->n_pages && first == NULL; p++)
     if (doc->pages[p].set && doc->pages[p].blocks->len > 0)
       first = &doc->pages[p];
+  /* the title: the largest type in the top half of the first page, a phrase (a logo's
+   * letters beside a menu are none) */
   for (guint i = 0; first != NULL && i < first->blocks->len; i++)
     {
       const LBlock *b = &g_array_index (first->blocks, LBlock, i);
-      if (!b->left_out && b->rect.y1 < first->height / 2 && type_size (b) > size + 0.5f)
+      g_autofree char *text = NULL;
+
+      if (b->left_out || b->kind != KEL_BLOCK_BODY || b->rect.y1 >= first->height / 2
+          || type_size (b) <= size + 0.5f)
+        continue;
+      text = _kel_lay_block_text (b);
+      if (strchr (text, '\t') == NULL && count_words (text) >= 3)
         {
           size = type_size (b);
           title = i;
         }
     }
+  g_debug ("web page: its title is block %u (%.1f points)", title, size);
   for (guint i = 0; first != NULL && i < title; i++)
     if (!g_array_index (first->blocks, LBlock, i).left_out)
       leave_out (&g_array_index (first->blocks, LBlock, i));
