@@ -358,18 +358,32 @@ _kel_lay_ends_with_hyphen (const GString *text)
   return prev != NULL && g_unichar_isalpha (g_utf8_get_char (prev));
 }
 
-/* Emits lines [@g0, @g1) as one table row: the cells of each column top to bottom, joined
- * by spaces, and the columns left to right, separated by '\t'. */
+/* A run of lines of a region, written as (part of) one table row. */
+typedef struct {
+  const LayRegion *region;
+  guint            g0, g1;
+} Piece;
+
+static const LayCell *
+piece_cell (const Piece *p, guint line, guint c)
+{
+  const LayLine *l = &g_array_index (p->region->lines, LayLine, line);
+  return &g_array_index (p->region->cells, LayCell, l->first_cell + c);
+}
+
+/* Emits the lines of @pieces as one table row: the cells of each column top to bottom
+ * (piece after piece), joined by spaces, and the columns left to right, separated by
+ * '\t'. */
 static void
-emit_row (LayOut *out, const GArray *glyphs, const LayLine *lines, const LayCell *cells,
-          guint g0, guint g1)
+emit_row (LayOut *out, const Piece *pieces, guint n)
 {
   g_autoptr (GPtrArray) all = g_ptr_array_new ();
   g_autoptr (GArray) columns = g_array_new (FALSE, FALSE, sizeof (Column));
 
-  for (guint i = g0; i < g1; i++)
-    for (guint c = 0; c < lines[i].n_cells; c++)
-      g_ptr_array_add (all, (gpointer) &cells[lines[i].first_cell + c]);
+  for (guint p = 0; p < n; p++)
+    for (guint i = pieces[p].g0; i < pieces[p].g1; i++)
+      for (guint c = 0; c < g_array_index (pieces[p].region->lines, LayLine, i).n_cells; c++)
+        g_ptr_array_add (all, (gpointer) piece_cell (&pieces[p], i, c));
   g_ptr_array_sort (all, compare_cell_x);
   for (guint k = 0; k < all->len; k++)
     {
@@ -393,21 +407,24 @@ emit_row (LayOut *out, const GArray *glyphs, const LayLine *lines, const LayCell
       if (k > 0)
         _kel_lay_emit_char (out, '\t', NULL, NULL);
       /* lines are in top-to-bottom order already */
-      for (guint i = g0; i < g1; i++)
-        for (guint c = 0; c < lines[i].n_cells; c++)
-          {
-            const LayCell *cc = &cells[lines[i].first_cell + c];
-            gunichar next = g_array_index (glyphs, Glyph, cc->a).c;
+      for (guint p = 0; p < n; p++)
+        for (guint i = pieces[p].g0; i < pieces[p].g1; i++)
+          for (guint c = 0; c < g_array_index (pieces[p].region->lines, LayLine, i).n_cells; c++)
+            {
+              const LayCell *cc = piece_cell (&pieces[p], i, c);
+              const GArray *glyphs = pieces[p].region->glyphs;
+              gunichar next = g_array_index (glyphs, Glyph, cc->a).c;
 
-            if (!_kel_lay_x_overlap (col->x1, col->x2, cc->x1, cc->x2))
-              continue;
-            /* a word hyphenated at the end of a cell's line goes on without a space
-             * ("іс-" "шараларды": "іс-шараларды") */
-            if (!first && !(_kel_lay_ends_with_hyphen (out->text) && g_unichar_islower (next)))
-              _kel_lay_emit_char (out, ' ', NULL, NULL);
-            _kel_lay_write_run (out, glyphs, cc->a, cc->b, NULL);
-            first = FALSE;
-          }
+              if (!_kel_lay_x_overlap (col->x1, col->x2, cc->x1, cc->x2))
+                continue;
+              /* a word hyphenated at the end of a cell's line goes on without a space
+               * ("іс-" "шараларды": "іс-шараларды") */
+              if (!first && !(_kel_lay_ends_with_hyphen (out->text)
+                               && g_unichar_islower (next)))
+                _kel_lay_emit_char (out, ' ', NULL, NULL);
+              _kel_lay_write_run (out, glyphs, cc->a, cc->b, NULL);
+              first = FALSE;
+            }
     }
 }
 
@@ -706,9 +723,22 @@ _kel_lay_write_item (LayOut *out, const LayRegion *region, guint i)
   const LayLine *ls = (const LayLine *) (gpointer) region->lines->data;
 
   if (item->row)
-    emit_row (out, region->glyphs, ls, (const LayCell *) (gpointer) region->cells->data,
-              item->first, item->last);
+    {
+      Piece piece = { region, item->first, item->last };
+      emit_row (out, &piece, 1);
+    }
   else
     _kel_lay_write_run (out, region->glyphs, ls[item->first].a, ls[item->first].b,
                         region->cuts);
+}
+
+void
+_kel_lay_write_joined (LayOut *out, const LayRegion *a, guint item_a, const LayRegion *b,
+                       guint item_b)
+{
+  const LayItem *ia = &g_array_index (a->items, LayItem, item_a);
+  const LayItem *ib = &g_array_index (b->items, LayItem, item_b);
+  Piece pieces[2] = { { a, ia->first, ia->last }, { b, ib->first, ib->last } };
+
+  emit_row (out, pieces, 2);
 }

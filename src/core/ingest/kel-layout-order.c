@@ -457,9 +457,48 @@ leave_out_pull_quotes (KelLayoutDoc *doc)
     }
 }
 
+/* Whether every cell of the first item of @b starts in lower case: a row going on. */
+static gboolean
+cells_go_on (const LBlock *b)
+{
+  LayOut out = { g_string_new (NULL), NULL, NULL, -1, 0 };
+  g_auto (GStrv) cells = NULL;
+  gboolean on = TRUE;
+
+  _kel_lay_write_item (&out, b->region, b->first);
+  cells = g_strsplit (out.text->str, "\t", -1);
+  g_string_free (out.text, TRUE);
+  for (guint i = 0; cells[i] != NULL && on; i++)
+    on = starts_lower (cells[i]);
+  return on && g_strv_length (cells) >= 2;
+}
+
+/* A row of texts side by side that a page break cut in two is one row: the next page's
+ * first row, its cells going on in lower case, is written with the row before. */
+static void
+join_rows_across_pages (KelLayoutDoc *doc)
+{
+  g_autoptr (GArray) order = body_blocks (doc);
+
+  for (guint k = 1; k < order->len; k++)
+    {
+      const Place *a = &g_array_index (order, Place, k - 1);
+      const Place *b = &g_array_index (order, Place, k);
+      LBlock *prev = block_at (doc, a), *next = block_at (doc, b);
+
+      if (a->page + 1 != b->page || prev->region == NULL || next->region == NULL
+          || !prev->region->side_by_side || !next->region->side_by_side
+          || !cells_go_on (next))
+        continue;
+      prev->cont = next;
+      next->first_joined = TRUE;
+    }
+}
+
 void
 _kel_lay_order_blocks (KelLayoutDoc *doc)
 {
+  join_rows_across_pages (doc);
   find_captions (doc);
   move_floats (doc);
   if (doc->web)

@@ -46,6 +46,7 @@ typedef struct {
   GArray *items;               /* LayItem */
   GArray *cuts;                /* float: x where a cell boundary is forced (side by side) */
   KelRect rect;
+  gboolean side_by_side;       /* its items are rows of texts side by side */
 } LayRegion;
 
 /* A cell of a ruled table: grid rows [@row1, @row2) and columns [@col1, @col2). */
@@ -122,6 +123,13 @@ void       _kel_lay_region_free   (LayRegion       *region);
 void       _kel_lay_write_item    (LayOut          *out,
                                    const LayRegion *region,
                                    guint            i);
+/* Writes item @item_a of @a and item @item_b of @b as one table row: a row that a page
+ * break cut in two. */
+void       _kel_lay_write_joined  (LayOut          *out,
+                                   const LayRegion *a,
+                                   guint            item_a,
+                                   const LayRegion *b,
+                                   guint            item_b);
 /* Writes glyphs [@a, @b) of @glyphs as one line: a wide gap becomes '\t', a narrow one a
  * space, and so does a gap at one of @cuts (may be NULL). */
 void       _kel_lay_write_run     (LayOut          *out,
@@ -162,7 +170,7 @@ gboolean   _kel_lay_x_overlap     (float            a1,
 
 /* A block of a page while the document is laid out: items of one region (a paragraph, or
  * the rows of a table found from aligned columns). */
-typedef struct {
+typedef struct _LBlock {
   LayRegion   *region;
   guint        first, last;     /* items [first, last) of @region */
   LayTable    *table;           /* or a ruled table */
@@ -170,6 +178,10 @@ typedef struct {
   KelRect      rect;
   gboolean     blank_before;
   gboolean     left_out;
+  struct _LBlock *cont;        /* a block on the next page whose first item ends this
+                                * block's last row */
+  gboolean     first_joined;   /* this block's first item was written with the row
+                                * before it */
 } LBlock;
 
 typedef struct {

@@ -108,18 +108,22 @@ write_table (Writer *w, const LBlock *b, KelBlock *kb)
   w->blank_pending = TRUE;
 }
 
-/* Writes the items of block @b; paragraph spacing above one is a blank line. */
+/* Writes the items of block @b; paragraph spacing above one is a blank line. A row a
+ * page break cut in two is written whole where it begins. */
 static void
 write_block (Writer *w, const LBlock *b, KelBlock *kb)
 {
-  for (guint i = b->first; i < b->last; i++)
+  for (guint i = b->first + (b->first_joined ? 1 : 0); i < b->last; i++)
     {
       const LayItem *item = &g_array_index (b->region->items, LayItem, i);
 
       start_text (w, item->blank_before || (i == b->first && b->blank_before));
       if (kb->start == KEL_NO_TEXT)
         kb->start = (guint32) w->out.text->len;
-      _kel_lay_write_item (&w->out, b->region, i);
+      if (i + 1 == b->last && b->cont != NULL)
+        _kel_lay_write_joined (&w->out, b->region, i, b->cont->region, b->cont->first);
+      else
+        _kel_lay_write_item (&w->out, b->region, i);
       kb->end = (guint32) w->out.text->len;
       g_string_append_c (w->out.text, '\n');
     }

@@ -78,7 +78,7 @@ add_region_blocks (LPage *page, LayRegion *region)
       const LayItem *first = &g_array_index (region->items, LayItem, i);
       gboolean cells = item_has_cells (region, first);
       LBlock block = { region, i, i + 1, NULL, KEL_BLOCK_BODY, first->rect,
-                       first->blank_before, FALSE };
+                       first->blank_before, FALSE, NULL, FALSE };
       guint j = i + 1;
 
       while (j < n)
@@ -110,7 +110,8 @@ add_region_blocks (LPage *page, LayRegion *region)
 static void
 add_table_block (LPage *page, LayTable *table, guint from)
 {
-  LBlock block = { NULL, 0, 0, table, KEL_BLOCK_TABLE, table->rect, TRUE, FALSE };
+  LBlock block = { NULL, 0, 0, table, KEL_BLOCK_TABLE, table->rect, TRUE, FALSE, NULL,
+                   FALSE };
   guint at = page->blocks->len;
 
   for (guint k = from; k < page->blocks->len; k++)
@@ -159,6 +160,7 @@ add_part_blocks (LPage *page, const GArray *parts, guint k, const GArray *glyphs
       if (part->kind == LAY_PART_ROWS)
         {
           _kel_lay_region_rows (region, part->breaks);
+          region->side_by_side = TRUE;
           for (guint i = 1; i < region->items->len; i++)
             g_array_index (region->items, LayItem, i).blank_before = TRUE;
         }
@@ -294,7 +296,7 @@ find_margins (KelLayoutDoc *doc)
       for (guint i = 0; i < margins->len; i++)
         {
           const LayMargin *m = &g_array_index (margins, LayMargin, i);
-          LBlock b = { NULL, 0, 0, NULL, m->kind, m->rect, FALSE, TRUE };
+          LBlock b = { NULL, 0, 0, NULL, m->kind, m->rect, FALSE, TRUE, NULL, FALSE };
 
           if (m->page != p)
             continue;
