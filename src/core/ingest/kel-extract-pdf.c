@@ -387,6 +387,7 @@ ocr_page (Reader *r, guint i, gboolean *again, GError **error)
     }
   poppler_page_get_size ((PopplerPage *) page_obj, &w, &h);
   set_page (r, i, w, h, ocr_glyphs (res->words, i), g_steal_pointer (&res->rules));
+  kel_layout_doc_set_turn (r->layout, i, res->angle, res->center_x, res->center_y);
   po->source = KEL_PAGE_OCR;
 
   /* The Cyrillic models turn English words into look-alikes ("апа" for "and"): an

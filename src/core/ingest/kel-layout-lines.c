@@ -45,6 +45,28 @@ _kel_lay_compare_float (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
+KelRect
+_kel_lay_unturn (const LayOut *out, const KelRect *r)
+{
+  const float xs[2] = { r->x1, r->x2 }, ys[2] = { r->y1, r->y2 };
+  KelRect box = { G_MAXFLOAT, G_MAXFLOAT, -G_MAXFLOAT, -G_MAXFLOAT };
+
+  if (!out->turned)
+    return *r;
+  for (int i = 0; i < 4; i++)
+    {
+      float dx = xs[i & 1] - out->turn_cx, dy = ys[i >> 1] - out->turn_cy;
+      float x = out->turn_cx + dx * out->turn_cos + dy * out->turn_sin;
+      float y = out->turn_cy - dx * out->turn_sin + dy * out->turn_cos;
+
+      box.x1 = MIN (box.x1, x);
+      box.y1 = MIN (box.y1, y);
+      box.x2 = MAX (box.x2, x);
+      box.y2 = MAX (box.y2, y);
+    }
+  return box;
+}
+
 void
 _kel_lay_emit_char (LayOut *out, gunichar c, const KelRect *r, const Glyph *src)
 {
@@ -54,7 +76,7 @@ _kel_lay_emit_char (LayOut *out, gunichar c, const KelRect *r, const Glyph *src)
     out->last_page = src->page;
   if (out->glyphs != NULL && r != NULL)
     {
-      KelGlyph g = { (guint32) text->len, out->last_page, *r };
+      KelGlyph g = { (guint32) text->len, out->last_page, _kel_lay_unturn (out, r) };
       g_array_append_val (out->glyphs, g);
     }
   if (out->spans != NULL && src != NULL && src->word >= 0)

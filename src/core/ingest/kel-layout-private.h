@@ -13,7 +13,14 @@ typedef struct {
   GArray  *spans;     /* KelOcrSpan, offsets into @text; NULL when not wanted */
   int      last_word; /* the OCR word of the last character written */
   guint    last_page;
+  /* the page was laid out turned (a scan made level): boxes are turned back */
+  float    turn_cos, turn_sin, turn_cx, turn_cy;
+  gboolean turned;
 } LayOut;
+
+/* @r turned back onto the page as @out says: the box of its turned corners. */
+KelRect    _kel_lay_unturn        (const LayOut    *out,
+                                   const KelRect   *r);
 
 /* One line of a region: a run of glyphs (sorted left to right, without the spaces at its
  * ends) and the cells that wide gaps split it into. */
@@ -187,6 +194,7 @@ typedef struct _LBlock {
 typedef struct {
   gboolean   set;
   double     width, height;
+  float      turn, turn_cx, turn_cy; /* see kel_layout_doc_set_turn() */
   GArray    *glyphs;            /* KelLayoutGlyph: all of the page's */
   GArray    *rules;             /* KelLayoutRule, or NULL */
   GPtrArray *regions;           /* LayRegion, in reading order */

@@ -4,6 +4,8 @@
  * the blocks left out of the text recorded with their place only. */
 #include "config.h"
 
+#include <math.h>
+
 #include "kel-layout-private.h"
 
 /* Where the text goes, and the blocks and tables written so far. */
@@ -44,8 +46,8 @@ write_table_rows (Writer *w, const LayTable *t, KelTable *kt, guint row0)
         {
           const LayCellBox *c = &g_array_index (t->cells, LayCellBox, i);
           KelTableCell kc = { row0 + r - MIN (r, skip), c->col1, c->row2 - c->row1,
-                              c->col2 - c->col1, c->page, c->rect, KEL_NO_TEXT,
-                              KEL_NO_TEXT };
+                              c->col2 - c->col1, c->page, _kel_lay_unturn (&w->out, &c->rect),
+                              KEL_NO_TEXT, KEL_NO_TEXT };
           gsize start;
 
           if (c->row1 != r)
@@ -89,7 +91,8 @@ write_table (Writer *w, const LBlock *b, KelBlock *kb)
     }
   else if (w->tables != NULL)
     {
-      KelTable fresh = { t->page, t->page, t->rect, 0, t->n_cols, t->n_header_rows, TRUE,
+      KelTable fresh = { t->page, t->page, _kel_lay_unturn (&w->out, &t->rect), 0, t->n_cols,
+                         t->n_header_rows, TRUE,
                          g_array_new (FALSE, FALSE, sizeof (KelTableCell)) };
       g_array_append_val (w->tables, fresh);
       kt = &g_array_index (w->tables, KelTable, w->tables->len - 1);
@@ -129,19 +132,32 @@ write_block (Writer *w, const LBlock *b, KelBlock *kb)
     }
 }
 
+/* Boxes from here on are on page @page_no, turned back as it was laid out. */
+static void
+enter_page (Writer *w, const LPage *page, guint page_no)
+{
+  w->out.turned = page->turn != 0;
+  w->out.turn_cos = cosf (page->turn * (float) G_PI / 180);
+  w->out.turn_sin = sinf (page->turn * (float) G_PI / 180);
+  w->out.turn_cx = page->turn_cx;
+  w->out.turn_cy = page->turn_cy;
+  w->out.last_page = page_no;
+  w->out.last_word = -1;
+}
+
 static void
 write_page (Writer *w, const LPage *page, guint page_no)
 {
+  enter_page (w, page, page_no);
   w->page_start = w->out.text->len;
   w->blank_pending = FALSE;
-  w->out.last_page = page_no;
-  w->out.last_word = -1;
   if (!page->set)
     return;
   for (guint i = 0; i < page->blocks->len; i++)
     {
       const LBlock *b = &g_array_index (page->blocks, LBlock, i);
-      KelBlock kb = { page_no, b->rect, b->kind, KEL_NO_TEXT, KEL_NO_TEXT, G_MAXUINT32 };
+      KelBlock kb = { page_no, _kel_lay_unturn (&w->out, &b->rect), b->kind, KEL_NO_TEXT,
+                      KEL_NO_TEXT, G_MAXUINT32 };
 
       if (b->left_out)
         ;
@@ -162,7 +178,7 @@ write_page (Writer *w, const LPage *page, guint page_no)
 
 /* The sidebars, after the body of the document: each a paragraph of its own. */
 static void
-write_later (Writer *w)
+write_later (Writer *w, KelLayoutDoc *doc)
 {
   for (guint i = 0; i < w->later->len; i++)
     {
@@ -171,7 +187,7 @@ write_later (Writer *w)
                                                                         i));
 
       w->blank_pending = TRUE;
-      w->out.last_word = -1;
+      enter_page (w, &doc->pages[kb->page], kb->page);
       if (b->table != NULL)
         write_table (w, b, kb);
       else
@@ -222,7 +238,7 @@ _kel_lay_write (KelLayoutDoc *doc, KelExtracted *ext, gboolean boxes, guint only
       g_array_append_val (ext->page_starts, start);
       write_page (&w, &doc->pages[i], i);
     }
-  write_later (&w);
+  write_later (&w, doc);
   g_ptr_array_unref (w.later);
   g_array_unref (w.later_index);
   g_free (ext->text);

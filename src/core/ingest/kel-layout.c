@@ -54,6 +54,15 @@ kel_layout_doc_free (KelLayoutDoc *doc)
 }
 
 void
+kel_layout_doc_set_turn (KelLayoutDoc *doc, guint page_no, float angle, float cx, float cy)
+{
+  g_return_if_fail (doc != NULL && page_no < doc->n_pages);
+  doc->pages[page_no].turn = angle;
+  doc->pages[page_no].turn_cx = cx;
+  doc->pages[page_no].turn_cy = cy;
+}
+
+void
 kel_layout_doc_clear_page (KelLayoutDoc *doc, guint page_no)
 {
   g_return_if_fail (doc != NULL && page_no < doc->n_pages);
@@ -226,6 +235,7 @@ kel_layout_doc_set_page (KelLayoutDoc *doc, guint page_no, double width, double 
   page = &doc->pages[page_no];
   page_clear (page);
   page->set = TRUE;
+  page->turn = 0;
   page->width = width;
   page->height = height;
   page->glyphs = glyphs;

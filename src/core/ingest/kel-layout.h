@@ -38,6 +38,14 @@ void          kel_layout_doc_set_page   (KelLayoutDoc  *doc,
                                          double         height,
                                          GArray        *glyphs,
                                          GArray        *rules);
+/* Page @page_no was laid out from an image of it turned by @angle degrees (clockwise,
+ * about @cx, @cy) to make it level: the boxes written for it are turned back onto the
+ * page. */
+void          kel_layout_doc_set_turn   (KelLayoutDoc  *doc,
+                                         guint          page_no,
+                                         float          angle,
+                                         float          cx,
+                                         float          cy);
 /* Forgets page @page_no: it is written as an empty page. */
 void          kel_layout_doc_clear_page (KelLayoutDoc  *doc,
                                          guint          page_no);

@@ -26,10 +26,17 @@ typedef struct {
   float    confidence;  /* 0–100, the engine's own */
 } KelOcrWord;
 
-/* What OCR found on a page. */
+/* Larger pages are recognized at a lower resolution, to stay within this many pixels. */
+#define KEL_OCR_MAX_PIXELS 40e6
+
+/* What OCR found on a page. The page image was turned by @angle degrees (clockwise,
+ * about @center_x, @center_y) to make its lines level before recognition: the boxes of
+ * the words and rules are those of the turned page. */
 typedef struct {
   GArray *words;        /* KelOcrWord, in the engine's reading order */
   GArray *rules;        /* KelLayoutRule: the ruling lines of the page image, or NULL */
+  float   angle;
+  float   center_x, center_y;
 } KelOcrResult;
 
 void        kel_ocr_result_free       (KelOcrResult *res);
@@ -45,7 +52,8 @@ char       *kel_ocr_available_languages (const char *name,
                                          const char *languages,
                                          GPtrArray  *messages);
 
-/* Renders @page at KEL_OCR_DPI and recognizes it with @languages. Returns its words (none
+/* Renders @page at KEL_OCR_DPI (less for a very large page), turns it level, removes its
+ * specks and its ruling lines and recognizes it with @languages. Returns its words (none
  * for a blank page) and ruling lines, or NULL with an error in the KEL_EXTRACT_ERROR
  * domain naming @name, or G_IO_ERROR_CANCELLED. */
 KelOcrResult *kel_ocr_page            (PopplerPage  *page,
