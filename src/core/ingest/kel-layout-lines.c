@@ -603,6 +603,29 @@ build_lines (GArray *glyphs, GArray *lines, GArray *cells, const GArray *cuts)
     }
 }
 
+/* The usual distance between the middles of two lines of an OCR region, -1 for a text
+ * layer. An OCR line's box follows its ink (ascenders, descenders), so that the white
+ * between two lines varies more than the line spacing of the page does: paragraph
+ * spacing is what exceeds the usual distance. */
+static float
+usual_spacing (const LayRegion *region)
+{
+  g_autoptr (GArray) gaps = g_array_new (FALSE, FALSE, sizeof (float));
+  guint n = region->lines->len;
+
+  if (n < 3 || g_array_index (region->glyphs, Glyph, 0).word < 0)
+    return -1;
+  for (guint i = 1; i < n; i++)
+    {
+      const LayLine *a = &g_array_index (region->lines, LayLine, i - 1);
+      const LayLine *b = &g_array_index (region->lines, LayLine, i);
+      float gap = (b->top + b->bottom - a->top - a->bottom) / 2;
+      g_array_append_val (gaps, gap);
+    }
+  g_array_sort (gaps, _kel_lay_compare_float);
+  return MAX (0, g_array_index (gaps, float, gaps->len / 2));
+}
+
 /* The lines of a table row whose cells wrap are put back together into one item (see
  * joins_row()); paragraph spacing above an item is noted, for the blank line the
  * segmenter reads. */
@@ -612,7 +635,7 @@ build_items (LayRegion *region)
   const LayLine *ls = (const LayLine *) (gpointer) region->lines->data;
   const LayCell *cs = (const LayCell *) (gpointer) region->cells->data;
   guint n = region->lines->len, i = 0;
-  float prev_bottom = -1, prev_height = 0;
+  float prev_bottom = -1, prev_height = 0, usual = usual_spacing (region);
 
   while (i < n)
     {
@@ -642,10 +665,14 @@ build_items (LayRegion *region)
               item.rect.x2 = MAX (item.rect.x2, cs[ls[k].first_cell + c].x2);
             }
         }
-      item.blank_before = prev_bottom >= 0
-                          && item.rect.y1 - prev_bottom > 0.6f * MAX (prev_height,
-                                                                      ls[i].bottom
-                                                                      - ls[i].top);
+      if (usual < 0)
+        item.blank_before = prev_bottom >= 0
+                            && item.rect.y1 - prev_bottom > 0.6f * MAX (prev_height,
+                                                                        ls[i].bottom
+                                                                        - ls[i].top);
+      else
+        item.blank_before = i > 0 && (ls[i].top + ls[i].bottom - ls[i - 1].top
+                                      - ls[i - 1].bottom) / 2 > usual + 0.3f * prev_height;
       g_array_append_val (region->items, item);
       prev_bottom = item.rect.y2;
       prev_height = ls[g1 - 1].bottom - ls[g1 - 1].top;
