@@ -392,6 +392,7 @@ collect_words (TessBaseAPI *api, float to_pt)
       w.rect = (KelRect) { l * to_pt, t * to_pt, r * to_pt, b * to_pt };
       w.line = (KelRect) { ll * to_pt, lt * to_pt, lr * to_pt, lb * to_pt };
       w.confidence = CLAMP (TessResultIteratorConfidence (ri, RIL_WORD), 0.0f, 100.0f);
+      w.line_start = TessPageIteratorIsAtBeginningOf (pi, RIL_TEXTLINE);
       g_array_append_val (words, w);
     }
   while (TessResultIteratorNext (ri, RIL_WORD));
@@ -450,6 +451,7 @@ kel_ocr_page (PopplerPage *page, const char *name, const char *languages,
       return NULL;
     }
   res->words = collect_words (e->api, (float) (72.0 / dpi));
+  kel_ocr_fix_words (res->words);
   res->center_x = pixGetWidth (gray) / 2.0f * (float) (72.0 / dpi);
   res->center_y = pixGetHeight (gray) / 2.0f * (float) (72.0 / dpi);
   /* Drop the page image now rather than keep it until the thread's next page. */

@@ -24,6 +24,7 @@ typedef struct {
   KelRect  rect;        /* the word's box, in PDF points from the top-left corner */
   KelRect  line;        /* the box of the text line holding it */
   float    confidence;  /* 0–100, the engine's own */
+  gboolean line_start;  /* the first word of its text line */
 } KelOcrWord;
 
 /* Larger pages are recognized at a lower resolution, to stay within this many pixels. */
@@ -61,6 +62,12 @@ KelOcrResult *kel_ocr_page            (PopplerPage  *page,
                                        const char   *languages,
                                        GCancellable *cancellable,
                                        GError      **error);
+
+/* Puts right what OCR gets wrong in the words (KelOcrWord, in reading order) of Kazakh
+ * and Russian pages: Latin look-alikes of Cyrillic letters, small words and
+ * abbreviations read in capitals inside a sentence, a clause number's point read as a
+ * comma (kel-ocr-fix.c). */
+void        kel_ocr_fix_words         (GArray       *words);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelOcrResult, kel_ocr_result_free)
 
