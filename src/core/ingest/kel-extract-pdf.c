@@ -46,6 +46,7 @@ typedef struct {
   gboolean                 ocr_failed;
   guint                    ocr_total, ocr_done, n_blank;
   GPtrArray               *ocr_messages;
+  GPtrArray               *ocr;        /* KelOcrResult of each page, or NULL */
 } Reader;
 
 static void
@@ -59,6 +60,7 @@ reader_clear (Reader *r)
   g_clear_pointer (&r->layout, kel_layout_doc_free);
   g_clear_pointer (&r->ext, kel_extracted_free);
   g_clear_pointer (&r->ocr_messages, g_ptr_array_unref);
+  g_clear_pointer (&r->ocr, g_ptr_array_unref);
   g_clear_object (&r->doc);
 }
 
@@ -386,8 +388,11 @@ ocr_page (Reader *r, guint i, gboolean *again, GError **error)
       return TRUE;
     }
   poppler_page_get_size ((PopplerPage *) page_obj, &w, &h);
-  set_page (r, i, w, h, ocr_glyphs (res->words, i), g_steal_pointer (&res->rules));
+  set_page (r, i, w, h, ocr_glyphs (res->words, i),
+            res->rules != NULL ? g_array_copy (res->rules) : NULL);
   kel_layout_doc_set_turn (r->layout, i, res->angle, res->center_x, res->center_y);
+  g_clear_pointer (&r->ocr->pdata[i], kel_ocr_result_free);
+  r->ocr->pdata[i] = g_steal_pointer (&res);
   po->source = KEL_PAGE_OCR;
 
   /* The Cyrillic models turn English words into look-alikes ("апа" for "and"): an
@@ -410,6 +415,34 @@ ocr_page (Reader *r, guint i, gboolean *again, GError **error)
   return TRUE;
 }
 
+/* What OCR read wrong across the pages (see kel_ocr_fix_document()) put right, and the
+ * pages laid out again. */
+static void
+fix_ocr_document (Reader *r)
+{
+  g_autoptr (GPtrArray) words = g_ptr_array_new ();
+
+  for (guint i = 0; i < r->n; i++)
+    {
+      KelOcrResult *res = r->ocr->pdata[i];
+      g_ptr_array_add (words, res != NULL && r->pages[i].source == KEL_PAGE_OCR ? res->words
+                                                                                : NULL);
+    }
+  if (!kel_ocr_fix_document (words))
+    return;
+  for (guint i = 0; i < r->n; i++)
+    {
+      KelOcrResult *res = r->ocr->pdata[i];
+      const double *size = &g_array_index (r->ext->page_sizes, double, 2 * i);
+
+      if (words->pdata[i] == NULL)
+        continue;
+      set_page (r, i, size[0], size[1], ocr_glyphs (res->words, i),
+                res->rules != NULL ? g_array_copy (res->rules) : NULL);
+      kel_layout_doc_set_turn (r->layout, i, res->angle, res->center_x, res->center_y);
+    }
+}
+
 /* OCR, page after page: one PopplerDocument stays on one thread. */
 static gboolean
 ocr_pages (Reader *r, GError **error)
@@ -427,6 +460,7 @@ ocr_pages (Reader *r, GError **error)
     }
   if (r->ocr_total > 0 && r->options->ocr_progress != NULL)
     r->options->ocr_progress (r->ocr_total, r->ocr_total, r->options->ocr_progress_data);
+  fix_ocr_document (r);
   return TRUE;
 }
 
@@ -569,6 +603,8 @@ _kel_extract_pdf (const char *path, GBytes *bytes, const KelExtractOptions *opti
       r.pages = g_new0 (PageOut, r.n);
       r.layout = kel_layout_doc_new (r.n);
       r.ocr_messages = g_ptr_array_new_with_free_func (g_free);
+      r.ocr = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_ocr_result_free);
+      g_ptr_array_set_size (r.ocr, r.n);
 
       /* First the text layer of every page, telling which pages OCR must read. */
       for (guint i = 0; i < r.n; i++)

@@ -184,3 +184,97 @@ kel_ocr_fix_words (GArray *words)
       fix_clause_number (&g_array_index (words, KelOcrWord, i));
     }
 }
+
+/* Kazakh letters and the Russian ones OCR reads for them. */
+static gunichar
+russian_for (gunichar c)
+{
+  static const gunichar pairs[][2] = {
+    { 0x04D9, 0x0430 }, { 0x04D8, 0x0410 }, { 0x0493, 0x0433 }, { 0x0492, 0x0413 },
+    { 0x049B, 0x043A }, { 0x049A, 0x041A }, { 0x04A3, 0x043D }, { 0x04A2, 0x041D },
+    { 0x04E9, 0x043E }, { 0x04E8, 0x041E }, { 0x04B1, 0x0443 }, { 0x04B0, 0x0423 },
+    { 0x04AF, 0x0443 }, { 0x04AE, 0x0423 }, { 0x04BB, 0x0445 }, { 0x04BA, 0x0425 },
+    { 0x0456, 0x0438 }, { 0x0406, 0x0418 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    if (pairs[i][0] == c)
+      return pairs[i][1];
+  return c;
+}
+
+/* @word with its Kazakh letters read as Russian ones; whether it had any. */
+static char *
+russian_key (const char *word, gboolean *kazakh)
+{
+  GString *key = g_string_new (NULL);
+
+  *kazakh = FALSE;
+  for (const char *s = word; *s != '\0'; s = g_utf8_next_char (s))
+    {
+      gunichar c = g_utf8_get_char (s), r = russian_for (c);
+
+      *kazakh = *kazakh || r != c;
+      g_string_append_unichar (key, r);
+    }
+  return g_string_free (key, FALSE);
+}
+
+/* The letters of @w without the punctuation around them. */
+static char *
+bare_word (const char *w)
+{
+  const char *a = w, *b = w + strlen (w);
+
+  while (*a != '\0' && !g_unichar_isalnum (g_utf8_get_char (a)))
+    a = g_utf8_next_char (a);
+  while (b > a && !g_unichar_isalnum (g_utf8_get_char (g_utf8_find_prev_char (a, b))))
+    b = g_utf8_find_prev_char (a, b);
+  return g_strndup (a, b - a);
+}
+
+gboolean
+kel_ocr_fix_document (GPtrArray *pages)
+{
+  g_autoptr (GHashTable) kazakh = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          g_free);
+  gboolean changed = FALSE;
+
+  /* the names written with Kazakh letters somewhere in the document */
+  for (guint p = 0; p < pages->len; p++)
+    for (guint i = 0; pages->pdata[p] != NULL && i < ((GArray *) pages->pdata[p])->len; i++)
+      {
+        g_autofree char *bare = bare_word (g_array_index ((GArray *) pages->pdata[p],
+                                                          KelOcrWord, i).text);
+        gboolean has = FALSE;
+        char *key = russian_key (bare, &has);
+
+        if (has && g_utf8_strlen (bare, -1) >= 4)
+          g_hash_table_replace (kazakh, key, g_steal_pointer (&bare));
+        else
+          g_free (key);
+      }
+  /* the same names read with Russian letters elsewhere: a capital, a name */
+  for (guint p = 0; p < pages->len; p++)
+    for (guint i = 0; pages->pdata[p] != NULL && i < ((GArray *) pages->pdata[p])->len; i++)
+      {
+        KelOcrWord *w = &g_array_index ((GArray *) pages->pdata[p], KelOcrWord, i);
+        g_autofree char *bare = bare_word (w->text);
+        gboolean has = FALSE;
+        g_autofree char *key = russian_key (bare, &has);
+        const char *right = g_hash_table_lookup (kazakh, key), *at;
+
+        if (has || right == NULL || !g_unichar_isupper (g_utf8_get_char (bare))
+            || strlen (right) < strlen (bare) || (at = strstr (w->text, bare)) == NULL)
+          continue;
+        {
+          g_autofree char *before = g_strndup (w->text, at - w->text);
+          char *fixed = g_strconcat (before, right, at + strlen (bare), NULL);
+
+          g_free (w->text);
+          w->text = fixed;
+          changed = TRUE;
+        }
+      }
+  return changed;
+}

@@ -69,6 +69,11 @@ KelOcrResult *kel_ocr_page            (PopplerPage  *page,
  * comma (kel-ocr-fix.c). */
 void        kel_ocr_fix_words         (GArray       *words);
 
+/* A name a document writes with Kazakh letters («Шаттық») and OCR read with Russian
+ * ones elsewhere in it («Шаттык») is written as the document writes it. @pages: the
+ * words (GArray of KelOcrWord, or NULL) of each page. Returns whether it changed any. */
+gboolean    kel_ocr_fix_document      (GPtrArray    *pages);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelOcrResult, kel_ocr_result_free)
 
 G_END_DECLS
