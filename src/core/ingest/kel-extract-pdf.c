@@ -134,6 +134,9 @@ ocr_glyphs (GArray *words, guint page_no)
       float width = w->rect.x2 - w->rect.x1;
       const char *p = w->text;
 
+      g_debug ("ocr p%u [%.1f %.1f %.1f %.1f] line [%.1f %.1f %.1f %.1f] %s", page_no + 1,
+               w->rect.x1, w->rect.y1, w->rect.x2, w->rect.y2, w->line.x1, w->line.y1,
+               w->line.x2, w->line.y2, w->text);
       for (glong k = 0; k < n; k++, p = g_utf8_next_char (p))
         {
           KelLayoutGlyph g;

@@ -271,10 +271,13 @@ move_floats (KelLayoutDoc *doc)
       guint first = k, p = at->page;
       g_autofree char *before = NULL, *after = NULL;
 
-      if (t->kind != KEL_BLOCK_CAPTION && t->kind != KEL_BLOCK_TABLE)
+      /* a ruled table: one found from aligned columns may be a list in the text */
+      if (!(t->kind == KEL_BLOCK_TABLE && t->table != NULL)
+          && !(t->kind == KEL_BLOCK_CAPTION && k + 1 < order->len
+               && block_at (doc, &g_array_index (order, Place, k + 1))->table != NULL))
         continue;
-      while (k + 1 < order->len && (block_at (doc, &g_array_index (order, Place, k + 1))->kind
-                                    == KEL_BLOCK_TABLE))
+      while (k + 1 < order->len
+             && block_at (doc, &g_array_index (order, Place, k + 1))->table != NULL)
         k++;
       if (k + 1 >= order->len)
         break;

@@ -269,14 +269,20 @@ glyphs_outside_tables (const LPage *page)
   return out;
 }
 
+static void
+free_glyphs (gpointer data)
+{
+  if (data != NULL)
+    g_array_unref (data);
+}
+
 /* Finds the margins of the pages, lays out again the pages that have some without them,
  * and puts them among the blocks, left out: those above the middle of the page first,
  * the others last. */
 static void
 find_margins (KelLayoutDoc *doc)
 {
-  g_autoptr (GPtrArray) glyphs = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) g_array_unref);
+  g_autoptr (GPtrArray) glyphs = g_ptr_array_new_with_free_func (free_glyphs);
   g_autofree double *heights = g_new0 (double, MAX (doc->n_pages, 1));
   g_autoptr (GArray) margins = NULL;
 

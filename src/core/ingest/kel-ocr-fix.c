@@ -139,8 +139,9 @@ fix_case (GArray *words, guint i)
   const char *next = i + 1 < words->len ? g_array_index (words, KelOcrWord, i + 1).text : "";
   gunichar n = g_utf8_get_char (next);
 
-  if (g_utf8_strlen (w->text, -1) > 4 || !g_unichar_isupper (g_utf8_get_char (w->text))
-      || !inside_sentence (words, i))
+  /* the first word of a line may follow a heading, which ends without a point */
+  if (w->line_start || g_utf8_strlen (w->text, -1) > 4
+      || !g_unichar_isupper (g_utf8_get_char (w->text)) || !inside_sentence (words, i))
     return;
   lower = g_utf8_strdown (w->text, -1);
   if (in_list (abbreviations, G_N_ELEMENTS (abbreviations), lower)
