@@ -229,8 +229,10 @@ render_gray (PopplerPage *page, double dpi)
   return pix;
 }
 
-/* Pixels darker than this are ink when the page is made black and white. */
+/* Pixels darker than this are ink when the page is made black and white; a table's light
+ * grey rules, darker than the second. */
 #define INK_THRESHOLD 160
+#define RULE_THRESHOLD 243
 
 /* Turns @gray (taken) so that its lines of text run level, when it is turned by more
  * than a tenth of a degree and the measure is sure of it. Returns the turned image and
@@ -268,14 +270,51 @@ remove_specks (PIX *gray, PIX *bw)
   if (specks == NULL)
     return;
   pixSetMasked (gray, specks, 255);
-  pixSubtract (bw, bw, specks);
   pixDestroy (&specks);
 }
 
-/* Adds the boxes of the components of @lines (1 bpp) no thicker than @thick pixels to
- * @rules, in points. */
+/* The share of the pixels of the strip @x, @y, @w × @h of @ink (1 bpp) that are ink. */
+static double
+ink_share (PIX *ink, int x, int y, int w, int h)
+{
+  BOX *box;
+  PIX *part;
+  l_int32 n = 0;
+
+  x = MAX (0, x);
+  y = MAX (0, y);
+  w = MIN (w, pixGetWidth (ink) - x);
+  h = MIN (h, pixGetHeight (ink) - y);
+  if (w <= 0 || h <= 0)
+    return 0;
+  box = boxCreate (x, y, w, h);
+  part = pixClipRectangle (ink, box, NULL);
+  if (part != NULL)
+    pixCountPixels (part, &n, NULL);
+  pixDestroy (&part);
+  boxDestroy (&box);
+  return (double) n / ((double) w * h);
+}
+
+/* Whether the stroke @x, @y, @w × @h has paper along both its sides: a rule, not the
+ * foot or the head of a line of letters. */
+static gboolean
+on_paper (PIX *ink, gboolean horizontal, int x, int y, int w, int h)
+{
+  const int near = 3, band = 4;
+
+  if (horizontal)
+    return ink_share (ink, x, y - near - band, w, band) < 0.15
+           && ink_share (ink, x, y + h + near, w, band) < 0.15;
+  return ink_share (ink, x - near - band, y, band, h) < 0.15
+         && ink_share (ink, x + w + near, y, band, h) < 0.15;
+}
+
+/* Adds the boxes of the components of @lines (1 bpp) no thicker than @thick pixels, with
+ * paper along them in @ink, to @rules, in points, and paints them into @mask. */
 static void
-add_rules (PIX *lines, gboolean horizontal, int thick, double dpi, GArray *rules)
+add_rules (PIX *lines, PIX *ink, gboolean horizontal, int thick, double dpi, GArray *rules,
+           PIX *mask)
 {
   BOXA *boxes = pixConnCompBB (lines, 8);
   float to_pt = (float) (72.0 / dpi);
@@ -286,37 +325,72 @@ add_rules (PIX *lines, gboolean horizontal, int thick, double dpi, GArray *rules
       KelLayoutRule r;
 
       if (boxaGetBoxGeometry (boxes, i, &x, &y, &w, &h) != 0
-          || (horizontal ? h : w) > thick)
+          || (horizontal ? h : w) > thick || !on_paper (ink, horizontal, x, y, w, h))
         continue;
       r = (KelLayoutRule) { x * to_pt, y * to_pt, (x + w) * to_pt, (y + h) * to_pt };
       g_array_append_val (rules, r);
+      pixRasterop (mask, x - 2, y - 2, w + 4, h + 4, PIX_SET, NULL, 0, 0);
     }
   boxaDestroy (&boxes);
 }
 
-/* The ruling lines of the page (table borders): runs of ink a fifth of an inch long or
- * more, across or down, found by opening the black-and-white page with a line; they are
- * made paper before recognition, so that borders never become letters. KelLayoutRule. */
+/* The grey of the paper: the commonest level of the lighter half. */
+static int
+paper_level (PIX *gray)
+{
+  NUMA *hist = pixGetGrayHistogram (gray, 4);
+  l_float32 best = -1;
+  int level = 255;
+
+  for (int v = 128; hist != NULL && v < 256; v++)
+    {
+      l_float32 n = 0;
+      numaGetFValue (hist, v, &n);
+      if (n > best)
+        {
+          best = n;
+          level = v;
+        }
+    }
+  numaDestroy (&hist);
+  return level;
+}
+
+/* The ruling lines of the page (table borders): runs of ink a quarter of an inch long or
+ * more and no thicker than a rule, across or down, found by opening the page made black
+ * and white (at a level that keeps light grey rules: a little darker than the paper) with
+ * a line; they are made paper before recognition, so that borders never become letters.
+ * KelLayoutRule. */
 static GArray *
-take_rules (PIX *gray, PIX *bw, double dpi)
+take_rules (PIX *gray, double dpi)
 {
   GArray *rules = g_array_new (FALSE, FALSE, sizeof (KelLayoutRule));
-  int len = (int) (dpi / 5), thick = MAX (2, (int) (dpi / 72.0 * 3));
-  PIX *across = pixOpenBrick (NULL, bw, len, 1);
-  PIX *down = pixOpenBrick (NULL, bw, 1, len);
-  PIX *both = NULL, *wide = NULL;
+  int len = (int) (dpi / 4), thick = MAX (2, (int) (dpi / 72.0 * 3));
+  int level = MIN (RULE_THRESHOLD, paper_level (gray) - 12);
+  PIX *bw = pixConvertTo1 (gray, MAX (level, INK_THRESHOLD));
+  PIX *ink = pixConvertTo1 (gray, INK_THRESHOLD);
+  PIX *across = NULL, *down = NULL, *mask = NULL;
 
-  if (across != NULL)
-    add_rules (across, TRUE, thick, dpi, rules);
-  if (down != NULL)
-    add_rules (down, FALSE, thick, dpi, rules);
-  if (across != NULL && down != NULL && (both = pixOr (NULL, across, down)) != NULL
-      && (wide = pixDilateBrick (NULL, both, 3, 3)) != NULL)
-    pixSetMasked (gray, wide, 255);
+  if (bw == NULL || ink == NULL)
+    {
+      pixDestroy (&bw);
+      pixDestroy (&ink);
+      return rules;
+    }
+  across = pixOpenBrick (NULL, bw, len, 1);
+  down = pixOpenBrick (NULL, bw, 1, len);
+  mask = pixCreate (pixGetWidth (gray), pixGetHeight (gray), 1);
+  if (across != NULL && mask != NULL)
+    add_rules (across, ink, TRUE, thick, dpi, rules, mask);
+  if (down != NULL && mask != NULL)
+    add_rules (down, ink, FALSE, thick, dpi, rules, mask);
+  if (mask != NULL)
+    pixSetMasked (gray, mask, 255);
+  pixDestroy (&bw);
+  pixDestroy (&ink);
   pixDestroy (&across);
   pixDestroy (&down);
-  pixDestroy (&both);
-  pixDestroy (&wide);
+  pixDestroy (&mask);
   return rules;
 }
 
@@ -339,9 +413,9 @@ prepare_page (PopplerPage *page, float *angle, double *dpi, GArray **rules)
   if (bw != NULL)
     {
       remove_specks (gray, bw);
-      *rules = take_rules (gray, bw, *dpi);
       pixDestroy (&bw);
     }
+  *rules = take_rules (gray, *dpi);
   return gray;
 }
 
