@@ -318,6 +318,7 @@ add_rules (PIX *lines, PIX *ink, gboolean horizontal, int thick, double dpi, GAr
 {
   BOXA *boxes = pixConnCompBB (lines, 8);
   float to_pt = (float) (72.0 / dpi);
+  int margin = MAX (2, (int) (dpi / 60));
 
   for (l_int32 i = 0; boxes != NULL && i < boxaGetCount (boxes); i++)
     {
@@ -329,7 +330,9 @@ add_rules (PIX *lines, PIX *ink, gboolean horizontal, int thick, double dpi, GAr
         continue;
       r = (KelLayoutRule) { x * to_pt, y * to_pt, (x + w) * to_pt, (y + h) * to_pt };
       g_array_append_val (rules, r);
-      pixRasterop (mask, x - 2, y - 2, w + 4, h + 4, PIX_SET, NULL, 0, 0);
+      /* and its blur, which a low resolution or a JPEG spread around it */
+      pixRasterop (mask, x - margin, y - margin, w + 2 * margin, h + 2 * margin, PIX_SET,
+                   NULL, 0, 0);
     }
   boxaDestroy (&boxes);
 }
@@ -366,13 +369,17 @@ take_rules (PIX *gray, double dpi)
 {
   GArray *rules = g_array_new (FALSE, FALSE, sizeof (KelLayoutRule));
   int len = (int) (dpi / 4), thick = MAX (2, (int) (dpi / 72.0 * 3));
-  int level = MIN (RULE_THRESHOLD, paper_level (gray) - 12);
-  PIX *bw = pixConvertTo1 (gray, MAX (level, INK_THRESHOLD));
-  PIX *ink = pixConvertTo1 (gray, INK_THRESHOLD);
+  /* shaded cells made paper, so that the rules through them stand out */
+  PIX *flat = pixBackgroundNormSimple (gray, NULL, NULL);
+  PIX *bw = NULL, *ink = pixConvertTo1 (gray, INK_THRESHOLD);
   PIX *across = NULL, *down = NULL, *mask = NULL;
 
+  if (flat != NULL)
+    bw = pixConvertTo1 (flat, MAX (MIN (RULE_THRESHOLD, paper_level (flat) - 12),
+                                   INK_THRESHOLD));
   if (bw == NULL || ink == NULL)
     {
+      pixDestroy (&flat);
       pixDestroy (&bw);
       pixDestroy (&ink);
       return rules;
@@ -386,6 +393,7 @@ take_rules (PIX *gray, double dpi)
     add_rules (down, ink, FALSE, thick, dpi, rules, mask);
   if (mask != NULL)
     pixSetMasked (gray, mask, 255);
+  pixDestroy (&flat);
   pixDestroy (&bw);
   pixDestroy (&ink);
   pixDestroy (&across);
