@@ -23,15 +23,43 @@ edge_block (LPage *page, gboolean last)
   return NULL;
 }
 
+/* Whether two tables have the same columns (within 1 % of their width: a scan's pages
+ * are never quite in the same place). */
 static gboolean
 same_columns (const LayTable *a, const LayTable *b)
 {
+  float slack = MAX (3.0f, 0.01f * (a->rect.x2 - a->rect.x1));
+
   if (a->n_cols != b->n_cols)
     return FALSE;
   for (guint i = 0; i < a->xs->len; i++)
-    if (fabsf (g_array_index (a->xs, float, i) - g_array_index (b->xs, float, i)) > 3)
+    if (fabsf (g_array_index (a->xs, float, i) - g_array_index (b->xs, float, i)) > slack)
       return FALSE;
   return TRUE;
+}
+
+/* Whether two texts are the same but for a few characters (OCR reads a header repeated
+ * on the next page a little differently): nine in ten of the letters and digits of each
+ * are in the other. */
+static gboolean
+nearly_same (const char *a, const char *b)
+{
+  guint count[2][256] = { { 0 } }, total[2] = { 0, 0 }, common = 0;
+  const char *s[2] = { a, b };
+
+  for (int k = 0; k < 2; k++)
+    for (const char *p = s[k]; *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_unichar_tolower (g_utf8_get_char (p));
+        if (g_unichar_isalnum (c))
+          {
+            count[k][c & 0xff]++;
+            total[k]++;
+          }
+      }
+  for (int i = 0; i < 256; i++)
+    common += MIN (count[0][i], count[1][i]);
+  return total[0] > 0 && total[1] > 0 && common >= 0.9 * MAX (total[0], total[1]);
 }
 
 /* The text of row @r of @t, each cell after its column; newly allocated. */
@@ -128,7 +156,7 @@ _kel_lay_link_tables (KelLayoutDoc *doc)
       for (; origin != NULL && r < origin->n_header_rows && r < next->n_rows; r++)
         {
           g_autofree char *a = row_text (origin, r), *b = row_text (next, r);
-          if (strcmp (a, b) != 0)
+          if (strcmp (a, b) != 0 && !nearly_same (a, b))
             break;
         }
       next->skip_rows = origin != NULL && r == origin->n_header_rows ? r : 0;

@@ -141,6 +141,24 @@ grid_cells (const GArray *rules, const GArray *xs, const GArray *ys, guint page)
   return cells;
 }
 
+/* Whether glyph @i of @glyphs is what OCR made of a border: a word of one stroke ("|",
+ * "—") on a line between two columns. */
+static gboolean
+is_border_remnant (const LayTable *t, const GArray *glyphs, guint i)
+{
+  const Glyph *g = &g_array_index (glyphs, Glyph, i);
+  float cx = (g->r.x1 + g->r.x2) / 2;
+
+  if (g->word < 0 || g_utf8_strchr ("|—–-_[]", -1, g->c) == NULL
+      || (i > 0 && g_array_index (glyphs, Glyph, i - 1).word == g->word)
+      || (i + 1 < glyphs->len && g_array_index (glyphs, Glyph, i + 1).word == g->word))
+    return FALSE;
+  for (guint k = 0; k < t->xs->len; k++)
+    if (fabsf (cx - g_array_index (t->xs, float, k)) < 5)
+      return TRUE;
+  return FALSE;
+}
+
 /* Gives each glyph inside the table to its cell (a region of its own), and takes it out
  * of @glyphs. */
 static void
@@ -156,6 +174,9 @@ fill_cells (LayTable *t, GArray *glyphs)
       float cx = (g->r.x1 + g->r.x2) / 2, cy = g->ymid;
       gboolean taken = FALSE;
 
+      if (cx > t->rect.x1 && cx < t->rect.x2 && cy > t->rect.y1 && cy < t->rect.y2
+          && is_border_remnant (t, glyphs, i))
+        continue;
       if (cx > t->rect.x1 && cx < t->rect.x2 && cy > t->rect.y1 && cy < t->rect.y2)
         for (guint k = 0; k < n && !taken; k++)
           {
@@ -535,6 +556,13 @@ _kel_lay_tables_find (const GArray *rules, GArray *glyphs, guint page)
   used = g_new0 (gboolean, rules->len);
   grid_tables (rules, used, glyphs, page, tables);
   rule_tables (rules, used, glyphs, page, tables);
+  for (guint t = 0; t < tables->len; t++)
+    {
+      const LayTable *table = tables->pdata[t];
+      g_debug ("page %u table %u: %u × %u at %.1f %.1f %.1f %.1f, %u header rows", page + 1, t,
+               table->n_rows, table->n_cols, table->rect.x1, table->rect.y1, table->rect.x2,
+               table->rect.y2, table->n_header_rows);
+    }
   return tables;
 }
 
