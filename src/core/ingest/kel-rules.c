@@ -14,6 +14,14 @@
 /* Below this a pixel may be a light grey rule; at or above it is paper. */
 #define LIGHT 236
 #define WHITE 245
+/* What a glyph's box is painted with: neither ink nor paper. */
+#define MASKED 254
+
+static inline gboolean
+is_paper (guint8 v)
+{
+  return v >= WHITE && v != MASKED;
+}
 
 /* A run of dark pixels on row (column) @pos from @a to @b inclusive; merged runs make a
  * stroke from row @p1 to @p2. */
@@ -96,10 +104,10 @@ is_ink (const guint8 *gray, int width, int height, int stride, int x, int y, gui
   if (v >= LIGHT)
     return FALSE;
   if (horizontal)
-    return y >= off && y + off < height && gray[(gsize) (y - off) * stride + x] >= WHITE
-           && gray[(gsize) (y + off) * stride + x] >= WHITE;
-  return x >= off && x + off < width && gray[(gsize) y * stride + x - off] >= WHITE
-         && gray[(gsize) y * stride + x + off] >= WHITE;
+    return y >= off && y + off < height && is_paper (gray[(gsize) (y - off) * stride + x])
+           && is_paper (gray[(gsize) (y + off) * stride + x]);
+  return x >= off && x + off < width && is_paper (gray[(gsize) y * stride + x - off])
+         && is_paper (gray[(gsize) y * stride + x + off]);
 }
 
 /* Horizontal runs, row by row. */
@@ -216,7 +224,8 @@ kel_rules_find_in_page (PopplerPage *page, double width, double height,
     }
   cairo_surface_destroy (surface);
 
-  /* the text away: letters, and underscores drawn as text */
+  /* the text away: letters, and underscores drawn as text (neither ink nor paper, so that
+   * the grey left between two letters in a shaded cell is no light rule) */
   for (guint i = 0; glyphs != NULL && i < glyphs->len; i++)
     {
       const KelLayoutGlyph *g = &g_array_index (glyphs, KelLayoutGlyph, i);
@@ -228,7 +237,7 @@ kel_rules_find_in_page (PopplerPage *page, double width, double height,
       if (g_unichar_isspace (g->c))
         continue;
       for (int y = y1; y < y2; y++)
-        memset (gray + (gsize) y * pw + x1, 0xff, MAX (0, x2 - x1));
+        memset (gray + (gsize) y * pw + x1, MASKED, MAX (0, x2 - x1));
     }
   return kel_rules_find (gray, pw, ph, pw, RULES_SCALE, 200, 12.0, 3.0, 2);
 }
