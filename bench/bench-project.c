@@ -12,6 +12,7 @@
 #include "kel-agreement.h"
 #include "kel-project-export.h"
 #include "kel-project.h"
+#include "kel-validation.h"
 
 static const char *const clauses[] = {
   "Строительство детского сада в городе %s на сумму %u млн тенге.",

@@ -633,22 +633,66 @@ kel_test_run_clear (KelTestRun *run)
   g_clear_pointer (&run->err, g_free);
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+
+/* Runs @argv; a CLI that dies of a signal (a GLib-CRITICAL is fatal in the tests, and
+ * aborts it) fails the test with what it printed. */
+static void
+run_argv (KelTestRun *run, GPtrArray *argv)
+{
+  g_autoptr (GError) error = NULL;
+  int wait_status;
+
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  if (WIFSIGNALED (wait_status))
+    g_error ("kelisim-cli died of signal %d; it said:\n%s", WTERMSIG (wait_status), run->err);
+  run->status = WEXITSTATUS (wait_status);
+  /* timeout(1) says 124 when it had to stop the command */
+  if (run->status == 124 && g_str_equal (argv->pdata[0], "/bin/sh"))
+    g_error ("kelisim-cli did not finish within 60 s (a FIFO waited on?); it said:\n%s",
+             run->err);
+}
+
 void
 kel_test_run_cli (KelTestRun *run, const char *first, ...)
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
   va_list ap;
-  int wait_status;
 
   g_ptr_array_add (argv, (char *) KEL_CLI_PATH);
   va_start (ap, first);
   for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
     g_ptr_array_add (argv, (char *) a);
   va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  run_argv (run, argv);
+}
+
+void
+kel_test_run_cli_guarded (KelTestRun *run, const char *first, ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  va_list ap;
+
+  g_ptr_array_add (argv, (char *) "/bin/sh");
+  g_ptr_array_add (argv, (char *) "-c");
+#ifdef UNDER_ASAN
+  g_ptr_array_add (argv, (char *) "exec timeout -k 5 60 \"$0\" \"$@\"");
+#else
+  g_ptr_array_add (argv, (char *) "ulimit -v 2097152 && exec timeout -k 5 60 \"$0\" \"$@\"");
+#endif
+  g_ptr_array_add (argv, (char *) KEL_CLI_PATH);
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (ap);
+  run_argv (run, argv);
 }

@@ -114,6 +114,14 @@ void        kel_test_run_cli         (KelTestRun   *run,
                                       const char   *first,
                                       ...) G_GNUC_NULL_TERMINATED;
 
+/* As kel_test_run_cli(), in a shell that caps the CLI's memory (ulimit -v, 2 GB; not
+ * under AddressSanitizer, which reserves far more address space) and its time (60 s): a
+ * command that would read /dev/zero until memory runs out, or wait on a FIFO forever,
+ * fails the test instead of taking the machine or the suite with it. */
+void        kel_test_run_cli_guarded (KelTestRun   *run,
+                                      const char   *first,
+                                      ...) G_GNUC_NULL_TERMINATED;
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KelTestRun, kel_test_run_clear)
 
 G_END_DECLS

@@ -62,7 +62,7 @@ check_coder (GPtrArray *coders, const char *name, const char *path, GError **err
       g_string_append (names, c->name);
     }
   display = g_filename_display_name (path);
-  g_set_error (error, KEL_AGGREGATE_ERROR, KEL_AGGREGATE_ERROR_CODER,
+  g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_UNKNOWN,
                _("the project “%s” has no coder “%s”; its coders are %s"), display, name,
                names->str);
   return FALSE;
@@ -78,7 +78,8 @@ kel_cli_project_rows (const char *path, const KelAggregateFilter *filter, GPtrAr
 
   g_return_val_if_fail (path != NULL && filter != NULL, NULL);
 
-  project = kel_project_open (path, error);
+  /* only read: a read-only project will do */
+  project = kel_project_open_to_read (path, error);
   if (project == NULL)
     return NULL;
   coders = kel_project_list_coders (project);

@@ -62,195 +62,267 @@ format_from_path (const char *path, KelChartFormat *out)
   return ext != NULL && kel_chart_format_from_string (ext, out);
 }
 
-int
-kel_cli_chart_main (int argc, char **argv)
+/* The command line, as given and as read. */
+typedef struct {
+  KelCliInput     in;
+  char           *kind_s, *format_s, *output, *by, *years, *doc_kind, *coder, *lang_s;
+  char           *style_s, *arrange_s, *table_s, *project, *font;
+  double          width, height, scale;
+  char          **files;
+  KelChartKind    kind;
+  KelChartFormat  format;
+  KelFormat       table_format;
+  KelLanguage     lang;
+} Options;
+
+static void
+options_clear (Options *o)
 {
-  const char *command = "chart";
-  KelCliInput in = { 0 };
-  g_autofree char *kind_s = NULL, *format_s = NULL, *output = NULL, *by = NULL;
-  g_autofree char *years = NULL, *doc_kind = NULL, *coder = NULL, *lang_s = NULL;
-  g_autofree char *style_s = NULL, *arrange_s = NULL, *table_s = NULL, *project = NULL;
-  g_autofree char *font = NULL;
-  double width = 960, height = 0, scale = 1;
-  g_auto (GStrv) files = NULL;
+  char **strings[] = { &o->kind_s, &o->format_s, &o->output, &o->by, &o->years, &o->doc_kind,
+                       &o->coder, &o->lang_s, &o->style_s, &o->arrange_s, &o->table_s,
+                       &o->project, &o->font };
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    g_clear_pointer (strings[i], g_free);
+  g_clear_pointer (&o->files, g_strfreev);
+  kel_cli_input_clear (&o->in);
+}
+
+static gboolean
+parse_options (Options *o, int *argc, char ***argv)
+{
   GOptionEntry entries[] = {
-    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_s,
+    { "kind", 'k', 0, G_OPTION_ARG_STRING, &o->kind_s,
       N_("“structure” (default): each corporation’s money by category; “shift”: the "
          "developmental share year by year"), N_("KIND") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_s,
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &o->format_s,
       N_("png, svg or pdf (default: from the output file’s extension)"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
       N_("Write to FILE (“-”: standard output)"), N_("FILE") },
-    { "by", 0, 0, G_OPTION_ARG_STRING, &by,
+    { "by", 0, 0, G_OPTION_ARG_STRING, &o->by,
       N_("Shares of the “amount” (default) or of the “count” of commitments"), N_("WHAT") },
-    { "years", 0, 0, G_OPTION_ARG_STRING, &years,
+    { "years", 0, 0, G_OPTION_ARG_STRING, &o->years,
       N_("Only these years: 2019, 2016-2020 or 2016,2018-2020"), N_("YEARS") },
-    { "document-kind", 0, 0, G_OPTION_ARG_STRING, &doc_kind,
+    { "document-kind", 0, 0, G_OPTION_ARG_STRING, &o->doc_kind,
       N_("Only “memorandum” or only “report”"), N_("KIND") },
-    { "coder", 0, 0, G_OPTION_ARG_STRING, &coder,
+    { "coder", 0, 0, G_OPTION_ARG_STRING, &o->coder,
       N_("Whose coding counts: “lexicon” (default), a coder’s name, “consensus” or "
          "“consensus:NAME,NAME,…”"), N_("WHO") },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang_s,
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &o->lang_s,
       N_("Labels in “kk”, “ru” or “en” (default: the interface language)"), N_("LANG") },
-    { "style", 0, 0, G_OPTION_ARG_STRING, &style_s,
+    { "style", 0, 0, G_OPTION_ARG_STRING, &o->style_s,
       N_("“light” (default) or “dark”"), N_("STYLE") },
-    { "arrangement", 0, 0, G_OPTION_ARG_STRING, &arrange_s,
+    { "arrangement", 0, 0, G_OPTION_ARG_STRING, &o->arrange_s,
       N_("The shift: “side-by-side” panels (default) or “overlaid” lines"), N_("HOW") },
-    { "width", 0, 0, G_OPTION_ARG_DOUBLE, &width,
+    { "width", 0, 0, G_OPTION_ARG_DOUBLE, &o->width,
       N_("Width in points (PDF) or pixels (PNG, SVG); default 960"), N_("N") },
-    { "height", 0, 0, G_OPTION_ARG_DOUBLE, &height,
+    { "height", 0, 0, G_OPTION_ARG_DOUBLE, &o->height,
       N_("Height (default: as much as the chart needs)"), N_("N") },
-    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale,
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &o->scale,
       N_("PNG only: pixels per unit, e.g. 3 for print (default 1)"), N_("N") },
-    { "font", 0, 0, G_OPTION_ARG_STRING, &font,
+    { "font", 0, 0, G_OPTION_ARG_STRING, &o->font,
       N_("Font families (default “DejaVu Sans, Noto Sans, sans-serif”)"), N_("FAMILIES") },
-    { "table", 't', 0, G_OPTION_ARG_STRING, &table_s,
+    { "table", 't', 0, G_OPTION_ARG_STRING, &o->table_s,
       N_("Write the table behind the chart instead: csv, tsv or jsonl"), N_("FORMAT") },
-    { "project", 'p', 0, G_OPTION_ARG_FILENAME, &project,
+    { "project", 'p', 0, G_OPTION_ARG_FILENAME, &o->project,
       N_("Take the codings from a project file instead of source files"), N_("FILE") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, N_("FILE…") },
     { NULL }
   };
   g_autoptr (GOptionContext) ctx = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (KelAggregateFilter) filter = kel_aggregate_filter_new ();
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_row_free);
-  g_autoptr (GPtrArray) codebook = NULL;
-  g_autoptr (KelAggregate) agg = NULL;
-  g_autoptr (KelChart) chart = NULL;
-  g_autoptr (GBytes) data = NULL;
-  KelChartKind kind = KEL_CHART_STRUCTURE;
-  KelChartFormat format = KEL_CHART_PNG;
-  KelFormat table_format = KEL_FORMAT_CSV;
-  KelLanguage lang = KEL_LANG_UNKNOWN;
-  guint failed = 0, n_files;
-  int status = 0;
 
-  early_language (argc, argv);
   ctx = g_option_context_new (_("— the financing structure or the shift to human development "
                                 "as a chart (PNG, SVG, PDF) or its table"));
   g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
-  kel_cli_input_add_options (&in, ctx);
+  kel_cli_input_add_options (&o->in, ctx);
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+  if (!g_option_context_parse (ctx, argc, argv, &error))
     {
-      fprintf (stderr, "kelisim-cli %s: %s\n", command, error->message);
-      kel_cli_input_clear (&in);
-      return 2;
+      fprintf (stderr, "kelisim-cli chart: %s\n", error->message);
+      return FALSE;
     }
+  return TRUE;
+}
 
-#define USAGE_ERROR(...)                                                                    \
-  do {                                                                                      \
-    fprintf (stderr, "kelisim-cli chart: ");                                                \
-    fprintf (stderr, __VA_ARGS__);                                                          \
-    fputc ('\n', stderr);                                                                   \
-    kel_cli_input_clear (&in);                                                              \
-    return 2;                                                                               \
-  } while (0)
+/* Says what is wrong with the command line; FALSE, for the caller to return. */
+G_GNUC_PRINTF (1, 2) static gboolean
+usage_error (const char *format, ...)
+{
+  va_list ap;
 
-  if ((project == NULL && !kel_cli_check_files (files, command))
-      || !kel_cli_check_project_input (&in, project, files, command))
+  fprintf (stderr, "kelisim-cli chart: ");
+  va_start (ap, format);
+  vfprintf (stderr, format, ap);
+  va_end (ap);
+  fputc ('\n', stderr);
+  return FALSE;
+}
+
+/* What the chart is and where it goes: the kind, the table or the picture's format. */
+static gboolean
+check_output (Options *o)
+{
+  if (o->kind_s != NULL && !kel_chart_kind_from_string (o->kind_s, &o->kind))
+    return usage_error (_("--kind takes “structure” or “shift”, not “%s”"), o->kind_s);
+  if (o->table_s != NULL)
     {
-      kel_cli_input_clear (&in);
-      return 2;
+      if (!kel_format_from_string (o->table_s, &o->table_format)
+          || o->table_format == KEL_FORMAT_TABLE)
+        return usage_error (_("--table takes “csv”, “tsv” or “jsonl”, not “%s”"), o->table_s);
+      return TRUE;
     }
-  if (kind_s != NULL && !kel_chart_kind_from_string (kind_s, &kind))
-    USAGE_ERROR (_("--kind takes “structure” or “shift”, not “%s”"), kind_s);
-  if (table_s != NULL)
-    {
-      if (!kel_format_from_string (table_s, &table_format) || table_format == KEL_FORMAT_TABLE)
-        USAGE_ERROR (_("--table takes “csv”, “tsv” or “jsonl”, not “%s”"), table_s);
-    }
+  if (o->format_s != NULL && !kel_chart_format_from_string (o->format_s, &o->format))
+    return usage_error (_("--format takes “png”, “svg” or “pdf”, not “%s”"), o->format_s);
+  if (o->output == NULL)
+    return usage_error (_("say where the chart goes with -o FILE (“-o -” for standard output)"));
+  if (o->format_s == NULL && !format_from_path (o->output, &o->format))
+    return usage_error (_("say the format with --format png|svg|pdf or an output file ending "
+                          "in .png, .svg or .pdf"));
+  return TRUE;
+}
+
+/* How the chart looks. */
+static gboolean
+check_look (Options *o)
+{
+  if (o->by != NULL && strcmp (o->by, "amount") != 0 && strcmp (o->by, "count") != 0)
+    return usage_error (_("--by takes “amount” or “count”, not “%s”"), o->by);
+  if (o->lang_s != NULL && (o->lang = kel_language_from_code (o->lang_s)) == KEL_LANG_UNKNOWN)
+    return usage_error (_("--lang takes “kk”, “ru” or “en”, not “%s”"), o->lang_s);
+  if (o->style_s != NULL && strcmp (o->style_s, "light") != 0
+      && strcmp (o->style_s, "dark") != 0)
+    return usage_error (_("--style takes “light” or “dark”, not “%s”"), o->style_s);
+  if (o->arrange_s != NULL && strcmp (o->arrange_s, "side-by-side") != 0
+      && strcmp (o->arrange_s, "overlaid") != 0)
+    return usage_error (_("--arrangement takes “side-by-side” or “overlaid”, not “%s”"),
+                        o->arrange_s);
+  if (!(o->width >= 120 && o->width <= 20000)
+      || (o->height != 0 && !(o->height >= 120 && o->height <= 20000)))
+    return usage_error (_("--width and --height take a size from 120 to 20000"));
+  if (!(o->scale >= 0.25 && o->scale <= 16))
+    return usage_error (_("--scale takes a number from 0.25 to 16"));
+  return TRUE;
+}
+
+static gboolean
+check_options (Options *o, KelAggregateFilter *filter)
+{
+  g_autoptr (GError) error = NULL;
+
+  if ((o->project == NULL && !kel_cli_check_files (o->files, "chart"))
+      || !kel_cli_check_project_input (&o->in, o->project, o->files, "chart"))
+    return FALSE;
+  if (!check_output (o) || !check_look (o))
+    return FALSE;
+  if (!kel_cli_parse_filter (filter, o->years, o->doc_kind, o->coder, &error))
+    return usage_error ("%s", error->message);
+  return kel_cli_input_prepare (&o->in, "chart");
+}
+
+/* The rows to count: the project's, then those of the files; NULL and an error (a usage
+ * error) when a filter names what is not there. @failed counts the files not read. */
+static GPtrArray *
+collect_rows (Options *o, KelAggregateFilter *filter, GPtrArray **codebook, guint *failed,
+              GError **error)
+{
+  g_autoptr (GPtrArray) rows = NULL;
+
+  *failed = 0;
+  /* counted with the lexicon's codebook; the project's names its own categories */
+  if (o->project != NULL)
+    rows = kel_cli_project_rows (o->project, filter, codebook, error);
   else
+    rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_row_free);
+  if (rows == NULL)
+    return NULL;
+  if (o->files != NULL && o->files[0] != NULL)
     {
-      if (format_s != NULL && !kel_chart_format_from_string (format_s, &format))
-        USAGE_ERROR (_("--format takes “png”, “svg” or “pdf”, not “%s”"), format_s);
-      if (output == NULL)
-        USAGE_ERROR (_("say where the chart goes with -o FILE (“-o -” for standard output)"));
-      if (format_s == NULL && !format_from_path (output, &format))
-        USAGE_ERROR (_("say the format with --format png|svg|pdf or an output file ending in "
-                       ".png, .svg or .pdf"));
+      Collect collect = { rows, o->in.lexicon };
+      *failed = kel_cli_run_batch (&o->in.pipeline, o->files, kel_cli_input_jobs (&o->in),
+                                   consume_rows, &collect);
     }
-  if (by != NULL && strcmp (by, "amount") != 0 && strcmp (by, "count") != 0)
-    USAGE_ERROR (_("--by takes “amount” or “count”, not “%s”"), by);
-  if (lang_s != NULL && (lang = kel_language_from_code (lang_s)) == KEL_LANG_UNKNOWN)
-    USAGE_ERROR (_("--lang takes “kk”, “ru” or “en”, not “%s”"), lang_s);
-  if (style_s != NULL && strcmp (style_s, "light") != 0 && strcmp (style_s, "dark") != 0)
-    USAGE_ERROR (_("--style takes “light” or “dark”, not “%s”"), style_s);
-  if (arrange_s != NULL && strcmp (arrange_s, "side-by-side") != 0
-      && strcmp (arrange_s, "overlaid") != 0)
-    USAGE_ERROR (_("--arrangement takes “side-by-side” or “overlaid”, not “%s”"), arrange_s);
-  if (!(width >= 120 && width <= 20000) || (height != 0 && !(height >= 120 && height <= 20000)))
-    USAGE_ERROR (_("--width and --height take a size from 120 to 20000"));
-  if (!(scale >= 0.25 && scale <= 16))
-    USAGE_ERROR (_("--scale takes a number from 0.25 to 16"));
-  if (!kel_cli_parse_filter (filter, years, doc_kind, coder, &error))
-    USAGE_ERROR ("%s", error->message);
-  if (!kel_cli_input_prepare (&in, command))
+  if (!kel_aggregate_filter_check_rows (filter, rows, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+/* The chart as the options ask for it, or the table behind it. */
+static GBytes *
+render (Options *o, KelAggregate *agg, GError **error)
+{
+  g_autoptr (KelChart) chart = NULL;
+  double height = o->height;
+
+  if (o->table_s != NULL)
     {
-      kel_cli_input_clear (&in);
+      char *table = kel_aggregate_format_table (agg, o->table_format);
+      return g_bytes_new_take (table, strlen (table));
+    }
+  chart = kel_chart_new (agg, o->kind);
+  kel_chart_set_measure (chart, g_strcmp0 (o->by, "count") == 0 ? KEL_MEASURE_COUNT
+                                                                 : KEL_MEASURE_AMOUNT);
+  if (o->lang != KEL_LANG_UNKNOWN)
+    kel_chart_set_language (chart, o->lang);
+  kel_chart_set_style (chart, g_strcmp0 (o->style_s, "dark") == 0 ? KEL_CHART_DARK
+                                                                  : KEL_CHART_LIGHT);
+  kel_chart_set_arrangement (chart, g_strcmp0 (o->arrange_s, "overlaid") == 0
+                                      ? KEL_CHART_OVERLAID : KEL_CHART_SIDE_BY_SIDE);
+  if (o->font != NULL)
+    kel_chart_set_font_family (chart, o->font);
+  if (height == 0)
+    height = kel_chart_get_natural_height (chart, NULL, o->width);
+  return kel_chart_export (chart, o->format, o->width, height, o->scale, error);
+}
+
+static int
+run (Options *o, KelAggregateFilter *filter)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL, codebook = NULL;
+  g_autoptr (KelAggregate) agg = NULL;
+  g_autoptr (GBytes) data = NULL;
+  const char *bytes;
+  guint failed;
+  gsize len;
+
+  rows = collect_rows (o, filter, &codebook, &failed, &error);
+  if (rows == NULL)
+    {
+      usage_error ("%s", error->message);
       return 2;
     }
-
-  if (project != NULL)
-    {
-      /* counted with the lexicon's codebook; the project's names its own categories */
-      g_clear_pointer (&rows, g_ptr_array_unref);
-      if ((rows = kel_cli_project_rows (project, filter, &codebook, &error)) == NULL)
-        USAGE_ERROR ("%s", error->message);
-    }
-  n_files = files ? g_strv_length (files) : 0;
-  if (n_files > 0)
-    {
-      Collect collect = { rows, in.lexicon };
-      failed = kel_cli_run_batch (&in.pipeline, files, kel_cli_input_jobs (&in), consume_rows,
-                                  &collect);
-    }
-  if (!kel_aggregate_filter_check_rows (filter, rows, &error))
-    USAGE_ERROR ("%s", error->message);
-
-  agg = kel_aggregate_new_with_codebook (in.lexicon, rows, filter, codebook);
+  agg = kel_aggregate_new_with_codebook (o->in.lexicon, rows, filter, codebook);
   if (kel_aggregate_get_n_corporations (agg) == 0)
     fprintf (stderr, _("kelisim-cli chart: warning: no coded commitment matches the "
                        "filter\n"));
-  if (table_s != NULL)
+  data = render (o, agg, &error);
+  if (data == NULL)
     {
-      g_autofree char *table = kel_aggregate_format_table (agg, table_format);
-      data = g_bytes_new_take (g_steal_pointer (&table), strlen (table));
+      usage_error ("%s", error->message);
+      return 2;
     }
-  else
+  bytes = g_bytes_get_data (data, &len);
+  if (!kel_cli_write_output (o->output, bytes, len, &error))
     {
-      chart = kel_chart_new (agg, kind);
-      kel_chart_set_measure (chart, g_strcmp0 (by, "count") == 0 ? KEL_MEASURE_COUNT
-                                                                 : KEL_MEASURE_AMOUNT);
-      if (lang != KEL_LANG_UNKNOWN)
-        kel_chart_set_language (chart, lang);
-      kel_chart_set_style (chart, g_strcmp0 (style_s, "dark") == 0 ? KEL_CHART_DARK
-                                                                   : KEL_CHART_LIGHT);
-      kel_chart_set_arrangement (chart, g_strcmp0 (arrange_s, "overlaid") == 0
-                                          ? KEL_CHART_OVERLAID : KEL_CHART_SIDE_BY_SIDE);
-      if (font != NULL)
-        kel_chart_set_font_family (chart, font);
-      if (height == 0)
-        height = kel_chart_get_natural_height (chart, NULL, width);
-      data = kel_chart_export (chart, format, width, height, scale, &error);
-      if (data == NULL)
-        USAGE_ERROR ("%s", error->message);
+      fprintf (stderr, "kelisim-cli: %s\n", error->message);
+      return 2;
     }
-#undef USAGE_ERROR
+  return kel_cli_batch_status (failed, o->files ? g_strv_length (o->files) : 0);
+}
 
-  {
-    gsize len;
-    const char *bytes = g_bytes_get_data (data, &len);
+int
+kel_cli_chart_main (int argc, char **argv)
+{
+  Options o = { .width = 960, .height = 0, .scale = 1, .kind = KEL_CHART_STRUCTURE,
+                .format = KEL_CHART_PNG, .table_format = KEL_FORMAT_CSV,
+                .lang = KEL_LANG_UNKNOWN };
+  g_autoptr (KelAggregateFilter) filter = kel_aggregate_filter_new ();
+  int status = 2;
 
-    if (!kel_cli_write_output (output, bytes, len, &error))
-      {
-        fprintf (stderr, "kelisim-cli: %s\n", error->message);
-        status = 2;
-      }
-    else
-      status = kel_cli_batch_status (failed, n_files);
-  }
-  kel_cli_input_clear (&in);
+  early_language (argc, argv);
+  if (parse_options (&o, &argc, &argv) && check_options (&o, filter))
+    status = run (&o, filter);
+  options_clear (&o);
   return status;
 }

@@ -39,7 +39,7 @@ codebook_export (int argc, char **argv)
                                                            "codebook (.qdc)"));
   g_autoptr (GError) error = NULL;
   g_autoptr (KelLexicon) lex = NULL;
-  g_autofree char *fallback = NULL, *xml = NULL;
+  g_autofree char *xml = NULL;
   KelLanguage lang;
   gsize len;
 
@@ -61,13 +61,9 @@ codebook_export (int argc, char **argv)
       fprintf (stderr, _("kelisim-cli codebook: --language takes “kk”, “ru” or “en”\n"));
       return 2;
     }
-  fallback = g_build_filename (kel_data_dir (), "lexicons", NULL);
-  lex = kel_lexicon_load (lexicons ? lexicons : fallback, fallback, &error);
+  lex = kel_cli_load_lexicon (lexicons);
   if (lex == NULL)
-    {
-      fprintf (stderr, "kelisim-cli: %s\n", error->message);
-      return 2;
-    }
+    return 2;
   xml = kel_qdc_export (lex, lang, &len);
   if (!kel_cli_write_output (output, xml, len, &error))
     {

@@ -29,8 +29,8 @@ dictionary_import (int argc, char **argv)
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The lexicon folder to write into (created if need be)"), N_("DIR") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("wordstat (.cat), liwc (.dic), yoshikoder (.ykd) or yaml (quanteda); default: "
-         "from the file"), N_("FORMAT") },
+      N_("wordstat (.cat), liwc (.dic), yoshikoder (.ykd), lexicoder (.lc3) or yaml "
+         "(quanteda); default: from the file"), N_("FORMAT") },
     { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &maps,
       N_("Put the dictionary's category THEIRS (or PARENT/CHILD) into our category OURS; "
          "may be repeated"), N_("THEIRS=OURS") },
@@ -42,9 +42,9 @@ dictionary_import (int argc, char **argv)
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
     { NULL }
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new (_("— a WordStat, LIWC, Yoshikoder "
-                                                           "or quanteda dictionary into a "
-                                                           "lexicon folder"));
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_("— a WordStat, LIWC, Yoshikoder, "
+                                                           "Lexicoder or quanteda dictionary "
+                                                           "into a lexicon folder"));
   g_autoptr (GError) error = NULL;
   g_autoptr (KelImportReport) report = kel_import_report_new ();
   g_autoptr (KelDictionary) dict = NULL;
@@ -145,7 +145,7 @@ dictionary_export (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (KelLexicon) lex = NULL;
   g_autoptr (GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *fallback = NULL, *yaml = NULL;
+  g_autofree char *yaml = NULL;
   KelLanguage lang;
 
   g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
@@ -167,13 +167,9 @@ dictionary_export (int argc, char **argv)
                          "“all”\n"));
       return 2;
     }
-  fallback = g_build_filename (kel_data_dir (), "lexicons", NULL);
-  lex = kel_lexicon_load (lexicons ? lexicons : fallback, fallback, &error);
+  lex = kel_cli_load_lexicon (lexicons);
   if (lex == NULL)
-    {
-      fprintf (stderr, "kelisim-cli: %s\n", error->message);
-      return 2;
-    }
+    return 2;
   yaml = kel_dictionary_export_yaml (lex, lang, skipped);
   if (!kel_cli_write_output (output, yaml, strlen (yaml), &error))
     {

@@ -9,8 +9,10 @@
 
 #include "kel-agreement.h"
 #include "kel-cli.h"
+#include "kel-file.h"
 #include "kel-project-export.h"
 #include "kel-project.h"
+#include "kel-validation.h"
 
 /* Exit statuses, as for "code": 0 done, 1 done but something was left out, 2 nothing
  * done (usage, a project that cannot be opened, an output that cannot be written). */
@@ -78,6 +80,22 @@ open_project (const Common *c, const char *path)
 
   if (project == NULL)
     fail (c, error);
+  return project;
+}
+
+/* For the commands that only read: a project whose file or disk is read-only is opened
+ * read-only, and the user is told. */
+static KelProject *
+open_project_to_read (const Common *c, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  KelProject *project = kel_project_open_to_read (path, &error);
+
+  if (project == NULL)
+    fail (c, error);
+  else if (kel_project_is_read_only (project))
+    fprintf (stderr, _("%s: note: %s is read-only (its file, its folder or its disk); it was "
+                       "opened for reading only\n"), c->command, path);
   return project;
 }
 
@@ -213,15 +231,14 @@ cmd_add (Common *c, int argc, char **argv)
       || (project = open_project (c, rest[0])) == NULL)
     goto out;
 
-  /* files already there are recognized by their bytes and not read again */
+  /* files already there are recognized by their bytes and not read again; a file that
+   * cannot be read (a FIFO, a device) goes on to the batch, which says why */
   for (guint i = 1; rest[i] != NULL; i++)
     {
-      g_autofree char *data = NULL;
-      gsize len;
+      g_autoptr (GBytes) bytes = kel_file_read (rest[i], KEL_FILE_DOCUMENT, NULL);
 
-      if (g_file_get_contents (rest[i], &data, &len, NULL))
+      if (bytes != NULL)
         {
-          g_autoptr (GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), len);
           g_autofree char *sha = kel_project_hash_source (bytes);
           gint64 id = kel_project_find_document (project, sha);
           if (id != 0)
@@ -269,11 +286,14 @@ cmd_code (Common *c, int argc, char **argv)
   g_autoptr (KelProject) project = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) docs = NULL;
+  gboolean force = FALSE;
   GOptionEntry entries[] = {
     { "lexicons", 'l', 0, G_OPTION_ARG_FILENAME, &in.lexicons,
       N_("Use the codebook and lexicons in DIR"), N_("DIR") },
     { "rates", 0, 0, G_OPTION_ARG_FILENAME, &in.rates,
       N_("Exchange rates per year (TSV: year, currency, tenge per unit)"), N_("FILE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Run it even when it takes away most of the lexicon's codings"), NULL },
     { NULL }
   };
   guint changed = 0;
@@ -284,9 +304,15 @@ cmd_code (Common *c, int argc, char **argv)
       || !kel_cli_input_prepare (&in, "project code")
       || (project = open_project (c, rest[0])) == NULL)
     goto out;
-  if (!kel_project_run_lexicon (project, &in.pipeline, NULL, &changed, &error))
+  /* a lexicon that an edit broke must not erase the codings in silence: ask first */
+  if (!kel_project_run_lexicon_full (project, &in.pipeline,
+                                     force ? KEL_LEXICON_RUN_DEFAULT : KEL_LEXICON_RUN_GUARD,
+                                     NULL, &changed, NULL, NULL, &error))
     {
       fail (c, error);
+      if (g_error_matches (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_WOULD_REMOVE))
+        fprintf (stderr, _("%s: check the lexicon; if this is what you want, run it again "
+                           "with --force\n"), c->command);
       goto out;
     }
   docs = kel_project_list_documents (project);
@@ -318,6 +344,7 @@ cmd_import_codings (Common *c, int argc, char **argv)
     { NULL }
   };
   int status = OK;
+  guint unread = 0;
 
   if (!parse (c, _("PROJECT DATASET… — read a coder's codings from a coded dataset (CSV or "
                    "TSV)"), entries, NULL, &argc, &argv, &rest))
@@ -344,6 +371,7 @@ cmd_import_codings (Common *c, int argc, char **argv)
           fail (c, error);
           g_clear_error (&error);
           status = PARTLY;
+          unread++;
           continue;
         }
       print_report (c, r);
@@ -353,7 +381,8 @@ cmd_import_codings (Common *c, int argc, char **argv)
       if (r->notes->len > 0)
         status = PARTLY;
     }
-  return status;
+  /* not one dataset could be read: nothing was done */
+  return unread == g_strv_length (rest) - 1 ? FAILED : status;
 }
 
 /* merge ------------------------------------------------------------------------------------ */
@@ -513,6 +542,44 @@ cmd_validate (Common *c, int argc, char **argv)
 
 /* export -------------------------------------------------------------------------------------- */
 
+/* The format --format (or --excel) names, or NULL after saying why. */
+static const KelProjectExporter *
+find_exporter (Common *c, gboolean excel, gboolean pdf_areas)
+{
+  g_autoptr (GString) formats = g_string_new (NULL);
+  const KelProjectExporter *table, *exporter;
+  guint n;
+
+  if (excel && c->format != NULL && strcmp (c->format, "csv") != 0
+      && strcmp (c->format, "csv-excel") != 0)
+    {
+      fprintf (stderr, _("%s: --excel is a kind of CSV; it does not go with --format %s\n"),
+               c->command, c->format);
+      return NULL;
+    }
+  if (excel)
+    {
+      g_free (c->format);
+      c->format = g_strdup ("csv-excel");
+    }
+  exporter = kel_project_find_exporter (c->format ? c->format : "csv");
+  if (exporter == NULL)
+    {
+      table = kel_project_exporters (&n);
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (formats, "%s%s", i ? ", " : "", table[i].name);
+      fprintf (stderr, _("%s: unknown format “%s” (there are: %s)\n"), c->command, c->format,
+               formats->str);
+      return NULL;
+    }
+  if (pdf_areas && strcmp (exporter->name, "qdpx") != 0)
+    {
+      fprintf (stderr, _("%s: --pdf-areas goes with --format qdpx\n"), c->command);
+      return NULL;
+    }
+  return exporter;
+}
+
 static int
 cmd_export (Common *c, int argc, char **argv)
 {
@@ -523,12 +590,10 @@ cmd_export (Common *c, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autofree char *language = NULL;
-  gboolean all_segments = FALSE;
+  gboolean all_segments = FALSE, excel = FALSE, pdf_areas = FALSE;
   KelProjectSelection sel = { KEL_VIEW_ALL };
-  g_autoptr (GString) formats = g_string_new (NULL);
-  const KelProjectExporter *table, *exporter;
+  const KelProjectExporter *exporter;
   KelLanguage lang = KEL_LANG_UNKNOWN;
-  guint n;
   GOptionEntry entries[] = {
     { "coder", 'c', 0, G_OPTION_ARG_STRING, &coder,
       N_("Only this coder's codings (“lexicon” for the automatic coding)"), N_("NAME") },
@@ -538,8 +603,14 @@ cmd_export (Common *c, int argc, char **argv)
       N_("What a majority of these coders gave (comma-separated; empty: every person)"),
       N_("NAMES") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &c->format,
-      N_("csv (default), tsv, jsonl, xlsx, sav, dta, qdpx (the whole project for MAXQDA, "
-         "NVivo, ATLAS.ti, QualCoder) or qdc (its codebook)"), N_("FORMAT") },
+      N_("csv (default), csv-excel, tsv, jsonl, xlsx, sav, dta, qdpx (the whole project for "
+         "MAXQDA, NVivo, ATLAS.ti, QualCoder) or qdc (its codebook)"), N_("FORMAT") },
+    { "pdf-areas", 0, 0, G_OPTION_ARG_NONE, &pdf_areas,
+      N_("With qdpx: also write each coding on a PDF as page areas, for programs that code "
+         "areas of PDFs (QualCoder then shows it twice)"), NULL },
+    { "excel", 0, 0, G_OPTION_ARG_NONE, &excel,
+      N_("CSV for Excel: a byte-order mark, semicolons, decimal commas and formulas "
+         "neutralized (the same as --format csv-excel)"), NULL },
     { "language", 0, 0, G_OPTION_ARG_STRING, &language,
       N_("Labels in xlsx, sav, dta, qdpx and qdc files: kk, ru or en (default: the "
          "locale's)"), N_("LANG") },
@@ -558,16 +629,9 @@ cmd_export (Common *c, int argc, char **argv)
       fprintf (stderr, _("%s: choose one of --coder, --review and --consensus\n"), c->command);
       return FAILED;
     }
-  exporter = kel_project_find_exporter (c->format ? c->format : "csv");
+  exporter = find_exporter (c, excel, pdf_areas);
   if (exporter == NULL)
-    {
-      table = kel_project_exporters (&n);
-      for (guint i = 0; i < n; i++)
-        g_string_append_printf (formats, "%s%s", i ? ", " : "", table[i].name);
-      fprintf (stderr, _("%s: unknown format “%s” (there are: %s)\n"), c->command, c->format,
-               formats->str);
-      return FAILED;
-    }
+    return FAILED;
   if (exporter->whole_project && (coder || review || consensus || all_segments))
     {
       fprintf (stderr, _("%s: a %s file holds the whole project; --coder, --review, "
@@ -586,7 +650,7 @@ cmd_export (Common *c, int argc, char **argv)
       fprintf (stderr, _("%s: “%s” is not a language (kk, ru or en)\n"), c->command, language);
       return FAILED;
     }
-  if ((project = open_project (c, rest[0])) == NULL)
+  if ((project = open_project_to_read (c, rest[0])) == NULL)
     return FAILED;
   if (coder != NULL)
     {
@@ -613,9 +677,13 @@ cmd_export (Common *c, int argc, char **argv)
   if (exporter->write == NULL)
     {
       g_autoptr (KelQdpxReport) report = kel_qdpx_report_new ();
+      gboolean ok = pdf_areas
+        ? kel_qdpx_export_full (project, c->output, lang, KEL_QDPX_EXPORT_PDF_AREAS, report,
+                                NULL, &error)
+        : kel_project_export_file (project, exporter->name, c->output, &sel, lang, report,
+                                   &error);
 
-      if (!kel_project_export_file (project, exporter->name, c->output, &sel, lang, report,
-                                    &error))
+      if (!ok)
         {
           fail (c, error);
           return FAILED;
@@ -649,21 +717,34 @@ cmd_info (Common *c, int argc, char **argv)
   g_autoptr (KelProject) project = NULL;
   g_autoptr (GPtrArray) docs = NULL, coders = NULL, conflicts = NULL, progress = NULL;
   g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
   g_autofree char *version = NULL;
 
   if (!parse (c, _("PROJECT — the documents, the coders and how far each has got"), NULL,
               NULL, &argc, &argv, &rest)
-      || (project = open_project (c, rest[0])) == NULL)
+      || (project = open_project_to_read (c, rest[0])) == NULL)
     return FAILED;
-  docs = kel_project_list_documents (project);
-  coders = kel_project_list_coders (project);
-  conflicts = kel_project_list_conflicts (project, FALSE);
+  /* a project that cannot be read is said to be so, never shown as empty */
+  if ((docs = kel_project_list_documents_full (project, &error)) == NULL
+      || (coders = kel_project_list_coders_full (project, &error)) == NULL
+      || (conflicts = kel_project_list_conflicts_full (project, FALSE, &error)) == NULL)
+    {
+      fail (c, error);
+      return FAILED;
+    }
   version = kel_project_dup_lexicon_version (project);
   progress = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   for (guint k = 0; k < coders->len; k++)
     {
       const KelProjectCoder *coder = coders->pdata[k];
-      g_ptr_array_add (progress, kel_project_review_progress (project, coder->name, NULL));
+      GArray *p = kel_project_review_progress (project, coder->name, &error);
+
+      if (p == NULL)
+        {
+          fail (c, error);
+          return FAILED;
+        }
+      g_ptr_array_add (progress, p);
     }
   g_string_append_printf (out, ngettext ("%s: %u document", "%s: %u documents", docs->len),
                           rest[0], docs->len);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "kel-cli.h"
+#include "kel-file.h"
 #include "kel-meta.h"
 
 void
@@ -33,11 +34,23 @@ kel_cli_input_add_options (KelCliInput *in, GOptionContext *ctx)
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
 }
 
+KelLexicon *
+kel_cli_load_lexicon (const char *dir)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *shipped = g_build_filename (kel_data_dir (), "lexicons", NULL);
+  KelLexicon *lex = kel_lexicon_load (dir != NULL ? dir : shipped, shipped, &error);
+
+  if (lex == NULL)
+    fprintf (stderr, "kelisim-cli: %s\n", error->message);
+  return lex;
+}
+
 gboolean
 kel_cli_input_prepare (KelCliInput *in, const char *command)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *lexdir = NULL, *fallback = NULL, *rates_path = NULL;
+  g_autofree char *rates_path = NULL;
   KelOcrMode ocr_mode = KEL_OCR_AUTO;
 
   if (in->ocr != NULL && !kel_ocr_mode_from_string (in->ocr, &ocr_mode))
@@ -55,26 +68,26 @@ kel_cli_input_prepare (KelCliInput *in, const char *command)
       return FALSE;
     }
 
-  fallback = g_build_filename (kel_data_dir (), "lexicons", NULL);
-  lexdir = in->lexicons ? g_strdup (in->lexicons) : g_strdup (fallback);
-  in->lexicon = kel_lexicon_load (lexdir, fallback, &error);
+  in->lexicon = kel_cli_load_lexicon (in->lexicons);
   if (in->lexicon == NULL)
-    {
-      fprintf (stderr, "kelisim-cli: %s\n", error->message);
-      return FALSE;
-    }
+    return FALSE;
 
   in->rate_table = kel_rates_new ();
   rates_path = in->rates ? g_strdup (in->rates)
                          : g_build_filename (kel_data_dir (), "rates.tsv", NULL);
+  /* the tables are checked as regular files of a table's size before they are read, so a
+   * FIFO or /dev/zero given for one is refused by name */
   if ((in->rates != NULL || g_file_test (rates_path, G_FILE_TEST_EXISTS))
-      && !kel_rates_load (in->rate_table, rates_path, &error))
+      && (!kel_file_check (rates_path, KEL_FILE_TABLE, &error)
+          || !kel_rates_load (in->rate_table, rates_path, &error)))
     {
       fprintf (stderr, "kelisim-cli: %s\n", error->message);
       return FALSE;
     }
 
-  if (in->meta != NULL && (in->meta_table = kel_meta_load_csv (in->meta, &error)) == NULL)
+  if (in->meta != NULL
+      && (!kel_file_check (in->meta, KEL_FILE_TABLE, &error)
+          || (in->meta_table = kel_meta_load_csv (in->meta, &error)) == NULL))
     {
       fprintf (stderr, "kelisim-cli: %s\n", error->message);
       return FALSE;

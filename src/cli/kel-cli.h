@@ -65,6 +65,10 @@ gboolean kel_cli_write_output      (const char     *path,
                                     gsize           len,
                                     GError        **error);
 
+/* The codebook and lexicons in @dir (NULL: those Kelisim ships, which also fill in what
+ * @dir lacks); NULL, with the reason printed, when they do not load. */
+KelLexicon *kel_cli_load_lexicon    (const char     *dir);
+
 /* Prints "kelisim-cli COMMAND: no input files …" when @files is empty and returns FALSE. */
 gboolean kel_cli_check_files       (char          **files,
                                     const char     *command);

@@ -9,6 +9,8 @@
 
 #include "kel-agreement-page.h"
 #include "kel-agreement.h"
+#include "kel-number.h"
+#include "kel-validation.h"
 
 #define MAX_ROWS 300
 
@@ -40,17 +42,13 @@ static guint signals[N_SIGNALS];
 static void compute (KelAgreementPage *self);
 
 static char *
-format_number (double v, const char *fmt)
+format_number (double v, int digits)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
   if (isnan (v))
     return g_strdup ("—");
-  g_ascii_formatd (buf, sizeof buf, fmt, v);
   /* the decimal comma of Kazakh and Russian */
-  if (kel_interface_language () != KEL_LANG_EN)
-    g_strdelimit (buf, ".", ',');
-  return g_strdup (buf);
+  return kel_number_format (v, digits, kel_interface_language () != KEL_LANG_EN
+                                         ? KEL_NUMBER_DECIMAL_COMMA : KEL_NUMBER_PLAIN);
 }
 
 static void
@@ -163,11 +161,11 @@ show_agreement (KelAgreementPage *self, KelAgreement *a)
     {
       const KelAgreementFigure *f = a->figures->pdata[r];
       g_autofree char *units = g_strdup_printf ("%u", f->units);
-      g_autofree char *pct = format_number (f->percent_agreement, "%.1f");
+      g_autofree char *pct = format_number (f->percent_agreement, 1);
       g_autofree char *pct_cell = isnan (f->percent_agreement) ? g_strdup (pct)
                                                                : g_strdup_printf ("%s %%", pct);
-      g_autofree char *kappa = format_number (f->cohen_kappa, "%.3f");
-      g_autofree char *alpha = format_number (f->krippendorff_alpha, "%.3f");
+      g_autofree char *kappa = format_number (f->cohen_kappa, 3);
+      g_autofree char *alpha = format_number (f->krippendorff_alpha, 3);
       gboolean all = g_strcmp0 (f->category, "all") == 0;
 
       grid_cell (self->figures_grid, 0, r + 1, category_label (self, f->category), all, FALSE);
@@ -249,9 +247,9 @@ show_validation (KelAgreementPage *self, KelValidation *v)
       g_autofree char *tp = g_strdup_printf ("%u", f->tp);
       g_autofree char *fp = g_strdup_printf ("%u", f->fp);
       g_autofree char *fn = g_strdup_printf ("%u", f->fn);
-      g_autofree char *p = format_number (f->precision, "%.3f");
-      g_autofree char *rc = format_number (f->recall, "%.3f");
-      g_autofree char *f1 = format_number (f->f1, "%.3f");
+      g_autofree char *p = format_number (f->precision, 3);
+      g_autofree char *rc = format_number (f->recall, 3);
+      g_autofree char *f1 = format_number (f->f1, 3);
       gboolean all = g_strcmp0 (f->category, "all") == 0;
       const char *cells[] = { tp, fp, fn, p, rc, f1 };
 

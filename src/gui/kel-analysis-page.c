@@ -11,6 +11,7 @@
 #include "kel-analysis-page.h"
 #include "kel-categories.h"
 #include "kel-chart-view.h"
+#include "kel-number.h"
 
 /* A row of the table behind the chart. */
 #define KEL_TYPE_TABLE_ITEM (kel_table_item_get_type ())
@@ -507,14 +508,13 @@ typedef enum {
 static char *
 format_share (double share)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *n = NULL;
 
   if (isnan (share))
     return g_strdup ("—");
-  g_ascii_formatd (buf, sizeof buf, "%.1f", share);
-  if (kel_interface_language () != KEL_LANG_EN)
-    g_strdelimit (buf, ".", ',');
-  return g_strdup_printf ("%s %%", buf);
+  n = kel_number_format (share, 1, kel_interface_language () != KEL_LANG_EN
+                                     ? KEL_NUMBER_DECIMAL_COMMA : KEL_NUMBER_PLAIN);
+  return g_strdup_printf ("%s %%", n);
 }
 
 static char *

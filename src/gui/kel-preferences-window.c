@@ -7,6 +7,7 @@
 
 #include "kel-amount.h"
 #include "kel-application.h"
+#include "kel-file.h"
 #include "kel-pipeline.h"
 #include "kel-preferences-window.h"
 
@@ -62,7 +63,7 @@ read_rates (const char *path, GError **error)
   g_auto (GStrv) lines = NULL;
   GArray *rates;
 
-  if (!g_file_get_contents (path, &text, NULL, error))
+  if (!kel_file_get_contents (path, KEL_FILE_TABLE, &text, NULL, error))
     return NULL;
   rates = g_array_new (FALSE, FALSE, sizeof (Rate));
   lines = g_strsplit (text, "\n", -1);

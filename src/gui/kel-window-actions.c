@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "kel-file.h"
 #include "kel-project-export.h"
 #include "kel-qdpx.h"
 #include "kel-window-private.h"
@@ -389,12 +390,14 @@ _kel_window_start_import (KelWindow *self, GPtrArray *paths)
   /* the first PDF is shown while it is read, so the coder sees it at once */
   if (kel_document_view_get_document (self->document_view) == NULL)
     {
-      g_autoptr (GMappedFile) mapped = g_mapped_file_new (paths->pdata[0], FALSE, NULL);
       g_autofree char *lower = g_ascii_strdown (paths->pdata[0], -1);
+      /* not a plain open: a FIFO named memo.pdf would hang the window here */
+      g_autoptr (GBytes) bytes = g_str_has_suffix (lower, ".pdf")
+                                   ? kel_file_read (paths->pdata[0], KEL_FILE_DOCUMENT, NULL)
+                                   : NULL;
 
-      if (mapped != NULL && g_str_has_suffix (lower, ".pdf"))
+      if (bytes != NULL)
         {
-          g_autoptr (GBytes) bytes = g_mapped_file_get_bytes (mapped);
           g_autofree char *base = g_path_get_basename (paths->pdata[0]);
           kel_document_view_show_pdf (self->document_view, bytes, base);
         }
@@ -446,6 +449,13 @@ add_path (GPtrArray *paths, GFile *file)
     }
 }
 
+/* g_ptr_array_sort() hands over pointers to the elements */
+static int
+compare_paths (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
+}
+
 void
 kel_window_import_files (KelWindow *self, GFile **files, guint n_files)
 {
@@ -455,7 +465,7 @@ kel_window_import_files (KelWindow *self, GFile **files, guint n_files)
 
   for (guint i = 0; i < n_files; i++)
     add_path (paths, files[i]);
-  g_ptr_array_sort (paths, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (paths, compare_paths);
   if (paths->len == 0)
     return;
   if (self->busy)
@@ -917,8 +927,11 @@ merge_action (GtkWidget *widget, const char *name, GVariant *param)
 
 typedef struct {
   KelPipelineOptions pipeline;
+  gboolean    force;
   guint       changed;
 } LexiconJob;
+
+static void start_lexicon_run (KelWindow *self, gboolean force);
 
 static void
 lexicon_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
@@ -926,11 +939,44 @@ lexicon_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
   LexiconJob *job = data;
   GError *error = NULL;
 
-  if (!kel_project_run_lexicon (KEL_PROJECT (source), &job->pipeline, cancellable,
-                                &job->changed, &error))
+  /* unless the person said so, a run that would take most of the lexicon's codings away
+   * is refused, and they are asked */
+  if (!kel_project_run_lexicon_full (KEL_PROJECT (source), &job->pipeline,
+                                     job->force ? KEL_LEXICON_RUN_DEFAULT : KEL_LEXICON_RUN_GUARD,
+                                     cancellable, &job->changed, NULL, NULL, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_recode_response (AdwMessageDialog *dialog, const char *response, KelWindow *self)
+{
+  if (g_strcmp0 (response, "recode") == 0 && self->project != NULL && !self->busy)
+    start_lexicon_run (self, TRUE);
+}
+
+/* The lexicon would take most of its codings away: say how many, and ask. */
+static void
+ask_before_recoding (KelWindow *self, const GError *error)
+{
+  g_autofree char *body = g_strdup_printf (_("%s.\n\nA lexicon broken by an edit can do "
+                                             "this. People's decisions on these codings are "
+                                             "kept, marked as no longer made by the "
+                                             "lexicon."), error->message);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                              _("Code Again with the Lexicon?"), body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "recode", _("_Code Again"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recode",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_recode_response), self, 0);
+  g_free (self->last_message);
+  self->last_message = g_strdup (body);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -943,7 +989,10 @@ lexicon_done (GObject *source, GAsyncResult *result, gpointer user_data)
   _kel_window_set_busy (self, FALSE, NULL);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      _kel_window_error (self, error);
+      if (g_error_matches (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_WOULD_REMOVE))
+        ask_before_recoding (self, error);
+      else
+        _kel_window_error (self, error);
       return;
     }
   {
@@ -957,22 +1006,30 @@ lexicon_done (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-recode_lexicon_action (GtkWidget *widget, const char *name, GVariant *param)
+start_lexicon_run (KelWindow *self, gboolean force)
 {
-  KelWindow *self = KEL_WINDOW (widget);
   g_autoptr (GTask) task = NULL;
   LexiconJob *job;
 
-  if (self->project == NULL)
-    return;
   job = g_new0 (LexiconJob, 1);
   job->pipeline = _kel_window_pipeline (self);
+  job->force = force;
   g_clear_object (&self->import_cancellable);
   self->import_cancellable = g_cancellable_new ();
   _kel_window_set_busy (self, TRUE, _("Coding again with the lexicon…"));
   task = g_task_new (self->project, self->import_cancellable, lexicon_done, g_object_ref (self));
   g_task_set_task_data (task, job, g_free);
   g_task_run_in_thread (task, lexicon_thread);
+}
+
+static void
+recode_lexicon_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KelWindow *self = KEL_WINDOW (widget);
+
+  if (self->project == NULL)
+    return;
+  start_lexicon_run (self, FALSE);
 }
 
 /* Coding ------------------------------------------------------------------------------ */

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "kel-file.h"
 #include "kel-preferences-window.h"
 #include "kel-window-private.h"
 
@@ -201,7 +202,7 @@ load_rates (KelWindow *self)
   g_autoptr (GError) error = NULL;
   KelRates *rates = kel_rates_new ();
 
-  if (!kel_rates_load (rates, path, &error))
+  if (!kel_file_check (path, KEL_FILE_TABLE, &error) || !kel_rates_load (rates, path, &error))
     _kel_window_error (self, error);
   g_clear_pointer (&self->rates, kel_rates_free);
   self->rates = rates;
@@ -484,6 +485,109 @@ is_visible (KelWindow *self, GHashTable *mine_keys, const KelProjectCoding *c,
     }
 }
 
+/* A coding shown: its chip in its segment's list and, for a span, its own highlight. */
+static void
+show_coding (KelWindow *self, const KelProjectCoding *c, gboolean decided, int selected,
+             GPtrArray *chips, GArray *units)
+{
+  KelCodeChip chip = { 0 };
+  KelDocumentUnit u = { 0 };
+
+  chip.id = c->id;
+  chip.category = g_strdup (c->category);
+  chip.coder = g_strdup (c->coder);
+  chip.status = c->status;
+  chip.mine = self->coder != NULL && g_strcmp0 (c->coder, self->coder) == 0;
+  chip.decided = decided;
+  chip.is_span = c->is_span;
+  chip.memo = g_strdup (c->memo);
+  chip.amount_kzt = c->amount_kzt;
+  chip.amount_text = g_strdup (c->amount_text);
+  g_array_append_val ((GArray *) chips->pdata[c->segment], chip);
+  if (!c->is_span)
+    return;
+  u.start = c->start;
+  u.end = c->end;
+  kel_categories_color (self->categories, c->category, &u.color);
+  u.id = (guint) c->segment;
+  u.tag = kel_categories_label (self->categories, c->category);
+  u.flags = c->status == KEL_STATUS_REJECTED ? KEL_HIGHLIGHT_DASHED : 0;
+  if (c->segment == selected)
+    u.flags |= KEL_HIGHLIGHT_SELECTED;
+  g_array_append_val (units, u);
+}
+
+/* The categories of a segment's live segment codings: @tag gets their names ("Charity +
+ * Sponsorship"), @keys the short form (the number keys that set them, "2+3"), @first the
+ * first of them. FALSE when the segment has no segment coding at all. */
+static gboolean
+segment_codes (KelWindow *self, GArray *chips, GString *tag, GString *keys,
+               const KelCodeChip **first)
+{
+  gboolean segment_level = FALSE;
+
+  *first = NULL;
+  for (guint k = 0; k < chips->len; k++)
+    {
+      const KelCodeChip *chip = &g_array_index (chips, KelCodeChip, k);
+      const char *label = kel_categories_label (self->categories, chip->category);
+      int ci, key;
+
+      if (chip->is_span)
+        continue;
+      segment_level = TRUE;
+      if (chip->status == KEL_STATUS_REJECTED)
+        continue;
+      if (*first == NULL)
+        *first = chip;
+      if (strstr (tag->str, label) != NULL)
+        continue;
+      ci = kel_categories_find (self->categories, chip->category);
+      key = ci >= 0 ? kel_categories_get (self->categories, (guint) ci)->key : 0;
+      g_string_append_printf (tag, "%s%s", tag->len ? " + " : "", label);
+      if (key > 0)
+        g_string_append_printf (keys, "%s%d", keys->len ? "+" : "", key);
+      else
+        g_string_append_printf (keys, "%s%.3s", keys->len ? "+" : "", chip->category);
+    }
+  return segment_level;
+}
+
+/* One highlight per segment with codes: in the colour of its first live code, with every
+ * category it carries written beside it; the selected segment is highlighted too. */
+static void
+show_segment (KelWindow *self, const KelDocument *doc, guint s, GArray *chips, int selected,
+              GArray *units, GPtrArray *tags)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, s);
+  g_autoptr (GString) tag = g_string_new (NULL);
+  g_autoptr (GString) keys = g_string_new (NULL);
+  const KelCodeChip *first;
+  KelDocumentUnit u = { 0 };
+
+  if (!segment_codes (self, chips, tag, keys, &first) && (int) s != selected)
+    return;
+  u.start = seg->start;
+  u.end = seg->end;
+  u.id = s;
+  if (first != NULL)
+    {
+      kel_categories_color (self->categories, first->category, &u.color);
+      g_string_append_printf (tag, "\x1f%s", keys->str);
+      u.tag = g_string_free (g_steal_pointer (&tag), FALSE);
+      g_ptr_array_add (tags, (char *) u.tag);
+    }
+  else
+    {
+      /* rejected everywhere, or the coder's place in an uncoded segment */
+      u.color = (GdkRGBA) { 0.45, 0.45, 0.45, 1 };
+      u.flags = KEL_HIGHLIGHT_DASHED;
+    }
+  if ((int) s == selected)
+    u.flags |= KEL_HIGHLIGHT_SELECTED;
+  g_array_append_val (units, u);
+}
+
 /* The chips of the segment list and the highlights of the document, from the codings. */
 static void
 rebuild_views (KelWindow *self)
@@ -509,103 +613,17 @@ rebuild_views (KelWindow *self)
     }
   units = g_array_new (FALSE, TRUE, sizeof (KelDocumentUnit));
   mine_keys = my_keys (self);
-
   for (guint i = 0; i < self->codings->len; i++)
     {
       const KelProjectCoding *c = self->codings->pdata[i];
-      KelCodeChip chip = { 0 };
       gboolean decided;
 
-      if (c->segment < 0 || (guint) c->segment >= doc->segments->len
-          || !is_visible (self, mine_keys, c, &decided))
-        continue;
-      chip.id = c->id;
-      chip.category = g_strdup (c->category);
-      chip.coder = g_strdup (c->coder);
-      chip.status = c->status;
-      chip.mine = self->coder != NULL && g_strcmp0 (c->coder, self->coder) == 0;
-      chip.decided = decided;
-      chip.is_span = c->is_span;
-      chip.memo = g_strdup (c->memo);
-      chip.amount_kzt = c->amount_kzt;
-      chip.amount_text = g_strdup (c->amount_text);
-      g_array_append_val ((GArray *) chips->pdata[c->segment], chip);
-
-      if (c->is_span)
-        {
-          KelDocumentUnit u = { 0 };
-
-          u.start = c->start;
-          u.end = c->end;
-          kel_categories_color (self->categories, c->category, &u.color);
-          u.id = (guint) c->segment;
-          u.tag = kel_categories_label (self->categories, c->category);
-          u.flags = c->status == KEL_STATUS_REJECTED ? KEL_HIGHLIGHT_DASHED : 0;
-          if (c->segment == selected)
-            u.flags |= KEL_HIGHLIGHT_SELECTED;
-          g_array_append_val (units, u);
-        }
+      if (c->segment >= 0 && (guint) c->segment < doc->segments->len
+          && is_visible (self, mine_keys, c, &decided))
+        show_coding (self, c, decided, selected, chips, units);
     }
-
-  /* one highlight per segment with codes: in the colour of its first live code, with
-   * every category it carries written beside it */
   for (guint s = 0; s < doc->segments->len; s++)
-    {
-      GArray *a = chips->pdata[s];
-      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, s);
-      KelDocumentUnit u = { 0 };
-      g_autoptr (GString) tag = g_string_new (NULL);
-      g_autoptr (GString) keys = g_string_new (NULL);
-      const KelCodeChip *first = NULL;
-      gboolean segment_level = FALSE;
-
-      for (guint k = 0; k < a->len; k++)
-        {
-          const KelCodeChip *chip = &g_array_index (a, KelCodeChip, k);
-          if (chip->is_span)
-            continue;
-          segment_level = TRUE;
-          if (chip->status == KEL_STATUS_REJECTED)
-            continue;
-          if (first == NULL)
-            first = chip;
-          if (strstr (tag->str, kel_categories_label (self->categories, chip->category)) == NULL)
-            {
-              int ci = kel_categories_find (self->categories, chip->category);
-              int key = ci >= 0 ? kel_categories_get (self->categories, (guint) ci)->key : 0;
-
-              g_string_append_printf (tag, "%s%s", tag->len ? " + " : "",
-                                      kel_categories_label (self->categories, chip->category));
-              /* the short form: the number keys that set them */
-              if (key > 0)
-                g_string_append_printf (keys, "%s%d", keys->len ? "+" : "", key);
-              else
-                g_string_append_printf (keys, "%s%.3s", keys->len ? "+" : "", chip->category);
-            }
-        }
-      if (!segment_level && (int) s != selected)
-        continue;
-      u.start = seg->start;
-      u.end = seg->end;
-      u.id = s;
-      if (first != NULL)
-        {
-          kel_categories_color (self->categories, first->category, &u.color);
-          g_string_append_printf (tag, "\x1f%s", keys->str);
-          u.tag = g_string_free (g_steal_pointer (&tag), FALSE);
-          g_ptr_array_add (tags, (char *) u.tag);
-        }
-      else
-        {
-          /* rejected everywhere, or the coder's place in an uncoded segment */
-          u.color = (GdkRGBA) { 0.45, 0.45, 0.45, 1 };
-          u.flags = KEL_HIGHLIGHT_DASHED;
-        }
-      if ((int) s == selected)
-        u.flags |= KEL_HIGHLIGHT_SELECTED;
-      g_array_append_val (units, u);
-    }
-
+    show_segment (self, doc, s, chips->pdata[s], selected, units, tags);
   kel_segment_panel_set_chips (self->segment_panel, chips);
   kel_document_view_set_units (self->document_view, (KelDocumentUnit *) (gpointer) units->data,
                                units->len);

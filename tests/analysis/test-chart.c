@@ -35,6 +35,30 @@ structure_rows (void)
   return rows;
 }
 
+/* The shares of structure_rows(), worked out from its rows (categories not listed: 0). */
+static const struct {
+  const char *corporation, *category;
+  double      amount, count;
+} structure_shares[] = {
+  { "Kazzinc", "infrastructure", 60, 25 },                          /* 300 of 500; 1 of 4 */
+  { "Kazzinc", "sponsorship", 20, 25 },                             /* 100 of 500; 1 of 4 */
+  { "Kazzinc", "human_development", 20, 50 },                       /* 100 of 500; 2 of 4 */
+  { "ArcelorMittal Temirtau", "infrastructure", 94, 100.0 / 3 },    /* 940 of 1000 */
+  { "ArcelorMittal Temirtau", "charity", 5, 100.0 / 3 },            /* 50 of 1000 */
+  { "ArcelorMittal Temirtau", "one_time_event", 1, 100.0 / 3 },     /* 10 of 1000 */
+};
+
+static double
+structure_share (const char *corporation, const char *category, KelMeasure measure)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (structure_shares); i++)
+    if (strcmp (structure_shares[i].corporation, corporation) == 0
+        && strcmp (structure_shares[i].category, category) == 0)
+      return measure == KEL_MEASURE_AMOUNT ? structure_shares[i].amount
+                                           : structure_shares[i].count;
+  return 0;
+}
+
 static int
 find_corporation (KelAggregate *agg, const char *name)
 {
@@ -148,8 +172,11 @@ check_structure (KelMeasure measure)
   kel_chart_set_language (chart, KEL_LANG_EN);
   kel_chart_set_measure (chart, measure);
   image = render (chart, W, H);
+  g_assert_cmpuint (kel_aggregate_get_n_corporations (agg), ==, 2);
   for (guint c = 0; c < kel_aggregate_get_n_corporations (agg); c++)
     {
+      const char *corporation = kel_aggregate_get_corporation (agg, c);
+      guint n_segments = 0;
       const KelChartMark *bar = find_mark (chart, KEL_CHART_MARK_BAR, c, -1, KEL_AGGREGATE_ALL,
                                            measure);
       double x = bar->x, total = 0;
@@ -169,7 +196,8 @@ check_structure (KelMeasure measure)
         }
       for (guint k = 0; k < kel_aggregate_get_n_categories (agg); k++)
         {
-          double share = kel_aggregate_get_share (agg, c, KEL_AGGREGATE_ALL, k, measure);
+          double share = structure_share (corporation, kel_aggregate_get_category (agg, k)->id,
+                                          measure);
           const KelChartMark *seg = find_mark (chart, KEL_CHART_MARK_SEGMENT, c, k,
                                                KEL_AGGREGATE_ALL, measure);
           if (!(share > 0))
@@ -179,6 +207,7 @@ check_structure (KelMeasure measure)
               continue;
             }
           g_assert_nonnull (seg);
+          n_segments++;
           g_assert_cmpfloat_with_epsilon (seg->share, share, 1e-9);
           g_assert_cmpfloat_with_epsilon (seg->x, x, 1e-6);
           g_assert_cmpfloat_with_epsilon (seg->width, bar->width * share / 100, 1e-6);
@@ -189,6 +218,7 @@ check_structure (KelMeasure measure)
           g_assert_cmpfloat (fabs (counted[k] - seg->width), <=, 3.0);
         }
       g_assert_cmpfloat_with_epsilon (total, bar->width, 1e-6);
+      g_assert_cmpuint (n_segments, ==, 3);
     }
   cairo_surface_destroy (image);
 }
@@ -545,6 +575,40 @@ test_chart_languages (void)
   }
 }
 
+/* What the hostile rows below must draw, counted from the rows themselves. Corporation i
+ * (0–29) has two commitments in the year 2000 + i % 25: one of "charity" (i % 3 != 0) or
+ * of "green_bonds" (a developmental category the codebook lacks), whose amount reads only
+ * when i % 4 != 0 (else it is infinite), and one of "infrastructure" whose amount (-1)
+ * never reads. So: 30 bars, each with 2 categories by count (60 segments) and by amount
+ * only the corporations with a readable amount, 29 − 7 multiples of 4 = 22 segments; a
+ * legend of the 5 categories and green_bonds. The shift draws a point per corporation and
+ * measure with data: 30 by count + 22 by amount = 52; a compensatory band per corporation
+ * and category: by count infrastructure 30 + charity 20 = 50, by amount charity with an
+ * amount, 20 − 5 (4, 8, 16, 20, 28) = 15; each of the 30 panels runs 2000–2024 (25 years)
+ * with one year of data: 24 gaps each by count (720), by amount 24 for the 22 with an
+ * amount and 25 for the 8 without (728); its legend names the 4 compensatory categories.
+ * Overlaid lines draw the points alone. */
+static void
+hostile_marks (int kind, int arrangement, int measure, guint want[])
+{
+  gboolean amount = measure == KEL_MEASURE_AMOUNT;
+
+  memset (want, 0, sizeof (guint) * (KEL_CHART_MARK_LEGEND + 1));
+  if (kind == KEL_CHART_STRUCTURE)
+    {
+      want[KEL_CHART_MARK_BAR] = 30;
+      want[KEL_CHART_MARK_SEGMENT] = amount ? 22 : 60;
+      want[KEL_CHART_MARK_LEGEND] = 6;
+      return;
+    }
+  want[KEL_CHART_MARK_POINT] = 52;
+  if (arrangement == KEL_CHART_OVERLAID)
+    return;
+  want[KEL_CHART_MARK_AREA] = amount ? 15 : 50;
+  want[KEL_CHART_MARK_GAP] = amount ? 728 : 720;
+  want[KEL_CHART_MARK_LEGEND] = 4;
+}
+
 /* Nothing to show, and things no chart should meet: long names with markup, many
  * corporations, a tiny size, unknown categories, amounts that are not numbers. */
 static void
@@ -591,6 +655,7 @@ test_chart_hostile (void)
         for (int measure = 0; measure < 2; measure++)
           {
             g_autoptr (KelChart) chart = kel_chart_new (agg, kind);
+            guint got[KEL_CHART_MARK_LEGEND + 1] = { 0 }, want[KEL_CHART_MARK_LEGEND + 1];
             cairo_surface_t *image;
 
             kel_chart_set_arrangement (chart, arr);
@@ -598,10 +663,16 @@ test_chart_hostile (void)
             kel_chart_set_style (chart, KEL_CHART_DARK);
             image = render (chart, sizes[s][0], sizes[s][1]);
             cairo_surface_destroy (image);
-            /* the markup is text, shown as written */
-            g_assert_true (kel_chart_get_n_marks (chart) == 0
-                           || texts_have (chart, "<b>Corporation &amp; 7</b>")
-                           || texts_have (chart, "green_bonds"));
+            hostile_marks (kind, arr, measure, want);
+            for (guint i = 0; i < kel_chart_get_n_marks (chart); i++)
+              got[kel_chart_get_mark (chart, i)->kind]++;
+            for (int k = 0; k <= KEL_CHART_MARK_LEGEND; k++)
+              g_assert_cmpuint (got[k], ==, want[k]);
+            /* the markup is text, shown as written; a category the codebook lacks is named
+             * by its id in the structure's legend */
+            g_assert_true (texts_have (chart, "<b>Corporation &amp; 7</b>"));
+            if (kind == KEL_CHART_STRUCTURE)
+              g_assert_true (texts_have (chart, "green_bonds"));
             for (guint i = 0; i < kel_chart_get_n_marks (chart); i++)
               {
                 const KelChartMark *m = kel_chart_get_mark (chart, i);

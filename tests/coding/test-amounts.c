@@ -7,7 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "kel-amount.h"
-#include "kel-error.h"
+#include "kel-coding-error.h"
 
 /* One money expression expected in a text: the exact substring its span covers, the value in
  * its currency, tenge (NAN when it cannot be converted) and flags. */

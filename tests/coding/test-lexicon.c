@@ -4,8 +4,10 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-#include "kel-error.h"
+#include "kel-coding-error.h"
 #include "kel-test-utils.h"
 
 static char *
@@ -94,6 +96,9 @@ test_lexicon_refused (void)
     { "unknown-category.xml", KEL_LEXICON_ERROR_UNKNOWN_CATEGORY, "ecology" },
     { "bad-regex.xml", KEL_LEXICON_ERROR_PATTERN_LIMIT, "line 4" },
     { "backref.xml", KEL_LEXICON_ERROR_BAD_PATTERN, "line 5" },
+    /* patterns that cannot finish on ordinary text, whatever the segment */
+    { "recursive-regex.xml", KEL_LEXICON_ERROR_PATTERN_LIMIT, "line 7" },
+    { "recursive-regex-2.xml", KEL_LEXICON_ERROR_PATTERN_LIMIT, "line 6" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -181,6 +186,110 @@ test_lexicon_matching (void)
   g_free (s);
 }
 
+/* The sources of the terms @lex finds in @text, in text order, "|" between. */
+static char *
+found_terms (KelLexicon *lex, const char *text, gboolean *complete, GError **error)
+{
+  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (KelHit));
+  GString *out = g_string_new (NULL);
+
+  *complete = kel_lexicon_match (lex, text, strlen (text), 0, KEL_LANG_RU, hits, error);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const KelHit *h = &g_array_index (hits, KelHit, i);
+      g_string_append_printf (out, "%s%s", out->len ? "|" : "",
+                              kel_lexicon_get_term (lex, h->term)->source);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* "(?:x+x+)+y" (as in slow-regex.xml) passes the load-time probes but backtracks without end on
+ * a long run of x followed by a y somewhere. The segment's other terms, before and after
+ * the run, must all be found; only that pattern is left out, and named. */
+static void
+test_lexicon_limit_keeps_other_terms (void)
+{
+  static const char xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<lexicon xmlns=\"urn:kelisim:lexicon:1\" version=\"slow-many\">\n"
+    "  <terms category=\"infrastructure\"><term>строительств*</term></terms>\n"
+    "  <terms category=\"charity\">\n"
+    "    <term>благотворительн* помощ*</term>\n"
+    "    <regex>(?:x+x+)+y</regex>\n"
+    "  </terms>\n"
+    "  <terms category=\"sponsorship\"><term>спонсорск* поддержк*</term></terms>\n"
+    "</lexicon>\n";
+  g_autofree char *dir = g_dir_make_tmp ("kelisim-lex-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "slow-many.xml", NULL);
+  g_autofree char *fallback = default_dir ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexicon) lex = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *run = g_strnfill (60, 'x');
+  gboolean complete;
+
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  lex = kel_lexicon_load (dir, fallback, &error);
+  g_remove (path);
+  g_rmdir (dir);
+  g_assert_no_error (error);
+  text = g_strdup_printf ("Строительство школы по заявке %s, y: оказать благотворительную "
+                          "помощь больнице, спонсорская поддержка клуба.", run);
+  found = found_terms (lex, text, &complete, &error);
+  g_assert_false (complete);
+  g_assert_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_PATTERN_LIMIT);
+  g_assert_nonnull (strstr (error->message, "(?:x+x+)+y"));
+  g_assert_nonnull (strstr (error->message, "slow-many.xml, line 6"));
+  /* the built-in terms of infrastructure, before the run, and of charity and
+   * sponsorship after it */
+  g_assert_nonnull (strstr (found, "строительств*"));
+  g_assert_nonnull (strstr (found, "благотворительн* помощ*"));
+  g_assert_nonnull (strstr (found, "спонсорск* поддержк*"));
+  g_assert_null (strstr (found, "(?:x+x+)+y"));
+  g_clear_error (&error);
+
+  /* Without a y the pattern alone fails at once (PCRE2 sees that no y is there), though
+   * the combined patterns cannot finish: every term is found, and nothing is missing. */
+  g_free (text);
+  g_free (found);
+  text = g_strdup_printf ("По заявке %s оказать благотворительную помощь больнице.", run);
+  found = found_terms (lex, text, &complete, &error);
+  g_assert_no_error (error);
+  g_assert_true (complete);
+  g_assert_nonnull (strstr (found, "благотворительн* помощ*"));
+}
+
+/* A FIFO, a device or a folder among the lexicon's files is refused by name at once. */
+static void
+test_lexicon_special_files (void)
+{
+  static const char *const kinds[] = { "fifo", "device", "folder" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *dir = g_dir_make_tmp ("kelisim-lex-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (dir, "extra.xml", NULL);
+      g_autofree char *fallback = default_dir ();
+      g_autoptr (GError) error = NULL;
+      g_autoptr (KelLexicon) lex = NULL;
+
+      if (i == 0)
+        g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+      else if (i == 1)
+        g_assert_cmpint (symlink ("/dev/zero", path), ==, 0);
+      else
+        g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+      lex = kel_lexicon_load (dir, fallback, &error);
+      g_assert_null (lex);
+      g_assert_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_IO);
+      if (strstr (error->message, "extra.xml") == NULL)
+        g_error ("%s: “%s” does not name the file", kinds[i], error->message);
+      i == 2 ? g_rmdir (path) : g_remove (path);
+      g_rmdir (dir);
+    }
+}
+
 static void
 test_lexicon_user_dir (void)
 {
@@ -202,5 +311,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/lexicon/missing-dir", test_lexicon_missing_dir);
   g_test_add_func ("/kelisim/lexicon/matching", test_lexicon_matching);
   g_test_add_func ("/kelisim/lexicon/user-dir", test_lexicon_user_dir);
+  g_test_add_func ("/kelisim/lexicon/limit-keeps-other-terms",
+                   test_lexicon_limit_keeps_other_terms);
+  g_test_add_func ("/kelisim/lexicon/special-files", test_lexicon_special_files);
   return g_test_run ();
 }

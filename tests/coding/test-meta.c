@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "kel-error.h"
+#include "kel-coding-error.h"
 #include "kel-meta.h"
 #include "kel-test-utils.h"
 

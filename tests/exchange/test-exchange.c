@@ -470,6 +470,162 @@ test_dict_hostile (void)
 }
 
 /* Our lexicons as quanteda YAML, read back by our own reader and imported again. */
+/* Dictionaries other tools wrote (tests/data/exchange-real/ORIGIN.md) ------------------- */
+
+static KelDictionary *
+read_real (const char *name)
+{
+  g_autofree char *rel = g_strdup_printf ("exchange-real/%s", name);
+  g_autofree char *path = kel_test_data_path (rel);
+  g_autoptr (GError) error = NULL;
+  KelDictionary *dict = kel_dictionary_read (path, KEL_DICT_AUTO, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dict);
+  return dict;
+}
+
+static KelDictCategory *
+child_named (GPtrArray *cats, const char *name)
+{
+  for (guint i = 0; i < cats->len; i++)
+    if (strcmp (((KelDictCategory *) cats->pdata[i])->name, name) == 0)
+      return cats->pdata[i];
+  g_error ("no category “%s”", name);
+  return NULL;
+}
+
+static gboolean
+has_entry (const KelDictCategory *c, const char *entry)
+{
+  return g_ptr_array_find_with_equal_func (c->entries, entry, g_str_equal, NULL);
+}
+
+/* The categories of each file as the file has them. */
+static void
+test_dict_real_read (void)
+{
+  g_autoptr (KelDictionary) lg = read_real ("Laver_and_Garry_2000.cat");
+  g_autoptr (KelDictionary) lc3 = read_real ("mary.lc3");
+  g_autoptr (KelDictionary) rid = read_real ("RID-cut.cat");
+  g_autoptr (KelDictionary) south = read_real ("issue-459.cat");
+  g_autoptr (KelDictionary) mfd = read_real ("moral_foundations_dictionary.dic");
+  g_autoptr (KelDictionary) ru = read_real ("newsmap-russian.yml");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *empty_last = kel_test_write_temp ("empty-last.cat",
+                                                     "ONE\n\tWORD (1)\nTWO\n", -1);
+  g_autoptr (KelDictionary) empty = kel_dictionary_read (empty_last, KEL_DICT_AUTO, &error);
+  KelDictCategory *economy, *c;
+
+  /* Laver and Garry: nine top categories; ECONOMY holds three, told apart by their signs */
+  g_assert_cmpuint (lg->roots->len, ==, 9);
+  g_assert_cmpuint (lg->warnings->len, ==, 0);
+  economy = child_named (lg->roots, "ECONOMY");
+  g_assert_cmpuint (economy->children->len, ==, 3);
+  g_assert_true (has_entry (child_named (economy->children, "+STATE+"), "HOSPITAL*"));
+  g_assert_true (has_entry (child_named (economy->children, "=STATE="), "BANK*"));
+  g_assert_true (has_entry (child_named (economy->children, "-STATE-"), "ASSETS"));
+
+  /* Lexicoder: "+name" lines */
+  g_assert_cmpint (lc3->format, ==, KEL_DICT_LEXICODER);
+  g_assert_cmpuint (lc3->roots->len, ==, 2);
+  c = child_named (lc3->roots, "A category");
+  g_assert_cmpuint (c->entries->len, ==, 3);
+  g_assert_true (has_entry (c, "more") && has_entry (c, "lamb") && has_entry (c, "little"));
+  c = child_named (lc3->roots, "Another category");
+  g_assert_cmpuint (c->entries->len, ==, 2);
+  g_assert_true (has_entry (c, "had") && has_entry (c, "mary"));
+
+  /* RID, cut: two sub-categories of SECONDARY; quanteda's issue 459: spaces then tabs */
+  g_assert_cmpuint (rid->roots->len, ==, 1);
+  g_assert_cmpuint (root (rid, 0)->children->len, ==, 2);
+  g_assert_true (has_entry (child_named (root (rid, 0)->children, "SOCIAL_BEHAVIOR"),
+                            "QUOTA-*"));
+  g_assert_cmpuint (south->roots->len, ==, 1);
+  g_assert_cmpuint (root (south, 0)->children->len, ==, 5);
+  g_assert_true (has_entry (child_named (root (south, 0)->children, "ZA"), "South Africa"));
+
+  /* the Moral Foundations Dictionary (LIWC format): eleven categories */
+  g_assert_cmpuint (mfd->roots->len, ==, 11);
+  g_assert_true (has_entry (child_named (mfd->roots, "FairnessVirtue"), "fair-*"));
+  g_assert_cmpuint (ru->roots->len, ==, 5);
+
+  /* a category with nothing under it, last in the file, is a category, not a stray line */
+  g_assert_no_error (error);
+  g_assert_cmpuint (empty->roots->len, ==, 2);
+  g_assert_cmpstr (root (empty, 1)->name, ==, "TWO");
+  g_assert_cmpuint (empty->warnings->len, ==, 0);
+}
+
+static GPtrArray *
+categories_of (KelLexicon *lex, const char *text)
+{
+  KelPipelineOptions pipeline = *kel_test_pipeline ();
+  g_autoptr (KelDocument) doc = NULL;
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  pipeline.lexicon = lex;
+  doc = kel_pipeline_process_extracted (&pipeline,
+                                        kel_extract_text ("memo.txt", text, strlen (text),
+                                                          NULL));
+  for (guint i = 0; i < doc->codings->len; i++)
+    g_ptr_array_add (ids, g_strdup (kel_lexicon_get_category (
+                                      lex, g_array_index (doc->codings, KelCoding,
+                                                          i).category)->id));
+  return ids;
+}
+
+static gboolean
+has_id (GPtrArray *ids, const char *id)
+{
+  return g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL);
+}
+
+/* Imported, they keep their categories apart and their hyphenated wildcards, load, and
+ * code; imported again, every category is found by its label. */
+static void
+test_dict_real_import (void)
+{
+  static const char *const files[] = { "Laver_and_Garry_2000.cat",
+                                       "moral_foundations_dictionary.dic", "RID-cut.cat",
+                                       "mary.lc3", "newsmap-russian.yml" };
+  g_autofree char *dir = new_dir ("dict-real");
+  g_autofree char *fallback = builtin_dir ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexicon) lex = NULL;
+  g_autoptr (GPtrArray) got = NULL;
+  const KelCategory *cat;
+
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      {
+        g_autoptr (KelDictionary) dict = read_real (files[i]);
+        g_autofree char *file = kel_dictionary_default_file_name (dict);
+        g_autoptr (KelImportReport) report = kel_import_report_new ();
+
+        g_assert_true (kel_dictionary_import (dict, dir, fallback, file, NULL,
+                                              KEL_LANG_UNKNOWN, report, &error));
+        g_assert_no_error (error);
+        g_assert_false (report_has (report->unmapped, "wildcard"));
+        if (round == 1)
+          g_assert_cmpuint (report->added, ==, 0);
+        if (i == 0)
+          g_assert_cmpuint (round == 0 ? report->added : report->matched, ==, 26);
+      }
+  lex = kel_lexicon_load (dir, fallback, &error);
+  g_assert_no_error (error);
+  /* three categories under economy, each with the label the file gives it */
+  cat = kel_lexicon_get_category (lex, kel_lexicon_find_category (lex, "economy.state"));
+  g_assert_cmpstr (cat->label[0] ? cat->label[0] : cat->label[KEL_LANG_EN], ==, "+STATE+");
+  got = categories_of (lex, "1. A new hospital.\n\n2. The bank.\n\n3. Fair-minded people.\n"
+                            "\n4. Quota-based hiring.\n");
+  g_assert_true (has_id (got, "economy.state"));       /* HOSPITAL* */
+  g_assert_true (has_id (got, "economy.state_2"));     /* BANK* */
+  g_assert_true (has_id (got, "fairnessvirtue"));      /* fair-* */
+  g_assert_true (has_id (got, "secondary.social_behavior"));  /* QUOTA-* */
+  remove_dir (dir);
+}
+
 static void
 test_yaml_export (void)
 {
@@ -549,6 +705,22 @@ test_cli (void)
   g_assert_cmpint (run_cli (import_qdc, &e5), ==, 0);
   g_assert_nonnull (strstr (e5, "0 categories added"));
   remove_dir (dir);
+
+  /* real files: an import that succeeds with things it could not carry over exits 0 */
+  {
+    g_autofree char *rid = kel_test_data_path ("exchange-real/RID-cut.cat");
+    g_autofree char *lc3 = kel_test_data_path ("exchange-real/mary.lc3");
+    const char *with_notes[] = { KEL_CLI_PATH, "dictionary", "import", rid, "-o", dir, NULL };
+    const char *lexicoder[] = { KEL_CLI_PATH, "dictionary", "import", lc3, "-o", dir, NULL };
+    g_autofree char *e6 = NULL, *e7 = NULL;
+
+    g_assert_cmpint (run_cli (with_notes, &e6), ==, 0);
+    g_assert_nonnull (strstr (e6, "Not carried over"));
+    g_assert_null (strstr (e6, "wildcard"));
+    g_assert_cmpint (run_cli (lexicoder, &e7), ==, 0);
+    g_assert_nonnull (strstr (e7, "5 terms"));
+    remove_dir (dir);
+  }
 }
 
 int
@@ -564,6 +736,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/exchange/dict-import", test_dict_import);
   g_test_add_func ("/kelisim/exchange/dict-import-all", test_dict_import_all);
   g_test_add_func ("/kelisim/exchange/dict-hostile", test_dict_hostile);
+  g_test_add_func ("/kelisim/exchange/dict-real-read", test_dict_real_read);
+  g_test_add_func ("/kelisim/exchange/dict-real-import", test_dict_real_import);
   g_test_add_func ("/kelisim/exchange/yaml-export", test_yaml_export);
   g_test_add_func ("/kelisim/exchange/cli", test_cli);
   return g_test_run ();

@@ -1,5 +1,6 @@
 /* test-export.c: the dataset writers: the XLSX's sheets opened as the zip they are, and
- * the .sav and .dta files read back with ReadStat, labels included. */
+ * the .sav and .dta files read back with ReadStat, labels included; then every file read
+ * by independent readers (PSPP, R's foreign and haven, pandas, openpyxl). */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -232,6 +233,25 @@ value_label (ReadBack *rb, const char *var, const char *value)
   return g_hash_table_lookup (rb->value_labels, key);
 }
 
+/* A string column whole: in a .sav, its parts ("text", "text_2", …) joined. */
+static char *
+joined (ReadBack *rb, int obs, const char *var)
+{
+  GString *s = g_string_new (cell (rb, obs, var));
+
+  for (guint k = 2;; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s_%u", var, k);
+      const char *part = cell (rb, obs, name);
+
+      if (part == NULL)
+        break;
+      g_assert_cmpuint (strlen (part), <=, 255);
+      g_string_append (s, part);
+    }
+  return g_string_free (s, FALSE);
+}
+
 static void
 check_stats (KelExportFormat format, const char *name, KelLanguage lang,
              const char *infrastructure, const char *developmental, const char *year_label)
@@ -252,8 +272,18 @@ check_stats (KelExportFormat format, const char *name, KelLanguage lang,
   read_back (path, dta, &rb);
 
   g_assert_cmpint (rb.n_rows, ==, (int) rows->len);
-  for (guint c = 0; kel_dataset_columns[c] != NULL; c++)
-    g_assert_cmpstr (g_ptr_array_index (rb.names, c), ==, kel_dataset_columns[c]);
+  /* the columns in order; in a .sav a text over 255 bytes goes on in "text_2", … */
+  for (guint c = 0, v = 0; kel_dataset_columns[c] != NULL; c++, v++)
+    {
+      g_assert_cmpstr (g_ptr_array_index (rb.names, v), ==, kel_dataset_columns[c]);
+      while (!dta && v + 1 < rb.names->len
+             && g_str_has_prefix (g_ptr_array_index (rb.names, v + 1), kel_dataset_columns[c])
+             && ((char *) g_ptr_array_index (rb.names, v + 1))[strlen (kel_dataset_columns[c])]
+                  == '_'
+             && g_ascii_isdigit (((char *) g_ptr_array_index (
+                                   rb.names, v + 1))[strlen (kel_dataset_columns[c]) + 1]))
+        v++;
+    }
   g_assert_cmpstr (g_ptr_array_index (rb.names, rb.names->len - 1), ==, "category_id");
   g_assert_cmpstr (g_ptr_array_index (rb.labels, 3), ==, year_label);
 
@@ -270,21 +300,35 @@ check_stats (KelExportFormat format, const char *name, KelLanguage lang,
 
   /* the values themselves */
   g_assert_cmpstr (cell (&rb, 0, "document"), ==, first->document);
-  g_assert_cmpstr (cell (&rb, 0, "text"), ==, first->text);
+  {
+    g_autofree char *text0 = joined (&rb, 0, "text");
+    g_autofree char *text_odd = joined (&rb, rows->len - 2, "text");
+
+    g_assert_cmpstr (text0, ==, first->text);
+    g_assert_cmpstr (text_odd, ==, odd->text);
+  }
   amount = g_strdup_printf ("%.0f", first->amount_kzt);
   g_assert_cmpstr (cell (&rb, 0, "amount_kzt"), ==, amount);
   segment = g_strdup_printf ("%u", first->segment_id);
   g_assert_cmpstr (cell (&rb, 0, "segment_id"), ==, segment);
   g_assert_cmpstr (cell (&rb, rows->len - 2, "amount_kzt"), ==, "<missing>");
   g_assert_cmpstr (cell (&rb, rows->len - 1, "year"), ==, "<missing>");
-  g_assert_cmpstr (cell (&rb, rows->len - 2, "text"), ==, odd->text);
   /* control characters are dropped */
   g_assert_cmpstr (cell (&rb, rows->len - 2, "terms"), ==, "@SUM(A1:A9)");
-  /* a long text survives whole in Stata (strL) and up to SPSS's 32767 bytes in SPSS */
+  /* a long text survives whole in Stata (strL); in SPSS, up to 32767 bytes, in parts of
+   * at most 255 bytes that join back into it once each one's padding is trimmed */
   if (dta)
     g_assert_true (g_strcmp0 (cell (&rb, rows->len - 1, "text"), longest->text) == 0);
   else
-    g_assert_true (g_str_has_prefix (longest->text, cell (&rb, rows->len - 1, "text")));
+    {
+      g_autofree char *whole = joined (&rb, rows->len - 1, "text");
+
+      g_assert_cmpuint (strlen (cell (&rb, rows->len - 1, "text")), <=, 255);
+      g_assert_true (g_str_has_prefix (longest->text, whole));
+      /* the first 32767 bytes, cut between two words */
+      g_assert_cmpuint (strlen (whole), >, 32767 - strlen ("Строительство "));
+      g_assert_cmpuint (strlen (whole), <=, 32767);
+    }
   read_back_clear (&rb);
 }
 
@@ -375,6 +419,251 @@ test_cli (void)
   read_back_clear (&rb);
 }
 
+/* Independent readers ------------------------------------------------------------------
+ * The files read back by programs that are not ReadStat: PSPP, R's foreign and haven,
+ * pandas and openpyxl (Debian packages; .ci/run installs them). A reader that is not
+ * installed skips its test. */
+
+/* Runs @argv; its standard output, or NULL (with the test skipped) when the program is
+ * not installed. A failing reader fails the test. */
+static char *
+run_reader (const char *const *argv)
+{
+  g_autofree char *found = g_find_program_in_path (argv[0]);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  if (found == NULL)
+    {
+      g_autofree char *msg = g_strdup_printf ("%s is not installed", argv[0]);
+      g_test_skip (msg);
+      return NULL;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", argv[0], err);
+  return g_steal_pointer (&out);
+}
+
+static char *
+write_stats_file (KelExportFormat format, const char *name, GPtrArray *rows)
+{
+  char *path = kel_test_write_temp (name, "", 0);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (kel_export_rows (format, path, rows, kel_test_lexicon (), KEL_LANG_RU,
+                                  &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* The lines a reader printed, and what they should say of @rows: the number of rows, the
+ * first amount in whole tenge, the formula-looking row's text and clause as written, and
+ * how many bytes of the longest text came back (SPSS: up to 32767, cut between words). */
+static void
+check_printed (const char *out, GPtrArray *rows, gboolean whole_long_text)
+{
+  g_auto (GStrv) lines = g_strsplit (out, "\n", -1);
+  const KelRow *first = rows->pdata[0], *formula = rows->pdata[rows->len - 2];
+  const KelRow *longest = rows->pdata[rows->len - 1];
+  g_autofree char *n = g_strdup_printf ("%u", rows->len);
+  g_autofree char *amount = g_strdup_printf ("%.0f", first->amount_kzt);
+  guint64 long_bytes;
+
+  g_assert_cmpuint (g_strv_length (lines), >=, 5);
+  g_assert_cmpstr (lines[0], ==, n);
+  g_assert_cmpstr (lines[1], ==, amount);
+  g_assert_cmpstr (lines[2], ==, formula->text);
+  g_assert_cmpstr (lines[3], ==, formula->clause);
+  long_bytes = g_ascii_strtoull (lines[4], NULL, 10);
+  if (whole_long_text)
+    g_assert_cmpuint (long_bytes, ==, strlen (longest->text) - 1);  /* its last space */
+  else
+    {
+      g_assert_cmpuint (long_bytes, >, 32767 - strlen ("Строительство "));
+      g_assert_cmpuint (long_bytes, <=, 32767);
+    }
+}
+
+#define R_TEXT_JOIN \
+  "p <- d[, grep('^text(_[0-9]+)?$', names(d))];" \
+  "t <- apply(as.data.frame(p), 1, function(r) paste0(sub(' +$', '', r), collapse=''));" \
+  "n <- nrow(d);" \
+  "cat(n, sprintf('%%.0f', d$amount_kzt[1]), t[n - 1], trimws(as.character(d$clause[n - 1])), " \
+  "    nchar(t[n], type='bytes'), sep='\\n');"
+
+static void
+test_reader_r_foreign (void)
+{
+  g_autoptr (GPtrArray) rows = make_rows ();
+  g_autofree char *sav = write_stats_file (KEL_EXPORT_SAV, "foreign.sav", rows);
+  g_autofree char *script = g_strdup_printf (
+    "suppressMessages(library(foreign));"
+    "d <- read.spss('%s', to.data.frame=TRUE, reencode='UTF-8', use.value.labels=FALSE);"
+    R_TEXT_JOIN, sav);
+  const char *argv[] = { "Rscript", "-e", script, NULL };
+  g_autofree char *out = run_reader (argv);
+
+  if (out != NULL)
+    check_printed (out, rows, FALSE);
+}
+
+static void
+test_reader_r_haven (void)
+{
+  g_autoptr (GPtrArray) rows = make_rows ();
+  g_autofree char *sav = write_stats_file (KEL_EXPORT_SAV, "haven.sav", rows);
+  g_autofree char *dta = write_stats_file (KEL_EXPORT_DTA, "haven.dta", rows);
+  g_autofree char *script = g_strdup_printf (
+    "suppressMessages(library(haven));"
+    "d <- as.data.frame(zap_labels(read_sav('%s'))); " R_TEXT_JOIN
+    "cat(attr(read_sav('%s')$amount_kzt, 'format.spss'), sep='\\n');"
+    "d <- as.data.frame(zap_labels(read_dta('%s'))); " R_TEXT_JOIN, sav, sav, dta);
+  const char *argv[] = { "Rscript", "-e", script, NULL };
+  g_autofree char *out = run_reader (argv);
+  g_auto (GStrv) parts = NULL;
+
+  if (out == NULL)
+    return;
+  parts = g_strsplit (out, "F18.0\n", 2);
+  /* tenge as whole numbers, wide enough: not 1.2E+009 */
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  check_printed (parts[0], rows, FALSE);
+  check_printed (parts[1], rows, TRUE);
+}
+
+static void
+test_reader_pspp (void)
+{
+  g_autoptr (GPtrArray) rows = make_rows ();
+  g_autofree char *sav = write_stats_file (KEL_EXPORT_SAV, "pspp.sav", rows);
+  g_autofree char *syntax = g_strdup_printf ("GET FILE='%s'.\n"
+                                             "DISPLAY VARIABLES /VARIABLES=amount_kzt.\n"
+                                             "LIST /VARIABLES=amount_kzt /CASES=FROM 1 TO 1.\n",
+                                             sav);
+  g_autofree char *sps = kel_test_write_temp ("read.sps", syntax, -1);
+  const char *argv[] = { "pspp", "-O", "format=txt", "-o", "-", sps, NULL };
+  g_autofree char *out = run_reader (argv);
+  g_autofree char *amount = NULL;
+  const KelRow *first;
+
+  if (out == NULL)
+    return;
+  first = rows->pdata[0];
+  amount = g_strdup_printf ("|%.0f|", first->amount_kzt);
+  if (strstr (out, "F18.0") == NULL || strstr (out, amount) == NULL
+      || strstr (out, "E+") != NULL)
+    g_error ("PSPP does not show the amount%s in whole tenge (F18.0):\n%s", amount, out);
+}
+
+/* Plain CSV as pandas reads it: every value as written; the CSV for Excel read as Excel
+ * does (a byte-order mark, ";" and decimal commas): formulas neutralized. */
+static void
+test_reader_pandas (void)
+{
+  g_autoptr (GPtrArray) rows = make_rows ();
+  GString *plain = g_string_new (NULL), *excel = g_string_new (NULL);
+  g_autofree char *csv = NULL, *xcsv = NULL, *script = NULL, *out = NULL;
+  g_auto (GStrv) lines = NULL;
+  const KelRow *first = rows->pdata[0], *formula = rows->pdata[rows->len - 2];
+  g_autofree char *amount = g_strdup_printf ("%.0f", first->amount_kzt);
+  g_autofree char *quoted = NULL;
+
+  kel_dataset_append_header (plain, KEL_FORMAT_CSV);
+  kel_dataset_append_header (excel, KEL_FORMAT_CSV_EXCEL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      kel_dataset_append_row (plain, KEL_FORMAT_CSV, rows->pdata[i]);
+      kel_dataset_append_row (excel, KEL_FORMAT_CSV_EXCEL, rows->pdata[i]);
+    }
+  csv = kel_test_write_temp ("pandas.csv", plain->str, plain->len);
+  xcsv = kel_test_write_temp ("excel.csv", excel->str, excel->len);
+  g_string_free (plain, TRUE);
+  g_string_free (excel, TRUE);
+  script = g_strdup_printf (
+    "import pandas as pd\n"
+    "for path, kw in (('%s', {}), ('%s', dict(sep=';', decimal=',', encoding='utf-8-sig'))):\n"
+    "    d = pd.read_csv(path, dtype={'clause': str}, keep_default_na=False, **kw)\n"
+    "    print(len(d)); print('%%.0f' %% float(d.amount_kzt[0])); print(d.text[len(d) - 2])\n"
+    "    print(d.clause[len(d) - 2]); print(list(d.columns)[0])\n", csv, xcsv);
+  {
+    const char *argv[] = { "/usr/bin/python3", "-c", script, NULL };
+    g_autofree char *python = g_find_program_in_path ("/usr/bin/python3");
+    g_autofree char *probe_out = NULL;
+    const char *probe[] = { "/usr/bin/python3", "-c", "import pandas", NULL };
+    int status = 1;
+
+    if (python == NULL
+        || !g_spawn_sync (NULL, (char **) probe, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                          NULL, &probe_out, NULL, &status, NULL)
+        || status != 0)
+      {
+        g_test_skip ("python3-pandas is not installed");
+        return;
+      }
+    out = run_reader (argv);
+  }
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 10);
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autofree char *n = g_strdup_printf ("%u", rows->len);
+      g_assert_cmpstr (lines[5 * k], ==, n);
+      g_assert_cmpstr (lines[5 * k + 1], ==, amount);
+      g_assert_cmpstr (lines[5 * k + 4], ==, "document");
+    }
+  g_assert_cmpstr (lines[2], ==, formula->text);
+  g_assert_cmpstr (lines[3], ==, formula->clause);
+  quoted = g_strconcat ("'", formula->text, NULL);
+  g_assert_cmpstr (lines[7], ==, quoted);
+  g_free (quoted);
+  quoted = g_strconcat ("'", formula->clause, NULL);
+  g_assert_cmpstr (lines[8], ==, quoted);
+}
+
+/* openpyxl: the formula-looking text is a string, the amount a number. */
+static void
+test_reader_openpyxl (void)
+{
+  g_autoptr (GPtrArray) rows = make_rows ();
+  g_autofree char *xlsx = write_stats_file (KEL_EXPORT_XLSX, "openpyxl.xlsx", rows);
+  g_autofree char *script = g_strdup_printf (
+    "import openpyxl\n"
+    "ws = openpyxl.load_workbook('%s').worksheets[0]\n"
+    "rows = list(ws.iter_rows(values_only=True))\n"
+    "print(len(rows) - 1); print('%%.0f' %% rows[1][11]); print(rows[-2][16])\n"
+    "print(rows[-2][7]); print(len(rows[-1][16].encode()))\n", xlsx);
+  const char *argv[] = { "/usr/bin/python3", "-c", script, NULL };
+  const char *probe[] = { "/usr/bin/python3", "-c", "import openpyxl", NULL };
+  g_autofree char *out = NULL;
+  int status = 1;
+
+  if (!g_file_test (argv[0], G_FILE_TEST_IS_EXECUTABLE)
+      || !g_spawn_sync (NULL, (char **) probe, NULL,
+                        G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                        NULL, NULL, &status, NULL)
+      || status != 0)
+    {
+      g_test_skip ("python3-openpyxl is not installed");
+      return;
+    }
+  out = run_reader (argv);
+  {
+    g_auto (GStrv) lines = g_strsplit (out, "\n", -1);
+    const KelRow *formula = rows->pdata[rows->len - 2];
+    g_autofree char *n = g_strdup_printf ("%u", rows->len);
+    g_autofree char *amount = g_strdup_printf ("%.0f", ((KelRow *) rows->pdata[0])->amount_kzt);
+
+    g_assert_cmpstr (lines[0], ==, n);
+    g_assert_cmpstr (lines[1], ==, amount);
+    g_assert_cmpstr (lines[2], ==, formula->text);
+    g_assert_cmpstr (lines[3], ==, formula->clause);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -385,5 +674,10 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/export/empty-and-errors", test_empty_and_errors);
   g_test_add_func ("/kelisim/export/default-language", test_default_language);
   g_test_add_func ("/kelisim/export/cli", test_cli);
+  g_test_add_func ("/kelisim/export/reader/pspp", test_reader_pspp);
+  g_test_add_func ("/kelisim/export/reader/r-foreign", test_reader_r_foreign);
+  g_test_add_func ("/kelisim/export/reader/r-haven", test_reader_r_haven);
+  g_test_add_func ("/kelisim/export/reader/pandas", test_reader_pandas);
+  g_test_add_func ("/kelisim/export/reader/openpyxl", test_reader_openpyxl);
   return g_test_run ();
 }

@@ -163,13 +163,18 @@ check_file (const char *format, const char *path, KelProject *project,
   g_autofree char *data = read_file (path, &len);
 
   if (strcmp (format, "csv") == 0 || strcmp (format, "tsv") == 0
-      || strcmp (format, "jsonl") == 0)
+      || strcmp (format, "jsonl") == 0 || strcmp (format, "csv-excel") == 0)
     {
       g_autoptr (GError) error = NULL;
       g_autoptr (GBytes) bytes = kel_project_export (project, sel, format, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (g_bytes_get_size (bytes), ==, len);
       g_assert_true (memcmp (g_bytes_get_data (bytes, NULL), data, len) == 0);
+      /* Excel's: a byte-order mark, then the header with semicolons */
+      if (strcmp (format, "csv-excel") == 0)
+        g_assert_true (g_str_has_prefix (data, "\xEF\xBB\xBF" "document;corporation;"));
+      else
+        g_assert_false (g_str_has_prefix (data, "\xEF\xBB\xBF"));
     }
   else if (strcmp (format, "xlsx") == 0)
     {
@@ -227,7 +232,7 @@ test_formats (void)
   rows_anna = kel_project_collect_rows (project, &anna, &error);
   g_assert_cmpuint (rows_anna->len, ==, 3);
   table = kel_project_exporters (&n);
-  g_assert_cmpuint (n, ==, 8);
+  g_assert_cmpuint (n, ==, 9);
   for (guint i = 0; i < n; i++)
     for (guint s = 0; s < 2; s++)
       {
@@ -262,8 +267,8 @@ test_formats (void)
 static void
 test_cli_export (void)
 {
-  static const char *const formats[] = { "csv", "tsv", "jsonl", "xlsx", "sav", "dta", "qdpx",
-                                         "qdc" };
+  static const char *const formats[] = { "csv", "csv-excel", "tsv", "jsonl", "xlsx", "sav",
+                                         "dta", "qdpx", "qdc" };
   g_autofree char *path = make_project ("cli-formats.kelisim");
   g_autoptr (GError) error = NULL;
 
@@ -333,6 +338,31 @@ test_cli_export (void)
     g_assert_cmpint (e.status, ==, 2);
     g_assert_nonnull (strstr (e.err, "qdpx"));
     g_assert_false (g_file_test ("x.qdpx", G_FILE_TEST_EXISTS));
+  }
+
+  /* --excel is the CSV for Excel; it and --pdf-areas refuse the formats they are not */
+  {
+    g_autofree char *out = fresh_path ("cli-excel.csv");
+    g_autofree char *data = NULL;
+    g_auto (KelTestRun) a = { 0 }, b = { 0 }, c = { 0 }, d = { 0 };
+    g_autofree char *qdpx = fresh_path ("cli-areas.qdpx");
+
+    kel_test_run_cli (&a, "project", "export", "--excel", "-o", out, path, NULL);
+    g_assert_cmpint (a.status, ==, 0);
+    g_assert_true (g_file_get_contents (out, &data, NULL, NULL));
+    g_assert_true (g_str_has_prefix (data, "\xEF\xBB\xBF" "document;corporation;"));
+    kel_test_run_cli (&b, "project", "export", "--excel", "--format", "tsv", path, NULL);
+    g_assert_cmpint (b.status, ==, 2);
+    g_assert_nonnull (strstr (b.err, "--excel"));
+    kel_test_run_cli (&c, "project", "export", "--pdf-areas", "--format", "csv", path, NULL);
+    g_assert_cmpint (c.status, ==, 2);
+    g_assert_nonnull (strstr (c.err, "--pdf-areas"));
+    kel_test_run_cli (&d, "project", "export", "--pdf-areas", "--format", "qdpx", "-o", qdpx,
+                      path, NULL);
+    g_assert_cmpint (d.status, ==, 0);
+    g_assert_true (g_file_test (qdpx, G_FILE_TEST_EXISTS));
+    g_unlink (out);
+    g_unlink (qdpx);
   }
   g_unlink (path);
 }

@@ -9,6 +9,8 @@
 #include <glib/gstdio.h>
 #include <libxml/xmlschemas.h>
 #include <math.h>
+#include <poppler.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kel-archive.h"
@@ -350,6 +352,20 @@ qde_of (GHashTable *members)
   return doc;
 }
 
+/* kelisim.xml, where an export keeps what REFI-QDA has no place for. */
+static xmlDocPtr
+ext_of (GHashTable *members)
+{
+  GBytes *ext = g_hash_table_lookup (members, "kelisim.xml");
+  xmlDocPtr doc;
+
+  g_assert_nonnull (ext);
+  doc = xmlReadMemory (g_bytes_get_data (ext, NULL), g_bytes_get_size (ext), "kelisim.xml",
+                       NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
 static void
 collect (xmlNodePtr node, const char *name, GPtrArray *into)
 {
@@ -381,9 +397,10 @@ test_export_valid (void)
   g_autoptr (GHashTable) members = NULL, members2 = NULL;
   g_autoptr (GPtrArray) sels = g_ptr_array_new (), notes = g_ptr_array_new ();
   g_autoptr (GPtrArray) areas = g_ptr_array_new (), users = g_ptr_array_new ();
+  g_autoptr (GPtrArray) ext_codings = g_ptr_array_new (), decisions = g_ptr_array_new ();
   g_autoptr (GPtrArray) codings = NULL;
   GBytes *qde;
-  xmlDocPtr doc;
+  xmlDocPtr doc, ext;
   guint rejected = 0;
 
   coded_init (&c, "valid.kelisim");
@@ -409,14 +426,24 @@ test_export_valid (void)
   g_assert_true (g_bytes_equal (qde, g_hash_table_lookup (members2, "project.qde")));
 
   doc = qde_of (members);
+  ext = ext_of (members);
   collect (xmlDocGetRootElement (doc), "PlainTextSelection", sels);
   collect (xmlDocGetRootElement (doc), "Note", notes);
   collect (xmlDocGetRootElement (doc), "PDFSelection", areas);
   collect (xmlDocGetRootElement (doc), "User", users);
-  g_assert_cmpuint (sels->len, ==, codings->len);
+  collect (xmlDocGetRootElement (ext), "coding", ext_codings);
+  collect (xmlDocGetRootElement (ext), "decision", decisions);
+  for (guint k = 0; k < codings->len; k++)
+    rejected += ((KelProjectCoding *) codings->pdata[k])->status == KEL_STATUS_REJECTED;
+  /* a rejection has no REFI-QDA form: it is in kelisim.xml only */
+  g_assert_cmpuint (rejected, >, 0);
+  g_assert_cmpuint (decisions->len, ==, rejected);
+  g_assert_cmpuint (sels->len + rejected, ==, codings->len);
+  g_assert_cmpuint (ext_codings->len, ==, sels->len);
   g_assert_cmpuint (notes->len, ==, 3);
   g_assert_cmpuint (users->len, ==, 4);
-  g_assert_cmpuint (areas->len, >, 0);
+  /* page areas only when asked for: QualCoder would show each coding twice */
+  g_assert_cmpuint (areas->len, ==, 0);
   {
     g_autoptr (GPtrArray) labels = g_ptr_array_new ();
     gboolean russian = FALSE;
@@ -430,7 +457,7 @@ test_export_valid (void)
   }
 
   /* every position counts code points of the text stored inside, and holds the coding's
-   * text */
+   * text; a description is a memo, people's words, and nothing of ours */
   for (guint i = 0; i < sels->len; i++)
     {
       xmlNodePtr sel = sels->pdata[i];
@@ -438,7 +465,8 @@ test_export_valid (void)
       g_autofree char *text_path = prop (holder, "plainTextPath");
       g_autofree char *member = NULL, *start_s = prop (sel, "startPosition");
       g_autofree char *end_s = prop (sel, "endPosition");
-      xmlChar *desc = NULL;
+      g_autofree char *guid = prop (sel, "guid"), *uid = NULL;
+      g_autofree char *desc = NULL;
       GBytes *text;
       const char *t, *from, *to;
       guint64 start, end;
@@ -458,30 +486,39 @@ test_export_valid (void)
       to = g_utf8_offset_to_pointer (t, end);
       for (xmlNodePtr k = sel->children; k != NULL; k = k->next)
         if (k->type == XML_ELEMENT_NODE && strcmp ((const char *) k->name, "Description") == 0)
-          desc = xmlNodeGetContent (k);
-      g_assert_nonnull (desc);
-      rejected += strstr ((const char *) desc, "status: rejected") != NULL;
+          {
+            xmlChar *d = xmlNodeGetContent (k);
+            desc = g_strdup ((const char *) d);
+            xmlFree (d);
+          }
+      for (guint k = 0; k < ext_codings->len && uid == NULL; k++)
+        {
+          g_autofree char *of = prop (ext_codings->pdata[k], "selection");
+          if (g_strcmp0 (of, guid) == 0)
+            uid = prop (ext_codings->pdata[k], "uid");
+        }
+      g_assert_nonnull (uid);
       for (guint k = 0; k < codings->len && !found; k++)
         {
           const KelProjectCoding *pc = codings->pdata[k];
-          g_autofree char *tag = g_strdup_printf ("[kelisim coding=%s ", pc->uid);
           g_autoptr (KelDocument) d = NULL;
 
-          if (strstr ((const char *) desc, tag) == NULL)
+          if (strcmp (pc->uid, uid) != 0)
             continue;
           d = kel_project_load_document (c.project, pc->document, KEL_PROJECT_LOAD_NONE,
                                          &error);
           g_assert_cmpuint (to - from, ==, pc->end - pc->start);
           g_assert_true (memcmp (from, d->norm->text + pc->start, to - from) == 0);
+          if (pc->memo != NULL && *pc->memo != '\0')
+            g_assert_cmpstr (desc, ==, pc->memo);
+          else
+            g_assert_null (desc);
           found = TRUE;
         }
       g_assert_true (found);
-      xmlFree (desc);
     }
-  for (guint k = 0; k < codings->len; k++)
-    rejected -= ((KelProjectCoding *) codings->pdata[k])->status == KEL_STATUS_REJECTED;
-  g_assert_cmpuint (rejected, ==, 0);
   xmlFreeDoc (doc);
+  xmlFreeDoc (ext);
   g_unlink (out);
   g_unlink (again);
   coded_clear (&c);
@@ -504,9 +541,23 @@ test_round_trip (void)
   guint people = 0;
 
   coded_init (&c, "trip.kelisim");
+  /* a rejection with a memo: both are in kelisim.xml only, and come back */
+  {
+    g_autoptr (GPtrArray) mine = kel_project_list_codings (c.project, 0, "anna", &error);
+    for (guint i = 0; i < mine->len; i++)
+      if (((KelProjectCoding *) mine->pdata[i])->status == KEL_STATUS_REJECTED)
+        {
+          g_assert_true (kel_project_set_memo (c.project, "anna",
+                                               ((KelProjectCoding *) mine->pdata[i])->id,
+                                               "не про школу", &error));
+          break;
+        }
+    g_assert_no_error (error);
+  }
   g_assert_true (kel_qdpx_export (c.project, out, KEL_LANG_KK, NULL, NULL, &error));
   g_assert_no_error (error);
   before = dump (c.project);
+  g_assert_nonnull (strstr (before, "не про школу"));
 
   g_assert_true (kel_qdpx_import_new (back, out, &options, report, NULL, &error));
   g_assert_no_error (error);
@@ -515,7 +566,7 @@ test_round_trip (void)
   g_assert_cmpuint (report->documents, ==, 3);
   g_assert_cmpuint (report->coders, ==, 3);
   g_assert_cmpuint (report->categories, ==, 2);
-  g_assert_cmpuint (report->memos, ==, 3);
+  g_assert_cmpuint (report->memos, ==, 4);
   project = kel_project_open (back, &error);
   g_assert_no_error (error);
   after = dump (project);
@@ -606,13 +657,21 @@ test_orphan_odt (void)
   g_assert_true (kel_qdpx_export (project, out, KEL_LANG_EN, report, NULL, &error));
   g_assert_no_error (error);
   print_report (report);
-  g_assert_true (has_line (report->notes, "orphan: yes"));
+  g_assert_true (has_line (report->notes, "orphan=\"yes\""));
   g_assert_true (has_line (report->unmapped, "ODT"));
   members = unzip (out);
   qde = g_hash_table_lookup (members, "project.qde");
   validate_qde (g_bytes_get_data (qde, NULL), g_bytes_get_size (qde));
-  g_assert_nonnull (g_strstr_len (g_bytes_get_data (qde, NULL), g_bytes_get_size (qde),
-                                  "orphan: yes"));
+  /* ours is in kelisim.xml, not in the descriptions other programs show */
+  g_assert_null (g_strstr_len (g_bytes_get_data (qde, NULL), g_bytes_get_size (qde),
+                               "orphan: yes"));
+  g_assert_null (g_strstr_len (g_bytes_get_data (qde, NULL), g_bytes_get_size (qde),
+                               "[kelisim"));
+  {
+    GBytes *ext = g_hash_table_lookup (members, "kelisim.xml");
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (ext, NULL), g_bytes_get_size (ext),
+                                    "orphan=\"yes\""));
+  }
 
   /* the ODT comes back as its text: the same text and segments */
   g_assert_true (kel_qdpx_import_new (back, out, &options, imported, NULL, &error));
@@ -783,7 +842,9 @@ test_maxqda (void)
   /* and what could not come */
   g_assert_true (has_line (report->unmapped, "green"));
   g_assert_true (has_line (report->unmapped, "Регион"));
-  g_assert_true (has_line (report->unmapped, "compensatory or developmental"));
+  /* an assumption, said; not something left behind */
+  g_assert_true (has_line (report->notes, "compensatory or developmental"));
+  g_assert_false (has_line (report->unmapped, "compensatory or developmental"));
   g_assert_true (has_line (report->unmapped, "names a code"));
   g_assert_true (has_line (report->unmapped, "without a code"));
   drop_project (project);
@@ -823,6 +884,204 @@ test_nvivo (void)
   g_assert_true (has_line (report->unmapped, "set"));
   g_assert_true (has_line (report->unmapped, "1 note is not on any coding"));
   drop_project (project);
+}
+
+/* A real NVivo 12 export (tests/data/exchange-real/ORIGIN.md) ---------------------------- */
+
+/* Letters and digits, case and compatibility forms folded: what two readings of one
+ * passage share whatever their line ends and spaces. */
+static char *
+skeleton (const char *text, gssize len)
+{
+  g_autofree char *nfkc = g_utf8_normalize (text, len, G_NORMALIZE_NFKC);
+  g_autofree char *fold = g_utf8_casefold (nfkc, -1);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = fold; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+/* The text of each selection of the file, read as NVivo counts: UTF-16 code units of the
+ * source's plain text (its BOM not counted), as skeletons; with @as_chars, read as
+ * characters instead. */
+static GPtrArray *
+nvivo_selections (const char *qdpx, gboolean as_chars)
+{
+  g_autoptr (GHashTable) members = unzip (qdpx);
+  GBytes *qde = g_hash_table_lookup (members, "project.qde");
+  GBytes *txt = g_hash_table_lookup (members,
+                                     "Sources/68bbdc14-c361-4432-b4dd-ae1dbfc12890.txt");
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  g_autofree gunichar2 *u16 = NULL;
+  g_autofree gunichar *u32 = NULL;
+  glong n16 = 0, n32 = 0;
+  const char *text;
+  gsize len;
+  xmlDocPtr doc;
+
+  g_assert_nonnull (qde);
+  g_assert_nonnull (txt);
+  text = g_bytes_get_data (txt, &len);
+  g_assert_true (len > 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0);
+  u16 = g_utf8_to_utf16 (text + 3, len - 3, NULL, &n16, NULL);
+  u32 = g_utf8_to_ucs4 (text + 3, len - 3, NULL, &n32, NULL);
+  g_assert_nonnull (u16);
+  g_assert_cmpint (n16, >, n32);   /* characters outside the BMP: the readings differ */
+  doc = xmlReadMemory (g_bytes_get_data (qde, NULL), g_bytes_get_size (qde), "project.qde",
+                       NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  for (xmlNodePtr src = xmlDocGetRootElement (doc)->children; src; src = src->next)
+    for (xmlNodePtr t = src->children; t; t = t->next)
+      for (xmlNodePtr sel = t->children; sel; sel = sel->next)
+        {
+          xmlChar *a, *b;
+          gint64 start, end;
+          g_autofree char *piece = NULL;
+
+          if (sel->type != XML_ELEMENT_NODE
+              || strcmp ((const char *) sel->name, "PlainTextSelection") != 0)
+            continue;
+          a = xmlGetProp (sel, (const xmlChar *) "startPosition");
+          b = xmlGetProp (sel, (const xmlChar *) "endPosition");
+          start = g_ascii_strtoll ((const char *) a, NULL, 10);
+          end = g_ascii_strtoll ((const char *) b, NULL, 10);
+          xmlFree (a);
+          xmlFree (b);
+          if (as_chars)
+            piece = g_ucs4_to_utf8 (u32 + start, MIN (end, n32) - start, NULL, NULL, NULL);
+          else
+            piece = g_utf16_to_utf8 (u16 + start, end - start, NULL, NULL, NULL);
+          g_ptr_array_add (out, piece ? skeleton (piece, -1) : g_strdup ("?"));
+        }
+  xmlFreeDoc (doc);
+  return out;
+}
+
+static gint
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* How many of @expected (sorted) are in @got (sorted), each once. */
+static guint
+common (GPtrArray *expected, GPtrArray *got)
+{
+  guint i = 0, k = 0, n = 0;
+
+  while (i < expected->len && k < got->len)
+    {
+      int c = strcmp (expected->pdata[i], got->pdata[k]);
+      if (c == 0)
+        n++, i++, k++;
+      else if (c < 0)
+        i++;
+      else
+        k++;
+    }
+  return n;
+}
+
+/* Imports @qdpx and checks that every coding lands on the text NVivo selected, read in
+ * UTF-16 code units, and not on the text read as characters. */
+static void
+check_nvivo_import (const char *qdpx, const char *expected_from, KelQdpxReport *report)
+{
+  g_autofree char *path = fresh_path ("nvivo-real.kelisim");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelProject) project = NULL;
+  g_autoptr (GPtrArray) expected = nvivo_selections (expected_from, FALSE);
+  g_autoptr (GPtrArray) as_chars = nvivo_selections (expected_from, TRUE);
+  g_autoptr (GPtrArray) got = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) codings = NULL;
+  g_autoptr (KelDocument) doc = NULL;
+  KelQdpxImportOptions options = import_options ();
+
+  g_assert_cmpuint (expected->len, ==, 303);
+  g_assert_true (kel_qdpx_import_new (path, qdpx, &options, report, NULL, &error));
+  g_assert_no_error (error);
+  print_report (report);
+  g_assert_cmpuint (report->categories, ==, 152);
+  g_assert_cmpuint (report->codings, ==, 303);
+  g_assert_false (has_line (report->unmapped, "could not be found"));
+  project = kel_project_open (path, &error);
+  g_assert_no_error (error);
+  codings = kel_project_list_codings (project, 0, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < codings->len; i++)
+    {
+      const KelProjectCoding *c = codings->pdata[i];
+
+      if (strcmp (c->coder, "lexicon") == 0)
+        continue;
+      if (doc == NULL)
+        doc = kel_project_load_document (project, c->document, KEL_PROJECT_LOAD_NONE, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (got, skeleton (doc->norm->text + c->start, c->end - c->start));
+    }
+  g_assert_cmpuint (got->len, ==, 303);
+  g_ptr_array_sort (expected, compare_strings);
+  g_ptr_array_sort (as_chars, compare_strings);
+  g_ptr_array_sort (got, compare_strings);
+  /* each coding's text is its selection's, read in UTF-16 code units */
+  g_assert_cmpuint (common (expected, got), ==, 303);
+  /* read as characters, most would be other text */
+  g_assert_cmpuint (common (as_chars, got), <, 150);
+  g_clear_object (&project);
+  g_unlink (path);
+}
+
+/* NVivo's origin says how it counts; everything comes over, so the CLI exits 0 */
+static void
+test_nvivo_real (void)
+{
+  g_autofree char *qdpx = kel_test_data_path ("exchange-real/nvivo12-oltas0517-cut.qdpx");
+  g_autofree char *out = fresh_path ("nvivo-cli.kelisim");
+  g_autoptr (KelQdpxReport) report = kel_qdpx_report_new ();
+  const char *argv[] = { KEL_CLI_PATH, "project", "import", qdpx, "-o", out, NULL };
+  g_autoptr (GError) error = NULL;
+  int status = -1;
+
+  check_nvivo_import (qdpx, qdpx, report);
+  g_assert_false (has_line (report->notes, "does not say what its positions count"));
+  g_assert_cmpuint (report->unmapped->len, ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                               NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_unlink (out);
+}
+
+/* The same file from a program the origin does not name: the text tells, with a note. */
+static void
+test_nvivo_unknown_origin (void)
+{
+  g_autofree char *qdpx = kel_test_data_path ("exchange-real/nvivo12-oltas0517-cut.qdpx");
+  g_autoptr (GHashTable) members = unzip (qdpx);
+  GBytes *qde = g_hash_table_lookup (members, "project.qde");
+  GBytes *txt = g_hash_table_lookup (members,
+                                     "Sources/68bbdc14-c361-4432-b4dd-ae1dbfc12890.txt");
+  g_autofree char *qde_text = g_strndup (g_bytes_get_data (qde, NULL), g_bytes_get_size (qde));
+  g_autofree char *txt_text = g_strndup (g_bytes_get_data (txt, NULL), g_bytes_get_size (txt));
+  g_autoptr (GString) renamed = g_string_new (qde_text);
+  g_autoptr (KelQdpxReport) report = kel_qdpx_report_new ();
+  g_autofree char *zip = NULL;
+  const char *zip_members[5];
+
+  g_assert_cmpuint (g_string_replace (renamed, "origin=\"NVivo for Windows 12.6\"",
+                                      "origin=\"Some QDA 1.0\"", 1), ==, 1);
+  zip_members[0] = "project.qde";
+  zip_members[1] = renamed->str;
+  zip_members[2] = "Sources/68bbdc14-c361-4432-b4dd-ae1dbfc12890.txt";
+  zip_members[3] = txt_text;
+  zip_members[4] = NULL;
+  zip = kel_test_write_zip ("unknown-origin.qdpx", zip_members);
+  check_nvivo_import (zip, qdpx, report);
+  g_assert_true (has_line (report->notes, "they were read as UTF-16 code units"));
+  g_unlink (zip);
 }
 
 static void
@@ -870,6 +1129,352 @@ test_qualcoder (void)
   g_assert_cmpstr (t3, ==, "hold a city day concert");
   g_assert_true (has_line (report->unmapped, "description of the whole document"));
   g_assert_true (has_line (report->unmapped, "note on the whole document"));
+  drop_project (project);
+}
+
+/* QualCoder's importer ------------------------------------------------------------------------
+ * What QualCoder's REFI-QDA import (ccbogel/QualCoder, src/qualcoder/refi.py, commit
+ * c3204641e0a9) relies on, checked rule by rule on our export with page areas. */
+
+static xmlNodePtr
+first_element (xmlNodePtr node)
+{
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE)
+      return c;
+  return NULL;
+}
+
+static guint
+count_children_named (xmlNodePtr node, const char *name)
+{
+  guint n = 0;
+
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    n += c->type == XML_ELEMENT_NODE && strcmp ((const char *) c->name, name) == 0;
+  return n;
+}
+
+/* name_creating_user_create_date_source_path_helper: a path "internal://X" is the file
+ * X in the folder "sources" (or "Sources"). */
+static void
+check_internal_path (GHashTable *members, xmlNodePtr node, const char *attr_name)
+{
+  g_autofree char *path = prop (node, attr_name);
+  g_autofree char *member = NULL;
+
+  if (path == NULL)
+    return;
+  g_assert_true (g_str_has_prefix (path, "internal://"));
+  member = g_strdup_printf ("sources/%s", path + strlen ("internal://"));
+  g_assert_nonnull (g_hash_table_lookup (members, member));
+}
+
+/* The text Poppler finds inside a PDFSelection read as REFI-QDA 1.5 counts it: page from
+ * 0, points from the bottom-left corner. */
+static char *
+text_in_area (const char *pdf_path, xmlNodePtr area)
+{
+  g_autofree char *uri = g_filename_to_uri (pdf_path, NULL, NULL);
+  PopplerDocument *pdf = poppler_document_new_from_file (uri, NULL, NULL);
+  g_autofree char *page_s = prop (area, "page"), *x1 = prop (area, "firstX");
+  g_autofree char *y1 = prop (area, "firstY"), *x2 = prop (area, "secondX");
+  g_autofree char *y2 = prop (area, "secondY");
+  PopplerPage *page;
+  PopplerRectangle r;
+  double w, h;
+  char *text;
+
+  g_assert_nonnull (pdf);
+  page = poppler_document_get_page (pdf, atoi (page_s));
+  g_assert_nonnull (page);
+  poppler_page_get_size (page, &w, &h);
+  /* Poppler's text areas count from the top-left */
+  r.x1 = atof (x1);
+  r.x2 = atof (x2);
+  r.y1 = h - atof (y2);
+  r.y2 = h - atof (y1);
+  text = poppler_page_get_text_for_area (page, &r);
+  g_object_unref (page);
+  g_object_unref (pdf);
+  return text;
+}
+
+static void
+test_qualcoder_rules (void)
+{
+  Coded c = { 0 };
+  g_autofree char *out = fresh_path ("qualcoder.qdpx");
+  g_autofree char *pdf_path = kel_test_data_path ("corpus/01-kazzinc-ru-2016.pdf");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) members = NULL;
+  g_autoptr (GPtrArray) sources = g_ptr_array_new (), codings = g_ptr_array_new ();
+  g_autoptr (GPtrArray) areas = g_ptr_array_new (), codes = g_ptr_array_new ();
+  g_autoptr (GPtrArray) sels = g_ptr_array_new (), docs = NULL;
+  g_autoptr (GHashTable) code_guids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            NULL);
+  g_autofree char *origin = NULL;
+  xmlDocPtr doc;
+  xmlNodePtr root;
+  guint text_sources = 0, pdfs = 0, found_text = 0;
+
+  coded_init (&c, "qualcoder-rules.kelisim");
+  g_assert_true (kel_qdpx_export_full (c.project, out, KEL_LANG_RU, KEL_QDPX_EXPORT_PDF_AREAS,
+                                       NULL, NULL, &error));
+  g_assert_no_error (error);
+  members = unzip (out);
+  doc = qde_of (members);
+  root = xmlDocGetRootElement (doc);
+  docs = kel_project_list_documents (c.project);
+
+  /* parse_project_tag: the origin names the program; "ATLAS" in it would make QualCoder
+   * count a CRLF as one character */
+  origin = prop (root, "origin");
+  g_assert_true (g_str_has_prefix (origin, "Kelisim"));
+  g_assert_null (strstr (origin, "ATLAS"));
+  /* sub_codes: a code is known by its GUID */
+  collect (root, "Code", codes);
+  for (guint i = 0; i < codes->len; i++)
+    g_hash_table_add (code_guids, prop (codes->pdata[i], "guid"));
+
+  /* load_codings_for_text and load_codings_for_pdf_areas: a Coding's first child is its
+   * CodeRef ("code_ref = list(el)[0]"), naming a code of the codebook */
+  collect (root, "Coding", codings);
+  g_assert_cmpuint (codings->len, >, 0);
+  for (guint i = 0; i < codings->len; i++)
+    {
+      xmlNodePtr ref = first_element (codings->pdata[i]);
+      g_autofree char *target = NULL;
+
+      g_assert_nonnull (ref);
+      g_assert_cmpstr ((const char *) ref->name, ==, "CodeRef");
+      target = prop (ref, "targetGUID");
+      g_assert_true (g_hash_table_contains (code_guids, target));
+    }
+  /* load_codings_for_text: a selection without a Coding is an annotation, and its
+   * Description the coding's memo: every selection has a code; no description carries
+   * anything but a memo */
+  collect (root, "PlainTextSelection", sels);
+  for (guint i = 0; i < sels->len; i++)
+    {
+      g_assert_cmpuint (count_children_named (sels->pdata[i], "Coding"), ==, 1);
+      for (xmlNodePtr k = ((xmlNodePtr) sels->pdata[i])->children; k; k = k->next)
+        if (k->type == XML_ELEMENT_NODE && strcmp ((const char *) k->name, "Description") == 0)
+          {
+            xmlChar *d = xmlNodeGetContent (k);
+            g_assert_null (strstr ((const char *) d, "status:"));
+            g_assert_null (strstr ((const char *) d, "[kelisim"));
+            xmlFree (d);
+          }
+    }
+
+  collect (root, "TextSource", sources);
+  collect (root, "PDFSource", sources);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      xmlNodePtr src = sources->pdata[i];
+      g_autofree char *name = prop (src, "name"), *rich = prop (src, "richTextPath");
+      g_autofree char *plain = prop (src, "plainTextPath");
+
+      check_internal_path (members, src, "path");
+      check_internal_path (members, src, "plainTextPath");
+      check_internal_path (members, src, "richTextPath");
+      if (strcmp ((const char *) src->name, "TextSource") == 0)
+        {
+          /* load_text_source copies the files to "{name}.{extension}": the document's own
+           * name, not "X.docx.docx"; its variables are the source's VariableValues */
+          const char *file = rich != NULL ? rich : plain;
+          g_autofree char *copied = g_strdup_printf ("%s%s", name, strrchr (file, '.'));
+          gboolean known = FALSE;
+
+          for (guint k = 0; k < docs->len; k++)
+            known |= strcmp (((KelProjectDocument *) docs->pdata[k])->name, copied) == 0;
+          g_assert_true (known || rich == NULL);
+          g_assert_cmpuint (count_children_named (src, "VariableValue"), >, 0);
+          text_sources++;
+        }
+      else
+        {
+          /* load_pdf_source: the name keeps ".pdf"; the representation is read as a text
+           * source, its VariableValues the PDF's variables */
+          xmlNodePtr rep = NULL;
+
+          g_assert_true (g_str_has_suffix (name, ".pdf"));
+          for (xmlNodePtr k = src->children; k; k = k->next)
+            if (k->type == XML_ELEMENT_NODE && strcmp ((const char *) k->name, "Representation") == 0)
+              rep = k;
+          g_assert_nonnull (rep);
+          check_internal_path (members, rep, "plainTextPath");
+          g_assert_cmpuint (count_children_named (rep, "VariableValue"), >, 0);
+          pdfs++;
+        }
+    }
+  g_assert_cmpuint (text_sources, ==, 2);
+  g_assert_cmpuint (pdfs, ==, 1);
+
+  /* load_codings_for_pdf_areas: pages from 0 and a box of positive width and height;
+   * REFI-QDA 1.5 counts its points from the page's bottom-left corner, where Poppler
+   * finds the coded text */
+  collect (root, "PDFSelection", areas);
+  g_assert_cmpuint (areas->len, >, 0);
+  for (guint i = 0; i < areas->len; i++)
+    {
+      xmlNodePtr area = areas->pdata[i];
+      g_autofree char *page = prop (area, "page"), *x1 = prop (area, "firstX");
+      g_autofree char *y1 = prop (area, "firstY"), *x2 = prop (area, "secondX");
+      g_autofree char *y2 = prop (area, "secondY");
+      g_autofree char *text = NULL;
+
+      g_assert_cmpint (atoi (page), >=, 0);
+      g_assert_cmpint (atoi (page), <, 3);   /* the memorandum has 3 pages */
+      g_assert_cmpint (atoi (x2), >, atoi (x1));
+      g_assert_cmpint (atoi (y2), >, atoi (y1));
+      text = text_in_area (pdf_path, area);
+      found_text += text != NULL && g_utf8_strlen (text, -1) > 10;
+    }
+  g_assert_cmpuint (found_text, ==, areas->len);
+  /* the first coding of the PDF is on its first page */
+  {
+    g_autofree char *page = prop (areas->pdata[0], "page");
+    g_assert_cmpstr (page, ==, "0");
+  }
+  xmlFreeDoc (doc);
+  g_unlink (out);
+  coded_clear (&c);
+}
+
+/* Codes of another program keep their GUIDs and codability through Kelisim. */
+static void
+test_code_identity (void)
+{
+  g_autoptr (KelQdpxReport) report = kel_qdpx_report_new ();
+  KelProject *project = import_shape ("qualcoder", NULL, NULL, report);
+  g_autofree char *out = fresh_path ("codes-again.qdpx");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) members = NULL;
+  g_autoptr (GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr (KelQdpxReport) again = kel_qdpx_report_new ();
+  gboolean saw_not_codable = FALSE, saw_theirs = FALSE;
+  KelQdpxImportOptions options = import_options ();
+  xmlDocPtr doc;
+
+  g_assert_true (kel_qdpx_export (project, out, KEL_LANG_EN, NULL, NULL, &error));
+  g_assert_no_error (error);
+  members = unzip (out);
+  doc = qde_of (members);
+  collect (xmlDocGetRootElement (doc), "Code", codes);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      g_autofree char *guid = prop (codes->pdata[i], "guid");
+      g_autofree char *codable = prop (codes->pdata[i], "isCodable");
+
+      /* tests/data/qdpx/qualcoder: "Compensatory" is 88888888-…-000000000001, not codable */
+      if (strcmp (guid, "88888888-0000-4000-8000-000000000001") == 0)
+        {
+          g_assert_cmpstr (codable, ==, "false");
+          saw_not_codable = TRUE;
+        }
+      saw_theirs |= g_str_has_prefix (guid, "88888888-");
+    }
+  g_assert_true (saw_not_codable);
+  g_assert_true (saw_theirs);
+  xmlFreeDoc (doc);
+  /* imported again, every code is the category it was */
+  g_assert_true (kel_qdpx_import (project, out, &options, again, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->categories, ==, 0);
+  g_unlink (out);
+  drop_project (project);
+}
+
+/* The real NVivo project's 152 codes go out with NVivo's GUIDs. */
+static void
+test_nvivo_codes_again (void)
+{
+  g_autofree char *qdpx = kel_test_data_path ("exchange-real/nvivo12-oltas0517-cut.qdpx");
+  g_autofree char *path = fresh_path ("nvivo-codes.kelisim");
+  g_autofree char *out = fresh_path ("nvivo-codes.qdpx");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) theirs = unzip (qdpx), ours = NULL;
+  g_autoptr (GPtrArray) their_codes = g_ptr_array_new (), our_codes = g_ptr_array_new ();
+  g_autoptr (GHashTable) our_guids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           NULL);
+  g_autoptr (KelProject) project = NULL;
+  KelQdpxImportOptions options = import_options ();
+  xmlDocPtr a, b;
+
+  g_assert_true (kel_qdpx_import_new (path, qdpx, &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+  project = kel_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (kel_qdpx_export (project, out, KEL_LANG_EN, NULL, NULL, &error));
+  g_assert_no_error (error);
+  ours = unzip (out);
+  a = qde_of (theirs);
+  b = qde_of (ours);
+  collect (xmlDocGetRootElement (a), "Code", their_codes);
+  collect (xmlDocGetRootElement (b), "Code", our_codes);
+  g_assert_cmpuint (their_codes->len, ==, 152);
+  g_assert_cmpuint (our_codes->len, >=, 152);   /* and the codebook the project began with */
+  for (guint i = 0; i < our_codes->len; i++)
+    g_hash_table_add (our_guids, prop (our_codes->pdata[i], "guid"));
+  for (guint i = 0; i < their_codes->len; i++)
+    {
+      g_autofree char *guid = prop (their_codes->pdata[i], "guid");
+      g_assert_true (g_hash_table_contains (our_guids, guid));
+    }
+  xmlFreeDoc (a);
+  xmlFreeDoc (b);
+  g_clear_object (&project);
+  g_unlink (path);
+  g_unlink (out);
+}
+
+/* QualCoder writes page areas from the page's top-left corner (refi.py, pdf_selection_xml):
+ * the NVivo shape's area, written so with QualCoder's origin, is the same text. */
+static void
+test_qualcoder_areas (void)
+{
+  g_autofree char *pdf = kel_test_data_path ("corpus/01-kazzinc-ru-2016.pdf");
+  g_autofree char *src_dir = kel_test_data_path ("qdpx/nvivo");
+  g_autofree char *qde_path = g_build_filename (src_dir, "project.qde", NULL);
+  g_autofree char *txt_name = g_strdup ("{9b3e0c52-1f4d-4a77-b0e2-5c6d7e8f9a01}.txt");
+  g_autofree char *txt_path = g_build_filename (src_dir, "Sources", txt_name, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("qualcoder-areas-XXXXXX", NULL);
+  g_autofree char *sources = g_build_filename (dir, "Sources", NULL);
+  g_autofree char *qde = NULL, *txt = NULL, *zip = NULL, *t1 = NULL;
+  g_autofree char *out_qde = g_build_filename (dir, "project.qde", NULL);
+  g_autofree char *out_txt = g_build_filename (sources, txt_name, NULL);
+  const char *extra[] = { "Sources/{9b3e0c52-1f4d-4a77-b0e2-5c6d7e8f9a00}.pdf", pdf, NULL };
+  g_autoptr (GString) edited = NULL;
+  g_autoptr (KelQdpxReport) report = kel_qdpx_report_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelProjectCoding) area = NULL;
+  KelProject *project = new_project ("qualcoder-areas.kelisim");
+  KelQdpxImportOptions options = import_options ();
+
+  g_assert_true (g_file_get_contents (qde_path, &qde, NULL, NULL));
+  g_assert_true (g_file_get_contents (txt_path, &txt, NULL, NULL));
+  edited = g_string_new (qde);
+  g_assert_cmpuint (g_string_replace (edited, "origin=\"NVivo 14.23.0\"",
+                                      "origin=\"QualCoder 3.6\"", 1), ==, 1);
+  /* the same box from the top: 841.89 points high, 109..177 from the bottom */
+  g_assert_cmpuint (g_string_replace (edited, "firstY=\"109\" secondX=\"553\" secondY=\"177\"",
+                                      "firstY=\"665\" secondX=\"553\" secondY=\"732\"", 1),
+                    ==, 1);
+  g_assert_cmpint (g_mkdir (sources, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (out_qde, edited->str, edited->len, NULL));
+  g_assert_true (g_file_set_contents (out_txt, txt, -1, NULL));
+  zip = kel_test_zip_dir ("qualcoder-areas.qdpx", dir, extra);
+  g_assert_true (kel_qdpx_import (project, zip, &options, report, NULL, &error));
+  g_assert_no_error (error);
+  area = coding_of (project, "Dmitry Petrov", "infrastructure", &t1);
+  g_assert_nonnull (strstr (t1, "общеобразовательной школы"));
+  g_unlink (out_qde);
+  g_unlink (out_txt);
+  g_rmdir (sources);
+  g_rmdir (dir);
+  g_unlink (zip);
   drop_project (project);
 }
 
@@ -1119,8 +1724,14 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/qdpx/orphan-odt", test_orphan_odt);
   g_test_add_func ("/kelisim/qdpx/maxqda", test_maxqda);
   g_test_add_func ("/kelisim/qdpx/nvivo", test_nvivo);
+  g_test_add_func ("/kelisim/qdpx/nvivo-real", test_nvivo_real);
+  g_test_add_func ("/kelisim/qdpx/nvivo-unknown-origin", test_nvivo_unknown_origin);
   g_test_add_func ("/kelisim/qdpx/atlas", test_atlas);
   g_test_add_func ("/kelisim/qdpx/qualcoder", test_qualcoder);
+  g_test_add_func ("/kelisim/qdpx/qualcoder-rules", test_qualcoder_rules);
+  g_test_add_func ("/kelisim/qdpx/qualcoder-areas", test_qualcoder_areas);
+  g_test_add_func ("/kelisim/qdpx/code-identity", test_code_identity);
+  g_test_add_func ("/kelisim/qdpx/nvivo-codes-again", test_nvivo_codes_again);
   g_test_add_func ("/kelisim/qdpx/map", test_map);
   g_test_add_func ("/kelisim/qdpx/hostile", test_hostile);
   g_test_add_func ("/kelisim/qdpx/hostile-paths", test_hostile_paths);

@@ -1,7 +1,8 @@
 /* test-gui.c: the real workbench under Xvfb, driven as a coder drives it: import the
  * sample memoranda, walk to a segment, recode it with a number key, accept the next with
  * Enter, undo, close, reopen the project and find the coding there; code a selection of
- * text by hand; find words in the project. */
+ * text by hand; find words in the project. And a lexicon run that would take most of the
+ * lexicon's codings away, which asks first. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -488,6 +489,169 @@ test_gui_session (void)
   g_free (f.dir);
 }
 
+/* A lexicon that codes every clause (every word of five letters) as charity: the project is made with it, so
+ * that the built-in lexicon, run again from the window, would take most of its codings
+ * away. */
+static KelLexicon *
+generous_lexicon (const char *dir)
+{
+  g_autofree char *file = g_build_filename (dir, "generous.xml", NULL);
+  g_autofree char *builtin = g_build_filename (KEL_SOURCE_DATA_DIR, "lexicons", NULL);
+  g_autoptr (GError) error = NULL;
+  KelLexicon *lex;
+
+  g_assert_true (g_file_set_contents (file,
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<lexicon xmlns=\"urn:kelisim:lexicon:1\" version=\"generous-1\">\n"
+    "  <terms category=\"charity\"><regex>\\p{L}{5,}</regex></terms>\n"
+    "</lexicon>\n", -1, NULL));
+  lex = kel_lexicon_load (dir, builtin, &error);
+  g_assert_no_error (error);
+  g_remove (file);
+  return lex;
+}
+
+static guint
+n_lexicon_codings (KelProject *project)
+{
+  g_autoptr (GPtrArray) codings = kel_project_list_codings (project, 0, KEL_LEXICON_CODER,
+                                                            NULL);
+  return codings->len;
+}
+
+/* The question the window asks before a lexicon run that takes most codings away. */
+static AdwMessageDialog *
+recode_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w))
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)),
+                        "Code Again with the Lexicon?") == 0)
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return !kel_window_is_busy (data) && recode_dialog () != NULL;
+}
+
+typedef struct {
+  KelProject *project;
+  guint       before;
+} Count;
+
+static gboolean
+codings_changed (gpointer data)
+{
+  Count *c = data;
+  return n_lexicon_codings (c->project) != c->before;
+}
+
+static void
+run_recode_guard (Fixture *f)
+{
+  KelWindow *window = kel_window_new (f->app);
+  AdwMessageDialog *dialog;
+  Count count;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (kel_window_open_project (window, f->project_path, FALSE));
+  count.project = kel_window_get_project (window);
+  count.before = n_lexicon_codings (count.project);
+  g_assert_cmpuint (count.before, >=, 6);
+
+  /* asked, and Cancel keeps the codings */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.recode-lexicon", NULL);
+  g_assert_true (wait_until (dialog_shown, window, 120));
+  dialog = recode_dialog ();
+  {
+    g_autofree char *said = g_strdup_printf ("of the %u codings", count.before);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), said));
+  }
+  g_assert_cmpuint (n_lexicon_codings (count.project), ==, count.before);
+  adw_message_dialog_response (dialog, "cancel");
+  spin (0.2);
+  g_assert_false (kel_window_is_busy (window));
+  g_assert_cmpuint (n_lexicon_codings (count.project), ==, count.before);
+
+  /* asked again, and Code Again runs it */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.recode-lexicon", NULL);
+  g_assert_true (wait_until (dialog_shown, window, 120));
+  adw_message_dialog_response (recode_dialog (), "recode");
+  g_assert_true (wait_until (codings_changed, &count, 120));
+  g_assert_true (wait_until (not_busy, window, 120));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+on_activate_recode (GApplication *app, Fixture *f)
+{
+  g_application_hold (app);
+  run_recode_guard (f);
+  f->status = 0;
+  g_application_release (app);
+  g_application_quit (app);
+}
+
+/* Coding again from the window with a lexicon that would take most of the lexicon's
+ * codings away asks first; it once erased them in silence. */
+static void
+test_gui_recode_guard (void)
+{
+  static const char memo[] =
+    "МЕМОРАНДУМ\nо сотрудничестве между ТОО «Казцинк» и акиматом на 2021 год\n\n"
+    "2. Обязательства Компании\n"
+    "2.1. Строительство детского сада на сумму 120 млн тенге.\n"
+    "2.2. Оказание благотворительной помощи ветеранам на сумму 12 млн тенге.\n"
+    "2.3. Выплата стипендий студентам колледжа в размере 5 млн тенге.\n"
+    "2.4. Проведение праздника День города с концертом, 3 млн тенге.\n"
+    "2.5. Спонсорская поддержка футбольного клуба в размере 20 млн тенге.\n"
+    "2.6. Участие в заседаниях рабочей группы.\n";
+  Fixture f = { 0 };
+  char *argv[] = { (char *) "kelisim", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *memo_path = NULL;
+
+  f.dir = g_dir_make_tmp ("kelisim-gui-XXXXXX", NULL);
+  f.project_path = g_build_filename (f.dir, "Guard.kelisim", NULL);
+  memo_path = g_build_filename (f.dir, "memo.txt", NULL);
+  g_assert_true (g_file_set_contents (memo_path, memo, -1, NULL));
+  {
+    g_autoptr (KelLexicon) lex = generous_lexicon (f.dir);
+    g_autoptr (KelProject) project = kel_project_create (f.project_path, lex, &error);
+    KelPipelineOptions pipeline = { lex, NULL, NULL, 0, FALSE, KEL_OCR_NEVER };
+    const char *paths[] = { memo_path, NULL };
+    g_autoptr (GPtrArray) added = NULL;
+
+    g_assert_no_error (error);
+    added = kel_project_add_files (project, &pipeline, paths, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_null (((KelProjectAddResult *) added->pdata[0])->error);
+  }
+  f.status = 1;
+  f.app = kel_application_new ();
+  g_signal_connect (f.app, "activate", G_CALLBACK (on_activate_recode), &f);
+  g_application_run (G_APPLICATION (f.app), 1, argv);
+  g_assert_cmpint (f.status, ==, 0);
+  g_object_unref (f.app);
+  g_remove (f.project_path);
+  g_remove (memo_path);
+  {
+    g_autofree char *wal = g_strconcat (f.project_path, "-wal", NULL);
+    g_remove (wal);
+  }
+  g_rmdir (f.dir);
+  g_free (f.project_path);
+  g_free (f.dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -496,5 +660,6 @@ main (int argc, char **argv)
   g_setenv ("GTK_A11Y", "none", TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/kelisim/gui/session", test_gui_session);
+  g_test_add_func ("/kelisim/gui/recode-guard", test_gui_recode_guard);
   return g_test_run ();
 }

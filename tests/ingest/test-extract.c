@@ -2,11 +2,17 @@
  * naming the file for everything that cannot be read. */
 #include "config.h"
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <cairo-pdf.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "kel-archive.h"
 #include "kel-dataset.h"
-#include "kel-error.h"
+#include "kel-ingest-error.h"
 #include "kel-test-utils.h"
 
 static void
@@ -182,6 +188,91 @@ test_extract_bad_inputs (void)
   assert_error (docx, KEL_EXTRACT_ERROR_DAMAGED, "damaged");
   assert_error (missing, KEL_EXTRACT_ERROR_NOT_FOUND, NULL);
   assert_error (dir, KEL_EXTRACT_ERROR_NOT_REGULAR, "folder");
+}
+
+/* A FIFO and /dev/zero are refused at once by name (they once hung extraction, or read
+ * until memory ran out); a /proc file, which says it is empty, is read as the text it is. */
+static void
+test_extract_special_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kelisim-extract-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "fifo.pdf", NULL);
+  g_autofree char *zero = g_build_filename (dir, "zero.txt", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelExtracted) ext = NULL;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+  assert_error (fifo, KEL_EXTRACT_ERROR_NOT_REGULAR, "not a regular file");
+  assert_error (zero, KEL_EXTRACT_ERROR_NOT_REGULAR, "not a regular file");
+  assert_error ("/dev/zero", KEL_EXTRACT_ERROR_NOT_REGULAR, "not a regular file");
+  ext = kel_extract_file ("/proc/self/status", KEL_EXTRACT_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (ext->text, "Name:"));
+  g_remove (fifo);
+  g_remove (zero);
+  g_rmdir (dir);
+}
+
+/* A file name that is not UTF-8 (memo\xff.txt, as a Windows archive may leave it) gives a
+ * document name that is: the byte becomes U+FFFD; the path still finds the file. */
+static void
+test_extract_non_utf8_name (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kelisim-extract-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "memo\xff.txt", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelExtracted) ext = NULL;
+
+  g_assert_true (g_file_set_contents (path, "2.1. Строительство школы.\n", -1, NULL));
+  ext = kel_extract_file (path, KEL_EXTRACT_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ext->name, ==, "memo\xef\xbf\xbd.txt");
+  g_assert_cmpstr (ext->path, ==, path);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* A zip of five members of 120 MB of zeros (a few hundred KB deflated): each is within a
+ * member's cap, together they pass the cap on all of them, and the message says that, not
+ * that one member is too large. */
+static void
+test_extract_zip_total_cap (void)
+{
+  const gsize member = (gsize) 120 * 1024 * 1024, chunk = 1024 * 1024;
+  g_autofree guint8 *zeros = g_malloc0 (chunk);
+  gsize cap = 8 * 1024 * 1024, used = 0;
+  g_autofree guint8 *zip = g_malloc (cap);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) members = NULL;
+  struct archive *a = archive_write_new ();
+
+  archive_write_set_format_zip (a);
+  archive_write_set_options (a, "zip:compression-level=1");
+  g_assert_cmpint (archive_write_open_memory (a, zip, cap, &used), ==, ARCHIVE_OK);
+  for (guint m = 0; m < 5; m++)
+    {
+      g_autofree char *name = g_strdup_printf ("sources/part-%u.txt", m);
+      struct archive_entry *entry = archive_entry_new ();
+
+      archive_entry_set_pathname (entry, name);
+      archive_entry_set_filetype (entry, AE_IFREG);
+      archive_entry_set_perm (entry, 0644);
+      archive_entry_set_size (entry, member);
+      g_assert_cmpint (archive_write_header (a, entry), ==, ARCHIVE_OK);
+      for (gsize done = 0; done < member; done += chunk)
+        g_assert_cmpint (archive_write_data (a, zeros, chunk), ==, (la_ssize_t) chunk);
+      archive_entry_free (entry);
+    }
+  g_assert_cmpint (archive_write_close (a), ==, ARCHIVE_OK);
+  archive_write_free (a);
+
+  members = kel_zip_read ("big.qdpx", zip, used, NULL, NULL, 0, &error);
+  g_assert_null (members);
+  g_assert_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "big.qdpx"));
+  g_assert_nonnull (strstr (error->message, "512 MB in all"));
+  g_assert_null (strstr (error->message, "256 MB"));
 }
 
 /* A scan: pages with an image and no text layer. */
@@ -479,6 +570,9 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/extract/parallel-texts", test_extract_parallel_texts);
   g_test_add_func ("/kelisim/extract/blank-pages", test_extract_blank_pages);
   g_test_add_func ("/kelisim/extract/bad-inputs", test_extract_bad_inputs);
+  g_test_add_func ("/kelisim/extract/special-files", test_extract_special_files);
+  g_test_add_func ("/kelisim/extract/zip-total-cap", test_extract_zip_total_cap);
+  g_test_add_func ("/kelisim/extract/non-utf8-name", test_extract_non_utf8_name);
   g_test_add_func ("/kelisim/extract/needs-ocr", test_extract_needs_ocr);
   g_test_add_func ("/kelisim/extract/text-file", test_extract_text_file);
   g_test_add_func ("/kelisim/extract/span-rects", test_extract_span_rects);

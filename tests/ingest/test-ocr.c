@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "kel-csv.h"
-#include "kel-error.h"
+#include "kel-ingest-error.h"
 #include "kel-garble.h"
 #include "kel-test-utils.h"
 

@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "kel-error.h"
+#include "kel-ingest-error.h"
 #include "kel-extract-office-private.h"
 #include "kel-test-utils.h"
 

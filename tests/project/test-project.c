@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "kel-csv.h"
-#include "kel-error.h"
+#include "kel-ingest-error.h"
 #include "kel-project-private.h"
 #include "kel-test-utils.h"
 

@@ -6,8 +6,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "kel-agreement.h"
 #include "kel-test-utils.h"
+#include "kel-validation.h"
 
 static gint64
 lexicon_id (KelProject *project, gint64 doc, const char *category)

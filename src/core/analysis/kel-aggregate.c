@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kel-aggregate.h"
+#include "kel-number.h"
 
 G_DEFINE_QUARK (kel-aggregate-error-quark, kel_aggregate_error)
 
@@ -1308,11 +1309,7 @@ static const char *const table_columns[] = {
 static char *
 format_share (double v)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isnan (v))
-    return g_strdup ("");
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.2f", v));
+  return kel_number_format (v, 2, KEL_NUMBER_PLAIN);
 }
 
 static void

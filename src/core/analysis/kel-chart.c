@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "kel-chart.h"
+#include "kel-number.h"
 
 G_DEFINE_QUARK (kel-chart-error-quark, kel_chart_error)
 
@@ -246,27 +247,13 @@ decimal_comma (KelLanguage lang)
   return lang == KEL_LANG_KK || lang == KEL_LANG_RU;
 }
 
+/* Trailing zeros dropped ("1.25", "60"), with the decimal comma in Kazakh and Russian. */
 static char *
 format_number (double v, int digits, KelLanguage lang)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  char fmt[8];
-  char *s, *dot;
-
-  g_snprintf (fmt, sizeof fmt, "%%.%df", CLAMP (digits, 0, 3));
-  s = g_strdup (g_ascii_formatd (buf, sizeof buf, fmt, v));
-  dot = strchr (s, '.');
-  if (dot != NULL)
-    {
-      char *end = s + strlen (s);
-      while (end > dot + 1 && end[-1] == '0')
-        *--end = '\0';
-      if (end == dot + 1)
-        *dot = '\0';
-      else if (decimal_comma (lang))
-        *dot = ',';
-    }
-  return s;
+  return kel_number_format (v, CLAMP (digits, 0, 3),
+                            KEL_NUMBER_TRIM
+                            | (decimal_comma (lang) ? KEL_NUMBER_DECIMAL_COMMA : 0));
 }
 
 /* "34 %"; a share under 1 % keeps a decimal, so a small part never reads as nothing. */
@@ -837,18 +824,232 @@ bar_totals (KelChart *c, int corp)
                  : g_strdup_printf ("%s · %s", count, amount);
 }
 
+/* The structure chart's rows: a lane of outside labels above and below each bar, the
+ * totals under it. */
+#define LANE_H 23.0
+#define TOTALS_GAP 4.0
+#define TOTALS_H 14.0
+#define ROW_GAP 16.0
+#define AXIS_H 20.0
+
+/* Where the bars go. */
+typedef struct {
+  double label_w;   /* the corporations' names, left of the bars */
+  double x0, bw;    /* the bars */
+  double bar_h;
+} Bars;
+
+/* The notes under the chart: amounts that could not be read, rows left out. */
+static GPtrArray *
+structure_notes (KelChart *c)
+{
+  GPtrArray *notes = g_ptr_array_new_with_free_func (g_free);
+  KelFigures all;
+
+  kel_aggregate_get_figures (c->agg, KEL_AGGREGATE_ALL, KEL_AGGREGATE_ALL, KEL_AGGREGATE_ALL,
+                             &all);
+  if (all.missing > 0 && c->measure == KEL_MEASURE_AMOUNT)
+    g_ptr_array_add (notes, g_strdup_printf (
+      ngettext ("%u of %u commitment has no amount that could be read: it counts in the view "
+                "by number of commitments, not in the amounts.",
+                "%u of %u commitments have no amount that could be read: they count in the "
+                "view by number of commitments, not in the amounts.", all.count),
+      all.missing, all.count));
+  add_skipped_note (c, notes);
+  return notes;
+}
+
+/* The names' column: as wide as the widest name, up to 28 % of the chart. */
+static void
+place_bars (KelChart *c, double W, Bars *b)
+{
+  b->label_w = 60;
+  for (guint i = 0; i < kel_aggregate_get_n_corporations (c->agg); i++)
+    {
+      PangoLayout *l = new_text (c, corporation_name (c, i), 12.5, TRUE, 0, 0);
+      double w;
+      text_size (l, &w, NULL);
+      b->label_w = MAX (b->label_w, w);
+      g_object_unref (l);
+    }
+  b->label_w = MIN (b->label_w, (W - 2 * MARGIN) * 0.28);
+  b->x0 = MARGIN + b->label_w + 14;
+  b->bw = MAX (40, W - MARGIN - b->x0);
+}
+
+/* The grid behind the bars, 0 to 100 %, labelled below. */
+static void
+structure_grid (KelChart *c, const Bars *b, double W, double top, double bottom)
+{
+  for (int t = 0; t <= 4; t++)
+    {
+      double gx = b->x0 + b->bw * t / 4.0;
+      g_autofree char *label = format_percent (25.0 * t, c->lang);
+      PangoLayout *l = new_text (c, label, 10.5, FALSE, 0, 0);
+      double tw;
+
+      add_segment (c, gx, top, gx, bottom + 4, t == 0 || t == 4 ? c->pal.axis : c->pal.grid,
+                   1);
+      text_size (l, &tw, NULL);
+      add_text (c, l, CLAMP (gx - tw / 2, b->x0 - 6, W - MARGIN - tw), bottom + 6,
+                c->pal.muted);
+    }
+}
+
+/* A corporation's bar as a whole: its mark, its name left of it, its totals under it
+ * (at @below); the totals' height. */
+static double
+add_bar (KelChart *c, guint corp, const Row *row, const Bars *b, double bar_y, double below)
+{
+  PangoLayout *name = new_text (c, corporation_name (c, corp), 12.5, TRUE, b->label_w, 2);
+  g_autofree char *totals = bar_totals (c, corp);
+  PangoLayout *tl = new_text (c, totals, 10.5, FALSE, b->bw, 2);
+  double nh, th;
+  guint mark;
+  KelFigures fig;
+
+  text_size (name, NULL, &nh);
+  text_size (tl, NULL, &th);
+  mark = add_mark (c, KEL_CHART_MARK_BAR, corp, -1, KEL_AGGREGATE_ALL, b->x0, bar_y, b->bw,
+                   b->bar_h);
+  kel_aggregate_get_figures (c->agg, corp, KEL_AGGREGATE_ALL, KEL_AGGREGATE_ALL, &fig);
+  g_array_index (c->marks, KelChartMark, mark).figures = fig;
+  g_array_index (c->marks, KelChartMark, mark).share = row->total > 0 ? 100 : NAN;
+  add_zone (c, mark, b->x0, bar_y, b->bw, b->bar_h);
+  add_zone (c, mark, MARGIN, bar_y + (b->bar_h - nh) / 2, b->label_w, nh);
+  add_zone (c, mark, b->x0, below + TOTALS_GAP, b->bw, th);
+  add_text (c, name, MARGIN, bar_y + (b->bar_h - nh) / 2, c->pal.fg);
+  add_text (c, tl, b->x0, below + TOTALS_GAP, c->pal.muted);
+  return th;
+}
+
+/* By amount, a corporation none of whose commitments has an amount: a hatched bar. */
+static void
+add_no_amounts (KelChart *c, const Bars *b, double bar_y)
+{
+  Op *op = add_rect (c, b->x0, bar_y, b->bw, b->bar_h, with_alpha (c->pal.nodata, 0.12));
+  PangoLayout *l = new_text (c, _("no amounts stated"), 11, FALSE, 0, 0);
+  double tw, lh;
+
+  op->pattern = PATTERN_BACK_DIAGONAL;
+  op->ink = with_alpha (c->pal.nodata, 0.6);
+  op->stroke = c->pal.nodata;
+  op->dash = DASH_DASHED;
+  text_size (l, &tw, &lh);
+  add_text (c, l, b->x0 + (b->bw - tw) / 2, bar_y + (b->bar_h - lh) / 2, c->pal.muted);
+}
+
+/* The bar's segments, each a mark, with thin gaps between them in the background colour. */
+static void
+add_segments (KelChart *c, guint corp, const Row *row, const Bars *b, double bar_y)
+{
+  for (guint p = 0; p < row->pieces->len; p++)
+    {
+      Piece *piece = &g_array_index (row->pieces, Piece, p);
+      Op *op = add_rect (c, piece->x, bar_y, piece->w, b->bar_h,
+                         category_color (c, piece->category));
+      KelFigures fig;
+      guint mark;
+
+      op->pattern = c->patterns[piece->category];
+      op->ink = with_alpha (ink_on (op->fill), 0.4);
+      mark = add_mark (c, KEL_CHART_MARK_SEGMENT, corp, piece->category, KEL_AGGREGATE_ALL,
+                       piece->x, bar_y, piece->w, b->bar_h);
+      kel_aggregate_get_figures (c->agg, corp, KEL_AGGREGATE_ALL, piece->category, &fig);
+      g_array_index (c->marks, KelChartMark, mark).figures = fig;
+      g_array_index (c->marks, KelChartMark, mark).share = piece->share;
+      add_zone (c, mark, piece->x, bar_y, piece->w, b->bar_h);
+    }
+  for (guint p = 1; p < row->pieces->len; p++)
+    {
+      Piece *piece = &g_array_index (row->pieces, Piece, p);
+      add_segment (c, piece->x, bar_y, piece->x, bar_y + b->bar_h, c->pal.bg, 1.2);
+    }
+}
+
+/* A segment's label outside the bar, in its lane, with a leader to the segment; @mark is
+ * the segment's. The leaders run in the space between the labels and the bar, and in the
+ * order of the segments, so they cross neither a label nor each other. */
+static void
+add_outside_label (KelChart *c, Piece *piece, guint mark, const Bars *b, double bar_y)
+{
+  double ly = piece->lane == 0 ? bar_y - LANE_H + 1
+                               : bar_y + b->bar_h + LANE_H - 1 - piece->lh;
+  double cx = piece->x + piece->w / 2;
+  double lcx = CLAMP (cx, piece->lx + 3, piece->lx + piece->lw - 3);
+  Op *leader = add_line (c, c->pal.muted, 0.8, DASH_SOLID);
+
+  if (piece->lane == 0)
+    {
+      op_point (leader, lcx, ly + piece->lh + 0.5);
+      op_point (leader, cx, bar_y);
+    }
+  else
+    {
+      op_point (leader, lcx, ly - 0.5);
+      op_point (leader, cx, bar_y + b->bar_h);
+    }
+  add_zone (c, mark, piece->lx, ly, piece->lw, piece->lh);
+  add_text (c, g_steal_pointer (&piece->label), piece->lx, ly, c->pal.fg);
+}
+
+/* Each segment's name and share: on a pill inside it, or outside the bar. */
+static void
+add_segment_labels (KelChart *c, const Row *row, const Bars *b, double bar_y)
+{
+  /* the row's segment marks are the last ones added */
+  guint first_mark = c->marks->len - row->pieces->len;
+
+  for (guint p = 0; p < row->pieces->len; p++)
+    {
+      Piece *piece = &g_array_index (row->pieces, Piece, p);
+      Rgba fill = category_color (c, piece->category);
+      Op *pill;
+      double lx, ly;
+
+      if (!piece->inside)
+        {
+          add_outside_label (c, piece, first_mark + p, b, bar_y);
+          continue;
+        }
+      pill = add_op (c, OP_PILL);
+      lx = piece->x + (piece->w - piece->lw) / 2;
+      ly = bar_y + (b->bar_h - piece->lh) / 2;
+      pill->x = lx - 3;
+      pill->y = ly;
+      pill->w = piece->lw + 6;
+      pill->h = piece->lh;
+      pill->fill = fill;
+      add_text (c, g_steal_pointer (&piece->label), lx, ly, ink_on (fill));
+    }
+}
+
+/* One corporation's row, from @y; where the next one starts. */
+static double
+add_structure_row (KelChart *c, guint corp, Row *row, const Bars *b, double y)
+{
+  double bar_y = y + row->lanes[0] * LANE_H;
+  double below = bar_y + b->bar_h + row->lanes[1] * LANE_H;
+  double th = add_bar (c, corp, row, b, bar_y, below);
+
+  if (row->pieces->len == 0)
+    add_no_amounts (c, b, bar_y);
+  add_segments (c, corp, row, b, bar_y);
+  add_segment_labels (c, row, b, bar_y);
+  return below + TOTALS_GAP + MAX (TOTALS_H, th) + ROW_GAP;
+}
+
 static void
 layout_structure (KelChart *c, double W, double H, gboolean natural)
 {
   KelAggregate *agg = c->agg;
   guint n = kel_aggregate_get_n_corporations (agg);
   g_autoptr (GArray) keys = g_array_new (FALSE, FALSE, sizeof (Key));
-  g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) notes = NULL;
   g_autofree Row *rows = NULL;
   g_autofree char *subtitle = kel_aggregate_filter_describe (kel_aggregate_get_filter (agg));
-  const double lane_h = 23, totals_gap = 4, row_gap = 16, axis_h = 20;
-  double y, label_w = 60, x0, bw, fixed = 0, bar_h, notes_h, totals_h = 14;
-  KelFigures all;
+  double y, fixed = 0, notes_h;
+  Bars b;
 
   g_array_set_clear_func (keys, key_clear);
   y = add_header (c, W, MARGIN,
@@ -867,165 +1068,23 @@ layout_structure (KelChart *c, double W, double H, gboolean natural)
       add_empty_message (c, W, y);
       return;
     }
-
-  kel_aggregate_get_figures (agg, KEL_AGGREGATE_ALL, KEL_AGGREGATE_ALL, KEL_AGGREGATE_ALL,
-                             &all);
-  if (all.missing > 0 && c->measure == KEL_MEASURE_AMOUNT)
-    g_ptr_array_add (notes, g_strdup_printf (
-      ngettext ("%u of %u commitment has no amount that could be read: it counts in the view "
-                "by number of commitments, not in the amounts.",
-                "%u of %u commitments have no amount that could be read: they count in the "
-                "view by number of commitments, not in the amounts.", all.count),
-      all.missing, all.count));
-  add_skipped_note (c, notes);
+  notes = structure_notes (c);
   notes_h = add_notes (c, notes, W, 0, FALSE);
-
-  for (guint i = 0; i < n; i++)
-    {
-      PangoLayout *l = new_text (c, corporation_name (c, i), 12.5, TRUE, 0, 0);
-      double w;
-      text_size (l, &w, NULL);
-      label_w = MAX (label_w, w);
-      g_object_unref (l);
-    }
-  label_w = MIN (label_w, (W - 2 * MARGIN) * 0.28);
-  x0 = MARGIN + label_w + 14;
-  bw = MAX (40, W - MARGIN - x0);
-
+  place_bars (c, W, &b);
   rows = g_new0 (Row, n);
   for (guint i = 0; i < n; i++)
     {
-      plan_row (c, i, x0, bw, &rows[i]);
-      fixed += rows[i].lanes[0] * lane_h + rows[i].lanes[1] * lane_h + totals_gap + totals_h
-               + row_gap;
+      plan_row (c, i, b.x0, b.bw, &rows[i]);
+      fixed += (rows[i].lanes[0] + rows[i].lanes[1]) * LANE_H + TOTALS_GAP + TOTALS_H + ROW_GAP;
     }
-  bar_h = natural ? 30 : CLAMP ((H - y - fixed - axis_h - notes_h - MARGIN) / n, 20, 44);
-
-  /* the grid behind the bars, then the rows */
-  {
-    double top = y, bottom = y + fixed + n * bar_h - row_gap;
-    for (int t = 0; t <= 4; t++)
-      {
-        double gx = x0 + bw * t / 4.0;
-        g_autofree char *label = format_percent (25.0 * t, c->lang);
-        PangoLayout *l = new_text (c, label, 10.5, FALSE, 0, 0);
-        double tw;
-
-        add_segment (c, gx, top, gx, bottom + 4, t == 0 || t == 4 ? c->pal.axis : c->pal.grid,
-                     1);
-        text_size (l, &tw, NULL);
-        add_text (c, l, CLAMP (gx - tw / 2, x0 - 6, W - MARGIN - tw), bottom + 6, c->pal.muted);
-      }
-  }
-
+  b.bar_h = natural ? 30 : CLAMP ((H - y - fixed - AXIS_H - notes_h - MARGIN) / n, 20, 44);
+  structure_grid (c, &b, W, y, y + fixed + n * b.bar_h - ROW_GAP);
   for (guint i = 0; i < n; i++)
     {
-      Row *row = &rows[i];
-      double bar_y = y + row->lanes[0] * lane_h;
-      double below = bar_y + bar_h + row->lanes[1] * lane_h;
-      PangoLayout *name = new_text (c, corporation_name (c, i), 12.5, TRUE, label_w, 2);
-      g_autofree char *totals = bar_totals (c, i);
-      PangoLayout *tl = new_text (c, totals, 10.5, FALSE, bw, 2);
-      double nh, th;
-      guint bar_mark;
-      KelFigures fig;
-
-      text_size (name, NULL, &nh);
-      text_size (tl, NULL, &th);
-      bar_mark = add_mark (c, KEL_CHART_MARK_BAR, i, -1, KEL_AGGREGATE_ALL, x0, bar_y, bw,
-                           bar_h);
-      kel_aggregate_get_figures (c->agg, i, KEL_AGGREGATE_ALL, KEL_AGGREGATE_ALL, &fig);
-      g_array_index (c->marks, KelChartMark, bar_mark).figures = fig;
-      g_array_index (c->marks, KelChartMark, bar_mark).share = row->total > 0 ? 100 : NAN;
-      add_zone (c, bar_mark, x0, bar_y, bw, bar_h);
-      add_zone (c, bar_mark, MARGIN, bar_y + (bar_h - nh) / 2, label_w, nh);
-      add_zone (c, bar_mark, x0, below + totals_gap, bw, th);
-      add_text (c, name, MARGIN, bar_y + (bar_h - nh) / 2, c->pal.fg);
-      add_text (c, tl, x0, below + totals_gap, c->pal.muted);
-
-      if (row->pieces->len == 0)
-        {
-          /* by amount, a corporation none of whose commitments has an amount */
-          Op *op = add_rect (c, x0, bar_y, bw, bar_h, with_alpha (c->pal.nodata, 0.12));
-          PangoLayout *l = new_text (c, _("no amounts stated"), 11, FALSE, 0, 0);
-          double tw, lh;
-
-          op->pattern = PATTERN_BACK_DIAGONAL;
-          op->ink = with_alpha (c->pal.nodata, 0.6);
-          op->stroke = c->pal.nodata;
-          op->dash = DASH_DASHED;
-          text_size (l, &tw, &lh);
-          add_text (c, l, x0 + (bw - tw) / 2, bar_y + (bar_h - lh) / 2, c->pal.muted);
-        }
-      for (guint p = 0; p < row->pieces->len; p++)
-        {
-          Piece *piece = &g_array_index (row->pieces, Piece, p);
-          Op *op = add_rect (c, piece->x, bar_y, piece->w, bar_h,
-                             category_color (c, piece->category));
-          guint mark;
-
-          op->pattern = c->patterns[piece->category];
-          op->ink = with_alpha (ink_on (op->fill), 0.4);
-          mark = add_mark (c, KEL_CHART_MARK_SEGMENT, i, piece->category, KEL_AGGREGATE_ALL,
-                           piece->x, bar_y, piece->w, bar_h);
-          kel_aggregate_get_figures (c->agg, i, KEL_AGGREGATE_ALL, piece->category, &fig);
-          g_array_index (c->marks, KelChartMark, mark).figures = fig;
-          g_array_index (c->marks, KelChartMark, mark).share = piece->share;
-          add_zone (c, mark, piece->x, bar_y, piece->w, bar_h);
-        }
-      /* thin gaps between the segments, in the background colour */
-      for (guint p = 1; p < row->pieces->len; p++)
-        {
-          Piece *piece = &g_array_index (row->pieces, Piece, p);
-          add_segment (c, piece->x, bar_y, piece->x, bar_y + bar_h, c->pal.bg, 1.2);
-        }
-      for (guint p = 0; p < row->pieces->len; p++)
-        {
-          Piece *piece = &g_array_index (row->pieces, Piece, p);
-          Rgba fill = category_color (c, piece->category);
-
-          if (piece->inside)
-            {
-              Op *pill = add_op (c, OP_PILL);
-              double lx = piece->x + (piece->w - piece->lw) / 2;
-              double ly = bar_y + (bar_h - piece->lh) / 2;
-
-              pill->x = lx - 3;
-              pill->y = ly;
-              pill->w = piece->lw + 6;
-              pill->h = piece->lh;
-              pill->fill = fill;
-              add_text (c, g_steal_pointer (&piece->label), lx, ly, ink_on (fill));
-            }
-          else
-            {
-              /* the leaders run in the space between the labels and the bar, and in the
-               * order of the segments, so they cross neither a label nor each other */
-              double ly = piece->lane == 0 ? bar_y - lane_h + 1
-                                           : bar_y + bar_h + lane_h - 1 - piece->lh;
-              double cx = piece->x + piece->w / 2;
-              double lcx = CLAMP (cx, piece->lx + 3, piece->lx + piece->lw - 3);
-              Op *leader = add_line (c, c->pal.muted, 0.8, DASH_SOLID);
-
-              if (piece->lane == 0)
-                {
-                  op_point (leader, lcx, ly + piece->lh + 0.5);
-                  op_point (leader, cx, bar_y);
-                }
-              else
-                {
-                  op_point (leader, lcx, ly - 0.5);
-                  op_point (leader, cx, bar_y + bar_h);
-                }
-              add_zone (c, c->marks->len - row->pieces->len + p, piece->lx, ly, piece->lw,
-                        piece->lh);
-              add_text (c, g_steal_pointer (&piece->label), piece->lx, ly, c->pal.fg);
-            }
-        }
-      y = below + totals_gap + MAX (totals_h, th) + row_gap;
-      g_array_unref (row->pieces);
+      y = add_structure_row (c, i, &rows[i], &b, y);
+      g_array_unref (rows[i].pieces);
     }
-  y += axis_h - row_gap + 8;
+  y += AXIS_H - ROW_GAP + 8;
   y += add_notes (c, notes, W, y, TRUE);
   c->used_height = y + MARGIN;
 }

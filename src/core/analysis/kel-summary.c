@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "kel-aggregate.h"
+#include "kel-number.h"
 #include "kel-summary.h"
 
 /* The summary keeps the rows and aggregates them when it is written, through the same
@@ -88,11 +89,9 @@ kel_summary_add_row (KelSummary *summary, const KelRow *row)
 static char *
 format_share (double part, double whole)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
   if (whole <= 0)
     return g_strdup ("");
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.2f", 100.0 * part / whole));
+  return kel_number_format (100.0 * part / whole, 2, KEL_NUMBER_PLAIN);
 }
 
 /* Pads to @width characters, not bytes: Cyrillic headers line up with the figures. */

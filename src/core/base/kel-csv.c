@@ -1,6 +1,7 @@
 /* kel-csv.c: RFC 4180 CSV, as the dataset contract and the metadata file use it. */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "kel-csv.h"
@@ -95,4 +96,34 @@ kel_csv_parse (const char *text, gsize len, char separator)
   g_strfreev ((char **) g_ptr_array_free (row, FALSE));
   g_string_free (field, TRUE);
   return rows;
+}
+
+gboolean
+kel_csv_parse_number (const char *cell, double *out)
+{
+  const char *p = cell;
+  gsize digits = 0;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (p == NULL)
+    return FALSE;
+  if (*p == '-')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits++;
+  if (digits == 0)
+    return FALSE;
+  if (*p == '.')
+    {
+      gsize before = digits;
+      for (p++; g_ascii_isdigit (*p); p++)
+        digits++;
+      if (digits == before)
+        return FALSE;
+    }
+  if (*p != '\0')
+    return FALSE;
+  *out = g_ascii_strtod (cell, NULL);
+  return isfinite (*out);
 }

@@ -15,4 +15,10 @@ GPtrArray  *kel_csv_parse        (const char *text,
                                   gsize       len,
                                   char        separator);
 
+/* Reads @cell as the dataset writes a number (amount_kzt): an optional '-', digits, and
+ * optionally '.' and digits (so "0.5", not ".5"); nothing else (no '+', exponent, hexadecimal, separators,
+ * spaces, "inf" or "nan"). FALSE when it is not such a number. */
+gboolean    kel_csv_parse_number (const char *cell,
+                                  double     *out);
+
 G_END_DECLS

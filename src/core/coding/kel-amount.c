@@ -15,7 +15,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "kel-error.h"
+#include "kel-coding-error.h"
 
 #define WORD_MAX   64  /* bytes of a lower-cased word kept; no keyword is longer */
 #define WORD_SCAN  256 /* a longer run of letters is no keyword and is not read to its end */

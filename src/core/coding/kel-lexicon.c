@@ -13,7 +13,8 @@
 #include <pcre2.h>
 #include <string.h>
 
-#include "kel-error.h"
+#include "kel-coding-error.h"
+#include "kel-file.h"
 #include "kel-lexicon.h"
 #include "kel-normalize.h"
 
@@ -34,6 +35,12 @@ struct _KelLexicon {
   GPtrArray      *corporations; /* char** */
   GPtrArray      *codes[4];     /* pcre2_code* per KelLanguage: the terms for segments in
                                  * that language, in as few patterns as fit */
+  GPtrArray      *members[4];   /* per pattern of codes[]: a GArray of the terms it holds */
+  char          **alts;         /* per term: its alternative in the combined patterns */
+  /* When a combined pattern cannot finish on a segment, its terms are matched one by one
+   * (kel_lexicon_match); each is compiled alone the first time that is needed. */
+  GMutex          alone_lock;
+  pcre2_code    **alone;
 };
 
 typedef struct {
@@ -87,6 +94,15 @@ category_clear (KelCategory *c)
     }
 }
 
+void
+kel_category_free (KelCategory *cat)
+{
+  if (cat == NULL)
+    return;
+  category_clear (cat);
+  g_free (cat);
+}
+
 static void
 term_clear (KelTerm *t)
 {
@@ -112,12 +128,22 @@ kel_lexicon_unref (KelLexicon *lex)
   for (guint i = 0; i < lex->categories->len; i++)
     category_clear (&g_array_index (lex->categories, KelCategory, i));
   for (guint i = 0; i < lex->terms->len; i++)
-    term_clear (&g_array_index (lex->terms, KelTerm, i));
+    {
+      term_clear (&g_array_index (lex->terms, KelTerm, i));
+      if (lex->alone != NULL)
+        g_clear_pointer (&lex->alone[i], pcre2_code_free);
+    }
   g_array_unref (lex->categories);
   g_array_unref (lex->terms);
   g_ptr_array_unref (lex->corporations);
   for (guint i = 0; i < G_N_ELEMENTS (lex->codes); i++)
-    g_clear_pointer (&lex->codes[i], g_ptr_array_unref);
+    {
+      g_clear_pointer (&lex->codes[i], g_ptr_array_unref);
+      g_clear_pointer (&lex->members[i], g_ptr_array_unref);
+    }
+  g_free (lex->alone);
+  g_strfreev (lex->alts);
+  g_mutex_clear (&lex->alone_lock);
   g_free (lex->version);
   g_free (lex);
 }
@@ -208,6 +234,18 @@ collect_xml_error (void *data, xmlErrorPtr err)
     }
 }
 
+/* A file of the lexicon folder (a regular file, at most KEL_FILE_XML's limit). */
+static gboolean
+read_file (const char *path, char **data, gsize *len, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+
+  if (kel_file_get_contents (path, KEL_FILE_XML, data, len, &local))
+    return TRUE;
+  g_set_error_literal (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_IO, local->message);
+  return FALSE;
+}
+
 static xmlDocPtr
 read_xml (const char *path, xmlRelaxNGPtr schema, GError **error)
 {
@@ -220,10 +258,8 @@ read_xml (const char *path, xmlRelaxNGPtr schema, GError **error)
 
   /* A codebook has no business with a DTD; refusing one up front rules out entity
    * expansion ("billion laughs") and external entities before the parser sees them. */
-  if (!g_file_get_contents (path, &head, &head_len, NULL))
+  if (!read_file (path, &head, &head_len, error))
     {
-      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_IO,
-                   _("%s: cannot be read"), path);
       g_string_free (errs.messages, TRUE);
       return NULL;
     }
@@ -566,43 +602,83 @@ compile_one (const char *pattern, const KelTerm *term, GError **error)
   return code;
 }
 
-/* A user's regular expression is tried on a few hostile strings first (compiled without
- * start optimizations, as it will run inside the combined pattern), so that one with
- * catastrophic backtracking is refused with its file and line instead of stalling. */
-static gboolean
-probe_regex (pcre2_code *code, const KelTerm *term, GError **error)
-{
-  static const char *const probes[] = {
-    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!",
-    "аааааааааааааааааааааааааааааааааааа!",
-    "                                    !",
-    "111111111111111111111111111111111111!",
-    "a a a a a a a a a a a a a a a a a a a a a a a a a!",
-    "Компания намерена профинансировать строительство школы на 600 мест "
-    "в размере 1,2 млрд тенге; Компания жоспарлайды мектеп салу.",
-  };
-  pcre2_match_data *md = pcre2_match_data_create_from_pattern (code, NULL);
-  pcre2_match_context *mctx = pcre2_match_context_create (NULL);
-  gboolean ok = TRUE;
+/* Ordinary text of each language, as segments come to the matcher, and a few hostile
+ * strings: a user's regular expression that cannot finish on these within the limits
+ * would fail on every segment, so it is refused at load with its file and line. */
+static const char *const probe_texts[] = {
+  "МЕМОРАНДУМ о взаимном сотрудничестве между ТОО «Казцинк» и акиматом Восточно-"
+  "Казахстанской области на 2021 год. 2.1. Строительство детского сада на 280 мест в "
+  "г. Риддер стоимостью 1 250 000 000 (один миллиард двести пятьдесят миллионов) тенге. "
+  "2.2. Оказание благотворительной помощи ветеранам — 15 млн тенге; 2.3. Выплата "
+  "стипендий студентам колледжа, обучение и стажировки молодёжи в 2020-2021 гг.",
+  "Өзара ынтымақтастық туралы МЕМОРАНДУМ, 2020 жыл. 2.1. Риддер қаласында 280 орындық "
+  "балабақша салу, құны 1 250 000 000 (бір миллиард екі жүз елу миллион) теңге. 2.2. "
+  "Ардагерлерге қайырымдылық көмек көрсету – 15 млн теңге; 2.3. Колледж студенттеріне "
+  "шәкіртақы төлеу, жастарды оқыту және тағылымдамадан өткізу.",
+  "MEMORANDUM of cooperation between Kazzinc LLP and the Akimat of East Kazakhstan "
+  "Region for 2022. 2.1. Construction of a kindergarten for 280 places in Ridder worth "
+  "KZT 1,250,000,000 (one billion two hundred fifty million tenge). 2.2. Charitable "
+  "assistance to veterans of KZT 15 million; 2.3. Scholarships for college students, "
+  "training and internships for young people in 2021-2022.",
+  "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!",
+  "аааааааааааааааааааааааааааааааааааа!",
+  "                                    !",
+  "111111111111111111111111111111111111!",
+  "a a a a a a a a a a a a a a a a a a a a a a a a a!",
+};
 
+/* The three ordinary texts come first in probe_texts. */
+#define N_ORDINARY_PROBES 3
+
+static void
+set_limit_error (const KelTerm *term, int rc, GError **error)
+{
+  PCRE2_UCHAR msg[256];
+
+  pcre2_get_error_message (rc, msg, sizeof msg);
+  g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_PATTERN_LIMIT,
+               _("%s: line %d: the regular expression “%s” cannot finish on ordinary text "
+                 "(%s): it would stop the coder on every segment; rewrite it without "
+                 "recursion or nested repetition"), term->file, term->line, term->source,
+               (const char *) msg);
+}
+
+/* A user's regular expression is run as it will run inside a combined pattern (its
+ * alternative @alt followed by (*FAIL), so every match at every position is tried, with
+ * no start optimizations) over the probe texts, within the load-time limits. */
+static gboolean
+probe_regex (const char *alt, const KelTerm *term, GError **error)
+{
+  g_autofree char *pattern = g_strdup_printf ("(?:%s)(*FAIL)", alt);
+  pcre2_match_context *mctx;
+  pcre2_match_data *md;
+  pcre2_code *code;
+  gboolean ok = TRUE;
+  PCRE2_SIZE erroff;
+  int errcode;
+
+  code = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
+                        PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_DUPNAMES
+                          | PCRE2_NO_START_OPTIMIZE, &errcode, &erroff, NULL);
+  if (code == NULL)
+    return compile_one (term->source, term, error) != NULL; /* names the error */
+  md = pcre2_match_data_create (1, NULL);
+  mctx = pcre2_match_context_create (NULL);
   pcre2_set_match_limit (mctx, PROBE_MATCH_LIMIT);
   pcre2_set_depth_limit (mctx, 5000);
-  for (guint i = 0; i < G_N_ELEMENTS (probes) && ok; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (probe_texts) && ok; i++)
     {
-      int rc = pcre2_match (code, (PCRE2_SPTR) probes[i], strlen (probes[i]), 0, 0, md,
-                            mctx);
-      if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT
-          || rc == PCRE2_ERROR_HEAPLIMIT)
+      int rc = pcre2_match (code, (PCRE2_SPTR) probe_texts[i], strlen (probe_texts[i]), 0,
+                            0, md, mctx);
+      if (rc != PCRE2_ERROR_NOMATCH)
         {
-          g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_PATTERN_LIMIT,
-                       _("%s: line %d: the regular expression “%s” backtracks "
-                         "catastrophically and would hang the coder; rewrite it without "
-                         "nested repetition"), term->file, term->line, term->source);
+          set_limit_error (term, rc, error);
           ok = FALSE;
         }
     }
   pcre2_match_data_free (md);
   pcre2_match_context_free (mctx);
+  pcre2_code_free (code);
   return ok;
 }
 
@@ -637,8 +713,10 @@ compare_frags (gconstpointer a, gconstpointer b)
  * so one scan reports every term. When PCRE2 finds the pattern too large (its compiled
  * form is limited to 64 KiB here), the range is halved and tried again. */
 static gboolean
-compile_range (GPtrArray *codes, GArray *frags, guint from, guint to, GError **error)
+compile_range (GPtrArray *codes, GPtrArray *members, GArray *frags, guint from, guint to,
+               GError **error)
 {
+  GArray *terms;
   GString *all = g_string_new ("(?:");
   gboolean any_grouped = FALSE, first_alt = TRUE;
   gunichar open = 0;
@@ -690,8 +768,8 @@ compile_range (GPtrArray *codes, GArray *frags, guint from, guint to, GError **e
   if (code == NULL && errcode == PCRE2_ERROR_PATTERN_TOO_LARGE && to - from > 1)
     {
       guint mid = from + (to - from) / 2;
-      return compile_range (codes, frags, from, mid, error)
-             && compile_range (codes, frags, mid, to, error);
+      return compile_range (codes, members, frags, from, mid, error)
+             && compile_range (codes, members, frags, mid, to, error);
     }
   if (code == NULL)
     {
@@ -703,6 +781,10 @@ compile_range (GPtrArray *codes, GArray *frags, guint from, guint to, GError **e
     }
   pcre2_jit_compile (code, PCRE2_JIT_COMPLETE);
   g_ptr_array_add (codes, code);
+  terms = g_array_sized_new (FALSE, FALSE, sizeof (guint), to - from);
+  for (guint i = from; i < to; i++)
+    g_array_append_val (terms, g_array_index (frags, Frag, i).term);
+  g_ptr_array_add (members, terms);
   return TRUE;
 }
 
@@ -713,10 +795,12 @@ compile_set (KelLexicon *lex, GArray *all, KelLanguage lang, GError **error)
 {
   g_autoptr (GArray) frags = g_array_new (FALSE, FALSE, sizeof (Frag));
   GPtrArray *codes = g_ptr_array_new_with_free_func ((GDestroyNotify) pcre2_code_free);
+  GPtrArray *members = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   guint start = 0;
   gsize size = 0;
 
   lex->codes[lang] = codes;
+  lex->members[lang] = members;
   for (guint i = 0; i < all->len; i++)
     {
       const Frag *f = &g_array_index (all, Frag, i);
@@ -732,7 +816,7 @@ compile_set (KelLexicon *lex, GArray *all, KelLanguage lang, GError **error)
       size += strlen (g_array_index (frags, Frag, i).rest);
       if (size > 12000 || i + 1 == frags->len)
         {
-          if (!compile_range (codes, frags, start, i + 1, error))
+          if (!compile_range (codes, members, frags, start, i + 1, error))
             return FALSE;
           start = i + 1;
           size = 0;
@@ -741,102 +825,123 @@ compile_set (KelLexicon *lex, GArray *all, KelLanguage lang, GError **error)
   return TRUE;
 }
 
+/* Checks the user regular expression @term as PCRE2 compiles it alone: valid, without
+ * backreferences; keeps the code of a "past" pattern that captures a year. */
+static gboolean
+check_regex (KelTerm *term, GError **error)
+{
+  pcre2_code *single = compile_one (term->source, term, error);
+  uint32_t backrefs = 0;
+
+  if (single == NULL)
+    return FALSE;
+  /* once combined with the other terms, "\\1" would name another term's group */
+  pcre2_pattern_info (single, PCRE2_INFO_BACKREFMAX, &backrefs);
+  if (backrefs > 0)
+    {
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_BAD_PATTERN,
+                   _("%s: line %d: the regular expression “%s” refers back to a "
+                     "group; lexicon patterns cannot use backreferences"),
+                   term->file, term->line, term->source);
+      pcre2_code_free (single);
+      return FALSE;
+    }
+  /* a "past" pattern keeps its own code to read the year it captured */
+  if (term->exclude == KEL_EXCLUDE_PAST
+      && pcre2_substring_number_from_name (single, (PCRE2_SPTR) "year") > 0)
+    term->year_code = single;
+  else
+    pcre2_code_free (single);
+  return TRUE;
+}
+
+/* @term as an alternative of a combined pattern: @f->rest, under its first letter when it
+ * has one (see compile_range), and the same as a pattern of its own in @alt. */
+static gboolean
+make_frag (KelTerm *term, guint index, Frag *f, char **alt, GError **error)
+{
+  g_autofree char *re = NULL;
+  pcre2_code *single;
+
+  f->term = index;
+  f->first = 0;
+  f->rest = NULL;
+  if (term->is_regex)
+    re = g_strdup (term->source);
+  else
+    {
+      re = term_to_regex (term, error);
+      if (re == NULL || (single = compile_one (re, term, error)) == NULL)
+        return FALSE;
+      pcre2_code_free (single);
+    }
+  if (!term->is_regex && !term->at_start && g_str_has_prefix (re, WORD_START))
+    {
+      const char *p = re + strlen (WORD_START);
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isalpha (c))
+        {
+          f->first = g_unichar_tolower (c);
+          f->rest = g_strdup (g_utf8_next_char (p));
+          *alt = g_strdup_printf (WORD_START "(?:%.*s(?:%s))",
+                                  (int) (g_utf8_next_char (p) - p), p, f->rest);
+          return TRUE;
+        }
+    }
+  /* user patterns may repeat group names once combined (PCRE2_DUPNAMES) */
+  f->rest = g_strdup_printf ("%s%s)", term->at_start ? "\\G\\s*(?:" : "(?:", re);
+  *alt = g_strdup (f->rest);
+  return TRUE;
+}
+
+static gboolean probe_combined (const KelLexicon *lex, GError **error);
+
 static gboolean
 compile_all (KelLexicon *lex, GError **error)
 {
   g_autoptr (GArray) frags = g_array_new (FALSE, FALSE, sizeof (Frag));
 
   g_array_set_clear_func (frags, frag_clear);
+  lex->alts = g_new0 (char *, lex->terms->len + 1);
+  lex->alone = g_new0 (pcre2_code *, lex->terms->len);
   for (guint i = 0; i < lex->terms->len; i++)
     {
       KelTerm *term = &g_array_index (lex->terms, KelTerm, i);
-      g_autofree char *re = NULL;
-      pcre2_code *single;
-      Frag f = { i, 0, NULL };
+      Frag f;
 
-      if (term->is_regex)
-        {
-          re = g_strdup (term->source);
-          single = compile_one (re, term, error);
-          if (single == NULL || !probe_regex (single, term, error))
-            {
-              if (single)
-                pcre2_code_free (single);
-              return FALSE;
-            }
-          /* once combined with the other terms, "\\1" would name another term's group */
-          {
-            uint32_t backrefs = 0;
-            pcre2_pattern_info (single, PCRE2_INFO_BACKREFMAX, &backrefs);
-            if (backrefs > 0)
-              {
-                g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_BAD_PATTERN,
-                             _("%s: line %d: the regular expression “%s” refers back to a "
-                               "group; lexicon patterns cannot use backreferences"),
-                             term->file, term->line, term->source);
-                pcre2_code_free (single);
-                return FALSE;
-              }
-          }
-          /* a "past" pattern keeps its own code to read the year it captured */
-          if (term->exclude == KEL_EXCLUDE_PAST
-              && pcre2_substring_number_from_name (single, (PCRE2_SPTR) "year") > 0)
-            term->year_code = single;
-          else
-            pcre2_code_free (single);
-        }
-      else
-        {
-          re = term_to_regex (term, error);
-          if (re == NULL)
-            return FALSE;
-          single = compile_one (re, term, error);
-          if (single == NULL)
-            return FALSE;
-          pcre2_code_free (single);
-        }
-
-      if (!term->is_regex && !term->at_start && g_str_has_prefix (re, WORD_START))
-        {
-          const char *p = re + strlen (WORD_START);
-          gunichar c = g_utf8_get_char (p);
-          if (g_unichar_isalpha (c))
-            {
-              f.first = g_unichar_tolower (c);
-              f.rest = g_strdup (g_utf8_next_char (p));
-            }
-        }
-      /* user patterns may repeat group names once combined (PCRE2_DUPNAMES) */
-      if (f.rest == NULL)
-        f.rest = g_strdup_printf ("%s%s)", term->at_start ? "\\G\\s*(?:" : "(?:", re);
+      if (term->is_regex && !check_regex (term, error))
+        return FALSE;
+      if (!make_frag (term, i, &f, &lex->alts[i], error))
+        return FALSE;
       g_array_append_val (frags, f);
+      if (term->is_regex && !probe_regex (lex->alts[i], term, error))
+        return FALSE;
     }
 
   for (KelLanguage l = KEL_LANG_UNKNOWN; l <= KEL_LANG_EN; l++)
     if (!compile_set (lex, frags, l, error))
       return FALSE;
-  return TRUE;
+  return probe_combined (lex, error);
 }
 
 /* Loading --------------------------------------------------------------------------- */
 
+/* @name in @dir, else in @fallback_dir. Whatever is there is taken (and read through
+ * kel_file, which refuses a FIFO or a device with its name), so a user's file is never
+ * passed over for the built-in one in silence. */
 static char *
 find_file (const char *dir, const char *fallback_dir, const char *name)
 {
-  if (dir != NULL)
-    {
-      char *p = g_build_filename (dir, name, NULL);
-      if (g_file_test (p, G_FILE_TEST_IS_REGULAR))
-        return p;
-      g_free (p);
-    }
-  if (fallback_dir != NULL)
-    {
-      char *p = g_build_filename (fallback_dir, name, NULL);
-      if (g_file_test (p, G_FILE_TEST_IS_REGULAR))
-        return p;
-      g_free (p);
-    }
+  const char *dirs[] = { dir, fallback_dir };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    if (dirs[i] != NULL)
+      {
+        char *p = g_build_filename (dirs[i], name, NULL);
+        if (g_file_test (p, G_FILE_TEST_EXISTS))
+          return p;
+        g_free (p);
+      }
   return NULL;
 }
 
@@ -846,22 +951,136 @@ compare_strings (gconstpointer a, gconstpointer b)
   return strcmp (*(char *const *) a, *(char *const *) b);
 }
 
+static xmlRelaxNGPtr
+load_schema (const char *dir, const char *fallback_dir, GError **error)
+{
+  g_autofree char *path = find_file (dir, fallback_dir, "kelisim-lexicon.rng");
+  g_autofree char *data = NULL;
+  xmlRelaxNGParserCtxtPtr pctxt;
+  xmlRelaxNGPtr schema;
+  gsize len;
+
+  if (path == NULL)
+    {
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_IO,
+                   _("%s: the lexicon schema kelisim-lexicon.rng is missing"), dir);
+      return NULL;
+    }
+  if (!read_file (path, &data, &len, error))
+    return NULL;
+  pctxt = xmlRelaxNGNewMemParserCtxt (data, (int) len);
+  schema = xmlRelaxNGParse (pctxt);
+  xmlRelaxNGFreeParserCtxt (pctxt);
+  if (schema == NULL)
+    g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_INVALID,
+                 _("%s: the lexicon schema cannot be read"), path);
+  return schema;
+}
+
+static gboolean
+load_codebook (KelLexicon *lex, const char *dir, const char *fallback_dir,
+               xmlRelaxNGPtr schema, GError **error)
+{
+  g_autofree char *path = find_file (dir, fallback_dir, "codebook.xml");
+  xmlDocPtr doc;
+
+  if (path == NULL)
+    {
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_IO,
+                   _("%s: there is no codebook.xml"), dir);
+      return FALSE;
+    }
+  doc = read_xml (path, schema, error);
+  if (doc == NULL)
+    return FALSE;
+  if (!is_element (xmlDocGetRootElement (doc), "codebook"))
+    {
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_INVALID,
+                   _("%s: the root element must be <codebook>"), path);
+      xmlFreeDoc (doc);
+      return FALSE;
+    }
+  lex->version = get_attr (xmlDocGetRootElement (doc), "version");
+  read_categories (lex, xmlDocGetRootElement (doc), -1, KEL_CLASS_COMPENSATORY);
+  xmlFreeDoc (doc);
+  return TRUE;
+}
+
+/* The built-in corporations come first; a user's list extends them. */
+static gboolean
+load_builtin_corporations (KelLexicon *lex, const char *dir, const char *fallback_dir,
+                           xmlRelaxNGPtr schema, GError **error)
+{
+  g_autofree char *path = NULL;
+  xmlDocPtr doc;
+
+  if (fallback_dir == NULL || g_strcmp0 (fallback_dir, dir) == 0)
+    return TRUE;
+  path = g_build_filename (fallback_dir, "corporations.xml", NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  doc = read_xml (path, schema, error);
+  if (doc == NULL)
+    return FALSE;
+  read_corporations (lex, doc);
+  xmlFreeDoc (doc);
+  return TRUE;
+}
+
+/* Every XML file of @dir but the codebook, in name order: lexicons and corporations. */
+static gboolean
+load_folder (KelLexicon *lex, const char *dir, xmlRelaxNGPtr schema, GError **error)
+{
+  g_autoptr (GDir) d = NULL;
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) local_error = NULL;
+  const char *entry;
+
+  d = g_dir_open (dir, 0, &local_error);
+  if (d == NULL)
+    {
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_IO, "%s",
+                   local_error->message);
+      return FALSE;
+    }
+  while ((entry = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (entry, ".xml") && strcmp (entry, "codebook.xml") != 0)
+      g_ptr_array_add (files, g_strdup (entry));
+  g_ptr_array_sort (files, compare_strings);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *file = files->pdata[i];
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      xmlDocPtr doc = read_xml (path, schema, error);
+      xmlNodePtr root;
+      gboolean ok = TRUE;
+
+      if (doc == NULL)
+        return FALSE;
+      root = xmlDocGetRootElement (doc);
+      if (is_element (root, "lexicon"))
+        ok = read_lexicon_file (lex, doc, file, error);
+      else if (is_element (root, "corporations"))
+        read_corporations (lex, doc);
+      xmlFreeDoc (doc);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 KelLexicon *
 kel_lexicon_load (const char *dir, const char *fallback_dir, GError **error)
 {
   g_autoptr (KelLexicon) lex = g_new0 (KelLexicon, 1);
-  g_autofree char *rng_path = NULL, *codebook_path = NULL;
-  g_autoptr (GDir) d = NULL;
-  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GError) local_error = NULL;
-  xmlRelaxNGParserCtxtPtr pctxt;
   xmlRelaxNGPtr schema;
-  xmlDocPtr doc;
-  const char *entry;
+  gboolean ok;
 
   g_return_val_if_fail (dir != NULL || fallback_dir != NULL, NULL);
 
   g_atomic_ref_count_init (&lex->ref);
+  g_mutex_init (&lex->alone_lock);
   lex->categories = g_array_new (FALSE, TRUE, sizeof (KelCategory));
   lex->terms = g_array_new (FALSE, TRUE, sizeof (KelTerm));
   lex->corporations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
@@ -874,107 +1093,14 @@ kel_lexicon_load (const char *dir, const char *fallback_dir, GError **error)
                    _("%s: the lexicon folder does not exist"), dir);
       return NULL;
     }
-
-  rng_path = find_file (dir, fallback_dir, "kelisim-lexicon.rng");
-  if (rng_path == NULL)
-    {
-      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_IO,
-                   _("%s: the lexicon schema kelisim-lexicon.rng is missing"), dir);
-      return NULL;
-    }
-  pctxt = xmlRelaxNGNewParserCtxt (rng_path);
-  schema = xmlRelaxNGParse (pctxt);
-  xmlRelaxNGFreeParserCtxt (pctxt);
+  schema = load_schema (dir, fallback_dir, error);
   if (schema == NULL)
-    {
-      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_INVALID,
-                   _("%s: the lexicon schema cannot be read"), rng_path);
-      return NULL;
-    }
-
-  codebook_path = find_file (dir, fallback_dir, "codebook.xml");
-  if (codebook_path == NULL)
-    {
-      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_IO,
-                   _("%s: there is no codebook.xml"), dir);
-      xmlRelaxNGFree (schema);
-      return NULL;
-    }
-  doc = read_xml (codebook_path, schema, error);
-  if (doc == NULL)
-    {
-      xmlRelaxNGFree (schema);
-      return NULL;
-    }
-  if (!is_element (xmlDocGetRootElement (doc), "codebook"))
-    {
-      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_INVALID,
-                   _("%s: the root element must be <codebook>"), codebook_path);
-      xmlFreeDoc (doc);
-      xmlRelaxNGFree (schema);
-      return NULL;
-    }
-  lex->version = get_attr (xmlDocGetRootElement (doc), "version");
-  read_categories (lex, xmlDocGetRootElement (doc), -1, KEL_CLASS_COMPENSATORY);
-  xmlFreeDoc (doc);
-
-  /* The built-in corporations come first; a user's list extends them. */
-  if (fallback_dir != NULL && g_strcmp0 (fallback_dir, dir) != 0)
-    {
-      g_autofree char *p = g_build_filename (fallback_dir, "corporations.xml", NULL);
-      if (g_file_test (p, G_FILE_TEST_IS_REGULAR) && (doc = read_xml (p, schema, error)))
-        {
-          read_corporations (lex, doc);
-          xmlFreeDoc (doc);
-        }
-      else if (error && *error)
-        {
-          xmlRelaxNGFree (schema);
-          return NULL;
-        }
-    }
-
-  d = g_dir_open (dir, 0, &local_error);
-  if (d == NULL)
-    {
-      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_IO, "%s",
-                   local_error->message);
-      xmlRelaxNGFree (schema);
-      return NULL;
-    }
-  while ((entry = g_dir_read_name (d)) != NULL)
-    if (g_str_has_suffix (entry, ".xml") && strcmp (entry, "codebook.xml") != 0)
-      g_ptr_array_add (files, g_strdup (entry));
-  g_ptr_array_sort (files, compare_strings);
-
-  for (guint i = 0; i < files->len; i++)
-    {
-      const char *file = files->pdata[i];
-      g_autofree char *path = g_build_filename (dir, file, NULL);
-      xmlNodePtr root;
-      gboolean ok = TRUE;
-
-      doc = read_xml (path, schema, error);
-      if (doc == NULL)
-        {
-          xmlRelaxNGFree (schema);
-          return NULL;
-        }
-      root = xmlDocGetRootElement (doc);
-      if (is_element (root, "lexicon"))
-        ok = read_lexicon_file (lex, doc, file, error);
-      else if (is_element (root, "corporations"))
-        read_corporations (lex, doc);
-      xmlFreeDoc (doc);
-      if (!ok)
-        {
-          xmlRelaxNGFree (schema);
-          return NULL;
-        }
-    }
+    return NULL;
+  ok = load_codebook (lex, dir, fallback_dir, schema, error)
+       && load_builtin_corporations (lex, dir, fallback_dir, schema, error)
+       && load_folder (lex, dir, schema, error);
   xmlRelaxNGFree (schema);
-
-  if (!compile_all (lex, error))
+  if (!ok || !compile_all (lex, error))
     return NULL;
   return g_steal_pointer (&lex);
 }
@@ -1011,53 +1137,64 @@ on_callout (pcre2_callout_block *block, void *user_data)
   return 0;
 }
 
-/* After the combined pattern hit its limit on @text: the user regular expression that
- * cannot finish on it alone, so the message can name its file and line. Rare, so each
- * is compiled afresh. */
-static int
-find_slow_term (const KelLexicon *lex, const char *text, gsize len, gsize body,
-                KelLanguage lang)
+/* @term's pattern of its own: its alternative, a callout naming it and (*FAIL), as in
+ * the combined patterns. Compiled on first need and kept. */
+static pcre2_code *
+alone_code (const KelLexicon *lex, guint term)
+{
+  KelLexicon *mut = (KelLexicon *) lex;
+  pcre2_code *code;
+
+  g_mutex_lock (&mut->alone_lock);
+  code = lex->alone[term];
+  if (code == NULL)
+    {
+      g_autofree char *pattern = g_strdup_printf ("(?:%s(?C\"%u\"))(*FAIL)",
+                                                  lex->alts[term], term);
+      PCRE2_SIZE erroff;
+      int errcode;
+
+      code = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
+                            PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_DUPNAMES
+                              | PCRE2_NO_UTF_CHECK, &errcode, &erroff, NULL);
+      mut->alone[term] = code;
+    }
+  g_mutex_unlock (&mut->alone_lock);
+  return code;
+}
+
+/* The terms @members one by one over @text, after their combined pattern could not
+ * finish: a term that cannot finish alone either loses only its own hits, and is listed in
+ * @failed (term indices). */
+static void
+match_alone (const KelLexicon *lex, GArray *members, const char *text, gsize len,
+             gsize body, GArray *hits, GArray *failed)
 {
   pcre2_match_context *mctx = pcre2_match_context_create (NULL);
-  int found = -1;
+  pcre2_match_data *md = pcre2_match_data_create (1, NULL);
+  CalloutData data = { hits, 0 };
 
   pcre2_set_match_limit (mctx, MATCH_LIMIT / 4);
   pcre2_set_depth_limit (mctx, 10000);
-  for (guint i = 0; i < lex->terms->len && found < 0; i++)
+  pcre2_set_callout (mctx, on_callout, &data);
+  for (guint i = 0; i < members->len; i++)
     {
-      const KelTerm *t = &g_array_index (lex->terms, KelTerm, i);
-      pcre2_code *code;
-      pcre2_match_data *md;
-      int errcode, rc;
-      PCRE2_SIZE erroff;
+      guint term = g_array_index (members, guint, i);
+      pcre2_code *code = alone_code (lex, term);
+      int rc;
 
-      if (!t->is_regex || (lang != KEL_LANG_UNKNOWN && t->lang != KEL_LANG_UNKNOWN
-                           && t->lang != lang))
-        continue;
-      /* without start optimizations, which the combined pattern cannot use either
-       * (a pattern needing a "y" gives up at once on a text without one) */
-      code = pcre2_compile ((PCRE2_SPTR) t->source, PCRE2_ZERO_TERMINATED,
-                            PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_NO_START_OPTIMIZE,
-                            &errcode, &erroff, NULL);
-      if (code == NULL)
-        continue;
-      md = pcre2_match_data_create_from_pattern (code, NULL);
-      /* every start, as the combined scan tries them */
-      for (gsize pos = body; pos <= len && found < 0; pos++)
+      data.base = hits->len;
+      rc = code ? pcre2_match (code, (PCRE2_SPTR) text, len, MIN (body, len),
+                               PCRE2_NO_UTF_CHECK, md, mctx)
+                : PCRE2_ERROR_INTERNAL;
+      if (rc != PCRE2_ERROR_NOMATCH)
         {
-          rc = pcre2_match (code, (PCRE2_SPTR) text, len, pos,
-                            PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED, md, mctx);
-          if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT
-              || rc == PCRE2_ERROR_HEAPLIMIT)
-            found = i;
-          while (pos < len && (text[pos + 1] & 0xC0) == 0x80)
-            pos++;
+          g_array_set_size (hits, data.base);
+          g_array_append_val (failed, term);
         }
-      pcre2_match_data_free (md);
-      pcre2_code_free (code);
     }
+  pcre2_match_data_free (md);
   pcre2_match_context_free (mctx);
-  return found;
 }
 
 static int
@@ -1072,56 +1209,104 @@ compare_hits (gconstpointer a, gconstpointer b)
   return 0;
 }
 
+/* Runs every pattern for @lang over @text, appending hits; a pattern that cannot finish
+ * (a match, depth, heap or JIT stack limit, a recursion loop) is matched term by term, and
+ * the terms that cannot finish alone go to @failed. */
+static void
+match_all (const KelLexicon *lex, const char *text, gsize len, gsize body,
+           KelLanguage lang, GArray *hits, GArray *failed)
+{
+  GPtrArray *codes = lex->codes[lang];
+  Matcher *m = get_matcher ();
+  CalloutData data = { hits, hits->len };
+  gboolean alone = FALSE;
+
+  for (guint k = 0; k < codes->len; k++)
+    {
+      int rc;
+
+      data.base = hits->len;
+      pcre2_set_callout (m->mctx, on_callout, &data);
+      rc = pcre2_match (codes->pdata[k], (PCRE2_SPTR) text, len, MIN (body, len),
+                        PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+      pcre2_set_callout (m->mctx, NULL, NULL);
+      if (rc == PCRE2_ERROR_NOMATCH)
+        continue;
+      g_array_set_size (hits, data.base);
+      match_alone (lex, lex->members[lang]->pdata[k], text, len, body, hits, failed);
+      alone = TRUE;
+    }
+  /* several patterns: keep the hits in text order, as one pass would give them */
+  if (codes->len > 1 || alone)
+    g_array_sort (hits, compare_hits);
+}
+
 gboolean
 kel_lexicon_match (const KelLexicon *lex, const char *text, gsize len, gsize body,
                    KelLanguage lang, GArray *hits, GError **error)
 {
-  GPtrArray *codes;
-  Matcher *m;
-  CalloutData data = { hits, hits->len };
+  g_autoptr (GArray) failed = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GString) names = NULL;
 
   g_return_val_if_fail (lex != NULL && text != NULL && hits != NULL, FALSE);
 
-  codes = lex->codes[lang <= KEL_LANG_EN ? lang : KEL_LANG_UNKNOWN];
-  m = get_matcher ();
-  pcre2_set_callout (m->mctx, on_callout, &data);
-  for (guint k = 0; k < codes->len; k++)
+  match_all (lex, text, len, body, lang <= KEL_LANG_EN ? lang : KEL_LANG_UNKNOWN, hits,
+             failed);
+  if (failed->len == 0)
+    return TRUE;
+  names = g_string_new (NULL);
+  for (guint i = 0; i < failed->len; i++)
     {
-      int rc = pcre2_match (codes->pdata[k], (PCRE2_SPTR) text, len, MIN (body, len),
-                            PCRE2_NO_UTF_CHECK, m->md, m->mctx);
-      if (rc == PCRE2_ERROR_NOMATCH)
-        continue;
-      pcre2_set_callout (m->mctx, NULL, NULL);
-      if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT
-          || rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
-        {
-          int slow = find_slow_term (lex, text, len, body, lang);
-          if (slow >= 0)
-            {
-              const KelTerm *t = &g_array_index (lex->terms, KelTerm, slow);
-              g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_PATTERN_LIMIT,
-                           _("the regular expression “%s” (%s, line %d) hit the matching "
-                             "limit; the segment was coded from the other terms found "
-                             "before it"), t->source, t->file, t->line);
-            }
-          else
-            g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_PATTERN_LIMIT,
-                         _("the lexicon hit the matching limit; the segment was coded "
-                           "from the terms found before it"));
-          return FALSE;
-        }
-      {
-        PCRE2_UCHAR msg[256];
-        pcre2_get_error_message (rc, msg, sizeof msg);
-        g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_PATTERN_LIMIT,
-                     _("matching failed: %s"), (const char *) msg);
-        return FALSE;
-      }
+      const KelTerm *t = &g_array_index (lex->terms, KelTerm, g_array_index (failed, guint, i));
+      if (i > 0)
+        g_string_append (names, "; ");
+      g_string_append_printf (names, _("“%s” (%s, line %d)"), t->source, t->file, t->line);
     }
-  pcre2_set_callout (m->mctx, NULL, NULL);
-  /* several patterns: keep the hits in text order, as one pass would give them */
-  if (codes->len > 1)
-    g_array_sort (hits, compare_hits);
+  g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_PATTERN_LIMIT,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "the regular expression %s hit the matching limit and was left "
+                            "out of this segment; the other terms were matched",
+                            "the regular expressions %s hit the matching limit and were left "
+                            "out of this segment; the other terms were matched",
+                            failed->len), names->str);
+  return FALSE;
+}
+
+/* Each combined pattern over the ordinary probe texts, as segments will meet it: a
+ * lexicon whose patterns cannot finish there would fail on every segment. The term to
+ * blame is found by matching the terms alone. */
+static gboolean
+probe_combined (const KelLexicon *lex, GError **error)
+{
+  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (KelHit));
+  g_autoptr (GArray) failed = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (KelLanguage l = KEL_LANG_UNKNOWN; l <= KEL_LANG_EN; l++)
+    for (guint i = 0; i < N_ORDINARY_PROBES; i++)
+      {
+        GPtrArray *codes = lex->codes[l];
+        Matcher *m = get_matcher ();
+
+        for (guint k = 0; k < codes->len; k++)
+          {
+            const char *text = probe_texts[i];
+            int rc = pcre2_match (codes->pdata[k], (PCRE2_SPTR) text, strlen (text), 0,
+                                  PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+            if (rc == PCRE2_ERROR_NOMATCH)
+              continue;
+            match_alone (lex, lex->members[l]->pdata[k], text, strlen (text), 0, hits,
+                         failed);
+            if (failed->len > 0)
+              set_limit_error (&g_array_index (lex->terms, KelTerm,
+                                               g_array_index (failed, guint, 0)), rc, error);
+            else
+              g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_PATTERN_LIMIT,
+                           _("The lexicon's terms together cannot finish on ordinary text; "
+                             "rewrite its regular expressions without recursion or nested "
+                             "repetition"));
+            return FALSE;
+          }
+      }
   return TRUE;
 }
 
@@ -1158,12 +1343,16 @@ kel_lexicon_new_codebook (GPtrArray *cats, const char *version)
   g_return_val_if_fail (cats != NULL, NULL);
 
   g_atomic_ref_count_init (&lex->ref);
+  g_mutex_init (&lex->alone_lock);
   lex->version = g_strdup (version ? version : "");
   lex->categories = g_array_new (FALSE, TRUE, sizeof (KelCategory));
   lex->terms = g_array_new (FALSE, TRUE, sizeof (KelTerm));
   lex->corporations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   for (guint i = 0; i < G_N_ELEMENTS (lex->codes); i++)
-    lex->codes[i] = g_ptr_array_new ();
+    {
+      lex->codes[i] = g_ptr_array_new ();
+      lex->members[i] = g_ptr_array_new ();
+    }
   for (guint i = 0; i < cats->len; i++)
     {
       const KelCategory *from = cats->pdata[i];

@@ -77,12 +77,15 @@ guint              kel_lexicon_get_n_terms     (const KelLexicon  *lex);
 /* The corporations file: a GPtrArray of char*[] { canonical name, alias, alias…, NULL }. */
 GPtrArray         *kel_lexicon_get_corporations (const KelLexicon *lex);
 const char        *kel_class_to_string         (KelClass           klass);
+/* Frees a category made with g_new (those of kel_project_get_categories()). */
+void               kel_category_free           (KelCategory       *cat);
 
 /* Finds every term in @text[@body..@len] (all hits, overlapping ones too) and appends
  * KelHit to @hits. @body is where "at start" terms must match. Only the terms of @lang
- * and those of no language are looked for; KEL_LANG_UNKNOWN looks for all. Returns FALSE with an
- * error when the match limits were hit (a pathological user pattern); the hits found
- * so far are kept. Thread-safe: each call uses its own match data. */
+ * and those of no language are looked for; KEL_LANG_UNKNOWN looks for all. A combined
+ * pattern that reaches PCRE2's limits is matched again term by term; returns FALSE with
+ * an error naming the user pattern(s) that cannot finish even alone, whose hits alone
+ * are missing. Thread-safe: each call uses its own match data. */
 gboolean           kel_lexicon_match           (const KelLexicon  *lex,
                                                 const char        *text,
                                                 gsize              len,

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "kel-csv.h"
-#include "kel-error.h"
+#include "kel-coding-error.h"
 #include "kel-meta.h"
 
 /* The title and preamble name the parties; this much text holds them. */

@@ -32,18 +32,36 @@ kel_format_from_string (const char *s, KelFormat *out)
   return TRUE;
 }
 
+/* The separator of fields and the end of a row in @format. */
+static char
+separator (KelFormat format)
+{
+  return format == KEL_FORMAT_TSV ? '\t' : format == KEL_FORMAT_CSV_EXCEL ? ';' : ',';
+}
+
+static const char *
+row_end (KelFormat format)
+{
+  return format == KEL_FORMAT_CSV || format == KEL_FORMAT_CSV_EXCEL ? "\r\n" : "\n";
+}
+
 void
 kel_dataset_append_header (GString *out, KelFormat format)
 {
   if (format == KEL_FORMAT_JSONL)
     return;
+  /* Excel reads a CSV as UTF-8 only after a byte-order mark, and splits it at its
+   * locale's list separator: ";" where the decimal separator is a comma (Russian,
+   * Kazakh, most of Europe), so a comma-separated file is one column there */
+  if (format == KEL_FORMAT_CSV_EXCEL)
+    g_string_append (out, "\xEF\xBB\xBF");
   for (guint i = 0; kel_dataset_columns[i] != NULL; i++)
     {
       if (i > 0)
-        g_string_append_c (out, format == KEL_FORMAT_TSV ? '\t' : ',');
+        g_string_append_c (out, separator (format));
       g_string_append (out, kel_dataset_columns[i]);
     }
-  g_string_append (out, format == KEL_FORMAT_CSV ? "\r\n" : "\n");
+  g_string_append (out, row_end (format));
 }
 
 static void
@@ -172,7 +190,9 @@ append_text_field (GString *out, KelFormat format, const char *value)
 
   if (value == NULL)
     value = "";
-  if (is_formula (value))
+  /* a spreadsheet opens TSV and CSV for Excel: there a formula is text; plain CSV is read
+   * by R, pandas and statistics packages, which get the value as it is */
+  if (format != KEL_FORMAT_CSV && is_formula (value))
     value = safe = g_strconcat ("'", value, NULL);
   if (format == KEL_FORMAT_TSV)
     {
@@ -181,7 +201,7 @@ append_text_field (GString *out, KelFormat format, const char *value)
         g_string_append_c (out, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
     }
   else
-    kel_csv_append_field (out, value, ',');
+    kel_csv_append_field (out, value, separator (format));
 }
 
 void
@@ -251,10 +271,18 @@ kel_dataset_append_row (GString *out, KelFormat format, const KelRow *row)
   for (guint i = 0; kel_dataset_columns[i] != NULL; i++)
     {
       if (i > 0)
-        g_string_append_c (out, format == KEL_FORMAT_TSV ? '\t' : ',');
-      append_text_field (out, format, fields[i]);
+        g_string_append_c (out, separator (format));
+      if (format == KEL_FORMAT_CSV_EXCEL && numeric[i] && fields[i] != NULL)
+        {
+          /* the decimal separator of the locales that separate fields with ";" */
+          g_autofree char *comma = g_strdup (fields[i]);
+          g_strdelimit (comma, ".", ',');
+          kel_csv_append_field (out, comma, ';');
+        }
+      else
+        append_text_field (out, format, fields[i]);
     }
-  g_string_append (out, format == KEL_FORMAT_CSV ? "\r\n" : "\n");
+  g_string_append (out, row_end (format));
 }
 
 void

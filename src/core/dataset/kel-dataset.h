@@ -12,6 +12,8 @@ typedef enum {
   KEL_FORMAT_TSV,
   KEL_FORMAT_JSONL,
   KEL_FORMAT_TABLE,   /* aligned text for a terminal (summary only) */
+  KEL_FORMAT_CSV_EXCEL, /* CSV for Excel: a UTF-8 byte-order mark, semicolons, decimal
+                         * commas, formulas neutralized (the dataset writers only) */
 } KelFormat;
 
 gboolean kel_format_from_string        (const char        *s,
@@ -62,20 +64,23 @@ void     kel_dataset_collect_document  (GPtrArray         *rows,
                                         const KelLexicon  *lex,
                                         const KelDocument *doc,
                                         gboolean           all_segments);
-/* Appends one row in @format (CSV, TSV or JSON lines). In CSV and TSV a cell that a
- * spreadsheet would run as a formula (it begins with =, +, -, @, a tab or a carriage
- * return) is written with a leading apostrophe. */
+/* Appends one row in @format (CSV, CSV for Excel, TSV or JSON lines). CSV and JSON lines
+ * hold every value as it is, for R, pandas and the like. In TSV and CSV for Excel, which
+ * spreadsheets open, a cell that a spreadsheet would run as a formula (it begins with =,
+ * +, -, @, a tab or a carriage return) is written with a leading apostrophe. */
 void     kel_dataset_append_row        (GString           *out,
                                         KelFormat          format,
                                         const KelRow      *row);
 
-/* Appends one text field as the writers above do: quoted for CSV, breaks and tabs made
- * spaces for TSV, formulas neutralized in both; a JSON string for JSON lines. */
+/* Appends one text field as the writers above do: quoted for CSV (";"-separated for
+ * Excel), breaks and tabs made spaces for TSV, formulas neutralized in TSV and for Excel;
+ * a JSON string for JSON lines. */
 void     kel_dataset_append_field      (GString           *out,
                                         KelFormat          format,
                                         const char        *value);
 
-/* Appends the header (CSV/TSV; nothing for JSON lines). */
+/* Appends the header (CSV/TSV; nothing for JSON lines); for Excel, after a byte-order
+ * mark, so that it is the file's beginning. */
 void     kel_dataset_append_header     (GString           *out,
                                         KelFormat          format);
 /* Appends one row per coding of @doc; with @all_segments also a row for each segment

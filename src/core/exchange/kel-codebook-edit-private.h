@@ -23,6 +23,12 @@ const char      *_kel_codebook_edit_has       (KelCodebookEdit *e,
  * NULL. */
 const char      *_kel_codebook_edit_find_label (KelCodebookEdit *e,
                                                 const char      *label);
+/* The id of the category directly under @parent_id (NULL: at the top) whose label in
+ * some language is @label, case and spacing ignored but punctuation kept ("+STATE+" is
+ * not "=STATE="), or NULL. */
+const char      *_kel_codebook_edit_find_child_label (KelCodebookEdit *e,
+                                                      const char      *parent_id,
+                                                      const char      *label);
 /* The ids of every category, in document order (owned by @e). */
 GPtrArray       *_kel_codebook_edit_ids       (KelCodebookEdit *e);
 

@@ -11,6 +11,7 @@
 #include "kel-archive.h"
 #include "kel-codebook-edit-private.h"
 #include "kel-exchange.h"
+#include "kel-file.h"
 
 #define LEX_NS "urn:kelisim:lexicon:1"
 #define XML_NS "http://www.w3.org/XML/1998/namespace"
@@ -54,7 +55,16 @@ _kel_codebook_edit_open (const char *dir, const char *fallback_dir, GError **err
   e->path = g_build_filename (dir, "codebook.xml", NULL);
   e->nodes = g_hash_table_new (g_str_hash, g_str_equal);
   e->ids = g_ptr_array_new_with_free_func (g_free);
-  if (g_file_get_contents (e->path, &data, &len, NULL))
+  if (!kel_file_get_contents (e->path, KEL_FILE_XML, &data, &len, &local)
+      && !g_error_matches (local, KEL_FILE_ERROR, KEL_FILE_ERROR_NOT_FOUND))
+    {
+      /* a codebook.xml that is there but cannot be read (a FIFO, a device) */
+      g_set_error_literal (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_IO, local->message);
+      _kel_codebook_edit_free (e);
+      return NULL;
+    }
+  g_clear_error (&local);
+  if (data != NULL)
     {
       e->before = g_bytes_new (data, len);
       source = g_strdup (e->path);
@@ -62,7 +72,7 @@ _kel_codebook_edit_open (const char *dir, const char *fallback_dir, GError **err
   else if (fallback_dir != NULL)
     {
       source = g_build_filename (fallback_dir, "codebook.xml", NULL);
-      if (!g_file_get_contents (source, &data, &len, &local))
+      if (!kel_file_get_contents (source, KEL_FILE_XML, &data, &len, &local))
         {
           g_set_error (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_IO,
                        _("%s: the built-in codebook cannot be read: %s"), source,
@@ -163,6 +173,59 @@ _kel_codebook_edit_find_label (KelCodebookEdit *e, const char *label)
           {
             xmlChar *t = xmlNodeGetContent (l);
             g_autofree char *ft = fold_label ((const char *) t);
+            xmlFree (t);
+            if (strcmp (ft, want) == 0)
+              return id;
+          }
+    }
+  return NULL;
+}
+
+/* Case and spacing folded, punctuation kept: "+STATE+" and "=STATE=" are two labels. */
+static char *
+fold_exact (const char *s)
+{
+  g_autofree char *norm = g_utf8_normalize (s, -1, G_NORMALIZE_NFC);
+  g_autofree char *down = g_utf8_casefold (norm ? norm : s, -1);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = down; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isspace (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+const char *
+_kel_codebook_edit_find_child_label (KelCodebookEdit *e, const char *parent_id,
+                                     const char *label)
+{
+  g_autofree char *want = fold_exact (label);
+  gsize plen = parent_id != NULL ? strlen (parent_id) : 0;
+
+  if (*want == '\0')
+    return NULL;
+  for (guint i = 0; i < e->ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (e->ids, i);
+      xmlNodePtr cat = g_hash_table_lookup (e->nodes, id);
+      const char *rest = id;
+
+      if (parent_id != NULL)
+        {
+          if (strncmp (id, parent_id, plen) != 0 || id[plen] != '.')
+            continue;
+          rest = id + plen + 1;
+        }
+      if (strchr (rest, '.') != NULL)
+        continue;
+      for (xmlNodePtr l = cat->children; l != NULL; l = l->next)
+        if (kel_xml_is (l, LEX_NS, "label"))
+          {
+            xmlChar *t = xmlNodeGetContent (l);
+            g_autofree char *ft = fold_exact ((const char *) t);
             xmlFree (t);
             if (strcmp (ft, want) == 0)
               return id;

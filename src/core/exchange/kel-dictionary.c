@@ -1,5 +1,5 @@
-/* kel-dictionary.c: WordStat (.cat), LIWC (.dic), Yoshikoder (.ykd) and quanteda (YAML)
- * dictionaries read into a category tree and written as one of our lexicon files; our
+/* kel-dictionary.c: WordStat (.cat), LIWC (.dic), Yoshikoder (.ykd), Lexicoder (.lc3) and
+ * quanteda (YAML) dictionaries read into a category tree and written as one of our lexicon files; our
  * lexicons written as quanteda YAML. */
 #include "config.h"
 
@@ -12,6 +12,7 @@
 #include "kel-archive.h"
 #include "kel-codebook-edit-private.h"
 #include "kel-exchange.h"
+#include "kel-file.h"
 #include "kel-export.h"
 
 #define LEX_NS "urn:kelisim:lexicon:1"
@@ -28,6 +29,7 @@ kel_dict_format_from_string (const char *s, KelDictFormat *out)
     { "liwc", KEL_DICT_LIWC }, { "dic", KEL_DICT_LIWC }, { "yoshikoder", KEL_DICT_YOSHIKODER },
     { "ykd", KEL_DICT_YOSHIKODER }, { "yaml", KEL_DICT_YAML }, { "yml", KEL_DICT_YAML },
     { "quanteda", KEL_DICT_YAML },
+    { "lexicoder", KEL_DICT_LEXICODER }, { "lc3", KEL_DICT_LEXICODER },
   };
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_strcmp0 (s, names[i].name) == 0)
@@ -204,6 +206,8 @@ read_wordstat (KelDictionary *dict, const char *text, GError **error)
           indents[depth] = ind;
           depth++;
         }
+      else if (depth == 0 && weight == NULL && ind == 0)
+        add_category (dict, NULL, item);   /* a category with nothing under it */
       else if (depth == 0)
         g_ptr_array_add (dict->warnings,
                          g_strdup_printf (_("line %u: “%s” is outside any category"), i + 1,
@@ -219,6 +223,34 @@ read_wordstat (KelDictionary *dict, const char *text, GError **error)
                                               weight, item));
           g_ptr_array_add (stack[depth - 1]->entries, g_steal_pointer (&item));
         }
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ Lexicoder */
+
+/* The Lexicoder Sentiment Dictionary's format (.lc3): a line "+name" begins a category,
+ * each line after it is one of its entries ("abandon*", "at odds"). */
+static gboolean
+read_lexicoder (KelDictionary *dict, const char *text)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  KelDictCategory *current = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+
+      if (*line == '\0')
+        continue;
+      if (line[0] == '+')
+        current = add_category (dict, NULL, g_strstrip (line + 1));
+      else if (current == NULL)
+        g_ptr_array_add (dict->warnings,
+                         g_strdup_printf (_("line %u: “%s” is outside any category"), i + 1,
+                                          line));
+      else
+        g_ptr_array_add (current->entries, g_strdup (line));
     }
   return TRUE;
 }
@@ -495,12 +527,16 @@ guess_format (const char *path, const char *data, gsize len)
     return KEL_DICT_YOSHIKODER;
   if (g_str_has_suffix (lower, ".yml") || g_str_has_suffix (lower, ".yaml"))
     return KEL_DICT_YAML;
+  if (g_str_has_suffix (lower, ".lc3"))
+    return KEL_DICT_LEXICODER;
   while (skip < len && g_ascii_isspace (data[skip]))
     skip++;
   if (skip < len && data[skip] == '%')
     return KEL_DICT_LIWC;
   if (skip < len && data[skip] == '<')
     return KEL_DICT_YOSHIKODER;
+  if (skip < len && data[skip] == '+')
+    return KEL_DICT_LEXICODER;
   return KEL_DICT_WORDSTAT;
 }
 
@@ -516,10 +552,9 @@ kel_dictionary_read (const char *path, KelDictFormat format, GError **error)
   g_return_val_if_fail (path != NULL, NULL);
 
   name = g_path_get_basename (path);
-  if (!g_file_get_contents (path, &data, &len, &local))
+  if (!kel_file_get_contents (path, KEL_FILE_DICTIONARY, &data, &len, &local))
     {
-      g_set_error (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_IO,
-                   _("%s: cannot be read: %s"), path, local->message);
+      g_set_error_literal (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_IO, local->message);
       return NULL;
     }
   if (len > MAX_DICT_SIZE)
@@ -546,6 +581,8 @@ kel_dictionary_read (const char *path, KelDictFormat format, GError **error)
         ok = read_liwc (dict, text, error);
       else if (dict->format == KEL_DICT_YAML)
         ok = read_yaml (dict, text, error);
+      else if (dict->format == KEL_DICT_LEXICODER)
+        ok = read_lexicoder (dict, text);
       else
         ok = read_wordstat (dict, text, error);
     }
@@ -587,8 +624,9 @@ entry_to_term (const char *entry, const char **why)
       g_string_free (out, TRUE);
       return NULL;
     }
-  /* "social-economic": our terms accept any hyphen or space between words */
-  g_strdelimit (down, "-\t", ' ');
+  /* "social-economic", "fair-*": a hyphen stays, as our terms read it (any hyphen or
+   * space); the letters before a wildcard count across it */
+  g_strdelimit (down, "\t", ' ');
   words = g_strsplit (g_strstrip (down), " ", -1);
   for (guint i = 0; words[i] != NULL; i++)
     {
@@ -646,6 +684,7 @@ typedef struct {
   xmlNodePtr           lexicon;   /* the <lexicon> being written */
   GHashTable          *terms;     /* id → GPtrArray of terms (dedup in order) */
   GHashTable          *map_used;  /* the --map keys that met a category */
+  GHashTable          *claimed;   /* id → the path of the dictionary category gone there */
   GPtrArray           *order;     /* ids in the order their terms appear */
 } DictImport;
 
@@ -674,9 +713,16 @@ import_category (DictImport *im, const KelDictCategory *c, const char *parent_id
       g_autofree char *slug = _kel_make_ident (c->name);
       g_autofree char *dotted = parent_id ? g_strdup_printf ("%s.%s", parent_id, slug) : NULL;
 
-      id = _kel_codebook_edit_has (im->edit, dotted ? dotted : slug);
+      /* its own label first: "+STATE+", "=STATE=" and "-STATE-" share an id's letters */
+      id = _kel_codebook_edit_find_child_label (im->edit, parent_id, c->name);
+      if (id == NULL)
+        id = _kel_codebook_edit_has (im->edit, dotted ? dotted : slug);
       if (id == NULL && parent_id == NULL)
         id = _kel_codebook_edit_find_label (im->edit, c->name);
+      /* a category another one of this dictionary went to is not this one's */
+      if (id != NULL && g_hash_table_contains (im->claimed, id)
+          && g_strcmp0 (g_hash_table_lookup (im->claimed, id), path) != 0)
+        id = NULL;
       if (id != NULL)
         {
           im->report->matched++;
@@ -699,6 +745,8 @@ import_category (DictImport *im, const KelDictCategory *c, const char *parent_id
         }
     }
 
+  if (!g_hash_table_contains (im->claimed, id))
+    g_hash_table_insert (im->claimed, g_strdup (id), g_strdup (path));
   terms = g_hash_table_lookup (im->terms, id);
   if (terms == NULL)
     {
@@ -817,6 +865,7 @@ kel_dictionary_import (const KelDictionary *dict, const char *dir, const char *f
                                     (GDestroyNotify) g_ptr_array_unref);
   im.order = g_ptr_array_new_with_free_func (g_free);
   im.map_used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im.claimed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < dict->warnings->len; i++)
     g_ptr_array_add (report->unmapped, g_strdup_printf ("%s: %s", dict->path,
                                                         (const char *) g_ptr_array_index (
@@ -844,7 +893,7 @@ kel_dictionary_import (const KelDictionary *dict, const char *dir, const char *f
   version = g_strdup_printf ("import-%s", dict->path);
   xml = lexicon_xml (&im, version, &len);
   lex_path = g_build_filename (dir, file_name, NULL);
-  had_file = g_file_get_contents (lex_path, &before, &before_len, NULL);
+  had_file = kel_file_get_contents (lex_path, KEL_FILE_XML, &before, &before_len, NULL);
   if (had_file)
     g_ptr_array_add (report->notes,
                      g_strdup_printf (_("%s replaces the earlier import of the same name"),
@@ -874,6 +923,7 @@ kel_dictionary_import (const KelDictionary *dict, const char *dir, const char *f
   ok = TRUE;
 out:
   g_hash_table_unref (im.map_used);
+  g_hash_table_unref (im.claimed);
   g_hash_table_unref (im.terms);
   g_ptr_array_unref (im.order);
   _kel_codebook_edit_free (im.edit);

@@ -23,12 +23,23 @@ typedef enum {
 
 GQuark kel_exchange_error_quark (void);
 
-/* What an import did: every line is a sentence for the user. Nothing an import cannot
- * carry over is dropped without a line in @unmapped. */
+/* What an exchange did, the one report of every import and export here (codebooks and
+ * dictionaries; REFI-QDA projects, as KelQdpxReport): every line is a sentence for the
+ * user. Nothing that cannot be carried over is dropped without a line in @unmapped. */
 typedef struct {
+  /* codebooks and dictionaries */
   guint      matched;     /* categories that were already in the codebook */
   guint      added;       /* categories added to the codebook */
   guint      terms;       /* terms written */
+  /* projects (.qdpx) */
+  guint      documents;           /* written, or added by an import */
+  guint      documents_matched;   /* import: already in the project (same file or text) */
+  guint      coders;              /* written, or added */
+  guint      categories;          /* written, or added */
+  guint      categories_matched;
+  guint      codings;             /* written, or made or changed */
+  guint      codings_unchanged;   /* import: the project had them already */
+  guint      memos;               /* notes written, or memos read */
   GPtrArray *notes;       /* char*: what was matched or added, and how */
   GPtrArray *unmapped;    /* char*: what could not be carried over, and why */
 } KelImportReport;
@@ -69,6 +80,7 @@ typedef enum {
   KEL_DICT_LIWC,        /* .dic, LIWC2007/2015 */
   KEL_DICT_YOSHIKODER,  /* .ykd */
   KEL_DICT_YAML,        /* quanteda YAML */
+  KEL_DICT_LEXICODER,   /* .lc3: "+category" lines, each followed by its entries */
 } KelDictFormat;
 
 gboolean         kel_dict_format_from_string (const char    *s,

@@ -439,131 +439,238 @@ write_fd (const void *bytes, size_t len, void *ctx)
   return len;
 }
 
+/* R's foreign::read.spss cuts SPSS's very long strings (over 255 bytes) into variables of
+ * its own, in the middle of a character, and fails on some files; PSPP and haven read
+ * them. A .sav therefore holds no string longer than this: a longer column goes on in
+ * more variables ("text", "text_2", …), each cut between characters. */
+#define MAX_SAV_STRING 255
+
+typedef struct {
+  gboolean              is_dta;
+  GPtrArray            *cells[N_COLS];  /* string columns: per row, a GStrv of its parts */
+  GPtrArray            *vars[N_COLS];   /* readstat_variable_t*, one per part */
+  GArray               *widths[N_COLS]; /* gsize: the widest cell of each part, in bytes */
+  guint                 ref_base[N_COLS];
+  CategoryCodes         cc;
+  readstat_label_set_t *cat_labels, *class_set;
+} Stats;
+
+/* @s in parts of at most @max bytes, each ending between two characters, before a space
+ * where there is one: SPSS pads a part with spaces, so a reader trims each part's end and
+ * joins them ("text", "text_2", …) back into the text as it was. */
+static char **
+split_bytes (const char *s, gsize max)
+{
+  GPtrArray *parts = g_ptr_array_new ();
+  const char *p = s;
+
+  do
+    {
+      const char *end = p, *next, *before_space = NULL;
+
+      while (*end != '\0' && (next = g_utf8_next_char (end)) - p <= (gssize) max)
+        {
+          end = next;
+          if (*end == ' ' && end > p && end[-1] != ' ')
+            before_space = end;
+        }
+      if (*end != '\0' && before_space != NULL)
+        end = before_space;
+      g_ptr_array_add (parts, g_strndup (p, end - p));
+      p = end;
+    }
+  while (*p != '\0');
+  g_ptr_array_add (parts, NULL);
+  return (char **) g_ptr_array_free (parts, FALSE);
+}
+
+/* The cells of every string column, cut into parts for a .sav; the widest part of each. */
+static void
+stats_cells (Stats *st, GPtrArray *rows)
+{
+  gsize max_bytes = st->is_dta ? G_MAXINT / 2 : MAX_SAV_BYTES;
+
+  for (guint c = 0; c < N_COLS; c++)
+    {
+      GArray *widths = st->widths[c] = g_array_new (FALSE, TRUE, sizeof (gsize));
+
+      g_array_set_size (widths, 1);
+      g_array_index (widths, gsize, 0) = 1;
+      if (c == COL_CATEGORY || c == COL_CLASS || col_is_number ((Column) c))
+        continue;
+      st->cells[c] = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          g_autofree char *s = clean_text (row_string (g_ptr_array_index (rows, i),
+                                                       (Column) c), max_bytes, G_MAXUINT);
+          char **parts = st->is_dta ? g_strdupv ((char *[]) { s, NULL })
+                                    : split_bytes (s, MAX_SAV_STRING);
+
+          for (guint k = 0; parts[k] != NULL; k++)
+            {
+              if (k >= widths->len)
+                g_array_set_size (widths, k + 1);
+              g_array_index (widths, gsize, k) = MAX (g_array_index (widths, gsize, k),
+                                                      MAX (strlen (parts[k]), 1));
+            }
+          g_ptr_array_add (st->cells[c], parts);
+        }
+    }
+}
+
+static void
+stats_labels (Stats *st, readstat_writer_t *w, KelLanguage lang)
+{
+  st->cat_labels = readstat_add_label_set (w, READSTAT_TYPE_INT32, "category");
+  for (guint i = 0; i < st->cc.ids->len; i++)
+    readstat_label_int32_value (st->cat_labels, i + 1, g_ptr_array_index (st->cc.labels, i));
+  st->class_set = readstat_add_label_set (w, READSTAT_TYPE_INT32, "class");
+  readstat_label_int32_value (st->class_set, 1, class_labels[0][lang]);
+  readstat_label_int32_value (st->class_set, 2, class_labels[1][lang]);
+}
+
+/* The variables of column @c: one, or one per part of a long string in a .sav. */
+static void
+stats_add_column (Stats *st, readstat_writer_t *w, guint c, KelLanguage lang)
+{
+  const GArray *widths = st->widths[c];
+  readstat_type_t type = READSTAT_TYPE_STRING;
+  readstat_variable_t *var;
+
+  st->vars[c] = g_ptr_array_new ();
+  if (c == COL_CATEGORY || c == COL_CLASS || c == COL_YEAR || c == COL_PAGE
+      || c == COL_SEGMENT_ID)
+    type = READSTAT_TYPE_INT32;
+  else if (col_is_number ((Column) c))
+    type = READSTAT_TYPE_DOUBLE;
+  else if (st->is_dta && g_array_index (widths, gsize, 0) > MAX_DTA_STR)
+    type = READSTAT_TYPE_STRING_REF;
+  for (guint k = 0; k == 0 || (type == READSTAT_TYPE_STRING && k < widths->len); k++)
+    {
+      g_autofree char *name = k == 0 ? g_strdup (variables[c].name)
+                                     : g_strdup_printf ("%s_%u", variables[c].name, k + 1);
+      g_autofree char *label = k == 0 ? g_strdup (var_label (c, lang))
+                                      : g_strdup_printf ("%s (%u)", var_label (c, lang), k + 1);
+
+      var = readstat_add_variable (w, name, type,
+                                   type == READSTAT_TYPE_STRING
+                                     ? g_array_index (widths, gsize, k) : 0);
+      readstat_variable_set_label (var, label);
+      g_ptr_array_add (st->vars[c], var);
+    }
+  var = st->vars[c]->pdata[0];
+  if (c == COL_CATEGORY)
+    readstat_variable_set_label_set (var, st->cat_labels);
+  else if (c == COL_CLASS)
+    readstat_variable_set_label_set (var, st->class_set);
+  /* tenge in whole numbers, wide enough for a trillion: not 1.2E+009 in SPSS's F8.2 */
+  if (c == COL_AMOUNT_KZT)
+    readstat_variable_set_format (var, st->is_dta ? "%18.0fc" : "F18.0");
+  if (type != READSTAT_TYPE_STRING && type != READSTAT_TYPE_STRING_REF)
+    readstat_variable_set_measure (var, c == COL_CATEGORY || c == COL_CLASS
+                                          ? READSTAT_MEASURE_NOMINAL
+                                          : READSTAT_MEASURE_SCALE);
+}
+
+/* Stata keeps long strings in a table of strLs, filled before writing. */
+static void
+stats_add_refs (Stats *st, readstat_writer_t *w, guint n_rows)
+{
+  for (guint c = 0, n_refs = 0; st->is_dta && c < N_COLS; c++)
+    if (st->cells[c] != NULL
+        && readstat_variable_get_type (st->vars[c]->pdata[0]) == READSTAT_TYPE_STRING_REF)
+      {
+        st->ref_base[c] = n_refs;
+        for (guint i = 0; i < n_rows; i++)
+          readstat_add_string_ref (w, ((char **) g_ptr_array_index (st->cells[c], i))[0]);
+        n_refs += n_rows;
+      }
+}
+
+static readstat_error_t
+stats_cell (Stats *st, readstat_writer_t *w, const KelRow *row, guint i, guint c)
+{
+  readstat_variable_t *var = st->vars[c]->pdata[0];
+  readstat_type_t type = readstat_variable_get_type (var);
+  readstat_error_t rc = READSTAT_OK;
+
+  if (c == COL_CATEGORY || c == COL_CLASS)
+    {
+      int code = c == COL_CLASS ? class_code (row->klass)
+                   : (row->category ? (int) GPOINTER_TO_UINT (
+                        g_hash_table_lookup (st->cc.codes, row->category)) : 0);
+      return code > 0 ? readstat_insert_int32_value (w, var, code)
+                      : readstat_insert_missing_value (w, var);
+    }
+  if (type == READSTAT_TYPE_INT32 || type == READSTAT_TYPE_DOUBLE)
+    {
+      double v = row_number (row, (Column) c);
+      if (isnan (v) || isinf (v))
+        return readstat_insert_missing_value (w, var);
+      if (type == READSTAT_TYPE_INT32)
+        return readstat_insert_int32_value (w, var, (gint32) v);
+      return readstat_insert_double_value (w, var, v);
+    }
+  if (type == READSTAT_TYPE_STRING_REF)
+    return readstat_insert_string_ref (w, var, readstat_get_string_ref (w, st->ref_base[c] + i));
+  {
+    char **parts = g_ptr_array_index (st->cells[c], i);
+    guint n = g_strv_length (parts);
+
+    for (guint k = 0; rc == READSTAT_OK && k < st->vars[c]->len; k++)
+      rc = readstat_insert_string_value (w, st->vars[c]->pdata[k], k < n ? parts[k] : "");
+  }
+  return rc;
+}
+
+static void
+stats_clear (Stats *st)
+{
+  for (guint c = 0; c < N_COLS; c++)
+    {
+      g_clear_pointer (&st->cells[c], g_ptr_array_unref);
+      g_clear_pointer (&st->vars[c], g_ptr_array_unref);
+      g_clear_pointer (&st->widths[c], g_array_unref);
+    }
+  category_codes_clear (&st->cc);
+}
+
 static gboolean
 write_stats (KelExportFormat format, int fd, const char *display, GPtrArray *rows,
              const KelLexicon *lex, KelLanguage lang, GError **error)
 {
   readstat_writer_t *w = readstat_writer_init ();
-  readstat_variable_t *vars[N_COLS];
-  readstat_label_set_t *cat_labels, *class_set;
-  gboolean is_dta = format == KEL_EXPORT_DTA;
-  gsize max_bytes = is_dta ? G_MAXINT / 2 : MAX_SAV_BYTES;
-  GPtrArray *cells[N_COLS] = { NULL };
-  CategoryCodes cc;
-  guint ref_base[N_COLS] = { 0 };
-  readstat_error_t rc = READSTAT_OK;
-  g_autofree char *file_label = NULL;
+  Stats st = { format == KEL_EXPORT_DTA };
+  readstat_error_t rc;
 
-  category_codes_init (&cc, lex, rows, lang);
+  category_codes_init (&st.cc, lex, rows, lang);
   readstat_set_data_writer (w, write_fd);
-  if (is_dta)
+  if (st.is_dta)
     readstat_writer_set_file_format_version (w, 118); /* Stata 14+: UTF-8 */
-
-  cat_labels = readstat_add_label_set (w, READSTAT_TYPE_INT32, "category");
-  for (guint i = 0; i < cc.ids->len; i++)
-    readstat_label_int32_value (cat_labels, i + 1, g_ptr_array_index (cc.labels, i));
-  class_set = readstat_add_label_set (w, READSTAT_TYPE_INT32, "class");
-  readstat_label_int32_value (class_set, 1, class_labels[0][lang]);
-  readstat_label_int32_value (class_set, 2, class_labels[1][lang]);
-
+  stats_labels (&st, w, lang);
+  stats_cells (&st, rows);
   for (guint c = 0; c < N_COLS; c++)
+    stats_add_column (&st, w, c, lang);
+  stats_add_refs (&st, w, rows->len);
+  readstat_writer_set_file_label (w, "Kelisim coded dataset");
+  rc = st.is_dta ? readstat_begin_writing_dta (w, GINT_TO_POINTER (fd), rows->len)
+                 : readstat_begin_writing_sav (w, GINT_TO_POINTER (fd), rows->len);
+  for (guint i = 0; rc == READSTAT_OK && i < rows->len; i++)
     {
-      readstat_type_t type;
-      gsize width = 1;
-
-      if (c == COL_CATEGORY || c == COL_CLASS || c == COL_YEAR || c == COL_PAGE
-          || c == COL_SEGMENT_ID)
-        type = READSTAT_TYPE_INT32;
-      else if (col_is_number ((Column) c))
-        type = READSTAT_TYPE_DOUBLE;
-      else
-        {
-          cells[c] = g_ptr_array_new_with_free_func (g_free);
-          for (guint i = 0; i < rows->len; i++)
-            {
-              char *s = clean_text (row_string (g_ptr_array_index (rows, i), (Column) c),
-                                    max_bytes, G_MAXUINT);
-              width = MAX (width, strlen (s));
-              g_ptr_array_add (cells[c], s);
-            }
-          type = is_dta && width > MAX_DTA_STR ? READSTAT_TYPE_STRING_REF
-                                               : READSTAT_TYPE_STRING;
-        }
-      vars[c] = readstat_add_variable (w, variables[c].name, type,
-                                       type == READSTAT_TYPE_STRING ? width : 0);
-      readstat_variable_set_label (vars[c], var_label (c, lang));
-      if (c == COL_CATEGORY)
-        readstat_variable_set_label_set (vars[c], cat_labels);
-      else if (c == COL_CLASS)
-        readstat_variable_set_label_set (vars[c], class_set);
-      if (type != READSTAT_TYPE_STRING && type != READSTAT_TYPE_STRING_REF)
-        readstat_variable_set_measure (vars[c], c == COL_CATEGORY || c == COL_CLASS
-                                                  ? READSTAT_MEASURE_NOMINAL
-                                                  : READSTAT_MEASURE_SCALE);
+      rc = readstat_begin_row (w);
+      for (guint c = 0; rc == READSTAT_OK && c < N_COLS; c++)
+        rc = stats_cell (&st, w, g_ptr_array_index (rows, i), i, c);
+      if (rc == READSTAT_OK)
+        rc = readstat_end_row (w);
     }
-  /* Stata keeps long strings in a table of strLs, filled before writing */
-  for (guint c = 0, n_refs = 0; is_dta && c < N_COLS; c++)
-    if (cells[c] != NULL && readstat_variable_get_type (vars[c]) == READSTAT_TYPE_STRING_REF)
-      {
-        ref_base[c] = n_refs;
-        for (guint i = 0; i < rows->len; i++)
-          readstat_add_string_ref (w, g_ptr_array_index (cells[c], i));
-        n_refs += rows->len;
-      }
-
-  file_label = g_strdup ("Kelisim coded dataset");
-  readstat_writer_set_file_label (w, file_label);
-  rc = is_dta ? readstat_begin_writing_dta (w, GINT_TO_POINTER (fd), rows->len)
-              : readstat_begin_writing_sav (w, GINT_TO_POINTER (fd), rows->len);
-  {
-    for (guint i = 0; rc == READSTAT_OK && i < rows->len; i++)
-      {
-        const KelRow *row = g_ptr_array_index (rows, i);
-
-        rc = readstat_begin_row (w);
-        for (guint c = 0; rc == READSTAT_OK && c < N_COLS; c++)
-          {
-            readstat_type_t type = readstat_variable_get_type (vars[c]);
-
-            if (c == COL_CATEGORY || c == COL_CLASS)
-              {
-                int code = c == COL_CLASS ? class_code (row->klass)
-                             : (row->category ? (int) GPOINTER_TO_UINT (
-                                  g_hash_table_lookup (cc.codes, row->category)) : 0);
-                rc = code > 0 ? readstat_insert_int32_value (w, vars[c], code)
-                              : readstat_insert_missing_value (w, vars[c]);
-              }
-            else if (type == READSTAT_TYPE_INT32 || type == READSTAT_TYPE_DOUBLE)
-              {
-                double v = row_number (row, (Column) c);
-                if (isnan (v) || isinf (v))
-                  rc = readstat_insert_missing_value (w, vars[c]);
-                else if (type == READSTAT_TYPE_INT32)
-                  rc = readstat_insert_int32_value (w, vars[c], (gint32) v);
-                else
-                  rc = readstat_insert_double_value (w, vars[c], v);
-              }
-            else if (type == READSTAT_TYPE_STRING_REF)
-              rc = readstat_insert_string_ref (w, vars[c],
-                                               readstat_get_string_ref (w, ref_base[c] + i));
-            else
-              rc = readstat_insert_string_value (w, vars[c], g_ptr_array_index (cells[c], i));
-          }
-        if (rc == READSTAT_OK)
-          rc = readstat_end_row (w);
-      }
-  }
   if (rc == READSTAT_OK)
     rc = readstat_end_writing (w);
   if (rc != READSTAT_OK)
     g_set_error (error, KEL_EXPORT_ERROR, KEL_EXPORT_ERROR_FAILED,
                  _("%s: the %s file cannot be written: %s"), display,
-                 is_dta ? "Stata" : "SPSS", readstat_error_message (rc));
+                 st.is_dta ? "Stata" : "SPSS", readstat_error_message (rc));
   readstat_writer_free (w);
-  for (guint c = 0; c < N_COLS; c++)
-    if (cells[c] != NULL)
-      g_ptr_array_unref (cells[c]);
-  category_codes_clear (&cc);
+  stats_clear (&st);
   return rc == READSTAT_OK;
 }
 

@@ -26,6 +26,12 @@ write_csv (KelProject *project, GPtrArray *rows, GError **error)
 }
 
 static GBytes *
+write_csv_excel (KelProject *project, GPtrArray *rows, GError **error)
+{
+  return write_delimited (rows, KEL_FORMAT_CSV_EXCEL);
+}
+
+static GBytes *
 write_tsv (KelProject *project, GPtrArray *rows, GError **error)
 {
   return write_delimited (rows, KEL_FORMAT_TSV);
@@ -99,6 +105,8 @@ static const KelProjectExporter exporters[] = {
   { "tsv", "tsv", N_("TSV (tab-separated values, UTF-8)"), write_tsv },
   { "jsonl", "jsonl", N_("JSON lines (one object per coding)"), write_jsonl },
   { "xlsx", "xlsx", N_("Excel workbook (codings, summaries, codebook)"), NULL, write_xlsx },
+  { "csv-excel", "csv", N_("CSV for Excel (semicolons, with a byte-order mark)"),
+    write_csv_excel },
   { "sav", "sav", N_("SPSS data file, with value labels"), NULL, write_sav },
   { "dta", "dta", N_("Stata data file, with value labels"), NULL, write_dta },
   { "qdpx", "qdpx", N_("REFI-QDA project (MAXQDA, NVivo, ATLAS.ti, QualCoder)"), NULL,

@@ -9,6 +9,7 @@
 #include "kel-archive.h"
 #include "kel-codebook-edit-private.h"
 #include "kel-exchange.h"
+#include "kel-file.h"
 #include "kel-qdc-private.h"
 #include "kel-export.h"
 
@@ -51,35 +52,45 @@ pick (char *const texts[4], KelLanguage lang)
 
 static void
 add_code (xmlNodePtr parent, xmlNsPtr ns, const KelCategory *const *cats, guint n, guint index,
-          KelLanguage lang)
+          KelLanguage lang, gboolean tags)
 {
   const KelCategory *cat = cats[index];
   const char *name = pick (cat->label, lang);
-  const char *desc = pick (cat->description, lang);
-  g_autofree char *guid = kel_category_guid (cat->id);
+  g_auto (KelQdcTag) origin = { 0 }, other = { 0 };
+  g_autofree char *desc = _kel_qdc_split_tag (pick (cat->description, lang), &other);
+  g_autofree char *fallback = _kel_qdc_split_tag (cat->description[0], &origin);
+  g_autofree char *guid = _kel_qdc_category_guid (cat);
   g_autofree char *text = NULL;
   xmlNodePtr code = xmlNewChild (parent, ns, (const xmlChar *) "Code", NULL);
 
+  /* a category that came from another program's code keeps its GUID and codability, so
+   * that the program finds its own code again */
   xmlSetProp (code, (const xmlChar *) "guid", (const xmlChar *) guid);
   xmlSetProp (code, (const xmlChar *) "name", (const xmlChar *) (name ? name : cat->id));
-  xmlSetProp (code, (const xmlChar *) "isCodable", (const xmlChar *) "true");
+  xmlSetProp (code, (const xmlChar *) "isCodable",
+              (const xmlChar *) (origin.not_codable ? "false" : "true"));
   if (cat->color != NULL)
     xmlSetProp (code, (const xmlChar *) "color", (const xmlChar *) cat->color);
-  text = g_strdup_printf ("%s%s[kelisim id=%s class=%s]", desc ? desc : "", desc ? "\n" : "",
-                          cat->id, kel_class_to_string (cat->klass));
-  xmlNewTextChild (code, ns, (const xmlChar *) "Description", (const xmlChar *) text);
+  if (tags)
+    text = g_strdup_printf ("%s%s[kelisim id=%s class=%s]", desc && *desc ? desc : "",
+                            desc && *desc ? "\n" : "", cat->id,
+                            kel_class_to_string (cat->klass));
+  else if (desc != NULL && *desc != '\0')
+    text = g_strdup (desc);
+  if (text != NULL)
+    xmlNewTextChild (code, ns, (const xmlChar *) "Description", (const xmlChar *) text);
   for (guint i = 0; i < n; i++)
     if (cats[i]->parent == (int) index)
-      add_code (code, ns, cats, n, i, lang);
+      add_code (code, ns, cats, n, i, lang, tags);
 }
 
 void
 _kel_qdc_add_codes (xmlNodePtr parent, xmlNsPtr ns, const KelCategory *const *cats, guint n,
-                    KelLanguage lang)
+                    KelLanguage lang, gboolean tags)
 {
   for (guint i = 0; i < n; i++)
     if (cats[i]->parent < 0)
-      add_code (parent, ns, cats, n, i, lang);
+      add_code (parent, ns, cats, n, i, lang, tags);
 }
 
 char *
@@ -107,7 +118,8 @@ kel_qdc_export (const KelLexicon *lex, KelLanguage lang, gsize *len)
   cats = g_ptr_array_new ();
   for (guint i = 0; i < kel_lexicon_get_n_categories (lex); i++)
     g_ptr_array_add (cats, (gpointer) kel_lexicon_get_category (lex, i));
-  _kel_qdc_add_codes (codes, ns, (const KelCategory *const *) cats->pdata, cats->len, lang);
+  _kel_qdc_add_codes (codes, ns, (const KelCategory *const *) cats->pdata, cats->len, lang,
+                      TRUE);
   xmlDocDumpFormatMemoryEnc (doc, &mem, &size, "UTF-8", 1);
   xmlFreeDoc (doc);
   out = g_strndup ((const char *) mem, size);
@@ -180,9 +192,19 @@ _kel_qdc_normalize_color (const char *c)
   return NULL;
 }
 
-/* Splits "text\n[kelisim id=x class=y]" into the text and the tag's fields. */
+void
+_kel_qdc_tag_clear (KelQdcTag *tag)
+{
+  g_clear_pointer (&tag->id, g_free);
+  g_clear_pointer (&tag->klass, g_free);
+  g_clear_pointer (&tag->guid, g_free);
+  tag->not_codable = FALSE;
+}
+
+/* Splits "text\n[kelisim id=x class=y]" (or "[kelisim guid=G codable=no]") into the text
+ * and the tag's fields. */
 char *
-_kel_qdc_split_tag (const char *desc, char **id, char **klass)
+_kel_qdc_split_tag (const char *desc, KelQdcTag *t)
 {
   const char *tag = desc ? strstr (desc, "[kelisim ") : NULL;
   const char *end;
@@ -190,7 +212,7 @@ _kel_qdc_split_tag (const char *desc, char **id, char **klass)
   g_auto (GStrv) parts = NULL;
   g_autofree char *text = NULL;
 
-  *id = *klass = NULL;
+  memset (t, 0, sizeof *t);
   if (tag == NULL || (end = strchr (tag, ']')) == NULL)
     return desc ? g_strstrip (g_strdup (desc)) : NULL;
   fields = g_strndup (tag + 9, end - tag - 9);
@@ -198,12 +220,38 @@ _kel_qdc_split_tag (const char *desc, char **id, char **klass)
   for (guint i = 0; parts[i] != NULL; i++)
     {
       if (g_str_has_prefix (parts[i], "id="))
-        *id = g_strdup (parts[i] + 3);
+        t->id = g_strdup (parts[i] + 3);
       else if (g_str_has_prefix (parts[i], "class="))
-        *klass = g_strdup (parts[i] + 6);
+        t->klass = g_strdup (parts[i] + 6);
+      else if (g_str_has_prefix (parts[i], "guid="))
+        t->guid = g_strdup (parts[i] + 5);
+      else if (strcmp (parts[i], "codable=no") == 0)
+        t->not_codable = TRUE;
     }
   text = g_strndup (desc, tag - desc);
   return g_strstrip (g_strconcat (text, end + 1, NULL));
+}
+
+char *
+_kel_qdc_category_guid (const KelCategory *cat)
+{
+  g_auto (KelQdcTag) origin = { 0 };
+  g_autofree char *text = _kel_qdc_split_tag (cat->description[0], &origin);
+
+  return origin.guid != NULL ? _kel_qdc_normalize_guid (origin.guid)
+                             : kel_category_guid (cat->id);
+}
+
+char *
+_kel_qdc_keep_origin (const char *desc, const char *guid, gboolean codable)
+{
+  g_autofree char *norm = _kel_qdc_normalize_guid (guid);
+
+  if (*norm == '\0' && codable)
+    return g_strdup (desc);
+  return g_strdup_printf ("%s%s[kelisim%s%s%s]", desc && *desc ? desc : "",
+                          desc && *desc ? "\n" : "", *norm ? " guid=" : "", norm,
+                          codable ? "" : " codable=no");
 }
 
 static void
@@ -214,7 +262,9 @@ import_code (Import *im, xmlNodePtr code, const char *parent_id, int depth)
   g_autofree char *color_raw = kel_xml_attr (code, NULL, "color");
   g_autofree char *guid = _kel_qdc_normalize_guid (guid_raw);
   g_autofree char *color = _kel_qdc_normalize_color (color_raw);
-  g_autofree char *tag_id = NULL, *tag_class = NULL, *desc = NULL;
+  g_autofree char *desc = NULL;
+  g_auto (KelQdcTag) tag = { 0 };
+  const char *tag_id, *tag_class;
   xmlNodePtr d = NULL;
   const char *id = NULL;
 
@@ -232,9 +282,11 @@ import_code (Import *im, xmlNodePtr code, const char *parent_id, int depth)
   if (d != NULL)
     {
       xmlChar *t = xmlNodeGetContent (d);
-      desc = _kel_qdc_split_tag ((const char *) t, &tag_id, &tag_class);
+      desc = _kel_qdc_split_tag ((const char *) t, &tag);
       xmlFree (t);
     }
+  tag_id = tag.id;
+  tag_class = tag.klass;
   if (name != NULL)
     g_strstrip (name);
   if (name == NULL || *name == '\0')
@@ -323,10 +375,9 @@ kel_qdc_import (const char *path, const char *dir, const char *fallback_dir,
   g_return_val_if_fail (report != NULL, FALSE);
 
   name = g_path_get_basename (path);
-  if (!g_file_get_contents (path, &data, &len, &local))
+  if (!kel_file_get_contents (path, KEL_FILE_XML, &data, &len, &local))
     {
-      g_set_error (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_IO,
-                   _("%s: cannot be read: %s"), path, local->message);
+      g_set_error_literal (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_IO, local->message);
       return FALSE;
     }
   if (len > MAX_QDC_SIZE)

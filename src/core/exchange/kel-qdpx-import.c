@@ -22,10 +22,12 @@
 #include <unistd.h>
 
 #include "kel-archive.h"
-#include "kel-error.h"
+#include "kel-csv.h"
+#include "kel-ingest-error.h"
 #include "kel-exchange.h"
+#include "kel-file.h"
 #include "kel-export.h"
-#include "kel-project-private.h"
+#include "kel-project-batch.h"
 #include "kel-qdc-private.h"
 #include "kel-qdpx-private.h"
 #include "kel-qdpx.h"
@@ -56,6 +58,7 @@ struct _QCode {
   QCode   *parent;
   char    *category;    /* ours */
   gboolean added;
+  gboolean codable;     /* isCodable: codings may name it */
 };
 
 typedef struct {
@@ -65,10 +68,11 @@ typedef struct {
 } QCoding;
 
 typedef struct {
+  char      *guid;
   gboolean   area;
   gboolean   ignore;               /* Kelisim's page area of a text selection */
   gint64     start, end;           /* code points of their text */
-  gint64     page, x1, y1, x2, y2; /* a PDF area: page 1-based, points */
+  gint64     page, x1, y1, x2, y2; /* a PDF area: page from 0, points */
   gboolean   valid;
   char      *user;
   char      *description;
@@ -108,6 +112,11 @@ typedef struct {
   char *type;
 } QVariable;
 
+/* What a text selection's positions count in their text. NVivo, a .NET program, counts
+ * UTF-16 code units (a character outside the Basic Multilingual Plane, an emoji, is two);
+ * QualCoder, in Python, and Kelisim count characters. */
+typedef enum { UNIT_UNKNOWN, UNIT_CHARACTERS, UNIT_UTF16 } Unit;
+
 typedef struct {
   const char                 *display;   /* the file's base name */
   KelProject                 *project;
@@ -124,6 +133,9 @@ typedef struct {
   GPtrArray                  *sources;   /* QSource */
   gboolean                    ours;      /* written by Kelisim */
   gboolean                    crlf_one;  /* positions count CRLF as one character */
+  char                       *origin;    /* the program that wrote the file, or NULL */
+  gboolean                    top_left;  /* page areas count Y from the top (QualCoder) */
+  Unit                        unit;      /* what text positions count, when the origin says */
   GHashTable                 *used_notes;
   GHashTable                 *other_vars; /* variable name → number of documents */
 } Import;
@@ -172,6 +184,7 @@ qsel_free (gpointer p)
 {
   QSel *s = p;
 
+  g_free (s->guid);
   g_free (s->user);
   g_free (s->description);
   g_ptr_array_unref (s->codings);
@@ -319,7 +332,7 @@ static void
 parse_code (Import *im, xmlNodePtr node, QCode *parent, int depth)
 {
   QCode *code;
-  g_autofree char *color_raw = NULL;
+  g_autofree char *color_raw = NULL, *codable = NULL;
 
   if (depth > MAX_CODE_DEPTH)
     {
@@ -332,11 +345,18 @@ parse_code (Import *im, xmlNodePtr node, QCode *parent, int depth)
   code->parent = parent;
   color_raw = attr (node, "color");
   code->color = _kel_qdc_normalize_color (color_raw);
+  codable = attr (node, "isCodable");
+  code->codable = g_strcmp0 (codable, "false") != 0 && g_strcmp0 (codable, "0") != 0;
   for (xmlNodePtr c = node->children; c != NULL; c = c->next)
     if (is (c, "Description"))
       {
         g_autofree char *d = content (c);
-        code->description = _kel_qdc_split_tag (d, &code->tag_id, &code->tag_class);
+        g_auto (KelQdcTag) tag = { 0 };
+
+        g_free (code->description);
+        code->description = _kel_qdc_split_tag (d, &tag);
+        code->tag_id = g_steal_pointer (&tag.id);
+        code->tag_class = g_steal_pointer (&tag.klass);
       }
   if (code->name == NULL || *code->name == '\0' || code->guid == NULL)
     {
@@ -389,6 +409,7 @@ parse_selection (xmlNodePtr node, gboolean area)
   QSel *sel = g_new0 (QSel, 1);
 
   sel->area = area;
+  sel->guid = guid_attr (node, "guid");
   sel->codings = g_ptr_array_new_with_free_func (qcoding_free);
   sel->notes = g_ptr_array_new_with_free_func (g_free);
   sel->user = guid_attr (node, "creatingUser");
@@ -397,7 +418,7 @@ parse_selection (xmlNodePtr node, gboolean area)
   if (area)
     sel->valid = int_attr (node, "page", &sel->page) && int_attr (node, "firstX", &sel->x1)
                  && int_attr (node, "firstY", &sel->y1) && int_attr (node, "secondX", &sel->x2)
-                 && int_attr (node, "secondY", &sel->y2) && sel->page >= 1;
+                 && int_attr (node, "secondY", &sel->y2) && sel->page >= 0;
   else
     sel->valid = int_attr (node, "startPosition", &sel->start)
                  && int_attr (node, "endPosition", &sel->end)
@@ -583,9 +604,17 @@ count_children (xmlNodePtr node)
 static void
 parse_project (Import *im, xmlNodePtr root)
 {
-  g_autofree char *origin = attr (root, "origin");
+  const char *origin;
 
+  origin = im->origin = attr (root, "origin");
   im->ours = origin != NULL && g_str_has_prefix (origin, "Kelisim");
+  if (origin != NULL && strstr (origin, "NVivo") != NULL)
+    im->unit = UNIT_UTF16;
+  else if (origin != NULL && (im->ours || strstr (origin, "QualCoder") != NULL))
+    im->unit = UNIT_CHARACTERS;
+  /* QualCoder writes page areas from the page's top-left corner (refi.py,
+   * pdf_selection_xml); REFI-QDA 1.5 and the others from its bottom-left */
+  im->top_left = origin != NULL && strstr (origin, "QualCoder") != NULL;
   /* ATLAS.ti counts a CRLF line end as one character, as QualCoder found; the others as
    * the two the text file holds */
   im->crlf_one = origin != NULL && strstr (origin, "ATLAS") != NULL;
@@ -648,6 +677,154 @@ parse_project (Import *im, xmlNodePtr root)
     }
 }
 
+/* kelisim.xml: what a Kelisim export keeps beside project.qde ----------------------------- */
+
+/* The lines tag_parse() reads, from an element of kelisim.xml: what an export before it
+ * wrote in a selection's description. */
+static char *
+ext_tag_text (xmlNodePtr e)
+{
+  static const char *const keys[] = { "status", "amount_kzt", "amount_text", "terms",
+                                      "orphan" };
+  g_autofree char *uid = attr (e, "uid"), *category = attr (e, "category");
+  g_autofree char *unit = attr (e, "unit");
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *v = attr (e, keys[i]);
+      if (v != NULL)
+        g_string_append_printf (s, "%s: %s\n", keys[i], v);
+    }
+  g_string_append_printf (s, KEL_QDPX_TAG_CODING "%s category=%s unit=%s]", uid ? uid : "",
+                          category ? category : "", unit ? unit : "segment");
+  return g_string_free (s, FALSE);
+}
+
+static QSource *
+source_by_guid (Import *im, const char *guid)
+{
+  for (guint i = 0; guid != NULL && i < im->sources->len; i++)
+    if (g_strcmp0 (((QSource *) im->sources->pdata[i])->guid, guid) == 0)
+      return im->sources->pdata[i];
+  return NULL;
+}
+
+/* A rejection: a selection without a code, as exports before kelisim.xml wrote it. */
+static void
+ext_decision (Import *im, xmlNodePtr e)
+{
+  g_autofree char *source = guid_attr (e, "source");
+  QSource *src = source_by_guid (im, source);
+  QSel *sel;
+
+  if (src == NULL)
+    return;
+  sel = g_new0 (QSel, 1);
+  sel->codings = g_ptr_array_new_with_free_func (qcoding_free);
+  sel->notes = g_ptr_array_new_with_free_func (g_free);
+  sel->user = guid_attr (e, "creatingUser");
+  sel->valid = int_attr (e, "startPosition", &sel->start)
+               && int_attr (e, "endPosition", &sel->end) && sel->start >= 0
+               && sel->end > sel->start;
+  sel->description = ext_tag_text (e);
+  /* its memo, as a note of its own */
+  for (xmlNodePtr m = e->children; m != NULL; m = m->next)
+    if (is (m, "memo"))
+      {
+        char *key = g_strdup_printf ("kelisim-decision-memo-%u", g_hash_table_size (im->notes));
+        g_hash_table_replace (im->notes, key, g_strstrip (content (m)));
+        g_ptr_array_add (sel->notes, g_strdup (key));
+      }
+  g_ptr_array_add (src->selections, sel);
+}
+
+/* Each element of kelisim.xml goes where the file's own description tags would have. */
+static void
+ext_apply (Import *im, xmlNodePtr e, GHashTable *by_guid)
+{
+  g_autofree char *guid = NULL;
+
+  if (is (e, "decision"))
+    {
+      ext_decision (im, e);
+      return;
+    }
+  guid = guid_attr (e, is (e, "coding") ? "selection" : "guid");
+  if (guid == NULL)
+    return;
+  if (is (e, "code"))
+    {
+      QCode *code = g_hash_table_lookup (im->codes, guid);
+      if (code != NULL && code->tag_id == NULL)
+        {
+          code->tag_id = attr (e, "id");
+          code->tag_class = attr (e, "class");
+        }
+    }
+  else if (is (e, "source"))
+    {
+      QSource *src = source_by_guid (im, guid);
+      g_autofree char *name = attr (e, "name");
+      if (src != NULL && name != NULL && *name != '\0')
+        {
+          g_free (src->name);
+          src->name = g_steal_pointer (&name);
+        }
+    }
+  else
+    {
+      QSel *sel = g_hash_table_lookup (by_guid, guid);
+      if (sel != NULL && is (e, "area"))
+        sel->ignore = TRUE;
+      else if (sel != NULL && is (e, "coding"))
+        {
+          g_free (sel->description);
+          sel->description = ext_tag_text (e);
+        }
+    }
+}
+
+/* Reads kelisim.xml, when the .qdpx has it. */
+static void
+read_extension (Import *im)
+{
+  GBytes *bytes = g_hash_table_lookup (im->members, KEL_QDPX_EXT_MEMBER);
+  g_autoptr (GHashTable) by_guid = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *display = NULL;
+  xmlDocPtr doc;
+  xmlNodePtr root;
+
+  if (bytes == NULL)
+    return;
+  display = g_strdup_printf ("%s: %s", im->display, KEL_QDPX_EXT_MEMBER);
+  doc = kel_xml_parse_safe (display, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                            KEL_QDPX_ERROR, KEL_QDPX_ERROR_PARSE, &error);
+  if (doc == NULL)
+    {
+      unmapped (im, _("%s; the statuses, amounts and rejections Kelisim keeps there are not "
+                      "imported"), error->message);
+      return;
+    }
+  root = xmlDocGetRootElement (doc);
+  by_guid = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < im->sources->len; i++)
+    {
+      QSource *src = im->sources->pdata[i];
+      for (guint k = 0; k < src->selections->len; k++)
+        {
+          QSel *sel = src->selections->pdata[k];
+          if (sel->guid != NULL)
+            g_hash_table_insert (by_guid, sel->guid, sel);
+        }
+    }
+  for (xmlNodePtr e = root ? root->children : NULL; e != NULL; e = e->next)
+    if (e->type == XML_ELEMENT_NODE)
+      ext_apply (im, e, by_guid);
+  xmlFreeDoc (doc);
+}
+
 /* Reading the zip ----------------------------------------------------------------------------- */
 
 static gboolean
@@ -655,7 +832,8 @@ want_member (const char *member, gpointer user_data)
 {
   g_autofree char *lower = g_utf8_strdown (member, -1);
 
-  return g_str_has_suffix (lower, ".qde") || g_str_has_prefix (lower, "sources/");
+  return g_str_has_suffix (lower, ".qde") || g_str_has_prefix (lower, "sources/")
+         || strcmp (lower, KEL_QDPX_EXT_MEMBER) == 0;
 }
 
 static GBytes *
@@ -985,20 +1163,26 @@ orig_to_norm (const KelNormalized *norm, gsize orig)
 }
 
 static gboolean
-map_area (const KelDocument *doc, const QSel *sel, gsize *a, gsize *b)
+map_area (const KelDocument *doc, const QSel *sel, gboolean top_left, gsize *a, gsize *b)
 {
   const KelExtracted *ext = doc->extracted;
   gsize lo = G_MAXSIZE, hi = 0;
+  double height;
 
-  if (ext == NULL || ext->glyphs == NULL)
+  if (ext == NULL || ext->glyphs == NULL || ext->page_sizes == NULL
+      || 2 * sel->page + 1 >= ext->page_sizes->len)
     return FALSE;
+  /* our glyphs count Y from the page's top */
+  height = top_left ? 0 : g_array_index (ext->page_sizes, double, 2 * sel->page + 1);
   for (guint i = 0; i < ext->glyphs->len; i++)
     {
       const KelGlyph *g = &g_array_index (ext->glyphs, KelGlyph, i);
       double cx = (g->rect.x1 + g->rect.x2) / 2, cy = (g->rect.y1 + g->rect.y2) / 2;
 
-      if ((gint64) g->page + 1 != sel->page)
+      if ((gint64) g->page != sel->page)
         continue;
+      if (!top_left)
+        cy = height - cy;
       if (cx < MIN (sel->x1, sel->x2) || cx > MAX (sel->x1, sel->x2)
           || cy < MIN (sel->y1, sel->y2) || cy > MAX (sel->y1, sel->y2))
         continue;
@@ -1079,28 +1263,6 @@ apply_values (Import *im, QSource *src, KelDocument *doc)
                               GUINT_TO_POINTER (GPOINTER_TO_UINT (
                                 g_hash_table_lookup (im->other_vars, name)) + 1));
     }
-}
-
-static gint64
-find_by_text (KelProject *project, const KelDocument *doc)
-{
-  g_autofree char *sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                                      (const guchar *) doc->norm->text,
-                                                      doc->norm->len);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  gint64 id = 0;
-
-  _kel_project_lock (project);
-  stmt = _kel_project_prepare (project, "SELECT id FROM documents WHERE text_sha256 = ? "
-                               "ORDER BY position LIMIT 1", NULL);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, sha, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        id = sqlite3_column_int64 (stmt, 0);
-    }
-  _kel_project_unlock (project);
-  return id;
 }
 
 static gboolean
@@ -1204,7 +1366,8 @@ read_source (Import *im, QSource *src, GCancellable *cancellable, GError **error
         }
       g_free (src->doc->name);
       src->doc->name = g_strdup (name);
-      src->existing = find_by_text (im->project, src->doc);
+      src->existing = kel_project_find_document_by_text (im->project, src->doc->norm->text,
+                                                          src->doc->norm->len);
       if (src->existing == 0)
         apply_values (im, src, src->doc);
     }
@@ -1276,21 +1439,6 @@ codebook_clear (Codebook *cb)
 }
 
 static void
-category_free (gpointer p)
-{
-  KelCategory *c = p;
-
-  g_free (c->id);
-  g_free (c->color);
-  for (int l = 0; l < 4; l++)
-    {
-      g_free (c->label[l]);
-      g_free (c->description[l]);
-    }
-  g_free (c);
-}
-
-static void
 codebook_init (Codebook *cb, KelProject *project)
 {
   cb->cats = kel_project_get_categories (project);
@@ -1298,7 +1446,7 @@ codebook_init (Codebook *cb, KelProject *project)
   cb->by_guid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   cb->by_label = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   cb->taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  cb->added = g_ptr_array_new_with_free_func (category_free);
+  cb->added = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_category_free);
   cb->parents = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < cb->cats->len; i++)
     {
@@ -1306,6 +1454,14 @@ codebook_init (Codebook *cb, KelProject *project)
 
       g_hash_table_insert (cb->by_id, cat->id, cat);
       g_hash_table_insert (cb->by_guid, kel_category_guid (cat->id), cat->id);
+      /* the GUID of the code it came from, kept in its description */
+      for (int l = 0; l < 4; l++)
+        {
+          g_auto (KelQdcTag) tag = { 0 };
+          g_autofree char *text = _kel_qdc_split_tag (cat->description[l], &tag);
+          if (tag.guid != NULL)
+            g_hash_table_replace (cb->by_guid, _kel_qdc_normalize_guid (tag.guid), cat->id);
+        }
       g_hash_table_add (cb->taken, g_strdup (cat->id));
       for (int l = 0; l < 4; l++)
         if (cat->label[l] != NULL && *cat->label[l] != '\0')
@@ -1398,13 +1554,21 @@ resolve_code (Import *im, Codebook *cb, QCode *code)
     else
       {
         cat->klass = KEL_CLASS_COMPENSATORY;
-        unmapped (im, _("“%s” (%s): the file does not say whether it is compensatory or "
-                        "developmental; it counts as compensatory"), code->path, cat->id);
+        note (im, _("“%s” (%s): the file does not say whether it is compensatory or "
+                    "developmental; it counts as compensatory"), code->path, cat->id);
       }
     cat->color = g_strdup (code->color);
     cat->label[0] = g_strdup (code->name);
     cat->label[im->lang] = g_strdup (code->name);
-    if (code->description != NULL && *code->description != '\0')
+    /* another program's code keeps its GUID and codability for the next export */
+    if (code->tag_id == NULL)
+      {
+        cat->description[0] = _kel_qdc_keep_origin (code->description, code->guid,
+                                                    code->codable);
+        if (code->description != NULL && *code->description != '\0')
+          cat->description[im->lang] = g_strdup (code->description);
+      }
+    else if (code->description != NULL && *code->description != '\0')
       {
         cat->description[0] = g_strdup (code->description);
         cat->description[im->lang] = g_strdup (code->description);
@@ -1486,9 +1650,9 @@ tag_parse (const char *desc, Tag *t)
         t->has_status = kel_coding_status_from_string (value, &t->status);
       else if (strcmp (key, "amount_kzt") == 0)
         {
-          char *end = NULL;
-          double v = g_ascii_strtod (value, &end);
-          if (end != value && *end == '\0' && isfinite (v) && v >= 0)
+          double v;
+          /* a plain number, as Kelisim writes it: not "0x10" nor "1e3" */
+          if (kel_csv_parse_number (value, &v) && v >= 0)
             t->amount_kzt = v;
         }
       else if (strcmp (key, "amount_text") == 0)
@@ -1541,23 +1705,8 @@ trimmed (const char *text, gsize start, gsize end, gsize *a, gsize *b)
 }
 
 typedef struct {
-  KelOp       op;
-  const char *name;
-  guint       codings;
-} CoderOp;
-
-static void
-coder_op_free (gpointer p)
-{
-  CoderOp *c = p;
-
-  _kel_op_clear (&c->op);
-  g_free (c);
-}
-
-typedef struct {
   Import     *im;
-  GHashTable *ops;        /* coder name → CoderOp */
+  KelProjectBatch *batch; /* each coder's codings one step of their undo history */
   char       *fallback;   /* the coder of codings without a user */
   guint       unknown_user, unknown_code, unplaced, uncoded_notes, lexicon_differs;
 } Writer;
@@ -1582,25 +1731,6 @@ coder_of (Writer *w, const QSource *src, const QSel *sel, const QCoding *coding,
   if (named)
     w->unknown_user++;
   return w->fallback;
-}
-
-static CoderOp *
-op_for (Writer *w, const char *name, GError **error)
-{
-  CoderOp *c = g_hash_table_lookup (w->ops, name);
-  gint64 id;
-
-  if (c != NULL)
-    return c;
-  id = _kel_project_ensure_coder (w->im->project, name, NULL, error);
-  if (id == 0)
-    return NULL;
-  c = g_new0 (CoderOp, 1);
-  c->name = name;
-  _kel_op_init (&c->op, w->im->project, id, "import",
-                g_strdup_printf (_("Import “%s”"), w->im->display), 0);
-  g_hash_table_insert (w->ops, (gpointer) name, c);
-  return c;
 }
 
 static char *
@@ -1705,8 +1835,7 @@ write_selection (Writer *w, QSource *src, QSel *sel, GPtrArray **lexicon_cache,
       const char *category = NULL, *coder;
       KelCodingStatus status = KEL_STATUS_MANUAL;
       gboolean lexicon;
-      CoderOp *op;
-      int outcome;
+      KelBatchOutcome outcome;
 
       if (coding != NULL)
         {
@@ -1730,7 +1859,7 @@ write_selection (Writer *w, QSource *src, QSel *sel, GPtrArray **lexicon_cache,
               if (g_strcmp0 (code->tag_id, tag.category) == 0)
                 category = code->category;
             }
-          if (category == NULL && _kel_project_has_category (im->project, tag.category))
+          if (category == NULL && kel_project_has_category (im->project, tag.category))
             category = tag.category;
           if (category == NULL)
             {
@@ -1758,24 +1887,122 @@ write_selection (Writer *w, QSource *src, QSel *sel, GPtrArray **lexicon_cache,
         }
       if (status == KEL_STATUS_AUTO)
         status = KEL_STATUS_MANUAL;
-      op = op_for (w, coder, error);
-      if (op == NULL)
-        return FALSE;
       memo = memo_of (w, sel, coding, tagged);
-      if (!_kel_project_import_unit (&op->op, src->id, segment,
-                                     segment_unit ? -1 : (gint64) sel->a,
-                                     segment_unit ? -1 : (gint64) sel->b, category, status,
-                                     tagged, tag.amount_kzt, tag.amount_text, TRUE, memo,
-                                     tagged ? tag.terms : NULL, tagged ? tag.uid : NULL,
-                                     &outcome, error))
+      if (!kel_project_batch_code (w->batch, coder, &(KelBatchCoding) {
+            .document = src->id, .segment = segment,
+            .span_start = segment_unit ? -1 : (gint64) sel->a,
+            .span_end = segment_unit ? -1 : (gint64) sel->b,
+            .category = category, .status = status,
+            .set_amount = tagged, .amount_kzt = tag.amount_kzt, .amount_text = tag.amount_text,
+            .set_memo = TRUE, .memo = memo,
+            .terms = tagged ? tag.terms : NULL, .uid = tagged ? tag.uid : NULL,
+          }, &outcome, error))
         return FALSE;
-      if (outcome == 0)
+      if (outcome == KEL_BATCH_UNCHANGED)
         im->report->codings_unchanged++;
       else
         im->report->codings++;
-      op->codings++;
     }
   return TRUE;
+}
+
+/* For each UTF-16 code unit of @text (and its end), the character it belongs to. */
+static gint64 *
+utf16_to_chars (const char *text, gint64 *n_units)
+{
+  GArray *map = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 cp = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p), cp++)
+    {
+      g_array_append_val (map, cp);
+      if (g_utf8_get_char (p) > 0xFFFF)
+        g_array_append_val (map, cp);   /* the low surrogate */
+    }
+  g_array_append_val (map, cp);
+  *n_units = map->len - 1;
+  return (gint64 *) (gpointer) g_array_free (map, FALSE);
+}
+
+/* How many ends of @src's text selections fall between words when their positions are
+ * characters (@map NULL) or UTF-16 code units (@map from utf16_to_chars). */
+static guint
+boundaries (const QSource *src, const gunichar *chars, gint64 n, const gint64 *map,
+            gint64 n_units)
+{
+  guint hits = 0;
+
+  for (guint i = 0; i < src->selections->len; i++)
+    {
+      const QSel *sel = src->selections->pdata[i];
+      gint64 a = sel->start, b = sel->end;
+
+      if (sel->area || !sel->valid || b > (map ? n_units : n))
+        continue;
+      if (map != NULL)
+        {
+          a = map[a];
+          b = map[b] + (b > 0 && map[b] == map[b - 1]);   /* inside a pair: after it */
+        }
+      hits += a == 0 || !g_unichar_isalnum (chars[a - 1]);
+      hits += b >= n || !g_unichar_isalnum (chars[b]);
+    }
+  return hits;
+}
+
+/* Reads @src's text positions in the unit their writer counts in: characters, or UTF-16
+ * code units (then turned into characters). A file that does not say (its origin names
+ * no program whose unit is known) is read in the unit at which more selections begin and
+ * end between words, with a note, when the two readings differ. */
+static void
+read_positions (Import *im, QSource *src)
+{
+  g_autofree gunichar *chars = NULL;
+  g_autofree gint64 *map = NULL;
+  glong n = 0;
+  gint64 n_units;
+  Unit unit = im->unit;
+
+  if (src->their_text == NULL)
+    return;
+  chars = g_utf8_to_ucs4_fast (src->their_text, -1, &n);
+  map = utf16_to_chars (src->their_text, &n_units);
+  if (n_units == n)
+    return;   /* nothing outside the BMP: both readings are one */
+  if (unit == UNIT_UNKNOWN)
+    {
+      guint as_chars = boundaries (src, chars, n, NULL, 0);
+      guint as_utf16 = boundaries (src, chars, n, map, n_units);
+
+      unit = as_utf16 > as_chars ? UNIT_UTF16 : UNIT_CHARACTERS;
+      if (as_utf16 != as_chars)
+        note (im, unit == UNIT_UTF16
+                    ? _("%s: the file does not say what its positions count (its origin is "
+                        "“%s”); they were read as UTF-16 code units, where %u ends of "
+                        "selections fall between words (%u read as characters)")
+                    : _("%s: the file does not say what its positions count (its origin is "
+                        "“%s”); they were read as characters, where %u ends of selections "
+                        "fall between words (%u read as UTF-16 code units)"),
+              src->name, im->origin ? im->origin : "?", MAX (as_chars, as_utf16),
+              MIN (as_chars, as_utf16));
+    }
+  if (unit != UNIT_UTF16)
+    return;
+  for (guint i = 0; i < src->selections->len; i++)
+    {
+      QSel *sel = src->selections->pdata[i];
+
+      if (sel->area || !sel->valid)
+        continue;
+      if (sel->end > n_units)
+        {
+          sel->valid = FALSE;
+          continue;
+        }
+      sel->start = map[sel->start];
+      sel->end = map[sel->end] + (sel->end > 0 && map[sel->end] == map[sel->end - 1]);
+      sel->valid = sel->end > sel->start;
+    }
 }
 
 /* Places every selection of @src in the text of its document. */
@@ -1785,13 +2012,17 @@ place_selections (Import *im, QSource *src)
   Aligner al;
   guint bad = 0, unplaced = 0, empty_areas = 0, no_text = 0;
 
-  gint64 their_len = src->their_text != NULL ? g_utf8_strlen (src->their_text, -1) : 0;
+  gint64 their_len;
 
+  read_positions (im, src);
+  their_len = src->their_text != NULL ? g_utf8_strlen (src->their_text, -1) : 0;
   aligner_init (&al, src->their_text, src->doc->norm->text, src->doc->norm->len);
   for (guint i = 0; i < src->selections->len; i++)
     {
       QSel *sel = src->selections->pdata[i];
 
+      if (sel->ignore)
+        continue;   /* a page area kelisim.xml says repeats a text selection */
       if (!sel->area && src->their_text != NULL && sel->end > their_len)
         sel->valid = FALSE;
 
@@ -1808,7 +2039,7 @@ place_selections (Import *im, QSource *src)
         }
       if (sel->area)
         {
-          sel->placed = map_area (src->doc, sel, &sel->a, &sel->b);
+          sel->placed = map_area (src->doc, sel, im->top_left, &sel->a, &sel->b);
           empty_areas += !sel->placed;
         }
       else if (src->their_text == NULL)
@@ -1905,6 +2136,7 @@ import_clear (Import *im)
   g_clear_pointer (&im->sources, g_ptr_array_unref);
   g_clear_pointer (&im->used_notes, g_hash_table_unref);
   g_clear_pointer (&im->other_vars, g_hash_table_unref);
+  g_clear_pointer (&im->origin, g_free);
 }
 
 /* Reads the zip and project.qde into @im. */
@@ -1912,7 +2144,7 @@ static gboolean
 load (Import *im, const char *path, GError **error)
 {
   g_autoptr (GError) local = NULL;
-  g_autoptr (GMappedFile) map = NULL;
+  g_autoptr (GBytes) file = NULL;
   g_autoptr (GHashTable) raw = NULL;
   g_autofree char *qde_display = NULL;
   GHashTableIter iter;
@@ -1924,15 +2156,14 @@ load (Import *im, const char *path, GError **error)
   xmlDocPtr doc;
   xmlNodePtr root;
 
-  map = g_mapped_file_new (path, FALSE, &local);
-  if (map == NULL)
+  /* a regular file of at most an archive's size, read without waiting on a FIFO */
+  file = kel_file_read (path, KEL_FILE_ARCHIVE, &local);
+  if (file == NULL)
     {
-      g_set_error (error, KEL_QDPX_ERROR, KEL_QDPX_ERROR_IO, _("%s: cannot be read: %s"),
-                   im->display, local->message);
+      g_set_error_literal (error, KEL_QDPX_ERROR, KEL_QDPX_ERROR_IO, local->message);
       return FALSE;
     }
-  data = g_mapped_file_get_contents (map);
-  len = g_mapped_file_get_length (map);
+  data = g_bytes_get_data (file, &len);
   if (len < 4 || memcmp (data, "PK", 2) != 0)
     {
       g_set_error (error, KEL_QDPX_ERROR, KEL_QDPX_ERROR_NOT_QDPX,
@@ -1995,6 +2226,7 @@ load (Import *im, const char *path, GError **error)
     }
   parse_project (im, root);
   xmlFreeDoc (doc);
+  read_extension (im);
   return TRUE;
 }
 
@@ -2021,9 +2253,7 @@ check_options (Import *im, GError **error)
         {
           gboolean known = FALSE;
 
-          _kel_project_lock (im->project);
-          known = _kel_project_has_category (im->project, value);
-          _kel_project_unlock (im->project);
+          known = kel_project_has_category (im->project, value);
           if (!known)
             {
               g_set_error (error, KEL_QDPX_ERROR, KEL_QDPX_ERROR_MAP,
@@ -2086,31 +2316,31 @@ name_users (Import *im)
 static gboolean
 write_all (Import *im, Codebook *cb, GError **error)
 {
-  KelProject *project = im->project;
   const KelLexicon *lex = im->options->pipeline->lexicon;
   g_autoptr (GHashTable) stored = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *label = g_strdup_printf (_("Import “%s”"), im->display);
   Writer w = { im };
   gboolean ok = FALSE;
 
-  w.ops = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, coder_op_free);
   w.fallback = g_strdup (im->options->coder ? im->options->coder : DEFAULT_CODER);
 
-  _kel_project_lock (project);
-  if (!_kel_project_begin (project, error))
+  w.batch = kel_project_batch_begin (im->project, label, error);
+  if (w.batch == NULL)
     goto out;
   for (guint i = 0; i < cb->added->len; i++)
-    if (!_kel_project_insert_category (project, cb->added->pdata[i], cb->parents->pdata[i],
-                                       error))
+    if (!kel_project_batch_add_category (w.batch, cb->added->pdata[i], cb->parents->pdata[i],
+                                         error))
       goto rollback;
   for (guint i = 0; i < im->user_list->len; i++)
     {
       QUser *u = im->user_list->pdata[i];
+      gboolean added;
 
-      if (u->lexicon || _kel_project_coder_id (project, u->coder) != 0)
+      if (u->lexicon)
         continue;
-      if (_kel_project_ensure_coder (project, u->coder, u->language, error) == 0)
+      if (!kel_project_batch_add_coder (w.batch, u->coder, u->language, &added, error))
         goto rollback;
-      im->report->coders++;
+      im->report->coders += added;
     }
   for (guint i = 0; i < im->sources->len; i++)
     {
@@ -2125,19 +2355,13 @@ write_all (Import *im, Codebook *cb, GError **error)
           src->id = ((QSource *) twin)->id;
           continue;
         }
-      g_autofree char *stored_name = NULL;
+      g_autofree char *renamed = NULL;
 
-      if (!_kel_project_store_document (project, lex, src->doc, src->bytes, src->sha256,
-                                        &src->id, &stored_name, error))
+      if (!kel_project_batch_add_document (w.batch, lex, src->doc, src->bytes, &src->id,
+                                           &renamed, error))
         goto rollback;
-      if (g_strcmp0 (stored_name, src->doc->name) != 0)
-        {
-          g_autofree char *renamed = _kel_project_renamed_note (src->doc->name, stored_name);
-
-          note (im, "%s", renamed);
-          g_free (src->doc->name);
-          src->doc->name = g_steal_pointer (&stored_name);
-        }
+      if (renamed != NULL)
+        note (im, "%s", renamed);
       g_hash_table_insert (stored, src->sha256, src);
       im->report->documents++;
     }
@@ -2175,10 +2399,9 @@ write_all (Import *im, Codebook *cb, GError **error)
                                 "codings are its own run, so they are left out",
                                 w.lexicon_differs), src->name, w.lexicon_differs);
     }
-  if (!_kel_project_commit (project, error))
+  if (!kel_project_batch_commit (g_steal_pointer (&w.batch), error))
     goto out;
   ok = TRUE;
-  _kel_project_emit_changed (project, 0, 0);
   if (w.unknown_user > 0)
     unmapped (im, ngettext ("%u coding names a user the file does not list; it is %s's",
                             "%u codings name a user the file does not list; they are %s's",
@@ -2186,12 +2409,8 @@ write_all (Import *im, Codebook *cb, GError **error)
   goto out;
 
 rollback:
-  _kel_project_rollback (project);
+  kel_project_batch_abandon (g_steal_pointer (&w.batch));
 out:
-  if (!ok)
-    _kel_project_load_basics (project, NULL);
-  _kel_project_unlock (project);
-  g_hash_table_unref (w.ops);
   g_free (w.fallback);
   return ok;
 }

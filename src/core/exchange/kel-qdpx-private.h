@@ -8,14 +8,19 @@ G_BEGIN_DECLS
 
 #define KEL_QDE_NS "urn:QDA-XML:project:1.0"
 
-/* A coding's selection ends its description with this tag, after "key: value" lines:
- *   status: accepted
- *   amount_kzt: 150000000
- *   amount_text: 150 млн тенге
- *   terms: школа
- *   orphan: yes
- *   [kelisim coding=UID category=ID unit=segment|span]
- * A page area that repeats a text selection on the PDF says "[kelisim area]". */
+/* What REFI-QDA has no place for is in the zip's member kelisim.xml (in KEL_QDPX_EXT_NS),
+ * which other programs leave alone:
+ *   <code guid="…" id="infrastructure" class="compensatory"/>
+ *   <coding selection="GUID" uid="…" category="…" unit="segment|span" status="accepted"
+ *           amount_kzt="150000000" amount_text="150 млн тенге" terms="школа" orphan="yes"/>
+ *   <decision source="GUID" startPosition="…" endPosition="…" creatingUser="GUID" …/>
+ *     a rejection, which has no REFI-QDA form, with the attributes of <coding>
+ *   <area guid="…"/>  a page area that repeats a text selection
+ *   <source guid="…" name="memo.docx"/>  the document's name here
+ * Exports before it wrote the same in each selection's description, as "key: value"
+ * lines ending with the tag below; an import reads both. */
+#define KEL_QDPX_EXT_MEMBER "kelisim.xml"
+#define KEL_QDPX_EXT_NS     "urn:kelisim:qdpx:1"
 #define KEL_QDPX_TAG_CODING "[kelisim coding="
 #define KEL_QDPX_TAG_AREA   "[kelisim area]"
 

@@ -30,21 +30,13 @@ const char *const _kel_qdpx_variables[5] = {
 KelQdpxReport *
 kel_qdpx_report_new (void)
 {
-  KelQdpxReport *r = g_new0 (KelQdpxReport, 1);
-
-  r->notes = g_ptr_array_new_with_free_func (g_free);
-  r->unmapped = g_ptr_array_new_with_free_func (g_free);
-  return r;
+  return kel_import_report_new ();
 }
 
 void
 kel_qdpx_report_free (KelQdpxReport *report)
 {
-  if (report == NULL)
-    return;
-  g_ptr_array_unref (report->notes);
-  g_ptr_array_unref (report->unmapped);
-  g_free (report);
+  kel_import_report_free (report);
 }
 
 char *
@@ -77,9 +69,12 @@ typedef struct {
   KelProject    *project;
   KelLanguage    lang;
   KelQdpxReport *report;
+  KelQdpxExportFlags flags;
   xmlNsPtr       ns;
   xmlNodePtr     notes;       /* <Notes>, created with the first memo */
   xmlNodePtr     root;
+  xmlDocPtr      ext;         /* kelisim.xml: what REFI-QDA has no place for */
+  xmlNodePtr     ext_root;
   GHashTable    *user_guids;  /* coder name → GUID */
   GPtrArray     *members;     /* Member */
   GHashTable    *categories;  /* id → const KelCategory* */
@@ -240,37 +235,44 @@ one_line (const char *s)
   return copy;
 }
 
-/* The lines a selection's description carries: what REFI-QDA has no attribute for. */
-static char *
-describe (Export *ex, const KelProjectCoding *c)
+/* An element of kelisim.xml, the zip's member for what REFI-QDA has no place for. Other
+ * programs read project.qde and the sources, and leave it alone. */
+static xmlNodePtr
+ext_add (Export *ex, const char *name)
 {
-  GString *s = g_string_new (NULL);
+  return xmlNewChild (ex->ext_root, NULL, (const xmlChar *) name, NULL);
+}
 
-  g_string_append_printf (s, "status: %s\n", kel_coding_status_to_string (c->status));
+/* What a coding is beyond its place and code: its status, amount, terms, whether the
+ * lexicon still makes it, and Kelisim's own id. */
+static void
+ext_coding (Export *ex, xmlNodePtr node, const KelProjectCoding *c)
+{
+  set (node, "uid", c->uid);
+  set (node, "category", c->category);
+  set (node, "unit", c->is_span ? "span" : "segment");
+  set (node, "status", kel_coding_status_to_string (c->status));
   if (!isnan (c->amount_kzt))
     {
       g_autofree char *kzt = kel_amount_format_kzt (c->amount_kzt);
-      g_string_append_printf (s, "amount_kzt: %s\n", kzt);
+      set (node, "amount_kzt", kzt);
       ex->amounts++;
     }
   if (c->amount_text != NULL && *c->amount_text != '\0')
     {
       g_autofree char *t = one_line (c->amount_text);
-      g_string_append_printf (s, "amount_text: %s\n", t);
+      set (node, "amount_text", t);
     }
   if (c->terms != NULL && *c->terms != '\0')
     {
       g_autofree char *t = one_line (c->terms);
-      g_string_append_printf (s, "terms: %s\n", t);
+      set (node, "terms", t);
     }
   if (c->orphan)
     {
-      g_string_append (s, "orphan: yes\n");
+      set (node, "orphan", "yes");
       ex->orphans++;
     }
-  g_string_append_printf (s, KEL_QDPX_TAG_CODING "%s category=%s unit=%s]", c->uid,
-                          c->category, c->is_span ? "span" : "segment");
-  return g_string_free (s, FALSE);
 }
 
 static const char *
@@ -330,16 +332,38 @@ add_coding (Export *ex, xmlNodePtr parent, const KelProjectCoding *c, const char
   set (add (coding, ex->ns, "CodeRef"), "targetGUID", code);
 }
 
+/* A live coding: a text selection with its code, its memo in the selection's description
+ * (where QualCoder reads a coding's memo) and as a note (where NVivo and MAXQDA do); the
+ * rest in kelisim.xml. A rejection has no REFI-QDA form (a selection without a code is an
+ * annotation to QualCoder): it is in kelisim.xml only. */
 static void
-add_selection (Export *ex, xmlNodePtr parent, const KelProjectCoding *c, const char *text,
-               const guint32 *cp)
+add_selection (Export *ex, xmlNodePtr parent, const char *source_guid,
+               const KelProjectCoding *c, const char *text, const guint32 *cp)
 {
-  xmlNodePtr sel = add (parent, ex->ns, "PlainTextSelection");
+  xmlNodePtr sel;
   g_autofree char *guid = _kel_qdpx_guid ("selection", c->uid);
   g_autofree char *coding_guid = _kel_qdpx_guid ("coding", c->uid);
   g_autofree char *flat = kel_dataset_flat_text (text, c->start, c->end);
-  g_autofree char *desc = describe (ex, c);
+  gboolean memo = c->memo != NULL && *c->memo != '\0';
 
+  if (c->status == KEL_STATUS_REJECTED)
+    {
+      xmlNodePtr d = ext_add (ex, "decision");
+
+      set (d, "source", source_guid);
+      set_int (d, "startPosition", cp[c->start]);
+      set_int (d, "endPosition", cp[c->end]);
+      set (d, "creatingUser", user_guid (ex, c->coder));
+      ext_coding (ex, d, c);
+      if (memo)
+        {
+          add_text (d, NULL, "memo", c->memo);
+          ex->report->memos++;
+        }
+      ex->rejected++;
+      return;
+    }
+  sel = add (parent, ex->ns, "PlainTextSelection");
   /* the name is what other programs list: the beginning of the text */
   if (g_utf8_strlen (flat, -1) > 60)
     {
@@ -354,34 +378,31 @@ add_selection (Export *ex, xmlNodePtr parent, const KelProjectCoding *c, const c
   set_time (sel, "creationDateTime", c->created);
   set (sel, "modifyingUser", user_guid (ex, c->coder));
   set_time (sel, "modifiedDateTime", c->modified);
-  add_text (sel, ex->ns, "Description", desc);
-  /* "not this category" has no REFI-QDA form: a selection without a code, said in words */
-  if (c->status != KEL_STATUS_REJECTED)
-    add_coding (ex, sel, c, coding_guid);
-  else
-    ex->rejected++;
-  if (c->memo != NULL && *c->memo != '\0')
+  if (memo)
+    add_text (sel, ex->ns, "Description", c->memo);
+  add_coding (ex, sel, c, coding_guid);
+  if (memo)
     {
       g_autofree char *note_guid = _kel_qdpx_guid ("note", c->uid);
       set (add (sel, ex->ns, "NoteRef"), "targetGUID", note_guid);
       add_note (ex, c, note_guid);
     }
+  {
+    xmlNodePtr e = ext_add (ex, "coding");
+    set (e, "selection", guid);
+    ext_coding (ex, e, c);
+  }
 }
 
-/* The page areas of a coding on a PDF: one box per page it runs over. */
-static void
-add_areas (Export *ex, xmlNodePtr pdf, const KelProjectDocument *d, const KelProjectCoding *c)
+/* The boxes a coding covers on a PDF: one per page it runs over. */
+static GArray *
+page_boxes (Export *ex, const KelProjectDocument *d, const KelProjectCoding *c)
 {
-  g_autoptr (GArray) rects = NULL;
-  g_autoptr (GArray) boxes = NULL;
+  g_autoptr (GArray) rects = kel_project_span_rects (ex->project, d->id, c->start, c->end,
+                                                     NULL);
+  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (KelPageRect));
 
-  if (c->status == KEL_STATUS_REJECTED)
-    return;
-  rects = kel_project_span_rects (ex->project, d->id, c->start, c->end, NULL);
-  if (rects == NULL || rects->len == 0)
-    return;
-  boxes = g_array_new (FALSE, FALSE, sizeof (KelPageRect));
-  for (guint i = 0; i < rects->len; i++)
+  for (guint i = 0; rects != NULL && i < rects->len; i++)
     {
       const KelPageRect *r = &g_array_index (rects, KelPageRect, i);
       KelPageRect *last = boxes->len > 0
@@ -397,29 +418,46 @@ add_areas (Export *ex, xmlNodePtr pdf, const KelProjectDocument *d, const KelPro
       else
         g_array_append_vals (boxes, r, 1);
     }
+  return boxes;
+}
+
+/* With KEL_QDPX_EXPORT_PDF_AREAS, a coding on a PDF is also a page area per page, as
+ * REFI-QDA 1.5 counts them: pages from 0, PDF points from the page's bottom-left corner,
+ * first the lower-left corner, then the upper-right. kelisim.xml lists them, so that an
+ * import takes the coding once, from its text selection. */
+static void
+add_areas (Export *ex, xmlNodePtr pdf, const KelProjectDocument *d, const KelDocument *doc,
+           const KelProjectCoding *c)
+{
+  const GArray *sizes = doc->extracted != NULL ? doc->extracted->page_sizes : NULL;
+  g_autoptr (GArray) boxes = NULL;
+
+  if (c->status == KEL_STATUS_REJECTED || !(ex->flags & KEL_QDPX_EXPORT_PDF_AREAS))
+    return;
+  boxes = page_boxes (ex, d, c);
   for (guint i = 0; i < boxes->len; i++)
     {
       const KelPageRect *b = &g_array_index (boxes, KelPageRect, i);
       g_autofree char *key = g_strdup_printf ("%s:%u", c->uid, b->page);
       g_autofree char *guid = _kel_qdpx_guid ("area", key);
       g_autofree char *coding_guid = _kel_qdpx_guid ("area-coding", key);
-      xmlNodePtr sel = add (pdf, ex->ns, "PDFSelection");
+      double height;
+      xmlNodePtr sel;
 
+      if (sizes == NULL || 2 * b->page + 1 >= sizes->len)
+        continue;
+      height = g_array_index (sizes, double, 2 * b->page + 1);
+      sel = add (pdf, ex->ns, "PDFSelection");
       set (sel, "guid", guid);
-      set_int (sel, "page", b->page + 1);
+      set_int (sel, "page", b->page);
       set_int (sel, "firstX", (gint64) floor (b->rect.x1));
-      set_int (sel, "firstY", (gint64) floor (b->rect.y1));
+      set_int (sel, "firstY", (gint64) floor (height - b->rect.y2));
       set_int (sel, "secondX", (gint64) ceil (b->rect.x2));
-      set_int (sel, "secondY", (gint64) ceil (b->rect.y2));
+      set_int (sel, "secondY", (gint64) ceil (height - b->rect.y1));
       set (sel, "creatingUser", user_guid (ex, c->coder));
       set_time (sel, "creationDateTime", c->created);
-      add_text (sel, ex->ns, "Description", KEL_QDPX_TAG_AREA);
       add_coding (ex, sel, c, coding_guid);
-      if (c->memo != NULL && *c->memo != '\0')
-        {
-          g_autofree char *note_guid = _kel_qdpx_guid ("note", c->uid);
-          set (add (sel, ex->ns, "NoteRef"), "targetGUID", note_guid);
-        }
+      set (ext_add (ex, "area"), "guid", guid);
     }
 }
 
@@ -455,6 +493,76 @@ add_values (Export *ex, xmlNodePtr source, const KelProjectDocument *d)
     add_value (ex, source, 4, d->language, 0);
 }
 
+/* The name another program gives the document: QualCoder puts the extension of the file
+ * it copies after a text source's name, so a DOCX named "X.docx" would become
+ * "X.docx.docx" there; a PDF's name keeps its extension, which QualCoder adds only when
+ * it is missing. */
+static char *
+source_name (const KelProjectDocument *d, SourceKind kind)
+{
+  const char *dot = strrchr (d->name, '.');
+
+  if (kind != SRC_PDF && dot != NULL && dot != d->name && strchr (dot, '/') == NULL
+      && strlen (dot) <= 5)
+    return g_strndup (d->name, dot - d->name);
+  return g_strdup (d->name);
+}
+
+static xmlNodePtr
+add_pdf (Export *ex, xmlNodePtr sources, const KelProjectDocument *d, const KelDocument *doc,
+         GBytes *source, const char *guid, const char *text_guid, const char *text_path,
+         GPtrArray *codings, guint first, guint end)
+{
+  g_autofree char *member = g_strdup_printf ("%s.pdf", guid);
+  g_autofree char *path = g_strdup_printf ("internal://%s", member);
+  xmlNodePtr node = add (sources, ex->ns, "PDFSource"), holder;
+
+  set (node, "guid", guid);
+  set (node, "name", d->name);
+  set (node, "path", path);
+  set_time (node, "creationDateTime", d->added);
+  add_member (ex, g_strdup_printf ("sources/%s", member), g_bytes_ref (source), FALSE);
+  for (guint i = first; i < end; i++)
+    add_areas (ex, node, d, doc, codings->pdata[i]);
+  holder = add (node, ex->ns, "Representation");
+  set (holder, "guid", text_guid);
+  set (holder, "name", d->name);
+  set (holder, "plainTextPath", text_path);
+  return holder;
+}
+
+static xmlNodePtr
+add_text_source (Export *ex, xmlNodePtr sources, const KelProjectDocument *d, SourceKind kind,
+                 GBytes *source, const char *guid, const char *text_path)
+{
+  g_autofree char *name = source_name (d, kind);
+  xmlNodePtr node = add (sources, ex->ns, "TextSource");
+
+  set (node, "guid", guid);
+  set (node, "name", name);
+  if (kind == SRC_DOCX)
+    {
+      g_autofree char *member = g_strdup_printf ("%s.docx", guid);
+      g_autofree char *path = g_strdup_printf ("internal://%s", member);
+
+      set (node, "richTextPath", path);
+      add_member (ex, g_strdup_printf ("sources/%s", member), g_bytes_ref (source), TRUE);
+    }
+  else if (kind == SRC_ODT)
+    unmapped (ex, _("%s: REFI-QDA holds a document as DOCX or plain text; the ODT file "
+                    "itself is not in the .qdpx, only its text"), d->name);
+  set (node, "plainTextPath", text_path);
+  set_time (node, "creationDateTime", d->added);
+  /* the name it had here, extension and all, for an import back into Kelisim */
+  if (strcmp (name, d->name) != 0)
+    {
+      xmlNodePtr e = ext_add (ex, "source");
+      set (e, "guid", guid);
+      set (e, "name", d->name);
+    }
+  return node;
+}
+
 static gboolean
 add_source (Export *ex, xmlNodePtr sources, const KelProjectDocument *d, GPtrArray *codings,
             guint first, guint end, GError **error)
@@ -486,41 +594,12 @@ add_source (Export *ex, xmlNodePtr sources, const KelProjectDocument *d, GPtrArr
   add_member (ex, g_strdup_printf ("sources/%s", text_member), g_bytes_new (text, len), TRUE);
   if (kind == SRC_PDF)
     {
-      g_autofree char *member = g_strdup_printf ("%s.pdf", guid);
-      g_autofree char *path = g_strdup_printf ("internal://%s", member);
-
-      node = add (sources, ex->ns, "PDFSource");
-      set (node, "guid", guid);
-      set (node, "name", d->name);
-      set (node, "path", path);
-      set_time (node, "creationDateTime", d->added);
-      add_member (ex, g_strdup_printf ("sources/%s", member), g_bytes_ref (source), FALSE);
-      for (guint i = first; i < end; i++)
-        add_areas (ex, node, d, codings->pdata[i]);
-      holder = add (node, ex->ns, "Representation");
-      set (holder, "guid", text_guid);
-      set (holder, "name", d->name);
-      set (holder, "plainTextPath", text_path);
+      holder = add_pdf (ex, sources, d, doc, source, guid, text_guid, text_path, codings,
+                        first, end);
+      node = holder->parent;
     }
   else
-    {
-      node = holder = add (sources, ex->ns, "TextSource");
-      set (node, "guid", guid);
-      set (node, "name", d->name);
-      if (kind == SRC_DOCX)
-        {
-          g_autofree char *member = g_strdup_printf ("%s.docx", guid);
-          g_autofree char *path = g_strdup_printf ("internal://%s", member);
-
-          set (node, "richTextPath", path);
-          add_member (ex, g_strdup_printf ("sources/%s", member), g_bytes_ref (source), TRUE);
-        }
-      else if (kind == SRC_ODT)
-        unmapped (ex, _("%s: REFI-QDA holds a document as DOCX or plain text; the ODT file "
-                        "itself is not in the .qdpx, only its text"), d->name);
-      set (node, "plainTextPath", text_path);
-      set_time (node, "creationDateTime", d->added);
-    }
+    node = holder = add_text_source (ex, sources, d, kind, source, guid, text_path);
   for (guint i = first; i < end; i++)
     {
       const KelProjectCoding *c = codings->pdata[i];
@@ -531,11 +610,15 @@ add_source (Export *ex, xmlNodePtr sources, const KelProjectDocument *d, GPtrArr
                     d->name, c->coder);
           continue;
         }
-      add_selection (ex, holder, c, text, cp);
+      add_selection (ex, holder, guid, c, text, cp);
       ex->report->codings++;
       ex->latest = MAX (ex->latest, c->modified);
     }
+  /* the schema puts variables on the source; QualCoder reads a PDF's from its
+   * representation (refi.py, load_pdf_source → load_text_source) */
   add_values (ex, node, d);
+  if (holder != node)
+    add_values (ex, holder, d);
   ex->report->documents++;
   return TRUE;
 }
@@ -675,19 +758,138 @@ write_zip (const char *path, GPtrArray *members, gint64 mtime, GError **error)
   return ok;
 }
 
+/* The codebook, each code's id and class in kelisim.xml. */
+static void
+add_codebook (Export *ex, GPtrArray *cats)
+{
+  xmlNodePtr codes;
+
+  if (cats->len == 0)
+    return;
+  codes = add (add (ex->root, ex->ns, "CodeBook"), ex->ns, "Codes");
+  _kel_qdc_add_codes (codes, ex->ns, (const KelCategory *const *) cats->pdata, cats->len,
+                      ex->lang, FALSE);
+  for (guint i = 0; i < cats->len; i++)
+    {
+      const KelCategory *cat = cats->pdata[i];
+      xmlNodePtr e = ext_add (ex, "code");
+      g_autofree char *guid = _kel_qdc_category_guid (cat);
+
+      set (e, "guid", guid);
+      set (e, "id", cat->id);
+      set (e, "class", kel_class_to_string (cat->klass));
+    }
+  ex->report->categories = cats->len;
+}
+
+/* Every document with its codings, which come grouped by document. */
+static gboolean
+add_sources (Export *ex, GPtrArray *docs, GPtrArray *codings, GCancellable *cancellable,
+             GError **error)
+{
+  g_autoptr (GHashTable) runs = g_hash_table_new (g_int64_hash, g_int64_equal);
+  xmlNodePtr sources = NULL;
+
+  /* where each document's run begins (+1) */
+  for (guint i = 0; i < codings->len; i++)
+    {
+      KelProjectCoding *c = codings->pdata[i];
+      if (!g_hash_table_contains (runs, &c->document))
+        g_hash_table_insert (runs, &c->document, GUINT_TO_POINTER (i + 1));
+    }
+  if (docs->len > 0)
+    sources = add (ex->root, ex->ns, "Sources");
+  for (guint i = 0; i < docs->len; i++)
+    {
+      const KelProjectDocument *d = docs->pdata[i];
+      guint first, end;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      first = end = GPOINTER_TO_UINT (g_hash_table_lookup (runs, &d->id));
+      if (first > 0)
+        {
+          first = end = first - 1;
+          while (end < codings->len
+                 && ((KelProjectCoding *) codings->pdata[end])->document == d->id)
+            end++;
+        }
+      if (!add_source (ex, sources, d, codings, first, end, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* An XML document as the zip member @name, first or last. */
+static void
+add_xml_member (Export *ex, xmlDocPtr doc, const char *name, gboolean first)
+{
+  xmlChar *mem = NULL;
+  int size = 0;
+  Member *m = g_new0 (Member, 1);
+
+  xmlDocDumpFormatMemoryEnc (doc, &mem, &size, "UTF-8", 1);
+  m->name = g_strdup (name);
+  m->data = g_bytes_new (mem, size);
+  m->deflate = TRUE;
+  if (first)
+    g_ptr_array_insert (ex->members, 0, m);
+  else
+    g_ptr_array_add (ex->members, m);
+  xmlFree (mem);
+}
+
+/* What the report says the .qdpx holds, and what it could not. */
+static void
+report_export (Export *ex)
+{
+  g_autoptr (GPtrArray) conflicts = kel_project_list_conflicts (ex->project, FALSE);
+
+  note (ex, _("statuses, amounts, the lexicon's terms and rejected decisions are in the "
+              "member kelisim.xml of the .qdpx (REFI-QDA has no place for them); other "
+              "programs leave it alone and Kelisim reads it back"));
+  if (ex->rejected > 0)
+    note (ex, ngettext ("%u rejected decision is only in kelisim.xml: a text selection "
+                        "without a code would be an annotation in other programs",
+                        "%u rejected decisions are only in kelisim.xml: a text selection "
+                        "without a code would be an annotation in other programs",
+                        ex->rejected), ex->rejected);
+  if (ex->orphans > 0)
+    note (ex, ngettext ("%u decision on a coding the lexicon no longer makes has "
+                        "orphan=\"yes\" in kelisim.xml",
+                        "%u decisions on codings the lexicon no longer makes have "
+                        "orphan=\"yes\" in kelisim.xml", ex->orphans), ex->orphans);
+  note (ex, _("the metadata of each document is in the variables corporation, counterpart, "
+              "year, kind and language"));
+  unmapped (ex, _("the codebook's labels are written in one language only; the labels in "
+                  "the others are not in the .qdpx"));
+  unmapped (ex, _("the coders' undo histories are not in the .qdpx"));
+  if (conflicts->len > 0)
+    unmapped (ex, ngettext ("%u conflict of a merge is still open; the .qdpx has this "
+                            "copy's version of it",
+                            "%u conflicts of merges are still open; the .qdpx has this "
+                            "copy's version of them", conflicts->len), conflicts->len);
+}
+
+static void
+export_clear (Export *ex)
+{
+  g_clear_pointer (&ex->user_guids, g_hash_table_unref);
+  g_clear_pointer (&ex->categories, g_hash_table_unref);
+  g_clear_pointer (&ex->members, g_ptr_array_unref);
+  g_clear_pointer (&ex->ext, xmlFreeDoc);
+}
+
 gboolean
-kel_qdpx_export (KelProject *project, const char *path, KelLanguage lang,
-                 KelQdpxReport *report, GCancellable *cancellable, GError **error)
+kel_qdpx_export_full (KelProject *project, const char *path, KelLanguage lang,
+                      KelQdpxExportFlags flags, KelQdpxReport *report,
+                      GCancellable *cancellable, GError **error)
 {
   g_autoptr (KelQdpxReport) own = NULL;
-  g_autoptr (GPtrArray) cats = NULL, docs = NULL, codings = NULL, conflicts = NULL;
-  g_autoptr (GHashTable) runs = NULL;
+  g_autoptr (GPtrArray) cats = NULL, docs = NULL, codings = NULL;
   g_autofree char *base = NULL, *version = NULL, *description = NULL;
   Export ex = { 0 };
   xmlDocPtr doc;
-  xmlNodePtr root, sources = NULL;
-  xmlChar *mem = NULL;
-  int size = 0;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (KEL_IS_PROJECT (project), FALSE);
@@ -698,9 +900,15 @@ kel_qdpx_export (KelProject *project, const char *path, KelLanguage lang,
   ex.project = project;
   ex.lang = lang != KEL_LANG_UNKNOWN ? lang : kel_export_default_language ();
   ex.report = report;
+  ex.flags = flags;
   ex.user_guids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ex.members = g_ptr_array_new_with_free_func (member_free);
   ex.categories = g_hash_table_new (g_str_hash, g_str_equal);
+  ex.ext = xmlNewDoc ((const xmlChar *) "1.0");
+  ex.ext_root = xmlNewDocNode (ex.ext, NULL, (const xmlChar *) "kelisim", NULL);
+  xmlSetNs (ex.ext_root, xmlNewNs (ex.ext_root, (const xmlChar *) KEL_QDPX_EXT_NS, NULL));
+  xmlDocSetRootElement (ex.ext, ex.ext_root);
+  set (ex.ext_root, "version", "1");
 
   codings = kel_project_list_codings (project, 0, NULL, error);
   if (codings == NULL)
@@ -709,112 +917,45 @@ kel_qdpx_export (KelProject *project, const char *path, KelLanguage lang,
   docs = kel_project_list_documents (project);
   for (guint i = 0; i < cats->len; i++)
     g_hash_table_insert (ex.categories, ((KelCategory *) cats->pdata[i])->id, cats->pdata[i]);
-  /* the codings come grouped by document: where each document's run begins (+1) */
-  runs = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < codings->len; i++)
-    {
-      KelProjectCoding *c = codings->pdata[i];
-      if (!g_hash_table_contains (runs, &c->document))
-        g_hash_table_insert (runs, &c->document, GUINT_TO_POINTER (i + 1));
-    }
 
   doc = xmlNewDoc ((const xmlChar *) "1.0");
-  root = xmlNewDocNode (doc, NULL, (const xmlChar *) "Project", NULL);
-  ex.ns = xmlNewNs (root, (const xmlChar *) KEL_QDE_NS, NULL);
-  ex.root = root;
-  xmlSetNs (root, ex.ns);
-  xmlDocSetRootElement (doc, root);
+  ex.root = xmlNewDocNode (doc, NULL, (const xmlChar *) "Project", NULL);
+  ex.ns = xmlNewNs (ex.root, (const xmlChar *) KEL_QDE_NS, NULL);
+  xmlSetNs (ex.root, ex.ns);
+  xmlDocSetRootElement (doc, ex.root);
   base = g_path_get_basename (kel_project_get_path (project));
   if (strrchr (base, '.') != NULL && strrchr (base, '.') != base)
     *strrchr (base, '.') = '\0';
-  set (root, "name", base);
-  set (root, "origin", "Kelisim " PACKAGE_VERSION);
+  set (ex.root, "name", base);
+  set (ex.root, "origin", "Kelisim " PACKAGE_VERSION);
 
-  add_users (&ex, root);
-  if (cats->len > 0)
+  add_users (&ex, ex.root);
+  add_codebook (&ex, cats);
+  add_variables (&ex, ex.root);
+  if (!add_sources (&ex, docs, codings, cancellable, error))
     {
-      xmlNodePtr codes = add (add (root, ex.ns, "CodeBook"), ex.ns, "Codes");
-      _kel_qdc_add_codes (codes, ex.ns, (const KelCategory *const *) cats->pdata, cats->len,
-                          ex.lang);
-      ex.report->categories = cats->len;
-    }
-  add_variables (&ex, root);
-  if (docs->len > 0)
-    sources = add (root, ex.ns, "Sources");
-  for (guint i = 0; i < docs->len; i++)
-    {
-      const KelProjectDocument *d = docs->pdata[i];
-      guint first, end;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          xmlFreeDoc (doc);
-          goto out;
-        }
-      first = end = GPOINTER_TO_UINT (g_hash_table_lookup (runs, &d->id));
-      if (first > 0)
-        {
-          first = end = first - 1;
-          while (end < codings->len
-                 && ((KelProjectCoding *) codings->pdata[end])->document == d->id)
-            end++;
-        }
-      if (!add_source (&ex, sources, d, codings, first, end, error))
-        {
-          xmlFreeDoc (doc);
-          goto out;
-        }
+      xmlFreeDoc (doc);
+      goto out;
     }
   if (ex.notes != NULL)
-    xmlAddChild (root, ex.notes);
+    xmlAddChild (ex.root, ex.notes);
   version = kel_project_dup_lexicon_version (project);
-  description = g_strdup_printf (_("A Kelisim project (lexicon %s). Each coding is a text "
-                                   "selection; its description gives its status (auto, "
-                                   "accepted, rejected, manual), amount and terms."),
-                                 version ? version : "?");
-  add_text (root, ex.ns, "Description", description);
-
-  xmlDocDumpFormatMemoryEnc (doc, &mem, &size, "UTF-8", 1);
+  description = g_strdup_printf (_("A Kelisim project (lexicon %s)."), version ? version : "?");
+  add_text (ex.root, ex.ns, "Description", description);
+  add_xml_member (&ex, doc, "project.qde", TRUE);
   xmlFreeDoc (doc);
-  {
-    Member *m = g_new0 (Member, 1);
-    m->name = g_strdup ("project.qde");
-    m->data = g_bytes_new (mem, size);
-    m->deflate = TRUE;
-    g_ptr_array_insert (ex.members, 0, m);
-  }
-  xmlFree (mem);
-
-  note (&ex, _("statuses, amounts and the lexicon's terms are in the description of each "
-               "coding's text selection (REFI-QDA has no place for them); Kelisim reads them "
-               "back"));
-  if (ex.rejected > 0)
-    note (&ex, ngettext ("%u rejected decision is a text selection without a code, its "
-                         "description saying “status: rejected”",
-                         "%u rejected decisions are text selections without a code, their "
-                         "descriptions saying “status: rejected”", ex.rejected),
-          ex.rejected);
-  if (ex.orphans > 0)
-    note (&ex, ngettext ("%u decision on a coding the lexicon no longer makes says "
-                         "“orphan: yes” in its description",
-                         "%u decisions on codings the lexicon no longer makes say "
-                         "“orphan: yes” in their descriptions", ex.orphans), ex.orphans);
-  note (&ex, _("the metadata of each document is in the variables corporation, counterpart, "
-               "year, kind and language"));
-  unmapped (&ex, _("the codebook's labels are written in one language only; the labels in "
-                   "the others are not in the .qdpx"));
-  unmapped (&ex, _("the coders' undo histories are not in the .qdpx"));
-  conflicts = kel_project_list_conflicts (project, FALSE);
-  if (conflicts->len > 0)
-    unmapped (&ex, ngettext ("%u conflict of a merge is still open; the .qdpx has this "
-                             "copy's version of it",
-                             "%u conflicts of merges are still open; the .qdpx has this "
-                             "copy's version of them", conflicts->len), conflicts->len);
+  add_xml_member (&ex, ex.ext, KEL_QDPX_EXT_MEMBER, FALSE);
+  report_export (&ex);
   ok = write_zip (path, ex.members, ex.latest > 0 ? ex.latest : g_get_real_time (), error);
 
 out:
-  g_hash_table_unref (ex.user_guids);
-  g_hash_table_unref (ex.categories);
-  g_ptr_array_unref (ex.members);
+  export_clear (&ex);
   return ok;
+}
+
+gboolean
+kel_qdpx_export (KelProject *project, const char *path, KelLanguage lang,
+                 KelQdpxReport *report, GCancellable *cancellable, GError **error)
+{
+  return kel_qdpx_export_full (project, path, lang, 0, report, cancellable, error);
 }

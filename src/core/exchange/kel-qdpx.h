@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "kel-exchange.h"
 #include "kel-project.h"
 
 G_BEGIN_DECLS
@@ -22,35 +23,42 @@ typedef enum {
 
 GQuark kel_qdpx_error_quark (void);
 
-/* What an export or an import did. Each line is a sentence for the user: @notes say what
- * went where, @unmapped what could not be carried over and why. */
-typedef struct {
-  guint      documents;           /* written, or added by an import */
-  guint      documents_matched;   /* import: already in the project (same file or text) */
-  guint      coders;              /* written, or added */
-  guint      categories;          /* written, or added */
-  guint      categories_matched;
-  guint      codings;             /* written, or made or changed */
-  guint      codings_unchanged;   /* import: the project had them already */
-  guint      memos;               /* notes written, or memos read */
-  GPtrArray *notes;               /* char* */
-  GPtrArray *unmapped;            /* char* */
-} KelQdpxReport;
+/* What an export or an import did: the exchange report (kel-exchange.h), its project
+ * counts filled. @notes say what went where, @unmapped what could not be carried over and
+ * why. */
+typedef KelImportReport KelQdpxReport;
 
 KelQdpxReport *kel_qdpx_report_new  (void);
 void           kel_qdpx_report_free (KelQdpxReport *report);
 
 /* Writes the whole project to @path (through a temporary file beside it): every coder as a
  * user with a stable GUID, the codebook as nested codes with colours (names in @lang,
- * KEL_LANG_UNKNOWN: the locale's), each document stored inside (a PDF with its text as
+ * KEL_LANG_UNKNOWN: the locale's; a category that came from another program's code with
+ * that code's GUID and codability), each document stored inside (a PDF with its text as
  * the representation, DOCX as rich text, any other as plain text), every live coding of
- * every coder as a text selection in code points of the document's text (and, on a PDF,
- * as page areas), memos as notes, and the metadata as variables. What REFI-QDA has no
- * place for (status, amounts, terms, orphans) is written in each selection's description,
- * in lines an import reads back. Safe to call from a worker thread. */
+ * every coder as a text selection in code points of the document's text, its memo as the
+ * selection's description and as a note, and the metadata as variables. What REFI-QDA
+ * has no place for (statuses, amounts, terms, rejections, orphans) is in the member
+ * kelisim.xml, which an import reads back. Safe to call from a worker thread. */
 gboolean       kel_qdpx_export      (KelProject       *project,
                                      const char       *path,
                                      KelLanguage       lang,
+                                     KelQdpxReport    *report,
+                                     GCancellable     *cancellable,
+                                     GError          **error);
+
+typedef enum {
+  KEL_QDPX_EXPORT_PDF_AREAS = 1 << 0,  /* a coding on a PDF also as page areas */
+} KelQdpxExportFlags;
+
+/* kel_qdpx_export() with @flags: KEL_QDPX_EXPORT_PDF_AREAS also writes each coding on a PDF
+ * as a page area per page it covers (REFI-QDA 1.5: pages from 0, points from the page's
+ * bottom-left corner), for programs that code areas of PDFs; QualCoder then shows such a
+ * coding twice, as text and as an area. */
+gboolean       kel_qdpx_export_full (KelProject       *project,
+                                     const char       *path,
+                                     KelLanguage       lang,
+                                     KelQdpxExportFlags flags,
                                      KelQdpxReport    *report,
                                      GCancellable     *cancellable,
                                      GError          **error);

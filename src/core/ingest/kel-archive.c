@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "kel-archive.h"
-#include "kel-error.h"
+#include "kel-ingest-error.h"
 
 gboolean
 kel_zip_name_is_safe (const char *name)
@@ -26,6 +26,51 @@ kel_zip_name_is_safe (const char *name)
     if (strcmp (parts[i], "..") == 0)
       return FALSE;
   return TRUE;
+}
+
+/* Unpacks the member at @a's position, counting its bytes in @total as they come, so
+ * that neither it nor all of them together pass their caps, whatever the headers claim. */
+static GBytes *
+read_member (struct archive *a, const char *display, const char *name, gsize max_member,
+             gsize *total, GError **error)
+{
+  g_autoptr (GByteArray) buf = g_byte_array_new ();
+
+  for (;;)
+    {
+      guint8 chunk[65536];
+      la_ssize_t got = archive_read_data (a, chunk, sizeof chunk);
+
+      if (got == 0)
+        break;
+      if (got < 0)
+        {
+          g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_DAMAGED,
+                       _("%s: the file is damaged: “%s” inside the zip cannot be "
+                         "unpacked (%s)"), display, name,
+                       archive_error_string (a) ? archive_error_string (a) : "?");
+          return NULL;
+        }
+      *total += got;
+      if (buf->len + (gsize) got > max_member)
+        {
+          g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_TOO_LARGE,
+                       _("%s: “%s” inside the zip unpacks to more than %d MB; this is "
+                         "not a document Kelisim reads (a zip bomb?)"), display, name,
+                       (int) (max_member >> 20));
+          return NULL;
+        }
+      if (*total > KEL_ZIP_MAX_TOTAL)
+        {
+          g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_TOO_LARGE,
+                       _("%s: the files inside the zip unpack to more than %d MB in "
+                         "all (“%s” goes over); this is not a file Kelisim reads (a zip "
+                         "bomb?)"), display, (int) (KEL_ZIP_MAX_TOTAL >> 20), name);
+          return NULL;
+        }
+      g_byte_array_append (buf, chunk, got);
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
 }
 
 GHashTable *
@@ -61,7 +106,7 @@ kel_zip_read (const char *display, const void *data, gsize len, KelZipWantFunc w
   while ((rc = archive_read_next_header (a, &entry)) != ARCHIVE_EOF)
     {
       const char *name;
-      g_autoptr (GByteArray) buf = NULL;
+      GBytes *member;
 
       if (rc < ARCHIVE_WARN)
         {
@@ -111,37 +156,13 @@ kel_zip_read (const char *display, const void *data, gsize len, KelZipWantFunc w
           return NULL;
         }
 
-      buf = g_byte_array_new ();
-      for (;;)
+      member = read_member (a, display, name, max_member, &total, error);
+      if (member == NULL)
         {
-          guint8 chunk[65536];
-          la_ssize_t got = archive_read_data (a, chunk, sizeof chunk);
-
-          if (got == 0)
-            break;
-          if (got < 0)
-            {
-              g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_DAMAGED,
-                           _("%s: the file is damaged: “%s” inside the zip cannot be "
-                             "unpacked (%s)"), display, name,
-                           archive_error_string (a) ? archive_error_string (a) : "?");
-              archive_read_free (a);
-              return NULL;
-            }
-          total += got;
-          if (buf->len + (gsize) got > max_member || total > KEL_ZIP_MAX_TOTAL)
-            {
-              g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_TOO_LARGE,
-                           _("%s: “%s” inside the zip unpacks to more than %d MB; this is "
-                             "not a document Kelisim reads (a zip bomb?)"), display, name,
-                           (int) (MIN (max_member, KEL_ZIP_MAX_TOTAL) >> 20));
-              archive_read_free (a);
-              return NULL;
-            }
-          g_byte_array_append (buf, chunk, got);
+          archive_read_free (a);
+          return NULL;
         }
-      g_hash_table_replace (members, g_strdup (name),
-                            g_byte_array_free_to_bytes (g_steal_pointer (&buf)));
+      g_hash_table_replace (members, g_strdup (name), member);
     }
   archive_read_free (a);
   return g_steal_pointer (&members);
@@ -159,6 +180,11 @@ kel_xml_parse_safe (const char *display, const char *data, gsize len, GQuark dom
   if (len > G_MAXINT)
     {
       g_set_error (error, domain, code, _("%s: the XML is too large"), display);
+      return NULL;
+    }
+  if (data == NULL || len == 0)
+    {
+      g_set_error (error, domain, code, _("%s: empty, where XML was expected"), display);
       return NULL;
     }
   /* None of the formats we read needs a DTD; refusing one rules out entity expansion

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "kel-archive.h"
-#include "kel-error.h"
+#include "kel-ingest-error.h"
 #include "kel-extract-office-private.h"
 
 #define W_NS        "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -1316,7 +1316,7 @@ extract_odt (const char *path, const char *name, GHashTable *members, GError **e
   if (manifest != NULL)
     {
       data = g_bytes_get_data (manifest, &len);
-      if (g_strstr_len (data, len, "encryption-data") != NULL)
+      if (data != NULL && g_strstr_len (data, len, "encryption-data") != NULL)
         {
           g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_ENCRYPTED,
                        _("%s: the document is protected with a password; remove the "
@@ -1452,7 +1452,9 @@ _kel_extract_office (const char *path, const char *data, gsize len, GError **err
     {
       gsize mlen;
       const char *m = g_bytes_get_data (mimetype, &mlen);
-      g_autofree char *type = g_strstrip (g_strndup (m, MIN (mlen, 200)));
+      /* an empty member has no data at all */
+      g_autofree char *type = g_strstrip (m != NULL ? g_strndup (m, MIN (mlen, 200))
+                                                    : g_strdup (""));
 
       if (strcmp (type, "application/vnd.oasis.opendocument.text") == 0
           || strcmp (type, "application/vnd.oasis.opendocument.text-template") == 0)

@@ -8,7 +8,7 @@
 #include <poppler.h>
 #include <string.h>
 
-#include "kel-error.h"
+#include "kel-ingest-error.h"
 #include "kel-extract-pdf-private.h"
 #include "kel-extracted-private.h"
 #include "kel-garble.h"

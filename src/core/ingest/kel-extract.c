@@ -5,8 +5,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "kel-error.h"
+#include "kel-ingest-error.h"
 #include "kel-extract.h"
+#include "kel-file.h"
 #include "kel-extract-office-private.h"
 #include "kel-extract-pdf-private.h"
 
@@ -22,41 +23,26 @@ KelExtracted *
 kel_extract_file_full (const char *path, const KelExtractOptions *options,
                        GCancellable *cancellable, GError **error)
 {
-  g_autofree char *name = NULL;
+  static const KelExtractError codes[] = {
+    [KEL_FILE_ERROR_NOT_FOUND] = KEL_EXTRACT_ERROR_NOT_FOUND,
+    [KEL_FILE_ERROR_NOT_REGULAR] = KEL_EXTRACT_ERROR_NOT_REGULAR,
+    [KEL_FILE_ERROR_TOO_LARGE] = KEL_EXTRACT_ERROR_TOO_LARGE,
+    [KEL_FILE_ERROR_IO] = KEL_EXTRACT_ERROR_IO,
+  };
   g_autoptr (GError) local_error = NULL;
-  g_autoptr (GMappedFile) map = NULL;
   g_autoptr (GBytes) bytes = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  name = g_path_get_basename (path);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  bytes = kel_file_read (path, KEL_FILE_DOCUMENT, &local_error);
+  if (bytes == NULL)
     {
-      g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_NOT_FOUND,
-                   _("%s: no such file"), path);
+      g_set_error_literal (error, KEL_EXTRACT_ERROR,
+                           local_error->code < (int) G_N_ELEMENTS (codes)
+                             ? codes[local_error->code] : KEL_EXTRACT_ERROR_IO,
+                           local_error->message);
       return NULL;
     }
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_NOT_REGULAR,
-                   _("%s: is a folder, not a document"), path);
-      return NULL;
-    }
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_NOT_REGULAR,
-                   _("%s: is not a regular file"), path);
-      return NULL;
-    }
-
-  map = g_mapped_file_new (path, FALSE, &local_error);
-  if (map == NULL)
-    {
-      g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_IO,
-                   _("%s: cannot be read: %s"), name, local_error->message);
-      return NULL;
-    }
-  bytes = g_mapped_file_get_bytes (map);
   return kel_extract_bytes (path, bytes, options, cancellable, error);
 }
 

@@ -5,7 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "kel-error.h"
+#include "kel-ingest-error.h"
 #include "kel-extracted-private.h"
 
 KelExtracted *
@@ -14,7 +14,9 @@ _kel_extracted_new (const char *path, KelSourceKind kind)
   KelExtracted *ext = g_new0 (KelExtracted, 1);
 
   ext->path = g_strdup (path);
-  ext->name = g_path_get_basename (path);
+  /* the name goes into datasets, projects and XML: UTF-8 whatever the file system holds
+   * (the path keeps the bytes that find the file again) */
+  ext->name = g_filename_display_basename (path);
   ext->kind = kind;
   ext->page_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   ext->warnings = g_ptr_array_new_with_free_func (g_free);
@@ -95,7 +97,7 @@ kel_extract_text (const char *name, const char *text, gsize len, GError **error)
 
   ext = _kel_extracted_new (name, KEL_SOURCE_TEXT);
   g_free (ext->name);
-  ext->name = g_path_get_basename (name);
+  ext->name = g_filename_display_basename (name);
   ext->text = g_strndup (text, len);
   ext->len = len;
   ext->n_pages = 1;

@@ -116,7 +116,8 @@ typedef struct {
 
 typedef struct {
   char          *path;
-  char          *name;          /* base name, as the dataset's "document" column */
+  char          *name;          /* base name in UTF-8 (bytes that are not become U+FFFD), as
+                                 * the dataset's "document" column; @path finds the file */
   KelSourceKind  kind;
   char          *text;          /* UTF-8; lines end with '\n', '\t' marks a gap between
                                  * table cells, '\f' separates pages */

@@ -12,7 +12,7 @@
 #include <omp.h>
 #endif
 
-#include "kel-error.h"
+#include "kel-ingest-error.h"
 #include "kel-pdf-render.h"
 #include "kel-ocr.h"
 

@@ -458,6 +458,36 @@ collect_document (Collect *c, sqlite3_stmt *doc, GError **error)
   return TRUE;
 }
 
+/* The ids of the coders of a consensus (NULL: every person). */
+static GArray *
+consensus_coders (KelProject *project, const char *const *names, GError **error)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) coders = NULL;
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      gint64 id = _kel_project_coder_id (project, names[i]);
+      if (id == 0)
+        {
+          g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_UNKNOWN,
+                       _("There is no coder “%s” in the project"), names[i]);
+          return NULL;
+        }
+      g_array_append_val (ids, id);
+    }
+  if (names != NULL)
+    return g_steal_pointer (&ids);
+  coders = kel_project_list_coders (project);
+  for (guint i = 0; i < coders->len; i++)
+    {
+      const KelProjectCoder *pc = coders->pdata[i];
+      if (!pc->is_lexicon)
+        g_array_append_val (ids, pc->id);
+    }
+  return g_steal_pointer (&ids);
+}
+
 GPtrArray *
 kel_project_collect_rows (KelProject *project, const KelProjectSelection *selection,
                           GError **error)
@@ -500,29 +530,9 @@ kel_project_collect_rows (KelProject *project, const KelProjectSelection *select
     }
   if (selection->view == KEL_VIEW_CONSENSUS)
     {
-      consensus = g_array_new (FALSE, FALSE, sizeof (gint64));
-      if (selection->coders != NULL)
-        for (guint i = 0; selection->coders[i] != NULL; i++)
-          {
-            gint64 id = _kel_project_coder_id (project, selection->coders[i]);
-            if (id == 0)
-              {
-                g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_UNKNOWN,
-                             _("There is no coder “%s” in the project"), selection->coders[i]);
-                goto out;
-              }
-            g_array_append_val (consensus, id);
-          }
-      else
-        {
-          g_autoptr (GPtrArray) coders = kel_project_list_coders (project);
-          for (guint i = 0; i < coders->len; i++)
-            {
-              const KelProjectCoder *pc = coders->pdata[i];
-              if (!pc->is_lexicon)
-                g_array_append_val (consensus, pc->id);
-            }
-        }
+      consensus = consensus_coders (project, selection->coders, error);
+      if (consensus == NULL)
+        goto out;
       c.consensus = consensus;
     }
   docs = _kel_project_prepare (project, "SELECT id, name, corporation, counterpart, year, kind, "

@@ -349,13 +349,111 @@ fail:
   return FALSE;
 }
 
+/* The lexicon's stored codings of @document: how many, and how many of them (by segment
+ * and category) the new coding @doc does not make. */
 static gboolean
-run_lexicon (KelProject *project, const KelPipelineOptions *pipeline, Progress *progress,
-             GCancellable *cancellable, guint *n_changed, GError **error)
+count_removed (KelProject *project, gint64 document, const KelLexicon *lex,
+               const KelDocument *doc, guint *stored, guint *removed, GError **error)
 {
-  g_autoptr (GPtrArray) docs = kel_project_list_documents (project);
-  guint changed_docs = 0;
+  g_autoptr (GHashTable) kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project,
+    "SELECT segment, category FROM codings WHERE document = ? AND coder = ? AND deleted = 0",
+    error);
+  int rc;
 
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      g_hash_table_add (kept, g_strdup_printf ("%u\t%s", c->segment,
+                                               kel_lexicon_get_category (lex, c->category)->id));
+    }
+  sqlite3_bind_int64 (stmt, 1, document);
+  sqlite3_bind_int64 (stmt, 2, _kel_project_lexicon_id (project));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *key = g_strdup_printf ("%d\t%s", sqlite3_column_int (stmt, 0),
+                                              _kel_sql_text (stmt, 1));
+      (*stored)++;
+      *removed += !g_hash_table_contains (kept, key);
+    }
+  if (rc != SQLITE_DONE)
+    _kel_project_set_error (project, error, rc);
+  return rc == SQLITE_DONE;
+}
+
+/* @info's document, loaded and coded by @pipeline (the long part: the project is free
+ * for others meanwhile). */
+static KelDocument *
+code_again (KelProject *project, const KelPipelineOptions *pipeline,
+            const KelProjectDocument *info, GError **error)
+{
+  KelDocument *doc;
+
+  _kel_project_lock (project);
+  doc = _kel_project_load_document (project, info->id, error);
+  _kel_project_unlock (project);
+  if (doc != NULL)
+    kel_coder_code_document (pipeline->lexicon, doc, pipeline->rates);
+  return doc;
+}
+
+/* Codes every document without writing, and refuses when most of the lexicon's codings
+ * would go. */
+static gboolean
+guard_lexicon_run (KelProject *project, const KelPipelineOptions *pipeline, GPtrArray *docs,
+                   Progress *progress, GCancellable *cancellable, guint *removed,
+                   guint *stored, GError **error)
+{
+  for (guint i = 0; i < docs->len; i++)
+    {
+      const KelProjectDocument *info = docs->pdata[i];
+      g_autoptr (KelDocument) doc = NULL;
+      gboolean ok;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      progress_report (progress, i, 2 * docs->len, info->name);
+      doc = code_again (project, pipeline, info, error);
+      if (doc == NULL)
+        return FALSE;
+      _kel_project_lock (project);
+      ok = count_removed (project, info->id, pipeline->lexicon, doc, stored, removed, error);
+      _kel_project_unlock (project);
+      if (!ok)
+        return FALSE;
+    }
+  if (*stored == 0 || 2 * *removed <= *stored)
+    return TRUE;
+  g_set_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_WOULD_REMOVE,
+               _("Coding again with the lexicon “%s” would take away %u of the %u codings the "
+                 "lexicon has in the project; nothing was changed"),
+               kel_lexicon_get_version (pipeline->lexicon), *removed, *stored);
+  return FALSE;
+}
+
+static gboolean
+run_lexicon (KelProject *project, const KelPipelineOptions *pipeline, KelLexiconRunFlags flags,
+             Progress *progress, GCancellable *cancellable, guint *n_changed, guint *removed,
+             guint *stored, GError **error)
+{
+  g_autoptr (GPtrArray) docs = kel_project_list_documents_full (project, error);
+  guint changed_docs = 0, base = 0, lost = 0, had = 0;
+
+  if (docs == NULL)
+    return FALSE;
+  if ((flags & KEL_LEXICON_RUN_GUARD)
+      && !guard_lexicon_run (project, pipeline, docs, progress, cancellable, &lost, &had,
+                             error))
+    {
+      if (removed != NULL)
+        *removed = lost;
+      if (stored != NULL)
+        *stored = had;
+      return FALSE;
+    }
+  base = (flags & KEL_LEXICON_RUN_GUARD) ? docs->len : 0;
   for (guint i = 0; i < docs->len; i++)
     {
       const KelProjectDocument *info = docs->pdata[i];
@@ -364,14 +462,10 @@ run_lexicon (KelProject *project, const KelPipelineOptions *pipeline, Progress *
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      progress_report (progress, i, docs->len, info->name);
-      _kel_project_lock (project);
-      doc = _kel_project_load_document (project, info->id, error);
-      _kel_project_unlock (project);
+      progress_report (progress, base + i, base + docs->len, info->name);
+      doc = code_again (project, pipeline, info, error);
       if (doc == NULL)
         return FALSE;
-      /* coding takes the time; the project stays free for others meanwhile */
-      kel_coder_code_document (pipeline->lexicon, doc, pipeline->rates);
       _kel_project_lock (project);
       if (!replace_lexicon_codings (project, info->id, pipeline->lexicon, doc, &changed, error))
         {
@@ -385,7 +479,7 @@ run_lexicon (KelProject *project, const KelPipelineOptions *pipeline, Progress *
         }
       _kel_project_unlock (project);
     }
-  progress_report (progress, docs->len, docs->len, NULL);
+  progress_report (progress, base + docs->len, base + docs->len, NULL);
   if (n_changed != NULL)
     *n_changed = changed_docs;
   return TRUE;
@@ -398,7 +492,20 @@ kel_project_run_lexicon (KelProject *project, const KelPipelineOptions *pipeline
   g_return_val_if_fail (KEL_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (pipeline != NULL && pipeline->lexicon != NULL, FALSE);
 
-  return run_lexicon (project, pipeline, NULL, cancellable, n_changed, error);
+  return run_lexicon (project, pipeline, KEL_LEXICON_RUN_DEFAULT, NULL, cancellable, n_changed,
+                      NULL, NULL, error);
+}
+
+gboolean
+kel_project_run_lexicon_full (KelProject *project, const KelPipelineOptions *pipeline,
+                              KelLexiconRunFlags flags, GCancellable *cancellable,
+                              guint *n_changed, guint *removed, guint *stored, GError **error)
+{
+  g_return_val_if_fail (KEL_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (pipeline != NULL && pipeline->lexicon != NULL, FALSE);
+
+  return run_lexicon (project, pipeline, flags, NULL, cancellable, n_changed, removed, stored,
+                      error);
 }
 
 /* Merge, on a worker thread ---------------------------------------------------------------- */

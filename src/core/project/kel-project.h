@@ -26,6 +26,8 @@ typedef enum {
   KEL_PROJECT_ERROR_NOTHING_TO_UNDO, /* also: nothing to redo */
   KEL_PROJECT_ERROR_CONFLICT,        /* undo/redo of something changed since */
   KEL_PROJECT_ERROR_MISMATCH,        /* merge: the same file read into a different text */
+  KEL_PROJECT_ERROR_READ_ONLY,       /* the file or its disk cannot be written */
+  KEL_PROJECT_ERROR_WOULD_REMOVE,    /* a lexicon run would take most of its codings away */
 } KelProjectError;
 
 GQuark kel_project_error_quark (void);
@@ -143,9 +145,22 @@ KelProject  *kel_project_create            (const char         *path,
                                             const KelLexicon   *lex,
                                             GError            **error);
 /* Opens a project, migrating an older one forward. A newer, damaged or non-project file
- * or one in use is refused with a clear error, and left as it was. */
+ * or one in use is refused with a clear error, and left as it was; one whose file or disk
+ * cannot be written is KEL_PROJECT_ERROR_READ_ONLY. */
 KelProject  *kel_project_open              (const char         *path,
                                             GError            **error);
+/* Opens a project only to read it, writing nothing, not even its log: for a project
+ * whose file or disk is read-only. Every change to it fails. A project of an older
+ * format (which would need migrating) is refused, and so is one whose last changes are
+ * in a log that cannot be read there. */
+KelProject  *kel_project_open_read_only    (const char         *path,
+                                            GError            **error);
+/* As kel_project_open(), or, when the file or its disk is read-only, as
+ * kel_project_open_read_only(): for those who only read (info, export). */
+KelProject  *kel_project_open_to_read      (const char         *path,
+                                            GError            **error);
+/* Whether @project was opened read-only. */
+gboolean     kel_project_is_read_only      (KelProject         *project);
 const char  *kel_project_get_path          (KelProject         *project);
 /* The lexicon coder's version (of the last lexicon run). */
 char        *kel_project_dup_lexicon_version (KelProject       *project);
@@ -161,6 +176,8 @@ char        *kel_project_dup_lexicon_version (KelProject       *project);
 /* A copy of the project's codebook, in order (KelCategory*, owning; "parent" indexes
  * this array). */
 GPtrArray   *kel_project_get_categories    (KelProject         *project);
+gboolean     kel_project_has_category      (KelProject         *project,
+                                            const char         *id);
 /* Adds a category; an id with a dot ("infrastructure.schools") is a sub-code of the
  * category before the dot, which must exist. */
 gboolean     kel_project_add_category      (KelProject         *project,
@@ -178,6 +195,10 @@ gboolean     kel_project_add_coder         (KelProject         *project,
                                             const char         *language,
                                             GError            **error);
 GPtrArray   *kel_project_list_coders       (KelProject         *project); /* KelProjectCoder */
+/* As kel_project_list_coders(), NULL and an error when the project cannot be read
+ * (damaged): the list alone would be empty then, as if there were nobody. */
+GPtrArray   *kel_project_list_coders_full  (KelProject         *project,
+                                            GError            **error);
 
 /* Documents --------------------------------------------------------------------------- */
 
@@ -193,6 +214,11 @@ char        *kel_project_hash_source       (GBytes             *source);
 /* The document with these source bytes, or 0. */
 gint64       kel_project_find_document     (KelProject         *project,
                                             const char         *sha256);
+/* The first document (in the project's order) whose normalized text is @text (@len
+ * bytes, or -1: up to a NUL), or 0: the same document, read from another file. */
+gint64       kel_project_find_document_by_text (KelProject     *project,
+                                                const char     *text,
+                                                gssize          len);
 /* Stores a processed document (from kel_project_process_file(), or any KelDocument that
  * kept its extraction; @source NULL reads @doc->path) with the codings @lex made, in one
  * transaction. A file already in the project is KEL_PROJECT_ERROR_EXISTS, with its id in
@@ -204,6 +230,9 @@ gboolean     kel_project_insert_document   (KelProject         *project,
                                             gint64             *out_id,
                                             GError            **error);
 GPtrArray   *kel_project_list_documents    (KelProject         *project); /* KelProjectDocument */
+/* As kel_project_list_documents(), NULL and an error when the project cannot be read. */
+GPtrArray   *kel_project_list_documents_full (KelProject       *project,
+                                              GError          **error);
 KelProjectDocument *kel_project_get_document (KelProject       *project,
                                               gint64            document,
                                               GError          **error);
@@ -280,6 +309,27 @@ gboolean     kel_project_run_lexicon       (KelProject         *project,
                                             const KelPipelineOptions  *pipeline,
                                             GCancellable       *cancellable,
                                             guint              *n_changed,
+                                            GError            **error);
+
+typedef enum {
+  KEL_LEXICON_RUN_DEFAULT = 0,
+  /* Codes every document first, without writing, and refuses the run
+   * (KEL_PROJECT_ERROR_WOULD_REMOVE, nothing changed) when it would take away more than
+   * half of the codings the lexicon has in the project: a lexicon broken by an edit
+   * would otherwise erase them. The caller asks the person, and runs again without. */
+  KEL_LEXICON_RUN_GUARD = 1 << 0,
+} KelLexiconRunFlags;
+
+/* As kel_project_run_lexicon(), as @flags say. With KEL_LEXICON_RUN_GUARD, @removed and
+ * @stored (may be NULL) are set to how many of the lexicon's codings the run would take
+ * away, of how many, when it is refused. */
+gboolean     kel_project_run_lexicon_full  (KelProject         *project,
+                                            const KelPipelineOptions  *pipeline,
+                                            KelLexiconRunFlags  flags,
+                                            GCancellable       *cancellable,
+                                            guint              *n_changed,
+                                            guint              *removed,
+                                            guint              *stored,
                                             GError            **error);
 
 /* Codings ----------------------------------------------------------------------------- */
@@ -444,6 +494,9 @@ KelMergeReport *kel_project_merge_finish   (KelProject         *project,
 /* The conflicts of past merges (resolved ones too with @all). */
 GPtrArray   *kel_project_list_conflicts    (KelProject         *project,
                                             gboolean            all);
+GPtrArray   *kel_project_list_conflicts_full (KelProject       *project,
+                                              gboolean          all,
+                                              GError          **error);
 /* Keeps this copy's version, or takes the other's (as an undoable step of @coder). */
 gboolean     kel_project_resolve_conflict  (KelProject         *project,
                                             const char         *coder,
