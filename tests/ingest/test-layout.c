@@ -438,9 +438,9 @@ test_layout_score (void)
   g_test_message ("layout set: found %u/%u, right %u/%u, amounts %u/%u", total.found,
                   total.gold, total.right, total.codings, total.amounts_right,
                   total.gold_amounts);
-  g_assert_cmpuint (total.found, >=, 76);
-  g_assert_cmpuint (total.right, >=, 76);
-  g_assert_cmpuint (total.amounts_right, >=, 42);
+  g_assert_cmpuint (total.found, >=, 88);
+  g_assert_cmpuint (total.right, >=, 88);
+  g_assert_cmpuint (total.amounts_right, >=, 43);
 }
 
 /* The deskewed words of a scan land where the words are on the scanned page: the first
