@@ -560,8 +560,11 @@ check_scans (gconstpointer data)
   g_assert_cmpuint (total.amounts_right, >=, set->amounts);
 }
 
-static const ScanSet scans150 = { "layout", ".scan150.pdf", 54, 33, 33, 14 };
-static const ScanSet scans200 = { "layout", ".scan200.pdf", 54, 38, 38, 17 };
+/* At 150 dpi OCR loses the thin spaces in «2 400 000,0» of two rows of 05, and a line of
+ * 01's right column runs into the left one: 53 of 56 sentences. corpus2's two scans score
+ * as their text layers do (F1 0.689, amounts 15 of 18: the coder's figures). */
+static const ScanSet scans150 = { "layout", ".scan150.pdf", 53, 44, 44, 14 };
+static const ScanSet scans200 = { "layout", ".scan200.pdf", 54, 47, 47, 17 };
 static const ScanSet corpus2 = { "corpus2", ".scanned.pdf", 26, 21, 21, 15 };
 
 int
