@@ -31,13 +31,27 @@ layout_source (KelLayoutOverlay *self)
   return self->found;
 }
 
+/* What the thread reads: its own copies, as the document shown may change meanwhile. */
+typedef struct {
+  GBytes *pdf;
+  char   *name;
+} Source;
+
 static void
-extract_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+source_free (Source *source)
 {
-  KelLayoutOverlay *self = source;
+  g_bytes_unref (source->pdf);
+  g_free (source->name);
+  g_free (source);
+}
+
+static void
+extract_thread (GTask *task, gpointer object, gpointer data, GCancellable *cancellable)
+{
+  Source *source = data;
   GError *error = NULL;
-  KelExtracted *ext = kel_page_layout_extract (data, self->name, KEL_OCR_AUTO, cancellable,
-                                               &error);
+  KelExtracted *ext = kel_page_layout_extract (source->pdf, source->name, KEL_OCR_AUTO,
+                                               cancellable, &error);
 
   if (ext == NULL)
     g_task_return_error (task, error);
@@ -82,7 +96,13 @@ find_layout (KelLayoutOverlay *self)
   self->finding = g_cancellable_new ();
   task = g_task_new (self, self->finding, extract_done, NULL);
   g_task_set_source_tag (task, find_layout);
-  g_task_set_task_data (task, g_bytes_ref (self->pdf), (GDestroyNotify) g_bytes_unref);
+  {
+    Source *source = g_new0 (Source, 1);
+
+    source->pdf = g_bytes_ref (self->pdf);
+    source->name = g_strdup (self->name);
+    g_task_set_task_data (task, source, (GDestroyNotify) source_free);
+  }
   g_task_run_in_thread (task, extract_thread);
 }
 

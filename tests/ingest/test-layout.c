@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kel-extract.h"
+#include "kel-page-layout.h"
 #include "kel-test-utils.h"
 
 static const char *const stems[] = {
@@ -443,6 +444,65 @@ test_layout_score (void)
   g_assert_cmpuint (total.amounts_right, >=, 43);
 }
 
+/* The layout of a page as the workbench draws it (kel-page-layout.h), on 01: page 1 has
+ * the running header «KAZ Minerals Annual Report 2021 … Sustainability», left out, and
+ * the title read first, at the top of the left column; the last block read is the right
+ * column's (the page is 595 points wide, the columns meet at the middle); page 2 has
+ * Table 7, a header row and six rows of three columns. The same from the PDF's bytes;
+ * none for a text file, or for a page the document does not have. */
+static void
+test_layout_page_layout (void)
+{
+  g_autoptr (KelExtracted) ext = extract ("layout", "01-kazminerals-annual-2021-twocol.pdf",
+                                          KEL_EXTRACT_BOXES);
+  g_autoptr (KelPageLayout) first = kel_page_layout_get (ext, 0);
+  g_autoptr (KelPageLayout) second = kel_page_layout_get (ext, 1);
+  g_autofree char *path = kel_test_data_path ("layout/01-kazminerals-annual-2021-twocol.pdf");
+  g_autoptr (GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+  g_autoptr (GBytes) bytes = g_mapped_file_get_bytes (file);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelExtracted) again = kel_page_layout_extract (bytes, "01.pdf", KEL_OCR_NEVER,
+                                                            NULL, &error);
+  g_autoptr (KelExtracted) plain = kel_extract_text ("a.txt", "Text.\n", 6, NULL);
+  const KelPageBlock *b, *last = NULL;
+  guint numbered = 0, headers = 0, header_cells = 0;
+  const char *title = strstr (ext->text, "Communities and social investment");
+
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  g_assert_nonnull (title);
+  g_assert_cmpuint (first->page, ==, 0);
+  for (guint i = 0; i < first->blocks->len; i++)
+    {
+      b = &g_array_index (first->blocks, KelPageBlock, i);
+      if (b->number == 0)
+        {
+          headers += b->kind == KEL_BLOCK_HEADER;
+          continue;
+        }
+      g_assert_cmpuint (b->number, ==, ++numbered);
+      last = b;
+    }
+  g_assert_cmpuint (headers, ==, 1);
+  g_assert_cmpuint (numbered, >=, 3);
+  b = &g_array_index (first->blocks, KelPageBlock, 0);
+  g_assert_cmpuint (b->number, ==, 1);
+  g_assert_cmpfloat (b->rect.x2, <, 300);
+  g_assert_cmpfloat (b->rect.y1, <, 100);
+  g_assert_cmpfloat (last->rect.x1, >, 295);
+  g_assert_cmpuint (second->cells->len, ==, 21);
+  for (guint i = 0; i < second->cells->len; i++)
+    header_cells += g_array_index (second->cells, KelTableCell, i).row == 0;
+  g_assert_cmpuint (header_cells, ==, 3);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (again->blocks);
+  g_assert_cmpuint (again->blocks->len, ==, ext->blocks->len);
+  g_assert_null (kel_page_layout_get (ext, 2));
+  g_assert_nonnull (plain);
+  g_assert_null (kel_page_layout_get (plain, 0));
+}
+
 /* The deskewed words of a scan land where the words are on the scanned page: the first
  * page of the 200 dpi scan of 01 is the text-layer page turned by −0.8° (clockwise
  * positive, about the middle of the page; tests/data/layout/README.md). */
@@ -580,6 +640,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/layout/sidebar", test_layout_sidebar);
   g_test_add_func ("/kelisim/layout/score", test_layout_score);
   g_test_add_func ("/kelisim/layout/deskew", test_layout_deskew);
+  g_test_add_func ("/kelisim/layout/page-layout", test_layout_page_layout);
   g_test_add_data_func ("/kelisim/layout/scans/150dpi", &scans150, check_scans);
   g_test_add_data_func ("/kelisim/layout/scans/200dpi", &scans200, check_scans);
   g_test_add_data_func ("/kelisim/layout/scans/corpus2", &corpus2, check_scans);
