@@ -635,13 +635,14 @@ _kel_lay_find_parts (const GArray *glyphs, const GPtrArray *tables, double page_
 
     for (guint i = 0; i <= n; i++)
       {
-        const LayPart *p = i < n ? &g_array_index (parts, LayPart, i) : NULL;
-        float to = p != NULL ? p->rect.y1 : G_MAXFLOAT;
+        /* the zone's top and bottom, read before add_part() moves @parts */
+        float to = i < n ? g_array_index (parts, LayPart, i).rect.y1 : G_MAXFLOAT;
+        float bottom = i < n ? g_array_index (parts, LayPart, i).rect.y2 : G_MAXFLOAT;
 
-        if (p == NULL || p->rect.y1 > from)
+        if (i == n || to > from)
           add_part (parts, LAY_PART_ACROSS, from, to, -G_MAXFLOAT, G_MAXFLOAT, NULL, NULL);
-        if (p != NULL)
-          from = MAX (from, p->rect.y2);
+        if (i < n)
+          from = MAX (from, bottom);
       }
   }
   g_array_sort (parts, compare_part);
