@@ -35,14 +35,25 @@ run() {
   awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }'
 }
 
+# the CPU time of the one-thread run too: on a machine that other work shares, pages per
+# CPU second is what one thread would do alone
+/usr/bin/time -o "$work/cpu.txt" -f '%U %S' "$cli" code --ocr always -j 1 \
+  -o "$work/cpu.csv" "${files[@]}" 2>/dev/null
+cpu1=$(tail -n1 "$work/cpu.txt" | awk '{ print $1 + $2 }')
 s1=$(run 1)
 s2=$(run 2)
 printf 'pages:                 %d (%d files)\n' "$pages" "${#files[@]}"
 printf '1 thread:              %6.2f s  %.2f pages/s\n' "$s1" \
   "$(awk -v p="$pages" -v s="$s1" 'BEGIN { print p / s }')"
+printf '1 thread, CPU time:    %6.2f s  %.2f pages per CPU second\n' "$cpu1" \
+  "$(awk -v p="$pages" -v s="$cpu1" 'BEGIN { print p / s }')"
 printf '2 threads:             %6.2f s  %.2f pages/s\n' "$s2" \
   "$(awk -v p="$pages" -v s="$s2" 'BEGIN { print p / s }')"
-awk -v p="$pages" -v s="$s1" 'BEGIN { r = p / s; printf "goal >= 0.37 pages/s on 1 thread: %s\n", r >= 0.37 ? "met" : "NOT met" }'
+# the goal, on the CPU time when the machine is shared (the wall-clock figure above says
+# how much it is)
+awk -v p="$pages" -v s="$s1" -v c="$cpu1" 'BEGIN {
+  printf "goal >= 0.37 pages/s on 1 thread: wall clock %s, CPU time %s\n",
+    (p / s >= 0.37) ? "met" : "NOT met", (p / c >= 0.37) ? "met" : "NOT met" }'
 printf 'speed-up:              %.2f\n' "$(awk -v a="$s1" -v b="$s2" 'BEGIN { print a / b }')"
 cmp -s "$work/out-1.csv" "$work/out-2.csv" && echo "datasets of -j 1 and -j 2: identical" \
   || echo "datasets of -j 1 and -j 2: DIFFER"

@@ -184,7 +184,7 @@ outline (GtkSnapshot *snapshot, const graphene_rect_t *r, const GdkRGBA *color, 
 
 static void
 draw_label (KelLayoutOverlay *self, GtkSnapshot *snapshot, const char *text, double x,
-            double y, const GdkRGBA *color)
+            double y, const graphene_rect_t *page, const GdkRGBA *color)
 {
   g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->view),
                                                                    text);
@@ -199,6 +199,8 @@ draw_label (KelLayoutOverlay *self, GtkSnapshot *snapshot, const char *text, dou
   pango_attr_list_unref (attrs);
   pango_layout_get_pixel_size (layout, &w, &h);
   y -= h / 2.0;
+  /* on the page, even for a block at its right edge */
+  x = MAX (page->origin.x, MIN (x, page->origin.x + page->size.width - w - 4));
   gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y, w + 4, h));
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 2, y));
@@ -244,7 +246,7 @@ draw_page (GtkSnapshot *snapshot, guint page, const graphene_rect_t *page_rect, 
       fill.alpha = b->number > 0 ? 0.06 : 0.12;
       gtk_snapshot_append_color (snapshot, &fill, &r);
       outline (snapshot, &r, &color, b->number > 0 ? 2 : 1);
-      draw_label (self, snapshot, label, r.origin.x, r.origin.y, &color);
+      draw_label (self, snapshot, label, r.origin.x, r.origin.y, page_rect, &color);
     }
 }
 
