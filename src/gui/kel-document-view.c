@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kel-document-view.h"
+#include "kel-layout-overlay.h"
 
 struct _KelDocumentView {
   GtkWidget        parent_instance;
@@ -32,6 +33,7 @@ struct _KelDocumentView {
   GtkWidget       *page_scroller, *text_scroller;
   KelPageView     *page_view;
   GtkTextView     *text_view;
+  KelLayoutOverlay *layout_overlay;
 
   KelDocument     *doc;
   GBytes          *pdf;
@@ -706,6 +708,9 @@ kel_document_view_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->rescroll_id, g_source_remove);
   stop_fill (self);
+  if (self->layout_overlay != NULL)
+    kel_page_view_set_overlay (self->page_view, NULL, NULL);
+  g_clear_object (&self->layout_overlay);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->renderer);
   g_clear_pointer (&self->pdf, g_bytes_unref);
@@ -796,6 +801,7 @@ kel_document_view_init (KelDocumentView *self)
   GtkTextBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->layout_overlay = kel_layout_overlay_new (GTK_WIDGET (self), self->page_view);
   gtk_popover_set_default_widget (self->details_popover, self->details_apply);
   self->units = g_array_new (FALSE, FALSE, sizeof (KelDocumentUnit));
   self->unit_tags = g_ptr_array_new_with_free_func (g_free);
@@ -863,6 +869,7 @@ kel_document_view_show_pdf (KelDocumentView *self, GBytes *pdf, const char *name
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
   g_array_set_size (self->units, 0);
   set_renderer (self, pdf, name);
+  kel_layout_overlay_set_document (self->layout_overlay, NULL, pdf, name);
   kel_page_view_set_glyphs (self->page_view, NULL);
   kel_page_view_set_highlights (self->page_view, NULL, 0);
   gtk_label_set_text (self->title_label, name ? name : "");
@@ -884,6 +891,8 @@ kel_document_view_set_document (KelDocumentView *self, KelDocument *doc, GBytes 
   g_ptr_array_set_size (self->unit_tags, 0);
   self->doc = doc;
   set_renderer (self, pdf, doc ? doc->name : NULL);
+  kel_layout_overlay_set_document (self->layout_overlay, doc ? doc->extracted : NULL, pdf,
+                                   doc ? doc->name : NULL);
   if (doc == NULL)
     {
       gtk_text_buffer_set_text (buffer, "", 0);
@@ -1091,4 +1100,11 @@ kel_document_view_is_text_ready (KelDocumentView *self)
 {
   g_return_val_if_fail (KEL_IS_DOCUMENT_VIEW (self), FALSE);
   return self->text_ready;
+}
+
+KelLayoutOverlay *
+kel_document_view_get_layout_overlay (KelDocumentView *self)
+{
+  g_return_val_if_fail (KEL_IS_DOCUMENT_VIEW (self), NULL);
+  return self->layout_overlay;
 }

@@ -6,6 +6,7 @@
 
 #include "kel-document.h"
 #include "kel-project.h"
+#include "kel-layout-overlay.h"
 #include "kel-page-view.h"
 
 G_BEGIN_DECLS
@@ -55,6 +56,8 @@ gboolean           kel_document_view_get_selection (KelDocumentView       *self,
 void               kel_document_view_set_notice    (KelDocumentView       *self,
                                                     const char            *notice);
 KelPageView       *kel_document_view_get_page_view (KelDocumentView       *self);
+/* "Show Reading Order" over the page view (the action "layout.reading-order"). */
+KelLayoutOverlay  *kel_document_view_get_layout_overlay (KelDocumentView  *self);
 /* The buttons of the bar that shows while text is selected (GtkWidget*, taken). */
 void               kel_document_view_set_selection_buttons (KelDocumentView *self,
                                                             GPtrArray       *buttons);

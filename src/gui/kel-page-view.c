@@ -46,6 +46,9 @@ struct _KelPageView {
   int              sel_anchor, sel_end;  /* glyph indices, -1 for none */
   gboolean         dragging;
   double           press_x, press_y;
+
+  KelPageOverlayFunc overlay;     /* drawn over each page, or NULL */
+  gpointer           overlay_data;
 };
 
 static void kel_page_view_scrollable_init (GtkScrollableInterface *iface);
@@ -734,6 +737,8 @@ kel_page_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
             draw_tag (self, snapshot, hl, x, y, margin, &below);
         }
       draw_selection (self, snapshot, p, x, y, &accent);
+      if (self->overlay != NULL)
+        self->overlay (snapshot, p, &rect, self->scale, self->overlay_data);
     }
 }
 
@@ -990,6 +995,16 @@ kel_page_view_get_renderer (KelPageView *self)
 {
   g_return_val_if_fail (KEL_IS_PAGE_VIEW (self), NULL);
   return self->renderer;
+}
+
+void
+kel_page_view_set_overlay (KelPageView *self, KelPageOverlayFunc func, gpointer data)
+{
+  g_return_if_fail (KEL_IS_PAGE_VIEW (self));
+
+  self->overlay = func;
+  self->overlay_data = data;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void

@@ -29,6 +29,14 @@ typedef struct {
   KelHighlightFlags  flags;
 } KelHighlight;
 
+/* Draws over page @page, drawn at @page_rect (widget pixels) with @scale pixels per
+ * point. */
+typedef void (*KelPageOverlayFunc) (GtkSnapshot           *snapshot,
+                                    guint                  page,
+                                    const graphene_rect_t *page_rect,
+                                    double                 scale,
+                                    gpointer               data);
+
 #define KEL_TYPE_PAGE_VIEW (kel_page_view_get_type ())
 G_DECLARE_FINAL_TYPE (KelPageView, kel_page_view, KEL, PAGE_VIEW, GtkWidget)
 
@@ -41,6 +49,11 @@ KelPageRenderer *kel_page_view_get_renderer    (KelPageView     *self);
  * array is referenced. NULL turns selection off. */
 void             kel_page_view_set_glyphs      (KelPageView     *self,
                                                 GArray          *glyphs);
+/* Draws @func over every page shown (after the highlights), or nothing when NULL; @data
+ * is not owned. */
+void             kel_page_view_set_overlay     (KelPageView       *self,
+                                                KelPageOverlayFunc func,
+                                                gpointer           data);
 /* Copies @highlights (KelHighlight). */
 void             kel_page_view_set_highlights  (KelPageView     *self,
                                                 const KelHighlight *highlights,

@@ -181,6 +181,24 @@ test_segment_tables (void)
   g_assert_cmpint (s->fact_column, ==, -1);
   g_assert_true (g_str_has_prefix (text + s->body, "Мектеп салу"));
   kel_segments_free (g_steal_pointer (&segs));
+
+  /* rows numbered as clauses ("1.1", "1.2"; a plan/fact table read cell by cell) are rows,
+   * one each; a clause whose number is followed by a tab (a Word list) is still a clause */
+  text = "1. Развитие социальной инфраструктуры\n"
+         "1.1\tСтроительство бассейна\tг. Риддер\t2 400 000,0\t2 386 512,4\n"
+         "1.2\tРемонт школы № 7\tг. Алтай\t310 000,0\t304 220,0\n"
+         "\n"
+         "2.1.\tКомпания построит спортивный зал в г. Алтай.\n";
+  segs = segment (text);
+  s = find (segs, text, "Строительство бассейна");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_TABLE_ROW);
+  g_assert_cmpuint (s->end, <=, (gsize) (strstr (text, "1.2\t") - text));
+  s = find (segs, text, "Ремонт школы");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_TABLE_ROW);
+  s = find (segs, text, "спортивный зал");
+  g_assert_cmpint (s->kind, !=, KEL_SEGMENT_TABLE_ROW);
+  g_assert_cmpstr (s->clause, ==, "2.1");
+  kel_segments_free (g_steal_pointer (&segs));
 }
 
 /* Headings without a number, lines that end on an abbreviation, long captions. */

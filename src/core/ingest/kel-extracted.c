@@ -36,6 +36,8 @@ kel_extracted_free (KelExtracted *ext)
   g_clear_pointer (&ext->page_sizes, g_array_unref);
   g_clear_pointer (&ext->page_sources, g_array_unref);
   g_clear_pointer (&ext->ocr_spans, g_array_unref);
+  g_clear_pointer (&ext->blocks, g_array_unref);
+  g_clear_pointer (&ext->tables, g_array_unref);
   g_clear_pointer (&ext->warnings, g_ptr_array_unref);
   g_free (ext);
 }

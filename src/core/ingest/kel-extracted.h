@@ -65,6 +65,55 @@ typedef struct {
   KelRect rect;
 } KelGlyph;
 
+/* What a block of a page is. Blocks of the kinds marked "left out" have no text in
+ * KelExtracted.text: they are still drawn on the page. */
+typedef enum {
+  KEL_BLOCK_BODY,         /* running text: paragraphs of a column */
+  KEL_BLOCK_HEADING,      /* a title or section heading (larger or bold type, short) */
+  KEL_BLOCK_HEADER,       /* a running header, repeated on the pages: left out */
+  KEL_BLOCK_FOOTER,       /* a running footer, repeated on the pages: left out */
+  KEL_BLOCK_PAGE_NUMBER,  /* a page number in the margin: left out */
+  KEL_BLOCK_SIDEBAR,      /* a sidebar beside the text, written after the body of the
+                           * document; on a web page, its menu, breadcrumbs, sidebars and
+                           * footer: left out */
+  KEL_BLOCK_CAPTION,      /* a table's caption («Таблица 1. …»), on its own line */
+  KEL_BLOCK_TABLE,        /* a table (see KelTable), one line per row */
+} KelBlockKind;
+
+/* The byte offset of a block or cell that has no text (left out, or an empty cell). */
+#define KEL_NO_TEXT G_MAXUINT32
+
+/* One block of a page in reading order: where it is and where its text is. */
+typedef struct {
+  guint32      page;    /* 0-based */
+  KelRect      rect;
+  KelBlockKind kind;
+  guint32      start, end; /* its bytes in KelExtracted.text; KEL_NO_TEXT when left out */
+  guint32      table;   /* KEL_BLOCK_TABLE: index into KelExtracted.tables, else G_MAXUINT32 */
+} KelBlock;
+
+/* One cell of a table: its row and column (the top-left grid position of a cell that
+ * spans several), its span, where it is drawn and where its text is. */
+typedef struct {
+  guint16 row, col;
+  guint16 n_rows, n_cols;  /* its span, 1 × 1 for most */
+  guint32 page;
+  KelRect rect;
+  guint32 start, end;      /* KEL_NO_TEXT for an empty cell or a header row left out */
+} KelTableCell;
+
+/* One table, on one page or continued over several. Its text is one line per row, '\t'
+ * between cells; a header row repeated on a continuation page is left out (its cells have
+ * no text), a row broken by the page break is one row. */
+typedef struct {
+  guint32  first_page, last_page;
+  KelRect  rect;          /* on its first page */
+  guint    n_rows, n_cols;
+  guint    n_header_rows; /* the first rows are its header */
+  gboolean ruled;         /* found from its ruling lines (else from aligned columns) */
+  GArray  *cells;         /* KelTableCell, by row then column */
+} KelTable;
+
 typedef struct {
   char          *path;
   char          *name;          /* base name in UTF-8 (bytes that are not become U+FFFD), as
@@ -81,6 +130,9 @@ typedef struct {
   guint          n_pages_ocr;   /* pages with no usable text layer */
   GArray        *page_sources;  /* guint8 KelPageSource per page */
   GArray        *ocr_spans;     /* KelOcrSpan, sorted; words of the pages OCR read */
+  GArray        *blocks;        /* KelBlock, page by page in reading order; NULL when the
+                                 * layout is not known (text files, office documents) */
+  GArray        *tables;        /* KelTable, in reading order; NULL as @blocks */
 } KelExtracted;
 
 /* Largest plain-text file accepted, in bytes. */

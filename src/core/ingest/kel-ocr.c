@@ -16,6 +16,9 @@
 #include "kel-pdf-render.h"
 #include "kel-ocr.h"
 
+#include <leptonica/allheaders.h>
+#include <math.h>
+
 typedef struct {
   TessBaseAPI *api;
   char        *datapath;
@@ -170,38 +173,257 @@ cancel_cb (void *cancel_this, int words)
   return g_cancellable_is_cancelled (cancel_this);
 }
 
-/* The page as 8-bit gray at KEL_OCR_DPI, on white (a PDF page has no background). */
-static guint8 *
-render_gray (PopplerPage *page, int *width, int *height)
+/* The resolution a page is recognized at: KEL_OCR_DPI, less for a page so large that it
+ * would take more than KEL_OCR_MAX_PIXELS. */
+static double
+page_dpi (double w, double h)
 {
-  double w = 0, h = 0, scale = KEL_OCR_DPI / 72.0;
+  double area = (w / 72.0) * (h / 72.0);
+
+  if (area <= 0)
+    return KEL_OCR_DPI;
+  return MIN (KEL_OCR_DPI, floor (sqrt (KEL_OCR_MAX_PIXELS / area)));
+}
+
+/* The page as an 8-bit grey image at @dpi, on white (a PDF page has no background). */
+static PIX *
+render_gray (PopplerPage *page, double dpi)
+{
+  double w = 0, h = 0, scale = dpi / 72.0;
   cairo_surface_t *surface;
-  guint8 *gray, *data;
-  int stride;
+  const guint8 *data;
+  int width, height, stride, wpl;
+  l_uint32 *pixels;
+  PIX *pix;
 
   poppler_page_get_size (page, &w, &h);
-  *width = MAX (1, (int) (w * scale + 0.5));
-  *height = MAX (1, (int) (h * scale + 0.5));
-  surface = kel_pdf_render_page (page, scale, *width, *height, CAIRO_FORMAT_RGB24, TRUE);
+  width = MAX (1, (int) (w * scale + 0.5));
+  height = MAX (1, (int) (h * scale + 0.5));
+  surface = kel_pdf_render_page (page, scale, width, height, CAIRO_FORMAT_RGB24, TRUE);
   if (surface == NULL)
     return NULL;
-
+  pix = pixCreate (width, height, 8);
+  if (pix == NULL)
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  pixSetResolution (pix, (l_int32) dpi, (l_int32) dpi);
   data = cairo_image_surface_get_data (surface);
   stride = cairo_image_surface_get_stride (surface);
-  gray = g_malloc ((gsize) *width * *height);
-  for (int y = 0; y < *height; y++)
+  pixels = pixGetData (pix);
+  wpl = pixGetWpl (pix);
+  for (int y = 0; y < height; y++)
     {
       const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
-      guint8 *out = gray + (gsize) y * *width;
+      l_uint32 *line = pixels + (gsize) y * wpl;
 
-      for (int x = 0; x < *width; x++)
+      for (int x = 0; x < width; x++)
         {
           guint32 px = row[x];
           guint r = (px >> 16) & 0xff, g = (px >> 8) & 0xff, b = px & 0xff;
-          out[x] = (guint8) ((r * 299 + g * 587 + b * 114) / 1000);
+          SET_DATA_BYTE (line, x, (r * 299 + g * 587 + b * 114) / 1000);
         }
     }
   cairo_surface_destroy (surface);
+  return pix;
+}
+
+/* Pixels darker than this are ink when the page is made black and white; a table's light
+ * grey rules, darker than the second. */
+#define INK_THRESHOLD 160
+#define RULE_THRESHOLD 243
+
+/* Turns @gray (taken) so that its lines of text run level, when it is turned by more
+ * than a tenth of a degree and the measure is sure of it. Returns the turned image and
+ * sets @angle (degrees, clockwise; 0 when left as it was). */
+static PIX *
+deskew (PIX *gray, float *angle)
+{
+  PIX *bw = pixConvertTo1 (gray, INK_THRESHOLD), *turned;
+  l_float32 a = 0, conf = 0;
+
+  *angle = 0;
+  if (bw == NULL)
+    return gray;
+  if (pixFindSkew (bw, &a, &conf) != 0 || conf < 3.0f || fabsf (a) < 0.1f || fabsf (a) > 10)
+    {
+      pixDestroy (&bw);
+      return gray;
+    }
+  pixDestroy (&bw);
+  turned = pixRotate (gray, (l_float32) (G_PI / 180.0 * a), L_ROTATE_AREA_MAP,
+                      L_BRING_IN_WHITE, 0, 0);
+  if (turned == NULL)
+    return gray;
+  pixDestroy (&gray);
+  *angle = a;
+  return turned;
+}
+
+/* Noise away: specks of ink no larger than 3 × 3 pixels become paper. */
+static void
+remove_specks (PIX *gray, PIX *bw)
+{
+  PIX *specks = pixSelectBySize (bw, 3, 3, 8, L_SELECT_IF_BOTH, L_SELECT_IF_LTE, NULL);
+
+  if (specks == NULL)
+    return;
+  pixSetMasked (gray, specks, 255);
+  pixDestroy (&specks);
+}
+
+/* The share of the pixels of the strip @x, @y, @w × @h of @ink (1 bpp) that are ink. */
+static double
+ink_share (PIX *ink, int x, int y, int w, int h)
+{
+  BOX *box;
+  PIX *part;
+  l_int32 n = 0;
+
+  x = MAX (0, x);
+  y = MAX (0, y);
+  w = MIN (w, pixGetWidth (ink) - x);
+  h = MIN (h, pixGetHeight (ink) - y);
+  if (w <= 0 || h <= 0)
+    return 0;
+  box = boxCreate (x, y, w, h);
+  part = pixClipRectangle (ink, box, NULL);
+  if (part != NULL)
+    pixCountPixels (part, &n, NULL);
+  pixDestroy (&part);
+  boxDestroy (&box);
+  return (double) n / ((double) w * h);
+}
+
+/* Whether the stroke @x, @y, @w × @h has paper along both its sides: a rule, not the
+ * foot or the head of a line of letters. */
+static gboolean
+on_paper (PIX *ink, gboolean horizontal, int x, int y, int w, int h)
+{
+  const int near = 3, band = 4;
+
+  if (horizontal)
+    return ink_share (ink, x, y - near - band, w, band) < 0.15
+           && ink_share (ink, x, y + h + near, w, band) < 0.15;
+  return ink_share (ink, x - near - band, y, band, h) < 0.15
+         && ink_share (ink, x + w + near, y, band, h) < 0.15;
+}
+
+/* Adds the boxes of the components of @lines (1 bpp) no thicker than @thick pixels, with
+ * paper along them in @ink, to @rules, in points, and paints them into @mask. */
+static void
+add_rules (PIX *lines, PIX *ink, gboolean horizontal, int thick, double dpi, GArray *rules,
+           PIX *mask)
+{
+  BOXA *boxes = pixConnCompBB (lines, 8);
+  float to_pt = (float) (72.0 / dpi);
+  int margin = MAX (2, (int) (dpi / 60));
+
+  for (l_int32 i = 0; boxes != NULL && i < boxaGetCount (boxes); i++)
+    {
+      l_int32 x, y, w, h;
+      KelLayoutRule r;
+
+      if (boxaGetBoxGeometry (boxes, i, &x, &y, &w, &h) != 0
+          || (horizontal ? h : w) > thick || !on_paper (ink, horizontal, x, y, w, h))
+        continue;
+      r = (KelLayoutRule) { x * to_pt, y * to_pt, (x + w) * to_pt, (y + h) * to_pt };
+      g_array_append_val (rules, r);
+      /* and its blur, which a low resolution or a JPEG spread around it */
+      pixRasterop (mask, x - margin, y - margin, w + 2 * margin, h + 2 * margin, PIX_SET,
+                   NULL, 0, 0);
+    }
+  boxaDestroy (&boxes);
+}
+
+/* The grey of the paper: the commonest level of the lighter half. */
+static int
+paper_level (PIX *gray)
+{
+  NUMA *hist = pixGetGrayHistogram (gray, 4);
+  l_float32 best = -1;
+  int level = 255;
+
+  for (int v = 128; hist != NULL && v < 256; v++)
+    {
+      l_float32 n = 0;
+      numaGetFValue (hist, v, &n);
+      if (n > best)
+        {
+          best = n;
+          level = v;
+        }
+    }
+  numaDestroy (&hist);
+  return level;
+}
+
+/* The ruling lines of the page (table borders): runs of ink a quarter of an inch long or
+ * more and no thicker than a rule, across or down, found by opening the page made black
+ * and white (at a level that keeps light grey rules: a little darker than the paper) with
+ * a line; they are made paper before recognition, so that borders never become letters.
+ * KelLayoutRule. */
+static GArray *
+take_rules (PIX *gray, double dpi)
+{
+  GArray *rules = g_array_new (FALSE, FALSE, sizeof (KelLayoutRule));
+  int len = (int) (dpi / 4), thick = MAX (2, (int) (dpi / 72.0 * 3));
+  /* shaded cells made paper, so that the rules through them stand out */
+  PIX *flat = pixBackgroundNormSimple (gray, NULL, NULL);
+  PIX *bw = NULL, *ink = pixConvertTo1 (gray, INK_THRESHOLD);
+  PIX *across = NULL, *down = NULL, *mask = NULL;
+
+  if (flat != NULL)
+    bw = pixConvertTo1 (flat, MAX (MIN (RULE_THRESHOLD, paper_level (flat) - 12),
+                                   INK_THRESHOLD));
+  if (bw == NULL || ink == NULL)
+    {
+      pixDestroy (&flat);
+      pixDestroy (&bw);
+      pixDestroy (&ink);
+      return rules;
+    }
+  across = pixOpenBrick (NULL, bw, len, 1);
+  down = pixOpenBrick (NULL, bw, 1, len);
+  mask = pixCreate (pixGetWidth (gray), pixGetHeight (gray), 1);
+  if (across != NULL && mask != NULL)
+    add_rules (across, ink, TRUE, thick, dpi, rules, mask);
+  if (down != NULL && mask != NULL)
+    add_rules (down, ink, FALSE, thick, dpi, rules, mask);
+  if (mask != NULL)
+    pixSetMasked (gray, mask, 255);
+  pixDestroy (&flat);
+  pixDestroy (&bw);
+  pixDestroy (&ink);
+  pixDestroy (&across);
+  pixDestroy (&down);
+  pixDestroy (&mask);
+  return rules;
+}
+
+/* The page ready for recognition: drawn at a resolution its size allows, turned level,
+ * its specks and ruling lines made paper. Sets @angle (see deskew()), @dpi and @rules. */
+static PIX *
+prepare_page (PopplerPage *page, float *angle, double *dpi, GArray **rules)
+{
+  double w = 0, h = 0;
+  PIX *gray, *bw;
+
+  poppler_page_get_size (page, &w, &h);
+  *dpi = page_dpi (w, h);
+  *rules = NULL;
+  gray = render_gray (page, *dpi);
+  if (gray == NULL)
+    return NULL;
+  gray = deskew (gray, angle);
+  bw = pixConvertTo1 (gray, INK_THRESHOLD);
+  if (bw != NULL)
+    {
+      remove_specks (gray, bw);
+      pixDestroy (&bw);
+    }
+  *rules = take_rules (gray, *dpi);
   return gray;
 }
 
@@ -212,17 +434,64 @@ word_clear (gpointer data)
   g_free (w->text);
 }
 
-GArray *
+void
+kel_ocr_result_free (KelOcrResult *res)
+{
+  if (res == NULL)
+    return;
+  g_clear_pointer (&res->words, g_array_unref);
+  g_clear_pointer (&res->rules, g_array_unref);
+  g_free (res);
+}
+
+/* The words Tesseract recognized, in points (@to_pt points a pixel). */
+static GArray *
+collect_words (TessBaseAPI *api, float to_pt)
+{
+  GArray *words = g_array_new (FALSE, FALSE, sizeof (KelOcrWord));
+  TessResultIterator *ri = TessBaseAPIGetIterator (api);
+
+  g_array_set_clear_func (words, word_clear);
+  if (ri == NULL)
+    return words;
+  do
+    {
+      const TessPageIterator *pi = TessResultIteratorGetPageIteratorConst (ri);
+      char *text = TessResultIteratorGetUTF8Text (ri, RIL_WORD);
+      int l, t, r, b, ll, lt, lr, lb;
+      KelOcrWord w;
+
+      if (text == NULL || *text == '\0'
+          || !TessPageIteratorBoundingBox (pi, RIL_WORD, &l, &t, &r, &b)
+          || !TessPageIteratorBoundingBox (pi, RIL_TEXTLINE, &ll, &lt, &lr, &lb))
+        {
+          if (text != NULL)
+            TessDeleteText (text);
+          continue;
+        }
+      w.text = g_strdup (text);
+      TessDeleteText (text);
+      w.rect = (KelRect) { l * to_pt, t * to_pt, r * to_pt, b * to_pt };
+      w.line = (KelRect) { ll * to_pt, lt * to_pt, lr * to_pt, lb * to_pt };
+      w.confidence = CLAMP (TessResultIteratorConfidence (ri, RIL_WORD), 0.0f, 100.0f);
+      w.line_start = TessPageIteratorIsAtBeginningOf (pi, RIL_TEXTLINE);
+      g_array_append_val (words, w);
+    }
+  while (TessResultIteratorNext (ri, RIL_WORD));
+  TessResultIteratorDelete (ri);
+  return words;
+}
+
+KelOcrResult *
 kel_ocr_page (PopplerPage *page, const char *name, const char *languages,
               GCancellable *cancellable, GError **error)
 {
-  g_autoptr (GArray) words = NULL;
-  g_autofree guint8 *gray = NULL;
-  const float to_pt = 72.0f / KEL_OCR_DPI;
-  TessResultIterator *ri;
+  g_autoptr (KelOcrResult) res = g_new0 (KelOcrResult, 1);
+  PIX *gray;
   ETEXT_DESC *monitor;
+  double dpi = KEL_OCR_DPI;
   Engine *e;
-  int width, height, rc;
+  int rc;
 
   g_return_val_if_fail (POPPLER_IS_PAGE (page), NULL);
   g_return_val_if_fail (languages != NULL, NULL);
@@ -233,7 +502,7 @@ kel_ocr_page (PopplerPage *page, const char *name, const char *languages,
   if (e == NULL)
     return NULL;
 
-  gray = render_gray (page, &width, &height);
+  gray = prepare_page (page, &res->angle, &dpi, &res->rules);
   if (gray == NULL)
     {
       g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_NEEDS_OCR,
@@ -242,8 +511,8 @@ kel_ocr_page (PopplerPage *page, const char *name, const char *languages,
       return NULL;
     }
   limit_openmp ();
-  TessBaseAPISetImage (e->api, gray, width, height, 1, width);
-  TessBaseAPISetSourceResolution (e->api, KEL_OCR_DPI);
+  TessBaseAPISetImage2 (e->api, gray);
+  TessBaseAPISetSourceResolution (e->api, (int) dpi);
 
   monitor = TessMonitorCreate ();
   if (cancellable != NULL)
@@ -253,51 +522,22 @@ kel_ocr_page (PopplerPage *page, const char *name, const char *languages,
     }
   rc = TessBaseAPIRecognize (e->api, monitor);
   TessMonitorDelete (monitor);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || rc != 0)
     {
       TessBaseAPIClear (e->api);
+      pixDestroy (&gray);
+      if (rc != 0 && (error == NULL || *error == NULL))
+        g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_NEEDS_OCR,
+                     _("%s: Tesseract could not recognize page %d"), name,
+                     poppler_page_get_index (page) + 1);
       return NULL;
     }
-  if (rc != 0)
-    {
-      TessBaseAPIClear (e->api);
-      g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_NEEDS_OCR,
-                   _("%s: Tesseract could not recognize page %d"), name,
-                   poppler_page_get_index (page) + 1);
-      return NULL;
-    }
-
-  words = g_array_new (FALSE, FALSE, sizeof (KelOcrWord));
-  g_array_set_clear_func (words, word_clear);
-  ri = TessBaseAPIGetIterator (e->api);
-  if (ri != NULL)
-    {
-      do
-        {
-          const TessPageIterator *pi = TessResultIteratorGetPageIteratorConst (ri);
-          char *text = TessResultIteratorGetUTF8Text (ri, RIL_WORD);
-          int l, t, r, b, ll, lt, lr, lb;
-          KelOcrWord w;
-
-          if (text == NULL || *text == '\0'
-              || !TessPageIteratorBoundingBox (pi, RIL_WORD, &l, &t, &r, &b)
-              || !TessPageIteratorBoundingBox (pi, RIL_TEXTLINE, &ll, &lt, &lr, &lb))
-            {
-              if (text != NULL)
-                TessDeleteText (text);
-              continue;
-            }
-          w.text = g_strdup (text);
-          TessDeleteText (text);
-          w.rect = (KelRect) { l * to_pt, t * to_pt, r * to_pt, b * to_pt };
-          w.line = (KelRect) { ll * to_pt, lt * to_pt, lr * to_pt, lb * to_pt };
-          w.confidence = CLAMP (TessResultIteratorConfidence (ri, RIL_WORD), 0.0f, 100.0f);
-          g_array_append_val (words, w);
-        }
-      while (TessResultIteratorNext (ri, RIL_WORD));
-      TessResultIteratorDelete (ri);
-    }
+  res->words = collect_words (e->api, (float) (72.0 / dpi));
+  kel_ocr_fix_words (res->words);
+  res->center_x = pixGetWidth (gray) / 2.0f * (float) (72.0 / dpi);
+  res->center_y = pixGetHeight (gray) / 2.0f * (float) (72.0 / dpi);
   /* Drop the page image now rather than keep it until the thread's next page. */
   TessBaseAPIClear (e->api);
-  return g_steal_pointer (&words);
+  pixDestroy (&gray);
+  return g_steal_pointer (&res);
 }

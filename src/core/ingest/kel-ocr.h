@@ -6,6 +6,7 @@
 #include <poppler.h>
 
 #include "kel-extracted.h"
+#include "kel-layout.h"
 
 G_BEGIN_DECLS
 
@@ -23,7 +24,23 @@ typedef struct {
   KelRect  rect;        /* the word's box, in PDF points from the top-left corner */
   KelRect  line;        /* the box of the text line holding it */
   float    confidence;  /* 0–100, the engine's own */
+  gboolean line_start;  /* the first word of its text line */
 } KelOcrWord;
+
+/* Larger pages are recognized at a lower resolution, to stay within this many pixels. */
+#define KEL_OCR_MAX_PIXELS 40e6
+
+/* What OCR found on a page. The page image was turned by @angle degrees (clockwise,
+ * about @center_x, @center_y) to make its lines level before recognition: the boxes of
+ * the words and rules are those of the turned page. */
+typedef struct {
+  GArray *words;        /* KelOcrWord, in the engine's reading order */
+  GArray *rules;        /* KelLayoutRule: the ruling lines of the page image, or NULL */
+  float   angle;
+  float   center_x, center_y;
+} KelOcrResult;
+
+void        kel_ocr_result_free       (KelOcrResult *res);
 
 /* The tessdata folder: $TESSDATA_PREFIX if set, else the first of the usual places that
  * exists (Debian's for Tesseract 5 first). */
@@ -36,13 +53,27 @@ char       *kel_ocr_available_languages (const char *name,
                                          const char *languages,
                                          GPtrArray  *messages);
 
-/* Renders @page at KEL_OCR_DPI and recognizes it with @languages. Returns a GArray of
- * KelOcrWord in the engine's reading order (empty for a blank page), or NULL with an
- * error in the KEL_EXTRACT_ERROR domain naming @name, or G_IO_ERROR_CANCELLED. */
-GArray     *kel_ocr_page              (PopplerPage  *page,
+/* Renders @page at KEL_OCR_DPI (less for a very large page), turns it level, removes its
+ * specks and its ruling lines and recognizes it with @languages. Returns its words (none
+ * for a blank page) and ruling lines, or NULL with an error in the KEL_EXTRACT_ERROR
+ * domain naming @name, or G_IO_ERROR_CANCELLED. */
+KelOcrResult *kel_ocr_page            (PopplerPage  *page,
                                        const char   *name,
                                        const char   *languages,
                                        GCancellable *cancellable,
                                        GError      **error);
+
+/* Puts right what OCR gets wrong in the words (KelOcrWord, in reading order) of Kazakh
+ * and Russian pages: Latin look-alikes of Cyrillic letters, small words and
+ * abbreviations read in capitals inside a sentence, a clause number's point read as a
+ * comma (kel-ocr-fix.c). */
+void        kel_ocr_fix_words         (GArray       *words);
+
+/* A name a document writes with Kazakh letters («Шаттық») and OCR read with Russian
+ * ones elsewhere in it («Шаттык») is written as the document writes it. @pages: the
+ * words (GArray of KelOcrWord, or NULL) of each page. Returns whether it changed any. */
+gboolean    kel_ocr_fix_document      (GPtrArray    *pages);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelOcrResult, kel_ocr_result_free)
 
 G_END_DECLS

@@ -229,6 +229,12 @@ classify (Line *line, const char *text)
           else
             break;
         }
+      /* "1.1<tab>Строительство …<tab>г. Риддер<tab>2 400 000,0": a numbered row of a
+       * table (its number alone in the first cell, two cells more, one of them a
+       * number) is a row, not a clause */
+      if (line->kind == LINE_ROW && depth > 0 && p < end && *p == '\t'
+          && memchr (p + 1, '\t', end - p - 1) != NULL)
+        return;
       if (depth > 0 && p < end && (*p == ' ' || *p == '\t') && (depth > 1 || dot_after))
         {
           const char *b = skip_spaces (p, end);

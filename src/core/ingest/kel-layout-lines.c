@@ -1,0 +1,793 @@
+/* kel-layout-lines.c: a region of a page (a column, or the whole page) rebuilt from its
+ * glyph boxes into lines, so that table rows and justified lines come out whole: glyphs
+ * grouped into lines by their vertical middle and ordered left to right, wide gaps made
+ * cell boundaries, and the lines of a table row whose cells wrap put back together into
+ * one row. OCR words come here as glyphs too, so a scan reads exactly like a text page. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "kel-layout-private.h"
+
+typedef KelLayoutGlyph Glyph;
+
+static int
+compare_ymid (gconstpointer a, gconstpointer b)
+{
+  const Glyph *ga = a, *gb = b;
+
+  if (ga->ymid < gb->ymid)
+    return -1;
+  if (ga->ymid > gb->ymid)
+    return 1;
+  return ga->order < gb->order ? -1 : ga->order > gb->order;
+}
+
+static int
+compare_x (gconstpointer a, gconstpointer b)
+{
+  const Glyph *ga = a, *gb = b;
+  float xa = (ga->r.x1 + ga->r.x2) / 2, xb = (gb->r.x1 + gb->r.x2) / 2;
+
+  if (xa < xb)
+    return -1;
+  if (xa > xb)
+    return 1;
+  return ga->order < gb->order ? -1 : ga->order > gb->order;
+}
+
+int
+_kel_lay_compare_float (gconstpointer a, gconstpointer b)
+{
+  float x = *(const float *) a, y = *(const float *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+KelRect
+_kel_lay_unturn (const LayOut *out, const KelRect *r)
+{
+  const float xs[2] = { r->x1, r->x2 }, ys[2] = { r->y1, r->y2 };
+  KelRect box = { G_MAXFLOAT, G_MAXFLOAT, -G_MAXFLOAT, -G_MAXFLOAT };
+
+  if (!out->turned)
+    return *r;
+  for (int i = 0; i < 4; i++)
+    {
+      float dx = xs[i & 1] - out->turn_cx, dy = ys[i >> 1] - out->turn_cy;
+      float x = out->turn_cx + dx * out->turn_cos + dy * out->turn_sin;
+      float y = out->turn_cy - dx * out->turn_sin + dy * out->turn_cos;
+
+      box.x1 = MIN (box.x1, x);
+      box.y1 = MIN (box.y1, y);
+      box.x2 = MAX (box.x2, x);
+      box.y2 = MAX (box.y2, y);
+    }
+  return box;
+}
+
+void
+_kel_lay_emit_char (LayOut *out, gunichar c, const KelRect *r, const Glyph *src)
+{
+  GString *text = out->text;
+
+  if (src != NULL)
+    out->last_page = src->page;
+  if (out->glyphs != NULL && r != NULL)
+    {
+      KelGlyph g = { (guint32) text->len, out->last_page, _kel_lay_unturn (out, r) };
+      g_array_append_val (out->glyphs, g);
+    }
+  if (out->spans != NULL && src != NULL && src->word >= 0)
+    {
+      KelOcrSpan *last = out->spans->len > 0
+        ? &g_array_index (out->spans, KelOcrSpan, out->spans->len - 1) : NULL;
+      guint32 n = g_unichar_to_utf8 (c, NULL);
+
+      if (last != NULL && out->last_word == src->word && last->end == text->len)
+        last->end = text->len + n;
+      else
+        {
+          KelOcrSpan s = { (guint32) text->len, (guint32) (text->len + n), src->conf };
+          g_array_append_val (out->spans, s);
+        }
+      out->last_word = src->word;
+    }
+  g_string_append_unichar (text, c);
+}
+
+/* A gap wider than this between two glyphs of a line is a table cell boundary. */
+static gboolean
+wide_gap (const Glyph *prev, const Glyph *g)
+{
+  return !g_unichar_isspace (prev->c) && !g_unichar_isspace (g->c)
+         && g->r.x1 - prev->r.x2 > 1.5f * MAX (g->r.y2 - g->r.y1, 1.0f);
+}
+
+/* The first glyph at or after @k in [@k, @b) that is not a space (@b when none). Poppler
+ * often puts a space glyph between two columns it read as one line (the Kazakh and the
+ * Russian text of a bilingual memorandum side by side): their gap is measured from ink to
+ * ink across it. */
+static guint
+next_ink (const GArray *glyphs, guint k, guint b)
+{
+  while (k < b && g_unichar_isspace (g_array_index (glyphs, Glyph, k).c))
+    k++;
+  return k;
+}
+
+/* Whether a cut (a column boundary found from the whole region) runs between @prev and
+ * @g. */
+static gboolean
+crosses_cut (const Glyph *prev, const Glyph *g, const GArray *cuts)
+{
+  if (cuts == NULL)
+    return FALSE;
+  for (guint k = 0; k < cuts->len; k++)
+    {
+      float x = g_array_index (cuts, float, k);
+      if (prev->r.x2 <= x + 0.5f && g->r.x1 >= x - 0.5f)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Emits glyphs [@a, @b): a wide gap with no space glyph becomes '\t' (a table cell
+ * boundary), a narrow one a space (poppler sometimes splits a justified line into one
+ * "line" per word). */
+static void
+write_run (LayOut *out, const GArray *glyphs, guint a, guint b, const GArray *cuts,
+           gboolean flat)
+{
+  Glyph *prev = NULL;
+
+  for (guint k = a; k < b; k++)
+    {
+      Glyph *g = &g_array_index (glyphs, Glyph, k);
+      gboolean space = g_unichar_isspace (g->c);
+
+      if (prev != NULL && space && !g_unichar_isspace (prev->c))
+        {
+          guint n = next_ink (glyphs, k, b);
+
+          if (n < b && (wide_gap (prev, &g_array_index (glyphs, Glyph, n))
+                        || crosses_cut (prev, &g_array_index (glyphs, Glyph, n), cuts)))
+            {
+              const Glyph *next = &g_array_index (glyphs, Glyph, n);
+              KelRect r = { prev->r.x2, MIN (prev->r.y1, next->r.y1),
+                            next->r.x1, MAX (prev->r.y2, next->r.y2) };
+
+              _kel_lay_emit_char (out, flat ? ' ' : '\t', &r, NULL);
+              prev = NULL;
+              k = n - 1;
+              continue;
+            }
+        }
+      if (prev != NULL && !space && !g_unichar_isspace (prev->c))
+        {
+          float gap = g->r.x1 - prev->r.x2;
+          float h = MAX (g->r.y2 - g->r.y1, 1.0f);
+
+          if (wide_gap (prev, g) || crosses_cut (prev, g, cuts))
+            {
+              KelRect r = { prev->r.x2, MIN (prev->r.y1, g->r.y1),
+                            g->r.x1, MAX (prev->r.y2, g->r.y2) };
+              _kel_lay_emit_char (out, flat ? ' ' : '\t', &r, NULL);
+            }
+          else if (gap > 0.12f * h || (g->word != prev->word && gap > 0))
+            {
+              KelRect r = { prev->r.x2, g->r.y1, g->r.x1, g->r.y2 };
+              _kel_lay_emit_char (out, ' ', &r, NULL);
+            }
+        }
+      else if (prev != NULL && space && g_unichar_isspace (prev->c))
+        continue; /* poppler doubles spaces where it merged words */
+      _kel_lay_emit_char (out, space ? ' ' : g->c, &g->r, g);
+      prev = g;
+    }
+}
+
+void
+_kel_lay_write_run (LayOut *out, const GArray *glyphs, guint a, guint b, const GArray *cuts)
+{
+  write_run (out, glyphs, a, b, cuts, FALSE);
+}
+
+void
+_kel_lay_write_run_flat (LayOut *out, const GArray *glyphs, guint a, guint b)
+{
+  write_run (out, glyphs, a, b, NULL, TRUE);
+}
+
+static float
+vertical_overlap (const LayLine *x, const LayLine *y)
+{
+  return MIN (x->bottom, y->bottom) - MAX (x->top, y->top);
+}
+
+gboolean
+_kel_lay_x_overlap (float a1, float a2, float b1, float b2)
+{
+  return MIN (a2, b2) - MAX (a1, b1) > 0.5f;
+}
+
+/* Can line @j join the row made of lines [@g0, @j)? A table row whose cells wrap over
+ * several lines comes out of the glyphs as several lines: the text cell's lines, and the
+ * single-line cells (number, amounts) between them when the row is vertically centred.
+ * Such lines overlap vertically or follow each other closely, and their cells stand in
+ * columns: each cell of one line lies in one column of the others. Lines of running text
+ * span the columns and never join. */
+/* Whether every cell of @line goes on with a sentence: its first letter or digit is a
+ * lowercase letter. So continue the wrapped lines of text cells (the Kazakh and Russian
+ * columns of a bilingual memorandum side by side), where a new row begins with its
+ * number or a capital. */
+static gboolean
+continues_cells (const GArray *glyphs, const LayCell *cells, const LayLine *line)
+{
+  for (guint c = 0; c < line->n_cells; c++)
+    {
+      const LayCell *cc = &cells[line->first_cell + c];
+      gunichar first = 0;
+
+      for (guint k = cc->a; k < cc->b && first == 0; k++)
+        {
+          gunichar ch = g_array_index (glyphs, Glyph, k).c;
+          if (g_unichar_isalnum (ch))
+            first = ch;
+        }
+      if (first == 0 || !g_unichar_islower (first))
+        return FALSE;
+    }
+  return line->n_cells > 0;
+}
+
+static gboolean
+joins_row (const GArray *glyphs, const LayLine *lines, const LayCell *cells, guint g0, guint j)
+{
+  const LayLine *lj = &lines[j];
+  float hj = MAX (lj->bottom - lj->top, 1.0f), bottom = -G_MAXFLOAT;
+  gboolean overlaps = FALSE;
+
+  for (guint i = g0; i < j; i++)
+    {
+      const LayLine *li = &lines[i];
+      float hi = MAX (li->bottom - li->top, 1.0f);
+
+      bottom = MAX (bottom, li->bottom);
+      if (vertical_overlap (li, lj) > 0.25f * MIN (hi, hj))
+        {
+          overlaps = TRUE;
+          /* lines side by side: their cells cannot share any space */
+          for (guint c = 0; c < lj->n_cells; c++)
+            for (guint d = 0; d < li->n_cells; d++)
+              if (_kel_lay_x_overlap (cells[lj->first_cell + c].x1, cells[lj->first_cell + c].x2,
+                             cells[li->first_cell + d].x1, cells[li->first_cell + d].x2))
+                return FALSE;
+        }
+    }
+  if (!overlaps)
+    {
+      float left = cells[lj->first_cell].x1;
+      gboolean row_start = FALSE;
+
+      if (lj->top - bottom > 0.25f * hj)
+        return FALSE;
+      /* Two lines that both start in the row's first column are two rows (tables with no
+       * padding between rows), or a first cell that wraps, which is left as it is. */
+      for (guint i = g0; i < j; i++)
+        left = MIN (left, cells[lines[i].first_cell].x1);
+      for (guint i = g0; i < j; i++)
+        row_start = row_start || cells[lines[i].first_cell].x1 <= left + 2;
+      if (row_start && cells[lj->first_cell].x1 <= left + 2
+          && !continues_cells (glyphs, cells, lj))
+        return FALSE;
+    }
+  /* every cell of @j lies in at most one cell column of the row, and no two of its cells
+   * in the same one */
+  for (guint c = 0; c < lj->n_cells; c++)
+    {
+      const LayCell *cc = &cells[lj->first_cell + c];
+      for (guint i = g0; i < j; i++)
+        {
+          const LayLine *li = &lines[i];
+          guint hits = 0;
+
+          for (guint d = 0; d < li->n_cells; d++)
+            if (_kel_lay_x_overlap (cc->x1, cc->x2, cells[li->first_cell + d].x1,
+                           cells[li->first_cell + d].x2))
+              hits++;
+          if (hits > 1)
+            return FALSE;
+        }
+    }
+  for (guint i = g0; i < j; i++)
+    {
+      const LayLine *li = &lines[i];
+      for (guint d = 0; d < li->n_cells; d++)
+        {
+          guint hits = 0;
+          for (guint c = 0; c < lj->n_cells; c++)
+            if (_kel_lay_x_overlap (cells[lj->first_cell + c].x1, cells[lj->first_cell + c].x2,
+                           cells[li->first_cell + d].x1, cells[li->first_cell + d].x2))
+              hits++;
+          if (hits > 1)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* A narrow first column holds the row's number ("3", "12."), often closer to the text
+ * cell than a cell gap: a line that starts with one to three digits and a gap wider than
+ * a space has it as a cell of its own. Only rows use these cells; a line that is not part
+ * of a row is written as before. */
+static void
+split_row_number (GArray *glyphs, GArray *cells, LayLine *line)
+{
+  LayCell *first = &g_array_index (cells, LayCell, line->first_cell);
+  guint k = first->a, digits = 0, m;
+  const Glyph *last;
+  float h;
+
+  while (k < first->b && g_unichar_isdigit (g_array_index (glyphs, Glyph, k).c) && digits < 4)
+    k++, digits++;
+  if (digits == 0 || digits > 3)
+    return;
+  if (k < first->b && g_array_index (glyphs, Glyph, k).c == '.')
+    k++;
+  last = &g_array_index (glyphs, Glyph, k - 1);
+  for (m = k; m < first->b && g_unichar_isspace (g_array_index (glyphs, Glyph, m).c); m++)
+    ;
+  if (m >= first->b)
+    return;
+  h = MAX (last->r.y2 - last->r.y1, 1.0f);
+  if (g_array_index (glyphs, Glyph, m).r.x1 - last->r.x2 <= 0.8f * h)
+    return;
+  {
+    LayCell rest = { m, first->b, g_array_index (glyphs, Glyph, m).r.x1, first->x2 };
+
+    first->b = k;
+    first->x2 = last->r.x2;
+    g_array_insert_val (cells, line->first_cell + 1, rest);
+    line->n_cells++;
+  }
+}
+
+typedef struct {
+  float x1, x2;
+} Column;
+
+static int
+compare_cell_x (gconstpointer a, gconstpointer b)
+{
+  const LayCell *ca = *(const LayCell *const *) a, *cb = *(const LayCell *const *) b;
+
+  return ca->x1 < cb->x1 ? -1 : ca->x1 > cb->x1;
+}
+
+gboolean
+_kel_lay_ends_with_hyphen (const GString *text)
+{
+  const char *end = text->str + text->len, *prev;
+
+  if (text->len < 2)
+    return FALSE;
+  prev = g_utf8_find_prev_char (text->str, end);
+  if (prev == NULL || (g_utf8_get_char (prev) != '-' && g_utf8_get_char (prev) != 0x2010))
+    return FALSE;
+  prev = g_utf8_find_prev_char (text->str, prev);
+  return prev != NULL && g_unichar_isalpha (g_utf8_get_char (prev));
+}
+
+/* A run of lines of a region, written as (part of) one table row. */
+typedef struct {
+  const LayRegion *region;
+  guint            g0, g1;
+} Piece;
+
+static const LayCell *
+piece_cell (const Piece *p, guint line, guint c)
+{
+  const LayLine *l = &g_array_index (p->region->lines, LayLine, line);
+  return &g_array_index (p->region->cells, LayCell, l->first_cell + c);
+}
+
+/* Emits the lines of @pieces as one table row: the cells of each column top to bottom
+ * (piece after piece), joined by spaces, and the columns left to right, separated by
+ * '\t'. */
+static void
+emit_row (LayOut *out, const Piece *pieces, guint n)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new ();
+  g_autoptr (GArray) columns = g_array_new (FALSE, FALSE, sizeof (Column));
+
+  for (guint p = 0; p < n; p++)
+    for (guint i = pieces[p].g0; i < pieces[p].g1; i++)
+      for (guint c = 0; c < g_array_index (pieces[p].region->lines, LayLine, i).n_cells; c++)
+        g_ptr_array_add (all, (gpointer) piece_cell (&pieces[p], i, c));
+  g_ptr_array_sort (all, compare_cell_x);
+  for (guint k = 0; k < all->len; k++)
+    {
+      const LayCell *cc = all->pdata[k];
+      Column *last = columns->len > 0
+        ? &g_array_index (columns, Column, columns->len - 1) : NULL;
+
+      if (last != NULL && _kel_lay_x_overlap (last->x1, last->x2, cc->x1, cc->x2))
+        last->x2 = MAX (last->x2, cc->x2);
+      else
+        {
+          Column col = { cc->x1, cc->x2 };
+          g_array_append_val (columns, col);
+        }
+    }
+  for (guint k = 0; k < columns->len; k++)
+    {
+      const Column *col = &g_array_index (columns, Column, k);
+      gboolean first = TRUE;
+
+      if (k > 0)
+        _kel_lay_emit_char (out, '\t', NULL, NULL);
+      /* lines are in top-to-bottom order already */
+      for (guint p = 0; p < n; p++)
+        for (guint i = pieces[p].g0; i < pieces[p].g1; i++)
+          for (guint c = 0; c < g_array_index (pieces[p].region->lines, LayLine, i).n_cells; c++)
+            {
+              const LayCell *cc = piece_cell (&pieces[p], i, c);
+              const GArray *glyphs = pieces[p].region->glyphs;
+              gunichar next = g_array_index (glyphs, Glyph, cc->a).c;
+
+              if (!_kel_lay_x_overlap (col->x1, col->x2, cc->x1, cc->x2))
+                continue;
+              /* a word hyphenated at the end of a cell's line goes on without a space
+               * ("іс-" "шараларды": "іс-шараларды") */
+              if (!first && !(_kel_lay_ends_with_hyphen (out->text)
+                               && g_unichar_islower (next)))
+                _kel_lay_emit_char (out, ' ', NULL, NULL);
+              _kel_lay_write_run (out, glyphs, cc->a, cc->b, NULL);
+              first = FALSE;
+            }
+    }
+}
+
+/* Does a cell of @other (not its first) start at @x? */
+static gboolean
+has_cell_at (const GArray *cells, const LayLine *other, float x)
+{
+  for (guint c = 1; c < other->n_cells; c++)
+    if (fabsf (g_array_index (cells, LayCell, other->first_cell + c).x1 - x) < 1.0f)
+      return TRUE;
+  return FALSE;
+}
+
+/* Columns set close together (less than a wide gap apart) read as one cell on the lines
+ * where the left one runs nearly to the right one. A word that starts where a cell of the
+ * line above or below starts, after more than a word space, begins a cell here too.
+ * Rebuilds @cells (and the lines' indices into it); returns whether it split any. */
+static gboolean
+split_by_columns (GArray *glyphs, GArray *lines, GArray **cells)
+{
+  g_autoptr (GArray) out = g_array_new (FALSE, FALSE, sizeof (LayCell));
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      LayLine *line = &g_array_index (lines, LayLine, i);
+      guint first = out->len;
+
+      for (guint c = 0; c < line->n_cells; c++)
+        {
+          LayCell cell = g_array_index (*cells, LayCell, line->first_cell + c);
+          guint prev_ink = cell.a;
+
+          for (guint k = cell.a + 1; k < cell.b; k++)
+            {
+              const Glyph *g = &g_array_index (glyphs, Glyph, k);
+              const Glyph *ink = &g_array_index (glyphs, Glyph, prev_ink);
+              float h = MAX (g->r.y2 - g->r.y1, 1.0f);
+              gboolean split = FALSE;
+
+              if (g_unichar_isspace (g->c))
+                continue;
+              if (k > prev_ink + 1 || g->r.x1 - ink->r.x2 > 0.3f * h)
+                for (int d = -1; d <= 1 && !split; d += 2)
+                  {
+                    const LayLine *other;
+
+                    if ((d < 0 && i == 0) || (d > 0 && i + 1 >= lines->len))
+                      continue;
+                    other = &g_array_index (lines, LayLine, i + d);
+                    /* a neighbour: no more than two lines' height away */
+                    if (MAX (other->top - line->bottom, line->top - other->bottom)
+                        > 2.0f * (line->bottom - line->top))
+                      continue;
+                    /* the line above has its cells in @out already */
+                    split = g->r.x1 - ink->r.x2 > 0.3f * h
+                            && has_cell_at (d < 0 ? out : *cells, other, g->r.x1);
+                  }
+              /* the left piece is a column's text, two words at least: never a clause
+               * number alone, whose text starts at the same place on every line of a
+               * numbered list */
+              if (split)
+                {
+                  gboolean words = FALSE;
+
+                  for (guint q = cell.a + 1; q < prev_ink && !words; q++)
+                    words = g_unichar_isspace (g_array_index (glyphs, Glyph, q).c)
+                            || g_array_index (glyphs, Glyph, q).r.x1
+                               - g_array_index (glyphs, Glyph, q - 1).r.x2 > 0.2f * h;
+                  split = words;
+                }
+              if (split)
+                {
+                  LayCell left = { cell.a, prev_ink + 1, cell.x1, ink->r.x2 };
+
+                  g_array_append_val (out, left);
+                  cell.a = k;
+                  cell.x1 = g->r.x1;
+                  changed = TRUE;
+                }
+              prev_ink = k;
+            }
+          g_array_append_val (out, cell);
+        }
+      line->first_cell = first;
+      line->n_cells = out->len - first;
+    }
+  g_array_unref (*cells);
+  *cells = g_steal_pointer (&out);
+  return changed;
+}
+
+/* Glyphs grouped into lines by their vertical middle, ordered left to right, and split
+ * into cells at wide gaps (and at @cuts). */
+static void
+build_lines (GArray *glyphs, GArray *lines, GArray *cells, const GArray *cuts)
+{
+  guint start = 0;
+
+  g_array_sort (glyphs, compare_ymid);
+  while (start < glyphs->len)
+    {
+      const Glyph *first = &g_array_index (glyphs, Glyph, start);
+      float height = MAX (first->r.y2 - first->r.y1, 1.0f);
+      float limit = first->ymid + height * 0.5f;
+      guint next = start + 1, a, b, k, ca;
+      LayLine line;
+
+      /* A glyph joins the line when its middle lies within the line's first glyph. */
+      while (next < glyphs->len && g_array_index (glyphs, Glyph, next).ymid < limit)
+        next++;
+      qsort (&g_array_index (glyphs, Glyph, start), next - start, sizeof (Glyph),
+             compare_x);
+
+      a = start;
+      b = next;
+      start = next;
+      while (a < b && g_unichar_isspace (g_array_index (glyphs, Glyph, a).c))
+        a++;
+      while (b > a && g_unichar_isspace (g_array_index (glyphs, Glyph, b - 1).c))
+        b--;
+      if (a == b)
+        continue;
+
+      line.a = a;
+      line.b = b;
+      line.top = g_array_index (glyphs, Glyph, a).r.y1;
+      line.bottom = g_array_index (glyphs, Glyph, a).r.y2;
+      line.first_cell = cells->len;
+      ca = a;
+      for (k = a; k < b; k++)
+        {
+          Glyph *g = &g_array_index (glyphs, Glyph, k);
+          guint n = g_unichar_isspace (g->c) ? k + 1 : next_ink (glyphs, k + 1, b);
+
+          line.top = MIN (line.top, g->r.y1);
+          line.bottom = MAX (line.bottom, g->r.y2);
+          if (k + 1 == b
+              || (n < b && (wide_gap (g, &g_array_index (glyphs, Glyph, n))
+                            || crosses_cut (g, &g_array_index (glyphs, Glyph, n), cuts))))
+            {
+              LayCell cell = { ca, k + 1, 0, 0 };
+              cell.x1 = g_array_index (glyphs, Glyph, ca).r.x1;
+              cell.x2 = g->r.x2;
+              g_array_append_val (cells, cell);
+              /* the spaces between two cells belong to neither */
+              ca = n;
+              k = n - 1;
+            }
+        }
+      line.n_cells = cells->len - line.first_cell;
+      split_row_number (glyphs, cells, &line);
+      g_array_append_val (lines, line);
+    }
+}
+
+/* The usual distance between the middles of two lines of an OCR region, -1 for a text
+ * layer. An OCR line's box follows its ink (ascenders, descenders), so that the white
+ * between two lines varies more than the line spacing of the page does: paragraph
+ * spacing is what exceeds the usual distance. */
+static float
+usual_spacing (const LayRegion *region)
+{
+  g_autoptr (GArray) gaps = g_array_new (FALSE, FALSE, sizeof (float));
+  guint n = region->lines->len;
+
+  if (n < 3 || g_array_index (region->glyphs, Glyph, 0).word < 0)
+    return -1;
+  for (guint i = 1; i < n; i++)
+    {
+      const LayLine *a = &g_array_index (region->lines, LayLine, i - 1);
+      const LayLine *b = &g_array_index (region->lines, LayLine, i);
+      float gap = (b->top + b->bottom - a->top - a->bottom) / 2;
+      g_array_append_val (gaps, gap);
+    }
+  g_array_sort (gaps, _kel_lay_compare_float);
+  return MAX (0, g_array_index (gaps, float, gaps->len / 2));
+}
+
+/* The lines of a table row whose cells wrap are put back together into one item (see
+ * joins_row()); paragraph spacing above an item is noted, for the blank line the
+ * segmenter reads. */
+static void
+build_items (LayRegion *region)
+{
+  const LayLine *ls = (const LayLine *) (gpointer) region->lines->data;
+  const LayCell *cs = (const LayCell *) (gpointer) region->cells->data;
+  guint n = region->lines->len, i = 0;
+  float prev_bottom = -1, prev_height = 0, usual = usual_spacing (region);
+
+  while (i < n)
+    {
+      guint j = i + 1, g1 = i + 1;
+      gboolean table = ls[i].n_cells > 1;
+      LayItem item = { i, i + 1, FALSE, FALSE, { G_MAXFLOAT, ls[i].top, -G_MAXFLOAT,
+                                                 ls[i].bottom } };
+
+      while (j < n && joins_row (region->glyphs, ls, cs, i, j))
+        {
+          table = table || ls[j].n_cells > 1;
+          j++;
+        }
+      /* only a run with a line of several cells is a row; else this line stands alone
+       * and the next one may still start a row */
+      if (table && j > i + 1)
+        g1 = j;
+      item.last = g1;
+      item.row = g1 > i + 1;
+      for (guint k = i; k < g1; k++)
+        {
+          item.rect.y1 = MIN (item.rect.y1, ls[k].top);
+          item.rect.y2 = MAX (item.rect.y2, ls[k].bottom);
+          for (guint c = 0; c < ls[k].n_cells; c++)
+            {
+              item.rect.x1 = MIN (item.rect.x1, cs[ls[k].first_cell + c].x1);
+              item.rect.x2 = MAX (item.rect.x2, cs[ls[k].first_cell + c].x2);
+            }
+        }
+      if (usual < 0)
+        item.blank_before = prev_bottom >= 0
+                            && item.rect.y1 - prev_bottom > 0.6f * MAX (prev_height,
+                                                                        ls[i].bottom
+                                                                        - ls[i].top);
+      else
+        item.blank_before = i > 0 && (ls[i].top + ls[i].bottom - ls[i - 1].top
+                                      - ls[i - 1].bottom) / 2 > usual + 0.3f * prev_height;
+      g_array_append_val (region->items, item);
+      prev_bottom = item.rect.y2;
+      prev_height = ls[g1 - 1].bottom - ls[g1 - 1].top;
+      i = g1;
+    }
+}
+
+/* Groups the lines of @region into table rows anew: one row between two of @breaks (y
+ * where a row ends, sorted). */
+void
+_kel_lay_region_rows (LayRegion *region, const GArray *breaks)
+{
+  const LayLine *ls = (const LayLine *) (gpointer) region->lines->data;
+  const LayCell *cs = (const LayCell *) (gpointer) region->cells->data;
+  guint n = region->lines->len;
+
+  g_array_set_size (region->items, 0);
+  for (guint i = 0; i < n;)
+    {
+      guint row = 0, j = i, cells = 0;
+      LayItem item = { i, i, FALSE, FALSE, { G_MAXFLOAT, G_MAXFLOAT, -G_MAXFLOAT,
+                                             -G_MAXFLOAT } };
+
+      while (row < breaks->len
+             && g_array_index (breaks, float, row) < (ls[i].top + ls[i].bottom) / 2)
+        row++;
+      for (; j < n; j++)
+        {
+          float mid = (ls[j].top + ls[j].bottom) / 2;
+
+          if (row < breaks->len && g_array_index (breaks, float, row) < mid)
+            break;
+          cells += ls[j].n_cells;
+          item.rect.y1 = MIN (item.rect.y1, ls[j].top);
+          item.rect.y2 = MAX (item.rect.y2, ls[j].bottom);
+          for (guint c = 0; c < ls[j].n_cells; c++)
+            {
+              item.rect.x1 = MIN (item.rect.x1, cs[ls[j].first_cell + c].x1);
+              item.rect.x2 = MAX (item.rect.x2, cs[ls[j].first_cell + c].x2);
+            }
+        }
+      item.last = j;
+      item.row = j > i + 1 && cells > j - i;
+      g_array_append_val (region->items, item);
+      i = j;
+    }
+}
+
+LayRegion *
+_kel_lay_region_new (GArray *glyphs, GArray *cuts)
+{
+  LayRegion *region = g_new0 (LayRegion, 1);
+
+  region->glyphs = glyphs;
+  region->cuts = cuts;
+  region->lines = g_array_new (FALSE, FALSE, sizeof (LayLine));
+  region->cells = g_array_new (FALSE, FALSE, sizeof (LayCell));
+  region->items = g_array_new (FALSE, FALSE, sizeof (LayItem));
+  region->rect = (KelRect) { G_MAXFLOAT, G_MAXFLOAT, -G_MAXFLOAT, -G_MAXFLOAT };
+  for (guint k = 0; k < glyphs->len; k++)
+    {
+      const Glyph *g = &g_array_index (glyphs, Glyph, k);
+
+      if (g_unichar_isspace (g->c))
+        continue;
+      region->rect.x1 = MIN (region->rect.x1, g->r.x1);
+      region->rect.y1 = MIN (region->rect.y1, g->r.y1);
+      region->rect.x2 = MAX (region->rect.x2, g->r.x2);
+      region->rect.y2 = MAX (region->rect.y2, g->r.y2);
+    }
+  build_lines (glyphs, region->lines, region->cells, cuts);
+  /* a split can give the next line a neighbour to split by: a few passes */
+  for (guint pass = 0; pass < 3 && split_by_columns (glyphs, region->lines, &region->cells);
+       pass++)
+    ;
+  build_items (region);
+  return region;
+}
+
+void
+_kel_lay_region_free (LayRegion *region)
+{
+  if (region == NULL)
+    return;
+  g_array_unref (region->glyphs);
+  g_clear_pointer (&region->cuts, g_array_unref);
+  g_array_unref (region->lines);
+  g_array_unref (region->cells);
+  g_array_unref (region->items);
+  g_free (region);
+}
+
+void
+_kel_lay_write_item (LayOut *out, const LayRegion *region, guint i)
+{
+  const LayItem *item = &g_array_index (region->items, LayItem, i);
+  const LayLine *ls = (const LayLine *) (gpointer) region->lines->data;
+
+  if (item->row)
+    {
+      Piece piece = { region, item->first, item->last };
+      emit_row (out, &piece, 1);
+    }
+  else
+    _kel_lay_write_run (out, region->glyphs, ls[item->first].a, ls[item->first].b,
+                        region->cuts);
+}
+
+void
+_kel_lay_write_joined (LayOut *out, const LayRegion *a, guint item_a, const LayRegion *b,
+                       guint item_b)
+{
+  const LayItem *ia = &g_array_index (a->items, LayItem, item_a);
+  const LayItem *ib = &g_array_index (b->items, LayItem, item_b);
+  Piece pieces[2] = { { a, ia->first, ia->last }, { b, ib->first, ib->last } };
+
+  emit_row (out, pieces, 2);
+}

@@ -1,0 +1,281 @@
+/* kel-ocr-fix.c: what OCR gets wrong in the words of Kazakh and Russian pages, put
+ * right before the layout and the normalization of text/ see them: Latin letters read
+ * for their Cyrillic look-alikes («Ha» for «на», «BКО»), a short word read in capitals in
+ * the middle of a sentence («УЛ.» for «ул.», which would end the sentence there), and a
+ * comma read for the point of a clause number at the start of a line («2,» for «2.»). */
+#include "config.h"
+
+#include <string.h>
+
+#include "kel-ocr.h"
+
+/* Latin letters and the Cyrillic letters they look like. */
+static const struct {
+  gunichar latin, cyrillic;
+} look_alikes[] = {
+  { 'A', 0x0410 }, { 'B', 0x0412 }, { 'C', 0x0421 }, { 'E', 0x0415 }, { 'H', 0x041D },
+  { 'K', 0x041A }, { 'M', 0x041C }, { 'O', 0x041E }, { 'P', 0x0420 }, { 'T', 0x0422 },
+  { 'X', 0x0425 }, { 'Y', 0x0423 }, { 'a', 0x0430 }, { 'c', 0x0441 }, { 'e', 0x0435 },
+  { 'o', 0x043E }, { 'p', 0x0440 }, { 'x', 0x0445 }, { 'y', 0x0443 },
+};
+
+static gunichar
+cyrillic_for (gunichar c)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (look_alikes); i++)
+    if (look_alikes[i].latin == c)
+      return look_alikes[i].cyrillic;
+  return 0;
+}
+
+static gboolean
+is_cyrillic (gunichar c)
+{
+  return (c >= 0x0400 && c <= 0x04FF) || (c >= 0x0500 && c <= 0x052F);
+}
+
+/* The Cyrillic and Latin letters of @s; whether every Latin one has a look-alike. */
+static void
+count_scripts (const char *s, guint *cyr, guint *lat, gboolean *all_alike)
+{
+  *cyr = *lat = 0;
+  *all_alike = TRUE;
+  for (; *s != '\0'; s = g_utf8_next_char (s))
+    {
+      gunichar c = g_utf8_get_char (s);
+
+      if (is_cyrillic (c))
+        (*cyr)++;
+      else if (c < 0x80 && g_ascii_isalpha (c))
+        {
+          (*lat)++;
+          *all_alike = *all_alike && cyrillic_for (c) != 0;
+        }
+    }
+}
+
+static gboolean
+word_is_cyrillic (const KelOcrWord *w)
+{
+  guint cyr, lat;
+  gboolean alike;
+
+  count_scripts (w->text, &cyr, &lat, &alike);
+  return cyr > 0 && lat == 0;
+}
+
+/* The look-alikes of @w in Cyrillic: a word of both scripts, or a word of look-alikes
+ * only between Cyrillic words. */
+static void
+fix_script (GArray *words, guint i)
+{
+  KelOcrWord *w = &g_array_index (words, KelOcrWord, i);
+  guint cyr, lat;
+  gboolean alike, context;
+  GString *out;
+
+  count_scripts (w->text, &cyr, &lat, &alike);
+  if (lat == 0 || !alike)
+    return;
+  context = (i > 0 && word_is_cyrillic (&g_array_index (words, KelOcrWord, i - 1)))
+            || (i + 1 < words->len && word_is_cyrillic (&g_array_index (words, KelOcrWord,
+                                                                         i + 1)));
+  if (!(cyr > 0 && cyr >= lat) && !(cyr == 0 && context))
+    return;
+  out = g_string_new (NULL);
+  for (const char *s = w->text; *s != '\0'; s = g_utf8_next_char (s))
+    {
+      gunichar c = g_utf8_get_char (s), k = c < 0x80 ? cyrillic_for (c) : 0;
+      g_string_append_unichar (out, k != 0 ? k : c);
+    }
+  g_free (w->text);
+  w->text = g_string_free (out, FALSE);
+}
+
+/* Short words that are written in lower case inside a sentence, and the abbreviations
+ * that end in a point («ул.», «г.»), which OCR sometimes reads in capitals. */
+static const char *const small_words[] = {
+  "на", "по", "в", "во", "и", "с", "со", "к", "о", "об", "у", "от", "до", "за", "из", "не",
+  "ни", "мен", "бен", "пен", "да", "де", "та", "те",
+};
+static const char *const abbreviations[] = {
+  "ул.", "г.", "пр.", "мкр.", "им.", "тыс.", "обл.", "р-н", "п.", "с.", "қ.", "көш.",
+};
+
+static gboolean
+in_list (const char *const *list, guint n, const char *word)
+{
+  for (guint i = 0; i < n; i++)
+    if (strcmp (list[i], word) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the word before @i goes on with a sentence (ends in a lower-case letter, a
+ * digit or a comma). */
+static gboolean
+inside_sentence (GArray *words, guint i)
+{
+  const char *prev, *end;
+  gunichar c;
+
+  if (i == 0)
+    return FALSE;
+  prev = g_array_index (words, KelOcrWord, i - 1).text;
+  end = prev + strlen (prev);
+  if (end == prev)
+    return FALSE;
+  c = g_utf8_get_char (g_utf8_find_prev_char (prev, end));
+  return g_unichar_islower (c) || g_unichar_isdigit (c) || c == ',';
+}
+
+/* A small word or an abbreviation in capitals inside a sentence, in lower case: a small
+ * word only when the next word goes on in lower case or with a figure. */
+static void
+fix_case (GArray *words, guint i)
+{
+  KelOcrWord *w = &g_array_index (words, KelOcrWord, i);
+  g_autofree char *lower = NULL;
+  const char *next = i + 1 < words->len ? g_array_index (words, KelOcrWord, i + 1).text : "";
+  gunichar n = g_utf8_get_char (next);
+
+  /* the first word of a line may follow a heading, which ends without a point */
+  if (w->line_start || g_utf8_strlen (w->text, -1) > 4
+      || !g_unichar_isupper (g_utf8_get_char (w->text)) || !inside_sentence (words, i))
+    return;
+  lower = g_utf8_strdown (w->text, -1);
+  if (in_list (abbreviations, G_N_ELEMENTS (abbreviations), lower)
+      || (in_list (small_words, G_N_ELEMENTS (small_words), lower)
+          && (g_unichar_islower (n) || g_unichar_isdigit (n))))
+    {
+      g_free (w->text);
+      w->text = g_steal_pointer (&lower);
+    }
+}
+
+/* «2,» or «2.4,» opening a line: a clause number whose point was read as a comma. */
+static void
+fix_clause_number (KelOcrWord *w)
+{
+  gsize n = strlen (w->text);
+  gboolean digits = FALSE;
+
+  if (!w->line_start || n < 2 || w->text[n - 1] != ',')
+    return;
+  for (gsize k = 0; k + 1 < n; k++)
+    {
+      if (g_ascii_isdigit (w->text[k]))
+        digits = TRUE;
+      else if (w->text[k] != '.' || !digits)
+        return;
+    }
+  w->text[n - 1] = '.';
+}
+
+void
+kel_ocr_fix_words (GArray *words)
+{
+  g_return_if_fail (words != NULL);
+
+  for (guint i = 0; i < words->len; i++)
+    fix_script (words, i);
+  for (guint i = 0; i < words->len; i++)
+    {
+      fix_case (words, i);
+      fix_clause_number (&g_array_index (words, KelOcrWord, i));
+    }
+}
+
+/* Kazakh letters and the Russian ones OCR reads for them. */
+static gunichar
+russian_for (gunichar c)
+{
+  static const gunichar pairs[][2] = {
+    { 0x04D9, 0x0430 }, { 0x04D8, 0x0410 }, { 0x0493, 0x0433 }, { 0x0492, 0x0413 },
+    { 0x049B, 0x043A }, { 0x049A, 0x041A }, { 0x04A3, 0x043D }, { 0x04A2, 0x041D },
+    { 0x04E9, 0x043E }, { 0x04E8, 0x041E }, { 0x04B1, 0x0443 }, { 0x04B0, 0x0423 },
+    { 0x04AF, 0x0443 }, { 0x04AE, 0x0423 }, { 0x04BB, 0x0445 }, { 0x04BA, 0x0425 },
+    { 0x0456, 0x0438 }, { 0x0406, 0x0418 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    if (pairs[i][0] == c)
+      return pairs[i][1];
+  return c;
+}
+
+/* @word with its Kazakh letters read as Russian ones; whether it had any. */
+static char *
+russian_key (const char *word, gboolean *kazakh)
+{
+  GString *key = g_string_new (NULL);
+
+  *kazakh = FALSE;
+  for (const char *s = word; *s != '\0'; s = g_utf8_next_char (s))
+    {
+      gunichar c = g_utf8_get_char (s), r = russian_for (c);
+
+      *kazakh = *kazakh || r != c;
+      g_string_append_unichar (key, r);
+    }
+  return g_string_free (key, FALSE);
+}
+
+/* The letters of @w without the punctuation around them. */
+static char *
+bare_word (const char *w)
+{
+  const char *a = w, *b = w + strlen (w);
+
+  while (*a != '\0' && !g_unichar_isalnum (g_utf8_get_char (a)))
+    a = g_utf8_next_char (a);
+  while (b > a && !g_unichar_isalnum (g_utf8_get_char (g_utf8_find_prev_char (a, b))))
+    b = g_utf8_find_prev_char (a, b);
+  return g_strndup (a, b - a);
+}
+
+gboolean
+kel_ocr_fix_document (GPtrArray *pages)
+{
+  g_autoptr (GHashTable) kazakh = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          g_free);
+  gboolean changed = FALSE;
+
+  /* the names written with Kazakh letters somewhere in the document */
+  for (guint p = 0; p < pages->len; p++)
+    for (guint i = 0; pages->pdata[p] != NULL && i < ((GArray *) pages->pdata[p])->len; i++)
+      {
+        g_autofree char *bare = bare_word (g_array_index ((GArray *) pages->pdata[p],
+                                                          KelOcrWord, i).text);
+        gboolean has = FALSE;
+        char *key = russian_key (bare, &has);
+
+        if (has && g_utf8_strlen (bare, -1) >= 4)
+          g_hash_table_replace (kazakh, key, g_steal_pointer (&bare));
+        else
+          g_free (key);
+      }
+  /* the same names read with Russian letters elsewhere: a capital, a name */
+  for (guint p = 0; p < pages->len; p++)
+    for (guint i = 0; pages->pdata[p] != NULL && i < ((GArray *) pages->pdata[p])->len; i++)
+      {
+        KelOcrWord *w = &g_array_index ((GArray *) pages->pdata[p], KelOcrWord, i);
+        g_autofree char *bare = bare_word (w->text);
+        gboolean has = FALSE;
+        g_autofree char *key = russian_key (bare, &has);
+        const char *right = g_hash_table_lookup (kazakh, key), *at;
+
+        if (has || right == NULL || !g_unichar_isupper (g_utf8_get_char (bare))
+            || strlen (right) < strlen (bare) || (at = strstr (w->text, bare)) == NULL)
+          continue;
+        {
+          g_autofree char *before = g_strndup (w->text, at - w->text);
+          char *fixed = g_strconcat (before, right, at + strlen (bare), NULL);
+
+          g_free (w->text);
+          w->text = fixed;
+          changed = TRUE;
+        }
+      }
+  return changed;
+}

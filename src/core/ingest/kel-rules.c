@@ -1,0 +1,243 @@
+/* kel-rules.c: ruling lines found in the image of a page. A stroke is a run of dark
+ * pixels, row by row (horizontal) or column by column (vertical), long enough not to be
+ * part of a letter; runs on neighbouring rows (columns) make one stroke, and a stroke
+ * thicker than a rule (the edge of a filled box, a picture) is no rule. On a text page
+ * the glyphs are whited out first, so that underscores and letters never count. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "kel-pdf-render.h"
+#include "kel-rules.h"
+
+/* Below this a pixel may be a light grey rule; at or above it is paper. */
+#define LIGHT 236
+#define WHITE 245
+/* What a glyph's box is painted with: neither ink nor paper. */
+#define MASKED 254
+
+static inline gboolean
+is_paper (guint8 v)
+{
+  return v >= WHITE && v != MASKED;
+}
+
+/* A run of dark pixels on row (column) @pos from @a to @b inclusive; merged runs make a
+ * stroke from row @p1 to @p2. */
+typedef struct {
+  int p1, p2;
+  int a, b;
+} Stroke;
+
+static int
+compare_stroke (gconstpointer x, gconstpointer y)
+{
+  const Stroke *s = x, *t = y;
+
+  if (s->p1 != t->p1)
+    return s->p1 < t->p1 ? -1 : 1;
+  return s->a < t->a ? -1 : s->a > t->a;
+}
+
+/* Runs (each a Stroke of one row) merged with the runs of the next rows they overlap;
+ * the strokes no thicker than @max_thick are added to @out as rules. */
+static void
+merge_runs (GArray *runs, int max_thick, double px_per_pt, gboolean horizontal, GArray *out)
+{
+  g_autoptr (GArray) open = g_array_new (FALSE, FALSE, sizeof (Stroke));
+
+  g_array_sort (runs, compare_stroke);
+  g_array_append_val (runs, ((Stroke) { G_MAXINT / 2, G_MAXINT / 2, 0, 0 })); /* flushes */
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const Stroke *r = &g_array_index (runs, Stroke, i);
+      gboolean joined = FALSE;
+
+      for (guint k = 0; k < open->len;)
+        {
+          Stroke *s = &g_array_index (open, Stroke, k);
+          int overlap = MIN (s->b, r->b) - MAX (s->a, r->a);
+
+          if (!joined && r->p1 <= s->p2 + 2
+              && overlap >= MIN (s->b - s->a, r->b - r->a) / 2)
+            {
+              s->p2 = MAX (s->p2, r->p1);
+              s->a = MIN (s->a, r->a);
+              s->b = MAX (s->b, r->b);
+              joined = TRUE;
+            }
+          if (s->p2 < r->p1 - 2)
+            {
+              if (s->p2 - s->p1 + 1 <= max_thick)
+                {
+                  KelLayoutRule rule;
+                  float a = s->a / px_per_pt, b = (s->b + 1) / px_per_pt;
+                  float p1 = s->p1 / px_per_pt, p2 = (s->p2 + 1) / px_per_pt;
+
+                  rule = horizontal ? (KelLayoutRule) { a, p1, b, p2 }
+                                    : (KelLayoutRule) { p1, a, p2, b };
+                  g_array_append_val (out, rule);
+                }
+              g_array_remove_index (open, k);
+              continue;
+            }
+          k++;
+        }
+      if (!joined)
+        g_array_append_val (open, *r);
+    }
+}
+
+/* Whether the pixel at @x, @y is ink of a stroke running across (@horizontal) or down:
+ * darker than @dark, or a light grey with white on both sides of it, @off pixels away —
+ * a light rule on paper, not the inside or the edge of a grey box. */
+static inline gboolean
+is_ink (const guint8 *gray, int width, int height, int stride, int x, int y, guint8 dark,
+        gboolean horizontal)
+{
+  const int off = 3;
+  guint8 v = gray[(gsize) y * stride + x];
+
+  if (v < dark)
+    return TRUE;
+  if (v >= LIGHT)
+    return FALSE;
+  if (horizontal)
+    return y >= off && y + off < height && is_paper (gray[(gsize) (y - off) * stride + x])
+           && is_paper (gray[(gsize) (y + off) * stride + x]);
+  return x >= off && x + off < width && is_paper (gray[(gsize) y * stride + x - off])
+         && is_paper (gray[(gsize) y * stride + x + off]);
+}
+
+/* Horizontal runs, row by row. */
+static void
+horizontal_runs (const guint8 *gray, int width, int height, int stride, guint8 dark,
+                 int min_len, int gap, GArray *runs)
+{
+  for (int y = 0; y < height; y++)
+    {
+      int start = -1, last = -1;
+
+      for (int x = 0; x <= width; x++)
+        {
+          gboolean ink = x < width && is_ink (gray, width, height, stride, x, y, dark, TRUE);
+
+          if (ink)
+            {
+              if (start < 0)
+                start = x;
+              last = x;
+            }
+          else if (start >= 0 && (x == width || x - last > gap))
+            {
+              if (last - start + 1 >= min_len)
+                g_array_append_val (runs, ((Stroke) { y, y, start, last }));
+              start = -1;
+            }
+        }
+    }
+}
+
+/* Vertical runs, column by column, read row by row (as the image lies in memory). */
+static void
+vertical_runs (const guint8 *gray, int width, int height, int stride, guint8 dark,
+               int min_len, int gap, GArray *runs)
+{
+  g_autofree int *start = g_new (int, width);
+  g_autofree int *last = g_new (int, width);
+
+  for (int x = 0; x < width; x++)
+    start[x] = last[x] = -1;
+  for (int y = 0; y <= height; y++)
+    {
+      for (int x = 0; x < width; x++)
+        {
+          if (y < height && is_ink (gray, width, height, stride, x, y, dark, FALSE))
+            {
+              if (start[x] < 0)
+                start[x] = y;
+              last[x] = y;
+            }
+          else if (start[x] >= 0 && (y == height || y - last[x] > gap))
+            {
+              if (last[x] - start[x] + 1 >= min_len)
+                g_array_append_val (runs, ((Stroke) { x, x, start[x], last[x] }));
+              start[x] = -1;
+            }
+        }
+    }
+}
+
+GArray *
+kel_rules_find (const guint8 *gray, int width, int height, int stride, double px_per_pt,
+                guint8 dark, double min_len, double max_width, int gap)
+{
+  GArray *rules = g_array_new (FALSE, FALSE, sizeof (KelLayoutRule));
+  g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (Stroke));
+  int len_px = MAX (2, (int) (min_len * px_per_pt));
+  int thick_px = MAX (1, (int) ceil (max_width * px_per_pt));
+
+  g_return_val_if_fail (gray != NULL && width > 0 && height > 0, rules);
+
+  horizontal_runs (gray, width, height, stride, dark, len_px, gap, runs);
+  merge_runs (runs, thick_px, px_per_pt, TRUE, rules);
+  g_array_set_size (runs, 0);
+  vertical_runs (gray, width, height, stride, dark, len_px, gap, runs);
+  merge_runs (runs, thick_px, px_per_pt, FALSE, rules);
+  return rules;
+}
+
+/* Pixels per point the page is drawn at to find its rules: a hairline still darkens a
+ * pixel, and an A4 page stays near two million pixels. */
+#define RULES_SCALE 2.0
+
+GArray *
+kel_rules_find_in_page (PopplerPage *page, double width, double height,
+                        const GArray *glyphs)
+{
+  int pw = (int) ceil (width * RULES_SCALE), ph = (int) ceil (height * RULES_SCALE);
+  cairo_surface_t *surface;
+  g_autofree guint8 *gray = NULL;
+  const guint8 *data;
+  int stride;
+
+  g_return_val_if_fail (POPPLER_IS_PAGE (page), NULL);
+  if (width <= 0 || height <= 0 || pw > 6000 || ph > 6000)
+    return NULL;
+  surface = kel_pdf_render_page (page, RULES_SCALE, pw, ph, CAIRO_FORMAT_RGB24, FALSE);
+  if (surface == NULL)
+    return NULL;
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  gray = g_malloc ((gsize) pw * ph);
+  for (int y = 0; y < ph; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+      for (int x = 0; x < pw; x++)
+        {
+          guint32 px = row[x];
+          gray[(gsize) y * pw + x] = (guint8) ((((px >> 16) & 0xff) * 299
+                                                + ((px >> 8) & 0xff) * 587
+                                                + (px & 0xff) * 114) / 1000);
+        }
+    }
+  cairo_surface_destroy (surface);
+
+  /* the text away: letters, and underscores drawn as text (neither ink nor paper, so that
+   * the grey left between two letters in a shaded cell is no light rule) */
+  for (guint i = 0; glyphs != NULL && i < glyphs->len; i++)
+    {
+      const KelLayoutGlyph *g = &g_array_index (glyphs, KelLayoutGlyph, i);
+      int x1 = MAX (0, (int) floor (g->r.x1 * RULES_SCALE));
+      int x2 = MIN (pw, (int) ceil (g->r.x2 * RULES_SCALE));
+      int y1 = MAX (0, (int) floor (g->r.y1 * RULES_SCALE));
+      int y2 = MIN (ph, (int) ceil (g->r.y2 * RULES_SCALE));
+
+      if (g_unichar_isspace (g->c))
+        continue;
+      for (int y = y1; y < y2; y++)
+        memset (gray + (gsize) y * pw + x1, MASKED, MAX (0, x2 - x1));
+    }
+  return kel_rules_find (gray, pw, ph, pw, RULES_SCALE, 200, 12.0, 3.0, 2);
+}

@@ -1,0 +1,34 @@
+/* kel-rules.h: the ruling lines of a page (table borders, rules under headers), found in
+ * an image of it as long thin dark strokes: poppler-glib has no API for a page's paths. */
+#pragma once
+
+#include <poppler.h>
+
+#include "kel-layout.h"
+
+G_BEGIN_DECLS
+
+/* The horizontal and vertical strokes of an 8-bit grey image (@stride bytes a row) at
+ * @px_per_pt pixels to the point, darker than @dark (or a light grey with paper on both
+ * sides), at least @min_len points long and at most @max_width points thick, as
+ * KelLayoutRule in points; a gap of up to @gap pixels (a crossing, noise) does not break a
+ * stroke. */
+GArray *kel_rules_find          (const guint8 *gray,
+                                 int           width,
+                                 int           height,
+                                 int           stride,
+                                 double        px_per_pt,
+                                 guint8        dark,
+                                 double        min_len,
+                                 double        max_width,
+                                 int           gap);
+
+/* The ruling lines of a text page of @width × @height points: the page drawn without its
+ * text (@glyphs, KelLayoutGlyph: their boxes are whited out), then its strokes. NULL when
+ * the page cannot be drawn. */
+GArray *kel_rules_find_in_page  (PopplerPage  *page,
+                                 double        width,
+                                 double        height,
+                                 const GArray *glyphs);
+
+G_END_DECLS
