@@ -497,11 +497,13 @@ flatten (KelPrefilter *pf, GArray *nodes)
       g_array_sort (b->children, compare_edges);
       n->first_edge = e;
       n->n_edges = b->children->len;
-      memcpy (pf->edges + e, b->children->data, b->children->len * sizeof (Edge));
+      if (b->children->len > 0)
+        memcpy (pf->edges + e, b->children->data, b->children->len * sizeof (Edge));
       e += b->children->len;
       n->first_out = o;
       n->n_out = b->terms->len;
-      memcpy (pf->outs + o, b->terms->data, b->terms->len * sizeof (guint));
+      if (b->terms->len > 0)
+        memcpy (pf->outs + o, b->terms->data, b->terms->len * sizeof (guint));
       o += b->terms->len;
       g_array_unref (b->children);
       g_array_unref (b->terms);
