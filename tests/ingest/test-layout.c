@@ -420,6 +420,27 @@ test_layout_calc_table (void)
   g_assert_cmpuint (first_cells, ==, 23);
 }
 
+/* A table ruled above and below its header and its total only (an annual report's, fresh
+ * 04): a project's name that wraps onto a second line stays in its row, before the row's
+ * figures, and a footnote's mark raised after a name stays on its line; as read off the
+ * printed page. */
+static void
+test_layout_rule_table_wraps (void)
+{
+  g_autoptr (KelExtracted) ext = extract ("fresh", "04-polymetal-kazakhstan-annual-report-2016.pdf",
+                                          0);
+  const char *t = ext->text;
+
+  g_assert_nonnull (strstr (t, "\n3 Medical equipment for Taranovskoye central district "
+                               "hospital\t30.0\t29.4\n4 Sponsorship of FC Tobol (Kostanay)\t"
+                               "120.0\t120.0\n"));
+  g_assert_nonnull (strstr (t, "\n9 Vocational training for unemployed residents of Zharma "
+                               "district (60 people)\t18.0\t16.9\n"));
+  g_assert_nonnull (strstr (t, "\nKyzyl (East Kazakhstan Region)\n6 Construction of "
+                               "kindergarten for 140 children, Auezov1\t640.0\t0.0\n"));
+  g_assert_nonnull (strstr (t, "\nTotal Kazakhstan\t1,283.0\t627.6\n"));
+}
+
 /* Kazakh and Russian side by side: a row is the Kazakh clause, a tab, the Russian one,
  * also the row the page break cut in two; the page number and running header left out. */
 static void
@@ -685,6 +706,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/layout/running-header", test_layout_running_header);
   g_test_add_func ("/kelisim/layout/table-pages", test_layout_table_pages);
   g_test_add_func ("/kelisim/layout/calc-table", test_layout_calc_table);
+  g_test_add_func ("/kelisim/layout/rule-table-wraps", test_layout_rule_table_wraps);
   g_test_add_func ("/kelisim/layout/side-by-side", test_layout_side_by_side);
   g_test_add_func ("/kelisim/layout/sidebar", test_layout_sidebar);
   g_test_add_func ("/kelisim/layout/score", test_layout_score);
