@@ -426,8 +426,9 @@ column_of (const GArray *xs, float x)
 
 /* Whether line @down of @region goes on with the row of line @up in a table of columns
  * @xs that has no rules between its rows: every column it has text in is a column of
- * @up's text, and each starts with a lowercase letter (the second line of a wrapped cell;
- * a new row begins with its number, a capital or a figure). */
+ * @up's text, and each starts with a lowercase letter, and it leaves a column of @up's
+ * empty (the second line of a wrapped cell beside the row's number or figures; a new row
+ * begins with its number, a capital or a figure). */
 static gboolean
 continues_row (const LayRegion *region, const LayLine *up, const LayLine *down,
                const GArray *xs)
@@ -436,7 +437,7 @@ continues_row (const LayRegion *region, const LayLine *up, const LayLine *down,
   g_autofree gboolean *in_up = g_new0 (gboolean, n);
   g_autofree gunichar *first = g_new0 (gunichar, n);
   g_autofree gboolean *in_down = g_new0 (gboolean, n);
-  gboolean any = FALSE;
+  gboolean any = FALSE, fewer = FALSE;
 
   for (guint k = up->a; k < up->b; k++)
     {
@@ -456,9 +457,12 @@ continues_row (const LayRegion *region, const LayLine *up, const LayLine *down,
         first[c] = g->c;
     }
   for (guint c = 0; c < n; c++)
-    if (in_down[c] && (!in_up[c] || first[c] == 0 || !g_unichar_islower (first[c])))
-      return FALSE;
-  return any;
+    {
+      if (in_down[c] && (!in_up[c] || first[c] == 0 || !g_unichar_islower (first[c])))
+        return FALSE;
+      fewer = fewer || (in_up[c] && !in_down[c]);
+    }
+  return any && fewer;
 }
 
 /* A table drawn with horizontal rules only (booktabs, a web page's rows): rules of one
