@@ -1,7 +1,8 @@
 /* test-layout.c: pages read as a person reads them (tests/data/layout: two columns, a web
  * page, running headers and footers, a table over three landscape pages, texts side by
  * side, a sidebar), and the same pages scanned: every gold sentence read in one piece,
- * what is left out left out, tables one line a row, and the strict scores reached. */
+ * what is left out left out, tables one line a row (also a Calc export's bordered table,
+ * tests/data/fresh), and the strict scores reached. */
 #include "config.h"
 
 #include <math.h>
@@ -372,6 +373,74 @@ test_layout_table_pages (void)
   }
 }
 
+/* A summary table exported from LibreOffice Calc (landscape A4, every cell bordered, the
+ * text of a cell drawn at its top, its box reaching over the border above it): one row a
+ * line, its cells split by tabs, a cell of two lines in one piece; the table's 23 rows
+ * (header, three sections of five items with their totals, the grand total on page 2 after
+ * the page break), as read off the printed page. */
+static void
+test_layout_calc_table (void)
+{
+  g_autoptr (KelExtracted) ext = extract ("fresh", "07-ekibastuz-akimat-summary-2022.pdf", 0);
+  const char *t = ext->text;
+  const KelTable *kt;
+  guint first_cells = 0;
+
+  g_assert_nonnull (strstr (t, "\n№ п/п\tНаименование мероприятия\tНаправление\t"
+                               "План на 2022 год\tФакт за 2022 год\tПримечание\n"));
+  g_assert_nonnull (strstr (t, "\n1\tКапитальный ремонт здания детской школы искусств № 1\t"
+                               "социальная инфраструктура\t180 000,0\t176 420,3\n"));
+  g_assert_nonnull (strstr (t, "\n2\tПриобретение медицинского оборудования для городской "
+                               "поликлиники № 2\tздравоохранение\t60 000,0\t58 900,0\n"));
+  g_assert_nonnull (strstr (t, "\n5\tСтажировки студентов Экибастузского "
+                               "инженерно-технического института им. академика К. Сатпаева"
+                               "\tобразование\t5 000,0\t4 800,0\t25 студентов\n"));
+  g_assert_nonnull (strstr (t, "\n10\tКорпоративное волонтёрство работников компании "
+                               "(уборка территорий, помощь ветеранам)\tволонтёрство\t—\t—"
+                               "\tв натуральной форме\n"));
+  g_assert_nonnull (strstr (t, "\nТОО «KAZ Minerals Bozshakol» (группа KAZ Minerals)\n"));
+  g_assert_nonnull (strstr (t, "\n\tИтого по АО «ЕЭК»\t\t1 270 500,0\t975 300,0\n"));
+  g_assert_nonnull (strstr (t, "\n\f\tВСЕГО\t\t2 558 500,0\t2 217 270,3\n"));
+  g_assert_cmpuint (ext->tables->len, ==, 1);
+  kt = &g_array_index (ext->tables, KelTable, 0);
+  g_assert_true (kt->ruled);
+  g_assert_cmpuint (kt->first_page, ==, 0);
+  g_assert_cmpuint (kt->last_page, ==, 1);
+  g_assert_cmpuint (kt->n_cols, ==, 6);
+  g_assert_cmpuint (kt->n_rows, ==, 23);
+  g_assert_cmpuint (kt->n_header_rows, ==, 1);
+  /* every row has a cell of its own in the first column; no cell takes several rows */
+  for (guint i = 0; i < kt->cells->len; i++)
+    {
+      const KelTableCell *c = &g_array_index (kt->cells, KelTableCell, i);
+
+      g_assert_cmpuint (c->n_rows, ==, 1);
+      first_cells += c->col == 0;
+    }
+  g_assert_cmpuint (first_cells, ==, 23);
+}
+
+/* A table ruled above and below its header and its total only (an annual report's, fresh
+ * 04): a project's name that wraps onto a second line stays in its row, before the row's
+ * figures, and a footnote's mark raised after a name stays on its line; as read off the
+ * printed page. */
+static void
+test_layout_rule_table_wraps (void)
+{
+  g_autoptr (KelExtracted) ext = extract ("fresh", "04-polymetal-kazakhstan-annual-report-2016.pdf",
+                                          0);
+  const char *t = ext->text;
+
+  g_assert_nonnull (strstr (t, "\n3 Medical equipment for Taranovskoye central district "
+                               "hospital\t30.0\t29.4\n4 Sponsorship of FC Tobol (Kostanay)\t"
+                               "120.0\t120.0\n"));
+  g_assert_nonnull (strstr (t, "\n9 Vocational training for unemployed residents of Zharma "
+                               "district (60 people)\t18.0\t16.9\n"));
+  g_assert_nonnull (strstr (t, "\nKyzyl (East Kazakhstan Region)\n6 Construction of "
+                               "kindergarten for 140 children, Auezov1\t640.0\t0.0\n"));
+  g_assert_nonnull (strstr (t, "\nTotal Kazakhstan\t1,283.0\t627.6\n"));
+}
+
 /* Kazakh and Russian side by side: a row is the Kazakh clause, a tab, the Russian one,
  * also the row the page break cut in two; the page number and running header left out. */
 static void
@@ -636,6 +705,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/layout/web-page", test_layout_web_page);
   g_test_add_func ("/kelisim/layout/running-header", test_layout_running_header);
   g_test_add_func ("/kelisim/layout/table-pages", test_layout_table_pages);
+  g_test_add_func ("/kelisim/layout/calc-table", test_layout_calc_table);
+  g_test_add_func ("/kelisim/layout/rule-table-wraps", test_layout_rule_table_wraps);
   g_test_add_func ("/kelisim/layout/side-by-side", test_layout_side_by_side);
   g_test_add_func ("/kelisim/layout/sidebar", test_layout_sidebar);
   g_test_add_func ("/kelisim/layout/score", test_layout_score);

@@ -539,6 +539,41 @@ split_by_columns (GArray *glyphs, GArray *lines, GArray **cells)
   return changed;
 }
 
+/* The end of the line that starts at glyph @start of @glyphs (sorted by their middles): a
+ * glyph joins the line when its middle lies within the line's first glyph; glyphs smaller
+ * than the next one and within its height (a superscript, a footnote's mark raised above
+ * the line it ends) join that glyph's line. */
+static guint
+line_end (const GArray *glyphs, guint start)
+{
+  const Glyph *first = &g_array_index (glyphs, Glyph, start);
+  float limit = first->ymid + MAX (first->r.y2 - first->r.y1, 1.0f) * 0.5f;
+  guint next = start + 1;
+
+  for (;;)
+    {
+      const Glyph *n;
+      float small = 0, nh;
+
+      while (next < glyphs->len && g_array_index (glyphs, Glyph, next).ymid < limit)
+        next++;
+      if (next == glyphs->len)
+        return next;
+      for (guint i = start; i < next; i++)
+        {
+          const Glyph *g = &g_array_index (glyphs, Glyph, i);
+          if (!g_unichar_isspace (g->c))
+            small = MAX (small, g->r.y2 - g->r.y1);
+        }
+      n = &g_array_index (glyphs, Glyph, next);
+      nh = n->r.y2 - n->r.y1;
+      if (small == 0 || small > 0.8f * nh || first->ymid < n->r.y1
+          || g_unichar_isspace (n->c))
+        return next;
+      limit = n->ymid + nh * 0.5f;
+    }
+}
+
 /* Glyphs grouped into lines by their vertical middle, ordered left to right, and split
  * into cells at wide gaps (and at @cuts). */
 static void
@@ -549,15 +584,10 @@ build_lines (GArray *glyphs, GArray *lines, GArray *cells, const GArray *cuts)
   g_array_sort (glyphs, compare_ymid);
   while (start < glyphs->len)
     {
-      const Glyph *first = &g_array_index (glyphs, Glyph, start);
-      float height = MAX (first->r.y2 - first->r.y1, 1.0f);
-      float limit = first->ymid + height * 0.5f;
-      guint next = start + 1, a, b, k, ca;
+      guint next, a, b, k, ca;
       LayLine line;
 
-      /* A glyph joins the line when its middle lies within the line's first glyph. */
-      while (next < glyphs->len && g_array_index (glyphs, Glyph, next).ymid < limit)
-        next++;
+      next = line_end (glyphs, start);
       qsort (&g_array_index (glyphs, Glyph, start), next - start, sizeof (Glyph),
              compare_x);
 

@@ -413,6 +413,58 @@ fits_columns (const LayRegion *region, guint l, const GArray *gaps, float y, flo
   return n >= 2;
 }
 
+/* The column of @xs (boundaries, sorted) that @x lies in. */
+static guint
+column_of (const GArray *xs, float x)
+{
+  guint c = 0;
+
+  while (c + 2 < xs->len && x >= g_array_index (xs, float, c + 1))
+    c++;
+  return c;
+}
+
+/* Whether line @down of @region goes on with the row of line @up in a table of columns
+ * @xs that has no rules between its rows: every column it has text in is a column of
+ * @up's text, and each starts with a lowercase letter, and it leaves a column of @up's
+ * empty (the second line of a wrapped cell beside the row's number or figures; a new row
+ * begins with its number, a capital or a figure). */
+static gboolean
+continues_row (const LayRegion *region, const LayLine *up, const LayLine *down,
+               const GArray *xs)
+{
+  guint n = xs->len - 1;
+  g_autofree gboolean *in_up = g_new0 (gboolean, n);
+  g_autofree gunichar *first = g_new0 (gunichar, n);
+  g_autofree gboolean *in_down = g_new0 (gboolean, n);
+  gboolean any = FALSE, fewer = FALSE;
+
+  for (guint k = up->a; k < up->b; k++)
+    {
+      const Glyph *g = &g_array_index (region->glyphs, Glyph, k);
+      if (!g_unichar_isspace (g->c))
+        in_up[column_of (xs, (g->r.x1 + g->r.x2) / 2)] = TRUE;
+    }
+  for (guint k = down->a; k < down->b; k++)
+    {
+      const Glyph *g = &g_array_index (region->glyphs, Glyph, k);
+      guint c = column_of (xs, (g->r.x1 + g->r.x2) / 2);
+
+      if (g_unichar_isspace (g->c))
+        continue;
+      in_down[c] = any = TRUE;
+      if (first[c] == 0 && g_unichar_isalnum (g->c))
+        first[c] = g->c;
+    }
+  for (guint c = 0; c < n; c++)
+    {
+      if (in_down[c] && (!in_up[c] || first[c] == 0 || !g_unichar_islower (first[c])))
+        return FALSE;
+      fewer = fewer || (in_up[c] && !in_down[c]);
+    }
+  return any && fewer;
+}
+
 /* A table drawn with horizontal rules only (booktabs, a web page's rows): rules of one
  * length one under the other, with the lines of the table between them, the line right
  * above the first rule (its header) and right below the last (a total) too when they
@@ -482,6 +534,9 @@ rule_table (const GArray *hrules, GArray *glyphs, guint page)
                 : down == NULL ? MAX (up->bottom, bottom) + 0.5f
                 : (up->bottom + down->top) / 2;
 
+      /* a cell that wraps: its next line stays in its row */
+      if (up != NULL && down != NULL && continues_row (region, up, down, xs))
+        continue;
       g_array_append_val (ys, y);
       /* the header: the lines above the first rule that lies between two lines */
       for (guint r = 0; up != NULL && down != NULL && n_header == 0 && r < hrules->len; r++)

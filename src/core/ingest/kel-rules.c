@@ -110,6 +110,61 @@ is_ink (const guint8 *gray, int width, int height, int stride, int x, int y, gui
          && is_paper (gray[(gsize) y * stride + x + off]);
 }
 
+/* A run being read along a row (column): from @start to the last ink at @last_ink; @last
+ * is the last pixel that keeps it going (ink, or a masked glyph box that a rule may run
+ * behind); @solid is the longest stretch of it not broken by a box (the current one from
+ * @solid_from, up to @last_ink). */
+typedef struct {
+  int start, last, last_ink, solid_from, solid;
+} Run;
+
+/* Takes the next pixel @pos of @run, of ink (1), masked (2) or paper (0); a run that ends
+ * is added to @runs at @p when it is @min_len long and has a stretch that long outside the
+ * boxes of glyphs (ink, and gaps of up to @gap pixels as before them): a rule goes on
+ * behind the boxes of glyphs (letters whose box reaches over the border of their cell),
+ * but leftovers of letters around their boxes make no rule. */
+static inline void
+run_step (Run *run, int pos, int kind, int p, int min_len, int gap, GArray *runs)
+{
+  if (kind == 1)
+    {
+      if (run->start < 0)
+        run->start = run->solid_from = pos, run->solid = 0;
+      else if (run->last != run->last_ink)
+        run->solid_from = pos;
+      run->last = run->last_ink = pos;
+      run->solid = MAX (run->solid, pos - run->solid_from + 1);
+      return;
+    }
+  if (run->start < 0)
+    return;
+  if (kind == 2)
+    {
+      run->last = pos;
+      return;
+    }
+  if (pos - run->last > gap)
+    {
+      if (run->last_ink - run->start + 1 >= min_len && run->solid >= min_len)
+        {
+          Stroke s = { p, p, run->start, run->last_ink };
+          g_array_append_val (runs, s);
+        }
+      run->start = -1;
+    }
+}
+
+static inline int
+pixel_kind (const guint8 *gray, int width, int height, int stride, int x, int y, guint8 dark,
+            gboolean horizontal)
+{
+  if (x >= width || y >= height)
+    return 0;
+  if (gray[(gsize) y * stride + x] == MASKED)
+    return 2;
+  return is_ink (gray, width, height, stride, x, y, dark, horizontal) ? 1 : 0;
+}
+
 /* Horizontal runs, row by row. */
 static void
 horizontal_runs (const guint8 *gray, int width, int height, int stride, guint8 dark,
@@ -117,25 +172,11 @@ horizontal_runs (const guint8 *gray, int width, int height, int stride, guint8 d
 {
   for (int y = 0; y < height; y++)
     {
-      int start = -1, last = -1;
+      Run run = { -1, -1, -1, -1, 0 };
 
-      for (int x = 0; x <= width; x++)
-        {
-          gboolean ink = x < width && is_ink (gray, width, height, stride, x, y, dark, TRUE);
-
-          if (ink)
-            {
-              if (start < 0)
-                start = x;
-              last = x;
-            }
-          else if (start >= 0 && (x == width || x - last > gap))
-            {
-              if (last - start + 1 >= min_len)
-                g_array_append_val (runs, ((Stroke) { y, y, start, last }));
-              start = -1;
-            }
-        }
+      for (int x = 0; x <= width + gap; x++)
+        run_step (&run, x, pixel_kind (gray, width, height, stride, x, y, dark, TRUE), y,
+                  min_len, gap, runs);
     }
 }
 
@@ -144,29 +185,14 @@ static void
 vertical_runs (const guint8 *gray, int width, int height, int stride, guint8 dark,
                int min_len, int gap, GArray *runs)
 {
-  g_autofree int *start = g_new (int, width);
-  g_autofree int *last = g_new (int, width);
+  g_autofree Run *open = g_new (Run, width);
 
   for (int x = 0; x < width; x++)
-    start[x] = last[x] = -1;
-  for (int y = 0; y <= height; y++)
-    {
-      for (int x = 0; x < width; x++)
-        {
-          if (y < height && is_ink (gray, width, height, stride, x, y, dark, FALSE))
-            {
-              if (start[x] < 0)
-                start[x] = y;
-              last[x] = y;
-            }
-          else if (start[x] >= 0 && (y == height || y - last[x] > gap))
-            {
-              if (last[x] - start[x] + 1 >= min_len)
-                g_array_append_val (runs, ((Stroke) { x, x, start[x], last[x] }));
-              start[x] = -1;
-            }
-        }
-    }
+    open[x] = (Run) { -1, -1, -1, -1, 0 };
+  for (int y = 0; y <= height + gap; y++)
+    for (int x = 0; x < width; x++)
+      run_step (&open[x], y, pixel_kind (gray, width, height, stride, x, y, dark, FALSE), x,
+                min_len, gap, runs);
 }
 
 GArray *
