@@ -393,6 +393,8 @@ test_count_lead_ins (void)
     "30 млн тенге;\n"
     "2.2. Since 1993, the programme has financed more than 260 projects in the region, "
     "including schools and hospitals.\n"
+    "2.3. Теміртауда прокат шығаратын жаңа зауыттың құрылысы басталды; жобаның құны – 420 "
+    "млн АҚШ доллары.\n"
     "3. Акимат:\n"
     "3.1. оказывает содействие в прохождении государственной экспертизы проектно-сметной "
     "документации на строительство школы;\n"
@@ -402,6 +404,9 @@ test_count_lead_ins (void)
 
   ASSERT_ITEMS (doc, "2.1", "charity=30000000");
   ASSERT_ITEMS (doc, "2.2", "infrastructure=-/background");
+  /* a new plant of the company's is its production, not a social object (US$ 420 million at
+   * 2014's 179.19 tenge) */
+  ASSERT_ITEMS (doc, "2.3", "infrastructure=75259800000/core_business");
   ASSERT_ITEMS (doc, "3.1", "infrastructure=-/akimat");
   ASSERT_ITEMS (doc, "4.1", "infrastructure=-");
 }

@@ -88,11 +88,11 @@ test_scores_corpus2_totals (void)
 {
   static const struct { const char *corp; double total, tolerance; } key[] = {
     /* tolerances are what the coder reaches today, as a share of the key's total */
-    { "Kazzinc", 8533400500, 0.40 },
+    { "Kazzinc", 8533400500, 0.02 },
     { "ArcelorMittal Temirtau", 13241690000, 0.02 },
-    { "Kazakhmys", 8106800000, 0.10 },
-    { "Eurasian Resources Group", 13795400000, 0.10 },
-    { "KAZ Minerals", 8533250000, 0.40 },
+    { "Kazakhmys", 8106800000, 0.07 },
+    { "Eurasian Resources Group", 13795400000, 0.02 },
+    { "KAZ Minerals", 8533250000, 0.02 },
   };
   KelScore total = { 0 };
   g_autoptr (GHashTable) totals = kel_test_totals_new ();
@@ -122,12 +122,18 @@ test_scores_corpus2_totals (void)
 int
 main (int argc, char **argv)
 {
-  static const Folder corpus2 = { "corpus2", 0.90, 0.88 };
-  static const Folder fresh = { "fresh", 0.78, 0.76 };
+  /* regression tests: both sets were tuned on after their first, honest figures (corpus2
+   * 0.758 / 0.667, fresh 0.637 / 0.389, README "How well it codes") */
+  static const Folder corpus2 = { "corpus2", 0.96, 0.95 };
+  static const Folder fresh = { "fresh", 0.91, 0.93 };
+  /* the promise–delivery pairs, written for the linker; for coding only one rule came from
+   * them (a Kazakh total row, document 17) */
+  static const Folder promises = { "promises", 0.90, 0.91 };
 
   kel_test_init (&argc, &argv);
   g_test_add_data_func ("/kelisim/scores/corpus2", &corpus2, check_folder);
   g_test_add_data_func ("/kelisim/scores/fresh", &fresh, check_folder);
+  g_test_add_data_func ("/kelisim/scores/promises", &promises, check_folder);
   g_test_add_func ("/kelisim/scores/corpus2-totals", test_scores_corpus2_totals);
   return g_test_run ();
 }
