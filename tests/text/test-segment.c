@@ -300,6 +300,31 @@ test_segment_clause_titles (void)
   kel_segments_free (g_steal_pointer (&segs));
 }
 
+/* A table whose header names no unit takes the one a short line a little above it states,
+ * even with a line of text between them. */
+static void
+test_segment_unit_above (void)
+{
+  const char *text =
+    "Annex 4. Community investment by project, 2023\n"
+    "All amounts in KZT thousand, excluding VAT\n"
+    "\n"
+    "The projects below were approved by the Board of Directors under the Community Investment "
+    "Policy of the Company and its subsidiaries\n"
+    "No.\tProject\tBudget 2023\tActual 2023\n"
+    "1\tDonation to the Public Foundation “Umit Zhuldyzy”\t50 000\t50 000\n"
+    "2\tSponsorship of the national judo team\t95 000\t95 000\n";
+  g_autoptr (GArray) segs = segment (text);
+  const KelSegment *s;
+
+  s = find (segs, text, "Umit Zhuldyzy");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_TABLE_ROW);
+  g_assert_cmpfloat (s->table_scale, ==, 1000);
+  s = find (segs, text, "judo team");
+  g_assert_cmpfloat (s->table_scale, ==, 1000);
+  kel_segments_free (g_steal_pointer (&segs));
+}
+
 /* Sections under Roman numerals whose items are "1.", "2.": items are clauses, wrap over
  * lines and start again at 1 in each section; a blank line after a table ends it. */
 static void
@@ -386,6 +411,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/segment/headings-abbreviations",
                    test_segment_headings_abbreviations);
   g_test_add_func ("/kelisim/segment/clause-titles", test_segment_clause_titles);
+  g_test_add_func ("/kelisim/segment/unit-above", test_segment_unit_above);
   g_test_add_func ("/kelisim/segment/single-level-items", test_segment_single_level_items);
   g_test_add_func ("/kelisim/segment/corpus-clauses", test_segment_corpus_clauses);
   return g_test_run ();

@@ -912,6 +912,33 @@ header_like (const char *text, const Line *h)
   return FALSE;
 }
 
+/* A table whose header names no unit takes one from a short line of text a little above
+ * it ("All amounts in KZT thousand, excluding VAT" over an annex's table). */
+static void
+table_unit_above (State *st, GArray *lines, guint first)
+{
+  guint seen = 0;
+
+  for (guint j = first; j > 0 && seen < 6; j--)
+    {
+      const Line *h = &g_array_index (lines, Line, j - 1);
+      gsize n = h->end - h->start;
+      double scale;
+
+      if (h->kind == LINE_BLANK || h->kind == LINE_JUNK)
+        continue;
+      seen++;
+      if (h->kind != LINE_TEXT && h->kind != LINE_CAPTION)
+        continue;
+      scale = n < 120 ? unit_scale_in (st->text + h->start, n) : 0;
+      if (scale > 1)
+        {
+          st->table_scale = scale;
+          return;
+        }
+    }
+}
+
 /* The first row of a table with no caption just before it, at line @i. A table that
  * ended a few lines before, with only sub-headings between ("ТОО «KAZ Minerals
  * Aktogay»"), goes on; else the header lines above carry the unit ("тыс. тенге", on its
@@ -950,6 +977,8 @@ table_start (State *st, GArray *lines, guint i)
       if (h->kind != LINE_BLANK && h->kind != LINE_JUNK)
         table_header_add (st, h);
     }
+  if (st->table_scale <= 1)
+    table_unit_above (st, lines, first);
 }
 
 /* The row's number: a first cell "3" or "3.", or "3 " before the text of the row. */
