@@ -5,6 +5,11 @@
 
 #include "kel-document.h"
 
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
+#include <pcre2.h>
+
 G_BEGIN_DECLS
 
 /* Below this a category does not win a sub-clause. */
@@ -47,6 +52,9 @@ guint     _kel_items_add              (KelSegmentRun *run,
 /* Splits items whose text coordinates two named objects of their category ("ХК «Арлан»
  * и ФК «Шахтёр»", "X-ге және «Y» ансамбліне"), so that each object is an item. */
 void      _kel_items_split_coordinated (KelSegmentRun *run);
+/* One of the coder's built-in patterns, compiled caseless for UTF-8 and JIT-compiled; it
+ * must compile. */
+pcre2_code *_kel_coding_compile (const char *pattern);
 /* Whether a conjunction at [@ms, @me) joins two numbers ("1 және 2 шағынаудандарындағы"):
  * no place to cut items. */
 gboolean  _kel_items_joins_numbers (const char *flat, gsize ms, gsize me);

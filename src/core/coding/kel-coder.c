@@ -93,59 +93,38 @@ split_subclauses (const KelLexicon *lex, KelLanguage lang, const char *flat, gsi
   return subs;
 }
 
-/* Where a sub-clause may hold two items: a conjunction or a comma. */
-static pcre2_code *
-coordination_code (void)
-{
-  static pcre2_code *code;
-  static gsize once = 0;
+/* Where a sub-clause may hold two items: a conjunction or a comma. Where a condition of an
+ * undertaking starts: what follows it in the sentence says on what terms the item is done
+ * ("… при условии выделения Акиматом земельного участка и обеспечения подводящих
+ * инженерных сетей"), it is no item of its own. */
+static pcre2_code *coordination_code, *condition_code;
 
-  if (g_once_init_enter (&once))
-    {
-      int err;
-      PCRE2_SIZE off;
-      code = pcre2_compile ((PCRE2_SPTR) "\\s*,?\\s+(?:и|and|және|мен|әрі)\\s+|\\s*,\\s+а\\s+",
-                            PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err,
-                            &off, NULL);
-      g_assert (code != NULL);
-      pcre2_jit_compile (code, PCRE2_JIT_COMPLETE);
-      g_once_init_leave (&once, 1);
-    }
-  return code;
+static gpointer
+compile_codes (gpointer data)
+{
+  coordination_code = _kel_coding_compile ("\\s*,?\\s+(?:и|and|және|мен|әрі)\\s+"
+                                           "|\\s*,\\s+а\\s+");
+  condition_code = _kel_coding_compile ("(?<!\\p{L})(?:при\\s+условии|provided\\s+that"
+                                        "|on\\s+condition|subject\\s+to|шартымен|жағдайында)"
+                                        "(?!\\p{L})");
+  return NULL;
+}
+
+static void
+ensure_codes (void)
+{
+  static GOnce once = G_ONCE_INIT;
+  g_once (&once, compile_codes, NULL);
 }
 
 static void score_subclause (KelSegmentRun *run, KelSubClause *sc, const double *prior,
                              double *score, double *best, gsize *first);
 
-/* Where a condition of an undertaking starts: what follows it in the sentence says on what
- * terms the item is done ("… при условии выделения Акиматом земельного участка и
- * обеспечения подводящих инженерных сетей"), it is no item of its own. */
-static pcre2_code *
-condition_code (void)
-{
-  static pcre2_code *code;
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      int err;
-      PCRE2_SIZE off;
-      code = pcre2_compile ((PCRE2_SPTR) "(?<!\\p{L})(?:при\\s+условии|provided\\s+that"
-                            "|on\\s+condition|subject\\s+to|шартымен|жағдайында)(?!\\p{L})",
-                            PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err,
-                            &off, NULL);
-      g_assert (code != NULL);
-      pcre2_jit_compile (code, PCRE2_JIT_COMPLETE);
-      g_once_init_leave (&once, 1);
-    }
-  return code;
-}
-
 static gboolean
 has_condition (const char *flat, gsize start, gsize end)
 {
   pcre2_match_data *md = pcre2_match_data_create (1, NULL);
-  int rc = pcre2_match (condition_code (), (PCRE2_SPTR) flat, end, start, PCRE2_NO_UTF_CHECK,
+  int rc = pcre2_match (condition_code, (PCRE2_SPTR) flat, end, start, PCRE2_NO_UTF_CHECK,
                         md, NULL);
 
   pcre2_match_data_free (md);
@@ -335,7 +314,7 @@ split_coordinated (KelSegmentRun *run)
       KelSubClause sc = g_array_index (run->subs, KelSubClause, i);
       gsize pos = sc.start;
 
-      while (pos < sc.end && pcre2_match (coordination_code (), (PCRE2_SPTR) run->flat, sc.end,
+      while (pos < sc.end && pcre2_match (coordination_code, (PCRE2_SPTR) run->flat, sc.end,
                                           pos, PCRE2_NO_UTF_CHECK, md, NULL) >= 0)
         {
           PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
@@ -931,6 +910,7 @@ kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates
 
   g_return_if_fail (lex != NULL && doc != NULL && doc->norm != NULL);
 
+  ensure_codes ();
   clear_codings (doc);
   doc_rates = kel_rates_scan_document (rates, doc->norm->text, doc->norm->len);
   sections = section_reasons (lex, doc, hits, section_words);

@@ -29,17 +29,6 @@
 
 static pcre2_code *year_code, *quote_code, *number_code;
 
-static pcre2_code *
-compile (const char *pattern)
-{
-  int err;
-  PCRE2_SIZE off;
-  pcre2_code *code = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
-                                    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
-  g_assert (code != NULL);
-  pcre2_jit_compile (code, PCRE2_JIT_COMPLETE);
-  return code;
-}
 
 static gpointer
 compile_static (gpointer data)
@@ -47,13 +36,13 @@ compile_static (gpointer data)
   /* A year that dates a statement: "в 2015 году", "за 2015 г.", "2015 жылы", "in 2015",
    * "during 2015". Not a span or a deadline ("с 2015 года", "since", "до", "by",
    * "2015 жылдан бастап", "2015 жылға дейін"). */
-  year_code = compile ("(?<![\\p{L}\\d])(?:(?:в|во|за|in|during)\\s+(?<y1>(?:19|20)\\d\\d)"
+  year_code = _kel_coding_compile ("(?<![\\p{L}\\d])(?:(?:в|во|за|in|during)\\s+(?<y1>(?:19|20)\\d\\d)"
                        "(?:\\s*(?:году|г\\.|год(?!\\p{L})|year))?(?![\\d\\p{L}])"
                        "|(?<y2>(?:19|20)\\d\\d)\\s*(?:жылы|жылғы)(?!\\p{L}))");
   /* a name in quotes: «Шахтёр», “Sholpan”, "Arlan" */
-  quote_code = compile ("[«“\"„]\\s*([^«»“”\"„\\n]{2,60}?)\\s*[»”\"“]");
+  quote_code = _kel_coding_compile ("[«“\"„]\\s*([^«»“”\"„\\n]{2,60}?)\\s*[»”\"“]");
   /* a number with what it counts: "№ 3", "на 320 мест", "3 жедел", "50 орындық" */
-  number_code = compile ("(?:№|No\\.|#)\\s*\\d+"
+  number_code = _kel_coding_compile ("(?:№|No\\.|#)\\s*\\d+"
                          /* a length with decimals: "3.2 km", "2,4 шақырым" */
                          "|(?<![\\d.,])\\d{1,3}[.,]\\d{1,2}\\s*(?:km|км|шақырым\\p{L}*|километр\\p{L}*)(?!\\p{L})"
                          "|(?<![\\d.,])(?<!\\d\\s)(?:\\d{1,3}(?:\\s\\d{3})+|\\d{1,4})"

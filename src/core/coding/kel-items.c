@@ -28,40 +28,28 @@
 
 static pcre2_code *conj_code, *block_code, *respectively_code, *list_code, *together_code;
 
-static pcre2_code *
-compile (const char *pattern)
-{
-  int err;
-  PCRE2_SIZE off;
-  pcre2_code *code = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
-                                    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
-  g_assert (code != NULL);
-  pcre2_jit_compile (code, PCRE2_JIT_COMPLETE);
-  return code;
-}
-
 static gpointer
 compile_static (gpointer data)
 {
-  conj_code = compile ("(?<!\\p{L})(?:и|and|және|мен|а\\s+также|as\\s+well\\s+as|сондай-ақ)"
+  conj_code = _kel_coding_compile ("(?<!\\p{L})(?:и|and|және|мен|а\\s+также|as\\s+well\\s+as|сондай-ақ)"
                        "(?!\\p{L})");
   /* what makes a second sum part of the first, or not money given */
-  block_code = compile ("(?<!\\p{L})(?:в\\s+том\\s+числе|из\\s+них|включая|including|"
+  block_code = _kel_coding_compile ("(?<!\\p{L})(?:в\\s+том\\s+числе|из\\s+них|включая|including|"
                         "of\\s+which|оның\\s+ішінде|соның\\s+ішінде|то\\s+есть|т\\.\\s*е\\.|"
                         "i\\.\\s*e\\.|план\\p{L}*|plan\\p{L}*|жоспар\\p{L}*|против|against|"
                         "compared|сравнени\\p{L}*|салыстыр\\p{L}*|из\\s+которых|whereof|"
                         "total\\p{L}*|итого|всего|барлығы|жалпы|общ\\p{L}+|in\\s+total)"
                         "(?!\\p{L})");
-  respectively_code = compile ("(?<!\\p{L})(?:соответственно|тиісінше|сәйкесінше|"
+  respectively_code = _kel_coding_compile ("(?<!\\p{L})(?:соответственно|тиісінше|сәйкесінше|"
                                "respectively)(?!\\p{L})");
   /* where a list of items is cut: a comma or a conjunction between two of them */
   /* a sum for all the items before it: "барлығы", "for a total of", "выделив на эти цели" */
-  together_code = compile ("(?<!\\p{L})(?:барлығы|жалпы|всего|в\\s+общей\\s+сложности|"
+  together_code = _kel_coding_compile ("(?<!\\p{L})(?:барлығы|жалпы|всего|в\\s+общей\\s+сложности|"
                            "в\\s+общей\\s+сумме|общей\\s+суммой|"
                            "на\\s+общую\\s+сумму|общей\\s+стоимостью|выделив|с\\s+выделением|на\\s+эти\\s+цели|"
                            "осы\\s+мақсаттарға|for\\s+a\\s+total\\s+of|a\\s+total\\s+of|"
                            "in\\s+total|together|combined)(?!\\p{L})[^.;]{0,40}$");
-  list_code = compile ("\\s*,\\s*(?:(?:и|and|және)\\s+)?|\\s+(?:и|and|және|мен|а\\s+также|"
+  list_code = _kel_coding_compile ("\\s*,\\s*(?:(?:и|and|және)\\s+)?|\\s+(?:и|and|және|мен|а\\s+также|"
                        "as\\s+well\\s+as)\\s+");
   return NULL;
 }
