@@ -722,6 +722,30 @@ memo_body (KelOp *op, gpointer data, GError **error)
   return _kel_op_coding (op, before, row, error);
 }
 
+/* The row of @source that @op's coder edits: their own, or, when @source is someone else's
+ * coding, their decision accepting it (correcting someone's amount, or counting their
+ * item or not, is accepting it so changed). *@before is the row as it was, if any. */
+static gboolean
+own_row (KelOp *op, KelCodingRow **source, KelCodingRow **before, KelCodingRow **row,
+         GError **error)
+{
+  Unit unit;
+
+  if ((*source)->coder == op->coder)
+    {
+      *before = _kel_coding_row_copy (*source);
+      *row = g_steal_pointer (source);
+      return TRUE;
+    }
+  unit = unit_of (*source);
+  if (!prepare_decision (op->project, op->coder, &unit, (*source)->category,
+                         KEL_STATUS_ACCEPTED, *source, before, row, error))
+    return FALSE;
+  if (is_positive (*before))
+    (*row)->status = (*before)->status;
+  return TRUE;
+}
+
 static gboolean
 amount_body (KelOp *op, gpointer data, GError **error)
 {
@@ -733,21 +757,8 @@ amount_body (KelOp *op, gpointer data, GError **error)
   if (source == NULL)
     return FALSE;
   op->document = source->document;
-  if (source->coder == op->coder)
-    {
-      before = _kel_coding_row_copy (source);
-      row = g_steal_pointer (&source);
-    }
-  else
-    {
-      /* correcting someone else's amount is accepting their coding, corrected */
-      Unit unit = unit_of (source);
-      if (!prepare_decision (op->project, op->coder, &unit, source->category,
-                             KEL_STATUS_ACCEPTED, source, &before, &row, error))
-        return FALSE;
-      if (is_positive (before))
-        row->status = before->status;
-    }
+  if (!own_row (op, &source, &before, &row, error))
+    return FALSE;
   d->result = row->id;
   if (before != NULL && !before->deleted && before->status == row->status
       && g_strcmp0 (before->amount_text, text) == 0
@@ -798,21 +809,8 @@ counted_body (KelOp *op, gpointer data, GError **error)
                            _("A rejected coding is not an item: accept it first"));
       return FALSE;
     }
-  if (source->coder == op->coder)
-    {
-      before = _kel_coding_row_copy (source);
-      row = g_steal_pointer (&source);
-    }
-  else
-    {
-      /* counting someone else's item or not is accepting it, counted or not */
-      Unit unit = unit_of (source);
-      if (!prepare_decision (op->project, op->coder, &unit, source->category,
-                             KEL_STATUS_ACCEPTED, source, &before, &row, error))
-        return FALSE;
-      if (is_positive (before))
-        row->status = before->status;
-    }
+  if (!own_row (op, &source, &before, &row, error))
+    return FALSE;
   d->result = row->id;
   if (before != NULL && !before->deleted && before->status == row->status
       && before->counted == counted && (counted || g_strcmp0 (before->reason, reason) == 0))
