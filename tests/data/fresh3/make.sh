@@ -39,6 +39,7 @@ scan() {  # SOURCE.pdf -> SCAN.pdf: grey image-only PDF, rotated, light noise
     img2pdf --pagesize A4 -o "$2.pdf" "$d"/p-*.png.png
 }
 
-docx 01-cnpc-mugalzhar-memorandum-2021
+docx   01-cnpc-mugalzhar-memorandum-2021
+htmllo 02-kazakhaltyn-stepnogorsk-memorandum-2018-kk
 rm -rf __pycache__
 $PY verify.py
