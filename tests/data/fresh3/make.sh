@@ -42,5 +42,6 @@ scan() {  # SOURCE.pdf -> SCAN.pdf: grey image-only PDF, rotated, light noise
 docx   01-cnpc-mugalzhar-memorandum-2021
 htmllo 02-kazakhaltyn-stepnogorsk-memorandum-2018-kk
 tex    03-ncoc-annual-report-2019-en xelatex
+docx   04-karazhyra-abai-report-2023-kk
 rm -rf __pycache__
 $PY verify.py
