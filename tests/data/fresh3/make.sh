@@ -44,5 +44,6 @@ htmllo 02-kazakhaltyn-stepnogorsk-memorandum-2018-kk
 tex    03-ncoc-annual-report-2019-en xelatex
 docx   04-karazhyra-abai-report-2023-kk
 html   05-kyzylorda-news-oil-companies-2016-ru
+tex    06-mangystau-maslikhat-minutes-2014-ru xelatex
 rm -rf __pycache__
 $PY verify.py
