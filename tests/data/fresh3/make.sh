@@ -45,5 +45,6 @@ tex    03-ncoc-annual-report-2019-en xelatex
 docx   04-karazhyra-abai-report-2023-kk
 html   05-kyzylorda-news-oil-companies-2016-ru
 tex    06-mangystau-maslikhat-minutes-2014-ru xelatex
+htmllo 07-kazakhtelecom-nko-pressrelease-2014-en
 rm -rf __pycache__
 $PY verify.py
