@@ -46,5 +46,6 @@ docx   04-karazhyra-abai-report-2023-kk
 html   05-kyzylorda-news-oil-companies-2016-ru
 tex    06-mangystau-maslikhat-minutes-2014-ru xelatex
 htmllo 07-kazakhtelecom-nko-pressrelease-2014-en
+xlsx   08-zhambyl-akimat-summary-2024-kk
 rm -rf __pycache__
 $PY verify.py
