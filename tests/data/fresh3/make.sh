@@ -34,9 +34,9 @@ scan() {  # SOURCE.pdf -> SCAN.pdf: grey image-only PDF, rotated, light noise
     pdftoppm -r "$3" -gray -png "$1.pdf" "$d/p"
     for f in "$d"/p-*.png; do
         convert "$f" -seed "$5" -background white -rotate "$4" -attenuate 0.35 +noise Gaussian \
-            -blur 0x0.4 -colorspace Gray -depth 8 -density "$3" -strip "$f.png"
+            -blur 0x0.4 -colorspace Gray -depth 8 -density "$3" -strip -quality 82 "$f.jpg"
     done
-    img2pdf --pagesize A4 -o "$2.pdf" "$d"/p-*.png.png
+    img2pdf --pagesize A4 -o "$2.pdf" "$d"/p-*.png.jpg
 }
 
 docx   01-cnpc-mugalzhar-memorandum-2021
@@ -47,5 +47,8 @@ html   05-kyzylorda-news-oil-companies-2016-ru
 tex    06-mangystau-maslikhat-minutes-2014-ru xelatex
 htmllo 07-kazakhtelecom-nko-pressrelease-2014-en
 xlsx   08-zhambyl-akimat-summary-2024-kk
+# scans: source stem, scan stem, dpi, rotation (degrees), noise seed
+scan   04-karazhyra-abai-report-2023-kk 09-karazhyra-abai-report-2023-kk-scan 200 0.9 4
+scan   07-kazakhtelecom-nko-pressrelease-2014-en 10-kazakhtelecom-nko-pressrelease-2014-en-scan 150 -1.2 7
 rm -rf __pycache__
 $PY verify.py
