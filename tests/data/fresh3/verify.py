@@ -115,8 +115,9 @@ def main():
                 if not amt or int(amt) != round(usd[(stem, cid)] * rate):
                     print(f"{stem} {cid}: USD line not at {rate}"); errors += 1
             a = int(amt) if amt else 0
-            k = key[(corp, cat)]
-            k[0] += a; k[1] += 1; k[2] += 1 if amt else 0
+            if stem not in scans:     # a scan repeats its source: not counted twice
+                k = key[(corp, cat)]
+                k[0] += a; k[1] += 1; k[2] += 1 if amt else 0
             perdoc[(stem, cat)][0] += a; perdoc[(stem, cat)][1] += 1
             total += 1
         print(f"{stem}: {n} lines" + (f" (scan of {scans[stem][:2]})" if stem in scans else ""))
@@ -135,11 +136,11 @@ def main():
                 cells.append(f"{v[0]} ({v[1]}; {v[2]} with amount)")
                 s += v[0]; l += v[1]
             print(f"| {c} | " + " | ".join(cells) + f" | {s} ({l}) |")
-        cells, s = [], 0
+        cells, s, n_all = [], 0, 0
         for cat in CATS:
             v = [sum(key[(c, cat)][i] for c in corps if (c, cat) in key) for i in range(3)]
-            cells.append(f"{v[0]} ({v[1]})"); s += v[0]
-        print("| **All** | " + " | ".join(cells) + f" | {s} ({total}) |")
+            cells.append(f"{v[0]} ({v[1]})"); s += v[0]; n_all += v[1]
+        print("| **All (without scans)** | " + " | ".join(cells) + f" | {s} ({n_all}) |")
         print()
         stems = sorted({s for s, _ in perdoc})
         print("| Doc | " + " | ".join(CATS) + " | lines |")
