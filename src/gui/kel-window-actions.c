@@ -11,6 +11,7 @@
 #include "kel-file.h"
 #include "kel-project-export.h"
 #include "kel-qdpx.h"
+#include "kel-undo-toast.h"
 #include "kel-window-private.h"
 
 /* Files ------------------------------------------------------------------------------- */
@@ -1431,12 +1432,15 @@ undo_redo_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   KelWindow *self = KEL_WINDOW (widget);
   gboolean undo = g_str_equal (name, "win.undo");
+  g_autoptr (KelProjectStep) step = NULL;
   GError *error = NULL;
   gboolean ok;
 
   if (self->project == NULL || self->coder == NULL)
     return;
   kel_segment_panel_flush_memo (self->segment_panel);
+  /* what the step did, for the toast that says so (kel-undo-toast.c) */
+  step = kel_project_peek_step (self->project, self->coder, !undo, NULL);
   ok = undo ? kel_project_undo (self->project, self->coder, &error)
             : kel_project_redo (self->project, self->coder, &error);
   if (!ok)
@@ -1459,6 +1463,7 @@ undo_redo_action (GtkWidget *widget, const char *name, GVariant *param)
         _kel_window_go_to (self, &place);
       }
   }
+  kel_undo_toast_show (self->toast_overlay, step, self->categories, undo);
 }
 
 /* View ------------------------------------------------------------------------------- */

@@ -1,0 +1,57 @@
+/* kel-project-views.h: what the workbench's views of a whole project read: every memo in
+ * one list, and what a step of a coder's undo history did, in words a toast can use. */
+#pragma once
+
+#include "kel-project.h"
+
+G_BEGIN_DECLS
+
+/* A memo, where it is. */
+typedef struct {
+  gint64  coding;          /* the coding that carries it */
+  gint64  document;
+  char   *document_name;
+  int     segment;         /* 0-based, -1 when none */
+  guint   page;            /* 1-based, 0 when unknown */
+  char   *clause;          /* the item's, else the segment's; NULL when none */
+  char   *coder;
+  char   *category;        /* codebook id */
+  char   *memo;
+  char   *text;            /* the segment's text (or the span's), on one line */
+} KelProjectMemo;
+
+void       kel_project_memo_free    (KelProjectMemo *memo);
+
+/* Every live memo of the project (KelProjectMemo), by document (in the project's order),
+ * segment, coder and coding; NULL and an error when the project cannot be read. */
+GPtrArray *kel_project_list_memos   (KelProject     *project,
+                                     GError        **error);
+/* Whether @memo holds @needle: in its memo, text, document, coder or clause, ignoring
+ * case (and with @needle "" always). */
+gboolean   kel_project_memo_matches (const KelProjectMemo *memo,
+                                     const char     *needle);
+
+/* A step of a coder's undo history: the operation ("code", "accept", "reject",
+ * "recode", "uncode", "count", "uncount", "memo", "amount", "metadata", "import",
+ * "resolve", …), its document (0: several or none), and for each coding it changed, the
+ * category and clause as the step left it (for a recode: the new category). */
+typedef struct {
+  char      *kind;
+  char      *label;        /* as the history stored it ("Accept “charity”") */
+  gint64     document;
+  GPtrArray *categories;   /* char*, each once, in the step's order */
+  GPtrArray *clauses;      /* char*, each once: the item's label, else the segment's */
+} KelProjectStep;
+
+void            kel_project_step_free (KelProjectStep *step);
+/* The step undo (@redo FALSE) or redo would take for @coder, or NULL (with
+ * KEL_PROJECT_ERROR_NOTHING_TO_UNDO when there is none). */
+KelProjectStep *kel_project_peek_step (KelProject     *project,
+                                       const char     *coder,
+                                       gboolean        redo,
+                                       GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelProjectMemo, kel_project_memo_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelProjectStep, kel_project_step_free)
+
+G_END_DECLS
