@@ -2,6 +2,7 @@
  * of the active workbench (nothing before a project is open). */
 #include "config.h"
 
+#include "kel-concordance-window.h"
 #include "kel-matrix-window.h"
 #include "kel-memo-window.h"
 #include "kel-view-actions.h"
@@ -42,17 +43,29 @@ memos_activated (GSimpleAction *action, GVariant *param, gpointer app)
     present (kel_memo_window_new (workbench));
 }
 
+static void
+concordance_activated (GSimpleAction *action, GVariant *param, gpointer app)
+{
+  KelWindow *workbench = active_workbench (app);
+
+  if (workbench != NULL)
+    present (kel_concordance_window_new (workbench));
+}
+
 void
 kel_view_actions_add (GtkApplication *app)
 {
   static const GActionEntry entries[] = {
     { "code-matrix", matrix_activated },
     { "memos", memos_activated },
+    { "concordance", concordance_activated },
   };
   static const char *matrix_accels[] = { "<Shift><Control>m", NULL };
   static const char *memos_accels[] = { "<Shift><Control>o", NULL };
+  static const char *concordance_accels[] = { "<Shift><Control>k", NULL };
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   gtk_application_set_accels_for_action (app, "app.code-matrix", matrix_accels);
   gtk_application_set_accels_for_action (app, "app.memos", memos_accels);
+  gtk_application_set_accels_for_action (app, "app.concordance", concordance_accels);
 }

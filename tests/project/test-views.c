@@ -10,6 +10,7 @@
 
 #include "kel-matrix.h"
 #include "kel-project-views.h"
+#include "kel-search.h"
 #include "kel-test-utils.h"
 
 /* Kazzinc 2021: one commitment of each category, all with amounts; 2.6 is nothing. */
@@ -379,6 +380,70 @@ test_steps (Fixture *f, gconstpointer data)
   g_assert_nonnull (error);
 }
 
+/* "тенге" is in nine clauses: five of a.txt, two each of b.txt and c.txt. */
+static void
+test_concordance (Fixture *f, gconstpointer data)
+{
+  /* by the word before the keyword ("млн" everywhere), then the figure before it */
+  const char *by_left[] = { "10", "12", "120", "20", "3", "300", "5", "500", "8" };
+  /* by the words after it: nothing (the end of b.txt and c.txt, in text order), then
+   * "2.2." and the next clause's first word — Выплата (c), Оказание (a), Ремонт (b) —
+   * then a.txt's "2.3." to "2.6." */
+  const char *by_right[][2] = {
+    { "b.txt", "8" }, { "c.txt", "10" }, { "c.txt", "500" }, { "a.txt", "120" },
+    { "b.txt", "300" }, { "a.txt", "12" }, { "a.txt", "5" }, { "a.txt", "3" },
+    { "a.txt", "20" },
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) lines = NULL;
+  g_autofree char *csv = NULL;
+  guint total = 0;
+
+  lines = kel_project_concordance (f->project, "тенге", 40, 0, &total, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 9);
+  g_assert_cmpuint (lines->len, ==, 9);
+  /* text order: a.txt's 120 million first, c.txt's 10 million last */
+  g_assert_cmpstr (((KelConcordanceLine *) lines->pdata[0])->document_name, ==, "a.txt");
+  g_assert_true (g_str_has_suffix (((KelConcordanceLine *) lines->pdata[0])->left,
+                                   "сумму 120 млн "));
+  g_assert_cmpstr (((KelConcordanceLine *) lines->pdata[0])->keyword, ==, "тенге");
+  g_assert_true (g_str_has_suffix (((KelConcordanceLine *) lines->pdata[8])->left, " 10 млн "));
+
+  kel_concordance_sort (lines, KEL_CONCORDANCE_LEFT);
+  for (guint i = 0; i < 9; i++)
+    {
+      g_autofree char *end = g_strdup_printf (" %s млн ", by_left[i]);
+      g_assert_true (g_str_has_suffix (((KelConcordanceLine *) lines->pdata[i])->left, end));
+    }
+  kel_concordance_sort (lines, KEL_CONCORDANCE_RIGHT);
+  for (guint i = 0; i < 9; i++)
+    {
+      const KelConcordanceLine *line = lines->pdata[i];
+      g_autofree char *end = g_strdup_printf (" %s млн ", by_right[i][1]);
+
+      g_assert_cmpstr (line->document_name, ==, by_right[i][0]);
+      g_assert_true (g_str_has_suffix (line->left, end));
+    }
+  kel_concordance_sort (lines, KEL_CONCORDANCE_TEXT_ORDER);
+  g_assert_true (g_str_has_suffix (((KelConcordanceLine *) lines->pdata[0])->left,
+                                   "сумму 120 млн "));
+
+  csv = kel_concordance_format (lines, KEL_FORMAT_CSV);
+  g_assert_true (g_str_has_prefix (csv, "document,start,end,left,keyword,right\r\na.txt,"));
+  g_assert_nonnull (strstr (csv, ",тенге,"));
+  g_clear_pointer (&lines, g_ptr_array_unref);
+
+  /* a limit keeps the first lines and says how many there are */
+  lines = kel_project_concordance (f->project, "тенге", 40, 4, &total, NULL, &error);
+  g_assert_cmpuint (total, ==, 9);
+  g_assert_cmpuint (lines->len, ==, 4);
+  g_clear_pointer (&lines, g_ptr_array_unref);
+  /* a query that cannot be read */
+  g_assert_null (kel_project_concordance (f->project, "\"открыто", 40, 0, NULL, NULL, &error));
+  g_assert_error (error, KEL_SEARCH_ERROR, KEL_SEARCH_ERROR_INVALID);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -392,6 +457,8 @@ main (int argc, char **argv)
   g_test_add ("/kelisim/views/memos", Fixture, NULL, fixture_setup, test_memos,
               fixture_teardown);
   g_test_add ("/kelisim/views/steps", Fixture, NULL, fixture_setup, test_steps,
+              fixture_teardown);
+  g_test_add ("/kelisim/views/concordance", Fixture, NULL, fixture_setup, test_concordance,
               fixture_teardown);
   return g_test_run ();
 }

@@ -51,6 +51,44 @@ KelProjectStep *kel_project_peek_step (KelProject     *project,
                                        gboolean        redo,
                                        GError        **error);
 
+/* A concordance (keyword in context, aligned on the keyword): each hit of a query in the
+ * project's documents. */
+typedef struct {
+  gint64  document;
+  char   *document_name;
+  guint   order;           /* its place in the text order: documents, then offsets */
+  gsize   start, end;      /* the keyword, bytes of the document text */
+  char   *left;            /* the context before it, on one line */
+  char   *keyword;
+  char   *right;
+} KelConcordanceLine;
+
+typedef enum {
+  KEL_CONCORDANCE_TEXT_ORDER,  /* documents in the project's order, hits in the text's */
+  KEL_CONCORDANCE_LEFT,        /* by the word before the keyword, then the one before … */
+  KEL_CONCORDANCE_RIGHT,       /* by the word after the keyword, then the next … */
+} KelConcordanceSort;
+
+void       kel_concordance_line_free (KelConcordanceLine *line);
+/* Every hit of @query (kel_query_new()'s syntax) in the project's documents, with
+ * @context characters each side, in text order; at most @max_lines (0: all), *@total
+ * (may be NULL) set to how many there are. NULL and an error for a query that cannot be
+ * read, an unreadable project or @cancellable cancelled. */
+GPtrArray *kel_project_concordance   (KelProject         *project,
+                                      const char         *query,
+                                      guint               context,
+                                      guint               max_lines,
+                                      guint              *total,
+                                      GCancellable       *cancellable,
+                                      GError            **error);
+/* Sorts @lines (KelConcordanceLine) in place: by the words nearest the keyword on the
+ * side chosen, ignoring case, in the collation of the locale; ties in text order. */
+void       kel_concordance_sort      (GPtrArray          *lines,
+                                      KelConcordanceSort  by);
+/* CSV (RFC 4180, CRLF) or TSV with a header: document,start,end,left,keyword,right. */
+char      *kel_concordance_format    (GPtrArray          *lines,
+                                      KelFormat           format);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelProjectMemo, kel_project_memo_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelProjectStep, kel_project_step_free)
 
