@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kel-agreement.h"
 #include "kel-matrix.h"
 #include "kel-project-views.h"
 #include "kel-search.h"
@@ -444,6 +445,118 @@ test_concordance (Fixture *f, gconstpointer data)
   g_assert_error (error, KEL_SEARCH_ERROR, KEL_SEARCH_ERROR_INVALID);
 }
 
+static void
+assert_adjudicated (Fixture *f, guint segment, const char *expected)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) codes = NULL;
+
+  g_assert_true (kel_project_get_adjudicated (f->project, f->docs[0], segment, &codes, &error));
+  g_assert_no_error (error);
+  if (expected == NULL)
+    g_assert_null (codes);
+  else
+    {
+      g_autofree char *joined = NULL;
+
+      g_assert_nonnull (codes);
+      joined = g_strjoinv (",", codes);
+      g_assert_cmpstr (joined, ==, expected);
+    }
+}
+
+/* The adjudicated coder's rows that give a code in a.txt: "category:amount" each. */
+static char *
+adjudicated_rows (Fixture *f)
+{
+  KelProjectSelection sel = { KEL_VIEW_CODER, KEL_ADJUDICATED_CODER, NULL, FALSE, FALSE };
+  g_autoptr (GPtrArray) rows = kel_project_collect_rows (f->project, &sel, NULL);
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      const KelRow *row = rows->pdata[i];
+
+      if (g_strcmp0 (row->status, "rejected") == 0)
+        continue;
+      g_string_append_printf (out, "%s%s:%.0f", out->len ? " " : "", row->category,
+                              isnan (row->amount_kzt) ? -1.0 : row->amount_kzt);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Anna and Bek disagree on the help to veterans (2.2, segment 3): she rejected the
+ * lexicon's charity, he accepted it. The adjudicated decision is one step each, undone
+ * on its own history, and no vote in "every coder"'s agreement or consensus. */
+static void
+test_adjudication (Fixture *f, gconstpointer data)
+{
+  const char *charity[] = { "charity", NULL };
+  const char *none[] = { NULL };
+  const char *sponsorship[] = { "sponsorship", NULL };
+  const char *bogus[] = { "culture", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelAgreement) agreement = NULL;
+  gint64 infra, hd;
+  char *rows;
+
+  anna_codes (f, &infra, &hd);
+  g_assert_true (kel_project_add_coder (f->project, "bek", NULL, &error));
+  g_assert_cmpint (kel_project_accept (f->project, "bek",
+                                       lexicon_coding (f, f->docs[0], "charity", 0), &error),
+                   !=, 0);
+  assert_adjudicated (f, 3, NULL);
+
+  /* charity, as the lexicon coded it: 12 million */
+  g_assert_true (kel_project_adjudicate (f->project, f->docs[0], 3, charity, &error));
+  g_assert_no_error (error);
+  assert_adjudicated (f, 3, "charity");
+  rows = adjudicated_rows (f);
+  g_assert_cmpstr (rows, ==, "charity:12000000");
+  g_free (rows);
+  /* no code after all: decided, and empty */
+  g_assert_true (kel_project_adjudicate (f->project, f->docs[0], 3, none, &error));
+  assert_adjudicated (f, 3, "");
+  rows = adjudicated_rows (f);
+  g_assert_cmpstr (rows, ==, "");
+  g_free (rows);
+  /* a code nobody gave there: by hand, without an amount */
+  g_assert_true (kel_project_adjudicate (f->project, f->docs[0], 3, sponsorship, &error));
+  assert_adjudicated (f, 3, "sponsorship");
+  rows = adjudicated_rows (f);
+  g_assert_cmpstr (rows, ==, "sponsorship:-1");
+  g_free (rows);
+  /* other segments are untouched */
+  assert_adjudicated (f, 2, NULL);
+  g_assert_false (kel_project_adjudicate (f->project, f->docs[0], 3, bogus, &error));
+  g_assert_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_UNKNOWN);
+  g_clear_error (&error);
+
+  /* its own undo, a step per decision; anna's history is hers */
+  g_assert_true (kel_project_undo (f->project, KEL_ADJUDICATED_CODER, &error));
+  assert_adjudicated (f, 3, "");
+  g_assert_true (kel_project_undo (f->project, KEL_ADJUDICATED_CODER, &error));
+  assert_adjudicated (f, 3, "charity");
+  g_assert_true (kel_project_redo (f->project, KEL_ADJUDICATED_CODER, &error));
+  assert_adjudicated (f, 3, "");
+  g_assert_true (kel_project_undo (f->project, KEL_ADJUDICATED_CODER, &error));
+  g_assert_true (kel_project_undo (f->project, KEL_ADJUDICATED_CODER, &error));
+  assert_adjudicated (f, 3, NULL);
+  g_assert_no_error (error);
+  {
+    g_autoptr (KelProjectStep) step = kel_project_peek_step (f->project, "anna", FALSE, NULL);
+    assert_step (step, "memo", "human_development", "2.6");
+  }
+
+  /* every coder's agreement compares anna and bek only */
+  g_assert_true (kel_project_adjudicate (f->project, f->docs[0], 3, charity, &error));
+  agreement = kel_project_agreement (f->project, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (agreement->coders), ==, 2);
+  g_assert_cmpstr (agreement->coders[0], ==, "anna");
+  g_assert_cmpstr (agreement->coders[1], ==, "bek");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -459,6 +572,8 @@ main (int argc, char **argv)
   g_test_add ("/kelisim/views/steps", Fixture, NULL, fixture_setup, test_steps,
               fixture_teardown);
   g_test_add ("/kelisim/views/concordance", Fixture, NULL, fixture_setup, test_concordance,
+              fixture_teardown);
+  g_test_add ("/kelisim/views/adjudication", Fixture, NULL, fixture_setup, test_adjudication,
               fixture_teardown);
   return g_test_run ();
 }

@@ -2,6 +2,7 @@
  * one list, and what a step of a coder's undo history did, in words a toast can use. */
 #pragma once
 
+#include "kel-aggregate.h"
 #include "kel-project.h"
 
 G_BEGIN_DECLS
@@ -88,6 +89,28 @@ void       kel_concordance_sort      (GPtrArray          *lines,
 /* CSV (RFC 4180, CRLF) or TSV with a header: document,start,end,left,keyword,right. */
 char      *kel_concordance_format    (GPtrArray          *lines,
                                       KelFormat           format);
+
+/* Adjudication: the final codes of a unit (a segment) where coders disagree, kept as the
+ * codes of the coder KEL_ADJUDICATED_CODER, with its own undo history. */
+
+/* The adjudicated codes of @segment: *@codes NULL when it has not been decided, else
+ * the categories given (NULL-terminated, in the codebook's order; empty: no code).
+ * FALSE on an error. */
+gboolean   kel_project_get_adjudicated (KelProject         *project,
+                                        gint64              document,
+                                        guint               segment,
+                                        GStrv              *codes,
+                                        GError            **error);
+/* Makes @codes (NULL-terminated category ids; empty: no code) the adjudicated codes of
+ * @segment, as one step of the adjudicated coder's history (the coder is added when the
+ * project lacks it): each item the lexicon coded of a category chosen is accepted (with
+ * its amount), a category it did not code is coded by hand, and every other code given
+ * on the segment (by the lexicon, a person or an earlier decision) is rejected. */
+gboolean   kel_project_adjudicate      (KelProject         *project,
+                                        gint64              document,
+                                        guint               segment,
+                                        const char *const  *codes,
+                                        GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelProjectMemo, kel_project_memo_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelProjectStep, kel_project_step_free)
