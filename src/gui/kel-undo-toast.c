@@ -83,17 +83,17 @@ kel_undo_toast_message (const KelProjectStep *step, KelCategories *cats, gboolea
                 : g_strdup_printf (_("Redone: %s"), what);
 }
 
-void
+char *
 kel_undo_toast_show (AdwToastOverlay *overlay, const KelProjectStep *step,
                      KelCategories *cats, gboolean undone)
 {
-  g_autofree char *message = NULL;
+  char *message = NULL;
   AdwToast *toast;
 
-  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_val_if_fail (ADW_IS_TOAST_OVERLAY (overlay), NULL);
 
   if (step == NULL)
-    return;
+    return NULL;
   message = kel_undo_toast_message (step, cats, undone);
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, undone ? _("_Redo") : _("_Undo"));
@@ -102,4 +102,5 @@ kel_undo_toast_show (AdwToastOverlay *overlay, const KelProjectStep *step,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 5);
   adw_toast_overlay_add_toast (overlay, toast);
+  return message;
 }

@@ -13,11 +13,12 @@ G_BEGIN_DECLS
 /* "coded as Charity, 2.3": what @step did, its categories named by @cats (may be NULL). */
 char *kel_undo_toast_describe (const KelProjectStep *step,
                                KelCategories        *cats);
-/* "Undone: …" (@undone) or "Redone: …", with a Redo (or Undo) button. */
+/* "Undone: …" (@undone) or "Redone: …". */
 char *kel_undo_toast_message  (const KelProjectStep *step,
                                KelCategories        *cats,
                                gboolean              undone);
-void  kel_undo_toast_show     (AdwToastOverlay      *overlay,
+/* Shows that message with a Redo (or Undo) button, and returns it (NULL for no @step). */
+char *kel_undo_toast_show     (AdwToastOverlay      *overlay,
                                const KelProjectStep *step,
                                KelCategories        *cats,
                                gboolean              undone);

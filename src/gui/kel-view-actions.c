@@ -2,6 +2,7 @@
  * of the active workbench (nothing before a project is open). */
 #include "config.h"
 
+#include "kel-adjudication-window.h"
 #include "kel-concordance-window.h"
 #include "kel-matrix-window.h"
 #include "kel-memo-window.h"
@@ -52,6 +53,15 @@ concordance_activated (GSimpleAction *action, GVariant *param, gpointer app)
     present (kel_concordance_window_new (workbench));
 }
 
+static void
+adjudication_activated (GSimpleAction *action, GVariant *param, gpointer app)
+{
+  KelWindow *workbench = active_workbench (app);
+
+  if (workbench != NULL)
+    present (kel_adjudication_window_new (workbench));
+}
+
 void
 kel_view_actions_add (GtkApplication *app)
 {
@@ -59,13 +69,16 @@ kel_view_actions_add (GtkApplication *app)
     { "code-matrix", matrix_activated },
     { "memos", memos_activated },
     { "concordance", concordance_activated },
+    { "adjudication", adjudication_activated },
   };
   static const char *matrix_accels[] = { "<Shift><Control>m", NULL };
   static const char *memos_accels[] = { "<Shift><Control>o", NULL };
   static const char *concordance_accels[] = { "<Shift><Control>k", NULL };
+  static const char *adjudication_accels[] = { "<Shift><Control>d", NULL };
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   gtk_application_set_accels_for_action (app, "app.code-matrix", matrix_accels);
   gtk_application_set_accels_for_action (app, "app.memos", memos_accels);
   gtk_application_set_accels_for_action (app, "app.concordance", concordance_accels);
+  gtk_application_set_accels_for_action (app, "app.adjudication", adjudication_accels);
 }

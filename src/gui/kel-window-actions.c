@@ -1463,7 +1463,15 @@ undo_redo_action (GtkWidget *widget, const char *name, GVariant *param)
         _kel_window_go_to (self, &place);
       }
   }
-  kel_undo_toast_show (self->toast_overlay, step, self->categories, undo);
+  {
+    char *message = kel_undo_toast_show (self->toast_overlay, step, self->categories, undo);
+
+    if (message != NULL)
+      {
+        g_free (self->last_message);
+        self->last_message = message;
+      }
+  }
 }
 
 /* View ------------------------------------------------------------------------------- */
