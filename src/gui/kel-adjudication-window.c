@@ -13,7 +13,6 @@
 #include "kel-adjudication-window.h"
 #include "kel-agreement.h"
 #include "kel-project-views.h"
-#include "kel-undo-toast.h"
 #include "kel-window-private.h"
 
 #define MAX_CODERS 9   /* A to I */
@@ -366,6 +365,28 @@ keep_action (GtkWidget *widget, const char *name, GVariant *param)
   decide (self, (const char *const *) codes);
 }
 
+/* "Undone: the decision on a.txt 2.3" (the step's own label names the codes by their ids,
+ * in the language of the day it was made). */
+static void
+toast_step (KelAdjudicationWindow *self, int unit, gboolean undo)
+{
+  const KelDisagreement *d = unit_at (self, unit);
+  g_autofree char *where = NULL, *message = NULL;
+
+  if (d == NULL)
+    return;
+  where = g_strdup_printf ("%s %s", d->document_name, d->clause ? d->clause : "—");
+  message = undo ? g_strdup_printf (_("Undone: the decision on %s"), where)
+                 : g_strdup_printf (_("Redone: the decision on %s"), where);
+  {
+    AdwToast *toast = adw_toast_new (message);
+
+    adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+    adw_toast_set_timeout (toast, 5);
+    adw_toast_overlay_add_toast (self->toasts, toast);
+  }
+}
+
 static void
 undo_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -373,6 +394,7 @@ undo_action (GtkWidget *widget, const char *name, GVariant *param)
   gboolean undo = g_str_equal (name, "adjudicate.undo");
   g_autoptr (KelProjectStep) step = NULL;
   g_autoptr (GError) error = NULL;
+  int changed = -1;
 
   step = kel_project_peek_step (self->project, KEL_ADJUDICATED_CODER, !undo, NULL);
   if (!(undo ? kel_project_undo (self->project, KEL_ADJUDICATED_CODER, &error)
@@ -381,11 +403,24 @@ undo_action (GtkWidget *widget, const char *name, GVariant *param)
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
       return;
     }
-  g_free (kel_undo_toast_show (self->toasts, step, self->categories, undo));
-  /* the step's unit is one of those listed: read them back */
+  /* read back the units of the step's document; the one whose decision changed is shown */
   for (guint i = 0; i < kel_adjudication_window_get_n_units (self); i++)
-    if (unit_at (self, (int) i)->document == step->document || step->document == 0)
-      reread (self, i);
+    if (step == NULL || step->document == 0
+        || unit_at (self, (int) i)->document == step->document)
+      {
+        g_autofree char *before = kel_adjudication_window_dup_decision (self, i);
+        g_autofree char *after = NULL;
+
+        reread (self, i);
+        after = kel_adjudication_window_dup_decision (self, i);
+        if (changed < 0 && g_strcmp0 (before, after) != 0)
+          changed = (int) i;
+      }
+  if (changed >= 0)
+    {
+      kel_adjudication_window_select (self, (guint) changed);
+      toast_step (self, changed, undo);
+    }
   show_unit (self);
 }
 
@@ -434,6 +469,19 @@ fill_answers (KelAdjudicationWindow *self, const KelDisagreement *d)
       g_signal_connect (button, "clicked", G_CALLBACK (on_answer_clicked), self);
       gtk_box_append (self->answers, button);
     }
+}
+
+/* A category toggled on takes its colour, as its chip has it. */
+static void
+on_draft_toggled (GtkToggleButton *toggle, gpointer data)
+{
+  g_autofree char *css = kel_categories_css_class (g_object_get_data (G_OBJECT (toggle),
+                                                                      "category"));
+
+  if (gtk_toggle_button_get_active (toggle))
+    gtk_widget_add_css_class (GTK_WIDGET (toggle), css);
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (toggle), css);
 }
 
 /* The draft starts from the decision, else from nothing. */
@@ -561,6 +609,8 @@ build_draft (KelAdjudicationWindow *self)
       GtkWidget *toggle = gtk_toggle_button_new_with_label (text);
 
       g_object_set_data_full (G_OBJECT (toggle), "category", g_strdup (c->id), g_free);
+      gtk_widget_set_tooltip_text (toggle, kel_categories_description (self->categories, c->id));
+      g_signal_connect (toggle, "toggled", G_CALLBACK (on_draft_toggled), NULL);
       gtk_flow_box_append (self->draft_box, toggle);
     }
 }

@@ -205,6 +205,7 @@ show_matrix (KelMatrixWindow *self)
   {
     GtkWidget *label = heading (_("Total"), FALSE);
     gtk_widget_set_halign (label, GTK_ALIGN_START);
+    gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
     gtk_grid_attach (GTK_GRID (grid), label, 0, (int) n_cats + 1, 1, 1);
   }
   for (guint j = 0; j <= n_cols; j++)

@@ -603,9 +603,12 @@ adjudication (Fixture *f, KelWindow *window)
   shot ("adjudication-decided");
 
   /* its own undo: the last decision goes, the first stays; redo brings it back */
+  kel_adjudication_window_select (aw, 0);
   gtk_widget_activate_action (w, "adjudicate.undo", NULL);
   assert_decision (aw, 1, NULL);
   assert_decision (aw, 0, "charity");
+  /* and shows the unit it changed */
+  g_assert_cmpint (kel_adjudication_window_get_current (aw), ==, 1);
   gtk_widget_activate_action (w, "adjudicate.redo", NULL);
   assert_decision (aw, 1, "one_time_event, human_development");
   /* 0: no code on 2.2 after all */
