@@ -100,7 +100,7 @@ heading (const char *text, gboolean wrap)
     {
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
       gtk_label_set_lines (GTK_LABEL (label), 3);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
@@ -180,7 +180,7 @@ show_matrix (KelMatrixWindow *self)
   KelFigures all;
   g_autofree char *total = NULL, *summary = NULL;
 
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 4);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
   gtk_widget_set_margin_start (grid, 18);
   gtk_widget_set_margin_end (grid, 18);
@@ -488,7 +488,7 @@ kel_matrix_window_new (KelWindow *workbench)
   self = g_object_new (KEL_TYPE_MATRIX_WINDOW,
                        "title", _("Code × Document Matrix"),
                        "transient-for", workbench,
-                       "default-width", 1100, "default-height", 640, NULL);
+                       "default-width", 1240, "default-height", 640, NULL);
   g_set_weak_pointer (&self->workbench, workbench);
   self->project = g_object_ref (workbench->project);
   self->categories = workbench->categories ? kel_categories_ref (workbench->categories) : NULL;
