@@ -134,7 +134,8 @@ job_done (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 run_query (KelConcordanceWindow *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search))));
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->search));
+  g_autofree char *text = g_strstrip (g_strdup (typed));
   g_autoptr (GTask) task = NULL;
   Job *job;
 
