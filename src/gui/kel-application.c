@@ -11,6 +11,7 @@
 #include "kel-pipeline.h"
 #include "kel-preferences-window.h"
 #include "kel-retrieved-window.h"
+#include "kel-view-actions.h"
 #include "kel-window.h"
 
 struct _KelApplication {
@@ -325,6 +326,7 @@ kel_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
                                          prefs_accels);
   kel_window_set_accels (GTK_APPLICATION (app));
+  kel_view_actions_add (GTK_APPLICATION (app));
 
   g_signal_connect (settings, "changed::color-scheme", G_CALLBACK (apply_color_scheme), NULL);
   apply_color_scheme (settings, "color-scheme", NULL);

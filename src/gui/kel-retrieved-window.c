@@ -28,6 +28,8 @@ struct _KelRetrievedWindow {
   GtkWidget     *export_button;
   GPtrArray     *rows;          /* KelRow, those shown */
   GCancellable  *cancellable;
+  KelMatrixColumns scope_columns; /* a matrix cell's rows only (kel_retrieved_window_set_scope) */
+  char          *scope_key;
 };
 
 G_DEFINE_FINAL_TYPE (KelRetrievedWindow, kel_retrieved_window, ADW_TYPE_WINDOW)
@@ -39,6 +41,8 @@ typedef struct {
   KelProjectView view;
   char       *coder;
   GHashTable *chosen;   /* a copy */
+  KelMatrixColumns scope_columns;
+  char       *scope_key;
   GPtrArray  *rows;
   GError     *error;
 } Job;
@@ -50,6 +54,7 @@ job_free (gpointer data)
 
   g_clear_object (&job->project);
   g_free (job->coder);
+  g_free (job->scope_key);
   g_clear_pointer (&job->chosen, g_hash_table_unref);
   g_clear_pointer (&job->rows, g_ptr_array_unref);
   g_clear_error (&job->error);
@@ -72,6 +77,13 @@ job_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellab
       if (row->category == NULL || g_strcmp0 (row->status, "rejected") == 0
           || !g_hash_table_contains (job->chosen, row->category))
         continue;
+      if (job->scope_key != NULL)
+        {
+          g_autofree char *key = kel_matrix_row_key (row, job->scope_columns);
+
+          if (g_strcmp0 (key, job->scope_key) != 0)
+            continue;
+        }
       g_ptr_array_add (job->rows, g_steal_pointer (&all->pdata[i]));
     }
   g_task_return_boolean (task, TRUE);
@@ -213,6 +225,8 @@ collect (KelRetrievedWindow *self)
   g_hash_table_iter_init (&it, self->chosen);
   while (g_hash_table_iter_next (&it, &id, NULL))
     g_hash_table_add (job->chosen, g_strdup (id));
+  job->scope_columns = self->scope_columns;
+  job->scope_key = g_strdup (self->scope_key);
   gtk_label_set_text (self->summary, _("Gathering the segments…"));
   self->cancellable = g_cancellable_new ();
   task = g_task_new (NULL, self->cancellable, job_done, g_object_ref (self));
@@ -393,6 +407,7 @@ kel_retrieved_window_finalize (GObject *object)
   g_ptr_array_unref (self->persons);
   g_ptr_array_unref (self->rows);
   g_hash_table_unref (self->chosen);
+  g_free (self->scope_key);
   G_OBJECT_CLASS (kel_retrieved_window_parent_class)->finalize (object);
 }
 
@@ -467,6 +482,17 @@ kel_retrieved_window_set_whose (KelRetrievedWindow *self, guint whose)
 {
   g_return_if_fail (KEL_IS_RETRIEVED_WINDOW (self));
   gtk_drop_down_set_selected (self->whose, whose);
+}
+
+void
+kel_retrieved_window_set_scope (KelRetrievedWindow *self, KelMatrixColumns columns,
+                                const char *key)
+{
+  g_return_if_fail (KEL_IS_RETRIEVED_WINDOW (self));
+  self->scope_columns = columns;
+  g_free (self->scope_key);
+  self->scope_key = g_strdup (key);
+  collect (self);
 }
 
 gboolean

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "kel-matrix.h"
 #include "kel-window.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,11 @@ void                kel_retrieved_window_set_codes  (KelRetrievedWindow *self,
                                                      const char *const  *codes);
 void                kel_retrieved_window_set_whose  (KelRetrievedWindow *self,
                                                      guint               whose);
+/* Only the rows whose column of a code × document matrix is @key (kel_matrix_row_key());
+ * @key NULL: every row. */
+void                kel_retrieved_window_set_scope  (KelRetrievedWindow *self,
+                                                     KelMatrixColumns    columns,
+                                                     const char         *key);
 /* For the tests: whether rows are on their way, the rows shown (KelRow), and the CSV
  * the export writes. */
 gboolean            kel_retrieved_window_is_busy    (KelRetrievedWindow *self);

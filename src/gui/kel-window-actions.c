@@ -11,6 +11,7 @@
 #include "kel-file.h"
 #include "kel-project-export.h"
 #include "kel-qdpx.h"
+#include "kel-undo-toast.h"
 #include "kel-window-private.h"
 
 /* Files ------------------------------------------------------------------------------- */
@@ -1431,12 +1432,15 @@ undo_redo_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   KelWindow *self = KEL_WINDOW (widget);
   gboolean undo = g_str_equal (name, "win.undo");
+  g_autoptr (KelProjectStep) step = NULL;
   GError *error = NULL;
   gboolean ok;
 
   if (self->project == NULL || self->coder == NULL)
     return;
   kel_segment_panel_flush_memo (self->segment_panel);
+  /* what the step did, for the toast that says so (kel-undo-toast.c) */
+  step = kel_project_peek_step (self->project, self->coder, !undo, NULL);
   ok = undo ? kel_project_undo (self->project, self->coder, &error)
             : kel_project_redo (self->project, self->coder, &error);
   if (!ok)
@@ -1457,6 +1461,15 @@ undo_redo_action (GtkWidget *widget, const char *name, GVariant *param)
         g_array_set_size (from, from->len - 1);
         g_array_append_val (to, place);
         _kel_window_go_to (self, &place);
+      }
+  }
+  {
+    char *message = kel_undo_toast_show (self->toast_overlay, step, self->categories, undo);
+
+    if (message != NULL)
+      {
+        g_free (self->last_message);
+        self->last_message = message;
       }
   }
 }

@@ -329,7 +329,7 @@ compare_strings (gconstpointer a, gconstpointer b)
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
-/* Every coder in @rows but the lexicon, sorted. */
+/* Every coder in @rows but the lexicon (and the adjudicated decisions), sorted. */
 static GPtrArray *
 people_in_rows (GPtrArray *rows)
 {
@@ -339,7 +339,8 @@ people_in_rows (GPtrArray *rows)
   for (guint i = 0; i < rows->len; i++)
     {
       const char *coder = ((KelRow *) rows->pdata[i])->coder;
-      if (coder == NULL || *coder == '\0' || strcmp (coder, LEXICON_CODER) == 0)
+      if (coder == NULL || *coder == '\0' || strcmp (coder, LEXICON_CODER) == 0
+          || strcmp (coder, KEL_ADJUDICATED_CODER) == 0)
         continue;
       if (g_hash_table_add (seen, (gpointer) coder))
         g_ptr_array_add (people, (gpointer) coder);

@@ -18,6 +18,11 @@ typedef enum {
 
 GQuark kel_aggregate_error_quark (void);
 
+/* The coder whose codes are the team's adjudicated decisions on its disagreements (the
+ * workbench's Adjudication). Its codes are a result, not a vote: "every coder" of a
+ * consensus and of agreement leaves it out (it can still be named). */
+#define KEL_ADJUDICATED_CODER "adjudicated"
+
 /* What a share is a share of. */
 typedef enum {
   KEL_MEASURE_AMOUNT,

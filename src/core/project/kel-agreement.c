@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kel-agreement-private.h"
+#include "kel-aggregate.h"
 #include "kel-agreement.h"
 #include "kel-number.h"
 
@@ -286,7 +287,8 @@ every_person (KelProject *project)
   for (guint i = 0; i < coders->len; i++)
     {
       const KelProjectCoder *c = coders->pdata[i];
-      if (!c->is_lexicon)
+      /* the adjudicated decisions are a result of agreement, not a coder in it */
+      if (!c->is_lexicon && g_strcmp0 (c->name, KEL_ADJUDICATED_CODER) != 0)
         g_ptr_array_add (names, g_strdup (c->name));
     }
   g_ptr_array_add (names, NULL);

@@ -504,7 +504,8 @@ collect_document (Collect *c, sqlite3_stmt *doc, GError **error)
   return TRUE;
 }
 
-/* The ids of the coders of a consensus (NULL: every person). */
+/* The ids of the coders of a consensus (NULL: every person but the adjudicated
+ * decisions). */
 static GArray *
 consensus_coders (KelProject *project, const char *const *names, GError **error)
 {
@@ -528,7 +529,7 @@ consensus_coders (KelProject *project, const char *const *names, GError **error)
   for (guint i = 0; i < coders->len; i++)
     {
       const KelProjectCoder *pc = coders->pdata[i];
-      if (!pc->is_lexicon)
+      if (!pc->is_lexicon && g_strcmp0 (pc->name, KEL_ADJUDICATED_CODER) != 0)
         g_array_append_val (ids, pc->id);
     }
   return g_steal_pointer (&ids);

@@ -1,0 +1,214 @@
+/* kel-project-concordance.c: keyword in context across a project's documents, as a
+ * concordance: each hit with its left and right context, sortable by the words nearest
+ * the keyword (as AntConc and MAXQDA's keyword-in-context sort), and its export. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "kel-csv.h"
+#include "kel-project-views.h"
+#include "kel-search.h"
+
+void
+kel_concordance_line_free (KelConcordanceLine *line)
+{
+  if (line == NULL)
+    return;
+  g_free (line->document_name);
+  g_free (line->left);
+  g_free (line->keyword);
+  g_free (line->right);
+  g_free (line);
+}
+
+static void
+add_hits (GPtrArray *lines, const KelProjectDocument *pd, GArray *hits, guint max_lines,
+          guint *order)
+{
+  for (guint h = 0; h < hits->len; h++)
+    {
+      KelSearchHit *hit = &g_array_index (hits, KelSearchHit, h);
+      KelConcordanceLine *line;
+
+      (*order)++;
+      if (max_lines > 0 && lines->len >= max_lines)
+        continue;
+      line = g_new0 (KelConcordanceLine, 1);
+      line->document = pd->id;
+      line->document_name = g_strdup (pd->name);
+      line->order = *order - 1;
+      line->start = hit->start;
+      line->end = hit->end;
+      line->left = g_steal_pointer (&hit->left);
+      line->keyword = g_steal_pointer (&hit->match);
+      line->right = g_steal_pointer (&hit->right);
+      g_ptr_array_add (lines, line);
+    }
+}
+
+GPtrArray *
+kel_project_concordance (KelProject *project, const char *query, guint context,
+                         guint max_lines, guint *total, GCancellable *cancellable,
+                         GError **error)
+{
+  g_autoptr (KelQuery) q = NULL;
+  g_autoptr (GPtrArray) docs = NULL;
+  g_autoptr (GPtrArray) lines = NULL;
+  guint order = 0;
+
+  g_return_val_if_fail (KEL_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if ((q = kel_query_new (query, error)) == NULL
+      || (docs = kel_project_list_documents_full (project, error)) == NULL)
+    return NULL;
+  lines = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_concordance_line_free);
+  for (guint i = 0; i < docs->len; i++)
+    {
+      const KelProjectDocument *pd = docs->pdata[i];
+      g_autoptr (KelDocument) doc = NULL;
+      g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (KelSearchHit));
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      doc = kel_project_load_document (project, pd->id, KEL_PROJECT_LOAD_NONE, error);
+      if (doc == NULL)
+        return NULL;
+      g_array_set_clear_func (hits, (GDestroyNotify) kel_search_hit_clear);
+      kel_query_search (q, doc->norm->text, doc->norm->len, context, 0, hits);
+      add_hits (lines, pd, hits, max_lines, &order);
+    }
+  if (total != NULL)
+    *total = order;
+  return g_steal_pointer (&lines);
+}
+
+/* Sorting ------------------------------------------------------------------------------- */
+
+/* The words of @context nearest the keyword first (from its end for the left context),
+ * each folded to a collation key. */
+static GPtrArray *
+sort_words (const char *context, gboolean from_end)
+{
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  const char *p = context ? context : "";
+
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        {
+          g_autofree char *folded = g_utf8_casefold (start, p - start);
+          g_ptr_array_add (words, g_utf8_collate_key (folded, -1));
+        }
+    }
+  if (from_end)
+    for (guint i = 0; i < words->len / 2; i++)
+      {
+        gpointer t = words->pdata[i];
+        words->pdata[i] = words->pdata[words->len - 1 - i];
+        words->pdata[words->len - 1 - i] = t;
+      }
+  return words;
+}
+
+typedef struct {
+  const KelConcordanceLine *line;
+  GPtrArray                *words;
+} Keyed;
+
+static int
+compare_keyed (gconstpointer a, gconstpointer b)
+{
+  const Keyed *x = a, *y = b;
+
+  for (guint i = 0; x->words != NULL && i < MIN (x->words->len, y->words->len); i++)
+    {
+      int c = strcmp (x->words->pdata[i], y->words->pdata[i]);
+      if (c != 0)
+        return c;
+    }
+  /* a context that runs out first sorts first */
+  if (x->words != NULL && x->words->len != y->words->len)
+    return x->words->len < y->words->len ? -1 : 1;
+  return x->line->order < y->line->order ? -1 : x->line->order > y->line->order;
+}
+
+void
+kel_concordance_sort (GPtrArray *lines, KelConcordanceSort by)
+{
+  g_autoptr (GArray) keyed = NULL;
+
+  g_return_if_fail (lines != NULL);
+
+  keyed = g_array_sized_new (FALSE, FALSE, sizeof (Keyed), lines->len);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const KelConcordanceLine *line = lines->pdata[i];
+      Keyed k = { line, NULL };
+
+      if (by == KEL_CONCORDANCE_LEFT)
+        k.words = sort_words (line->left, TRUE);
+      else if (by == KEL_CONCORDANCE_RIGHT)
+        k.words = sort_words (line->right, FALSE);
+      g_array_append_val (keyed, k);
+    }
+  g_array_sort (keyed, compare_keyed);
+  for (guint i = 0; i < keyed->len; i++)
+    {
+      Keyed *k = &g_array_index (keyed, Keyed, i);
+
+      lines->pdata[i] = (gpointer) k->line;
+      g_clear_pointer (&k->words, g_ptr_array_unref);
+    }
+}
+
+/* Export -------------------------------------------------------------------------------- */
+
+static void
+append_field (GString *out, const char *field, char sep, gboolean last)
+{
+  if (sep == '\t')
+    {
+      g_autofree char *flat = g_strdelimit (g_strdup (field ? field : ""), "\t\r\n", ' ');
+      g_string_append (out, flat);
+    }
+  else
+    kel_csv_append_field (out, field ? field : "", sep);
+  g_string_append (out, last ? (sep == '\t' ? "\n" : "\r\n") : (sep == '\t' ? "\t" : ","));
+}
+
+char *
+kel_concordance_format (GPtrArray *lines, KelFormat format)
+{
+  static const char *const head[] = { "document", "start", "end", "left", "keyword", "right" };
+  char sep = format == KEL_FORMAT_TSV ? '\t' : ',';
+  GString *out;
+
+  g_return_val_if_fail (lines != NULL, NULL);
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (head); i++)
+    append_field (out, head[i], sep, i + 1 == G_N_ELEMENTS (head));
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const KelConcordanceLine *line = lines->pdata[i];
+      g_autofree char *start = g_strdup_printf ("%" G_GSIZE_FORMAT, line->start);
+      g_autofree char *end = g_strdup_printf ("%" G_GSIZE_FORMAT, line->end);
+
+      append_field (out, line->document_name, sep, FALSE);
+      append_field (out, start, sep, FALSE);
+      append_field (out, end, sep, FALSE);
+      append_field (out, line->left, sep, FALSE);
+      append_field (out, line->keyword, sep, FALSE);
+      append_field (out, line->right, sep, TRUE);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,118 @@
+/* kel-project-views.h: what the workbench's views of a whole project read: every memo in
+ * one list, and what a step of a coder's undo history did, in words a toast can use. */
+#pragma once
+
+#include "kel-aggregate.h"
+#include "kel-project.h"
+
+G_BEGIN_DECLS
+
+/* A memo, where it is. */
+typedef struct {
+  gint64  coding;          /* the coding that carries it */
+  gint64  document;
+  char   *document_name;
+  int     segment;         /* 0-based, -1 when none */
+  guint   page;            /* 1-based, 0 when unknown */
+  char   *clause;          /* the item's, else the segment's; NULL when none */
+  char   *coder;
+  char   *category;        /* codebook id */
+  char   *memo;
+  char   *text;            /* the segment's text (or the span's), on one line */
+} KelProjectMemo;
+
+void       kel_project_memo_free    (KelProjectMemo *memo);
+
+/* Every live memo of the project (KelProjectMemo), by document (in the project's order),
+ * segment, coder and coding; NULL and an error when the project cannot be read. */
+GPtrArray *kel_project_list_memos   (KelProject     *project,
+                                     GError        **error);
+/* Whether @memo holds @needle: in its memo, text, document, coder or clause, ignoring
+ * case (and with @needle "" always). */
+gboolean   kel_project_memo_matches (const KelProjectMemo *memo,
+                                     const char     *needle);
+
+/* A step of a coder's undo history: the operation ("code", "accept", "reject",
+ * "recode", "uncode", "count", "uncount", "memo", "amount", "metadata", "import",
+ * "resolve", …), its document (0: several or none), and for each coding it changed, the
+ * category and clause as the step left it (for a recode: the new category). */
+typedef struct {
+  char      *kind;
+  char      *label;        /* as the history stored it ("Accept “charity”") */
+  gint64     document;
+  GPtrArray *categories;   /* char*, each once, in the step's order */
+  GPtrArray *clauses;      /* char*, each once: the item's label, else the segment's */
+} KelProjectStep;
+
+void            kel_project_step_free (KelProjectStep *step);
+/* The step undo (@redo FALSE) or redo would take for @coder, or NULL (with
+ * KEL_PROJECT_ERROR_NOTHING_TO_UNDO when there is none). */
+KelProjectStep *kel_project_peek_step (KelProject     *project,
+                                       const char     *coder,
+                                       gboolean        redo,
+                                       GError        **error);
+
+/* A concordance (keyword in context, aligned on the keyword): each hit of a query in the
+ * project's documents. */
+typedef struct {
+  gint64  document;
+  char   *document_name;
+  guint   order;           /* its place in the text order: documents, then offsets */
+  gsize   start, end;      /* the keyword, bytes of the document text */
+  char   *left;            /* the context before it, on one line */
+  char   *keyword;
+  char   *right;
+} KelConcordanceLine;
+
+typedef enum {
+  KEL_CONCORDANCE_TEXT_ORDER,  /* documents in the project's order, hits in the text's */
+  KEL_CONCORDANCE_LEFT,        /* by the word before the keyword, then the one before … */
+  KEL_CONCORDANCE_RIGHT,       /* by the word after the keyword, then the next … */
+} KelConcordanceSort;
+
+void       kel_concordance_line_free (KelConcordanceLine *line);
+/* Every hit of @query (kel_query_new()'s syntax) in the project's documents, with
+ * @context characters each side, in text order; at most @max_lines (0: all), *@total
+ * (may be NULL) set to how many there are. NULL and an error for a query that cannot be
+ * read, an unreadable project or @cancellable cancelled. */
+GPtrArray *kel_project_concordance   (KelProject         *project,
+                                      const char         *query,
+                                      guint               context,
+                                      guint               max_lines,
+                                      guint              *total,
+                                      GCancellable       *cancellable,
+                                      GError            **error);
+/* Sorts @lines (KelConcordanceLine) in place: by the words nearest the keyword on the
+ * side chosen, ignoring case, in the collation of the locale; ties in text order. */
+void       kel_concordance_sort      (GPtrArray          *lines,
+                                      KelConcordanceSort  by);
+/* CSV (RFC 4180, CRLF) or TSV with a header: document,start,end,left,keyword,right. */
+char      *kel_concordance_format    (GPtrArray          *lines,
+                                      KelFormat           format);
+
+/* Adjudication: the final codes of a unit (a segment) where coders disagree, kept as the
+ * codes of the coder KEL_ADJUDICATED_CODER, with its own undo history. */
+
+/* The adjudicated codes of @segment: *@codes NULL when it has not been decided, else
+ * the categories given (NULL-terminated, in the codebook's order; empty: no code).
+ * FALSE on an error. */
+gboolean   kel_project_get_adjudicated (KelProject         *project,
+                                        gint64              document,
+                                        guint               segment,
+                                        GStrv              *codes,
+                                        GError            **error);
+/* Makes @codes (NULL-terminated category ids; empty: no code) the adjudicated codes of
+ * @segment, as one step of the adjudicated coder's history (the coder is added when the
+ * project lacks it): each item the lexicon coded of a category chosen is accepted (with
+ * its amount), a category it did not code is coded by hand, and every other code given
+ * on the segment (by the lexicon, a person or an earlier decision) is rejected. */
+gboolean   kel_project_adjudicate      (KelProject         *project,
+                                        gint64              document,
+                                        guint               segment,
+                                        const char *const  *codes,
+                                        GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelProjectMemo, kel_project_memo_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelProjectStep, kel_project_step_free)
+
+G_END_DECLS
