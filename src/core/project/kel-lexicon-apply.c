@@ -1,0 +1,260 @@
+/* kel-lexicon-apply.c: makes a previewed lexicon edit: the documents it changes are coded
+ * again and their lexicon codings rewritten in one transaction, recorded as one step of
+ * the person's undo history (every row it touched, people's decisions that followed their
+ * items too), so that undo puts the project back as it was. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "kel-lexicon-preview-private.h"
+
+/* Every coding row of @document (all coders, tombstones too), by uid. */
+static GHashTable *
+load_rows (KelProject *project, gint64 document, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM codings WHERE document = ? "
+                                          "ORDER BY id", _kel_coding_columns);
+  g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project, sql, error);
+  g_autoptr (GHashTable) rows = NULL;
+  g_autoptr (GError) local = NULL;
+  KelCodingRow *row;
+
+  if (stmt == NULL)
+    return NULL;
+  rows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                (GDestroyNotify) _kel_coding_row_free);
+  sqlite3_bind_int64 (stmt, 1, document);
+  while ((row = _kel_coding_row_fetch (project, stmt, &local)) != NULL)
+    g_hash_table_insert (rows, row->uid, row);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+static gboolean
+same_image (const KelCodingRow *a, const KelCodingRow *b)
+{
+  g_autoptr (GVariant) va = g_variant_ref_sink (_kel_coding_row_to_variant (a));
+  g_autoptr (GVariant) vb = g_variant_ref_sink (_kel_coding_row_to_variant (b));
+
+  return g_variant_equal (va, vb);
+}
+
+/* Records in @op each row of the document that changed between @before and @after: a
+ * row gone is recorded as its tombstone. */
+static gboolean
+record_changes (KelOp *op, GHashTable *before, GHashTable *after, GError **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const KelCodingRow *b = value;
+      const KelCodingRow *a = g_hash_table_lookup (after, key);
+      g_autoptr (KelCodingRow) gone = NULL;
+
+      if (a == NULL)
+        {
+          if (b->deleted)
+            continue;
+          gone = _kel_coding_row_copy (b);
+          gone->deleted = TRUE;
+          a = gone;
+        }
+      else if (same_image (b, a))
+        continue;
+      if (!_kel_op_record_coding (op, b, a, error))
+        return FALSE;
+    }
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (before, key)
+        && !_kel_op_record_coding (op, NULL, value, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Replaces the lexicon's codings of @document by those of @doc (coded with @lex), as a
+ * lexicon run does, within the caller's transaction and @op. */
+static gboolean
+rewrite_document (KelProject *project, KelOp *op, gint64 document, const KelLexicon *lex,
+                  const KelDocument *doc, GError **error)
+{
+  g_autoptr (GHashTable) before = NULL, after = NULL;
+  g_autoptr (GArray) items = NULL;
+  g_autoptr (sqlite3_stmt) drop = NULL, version = NULL;
+  g_autofree char *warnings = _kel_project_coding_warnings (doc, 0);
+
+  before = load_rows (project, document, error);
+  items = before != NULL ? _kel_project_lexicon_items (project, document, error) : NULL;
+  drop = _kel_project_prepare (project, "DELETE FROM codings WHERE document = ? AND coder = ?",
+                               error);
+  version = _kel_project_prepare (project, "UPDATE documents SET lexicon_version = ?, "
+                                  "coding_warnings = ? WHERE id = ?", error);
+  if (items == NULL || drop == NULL || version == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (drop, 1, document);
+  sqlite3_bind_int64 (drop, 2, _kel_project_lexicon_id (project));
+  sqlite3_bind_text (version, 1, kel_lexicon_get_version (lex), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (version, 2, warnings, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (version, 3, document);
+  if (!_kel_project_step (project, drop, error)
+      || !_kel_project_insert_lexicon_codings (project, document, lex, doc, error)
+      || !_kel_project_follow_items (project, document, items, error)
+      || !_kel_project_step (project, version, error))
+    return FALSE;
+  after = load_rows (project, document, error);
+  return after != NULL && record_changes (op, before, after, error);
+}
+
+static void
+free_document (gpointer data)
+{
+  kel_document_free (data);
+}
+
+/* The documents of @diff coded with its lexicon, before anything is written (the long
+ * part, with the project free for others meanwhile). */
+static GPtrArray *
+code_changed (KelProject *project, const KelPipelineOptions *pipeline,
+              const KelLexiconDiff *diff, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func (free_document);
+
+  for (guint i = 0; i < diff->changed->len; i++)
+    {
+      KelDocument *doc;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      doc = _kel_lexicon_code_stored (project, g_array_index (diff->changed, gint64, i),
+                                      diff->lexicon, pipeline->rates, error);
+      if (doc == NULL)
+        return NULL;
+      g_ptr_array_add (docs, doc);
+    }
+  return g_steal_pointer (&docs);
+}
+
+gboolean
+kel_project_apply_lexicon_change (KelProject *project, const char *coder,
+                                  const KelPipelineOptions *pipeline, const KelLexiconDiff *diff,
+                                  GCancellable *cancellable, guint *n_changed, GError **error)
+{
+  g_autoptr (GPtrArray) docs = NULL;
+  gint64 coder_id;
+  KelOp op;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (KEL_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (pipeline != NULL && diff != NULL, FALSE);
+
+  _kel_project_lock (project);
+  coder_id = _kel_project_person_id (project, coder, error);
+  _kel_project_unlock (project);
+  if (coder_id == 0)
+    return FALSE;
+  docs = code_changed (project, pipeline, diff, cancellable, error);
+  if (docs == NULL)
+    return FALSE;
+
+  _kel_project_lock (project);
+  _kel_op_init (&op, project, coder_id, "lexicon", g_strdup (diff->label), 0);
+  if (!_kel_project_begin (project, error))
+    goto out;
+  if (_kel_project_merge_codebook (project, diff->lexicon, error) < 0)
+    goto rollback;
+  for (guint i = 0; i < docs->len; i++)
+    if (!rewrite_document (project, &op, g_array_index (diff->changed, gint64, i),
+                           diff->lexicon, docs->pdata[i], error))
+      goto rollback;
+  if (!_kel_project_set_lexicon_version (project, diff->lexicon, error)
+      || !_kel_project_commit (project, error))
+    goto rollback;
+  for (guint i = 0; i < docs->len; i++)
+    _kel_project_emit_changed (project, g_array_index (diff->changed, gint64, i), 0);
+  if (n_changed != NULL)
+    *n_changed = docs->len;
+  ok = TRUE;
+  goto out;
+
+rollback:
+  _kel_project_rollback (project);
+out:
+  _kel_op_clear (&op);
+  _kel_project_unlock (project);
+  return ok;
+}
+
+/* On a worker thread --------------------------------------------------------------------- */
+
+typedef struct {
+  char                 *coder;
+  KelPipelineOptions    pipeline;
+  const KelLexiconDiff *diff;
+} ApplyData;
+
+static void
+apply_data_free (gpointer data)
+{
+  ApplyData *a = data;
+
+  g_free (a->coder);
+  g_clear_pointer (&a->pipeline.lexicon, kel_lexicon_unref);
+  g_clear_pointer (&a->pipeline.rates, kel_rates_free);
+  g_free (a);
+}
+
+static void
+apply_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ApplyData *a = data;
+  GError *error = NULL;
+  guint n = 0;
+
+  if (kel_project_apply_lexicon_change (source, a->coder, &a->pipeline, a->diff, cancellable,
+                                        &n, &error))
+    g_task_return_int (task, n);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+kel_project_apply_lexicon_change_async (KelProject *project, const char *coder,
+                                        const KelPipelineOptions *pipeline,
+                                        const KelLexiconDiff *diff, GCancellable *cancellable,
+                                        GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ApplyData *a;
+
+  g_return_if_fail (KEL_IS_PROJECT (project));
+  g_return_if_fail (pipeline != NULL && diff != NULL);
+
+  a = g_new0 (ApplyData, 1);
+  a->coder = g_strdup (coder);
+  a->pipeline.lexicon = kel_lexicon_ref (diff->lexicon);
+  a->pipeline.rates = pipeline->rates ? kel_rates_copy (pipeline->rates) : NULL;
+  a->diff = diff;
+  task = g_task_new (project, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kel_project_apply_lexicon_change_async);
+  g_task_set_name (task, "[kelisim] apply a lexicon change");
+  g_task_set_task_data (task, a, apply_data_free);
+  g_task_run_in_thread (task, apply_thread);
+}
+
+int
+kel_project_apply_lexicon_change_finish (KelProject *project, GAsyncResult *result,
+                                         GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, project), -1);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
+                        == kel_project_apply_lexicon_change_async, -1);
+  return (int) g_task_propagate_int (G_TASK (result), error);
+}

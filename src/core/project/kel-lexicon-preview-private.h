@@ -1,0 +1,26 @@
+/* kel-lexicon-preview-private.h: what the preview of a lexicon edit and its application
+ * share: the documents to code again, and coding one of them from the store. */
+#pragma once
+
+#include "kel-coding-row-private.h"
+#include "kel-lexicon-preview.h"
+
+G_BEGIN_DECLS
+
+/* The documents of @project (gint64 ids, in order) holding one of the literals of the term
+ * @change edits in @lex; every document when it has none. @n_documents: how many the
+ * project has. Takes the lock itself. */
+GArray      *_kel_lexicon_change_candidates (KelProject          *project,
+                                             const KelLexicon    *lex,
+                                             const KelTermChange *change,
+                                             guint               *n_documents,
+                                             GError             **error);
+/* @document as stored, coded again with @lex (its coder's warnings replaced). Takes the
+ * lock only to read. */
+KelDocument *_kel_lexicon_code_stored       (KelProject          *project,
+                                             gint64               document,
+                                             const KelLexicon    *lex,
+                                             const KelRates      *rates,
+                                             GError             **error);
+
+G_END_DECLS
