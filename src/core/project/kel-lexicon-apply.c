@@ -80,6 +80,82 @@ record_changes (KelOp *op, GHashTable *before, GHashTable *after, GError **error
   return TRUE;
 }
 
+/* What a row says, without who it is and when it was made: the rows of the old and new
+ * coding that say the same have the same key. */
+static GBytes *
+content_key (const KelCodingRow *row)
+{
+  g_autoptr (KelCodingRow) bare = _kel_coding_row_copy (row);
+  g_autoptr (GVariant) v = NULL;
+
+  g_free (bare->uid);
+  bare->uid = g_strdup ("");
+  g_clear_pointer (&bare->base, g_free);
+  bare->created = bare->modified = 0;
+  bare->id = 0;
+  v = g_variant_ref_sink (_kel_coding_row_to_variant (bare));
+  return g_variant_get_data_as_bytes (v);
+}
+
+/* A lexicon run makes every row anew; here each new lexicon row that says what an old one
+ * said takes back the old one's identity (uid, times, merge base), so that only what the
+ * edit changed is a change: in the undo history, and for a merge with another copy. */
+static gboolean
+keep_identities (KelProject *project, gint64 document, GHashTable *before, GError **error)
+{
+  g_autoptr (GHashTable) old = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
+                                                      (GDestroyNotify) g_bytes_unref,
+                                                      (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr (GHashTable) now = load_rows (project, document, error);
+  g_autoptr (sqlite3_stmt) update = _kel_project_prepare (project,
+    "UPDATE codings SET uid = ?, created = ?, modified = ?, base = ? WHERE id = ?", error);
+  gint64 lexicon = _kel_project_lexicon_id (project);
+  GHashTableIter iter;
+  gpointer value;
+
+  if (now == NULL || update == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const KelCodingRow *b = value;
+      GBytes *key;
+      GPtrArray *same;
+
+      if (b->coder != lexicon || b->deleted)
+        continue;
+      key = content_key (b);
+      same = g_hash_table_lookup (old, key);
+      if (same == NULL)
+        g_hash_table_insert (old, g_bytes_ref (key), same = g_ptr_array_new ());
+      g_ptr_array_add (same, (gpointer) b);
+      g_bytes_unref (key);
+    }
+  g_hash_table_iter_init (&iter, now);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const KelCodingRow *a = value, *b;
+      g_autoptr (GBytes) key = NULL;
+      GPtrArray *same;
+
+      if (a->coder != lexicon || a->deleted || g_hash_table_contains (before, a->uid))
+        continue;
+      key = content_key (a);
+      same = g_hash_table_lookup (old, key);
+      if (same == NULL || same->len == 0)
+        continue;
+      b = g_ptr_array_steal_index (same, same->len - 1);
+      sqlite3_bind_text (update, 1, b->uid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (update, 2, b->created);
+      sqlite3_bind_int64 (update, 3, b->modified);
+      _kel_sql_bind_text (update, 4, b->base);
+      sqlite3_bind_int64 (update, 5, a->id);
+      if (!_kel_project_step (project, update, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Replaces the lexicon's codings of @document by those of @doc (coded with @lex), as a
  * lexicon run does, within the caller's transaction and @op. */
 static gboolean
@@ -107,7 +183,8 @@ rewrite_document (KelProject *project, KelOp *op, gint64 document, const KelLexi
   if (!_kel_project_step (project, drop, error)
       || !_kel_project_insert_lexicon_codings (project, document, lex, doc, error)
       || !_kel_project_follow_items (project, document, items, error)
-      || !_kel_project_step (project, version, error))
+      || !_kel_project_step (project, version, error)
+      || !keep_identities (project, document, before, error))
     return FALSE;
   after = load_rows (project, document, error);
   return after != NULL && record_changes (op, before, after, error);
