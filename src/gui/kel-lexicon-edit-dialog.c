@@ -192,6 +192,14 @@ show_diff (KelLexiconEditDialog *self)
                                       "%u of %u documents hold the term and were coded again; "
                                       "the coding of %u would change.", d->n_recoded),
                             d->n_recoded, d->n_documents, d->changed->len);
+  if (d->counts->len == 0 && d->changed->len > 0)
+    {
+      g_autofree char *more = g_strdup_printf ("%s %s", status,
+                                               _("No coding is gained or lost: the terms, "
+                                                 "amounts or reasons of some change."));
+      g_free (status);
+      status = g_steal_pointer (&more);
+    }
   gtk_label_set_text (self->status_label, status);
   for (guint i = 0; i < d->counts->len; i++)
     {
