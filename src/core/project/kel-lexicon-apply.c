@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "kel-lexicon-preview-private.h"
@@ -36,12 +37,29 @@ load_rows (KelProject *project, gint64 document, GError **error)
 }
 
 static gboolean
+same_double (double a, double b)
+{
+  return (isnan (a) && isnan (b)) || a == b;
+}
+
+/* Whether two rows have the same image in the undo history (what it stores of them). */
+static gboolean
 same_image (const KelCodingRow *a, const KelCodingRow *b)
 {
-  g_autoptr (GVariant) va = g_variant_ref_sink (_kel_coding_row_to_variant (a));
-  g_autoptr (GVariant) vb = g_variant_ref_sink (_kel_coding_row_to_variant (b));
-
-  return g_variant_equal (va, vb);
+  return g_strcmp0 (a->uid, b->uid) == 0 && a->document == b->document
+         && a->segment == b->segment && a->span_start == b->span_start
+         && a->span_end == b->span_end && g_strcmp0 (a->category, b->category) == 0
+         && a->coder == b->coder && a->status == b->status
+         && g_strcmp0 (a->memo, b->memo) == 0 && same_double (a->amount_kzt, b->amount_kzt)
+         && g_strcmp0 (a->amount_text, b->amount_text) == 0
+         && g_strcmp0 (a->terms, b->terms) == 0 && a->ev_start == b->ev_start
+         && a->ev_end == b->ev_end && a->created == b->created && a->modified == b->modified
+         && a->deleted == b->deleted && g_strcmp0 (a->base, b->base) == 0
+         && a->item == b->item && a->counted == b->counted
+         && g_strcmp0 (a->reason, b->reason) == 0
+         && g_strcmp0 (a->reason_terms, b->reason_terms) == 0
+         && g_strcmp0 (a->corporation, b->corporation) == 0
+         && g_strcmp0 (a->label, b->label) == 0;
 }
 
 /* Records in @op each row of the document that changed between @before and @after: a
@@ -80,21 +98,21 @@ record_changes (KelOp *op, GHashTable *before, GHashTable *after, GError **error
   return TRUE;
 }
 
-/* What a row says, without who it is and when it was made: the rows of the old and new
- * coding that say the same have the same key. */
-static GBytes *
+/* What a lexicon row says, without who it is and when it was made: the rows of the old
+ * and new coding that say the same have the same key. */
+static char *
 content_key (const KelCodingRow *row)
 {
-  g_autoptr (KelCodingRow) bare = _kel_coding_row_copy (row);
-  g_autoptr (GVariant) v = NULL;
-
-  g_free (bare->uid);
-  bare->uid = g_strdup ("");
-  g_clear_pointer (&bare->base, g_free);
-  bare->created = bare->modified = 0;
-  bare->id = 0;
-  v = g_variant_ref_sink (_kel_coding_row_to_variant (bare));
-  return g_variant_get_data_as_bytes (v);
+  return g_strdup_printf ("%d\x1f%s\x1f%d\x1f%a\x1f%s\x1f%s\x1f%" G_GINT64_FORMAT "\x1f%"
+                          G_GINT64_FORMAT "\x1f%d\x1f%d\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s",
+                          row->segment, row->category, (int) row->status,
+                          isnan (row->amount_kzt) ? -1.0 : row->amount_kzt,
+                          row->amount_text ? row->amount_text : "",
+                          row->terms ? row->terms : "", row->ev_start, row->ev_end, row->item,
+                          row->counted, row->counted || !row->reason ? "" : row->reason,
+                          row->reason_terms ? row->reason_terms : "",
+                          row->corporation ? row->corporation : "",
+                          row->label ? row->label : "", row->memo ? row->memo : "");
 }
 
 /* A lexicon run makes every row anew; here each new lexicon row that says what an old one
@@ -103,8 +121,7 @@ content_key (const KelCodingRow *row)
 static gboolean
 keep_identities (KelProject *project, gint64 document, GHashTable *before, GError **error)
 {
-  g_autoptr (GHashTable) old = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
-                                                      (GDestroyNotify) g_bytes_unref,
+  g_autoptr (GHashTable) old = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                       (GDestroyNotify) g_ptr_array_unref);
   g_autoptr (GHashTable) now = load_rows (project, document, error);
   g_autoptr (sqlite3_stmt) update = _kel_project_prepare (project,
@@ -119,7 +136,7 @@ keep_identities (KelProject *project, gint64 document, GHashTable *before, GErro
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       const KelCodingRow *b = value;
-      GBytes *key;
+      char *key;
       GPtrArray *same;
 
       if (b->coder != lexicon || b->deleted)
@@ -127,15 +144,16 @@ keep_identities (KelProject *project, gint64 document, GHashTable *before, GErro
       key = content_key (b);
       same = g_hash_table_lookup (old, key);
       if (same == NULL)
-        g_hash_table_insert (old, g_bytes_ref (key), same = g_ptr_array_new ());
+        g_hash_table_insert (old, key, same = g_ptr_array_new ());
+      else
+        g_free (key);
       g_ptr_array_add (same, (gpointer) b);
-      g_bytes_unref (key);
     }
   g_hash_table_iter_init (&iter, now);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       const KelCodingRow *a = value, *b;
-      g_autoptr (GBytes) key = NULL;
+      g_autofree char *key = NULL;
       GPtrArray *same;
 
       if (a->coder != lexicon || a->deleted || g_hash_table_contains (before, a->uid))
@@ -202,21 +220,18 @@ static GPtrArray *
 code_changed (KelProject *project, const KelPipelineOptions *pipeline,
               const KelLexiconDiff *diff, GCancellable *cancellable, GError **error)
 {
-  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func (free_document);
+  KelDocument **docs = _kel_lexicon_code_many (project, (const gint64 *) diff->changed->data,
+                                               diff->changed->len, diff->lexicon,
+                                               pipeline->rates, cancellable, error);
+  GPtrArray *out;
 
+  if (docs == NULL)
+    return NULL;
+  out = g_ptr_array_new_with_free_func (free_document);
   for (guint i = 0; i < diff->changed->len; i++)
-    {
-      KelDocument *doc;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      doc = _kel_lexicon_code_stored (project, g_array_index (diff->changed, gint64, i),
-                                      diff->lexicon, pipeline->rates, error);
-      if (doc == NULL)
-        return NULL;
-      g_ptr_array_add (docs, doc);
-    }
-  return g_steal_pointer (&docs);
+    g_ptr_array_add (out, docs[i]);
+  g_free (docs);
+  return out;
 }
 
 gboolean

@@ -23,4 +23,14 @@ KelDocument *_kel_lexicon_code_stored       (KelProject          *project,
                                              const KelRates      *rates,
                                              GError             **error);
 
+/* The @n documents @ids coded again with @lex as above, on as many threads as there are
+ * cores: an array of @n documents, or NULL with @error set (the first error met). */
+KelDocument **_kel_lexicon_code_many        (KelProject          *project,
+                                             const gint64        *ids,
+                                             guint                n,
+                                             const KelLexicon    *lex,
+                                             const KelRates      *rates,
+                                             GCancellable        *cancellable,
+                                             GError             **error);
+
 G_END_DECLS

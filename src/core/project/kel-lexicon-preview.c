@@ -322,6 +322,72 @@ _kel_lexicon_code_stored (KelProject *project, gint64 document, const KelLexicon
   return doc;
 }
 
+/* Coding several documents at once: each worker takes the next one. */
+typedef struct {
+  KelProject       *project;
+  const gint64     *ids;
+  guint             n;
+  const KelLexicon *lex;
+  const KelRates   *rates;
+  GCancellable     *cancellable;
+  KelDocument     **docs;
+  gint              next;
+  GMutex            lock;
+  GError           *error;
+} CodeMany;
+
+static gpointer
+code_many_worker (gpointer data)
+{
+  CodeMany *m = data;
+  guint i;
+
+  while ((i = (guint) g_atomic_int_add (&m->next, 1)) < m->n)
+    {
+      GError *error = NULL;
+
+      if (!g_cancellable_set_error_if_cancelled (m->cancellable, &error))
+        m->docs[i] = _kel_lexicon_code_stored (m->project, m->ids[i], m->lex, m->rates, &error);
+      if (error != NULL)
+        {
+          g_mutex_lock (&m->lock);
+          if (m->error == NULL)
+            m->error = error;
+          else
+            g_error_free (error);
+          g_mutex_unlock (&m->lock);
+          break;
+        }
+    }
+  return NULL;
+}
+
+KelDocument **
+_kel_lexicon_code_many (KelProject *project, const gint64 *ids, guint n, const KelLexicon *lex,
+                        const KelRates *rates, GCancellable *cancellable, GError **error)
+{
+  CodeMany m = { project, ids, n, lex, rates, cancellable, NULL, 0, { 0 }, NULL };
+  guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
+  g_autoptr (GPtrArray) threads = g_ptr_array_new ();
+
+  m.docs = g_new0 (KelDocument *, n + 1);
+  g_mutex_init (&m.lock);
+  for (guint t = 1; t < MIN (n_threads, n); t++)
+    g_ptr_array_add (threads, g_thread_new ("kel-recode", code_many_worker, &m));
+  code_many_worker (&m);
+  for (guint t = 0; t < threads->len; t++)
+    g_thread_join (threads->pdata[t]);
+  g_mutex_clear (&m.lock);
+  if (m.error != NULL)
+    {
+      g_propagate_error (error, m.error);
+      for (guint i = 0; i < n; i++)
+        g_clear_pointer (&m.docs[i], kel_document_free);
+      g_clear_pointer (&m.docs, g_free);
+    }
+  return m.docs;
+}
+
 GArray *
 _kel_lexicon_change_candidates (KelProject *project, const KelLexicon *lex,
                                 const KelTermChange *change, guint *n_documents,
@@ -380,6 +446,34 @@ count_by_category (const KelLexicon *lex, GPtrArray *codings)
   return counts;
 }
 
+/* Documents coded at once: enough to keep every core busy, few enough to hold. */
+#define CHUNK 64
+
+static gboolean
+compare_chunk (KelProject *project, KelLexiconDiff *diff, const KelRates *rates,
+               const gint64 *ids, guint n, GCancellable *cancellable, GError **error)
+{
+  KelDocument **docs = _kel_lexicon_code_many (project, ids, n, diff->lexicon, rates,
+                                               cancellable, error);
+  gboolean ok = docs != NULL;
+
+  for (guint i = 0; ok && i < n; i++)
+    {
+      g_autoptr (GArray) stored = NULL;
+
+      _kel_project_lock (project);
+      stored = load_stored (project, ids[i], error);
+      _kel_project_unlock (project);
+      ok = stored != NULL;
+      if (ok && compare_document (docs[i], ids[i], diff->lexicon, stored, diff->codings))
+        g_array_append_val (diff->changed, ids[i]);
+    }
+  for (guint i = 0; docs != NULL && i < n; i++)
+    kel_document_free (docs[i]);
+  g_free (docs);
+  return ok;
+}
+
 KelLexiconDiff *
 kel_project_preview_lexicon_change (KelProject *project, const KelPipelineOptions *pipeline,
                                     const KelTermChange *change, GCancellable *cancellable,
@@ -404,25 +498,10 @@ kel_project_preview_lexicon_change (KelProject *project, const KelPipelineOption
   if (candidates == NULL)
     return NULL;
   diff->n_recoded = candidates->len;
-  for (guint i = 0; i < candidates->len; i++)
-    {
-      gint64 id = g_array_index (candidates, gint64, i);
-      g_autoptr (KelDocument) doc = NULL;
-      g_autoptr (GArray) stored = NULL;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      doc = _kel_lexicon_code_stored (project, id, diff->lexicon, pipeline->rates, error);
-      if (doc == NULL)
-        return NULL;
-      _kel_project_lock (project);
-      stored = load_stored (project, id, error);
-      _kel_project_unlock (project);
-      if (stored == NULL)
-        return NULL;
-      if (compare_document (doc, id, diff->lexicon, stored, diff->codings))
-        g_array_append_val (diff->changed, id);
-    }
+  for (guint from = 0; from < candidates->len; from += CHUNK)
+    if (!compare_chunk (project, diff, pipeline->rates, &g_array_index (candidates, gint64, from),
+                        MIN (CHUNK, candidates->len - from), cancellable, error))
+      return NULL;
   diff->counts = count_by_category (diff->lexicon, diff->codings);
   return g_steal_pointer (&diff);
 }
