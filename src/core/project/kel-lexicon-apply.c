@@ -214,24 +214,72 @@ free_document (gpointer data)
   kel_document_free (data);
 }
 
-/* The documents of @diff coded with its lexicon, before anything is written (the long
- * part, with the project free for others meanwhile). */
+static KelCoding
+coding_copy (const KelCoding *from)
+{
+  KelCoding c = *from;
+
+  c.amount_text = g_strdup (from->amount_text);
+  c.terms = g_strdup (from->terms);
+  c.label = g_strdup (from->label);
+  c.corporation = g_strdup (from->corporation);
+  c.reason_terms = g_strdup (from->reason_terms);
+  return c;
+}
+
+/* @document as stored, with the coding the preview made for it. */
+static KelDocument *
+load_coded (KelProject *project, gint64 document, const KelLexiconCoded *coded, GError **error)
+{
+  KelDocument *doc;
+
+  _kel_project_lock (project);
+  doc = _kel_project_load_document (project, document, error);
+  _kel_project_unlock (project);
+  if (doc == NULL)
+    return NULL;
+  g_array_set_size (doc->codings, 0);
+  for (guint i = 0; i < coded->codings->len; i++)
+    {
+      KelCoding c = coding_copy (&g_array_index (coded->codings, KelCoding, i));
+      g_array_append_val (doc->codings, c);
+    }
+  g_ptr_array_set_size (doc->warnings, 0);
+  for (guint i = 0; i < coded->warnings->len; i++)
+    g_ptr_array_add (doc->warnings, g_strdup (coded->warnings->pdata[i]));
+  return doc;
+}
+
+/* The documents of @diff with their new coding: as the preview made it (the text, the
+ * segments and the lexicon are what they were), else coded again. */
 static GPtrArray *
 code_changed (KelProject *project, const KelPipelineOptions *pipeline,
               const KelLexiconDiff *diff, GCancellable *cancellable, GError **error)
 {
-  KelDocument **docs = _kel_lexicon_code_many (project, (const gint64 *) diff->changed->data,
-                                               diff->changed->len, diff->lexicon,
-                                               pipeline->rates, cancellable, error);
-  GPtrArray *out;
+  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (free_document);
+  KelDocument **docs;
 
+  if (diff->coded != NULL && diff->coded->len == diff->changed->len)
+    {
+      for (guint i = 0; i < diff->changed->len; i++)
+        {
+          KelDocument *doc = load_coded (project, g_array_index (diff->changed, gint64, i),
+                                         diff->coded->pdata[i], error);
+          if (doc == NULL)
+            return NULL;
+          g_ptr_array_add (out, doc);
+        }
+      return g_steal_pointer (&out);
+    }
+  docs = _kel_lexicon_code_many (project, (const gint64 *) diff->changed->data,
+                                 diff->changed->len, diff->lexicon, pipeline->rates,
+                                 cancellable, error);
   if (docs == NULL)
     return NULL;
-  out = g_ptr_array_new_with_free_func (free_document);
   for (guint i = 0; i < diff->changed->len; i++)
     g_ptr_array_add (out, docs[i]);
   g_free (docs);
-  return out;
+  return g_steal_pointer (&out);
 }
 
 gboolean

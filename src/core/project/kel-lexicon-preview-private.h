@@ -7,6 +7,15 @@
 
 G_BEGIN_DECLS
 
+/* What the preview coded for one document: its codings (KelCoding) and the coder's
+ * warnings (char*). */
+typedef struct {
+  GArray    *codings;
+  GPtrArray *warnings;
+} KelLexiconCoded;
+
+void         _kel_lexicon_coded_free        (gpointer             data);
+
 /* The documents of @project (gint64 ids, in order) holding one of the literals of the term
  * @change edits in @lex; every document when it has none. @n_documents: how many the
  * project has. Takes the lock itself. */

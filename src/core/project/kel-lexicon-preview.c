@@ -34,6 +34,18 @@ diff_count_free (gpointer data)
 }
 
 void
+_kel_lexicon_coded_free (gpointer data)
+{
+  KelLexiconCoded *c = data;
+
+  for (guint i = 0; i < c->codings->len; i++)
+    kel_coding_clear (&g_array_index (c->codings, KelCoding, i));
+  g_array_unref (c->codings);
+  g_ptr_array_unref (c->warnings);
+  g_free (c);
+}
+
+void
 kel_lexicon_diff_free (KelLexiconDiff *diff)
 {
   if (diff == NULL)
@@ -43,6 +55,7 @@ kel_lexicon_diff_free (KelLexiconDiff *diff)
   g_clear_pointer (&diff->codings, g_ptr_array_unref);
   g_clear_pointer (&diff->counts, g_ptr_array_unref);
   g_clear_pointer (&diff->changed, g_array_unref);
+  g_clear_pointer (&diff->coded, g_ptr_array_unref);
   g_free (diff);
 }
 
@@ -466,7 +479,15 @@ compare_chunk (KelProject *project, KelLexiconDiff *diff, const KelRates *rates,
       _kel_project_unlock (project);
       ok = stored != NULL;
       if (ok && compare_document (docs[i], ids[i], diff->lexicon, stored, diff->codings))
-        g_array_append_val (diff->changed, ids[i]);
+        {
+          /* kept for apply, which then need not code it again */
+          KelLexiconCoded *c = g_new0 (KelLexiconCoded, 1);
+
+          c->codings = g_steal_pointer (&docs[i]->codings);
+          c->warnings = g_steal_pointer (&docs[i]->warnings);
+          g_ptr_array_add (diff->coded, c);
+          g_array_append_val (diff->changed, ids[i]);
+        }
     }
   for (guint i = 0; docs != NULL && i < n; i++)
     kel_document_free (docs[i]);
@@ -489,6 +510,7 @@ kel_project_preview_lexicon_change (KelProject *project, const KelPipelineOption
   diff = g_new0 (KelLexiconDiff, 1);
   diff->codings = g_ptr_array_new_with_free_func (diff_coding_free);
   diff->changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  diff->coded = g_ptr_array_new_with_free_func (_kel_lexicon_coded_free);
   diff->lexicon = kel_lexicon_change_term (pipeline->lexicon, change, error);
   if (diff->lexicon == NULL)
     return NULL;

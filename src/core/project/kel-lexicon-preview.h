@@ -42,6 +42,8 @@ typedef struct {
                                * document when the term has none) */
   GArray     *changed;        /* gint64: the documents whose lexicon codings change
                                * (amounts, terms, reasons too, not only categories) */
+  GPtrArray  *coded;          /* private: per document of @changed, its new coding, which
+                               * kel_project_apply_lexicon_change() writes */
 } KelLexiconDiff;
 
 void            kel_lexicon_diff_free                      (KelLexiconDiff *diff);
