@@ -67,11 +67,11 @@ KelLexiconDiff *kel_project_preview_lexicon_change_finish  (KelProject          
                                                             GAsyncResult        *result,
                                                             GError             **error);
 
-/* Codes the documents @diff found changed again with its lexicon (and @pipeline's rates)
- * and writes their lexicon codings, as kel_project_run_lexicon() does (people's
- * decisions follow their items), in one transaction and one step of @coder's undo
- * history: kel_project_undo() puts every coding back. @n_changed (may be NULL): the
- * documents whose codings changed. */
+/* Writes the lexicon codings the preview @diff made for the documents it found changed
+ * (coding them again with its lexicon and @pipeline's rates when it kept none), as
+ * kel_project_run_lexicon() does (people's decisions follow their items), in one
+ * transaction and one step of @coder's undo history: kel_project_undo() puts every
+ * coding back. @n_changed (may be NULL): the documents whose codings changed. */
 gboolean        kel_project_apply_lexicon_change           (KelProject          *project,
                                                             const char          *coder,
                                                             const KelPipelineOptions *pipeline,
