@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # bench-code.sh: the whole pipeline (kelisim-cli code) against pdftotext alone over the
 # same PDFs, and kelisim-cli's peak memory as the batch grows.
-# Usage: bench/bench-code.sh [N_FILES] (default 300; REPEAT=3 runs of each, median).
+# Usage: bench/bench-code.sh [N_FILES] (default 300; REPEAT=3 runs of each, median;
+# MEMORY_POINTS="30 300 3000" the batch sizes whose peak memory is measured, made of links
+# to the same files; TIMES=0 measures the memory alone).
 # The N files are copies of every PDF with a text layer in tests/data/corpus, corpus2 and
 # heldout (33 documents in three languages), taken in turn.
 # Goals (issue 19): one thread's CPU <= 0.6x pdftotext's; all cores' wall time <= 0.35x
@@ -31,6 +33,7 @@ timed() {
 # median of the lines of "wall cpu" on stdin, column $1
 median() { awk -v c="$1" '{ print $c }' | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
+if [ "${TIMES:-1}" != 0 ]; then
 : >"$work/pdf" ; : >"$work/one" ; : >"$work/all"
 for _ in $(seq 1 "$reps"); do
   timed bash -c 'for f; do pdftotext "$f" /dev/null; done' _ "${files[@]}" >>"$work/pdf"
@@ -48,10 +51,17 @@ printf 'kelisim-cli code -j 1:       wall %6.2f s   CPU %6.2f s   CPU ratio %s (
   "$one_wall" "$one_cpu" "$(ratio "$one_cpu" "$pdf_cpu")"
 printf 'kelisim-cli code -j %d:       wall %6.2f s                  wall ratio %s (goal <= 0.35)\n' \
   "$(nproc)" "$all_wall" "$(ratio "$all_wall" "$pdf_wall")"
+fi
 
-# Peak memory for a tenth of the batch and for all of it: it should not grow with n.
-small=("${files[@]:0:$(( n / 10 > 1 ? n / 10 : 2 ))}")
-m_small=$(/usr/bin/time -f %M "$cli" code --ocr=never -o /dev/null "${small[@]}" 2>&1 >/dev/null | tail -n1)
-m_all=$(/usr/bin/time -f %M "$cli" code --ocr=never -o /dev/null "${files[@]}" 2>&1 >/dev/null | tail -n1)
-printf 'peak RSS, %4d files:         %d KiB\n' "${#small[@]}" "$m_small"
-printf 'peak RSS, %4d files:         %d KiB\n' "$n" "$m_all"
+# Peak memory as the batch grows (30, 300, 3,000 files): it should stay flat. The larger
+# batches are links to the same files, so only the number of documents grows.
+mkdir "$work/links"
+for m in ${MEMORY_POINTS:-30 300 3000}; do
+  rm -f "$work/links"/*
+  for i in $(seq 1 "$m"); do
+    ln -s "${src[$(( (i - 1) % ${#src[@]} ))]/#/$PWD/}" "$work/links/doc-$(printf %05d "$i").pdf"
+  done
+  peak=$(/usr/bin/time -f %M "$cli" code --ocr=never -o /dev/null "$work/links"/doc-*.pdf \
+           2>&1 >/dev/null | tail -n1)
+  printf 'peak RSS, %5d files:        %d KiB\n' "$m" "$peak"
+done

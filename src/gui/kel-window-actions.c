@@ -9,6 +9,7 @@
 
 #include "kel-codings-import.h"
 #include "kel-file.h"
+#include "kel-lexicon-edit-dialog.h"
 #include "kel-project-export.h"
 #include "kel-qdpx.h"
 #include "kel-undo-toast.h"
@@ -1014,6 +1015,42 @@ recode_lexicon_action (GtkWidget *widget, const char *name, GVariant *param)
   start_lexicon_run (self, FALSE);
 }
 
+/* The edited lexicon codes from now on: what is imported, and the next run. */
+static void
+on_lexicon_edited (KelLexiconEditDialog *dialog, KelLexicon *lexicon, guint n_changed,
+                   KelWindow *self)
+{
+  g_autofree char *msg = NULL;
+
+  g_clear_pointer (&self->lexicon, kel_lexicon_unref);
+  self->lexicon = kel_lexicon_ref (lexicon);
+  msg = g_strdup_printf (ngettext ("The lexicon edit changed the coding of %u document; "
+                                   "Ctrl+Z takes it back",
+                                   "The lexicon edit changed the coding of %u documents; "
+                                   "Ctrl+Z takes it back", n_changed), n_changed);
+  _kel_window_toast (self, msg);
+  _kel_window_refresh_documents (self);
+  _kel_window_refresh_codings (self);
+  _kel_window_update_actions (self);
+}
+
+static void
+edit_lexicon_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KelWindow *self = KEL_WINDOW (widget);
+  KelPipelineOptions pipeline;
+  KelLexiconEditDialog *dialog;
+
+  if (self->project == NULL || self->lexicon == NULL || self->busy
+      || !_kel_window_ensure_coder (self, "win.edit-lexicon", NULL))
+    return;
+  pipeline = _kel_window_pipeline (self);
+  dialog = kel_lexicon_edit_dialog_new (GTK_WINDOW (self), self->project, &pipeline,
+                                        self->categories, self->coder);
+  g_signal_connect_object (dialog, "applied", G_CALLBACK (on_lexicon_edited), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Coding ------------------------------------------------------------------------------ */
 
 static const KelProjectCoding *
@@ -1546,6 +1583,7 @@ _kel_window_install_actions (GtkWidgetClass *widget_class)
                                    import_codings_action);
   gtk_widget_class_install_action (widget_class, "win.recode-lexicon", NULL,
                                    recode_lexicon_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-lexicon", NULL, edit_lexicon_action);
   gtk_widget_class_install_action (widget_class, "win.set-category", "s", set_category_action);
   gtk_widget_class_install_action (widget_class, "win.accept", NULL, accept_action);
   gtk_widget_class_install_action (widget_class, "win.reject", NULL, reject_action);

@@ -758,6 +758,7 @@ _kel_window_update_actions (KelWindow *self)
   gtk_widget_action_set_enabled (w, "win.import-qdpx", has_project && !self->busy);
   gtk_widget_action_set_enabled (w, "win.import-codings", has_project && !self->busy);
   gtk_widget_action_set_enabled (w, "win.recode-lexicon", has_project && !self->busy);
+  gtk_widget_action_set_enabled (w, "win.edit-lexicon", has_project && !self->busy);
   gtk_widget_action_set_enabled (w, "win.cancel-import", self->busy);
   gtk_widget_action_set_enabled (w, "win.undo", undo != NULL || (has_project && self->coder == NULL));
   gtk_widget_action_set_enabled (w, "win.redo", redo != NULL);

@@ -15,6 +15,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
+#include <math.h>
 #include <pcre2.h>
 #include <string.h>
 
@@ -977,6 +978,27 @@ make_frag (KelTerm *term, guint index, Frag *f, char **alt, GError **error)
 
 static gboolean probe_combined (const KelLexicon *lex, GError **error);
 
+/* The folded literals one of which every match of a term starts with; NULL when it may
+ * start anywhere (an "at start" term, a pattern with no literal in front). */
+static GStrv
+term_literals (const char *source, gboolean is_regex, gboolean at_start)
+{
+  GStrv literals = NULL;
+  char *one;
+
+  if (at_start)
+    return NULL;
+  if (is_regex)
+    return _kel_matcher_regex_literals (source);
+  one = _kel_matcher_term_literal (source);
+  if (one != NULL)
+    {
+      literals = g_new0 (char *, 2);
+      literals[0] = one;
+    }
+  return literals;
+}
+
 static gboolean
 compile_all (KelLexicon *lex, GError **error)
 {
@@ -1003,19 +1025,7 @@ compile_all (KelLexicon *lex, GError **error)
           frag_clear (&f);
           return FALSE;
         }
-      if (term->at_start)
-        literals = NULL;
-      else if (term->is_regex)
-        literals = _kel_matcher_regex_literals (term->source);
-      else
-        {
-          char *one = _kel_matcher_term_literal (term->source);
-          if (one != NULL)
-            {
-              literals = g_new0 (char *, 2);
-              literals[0] = one;
-            }
-        }
+      literals = term_literals (term->source, term->is_regex, term->at_start);
       if (literals != NULL)
         {
           for (guint k = 0; literals[k] != NULL; k++)
@@ -1729,4 +1739,183 @@ kel_lexicon_new_codebook (GPtrArray *cats, const char *version)
       g_array_append_val (lex->categories, c);
     }
   return lex;
+}
+
+/* Editing a term ------------------------------------------------------------------------ */
+
+GStrv
+kel_lexicon_dup_change_literals (const KelLexicon *lex, const KelTermChange *change)
+{
+  const KelTerm *term;
+
+  g_return_val_if_fail (lex != NULL && change != NULL, NULL);
+
+  if (change->kind == KEL_TERM_CHANGE_ADD)
+    return change->source != NULL ? term_literals (change->source, change->is_regex, FALSE)
+                                  : NULL;
+  if (change->term >= lex->terms->len)
+    return NULL;
+  term = &g_array_index (lex->terms, KelTerm, change->term);
+  return term_literals (term->source, term->is_regex, term->at_start);
+}
+
+static KelTerm
+term_copy (const KelTerm *from)
+{
+  KelTerm t = *from;
+
+  t.source = g_strdup (from->source);
+  t.file = g_strdup (from->file);
+  t.year_code = NULL;   /* compile_all() makes it again */
+  return t;
+}
+
+/* A lexicon with everything of @lex but its terms and compiled patterns. */
+static KelLexicon *
+lexicon_shell (const KelLexicon *lex)
+{
+  KelLexicon *copy = g_new0 (KelLexicon, 1);
+
+  g_atomic_ref_count_init (&copy->ref);
+  g_mutex_init (&copy->alone_lock);
+  copy->version = g_strdup (lex->version);
+  copy->categories = g_array_new (FALSE, TRUE, sizeof (KelCategory));
+  for (guint i = 0; i < lex->categories->len; i++)
+    {
+      const KelCategory *from = &g_array_index (lex->categories, KelCategory, i);
+      KelCategory c = *from;
+
+      c.id = g_strdup (from->id);
+      c.color = g_strdup (from->color);
+      for (int l = 0; l < 4; l++)
+        {
+          c.label[l] = g_strdup (from->label[l]);
+          c.description[l] = g_strdup (from->description[l]);
+        }
+      g_array_append_val (copy->categories, c);
+    }
+  copy->terms = g_array_new (FALSE, TRUE, sizeof (KelTerm));
+  copy->corporations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < lex->corporations->len; i++)
+    g_ptr_array_add (copy->corporations, g_strdupv (lex->corporations->pdata[i]));
+  copy->split_sources = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < lex->split_sources->len; i++)
+    g_ptr_array_add (copy->split_sources, g_strdup (lex->split_sources->pdata[i]));
+  copy->refer_sources = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < lex->refer_sources->len; i++)
+    g_ptr_array_add (copy->refer_sources, g_strdup (lex->refer_sources->pdata[i]));
+  return copy;
+}
+
+/* Where a new term of @category in @lang goes: after the last one of the category in that
+ * language (so the terms of a category keep their order), else at the end. */
+static guint
+place_for_new_term (const KelLexicon *lex, int category, KelLanguage lang, const char **file)
+{
+  guint at = lex->terms->len;
+
+  *file = NULL;
+  for (guint i = 0; i < lex->terms->len; i++)
+    {
+      const KelTerm *t = &g_array_index (lex->terms, KelTerm, i);
+      if (t->category == category && t->exclude == KEL_REASON_NONE && t->lang == lang)
+        {
+          at = i + 1;
+          *file = t->file;
+        }
+    }
+  return at;
+}
+
+static gboolean
+blank (const char *s)
+{
+  for (; *s != '\0'; s = g_utf8_next_char (s))
+    if (!g_unichar_isspace (g_utf8_get_char (s)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_change (const KelLexicon *lex, const KelTermChange *change, int *category,
+              GError **error)
+{
+  if (!isfinite (change->weight) && change->kind != KEL_TERM_CHANGE_REMOVE)
+    {
+      g_set_error_literal (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_INVALID,
+                           _("The weight must be a number"));
+      return FALSE;
+    }
+  if (change->kind != KEL_TERM_CHANGE_ADD)
+    {
+      if (change->term < lex->terms->len)
+        return TRUE;
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_INVALID,
+                   _("The lexicon has no term number %u"), change->term + 1);
+      return FALSE;
+    }
+  if (change->source == NULL || blank (change->source))
+    {
+      g_set_error_literal (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_INVALID,
+                           _("The term is empty"));
+      return FALSE;
+    }
+  *category = change->category != NULL ? kel_lexicon_find_category (lex, change->category) : -1;
+  if (*category < 0)
+    {
+      g_set_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_UNKNOWN_CATEGORY,
+                   _("The category “%s” is not in the codebook"),
+                   change->category ? change->category : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+KelLexicon *
+kel_lexicon_change_term (const KelLexicon *lex, const KelTermChange *change, GError **error)
+{
+  g_autoptr (KelLexicon) copy = NULL;
+  const char *file = NULL;
+  guint insert_at = G_MAXUINT;
+  int category = -1;
+
+  g_return_val_if_fail (lex != NULL && change != NULL, NULL);
+
+  if (!check_change (lex, change, &category, error))
+    return NULL;
+  if (change->kind == KEL_TERM_CHANGE_ADD)
+    insert_at = place_for_new_term (lex, category, change->lang, &file);
+  copy = lexicon_shell (lex);
+  for (guint i = 0; i <= lex->terms->len; i++)
+    {
+      KelTerm t;
+
+      if (i == insert_at)
+        {
+          KelTerm added = { 0 };
+          g_autofree char *lang = g_strdup (kel_language_to_code (change->lang));
+
+          added.source = g_strstrip (g_strdup (change->source));
+          added.file = file != NULL ? g_strdup (file)
+                                    : g_strdup_printf ("lexicon-%s.xml", *lang ? lang : "common");
+          added.category = category;
+          added.exclude = KEL_REASON_NONE;
+          added.scope = KEL_SCOPE_CLAUSE;
+          added.is_regex = change->is_regex;
+          added.weight = change->weight;
+          added.lang = change->lang;
+          g_array_append_val (copy->terms, added);
+        }
+      if (i == lex->terms->len)
+        break;
+      if (change->kind == KEL_TERM_CHANGE_REMOVE && i == change->term)
+        continue;
+      t = term_copy (&g_array_index (lex->terms, KelTerm, i));
+      if (change->kind == KEL_TERM_CHANGE_WEIGHT && i == change->term)
+        t.weight = change->weight;
+      g_array_append_val (copy->terms, t);
+    }
+  if (!compile_all (copy, error) || !compile_splits (copy, error))
+    return NULL;
+  return g_steal_pointer (&copy);
 }

@@ -124,6 +124,35 @@ int                kel_lexicon_hit_year        (const KelLexicon  *lex,
 KelLexicon *kel_lexicon_new_codebook (GPtrArray  *cats,
                                       const char *version);
 
+/* One edit of a lexicon's terms, as a researcher makes it in the workbench. */
+typedef enum {
+  KEL_TERM_CHANGE_ADD,     /* a new term of a category */
+  KEL_TERM_CHANGE_REMOVE,  /* a term taken out */
+  KEL_TERM_CHANGE_WEIGHT,  /* a term's weight changed */
+} KelTermChangeKind;
+
+typedef struct {
+  KelTermChangeKind kind;
+  guint        term;      /* REMOVE, WEIGHT: the term's index in the lexicon */
+  const char  *source;    /* ADD: the term as a lexicon file writes it ("стипенди*") */
+  gboolean     is_regex;  /* ADD: @source is a <regex>, not a <term> */
+  const char  *category;  /* ADD: the category's id */
+  KelLanguage  lang;      /* ADD: the segments it is looked for in; UNKNOWN: all */
+  double       weight;    /* ADD, WEIGHT */
+} KelTermChange;
+
+/* A new lexicon: @lex with @change made (an added term goes after the last one of its
+ * category in its language), compiled; NULL with an error for a pattern that does not
+ * compile, an unknown category or term, an empty term. */
+KelLexicon *kel_lexicon_change_term          (const KelLexicon    *lex,
+                                              const KelTermChange *change,
+                                              GError             **error);
+/* The folded literals one of which every match of the term @change adds, removes or
+ * reweighs starts with (the prefilter's): a document none of them stands in codes the
+ * same before and after. NULL when the term may start anywhere. */
+GStrv       kel_lexicon_dup_change_literals  (const KelLexicon    *lex,
+                                              const KelTermChange *change);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelLexicon, kel_lexicon_unref)
 
 G_END_DECLS

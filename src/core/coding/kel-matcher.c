@@ -432,7 +432,11 @@ build_alphabet (KelPrefilter *pf)
   /* a symbol is a guint16 */
   n = MIN (n, G_MAXUINT16 - 1);
   pf->n_syms = n;
-  pf->alphabet = g_memdup2 (chars->data, n * sizeof (gunichar) + 1);
+  /* one more, zeroed, so that an empty alphabet is an allocation too (the copy used to
+   * read a byte past the array, which a small prefilter's array showed) */
+  pf->alphabet = g_new0 (gunichar, n + 1);
+  if (n > 0)
+    memcpy (pf->alphabet, chars->data, n * sizeof (gunichar));
   pf->sym_bmp = g_new0 (guint16, 0x10000);
   for (gunichar c = 0; c < 0x10000; c++)
     pf->sym_bmp[c] = symbol_of (pf, _kel_matcher_fold (c));

@@ -140,6 +140,12 @@ gboolean  _kel_op_coding             (KelOp         *op,
                                       const KelCodingRow *before,
                                       KelCodingRow  *after,
                                       GError       **error);
+/* Records the change of a coding from @before (NULL: new) to @after (a tombstone when it
+ * is gone) that was written already (a bulk rewrite, such as a lexicon edit's). */
+gboolean  _kel_op_record_coding      (KelOp         *op,
+                                      const KelCodingRow *before,
+                                      const KelCodingRow *after,
+                                      GError       **error);
 gboolean  _kel_op_meta               (KelOp         *op,
                                       gint64         document,
                                       GVariant      *before,

@@ -174,6 +174,24 @@ _kel_op_coding (KelOp *op, const KelCodingRow *before, KelCodingRow *after, GErr
 }
 
 gboolean
+_kel_op_record_coding (KelOp *op, const KelCodingRow *before, const KelCodingRow *after,
+                       GError **error)
+{
+  g_autoptr (GVariant) b = NULL, a = NULL;
+
+  if (!op_start (op, error))
+    return FALSE;
+  if (before != NULL)
+    b = g_variant_ref_sink (_kel_coding_row_to_variant (before));
+  a = g_variant_ref_sink (_kel_coding_row_to_variant (after));
+  if (!op_record (op, "coding", after->uid, b, a, error))
+    return FALSE;
+  op->n_codings++;
+  op->last_coding = after->id;
+  return TRUE;
+}
+
+gboolean
 _kel_op_meta (KelOp *op, gint64 document, GVariant *before, GVariant *after, GError **error)
 {
   g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, document);

@@ -1,0 +1,45 @@
+/* kel-lexicon-preview-private.h: what the preview of a lexicon edit and its application
+ * share: the documents to code again, and coding one of them from the store. */
+#pragma once
+
+#include "kel-coding-row-private.h"
+#include "kel-lexicon-preview.h"
+
+G_BEGIN_DECLS
+
+/* What the preview coded for one document: its codings (KelCoding) and the coder's
+ * warnings (char*). */
+typedef struct {
+  GArray    *codings;
+  GPtrArray *warnings;
+} KelLexiconCoded;
+
+void         _kel_lexicon_coded_free        (gpointer             data);
+
+/* The documents of @project (gint64 ids, in order) holding one of the literals of the term
+ * @change edits in @lex; every document when it has none. @n_documents: how many the
+ * project has. Takes the lock itself. */
+GArray      *_kel_lexicon_change_candidates (KelProject          *project,
+                                             const KelLexicon    *lex,
+                                             const KelTermChange *change,
+                                             guint               *n_documents,
+                                             GError             **error);
+/* @document as stored, coded again with @lex (its coder's warnings replaced). Takes the
+ * lock only to read. */
+KelDocument *_kel_lexicon_code_stored       (KelProject          *project,
+                                             gint64               document,
+                                             const KelLexicon    *lex,
+                                             const KelRates      *rates,
+                                             GError             **error);
+
+/* The @n documents @ids coded again with @lex as above, on as many threads as there are
+ * cores: an array of @n documents, or NULL with @error set (the first error met). */
+KelDocument **_kel_lexicon_code_many        (KelProject          *project,
+                                             const gint64        *ids,
+                                             guint                n,
+                                             const KelLexicon    *lex,
+                                             const KelRates      *rates,
+                                             GCancellable        *cancellable,
+                                             GError             **error);
+
+G_END_DECLS

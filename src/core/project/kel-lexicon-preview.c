@@ -1,0 +1,597 @@
+/* kel-lexicon-preview.c: what an edit of one term would change in the lexicon's coding of
+ * a project, worked out before it is made. A document where none of the term's literals
+ * stands (the prefilter's, kel-matcher.c) codes the same before and after, so only the
+ * others are coded again. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "kel-lexicon-preview-private.h"
+#include "kel-matcher.h"
+
+static void
+diff_coding_free (gpointer data)
+{
+  KelLexiconDiffCoding *c = data;
+
+  g_free (c->document_name);
+  g_free (c->category);
+  g_free (c->text);
+  g_free (c->amount_text);
+  g_free (c->terms);
+  g_free (c);
+}
+
+static void
+diff_count_free (gpointer data)
+{
+  KelLexiconDiffCount *c = data;
+
+  g_free (c->category);
+  g_free (c);
+}
+
+void
+_kel_lexicon_coded_free (gpointer data)
+{
+  KelLexiconCoded *c = data;
+
+  for (guint i = 0; i < c->codings->len; i++)
+    kel_coding_clear (&g_array_index (c->codings, KelCoding, i));
+  g_array_unref (c->codings);
+  g_ptr_array_unref (c->warnings);
+  g_free (c);
+}
+
+void
+kel_lexicon_diff_free (KelLexiconDiff *diff)
+{
+  if (diff == NULL)
+    return;
+  g_clear_pointer (&diff->lexicon, kel_lexicon_unref);
+  g_free (diff->label);
+  g_clear_pointer (&diff->codings, g_ptr_array_unref);
+  g_clear_pointer (&diff->counts, g_ptr_array_unref);
+  g_clear_pointer (&diff->changed, g_array_unref);
+  g_clear_pointer (&diff->coded, g_ptr_array_unref);
+  g_free (diff);
+}
+
+/* The lexicon's codings of a document as stored ------------------------------------------ */
+
+typedef struct {
+  int     segment;
+  char   *category;
+  double  amount_kzt;
+  char   *amount_text;
+  char   *terms;
+  gint64  start, end;
+  gboolean counted;
+  char   *reason, *reason_terms, *corporation, *label;
+} Stored;
+
+static void
+stored_clear (gpointer data)
+{
+  Stored *s = data;
+
+  g_free (s->category);
+  g_free (s->amount_text);
+  g_free (s->terms);
+  g_free (s->reason);
+  g_free (s->reason_terms);
+  g_free (s->corporation);
+  g_free (s->label);
+}
+
+static GArray *
+load_stored (KelProject *project, gint64 document, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project,
+    "SELECT segment, category, amount_kzt, coalesce(amount_text, ''), coalesce(terms, ''), "
+    "ev_start, ev_end, counted, coalesce(reason, ''), coalesce(reason_terms, ''), "
+    "coalesce(corporation, ''), coalesce(label, '') FROM codings "
+    "WHERE document = ? AND coder = ? AND deleted = 0 ORDER BY id", error);
+  g_autoptr (GArray) out = g_array_new (FALSE, TRUE, sizeof (Stored));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  g_array_set_clear_func (out, stored_clear);
+  sqlite3_bind_int64 (stmt, 1, document);
+  sqlite3_bind_int64 (stmt, 2, _kel_project_lexicon_id (project));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Stored s = { 0 };
+
+      s.segment = sqlite3_column_int (stmt, 0);
+      s.category = _kel_sql_dup (stmt, 1);
+      s.amount_kzt = _kel_sql_double (stmt, 2);
+      s.amount_text = _kel_sql_dup (stmt, 3);
+      s.terms = _kel_sql_dup (stmt, 4);
+      s.start = _kel_sql_int64_or (stmt, 5, -1);
+      s.end = _kel_sql_int64_or (stmt, 6, -1);
+      s.counted = sqlite3_column_int (stmt, 7) != 0;
+      s.reason = _kel_sql_dup (stmt, 8);
+      s.reason_terms = _kel_sql_dup (stmt, 9);
+      s.corporation = _kel_sql_dup (stmt, 10);
+      s.label = _kel_sql_dup (stmt, 11);
+      g_array_append_val (out, s);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _kel_project_set_error (project, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+static const char *
+or_empty (const char *s)
+{
+  return s != NULL ? s : "";
+}
+
+/* Whether stored coding @s says all that @c does (as a lexicon run compares them). */
+static gboolean
+same_coding (const Stored *s, const KelCoding *c, const KelLexicon *lex)
+{
+  gboolean counted = kel_coding_is_counted (c);
+
+  return s->segment == (int) c->segment
+         && g_strcmp0 (s->category, kel_lexicon_get_category (lex, c->category)->id) == 0
+         && ((isnan (s->amount_kzt) && isnan (c->amount_kzt)) || s->amount_kzt == c->amount_kzt)
+         && g_strcmp0 (s->amount_text, or_empty (c->amount_text)) == 0
+         && g_strcmp0 (s->terms, or_empty (c->terms)) == 0
+         && s->start == (gint64) c->start && s->end == (gint64) c->end
+         && s->counted == counted
+         && g_strcmp0 (s->reason, counted ? "" : kel_reason_to_string (c->reason)) == 0
+         && g_strcmp0 (s->reason_terms, or_empty (c->reason_terms)) == 0
+         && g_strcmp0 (s->corporation, or_empty (c->corporation)) == 0
+         && g_strcmp0 (s->label, or_empty (c->label)) == 0;
+}
+
+/* An item's identity across the two codings: its segment, category and span. */
+static char *
+item_key (int segment, const char *category, gint64 start, gint64 end)
+{
+  return g_strdup_printf ("%d\t%s\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT, segment, category,
+                          start, end);
+}
+
+static KelLexiconDiffCoding *
+diff_coding_new (const KelDocument *doc, gint64 document, guint segment, const char *category,
+                 gint64 start, gint64 end, gboolean gained)
+{
+  KelLexiconDiffCoding *d = g_new0 (KelLexiconDiffCoding, 1);
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, segment);
+  const char *text = kel_document_get_text (doc);
+
+  if (start < 0 || end <= start || (gsize) end > strlen (text))
+    {
+      start = seg->start;
+      end = seg->end;
+    }
+  d->document = document;
+  d->document_name = g_strdup (doc->name);
+  d->segment = segment;
+  d->page = seg->page + 1;
+  d->category = g_strdup (category);
+  d->gained = gained;
+  d->text = g_strndup (text + start, end - start);
+  g_strdelimit (d->text, "\n\t\r\f", ' ');
+  return d;
+}
+
+/* One document's: by segment, what goes before what comes, then by category and text. */
+static int
+compare_diff_codings (gconstpointer a, gconstpointer b)
+{
+  const KelLexiconDiffCoding *x = *(KelLexiconDiffCoding **) a;
+  const KelLexiconDiffCoding *y = *(KelLexiconDiffCoding **) b;
+  int c;
+
+  if (x->segment != y->segment)
+    return x->segment < y->segment ? -1 : 1;
+  if (x->gained != y->gained)
+    return x->gained ? 1 : -1;
+  c = strcmp (x->category, y->category);
+  return c != 0 ? c : strcmp (x->text, y->text);
+}
+
+/* Adds to @out what @doc (coded with @lex) gains and loses against @stored; returns
+ * whether its codings differ at all. */
+static gboolean
+compare_document (const KelDocument *doc, gint64 document, const KelLexicon *lex,
+                  GArray *stored, GPtrArray *out)
+{
+  g_autoptr (GHashTable) before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) mine = g_ptr_array_new ();
+  gboolean differs = stored->len != doc->codings->len;
+
+  for (guint i = 0; i < stored->len; i++)
+    {
+      const Stored *s = &g_array_index (stored, Stored, i);
+      char *key = item_key (s->segment, s->category, s->start, s->end);
+      g_hash_table_insert (before, key, GUINT_TO_POINTER (
+        GPOINTER_TO_UINT (g_hash_table_lookup (before, key)) + 1));
+      if (i < doc->codings->len
+          && !same_coding (s, &g_array_index (doc->codings, KelCoding, i), lex))
+        differs = TRUE;
+    }
+  if (!differs)
+    return FALSE;
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      const char *cat = kel_lexicon_get_category (lex, c->category)->id;
+      g_autofree char *key = item_key (c->segment, cat, c->start, c->end);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (before, key));
+      KelLexiconDiffCoding *d;
+
+      if (n > 0)
+        {
+          g_hash_table_insert (before, g_steal_pointer (&key), GUINT_TO_POINTER (n - 1));
+          continue;
+        }
+      d = diff_coding_new (doc, document, c->segment, cat, c->start, c->end, TRUE);
+      d->amount_kzt = c->amount_kzt;
+      d->amount_text = g_strdup (c->amount_text);
+      d->terms = g_strdup (c->terms);
+      g_ptr_array_add (mine, d);
+    }
+  /* what is left of the stored ones is lost */
+  for (guint i = 0; i < stored->len; i++)
+    {
+      const Stored *s = &g_array_index (stored, Stored, i);
+      g_autofree char *key = item_key (s->segment, s->category, s->start, s->end);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (before, key));
+      KelLexiconDiffCoding *d;
+
+      if (n == 0 || s->segment < 0 || (guint) s->segment >= doc->segments->len)
+        continue;
+      g_hash_table_insert (before, g_steal_pointer (&key), GUINT_TO_POINTER (n - 1));
+      d = diff_coding_new (doc, document, s->segment, s->category, s->start, s->end, FALSE);
+      d->amount_kzt = s->amount_kzt;
+      d->amount_text = *s->amount_text ? g_strdup (s->amount_text) : NULL;
+      d->terms = g_strdup (s->terms);
+      g_ptr_array_add (mine, d);
+    }
+  g_ptr_array_sort (mine, compare_diff_codings);
+  for (guint i = 0; i < mine->len; i++)
+    g_ptr_array_add (out, mine->pdata[i]);
+  return TRUE;
+}
+
+/* The documents to code again ----------------------------------------------------------- */
+
+/* The project's documents (id, name) in order, and which of them hold one of @literals
+ * (all of them when @literals is NULL). */
+static GArray *
+documents_with_literals (KelProject *project, GStrv literals, guint *n_documents,
+                         GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GArray) out = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) scratch = _kel_prefilter_scratch_new ();
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (KelCandidate));
+  KelPrefilter *pf = NULL;
+  int rc;
+
+  *n_documents = 0;
+  if (literals != NULL)
+    {
+      pf = _kel_prefilter_new ();
+      for (guint i = 0; literals[i] != NULL; i++)
+        _kel_prefilter_add (pf, 0, literals[i]);
+      _kel_prefilter_build (pf);
+    }
+  _kel_project_lock (project);
+  stmt = _kel_project_prepare (project, literals != NULL
+                               ? "SELECT id, text FROM documents ORDER BY position, id"
+                               : "SELECT id FROM documents ORDER BY position, id", error);
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      (*n_documents)++;
+      if (pf != NULL)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, 1);
+          g_array_set_size (found, 0);
+          if (text != NULL)
+            _kel_prefilter_scan (pf, text, sqlite3_column_bytes (stmt, 1), 0, scratch, found);
+          if (found->len == 0)
+            continue;
+        }
+      g_array_append_val (out, id);
+    }
+  if (stmt != NULL && rc != SQLITE_DONE)
+    _kel_project_set_error (project, error, rc);
+  _kel_project_unlock (project);
+  _kel_prefilter_free (pf);
+  if (stmt == NULL || rc != SQLITE_DONE)
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+KelDocument *
+_kel_lexicon_code_stored (KelProject *project, gint64 document, const KelLexicon *lex,
+                          const KelRates *rates, GError **error)
+{
+  KelDocument *doc;
+
+  _kel_project_lock (project);
+  doc = _kel_project_load_document (project, document, error);
+  _kel_project_unlock (project);
+  if (doc != NULL)
+    {
+      /* what it warns of replaces what the last coding did */
+      g_ptr_array_set_size (doc->warnings, 0);
+      kel_coder_code_document (lex, doc, rates);
+    }
+  return doc;
+}
+
+/* Coding several documents at once: each worker takes the next one. */
+typedef struct {
+  KelProject       *project;
+  const gint64     *ids;
+  guint             n;
+  const KelLexicon *lex;
+  const KelRates   *rates;
+  GCancellable     *cancellable;
+  KelDocument     **docs;
+  gint              next;
+  GMutex            lock;
+  GError           *error;
+} CodeMany;
+
+static gpointer
+code_many_worker (gpointer data)
+{
+  CodeMany *m = data;
+  guint i;
+
+  while ((i = (guint) g_atomic_int_add (&m->next, 1)) < m->n)
+    {
+      GError *error = NULL;
+
+      if (!g_cancellable_set_error_if_cancelled (m->cancellable, &error))
+        m->docs[i] = _kel_lexicon_code_stored (m->project, m->ids[i], m->lex, m->rates, &error);
+      if (error != NULL)
+        {
+          g_mutex_lock (&m->lock);
+          if (m->error == NULL)
+            m->error = error;
+          else
+            g_error_free (error);
+          g_mutex_unlock (&m->lock);
+          break;
+        }
+    }
+  return NULL;
+}
+
+KelDocument **
+_kel_lexicon_code_many (KelProject *project, const gint64 *ids, guint n, const KelLexicon *lex,
+                        const KelRates *rates, GCancellable *cancellable, GError **error)
+{
+  CodeMany m = { project, ids, n, lex, rates, cancellable, NULL, 0, { 0 }, NULL };
+  guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
+  g_autoptr (GPtrArray) threads = g_ptr_array_new ();
+
+  m.docs = g_new0 (KelDocument *, n + 1);
+  g_mutex_init (&m.lock);
+  for (guint t = 1; t < MIN (n_threads, n); t++)
+    g_ptr_array_add (threads, g_thread_new ("kel-recode", code_many_worker, &m));
+  code_many_worker (&m);
+  for (guint t = 0; t < threads->len; t++)
+    g_thread_join (threads->pdata[t]);
+  g_mutex_clear (&m.lock);
+  if (m.error != NULL)
+    {
+      g_propagate_error (error, m.error);
+      for (guint i = 0; i < n; i++)
+        g_clear_pointer (&m.docs[i], kel_document_free);
+      g_clear_pointer (&m.docs, g_free);
+    }
+  return m.docs;
+}
+
+GArray *
+_kel_lexicon_change_candidates (KelProject *project, const KelLexicon *lex,
+                                const KelTermChange *change, guint *n_documents,
+                                GError **error)
+{
+  g_auto (GStrv) literals = kel_lexicon_dup_change_literals (lex, change);
+
+  return documents_with_literals (project, literals, n_documents, error);
+}
+
+/* The preview ------------------------------------------------------------------------------ */
+
+static char *
+change_label (const KelLexicon *lex, const KelTermChange *change)
+{
+  const KelTerm *t;
+  g_autofree char *old = NULL, *new = NULL;
+
+  if (change->kind == KEL_TERM_CHANGE_ADD)
+    return g_strdup_printf (_("Add the term “%s”"), change->source);
+  t = kel_lexicon_get_term (lex, change->term);
+  if (change->kind == KEL_TERM_CHANGE_REMOVE)
+    return g_strdup_printf (_("Remove the term “%s”"), t->source);
+  old = g_strdup_printf ("%g", t->weight);
+  new = g_strdup_printf ("%g", change->weight);
+  return g_strdup_printf (_("Weight of “%s”: %s → %s"), t->source, old, new);
+}
+
+static GPtrArray *
+count_by_category (const KelLexicon *lex, GPtrArray *codings)
+{
+  GPtrArray *counts = g_ptr_array_new_with_free_func (diff_count_free);
+
+  for (guint k = 0; k < kel_lexicon_get_n_categories (lex); k++)
+    {
+      const char *id = kel_lexicon_get_category (lex, k)->id;
+      KelLexiconDiffCount *n = g_new0 (KelLexiconDiffCount, 1);
+
+      for (guint i = 0; i < codings->len; i++)
+        {
+          const KelLexiconDiffCoding *c = codings->pdata[i];
+          if (strcmp (c->category, id) == 0)
+            {
+              n->gained += c->gained;
+              n->lost += !c->gained;
+            }
+        }
+      if (n->gained + n->lost == 0)
+        {
+          g_free (n);
+          continue;
+        }
+      n->category = g_strdup (id);
+      g_ptr_array_add (counts, n);
+    }
+  return counts;
+}
+
+/* Documents coded at once: enough to keep every core busy, few enough to hold. */
+#define CHUNK 64
+
+static gboolean
+compare_chunk (KelProject *project, KelLexiconDiff *diff, const KelRates *rates,
+               const gint64 *ids, guint n, GCancellable *cancellable, GError **error)
+{
+  KelDocument **docs = _kel_lexicon_code_many (project, ids, n, diff->lexicon, rates,
+                                               cancellable, error);
+  gboolean ok = docs != NULL;
+
+  for (guint i = 0; ok && i < n; i++)
+    {
+      g_autoptr (GArray) stored = NULL;
+
+      _kel_project_lock (project);
+      stored = load_stored (project, ids[i], error);
+      _kel_project_unlock (project);
+      ok = stored != NULL;
+      if (ok && compare_document (docs[i], ids[i], diff->lexicon, stored, diff->codings))
+        {
+          /* kept for apply, which then need not code it again */
+          KelLexiconCoded *c = g_new0 (KelLexiconCoded, 1);
+
+          c->codings = g_steal_pointer (&docs[i]->codings);
+          c->warnings = g_steal_pointer (&docs[i]->warnings);
+          g_ptr_array_add (diff->coded, c);
+          g_array_append_val (diff->changed, ids[i]);
+        }
+    }
+  for (guint i = 0; docs != NULL && i < n; i++)
+    kel_document_free (docs[i]);
+  g_free (docs);
+  return ok;
+}
+
+KelLexiconDiff *
+kel_project_preview_lexicon_change (KelProject *project, const KelPipelineOptions *pipeline,
+                                    const KelTermChange *change, GCancellable *cancellable,
+                                    GError **error)
+{
+  g_autoptr (KelLexiconDiff) diff = NULL;
+  g_autoptr (GArray) candidates = NULL;
+
+  g_return_val_if_fail (KEL_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (pipeline != NULL && pipeline->lexicon != NULL, NULL);
+  g_return_val_if_fail (change != NULL, NULL);
+
+  diff = g_new0 (KelLexiconDiff, 1);
+  diff->codings = g_ptr_array_new_with_free_func (diff_coding_free);
+  diff->changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  diff->coded = g_ptr_array_new_with_free_func (_kel_lexicon_coded_free);
+  diff->lexicon = kel_lexicon_change_term (pipeline->lexicon, change, error);
+  if (diff->lexicon == NULL)
+    return NULL;
+  diff->label = change_label (pipeline->lexicon, change);
+  candidates = _kel_lexicon_change_candidates (project, pipeline->lexicon, change,
+                                               &diff->n_documents, error);
+  if (candidates == NULL)
+    return NULL;
+  diff->n_recoded = candidates->len;
+  for (guint from = 0; from < candidates->len; from += CHUNK)
+    if (!compare_chunk (project, diff, pipeline->rates, &g_array_index (candidates, gint64, from),
+                        MIN (CHUNK, candidates->len - from), cancellable, error))
+      return NULL;
+  diff->counts = count_by_category (diff->lexicon, diff->codings);
+  return g_steal_pointer (&diff);
+}
+
+/* On a worker thread --------------------------------------------------------------------- */
+
+typedef struct {
+  KelPipelineOptions pipeline;
+  KelTermChange      change;
+} PreviewData;
+
+static void
+preview_data_free (gpointer data)
+{
+  PreviewData *p = data;
+
+  g_clear_pointer (&p->pipeline.lexicon, kel_lexicon_unref);
+  g_clear_pointer (&p->pipeline.rates, kel_rates_free);
+  g_free ((char *) p->change.source);
+  g_free ((char *) p->change.category);
+  g_free (p);
+}
+
+static void
+preview_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  PreviewData *p = data;
+  GError *error = NULL;
+  KelLexiconDiff *diff = kel_project_preview_lexicon_change (source, &p->pipeline, &p->change,
+                                                             cancellable, &error);
+
+  if (diff == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, diff, (GDestroyNotify) kel_lexicon_diff_free);
+}
+
+void
+kel_project_preview_lexicon_change_async (KelProject *project, const KelPipelineOptions *pipeline,
+                                          const KelTermChange *change, GCancellable *cancellable,
+                                          GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  PreviewData *p;
+
+  g_return_if_fail (KEL_IS_PROJECT (project));
+  g_return_if_fail (pipeline != NULL && pipeline->lexicon != NULL);
+  g_return_if_fail (change != NULL);
+
+  p = g_new0 (PreviewData, 1);
+  p->pipeline.lexicon = kel_lexicon_ref (pipeline->lexicon);
+  p->pipeline.rates = pipeline->rates ? kel_rates_copy (pipeline->rates) : NULL;
+  p->change = *change;
+  p->change.source = g_strdup (change->source);
+  p->change.category = g_strdup (change->category);
+  task = g_task_new (project, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kel_project_preview_lexicon_change_async);
+  g_task_set_name (task, "[kelisim] preview a lexicon change");
+  g_task_set_task_data (task, p, preview_data_free);
+  g_task_run_in_thread (task, preview_thread);
+}
+
+KelLexiconDiff *
+kel_project_preview_lexicon_change_finish (KelProject *project, GAsyncResult *result,
+                                           GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, project), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
+                        == kel_project_preview_lexicon_change_async, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

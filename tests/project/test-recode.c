@@ -1,0 +1,376 @@
+/* test-recode.c: an edit of one lexicon term, previewed on a project before it is made —
+ * the codings each category gains and loses, worked out by hand from three small memoranda
+ * and the test lexicon (tests/data/lexicon-mini) — only the documents holding the term's
+ * literal coded again, and the edit applied as one step a person can undo. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "kel-coding-error.h"
+#include "kel-lexicon-preview.h"
+#include "kel-test-utils.h"
+
+/* The mini lexicon's weights: строительств* 2 and школ* 0.5 (infrastructure),
+ * благотворительн* помощ* 2 (charity), спонсорск* поддержк* 2 (sponsorship); a sub-clause
+ * goes to the category with the highest sum when it reaches 1. */
+static const char *const memos[] = {
+  /* A: 2.1 infrastructure (2 + 0.5); 2.2 nothing: "ремонт" is no term yet */
+  "МЕМОРАНДУМ\nо сотрудничестве между акиматом области и ТОО «Казцинк» на 2020 год\n\n"
+  "2. Обязательства Компании\n"
+  "2.1. Строительство школы в поселке Алтай на сумму 100 млн тенге.\n"
+  "2.2. Ремонт спортивного зала в размере 5 млн тенге.\n",
+  /* B: 2.1 sponsorship; 2.2 school 0.5 alone does not reach 1: nothing */
+  "МЕМОРАНДУМ\nо сотрудничестве между акиматом города и ТОО «Казцинк» на 2021 год\n\n"
+  "2. Обязательства Компании\n"
+  "2.1. Спонсорская поддержка футбольного клуба на сумму 20 млн тенге.\n"
+  "2.2. Ремонт школы номер 3 на сумму 7 млн тенге.\n",
+  /* C: 2.1 charity; no "ремонт", no "строительств" */
+  "МЕМОРАНДУМ\nо сотрудничестве между акиматом района и ТОО «Казцинк» на 2022 год\n\n"
+  "2. Обязательства Компании\n"
+  "2.1. Благотворительная помощь ветеранам в размере 10 млн тенге.\n",
+};
+
+typedef struct {
+  char               *path;
+  char               *files[3];
+  KelLexicon         *lexicon;
+  KelPipelineOptions  pipeline;
+  KelProject         *project;
+  gint64              docs[3];
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  static guint n;
+  g_autofree char *name = g_strdup_printf ("recode-%u.kelisim", n++);
+  g_autofree char *mini = kel_test_data_path ("lexicon-mini");
+  g_autofree char *builtin = g_build_filename (kel_data_dir (), "lexicons", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) added = NULL;
+
+  f->lexicon = kel_lexicon_load (mini, builtin, &error);
+  g_assert_no_error (error);
+  f->pipeline.lexicon = f->lexicon;
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *file = g_strdup_printf ("recode-%c.txt", 'a' + i);
+      f->files[i] = kel_test_write_temp (file, memos[i], -1);
+    }
+  f->path = kel_test_temp_path (name);
+  g_unlink (f->path);
+  f->project = kel_project_create (f->path, f->lexicon, &error);
+  g_assert_no_error (error);
+  added = kel_project_add_files (f->project, &f->pipeline, (const char *const *) f->files, NULL,
+                                 &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_no_error (((KelProjectAddResult *) added->pdata[i])->error);
+      f->docs[i] = ((KelProjectAddResult *) added->pdata[i])->document;
+    }
+  g_assert_true (kel_project_add_coder (f->project, "anna", "ru", &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->project);
+  g_unlink (f->path);
+  g_free (f->path);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_unlink (f->files[i]);
+      g_free (f->files[i]);
+    }
+  kel_lexicon_unref (f->lexicon);
+}
+
+static guint
+term_index (const KelLexicon *lex, const char *source)
+{
+  for (guint i = 0; i < kel_lexicon_get_n_terms (lex); i++)
+    if (strcmp (kel_lexicon_get_term (lex, i)->source, source) == 0)
+      return i;
+  g_assert_not_reached ();
+}
+
+static const KelLexiconDiffCount *
+count_of (const KelLexiconDiff *diff, const char *category)
+{
+  for (guint i = 0; i < diff->counts->len; i++)
+    {
+      const KelLexiconDiffCount *c = diff->counts->pdata[i];
+      if (strcmp (c->category, category) == 0)
+        return c;
+    }
+  return NULL;
+}
+
+/* The lexicon's codings and everyone's decisions, one line each: "doc segment category
+ * coder status" (in each memorandum, segments 0 and 1 are the title and the heading
+ * "2. Обязательства Компании", so clause 2.1 is segment 2 and 2.2 is 3). */
+static char *
+codings_summary (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = kel_project_list_codings (f->project, 0, NULL, &error);
+  GString *s = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const KelProjectCoding *c = all->pdata[i];
+      guint d = c->document == f->docs[0] ? 0 : c->document == f->docs[1] ? 1 : 2;
+      g_string_append_printf (s, "%c %d %s %s %d%s\n", 'A' + d, c->segment, c->category,
+                              c->coder, c->status, c->orphan ? " orphan" : "");
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* "ремонт*" for charity at weight 1: A's 2.2 (1 alone) and B's 2.2 (1 against the
+ * school's 0.5 for infrastructure) become charity; nothing is lost. Only A and B hold
+ * "ремонт". */
+static void
+test_add_term (Fixture *f, gconstpointer data)
+{
+  KelTermChange change = { KEL_TERM_CHANGE_ADD, 0, "ремонт*", FALSE, "charity",
+                           KEL_LANG_RU, 1.0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexiconDiff) diff = kel_project_preview_lexicon_change (f->project, &f->pipeline,
+                                                                        &change, NULL, &error);
+  const KelLexiconDiffCount *charity;
+  const KelLexiconDiffCoding *a, *b;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (diff->n_documents, ==, 3);
+  g_assert_cmpuint (diff->n_recoded, ==, 2);
+  g_assert_cmpuint (diff->changed->len, ==, 2);
+  g_assert_cmpuint (diff->counts->len, ==, 1);
+  charity = count_of (diff, "charity");
+  g_assert_nonnull (charity);
+  g_assert_cmpuint (charity->gained, ==, 2);
+  g_assert_cmpuint (charity->lost, ==, 0);
+  g_assert_cmpuint (diff->codings->len, ==, 2);
+  a = diff->codings->pdata[0];
+  b = diff->codings->pdata[1];
+  g_assert_cmpint (a->document, ==, f->docs[0]);
+  g_assert_cmpint (b->document, ==, f->docs[1]);
+  g_assert_true (a->gained && b->gained);
+  g_assert_cmpuint (a->page, ==, 1);
+  g_assert_true (g_str_has_prefix (a->text, "Ремонт спортивного зала"));
+  g_assert_cmpfloat (a->amount_kzt, ==, 5e6);
+  g_assert_cmpfloat (b->amount_kzt, ==, 7e6);
+  /* the terms column holds the words matched, as written */
+  g_assert_cmpstr (a->terms, ==, "Ремонт");
+  g_assert_cmpstr (diff->label, ==, "Add the term “ремонт*”");
+}
+
+/* Without "строительств*" A's 2.1 has the school's 0.5 alone: its infrastructure coding is
+ * lost. Only A holds the literal. */
+static void
+test_remove_term (Fixture *f, gconstpointer data)
+{
+  KelTermChange change = { KEL_TERM_CHANGE_REMOVE,
+                           term_index (f->lexicon, "строительств*"), NULL, FALSE, NULL,
+                           KEL_LANG_UNKNOWN, 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexiconDiff) diff = kel_project_preview_lexicon_change (f->project, &f->pipeline,
+                                                                        &change, NULL, &error);
+  const KelLexiconDiffCount *infra;
+  const KelLexiconDiffCoding *lost;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (diff->n_recoded, ==, 1);
+  infra = count_of (diff, "infrastructure");
+  g_assert_nonnull (infra);
+  g_assert_cmpuint (infra->gained, ==, 0);
+  g_assert_cmpuint (infra->lost, ==, 1);
+  g_assert_cmpuint (diff->codings->len, ==, 1);
+  lost = diff->codings->pdata[0];
+  g_assert_false (lost->gained);
+  g_assert_cmpint (lost->document, ==, f->docs[0]);
+  g_assert_true (g_str_has_prefix (lost->text, "Строительство школы"));
+  g_assert_cmpfloat (lost->amount_kzt, ==, 1e8);
+}
+
+/* "школ*" from 0.5 to 1: B's 2.2 reaches 1 and becomes infrastructure; A's 2.1 was
+ * infrastructure already (its terms stay the same: a weight is not written in them), so
+ * A is coded again but gains and loses nothing. */
+static void
+test_weight (Fixture *f, gconstpointer data)
+{
+  KelTermChange change = { KEL_TERM_CHANGE_WEIGHT, term_index (f->lexicon, "школ*"), NULL,
+                           FALSE, NULL, KEL_LANG_UNKNOWN, 1.0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexiconDiff) diff = kel_project_preview_lexicon_change (f->project, &f->pipeline,
+                                                                        &change, NULL, &error);
+  const KelLexiconDiffCount *infra;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (diff->n_recoded, ==, 2);
+  g_assert_cmpuint (diff->changed->len, ==, 1);
+  g_assert_cmpint (g_array_index (diff->changed, gint64, 0), ==, f->docs[1]);
+  infra = count_of (diff, "infrastructure");
+  g_assert_nonnull (infra);
+  g_assert_cmpuint (infra->gained, ==, 1);
+  g_assert_cmpuint (infra->lost, ==, 0);
+}
+
+/* A term with no literal in front (a pattern that starts with a digit class) may match
+ * anywhere: every document is coded again. */
+static void
+test_no_literal (Fixture *f, gconstpointer data)
+{
+  KelTermChange change = { KEL_TERM_CHANGE_ADD, 0, "\\d+\\s+млн\\s+тенге", TRUE,
+                           "one_time_event", KEL_LANG_RU, 0.5 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexiconDiff) diff = kel_project_preview_lexicon_change (f->project, &f->pipeline,
+                                                                        &change, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (diff->n_recoded, ==, 3);
+  /* 0.5 alone reaches nothing, and loses to the decisive terms where there are some */
+  g_assert_cmpuint (diff->counts->len, ==, 0);
+}
+
+static void
+test_bad_change (Fixture *f, gconstpointer data)
+{
+  KelTermChange bad_regex = { KEL_TERM_CHANGE_ADD, 0, "(ремонт", TRUE, "charity",
+                              KEL_LANG_RU, 1.0 };
+  KelTermChange no_category = { KEL_TERM_CHANGE_ADD, 0, "ремонт*", FALSE, "nowhere",
+                                KEL_LANG_RU, 1.0 };
+  g_autoptr (GError) error = NULL;
+  KelLexiconDiff *diff;
+
+  diff = kel_project_preview_lexicon_change (f->project, &f->pipeline, &bad_regex, NULL, &error);
+  g_assert_null (diff);
+  g_assert_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_BAD_PATTERN);
+  g_clear_error (&error);
+  diff = kel_project_preview_lexicon_change (f->project, &f->pipeline, &no_category, NULL,
+                                             &error);
+  g_assert_null (diff);
+  g_assert_error (error, KEL_LEXICON_ERROR, KEL_LEXICON_ERROR_UNKNOWN_CATEGORY);
+}
+
+/* Applying writes what the preview showed, keeps anna's decision on A's 2.1 (it follows
+ * its item), and anna's undo puts every coding back; redo makes it again. */
+static void
+test_apply_undo (Fixture *f, gconstpointer data)
+{
+  KelTermChange change = { KEL_TERM_CHANGE_ADD, 0, "ремонт*", FALSE, "charity",
+                           KEL_LANG_RU, 1.0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexiconDiff) diff = NULL;
+  g_autoptr (GPtrArray) lexicon_a = NULL;
+  g_autofree char *before = NULL, *after = NULL, *undone = NULL, *redone = NULL;
+  g_autofree char *label = NULL;
+  guint n_changed = 0;
+
+  lexicon_a = kel_project_list_codings (f->project, f->docs[0], KEL_LEXICON_CODER, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lexicon_a->len, ==, 1);
+  g_assert_cmpint (kel_project_accept (f->project, "anna",
+                                       ((KelProjectCoding *) lexicon_a->pdata[0])->id, &error),
+                   >, 0);
+  g_assert_no_error (error);
+  before = codings_summary (f);
+  g_assert_cmpstr (before, ==,
+                   "A 2 infrastructure lexicon 0\n"
+                   "A 2 infrastructure anna 1\n"
+                   "B 2 sponsorship lexicon 0\n"
+                   "C 2 charity lexicon 0\n");
+
+  diff = kel_project_preview_lexicon_change (f->project, &f->pipeline, &change, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (kel_project_apply_lexicon_change (f->project, "anna", &f->pipeline, diff, NULL,
+                                                   &n_changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 2);
+  after = codings_summary (f);
+  g_assert_cmpstr (after, ==,
+                   "A 2 infrastructure lexicon 0\n"
+                   "A 2 infrastructure anna 1\n"
+                   "A 3 charity lexicon 0\n"
+                   "B 2 sponsorship lexicon 0\n"
+                   "B 3 charity lexicon 0\n"
+                   "C 2 charity lexicon 0\n");
+  label = kel_project_dup_undo_label (f->project, "anna");
+  g_assert_cmpstr (label, ==, "Add the term “ремонт*”");
+
+  g_assert_true (kel_project_undo (f->project, "anna", &error));
+  g_assert_no_error (error);
+  undone = codings_summary (f);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_true (kel_project_redo (f->project, "anna", &error));
+  g_assert_no_error (error);
+  redone = codings_summary (f);
+  g_assert_cmpstr (redone, ==, after);
+}
+
+/* Nobody's name, nothing written. */
+static void
+test_apply_needs_person (Fixture *f, gconstpointer data)
+{
+  KelTermChange change = { KEL_TERM_CHANGE_ADD, 0, "ремонт*", FALSE, "charity",
+                           KEL_LANG_RU, 1.0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexiconDiff) diff = NULL;
+  g_autofree char *before = codings_summary (f), *after = NULL;
+
+  diff = kel_project_preview_lexicon_change (f->project, &f->pipeline, &change, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (kel_project_apply_lexicon_change (f->project, "nobody", &f->pipeline, diff,
+                                                    NULL, NULL, &error));
+  g_assert_nonnull (error);
+  after = codings_summary (f);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+on_preview (GObject *source, GAsyncResult *result, gpointer data)
+{
+  KelLexiconDiff **out = data;
+  g_autoptr (GError) error = NULL;
+
+  *out = kel_project_preview_lexicon_change_finish (KEL_PROJECT (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_async (Fixture *f, gconstpointer data)
+{
+  KelTermChange change = { KEL_TERM_CHANGE_ADD, 0, "ремонт*", FALSE, "charity",
+                           KEL_LANG_RU, 1.0 };
+  KelLexiconDiff *diff = NULL;
+
+  kel_project_preview_lexicon_change_async (f->project, &f->pipeline, &change, NULL, on_preview,
+                                            &diff);
+  while (diff == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (diff->n_recoded, ==, 2);
+  g_assert_cmpuint (diff->codings->len, ==, 2);
+  kel_lexicon_diff_free (diff);
+}
+
+int
+main (int argc, char **argv)
+{
+  kel_test_init (&argc, &argv);
+#define ADD(path, fn) g_test_add ("/kelisim/recode/" path, Fixture, NULL, fixture_setup, fn, \
+                                  fixture_teardown)
+  ADD ("add-term", test_add_term);
+  ADD ("remove-term", test_remove_term);
+  ADD ("weight", test_weight);
+  ADD ("no-literal", test_no_literal);
+  ADD ("bad-change", test_bad_change);
+  ADD ("apply-undo", test_apply_undo);
+  ADD ("apply-needs-person", test_apply_needs_person);
+  ADD ("async", test_async);
+#undef ADD
+  return g_test_run ();
+}
