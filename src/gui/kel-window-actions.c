@@ -1048,9 +1048,10 @@ set_category_action (GtkWidget *widget, const char *name, GVariant *param)
   GError *error = NULL;
   gboolean ok;
 
-  if (self->project == NULL || segment < 0)
+  if (self->project == NULL)
     return;
-  /* a selection in the document is coded by hand with the category instead */
+  /* a selection in the document is coded by hand with the category instead (also with
+   * no segment chosen in the list) */
   {
     gsize start, end;
     if (kel_document_view_get_selection (self->document_view, &start, &end))
@@ -1059,6 +1060,8 @@ set_category_action (GtkWidget *widget, const char *name, GVariant *param)
         return;
       }
   }
+  if (segment < 0)
+    return;
   if (!_kel_window_ensure_coder (self, "win.set-category", param))
     return;
 
@@ -1408,6 +1411,7 @@ code_selection_action (GtkWidget *widget, const char *name, GVariant *param)
   const char *category = g_variant_get_string (param, NULL);
   gsize start, end;
   GError *error = NULL;
+  gint64 id;
 
   if (self->project == NULL || self->doc_id == 0)
     return;
@@ -1418,11 +1422,25 @@ code_selection_action (GtkWidget *widget, const char *name, GVariant *param)
     }
   if (!_kel_window_ensure_coder (self, "win.code-selection", param))
     return;
-  if (check (self, kel_project_code_span (self->project, self->coder, self->doc_id, start, end,
-                                          category, &error) != 0, error))
+  id = kel_project_code_span (self->project, self->coder, self->doc_id, start, end, category,
+                              &error);
+  if (check (self, id != 0, error))
     {
-      _kel_window_did (self, self->doc_id, kel_segment_panel_get_selected (self->segment_panel));
-      kel_page_view_clear_selection (kel_document_view_get_page_view (self->document_view));
+      g_autoptr (KelProjectCoding) c = kel_project_get_coding (self->project, id, NULL);
+      int segment = c != NULL ? c->segment : -1;
+      g_autofree char *said = NULL;
+
+      /* the coding in sight at once: its segment in the list (whatever the filter), its
+       * colour in the page and the text, where the selection no longer hides it */
+      kel_document_view_clear_selection (self->document_view);
+      if (segment >= 0)
+        kel_segment_panel_select (self->segment_panel, (guint) segment);
+      _kel_window_did (self, self->doc_id, segment >= 0 ? segment
+                                           : kel_segment_panel_get_selected (self->segment_panel));
+      /* Translators: after coding a selection by hand; %s is the category */
+      said = g_strdup_printf (_("Coded as %s"), kel_categories_label (self->categories,
+                                                                      category));
+      _kel_window_toast (self, said);
     }
 }
 

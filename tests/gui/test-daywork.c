@@ -1,0 +1,600 @@
+/* test-daywork.c: the rest of what a day's work in the workbench found (issue 16): the
+ * selection bar, hand coding's feedback, the tags on the page, the charts, a document
+ * imported twice and the smaller things, each driven through the real widgets under Xvfb
+ * (the pointer through the X server, with xdotool) on a small project made here. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
+#include "kel-analysis-page.h"
+#include "kel-application.h"
+#include "kel-document-view.h"
+#include "kel-page-view.h"
+#include "kel-segment-panel.h"
+#include "kel-window.h"
+
+/* Six clauses the built-in lexicon codes one way each, and one it leaves alone. */
+static const char memo_text[] =
+  "МЕМОРАНДУМ\nо сотрудничестве между ТОО «Казцинк» и акиматом на 2021 год\n\n"
+  "2. Обязательства Компании\n"
+  "2.1. Строительство детского сада на сумму 120 млн тенге.\n"
+  "2.2. Оказание благотворительной помощи ветеранам на сумму 12 млн тенге.\n"
+  "2.3. Выплата стипендий студентам колледжа в размере 5 млн тенге.\n"
+  "2.4. Проведение праздника День города с концертом, 3 млн тенге.\n"
+  "2.5. Спонсорская поддержка футбольного клуба в размере 20 млн тенге.\n"
+  "2.6. Участие в заседаниях рабочей группы.\n";
+
+typedef struct _Fixture Fixture;
+typedef void (*Body) (Fixture *f, KelWindow *window);
+
+struct _Fixture {
+  char           *dir;
+  char           *project_path;
+  char           *memo_path;
+  gint64          document;
+  KelApplication *app;
+  Body            body;
+  gboolean        done;
+};
+
+/* Runs the main loop until @cond holds or @seconds pass; no fixed sleeps. */
+static gboolean
+wait_until (gboolean (*cond) (gpointer), gpointer data, double seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+/* Lets what is pending run (layout, drawing, idles): until the main loop is idle. */
+static void
+settle (void)
+{
+  for (int i = 0; i < 5; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !kel_window_is_busy (data);
+}
+
+static KelLexicon *
+builtin_lexicon (void)
+{
+  g_autofree char *dir = g_build_filename (KEL_SOURCE_DATA_DIR, "lexicons", NULL);
+  g_autoptr (GError) error = NULL;
+  KelLexicon *lex = kel_lexicon_load (dir, dir, &error);
+
+  g_assert_no_error (error);
+  return lex;
+}
+
+/* A project with @paths (NULL-terminated; NULL: the memo) and the people @coders. */
+static void
+fixture_setup (Fixture *f, const char *const *coders, const char *const *paths)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexicon) lex = builtin_lexicon ();
+  g_autoptr (KelProject) project = NULL;
+  g_autoptr (GPtrArray) added = NULL;
+  KelPipelineOptions pipeline = { lex, NULL, NULL, 0, FALSE, KEL_OCR_NEVER };
+  const char *memo[2] = { NULL, NULL };
+
+  f->dir = g_dir_make_tmp ("kelisim-daywork-XXXXXX", NULL);
+  f->project_path = g_build_filename (f->dir, "Team.kelisim", NULL);
+  f->memo_path = g_build_filename (f->dir, "memo.txt", NULL);
+  g_assert_true (g_file_set_contents (f->memo_path, memo_text, -1, NULL));
+  project = kel_project_create (f->project_path, lex, &error);
+  g_assert_no_error (error);
+  memo[0] = f->memo_path;
+  added = kel_project_add_files (project, &pipeline, paths != NULL ? paths : memo, NULL,
+                                 &error);
+  g_assert_no_error (error);
+  g_assert_null (((KelProjectAddResult *) added->pdata[0])->error);
+  f->document = ((KelProjectAddResult *) added->pdata[0])->document;
+  for (guint i = 0; coders != NULL && coders[i] != NULL; i++)
+    {
+      g_assert_true (kel_project_add_coder (project, coders[i], NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture *f)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->project_path);
+  g_free (f->memo_path);
+}
+
+static void
+on_activate (GApplication *app, Fixture *f)
+{
+  KelWindow *window = kel_window_new (f->app);
+
+  g_application_hold (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (kel_window_open_project (window, f->project_path, FALSE));
+  g_assert_true (wait_until (not_busy, window, 60));
+  f->body (f, window);
+  f->done = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  g_application_release (app);
+  g_application_quit (app);
+}
+
+/* Opens the fixture's project in the workbench and runs @body on its window. */
+static void
+run_workbench (Fixture *f, Body body)
+{
+  char *argv[] = { (char *) "kelisim", NULL };
+
+  f->body = body;
+  f->app = kel_application_new ();
+  g_application_set_flags (G_APPLICATION (f->app),
+                           g_application_get_flags (G_APPLICATION (f->app))
+                           | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (f->app, "activate", G_CALLBACK (on_activate), f);
+  g_application_run (G_APPLICATION (f->app), 1, argv);
+  g_assert_true (f->done);
+  g_clear_object (&f->app);
+}
+
+/* With KEL_TEST_SHOTS set to a folder, the screen as it is now, for a person to look at. */
+static void
+shot (const char *name)
+{
+  const char *dir = g_getenv ("KEL_TEST_SHOTS");
+  g_autofree char *file = NULL;
+  const char *display = g_getenv ("DISPLAY");
+
+  if (dir == NULL || display == NULL)
+    return;
+  settle ();
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  {
+    const char *argv[] = { "import", "-display", display, "-window", "root", file, NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL,
+                  NULL);
+  }
+}
+
+/* The first widget under @root (in tree order) for which @match holds. */
+static GtkWidget *
+find_widget (GtkWidget *root, gboolean (*match) (GtkWidget *w, gconstpointer data),
+             gconstpointer data)
+{
+  for (GtkWidget *w = root; w != NULL;)
+    {
+      if (match (w, data))
+        return w;
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != root && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w != NULL && w != root ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+is_type (GtkWidget *w, gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (w, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+is_label (GtkWidget *w, gconstpointer text)
+{
+  return GTK_IS_LABEL (w) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), text) == 0;
+}
+
+/* The pointer, through the X server ---------------------------------------------------- */
+
+static gulong
+window_xid (GtkWidget *widget)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+
+  if (GDK_IS_X11_SURFACE (surface))
+    return gdk_x11_surface_get_xid (surface);
+#endif
+  return 0;
+}
+
+/* @widget's point (@x, @y) in its window's X coordinates. */
+static void
+window_point (GtkWidget *widget, double x, double y, int *wx, int *wy)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t p;
+  double sx, sy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (x, y), &p));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  *wx = (int) round (p.x + sx);
+  *wy = (int) round (p.y + sy);
+}
+
+/* Runs xdotool with @args (a NULL-terminated list, after "xdotool"). */
+static void
+xdotool (const char *const *args)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *) "xdotool");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL,
+                               NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  settle ();
+}
+
+/* Moves the pointer to @widget's point (@x, @y). */
+static void
+pointer_to (GtkWidget *widget, double x, double y)
+{
+  g_autofree char *xid = g_strdup_printf ("%lu", window_xid (widget));
+  g_autofree char *sx = NULL, *sy = NULL;
+  int wx, wy;
+
+  window_point (widget, x, y, &wx, &wy);
+  sx = g_strdup_printf ("%d", wx);
+  sy = g_strdup_printf ("%d", wy);
+  xdotool ((const char *[]) { "mousemove", "--window", xid, sx, sy, NULL });
+}
+
+/* The document view's parts ------------------------------------------------------------- */
+
+static GtkTextView *
+text_view_of (KelWindow *window)
+{
+  return GTK_TEXT_VIEW (find_widget (kel_window_get_document_view (window), is_type,
+                                     GSIZE_TO_POINTER (GTK_TYPE_TEXT_VIEW)));
+}
+
+static GtkRevealer *
+selection_bar_of (KelWindow *window)
+{
+  GtkWidget *label = find_widget (kel_window_get_document_view (window), is_label,
+                                  "Code the selection as");
+
+  g_assert_nonnull (label);
+  return GTK_REVEALER (gtk_widget_get_ancestor (label, GTK_TYPE_REVEALER));
+}
+
+static gboolean
+text_ready (gpointer data)
+{
+  return kel_document_view_is_text_ready (KEL_DOCUMENT_VIEW (
+    kel_window_get_document_view (data)));
+}
+
+static gboolean
+bar_shown (gpointer data)
+{
+  GtkRevealer *bar = data;
+
+  return gtk_revealer_get_child_revealed (bar) && gtk_widget_get_mapped (GTK_WIDGET (bar));
+}
+
+/* The workbench in the text alone, on the fixture's memo, anna coding. */
+static GtkTextView *
+show_text (Fixture *f, KelWindow *window)
+{
+  KelDocumentView *view = KEL_DOCUMENT_VIEW (kel_window_get_document_view (window));
+
+  kel_window_set_coder (window, "anna");
+  kel_window_open_document (window, f->document);
+  kel_document_view_set_mode (view, KEL_MODE_TEXT);
+  g_assert_true (wait_until (text_ready, window, 30));
+  settle ();
+  return text_view_of (window);
+}
+
+/* The pixel rectangle, in @view's own coordinates, of the character at byte @byte. */
+static GdkRectangle
+char_rect (GtkTextView *view, const char *text, gsize byte)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter;
+  GdkRectangle r;
+  int x, y;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (text,
+                                                                               text + byte));
+  gtk_text_view_get_iter_location (view, &iter, &r);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, r.x, r.y, &x, &y);
+  r.x = x;
+  r.y = y;
+  return r;
+}
+
+/* 4. The selection bar ------------------------------------------------------------------- */
+
+static double
+y_in_window (GtkWidget *widget)
+{
+  graphene_point_t p;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (gtk_widget_get_root (widget)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &p));
+  return p.y;
+}
+
+static void
+drag_selection (Fixture *f, KelWindow *window)
+{
+  GtkTextView *text = show_text (f, window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text);
+  GtkRevealer *bar = selection_bar_of (window);
+  const char *norm = kel_document_view_get_document (KEL_DOCUMENT_VIEW (
+    kel_window_get_document_view (window)))->norm->text;
+  const char *from = strstr (norm, "Выплата"), *to = strstr (norm, "колледжа");
+  GdkRectangle a = char_rect (text, norm, from - norm), b = char_rect (text, norm, to - norm);
+  double top = y_in_window (GTK_WIDGET (text));
+  GtkTextIter s, e;
+  g_autofree char *picked = NULL;
+
+  g_assert_nonnull (from);
+  g_assert_nonnull (to);
+  g_assert_cmpuint (window_xid (GTK_WIDGET (window)), !=, 0);
+  g_assert_false (gtk_revealer_get_reveal_child (bar));
+
+  /* press before "Выплата", drag to "колледжа" and hold */
+  pointer_to (GTK_WIDGET (text), a.x + 1, a.y + a.height / 2.0);
+  xdotool ((const char *[]) { "mousedown", "1", NULL });
+  pointer_to (GTK_WIDGET (text), (a.x + b.x) / 2.0, b.y + b.height / 2.0);
+  pointer_to (GTK_WIDGET (text), b.x + 1, b.y + b.height / 2.0);
+  g_assert_true (gtk_text_buffer_get_has_selection (buffer));
+  /* mid-drag: no bar, and the text has not moved under the pointer */
+  g_assert_false (gtk_revealer_get_reveal_child (bar));
+  g_assert_cmpfloat (y_in_window (GTK_WIDGET (text)), ==, top);
+  shot ("selection-mid-drag");
+
+  xdotool ((const char *[]) { "mouseup", "1", NULL });
+  g_assert_true (wait_until (bar_shown, bar, 10));
+  /* the bar floats over the text, which stays where it was */
+  g_assert_cmpfloat (y_in_window (GTK_WIDGET (text)), ==, top);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &s, &e));
+  picked = gtk_text_iter_get_text (&s, &e);
+  g_assert_true (g_str_has_prefix (picked, "Выплата стипендий студентам"));
+  shot ("selection-bar");
+}
+
+/* Dragging a selection in the text: the bar appeared mid-drag and pushed the text down
+ * about 76 px, so the drag ended on other words than those under the pointer. */
+static void
+test_selection_bar (void)
+{
+  const char *coders[] = { "anna", NULL };
+  Fixture f = { 0 };
+
+  fixture_setup (&f, coders, NULL);
+  run_workbench (&f, drag_selection);
+  fixture_teardown (&f);
+}
+
+/* 5. Hand coding's feedback --------------------------------------------------------------- */
+
+/* Drags over the text from byte @from to byte @to of the document's text. */
+static void
+drag_text (GtkTextView *text, const char *norm, gsize from, gsize to)
+{
+  GdkRectangle a = char_rect (text, norm, from), b = char_rect (text, norm, to);
+
+  pointer_to (GTK_WIDGET (text), a.x + 1, a.y + a.height / 2.0);
+  xdotool ((const char *[]) { "mousedown", "1", NULL });
+  pointer_to (GTK_WIDGET (text), (a.x + b.x) / 2.0, b.y + b.height / 2.0);
+  pointer_to (GTK_WIDGET (text), b.x + 1, b.y + b.height / 2.0);
+  xdotool ((const char *[]) { "mouseup", "1", NULL });
+}
+
+typedef struct {
+  KelProject *project;
+  gint64      document;
+  const char *coder;
+} Whose;
+
+static gboolean
+has_span (gpointer data)
+{
+  Whose *w = data;
+  g_autoptr (GPtrArray) list = kel_project_list_codings (w->project, w->document, w->coder,
+                                                         NULL);
+
+  for (guint i = 0; i < list->len; i++)
+    if (((KelProjectCoding *) list->pdata[i])->is_span)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+charted_for_anna (gpointer data)
+{
+  KelAggregate *agg = kel_analysis_page_get_aggregate (data);
+
+  return agg != NULL
+         && g_strcmp0 (kel_aggregate_filter_get_coder (kel_aggregate_get_filter (agg)),
+                       "anna") == 0;
+}
+
+static gboolean
+shows_anna (gpointer data)
+{
+  return kel_analysis_page_show_coding (data, "anna");
+}
+
+/* Whether the text at byte @byte of @norm is drawn on a background (a unit's colour). */
+static gboolean
+has_background (GtkTextView *text, const char *norm, gsize byte)
+{
+  GtkTextIter iter;
+  g_autoptr (GSList) tags = NULL;
+  gboolean found = FALSE;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text), &iter,
+                                      g_utf8_pointer_to_offset (norm, norm + byte));
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      gboolean set = FALSE;
+      g_object_get (l->data, "background-set", &set, NULL);
+      found |= set;
+    }
+  return found;
+}
+
+static void
+hand_code (Fixture *f, KelWindow *window)
+{
+  GtkTextView *text = show_text (f, window);
+  KelProject *project = kel_window_get_project (window);
+  KelSegmentPanel *panel = KEL_SEGMENT_PANEL (kel_window_get_segment_panel (window));
+  KelAnalysisPage *analysis = NULL;
+  KelDocument *doc = kel_document_view_get_document (KEL_DOCUMENT_VIEW (
+    kel_window_get_document_view (window)));
+  const char *norm = doc->norm->text;
+  const char *clause = strstr (norm, "Участие");
+  const char *words_end = strstr (norm, "группы") + strlen ("группы");
+  Whose anna = { project, f->document, "anna" };
+  const KelProjectCoding *span = NULL;
+  g_autoptr (GPtrArray) mine = NULL;
+  GArray *chips;
+  gboolean chip = FALSE;
+  int segment = -1;
+  KelFigures fig;
+
+  g_assert_nonnull (clause);
+  g_assert_false (has_background (text, norm, clause - norm));
+  /* from inside "Участие" to inside "группы": the words are what is coded */
+  drag_text (text, norm, g_utf8_next_char (g_utf8_next_char (clause)) - norm,
+             words_end - 2 - norm);
+  xdotool ((const char *[]) { "key", "5", NULL });
+  g_assert_true (wait_until (has_span, &anna, 10));
+  settle ();
+
+  mine = kel_project_list_codings (project, f->document, "anna", NULL);
+  g_assert_cmpuint (mine->len, ==, 1);
+  span = mine->pdata[0];
+  g_assert_cmpstr (span->category, ==, "human_development");
+  g_assert_cmpint (span->start, ==, clause - norm);
+  g_assert_cmpint (span->end, ==, words_end - norm);
+  for (guint s = 0; s < doc->segments->len; s++)
+    {
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, s);
+      if ((gsize) span->start >= seg->start && (gsize) span->start < seg->end)
+        segment = (int) s;
+    }
+  g_assert_cmpint (span->segment, ==, segment);
+
+  /* at once: in the text, and in the list, on its segment, which the list shows */
+  g_assert_true (has_background (text, norm, clause - norm));
+  g_assert_cmpint (kel_segment_panel_get_selected (panel), ==, segment);
+  chips = kel_segment_panel_get_selected_chips (panel);
+  for (guint i = 0; chips != NULL && i < chips->len; i++)
+    {
+      const KelCodeChip *c = &g_array_index (chips, KelCodeChip, i);
+      chip |= c->is_span && c->mine && g_strcmp0 (c->category, "human_development") == 0;
+    }
+  g_assert_true (chip);
+  shot ("hand-coded");
+
+  /* and in the charts: anna's one coding, human development */
+  {
+    GtkWidget *stack = gtk_widget_get_ancestor (kel_window_get_agreement_page (window),
+                                                ADW_TYPE_VIEW_STACK);
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "analysis");
+    analysis = KEL_ANALYSIS_PAGE (adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack),
+                                                                     "analysis"));
+  }
+  /* (the page reads who the coders are when it is first shown) */
+  g_assert_true (wait_until (shows_anna, analysis, 30));
+  g_assert_true (wait_until (charted_for_anna, analysis, 30));
+  {
+    KelAggregate *agg = kel_analysis_page_get_aggregate (analysis);
+    int hd = -1;
+
+    for (guint i = 0; i < kel_aggregate_get_n_categories (agg); i++)
+      if (g_strcmp0 (kel_aggregate_get_category (agg, i)->id, "human_development") == 0)
+        hd = (int) i;
+    g_assert_cmpint (hd, >=, 0);
+    kel_aggregate_get_figures (agg, KEL_AGGREGATE_ALL, KEL_AGGREGATE_ALL, hd, &fig);
+    g_assert_cmpuint (fig.count, ==, 1);
+  }
+}
+
+/* Hand coding said nothing: a selection and its number key changed nothing in sight (the
+ * coding showed after a restart, under "All segments"); the selection now takes whole
+ * words. */
+static void
+test_hand_coding (void)
+{
+  const char *coders[] = { "anna", NULL };
+  Fixture f = { 0 };
+
+  fixture_setup (&f, coders, NULL);
+  run_workbench (&f, hand_code);
+  fixture_teardown (&f);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("KELISIM_NO_LANGUAGE_SETTING", "1", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/kelisim/daywork/selection-bar", test_selection_bar);
+  g_test_add_func ("/kelisim/daywork/hand-coding", test_hand_coding);
+  return g_test_run ();
+}
