@@ -505,7 +505,7 @@ is_visible (KelWindow *self, GHashTable *mine_keys, const KelProjectCoding *c,
 /* A coding shown: its chip in its segment's list and, for a span, its own highlight. */
 static void
 show_coding (KelWindow *self, const KelProjectCoding *c, gboolean decided, int selected,
-             GHashTable *own_reasons, GPtrArray *chips, GArray *units)
+             GHashTable *own_reasons, GPtrArray *chips, GArray *units, GPtrArray *tags)
 {
   KelCodeChip chip = { 0 };
   KelDocumentUnit u = { 0 };
@@ -537,7 +537,18 @@ show_coding (KelWindow *self, const KelProjectCoding *c, gboolean decided, int s
   u.end = c->end;
   kel_categories_color (self->categories, c->category, &u.color);
   u.id = (guint) c->segment;
-  u.tag = kel_categories_label (self->categories, c->category);
+  {
+    /* the name, or its number key where the margin is narrow */
+    int index = kel_categories_find (self->categories, c->category);
+    int number = index >= 0 ? kel_categories_get (self->categories, (guint) index)->key : 0;
+    char *tag = number > 0
+      ? g_strdup_printf ("%s\x1f%d", kel_categories_label (self->categories, c->category),
+                         number)
+      : g_strdup (kel_categories_label (self->categories, c->category));
+
+    g_ptr_array_add (tags, tag);
+    u.tag = tag;
+  }
   u.flags = c->status == KEL_STATUS_REJECTED ? KEL_HIGHLIGHT_DASHED
             : !c->counted ? KEL_HIGHLIGHT_MUTED : 0;
   if (c->segment == selected)
@@ -699,7 +710,7 @@ rebuild_views (KelWindow *self)
 
       if (c->segment >= 0 && (guint) c->segment < doc->segments->len
           && is_visible (self, mine_keys, c, &decided))
-        show_coding (self, c, decided, selected, own_reasons, chips, units);
+        show_coding (self, c, decided, selected, own_reasons, chips, units, tags);
     }
   for (guint s = 0; s < doc->segments->len; s++)
     show_segment (self, doc, s, chips->pdata[s], selected, units, tags);

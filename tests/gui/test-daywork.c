@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -587,6 +588,176 @@ test_hand_coding (void)
   fixture_teardown (&f);
 }
 
+/* 3. Tags on the page --------------------------------------------------------------------- */
+
+/* The memo as a PDF with a narrow margin (28 pt), a line whose second item begins
+ * mid-line, and an amount at the end of each line. */
+static char *
+write_memo_pdf (const char *dir)
+{
+  static const char *const lines[] = {
+    "МЕМОРАНДУМ о сотрудничестве между ТОО «Казцинк» и акиматом на 2021 год",
+    "2. Обязательства Компании",
+    "2.1. Строительство детского сада на сумму 120 млн тенге.",
+    "2.2. Оказание благотворительной помощи ветеранам на сумму 12 млн тенге.",
+    "2.3. Выплата стипендий студентам колледжа в размере 5 млн тенге.",
+    "2.4. Ремонт школы № 5 – 40 млн тенге, спонсорская поддержка клуба – 096,4 млн тенге.",
+    "2.5. Участие в заседаниях рабочей группы.",
+  };
+  char *path = g_build_filename (dir, "memo.pdf", NULL);
+  cairo_surface_t *pdf = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (pdf);
+
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 10.5);
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      cairo_move_to (cr, 28, 60 + 22 * i);
+      cairo_show_text (cr, lines[i]);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (pdf);
+  cairo_surface_destroy (pdf);
+  return path;
+}
+
+typedef struct {
+  KelPageView *view;
+  guint        n;
+} TagsWant;
+
+static gboolean
+has_tags (gpointer data)
+{
+  TagsWant *w = data;
+  g_autoptr (GArray) boxes = NULL;
+
+  if (kel_page_view_get_n_pages (w->view) == 0)
+    return FALSE;
+  boxes = kel_page_view_get_tag_boxes (w->view, 0);
+  return boxes->len >= w->n;
+}
+
+/* How many tags the page should carry: one per item the lexicon coded, and one per span
+ * coded by hand. */
+static guint
+n_tagged (KelProject *project, gint64 doc)
+{
+  g_autoptr (GPtrArray) all = kel_project_list_codings (project, doc, NULL, NULL);
+  g_autoptr (GHashTable) items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint spans = 0;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const KelProjectCoding *c = all->pdata[i];
+      if (c->is_span)
+        spans++;
+      else if (c->status != KEL_STATUS_REJECTED)
+        g_hash_table_add (items, g_strdup_printf ("%d:%d", (int) c->item_start,
+                                                  (int) c->item_end));
+    }
+  return g_hash_table_size (items) + spans;
+}
+
+static void
+assert_tags_clear (KelPageView *view, const KelDocument *doc, guint n)
+{
+  g_autoptr (GArray) boxes = kel_page_view_get_tag_boxes (view, 0);
+  const GArray *glyphs = doc->extracted->glyphs;
+
+  g_assert_cmpuint (boxes->len, ==, n);
+  for (guint b = 0; b < boxes->len; b++)
+    {
+      const KelRect *r = &g_array_index (boxes, KelRect, b);
+
+      g_assert_cmpfloat (r->x1, >=, 0);
+      g_assert_cmpfloat (r->x2, <=, 595);
+      for (guint g = 0; g < glyphs->len; g++)
+        {
+          const KelGlyph *gl = &g_array_index (glyphs, KelGlyph, g);
+          gboolean meet = gl->page == 0 && gl->rect.x1 < r->x2 && r->x1 < gl->rect.x2
+                          && gl->rect.y1 < r->y2 && r->y1 < gl->rect.y2;
+          if (meet)
+            g_error ("a tag at %.1f,%.1f–%.1f,%.1f covers the glyph at %.1f,%.1f", r->x1,
+                     r->y1, r->x2, r->y2, gl->rect.x1, gl->rect.y1);
+        }
+      for (guint o = 0; o < b; o++)
+        {
+          const KelRect *q = &g_array_index (boxes, KelRect, o);
+          g_assert_false (q->x1 < r->x2 && r->x1 < q->x2 && q->y1 < r->y2 && r->y1 < q->y2);
+        }
+    }
+}
+
+static gboolean
+loaded (gpointer data)
+{
+  KelWindow *window = data;
+  KelDocumentView *view = KEL_DOCUMENT_VIEW (kel_window_get_document_view (window));
+
+  return kel_window_get_shown_document (window) == kel_window_get_document (window)
+         && kel_document_view_get_document (view) != NULL
+         && kel_page_view_get_n_pages (kel_document_view_get_page_view (view)) > 0;
+}
+
+static void
+page_tags (Fixture *f, KelWindow *window)
+{
+  KelDocumentView *dv = KEL_DOCUMENT_VIEW (kel_window_get_document_view (window));
+  KelPageView *view = kel_document_view_get_page_view (dv);
+  KelProject *project = kel_window_get_project (window);
+  KelDocument *doc;
+  const char *from;
+  g_autoptr (GError) error = NULL;
+  TagsWant want = { view, 0 };
+
+  kel_window_set_coder (window, "anna");
+  kel_window_open_document (window, f->document);
+  g_assert_true (wait_until (loaded, window, 30));
+  doc = kel_document_view_get_document (dv);
+  g_assert_nonnull (doc->extracted);
+
+  /* a span coded by hand in the middle of a line */
+  from = strstr (doc->norm->text, "заседаниях");
+  g_assert_nonnull (from);
+  g_assert_cmpint (kel_project_code_span (project, "anna", f->document, from - doc->norm->text,
+                                          from - doc->norm->text + strlen ("заседаниях"),
+                                          "human_development", &error), >, 0);
+  g_assert_no_error (error);
+  want.n = n_tagged (project, f->document);
+  g_assert_cmpuint (want.n, >=, 4);
+
+  /* the width fitted, then 100 % and 50 %: every tag drawn, none over a glyph */
+  g_assert_true (wait_until (has_tags, &want, 10));
+  assert_tags_clear (view, doc, want.n);
+  shot ("page-tags-fit");
+  kel_page_view_set_zoom (view, 1.0);
+  settle ();
+  assert_tags_clear (view, doc, want.n);
+  shot ("page-tags-100");
+  kel_page_view_set_zoom (view, 0.5);
+  settle ();
+  assert_tags_clear (view, doc, want.n);
+  shot ("page-tags-50");
+}
+
+/* Tags on the page covered the text (an amount under «Infrastructure») where a unit began
+ * mid-line, and over spans coded by hand. */
+static void
+test_page_tags (void)
+{
+  const char *coders[] = { "anna", NULL };
+  Fixture f = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("kelisim-pdf-XXXXXX", NULL);
+  g_autofree char *pdf = write_memo_pdf (dir);
+  const char *paths[] = { pdf, NULL };
+
+  fixture_setup (&f, coders, paths);
+  run_workbench (&f, page_tags);
+  fixture_teardown (&f);
+  remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -596,5 +767,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/kelisim/daywork/selection-bar", test_selection_bar);
   g_test_add_func ("/kelisim/daywork/hand-coding", test_hand_coding);
+  g_test_add_func ("/kelisim/daywork/page-tags", test_page_tags);
   return g_test_run ();
 }
