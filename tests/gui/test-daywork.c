@@ -758,6 +758,107 @@ test_page_tags (void)
   remove_tree (dir);
 }
 
+/* 12. The same document twice --------------------------------------------------------- */
+
+/* The memo as OCR read a scan of it: other line breaks, a Latin "c" in a Cyrillic word,
+ * straight quotes. */
+static const char memo_scanned[] =
+  "МЕМОРАНДУМ о сотрудничестве между ТОО \"Казцинк\" и акиматом на 2021 год\n"
+  "2. Обязательcтва Компании\n"
+  "2.1. Строительство детского сада на сумму 120 млн\nтенге.\n"
+  "2.2. Оказание благотворительной помощи ветеранам на сумму 12 млн тенге.\n"
+  "2.3. Выплата стипендий студентам колледжа в размере 5 млн тенге.\n"
+  "2.4. Проведение праздника День города с концертом, 3 млн тенге.\n"
+  "2.5. Спонсорская поддержка футбольного клуба в размере\n20 млн тенге.\n"
+  "2.6. Участие в заседаниях рабочей группы.\n";
+
+/* The visible message dialog with @heading, or NULL. */
+static AdwMessageDialog *
+message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w))
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+twins_asked (gpointer data)
+{
+  return message_dialog ("The Same Document Twice?") != NULL;
+}
+
+typedef struct {
+  KelProject *project;
+  guint       n;
+} DocsWant;
+
+static gboolean
+has_documents (gpointer data)
+{
+  DocsWant *w = data;
+  g_autoptr (GPtrArray) docs = kel_project_list_documents (w->project);
+
+  return docs->len == w->n;
+}
+
+/* Imports @path and answers the question with @response. */
+static void
+import_twin (KelWindow *window, const char *path, const char *response)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *ask;
+
+  kel_window_import_files (window, &file, 1);
+  g_assert_true (wait_until (twins_asked, NULL, 60));
+  ask = message_dialog ("The Same Document Twice?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "“memo-scan.txt”"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "“memo.txt”"));
+  shot ("same-document-twice");
+  adw_message_dialog_response (ask, response);
+  gtk_window_close (GTK_WINDOW (ask));
+  settle ();
+}
+
+static void
+same_document_twice (Fixture *f, KelWindow *window)
+{
+  g_autofree char *scan = g_build_filename (f->dir, "memo-scan.txt", NULL);
+  KelProject *project = kel_window_get_project (window);
+  DocsWant two = { project, 2 }, one = { project, 1 };
+
+  g_assert_true (g_file_set_contents (scan, memo_scanned, -1, NULL));
+  kel_window_open_document (window, f->document);
+
+  /* left out: one document, as before */
+  import_twin (window, scan, "skip");
+  g_assert_true (wait_until (has_documents, &one, 10));
+  g_assert_true (wait_until (not_busy, window, 10));
+  /* kept: both */
+  import_twin (window, scan, "keep");
+  g_assert_true (wait_until (has_documents, &two, 10));
+  settle ();
+  g_assert_true (has_documents (&two));
+}
+
+/* A scan and its text (or two exports of one file) were counted twice with no word: other
+ * bytes, the same text. */
+static void
+test_same_document_twice (void)
+{
+  Fixture f = { 0 };
+
+  fixture_setup (&f, NULL, NULL);
+  run_workbench (&f, same_document_twice);
+  fixture_teardown (&f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -768,5 +869,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/daywork/selection-bar", test_selection_bar);
   g_test_add_func ("/kelisim/daywork/hand-coding", test_hand_coding);
   g_test_add_func ("/kelisim/daywork/page-tags", test_page_tags);
+  g_test_add_func ("/kelisim/daywork/same-document-twice", test_same_document_twice);
   return g_test_run ();
 }
