@@ -545,8 +545,13 @@ test_chart_languages (void)
   g_assert_true (texts_have (chart, "Адами капиталды дамыту"));
   g_assert_true (texts_have (chart, "100\u00A0%"));
   g_assert_false (texts_have (chart, "Infrastructure"));
+  /* the corporations by their names in the language (corporations.xml's <name>) */
+  g_assert_true (texts_have (chart, "Қазмырыш"));
+  g_assert_true (texts_have (chart, "АрселорМиттал Теміртау"));
+  g_assert_false (texts_have (chart, "Kazzinc"));
   kel_chart_set_language (chart, KEL_LANG_RU);
   kel_chart_layout (chart, NULL, 900, 420);
+  g_assert_true (texts_have (chart, "Казцинк"));
   g_assert_true (texts_have (chart, "Инфраструктура 94\u00A0%"));
   g_assert_true (texts_have (chart, "Разовые мероприятия 1\u00A0%"));
   /* a decimal comma in Russian and Kazakh */

@@ -324,8 +324,12 @@ static const char *
 corporation_name (KelChart *c, int corp)
 {
   const char *name = kel_aggregate_get_corporation (c->agg, corp);
+  const KelLexicon *lex = kel_aggregate_get_lexicon (c->agg);
 
-  return name[0] ? name : _("(corporation unknown)");
+  if (name[0] == '\0')
+    return _("(corporation unknown)");
+  /* Қазмырыш in a Kazakh chart, Казцинк in a Russian one */
+  return lex != NULL ? kel_lexicon_corporation_name (lex, name, c->lang) : name;
 }
 
 /* The operations ---------------------------------------------------------------------- */
