@@ -15,6 +15,7 @@
 
 #include "kel-analysis-page.h"
 #include "kel-application.h"
+#include "kel-chart-view.h"
 #include "kel-document-view.h"
 #include "kel-page-view.h"
 #include "kel-segment-panel.h"
@@ -859,6 +860,111 @@ test_same_document_twice (void)
   fixture_teardown (&f);
 }
 
+/* 11. The table behind the chart ------------------------------------------------------ */
+
+static gboolean
+has_rows (gpointer data)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (data));
+
+  return g_list_model_get_n_items (model) > 0;
+}
+
+/* The texts of the labels of the table's first row, in the columns' order. */
+static GPtrArray *
+first_row_texts (GtkColumnView *table)
+{
+  GPtrArray *texts = g_ptr_array_new ();
+  GtkWidget *row = NULL;
+
+  /* the column view's rows are in its list view, after the header */
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (table)); w != NULL && row == NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_LIST_VIEW (w) || g_str_equal (G_OBJECT_TYPE_NAME (w), "GtkListView"))
+      row = gtk_widget_get_first_child (w);
+  g_assert_nonnull (row);
+  for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *label = find_widget (cell, is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL));
+      g_ptr_array_add (texts, (gpointer) (label ? gtk_label_get_text (GTK_LABEL (label)) : ""));
+    }
+  return texts;
+}
+
+static void
+chart_table (Fixture *f, KelWindow *window)
+{
+  GtkWidget *stack = gtk_widget_get_ancestor (kel_window_get_agreement_page (window),
+                                              ADW_TYPE_VIEW_STACK);
+  GtkWidget *analysis = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), "analysis");
+  GtkColumnView *table = GTK_COLUMN_VIEW (find_widget (analysis, is_type,
+                                                       GSIZE_TO_POINTER (GTK_TYPE_COLUMN_VIEW)));
+  KelChart *chart;
+  KelAggregate *agg;
+  g_autoptr (GPtrArray) texts = NULL;
+  const char *corp;
+  double share = NAN;
+  GtkWidget *scroller;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "analysis");
+  g_assert_nonnull (table);
+  g_assert_true (wait_until (has_rows, table, 30));
+  settle ();
+  chart = kel_chart_view_get_chart (KEL_CHART_VIEW (find_widget (analysis, is_type,
+                                                                 GSIZE_TO_POINTER (
+                                                                   KEL_TYPE_CHART_VIEW))));
+  agg = kel_chart_get_aggregate (chart);
+  g_assert_cmpuint (kel_aggregate_get_n_years (agg), ==, 2);
+
+  /* the first row says what the chart says: Kazzinc over both years, not one year's */
+  texts = first_row_texts (table);
+  g_assert_cmpuint (texts->len, ==, 8);
+  g_assert_cmpstr (texts->pdata[1], ==, "All");
+  corp = texts->pdata[0];
+  for (guint i = 0; i < kel_chart_get_n_marks (chart); i++)
+    {
+      const KelChartMark *m = kel_chart_get_mark (chart, i);
+      if (m->kind == KEL_CHART_MARK_SEGMENT
+          && g_strcmp0 (kel_aggregate_get_corporation (agg, m->corporation), corp) == 0
+          && g_strcmp0 (kel_aggregate_category_label (kel_aggregate_get_category (
+                          agg, m->category), KEL_LANG_EN), texts->pdata[2]) == 0)
+        share = m->share;
+    }
+  g_assert_false (isnan (share));
+  /* infrastructure: 120 of 120 + 12 + 5 + 3 + 20 millions in 2021 and the same in 2022 */
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (texts->pdata[7], NULL), 75.0, 0.05);
+  g_assert_cmpfloat_with_epsilon (share, 75.0, 0.05);
+
+  /* at 1280×820 the table shows ten rows or more */
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (table), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_cmpint (gtk_widget_get_height (scroller), >=, 10 * 24);
+  shot ("chart-table");
+}
+
+/* The table under the chart said «33.3 %» (one year, by number) where the chart said
+ * «79 %» (every year, by amount), and showed six rows at 1280×820. */
+static void
+test_chart_table (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("kelisim-years-XXXXXX", NULL);
+  g_autofree char *a = g_build_filename (dir, "memo-2021.txt", NULL);
+  g_autofree char *b = g_build_filename (dir, "memo-2022.txt", NULL);
+  g_autofree char *next = NULL;
+  const char *paths[] = { a, b, NULL };
+  GString *t = g_string_new (memo_text);
+
+  g_string_replace (t, "2021 год", "2022 год", 0);
+  next = g_string_free (t, FALSE);
+  g_assert_true (g_file_set_contents (a, memo_text, -1, NULL));
+  g_assert_true (g_file_set_contents (b, next, -1, NULL));
+  fixture_setup (&f, NULL, paths);
+  run_workbench (&f, chart_table);
+  fixture_teardown (&f);
+  remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -870,5 +976,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/daywork/hand-coding", test_hand_coding);
   g_test_add_func ("/kelisim/daywork/page-tags", test_page_tags);
   g_test_add_func ("/kelisim/daywork/same-document-twice", test_same_document_twice);
+  g_test_add_func ("/kelisim/daywork/chart-table", test_chart_table);
   return g_test_run ();
 }
