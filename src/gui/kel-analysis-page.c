@@ -262,7 +262,7 @@ on_mark_activated (KelChartView *view, const KelChartMark *mark, KelAnalysisPage
       g_autofree char *amount = !isnan (row->amount_kzt) ? kel_amount_format_grouped (round (row->amount_kzt), "\u2009")
                                                           : g_strdup (_("no amount"));
       g_autofree char *text = g_markup_escape_text (row->text ? row->text : "", -1);
-      g_autofree char *subtitle = g_strdup_printf ("%s ₸ — %s", amount, text);
+      g_autofree char *subtitle = g_strdup_printf ("%s\u00a0₸ — %s", amount, text);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (r), subtitle);

@@ -966,6 +966,7 @@ kel_document_view_show_pdf (KelDocumentView *self, GBytes *pdf, const char *name
   kel_page_view_set_glyphs (self->page_view, NULL);
   kel_page_view_set_highlights (self->page_view, NULL, 0);
   gtk_label_set_text (self->title_label, name ? name : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), name);
   gtk_stack_set_visible_child_name (self->content_stack, pdf ? "document" : "empty");
   apply_mode (self);
 }
@@ -1002,6 +1003,7 @@ kel_document_view_set_document (KelDocumentView *self, KelDocument *doc, GBytes 
   kel_page_view_set_glyphs (self->page_view,
                             doc->extracted != NULL ? doc->extracted->glyphs : NULL);
   gtk_label_set_text (self->title_label, doc->name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), doc->name);
   gtk_stack_set_visible_child_name (self->content_stack, "document");
   {
     g_autoptr (GString) notice = g_string_new (NULL);

@@ -38,9 +38,15 @@ set_blind (KelWindow *self, gboolean blind)
   if (blind == g_settings_get_boolean (self->settings, "blind"))
     return;
   g_settings_set_boolean (self->settings, "blind", blind);
-  /* coding blind, the lexicon's codes must not say which segments to look at */
+  /* coding blind, the lexicon's codes must not say which segments to look at; seeing
+   * again, the list is as it was */
   if (blind)
-    kel_segment_panel_set_filter (self->segment_panel, KEL_SEGMENTS_ALL);
+    {
+      self->filter_before_blind = kel_segment_panel_get_filter (self->segment_panel);
+      kel_segment_panel_set_filter (self->segment_panel, KEL_SEGMENTS_ALL);
+    }
+  else if (kel_segment_panel_get_filter (self->segment_panel) == KEL_SEGMENTS_ALL)
+    kel_segment_panel_set_filter (self->segment_panel, self->filter_before_blind);
   _kel_window_refresh_codings (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLIND]);
 }
@@ -227,6 +233,9 @@ static void
 update_coder_label (KelWindow *self)
 {
   gtk_label_set_text (self->coder_label, self->coder ? self->coder : _("Who is coding?"));
+  /* the label may be cut: the whole of it on the label itself (the button has its own) */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->coder_label),
+                               self->coder ? self->coder : _("Who is coding?"));
 }
 
 void

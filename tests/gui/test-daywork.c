@@ -322,6 +322,16 @@ text_ready (gpointer data)
 }
 
 static gboolean
+loaded_text (gpointer data)
+{
+  KelWindow *window = data;
+
+  return kel_window_get_shown_document (window) == kel_window_get_document (window)
+         && kel_document_view_get_document (KEL_DOCUMENT_VIEW (
+              kel_window_get_document_view (window))) != NULL;
+}
+
+static gboolean
 bar_shown (gpointer data)
 {
   GtkRevealer *bar = data;
@@ -965,6 +975,164 @@ test_chart_table (void)
   remove_tree (dir);
 }
 
+/* 10. The smaller things -------------------------------------------------------------- */
+
+/* Sends @keyval to the segment panel's key controllers, the focus where it is. */
+static gboolean
+panel_key (KelWindow *window, guint keyval)
+{
+  GtkWidget *panel = kel_window_get_segment_panel (window);
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (panel);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr (GtkEventController) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        g_signal_emit_by_name (c, "key-pressed", keyval, 0, 0, &handled);
+    }
+  settle ();
+  return handled;
+}
+
+static gboolean
+is_label_with (GtkWidget *w, gconstpointer text)
+{
+  return GTK_IS_LABEL (w) && gtk_widget_get_mapped (w)
+         && strstr (gtk_label_get_text (GTK_LABEL (w)), text) != NULL;
+}
+
+/* "Codes shown": the dropdown whose first choice is "Yours and the lexicon’s". */
+static gboolean
+is_show_dropdown (GtkWidget *w, gconstpointer data)
+{
+  GListModel *model;
+
+  if (!GTK_IS_DROP_DOWN (w))
+    return FALSE;
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (w));
+  return GTK_IS_STRING_LIST (model) && g_list_model_get_n_items (model) > 2
+         && g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 2),
+                       "Every coder’s") == 0;
+}
+
+static GtkWidget *
+focus_of (KelWindow *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+static void
+smaller_things (Fixture *f, KelWindow *window)
+{
+  KelSegmentPanel *panel = KEL_SEGMENT_PANEL (kel_window_get_segment_panel (window));
+  KelDocumentView *view = KEL_DOCUMENT_VIEW (kel_window_get_document_view (window));
+  KelProject *project = kel_window_get_project (window);
+  g_autoptr (GError) error = NULL;
+  int first, second;
+  GtkWidget *w;
+
+  kel_window_set_coder (window, "anna");
+  kel_window_open_document (window, f->document);
+  g_assert_true (wait_until (loaded_text, window, 30));
+  settle ();
+
+  /* blind coding off gives the list back its filter */
+  kel_segment_panel_set_filter (panel, KEL_SEGMENTS_UNREVIEWED);
+  g_object_set (window, "blind", TRUE, NULL);
+  g_assert_cmpint (kel_segment_panel_get_filter (panel), ==, KEL_SEGMENTS_ALL);
+  g_object_set (window, "blind", FALSE, NULL);
+  g_assert_cmpint (kel_segment_panel_get_filter (panel), ==, KEL_SEGMENTS_UNREVIEWED);
+  kel_segment_panel_set_filter (panel, KEL_SEGMENTS_CODED);
+  settle ();
+
+  /* a number key codes the segment and moves on, as Enter does */
+  kel_segment_panel_select (panel, 0);
+  kel_segment_panel_select_next (panel);
+  first = kel_segment_panel_get_selected (panel);
+  kel_segment_panel_focus_list (panel);
+  settle ();
+  g_assert_true (panel_key (window, GDK_KEY_4));
+  second = kel_segment_panel_get_selected (panel);
+  g_assert_cmpint (second, !=, first);
+  g_assert_cmpint (second, >, first);
+
+  /* Escape leaves the memo for the list, the memo kept */
+  kel_segment_panel_select (panel, (guint) first);
+  settle ();
+  kel_segment_panel_focus_memo (panel);
+  settle ();
+  w = focus_of (window);
+  g_assert_true (GTK_IS_TEXT_VIEW (w) || (w != NULL && gtk_widget_get_ancestor (w, GTK_TYPE_TEXT_VIEW)));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
+    GTK_IS_TEXT_VIEW (w) ? w : gtk_widget_get_ancestor (w, GTK_TYPE_TEXT_VIEW))), "по акту", -1);
+  g_assert_true (panel_key (window, GDK_KEY_Escape));
+  w = focus_of (window);
+  g_assert_true (w != NULL && gtk_widget_get_ancestor (w, GTK_TYPE_LIST_VIEW) != NULL);
+  {
+    GArray *chips = kel_segment_panel_get_selected_chips (panel);
+    gboolean memo = FALSE;
+    for (guint i = 0; chips != NULL && i < chips->len; i++)
+      memo |= g_strcmp0 (g_array_index (chips, KelCodeChip, i).memo, "по акту") == 0;
+    g_assert_true (memo);
+  }
+
+  /* another coder's chips say whose, whole ("bek: Charity", not "Infrastr…") */
+  g_assert_true (kel_project_add_coder (project, "bek", NULL, &error));
+  {
+    g_autoptr (GPtrArray) lex = kel_project_list_codings (project, f->document,
+                                                          KEL_LEXICON_CODER, NULL);
+    for (guint i = 0; i < lex->len; i++)
+      if (g_strcmp0 (((KelProjectCoding *) lex->pdata[i])->category, "charity") == 0)
+        g_assert_cmpint (kel_project_accept (project, "bek",
+                                             ((KelProjectCoding *) lex->pdata[i])->id,
+                                             &error), >, 0);
+  }
+  g_assert_no_error (error);
+  settle ();
+  {
+    GtkDropDown *shown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (window), is_show_dropdown,
+                                                     NULL));
+    g_assert_nonnull (shown);
+    gtk_drop_down_set_selected (shown, 2);   /* every coder's */
+  }
+  settle ();
+  w = find_widget (GTK_WIDGET (panel), is_label_with, "bek: ");
+  g_assert_nonnull (w);
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (w)), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (w)), "Charity"));
+  shot ("whose-chips");
+
+  /* ₸ never alone on a line: a no-break space before it, and between the digit groups */
+  w = find_widget (GTK_WIDGET (panel), is_label_with, "₸");
+  g_assert_nonnull (w);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (w)), "\u00a0₸"));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (w)), " ₸"));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (w)), "\u2009"));
+
+  /* a file name or a coder cut short is whole in a tooltip */
+  w = find_widget (GTK_WIDGET (view), is_label_with, "memo.txt");
+  g_assert_nonnull (w);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (w), ==, "memo.txt");
+  w = find_widget (GTK_WIDGET (window), is_label, "anna");
+  g_assert_nonnull (w);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (w), ==, "anna");
+}
+
+/* Issue 16's smaller things: chips cut and not saying whose, a number key that did not
+ * move on, blind coding off left on "All segments", Escape kept in the memo, ₸ alone on a
+ * line, names cut without a tooltip. */
+static void
+test_smaller_things (void)
+{
+  const char *coders[] = { "anna", NULL };
+  Fixture f = { 0 };
+
+  fixture_setup (&f, coders, NULL);
+  run_workbench (&f, smaller_things);
+  fixture_teardown (&f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -977,5 +1145,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/daywork/page-tags", test_page_tags);
   g_test_add_func ("/kelisim/daywork/same-document-twice", test_same_document_twice);
   g_test_add_func ("/kelisim/daywork/chart-table", test_chart_table);
+  g_test_add_func ("/kelisim/daywork/smaller-things", test_smaller_things);
   return g_test_run ();
 }
