@@ -231,10 +231,24 @@ fill_chips (KelSegmentPanel *self, GtkListItem *list_item, KelSegmentItem *item)
   g_autoptr (GPtrArray) items = kel_code_chips_items (chips, KEL_CHIPS_ALL);
   GtkWidget *child;
 
+  GtkWidget *memo = g_object_get_data (G_OBJECT (list_item), "memo");
+  gboolean has_memo = FALSE;
+
   while ((child = gtk_widget_get_first_child (items_box)) != NULL)
     gtk_box_remove (GTK_BOX (items_box), child);
   for (guint g = 0; g < items->len; g++)
     gtk_box_append (GTK_BOX (items_box), item_line (self, chips, items->pdata[g]));
+  /* a row with a memo says so (the memo itself in its tooltip) */
+  for (guint i = 0; chips != NULL && i < chips->len && !has_memo; i++)
+    {
+      const KelCodeChip *c = &g_array_index (chips, KelCodeChip, i);
+      if (c->memo != NULL && *c->memo)
+        {
+          has_memo = TRUE;
+          gtk_widget_set_tooltip_text (memo, c->memo);
+        }
+    }
+  gtk_widget_set_visible (memo, has_memo);
 }
 
 static void
@@ -257,9 +271,16 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegment
 
   gtk_widget_add_css_class (clause, "clause-label");
   gtk_widget_set_valign (clause, GTK_ALIGN_START);
+  GtkWidget *memo = gtk_image_new_from_icon_name ("document-edit-symbolic");
+
   gtk_widget_set_hexpand (items, TRUE);
+  gtk_widget_set_valign (memo, GTK_ALIGN_START);
+  gtk_widget_add_css_class (memo, "memo-marker");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (memo), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Has a memo"), -1);
   gtk_box_append (GTK_BOX (top), clause);
   gtk_box_append (GTK_BOX (top), items);
+  gtk_box_append (GTK_BOX (top), memo);
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
@@ -276,6 +297,7 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegment
   g_object_set_data (G_OBJECT (list_item), "panel", self);
   g_object_set_data (G_OBJECT (list_item), "clause", clause);
   g_object_set_data (G_OBJECT (list_item), "chips", items);
+  g_object_set_data (G_OBJECT (list_item), "memo", memo);
   g_object_set_data (G_OBJECT (list_item), "text", text);
 }
 

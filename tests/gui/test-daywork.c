@@ -1016,6 +1016,13 @@ is_show_dropdown (GtkWidget *w, gconstpointer data)
                        "Every coder’s") == 0;
 }
 
+static gboolean
+is_memo_marker (GtkWidget *w, gconstpointer data)
+{
+  return GTK_IS_IMAGE (w) && gtk_widget_has_css_class (w, "memo-marker")
+         && gtk_widget_get_mapped (w);
+}
+
 static GtkWidget *
 focus_of (KelWindow *window)
 {
@@ -1076,6 +1083,11 @@ smaller_things (Fixture *f, KelWindow *window)
       memo |= g_strcmp0 (g_array_index (chips, KelCodeChip, i).memo, "по акту") == 0;
     g_assert_true (memo);
   }
+  /* and its row in the list is marked */
+  settle ();
+  w = find_widget (GTK_WIDGET (panel), is_memo_marker, NULL);
+  g_assert_nonnull (w);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (w), ==, "по акту");
 
   /* another coder's chips say whose, whole ("bek: Charity", not "Infrastr…") */
   g_assert_true (kel_project_add_coder (project, "bek", NULL, &error));
