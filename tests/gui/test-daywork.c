@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -18,6 +20,7 @@
 #include "kel-chart-view.h"
 #include "kel-document-view.h"
 #include "kel-page-view.h"
+#include "kel-preferences-window.h"
 #include "kel-segment-panel.h"
 #include "kel-window.h"
 
@@ -1145,6 +1148,71 @@ test_smaller_things (void)
   fixture_teardown (&f);
 }
 
+/* The OCR choice in Kazakh ------------------------------------------------------------ */
+
+static gboolean
+is_ocr_choice (GtkWidget *w, gconstpointer data)
+{
+  return GTK_IS_LABEL (w) && gtk_widget_get_mapped (w)
+         && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (w)), "Жарамды мәтін");
+}
+
+static gboolean
+is_import_page (GtkWidget *w, gconstpointer data)
+{
+  return ADW_IS_PREFERENCES_PAGE (w)
+         && g_strcmp0 (adw_preferences_page_get_icon_name (ADW_PREFERENCES_PAGE (w)),
+                       "document-open-symbolic") == 0;
+}
+
+static gboolean
+prefs_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && find_widget (data, is_ocr_choice, NULL) != NULL;
+}
+
+static void
+kk_preferences (Fixture *f, KelWindow *window)
+{
+  GtkWidget *prefs = kel_preferences_window_new (GTK_WINDOW (window));
+  GtkWidget *label;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
+                                           ADW_PREFERENCES_PAGE (find_widget (
+                                             prefs, is_import_page, NULL)));
+  settle ();
+  shot ("preferences-kk");
+  g_assert_true (wait_until (prefs_shown, prefs, 10));
+  label = find_widget (prefs, is_ocr_choice, NULL);
+  /* the whole choice is shown, not "Жарамды мәтін қаба…" */
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+/* In Kazakh the Preferences' OCR choice was cut off. */
+static void
+test_kk_preferences (void)
+{
+  if (g_test_subprocess ())
+    {
+      Fixture f = { 0 };
+
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, KEL_BUILD_PO_DIR);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      fixture_setup (&f, NULL, NULL);
+      run_workbench (&f, kk_preferences);
+      fixture_teardown (&f);
+      return;
+    }
+  g_setenv ("LANGUAGE", "kk", TRUE);
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("LANGUAGE");
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1158,5 +1226,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/daywork/same-document-twice", test_same_document_twice);
   g_test_add_func ("/kelisim/daywork/chart-table", test_chart_table);
   g_test_add_func ("/kelisim/daywork/smaller-things", test_smaller_things);
+  g_test_add_func ("/kelisim/daywork/kk-preferences", test_kk_preferences);
   return g_test_run ();
 }
