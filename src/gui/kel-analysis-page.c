@@ -113,12 +113,16 @@ static void
 fill_table (KelAnalysisPage *self, KelAggregate *agg)
 {
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  KelMeasure measure = KEL_MEASURE_AMOUNT;
+  /* the figures the chart shows: the structure is of all the years together, the shift
+   * year by year */
+  gboolean by_year = kel_chart_get_kind (self->chart) == KEL_CHART_SHIFT;
+  guint n_years = by_year ? kel_aggregate_get_n_years (agg) : 1;
+  KelLanguage lang = kel_chart_get_language (self->chart);
 
   for (guint c = 0; c < kel_aggregate_get_n_corporations (agg); c++)
-    for (guint y = 0; y < kel_aggregate_get_n_years (agg); y++)
+    for (guint y = 0; y < n_years; y++)
       {
-        int year = kel_aggregate_get_year (agg, y);
+        int year = by_year ? kel_aggregate_get_year (agg, y) : KEL_AGGREGATE_ALL;
         KelFigures all;
 
         kel_aggregate_get_figures (agg, (int) c, year, KEL_AGGREGATE_ALL, &all);
@@ -130,15 +134,16 @@ fill_table (KelAnalysisPage *self, KelAggregate *agg)
             KelFigures f;
             const char *corp = kel_aggregate_get_corporation (agg, c);
 
-            item->corporation = g_strdup (*corp ? corp : _("Corporation unknown"));
+            item->corporation = g_strdup (*corp ? kel_lexicon_corporation_name (self->lexicon,
+                                                                                corp, lang)
+                                                : _("Corporation unknown"));
             item->year = year;
             if (k < kel_aggregate_get_n_categories (agg))
               {
                 const KelAggregateCategory *cat = kel_aggregate_get_category (agg, k);
 
                 kel_aggregate_get_figures (agg, (int) c, year, (int) k, &f);
-                item->category = g_strdup (kel_aggregate_category_label (
-                  cat, kel_chart_get_language (self->chart)));
+                item->category = g_strdup (kel_aggregate_category_label (cat, lang));
                 item->share_count = kel_aggregate_get_share (agg, (int) c, year, (int) k,
                                                              KEL_MEASURE_COUNT);
                 item->share_amount = kel_aggregate_get_share (agg, (int) c, year, (int) k,
@@ -164,7 +169,6 @@ fill_table (KelAnalysisPage *self, KelAggregate *agg)
             g_ptr_array_add (items, item);
           }
       }
-  (void) measure;
   g_list_store_splice (self->table, 0, g_list_model_get_n_items (G_LIST_MODEL (self->table)),
                        items->pdata, items->len);
 }
@@ -258,7 +262,7 @@ on_mark_activated (KelChartView *view, const KelChartMark *mark, KelAnalysisPage
       g_autofree char *amount = !isnan (row->amount_kzt) ? kel_amount_format_grouped (round (row->amount_kzt), "\u2009")
                                                           : g_strdup (_("no amount"));
       g_autofree char *text = g_markup_escape_text (row->text ? row->text : "", -1);
-      g_autofree char *subtitle = g_strdup_printf ("%s ₸ — %s", amount, text);
+      g_autofree char *subtitle = g_strdup_printf ("%s\u00a0₸ — %s", amount, text);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (r), subtitle);
@@ -527,7 +531,11 @@ cell_text (KelTableItem *item, Column col)
     case COL_CORPORATION:
       return g_strdup (item->corporation);
     case COL_YEAR:
-      return item->year > 0 ? g_strdup_printf ("%d", item->year) : g_strdup ("—");
+      /* Translators: the year column of a row of the table behind the structure chart,
+       * which is of every year selected together */
+      return item->year > 0 ? g_strdup_printf ("%d", item->year)
+             : item->year == KEL_AGGREGATE_ALL ? g_strdup (C_("table year", "All"))
+             : g_strdup ("—");
     case COL_CATEGORY:
       return g_strdup (item->category);
     case COL_COUNT:

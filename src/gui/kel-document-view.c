@@ -53,6 +53,7 @@ struct _KelDocumentView {
   guint            fill_id;
   gboolean         pending_text_reveal;
   gboolean         pending_reveal;  /* a span to bring into view once the pages are laid out */
+  gboolean         pointer_down;    /* a selection is being dragged: no bar until it ends */
   gsize            pending_start, pending_end;
 };
 
@@ -479,9 +480,53 @@ update_selection_bar (KelDocumentView *self)
   gsize a, b;
 
   gtk_revealer_set_reveal_child (self->selection_revealer,
-                                 gtk_widget_get_first_child (GTK_WIDGET (self->selection_box))
+                                 !self->pointer_down
+                                 && gtk_widget_get_first_child (GTK_WIDGET (self->selection_box))
                                  != NULL
                                  && kel_document_view_get_selection (self, &a, &b));
+}
+
+/* The text's selection widened to the whole words it will code, and the bar shown. */
+static gboolean
+snap_text_selection (gpointer data)
+{
+  KelDocumentView *self = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter a, b;
+  gsize start, end;
+
+  if (self->doc != NULL && !self->pointer_down
+      && gtk_text_buffer_get_selection_bounds (buffer, &a, &b)
+      && kel_document_view_get_selection (self, &start, &end))
+    {
+      const char *text = self->doc->norm->text;
+      gtk_text_buffer_get_iter_at_offset (buffer, &a, g_utf8_pointer_to_offset (text,
+                                                                                text + start));
+      gtk_text_buffer_get_iter_at_offset (buffer, &b, g_utf8_pointer_to_offset (text,
+                                                                                text + end));
+      gtk_text_buffer_select_range (buffer, &b, &a);
+    }
+  update_selection_bar (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Every press and release over the pages and the text, seen before their own gestures
+ * take them: the bar waits for the drag to end. */
+static gboolean
+on_pointer_event (GtkEventControllerLegacy *controller, GdkEvent *event, KelDocumentView *self)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (type == GDK_BUTTON_PRESS || type == GDK_TOUCH_BEGIN)
+    self->pointer_down = TRUE;
+  else if (type == GDK_BUTTON_RELEASE || type == GDK_TOUCH_END || type == GDK_TOUCH_CANCEL)
+    {
+      self->pointer_down = FALSE;
+      /* after the text view has ended its own drag */
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, snap_text_selection, g_object_ref (self),
+                       g_object_unref);
+    }
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -544,6 +589,35 @@ kel_document_view_set_selection_buttons (KelDocumentView *self, GPtrArray *butto
   update_selection_bar (self);
 }
 
+static gboolean
+is_word_char (const char *p)
+{
+  gunichar c = g_utf8_get_char_validated (p, -1);
+
+  return c != (gunichar) -1 && c != (gunichar) -2 && (g_unichar_isalnum (c) || c == '-'
+                                                      || g_unichar_ismark (c));
+}
+
+/* Widens [@start, @end) of @text to whole words and drops the spaces at its ends: a
+ * selection begun or ended inside a word takes the word. */
+static gboolean
+snap_to_words (const char *text, gsize len, gsize *start, gsize *end)
+{
+  while (*start < *end && g_unichar_isspace (g_utf8_get_char (text + *start)))
+    *start = g_utf8_next_char (text + *start) - text;
+  while (*end > *start && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (text + *end))))
+    *end = g_utf8_prev_char (text + *end) - text;
+  if (*end <= *start)
+    return FALSE;
+  while (*start > 0 && is_word_char (text + *start)
+         && is_word_char (g_utf8_prev_char (text + *start)))
+    *start = g_utf8_prev_char (text + *start) - text;
+  while (*end < len && is_word_char (text + *end)
+         && is_word_char (g_utf8_prev_char (text + *end)))
+    *end = g_utf8_next_char (text + *end) - text;
+  return TRUE;
+}
+
 gboolean
 kel_document_view_get_selection (KelDocumentView *self, gsize *start, gsize *end)
 {
@@ -562,18 +636,31 @@ kel_document_view_get_selection (KelDocumentView *self, gsize *start, gsize *end
       const char *text = self->doc->norm->text;
       *start = g_utf8_offset_to_pointer (text, gtk_text_iter_get_offset (&a)) - text;
       *end = g_utf8_offset_to_pointer (text, gtk_text_iter_get_offset (&b)) - text;
-      return *end > *start;
+      return snap_to_words (text, self->doc->norm->len, start, end);
     }
   if (kel_page_view_get_selection (self->page_view, &ps, &pe))
     {
       *start = kel_normalized_from_orig (self->doc->norm, ps);
       *end = kel_normalized_from_orig (self->doc->norm, pe);
       /* trailing breaks are not part of what the coder meant */
-      while (*end > *start && g_ascii_isspace (self->doc->norm->text[*end - 1]))
-        (*end)--;
-      return *end > *start;
+      return snap_to_words (self->doc->norm->text, self->doc->norm->len, start, end);
     }
   return FALSE;
+}
+
+void
+kel_document_view_clear_selection (KelDocumentView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_if_fail (KEL_IS_DOCUMENT_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_buffer_select_range (buffer, &iter, &iter);
+  kel_page_view_clear_selection (self->page_view);
+  update_selection_bar (self);
 }
 
 /* Details ----------------------------------------------------------------------------- */
@@ -828,6 +915,12 @@ kel_document_view_init (KelDocumentView *self)
     gtk_widget_add_controller (GTK_WIDGET (self), keys);
   }
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+  {
+    GtkEventController *pointer = gtk_event_controller_legacy_new ();
+    gtk_event_controller_set_propagation_phase (pointer, GTK_PHASE_CAPTURE);
+    g_signal_connect (pointer, "event", G_CALLBACK (on_pointer_event), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->content_stack), pointer);
+  }
   g_signal_connect (self->page_view, "highlight-activated",
                     G_CALLBACK (on_highlight_activated), self);
   g_signal_connect (self->page_view, "selection-changed", G_CALLBACK (on_page_selection),
@@ -873,6 +966,7 @@ kel_document_view_show_pdf (KelDocumentView *self, GBytes *pdf, const char *name
   kel_page_view_set_glyphs (self->page_view, NULL);
   kel_page_view_set_highlights (self->page_view, NULL, 0);
   gtk_label_set_text (self->title_label, name ? name : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), name);
   gtk_stack_set_visible_child_name (self->content_stack, pdf ? "document" : "empty");
   apply_mode (self);
 }
@@ -909,6 +1003,7 @@ kel_document_view_set_document (KelDocumentView *self, KelDocument *doc, GBytes 
   kel_page_view_set_glyphs (self->page_view,
                             doc->extracted != NULL ? doc->extracted->glyphs : NULL);
   gtk_label_set_text (self->title_label, doc->name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), doc->name);
   gtk_stack_set_visible_child_name (self->content_stack, "document");
   {
     g_autoptr (GString) notice = g_string_new (NULL);

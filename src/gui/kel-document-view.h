@@ -49,7 +49,10 @@ void               kel_document_view_reveal        (KelDocumentView       *self,
 void               kel_document_view_set_mode      (KelDocumentView       *self,
                                                     KelDocumentMode            mode);
 KelDocumentMode        kel_document_view_get_mode      (KelDocumentView       *self);
-/* The text selected on the page or in the text view, as a span of the document text. */
+/* Drops the selection in the pages and the text (once it is coded). */
+void               kel_document_view_clear_selection (KelDocumentView     *self);
+/* The text selected on the page or in the text view, as a span of the document text,
+ * widened to whole words. */
 gboolean           kel_document_view_get_selection (KelDocumentView       *self,
                                                     gsize                 *start,
                                                     gsize                 *end);

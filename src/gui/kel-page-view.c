@@ -560,23 +560,28 @@ append_rect_border (GtkSnapshot *snapshot, const graphene_rect_t *r, const GdkRG
   gtk_snapshot_append_border (snapshot, &rr, widths, colors);
 }
 
-/* Draws @h's tag in the margin left of the page's text (@margin: where the leftmost unit
- * begins, in points), level with the unit's first line; an item that begins mid-line is
- * tagged in the margin too, not over the text. @below: the bottom of the tag drawn before
- * on this page, which a tag never covers. */
-static void
-draw_tag (KelPageView *self, GtkSnapshot *snapshot, const KelHighlight *h, double left,
-          double top, double margin, double *below)
+/* Tags -------------------------------------------------------------------------------
+ * A unit's tag ("2.1 Infrastructure") goes where it covers no glyph: in the margin left
+ * of the page's text, level with the unit's first line, else in the margin right of it,
+ * each in the longest form that has room ("2.1 · 1", "1"); else just above or below its
+ * line where that is clear of text; else in the left margin below the tags before it;
+ * else it is not drawn (the unit's fill and its codes in the list still say what it is). */
+
+typedef struct {
+  guint   highlight;   /* index in self->highlights */
+  guint   form;        /* which of the tag's forms */
+  KelRect box;         /* page points */
+} TagPlace;
+
+#define TAG_PAD_X 3.0  /* pixels around the text */
+#define TAG_PAD_Y 1.0
+#define TAG_GAP   4.0  /* pixels between a tag and the text */
+
+static PangoLayout *
+tag_layout (KelPageView *self, const KelHighlight *h, const char *text)
 {
-  /* "2.1 Infrastructure\x1f2.1 · 1\x1f1": the longest form the margin has room for */
-  g_auto (GStrv) forms = g_strsplit (h->tag, "\x1f", -1);
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), forms[0]);
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
   PangoAttrList *attrs = pango_attr_list_new ();
-  int tw, th;
-  double x, y, lum;
-  GdkRGBA bg = h->color, fg;
-  graphene_rect_t box;
-  GskRoundedRect rr;
 
   pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
   pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
@@ -584,29 +589,192 @@ draw_tag (KelPageView *self, GtkSnapshot *snapshot, const KelHighlight *h, doubl
     pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
-  pango_layout_get_pixel_size (layout, &tw, &th);
-  for (guint f = 1; forms[f] != NULL && tw + 14 > margin * self->scale; f++)
-    {
-      pango_layout_set_text (layout, forms[f], -1);
-      pango_layout_get_pixel_size (layout, &tw, &th);
-    }
+  return layout;
+}
 
-  x = left + margin * self->scale - tw - 10;
-  x = MAX (left + 2, x);
-  y = top + (h->rect.y1 + h->rect.y2) / 2 * self->scale - th / 2.0;
-  y = MAX (y, *below + 2);
-  *below = y + th;
+static gboolean
+rects_meet (const KelRect *a, const KelRect *b)
+{
+  return a->x1 < b->x2 && b->x1 < a->x2 && a->y1 < b->y2 && b->y1 < a->y2;
+}
+
+/* Whether @box covers a glyph of @page (its glyphs from @first on) or a tag in @placed. */
+static gboolean
+box_is_clear (KelPageView *self, guint page, guint first, GArray *placed, const KelRect *box)
+{
+  for (guint i = first; self->glyphs != NULL && i < self->glyphs->len; i++)
+    {
+      const KelGlyph *g = &g_array_index (self->glyphs, KelGlyph, i);
+      if (g->page != page)
+        break;
+      if (rects_meet (&g->rect, box))
+        return FALSE;
+    }
+  for (guint i = 0; i < placed->len; i++)
+    if (rects_meet (&g_array_index (placed, TagPlace, i).box, box))
+      return FALSE;
+  return TRUE;
+}
+
+/* Moves @box down, in its column, below every tag of @placed it meets. */
+static void
+below_placed (GArray *placed, KelRect *box, double gap)
+{
+  gboolean moved = TRUE;
+
+  while (moved)
+    {
+      moved = FALSE;
+      for (guint i = 0; i < placed->len; i++)
+        {
+          const KelRect *o = &g_array_index (placed, TagPlace, i).box;
+          if (rects_meet (o, box))
+            {
+              float h = box->y2 - box->y1;
+              box->y1 = o->y2 + gap;
+              box->y2 = box->y1 + h;
+              moved = TRUE;
+            }
+        }
+    }
+}
+
+/* Where the tag of highlight @index goes on @page, whose text spans [@text_left,
+ * @text_right] and is @page_w wide; FALSE when nowhere is clear. */
+static gboolean
+place_tag (KelPageView *self, guint page, guint first, double text_left, double text_right,
+           double page_w, GArray *placed, guint index, TagPlace *out)
+{
+  const KelHighlight *h = &g_array_index (self->highlights, KelHighlight, index);
+  g_auto (GStrv) forms = g_strsplit (h->tag, "\x1f", -1);
+  guint n = g_strv_length (forms);
+  double gap = TAG_GAP / self->scale, mid = (h->rect.y1 + h->rect.y2) / 2;
+
+  out->highlight = index;
+  /* the margins level with the line, above, below, then the left margin however far down
+   * the tags before it push it */
+  for (int side = 0; side < 5; side++)
+    for (guint f = side == 2 || side == 3 ? n - 1 : 0; f < n; f++)
+      {
+        PangoLayout *layout = tag_layout (self, h, forms[f]);
+        int tw, th;
+        double w, hh;
+        KelRect *b = &out->box;
+
+        pango_layout_get_pixel_size (layout, &tw, &th);
+        g_object_unref (layout);
+        w = (tw + 2 * TAG_PAD_X) / self->scale;
+        hh = (th + 2 * TAG_PAD_Y) / self->scale;
+        out->form = f;
+        switch (side)
+          {
+          case 0:   /* the left margin */
+          case 4:
+            *b = (KelRect) { text_left - gap - w, mid - hh / 2, text_left - gap, mid + hh / 2 };
+            break;
+          case 1:   /* the right margin */
+            *b = (KelRect) { text_right + gap, mid - hh / 2, text_right + gap + w, mid + hh / 2 };
+            break;
+          case 2:   /* above the line */
+            *b = (KelRect) { h->rect.x1, h->rect.y1 - hh, h->rect.x1 + w, h->rect.y1 };
+            break;
+          default:  /* below it */
+            *b = (KelRect) { h->rect.x1, h->rect.y2, h->rect.x1 + w, h->rect.y2 + hh };
+          }
+        if (b->x1 < 0 || b->x2 > page_w)
+          continue;
+        if (side < 2 || side == 4)
+          below_placed (placed, b, 1 / self->scale);
+        /* pushed off its line, a tag would seem to name the next one */
+        if (side < 2 && b->y1 > mid - hh / 2 + hh / 2)
+          continue;
+        if (box_is_clear (self, page, first, placed, b))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* The tags of @page and where they go (TagPlace), in the order of the highlights. */
+static GArray *
+place_tags (KelPageView *self, guint page)
+{
+  GArray *placed = g_array_new (FALSE, FALSE, sizeof (TagPlace));
+  double w, h, text_left = G_MAXDOUBLE, text_right = -G_MAXDOUBLE;
+  guint first = self->glyphs != NULL ? first_glyph_of_page (self, page) : 0;
+
+  page_size_pt (self, page, &w, &h);
+  /* the page's text: its glyphs, and the units (a scan's may have none) */
+  for (guint i = first; self->glyphs != NULL && i < self->glyphs->len; i++)
+    {
+      const KelGlyph *g = &g_array_index (self->glyphs, KelGlyph, i);
+      if (g->page != page)
+        break;
+      text_left = MIN (text_left, g->rect.x1);
+      text_right = MAX (text_right, g->rect.x2);
+    }
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      const KelHighlight *hl = &g_array_index (self->highlights, KelHighlight, i);
+      if (hl->page == page)
+        {
+          text_left = MIN (text_left, hl->rect.x1);
+          text_right = MAX (text_right, hl->rect.x2);
+        }
+    }
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      const KelHighlight *hl = &g_array_index (self->highlights, KelHighlight, i);
+      TagPlace t;
+
+      if (hl->page == page && hl->tag != NULL && (hl->flags & KEL_HIGHLIGHT_TAG)
+          && place_tag (self, page, first, text_left, text_right, w, placed, i, &t))
+        g_array_append_val (placed, t);
+    }
+  return placed;
+}
+
+GArray *
+kel_page_view_get_tag_boxes (KelPageView *self, guint page)
+{
+  g_autoptr (GArray) placed = NULL;
+  GArray *boxes;
+
+  g_return_val_if_fail (KEL_IS_PAGE_VIEW (self), NULL);
+
+  boxes = g_array_new (FALSE, FALSE, sizeof (KelRect));
+  if (page >= self->n_pages)
+    return boxes;
+  placed = place_tags (self, page);
+  for (guint i = 0; i < placed->len; i++)
+    g_array_append_val (boxes, g_array_index (placed, TagPlace, i).box);
+  return boxes;
+}
+
+/* Draws the tag @t on the page whose top-left corner is at (@left, @top). */
+static void
+draw_tag (KelPageView *self, GtkSnapshot *snapshot, const TagPlace *t, double left, double top)
+{
+  const KelHighlight *h = &g_array_index (self->highlights, KelHighlight, t->highlight);
+  g_auto (GStrv) forms = g_strsplit (h->tag, "\x1f", -1);
+  PangoLayout *layout = tag_layout (self, h, forms[t->form]);
+  double lum;
+  GdkRGBA bg = h->color, fg;
+  graphene_rect_t box = GRAPHENE_RECT_INIT (left + t->box.x1 * self->scale,
+                                            top + t->box.y1 * self->scale,
+                                            (t->box.x2 - t->box.x1) * self->scale,
+                                            (t->box.y2 - t->box.y1) * self->scale);
+  GskRoundedRect rr;
+
   bg.alpha = 1;
   lum = 0.2126 * bg.red + 0.7152 * bg.green + 0.0722 * bg.blue;
   fg = lum > 0.5 ? (GdkRGBA) { 0, 0, 0, 1 } : (GdkRGBA) { 1, 1, 1, 1 };
-
-  box = GRAPHENE_RECT_INIT (x - 3, y - 1, tw + 6, th + 2);
   gsk_rounded_rect_init_from_rect (&rr, &box, 3);
   gtk_snapshot_push_rounded_clip (snapshot, &rr);
   gtk_snapshot_append_color (snapshot, &bg, &box);
   gtk_snapshot_pop (snapshot);
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (box.origin.x + TAG_PAD_X,
+                                                          box.origin.y + TAG_PAD_Y));
   gtk_snapshot_append_layout (snapshot, layout, &fg);
   gtk_snapshot_restore (snapshot);
   g_object_unref (layout);
@@ -668,7 +836,8 @@ kel_page_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
   for (guint p = first; p <= last && p < self->n_pages; p++)
     {
-      double w, h, x = page_left (self, p), y = page_y (self, p), margin, below;
+      double w, h, x = page_left (self, p), y = page_y (self, p);
+      g_autoptr (GArray) tags = NULL;
       graphene_rect_t rect;
       Cached *c = g_hash_table_lookup (self->cache, GUINT_TO_POINTER (p));
 
@@ -683,12 +852,7 @@ kel_page_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
           self->drawn = TRUE;
         }
 
-      /* fills first, then outlines and tags, so neighbouring units never hide a tag */
-      margin = w;
-      below = -G_MAXDOUBLE;
-      for (guint i = 0; i < self->highlights->len; i++)
-        if (g_array_index (self->highlights, KelHighlight, i).page == p)
-          margin = MIN (margin, g_array_index (self->highlights, KelHighlight, i).rect.x1);
+      /* fills first, then outlines, then tags, so neighbouring units never hide a tag */
       for (guint i = 0; i < self->highlights->len; i++)
         {
           const KelHighlight *hl = &g_array_index (self->highlights, KelHighlight, i);
@@ -733,9 +897,10 @@ kel_page_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
                                                       r.size.width, 2);
               gtk_snapshot_append_color (snapshot, &line, &u);
             }
-          if (hl->tag != NULL && (hl->flags & KEL_HIGHLIGHT_TAG))
-            draw_tag (self, snapshot, hl, x, y, margin, &below);
         }
+      tags = place_tags (self, p);
+      for (guint i = 0; i < tags->len; i++)
+        draw_tag (self, snapshot, &g_array_index (tags, TagPlace, i), x, y);
       draw_selection (self, snapshot, p, x, y, &accent);
       if (self->overlay != NULL)
         self->overlay (snapshot, p, &rect, self->scale, self->overlay_data);

@@ -74,6 +74,10 @@ void             kel_page_view_set_page        (KelPageView     *self,
 void             kel_page_view_scroll_to       (KelPageView     *self,
                                                 guint            page,
                                                 const KelRect   *rect);
+/* For the tests: where the tags of @page are drawn (KelRect, page points), each clear of
+ * the page's glyphs and of the other tags. */
+GArray          *kel_page_view_get_tag_boxes   (KelPageView     *self,
+                                                guint            page);
 /* The selected span [start, end) in offsets of the extracted text; FALSE if none. */
 gboolean         kel_page_view_get_selection   (KelPageView     *self,
                                                 guint           *start,

@@ -78,8 +78,9 @@ status_label (const KelCodeChip *chip)
 static char *
 format_amount (double kzt)
 {
-  g_autofree char *n = kel_amount_format_grouped (kzt, "\u2009");
-  return g_strconcat (n, " ₸", NULL);
+  /* no-break spaces: "310 000 000 ₸" never wraps, nor leaves ₸ alone on a line */
+  g_autofree char *n = kel_amount_format_grouped (kzt, "\u202f");
+  return g_strconcat (n, "\u00a0₸", NULL);
 }
 
 /* Why an item does not count, for people: "background, an earlier year: «В 2015 году…»". */
@@ -91,6 +92,14 @@ reason_text (const KelCodeChip *chip)
   if (chip->reason_terms != NULL && *chip->reason_terms != '\0')
     return g_strdup_printf ("%s: «%s»", reason, chip->reason_terms);
   return g_strdup (reason);
+}
+
+/* A coder as people read it: the automatic coder by its name in their language. */
+static const char *
+coder_name (const char *coder)
+{
+  /* Translators: the automatic coder, the lexicon, named beside its codes */
+  return g_strcmp0 (coder, KEL_LEXICON_CODER) == 0 ? C_("coder", "lexicon") : coder;
 }
 
 /* A chip: the item's clause when the segment has several items, and the category's name
@@ -108,6 +117,12 @@ make_chip (KelSegmentPanel *self, const KelCodeChip *chip)
   GtkWidget *w;
   g_autoptr (GString) tip = g_string_new (NULL);
 
+  /* another person's code says whose it is ("bek: ✓ Charity") */
+  if (!chip->mine && g_strcmp0 (chip->coder, KEL_LEXICON_CODER) != 0)
+    {
+      g_autofree char *bare = g_steal_pointer (&name);
+      name = g_strdup_printf ("%s: %s", chip->coder, bare);
+    }
   if (chip->status == KEL_STATUS_REJECTED)
     text = g_strdup_printf ("✗ %s", name);
   else if (chip->status == KEL_STATUS_ACCEPTED || (chip->mine && chip->status == KEL_STATUS_MANUAL))
@@ -115,7 +130,8 @@ make_chip (KelSegmentPanel *self, const KelCodeChip *chip)
   else
     text = g_strdup (name);
   w = gtk_label_new (text);
-  gtk_label_set_ellipsize (GTK_LABEL (w), PANGO_ELLIPSIZE_END);
+  /* whole, never "Infrastr…": the chips wrap onto another line instead */
+  gtk_label_set_wrap (GTK_LABEL (w), FALSE);
   gtk_widget_set_halign (w, GTK_ALIGN_START);
   gtk_widget_add_css_class (w, "category-chip");
   /* an item that does not count is greyed: not in its category's colour */
@@ -125,7 +141,8 @@ make_chip (KelSegmentPanel *self, const KelCodeChip *chip)
     gtk_widget_add_css_class (w, "rejected");
   else if (!chip->counted)
     gtk_widget_add_css_class (w, "uncounted");
-  g_string_append_printf (tip, "%s — %s, %s%s", name, chip->coder, status_label (chip),
+  g_string_append_printf (tip, "%s — %s, %s%s", name, coder_name (chip->coder),
+                          status_label (chip),
                           chip->memo ? _(", with a memo") : "");
   if (chip->status != KEL_STATUS_REJECTED && !chip->counted)
     {
@@ -214,10 +231,24 @@ fill_chips (KelSegmentPanel *self, GtkListItem *list_item, KelSegmentItem *item)
   g_autoptr (GPtrArray) items = kel_code_chips_items (chips, KEL_CHIPS_ALL);
   GtkWidget *child;
 
+  GtkWidget *memo = g_object_get_data (G_OBJECT (list_item), "memo");
+  gboolean has_memo = FALSE;
+
   while ((child = gtk_widget_get_first_child (items_box)) != NULL)
     gtk_box_remove (GTK_BOX (items_box), child);
   for (guint g = 0; g < items->len; g++)
     gtk_box_append (GTK_BOX (items_box), item_line (self, chips, items->pdata[g]));
+  /* a row with a memo says so (the memo itself in its tooltip) */
+  for (guint i = 0; chips != NULL && i < chips->len && !has_memo; i++)
+    {
+      const KelCodeChip *c = &g_array_index (chips, KelCodeChip, i);
+      if (c->memo != NULL && *c->memo)
+        {
+          has_memo = TRUE;
+          gtk_widget_set_tooltip_text (memo, c->memo);
+        }
+    }
+  gtk_widget_set_visible (memo, has_memo);
 }
 
 static void
@@ -240,9 +271,16 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegment
 
   gtk_widget_add_css_class (clause, "clause-label");
   gtk_widget_set_valign (clause, GTK_ALIGN_START);
+  GtkWidget *memo = gtk_image_new_from_icon_name ("document-edit-symbolic");
+
   gtk_widget_set_hexpand (items, TRUE);
+  gtk_widget_set_valign (memo, GTK_ALIGN_START);
+  gtk_widget_add_css_class (memo, "memo-marker");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (memo), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Has a memo"), -1);
   gtk_box_append (GTK_BOX (top), clause);
   gtk_box_append (GTK_BOX (top), items);
+  gtk_box_append (GTK_BOX (top), memo);
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
@@ -259,6 +297,7 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegment
   g_object_set_data (G_OBJECT (list_item), "panel", self);
   g_object_set_data (G_OBJECT (list_item), "clause", clause);
   g_object_set_data (G_OBJECT (list_item), "chips", items);
+  g_object_set_data (G_OBJECT (list_item), "memo", memo);
   g_object_set_data (G_OBJECT (list_item), "text", text);
 }
 
@@ -423,7 +462,8 @@ code_row (KelSegmentPanel *self, const KelCodeChip *c)
                                             : g_strdup (label);
   gboolean live = c->status != KEL_STATUS_REJECTED;
 
-  g_string_append_printf (subtitle, "%s · %s · %s%s%s", c->coder, status_label (c), amount,
+  g_string_append_printf (subtitle, "%s · %s · %s%s%s", coder_name (c->coder),
+                          status_label (c), amount,
                           c->is_span ? _(" · a selection") : "", c->memo ? _(" · memo") : "");
   if (live && !c->counted)
     {
@@ -884,6 +924,20 @@ on_count_clicked (GtkButton *button, KelSegmentPanel *self)
 
 /* Keys ------------------------------------------------------------------------------- */
 
+/* Whether @chips hold the coder's own live code @category on the whole segment. */
+static gboolean
+coded_as (GArray *chips, const char *category)
+{
+  for (guint i = 0; chips != NULL && i < chips->len; i++)
+    {
+      const KelCodeChip *c = &g_array_index (chips, KelCodeChip, i);
+      if (c->mine && !c->is_span && c->status != KEL_STATUS_REJECTED
+          && g_strcmp0 (c->category, category) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
                 GdkModifierType state, KelSegmentPanel *self)
@@ -891,6 +945,15 @@ on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
   GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
   int key = -1, index;
 
+  /* Escape leaves the memo (kept) for the list */
+  if (keyval == GDK_KEY_Escape && focus != NULL
+      && (focus == GTK_WIDGET (self->memo_view)
+          || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->memo_view))))
+    {
+      kel_segment_panel_flush_memo (self);
+      kel_segment_panel_focus_list (self);
+      return TRUE;
+    }
   /* typing in the memo or the amount is typing */
   if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
     return FALSE;
@@ -908,8 +971,16 @@ on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
           gtk_widget_error_bell (GTK_WIDGET (self));
           return TRUE;
         }
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.set-category", "s",
-                                  kel_categories_get (self->categories, (guint) index)->id);
+      {
+        const char *category = kel_categories_get (self->categories, (guint) index)->id;
+        int before = kel_segment_panel_get_selected (self);
+
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.set-category", "s", category);
+        /* coded so: on to the next, as Enter does */
+        if (before >= 0 && kel_segment_panel_get_selected (self) == before
+            && coded_as (kel_segment_panel_get_selected_chips (self), category))
+          kel_segment_panel_select_next (self);
+      }
       return TRUE;
     }
   switch (keyval)
@@ -1154,6 +1225,13 @@ kel_segment_panel_set_filter (KelSegmentPanel *self, KelSegmentFilter filter)
 {
   g_return_if_fail (KEL_IS_SEGMENT_PANEL (self));
   gtk_drop_down_set_selected (self->filter_dropdown, filter);
+}
+
+KelSegmentFilter
+kel_segment_panel_get_filter (KelSegmentPanel *self)
+{
+  g_return_val_if_fail (KEL_IS_SEGMENT_PANEL (self), KEL_SEGMENTS_CODED);
+  return self->mode;
 }
 
 int

@@ -32,6 +32,7 @@ void        kel_segment_panel_set_chips      (KelSegmentPanel *self,
                                               GPtrArray       *chips);
 void        kel_segment_panel_set_filter     (KelSegmentPanel *self,
                                               KelSegmentFilter filter);
+KelSegmentFilter kel_segment_panel_get_filter (KelSegmentPanel *self);
 /* The selected segment's index in the document, or -1. */
 int         kel_segment_panel_get_selected   (KelSegmentPanel *self);
 /* Selects segment @index (showing it even when the filter hides it). */

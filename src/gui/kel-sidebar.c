@@ -85,6 +85,8 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer us
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
   gtk_label_set_text (GTK_LABEL (title), kel_doc_item_get_title (item));
+  /* a name cut in the middle is whole in its tooltip */
+  gtk_widget_set_tooltip_text (title, kel_doc_item_get_title (item));
   if (group)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (kel_doc_item_get_children (item)));

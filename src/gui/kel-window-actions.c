@@ -267,6 +267,93 @@ bench_report (KelWindow *self)
   g_print ("longest-stall-ms %.0f\n", self->bench_max_stall / 1000.0);
 }
 
+/* The same document twice: pairs of ids, the new document and the one it repeats, kept
+ * until the question is answered. */
+static void
+on_twins_answered (AdwMessageDialog *dialog, const char *response, KelWindow *self)
+{
+  GArray *twins = g_object_get_data (G_OBJECT (dialog), "twins");
+  g_autoptr (GString) kept = g_string_new (NULL);
+  guint removed = 0;
+
+  if (self->project == NULL || g_strcmp0 (response, "skip") != 0)
+    return;
+  for (guint i = 0; i + 1 < twins->len; i += 2)
+    {
+      gint64 doc = g_array_index (twins, gint64, i);
+      g_autoptr (GError) error = NULL;
+
+      if (kel_project_remove_document (self->project, doc, &error))
+        {
+          removed++;
+          if (self->doc_id == doc)
+            kel_window_open_document (self, g_array_index (twins, gint64, i + 1));
+        }
+      else
+        g_string_append_printf (kept, "%s%s", kept->len ? "\n" : "", error->message);
+    }
+  _kel_window_refresh_documents (self);
+  if (kept->len > 0)
+    _kel_window_toast (self, kept->str);
+  else
+    {
+      g_autofree char *msg = g_strdup_printf (ngettext ("%u copy left out",
+                                                        "%u copies left out", removed),
+                                              removed);
+      _kel_window_toast (self, msg);
+    }
+}
+
+/* Files just added whose text is mostly a document's already there: keep both, or leave
+ * the new ones out (counted twice, their commitments would be). */
+static void
+ask_twins (KelWindow *self, GPtrArray *results)
+{
+  g_autoptr (GString) body = g_string_new (NULL);
+  g_autoptr (GArray) twins = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const KelProjectAddResult *r = results->pdata[i];
+      g_autoptr (KelProjectDocument) added = NULL, other = NULL;
+
+      if (r->error != NULL || r->existed || r->twin == 0)
+        continue;
+      added = kel_project_get_document (self->project, r->document, NULL);
+      other = kel_project_get_document (self->project, r->twin, NULL);
+      if (added == NULL || other == NULL)
+        continue;
+      g_array_append_val (twins, r->document);
+      g_array_append_val (twins, r->twin);
+      /* Translators: a document just imported and one already in the project whose text
+       * it mostly repeats; %d %% is how much of it */
+      g_string_append_printf (body, _("• “%s” has %d %% of its text in common with “%s”"),
+                              added->name, (int) (r->twin_similarity * 100 + 0.5),
+                              other->name);
+      g_string_append_c (body, '\n');
+    }
+  if (twins->len == 0)
+    return;
+  g_string_append_c (body, '\n');
+  g_string_append (body, _("They may be the same document (a scan and its text, or two "
+                           "exports of one file). Kept both, its commitments are counted "
+                           "twice."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Same Document Twice?"),
+                                   body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Both"),
+                                    "skip", _("_Leave the New Out"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "skip",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "skip");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_object_set_data_full (G_OBJECT (dialog), "twins", g_steal_pointer (&twins),
+                          (GDestroyNotify) g_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_twins_answered), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 import_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -346,7 +433,9 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       bench_report (self);
       gtk_window_close (GTK_WINDOW (self));
+      return;
     }
+  ask_twins (self, results);
 }
 
 /* The benchmark's watchdog: the longest time the main loop did not come round. */
@@ -1086,9 +1175,10 @@ set_category_action (GtkWidget *widget, const char *name, GVariant *param)
   GError *error = NULL;
   gboolean ok;
 
-  if (self->project == NULL || segment < 0)
+  if (self->project == NULL)
     return;
-  /* a selection in the document is coded by hand with the category instead */
+  /* a selection in the document is coded by hand with the category instead (also with
+   * no segment chosen in the list) */
   {
     gsize start, end;
     if (kel_document_view_get_selection (self->document_view, &start, &end))
@@ -1097,6 +1187,8 @@ set_category_action (GtkWidget *widget, const char *name, GVariant *param)
         return;
       }
   }
+  if (segment < 0)
+    return;
   if (!_kel_window_ensure_coder (self, "win.set-category", param))
     return;
 
@@ -1446,6 +1538,7 @@ code_selection_action (GtkWidget *widget, const char *name, GVariant *param)
   const char *category = g_variant_get_string (param, NULL);
   gsize start, end;
   GError *error = NULL;
+  gint64 id;
 
   if (self->project == NULL || self->doc_id == 0)
     return;
@@ -1456,11 +1549,25 @@ code_selection_action (GtkWidget *widget, const char *name, GVariant *param)
     }
   if (!_kel_window_ensure_coder (self, "win.code-selection", param))
     return;
-  if (check (self, kel_project_code_span (self->project, self->coder, self->doc_id, start, end,
-                                          category, &error) != 0, error))
+  id = kel_project_code_span (self->project, self->coder, self->doc_id, start, end, category,
+                              &error);
+  if (check (self, id != 0, error))
     {
-      _kel_window_did (self, self->doc_id, kel_segment_panel_get_selected (self->segment_panel));
-      kel_page_view_clear_selection (kel_document_view_get_page_view (self->document_view));
+      g_autoptr (KelProjectCoding) c = kel_project_get_coding (self->project, id, NULL);
+      int segment = c != NULL ? c->segment : -1;
+      g_autofree char *said = NULL;
+
+      /* the coding in sight at once: its segment in the list (whatever the filter), its
+       * colour in the page and the text, where the selection no longer hides it */
+      kel_document_view_clear_selection (self->document_view);
+      if (segment >= 0)
+        kel_segment_panel_select (self->segment_panel, (guint) segment);
+      _kel_window_did (self, self->doc_id, segment >= 0 ? segment
+                                           : kel_segment_panel_get_selected (self->segment_panel));
+      /* Translators: after coding a selection by hand; %s is the category */
+      said = g_strdup_printf (_("Coded as %s"), kel_categories_label (self->categories,
+                                                                      category));
+      _kel_window_toast (self, said);
     }
 }
 

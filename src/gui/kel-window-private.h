@@ -58,6 +58,7 @@ struct _KelWindow {
   KelProject           *project;
   gulong                changed_id;
   KelCategories        *categories;
+  KelSegmentFilter      filter_before_blind;  /* the list's filter before blind coding */
   char                 *coder;         /* the person coding, or NULL */
   KelShow               show;
   char                 *show_coder;

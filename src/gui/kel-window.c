@@ -38,9 +38,15 @@ set_blind (KelWindow *self, gboolean blind)
   if (blind == g_settings_get_boolean (self->settings, "blind"))
     return;
   g_settings_set_boolean (self->settings, "blind", blind);
-  /* coding blind, the lexicon's codes must not say which segments to look at */
+  /* coding blind, the lexicon's codes must not say which segments to look at; seeing
+   * again, the list is as it was */
   if (blind)
-    kel_segment_panel_set_filter (self->segment_panel, KEL_SEGMENTS_ALL);
+    {
+      self->filter_before_blind = kel_segment_panel_get_filter (self->segment_panel);
+      kel_segment_panel_set_filter (self->segment_panel, KEL_SEGMENTS_ALL);
+    }
+  else if (kel_segment_panel_get_filter (self->segment_panel) == KEL_SEGMENTS_ALL)
+    kel_segment_panel_set_filter (self->segment_panel, self->filter_before_blind);
   _kel_window_refresh_codings (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLIND]);
 }
@@ -227,6 +233,9 @@ static void
 update_coder_label (KelWindow *self)
 {
   gtk_label_set_text (self->coder_label, self->coder ? self->coder : _("Who is coding?"));
+  /* the label may be cut: the whole of it on the label itself (the button has its own) */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->coder_label),
+                               self->coder ? self->coder : _("Who is coding?"));
 }
 
 void
@@ -505,7 +514,7 @@ is_visible (KelWindow *self, GHashTable *mine_keys, const KelProjectCoding *c,
 /* A coding shown: its chip in its segment's list and, for a span, its own highlight. */
 static void
 show_coding (KelWindow *self, const KelProjectCoding *c, gboolean decided, int selected,
-             GHashTable *own_reasons, GPtrArray *chips, GArray *units)
+             GHashTable *own_reasons, GPtrArray *chips, GArray *units, GPtrArray *tags)
 {
   KelCodeChip chip = { 0 };
   KelDocumentUnit u = { 0 };
@@ -537,7 +546,18 @@ show_coding (KelWindow *self, const KelProjectCoding *c, gboolean decided, int s
   u.end = c->end;
   kel_categories_color (self->categories, c->category, &u.color);
   u.id = (guint) c->segment;
-  u.tag = kel_categories_label (self->categories, c->category);
+  {
+    /* the name, or its number key where the margin is narrow */
+    int index = kel_categories_find (self->categories, c->category);
+    int number = index >= 0 ? kel_categories_get (self->categories, (guint) index)->key : 0;
+    char *tag = number > 0
+      ? g_strdup_printf ("%s\x1f%d", kel_categories_label (self->categories, c->category),
+                         number)
+      : g_strdup (kel_categories_label (self->categories, c->category));
+
+    g_ptr_array_add (tags, tag);
+    u.tag = tag;
+  }
   u.flags = c->status == KEL_STATUS_REJECTED ? KEL_HIGHLIGHT_DASHED
             : !c->counted ? KEL_HIGHLIGHT_MUTED : 0;
   if (c->segment == selected)
@@ -699,7 +719,7 @@ rebuild_views (KelWindow *self)
 
       if (c->segment >= 0 && (guint) c->segment < doc->segments->len
           && is_visible (self, mine_keys, c, &decided))
-        show_coding (self, c, decided, selected, own_reasons, chips, units);
+        show_coding (self, c, decided, selected, own_reasons, chips, units, tags);
     }
   for (guint s = 0; s < doc->segments->len; s++)
     show_segment (self, doc, s, chips->pdata[s], selected, units, tags);

@@ -324,8 +324,12 @@ static const char *
 corporation_name (KelChart *c, int corp)
 {
   const char *name = kel_aggregate_get_corporation (c->agg, corp);
+  const KelLexicon *lex = kel_aggregate_get_lexicon (c->agg);
 
-  return name[0] ? name : _("(corporation unknown)");
+  if (name[0] == '\0')
+    return _("(corporation unknown)");
+  /* Қазмырыш in a Kazakh chart, Казцинк in a Russian one */
+  return lex != NULL ? kel_lexicon_corporation_name (lex, name, c->lang) : name;
 }
 
 /* The operations ---------------------------------------------------------------------- */
@@ -1213,16 +1217,19 @@ add_point (KelChart *c, int corp, int year, KelMeasure measure, double x, double
   add_zone (c, mark, x - 7, y - 7, 14, 14);
 }
 
-/* The developmental share of @corp by @measure as a line broken at every year without
- * data, with its points; returns how many points it has. */
+/* The developmental share of @corp by @measure as a line, with its points; across years
+ * without data the points are joined by a thin dotted line (the trend reads on, the gap
+ * shows). Returns how many points it has. */
 static guint
 add_share_line (KelChart *c, const Plot *p, int corp, KelMeasure measure, Rgba color,
                 Marker marker, gboolean halo)
 {
   Dash dash = measure == KEL_MEASURE_AMOUNT ? DASH_SOLID : DASH_DASHED;
   gboolean hollow = measure == KEL_MEASURE_COUNT;
-  Op *line = NULL, *under = NULL;
-  guint points = 0;
+  /* indices, not pointers: adding an op may move the others */
+  guint line = G_MAXUINT, under = G_MAXUINT, points = 0;
+  int before = 0;       /* the last year with data */
+  double before_v = 0;
 
   for (int year = p->first; year <= p->last; year++)
     {
@@ -1230,21 +1237,33 @@ add_share_line (KelChart *c, const Plot *p, int corp, KelMeasure measure, Rgba c
 
       if (!year_has (c, corp, year, measure))
         {
-          line = under = NULL;
+          line = under = G_MAXUINT;
           continue;
         }
       v = kel_aggregate_get_class_share (c->agg, corp, year, KEL_CLASS_DEVELOPMENTAL,
                                          measure);
-      if (line == NULL)
+      if (line == G_MAXUINT && before > 0)
+        {
+          Op *across = add_line (c, with_alpha (color, 0.7), 1.5, DASH_DOTTED);
+          op_point (across, plot_x (p, before), plot_y (p, before_v));
+          op_point (across, plot_x (p, year), plot_y (p, v));
+        }
+      before = year;
+      before_v = v;
+      if (line == G_MAXUINT)
         {
           /* a halo in the background colour keeps the line readable over the areas */
           if (halo)
-            under = add_line (c, with_alpha (c->pal.bg, 0.85), 5, DASH_SOLID);
-          line = add_line (c, color, 2, dash);
+            {
+              add_line (c, with_alpha (c->pal.bg, 0.85), 5, DASH_SOLID);
+              under = c->ops->len - 1;
+            }
+          add_line (c, color, 2, dash);
+          line = c->ops->len - 1;
         }
-      if (under != NULL)
-        op_point (under, plot_x (p, year), plot_y (p, v));
-      op_point (line, plot_x (p, year), plot_y (p, v));
+      if (under != G_MAXUINT)
+        op_point (&g_array_index (c->ops, Op, under), plot_x (p, year), plot_y (p, v));
+      op_point (&g_array_index (c->ops, Op, line), plot_x (p, year), plot_y (p, v));
     }
   for (int year = p->first; year <= p->last; year++)
     {
@@ -1277,11 +1296,12 @@ add_areas (KelChart *c, const Plot *p, int corp)
           KelFigures fig;
           double x = p->left + (year - p->first) * p->step;
           Op *op = add_rect (c, x + 1, p->top, p->step - 2, p->bottom - p->top,
-                             with_alpha (c->pal.nodata, 0.10));
+                             with_alpha (c->pal.nodata, 0.06));
           guint mark;
 
+          /* faint: with few years the gaps must not outweigh the data */
           op->pattern = PATTERN_BACK_DIAGONAL;
-          op->ink = with_alpha (c->pal.nodata, 0.3);
+          op->ink = with_alpha (c->pal.nodata, 0.18);
           kel_aggregate_get_figures (c->agg, corp, year, KEL_AGGREGATE_ALL, &fig);
           mark = add_mark (c, KEL_CHART_MARK_GAP, corp, -1, year, x, p->top, p->step,
                            p->bottom - p->top);
@@ -1392,9 +1412,31 @@ add_point_labels (KelChart *c, const Plot *p, int corp)
           continue;
         }
       x = plot_x (p, year) - tw / 2;
-      y = plot_y (p, v) - 7 - th;
-      if (y < p->top)
-        y = plot_y (p, v) + 7;
+      /* above its point, else below, clear of both points of the year */
+      {
+        double pa = plot_y (p, kel_aggregate_get_class_share (c->agg, corp, year,
+                                                              KEL_CLASS_DEVELOPMENTAL,
+                                                              KEL_MEASURE_AMOUNT));
+        double pc = plot_y (p, kel_aggregate_get_class_share (c->agg, corp, year,
+                                                              KEL_CLASS_DEVELOPMENTAL,
+                                                              KEL_MEASURE_COUNT));
+        double cand[4] = { plot_y (p, v) - 7 - th, plot_y (p, v) + 7,
+                           MIN (pa, pc) - 7 - th, MAX (pa, pc) + 7 };
+
+        y = cand[0];
+        for (guint k = 0; k < G_N_ELEMENTS (cand); k++)
+          {
+            double t = cand[k];
+            gboolean clear = t >= p->top - 2 && t + th <= p->bottom + 2
+                             && (isnan (pa) || t + th <= pa - 5 || t >= pa + 5)
+                             && (isnan (pc) || t + th <= pc - 5 || t >= pc + 5);
+            if (clear)
+              {
+                y = t;
+                break;
+              }
+          }
+      }
       {
         Op *pill = add_op (c, OP_PILL);
         pill->x = x - 2;

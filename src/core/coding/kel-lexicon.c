@@ -40,6 +40,7 @@ struct _KelLexicon {
   GArray         *categories;   /* KelCategory */
   GArray         *terms;        /* KelTerm */
   GPtrArray      *corporations; /* char** */
+  GHashTable     *corporation_names; /* "ru\x1fKazzinc" → "Казцинк": a <name> by language */
   GPtrArray      *codes[4];     /* pcre2_code* per KelLanguage: the terms for segments in
                                  * that language, in as few patterns as fit */
   GPtrArray      *split_sources; /* char*: the <split> rules, "LANG\tREGEX" */
@@ -166,6 +167,7 @@ kel_lexicon_unref (KelLexicon *lex)
   g_array_unref (lex->categories);
   g_array_unref (lex->terms);
   g_ptr_array_unref (lex->corporations);
+  g_clear_pointer (&lex->corporation_names, g_hash_table_unref);
   for (guint i = 0; i < G_N_ELEMENTS (lex->codes); i++)
     {
       g_clear_pointer (&lex->codes[i], g_ptr_array_unref);
@@ -238,6 +240,21 @@ kel_lexicon_get_corporations (const KelLexicon *lex)
 {
   g_return_val_if_fail (lex != NULL, NULL);
   return lex->corporations;
+}
+
+const char *
+kel_lexicon_corporation_name (const KelLexicon *lex, const char *name, KelLanguage lang)
+{
+  g_autofree char *key = NULL;
+  const char *found;
+
+  g_return_val_if_fail (lex != NULL && name != NULL, name);
+
+  if (lang == KEL_LANG_UNKNOWN || lex->corporation_names == NULL)
+    return name;
+  key = g_strdup_printf ("%s\x1f%s", kel_language_to_code (lang), name);
+  found = g_hash_table_lookup (lex->corporation_names, key);
+  return found != NULL ? found : name;
 }
 
 const char *
@@ -581,6 +598,12 @@ read_corporations (KelLexicon *lex, xmlDocPtr doc)
       for (xmlNodePtr a = n->children; a != NULL; a = a->next)
         if (is_element (a, "alias"))
           g_ptr_array_add (names, node_text (a));
+        else if (is_element (a, "name") && node_lang (a) != KEL_LANG_UNKNOWN)
+          g_hash_table_replace (lex->corporation_names,
+                                g_strdup_printf ("%s\x1f%s",
+                                                 kel_language_to_code (node_lang (a)),
+                                                 (const char *) names->pdata[0]),
+                                node_text (a));
       g_ptr_array_add (names, NULL);
       g_ptr_array_add (lex->corporations, g_ptr_array_free (names, FALSE));
     }
@@ -1331,6 +1354,7 @@ kel_lexicon_load (const char *dir, const char *fallback_dir, GError **error)
   lex->categories = g_array_new (FALSE, TRUE, sizeof (KelCategory));
   lex->terms = g_array_new (FALSE, TRUE, sizeof (KelTerm));
   lex->corporations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  lex->corporation_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   lex->split_sources = g_ptr_array_new_with_free_func (g_free);
   lex->refer_sources = g_ptr_array_new_with_free_func (g_free);
 
@@ -1714,6 +1738,7 @@ kel_lexicon_new_codebook (GPtrArray *cats, const char *version)
   lex->categories = g_array_new (FALSE, TRUE, sizeof (KelCategory));
   lex->terms = g_array_new (FALSE, TRUE, sizeof (KelTerm));
   lex->corporations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  lex->corporation_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   lex->split_sources = g_ptr_array_new_with_free_func (g_free);
   lex->refer_sources = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < G_N_ELEMENTS (lex->codes); i++)

@@ -77,6 +77,11 @@ const KelTerm     *kel_lexicon_get_term        (const KelLexicon  *lex,
 guint              kel_lexicon_get_n_terms     (const KelLexicon  *lex);
 /* The corporations file: a GPtrArray of char*[] { canonical name, alias, alias…, NULL }. */
 GPtrArray         *kel_lexicon_get_corporations (const KelLexicon *lex);
+/* What @lang calls the corporation whose canonical name is @name (its <name xml:lang>),
+ * else @name. */
+const char        *kel_lexicon_corporation_name (const KelLexicon *lex,
+                                                 const char       *name,
+                                                 KelLanguage       lang);
 const char        *kel_class_to_string         (KelClass           klass);
 /* Frees a category made with g_new (those of kel_project_get_categories()). */
 void               kel_category_free           (KelCategory       *cat);

@@ -540,6 +540,7 @@ _kel_project_store_document (KelProject *project, const KelLexicon *lex, const K
       || !insert_document_row (project, lex, doc, source, sha256, &id, stored_name, error)
       || !insert_segments (project, id, doc, error)
       || !insert_boxes (project, id, doc->extracted, error)
+      || !_kel_project_store_fingerprint (project, id, doc->norm->text, doc->norm->len, error)
       || (doc->codings != NULL
           && !_kel_project_insert_lexicon_codings (project, id, lex, doc, error))
       || !_kel_project_set_lexicon_version (project, lex, error))

@@ -149,6 +149,13 @@ gboolean  _kel_project_commit        (KelProject    *project,
                                       GError       **error);
 void      _kel_project_rollback      (KelProject    *project);
 
+/* Stores @document's fingerprint of its @text (kel-project-twins.c). */
+gboolean  _kel_project_store_fingerprint (KelProject *project,
+                                          gint64      document,
+                                          const char *text,
+                                          gsize       len,
+                                          GError    **error);
+
 /* The codebook and the coders ------------------------------------------------------------ */
 
 gboolean  _kel_project_has_category  (KelProject    *project,

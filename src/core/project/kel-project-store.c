@@ -167,6 +167,13 @@ static const char *const migrations[] = {
   "DROP INDEX codings_decision;"
   "CREATE UNIQUE INDEX codings_decision ON codings (document, segment, category, item, coder)"
   "  WHERE span_start IS NULL AND deleted = 0;",
+
+  /* 4: each document's fingerprint (MinHash of its word shingles), to recognize the same
+   * document by its text (kel-project-twins.c); older documents get theirs when asked */
+  "CREATE TABLE fingerprints ("
+  "  document INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,"
+  "  shingles INTEGER NOT NULL,"
+  "  minhash BLOB NOT NULL);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KEL_PROJECT_SCHEMA_VERSION);

@@ -53,6 +53,10 @@ add_one_file (KelProject *project, const KelPipelineOptions *pipeline, const cha
       else
         result->error = g_steal_pointer (&local);
     }
+  else
+    /* other bytes, the same text: the caller asks whether to keep both */
+    result->twin = kel_project_find_twin (project, result->document, &result->twin_similarity,
+                                          NULL);
   return result;
 }
 

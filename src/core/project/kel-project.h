@@ -33,7 +33,7 @@ typedef enum {
 GQuark kel_project_error_quark (void);
 
 /* The schema this Kelisim writes; older projects are migrated forward when opened. */
-#define KEL_PROJECT_SCHEMA_VERSION 3
+#define KEL_PROJECT_SCHEMA_VERSION 4
 /* The automatic coder: a coder like any person, carrying the lexicon's version. */
 #define KEL_LEXICON_CODER "lexicon"
 
@@ -283,9 +283,32 @@ typedef struct {
   gint64    document;  /* its id, also when it was already in the project */
   gboolean  existed;   /* the same bytes were already in the project */
   GError   *error;     /* why it could not be added, else NULL */
+  gint64    twin;      /* added, but its text is mostly another document's (that one's
+                        * id; see kel_project_find_twin()), else 0 */
+  double    twin_similarity;
 } KelProjectAddResult;
 
 void         kel_project_add_result_free   (KelProjectAddResult *result);
+
+/* The same document twice (a scan and its text-layer PDF, two exports of one file) has
+ * other bytes but the same text. The share of their word shingles two texts have in
+ * common, estimated from their fingerprints (0–1). */
+#define KEL_TWIN_SIMILARITY 0.6
+double       kel_text_similarity           (const char         *a,
+                                            gssize              a_len,
+                                            const char         *b,
+                                            gssize              b_len);
+/* The document whose text is most like @document's, if they share at least
+ * KEL_TWIN_SIMILARITY of it (its share in @similarity), else 0. */
+gint64       kel_project_find_twin         (KelProject         *project,
+                                            gint64              document,
+                                            double             *similarity,
+                                            GError            **error);
+/* Takes @document out of the project with its lexicon codings (a twin the user did not
+ * want); a document a person has coded stays (KEL_PROJECT_ERROR_INVALID). */
+gboolean     kel_project_remove_document   (KelProject         *project,
+                                            gint64              document,
+                                            GError            **error);
 
 /* Called on the caller's main context with the number of files done, of @total, and the
  * one being processed (NULL at the end). */

@@ -1,0 +1,1232 @@
+/* test-daywork.c: the rest of what a day's work in the workbench found (issue 16): the
+ * selection bar, hand coding's feedback, the tags on the page, the charts, a document
+ * imported twice and the smaller things, each driven through the real widgets under Xvfb
+ * (the pointer through the X server, with xdotool) on a small project made here. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
+#include "kel-analysis-page.h"
+#include "kel-application.h"
+#include "kel-chart-view.h"
+#include "kel-document-view.h"
+#include "kel-page-view.h"
+#include "kel-preferences-window.h"
+#include "kel-segment-panel.h"
+#include "kel-window.h"
+
+/* Six clauses the built-in lexicon codes one way each, and one it leaves alone. */
+static const char memo_text[] =
+  "МЕМОРАНДУМ\nо сотрудничестве между ТОО «Казцинк» и акиматом на 2021 год\n\n"
+  "2. Обязательства Компании\n"
+  "2.1. Строительство детского сада на сумму 120 млн тенге.\n"
+  "2.2. Оказание благотворительной помощи ветеранам на сумму 12 млн тенге.\n"
+  "2.3. Выплата стипендий студентам колледжа в размере 5 млн тенге.\n"
+  "2.4. Проведение праздника День города с концертом, 3 млн тенге.\n"
+  "2.5. Спонсорская поддержка футбольного клуба в размере 20 млн тенге.\n"
+  "2.6. Участие в заседаниях рабочей группы.\n";
+
+typedef struct _Fixture Fixture;
+typedef void (*Body) (Fixture *f, KelWindow *window);
+
+struct _Fixture {
+  char           *dir;
+  char           *project_path;
+  char           *memo_path;
+  gint64          document;
+  KelApplication *app;
+  Body            body;
+  gboolean        done;
+};
+
+/* Runs the main loop until @cond holds or @seconds pass; no fixed sleeps. */
+static gboolean
+wait_until (gboolean (*cond) (gpointer), gpointer data, double seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+/* Lets what is pending run (layout, drawing, idles): until the main loop is idle. */
+static void
+settle (void)
+{
+  for (int i = 0; i < 5; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !kel_window_is_busy (data);
+}
+
+static KelLexicon *
+builtin_lexicon (void)
+{
+  g_autofree char *dir = g_build_filename (KEL_SOURCE_DATA_DIR, "lexicons", NULL);
+  g_autoptr (GError) error = NULL;
+  KelLexicon *lex = kel_lexicon_load (dir, dir, &error);
+
+  g_assert_no_error (error);
+  return lex;
+}
+
+/* A project with @paths (NULL-terminated; NULL: the memo) and the people @coders. */
+static void
+fixture_setup (Fixture *f, const char *const *coders, const char *const *paths)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexicon) lex = builtin_lexicon ();
+  g_autoptr (KelProject) project = NULL;
+  g_autoptr (GPtrArray) added = NULL;
+  KelPipelineOptions pipeline = { lex, NULL, NULL, 0, FALSE, KEL_OCR_NEVER };
+  const char *memo[2] = { NULL, NULL };
+
+  f->dir = g_dir_make_tmp ("kelisim-daywork-XXXXXX", NULL);
+  f->project_path = g_build_filename (f->dir, "Team.kelisim", NULL);
+  f->memo_path = g_build_filename (f->dir, "memo.txt", NULL);
+  g_assert_true (g_file_set_contents (f->memo_path, memo_text, -1, NULL));
+  project = kel_project_create (f->project_path, lex, &error);
+  g_assert_no_error (error);
+  memo[0] = f->memo_path;
+  added = kel_project_add_files (project, &pipeline, paths != NULL ? paths : memo, NULL,
+                                 &error);
+  g_assert_no_error (error);
+  g_assert_null (((KelProjectAddResult *) added->pdata[0])->error);
+  f->document = ((KelProjectAddResult *) added->pdata[0])->document;
+  for (guint i = 0; coders != NULL && coders[i] != NULL; i++)
+    {
+      g_assert_true (kel_project_add_coder (project, coders[i], NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture *f)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->project_path);
+  g_free (f->memo_path);
+}
+
+static void
+on_activate (GApplication *app, Fixture *f)
+{
+  KelWindow *window = kel_window_new (f->app);
+
+  g_application_hold (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (kel_window_open_project (window, f->project_path, FALSE));
+  g_assert_true (wait_until (not_busy, window, 60));
+  f->body (f, window);
+  f->done = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  g_application_release (app);
+  g_application_quit (app);
+}
+
+/* Opens the fixture's project in the workbench and runs @body on its window. */
+static void
+run_workbench (Fixture *f, Body body)
+{
+  char *argv[] = { (char *) "kelisim", NULL };
+
+  f->body = body;
+  f->app = kel_application_new ();
+  g_application_set_flags (G_APPLICATION (f->app),
+                           g_application_get_flags (G_APPLICATION (f->app))
+                           | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (f->app, "activate", G_CALLBACK (on_activate), f);
+  g_application_run (G_APPLICATION (f->app), 1, argv);
+  g_assert_true (f->done);
+  g_clear_object (&f->app);
+}
+
+/* With KEL_TEST_SHOTS set to a folder, the screen as it is now, for a person to look at. */
+static void
+shot (const char *name)
+{
+  const char *dir = g_getenv ("KEL_TEST_SHOTS");
+  g_autofree char *file = NULL;
+  const char *display = g_getenv ("DISPLAY");
+
+  if (dir == NULL || display == NULL)
+    return;
+  settle ();
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  {
+    const char *argv[] = { "import", "-display", display, "-window", "root", file, NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL,
+                  NULL);
+  }
+}
+
+/* The first widget under @root (in tree order) for which @match holds. */
+static GtkWidget *
+find_widget (GtkWidget *root, gboolean (*match) (GtkWidget *w, gconstpointer data),
+             gconstpointer data)
+{
+  for (GtkWidget *w = root; w != NULL;)
+    {
+      if (match (w, data))
+        return w;
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != root && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w != NULL && w != root ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+is_type (GtkWidget *w, gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (w, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+is_label (GtkWidget *w, gconstpointer text)
+{
+  return GTK_IS_LABEL (w) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), text) == 0;
+}
+
+/* The pointer, through the X server ---------------------------------------------------- */
+
+static gulong
+window_xid (GtkWidget *widget)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+
+  if (GDK_IS_X11_SURFACE (surface))
+    return gdk_x11_surface_get_xid (surface);
+#endif
+  return 0;
+}
+
+/* @widget's point (@x, @y) in its window's X coordinates. */
+static void
+window_point (GtkWidget *widget, double x, double y, int *wx, int *wy)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t p;
+  double sx, sy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (x, y), &p));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  *wx = (int) round (p.x + sx);
+  *wy = (int) round (p.y + sy);
+}
+
+/* Runs xdotool with @args (a NULL-terminated list, after "xdotool"). */
+static void
+xdotool (const char *const *args)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *) "xdotool");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL,
+                               NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  settle ();
+}
+
+/* Moves the pointer to @widget's point (@x, @y). */
+static void
+pointer_to (GtkWidget *widget, double x, double y)
+{
+  g_autofree char *xid = g_strdup_printf ("%lu", window_xid (widget));
+  g_autofree char *sx = NULL, *sy = NULL;
+  int wx, wy;
+
+  window_point (widget, x, y, &wx, &wy);
+  sx = g_strdup_printf ("%d", wx);
+  sy = g_strdup_printf ("%d", wy);
+  xdotool ((const char *[]) { "mousemove", "--window", xid, sx, sy, NULL });
+}
+
+/* The document view's parts ------------------------------------------------------------- */
+
+static GtkTextView *
+text_view_of (KelWindow *window)
+{
+  return GTK_TEXT_VIEW (find_widget (kel_window_get_document_view (window), is_type,
+                                     GSIZE_TO_POINTER (GTK_TYPE_TEXT_VIEW)));
+}
+
+static GtkRevealer *
+selection_bar_of (KelWindow *window)
+{
+  GtkWidget *label = find_widget (kel_window_get_document_view (window), is_label,
+                                  "Code the selection as");
+
+  g_assert_nonnull (label);
+  return GTK_REVEALER (gtk_widget_get_ancestor (label, GTK_TYPE_REVEALER));
+}
+
+static gboolean
+text_ready (gpointer data)
+{
+  return kel_document_view_is_text_ready (KEL_DOCUMENT_VIEW (
+    kel_window_get_document_view (data)));
+}
+
+static gboolean
+loaded_text (gpointer data)
+{
+  KelWindow *window = data;
+
+  return kel_window_get_shown_document (window) == kel_window_get_document (window)
+         && kel_document_view_get_document (KEL_DOCUMENT_VIEW (
+              kel_window_get_document_view (window))) != NULL;
+}
+
+static gboolean
+bar_shown (gpointer data)
+{
+  GtkRevealer *bar = data;
+
+  return gtk_revealer_get_child_revealed (bar) && gtk_widget_get_mapped (GTK_WIDGET (bar));
+}
+
+/* The workbench in the text alone, on the fixture's memo, anna coding. */
+static GtkTextView *
+show_text (Fixture *f, KelWindow *window)
+{
+  KelDocumentView *view = KEL_DOCUMENT_VIEW (kel_window_get_document_view (window));
+
+  kel_window_set_coder (window, "anna");
+  kel_window_open_document (window, f->document);
+  kel_document_view_set_mode (view, KEL_MODE_TEXT);
+  g_assert_true (wait_until (text_ready, window, 30));
+  settle ();
+  return text_view_of (window);
+}
+
+/* The pixel rectangle, in @view's own coordinates, of the character at byte @byte. */
+static GdkRectangle
+char_rect (GtkTextView *view, const char *text, gsize byte)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter;
+  GdkRectangle r;
+  int x, y;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (text,
+                                                                               text + byte));
+  gtk_text_view_get_iter_location (view, &iter, &r);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, r.x, r.y, &x, &y);
+  r.x = x;
+  r.y = y;
+  return r;
+}
+
+/* 4. The selection bar ------------------------------------------------------------------- */
+
+static double
+y_in_window (GtkWidget *widget)
+{
+  graphene_point_t p;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (gtk_widget_get_root (widget)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &p));
+  return p.y;
+}
+
+static void
+drag_selection (Fixture *f, KelWindow *window)
+{
+  GtkTextView *text = show_text (f, window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text);
+  GtkRevealer *bar = selection_bar_of (window);
+  const char *norm = kel_document_view_get_document (KEL_DOCUMENT_VIEW (
+    kel_window_get_document_view (window)))->norm->text;
+  const char *from = strstr (norm, "Выплата"), *to = strstr (norm, "колледжа");
+  GdkRectangle a = char_rect (text, norm, from - norm), b = char_rect (text, norm, to - norm);
+  double top = y_in_window (GTK_WIDGET (text));
+  GtkTextIter s, e;
+  g_autofree char *picked = NULL;
+
+  g_assert_nonnull (from);
+  g_assert_nonnull (to);
+  g_assert_cmpuint (window_xid (GTK_WIDGET (window)), !=, 0);
+  g_assert_false (gtk_revealer_get_reveal_child (bar));
+
+  /* press before "Выплата", drag to "колледжа" and hold */
+  pointer_to (GTK_WIDGET (text), a.x + 1, a.y + a.height / 2.0);
+  xdotool ((const char *[]) { "mousedown", "1", NULL });
+  pointer_to (GTK_WIDGET (text), (a.x + b.x) / 2.0, b.y + b.height / 2.0);
+  pointer_to (GTK_WIDGET (text), b.x + 1, b.y + b.height / 2.0);
+  g_assert_true (gtk_text_buffer_get_has_selection (buffer));
+  /* mid-drag: no bar, and the text has not moved under the pointer */
+  g_assert_false (gtk_revealer_get_reveal_child (bar));
+  g_assert_cmpfloat (y_in_window (GTK_WIDGET (text)), ==, top);
+  shot ("selection-mid-drag");
+
+  xdotool ((const char *[]) { "mouseup", "1", NULL });
+  g_assert_true (wait_until (bar_shown, bar, 10));
+  /* the bar floats over the text, which stays where it was */
+  g_assert_cmpfloat (y_in_window (GTK_WIDGET (text)), ==, top);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &s, &e));
+  picked = gtk_text_iter_get_text (&s, &e);
+  g_assert_true (g_str_has_prefix (picked, "Выплата стипендий студентам"));
+  shot ("selection-bar");
+}
+
+/* Dragging a selection in the text: the bar appeared mid-drag and pushed the text down
+ * about 76 px, so the drag ended on other words than those under the pointer. */
+static void
+test_selection_bar (void)
+{
+  const char *coders[] = { "anna", NULL };
+  Fixture f = { 0 };
+
+  fixture_setup (&f, coders, NULL);
+  run_workbench (&f, drag_selection);
+  fixture_teardown (&f);
+}
+
+/* 5. Hand coding's feedback --------------------------------------------------------------- */
+
+/* Drags over the text from byte @from to byte @to of the document's text. */
+static void
+drag_text (GtkTextView *text, const char *norm, gsize from, gsize to)
+{
+  GdkRectangle a = char_rect (text, norm, from), b = char_rect (text, norm, to);
+
+  pointer_to (GTK_WIDGET (text), a.x + 1, a.y + a.height / 2.0);
+  xdotool ((const char *[]) { "mousedown", "1", NULL });
+  pointer_to (GTK_WIDGET (text), (a.x + b.x) / 2.0, b.y + b.height / 2.0);
+  pointer_to (GTK_WIDGET (text), b.x + 1, b.y + b.height / 2.0);
+  xdotool ((const char *[]) { "mouseup", "1", NULL });
+}
+
+typedef struct {
+  KelProject *project;
+  gint64      document;
+  const char *coder;
+} Whose;
+
+static gboolean
+has_span (gpointer data)
+{
+  Whose *w = data;
+  g_autoptr (GPtrArray) list = kel_project_list_codings (w->project, w->document, w->coder,
+                                                         NULL);
+
+  for (guint i = 0; i < list->len; i++)
+    if (((KelProjectCoding *) list->pdata[i])->is_span)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+charted_for_anna (gpointer data)
+{
+  KelAggregate *agg = kel_analysis_page_get_aggregate (data);
+
+  return agg != NULL
+         && g_strcmp0 (kel_aggregate_filter_get_coder (kel_aggregate_get_filter (agg)),
+                       "anna") == 0;
+}
+
+static gboolean
+shows_anna (gpointer data)
+{
+  return kel_analysis_page_show_coding (data, "anna");
+}
+
+/* Whether the text at byte @byte of @norm is drawn on a background (a unit's colour). */
+static gboolean
+has_background (GtkTextView *text, const char *norm, gsize byte)
+{
+  GtkTextIter iter;
+  g_autoptr (GSList) tags = NULL;
+  gboolean found = FALSE;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text), &iter,
+                                      g_utf8_pointer_to_offset (norm, norm + byte));
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      gboolean set = FALSE;
+      g_object_get (l->data, "background-set", &set, NULL);
+      found |= set;
+    }
+  return found;
+}
+
+static void
+hand_code (Fixture *f, KelWindow *window)
+{
+  GtkTextView *text = show_text (f, window);
+  KelProject *project = kel_window_get_project (window);
+  KelSegmentPanel *panel = KEL_SEGMENT_PANEL (kel_window_get_segment_panel (window));
+  KelAnalysisPage *analysis = NULL;
+  KelDocument *doc = kel_document_view_get_document (KEL_DOCUMENT_VIEW (
+    kel_window_get_document_view (window)));
+  const char *norm = doc->norm->text;
+  const char *clause = strstr (norm, "Участие");
+  const char *words_end = strstr (norm, "группы") + strlen ("группы");
+  Whose anna = { project, f->document, "anna" };
+  const KelProjectCoding *span = NULL;
+  g_autoptr (GPtrArray) mine = NULL;
+  GArray *chips;
+  gboolean chip = FALSE;
+  int segment = -1;
+  KelFigures fig;
+
+  g_assert_nonnull (clause);
+  g_assert_false (has_background (text, norm, clause - norm));
+  /* from inside "Участие" to inside "группы": the words are what is coded */
+  drag_text (text, norm, g_utf8_next_char (g_utf8_next_char (clause)) - norm,
+             words_end - 2 - norm);
+  xdotool ((const char *[]) { "key", "5", NULL });
+  g_assert_true (wait_until (has_span, &anna, 10));
+  settle ();
+
+  mine = kel_project_list_codings (project, f->document, "anna", NULL);
+  g_assert_cmpuint (mine->len, ==, 1);
+  span = mine->pdata[0];
+  g_assert_cmpstr (span->category, ==, "human_development");
+  g_assert_cmpint (span->start, ==, clause - norm);
+  g_assert_cmpint (span->end, ==, words_end - norm);
+  for (guint s = 0; s < doc->segments->len; s++)
+    {
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, s);
+      if ((gsize) span->start >= seg->start && (gsize) span->start < seg->end)
+        segment = (int) s;
+    }
+  g_assert_cmpint (span->segment, ==, segment);
+
+  /* at once: in the text, and in the list, on its segment, which the list shows */
+  g_assert_true (has_background (text, norm, clause - norm));
+  g_assert_cmpint (kel_segment_panel_get_selected (panel), ==, segment);
+  chips = kel_segment_panel_get_selected_chips (panel);
+  for (guint i = 0; chips != NULL && i < chips->len; i++)
+    {
+      const KelCodeChip *c = &g_array_index (chips, KelCodeChip, i);
+      chip |= c->is_span && c->mine && g_strcmp0 (c->category, "human_development") == 0;
+    }
+  g_assert_true (chip);
+  shot ("hand-coded");
+
+  /* and in the charts: anna's one coding, human development */
+  {
+    GtkWidget *stack = gtk_widget_get_ancestor (kel_window_get_agreement_page (window),
+                                                ADW_TYPE_VIEW_STACK);
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "analysis");
+    analysis = KEL_ANALYSIS_PAGE (adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack),
+                                                                     "analysis"));
+  }
+  /* (the page reads who the coders are when it is first shown) */
+  g_assert_true (wait_until (shows_anna, analysis, 30));
+  g_assert_true (wait_until (charted_for_anna, analysis, 30));
+  {
+    KelAggregate *agg = kel_analysis_page_get_aggregate (analysis);
+    int hd = -1;
+
+    for (guint i = 0; i < kel_aggregate_get_n_categories (agg); i++)
+      if (g_strcmp0 (kel_aggregate_get_category (agg, i)->id, "human_development") == 0)
+        hd = (int) i;
+    g_assert_cmpint (hd, >=, 0);
+    kel_aggregate_get_figures (agg, KEL_AGGREGATE_ALL, KEL_AGGREGATE_ALL, hd, &fig);
+    g_assert_cmpuint (fig.count, ==, 1);
+  }
+}
+
+/* Hand coding said nothing: a selection and its number key changed nothing in sight (the
+ * coding showed after a restart, under "All segments"); the selection now takes whole
+ * words. */
+static void
+test_hand_coding (void)
+{
+  const char *coders[] = { "anna", NULL };
+  Fixture f = { 0 };
+
+  fixture_setup (&f, coders, NULL);
+  run_workbench (&f, hand_code);
+  fixture_teardown (&f);
+}
+
+/* 3. Tags on the page --------------------------------------------------------------------- */
+
+/* The memo as a PDF with a narrow margin (28 pt), a line whose second item begins
+ * mid-line, and an amount at the end of each line. */
+static char *
+write_memo_pdf (const char *dir)
+{
+  static const char *const lines[] = {
+    "МЕМОРАНДУМ о сотрудничестве между ТОО «Казцинк» и акиматом на 2021 год",
+    "2. Обязательства Компании",
+    "2.1. Строительство детского сада на сумму 120 млн тенге.",
+    "2.2. Оказание благотворительной помощи ветеранам на сумму 12 млн тенге.",
+    "2.3. Выплата стипендий студентам колледжа в размере 5 млн тенге.",
+    "2.4. Ремонт школы № 5 – 40 млн тенге, спонсорская поддержка клуба – 096,4 млн тенге.",
+    "2.5. Участие в заседаниях рабочей группы.",
+  };
+  char *path = g_build_filename (dir, "memo.pdf", NULL);
+  cairo_surface_t *pdf = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (pdf);
+
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 10.5);
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      cairo_move_to (cr, 28, 60 + 22 * i);
+      cairo_show_text (cr, lines[i]);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (pdf);
+  cairo_surface_destroy (pdf);
+  return path;
+}
+
+typedef struct {
+  KelPageView *view;
+  guint        n;
+} TagsWant;
+
+static gboolean
+has_tags (gpointer data)
+{
+  TagsWant *w = data;
+  g_autoptr (GArray) boxes = NULL;
+
+  if (kel_page_view_get_n_pages (w->view) == 0)
+    return FALSE;
+  boxes = kel_page_view_get_tag_boxes (w->view, 0);
+  return boxes->len >= w->n;
+}
+
+/* How many tags the page should carry: one per item the lexicon coded, and one per span
+ * coded by hand. */
+static guint
+n_tagged (KelProject *project, gint64 doc)
+{
+  g_autoptr (GPtrArray) all = kel_project_list_codings (project, doc, NULL, NULL);
+  g_autoptr (GHashTable) items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint spans = 0;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const KelProjectCoding *c = all->pdata[i];
+      if (c->is_span)
+        spans++;
+      else if (c->status != KEL_STATUS_REJECTED)
+        g_hash_table_add (items, g_strdup_printf ("%d:%d", (int) c->item_start,
+                                                  (int) c->item_end));
+    }
+  return g_hash_table_size (items) + spans;
+}
+
+static void
+assert_tags_clear (KelPageView *view, const KelDocument *doc, guint n)
+{
+  g_autoptr (GArray) boxes = kel_page_view_get_tag_boxes (view, 0);
+  const GArray *glyphs = doc->extracted->glyphs;
+
+  g_assert_cmpuint (boxes->len, ==, n);
+  for (guint b = 0; b < boxes->len; b++)
+    {
+      const KelRect *r = &g_array_index (boxes, KelRect, b);
+
+      g_assert_cmpfloat (r->x1, >=, 0);
+      g_assert_cmpfloat (r->x2, <=, 595);
+      for (guint g = 0; g < glyphs->len; g++)
+        {
+          const KelGlyph *gl = &g_array_index (glyphs, KelGlyph, g);
+          gboolean meet = gl->page == 0 && gl->rect.x1 < r->x2 && r->x1 < gl->rect.x2
+                          && gl->rect.y1 < r->y2 && r->y1 < gl->rect.y2;
+          if (meet)
+            g_error ("a tag at %.1f,%.1f–%.1f,%.1f covers the glyph at %.1f,%.1f", r->x1,
+                     r->y1, r->x2, r->y2, gl->rect.x1, gl->rect.y1);
+        }
+      for (guint o = 0; o < b; o++)
+        {
+          const KelRect *q = &g_array_index (boxes, KelRect, o);
+          g_assert_false (q->x1 < r->x2 && r->x1 < q->x2 && q->y1 < r->y2 && r->y1 < q->y2);
+        }
+    }
+}
+
+static gboolean
+loaded (gpointer data)
+{
+  KelWindow *window = data;
+  KelDocumentView *view = KEL_DOCUMENT_VIEW (kel_window_get_document_view (window));
+
+  return kel_window_get_shown_document (window) == kel_window_get_document (window)
+         && kel_document_view_get_document (view) != NULL
+         && kel_page_view_get_n_pages (kel_document_view_get_page_view (view)) > 0;
+}
+
+static void
+page_tags (Fixture *f, KelWindow *window)
+{
+  KelDocumentView *dv = KEL_DOCUMENT_VIEW (kel_window_get_document_view (window));
+  KelPageView *view = kel_document_view_get_page_view (dv);
+  KelProject *project = kel_window_get_project (window);
+  KelDocument *doc;
+  const char *from;
+  g_autoptr (GError) error = NULL;
+  TagsWant want = { view, 0 };
+
+  kel_window_set_coder (window, "anna");
+  kel_window_open_document (window, f->document);
+  g_assert_true (wait_until (loaded, window, 30));
+  doc = kel_document_view_get_document (dv);
+  g_assert_nonnull (doc->extracted);
+
+  /* a span coded by hand in the middle of a line */
+  from = strstr (doc->norm->text, "заседаниях");
+  g_assert_nonnull (from);
+  g_assert_cmpint (kel_project_code_span (project, "anna", f->document, from - doc->norm->text,
+                                          from - doc->norm->text + strlen ("заседаниях"),
+                                          "human_development", &error), >, 0);
+  g_assert_no_error (error);
+  want.n = n_tagged (project, f->document);
+  g_assert_cmpuint (want.n, >=, 4);
+
+  /* the width fitted, then 100 % and 50 %: every tag drawn, none over a glyph */
+  g_assert_true (wait_until (has_tags, &want, 10));
+  assert_tags_clear (view, doc, want.n);
+  shot ("page-tags-fit");
+  kel_page_view_set_zoom (view, 1.0);
+  settle ();
+  assert_tags_clear (view, doc, want.n);
+  shot ("page-tags-100");
+  kel_page_view_set_zoom (view, 0.5);
+  settle ();
+  assert_tags_clear (view, doc, want.n);
+  shot ("page-tags-50");
+}
+
+/* Tags on the page covered the text (an amount under «Infrastructure») where a unit began
+ * mid-line, and over spans coded by hand. */
+static void
+test_page_tags (void)
+{
+  const char *coders[] = { "anna", NULL };
+  Fixture f = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("kelisim-pdf-XXXXXX", NULL);
+  g_autofree char *pdf = write_memo_pdf (dir);
+  const char *paths[] = { pdf, NULL };
+
+  fixture_setup (&f, coders, paths);
+  run_workbench (&f, page_tags);
+  fixture_teardown (&f);
+  remove_tree (dir);
+}
+
+/* 12. The same document twice --------------------------------------------------------- */
+
+/* The memo as OCR read a scan of it: other line breaks, a Latin "c" in a Cyrillic word,
+ * straight quotes. */
+static const char memo_scanned[] =
+  "МЕМОРАНДУМ о сотрудничестве между ТОО \"Казцинк\" и акиматом на 2021 год\n"
+  "2. Обязательcтва Компании\n"
+  "2.1. Строительство детского сада на сумму 120 млн\nтенге.\n"
+  "2.2. Оказание благотворительной помощи ветеранам на сумму 12 млн тенге.\n"
+  "2.3. Выплата стипендий студентам колледжа в размере 5 млн тенге.\n"
+  "2.4. Проведение праздника День города с концертом, 3 млн тенге.\n"
+  "2.5. Спонсорская поддержка футбольного клуба в размере\n20 млн тенге.\n"
+  "2.6. Участие в заседаниях рабочей группы.\n";
+
+/* The visible message dialog with @heading, or NULL. */
+static AdwMessageDialog *
+message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w))
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+twins_asked (gpointer data)
+{
+  return message_dialog ("The Same Document Twice?") != NULL;
+}
+
+typedef struct {
+  KelProject *project;
+  guint       n;
+} DocsWant;
+
+static gboolean
+has_documents (gpointer data)
+{
+  DocsWant *w = data;
+  g_autoptr (GPtrArray) docs = kel_project_list_documents (w->project);
+
+  return docs->len == w->n;
+}
+
+/* Imports @path and answers the question with @response. */
+static void
+import_twin (KelWindow *window, const char *path, const char *response)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *ask;
+
+  kel_window_import_files (window, &file, 1);
+  g_assert_true (wait_until (twins_asked, NULL, 60));
+  ask = message_dialog ("The Same Document Twice?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "“memo-scan.txt”"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "“memo.txt”"));
+  shot ("same-document-twice");
+  adw_message_dialog_response (ask, response);
+  gtk_window_close (GTK_WINDOW (ask));
+  settle ();
+}
+
+static void
+same_document_twice (Fixture *f, KelWindow *window)
+{
+  g_autofree char *scan = g_build_filename (f->dir, "memo-scan.txt", NULL);
+  KelProject *project = kel_window_get_project (window);
+  DocsWant two = { project, 2 }, one = { project, 1 };
+
+  g_assert_true (g_file_set_contents (scan, memo_scanned, -1, NULL));
+  kel_window_open_document (window, f->document);
+
+  /* left out: one document, as before */
+  import_twin (window, scan, "skip");
+  g_assert_true (wait_until (has_documents, &one, 10));
+  g_assert_true (wait_until (not_busy, window, 10));
+  /* kept: both */
+  import_twin (window, scan, "keep");
+  g_assert_true (wait_until (has_documents, &two, 10));
+  settle ();
+  g_assert_true (has_documents (&two));
+}
+
+/* A scan and its text (or two exports of one file) were counted twice with no word: other
+ * bytes, the same text. */
+static void
+test_same_document_twice (void)
+{
+  Fixture f = { 0 };
+
+  fixture_setup (&f, NULL, NULL);
+  run_workbench (&f, same_document_twice);
+  fixture_teardown (&f);
+}
+
+/* 11. The table behind the chart ------------------------------------------------------ */
+
+static gboolean
+has_rows (gpointer data)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (data));
+
+  return g_list_model_get_n_items (model) > 0;
+}
+
+/* The texts of the labels of the table's first row, in the columns' order. */
+static GPtrArray *
+first_row_texts (GtkColumnView *table)
+{
+  GPtrArray *texts = g_ptr_array_new ();
+  GtkWidget *row = NULL;
+
+  /* the column view's rows are in its list view, after the header */
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (table)); w != NULL && row == NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_LIST_VIEW (w) || g_str_equal (G_OBJECT_TYPE_NAME (w), "GtkListView"))
+      row = gtk_widget_get_first_child (w);
+  g_assert_nonnull (row);
+  for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *label = find_widget (cell, is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL));
+      g_ptr_array_add (texts, (gpointer) (label ? gtk_label_get_text (GTK_LABEL (label)) : ""));
+    }
+  return texts;
+}
+
+static void
+chart_table (Fixture *f, KelWindow *window)
+{
+  GtkWidget *stack = gtk_widget_get_ancestor (kel_window_get_agreement_page (window),
+                                              ADW_TYPE_VIEW_STACK);
+  GtkWidget *analysis = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), "analysis");
+  GtkColumnView *table = GTK_COLUMN_VIEW (find_widget (analysis, is_type,
+                                                       GSIZE_TO_POINTER (GTK_TYPE_COLUMN_VIEW)));
+  KelChart *chart;
+  KelAggregate *agg;
+  g_autoptr (GPtrArray) texts = NULL;
+  const char *corp;
+  double share = NAN;
+  GtkWidget *scroller;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "analysis");
+  g_assert_nonnull (table);
+  g_assert_true (wait_until (has_rows, table, 30));
+  settle ();
+  chart = kel_chart_view_get_chart (KEL_CHART_VIEW (find_widget (analysis, is_type,
+                                                                 GSIZE_TO_POINTER (
+                                                                   KEL_TYPE_CHART_VIEW))));
+  agg = kel_chart_get_aggregate (chart);
+  g_assert_cmpuint (kel_aggregate_get_n_years (agg), ==, 2);
+
+  /* the first row says what the chart says: Kazzinc over both years, not one year's */
+  texts = first_row_texts (table);
+  g_assert_cmpuint (texts->len, ==, 8);
+  g_assert_cmpstr (texts->pdata[1], ==, "All");
+  corp = texts->pdata[0];
+  for (guint i = 0; i < kel_chart_get_n_marks (chart); i++)
+    {
+      const KelChartMark *m = kel_chart_get_mark (chart, i);
+      if (m->kind == KEL_CHART_MARK_SEGMENT
+          && g_strcmp0 (kel_aggregate_get_corporation (agg, m->corporation), corp) == 0
+          && g_strcmp0 (kel_aggregate_category_label (kel_aggregate_get_category (
+                          agg, m->category), KEL_LANG_EN), texts->pdata[2]) == 0)
+        share = m->share;
+    }
+  g_assert_false (isnan (share));
+  /* infrastructure: 120 of 120 + 12 + 5 + 3 + 20 millions in 2021 and the same in 2022 */
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (texts->pdata[7], NULL), 75.0, 0.05);
+  g_assert_cmpfloat_with_epsilon (share, 75.0, 0.05);
+
+  /* at 1280×820 the table shows ten rows or more */
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (table), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_cmpint (gtk_widget_get_height (scroller), >=, 10 * 24);
+  shot ("chart-table");
+}
+
+/* The table under the chart said «33.3 %» (one year, by number) where the chart said
+ * «79 %» (every year, by amount), and showed six rows at 1280×820. */
+static void
+test_chart_table (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("kelisim-years-XXXXXX", NULL);
+  g_autofree char *a = g_build_filename (dir, "memo-2021.txt", NULL);
+  g_autofree char *b = g_build_filename (dir, "memo-2022.txt", NULL);
+  g_autofree char *next = NULL;
+  const char *paths[] = { a, b, NULL };
+  GString *t = g_string_new (memo_text);
+
+  g_string_replace (t, "2021 год", "2022 год", 0);
+  next = g_string_free (t, FALSE);
+  g_assert_true (g_file_set_contents (a, memo_text, -1, NULL));
+  g_assert_true (g_file_set_contents (b, next, -1, NULL));
+  fixture_setup (&f, NULL, paths);
+  run_workbench (&f, chart_table);
+  fixture_teardown (&f);
+  remove_tree (dir);
+}
+
+/* 10. The smaller things -------------------------------------------------------------- */
+
+/* Sends @keyval to the segment panel's key controllers, the focus where it is. */
+static gboolean
+panel_key (KelWindow *window, guint keyval)
+{
+  GtkWidget *panel = kel_window_get_segment_panel (window);
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (panel);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr (GtkEventController) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        g_signal_emit_by_name (c, "key-pressed", keyval, 0, 0, &handled);
+    }
+  settle ();
+  return handled;
+}
+
+static gboolean
+is_label_with (GtkWidget *w, gconstpointer text)
+{
+  return GTK_IS_LABEL (w) && gtk_widget_get_mapped (w)
+         && strstr (gtk_label_get_text (GTK_LABEL (w)), text) != NULL;
+}
+
+/* "Codes shown": the dropdown whose first choice is "Yours and the lexicon’s". */
+static gboolean
+is_show_dropdown (GtkWidget *w, gconstpointer data)
+{
+  GListModel *model;
+
+  if (!GTK_IS_DROP_DOWN (w))
+    return FALSE;
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (w));
+  return GTK_IS_STRING_LIST (model) && g_list_model_get_n_items (model) > 2
+         && g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 2),
+                       "Every coder’s") == 0;
+}
+
+static gboolean
+is_memo_marker (GtkWidget *w, gconstpointer data)
+{
+  return GTK_IS_IMAGE (w) && gtk_widget_has_css_class (w, "memo-marker")
+         && gtk_widget_get_mapped (w);
+}
+
+static GtkWidget *
+focus_of (KelWindow *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+static void
+smaller_things (Fixture *f, KelWindow *window)
+{
+  KelSegmentPanel *panel = KEL_SEGMENT_PANEL (kel_window_get_segment_panel (window));
+  KelDocumentView *view = KEL_DOCUMENT_VIEW (kel_window_get_document_view (window));
+  KelProject *project = kel_window_get_project (window);
+  g_autoptr (GError) error = NULL;
+  int first, second;
+  GtkWidget *w;
+
+  kel_window_set_coder (window, "anna");
+  kel_window_open_document (window, f->document);
+  g_assert_true (wait_until (loaded_text, window, 30));
+  settle ();
+
+  /* blind coding off gives the list back its filter */
+  kel_segment_panel_set_filter (panel, KEL_SEGMENTS_UNREVIEWED);
+  g_object_set (window, "blind", TRUE, NULL);
+  g_assert_cmpint (kel_segment_panel_get_filter (panel), ==, KEL_SEGMENTS_ALL);
+  g_object_set (window, "blind", FALSE, NULL);
+  g_assert_cmpint (kel_segment_panel_get_filter (panel), ==, KEL_SEGMENTS_UNREVIEWED);
+  kel_segment_panel_set_filter (panel, KEL_SEGMENTS_CODED);
+  settle ();
+
+  /* a number key codes the segment and moves on, as Enter does */
+  kel_segment_panel_select (panel, 0);
+  kel_segment_panel_select_next (panel);
+  first = kel_segment_panel_get_selected (panel);
+  kel_segment_panel_focus_list (panel);
+  settle ();
+  g_assert_true (panel_key (window, GDK_KEY_4));
+  second = kel_segment_panel_get_selected (panel);
+  g_assert_cmpint (second, !=, first);
+  g_assert_cmpint (second, >, first);
+
+  /* Escape leaves the memo for the list, the memo kept */
+  kel_segment_panel_select (panel, (guint) first);
+  settle ();
+  kel_segment_panel_focus_memo (panel);
+  settle ();
+  w = focus_of (window);
+  g_assert_true (GTK_IS_TEXT_VIEW (w) || (w != NULL && gtk_widget_get_ancestor (w, GTK_TYPE_TEXT_VIEW)));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
+    GTK_IS_TEXT_VIEW (w) ? w : gtk_widget_get_ancestor (w, GTK_TYPE_TEXT_VIEW))), "по акту", -1);
+  g_assert_true (panel_key (window, GDK_KEY_Escape));
+  w = focus_of (window);
+  g_assert_true (w != NULL && gtk_widget_get_ancestor (w, GTK_TYPE_LIST_VIEW) != NULL);
+  {
+    GArray *chips = kel_segment_panel_get_selected_chips (panel);
+    gboolean memo = FALSE;
+    for (guint i = 0; chips != NULL && i < chips->len; i++)
+      memo |= g_strcmp0 (g_array_index (chips, KelCodeChip, i).memo, "по акту") == 0;
+    g_assert_true (memo);
+  }
+  /* and its row in the list is marked */
+  settle ();
+  w = find_widget (GTK_WIDGET (panel), is_memo_marker, NULL);
+  g_assert_nonnull (w);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (w), ==, "по акту");
+
+  /* another coder's chips say whose, whole ("bek: Charity", not "Infrastr…") */
+  g_assert_true (kel_project_add_coder (project, "bek", NULL, &error));
+  {
+    g_autoptr (GPtrArray) lex = kel_project_list_codings (project, f->document,
+                                                          KEL_LEXICON_CODER, NULL);
+    for (guint i = 0; i < lex->len; i++)
+      if (g_strcmp0 (((KelProjectCoding *) lex->pdata[i])->category, "charity") == 0)
+        g_assert_cmpint (kel_project_accept (project, "bek",
+                                             ((KelProjectCoding *) lex->pdata[i])->id,
+                                             &error), >, 0);
+  }
+  g_assert_no_error (error);
+  settle ();
+  {
+    GtkDropDown *shown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (window), is_show_dropdown,
+                                                     NULL));
+    g_assert_nonnull (shown);
+    gtk_drop_down_set_selected (shown, 2);   /* every coder's */
+  }
+  settle ();
+  w = find_widget (GTK_WIDGET (panel), is_label_with, "bek: ");
+  g_assert_nonnull (w);
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (w)), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (w)), "Charity"));
+  shot ("whose-chips");
+
+  /* ₸ never alone on a line: a no-break space before it, and between the digit groups */
+  w = find_widget (GTK_WIDGET (panel), is_label_with, "₸");
+  g_assert_nonnull (w);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (w)), "\u00a0₸"));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (w)), " ₸"));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (w)), "\u2009"));
+
+  /* a file name or a coder cut short is whole in a tooltip */
+  w = find_widget (GTK_WIDGET (view), is_label_with, "memo.txt");
+  g_assert_nonnull (w);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (w), ==, "memo.txt");
+  w = find_widget (GTK_WIDGET (window), is_label, "anna");
+  g_assert_nonnull (w);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (w), ==, "anna");
+}
+
+/* Issue 16's smaller things: chips cut and not saying whose, a number key that did not
+ * move on, blind coding off left on "All segments", Escape kept in the memo, ₸ alone on a
+ * line, names cut without a tooltip. */
+static void
+test_smaller_things (void)
+{
+  const char *coders[] = { "anna", NULL };
+  Fixture f = { 0 };
+
+  fixture_setup (&f, coders, NULL);
+  run_workbench (&f, smaller_things);
+  fixture_teardown (&f);
+}
+
+/* The OCR choice in Kazakh ------------------------------------------------------------ */
+
+static gboolean
+is_ocr_choice (GtkWidget *w, gconstpointer data)
+{
+  return GTK_IS_LABEL (w) && gtk_widget_get_mapped (w)
+         && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (w)), "Жарамды мәтін");
+}
+
+static gboolean
+is_import_page (GtkWidget *w, gconstpointer data)
+{
+  return ADW_IS_PREFERENCES_PAGE (w)
+         && g_strcmp0 (adw_preferences_page_get_icon_name (ADW_PREFERENCES_PAGE (w)),
+                       "document-open-symbolic") == 0;
+}
+
+static gboolean
+prefs_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && find_widget (data, is_ocr_choice, NULL) != NULL;
+}
+
+static void
+kk_preferences (Fixture *f, KelWindow *window)
+{
+  GtkWidget *prefs = kel_preferences_window_new (GTK_WINDOW (window));
+  GtkWidget *label;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
+                                           ADW_PREFERENCES_PAGE (find_widget (
+                                             prefs, is_import_page, NULL)));
+  settle ();
+  shot ("preferences-kk");
+  g_assert_true (wait_until (prefs_shown, prefs, 10));
+  label = find_widget (prefs, is_ocr_choice, NULL);
+  /* the whole choice is shown, not "Жарамды мәтін қаба…" */
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+/* In Kazakh the Preferences' OCR choice was cut off. */
+static void
+test_kk_preferences (void)
+{
+  if (g_test_subprocess ())
+    {
+      Fixture f = { 0 };
+
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, KEL_BUILD_PO_DIR);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      fixture_setup (&f, NULL, NULL);
+      run_workbench (&f, kk_preferences);
+      fixture_teardown (&f);
+      return;
+    }
+  g_setenv ("LANGUAGE", "kk", TRUE);
+  /* no timeout of its own: the test's (meson's) bounds it, under a sanitizer too */
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("LANGUAGE");
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("KELISIM_NO_LANGUAGE_SETTING", "1", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/kelisim/daywork/selection-bar", test_selection_bar);
+  g_test_add_func ("/kelisim/daywork/hand-coding", test_hand_coding);
+  g_test_add_func ("/kelisim/daywork/page-tags", test_page_tags);
+  g_test_add_func ("/kelisim/daywork/same-document-twice", test_same_document_twice);
+  g_test_add_func ("/kelisim/daywork/chart-table", test_chart_table);
+  g_test_add_func ("/kelisim/daywork/smaller-things", test_smaller_things);
+  g_test_add_func ("/kelisim/daywork/kk-preferences", test_kk_preferences);
+  return g_test_run ();
+}
