@@ -452,6 +452,64 @@ test_count_length_repeat (void)
   g_assert_cmpuint (n_with_reason (doc, KEL_REASON_REPEAT), ==, 1);
 }
 
+/* A list of sums, each with its own purpose, is as many items; "в том числе", "оның
+ * ішінде", "including" open a list of items unless only figures follow (a subtotal). */
+static void
+test_count_list_of_sums (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "МЕМОРАНДУМ на 2022 год\n"
+    "\n"
+    "2. Компания:\n"
+    "2.1. выделит футбольному клубу «Иртыш» 300 млн тенге, городской больнице на "
+    "приобретение медицинского оборудования 70 млн тенге.\n"
+    "2.2. В том числе на строительство детского "
+    "сада на 320 мест – 500 млн тенге, на капитальный ремонт дома культуры – 120 млн тенге.\n"
+    "2.3. «Сарыарқа» хоккей клубына 150 млн теңге, № 3 балалар үйіне жиһаз сатып алуға 20 "
+    "млн теңге бөледі.\n"
+    "2.4. Оның ішінде 200 орындық мектеп салуға 800 млн теңге, Жеңіс күнін мерекелеуге 10 "
+    "млн теңге қарастырылған.\n"
+    "2.5. Including the construction of a school for 600 pupils in Aksu, KZT 900 million.\n"
+    "2.6. Оның ішінде: 1 200,0\n"
+    "2.7. В том числе – 300,0\n"
+    "2.8. Including: 1,200\n");
+
+  ASSERT_ITEMS (doc, "2.1", "sponsorship=300000000 charity=70000000");
+  ASSERT_ITEMS (doc, "2.2", "infrastructure=500000000 infrastructure=120000000");
+  ASSERT_ITEMS (doc, "2.3", "sponsorship=150000000 charity=20000000");
+  ASSERT_ITEMS (doc, "2.4", "infrastructure=800000000 one_time_event=10000000");
+  ASSERT_ITEMS (doc, "2.5", "infrastructure=900000000");
+  /* a sum with what it is for first, then a figure that only restates it: one item */
+  ASSERT_ITEMS (doc, "2.6", "");
+  ASSERT_ITEMS (doc, "2.7", "");
+  ASSERT_ITEMS (doc, "2.8", "");
+}
+
+/* A report's table before its narrative: the narrative carries the item when both give the
+ * sum, and a row's own number ("1", "2") names no object that would tell them apart. */
+static void
+test_count_table_first (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "ОТЧЁТ об исполнении меморандума за 2021 год\n"
+    "\n"
+    "Таблица 1. Исполнение меморандума, тыс. тенге\n"
+    "№\tМероприятие\tПлан\tФакт\n"
+    "1\tНовогодние подарки детям из малообеспеченных семей\t10 000\t9 870\n"
+    "2\tКапитальный ремонт школы № 7, г. Алтай\t220 000\t215 500\n"
+    "\n"
+    "Пояснительная записка\n"
+    "Накануне Нового года 1 500 детей из малообеспеченных семей получили подарки на сумму "
+    "9,87 млн тенге.\n"
+    "Капитальный ремонт школы № 7 в г. Алтае выполнен на сумму 215,5 млн тенге.\n");
+
+  g_assert_cmpuint (n_with_reason (doc, KEL_REASON_NONE), ==, 2);
+  g_assert_cmpuint (n_with_reason (doc, KEL_REASON_REPEAT), ==, 2);
+  g_assert_true (kel_coding_is_counted (item_with (doc, "Накануне")));
+  g_assert_true (kel_coding_is_counted (item_with (doc, "выполнен")));
+  g_assert_cmpint (item_with (doc, "Новогодние")->reason, ==, KEL_REASON_REPEAT);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -467,5 +525,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/caption", test_count_caption);
   g_test_add_func ("/kelisim/count/lead-ins", test_count_lead_ins);
   g_test_add_func ("/kelisim/count/length-repeat", test_count_length_repeat);
+  g_test_add_func ("/kelisim/count/list-of-sums", test_count_list_of_sums);
+  g_test_add_func ("/kelisim/count/table-first", test_count_table_first);
   return g_test_run ();
 }

@@ -294,7 +294,7 @@ quoted_names (const char *text, gsize start, gsize end)
 /* The numbers of [@start, @end) that are not sums or years: places, seats, kilometres,
  * school numbers ("№ 7", "на 1200 мест"), which a translation keeps. */
 static GPtrArray *
-counts_named (const char *text, gsize start, gsize end)
+counts_named (const char *text, gsize start, gsize end, gsize row_start)
 {
   GPtrArray *numbers = g_ptr_array_new_with_free_func (g_free);
   pcre2_match_data *md = pcre2_match_data_create (4, NULL);
@@ -305,6 +305,13 @@ counts_named (const char *text, gsize start, gsize end)
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
       GString *digits = g_string_new (NULL);
 
+      /* a table row's own number ("5 Новогодние подарки") names no object */
+      if (ov[0] == row_start)
+        {
+          pos = ov[1];
+          g_string_free (digits, TRUE);
+          continue;
+        }
       for (gsize i = ov[0]; i < ov[1]; i++)
         if (g_ascii_isdigit (text[i]))
           g_string_append_c (digits, text[i]);
@@ -452,6 +459,29 @@ mark_repeat (const KelDocument *doc, KelCoding *c, const KelCoding *of)
                                                         of->segment).page + 1);
 }
 
+static gboolean
+is_row (const KelDocument *doc, const KelCoding *c)
+{
+  return g_array_index (doc->segments, KelSegment, c->segment).kind == KEL_SEGMENT_TABLE_ROW;
+}
+
+/* One item told twice, @a before @b: one mention carries the coding. The one with the sum
+ * (a table row after a narrative that gave none); when both or neither give one, the
+ * narrative's over a table row's, whichever comes first (a report's table repeats its
+ * text), else the first. */
+static void
+keep_one (const KelDocument *doc, KelCoding *a, KelCoding *b)
+{
+  gboolean sum_a = isfinite (a->amount_kzt), sum_b = isfinite (b->amount_kzt);
+
+  if (sum_a != sum_b)
+    mark_repeat (doc, sum_a ? b : a, sum_a ? a : b);
+  else if (is_row (doc, a) && !is_row (doc, b))
+    mark_repeat (doc, a, b);
+  else
+    mark_repeat (doc, b, a);
+}
+
 static void
 count_repeats (KelDocument *doc)
 {
@@ -461,8 +491,14 @@ count_repeats (KelDocument *doc)
   for (guint i = 0; i < doc->codings->len; i++)
     {
       const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, c->segment);
+      gsize row = G_MAXSIZE;
+
+      if (seg->kind == KEL_SEGMENT_TABLE_ROW)
+        for (row = seg->start; row < seg->end && g_ascii_isspace (text[row]); row++)
+          ;
       names[i].quotes = quoted_names (text, c->start, c->end);
-      names[i].numbers = counts_named (text, c->start, c->end);
+      names[i].numbers = counts_named (text, c->start, c->end, row);
     }
   for (guint j = 0; j < doc->codings->len; j++)
     {
@@ -475,11 +511,7 @@ count_repeats (KelDocument *doc)
           KelCoding *a = &g_array_index (doc->codings, KelCoding, i);
           if (!kel_coding_is_counted (a) || !is_repeat (doc, a, &names[i], b, &names[j]))
             continue;
-          /* the mention with the sum counts: a table row after a narrative that gave none */
-          if (isnan (a->amount_kzt) && isfinite (b->amount_kzt))
-            mark_repeat (doc, a, b);
-          else
-            mark_repeat (doc, b, a);
+          keep_one (doc, a, b);
           break;
         }
     }
