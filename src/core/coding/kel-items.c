@@ -314,7 +314,7 @@ gboolean
 _kel_items_names_new_object (const KelSegmentRun *run, gsize start, gsize end, gsize ps,
                              gsize pe)
 {
-  if (_kel_count_has_anchor (run->flat, start, end))
+  if (_kel_count_has_anchor (run->lex, run->flat, start, end))
     return TRUE;
   for (guint i = 0; i < run->hits->len; i++)
     {
