@@ -510,6 +510,70 @@ test_count_table_first (void)
   g_assert_cmpint (item_with (doc, "Новогодние")->reason, ==, KEL_REASON_REPEAT);
 }
 
+/* The words of speech and of the state: an interviewer's turn and a question commit
+ * nothing; "АКИМ:" is the akim speaking, not the akimat's obligation; what a budget pays
+ * for is the state's. Building verbs and a facility "completed" are infrastructure; a
+ * litotes ("назардан тыс қалмайды") is no negation; a memorandum's main project is an
+ * item. */
+static void
+test_count_speech_and_state (void)
+{
+  g_autoptr (KelDocument) ru = code_text (
+    "Интервью 2021 года\n"
+    "\n"
+    "ВЕДУЩИЙ: Зрители спрашивают про хоккейный клуб.\n"
+    "АКИМ: Компания построит школу на 600 мест в микрорайоне Восток, это 2 млрд тенге.\n"
+    "КОРРЕСПОНДЕНТ: А будет ли новый стадион?\n"
+    "Город за счёт местного бюджета отремонтирует 12 километров дорог.\n"
+    "Из республиканского бюджета построят две поликлиники.\n"
+    "Будет ли спонсорская поддержка футбольного клуба?\n"
+    "Новый корпус больницы возведёт подрядчик компании к декабрю.\n");
+  g_autoptr (KelDocument) kk = code_text (
+    "Сұхбат, 2021 жыл\n"
+    "\n"
+    "ЖҮРГІЗУШІ: Тұрғындар хоккей клубына демеушілік туралы сұрайды.\n"
+    "Жергілікті бюджет есебінен ауылдағы екі мектеп жөнделеді.\n"
+    "Облыстық бюджет қаражатына аудандық аурухана салынады.\n"
+    "Мәдениетті қолдау да назардан тыс қалмайды: компания ауылдық клубқа музыкалық "
+    "аспаптар сатып алады.\n"
+    "Компания футбол клубына демеушілік көрсетпейді.\n"
+    "Меморандумның басты жобасы – Шу қаласында 200 орындық балабақшаның құрылысы.\n"
+    "Меморандумның мерзімі 2021 жылдың соңына дейін.\n");
+  g_autoptr (KelDocument) en = code_text (
+    "Interview, 2021\n"
+    "\n"
+    "PRESENTER: Viewers ask about the ice hockey club.\n"
+    "Q: Will the company sponsor the football club this year?\n"
+    "The new school for 900 pupils in Atyrau was completed in June.\n"
+    "The town will resurface 10 km of streets from the local budget.\n"
+    "The sports complex “Arena” in Aksu has been commissioned.\n");
+
+  g_assert_cmpuint (n_with_reason (ru, KEL_REASON_NONE), ==, 2);
+  g_assert_cmpfloat (item_with (ru, "построит")->amount_kzt, ==, 2e9);
+  g_assert_true (kel_coding_is_counted (item_with (ru, "возведёт")));
+  g_assert_cmpint (item_with (ru, "ВЕДУЩИЙ")->reason, ==, KEL_REASON_DECLARATION);
+  g_assert_cmpint (item_with (ru, "футбольного")->reason, ==, KEL_REASON_DECLARATION);
+  g_assert_cmpint (item_with (ru, "дорог")->reason, ==, KEL_REASON_AKIMAT);
+  g_assert_cmpint (item_with (ru, "поликлиники")->reason, ==, KEL_REASON_AKIMAT);
+
+  g_assert_cmpuint (n_with_reason (kk, KEL_REASON_NONE), ==, 2);
+  g_assert_true (kel_coding_is_counted (item_with (kk, "аспаптар")));
+  g_assert_true (kel_coding_is_counted (item_with (kk, "балабақшаның")));
+  g_assert_cmpint (item_with (kk, "ЖҮРГІЗУШІ")->reason, ==, KEL_REASON_DECLARATION);
+  g_assert_cmpint (item_with (kk, "мектеп жөнделеді")->reason, ==, KEL_REASON_AKIMAT);
+  g_assert_cmpint (item_with (kk, "аурухана салынады")->reason, ==, KEL_REASON_AKIMAT);
+  g_assert_cmpint (item_with (kk, "көрсетпейді")->reason, ==, KEL_REASON_NEGATED);
+
+  g_assert_cmpuint (n_with_reason (en, KEL_REASON_NONE), ==, 2);
+  g_assert_cmpstr (kel_lexicon_get_category (kel_test_lexicon (),
+                                             item_with (en, "900 pupils")->category)->id,
+                   ==, "infrastructure");
+  g_assert_true (kel_coding_is_counted (item_with (en, "commissioned")));
+  g_assert_cmpint (item_with (en, "PRESENTER")->reason, ==, KEL_REASON_DECLARATION);
+  g_assert_cmpint (item_with (en, "Q:")->reason, ==, KEL_REASON_DECLARATION);
+  g_assert_cmpint (item_with (en, "streets")->reason, ==, KEL_REASON_AKIMAT);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -527,5 +591,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/length-repeat", test_count_length_repeat);
   g_test_add_func ("/kelisim/count/list-of-sums", test_count_list_of_sums);
   g_test_add_func ("/kelisim/count/table-first", test_count_table_first);
+  g_test_add_func ("/kelisim/count/speech-and-state", test_count_speech_and_state);
   return g_test_run ();
 }
