@@ -574,6 +574,38 @@ test_count_speech_and_state (void)
   g_assert_cmpint (item_with (en, "streets")->reason, ==, KEL_REASON_AKIMAT);
 }
 
+/* A marathon sponsored is the event; training the company's own staff or crews is its
+ * staffing (core business), training others is human development. */
+static void
+test_count_events_and_staff (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "Report 2022\n"
+    "\n"
+    "1. Official sponsorship of the Astana Marathon 2022, KZT 40 million.\n"
+    "2. Mandatory annual first aid and fire safety training of cabin crew, KZT 120 million.\n"
+    "3. Training of our own flight crews on the new simulator, KZT 300 million.\n"
+    "4. Retraining of 50 unemployed residents of Aksu as welders, KZT 12 million.\n"
+    "5. Спонсорская поддержка Алматинского марафона – 25 млн тенге.\n"
+    "6. Переподготовка собственного персонала предприятия по охране труда – 80 млн тенге.\n"
+    "7. Обучение 40 безработных молодых людей рабочим профессиям – 9 млн тенге.\n"
+    "8. «Алматы марафонына» демеушілік көмек – 15 млн теңге.\n"
+    "9. Компания қызметкерлерін еңбек қауіпсіздігіне оқыту – 30 млн теңге.\n"
+    "\n"
+    "A. Колледж студенттеріне өндірістік практика ұйымдастыру – 5 млн теңге.\n");
+
+  ASSERT_ITEMS (doc, "1", "one_time_event=40000000");
+  ASSERT_ITEMS (doc, "2", "human_development=120000000/core_business");
+  ASSERT_ITEMS (doc, "3", "human_development=300000000/core_business");
+  ASSERT_ITEMS (doc, "4", "human_development=12000000");
+  ASSERT_ITEMS (doc, "5", "one_time_event=25000000");
+  ASSERT_ITEMS (doc, "6", "human_development=80000000/core_business");
+  ASSERT_ITEMS (doc, "7", "human_development=9000000");
+  ASSERT_ITEMS (doc, "8", "one_time_event=15000000");
+  ASSERT_ITEMS (doc, "9", "human_development=30000000/core_business");
+  g_assert_true (kel_coding_is_counted (item_with (doc, "студенттеріне")));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -592,5 +624,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/list-of-sums", test_count_list_of_sums);
   g_test_add_func ("/kelisim/count/table-first", test_count_table_first);
   g_test_add_func ("/kelisim/count/speech-and-state", test_count_speech_and_state);
+  g_test_add_func ("/kelisim/count/events-and-staff", test_count_events_and_staff);
   return g_test_run ();
 }
