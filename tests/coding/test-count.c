@@ -606,6 +606,43 @@ test_count_events_and_staff (void)
   g_assert_true (kel_coding_is_counted (item_with (doc, "студенттеріне")));
 }
 
+/* A dash for the plan as for the fact is an item in kind (volunteering, internships), not
+ * one left undone; a dash for the fact alone is. */
+static void
+test_count_in_kind (void)
+{
+  g_autoptr (KelDocument) ru = code_text (
+    "СВОДНАЯ ИНФОРМАЦИЯ об исполнении меморандумов за 2021 год\n"
+    "\n"
+    "тыс. тенге\n"
+    "№\tНаименование мероприятия\tПлан на 2021 год\tФакт за 2021 год\tПримечание\n"
+    "1\tКорпоративное волонтёрство (уборка парка, помощь ветеранам)\t—\t—\tв натуральной форме\n"
+    "2\tПраздник ко Дню города\t8 000,0\t—\t\n"
+    "3\tСтажировки студентов колледжа на руднике\t–\t–\tбез затрат\n");
+  g_autoptr (KelDocument) kk = code_text (
+    "2021 жылғы меморандумдардың орындалуы туралы ақпарат\n"
+    "\n"
+    "мың теңге\n"
+    "№\tІс-шара\tЖоспар\tНақты\n"
+    "1\tКорпоративтік волонтерлік (қарттар үйіне көмек)\t—\t—\n"
+    "2\tНаурыз мерекесін өткізу\t5 000,0\t—\n");
+  g_autoptr (KelDocument) en = code_text (
+    "Memorandum execution, 2021\n"
+    "\n"
+    "KZT thousand\n"
+    "No.\tProject\tPlan 2021\tActual 2021\n"
+    "1\tEmployee volunteering at the children’s home\t—\t—\n"
+    "2\tCity Day concert sponsorship\t7,000\t—\n");
+
+  ASSERT_ITEMS (ru, "T1-1", "human_development=-");
+  ASSERT_ITEMS (ru, "T1-2", "one_time_event=-/negated");
+  ASSERT_ITEMS (ru, "T1-3", "human_development=-");
+  ASSERT_ITEMS (kk, "T1-1", "human_development=-");
+  ASSERT_ITEMS (kk, "T1-2", "one_time_event=-/negated");
+  ASSERT_ITEMS (en, "T1-1", "human_development=-");
+  ASSERT_ITEMS (en, "T1-2", "one_time_event=-/negated");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -625,5 +662,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/table-first", test_count_table_first);
   g_test_add_func ("/kelisim/count/speech-and-state", test_count_speech_and_state);
   g_test_add_func ("/kelisim/count/events-and-staff", test_count_events_and_staff);
+  g_test_add_func ("/kelisim/count/in-kind", test_count_in_kind);
   return g_test_run ();
 }

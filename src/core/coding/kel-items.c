@@ -697,7 +697,8 @@ is_dash (const char *cell)
 }
 
 /* A table row: its fact cell (else its only or last figure) times the table's unit, for
- * the row's first item. A fact of 0 or a dash means the item was not carried out. */
+ * the row's first item. A fact of 0 or a dash means the item was not carried out, unless
+ * the plan has one too (an item in kind). */
 static void
 assign_table_row (KelSegmentRun *run)
 {
@@ -735,7 +736,13 @@ assign_table_row (KelSegmentRun *run)
   v = g_array_index (values, double, pick);
   if (isnan (v) || v == 0)
     {
-      if (seg->fact_column >= 0 && c->reason == KEL_REASON_NONE)
+      /* a dash for the plan as for the fact (the cells beside it) says the item costs
+       * nothing, not that it was not done: volunteering, an internship "in kind" */
+      gboolean in_kind = isnan (v) && values->len > 1
+                         && (pick == 0 || isnan (g_array_index (values, double, pick - 1)))
+                         && (pick + 1 >= values->len
+                             || isnan (g_array_index (values, double, pick + 1)));
+      if (seg->fact_column >= 0 && c->reason == KEL_REASON_NONE && !in_kind)
         {
           c->reason = KEL_REASON_NEGATED;
           c->reason_terms = g_strdup (texts->pdata[pick]);
