@@ -643,6 +643,34 @@ test_count_in_kind (void)
   ASSERT_ITEMS (en, "T1-2", "one_time_event=-/negated");
 }
 
+/* A note that counts people in the last column is no sum: the fact is the column before. */
+static void
+test_count_head_count_note (void)
+{
+  g_autoptr (KelDocument) ru = code_text (
+    "СВОДНАЯ ИНФОРМАЦИЯ за 2021 год\n"
+    "\n"
+    "тыс. тенге\n"
+    "№\tМероприятие\tПлан\tФакт\tПримечание\n"
+    "1\tИменные стипендии студентам колледжа\t6 000,0\t5 400,0\t45 студентов\n");
+  g_autoptr (KelDocument) kk = code_text (
+    "2021 жылғы ақпарат\n"
+    "\n"
+    "мың теңге\n"
+    "№\tІс-шара\tЖоспар\tНақты\tЕскертпе\n"
+    "1\tКолледж студенттеріне атаулы шәкіртақылар\t4 000,0\t3 600,0\t12 студент\n");
+  g_autoptr (KelDocument) en = code_text (
+    "Memorandum execution, 2021\n"
+    "\n"
+    "KZT thousand\n"
+    "No.\tProject\tPlan 2021\tActual 2021\tNote\n"
+    "1\tScholarships for university students\t8,000.0\t7,200.0\t20 students\n");
+
+  ASSERT_ITEMS (ru, "T1-1", "human_development=5400000");
+  ASSERT_ITEMS (kk, "T1-1", "human_development=3600000");
+  ASSERT_ITEMS (en, "T1-1", "human_development=7200000");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -663,5 +691,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/speech-and-state", test_count_speech_and_state);
   g_test_add_func ("/kelisim/count/events-and-staff", test_count_events_and_staff);
   g_test_add_func ("/kelisim/count/in-kind", test_count_in_kind);
+  g_test_add_func ("/kelisim/count/head-count-note", test_count_head_count_note);
   return g_test_run ();
 }

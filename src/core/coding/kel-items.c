@@ -677,6 +677,20 @@ leading_number (const char *cell, gsize n, double *v)
   return kel_amount_parse_number (cell, p - cell, v);
 }
 
+/* A note that counts people or things, not money: a plain number of up to four digits,
+ * then a word ("30 студент", "163 students", "40 человек"); a sum in a table has a
+ * group or a decimal separator ("9 000,0", "312,500 completed"). */
+static gboolean
+is_head_count (const char *cell)
+{
+  const char *p = cell;
+
+  while (g_ascii_isdigit (*p))
+    p++;
+  return p > cell && p - cell <= 4 && *p == ' '
+         && g_unichar_isalpha (g_utf8_get_char (p + 1));
+}
+
 /* "—", "— 2" with a footnote's number, or "— moved to 2016" */
 static gboolean
 is_dash (const char *cell)
@@ -716,7 +730,8 @@ assign_table_row (KelSegmentRun *run)
 
       if (is_dash (cell))
         v = NAN;
-      else if (n == 0 || cell[n - 1] == '%' || !leading_number (cell, n, &v))
+      else if (n == 0 || cell[n - 1] == '%' || is_head_count (cell)
+               || !leading_number (cell, n, &v))
         continue;
       g_array_append_val (values, v);
       g_ptr_array_add (texts, (gpointer) cell);
