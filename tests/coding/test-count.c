@@ -452,6 +452,225 @@ test_count_length_repeat (void)
   g_assert_cmpuint (n_with_reason (doc, KEL_REASON_REPEAT), ==, 1);
 }
 
+/* A list of sums, each with its own purpose, is as many items; "в том числе", "оның
+ * ішінде", "including" open a list of items unless only figures follow (a subtotal). */
+static void
+test_count_list_of_sums (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "МЕМОРАНДУМ на 2022 год\n"
+    "\n"
+    "2. Компания:\n"
+    "2.1. выделит футбольному клубу «Иртыш» 300 млн тенге, городской больнице на "
+    "приобретение медицинского оборудования 70 млн тенге.\n"
+    "2.2. В том числе на строительство детского "
+    "сада на 320 мест – 500 млн тенге, на капитальный ремонт дома культуры – 120 млн тенге.\n"
+    "2.3. «Сарыарқа» хоккей клубына 150 млн теңге, № 3 балалар үйіне жиһаз сатып алуға 20 "
+    "млн теңге бөледі.\n"
+    "2.4. Оның ішінде 200 орындық мектеп салуға 800 млн теңге, Жеңіс күнін мерекелеуге 10 "
+    "млн теңге қарастырылған.\n"
+    "2.5. Including the construction of a school for 600 pupils in Aksu, KZT 900 million.\n"
+    "2.6. Оның ішінде: 1 200,0\n"
+    "2.7. В том числе – 300,0\n"
+    "2.8. Including: 1,200\n");
+
+  ASSERT_ITEMS (doc, "2.1", "sponsorship=300000000 charity=70000000");
+  ASSERT_ITEMS (doc, "2.2", "infrastructure=500000000 infrastructure=120000000");
+  ASSERT_ITEMS (doc, "2.3", "sponsorship=150000000 charity=20000000");
+  ASSERT_ITEMS (doc, "2.4", "infrastructure=800000000 one_time_event=10000000");
+  ASSERT_ITEMS (doc, "2.5", "infrastructure=900000000");
+  /* a sum with what it is for first, then a figure that only restates it: one item */
+  ASSERT_ITEMS (doc, "2.6", "");
+  ASSERT_ITEMS (doc, "2.7", "");
+  ASSERT_ITEMS (doc, "2.8", "");
+}
+
+/* A report's table before its narrative: the narrative carries the item when both give the
+ * sum, and a row's own number ("1", "2") names no object that would tell them apart. */
+static void
+test_count_table_first (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "ОТЧЁТ об исполнении меморандума за 2021 год\n"
+    "\n"
+    "Таблица 1. Исполнение меморандума, тыс. тенге\n"
+    "№\tМероприятие\tПлан\tФакт\n"
+    "1\tНовогодние подарки детям из малообеспеченных семей\t10 000\t9 870\n"
+    "2\tКапитальный ремонт школы № 7, г. Алтай\t220 000\t215 500\n"
+    "\n"
+    "Пояснительная записка\n"
+    "Накануне Нового года 1 500 детей из малообеспеченных семей получили подарки на сумму "
+    "9,87 млн тенге.\n"
+    "Капитальный ремонт школы № 7 в г. Алтае выполнен на сумму 215,5 млн тенге.\n");
+
+  g_assert_cmpuint (n_with_reason (doc, KEL_REASON_NONE), ==, 2);
+  g_assert_cmpuint (n_with_reason (doc, KEL_REASON_REPEAT), ==, 2);
+  g_assert_true (kel_coding_is_counted (item_with (doc, "Накануне")));
+  g_assert_true (kel_coding_is_counted (item_with (doc, "выполнен")));
+  g_assert_cmpint (item_with (doc, "Новогодние")->reason, ==, KEL_REASON_REPEAT);
+}
+
+/* The words of speech and of the state: an interviewer's turn and a question commit
+ * nothing; "АКИМ:" is the akim speaking, not the akimat's obligation; what a budget pays
+ * for is the state's. Building verbs and a facility "completed" are infrastructure; a
+ * litotes ("назардан тыс қалмайды") is no negation; a memorandum's main project is an
+ * item. */
+static void
+test_count_speech_and_state (void)
+{
+  g_autoptr (KelDocument) ru = code_text (
+    "Интервью 2021 года\n"
+    "\n"
+    "ВЕДУЩИЙ: Зрители спрашивают про хоккейный клуб.\n"
+    "АКИМ: Компания построит школу на 600 мест в микрорайоне Восток, это 2 млрд тенге.\n"
+    "КОРРЕСПОНДЕНТ: А будет ли новый стадион?\n"
+    "Город за счёт местного бюджета отремонтирует 12 километров дорог.\n"
+    "Из республиканского бюджета построят две поликлиники.\n"
+    "Будет ли спонсорская поддержка футбольного клуба?\n"
+    "Новый корпус больницы возведёт подрядчик компании к декабрю.\n");
+  g_autoptr (KelDocument) kk = code_text (
+    "Сұхбат, 2021 жыл\n"
+    "\n"
+    "ЖҮРГІЗУШІ: Тұрғындар хоккей клубына демеушілік туралы сұрайды.\n"
+    "Жергілікті бюджет есебінен ауылдағы екі мектеп жөнделеді.\n"
+    "Облыстық бюджет қаражатына аудандық аурухана салынады.\n"
+    "Мәдениетті қолдау да назардан тыс қалмайды: компания ауылдық клубқа музыкалық "
+    "аспаптар сатып алады.\n"
+    "Компания футбол клубына демеушілік көрсетпейді.\n"
+    "Меморандумның басты жобасы – Шу қаласында 200 орындық балабақшаның құрылысы.\n"
+    "Меморандумның мерзімі 2021 жылдың соңына дейін.\n");
+  g_autoptr (KelDocument) en = code_text (
+    "Interview, 2021\n"
+    "\n"
+    "PRESENTER: Viewers ask about the ice hockey club.\n"
+    "Q: Will the company sponsor the football club this year?\n"
+    "The new school for 900 pupils in Atyrau was completed in June.\n"
+    "The town will resurface 10 km of streets from the local budget.\n"
+    "The sports complex “Arena” in Aksu has been commissioned.\n");
+
+  g_assert_cmpuint (n_with_reason (ru, KEL_REASON_NONE), ==, 2);
+  g_assert_cmpfloat (item_with (ru, "построит")->amount_kzt, ==, 2e9);
+  g_assert_true (kel_coding_is_counted (item_with (ru, "возведёт")));
+  g_assert_cmpint (item_with (ru, "ВЕДУЩИЙ")->reason, ==, KEL_REASON_DECLARATION);
+  g_assert_cmpint (item_with (ru, "футбольного")->reason, ==, KEL_REASON_DECLARATION);
+  g_assert_cmpint (item_with (ru, "дорог")->reason, ==, KEL_REASON_AKIMAT);
+  g_assert_cmpint (item_with (ru, "поликлиники")->reason, ==, KEL_REASON_AKIMAT);
+
+  g_assert_cmpuint (n_with_reason (kk, KEL_REASON_NONE), ==, 2);
+  g_assert_true (kel_coding_is_counted (item_with (kk, "аспаптар")));
+  g_assert_true (kel_coding_is_counted (item_with (kk, "балабақшаның")));
+  g_assert_cmpint (item_with (kk, "ЖҮРГІЗУШІ")->reason, ==, KEL_REASON_DECLARATION);
+  g_assert_cmpint (item_with (kk, "мектеп жөнделеді")->reason, ==, KEL_REASON_AKIMAT);
+  g_assert_cmpint (item_with (kk, "аурухана салынады")->reason, ==, KEL_REASON_AKIMAT);
+  g_assert_cmpint (item_with (kk, "көрсетпейді")->reason, ==, KEL_REASON_NEGATED);
+
+  g_assert_cmpuint (n_with_reason (en, KEL_REASON_NONE), ==, 2);
+  g_assert_cmpstr (kel_lexicon_get_category (kel_test_lexicon (),
+                                             item_with (en, "900 pupils")->category)->id,
+                   ==, "infrastructure");
+  g_assert_true (kel_coding_is_counted (item_with (en, "commissioned")));
+  g_assert_cmpint (item_with (en, "PRESENTER")->reason, ==, KEL_REASON_DECLARATION);
+  g_assert_cmpint (item_with (en, "Q:")->reason, ==, KEL_REASON_DECLARATION);
+  g_assert_cmpint (item_with (en, "streets")->reason, ==, KEL_REASON_AKIMAT);
+}
+
+/* A marathon sponsored is the event; training the company's own staff or crews is its
+ * staffing (core business), training others is human development. */
+static void
+test_count_events_and_staff (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "Report 2022\n"
+    "\n"
+    "1. Official sponsorship of the Astana Marathon 2022, KZT 40 million.\n"
+    "2. Mandatory annual first aid and fire safety training of cabin crew, KZT 120 million.\n"
+    "3. Training of our own flight crews on the new simulator, KZT 300 million.\n"
+    "4. Retraining of 50 unemployed residents of Aksu as welders, KZT 12 million.\n"
+    "5. Спонсорская поддержка Алматинского марафона – 25 млн тенге.\n"
+    "6. Переподготовка собственного персонала предприятия по охране труда – 80 млн тенге.\n"
+    "7. Обучение 40 безработных молодых людей рабочим профессиям – 9 млн тенге.\n"
+    "8. «Алматы марафонына» демеушілік көмек – 15 млн теңге.\n"
+    "9. Компания қызметкерлерін еңбек қауіпсіздігіне оқыту – 30 млн теңге.\n"
+    "\n"
+    "A. Колледж студенттеріне өндірістік практика ұйымдастыру – 5 млн теңге.\n");
+
+  ASSERT_ITEMS (doc, "1", "one_time_event=40000000");
+  ASSERT_ITEMS (doc, "2", "human_development=120000000/core_business");
+  ASSERT_ITEMS (doc, "3", "human_development=300000000/core_business");
+  ASSERT_ITEMS (doc, "4", "human_development=12000000");
+  ASSERT_ITEMS (doc, "5", "one_time_event=25000000");
+  ASSERT_ITEMS (doc, "6", "human_development=80000000/core_business");
+  ASSERT_ITEMS (doc, "7", "human_development=9000000");
+  ASSERT_ITEMS (doc, "8", "one_time_event=15000000");
+  ASSERT_ITEMS (doc, "9", "human_development=30000000/core_business");
+  g_assert_true (kel_coding_is_counted (item_with (doc, "студенттеріне")));
+}
+
+/* A dash for the plan as for the fact is an item in kind (volunteering, internships), not
+ * one left undone; a dash for the fact alone is. */
+static void
+test_count_in_kind (void)
+{
+  g_autoptr (KelDocument) ru = code_text (
+    "СВОДНАЯ ИНФОРМАЦИЯ об исполнении меморандумов за 2021 год\n"
+    "\n"
+    "тыс. тенге\n"
+    "№\tНаименование мероприятия\tПлан на 2021 год\tФакт за 2021 год\tПримечание\n"
+    "1\tКорпоративное волонтёрство (уборка парка, помощь ветеранам)\t—\t—\tв натуральной форме\n"
+    "2\tПраздник ко Дню города\t8 000,0\t—\t\n"
+    "3\tСтажировки студентов колледжа на руднике\t–\t–\tбез затрат\n");
+  g_autoptr (KelDocument) kk = code_text (
+    "2021 жылғы меморандумдардың орындалуы туралы ақпарат\n"
+    "\n"
+    "мың теңге\n"
+    "№\tІс-шара\tЖоспар\tНақты\n"
+    "1\tКорпоративтік волонтерлік (қарттар үйіне көмек)\t—\t—\n"
+    "2\tНаурыз мерекесін өткізу\t5 000,0\t—\n");
+  g_autoptr (KelDocument) en = code_text (
+    "Memorandum execution, 2021\n"
+    "\n"
+    "KZT thousand\n"
+    "No.\tProject\tPlan 2021\tActual 2021\n"
+    "1\tEmployee volunteering at the children’s home\t—\t—\n"
+    "2\tCity Day concert sponsorship\t7,000\t—\n");
+
+  ASSERT_ITEMS (ru, "T1-1", "human_development=-");
+  ASSERT_ITEMS (ru, "T1-2", "one_time_event=-/negated");
+  ASSERT_ITEMS (ru, "T1-3", "human_development=-");
+  ASSERT_ITEMS (kk, "T1-1", "human_development=-");
+  ASSERT_ITEMS (kk, "T1-2", "one_time_event=-/negated");
+  ASSERT_ITEMS (en, "T1-1", "human_development=-");
+  ASSERT_ITEMS (en, "T1-2", "one_time_event=-/negated");
+}
+
+/* A note that counts people in the last column is no sum: the fact is the column before. */
+static void
+test_count_head_count_note (void)
+{
+  g_autoptr (KelDocument) ru = code_text (
+    "СВОДНАЯ ИНФОРМАЦИЯ за 2021 год\n"
+    "\n"
+    "тыс. тенге\n"
+    "№\tМероприятие\tПлан\tФакт\tПримечание\n"
+    "1\tИменные стипендии студентам колледжа\t6 000,0\t5 400,0\t45 студентов\n");
+  g_autoptr (KelDocument) kk = code_text (
+    "2021 жылғы ақпарат\n"
+    "\n"
+    "мың теңге\n"
+    "№\tІс-шара\tЖоспар\tНақты\tЕскертпе\n"
+    "1\tКолледж студенттеріне атаулы шәкіртақылар\t4 000,0\t3 600,0\t12 студент\n");
+  g_autoptr (KelDocument) en = code_text (
+    "Memorandum execution, 2021\n"
+    "\n"
+    "KZT thousand\n"
+    "No.\tProject\tPlan 2021\tActual 2021\tNote\n"
+    "1\tScholarships for university students\t8,000.0\t7,200.0\t20 students\n");
+
+  ASSERT_ITEMS (ru, "T1-1", "human_development=5400000");
+  ASSERT_ITEMS (kk, "T1-1", "human_development=3600000");
+  ASSERT_ITEMS (en, "T1-1", "human_development=7200000");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -467,5 +686,11 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/caption", test_count_caption);
   g_test_add_func ("/kelisim/count/lead-ins", test_count_lead_ins);
   g_test_add_func ("/kelisim/count/length-repeat", test_count_length_repeat);
+  g_test_add_func ("/kelisim/count/list-of-sums", test_count_list_of_sums);
+  g_test_add_func ("/kelisim/count/table-first", test_count_table_first);
+  g_test_add_func ("/kelisim/count/speech-and-state", test_count_speech_and_state);
+  g_test_add_func ("/kelisim/count/events-and-staff", test_count_events_and_staff);
+  g_test_add_func ("/kelisim/count/in-kind", test_count_in_kind);
+  g_test_add_func ("/kelisim/count/head-count-note", test_count_head_count_note);
   return g_test_run ();
 }

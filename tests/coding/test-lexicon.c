@@ -302,6 +302,75 @@ test_lexicon_user_dir (void)
   g_assert_cmpuint (kel_lexicon_get_n_terms (lex), ==, 21);
 }
 
+/* The word lists: a month's name (a number before it is a date), a party's defined name,
+ * the words that open a condition, in each language; a folder without lists takes the
+ * built-in ones, and one with its own uses them. */
+static void
+test_lexicon_word_lists (void)
+{
+  static const struct {
+    KelWordList list;
+    const char *text;
+    gboolean    at_start, found;
+  } cases[] = {
+    { KEL_WORDS_CALENDAR, "сентября 2024 года", TRUE, TRUE },
+    { KEL_WORDS_CALENDAR, "мая", TRUE, TRUE },
+    { KEL_WORDS_CALENDAR, "қыркүйекке дейін", TRUE, TRUE },
+    { KEL_WORDS_CALENDAR, "жылғы сәуірде", TRUE, TRUE },
+    { KEL_WORDS_CALENDAR, "December 2017", TRUE, TRUE },
+    { KEL_WORDS_CALENDAR, "Friday", TRUE, TRUE },
+    { KEL_WORDS_CALENDAR, "Fridays", TRUE, FALSE },
+    { KEL_WORDS_CALENDAR, "мест в детском саду", TRUE, FALSE },
+    { KEL_WORDS_CALENDAR, "орындық мектеп", TRUE, FALSE },
+    { KEL_WORDS_CALENDAR, "pupils", TRUE, FALSE },
+    { KEL_WORDS_PARTIES, "Компании передаст", TRUE, TRUE },
+    { KEL_WORDS_PARTIES, "Корпорациясы", TRUE, TRUE },
+    { KEL_WORDS_PARTIES, "Әкімдігі", TRUE, TRUE },
+    { KEL_WORDS_PARTIES, "Серіктестіктің", TRUE, TRUE },
+    { KEL_WORDS_PARTIES, "Company’s", TRUE, TRUE },
+    { KEL_WORDS_PARTIES, "Балхашу", TRUE, FALSE },
+    { KEL_WORDS_PARTIES, "Aksu", TRUE, FALSE },
+    { KEL_WORDS_CONDITIONS, "построит школу при условии выделения участка", FALSE, TRUE },
+    { KEL_WORDS_CONDITIONS, "жер бөлінген жағдайында салады", FALSE, TRUE },
+    { KEL_WORDS_CONDITIONS, "әкімдік желілерді тартқан шартымен", FALSE, TRUE },
+    { KEL_WORDS_CONDITIONS, "a gym, subject to the Akimat's approval", FALSE, TRUE },
+    { KEL_WORDS_CONDITIONS, "provided that the land is allocated", FALSE, TRUE },
+    { KEL_WORDS_CONDITIONS, "условия для занятий спортом", FALSE, FALSE },
+    { KEL_WORDS_CONDITIONS, "the subjects taught at school", FALSE, FALSE },
+  };
+  g_autofree char *dir = g_dir_make_tmp ("kelisim-lex-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "lexicon-own.xml", NULL);
+  g_autofree char *fallback = default_dir ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexicon) own = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize n = strlen (cases[i].text);
+      if (kel_lexicon_has_word (kel_test_lexicon (), cases[i].list, cases[i].text, 0, n,
+                                cases[i].at_start) != cases[i].found
+          || kel_lexicon_has_word (mini (), cases[i].list, cases[i].text, 0, n,
+                                   cases[i].at_start) != cases[i].found)
+        g_error ("“%s”: expected %s", cases[i].text, cases[i].found ? "a word" : "none");
+    }
+  /* its own calendar (Kazakh in Latin letters) instead of the built-in one */
+  g_assert_true (g_file_set_contents (file,
+    "<lexicon xmlns=\"urn:kelisim:lexicon:1\" version=\"t\">"
+    "<terms category=\"charity\"><term>qaiyrymdylyq</term></terms>"
+    "<calendar><regex>qyrk[uú]iek</regex></calendar></lexicon>", -1, NULL));
+  own = kel_lexicon_load (dir, fallback, &error);
+  g_assert_no_error (error);
+  g_assert_true (kel_lexicon_has_word (own, KEL_WORDS_CALENDAR, "qyrkúiekte", 0,
+                                       strlen ("qyrkúiekte"), TRUE));
+  g_assert_false (kel_lexicon_has_word (own, KEL_WORDS_CALENDAR, "сентября", 0,
+                                        strlen ("сентября"), TRUE));
+  /* the lists it does not have are the built-in ones */
+  g_assert_true (kel_lexicon_has_word (own, KEL_WORDS_PARTIES, "Акимата", 0,
+                                       strlen ("Акимата"), TRUE));
+  g_remove (file);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -314,5 +383,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/lexicon/limit-keeps-other-terms",
                    test_lexicon_limit_keeps_other_terms);
   g_test_add_func ("/kelisim/lexicon/special-files", test_lexicon_special_files);
+  g_test_add_func ("/kelisim/lexicon/word-lists", test_lexicon_word_lists);
   return g_test_run ();
 }

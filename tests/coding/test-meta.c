@@ -127,6 +127,46 @@ test_meta_csv (void)
   g_assert_nonnull (strstr (error->message, "document"));
 }
 
+/* A report dated the year after the one it reports on (its title names that year): its
+ * period is the year reported, and what it reports is no earlier year's. A year named only
+ * in the body does not move the period. */
+static void
+test_meta_report_period (void)
+{
+  static const struct {
+    const char *text;
+    int         period;
+  } cases[] = {
+    { "«Ертіс» ЖШС\n2022 жылғы 25 қаңтардағы № 15/40 шығыс хат\nПавлодар облысының әкімі\n"
+      "«Ертіс» ЖШС-ның Павлодар облысының әкімдігімен 2021 жылға арналған меморандумды "
+      "орындауы туралы АҚПАРАТ\n\n1. Нысандар\n2021 жылғы қыркүйекте 300 орындық мектеп "
+      "пайдалануға берілді.\n", 2021 },
+    { "ТОО «Восток»\nИсх. № 3-17 от 20.01.2020 г.\nАкиму Абайской области\nИНФОРМАЦИЯ об "
+      "исполнении Меморандума между акиматом и ТОО «Восток» в 2019 году\n\n1. Объекты\nВ 2019 "
+      "году построена школа на 600 мест в г. Семее.\n", 2019 },
+    { "Aral Mining LLP\nRef. 5/118, 14 January 2024\nTo the Akim of Kyzylorda Region\nREPORT "
+      "on the memorandum of 2023\n\n1. Facilities\nIn 2023 the Company built a kindergarten "
+      "for 90 children in Aral.\n", 2023 },
+    /* a report for its own year that names the year before in its body */
+    { "REPORT on the memorandum with the Akimat of Aktobe Region for 2024\n\n1. Introduction\n"
+      "1.1. In 2023 the Company built a school for 300 pupils in Khromtau.\n", 2024 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (KelDocument) doc = process (cases[i].text);
+      guint counted = 0;
+
+      g_assert_cmpint (doc->kind, ==, KEL_KIND_REPORT);
+      g_assert_cmpint (doc->period_start, ==, cases[i].period);
+      g_assert_cmpint (doc->period_end, ==, cases[i].period);
+      for (guint k = 0; k < doc->codings->len; k++)
+        counted += kel_coding_is_counted (&g_array_index (doc->codings, KelCoding, k));
+      /* the item of the year reported counts; the earlier year's in the last is background */
+      g_assert_cmpuint (counted, ==, i < 3 ? 1 : 0);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -134,5 +174,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/meta/detect", test_meta_detect);
   g_test_add_func ("/kelisim/meta/csv", test_meta_csv);
   g_test_add_func ("/kelisim/meta/kind", test_meta_kind);
+  g_test_add_func ("/kelisim/meta/report-period", test_meta_report_period);
   return g_test_run ();
 }

@@ -130,9 +130,10 @@ main (int argc, char **argv)
    * them (a Kazakh total row, document 17) */
   static const Folder promises = { "promises", 0.90, 0.91 };
   /* sealed until the end of a day's tuning and scored once (0.810 / 0.630,
-   * tests/data/fresh2/README.md); one rule came from it since (a table's unit on a line
-   * above it), so it is a regression test now */
-  static const Folder fresh2 = { "fresh2", 0.81, 0.71 };
+   * tests/data/fresh2/README.md); rules came from its failure classes since (a table's
+   * unit on a line above it, lists of sums, speech, the state's budget, staff training, a
+   * report's period), so it is a regression test now (0.885 / 0.827) */
+  static const Folder fresh2 = { "fresh2", 0.88, 0.82 };
 
   kel_test_init (&argc, &argv);
   g_test_add_data_func ("/kelisim/scores/corpus2", &corpus2, check_folder);

@@ -86,12 +86,14 @@ void      _kel_count_document         (const KelLexicon *lex,
                                        KelDocument      *doc);
 /* Whether [@start, @end) of @text names something concrete: a name in quotes, a number
  * with what it counts ("№ 3", "на 320 мест"), a proper name. */
-gboolean  _kel_count_has_anchor       (const char       *text,
+gboolean  _kel_count_has_anchor       (const KelLexicon *lex,
+                                       const char       *text,
                                        gsize             start,
                                        gsize             end);
 
 /* Whether [@start, @end) has a name in quotes or a number with what it counts. */
-gboolean  _kel_count_has_name         (const char       *text,
+gboolean  _kel_count_has_name         (const KelLexicon *lex,
+                                       const char       *text,
                                        gsize             start,
                                        gsize             end);
 

@@ -97,16 +97,13 @@ split_subclauses (const KelLexicon *lex, KelLanguage lang, const char *flat, gsi
  * undertaking starts: what follows it in the sentence says on what terms the item is done
  * ("… при условии выделения Акиматом земельного участка и обеспечения подводящих
  * инженерных сетей"), it is no item of its own. */
-static pcre2_code *coordination_code, *condition_code;
+static pcre2_code *coordination_code;
 
 static gpointer
 compile_codes (gpointer data)
 {
   coordination_code = _kel_coding_compile ("\\s*,?\\s+(?:и|and|және|мен|әрі)\\s+"
                                            "|\\s*,\\s+а\\s+");
-  condition_code = _kel_coding_compile ("(?<!\\p{L})(?:при\\s+условии|provided\\s+that"
-                                        "|on\\s+condition|subject\\s+to|шартымен|жағдайында)"
-                                        "(?!\\p{L})");
   return NULL;
 }
 
@@ -119,17 +116,6 @@ ensure_codes (void)
 
 static void score_subclause (KelSegmentRun *run, KelSubClause *sc, const double *prior,
                              double *score, double *best, gsize *first);
-
-static gboolean
-has_condition (const char *flat, gsize start, gsize end)
-{
-  pcre2_match_data *md = pcre2_match_data_create (1, NULL);
-  int rc = pcre2_match (condition_code, (PCRE2_SPTR) flat, end, start, PCRE2_NO_UTF_CHECK,
-                        md, NULL);
-
-  pcre2_match_data_free (md);
-  return rc >= 0;
-}
 
 /* Whether [@start, @end) has a term of @category with a positive weight. */
 static gboolean
@@ -294,8 +280,8 @@ two_items (KelSegmentRun *run, gsize start, gsize ms, gsize me, gsize end, doubl
     return FALSE;
   if (has_quoted_name (run->flat, start, ms) || has_own_sum (run, start, ms))
     return has_quoted_name (run->flat, me, end) || has_own_sum (run, me, end)
-           || (has_own_sum (run, start, ms) && _kel_count_has_name (run->flat, me, end));
-  return has_quoted_name (run->flat, me, end) && _kel_count_has_anchor (run->flat, start, ms);
+           || (has_own_sum (run, start, ms) && _kel_count_has_name (run->lex, run->flat, me, end));
+  return has_quoted_name (run->flat, me, end) && _kel_count_has_anchor (run->lex, run->flat, start, ms);
 }
 
 /* Cuts each sub-clause where it holds two items (see two_items()). */
@@ -452,7 +438,8 @@ continues_item (const KelSegmentRun *run, const KelCoding *prev, const KelSubCla
   if (kel_lexicon_refers_back (run->lex, run->seg->language, run->flat, sc->start, sc->end))
     return TRUE;
   /* the sentence goes on with the item's conditions */
-  if (!sc->new_sentence && has_condition (run->flat, ps, sc->start))
+  if (!sc->new_sentence
+      && kel_lexicon_has_word (run->lex, KEL_WORDS_CONDITIONS, run->flat, ps, sc->start, FALSE))
     return TRUE;
   if (prev->category != sc->winner || prev->reason != sc->reason)
     return FALSE;
@@ -521,7 +508,7 @@ make_items (KelSegmentRun *run, const double *prior, KelReason inherited,
       if ((sc->reason == KEL_REASON_DECLARATION || sc->reason == KEL_REASON_DESCRIPTION)
           && (has_own_sum (run, sc->start, sc->end)
               || (sc->reason == KEL_REASON_DECLARATION
-                  && _kel_count_has_anchor (run->flat, sc->start, sc->end))))
+                  && _kel_count_has_anchor (run->lex, run->flat, sc->start, sc->end))))
         sc->reason = KEL_REASON_NONE;
       if (prev >= 0
           && continues_item (run, &g_array_index (run->doc->codings, KelCoding, prev), sc))

@@ -48,13 +48,10 @@ compile_static (gpointer data)
                          "|(?<![\\d.,])(?<!\\d\\s)(?:\\d{1,3}(?:\\s\\d{3})+|\\d{1,4})"
                          "(?:-?\\p{L}{1,4})?\\s+"
                          "(?!(?:млн|млрд|тыс|мың|миллион|миллиард|million|billion|thousand|"
-                         "mln|bn|тенге|теңге|тг|kzt|usd|г\\.)(?!\\p{L})"
-                         /* a year or a date is no count: "2025 жылғы 1 қыркүйекке" */
-                         "|(?:год|жыл|year|январ|феврал|март|апрел|ма[йя]|июн|июл|август|"
-                         "сентябр|октябр|ноябр|декабр|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|"
-                         "шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|january|february|march|"
-                         "april|may|june|july|august|september|october|november|december))"
-                         "\\p{L}");
+                         "mln|bn|тенге|теңге|тг|kzt|usd|г\\.)(?!\\p{L}))"
+                         /* the word it counts; a date's is no count ("2025 жылғы 1
+                          * қыркүйекке"): the lexicon's <calendar> says (next_count) */
+                         "(?<word>\\p{L})");
   return NULL;
 }
 
@@ -73,44 +70,39 @@ match_at (const pcre2_code *code, const char *text, gsize end, gsize pos,
                                    NULL) >= 0;
 }
 
-/* Whether the capitalized word at @p is a month's or a weekday's name, which is no
- * object's ("commissioned in December 2017"). */
+/* The next number with what it counts at or after @pos (match_at of number_code), not a
+ * date's: a number before a word of the lexicon's <calendar> is none. */
 static gboolean
-is_calendar_word (const char *p, const char *end)
+next_count (const KelLexicon *lex, const char *text, gsize end, gsize pos,
+            pcre2_match_data *md)
 {
-  static const char *const names[] = {
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
-    "Friday", "Saturday", "Sunday",
-  };
-
-  /* the parties' defined names, in any case form: "Компанияның еншілес ұйымдарына" names
-   * no new object */
-  static const char *const parties[] = {
-    "Компани", "Company", "Серіктестік", "Товариществ", "Общество", "Корпораци",
-    "Акимат", "Әкімдік", "Әкімдіг", "Akimat",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  while (match_at (number_code, text, end, pos, md))
     {
-      gsize n = strlen (names[i]);
-      if ((gsize) (end - p) >= n && memcmp (p, names[i], n) == 0
-          && ((gsize) (end - p) == n || !g_unichar_isalpha (g_utf8_get_char (p + n))))
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
+      int word = pcre2_substring_number_from_name (number_code, (PCRE2_SPTR) "word");
+
+      if (ov[2 * word] == PCRE2_UNSET
+          || !kel_lexicon_has_word (lex, KEL_WORDS_CALENDAR, text, ov[2 * word], end, TRUE))
         return TRUE;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (parties); i++)
-    {
-      gsize n = strlen (parties[i]);
-      if ((gsize) (end - p) >= n && memcmp (p, parties[i], n) == 0)
-        return TRUE;
+      pos = g_utf8_next_char (text + ov[0]) - text;
     }
   return FALSE;
+}
+
+/* Whether the capitalized word at @p is a month's or a weekday's name (the lexicon's
+ * <calendar>), which is no object's ("commissioned in December 2017"), or a party's defined
+ * name (<parties>): "Компанияның еншілес ұйымдарына" names no new object. */
+static gboolean
+is_calendar_word (const KelLexicon *lex, const char *text, const char *p, const char *end)
+{
+  return kel_lexicon_has_word (lex, KEL_WORDS_CALENDAR, text, p - text, end - text, TRUE)
+         || kel_lexicon_has_word (lex, KEL_WORDS_PARTIES, text, p - text, end - text, TRUE);
 }
 
 /* A capitalized word that is not the first of the span and not after a sentence's end: a
  * proper name ("Ulytau", "Аягөз"), not a month's. */
 static gboolean
-has_proper_name (const char *text, gsize start, gsize end)
+has_proper_name (const KelLexicon *lex, const char *text, gsize start, gsize end)
 {
   gboolean first = TRUE;
 
@@ -123,7 +115,7 @@ has_proper_name (const char *text, gsize start, gsize end)
         {
           const char *n = g_utf8_next_char (p);
           gboolean word = n < text + end && g_unichar_islower (g_utf8_get_char (n));
-          if (word && !first && !is_calendar_word (p, text + end))
+          if (word && !first && !is_calendar_word (lex, text, p, text + end))
             {
               /* not after ". " */
               const char *q = p;
@@ -140,30 +132,28 @@ has_proper_name (const char *text, gsize start, gsize end)
 }
 
 gboolean
-_kel_count_has_name (const char *text, gsize start, gsize end)
+_kel_count_has_name (const KelLexicon *lex, const char *text, gsize start, gsize end)
 {
   pcre2_match_data *md;
   gboolean found;
 
   ensure_static ();
   md = pcre2_match_data_create (4, NULL);
-  found = match_at (quote_code, text, end, start, md) || match_at (number_code, text, end,
-                                                                   start, md);
+  found = match_at (quote_code, text, end, start, md) || next_count (lex, text, end, start, md);
   pcre2_match_data_free (md);
   return found;
 }
 
 gboolean
-_kel_count_has_anchor (const char *text, gsize start, gsize end)
+_kel_count_has_anchor (const KelLexicon *lex, const char *text, gsize start, gsize end)
 {
   pcre2_match_data *md;
   gboolean found;
 
   ensure_static ();
   md = pcre2_match_data_create (4, NULL);
-  found = match_at (quote_code, text, end, start, md) || match_at (number_code, text, end,
-                                                                   start, md)
-          || has_proper_name (text, start, end);
+  found = match_at (quote_code, text, end, start, md) || next_count (lex, text, end, start, md)
+          || has_proper_name (lex, text, start, end);
   pcre2_match_data_free (md);
   return found;
 }
@@ -266,7 +256,7 @@ count_generic (const KelLexicon *lex, KelDocument *doc)
       KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
 
       if (!kel_coding_is_counted (c) || !only_generic (lex, doc, c, hits)
-          || _kel_count_has_anchor (doc->norm->text, c->start, c->end))
+          || _kel_count_has_anchor (lex, doc->norm->text, c->start, c->end))
         continue;
       c->reason = c->amount_text != NULL ? KEL_REASON_AGGREGATE : KEL_REASON_DECLARATION;
       c->reason_terms = g_strdup (c->terms);
@@ -294,17 +284,25 @@ quoted_names (const char *text, gsize start, gsize end)
 /* The numbers of [@start, @end) that are not sums or years: places, seats, kilometres,
  * school numbers ("№ 7", "на 1200 мест"), which a translation keeps. */
 static GPtrArray *
-counts_named (const char *text, gsize start, gsize end)
+counts_named (const KelLexicon *lex, const char *text, gsize start, gsize end,
+              gsize row_start)
 {
   GPtrArray *numbers = g_ptr_array_new_with_free_func (g_free);
   pcre2_match_data *md = pcre2_match_data_create (4, NULL);
   gsize pos = start;
 
-  while (match_at (number_code, text, end, pos, md))
+  while (next_count (lex, text, end, pos, md))
     {
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
       GString *digits = g_string_new (NULL);
 
+      /* a table row's own number ("5 Новогодние подарки") names no object */
+      if (ov[0] == row_start)
+        {
+          pos = ov[1];
+          g_string_free (digits, TRUE);
+          continue;
+        }
       for (gsize i = ov[0]; i < ov[1]; i++)
         if (g_ascii_isdigit (text[i]))
           g_string_append_c (digits, text[i]);
@@ -452,8 +450,31 @@ mark_repeat (const KelDocument *doc, KelCoding *c, const KelCoding *of)
                                                         of->segment).page + 1);
 }
 
+static gboolean
+is_row (const KelDocument *doc, const KelCoding *c)
+{
+  return g_array_index (doc->segments, KelSegment, c->segment).kind == KEL_SEGMENT_TABLE_ROW;
+}
+
+/* One item told twice, @a before @b: one mention carries the coding. The one with the sum
+ * (a table row after a narrative that gave none); when both or neither give one, the
+ * narrative's over a table row's, whichever comes first (a report's table repeats its
+ * text), else the first. */
 static void
-count_repeats (KelDocument *doc)
+keep_one (const KelDocument *doc, KelCoding *a, KelCoding *b)
+{
+  gboolean sum_a = isfinite (a->amount_kzt), sum_b = isfinite (b->amount_kzt);
+
+  if (sum_a != sum_b)
+    mark_repeat (doc, sum_a ? b : a, sum_a ? a : b);
+  else if (is_row (doc, a) && !is_row (doc, b))
+    mark_repeat (doc, a, b);
+  else
+    mark_repeat (doc, b, a);
+}
+
+static void
+count_repeats (const KelLexicon *lex, KelDocument *doc)
 {
   const char *text = doc->norm->text;
   g_autofree Names *names = g_new0 (Names, doc->codings->len + 1);
@@ -461,8 +482,14 @@ count_repeats (KelDocument *doc)
   for (guint i = 0; i < doc->codings->len; i++)
     {
       const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, c->segment);
+      gsize row = G_MAXSIZE;
+
+      if (seg->kind == KEL_SEGMENT_TABLE_ROW)
+        for (row = seg->start; row < seg->end && g_ascii_isspace (text[row]); row++)
+          ;
       names[i].quotes = quoted_names (text, c->start, c->end);
-      names[i].numbers = counts_named (text, c->start, c->end);
+      names[i].numbers = counts_named (lex, text, c->start, c->end, row);
     }
   for (guint j = 0; j < doc->codings->len; j++)
     {
@@ -475,11 +502,7 @@ count_repeats (KelDocument *doc)
           KelCoding *a = &g_array_index (doc->codings, KelCoding, i);
           if (!kel_coding_is_counted (a) || !is_repeat (doc, a, &names[i], b, &names[j]))
             continue;
-          /* the mention with the sum counts: a table row after a narrative that gave none */
-          if (isnan (a->amount_kzt) && isfinite (b->amount_kzt))
-            mark_repeat (doc, a, b);
-          else
-            mark_repeat (doc, b, a);
+          keep_one (doc, a, b);
           break;
         }
     }
@@ -543,6 +566,6 @@ _kel_count_document (const KelLexicon *lex, KelDocument *doc)
   ensure_static ();
   count_background (doc);
   count_generic (lex, doc);
-  count_repeats (doc);
+  count_repeats (lex, doc);
   warn_outliers (doc);
 }

@@ -314,7 +314,7 @@ gboolean
 _kel_items_names_new_object (const KelSegmentRun *run, gsize start, gsize end, gsize ps,
                              gsize pe)
 {
-  if (_kel_count_has_anchor (run->flat, start, end))
+  if (_kel_count_has_anchor (run->lex, run->flat, start, end))
     return TRUE;
   for (guint i = 0; i < run->hits->len; i++)
     {
@@ -677,6 +677,20 @@ leading_number (const char *cell, gsize n, double *v)
   return kel_amount_parse_number (cell, p - cell, v);
 }
 
+/* A note that counts people or things, not money: a plain number of up to four digits,
+ * then a word ("30 студент", "163 students", "40 человек"); a sum in a table has a
+ * group or a decimal separator ("9 000,0", "312,500 completed"). */
+static gboolean
+is_head_count (const char *cell)
+{
+  const char *p = cell;
+
+  while (g_ascii_isdigit (*p))
+    p++;
+  return p > cell && p - cell <= 4 && *p == ' '
+         && g_unichar_isalpha (g_utf8_get_char (p + 1));
+}
+
 /* "—", "— 2" with a footnote's number, or "— moved to 2016" */
 static gboolean
 is_dash (const char *cell)
@@ -697,7 +711,8 @@ is_dash (const char *cell)
 }
 
 /* A table row: its fact cell (else its only or last figure) times the table's unit, for
- * the row's first item. A fact of 0 or a dash means the item was not carried out. */
+ * the row's first item. A fact of 0 or a dash means the item was not carried out, unless
+ * the plan has one too (an item in kind). */
 static void
 assign_table_row (KelSegmentRun *run)
 {
@@ -715,7 +730,8 @@ assign_table_row (KelSegmentRun *run)
 
       if (is_dash (cell))
         v = NAN;
-      else if (n == 0 || cell[n - 1] == '%' || !leading_number (cell, n, &v))
+      else if (n == 0 || cell[n - 1] == '%' || is_head_count (cell)
+               || !leading_number (cell, n, &v))
         continue;
       g_array_append_val (values, v);
       g_ptr_array_add (texts, (gpointer) cell);
@@ -735,7 +751,13 @@ assign_table_row (KelSegmentRun *run)
   v = g_array_index (values, double, pick);
   if (isnan (v) || v == 0)
     {
-      if (seg->fact_column >= 0 && c->reason == KEL_REASON_NONE)
+      /* a dash for the plan as for the fact (the cells beside it) says the item costs
+       * nothing, not that it was not done: volunteering, an internship "in kind" */
+      gboolean in_kind = isnan (v) && values->len > 1
+                         && (pick == 0 || isnan (g_array_index (values, double, pick - 1)))
+                         && (pick + 1 >= values->len
+                             || isnan (g_array_index (values, double, pick + 1)));
+      if (seg->fact_column >= 0 && c->reason == KEL_REASON_NONE && !in_kind)
         {
           c->reason = KEL_REASON_NEGATED;
           c->reason_terms = g_strdup (texts->pdata[pick]);

@@ -47,6 +47,9 @@ struct _KelLexicon {
   pcre2_code     *splits[4];    /* per KelLanguage: the rules of that language and of none */
   GPtrArray      *refer_sources; /* char*: the <refer> patterns, "LANG\tREGEX" */
   pcre2_code     *refers[4];    /* per KelLanguage, anchored; NULL without any */
+  GPtrArray      *word_sources[KEL_N_WORD_LISTS]; /* char*: <calendar>, <parties>,
+                                                   * <conditions>, "LANG\tREGEX" */
+  pcre2_code     *words[KEL_N_WORD_LISTS];        /* all languages' words; NULL without */
   GPtrArray      *members[4];   /* per pattern of codes[]: a GArray of the terms it holds */
   char          **alts;         /* per term: its alternative in the combined patterns */
   /* When a combined pattern cannot finish on a segment, its terms are matched one by one
@@ -180,6 +183,11 @@ kel_lexicon_unref (KelLexicon *lex)
     }
   g_clear_pointer (&lex->split_sources, g_ptr_array_unref);
   g_clear_pointer (&lex->refer_sources, g_ptr_array_unref);
+  for (guint i = 0; i < KEL_N_WORD_LISTS; i++)
+    {
+      g_clear_pointer (&lex->word_sources[i], g_ptr_array_unref);
+      g_clear_pointer (&lex->words[i], pcre2_code_free);
+    }
   g_free (lex->alone);
   g_free (lex->anchored);
   g_free (lex->literal);
@@ -524,6 +532,9 @@ read_patterns (KelLexicon *lex, xmlNodePtr group, const char *file, int category
   return TRUE;
 }
 
+/* The elements of the word lists, in the order of KelWordList. */
+static const char *const word_lists[KEL_N_WORD_LISTS] = { "calendar", "parties", "conditions" };
+
 /* The patterns of a <split> or <refer>, kept as "LANG\tREGEX" until they are compiled. */
 static void
 read_language_patterns (GPtrArray *sources, xmlNodePtr group, KelLanguage lang)
@@ -578,6 +589,11 @@ read_lexicon_file (KelLexicon *lex, xmlDocPtr doc, const char *file, GError **er
         read_language_patterns (lex->split_sources, n, node_lang (n) ? node_lang (n) : lang);
       else if (is_element (n, "refer"))
         read_language_patterns (lex->refer_sources, n, node_lang (n) ? node_lang (n) : lang);
+      else
+        for (guint w = 0; w < KEL_N_WORD_LISTS; w++)
+          if (is_element (n, word_lists[w]))
+            read_language_patterns (lex->word_sources[w], n, node_lang (n) ? node_lang (n)
+                                                                          : lang);
     }
   return TRUE;
 }
@@ -1116,7 +1132,29 @@ compile_splits (KelLexicon *lex, GError **error)
         || !compile_language_set (lex->refer_sources, l, NULL, PCRE2_ANCHORED, &lex->refers[l],
                                   error))
       return FALSE;
+  /* the word lists hold every language's words: a month's name is one in any text */
+  for (guint w = 0; w < KEL_N_WORD_LISTS; w++)
+    if (!compile_language_set (lex->word_sources[w], KEL_LANG_UNKNOWN, NULL, 0, &lex->words[w],
+                               error))
+      return FALSE;
   return TRUE;
+}
+
+gboolean
+kel_lexicon_has_word (const KelLexicon *lex, KelWordList list, const char *text, gsize start,
+                      gsize end, gboolean at_start)
+{
+  const pcre2_code *code;
+  Matcher *m;
+
+  g_return_val_if_fail (lex != NULL && text != NULL && list < KEL_N_WORD_LISTS, FALSE);
+
+  code = lex->words[list];
+  if (code == NULL || start >= end)
+    return FALSE;
+  m = get_matcher ();
+  return pcre2_match (code, (PCRE2_SPTR) text, end, start,
+                      PCRE2_NO_UTF_CHECK | (at_start ? PCRE2_ANCHORED : 0), m->md, m->mctx) >= 0;
 }
 
 gboolean
@@ -1165,9 +1203,11 @@ kel_lexicon_next_split (const KelLexicon *lex, KelLanguage lang, const char *tex
 static gboolean is_element (xmlNodePtr node, const char *name);
 static xmlDocPtr read_xml (const char *path, xmlRelaxNGPtr schema, GError **error);
 
-/* The <split> and <refer> patterns of the lexicons in @dir (the built-in ones). */
+/* The <split> and <refer> patterns of the lexicons in @dir (the built-in ones) when
+ * @splits, and the word lists whose bit (1 << KelWordList) is in @words. */
 static void
-read_builtin_patterns (KelLexicon *lex, const char *dir, xmlRelaxNGPtr schema)
+read_builtin_patterns (KelLexicon *lex, const char *dir, xmlRelaxNGPtr schema, gboolean splits,
+                       guint words)
 {
   g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
   const char *entry;
@@ -1188,10 +1228,15 @@ read_builtin_patterns (KelLexicon *lex, const char *dir, xmlRelaxNGPtr schema)
       root = xmlDocGetRootElement (doc);
       lang = node_lang (root);
       for (xmlNodePtr n = root->children; n != NULL; n = n->next)
-        if (is_element (n, "split"))
+        if (is_element (n, "split") && splits)
           read_language_patterns (lex->split_sources, n, node_lang (n) ? node_lang (n) : lang);
-        else if (is_element (n, "refer"))
+        else if (is_element (n, "refer") && splits)
           read_language_patterns (lex->refer_sources, n, node_lang (n) ? node_lang (n) : lang);
+        else
+          for (guint w = 0; w < KEL_N_WORD_LISTS; w++)
+            if (is_element (n, word_lists[w]) && (words & (1u << w)))
+              read_language_patterns (lex->word_sources[w], n,
+                                      node_lang (n) ? node_lang (n) : lang);
       xmlFreeDoc (doc);
     }
 }
@@ -1357,6 +1402,8 @@ kel_lexicon_load (const char *dir, const char *fallback_dir, GError **error)
   lex->corporation_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   lex->split_sources = g_ptr_array_new_with_free_func (g_free);
   lex->refer_sources = g_ptr_array_new_with_free_func (g_free);
+  for (guint w = 0; w < KEL_N_WORD_LISTS; w++)
+    lex->word_sources[w] = g_ptr_array_new_with_free_func (g_free);
 
   if (dir == NULL)
     dir = fallback_dir;
@@ -1374,9 +1421,17 @@ kel_lexicon_load (const char *dir, const char *fallback_dir, GError **error)
        && load_folder (lex, dir, schema, error);
   /* a folder without <split> rules (a dictionary made into a lexicon) cuts its segments
    * as the built-in lexicons do */
-  if (ok && lex->split_sources->len == 0 && fallback_dir != NULL
-      && g_strcmp0 (fallback_dir, dir) != 0)
-    read_builtin_patterns (lex, fallback_dir, schema);
+  if (ok && fallback_dir != NULL && g_strcmp0 (fallback_dir, dir) != 0)
+    {
+      guint words = 0;
+
+      /* and one without word lists takes the built-in ones */
+      for (guint w = 0; w < KEL_N_WORD_LISTS; w++)
+        if (lex->word_sources[w]->len == 0)
+          words |= 1u << w;
+      if (lex->split_sources->len == 0 || words != 0)
+        read_builtin_patterns (lex, fallback_dir, schema, lex->split_sources->len == 0, words);
+    }
   xmlRelaxNGFree (schema);
   if (!ok || !compile_all (lex, error) || !compile_splits (lex, error))
     return NULL;
@@ -1741,6 +1796,8 @@ kel_lexicon_new_codebook (GPtrArray *cats, const char *version)
   lex->corporation_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   lex->split_sources = g_ptr_array_new_with_free_func (g_free);
   lex->refer_sources = g_ptr_array_new_with_free_func (g_free);
+  for (guint w = 0; w < KEL_N_WORD_LISTS; w++)
+    lex->word_sources[w] = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < G_N_ELEMENTS (lex->codes); i++)
     {
       lex->codes[i] = g_ptr_array_new ();

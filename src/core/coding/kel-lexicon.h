@@ -110,6 +110,23 @@ gboolean           kel_lexicon_next_split      (const KelLexicon  *lex,
                                                 gsize              from,
                                                 gsize             *start,
                                                 gsize             *end);
+/* The lexicon's word lists (data/lexicons/README.md, "Word lists"). */
+typedef enum {
+  KEL_WORDS_CALENDAR,   /* <calendar>: months, weekdays, "year": a number before one is a
+                         * date, and a capitalized one is no object's name */
+  KEL_WORDS_PARTIES,    /* <parties>: the parties' defined names ("Компания", "Акимат") */
+  KEL_WORDS_CONDITIONS, /* <conditions>: words that make what follows a condition */
+  KEL_N_WORD_LISTS
+} KelWordList;
+
+/* Whether a word of @list stands in [@start, @end) of @text (at @start exactly when
+ * @at_start). The lists hold the words of every language. */
+gboolean           kel_lexicon_has_word        (const KelLexicon  *lex,
+                                                KelWordList        list,
+                                                const char        *text,
+                                                gsize              start,
+                                                gsize              end,
+                                                gboolean           at_start);
 /* Whether [@start, @end) of @text, a sub-clause of a segment in @lang, opens with a word
  * the lexicon's <refer> patterns say points back to the item before it ("оны", "его",
  * "the facility"). */

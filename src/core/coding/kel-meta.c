@@ -380,6 +380,27 @@ detect_period (KelDocument *doc, const char *head, gsize title_len)
   pcre2_match_data_free (md);
 }
 
+/* A report dated the year after the year it reports on ("2024 жылғы 19 қаңтардағы № …",
+ * then "2023 жылға арналған … меморандумды орындауы туралы"): its period is that year, so
+ * that what it reports is not taken for an earlier year's. The year before the document's
+ * must stand in its title, before its first numbered clause. */
+static void
+report_period (KelDocument *doc, const char *head, gsize title_len)
+{
+  g_autofree char *year = NULL;
+
+  if (doc->kind != KEL_KIND_REPORT || doc->year <= 0 || doc->period_start != doc->year
+      || doc->period_end != doc->year)
+    return;
+  year = g_strdup_printf ("%d", doc->year - 1);
+  for (const char *p = head; (p = g_strstr_len (p, head + title_len - p, year)) != NULL; p += 4)
+    if ((p == head || !g_ascii_isdigit (p[-1])) && !g_ascii_isdigit (p[4]))
+      {
+        doc->period_start = doc->period_end = doc->year - 1;
+        return;
+      }
+}
+
 void
 kel_meta_detect (KelDocument *doc, const KelLexicon *lex)
 {
@@ -441,4 +462,5 @@ kel_meta_detect (KelDocument *doc, const KelLexicon *lex)
     doc->kind = KEL_KIND_MEMORANDUM;
   else
     doc->kind = KEL_KIND_UNKNOWN;
+  report_period (doc, head, title_len);
 }
