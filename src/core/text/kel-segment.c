@@ -65,6 +65,10 @@ typedef struct {
   guint       prev_rows;
   gboolean    restart_ok;      /* an unnumbered heading came: "1." may start again */
   gboolean    single_clauses;  /* "1.", "2." are clauses here, not section headings */
+  /* a table's header row was read as a heading, and its first row has not come: the lines
+   * between are its section rows ("A. Social infrastructure") */
+  gboolean    before_rows;
+  guint       header_segment;  /* the header row's heading, which a second line joins */
 } State;
 
 static const char *
@@ -809,6 +813,7 @@ table_reset (State *st)
     }
   st->in_table = FALSE;
   st->caption_pending = FALSE;
+  st->before_rows = FALSE;
   st->table_scale = 0;
   st->fact_column = -1;
   st->sum_columns = 0;
@@ -895,13 +900,16 @@ table_header_add (State *st, const Line *line)
 }
 
 /* Whether a line may stand between a table's rows and its header or its continuation: a
- * header line of cells, a short line (the unit, a company's sub-heading). */
+ * header line of cells, a short line (the unit, a company's sub-heading, a section row of
+ * the table read cell by cell, "2. | Благотворительная помощь"). */
 static gboolean
 header_like (const char *text, const Line *h)
 {
   if (h->kind == LINE_CELLS || h->kind == LINE_CAPTION)
     return TRUE;
-  if (h->kind == LINE_TEXT)
+  if (h->kind == LINE_TEXT
+      || (h->kind == LINE_DOTTED && h->depth == 1
+          && memchr (text + h->start, '\t', h->end - h->start) != NULL))
     {
       const char *e = text + h->end;
       while (e > text + h->start && e[-1] == ' ')
@@ -952,7 +960,10 @@ table_start (State *st, GArray *lines, guint i)
   while (k > 0 && n < 10)
     {
       const Line *h = &g_array_index (lines, Line, k - 1);
-      if (h->kind != LINE_BLANK && h->kind != LINE_JUNK && !header_like (text, h))
+      /* "2. Благотворительная помощь" right over the row: a section row across the table */
+      gboolean section = h->kind == LINE_DOTTED && h->depth == 1 && first == i;
+
+      if (h->kind != LINE_BLANK && h->kind != LINE_JUNK && !header_like (text, h) && !section)
         break;
       if (h->kind != LINE_BLANK && h->kind != LINE_JUNK)
         first = k - 1;
@@ -1180,6 +1191,7 @@ on_row (State *st, Unit *u, const Step *s)
       st->caption_pending = FALSE;
     }
   st->last_row_line = s->i;
+  st->before_rows = FALSE;
   close_unit (st, u);
   st->table_row++;
   open_unit (u, line, KEL_SEGMENT_TABLE_ROW,
@@ -1188,13 +1200,66 @@ on_row (State *st, Unit *u, const Step *s)
   u->body = body;
 }
 
+/* Whether the rows of a table come after line @i, with at most a few lines of its header
+ * or its section rows ("A. Social infrastructure") between. */
+static gboolean
+rows_ahead (const char *text, GArray *lines, guint i)
+{
+  guint seen = 0;
+
+  for (guint k = i + 1; k < lines->len && seen <= 3; k++)
+    {
+      const Line *l = &g_array_index (lines, Line, k);
+
+      if (l->kind == LINE_BLANK || l->kind == LINE_JUNK)
+        continue;
+      if (l->kind == LINE_ROW)
+        return TRUE;
+      if (!header_like (text, l))
+        return FALSE;
+      seen++;
+    }
+  return FALSE;
+}
+
+/* A line of three cells or more over a table's rows, with no caption before it: the
+ * table's header row ("No. | Project | … | Actual 2023, KZT thousand | Comment"), a heading
+ * of its own, never a sentence with the section row under it. FALSE when it is not. */
+static gboolean
+header_row (State *st, Unit *u, const Step *s)
+{
+  const char *p = st->text + s->line->start, *e = st->text + s->line->end;
+  guint tabs = 0;
+
+  for (const char *q = p; q < e; q++)
+    tabs += *q == '\t';
+  while (e > p && e[-1] == ' ')
+    e--;
+  if (tabs < 2 || e[-1] == '.' || !rows_ahead (st->text, s->lines, s->i))
+    return FALSE;
+  close_unit (st, u);
+  /* a header of two lines is one heading */
+  if (st->before_rows && st->header_segment + 1 == st->segments->len)
+    {
+      g_array_index (st->segments, KelSegment, st->header_segment).end = s->line->end;
+      return TRUE;
+    }
+  st->header_segment = st->section_index = st->segments->len;
+  push (st, s->line->start, s->line->end, s->line->start, s->line->page,
+        KEL_SEGMENT_HEADING, NULL);
+  st->before_rows = TRUE;
+  return TRUE;
+}
+
 /* A line of cells in a table: a header line (before rows) or the wrapped part of a row's
  * text cell. FALSE when no table is open: a justified text line with wide gaps. */
 static gboolean
-on_cells (State *st, Unit *u, const Line *line)
+on_cells (State *st, Unit *u, const Step *s)
 {
+  const Line *line = s->line;
+
   if (!st->caption_pending && !st->in_table)
-    return FALSE;
+    return header_row (st, u, s);
   if (st->in_table && u->open && u->kind == KEL_SEGMENT_TABLE_ROW)
     unit_extend (u, line);
   else
@@ -1202,8 +1267,9 @@ on_cells (State *st, Unit *u, const Line *line)
   return TRUE;
 }
 
-/* A text line while a table is open. Short lines among the rows are pieces of cells
- * (TRUE: taken); a sentence ends the table (FALSE). */
+/* A text line while a table is open. Short lines among the rows are pieces of cells or
+ * section rows ("B. Charitable programmes", a heading of its own) (TRUE: taken); a
+ * sentence ends the table (FALSE). */
 static gboolean
 table_text_line (State *st, Unit *u, const Step *s)
 {
@@ -1217,6 +1283,16 @@ table_text_line (State *st, Unit *u, const Step *s)
     {
       if (u->open && u->kind == KEL_SEGMENT_TABLE_ROW && g_unichar_islower (c))
         unit_extend (u, line);
+      else if (!g_unichar_islower (c)
+               && next_content_line (s->lines, s->i) < s->lines->len
+               && g_array_index (s->lines, Line,
+                                 next_content_line (s->lines, s->i)).kind == LINE_ROW)
+        {
+          close_unit (st, u);
+          st->section_index = st->segments->len;
+          push (st, line->start, line->end, line->start, line->page, KEL_SEGMENT_HEADING,
+                NULL);
+        }
       return TRUE;
     }
   close_unit (st, u);
@@ -1386,7 +1462,7 @@ segment_line (State *st, Unit *u, const Step *s)
       on_row (st, u, s);
       break;
     case LINE_CELLS:
-      if (!on_cells (st, u, s->line))
+      if (!on_cells (st, u, s))
         on_text (st, u, s);
       break;
     case LINE_TEXT:
@@ -1431,6 +1507,9 @@ kel_segment_text (const char *text, gsize len)
       Step s;
 
       step_init (&s, &st, &u, lines, i);
+      /* between a header row and the first row, each line is a section row of its own */
+      if (st.before_rows)
+        s.closed = s.closed_text = TRUE;
       segment_line (&st, &u, &s);
     }
   close_unit (&st, &u);
