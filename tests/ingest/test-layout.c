@@ -517,6 +517,7 @@ test_layout_spreadsheets (void)
   g_assert_cmpint (seg->kind, ==, KEL_SEGMENT_TABLE_ROW);
   g_assert_cmpfloat (seg->table_scale, ==, 1000);
   g_assert_cmpint (seg->fact_column, ==, 1);
+  kel_segments_free (g_steal_pointer (&segs));
 }
 
 /* A table ruled above and below its header and its total only (an annual report's, fresh
