@@ -401,6 +401,48 @@ test_segment_corpus_clauses (void)
     }
 }
 
+/* A spreadsheet's table as the layout writes it: the header row (no caption over it), a
+ * section row merged across the table, rows, a subtotal, another section row; the header
+ * and each section row are headings of their own, the rows one table with its unit and
+ * its fact column (the third of three sums). */
+static void
+test_segment_sheet_sections (void)
+{
+  const char *text =
+    "All amounts in KZT thousand\n"
+    "\n"
+    "No.\tProject\tLocation\tActual 2022\tPlan 2023\tActual 2023\tComment\n"
+    "A. Social infrastructure\n"
+    "1\tRenovation of the sports ground of school No. 3\tAstana\t—\t45 000\t41 500\tdone\n"
+    "2\tRoof of the hospital\tAbay\t10 000\t48 200\t47 950\n"
+    "\tSubtotal A\t\t10 000\t93 200\t89 450\n"
+    "B. Charity\n"
+    "3\tDonation to the Public Foundation Umit\tAlmaty\t40 000\t50 000\t50 000\n";
+  g_autoptr (GArray) segs = segment (text);
+  const KelSegment *s;
+
+  s = find (segs, text, "No.\tProject");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_HEADING);
+  g_assert_cmpuint (s->end - s->start, ==, strlen ("No.\tProject\tLocation\tActual 2022\t"
+                                                   "Plan 2023\tActual 2023\tComment"));
+  s = find (segs, text, "A. Social infrastructure");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_HEADING);
+  g_assert_cmpuint (s->end - s->start, ==, strlen ("A. Social infrastructure"));
+  s = find (segs, text, "Renovation");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_TABLE_ROW);
+  g_assert_cmpstr (s->clause, ==, "T1-1");
+  g_assert_cmpfloat (s->table_scale, ==, 1000);
+  g_assert_cmpint (s->fact_column, ==, 2);
+  s = find (segs, text, "B. Charity");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_HEADING);
+  s = find (segs, text, "Donation");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_TABLE_ROW);
+  g_assert_cmpstr (s->clause, ==, "T1-3");
+  g_assert_cmpfloat (s->table_scale, ==, 1000);
+  g_assert_cmpint (s->fact_column, ==, 2);
+  kel_segments_free (g_steal_pointer (&segs));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -408,6 +450,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/segment/clauses", test_segment_clauses);
   g_test_add_func ("/kelisim/segment/bullets-pages", test_segment_bullets_pages);
   g_test_add_func ("/kelisim/segment/tables", test_segment_tables);
+  g_test_add_func ("/kelisim/segment/sheet-sections", test_segment_sheet_sections);
   g_test_add_func ("/kelisim/segment/headings-abbreviations",
                    test_segment_headings_abbreviations);
   g_test_add_func ("/kelisim/segment/clause-titles", test_segment_clause_titles);

@@ -1,8 +1,11 @@
 /* kel-ocr-fix.c: what OCR gets wrong in the words of Kazakh and Russian pages, put
  * right before the layout and the normalization of text/ see them: Latin letters read
  * for their Cyrillic look-alikes («Ha» for «на», «BКО»), a short word read in capitals in
- * the middle of a sentence («УЛ.» for «ул.», which would end the sentence there), and a
- * comma read for the point of a clause number at the start of a line («2,» for «2.»). */
+ * the middle of a sentence («УЛ.» for «ул.», which would end the sentence there), a
+ * comma read for the point of a clause number at the start of a line («2,» for «2.»), the
+ * figure 6 read for the letter б of a list («а) …», «6) …» for «б) …»), a dash read as
+ * two hyphens («--2» for «— 2» in a table's cell) and «г.» of a town read as «т.»
+ * («т.Темиртау»). */
 #include "config.h"
 
 #include <string.h>
@@ -172,9 +175,57 @@ fix_clause_number (KelOcrWord *w)
   w->text[n - 1] = '.';
 }
 
+/* «6)» opening a line after an item «а)» opened the line of a list before: the list's
+ * second letter, «б)», which OCR reads as a figure (a list «1) … 6)» has no «а)» before
+ * its «6)»). @letter is the last list letter seen opening a line, updated. */
+static void
+fix_list_letter (KelOcrWord *w, gunichar *letter)
+{
+  const char *t = w->text;
+  gunichar c;
+
+  if (!w->line_start)
+    return;
+  c = g_utf8_get_char (t);
+  if (strcmp (t, "6)") == 0 && *letter == 0x0430)
+    {
+      g_free (w->text);
+      w->text = g_strdup ("б)");
+      *letter = 0x0431;
+      return;
+    }
+  if (g_unichar_islower (c) && is_cyrillic (c) && strcmp (g_utf8_next_char (t), ")") == 0)
+    *letter = c;
+  else if (g_ascii_isdigit (*t) && strchr (t, ')') != NULL)
+    *letter = 0;
+}
+
+/* «--», «---2»: a dash (with a footnote's mark after it) that OCR read as hyphens; «т.Х»,
+ * «г.» before a town's name run into it: «г.Х», as the text layer's «г. Х» reads. */
+static void
+fix_dash_and_town (KelOcrWord *w)
+{
+  const char *t = w->text, *p = t;
+  char *fixed = NULL;
+
+  while (*p == '-')
+    p++;
+  if (p - t >= 2 && p - t <= 3 && strspn (p, "0123456789") == strlen (p) && strlen (p) <= 2)
+    fixed = g_strconcat ("—", p, NULL);
+  else if (g_str_has_prefix (t, "т.") && g_unichar_isupper (g_utf8_get_char (t + strlen ("т.")))
+           && is_cyrillic (g_utf8_get_char (t + strlen ("т."))))
+    fixed = g_strconcat ("г.", t + strlen ("т."), NULL);
+  if (fixed == NULL)
+    return;
+  g_free (w->text);
+  w->text = fixed;
+}
+
 void
 kel_ocr_fix_words (GArray *words)
 {
+  gunichar letter = 0;
+
   g_return_if_fail (words != NULL);
 
   for (guint i = 0; i < words->len; i++)
@@ -183,6 +234,8 @@ kel_ocr_fix_words (GArray *words)
     {
       fix_case (words, i);
       fix_clause_number (&g_array_index (words, KelOcrWord, i));
+      fix_list_letter (&g_array_index (words, KelOcrWord, i), &letter);
+      fix_dash_and_town (&g_array_index (words, KelOcrWord, i));
     }
 }
 

@@ -197,11 +197,12 @@ vertical_runs (const guint8 *gray, int width, int height, int stride, guint8 dar
 
 GArray *
 kel_rules_find (const guint8 *gray, int width, int height, int stride, double px_per_pt,
-                guint8 dark, double min_len, double max_width, int gap)
+                guint8 dark, double min_len, double min_down, double max_width, int gap)
 {
   GArray *rules = g_array_new (FALSE, FALSE, sizeof (KelLayoutRule));
   g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (Stroke));
   int len_px = MAX (2, (int) (min_len * px_per_pt));
+  int down_px = MAX (2, (int) (min_down * px_per_pt));
   int thick_px = MAX (1, (int) ceil (max_width * px_per_pt));
 
   g_return_val_if_fail (gray != NULL && width > 0 && height > 0, rules);
@@ -209,7 +210,7 @@ kel_rules_find (const guint8 *gray, int width, int height, int stride, double px
   horizontal_runs (gray, width, height, stride, dark, len_px, gap, runs);
   merge_runs (runs, thick_px, px_per_pt, TRUE, rules);
   g_array_set_size (runs, 0);
-  vertical_runs (gray, width, height, stride, dark, len_px, gap, runs);
+  vertical_runs (gray, width, height, stride, dark, down_px, gap, runs);
   merge_runs (runs, thick_px, px_per_pt, FALSE, rules);
   return rules;
 }
@@ -265,5 +266,7 @@ kel_rules_find_in_page (PopplerPage *page, double width, double height,
       for (int y = y1; y < y2; y++)
         memset (gray + (gsize) y * pw + x1, MASKED, MAX (0, x2 - x1));
     }
-  return kel_rules_find (gray, pw, ph, pw, RULES_SCALE, 200, 12.0, 3.0, 2);
+  /* a border between two cells of a spreadsheet's row of one line of 8-point type is
+   * about 10 points long; a letter's stroke is never looked at (the boxes are masked) */
+  return kel_rules_find (gray, pw, ph, pw, RULES_SCALE, 200, 12.0, 6.0, 3.0, 2);
 }

@@ -10,8 +10,8 @@ G_BEGIN_DECLS
 
 /* The horizontal and vertical strokes of an 8-bit grey image (@stride bytes a row) at
  * @px_per_pt pixels to the point, darker than @dark (or a light grey with paper on both
- * sides), at least @min_len points long and at most @max_width points thick, as
- * KelLayoutRule in points; a gap of up to @gap pixels (a crossing, noise) does not break a
+ * sides), at least @min_len points long (vertical ones @min_down) and at most @max_width
+ * points thick, as KelLayoutRule in points; a gap of up to @gap pixels (a crossing, noise) does not break a
  * stroke. */
 GArray *kel_rules_find          (const guint8 *gray,
                                  int           width,
@@ -20,6 +20,7 @@ GArray *kel_rules_find          (const guint8 *gray,
                                  double        px_per_pt,
                                  guint8        dark,
                                  double        min_len,
+                                 double        min_down,
                                  double        max_width,
                                  int           gap);
 

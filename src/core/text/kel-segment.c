@@ -65,6 +65,10 @@ typedef struct {
   guint       prev_rows;
   gboolean    restart_ok;      /* an unnumbered heading came: "1." may start again */
   gboolean    single_clauses;  /* "1.", "2." are clauses here, not section headings */
+  /* a table's header row was read as a heading, and its first row has not come: the lines
+   * between are its section rows ("A. Social infrastructure") */
+  gboolean    before_rows;
+  guint       header_segment;  /* the header row's heading, which a second line joins */
 } State;
 
 static const char *
@@ -809,6 +813,7 @@ table_reset (State *st)
     }
   st->in_table = FALSE;
   st->caption_pending = FALSE;
+  st->before_rows = FALSE;
   st->table_scale = 0;
   st->fact_column = -1;
   st->sum_columns = 0;
@@ -895,13 +900,16 @@ table_header_add (State *st, const Line *line)
 }
 
 /* Whether a line may stand between a table's rows and its header or its continuation: a
- * header line of cells, a short line (the unit, a company's sub-heading). */
+ * header line of cells, a short line (the unit, a company's sub-heading, a section row of
+ * the table read cell by cell, "2. | Благотворительная помощь"). */
 static gboolean
 header_like (const char *text, const Line *h)
 {
   if (h->kind == LINE_CELLS || h->kind == LINE_CAPTION)
     return TRUE;
-  if (h->kind == LINE_TEXT)
+  if (h->kind == LINE_TEXT
+      || (h->kind == LINE_DOTTED && h->depth == 1
+          && memchr (text + h->start, '\t', h->end - h->start) != NULL))
     {
       const char *e = text + h->end;
       while (e > text + h->start && e[-1] == ' ')
@@ -952,7 +960,10 @@ table_start (State *st, GArray *lines, guint i)
   while (k > 0 && n < 10)
     {
       const Line *h = &g_array_index (lines, Line, k - 1);
-      if (h->kind != LINE_BLANK && h->kind != LINE_JUNK && !header_like (text, h))
+      /* "2. Благотворительная помощь" right over the row: a section row across the table */
+      gboolean section = h->kind == LINE_DOTTED && h->depth == 1 && first == i;
+
+      if (h->kind != LINE_BLANK && h->kind != LINE_JUNK && !header_like (text, h) && !section)
         break;
       if (h->kind != LINE_BLANK && h->kind != LINE_JUNK)
         first = k - 1;
@@ -1004,23 +1015,14 @@ row_number (const char *text, const Line *line, gsize *body)
   return v;
 }
 
-GArray *
-kel_segment_text (const char *text, gsize len)
+/* The text's lines with their kind and page; a form feed starts a page. */
+static GArray *
+split_lines (const char *text, gsize len)
 {
-  State st = { 0 };
-  Unit u = { 0 };
-  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
   guint page = 0;
   gsize pos = 0;
   gboolean page_break = FALSE;
-
-  g_return_val_if_fail (text != NULL || len == 0, NULL);
-
-  st.text = text;
-  st.segments = g_array_new (FALSE, FALSE, sizeof (KelSegment));
-  st.section_index = G_MAXUINT;
-  st.table_header = g_string_new (NULL);
-  st.fact_column = -1;
 
   while (pos < len)
     {
@@ -1051,288 +1053,464 @@ kel_segment_text (const char *text, gsize len)
         }
       pos = e + 1;
     }
+  return lines;
+}
 
+/* One line among its neighbours: what the handlers below decide from. */
+typedef struct {
+  GArray     *lines;
+  guint       i;
+  const Line *line;
+  const Line *prev;        /* the last line before it that is not junk, or NULL */
+  gboolean    closed;      /* the text before it ended: a new unit may start here */
+  gboolean    closed_text; /* … and does not stop on an abbreviation */
+} Step;
+
+static const Line *
+prev_content_line (GArray *lines, guint i, guint *prev_index)
+{
+  for (guint k = i; k > 0; k--)
+    {
+      const Line *l = &g_array_index (lines, Line, k - 1);
+      if (l->kind != LINE_JUNK)
+        {
+          *prev_index = k - 1;
+          return l;
+        }
+    }
+  return NULL;
+}
+
+static void
+step_init (Step *s, const State *st, const Unit *u, GArray *lines, guint i)
+{
+  const char *text = st->text;
+  const Line *line = &g_array_index (lines, Line, i);
+  guint prev_index = 0;
+  const Line *prev = prev_content_line (lines, i, &prev_index);
+  gboolean closed;
+
+  closed = prev == NULL || ends_closed (text, prev)
+           || (u->open && u->n_lines == 1 && u->start == prev->start
+               && is_unmarked_heading (text, lines, prev_index, line));
+  /* "1. …", "2. Выполнены … на автомобильной дороге" / "Акколь – Азат …": where "1."
+   * items are clauses, a long line that stops on a word goes on */
+  if (closed && prev != NULL && prev->kind == LINE_DOTTED && prev->depth == 1
+      && st->single_clauses && line->kind == LINE_TEXT
+      && g_utf8_strlen (text + prev->start, prev->end - prev->start) >= 60)
+    {
+      const char *e = text + prev->end;
+      gunichar lc;
+      while (e > text + prev->start && e[-1] == ' ')
+        e--;
+      lc = g_utf8_get_char (g_utf8_prev_char (e));
+      closed = !(lc == ',' || g_unichar_islower (lc));
+    }
+  s->lines = lines;
+  s->i = i;
+  s->line = line;
+  s->prev = prev;
+  s->closed = closed;
+  /* plain text goes on after "в п." or "г."; a numbered item still starts anew */
+  s->closed_text = closed && !(prev != NULL && ends_with_abbreviation (text, prev));
+}
+
+static void
+unit_extend (Unit *u, const Line *line)
+{
+  u->end = line->end;
+  u->n_lines++;
+}
+
+/* the first line after i that is neither blank nor junk (lines->len if none) */
+static guint
+next_content_line (GArray *lines, guint i)
+{
+  guint k = i + 1;
+
+  while (k < lines->len && (g_array_index (lines, Line, k).kind == LINE_BLANK
+                            || g_array_index (lines, Line, k).kind == LINE_JUNK))
+    k++;
+  return k;
+}
+
+static void
+on_blank (State *st, Unit *u, const Step *s)
+{
+  GArray *lines = s->lines;
+
+  /* A paragraph ends at a blank line, but a clause may go on after a page break
+   * or after paragraph spacing when its next line starts in lower case. */
+  if (u->open)
+    {
+      guint k = next_content_line (lines, s->i);
+      if (k < lines->len && g_array_index (lines, Line, k).kind == LINE_TEXT
+          && g_unichar_islower (g_utf8_get_char (st->text
+                                                 + g_array_index (lines, Line, k).start))
+          && !u->paragraph)
+        return;
+      close_unit (st, u);
+    }
+  /* space after a table ends it, unless more rows follow */
+  if (st->in_table)
+    {
+      guint k = next_content_line (lines, s->i);
+      if (k >= lines->len || (g_array_index (lines, Line, k).kind != LINE_ROW
+                              && g_array_index (lines, Line, k).kind != LINE_CELLS))
+        table_reset (st);
+    }
+}
+
+static void
+on_caption (State *st, Unit *u, const Line *line)
+{
+  close_unit (st, u);
+  table_reset (st);
+  st->caption_pending = TRUE;
+  st->table_no++;
+  st->table_row = 0;
+  table_header_add (st, line);
+  /* a caption, however long, titles its table: one heading, never cut into
+   * sentences ("1-кесте. Қайырымдылық, демеушілік … орындалуы, мың теңге") */
+  st->section_index = st->segments->len;
+  push (st, line->start, line->end, line->start, line->page, KEL_SEGMENT_HEADING, NULL);
+}
+
+static void
+on_row (State *st, Unit *u, const Step *s)
+{
+  const Line *line = s->line;
+  gsize body = line->start;
+  int rn = row_number (st->text, line, &body);
+
+  if (!st->in_table)
+    {
+      if (!st->caption_pending)
+        table_start (st, s->lines, s->i);
+      st->in_table = TRUE;
+      st->caption_pending = FALSE;
+    }
+  st->last_row_line = s->i;
+  st->before_rows = FALSE;
+  close_unit (st, u);
+  st->table_row++;
+  open_unit (u, line, KEL_SEGMENT_TABLE_ROW,
+             g_strdup_printf ("T%u-%d", st->table_no, rn >= 0 ? rn : (int) st->table_row),
+             FALSE);
+  u->body = body;
+}
+
+/* Whether the rows of a table come after line @i, with at most a few lines of its header
+ * or its section rows ("A. Social infrastructure") between. */
+static gboolean
+rows_ahead (const char *text, GArray *lines, guint i)
+{
+  guint seen = 0;
+
+  for (guint k = i + 1; k < lines->len && seen <= 3; k++)
+    {
+      const Line *l = &g_array_index (lines, Line, k);
+
+      if (l->kind == LINE_BLANK || l->kind == LINE_JUNK)
+        continue;
+      if (l->kind == LINE_ROW)
+        return TRUE;
+      if (!header_like (text, l))
+        return FALSE;
+      seen++;
+    }
+  return FALSE;
+}
+
+/* A line of three cells or more over a table's rows, with no caption before it: the
+ * table's header row ("No. | Project | … | Actual 2023, KZT thousand | Comment"), a heading
+ * of its own, never a sentence with the section row under it. FALSE when it is not. */
+static gboolean
+header_row (State *st, Unit *u, const Step *s)
+{
+  const char *p = st->text + s->line->start, *e = st->text + s->line->end;
+  guint tabs = 0;
+
+  for (const char *q = p; q < e; q++)
+    tabs += *q == '\t';
+  while (e > p && e[-1] == ' ')
+    e--;
+  if (tabs < 2 || e[-1] == '.' || !rows_ahead (st->text, s->lines, s->i))
+    return FALSE;
+  close_unit (st, u);
+  /* a header of two lines is one heading */
+  if (st->before_rows && st->header_segment + 1 == st->segments->len)
+    {
+      g_array_index (st->segments, KelSegment, st->header_segment).end = s->line->end;
+      return TRUE;
+    }
+  st->header_segment = st->section_index = st->segments->len;
+  push (st, s->line->start, s->line->end, s->line->start, s->line->page,
+        KEL_SEGMENT_HEADING, NULL);
+  st->before_rows = TRUE;
+  return TRUE;
+}
+
+/* A line of cells in a table: a header line (before rows) or the wrapped part of a row's
+ * text cell. FALSE when no table is open: a justified text line with wide gaps. */
+static gboolean
+on_cells (State *st, Unit *u, const Step *s)
+{
+  const Line *line = s->line;
+
+  if (!st->caption_pending && !st->in_table)
+    return header_row (st, u, s);
+  if (st->in_table && u->open && u->kind == KEL_SEGMENT_TABLE_ROW)
+    unit_extend (u, line);
+  else
+    table_header_add (st, line);
+  return TRUE;
+}
+
+/* A text line while a table is open. Short lines among the rows are pieces of cells or
+ * section rows ("B. Charitable programmes", a heading of its own) (TRUE: taken); a
+ * sentence ends the table (FALSE). */
+static gboolean
+table_text_line (State *st, Unit *u, const Step *s)
+{
+  const char *text = st->text;
+  const Line *line = s->line;
+  gunichar c = g_utf8_get_char (text + line->start);
+
+  if (g_utf8_strlen (text + line->start, line->end - line->start) < 40
+      && !(g_unichar_isupper (c) && s->i + 1 < s->lines->len
+           && g_array_index (s->lines, Line, s->i + 1).kind == LINE_TEXT))
+    {
+      if (u->open && u->kind == KEL_SEGMENT_TABLE_ROW && g_unichar_islower (c))
+        unit_extend (u, line);
+      else if (!g_unichar_islower (c)
+               && next_content_line (s->lines, s->i) < s->lines->len
+               && g_array_index (s->lines, Line,
+                                 next_content_line (s->lines, s->i)).kind == LINE_ROW)
+        {
+          close_unit (st, u);
+          st->section_index = st->segments->len;
+          push (st, line->start, line->end, line->start, line->page, KEL_SEGMENT_HEADING,
+                NULL);
+        }
+      return TRUE;
+    }
+  close_unit (st, u);
+  table_reset (st);
+  return FALSE;
+}
+
+static void
+on_text (State *st, Unit *u, const Step *s)
+{
+  const char *text = st->text;
+  const Line *line = s->line;
+
+  if (st->caption_pending && !st->in_table
+      && g_utf8_strlen (text + line->start, line->end - line->start) < 40)
+    {
+      table_header_add (st, line);
+      return;
+    }
+  if (st->in_table && table_text_line (st, u, s))
+    return;
+  if (u->open && (!s->closed_text
+                  || g_unichar_islower (g_utf8_get_char (text + line->start))
+                  || (line->page_break && !u->paragraph)))
+    {
+      unit_extend (u, line);
+      return;
+    }
+  if (u->open && u->paragraph && !s->closed_text)
+    {
+      unit_extend (u, line);
+      return;
+    }
+  close_unit (st, u);
+  open_unit (u, line, KEL_SEGMENT_SENTENCE, NULL, TRUE);
+}
+
+/* a numbered clause "2.3." starts: the numbering state moves on */
+static void
+start_clause (State *st, Unit *u, const Line *line)
+{
+  close_unit (st, u);
+  if (st->in_table)
+    table_reset (st);
+  /* "2. Корпорация обязуется:" ends the section of the heading "1. Предмет" */
+  if (line->depth == 1 && st->section_index != G_MAXUINT)
+    {
+      const char *h = g_array_index (st->segments, KelSegment, st->section_index).clause;
+      if (h != NULL && g_ascii_isdigit (h[0]) && atoi (h) != line->num[0])
+        st->section_index = G_MAXUINT;
+    }
+  st->restart_ok = FALSE;
+  memcpy (st->last, line->num, sizeof (int) * line->depth);
+  st->last_depth = line->depth;
+  st->last_paren = 0;
+  st->last_letter = 0;
+  open_unit (u, line, KEL_SEGMENT_CLAUSE, dotted_label (line->num, line->depth), FALSE);
+  u->single_level = line->depth == 1;
+  if (line->depth == 1)
+    {
+      g_free (st->section_label);
+      st->section_label = dotted_label (line->num, 1);
+      st->bullet_no = 0;
+    }
+}
+
+static void
+on_dotted (State *st, Unit *u, const Step *s)
+{
+  const Line *line = s->line;
+
+  /* a one-line paragraph before it may be a heading after which numbering starts
+   * again ("III. ОБРАЗОВАНИЕ" / "1. …"): close it first */
+  if (s->closed && u->open && u->paragraph && u->n_lines == 1)
+    close_unit (st, u);
+  if (!s->closed || !plausible_dotted (st, line->num, line->depth,
+                                       starts_titled (st->text, line)))
+    {
+      if (u->open)
+        unit_extend (u, line);
+      else
+        open_unit (u, line, KEL_SEGMENT_SENTENCE, NULL, TRUE);
+      return;
+    }
+  start_clause (st, u, line);
+}
+
+static void
+on_paren (State *st, Unit *u, const Step *s)
+{
+  const Line *line = s->line;
+
+  if (!s->closed || !(line->num[0] == 1 || (line->num[0] > st->last_paren
+                                            && line->num[0] <= st->last_paren + 2)))
+    {
+      if (u->open)
+        unit_extend (u, line);
+      return;
+    }
+  close_unit (st, u);
+  if (st->in_table)
+    table_reset (st);
+  st->last_paren = line->num[0];
+  open_unit (u, line, KEL_SEGMENT_LIST_ITEM,
+             g_strdup_printf ("%s(%d)", st->list_parent ? st->list_parent : "",
+                              line->num[0]), FALSE);
+}
+
+static void
+on_letter (State *st, Unit *u, const Step *s)
+{
+  const Line *line = s->line;
+  char buf[8] = { 0 };
+
+  if (!s->closed || !(line->letter == 0x0430 || line->letter == 'a'
+                      || (st->last_letter != 0
+                          && next_list_letter (st->last_letter, line->letter))))
+    {
+      if (u->open)
+        unit_extend (u, line);
+      return;
+    }
+  close_unit (st, u);
+  st->last_letter = line->letter;
+  g_unichar_to_utf8 (line->letter, buf);
+  open_unit (u, line, KEL_SEGMENT_LIST_ITEM,
+             g_strdup_printf ("%s(%s)", st->list_parent ? st->list_parent : "", buf),
+             FALSE);
+}
+
+static void
+on_bullet (State *st, Unit *u, const Step *s)
+{
+  const char *text = st->text;
+  const Line *line = s->line;
+  gunichar c = g_utf8_get_char (text + line->start);
+
+  /* "… ансамбля «Нарын»" / "– 12 млн тенге.": a dash that opens a wrapped line
+   * of an unfinished sentence is not a bullet */
+  if (u->open && !s->closed && (c == 0x2013 || c == 0x2014 || c == '-')
+      && g_utf8_strlen (text + s->prev->start, s->prev->end - s->prev->start) >= 60)
+    {
+      unit_extend (u, line);
+      return;
+    }
+  close_unit (st, u);
+  if (st->in_table)
+    table_reset (st);
+  st->bullet_no++;
+  open_unit (u, line, KEL_SEGMENT_LIST_ITEM,
+             st->section_label ? g_strdup_printf ("%s.b%u", st->section_label, st->bullet_no)
+                               : g_strdup_printf ("b%u", st->bullet_no), FALSE);
+}
+
+static void
+segment_line (State *st, Unit *u, const Step *s)
+{
+  switch (s->line->kind)
+    {
+    case LINE_BLANK:
+      on_blank (st, u, s);
+      break;
+    case LINE_CAPTION:
+      on_caption (st, u, s->line);
+      break;
+    case LINE_ROW:
+      on_row (st, u, s);
+      break;
+    case LINE_CELLS:
+      if (!on_cells (st, u, s))
+        on_text (st, u, s);
+      break;
+    case LINE_TEXT:
+      on_text (st, u, s);
+      break;
+    case LINE_DOTTED:
+      on_dotted (st, u, s);
+      break;
+    case LINE_PAREN:
+      on_paren (st, u, s);
+      break;
+    case LINE_LETTER:
+      on_letter (st, u, s);
+      break;
+    case LINE_BULLET:
+      on_bullet (st, u, s);
+      break;
+    case LINE_JUNK:
+    default:
+      break;
+    }
+}
+
+GArray *
+kel_segment_text (const char *text, gsize len)
+{
+  State st = { 0 };
+  Unit u = { 0 };
+  g_autoptr (GArray) lines = NULL;
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+
+  st.text = text;
+  st.segments = g_array_new (FALSE, FALSE, sizeof (KelSegment));
+  st.section_index = G_MAXUINT;
+  st.table_header = g_string_new (NULL);
+  st.fact_column = -1;
+
+  lines = split_lines (text, len);
   for (guint i = 0; i < lines->len; i++)
     {
-      Line *line = &g_array_index (lines, Line, i);
-      const Line *prev = NULL;
-      gboolean closed, closed_text;
-      guint prev_index = 0;
+      Step s;
 
-      for (guint k = i; k > 0; k--)
-        {
-          const Line *l = &g_array_index (lines, Line, k - 1);
-          if (l->kind != LINE_JUNK)
-            {
-              prev = l;
-              prev_index = k - 1;
-              break;
-            }
-        }
-      closed = prev == NULL || ends_closed (text, prev)
-               || (u.open && u.n_lines == 1 && u.start == prev->start
-                   && is_unmarked_heading (text, lines, prev_index, line));
-      /* "1. …", "2. Выполнены … на автомобильной дороге" / "Акколь – Азат …": where "1."
-       * items are clauses, a long line that stops on a word goes on */
-      if (closed && prev != NULL && prev->kind == LINE_DOTTED && prev->depth == 1
-          && st.single_clauses && line->kind == LINE_TEXT
-          && g_utf8_strlen (text + prev->start, prev->end - prev->start) >= 60)
-        {
-          const char *e = text + prev->end;
-          gunichar lc;
-          while (e > text + prev->start && e[-1] == ' ')
-            e--;
-          lc = g_utf8_get_char (g_utf8_prev_char (e));
-          closed = !(lc == ',' || g_unichar_islower (lc));
-        }
-      /* plain text goes on after "в п." or "г."; a numbered item still starts anew */
-      closed_text = closed && !(prev != NULL && ends_with_abbreviation (text, prev));
-
-      switch (line->kind)
-        {
-        case LINE_JUNK:
-          continue;
-
-        case LINE_BLANK:
-          /* A paragraph ends at a blank line, but a clause may go on after a page break
-           * or after paragraph spacing when its next line starts in lower case. */
-          if (u.open)
-            {
-              guint k = i + 1;
-              while (k < lines->len && (g_array_index (lines, Line, k).kind == LINE_BLANK
-                                        || g_array_index (lines, Line, k).kind == LINE_JUNK))
-                k++;
-              if (k < lines->len && g_array_index (lines, Line, k).kind == LINE_TEXT
-                  && g_unichar_islower (g_utf8_get_char (
-                       text + g_array_index (lines, Line, k).start))
-                  && !u.paragraph)
-                continue;
-              close_unit (&st, &u);
-            }
-          /* space after a table ends it, unless more rows follow */
-          if (st.in_table)
-            {
-              guint k = i + 1;
-              while (k < lines->len && (g_array_index (lines, Line, k).kind == LINE_BLANK
-                                        || g_array_index (lines, Line, k).kind == LINE_JUNK))
-                k++;
-              if (k >= lines->len || (g_array_index (lines, Line, k).kind != LINE_ROW
-                                      && g_array_index (lines, Line, k).kind != LINE_CELLS))
-                table_reset (&st);
-            }
-          continue;
-
-        case LINE_CAPTION:
-          close_unit (&st, &u);
-          table_reset (&st);
-          st.caption_pending = TRUE;
-          st.table_no++;
-          st.table_row = 0;
-          table_header_add (&st, line);
-          /* a caption, however long, titles its table: one heading, never cut into
-           * sentences ("1-кесте. Қайырымдылық, демеушілік … орындалуы, мың теңге") */
-          st.section_index = st.segments->len;
-          push (&st, line->start, line->end, line->start, line->page, KEL_SEGMENT_HEADING,
-                NULL);
-          continue;
-
-        case LINE_ROW:
-          {
-            gsize body = line->start;
-            int rn = row_number (text, line, &body);
-
-            if (!st.in_table)
-              {
-                if (!st.caption_pending)
-                  table_start (&st, lines, i);
-                st.in_table = TRUE;
-                st.caption_pending = FALSE;
-              }
-            st.last_row_line = i;
-            close_unit (&st, &u);
-            st.table_row++;
-            open_unit (&u, line, KEL_SEGMENT_TABLE_ROW,
-                       g_strdup_printf ("T%u-%d", st.table_no, rn >= 0 ? rn : (int) st.table_row),
-                       FALSE);
-            u.body = body;
-            continue;
-          }
-
-        case LINE_CELLS:
-          if (st.caption_pending || st.in_table)
-            {
-              /* a header line (before rows) or the wrapped part of a row's text cell */
-              if (!st.in_table)
-                {
-                  table_header_add (&st, line);
-                  continue;
-                }
-              if (u.open && u.kind == KEL_SEGMENT_TABLE_ROW)
-                {
-                  u.end = line->end;
-                  u.n_lines++;
-                  continue;
-                }
-              table_header_add (&st, line);
-              continue;
-            }
-          /* a justified text line with wide gaps: plain text */
-          G_GNUC_FALLTHROUGH;
-        case LINE_TEXT:
-          if (st.caption_pending && !st.in_table
-              && g_utf8_strlen (text + line->start, line->end - line->start) < 40)
-            {
-              table_header_add (&st, line);
-              continue;
-            }
-          if (st.in_table)
-            {
-              gunichar c = g_utf8_get_char (text + line->start);
-              /* Short lines among the rows are pieces of cells; a sentence ends the table. */
-              if (g_utf8_strlen (text + line->start, line->end - line->start) < 40
-                  && !(g_unichar_isupper (c) && i + 1 < lines->len
-                       && g_array_index (lines, Line, i + 1).kind == LINE_TEXT))
-                {
-                  if (u.open && u.kind == KEL_SEGMENT_TABLE_ROW && g_unichar_islower (c))
-                    {
-                      u.end = line->end;
-                      u.n_lines++;
-                    }
-                  continue;
-                }
-              close_unit (&st, &u);
-              table_reset (&st);
-            }
-          if (u.open && (!closed_text
-                         || g_unichar_islower (g_utf8_get_char (text + line->start))
-                         || (line->page_break && !u.paragraph)))
-            {
-              u.end = line->end;
-              u.n_lines++;
-              continue;
-            }
-          if (u.open && u.paragraph && !closed_text)
-            {
-              u.end = line->end;
-              u.n_lines++;
-              continue;
-            }
-          close_unit (&st, &u);
-          open_unit (&u, line, KEL_SEGMENT_SENTENCE, NULL, TRUE);
-          continue;
-
-        case LINE_DOTTED:
-          /* a one-line paragraph before it may be a heading after which numbering starts
-           * again ("III. ОБРАЗОВАНИЕ" / "1. …"): close it first */
-          if (closed && u.open && u.paragraph && u.n_lines == 1)
-            close_unit (&st, &u);
-          if (!closed || !plausible_dotted (&st, line->num, line->depth,
-                                            starts_titled (text, line)))
-            {
-              if (u.open)
-                {
-                  u.end = line->end;
-                  u.n_lines++;
-                }
-              else
-                open_unit (&u, line, KEL_SEGMENT_SENTENCE, NULL, TRUE);
-              continue;
-            }
-          close_unit (&st, &u);
-          if (st.in_table)
-            table_reset (&st);
-          /* "2. Корпорация обязуется:" ends the section of the heading "1. Предмет" */
-          if (line->depth == 1 && st.section_index != G_MAXUINT)
-            {
-              const char *h = g_array_index (st.segments, KelSegment, st.section_index).clause;
-              if (h != NULL && g_ascii_isdigit (h[0]) && atoi (h) != line->num[0])
-                st.section_index = G_MAXUINT;
-            }
-          st.restart_ok = FALSE;
-          memcpy (st.last, line->num, sizeof (int) * line->depth);
-          st.last_depth = line->depth;
-          st.last_paren = 0;
-          st.last_letter = 0;
-          open_unit (&u, line, KEL_SEGMENT_CLAUSE, dotted_label (line->num, line->depth),
-                     FALSE);
-          u.single_level = line->depth == 1;
-          if (line->depth == 1)
-            {
-              g_free (st.section_label);
-              st.section_label = dotted_label (line->num, 1);
-              st.bullet_no = 0;
-            }
-          continue;
-
-        case LINE_PAREN:
-          if (!closed || !(line->num[0] == 1 || (line->num[0] > st.last_paren
-                                                 && line->num[0] <= st.last_paren + 2)))
-            {
-              if (u.open)
-                {
-                  u.end = line->end;
-                  u.n_lines++;
-                }
-              continue;
-            }
-          close_unit (&st, &u);
-          if (st.in_table)
-            table_reset (&st);
-          st.last_paren = line->num[0];
-          open_unit (&u, line, KEL_SEGMENT_LIST_ITEM,
-                     g_strdup_printf ("%s(%d)", st.list_parent ? st.list_parent : "",
-                                      line->num[0]), FALSE);
-          continue;
-
-        case LINE_LETTER:
-          if (!closed || !(line->letter == 0x0430 || line->letter == 'a'
-                           || (st.last_letter != 0
-                               && next_list_letter (st.last_letter, line->letter))))
-            {
-              if (u.open)
-                {
-                  u.end = line->end;
-                  u.n_lines++;
-                }
-              continue;
-            }
-          close_unit (&st, &u);
-          st.last_letter = line->letter;
-          {
-            char buf[8] = { 0 };
-            g_unichar_to_utf8 (line->letter, buf);
-            open_unit (&u, line, KEL_SEGMENT_LIST_ITEM,
-                       g_strdup_printf ("%s(%s)", st.list_parent ? st.list_parent : "", buf),
-                       FALSE);
-          }
-          continue;
-
-        case LINE_BULLET:
-          {
-            gunichar c = g_utf8_get_char (text + line->start);
-            /* "… ансамбля «Нарын»" / "– 12 млн тенге.": a dash that opens a wrapped line
-             * of an unfinished sentence is not a bullet */
-            if (u.open && !closed && (c == 0x2013 || c == 0x2014 || c == '-')
-                && g_utf8_strlen (text + prev->start, prev->end - prev->start) >= 60)
-              {
-                u.end = line->end;
-                u.n_lines++;
-                continue;
-              }
-          }
-          close_unit (&st, &u);
-          if (st.in_table)
-            table_reset (&st);
-          st.bullet_no++;
-          open_unit (&u, line, KEL_SEGMENT_LIST_ITEM,
-                     st.section_label ? g_strdup_printf ("%s.b%u", st.section_label,
-                                                         st.bullet_no)
-                                      : g_strdup_printf ("b%u", st.bullet_no), FALSE);
-          continue;
-
-        default:
-          continue;
-        }
+      step_init (&s, &st, &u, lines, i);
+      /* between a header row and the first row, each line is a section row of its own */
+      if (st.before_rows)
+        s.closed = s.closed_text = TRUE;
+      segment_line (&st, &u, &s);
     }
   close_unit (&st, &u);
   g_free (u.clause);
