@@ -312,6 +312,51 @@ test_suggestion (void)
   g_assert_cmpint (kel_link_result_status (strict, 0), ==, KEL_LINK_NOT_REPORTED);
 }
 
+/* A coder's decisions: a suggestion confirmed becomes a link (delivered, with its fact),
+ * a link rejected is neither linked nor suggested again, and the item it left counts as
+ * delivered without a promise; within a report links stay one-to-one. */
+static void
+test_decisions (void)
+{
+  g_autoptr (GPtrArray) items = items_new ();
+  g_autoptr (KelLinkResult) confirmed = NULL, rejected = NULL;
+  KelLinkOptions options;
+
+  g_ptr_array_add (items, MEMO ("2.6", "sponsorship", 15e6,
+                                "спонсорская поддержка секции казахша курес «Жас Қыран»"));
+  g_ptr_array_add (items, MEMO ("2.7", "charity", 50e6, "помощь больнице"));
+  g_ptr_array_add (items, REPORT ("sponsorship", 15e6,
+                                  "Спортсменам секции казахша курес «Жас Қыран» оказана "
+                                  "спонсорская поддержка"));
+  /* 2.5 against 2.7 (test_suggestion): a suggestion only */
+  g_ptr_array_add (items, REPORT ("charity", 49e6, "переданы средства"));
+
+  kel_link_options_init (&options);
+  kel_link_options_decide (&options, 1, 3, TRUE);
+  confirmed = kel_link_run (lexicon (), items, &options);
+  g_assert_cmpuint (outcome_of (confirmed, 1)->link.item, ==, 3);
+  g_assert_false (outcome_of (confirmed, 1)->link.suggestion);
+  g_assert_true (outcome_of (confirmed, 1)->link.decided);
+  /* the score shown is the linker's own, not what the decision weighs */
+  g_assert_cmpfloat (outcome_of (confirmed, 1)->link.score, <, 3.0);
+  g_assert_cmpfloat (outcome_of (confirmed, 1)->link.score, >=, 2.0);
+  /* 49 of 50 million: 98 %, delivered */
+  g_assert_cmpint (outcome_of (confirmed, 1)->status, ==, KEL_LINK_DELIVERED);
+  g_assert_cmpfloat_with_epsilon (outcome_of (confirmed, 1)->fact_kzt, 49e6, 1);
+  g_assert_false (outcome_of (confirmed, 0)->link.decided);
+  g_assert_cmpuint (count_unpromised (confirmed), ==, 0);
+
+  /* the coder rejects the link 2.6 → the first report item, and keeps 2.7's */
+  kel_link_options_decide (&options, 0, 2, FALSE);
+  rejected = kel_link_run (lexicon (), items, &options);
+  kel_link_options_clear (&options);
+  g_assert_null (options.decisions);
+  g_assert_cmpuint (outcome_of (rejected, 0)->link.item, ==, G_MAXUINT);
+  g_assert_cmpint (outcome_of (rejected, 0)->status, ==, KEL_LINK_NOT_REPORTED);
+  g_assert_cmpuint (outcome_of (rejected, 1)->link.item, ==, 3);
+  g_assert_cmpuint (count_unpromised (rejected), ==, 1);
+}
+
 /* The TSV of a small result, written out by hand. */
 static void
 test_tsv (void)
@@ -488,6 +533,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/linking/people", test_people);
   g_test_add_func ("/kelisim/linking/coverage", test_coverage);
   g_test_add_func ("/kelisim/linking/suggestion", test_suggestion);
+  g_test_add_func ("/kelisim/linking/decisions", test_decisions);
   g_test_add_func ("/kelisim/linking/tsv", test_tsv);
   g_test_add_func ("/kelisim/linking/lexicon-errors", test_lexicon_errors);
   g_test_add_func ("/kelisim/linking/cli", test_cli);
