@@ -448,6 +448,11 @@ on_linked (GObject *source, GAsyncResult *res, gpointer user_data)
   LinkJob *j = g_task_get_task_data (G_TASK (res));
   g_autoptr (GError) error = NULL;
   guint keep = self->selected_commitment;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  gboolean had_focus = focus != NULL && (focus == GTK_WIDGET (self->list)
+                                         || gtk_widget_is_ancestor (focus,
+                                                                    GTK_WIDGET (self->list)));
 
   if (!g_task_propagate_boolean (G_TASK (res), &error))
     {
@@ -465,7 +470,13 @@ on_linked (GObject *source, GAsyncResult *res, gpointer user_data)
   /* the same commitment stays selected: the items are made in the same order */
   for (guint i = 0; i < self->row_commitment->len && keep != G_MAXUINT; i++)
     if (g_array_index (self->row_commitment, guint, i) == keep)
-      gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, (int) i));
+      {
+        GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, (int) i);
+        gtk_list_box_select_row (self->list, row);
+        /* the rows were made anew: the keys go on where they were */
+        if (had_focus)
+          gtk_widget_grab_focus (GTK_WIDGET (row));
+      }
   g_signal_emit (self, signals[SIGNAL_REFRESHED], 0);
 }
 
@@ -877,7 +888,7 @@ build_list (KelPromisesPage *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), GTK_WIDGET (self->list));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroll), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (scroll, 360, -1);
+  gtk_widget_set_vexpand (scroll, TRUE);
 
   self->link_list = GTK_LIST_BOX (gtk_list_box_new ());
   g_signal_connect (self->link_list, "row-activated", G_CALLBACK (on_link_chosen), self);
@@ -891,7 +902,23 @@ build_list (KelPromisesPage *self)
     gtk_popover_set_child (self->link_popover, pscroll);
     g_object_ref_sink (self->link_popover);
   }
-  return scroll;
+  {
+    GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    GtkWidget *hint = gtk_label_new (_("Enter: confirm · Delete: reject · L: link by hand · "
+                                       "Backspace: take back · Ctrl+Z: undo"));
+    gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (hint), 0);
+    gtk_widget_add_css_class (hint, "dim-label");
+    gtk_widget_add_css_class (hint, "caption");
+    gtk_widget_set_margin_start (hint, 12);
+    gtk_widget_set_margin_end (hint, 12);
+    gtk_widget_set_margin_top (hint, 4);
+    gtk_widget_set_margin_bottom (hint, 6);
+    gtk_box_append (GTK_BOX (left), scroll);
+    gtk_box_append (GTK_BOX (left), hint);
+    gtk_widget_set_size_request (left, 360, -1);
+    return left;
+  }
 }
 
 static void

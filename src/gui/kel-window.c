@@ -1090,6 +1090,7 @@ static void
 on_link_decided (KelWindow *self)
 {
   _kel_window_did (self, 0, -1);
+  _kel_window_update_actions (self);
 }
 
 static void
