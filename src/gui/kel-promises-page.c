@@ -50,6 +50,73 @@ struct _KelPromisesPage
 
 G_DEFINE_FINAL_TYPE (KelPromisesPage, kel_promises_page, GTK_TYPE_WIDGET)
 
+/* The chart in a scrolled window: as tall as it reads well at its width (a bar per
+ * corporation and year is taller than the page), never squeezed into the page. */
+#define KEL_TYPE_CHART_BOX (kel_chart_box_get_type ())
+G_DECLARE_FINAL_TYPE (KelChartBox, kel_chart_box, KEL, CHART_BOX, GtkWidget)
+
+struct _KelChartBox
+{
+  GtkWidget     parent_instance;
+  KelChartView *view;
+};
+
+G_DEFINE_FINAL_TYPE (KelChartBox, kel_chart_box, GTK_TYPE_WIDGET)
+
+static void
+kel_chart_box_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
+                       int *minimum, int *natural, int *min_baseline, int *nat_baseline)
+{
+  KelChartBox *self = KEL_CHART_BOX (widget);
+  KelChart *chart = kel_chart_view_get_chart (self->view);
+
+  gtk_widget_measure (GTK_WIDGET (self->view), orientation, for_size, minimum, natural,
+                      min_baseline, nat_baseline);
+  if (orientation == GTK_ORIENTATION_VERTICAL && chart != NULL && for_size > 0)
+    *minimum = *natural = MAX (*minimum, (int) ceil (kel_chart_get_natural_height (
+                                 chart, gtk_widget_get_pango_context (widget), for_size)));
+}
+
+static void
+kel_chart_box_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  gtk_widget_allocate (GTK_WIDGET (KEL_CHART_BOX (widget)->view), width, height, baseline,
+                       NULL);
+}
+
+static GtkSizeRequestMode
+kel_chart_box_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+kel_chart_box_dispose (GObject *object)
+{
+  KelChartBox *self = KEL_CHART_BOX (object);
+
+  if (self->view != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->view));
+  self->view = NULL;
+  G_OBJECT_CLASS (kel_chart_box_parent_class)->dispose (object);
+}
+
+static void
+kel_chart_box_init (KelChartBox *self)
+{
+  self->view = KEL_CHART_VIEW (kel_chart_view_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->view), GTK_WIDGET (self));
+}
+
+static void
+kel_chart_box_class_init (KelChartBoxClass *klass)
+{
+  GTK_WIDGET_CLASS (klass)->measure = kel_chart_box_measure;
+  GTK_WIDGET_CLASS (klass)->size_allocate = kel_chart_box_size_allocate;
+  GTK_WIDGET_CLASS (klass)->get_request_mode = kel_chart_box_get_request_mode;
+  G_OBJECT_CLASS (klass)->dispose = kel_chart_box_dispose;
+}
+
 enum { SIGNAL_REFRESHED, SIGNAL_DECIDED, SIGNAL_NEED_CODER, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
@@ -926,22 +993,30 @@ kel_promises_page_init (KelPromisesPage *self)
 {
   GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
   GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *chart_scroll;
 
   self->row_commitment = g_array_new (FALSE, FALSE, sizeof (guint));
   self->selected_commitment = G_MAXUINT;
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   gtk_box_append (GTK_BOX (self->box), build_toolbar (self));
-  self->chart_view = KEL_CHART_VIEW (kel_chart_view_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->chart_view), TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->chart_view), TRUE);
+  {
+    KelChartBox *chart_box = g_object_new (KEL_TYPE_CHART_BOX, NULL);
+    chart_scroll = gtk_scrolled_window_new ();
+    self->chart_view = chart_box->view;
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (chart_scroll), GTK_POLICY_NEVER,
+                                    GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (chart_scroll), GTK_WIDGET (chart_box));
+    gtk_widget_set_vexpand (chart_scroll, TRUE);
+    gtk_widget_set_hexpand (chart_scroll, TRUE);
+  }
   self->note_label = GTK_LABEL (gtk_label_new (""));
   gtk_label_set_wrap (self->note_label, TRUE);
   gtk_label_set_xalign (self->note_label, 0);
   gtk_widget_set_margin_start (GTK_WIDGET (self->note_label), 12);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->note_label), 6);
   gtk_widget_add_css_class (GTK_WIDGET (self->note_label), "dim-label");
-  gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->chart_view));
+  gtk_box_append (GTK_BOX (right), chart_scroll);
   gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->note_label));
   gtk_paned_set_start_child (GTK_PANED (paned), build_list (self));
   gtk_paned_set_end_child (GTK_PANED (paned), right);
