@@ -4,6 +4,7 @@
 #pragma once
 
 #include "kel-link.h"
+#include "kel-project-batch.h"
 #include "kel-project.h"
 
 G_BEGIN_DECLS
@@ -64,6 +65,17 @@ gboolean    kel_project_withdraw_link     (KelProject      *project,
                                            const char      *coder,
                                            const KelItemRef *commitment,
                                            const KelItemRef *report,
+                                           GError         **error);
+
+/* @coder's decision on the pair as part of a batch (an import): the batch's step of their
+ * history. The same decision again changes nothing. */
+gboolean    kel_project_batch_link        (KelProjectBatch *batch,
+                                           const char      *coder,
+                                           const KelItemRef *commitment,
+                                           const KelItemRef *report,
+                                           KelLinkDecision  decision,
+                                           double           score,
+                                           const char      *evidence,
                                            GError         **error);
 
 /* The linker over the project as @coder sees it (NULL or "lexicon": the lexicon's
