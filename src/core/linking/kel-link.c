@@ -226,7 +226,10 @@ merge_twins (Round *r)
         /* a sentence and a table's row: two sentences are two items */
         if (x->table_row == y->table_row)
           continue;
-        if (!(same_sum || one_sum) || round_score (r, ia, ib, NULL) < TWIN_SCORE)
+        /* the same sum to the tenge is evidence enough with a link's score */
+        if (!(same_sum || one_sum)
+            || round_score (r, ia, ib, NULL) < (same_sum ? r->options->link_threshold
+                                                         : TWIN_SCORE))
           continue;
         if (isnan (x->amount_kzt))
           x->amount_kzt = y->amount_kzt;
@@ -243,6 +246,7 @@ round_fill (Round *r, GPtrArray *docs, const Doc *report)
       const Doc *memo = docs->pdata[m];
       if (!covers (docs, report, memo))
         continue;
+
       for (guint k = 0; k < memo->items->len; k++)
         {
           guint i = g_array_index (memo->items, guint, k);
