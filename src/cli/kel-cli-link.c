@@ -7,8 +7,9 @@
 #include <string.h>
 
 #include "kel-cli.h"
+#include "kel-delivery.h"
 #include "kel-link.h"
-#include "kel-project.h"
+#include "kel-project-links.h"
 
 typedef struct {
   GPtrArray        *items;
@@ -23,27 +24,67 @@ consume_items (KelDocument *doc, gpointer user_data)
   kel_link_items_from_document (c->items, c->lex, doc);
 }
 
-/* The items of a project as @coder has them: the lexicon's codings, or the lexicon's as
- * @coder reviewed them with their own (their rejections left out); each with its
- * segment's text. */
-static gboolean
-project_items (GPtrArray *items, const char *path, const char *coder, GError **error)
+/* The links of a project as @coder has them: the lexicon's codings, or the lexicon's as
+ * @coder reviewed them with their own (their rejections left out) and their decisions on
+ * links; each item with its segment's text. */
+static KelLinkResult *
+project_result (const char *path, const char *coder, const KelLinkLexicon *lex,
+                const KelLinkOptions *options, const KelLexicon **codebook, GError **error)
 {
   g_autoptr (KelProject) project = kel_project_open_to_read (path, error);
-  gboolean lexicon = coder == NULL || strcmp (coder, "lexicon") == 0;
-  KelProjectSelection selection = { lexicon ? KEL_VIEW_CODER : KEL_VIEW_REVIEW,
-                                    lexicon ? "lexicon" : coder, NULL, TRUE };
-  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GArray) refs = NULL;
+  g_autoptr (GPtrArray) cats = NULL;
 
-  if (project == NULL || (rows = kel_project_collect_rows (project, &selection, error)) == NULL)
-    return FALSE;
-  for (guint i = 0; i < rows->len; i++)
+  if (project == NULL)
+    return NULL;
+  cats = kel_project_get_categories (project);
+  *codebook = kel_lexicon_new_codebook (cats, "project");
+  return kel_project_run_linker (project, coder, lex, options, &refs, error);
+}
+
+/* The delivery chart of @result to @path (its format from the extension). */
+static gboolean
+write_chart (const KelLinkResult *result, const KelLexicon *lex, const char *path,
+             const char *group_s, const char *by, GError **error)
+{
+  KelDeliveryGroup group = KEL_DELIVERY_BY_CORPORATION;
+  KelChartFormat format;
+  const char *dot = strrchr (path, '.');
+  g_autofree char *ext = dot ? g_ascii_strdown (dot + 1, -1) : NULL;
+  g_autoptr (KelAggregate) agg = NULL;
+  g_autoptr (KelChart) chart = NULL;
+  g_autoptr (GBytes) data = NULL;
+  gsize len;
+  const char *bytes;
+
+  if (ext == NULL || !kel_chart_format_from_string (ext, &format))
     {
-      const KelRow *row = rows->pdata[i];
-      if (g_strcmp0 (row->status, "rejected") != 0)
-        g_ptr_array_add (items, kel_link_item_from_row (row));
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--chart takes a file ending in .png, .svg or .pdf, not “%s”"), path);
+      return FALSE;
     }
-  return TRUE;
+  if (group_s != NULL && !kel_delivery_group_from_string (group_s, &group))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--group takes “corporation”, “year” or “class”, not “%s”"), group_s);
+      return FALSE;
+    }
+  if (by != NULL && strcmp (by, "amount") != 0 && strcmp (by, "count") != 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--by takes “amount” or “count”, not “%s”"), by);
+      return FALSE;
+    }
+  agg = kel_delivery_aggregate_new (result, lex, group);
+  chart = kel_delivery_chart_new (agg, group);
+  kel_chart_set_measure (chart, g_strcmp0 (by, "count") == 0 ? KEL_MEASURE_COUNT
+                                                            : KEL_MEASURE_AMOUNT);
+  data = kel_chart_export (chart, format, 960, kel_chart_get_natural_height (chart, NULL, 960),
+                           1, error);
+  if (data == NULL)
+    return FALSE;
+  bytes = g_bytes_get_data (data, &len);
+  return kel_cli_write_output (path, bytes, len, error);
 }
 
 static gboolean
@@ -63,7 +104,7 @@ kel_cli_link_main (int argc, char **argv)
   const char *command = "link";
   KelCliInput in = { 0 };
   g_autofree char *output = NULL, *linking = NULL, *threshold = NULL, *project = NULL;
-  g_autofree char *coder = NULL;
+  g_autofree char *coder = NULL, *chart = NULL, *group = NULL, *by = NULL;
   g_auto (GStrv) files = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -78,6 +119,14 @@ kel_cli_link_main (int argc, char **argv)
     { "coder", 0, 0, G_OPTION_ARG_STRING, &coder,
       N_("In a project, whose codings: “lexicon” (default), or the lexicon’s as this coder "
          "reviewed them"), N_("WHO") },
+    { "chart", 0, 0, G_OPTION_ARG_FILENAME, &chart,
+      N_("Also draw the delivery chart to FILE (.png, .svg or .pdf)"), N_("FILE") },
+    { "group", 0, 0, G_OPTION_ARG_STRING, &group,
+      N_("The chart’s bars: per “corporation” (default), per corporation and “year”, or per "
+         "corporation and “class”"), N_("WHAT") },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by,
+      N_("The chart’s shares of the promised “amount” (default) or of the “count” of "
+         "commitments"), N_("WHAT") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
@@ -87,6 +136,8 @@ kel_cli_link_main (int argc, char **argv)
     (GDestroyNotify) kel_link_item_free);
   g_autoptr (KelLinkLexicon) link_lex = NULL;
   g_autoptr (KelLinkResult) result = NULL;
+  g_autoptr (KelLexicon) project_lex = NULL;
+  const KelLexicon *codebook = NULL;
   g_autofree char *table = NULL;
   KelLinkOptions options;
   Collect collect;
@@ -117,7 +168,9 @@ kel_cli_link_main (int argc, char **argv)
 
   if (project != NULL)
     {
-      if (!project_items (items, project, coder, &error))
+      result = project_result (project, coder, link_lex, &options, &codebook, &error);
+      project_lex = (KelLexicon *) codebook;
+      if (result == NULL)
         goto out;
       failed = 0;
     }
@@ -127,10 +180,12 @@ kel_cli_link_main (int argc, char **argv)
       collect.lex = in.lexicon;
       failed = kel_cli_run_batch (&in.pipeline, files, kel_cli_input_jobs (&in), consume_items,
                                   &collect);
+      result = kel_link_run (link_lex, items, &options);
+      codebook = in.lexicon;
     }
-  result = kel_link_run (link_lex, items, &options);
   table = kel_link_result_to_tsv (result);
-  if (!kel_cli_write_output (output, table, strlen (table), &error))
+  if (!kel_cli_write_output (output, table, strlen (table), &error)
+      || (chart != NULL && !write_chart (result, codebook, chart, group, by, &error)))
     goto out;
   status = project != NULL ? 0 : kel_cli_batch_status (failed, g_strv_length (files));
 

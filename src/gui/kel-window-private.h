@@ -3,6 +3,7 @@
 
 #include "kel-agreement-page.h"
 #include "kel-analysis-page.h"
+#include "kel-promises-page.h"
 #include "kel-categories.h"
 #include "kel-document-view.h"
 #include "kel-find-panel.h"
@@ -50,6 +51,7 @@ struct _KelWindow {
   KelSegmentPanel      *segment_panel;
   KelAgreementPage     *agreement_page;
   KelAnalysisPage      *analysis_page;
+  KelPromisesPage      *promises_page;
   GMenu                *export_menu;
 
   GSettings            *settings;

@@ -257,6 +257,7 @@ kel_window_set_coder (KelWindow *self, const char *coder)
   self->coder = g_strdup (coder);
   g_settings_set_string (self->settings, "coder-name", coder);
   kel_segment_panel_set_coder (self->segment_panel, coder);
+  kel_promises_page_set_coder (self->promises_page, coder);
   update_coder_label (self);
   _kel_window_refresh_coders (self);
   _kel_window_refresh_documents (self);
@@ -1104,6 +1105,21 @@ on_metadata_changed (KelDocumentView *view, KelWindow *self)
   _kel_window_did (self, self->shown_id, kel_segment_panel_get_selected (self->segment_panel));
 }
 
+/* A link decided on the Promises page: a step of the coder's history with no place in a
+ * document to go back to. */
+static void
+on_link_decided (KelWindow *self)
+{
+  _kel_window_did (self, 0, -1);
+  _kel_window_update_actions (self);
+}
+
+static void
+on_need_coder (KelWindow *self)
+{
+  _kel_window_ensure_coder (self, NULL, NULL);
+}
+
 static void
 on_project_changed (KelProject *project, gint64 document, gint64 coding, KelWindow *self)
 {
@@ -1178,6 +1194,7 @@ _kel_window_close_project (KelWindow *self)
   kel_find_panel_set_project (self->find_panel, NULL);
   kel_agreement_page_set_project (self->agreement_page, NULL, NULL);
   kel_analysis_page_set_project (self->analysis_page, NULL, NULL);
+  kel_promises_page_set_project (self->promises_page, NULL, NULL);
 }
 
 /* In a narrow window the pages' switcher moves from the title to a bar at the bottom;
@@ -1293,6 +1310,8 @@ kel_window_open_project (KelWindow *self, const char *path, gboolean create)
   kel_find_panel_set_project (self->find_panel, self->project);
   kel_agreement_page_set_project (self->agreement_page, self->project, self->categories);
   kel_analysis_page_set_project (self->analysis_page, self->project, self->lexicon);
+  kel_promises_page_set_coder (self->promises_page, self->coder);
+  kel_promises_page_set_project (self->promises_page, self->project, self->lexicon);
 
   name = g_path_get_basename (path);
   if (g_str_has_suffix (name, ".kelisim"))
@@ -1499,6 +1518,7 @@ kel_window_class_init (KelWindowClass *klass)
   g_type_ensure (KEL_TYPE_SEGMENT_PANEL);
   g_type_ensure (KEL_TYPE_AGREEMENT_PAGE);
   g_type_ensure (KEL_TYPE_ANALYSIS_PAGE);
+  g_type_ensure (KEL_TYPE_PROMISES_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/kelisim/Kelisim/ui/kel-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KelWindow, toast_overlay);
@@ -1527,6 +1547,7 @@ kel_window_class_init (KelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KelWindow, segment_panel);
   gtk_widget_class_bind_template_child (widget_class, KelWindow, agreement_page);
   gtk_widget_class_bind_template_child (widget_class, KelWindow, analysis_page);
+  gtk_widget_class_bind_template_child (widget_class, KelWindow, promises_page);
   gtk_widget_class_bind_template_child (widget_class, KelWindow, export_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_new_coder);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
@@ -1596,6 +1617,8 @@ kel_window_init (KelWindow *self)
                     G_CALLBACK (on_agreement_segment), self);
   g_signal_connect (self->analysis_page, "segment-activated",
                     G_CALLBACK (on_agreement_segment), self);
+  g_signal_connect_swapped (self->promises_page, "decided", G_CALLBACK (on_link_decided), self);
+  g_signal_connect_swapped (self->promises_page, "need-coder", G_CALLBACK (on_need_coder), self);
   g_signal_connect (self->show_dropdown, "notify::selected", G_CALLBACK (on_show_selected),
                     self);
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "kel-archive.h"
+#include "kel-project-links.h"
 #include "kel-project.h"
 #include "kel-qdpx.h"
 #include "kel-test-utils.h"
@@ -747,6 +748,143 @@ drop_project (KelProject *project)
 
   g_object_unref (project);
   g_unlink (path);
+}
+
+/* Links: a coder's confirmed link is a REFI-QDA <Link> between the two items' selections
+ * (valid against the schema), a rejection is in kelisim.xml only; both come back on import
+ * as that coder's decisions, and the confirmed link makes the same status. */
+static void
+test_links (void)
+{
+  g_autofree char *memo = kel_test_write_temp (
+    "ql-memo.txt",
+    "МЕМОРАНДУМ о сотрудничестве между акиматом города Риддера и ТОО «Казцинк» на 2021 год\n\n"
+    "2. Намерения Компании\n"
+    "2.1. Компания выполнит капитальный ремонт детского сада № 5 «Балауса» на сумму 85 млн "
+    "тенге.\n"
+    "2.3. Компания окажет благотворительную помощь городской больнице на 50 млн тенге.\n", -1);
+  g_autofree char *report_txt = kel_test_write_temp (
+    "ql-report.txt",
+    "ОТЧЕТ об исполнении Меморандума ТОО «Казцинк» за 2021 год\n\n"
+    "1. Объекты\n"
+    "Завершён капитальный ремонт ДС № 5 «Балауса», затраты составили 83,9 млн тенге.\n"
+    "Благотворительная помощь на приобретение оборудования школе – 49 млн тенге.\n", -1);
+  g_autofree char *out = fresh_path ("links.qdpx"), *back = fresh_path ("links-back.kelisim");
+  g_autoptr (KelProject) project = new_project ("links.kelisim");
+  g_autoptr (KelProject) again = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) added = NULL, links = NULL, decisions = NULL, ext_links = NULL;
+  g_autoptr (GArray) refs = NULL;
+  g_autoptr (KelLinkLexicon) lex = NULL;
+  g_autoptr (KelLinkResult) result = NULL;
+  g_autoptr (GHashTable) members = NULL;
+  g_autoptr (KelQdpxReport) report = kel_qdpx_report_new ();
+  KelQdpxImportOptions options = import_options ();
+  const char *paths[] = { memo, report_txt, NULL };
+  const KelLinkOutcome *kindergarten = NULL, *hospital = NULL;
+  GArray *outcomes;
+  xmlDocPtr qde, ext;
+
+  added = kel_project_add_files (project, kel_test_pipeline (), paths, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (kel_project_add_coder (project, "aigerim", "kk", &error));
+  lex = kel_link_lexicon_load (NULL, &error);
+  g_assert_no_error (error);
+  result = kel_project_run_linker (project, "aigerim", lex, NULL, &refs, &error);
+  g_assert_no_error (error);
+  outcomes = kel_link_result_get_outcomes (result);
+  for (guint i = 0; i < outcomes->len; i++)
+    {
+      const KelLinkOutcome *o = &g_array_index (outcomes, KelLinkOutcome, i);
+      const KelLinkItem *c = o->commitment != G_MAXUINT
+                               ? kel_link_result_get_items (result)->pdata[o->commitment] : NULL;
+      if (c != NULL && g_strcmp0 (c->clause, "2.1") == 0)
+        kindergarten = o;
+      else if (c != NULL && g_strcmp0 (c->clause, "2.3") == 0)
+        hospital = o;
+    }
+  g_assert_nonnull (kindergarten);
+  g_assert_nonnull (hospital);
+  /* 2.3's suggestion confirmed, 2.1's link rejected */
+  g_assert_true (hospital->link.suggestion);
+  g_assert_true (kel_project_decide_link (project, "aigerim",
+                                          &g_array_index (refs, KelItemRef, hospital->commitment),
+                                          &g_array_index (refs, KelItemRef, hospital->link.item),
+                                          KEL_LINK_DECISION_CONFIRMED, hospital->link.score,
+                                          hospital->link.evidence, &error));
+  g_assert_true (kel_project_decide_link (project, "aigerim",
+                                          &g_array_index (refs, KelItemRef,
+                                                          kindergarten->commitment),
+                                          &g_array_index (refs, KelItemRef,
+                                                          kindergarten->link.item),
+                                          KEL_LINK_DECISION_REJECTED, NAN, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (kel_qdpx_export (project, out, KEL_LANG_EN, NULL, NULL, &error));
+  g_assert_no_error (error);
+  members = unzip (out);
+  validate_qde (g_bytes_get_data (g_hash_table_lookup (members, "project.qde"), NULL),
+                g_bytes_get_size (g_hash_table_lookup (members, "project.qde")));
+  xmllint_qde (out);
+  qde = qde_of (members);
+  links = g_ptr_array_new ();
+  collect (xmlDocGetRootElement (qde), "Link", links);
+  /* the rejection is no link */
+  g_assert_cmpuint (links->len, ==, 1);
+  {
+    g_autofree char *origin = prop (links->pdata[0], "originGUID");
+    g_autofree char *target = prop (links->pdata[0], "targetGUID");
+    g_autofree char *direction = prop (links->pdata[0], "direction");
+    g_autoptr (GPtrArray) sels = g_ptr_array_new ();
+    gboolean has_origin = FALSE, has_target = FALSE;
+
+    g_assert_cmpstr (direction, ==, "OneWay");
+    collect (xmlDocGetRootElement (qde), "PlainTextSelection", sels);
+    for (guint i = 0; i < sels->len; i++)
+      {
+        g_autofree char *guid = prop (sels->pdata[i], "guid");
+        has_origin |= g_strcmp0 (guid, origin) == 0;
+        has_target |= g_strcmp0 (guid, target) == 0;
+      }
+    g_assert_true (has_origin && has_target);
+  }
+  ext = ext_of (members);
+  ext_links = g_ptr_array_new ();
+  collect (xmlDocGetRootElement (ext), "link", ext_links);
+  g_assert_cmpuint (ext_links->len, ==, 2);
+  xmlFreeDoc (qde);
+  xmlFreeDoc (ext);
+
+  g_assert_true (kel_qdpx_import_new (back, out, &options, report, NULL, &error));
+  g_assert_no_error (error);
+  print_report (report);
+  g_assert_cmpuint (report->unmapped->len, ==, 0);
+  again = kel_project_open (back, &error);
+  g_assert_no_error (error);
+  decisions = kel_project_get_links (again, "aigerim", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (decisions->len, ==, 2);
+  {
+    g_autoptr (GArray) refs2 = NULL;
+    g_autoptr (KelLinkResult) r2 = kel_project_run_linker (again, "aigerim", lex, NULL, &refs2,
+                                                           &error);
+    GArray *o2 = kel_link_result_get_outcomes (r2);
+    guint delivered = 0, decided = 0;
+
+    for (guint i = 0; i < o2->len; i++)
+      {
+        const KelLinkOutcome *o = &g_array_index (o2, KelLinkOutcome, i);
+        delivered += o->commitment != G_MAXUINT && o->status == KEL_LINK_DELIVERED;
+        decided += o->link.decided;
+      }
+    /* 2.3 delivered by the confirmed link; 2.1's link rejected, so not reported */
+    g_assert_cmpuint (delivered, ==, 1);
+    g_assert_cmpuint (decided, ==, 1);
+  }
+  g_clear_object (&again);
+  g_unlink (back);
+  g_unlink (out);
+  drop_project (g_steal_pointer (&project));
 }
 
 /* Imports tests/data/qdpx/@shape (zipped here, with @extra members) into a new project. */
@@ -1753,6 +1891,7 @@ main (int argc, char **argv)
   kel_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/qdpx/export-valid", test_export_valid);
   g_test_add_func ("/kelisim/qdpx/round-trip", test_round_trip);
+  g_test_add_func ("/kelisim/qdpx/links", test_links);
   g_test_add_func ("/kelisim/qdpx/orphan-odt", test_orphan_odt);
   g_test_add_func ("/kelisim/qdpx/maxqda", test_maxqda);
   g_test_add_func ("/kelisim/qdpx/nvivo", test_nvivo);

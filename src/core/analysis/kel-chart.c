@@ -96,6 +96,8 @@ struct _KelChart {
   KelChartArrangement arrangement;
   char               *family;
   Pattern            *patterns;    /* per category */
+  char               *titles[2];   /* the structure chart's, by KelMeasure; NULL: its own */
+  char               *subtitle;    /* NULL: the filter's */
 
   gboolean            laid_out;
   double              width, height;
@@ -1051,13 +1053,15 @@ layout_structure (KelChart *c, double W, double H, gboolean natural)
   g_autoptr (GArray) keys = g_array_new (FALSE, FALSE, sizeof (Key));
   g_autoptr (GPtrArray) notes = NULL;
   g_autofree Row *rows = NULL;
-  g_autofree char *subtitle = kel_aggregate_filter_describe (kel_aggregate_get_filter (agg));
+  g_autofree char *subtitle = c->subtitle ? g_strdup (c->subtitle)
+                               : kel_aggregate_filter_describe (kel_aggregate_get_filter (agg));
   double y, fixed = 0, notes_h;
   Bars b;
 
   g_array_set_clear_func (keys, key_clear);
   y = add_header (c, W, MARGIN,
-                  c->measure == KEL_MEASURE_AMOUNT
+                  c->titles[c->measure] ? c->titles[c->measure]
+                  : c->measure == KEL_MEASURE_AMOUNT
                     /* xgettext:no-c-format */
                     ? _("Structure of CSR financing by category, % of the amount")
                     /* xgettext:no-c-format */
@@ -1773,8 +1777,25 @@ kel_chart_unref (KelChart *chart)
   g_clear_object (&chart->own_context);
   g_free (chart->patterns);
   g_free (chart->family);
+  g_free (chart->titles[0]);
+  g_free (chart->titles[1]);
+  g_free (chart->subtitle);
   kel_aggregate_unref (chart->agg);
   g_free (chart);
+}
+
+void
+kel_chart_set_titles (KelChart *chart, const char *by_amount, const char *by_count,
+                      const char *subtitle)
+{
+  g_return_if_fail (chart != NULL);
+  g_free (chart->titles[KEL_MEASURE_AMOUNT]);
+  g_free (chart->titles[KEL_MEASURE_COUNT]);
+  g_free (chart->subtitle);
+  chart->titles[KEL_MEASURE_AMOUNT] = g_strdup (by_amount);
+  chart->titles[KEL_MEASURE_COUNT] = g_strdup (by_count);
+  chart->subtitle = g_strdup (subtitle);
+  chart->laid_out = FALSE;
 }
 
 KelAggregate *

@@ -97,6 +97,13 @@ void                kel_chart_set_arrangement  (KelChart            *chart,
 void                kel_chart_set_font_family  (KelChart            *chart,
                                                 const char          *family);
 
+/* The structure chart's title by amount and by number, and its subtitle, in place of its
+ * own (NULL: its own), for a chart of other categories than the codebook's (delivery). */
+void                kel_chart_set_titles       (KelChart            *chart,
+                                                const char          *by_amount,
+                                                const char          *by_count,
+                                                const char          *subtitle);
+
 /* The height the chart reads well at for @width, for a caller free to choose. */
 double              kel_chart_get_natural_height (KelChart          *chart,
                                                   PangoContext      *context,

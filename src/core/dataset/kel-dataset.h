@@ -50,6 +50,8 @@ typedef struct {
   gboolean counted;        /* whether the item counts (by default: TRUE) */
   char   *reason;          /* why not: "background", "repeat", … (kel-reason.h); NULL */
   char   *reason_terms;    /* the words that decided it, or NULL */
+  int     item;            /* a project's: its number among its segment's items of its
+                            * category (0, 1, …), as decisions and links name it */
 } KelRow;
 
 KelRow  *kel_row_new                   (void);

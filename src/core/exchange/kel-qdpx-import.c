@@ -28,6 +28,7 @@
 #include "kel-file.h"
 #include "kel-export.h"
 #include "kel-project-batch.h"
+#include "kel-project-links.h"
 #include "kel-qdc-private.h"
 #include "kel-qdpx-private.h"
 #include "kel-qdpx.h"
@@ -112,6 +113,30 @@ typedef struct {
   char *type;
 } QVariable;
 
+/* A link between two selections: a REFI-QDA <Link>, with what kelisim.xml says of it. */
+typedef struct {
+  char   *guid;
+  char   *origin, *target;  /* selection GUIDs */
+  char   *user;             /* GUID, from kelisim.xml */
+  char   *decision;         /* "confirmed", "rejected", "manual"; NULL: a link made by hand */
+  double  score;
+  char   *evidence;
+} QLink;
+
+static void
+qlink_free (gpointer p)
+{
+  QLink *l = p;
+
+  g_free (l->guid);
+  g_free (l->origin);
+  g_free (l->target);
+  g_free (l->user);
+  g_free (l->decision);
+  g_free (l->evidence);
+  g_free (l);
+}
+
 /* What a text selection's positions count in their text. NVivo, a .NET program, counts
  * UTF-16 code units (a character outside the Basic Multilingual Plane, an emoji, is two);
  * QualCoder, in Python, and Kelisim count characters. */
@@ -138,6 +163,8 @@ typedef struct {
   Unit                        unit;      /* what text positions count, when the origin says */
   GHashTable                 *used_notes;
   GHashTable                 *other_vars; /* variable name → number of documents */
+  GPtrArray                  *links;     /* QLink */
+  GHashTable                 *items;     /* selection GUID → KelItemRef* it was stored as */
 } Import;
 
 static void
@@ -591,6 +618,58 @@ parse_notes (Import *im, xmlNodePtr notes)
     }
 }
 
+static QLink *
+link_by_guid (Import *im, const char *guid)
+{
+  for (guint i = 0; guid != NULL && i < im->links->len; i++)
+    if (g_strcmp0 (((QLink *) im->links->pdata[i])->guid, guid) == 0)
+      return im->links->pdata[i];
+  return NULL;
+}
+
+static void
+parse_links (Import *im, xmlNodePtr links)
+{
+  for (xmlNodePtr l = links->children; l != NULL; l = l->next)
+    {
+      QLink *link;
+
+      if (!is (l, "Link"))
+        continue;
+      link = g_new0 (QLink, 1);
+      link->guid = guid_attr (l, "guid");
+      link->origin = guid_attr (l, "originGUID");
+      link->target = guid_attr (l, "targetGUID");
+      link->score = NAN;
+      g_ptr_array_add (im->links, link);
+    }
+}
+
+/* kelisim.xml's word on a link: who decided what; a rejection is there alone. */
+static void
+ext_link (Import *im, xmlNodePtr e)
+{
+  g_autofree char *guid = guid_attr (e, "guid");
+  g_autofree char *score = attr (e, "score");
+  QLink *link = link_by_guid (im, guid);
+
+  if (link == NULL)
+    {
+      link = g_new0 (QLink, 1);
+      link->guid = g_steal_pointer (&guid);
+      link->origin = guid_attr (e, "origin");
+      link->target = guid_attr (e, "target");
+      g_ptr_array_add (im->links, link);
+    }
+  g_free (link->user);
+  link->user = guid_attr (e, "creatingUser");
+  g_free (link->decision);
+  link->decision = attr (e, "decision");
+  g_free (link->evidence);
+  link->evidence = attr (e, "evidence");
+  link->score = score ? g_ascii_strtod (score, NULL) : NAN;
+}
+
 static guint
 count_children (xmlNodePtr node)
 {
@@ -655,10 +734,8 @@ parse_project (Import *im, xmlNodePtr root)
                                 "not cases (their variables and codings are left out)",
                                 "%u cases are not imported: a Kelisim project has documents, "
                                 "not cases (their variables and codings are left out)", n), n);
-      else if (is (c, "Links") && (n = count_children (c)) > 0)
-        unmapped (im, ngettext ("%u link between items is not imported: Kelisim has no links",
-                                "%u links between items are not imported: Kelisim has no "
-                                "links", n), n);
+      else if (is (c, "Links"))
+        parse_links (im, c);
       else if (is (c, "Sets") && (n = count_children (c)) > 0)
         unmapped (im, ngettext ("%u set is not imported: Kelisim groups codes by nesting",
                                 "%u sets are not imported: Kelisim groups codes by nesting",
@@ -748,6 +825,11 @@ ext_apply (Import *im, xmlNodePtr e, GHashTable *by_guid)
   if (is (e, "decision"))
     {
       ext_decision (im, e);
+      return;
+    }
+  if (is (e, "link"))
+    {
+      ext_link (im, e);
       return;
     }
   guid = guid_attr (e, is (e, "coding") ? "selection" : "guid");
@@ -1725,6 +1807,30 @@ typedef struct {
   guint       unknown_user, unknown_code, unplaced, uncoded_notes, lexicon_differs;
 } Writer;
 
+static void
+item_ref_free (gpointer p)
+{
+  kel_item_ref_clear (p);
+  g_free (p);
+}
+
+/* The item a selection was stored as, for the links that name it (its first coding). */
+static void
+remember_item (Import *im, const QSel *sel, const QSource *src, int segment,
+               const char *category, int item)
+{
+  KelItemRef *ref;
+
+  if (sel->guid == NULL || g_hash_table_contains (im->items, sel->guid))
+    return;
+  ref = g_new0 (KelItemRef, 1);
+  ref->document = src->id;
+  ref->segment = segment;
+  ref->category = g_strdup (category);
+  ref->item = item;
+  g_hash_table_insert (im->items, g_strdup (sel->guid), ref);
+}
+
 static const char *
 coder_of (Writer *w, const QSource *src, const QSel *sel, const QCoding *coding,
           gboolean *lexicon)
@@ -1901,6 +2007,8 @@ write_selection (Writer *w, QSource *src, QSel *sel, GPtrArray **lexicon_cache,
         }
 
       coder = coder_of (w, src, sel, coding, &lexicon);
+      if (segment_unit && status != KEL_STATUS_REJECTED)
+        remember_item (im, sel, src, segment, category, tagged ? tag.item : 0);
       if (lexicon)
         {
           /* the lexicon's coding comes back from the lexicon, run here */
@@ -2164,6 +2272,8 @@ import_clear (Import *im)
   g_clear_pointer (&im->sources, g_ptr_array_unref);
   g_clear_pointer (&im->used_notes, g_hash_table_unref);
   g_clear_pointer (&im->other_vars, g_hash_table_unref);
+  g_clear_pointer (&im->links, g_ptr_array_unref);
+  g_clear_pointer (&im->items, g_hash_table_unref);
   g_clear_pointer (&im->origin, g_free);
 }
 
@@ -2341,6 +2451,48 @@ name_users (Import *im)
     }
 }
 
+/* Each link between two selections that were stored: the decision of the coder
+ * kelisim.xml names (a link from another program: made by hand, by the import's coder). */
+static gboolean
+write_links (Writer *w, GError **error)
+{
+  Import *im = w->im;
+  guint written = 0, left_out = 0;
+
+  for (guint i = 0; i < im->links->len; i++)
+    {
+      const QLink *l = im->links->pdata[i];
+      const KelItemRef *origin = l->origin ? g_hash_table_lookup (im->items, l->origin) : NULL;
+      const KelItemRef *target = l->target ? g_hash_table_lookup (im->items, l->target) : NULL;
+      QUser *user = l->user ? g_hash_table_lookup (im->users, l->user) : NULL;
+      KelLinkDecision decision = KEL_LINK_DECISION_MANUAL;
+
+      if (origin == NULL || target == NULL || (user != NULL && user->lexicon))
+        {
+          left_out++;
+          continue;
+        }
+      if (l->decision != NULL)
+        kel_link_decision_from_string (l->decision, &decision);
+      if (!kel_project_batch_link (w->batch, user ? user->coder : w->fallback, origin, target,
+                                   decision, l->score, l->evidence, error))
+        return FALSE;
+      written++;
+    }
+  if (written > 0)
+    note (im, ngettext ("%u link between a commitment and a report item is imported",
+                        "%u links between commitments and report items are imported",
+                        written), written);
+  if (left_out > 0)
+    unmapped (im, ngettext ("%u link joins a selection that is not imported as a coded item "
+                            "(text without a code, a span inside a clause, a code that could "
+                            "not be read); it is left out",
+                            "%u links join selections that are not imported as coded items "
+                            "(text without a code, a span inside a clause, a code that could "
+                            "not be read); they are left out", left_out), left_out);
+  return TRUE;
+}
+
 static gboolean
 write_all (Import *im, Codebook *cb, GError **error)
 {
@@ -2427,6 +2579,8 @@ write_all (Import *im, Codebook *cb, GError **error)
                                 "codings are its own run, so they are left out",
                                 w.lexicon_differs), src->name, w.lexicon_differs);
     }
+  if (!write_links (&w, error))
+    goto rollback;
   if (!kel_project_batch_commit (g_steal_pointer (&w.batch), error))
     goto out;
   ok = TRUE;
@@ -2478,6 +2632,8 @@ kel_qdpx_import (KelProject *project, const char *path, const KelQdpxImportOptio
   im.sources = g_ptr_array_new_with_free_func (qsource_free);
   im.used_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   im.other_vars = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im.links = g_ptr_array_new_with_free_func (qlink_free);
+  im.items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, item_ref_free);
 
   if (!load (&im, path, error) || !check_options (&im, error))
     goto out;

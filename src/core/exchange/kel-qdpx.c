@@ -20,6 +20,7 @@
 #include "kel-qdc-private.h"
 #include "kel-qdpx-private.h"
 #include "kel-qdpx.h"
+#include "kel-project-links.h"
 
 G_DEFINE_QUARK (kel-qdpx-error-quark, kel_qdpx_error)
 
@@ -841,6 +842,111 @@ add_sources (Export *ex, GPtrArray *docs, GPtrArray *codings, GCancellable *canc
   return TRUE;
 }
 
+/* Links --------------------------------------------------------------------------------- */
+
+static char *
+item_key (gint64 document, int segment, const char *category, int item, const char *coder)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%d:%s:%d:%s", document, segment,
+                          category ? category : "", item, coder ? coder : "");
+}
+
+/* The selection a link names for an item: the coder's own coding of it, else the
+ * lexicon's; NULL when it has none in the .qdpx (rejected, not counted, no coding). */
+static char *
+selection_of (GHashTable *selections, const KelItemRef *ref, const char *coder)
+{
+  g_autofree char *mine = item_key (ref->document, ref->segment, ref->category, ref->item,
+                                    coder);
+  g_autofree char *lexicon = item_key (ref->document, ref->segment, ref->category, ref->item,
+                                       KEL_LEXICON_CODER);
+  const char *uid = g_hash_table_lookup (selections, mine);
+
+  if (uid == NULL)
+    uid = g_hash_table_lookup (selections, lexicon);
+  return uid ? _kel_qdpx_guid ("selection", uid) : NULL;
+}
+
+static void
+add_link (Export *ex, xmlNodePtr *links, const KelProjectLink *link, const char *origin,
+          const char *target)
+{
+  g_autofree char *key = g_strdup_printf ("%s/%s/%s", link->coder, origin, target);
+  g_autofree char *guid = _kel_qdpx_guid ("link", key);
+  xmlNodePtr ext = ext_add (ex, "link");
+  const char *decision = kel_link_decision_to_string (link->decision);
+
+  /* REFI-QDA's Link joins the selections; who decided, and how, is Kelisim's */
+  if (link->decision != KEL_LINK_DECISION_REJECTED)
+    {
+      g_autofree char *name = g_strdup_printf ("%s: %s", link->coder, decision);
+      xmlNodePtr l;
+
+      if (*links == NULL)
+        *links = add (ex->root, ex->ns, "Links");
+      l = add (*links, ex->ns, "Link");
+      set (l, "guid", guid);
+      set (l, "name", name);
+      set (l, "direction", "OneWay");
+      set (l, "originGUID", origin);
+      set (l, "targetGUID", target);
+    }
+  set (ext, "guid", guid);
+  set (ext, "origin", origin);
+  set (ext, "target", target);
+  set (ext, "creatingUser", user_guid (ex, link->coder));
+  set (ext, "decision", decision);
+  if (!isnan (link->score))
+    {
+      g_autofree char *score = g_strdup_printf ("%.2f", link->score);
+      set (ext, "score", score);
+    }
+  if (link->evidence != NULL && *link->evidence)
+    set (ext, "evidence", link->evidence);
+  ex->latest = MAX (ex->latest, link->modified);
+}
+
+/* Each coder's decisions on links: those that link as REFI-QDA Links between the two
+ * items' selections, every one (rejections too) in kelisim.xml. */
+static gboolean
+add_links (Export *ex, GPtrArray *codings, GError **error)
+{
+  g_autoptr (GPtrArray) links = kel_project_get_links (ex->project, NULL, error);
+  g_autoptr (GHashTable) selections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                             NULL);
+  xmlNodePtr node = NULL;
+  guint left_out = 0;
+
+  if (links == NULL)
+    return FALSE;
+  for (guint i = 0; i < codings->len; i++)
+    {
+      const KelProjectCoding *c = codings->pdata[i];
+      if (!c->is_span && c->counted && c->status != KEL_STATUS_REJECTED)
+        g_hash_table_insert (selections, item_key (c->document, c->segment, c->category,
+                                                   (int) c->item, c->coder), c->uid);
+    }
+  for (guint i = 0; i < links->len; i++)
+    {
+      const KelProjectLink *link = links->pdata[i];
+      g_autofree char *origin = selection_of (selections, &link->commitment, link->coder);
+      g_autofree char *target = selection_of (selections, &link->report, link->coder);
+
+      if (origin == NULL || target == NULL)
+        left_out++;
+      else
+        add_link (ex, &node, link, origin, target);
+    }
+  if (left_out > 0)
+    unmapped (ex, ngettext ("%u link joins an item that has no selection in the .qdpx (a "
+                            "rejected coding, one that does not count, or text without a "
+                            "code); it is left out",
+                            "%u links join items that have no selection in the .qdpx (a "
+                            "rejected coding, one that does not count, or text without a "
+                            "code); they are left out", left_out), left_out);
+  return TRUE;
+}
+
 /* An XML document as the zip member @name, first or last. */
 static void
 add_xml_member (Export *ex, xmlDocPtr doc, const char *name, gboolean first)
@@ -966,6 +1072,11 @@ kel_qdpx_export_full (KelProject *project, const char *path, KelLanguage lang,
     }
   if (ex.notes != NULL)
     xmlAddChild (ex.root, ex.notes);
+  if (!add_links (&ex, codings, error))
+    {
+      xmlFreeDoc (doc);
+      goto out;
+    }
   version = kel_project_dup_lexicon_version (project);
   description = g_strdup_printf (_("A Kelisim project (lexicon %s)."), version ? version : "?");
   add_text (ex.root, ex.ns, "Description", description);

@@ -9,6 +9,8 @@
 
 /* The score from which two items of one report are one item. */
 #define TWIN_SCORE 4.0
+/* What a coder's confirmed link weighs in the pairing: more than any score can. */
+#define DECIDED_WEIGHT 1000.0
 
 struct _KelLinkResult {
   GPtrArray      *items;
@@ -22,6 +24,60 @@ kel_link_options_init (KelLinkOptions *options)
   options->link_threshold = 3.0;
   options->suggestion_threshold = 2.0;
   options->delivered_ratio = 0.95;
+  options->decisions = NULL;
+}
+
+static guint64
+pair_key (guint commitment, guint report_item)
+{
+  return ((guint64) commitment << 32) | report_item;
+}
+
+void
+kel_link_options_decide (KelLinkOptions *options, guint commitment, guint report_item,
+                         gboolean link)
+{
+  guint64 key = pair_key (commitment, report_item);
+
+  g_return_if_fail (options != NULL);
+  if (options->decisions == NULL)
+    options->decisions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_hash_table_insert (options->decisions, g_memdup2 (&key, sizeof key),
+                       GINT_TO_POINTER (link ? 1 : -1));
+}
+
+void
+kel_link_options_clear (KelLinkOptions *options)
+{
+  g_clear_pointer (&options->decisions, g_hash_table_unref);
+}
+
+/* +1: the coder linked the pair; -1: the coder rejected it; 0: no decision. */
+static int
+decision_of (const KelLinkOptions *o, guint commitment, guint report_item)
+{
+  guint64 key = pair_key (commitment, report_item);
+
+  if (o->decisions == NULL)
+    return 0;
+  return GPOINTER_TO_INT (g_hash_table_lookup (o->decisions, &key));
+}
+
+/* Whether a coder linked @item (of a report) to any commitment: it is then something the
+ * report says was done, whatever the coder of the codings decided of it. */
+static gboolean
+decided_for (const KelLinkOptions *o, guint item)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (o->decisions == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, o->decisions);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_INT (value) > 0 && (guint) (*(guint64 *) key & G_MAXUINT32) == item)
+      return TRUE;
+  return FALSE;
 }
 
 /* One document among the items. */
@@ -104,6 +160,7 @@ typedef struct {
   KelLinkFeatures     **features;   /* per item, made when first needed */
   GArray               *commitments, *delivered, *statuses;   /* guint item indices */
   KelLinkPool           pool;
+  const KelLinkOptions *options;
 } Round;
 
 static KelLinkFeatures *
@@ -169,7 +226,10 @@ merge_twins (Round *r)
         /* a sentence and a table's row: two sentences are two items */
         if (x->table_row == y->table_row)
           continue;
-        if (!(same_sum || one_sum) || round_score (r, ia, ib, NULL) < TWIN_SCORE)
+        /* the same sum to the tenge is evidence enough with a link's score */
+        if (!(same_sum || one_sum)
+            || round_score (r, ia, ib, NULL) < (same_sum ? r->options->link_threshold
+                                                         : TWIN_SCORE))
           continue;
         if (isnan (x->amount_kzt))
           x->amount_kzt = y->amount_kzt;
@@ -186,6 +246,7 @@ round_fill (Round *r, GPtrArray *docs, const Doc *report)
       const Doc *memo = docs->pdata[m];
       if (!covers (docs, report, memo))
         continue;
+
       for (guint k = 0; k < memo->items->len; k++)
         {
           guint i = g_array_index (memo->items, guint, k);
@@ -198,6 +259,8 @@ round_fill (Round *r, GPtrArray *docs, const Doc *report)
     {
       guint i = g_array_index (report->items, guint, k);
       Role role = role_of (r->lex, r->items->pdata[i]);
+      if (role == ROLE_NONE && decided_for (r->options, i))
+        role = ROLE_DONE;
       if (role == ROLE_DONE)
         g_array_append_val (r->delivered, i);
       else if (role == ROLE_STATUS)
@@ -229,27 +292,41 @@ round_score (Round *r, guint c, guint d, char **evidence)
 }
 
 /* The best one-to-one pairing of @rows (commitments) and @cols (report items), of pairs
- * from the suggestion threshold up; for each row its column's item or G_MAXUINT. */
+ * from the suggestion threshold up, a coder's links first and never a pair the coder
+ * rejected; for each row its column's item or G_MAXUINT, its score, and whether a coder
+ * decided it (@decided, may be NULL). */
 static guint *
-round_assign (Round *r, GArray *rows, GArray *cols, const KelLinkOptions *o, double **scores)
+round_assign (Round *r, GArray *rows, GArray *cols, const KelLinkOptions *o, double **scores,
+              gboolean **decided)
 {
-  g_autofree double *w = g_new0 (double, MAX (rows->len * cols->len, 1));
+  gsize n = MAX (rows->len * cols->len, 1);
+  g_autofree double *w = g_new0 (double, n), *real = g_new0 (double, n);
   g_autofree int *col = NULL;
   guint *item_of = g_new (guint, MAX (rows->len, 1));
 
   *scores = g_new0 (double, MAX (rows->len, 1));
+  if (decided != NULL)
+    *decided = g_new0 (gboolean, MAX (rows->len, 1));
   for (guint i = 0; i < rows->len; i++)
     for (guint j = 0; j < cols->len; j++)
       {
-        double s = round_score (r, g_array_index (rows, guint, i), g_array_index (cols, guint, j),
-                                NULL);
-        w[i * cols->len + j] = s >= o->suggestion_threshold ? s : 0;
+        guint c = g_array_index (rows, guint, i), d = g_array_index (cols, guint, j);
+        int decision = decision_of (o, c, d);
+        double s = decision < 0 ? 0 : round_score (r, c, d, NULL);
+
+        real[i * cols->len + j] = s;
+        w[i * cols->len + j] = decision > 0 ? DECIDED_WEIGHT + MAX (s, 0)
+                               : s >= o->suggestion_threshold ? s : 0;
       }
   col = _kel_link_assign (w, rows->len, cols->len);
   for (guint i = 0; i < rows->len; i++)
     {
+      gsize at = i * cols->len + (col[i] >= 0 ? col[i] : 0);
+
       item_of[i] = col[i] >= 0 ? g_array_index (cols, guint, col[i]) : G_MAXUINT;
-      (*scores)[i] = col[i] >= 0 ? w[i * cols->len + col[i]] : 0;
+      (*scores)[i] = col[i] >= 0 ? real[at] : 0;
+      if (decided != NULL)
+        (*decided)[i] = col[i] >= 0 && w[at] >= DECIDED_WEIGHT;
     }
   return item_of;
 }
@@ -294,16 +371,19 @@ stated_status (Round *r, guint d)
 static KelLinkOutcome
 outcome_new (guint commitment, const char *report, KelLinkStatus status)
 {
-  KelLinkOutcome o = { commitment, report, status, { G_MAXUINT, 0, NULL, FALSE }, NAN, NAN };
+  KelLinkOutcome o = { commitment, report, status, { G_MAXUINT, 0, NULL, FALSE, FALSE }, NAN,
+                       NAN };
   return o;
 }
 
 static void
-set_link (Round *r, KelLinkOutcome *out, guint c, guint d, double score, gboolean suggestion)
+set_link (Round *r, KelLinkOutcome *out, guint c, guint d, double score, gboolean suggestion,
+          gboolean decided)
 {
   out->link.item = d;
   out->link.score = score;
   out->link.suggestion = suggestion;
+  out->link.decided = decided;
   round_score (r, c, d, &out->link.evidence);
   if (!suggestion)
     out->fact_kzt = ((const KelLinkItem *) r->items->pdata[d])->amount_kzt;
@@ -317,20 +397,21 @@ round_run (Round *r, const char *report, const KelLinkOptions *o, GArray **per_c
            GArray *unpromised)
 {
   g_autofree double *s1 = NULL, *s2 = NULL;
-  g_autofree guint *d1 = round_assign (r, r->commitments, r->delivered, o, &s1);
+  g_autofree gboolean *k1 = NULL, *k2 = NULL;
+  g_autofree guint *d1 = round_assign (r, r->commitments, r->delivered, o, &s1, &k1);
   g_autoptr (GArray) left = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree guint *d2 = NULL;
   g_autoptr (GHashTable) used = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < r->commitments->len; i++)
-    if (d1[i] == G_MAXUINT || s1[i] < o->link_threshold)
+    if (d1[i] == G_MAXUINT || (s1[i] < o->link_threshold && !k1[i]))
       g_array_append_val (left, i);
   {
     g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint));
     for (guint k = 0; k < left->len; k++)
       g_array_append_val (rows, g_array_index (r->commitments, guint,
                                                g_array_index (left, guint, k)));
-    d2 = round_assign (r, rows, r->statuses, o, &s2);
+    d2 = round_assign (r, rows, r->statuses, o, &s2, &k2);
   }
   for (guint i = 0, k = 0; i < r->commitments->len; i++)
     {
@@ -340,19 +421,19 @@ round_run (Round *r, const char *report, const KelLinkOptions *o, GArray **per_c
 
       if (!is_left)
         {
-          set_link (r, &out, c, d1[i], s1[i], FALSE);
+          set_link (r, &out, c, d1[i], s1[i], FALSE, k1[i]);
           out.status = delivered_status (r, c, d1[i], o, &out.ratio);
           g_hash_table_add (used, GUINT_TO_POINTER (d1[i]));
         }
-      else if (d2[k] != G_MAXUINT && s2[k] >= o->link_threshold)
+      else if (d2[k] != G_MAXUINT && (s2[k] >= o->link_threshold || k2[k]))
         {
-          set_link (r, &out, c, d2[k], s2[k], FALSE);
+          set_link (r, &out, c, d2[k], s2[k], FALSE, k2[k]);
           out.status = stated_status (r, d2[k]);
           /* what was not done has no fact, whatever sum (a plan's) its words hold */
           out.fact_kzt = NAN;
         }
       else if (d1[i] != G_MAXUINT)
-        set_link (r, &out, c, d1[i], s1[i], TRUE);
+        set_link (r, &out, c, d1[i], s1[i], TRUE, FALSE);
       k += is_left;
       g_array_append_val (per_commitment[c], out);
     }
@@ -401,6 +482,9 @@ kel_link_run (const KelLinkLexicon *lex, GPtrArray *items, const KelLinkOptions 
     result->options = *options;
   else
     kel_link_options_init (&result->options);
+  /* the caller's, used while linking only */
+  if (result->options.decisions != NULL)
+    g_hash_table_ref (result->options.decisions);
   result->items = g_ptr_array_ref (items);
   result->outcomes = g_array_new (FALSE, FALSE, sizeof (KelLinkOutcome));
   g_array_set_clear_func (result->outcomes, outcome_clear);
@@ -415,7 +499,7 @@ kel_link_run (const KelLinkLexicon *lex, GPtrArray *items, const KelLinkOptions 
       const Doc *report = docs->pdata[k];
       Round r = { lex, items, features, g_array_new (FALSE, FALSE, sizeof (guint)),
                   g_array_new (FALSE, FALSE, sizeof (guint)),
-                  g_array_new (FALSE, FALSE, sizeof (guint)), { 0 } };
+                  g_array_new (FALSE, FALSE, sizeof (guint)), { 0 }, &result->options };
 
       if (report->kind == KEL_KIND_REPORT)
         {
@@ -439,6 +523,7 @@ kel_link_run (const KelLinkLexicon *lex, GPtrArray *items, const KelLinkOptions 
       _kel_link_features_free (features[i]);
     }
   g_array_append_vals (result->outcomes, unpromised->data, unpromised->len);
+  kel_link_options_clear (&result->options);
   return result;
 }
 

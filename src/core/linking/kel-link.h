@@ -77,6 +77,7 @@ typedef struct {
   double    score;
   char     *evidence;      /* "name «Балауса»; number № 5; kind kindergarten; …" */
   gboolean  suggestion;    /* below the threshold: shown, but no link */
+  gboolean  decided;       /* a coder's decision made it (confirmed, or made by hand) */
 } KelLink;
 
 /* What one report says of one commitment (report_doc NULL: no report covers it), or, with
@@ -94,10 +95,21 @@ typedef struct {
   double link_threshold;      /* a score from here is a link */
   double suggestion_threshold;/* from here to the link threshold, a suggestion */
   double delivered_ratio;     /* fact / promise from here is delivered (0.95) */
+  GHashTable *decisions;      /* a coder's decisions (kel_link_options_decide()), or NULL */
 } KelLinkOptions;
 
-/* The defaults: link 3.0, suggestion 2.0, delivered at 95 % of the promise. */
+/* The defaults: link 3.0, suggestion 2.0, delivered at 95 % of the promise, no decisions. */
 void        kel_link_options_init       (KelLinkOptions *options);
+/* A coder's decision on the pair (@commitment, @report_item), indices into the items:
+ * with @link the pair is linked whatever its score (a suggestion confirmed, or a link made
+ * by hand; within one report links stay one-to-one), without it the pair is never linked
+ * nor suggested. The last decision on a pair wins. */
+void        kel_link_options_decide     (KelLinkOptions *options,
+                                         guint           commitment,
+                                         guint           report_item,
+                                         gboolean        link);
+/* Frees the decisions. */
+void        kel_link_options_clear      (KelLinkOptions *options);
 
 typedef struct _KelLinkResult KelLinkResult;
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kel-coding-row-private.h"
+#include "kel-link-row-private.h"
 
 struct _KelProjectBatch {
   KelProject *project;
@@ -199,6 +200,46 @@ op_for (KelProjectBatch *batch, const char *coder, GError **error)
                 g_strdup (batch->label != NULL ? batch->label : ""), 0);
   g_hash_table_insert (batch->ops, g_strdup (coder), op);
   return op;
+}
+
+gboolean
+kel_project_batch_link (KelProjectBatch *batch, const char *coder,
+                        const KelItemRef *commitment, const KelItemRef *report,
+                        KelLinkDecision decision, double score, const char *evidence,
+                        GError **error)
+{
+  g_autoptr (KelLinkRow) before = NULL, after = g_new0 (KelLinkRow, 1);
+  g_autoptr (GError) local = NULL;
+  g_autofree char *uid = NULL;
+  KelOp *op;
+
+  g_return_val_if_fail (batch != NULL && coder != NULL, FALSE);
+  g_return_val_if_fail (commitment != NULL && report != NULL, FALSE);
+  if ((op = op_for (batch, coder, error)) == NULL)
+    return FALSE;
+  after->coder = op->coder;
+  after->commitment = *commitment;
+  after->commitment.category = g_strdup (commitment->category ? commitment->category : "");
+  after->report = *report;
+  after->report.category = g_strdup (report->category ? report->category : "");
+  after->decision = decision;
+  after->score = score;
+  after->evidence = g_strdup (evidence);
+  after->modified = g_get_real_time ();
+  uid = _kel_link_row_uid (op->coder, commitment, report);
+  before = _kel_link_row_load (batch->project, uid, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  /* the same decision again changes nothing */
+  if (before != NULL && before->decision == decision)
+    return TRUE;
+  if (!_kel_op_link (op, before, after, error))
+    return FALSE;
+  batch->changed = TRUE;
+  return TRUE;
 }
 
 gboolean

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kel-coding-row-private.h"
+#include "kel-link-row-private.h"
 
 /* Metadata images ----------------------------------------------------------------------- */
 
@@ -201,6 +202,26 @@ _kel_op_meta (KelOp *op, gint64 document, GVariant *before, GVariant *after, GEr
   return op_record (op, "metadata", key, before, after, error);
 }
 
+gboolean
+_kel_op_link (KelOp *op, const KelLinkRow *before, const KelLinkRow *after, GError **error)
+{
+  const KelLinkRow *any = after != NULL ? after : before;
+  g_autofree char *uid = NULL;
+  g_autoptr (GVariant) b = NULL, a = NULL;
+
+  g_return_val_if_fail (any != NULL, FALSE);
+  uid = _kel_link_row_uid (any->coder, &any->commitment, &any->report);
+  if (!op_start (op, error)
+      || !(after != NULL ? _kel_link_row_save (op->project, after, error)
+                         : _kel_link_row_delete (op->project, uid, error)))
+    return FALSE;
+  if (before != NULL)
+    b = g_variant_ref_sink (_kel_link_row_to_variant (before));
+  if (after != NULL)
+    a = g_variant_ref_sink (_kel_link_row_to_variant (after));
+  return op_record (op, "link", uid, b, a, error);
+}
+
 /* Undo and redo ------------------------------------------------------------------------ */
 
 typedef struct {
@@ -238,16 +259,21 @@ load_changes (KelProject *project, gint64 op, GError **error)
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Change *c = g_new0 (Change, 1);
-      gboolean coding;
+      gboolean coding, link;
+      const char *type;
 
       c->seq = sqlite3_column_int (stmt, 0);
       c->target = _kel_sql_dup (stmt, 1);
       c->key = _kel_sql_dup (stmt, 2);
       coding = g_strcmp0 (c->target, "coding") == 0;
-      c->before = _kel_sql_variant (stmt, 3, coding ? KEL_CODING_ROW_IMAGE : KEL_META_IMAGE);
-      c->after = _kel_sql_variant (stmt, 4, coding ? KEL_CODING_ROW_IMAGE : KEL_META_IMAGE);
+      link = g_strcmp0 (c->target, "link") == 0;
+      type = coding ? KEL_CODING_ROW_IMAGE : link ? KEL_LINK_ROW_IMAGE : KEL_META_IMAGE;
+      c->before = _kel_sql_variant (stmt, 3, type);
+      c->after = _kel_sql_variant (stmt, 4, type);
       g_ptr_array_add (changes, c);
-      if (c->key == NULL || c->after == NULL
+      /* a link's decision may be taken back: its after is then none */
+      if (c->key == NULL || (c->after == NULL && !link)
+          || (sqlite3_column_type (stmt, 4) != SQLITE_NULL && c->after == NULL)
           || (sqlite3_column_type (stmt, 3) != SQLITE_NULL && c->before == NULL))
         {
           g_ptr_array_unref (changes);
@@ -264,12 +290,48 @@ load_changes (KelProject *project, gint64 op, GError **error)
   return changes;
 }
 
+/* Whether the project holds @expected (NULL: no decision) for the link of @uid. */
+static gboolean
+link_holds (KelProject *project, const char *uid, GVariant *expected, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autoptr (KelLinkRow) current = _kel_link_row_load (project, uid, &local);
+  g_autoptr (GVariant) image = NULL;
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (current == NULL || expected == NULL)
+    return current == NULL && expected == NULL;
+  image = g_variant_ref_sink (_kel_link_row_to_variant (current));
+  return g_variant_equal (image, expected);
+}
+
+static gboolean
+link_apply (KelProject *project, const char *uid, GVariant *image, GError **error)
+{
+  g_autoptr (KelLinkRow) row = image != NULL ? _kel_link_row_from_variant (image) : NULL;
+
+  if (image == NULL)
+    return _kel_link_row_delete (project, uid, error);
+  if (row == NULL)
+    {
+      _kel_project_set_damaged (project, error, _("a step of the undo history is unreadable"));
+      return FALSE;
+    }
+  return _kel_link_row_save (project, row, error);
+}
+
 /* Whether the project still holds @expected (NULL: no coding) for the change. */
 static gboolean
 change_holds (KelProject *project, const Change *c, GVariant *expected, GError **error)
 {
   g_autoptr (GError) local = NULL;
 
+  if (g_strcmp0 (c->target, "link") == 0)
+    return link_holds (project, c->key, expected, error);
   if (g_strcmp0 (c->target, "coding") == 0)
     {
       g_autoptr (KelCodingRow) current = _kel_coding_row_load_uid (project, c->key, &local);
@@ -303,6 +365,8 @@ change_apply (KelProject *project, const Change *c, GVariant *image, gint64 *cod
 {
   g_autoptr (GError) local = NULL;
 
+  if (g_strcmp0 (c->target, "link") == 0)
+    return link_apply (project, c->key, image, error);
   if (g_strcmp0 (c->target, "coding") == 0)
     {
       g_autoptr (KelCodingRow) current = _kel_coding_row_load_uid (project, c->key, &local);

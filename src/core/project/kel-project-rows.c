@@ -46,6 +46,7 @@ typedef struct {
   char            *reason_terms;
   char            *corporation;  /* NULL: the document's */
   char            *label;        /* NULL: the segment's clause */
+  int              item;
 } Coding;
 
 static void
@@ -139,7 +140,7 @@ load_codings (Collect *c, gint64 document, GArray *codings, GError **error)
 {
   g_autoptr (GString) sql = g_string_new ("SELECT c.segment, c.span_start, c.span_end, "
     "c.category, co.name, c.coder, c.status, c.amount_kzt, c.amount_text, c.terms, "
-    "c.counted, c.reason, c.reason_terms, c.corporation, c.label "
+    "c.counted, c.reason, c.reason_terms, c.corporation, c.label, c.item "
     "FROM codings c JOIN coders co ON co.id = c.coder WHERE c.document = ?1 AND c.deleted = 0");
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
@@ -197,6 +198,7 @@ load_codings (Collect *c, gint64 document, GArray *codings, GError **error)
       k.reason_terms = _kel_sql_dup (stmt, 12);
       k.corporation = _kel_sql_dup (stmt, 13);
       k.label = _kel_sql_dup (stmt, 14);
+      k.item = sqlite3_column_int (stmt, 15);
       g_array_append_val (codings, k);
     }
   if (rc != SQLITE_DONE)
@@ -226,6 +228,7 @@ add_coding_row (Collect *c, sqlite3_stmt *doc, const Segment *seg, guint index,
   KelRow *row = base_row (doc, seg, seg != NULL ? index : 0);
 
   row->category = g_strdup (k->category);
+  row->item = k->item;
   row->klass = g_strdup (g_hash_table_lookup (c->klass, k->category));
   row->amount_kzt = k->amount_kzt;
   row->amount_text = g_strdup (k->amount_text);

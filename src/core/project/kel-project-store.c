@@ -174,6 +174,37 @@ static const char *const migrations[] = {
   "  document INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,"
   "  shingles INTEGER NOT NULL,"
   "  minhash BLOB NOT NULL);",
+
+  /* 5: promise and delivery — each coder's decisions on links between a memorandum's item
+   * and a report's (kel-project-links.h), one step of their undo history each, so the
+   * history's changes may now be links too */
+  "CREATE TABLE links ("
+  "  uid TEXT PRIMARY KEY,"
+  "  coder INTEGER NOT NULL REFERENCES coders (id),"
+  "  commitment_document INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  commitment_segment INTEGER NOT NULL,"
+  "  commitment_category TEXT NOT NULL,"
+  "  commitment_item INTEGER NOT NULL DEFAULT 0,"
+  "  report_document INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  report_segment INTEGER NOT NULL,"
+  "  report_category TEXT NOT NULL DEFAULT '',"
+  "  report_item INTEGER NOT NULL DEFAULT 0,"
+  "  decision TEXT NOT NULL CHECK (decision IN ('confirmed', 'rejected', 'manual')),"
+  "  score REAL,"
+  "  evidence TEXT,"
+  "  modified INTEGER NOT NULL) WITHOUT ROWID;"
+  "CREATE INDEX links_by_coder ON links (coder);"
+  "CREATE TABLE op_changes_4 ("
+  "  op INTEGER NOT NULL REFERENCES ops (id) ON DELETE CASCADE,"
+  "  seq INTEGER NOT NULL,"
+  "  target TEXT NOT NULL CHECK (target IN ('coding', 'metadata', 'link')),"
+  "  key TEXT NOT NULL,"
+  "  before BLOB,"
+  "  after BLOB,"
+  "  PRIMARY KEY (op, seq)) WITHOUT ROWID;"
+  "INSERT INTO op_changes_4 SELECT op, seq, target, key, before, after FROM op_changes;"
+  "DROP TABLE op_changes;"
+  "ALTER TABLE op_changes_4 RENAME TO op_changes;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KEL_PROJECT_SCHEMA_VERSION);

@@ -1,0 +1,247 @@
+/* test-promises.c: the Promises page under Xvfb, driven as a coder drives it: a suggested
+ * link confirmed with a key makes the commitment delivered and the delivery chart's
+ * figure go from two of three to three of three; Ctrl+Z's action takes it back, and the
+ * figure with it. Waits on the page's signals, with time limits, never fixed sleeps. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "kel-application.h"
+#include "kel-promises-page.h"
+#include "kel-window.h"
+
+/* 2.1 and 2.2 are reported under their names and sums; 2.3's report item has its
+ * category and 98 % of its sum but another kind of object: a suggestion (score 2.8). */
+static const char memo_text[] =
+  "МЕМОРАНДУМ о сотрудничестве между акиматом города Риддера и ТОО «Казцинк» на 2021 год\n\n"
+  "2. Намерения Компании\n"
+  "2.1. Компания выполнит капитальный ремонт детского сада № 5 «Балауса» на сумму 85 млн "
+  "тенге.\n"
+  "2.2. Компания окажет спонсорскую поддержку спортсменам секции казахша курес «Жас Қыран» "
+  "в объёме 15 млн тенге.\n"
+  "2.3. Компания окажет благотворительную помощь городской больнице на 50 млн тенге.\n";
+static const char report_text[] =
+  "ОТЧЕТ об исполнении Меморандума ТОО «Казцинк» за 2021 год\n\n"
+  "1. Объекты\n"
+  "Завершён капитальный ремонт ДС № 5 «Балауса», затраты составили 83,9 млн тенге.\n"
+  "Спортсменам секции казахша курес «Жас Қыран» оказана спонсорская поддержка – 15,0 млн "
+  "тенге.\n"
+  "Благотворительная помощь на приобретение оборудования школе – 49 млн тенге.\n";
+
+typedef struct {
+  char           *dir;
+  char           *project_path;
+  KelApplication *app;
+  gboolean        done;
+  guint           refreshed;
+} Fixture;
+
+static KelLexicon *
+builtin_lexicon (void)
+{
+  g_autofree char *dir = g_build_filename (KEL_SOURCE_DATA_DIR, "lexicons", NULL);
+  g_autoptr (GError) error = NULL;
+  KelLexicon *lex = kel_lexicon_load (dir, dir, &error);
+
+  g_assert_no_error (error);
+  return lex;
+}
+
+static void
+fixture_setup (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexicon) lex = builtin_lexicon ();
+  g_autoptr (KelProject) project = NULL;
+  g_autoptr (GPtrArray) added = NULL;
+  KelPipelineOptions pipeline = { lex, NULL, NULL, 0, FALSE, KEL_OCR_NEVER };
+  g_autofree char *memo = NULL, *report = NULL;
+  const char *paths[3] = { NULL, NULL, NULL };
+
+  f->dir = g_dir_make_tmp ("kelisim-promises-XXXXXX", NULL);
+  f->project_path = g_build_filename (f->dir, "Promises.kelisim", NULL);
+  memo = g_build_filename (f->dir, "memo.txt", NULL);
+  report = g_build_filename (f->dir, "report.txt", NULL);
+  g_assert_true (g_file_set_contents (memo, memo_text, -1, NULL));
+  g_assert_true (g_file_set_contents (report, report_text, -1, NULL));
+  project = kel_project_create (f->project_path, lex, &error);
+  g_assert_no_error (error);
+  paths[0] = memo;
+  paths[1] = report;
+  added = kel_project_add_files (project, &pipeline, paths, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < added->len; i++)
+    g_assert_null (((KelProjectAddResult *) added->pdata[i])->error);
+  g_remove (memo);
+  g_remove (report);
+}
+
+static void
+fixture_teardown (Fixture *f)
+{
+  g_remove (f->project_path);
+  {
+    g_autofree char *wal = g_strconcat (f->project_path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (f->project_path, "-shm", NULL);
+    g_remove (wal);
+    g_remove (shm);
+  }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->project_path);
+}
+
+/* Runs the main loop until @counter passes @from, or @seconds pass. */
+static gboolean
+wait_for_refresh (Fixture *f, guint from, double seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (f->refreshed <= from)
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return TRUE;
+}
+
+static void
+on_refreshed (KelPromisesPage *page, Fixture *f)
+{
+  f->refreshed++;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The key controller of the page's list of commitments. */
+static GtkEventController *
+list_keys (KelPromisesPage *page)
+{
+  GtkWidget *list = find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_BOX);
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (list);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        return c;
+    }
+  g_assert_not_reached ();
+}
+
+static double
+rate_shown (KelPromisesPage *page)
+{
+  KelAggregate *agg = kel_promises_page_get_aggregate (page);
+
+  g_assert_nonnull (agg);
+  return kel_delivery_rate (agg, KEL_AGGREGATE_ALL, KEL_MEASURE_COUNT);
+}
+
+static void
+confirm_and_undo (Fixture *f, KelWindow *window)
+{
+  KelPromisesPage *page = KEL_PROMISES_PAGE (find_descendant (GTK_WIDGET (window),
+                                                              KEL_TYPE_PROMISES_PAGE));
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK);
+  GtkEventController *keys;
+  gboolean handled = FALSE, decided = TRUE;
+  int status = -1;
+  guint seen;
+
+  g_signal_connect (page, "refreshed", G_CALLBACK (on_refreshed), f);
+  kel_window_set_coder (window, "Aigerim");
+  seen = f->refreshed;
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "promises");
+  g_assert_true (wait_for_refresh (f, seen, 60));
+  /* two of three delivered: 2.3 has a suggestion only */
+  g_assert_cmpfloat_with_epsilon (rate_shown (page), 200.0 / 3, 1e-9);
+  g_assert_true (kel_promises_page_select_corporation (page, "Kazzinc"));
+  g_assert_true (kel_promises_page_select_clause (page, "2.3"));
+  g_assert_true (kel_promises_page_get_selected (page, &status, &decided));
+  g_assert_cmpint (status, ==, KEL_LINK_NOT_REPORTED);
+  g_assert_false (decided);
+
+  /* Enter on the commitment confirms the suggestion */
+  keys = list_keys (page);
+  seen = f->refreshed;
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+  g_assert_true (handled);
+  g_assert_true (wait_for_refresh (f, seen, 60));
+  g_assert_true (kel_promises_page_get_selected (page, &status, &decided));
+  g_assert_cmpint (status, ==, KEL_LINK_DELIVERED);
+  g_assert_true (decided);
+  g_assert_cmpfloat_with_epsilon (rate_shown (page), 100.0, 1e-9);
+
+  /* the window's undo takes the decision back, and the chart's figure with it */
+  seen = f->refreshed;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (wait_for_refresh (f, seen, 60));
+  g_assert_cmpfloat_with_epsilon (rate_shown (page), 200.0 / 3, 1e-9);
+  g_assert_true (kel_promises_page_get_selected (page, &status, &decided));
+  g_assert_cmpint (status, ==, KEL_LINK_NOT_REPORTED);
+  /* and redo brings it back */
+  seen = f->refreshed;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_true (wait_for_refresh (f, seen, 60));
+  g_assert_cmpfloat_with_epsilon (rate_shown (page), 100.0, 1e-9);
+}
+
+static void
+on_activate (GApplication *app, Fixture *f)
+{
+  KelWindow *window = kel_window_new (f->app);
+
+  g_application_hold (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (kel_window_open_project (window, f->project_path, FALSE));
+  confirm_and_undo (f, window);
+  f->done = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_application_release (app);
+  g_application_quit (app);
+}
+
+static void
+test_confirm_undo (void)
+{
+  Fixture f = { 0 };
+  char *argv[] = { (char *) "kelisim", NULL };
+
+  fixture_setup (&f);
+  f.app = kel_application_new ();
+  g_application_set_flags (G_APPLICATION (f.app), g_application_get_flags (
+                             G_APPLICATION (f.app)) | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (f.app, "activate", G_CALLBACK (on_activate), &f);
+  g_application_run (G_APPLICATION (f.app), 1, argv);
+  g_assert_true (f.done);
+  g_clear_object (&f.app);
+  fixture_teardown (&f);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("KELISIM_NO_LANGUAGE_SETTING", "1", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/kelisim/promises/confirm-undo", test_confirm_undo);
+  return g_test_run ();
+}
