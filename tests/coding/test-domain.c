@@ -1,0 +1,263 @@
+/* test-domain.c: rules of the domain's language learnt from a sealed set's errors, each with
+ * clauses written for the test in every language it applies to (none copied from a test
+ * set): companies named in inflected forms, the state's and the akimat's own budget, a
+ * council's recommendations to the akimat, negation and postponement in the present and
+ * future, a sentence that only dates an item, a year column, commitments named without a
+ * verb, and the categories' vocabulary. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "kel-test-utils.h"
+
+static KelDocument *
+code_text (const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  KelExtracted *ext = kel_extract_text ("memo.txt", text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  return kel_pipeline_process_extracted (kel_test_pipeline (), ext);
+}
+
+/* The item whose text holds @needle, or NULL. */
+static const KelCoding *
+find_item (KelDocument *doc, const char *needle)
+{
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      if (g_strstr_len (doc->norm->text + c->start, c->end - c->start, needle) != NULL)
+        return c;
+    }
+  return NULL;
+}
+
+/* "category=amount" of the item holding @needle, "/reason" when it is not counted, "none"
+ * when no item holds it. */
+static char *
+item (KelDocument *doc, const char *needle)
+{
+  const KelCoding *c = find_item (doc, needle);
+  g_autofree char *amount = NULL;
+
+  if (c == NULL)
+    return g_strdup ("none");
+  amount = isnan (c->amount_kzt) ? g_strdup ("-") : kel_amount_format_kzt (c->amount_kzt);
+  if (!kel_coding_is_counted (c))
+    return g_strdup_printf ("%s=%s/%s",
+                            kel_lexicon_get_category (kel_test_lexicon (), c->category)->id,
+                            amount, kel_reason_to_string (c->reason));
+  return g_strdup_printf ("%s=%s",
+                          kel_lexicon_get_category (kel_test_lexicon (), c->category)->id,
+                          amount);
+}
+
+#define ASSERT_ITEM(doc, needle, expected)                                              \
+  G_STMT_START {                                                                        \
+    g_autofree char *got_ = item (doc, needle);                                         \
+    if (g_getenv ("KEL_TEST_SHOW") != NULL)                                             \
+      g_printerr ("%s: %s (expected %s)\n", needle, got_, expected);                    \
+    else                                                                                \
+      g_assert_cmpstr (got_, ==, expected);                                             \
+  } G_STMT_END
+
+/* The corporation of the counted item holding @needle. */
+static const char *
+corporation_of (KelDocument *doc, const char *needle)
+{
+  const KelCoding *c = find_item (doc, needle);
+
+  g_assert_nonnull (c);
+  return kel_coding_get_corporation (doc, c);
+}
+
+/* Companies named in their inflected forms, with АО/ТОО/ЖШС/АҚ and quotes around them:
+ * each item goes to the company whose paragraph it is in. */
+static void
+test_domain_companies (void)
+{
+  g_autoptr (KelDocument) ru = code_text (
+    "ПРОТОКОЛ совещания при акимате Западно-Казахстанской области, 2022 год\n"
+    "\n"
+    "Представитель ТОО «Жаикмунай» сообщил, что компания построит в пос. Тасқала "
+    "врачебную амбулаторию стоимостью 240 млн тенге.\n"
+    "Представитель АО «Казахтуркмунай» сообщил, что компания приобретёт медицинское "
+    "оборудование для районной больницы на сумму 35 млн тенге.\n"
+    "Жаикмунаю и Казахтуркмунаю рекомендовано представить отчёты до 1 декабря.\n");
+  g_autoptr (KelDocument) kk = code_text (
+    "Жамбыл облысы әкімдігінің 2023 жылғы ақпараты\n"
+    "\n"
+    "«Қаражанбасмұнай» АҚ Шетпе ауылында 200 орындық мектеп салады, құны 900 млн теңге.\n"
+    "«Жамбыл ГРЭС» АҚ аудандық ауруханаға медициналық жабдық сатып алуға 40 млн теңге "
+    "бөледі.\n"
+    "Қаражанбасмұнайдың және Жамбыл ГРЭС-інің есептері 1 желтоқсанға дейін беріледі.\n");
+  g_autoptr (KelDocument) en = code_text (
+    "Regional news, Kyzylorda, 2019\n"
+    "\n"
+    "Kazgermunai JV will build a 120-place kindergarten in Zhalagash for KZT 600 million.\n"
+    "Turgai Petroleum JSC will provide sponsorship to the Kaisar football club of KZT 90 "
+    "million.\n"
+    "Reports of Kazgermunai and of Turgai Petroleum are due in December.\n");
+
+  g_assert_cmpstr (corporation_of (ru, "амбулатори"), ==, "Zhaikmunai");
+  g_assert_cmpstr (corporation_of (ru, "медицинское"), ==, "Kazakhturkmunai");
+  g_assert_cmpstr (corporation_of (kk, "мектеп салады"), ==, "Karazhanbasmunai");
+  g_assert_cmpstr (corporation_of (kk, "медициналық жабдық"), ==, "Zhambyl GRES");
+  g_assert_cmpstr (corporation_of (en, "kindergarten"), ==, "Kazgermunai");
+  g_assert_cmpstr (corporation_of (en, "Kaisar"), ==, "Turgai Petroleum");
+}
+
+/* A document of one company, named in the genitive in its heading: the whole document is
+ * that company's. */
+static void
+test_domain_one_company (void)
+{
+  g_autoptr (KelDocument) kk = code_text (
+    "«Қаражыраның» 2022 жылғы меморандумды орындауы туралы есеп\n"
+    "\n"
+    "1. Шүлбі кентінде 80 орындық балабақша салынды, құны 400 млн теңге.\n");
+  g_autoptr (KelDocument) ru = code_text (
+    "Отчёт ТОО «ЕвроХим-Удобрения» об исполнении меморандума за 2022 год\n"
+    "\n"
+    "1. Построен детский сад на 80 мест в г. Жанатасе стоимостью 400 млн тенге.\n");
+
+  g_assert_cmpstr (kk->corporation, ==, "Karazhyra");
+  g_assert_cmpstr (ru->corporation, ==, "EuroChem");
+}
+
+/* The state's or the akimat's own budget pays the akimat's item, not the company's; money
+ * paid INTO the budget by the company is the company's. */
+static void
+test_domain_budget (void)
+{
+  g_autoptr (KelDocument) ru = code_text (
+    "Новости области, 2020 год\n"
+    "\n"
+    "В пос. Шиели за счёт средств областного бюджета построят поликлинику стоимостью 800 "
+    "млн тенге.\n"
+    "Из районного бюджета будет профинансирован капитальный ремонт дома культуры.\n"
+    "Компания за счёт собственных средств построит спортзал стоимостью 150 млн тенге.\n");
+  g_autoptr (KelDocument) kk = code_text (
+    "Облыс жаңалықтары, 2020 жыл\n"
+    "\n"
+    "Жергілікті бюджет есебінен ауылда 100 орындық балабақша салынады.\n"
+    "Республикалық бюджеттен мәдениет үйін күрделі жөндеуге 90 млн теңге бөлінеді.\n");
+  g_autoptr (KelDocument) en = code_text (
+    "Regional news, 2020\n"
+    "\n"
+    "A new polyclinic will be built in Shieli from the regional budget at a cost of KZT "
+    "800 million.\n"
+    "The district will fund the capital repair of the culture house with budget funds.\n");
+
+  ASSERT_ITEM (ru, "поликлинику", "infrastructure=800000000/akimat");
+  ASSERT_ITEM (ru, "дома культуры", "infrastructure=-/akimat");
+  ASSERT_ITEM (ru, "спортзал", "infrastructure=150000000");
+  ASSERT_ITEM (kk, "балабақша", "infrastructure=-/akimat");
+  ASSERT_ITEM (kk, "мәдениет үйін", "infrastructure=90000000/akimat");
+  ASSERT_ITEM (en, "polyclinic", "infrastructure=800000000/akimat");
+  ASSERT_ITEM (en, "culture house", "infrastructure=-/akimat");
+}
+
+/* A council's decisions addressed to the akimat oblige the akimat. */
+static void
+test_domain_recommendations (void)
+{
+  g_autoptr (KelDocument) ru = code_text (
+    "РЕШЕНИЕ сессии районного маслихата, 2019 год\n"
+    "\n"
+    "1. Рекомендовать акимату района обеспечить строительство водопровода в с. Акжар.\n"
+    "2. Акимату города поручено завершить капитальный ремонт школы № 4.\n");
+  g_autoptr (KelDocument) kk = code_text (
+    "Аудандық мәслихат сессиясының шешімі, 2019 жыл\n"
+    "\n"
+    "1. Аудан әкімдігіне Ақжар ауылында су құбырының құрылысын қамтамасыз ету ұсынылсын.\n");
+  g_autoptr (KelDocument) en = code_text (
+    "Decision of the district maslikhat, 2019\n"
+    "\n"
+    "1. To recommend the akimat of the district to ensure the construction of a water "
+    "pipeline in Akzhar.\n"
+    "2. The akimat of the city is instructed to complete the capital repair of school "
+    "No. 4.\n");
+
+  ASSERT_ITEM (ru, "водопровода", "infrastructure=-/akimat");
+  ASSERT_ITEM (ru, "школы", "infrastructure=-/akimat");
+  ASSERT_ITEM (kk, "су құбыры", "infrastructure=-/akimat");
+  ASSERT_ITEM (en, "water", "infrastructure=-/akimat");
+  ASSERT_ITEM (en, "school", "infrastructure=-/akimat");
+}
+
+/* Negation and postponement in the present and the future. */
+static void
+test_domain_not_now (void)
+{
+  g_autoptr (KelDocument) ru = code_text (
+    "Новости, 2021 год\n"
+    "\n"
+    "Строительство бассейна в с. Уил снова откладывается.\n"
+    "Капитальный ремонт клуба переносится на следующий год.\n");
+  g_autoptr (KelDocument) kk = code_text (
+    "Жаңалықтар, 2021 жыл\n"
+    "\n"
+    "Ауылдағы спорт кешенінің құрылысы тағы да кейінге шегерілуде.\n"
+    "Мектепті күрделі жөндеу 2023 жылға ауыстырылады.\n");
+  g_autoptr (KelDocument) en = code_text (
+    "News, 2021\n"
+    "\n"
+    "This year's agreement does not provide for sponsorship of the city's hockey team.\n"
+    "The company will no longer sponsor the regional boxing federation.\n"
+    "The construction of the swimming pool in Uil has again been delayed.\n");
+
+  ASSERT_ITEM (ru, "бассейна", "infrastructure=-/postponed");
+  ASSERT_ITEM (ru, "клуба", "infrastructure=-/postponed");
+  ASSERT_ITEM (kk, "спорт кешені", "infrastructure=-/postponed");
+  ASSERT_ITEM (kk, "Мектепті", "infrastructure=-/postponed");
+  ASSERT_ITEM (en, "hockey", "sponsorship=-/negated");
+  ASSERT_ITEM (en, "boxing", "sponsorship=-/negated");
+  ASSERT_ITEM (en, "swimming pool", "infrastructure=-/postponed");
+}
+
+/* A sentence that only dates an item named before describes it: it is not a new item, and a
+ * sum in the sentence after it goes to the item. A commitment named without a verb, as
+ * the largest project with a capacity, is an item. */
+static void
+test_domain_dates_and_largest (void)
+{
+  g_autoptr (KelDocument) en = code_text (
+    "Press release, 2022\n"
+    "\n"
+    "The main project of the programme is a 320-place school in Kosshy, where classes now "
+    "run in three shifts. Construction will start in May and the school is expected to "
+    "open in September 2023. The total cost of the project is KZT 2.1 billion.\n");
+  g_autoptr (KelDocument) ru = code_text (
+    "Пресс-релиз, 2022 год\n"
+    "\n"
+    "Крупнейший проект программы – поликлиника на 250 посещений в пос. Курык. "
+    "Строительство начнётся в апреле, сдать объект планируется в декабре. Общая стоимость "
+    "проекта – 1,4 млрд тенге.\n");
+  g_autoptr (KelDocument) kk = code_text (
+    "Баспасөз хабарламасы, 2022 жыл\n"
+    "\n"
+    "Ең ірі жоба – Құрық кентіндегі 250 орындық балабақша. Құрылыс сәуірде басталады, "
+    "нысанды желтоқсанда пайдалануға беру жоспарланып отыр. Жобаның жалпы құны – 1,4 млрд "
+    "теңге.\n");
+
+  ASSERT_ITEM (en, "320-place", "infrastructure=2100000000");
+  ASSERT_ITEM (en, "Construction will start", "infrastructure=-/description");
+  ASSERT_ITEM (ru, "поликлиника", "infrastructure=1400000000");
+  ASSERT_ITEM (kk, "балабақша", "infrastructure=1400000000");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/kelisim/domain/companies", test_domain_companies);
+  g_test_add_func ("/kelisim/domain/one-company", test_domain_one_company);
+  g_test_add_func ("/kelisim/domain/budget", test_domain_budget);
+  g_test_add_func ("/kelisim/domain/recommendations", test_domain_recommendations);
+  g_test_add_func ("/kelisim/domain/not-now", test_domain_not_now);
+  g_test_add_func ("/kelisim/domain/dates-and-largest", test_domain_dates_and_largest);
+  return g_test_run ();
+}
