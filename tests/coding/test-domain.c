@@ -249,6 +249,40 @@ test_domain_dates_and_largest (void)
   ASSERT_ITEM (kk, "балабақша", "infrastructure=1400000000");
 }
 
+/* A year is never a sum: a column of years (Жыл / Год / Year), a range of years, a note
+ * that dates the fact ("2023 жылғы қарашада ашылды"), whatever the table's unit. */
+static void
+test_domain_year_cells (void)
+{
+  g_autoptr (KelDocument) kk = code_text (
+    "Меморандумдардың 2023 жылғы орындалуы туралы мәліметтер\n"
+    "\n"
+    "мың теңге\n"
+    "№\tІс-шараның атауы\tЖылы\tЖоспар\tФакт\tЕскертпе\n"
+    "1\tАуылда 150 орындық мектеп салу\t2022–2023\t800 000\t790 500\t2023 жылғы қарашада "
+    "пайдалануға берілді\n"
+    "2\tАудандық ауруханаға медициналық жабдық сатып алу\t2023\t30 000\t29 400\n");
+  g_autoptr (KelDocument) ru = code_text (
+    "Информация об исполнении меморандумов за 2023 год\n"
+    "\n"
+    "тыс. тенге\n"
+    "№\tМероприятие\tГод\tПлан\tФакт\tПримечание\n"
+    "1\tСтроительство детского сада на 90 мест\t2022-2023\t600 000\t612 300\t"
+    "2023 г. введён в эксплуатацию\n");
+  g_autoptr (KelDocument) en = code_text (
+    "Memorandum execution, 2023\n"
+    "\n"
+    "KZT thousand\n"
+    "No.\tProject\tYear\tPlan\tActual\tNote\n"
+    "1\tConstruction of a 90-place kindergarten\t2022/23\t600,000\t612,300\t2023 year, "
+    "commissioned\n");
+
+  ASSERT_ITEM (kk, "мектеп салу", "infrastructure=790500000");
+  ASSERT_ITEM (kk, "медициналық жабдық", "charity=29400000");
+  ASSERT_ITEM (ru, "детского сада", "infrastructure=612300000");
+  ASSERT_ITEM (en, "kindergarten", "infrastructure=612300000");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -259,5 +293,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/domain/recommendations", test_domain_recommendations);
   g_test_add_func ("/kelisim/domain/not-now", test_domain_not_now);
   g_test_add_func ("/kelisim/domain/dates-and-largest", test_domain_dates_and_largest);
+  g_test_add_func ("/kelisim/domain/year-cells", test_domain_year_cells);
   return g_test_run ();
 }
