@@ -283,6 +283,37 @@ test_domain_year_cells (void)
   ASSERT_ITEM (en, "kindergarten", "infrastructure=612300000");
 }
 
+/* Books, reading aids for the blind and equipment supplied to an existing institution are
+ * gifts in kind (charity), like textbooks. */
+static void
+test_domain_gifts_in_kind (void)
+{
+  g_autoptr (KelDocument) en = code_text (
+    "Memorandum, 2021\n"
+    "\n"
+    "1. The company will donate books to the libraries of five village schools.\n"
+    "2. The company will supply the district clinic with diagnostic equipment.\n"
+    "3. Braille readers will be purchased for the special boarding school.\n");
+  g_autoptr (KelDocument) ru = code_text (
+    "Меморандум, 2021 год\n"
+    "\n"
+    "1. Компания передаст книги в библиотеки пяти сельских школ.\n"
+    "2. Компания закупит дисплеи со шрифтом Брайля для специальной школы-интерната.\n");
+  g_autoptr (KelDocument) kk = code_text (
+    "Меморандум, 2021 жыл\n"
+    "\n"
+    "1. Компания бес ауыл мектебінің кітапханаларына кітаптар береді.\n"
+    "2. Компания арнаулы мектеп-интернатқа Брайль дисплейлерін алады.\n");
+
+  ASSERT_ITEM (en, "books", "charity=-");
+  ASSERT_ITEM (en, "diagnostic", "charity=-");
+  ASSERT_ITEM (en, "Braille", "charity=-");
+  ASSERT_ITEM (ru, "книги", "charity=-");
+  ASSERT_ITEM (ru, "Брайля", "charity=-");
+  ASSERT_ITEM (kk, "кітаптар", "charity=-");
+  ASSERT_ITEM (kk, "Брайль", "charity=-");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -294,5 +325,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/domain/not-now", test_domain_not_now);
   g_test_add_func ("/kelisim/domain/dates-and-largest", test_domain_dates_and_largest);
   g_test_add_func ("/kelisim/domain/year-cells", test_domain_year_cells);
+  g_test_add_func ("/kelisim/domain/gifts-in-kind", test_domain_gifts_in_kind);
   return g_test_run ();
 }

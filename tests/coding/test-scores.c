@@ -106,7 +106,9 @@ test_scores_corpus2_totals (void)
 
       g_hash_table_iter_init (&it, totals);
       while (g_hash_table_iter_next (&it, &k, &v))
-        if (g_str_has_prefix (k, key[i].corp) && ((char *) k)[strlen (key[i].corp)] == '\t')
+        /* the scorer keys its totals by the casefolded name */
+        if (g_ascii_strncasecmp (k, key[i].corp, strlen (key[i].corp)) == 0
+            && ((char *) k)[strlen (key[i].corp)] == '\t')
           {
             gold += ((double *) v)[0];
             coded += ((double *) v)[1];
