@@ -314,6 +314,32 @@ test_domain_gifts_in_kind (void)
   ASSERT_ITEM (kk, "Брайль", "charity=-");
 }
 
+/* What the spending came to in an earlier year is a comparison: its sum goes to no item
+ * before it. */
+static void
+test_domain_comparison (void)
+{
+  g_autoptr (KelDocument) ru = code_text (
+    "Отчёт о социальных проектах за 2020 год\n"
+    "\n"
+    "Компания оплачивает обучение 40 студентов в колледже. Для сравнения, в 2018 году "
+    "социальные расходы компании составляли 1,9 млрд тенге.\n");
+  g_autoptr (KelDocument) kk = code_text (
+    "2020 жылғы әлеуметтік жобалар туралы есеп\n"
+    "\n"
+    "Компания колледждің 40 студентінің оқуын төлейді. Салыстыру үшін, 2018 жылы "
+    "компанияның әлеуметтік шығыстары 1,9 млрд теңгені құрады.\n");
+  g_autoptr (KelDocument) en = code_text (
+    "Social projects report, 2020\n"
+    "\n"
+    "The company pays the tuition of 40 college students. For comparison, in 2018 the "
+    "company's social spending was KZT 1.9 billion.\n");
+
+  ASSERT_ITEM (ru, "обучение", "human_development=-");
+  ASSERT_ITEM (kk, "оқуын", "human_development=-");
+  ASSERT_ITEM (en, "tuition", "human_development=-");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -326,5 +352,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/domain/dates-and-largest", test_domain_dates_and_largest);
   g_test_add_func ("/kelisim/domain/year-cells", test_domain_year_cells);
   g_test_add_func ("/kelisim/domain/gifts-in-kind", test_domain_gifts_in_kind);
+  g_test_add_func ("/kelisim/domain/comparison", test_domain_comparison);
   return g_test_run ();
 }
