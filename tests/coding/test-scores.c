@@ -106,7 +106,9 @@ test_scores_corpus2_totals (void)
 
       g_hash_table_iter_init (&it, totals);
       while (g_hash_table_iter_next (&it, &k, &v))
-        if (g_str_has_prefix (k, key[i].corp) && ((char *) k)[strlen (key[i].corp)] == '\t')
+        /* the scorer keys its totals by the casefolded name */
+        if (g_ascii_strncasecmp (k, key[i].corp, strlen (key[i].corp)) == 0
+            && ((char *) k)[strlen (key[i].corp)] == '\t')
           {
             gold += ((double *) v)[0];
             coded += ((double *) v)[1];
@@ -134,11 +136,16 @@ main (int argc, char **argv)
    * unit on a line above it, lists of sums, speech, the state's budget, staff training, a
    * report's period), so it is a regression test now (0.885 / 0.827) */
   static const Folder fresh2 = { "fresh2", 0.88, 0.82 };
+  /* written without sight of the lexicons and scored once (0.702 / 0.653,
+   * tests/data/fresh3/README.md); rules came from it since (the state's budget, a council's
+   * recommendations, a year column, companies), so it is a regression test now */
+  static const Folder fresh3 = { "fresh3", 0.73, 0.68 };
 
   kel_test_init (&argc, &argv);
   g_test_add_data_func ("/kelisim/scores/corpus2", &corpus2, check_folder);
   g_test_add_data_func ("/kelisim/scores/fresh", &fresh, check_folder);
   g_test_add_data_func ("/kelisim/scores/promises", &promises, check_folder);
+  g_test_add_data_func ("/kelisim/scores/fresh3", &fresh3, check_folder);
   g_test_add_data_func ("/kelisim/scores/fresh2", &fresh2, check_folder);
   g_test_add_func ("/kelisim/scores/corpus2-totals", test_scores_corpus2_totals);
   return g_test_run ();

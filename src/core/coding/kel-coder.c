@@ -651,6 +651,26 @@ code_segment (KelSegmentRun *run, guint index, const double *prior, KelReason in
   return lone;
 }
 
+/* "The largest project is a kindergarten in Bishkul. Construction will begin in June and it
+ * is due to open in 2015. The total cost is KZT 940 million.": the item a sum sentence
+ * belongs to is the one before the sentences that only describe it (reason description),
+ * when they follow it sentence by sentence. */
+static KelCoding *
+past_descriptions (KelDocument *doc, guint k)
+{
+  KelCoding *c = &g_array_index (doc->codings, KelCoding, k);
+
+  while (k > 0 && c->reason == KEL_REASON_DESCRIPTION)
+    {
+      KelCoding *o = &g_array_index (doc->codings, KelCoding, k - 1);
+      if (o->segment + 1 < c->segment)
+        break;
+      c = o;
+      k--;
+    }
+  return c;
+}
+
 /* "… на 3,2 км жылу трассасы ауыстырылды. Компанияның салымы – 410 млн теңге.": in running
  * text, a sentence that only states a sum gives it to the item of the sentence just before
  * it in the same paragraph, when that one has no amount yet. */
@@ -670,7 +690,10 @@ carry_amount (KelDocument *doc, guint i, const KelAmount *a, guint codings_befor
                                                      seg->start - prev->end, "\n\n"))
     return;
   c = &g_array_index (doc->codings, KelCoding, codings_before - 1);
-  if (c->segment != i - 1 || c->amount_text != NULL)
+  if (c->segment != i - 1)
+    return;
+  c = past_descriptions (doc, codings_before - 1);
+  if (c->amount_text != NULL)
     return;
   c->amount_text = g_strndup (text + seg->start + a->start, a->end - a->start);
   c->amount_kzt = a->kzt;

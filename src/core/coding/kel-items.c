@@ -710,6 +710,45 @@ is_dash (const char *cell)
   return FALSE;
 }
 
+/* A cell that holds a year and no sum: a bare year or a range of years ("2024",
+ * "2023–2024", the column Жыл / Год / Year), or a year with its word or month ("2024 жылғы
+ * қарашада пайдалануға берілді", "2024 г.", "2024 year"). A year is an
+ * integer from 1900 to 2100 written without a group separator. */
+static gboolean
+year_cell (const char *cell, gsize n)
+{
+  static const char *const words[] = { "жыл", "ж.", "год", "г.", "гг", "year", "y.", NULL };
+  const char *p = cell, *end = cell + n;
+  g_autofree char *rest = NULL;
+  int digits = 0, y = 0;
+
+  for (; p < end && g_ascii_isdigit (*p); p++, digits++)
+    y = y * 10 + (*p - '0');
+  if (digits != 4 || y < 1900 || y > 2100)
+    return FALSE;
+  while (p < end && (*p == ' ' || *p == ','))
+    p++;
+  if (p == end)
+    return TRUE;
+  rest = g_utf8_casefold (p, end - p);
+  /* a range: "2023–2024", "2023-2024", "2023/24" */
+  for (const char *const *d = (const char *const[]) { "-", "–", "—", "/", NULL }; *d; d++)
+    if (g_str_has_prefix (rest, *d))
+      {
+        const char *q = rest + strlen (*d);
+        while (*q == ' ')
+          q++;
+        return g_ascii_isdigit (q[0]) && g_ascii_isdigit (q[1])
+               && (q[2] == '\0' || q[2] == ' ' || (g_ascii_isdigit (q[2])
+                                                   && g_ascii_isdigit (q[3])
+                                                   && !g_ascii_isdigit (q[4])));
+      }
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_str_has_prefix (rest, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* A table row: its fact cell (else its only or last figure) times the table's unit, for
  * the row's first item. A fact of 0 or a dash means the item was not carried out, unless
  * the plan has one too (an item in kind). */
@@ -730,7 +769,7 @@ assign_table_row (KelSegmentRun *run)
 
       if (is_dash (cell))
         v = NAN;
-      else if (n == 0 || cell[n - 1] == '%' || is_head_count (cell)
+      else if (n == 0 || cell[n - 1] == '%' || is_head_count (cell) || year_cell (cell, n)
                || !leading_number (cell, n, &v))
         continue;
       g_array_append_val (values, v);

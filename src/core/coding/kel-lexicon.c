@@ -598,6 +598,30 @@ read_lexicon_file (KelLexicon *lex, xmlDocPtr doc, const char *file, GError **er
   return TRUE;
 }
 
+/* A Russian name ending in -й, -а, -я or -ь changes that letter when declined
+ * ("Каражанбасмунай" → «Каражанбасмуная», «Каражанбасмунаю»; "Каражыра" → «Каражыры»):
+ * such an alias is matched without it, as the start of a word, when its last word keeps at
+ * least five letters. Takes @alias. */
+static char *
+alias_stem (char *alias)
+{
+  const char *end = alias + strlen (alias);
+  const char *last = g_utf8_find_prev_char (alias, end);
+  const char *word = alias;
+  gunichar c;
+
+  if (last == NULL)
+    return alias;
+  for (const char *p = alias; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isalpha (g_utf8_get_char (p)))
+      word = g_utf8_next_char (p);
+  c = g_unichar_tolower (g_utf8_get_char (last));
+  if ((c == 0x0439 || c == 0x0430 || c == 0x044F || c == 0x044C)
+      && g_utf8_strlen (word, last - word) >= 5)
+    *(char *) last = '\0';
+  return alias;
+}
+
 static void
 read_corporations (KelLexicon *lex, xmlDocPtr doc)
 {
@@ -613,7 +637,7 @@ read_corporations (KelLexicon *lex, xmlDocPtr doc)
       g_ptr_array_add (names, get_attr (n, "name"));
       for (xmlNodePtr a = n->children; a != NULL; a = a->next)
         if (is_element (a, "alias"))
-          g_ptr_array_add (names, node_text (a));
+          g_ptr_array_add (names, alias_stem (node_text (a)));
         else if (is_element (a, "name") && node_lang (a) != KEL_LANG_UNKNOWN)
           g_hash_table_replace (lex->corporation_names,
                                 g_strdup_printf ("%s\x1f%s",
