@@ -1142,7 +1142,8 @@ _kel_window_close_project (KelWindow *self)
 {
   kel_segment_panel_flush_memo (self->segment_panel);
   g_cancellable_cancel (self->load_cancellable);
-  g_cancellable_cancel (self->import_cancellable);
+  if (self->job != NULL)
+    kel_job_cancel (self->job);
   if (self->project != NULL)
     g_clear_signal_handler (&self->changed_id, self->project);
   g_clear_object (&self->project);
@@ -1423,7 +1424,7 @@ kel_window_dispose (GObject *object)
   _kel_window_close_project (self);
   g_clear_handle_id (&self->bench_tick_id, g_source_remove);
   g_clear_object (&self->load_cancellable);
-  g_clear_object (&self->import_cancellable);
+  _kel_window_end_job (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEL_TYPE_WINDOW);
   G_OBJECT_CLASS (kel_window_parent_class)->dispose (object);
 }
@@ -1442,7 +1443,6 @@ kel_window_finalize (GObject *object)
   g_free (self->pending_action);
   g_clear_pointer (&self->pending_param, g_variant_unref);
   g_free (self->last_message);
-  g_free (self->import_label);
   g_array_unref (self->undo_places);
   g_array_unref (self->redo_places);
   G_OBJECT_CLASS (kel_window_parent_class)->finalize (object);
