@@ -11,7 +11,6 @@
 #include "kel-pipeline.h"
 #include "kel-preferences-window.h"
 
-static const char *const languages[] = { "", "kk", "ru", "en" };
 static const char *const currencies[] = { "USD", "EUR", "RUB", "CNY", "GBP", NULL };
 
 typedef struct {
@@ -330,32 +329,50 @@ on_ocr_lang_apply (AdwEntryRow *row, KelPreferencesWindow *self)
   g_settings_set_string (kel_application_get_settings (), "ocr-languages", text);
 }
 
-static void
-on_language_selected (AdwComboRow *row, GParamSpec *pspec, KelPreferencesWindow *self)
-{
-  guint i = adw_combo_row_get_selected (row);
-  g_autofree char *old = g_settings_get_string (kel_application_get_settings (),
-                                                "interface-language");
+/* The choices of a combo row stand for the settings' values in this order: the enum's
+ * nicks, or the strings of a string key. */
+static const char *const color_schemes[] = { "default", "light", "dark", NULL };
+static const char *const ocr_modes[] = { "auto", "never", "always", NULL };
+static const char *const language_ids[] = { "", "kk", "ru", "en", NULL };
 
-  if (i >= G_N_ELEMENTS (languages) || g_strcmp0 (old, languages[i]) == 0)
-    return;
-  g_settings_set_string (kel_application_get_settings (), "interface-language", languages[i]);
+static gboolean
+choice_from_setting (GValue *value, GVariant *variant, gpointer user_data)
+{
+  const char *const *choices = user_data;
+  const char *s = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; choices[i] != NULL; i++)
+    if (g_strcmp0 (s, choices[i]) == 0)
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+choice_to_setting (const GValue *value, const GVariantType *type, gpointer user_data)
+{
+  const char *const *choices = user_data;
+  guint i = g_value_get_uint (value);
+
+  return i < g_strv_length ((char **) choices) ? g_variant_new_string (choices[i]) : NULL;
+}
+
+static void
+bind_choice (GSettings *settings, const char *key, AdwComboRow *row,
+             const char *const *choices)
+{
+  g_settings_bind_with_mapping (settings, key, row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                choice_from_setting, choice_to_setting, (gpointer) choices,
+                                NULL);
+}
+
+static void
+on_language_changed (GSettings *settings, const char *key, KelPreferencesWindow *self)
+{
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
     adw_toast_new (_("The new language is used when Kelisim starts again")));
-}
-
-static void
-on_style_selected (AdwComboRow *row, GParamSpec *pspec, KelPreferencesWindow *self)
-{
-  g_settings_set_enum (kel_application_get_settings (), "color-scheme",
-                       (int) adw_combo_row_get_selected (row));
-}
-
-static void
-on_ocr_selected (AdwComboRow *row, GParamSpec *pspec, KelPreferencesWindow *self)
-{
-  g_settings_set_enum (kel_application_get_settings (), "ocr-mode",
-                       (int) adw_combo_row_get_selected (row));
 }
 
 static void
@@ -392,23 +409,17 @@ static void
 kel_preferences_window_init (KelPreferencesWindow *self)
 {
   GSettings *settings = kel_application_get_settings ();
-  g_autofree char *coder = g_settings_get_string (settings, "coder-name");
-  g_autofree char *lang = g_settings_get_string (settings, "interface-language");
-  g_autofree char *ocr_lang = g_settings_get_string (settings, "ocr-languages");
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->coder_row), coder);
-  gtk_editable_set_text (GTK_EDITABLE (self->ocr_lang_row), ocr_lang);
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    if (g_strcmp0 (lang, languages[i]) == 0)
-      adw_combo_row_set_selected (self->language_row, i);
-  adw_combo_row_set_selected (self->style_row, g_settings_get_enum (settings, "color-scheme"));
-  adw_combo_row_set_selected (self->ocr_row, g_settings_get_enum (settings, "ocr-mode"));
-  g_signal_connect (self->language_row, "notify::selected",
-                    G_CALLBACK (on_language_selected), self);
-  g_signal_connect (self->style_row, "notify::selected", G_CALLBACK (on_style_selected), self);
-  g_signal_connect (self->ocr_row, "notify::selected", G_CALLBACK (on_ocr_selected), self);
+  /* the names are shown as they are and written only when applied, after a check */
+  g_settings_bind (settings, "coder-name", self->coder_row, "text", G_SETTINGS_BIND_GET);
+  g_settings_bind (settings, "ocr-languages", self->ocr_lang_row, "text", G_SETTINGS_BIND_GET);
+  bind_choice (settings, "interface-language", self->language_row, language_ids);
+  bind_choice (settings, "color-scheme", self->style_row, color_schemes);
+  bind_choice (settings, "ocr-mode", self->ocr_row, ocr_modes);
+  g_signal_connect_object (settings, "changed::interface-language",
+                           G_CALLBACK (on_language_changed), self, 0);
   load_rates (self);
 }
 

@@ -1359,15 +1359,11 @@ static gboolean
 kel_window_close_request (GtkWindow *window)
 {
   KelWindow *self = KEL_WINDOW (window);
-  int width, height;
 
   /* a memo being written is saved; every other edit is already in the project */
   kel_segment_panel_flush_memo (self->segment_panel);
-  gtk_window_get_default_size (window, &width, &height);
-  g_settings_set_int (self->settings, "window-width", width);
-  g_settings_set_int (self->settings, "window-height", height);
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-  g_settings_set_int (self->settings, "sidebar-width", gtk_paned_get_position (self->outer_paned));
+  /* the size, maximized and the sidebar are bound to their settings (kel_window_init); the
+   * segments' width is what the inner pane leaves them */
   g_settings_set_int (self->settings, "segments-width",
                       gtk_widget_get_width (GTK_WIDGET (self->inner_paned))
                       - gtk_paned_get_position (self->inner_paned));
@@ -1527,12 +1523,14 @@ kel_window_init (KelWindow *self)
   self->undo_places = g_array_new (FALSE, FALSE, sizeof (KelPlace));
   self->redo_places = g_array_new (FALSE, FALSE, sizeof (KelPlace));
 
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
-  gtk_paned_set_position (self->outer_paned, g_settings_get_int (self->settings, "sidebar-width"));
+  g_settings_bind (self->settings, "window-width", self, "default-width",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "sidebar-width", self->outer_paned, "position",
+                   G_SETTINGS_BIND_DEFAULT);
   gtk_paned_set_position (self->inner_paned,
                           g_settings_get_int (self->settings, "window-width")
                           - g_settings_get_int (self->settings, "sidebar-width")

@@ -11,7 +11,7 @@
 #include "kel-application.h"
 #include "kel-window.h"
 
-#define N_FILES 40
+#define N_FILES 150
 
 typedef struct {
   KelApplication *app;
