@@ -7,77 +7,150 @@
 #include <math.h>
 #include <string.h>
 
+#include "kel-batch.h"
 #include "kel-coding-row-private.h"
 
 /* Adding files ------------------------------------------------------------------------------ */
 
-static KelProjectAddResult *
-add_one_file (KelProject *project, const KelPipelineOptions *pipeline, const char *path)
+/* A file read and coded, not yet stored: the part that runs on a worker thread. */
+typedef struct {
+  KelProjectAddResult *result;
+  KelDocument         *doc;     /* NULL when it failed or is already there */
+  GBytes              *bytes;
+} Prepared;
+
+static void
+prepared_free (gpointer data)
 {
-  KelProjectAddResult *result = g_new0 (KelProjectAddResult, 1);
-  g_autoptr (GBytes) bytes = NULL;
+  Prepared *p = data;
+
+  kel_project_add_result_free (p->result);
+  g_clear_pointer (&p->doc, kel_document_free);
+  g_clear_pointer (&p->bytes, g_bytes_unref);
+  g_free (p);
+}
+
+static Prepared *
+prepare_file (KelProject *project, const KelPipelineOptions *pipeline, const char *path)
+{
+  Prepared *p = g_new0 (Prepared, 1);
+  KelProjectAddResult *result = p->result = g_new0 (KelProjectAddResult, 1);
   g_autoptr (GError) local = NULL;
-  g_autoptr (KelDocument) doc = NULL;
   g_autofree char *sha256 = NULL;
   KelPipelineOptions copy;
 
   result->path = g_strdup (path);
+  result->warnings = g_ptr_array_new_with_free_func (g_free);
   copy = *pipeline;
   copy.keep_extracted = TRUE;
   copy.extract_flags |= KEL_EXTRACT_BOXES;
 
-  if (!_kel_project_read_source (path, &bytes, &local))
+  if (!_kel_project_read_source (path, &p->bytes, &local))
     {
       /* the pipeline says why in its own words (no such file, a folder, …) */
-      doc = kel_pipeline_process_file (&copy, path, &result->error);
+      g_autoptr (KelDocument) doc = kel_pipeline_process_file (&copy, path, &result->error);
       if (doc != NULL)
         result->error = g_steal_pointer (&local);
-      return result;
+      return p;
     }
   /* the same bytes are recognized before any work is done on them */
-  sha256 = kel_project_hash_source (bytes);
+  sha256 = kel_project_hash_source (p->bytes);
   result->document = kel_project_find_document (project, sha256);
   if (result->document != 0)
     {
       result->existed = TRUE;
-      return result;
+      return p;
     }
-  doc = kel_pipeline_process_file (&copy, path, &result->error);
-  if (doc == NULL)
-    return result;
-  if (!kel_project_insert_document (project, pipeline->lexicon, doc, bytes, &result->document,
-                                    &local))
+  p->doc = kel_pipeline_process_file (&copy, path, &result->error);
+  return p;
+}
+
+/* Stores what prepare_file() made, on the caller's thread, and frees @p. */
+static KelProjectAddResult *
+store_file (KelProject *project, const KelPipelineOptions *pipeline, Prepared *p)
+{
+  KelProjectAddResult *result = g_steal_pointer (&p->result);
+  g_autoptr (GError) local = NULL;
+
+  if (p->doc != NULL
+      && !kel_project_insert_document (project, pipeline->lexicon, p->doc, p->bytes,
+                                       &result->document, &local))
     {
       if (g_error_matches (local, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_EXISTS))
         result->existed = TRUE;
       else
         result->error = g_steal_pointer (&local);
     }
+  /* what reading it and storing it warned of (a name it had to take, …) */
+  for (guint i = 0; p->doc != NULL && result->error == NULL && i < p->doc->warnings->len; i++)
+    g_ptr_array_add (result->warnings, g_strdup (p->doc->warnings->pdata[i]));
+  prepared_free (p);
   return result;
+}
+
+static KelProjectAddResult *
+add_one_file (KelProject *project, const KelPipelineOptions *pipeline, const char *path)
+{
+  return store_file (project, pipeline, prepare_file (project, pipeline, path));
+}
+
+typedef struct {
+  KelProject         *project;
+  KelPipelineOptions  pipeline;
+  const char *const  *paths;
+  GPtrArray          *results;
+  GCancellable       *cancellable;
+} Adding;
+
+static gpointer
+prepare_one (guint index, gpointer data)
+{
+  Adding *a = data;
+
+  return prepare_file (a->project, &a->pipeline, a->paths[index]);
+}
+
+static gboolean
+store_one (guint index, gpointer prepared, gpointer data)
+{
+  Adding *a = data;
+
+  g_ptr_array_add (a->results, store_file (a->project, &a->pipeline, prepared));
+  return !g_cancellable_is_cancelled (a->cancellable);
+}
+
+GPtrArray *
+kel_project_add_files_full (KelProject *project, const KelPipelineOptions *pipeline,
+                            const char *const *paths, guint jobs, GCancellable *cancellable,
+                            GError **error)
+{
+  g_autoptr (GPtrArray) results = NULL;
+  Adding a = { project, { 0 }, paths, NULL, cancellable };
+
+  g_return_val_if_fail (KEL_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (pipeline != NULL && pipeline->lexicon != NULL, NULL);
+  g_return_val_if_fail (paths != NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  a.pipeline = *pipeline;
+  if (cancellable != NULL)
+    a.pipeline.cancellable = cancellable;
+  a.results = results =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) kel_project_add_result_free);
+  /* read and coded on @jobs threads, a few files ahead; stored here, in order */
+  kel_batch_run (g_strv_length ((char **) paths), MAX (jobs, 1), prepare_one, store_one,
+                 prepared_free, &a);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  return g_steal_pointer (&results);
 }
 
 GPtrArray *
 kel_project_add_files (KelProject *project, const KelPipelineOptions *pipeline,
                        const char *const *paths, GCancellable *cancellable, GError **error)
 {
-  g_autoptr (GPtrArray) results = NULL;
-  KelPipelineOptions copy;
-
-  g_return_val_if_fail (KEL_IS_PROJECT (project), NULL);
-  g_return_val_if_fail (pipeline != NULL && pipeline->lexicon != NULL, NULL);
-  g_return_val_if_fail (paths != NULL, NULL);
-
-  copy = *pipeline;
-  if (cancellable != NULL)
-    copy.cancellable = cancellable;
-  results = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_project_add_result_free);
-  for (guint i = 0; paths[i] != NULL; i++)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      g_ptr_array_add (results, add_one_file (project, &copy, paths[i]));
-    }
-  return g_steal_pointer (&results);
+  return kel_project_add_files_full (project, pipeline, paths, 1, cancellable, error);
 }
 
 /* A pipeline that owns what it points to, for a worker thread. */

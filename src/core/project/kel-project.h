@@ -284,6 +284,7 @@ typedef struct {
   gint64    document;  /* its id, also when it was already in the project */
   gboolean  existed;   /* the same bytes were already in the project */
   GError   *error;     /* why it could not be added, else NULL */
+  GPtrArray *warnings; /* char*: what reading and storing it warned of */
 } KelProjectAddResult;
 
 void         kel_project_add_result_free   (KelProjectAddResult *result);
@@ -296,6 +297,13 @@ void         kel_project_add_result_free   (KelProjectAddResult *result);
 GPtrArray   *kel_project_add_files         (KelProject         *project,
                                             const KelPipelineOptions  *pipeline,
                                             const char *const  *paths,
+                                            GCancellable       *cancellable,
+                                            GError            **error);
+/* The same, the files read and coded on @jobs threads at once (stored in order, here). */
+GPtrArray   *kel_project_add_files_full    (KelProject         *project,
+                                            const KelPipelineOptions  *pipeline,
+                                            const char *const  *paths,
+                                            guint               jobs,
                                             GCancellable       *cancellable,
                                             GError            **error);
 void         kel_project_add_files_async   (KelProject         *project,
