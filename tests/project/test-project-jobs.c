@@ -284,6 +284,52 @@ test_add_files_stopped (void)
   g_assert_cmpuint (docs->len, <, 8);
 }
 
+/* Files read on three threads are stored in the order given, each once, as on one: the
+ * same documents in the same order, and the one given twice is there once. */
+static void
+test_add_files_threads (void)
+{
+  g_autoptr (KelProject) one = make_project ("jobs-one-thread.kelisim", 60, 59);
+  g_autoptr (KelProject) three = make_project ("jobs-three-threads.kelisim", 60, 59);
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) a = NULL, b = NULL, docs_a = NULL, docs_b = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint n = 60; n < 66; n++)
+    g_ptr_array_add (files, kel_test_memo_file (n));
+  g_ptr_array_add (files, g_strdup (files->pdata[0]));
+  g_ptr_array_add (files, NULL);
+  a = kel_project_add_files_full (one, kel_test_pipeline (), (const char *const *) files->pdata,
+                                  1, NULL, &error);
+  g_assert_no_error (error);
+  b = kel_project_add_files_full (three, kel_test_pipeline (),
+                                  (const char *const *) files->pdata, 3, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (a->len, ==, 7);
+  g_assert_cmpuint (b->len, ==, 7);
+  for (guint i = 0; i < 7; i++)
+    {
+      const KelProjectAddResult *ra = a->pdata[i], *rb = b->pdata[i];
+
+      g_assert_cmpstr (rb->path, ==, files->pdata[i]);
+      g_assert_cmpstr (ra->path, ==, rb->path);
+      g_assert_no_error (rb->error);
+      g_assert_cmpint (rb->existed, ==, i == 6);
+      g_assert_cmpint (ra->existed, ==, rb->existed);
+    }
+  docs_a = kel_project_list_documents (one);
+  docs_b = kel_project_list_documents (three);
+  g_assert_cmpuint (docs_b->len, ==, 6);
+  g_assert_cmpuint (docs_a->len, ==, docs_b->len);
+  for (guint i = 0; i < docs_b->len; i++)
+    {
+      g_autofree char *want = g_strdup_printf ("memo-%u.txt", 60 + i);
+
+      g_assert_cmpstr (((KelProjectDocument *) docs_b->pdata[i])->name, ==, want);
+      g_assert_cmpstr (((KelProjectDocument *) docs_a->pdata[i])->name, ==, want);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -292,5 +338,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/project-jobs/agreement", test_agreement);
   g_test_add_func ("/kelisim/project-jobs/validation", test_validation);
   g_test_add_func ("/kelisim/project-jobs/add-files-stopped", test_add_files_stopped);
+  g_test_add_func ("/kelisim/project-jobs/add-files-threads", test_add_files_threads);
   return g_test_run ();
 }
