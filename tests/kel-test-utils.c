@@ -666,7 +666,9 @@ run_argv (KelTestRun *run, GPtrArray *argv)
   if (run->out_len > 0)
     memcpy (run->out, g_bytes_get_data (out, NULL), run->out_len);
   run->out[run->out_len] = '\0';
-  run->err = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+  /* an empty output has no data at all: it is "" here, as g_spawn_sync() gave */
+  run->err = g_strndup (g_bytes_get_size (err) > 0 ? g_bytes_get_data (err, NULL) : "",
+                        g_bytes_get_size (err));
   if (g_subprocess_get_if_signaled (proc))
     g_error ("kelisim-cli died of signal %d; it said:\n%s", g_subprocess_get_term_sig (proc),
              run->err);
