@@ -130,8 +130,10 @@ test_monotonic (void)
   g_assert_cmpuint (w.fractions, <=, turns);
   g_assert_cmpuint (w.fractions, <, r.n);
   g_assert_cmpuint (seen->len, >=, 1);
+  /* a handler reads the fraction as it is when it runs, which a report may already have
+   * moved on to: the same value may be seen twice, never a smaller one */
   for (guint i = 0; i + 1 < seen->len; i++)
-    g_assert_cmpfloat (g_array_index (seen, double, i), <, g_array_index (seen, double, i + 1));
+    g_assert_cmpfloat (g_array_index (seen, double, i), <=, g_array_index (seen, double, i + 1));
   g_assert_cmpfloat (g_array_index (seen, double, seen->len - 1), ==, 1.0);
   g_assert_false (w.wrong_thread);
 
