@@ -6,6 +6,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
@@ -669,19 +670,43 @@ static void
 run_argv (KelTestRun *run, GPtrArray *argv)
 {
   g_autoptr (GError) error = NULL;
-  int wait_status;
+  g_autoptr (GSubprocess) proc = NULL;
+  g_autoptr (GBytes) out = NULL, err = NULL;
 
   g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
+  proc = g_subprocess_newv ((const char *const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                            &error);
   g_assert_no_error (error);
-  if (WIFSIGNALED (wait_status))
-    g_error ("kelisim-cli died of signal %d; it said:\n%s", WTERMSIG (wait_status), run->err);
-  run->status = WEXITSTATUS (wait_status);
+  g_assert_true (g_subprocess_communicate (proc, NULL, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  run->out_len = g_bytes_get_size (out);
+  run->out = g_malloc (run->out_len + 1);
+  if (run->out_len > 0)
+    memcpy (run->out, g_bytes_get_data (out, NULL), run->out_len);
+  run->out[run->out_len] = '\0';
+  /* an empty output has no data at all: it is "" here, as g_spawn_sync() gave */
+  run->err = g_strndup (g_bytes_get_size (err) > 0 ? g_bytes_get_data (err, NULL) : "",
+                        g_bytes_get_size (err));
+  if (g_subprocess_get_if_signaled (proc))
+    g_error ("kelisim-cli died of signal %d; it said:\n%s", g_subprocess_get_term_sig (proc),
+             run->err);
+  run->status = g_subprocess_get_exit_status (proc);
   /* timeout(1) says 124 when it had to stop the command */
   if (run->status == 124 && g_str_equal (argv->pdata[0], "/bin/sh"))
     g_error ("kelisim-cli did not finish within 60 s (a FIFO waited on?); it said:\n%s",
              run->err);
+}
+
+void
+kel_test_run_cli_argv (KelTestRun *run, const char *const *args)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, (char *) KEL_CLI_PATH);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  run_argv (run, argv);
 }
 
 void

@@ -102,10 +102,12 @@ char       *kel_test_memo_text       (guint         n);
 /* Writes kel_test_memo_text(@n) to a temporary file "memo-N.txt" and returns its path. */
 char       *kel_test_memo_file       (guint         n);
 
+/* What a run of kelisim-cli did: every test runs it through kel_test_run_cli*(). */
 typedef struct {
   int   status;   /* the exit status, or -1 when killed by a signal */
-  char *out;
+  char *out;      /* the whole output (a PDF's NULs too), with a NUL after it */
   char *err;
+  gsize out_len;
 } KelTestRun;
 
 void        kel_test_run_clear       (KelTestRun   *run);
@@ -113,6 +115,10 @@ void        kel_test_run_clear       (KelTestRun   *run);
 void        kel_test_run_cli         (KelTestRun   *run,
                                       const char   *first,
                                       ...) G_GNUC_NULL_TERMINATED;
+
+/* The same with the arguments in a NULL-terminated array. */
+void        kel_test_run_cli_argv    (KelTestRun   *run,
+                                      const char *const *args);
 
 /* As kel_test_run_cli(), in a shell that caps the CLI's memory (ulimit -v, 2 GB; not
  * under AddressSanitizer, which reserves far more address space) and its time (60 s): a

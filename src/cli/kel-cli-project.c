@@ -175,48 +175,15 @@ out:
 
 /* add ---------------------------------------------------------------------------------- */
 
-typedef struct {
-  const Common *c;
-  KelProject   *project;
-  KelLexicon   *lexicon;
-  guint         added, existed, failed;
-} Adder;
-
-static void
-consume_add (KelDocument *doc, gpointer data)
-{
-  Adder *a = data;
-  g_autoptr (GError) error = NULL;
-  guint n_warnings = doc->warnings->len;
-
-  if (kel_project_insert_document (a->project, a->lexicon, doc, NULL, NULL, &error))
-    {
-      /* what storing it added, such as the name it had to take */
-      for (guint w = n_warnings; w < doc->warnings->len; w++)
-        fprintf (stderr, _("kelisim-cli: warning: %s\n"), (char *) doc->warnings->pdata[w]);
-      a->added++;
-    }
-  else if (g_error_matches (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_EXISTS))
-    {
-      printf ("%s\n", error->message);
-      a->existed++;
-    }
-  else
-    {
-      fail (a->c, error);
-      a->failed++;
-    }
-}
-
 static int
 cmd_add (Common *c, int argc, char **argv)
 {
   KelCliInput in = { 0 };
   g_auto (GStrv) rest = NULL;
   g_autoptr (KelProject) project = NULL;
-  g_autoptr (GPtrArray) todo = g_ptr_array_new ();
-  Adder a = { c };
-  guint failed;
+  g_autoptr (GPtrArray) results = NULL;
+  g_autoptr (GError) error = NULL;
+  guint added = 0, existed = 0, failed = 0;
   int status = FAILED;
 
   if (!parse (c, _("PROJECT FILE… — add memoranda and reports to a project"), NULL, &in,
@@ -231,46 +198,49 @@ cmd_add (Common *c, int argc, char **argv)
       || (project = open_project (c, rest[0])) == NULL)
     goto out;
 
-  /* files already there are recognized by their bytes and not read again; a file that
-   * cannot be read (a FIFO, a device) goes on to the batch, which says why */
-  for (guint i = 1; rest[i] != NULL; i++)
+  /* the core reads and codes them on -j threads and stores them in order; files already
+   * there are recognized by their bytes and not read again */
+  results = kel_project_add_files_full (project, &in.pipeline, (const char *const *) rest + 1,
+                                        (guint) kel_cli_input_jobs (&in), NULL, &error);
+  if (results == NULL)
     {
-      g_autoptr (GBytes) bytes = kel_file_read (rest[i], KEL_FILE_DOCUMENT, NULL);
-
-      if (bytes != NULL)
-        {
-          g_autofree char *sha = kel_project_hash_source (bytes);
-          gint64 id = kel_project_find_document (project, sha);
-          if (id != 0)
-            {
-              g_autoptr (KelProjectDocument) doc = kel_project_get_document (project, id, NULL);
-              printf (_("%s is already in the project (as “%s”)\n"), rest[i],
-                      doc ? doc->name : rest[i]);
-              a.existed++;
-              continue;
-            }
-        }
-      g_ptr_array_add (todo, rest[i]);
+      fail (c, error);
+      goto out;
     }
-  g_ptr_array_add (todo, NULL);
+  for (guint i = 0; i < results->len; i++)
+    {
+      const KelProjectAddResult *r = results->pdata[i];
 
-  a.project = project;
-  a.lexicon = in.lexicon;
-  in.pipeline.keep_extracted = TRUE;
-  in.pipeline.extract_flags |= KEL_EXTRACT_BOXES;
-  failed = kel_cli_run_batch (&in.pipeline, (char **) todo->pdata, kel_cli_input_jobs (&in),
-                              consume_add, &a);
-  printf (ngettext ("%s: %u document added", "%s: %u documents added", a.added), rest[0],
-          a.added);
-  if (a.existed > 0)
-    printf (ngettext (", %u was there already", ", %u were there already", a.existed),
-            a.existed);
+      if (r->error != NULL)
+        {
+          fail (c, r->error);
+          failed++;
+          continue;
+        }
+      for (guint w = 0; w < r->warnings->len; w++)
+        fprintf (stderr, _("kelisim-cli: warning: %s\n"), (char *) r->warnings->pdata[w]);
+      if (r->existed)
+        {
+          g_autoptr (KelProjectDocument) doc = kel_project_get_document (project, r->document,
+                                                                         NULL);
+          printf (_("%s is already in the project (as “%s”)\n"), r->path,
+                  doc ? doc->name : r->path);
+          existed++;
+        }
+      else
+        added++;
+    }
+  printf (ngettext ("%s: %u document added", "%s: %u documents added", added), rest[0],
+          added);
+  if (existed > 0)
+    printf (ngettext (", %u was there already", ", %u were there already", existed),
+            existed);
   printf ("\n");
-  status = failed + a.failed > 0 ? PARTLY : OK;
-  if (failed + a.failed > 0)
+  status = failed > 0 ? PARTLY : OK;
+  if (failed > 0)
     fprintf (stderr, ngettext ("%s: %u file could not be added\n",
-                               "%s: %u files could not be added\n", failed + a.failed),
-             c->command, failed + a.failed);
+                               "%s: %u files could not be added\n", failed),
+             c->command, failed);
 out:
   kel_cli_input_clear (&in);
   return status;

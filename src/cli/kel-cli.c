@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "kel-batch.h"
 #include "kel-cli.h"
 #include "kel-file.h"
 #include "kel-meta.h"
@@ -131,104 +132,83 @@ kel_cli_check_files (char **files, const char *command)
   return FALSE;
 }
 
+/* One file of a batch, read and coded by the core's kel_batch_run(). */
+typedef struct {
+  KelDocument *doc;
+  GError      *error;
+} Coded;
+
+static void
+coded_free (gpointer data)
+{
+  Coded *c = data;
+
+  g_clear_pointer (&c->doc, kel_document_free);
+  g_clear_error (&c->error);
+  g_free (c);
+}
+
 typedef struct {
   const KelPipelineOptions *pipeline;
   char             **files;
-  guint              n;
-  KelDocument      **docs;
-  GError           **errors;
-  gboolean          *done;
-  GMutex             lock;
-  GCond              cond;
+  guint              n, failed;
+  gboolean           progress;
+  KelCliConsumeFunc  consume;
+  gpointer           user_data;
 } Batch;
 
-static void
-work (gpointer data, gpointer user_data)
+static gpointer
+code_file (guint i, gpointer data)
 {
-  Batch *b = user_data;
-  guint i = GPOINTER_TO_UINT (data) - 1;
-  GError *error = NULL;
-  KelDocument *doc = kel_pipeline_process_file (b->pipeline, b->files[i], &error);
+  Batch *b = data;
+  Coded *c = g_new0 (Coded, 1);
 
-  g_mutex_lock (&b->lock);
-  b->docs[i] = doc;
-  b->errors[i] = error;
-  b->done[i] = TRUE;
-  g_cond_broadcast (&b->cond);
-  g_mutex_unlock (&b->lock);
+  c->doc = kel_pipeline_process_file (b->pipeline, b->files[i], &c->error);
+  return c;
+}
+
+/* In the files' order: the progress line, what went wrong, then the document. */
+static gboolean
+take_file (guint i, gpointer result, gpointer data)
+{
+  Batch *b = data;
+  Coded *c = result;
+
+  if (b->progress)
+    fprintf (stderr, "\r\033[K[%u/%u] %s", i + 1, b->n, b->files[i]);
+  if (c->doc == NULL)
+    {
+      if (b->progress)
+        fputs ("\r\033[K", stderr);
+      fprintf (stderr, "kelisim-cli: %s\n", c->error->message);
+      b->failed++;
+    }
+  else
+    {
+      for (guint w = 0; w < c->doc->warnings->len; w++)
+        {
+          if (b->progress)
+            fputs ("\r\033[K", stderr);
+          fprintf (stderr, _("kelisim-cli: warning: %s\n"),
+                   (char *) c->doc->warnings->pdata[w]);
+        }
+      b->consume (c->doc, b->user_data);
+    }
+  coded_free (c);
+  return TRUE;
 }
 
 guint
 kel_cli_run_batch (const KelPipelineOptions *pipeline, char **files, int jobs,
                    KelCliConsumeFunc consume,        gpointer user_data)
 {
-  Batch b = { 0 };
-  GThreadPool *pool;
-  guint failed = 0, pushed = 0, window;
-  gboolean progress = isatty (STDERR_FILENO) && g_strv_length (files) > 1;
+  Batch b = { pipeline, files, g_strv_length (files), 0, FALSE, consume, user_data };
 
-  b.pipeline = pipeline;
-  b.files = files;
-  b.n = g_strv_length (files);
-  b.docs = g_new0 (KelDocument *, b.n);
-  b.errors = g_new0 (GError *, b.n);
-  b.done = g_new0 (gboolean, b.n);
-  g_mutex_init (&b.lock);
-  g_cond_init (&b.cond);
-
-  /* Only a few documents are in flight ahead of the writer: memory stays flat
-   * however many files there are. */
-  window = MAX (2, jobs * 2);
-  pool = g_thread_pool_new (work, &b, jobs, FALSE, NULL);
-  for (; pushed < b.n && pushed < window; pushed++)
-    g_thread_pool_push (pool, GUINT_TO_POINTER (pushed + 1), NULL);
-
-  for (guint i = 0; i < b.n; i++)
-    {
-      KelDocument *doc;
-      GError *error;
-
-      g_mutex_lock (&b.lock);
-      while (!b.done[i])
-        g_cond_wait (&b.cond, &b.lock);
-      doc = b.docs[i];
-      error = b.errors[i];
-      b.docs[i] = NULL;
-      b.errors[i] = NULL;
-      g_mutex_unlock (&b.lock);
-      if (pushed < b.n)
-        g_thread_pool_push (pool, GUINT_TO_POINTER (++pushed), NULL);
-
-      if (progress)
-        fprintf (stderr, "\r\033[K[%u/%u] %s", i + 1, b.n, files[i]);
-      if (doc == NULL)
-        {
-          if (progress)
-            fputs ("\r\033[K", stderr);
-          fprintf (stderr, "kelisim-cli: %s\n", error->message);
-          g_error_free (error);
-          failed++;
-          continue;
-        }
-      for (guint w = 0; w < doc->warnings->len; w++)
-        {
-          if (progress)
-            fputs ("\r\033[K", stderr);
-          fprintf (stderr, _("kelisim-cli: warning: %s\n"), (char *) doc->warnings->pdata[w]);
-        }
-      consume (doc, user_data);
-      kel_document_free (doc);
-    }
-  if (progress)
+  b.progress = isatty (STDERR_FILENO) && b.n > 1;
+  kel_batch_run (b.n, (guint) MAX (jobs, 1), code_file, take_file, coded_free, &b);
+  if (b.progress)
     fputs ("\r\033[K", stderr);
-
-  g_thread_pool_free (pool, FALSE, TRUE);
-  g_mutex_clear (&b.lock);
-  g_cond_clear (&b.cond);
-  g_free (b.docs);
-  g_free (b.errors);
-  g_free (b.done);
-  return failed;
+  return b.failed;
 }
 
 int

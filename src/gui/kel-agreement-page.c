@@ -30,7 +30,7 @@ struct _KelAgreementPage {
   GPtrArray     *persons;      /* char*: the coders who may be compared */
   GHashTable    *unchecked;    /* names the user left out */
   gboolean       dirty;
-  GCancellable  *cancellable;
+  KelJob        *job;          /* the computation under way, NULL when none */
   KelAgreement  *agreement;
   KelValidation *validation;   /* the last one shown, NULL when none */
 };
@@ -360,61 +360,46 @@ show_validation (KelAgreementPage *self, KelValidation *v, const GError *error)
 
 /* Computing ------------------------------------------------------------------------- */
 
+/* One computation: the agreement between the coders, then the lexicon against the
+ * reference, each by the core on a worker thread. */
 typedef struct {
-  KelProject    *project;
-  KelAgreementUnits units;
-  char         **coders;
-  char         **reference;   /* NULL: the consensus of the coders */
-  KelAgreement  *agreement;
-  KelValidation *validation;
-  GError        *error;
-  GError        *validation_error;
-} Job;
+  KelAgreementPage *self;
+  KelJob           *job;
+  char            **reference;        /* NULL: nobody to hold the lexicon against */
+  KelAgreement     *agreement;
+  GError           *error;
+  GError           *validation_error;
+} Computing;
 
 static void
-job_free (gpointer data)
+computing_free (Computing *c)
 {
-  Job *job = data;
+  g_object_unref (c->self);
+  g_object_unref (c->job);
+  g_strfreev (c->reference);
+  g_clear_pointer (&c->agreement, kel_agreement_free);
+  g_clear_error (&c->error);
+  g_clear_error (&c->validation_error);
+  g_free (c);
+}
 
-  g_clear_object (&job->project);
-  g_strfreev (job->coders);
-  g_strfreev (job->reference);
-  g_clear_pointer (&job->agreement, kel_agreement_free);
-  g_clear_pointer (&job->validation, kel_validation_free);
-  g_clear_error (&job->error);
-  g_clear_error (&job->validation_error);
-  g_free (job);
+/* The page moved on (another computation, another project, gone) while this one ran. */
+static gboolean
+outdated (Computing *c)
+{
+  return c->self->job != c->job || kel_job_is_cancelled (c->job);
 }
 
 static void
-job_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+show_results (Computing *c, KelValidation *validation)
 {
-  Job *job = data;
+  KelAgreementPage *self = c->self;
 
-  if (g_strv_length (job->coders) >= 2)
-    job->agreement = kel_project_agreement_on (job->project, (const char *const *) job->coders,
-                                               job->units, &job->error);
-  if (job->reference != NULL)
-    job->validation = kel_project_validate (job->project,
-                                            (const char *const *) job->reference,
-                                            &job->validation_error);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-job_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (KelAgreementPage) self = user_data;
-  Job *job = g_task_get_task_data (G_TASK (result));
-
-  if (g_task_had_error (G_TASK (result)) || g_cancellable_is_cancelled (
-        g_task_get_cancellable (G_TASK (result))))
-    return;
-  if (job->agreement == NULL)
+  if (c->agreement == NULL)
     {
       gtk_label_set_text (self->summary_label,
-                          job->error != NULL ? job->error->message
-                                             : _("Choose at least two coders to compare."));
+                          c->error != NULL ? c->error->message
+                                           : _("Choose at least two coders to compare."));
       grid_clear (self->figures_grid);
       grid_clear (self->documents_grid);
       gtk_widget_set_visible (self->documents_frame, FALSE);
@@ -426,14 +411,53 @@ job_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   else
     {
-      show_agreement (self, job->agreement);
+      show_agreement (self, c->agreement);
       g_clear_pointer (&self->agreement, kel_agreement_free);
-      self->agreement = g_steal_pointer (&job->agreement);
+      self->agreement = g_steal_pointer (&c->agreement);
     }
-  show_validation (self, job->validation, job->validation_error);
+  show_validation (self, validation, c->validation_error);
   g_clear_pointer (&self->validation, kel_validation_free);
-  self->validation = g_steal_pointer (&job->validation);
-  g_clear_object (&self->cancellable);
+  self->validation = validation;
+  g_clear_object (&self->job);
+}
+
+static void
+validation_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Computing *c = data;
+  KelValidation *validation = kel_project_validate_finish (KEL_PROJECT (source), result,
+                                                           &c->validation_error);
+
+  if (outdated (c))
+    g_clear_pointer (&validation, kel_validation_free);
+  else
+    show_results (c, validation);
+  computing_free (c);
+}
+
+static void
+validate (KelProject *project, Computing *c)
+{
+  if (c->reference == NULL)
+    {
+      show_results (c, NULL);
+      computing_free (c);
+      return;
+    }
+  kel_project_validate_async (project, (const char *const *) c->reference, c->job,
+                              validation_done, c);
+}
+
+static void
+agreement_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Computing *c = data;
+
+  c->agreement = kel_project_agreement_on_finish (KEL_PROJECT (source), result, &c->error);
+  if (outdated (c))
+    computing_free (c);
+  else
+    validate (KEL_PROJECT (source), c);
 }
 
 /* Whose coding the lexicon is held against: the first choice is the consensus of the
@@ -464,34 +488,38 @@ reference_names (KelAgreementPage *self, guint choice)
 static void
 compute (KelAgreementPage *self)
 {
-  g_autoptr (GTask) task = NULL;
   g_autoptr (GStrvBuilder) coders = g_strv_builder_new ();
-  Job *job;
-  guint ref;
+  g_auto (GStrv) names = NULL;
+  Computing *c;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  if (self->job != NULL)
+    kel_job_cancel (self->job);
+  g_clear_object (&self->job);
   self->dirty = FALSE;
   if (self->project == NULL)
     return;
   for (guint i = 0; i < self->persons->len; i++)
     if (!g_hash_table_contains (self->unchecked, self->persons->pdata[i]))
       g_strv_builder_add (coders, self->persons->pdata[i]);
-  job = g_new0 (Job, 1);
-  job->project = g_object_ref (self->project);
-  job->coders = g_strv_builder_end (coders);
-  job->units = gtk_drop_down_get_selected (self->units_dropdown) == 1 ? KEL_AGREEMENT_DOCUMENTS
-                                                                       : KEL_AGREEMENT_REVIEWED;
-  ref = gtk_drop_down_get_selected (self->reference_dropdown);
-  job->reference = reference_names (self, ref);
-  if (job->reference == NULL)
-    g_set_error_literal (&job->validation_error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_INVALID,
+  names = g_strv_builder_end (coders);
+  self->job = kel_job_new ();
+  c = g_new0 (Computing, 1);
+  c->self = g_object_ref (self);
+  c->job = g_object_ref (self->job);
+  c->reference = reference_names (self, gtk_drop_down_get_selected (self->reference_dropdown));
+  if (c->reference == NULL)
+    g_set_error_literal (&c->validation_error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_INVALID,
                          _("Check at least one person among the coders compared to hold the "
                            "lexicon against their consensus."));
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->cancellable, job_done, g_object_ref (self));
-  g_task_set_task_data (task, job, job_free);
-  g_task_run_in_thread (task, job_thread);
+  if (g_strv_length (names) < 2)
+    {
+      validate (self->project, c);
+      return;
+    }
+  kel_project_agreement_on_async (self->project, (const char *const *) names,
+                                  gtk_drop_down_get_selected (self->units_dropdown) == 1
+                                    ? KEL_AGREEMENT_DOCUMENTS : KEL_AGREEMENT_REVIEWED,
+                                  self->job, agreement_done, c);
 }
 
 static void
@@ -614,8 +642,9 @@ kel_agreement_page_dispose (GObject *object)
 {
   KelAgreementPage *self = KEL_AGREEMENT_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  if (self->job != NULL)
+    kel_job_cancel (self->job);
+  g_clear_object (&self->job);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEL_TYPE_AGREEMENT_PAGE);
   g_clear_object (&self->project);
   g_clear_pointer (&self->categories, kel_categories_unref);
@@ -697,7 +726,8 @@ kel_agreement_page_set_project (KelAgreementPage *self, KelProject *project,
 {
   g_return_if_fail (KEL_IS_AGREEMENT_PAGE (self));
 
-  g_cancellable_cancel (self->cancellable);
+  if (self->job != NULL)
+    kel_job_cancel (self->job);
   g_set_object (&self->project, project);
   g_clear_pointer (&self->categories, kel_categories_unref);
   self->categories = categories ? kel_categories_ref (categories) : NULL;
@@ -724,7 +754,7 @@ kel_agreement_page_is_computing (KelAgreementPage *self)
 {
   g_return_val_if_fail (KEL_IS_AGREEMENT_PAGE (self), FALSE);
 
-  return self->dirty || self->cancellable != NULL;
+  return self->dirty || self->job != NULL;
 }
 
 const KelValidation *

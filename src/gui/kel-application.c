@@ -89,16 +89,16 @@ kel_application_user_dir (void)
   return dir;
 }
 
-static void
-apply_color_scheme (GSettings *settings, const char *key, gpointer user_data)
+/* The setting's nick, as libadwaita's colour scheme. */
+static gboolean
+color_scheme_from_setting (GValue *value, GVariant *variant, gpointer user_data)
 {
-  static const AdwColorScheme schemes[] = {
-    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
-  };
-  int i = g_settings_get_enum (settings, "color-scheme");
+  const char *nick = g_variant_get_string (variant, NULL);
 
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      schemes[CLAMP (i, 0, 2)]);
+  g_value_set_enum (value, g_str_equal (nick, "light") ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                           : g_str_equal (nick, "dark") ? ADW_COLOR_SCHEME_FORCE_DARK
+                           : ADW_COLOR_SCHEME_DEFAULT);
+  return TRUE;
 }
 
 static KelWindow *
@@ -328,8 +328,10 @@ kel_application_startup (GApplication *app)
   kel_window_set_accels (GTK_APPLICATION (app));
   kel_view_actions_add (GTK_APPLICATION (app));
 
-  g_signal_connect (settings, "changed::color-scheme", G_CALLBACK (apply_color_scheme), NULL);
-  apply_color_scheme (settings, "color-scheme", NULL);
+  /* read only: the style manager's own changes (none, as it is "force"d) are not ours */
+  g_settings_bind_with_mapping (settings, "color-scheme", adw_style_manager_get_default (),
+                                "color-scheme", G_SETTINGS_BIND_GET, color_scheme_from_setting,
+                                NULL, NULL, NULL);
 }
 
 static void

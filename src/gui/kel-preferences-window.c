@@ -11,14 +11,7 @@
 #include "kel-pipeline.h"
 #include "kel-preferences-window.h"
 
-static const char *const languages[] = { "", "kk", "ru", "en" };
 static const char *const currencies[] = { "USD", "EUR", "RUB", "CNY", "GBP", NULL };
-
-typedef struct {
-  int    year;
-  char   currency[4];
-  double rate;
-} Rate;
 
 struct _KelPreferencesWindow {
   AdwPreferencesWindow  parent_instance;
@@ -28,7 +21,8 @@ struct _KelPreferencesWindow {
   AdwComboRow          *ocr_row;
   AdwEntryRow          *ocr_lang_row;
   GtkListBox           *rates_list;
-  GArray               *rates;  /* Rate, sorted: newest year first */
+  KelRates             *rates;  /* the table being edited */
+  GArray               *shown;  /* KelRateEntry: its rows as listed, newest year first */
 };
 
 G_DEFINE_FINAL_TYPE (KelPreferencesWindow, kel_preferences_window,
@@ -45,74 +39,6 @@ kel_preferences_rates_path (void)
   return g_build_filename (kel_data_dir (), "rates.tsv", NULL);
 }
 
-static int
-compare_rates (gconstpointer a, gconstpointer b)
-{
-  const Rate *ra = a, *rb = b;
-
-  if (ra->year != rb->year)
-    return rb->year - ra->year;
-  return g_strcmp0 (ra->currency, rb->currency);
-}
-
-/* The table's rows; the format is that of data/rates.tsv, which kel_rates_load reads. */
-static GArray *
-read_rates (const char *path, GError **error)
-{
-  g_autofree char *text = NULL;
-  g_auto (GStrv) lines = NULL;
-  GArray *rates;
-
-  if (!kel_file_get_contents (path, KEL_FILE_TABLE, &text, NULL, error))
-    return NULL;
-  rates = g_array_new (FALSE, FALSE, sizeof (Rate));
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto (GStrv) f = NULL;
-      Rate r = { 0 };
-
-      if (lines[i][0] == '#' || lines[i][0] == '\0' || g_str_has_prefix (lines[i], "year"))
-        continue;
-      f = g_strsplit (g_strstrip (lines[i]), "\t", -1);
-      if (g_strv_length (f) < 3 || strlen (f[1]) != 3)
-        continue;
-      r.year = atoi (f[0]);
-      memcpy (r.currency, f[1], 3);
-      r.rate = g_ascii_strtod (f[2], NULL);
-      if (r.year > 0 && r.rate > 0)
-        g_array_append_val (rates, r);
-    }
-  g_array_sort (rates, compare_rates);
-  return rates;
-}
-
-static gboolean
-write_rates (GArray *rates, const char *path, GError **error)
-{
-  g_autoptr (GString) out = g_string_new (NULL);
-  g_autoptr (GArray) sorted = g_array_copy (rates);
-  g_autoptr (KelRates) check = kel_rates_new ();
-
-  g_string_append (out, _("# Exchange rates edited in Kelisim's preferences: tenge per unit "
-                          "of currency, per year.\n"));
-  g_string_append (out, "year\tcurrency\tkzt_per_unit\n");
-  g_array_sort (sorted, compare_rates);
-  for (guint i = sorted->len; i-- > 0;)
-    {
-      const Rate *r = &g_array_index (sorted, Rate, i);
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-      g_string_append_printf (out, "%d\t%s\t%s\n", r->year, r->currency,
-                              g_ascii_formatd (buf, sizeof buf, "%.4f", r->rate));
-    }
-  if (!g_file_set_contents_full (path, out->str, out->len, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0644, error))
-    return FALSE;
-  /* what we wrote is what the pipeline will read */
-  return kel_rates_load (check, path, error);
-}
-
 static void rebuild_rates (KelPreferencesWindow *self);
 
 static void
@@ -122,7 +48,9 @@ save_rates (KelPreferencesWindow *self)
   g_autofree char *path = g_build_filename (dir, "rates.tsv", NULL);
   g_autoptr (GError) error = NULL;
 
-  if (!write_rates (self->rates, path, &error))
+  if (!kel_rates_save (self->rates, path,
+                       _("Exchange rates edited in Kelisim's preferences: tenge per unit of "
+                         "currency, per year."), &error))
     {
       g_autofree char *msg = g_strdup_printf (_("The exchange rates could not be saved: %s"),
                                               error->message);
@@ -136,10 +64,13 @@ static void
 on_rate_changed (GtkSpinButton *spin, KelPreferencesWindow *self)
 {
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "rate-index"));
+  KelRateEntry *e;
 
-  if (index >= self->rates->len)
+  if (index >= self->shown->len)
     return;
-  g_array_index (self->rates, Rate, index).rate = gtk_spin_button_get_value (spin);
+  e = &g_array_index (self->shown, KelRateEntry, index);
+  e->kzt_per_unit = gtk_spin_button_get_value (spin);
+  kel_rates_set (self->rates, e->year, e->currency, e->kzt_per_unit);
   save_rates (self);
 }
 
@@ -147,10 +78,12 @@ static void
 on_rate_remove (GtkButton *button, KelPreferencesWindow *self)
 {
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "rate-index"));
+  const KelRateEntry *e;
 
-  if (index >= self->rates->len)
+  if (index >= self->shown->len)
     return;
-  g_array_remove_index (self->rates, index);
+  e = &g_array_index (self->shown, KelRateEntry, index);
+  kel_rates_remove (self->rates, e->year, e->currency);
   save_rates (self);
   rebuild_rates (self);
 }
@@ -162,9 +95,11 @@ rebuild_rates (KelPreferencesWindow *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rates_list))) != NULL)
     gtk_list_box_remove (self->rates_list, child);
-  for (guint i = 0; i < self->rates->len; i++)
+  g_clear_pointer (&self->shown, g_array_unref);
+  self->shown = kel_rates_list (self->rates);
+  for (guint i = 0; i < self->shown->len; i++)
     {
-      const Rate *r = &g_array_index (self->rates, Rate, i);
+      const KelRateEntry *r = &g_array_index (self->shown, KelRateEntry, i);
       g_autofree char *title = g_strdup_printf ("%d · %s", r->year, r->currency);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *spin = gtk_spin_button_new_with_range (0.0001, 100000, 0.01);
@@ -176,7 +111,7 @@ rebuild_rates (KelPreferencesWindow *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 2);
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), r->rate);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), r->kzt_per_unit);
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       label, -1);
@@ -199,14 +134,15 @@ load_rates (KelPreferencesWindow *self)
   g_autofree char *path = kel_preferences_rates_path ();
   g_autoptr (GError) error = NULL;
 
-  g_clear_pointer (&self->rates, g_array_unref);
-  self->rates = read_rates (path, &error);
-  if (self->rates == NULL)
+  g_clear_pointer (&self->rates, kel_rates_free);
+  self->rates = kel_rates_new ();
+  if (!kel_rates_load (self->rates, path, &error))
     {
       g_autofree char *msg = g_strdup_printf (_("The exchange rates could not be read: %s"),
                                               error->message);
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (msg));
-      self->rates = g_array_new (FALSE, FALSE, sizeof (Rate));
+      g_clear_pointer (&self->rates, kel_rates_free);
+      self->rates = kel_rates_new ();
     }
   rebuild_rates (self);
 }
@@ -232,25 +168,12 @@ on_add_response (AdwMessageDialog *dialog, const char *response, AddDialog *add)
 
   if (g_strcmp0 (response, "add") == 0)
     {
-      Rate r = { 0 };
       guint c = gtk_drop_down_get_selected (add->currency);
-      gboolean replaced = FALSE;
 
-      r.year = gtk_spin_button_get_value_as_int (add->year);
-      memcpy (r.currency, currencies[MIN (c, G_N_ELEMENTS (currencies) - 2)], 3);
-      r.rate = gtk_spin_button_get_value (add->rate);
-      for (guint i = 0; i < self->rates->len; i++)
-        {
-          Rate *old = &g_array_index (self->rates, Rate, i);
-          if (old->year == r.year && strcmp (old->currency, r.currency) == 0)
-            {
-              old->rate = r.rate;
-              replaced = TRUE;
-            }
-        }
-      if (!replaced)
-        g_array_append_val (self->rates, r);
-      g_array_sort (self->rates, compare_rates);
+      /* a rate the table has for that year and currency is replaced */
+      kel_rates_set (self->rates, gtk_spin_button_get_value_as_int (add->year),
+                     currencies[MIN (c, G_N_ELEMENTS (currencies) - 2)],
+                     gtk_spin_button_get_value (add->rate));
       save_rates (self);
       rebuild_rates (self);
     }
@@ -330,32 +253,50 @@ on_ocr_lang_apply (AdwEntryRow *row, KelPreferencesWindow *self)
   g_settings_set_string (kel_application_get_settings (), "ocr-languages", text);
 }
 
-static void
-on_language_selected (AdwComboRow *row, GParamSpec *pspec, KelPreferencesWindow *self)
-{
-  guint i = adw_combo_row_get_selected (row);
-  g_autofree char *old = g_settings_get_string (kel_application_get_settings (),
-                                                "interface-language");
+/* The choices of a combo row stand for the settings' values in this order: the enum's
+ * nicks, or the strings of a string key. */
+static const char *const color_schemes[] = { "default", "light", "dark", NULL };
+static const char *const ocr_modes[] = { "auto", "never", "always", NULL };
+static const char *const language_ids[] = { "", "kk", "ru", "en", NULL };
 
-  if (i >= G_N_ELEMENTS (languages) || g_strcmp0 (old, languages[i]) == 0)
-    return;
-  g_settings_set_string (kel_application_get_settings (), "interface-language", languages[i]);
+static gboolean
+choice_from_setting (GValue *value, GVariant *variant, gpointer user_data)
+{
+  const char *const *choices = user_data;
+  const char *s = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; choices[i] != NULL; i++)
+    if (g_strcmp0 (s, choices[i]) == 0)
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+choice_to_setting (const GValue *value, const GVariantType *type, gpointer user_data)
+{
+  const char *const *choices = user_data;
+  guint i = g_value_get_uint (value);
+
+  return i < g_strv_length ((char **) choices) ? g_variant_new_string (choices[i]) : NULL;
+}
+
+static void
+bind_choice (GSettings *settings, const char *key, AdwComboRow *row,
+             const char *const *choices)
+{
+  g_settings_bind_with_mapping (settings, key, row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                choice_from_setting, choice_to_setting, (gpointer) choices,
+                                NULL);
+}
+
+static void
+on_language_changed (GSettings *settings, const char *key, KelPreferencesWindow *self)
+{
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
     adw_toast_new (_("The new language is used when Kelisim starts again")));
-}
-
-static void
-on_style_selected (AdwComboRow *row, GParamSpec *pspec, KelPreferencesWindow *self)
-{
-  g_settings_set_enum (kel_application_get_settings (), "color-scheme",
-                       (int) adw_combo_row_get_selected (row));
-}
-
-static void
-on_ocr_selected (AdwComboRow *row, GParamSpec *pspec, KelPreferencesWindow *self)
-{
-  g_settings_set_enum (kel_application_get_settings (), "ocr-mode",
-                       (int) adw_combo_row_get_selected (row));
 }
 
 static void
@@ -363,7 +304,8 @@ kel_preferences_window_finalize (GObject *object)
 {
   KelPreferencesWindow *self = KEL_PREFERENCES_WINDOW (object);
 
-  g_clear_pointer (&self->rates, g_array_unref);
+  g_clear_pointer (&self->rates, kel_rates_free);
+  g_clear_pointer (&self->shown, g_array_unref);
   G_OBJECT_CLASS (kel_preferences_window_parent_class)->finalize (object);
 }
 
@@ -392,23 +334,17 @@ static void
 kel_preferences_window_init (KelPreferencesWindow *self)
 {
   GSettings *settings = kel_application_get_settings ();
-  g_autofree char *coder = g_settings_get_string (settings, "coder-name");
-  g_autofree char *lang = g_settings_get_string (settings, "interface-language");
-  g_autofree char *ocr_lang = g_settings_get_string (settings, "ocr-languages");
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->coder_row), coder);
-  gtk_editable_set_text (GTK_EDITABLE (self->ocr_lang_row), ocr_lang);
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    if (g_strcmp0 (lang, languages[i]) == 0)
-      adw_combo_row_set_selected (self->language_row, i);
-  adw_combo_row_set_selected (self->style_row, g_settings_get_enum (settings, "color-scheme"));
-  adw_combo_row_set_selected (self->ocr_row, g_settings_get_enum (settings, "ocr-mode"));
-  g_signal_connect (self->language_row, "notify::selected",
-                    G_CALLBACK (on_language_selected), self);
-  g_signal_connect (self->style_row, "notify::selected", G_CALLBACK (on_style_selected), self);
-  g_signal_connect (self->ocr_row, "notify::selected", G_CALLBACK (on_ocr_selected), self);
+  /* the names are shown as they are and written only when applied, after a check */
+  g_settings_bind (settings, "coder-name", self->coder_row, "text", G_SETTINGS_BIND_GET);
+  g_settings_bind (settings, "ocr-languages", self->ocr_lang_row, "text", G_SETTINGS_BIND_GET);
+  bind_choice (settings, "interface-language", self->language_row, language_ids);
+  bind_choice (settings, "color-scheme", self->style_row, color_schemes);
+  bind_choice (settings, "ocr-mode", self->ocr_row, ocr_modes);
+  g_signal_connect_object (settings, "changed::interface-language",
+                           G_CALLBACK (on_language_changed), self, 0);
   load_rates (self);
 }
 

@@ -153,100 +153,9 @@ open_samples_action (GtkWidget *widget, const char *name, GVariant *param)
 
 /* Import ------------------------------------------------------------------------------ */
 
-/* OCR's page progress comes from the worker thread: a weak reference to the window, shared
- * with the worker for as long as the import runs, carries it to the main loop. */
-typedef struct {
-  GWeakRef window;
-} OcrBox;
+/* A long job --------------------------------------------------------------------------- */
 
-typedef struct {
-  KelWindow *self;
-  guint      total;
-  OcrBox    *ocr;   /* the worker's way to the window, released when the import ends */
-} ImportProgress;
-
-static void
-import_progress (guint done, guint total, const char *current, gpointer user_data)
-{
-  ImportProgress *p = user_data;
-  KelWindow *self = p->self;
-  g_autofree char *label = NULL;
-
-  if (current == NULL)
-    return;
-  {
-    g_autofree char *base = g_path_get_basename (current);
-    label = g_strdup_printf (_("Importing %u of %u: %s"), MIN (done + 1, total), total, base);
-  }
-  gtk_label_set_text (self->progress_label, label);
-  g_free (self->import_label);
-  self->import_label = g_steal_pointer (&label);
-  if (total <= 1)
-    gtk_progress_bar_pulse (self->progress_bar);
-  else
-    gtk_progress_bar_set_fraction (self->progress_bar, (double) done / total);
-}
-
-static void
-ocr_box_clear (gpointer data)
-{
-  g_weak_ref_clear (&((OcrBox *) data)->window);
-}
-
-typedef struct {
-  OcrBox *box;
-  guint   done, total;
-} OcrTick;
-
-static gboolean
-ocr_tick (gpointer data)
-{
-  OcrTick *t = data;
-  g_autoptr (KelWindow) self = g_weak_ref_get (&t->box->window);
-
-  if (self != NULL && self->busy && t->done < t->total)
-    {
-      g_autofree char *label = g_strdup_printf (_("%s — recognizing page %u of %u (OCR)"),
-                                                self->import_label ? self->import_label : "",
-                                                t->done + 1, t->total);
-      gtk_label_set_text (self->progress_label, label);
-      if (self->import_files <= 1)
-        gtk_progress_bar_set_fraction (self->progress_bar, (double) t->done / t->total);
-    }
-  return G_SOURCE_REMOVE;
-}
-
-static void
-ocr_tick_free (gpointer data)
-{
-  OcrTick *t = data;
-
-  g_atomic_rc_box_release_full (t->box, ocr_box_clear);
-  g_free (t);
-}
-
-static void
-ocr_progress (guint done, guint total, gpointer user_data)
-{
-  OcrTick *t = g_new0 (OcrTick, 1);
-
-  t->box = g_atomic_rc_box_acquire (user_data);
-  t->done = done;
-  t->total = total;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, ocr_tick, t, ocr_tick_free);
-}
-
-static void
-import_progress_free (gpointer data)
-{
-  ImportProgress *p = data;
-
-  g_atomic_rc_box_release_full (p->ocr, ocr_box_clear);
-  g_object_unref (p->self);
-  g_free (p);
-}
-
-/* While a long import runs with no file finished, the bar still moves. */
+/* While a long job runs with nothing yet done, the bar still moves. */
 static gboolean
 pulse (gpointer data)
 {
@@ -257,6 +166,52 @@ pulse (gpointer data)
   if (gtk_progress_bar_get_fraction (self->progress_bar) == 0)
     gtk_progress_bar_pulse (self->progress_bar);
   return G_SOURCE_CONTINUE;
+}
+
+/* A job of the core, shown in the progress banner: its fraction moves the bar, its
+ * message is the label, and the banner's Cancel stops it (win.cancel-import). */
+static KelJob *
+start_job (KelWindow *self, const char *label)
+{
+  _kel_window_end_job (self);
+  self->job = kel_job_new ();
+  _kel_window_set_busy (self, TRUE, label);
+  /* held, so that they can be let go of whichever of the two ends goes first */
+  self->job_bindings[0] = g_object_ref (g_object_bind_property (self->job, "fraction",
+                                                                self->progress_bar, "fraction",
+                                                                G_BINDING_DEFAULT));
+  self->job_bindings[1] = g_object_ref (g_object_bind_property (self->job, "message",
+                                                                self->progress_label, "label",
+                                                                G_BINDING_DEFAULT));
+  /* the pulse holds the window: it may be closed between two pulses */
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 150, pulse, g_object_ref (self), g_object_unref);
+  return self->job;
+}
+
+static void
+unbind (GBinding **binding)
+{
+  if (*binding == NULL)
+    return;
+  g_binding_unbind (*binding);
+  g_clear_object (binding);
+}
+
+/* Lets go of the job (stopped or finished) and of what shows it. */
+void
+_kel_window_end_job (KelWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->job_bindings); i++)
+    unbind (&self->job_bindings[i]);
+  g_clear_object (&self->job);
+}
+
+/* The job has finished: the banner goes. */
+static void
+end_job (KelWindow *self)
+{
+  _kel_window_end_job (self);
+  _kel_window_set_busy (self, FALSE, NULL);
 }
 
 static void
@@ -365,8 +320,7 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
   gint64 first = 0;
   g_autoptr (GString) failures = g_string_new (NULL);
 
-  _kel_window_set_busy (self, FALSE, NULL);
-  g_clear_object (&self->import_cancellable);
+  end_job (self);
   if (results == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -465,7 +419,6 @@ void
 _kel_window_start_import (KelWindow *self, GPtrArray *paths)
 {
   KelPipelineOptions pipeline = _kel_window_pipeline (self);
-  ImportProgress *progress;
   g_autoptr (GPtrArray) strv = g_ptr_array_new ();
 
   if (self->project == NULL || paths->len == 0 || self->busy)
@@ -495,22 +448,9 @@ _kel_window_start_import (KelWindow *self, GPtrArray *paths)
         }
     }
 
-  g_clear_object (&self->import_cancellable);
-  self->import_cancellable = g_cancellable_new ();
-  progress = g_new0 (ImportProgress, 1);
-  progress->self = g_object_ref (self);
-  progress->total = paths->len;
-  progress->ocr = g_atomic_rc_box_new0 (OcrBox);
-  g_weak_ref_init (&progress->ocr->window, self);
-  pipeline.ocr_progress = ocr_progress;
-  pipeline.ocr_progress_data = progress->ocr;
-  self->import_files = paths->len;
-  _kel_window_set_busy (self, TRUE, _("Importing…"));
-  /* the pulse holds the window: it may be closed between two pulses */
-  g_timeout_add_full (G_PRIORITY_DEFAULT, 150, pulse, g_object_ref (self), g_object_unref);
   kel_project_add_files_async (self->project, &pipeline, (const char *const *) strv->pdata,
-                               import_progress, progress, import_progress_free,
-                               self->import_cancellable, import_done, g_object_ref (self));
+                               start_job (self, _("Importing…")), import_done,
+                               g_object_ref (self));
 }
 
 static void
@@ -620,7 +560,11 @@ cancel_import_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   KelWindow *self = KEL_WINDOW (widget);
 
-  g_cancellable_cancel (self->import_cancellable);
+  if (self->job == NULL)
+    return;
+  kel_job_cancel (self->job);
+  /* what the job says from now on is no longer news */
+  unbind (&self->job_bindings[1]);
   gtk_label_set_text (self->progress_label, _("Cancelling…"));
 }
 
@@ -656,59 +600,34 @@ show_report (KelWindow *self, const char *title, const char *summary,
 }
 
 typedef struct {
-  KelProject          *project;
-  char                *path;
-  char                *format;
-  KelProjectSelection  selection;
-  char                *coder;
-  KelQdpxReport       *report;
-} ExportJob;
-
-static void
-export_job_free (gpointer data)
-{
-  ExportJob *job = data;
-
-  g_clear_object (&job->project);
-  g_free (job->path);
-  g_free (job->format);
-  g_free (job->coder);
-  g_clear_pointer (&job->report, kel_qdpx_report_free);
-  g_free (job);
-}
-
-static void
-export_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  ExportJob *job = data;
-  const KelProjectExporter *e = kel_project_find_exporter (job->format);
-  GError *error = NULL;
-
-  if (!kel_project_export_file (job->project, job->format, job->path,
-                                e != NULL && e->whole_project ? NULL : &job->selection,
-                                kel_interface_language (), job->report, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
+  KelWindow *self;
+  char      *path;
+} Exporting;
 
 static void
 export_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (KelWindow) self = user_data;
+  Exporting *x = user_data;
+  g_autoptr (KelWindow) self = x->self;
+  g_autofree char *path = x->path;
   g_autoptr (GError) error = NULL;
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autofree char *base = g_path_get_basename (job->path);
+  g_autoptr (KelQdpxReport) report = kel_project_export_file_finish (KEL_PROJECT (source),
+                                                                     result, &error);
+  g_autofree char *base = g_path_get_basename (path);
   g_autofree char *summary = NULL;
 
-  _kel_window_set_busy (self, FALSE, NULL);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  g_free (x);
+  end_job (self);
+  if (report == NULL)
     {
-      _kel_window_error (self, error);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _kel_window_toast (self, _("Export cancelled"));
+      else
+        _kel_window_error (self, error);
       return;
     }
   summary = g_strdup_printf (_("Exported to %s"), base);
-  show_report (self, _("Exported"), summary, job->report);
+  show_report (self, _("Exported"), summary, report);
 }
 
 static void
@@ -719,35 +638,27 @@ export_chosen (KelWindow *self, GtkFileChooser *chooser, GSList *files)
   const KelProjectExporter *e = kel_project_find_exporter (format);
   g_autofree char *ext = e != NULL ? g_strconcat (".", e->extension, NULL) : g_strdup ("");
   g_autofree char *path = with_extension (files->data, ext);
-  g_autoptr (GTask) task = NULL;
-  ExportJob *job;
+  KelProjectSelection selection = { KEL_VIEW_CODER, KEL_LEXICON_CODER };
+  Exporting *x;
 
-  if (path == NULL || e == NULL || self->project == NULL)
+  if (path == NULL || e == NULL || self->project == NULL || self->busy)
     return;
-  job = g_new0 (ExportJob, 1);
-  job->project = g_object_ref (self->project);
-  job->path = g_steal_pointer (&path);
-  job->format = g_strdup (format);
-  job->report = kel_qdpx_report_new ();
   if (g_strcmp0 (whose, "review") == 0 && self->coder != NULL)
     {
-      job->selection.view = KEL_VIEW_REVIEW;
-      job->coder = g_strdup (self->coder);
-      job->selection.coder = job->coder;
+      selection.view = KEL_VIEW_REVIEW;
+      selection.coder = self->coder;
     }
   else if (g_strcmp0 (whose, "all") == 0)
-    job->selection.view = KEL_VIEW_ALL;
+    selection = (KelProjectSelection) { KEL_VIEW_ALL };
   else if (g_strcmp0 (whose, "consensus") == 0)
-    job->selection.view = KEL_VIEW_CONSENSUS;
-  else
-    {
-      job->selection.view = KEL_VIEW_CODER;
-      job->selection.coder = KEL_LEXICON_CODER;
-    }
-  _kel_window_set_busy (self, TRUE, _("Exporting…"));
-  task = g_task_new (NULL, NULL, export_done, g_object_ref (self));
-  g_task_set_task_data (task, job, export_job_free);
-  g_task_run_in_thread (task, export_thread);
+    selection = (KelProjectSelection) { KEL_VIEW_CONSENSUS };
+  x = g_new0 (Exporting, 1);
+  x->self = g_object_ref (self);
+  x->path = g_strdup (path);
+  kel_project_export_file_async (self->project, e->name, path,
+                                 e->whole_project ? NULL : &selection,
+                                 kel_interface_language (), start_job (self, _("Exporting…")),
+                                 export_done, x);
 }
 
 static void
@@ -805,62 +716,29 @@ _kel_window_fill_export_menu (KelWindow *self)
 
 /* Import ------------------------------------------------------------------------------- */
 
-typedef struct {
-  KelProject    *project;
-  char          *path;
-  KelPipelineOptions    pipeline;
-  char          *coder;
-  KelQdpxReport *report;
-  KelMergeReport *codings;   /* import of a coder's dataset */
-} ImportJob;
-
-static void
-import_job_free (gpointer data)
-{
-  ImportJob *job = data;
-
-  g_clear_object (&job->project);
-  g_free (job->path);
-  g_free (job->coder);
-  g_clear_pointer (&job->report, kel_qdpx_report_free);
-  g_clear_pointer (&job->codings, kel_merge_report_free);
-  g_free (job);
-}
-
-static void
-qdpx_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  ImportJob *job = data;
-  KelQdpxImportOptions options = { &job->pipeline, NULL, job->coder, kel_interface_language () };
-  GError *error = NULL;
-
-  if (!kel_qdpx_import (job->project, job->path, &options, job->report, cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 static void
 qdpx_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (KelWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (KelQdpxReport) report = kel_qdpx_import_finish (KEL_PROJECT (source), result,
+                                                             &error);
   g_autofree char *summary = NULL;
 
-  _kel_window_set_busy (self, FALSE, NULL);
-  g_clear_object (&self->import_cancellable);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  end_job (self);
+  if (report == NULL)
     {
-      _kel_window_error (self, error);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _kel_window_toast (self, _("Import cancelled; the project is as it was"));
+      else
+        _kel_window_error (self, error);
       return;
     }
   summary = g_strdup_printf (_("Imported: %u documents (%u already here), %u coders, "
                                "%u categories, %u codings, %u memos."),
-                             job->report->documents, job->report->documents_matched,
-                             job->report->coders, job->report->categories,
-                             job->report->codings, job->report->memos);
-  show_report (self, _("REFI-QDA Project Imported"), summary, job->report);
+                             report->documents, report->documents_matched, report->coders,
+                             report->categories, report->codings, report->memos);
+  show_report (self, _("REFI-QDA Project Imported"), summary, report);
   _kel_window_refresh_coders (self);
   _kel_window_refresh_documents (self);
 }
@@ -869,25 +747,17 @@ static void
 qdpx_chosen (KelWindow *self, GtkFileChooser *chooser, GSList *files)
 {
   g_autofree char *path = g_file_get_path (files->data);
-  g_autoptr (GTask) task = NULL;
-  ImportJob *job;
+  KelPipelineOptions pipeline;
+  KelQdpxImportOptions options = { &pipeline, NULL, NULL, KEL_LANG_UNKNOWN };
 
   if (path == NULL || self->project == NULL || self->busy)
     return;
-  job = g_new0 (ImportJob, 1);
-  job->project = g_object_ref (self->project);
-  job->path = g_steal_pointer (&path);
-  job->pipeline = _kel_window_pipeline (self);
-  job->coder = g_strdup (self->coder);
-  job->report = kel_qdpx_report_new ();
-  g_clear_object (&self->import_cancellable);
-  self->import_cancellable = g_cancellable_new ();
-  _kel_window_set_busy (self, TRUE, _("Importing the REFI-QDA project…"));
-  /* the pulse holds the window: it may be closed between two pulses */
-  g_timeout_add_full (G_PRIORITY_DEFAULT, 150, pulse, g_object_ref (self), g_object_unref);
-  task = g_task_new (NULL, self->import_cancellable, qdpx_done, g_object_ref (self));
-  g_task_set_task_data (task, job, import_job_free);
-  g_task_run_in_thread (task, qdpx_thread);
+  pipeline = _kel_window_pipeline (self);
+  options.coder = self->coder;
+  options.language = kel_interface_language ();
+  kel_qdpx_import_async (self->project, path, &options,
+                         start_job (self, _("Importing the REFI-QDA project…")), qdpx_done,
+                         g_object_ref (self));
 }
 
 static void
@@ -940,10 +810,13 @@ merge_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GString) text = g_string_new (NULL);
   GtkWidget *dialog;
 
-  _kel_window_set_busy (self, FALSE, NULL);
+  end_job (self);
   if (report == NULL)
     {
-      _kel_window_error (self, error);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _kel_window_toast (self, _("Merge cancelled; the project is as it was"));
+      else
+        _kel_window_error (self, error);
       return;
     }
   g_string_append_printf (text, _("Documents added: %u, matched: %u. Coders added: %u. "
@@ -977,13 +850,10 @@ merge_chosen (KelWindow *self, GtkFileChooser *chooser, GSList *files)
 {
   g_autofree char *path = g_file_get_path (files->data);
 
-  if (path == NULL || self->project == NULL)
+  if (path == NULL || self->project == NULL || self->busy)
     return;
-  g_clear_object (&self->import_cancellable);
-  self->import_cancellable = g_cancellable_new ();
-  _kel_window_set_busy (self, TRUE, _("Merging…"));
-  kel_project_merge_async (self->project, path, NULL, NULL, NULL, self->import_cancellable,
-                           merge_done, g_object_ref (self));
+  kel_project_merge_async (self->project, path, start_job (self, _("Merging…")), merge_done,
+                           g_object_ref (self));
 }
 
 static void
@@ -997,29 +867,7 @@ merge_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-typedef struct {
-  KelPipelineOptions pipeline;
-  gboolean    force;
-  guint       changed;
-} LexiconJob;
-
 static void start_lexicon_run (KelWindow *self, gboolean force);
-
-static void
-lexicon_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  LexiconJob *job = data;
-  GError *error = NULL;
-
-  /* unless the person said so, a run that would take most of the lexicon's codings away
-   * is refused, and they are asked */
-  if (!kel_project_run_lexicon_full (KEL_PROJECT (source), &job->pipeline,
-                                     job->force ? KEL_LEXICON_RUN_DEFAULT : KEL_LEXICON_RUN_GUARD,
-                                     cancellable, &job->changed, NULL, NULL, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
 
 static void
 on_recode_response (AdwMessageDialog *dialog, const char *response, KelWindow *self)
@@ -1056,42 +904,40 @@ lexicon_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (KelWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  LexiconJob *job = g_task_get_task_data (G_TASK (result));
+  g_autofree char *msg = NULL;
+  guint changed = 0;
 
-  _kel_window_set_busy (self, FALSE, NULL);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  end_job (self);
+  if (!kel_project_run_lexicon_finish (KEL_PROJECT (source), result, &changed, NULL, NULL,
+                                       &error))
     {
       if (g_error_matches (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_WOULD_REMOVE))
         ask_before_recoding (self, error);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _kel_window_toast (self, _("Stopped; the documents already coded again keep their "
+                                   "new coding"));
       else
         _kel_window_error (self, error);
       return;
     }
-  {
-    g_autofree char *msg = g_strdup_printf (ngettext ("The lexicon changed the coding of %u document; "
-                                                      "your decisions are kept",
-                                                      "The lexicon changed the coding of %u documents; "
-                                                      "your decisions are kept", job->changed),
-                                            job->changed);
-    _kel_window_toast (self, msg);
-  }
+  msg = g_strdup_printf (ngettext ("The lexicon changed the coding of %u document; "
+                                   "your decisions are kept",
+                                   "The lexicon changed the coding of %u documents; "
+                                   "your decisions are kept", changed), changed);
+  _kel_window_toast (self, msg);
 }
 
 static void
 start_lexicon_run (KelWindow *self, gboolean force)
 {
-  g_autoptr (GTask) task = NULL;
-  LexiconJob *job;
+  KelPipelineOptions pipeline = _kel_window_pipeline (self);
 
-  job = g_new0 (LexiconJob, 1);
-  job->pipeline = _kel_window_pipeline (self);
-  job->force = force;
-  g_clear_object (&self->import_cancellable);
-  self->import_cancellable = g_cancellable_new ();
-  _kel_window_set_busy (self, TRUE, _("Coding again with the lexicon…"));
-  task = g_task_new (self->project, self->import_cancellable, lexicon_done, g_object_ref (self));
-  g_task_set_task_data (task, job, g_free);
-  g_task_run_in_thread (task, lexicon_thread);
+  /* unless the person said so, a run that would take most of the lexicon's codings away
+   * is refused, and they are asked */
+  kel_project_run_lexicon_async (self->project, &pipeline,
+                                 force ? KEL_LEXICON_RUN_DEFAULT : KEL_LEXICON_RUN_GUARD,
+                                 start_job (self, _("Coding again with the lexicon…")),
+                                 lexicon_done, g_object_ref (self));
 }
 
 static void

@@ -75,9 +75,8 @@ struct _KelWindow {
   GArray               *undo_places;   /* KelPlace */
   GArray               *redo_places;
 
-  GCancellable         *import_cancellable;
-  char                 *import_label;     /* "Importing 2 of 6: name.pdf" */
-  guint                 import_files;     /* files in the import under way */
+  KelJob               *job;              /* the long job under way, in the banner */
+  GBinding             *job_bindings[2];  /* its fraction and message, shown */
   gboolean              busy;
   char                 *pending_action; /* run once the coder has said who they are */
   GVariant             *pending_param;
@@ -118,6 +117,7 @@ void      _kel_window_close_project    (KelWindow   *self);
 gboolean  _kel_window_ensure_coder     (KelWindow   *self,
                                         const char  *action,
                                         GVariant    *param);
+void      _kel_window_end_job          (KelWindow   *self);
 void      _kel_window_set_busy         (KelWindow   *self,
                                         gboolean     busy,
                                         const char  *label);

@@ -1179,7 +1179,8 @@ _kel_window_close_project (KelWindow *self)
 {
   kel_segment_panel_flush_memo (self->segment_panel);
   g_cancellable_cancel (self->load_cancellable);
-  g_cancellable_cancel (self->import_cancellable);
+  if (self->job != NULL)
+    kel_job_cancel (self->job);
   if (self->project != NULL)
     g_clear_signal_handler (&self->changed_id, self->project);
   g_clear_object (&self->project);
@@ -1398,15 +1399,11 @@ static gboolean
 kel_window_close_request (GtkWindow *window)
 {
   KelWindow *self = KEL_WINDOW (window);
-  int width, height;
 
   /* a memo being written is saved; every other edit is already in the project */
   kel_segment_panel_flush_memo (self->segment_panel);
-  gtk_window_get_default_size (window, &width, &height);
-  g_settings_set_int (self->settings, "window-width", width);
-  g_settings_set_int (self->settings, "window-height", height);
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-  g_settings_set_int (self->settings, "sidebar-width", gtk_paned_get_position (self->outer_paned));
+  /* the size, maximized and the sidebar are bound to their settings (kel_window_init); the
+   * segments' width is what the inner pane leaves them */
   g_settings_set_int (self->settings, "segments-width",
                       gtk_widget_get_width (GTK_WIDGET (self->inner_paned))
                       - gtk_paned_get_position (self->inner_paned));
@@ -1463,7 +1460,7 @@ kel_window_dispose (GObject *object)
   _kel_window_close_project (self);
   g_clear_handle_id (&self->bench_tick_id, g_source_remove);
   g_clear_object (&self->load_cancellable);
-  g_clear_object (&self->import_cancellable);
+  _kel_window_end_job (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEL_TYPE_WINDOW);
   G_OBJECT_CLASS (kel_window_parent_class)->dispose (object);
 }
@@ -1482,7 +1479,6 @@ kel_window_finalize (GObject *object)
   g_free (self->pending_action);
   g_clear_pointer (&self->pending_param, g_variant_unref);
   g_free (self->last_message);
-  g_free (self->import_label);
   g_array_unref (self->undo_places);
   g_array_unref (self->redo_places);
   G_OBJECT_CLASS (kel_window_parent_class)->finalize (object);
@@ -1569,12 +1565,14 @@ kel_window_init (KelWindow *self)
   self->undo_places = g_array_new (FALSE, FALSE, sizeof (KelPlace));
   self->redo_places = g_array_new (FALSE, FALSE, sizeof (KelPlace));
 
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
-  gtk_paned_set_position (self->outer_paned, g_settings_get_int (self->settings, "sidebar-width"));
+  g_settings_bind (self->settings, "window-width", self, "default-width",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "sidebar-width", self->outer_paned, "position",
+                   G_SETTINGS_BIND_DEFAULT);
   gtk_paned_set_position (self->inner_paned,
                           g_settings_get_int (self->settings, "window-width")
                           - g_settings_get_int (self->settings, "sidebar-width")

@@ -808,52 +808,20 @@ test_chart_corpus (void)
     }
 }
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-  gsize out_len;
-} Run;
-
+/* kelisim-cli chart with the arguments up to NULL. */
 static void
-run_clear (Run *r)
+run (KelTestRun *r, const char *first, ...)
 {
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run (Run *r, const char *first, ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GSubprocess) proc = NULL;
-  g_autoptr (GBytes) out = NULL, err = NULL;
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
   va_list ap;
 
-  g_ptr_array_add (argv, (char *) KEL_CLI_PATH);
-  g_ptr_array_add (argv, (char *) "chart");
+  g_ptr_array_add (args, (char *) "chart");
   va_start (ap, first);
   for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *) a);
+    g_ptr_array_add (args, (char *) a);
   va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  proc = g_subprocess_newv ((const char *const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                            &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate (proc, NULL, NULL, &out, &err, &error));
-  g_assert_no_error (error);
-  r->status = g_subprocess_get_exit_status (proc);
-  /* the whole output, NULs of a PDF included, with a NUL after it */
-  r->out_len = g_bytes_get_size (out);
-  r->out = g_malloc (r->out_len + 1);
-  if (r->out_len > 0)
-    memcpy (r->out, g_bytes_get_data (out, NULL), r->out_len);
-  r->out[r->out_len] = '\0';
-  r->err = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+  g_ptr_array_add (args, NULL);
+  kel_test_run_cli_argv (r, (const char *const *) args->pdata);
 }
 
 static char *
@@ -871,7 +839,7 @@ test_chart_cli (void)
   g_autofree char *contents = NULL;
   g_autoptr (GPtrArray) table = NULL, summary = NULL;
   gsize len;
-  g_auto (Run) drawn = { 0 }, svg = { 0 }, csv = { 0 }, kk = { 0 };
+  g_auto (KelTestRun) drawn = { 0 }, svg = { 0 }, csv = { 0 }, kk = { 0 };
 
   run (&drawn, "-o", png, a, b, NULL);
   g_assert_cmpint (drawn.status, ==, 0);
@@ -889,16 +857,12 @@ test_chart_cli (void)
   g_assert_true (g_str_has_prefix (csv.out, "corporation,year,category,class,count,amount_kzt,"
                                             "missing_amounts,share_count,share_amount,"));
   {
-    g_auto (Run) sum = { 0 };
-    g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-    g_autofree char *out = NULL;
-    int wait;
-    const char *args[] = { KEL_CLI_PATH, "summary", "--format", "csv", a, b, NULL };
+    g_auto (KelTestRun) sum = { 0 };
 
-    g_assert_true (g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
-                                 NULL, &out, NULL, &wait, NULL));
+    kel_test_run_cli (&sum, "summary", "--format", "csv", a, b, NULL);
+    g_assert_cmpint (sum.status, ==, 0);
     table = kel_csv_parse (csv.out, strlen (csv.out), ',');
-    summary = kel_csv_parse (out, strlen (out), ',');
+    summary = kel_csv_parse (sum.out, strlen (sum.out), ',');
     g_assert_cmpuint (table->len, ==, summary->len);
     g_assert_cmpuint (table->len, >, 10);
     for (guint i = 1; i < summary->len; i++)
@@ -951,13 +915,13 @@ test_chart_cli_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto (Run) r = { 0 };
+      g_auto (KelTestRun) r = { 0 };
       run (&r, "-o", png, cases[i].args[0], cases[i].args[1], a, NULL);
       g_assert_cmpint (r.status, ==, 2);
       g_assert_nonnull (strstr (r.err, cases[i].says));
     }
   {
-    g_auto (Run) no_output = { 0 }, no_files = { 0 }, missing = { 0 }, nothing = { 0 };
+    g_auto (KelTestRun) no_output = { 0 }, no_files = { 0 }, missing = { 0 }, nothing = { 0 };
     g_autofree char *contents = NULL;
 
     run (&no_output, a, NULL);

@@ -78,10 +78,7 @@ static void
 run_args (KelTestRun *r, const char *const *args)
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  int wait_status;
 
-  g_ptr_array_add (argv, (char *) KEL_CLI_PATH);
   for (guint i = 0; args[i] != NULL; i++)
     if (strcmp (args[i], "@FILES") == 0)
       for (guint d = 0; d < N_DOCS; d++)
@@ -89,10 +86,7 @@ run_args (KelTestRun *r, const char *const *args)
     else
       g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &r->out, &r->err, &wait_status, &error));
-  g_assert_no_error (error);
-  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  kel_test_run_cli_argv (r, (const char *const *) argv->pdata);
   if (r->status != 0)   /* what it said goes into the log, for a status the test did not expect */
     g_test_message ("kelisim-cli %s exited %d: %s", args[0], r->status, r->err);
 }
@@ -810,12 +804,9 @@ static void
 expect_refusal (const char *command, const char *says, const char *const *args)
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *out = NULL, *err = NULL;
   g_autofree char *png = kel_test_temp_path ("refused.png");
-  g_autoptr (GError) error = NULL;
-  int wait_status;
+  g_auto (KelTestRun) r = { 0 };
 
-  g_ptr_array_add (argv, (char *) KEL_CLI_PATH);
   g_ptr_array_add (argv, (char *) command);
   if (strcmp (command, "chart") == 0)
     {
@@ -826,15 +817,12 @@ expect_refusal (const char *command, const char *says, const char *const *args)
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
   g_unlink (png);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &out, &err, &wait_status, &error));
-  g_assert_no_error (error);
+  kel_test_run_cli_argv (&r, (const char *const *) argv->pdata);
   if (g_test_verbose ())
-    g_test_message ("%s: %s", command, err);
-  g_assert_true (WIFEXITED (wait_status));
-  g_assert_cmpint (WEXITSTATUS (wait_status), ==, 2);
-  g_assert_nonnull (strstr (err, says));
-  g_assert_cmpstr (out, ==, "");
+    g_test_message ("%s: %s", command, r.err);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, says));
+  g_assert_cmpstr (r.out, ==, "");
   /* nothing written */
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
 }

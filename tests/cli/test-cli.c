@@ -9,42 +9,6 @@
 #include "kel-csv.h"
 #include "kel-test-utils.h"
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run (Run *r, const char *first, ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  va_list ap;
-  int wait_status;
-
-  g_ptr_array_add (argv, (char *) KEL_CLI_PATH);
-  va_start (ap, first);
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL,
-                               NULL, &r->out, &r->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
-}
-
 static char *
 corpus (const char *stem)
 {
@@ -57,11 +21,11 @@ test_cli_code_deterministic (void)
 {
   g_autofree char *a = corpus ("01-kazzinc-ru-2016"), *b = corpus ("05-amt-kk-2020");
   g_autofree char *c = corpus ("06-amt-en-2021"), *d = corpus ("08-kazakhmys-kk-2023");
-  g_auto (Run) one = { 0 }, two = { 0 };
+  g_auto (KelTestRun) one = { 0 }, two = { 0 };
   g_autoptr (GPtrArray) rows = NULL;
 
-  run (&one, "code", "-j", "1", a, b, c, d, NULL);
-  run (&two, "code", "-j", "2", a, b, c, d, NULL);
+  kel_test_run_cli (&one, "code", "-j", "1", a, b, c, d, NULL);
+  kel_test_run_cli (&two, "code", "-j", "2", a, b, c, d, NULL);
   g_assert_cmpint (one.status, ==, 0);
   g_assert_cmpint (two.status, ==, 0);
   g_assert_cmpstr (one.err, ==, "");
@@ -81,14 +45,14 @@ test_cli_formats_and_output (void)
   g_autofree char *a = corpus ("09-kazakhmys-en-2017");
   g_autofree char *out = kel_test_write_temp ("out.csv", "old", -1);
   g_autofree char *written = NULL;
-  g_auto (Run) csv = { 0 }, tsv = { 0 }, jsonl = { 0 }, file = { 0 }, bad = { 0 };
+  g_auto (KelTestRun) csv = { 0 }, tsv = { 0 }, jsonl = { 0 }, file = { 0 }, bad = { 0 };
   g_auto (GStrv) lines = NULL;
 
-  run (&csv, "code", a, NULL);
-  run (&tsv, "code", "--format", "tsv", a, NULL);
-  run (&jsonl, "code", "--format=jsonl", a, NULL);
-  run (&file, "code", "-o", out, a, NULL);
-  run (&bad, "code", "--format", "xml", a, NULL);
+  kel_test_run_cli (&csv, "code", a, NULL);
+  kel_test_run_cli (&tsv, "code", "--format", "tsv", a, NULL);
+  kel_test_run_cli (&jsonl, "code", "--format=jsonl", a, NULL);
+  kel_test_run_cli (&file, "code", "-o", out, a, NULL);
+  kel_test_run_cli (&bad, "code", "--format", "xml", a, NULL);
   g_assert_cmpint (tsv.status, ==, 0);
   g_assert_true (g_str_has_prefix (tsv.out, "document\tcorporation\t"));
   g_assert_cmpint (jsonl.status, ==, 0);
@@ -112,14 +76,14 @@ test_cli_bad_inputs (void)
   g_autofree char *encrypted = kel_test_data_path ("encrypted.pdf");
   g_autofree char *cp1251 = kel_test_data_path ("cp1251.txt");
   g_autofree char *pdf = NULL, *truncated = NULL, *dir = NULL;
-  g_auto (Run) r = { 0 }, alone = { 0 };
+  g_auto (KelTestRun) r = { 0 }, alone = { 0 };
   gsize len;
 
   g_assert_true (g_file_get_contents (good, &pdf, &len, NULL));
   truncated = kel_test_write_temp ("truncated.pdf", pdf, len / 3);
   dir = g_path_get_dirname (empty);
 
-  run (&r, "code", empty, good, truncated, encrypted, "/no/such/memo.pdf", dir, cp1251, NULL);
+  kel_test_run_cli (&r, "code", empty, good, truncated, encrypted, "/no/such/memo.pdf", dir, cp1251, NULL);
   /* the exit status says something failed, the good file is still written */
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.out, "02-kazzinc-kk-2019.pdf"));
@@ -131,7 +95,7 @@ test_cli_bad_inputs (void)
   g_assert_nonnull (strstr (r.err, "folder"));
   g_assert_nonnull (strstr (r.err, "6 of 7"));
 
-  run (&alone, "code", good, NULL);
+  kel_test_run_cli (&alone, "code", good, NULL);
   g_assert_cmpint (alone.status, ==, 0);
   /* the good file's rows are the same with or without the bad ones around it */
   g_assert_cmpstr (alone.out, ==, r.out);
@@ -149,11 +113,11 @@ test_cli_bad_lexicons (void)
       g_autofree char *dir = g_dir_make_tmp ("kelisim-cli-lex-XXXXXX", NULL);
       g_autofree char *dst = g_build_filename (dir, files[i], NULL);
       g_autofree char *contents = NULL;
-      g_auto (Run) r = { 0 };
+      g_auto (KelTestRun) r = { 0 };
 
       g_assert_true (g_file_get_contents (src, &contents, NULL, NULL));
       g_assert_true (g_file_set_contents (dst, contents, -1, NULL));
-      run (&r, "code", "--lexicons", dir, good, NULL);
+      kel_test_run_cli (&r, "code", "--lexicons", dir, good, NULL);
       g_assert_cmpint (r.status, ==, 2);
       g_assert_nonnull (strstr (r.err, files[i]));
       g_assert_cmpstr (r.out, ==, "");
@@ -176,11 +140,11 @@ test_cli_slow_regex (void)
     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx, y: оказать "
     "благотворительную помощь больнице.\n", -1);
   g_autofree char *contents = NULL;
-  g_auto (Run) r = { 0 };
+  g_auto (KelTestRun) r = { 0 };
 
   g_assert_true (g_file_get_contents (src, &contents, NULL, NULL));
   g_assert_true (g_file_set_contents (dst, contents, -1, NULL));
-  run (&r, "code", "--lexicons", dir, text, NULL);
+  kel_test_run_cli (&r, "code", "--lexicons", dir, text, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, ",1.1,2,charity,"));
   g_assert_nonnull (strstr (r.err, "clause 1.1"));
@@ -195,25 +159,25 @@ test_cli_summary (void)
   g_autofree char *a = corpus ("01-kazzinc-ru-2016"), *b = corpus ("03-kazzinc-en-2022");
   g_autofree char *meta = kel_test_write_temp ("meta.csv",
                                                "document,year\n01-kazzinc-ru-2016.pdf,2015\n", -1);
-  g_auto (Run) table = { 0 }, csv = { 0 }, by_corp = { 0 }, with_meta = { 0 };
+  g_auto (KelTestRun) table = { 0 }, csv = { 0 }, by_corp = { 0 }, with_meta = { 0 };
 
-  run (&table, "summary", a, b, NULL);
+  kel_test_run_cli (&table, "summary", a, b, NULL);
   g_assert_cmpint (table.status, ==, 0);
   g_assert_nonnull (strstr (table.out, "Kazzinc 2016"));
   g_assert_nonnull (strstr (table.out, "Kazzinc 2022"));
   g_assert_nonnull (strstr (table.out, "human_development"));
 
-  run (&csv, "summary", "--format", "csv", a, b, NULL);
+  kel_test_run_cli (&csv, "summary", "--format", "csv", a, b, NULL);
   g_assert_true (g_str_has_prefix (csv.out, "corporation,year,category,class,count,amount_kzt,"
                                             "share_count,share_amount"));
   g_assert_nonnull (strstr (csv.out, "\r\nKazzinc,2016,infrastructure,compensatory,"));
   g_assert_nonnull (strstr (csv.out, "\r\nKazzinc,2022,all,developmental,"));
 
-  run (&by_corp, "summary", "--format", "csv", "--by", "corporation", a, b, NULL);
+  kel_test_run_cli (&by_corp, "summary", "--format", "csv", "--by", "corporation", a, b, NULL);
   g_assert_nonnull (strstr (by_corp.out, "\r\nKazzinc,,infrastructure,"));
   g_assert_null (strstr (by_corp.out, "2016"));
 
-  run (&with_meta, "summary", "--format", "csv", "--meta", meta, a, NULL);
+  kel_test_run_cli (&with_meta, "summary", "--format", "csv", "--meta", meta, a, NULL);
   g_assert_nonnull (strstr (with_meta.out, "\r\nKazzinc,2015,"));
 }
 
@@ -226,7 +190,7 @@ test_cli_500_pages (void)
   cairo_surface_t *pdf = cairo_pdf_surface_create (path, 595, 842);
   cairo_t *cr = cairo_create (pdf);
   g_autoptr (GPtrArray) rows = NULL;
-  g_auto (Run) r = { 0 };
+  g_auto (KelTestRun) r = { 0 };
 
   cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size (cr, 11);
@@ -250,7 +214,7 @@ test_cli_500_pages (void)
   cairo_surface_finish (pdf);
   cairo_surface_destroy (pdf);
 
-  run (&r, "code", path, NULL);
+  kel_test_run_cli (&r, "code", path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   rows = kel_csv_parse (r.out, strlen (r.out), ',');
   g_assert_cmpuint (rows->len, ==, 501);
@@ -279,7 +243,7 @@ test_cli_large_text (void)
     "для объёма без особого смысла, повторяется много раз подряд до ста мегабайт.\n";
   g_autoptr (GString) big = g_string_sized_new (101 * 1024 * 1024);
   g_autofree char *path = NULL;
-  g_auto (Run) r = { 0 };
+  g_auto (KelTestRun) r = { 0 };
   guint i = 1;
 
   g_string_append (big, "МЕМОРАНДУМ о взаимных намерениях на 2020 год\n\n2. Намерения\n");
@@ -290,7 +254,7 @@ test_cli_large_text (void)
 
   /* The same two commitments said again and again count once each; with every segment
    * asked for, all of them are there, the repeats with their reason. */
-  run (&r, "code", "--format", "tsv", "--all-segments", path, NULL);
+  kel_test_run_cli (&r, "code", "--format", "tsv", "--all-segments", path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpuint (strlen (r.out), >, 1000000);
   g_assert_nonnull (strstr (r.out, "\trepeat\t"));

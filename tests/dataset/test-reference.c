@@ -47,10 +47,10 @@ check_folder (gconstpointer data)
   g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
   g_autoptr (GError) error = NULL;
-  g_autofree char *out = NULL, *want = NULL, *err = NULL;
+  g_autofree char *out = NULL, *want = NULL;
+  g_auto (KelTestRun) run = { 0 };
   gsize out_len, want_len;
   const char *name;
-  int status;
 
   g_assert_nonnull (d);
   while ((name = g_dir_read_name (d)) != NULL)
@@ -59,7 +59,6 @@ check_folder (gconstpointer data)
   g_ptr_array_sort (files, compare_paths);
   g_assert_cmpuint (files->len, >=, 4);
 
-  g_ptr_array_add (argv, g_strdup (KEL_CLI_PATH));
   g_ptr_array_add (argv, g_strdup ("code"));
   g_ptr_array_add (argv, g_strdup ("--ocr=never"));
   g_ptr_array_add (argv, g_strdup ("--all-segments"));
@@ -69,11 +68,9 @@ check_folder (gconstpointer data)
   for (guint i = 0; i < files->len; i++)
     g_ptr_array_add (argv, g_strdup (files->pdata[i]));
   g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("kelisim-cli failed on %s: %s", folder, err);
+  kel_test_run_cli_argv (&run, (const char *const *) argv->pdata);
+  if (run.status != 0)
+    g_error ("kelisim-cli failed on %s: %s", folder, run.err);
 
   g_assert_true (g_file_get_contents (out_path, &out, &out_len, NULL));
   g_assert_true (g_file_get_contents (ref_path, &want, &want_len, NULL));

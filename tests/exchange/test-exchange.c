@@ -113,14 +113,14 @@ test_qdc_export (void)
     g_autofree char *out = kel_test_write_temp ("cli.qdc", "", 0);
     g_autofree char *xsd = g_build_filename (kel_data_dir (), "schemas", "refi-qda",
                                              "Codebook-mrt2019.xsd", NULL);
-    const char *export_argv[] = { KEL_CLI_PATH, "codebook", "export", "--format", "qdc",
+    const char *export_argv[] = { "codebook", "export", "--format", "qdc",
                                   "--language", "kk", "-o", out, NULL };
     const char *lint_argv[] = { "xmllint", "--noout", "--nonet", "--schema", xsd, out, NULL };
+    g_auto (KelTestRun) exported = { 0 };
     int status;
 
-    g_assert_true (g_spawn_sync (NULL, (char **) export_argv, NULL, 0, NULL, NULL, NULL,
-                                 NULL, &status, NULL));
-    g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    kel_test_run_cli_argv (&exported, export_argv);
+    g_assert_cmpint (exported.status, ==, 0);
     g_assert_true (g_spawn_sync (NULL, (char **) lint_argv, NULL,
                                  G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
                                  NULL, NULL, &status, NULL));
@@ -664,14 +664,15 @@ test_yaml_export (void)
   remove_dir (dir);
 }
 
+/* kelisim-cli with @args, through the tests' one runner: its status, and what it said. */
 static int
-run_cli (const char *const *argv, char **err)
+run_cli (const char *const *args, char **err)
 {
-  int status;
+  g_auto (KelTestRun) run = { 0 };
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
-                               NULL, NULL, err, &status, NULL));
-  return WEXITSTATUS (status);
+  kel_test_run_cli_argv (&run, args);
+  *err = g_steal_pointer (&run.err);
+  return run.status;
 }
 
 static void
@@ -681,15 +682,15 @@ test_cli (void)
   g_autofree char *cat = kel_test_data_path ("dict/csr.cat");
   g_autofree char *qdc = kel_test_write_temp ("cli-export.qdc", "", 0);
   g_autofree char *yml = kel_test_write_temp ("cli-export.yml", "", 0);
-  const char *bad_map[] = { KEL_CLI_PATH, "dictionary", "import", cat, "-o", dir, "--map",
+  const char *bad_map[] = { "dictionary", "import", cat, "-o", dir, "--map",
                             "CHARITY=philanthropy", NULL };
-  const char *good[] = { KEL_CLI_PATH, "dictionary", "import", cat, "-o", dir, "--map",
+  const char *good[] = { "dictionary", "import", cat, "-o", dir, "--map",
                          "CHARITY=charity", "--language", "en", NULL };
-  const char *export_yaml[] = { KEL_CLI_PATH, "dictionary", "export", "-l", dir, "-o", yml,
+  const char *export_yaml[] = { "dictionary", "export", "-l", dir, "-o", yml,
                                 NULL };
-  const char *export_qdc[] = { KEL_CLI_PATH, "codebook", "export", "-l", dir, "-o", qdc,
+  const char *export_qdc[] = { "codebook", "export", "-l", dir, "-o", qdc,
                                "--language", "en", NULL };
-  const char *import_qdc[] = { KEL_CLI_PATH, "codebook", "import", qdc, "-o", dir, NULL };
+  const char *import_qdc[] = { "codebook", "import", qdc, "-o", dir, NULL };
   g_autofree char *e1 = NULL, *e2 = NULL, *e3 = NULL, *e4 = NULL, *e5 = NULL;
   g_autofree char *yaml = NULL;
 
@@ -710,8 +711,8 @@ test_cli (void)
   {
     g_autofree char *rid = kel_test_data_path ("exchange-real/RID-cut.cat");
     g_autofree char *lc3 = kel_test_data_path ("exchange-real/mary.lc3");
-    const char *with_notes[] = { KEL_CLI_PATH, "dictionary", "import", rid, "-o", dir, NULL };
-    const char *lexicoder[] = { KEL_CLI_PATH, "dictionary", "import", lc3, "-o", dir, NULL };
+    const char *with_notes[] = { "dictionary", "import", rid, "-o", dir, NULL };
+    const char *lexicoder[] = { "dictionary", "import", lc3, "-o", dir, NULL };
     g_autofree char *e6 = NULL, *e7 = NULL;
 
     g_assert_cmpint (run_cli (with_notes, &e6), ==, 0);

@@ -419,25 +419,17 @@ test_cli (void)
 {
   g_autofree char *doc = kel_test_data_path ("corpus/05-amt-kk-2020.docx");
   g_autofree char *out = kel_test_write_temp ("cli.dta", "", 0);
-  const char *no_output[] = { KEL_CLI_PATH, "code", "--format", "sav", doc, NULL };
-  const char *bad_lang[] = { KEL_CLI_PATH, "code", "--format", "sav", "--language", "de",
-                             "-o", out, doc, NULL };
-  const char *good[] = { KEL_CLI_PATH, "code", "-f", "dta", "--language", "kk", "-o", out,
-                         doc, NULL };
-  g_autofree char *err1 = NULL, *err2 = NULL, *err3 = NULL;
-  int status;
+  g_auto (KelTestRun) no_output = { 0 }, bad_lang = { 0 }, good = { 0 };
   ReadBack rb = { 0 };
 
-  g_assert_true (g_spawn_sync (NULL, (char **) no_output, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, &err1, &status, NULL));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 2);
-  g_assert_nonnull (strstr (err1, "-o"));
-  g_assert_true (g_spawn_sync (NULL, (char **) bad_lang, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, &err2, &status, NULL));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 2);
-  g_assert_true (g_spawn_sync (NULL, (char **) good, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, &err3, &status, NULL));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  kel_test_run_cli (&no_output, "code", "--format", "sav", doc, NULL);
+  g_assert_cmpint (no_output.status, ==, 2);
+  g_assert_nonnull (strstr (no_output.err, "-o"));
+  kel_test_run_cli (&bad_lang, "code", "--format", "sav", "--language", "de", "-o", out, doc,
+                    NULL);
+  g_assert_cmpint (bad_lang.status, ==, 2);
+  kel_test_run_cli (&good, "code", "-f", "dta", "--language", "kk", "-o", out, doc, NULL);
+  g_assert_cmpint (good.status, ==, 0);
   read_back (out, TRUE, &rb);
   g_assert_cmpint (rb.n_rows, ==, 11); /* the gold lines of document 05 */
   g_assert_cmpstr (cell (&rb, 0, "document"), ==, "05-amt-kk-2020.docx");

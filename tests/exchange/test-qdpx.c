@@ -1210,18 +1210,13 @@ test_nvivo_real (void)
   g_autofree char *qdpx = kel_test_data_path ("exchange-real/nvivo12-oltas0517-cut.qdpx");
   g_autofree char *out = fresh_path ("nvivo-cli.kelisim");
   g_autoptr (KelQdpxReport) report = kel_qdpx_report_new ();
-  const char *argv[] = { KEL_CLI_PATH, "project", "import", qdpx, "-o", out, NULL };
-  g_autoptr (GError) error = NULL;
-  int status = -1;
+  g_auto (KelTestRun) run = { 0 };
 
   check_nvivo_import (qdpx, qdpx, report);
   g_assert_false (has_line (report->notes, "does not say what its positions count"));
   g_assert_cmpuint (report->unmapped->len, ==, 0);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
-                               G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
-                               NULL, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  kel_test_run_cli (&run, "project", "import", qdpx, "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
   g_unlink (out);
 }
 

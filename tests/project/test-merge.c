@@ -450,9 +450,12 @@ test_merge_refusals (Fixture *f, gconstpointer data)
 }
 
 static void
-on_progress (guint done, guint total, const char *current, gpointer data)
+on_fraction (KelJob *job, GParamSpec *pspec, gpointer data)
 {
-  (*(guint *) data)++;
+  GArray *seen = data;
+  double fraction = kel_job_get_fraction (job);
+
+  g_array_append_val (seen, fraction);
 }
 
 static void
@@ -467,13 +470,14 @@ test_merge_async (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (KelMergeReport) report = NULL;
   GAsyncResult *result = NULL;
-  guint progress = 0;
+  g_autoptr (KelJob) job = kel_job_new ();
+  g_autoptr (GArray) seen = g_array_new (FALSE, FALSE, sizeof (double));
 
   g_assert_true (kel_project_add_coder (f->copy, "bek", NULL, &error));
   kel_project_accept (f->copy, "bek", lexicon_id (f->copy, f->doc, "charity"), &error);
   g_clear_object (&f->copy);
-  kel_project_merge_async (f->lead, f->copy_path, on_progress, &progress, NULL, NULL, on_merged,
-                           &result);
+  g_signal_connect (job, "notify::fraction", G_CALLBACK (on_fraction), seen);
+  kel_project_merge_async (f->lead, f->copy_path, job, on_merged, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   report = kel_project_merge_finish (f->lead, result, &error);
@@ -482,7 +486,13 @@ test_merge_async (Fixture *f, gconstpointer data)
   g_assert_cmpuint (report->codings_added, ==, 1);
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  g_assert_cmpuint (progress, ==, 3);   /* two documents, and the end */
+  /* two documents: 0, ½, then the end; told at most once each, growing, ending at 1 */
+  g_assert_cmpuint (seen->len, >=, 1);
+  g_assert_cmpuint (seen->len, <=, 2);
+  for (guint i = 0; i + 1 < seen->len; i++)
+    g_assert_cmpfloat (g_array_index (seen, double, i), <=, g_array_index (seen, double, i + 1));
+  g_assert_cmpfloat (g_array_index (seen, double, seen->len - 1), ==, 1.0);
+  g_assert_cmpfloat (kel_job_get_fraction (job), ==, 1.0);
 }
 
 static void

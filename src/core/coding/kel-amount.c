@@ -1896,6 +1896,96 @@ kel_rates_set (KelRates   *rates,
   g_array_insert_val (years, i, yr);
 }
 
+void
+kel_rates_remove (KelRates *rates, int year, const char *currency)
+{
+  char code[4];
+  GArray *years;
+
+  g_return_if_fail (rates != NULL);
+
+  if (!currency_code (currency, code)
+      || (years = g_hash_table_lookup (rates->table, code)) == NULL)
+    return;
+  for (guint i = 0; i < years->len; i++)
+    if (g_array_index (years, YearRate, i).year == year)
+      {
+        g_array_remove_index (years, i);
+        break;
+      }
+  if (years->len == 0)
+    g_hash_table_remove (rates->table, code);
+}
+
+static int
+compare_entries (gconstpointer a, gconstpointer b)
+{
+  const KelRateEntry *x = a, *y = b;
+
+  if (x->year != y->year)
+    return y->year - x->year;
+  return strcmp (x->currency, y->currency);
+}
+
+GArray *
+kel_rates_list (const KelRates *rates)
+{
+  GArray *list = g_array_new (FALSE, FALSE, sizeof (KelRateEntry));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (rates != NULL, list);
+
+  g_hash_table_iter_init (&iter, rates->table);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    for (guint i = 0; i < ((GArray *) value)->len; i++)
+      {
+        const YearRate *yr = &g_array_index ((GArray *) value, YearRate, i);
+        KelRateEntry e = { yr->year, { 0 }, yr->rate };
+
+        memcpy (e.currency, key, 3);
+        g_array_append_val (list, e);
+      }
+  g_array_sort (list, compare_entries);
+  return list;
+}
+
+gboolean
+kel_rates_save (const KelRates *rates, const char *path, const char *comment, GError **error)
+{
+  g_autoptr (GArray) list = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GError) local = NULL;
+  g_autoptr (KelRates) check = kel_rates_new ();
+
+  g_return_val_if_fail (rates != NULL && path != NULL, FALSE);
+
+  list = kel_rates_list (rates);
+  if (comment != NULL)
+    g_string_append_printf (out, "# %s\n", comment);
+  g_string_append (out, "year\tcurrency\tkzt_per_unit\n");
+  /* oldest first, as data/rates.tsv is */
+  for (guint i = list->len; i-- > 0;)
+    {
+      const KelRateEntry *e = &g_array_index (list, KelRateEntry, i);
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_printf (out, "%d\t%s\t%s\n", e->year, e->currency,
+                              g_ascii_formatd (buf, sizeof buf, "%.4f", e->kzt_per_unit));
+    }
+  if (!g_file_set_contents_full (path, out->str, out->len, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
+                                 &local))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_set_error (error, KEL_RATES_ERROR, KEL_RATES_ERROR_IO,
+                   _("Could not write the exchange-rate table “%s”: %s"), display,
+                   local->message);
+      return FALSE;
+    }
+  /* what was written is what the pipeline reads */
+  return kel_rates_load (check, path, error);
+}
+
 static void
 rates_state (KelRates   *rates,
              const char *code,

@@ -47,6 +47,25 @@ double     kel_rates_lookup         (const KelRates *rates,
                                      const char     *currency);
 void       kel_rates_free           (KelRates       *rates);
 
+/* A rate of the table, as the preferences show and edit it. */
+typedef struct {
+  int    year;
+  char   currency[4];
+  double kzt_per_unit;
+} KelRateEntry;
+
+/* The table's rates (not those a document states), newest year first, then by currency. */
+GArray    *kel_rates_list           (const KelRates *rates);
+void       kel_rates_remove         (KelRates       *rates,
+                                     int             year,
+                                     const char     *currency);
+/* Writes the table as kel_rates_load() reads it (after a "# @comment" line, unless NULL),
+ * through a temporary file, and reads it back to check. */
+gboolean   kel_rates_save           (const KelRates *rates,
+                                     const char     *path,
+                                     const char     *comment,
+                                     GError        **error);
+
 /* Finds rates a document states ("по курсу 450 тенге за 1 доллар США", "at the rate of
  * KZT 450 per USD 1", "1 USD = 450 KZT", "бағамы 1 АҚШ доллары = 450 теңге") and returns
  * a new table with them layered over @base (which may be NULL). */

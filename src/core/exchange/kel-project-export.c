@@ -1,5 +1,6 @@
 /* kel-project-export.c: the table of formats a project exports to: the delimited ones of
- * DESIGN.md's contract (CSV, TSV, JSON lines), XLSX, SAV and DTA, and REFI-QDA. */
+ * DESIGN.md's contract (CSV, TSV, JSON lines), XLSX, SAV and DTA, and REFI-QDA; and the
+ * writing of one to a file, also as a job on a worker thread. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -159,19 +160,19 @@ kel_project_export (KelProject *project, const KelProjectSelection *selection,
   return exporter->write (project, rows, error);
 }
 
-gboolean
-kel_project_export_file (KelProject *project, const char *format, const char *path,
-                         const KelProjectSelection *selection, KelLanguage lang,
-                         KelQdpxReport *report, GError **error)
+/* Collects (the first half of @job) and writes (the second), stopped by @cancellable
+ * between the two. */
+static gboolean
+export_file (KelProject *project, const char *format, const char *path,
+             const KelProjectSelection *selection, KelLanguage lang, KelQdpxReport *report,
+             KelJob *job, GCancellable *cancellable, GError **error)
 {
   const KelProjectExporter *exporter = kel_project_find_exporter (format);
   g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local = NULL;
+  g_autofree char *display = g_filename_display_basename (path);
   KelProjectSelection all = { KEL_VIEW_ALL };
-
-  g_return_val_if_fail (KEL_IS_PROJECT (project), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
 
   if (exporter == NULL)
     {
@@ -183,10 +184,14 @@ kel_project_export_file (KelProject *project, const char *format, const char *pa
     lang = kel_export_default_language ();
   if (!exporter->whole_project)
     {
+      kel_job_set_progress (job, 0, _("Collecting the codings…"));
       rows = kel_project_collect_rows (project, selection ? selection : &all, error);
       if (rows == NULL)
         return FALSE;
     }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  kel_job_set_progressf (job, exporter->whole_project ? 0 : 0.5, _("Writing %s…"), display);
   if (exporter->write_file != NULL)
     return exporter->write_file (project, rows, path, lang, report, error);
   bytes = exporter->write (project, rows, error);
@@ -199,4 +204,101 @@ kel_project_export_file (KelProject *project, const char *format, const char *pa
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+kel_project_export_file (KelProject *project, const char *format, const char *path,
+                         const KelProjectSelection *selection, KelLanguage lang,
+                         KelQdpxReport *report, GError **error)
+{
+  g_return_val_if_fail (KEL_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return export_file (project, format, path, selection, lang, report, NULL, NULL, error);
+}
+
+/* On a worker thread ------------------------------------------------------------------- */
+
+typedef struct {
+  char                *format;
+  char                *path;
+  KelProjectSelection  selection;
+  gboolean             has_selection;
+  char                *coder;
+  char               **coders;
+  KelLanguage          lang;
+  KelJob              *job;
+} Export;
+
+static void
+export_free (gpointer data)
+{
+  Export *e = data;
+
+  g_free (e->format);
+  g_free (e->path);
+  g_free (e->coder);
+  g_strfreev (e->coders);
+  g_clear_object (&e->job);
+  g_free (e);
+}
+
+static void
+export_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Export *e = data;
+  g_autoptr (KelQdpxReport) report = kel_qdpx_report_new ();
+  GError *error = NULL;
+
+  if (!export_file (source, e->format, e->path, e->has_selection ? &e->selection : NULL, e->lang,
+                    report, e->job, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  kel_job_set_progress (e->job, 1, NULL);
+  g_task_return_pointer (task, g_steal_pointer (&report), (GDestroyNotify) kel_qdpx_report_free);
+}
+
+void
+kel_project_export_file_async (KelProject *project, const char *format, const char *path,
+                               const KelProjectSelection *selection, KelLanguage lang,
+                               KelJob *job, GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  Export *e;
+
+  g_return_if_fail (KEL_IS_PROJECT (project));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (job == NULL || KEL_IS_JOB (job));
+
+  e = g_new0 (Export, 1);
+  e->format = g_strdup (format);
+  e->path = g_strdup (path);
+  e->lang = lang;
+  e->job = job != NULL ? g_object_ref (job) : NULL;
+  if (selection != NULL)
+    {
+      /* the selection's strings are the caller's: the task keeps its own */
+      e->has_selection = TRUE;
+      e->selection = *selection;
+      e->coder = g_strdup (selection->coder);
+      e->coders = g_strdupv ((char **) selection->coders);
+      e->selection.coder = e->coder;
+      e->selection.coders = (const char *const *) e->coders;
+    }
+  task = g_task_new (project, kel_job_cancellable (job), callback, user_data);
+  g_task_set_source_tag (task, kel_project_export_file_async);
+  g_task_set_name (task, "[kelisim] export");
+  g_task_set_task_data (task, e, export_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+KelQdpxReport *
+kel_project_export_file_finish (KelProject *project, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, project), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
+                        == kel_project_export_file_async, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

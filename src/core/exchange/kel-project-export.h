@@ -52,5 +52,18 @@ gboolean     kel_project_export_file (KelProject                *project,
                                       KelLanguage                lang,
                                       KelQdpxReport             *report,
                                       GError                   **error);
+/* The same on a worker thread, told to and stopped by @job (may be NULL): the rows are
+ * collected, then written. @selection is copied. _finish gives the report. */
+void         kel_project_export_file_async  (KelProject                *project,
+                                             const char                *format,
+                                             const char                *path,
+                                             const KelProjectSelection *selection,
+                                             KelLanguage                lang,
+                                             KelJob                    *job,
+                                             GAsyncReadyCallback        callback,
+                                             gpointer                   user_data);
+KelQdpxReport *kel_project_export_file_finish (KelProject              *project,
+                                               GAsyncResult            *result,
+                                               GError                 **error);
 
 G_END_DECLS

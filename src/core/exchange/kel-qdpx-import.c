@@ -165,6 +165,7 @@ typedef struct {
   GHashTable                 *other_vars; /* variable name → number of documents */
   GPtrArray                  *links;     /* QLink */
   GHashTable                 *items;     /* selection GUID → KelItemRef* it was stored as */
+  KelJob                     *job;       /* told of each source read; may be NULL */
 } Import;
 
 static void
@@ -2601,6 +2602,14 @@ gboolean
 kel_qdpx_import (KelProject *project, const char *path, const KelQdpxImportOptions *options,
                  KelQdpxReport *report, GCancellable *cancellable, GError **error)
 {
+  return _kel_qdpx_import_job (project, path, options, report, NULL, cancellable, error);
+}
+
+gboolean
+_kel_qdpx_import_job (KelProject *project, const char *path,
+                      const KelQdpxImportOptions *options, KelQdpxReport *report, KelJob *job,
+                      GCancellable *cancellable, GError **error)
+{
   g_autoptr (KelQdpxReport) own = NULL;
   g_autofree char *display = NULL;
   Import im = { 0 };
@@ -2616,6 +2625,7 @@ kel_qdpx_import (KelProject *project, const char *path, const KelQdpxImportOptio
     report = own = kel_qdpx_report_new ();
   display = g_filename_display_basename (path);
   im.display = display;
+  im.job = job;
   im.project = project;
   im.options = options;
   im.report = report;
@@ -2650,6 +2660,9 @@ kel_qdpx_import (KelProject *project, const char *path, const KelQdpxImportOptio
     {
       QSource *src = im.sources->pdata[i];
 
+      /* reading and coding the sources is the long part; writing comes after */
+      kel_job_set_progressf (job, 0.9 * i / im.sources->len, _("Reading source %u of %u: %s"),
+                             i + 1, im.sources->len, src->name ? src->name : "");
       if (g_cancellable_set_error_if_cancelled (cancellable, error)
           || !read_source (&im, src, cancellable, error))
         goto out;

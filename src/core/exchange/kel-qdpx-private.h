@@ -2,7 +2,7 @@
  * that carry what REFI-QDA has no place for, and the variables the metadata goes to. */
 #pragma once
 
-#include <glib.h>
+#include "kel-qdpx.h"
 
 G_BEGIN_DECLS
 
@@ -35,5 +35,14 @@ extern const char *const _kel_qdpx_variables[5];
  * in every export of the same project. */
 char *_kel_qdpx_guid (const char *kind,
                       const char *key);
+
+/* kel_qdpx_import(), telling @job (may be NULL) of each source it reads. */
+gboolean _kel_qdpx_import_job (KelProject                 *project,
+                               const char                 *path,
+                               const KelQdpxImportOptions *options,
+                               KelQdpxReport              *report,
+                               KelJob                     *job,
+                               GCancellable               *cancellable,
+                               GError                    **error);
 
 G_END_DECLS

@@ -87,6 +87,18 @@ gboolean       kel_qdpx_import      (KelProject       *project,
                                      GCancellable     *cancellable,
                                      GError          **error);
 
+/* kel_qdpx_import() on a worker thread, told to and stopped by @job (may be NULL) source
+ * by source; @options and what it points to are copied. _finish gives the report. */
+void           kel_qdpx_import_async  (KelProject                 *project,
+                                       const char                 *path,
+                                       const KelQdpxImportOptions *options,
+                                       KelJob                     *job,
+                                       GAsyncReadyCallback         callback,
+                                       gpointer                    user_data);
+KelQdpxReport *kel_qdpx_import_finish (KelProject                 *project,
+                                       GAsyncResult               *result,
+                                       GError                    **error);
+
 /* A new project at @project_path (which must not exist) from @path, with the codebook of
  * @options->pipeline's lexicon; the file appears only when the import is complete. */
 gboolean       kel_qdpx_import_new  (const char       *project_path,

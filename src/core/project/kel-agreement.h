@@ -106,6 +106,16 @@ KelAgreement *kel_project_agreement_on   (KelProject         *project,
                                           const char *const  *coders,
                                           KelAgreementUnits   units,
                                           GError            **error);
+/* kel_project_agreement_on() on a worker thread, stopped by @job (may be NULL). */
+void          kel_project_agreement_on_async  (KelProject         *project,
+                                               const char *const  *coders,
+                                               KelAgreementUnits   units,
+                                               KelJob             *job,
+                                               GAsyncReadyCallback callback,
+                                               gpointer            user_data);
+KelAgreement *kel_project_agreement_on_finish (KelProject         *project,
+                                               GAsyncResult       *result,
+                                               GError            **error);
 void          kel_agreement_free         (KelAgreement       *agreement);
 /* "reviewed" or "all_segments", as the exports name the choice */
 const char   *kel_agreement_units_name   (KelAgreementUnits   units);

@@ -32,6 +32,7 @@ kel_project_add_result_free (KelProjectAddResult *result)
     return;
   g_free (result->path);
   g_clear_error (&result->error);
+  g_clear_pointer (&result->warnings, g_ptr_array_unref);
   g_free (result);
 }
 

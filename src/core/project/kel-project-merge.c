@@ -495,8 +495,7 @@ merge_matched_document (Merge *m, gint64 ours, gint64 theirs, const char *name,
 }
 
 static gboolean
-merge_documents (Merge *m, KelProjectProgressFunc progress, gpointer progress_data,
-                 GCancellable *cancellable, GError **error)
+merge_documents (Merge *m, KelJob *job, GCancellable *cancellable, GError **error)
 {
   g_autoptr (sqlite3_stmt) docs = _kel_project_prepare (m->other,
     "SELECT id, sha256, name, text_sha256, meta_base, lexicon_version, "
@@ -516,8 +515,9 @@ merge_documents (Merge *m, KelProjectProgressFunc progress, gpointer progress_da
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      if (progress != NULL)
-        progress (done++, total, name, progress_data);
+      kel_job_set_progressf (job, (double) done / MAX (total, 1), _("Merging %u of %u: %s"),
+                             done + 1, total, name);
+      done++;
       sqlite3_reset (mine);
       sqlite3_bind_text (mine, 1, sha256, -1, SQLITE_TRANSIENT);
       rc = sqlite3_step (mine);
@@ -551,8 +551,7 @@ merge_documents (Merge *m, KelProjectProgressFunc progress, gpointer progress_da
       _kel_project_set_error (m->other, error, rc);
       return FALSE;
     }
-  if (progress != NULL)
-    progress (done, done, NULL, progress_data);
+  kel_job_set_progress (job, 1, NULL);
   return TRUE;
 }
 
@@ -594,8 +593,7 @@ same_file (const char *a, const char *b)
 }
 
 KelMergeReport *
-_kel_project_merge_full (KelProject *project, const char *other_path,
-                         KelProjectProgressFunc progress, gpointer progress_data,
+_kel_project_merge_full (KelProject *project, const char *other_path, KelJob *job,
                          GCancellable *cancellable, GError **error)
 {
   g_autoptr (KelProject) other = NULL;
@@ -628,7 +626,7 @@ _kel_project_merge_full (KelProject *project, const char *other_path,
   ok = m.batch != NULL
        && merge_categories (&m, error)
        && merge_coders (&m, error)
-       && merge_documents (&m, progress, progress_data, cancellable, error)
+       && merge_documents (&m, job, cancellable, error)
        && log_merge (&m, error);
   if (ok)
     ok = kel_project_batch_commit (g_steal_pointer (&m.batch), error);
@@ -660,5 +658,5 @@ kel_project_merge (KelProject *project, const char *other_path, GCancellable *ca
   g_return_val_if_fail (KEL_IS_PROJECT (project), NULL);
   g_return_val_if_fail (other_path != NULL, NULL);
 
-  return _kel_project_merge_full (project, other_path, NULL, NULL, cancellable, error);
+  return _kel_project_merge_full (project, other_path, NULL, cancellable, error);
 }

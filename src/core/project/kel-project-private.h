@@ -245,11 +245,10 @@ GArray   *_kel_project_segment_spans (KelProject    *project,
 KelProject *_kel_project_open_other  (const char    *path,
                                       char         **temp_copy,
                                       GError       **error);
-/* Merge with progress called on the calling thread. */
+/* Merge with its progress told to @job (may be NULL). */
 KelMergeReport *_kel_project_merge_full (KelProject *project,
                                          const char *other_path,
-                                         KelProjectProgressFunc progress,
-                                         gpointer    progress_data,
+                                         KelJob     *job,
                                          GCancellable *cancellable,
                                          GError    **error);
 /* A batch whose caller wrote past its functions (merge): "changed" follows its commit. */

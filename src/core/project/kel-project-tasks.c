@@ -7,165 +7,154 @@
 #include <math.h>
 #include <string.h>
 
+#include "kel-batch.h"
 #include "kel-coding-row-private.h"
 
 /* Adding files ------------------------------------------------------------------------------ */
 
-static KelProjectAddResult *
-add_one_file (KelProject *project, const KelPipelineOptions *pipeline, const char *path)
+/* A file read and coded, not yet stored: the part that runs on a worker thread. */
+typedef struct {
+  KelProjectAddResult *result;
+  KelDocument         *doc;     /* NULL when it failed or is already there */
+  GBytes              *bytes;
+} Prepared;
+
+static void
+prepared_free (gpointer data)
 {
-  KelProjectAddResult *result = g_new0 (KelProjectAddResult, 1);
-  g_autoptr (GBytes) bytes = NULL;
+  Prepared *p = data;
+
+  kel_project_add_result_free (p->result);
+  g_clear_pointer (&p->doc, kel_document_free);
+  g_clear_pointer (&p->bytes, g_bytes_unref);
+  g_free (p);
+}
+
+static Prepared *
+prepare_file (KelProject *project, const KelPipelineOptions *pipeline, const char *path)
+{
+  Prepared *p = g_new0 (Prepared, 1);
+  KelProjectAddResult *result = p->result = g_new0 (KelProjectAddResult, 1);
   g_autoptr (GError) local = NULL;
-  g_autoptr (KelDocument) doc = NULL;
   g_autofree char *sha256 = NULL;
   KelPipelineOptions copy;
 
   result->path = g_strdup (path);
+  result->warnings = g_ptr_array_new_with_free_func (g_free);
   copy = *pipeline;
   copy.keep_extracted = TRUE;
   copy.extract_flags |= KEL_EXTRACT_BOXES;
 
-  if (!_kel_project_read_source (path, &bytes, &local))
+  if (!_kel_project_read_source (path, &p->bytes, &local))
     {
       /* the pipeline says why in its own words (no such file, a folder, …) */
-      doc = kel_pipeline_process_file (&copy, path, &result->error);
+      g_autoptr (KelDocument) doc = kel_pipeline_process_file (&copy, path, &result->error);
       if (doc != NULL)
         result->error = g_steal_pointer (&local);
-      return result;
+      return p;
     }
   /* the same bytes are recognized before any work is done on them */
-  sha256 = kel_project_hash_source (bytes);
+  sha256 = kel_project_hash_source (p->bytes);
   result->document = kel_project_find_document (project, sha256);
   if (result->document != 0)
     {
       result->existed = TRUE;
-      return result;
+      return p;
     }
-  doc = kel_pipeline_process_file (&copy, path, &result->error);
-  if (doc == NULL)
-    return result;
-  if (!kel_project_insert_document (project, pipeline->lexicon, doc, bytes, &result->document,
-                                    &local))
+  p->doc = kel_pipeline_process_file (&copy, path, &result->error);
+  return p;
+}
+
+/* Stores what prepare_file() made, on the caller's thread, and frees @p. */
+static KelProjectAddResult *
+store_file (KelProject *project, const KelPipelineOptions *pipeline, Prepared *p)
+{
+  KelProjectAddResult *result = g_steal_pointer (&p->result);
+  g_autoptr (GError) local = NULL;
+
+  if (p->doc != NULL
+      && !kel_project_insert_document (project, pipeline->lexicon, p->doc, p->bytes,
+                                       &result->document, &local))
     {
       if (g_error_matches (local, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_EXISTS))
         result->existed = TRUE;
       else
         result->error = g_steal_pointer (&local);
     }
-  else
+  else if (p->doc != NULL)
     /* other bytes, the same text: the caller asks whether to keep both */
     result->twin = kel_project_find_twin (project, result->document, &result->twin_similarity,
                                           NULL);
+  /* what reading it and storing it warned of (a name it had to take, …) */
+  for (guint i = 0; p->doc != NULL && result->error == NULL && i < p->doc->warnings->len; i++)
+    g_ptr_array_add (result->warnings, g_strdup (p->doc->warnings->pdata[i]));
+  prepared_free (p);
   return result;
+}
+
+static KelProjectAddResult *
+add_one_file (KelProject *project, const KelPipelineOptions *pipeline, const char *path)
+{
+  return store_file (project, pipeline, prepare_file (project, pipeline, path));
+}
+
+typedef struct {
+  KelProject         *project;
+  KelPipelineOptions  pipeline;
+  const char *const  *paths;
+  GPtrArray          *results;
+  GCancellable       *cancellable;
+} Adding;
+
+static gpointer
+prepare_one (guint index, gpointer data)
+{
+  Adding *a = data;
+
+  return prepare_file (a->project, &a->pipeline, a->paths[index]);
+}
+
+static gboolean
+store_one (guint index, gpointer prepared, gpointer data)
+{
+  Adding *a = data;
+
+  g_ptr_array_add (a->results, store_file (a->project, &a->pipeline, prepared));
+  return !g_cancellable_is_cancelled (a->cancellable);
+}
+
+GPtrArray *
+kel_project_add_files_full (KelProject *project, const KelPipelineOptions *pipeline,
+                            const char *const *paths, guint jobs, GCancellable *cancellable,
+                            GError **error)
+{
+  g_autoptr (GPtrArray) results = NULL;
+  Adding a = { project, { 0 }, paths, NULL, cancellable };
+
+  g_return_val_if_fail (KEL_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (pipeline != NULL && pipeline->lexicon != NULL, NULL);
+  g_return_val_if_fail (paths != NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  a.pipeline = *pipeline;
+  if (cancellable != NULL)
+    a.pipeline.cancellable = cancellable;
+  a.results = results =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) kel_project_add_result_free);
+  /* read and coded on @jobs threads, a few files ahead; stored here, in order */
+  kel_batch_run (g_strv_length ((char **) paths), MAX (jobs, 1), prepare_one, store_one,
+                 prepared_free, &a);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  return g_steal_pointer (&results);
 }
 
 GPtrArray *
 kel_project_add_files (KelProject *project, const KelPipelineOptions *pipeline,
                        const char *const *paths, GCancellable *cancellable, GError **error)
 {
-  g_autoptr (GPtrArray) results = NULL;
-  KelPipelineOptions copy;
-
-  g_return_val_if_fail (KEL_IS_PROJECT (project), NULL);
-  g_return_val_if_fail (pipeline != NULL && pipeline->lexicon != NULL, NULL);
-  g_return_val_if_fail (paths != NULL, NULL);
-
-  copy = *pipeline;
-  if (cancellable != NULL)
-    copy.cancellable = cancellable;
-  results = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_project_add_result_free);
-  for (guint i = 0; paths[i] != NULL; i++)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      g_ptr_array_add (results, add_one_file (project, &copy, paths[i]));
-    }
-  return g_steal_pointer (&results);
-}
-
-/* Progress, told on the caller's main context. The callback and its data are shared by
- * the task and the reports still queued, and let go of when the last is done. */
-typedef struct {
-  KelProjectProgressFunc func;
-  gpointer               data;
-  GDestroyNotify         notify;
-  GMainContext          *context;
-} Progress;
-
-static void
-progress_clear (gpointer p)
-{
-  Progress *progress = p;
-
-  if (progress->notify != NULL)
-    progress->notify (progress->data);
-  g_main_context_unref (progress->context);
-}
-
-static Progress *
-progress_new (KelProjectProgressFunc func, gpointer data, GDestroyNotify notify)
-{
-  Progress *p = g_atomic_rc_box_new0 (Progress);
-
-  p->func = func;
-  p->data = data;
-  p->notify = notify;
-  p->context = g_main_context_ref_thread_default ();
-  return p;
-}
-
-static void
-progress_unref (Progress *p)
-{
-  if (p != NULL)
-    g_atomic_rc_box_release_full (p, progress_clear);
-}
-
-typedef struct {
-  Progress *progress;
-  guint     done;
-  guint     total;
-  char     *current;
-} Report;
-
-static gboolean
-report_dispatch (gpointer data)
-{
-  Report *r = data;
-
-  r->progress->func (r->done, r->total, r->current, r->progress->data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-report_free (gpointer data)
-{
-  Report *r = data;
-
-  progress_unref (r->progress);
-  g_free (r->current);
-  g_free (r);
-}
-
-static void
-progress_report (Progress *p, guint done, guint total, const char *current)
-{
-  g_autoptr (GSource) source = NULL;
-  Report *r;
-
-  if (p == NULL || p->func == NULL)
-    return;
-  r = g_new0 (Report, 1);
-  r->progress = g_atomic_rc_box_acquire (p);
-  r->done = done;
-  r->total = total;
-  r->current = g_strdup (current);
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, report_dispatch, r, report_free);
-  g_source_set_static_name (source, "[kelisim] project progress");
-  g_source_attach (source, p->context);
+  return kel_project_add_files_full (project, pipeline, paths, 1, cancellable, error);
 }
 
 /* A pipeline that owns what it points to, for a worker thread. */
@@ -173,7 +162,9 @@ typedef struct {
   KelPipelineOptions  pipeline;
   char       **paths;
   char        *other_path;
-  Progress    *progress;
+  KelJob      *job;
+  KelLexiconRunFlags flags;
+  guint        changed, removed, stored;   /* what a lexicon run did */
 } TaskData;
 
 static void
@@ -187,15 +178,17 @@ task_data_free (gpointer data)
   g_free ((char *) t->pipeline.ocr_languages);
   g_strfreev (t->paths);
   g_free (t->other_path);
-  progress_unref (t->progress);
+  g_clear_object (&t->job);
   g_free (t);
 }
 
-static TaskData *
-task_data_new (const KelPipelineOptions *pipeline, KelProjectProgressFunc progress,
-               gpointer progress_data,        GDestroyNotify progress_notify)
+/* The task of a long job on @project, told to @job (may be NULL), which also stops it. */
+static GTask *
+task_new (KelProject *project, const KelPipelineOptions *pipeline, KelJob *job,
+          gpointer tag, const char *name, GAsyncReadyCallback callback, gpointer user_data)
 {
   TaskData *t = g_new0 (TaskData, 1);
+  GTask *task = g_task_new (project, kel_job_cancellable (job), callback, user_data);
 
   if (pipeline != NULL)
     {
@@ -206,8 +199,44 @@ task_data_new (const KelPipelineOptions *pipeline, KelProjectProgressFunc progre
       t->pipeline.ocr_languages = g_strdup (pipeline->ocr_languages);
       t->pipeline.cancellable = NULL;
     }
-  t->progress = progress_new (progress, progress_data, progress_notify);
-  return t;
+  t->job = job != NULL ? g_object_ref (job) : NULL;
+  g_task_set_source_tag (task, tag);
+  g_task_set_name (task, name);
+  g_task_set_task_data (task, t, task_data_free);
+  return task;
+}
+
+/* Where an import is, for OCR's page progress inside one file. */
+typedef struct {
+  KelJob             *job;
+  guint               file, total;
+  const char         *name;
+  KelOcrProgressFunc  chained;     /* the caller's own, if any */
+  gpointer            chained_data;
+} FileProgress;
+
+static void
+report_file (FileProgress *p, guint page, guint pages)
+{
+  g_autofree char *label = g_strdup_printf (_("Importing %u of %u: %s"), p->file + 1, p->total,
+                                            p->name);
+  double part = pages > 0 ? (double) MIN (page, pages) / pages : 0;
+
+  if (pages == 0 || page >= pages)
+    kel_job_set_progress (p->job, (p->file + part) / p->total, label);
+  else
+    kel_job_set_progressf (p->job, (p->file + part) / p->total,
+                           _("%s — recognizing page %u of %u (OCR)"), label, page + 1, pages);
+}
+
+static void
+ocr_progress (guint done, guint total, gpointer data)
+{
+  FileProgress *p = data;
+
+  report_file (p, done, total);
+  if (p->chained != NULL)
+    p->chained (done, total, p->chained_data);
 }
 
 static void
@@ -217,12 +246,15 @@ add_files_thread (GTask *task, gpointer source, gpointer data, GCancellable *can
   TaskData *t = data;
   g_autoptr (GPtrArray) results =
     g_ptr_array_new_with_free_func ((GDestroyNotify) kel_project_add_result_free);
-  guint total = g_strv_length (t->paths);
+  FileProgress p = { t->job, 0, g_strv_length (t->paths), NULL, t->pipeline.ocr_progress,
+                     t->pipeline.ocr_progress_data };
 
   t->pipeline.cancellable = cancellable;
-  for (guint i = 0; i < total; i++)
+  t->pipeline.ocr_progress = ocr_progress;
+  t->pipeline.ocr_progress_data = &p;
+  for (p.file = 0; p.file < p.total; p.file++)
     {
-      g_autofree char *name = g_path_get_basename (t->paths[i]);
+      g_autofree char *name = g_path_get_basename (t->paths[p.file]);
       GError *error = NULL;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, &error))
@@ -230,33 +262,29 @@ add_files_thread (GTask *task, gpointer source, gpointer data, GCancellable *can
           g_task_return_error (task, error);
           return;
         }
-      progress_report (t->progress, i, total, name);
-      g_ptr_array_add (results, add_one_file (project, &t->pipeline, t->paths[i]));
+      p.name = name;
+      report_file (&p, 0, 0);
+      g_ptr_array_add (results, add_one_file (project, &t->pipeline, t->paths[p.file]));
     }
-  progress_report (t->progress, total, total, NULL);
+  kel_job_set_progress (t->job, 1, NULL);
   g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify) g_ptr_array_unref);
 }
 
 void
 kel_project_add_files_async (KelProject *project, const KelPipelineOptions *pipeline,
-                             const char *const *paths, KelProjectProgressFunc progress,
-                             gpointer progress_data, GDestroyNotify progress_notify,
-                             GCancellable *cancellable, GAsyncReadyCallback callback,
-                             gpointer user_data)
+                             const char *const *paths, KelJob *job,
+                             GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
-  TaskData *t;
 
   g_return_if_fail (KEL_IS_PROJECT (project));
   g_return_if_fail (pipeline != NULL && pipeline->lexicon != NULL);
   g_return_if_fail (paths != NULL);
+  g_return_if_fail (job == NULL || KEL_IS_JOB (job));
 
-  t = task_data_new (pipeline, progress, progress_data, progress_notify);
-  t->paths = g_strdupv ((char **) paths);
-  task = g_task_new (project, cancellable, callback, user_data);
-  g_task_set_source_tag (task, kel_project_add_files_async);
-  g_task_set_name (task, "[kelisim] add files");
-  g_task_set_task_data (task, t, task_data_free);
+  task = task_new (project, pipeline, job, kel_project_add_files_async, "[kelisim] add files",
+                   callback, user_data);
+  ((TaskData *) g_task_get_task_data (task))->paths = g_strdupv ((char **) paths);
   g_task_run_in_thread (task, add_files_thread);
 }
 
@@ -435,7 +463,7 @@ code_again (KelProject *project, const KelPipelineOptions *pipeline,
  * would go. */
 static gboolean
 guard_lexicon_run (KelProject *project, const KelPipelineOptions *pipeline, GPtrArray *docs,
-                   Progress *progress, GCancellable *cancellable, guint *removed,
+                   KelJob *job, GCancellable *cancellable, guint *removed,
                    guint *stored, GError **error)
 {
   for (guint i = 0; i < docs->len; i++)
@@ -446,7 +474,9 @@ guard_lexicon_run (KelProject *project, const KelPipelineOptions *pipeline, GPtr
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      progress_report (progress, i, 2 * docs->len, info->name);
+      kel_job_set_progressf (job, (double) i / (2 * docs->len),
+                             _("Coding again with the lexicon: %u of %u, %s"), i + 1,
+                             docs->len, info->name);
       doc = code_again (project, pipeline, info, error);
       if (doc == NULL)
         return FALSE;
@@ -467,7 +497,7 @@ guard_lexicon_run (KelProject *project, const KelPipelineOptions *pipeline, GPtr
 
 static gboolean
 run_lexicon (KelProject *project, const KelPipelineOptions *pipeline, KelLexiconRunFlags flags,
-             Progress *progress, GCancellable *cancellable, guint *n_changed, guint *removed,
+             KelJob *job, GCancellable *cancellable, guint *n_changed, guint *removed,
              guint *stored, GError **error)
 {
   g_autoptr (GPtrArray) docs = kel_project_list_documents_full (project, error);
@@ -476,7 +506,7 @@ run_lexicon (KelProject *project, const KelPipelineOptions *pipeline, KelLexicon
   if (docs == NULL)
     return FALSE;
   if ((flags & KEL_LEXICON_RUN_GUARD)
-      && !guard_lexicon_run (project, pipeline, docs, progress, cancellable, &lost, &had,
+      && !guard_lexicon_run (project, pipeline, docs, job, cancellable, &lost, &had,
                              error))
     {
       if (removed != NULL)
@@ -494,7 +524,9 @@ run_lexicon (KelProject *project, const KelPipelineOptions *pipeline, KelLexicon
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      progress_report (progress, base + i, base + docs->len, info->name);
+      kel_job_set_progressf (job, (double) (base + i) / (base + docs->len),
+                             _("Coding again with the lexicon: %u of %u, %s"), i + 1,
+                             docs->len, info->name);
       doc = code_again (project, pipeline, info, error);
       if (doc == NULL)
         return FALSE;
@@ -511,7 +543,7 @@ run_lexicon (KelProject *project, const KelPipelineOptions *pipeline, KelLexicon
         }
       _kel_project_unlock (project);
     }
-  progress_report (progress, base + docs->len, base + docs->len, NULL);
+  kel_job_set_progress (job, 1, NULL);
   if (n_changed != NULL)
     *n_changed = changed_docs;
   return TRUE;
@@ -540,21 +572,65 @@ kel_project_run_lexicon_full (KelProject *project, const KelPipelineOptions *pip
                       error);
 }
 
-/* Merge, on a worker thread ---------------------------------------------------------------- */
-
 static void
-merge_progress (guint done, guint total, const char *current, gpointer data)
+lexicon_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
-  progress_report (data, done, total, current);
+  TaskData *t = data;
+  GError *error = NULL;
+
+  if (run_lexicon (source, &t->pipeline, t->flags, t->job, cancellable, &t->changed,
+                   &t->removed, &t->stored, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
+
+void
+kel_project_run_lexicon_async (KelProject *project, const KelPipelineOptions *pipeline,
+                               KelLexiconRunFlags flags, KelJob *job,
+                               GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (KEL_IS_PROJECT (project));
+  g_return_if_fail (pipeline != NULL && pipeline->lexicon != NULL);
+  g_return_if_fail (job == NULL || KEL_IS_JOB (job));
+
+  task = task_new (project, pipeline, job, kel_project_run_lexicon_async,
+                   "[kelisim] run the lexicon", callback, user_data);
+  ((TaskData *) g_task_get_task_data (task))->flags = flags;
+  g_task_run_in_thread (task, lexicon_thread);
+}
+
+gboolean
+kel_project_run_lexicon_finish (KelProject *project, GAsyncResult *result, guint *n_changed,
+                                guint *removed, guint *stored, GError **error)
+{
+  TaskData *t;
+
+  g_return_val_if_fail (g_task_is_valid (result, project), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
+                        == kel_project_run_lexicon_async, FALSE);
+
+  t = g_task_get_task_data (G_TASK (result));
+  if (n_changed != NULL)
+    *n_changed = t->changed;
+  if (removed != NULL)
+    *removed = t->removed;
+  if (stored != NULL)
+    *stored = t->stored;
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Merge, on a worker thread ---------------------------------------------------------------- */
 
 static void
 merge_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   TaskData *t = data;
   GError *error = NULL;
-  KelMergeReport *report = _kel_project_merge_full (source, t->other_path, merge_progress,
-                                                    t->progress, cancellable, &error);
+  KelMergeReport *report = _kel_project_merge_full (source, t->other_path, t->job, cancellable,
+                                                    &error);
 
   if (report == NULL)
     g_task_return_error (task, error);
@@ -563,23 +639,18 @@ merge_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancell
 }
 
 void
-kel_project_merge_async (KelProject *project, const char *other_path,
-                         KelProjectProgressFunc progress, gpointer progress_data,
-                         GDestroyNotify progress_notify, GCancellable *cancellable,
+kel_project_merge_async (KelProject *project, const char *other_path, KelJob *job,
                          GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
-  TaskData *t;
 
   g_return_if_fail (KEL_IS_PROJECT (project));
   g_return_if_fail (other_path != NULL);
+  g_return_if_fail (job == NULL || KEL_IS_JOB (job));
 
-  t = task_data_new (NULL, progress, progress_data, progress_notify);
-  t->other_path = g_strdup (other_path);
-  task = g_task_new (project, cancellable, callback, user_data);
-  g_task_set_source_tag (task, kel_project_merge_async);
-  g_task_set_name (task, "[kelisim] merge");
-  g_task_set_task_data (task, t, task_data_free);
+  task = task_new (project, NULL, job, kel_project_merge_async, "[kelisim] merge", callback,
+                   user_data);
+  ((TaskData *) g_task_get_task_data (task))->other_path = g_strdup (other_path);
   g_task_run_in_thread (task, merge_thread);
 }
 

@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "kel-dataset.h"
+#include "kel-job.h"
 #include "kel-pipeline.h"
 
 G_BEGIN_DECLS
@@ -286,6 +287,7 @@ typedef struct {
   gint64    twin;      /* added, but its text is mostly another document's (that one's
                         * id; see kel_project_find_twin()), else 0 */
   double    twin_similarity;
+  GPtrArray *warnings; /* char*: what reading and storing it warned of */
 } KelProjectAddResult;
 
 void         kel_project_add_result_free   (KelProjectAddResult *result);
@@ -310,29 +312,27 @@ gboolean     kel_project_remove_document   (KelProject         *project,
                                             gint64              document,
                                             GError            **error);
 
-/* Called on the caller's main context with the number of files done, of @total, and the
- * one being processed (NULL at the end). */
-typedef void (*KelProjectProgressFunc) (guint       done,
-                                        guint       total,
-                                        const char *current,
-                                        gpointer    user_data);
-
 /* Processes and inserts each of @paths (one transaction per file); a file already there
  * is recognized by its bytes and not processed again. @pipeline is copied. The GUI calls
- * the _async variant: processing runs on a worker thread, cancellable between files (and
- * inside OCR), and the result is a GPtrArray of KelProjectAddResult, in order. */
+ * the _async variant: processing runs on a worker thread, told to @job (may be NULL) file
+ * by file and page by page of OCR, stopped by it between files (and inside OCR); the
+ * result is a GPtrArray of KelProjectAddResult, in order. */
 GPtrArray   *kel_project_add_files         (KelProject         *project,
                                             const KelPipelineOptions  *pipeline,
                                             const char *const  *paths,
                                             GCancellable       *cancellable,
                                             GError            **error);
+/* The same, the files read and coded on @jobs threads at once (stored in order, here). */
+GPtrArray   *kel_project_add_files_full    (KelProject         *project,
+                                            const KelPipelineOptions  *pipeline,
+                                            const char *const  *paths,
+                                            guint               jobs,
+                                            GCancellable       *cancellable,
+                                            GError            **error);
 void         kel_project_add_files_async   (KelProject         *project,
                                             const KelPipelineOptions  *pipeline,
                                             const char *const  *paths,
-                                            KelProjectProgressFunc progress,
-                                            gpointer            progress_data,
-                                            GDestroyNotify      progress_notify,
-                                            GCancellable       *cancellable,
+                                            KelJob             *job,
                                             GAsyncReadyCallback callback,
                                             gpointer            user_data);
 GPtrArray   *kel_project_add_files_finish  (KelProject         *project,
@@ -369,6 +369,20 @@ gboolean     kel_project_run_lexicon_full  (KelProject         *project,
                                             guint              *removed,
                                             guint              *stored,
                                             GError            **error);
+/* The same on a worker thread, told to and stopped by @job (may be NULL) document by
+ * document; _finish gives what _full gives. */
+void         kel_project_run_lexicon_async (KelProject         *project,
+                                            const KelPipelineOptions  *pipeline,
+                                            KelLexiconRunFlags  flags,
+                                            KelJob             *job,
+                                            GAsyncReadyCallback callback,
+                                            gpointer            user_data);
+gboolean     kel_project_run_lexicon_finish (KelProject        *project,
+                                             GAsyncResult      *result,
+                                             guint             *n_changed,
+                                             guint             *removed,
+                                             guint             *stored,
+                                             GError           **error);
 
 /* Codings ----------------------------------------------------------------------------- */
 
@@ -535,12 +549,11 @@ KelMergeReport *kel_project_merge          (KelProject         *project,
                                             const char         *other_path,
                                             GCancellable       *cancellable,
                                             GError            **error);
+/* The same on a worker thread, told to and stopped by @job (may be NULL) document by
+ * document; a stopped merge leaves the project as it was. */
 void         kel_project_merge_async       (KelProject         *project,
                                             const char         *other_path,
-                                            KelProjectProgressFunc progress,
-                                            gpointer            progress_data,
-                                            GDestroyNotify      progress_notify,
-                                            GCancellable       *cancellable,
+                                            KelJob             *job,
                                             GAsyncReadyCallback callback,
                                             gpointer            user_data);
 KelMergeReport *kel_project_merge_finish   (KelProject         *project,

@@ -54,6 +54,15 @@ typedef struct {
 KelValidation *kel_project_validate      (KelProject          *project,
                                           const char *const   *reference,
                                           GError             **error);
+/* kel_project_validate() on a worker thread, stopped by @job (may be NULL). */
+void           kel_project_validate_async  (KelProject          *project,
+                                            const char *const   *reference,
+                                            KelJob              *job,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+KelValidation *kel_project_validate_finish (KelProject          *project,
+                                            GAsyncResult        *result,
+                                            GError             **error);
 void           kel_validation_free       (KelValidation       *validation);
 /* CSV/TSV columns category,tp,fp,fn,precision,recall,f1 */
 char          *kel_validation_format     (const KelValidation *validation,

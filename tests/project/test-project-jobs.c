@@ -1,0 +1,343 @@
+/* test-project-jobs.c: the project's long jobs on a worker thread (the lexicon run,
+ * agreement, validation) give what their synchronous forms give, and what was worked out
+ * for the case by hand; a stopped job changes nothing. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "kel-agreement.h"
+#include "kel-file.h"
+#include "kel-lexicon.h"
+#include "kel-test-utils.h"
+#include "kel-validation.h"
+
+static void
+on_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* A new project at @name holding the memoranda @first … @last. */
+static KelProject *
+make_project (const char *name, guint first, guint last)
+{
+  g_autofree char *path = kel_test_temp_path (name);
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) added = NULL;
+  g_autoptr (GError) error = NULL;
+  KelProject *project;
+
+  g_unlink (path);
+  for (guint n = first; n <= last; n++)
+    g_ptr_array_add (files, kel_test_memo_file (n));
+  g_ptr_array_add (files, NULL);
+  project = kel_project_create (path, kel_test_lexicon (), &error);
+  g_assert_no_error (error);
+  added = kel_project_add_files (project, kel_test_pipeline (),
+                                 (const char *const *) files->pdata, NULL, &error);
+  g_assert_no_error (error);
+  return project;
+}
+
+static gint64
+lexicon_id (KelProject *project, gint64 doc, const char *category)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = kel_project_list_codings (project, doc, KEL_LEXICON_CODER,
+                                                         &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const KelProjectCoding *c = list->pdata[i];
+      if (g_strcmp0 (c->category, category) == 0)
+        return c->id;
+    }
+  g_assert_not_reached ();
+}
+
+static gint64
+first_document (KelProject *project)
+{
+  g_autoptr (GPtrArray) docs = kel_project_list_documents (project);
+
+  return ((KelProjectDocument *) docs->pdata[0])->id;
+}
+
+/* The lexicon's codings of @project, one line each: segment and category. */
+static char *
+lexicon_codings (KelProject *project)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = kel_project_list_codings (project, 0, KEL_LEXICON_CODER, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const KelProjectCoding *c = list->pdata[i];
+      g_string_append_printf (out, "%d %s\n", (int) c->segment, c->category);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Another lexicon (tests/data/lexicon-mini) codes memo 8 differently: one document's
+ * codings change (test-project's /lexicon-run found the same), whether run here or on a
+ * worker thread, and to the same codings. */
+static void
+test_lexicon_run (void)
+{
+  g_autoptr (KelProject) sync = make_project ("jobs-relex-sync.kelisim", 8, 8);
+  g_autoptr (KelProject) async = make_project ("jobs-relex-async.kelisim", 8, 8);
+  g_autofree char *mini_dir = kel_test_data_path ("lexicon-mini");
+  g_autofree char *builtin = g_build_filename (kel_data_dir (), "lexicons", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexicon) mini = kel_lexicon_load (mini_dir, builtin, &error);
+  g_autoptr (KelJob) job = kel_job_new (), stopped = kel_job_new ();
+  g_autofree char *before = lexicon_codings (async), *want = NULL, *got = NULL, *still = NULL;
+  g_autofree char *message = NULL;
+  KelPipelineOptions pipeline = *kel_test_pipeline ();
+  GAsyncResult *result = NULL;
+  guint changed_sync = 0, changed_async = 0;
+
+  g_assert_no_error (error);
+  pipeline.lexicon = mini;
+
+  /* stopped before it starts: nothing changes */
+  kel_job_cancel (stopped);
+  kel_project_run_lexicon_async (async, &pipeline, KEL_LEXICON_RUN_DEFAULT, stopped, on_done,
+                                 &result);
+  g_assert_false (kel_project_run_lexicon_finish (async, wait_for (&result), &changed_async,
+                                                  NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  still = lexicon_codings (async);
+  g_assert_cmpstr (still, ==, before);
+
+  g_assert_true (kel_project_run_lexicon (sync, &pipeline, NULL, &changed_sync, &error));
+  g_assert_no_error (error);
+  kel_project_run_lexicon_async (async, &pipeline, KEL_LEXICON_RUN_GUARD, job, on_done, &result);
+  g_assert_true (kel_project_run_lexicon_finish (async, wait_for (&result), &changed_async,
+                                                 NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (changed_sync, ==, 1);
+  g_assert_cmpuint (changed_async, ==, 1);
+  want = lexicon_codings (sync);
+  got = lexicon_codings (async);
+  g_assert_cmpstr (got, ==, want);
+  g_assert_cmpstr (got, !=, before);
+  /* the guard codes first and writes second: the last report is the second pass's */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpfloat (kel_job_get_fraction (job), ==, 1.0);
+  message = kel_job_dup_message (job);
+  g_assert_cmpstr (message, ==, "Coding again with the lexicon: 1 of 1, memo-8.txt");
+}
+
+/* anna and bek make the same decisions on memo 30 (test-validation's case for anna):
+ * they agree perfectly, and the lexicon against anna has 2 true positives, 3 false
+ * positives and 2 false negatives in all, as worked out there by hand. */
+static KelProject *
+coded_project (void)
+{
+  KelProject *project = make_project ("jobs-coders.kelisim", 30, 31);
+  gint64 doc = first_document (project);
+  const char *const coders[] = { "anna", "bek" };
+  g_autoptr (GError) error = NULL;
+  gint64 s26;
+
+  {
+    g_autoptr (KelProjectCoding) spons = kel_project_get_coding (project,
+      lexicon_id (project, doc, "sponsorship"), &error);
+    s26 = spons->segment + 1;
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (coders); i++)
+    {
+      const char *who = coders[i];
+
+      g_assert_true (kel_project_add_coder (project, who, NULL, &error));
+      kel_project_accept (project, who, lexicon_id (project, doc, "infrastructure"), &error);
+      kel_project_reject (project, who, lexicon_id (project, doc, "charity"), &error);
+      kel_project_recode (project, who, lexicon_id (project, doc, "human_development"),
+                          "sponsorship", &error);
+      kel_project_accept (project, who, lexicon_id (project, doc, "one_time_event"), &error);
+      kel_project_code_segment (project, who, doc, s26, "charity", &error);
+      g_assert_no_error (error);
+    }
+  return project;
+}
+
+static const KelAgreementFigure *
+all_figure (const KelAgreement *a)
+{
+  for (guint i = 0; i < a->figures->len; i++)
+    if (g_strcmp0 (((KelAgreementFigure *) a->figures->pdata[i])->category, "all") == 0)
+      return a->figures->pdata[i];
+  g_assert_not_reached ();
+}
+
+static void
+test_agreement (void)
+{
+  g_autoptr (KelProject) project = coded_project ();
+  const char *const coders[] = { "anna", "bek", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelAgreement) want = NULL, got = NULL;
+  g_autoptr (KelJob) job = kel_job_new (), stopped = kel_job_new ();
+  g_autofree char *want_text = NULL, *got_text = NULL;
+  GAsyncResult *result = NULL;
+
+  want = kel_project_agreement_on (project, coders, KEL_AGREEMENT_REVIEWED, &error);
+  g_assert_no_error (error);
+  kel_project_agreement_on_async (project, coders, KEL_AGREEMENT_REVIEWED, job, on_done,
+                                  &result);
+  got = kel_project_agreement_on_finish (project, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  want_text = kel_agreement_format (want, KEL_FORMAT_CSV);
+  got_text = kel_agreement_format (got, KEL_FORMAT_CSV);
+  g_assert_cmpstr (got_text, ==, want_text);
+  g_assert_cmpfloat (all_figure (got)->percent_agreement, ==, 100.0);
+  g_assert_cmpuint (got->disagreements->len, ==, 0);
+  g_assert_cmpfloat (kel_job_get_fraction (job), ==, 1.0);
+
+  kel_job_cancel (stopped);
+  kel_project_agreement_on_async (project, coders, KEL_AGREEMENT_REVIEWED, stopped, on_done,
+                                  &result);
+  g_assert_null (kel_project_agreement_on_finish (project, wait_for (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_object (&result);
+}
+
+static void
+test_validation (void)
+{
+  g_autoptr (KelProject) project = coded_project ();
+  const char *const anna[] = { "anna", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelValidation) want = NULL, got = NULL;
+  g_autofree char *want_text = NULL, *got_text = NULL;
+  GAsyncResult *result = NULL;
+  const KelValidationFigure *all = NULL;
+
+  want = kel_project_validate (project, anna, &error);
+  g_assert_no_error (error);
+  kel_project_validate_async (project, anna, NULL, on_done, &result);
+  got = kel_project_validate_finish (project, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  want_text = kel_validation_format (want, KEL_FORMAT_CSV);
+  got_text = kel_validation_format (got, KEL_FORMAT_CSV);
+  g_assert_cmpstr (got_text, ==, want_text);
+  for (guint i = 0; i < got->figures->len; i++)
+    if (g_strcmp0 (((KelValidationFigure *) got->figures->pdata[i])->category, "all") == 0)
+      all = got->figures->pdata[i];
+  g_assert_nonnull (all);
+  g_assert_cmpuint (all->tp, ==, 2);
+  g_assert_cmpuint (all->fp, ==, 3);
+  g_assert_cmpuint (all->fn, ==, 2);
+}
+
+static void
+stop_at_once (KelJob *job, GParamSpec *pspec, gpointer data)
+{
+  kel_job_cancel (job);
+}
+
+/* An import stopped while it runs (at the first word of its progress, on the main
+ * context): it stops between files, keeps those it finished, and says it was cancelled. */
+static void
+test_add_files_stopped (void)
+{
+  g_autofree char *path = kel_test_temp_path ("jobs-stopped.kelisim");
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) docs = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelProject) project = NULL;
+  g_autoptr (KelJob) job = kel_job_new ();
+  GAsyncResult *result = NULL;
+
+  g_unlink (path);
+  project = kel_project_create (path, kel_test_lexicon (), &error);
+  g_assert_no_error (error);
+  for (guint n = 50; n < 58; n++)
+    g_ptr_array_add (files, kel_test_memo_file (n));
+  g_ptr_array_add (files, NULL);
+  g_signal_connect (job, "notify::message", G_CALLBACK (stop_at_once), NULL);
+  kel_project_add_files_async (project, kel_test_pipeline (), (const char *const *) files->pdata,
+                               job, on_done, &result);
+  g_assert_null (kel_project_add_files_finish (project, wait_for (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_object (&result);
+  docs = kel_project_list_documents (project);
+  g_assert_cmpuint (docs->len, <, 8);
+}
+
+/* Files read on three threads are stored in the order given, each once, as on one: the
+ * same documents in the same order, and the one given twice is there once. */
+static void
+test_add_files_threads (void)
+{
+  g_autoptr (KelProject) one = make_project ("jobs-one-thread.kelisim", 60, 59);
+  g_autoptr (KelProject) three = make_project ("jobs-three-threads.kelisim", 60, 59);
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) a = NULL, b = NULL, docs_a = NULL, docs_b = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint n = 60; n < 66; n++)
+    g_ptr_array_add (files, kel_test_memo_file (n));
+  g_ptr_array_add (files, g_strdup (files->pdata[0]));
+  g_ptr_array_add (files, NULL);
+  a = kel_project_add_files_full (one, kel_test_pipeline (), (const char *const *) files->pdata,
+                                  1, NULL, &error);
+  g_assert_no_error (error);
+  b = kel_project_add_files_full (three, kel_test_pipeline (),
+                                  (const char *const *) files->pdata, 3, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (a->len, ==, 7);
+  g_assert_cmpuint (b->len, ==, 7);
+  for (guint i = 0; i < 7; i++)
+    {
+      const KelProjectAddResult *ra = a->pdata[i], *rb = b->pdata[i];
+
+      g_assert_cmpstr (rb->path, ==, files->pdata[i]);
+      g_assert_cmpstr (ra->path, ==, rb->path);
+      g_assert_no_error (rb->error);
+      g_assert_cmpint (rb->existed, ==, i == 6);
+      g_assert_cmpint (ra->existed, ==, rb->existed);
+    }
+  docs_a = kel_project_list_documents (one);
+  docs_b = kel_project_list_documents (three);
+  g_assert_cmpuint (docs_b->len, ==, 6);
+  g_assert_cmpuint (docs_a->len, ==, docs_b->len);
+  for (guint i = 0; i < docs_b->len; i++)
+    {
+      g_autofree char *want = g_strdup_printf ("memo-%u.txt", 60 + i);
+
+      g_assert_cmpstr (((KelProjectDocument *) docs_b->pdata[i])->name, ==, want);
+      g_assert_cmpstr (((KelProjectDocument *) docs_a->pdata[i])->name, ==, want);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  kel_test_init (&argc, &argv);
+  g_test_add_func ("/kelisim/project-jobs/lexicon-run", test_lexicon_run);
+  g_test_add_func ("/kelisim/project-jobs/agreement", test_agreement);
+  g_test_add_func ("/kelisim/project-jobs/validation", test_validation);
+  g_test_add_func ("/kelisim/project-jobs/add-files-stopped", test_add_files_stopped);
+  g_test_add_func ("/kelisim/project-jobs/add-files-threads", test_add_files_threads);
+  return g_test_run ();
+}
