@@ -367,6 +367,23 @@ test_lexicon_word_lists (void)
   /* the lists it does not have are the built-in ones */
   g_assert_true (kel_lexicon_has_word (own, KEL_WORDS_PARTIES, "Акимата", 0,
                                        strlen ("Акимата"), TRUE));
+  /* a lexicon made by editing one term keeps the word lists and the corporations' names
+   * by language (the workbench's lexicon edit codes with it) */
+  {
+    KelTermChange change = { .kind = KEL_TERM_CHANGE_ADD, .source = "qaiyrym*",
+                             .category = "charity", .lang = KEL_LANG_UNKNOWN, .weight = 1 };
+    g_autoptr (KelLexicon) edited = kel_lexicon_change_term (kel_test_lexicon (), &change,
+                                                             &error);
+    g_assert_no_error (error);
+    g_assert_true (kel_lexicon_has_word (edited, KEL_WORDS_CALENDAR, "сентября", 0,
+                                         strlen ("сентября"), TRUE));
+    g_assert_true (kel_lexicon_has_word (edited, KEL_WORDS_CONDITIONS, "при условии", 0,
+                                         strlen ("при условии"), FALSE));
+    g_assert_cmpstr (kel_lexicon_corporation_name (edited, "Kazzinc", KEL_LANG_KK), ==,
+                     kel_lexicon_corporation_name (kel_test_lexicon (), "Kazzinc", KEL_LANG_KK));
+    g_assert_cmpstr (kel_lexicon_corporation_name (edited, "Kazzinc", KEL_LANG_KK), ==,
+                     "Қазмырыш");
+  }
   g_remove (file);
   g_rmdir (dir);
 }

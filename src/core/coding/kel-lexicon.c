@@ -1910,6 +1910,22 @@ lexicon_shell (const KelLexicon *lex)
   copy->refer_sources = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < lex->refer_sources->len; i++)
     g_ptr_array_add (copy->refer_sources, g_strdup (lex->refer_sources->pdata[i]));
+  for (guint w = 0; w < KEL_N_WORD_LISTS; w++)
+    {
+      copy->word_sources[w] = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < lex->word_sources[w]->len; i++)
+        g_ptr_array_add (copy->word_sources[w], g_strdup (lex->word_sources[w]->pdata[i]));
+    }
+  copy->corporation_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (lex->corporation_names != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, lex->corporation_names);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (copy->corporation_names, g_strdup (key), g_strdup (value));
+    }
   return copy;
 }
 
