@@ -5,6 +5,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 #include <unistd.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 
 #include "kel-batch.h"
 #include "kel-cli.h"
@@ -220,6 +223,100 @@ kel_cli_batch_status (guint failed, guint n_files)
                              "kelisim-cli: %u of %u files could not be read\n", n_files),
            failed, n_files);
   return 1;
+}
+
+struct _KelCliOutput {
+  FILE *fp;
+  char *path;   /* NULL: standard output */
+  char *tmp;
+};
+
+KelCliOutput *
+kel_cli_output_open (const char *path, GError **error)
+{
+  KelCliOutput *out = g_new0 (KelCliOutput, 1);
+  int fd;
+
+  if (path == NULL || strcmp (path, "-") == 0)
+    {
+      out->fp = stdout;
+      return out;
+    }
+  out->path = g_strdup (path);
+  out->tmp = g_strdup_printf ("%s.XXXXXX", path);
+  fd = g_mkstemp_full (out->tmp, O_WRONLY, 0666);
+  if (fd < 0 || (out->fp = fdopen (fd, "wb")) == NULL)
+    {
+      int saved = errno;
+      g_autofree char *shown = g_filename_display_name (path);
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("cannot write “%s”: %s"), shown, g_strerror (saved));
+      if (fd >= 0)
+        {
+          close (fd);
+          g_unlink (out->tmp);
+        }
+      g_free (out->path);
+      g_free (out->tmp);
+      g_free (out);
+      return NULL;
+    }
+  return out;
+}
+
+gboolean
+kel_cli_output_write (KelCliOutput *out, const char *data, gsize len, GError **error)
+{
+  if (len == 0 || fwrite (data, 1, len, out->fp) == len)
+    return TRUE;
+  if (out->path == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("cannot write to standard output"));
+  else
+    {
+      g_autofree char *shown = g_filename_display_name (out->path);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                   _("cannot write “%s”: %s"), shown, g_strerror (errno));
+    }
+  return FALSE;
+}
+
+gboolean
+kel_cli_output_close (KelCliOutput *out, gboolean keep, GError **error)
+{
+  gboolean ok = TRUE;
+
+  if (out->path == NULL)
+    {
+      if (fflush (stdout) != 0 && keep)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("cannot write to standard output"));
+          ok = FALSE;
+        }
+      g_free (out);
+      return ok;
+    }
+  if (fclose (out->fp) != 0 && keep)
+    {
+      g_autofree char *shown = g_filename_display_name (out->path);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                   _("cannot write “%s”: %s"), shown, g_strerror (errno));
+      ok = FALSE;
+    }
+  if (ok && keep && g_rename (out->tmp, out->path) != 0)
+    {
+      g_autofree char *shown = g_filename_display_name (out->path);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                   _("cannot write “%s”: %s"), shown, g_strerror (errno));
+      ok = FALSE;
+    }
+  if (!ok || !keep)
+    g_unlink (out->tmp);
+  g_free (out->path);
+  g_free (out->tmp);
+  g_free (out);
+  return ok;
 }
 
 gboolean

@@ -65,6 +65,23 @@ gboolean kel_cli_write_output      (const char     *path,
                                     gsize           len,
                                     GError        **error);
 
+/* A dataset written as it is made, document by document, so memory stays flat however
+ * many files there are: to standard output (@path "-" or NULL), or to a temporary file in
+ * @path's folder that takes @path's name when it is closed whole (a reader never sees a
+ * half-written file; a failed run leaves @path as it was). */
+typedef struct _KelCliOutput KelCliOutput;
+
+KelCliOutput *kel_cli_output_open   (const char     *path,
+                                     GError        **error);
+gboolean      kel_cli_output_write  (KelCliOutput   *out,
+                                     const char     *data,
+                                     gsize           len,
+                                     GError        **error);
+/* Closes @out; with @keep the file takes its name, else it is removed. Frees @out. */
+gboolean      kel_cli_output_close  (KelCliOutput   *out,
+                                     gboolean        keep,
+                                     GError        **error);
+
 /* The codebook and lexicons in @dir (NULL: those Kelisim ships, which also fill in what
  * @dir lacks); NULL, with the reason printed, when they do not load. */
 KelLexicon *kel_cli_load_lexicon    (const char     *dir);

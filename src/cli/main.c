@@ -13,7 +13,9 @@
 #include "kel-export.h"
 
 typedef struct {
-  GString          *out;
+  GString          *out;     /* the rows of the documents not yet written */
+  KelCliOutput     *file;
+  GError           *error;   /* the first write that failed */
   KelFormat         format;
   const KelLexicon *lex;
   gboolean          all_segments;
@@ -24,6 +26,10 @@ consume_dataset (KelDocument *doc, gpointer user_data)
 {
   Sink *sink = user_data;
   kel_dataset_append_document (sink->out, sink->format, sink->lex, doc, sink->all_segments);
+  /* written as each document comes (in order), so memory does not grow with the files */
+  if (sink->error == NULL)
+    kel_cli_output_write (sink->file, sink->out->str, sink->out->len, &sink->error);
+  g_string_truncate (sink->out, 0);
 }
 
 /* "code": files in, a dataset out. */
@@ -90,21 +96,37 @@ run_files_command (const char *command, int argc, char **argv)
       return 2;
     }
 
+  sink.file = kel_cli_output_open (output, &error);
+  if (sink.file == NULL)
+    {
+      fprintf (stderr, "kelisim-cli: %s\n", error->message);
+      kel_cli_input_clear (&in);
+      return 2;
+    }
   sink.out = g_string_new (NULL);
   sink.format = format;
   sink.lex = in.lexicon;
   sink.all_segments = all_segments;
   kel_dataset_append_header (sink.out, format);
+  kel_cli_output_write (sink.file, sink.out->str, sink.out->len, &sink.error);
+  g_string_truncate (sink.out, 0);
   failed = kel_cli_run_batch (&in.pipeline, files, kel_cli_input_jobs (&in), consume_dataset,
                               &sink);
 
-  if (!kel_cli_write_output (output, sink.out->str, sink.out->len, &error))
+  if (!kel_cli_output_close (sink.file, sink.error == NULL,
+                             sink.error == NULL ? &error : NULL))
     {
       fprintf (stderr, "kelisim-cli: %s\n", error->message);
       status = 2;
     }
+  else if (sink.error != NULL)
+    {
+      fprintf (stderr, "kelisim-cli: %s\n", sink.error->message);
+      status = 2;
+    }
   else
     status = kel_cli_batch_status (failed, g_strv_length (files));
+  g_clear_error (&sink.error);
   g_string_free (sink.out, TRUE);
   kel_cli_input_clear (&in);
   return status;

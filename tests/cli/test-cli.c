@@ -66,6 +66,24 @@ test_cli_formats_and_output (void)
   g_assert_cmpstr (written, ==, csv.out);
   g_assert_cmpint (bad.status, ==, 2);
   g_assert_nonnull (strstr (bad.err, "xml"));
+
+  /* the dataset is written as it is made, through a temporary file that takes the name
+   * at the end: none is left beside it, and a place that cannot be written is refused
+   * before any document is read */
+  {
+    g_autofree char *dir = g_path_get_dirname (out);
+    g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+    g_auto (KelTestRun) nowhere = { 0 };
+    const char *name;
+
+    g_assert_nonnull (d);
+    while ((name = g_dir_read_name (d)) != NULL)
+      g_assert_false (g_str_has_prefix (name, "out.csv."));
+    kel_test_run_cli (&nowhere, "code", "-o", "/no/such/folder/out.csv", a, NULL);
+    g_assert_cmpint (nowhere.status, ==, 2);
+    g_assert_nonnull (strstr (nowhere.err, "/no/such/folder/out.csv"));
+    g_assert_cmpstr (nowhere.out, ==, "");
+  }
 }
 
 static void
