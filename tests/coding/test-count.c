@@ -485,6 +485,27 @@ test_count_list_of_sums (void)
   ASSERT_ITEMS (doc, "2.8", "");
 }
 
+/* Kazakh and Russian write months in small letters: a capitalized month's word is a name
+ * (the holiday «Наурыз», «Мамыр» a village) and tells an item apart, unless it stands in a
+ * date ("15 Наурыз 2016"). */
+static void
+test_count_capitalized_month (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "МЕМОРАНДУМ на 2019 год\n"
+    "\n"
+    "2. Обязательства Компании:\n"
+    "2.1. Компания приобретёт два автобуса для сельских школ района и проведёт народные "
+    "гуляния в честь праздника Наурыз, выделив на это 60 млн и 25 млн тенге "
+    "соответственно.\n"
+    "2.2. Серіктестік аудандық ауруханаға екі жедел жәрдем көлігін сатып алады және "
+    "Наурыз мерекесіне арналған халықтық мерекелік шараларды өткізеді, бұл мақсаттарға "
+    "тиісінше 48 млн теңге және 15 млн теңге бөледі.\n");
+
+  ASSERT_ITEMS (doc, "2.1", "charity=60000000 one_time_event=25000000");
+  ASSERT_ITEMS (doc, "2.2", "charity=48000000 one_time_event=15000000");
+}
+
 /* A report's table before its narrative: the narrative carries the item when both give the
  * sum, and a row's own number ("1", "2") names no object that would tell them apart. */
 static void
@@ -692,5 +713,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/events-and-staff", test_count_events_and_staff);
   g_test_add_func ("/kelisim/count/in-kind", test_count_in_kind);
   g_test_add_func ("/kelisim/count/head-count-note", test_count_head_count_note);
+  g_test_add_func ("/kelisim/count/capitalized-month", test_count_capitalized_month);
   return g_test_run ();
 }

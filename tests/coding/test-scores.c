@@ -139,7 +139,7 @@ main (int argc, char **argv)
   /* written without sight of the lexicons and scored once (0.702 / 0.653,
    * tests/data/fresh3/README.md); rules came from it since (the state's budget, a council's
    * recommendations, a year column, companies), so it is a regression test now */
-  static const Folder fresh3 = { "fresh3", 0.73, 0.66 };
+  static const Folder fresh3 = { "fresh3", 0.74, 0.68 };
 
   kel_test_init (&argc, &argv);
   g_test_add_data_func ("/kelisim/scores/corpus2", &corpus2, check_folder);

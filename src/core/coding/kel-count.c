@@ -89,14 +89,38 @@ next_count (const KelLexicon *lex, const char *text, gsize end, gsize pos,
   return FALSE;
 }
 
+/* Whether the word at @p has a digit just before it or just after it ("15 Наурыз",
+ * "Наурыз 2016"), with only spaces between. */
+static gboolean
+next_to_digit (const char *text, const char *p, const char *end)
+{
+  const char *q = p;
+
+  while (q > text && q[-1] == ' ')
+    q--;
+  if (q > text && g_ascii_isdigit (q[-1]))
+    return TRUE;
+  for (q = p; q < end && g_unichar_isalpha (g_utf8_get_char (q)); q = g_utf8_next_char (q))
+    ;
+  while (q < end && (*q == ' ' || *q == ','))
+    q++;
+  return q < end && g_ascii_isdigit (*q);
+}
+
 /* Whether the capitalized word at @p is a month's or a weekday's name (the lexicon's
  * <calendar>), which is no object's ("commissioned in December 2017"), or a party's defined
  * name (<parties>): "Компанияның еншілес ұйымдарына" names no new object. */
 static gboolean
 is_calendar_word (const KelLexicon *lex, const char *text, const char *p, const char *end)
 {
-  return kel_lexicon_has_word (lex, KEL_WORDS_CALENDAR, text, p - text, end - text, TRUE)
-         || kel_lexicon_has_word (lex, KEL_WORDS_PARTIES, text, p - text, end - text, TRUE);
+  if (kel_lexicon_has_word (lex, KEL_WORDS_PARTIES, text, p - text, end - text, TRUE))
+    return TRUE;
+  if (!kel_lexicon_has_word (lex, KEL_WORDS_CALENDAR, text, p - text, end - text, TRUE))
+    return FALSE;
+  /* Kazakh and Russian write their months in small letters, so a capitalized one is a
+   * name («Наурыз мейрамы», the holiday; a village «Мамыр»), unless it stands in a date
+   * ("15 Наурыз 2016"); English capitalizes every month */
+  return g_utf8_get_char (p) < 0x0400 || next_to_digit (text, p, end);
 }
 
 /* A capitalized word that is not the first of the span and not after a sentence's end: a
