@@ -110,6 +110,20 @@ gboolean  _kel_project_follow_items  (KelProject    *project,
                                       gint64         document,
                                       GArray        *old_items,
                                       GError       **error);
+/* Within the caller's transaction (kel-project-tasks.c): the lexicon's rows of @document
+ * replaced by @doc's codings (coded with @lex); a person's decisions are separate rows
+ * and stay, and follow their items. */
+gboolean  _kel_project_replace_lexicon_rows (KelProject        *project,
+                                             gint64             document,
+                                             const KelLexicon  *lex,
+                                             const KelDocument *doc,
+                                             GError           **error);
+/* Within the caller's transaction: @document is coded with @lex, with @doc's warnings. */
+gboolean  _kel_project_mark_coded           (KelProject        *project,
+                                             gint64             document,
+                                             const KelLexicon  *lex,
+                                             const KelDocument *doc,
+                                             GError           **error);
 
 /* The undo history (kel-project-history.c) ----------------------------------------------- */
 

@@ -181,27 +181,11 @@ rewrite_document (KelProject *project, KelOp *op, gint64 document, const KelLexi
                   const KelDocument *doc, GError **error)
 {
   g_autoptr (GHashTable) before = NULL, after = NULL;
-  g_autoptr (GArray) items = NULL;
-  g_autoptr (sqlite3_stmt) drop = NULL, version = NULL;
-  g_autofree char *warnings = _kel_project_coding_warnings (doc, 0);
 
   before = load_rows (project, document, error);
-  items = before != NULL ? _kel_project_lexicon_items (project, document, error) : NULL;
-  drop = _kel_project_prepare (project, "DELETE FROM codings WHERE document = ? AND coder = ?",
-                               error);
-  version = _kel_project_prepare (project, "UPDATE documents SET lexicon_version = ?, "
-                                  "coding_warnings = ? WHERE id = ?", error);
-  if (items == NULL || drop == NULL || version == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (drop, 1, document);
-  sqlite3_bind_int64 (drop, 2, _kel_project_lexicon_id (project));
-  sqlite3_bind_text (version, 1, kel_lexicon_get_version (lex), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (version, 2, warnings, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (version, 3, document);
-  if (!_kel_project_step (project, drop, error)
-      || !_kel_project_insert_lexicon_codings (project, document, lex, doc, error)
-      || !_kel_project_follow_items (project, document, items, error)
-      || !_kel_project_step (project, version, error)
+  if (before == NULL
+      || !_kel_project_replace_lexicon_rows (project, document, lex, doc, error)
+      || !_kel_project_mark_coded (project, document, lex, doc, error)
       || !keep_identities (project, document, before, error))
     return FALSE;
   after = load_rows (project, document, error);

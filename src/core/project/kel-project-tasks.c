@@ -353,14 +353,47 @@ same_lexicon_codings (KelProject *project, gint64 document, const KelLexicon *le
   return rc == SQLITE_DONE && i == doc->codings->len;
 }
 
+gboolean
+_kel_project_replace_lexicon_rows (KelProject *project, gint64 document, const KelLexicon *lex,
+                                   const KelDocument *doc, GError **error)
+{
+  g_autoptr (GArray) items = _kel_project_lexicon_items (project, document, error);
+  g_autoptr (sqlite3_stmt) drop = NULL;
+
+  if (items == NULL)
+    return FALSE;
+  drop = _kel_project_prepare (project, "DELETE FROM codings WHERE document = ? AND coder = ?",
+                               error);
+  if (drop == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (drop, 1, document);
+  sqlite3_bind_int64 (drop, 2, _kel_project_lexicon_id (project));
+  return _kel_project_step (project, drop, error)
+         && _kel_project_insert_lexicon_codings (project, document, lex, doc, error)
+         && _kel_project_follow_items (project, document, items, error);
+}
+
+gboolean
+_kel_project_mark_coded (KelProject *project, gint64 document, const KelLexicon *lex,
+                         const KelDocument *doc, GError **error)
+{
+  g_autofree char *warnings = _kel_project_coding_warnings (doc, 0);
+  g_autoptr (sqlite3_stmt) version = _kel_project_prepare (project,
+    "UPDATE documents SET lexicon_version = ?, coding_warnings = ? WHERE id = ?", error);
+
+  if (version == NULL)
+    return FALSE;
+  sqlite3_bind_text (version, 1, kel_lexicon_get_version (lex), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (version, 2, warnings, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (version, 3, document);
+  return _kel_project_step (project, version, error);
+}
+
 static gboolean
 replace_lexicon_codings (KelProject *project, gint64 document, const KelLexicon *lex,
                          const KelDocument *doc, gboolean *changed, GError **error)
 {
-  g_autoptr (sqlite3_stmt) drop = NULL, version = NULL;
   g_autoptr (GError) local = NULL;
-  g_autoptr (GArray) items = NULL;
-  g_autofree char *warnings = _kel_project_coding_warnings (doc, 0);
 
   if (!_kel_project_begin (project, error))
     return FALSE;
@@ -372,30 +405,8 @@ replace_lexicon_codings (KelProject *project, gint64 document, const KelLexicon 
       g_propagate_error (error, g_steal_pointer (&local));
       goto fail;
     }
-  if (*changed)
-    {
-      /* only the lexicon's own rows: a person's decisions are separate rows and stay, and
-       * follow their items */
-      items = _kel_project_lexicon_items (project, document, error);
-      drop = _kel_project_prepare (project, "DELETE FROM codings WHERE document = ? AND "
-                                   "coder = ?", error);
-      if (items == NULL || drop == NULL)
-        goto fail;
-      sqlite3_bind_int64 (drop, 1, document);
-      sqlite3_bind_int64 (drop, 2, _kel_project_lexicon_id (project));
-      if (!_kel_project_step (project, drop, error)
-          || !_kel_project_insert_lexicon_codings (project, document, lex, doc, error)
-          || !_kel_project_follow_items (project, document, items, error))
-        goto fail;
-    }
-  version = _kel_project_prepare (project, "UPDATE documents SET lexicon_version = ?, "
-                                  "coding_warnings = ? WHERE id = ?", error);
-  if (version == NULL)
-    goto fail;
-  sqlite3_bind_text (version, 1, kel_lexicon_get_version (lex), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (version, 2, warnings, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (version, 3, document);
-  if (!_kel_project_step (project, version, error)
+  if ((*changed && !_kel_project_replace_lexicon_rows (project, document, lex, doc, error))
+      || !_kel_project_mark_coded (project, document, lex, doc, error)
       || !_kel_project_set_lexicon_version (project, lex, error))
     goto fail;
   return _kel_project_commit (project, error);
