@@ -231,6 +231,16 @@ struct _KelCliOutput {
   char *tmp;
 };
 
+/* "cannot write “@path”: …" from errno @saved */
+static void
+set_write_error (GError **error, const char *path, int saved)
+{
+  g_autofree char *shown = g_filename_display_name (path);
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("cannot write “%s”: %s"),
+               shown, g_strerror (saved));
+}
+
 KelCliOutput *
 kel_cli_output_open (const char *path, GError **error)
 {
@@ -247,11 +257,7 @@ kel_cli_output_open (const char *path, GError **error)
   fd = g_mkstemp_full (out->tmp, O_WRONLY, 0666);
   if (fd < 0 || (out->fp = fdopen (fd, "wb")) == NULL)
     {
-      int saved = errno;
-      g_autofree char *shown = g_filename_display_name (path);
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("cannot write “%s”: %s"), shown, g_strerror (saved));
+      set_write_error (error, path, errno);
       if (fd >= 0)
         {
           close (fd);
@@ -273,11 +279,7 @@ kel_cli_output_write (KelCliOutput *out, const char *data, gsize len, GError **e
   if (out->path == NULL)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("cannot write to standard output"));
   else
-    {
-      g_autofree char *shown = g_filename_display_name (out->path);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
-                   _("cannot write “%s”: %s"), shown, g_strerror (errno));
-    }
+    set_write_error (error, out->path, errno);
   return FALSE;
 }
 
@@ -297,18 +299,9 @@ kel_cli_output_close (KelCliOutput *out, gboolean keep, GError **error)
       g_free (out);
       return ok;
     }
-  if (fclose (out->fp) != 0 && keep)
+  if ((fclose (out->fp) != 0 && keep) || (keep && g_rename (out->tmp, out->path) != 0))
     {
-      g_autofree char *shown = g_filename_display_name (out->path);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
-                   _("cannot write “%s”: %s"), shown, g_strerror (errno));
-      ok = FALSE;
-    }
-  if (ok && keep && g_rename (out->tmp, out->path) != 0)
-    {
-      g_autofree char *shown = g_filename_display_name (out->path);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
-                   _("cannot write “%s”: %s"), shown, g_strerror (errno));
+      set_write_error (error, out->path, errno);
       ok = FALSE;
     }
   if (!ok || !keep)
