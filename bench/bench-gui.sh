@@ -56,5 +56,5 @@ printf 'pages:                          %d\n' "$n"
 printf 'choice to first page drawn:     %s ms  (goal: < 500)\n' "$first"
 printf 'whole import (read, code, save): %s ms\n' "$total"
 printf 'longest main-loop stall:        %s ms  (goal: <= 50)\n' "$stall"
-printf '  of which the main thread ran:   at most %s ms in one stall (the rest it waited for a core)\n' "$busy"
+printf '  of which the main thread ran:   at most %s ms in one stall (see each stall below for its wait for a core)\n' "$busy"
 echo "$out" | grep '^stall' | sort -t' ' -k2 -n -r | head -8 | sed 's/^/  /' || true

@@ -4,7 +4,10 @@
  * coding of a selection, undo, redo) and the view (sidebar, find, zoom, page or text). */
 #include "config.h"
 
+#include <fcntl.h>
+#include <stdio.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -395,6 +398,27 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
   ask_twins (self, results);
 }
 
+/* How long this thread has waited on a run queue for a core, in µs (Linux's schedstat;
+ * 0 where there is none). */
+static gint64
+run_delay (void)
+{
+  /* opened once, by the main thread (the watchdog's), and read again at each tick */
+  static int fd = -2;
+  char text[128];
+  ssize_t got;
+  guint64 on_cpu, waiting;
+
+  if (fd == -2)
+    fd = open ("/proc/thread-self/schedstat", O_RDONLY | O_CLOEXEC);
+  if (fd < 0 || (got = pread (fd, text, sizeof text - 1, 0)) <= 0)
+    return 0;
+  text[got] = '\0';
+  if (sscanf (text, "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, &on_cpu, &waiting) != 2)
+    return 0;
+  return (gint64) (waiting / 1000);
+}
+
 /* The benchmark's watchdog: the longest time the main loop did not come round. */
 static gboolean
 bench_tick (gpointer data)
@@ -416,13 +440,18 @@ bench_tick (gpointer data)
       self->bench_max_stall = MAX (self->bench_max_stall, gap);
       if (gap > 50 * G_TIME_SPAN_MILLISECOND)
         {
+          gint64 waited = run_delay () - self->bench_last_wait;
+
           self->bench_max_busy = MAX (self->bench_max_busy, busy);
-          g_print ("stall %.0f ms (main thread on a core %.0f ms) at %.0f ms\n", gap / 1000.0,
-                   busy / 1000.0, (self->bench_last_tick - self->bench_start) / 1000.0);
+          g_print ("stall %.0f ms (main thread on a core %.0f ms, waiting for one %.0f ms) "
+                   "at %.0f ms (monotonic %.3f s)\n", gap / 1000.0, busy / 1000.0,
+                   waited / 1000.0, (self->bench_last_tick - self->bench_start) / 1000.0,
+                   self->bench_last_tick / (double) G_USEC_PER_SEC);
         }
     }
   self->bench_last_tick = now;
   self->bench_last_cpu = cpu;
+  self->bench_last_wait = run_delay ();
   if (self->bench_first_page == 0 && kel_page_view_has_drawn_page (view))
     self->bench_first_page = now - self->bench_start;
   return G_SOURCE_CONTINUE;
