@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "kel-application.h"
+#include "kel-batch.h"
 #include "kel-pipeline.h"
 #include "kel-preferences-window.h"
 #include "kel-retrieved-window.h"
@@ -320,6 +321,8 @@ kel_application_startup (GApplication *app)
   GSettings *settings = kel_application_get_settings ();
 
   G_APPLICATION_CLASS (kel_application_parent_class)->startup (app);
+  /* reading and OCR of documents yield the cores to the window's main loop */
+  kel_batch_set_worker_niceness (10);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);

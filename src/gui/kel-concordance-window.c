@@ -1,9 +1,12 @@
 /* kel-concordance-window.c: the concordance. The query runs on a worker thread
- * (kel_project_concordance(), reading every document's text); sorting is done again in
- * the core on the lines kept, so the order here is the order of the export. */
+ * (kel_project_concordance(), reading every document's text), which also ranks the lines
+ * by each column with the core's kel_concordance_sort(); a click on a column's header
+ * sorts by those ranks (again for the reverse order), and the lines kept follow the order
+ * shown, so the order here is the order of the export. */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kel-concordance-window.h"
 #include "kel-window-private.h"
@@ -15,9 +18,12 @@
 #define KEL_TYPE_CONCORDANCE_ITEM (kel_concordance_item_get_type ())
 G_DECLARE_FINAL_TYPE (KelConcordanceItem, kel_concordance_item, KEL, CONCORDANCE_ITEM, GObject)
 
+#define N_SORTS (KEL_CONCORDANCE_DOCUMENT + 1)
+
 struct _KelConcordanceItem {
   GObject                   parent_instance;
   const KelConcordanceLine *line;   /* owned by the window's lines */
+  guint                     rank[N_SORTS]; /* its place in each KelConcordanceSort */
 };
 
 G_DEFINE_FINAL_TYPE (KelConcordanceItem, kel_concordance_item, G_TYPE_OBJECT)
@@ -30,10 +36,11 @@ struct _KelConcordanceWindow {
   KelWindow      *workbench;    /* weak */
   KelProject     *project;
   GtkSearchEntry *search;
-  GtkDropDown    *sort;
   GtkLabel       *summary;
   GtkColumnView  *view;
-  GListStore     *items;
+  GtkColumnViewColumn *columns[N_SORTS]; /* by the sort each one gives (none for text order) */
+  GListStore     *items;        /* in text order */
+  GtkSortListModel *sorted;     /* as shown */
   GtkWidget      *export_button;
   GPtrArray      *lines;        /* KelConcordanceLine, in the order shown */
   GCancellable   *cancellable;
@@ -43,21 +50,40 @@ G_DEFINE_FINAL_TYPE (KelConcordanceWindow, kel_concordance_window, ADW_TYPE_WIND
 
 /* Showing ------------------------------------------------------------------------------- */
 
+/* The lines kept follow the order shown. */
 static void
-show_lines (KelConcordanceWindow *self)
+follow_order (KelConcordanceWindow *self)
+{
+  GListModel *model = G_LIST_MODEL (self->sorted);
+  guint n = g_list_model_get_n_items (model);
+
+  if (n != self->lines->len)
+    return;  /* in the middle of a new query's lines */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (KelConcordanceItem) item = g_list_model_get_item (model, i);
+      self->lines->pdata[i] = (gpointer) item->line;
+    }
+}
+
+/* Shows self->lines (in text order) with their ranks (@ranks: N_SORTS a line, or NULL when
+ * there are none). */
+static void
+show_lines (KelConcordanceWindow *self, const guint *ranks)
 {
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  kel_concordance_sort (self->lines, (KelConcordanceSort) gtk_drop_down_get_selected (self->sort));
   for (guint i = 0; i < self->lines->len; i++)
     {
       KelConcordanceItem *item = g_object_new (KEL_TYPE_CONCORDANCE_ITEM, NULL);
 
       item->line = self->lines->pdata[i];
+      memcpy (item->rank, ranks + i * N_SORTS, sizeof item->rank);
       g_ptr_array_add (items, item);
     }
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        items->pdata, items->len);
+  follow_order (self);
   gtk_widget_set_sensitive (self->export_button, self->lines->len > 0);
 }
 
@@ -65,6 +91,7 @@ typedef struct {
   KelProject *project;
   char       *query;
   GPtrArray  *lines;
+  guint      *ranks;     /* N_SORTS a line, in text order */
   guint       total;
 } Job;
 
@@ -76,7 +103,31 @@ job_free (gpointer data)
   g_clear_object (&job->project);
   g_free (job->query);
   g_clear_pointer (&job->lines, g_ptr_array_unref);
+  g_free (job->ranks);
   g_free (job);
+}
+
+/* Each line's place in each sort, N_SORTS a line; the lines are in text order. */
+static guint *
+rank_lines (GPtrArray *lines)
+{
+  /* the lines themselves stay @lines' */
+  g_autoptr (GPtrArray) copy = g_ptr_array_sized_new (lines->len);
+  g_autoptr (GHashTable) index = g_hash_table_new (NULL, NULL);
+  guint *ranks = g_new0 (guint, MAX (lines->len, 1) * N_SORTS);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_hash_table_insert (index, lines->pdata[i], GUINT_TO_POINTER (i));
+      g_ptr_array_add (copy, lines->pdata[i]);
+    }
+  for (int by = 0; by < N_SORTS; by++)
+    {
+      kel_concordance_sort (copy, by);
+      for (guint r = 0; r < copy->len; r++)
+        ranks[GPOINTER_TO_UINT (g_hash_table_lookup (index, copy->pdata[r])) * N_SORTS + by] = r;
+    }
+  return ranks;
 }
 
 static void
@@ -88,9 +139,12 @@ job_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellab
   job->lines = kel_project_concordance (job->project, job->query, CONTEXT, MAX_LINES,
                                         &job->total, cancellable, &error);
   if (job->lines == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  job->ranks = rank_lines (job->lines);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -108,7 +162,7 @@ job_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_ptr_array_set_size (self->lines, 0);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      show_lines (self);
+      show_lines (self, NULL);
       gtk_label_set_text (self->summary, error->message);
       return;
     }
@@ -119,7 +173,7 @@ job_done (GObject *source, GAsyncResult *result, gpointer user_data)
       g_hash_table_add (docs, GINT_TO_POINTER ((int) line->document));
       g_ptr_array_add (self->lines, line);
     }
-  show_lines (self);
+  show_lines (self, job->ranks);
   if (job->total > self->lines->len)
     summary = g_strdup_printf (_("%u hits; the first %u are listed."), job->total,
                                self->lines->len);
@@ -144,9 +198,11 @@ run_query (KelConcordanceWindow *self)
   if (*text == '\0')
     {
       g_ptr_array_set_size (self->lines, 0);
-      show_lines (self);
+      show_lines (self, NULL);
       gtk_label_set_text (self->summary, _("Type a word, an ending* or a “phrase”: each hit is "
-                                           "a line, aligned on it."));
+                                           "a line, aligned on it. A click on a column’s "
+                                           "header sorts by it, a second click the other way "
+                                           "round."));
       return;
     }
   job = g_new0 (Job, 1);
@@ -163,6 +219,20 @@ run_query (KelConcordanceWindow *self)
 /* Columns ------------------------------------------------------------------------------- */
 
 enum { COL_DOCUMENT, COL_LEFT, COL_KEYWORD, COL_RIGHT };
+/* the sort each column gives */
+static const KelConcordanceSort column_sort[] = {
+  KEL_CONCORDANCE_DOCUMENT, KEL_CONCORDANCE_LEFT, KEL_CONCORDANCE_KEYWORD, KEL_CONCORDANCE_RIGHT,
+};
+
+static int
+compare_ranks (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const KelConcordanceItem *x = a, *y = b;
+  int by = GPOINTER_TO_INT (data);
+
+  return x->rank[by] < y->rank[by] ? GTK_ORDERING_SMALLER
+       : x->rank[by] > y->rank[by] ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
 
 static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
@@ -214,10 +284,16 @@ add_column (KelConcordanceWindow *self, const char *title, int column, int width
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *col;
+  GtkSorter *sorter;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
   col = gtk_column_view_column_new (title, factory);
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_ranks,
+                                              GINT_TO_POINTER (column_sort[column]), NULL));
+  gtk_column_view_column_set_sorter (col, sorter);
+  g_object_unref (sorter);
+  self->columns[column_sort[column]] = col;
   if (width > 0)
     gtk_column_view_column_set_fixed_width (col, width);
   gtk_column_view_column_set_expand (col, expand);
@@ -235,9 +311,10 @@ on_search_changed (GtkSearchEntry *entry, KelConcordanceWindow *self)
 }
 
 static void
-on_sort_changed (GtkDropDown *dropdown, GParamSpec *pspec, KelConcordanceWindow *self)
+on_order_changed (GListModel *model, guint position, guint removed, guint added,
+                  KelConcordanceWindow *self)
 {
-  show_lines (self);
+  follow_order (self);
 }
 
 static void
@@ -285,9 +362,6 @@ static GtkWidget *
 build_controls (KelConcordanceWindow *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Sort by"));
-  const char *sorts[] = { _("Text order"), _("Left context"), _("Right context"), NULL };
 
   self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->search, "placeholder-text", _("Words, endings* or “phrases”"), NULL);
@@ -296,15 +370,7 @@ build_controls (KelConcordanceWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Find in the project"), -1);
   g_signal_connect (self->search, "search-changed", G_CALLBACK (on_search_changed), self);
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->search));
-  self->sort = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (sorts));
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->sort));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sort),
-                               _("By the words nearest the keyword, on the side chosen"));
-  g_signal_connect (self->sort, "notify::selected", G_CALLBACK (on_sort_changed), self);
-  gtk_box_append (GTK_BOX (row), label);
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->sort));
-  gtk_box_append (GTK_BOX (box), row);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search));
   self->summary = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->summary, 0);
   gtk_label_set_wrap (self->summary, TRUE);
@@ -333,9 +399,7 @@ build (KelConcordanceWindow *self)
   gtk_box_append (GTK_BOX (toolbar), header);
   gtk_box_append (GTK_BOX (toolbar), build_controls (self));
   self->items = g_list_store_new (KEL_TYPE_CONCORDANCE_ITEM);
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (
-    g_object_ref (G_LIST_MODEL (self->items))));
-  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (selection));
+  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   gtk_column_view_set_single_click_activate (self->view, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -344,6 +408,14 @@ build (KelConcordanceWindow *self)
   add_column (self, _("Left context"), COL_LEFT, -1, TRUE);
   add_column (self, _("Keyword"), COL_KEYWORD, 140, FALSE);
   add_column (self, _("Right context"), COL_RIGHT, -1, TRUE);
+  /* the view's sorter is the columns' (the one clicked first, then the others) */
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->view)));
+  g_signal_connect (self->sorted, "items-changed", G_CALLBACK (on_order_changed), self);
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (
+    g_object_ref (G_LIST_MODEL (self->sorted))));
+  gtk_column_view_set_model (self->view, selection);
+  g_object_unref (selection);
   g_signal_connect (self->view, "activate", G_CALLBACK (on_activate), self);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->view));
   gtk_widget_set_vexpand (scrolled, TRUE);
@@ -360,8 +432,11 @@ kel_concordance_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_weak_pointer (&self->workbench);
   g_clear_object (&self->project);
+  if (self->sorted != NULL)
+    g_signal_handlers_disconnect_by_data (self->sorted, self);
   if (self->items != NULL)
     g_list_store_remove_all (self->items);
+  g_clear_object (&self->sorted);
   g_clear_object (&self->items);
   G_OBJECT_CLASS (kel_concordance_window_parent_class)->dispose (object);
 }
@@ -433,7 +508,9 @@ void
 kel_concordance_window_set_sort (KelConcordanceWindow *self, KelConcordanceSort by)
 {
   g_return_if_fail (KEL_IS_CONCORDANCE_WINDOW (self));
-  gtk_drop_down_set_selected (self->sort, by);
+  g_return_if_fail (by < N_SORTS);
+  /* as a click on the column's header does; no column for the text order */
+  gtk_column_view_sort_by_column (self->view, self->columns[by], GTK_SORT_ASCENDING);
 }
 
 gboolean

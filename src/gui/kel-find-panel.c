@@ -72,6 +72,7 @@ struct _KelFindPanel {
   GtkWidget      *box;
   GtkSearchEntry *entry;
   GtkLabel       *status_label;
+  GtkWidget      *concordance_button;
   GtkListView    *list_view;
   GListStore     *hits;
   KelProject     *project;
@@ -194,6 +195,10 @@ search_done (GObject *source, GAsyncResult *result, gpointer user_data)
     status = g_strdup_printf (ngettext ("%u hit in %u document(s)", "%u hits in %u document(s)",
                                         job->total), job->total, job->documents);
   gtk_label_set_text (self->status_label, status);
+  /* the same hits as a concordance, for the query searched */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->concordance_button), "s",
+                                    gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+  gtk_widget_set_visible (self->concordance_button, job->total > 0);
 }
 
 static void
@@ -208,6 +213,7 @@ run_search (KelFindPanel *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->stale = FALSE;
+  gtk_widget_set_visible (self->concordance_button, FALSE);
   if (self->project == NULL || text[0] == '\0')
     {
       g_list_store_remove_all (self->hits);
@@ -338,6 +344,7 @@ kel_find_panel_class_init (KelFindPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KelFindPanel, box);
   gtk_widget_class_bind_template_child (widget_class, KelFindPanel, entry);
   gtk_widget_class_bind_template_child (widget_class, KelFindPanel, status_label);
+  gtk_widget_class_bind_template_child (widget_class, KelFindPanel, concordance_button);
   gtk_widget_class_bind_template_child (widget_class, KelFindPanel, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
@@ -441,4 +448,11 @@ kel_find_panel_activate_hit (KelFindPanel *self, guint i)
 {
   g_return_if_fail (KEL_IS_FIND_PANEL (self));
   on_hit_activate (self->list_view, i, self);
+}
+
+GtkWidget *
+kel_find_panel_get_concordance_button (KelFindPanel *self)
+{
+  g_return_val_if_fail (KEL_IS_FIND_PANEL (self), NULL);
+  return self->concordance_button;
 }

@@ -29,5 +29,7 @@ gboolean kel_find_panel_get_hit     (KelFindPanel *self,
                                      gsize        *end);
 void     kel_find_panel_activate_hit (KelFindPanel *self,
                                       guint         i);
+/* "Show as Concordance", shown when there are hits (for tests). */
+GtkWidget *kel_find_panel_get_concordance_button (KelFindPanel *self);
 
 G_END_DECLS

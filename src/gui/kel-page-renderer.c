@@ -159,6 +159,9 @@ render (PopplerPage *page, double scale)
                                       (GDestroyNotify) cairo_surface_destroy, surface);
   texture = gdk_memory_texture_new (pw, ph, GDK_MEMORY_DEFAULT, bytes, stride);
   g_bytes_unref (bytes);
+  /* the same pixels as a cairo surface, for GTK's cairo renderer (kel_page_renderer_surface) */
+  g_object_set_data_full (G_OBJECT (texture), "kel-page-surface", cairo_surface_reference (surface),
+                          (GDestroyNotify) cairo_surface_destroy);
   return texture;
 }
 
@@ -411,4 +414,11 @@ kel_page_renderer_forget (KelPageRenderer *self)
   g_mutex_lock (&self->shared->lock);
   self->shared->generation++;
   g_mutex_unlock (&self->shared->lock);
+}
+
+cairo_surface_t *
+kel_page_renderer_surface (GdkTexture *texture)
+{
+  g_return_val_if_fail (GDK_IS_TEXTURE (texture), NULL);
+  return g_object_get_data (G_OBJECT (texture), "kel-page-surface");
 }

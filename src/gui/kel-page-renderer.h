@@ -28,4 +28,10 @@ void             kel_page_renderer_request      (KelPageRenderer *self,
 /* Drops every queued request (the view scrolled away). */
 void             kel_page_renderer_forget       (KelPageRenderer *self);
 
+/* A texture of this renderer's pages as the cairo image surface it was drawn into (owned by
+ * the texture). GTK's cairo renderer converts a texture into a new surface each time it
+ * draws it, whole, even for a few damaged pixels: under that renderer the page view
+ * paints this surface instead. */
+cairo_surface_t *kel_page_renderer_surface     (GdkTexture      *texture);
+
 G_END_DECLS

@@ -820,6 +820,33 @@ draw_selection (KelPageView *self, GtkSnapshot *snapshot, guint page, double lef
     gtk_snapshot_append_color (snapshot, color, &line);
 }
 
+/* The page's pixels in @rect: a texture, but under GTK's cairo renderer (no GPU, as under
+ * Xvfb) the cairo surface behind it, which that renderer paints only where it redraws,
+ * while it would convert the whole texture again on every frame. */
+static void
+append_page (GtkWidget *widget, GtkSnapshot *snapshot, GdkTexture *texture,
+             const graphene_rect_t *rect)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GskRenderer *renderer = native ? gtk_native_get_renderer (native) : NULL;
+  cairo_surface_t *surface = kel_page_renderer_surface (texture);
+  cairo_t *cr;
+
+  if (surface == NULL || renderer == NULL || !GSK_IS_CAIRO_RENDERER (renderer))
+    {
+      gtk_snapshot_append_texture (snapshot, texture, rect);
+      return;
+    }
+  cr = gtk_snapshot_append_cairo (snapshot, rect);
+  cairo_translate (cr, rect->origin.x, rect->origin.y);
+  cairo_scale (cr, rect->size.width / cairo_image_surface_get_width (surface),
+               rect->size.height / cairo_image_surface_get_height (surface));
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+}
+
 static void
 kel_page_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -848,7 +875,7 @@ kel_page_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       gtk_snapshot_append_color (snapshot, &white, &rect);
       if (c != NULL)
         {
-          gtk_snapshot_append_texture (snapshot, c->texture, &rect);
+          append_page (widget, snapshot, c->texture, &rect);
           self->drawn = TRUE;
         }
 

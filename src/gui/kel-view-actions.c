@@ -53,6 +53,22 @@ concordance_activated (GSimpleAction *action, GVariant *param, gpointer app)
     present (kel_concordance_window_new (workbench));
 }
 
+/* From Find: the concordance of Find's query. */
+static void
+concordance_for_activated (GSimpleAction *action, GVariant *param, gpointer app)
+{
+  KelWindow *workbench = active_workbench (app);
+  KelConcordanceWindow *window;
+
+  if (workbench == NULL)
+    return;
+  window = kel_concordance_window_new (workbench);
+  if (window == NULL)
+    return;
+  kel_concordance_window_set_query (window, g_variant_get_string (param, NULL));
+  present (window);
+}
+
 static void
 adjudication_activated (GSimpleAction *action, GVariant *param, gpointer app)
 {
@@ -69,6 +85,7 @@ kel_view_actions_add (GtkApplication *app)
     { "code-matrix", matrix_activated },
     { "memos", memos_activated },
     { "concordance", concordance_activated },
+    { "concordance-for", concordance_for_activated, "s" },
     { "adjudication", adjudication_activated },
   };
   static const char *matrix_accels[] = { "<Shift><Control>m", NULL };

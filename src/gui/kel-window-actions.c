@@ -4,6 +4,11 @@
  * coding of a selection, undo, redo) and the view (sidebar, find, zoom, page or text). */
 #include "config.h"
 
+#include <fcntl.h>
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -220,6 +225,7 @@ bench_report (KelWindow *self)
   g_print ("first-page-ms %.0f\n", self->bench_first_page / 1000.0);
   g_print ("import-ms %.0f\n", (g_get_monotonic_time () - self->bench_start) / 1000.0);
   g_print ("longest-stall-ms %.0f\n", self->bench_max_stall / 1000.0);
+  g_print ("longest-busy-stall-ms %.0f\n", self->bench_max_busy / 1000.0);
 }
 
 /* The same document twice: pairs of ids, the new document and the one it repeats, kept
@@ -392,6 +398,27 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
   ask_twins (self, results);
 }
 
+/* How long this thread has waited on a run queue for a core, in µs (Linux's schedstat;
+ * 0 where there is none). */
+static gint64
+run_delay (void)
+{
+  /* opened once, by the main thread (the watchdog's), and read again at each tick */
+  static int fd = -2;
+  char text[128];
+  ssize_t got;
+  guint64 on_cpu, waiting;
+
+  if (fd == -2)
+    fd = open ("/proc/thread-self/schedstat", O_RDONLY | O_CLOEXEC);
+  if (fd < 0 || (got = pread (fd, text, sizeof text - 1, 0)) <= 0)
+    return 0;
+  text[got] = '\0';
+  if (sscanf (text, "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, &on_cpu, &waiting) != 2)
+    return 0;
+  return (gint64) (waiting / 1000);
+}
+
 /* The benchmark's watchdog: the longest time the main loop did not come round. */
 static gboolean
 bench_tick (gpointer data)
@@ -400,16 +427,31 @@ bench_tick (gpointer data)
   gint64 now = g_get_monotonic_time ();
   KelPageView *view = kel_document_view_get_page_view (self->document_view);
 
+  struct timespec ts;
+  gint64 cpu;
+
+  /* the main thread's own CPU time: a stall it spent working, or waiting for a core */
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  cpu = (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
   if (self->bench_last_tick != 0)
     {
-      gint64 gap = now - self->bench_last_tick;
+      gint64 gap = now - self->bench_last_tick, busy = cpu - self->bench_last_cpu;
 
       self->bench_max_stall = MAX (self->bench_max_stall, gap);
       if (gap > 50 * G_TIME_SPAN_MILLISECOND)
-        g_print ("stall %.0f ms at %.0f ms\n", gap / 1000.0,
-                 (self->bench_last_tick - self->bench_start) / 1000.0);
+        {
+          gint64 waited = run_delay () - self->bench_last_wait;
+
+          self->bench_max_busy = MAX (self->bench_max_busy, busy);
+          g_print ("stall %.0f ms (main thread on a core %.0f ms, waiting for one %.0f ms) "
+                   "at %.0f ms (monotonic %.3f s)\n", gap / 1000.0, busy / 1000.0,
+                   waited / 1000.0, (self->bench_last_tick - self->bench_start) / 1000.0,
+                   self->bench_last_tick / (double) G_USEC_PER_SEC);
+        }
     }
   self->bench_last_tick = now;
+  self->bench_last_cpu = cpu;
+  self->bench_last_wait = run_delay ();
   if (self->bench_first_page == 0 && kel_page_view_has_drawn_page (view))
     self->bench_first_page = now - self->bench_start;
   return G_SOURCE_CONTINUE;

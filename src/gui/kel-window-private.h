@@ -86,6 +86,9 @@ struct _KelWindow {
   gint64                bench_start;
   gint64                bench_last_tick;
   gint64                bench_max_stall;
+  gint64                bench_last_cpu;     /* the main thread's CPU time at the last tick */
+  gint64                bench_max_busy;     /* the most CPU it used within one stall */
+  gint64                bench_last_wait;    /* its wait for a core at the last tick (µs) */
   gint64                bench_first_page;
   guint                 bench_tick_id;
 };

@@ -4,6 +4,13 @@
 
 #include "kel-batch.h"
 
+#ifdef __linux__
+#include <errno.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 typedef struct {
   gint   in_flight, most;   /* items worked on or waiting to be taken */
   guint  next;              /* the index the next take must have */
@@ -93,11 +100,61 @@ test_stop (void)
   g_mutex_clear (&s.lock);
 }
 
+#ifdef __linux__
+/* The niceness of the thread it runs on, + 100 (so that 0 is not NULL). */
+static gpointer
+own_niceness (guint index, gpointer user_data)
+{
+  int nice;
+
+  errno = 0;
+  nice = getpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid));
+  g_assert_cmpint (errno, ==, 0);
+  return GINT_TO_POINTER (nice + 100);
+}
+
+static gboolean
+take_niceness (guint index, gpointer result, gpointer user_data)
+{
+  g_ptr_array_add (user_data, result);
+  return TRUE;
+}
+#endif
+
+/* Workers lower their own priority when asked; the thread that takes the results keeps
+ * its own. */
+static void
+test_niceness (void)
+{
+#ifdef __linux__
+  g_autoptr (GPtrArray) seen = g_ptr_array_new ();
+  int before;
+
+  errno = 0;
+  before = getpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid));
+  g_assert_cmpint (errno, ==, 0);
+  if (before > 7)
+    {
+      g_test_skip ("the test already runs at a niceness above 7");
+      return;
+    }
+  kel_batch_set_worker_niceness (7);
+  g_assert_cmpuint (kel_batch_run (12, 3, own_niceness, take_niceness, NULL, seen), ==, 12);
+  kel_batch_set_worker_niceness (0);
+  for (guint i = 0; i < seen->len; i++)
+    g_assert_cmpint (GPOINTER_TO_INT (seen->pdata[i]) - 100, ==, 7);
+  g_assert_cmpint (getpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid)), ==, before);
+#else
+  g_test_skip ("per-thread niceness is Linux's");
+#endif
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/kelisim/batch/order", test_order);
   g_test_add_func ("/kelisim/batch/stop", test_stop);
+  g_test_add_func ("/kelisim/batch/niceness", test_niceness);
   return g_test_run ();
 }

@@ -557,6 +557,43 @@ test_adjudication (Fixture *f, gconstpointer data)
   g_assert_cmpstr (agreement->coders[1], ==, "bek");
 }
 
+/* Sorting by the keyword and by the document (the concordance's column headers), on
+ * lines made here: case is ignored, ties stay in text order. */
+static void
+test_concordance_columns (void)
+{
+  static const struct { const char *doc, *keyword; } made[] = {
+    { "Zhezkazgan.pdf", "тенге" }, { "aktobe.pdf", "Млн" }, { "Zhezkazgan.pdf", "млн" },
+    { "Aktobe.pdf", "тенге" }, { "b.pdf", "МЛРД" },
+  };
+  /* by keyword: млн (1, 2, in text order), млрд (4), тенге (0, 3) */
+  const guint by_keyword[] = { 1, 2, 4, 0, 3 };
+  /* by document: aktobe (1), Aktobe (3), b (4), Zhezkazgan (0, 2) */
+  const guint by_document[] = { 1, 3, 4, 0, 2 };
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) kel_concordance_line_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (made); i++)
+    {
+      KelConcordanceLine *line = g_new0 (KelConcordanceLine, 1);
+      line->document_name = g_strdup (made[i].doc);
+      line->keyword = g_strdup (made[i].keyword);
+      line->left = g_strdup ("");
+      line->right = g_strdup ("");
+      line->order = i;
+      g_ptr_array_add (lines, line);
+    }
+  kel_concordance_sort (lines, KEL_CONCORDANCE_KEYWORD);
+  for (guint i = 0; i < lines->len; i++)
+    g_assert_cmpuint (((KelConcordanceLine *) lines->pdata[i])->order, ==, by_keyword[i]);
+  kel_concordance_sort (lines, KEL_CONCORDANCE_DOCUMENT);
+  for (guint i = 0; i < lines->len; i++)
+    g_assert_cmpuint (((KelConcordanceLine *) lines->pdata[i])->order, ==, by_document[i]);
+  kel_concordance_sort (lines, KEL_CONCORDANCE_TEXT_ORDER);
+  for (guint i = 0; i < lines->len; i++)
+    g_assert_cmpuint (((KelConcordanceLine *) lines->pdata[i])->order, ==, i);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -571,6 +608,7 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/kelisim/views/steps", Fixture, NULL, fixture_setup, test_steps,
               fixture_teardown);
+  g_test_add_func ("/kelisim/views/concordance-columns", test_concordance_columns);
   g_test_add ("/kelisim/views/concordance", Fixture, NULL, fixture_setup, test_concordance,
               fixture_teardown);
   g_test_add ("/kelisim/views/adjudication", Fixture, NULL, fixture_setup, test_adjudication,

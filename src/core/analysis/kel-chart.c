@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "kel-chart.h"
+#include "kel-chart-labels.h"
 #include "kel-number.h"
 
 G_DEFINE_QUARK (kel-chart-error-quark, kel_chart_error)
@@ -692,11 +693,13 @@ typedef struct {
   gboolean inside;
   double lx, lw, lh; /* an outside label: left edge and size */
   int    lane;       /* 0 above the bar, 1 below */
+  int    level;      /* its lane on that side: 0 next to the bar, 1 beyond, … */
+  double lead_x;     /* where its leader leaves it */
 } Piece;
 
 typedef struct {
   GArray *pieces;    /* Piece */
-  gboolean lanes[2]; /* which outside lanes it uses */
+  int    lanes[2];   /* how many lanes of outside labels it has above and below */
   double total;      /* by the measure */
 } Row;
 
@@ -706,39 +709,44 @@ piece_clear (gpointer data)
   g_clear_object (&((Piece *) data)->label);
 }
 
-/* Packs the outside labels of @lane left to right within [x0, x1]; FALSE when they do
- * not fit side by side. */
-static gboolean
-pack_lane (GArray *pieces, int lane, double x0, double x1)
-{
-  const double gap = 8;
-  double right = x0 - gap;
-  int last = -1;
+/* The structure chart's rows: lanes of outside labels above and below each bar, the
+ * totals under it. */
+#define LANE_H 23.0
+#define TOTALS_GAP 4.0
+#define TOTALS_H 14.0
+#define ROW_GAP 16.0
+#define AXIS_H 20.0
+#define LABEL_GAP 8.0
 
-  for (guint i = 0; i < pieces->len; i++)
+/* The labels that do not fit inside their segments: in as many lanes as they need above
+ * and below the bar (kel-chart-labels.h). */
+static void
+place_outside_labels (Row *row, double x0, double bw)
+{
+  g_autoptr (GArray) labels = g_array_new (FALSE, TRUE, sizeof (KelChartLabel));
+  guint k = 0;
+
+  for (guint i = 0; i < row->pieces->len; i++)
     {
-      Piece *p = &g_array_index (pieces, Piece, i);
-      if (p->inside || p->lane != lane)
-        continue;
-      p->lx = MAX (p->x + p->w / 2 - p->lw / 2, right + gap);
-      right = p->lx + p->lw;
-      last = i;
+      Piece *p = &g_array_index (row->pieces, Piece, i);
+      KelChartLabel l = { .cx = p->x + p->w / 2, .w = p->lw, .h = p->lh };
+      if (!p->inside)
+        g_array_append_val (labels, l);
     }
-  if (last < 0 || right <= x1)
-    return TRUE;
-  /* push back from the right edge */
-  {
-    double left = x1 + gap;
-    for (int i = last; i >= 0; i--)
-      {
-        Piece *p = &g_array_index (pieces, Piece, i);
-        if (p->inside || p->lane != lane)
-          continue;
-        p->lx = MIN (p->lx, left - gap - p->lw);
-        left = p->lx;
-      }
-    return left >= x0;
-  }
+  kel_chart_place_labels ((KelChartLabel *) labels->data, labels->len, x0, x0 + bw, LANE_H,
+                          LABEL_GAP, row->lanes);
+  for (guint i = 0; i < row->pieces->len; i++)
+    {
+      Piece *p = &g_array_index (row->pieces, Piece, i);
+      const KelChartLabel *l;
+      if (p->inside)
+        continue;
+      l = &g_array_index (labels, KelChartLabel, k++);
+      p->lane = l->side;
+      p->level = l->level;
+      p->lx = l->x;
+      p->lead_x = l->lead_x;
+    }
 }
 
 static void
@@ -746,7 +754,6 @@ plan_row (KelChart *c, int corp, double x0, double bw, Row *row)
 {
   guint n = kel_aggregate_get_n_categories (c->agg);
   double x = x0;
-  gboolean fits;
 
   row->pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
   g_array_set_clear_func (row->pieces, piece_clear);
@@ -789,27 +796,7 @@ plan_row (KelChart *c, int corp, double x0, double bw, Row *row)
       g_array_append_val (row->pieces, p);
       row->total += share;
     }
-  /* the outside labels: one lane above the bar, and when they crowd, every other one
-   * below */
-  fits = pack_lane (row->pieces, 0, x0, x0 + bw);
-  if (!fits)
-    {
-      int alt = 0;
-      for (guint i = 0; i < row->pieces->len; i++)
-        {
-          Piece *p = &g_array_index (row->pieces, Piece, i);
-          if (!p->inside)
-            p->lane = alt++ % 2;
-        }
-      pack_lane (row->pieces, 0, x0, x0 + bw);
-      pack_lane (row->pieces, 1, x0, x0 + bw);
-    }
-  for (guint i = 0; i < row->pieces->len; i++)
-    {
-      Piece *p = &g_array_index (row->pieces, Piece, i);
-      if (!p->inside)
-        row->lanes[p->lane] = TRUE;
-    }
+  place_outside_labels (row, x0, bw);
 }
 
 static char *
@@ -829,14 +816,6 @@ bar_totals (KelChart *c, int corp)
   return missing ? g_strdup_printf ("%s · %s · %s", count, amount, missing)
                  : g_strdup_printf ("%s · %s", count, amount);
 }
-
-/* The structure chart's rows: a lane of outside labels above and below each bar, the
- * totals under it. */
-#define LANE_H 23.0
-#define TOTALS_GAP 4.0
-#define TOTALS_H 14.0
-#define ROW_GAP 16.0
-#define AXIS_H 20.0
 
 /* Where the bars go. */
 typedef struct {
@@ -974,15 +953,14 @@ add_segments (KelChart *c, guint corp, const Row *row, const Bars *b, double bar
 }
 
 /* A segment's label outside the bar, in its lane, with a leader to the segment; @mark is
- * the segment's. The leaders run in the space between the labels and the bar, and in the
- * order of the segments, so they cross neither a label nor each other. */
+ * the segment's. Where the label goes, clear of the others, is kel_chart_place_labels'. */
 static void
 add_outside_label (KelChart *c, Piece *piece, guint mark, const Bars *b, double bar_y)
 {
-  double ly = piece->lane == 0 ? bar_y - LANE_H + 1
-                               : bar_y + b->bar_h + LANE_H - 1 - piece->lh;
+  double far = (piece->level + 1) * LANE_H - 1;
+  double ly = piece->lane == 0 ? bar_y - far : bar_y + b->bar_h + far - piece->lh;
   double cx = piece->x + piece->w / 2;
-  double lcx = CLAMP (cx, piece->lx + 3, piece->lx + piece->lw - 3);
+  double lcx = piece->lead_x;
   Op *leader = add_line (c, c->pal.muted, 0.8, DASH_SOLID);
 
   if (piece->lane == 0)

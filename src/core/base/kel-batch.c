@@ -4,6 +4,37 @@
 
 #include "kel-batch.h"
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
+static gint worker_niceness = 0;
+/* the niceness this thread last set itself to, + 1 (0: never set) */
+static GPrivate thread_niceness;
+
+void
+kel_batch_set_worker_niceness (int nice)
+{
+  g_atomic_int_set (&worker_niceness, CLAMP (nice, 0, 19));
+}
+
+/* Lowers the calling worker thread's priority to the niceness asked for, once. */
+static void
+apply_niceness (void)
+{
+#ifdef __linux__
+  int nice = g_atomic_int_get (&worker_niceness);
+
+  if (nice == 0 || GPOINTER_TO_INT (g_private_get (&thread_niceness)) == nice + 1)
+    return;
+  /* on Linux, a thread's own id sets that thread's niceness, not the process's */
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), nice) == 0)
+    g_private_set (&thread_niceness, GINT_TO_POINTER (nice + 1));
+#endif
+}
+
 typedef struct {
   KelBatchWork  work;
   gpointer      user_data;
@@ -18,7 +49,10 @@ work (gpointer data, gpointer user_data)
 {
   Batch *b = user_data;
   guint i = GPOINTER_TO_UINT (data) - 1;
-  gpointer result = b->work (i, b->user_data);
+  gpointer result;
+
+  apply_niceness ();
+  result = b->work (i, b->user_data);
 
   g_mutex_lock (&b->lock);
   b->results[i] = result;

@@ -27,4 +27,12 @@ guint kel_batch_run (guint          n,
                      GDestroyNotify free_result,
                      gpointer       user_data);
 
+/* From now on, batches' worker threads lower their own scheduling priority to @nice
+ * (0 to 19; 0, the default, leaves them as they are) before their first item, so that a
+ * program's interactive thread gets a core before them (the workbench: its main loop
+ * during an import with OCR). Linux gives each thread its own niceness; elsewhere this
+ * does nothing. GLib may later lend such a thread to another pool (a GTask's), where it
+ * stays as nice: background work as well. */
+void  kel_batch_set_worker_niceness (int nice);
+
 G_END_DECLS

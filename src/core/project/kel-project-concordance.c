@@ -158,6 +158,10 @@ kel_concordance_sort (GPtrArray *lines, KelConcordanceSort by)
         k.words = sort_words (line->left, TRUE);
       else if (by == KEL_CONCORDANCE_RIGHT)
         k.words = sort_words (line->right, FALSE);
+      else if (by == KEL_CONCORDANCE_KEYWORD)
+        k.words = sort_words (line->keyword, FALSE);
+      else if (by == KEL_CONCORDANCE_DOCUMENT)
+        k.words = sort_words (line->document_name, FALSE);
       g_array_append_val (keyed, k);
     }
   g_array_sort (keyed, compare_keyed);

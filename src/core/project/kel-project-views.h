@@ -68,6 +68,8 @@ typedef enum {
   KEL_CONCORDANCE_TEXT_ORDER,  /* documents in the project's order, hits in the text's */
   KEL_CONCORDANCE_LEFT,        /* by the word before the keyword, then the one before … */
   KEL_CONCORDANCE_RIGHT,       /* by the word after the keyword, then the next … */
+  KEL_CONCORDANCE_KEYWORD,     /* by the keyword's words */
+  KEL_CONCORDANCE_DOCUMENT,    /* by the document's name's words */
 } KelConcordanceSort;
 
 void       kel_concordance_line_free (KelConcordanceLine *line);
@@ -83,7 +85,8 @@ GPtrArray *kel_project_concordance   (KelProject         *project,
                                       GCancellable       *cancellable,
                                       GError            **error);
 /* Sorts @lines (KelConcordanceLine) in place: by the words nearest the keyword on the
- * side chosen, ignoring case, in the collation of the locale; ties in text order. */
+ * side chosen (or of the keyword, or of the document's name), ignoring case, in the
+ * collation of the locale; ties in text order. */
 void       kel_concordance_sort      (GPtrArray          *lines,
                                       KelConcordanceSort  by);
 /* CSV (RFC 4180, CRLF) or TSV with a header: document,start,end,left,keyword,right. */
