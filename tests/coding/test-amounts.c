@@ -409,6 +409,123 @@ assert_several (const char     *text,
     assert_amount (text, &g_array_index (found, KelAmount, i), &expected[i]);
 }
 
+/* Each text holds exactly the one amount described, read where the text is about tenge. */
+static void
+run_tenge_cases (const Case *cases,
+                 gsize       n)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      const Case *c = &cases[i];
+      g_autoptr (GArray) found = kel_amounts_find_in (c->text, strlen (c->text), 2021, NULL,
+                                                      TRUE);
+
+      g_test_message ("case: %s", c->text);
+      g_assert_cmpuint (found->len, ==, 1);
+      assert_amount (c->text, &g_array_index (found, KelAmount, 0), c);
+    }
+}
+
+/* A sum in millions with no currency, where the document is about tenge: its words make it
+ * money; a counted noun after it, or no such word, leaves it a number. */
+static void
+test_implied_tenge (void)
+{
+  static const Case cases[] = {
+    KZT ("Компания купит для поликлиники рентген на 64 миллиона.", "64 миллиона", 64e6,
+         KEL_AMOUNT_IMPLIED),
+    KZT ("Комбинат выделит 27 млн на детский лагерь.", "27 млн", 27e6, KEL_AMOUNT_IMPLIED),
+    KZT ("Кәсіпорын мектеп асханасына 38 миллионға жабдық алып береді.", "38 миллионға",
+         38e6, KEL_AMOUNT_IMPLIED),
+    KZT ("Зауыт спорт кешенін жөндеуге 41 млн бөледі.", "41 млн", 41e6, KEL_AMOUNT_IMPLIED),
+    KZT ("The mine will hand over a fire engine worth 19 million.", "19 million", 19e6,
+         KEL_AMOUNT_IMPLIED),
+    KZT ("The plant will allocate 23 million for the town's day.", "23 million", 23e6,
+         KEL_AMOUNT_IMPLIED),
+    KZT ("Было сказано, что на стадион выделят около 70 миллионов.", "около 70 миллионов", 70e6,
+         KEL_AMOUNT_IMPLIED | KEL_AMOUNT_APPROX),
+  };
+  static const char *const none[] = {
+    "Компания выделит на праздник 2 млн человек.",
+    "Шахта добудет 12 млн тонн угля.",
+    "The region has 3 million residents and allocates land.",
+    "Облыста 2 миллион адам тұрады.",
+  };
+
+  run_tenge_cases (cases, G_N_ELEMENTS (cases));
+  for (gsize i = 0; i < G_N_ELEMENTS (none); i++)
+    {
+      g_autoptr (GArray) found = kel_amounts_find_in (none[i], strlen (none[i]), 2021, NULL,
+                                                      TRUE);
+
+      g_test_message ("case: %s", none[i]);
+      g_assert_cmpuint (found->len, ==, 0);
+    }
+  /* without tenge around it, a bare sum is no money */
+  {
+    static const char text[] = "Компания купит для поликлиники рентген на 64 миллиона.";
+    g_autoptr (GArray) found = kel_amounts_find (text, strlen (text), 2021, NULL);
+
+    g_assert_cmpuint (found->len, ==, 0);
+  }
+  /* a sum in tenge earlier in the same text is tenge around it */
+  {
+    static const char text[] =
+      "Школа обойдётся в 300 млн тенге, а оборудование для спортзала – ещё на 45 миллионов.";
+    static const Case exp[] = {
+      KZT (NULL, "300 млн тенге", 300e6, 0),
+      KZT (NULL, "45 миллионов", 45e6, KEL_AMOUNT_IMPLIED),
+    };
+    g_autoptr (GArray) found = kel_amounts_find (text, strlen (text), 2021, NULL);
+
+    g_assert_cmpuint (found->len, ==, G_N_ELEMENTS (exp));
+    for (gsize i = 0; i < G_N_ELEMENTS (exp); i++)
+      assert_amount (text, &g_array_index (found, KelAmount, i), &exp[i]);
+  }
+}
+
+/* Sums in words, in three languages; digits and words for the same sum read once. */
+static void
+test_words (void)
+{
+  static const Case cases[] = {
+    KZT ("на ремонт клуба направят двести сорок миллионов тенге", "двести сорок миллионов тенге",
+         240e6, 0),
+    KZT ("выделено полтора миллиарда тенге", "полтора миллиарда тенге", 1.5e9, 0),
+    KZT ("один миллиард триста миллионов тенге на школу",
+         "один миллиард триста миллионов тенге", 1.3e9, 0),
+    KZT ("спортзалға үш жүз алпыс миллион теңге бөлінеді", "үш жүз алпыс миллион теңге",
+         360e6, 0),
+    KZT ("жетпіс бес миллион теңгеге жабдық", "жетпіс бес миллион теңгеге", 75e6, 0),
+    KZT ("a grant of two hundred and eighty million tenge",
+         "two hundred and eighty million tenge", 280e6, 0),
+    KZT ("thirty-five million tenge for the clinic", "thirty-five million tenge", 35e6, 0),
+    KZT ("сумма 270 000 000 (двести семьдесят миллионов) тенге",
+         "270 000 000 (двести семьдесят миллионов) тенге", 270e6, 0),
+    KZT ("сумма двести семьдесят миллионов (270 000 000) тенге",
+         "двести семьдесят миллионов (270 000 000) тенге", 270e6, 0),
+    KZT ("тоқсан миллион (90 000 000) теңге", "тоқсан миллион (90 000 000) теңге", 90e6, 0),
+    KZT ("KZT 1.3bn for the hospital", "KZT 1.3bn", 1.3e9, 0),
+    KZT ("₸72 mln for books", "₸72 mln", 72e6, 0),
+    KZT ("стоимость 3,7 млн.тг", "3,7 млн.тг", 3.7e6, 0),
+    KZT ("жалпы сомасы 640 мың теңге", "640 мың теңге", 640e3, 0),
+    KZT ("KZT 420m in grants", "KZT 420m", 420e6, 0),
+  };
+  static const char *const none[] = {
+    "сто пятьдесят миллионов людей смотрели матч",
+    "three million visitors a year",
+  };
+
+  run_cases (cases, G_N_ELEMENTS (cases), 2021, NULL);
+  for (gsize i = 0; i < G_N_ELEMENTS (none); i++)
+    {
+      g_autoptr (GArray) found = kel_amounts_find (none[i], strlen (none[i]), 2021, NULL);
+
+      g_test_message ("case: %s", none[i]);
+      g_assert_cmpuint (found->len, ==, 0);
+    }
+}
+
 static void
 test_respectively (void)
 {
@@ -961,6 +1078,8 @@ main (int   argc,
   g_test_add_func ("/kelisim/amounts/per-unit", test_per_unit);
   g_test_add_func ("/kelisim/amounts/respectively", test_respectively);
   g_test_add_func ("/kelisim/amounts/several", test_several);
+  g_test_add_func ("/kelisim/amounts/implied-tenge", test_implied_tenge);
+  g_test_add_func ("/kelisim/amounts/words", test_words);
   g_test_add_func ("/kelisim/amounts/length-bound", test_length_bound);
   g_test_add_func ("/kelisim/amounts/parse-number", test_parse_number);
   g_test_add_func ("/kelisim/amounts/format-kzt", test_format_kzt);

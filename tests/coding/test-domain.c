@@ -340,6 +340,60 @@ test_domain_comparison (void)
   ASSERT_ITEM (en, "tuition", "human_development=-");
 }
 
+/* The corporation of the item holding @needle. */
+static const char *
+owner (KelDocument *doc, const char *needle)
+{
+  const KelCoding *c = find_item (doc, needle);
+
+  if (c == NULL)
+    g_error ("no item holds “%s”", needle);
+  return kel_coding_get_corporation (doc, c);
+}
+
+/* A company of a group, named with the group, counts under the group; alone, under its
+ * own name. A name shortened to its capitals after the full name is the same company. */
+static void
+test_domain_groups (void)
+{
+  g_autoptr (KelDocument) ru = code_text (
+    "Протокол совещания в акимате города, 2019 год\n\n"
+    "СЛУШАЛИ:\n"
+    "1. Представитель АО «Казахмыс» сообщил, что компания отремонтирует школу № 4 за "
+    "90 млн тенге. Казахмыс также подарит детскому дому автобус.\n"
+    "2. Представитель ТОО «Шубарколь комир» (компания Евразийской группы) сообщил, что "
+    "компания построит хоккейный корт за 55 млн тенге. Шубарколь комир выплатит стипендии "
+    "20 студентам колледжа.\n");
+  g_autoptr (KelDocument) kk = code_text (
+    "Әкімнің есебі, 2020 жыл\n\n"
+    "«ҚазМұнайГаз» ҰК АҚ-ның еншілес кәсіпорны «Ембімұнайгаз» АҚ ауылда 50 орындық "
+    "балабақша салды, құны 400 млн теңге. «Ембімұнайгаз» АҚ аудандық ауруханаға "
+    "медициналық жабдық сатып алды.\n");
+  g_autoptr (KelDocument) en = code_text (
+    "News, 2018\n\n"
+    "The akim said that Kazzinc will repair the roof of school No. 9 for KZT 80 million. "
+    "Kazzinc will also sponsor the town's volleyball club.\n"
+    "He added that the Ulba Metallurgical Plant will equip a kindergarten with furniture, "
+    "and UMZ volunteers will plant trees in the park.\n"
+    "Finally, Eurasian Energy Corporation will build a playground for KZT 30 million; EEC "
+    "staff will also mentor 15 school leavers.\n");
+  g_autoptr (KelDocument) alone = code_text (
+    "Отчёт ТОО «Шубарколь комир» за 2019 год\n\n"
+    "Шубарколь комир отремонтировал спортзал школы № 2 за 40 млн тенге.\n");
+
+  g_assert_cmpstr (owner (ru, "школу"), ==, "Kazakhmys");
+  g_assert_cmpstr (owner (ru, "хоккейный"), ==, "Eurasian Resources Group");
+  g_assert_cmpstr (owner (ru, "стипендии"), ==, "Eurasian Resources Group");
+  g_assert_cmpstr (kk->corporation, ==, "KazMunayGas");
+  g_assert_cmpstr (owner (kk, "балабақша"), ==, "KazMunayGas");
+  g_assert_cmpstr (owner (en, "volleyball"), ==, "Kazzinc");
+  g_assert_cmpstr (owner (en, "kindergarten"), ==, "Ulba Metallurgical Plant");
+  g_assert_cmpstr (owner (en, "volunteers"), ==, "Ulba Metallurgical Plant");
+  g_assert_cmpstr (owner (en, "playground"), ==, "Eurasian Resources Group");
+  g_assert_cmpstr (owner (en, "mentor"), ==, "Eurasian Resources Group");
+  g_assert_cmpstr (alone->corporation, ==, "Shubarkol Komir");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -353,5 +407,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/domain/year-cells", test_domain_year_cells);
   g_test_add_func ("/kelisim/domain/gifts-in-kind", test_domain_gifts_in_kind);
   g_test_add_func ("/kelisim/domain/comparison", test_domain_comparison);
+  g_test_add_func ("/kelisim/domain/groups", test_domain_groups);
   return g_test_run ();
 }

@@ -1506,10 +1506,344 @@ try_range (const char *t,
   a->from = FROM_NONE;
 }
 
+/* Sums without digits, or without a currency ------------------------------------------- */
+
+/* "сто пятьдесят миллионов тенге", "жүз елу миллион теңге", "one hundred and fifty million
+ * tenge": a numeral's value, or a hundred that multiplies what stands before it (Kazakh
+ * and English "екі жүз", "two hundred"; Russian writes "двести" as one word). */
+typedef struct {
+  const char *word;
+  double      value; /* 0: "жүз", "hundred" */
+} Numeral;
+
+static const Numeral numerals[] = {
+  { "один", 1 }, { "одна", 1 }, { "одного", 1 }, { "одной", 1 }, { "одну", 1 },
+  { "два", 2 }, { "две", 2 }, { "двух", 2 }, { "три", 3 }, { "трёх", 3 }, { "трех", 3 },
+  { "четыре", 4 }, { "четырёх", 4 }, { "четырех", 4 }, { "пять", 5 }, { "пяти", 5 },
+  { "шесть", 6 }, { "шести", 6 }, { "семь", 7 }, { "семи", 7 }, { "восемь", 8 },
+  { "восьми", 8 }, { "девять", 9 }, { "девяти", 9 }, { "десять", 10 }, { "десяти", 10 },
+  { "одиннадцать", 11 }, { "двенадцать", 12 }, { "тринадцать", 13 },
+  { "четырнадцать", 14 }, { "пятнадцать", 15 }, { "шестнадцать", 16 },
+  { "семнадцать", 17 }, { "восемнадцать", 18 }, { "девятнадцать", 19 },
+  { "двадцать", 20 }, { "двадцати", 20 }, { "тридцать", 30 }, { "тридцати", 30 },
+  { "сорок", 40 }, { "сорока", 40 }, { "пятьдесят", 50 }, { "пятидесяти", 50 },
+  { "шестьдесят", 60 }, { "шестидесяти", 60 }, { "семьдесят", 70 }, { "семидесяти", 70 },
+  { "восемьдесят", 80 }, { "восьмидесяти", 80 }, { "девяносто", 90 }, { "девяноста", 90 },
+  { "сто", 100 }, { "ста", 100 }, { "двести", 200 }, { "двухсот", 200 }, { "триста", 300 },
+  { "трёхсот", 300 }, { "трехсот", 300 }, { "четыреста", 400 }, { "четырёхсот", 400 },
+  { "четырехсот", 400 }, { "пятьсот", 500 }, { "пятисот", 500 }, { "шестьсот", 600 },
+  { "шестисот", 600 }, { "семьсот", 700 }, { "семисот", 700 }, { "восемьсот", 800 },
+  { "восьмисот", 800 }, { "девятьсот", 900 }, { "девятисот", 900 }, { "полтора", 1.5 },
+  { "полутора", 1.5 },
+  { "бір", 1 }, { "екі", 2 }, { "үш", 3 }, { "төрт", 4 }, { "бес", 5 }, { "алты", 6 },
+  { "жеті", 7 }, { "сегіз", 8 }, { "тоғыз", 9 }, { "он", 10 }, { "жиырма", 20 },
+  { "отыз", 30 }, { "қырық", 40 }, { "елу", 50 }, { "алпыс", 60 }, { "жетпіс", 70 },
+  { "сексен", 80 }, { "тоқсан", 90 }, { "жүз", 0 },
+  { "one", 1 }, { "two", 2 }, { "three", 3 }, { "four", 4 }, { "five", 5 }, { "six", 6 },
+  { "seven", 7 }, { "eight", 8 }, { "nine", 9 }, { "ten", 10 }, { "eleven", 11 },
+  { "twelve", 12 }, { "thirteen", 13 }, { "fourteen", 14 }, { "fifteen", 15 },
+  { "sixteen", 16 }, { "seventeen", 17 }, { "eighteen", 18 }, { "nineteen", 19 },
+  { "twenty", 20 }, { "thirty", 30 }, { "forty", 40 }, { "fifty", 50 }, { "sixty", 60 },
+  { "seventy", 70 }, { "eighty", 80 }, { "ninety", 90 }, { "hundred", 0 },
+};
+
+static const Numeral *
+numeral (const Tok *tok)
+{
+  if (tok->type != TOK_WORD)
+    return NULL;
+  for (gsize i = 0; i < G_N_ELEMENTS (numerals); i++)
+    if (strcmp (tok->low, numerals[i].word) == 0)
+      return &numerals[i];
+  return NULL;
+}
+
+/* Verbs of paying: before a bare sum, or after it in Kazakh ("41 млн бөледі"). */
+static const char *const money_verbs[] = {
+  "выдел", "направ", "потрат", "вложи", "вклад", "инвестир", "перечисл", "пожертв",
+  "профинансир", "финансир", "израсход", "allocat", "spend", "spent", "invest", "donat",
+  "fund", "contribut", "бөлед", "бөлді", "бөлу", "бөлмек", "бөлетін", "бөлінед",
+  "бөлінді", "жұмса", "аудар", "қаржыландыр", "инвестиц", NULL
+};
+
+/* Words before a sum that make a bare one money: "на 48 миллионов", "выделит 30 млн",
+ * "worth 12 million", "құны 50 миллион". */
+static gboolean
+money_cue_before (const char *t,
+                  gsize       lo,
+                  gsize       head)
+{
+  static const char *const right_before[] = {
+    "на", "размере", "сумму", "суммой", "сумма", "стоимостью", "стоимость", "обойдётся",
+    "обойдется", "worth", "costing", "cost", "costs", "budget", "құны", "сомасы",
+    "сомаға", "көлемінде", NULL
+  };
+  Tok w;
+  gsize q = head;
+
+  for (guint n = 0; n < 3; n++)
+    {
+      lex_back (t, lo, q, &w);
+      if (w.type != TOK_WORD)
+        return FALSE;
+      if (n == 0 && tok_in (&w, right_before))
+        return TRUE;
+      if (has_prefix_in (w.low, money_verbs))
+        return TRUE;
+      q = w.start;
+    }
+  return FALSE;
+}
+
+/* Whether what follows a bare sum leaves it money: the end of the phrase or a
+ * preposition, not a counted noun ("48 миллионов человек", "2 million tonnes"). A Kazakh
+ * scale word with a case ending is the sum itself ("50 миллионға"). */
+static gboolean
+money_end_after (const char *t,
+                 gsize       len,
+                 gsize       pos)
+{
+  static const char *const ok[] = {
+    "на", "для", "в", "и", "а", "из", "за", "это", "from", "for", "to", "on", "in", "and",
+    "this", "бөлінеді", "бөлді", "бөледі", NULL
+  };
+  Tok x;
+
+  lex_fwd (t, len, pos, &x);
+  if (x.type == TOK_END || x.type == TOK_PAREN)
+    return TRUE;
+  if (x.type == TOK_SYM)
+    return x.ch != '%' && x.ch != '/';
+  return tok_in (&x, ok);
+}
+
+/* A bare sum in millions or more where the text is about tenge: "передала два аппарата
+ * на 48 миллионов", "выделит 30 млн на праздник", "worth 12 million". */
+static gboolean
+implied_tenge (const char *t,
+               gsize       len,
+               gsize       lo,
+               const Num  *n1,
+               Found      *out)
+{
+  Item it = { .num = *n1, .start = n1->start, .end = n1->end };
+  Before b;
+  Tok x;
+  gboolean kk_case;
+
+  item_tail (t, len, &it);
+  if (it.scale < 6 || it.num.int_digits + (guint) MAX (it.num.exp10, 0) > MAX_DIGITS)
+    return FALSE;
+  lex_back (t, lo, n1->start, &x);
+  if (x.type == TOK_SYM && (x.ch == 0x2116 || x.ch == '#'))
+    return FALSE;
+  lex_back (t, lo, it.end, &x);
+  kk_case = x.type == TOK_WORD && (x.kcase == CASE_DAT || x.kcase == CASE_ABL)
+            && !(x.flags & KW_ABBREV);
+  if (!kk_case && !money_end_after (t, len, it.end))
+    return FALSE;
+  lex_fwd (t, len, it.end, &x);
+  if (!kk_case && !money_cue_before (t, lo, n1->start)
+      && !(x.type == TOK_WORD && has_prefix_in (x.low, money_verbs)))
+    return FALSE;
+  lex_back (t, lo, it.end, &x);
+  read_before (t, lo, n1->start, &b);
+  memset (out, 0, sizeof *out);
+  out->a.start = MIN (n1->start, b.start);
+  out->a.end = it.end;
+  out->a.value = num_value (&it.num, it.scale);
+  out->a.flags = b.flags | KEL_AMOUNT_IMPLIED | (b.per_unit ? KEL_AMOUNT_PER_UNIT : 0);
+  out->cur = CUR_KZT;
+  out->kcase = kk_case ? x.kcase : CASE_NOM;
+  out->single = TRUE;
+  out->scaled = TRUE;
+  return TRUE;
+}
+
+/* Numeral words ending at the scale word @scale_tok: their value (in units of the
+ * currency), where they start, FALSE when no numeral stands there. */
+static gboolean
+words_value (const char *t,
+             gsize       lo,
+             const Tok  *scale_tok,
+             double     *value,
+             gsize      *start)
+{
+  Tok w[12];
+  guint n = 0;
+  gsize q = scale_tok->start;
+  double total = 0, cur = 0;
+  gboolean any = FALSE;
+
+  w[n++] = *scale_tok;
+  while (n < G_N_ELEMENTS (w))
+    {
+      Tok b;
+
+      lex_back (t, lo, q, &b);
+      if (b.type == TOK_SYM && b.ch == '-' && !b.gap)
+        {
+          q = b.start;  /* "twenty-five" */
+          continue;
+        }
+      if (b.type != TOK_WORD
+          || !(numeral (&b) != NULL || b.kind == W_SCALE || tok_is (&b, "и")
+               || tok_is (&b, "and")))
+        break;
+      w[n++] = b;
+      q = b.start;
+    }
+  /* what is read must start with a numeral: "и", "and" or a scale word do not */
+  while (n > 1 && numeral (&w[n - 1]) == NULL)
+    n--;
+  for (gint i = (gint) n - 1; i >= 0; i--)
+    {
+      const Numeral *nm = numeral (&w[i]);
+
+      if (nm != NULL && nm->value == 0)
+        cur = (cur == 0 ? 1 : cur) * 100;
+      else if (nm != NULL)
+        cur += nm->value, any = TRUE;
+      else if (w[i].kind == W_SCALE)
+        {
+          total += (cur == 0 ? 1 : cur) * pow (10, w[i].arg);
+          cur = 0;
+        }
+    }
+  if (!any && n == 1)
+    return FALSE;
+  *value = total + cur;
+  *start = w[n - 1].start;
+  return n > 1;
+}
+
+/* A sum written in words, at the scale word @scale_tok: "сто пятьдесят миллионов тенге",
+ * "жүз елу миллион теңге (150 000 000)", "one hundred and fifty million tenge"; with no
+ * currency, in a text about tenge, as a bare sum is. */
+static gboolean
+words_amount (const char *t,
+              gsize       len,
+              gsize       lo,
+              const Tok  *scale_tok,
+              gboolean    tenge,
+              Found      *out)
+{
+  double value;
+  gsize start, end = scale_tok->end;
+  Tok x;
+  Cur c;
+  Before b;
+
+  if (!words_value (t, lo, scale_tok, &value, &start))
+    return FALSE;
+  lex_fwd (t, len, end, &x);
+  if (x.type == TOK_PAREN && !x.words)
+    {
+      /* the digits again in brackets: "(150 000 000)" */
+      gsize q = x.start + 1;
+
+      while (q < x.end - 1
+             && (g_ascii_isdigit (t[q]) || t[q] == ' ' || t[q] == ',' || t[q] == '.'))
+        q++;
+      if (q == x.end - 1 && q > x.start + 1)
+        end = x.end;
+    }
+  memset (out, 0, sizeof *out);
+  if (parse_currency (t, len, end, &c))
+    {
+      out->cur = c.cur;
+      out->kcase = c.kcase;
+      end = c.end;
+    }
+  else if (tenge && scale_tok->arg >= 6
+           && (money_cue_before (t, lo, start) && money_end_after (t, len, end)))
+    {
+      out->cur = CUR_KZT;
+      out->a.flags |= KEL_AMOUNT_IMPLIED;
+    }
+  else
+    return FALSE;
+  read_before (t, lo, start, &b);
+  out->a.start = MIN (start, b.start);
+  out->a.end = end;
+  out->a.value = value;
+  out->a.flags |= b.flags;
+  out->single = TRUE;
+  out->scaled = TRUE;
+  return TRUE;
+}
+
+static int
+compare_found (gconstpointer a, gconstpointer b)
+{
+  const Found *x = a, *y = b;
+  return x->a.start < y->a.start ? -1 : x->a.start > y->a.start;
+}
+
+/* Adds the sums written in words outside those already found, in order. */
+static void
+scan_words (const char *t,
+            gsize       len,
+            gboolean    tenge,
+            GArray     *found)
+{
+  static const char *const needles[] = { "иллион", "иллиард", "illion", "ысяч", "мың",
+                                         "housand" };
+  guint had = found->len;
+
+  for (guint i = 0; i < had && !tenge; i++)
+    tenge = g_array_index (found, Found, i).cur == CUR_KZT;
+
+  for (gsize k = 0; k < G_N_ELEMENTS (needles); k++)
+    for (const char *p = g_strstr_len (t, len, needles[k]); p != NULL;
+         p = g_strstr_len (p + 1, len - (gsize) (p + 1 - t), needles[k]))
+      {
+        gsize ws = (gsize) (p - t);
+        Tok w;
+        Found f;
+        gboolean inside = FALSE;
+
+        while (ws > 0)
+          {
+            gsize s;
+
+            if (!is_alpha (utf8_prev (t, 0, ws, &s)))
+              break;
+            ws = s;
+          }
+        lex_fwd (t, len, ws, &w);
+        if (w.type != TOK_WORD || w.kind != W_SCALE || w.start != ws)
+          continue;
+        for (guint i = 0; i < found->len && !inside; i++)
+          {
+            const Found *o = &g_array_index (found, Found, i);
+            inside = ws < o->a.end && w.end > o->a.start;
+          }
+        if (!inside && words_amount (t, len, 0, &w, tenge, &f))
+          {
+            gboolean overlap = FALSE;
+
+            for (guint i = 0; i < found->len && !overlap; i++)
+              {
+                const Found *o = &g_array_index (found, Found, i);
+                overlap = f.a.start < o->a.end && f.a.end > o->a.start;
+              }
+            if (!overlap)
+              {
+                g_strlcpy (f.a.currency, cur_codes[f.cur], sizeof f.a.currency);
+                g_array_append_val (found, f);
+              }
+          }
+      }
+  if (found->len > had)
+    g_array_sort (found, compare_found);
+}
+
 /* Appends every amount in @t to @found (an array of Found), unconverted. */
 static void
 scan_amounts (const char *t,
               gsize       len,
+              gboolean    tenge,
               GArray     *found)
 {
   gsize i = 0;
@@ -1559,6 +1893,8 @@ scan_amounts (const char *t,
         }
       lex_number (t, len, i, &n);
       got = parse_at (t, len, lo, &n, f, &resume);
+      if (got == 0 && tenge && implied_tenge (t, len, lo, &n, &f[0]))
+        got = 1;
       if (got == 0)
         {
           i = resume;
@@ -1576,6 +1912,7 @@ scan_amounts (const char *t,
         {
           g_strlcpy (f[k].a.currency, cur_codes[f[k].cur], sizeof f[k].a.currency);
           g_array_append_val (found, f[k]);
+          tenge = tenge || f[k].cur == CUR_KZT;
         }
       lo = i = f[got - 1].a.end;
     }
@@ -1750,13 +2087,26 @@ kel_amounts_find (const char     *text,
                   int             year,
                   const KelRates *rates)
 {
+  return kel_amounts_find_in (text, len, year, rates, FALSE);
+}
+
+GArray *
+kel_amounts_find_in (const char     *text,
+                     gsize           len,
+                     int             year,
+                     const KelRates *rates,
+                     gboolean        tenge)
+{
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
   GArray *result = g_array_new (FALSE, FALSE, sizeof (KelAmount));
 
   g_return_val_if_fail (text != NULL || len == 0, result);
 
   if (len > 0)
-    scan_amounts (text, len, found);
+    {
+      scan_amounts (text, len, tenge, found);
+      scan_words (text, len, tenge, found);
+    }
   for (guint i = 0; i < found->len; i++)
     {
       const Found *f = &g_array_index (found, Found, i);
@@ -2137,7 +2487,7 @@ kel_rates_scan_document (const KelRates *base,
 
   if (text == NULL || len == 0)
     return rates;
-  scan_amounts (text, len, found);
+  scan_amounts (text, len, FALSE, found);
   for (guint i = 0; i < found->len; i++)
     {
       double rate;

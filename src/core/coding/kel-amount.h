@@ -14,6 +14,7 @@ typedef enum {
   KEL_AMOUNT_CONVERTED   = 1 << 4, /* foreign currency converted to tenge */
   KEL_AMOUNT_NO_RATE     = 1 << 5, /* foreign currency and no rate known: kzt is NAN */
   KEL_AMOUNT_APPROX      = 1 << 6, /* "около", "approximately", "шамамен" */
+  KEL_AMOUNT_IMPLIED     = 1 << 7, /* no currency written: tenge, from the text around it */
 } KelAmountFlags;
 
 typedef struct {
@@ -85,6 +86,18 @@ GArray    *kel_amounts_find         (const char     *text,
                                      gsize           len,
                                      int             year,
                                      const KelRates *rates);
+
+/* The same, where the text around @text is about tenge when @tenge is TRUE (an earlier
+ * part of the document has a sum in tenge; a sum in tenge earlier in @text does too): then
+ * a sum in millions or more with no currency is tenge when its words say it is money ("на
+ * 48 миллионов", "выделит 30 млн", "worth 12 million", "50 миллионға"). Sums written in
+ * words ("сто пятьдесят миллионов тенге", "жүз елу миллион теңге", "one hundred and fifty
+ * million tenge") are read by both. */
+GArray    *kel_amounts_find_in      (const char     *text,
+                                     gsize           len,
+                                     int             year,
+                                     const KelRates *rates,
+                                     gboolean        tenge);
 
 /* Parses a bare number as written in kk/ru/en documents and tables: "85 000", "1,2",
  * "3.4", "1 460,5", "12,500,000", "250 000 000", "96.3". Thin and no-break spaces are

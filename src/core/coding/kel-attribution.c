@@ -65,6 +65,97 @@ find_mentions (const KelLexicon *lex, const KelDocument *doc)
   return mentions;
 }
 
+/* A part of a group the document names too is the group: «Шұбаркөл Көмір» АҚ (Еуразиялық
+ * топ), "the Aktogay mine of KAZ Minerals". Aliases do not say so: the same mine alone in
+ * its own report is its own corporation. */
+static void
+to_groups (const KelLexicon *lex, GArray *mentions)
+{
+  g_autoptr (GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < mentions->len; i++)
+    g_hash_table_add (named, (gpointer) g_array_index (mentions, Mention, i).name);
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      Mention *m = &g_array_index (mentions, Mention, i);
+      const char *parent = kel_lexicon_corporation_parent (lex, m->name);
+      gpointer group;
+
+      if (parent != NULL && g_hash_table_lookup_extended (named, parent, &group, NULL))
+        m->name = group;
+    }
+}
+
+/* The capitals of a name of three words or more: «Евроазиатская энергетическая
+ * корпорация» → «ЕЭК»; NULL for a shorter name. */
+static char *
+initials (const char *alias)
+{
+  g_auto (GStrv) words = g_strsplit (alias, " ", -1);
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gunichar c = g_utf8_get_char (words[i]);
+
+      if (!g_unichar_isalpha (c))
+        continue;
+      g_string_append_unichar (out, g_unichar_toupper (c));
+      n++;
+    }
+  if (n < 3)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A name the document shortens to its capitals («Евроазиатская энергетическая корпорация»,
+ * then «ЕЭК»): the capitals, as a whole word in capitals, are a mention too, once the full
+ * name has been named. */
+static void
+find_initials (const KelLexicon *lex, const KelDocument *doc, GArray *mentions)
+{
+  GPtrArray *corps = kel_lexicon_get_corporations (lex);
+  const char *text = doc->norm->text;
+  guint n = mentions->len;
+
+  for (guint i = 0; i < corps->len; i++)
+    {
+      char **names = corps->pdata[i];
+      gsize first = G_MAXSIZE;
+
+      for (guint m = 0; m < n; m++)
+        if (g_array_index (mentions, Mention, m).name == names[0])
+          first = MIN (first, g_array_index (mentions, Mention, m).at);
+      if (first == G_MAXSIZE)
+        continue;
+      for (guint k = 1; names[k] != NULL; k++)
+        {
+          g_autofree char *caps = initials (names[k]);
+          gsize cl;
+
+          if (caps == NULL)
+            continue;
+          cl = strlen (caps);
+          for (const char *p = strstr (text + first, caps); p != NULL; p = strstr (p + cl, caps))
+            {
+              gboolean before = p > text
+                                && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p)));
+              gboolean after = p[cl] != '\0' && g_unichar_isalnum (g_utf8_get_char (p + cl));
+
+              if (!before && !after)
+                {
+                  Mention m = { (gsize) (p - text), names[0] };
+                  g_array_append_val (mentions, m);
+                }
+            }
+        }
+    }
+}
+
 static int
 compare_mentions (gconstpointer a, gconstpointer b)
 {
@@ -119,6 +210,8 @@ _kel_attribute_corporations (const KelLexicon *lex, KelDocument *doc)
   if (doc->codings->len == 0)
     return;
   mentions = find_mentions (lex, doc);
+  find_initials (lex, doc, mentions);
+  to_groups (lex, mentions);
   if (n_companies (mentions) < 2)
     return;
   g_array_sort (mentions, compare_mentions);

@@ -39,6 +39,7 @@ typedef struct {
   GArray           *subs;        /* KelSubClause */
   GArray           *amounts;     /* KelAmount, offsets into @flat */
   guint             first_item;  /* the segment's first coding in doc->codings */
+  gboolean          tenge;       /* an earlier segment has a sum in tenge */
 } KelSegmentRun;
 
 /* kel-items.c ------------------------------------------------------------------------ */

@@ -615,13 +615,15 @@ code_segment (KelSegmentRun *run, guint index, const double *prior, KelReason in
                                                     run->doc->name, index + 1, seg->page + 1,
                                                     error->message));
 
-  run->amounts = kel_amounts_find (run->flat + run->body, run->len - run->body,
-                                   run->doc->year, run->rates);
+  run->amounts = kel_amounts_find_in (run->flat + run->body, run->len - run->body,
+                                      run->doc->year, run->rates, run->tenge);
   for (guint i = 0; i < run->amounts->len; i++)
     {
       KelAmount *a = &g_array_index (run->amounts, KelAmount, i);
       a->start += run->body;
       a->end += run->body;
+      run->tenge = run->tenge || (strcmp (a->currency, "KZT") == 0
+                                  && !(a->flags & KEL_AMOUNT_IMPLIED));
     }
   if (seg->kind == KEL_SEGMENT_TABLE_ROW)
     run->subs = row_subclause (run, prior);

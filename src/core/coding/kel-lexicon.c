@@ -40,7 +40,9 @@ struct _KelLexicon {
   GArray         *categories;   /* KelCategory */
   GArray         *terms;        /* KelTerm */
   GPtrArray      *corporations; /* char** */
-  GHashTable     *corporation_names; /* "ru\x1fKazzinc" → "Казцинк": a <name> by language */
+  GHashTable     *corporation_names; /* "ru\x1fKazzinc" → "Казцинк": a <name> by language;
+                                      * "id\x1fkazzinc" → "Kazzinc" and "parent\x1fKazzinc" →
+                                      * the parent's id, for a <corporation parent=""> */
   GPtrArray      *codes[4];     /* pcre2_code* per KelLanguage: the terms for segments in
                                  * that language, in as few patterns as fit */
   GPtrArray      *split_sources; /* char*: the <split> rules, "LANG\tREGEX" */
@@ -263,6 +265,25 @@ kel_lexicon_corporation_name (const KelLexicon *lex, const char *name, KelLangua
   key = g_strdup_printf ("%s\x1f%s", kel_language_to_code (lang), name);
   found = g_hash_table_lookup (lex->corporation_names, key);
   return found != NULL ? found : name;
+}
+
+const char *
+kel_lexicon_corporation_parent (const KelLexicon *lex, const char *name)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *id_key = NULL;
+  const char *id;
+
+  g_return_val_if_fail (lex != NULL && name != NULL, NULL);
+
+  if (lex->corporation_names == NULL)
+    return NULL;
+  key = g_strconcat ("parent\x1f", name, NULL);
+  id = g_hash_table_lookup (lex->corporation_names, key);
+  if (id == NULL)
+    return NULL;
+  id_key = g_strconcat ("id\x1f", id, NULL);
+  return g_hash_table_lookup (lex->corporation_names, id_key);
 }
 
 const char *
@@ -630,11 +651,22 @@ read_corporations (KelLexicon *lex, xmlDocPtr doc)
   for (xmlNodePtr n = root->children; n != NULL; n = n->next)
     {
       GPtrArray *names;
+      g_autofree char *id = NULL;
+      g_autofree char *parent = NULL;
 
       if (!is_element (n, "corporation"))
         continue;
       names = g_ptr_array_new ();
       g_ptr_array_add (names, get_attr (n, "name"));
+      id = get_attr (n, "id");
+      parent = get_attr (n, "parent");
+      if (id != NULL)
+        g_hash_table_replace (lex->corporation_names, g_strconcat ("id\x1f", id, NULL),
+                              g_strdup (names->pdata[0]));
+      if (parent != NULL)
+        g_hash_table_replace (lex->corporation_names,
+                              g_strconcat ("parent\x1f", (const char *) names->pdata[0], NULL),
+                              g_steal_pointer (&parent));
       for (xmlNodePtr a = n->children; a != NULL; a = a->next)
         if (is_element (a, "alias"))
           g_ptr_array_add (names, alias_stem (node_text (a)));

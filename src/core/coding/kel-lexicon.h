@@ -82,6 +82,11 @@ GPtrArray         *kel_lexicon_get_corporations (const KelLexicon *lex);
 const char        *kel_lexicon_corporation_name (const KelLexicon *lex,
                                                  const char       *name,
                                                  KelLanguage       lang);
+/* The canonical name of the group whose part the corporation @name is (its
+ * <corporation parent="id">), or NULL. A document that names the group too counts the
+ * part's items under the group. */
+const char        *kel_lexicon_corporation_parent (const KelLexicon *lex,
+                                                   const char       *name);
 const char        *kel_class_to_string         (KelClass           klass);
 /* Frees a category made with g_new (those of kel_project_get_categories()). */
 void               kel_category_free           (KelCategory       *cat);

@@ -195,32 +195,56 @@ count_occurrences (const char *hay, const char *needle)
   return n;
 }
 
+/* The index of the corporation named @name in @corps, or -1. */
+static int
+corporation_index (GPtrArray *corps, const char *name)
+{
+  for (guint i = 0; i < corps->len; i++)
+    if (g_strcmp0 (((char **) corps->pdata[i])[0], name) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* The company the document names most; a part of a group that the document names too
+ * («Өзенмұнайгаз», a subsidiary of «ҚазМұнайГаз») scores for the group. */
 static void
 detect_corporation (KelDocument *doc, const KelLexicon *lex, const char *head_fold,
                     const char *body_fold)
 {
   GPtrArray *corps = kel_lexicon_get_corporations (lex);
+  g_autofree guint *score = g_new0 (guint, corps->len + 1);
   guint best = 0;
   const char *best_name = NULL;
 
   for (guint i = 0; i < corps->len; i++)
     {
       char **names = corps->pdata[i];
-      guint score = 0;
 
       for (guint k = 1; names[k] != NULL; k++)
         {
           g_autofree char *alias = g_utf8_casefold (names[k], -1);
           /* the parties are named in the title and preamble */
-          score += 3 * count_occurrences (head_fold, alias) + count_occurrences (body_fold,
-                                                                                  alias);
-        }
-      if (score > best)
-        {
-          best = score;
-          best_name = names[0];
+          score[i] += 3 * count_occurrences (head_fold, alias)
+                      + count_occurrences (body_fold, alias);
         }
     }
+  for (guint i = 0; i < corps->len; i++)
+    {
+      const char *parent = kel_lexicon_corporation_parent (lex, ((char **) corps->pdata[i])[0]);
+      int p = parent != NULL ? corporation_index (corps, parent) : -1;
+
+      if (p >= 0 && score[p] > 0 && score[i] > 0)
+        {
+          score[p] += score[i];
+          score[i] = 0;
+        }
+    }
+  for (guint i = 0; i < corps->len; i++)
+    if (score[i] > best)
+      {
+        best = score[i];
+        best_name = ((char **) corps->pdata[i])[0];
+      }
   set_str (&doc->corporation, best_name);
 }
 
