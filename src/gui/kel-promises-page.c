@@ -183,6 +183,7 @@ status_css (KelLinkStatus status)
     case KEL_LINK_CANCELLED: return "warning";
     case KEL_LINK_NOT_REPORTED:
     case KEL_LINK_UNPROMISED:
+    case KEL_LINK_EXTRA:
     case KEL_LINK_N_STATUSES:
     default: return "dim-label";
     }

@@ -552,7 +552,7 @@ kel_link_result_get_outcomes (const KelLinkResult *result)
 KelLinkStatus
 kel_link_result_status (const KelLinkResult *result, guint commitment)
 {
-  static const int rank[KEL_LINK_N_STATUSES] = { 5, 4, 3, 2, 1, 0 };
+  static const int rank[KEL_LINK_N_STATUSES] = { 5, 4, 3, 2, 1, 0, 0 };
   KelLinkStatus best = KEL_LINK_NOT_REPORTED;
 
   for (guint i = 0; i < result->outcomes->len; i++)

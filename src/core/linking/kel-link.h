@@ -16,6 +16,8 @@ typedef enum {
   KEL_LINK_CANCELLED,
   KEL_LINK_NOT_REPORTED,
   KEL_LINK_UNPROMISED,    /* a report item that matches no commitment */
+  KEL_LINK_EXTRA,         /* a report item the report itself puts beyond the memorandum
+                           * («сверх Меморандума», "beyond the memorandum") */
   KEL_LINK_N_STATUSES
 } KelLinkStatus;
 
