@@ -3,6 +3,7 @@
  * (the coding's segment holds it), preferring the gold line's category and amount. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -29,15 +30,30 @@ doc_free (gpointer data)
   g_free (d);
 }
 
-/* The counted coding that @c, not counted, is another mention of (the same category and
- * sum: a repeat, or a sentence the coder took for background while it counted the table's
- * row), or @c. */
+/* The counted coding that @c, not counted, is another mention of (the coding a repeat
+ * names; the same category and sum: a sentence the coder took for background while it
+ * counted the table's row), or @c. */
 static int
 counted_twin (const KelDocument *doc, int c, const gboolean *taken)
 {
   const KelCoding *rep = &g_array_index (doc->codings, KelCoding, c);
 
-  if (kel_coding_is_counted (rep) || isnan (rep->amount_kzt))
+  if (kel_coding_is_counted (rep))
+    return c;
+  /* a repeat without a sum (the narrative's sentence of a table's row) names the item it
+   * repeats in its reason, as the coder words it */
+  if (rep->reason == KEL_REASON_REPEAT && rep->reason_terms != NULL)
+    for (guint k = 0; k < doc->codings->len; k++)
+      {
+        const KelCoding *o = &g_array_index (doc->codings, KelCoding, k);
+        const char *clause = kel_coding_get_clause (doc, o);
+        g_autofree char *said = clause != NULL ? g_strdup_printf (_("the same as %s"), clause)
+                                               : NULL;
+        if (!taken[k] && kel_coding_is_counted (o) && o->category == rep->category
+            && g_strcmp0 (said, rep->reason_terms) == 0)
+          return k;
+      }
+  if (isnan (rep->amount_kzt))
     return c;
   for (guint k = 0; k < doc->codings->len; k++)
     {
