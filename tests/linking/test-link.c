@@ -769,6 +769,65 @@ test_lexicon_names (void)
   g_rmdir (dir);
 }
 
+/* "kelisim-cli chart --kind delivery": the delivery chart's table, worked out by hand: of
+ * Kazzinc's three commitments (85 + 240 + 10 million) one is delivered, one postponed, one
+ * not reported; the bus stop repaired «сверх Меморандума» is its own status. A picture is
+ * drawn, and what does not fit the kind is refused. */
+static void
+test_cli_chart_delivery (void)
+{
+  g_autofree char *memo = kel_test_write_temp (
+    "chart-memo.txt",
+    "МЕМОРАНДУМ о сотрудничестве между акиматом города Риддера и ТОО «Казцинк» на 2021 год\n\n"
+    "2. Намерения Компании\n"
+    "2.1. Компания выполнит капитальный ремонт детского сада № 5 «Балауса» на сумму 85 млн "
+    "тенге.\n"
+    "2.2. Компания профинансирует строительство пристройки на 90 мест к детскому саду № 12 "
+    "«Ертөстік» в размере 240 млн тенге.\n"
+    "2.3. Компания выделит 10 млн тенге на новогодние подарки детям из многодетных семей.\n",
+    -1);
+  g_autofree char *report = kel_test_write_temp (
+    "chart-report.txt",
+    "«Қазцинк» ЖШС 2021 жылғы меморандумның орындалуы туралы ЕСЕП\n\n"
+    "1. Нысандар\n"
+    "№ 5 «Балауса» балабақшасының шатыры күрделі жөнделді, шығындар 83,9 млн теңгені "
+    "құрады.\n"
+    "№ 12 балабақшаға жапсаржай салу 2022 жылға ауыстырылды.\n"
+    "Сондай-ақ Меморандумнан тыс Гоголь көшесіндегі аялдама 4 млн теңгеге жөнделді.\n",
+    -1);
+  g_autofree char *png = g_build_filename (g_get_tmp_dir (), "kel-delivery-chart.png", NULL);
+  g_auto (KelTestRun) run = { 0 };
+  g_autofree char *bytes = NULL;
+  gsize len = 0;
+
+  kel_test_run_cli (&run, "chart", "--kind", "delivery", "--table", "csv", memo, report, NULL);
+  g_test_message ("%s", run.out);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\nKazzinc,2021,delivered,compensatory,1,85000000,"));
+  g_assert_nonnull (strstr (run.out, "\nKazzinc,2021,postponed,compensatory,1,240000000,"));
+  g_assert_nonnull (strstr (run.out, "\nKazzinc,2021,not_reported,compensatory,1,10000000,"));
+  g_assert_nonnull (strstr (run.out, "\nKazzinc,2021,extra,compensatory,1,4000000,"));
+  kel_test_run_clear (&run);
+
+  kel_test_run_cli (&run, "chart", "--kind", "delivery", "--group", "year", "--by", "count",
+                    "--lang", "kk", "-o", png, memo, report, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (png, &bytes, &len, NULL));
+  g_assert_cmpuint (len, >, 8);
+  g_assert_cmpint (memcmp (bytes, "\x89PNG", 4), ==, 0);
+  g_unlink (png);
+  kel_test_run_clear (&run);
+
+  kel_test_run_cli (&run, "chart", "--kind", "delivery", "--group", "decade", "-o", png, memo,
+                    NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "decade"));
+  kel_test_run_clear (&run);
+  kel_test_run_cli (&run, "chart", "--group", "year", "-o", png, memo, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--kind delivery"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -784,6 +843,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/linking/tsv", test_tsv);
   g_test_add_func ("/kelisim/linking/lexicon-errors", test_lexicon_errors);
   g_test_add_func ("/kelisim/linking/cli", test_cli);
+  g_test_add_func ("/kelisim/linking/cli-chart-delivery", test_cli_chart_delivery);
   g_test_add_func ("/kelisim/linking/beyond-heading-ru", test_beyond_heading_ru);
   g_test_add_func ("/kelisim/linking/beyond-kk", test_beyond_kk);
   g_test_add_func ("/kelisim/linking/beyond-en", test_beyond_en);

@@ -85,8 +85,12 @@ bar_name (const KelLinkItem *item, const KelLexicon *lex, KelDeliveryGroup group
   switch (group)
     {
     case KEL_DELIVERY_BY_YEAR:
-      return item->year > 0 ? g_strdup_printf ("%s · %d", corp, item->year)
-                            : g_strdup_printf ("%s · ?", corp);
+      {
+        int year = item->kind == KEL_KIND_REPORT && item->period_start > 0 ? item->period_start
+                                                                           : item->year;
+        return year > 0 ? g_strdup_printf ("%s · %d", corp, year)
+                        : g_strdup_printf ("%s · ?", corp);
+      }
     case KEL_DELIVERY_BY_CLASS:
       return g_strdup_printf ("%s · %s", corp,
                               class_of (lex, item->category) == KEL_CLASS_DEVELOPMENTAL
@@ -108,6 +112,9 @@ commitment_row (const KelLinkItem *item, KelLinkStatus status, const KelLexicon 
   row->document = g_strdup (item->document);
   row->corporation = bar_name (item, lex, group);
   row->year = item->year;
+  /* a report's item counts in the year the report speaks for */
+  if (status == KEL_LINK_EXTRA && item->period_start > 0)
+    row->year = item->period_start;
   row->kind = g_strdup (status == KEL_LINK_EXTRA ? "report" : "memorandum");
   row->clause = g_strdup (item->clause);
   row->segment_id = item->segment + 1;
@@ -124,6 +131,13 @@ commitment_row (const KelLinkItem *item, KelLinkStatus status, const KelLexicon 
 KelAggregate *
 kel_delivery_aggregate_new (const KelLinkResult *result, const KelLexicon *lex,
                             KelDeliveryGroup group)
+{
+  return kel_delivery_aggregate_new_filtered (result, lex, group, NULL);
+}
+
+KelAggregate *
+kel_delivery_aggregate_new_filtered (const KelLinkResult *result, const KelLexicon *lex,
+                                     KelDeliveryGroup group, const KelAggregateFilter *filter)
 {
   GPtrArray *items = kel_link_result_get_items (result);
   GArray *outcomes = kel_link_result_get_outcomes (result);
@@ -149,7 +163,7 @@ kel_delivery_aggregate_new (const KelLinkResult *result, const KelLexicon *lex,
                                              kel_link_result_status (result, o->commitment),
                                              lex, group));
     }
-  return kel_aggregate_new (codebook, rows, NULL);
+  return kel_aggregate_new (codebook, rows, filter);
 }
 
 KelChart *

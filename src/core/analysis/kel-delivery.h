@@ -26,6 +26,12 @@ gboolean      kel_delivery_group_from_string (const char       *s,
 KelAggregate *kel_delivery_aggregate_new     (const KelLinkResult *result,
                                               const KelLexicon    *lex,
                                               KelDeliveryGroup     group);
+/* The same, of the commitments (and items beyond the memorandum) that @filter keeps
+ * (its years; NULL: all). */
+KelAggregate *kel_delivery_aggregate_new_filtered (const KelLinkResult      *result,
+                                                   const KelLexicon         *lex,
+                                                   KelDeliveryGroup          group,
+                                                   const KelAggregateFilter *filter);
 /* The structure chart of that aggregate, titled as the delivery rate. */
 KelChart     *kel_delivery_chart_new         (KelAggregate        *agg,
                                               KelDeliveryGroup     group);
