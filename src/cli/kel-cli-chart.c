@@ -1,6 +1,6 @@
-/* kel-cli-chart.c: "kelisim-cli chart": the financing-structure or the shift chart of
- * source files or a project as PNG, SVG or PDF, or the table behind it, with the analysis
- * filters. */
+/* kel-cli-chart.c: "kelisim-cli chart": the financing-structure, the shift or the
+ * delivery chart of source files or a project as PNG, SVG or PDF, or the table behind it,
+ * with the analysis filters. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -10,6 +10,9 @@
 
 #include "kel-chart.h"
 #include "kel-cli.h"
+#include "kel-delivery.h"
+#include "kel-link.h"
+#include "kel-project-links.h"
 
 typedef struct {
   GPtrArray        *rows;
@@ -22,6 +25,15 @@ consume_rows (KelDocument *doc, gpointer user_data)
   Collect *c = user_data;
 
   kel_dataset_collect_document (c->rows, c->lex, doc, FALSE);
+}
+
+/* The delivery chart's: each document's items for the linker. */
+static void
+consume_items (KelDocument *doc, gpointer user_data)
+{
+  Collect *c = user_data;
+
+  kel_link_items_from_document (c->rows, c->lex, doc);
 }
 
 /* --lang must take effect before the first translated string: it is read first, and
@@ -66,13 +78,15 @@ format_from_path (const char *path, KelChartFormat *out)
 typedef struct {
   KelCliInput     in;
   char           *kind_s, *format_s, *output, *by, *years, *doc_kind, *coder, *lang_s;
-  char           *style_s, *arrange_s, *table_s, *project, *font;
+  char           *style_s, *arrange_s, *table_s, *project, *font, *group_s, *linking;
   double          width, height, scale;
   char          **files;
   KelChartKind    kind;
   KelChartFormat  format;
   KelFormat       table_format;
   KelLanguage     lang;
+  gboolean        delivery;   /* --kind delivery */
+  KelDeliveryGroup group;
 } Options;
 
 static void
@@ -80,7 +94,7 @@ options_clear (Options *o)
 {
   char **strings[] = { &o->kind_s, &o->format_s, &o->output, &o->by, &o->years, &o->doc_kind,
                        &o->coder, &o->lang_s, &o->style_s, &o->arrange_s, &o->table_s,
-                       &o->project, &o->font };
+                       &o->project, &o->font, &o->group_s, &o->linking };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
@@ -94,7 +108,8 @@ parse_options (Options *o, int *argc, char ***argv)
   GOptionEntry entries[] = {
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &o->kind_s,
       N_("“structure” (default): each corporation’s money by category; “shift”: the "
-         "developmental share year by year"), N_("KIND") },
+         "developmental share year by year; “delivery”: the status of the memoranda’s "
+         "commitments in the reports"), N_("KIND") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &o->format_s,
       N_("png, svg or pdf (default: from the output file’s extension)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
@@ -126,14 +141,20 @@ parse_options (Options *o, int *argc, char ***argv)
       N_("Write the table behind the chart instead: csv, tsv or jsonl"), N_("FORMAT") },
     { "project", 'p', 0, G_OPTION_ARG_FILENAME, &o->project,
       N_("Take the codings from a project file instead of source files"), N_("FILE") },
+    { "group", 0, 0, G_OPTION_ARG_STRING, &o->group_s,
+      N_("The delivery chart’s bars: per “corporation” (default), per corporation and "
+         "“year”, or per corporation and “class”"), N_("WHAT") },
+    { "linking", 0, 0, G_OPTION_ARG_FILENAME, &o->linking,
+      N_("The delivery chart: your own copy of the linker’s lists (concepts.tsv, "
+         "status.tsv)"), N_("DIR") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, N_("FILE…") },
     { NULL }
   };
   g_autoptr (GOptionContext) ctx = NULL;
   g_autoptr (GError) error = NULL;
 
-  ctx = g_option_context_new (_("— the financing structure or the shift to human development "
-                                "as a chart (PNG, SVG, PDF) or its table"));
+  ctx = g_option_context_new (_("— the financing structure, the shift to human development or "
+                                "promise and delivery as a chart (PNG, SVG, PDF) or its table"));
   g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
   kel_cli_input_add_options (&o->in, ctx);
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
@@ -163,8 +184,15 @@ usage_error (const char *format, ...)
 static gboolean
 check_output (Options *o)
 {
-  if (o->kind_s != NULL && !kel_chart_kind_from_string (o->kind_s, &o->kind))
-    return usage_error (_("--kind takes “structure” or “shift”, not “%s”"), o->kind_s);
+  o->delivery = g_strcmp0 (o->kind_s, "delivery") == 0;
+  if (o->kind_s != NULL && !o->delivery && !kel_chart_kind_from_string (o->kind_s, &o->kind))
+    return usage_error (_("--kind takes “structure”, “shift” or “delivery”, not “%s”"),
+                        o->kind_s);
+  if (o->group_s != NULL && !o->delivery)
+    return usage_error (_("--group is for --kind delivery"));
+  if (o->group_s != NULL && !kel_delivery_group_from_string (o->group_s, &o->group))
+    return usage_error (_("--group takes “corporation”, “year” or “class”, not “%s”"),
+                        o->group_s);
   if (o->table_s != NULL)
     {
       if (!kel_format_from_string (o->table_s, &o->table_format)
@@ -215,7 +243,11 @@ check_options (Options *o, KelAggregateFilter *filter)
     return FALSE;
   if (!check_output (o) || !check_look (o))
     return FALSE;
-  if (!kel_cli_parse_filter (filter, o->years, o->doc_kind, o->coder, &error))
+  /* the delivery chart is of memoranda's commitments; its coder is whose links */
+  if (o->delivery && o->doc_kind != NULL)
+    return usage_error (_("--document-kind is not for --kind delivery"));
+  if (!kel_cli_parse_filter (filter, o->years, o->doc_kind, o->delivery ? NULL : o->coder,
+                             &error))
     return usage_error ("%s", error->message);
   return kel_cli_input_prepare (&o->in, "chart");
 }
@@ -247,6 +279,45 @@ collect_rows (Options *o, KelAggregateFilter *filter, GPtrArray **codebook, guin
   return g_steal_pointer (&rows);
 }
 
+/* The delivery chart's aggregate: the memoranda's commitments among the project's or the
+ * files' items, linked as "kelisim-cli link" links them. */
+static KelAggregate *
+delivery_aggregate (Options *o, KelAggregateFilter *filter, guint *failed, GError **error)
+{
+  g_autoptr (KelLinkLexicon) link_lex = kel_link_lexicon_load (o->linking, error);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) kel_link_item_free);
+  g_autoptr (KelLinkResult) result = NULL;
+  g_autoptr (KelLexicon) project_lex = NULL;
+
+  *failed = 0;
+  if (link_lex == NULL)
+    return NULL;
+  if (o->project != NULL)
+    {
+      g_autoptr (KelProject) project = kel_project_open_to_read (o->project, error);
+      g_autoptr (GPtrArray) cats = NULL;
+      g_autoptr (GArray) refs = NULL;
+
+      if (project == NULL)
+        return NULL;
+      cats = kel_project_get_categories (project);
+      project_lex = kel_lexicon_new_codebook (cats, "project");
+      result = kel_project_run_linker (project, o->coder, link_lex, NULL, &refs, error);
+      if (result == NULL)
+        return NULL;
+    }
+  else
+    {
+      Collect collect = { items, o->in.lexicon };
+      *failed = kel_cli_run_batch (&o->in.pipeline, o->files, kel_cli_input_jobs (&o->in),
+                                   consume_items, &collect);
+      result = kel_link_run (link_lex, items, NULL);
+    }
+  return kel_delivery_aggregate_new_filtered (result, project_lex ? project_lex : o->in.lexicon,
+                                              o->group, filter);
+}
+
 /* The chart as the options ask for it, or the table behind it. */
 static GBytes *
 render (Options *o, KelAggregate *agg, GError **error)
@@ -259,7 +330,7 @@ render (Options *o, KelAggregate *agg, GError **error)
       char *table = kel_aggregate_format_table (agg, o->table_format);
       return g_bytes_new_take (table, strlen (table));
     }
-  chart = kel_chart_new (agg, o->kind);
+  chart = o->delivery ? kel_delivery_chart_new (agg, o->group) : kel_chart_new (agg, o->kind);
   kel_chart_set_measure (chart, g_strcmp0 (o->by, "count") == 0 ? KEL_MEASURE_COUNT
                                                                  : KEL_MEASURE_AMOUNT);
   if (o->lang != KEL_LANG_UNKNOWN)
@@ -286,13 +357,15 @@ run (Options *o, KelAggregateFilter *filter)
   guint failed;
   gsize len;
 
-  rows = collect_rows (o, filter, &codebook, &failed, &error);
-  if (rows == NULL)
+  if (o->delivery)
+    agg = delivery_aggregate (o, filter, &failed, &error);
+  else if ((rows = collect_rows (o, filter, &codebook, &failed, &error)) != NULL)
+    agg = kel_aggregate_new_with_codebook (o->in.lexicon, rows, filter, codebook);
+  if (agg == NULL)
     {
       usage_error ("%s", error->message);
       return 2;
     }
-  agg = kel_aggregate_new_with_codebook (o->in.lexicon, rows, filter, codebook);
   if (kel_aggregate_get_n_corporations (agg) == 0)
     fprintf (stderr, _("kelisim-cli chart: warning: no coded commitment matches the "
                        "filter\n"));
@@ -316,7 +389,7 @@ kel_cli_chart_main (int argc, char **argv)
 {
   Options o = { .width = 960, .height = 0, .scale = 1, .kind = KEL_CHART_STRUCTURE,
                 .format = KEL_CHART_PNG, .table_format = KEL_FORMAT_CSV,
-                .lang = KEL_LANG_UNKNOWN };
+                .lang = KEL_LANG_UNKNOWN, .group = KEL_DELIVERY_BY_CORPORATION };
   g_autoptr (KelAggregateFilter) filter = kel_aggregate_filter_new ();
   int status = 2;
 

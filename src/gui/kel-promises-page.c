@@ -183,6 +183,7 @@ status_css (KelLinkStatus status)
     case KEL_LINK_CANCELLED: return "warning";
     case KEL_LINK_NOT_REPORTED:
     case KEL_LINK_UNPROMISED:
+    case KEL_LINK_EXTRA:
     case KEL_LINK_N_STATUSES:
     default: return "dim-label";
     }
@@ -238,7 +239,10 @@ add_outcome_lines (KelPromisesPage *self, GtkBox *box, const KelLinkOutcome *o)
                           link_kind (&o->link));
   gtk_box_append (box, small_label (line, o->link.suggestion ? "dim-label" : NULL));
   if (o->link.evidence != NULL && *o->link.evidence)
-    gtk_box_append (box, small_label (o->link.evidence, "dim-label"));
+    {
+      g_autofree char *evidence = kel_link_evidence_get_label (o->link.evidence);
+      gtk_box_append (box, small_label (evidence, "dim-label"));
+    }
 }
 
 static GtkWidget *

@@ -3,6 +3,7 @@
  * (the coding's segment holds it), preferring the gold line's category and amount. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -29,15 +30,30 @@ doc_free (gpointer data)
   g_free (d);
 }
 
-/* The counted coding that @c, not counted, is another mention of (the same category and
- * sum: a repeat, or a sentence the coder took for background while it counted the table's
- * row), or @c. */
+/* The counted coding that @c, not counted, is another mention of (the coding a repeat
+ * names; the same category and sum: a sentence the coder took for background while it
+ * counted the table's row), or @c. */
 static int
 counted_twin (const KelDocument *doc, int c, const gboolean *taken)
 {
   const KelCoding *rep = &g_array_index (doc->codings, KelCoding, c);
 
-  if (kel_coding_is_counted (rep) || isnan (rep->amount_kzt))
+  if (kel_coding_is_counted (rep))
+    return c;
+  /* a repeat without a sum (the narrative's sentence of a table's row) names the item it
+   * repeats in its reason, as the coder words it */
+  if (rep->reason == KEL_REASON_REPEAT && rep->reason_terms != NULL)
+    for (guint k = 0; k < doc->codings->len; k++)
+      {
+        const KelCoding *o = &g_array_index (doc->codings, KelCoding, k);
+        const char *clause = kel_coding_get_clause (doc, o);
+        g_autofree char *said = clause != NULL ? g_strdup_printf (_("the same as %s"), clause)
+                                               : NULL;
+        if (!taken[k] && kel_coding_is_counted (o) && o->category == rep->category
+            && g_strcmp0 (said, rep->reason_terms) == 0)
+          return k;
+      }
+  if (isnan (rep->amount_kzt))
     return c;
   for (guint k = 0; k < doc->codings->len; k++)
     {
@@ -299,14 +315,14 @@ predicted_status (const Run *run, KelLinkResult *result, char **f, guint *linked
 
   g_assert_true (kel_link_status_from_string (f[4], &gold));
   *linked = G_MAXUINT;
-  if (gold == KEL_LINK_UNPROMISED)
+  if (gold == KEL_LINK_UNPROMISED || gold == KEL_LINK_EXTRA)
     {
       guint r = item_of_gold (run, f[2], f[3]);
       for (guint i = 0; r != G_MAXUINT && i < outcomes->len; i++)
         {
           const KelLinkOutcome *o = &g_array_index (outcomes, KelLinkOutcome, i);
           if (o->commitment == G_MAXUINT && o->link.item == r)
-            return KEL_LINK_UNPROMISED;
+            return o->status;
         }
       return KEL_LINK_N_STATUSES;
     }
@@ -347,10 +363,32 @@ explain_missed (const Run *run, char **f)
     g_printerr ("      report item: %.200s\n", ((KelLinkItem *) run->items->pdata[r])->text);
 }
 
+/* Whether @links tells "extra" (an item the report puts beyond the memorandum) from
+ * "unpromised"; a folder that does not (tests/data/promises, written before the linker
+ * had the status) counts either for either: both are delivered without a promise. */
+static gboolean
+tells_extra (GPtrArray *links)
+{
+  for (guint i = 0; i < links->len; i++)
+    if (strcmp (((char **) links->pdata[i])[4], "extra") == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+status_right (KelLinkStatus gold, KelLinkStatus got, gboolean extra_told)
+{
+  if (!extra_told && (gold == KEL_LINK_UNPROMISED || gold == KEL_LINK_EXTRA))
+    return got == KEL_LINK_UNPROMISED || got == KEL_LINK_EXTRA;
+  return got == gold;
+}
+
 static void
 count_gold (const Run *run, KelLinkResult *result, GPtrArray *links, KelLinkScore *s,
             gboolean verbose)
 {
+  gboolean extra_told = tells_extra (links);
+
   for (guint i = 0; i < links->len; i++)
     {
       char **f = links->pdata[i];
@@ -361,7 +399,7 @@ count_gold (const Run *run, KelLinkResult *result, GPtrArray *links, KelLinkScor
       got = predicted_status (run, result, f, &linked);
       s->statuses++;
       s->by_status[gold]++;
-      if (got == gold)
+      if (status_right (gold, got, extra_told))
         {
           s->statuses_right++;
           s->by_status_right[gold]++;
@@ -376,7 +414,7 @@ count_gold (const Run *run, KelLinkResult *result, GPtrArray *links, KelLinkScor
           if (verbose && !found)
             explain_missed (run, f);
         }
-      if (verbose && got != gold)
+      if (verbose && !status_right (gold, got, extra_told))
         g_printerr ("  WRONG STATUS %s %s %s: %s, not %s\n", f[1], f[3], f[2],
                     got < KEL_LINK_N_STATUSES ? kel_link_status_to_string (got) : "(not found)",
                     f[4]);

@@ -556,6 +556,278 @@ test_cli_project (void)
   g_assert_cmpint (run.status, ==, 2);
 }
 
+/* A report's items, each in its own segment, in order (items 0.. are the memorandum's). */
+static void
+number_segments (GPtrArray *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    ((KelLinkItem *) items->pdata[i])->segment = i;
+}
+
+/* The status of the unpromised-or-extra outcome of report item @item, or N_STATUSES. */
+static KelLinkStatus
+status_of_item (KelLinkResult *result, guint item)
+{
+  GArray *o = kel_link_result_get_outcomes (result);
+
+  for (guint i = 0; i < o->len; i++)
+    {
+      const KelLinkOutcome *out = &g_array_index (o, KelLinkOutcome, i);
+      if (out->commitment == G_MAXUINT && out->link.item == item)
+        return out->status;
+    }
+  return KEL_LINK_N_STATUSES;
+}
+
+/* Russian: the items of the list under «Сверх Меморандума:» are extra, even the one that
+ * repeats a promised school's village; the paragraph after the list is not. */
+static void
+test_beyond_heading_ru (void)
+{
+  g_autoptr (GPtrArray) items = items_new ();
+  g_autoptr (KelLinkResult) result = NULL;
+
+  g_ptr_array_add (items, MEMO ("2.2", "infrastructure", 95e6, "Профинансировать капитальный "
+                                "ремонт средней школы № 7 села Пржевальское в размере 95 млн "
+                                "тенге."));
+  g_ptr_array_add (items, MEMO ("2.8", "charity", 6e6, "Выделить 6 млн тенге на продуктовые "
+                                "наборы для многодетных семей района."));
+  g_ptr_array_add (items, REPORT ("infrastructure", 41e6, "В школе № 7 села Пржевальское "
+                                  "отремонтированы спортивный зал и столовая на сумму 41,0 млн "
+                                  "тенге."));
+  g_ptr_array_add (items, REPORT (NULL, NAN, "Сверх Меморандума:"));
+  g_ptr_array_add (items, REPORT ("infrastructure", 14.2e6, "1. отремонтирована кровля Дома "
+                                  "культуры села Пржевальское на сумму 14,2 млн тенге;"));
+  g_ptr_array_add (items, REPORT ("charity", 4.5e6, "2. многодетным семьям района вручены "
+                                  "продуктовые наборы на сумму 4,5 млн тенге."));
+  g_ptr_array_add (items, REPORT ("charity", 2.1e6, "Кроме того, для районной библиотеки "
+                                  "приобретено 300 книг на 2,1 млн тенге."));
+  number_segments (items);
+  result = kel_link_run (lexicon (), items, NULL);
+  g_assert_cmpuint (outcome_of (result, 0)->link.item, ==, 2);
+  /* the food parcels beyond the memorandum do not deliver 2.8 */
+  g_assert_cmpint (kel_link_result_status (result, 1), ==, KEL_LINK_NOT_REPORTED);
+  g_assert_cmpint (status_of_item (result, 4), ==, KEL_LINK_EXTRA);
+  g_assert_cmpint (status_of_item (result, 5), ==, KEL_LINK_EXTRA);
+  g_assert_cmpint (status_of_item (result, 6), ==, KEL_LINK_UNPROMISED);
+  g_assert_cmpint (status_of_item (result, 3), ==, KEL_LINK_N_STATUSES);
+}
+
+/* Kazakh: a sentence that says «Меморандумнан тыс» is extra by itself; a heading
+ * «Меморандумнан тыс жұмыстар» over paragraphs (no list) holds them up to the next
+ * heading. */
+static void
+test_beyond_kk (void)
+{
+  g_autoptr (GPtrArray) items = items_new ();
+  g_autoptr (KelLinkResult) result = NULL;
+
+  g_ptr_array_add (items, MEMO ("2.5", "charity", 5e6, "Аудандық спорт мектебіне спорт "
+                                "құралдарын сатып алуға 5 млн теңге бөледі."));
+  g_ptr_array_add (items, REPORT ("charity", 4.2e6, "Сондай-ақ Меморандумнан тыс аудандық "
+                                  "спорт мектебіне 4,2 млн теңгеге спорт құралдары сатып "
+                                  "алынды."));
+  g_ptr_array_add (items, REPORT (NULL, NAN, "Меморандумнан тыс жұмыстар"));
+  g_ptr_array_add (items, REPORT ("infrastructure", 8e6, "Ақбақай кентіндегі мешіттің шатыры "
+                                  "жөнделді, 8,0 млн теңге жұмсалды."));
+  g_ptr_array_add (items, REPORT ("charity", 3.6e6, "Аз қамтылған 300 отбасыға азық-түлік "
+                                  "себеттері таратылды, құны 3,6 млн теңге."));
+  g_ptr_array_add (items, REPORT (NULL, NAN, "Басқарма төрағасы"));
+  g_ptr_array_add (items, REPORT ("charity", 1e6, "Кітапханаға 1 млн теңгеге кітаптар "
+                                  "берілді."));
+  number_segments (items);
+  result = kel_link_run (lexicon (), items, NULL);
+  /* the sports equipment of 2.5, but the report puts it beyond: not a link */
+  g_assert_cmpint (kel_link_result_status (result, 0), ==, KEL_LINK_NOT_REPORTED);
+  g_assert_cmpint (status_of_item (result, 1), ==, KEL_LINK_EXTRA);
+  g_assert_cmpint (status_of_item (result, 3), ==, KEL_LINK_EXTRA);
+  g_assert_cmpint (status_of_item (result, 4), ==, KEL_LINK_EXTRA);
+  g_assert_cmpint (status_of_item (result, 6), ==, KEL_LINK_UNPROMISED);
+}
+
+/* English: "Beyond the Memorandum" as a heading over a numbered list, "Outside the
+ * memorandum, …" as a sentence; a coder's link overrides what the report says. */
+static void
+test_beyond_en (void)
+{
+  g_autoptr (GPtrArray) items = items_new ();
+  g_autoptr (KelLinkResult) result = NULL;
+  KelLinkOptions options;
+
+  g_ptr_array_add (items, MEMO ("2.4", "charity", 250e6, "Purchase a computed tomography "
+                                "scanner for the Zhylyoi Central District Hospital for KZT "
+                                "250 million."));
+  g_ptr_array_add (items, REPORT (NULL, NAN, "Beyond the Memorandum"));
+  g_ptr_array_add (items, REPORT ("charity", 30e6, "1. During the lockdown TCO delivered "
+                                  "2,000 food parcels to low-income families, at a cost of "
+                                  "KZT 30 million."));
+  g_ptr_array_add (items, REPORT ("charity", 45e6, "Outside the memorandum, TCO also donated "
+                                  "personal protective equipment worth KZT 45 million to the "
+                                  "Zhylyoi Central District Hospital."));
+  g_ptr_array_add (items, REPORT ("infrastructure", 9e6, "TCO repaired the bus stop on Abai "
+                                  "Street for KZT 9 million."));
+  number_segments (items);
+  result = kel_link_run (lexicon (), items, NULL);
+  g_assert_cmpint (kel_link_result_status (result, 0), ==, KEL_LINK_NOT_REPORTED);
+  g_assert_cmpint (status_of_item (result, 2), ==, KEL_LINK_EXTRA);
+  g_assert_cmpint (status_of_item (result, 3), ==, KEL_LINK_EXTRA);
+  g_assert_cmpint (status_of_item (result, 4), ==, KEL_LINK_UNPROMISED);
+  g_assert_cmpstr (kel_link_status_to_string (KEL_LINK_EXTRA), ==, "extra");
+  g_clear_pointer (&result, kel_link_result_free);
+
+  kel_link_options_init (&options);
+  kel_link_options_decide (&options, 0, 3, TRUE);
+  result = kel_link_run (lexicon (), items, &options);
+  g_assert_cmpuint (outcome_of (result, 0)->link.item, ==, 3);
+  g_assert_true (outcome_of (result, 0)->link.decided);
+  g_assert_cmpint (status_of_item (result, 3), ==, KEL_LINK_N_STATUSES);
+  kel_link_options_clear (&options);
+}
+
+/* "ФОК opened. Its cost was 412.7 million.": the sentence with the sum is the item, with
+ * the words of the one before. */
+static void
+test_sum_in_next_sentence (void)
+{
+  g_autoptr (GPtrArray) items = items_new ();
+  g_autoptr (KelLinkResult) result = NULL;
+  const KelLinkOutcome *o;
+
+  g_ptr_array_add (items, MEMO ("2.3", "infrastructure", 400e6, "Построить "
+                                "физкультурно-оздоровительный комплекс в посёлке Киевка "
+                                "стоимостью 400 млн тенге."));
+  g_ptr_array_add (items, REPORT ("infrastructure", NAN, "В декабре 2021 года в посёлке Киевка "
+                                  "открыт ФОК «Жастар» с плавательным бассейном."));
+  g_ptr_array_add (items, REPORT ("infrastructure", 412.7e6, "Затраты Компании на "
+                                  "строительство составили 412,7 млн тенге."));
+  number_segments (items);
+  result = kel_link_run (lexicon (), items, NULL);
+  o = outcome_of (result, 0);
+  g_assert_cmpuint (o->link.item, ==, 2);
+  g_assert_false (o->link.suggestion);
+  g_assert_cmpint (o->status, ==, KEL_LINK_DELIVERED);
+  g_assert_cmpfloat_with_epsilon (o->fact_kzt, 412.7e6, 1);
+  g_assert_cmpuint (count_unpromised (result), ==, 0);
+}
+
+/* The evidence's fixed form, worded part by part; a part it does not know is kept. */
+static void
+test_evidence_label (void)
+{
+  g_autofree char *label = kel_link_evidence_get_label (
+    "cites clause 2.3; words Bolashak, Khromtau (1.6); kind sports_complex; number № 5; "
+    "numbers differ (№ 5, № 12); number 90; same category; amount 98 %; "
+    "amounts far apart (18 %); something new");
+  g_autofree char *empty = kel_link_evidence_get_label (NULL);
+
+  g_assert_cmpstr (label, ==,
+                   "the report cites clause 2.3; the same words: Bolashak, Khromtau; the same "
+                   "kind: sports complex; the same № 5; different numbers (№ 5, № 12); the same "
+                   "figure 90; same category; the fact is 98 % of the promise; amounts far "
+                   "apart: the fact is 18 % of the promise; something new");
+  g_assert_cmpstr (empty, ==, "");
+}
+
+/* The linker's lists refuse a status or a class they do not know, and a "beyond" line
+ * without terms. */
+static void
+test_lexicon_names (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kel-link-XXXXXX", NULL);
+  g_autofree char *concepts = g_build_filename (dir, "concepts.tsv", NULL);
+  g_autofree char *status = g_build_filename (dir, "status.tsv", NULL);
+  KelLinkLexicon *lex;
+
+  g_assert_true (g_file_set_contents (concepts, "school\tbuilding\tшкол\n", -1, NULL));
+  g_assert_true (g_file_set_contents (status, "postponed\tперенес\n", -1, NULL));
+  lex = kel_link_lexicon_load (dir, &error);
+  g_assert_null (lex);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "building"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (concepts, "repair\twork\tремонт\n", -1, NULL));
+  g_assert_true (g_file_set_contents (status, "postponed\tперенес\nbeyond\t ; \n", -1, NULL));
+  lex = kel_link_lexicon_load (dir, &error);
+  g_assert_null (lex);
+  g_assert_nonnull (strstr (error->message, "beyond"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (status, "postponned\tперенес\n", -1, NULL));
+  lex = kel_link_lexicon_load (dir, &error);
+  g_assert_null (lex);
+  g_assert_nonnull (strstr (error->message, "postponned"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (status, "beyond\tсверх меморандум\n", -1, NULL));
+  lex = kel_link_lexicon_load (dir, &error);
+  g_assert_no_error (error);
+  kel_link_lexicon_free (lex);
+  g_unlink (concepts);
+  g_unlink (status);
+  g_rmdir (dir);
+}
+
+/* "kelisim-cli chart --kind delivery": the delivery chart's table, worked out by hand: of
+ * Kazzinc's three commitments (85 + 240 + 10 million) one is delivered, one postponed, one
+ * not reported; the bus stop repaired «сверх Меморандума» is its own status. A picture is
+ * drawn, and what does not fit the kind is refused. */
+static void
+test_cli_chart_delivery (void)
+{
+  g_autofree char *memo = kel_test_write_temp (
+    "chart-memo.txt",
+    "МЕМОРАНДУМ о сотрудничестве между акиматом города Риддера и ТОО «Казцинк» на 2021 год\n\n"
+    "2. Намерения Компании\n"
+    "2.1. Компания выполнит капитальный ремонт детского сада № 5 «Балауса» на сумму 85 млн "
+    "тенге.\n"
+    "2.2. Компания профинансирует строительство пристройки на 90 мест к детскому саду № 12 "
+    "«Ертөстік» в размере 240 млн тенге.\n"
+    "2.3. Компания выделит 10 млн тенге на новогодние подарки детям из многодетных семей.\n",
+    -1);
+  g_autofree char *report = kel_test_write_temp (
+    "chart-report.txt",
+    "«Қазцинк» ЖШС 2021 жылғы меморандумның орындалуы туралы ЕСЕП\n\n"
+    "1. Нысандар\n"
+    "№ 5 «Балауса» балабақшасының шатыры күрделі жөнделді, шығындар 83,9 млн теңгені "
+    "құрады.\n"
+    "№ 12 балабақшаға жапсаржай салу 2022 жылға ауыстырылды.\n"
+    "Сондай-ақ Меморандумнан тыс Гоголь көшесіндегі аялдама 4 млн теңгеге жөнделді.\n",
+    -1);
+  g_autofree char *png = g_build_filename (g_get_tmp_dir (), "kel-delivery-chart.png", NULL);
+  g_auto (KelTestRun) run = { 0 };
+  g_autofree char *bytes = NULL;
+  gsize len = 0;
+
+  kel_test_run_cli (&run, "chart", "--kind", "delivery", "--table", "csv", memo, report, NULL);
+  g_test_message ("%s", run.out);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\nKazzinc,2021,delivered,compensatory,1,85000000,"));
+  g_assert_nonnull (strstr (run.out, "\nKazzinc,2021,postponed,compensatory,1,240000000,"));
+  g_assert_nonnull (strstr (run.out, "\nKazzinc,2021,not_reported,compensatory,1,10000000,"));
+  g_assert_nonnull (strstr (run.out, "\nKazzinc,2021,extra,compensatory,1,4000000,"));
+  kel_test_run_clear (&run);
+
+  kel_test_run_cli (&run, "chart", "--kind", "delivery", "--group", "year", "--by", "count",
+                    "--lang", "kk", "-o", png, memo, report, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (png, &bytes, &len, NULL));
+  g_assert_cmpuint (len, >, 8);
+  g_assert_cmpint (memcmp (bytes, "\x89PNG", 4), ==, 0);
+  g_unlink (png);
+  kel_test_run_clear (&run);
+
+  kel_test_run_cli (&run, "chart", "--kind", "delivery", "--group", "decade", "-o", png, memo,
+                    NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "decade"));
+  kel_test_run_clear (&run);
+  kel_test_run_cli (&run, "chart", "--group", "year", "-o", png, memo, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--kind delivery"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -571,6 +843,13 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/linking/tsv", test_tsv);
   g_test_add_func ("/kelisim/linking/lexicon-errors", test_lexicon_errors);
   g_test_add_func ("/kelisim/linking/cli", test_cli);
+  g_test_add_func ("/kelisim/linking/cli-chart-delivery", test_cli_chart_delivery);
+  g_test_add_func ("/kelisim/linking/beyond-heading-ru", test_beyond_heading_ru);
+  g_test_add_func ("/kelisim/linking/beyond-kk", test_beyond_kk);
+  g_test_add_func ("/kelisim/linking/beyond-en", test_beyond_en);
+  g_test_add_func ("/kelisim/linking/sum-in-next-sentence", test_sum_in_next_sentence);
+  g_test_add_func ("/kelisim/linking/evidence-label", test_evidence_label);
+  g_test_add_func ("/kelisim/linking/lexicon-names", test_lexicon_names);
   g_test_add_func ("/kelisim/linking/cli-project", test_cli_project);
   return g_test_run ();
 }

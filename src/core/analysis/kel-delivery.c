@@ -21,7 +21,12 @@ static const struct {
   { KEL_LINK_CANCELLED, "#D55E00", { "болдырылмады", "отменено", "cancelled" } },
   { KEL_LINK_NOT_REPORTED, "#999999", { "есепте айтылмаған", "не отражено в отчёте",
                                         "not reported" } },
+  /* done beyond the memorandum, as the report says: no commitment's, so last, and out of
+   * the delivery rate */
+  { KEL_LINK_EXTRA, "#CC79A7", { "меморандумнан тыс", "сверх меморандума",
+                                 "beyond the memorandum" } },
 };
+#define EXTRA_INDEX ((int) G_N_ELEMENTS (statuses) - 1)
 
 gboolean
 kel_delivery_group_from_string (const char *s, KelDeliveryGroup *out)
@@ -80,8 +85,12 @@ bar_name (const KelLinkItem *item, const KelLexicon *lex, KelDeliveryGroup group
   switch (group)
     {
     case KEL_DELIVERY_BY_YEAR:
-      return item->year > 0 ? g_strdup_printf ("%s · %d", corp, item->year)
-                            : g_strdup_printf ("%s · ?", corp);
+      {
+        int year = item->kind == KEL_KIND_REPORT && item->period_start > 0 ? item->period_start
+                                                                           : item->year;
+        return year > 0 ? g_strdup_printf ("%s · %d", corp, year)
+                        : g_strdup_printf ("%s · ?", corp);
+      }
     case KEL_DELIVERY_BY_CLASS:
       return g_strdup_printf ("%s · %s", corp,
                               class_of (lex, item->category) == KEL_CLASS_DEVELOPMENTAL
@@ -92,6 +101,8 @@ bar_name (const KelLinkItem *item, const KelLexicon *lex, KelDeliveryGroup group
     }
 }
 
+/* A commitment with its status, or (@status extra) a report's item beyond the
+ * memorandum, with its fact. */
 static KelRow *
 commitment_row (const KelLinkItem *item, KelLinkStatus status, const KelLexicon *lex,
                 KelDeliveryGroup group)
@@ -101,7 +112,10 @@ commitment_row (const KelLinkItem *item, KelLinkStatus status, const KelLexicon 
   row->document = g_strdup (item->document);
   row->corporation = bar_name (item, lex, group);
   row->year = item->year;
-  row->kind = g_strdup ("memorandum");
+  /* a report's item counts in the year the report speaks for */
+  if (status == KEL_LINK_EXTRA && item->period_start > 0)
+    row->year = item->period_start;
+  row->kind = g_strdup (status == KEL_LINK_EXTRA ? "report" : "memorandum");
   row->clause = g_strdup (item->clause);
   row->segment_id = item->segment + 1;
   row->category = g_strdup (kel_link_status_to_string (status));
@@ -118,6 +132,13 @@ KelAggregate *
 kel_delivery_aggregate_new (const KelLinkResult *result, const KelLexicon *lex,
                             KelDeliveryGroup group)
 {
+  return kel_delivery_aggregate_new_filtered (result, lex, group, NULL);
+}
+
+KelAggregate *
+kel_delivery_aggregate_new_filtered (const KelLinkResult *result, const KelLexicon *lex,
+                                     KelDeliveryGroup group, const KelAggregateFilter *filter)
+{
   GPtrArray *items = kel_link_result_get_items (result);
   GArray *outcomes = kel_link_result_get_outcomes (result);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_row_free);
@@ -129,6 +150,12 @@ kel_delivery_aggregate_new (const KelLinkResult *result, const KelLexicon *lex,
     {
       const KelLinkOutcome *o = &g_array_index (outcomes, KelLinkOutcome, i);
 
+      if (o->commitment == G_MAXUINT && o->status == KEL_LINK_EXTRA)
+        {
+          g_ptr_array_add (rows, commitment_row (items->pdata[o->link.item], KEL_LINK_EXTRA,
+                                                 lex, group));
+          continue;
+        }
       if (o->commitment == G_MAXUINT
           || !g_hash_table_add (seen, GUINT_TO_POINTER (o->commitment)))
         continue;
@@ -136,7 +163,7 @@ kel_delivery_aggregate_new (const KelLinkResult *result, const KelLexicon *lex,
                                              kel_link_result_status (result, o->commitment),
                                              lex, group));
     }
-  return kel_aggregate_new (codebook, rows, NULL);
+  return kel_aggregate_new (codebook, rows, filter);
 }
 
 KelChart *
@@ -163,12 +190,16 @@ kel_delivery_chart_new (KelAggregate *agg, KelDeliveryGroup group)
 double
 kel_delivery_rate (KelAggregate *agg, int bar, KelMeasure measure)
 {
-  KelFigures delivered, all;
+  KelFigures delivered, all, extra;
 
   g_return_val_if_fail (agg != NULL, NAN);
-  /* the statuses' codebook puts "delivered" first */
+  /* the statuses' codebook puts "delivered" first; what was done beyond the memorandum
+   * was promised by no one */
   kel_aggregate_get_figures (agg, bar, KEL_AGGREGATE_ALL, 0, &delivered);
   kel_aggregate_get_figures (agg, bar, KEL_AGGREGATE_ALL, KEL_AGGREGATE_ALL, &all);
+  kel_aggregate_get_figures (agg, bar, KEL_AGGREGATE_ALL, EXTRA_INDEX, &extra);
+  all.count -= extra.count;
+  all.amount_kzt -= extra.amount_kzt;
   if (measure == KEL_MEASURE_COUNT)
     return all.count > 0 ? 100.0 * delivered.count / all.count : NAN;
   return all.amount_kzt > 0 ? 100.0 * delivered.amount_kzt / all.amount_kzt : NAN;

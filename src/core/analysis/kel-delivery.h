@@ -20,16 +20,24 @@ gboolean      kel_delivery_group_from_string (const char       *s,
                                               KelDeliveryGroup *out);
 
 /* The aggregate of @result's commitments (each with its status over all reports, the
- * best of what they say): its "categories" are the statuses, its "corporations" the bars
- * of @group. @lex gives each commitment's class. */
+ * best of what they say), and of the report items done beyond the memorandum (status
+ * extra, with their fact): its "categories" are the statuses, its "corporations" the
+ * bars of @group. @lex gives each commitment's class. */
 KelAggregate *kel_delivery_aggregate_new     (const KelLinkResult *result,
                                               const KelLexicon    *lex,
                                               KelDeliveryGroup     group);
+/* The same, of the commitments (and items beyond the memorandum) that @filter keeps
+ * (its years; NULL: all). */
+KelAggregate *kel_delivery_aggregate_new_filtered (const KelLinkResult      *result,
+                                                   const KelLexicon         *lex,
+                                                   KelDeliveryGroup          group,
+                                                   const KelAggregateFilter *filter);
 /* The structure chart of that aggregate, titled as the delivery rate. */
 KelChart     *kel_delivery_chart_new         (KelAggregate        *agg,
                                               KelDeliveryGroup     group);
 /* The share, in percent, of the bar @bar's commitments (KEL_AGGREGATE_ALL: of all) that
- * were delivered in full, by number or by promised amount; NAN when there is none. */
+ * were delivered in full, by number or by promised amount (what was done beyond the
+ * memorandum left out); NAN when there is none. */
 double        kel_delivery_rate              (KelAggregate        *agg,
                                               int                  bar,
                                               KelMeasure           measure);

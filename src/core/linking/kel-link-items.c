@@ -9,7 +9,7 @@
 #include "kel-link.h"
 
 static const char *const status_names[KEL_LINK_N_STATUSES] = {
-  "delivered", "partly", "postponed", "cancelled", "not_reported", "unpromised",
+  "delivered", "partly", "postponed", "cancelled", "not_reported", "unpromised", "extra",
 };
 
 const char *
@@ -42,6 +42,7 @@ kel_link_status_get_label (KelLinkStatus status)
     case KEL_LINK_CANCELLED: return _("cancelled");
     case KEL_LINK_NOT_REPORTED: return _("not reported");
     case KEL_LINK_UNPROMISED: return _("delivered without a promise");
+    case KEL_LINK_EXTRA: return _("beyond the memorandum");
     case KEL_LINK_N_STATUSES:
     default: return "";
     }

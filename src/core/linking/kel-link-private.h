@@ -31,6 +31,7 @@ typedef enum {
   KEL_CONCEPT_OBJECT,
   KEL_CONCEPT_EVENT,
   KEL_CONCEPT_PEOPLE,
+  KEL_CONCEPT_WORK,     /* building, repair: weighed as an object, but names none */
 } KelConceptClass;
 
 typedef struct {
@@ -42,7 +43,15 @@ typedef struct {
 struct _KelLinkLexicon {
   GPtrArray *concepts;             /* KelLinkConcept */
   GPtrArray *postponed, *cancelled, *partly;   /* char ** terms */
+  GPtrArray *beyond;       /* char ** terms: "beyond the memorandum" */
 };
+
+/* For each of @report_items (indices into @items, one report's, in its order) whether
+ * the report puts it beyond the memorandum: a sentence that says so, or a heading that
+ * says so over the list or the paragraphs that follow it. g_free() the result. */
+gboolean  *_kel_link_beyond        (const KelLinkLexicon *lex,
+                                    GPtrArray            *items,
+                                    GArray               *report_items);
 
 /* Whether any of @terms (char **) matches somewhere in @words. */
 gboolean   _kel_link_terms_match   (GPtrArray  *terms,

@@ -206,6 +206,7 @@ kel_link_lexicon_free (KelLinkLexicon *lex)
   g_clear_pointer (&lex->postponed, g_ptr_array_unref);
   g_clear_pointer (&lex->cancelled, g_ptr_array_unref);
   g_clear_pointer (&lex->partly, g_ptr_array_unref);
+  g_clear_pointer (&lex->beyond, g_ptr_array_unref);
   g_free (lex);
 }
 
@@ -258,11 +259,22 @@ load_concepts (KelLinkLexicon *lex, const char *dir, GError **error)
   for (guint i = 0; i < rows->len; i++)
     {
       char **f = rows->pdata[i];
-      KelLinkConcept *c = g_new0 (KelLinkConcept, 1);
+      KelLinkConcept *c;
 
+      if (!g_strv_contains ((const char *const[]) { "object", "event", "people", "work", NULL },
+                            f[1]))
+        {
+          g_autofree char *path = g_build_filename (dir, "concepts.tsv", NULL);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("%s: “%s”: the class “%s” is none of object, event, people, work"),
+                       path, f[0], f[1]);
+          return FALSE;
+        }
+      c = g_new0 (KelLinkConcept, 1);
       c->id = g_strdup (g_strstrip (f[0]));
       c->klass = strcmp (f[1], "people") == 0  ? KEL_CONCEPT_PEOPLE
                  : strcmp (f[1], "event") == 0 ? KEL_CONCEPT_EVENT
+                 : strcmp (f[1], "work") == 0  ? KEL_CONCEPT_WORK
                                                : KEL_CONCEPT_OBJECT;
       c->terms = parse_terms (f[2]);
       g_ptr_array_add (lex->concepts, c);
@@ -283,12 +295,26 @@ load_status (KelLinkLexicon *lex, const char *dir, GError **error)
       GPtrArray *to = strcmp (f[0], "postponed") == 0   ? lex->postponed
                       : strcmp (f[0], "cancelled") == 0 ? lex->cancelled
                       : strcmp (f[0], "partly") == 0    ? lex->partly
+                      : strcmp (f[0], "beyond") == 0    ? lex->beyond
                                                         : NULL;
       g_autoptr (GPtrArray) terms = NULL;
 
       if (to == NULL)
-        continue;
+        {
+          g_autofree char *path = g_build_filename (dir, "status.tsv", NULL);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("%s: “%s” is none of postponed, cancelled, partly, beyond"), path,
+                       f[0]);
+          return FALSE;
+        }
       terms = parse_terms (f[1]);
+      if (terms->len == 0)
+        {
+          g_autofree char *path = g_build_filename (dir, "status.tsv", NULL);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: “%s” has no terms"),
+                       path, f[0]);
+          return FALSE;
+        }
       for (guint t = 0; t < terms->len; t++)
         g_ptr_array_add (to, g_strdupv (terms->pdata[t]));
     }
@@ -308,6 +334,7 @@ kel_link_lexicon_load (const char *dir, GError **error)
   lex->postponed = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   lex->cancelled = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   lex->partly = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  lex->beyond = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   if (!load_concepts (lex, dir, error) || !load_status (lex, dir, error))
     return NULL;
   return g_steal_pointer (&lex);

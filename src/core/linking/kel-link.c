@@ -159,6 +159,7 @@ typedef struct {
   GPtrArray            *items;
   KelLinkFeatures     **features;   /* per item, made when first needed */
   GArray               *commitments, *delivered, *statuses;   /* guint item indices */
+  GArray               *extra;   /* items the report puts beyond the memorandum */
   KelLinkPool           pool;
   const KelLinkOptions *options;
 } Round;
@@ -238,6 +239,97 @@ merge_twins (Round *r)
       }
 }
 
+/* An item done that the report does not put beyond the memorandum, but whose twin (the
+ * same category and sum: a table's row of a listed item) it does, is beyond it too. */
+static gboolean
+twin_of_extra (Round *r, guint i)
+{
+  const KelLinkItem *x = r->items->pdata[i];
+
+  for (guint k = 0; k < r->extra->len && !isnan (x->amount_kzt); k++)
+    {
+      const KelLinkItem *y = r->items->pdata[g_array_index (r->extra, guint, k)];
+      if (g_strcmp0 (x->category, y->category) == 0 && !isnan (y->amount_kzt)
+          && fabs (x->amount_kzt - y->amount_kzt) < 0.5)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The report's items: done, beyond the memorandum, or saying what became of a
+ * commitment. A coder's link makes an item one done, whatever the report says of it. */
+static void
+round_sort_items (Round *r, const Doc *report)
+{
+  g_autofree gboolean *beyond = _kel_link_beyond (r->lex, r->items, report->items);
+
+  for (guint k = 0; k < report->items->len; k++)
+    {
+      guint i = g_array_index (report->items, guint, k);
+      Role role = role_of (r->lex, r->items->pdata[i]);
+      gboolean decided = decided_for (r->options, i);
+
+      if (role == ROLE_NONE && decided)
+        role = ROLE_DONE;
+      if (role == ROLE_DONE && beyond[k] && !decided)
+        g_array_append_val (r->extra, i);
+      else if (role == ROLE_DONE)
+        g_array_append_val (r->delivered, i);
+      else if (role == ROLE_STATUS)
+        g_array_append_val (r->statuses, i);
+    }
+  for (guint k = 0; k < r->delivered->len; k++)
+    {
+      guint i = g_array_index (r->delivered, guint, k);
+      if (!decided_for (r->options, i) && twin_of_extra (r, i))
+        {
+          g_array_append_val (r->extra, i);
+          g_array_remove_index (r->delivered, k--);
+        }
+    }
+}
+
+/* Whether @f names a kind of object or event (not only people, or a kind of work). */
+static gboolean
+names_a_kind (const KelLinkFeatures *f)
+{
+  GHashTableIter it;
+  gpointer v;
+
+  g_hash_table_iter_init (&it, f->concepts);
+  while (g_hash_table_iter_next (&it, NULL, &v))
+    if (((const KelLinkConcept *) v)->klass != KEL_CONCEPT_PEOPLE
+        && ((const KelLinkConcept *) v)->klass != KEL_CONCEPT_WORK)
+      return TRUE;
+  return FALSE;
+}
+
+/* "ФОК «Жастар» opened in December. The Company's costs were 412.7 million.": a sentence
+ * that gives a sum and names nothing, right after one of the same category that names
+ * the object without a sum, is that object's sum. The sentence with the sum stands for
+ * the item, with the words of both; the other is left out. */
+static void
+merge_continuations (Round *r)
+{
+  for (guint k = 0; k + 1 < r->delivered->len; k++)
+    {
+      guint ix = g_array_index (r->delivered, guint, k);
+      guint iy = g_array_index (r->delivered, guint, k + 1);
+      const KelLinkItem *x = r->items->pdata[ix], *y = r->items->pdata[iy];
+      g_autofree char *both = NULL;
+
+      if (x->table_row || y->table_row || g_strcmp0 (x->document, y->document) != 0
+          || y->segment != x->segment + 1 || !isnan (x->amount_kzt) || isnan (y->amount_kzt)
+          || g_strcmp0 (x->category, y->category) != 0 || !names_a_kind (features_of (r, ix))
+          || names_a_kind (features_of (r, iy)))
+        continue;
+      both = g_strconcat (y->text, " | ", x->text, NULL);
+      _kel_link_features_free (r->features[iy]);
+      r->features[iy] = _kel_link_features_new (r->lex, both, y->context);
+      g_array_remove_index (r->delivered, k);
+    }
+}
+
 static void
 round_fill (Round *r, GPtrArray *docs, const Doc *report)
 {
@@ -255,17 +347,8 @@ round_fill (Round *r, GPtrArray *docs, const Doc *report)
             g_array_append_val (r->commitments, i);
         }
     }
-  for (guint k = 0; k < report->items->len; k++)
-    {
-      guint i = g_array_index (report->items, guint, k);
-      Role role = role_of (r->lex, r->items->pdata[i]);
-      if (role == ROLE_NONE && decided_for (r->options, i))
-        role = ROLE_DONE;
-      if (role == ROLE_DONE)
-        g_array_append_val (r->delivered, i);
-      else if (role == ROLE_STATUS)
-        g_array_append_val (r->statuses, i);
-    }
+  round_sort_items (r, report);
+  merge_continuations (r);
   _kel_link_pool_init (&r->pool);
   for (guint k = 0; k < r->delivered->len; k++)
     _kel_link_pool_add (&r->pool, features_of (r, g_array_index (r->delivered, guint, k)));
@@ -449,6 +532,17 @@ round_run (Round *r, const char *report, const KelLinkOptions *o, GArray **per_c
           g_array_append_val (unpromised, out);
         }
     }
+  for (guint k = 0; k < r->extra->len; k++)
+    {
+      guint d = g_array_index (r->extra, guint, k);
+      if (((const KelLinkItem *) r->items->pdata[d])->counted)
+        {
+          KelLinkOutcome out = outcome_new (G_MAXUINT, report, KEL_LINK_EXTRA);
+          out.link.item = d;
+          out.fact_kzt = ((const KelLinkItem *) r->items->pdata[d])->amount_kzt;
+          g_array_append_val (unpromised, out);
+        }
+    }
 }
 
 static void
@@ -457,6 +551,7 @@ round_clear (Round *r)
   g_array_unref (r->commitments);
   g_array_unref (r->delivered);
   g_array_unref (r->statuses);
+  g_array_unref (r->extra);
   _kel_link_pool_clear (&r->pool);
 }
 
@@ -498,6 +593,7 @@ kel_link_run (const KelLinkLexicon *lex, GPtrArray *items, const KelLinkOptions 
     {
       const Doc *report = docs->pdata[k];
       Round r = { lex, items, features, g_array_new (FALSE, FALSE, sizeof (guint)),
+                  g_array_new (FALSE, FALSE, sizeof (guint)),
                   g_array_new (FALSE, FALSE, sizeof (guint)),
                   g_array_new (FALSE, FALSE, sizeof (guint)), { 0 }, &result->options };
 
@@ -552,7 +648,7 @@ kel_link_result_get_outcomes (const KelLinkResult *result)
 KelLinkStatus
 kel_link_result_status (const KelLinkResult *result, guint commitment)
 {
-  static const int rank[KEL_LINK_N_STATUSES] = { 5, 4, 3, 2, 1, 0 };
+  static const int rank[KEL_LINK_N_STATUSES] = { 5, 4, 3, 2, 1, 0, 0 };
   KelLinkStatus best = KEL_LINK_NOT_REPORTED;
 
   for (guint i = 0; i < result->outcomes->len; i++)

@@ -16,6 +16,8 @@ typedef enum {
   KEL_LINK_CANCELLED,
   KEL_LINK_NOT_REPORTED,
   KEL_LINK_UNPROMISED,    /* a report item that matches no commitment */
+  KEL_LINK_EXTRA,         /* a report item the report itself puts beyond the memorandum
+                           * («сверх Меморандума», "beyond the memorandum") */
   KEL_LINK_N_STATUSES
 } KelLinkStatus;
 
@@ -71,17 +73,25 @@ KelLinkLexicon *kel_link_lexicon_load   (const char    *dir,
                                          GError       **error);
 void            kel_link_lexicon_free   (KelLinkLexicon *lex);
 
-/* One link from a commitment to a report item. */
+/* One link from a commitment to a report item. Its evidence is in one fixed form that
+ * the project, the TSV and REFI-QDA keep, parts separated by "; ": "cites clause 2.3",
+ * "words Bolashak, Khromtau (1.6)", "kind kindergarten", "kinds differ", "number № 5",
+ * "numbers differ (№ 5, № 12)", "number 90", "same category", "other category",
+ * "amount 98 %", "amounts far apart (18 %)". Show it with kel_link_evidence_get_label(). */
 typedef struct {
   guint     item;          /* the report item (index into the linker's items) */
   double    score;
-  char     *evidence;      /* "name «Балауса»; number № 5; kind kindergarten; …" */
+  char     *evidence;      /* "words Балауса (2.0); number № 5; kind kindergarten; …" */
   gboolean  suggestion;    /* below the threshold: shown, but no link */
   gboolean  decided;       /* a coder's decision made it (confirmed, or made by hand) */
 } KelLink;
 
 /* What one report says of one commitment (report_doc NULL: no report covers it), or, with
  * commitment G_MAXUINT, a report item delivered without a promise. */
+/* @evidence (a KelLink's, in its fixed form) in the user's language; parts it does not
+ * know are kept as they are. */
+char          *kel_link_evidence_get_label (const char *evidence);
+
 typedef struct {
   guint          commitment;  /* index into the items, G_MAXUINT for an unpromised item */
   const char    *report_doc;  /* the report's document name (owned by its items) */
