@@ -901,6 +901,22 @@ test_count_table_twins (void)
   g_assert_cmpfloat (item_with (kk, "көшелерін")->amount_kzt, ==, 19e6);
 }
 
+/* Neonatal incubators handed to a maternity hospital are charity, in any of the words. */
+static void
+test_count_incubators (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "Есеп 2023\n"
+    "\n"
+    "Аудандық перзентханаға екі кювез сатып алынып берілді.\n"
+    "Родильному дому переданы два кувеза для новорождённых.\n"
+    "Two neonatal incubators were donated to the district maternity hospital.\n");
+
+  g_assert_cmpuint (n_with_reason (doc, KEL_REASON_NONE), ==, 3);
+  g_assert_true (counts_category (doc, "charity"));
+  g_assert_false (counts_category (doc, "infrastructure"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -929,5 +945,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/memorandum-provides", test_count_memorandum_provides);
   g_test_add_func ("/kelisim/count/summary-lead", test_count_summary_lead);
   g_test_add_func ("/kelisim/count/table-twins", test_count_table_twins);
+  g_test_add_func ("/kelisim/count/incubators", test_count_incubators);
   return g_test_run ();
 }
