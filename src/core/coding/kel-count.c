@@ -320,8 +320,9 @@ static gboolean is_row (const KelDocument *doc, const KelCoding *c);
 
 /* A headline or a lead that sums up what the document lists ("A new kindergarten, hospital
  * and school repairs, computer classes … and training", «Новый детский сад, ремонт
- * больницы и школы, компьютерные классы …»): a sentence's item with no sum written in it,
- * that names objects of three categories or more and nothing of its own (no name in
+ * больницы и школы, компьютерные классы …»): a sentence's item (not a numbered clause)
+ * with no sum written in it, that lists three things or more (two commas), names objects
+ * of three categories or more and nothing of its own (no name in
  * quotes, no counted number), three of whose words are each the word of another item
  * elsewhere in the document (three items or more), is a summary of them: an aggregate
  * when a sum was given to it, a declaration without. */
@@ -334,9 +335,17 @@ is_summary (const KelLexicon *lex, const KelDocument *doc, guint index, GArray *
   g_autofree gboolean *echoes = NULL;
   guint bits, n_cat = 0, n_terms = 0, n_items = 0;
 
+  guint commas = 0;
+
   if (!kel_coding_is_counted (c) || is_row (doc, c) || c->terms == NULL
+      || g_array_index (doc->segments, KelSegment, c->segment).clause != NULL
       || (c->amount_text != NULL && c->amount_start >= c->start && c->amount_end <= c->end)
       || _kel_count_has_name (lex, text, c->start, c->end))
+    return FALSE;
+  /* a list of three things at least: two commas */
+  for (gsize p = c->start; p < c->end; p++)
+    commas += text[p] == ',';
+  if (commas < 2)
     return FALSE;
   for (bits = categories_named (lex, doc, c, hits, terms); bits != 0; bits &= bits - 1)
     n_cat++;
