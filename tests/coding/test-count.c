@@ -692,6 +692,231 @@ test_count_head_count_note (void)
   ASSERT_ITEMS (en, "T1-1", "human_development=7200000");
 }
 
+/* Whether @doc counts an item of category @id. */
+static gboolean
+counts_category (KelDocument *doc, const char *id)
+{
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      if (kel_coding_is_counted (c)
+          && strcmp (kel_lexicon_get_category (kel_test_lexicon (), c->category)->id, id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "Not a one-off": a negated event word names no event. */
+static void
+test_count_not_one_off (void)
+{
+  g_autoptr (KelDocument) ru = code_text (
+    "Пресс-релиз\n\nПомощь компании приюту для животных – это не разовая акция, а "
+    "многолетняя работа.\n");
+  g_autoptr (KelDocument) kk = code_text (
+    "Хабарлама\n\nКомпанияның қарттар үйіне көмегі бір реттік шара емес, ұзақ "
+    "серіктестік.\n");
+  g_autoptr (KelDocument) en = code_text (
+    "News\n\nOur help to the animal shelter is not a one-off action but a partnership of many "
+    "years.\n");
+  g_autoptr (KelDocument) ru_event = code_text (
+    "Пресс-релиз\n\nКомпания проведёт разовую акцию для детей ко Дню защиты детей.\n");
+
+  g_assert_false (counts_category (ru, "one_time_event"));
+  g_assert_false (counts_category (kk, "one_time_event"));
+  g_assert_false (counts_category (en, "one_time_event"));
+  g_assert_true (counts_category (ru_event, "one_time_event"));
+}
+
+/* A sentence whose first line gives a sum to someone named in quotes on the next line is
+ * no heading, though it is short and starts a paragraph. */
+static void
+test_count_sum_line_not_heading (void)
+{
+  g_autoptr (KelDocument) ru = code_text (
+    "Новости региона\n\nАО «Степь-Ойл» перечислит 70 млн тенге общественному фонду\n"
+    "«Мейір» на лечение детей.\n");
+  g_autoptr (KelDocument) kk = code_text (
+    "Өңір жаңалықтары\n\n«Дала-Мұнай» АҚ 40 млн теңге қайырымдылық қорына\n"
+    "«Жарық» аударады.\n");
+  g_autoptr (KelDocument) en = code_text (
+    "Regional news\n\nSteppe Oil will transfer KZT 25 million to the public foundation\n"
+    "“Light” for children’s treatment.\n");
+
+  g_assert_cmpfloat (item_with (ru, "фонду")->amount_kzt, ==, 70e6);
+  g_assert_true (kel_coding_is_counted (item_with (ru, "фонду")));
+  g_assert_cmpfloat (item_with (kk, "қорына")->amount_kzt, ==, 40e6);
+  g_assert_cmpfloat (item_with (en, "foundation")->amount_kzt, ==, 25e6);
+}
+
+/* Two verbs of the company in one clause, each with its own object, are two items; one
+ * sum for both goes to the first. */
+static void
+test_count_two_verbs (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "Меморандум 2024\n"
+    "\n"
+    "1. The Company will install computer equipment in 12 village schools and supply the "
+    "district library for the visually impaired with audio books, for a total of KZT 30 "
+    "million.\n"
+    "2. The Company will run robotics courses for 80 pupils and offer paid internships to 20 "
+    "college graduates.\n"
+    "3. Компания оснастит компьютерами 8 сельских школ и передаст районной больнице "
+    "медицинское оборудование на общую сумму 20 млн тенге.\n"
+    "4. Компания ауыл мектебінің 20 оқушысына шәкіртақы төленді, колледждің 15 түлегі "
+    "өндірістік практикадан өтті.\n"
+    "5. Компания облыстық жастар құрамасының балуандарына және «Жігер» футбол клубына "
+    "демеушілік көмек көрсетеді.\n");
+
+  ASSERT_ITEMS (doc, "1", "charity=30000000 charity=-");
+  ASSERT_ITEMS (doc, "2", "human_development=- human_development=-");
+  ASSERT_ITEMS (doc, "3", "charity=20000000 charity=-");
+  ASSERT_ITEMS (doc, "4", "human_development=- human_development=-");
+  ASSERT_ITEMS (doc, "5", "sponsorship=- sponsorship=-");
+}
+
+/* "The memorandum also provides support for …" names what the company gives. */
+static void
+test_count_memorandum_provides (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "Press release\n"
+    "\n"
+    "The memorandum also provides support for the town’s youth boxing club “Sunkar”, KZT 7 "
+    "million.\n"
+    "Меморандум также предусматривает поддержку шахматного клуба «Ладья» – 5 млн тенге.\n"
+    "Меморандумнан тыс Компания аудандық кітапханаға жиһаз сатып алуға 9 млн теңге "
+    "бөлді.\n");
+
+  g_assert_true (kel_coding_is_counted (item_with (doc, "boxing")));
+  g_assert_true (kel_coding_is_counted (item_with (doc, "Ладья")));
+  g_assert_true (kel_coding_is_counted (item_with (doc, "кітапханаға")));
+}
+
+/* A lead that sums up the items listed after it is a summary, not an item. */
+static void
+test_count_summary_lead (void)
+{
+  g_autoptr (KelDocument) en = code_text (
+    "Press release\n"
+    "\n"
+    "A new sports hall, clinic repairs, laptops for village schools and training for young "
+    "people\n"
+    "\n"
+    "The company will build a sports hall in Sarykol for KZT 300 million.\n"
+    "The company will repair the clinic of Zhana Auyl for KZT 40 million.\n"
+    "The company will buy laptops for four village schools for KZT 12 million.\n"
+    "The company will pay for the vocational training of 30 young people, KZT 6 million.\n");
+  g_autoptr (KelDocument) ru = code_text (
+    "Пресс-релиз\n"
+    "\n"
+    "Новый спортзал, ремонт поликлиники, ноутбуки для сельских школ и обучение молодёжи\n"
+    "\n"
+    "Компания построит спортзал в селе Сарыколь за 300 млн тенге.\n"
+    "Компания проведёт ремонт поликлиники села Жана Аул за 40 млн тенге.\n"
+    "Компания закупит ноутбуки для четырёх сельских школ за 12 млн тенге.\n"
+    "Компания оплатит обучение 30 молодых людей рабочим профессиям – 6 млн тенге.\n");
+
+  g_autoptr (KelDocument) kk = code_text (
+    "Баспасөз хабарламасы\n"
+    "\n"
+    "Жаңа спорт залы, емхананы жөндеу, ауыл мектептеріне ноутбуктер және жастарды оқыту\n"
+    "\n"
+    "Компания Сарыкөл ауылында спорт залын салады, құны 300 млн теңге.\n"
+    "Компания Жаңа Ауыл емханасын жөндеуге 40 млн теңге бөледі.\n"
+    "Компания төрт ауыл мектебіне ноутбуктер сатып алуға 12 млн теңге бөледі.\n"
+    "Компания 30 жасты кәсіптік оқытуға 6 млн теңге бөледі.\n");
+  /* one sentence that names three categories' objects but also its own sum is an item */
+  g_autoptr (KelDocument) one = code_text (
+    "Press release\n"
+    "\n"
+    "The company will build a sports hall, buy laptops for its schools and pay for training "
+    "of young people, KZT 20 million.\n"
+    "The company will build a sports hall in Sarykol for KZT 300 million.\n"
+    "The company will buy laptops for four village schools for KZT 12 million.\n"
+    "The company will pay for the vocational training of 30 young people, KZT 6 million.\n");
+
+  g_assert_false (kel_coding_is_counted (item_with (kk, "Жаңа спорт залы")));
+  g_assert_true (kel_coding_is_counted (item_with (kk, "Сарыкөл")));
+  g_assert_true (kel_coding_is_counted (item_with (one, "its schools")));
+  g_assert_false (kel_coding_is_counted (item_with (en, "A new sports hall")));
+  g_assert_true (kel_coding_is_counted (item_with (en, "Sarykol")));
+  g_assert_false (kel_coding_is_counted (item_with (ru, "Новый спортзал")));
+  g_assert_true (kel_coding_is_counted (item_with (ru, "Сарыколь")));
+}
+
+/* A report's narrative without sums and its table: each row and the narrative item that
+ * names the same object are one item, paired one to one; a row with no partner stays. */
+static void
+test_count_table_twins (void)
+{
+  g_autoptr (KelDocument) kk = code_text (
+    "2023 жылғы есеп\n"
+    "\n"
+    "Қарабұлақ ауылында 60 орындық балабақшаның құрылысы аяқталды. Тамыз айында Қарабұлақ "
+    "ауылында Металлургтер күніне арналған мерекелік шаралар өтті.\n"
+    "\n"
+    "мың теңге\n"
+    "№\tІс-шара\tЖоспар\tФакт\n"
+    "1\tҚарабұлақ ауылында балабақша салу (60 орын)\t300 000\t296 500\n"
+    "2\tМеталлургтер күні, Қарабұлақ а.\t9 000\t8 400\n"
+    "3\tҚарабұлақ ауылының көшелерін жарықтандыру\t20 000\t19 000\n");
+
+  g_autoptr (KelDocument) ru = code_text (
+    "Отчёт за 2023 год\n"
+    "\n"
+    "В посёлке Ортау отремонтирована кровля школы № 4. Оказана спонсорская поддержка "
+    "хоккейному клубу «Беркут».\n"
+    "\n"
+    "тыс. тенге\n"
+    "№\tМероприятие\tПлан\tФакт\n"
+    "1\tРемонт кровли школы № 4, пос. Ортау\t50 000\t48 200\n"
+    "2\tСпонсорская поддержка ХК «Беркут»\t30 000\t30 000\n"
+    "3\tОсвещение улиц пос. Ортау\t20 000\t19 000\n");
+  g_autoptr (KelDocument) en = code_text (
+    "Report 2023\n"
+    "\n"
+    "Before the winter we repaired the roof of school No. 4 in Ortau. We sponsored the Berkut "
+    "hockey club.\n"
+    "\n"
+    "KZT thousand\n"
+    "No.\tProject\tPlan\tActual\n"
+    "1\tRoof repair, school No. 4, Ortau\t50,000\t48,200\n"
+    "2\tSponsorship of the Berkut hockey club\t30,000\t30,000\n"
+    "3\tStreet lighting, Ortau\t20,000\t19,000\n");
+
+  /* each: the roof, the club, the street lights; the lights share only the town's name */
+  g_assert_cmpuint (n_with_reason (ru, KEL_REASON_NONE), ==, 3);
+  g_assert_cmpuint (n_with_reason (ru, KEL_REASON_REPEAT), ==, 2);
+  g_assert_cmpfloat (item_with (ru, "Освещение")->amount_kzt, ==, 19e6);
+  g_assert_true (kel_coding_is_counted (item_with (ru, "Освещение")));
+  g_assert_cmpuint (n_with_reason (en, KEL_REASON_NONE), ==, 3);
+  g_assert_cmpuint (n_with_reason (en, KEL_REASON_REPEAT), ==, 2);
+  g_assert_true (kel_coding_is_counted (item_with (en, "Street lighting")));
+  /* one item each: the kindergarten, the holiday, the street lights */
+  g_assert_cmpuint (n_with_reason (kk, KEL_REASON_NONE), ==, 3);
+  g_assert_cmpuint (n_with_reason (kk, KEL_REASON_REPEAT), ==, 2);
+  g_assert_true (kel_coding_is_counted (item_with (kk, "көшелерін")));
+  g_assert_cmpfloat (item_with (kk, "көшелерін")->amount_kzt, ==, 19e6);
+}
+
+/* Neonatal incubators handed to a maternity hospital are charity, in any of the words. */
+static void
+test_count_incubators (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "Есеп 2023\n"
+    "\n"
+    "Аудандық перзентханаға екі кювез сатып алынып берілді.\n"
+    "Родильному дому переданы два кувеза для новорождённых.\n"
+    "Two neonatal incubators were donated to the district maternity hospital.\n");
+
+  g_assert_cmpuint (n_with_reason (doc, KEL_REASON_NONE), ==, 3);
+  g_assert_true (counts_category (doc, "charity"));
+  g_assert_false (counts_category (doc, "infrastructure"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -714,5 +939,12 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/in-kind", test_count_in_kind);
   g_test_add_func ("/kelisim/count/head-count-note", test_count_head_count_note);
   g_test_add_func ("/kelisim/count/capitalized-month", test_count_capitalized_month);
+  g_test_add_func ("/kelisim/count/not-one-off", test_count_not_one_off);
+  g_test_add_func ("/kelisim/count/sum-line-not-heading", test_count_sum_line_not_heading);
+  g_test_add_func ("/kelisim/count/two-verbs", test_count_two_verbs);
+  g_test_add_func ("/kelisim/count/memorandum-provides", test_count_memorandum_provides);
+  g_test_add_func ("/kelisim/count/summary-lead", test_count_summary_lead);
+  g_test_add_func ("/kelisim/count/table-twins", test_count_table_twins);
+  g_test_add_func ("/kelisim/count/incubators", test_count_incubators);
   return g_test_run ();
 }

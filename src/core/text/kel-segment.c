@@ -405,9 +405,58 @@ ends_with_abbreviation (const char *text, const Line *line)
   return is_abbreviation (text, w, e - 1);
 }
 
+/* Whether [@s, @e) names a sum of money: a figure with its unit after it ("200 млн
+ * тенге", "1,5 млрд", "45 мың теңге", "KZT 60 million" has "million" after "60") or a
+ * currency before it ("KZT 60", "$ 5", "US$ 3.1"). */
+static gboolean
+has_money (const char *s, const char *e)
+{
+  static const char *const units[] = { "млн", "млрд", "тыс", "мың", "миллион", "миллиард",
+                                       "million", "billion", "mln", "bn", "тенге", "теңге",
+                                       "kzt", "usd", "₸" };
+  static const char *const before[] = { "kzt", "usd", "us$", "$", "₸", "тенге", "теңге" };
+
+  for (const char *p = s; p < e; p++)
+    {
+      const char *q = p, *w;
+      g_autofree char *word = NULL, *prev = NULL;
+
+      if (!g_ascii_isdigit (*p) || (p > s && (g_ascii_isdigit (p[-1]) || p[-1] == ',' || p[-1] == '.')))
+        continue;
+      /* the word before the figure */
+      for (w = p; w > s && w[-1] == ' '; w--)
+        ;
+      {
+        const char *ws = w;
+        while (ws > s && ws[-1] != ' ' && !g_ascii_isdigit (ws[-1]))
+          ws--;
+        prev = g_utf8_casefold (ws, w - ws);
+      }
+      while (q < e && (g_ascii_isdigit (*q) || ((*q == ' ' || *q == ',' || *q == '.')
+                                                 && q + 1 < e && g_ascii_isdigit (q[1]))))
+        q++;
+      while (q < e && *q == ' ')
+        q++;
+      w = q;
+      while (w < e && *w != ' ' && *w != ',' && *w != ')')
+        w = g_utf8_next_char (w);
+      word = g_utf8_casefold (q, w - q);
+      for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+        if (g_str_has_prefix (word, units[i]))
+          return TRUE;
+      for (guint i = 0; i < G_N_ELEMENTS (before); i++)
+        if (strcmp (prev, before[i]) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* A heading that no number marks: one short line after a blank, starting with a capital
  * and ending without a stop ("Раздел 2. Объекты социальной инфраструктуры", "Social
- * Infrastructure"), followed by a line that starts a paragraph or a numbered item. */
+ * Infrastructure"), followed by a line that starts a paragraph or a numbered item. Not
+ * a sentence's first line that names a sum and runs on into a name in quotes on the next
+ * ("АО «…» перечислит 200 млн тенге общественному фонду" / "«Сыр Ана» на лечение …"):
+ * a heading names a topic, it does not give money to someone named after it. */
 static gboolean
 is_unmarked_heading (const char *text, const GArray *lines, guint prev_index, const Line *next)
 {
@@ -437,6 +486,9 @@ is_unmarked_heading (const char *text, const GArray *lines, guint prev_index, co
   if (next->kind != LINE_TEXT && next->kind != LINE_CELLS)
     return next->kind != LINE_BLANK && next->kind != LINE_JUNK;
   nc = g_utf8_get_char (text + next->start);
+  if ((nc == 0x00AB || nc == 0x201C || nc == '"') && g_unichar_islower (g_utf8_get_char (g_utf8_prev_char (e)))
+      && has_money (s, e))
+    return FALSE;
   return g_unichar_isupper (nc) || nc == 0x00AB || nc == 0x201C || nc == '"';
 }
 
