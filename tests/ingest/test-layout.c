@@ -250,6 +250,29 @@ test_layout_two_columns (void)
   }
 }
 
+/* Two justified columns whose right column starts its lines at several x (indents,
+ * bullets, a column shorter than the left one: tests/data/fresh3/03): the left column's
+ * flush right edge marks the gutter; every line of the left column is read before the
+ * right one, and a sentence goes on from the foot of one to the head of the other. */
+static void
+test_layout_justified_columns (void)
+{
+  g_autoptr (KelExtracted) ext = extract ("fresh3", "03-ncoc-annual-report-2019-en.pdf", 0);
+  const char *t = ext->text;
+  const char *left = strstr (t, "Under the North Caspian Production Sharing Agreement");
+  const char *right = strstr (t, "Together with Atyrau Polytechnic College");
+
+  g_assert_true (reads (t, "Under the North Caspian Production Sharing Agreement, NCOC "
+                           "finances a Social and Infrastructure Projects programme"));
+  g_assert_true (reads (t, "Another 120 students completed summer internships at our "
+                           "Bolashak onshore processing facility and Karabatan site."));
+  g_assert_true (reads (t, "Figures in Table 7.1 are in US$ thousand."));
+  g_assert_nonnull (left);
+  g_assert_nonnull (right);
+  g_assert_true (left < right);
+  g_assert_true (strstr (t, "sand respectively.") < right);
+}
+
 /* A web page printed by Chromium: the browser's header and footer, the site's bar, menu
  * and breadcrumbs, the sidebar of other news and the site's footer are left out; the
  * article reads whole, a sentence across the page break included. */
@@ -804,6 +827,7 @@ main (int argc, char **argv)
   kel_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/layout/sentences", test_layout_sentences);
   g_test_add_func ("/kelisim/layout/two-columns", test_layout_two_columns);
+  g_test_add_func ("/kelisim/layout/justified-columns", test_layout_justified_columns);
   g_test_add_func ("/kelisim/layout/web-page", test_layout_web_page);
   g_test_add_func ("/kelisim/layout/running-header", test_layout_running_header);
   g_test_add_func ("/kelisim/layout/table-pages", test_layout_table_pages);
