@@ -273,6 +273,24 @@ test_layout_justified_columns (void)
   g_assert_true (strstr (t, "sand respectively.") < right);
 }
 
+/* A scan of justified paragraphs (XeLaTeX, 12 pt, no hyphenation, emergency stretch:
+ * tests/data/layout/12, from fresh3 06): a sentence's end stretched wider than a cell gap
+ * on one line, with words above and below it, is a space, not a table cell; a line whose
+ * halves stand apart on their own ("г. Актау" … "11 декабря 2014 года") keeps its gap. */
+static void
+test_layout_justified_scan (void)
+{
+  g_autoptr (KelExtracted) ext = extract ("layout",
+                                          "12-mangystau-maslikhat-minutes-2014-ru.scan200.pdf",
+                                          0);
+  const char *t = ext->text;
+
+  g_assert_nonnull (strstr (t, "г. Актау\t11 декабря 2014 года"));
+  g_assert_null (strstr (t, "».\tКомпания в 2014 году"));
+  g_assert_null (strstr (t, "27 млн тенге.\tПри этом"));
+  g_assert_nonnull (strstr (t, "млн тенге. При этом компания"));
+}
+
 /* A web page printed by Chromium: the browser's header and footer, the site's bar, menu
  * and breadcrumbs, the sidebar of other news and the site's footer are left out; the
  * article reads whole, a sentence across the page break included. */
@@ -828,6 +846,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/layout/sentences", test_layout_sentences);
   g_test_add_func ("/kelisim/layout/two-columns", test_layout_two_columns);
   g_test_add_func ("/kelisim/layout/justified-columns", test_layout_justified_columns);
+  g_test_add_func ("/kelisim/layout/justified-scan", test_layout_justified_scan);
   g_test_add_func ("/kelisim/layout/web-page", test_layout_web_page);
   g_test_add_func ("/kelisim/layout/running-header", test_layout_running_header);
   g_test_add_func ("/kelisim/layout/table-pages", test_layout_table_pages);
