@@ -53,7 +53,8 @@ char       *kel_ocr_available_languages (const char *name,
                                          const char *languages,
                                          GPtrArray  *messages);
 
-/* Renders @page at KEL_OCR_DPI (less for a very large page), turns it level, removes its
+/* Renders @page at KEL_OCR_DPI (a scan of less at a whole multiple of its own resolution;
+ * less for a very large page), turns it level, removes its
  * specks and its ruling lines and recognizes it with @languages. Returns its words (none
  * for a blank page) and ruling lines, or NULL with an error in the KEL_EXTRACT_ERROR
  * domain naming @name, or G_IO_ERROR_CANCELLED. */
@@ -70,7 +71,9 @@ KelOcrResult *kel_ocr_page            (PopplerPage  *page,
 void        kel_ocr_fix_words         (GArray       *words);
 
 /* A name a document writes with Kazakh letters («Шаттық») and OCR read with Russian
- * ones elsewhere in it («Шаттык») is written as the document writes it. @pages: the
+ * ones elsewhere in it («Шаттык») is written as the document writes it; a Latin name
+ * read two ways one confusable letter apart («Petropavi», «Petropavl») as it is read more
+ * often. @pages: the
  * words (GArray of KelOcrWord, or NULL) of each page. Returns whether it changed any. */
 gboolean    kel_ocr_fix_document      (GPtrArray    *pages);
 
