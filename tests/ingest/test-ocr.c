@@ -519,24 +519,6 @@ test_ocr_fix_latin_names (void)
     }
 }
 
-/* A 200 dpi scan is recognized at 400 dpi, twice its own resolution, not 300: drawn at
- * 1.5 times, «щ» ran into «ш» and «в г.» into «Br.» (tests/data/layout/11, a plan/fact
- * table: «помощи», «в г. Шахтинске» as the source's text layer has them). */
-static void
-test_ocr_scan_resolution (void)
-{
-  g_autofree char *path =
-    kel_test_data_path ("layout/11-shakhtinsk-akimat-summary-2019-ru.scan200.pdf");
-  KelExtractOptions options = { 0, KEL_OCR_AUTO, NULL, NULL, NULL };
-  g_autoptr (GError) error = NULL;
-  g_autoptr (KelExtracted) ext = kel_extract_file_full (path, &options, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (strstr (ext->text, "скорой медицинской помощи"));
-  g_assert_nonnull (strstr (ext->text, "комплекса в г. Шахтинске"));
-  g_assert_nonnull (strstr (ext->text, "волонтерство (помощь КГУ"));
-}
-
 int
 main (int argc, char **argv)
 {
@@ -547,7 +529,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/ocr/missing-model", test_ocr_missing_model);
   g_test_add_func ("/kelisim/ocr/fix-words", test_ocr_fix_words);
   g_test_add_func ("/kelisim/ocr/fix-latin-names", test_ocr_fix_latin_names);
-  g_test_add_func ("/kelisim/ocr/scan-resolution", test_ocr_scan_resolution);
   g_test_add_data_func ("/kelisim/ocr/scan/ru", "01-kazzinc-ru-2016", check_scan);
   g_test_add_data_func ("/kelisim/ocr/scan/kk", "08-kazakhmys-kk-2023", check_scan);
   g_test_add_data_func ("/kelisim/ocr/scan/en", "06-amt-en-2021", check_scan);

@@ -173,47 +173,16 @@ cancel_cb (void *cancel_this, int words)
   return g_cancellable_is_cancelled (cancel_this);
 }
 
-/* The resolution of the scan on @page (@w points wide): its pixels a inch across the
- * image that covers most of the page's width; 0 when it has none. */
+/* The resolution a page is recognized at: KEL_OCR_DPI, less for a page so large that it
+ * would take more than KEL_OCR_MAX_PIXELS. */
 static double
-scan_resolution (PopplerPage *page, double w)
+page_dpi (double w, double h)
 {
-  GList *maps = poppler_page_get_image_mapping (page);
-  double ppi = 0;
+  double area = (w / 72.0) * (h / 72.0);
 
-  for (GList *l = maps; l != NULL && ppi == 0; l = l->next)
-    {
-      const PopplerImageMapping *m = l->data;
-      double across = fabs (m->area.x2 - m->area.x1);
-      cairo_surface_t *image;
-
-      if (across < 0.8 * w)
-        continue;
-      image = poppler_page_get_image (page, m->image_id);
-      if (image == NULL)
-        continue;
-      ppi = cairo_image_surface_get_width (image) / (across / 72.0);
-      cairo_surface_destroy (image);
-    }
-  poppler_page_free_image_mapping (maps);
-  return ppi;
-}
-
-/* The resolution a page is recognized at: KEL_OCR_DPI, or for a scan of less (150, 200
- * dpi) the first whole multiple of its resolution that reaches it: a 200 dpi scan drawn
- * at 400 dpi, every pixel two, keeps letters apart that drawing it at 1.5 times blurs
- * («помощи» read «помоши», «в г.» read «Br.»). Less for a page so large that it would
- * take more than KEL_OCR_MAX_PIXELS. */
-static double
-page_dpi (double w, double h, double scan)
-{
-  double area = (w / 72.0) * (h / 72.0), dpi = KEL_OCR_DPI;
-
-  if (scan >= 100 && scan < KEL_OCR_DPI * 0.95)
-    dpi = scan * ceil (KEL_OCR_DPI / scan - 0.05);
   if (area <= 0)
-    return dpi;
-  return MIN (dpi, floor (sqrt (KEL_OCR_MAX_PIXELS / area)));
+    return KEL_OCR_DPI;
+  return MIN (KEL_OCR_DPI, floor (sqrt (KEL_OCR_MAX_PIXELS / area)));
 }
 
 /* The page as an 8-bit grey image at @dpi, on white (a PDF page has no background). */
@@ -442,7 +411,7 @@ prepare_page (PopplerPage *page, float *angle, double *dpi, GArray **rules)
   PIX *gray, *bw;
 
   poppler_page_get_size (page, &w, &h);
-  *dpi = page_dpi (w, h, scan_resolution (page, w));
+  *dpi = page_dpi (w, h);
   *rules = NULL;
   gray = render_gray (page, *dpi);
   if (gray == NULL)

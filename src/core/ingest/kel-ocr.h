@@ -53,8 +53,7 @@ char       *kel_ocr_available_languages (const char *name,
                                          const char *languages,
                                          GPtrArray  *messages);
 
-/* Renders @page at KEL_OCR_DPI (a scan of less at a whole multiple of its own resolution;
- * less for a very large page), turns it level, removes its
+/* Renders @page at KEL_OCR_DPI (less for a very large page), turns it level, removes its
  * specks and its ruling lines and recognizes it with @languages. Returns its words (none
  * for a blank page) and ruling lines, or NULL with an error in the KEL_EXTRACT_ERROR
  * domain naming @name, or G_IO_ERROR_CANCELLED. */
