@@ -241,6 +241,33 @@ test_coder_lead_ins (void)
                             "2.3:one_time_event=- 2.3:charity=5000000 ");
 }
 
+/* A table in thousands of dollars: each row's sum is its last year's column (2019; 2018
+ * is the year before, background) times a thousand times the rate the document states,
+ * 382.75 tenge to the dollar (not the rate table's 2019 average). By hand: 14 600 000 ×
+ * 382.75 = 5 588 150 000; 1 100 000 × 382.75 = 421 025 000; 420 000 × 382.75 =
+ * 160 755 000. */
+static void
+test_coder_dollar_table (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "Отчёт о социальных инвестициях за 2019 год\n"
+    "\n"
+    "Суммы пересчитаны по курсу 382,75 тенге за 1 доллар США.\n"
+    "\n"
+    "Таблица 1. Проекты, тыс. долл. США\n"
+    "№\tНаименование\t2018\t2019\n"
+    "1\tСтроительство школы\t9 850\t14 600\n"
+    "2\tСпонсорская поддержка клуба\t1 000\t1 100\n"
+    "\n"
+    "Кесте 2. Жобалар, мың АҚШ доллары\n"
+    "№\tАтауы\t2018\t2019\n"
+    "1\tМектеп салу\t–\t420\n");
+
+  ASSERT_CODED (doc, "T1-1", "infrastructure=5588150000");
+  ASSERT_CODED (doc, "T1-2", "sponsorship=421025000");
+  ASSERT_CODED (doc, "T2-1", "infrastructure=160755000");
+}
+
 static void
 test_coder_homoglyphs (void)
 {
@@ -254,6 +281,7 @@ main (int argc, char **argv)
 {
   kel_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/coder/rules", test_coder_rules);
+  g_test_add_func ("/kelisim/coder/dollar-table", test_coder_dollar_table);
   g_test_add_func ("/kelisim/coder/terms-and-spans", test_coder_terms_and_spans);
   g_test_add_func ("/kelisim/coder/amount-rules", test_coder_amount_rules);
   g_test_add_func ("/kelisim/coder/lead-ins", test_coder_lead_ins);

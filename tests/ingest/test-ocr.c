@@ -475,6 +475,50 @@ test_ocr_fix_words (void)
     }
 }
 
+/* A Latin name read two ways one letter apart where a low resolution confuses letters
+ * (l and i, q and g) is written as it is read more often, on any page; a reading as
+ * frequent keeps its own unless OCR was surer of the other; other words stay. */
+static void
+test_ocr_fix_latin_names (void)
+{
+  static const struct { const char *text; float confidence; const char *fixed; } one[] = {
+    { "Petropavl,", 90, "Petropavl," }, { "the", 95, "the" }, { "Petropavi", 70, "Petropavl" },
+    { "Qamgorlyq", 60, "Qamqorlyq" }, { "“Qamqorlyq”", 91, "“Qamqorlyq”" },
+    { "Fall", 80, "Fall" },
+  }, two[] = {
+    { "Petropavl", 88, "Petropavl" }, { "(Petropavi)", 75, "(Petropavl)" },
+    { "Fail", 82, "Fail" }, { "Gorilla", 80, "Gorilla" }, { "Gorllla", 80, "Gorllla" },
+  };
+  g_autoptr (GPtrArray) pages = g_ptr_array_new ();
+  g_autoptr (GArray) a = g_array_new (FALSE, TRUE, sizeof (KelOcrWord));
+  g_autoptr (GArray) b = g_array_new (FALSE, TRUE, sizeof (KelOcrWord));
+
+  for (guint i = 0; i < G_N_ELEMENTS (one); i++)
+    {
+      KelOcrWord w = { g_strdup (one[i].text), { 0 }, { 0 }, one[i].confidence, FALSE };
+      g_array_append_val (a, w);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (two); i++)
+    {
+      KelOcrWord w = { g_strdup (two[i].text), { 0 }, { 0 }, two[i].confidence, FALSE };
+      g_array_append_val (b, w);
+    }
+  g_ptr_array_add (pages, a);
+  g_ptr_array_add (pages, NULL);
+  g_ptr_array_add (pages, b);
+  g_assert_true (kel_ocr_fix_document (pages));
+  for (guint i = 0; i < G_N_ELEMENTS (one); i++)
+    {
+      g_assert_cmpstr (g_array_index (a, KelOcrWord, i).text, ==, one[i].fixed);
+      g_free (g_array_index (a, KelOcrWord, i).text);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (two); i++)
+    {
+      g_assert_cmpstr (g_array_index (b, KelOcrWord, i).text, ==, two[i].fixed);
+      g_free (g_array_index (b, KelOcrWord, i).text);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -484,6 +528,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/ocr/modes-cancel", test_ocr_modes_and_cancel);
   g_test_add_func ("/kelisim/ocr/missing-model", test_ocr_missing_model);
   g_test_add_func ("/kelisim/ocr/fix-words", test_ocr_fix_words);
+  g_test_add_func ("/kelisim/ocr/fix-latin-names", test_ocr_fix_latin_names);
   g_test_add_data_func ("/kelisim/ocr/scan/ru", "01-kazzinc-ru-2016", check_scan);
   g_test_add_data_func ("/kelisim/ocr/scan/kk", "08-kazakhmys-kk-2023", check_scan);
   g_test_add_data_func ("/kelisim/ocr/scan/en", "06-amt-en-2021", check_scan);

@@ -361,6 +361,48 @@ test_segment_single_level_items (void)
   kel_segments_free (g_steal_pointer (&segs));
 }
 
+/* Tables in dollars: the unit in a caption or a header ("US$ thousand", "USD '000",
+ * "тыс. долл. США", "мың АҚШ доллары") is a scale of a thousand and the currency USD,
+ * which the coder converts at the document's rate; a table in tenge has no currency. */
+static void
+test_segment_dollar_units (void)
+{
+  const char *text =
+    "Table 7.1. Community investment by project, US$ thousand\n"
+    "Area\tProject\t2018\t2019\n"
+    "Infrastructure\tSchool in Atyrau\t9,850\t14,600\n"
+    "\n"
+    "Report text between the tables.\n"
+    "\n"
+    "Project\tUSD '000\n"
+    "Library books\t65\n"
+    "\n"
+    "Таблица 2. Проекты, тыс. долл. США\n"
+    "№\tНаименование\tСумма\n"
+    "1\tРемонт больницы\t310\n"
+    "\n"
+    "Кесте 3. Жобалар, мың АҚШ доллары\n"
+    "№\tАтауы\tСомасы\n"
+    "1\tМектеп салу\t420\n"
+    "\n"
+    "Таблица 4. Объекты, тыс. тенге\n"
+    "№\tНаименование\tСумма\n"
+    "1\tКотельная\t95 000\n";
+  g_autoptr (GArray) segs = segment (text);
+  static const char *const rows[] = { "School in Atyrau", "Library books",
+                                      "Ремонт больницы", "Мектеп салу", "Котельная" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      const KelSegment *s = find (segs, text, rows[i]);
+
+      g_assert_cmpint (s->kind, ==, KEL_SEGMENT_TABLE_ROW);
+      g_assert_cmpfloat (s->table_scale, ==, 1000);
+      g_assert_cmpstr (s->table_currency, ==, i < 4 ? "USD" : "");
+    }
+  kel_segments_free (g_steal_pointer (&segs));
+}
+
 static void
 test_segment_corpus_clauses (void)
 {
@@ -456,6 +498,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/segment/clause-titles", test_segment_clause_titles);
   g_test_add_func ("/kelisim/segment/unit-above", test_segment_unit_above);
   g_test_add_func ("/kelisim/segment/single-level-items", test_segment_single_level_items);
+  g_test_add_func ("/kelisim/segment/dollar-units", test_segment_dollar_units);
   g_test_add_func ("/kelisim/segment/corpus-clauses", test_segment_corpus_clauses);
   return g_test_run ();
 }

@@ -777,6 +777,16 @@ assign_table_row (KelSegmentRun *run)
     }
   if (values->len == 0)
     return;
+  /* a table in thousands of dollars ("US$ thousand"): at the rate the document states */
+  if (seg->table_currency[0] != '\0')
+    {
+      double rate = run->rates != NULL
+                      ? kel_rates_lookup (run->rates, run->doc->year, seg->table_currency)
+                      : NAN;
+      if (isnan (rate))
+        return;
+      scale *= rate;
+    }
   /* the header names its columns of sums: they are the row's last figures ("Auezov 1 |
    * 640.0 | 0.0": a footnote's number before them is none of them) */
   if (seg->sum_columns > 0 && values->len > (guint) seg->sum_columns)

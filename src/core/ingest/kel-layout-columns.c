@@ -352,6 +352,40 @@ aligned_starts (const Gutter *g, const GArray *bands, const GArray *spans, guint
   return best;
 }
 
+/* Whether the lines left of @g end at one x (within 1 point) on most of its bands with ink
+ * there, a dozen at least: the right edge of a justified column. The right column's lines
+ * may then start anywhere (indents, bullets, a short column); the wide gaps of one
+ * justified paragraph end their words at a different x on each line. */
+static gboolean
+justified_left (const Gutter *g, const GArray *bands, const GArray *spans)
+{
+  g_autoptr (GArray) xs = g_array_new (FALSE, FALSE, sizeof (float));
+  guint best = 0;
+
+  for (guint i = g->first; i <= g->last; i++)
+    {
+      const Band *b = &g_array_index (bands, Band, i);
+      float x = -G_MAXFLOAT;
+
+      for (guint k = 0; k < b->n_spans; k++)
+        {
+          const Span *sp = &g_array_index (spans, Span, b->first_span + k);
+          if (sp->x2 <= g->x1 + 0.5f)
+            x = sp->x2;
+        }
+      if (x > -G_MAXFLOAT)
+        g_array_append_val (xs, x);
+    }
+  g_array_sort (xs, _kel_lay_compare_float);
+  for (guint i = 0, j = 0; i < xs->len; i++)
+    {
+      while (g_array_index (xs, float, i) - g_array_index (xs, float, j) > 1.0f)
+        j++;
+      best = MAX (best, i - j + 1);
+    }
+  return best >= 12 && best >= 0.6f * xs->len;
+}
+
 /* A zone begins and ends with bands whose ink right of the gutter starts at the column's
  * edge (or that have none): a menu or a page header above two columns is no part of them. */
 static void
@@ -608,7 +642,7 @@ _kel_lay_find_parts (const GArray *glyphs, const GPtrArray *tables, double page_
       if (g_array_index (bands, Band, g->first).y1 < done)
         continue;
       aligned = aligned_starts (g, bands, spans, &starts, &edge);
-      if (aligned < 4 || aligned < 0.6f * starts)
+      if ((aligned < 4 || aligned < 0.6f * starts) && !justified_left (g, bands, spans))
         continue;
       trim_zone (g, bands, spans, edge);
       widen_and_extend (g, bands, spans, edge, 2.5f * height, wmin);

@@ -133,12 +133,97 @@ crosses_cut (const Glyph *prev, const Glyph *g, const GArray *cuts)
   return FALSE;
 }
 
+/* The median gap between the words of line @l (the ink before and after a space, or
+ * further apart than letters are): 0 when it has fewer than three. */
+static float
+word_gap (const GArray *glyphs, const LayLine *l)
+{
+  g_autoptr (GArray) gaps = g_array_new (FALSE, FALSE, sizeof (float));
+  const Glyph *prev = NULL;
+  gboolean spaced = FALSE;
+
+  for (guint k = l->a; k < l->b; k++)
+    {
+      const Glyph *g = &g_array_index (glyphs, Glyph, k);
+
+      if (g_unichar_isspace (g->c))
+        {
+          spaced = TRUE;
+          continue;
+        }
+      if (prev != NULL)
+        {
+          float gap = g->r.x1 - prev->r.x2;
+          if (gap > 0 && (spaced || gap > 0.12f * MAX (g->r.y2 - g->r.y1, 1.0f)
+                          || g->word != prev->word))
+            g_array_append_val (gaps, gap);
+        }
+      prev = g;
+      spaced = FALSE;
+    }
+  if (gaps->len < 3)
+    return 0;
+  g_array_sort (gaps, _kel_lay_compare_float);
+  return g_array_index (gaps, float, gaps->len / 2);
+}
+
+/* Whether line @l is white over the middle half of [@x1, @x2], a white at least @h wide,
+ * with ink on both sides of it: a table's next row, its cells apart at the same x. */
+static gboolean
+white_across (const GArray *glyphs, const LayLine *l, float x1, float x2, float h)
+{
+  float m1 = x1 + (x2 - x1) / 4, m2 = x2 - (x2 - x1) / 4;
+  float left = -G_MAXFLOAT, right = G_MAXFLOAT;
+
+  for (guint k = l->a; k < l->b; k++)
+    {
+      const Glyph *g = &g_array_index (glyphs, Glyph, k);
+
+      if (g_unichar_isspace (g->c))
+        continue;
+      if (g->r.x2 > m1 && g->r.x1 < m2)
+        return FALSE;
+      if (g->r.x2 <= m1)
+        left = MAX (left, g->r.x2);
+      else
+        right = MIN (right, g->r.x1);
+    }
+  return left > -G_MAXFLOAT && right < G_MAXFLOAT && right - left >= h;
+}
+
+/* Whether the wide gap from @p to @n on line @i of @lines divides cells. A justified
+ * paragraph stretches the gaps of a line (a sentence's end the most) and of each line
+ * differently, so a gap only a few times the line's word gap divides cells only when the
+ * line above or below is white there too, as a table's columns are from row to row. */
+static gboolean
+cell_gap (const GArray *glyphs, const GArray *lines, guint i, const Glyph *p, const Glyph *n)
+{
+  const LayLine *l = &g_array_index (lines, LayLine, i);
+  float usual = word_gap (glyphs, l), h = MAX (n->r.y2 - n->r.y1, 1.0f);
+
+  if (usual <= 0 || n->r.x1 - p->r.x2 >= 3 * usual)
+    return TRUE;
+  return (i > 0 && white_across (glyphs, &g_array_index (lines, LayLine, i - 1), p->r.x2,
+                                 n->r.x1, h))
+         || (i + 1 < lines->len
+             && white_across (glyphs, &g_array_index (lines, LayLine, i + 1), p->r.x2,
+                              n->r.x1, h));
+}
+
+/* Whether the gap from @p to @n, on line @line of @lines (NULL: not known), is a cell
+ * boundary. */
+static gboolean
+tab_gap (const GArray *glyphs, const GArray *lines, guint line, const Glyph *p, const Glyph *n)
+{
+  return wide_gap (p, n) && (lines == NULL || cell_gap (glyphs, lines, line, p, n));
+}
+
 /* Emits glyphs [@a, @b): a wide gap with no space glyph becomes '\t' (a table cell
  * boundary), a narrow one a space (poppler sometimes splits a justified line into one
  * "line" per word). */
 static void
 write_run (LayOut *out, const GArray *glyphs, guint a, guint b, const GArray *cuts,
-           gboolean flat)
+           gboolean flat, const GArray *lines, guint line)
 {
   Glyph *prev = NULL;
 
@@ -151,7 +236,7 @@ write_run (LayOut *out, const GArray *glyphs, guint a, guint b, const GArray *cu
         {
           guint n = next_ink (glyphs, k, b);
 
-          if (n < b && (wide_gap (prev, &g_array_index (glyphs, Glyph, n))
+          if (n < b && (tab_gap (glyphs, lines, line, prev, &g_array_index (glyphs, Glyph, n))
                         || crosses_cut (prev, &g_array_index (glyphs, Glyph, n), cuts)))
             {
               const Glyph *next = &g_array_index (glyphs, Glyph, n);
@@ -169,7 +254,7 @@ write_run (LayOut *out, const GArray *glyphs, guint a, guint b, const GArray *cu
           float gap = g->r.x1 - prev->r.x2;
           float h = MAX (g->r.y2 - g->r.y1, 1.0f);
 
-          if (wide_gap (prev, g) || crosses_cut (prev, g, cuts))
+          if (tab_gap (glyphs, lines, line, prev, g) || crosses_cut (prev, g, cuts))
             {
               KelRect r = { prev->r.x2, MIN (prev->r.y1, g->r.y1),
                             g->r.x1, MAX (prev->r.y2, g->r.y2) };
@@ -191,13 +276,13 @@ write_run (LayOut *out, const GArray *glyphs, guint a, guint b, const GArray *cu
 void
 _kel_lay_write_run (LayOut *out, const GArray *glyphs, guint a, guint b, const GArray *cuts)
 {
-  write_run (out, glyphs, a, b, cuts, FALSE);
+  write_run (out, glyphs, a, b, cuts, FALSE, NULL, 0);
 }
 
 void
 _kel_lay_write_run_flat (LayOut *out, const GArray *glyphs, guint a, guint b)
 {
-  write_run (out, glyphs, a, b, NULL, TRUE);
+  write_run (out, glyphs, a, b, NULL, TRUE, NULL, 0);
 }
 
 static float
@@ -444,7 +529,8 @@ emit_row (LayOut *out, const Piece *pieces, guint n)
               if (!first && !(_kel_lay_ends_with_hyphen (out->text)
                                && g_unichar_islower (next)))
                 _kel_lay_emit_char (out, ' ', NULL, NULL);
-              _kel_lay_write_run (out, glyphs, cc->a, cc->b, NULL);
+              /* a wide gap inside a cell is a justified line's, not a cell's */
+              _kel_lay_write_run_flat (out, glyphs, cc->a, cc->b);
               first = FALSE;
             }
     }
@@ -574,6 +660,37 @@ line_end (const GArray *glyphs, guint start)
     }
 }
 
+/* Splits line @i of @lines into cells at wide gaps that divide cells (and at @cuts). */
+static void
+split_cells (GArray *glyphs, GArray *lines, guint i, GArray *cells, const GArray *cuts)
+{
+  LayLine *line = &g_array_index (lines, LayLine, i);
+  guint ca = line->a, b = line->b;
+
+  line->first_cell = cells->len;
+  for (guint k = line->a; k < b; k++)
+    {
+      Glyph *g = &g_array_index (glyphs, Glyph, k);
+      guint n = g_unichar_isspace (g->c) ? k + 1 : next_ink (glyphs, k + 1, b);
+      const Glyph *ng = n < b ? &g_array_index (glyphs, Glyph, n) : NULL;
+
+      if (k + 1 == b
+          || (ng != NULL && ((wide_gap (g, ng) && cell_gap (glyphs, lines, i, g, ng))
+                             || crosses_cut (g, ng, cuts))))
+        {
+          LayCell cell = { ca, k + 1, 0, 0 };
+          cell.x1 = g_array_index (glyphs, Glyph, ca).r.x1;
+          cell.x2 = g->r.x2;
+          g_array_append_val (cells, cell);
+          /* the spaces between two cells belong to neither */
+          ca = n;
+          k = n - 1;
+        }
+    }
+  line->n_cells = cells->len - line->first_cell;
+  split_row_number (glyphs, cells, line);
+}
+
 /* Glyphs grouped into lines by their vertical middle, ordered left to right, and split
  * into cells at wide gaps (and at @cuts). */
 static void
@@ -584,8 +701,8 @@ build_lines (GArray *glyphs, GArray *lines, GArray *cells, const GArray *cuts)
   g_array_sort (glyphs, compare_ymid);
   while (start < glyphs->len)
     {
-      guint next, a, b, k, ca;
-      LayLine line;
+      guint next, a, b;
+      LayLine line = { 0 };
 
       next = line_end (glyphs, start);
       qsort (&g_array_index (glyphs, Glyph, start), next - start, sizeof (Glyph),
@@ -603,34 +720,17 @@ build_lines (GArray *glyphs, GArray *lines, GArray *cells, const GArray *cuts)
 
       line.a = a;
       line.b = b;
-      line.top = g_array_index (glyphs, Glyph, a).r.y1;
-      line.bottom = g_array_index (glyphs, Glyph, a).r.y2;
-      line.first_cell = cells->len;
-      ca = a;
-      for (k = a; k < b; k++)
+      line.top = G_MAXFLOAT;
+      line.bottom = -G_MAXFLOAT;
+      for (guint k = a; k < b; k++)
         {
-          Glyph *g = &g_array_index (glyphs, Glyph, k);
-          guint n = g_unichar_isspace (g->c) ? k + 1 : next_ink (glyphs, k + 1, b);
-
-          line.top = MIN (line.top, g->r.y1);
-          line.bottom = MAX (line.bottom, g->r.y2);
-          if (k + 1 == b
-              || (n < b && (wide_gap (g, &g_array_index (glyphs, Glyph, n))
-                            || crosses_cut (g, &g_array_index (glyphs, Glyph, n), cuts))))
-            {
-              LayCell cell = { ca, k + 1, 0, 0 };
-              cell.x1 = g_array_index (glyphs, Glyph, ca).r.x1;
-              cell.x2 = g->r.x2;
-              g_array_append_val (cells, cell);
-              /* the spaces between two cells belong to neither */
-              ca = n;
-              k = n - 1;
-            }
+          line.top = MIN (line.top, g_array_index (glyphs, Glyph, k).r.y1);
+          line.bottom = MAX (line.bottom, g_array_index (glyphs, Glyph, k).r.y2);
         }
-      line.n_cells = cells->len - line.first_cell;
-      split_row_number (glyphs, cells, &line);
       g_array_append_val (lines, line);
     }
+  for (guint i = 0; i < lines->len; i++)
+    split_cells (glyphs, lines, i, cells, cuts);
 }
 
 /* The usual distance between the middles of two lines of an OCR region, -1 for a text
@@ -807,8 +907,8 @@ _kel_lay_write_item (LayOut *out, const LayRegion *region, guint i)
       emit_row (out, &piece, 1);
     }
   else
-    _kel_lay_write_run (out, region->glyphs, ls[item->first].a, ls[item->first].b,
-                        region->cuts);
+    write_run (out, region->glyphs, ls[item->first].a, ls[item->first].b, region->cuts,
+               FALSE, region->lines, item->first);
 }
 
 void

@@ -5,7 +5,8 @@
  * comma read for the point of a clause number at the start of a line («2,» for «2.»), the
  * figure 6 read for the letter б of a list («а) …», «6) …» for «б) …»), a dash read as
  * two hyphens («--2» for «— 2» in a table's cell) and «г.» of a town read as «т.»
- * («т.Темиртау»). */
+ * («т.Темиртау»); across a document, a Latin name read two ways one confusable letter
+ * apart («Petropavi», «Petropavl»). */
 #include "config.h"
 
 #include <string.h>
@@ -287,6 +288,124 @@ bare_word (const char *w)
   return g_strndup (a, b - a);
 }
 
+/* How often a name is read one way in a document, and how sure OCR was of it. */
+typedef struct {
+  guint  count;
+  double confidence;
+} Reading;
+
+/* Letters a low resolution reads for each other in Latin names: l and i, q and g. */
+static char
+confused_with (char c)
+{
+  switch (c)
+    {
+    case 'l': return 'i';
+    case 'i': return 'l';
+    case 'q': return 'g';
+    case 'g': return 'q';
+    default: return 0;
+    }
+}
+
+/* The readings of each capitalized Latin name of six letters or more in @pages. */
+static GHashTable *
+latin_names (GPtrArray *pages)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint p = 0; p < pages->len; p++)
+    for (guint i = 0; pages->pdata[p] != NULL && i < ((GArray *) pages->pdata[p])->len; i++)
+      {
+        const KelOcrWord *w = &g_array_index ((GArray *) pages->pdata[p], KelOcrWord, i);
+        char *bare = bare_word (w->text);
+        gboolean latin = strlen (bare) >= 6 && g_ascii_isupper (bare[0]);
+        Reading *r;
+
+        for (const char *c = bare + 1; latin && *c != '\0'; c++)
+          latin = g_ascii_islower (*c);
+        if (!latin)
+          {
+            g_free (bare);
+            continue;
+          }
+        r = g_hash_table_lookup (names, bare);
+        if (r == NULL)
+          g_hash_table_insert (names, bare, r = g_new0 (Reading, 1));
+        else
+          g_free (bare);
+        r->count++;
+        r->confidence += w->confidence;
+      }
+  return names;
+}
+
+/* The reading of the name @bare that the document holds one letter apart (see
+ * confused_with()), read more often, or as often and with more confidence; NULL if none. */
+static char *
+better_reading (GHashTable *names, const char *bare)
+{
+  const Reading *mine = g_hash_table_lookup (names, bare);
+  g_autofree char *other = g_strdup (bare);
+  char *best = NULL;
+  double best_score = 0;
+
+  if (mine == NULL)
+    return NULL;
+  for (gsize k = 1; other[k] != '\0'; k++)
+    {
+      char c = other[k], alt = confused_with (c);
+      const Reading *r;
+
+      if (alt == 0)
+        continue;
+      other[k] = alt;
+      r = g_hash_table_lookup (names, other);
+      if (r != NULL
+          && (r->count > mine->count
+              || (r->count == mine->count
+                  && r->confidence / r->count > mine->confidence / mine->count))
+          && r->count + r->confidence / 1000 > best_score)
+        {
+          g_free (best);
+          best = g_strdup (other);
+          best_score = r->count + r->confidence / 1000;
+        }
+      other[k] = c;
+    }
+  return best;
+}
+
+/* A Latin name read two ways in the document, one letter apart where OCR confuses
+ * letters («Petropavi» and «Petropavl»), is written as it is read more often. */
+static gboolean
+fix_latin_names (GPtrArray *pages)
+{
+  g_autoptr (GHashTable) names = latin_names (pages);
+  gboolean changed = FALSE;
+
+  for (guint p = 0; p < pages->len; p++)
+    for (guint i = 0; pages->pdata[p] != NULL && i < ((GArray *) pages->pdata[p])->len; i++)
+      {
+        KelOcrWord *w = &g_array_index ((GArray *) pages->pdata[p], KelOcrWord, i);
+        g_autofree char *bare = bare_word (w->text);
+        g_autofree char *right = better_reading (names, bare);
+        const char *at;
+
+        if (right == NULL || (at = strstr (w->text, bare)) == NULL)
+          continue;
+        {
+          g_autofree char *before = g_strndup (w->text, at - w->text);
+          char *fixed = g_strconcat (before, right, at + strlen (bare), NULL);
+
+          g_free (w->text);
+          w->text = fixed;
+          changed = TRUE;
+        }
+      }
+  return changed;
+}
+
 gboolean
 kel_ocr_fix_document (GPtrArray *pages)
 {
@@ -330,5 +449,5 @@ kel_ocr_fix_document (GPtrArray *pages)
           changed = TRUE;
         }
       }
-  return changed;
+  return fix_latin_names (pages) || changed;
 }

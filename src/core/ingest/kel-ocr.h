@@ -70,7 +70,9 @@ KelOcrResult *kel_ocr_page            (PopplerPage  *page,
 void        kel_ocr_fix_words         (GArray       *words);
 
 /* A name a document writes with Kazakh letters («Шаттық») and OCR read with Russian
- * ones elsewhere in it («Шаттык») is written as the document writes it. @pages: the
+ * ones elsewhere in it («Шаттык») is written as the document writes it; a Latin name
+ * read two ways one confusable letter apart («Petropavi», «Petropavl») as it is read more
+ * often. @pages: the
  * words (GArray of KelOcrWord, or NULL) of each page. Returns whether it changed any. */
 gboolean    kel_ocr_fix_document      (GPtrArray    *pages);
 

@@ -28,7 +28,8 @@ load_segments (KelProject *project, gint64 document, KelDocument *doc, GError **
 {
   g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project,
     "SELECT start, end, body, page, kind, clause, section, tbl, table_scale, fact_column, "
-    "language, ocr, confidence FROM segments WHERE document = ? ORDER BY idx", error);
+    "language, ocr, confidence, table_currency FROM segments WHERE document = ? "
+    "ORDER BY idx", error);
   gboolean any_ocr = FALSE;
   int rc;
 
@@ -56,6 +57,7 @@ load_segments (KelProject *project, gint64 document, KelDocument *doc, GError **
       seg.language = kel_language_from_code (_kel_sql_text (stmt, 10));
       src.ocr = sqlite3_column_int (stmt, 11) != 0;
       src.confidence = (float) _kel_sql_double (stmt, 12);
+      g_strlcpy (seg.table_currency, _kel_sql_text (stmt, 13), sizeof seg.table_currency);
       any_ocr |= src.ocr;
       if (seg.start > seg.end || seg.end > doc->norm->len || seg.body < seg.start
           || seg.body > seg.end)

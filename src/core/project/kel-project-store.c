@@ -205,6 +205,10 @@ static const char *const migrations[] = {
   "INSERT INTO op_changes_4 SELECT op, seq, target, key, before, after FROM op_changes;"
   "DROP TABLE op_changes;"
   "ALTER TABLE op_changes_4 RENAME TO op_changes;",
+
+  /* 6: the currency of a table's unit when it is not tenge ("USD" for "US$ thousand"),
+   * so that coding again converts its rows at the rate the document states */
+  "ALTER TABLE segments ADD COLUMN table_currency TEXT NOT NULL DEFAULT '';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KEL_PROJECT_SCHEMA_VERSION);

@@ -52,6 +52,7 @@ typedef struct {
   guint       table_no;
   guint       table_row;
   double      table_scale;
+  const char *table_currency;  /* "USD", or NULL for tenge */
   int         fact_column;
   GString    *table_header;
   gboolean    caption_pending;
@@ -59,6 +60,7 @@ typedef struct {
   guint       last_row_line;
   guint       prev_table_no;
   double      prev_scale;
+  const char *prev_currency;
   int         prev_fact;
   int         sum_columns;
   int         prev_sums;
@@ -544,6 +546,8 @@ push (State *st, gsize start, gsize end, gsize body, guint page, KelSegmentKind 
     {
       seg.table = st->table_no;
       seg.table_scale = st->table_scale;
+      if (st->table_currency != NULL)
+        g_strlcpy (seg.table_currency, st->table_currency, sizeof seg.table_currency);
       seg.fact_column = st->fact_column;
       seg.sum_columns = st->sum_columns;
     }
@@ -796,10 +800,13 @@ open_unit (Unit *u, const Line *line, KelSegmentKind kind, char *clause, gboolea
   u->single_level = FALSE;
 }
 
+/* The unit a table's caption or header states: its scale, and its currency when not tenge
+ * (@currency: "USD", else NULL). Dollars are converted at the rate the document states
+ * when the row is coded. */
 static double
-unit_scale_in (const char *s, gsize n)
+unit_scale_in (const char *s, gsize n, const char **currency)
 {
-  static const struct { const char *phrase; double scale; } units[] = {
+  static const struct { const char *phrase; double scale; gboolean usd; } units[] = {
     { "тыс. тенге", 1e3 }, { "тыс.тенге", 1e3 }, { "тысяч тенге", 1e3 }, { "тыс. тг", 1e3 },
     { "мың теңге", 1e3 }, { "мың тг", 1e3 }, { "kzt thousand", 1e3 },
     { "thousand tenge", 1e3 }, { "thousands of tenge", 1e3 }, { "kzt '000", 1e3 },
@@ -807,13 +814,31 @@ unit_scale_in (const char *s, gsize n)
     { "млн тенге", 1e6 }, { "млн. тенге", 1e6 }, { "миллионов тенге", 1e6 },
     { "млн теңге", 1e6 }, { "kzt million", 1e6 }, { "million tenge", 1e6 },
     { "kzt mln", 1e6 }, { "mln tenge", 1e6 }, { "million kzt", 1e6 },
+    /* US dollars: "US$ thousand", "USD '000", "тыс. долл. США", "мың АҚШ доллары" */
+    { "us$ thousand", 1e3, TRUE }, { "usd thousand", 1e3, TRUE }, { "us$, thousand", 1e3, TRUE },
+    { "usd, thousand", 1e3, TRUE }, { "thousand us$", 1e3, TRUE }, { "thousand usd", 1e3, TRUE },
+    { "thousands of us$", 1e3, TRUE }, { "thousand us dollars", 1e3, TRUE },
+    { "thousands of us dollars", 1e3, TRUE }, { "usd '000", 1e3, TRUE },
+    { "us$ '000", 1e3, TRUE }, { "'000 usd", 1e3, TRUE }, { "'000 us$", 1e3, TRUE },
+    { "usd ’000", 1e3, TRUE }, { "us$ ’000", 1e3, TRUE }, { "’000 usd", 1e3, TRUE },
+    { "тыс. долл", 1e3, TRUE }, { "тыс.долл", 1e3, TRUE }, { "тысяч долл", 1e3, TRUE },
+    { "тыс. usd", 1e3, TRUE }, { "мың ақш доллар", 1e3, TRUE }, { "мың доллар", 1e3, TRUE },
+    { "мың usd", 1e3, TRUE }, { "us$ million", 1e6, TRUE }, { "usd million", 1e6, TRUE },
+    { "us$ mln", 1e6, TRUE }, { "usd mln", 1e6, TRUE }, { "million us$", 1e6, TRUE },
+    { "million usd", 1e6, TRUE }, { "millions of us dollars", 1e6, TRUE },
+    { "млн долл", 1e6, TRUE }, { "млн. долл", 1e6, TRUE }, { "миллионов долл", 1e6, TRUE },
+    { "млн ақш доллар", 1e6, TRUE },
     { "тенге", 1 }, { "теңге", 1 }, { "kzt", 1 }, { "tenge", 1 },
   };
   g_autofree char *lower = g_utf8_strdown (s, n);
 
   for (guint i = 0; i < G_N_ELEMENTS (units); i++)
     if (strstr (lower, units[i].phrase) != NULL)
-      return units[i].scale;
+      {
+        *currency = units[i].usd ? "USD" : NULL;
+        return units[i].scale;
+      }
+  *currency = NULL;
   return 0;
 }
 
@@ -859,6 +884,7 @@ table_reset (State *st)
     {
       st->prev_table_no = st->table_no;
       st->prev_scale = st->table_scale;
+      st->prev_currency = st->table_currency;
       st->prev_fact = st->fact_column;
       st->prev_sums = st->sum_columns;
       st->prev_rows = st->table_row;
@@ -867,6 +893,7 @@ table_reset (State *st)
   st->caption_pending = FALSE;
   st->before_rows = FALSE;
   st->table_scale = 0;
+  st->table_currency = NULL;
   st->fact_column = -1;
   st->sum_columns = 0;
   g_string_truncate (st->table_header, 0);
@@ -933,13 +960,17 @@ table_header_add (State *st, const Line *line)
 {
   const char *s = st->text + line->start;
   gsize n = line->end - line->start;
+  const char *currency;
   double scale;
 
   g_string_append_len (st->table_header, s, n);
   g_string_append_c (st->table_header, ' ');
-  scale = unit_scale_in (st->table_header->str, st->table_header->len);
+  scale = unit_scale_in (st->table_header->str, st->table_header->len, &currency);
   if (scale > 0)
-    st->table_scale = scale;
+    {
+      st->table_scale = scale;
+      st->table_currency = currency;
+    }
   {
     int sums = 0, by_cells = fact_column_in_cells (s, n, &sums);
     if (sums > st->sum_columns)
@@ -983,6 +1014,7 @@ table_unit_above (State *st, GArray *lines, guint first)
     {
       const Line *h = &g_array_index (lines, Line, j - 1);
       gsize n = h->end - h->start;
+      const char *currency = NULL;
       double scale;
 
       if (h->kind == LINE_BLANK || h->kind == LINE_JUNK)
@@ -990,10 +1022,11 @@ table_unit_above (State *st, GArray *lines, guint first)
       seen++;
       if (h->kind != LINE_TEXT && h->kind != LINE_CAPTION)
         continue;
-      scale = n < 120 ? unit_scale_in (st->text + h->start, n) : 0;
+      scale = n < 120 ? unit_scale_in (st->text + h->start, n, &currency) : 0;
       if (scale > 1)
         {
           st->table_scale = scale;
+          st->table_currency = currency;
           return;
         }
     }
@@ -1027,6 +1060,7 @@ table_start (State *st, GArray *lines, guint i)
     {
       st->table_no = st->prev_table_no;
       st->table_scale = st->prev_scale;
+      st->table_currency = st->prev_currency;
       st->fact_column = st->prev_fact;
       st->sum_columns = st->prev_sums;
       st->table_row = st->prev_rows;

@@ -24,6 +24,8 @@ typedef struct {
   guint          table;        /* 1-based table number for rows, else 0 */
   double         table_scale;  /* unit of bare numbers in a table row (1000 for "тыс. тенге"),
                                 * 0 when the table states none */
+  char           table_currency[4]; /* the currency of that unit when not tenge ("USD" for
+                                * "US$ thousand"), ISO code; "" for tenge or unstated */
   int            fact_column;  /* which numeric cell holds the fact in plan/fact tables
                                 * (0-based among the row's amount cells), -1 if unknown */
   int            sum_columns;  /* how many columns of sums the table's header names (plan,

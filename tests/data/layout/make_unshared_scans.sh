@@ -49,3 +49,5 @@ PY
 scan fresh2/01-kazatomprom-turkestan-memorandum-2019 09-kazatomprom-turkestan-memorandum-2019-ru
 scan fresh2/02-kazphosphate-zhambyl-memorandum-2023 10-kazphosphate-zhambyl-memorandum-2023-kk
 scan promises/08-shakhtinsk-akimat-summary-2019 11-shakhtinsk-akimat-summary-2019-ru
+# justified paragraphs with wide word gaps (XeLaTeX, 12 pt, no hyphenation, emergency stretch)
+scan fresh3/06-mangystau-maslikhat-minutes-2014-ru 12-mangystau-maslikhat-minutes-2014-ru
