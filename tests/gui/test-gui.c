@@ -694,6 +694,8 @@ run_session (Fixture *f)
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.blind", NULL);
     GUI_WAIT (is_blind, window, 10);
+    /* kept for the next session by the setting's binding */
+    g_assert_true (g_settings_get_boolean (kel_application_get_settings (), "blind"));
     kel_segment_panel_select (panel, (guint) next);
     chips = kel_segment_panel_get_selected_chips (panel);
     for (guint i = 0; chips != NULL && i < chips->len; i++)
@@ -705,6 +707,7 @@ run_session (Fixture *f)
     g_assert_cmpuint (chips->len, >=, 1);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.blind", NULL);
     GUI_WAIT (sees, window, 10);
+    g_assert_false (g_settings_get_boolean (kel_application_get_settings (), "blind"));
     kel_segment_panel_select (panel, (guint) next);
     chips = kel_segment_panel_get_selected_chips (panel);
     lexicon_seen = FALSE;
@@ -804,6 +807,20 @@ run_session (Fixture *f)
 
     kel_document_view_set_mode (view, KEL_MODE_BOTH);
     g_assert_true (gui_wait_until (text_ready, window, 30));
+    /* the view's mode and the page's zoom are kept in the settings by their bindings */
+    {
+      GSettings *settings = kel_application_get_settings ();
+      g_autofree char *mode = g_settings_get_string (settings, "view-mode");
+      KelPageView *page = kel_document_view_get_page_view (view);
+
+      g_assert_cmpstr (mode, ==, "both");
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+      g_assert_cmpfloat (kel_page_view_get_zoom (page), >, 0);
+      g_assert_cmpfloat (g_settings_get_double (settings, "zoom"), ==,
+                         kel_page_view_get_zoom (page));
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.fit-width", NULL);
+      g_assert_cmpfloat (g_settings_get_double (settings, "zoom"), ==, 0);
+    }
     /* the text view is the one GtkTextView in the document view */
     for (GtkWidget *w = GTK_WIDGET (view); w != NULL && text == NULL;)
       {
