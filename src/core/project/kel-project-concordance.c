@@ -47,18 +47,17 @@ add_hits (GPtrArray *lines, const KelProjectDocument *pd, GArray *hits, guint ma
     }
 }
 
-GPtrArray *
-kel_project_concordance (KelProject *project, const char *query, guint context,
-                         guint max_lines, guint *total, GCancellable *cancellable,
-                         GError **error)
+/* The concordance, reporting to @job (may be NULL) by document; *@documents: how many
+ * documents have a hit. */
+static GPtrArray *
+concordance (KelProject *project, const char *query, guint context, guint max_lines,
+             guint *total, guint *documents, KelJob *job, GCancellable *cancellable,
+             GError **error)
 {
   g_autoptr (KelQuery) q = NULL;
   g_autoptr (GPtrArray) docs = NULL;
   g_autoptr (GPtrArray) lines = NULL;
-  guint order = 0;
-
-  g_return_val_if_fail (KEL_IS_PROJECT (project), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
+  guint order = 0, with_hits = 0;
 
   if ((q = kel_query_new (query, error)) == NULL
       || (docs = kel_project_list_documents_full (project, error)) == NULL)
@@ -76,12 +75,104 @@ kel_project_concordance (KelProject *project, const char *query, guint context,
       if (doc == NULL)
         return NULL;
       g_array_set_clear_func (hits, (GDestroyNotify) kel_search_hit_clear);
-      kel_query_search (q, doc->norm->text, doc->norm->len, context, 0, hits);
+      with_hits += kel_query_search (q, doc->norm->text, doc->norm->len, context, 0, hits) > 0;
       add_hits (lines, pd, hits, max_lines, &order);
+      kel_job_set_progressf (job, (double) (i + 1) / docs->len,
+                             _("Searching: %u of %u documents"), i + 1, docs->len);
     }
   if (total != NULL)
     *total = order;
+  if (documents != NULL)
+    *documents = with_hits;
   return g_steal_pointer (&lines);
+}
+
+GPtrArray *
+kel_project_concordance (KelProject *project, const char *query, guint context,
+                         guint max_lines, guint *total, GCancellable *cancellable,
+                         GError **error)
+{
+  g_return_val_if_fail (KEL_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  return concordance (project, query, context, max_lines, total, NULL, NULL, cancellable,
+                      error);
+}
+
+typedef struct {
+  char   *query;
+  guint   context, max_lines;
+  guint   total, documents;
+  KelJob *job;
+} Concordancing;
+
+static void
+concordancing_free (gpointer data)
+{
+  Concordancing *c = data;
+
+  g_free (c->query);
+  g_clear_object (&c->job);
+  g_free (c);
+}
+
+static void
+concordance_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Concordancing *c = data;
+  GError *error = NULL;
+  GPtrArray *lines = concordance (source, c->query, c->context, c->max_lines, &c->total,
+                                  &c->documents, c->job, cancellable, &error);
+
+  if (lines == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, lines, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+kel_project_concordance_async (KelProject *project, const char *query, guint context,
+                               guint max_lines, KelJob *job, GAsyncReadyCallback callback,
+                               gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  Concordancing *c;
+
+  g_return_if_fail (KEL_IS_PROJECT (project));
+  g_return_if_fail (query != NULL);
+  g_return_if_fail (job == NULL || KEL_IS_JOB (job));
+
+  c = g_new0 (Concordancing, 1);
+  c->query = g_strdup (query);
+  c->context = context;
+  c->max_lines = max_lines;
+  c->job = job != NULL ? g_object_ref (job) : NULL;
+  task = g_task_new (project, kel_job_cancellable (job), callback, user_data);
+  g_task_set_source_tag (task, kel_project_concordance_async);
+  g_task_set_name (task, "[kelisim] concordance");
+  g_task_set_task_data (task, c, concordancing_free);
+  kel_job_set_progress (job, 0, _("Searching…"));
+  g_task_run_in_thread (task, concordance_thread);
+}
+
+GPtrArray *
+kel_project_concordance_finish (KelProject *project, GAsyncResult *result, guint *total,
+                                guint *documents, GError **error)
+{
+  Concordancing *c;
+  GPtrArray *lines;
+
+  g_return_val_if_fail (g_task_is_valid (result, project), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
+                        == kel_project_concordance_async, NULL);
+
+  c = g_task_get_task_data (G_TASK (result));
+  lines = g_task_propagate_pointer (G_TASK (result), error);
+  if (lines != NULL && total != NULL)
+    *total = c->total;
+  if (lines != NULL && documents != NULL)
+    *documents = c->documents;
+  return lines;
 }
 
 /* Sorting ------------------------------------------------------------------------------- */

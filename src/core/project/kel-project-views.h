@@ -82,6 +82,23 @@ GPtrArray *kel_project_concordance   (KelProject         *project,
                                       guint              *total,
                                       GCancellable       *cancellable,
                                       GError            **error);
+/* kel_project_concordance() in a worker thread, as a job: the fraction grows by document
+ * and the job's Cancel stops it between two documents. */
+void       kel_project_concordance_async  (KelProject          *project,
+                                           const char          *query,
+                                           guint                context,
+                                           guint                max_lines,
+                                           KelJob              *job,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+/* The lines (KelConcordanceLine), *@total and *@documents (each may be NULL) set to how
+ * many hits there are and in how many documents; NULL and an error as for
+ * kel_project_concordance(), or G_IO_ERROR_CANCELLED. */
+GPtrArray *kel_project_concordance_finish (KelProject          *project,
+                                           GAsyncResult        *result,
+                                           guint               *total,
+                                           guint               *documents,
+                                           GError             **error);
 /* Sorts @lines (KelConcordanceLine) in place: by the words nearest the keyword on the
  * side chosen, ignoring case, in the collation of the locale; ties in text order. */
 void       kel_concordance_sort      (GPtrArray          *lines,
