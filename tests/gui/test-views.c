@@ -667,6 +667,99 @@ test_undo_toast (void)
   run_views (undo_toast);
 }
 
+/* The dialog that says a save failed, if one is shown: its body. */
+static const char *
+not_saved_body (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_mapped (GTK_WIDGET (w))
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)),
+                        "Not Saved") == 0)
+        return adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (w));
+    }
+  return NULL;
+}
+
+static gboolean
+not_saved_shown (gpointer data)
+{
+  return not_saved_body () != NULL;
+}
+
+static gboolean
+not_saved_gone (gpointer data)
+{
+  return not_saved_body () == NULL;
+}
+
+/* Closes the "Not Saved" dialog as Escape does. */
+static void
+close_not_saved (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_mapped (GTK_WIDGET (w)))
+        gtk_window_close (GTK_WINDOW (w));
+    }
+  GUI_WAIT (not_saved_gone, NULL, 10);
+}
+
+/* A table saved where it cannot be written says so in a dialog that names the file and
+ * why; nothing is left there; saved where it can be, it is the table. */
+static void
+save_errors (Fixture *f, KelWindow *window)
+{
+  KelMatrixWindow *mw = open_view (window, "app.code-matrix", KEL_TYPE_MATRIX_WINDOW);
+  g_autofree char *a_txt = g_build_filename (f->dir, "a.txt", NULL);
+  g_autofree char *under_file = g_build_filename (f->dir, "a.txt", "matrix.csv", NULL);
+  g_autofree char *good = g_build_filename (f->dir, "matrix.csv", NULL);
+  g_autofree char *written = NULL;
+  KelRetrievedWindow *r;
+
+  g_assert_true (gui_wait_until (matrix_ready, mw, 30));
+
+  /* /sys takes no files (read-only, or not ours) */
+  g_assert_false (kel_matrix_window_save_csv (mw, "/sys/kelisim-matrix.csv"));
+  GUI_WAIT (not_saved_shown, NULL, 10);
+  g_assert_nonnull (strstr (not_saved_body (), "/sys/kelisim-matrix.csv"));
+  g_assert_nonnull (strstr (not_saved_body (), "may not write in that folder"));
+  close_not_saved ();
+  g_assert_false (g_file_test ("/sys/kelisim-matrix.csv", G_FILE_TEST_EXISTS));
+
+  /* a "folder" that is a file: the memo a.txt of the fixture */
+  g_assert_true (g_file_test (a_txt, G_FILE_TEST_IS_REGULAR));
+  r = kel_retrieved_window_new (window);
+  gtk_window_present (GTK_WINDOW (r));
+  g_assert_true (gui_wait_until (retrieved_ready, r, 30));
+  g_assert_false (kel_retrieved_window_save_csv (r, under_file));
+  GUI_WAIT (not_saved_shown, NULL, 10);
+  g_assert_nonnull (strstr (not_saved_body (), under_file));
+  g_assert_nonnull (strstr (not_saved_body (), "the folder does not exist"));
+  close_not_saved ();
+  gtk_window_destroy (GTK_WINDOW (r));
+
+  /* and where it can be written: the matrix's table, no dialog */
+  g_assert_true (kel_matrix_window_save_csv (mw, good));
+  g_assert_null (not_saved_body ());
+  g_assert_true (g_file_get_contents (good, &written, NULL, NULL));
+  g_assert_true (g_str_has_prefix (written, "document,category,class,count,amount_kzt,"));
+  g_remove (good);
+  gtk_window_destroy (GTK_WINDOW (mw));
+}
+
+static void
+test_save_errors (void)
+{
+  run_views (save_errors);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -679,5 +772,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/views/concordance", test_concordance);
   g_test_add_func ("/kelisim/views/adjudication", test_adjudication);
   g_test_add_func ("/kelisim/views/undo-toast", test_undo_toast);
+  g_test_add_func ("/kelisim/views/save-errors", test_save_errors);
   return g_test_run ();
 }
