@@ -6,10 +6,12 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "kel-agreement-page.h"
 #include "kel-agreement.h"
 #include "kel-number.h"
+#include "kel-save.h"
 #include "kel-validation.h"
 
 #define MAX_ROWS 300
@@ -602,12 +604,9 @@ on_export_response (GtkNativeDialog *dialog, int response, KelAgreementPage *sel
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
       g_autofree char *csv = kel_agreement_format (self->agreement, KEL_FORMAT_CSV);
-      g_autoptr (GError) error = NULL;
 
-      if (path != NULL && !g_file_set_contents_full (path, csv, -1,
-                                                     G_FILE_SET_CONTENTS_CONSISTENT, 0644,
-                                                     &error))
-        gtk_label_set_text (self->summary_label, error->message);
+      if (path != NULL)
+        kel_save_file (GTK_WIDGET (self), path, csv, strlen (csv));
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);

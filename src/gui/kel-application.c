@@ -76,6 +76,7 @@ kel_application_apply_language (void)
 
   if (g_getenv ("KELISIM_NO_LANGUAGE_SETTING") != NULL)
     return;
+  /* read once, before GTK translates anything: LANGUAGE only counts at startup */
   lang = g_settings_get_string (kel_application_get_settings (), "interface-language");
   if (lang[0] != '\0')
     g_setenv ("LANGUAGE", lang, TRUE);

@@ -60,6 +60,17 @@ struct _KelDocumentView {
 G_DEFINE_FINAL_TYPE (KelDocumentView, kel_document_view, GTK_TYPE_WIDGET)
 
 enum {
+  PROP_0,
+  PROP_MODE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* the mode's names, as the setting "view-mode" and the action doc.mode say them */
+static const char *const mode_names[] = { "page", "text", "both" };
+
+enum {
   SIGNAL_UNIT_ACTIVATED,
   SIGNAL_SELECTION_CHANGED,
   SIGNAL_NUMBER_KEY,
@@ -816,6 +827,45 @@ kel_document_view_finalize (GObject *object)
   G_OBJECT_CLASS (kel_document_view_parent_class)->finalize (object);
 }
 
+static KelDocumentMode
+mode_from_name (const char *name)
+{
+  return g_strcmp0 (name, "text") == 0 ? KEL_MODE_TEXT
+         : g_strcmp0 (name, "both") == 0 ? KEL_MODE_BOTH : KEL_MODE_PAGE;
+}
+
+static void
+kel_document_view_get_property (GObject *object, guint prop_id, GValue *value,
+                                GParamSpec *pspec)
+{
+  KelDocumentView *self = KEL_DOCUMENT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODE:
+      g_value_set_string (value, mode_names[self->mode]);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kel_document_view_set_property (GObject *object, guint prop_id, const GValue *value,
+                                GParamSpec *pspec)
+{
+  KelDocumentView *self = KEL_DOCUMENT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODE:
+      kel_document_view_set_mode (self, mode_from_name (g_value_get_string (value)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 kel_document_view_class_init (KelDocumentViewClass *klass)
 {
@@ -824,6 +874,14 @@ kel_document_view_class_init (KelDocumentViewClass *klass)
 
   object_class->dispose = kel_document_view_dispose;
   object_class->finalize = kel_document_view_finalize;
+  object_class->get_property = kel_document_view_get_property;
+  object_class->set_property = kel_document_view_set_property;
+
+  /* "page", "text" or "both": a name, so that the setting binds to it as it is */
+  properties[PROP_MODE] =
+    g_param_spec_string ("mode", NULL, NULL, "page",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KEL_TYPE_PAGE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1153,11 +1211,18 @@ reveal_in_text (KelDocumentView *self, gsize start)
 void
 kel_document_view_set_mode (KelDocumentView *self, KelDocumentMode mode)
 {
+  gboolean changed;
+
   g_return_if_fail (KEL_IS_DOCUMENT_VIEW (self));
 
+  if (mode > KEL_MODE_BOTH)
+    mode = KEL_MODE_PAGE;
+  changed = mode != self->mode;
   self->mode = mode;
   sync_mode_buttons (self);
   apply_mode (self);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
 }
 
 KelDocumentMode

@@ -1,13 +1,14 @@
-/* kel-find-panel.c: the query runs on a worker thread over every document's text (read
- * once from the project and kept), so typing never waits; a newer query cancels the one
- * running. Hits are rows with their left context, the match in bold and what follows. */
+/* kel-find-panel.c: the query runs as the core's concordance job over every document's
+ * text (read once from the project and kept for the next query), so typing never waits;
+ * a newer query cancels the one running, and the status line follows the job. Hits are
+ * rows with their left context, the match in bold and what follows. */
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "kel-find-panel.h"
-#include "kel-search.h"
+#include "kel-project-views.h"
 
 #define MAX_HITS 2000
 #define CONTEXT 48
@@ -49,24 +50,6 @@ kel_hit_item_init (KelHitItem *self)
 {
 }
 
-/* A document's text, read once. */
-typedef struct {
-  gint64  id;
-  char   *name;
-  char   *text;
-  gsize   len;
-} Text;
-
-static void
-text_free (gpointer data)
-{
-  Text *t = data;
-
-  g_free (t->name);
-  g_free (t->text);
-  g_free (t);
-}
-
 struct _KelFindPanel {
   GtkWidget       parent_instance;
   GtkWidget      *box;
@@ -76,8 +59,9 @@ struct _KelFindPanel {
   GtkListView    *list_view;
   GListStore     *hits;
   KelProject     *project;
-  GPtrArray      *texts;        /* Text*, shared with the worker (read-only there) */
-  GCancellable   *cancellable;
+  GPtrArray      *texts;        /* KelProjectText, from the last search; shared, read-only */
+  KelJob         *job;          /* the search running or last run */
+  gboolean        searching;
   gboolean        stale;        /* the texts changed while hidden: search again when shown */
 };
 
@@ -86,114 +70,56 @@ G_DEFINE_FINAL_TYPE (KelFindPanel, kel_find_panel, GTK_TYPE_WIDGET)
 enum { SIGNAL_HIT_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-typedef struct {
-  KelProject *project;
-  GPtrArray  *texts;     /* the cache, or NULL: read them */
-  KelQuery   *query;
-  GPtrArray  *items;     /* KelHitItem, the result */
-  guint       total;     /* hits found, also past the limit */
-  guint       documents; /* documents with a hit */
-} SearchJob;
-
-static void
-search_job_free (gpointer data)
+static KelHitItem *
+hit_item (KelConcordanceLine *line)
 {
-  SearchJob *job = data;
+  KelHitItem *item = g_object_new (KEL_TYPE_HIT_ITEM, NULL);
 
-  g_clear_object (&job->project);
-  g_clear_pointer (&job->texts, g_ptr_array_unref);
-  g_clear_pointer (&job->query, kel_query_free);
-  g_clear_pointer (&job->items, g_ptr_array_unref);
-  g_free (job);
-}
-
-static void
-search_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  SearchJob *job = data;
-
-  if (job->texts == NULL)
-    {
-      g_autoptr (GPtrArray) docs = kel_project_list_documents (job->project);
-
-      job->texts = g_ptr_array_new_with_free_func (text_free);
-      for (guint i = 0; i < docs->len; i++)
-        {
-          const KelProjectDocument *pd = docs->pdata[i];
-          g_autoptr (GError) error = NULL;
-          g_autoptr (KelDocument) doc = NULL;
-          Text *t;
-
-          if (g_cancellable_is_cancelled (cancellable))
-            break;
-          doc = kel_project_load_document (job->project, pd->id, KEL_PROJECT_LOAD_NONE,
-                                           &error);
-          if (doc == NULL)
-            continue;
-          t = g_new0 (Text, 1);
-          t->id = pd->id;
-          t->name = g_strdup (pd->name);
-          t->len = doc->norm->len;
-          t->text = g_steal_pointer (&doc->norm->text);
-          doc->norm->len = 0;
-          g_ptr_array_add (job->texts, t);
-        }
-    }
-
-  job->items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < job->texts->len && !g_cancellable_is_cancelled (cancellable); i++)
-    {
-      const Text *t = job->texts->pdata[i];
-      g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (KelSearchHit));
-      guint room = job->items->len < MAX_HITS ? MAX_HITS - job->items->len : 0;
-      guint n;
-
-      g_array_set_clear_func (hits, (GDestroyNotify) kel_search_hit_clear);
-      n = kel_query_search (job->query, t->text, t->len, CONTEXT, 0, hits);
-      job->total += n;
-      job->documents += n > 0;
-      for (guint h = 0; h < hits->len && h < room; h++)
-        {
-          KelSearchHit *hit = &g_array_index (hits, KelSearchHit, h);
-          KelHitItem *item = g_object_new (KEL_TYPE_HIT_ITEM, NULL);
-
-          item->document = t->id;
-          item->name = g_strdup (t->name);
-          item->start = hit->start;
-          item->end = hit->end;
-          item->left = g_steal_pointer (&hit->left);
-          item->match = g_steal_pointer (&hit->match);
-          item->right = g_steal_pointer (&hit->right);
-          g_ptr_array_add (job->items, item);
-        }
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  g_task_return_boolean (task, TRUE);
+  item->document = line->document;
+  item->name = g_steal_pointer (&line->document_name);
+  item->start = line->start;
+  item->end = line->end;
+  item->left = g_steal_pointer (&line->left);
+  item->match = g_steal_pointer (&line->keyword);
+  item->right = g_steal_pointer (&line->right);
+  return item;
 }
 
 static void
 search_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (KelFindPanel) self = user_data;
-  SearchJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) lines = NULL;
+  g_autoptr (GPtrArray) texts = NULL;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *status = NULL;
+  guint total = 0, documents = 0;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    return;  /* cancelled by a newer query */
+  lines = kel_project_concordance_finish (KEL_PROJECT (source), result, &total, &documents,
+                                          &texts, &error);
+  if (lines == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;  /* a newer query, another project, or the panel gone */
+  self->searching = FALSE;
+  if (lines == NULL)
+    {
+      gtk_label_set_text (self->status_label, error->message);  /* a query not understood */
+      return;
+    }
   if (self->texts == NULL)
-    self->texts = g_ptr_array_ref (job->texts);
+    self->texts = g_steal_pointer (&texts);
+  for (guint i = 0; i < lines->len; i++)
+    g_ptr_array_add (items, hit_item (lines->pdata[i]));
   g_list_store_splice (self->hits, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hits)),
-                       job->items->pdata, job->items->len);
-  if (job->total == 0)
+                       items->pdata, items->len);
+  if (total == 0)
     status = g_strdup (_("No hits"));
-  else if (job->total > job->items->len)
+  else if (total > items->len)
     status = g_strdup_printf (_("%u hits in %u documents; the first %u are shown"),
-                              job->total, job->documents, job->items->len);
+                              total, documents, items->len);
   else
     status = g_strdup_printf (ngettext ("%u hit in %u document(s)", "%u hits in %u document(s)",
-                                        job->total), job->total, job->documents);
+                                        total), total, documents);
   gtk_label_set_text (self->status_label, status);
   /* the same hits as a concordance, for the query searched */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->concordance_button), "s",
@@ -201,17 +127,31 @@ search_done (GObject *source, GAsyncResult *result, gpointer user_data)
   gtk_widget_set_visible (self->concordance_button, job->total > 0);
 }
 
+/* What the running search says it is doing (reading, how many documents of how many). */
+static void
+on_job_message (KelJob *job, GParamSpec *pspec, KelFindPanel *self)
+{
+  g_autofree char *message = kel_job_dup_message (job);
+
+  if (job == self->job && self->searching && message != NULL)
+    gtk_label_set_text (self->status_label, message);
+}
+
+static void
+stop_search (KelFindPanel *self)
+{
+  if (self->job != NULL)
+    kel_job_cancel (self->job);
+  g_clear_object (&self->job);
+  self->searching = FALSE;
+}
+
 static void
 run_search (KelFindPanel *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GTask) task = NULL;
-  KelQuery *query;
-  SearchJob *job;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  stop_search (self);
   self->stale = FALSE;
   gtk_widget_set_visible (self->concordance_button, FALSE);
   if (self->project == NULL || text[0] == '\0')
@@ -222,22 +162,12 @@ run_search (KelFindPanel *self)
                             "English, ignoring case."));
       return;
     }
-  query = kel_query_new (text, &error);
-  if (query == NULL)
-    {
-      gtk_label_set_text (self->status_label, error->message);
-      return;
-    }
   gtk_label_set_text (self->status_label, _("Searching…"));
-  job = g_new0 (SearchJob, 1);
-  job->project = g_object_ref (self->project);
-  job->texts = self->texts ? g_ptr_array_ref (self->texts) : NULL;
-  job->query = query;
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->cancellable, search_done, g_object_ref (self));
-  g_task_set_source_tag (task, run_search);
-  g_task_set_task_data (task, job, search_job_free);
-  g_task_run_in_thread (task, search_thread);
+  self->job = kel_job_new ();
+  self->searching = TRUE;
+  g_signal_connect_object (self->job, "notify::message", G_CALLBACK (on_job_message), self, 0);
+  kel_project_concordance_async (self->project, text, CONTEXT, MAX_HITS, self->texts, self->job,
+                                 search_done, g_object_ref (self));
 }
 
 static void
@@ -322,8 +252,7 @@ kel_find_panel_dispose (GObject *object)
 {
   KelFindPanel *self = KEL_FIND_PANEL (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  stop_search (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEL_TYPE_FIND_PANEL);
   g_clear_object (&self->hits);
   g_clear_object (&self->project);
@@ -391,11 +320,15 @@ kel_find_panel_invalidate (KelFindPanel *self)
 
   g_clear_pointer (&self->texts, g_ptr_array_unref);
   /* hidden (the Analysis or Agreement page is shown), the hits stay as they are, with
-   * what the panel says of them, until it is shown again */
+   * what the panel says of them, until it is shown again; a search of the old texts
+   * running is stopped, lest its texts be kept */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     run_search (self);
   else
-    self->stale = TRUE;
+    {
+      stop_search (self);
+      self->stale = TRUE;
+    }
 }
 
 void

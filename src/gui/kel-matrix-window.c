@@ -5,8 +5,10 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "kel-number.h"
+#include "kel-save.h"
 #include "kel-matrix-window.h"
 #include "kel-retrieved-window.h"
 #include "kel-window-private.h"
@@ -335,13 +337,9 @@ on_export_response (GtkNativeDialog *dialog, int response, KelMatrixWindow *self
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
-      g_autofree char *csv = kel_matrix_window_to_csv (self);
-      g_autoptr (GError) error = NULL;
 
-      if (path != NULL && csv != NULL
-          && !g_file_set_contents_full (path, csv, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
-                                        &error))
-        gtk_label_set_text (self->summary, error->message);
+      if (path != NULL)
+        kel_matrix_window_save_csv (self, path);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
@@ -534,6 +532,18 @@ kel_matrix_window_to_csv (KelMatrixWindow *self)
 {
   g_return_val_if_fail (KEL_IS_MATRIX_WINDOW (self), NULL);
   return self->matrix ? kel_matrix_format (self->matrix, KEL_FORMAT_CSV) : NULL;
+}
+
+gboolean
+kel_matrix_window_save_csv (KelMatrixWindow *self, const char *path)
+{
+  g_autofree char *csv = NULL;
+
+  g_return_val_if_fail (KEL_IS_MATRIX_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  csv = kel_matrix_window_to_csv (self);
+  return csv != NULL && kel_save_file (GTK_WIDGET (self), path, csv, strlen (csv));
 }
 
 GtkWindow *

@@ -26,6 +26,9 @@ void             kel_matrix_window_set_whose   (KelMatrixWindow  *self,
 gboolean         kel_matrix_window_is_busy     (KelMatrixWindow  *self);
 const KelMatrix *kel_matrix_window_get_matrix  (KelMatrixWindow  *self);
 char            *kel_matrix_window_to_csv      (KelMatrixWindow  *self);
+/* The CSV written to @path; a failed write is shown in a dialog (FALSE). */
+gboolean         kel_matrix_window_save_csv    (KelMatrixWindow  *self,
+                                                const char       *path);
 /* Opens the cell's segments (category and column indices of the matrix) in Retrieved
  * Segments, as clicking the cell does, and returns that window. */
 GtkWindow       *kel_matrix_window_open_cell   (KelMatrixWindow  *self,

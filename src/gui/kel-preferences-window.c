@@ -31,6 +31,7 @@ G_DEFINE_FINAL_TYPE (KelPreferencesWindow, kel_preferences_window,
 char *
 kel_preferences_rates_path (void)
 {
+  /* not a binding: a path worked out from the setting and whether its file is there */
   g_autofree char *custom = g_settings_get_string (kel_application_get_settings (),
                                                    "rates-file");
 
@@ -57,6 +58,7 @@ save_rates (KelPreferencesWindow *self)
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (msg));
       return;
     }
+  /* set only once the file is written, so that it never names a missing file */
   g_settings_set_string (kel_application_get_settings (), "rates-file", path);
 }
 
@@ -150,6 +152,7 @@ load_rates (KelPreferencesWindow *self)
 static void
 on_rates_reset (GtkButton *button, KelPreferencesWindow *self)
 {
+  /* a button's one-off reset to the built-in table, not a widget's value */
   g_settings_set_string (kel_application_get_settings (), "rates-file", "");
   load_rates (self);
 }
@@ -236,6 +239,7 @@ on_coder_apply (AdwEntryRow *row, KelPreferencesWindow *self)
         adw_toast_new (_("Choose a name other than “lexicon”, which is the automatic coder")));
       return;
     }
+  /* the row is bound one way (GET): a name is saved only once it is checked */
   g_settings_set_string (kel_application_get_settings (), "coder-name", name);
 }
 
@@ -250,6 +254,7 @@ on_ocr_lang_apply (AdwEntryRow *row, KelPreferencesWindow *self)
         adw_toast_new (_("Tesseract models are names joined with “+”, like “kaz+rus+eng”")));
       return;
     }
+  /* the row is bound one way (GET): the models are saved only once they are checked */
   g_settings_set_string (kel_application_get_settings (), "ocr-languages", text);
 }
 

@@ -6,10 +6,12 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "kel-amount.h"
 #include "kel-dataset.h"
 #include "kel-retrieved-window.h"
+#include "kel-save.h"
 #include "kel-window-private.h"
 
 #define MAX_ROWS 1000   /* rows drawn; the summary and the export have them all */
@@ -268,13 +270,9 @@ on_export_response (GtkNativeDialog *dialog, int response, KelRetrievedWindow *s
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
-      g_autofree char *csv = kel_retrieved_window_to_csv (self);
-      g_autoptr (GError) error = NULL;
 
-      if (path != NULL && !g_file_set_contents_full (path, csv, -1,
-                                                     G_FILE_SET_CONTENTS_CONSISTENT, 0644,
-                                                     &error))
-        gtk_label_set_text (self->summary, error->message);
+      if (path != NULL)
+        kel_retrieved_window_save_csv (self, path);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
@@ -520,6 +518,18 @@ kel_retrieved_window_to_csv (KelRetrievedWindow *self)
   for (guint i = 0; i < self->rows->len; i++)
     kel_dataset_append_row (out, KEL_FORMAT_CSV, self->rows->pdata[i]);
   return g_string_free (out, FALSE);
+}
+
+gboolean
+kel_retrieved_window_save_csv (KelRetrievedWindow *self, const char *path)
+{
+  g_autofree char *csv = NULL;
+
+  g_return_val_if_fail (KEL_IS_RETRIEVED_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  csv = kel_retrieved_window_to_csv (self);
+  return kel_save_file (GTK_WIDGET (self), path, csv, strlen (csv));
 }
 
 void

@@ -566,7 +566,8 @@ import_chosen (KelWindow *self, GtkFileChooser *chooser, GSList *files)
   g_autoptr (GPtrArray) list = g_ptr_array_new ();
   KelOcrMode mode;
 
-  /* the choice made in the dialog is the preference from now on */
+  /* the choice made in the dialog is the preference from now on (set by hand: a file
+   * chooser's choice is no property or action, nothing to bind it to) */
   if (ocr != NULL && kel_ocr_mode_from_string (ocr, &mode))
     g_settings_set_enum (self->settings, "ocr-mode", (int) mode);
   for (GSList *l = files; l != NULL; l = l->next)
@@ -592,6 +593,7 @@ import_action (GtkWidget *widget, const char *name, GVariant *param)
                                            docs, NULL));
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "ocr", _("Recognize (OCR)"),
                                (const char **) ocr_ids, ocr_labels);
+  /* a file chooser's choice is no property or action: nothing to bind it to */
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "ocr",
                                ocr_ids[CLAMP (g_settings_get_enum (self->settings, "ocr-mode"), 0, 2)]);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
@@ -1520,7 +1522,7 @@ zoom_action (GtkWidget *widget, const char *name, GVariant *param)
     kel_page_view_zoom_out (view);
   else
     kel_page_view_set_zoom (view, 0);
-  g_settings_set_double (self->settings, "zoom", kel_page_view_get_zoom (view));
+  /* saved by the setting's binding to the page view's zoom (kel_window_init) */
 }
 
 static void
@@ -1528,10 +1530,9 @@ cycle_view_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   KelWindow *self = KEL_WINDOW (widget);
   KelDocumentMode mode = (kel_document_view_get_mode (self->document_view) + 1) % 3;
-  static const char *const names[] = { "page", "text", "both" };
 
+  /* saved by the setting's binding to the view's mode (kel_window_init) */
   kel_document_view_set_mode (self->document_view, mode);
-  g_settings_set_string (self->settings, "view-mode", names[mode]);
 }
 
 static void

@@ -55,6 +55,7 @@ struct _KelWindow {
   GMenu                *export_menu;
 
   GSettings            *settings;
+  gboolean              blind;         /* bound to the setting "blind" */
   KelLexicon           *lexicon;       /* codes what is imported */
   KelRates             *rates;
   KelProject           *project;

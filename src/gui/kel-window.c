@@ -35,9 +35,9 @@ is_finding (KelWindow *self)
 static void
 set_blind (KelWindow *self, gboolean blind)
 {
-  if (blind == g_settings_get_boolean (self->settings, "blind"))
+  if (blind == self->blind)
     return;
-  g_settings_set_boolean (self->settings, "blind", blind);
+  self->blind = blind;   /* saved by its binding to the setting (kel_window_init) */
   /* coding blind, the lexicon's codes must not say which segments to look at; seeing
    * again, the list is as it was */
   if (blind)
@@ -100,8 +100,7 @@ kel_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
   switch (prop_id)
     {
     case PROP_BLIND:
-      g_value_set_boolean (value, self->settings != NULL
-                                  && g_settings_get_boolean (self->settings, "blind"));
+      g_value_set_boolean (value, self->blind);
       break;
     case PROP_SHOW_SIDEBAR:
       g_value_set_boolean (value, self->side_stack == NULL
@@ -193,6 +192,7 @@ _kel_window_pipeline (KelWindow *self)
   static char *languages;  /* outlives the pipeline that borrows it */
 
   g_free (languages);
+  /* read when a job starts: its options are a snapshot that a change must not move */
   languages = g_settings_get_string (self->settings, "ocr-languages");
   p.lexicon = self->lexicon;
   p.rates = self->rates;
@@ -255,6 +255,7 @@ kel_window_set_coder (KelWindow *self, const char *coder)
     }
   g_free (self->coder);
   self->coder = g_strdup (coder);
+  /* no binding: the coder is set only once the project has taken the name */
   g_settings_set_string (self->settings, "coder-name", coder);
   kel_segment_panel_set_coder (self->segment_panel, coder);
   kel_promises_page_set_coder (self->promises_page, coder);
@@ -489,7 +490,7 @@ is_visible (KelWindow *self, GHashTable *mine_keys, const KelProjectCoding *c,
             gboolean *decided)
 {
   gboolean mine = self->coder != NULL && g_strcmp0 (c->coder, self->coder) == 0;
-  gboolean blind = g_settings_get_boolean (self->settings, "blind");
+  gboolean blind = self->blind;
   g_autofree char *key = mine ? NULL : unit_key (c);
 
   *decided = !mine && g_hash_table_contains (mine_keys, key);
@@ -1157,6 +1158,7 @@ _kel_window_go_to (KelWindow *self, const KelPlace *place)
 static void
 add_recent (KelWindow *self, const char *path)
 {
+  /* a list edited here (the newest first, eight at most): no widget holds it */
   g_auto (GStrv) old = g_settings_get_strv (self->settings, "recent-projects");
   g_autoptr (GStrvBuilder) b = g_strv_builder_new ();
   g_auto (GStrv) recent = NULL;
@@ -1235,6 +1237,7 @@ show_page (KelWindow *self, gboolean workbench)
 static void
 show_recent (KelWindow *self)
 {
+  /* a list shown as rows of a list box: no property holds it */
   g_auto (GStrv) recent = g_settings_get_strv (self->settings, "recent-projects");
   GtkWidget *child;
   guint shown = 0;
@@ -1355,6 +1358,7 @@ kel_window_open_samples (KelWindow *self)
 
   g_return_if_fail (KEL_IS_WINDOW (self));
 
+  /* a one-off mark that the samples were offered, no widget's state */
   g_settings_set_boolean (self->settings, "samples-offered", TRUE);
   if (!kel_window_open_project (self, path, fresh))
     return;
@@ -1382,6 +1386,7 @@ kel_window_open_samples (KelWindow *self)
 void
 kel_window_restore_session (KelWindow *self)
 {
+  /* read once at startup to reopen the last project; written with the recent list */
   g_autofree char *last = g_settings_get_string (self->settings, "last-project");
 
   g_return_if_fail (KEL_IS_WINDOW (self));
@@ -1404,6 +1409,7 @@ kel_window_close_request (GtkWindow *window)
   kel_segment_panel_flush_memo (self->segment_panel);
   /* the size, maximized and the sidebar are bound to their settings (kel_window_init); the
    * segments' width is what the inner pane leaves them */
+  /* computed: what the inner pane leaves the segments (the pane keeps a position) */
   g_settings_set_int (self->settings, "segments-width",
                       gtk_widget_get_width (GTK_WIDGET (self->inner_paned))
                       - gtk_paned_get_position (self->inner_paned));
@@ -1573,6 +1579,9 @@ kel_window_init (KelWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "sidebar-width", self->outer_paned, "position",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "zoom", kel_document_view_get_page_view (self->document_view),
+                   "zoom", G_SETTINGS_BIND_DEFAULT);
+  /* computed from three settings: the inner pane's position is no setting of its own */
   gtk_paned_set_position (self->inner_paned,
                           g_settings_get_int (self->settings, "window-width")
                           - g_settings_get_int (self->settings, "sidebar-width")
@@ -1585,20 +1594,15 @@ kel_window_init (KelWindow *self)
   g_signal_connect_object (self->settings, "changed::rates-file", G_CALLBACK (on_rates_changed),
                            self, 0);
 
+  /* read once: the window's coder changes through kel_window_set_coder, checked */
   coder = g_settings_get_string (self->settings, "coder-name");
   if (coder[0] != '\0')
     self->coder = g_steal_pointer (&coder);
   kel_segment_panel_set_coder (self->segment_panel, self->coder);
   update_coder_label (self);
 
-  {
-    g_autofree char *mode = g_settings_get_string (self->settings, "view-mode");
-    kel_document_view_set_mode (self->document_view,
-                                g_str_equal (mode, "text") ? KEL_MODE_TEXT
-                                : g_str_equal (mode, "both") ? KEL_MODE_BOTH : KEL_MODE_PAGE);
-    kel_document_view_set_zoom (self->document_view,
-                                g_settings_get_double (self->settings, "zoom"));
-  }
+  g_settings_bind (self->settings, "view-mode", self->document_view, "mode",
+                   G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect (self->sidebar, "document-activated", G_CALLBACK (on_document_activated),
                     self);
@@ -1624,6 +1628,7 @@ kel_window_init (KelWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
+  g_settings_bind (self->settings, "blind", self, "blind", G_SETTINGS_BIND_DEFAULT);
   _kel_window_fill_export_menu (self);
   _kel_window_refresh_coders (self);
   _kel_window_update_actions (self);

@@ -157,6 +157,54 @@ test_file_proc (void)
   g_assert_true (g_str_has_prefix (text, "Name:"));
 }
 
+/* A file written whole; a write that cannot be done names the file and says why, for
+ * each way a person meets it: a "folder" that is a file, a folder where the file should
+ * go, a system folder nobody writes in (/sys), a place under /proc. */
+static void
+test_file_write (void)
+{
+  g_autofree char *plain = kel_test_write_temp ("plain-w.txt", "old", -1);
+  g_autofree char *dir = g_path_get_dirname (plain);
+  g_autofree char *under_file = g_build_filename (plain, "out.csv", NULL);
+  g_autofree char *text = NULL;
+  GError *error = NULL;
+
+  /* written, and written over */
+  g_assert_true (kel_file_write (plain, "a;b\n", 4, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (plain, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, "a;b\n");
+
+  /* a file where the folder should be */
+  g_assert_false (kel_file_write (under_file, "x", 1, &error));
+  g_assert_error (error, KEL_FILE_ERROR, KEL_FILE_ERROR_NOT_WRITTEN);
+  g_assert_nonnull (strstr (error->message, under_file));
+  g_assert_nonnull (strstr (error->message, "the folder does not exist"));
+  g_clear_error (&error);
+
+  /* a folder where the file should be: left as it was */
+  g_assert_false (kel_file_write (dir, "x", 1, &error));
+  g_assert_error (error, KEL_FILE_ERROR, KEL_FILE_ERROR_NOT_WRITTEN);
+  g_assert_nonnull (strstr (error->message, "a folder of that name is in the way"));
+  g_assert_true (g_file_test (dir, G_FILE_TEST_IS_DIR));
+  g_clear_error (&error);
+
+  /* /sys takes no new files, not even from root (read-only, or not allowed) */
+  g_assert_false (kel_file_write ("/sys/kelisim-test.csv", "x", 1, &error));
+  g_assert_error (error, KEL_FILE_ERROR, KEL_FILE_ERROR_NOT_WRITTEN);
+  g_assert_nonnull (strstr (error->message, "/sys/kelisim-test.csv"));
+  g_assert_nonnull (strstr (error->message, "may not write in that folder"));
+  g_clear_error (&error);
+
+  /* nor does /proc */
+  g_assert_false (kel_file_write ("/proc/kelisim-test.csv", "x", 1, &error));
+  g_assert_error (error, KEL_FILE_ERROR, KEL_FILE_ERROR_NOT_WRITTEN);
+  g_assert_nonnull (strstr (error->message, "/proc/kelisim-test.csv: cannot be written: "));
+  g_clear_error (&error);
+  g_assert_false (g_file_test ("/proc/kelisim-test.csv", G_FILE_TEST_EXISTS));
+  g_remove (plain);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -166,5 +214,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/file/special", test_file_special);
   g_test_add_func ("/kelisim/file/too-large", test_file_too_large);
   g_test_add_func ("/kelisim/file/proc", test_file_proc);
+  g_test_add_func ("/kelisim/file/write", test_file_write);
   return g_test_run ();
 }

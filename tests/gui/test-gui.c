@@ -20,6 +20,8 @@
 #include "kel-segment-panel.h"
 #include "kel-window.h"
 
+#include "gui-wait.h"
+
 typedef struct {
   KelApplication *app;
   char           *dir;
@@ -27,38 +29,37 @@ typedef struct {
   int             status;
 } Fixture;
 
-/* Runs the main loop until @cond holds or @seconds pass. */
-static gboolean
-wait_until (gboolean (*cond) (gpointer), gpointer data, double seconds)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
-spin (double seconds)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static gboolean
 not_busy (gpointer data)
 {
   return !kel_window_is_busy (data);
+}
+
+static gboolean
+is_blind (gpointer window)
+{
+  gboolean blind;
+
+  g_object_get (window, "blind", &blind, NULL);
+  return blind;
+}
+
+static gboolean
+sees (gpointer window)
+{
+  return !is_blind (window);
+}
+
+static gboolean
+has_chart (gpointer analysis)
+{
+  return kel_analysis_page_has_chart (analysis);
+}
+
+static gboolean
+has_hits (gpointer find)
+{
+  return kel_find_panel_get_n_hits (find) > 0;
 }
 
 static gboolean
@@ -85,8 +86,17 @@ page_drawn (gpointer data)
   return kel_page_view_has_drawn_page (kel_document_view_get_page_view (view));
 }
 
+static gboolean
+list_focused (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, kel_window_get_segment_panel (data));
+}
+
 /* Sends a key press to the segment list as the keyboard would: through the panel's key
- * controller, with the focus in the list. */
+ * controller, with the focus in the list. The key's action runs in the handler, so what it
+ * did is in the project when this returns. */
 static gboolean
 press_key (KelWindow *window, guint keyval)
 {
@@ -95,14 +105,13 @@ press_key (KelWindow *window, guint keyval)
   gboolean handled = FALSE;
 
   kel_segment_panel_focus_list (KEL_SEGMENT_PANEL (panel));
-  spin (0.05);
+  GUI_WAIT (list_focused, window, 10);
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
       g_autoptr (GtkEventController) c = g_list_model_get_item (controllers, i);
       if (GTK_IS_EVENT_CONTROLLER_KEY (c))
         g_signal_emit_by_name (c, "key-pressed", keyval, 0, 0, &handled);
     }
-  spin (0.05);
   return handled;
 }
 
@@ -123,47 +132,22 @@ codings_of (KelProject *project, gint64 doc, const char *coder, int segment)
   return out;
 }
 
-/* Waiting for a signal: the main loop runs until @signal of @instance is emitted (TRUE)
- * or @seconds pass (FALSE). Connect with wait_arm() before what emits it, then wait. */
+/* How many codings @coder has on @segment of @doc, waited for after a step. */
 typedef struct {
-  gpointer instance;
-  gulong   handler;
-  gboolean fired;
-} Waiter;
-
-static void
-on_waited (gpointer instance, Waiter *w)
-{
-  w->fired = TRUE;
-}
-
-static void
-wait_arm (Waiter *w, gpointer instance, const char *signal)
-{
-  w->instance = instance;
-  w->fired = FALSE;
-  w->handler = g_signal_connect (instance, signal, G_CALLBACK (on_waited), w);
-}
+  KelProject *project;
+  gint64      doc;
+  const char *coder;
+  int         segment;
+  guint       n;
+} Codings;
 
 static gboolean
-on_wait_timeout (gpointer data)
+has_n_codings (gpointer data)
 {
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
+  Codings *c = data;
+  g_autoptr (GPtrArray) mine = codings_of (c->project, c->doc, c->coder, c->segment);
 
-static gboolean
-wait_fired (Waiter *w, double seconds)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add ((guint) (seconds * 1000), on_wait_timeout, &timed_out);
-
-  while (!w->fired && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout);
-  g_signal_handler_disconnect (w->instance, w->handler);
-  return w->fired;
+  return mine->len == c->n;
 }
 
 /* The analysis page of @window. */
@@ -228,7 +212,7 @@ count_greyed_item (KelWindow *window, KelProject *project, GPtrArray *docs)
   GArray *chips;
   gboolean greyed = FALSE;
   double before, after;
-  Waiter w;
+  GuiWaiter w;
 
   for (guint d = 0; d < docs->len && item == NULL; d++)
     {
@@ -251,7 +235,7 @@ count_greyed_item (KelWindow *window, KelProject *project, GPtrArray *docs)
   g_assert_nonnull (analysis);
 
   kel_window_open_document (window, item->document);
-  g_assert_true (wait_until (document_loaded, window, 30));
+  g_assert_true (gui_wait_until (document_loaded, window, 30));
   kel_segment_panel_select (panel, (guint) item->segment);
   chips = kel_segment_panel_get_selected_chips (panel);
   for (guint i = 0; chips != NULL && i < chips->len; i++)
@@ -263,12 +247,12 @@ count_greyed_item (KelWindow *window, KelProject *project, GPtrArray *docs)
   g_assert_true (greyed);
 
   /* Aigerim's chart, before */
-  wait_arm (&w, analysis, "chart-changed");
+  gui_waiter_arm (&w, analysis, "chart-changed");
   show_page (analysis, "analysis");
-  g_assert_true (wait_fired (&w, 60));
-  wait_arm (&w, analysis, "chart-changed");
+  g_assert_true (gui_waiter_wait (&w, 60));
+  gui_waiter_arm (&w, analysis, "chart-changed");
   g_assert_true (kel_analysis_page_show_coding (analysis, "Aigerim"));
-  g_assert_true (wait_fired (&w, 10));
+  g_assert_true (gui_waiter_wait (&w, 10));
   before = chart_amount (analysis, corporation, item->category);
   show_page (analysis, "code");
 
@@ -287,16 +271,16 @@ count_greyed_item (KelWindow *window, KelProject *project, GPtrArray *docs)
     g_assert_true (counted);
     g_assert_nonnull (strstr (kel_window_get_last_message (window), "Counted anyway"));
   }
-  wait_arm (&w, analysis, "chart-changed");
+  gui_waiter_arm (&w, analysis, "chart-changed");
   show_page (analysis, "analysis");
-  g_assert_true (wait_fired (&w, 60));
+  g_assert_true (gui_waiter_wait (&w, 60));
   after = chart_amount (analysis, corporation, item->category);
   g_assert_cmpfloat_with_epsilon (after, before + item->amount_kzt, 0.5);
 
   /* Ctrl+Z: the item greyed again, the chart as it was */
-  wait_arm (&w, analysis, "chart-changed");
+  gui_waiter_arm (&w, analysis, "chart-changed");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_assert_true (wait_fired (&w, 60));
+  g_assert_true (gui_waiter_wait (&w, 60));
   g_assert_cmpfloat_with_epsilon (chart_amount (analysis, corporation, item->category), before,
                                   0.5);
   /* the page shows the lexicon's coding again, as the session expects */
@@ -352,16 +336,43 @@ is_mapped (gpointer widget)
 static void
 draw_chart (KelAnalysisPage *analysis, const char *coder)
 {
-  Waiter w;
+  GuiWaiter w;
 
   show_page (analysis, "analysis");
-  g_assert_true (wait_until (is_mapped, analysis, 10));
-  wait_arm (&w, analysis, "chart-changed");
+  g_assert_true (gui_wait_until (is_mapped, analysis, 10));
+  gui_waiter_arm (&w, analysis, "chart-changed");
   kel_analysis_page_refresh (analysis);
-  g_assert_true (wait_fired (&w, 60));
+  g_assert_true (gui_waiter_wait (&w, 60));
   g_assert_true (kel_analysis_page_show_coding (analysis, coder));
   g_assert_cmpstr (kel_aggregate_filter_get_coder (kel_aggregate_get_filter (
                      kel_analysis_page_get_aggregate (analysis))), ==, coder);
+}
+
+static gboolean
+both_sums_shown (gpointer panel)
+{
+  return shows_label (panel, "310\u202f000\u202f000\u00a0₸")
+         && shows_label (panel, "250\u202f000\u202f000\u00a0₸");
+}
+
+/* after undo: 2.2b's sum shown as counted again, not in brackets */
+static gboolean
+second_sum_counted (gpointer panel)
+{
+  return shows_label (panel, "250\u202f000\u202f000\u00a0₸")
+         && !shows_label (panel, "(250\u202f000\u202f000\u00a0₸)");
+}
+
+static gboolean
+is_asking (gpointer panel)
+{
+  return kel_segment_panel_is_asking (panel);
+}
+
+static gboolean
+not_asking (gpointer panel)
+{
+  return !kel_segment_panel_is_asking (panel);
 }
 
 /* The memorandum above, imported: clause 2.2's two items are listed each with its sum;
@@ -381,11 +392,11 @@ two_items (KelWindow *window, KelProject *project, const char *dir)
   gint64 doc = 0;
   GArray *chips;
   double sponsorship, total;
-  Waiter w;
+  GuiWaiter w;
 
   g_assert_true (g_file_set_contents (path, two_items_memo, -1, NULL));
   kel_window_import_files (window, (GFile *[]) { file }, 1);
-  g_assert_true (wait_until (not_busy, window, 120));
+  g_assert_true (gui_wait_until (not_busy, window, 120));
   docs = kel_project_list_documents (project);
   for (guint d = 0; d < docs->len; d++)
     {
@@ -414,9 +425,9 @@ two_items (KelWindow *window, KelProject *project, const char *dir)
   g_assert_cmpint (a->segment, ==, b->segment);
 
   kel_window_open_document (window, doc);
-  g_assert_true (wait_until (document_loaded, window, 30));
+  g_assert_true (gui_wait_until (document_loaded, window, 30));
   kel_segment_panel_select (panel, (guint) a->segment);
-  spin (0.2);
+  GUI_WAIT (both_sums_shown, panel, 10);
 
   /* listed as two items, each with its own sum (no-break spaces: a sum never wraps) */
   chips = kel_segment_panel_get_selected_chips (panel);
@@ -449,11 +460,10 @@ two_items (KelWindow *window, KelProject *project, const char *dir)
   g_assert_true (press_key (window, GDK_KEY_x));
   g_assert_true (kel_segment_panel_is_asking (panel));
   g_assert_true (kel_segment_panel_answer (panel, 1));
-  spin (0.1);
-  g_assert_true (kel_segment_panel_is_asking (panel));
+  /* still asking: now why */
+  GUI_WAIT (is_asking, panel, 10);
   g_assert_true (kel_segment_panel_answer (panel, KEL_REASON_POSTPONED - 1));
-  spin (0.2);
-  g_assert_false (kel_segment_panel_is_asking (panel));
+  GUI_WAIT (not_asking, panel, 10);
   {
     g_autoptr (GPtrArray) mine = codings_of (project, doc, "Aigerim", a->segment);
     g_assert_cmpuint (mine->len, ==, 2);
@@ -476,9 +486,9 @@ two_items (KelWindow *window, KelProject *project, const char *dir)
   g_assert_cmpfloat_with_epsilon (chart_amount (analysis, corporation, NULL), total + 310e6, 0.5);
 
   /* Ctrl+Z: both count again, in the chart and in the list */
-  wait_arm (&w, analysis, "chart-changed");
+  gui_waiter_arm (&w, analysis, "chart-changed");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_assert_true (wait_fired (&w, 60));
+  g_assert_true (gui_waiter_wait (&w, 60));
   g_assert_cmpfloat_with_epsilon (chart_amount (analysis, corporation, "sponsorship"),
                                   sponsorship + 560e6, 0.5);
   g_assert_cmpfloat_with_epsilon (chart_amount (analysis, corporation, NULL), total + 560e6, 0.5);
@@ -490,16 +500,13 @@ two_items (KelWindow *window, KelProject *project, const char *dir)
     for (guint i = 0; i < mine->len; i++)
       g_assert_true (((KelProjectCoding *) mine->pdata[i])->counted);
   }
-  spin (0.2);
-  g_assert_true (shows_label (GTK_WIDGET (panel), "250\u202f000\u202f000\u00a0₸"));
-  g_assert_false (shows_label (GTK_WIDGET (panel), "(250\u202f000\u202f000\u00a0₸)"));
+  GUI_WAIT (second_sum_counted, panel, 10);
 
   /* and the acceptance taken back too, so that the session's history goes on as before */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin (0.1);
   {
-    g_autoptr (GPtrArray) mine = codings_of (project, doc, "Aigerim", a->segment);
-    g_assert_cmpuint (mine->len, ==, 0);
+    Codings none = { project, doc, "Aigerim", a->segment, 0 };
+    GUI_WAIT (has_n_codings, &none, 10);
   }
   g_remove (path);
 }
@@ -568,13 +575,13 @@ run_session (Fixture *f)
     g_object_unref (files[i]);
   g_free (files);
   g_assert_true (kel_window_is_busy (window));
-  g_assert_true (wait_until (not_busy, window, 240));
+  g_assert_true (gui_wait_until (not_busy, window, 240));
   docs = kel_project_list_documents (project);
   g_assert_cmpuint (docs->len, ==, n_files);
 
   /* the first document opens by itself and its first page is drawn */
-  g_assert_true (wait_until (document_loaded, window, 30));
-  g_assert_true (wait_until (page_drawn, window, 30));
+  g_assert_true (gui_wait_until (document_loaded, window, 30));
+  g_assert_true (gui_wait_until (page_drawn, window, 30));
   doc = kel_window_get_document (window);
 
   /* the coder says who they are, and walks to the first coded segment */
@@ -620,11 +627,11 @@ run_session (Fixture *f)
 
   /* Ctrl+Z takes the acceptance back, and only that */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin (0.1);
   {
-    g_autoptr (GPtrArray) accepted = codings_of (project, doc, "Aigerim", next);
+    Codings accepted = { project, doc, "Aigerim", next, 0 };
     g_autoptr (GPtrArray) recode = codings_of (project, doc, "Aigerim", segment);
-    g_assert_cmpuint (accepted->len, ==, 0);
+
+    GUI_WAIT (has_n_codings, &accepted, 10);
     g_assert_cmpuint (recode->len, ==, 2);
   }
   /* and the window shows the segment it changed */
@@ -657,7 +664,7 @@ run_session (Fixture *f)
     if (multi_doc != doc)
       {
         kel_window_open_document (window, multi_doc);
-        g_assert_true (wait_until (document_loaded, window, 30));
+        g_assert_true (gui_wait_until (document_loaded, window, 30));
       }
     kel_segment_panel_select (panel, (guint) multi);
     g_assert_true (press_key (window, GDK_KEY_Return));
@@ -669,16 +676,14 @@ run_session (Fixture *f)
         g_assert_cmpint (((KelProjectCoding *) both->pdata[i])->status, ==, KEL_STATUS_ACCEPTED);
     }
     gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-    spin (0.1);
     {
-      g_autoptr (GPtrArray) none = codings_of (project, multi_doc, "Aigerim", multi);
-
-      g_assert_cmpuint (none->len, ==, 0);
+      Codings none = { project, multi_doc, "Aigerim", multi, 0 };
+      GUI_WAIT (has_n_codings, &none, 10);
     }
     if (multi_doc != doc)
       {
         kel_window_open_document (window, doc);
-        g_assert_true (wait_until (document_loaded, window, 30));
+        g_assert_true (gui_wait_until (document_loaded, window, 30));
       }
   }
 
@@ -688,7 +693,9 @@ run_session (Fixture *f)
     gboolean lexicon_seen = FALSE;
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.blind", NULL);
-    spin (0.1);
+    GUI_WAIT (is_blind, window, 10);
+    /* kept for the next session by the setting's binding */
+    g_assert_true (g_settings_get_boolean (kel_application_get_settings (), "blind"));
     kel_segment_panel_select (panel, (guint) next);
     chips = kel_segment_panel_get_selected_chips (panel);
     for (guint i = 0; chips != NULL && i < chips->len; i++)
@@ -699,7 +706,8 @@ run_session (Fixture *f)
     g_assert_nonnull (chips);
     g_assert_cmpuint (chips->len, >=, 1);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.blind", NULL);
-    spin (0.1);
+    GUI_WAIT (sees, window, 10);
+    g_assert_false (g_settings_get_boolean (kel_application_get_settings (), "blind"));
     kel_segment_panel_select (panel, (guint) next);
     chips = kel_segment_panel_get_selected_chips (panel);
     lexicon_seen = FALSE;
@@ -713,12 +721,11 @@ run_session (Fixture *f)
   /* one of a clause's two items left out of the count with a key, and back */
   two_items (window, project, f->dir);
   kel_window_open_document (window, doc);
-  g_assert_true (wait_until (document_loaded, window, 30));
+  g_assert_true (gui_wait_until (document_loaded, window, 30));
 
   /* the analysis page draws the corporations' financing structure */
   {
     GtkWidget *analysis = NULL;
-    gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
     for (GtkWidget *w = GTK_WIDGET (window); w != NULL && analysis == NULL;)
       {
@@ -736,10 +743,7 @@ run_session (Fixture *f)
     g_assert_nonnull (analysis);
     adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (
       analysis, ADW_TYPE_VIEW_STACK)), "analysis");
-    while (!kel_analysis_page_has_chart (KEL_ANALYSIS_PAGE (analysis))
-           && g_get_monotonic_time () < deadline)
-      spin (0.02);
-    g_assert_true (kel_analysis_page_has_chart (KEL_ANALYSIS_PAGE (analysis)));
+    GUI_WAIT (has_chart, analysis, 30);
     adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (
       analysis, ADW_TYPE_VIEW_STACK)), "code");
   }
@@ -747,20 +751,15 @@ run_session (Fixture *f)
   /* the find panel searches every document */
   {
     KelFindPanel *find = KEL_FIND_PANEL (kel_window_get_find_panel (window));
-    gint64 deadline;
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
     kel_find_panel_set_query (find, "мектеп*");
-    deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-    while (kel_find_panel_get_n_hits (find) == 0 && g_get_monotonic_time () < deadline)
-      spin (0.02);
-    g_assert_cmpuint (kel_find_panel_get_n_hits (find), >, 0);
+    GUI_WAIT (has_hits, find, 20);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
   }
 
   /* closing the window loses nothing */
-  gtk_window_close (GTK_WINDOW (window));
-  spin (0.2);
+  GUI_CLOSE (window, 30);
 
   /* reopen: the recode is there, the undone acceptance is not */
   window = kel_window_new (f->app);
@@ -781,17 +780,19 @@ run_session (Fixture *f)
   /* the undo history survived the restart: Ctrl+Z now takes the recode back */
   kel_window_set_coder (window, "Aigerim");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin (0.1);
   {
-    g_autoptr (GPtrArray) recode = codings_of (project, doc, "Aigerim", segment);
-    g_assert_cmpuint (recode->len, ==, 0);
+    Codings recode = { project, doc, "Aigerim", segment, 0 };
+
+    GUI_WAIT (has_n_codings, &recode, 10);
+    /* and redo brings back its two codings: hers and the lexicon's, rejected */
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+    recode.n = 2;
+    GUI_WAIT (has_n_codings, &recode, 10);
   }
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
-  spin (0.1);
 
   /* a selection in the text view, coded by hand with its number key's category */
   kel_window_open_document (window, doc);
-  g_assert_true (wait_until (document_loaded, window, 30));
+  g_assert_true (gui_wait_until (document_loaded, window, 30));
   {
     KelDocumentView *view = KEL_DOCUMENT_VIEW (kel_window_get_document_view (window));
     KelDocument *d = kel_document_view_get_document (view);
@@ -805,7 +806,21 @@ run_session (Fixture *f)
     glong ca = g_utf8_pointer_to_offset (d->norm->text, d->norm->text + seg->body);
 
     kel_document_view_set_mode (view, KEL_MODE_BOTH);
-    g_assert_true (wait_until (text_ready, window, 30));
+    g_assert_true (gui_wait_until (text_ready, window, 30));
+    /* the view's mode and the page's zoom are kept in the settings by their bindings */
+    {
+      GSettings *settings = kel_application_get_settings ();
+      g_autofree char *mode = g_settings_get_string (settings, "view-mode");
+      KelPageView *page = kel_document_view_get_page_view (view);
+
+      g_assert_cmpstr (mode, ==, "both");
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+      g_assert_cmpfloat (kel_page_view_get_zoom (page), >, 0);
+      g_assert_cmpfloat (g_settings_get_double (settings, "zoom"), ==,
+                         kel_page_view_get_zoom (page));
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.fit-width", NULL);
+      g_assert_cmpfloat (g_settings_get_double (settings, "zoom"), ==, 0);
+    }
     /* the text view is the one GtkTextView in the document view */
     for (GtkWidget *w = GTK_WIDGET (view); w != NULL && text == NULL;)
       {
@@ -829,7 +844,7 @@ run_session (Fixture *f)
     g_assert_cmpuint (start, ==, seg->body);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.code-selection", "s",
                                 "human_development");
-    spin (0.1);
+    /* the action writes the span before it returns */
     spans = kel_project_list_codings (project, doc, "Aigerim", NULL);
     for (guint i = 0; i < spans->len; i++)
       {
@@ -840,8 +855,7 @@ run_session (Fixture *f)
       }
     g_assert_cmpuint (n_spans, ==, 1);
   }
-  gtk_window_close (GTK_WINDOW (window));
-  spin (0.2);
+  GUI_CLOSE (window, 30);
 }
 
 static void
@@ -933,6 +947,38 @@ dialog_shown (gpointer data)
   return !kel_window_is_busy (data) && recode_dialog () != NULL;
 }
 
+/* The button labelled @label under @w. */
+static GtkWidget *
+find_button (GtkWidget *w, const char *label)
+{
+  if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), label) == 0)
+    return w;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Clicks the button labelled @label under @w, as the pointer does. */
+static void
+click_button (GtkWidget *w, const char *label)
+{
+  GtkWidget *button = find_button (w, label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return recode_dialog () == NULL;
+}
+
 typedef struct {
   KelProject *project;
   guint       before;
@@ -960,24 +1006,24 @@ run_recode_guard (Fixture *f)
 
   /* asked, and Cancel keeps the codings */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.recode-lexicon", NULL);
-  g_assert_true (wait_until (dialog_shown, window, 120));
+  g_assert_true (gui_wait_until (dialog_shown, window, 120));
   dialog = recode_dialog ();
   {
     g_autofree char *said = g_strdup_printf ("of the %u codings", count.before);
     g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), said));
   }
   g_assert_cmpuint (n_lexicon_codings (count.project), ==, count.before);
-  adw_message_dialog_response (dialog, "cancel");
-  spin (0.2);
+  click_button (GTK_WIDGET (dialog), "_Cancel");
+  GUI_WAIT (dialog_gone, NULL, 10);
   g_assert_false (kel_window_is_busy (window));
   g_assert_cmpuint (n_lexicon_codings (count.project), ==, count.before);
 
   /* asked again, and Code Again runs it */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.recode-lexicon", NULL);
-  g_assert_true (wait_until (dialog_shown, window, 120));
+  g_assert_true (gui_wait_until (dialog_shown, window, 120));
   adw_message_dialog_response (recode_dialog (), "recode");
-  g_assert_true (wait_until (codings_changed, &count, 120));
-  g_assert_true (wait_until (not_busy, window, 120));
+  g_assert_true (gui_wait_until (codings_changed, &count, 120));
+  g_assert_true (gui_wait_until (not_busy, window, 120));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

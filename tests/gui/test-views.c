@@ -18,6 +18,8 @@
 #include "kel-segment-panel.h"
 #include "kel-window.h"
 
+#include "gui-wait.h"
+
 /* Kazzinc 2021: one commitment of each category; 2.6 is nothing. */
 static const char memo_a[] =
   "МЕМОРАНДУМ\nо сотрудничестве между ТОО «Казцинк» и акиматом на 2021 год\n\n"
@@ -55,34 +57,6 @@ struct _Fixture {
 };
 
 static gboolean
-wait_until (gboolean (*cond) (gpointer), gpointer data, double seconds)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-/* Lets what is pending (a window mapping, a toast) happen. */
-static void
-spin (double seconds)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
 not_busy (gpointer data)
 {
   return !kel_window_is_busy (data);
@@ -98,7 +72,7 @@ shot (const char *name)
 
   if (dir == NULL || display == NULL)
     return;
-  spin (0.5);
+  gui_wait_painted (10);
   file = g_strdup_printf ("%s/%s.png", dir, name);
   {
     const char *argv[] = { "import", "-display", display, "-window", "root", file, NULL };
@@ -204,11 +178,10 @@ on_activate (GApplication *app, Fixture *f)
   g_application_hold (app);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (kel_window_open_project (window, f->project_path, FALSE));
-  g_assert_true (wait_until (not_busy, window, 60));
+  g_assert_true (gui_wait_until (not_busy, window, 60));
   f->body (f, window);
   f->done = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (0.1);
+  GUI_DESTROY (window, 30);
   g_application_release (app);
   g_application_quit (app);
 }
@@ -267,7 +240,7 @@ open_view (KelWindow *window, const char *action, GType type)
   Opened o = { type, NULL };
 
   gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
-  g_assert_true (wait_until (is_open, &o, 10));
+  g_assert_true (gui_wait_until (is_open, &o, 10));
   return o.window;
 }
 
@@ -361,7 +334,7 @@ matrix (Fixture *f, KelWindow *window)
   Cell cell;
   g_autofree char *csv = NULL;
 
-  g_assert_true (wait_until (matrix_ready, mw, 30));
+  g_assert_true (gui_wait_until (matrix_ready, mw, 30));
   m = kel_matrix_window_get_matrix (mw);
   /* the lexicon's, by document: b.txt has the school and the road */
   g_assert_cmpuint (kel_matrix_get_n_columns (m), ==, 3);
@@ -380,7 +353,7 @@ matrix (Fixture *f, KelWindow *window)
   g_signal_emit_by_name (button, "clicked");
   r = KEL_RETRIEVED_WINDOW (opened (KEL_TYPE_RETRIEVED_WINDOW));
   g_assert_nonnull (r);
-  g_assert_true (wait_until (retrieved_ready, r, 30));
+  g_assert_true (gui_wait_until (retrieved_ready, r, 30));
   rows = kel_retrieved_window_get_rows (r);
   g_assert_cmpuint (rows->len, ==, 2);
   for (guint i = 0; i < rows->len; i++)
@@ -412,7 +385,7 @@ matrix (Fixture *f, KelWindow *window)
   g_assert_cmpuint (cell_count (m, "human_development", 0), ==, 1);
   r = KEL_RETRIEVED_WINDOW (kel_matrix_window_open_cell (mw, (guint) category_index (m,
                                                            "human_development"), 0));
-  g_assert_true (wait_until (retrieved_ready, r, 30));
+  g_assert_true (gui_wait_until (retrieved_ready, r, 30));
   rows = kel_retrieved_window_get_rows (r);
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpstr (((KelRow *) rows->pdata[0])->coder, ==, "anna");
@@ -464,7 +437,7 @@ memos (Fixture *f, KelWindow *window)
   g_autoptr (GError) error = NULL;
   KelProject *project = kel_window_get_project (window);
 
-  g_assert_true (wait_until (memos_ready, mw, 30));
+  g_assert_true (gui_wait_until (memos_ready, mw, 30));
   g_assert_cmpuint (kel_memo_window_get_memos (mw)->len, ==, 2);
   g_assert_cmpuint (kel_memo_window_get_n_shown (mw), ==, 2);
   shot ("memos");
@@ -473,11 +446,11 @@ memos (Fixture *f, KelWindow *window)
   entry = find_widget (GTK_WIDGET (mw), is_search_entry, NULL);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "стипендия");
-  g_assert_true (wait_until (shows_n_memos, &count, 10));
+  g_assert_true (gui_wait_until (shows_n_memos, &count, 10));
 
   /* its row opens the working group, 2.6 (segment 7) of a.txt */
   kel_memo_window_open_shown (mw, 0);
-  g_assert_true (wait_until (shows_segment, &want, 30));
+  g_assert_true (gui_wait_until (shows_segment, &want, 30));
 
   /* a memo written meanwhile appears without asking */
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
@@ -488,7 +461,7 @@ memos (Fixture *f, KelWindow *window)
                                                                            "charity"), &error),
                                        "Детский дом — какой?", &error));
   g_assert_no_error (error);
-  g_assert_true (wait_until (shows_n_memos, &count, 30));
+  g_assert_true (gui_wait_until (shows_n_memos, &count, 30));
   g_assert_cmpstr (((KelProjectMemo *) kel_memo_window_get_memos (mw)->pdata[2])->document_name,
                    ==, "b.txt");
   gtk_window_destroy (GTK_WINDOW (mw));
@@ -524,7 +497,7 @@ concordance (Fixture *f, KelWindow *window)
   Shown want = { window, f->docs[2], -1 };
 
   kel_concordance_window_set_query (cw, "тенге");
-  g_assert_true (wait_until (concordance_ready, cw, 30));
+  g_assert_true (gui_wait_until (concordance_ready, cw, 30));
   g_assert_cmpuint (kel_concordance_window_get_lines (cw)->len, ==, 9);
   g_assert_true (g_str_has_suffix (line_at (cw, 0)->left, "сумму 120 млн "));
   /* by the left context: "млн" everywhere, then the figures: 10 (c.txt) first */
@@ -544,7 +517,7 @@ concordance (Fixture *f, KelWindow *window)
   /* a line opens its place: c.txt's 500 million is the third by the right context */
   g_assert_cmpstr (line_at (cw, 2)->document_name, ==, "c.txt");
   kel_concordance_window_open_line (cw, 2);
-  g_assert_true (wait_until (shows_segment, &want, 30));
+  g_assert_true (gui_wait_until (shows_segment, &want, 30));
   gtk_window_destroy (GTK_WINDOW (cw));
 }
 
@@ -578,7 +551,7 @@ adjudication (Fixture *f, KelWindow *window)
   GtkWidget *w = GTK_WIDGET (aw);
   const char *const *coders;
 
-  g_assert_true (wait_until (adjudication_ready, aw, 30));
+  g_assert_true (gui_wait_until (adjudication_ready, aw, 30));
   coders = kel_adjudication_window_get_coders (aw);
   g_assert_cmpstr (coders[0], ==, "anna");
   g_assert_cmpstr (coders[1], ==, "bek");
@@ -660,7 +633,7 @@ activate_when_enabled (KelWindow *window, const char *action)
 {
   Act a = { window, action, g_strdup (kel_window_get_last_message (window)) };
 
-  g_assert_true (wait_until (activated, &a, 10));
+  g_assert_true (gui_wait_until (activated, &a, 10));
   g_free (a.before);
 }
 
@@ -694,6 +667,99 @@ test_undo_toast (void)
   run_views (undo_toast);
 }
 
+/* The dialog that says a save failed, if one is shown: its body. */
+static const char *
+not_saved_body (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_mapped (GTK_WIDGET (w))
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)),
+                        "Not Saved") == 0)
+        return adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (w));
+    }
+  return NULL;
+}
+
+static gboolean
+not_saved_shown (gpointer data)
+{
+  return not_saved_body () != NULL;
+}
+
+static gboolean
+not_saved_gone (gpointer data)
+{
+  return not_saved_body () == NULL;
+}
+
+/* Closes the "Not Saved" dialog as Escape does. */
+static void
+close_not_saved (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_mapped (GTK_WIDGET (w)))
+        gtk_window_close (GTK_WINDOW (w));
+    }
+  GUI_WAIT (not_saved_gone, NULL, 10);
+}
+
+/* A table saved where it cannot be written says so in a dialog that names the file and
+ * why; nothing is left there; saved where it can be, it is the table. */
+static void
+save_errors (Fixture *f, KelWindow *window)
+{
+  KelMatrixWindow *mw = open_view (window, "app.code-matrix", KEL_TYPE_MATRIX_WINDOW);
+  g_autofree char *a_txt = g_build_filename (f->dir, "a.txt", NULL);
+  g_autofree char *under_file = g_build_filename (f->dir, "a.txt", "matrix.csv", NULL);
+  g_autofree char *good = g_build_filename (f->dir, "matrix.csv", NULL);
+  g_autofree char *written = NULL;
+  KelRetrievedWindow *r;
+
+  g_assert_true (gui_wait_until (matrix_ready, mw, 30));
+
+  /* /sys takes no files (read-only, or not ours) */
+  g_assert_false (kel_matrix_window_save_csv (mw, "/sys/kelisim-matrix.csv"));
+  GUI_WAIT (not_saved_shown, NULL, 10);
+  g_assert_nonnull (strstr (not_saved_body (), "/sys/kelisim-matrix.csv"));
+  g_assert_nonnull (strstr (not_saved_body (), "may not write in that folder"));
+  close_not_saved ();
+  g_assert_false (g_file_test ("/sys/kelisim-matrix.csv", G_FILE_TEST_EXISTS));
+
+  /* a "folder" that is a file: the memo a.txt of the fixture */
+  g_assert_true (g_file_test (a_txt, G_FILE_TEST_IS_REGULAR));
+  r = kel_retrieved_window_new (window);
+  gtk_window_present (GTK_WINDOW (r));
+  g_assert_true (gui_wait_until (retrieved_ready, r, 30));
+  g_assert_false (kel_retrieved_window_save_csv (r, under_file));
+  GUI_WAIT (not_saved_shown, NULL, 10);
+  g_assert_nonnull (strstr (not_saved_body (), under_file));
+  g_assert_nonnull (strstr (not_saved_body (), "the folder does not exist"));
+  close_not_saved ();
+  gtk_window_destroy (GTK_WINDOW (r));
+
+  /* and where it can be written: the matrix's table, no dialog */
+  g_assert_true (kel_matrix_window_save_csv (mw, good));
+  g_assert_null (not_saved_body ());
+  g_assert_true (g_file_get_contents (good, &written, NULL, NULL));
+  g_assert_true (g_str_has_prefix (written, "document,category,class,count,amount_kzt,"));
+  g_remove (good);
+  gtk_window_destroy (GTK_WINDOW (mw));
+}
+
+static void
+test_save_errors (void)
+{
+  run_views (save_errors);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -706,5 +772,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/views/concordance", test_concordance);
   g_test_add_func ("/kelisim/views/adjudication", test_adjudication);
   g_test_add_func ("/kelisim/views/undo-toast", test_undo_toast);
+  g_test_add_func ("/kelisim/views/save-errors", test_save_errors);
   return g_test_run ();
 }

@@ -18,6 +18,8 @@
 #include "kel-segment-panel.h"
 #include "kel-window.h"
 
+#include "gui-wait.h"
+
 /* Six clauses the built-in lexicon codes one way each, and one it leaves alone. */
 static const char memo_text[] =
   "МЕМОРАНДУМ\nо сотрудничестве между ТОО «Казцинк» и акиматом на 2021 год\n\n"
@@ -42,34 +44,6 @@ struct _Fixture {
   gboolean        unique;    /* the one instance on the test's bus */
   gboolean        done;
 };
-
-/* Runs the main loop until @cond holds or @seconds pass; no fixed sleeps. */
-static gboolean
-wait_until (gboolean (*cond) (gpointer), gpointer data, double seconds)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
-spin (double seconds)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static gboolean
 not_busy (gpointer data)
@@ -166,11 +140,10 @@ on_activate (GApplication *app, Fixture *f)
   g_application_hold (app);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (kel_window_open_project (window, f->project_path, FALSE));
-  g_assert_true (wait_until (not_busy, window, 60));
+  g_assert_true (gui_wait_until (not_busy, window, 60));
   f->body (f, window);
   f->done = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (0.1);
+  GUI_DESTROY (window, 30);
   g_application_release (app);
   g_application_quit (app);
 }
@@ -204,7 +177,7 @@ shot (const char *name)
 
   if (dir == NULL || display == NULL)
     return;
-  spin (0.5);
+  gui_wait_painted (10);
   file = g_strdup_printf ("%s/%s.png", dir, name);
   {
     const char *argv[] = { "import", "-display", display, "-window", "root", file, NULL };
@@ -213,13 +186,19 @@ shot (const char *name)
   }
 }
 
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
 static void
 show_page (KelWindow *window, GtkWidget *page, const char *name)
 {
-  GtkWidget *stack = gtk_widget_get_ancestor (page, ADW_TYPE_VIEW_STACK);
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (page, ADW_TYPE_VIEW_STACK));
 
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), name);
-  spin (0.05);
+  adw_view_stack_set_visible_child_name (stack, name);
+  GUI_WAIT (is_mapped, adw_view_stack_get_visible_child (stack), 10);
 }
 
 /* Agreement -------------------------------------------------------------------------- */
@@ -273,7 +252,7 @@ lexicon_against_consensus (Fixture *f, KelWindow *window)
 
   show_page (window, GTK_WIDGET (page), "agreement");
   kel_agreement_page_set_reference (page, 0);
-  g_assert_true (wait_until (agreement_ready, page, 60));
+  g_assert_true (gui_wait_until (agreement_ready, page, 60));
   v = kel_agreement_page_get_validation (page);
   g_assert_nonnull (v);
   g_assert_cmpuint (g_strv_length (v->reference), ==, 2);
@@ -293,7 +272,7 @@ lexicon_against_consensus (Fixture *f, KelWindow *window)
 
   /* anna alone (the first person): the charity is right */
   kel_agreement_page_set_reference (page, 1);
-  g_assert_true (wait_until (agreement_ready, page, 60));
+  g_assert_true (gui_wait_until (agreement_ready, page, 60));
   v = kel_agreement_page_get_validation (page);
   g_assert_nonnull (v);
   g_assert_cmpstr (v->reference[0], ==, "anna");
@@ -407,7 +386,7 @@ agreement_reviewed (Fixture *f, KelWindow *window)
   }
   g_assert_cmpuint (n, >, 6);
   show_page (window, GTK_WIDGET (page), "agreement");
-  g_assert_true (wait_until (agreement_ready, page, 60));
+  g_assert_true (gui_wait_until (agreement_ready, page, 60));
 
   /* three coders, on 2.1–2.3 which all three reviewed: (1,1,1) (2,3,2) (0,4,4) —
    * Fleiss: P̄ = 5/9, P_e = 19/81, kappa = 26/62, shown in place of Cohen's */
@@ -427,7 +406,7 @@ agreement_reviewed (Fixture *f, KelWindow *window)
   /* anna and bek: what both reviewed is 2.1–2.3, of which they agree on one */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (page), is_check,
                                                               "cem")), FALSE);
-  g_assert_true (wait_until (agreement_ready, page, 60));
+  g_assert_true (gui_wait_until (agreement_ready, page, 60));
   a = kel_agreement_page_get_agreement (page);
   g_assert_cmpuint (g_strv_length (a->coders), ==, 2);
   all = agreement_figure (a, "all");
@@ -448,7 +427,7 @@ agreement_reviewed (Fixture *f, KelWindow *window)
 
   /* the other choice: every segment, bek's "no code" on 2.6 a disagreement */
   kel_agreement_page_set_units (page, KEL_AGREEMENT_DOCUMENTS);
-  g_assert_true (wait_until (agreement_ready, page, 60));
+  g_assert_true (gui_wait_until (agreement_ready, page, 60));
   a = kel_agreement_page_get_agreement (page);
   g_assert_cmpint (a->units, ==, KEL_AGREEMENT_DOCUMENTS);
   g_assert_cmpuint (agreement_figure (a, "all")->units, ==, n);
@@ -529,7 +508,7 @@ answer_whose (const char *with)
   GListModel *labels;
   guint pick = G_MAXUINT;
 
-  g_assert_true (wait_until (dialog_shown, (gpointer) "Whose Codings Are These?", 10));
+  g_assert_true (gui_wait_until (dialog_shown, (gpointer) "Whose Codings Are These?", 10));
   ask = message_dialog ("Whose Codings Are These?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "bek"));
   choices = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (ask));
@@ -543,7 +522,7 @@ answer_whose (const char *with)
   /* as the button does: the answer, then the dialog closes */
   adw_message_dialog_response (ask, "import");
   gtk_window_close (GTK_WINDOW (ask));
-  g_assert_true (wait_until (dialog_gone, (gpointer) "Whose Codings Are These?", 10));
+  g_assert_true (gui_wait_until (dialog_gone, (gpointer) "Whose Codings Are These?", 10));
 }
 
 static void
@@ -551,11 +530,11 @@ close_report (const char *expect)
 {
   AdwMessageDialog *report;
 
-  g_assert_true (wait_until (dialog_shown, (gpointer) "Codings Imported", 10));
+  g_assert_true (gui_wait_until (dialog_shown, (gpointer) "Codings Imported", 10));
   report = message_dialog ("Codings Imported");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (report), expect));
   gtk_window_close (GTK_WINDOW (report));
-  g_assert_true (wait_until (dialog_gone, (gpointer) "Codings Imported", 10));
+  g_assert_true (gui_wait_until (dialog_gone, (gpointer) "Codings Imported", 10));
 }
 
 static void
@@ -649,14 +628,14 @@ open_from_second_instance (Fixture *f, KelWindow *window)
   g_assert_no_error (error);
   g_subprocess_wait_check_async (proc, NULL, on_second_exited, &status);
   /* the second hands the file over and is gone; it does not open a window of its own */
-  if (!wait_until (second_done, &status, 30))
+  if (!gui_wait_until (second_done, &status, 30))
     {
       g_subprocess_force_exit (proc);
       g_assert_not_reached ();
     }
   g_assert_cmpint (status, ==, 0);
   /* and the file is imported into the project open here */
-  g_assert_true (wait_until (has_documents, &want, 120));
+  g_assert_true (gui_wait_until (has_documents, &want, 120));
   g_assert_true (kel_window_get_project (window) == project);
   docs = kel_project_list_documents (project);
   g_assert_cmpstr (((KelProjectDocument *) docs->pdata[1])->name, ==, "report.txt");
@@ -741,6 +720,22 @@ has_hits (gpointer data)
          && !g_str_has_prefix (kel_find_panel_get_status (data), "Searching");
 }
 
+/* The search entry under @w. */
+static GtkWidget *
+search_entry (GtkWidget *w)
+{
+  if (GTK_IS_SEARCH_ENTRY (w))
+    return w;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = search_entry (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The segment of @doc that holds byte @start of its text, and its page (0-based). */
 static guint
 segment_at (KelProject *project, gint64 doc, gsize start, guint *page)
@@ -769,14 +764,16 @@ find_across_documents (Fixture *f, KelWindow *window)
   g_autofree char *status = NULL;
   Shown want = { window, 0, 0 };
   guint n, page = 0;
+  GuiWaiter changed;
 
-  g_assert_true (wait_until (not_busy, window, 60));
+  g_assert_true (gui_wait_until (not_busy, window, 60));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  gui_waiter_arm (&changed, search_entry (GTK_WIDGET (find)), "search-changed");
   kel_find_panel_set_query (find, "тенге");
-  g_assert_true (wait_until (has_hits, find, 60));
-  /* the entry's own delayed "search-changed" has come and gone */
-  spin (0.5);
-  g_assert_true (wait_until (has_hits, find, 60));
+  g_assert_true (gui_wait_until (has_hits, find, 60));
+  /* the entry's own delayed "search-changed" has come, and its search is done */
+  g_assert_true (gui_waiter_wait (&changed, 10));
+  g_assert_true (gui_wait_until (has_hits, find, 60));
   n = kel_find_panel_get_n_hits (find);
   status = g_strdup (kel_find_panel_get_status (find));
 
@@ -790,11 +787,11 @@ find_across_documents (Fixture *f, KelWindow *window)
     g_assert_cmpint (kel_project_accept (project, "anna",
                                          ((KelProjectCoding *) lex->pdata[0])->id, &error), >, 0);
   }
-  spin (0.3);
   show_page (window, kel_window_get_agreement_page (window), "agreement");
-  spin (0.3);
+  /* the agreement page has worked out the changed project */
+  g_assert_true (gui_wait_until (agreement_ready, kel_window_get_agreement_page (window), 60));
   show_page (window, kel_window_get_agreement_page (window), "code");
-  g_assert_true (wait_until (has_hits, find, 60));
+  g_assert_true (gui_wait_until (has_hits, find, 60));
   g_assert_cmpuint (kel_find_panel_get_n_hits (find), ==, n);
   g_assert_cmpstr (kel_find_panel_get_status (find), ==, status);
   shot ("find-after-visit");
@@ -819,8 +816,8 @@ find_across_documents (Fixture *f, KelWindow *window)
         }
     }
   g_assert_cmpint (want.document, !=, 0);
-  g_assert_true (wait_until (shows_segment, &want, 30));
-  g_assert_true (wait_until (page_is, &(PageWant) { pages, page }, 30));
+  g_assert_true (gui_wait_until (shows_segment, &want, 30));
+  g_assert_true (gui_wait_until (page_is, &(PageWant) { pages, page }, 30));
   shot ("find-hit-other-document");
 }
 
@@ -839,6 +836,27 @@ test_find (void)
 
 /* Retrieved segments ------------------------------------------------------------------ */
 
+/* The retrieved segments' window, once it is shown. */
+static KelRetrievedWindow *
+retrieved_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (KEL_IS_RETRIEVED_WINDOW (w) && gtk_widget_get_mapped (GTK_WIDGET (w)))
+        return KEL_RETRIEVED_WINDOW (w);
+    }
+  return NULL;
+}
+
+static gboolean
+retrieved_shown (gpointer data)
+{
+  return retrieved_window () != NULL;
+}
+
 static gboolean
 retrieved_ready (gpointer data)
 {
@@ -850,7 +868,7 @@ retrieve (KelRetrievedWindow *r, guint whose, const char *const *codes)
 {
   kel_retrieved_window_set_whose (r, whose);
   kel_retrieved_window_set_codes (r, codes);
-  g_assert_true (wait_until (retrieved_ready, r, 30));
+  g_assert_true (gui_wait_until (retrieved_ready, r, 30));
 }
 
 static void
@@ -864,19 +882,9 @@ retrieved_segments (Fixture *f, KelWindow *window)
   Shown want = { window, f->document, 0 };
 
   gtk_widget_activate_action (GTK_WIDGET (window), "app.retrieved-segments", NULL);
-  spin (0.2);
-  r = NULL;
-  {
-    GListModel *toplevels = gtk_window_get_toplevels ();
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && r == NULL; i++)
-      {
-        g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
-        if (KEL_IS_RETRIEVED_WINDOW (w))
-          r = KEL_RETRIEVED_WINDOW (w);
-      }
-  }
-  g_assert_nonnull (r);
-  g_assert_true (wait_until (retrieved_ready, r, 30));
+  GUI_WAIT (retrieved_shown, NULL, 10);
+  r = retrieved_window ();
+  g_assert_true (gui_wait_until (retrieved_ready, r, 30));
 
   /* the lexicon's charity: the help to veterans, 2.2, 12 million */
   retrieve (r, 0, charity);
@@ -920,7 +928,7 @@ retrieved_segments (Fixture *f, KelWindow *window)
   /* a row opens its segment in the workbench */
   want.segment = ((KelRow *) rows->pdata[0])->segment_id - 1;
   kel_retrieved_window_open_row (r, 0);
-  g_assert_true (wait_until (shows_segment, &want, 30));
+  g_assert_true (gui_wait_until (shows_segment, &want, 30));
   gtk_window_destroy (GTK_WINDOW (r));
 }
 

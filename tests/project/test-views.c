@@ -446,6 +446,74 @@ test_concordance (Fixture *f, gconstpointer data)
 }
 
 static void
+on_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* The concordance as a job: the same nine lines of "тенге" as above, in all three
+ * memoranda, with the job's bar at its end and its last word on the documents; the texts
+ * it read, handed to the next search, are what that one searches (only a.txt's: its five
+ * clauses with тенге); a job stopped before it starts says it was cancelled. */
+static void
+test_concordance_job (Fixture *f, gconstpointer data)
+{
+  g_autoptr (KelJob) job = kel_job_new ();
+  g_autoptr (KelJob) stopped = kel_job_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) lines = NULL;
+  g_autoptr (GPtrArray) texts = NULL;
+  g_autoptr (GPtrArray) only_a = g_ptr_array_new ();
+  g_autofree char *message = NULL;
+  GAsyncResult *result = NULL;
+  guint total = 0, documents = 0;
+
+  kel_project_concordance_async (f->project, "тенге", 40, 4, NULL, job, on_done, &result);
+  lines = kel_project_concordance_finish (f->project, wait_for (&result), &total, &documents,
+                                          &texts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, ==, 4);
+  g_assert_cmpuint (total, ==, 9);
+  g_assert_cmpuint (documents, ==, 3);
+  g_assert_true (g_str_has_suffix (((KelConcordanceLine *) lines->pdata[0])->left,
+                                   "сумму 120 млн "));
+  g_clear_object (&result);
+  g_assert_cmpfloat (kel_job_get_fraction (job), ==, 1.0);
+  message = kel_job_dup_message (job);
+  g_assert_cmpstr (message, ==, "Searching: 3 of 3 documents");
+  g_assert_cmpuint (texts->len, ==, 3);
+
+  /* the texts given are searched, not the project's */
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (((KelProjectText *) texts->pdata[i])->name, "a.txt") == 0)
+      g_ptr_array_add (only_a, texts->pdata[i]);
+  g_assert_cmpuint (only_a->len, ==, 1);
+  g_clear_pointer (&lines, g_ptr_array_unref);
+  kel_project_concordance_async (f->project, "тенге", 40, 0, only_a, NULL, on_done, &result);
+  lines = kel_project_concordance_finish (f->project, wait_for (&result), &total, &documents,
+                                          NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 5);
+  g_assert_cmpuint (documents, ==, 1);
+  g_clear_object (&result);
+
+  kel_job_cancel (stopped);
+  kel_project_concordance_async (f->project, "тенге", 40, 0, NULL, stopped, on_done, &result);
+  g_assert_null (kel_project_concordance_finish (f->project, wait_for (&result), &total, NULL,
+                                                 NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_object (&result);
+}
+
+static void
 assert_adjudicated (Fixture *f, guint segment, const char *expected)
 {
   g_autoptr (GError) error = NULL;
@@ -613,5 +681,7 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/kelisim/views/adjudication", Fixture, NULL, fixture_setup, test_adjudication,
               fixture_teardown);
+  g_test_add ("/kelisim/views/concordance-job", Fixture, NULL, fixture_setup,
+              test_concordance_job, fixture_teardown);
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 /* kel-file.c: the one way a user's file is read: checked as a regular file before it is
  * opened, opened without blocking (a FIFO put in its place meanwhile cannot hang us),
- * checked again on the open descriptor, and read up to a limit per kind. */
+ * checked again on the open descriptor, and read up to a limit per kind. And the way the
+ * GUI writes one, whole or not at all, with a failure said plainly. */
 #include "config.h"
 
 #include <errno.h>
@@ -237,4 +238,50 @@ kel_file_get_contents (const char *path, KelFileKind kind, char **contents, gsiz
   if (length != NULL)
     *length = len;
   return TRUE;
+}
+
+/* Why a write failed, from GLib's error code, in words a person can act on. */
+static const char *
+write_reason (const GError *local)
+{
+  switch (local->code)
+    {
+    case G_FILE_ERROR_NOENT:
+    case G_FILE_ERROR_NOTDIR:
+      return _("the folder does not exist");
+    case G_FILE_ERROR_ISDIR:
+      return _("a folder of that name is in the way");
+    case G_FILE_ERROR_ACCES:
+    case G_FILE_ERROR_PERM:
+    case G_FILE_ERROR_ROFS:
+      return _("Kelisim may not write in that folder; choose another");
+    case G_FILE_ERROR_NOSPC:
+      return _("the disk is full");
+    default:
+      return local->message;
+    }
+}
+
+gboolean
+kel_file_write (const char *path, const void *data, gsize length, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  /* a folder at @path: GLib would write the temporary file and fail only on the rename */
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, KEL_FILE_ERROR, KEL_FILE_ERROR_NOT_WRITTEN,
+                   _("%s: cannot be written: %s"), path,
+                   _("a folder of that name is in the way"));
+      return FALSE;
+    }
+  if (g_file_set_contents_full (path, data ? data : "", (gssize) length,
+                                G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local))
+    return TRUE;
+  g_set_error (error, KEL_FILE_ERROR, KEL_FILE_ERROR_NOT_WRITTEN, _("%s: cannot be written: %s"),
+               path, write_reason (local));
+  return FALSE;
 }

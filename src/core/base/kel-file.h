@@ -14,6 +14,7 @@ typedef enum {
   KEL_FILE_ERROR_NOT_REGULAR,  /* a folder, a FIFO, a device, a socket */
   KEL_FILE_ERROR_TOO_LARGE,
   KEL_FILE_ERROR_IO,
+  KEL_FILE_ERROR_NOT_WRITTEN,  /* a file Kelisim writes (an export, a table, a chart) */
 } KelFileError;
 
 /* What a file is read as; each kind has its own size limit. */
@@ -52,6 +53,15 @@ gboolean  kel_file_get_contents (const char   *path,
                                  KelFileKind   kind,
                                  char        **contents,
                                  gsize        *length,
+                                 GError      **error);
+
+/* Writes @length bytes of @data to @path whole or not at all (a temporary file renamed
+ * over it). On failure nothing at @path changes and the error, KEL_FILE_ERROR_NOT_WRITTEN,
+ * names the file and says why in words a person acts on: no such folder, a folder in the
+ * way, not allowed to write there, the disk full. */
+gboolean  kel_file_write        (const char   *path,
+                                 const void   *data,
+                                 gsize         length,
                                  GError      **error);
 
 G_END_DECLS

@@ -22,8 +22,18 @@ kel_concordance_line_free (KelConcordanceLine *line)
   g_free (line);
 }
 
+void
+kel_project_text_free (KelProjectText *text)
+{
+  if (text == NULL)
+    return;
+  g_free (text->name);
+  g_free (text->text);
+  g_free (text);
+}
+
 static void
-add_hits (GPtrArray *lines, const KelProjectDocument *pd, GArray *hits, guint max_lines,
+add_hits (GPtrArray *lines, const KelProjectText *t, GArray *hits, guint max_lines,
           guint *order)
 {
   for (guint h = 0; h < hits->len; h++)
@@ -35,8 +45,8 @@ add_hits (GPtrArray *lines, const KelProjectDocument *pd, GArray *hits, guint ma
       if (max_lines > 0 && lines->len >= max_lines)
         continue;
       line = g_new0 (KelConcordanceLine, 1);
-      line->document = pd->id;
-      line->document_name = g_strdup (pd->name);
+      line->document = t->document;
+      line->document_name = g_strdup (t->name);
       line->order = *order - 1;
       line->start = hit->start;
       line->end = hit->end;
@@ -47,41 +57,165 @@ add_hits (GPtrArray *lines, const KelProjectDocument *pd, GArray *hits, guint ma
     }
 }
 
+/* The text of the project's document @pd, read. */
+static KelProjectText *
+read_text (KelProject *project, const KelProjectDocument *pd, GError **error)
+{
+  g_autoptr (KelDocument) doc = NULL;
+  KelProjectText *t;
+
+  doc = kel_project_load_document (project, pd->id, KEL_PROJECT_LOAD_NONE, error);
+  if (doc == NULL)
+    return NULL;
+  t = g_new0 (KelProjectText, 1);
+  t->document = pd->id;
+  t->name = g_strdup (pd->name);
+  t->len = doc->norm->len;
+  t->text = g_steal_pointer (&doc->norm->text);
+  doc->norm->len = 0;
+  return t;
+}
+
+typedef struct {
+  guint      context, max_lines;
+  guint      total, documents;
+  GPtrArray *texts;    /* KelProjectText: given, or read here */
+  KelJob    *job;
+} Concordancing;
+
+/* The concordance of @query over @c->texts, read from the project first when there are
+ * none; reports to @c->job (may be NULL) by document. */
+static GPtrArray *
+concordance (KelProject *project, const char *query, Concordancing *c,
+             GCancellable *cancellable, GError **error)
+{
+  g_autoptr (KelQuery) q = NULL;
+  g_autoptr (GPtrArray) docs = NULL;
+  g_autoptr (GPtrArray) lines = NULL;
+  gboolean read = c->texts == NULL;
+  guint order = 0, n;
+
+  if ((q = kel_query_new (query, error)) == NULL
+      || (read && (docs = kel_project_list_documents_full (project, error)) == NULL))
+    return NULL;
+  if (read)
+    c->texts = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_project_text_free);
+  n = read ? docs->len : c->texts->len;
+  lines = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_concordance_line_free);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (KelSearchHit));
+      const KelProjectText *t;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      if (read)
+        {
+          KelProjectText *r = read_text (project, docs->pdata[i], error);
+          if (r == NULL)
+            return NULL;
+          g_ptr_array_add (c->texts, r);
+        }
+      t = c->texts->pdata[i];
+      g_array_set_clear_func (hits, (GDestroyNotify) kel_search_hit_clear);
+      c->documents += kel_query_search (q, t->text, t->len, c->context, 0, hits) > 0;
+      add_hits (lines, t, hits, c->max_lines, &order);
+      kel_job_set_progressf (c->job, (double) (i + 1) / n,
+                             _("Searching: %u of %u documents"), i + 1, n);
+    }
+  c->total = order;
+  return g_steal_pointer (&lines);
+}
+
 GPtrArray *
 kel_project_concordance (KelProject *project, const char *query, guint context,
                          guint max_lines, guint *total, GCancellable *cancellable,
                          GError **error)
 {
-  g_autoptr (KelQuery) q = NULL;
-  g_autoptr (GPtrArray) docs = NULL;
-  g_autoptr (GPtrArray) lines = NULL;
-  guint order = 0;
+  Concordancing c = { context, max_lines, 0, 0, NULL, NULL };
+  GPtrArray *lines;
 
   g_return_val_if_fail (KEL_IS_PROJECT (project), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  if ((q = kel_query_new (query, error)) == NULL
-      || (docs = kel_project_list_documents_full (project, error)) == NULL)
-    return NULL;
-  lines = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_concordance_line_free);
-  for (guint i = 0; i < docs->len; i++)
-    {
-      const KelProjectDocument *pd = docs->pdata[i];
-      g_autoptr (KelDocument) doc = NULL;
-      g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (KelSearchHit));
+  lines = concordance (project, query, &c, cancellable, error);
+  g_clear_pointer (&c.texts, g_ptr_array_unref);
+  if (lines != NULL && total != NULL)
+    *total = c.total;
+  return lines;
+}
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      doc = kel_project_load_document (project, pd->id, KEL_PROJECT_LOAD_NONE, error);
-      if (doc == NULL)
-        return NULL;
-      g_array_set_clear_func (hits, (GDestroyNotify) kel_search_hit_clear);
-      kel_query_search (q, doc->norm->text, doc->norm->len, context, 0, hits);
-      add_hits (lines, pd, hits, max_lines, &order);
-    }
+static void
+concordancing_free (gpointer data)
+{
+  Concordancing *c = data;
+
+  g_clear_pointer (&c->texts, g_ptr_array_unref);
+  g_clear_object (&c->job);
+  g_free (c);
+}
+
+static void
+concordance_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *lines = concordance (source, g_object_get_data (G_OBJECT (task), "query"), data,
+                                  cancellable, &error);
+
+  if (lines == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, lines, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+kel_project_concordance_async (KelProject *project, const char *query, guint context,
+                               guint max_lines, GPtrArray *texts, KelJob *job,
+                               GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  Concordancing *c;
+
+  g_return_if_fail (KEL_IS_PROJECT (project));
+  g_return_if_fail (query != NULL);
+  g_return_if_fail (job == NULL || KEL_IS_JOB (job));
+
+  c = g_new0 (Concordancing, 1);
+  c->context = context;
+  c->max_lines = max_lines;
+  c->texts = texts != NULL ? g_ptr_array_ref (texts) : NULL;
+  c->job = job != NULL ? g_object_ref (job) : NULL;
+  task = g_task_new (project, kel_job_cancellable (job), callback, user_data);
+  g_task_set_source_tag (task, kel_project_concordance_async);
+  g_task_set_name (task, "[kelisim] concordance");
+  g_task_set_task_data (task, c, concordancing_free);
+  g_object_set_data_full (G_OBJECT (task), "query", g_strdup (query), g_free);
+  kel_job_set_progress (job, 0, _("Searching…"));
+  g_task_run_in_thread (task, concordance_thread);
+}
+
+GPtrArray *
+kel_project_concordance_finish (KelProject *project, GAsyncResult *result, guint *total,
+                                guint *documents, GPtrArray **texts, GError **error)
+{
+  Concordancing *c;
+  GPtrArray *lines;
+
+  g_return_val_if_fail (g_task_is_valid (result, project), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
+                        == kel_project_concordance_async, NULL);
+
+  c = g_task_get_task_data (G_TASK (result));
+  lines = g_task_propagate_pointer (G_TASK (result), error);
+  if (lines == NULL)
+    return NULL;
   if (total != NULL)
-    *total = order;
-  return g_steal_pointer (&lines);
+    *total = c->total;
+  if (documents != NULL)
+    *documents = c->documents;
+  if (texts != NULL)
+    *texts = g_ptr_array_ref (c->texts);
+  return lines;
 }
 
 /* Sorting ------------------------------------------------------------------------------- */

@@ -84,6 +84,39 @@ GPtrArray *kel_project_concordance   (KelProject         *project,
                                       guint              *total,
                                       GCancellable       *cancellable,
                                       GError            **error);
+/* A document's text as a search reads it, kept by a caller that searches again (the find
+ * panel, letter by letter) so that the next search does not read the project again. */
+typedef struct {
+  gint64  document;
+  char   *name;
+  char   *text;     /* the normalized text, as offsets into it are given */
+  gsize   len;
+} KelProjectText;
+
+void       kel_project_text_free (KelProjectText *text);
+
+/* kel_project_concordance() in a worker thread, as a job: the fraction grows by document
+ * and the job's Cancel stops it between two documents. @texts (KelProjectText, may be
+ * NULL) are the texts an earlier search gave back: searched instead of the project's,
+ * which are read when it is NULL. */
+void       kel_project_concordance_async  (KelProject          *project,
+                                           const char          *query,
+                                           guint                context,
+                                           guint                max_lines,
+                                           GPtrArray           *texts,
+                                           KelJob              *job,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+/* The lines (KelConcordanceLine), *@total and *@documents set to how many hits there are
+ * and in how many documents, *@texts to the texts searched (a new reference, to hand to
+ * the next search); each may be NULL. NULL and an error as for
+ * kel_project_concordance(), or G_IO_ERROR_CANCELLED. */
+GPtrArray *kel_project_concordance_finish (KelProject          *project,
+                                           GAsyncResult        *result,
+                                           guint               *total,
+                                           guint               *documents,
+                                           GPtrArray          **texts,
+                                           GError             **error);
 /* Sorts @lines (KelConcordanceLine) in place: by the words nearest the keyword on the
  * side chosen (or of the keyword, or of the document's name), ignoring case, in the
  * collation of the locale; ties in text order. */

@@ -1,0 +1,108 @@
+/* gui-wait.c: the GUI tests' waits (see gui-wait.h). The loop polls without blocking, so a
+ * condition that a worker thread makes true is seen without a main-loop event for it. */
+#include "gui-wait.h"
+
+gboolean
+gui_wait_until (GuiWaitFunc cond, gpointer data, double seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return TRUE;
+}
+
+void
+_gui_wait_or_fail (GuiWaitFunc cond, gpointer data, double seconds, const char *what,
+                   const char *file, int line, const char *func)
+{
+  g_autofree char *message = NULL;
+
+  if (gui_wait_until (cond, data, seconds))
+    return;
+  message = g_strdup_printf ("waited %.0f s for %s", seconds, what);
+  g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
+}
+
+static void
+on_fired (GuiWaiter *w)
+{
+  w->fired++;
+}
+
+void
+gui_waiter_arm (GuiWaiter *w, gpointer instance, const char *signal)
+{
+  w->instance = instance;
+  w->fired = 0;
+  /* swapped: the waiter comes first whatever the signal's arguments */
+  w->handler = g_signal_connect_swapped (instance, signal, G_CALLBACK (on_fired), w);
+}
+
+static gboolean
+waiter_fired (gpointer data)
+{
+  return ((GuiWaiter *) data)->fired > 0;
+}
+
+gboolean
+gui_waiter_wait (GuiWaiter *w, double seconds)
+{
+  gboolean fired = gui_wait_until (waiter_fired, w, seconds);
+
+  g_signal_handler_disconnect (w->instance, w->handler);
+  return fired;
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+void
+_gui_window_gone (GtkWindow *window, gboolean close, double seconds, const char *what,
+                  const char *file, int line, const char *func)
+{
+  gpointer weak = window;
+
+  /* watched before: with no job holding it, the window goes in the call itself */
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  if (close)
+    gtk_window_close (window);
+  else
+    gtk_window_destroy (window);
+  if (gui_wait_until (is_null, &weak, seconds))
+    return;
+  g_object_remove_weak_pointer (G_OBJECT (weak), &weak);
+  {
+    g_autofree char *message = g_strdup_printf ("waited %.0f s for %s to go", seconds, what);
+    g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
+  }
+}
+
+void
+gui_wait_painted (double seconds)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) w = g_list_model_get_item (toplevels, i);
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (w);
+      GuiWaiter waiter;
+
+      if (clock == NULL || !gtk_widget_get_mapped (w))
+        continue;
+      gui_waiter_arm (&waiter, clock, "after-paint");
+      gtk_widget_queue_draw (w);
+      if (!gui_waiter_wait (&waiter, seconds))
+        g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC,
+                             "a shown window painted no frame");
+    }
+}
