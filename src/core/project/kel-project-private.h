@@ -12,7 +12,16 @@
 
 G_BEGIN_DECLS
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+/* A statement of _kel_project_prepare() given back: kept, reset, for the next prepare of
+ * the same SQL on its connection (parsing it again costs more than most steps), or
+ * finalized. g_autoptr (sqlite3_stmt) does this. */
+void _kel_sql_release (sqlite3_stmt *stmt);
+/* A connection whose statements are kept (after it opens), and one that is closing: its
+ * kept statements are finalized (before sqlite3_close_v2()). */
+void _kel_sql_cache_watch  (sqlite3 *db);
+void _kel_sql_cache_forget (sqlite3 *db);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, _kel_sql_release)
 
 /* Columns and parameters ----------------------------------------------------------------- */
 
