@@ -212,10 +212,15 @@ gboolean  _kel_project_store_document (KelProject  *project,
                                        gint64      *out_id,
                                        char       **stored_name,
                                        GError     **error);
+/* @doc's codings as the lexicon's rows of @document. @identities (or NULL): rows the
+ * document had, by _kel_coding_row_content_key() (a GPtrArray of KelCodingRow each); a
+ * new row that says what one of them said takes its identity (uid, times, merge base),
+ * so that only what changed is a change. */
 gboolean  _kel_project_insert_lexicon_codings (KelProject *project,
                                                gint64      document,
                                                const KelLexicon *lex,
                                                const KelDocument *doc,
+                                               GHashTable *identities,
                                                GError    **error);
 /* @doc's warnings from @from on, a line each: what the coder warned of, stored apart
  * from the extraction's so that coding again replaces it. */
