@@ -19,62 +19,6 @@ typedef struct {
   guint       alias;  /* in the lexicon's order of corporations and their aliases */
 } Mention;
 
-/* The lexicon's aliases, case-folded, and a prefilter of them (kel-matcher.c), so that one
- * pass over a document finds where any of them may stand. */
-typedef struct {
-  KelPrefilter *pf;
-  GPtrArray    *folded;   /* char*, per alias */
-  GPtrArray    *names;    /* const char*: its corporation's canonical name */
-} AliasIndex;
-
-gpointer
-_kel_alias_index_new (GPtrArray *corporations)
-{
-  AliasIndex *x = g_new0 (AliasIndex, 1);
-
-  x->pf = _kel_prefilter_new ();
-  x->folded = g_ptr_array_new_with_free_func (g_free);
-  x->names = g_ptr_array_new ();
-  for (guint i = 0; i < corporations->len; i++)
-    {
-      char **names = corporations->pdata[i];
-
-      for (guint k = 1; names[k] != NULL; k++)
-        {
-          char *alias = g_utf8_casefold (names[k], -1);
-          g_autoptr (GString) literal = NULL;
-
-          if (strlen (alias) < 2)
-            {
-              g_free (alias);
-              continue;
-            }
-          /* the prefilter's own folding on top: it may find too much, never too little */
-          literal = g_string_new (NULL);
-          for (const char *p = alias; *p; p = g_utf8_next_char (p))
-            g_string_append_unichar (literal, _kel_matcher_fold (g_utf8_get_char (p)));
-          _kel_prefilter_add (x->pf, x->folded->len, literal->str);
-          g_ptr_array_add (x->folded, alias);
-          g_ptr_array_add (x->names, names[0]);
-        }
-    }
-  _kel_prefilter_build (x->pf);
-  return x;
-}
-
-void
-_kel_alias_index_free (gpointer index)
-{
-  AliasIndex *x = index;
-
-  if (x == NULL)
-    return;
-  _kel_prefilter_free (x->pf);
-  g_ptr_array_unref (x->folded);
-  g_ptr_array_unref (x->names);
-  g_free (x);
-}
-
 /* Whether the alias @needle starts a word at @p of @hay and, when short, ends one. */
 static gboolean
 word_at (const char *hay, const char *p, const char *needle, gsize nl)
@@ -92,7 +36,7 @@ word_at (const char *hay, const char *p, const char *needle, gsize nl)
 static GArray *
 find_mentions (const KelLexicon *lex, const KelDocument *doc)
 {
-  const AliasIndex *x = _kel_lexicon_get_alias_index (lex);
+  const KelAliasIndex *x = _kel_lexicon_get_alias_index (lex);
   g_autofree char *fold = g_utf8_casefold (doc->norm->text, doc->norm->len);
   GArray *mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   g_autoptr (GArray) scratch = _kel_prefilter_scratch_new ();

@@ -103,11 +103,8 @@ gboolean  _kel_count_has_name         (const KelLexicon *lex,
  * several (minutes, an akimat's summary, a news item). */
 void      _kel_attribute_corporations (const KelLexicon *lex,
                                        KelDocument      *doc);
-/* The aliases of @corporations (the lexicon's char** lists, canonical name first)
- * case-folded, in one prefilter: made once per lexicon (kel-lexicon.c keeps it). */
-gpointer  _kel_alias_index_new        (GPtrArray        *corporations);
-void      _kel_alias_index_free       (gpointer          index);
-/* @lex's, made on first need (thread-safe). */
+/* @lex's corporations' aliases (a KelAliasIndex, kel-matcher.h), made on first need
+ * (thread-safe). */
 gconstpointer _kel_lexicon_get_alias_index (const KelLexicon *lex);
 
 G_END_DECLS

@@ -20,6 +20,8 @@ void _kel_sql_release (sqlite3_stmt *stmt);
  * kept statements are finalized (before sqlite3_close_v2()). */
 void _kel_sql_cache_watch  (sqlite3 *db);
 void _kel_sql_cache_forget (sqlite3 *db);
+/* An idle statement of @sql on @db, taken out of the cache; NULL when there is none. */
+sqlite3_stmt *_kel_sql_cache_take (sqlite3 *db, const char *sql);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, _kel_sql_release)
 
