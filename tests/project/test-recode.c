@@ -357,6 +357,119 @@ test_async (Fixture *f, gconstpointer data)
   kel_lexicon_diff_free (diff);
 }
 
+/* Every coding of @project in full (all it says but its row id and times), in the order
+ * of kel_project_list_codings(); @docs: the project's documents A, B, C. */
+static char *
+full_summary (KelProject *project, const gint64 *docs)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = kel_project_list_codings (project, 0, NULL, &error);
+  GString *s = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const KelProjectCoding *c = all->pdata[i];
+      guint d = c->document == docs[0] ? 0 : c->document == docs[1] ? 1 : 2;
+
+      g_string_append_printf (s, "%c %d %s %s %d %g %s %s %u %zu-%zu %s %s %d %d %s %d %zu-%zu\n",
+                              'A' + d, c->segment, c->category, c->coder, c->status,
+                              c->amount_kzt, c->amount_text ? c->amount_text : "-",
+                              c->terms ? c->terms : "-", c->item, c->item_start, c->item_end,
+                              c->label ? c->label : "-", c->corporation ? c->corporation : "-",
+                              c->counted, (int) c->reason,
+                              c->reason_terms ? c->reason_terms : "-", c->orphan, c->start,
+                              c->end);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+lexicon_uid (KelProject *project, gint64 document, int segment, const char *category)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = kel_project_list_codings (project, document, KEL_LEXICON_CODER,
+                                                        &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const KelProjectCoding *c = all->pdata[i];
+      if (c->segment == segment && strcmp (c->category, category) == 0)
+        return g_strdup (c->uid);
+    }
+  return NULL;
+}
+
+/* The edit, which codes again only the documents holding the term and writes only those
+ * that change, leaves the project as a lexicon run of the edited lexicon over every
+ * document of a second project of the same files does (with the same decision of
+ * anna's); and a lexicon row the edit did not change keeps its identity. */
+static void
+test_apply_as_full_run (Fixture *f, gconstpointer data)
+{
+  KelTermChange change = { KEL_TERM_CHANGE_ADD, 0, "ремонт*", FALSE, "charity",
+                           KEL_LANG_RU, 1.0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexiconDiff) diff = NULL;
+  g_autoptr (KelProject) full = NULL;
+  g_autoptr (GPtrArray) added = NULL;
+  g_autofree char *path = kel_test_temp_path ("recode-full.kelisim");
+  g_autofree char *uid_before = NULL, *uid_after = NULL, *incremental = NULL, *whole = NULL;
+  KelPipelineOptions edited = { 0 };
+  gint64 docs[3];
+  guint n_changed = 0;
+
+  for (guint round = 0; round < 2; round++)
+    {
+      KelProject *p = round == 0 ? f->project : full;
+      g_autoptr (GPtrArray) lexicon_a = NULL;
+
+      if (round == 1)
+        {
+          g_unlink (path);
+          p = full = kel_project_create (path, f->lexicon, &error);
+          g_assert_no_error (error);
+          added = kel_project_add_files (full, &f->pipeline, (const char *const *) f->files,
+                                         NULL, &error);
+          g_assert_no_error (error);
+          for (guint i = 0; i < 3; i++)
+            docs[i] = ((KelProjectAddResult *) added->pdata[i])->document;
+          g_assert_true (kel_project_add_coder (full, "anna", "ru", &error));
+          g_assert_no_error (error);
+        }
+      lexicon_a = kel_project_list_codings (p, round == 0 ? f->docs[0] : docs[0],
+                                            KEL_LEXICON_CODER, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (kel_project_accept (p, "anna",
+                                           ((KelProjectCoding *) lexicon_a->pdata[0])->id,
+                                           &error), >, 0);
+      g_assert_no_error (error);
+    }
+  uid_before = lexicon_uid (f->project, f->docs[0], 2, "infrastructure");
+  g_assert_nonnull (uid_before);
+
+  diff = kel_project_preview_lexicon_change (f->project, &f->pipeline, &change, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (kel_project_apply_lexicon_change (f->project, "anna", &f->pipeline, diff, NULL,
+                                                   &n_changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 2);
+  edited.lexicon = diff->lexicon;
+  g_assert_true (kel_project_run_lexicon (full, &edited, NULL, &n_changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 2);
+
+  incremental = full_summary (f->project, f->docs);
+  whole = full_summary (full, docs);
+  g_assert_cmpstr (incremental, ==, whole);
+  /* A's 2.1 says what it said: the same row for a merge and the undo history */
+  uid_after = lexicon_uid (f->project, f->docs[0], 2, "infrastructure");
+  g_assert_cmpstr (uid_after, ==, uid_before);
+  g_clear_object (&full);
+  g_unlink (path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -371,6 +484,7 @@ main (int argc, char **argv)
   ADD ("apply-undo", test_apply_undo);
   ADD ("apply-needs-person", test_apply_needs_person);
   ADD ("async", test_async);
+  ADD ("apply-as-full-run", test_apply_as_full_run);
 #undef ADD
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kel-coder-private.h"
+#include "kel-matcher.h"
 
 /* A company is one of a document's several when it is named at least this often. */
 #define MIN_MENTIONS 2
@@ -15,6 +16,7 @@
 typedef struct {
   gsize       at;     /* offset in the document text */
   const char *name;   /* canonical, owned by the lexicon */
+  guint       alias;  /* in the lexicon's order of corporations and their aliases */
 } Mention;
 
 /* Whether the alias @needle starts a word at @p of @hay and, when short, ends one. */
@@ -27,15 +29,19 @@ word_at (const char *hay, const char *p, const char *needle, gsize nl)
   return !before && !after;
 }
 
-/* Every mention of a corporation of the lexicon's list, in document order. Offsets are
- * those of the case-folded text, which keeps the byte lengths of Cyrillic and Latin
- * letters. */
+/* Every mention of a corporation of the lexicon's list. Offsets are those of the
+ * case-folded text, which keeps the byte lengths of Cyrillic and Latin letters. An alias
+ * is found where strstr() would find it, one place after another from the start: a place
+ * that overlaps the one before of the same alias does not count. */
 static GArray *
 find_mentions (const KelLexicon *lex, const KelDocument *doc)
 {
-  GPtrArray *corps = kel_lexicon_get_corporations (lex);
+  const KelAliasIndex *x = _kel_lexicon_get_alias_index (lex);
   g_autofree char *fold = g_utf8_casefold (doc->norm->text, doc->norm->len);
   GArray *mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  g_autoptr (GArray) scratch = _kel_prefilter_scratch_new ();
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (KelCandidate));
+  g_autofree gsize *next = g_new0 (gsize, x->folded->len + 1);
   gsize fold_len = strlen (fold);
 
   /* a name broken over two lines ("АрселорМиттал ⏎ Темиртау") is still the name */
@@ -43,23 +49,21 @@ find_mentions (const KelLexicon *lex, const KelDocument *doc)
     if (*p == '\n' || *p == '\t' || *p == '\f')
       *p = ' ';
 
-  for (guint i = 0; i < corps->len; i++)
+  _kel_prefilter_scan (x->pf, fold, fold_len, 0, scratch, found);
+  for (guint i = 0; i < found->len; i++)
     {
-      char **names = corps->pdata[i];
+      const KelCandidate *c = &g_array_index (found, KelCandidate, i);
+      const char *alias = x->folded->pdata[c->term];
+      gsize nl = strlen (alias);
 
-      for (guint k = 1; names[k] != NULL; k++)
+      if (c->start < next[c->term] || c->start + nl > fold_len
+          || memcmp (fold + c->start, alias, nl) != 0)
+        continue;
+      next[c->term] = c->start + nl;
+      if (word_at (fold, fold + c->start, alias, nl))
         {
-          g_autofree char *alias = g_utf8_casefold (names[k], -1);
-          gsize nl = strlen (alias);
-
-          if (nl < 2)
-            continue;
-          for (const char *p = strstr (fold, alias); p != NULL; p = strstr (p + nl, alias))
-            if (word_at (fold, p, alias, nl))
-              {
-                Mention m = { MIN ((gsize) (p - fold), fold_len), names[0] };
-                g_array_append_val (mentions, m);
-              }
+          Mention m = { c->start, x->names->pdata[c->term], c->term };
+          g_array_append_val (mentions, m);
         }
     }
   return mentions;
@@ -156,11 +160,15 @@ find_initials (const KelLexicon *lex, const KelDocument *doc, GArray *mentions)
     }
 }
 
+/* In the text's order; at one place, in the lexicon's order of aliases. */
 static int
 compare_mentions (gconstpointer a, gconstpointer b)
 {
   const Mention *x = a, *y = b;
-  return x->at < y->at ? -1 : x->at > y->at;
+
+  if (x->at != y->at)
+    return x->at < y->at ? -1 : 1;
+  return x->alias < y->alias ? -1 : x->alias > y->alias;
 }
 
 /* How many companies the document names at least MIN_MENTIONS times. */

@@ -104,5 +104,8 @@ gboolean  _kel_count_has_name         (const KelLexicon *lex,
  * several (minutes, an akimat's summary, a news item). */
 void      _kel_attribute_corporations (const KelLexicon *lex,
                                        KelDocument      *doc);
+/* @lex's corporations' aliases (a KelAliasIndex, kel-matcher.h), made on first need
+ * (thread-safe). */
+gconstpointer _kel_lexicon_get_alias_index (const KelLexicon *lex);
 
 G_END_DECLS

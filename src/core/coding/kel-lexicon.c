@@ -19,6 +19,7 @@
 #include <pcre2.h>
 #include <string.h>
 
+#include "kel-coder-private.h"
 #include "kel-coding-error.h"
 #include "kel-file.h"
 #include "kel-lexicon.h"
@@ -63,6 +64,8 @@ struct _KelLexicon {
   KelPrefilter   *prefilter;
   gboolean       *literal;      /* per term: it is in the prefilter */
   pcre2_code    **anchored;
+  /* the corporations' aliases, for kel-attribution.c (made on first need) */
+  gpointer        alias_index;
 };
 
 typedef struct {
@@ -194,6 +197,7 @@ kel_lexicon_unref (KelLexicon *lex)
   g_free (lex->anchored);
   g_free (lex->literal);
   _kel_prefilter_free (lex->prefilter);
+  g_clear_pointer (&lex->alias_index, _kel_alias_index_free);
   g_strfreev (lex->alts);
   g_mutex_clear (&lex->alone_lock);
   g_free (lex->version);
@@ -243,6 +247,16 @@ kel_lexicon_get_n_terms (const KelLexicon *lex)
 {
   g_return_val_if_fail (lex != NULL, 0);
   return lex->terms->len;
+}
+
+gconstpointer
+_kel_lexicon_get_alias_index (const KelLexicon *lex)
+{
+  KelLexicon *self = (KelLexicon *) lex;
+
+  if (g_once_init_enter (&self->alias_index))
+    g_once_init_leave (&self->alias_index, _kel_alias_index_new (lex->corporations));
+  return self->alias_index;
 }
 
 GPtrArray *

@@ -604,3 +604,53 @@ _kel_prefilter_scan (const KelPrefilter *pf, const char *text, gsize len, gsize 
         }
     }
 }
+
+/* The corporations' aliases ------------------------------------------------------------ */
+
+KelAliasIndex *
+_kel_alias_index_new (GPtrArray *corporations)
+{
+  KelAliasIndex *x = g_new0 (KelAliasIndex, 1);
+
+  x->pf = _kel_prefilter_new ();
+  x->folded = g_ptr_array_new_with_free_func (g_free);
+  x->names = g_ptr_array_new ();
+  for (guint i = 0; i < corporations->len; i++)
+    {
+      char **names = corporations->pdata[i];
+
+      for (guint k = 1; names[k] != NULL; k++)
+        {
+          char *alias = g_utf8_casefold (names[k], -1);
+          g_autoptr (GString) literal = NULL;
+
+          if (strlen (alias) < 2)
+            {
+              g_free (alias);
+              continue;
+            }
+          /* the prefilter's own folding on top: it may find too much, never too little */
+          literal = g_string_new (NULL);
+          for (const char *p = alias; *p; p = g_utf8_next_char (p))
+            g_string_append_unichar (literal, _kel_matcher_fold (g_utf8_get_char (p)));
+          _kel_prefilter_add (x->pf, x->folded->len, literal->str);
+          g_ptr_array_add (x->folded, alias);
+          g_ptr_array_add (x->names, names[0]);
+        }
+    }
+  _kel_prefilter_build (x->pf);
+  return x;
+}
+
+void
+_kel_alias_index_free (gpointer index)
+{
+  KelAliasIndex *x = index;
+
+  if (x == NULL)
+    return;
+  _kel_prefilter_free (x->pf);
+  g_ptr_array_unref (x->folded);
+  g_ptr_array_unref (x->names);
+  g_free (x);
+}

@@ -53,4 +53,16 @@ void          _kel_prefilter_scan           (const KelPrefilter *pf,
                                              GArray       *scratch,
                                              GArray       *out);
 
+/* The aliases of a lexicon's corporations (its char** lists, canonical name first),
+ * case-folded (g_utf8_casefold), in one prefilter, so that one pass over a document finds
+ * where any of them may stand (kel-attribution.c); made once per lexicon. */
+typedef struct {
+  KelPrefilter *pf;
+  GPtrArray    *folded;   /* char*, per alias of two bytes or more */
+  GPtrArray    *names;    /* const char*: its corporation's canonical name (not owned) */
+} KelAliasIndex;
+
+KelAliasIndex *_kel_alias_index_new        (GPtrArray    *corporations);
+void          _kel_alias_index_free       (gpointer      index);
+
 G_END_DECLS

@@ -83,6 +83,9 @@ char         *_kel_coding_row_hash      (KelProject    *project,
 char         *_kel_coding_row_hash_span (const KelCodingRow *row,
                                          gint64         unit_start,
                                          gint64         unit_end);
+/* What a lexicon row says, without who it is and when it was made: the rows of an old
+ * and a new coding that say the same have the same key. */
+char         *_kel_coding_row_content_key (const KelCodingRow *row);
 /* Describes a coding for a person ("charity, accepted, memo “…”"). */
 char         *_kel_coding_row_describe  (const KelCodingRow *row);
 /* Whether two rows say the same (NULL and a tombstone both say "no coding"). */
@@ -117,6 +120,7 @@ gboolean  _kel_project_replace_lexicon_rows (KelProject        *project,
                                              gint64             document,
                                              const KelLexicon  *lex,
                                              const KelDocument *doc,
+                                             GHashTable        *identities,
                                              GError           **error);
 /* Within the caller's transaction: @document is coded with @lex, with @doc's warnings. */
 gboolean  _kel_project_mark_coded           (KelProject        *project,

@@ -335,6 +335,21 @@ _kel_coding_row_same_content (const KelCodingRow *a, const KelCodingRow *b)
 /* The hash of what a coding says. A segment coding is known by the segment's text span,
  * so that copies whose segment numbers differ still agree. */
 char *
+_kel_coding_row_content_key (const KelCodingRow *row)
+{
+  return g_strdup_printf ("%d\x1f%s\x1f%d\x1f%a\x1f%s\x1f%s\x1f%" G_GINT64_FORMAT "\x1f%"
+                          G_GINT64_FORMAT "\x1f%d\x1f%d\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s",
+                          row->segment, row->category, (int) row->status,
+                          isnan (row->amount_kzt) ? -1.0 : row->amount_kzt,
+                          row->amount_text ? row->amount_text : "",
+                          row->terms ? row->terms : "", row->ev_start, row->ev_end, row->item,
+                          row->counted, row->counted || !row->reason ? "" : row->reason,
+                          row->reason_terms ? row->reason_terms : "",
+                          row->corporation ? row->corporation : "",
+                          row->label ? row->label : "", row->memo ? row->memo : "");
+}
+
+char *
 _kel_coding_row_hash_span (const KelCodingRow *row, gint64 unit_start, gint64 unit_end)
 {
   char amount[G_ASCII_DTOSTR_BUF_SIZE];

@@ -98,40 +98,19 @@ record_changes (KelOp *op, GHashTable *before, GHashTable *after, GError **error
   return TRUE;
 }
 
-/* What a lexicon row says, without who it is and when it was made: the rows of the old
- * and new coding that say the same have the same key. */
-static char *
-content_key (const KelCodingRow *row)
+/* The lexicon's rows of @before (not tombstones), by what they say: a lexicon run makes
+ * every row anew, and each new row that says what an old one said takes back the old
+ * one's identity (uid, times, merge base), so that only what the edit changed is a
+ * change: in the undo history, and for a merge with another copy. */
+static GHashTable *
+identities_of (KelProject *project, GHashTable *before)
 {
-  return g_strdup_printf ("%d\x1f%s\x1f%d\x1f%a\x1f%s\x1f%s\x1f%" G_GINT64_FORMAT "\x1f%"
-                          G_GINT64_FORMAT "\x1f%d\x1f%d\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s",
-                          row->segment, row->category, (int) row->status,
-                          isnan (row->amount_kzt) ? -1.0 : row->amount_kzt,
-                          row->amount_text ? row->amount_text : "",
-                          row->terms ? row->terms : "", row->ev_start, row->ev_end, row->item,
-                          row->counted, row->counted || !row->reason ? "" : row->reason,
-                          row->reason_terms ? row->reason_terms : "",
-                          row->corporation ? row->corporation : "",
-                          row->label ? row->label : "", row->memo ? row->memo : "");
-}
-
-/* A lexicon run makes every row anew; here each new lexicon row that says what an old one
- * said takes back the old one's identity (uid, times, merge base), so that only what the
- * edit changed is a change: in the undo history, and for a merge with another copy. */
-static gboolean
-keep_identities (KelProject *project, gint64 document, GHashTable *before, GError **error)
-{
-  g_autoptr (GHashTable) old = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                      (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr (GHashTable) now = load_rows (project, document, error);
-  g_autoptr (sqlite3_stmt) update = _kel_project_prepare (project,
-    "UPDATE codings SET uid = ?, created = ?, modified = ?, base = ? WHERE id = ?", error);
+  GHashTable *old = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) g_ptr_array_unref);
   gint64 lexicon = _kel_project_lexicon_id (project);
   GHashTableIter iter;
   gpointer value;
 
-  if (now == NULL || update == NULL)
-    return FALSE;
   g_hash_table_iter_init (&iter, before);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
@@ -141,7 +120,7 @@ keep_identities (KelProject *project, gint64 document, GHashTable *before, GErro
 
       if (b->coder != lexicon || b->deleted)
         continue;
-      key = content_key (b);
+      key = _kel_coding_row_content_key (b);
       same = g_hash_table_lookup (old, key);
       if (same == NULL)
         g_hash_table_insert (old, key, same = g_ptr_array_new ());
@@ -149,29 +128,7 @@ keep_identities (KelProject *project, gint64 document, GHashTable *before, GErro
         g_free (key);
       g_ptr_array_add (same, (gpointer) b);
     }
-  g_hash_table_iter_init (&iter, now);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      const KelCodingRow *a = value, *b;
-      g_autofree char *key = NULL;
-      GPtrArray *same;
-
-      if (a->coder != lexicon || a->deleted || g_hash_table_contains (before, a->uid))
-        continue;
-      key = content_key (a);
-      same = g_hash_table_lookup (old, key);
-      if (same == NULL || same->len == 0)
-        continue;
-      b = g_ptr_array_steal_index (same, same->len - 1);
-      sqlite3_bind_text (update, 1, b->uid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (update, 2, b->created);
-      sqlite3_bind_int64 (update, 3, b->modified);
-      _kel_sql_bind_text (update, 4, b->base);
-      sqlite3_bind_int64 (update, 5, a->id);
-      if (!_kel_project_step (project, update, error))
-        return FALSE;
-    }
-  return TRUE;
+  return old;
 }
 
 /* Replaces the lexicon's codings of @document by those of @doc (coded with @lex), as a
@@ -180,13 +137,14 @@ static gboolean
 rewrite_document (KelProject *project, KelOp *op, gint64 document, const KelLexicon *lex,
                   const KelDocument *doc, GError **error)
 {
-  g_autoptr (GHashTable) before = NULL, after = NULL;
+  g_autoptr (GHashTable) before = NULL, after = NULL, identities = NULL;
 
   before = load_rows (project, document, error);
-  if (before == NULL
-      || !_kel_project_replace_lexicon_rows (project, document, lex, doc, error)
-      || !_kel_project_mark_coded (project, document, lex, doc, error)
-      || !keep_identities (project, document, before, error))
+  if (before == NULL)
+    return FALSE;
+  identities = identities_of (project, before);
+  if (!_kel_project_replace_lexicon_rows (project, document, lex, doc, identities, error)
+      || !_kel_project_mark_coded (project, document, lex, doc, error))
     return FALSE;
   after = load_rows (project, document, error);
   return after != NULL && record_changes (op, before, after, error);

@@ -24,8 +24,9 @@ GArray      *_kel_lexicon_change_candidates (KelProject          *project,
                                              const KelTermChange *change,
                                              guint               *n_documents,
                                              GError             **error);
-/* @document as stored, coded again with @lex (its coder's warnings replaced). Takes the
- * lock only to read. */
+/* @document as stored, coded again with @lex (its coder's warnings replaced): the one
+ * way the preview, the edit and the lexicon run (kel-project-tasks.c) code a stored
+ * document again. Takes the lock only to read. */
 KelDocument *_kel_lexicon_code_stored       (KelProject          *project,
                                              gint64               document,
                                              const KelLexicon    *lex,

@@ -329,7 +329,8 @@ item_indices (const KelDocument *doc)
 
 gboolean
 _kel_project_insert_lexicon_codings (KelProject *project, gint64 id, const KelLexicon *lex,
-                        const KelDocument *doc, GError **error)
+                                     const KelDocument *doc, GHashTable *identities,
+                                     GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project,
     "INSERT INTO codings (uid, document, segment, category, coder, status, amount_kzt, "
@@ -346,20 +347,38 @@ _kel_project_insert_lexicon_codings (KelProject *project, gint64 id, const KelLe
       const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
       const KelSegment *seg = &g_array_index (doc->segments, KelSegment, c->segment);
       const KelCategory *cat = kel_lexicon_get_category (lex, c->category);
-      g_autofree char *uid = g_uuid_string_random ();
+      g_autofree char *uid = NULL;
       g_autofree char *hash = NULL;
       gboolean counted = kel_coding_is_counted (c);
       KelCodingRow row = { 0 };
+      const KelCodingRow *was = NULL;
 
       row.span_start = row.span_end = -1;
+      row.segment = (int) c->segment;
       row.category = cat->id;
       row.status = KEL_STATUS_AUTO;
       row.amount_kzt = c->amount_kzt;
       row.amount_text = c->amount_text;
+      row.terms = c->terms;
+      row.ev_start = c->start;
+      row.ev_end = c->end;
       row.item = (int) items[i];
       row.counted = counted;
       row.reason = counted ? NULL : (char *) kel_reason_to_string (c->reason);
-      hash = _kel_coding_row_hash_span (&row, seg->start, seg->end);
+      row.reason_terms = c->reason_terms;
+      row.corporation = c->corporation;
+      row.label = c->label;
+      if (identities != NULL)
+        {
+          g_autofree char *key = _kel_coding_row_content_key (&row);
+          GPtrArray *same = g_hash_table_lookup (identities, key);
+
+          if (same != NULL && same->len > 0)
+            was = g_ptr_array_steal_index (same, same->len - 1);
+        }
+      uid = was != NULL ? g_strdup (was->uid) : g_uuid_string_random ();
+      hash = was != NULL ? g_strdup (was->base)
+                         : _kel_coding_row_hash_span (&row, seg->start, seg->end);
 
       sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 2, id);
@@ -371,9 +390,9 @@ _kel_project_insert_lexicon_codings (KelProject *project, gint64 id, const KelLe
       _kel_sql_bind_text (stmt, 8, c->terms);
       sqlite3_bind_int64 (stmt, 9, c->start);
       sqlite3_bind_int64 (stmt, 10, c->end);
-      sqlite3_bind_int64 (stmt, 11, now);
-      sqlite3_bind_int64 (stmt, 12, now);
-      sqlite3_bind_text (stmt, 13, hash, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 11, was != NULL ? was->created : now);
+      sqlite3_bind_int64 (stmt, 12, was != NULL ? was->modified : now);
+      _kel_sql_bind_text (stmt, 13, hash);
       sqlite3_bind_int (stmt, 14, row.item);
       sqlite3_bind_int (stmt, 15, counted ? 1 : 0);
       _kel_sql_bind_text (stmt, 16, row.reason);
@@ -544,7 +563,7 @@ _kel_project_store_document (KelProject *project, const KelLexicon *lex, const K
       || !insert_boxes (project, id, doc->extracted, error)
       || !_kel_project_store_fingerprint (project, id, doc->norm->text, doc->norm->len, error)
       || (doc->codings != NULL
-          && !_kel_project_insert_lexicon_codings (project, id, lex, doc, error))
+          && !_kel_project_insert_lexicon_codings (project, id, lex, doc, NULL, error))
       || !_kel_project_set_lexicon_version (project, lex, error))
     return FALSE;
   *out_id = id;

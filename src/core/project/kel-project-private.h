@@ -12,7 +12,18 @@
 
 G_BEGIN_DECLS
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+/* A statement of _kel_project_prepare() given back: kept, reset, for the next prepare of
+ * the same SQL on its connection (parsing it again costs more than most steps), or
+ * finalized. g_autoptr (sqlite3_stmt) does this. */
+void _kel_sql_release (sqlite3_stmt *stmt);
+/* A connection whose statements are kept (after it opens), and one that is closing: its
+ * kept statements are finalized (before sqlite3_close_v2()). */
+void _kel_sql_cache_watch  (sqlite3 *db);
+void _kel_sql_cache_forget (sqlite3 *db);
+/* An idle statement of @sql on @db, taken out of the cache; NULL when there is none. */
+sqlite3_stmt *_kel_sql_cache_take (sqlite3 *db, const char *sql);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, _kel_sql_release)
 
 /* Columns and parameters ----------------------------------------------------------------- */
 
@@ -203,10 +214,15 @@ gboolean  _kel_project_store_document (KelProject  *project,
                                        gint64      *out_id,
                                        char       **stored_name,
                                        GError     **error);
+/* @doc's codings as the lexicon's rows of @document. @identities (or NULL): rows the
+ * document had, by _kel_coding_row_content_key() (a GPtrArray of KelCodingRow each); a
+ * new row that says what one of them said takes its identity (uid, times, merge base),
+ * so that only what changed is a change. */
 gboolean  _kel_project_insert_lexicon_codings (KelProject *project,
                                                gint64      document,
                                                const KelLexicon *lex,
                                                const KelDocument *doc,
+                                               GHashTable *identities,
                                                GError    **error);
 /* @doc's warnings from @from on, a line each: what the coder warned of, stored apart
  * from the extraction's so that coding again replaces it. */

@@ -67,8 +67,12 @@ _kel_project_exec (KelProject *project, const char *sql, GError **error)
 sqlite3_stmt *
 _kel_project_prepare (KelProject *project, const char *sql, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (_kel_project_db (project), sql, -1, &stmt, NULL);
+  sqlite3_stmt *stmt = _kel_sql_cache_take (_kel_project_db (project), sql);
+  int rc;
+
+  if (stmt != NULL)
+    return stmt;
+  rc = sqlite3_prepare_v2 (_kel_project_db (project), sql, -1, &stmt, NULL);
 
   if (rc != SQLITE_OK)
     {

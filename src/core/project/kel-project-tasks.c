@@ -9,6 +9,7 @@
 
 #include "kel-batch.h"
 #include "kel-coding-row-private.h"
+#include "kel-lexicon-preview-private.h"
 
 /* Adding files ------------------------------------------------------------------------------ */
 
@@ -355,7 +356,8 @@ same_lexicon_codings (KelProject *project, gint64 document, const KelLexicon *le
 
 gboolean
 _kel_project_replace_lexicon_rows (KelProject *project, gint64 document, const KelLexicon *lex,
-                                   const KelDocument *doc, GError **error)
+                                   const KelDocument *doc, GHashTable *identities,
+                                   GError **error)
 {
   g_autoptr (GArray) items = _kel_project_lexicon_items (project, document, error);
   g_autoptr (sqlite3_stmt) drop = NULL;
@@ -369,7 +371,7 @@ _kel_project_replace_lexicon_rows (KelProject *project, gint64 document, const K
   sqlite3_bind_int64 (drop, 1, document);
   sqlite3_bind_int64 (drop, 2, _kel_project_lexicon_id (project));
   return _kel_project_step (project, drop, error)
-         && _kel_project_insert_lexicon_codings (project, document, lex, doc, error)
+         && _kel_project_insert_lexicon_codings (project, document, lex, doc, identities, error)
          && _kel_project_follow_items (project, document, items, error);
 }
 
@@ -405,7 +407,7 @@ replace_lexicon_codings (KelProject *project, gint64 document, const KelLexicon 
       g_propagate_error (error, g_steal_pointer (&local));
       goto fail;
     }
-  if ((*changed && !_kel_project_replace_lexicon_rows (project, document, lex, doc, error))
+  if ((*changed && !_kel_project_replace_lexicon_rows (project, document, lex, doc, NULL, error))
       || !_kel_project_mark_coded (project, document, lex, doc, error)
       || !_kel_project_set_lexicon_version (project, lex, error))
     goto fail;
@@ -450,26 +452,6 @@ count_removed (KelProject *project, gint64 document, const KelLexicon *lex,
   return rc == SQLITE_DONE;
 }
 
-/* @info's document, loaded and coded by @pipeline (the long part: the project is free
- * for others meanwhile). */
-static KelDocument *
-code_again (KelProject *project, const KelPipelineOptions *pipeline,
-            const KelProjectDocument *info, GError **error)
-{
-  KelDocument *doc;
-
-  _kel_project_lock (project);
-  doc = _kel_project_load_document (project, info->id, error);
-  _kel_project_unlock (project);
-  if (doc != NULL)
-    {
-      /* what it warns of replaces what the last coding did */
-      g_ptr_array_set_size (doc->warnings, 0);
-      kel_coder_code_document (pipeline->lexicon, doc, pipeline->rates);
-    }
-  return doc;
-}
-
 /* Codes every document without writing, and refuses when most of the lexicon's codings
  * would go. */
 static gboolean
@@ -488,7 +470,8 @@ guard_lexicon_run (KelProject *project, const KelPipelineOptions *pipeline, GPtr
       kel_job_set_progressf (job, (double) i / (2 * docs->len),
                              _("Coding again with the lexicon: %u of %u, %s"), i + 1,
                              docs->len, info->name);
-      doc = code_again (project, pipeline, info, error);
+      doc = _kel_lexicon_code_stored (project, info->id, pipeline->lexicon, pipeline->rates,
+                                      error);
       if (doc == NULL)
         return FALSE;
       _kel_project_lock (project);
@@ -538,7 +521,8 @@ run_lexicon (KelProject *project, const KelPipelineOptions *pipeline, KelLexicon
       kel_job_set_progressf (job, (double) (base + i) / (base + docs->len),
                              _("Coding again with the lexicon: %u of %u, %s"), i + 1,
                              docs->len, info->name);
-      doc = code_again (project, pipeline, info, error);
+      doc = _kel_lexicon_code_stored (project, info->id, pipeline->lexicon, pipeline->rates,
+                                      error);
       if (doc == NULL)
         return FALSE;
       _kel_project_lock (project);

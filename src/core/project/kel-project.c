@@ -52,7 +52,10 @@ kel_project_finalize (GObject *object)
 
   _kel_span_cache_clear (&self->span_cache);
   if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
+    {
+      _kel_sql_cache_forget (self->db);
+      sqlite3_close_v2 (self->db);
+    }
   g_clear_pointer (&self->coder_ids, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
@@ -138,6 +141,7 @@ _kel_project_connect (KelProject *project, gboolean create)
     {
       sqlite3_extended_result_codes (project->db, 0);
       sqlite3_busy_timeout (project->db, 200);
+      _kel_sql_cache_watch (project->db);
     }
   return rc;
 }
@@ -151,6 +155,7 @@ _kel_project_connect_read_only (KelProject *project, gboolean immutable)
 
   if (project->db != NULL)
     {
+      _kel_sql_cache_forget (project->db);
       sqlite3_close_v2 (project->db);
       project->db = NULL;
     }
@@ -170,6 +175,7 @@ _kel_project_connect_read_only (KelProject *project, gboolean immutable)
     {
       sqlite3_extended_result_codes (project->db, 0);
       sqlite3_busy_timeout (project->db, 200);
+      _kel_sql_cache_watch (project->db);
     }
   project->read_only = TRUE;
   return rc;
