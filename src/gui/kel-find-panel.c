@@ -124,7 +124,7 @@ search_done (GObject *source, GAsyncResult *result, gpointer user_data)
   /* the same hits as a concordance, for the query searched */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->concordance_button), "s",
                                     gtk_editable_get_text (GTK_EDITABLE (self->entry)));
-  gtk_widget_set_visible (self->concordance_button, job->total > 0);
+  gtk_widget_set_visible (self->concordance_button, total > 0);
 }
 
 /* What the running search says it is doing (reading, how many documents of how many). */
