@@ -355,7 +355,9 @@ test_requests_further_sentence (void)
     "волонтёрскую акцию в доме престарелых.\n"
     "\n"
     "2. Компания учредит стипендии для 10 студентов университета. Стипендии будут "
-    "выплачиваться ежемесячно.\n");
+    "выплачиваться ежемесячно.\n"
+    "3. Компания организует дуальное обучение 50 студентов колледжа. Расходы на "
+    "наставников и стипендии составят 90 млн тенге.\n");
   g_autoptr (KelDocument) kk = code_text (
     "Директормен сұхбат, 2023 жыл\n"
     "\n"
@@ -376,6 +378,9 @@ test_requests_further_sentence (void)
   g_assert_true (find_item (ru, "стипендию 15") != find_item (ru, "волонтёрскую"));
   /* the second sentence of clause 2 only tells how the scholarships are paid */
   g_assert_true (find_item (ru, "10 студентов") == find_item (ru, "ежемесячно"));
+  /* the further sentence of clause 3 gives the sum its item lacks */
+  ASSERT_ITEM (ru, "дуальное", "human_development=90000000");
+  g_assert_true (find_item (ru, "дуальное") == find_item (ru, "наставников"));
   ASSERT_ITEM (kk, "тағылымдамадан", "human_development=-");
   ASSERT_ITEM (kk, "шәкіртақы", "human_development=-");
   ASSERT_ITEM (kk, "волонтерлік", "human_development=-");

@@ -476,8 +476,10 @@ continues_item (const KelSegmentRun *run, const KelCoding *prev, const KelSubCla
            && sc->new_sentence;
   /* a further sentence with a decisive word of its own and an object of its own is another
    * item ("Компания учредит стипендии… Кроме того, организует практику для 15
-   * выпускников колледжа") */
+   * выпускников колледжа"), unless it gives the sum the item before lacks ("The
+   * expenditure on mentors and stipends amounted to KZT 320 million") */
   if (sc->new_sentence && has_own_decisive_term (run, sc, ps, pe)
+      && !(has_own_sum (run, sc->start, sc->end) && !has_own_sum (run, ps, pe))
       && _kel_items_names_new_object (run, sc->start, sc->end, ps, pe))
     return FALSE;
   /* "саябағын абаттандыру: жолдарын төсеу, жарықтандыру және … – 60 млн": what follows a
