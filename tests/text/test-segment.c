@@ -325,6 +325,38 @@ test_segment_unit_above (void)
   kel_segments_free (g_steal_pointer (&segs));
 }
 
+/* A header cell's unit in the short forms tables use: the scale word before or after the
+ * currency, with or without a full stop or a space ("млн.тг", "мың тг", "KZT m", "'000
+ * KZT", "thousands of tenge", "₸ mln"). */
+static void
+test_segment_header_units (void)
+{
+  static const struct { const char *header; double scale; } cases[] = {
+    { "№\tПроект\tКомпания\tСумма, млн.тг\tСрок\n", 1e6 },
+    { "№\tЖоба\tСомасы, мың тг\tМерзімі\n", 1e3 },
+    { "No.\tProject\tCost, KZT m\tDue\n", 1e6 },
+    { "No.\tProject\tCost, '000 KZT\tDue\n", 1e3 },
+    { "No.\tProject\tCost in thousands of tenge\tDue\n", 1e3 },
+    { "No.\tProject\tCost, ₸ mln\tDue\n", 1e6 },
+    { "№\tПроект\tСумма, млрд тг\tСрок\n", 1e9 },
+    { "№\tПроект\tСумма, тенге\tСрок\n", 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strconcat ("Перечень проектов\n\n", cases[i].header,
+                                           "1\tРемонт кровли школы № 3\tАО «Альфа»\t86,4\tмай\n",
+                                           "2\tПокупка автобуса для интерната\tАО «Альфа»\t40,0\tиюнь\n",
+                                           NULL);
+      g_autoptr (GArray) segs = segment (text);
+      const KelSegment *s = find (segs, text, "кровли");
+
+      g_assert_cmpint (s->kind, ==, KEL_SEGMENT_TABLE_ROW);
+      g_assert_cmpfloat (s->table_scale, ==, cases[i].scale);
+      kel_segments_free (g_steal_pointer (&segs));
+    }
+}
+
 /* Sections under Roman numerals whose items are "1.", "2.": items are clauses, wrap over
  * lines and start again at 1 in each section; a blank line after a table ends it. */
 static void
@@ -497,6 +529,7 @@ main (int argc, char **argv)
                    test_segment_headings_abbreviations);
   g_test_add_func ("/kelisim/segment/clause-titles", test_segment_clause_titles);
   g_test_add_func ("/kelisim/segment/unit-above", test_segment_unit_above);
+  g_test_add_func ("/kelisim/segment/header-units", test_segment_header_units);
   g_test_add_func ("/kelisim/segment/single-level-items", test_segment_single_level_items);
   g_test_add_func ("/kelisim/segment/dollar-units", test_segment_dollar_units);
   g_test_add_func ("/kelisim/segment/corpus-clauses", test_segment_corpus_clauses);

@@ -424,6 +424,32 @@ score_subclause (KelSegmentRun *run, KelSubClause *sc, const double *prior, doub
   sc->winner = win;
 }
 
+/* Whether sub-clause @sc holds a decisive term of its category (weight 2 or more, not
+ * generic) that the item at [@ps, @pe) does not: "Биыл … 25 студентіне шәкіртақы
+ * тағайындадық" after a sentence on internships tells another programme. */
+static gboolean
+has_own_decisive_term (const KelSegmentRun *run, const KelSubClause *sc, gsize ps, gsize pe)
+{
+  for (guint i = 0; i < run->hits->len; i++)
+    {
+      const KelHit *h = &g_array_index (run->hits, KelHit, i);
+      const KelTerm *t = kel_lexicon_get_term (run->lex, h->term);
+      gboolean seen = FALSE;
+
+      if (h->start < sc->start || h->start >= sc->end || t->category != sc->winner
+          || t->generic || t->weight < 2)
+        continue;
+      for (guint j = 0; j < run->hits->len && !seen; j++)
+        {
+          const KelHit *o = &g_array_index (run->hits, KelHit, j);
+          seen = o->term == h->term && o->start >= ps && o->start < pe;
+        }
+      if (!seen)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether sub-clause @sc only goes on about @prev, the item before it, in the same
  * category. Two sums of their own make two items. Else a further sentence of a clause
  * tells more of its item ("The project will be a PPP …"), and a further part of a list is
@@ -448,6 +474,14 @@ continues_item (const KelSegmentRun *run, const KelCoding *prev, const KelSubCla
   if (has_own_sum (run, sc->start, sc->end) && has_own_sum (run, ps, pe))
     return own_sum (run, sc->start, sc->end)->value == own_sum (run, ps, pe)->value
            && sc->new_sentence;
+  /* a further sentence with a decisive word of its own and an object of its own is another
+   * item ("Компания учредит стипендии… Кроме того, организует практику для 15
+   * выпускников колледжа"), unless it gives the sum the item before lacks ("The
+   * expenditure on mentors and stipends amounted to KZT 320 million") */
+  if (sc->new_sentence && has_own_decisive_term (run, sc, ps, pe)
+      && !(has_own_sum (run, sc->start, sc->end) && !has_own_sum (run, ps, pe))
+      && _kel_items_names_new_object (run, sc->start, sc->end, ps, pe))
+    return FALSE;
   /* "саябағын абаттандыру: жолдарын төсеу, жарықтандыру және … – 60 млн": what follows a
    * colon in the item details it */
   if (sc->new_sentence || memchr (run->flat + ps, ':', sc->start - ps) != NULL)
@@ -879,6 +913,40 @@ section_term (const KelLexicon *lex, const KelDocument *doc, guint i, GArray *hi
   return KEL_REASON_NONE;
 }
 
+/* Whether segment @i is a footnote: a sentence that opens with a small number ("2 Оның
+ * ішінде …", "3 Postponed at the request of …") whose mark stands glued to a word, a
+ * bracket or a dash before it in the document ("(1-кезең)2", "аударым3", "—1"). A footnote
+ * details an item already told where its mark stands; it commits nothing of its own. The
+ * mark is returned in @mark (3 bytes at least). */
+static gboolean
+is_footnote (const KelDocument *doc, guint i, char *mark)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+  const char *text = doc->norm->text, *p = text + seg->body, *q;
+  gsize n = 0;
+
+  if (seg->kind != KEL_SEGMENT_SENTENCE || seg->clause != NULL)
+    return FALSE;
+  while (n < 2 && g_ascii_isdigit (p[n]))
+    n++;
+  if (n == 0 || p[0] == '0' || g_ascii_isdigit (p[n]) || p[n] != ' '
+      || !g_unichar_isupper (g_utf8_get_char (p + n + 1)))
+    return FALSE;
+  memcpy (mark, p, n);
+  mark[n] = '\0';
+  for (q = text; (q = strstr (q, mark)) != NULL && q < text + seg->start; q += n)
+    {
+      gunichar before;
+
+      if (q == text || g_ascii_isdigit (q[n]) || g_unichar_isalpha (g_utf8_get_char (q + n)))
+        continue;
+      before = g_utf8_get_char (g_utf8_prev_char (q));
+      if (g_unichar_isalpha (before) || before == ')' || before == 0x2014 || before == 0x2013)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static KelReason *
 section_reasons (const KelLexicon *lex, const KelDocument *doc, GArray *hits, GPtrArray *words)
 {
@@ -939,6 +1007,7 @@ kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates
       const char *because = NULL;
       guint before;
       g_autofree KelAmount *lone = NULL;
+      char footnote[4];
 
       if (seg->kind != KEL_SEGMENT_LIST_ITEM)
         have_prior = akimat_items = FALSE;
@@ -984,6 +1053,11 @@ kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates
         {
           inherited = KEL_REASON_AKIMAT;
           because = akimat_terms;
+        }
+      else if (is_footnote (doc, i, footnote))
+        {
+          inherited = KEL_REASON_DESCRIPTION;
+          because = footnote;
         }
       before = doc->codings->len;
       lone = code_segment (&run, i, have_prior ? prior : NULL, inherited, because);

@@ -800,46 +800,130 @@ open_unit (Unit *u, const Line *line, KelSegmentKind kind, char *clause, gboolea
   u->single_level = FALSE;
 }
 
-/* The unit a table's caption or header states: its scale, and its currency when not tenge
- * (@currency: "USD", else NULL). Dollars are converted at the rate the document states
- * when the row is coded. */
+/* The power of ten a scale word stands for ("тыс", "мың", "млн", "million", "bn", "'000"),
+ * the word being @w of @n bytes (lower case); 0 when it is none. */
+static double
+scale_word (const char *w, gsize n)
+{
+  static const struct { const char *word; double scale; gboolean stem; } words[] = {
+    { "тыс", 1e3, TRUE }, { "мың", 1e3, FALSE }, { "thousand", 1e3, TRUE },
+    { "'000", 1e3, FALSE }, { "’000", 1e3, FALSE }, { "млн", 1e6, FALSE },
+    { "миллион", 1e6, TRUE }, { "million", 1e6, TRUE }, { "mln", 1e6, FALSE },
+    { "m", 1e6, FALSE }, { "млрд", 1e9, FALSE }, { "миллиард", 1e9, TRUE },
+    { "billion", 1e9, TRUE }, { "bn", 1e9, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      gsize k = strlen (words[i].word);
+      if (n == k ? memcmp (w, words[i].word, k) == 0
+                 : words[i].stem && n > k && strncmp (w, words[i].word, k) == 0)
+        return words[i].scale;
+    }
+  return 0;
+}
+
+static gboolean
+unit_letter (gunichar c)
+{
+  return g_unichar_isalpha (c) || c == '\'' || c == 0x2019 || g_unichar_isdigit (c);
+}
+
+/* The word before @p (over spaces, full stops, commas and brackets), or after @p when
+ * @forward; its bounds in *ws, *we. */
+static gboolean
+unit_neighbour (const char *s, const char *e, const char *p, gboolean forward,
+                const char **ws, const char **we)
+{
+  const char *q = p;
+
+  if (forward)
+    {
+      while (q < e && strchr (" .,()\t", *q) != NULL && *q != '\0')
+        q++;
+      *ws = q;
+      while (q < e && unit_letter (g_utf8_get_char (q)))
+        q = g_utf8_next_char (q);
+      *we = q;
+    }
+  else
+    {
+      while (q > s && strchr (" .,()\t", q[-1]) != NULL && q[-1] != '\0')
+        q--;
+      *we = q;
+      while (q > s && unit_letter (g_utf8_get_char (g_utf8_prev_char (q))))
+        q = g_utf8_prev_char (q);
+      *ws = q;
+    }
+  return *we > *ws;
+}
+
+/* The unit a header or a caption states for its sums: a currency word (тенге, теңге, тг,
+ * KZT, tenge, ₸) with a scale word just before or after it, in any of the ways tables write
+ * them ("тыс. тенге", "млн.тг", "Сумма, млн тг", "KZT million", "KZT, thousand", "'000
+ * KZT", "₸ mln"): its power of ten; 1 for a currency alone; 0 when none is stated. US
+ * dollars ("US$ thousand", "USD '000", "тыс. долл. США", "мың АҚШ доллары") set @currency to
+ * "USD" (else NULL): they are converted at the rate the document states when the row is
+ * coded. */
 static double
 unit_scale_in (const char *s, gsize n, const char **currency)
 {
-  static const struct { const char *phrase; double scale; gboolean usd; } units[] = {
-    { "тыс. тенге", 1e3 }, { "тыс.тенге", 1e3 }, { "тысяч тенге", 1e3 }, { "тыс. тг", 1e3 },
-    { "мың теңге", 1e3 }, { "мың тг", 1e3 }, { "kzt thousand", 1e3 },
-    { "thousand tenge", 1e3 }, { "thousands of tenge", 1e3 }, { "kzt '000", 1e3 },
-    { "'000 kzt", 1e3 }, { "thousand kzt", 1e3 }, { "kzt, thousand", 1e3 },
-    { "млн тенге", 1e6 }, { "млн. тенге", 1e6 }, { "миллионов тенге", 1e6 },
-    { "млн теңге", 1e6 }, { "kzt million", 1e6 }, { "million tenge", 1e6 },
-    { "kzt mln", 1e6 }, { "mln tenge", 1e6 }, { "million kzt", 1e6 },
+  static const char *const currencies[] = { "тенге", "теңге", "тг", "kzt", "tenge", "₸" };
+  static const struct { const char *phrase; double scale; } dollars[] = {
     /* US dollars: "US$ thousand", "USD '000", "тыс. долл. США", "мың АҚШ доллары" */
-    { "us$ thousand", 1e3, TRUE }, { "usd thousand", 1e3, TRUE }, { "us$, thousand", 1e3, TRUE },
-    { "usd, thousand", 1e3, TRUE }, { "thousand us$", 1e3, TRUE }, { "thousand usd", 1e3, TRUE },
-    { "thousands of us$", 1e3, TRUE }, { "thousand us dollars", 1e3, TRUE },
-    { "thousands of us dollars", 1e3, TRUE }, { "usd '000", 1e3, TRUE },
-    { "us$ '000", 1e3, TRUE }, { "'000 usd", 1e3, TRUE }, { "'000 us$", 1e3, TRUE },
-    { "usd ’000", 1e3, TRUE }, { "us$ ’000", 1e3, TRUE }, { "’000 usd", 1e3, TRUE },
-    { "тыс. долл", 1e3, TRUE }, { "тыс.долл", 1e3, TRUE }, { "тысяч долл", 1e3, TRUE },
-    { "тыс. usd", 1e3, TRUE }, { "мың ақш доллар", 1e3, TRUE }, { "мың доллар", 1e3, TRUE },
-    { "мың usd", 1e3, TRUE }, { "us$ million", 1e6, TRUE }, { "usd million", 1e6, TRUE },
-    { "us$ mln", 1e6, TRUE }, { "usd mln", 1e6, TRUE }, { "million us$", 1e6, TRUE },
-    { "million usd", 1e6, TRUE }, { "millions of us dollars", 1e6, TRUE },
-    { "млн долл", 1e6, TRUE }, { "млн. долл", 1e6, TRUE }, { "миллионов долл", 1e6, TRUE },
-    { "млн ақш доллар", 1e6, TRUE },
-    { "тенге", 1 }, { "теңге", 1 }, { "kzt", 1 }, { "tenge", 1 },
+    { "us$ thousand", 1e3 }, { "usd thousand", 1e3 }, { "us$, thousand", 1e3 },
+    { "usd, thousand", 1e3 }, { "thousand us$", 1e3 }, { "thousand usd", 1e3 },
+    { "thousands of us$", 1e3 }, { "thousand us dollars", 1e3 },
+    { "thousands of us dollars", 1e3 }, { "usd '000", 1e3 },
+    { "us$ '000", 1e3 }, { "'000 usd", 1e3 }, { "'000 us$", 1e3 },
+    { "usd ’000", 1e3 }, { "us$ ’000", 1e3 }, { "’000 usd", 1e3 },
+    { "тыс. долл", 1e3 }, { "тыс.долл", 1e3 }, { "тысяч долл", 1e3 },
+    { "тыс. usd", 1e3 }, { "мың ақш доллар", 1e3 }, { "мың доллар", 1e3 },
+    { "мың usd", 1e3 }, { "us$ million", 1e6 }, { "usd million", 1e6 },
+    { "us$ mln", 1e6 }, { "usd mln", 1e6 }, { "million us$", 1e6 },
+    { "million usd", 1e6 }, { "millions of us dollars", 1e6 },
+    { "млн долл", 1e6 }, { "млн. долл", 1e6 }, { "миллионов долл", 1e6 },
+    { "млн ақш доллар", 1e6 },
   };
   g_autofree char *lower = g_utf8_strdown (s, n);
+  const char *e = lower + strlen (lower);
+  double found = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
-    if (strstr (lower, units[i].phrase) != NULL)
-      {
-        *currency = units[i].usd ? "USD" : NULL;
-        return units[i].scale;
-      }
   *currency = NULL;
-  return 0;
+  for (const char *p = lower; p < e; p = g_utf8_next_char (p))
+    {
+      gunichar before = p > lower ? g_utf8_get_char (g_utf8_prev_char (p)) : ' ';
+
+      if (g_unichar_isalpha (before))
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
+        {
+          gsize k = strlen (currencies[i]);
+          const char *ws, *we;
+          double sc;
+
+          if ((gsize) (e - p) < k || strncmp (p, currencies[i], k) != 0
+              || (p + k < e && g_unichar_isalpha (g_utf8_get_char (p + k))))
+            continue;
+          /* "thousands of tenge" */
+          if (unit_neighbour (lower, e, p, FALSE, &ws, &we) && we - ws == 2
+              && strncmp (ws, "of", 2) == 0)
+            unit_neighbour (lower, e, ws, FALSE, &ws, &we);
+          if (we > ws && (sc = scale_word (ws, we - ws)) > 0)
+            return sc;
+          if (unit_neighbour (lower, e, p + k, TRUE, &ws, &we)
+              && (sc = scale_word (ws, we - ws)) > 0)
+            return sc;
+          found = 1;
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (dollars); i++)
+    if (strstr (lower, dollars[i].phrase) != NULL)
+      {
+        *currency = "USD";
+        return dollars[i].scale;
+      }
+  return found;
 }
 
 static int
