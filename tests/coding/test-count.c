@@ -331,6 +331,59 @@ test_count_repeats (void)
   g_assert_cmpfloat (sum, ==, 312.5e6 + 1.2e9 + 6.8e6);
 }
 
+/* A report's narrative tells an item without a sum and its table gives the sum: the
+ * narrative carries the item with the row's (fact) sum, and the row is its repeat. */
+static void
+check_narrative_takes_row_sum (const char *text, double fact)
+{
+  g_autoptr (KelDocument) doc = code_text (text);
+  guint counted = 0;
+
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, c->segment);
+
+      if (!kel_coding_is_counted (c))
+        continue;
+      counted++;
+      g_assert_cmpint (seg->kind, !=, KEL_SEGMENT_TABLE_ROW);
+      g_assert_cmpfloat (c->amount_kzt, ==, fact);
+    }
+  g_assert_cmpuint (counted, ==, 1);
+}
+
+static void
+test_count_narrative_takes_row_sum (void)
+{
+  check_narrative_takes_row_sum (
+    "ОТЧЁТ об исполнении меморандума за 2021 год\n"
+    "\n"
+    "В отчётном году в посёлке Акжар завершено строительство детского сада на 90 мест.\n"
+    "\n"
+    "Таблица 1. Исполнение меморандума, тыс. тенге\n"
+    "№\tМероприятие\tПлан\tФакт\n"
+    "1\tСтроительство детского сада на 90 мест, п. Акжар\t410 000\t402 300\n", 402.3e6);
+  check_narrative_takes_row_sum (
+    "2022 жылғы меморандумның орындалуы туралы ЕСЕП\n"
+    "\n"
+    "Есепті жылы Көктерек ауылында 120 орындық мектептің құрылысы аяқталды.\n"
+    "\n"
+    "1-кесте. Меморандумның орындалуы, мың теңге\n"
+    "№\tІс-шара\tЖоспар\tФакт\n"
+    "1\tКөктерек ауылында 120 орындық мектеп салу\t700 000\t688 900\n", 688.9e6);
+  check_narrative_takes_row_sum (
+    "REPORT on the 2023 memorandum\n"
+    "\n"
+    "During the year the Company completed the reconstruction of the water supply network "
+    "of Shalkar village.\n"
+    "\n"
+    "Table 1. Memorandum delivery, KZT thousand\n"
+    "No.\tActivity\tPlan\tActual\n"
+    "1\tReconstruction of the Shalkar village water supply network\t250 000\t247 100\n",
+    247.1e6);
+}
+
 /* What goes on about an item is no item of its own: its conditions, the words of a name
  * joined by "and", what a later sub-clause says of it (postponed), a date after a number
  * (no count that names a new object). */
@@ -928,6 +981,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/tables", test_count_tables);
   g_test_add_func ("/kelisim/count/several-companies", test_count_several_companies);
   g_test_add_func ("/kelisim/count/repeats", test_count_repeats);
+  g_test_add_func ("/kelisim/count/narrative-takes-row-sum", test_count_narrative_takes_row_sum);
   g_test_add_func ("/kelisim/count/same-item", test_count_same_item);
   g_test_add_func ("/kelisim/count/caption", test_count_caption);
   g_test_add_func ("/kelisim/count/lead-ins", test_count_lead_ins);

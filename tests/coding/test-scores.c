@@ -127,25 +127,29 @@ main (int argc, char **argv)
   /* regression tests: both sets were tuned on after their first, honest figures (corpus2
    * 0.758 / 0.667, fresh 0.637 / 0.389, README "How well it codes") */
   static const Folder corpus2 = { "corpus2", 0.96, 0.95 };
-  static const Folder fresh = { "fresh", 0.91, 0.93 };
+  /* fresh's gold makes a report's table row carry an item its narrative tells without a
+   * sum (its 02, 04, 08); corpus2's ruling 2, which fresh2–4 follow, makes the narrative
+   * carry it with the row's sum. The coder follows corpus2, so fresh scores lower on
+   * those documents (0.934 / 0.968 before, 0.877 / 0.895 after) */
+  static const Folder fresh = { "fresh", 0.87, 0.89 };
   /* the promise–delivery pairs, written for the linker; for coding only one rule came from
    * them (a Kazakh total row, document 17) */
-  static const Folder promises = { "promises", 0.90, 0.91 };
+  static const Folder promises = { "promises", 0.93, 0.95 };
   /* sealed until the end of a day's tuning and scored once (0.810 / 0.630,
    * tests/data/fresh2/README.md); rules came from its failure classes since (a table's
    * unit on a line above it, lists of sums, speech, the state's budget, staff training, a
    * report's period), so it is a regression test now (0.885 / 0.827) */
-  static const Folder fresh2 = { "fresh2", 0.88, 0.82 };
+  static const Folder fresh2 = { "fresh2", 0.90, 0.89 };
   /* written without sight of the lexicons and scored once (0.702 / 0.653,
    * tests/data/fresh3/README.md); rules came from it since (the state's budget, a council's
    * recommendations, a year column, companies), so it is a regression test now */
-  static const Folder fresh3 = { "fresh3", 0.74, 0.68 };
+  static const Folder fresh3 = { "fresh3", 0.91, 0.90 };
   /* written without sight of the code and scored once (0.837 / 0.742,
    * tests/data/fresh4/README.md); rules came from it since (a table header's short unit,
    * a decree's orders to the akimat's bodies, refused requests, an operator's licensed
    * network, money into a foundation, footnotes), so it is a regression test now
-   * (0.931 / 0.899) */
-  static const Folder fresh4 = { "fresh4", 0.92, 0.88 };
+   * (0.952 / 0.933) */
+  static const Folder fresh4 = { "fresh4", 0.94, 0.92 };
 
   kel_test_init (&argc, &argv);
   g_test_add_data_func ("/kelisim/scores/corpus2", &corpus2, check_folder);
