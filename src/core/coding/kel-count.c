@@ -243,14 +243,15 @@ count_background (KelDocument *doc)
     }
 }
 
-/* Whether every category term the item has is generic, and it has at least one. */
-static gboolean
-only_generic (const KelLexicon *lex, const KelDocument *doc, const KelCoding *c, GArray *hits)
+/* The lexicon's positive category hits inside the item @c, in @hits; their offsets are in
+ * the returned text of the item's segment (the caller frees it). */
+static char *
+item_hits (const KelLexicon *lex, const KelDocument *doc, const KelCoding *c, GArray *hits)
 {
   const KelSegment *seg = &g_array_index (doc->segments, KelSegment, c->segment);
-  g_autofree char *flat = kel_segment_dup_flat (seg, doc->norm->text);
+  char *flat = kel_segment_dup_flat (seg, doc->norm->text);
   gsize s = c->start - seg->start, e = c->end - seg->start;
-  guint n = 0;
+  guint kept = 0;
 
   g_array_set_size (hits, 0);
   kel_lexicon_match (lex, flat, seg->end - seg->start, seg->body - seg->start, seg->language,
@@ -260,13 +261,23 @@ only_generic (const KelLexicon *lex, const KelDocument *doc, const KelCoding *c,
       const KelHit *h = &g_array_index (hits, KelHit, i);
       const KelTerm *t = kel_lexicon_get_term (lex, h->term);
 
-      if (h->start < s || h->start >= e || t->category < 0 || t->weight <= 0)
-        continue;
-      if (!t->generic)
-        return FALSE;
-      n++;
+      if (h->start >= s && h->start < e && t->category >= 0 && t->weight > 0)
+        g_array_index (hits, KelHit, kept++) = *h;
     }
-  return n > 0;
+  g_array_set_size (hits, kept);
+  return flat;
+}
+
+/* Whether every category term the item has is generic, and it has at least one. */
+static gboolean
+only_generic (const KelLexicon *lex, const KelDocument *doc, const KelCoding *c, GArray *hits)
+{
+  g_autofree char *flat = item_hits (lex, doc, c, hits);
+
+  for (guint i = 0; i < hits->len; i++)
+    if (!kel_lexicon_get_term (lex, g_array_index (hits, KelHit, i).term)->generic)
+      return FALSE;
+  return hits->len > 0;
 }
 
 /* Aggregates and declarations: items that name only a kind of spending. */
@@ -293,21 +304,15 @@ static guint
 categories_named (const KelLexicon *lex, const KelDocument *doc, const KelCoding *c,
                   GArray *hits, GPtrArray *words)
 {
-  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, c->segment);
-  g_autofree char *flat = kel_segment_dup_flat (seg, doc->norm->text);
-  gsize s = c->start - seg->start, e = c->end - seg->start;
+  g_autofree char *flat = item_hits (lex, doc, c, hits);
   guint bits = 0;
 
-  g_array_set_size (hits, 0);
-  kel_lexicon_match (lex, flat, seg->end - seg->start, seg->body - seg->start, seg->language,
-                     hits, NULL);
   for (guint i = 0; i < hits->len; i++)
     {
       const KelHit *h = &g_array_index (hits, KelHit, i);
       const KelTerm *t = kel_lexicon_get_term (lex, h->term);
 
-      if (h->start < s || h->start >= e || t->category < 0 || t->category >= 32
-          || t->weight <= 0)
+      if (t->category >= 32)
         continue;
       bits |= 1u << t->category;
       g_ptr_array_add (words, g_utf8_casefold (flat + h->start, h->end - h->start));
