@@ -178,11 +178,11 @@ kel_delivery_chart_new (KelAggregate *agg, KelDeliveryGroup group)
 
   kel_chart_set_titles (chart,
                         /* xgettext:no-c-format */
-                        _("Promise and delivery: status of the commitments, % of the promised "
-                          "amount"),
+                        _("Promise and delivery: status of the commitments and work beyond the "
+                          "memorandum, % of the amount"),
                         /* xgettext:no-c-format */
-                        _("Promise and delivery: status of the commitments, % of the "
-                          "commitments"),
+                        _("Promise and delivery: status of the commitments and work beyond the "
+                          "memorandum, % of the number"),
                         subtitle);
   return chart;
 }
