@@ -1,6 +1,7 @@
 /* test-matcher.c: the lexicon's literal prefilter: case folding that never separates two
  * characters PCRE2 calls equal, the literal each kind of term starts with, the places a
- * scan finds, and whole-lexicon matching where prefiltered and combined terms meet. */
+ * scan finds, and whole-lexicon matching where prefiltered and combined terms meet, with
+ * and without the memo of a document's matches. */
 #include "config.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -271,6 +272,48 @@ test_matcher_lexicon (void)
       g_assert_cmpuint (h->start, ==, want[i + 2].start);
       g_assert_cmpuint (h->end, ==, want[i + 2].end);
     }
+
+  /* with the memo (as the coder matches a document): the same hits, twice, for the same
+   * bytes at another address; the body, and a text one letter apart, told apart */
+  _kel_lexicon_memo_begin (lex);
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autofree char *copy = g_strdup (text);
+      g_autofree char *other = g_strdup (text);
+
+      g_array_set_size (hits, 0);
+      g_assert_true (kel_lexicon_match (lex, copy, strlen (copy), 0, KEL_LANG_RU, hits, &error));
+      g_assert_cmpuint (hits->len, ==, G_N_ELEMENTS (want));
+      for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+        {
+          g_assert_cmpuint (g_array_index (hits, KelHit, i).term, ==, first_term + want[i].term);
+          g_assert_cmpuint (g_array_index (hits, KelHit, i).start, ==, want[i].start);
+          g_assert_cmpuint (g_array_index (hits, KelHit, i).end, ==, want[i].end);
+        }
+      g_array_set_size (hits, 0);
+      g_assert_true (kel_lexicon_match (lex, copy, strlen (copy), 27, KEL_LANG_RU, hits, &error));
+      g_assert_cmpuint (hits->len, ==, 3);
+      g_assert_cmpuint (g_array_index (hits, KelHit, 0).start, ==, 27);
+      /* "32a мест" counts no places: all but the places' hit (term 3 at 43) */
+      other[45] = 'a';
+      g_array_set_size (hits, 0);
+      g_assert_true (kel_lexicon_match (lex, other, strlen (other), 0, KEL_LANG_RU, hits, &error));
+      g_assert_cmpuint (hits->len, ==, 4);
+      for (guint i = 0; i < 4; i++)
+        g_assert_cmpuint (g_array_index (hits, KelHit, i).term, !=, first_term + 3);
+    }
+  /* appended to a hit already there, at its place in text order: 27, 43, 50, 57 */
+  g_array_set_size (hits, 0);
+  g_array_append_val (hits, ((KelHit) { first_term + 2, 50, 51 }));
+  g_assert_true (kel_lexicon_match (lex, text, strlen (text), 27, KEL_LANG_RU, hits, &error));
+  g_assert_cmpuint (hits->len, ==, 4);
+  g_assert_cmpuint (g_array_index (hits, KelHit, 0).start, ==, 27);
+  g_assert_cmpuint (g_array_index (hits, KelHit, 1).start, ==, 43);
+  g_assert_cmpuint (g_array_index (hits, KelHit, 2).start, ==, 50);
+  g_assert_cmpuint (g_array_index (hits, KelHit, 2).end, ==, 51);
+  g_assert_cmpuint (g_array_index (hits, KelHit, 3).start, ==, 57);
+  _kel_lexicon_memo_end ();
+  g_assert_no_error (error);
 }
 
 int

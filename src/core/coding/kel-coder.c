@@ -991,6 +991,7 @@ kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates
   g_return_if_fail (lex != NULL && doc != NULL && doc->norm != NULL);
 
   ensure_codes ();
+  _kel_lexicon_memo_begin (lex);
   clear_codings (doc);
   doc_rates = kel_rates_scan_document (rates, doc->norm->text, doc->norm->len);
   sections = section_reasons (lex, doc, hits, section_words);
@@ -1069,4 +1070,5 @@ kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates
   _kel_count_document (lex, doc);
   _kel_attribute_corporations (lex, doc);
   _kel_items_label (doc);
+  _kel_lexicon_memo_end ();
 }

@@ -75,6 +75,11 @@ typedef struct {
   pcre2_jit_stack     *stack;
   GArray              *scratch;   /* for _kel_prefilter_scan() */
   GArray              *cands;     /* KelCandidate */
+  /* between _kel_lexicon_memo_begin() and _end(): what @memo_lex's matches found, by
+   * what they were given (MemoKey), GArray of KelHit */
+  const KelLexicon    *memo_lex;
+  guint                memo_depth;
+  GHashTable          *memo;
 } Matcher;
 
 static void
@@ -88,6 +93,7 @@ matcher_free (gpointer data)
   pcre2_jit_stack_free (m->stack);
   g_array_unref (m->scratch);
   g_array_unref (m->cands);
+  g_clear_pointer (&m->memo, g_hash_table_unref);
   g_free (m);
 }
 
@@ -1756,17 +1762,119 @@ match_all (const KelLexicon *lex, const char *text, gsize len, gsize body,
   g_array_sort (hits, compare_hits);
 }
 
+/* The memo of matches ------------------------------------------------------------------ */
+
+/* What one match was given: the language, where the body starts, and the text. */
+typedef struct {
+  KelLanguage lang;
+  gsize       body;
+  gsize       len;
+  guint       hash;
+  char        text[];
+} MemoKey;
+
+static guint
+memo_key_hash (gconstpointer key)
+{
+  return ((const MemoKey *) key)->hash;
+}
+
+static gboolean
+memo_key_equal (gconstpointer a, gconstpointer b)
+{
+  const MemoKey *x = a, *y = b;
+
+  return x->hash == y->hash && x->lang == y->lang && x->body == y->body && x->len == y->len
+         && memcmp (x->text, y->text, x->len) == 0;
+}
+
+static MemoKey *
+memo_key_new (KelLanguage lang, gsize body, const char *text, gsize len)
+{
+  MemoKey *k = g_malloc (sizeof (MemoKey) + len);
+  guint h = 2166136261u ^ (guint) lang ^ (guint) (body * 16777619u);
+
+  k->lang = lang;
+  k->body = body;
+  k->len = len;
+  memcpy (k->text, text, len);
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) text[i]) * 16777619u;
+  k->hash = h;
+  return k;
+}
+
+void
+_kel_lexicon_memo_begin (const KelLexicon *lex)
+{
+  Matcher *m = get_matcher ();
+
+  if (m->memo_depth++ > 0)
+    return;
+  m->memo_lex = lex;
+  if (m->memo == NULL)
+    m->memo = g_hash_table_new_full (memo_key_hash, memo_key_equal, g_free,
+                                     (GDestroyNotify) g_array_unref);
+}
+
+void
+_kel_lexicon_memo_end (void)
+{
+  Matcher *m = get_matcher ();
+
+  g_return_if_fail (m->memo_depth > 0);
+  if (--m->memo_depth > 0)
+    return;
+  m->memo_lex = NULL;
+  g_hash_table_remove_all (m->memo);
+}
+
+/* Appends to @hits what @found (sorted) holds, in the order match_all() would leave them. */
+static void
+append_found (GArray *hits, const GArray *found)
+{
+  guint base = hits->len;
+
+  g_array_append_vals (hits, found->data, found->len);
+  if (base > 0)
+    g_array_sort (hits, compare_hits);
+}
+
 gboolean
 kel_lexicon_match (const KelLexicon *lex, const char *text, gsize len, gsize body,
                    KelLanguage lang, GArray *hits, GError **error)
 {
   g_autoptr (GArray) failed = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GString) names = NULL;
+  Matcher *m;
 
   g_return_val_if_fail (lex != NULL && text != NULL && hits != NULL, FALSE);
 
-  match_all (lex, text, len, body, lang <= KEL_LANG_EN ? lang : KEL_LANG_UNKNOWN, hits,
-             failed);
+  lang = lang <= KEL_LANG_EN ? lang : KEL_LANG_UNKNOWN;
+  m = get_matcher ();
+  if (m->memo_lex == lex)
+    {
+      /* a body past the end is the end (match_all() reads it so) */
+      g_autofree MemoKey *key = memo_key_new (lang, MIN (body, len), text, len);
+      GArray *found = g_hash_table_lookup (m->memo, key);
+
+      if (found == NULL)
+        {
+          found = g_array_new (FALSE, FALSE, sizeof (KelHit));
+          match_all (lex, text, len, body, lang, found, failed);
+          if (failed->len > 0)
+            g_clear_pointer (&found, g_array_unref);
+          else
+            g_hash_table_insert (m->memo, g_steal_pointer (&key), found);
+        }
+      if (found != NULL)
+        {
+          append_found (hits, found);
+          return TRUE;
+        }
+      g_array_set_size (failed, 0);
+    }
+  match_all (lex, text, len, body, lang, hits, failed);
   if (failed->len == 0)
     return TRUE;
   names = g_string_new (NULL);

@@ -104,6 +104,12 @@ gboolean           kel_lexicon_match           (const KelLexicon  *lex,
                                                 KelLanguage        lang,
                                                 GArray            *hits,
                                                 GError           **error);
+/* From _kel_lexicon_memo_begin (@lex) to _kel_lexicon_memo_end (), on the calling thread,
+ * kel_lexicon_match() with @lex remembers what it found in each text it was given, and
+ * gives it again for the same text, body and language instead of matching it twice (the
+ * coder reads a document's segments in several stages). The two calls nest. */
+void               _kel_lexicon_memo_begin     (const KelLexicon  *lex);
+void               _kel_lexicon_memo_end       (void);
 /* The next place at or after @from in @text (of @len bytes) where a segment in @lang is
  * cut into sub-clauses, by the lexicon's <split> rules (without any: at ";" and at the end
  * of a sentence). Returns FALSE when there is none; else the boundary's bytes, which

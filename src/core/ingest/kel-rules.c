@@ -172,11 +172,23 @@ horizontal_runs (const guint8 *gray, int width, int height, int stride, guint8 d
 {
   for (int y = 0; y < height; y++)
     {
+      const guint8 *row = gray + (gsize) y * stride;
       Run run = { -1, -1, -1, -1, 0 };
 
       for (int x = 0; x <= width + gap; x++)
-        run_step (&run, x, pixel_kind (gray, width, height, stride, x, y, dark, TRUE), y,
-                  min_len, gap, runs);
+        {
+          /* with no run open, only ink counts: paper, light grey and boxes are skipped
+           * (run_step() would do nothing with them) */
+          if (run.start < 0)
+            {
+              while (x < width && row[x] >= LIGHT)
+                x++;
+              if (x >= width)
+                break;
+            }
+          run_step (&run, x, pixel_kind (gray, width, height, stride, x, y, dark, TRUE), y,
+                    min_len, gap, runs);
+        }
     }
 }
 
@@ -191,8 +203,13 @@ vertical_runs (const guint8 *gray, int width, int height, int stride, guint8 dar
     open[x] = (Run) { -1, -1, -1, -1, 0 };
   for (int y = 0; y <= height + gap; y++)
     for (int x = 0; x < width; x++)
-      run_step (&open[x], y, pixel_kind (gray, width, height, stride, x, y, dark, FALSE), x,
-                min_len, gap, runs);
+      {
+        /* as in horizontal_runs(): with no run open, only ink counts */
+        if (open[x].start < 0 && (y >= height || gray[(gsize) y * stride + x] >= LIGHT))
+          continue;
+        run_step (&open[x], y, pixel_kind (gray, width, height, stride, x, y, dark, FALSE), x,
+                  min_len, gap, runs);
+      }
 }
 
 GArray *

@@ -527,6 +527,7 @@ configure (KelProject *project, gboolean created, GError **error)
   return _kel_project_exec (project, "PRAGMA journal_mode = WAL", error)
          && _kel_project_exec (project, "PRAGMA synchronous = FULL", error)
          && _kel_project_exec (project, "PRAGMA foreign_keys = ON", error)
+         && _kel_project_exec (project, "PRAGMA cache_size = -32768", error)
          && _kel_project_exec (project, "BEGIN EXCLUSIVE; COMMIT", error);
 }
 
