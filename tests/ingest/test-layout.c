@@ -840,6 +840,24 @@ static const ScanSet scans150 = { "layout", ".scan150.pdf", 53, 77, 77, 50 };
 static const ScanSet scans200 = { "layout", ".scan200.pdf", 54, 80, 80, 54 };
 static const ScanSet corpus2 = { "corpus2", ".scanned.pdf", 26, 25, 25, 17 };
 
+/* A GRI table (fresh4 03, XeLaTeX, no rules) whose project names and regions stand apart
+ * from its type and its two sum columns by a gap as wide as a column's: read across, a
+ * row a line with its cells, not as two columns of text (the names alone, away from their
+ * figures). Table 8.2 beside it, whose right column is prose, stays read as columns. */
+static void
+test_layout_gri_table (void)
+{
+  g_autoptr (KelExtracted) ext = extract ("fresh4", "03-kegoc-sustainability-2022-en.pdf", 0);
+  const char *t = ext->text;
+
+  g_assert_nonnull (strstr (t, "\nKindergarten, Kosshy (90 places)\tAkmola\tcommercial\t"
+                               "1,390\t640.0\ncontract\n"));
+  g_assert_nonnull (strstr (t, "\nWater supply network of the village of Kurchum\t"
+                               "East Kazakhstan\tcommercial\t530\t\u2013\ncontract\n"));
+  g_assert_nonnull (strstr (t, "\nSports ground, Shu\tZhambyl\tpostponed\t\u2013\t\u2013\n"));
+  g_assert_nonnull (strstr (t, "\nKaraganda MES\t100\n"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -852,6 +870,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/layout/running-header", test_layout_running_header);
   g_test_add_func ("/kelisim/layout/table-pages", test_layout_table_pages);
   g_test_add_func ("/kelisim/layout/calc-table", test_layout_calc_table);
+  g_test_add_func ("/kelisim/layout/gri-table", test_layout_gri_table);
   g_test_add_func ("/kelisim/layout/spreadsheets", test_layout_spreadsheets);
   g_test_add_func ("/kelisim/layout/rule-table-wraps", test_layout_rule_table_wraps);
   g_test_add_func ("/kelisim/layout/side-by-side", test_layout_side_by_side);

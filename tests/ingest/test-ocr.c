@@ -458,6 +458,12 @@ test_ocr_fix_words (void)
     { "5)", TRUE, "5)" }, { "текст", FALSE, "текст" }, { "6)", TRUE, "6)" },
     { "по", FALSE, "по" }, { "УЛ.", FALSE, "ул." }, { "Абая", FALSE, "Абая" },
     { "2,", TRUE, "2." },
+    /* «в г.» before a town read as one Latin word, between Cyrillic words only; the «щ»
+     * of «помощь» read as «ш» (layout/11's scan at 200 dpi) */
+    { "комплекса", FALSE, "комплекса" }, { "Br.", FALSE, "в г." },
+    { "Шахтинске", FALSE, "Шахтинске" }, { "Br.", FALSE, "Br." }, { "2019", FALSE, "2019" },
+    { "помоши", FALSE, "помощи" }, { "(помошь", FALSE, "(помощь" }, { "Помошь", FALSE, "Помощь" },
+    { "помост", FALSE, "помост" },
   };
   g_autoptr (GArray) words = g_array_new (FALSE, TRUE, sizeof (KelOcrWord));
 

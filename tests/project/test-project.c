@@ -853,6 +853,87 @@ test_project_lexicon_run (void)
   }
 }
 
+/* The lexicon's amounts in @doc of @project: its two table rows' facts, nothing else. */
+static void
+assert_fact_sums (KelProject *project, gint64 doc)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) lex = kel_project_list_codings (project, doc, KEL_LEXICON_CODER,
+                                                        &error);
+  guint rows = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < lex->len; i++)
+    {
+      const KelProjectCoding *c = lex->pdata[i];
+
+      if (isnan (c->amount_kzt))
+        continue;
+      /* the fact column's sums, in thousands: not the plan's 640 000 nor the stage's 2 */
+      g_assert_true (c->amount_kzt == 620000000.0 || c->amount_kzt == 43500000.0);
+      rows++;
+    }
+  g_assert_cmpuint (rows, ==, 2);
+}
+
+/* A table whose header names its columns of sums (plan, fact) after a column of figures
+ * that are no sums (the stage of the works): a row's sums are its last cells. The project
+ * keeps that, so coding again after it was reopened takes the fact, as the first coding
+ * did; a project of schema 6, which did not keep it, finds it again when it is opened. */
+static void
+test_project_sum_columns (void)
+{
+  g_autofree char *path = project_path ("sums");
+  g_autofree char *text_path = kel_test_temp_path ("sums.txt");
+  const char *paths[] = { text_path, NULL };
+  const char *text =
+    "Отчёт ТОО «Казцинк» об исполнении Меморандума с акиматом Восточно-Казахстанской "
+    "области за 2022 год\n\n"
+    "№\tМероприятие\tОчередь\tПлан, тыс. тенге\tФакт, тыс. тенге\n"
+    "1\tСтроительство детского сада на 90 мест в г. Риддер\t2\t640 000\t620 000\n"
+    "2\tРемонт спортивного зала школы № 7 в г. Алтай\t1\t45 000\t43 500\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelProject) project = NULL;
+  g_autoptr (GPtrArray) added = NULL;
+  guint n_changed = 99;
+  sqlite3 *db = NULL;
+  gint64 doc;
+
+  g_assert_true (g_file_set_contents (text_path, text, -1, &error));
+  project = kel_project_create (path, kel_test_lexicon (), &error);
+  g_assert_no_error (error);
+  added = kel_project_add_files (project, kel_test_pipeline (), paths, NULL, &error);
+  g_assert_no_error (error);
+  doc = ((KelProjectAddResult *) added->pdata[0])->document;
+  assert_fact_sums (project, doc);
+  g_clear_object (&project);
+
+  /* reopened and coded again from the stored segments */
+  project = kel_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (kel_project_run_lexicon (project, kel_test_pipeline (), NULL, &n_changed,
+                                          &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 0);
+  assert_fact_sums (project, doc);
+  g_clear_object (&project);
+
+  /* the same project as schema 6 wrote it: no column for the sums */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE segments DROP COLUMN sum_columns; "
+                                 "PRAGMA user_version = 6", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  project = kel_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (kel_project_run_lexicon (project, kel_test_pipeline (), NULL, &n_changed,
+                                          &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 0);
+  assert_fact_sums (project, doc);
+  g_clear_object (&project);
+  g_unlink (text_path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -867,5 +948,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/project/add-async", test_project_add_async);
   g_test_add_func ("/kelisim/project/threads", test_project_threads);
   g_test_add_func ("/kelisim/project/lexicon-run", test_project_lexicon_run);
+  g_test_add_func ("/kelisim/project/sum-columns", test_project_sum_columns);
   return g_test_run ();
 }

@@ -435,6 +435,34 @@ test_segment_dollar_units (void)
   kel_segments_free (g_steal_pointer (&segs));
 }
 
+/* A row whose sums are dashes (a project postponed) is a row of its own, not the wrapped
+ * text of the row above it: its name does not join the other project's. A line of two
+ * cells with a dash is still a wrapped piece («– 12 млн тенге» after a name). */
+static void
+test_segment_dash_rows (void)
+{
+  const char *text =
+    "Table 8.1. Infrastructure investments, 2022\n"
+    "Project\tRegion\tType\tUS$ thousand\tKZT million\n"
+    "Water supply network of Kurchum\tEast Kazakhstan\tcommercial\t530\t–\n"
+    "contract\n"
+    "Sports ground, Shu\tZhambyl\tpostponed\t–\t—\n"
+    "Boiler house, Ayagoz\tAbai\tcommercial\t-\t95.0\n";
+  g_autoptr (GArray) segs = segment (text);
+  const KelSegment *water = find (segs, text, "Water supply");
+  const KelSegment *sports = find (segs, text, "Sports ground");
+  const KelSegment *boiler = find (segs, text, "Boiler house");
+  g_autofree char *water_text = g_strndup (text + water->start, water->end - water->start);
+
+  g_assert_cmpint (water->kind, ==, KEL_SEGMENT_TABLE_ROW);
+  g_assert_cmpint (sports->kind, ==, KEL_SEGMENT_TABLE_ROW);
+  g_assert_true (sports != water);
+  g_assert_true (boiler != sports);
+  g_assert_nonnull (strstr (water_text, "contract"));
+  g_assert_null (strstr (water_text, "Sports"));
+  kel_segments_free (g_steal_pointer (&segs));
+}
+
 static void
 test_segment_corpus_clauses (void)
 {
@@ -532,6 +560,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/segment/header-units", test_segment_header_units);
   g_test_add_func ("/kelisim/segment/single-level-items", test_segment_single_level_items);
   g_test_add_func ("/kelisim/segment/dollar-units", test_segment_dollar_units);
+  g_test_add_func ("/kelisim/segment/dash-rows", test_segment_dash_rows);
   g_test_add_func ("/kelisim/segment/corpus-clauses", test_segment_corpus_clauses);
   return g_test_run ();
 }

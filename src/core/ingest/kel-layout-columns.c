@@ -602,6 +602,30 @@ separates_text (const Sides *s, double page_width)
   return wl >= narrow && wr >= narrow && s->left_chars >= 60 && s->right_chars >= 60;
 }
 
+/* Whether another gutter of @gutters runs down most of the bands of @g on its right (up
+ * to @s's ink): the right side is columns itself, the figures of a table whose rows are
+ * read across, a name beside its region, its type and its sums ("Water supply network of
+ * the village of Kurchum | East Kazakhstan | commercial | 530 | –"), not a column of
+ * text, whose lines are one run of words each. (A left side in columns beside a right
+ * one of text is a table's names and figures beside their notes, read as columns.) */
+static gboolean
+table_inside (const Gutter *g, const Sides *s, const GArray *gutters)
+{
+  guint bands = g->last - g->first + 1;
+
+  for (guint i = 0; i < gutters->len; i++)
+    {
+      const Gutter *h = &g_array_index (gutters, Gutter, i);
+      guint from = MAX (g->first, h->first), to = MIN (g->last, h->last);
+
+      if (h == g || h->x1 < g->x2 || h->x2 > s->right_x2 || to < from)
+        continue;
+      if (2 * (to - from + 1) >= bands && 2 * h->bilateral >= bands)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 GArray *
 _kel_lay_find_parts (const GArray *glyphs, const GPtrArray *tables, double page_width)
 {
@@ -655,7 +679,7 @@ _kel_lay_find_parts (const GArray *glyphs, const GPtrArray *tables, double page_
                g_array_index (bands, Band, g->last).y2, g->bilateral, s.width_left,
                s.width_right, s.left_chars, s.right_chars, s.starts, s.aligned, s.full,
                s.lone);
-      if (separates_text (&s, page_width))
+      if (separates_text (&s, page_width) && !table_inside (g, &s, gutters))
         {
           add_zone (parts, g, &s, bands);
           done = g_array_index (bands, Band, g->last).y2;

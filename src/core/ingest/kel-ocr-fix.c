@@ -4,9 +4,9 @@
  * the middle of a sentence («УЛ.» for «ул.», which would end the sentence there), a
  * comma read for the point of a clause number at the start of a line («2,» for «2.»), the
  * figure 6 read for the letter б of a list («а) …», «6) …» for «б) …»), a dash read as
- * two hyphens («--2» for «— 2» in a table's cell) and «г.» of a town read as «т.»
- * («т.Темиртау»); across a document, a Latin name read two ways one confusable letter
- * apart («Petropavi», «Petropavl»). */
+ * two hyphens («--2» for «— 2» in a table's cell), «г.» of a town read as «т.»
+ * («т.Темиртау»), «в г.» read as «Br.» and the «щ» of «помощь» as «ш»; across a document,
+ * a Latin name read two ways one confusable letter apart («Petropavi», «Petropavl»). */
 #include "config.h"
 
 #include <string.h>
@@ -222,6 +222,51 @@ fix_dash_and_town (KelOcrWord *w)
   w->text = fixed;
 }
 
+/* «в г.» before a town's name read as one Latin word, «Br.» («комплекса Br. Шахтинске»),
+ * between Cyrillic words: at 200 dpi the two letters and the space between them run
+ * together. */
+static void
+fix_in_town (GArray *words, guint i)
+{
+  KelOcrWord *w = &g_array_index (words, KelOcrWord, i);
+  const KelOcrWord *next = i + 1 < words->len ? &g_array_index (words, KelOcrWord, i + 1)
+                                              : NULL;
+  gunichar first;
+
+  if (strcmp (w->text, "Br.") != 0 || i == 0 || next == NULL
+      || !word_is_cyrillic (&g_array_index (words, KelOcrWord, i - 1)))
+    return;
+  first = g_utf8_get_char (next->text);
+  if (!is_cyrillic (first) || !g_unichar_isupper (first))
+    return;
+  g_free (w->text);
+  w->text = g_strdup ("в г.");
+}
+
+/* «щ» read as «ш» in «помощь» and its forms («помоши», «(помошь»), which no word of
+ * Russian or Kazakh begins with. */
+static void
+fix_shcha (KelOcrWord *w)
+{
+  static const char *const misread[] = { "помош", "Помош", "ПОМОШ" };
+  static const char *const right[] = { "помощ", "Помощ", "ПОМОЩ" };
+  const char *p = w->text;
+
+  /* after a parenthesis or quotes that open it */
+  while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  for (guint k = 0; k < G_N_ELEMENTS (misread); k++)
+    if (g_str_has_prefix (p, misread[k]))
+      {
+        char *fixed = g_strdup_printf ("%.*s%s%s", (int) (p - w->text), w->text, right[k],
+                                       p + strlen (misread[k]));
+
+        g_free (w->text);
+        w->text = fixed;
+        return;
+      }
+}
+
 void
 kel_ocr_fix_words (GArray *words)
 {
@@ -237,6 +282,8 @@ kel_ocr_fix_words (GArray *words)
       fix_clause_number (&g_array_index (words, KelOcrWord, i));
       fix_list_letter (&g_array_index (words, KelOcrWord, i), &letter);
       fix_dash_and_town (&g_array_index (words, KelOcrWord, i));
+      fix_in_town (words, i);
+      fix_shcha (&g_array_index (words, KelOcrWord, i));
     }
 }
 

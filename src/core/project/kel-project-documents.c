@@ -227,8 +227,8 @@ insert_segments (KelProject *project, gint64 id, const KelDocument *doc, GError 
 {
   g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project,
     "INSERT INTO segments (document, idx, start, end, body, page, kind, clause, section, tbl, "
-    "table_scale, fact_column, language, ocr, confidence, text, table_currency) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "table_scale, fact_column, language, ocr, confidence, text, table_currency, sum_columns) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -263,6 +263,7 @@ insert_segments (KelProject *project, gint64 id, const KelDocument *doc, GError 
         sqlite3_bind_null (stmt, 15);
       sqlite3_bind_text (stmt, 16, text, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 17, seg->table_currency, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 18, seg->sum_columns);
       if (!_kel_project_step (project, stmt, error))
         return FALSE;
     }

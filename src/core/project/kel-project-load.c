@@ -28,7 +28,7 @@ load_segments (KelProject *project, gint64 document, KelDocument *doc, GError **
 {
   g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project,
     "SELECT start, end, body, page, kind, clause, section, tbl, table_scale, fact_column, "
-    "language, ocr, confidence, table_currency FROM segments WHERE document = ? "
+    "language, ocr, confidence, table_currency, sum_columns FROM segments WHERE document = ? "
     "ORDER BY idx", error);
   gboolean any_ocr = FALSE;
   int rc;
@@ -58,6 +58,7 @@ load_segments (KelProject *project, gint64 document, KelDocument *doc, GError **
       src.ocr = sqlite3_column_int (stmt, 11) != 0;
       src.confidence = (float) _kel_sql_double (stmt, 12);
       g_strlcpy (seg.table_currency, _kel_sql_text (stmt, 13), sizeof seg.table_currency);
+      seg.sum_columns = sqlite3_column_int (stmt, 14);
       any_ocr |= src.ocr;
       if (seg.start > seg.end || seg.end > doc->norm->len || seg.body < seg.start
           || seg.body > seg.end)

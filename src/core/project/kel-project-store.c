@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "kel-coding-row-private.h"
+#include "kel-segment.h"
 
 /* 'KLSM' in the SQLite header: a Kelisim project, whatever its extension. */
 #define KEL_PROJECT_APPLICATION_ID 0x4B4C534D
@@ -209,6 +210,11 @@ static const char *const migrations[] = {
   /* 6: the currency of a table's unit when it is not tenge ("USD" for "US$ thousand"),
    * so that coding again converts its rows at the rate the document states */
   "ALTER TABLE segments ADD COLUMN table_currency TEXT NOT NULL DEFAULT '';",
+
+  /* 7: how many columns of sums a table's header names, so that coding again takes a
+   * row's sums from its last cells as the first coding did (filled in for the documents
+   * already there by segmenting their text again: see migrate_data) */
+  "ALTER TABLE segments ADD COLUMN sum_columns INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KEL_PROJECT_SCHEMA_VERSION);
@@ -278,10 +284,60 @@ upgrade_images (KelProject *project, const char *table, const char *key_a, const
   return TRUE;
 }
 
-/* What a migration does besides its SQL: the images of codings in their new form. */
+/* Schema 7's column for the documents already there: their stored text segmented again,
+ * each table row taking the number of sum columns of the row found again at its span. */
+static gboolean
+fill_sum_columns (KelProject *project, GError **error)
+{
+  g_autoptr (sqlite3_stmt) docs = _kel_project_prepare (project, "SELECT id, text FROM documents",
+                                                        error);
+  g_autoptr (sqlite3_stmt) update = docs != NULL
+    ? _kel_project_prepare (project, "UPDATE segments SET sum_columns = ?1 WHERE document = ?2 "
+                            "AND start = ?3 AND end = ?4 AND tbl > 0", error)
+    : NULL;
+  int rc;
+
+  if (update == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (docs)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (docs, 0);
+      const char *text = (const char *) sqlite3_column_text (docs, 1);
+      GArray *segments = kel_segment_text (text != NULL ? text : "",
+                                           (gsize) sqlite3_column_bytes (docs, 1));
+      gboolean ok = TRUE;
+
+      for (guint i = 0; ok && i < segments->len; i++)
+        {
+          const KelSegment *seg = &g_array_index (segments, KelSegment, i);
+
+          if (seg->table == 0 || seg->sum_columns == 0)
+            continue;
+          sqlite3_bind_int (update, 1, seg->sum_columns);
+          sqlite3_bind_int64 (update, 2, id);
+          sqlite3_bind_int64 (update, 3, (gint64) seg->start);
+          sqlite3_bind_int64 (update, 4, (gint64) seg->end);
+          ok = _kel_project_step (project, update, error);
+        }
+      kel_segments_free (segments);
+      if (!ok)
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _kel_project_set_error (project, error, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What a migration does besides its SQL: the images of codings in their new form; the
+ * sum columns of the tables already stored. */
 static gboolean
 migrate_data (KelProject *project, int to, GError **error)
 {
+  if (to == 7)
+    return fill_sum_columns (project, error);
   if (to != 3)
     return TRUE;
   return upgrade_images (project, "op_changes", "op", "seq", "before", error)

@@ -104,10 +104,25 @@ is_numeric_cell (const char *p, const char *end, gboolean *percent)
   return digit;
 }
 
+/* Whether the cell [@p, @end) is a dash alone: a sum the row does not have. */
+static gboolean
+is_dash_cell (const char *p, const char *end)
+{
+  p = skip_spaces (p, end);
+  while (end > p && end[-1] == ' ')
+    end--;
+  return (end - p == 1 && *p == '-')
+         || (end - p == 3 && (strncmp (p, "\u2013", 3) == 0 || strncmp (p, "\u2014", 3) == 0));
+}
+
+/* Whether a line of cells has a figure in one: a table's row. A row of three cells or
+ * more whose sums are dashes ("Sports ground, Shu | Zhambyl | postponed | – | –") is one
+ * too, not the wrapped text of the row above. */
 static gboolean
 line_has_number_cell (const char *s, const char *end)
 {
   const char *c = s;
+  guint cells = 0, dashes = 0;
 
   while (c <= end)
     {
@@ -117,11 +132,13 @@ line_has_number_cell (const char *s, const char *end)
 
       if (ce > c && is_numeric_cell (c, ce, &pct))
         return TRUE;
+      cells++;
+      dashes += is_dash_cell (c, ce);
       if (tab == NULL)
         break;
       c = tab + 1;
     }
-  return FALSE;
+  return dashes > 0 && cells >= 3;
 }
 
 /* Page numbers and running page furniture carry no content. */
