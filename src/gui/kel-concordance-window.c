@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kel-concordance-window.h"
+#include "kel-save.h"
 #include "kel-window-private.h"
 
 #define MAX_LINES 5000
@@ -331,12 +332,9 @@ on_export_response (GtkNativeDialog *dialog, int response, KelConcordanceWindow 
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
       g_autofree char *csv = kel_concordance_window_to_csv (self);
-      g_autoptr (GError) error = NULL;
 
-      if (path != NULL && !g_file_set_contents_full (path, csv, -1,
-                                                     G_FILE_SET_CONTENTS_CONSISTENT, 0644,
-                                                     &error))
-        gtk_label_set_text (self->summary, error->message);
+      if (path != NULL && csv != NULL)
+        kel_save_file (GTK_WIDGET (self), path, csv, strlen (csv));
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);

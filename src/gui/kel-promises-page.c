@@ -14,6 +14,7 @@
 #include "kel-chart-view.h"
 #include "kel-project-links.h"
 #include "kel-promises-page.h"
+#include "kel-save.h"
 
 struct _KelPromisesPage
 {
@@ -836,17 +837,16 @@ on_export_response (GtkNativeDialog *dialog, int response, KelPromisesPage *self
       bytes = kel_chart_export (self->chart, f, w,
                                 kel_chart_get_natural_height (self->chart, NULL, w), 2, &error);
       gtk_widget_queue_draw (GTK_WIDGET (self->chart_view));
-      if (bytes != NULL && path != NULL
-          && g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL),
-                                       g_bytes_get_size (bytes),
-                                       G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
+      if (bytes == NULL)
+        kel_save_show_error (GTK_WIDGET (self), error);
+      else if (path != NULL
+               && kel_save_file (GTK_WIDGET (self), path, g_bytes_get_data (bytes, NULL),
+                                 g_bytes_get_size (bytes)))
         {
           g_autofree char *base = g_path_get_basename (path);
           g_autofree char *msg = g_strdup_printf (_("Saved %s"), base);
           gtk_label_set_text (self->note_label, msg);
         }
-      else if (error != NULL)
-        gtk_label_set_text (self->note_label, error->message);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
