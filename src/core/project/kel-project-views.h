@@ -1,11 +1,49 @@
-/* kel-project-views.h: what the workbench's views of a whole project read: every memo in
- * one list, and what a step of a coder's undo history did, in words a toast can use. */
+/* kel-project-views.h: what the workbench's views of a whole project read: the rows with
+ * what they name, a matrix cell's segments, every memo in one list, and what a step of a
+ * coder's undo history did, in words a toast can use. */
 #pragma once
 
 #include "kel-aggregate.h"
+#include "kel-matrix.h"
 #include "kel-project.h"
 
 G_BEGIN_DECLS
+
+/* kel_project_collect_rows() on a worker thread, as a job (@selection is copied): @job
+ * (may be NULL) hears of the start and the end, and its Cancel makes the _finish fail
+ * with G_IO_ERROR_CANCELLED. */
+void       kel_project_collect_rows_async  (KelProject                *project,
+                                            const KelProjectSelection *selection,
+                                            KelJob                    *job,
+                                            GAsyncReadyCallback        callback,
+                                            gpointer                   user_data);
+/* The rows (KelRow), and read with them (each may be NULL) the codebook
+ * (kel_project_get_categories()), the documents (KelProjectDocument) and the coders
+ * (KelProjectCoder); NULL and an error when the project cannot be read or the job was
+ * stopped. */
+GPtrArray *kel_project_collect_rows_finish (KelProject                *project,
+                                            GAsyncResult              *result,
+                                            GPtrArray                **codebook,
+                                            GPtrArray                **documents,
+                                            GPtrArray                **coders,
+                                            GError                   **error);
+/* A code × document matrix's segments, on a worker thread as a job: the rows of
+ * @selection with a code of one of @categories (NULL-terminated ids) that its coder did
+ * not take back (status "rejected"), and unless @key is NULL only those whose
+ * kel_matrix_row_key() for @columns is @key. */
+void       kel_project_retrieve_async      (KelProject                *project,
+                                            const KelProjectSelection *selection,
+                                            const char *const         *categories,
+                                            KelMatrixColumns           columns,
+                                            const char                *key,
+                                            KelJob                    *job,
+                                            GAsyncReadyCallback        callback,
+                                            gpointer                   user_data);
+/* The rows (KelRow) retrieved, in the dataset's order; NULL and an error as for
+ * kel_project_collect_rows_finish(). */
+GPtrArray *kel_project_retrieve_finish     (KelProject                *project,
+                                            GAsyncResult              *result,
+                                            GError                   **error);
 
 /* A memo, where it is. */
 typedef struct {
