@@ -505,6 +505,26 @@ test_concordance_job (Fixture *f, gconstpointer data)
   g_assert_cmpuint (documents, ==, 1);
   g_clear_object (&result);
 
+  /* ranked for the concordance's table: a.txt's 120 million (first in text order) is third
+   * by the word before it (10, 12, 120, …), c.txt's 10 million (last) first */
+  {
+    g_autofree guint *ranks = NULL;
+
+    g_clear_pointer (&lines, g_ptr_array_unref);
+    kel_project_concordance_ranked_async (f->project, "тенге", 40, 0, NULL, on_done, &result);
+    lines = kel_project_concordance_ranked_finish (f->project, wait_for (&result), &total,
+                                                   &documents, &ranks, &error);
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    g_assert_cmpuint (lines->len, ==, 9);
+    g_assert_cmpuint (total, ==, 9);
+    g_assert_cmpuint (documents, ==, 3);
+    g_assert_cmpuint (ranks[0 * KEL_CONCORDANCE_N_SORTS + KEL_CONCORDANCE_LEFT], ==, 2);
+    g_assert_cmpuint (ranks[8 * KEL_CONCORDANCE_N_SORTS + KEL_CONCORDANCE_LEFT], ==, 0);
+    for (guint i = 0; i < lines->len; i++)
+      g_assert_cmpuint (ranks[i * KEL_CONCORDANCE_N_SORTS + KEL_CONCORDANCE_TEXT_ORDER], ==, i);
+  }
+
   kel_job_cancel (stopped);
   kel_project_concordance_async (f->project, "тенге", 40, 0, NULL, stopped, on_done, &result);
   g_assert_null (kel_project_concordance_finish (f->project, wait_for (&result), &total, NULL,
@@ -660,6 +680,21 @@ test_concordance_columns (void)
   kel_concordance_sort (lines, KEL_CONCORDANCE_TEXT_ORDER);
   for (guint i = 0; i < lines->len; i++)
     g_assert_cmpuint (((KelConcordanceLine *) lines->pdata[i])->order, ==, i);
+
+  /* the ranks say the same places, line by line in text order, without sorting */
+  {
+    g_autofree guint *ranks = kel_concordance_rank (lines);
+
+    for (guint r = 0; r < lines->len; r++)
+      {
+        g_assert_cmpuint (ranks[by_keyword[r] * KEL_CONCORDANCE_N_SORTS
+                                + KEL_CONCORDANCE_KEYWORD], ==, r);
+        g_assert_cmpuint (ranks[by_document[r] * KEL_CONCORDANCE_N_SORTS
+                                + KEL_CONCORDANCE_DOCUMENT], ==, r);
+        g_assert_cmpuint (ranks[r * KEL_CONCORDANCE_N_SORTS + KEL_CONCORDANCE_TEXT_ORDER],
+                          ==, r);
+      }
+  }
 }
 
 int

@@ -109,6 +109,7 @@ typedef enum {
   KEL_CONCORDANCE_KEYWORD,     /* by the keyword's words */
   KEL_CONCORDANCE_DOCUMENT,    /* by the document's name's words */
 } KelConcordanceSort;
+#define KEL_CONCORDANCE_N_SORTS (KEL_CONCORDANCE_DOCUMENT + 1)
 
 void       kel_concordance_line_free (KelConcordanceLine *line);
 /* Every hit of @query (kel_query_new()'s syntax) in the project's documents, with
@@ -155,6 +156,26 @@ GPtrArray *kel_project_concordance_finish (KelProject          *project,
                                            guint               *documents,
                                            GPtrArray          **texts,
                                            GError             **error);
+/* kel_project_concordance_async() of the project's texts for a table a click sorts: the
+ * lines are ranked in each sort on the worker thread too. */
+void       kel_project_concordance_ranked_async  (KelProject          *project,
+                                                  const char          *query,
+                                                  guint                context,
+                                                  guint                max_lines,
+                                                  KelJob              *job,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+/* As kel_project_concordance_finish(), with *@ranks (may be NULL) set to
+ * kel_concordance_rank() of the lines (g_free()). */
+GPtrArray *kel_project_concordance_ranked_finish (KelProject          *project,
+                                                  GAsyncResult        *result,
+                                                  guint               *total,
+                                                  guint               *documents,
+                                                  guint              **ranks,
+                                                  GError             **error);
+/* Each line's place (0-based) in each sort, KEL_CONCORDANCE_N_SORTS a line in the order of
+ * @lines, as kel_concordance_sort() would put them (g_free()). */
+guint     *kel_concordance_rank      (GPtrArray          *lines);
 /* Sorts @lines (KelConcordanceLine) in place: by the words nearest the keyword on the
  * side chosen (or of the keyword, or of the document's name), ignoring case, in the
  * collation of the locale; ties in text order. */
