@@ -533,6 +533,36 @@ test_concordance_job (Fixture *f, gconstpointer data)
   g_clear_object (&result);
 }
 
+/* The memo overview's list as a job: the two memos anna_codes() writes, in segment order
+ * (2.1's kindergarten, then 2.6's working group); a job stopped first says so. */
+static void
+test_memos_job (Fixture *f, gconstpointer data)
+{
+  g_autoptr (KelJob) job = kel_job_new (), stopped = kel_job_new ();
+  g_autoptr (GPtrArray) memos = NULL;
+  g_autoptr (GError) error = NULL;
+  GAsyncResult *result = NULL;
+  gint64 infra, hd;
+
+  anna_codes (f, &infra, &hd);
+  kel_project_list_memos_async (f->project, job, on_done, &result);
+  memos = kel_project_list_memos_finish (f->project, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (memos->len, ==, 2);
+  g_assert_cmpint (((KelProjectMemo *) memos->pdata[0])->coding, ==, infra);
+  g_assert_cmpstr (((KelProjectMemo *) memos->pdata[0])->clause, ==, "2.1");
+  g_assert_cmpint (((KelProjectMemo *) memos->pdata[1])->coding, ==, hd);
+  g_assert_cmpstr (((KelProjectMemo *) memos->pdata[1])->clause, ==, "2.6");
+  g_assert_cmpfloat (kel_job_get_fraction (job), ==, 1.0);
+
+  kel_job_cancel (stopped);
+  kel_project_list_memos_async (f->project, stopped, on_done, &result);
+  g_assert_null (kel_project_list_memos_finish (f->project, wait_for (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_object (&result);
+}
+
 static void
 assert_adjudicated (Fixture *f, guint segment, const char *expected)
 {
@@ -715,6 +745,8 @@ main (int argc, char **argv)
   g_test_add ("/kelisim/views/concordance", Fixture, NULL, fixture_setup, test_concordance,
               fixture_teardown);
   g_test_add ("/kelisim/views/adjudication", Fixture, NULL, fixture_setup, test_adjudication,
+              fixture_teardown);
+  g_test_add ("/kelisim/views/memos-job", Fixture, NULL, fixture_setup, test_memos_job,
               fixture_teardown);
   g_test_add ("/kelisim/views/concordance-job", Fixture, NULL, fixture_setup,
               test_concordance_job, fixture_teardown);

@@ -65,6 +65,15 @@ void       kel_project_memo_free    (KelProjectMemo *memo);
  * segment, coder and coding; NULL and an error when the project cannot be read. */
 GPtrArray *kel_project_list_memos   (KelProject     *project,
                                      GError        **error);
+/* kel_project_list_memos() on a worker thread, as a job (may be NULL); its Cancel makes
+ * the _finish fail with G_IO_ERROR_CANCELLED. */
+void       kel_project_list_memos_async  (KelProject          *project,
+                                          KelJob              *job,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+GPtrArray *kel_project_list_memos_finish (KelProject          *project,
+                                          GAsyncResult        *result,
+                                          GError             **error);
 /* Whether @memo holds @needle: in its memo, text, document, coder or clause, ignoring
  * case (and with @needle "" always). */
 gboolean   kel_project_memo_matches (const KelProjectMemo *memo,
