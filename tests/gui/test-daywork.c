@@ -167,7 +167,7 @@ shot (const char *name)
 
   if (dir == NULL || display == NULL)
     return;
-  GUI_SETTLE (10);
+  GUI_SETTLE (30);
   file = g_strdup_printf ("%s/%s.png", dir, name);
   {
     const char *argv[] = { "import", "-display", display, "-window", "root", file, NULL };
@@ -254,7 +254,7 @@ xdotool (const char *const *args)
                                NULL, NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  GUI_SETTLE (10);
+  GUI_SETTLE (30);
 }
 
 /* Moves the pointer to @widget's point (@x, @y). */
@@ -325,7 +325,7 @@ show_text (Fixture *f, KelWindow *window)
   kel_window_open_document (window, f->document);
   kel_document_view_set_mode (view, KEL_MODE_TEXT);
   g_assert_true (gui_wait_until (text_ready, window, 30));
-  GUI_SETTLE (10);
+  GUI_SETTLE (30);
   return text_view_of (window);
 }
 
@@ -509,7 +509,7 @@ hand_code (Fixture *f, KelWindow *window)
              words_end - 2 - norm);
   xdotool ((const char *[]) { "key", "5", NULL });
   g_assert_true (gui_wait_until (has_span, &anna, 10));
-  GUI_SETTLE (10);
+  GUI_SETTLE (30);
 
   mine = kel_project_list_codings (project, f->document, "anna", NULL);
   g_assert_cmpuint (mine->len, ==, 1);
@@ -719,11 +719,11 @@ page_tags (Fixture *f, KelWindow *window)
   assert_tags_clear (view, doc, want.n);
   shot ("page-tags-fit");
   kel_page_view_set_zoom (view, 1.0);
-  GUI_SETTLE (10);
+  GUI_SETTLE (30);
   assert_tags_clear (view, doc, want.n);
   shot ("page-tags-100");
   kel_page_view_set_zoom (view, 0.5);
-  GUI_SETTLE (10);
+  GUI_SETTLE (30);
   assert_tags_clear (view, doc, want.n);
   shot ("page-tags-50");
 }
@@ -810,7 +810,7 @@ import_twin (KelWindow *window, const char *path, const char *response)
   shot ("same-document-twice");
   adw_message_dialog_response (ask, response);
   gtk_window_close (GTK_WINDOW (ask));
-  GUI_SETTLE (10);
+  GUI_SETTLE (30);
 }
 
 static void
@@ -830,7 +830,7 @@ same_document_twice (Fixture *f, KelWindow *window)
   /* kept: both */
   import_twin (window, scan, "keep");
   g_assert_true (gui_wait_until (has_documents, &two, 10));
-  GUI_SETTLE (10);
+  GUI_SETTLE (30);
   g_assert_true (has_documents (&two));
 }
 
@@ -896,7 +896,7 @@ chart_table (Fixture *f, KelWindow *window)
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "analysis");
   g_assert_nonnull (table);
   g_assert_true (gui_wait_until (has_rows, table, 30));
-  GUI_SETTLE (10);
+  GUI_SETTLE (30);
   chart = kel_chart_view_get_chart (KEL_CHART_VIEW (find_widget (analysis, is_type,
                                                                  GSIZE_TO_POINTER (
                                                                    KEL_TYPE_CHART_VIEW))));
@@ -967,7 +967,7 @@ panel_key (KelWindow *window, guint keyval)
       if (GTK_IS_EVENT_CONTROLLER_KEY (c))
         g_signal_emit_by_name (c, "key-pressed", keyval, 0, 0, &handled);
     }
-  GUI_SETTLE (10);
+  GUI_SETTLE (30);
   return handled;
 }
 
@@ -1018,7 +1018,7 @@ smaller_things (Fixture *f, KelWindow *window)
   kel_window_set_coder (window, "anna");
   kel_window_open_document (window, f->document);
   g_assert_true (gui_wait_until (loaded_text, window, 30));
-  GUI_SETTLE (10);
+  GUI_SETTLE (30);
 
   /* blind coding off gives the list back its filter */
   kel_segment_panel_set_filter (panel, KEL_SEGMENTS_UNREVIEWED);
@@ -1027,14 +1027,14 @@ smaller_things (Fixture *f, KelWindow *window)
   g_object_set (window, "blind", FALSE, NULL);
   g_assert_cmpint (kel_segment_panel_get_filter (panel), ==, KEL_SEGMENTS_UNREVIEWED);
   kel_segment_panel_set_filter (panel, KEL_SEGMENTS_CODED);
-  GUI_SETTLE (10);
+  GUI_SETTLE (30);
 
   /* a number key codes the segment and moves on, as Enter does */
   kel_segment_panel_select (panel, 0);
   kel_segment_panel_select_next (panel);
   first = kel_segment_panel_get_selected (panel);
   kel_segment_panel_focus_list (panel);
-  GUI_SETTLE (10);
+  GUI_SETTLE (30);
   g_assert_true (panel_key (window, GDK_KEY_4));
   second = kel_segment_panel_get_selected (panel);
   g_assert_cmpint (second, !=, first);
@@ -1042,9 +1042,9 @@ smaller_things (Fixture *f, KelWindow *window)
 
   /* Escape leaves the memo for the list, the memo kept */
   kel_segment_panel_select (panel, (guint) first);
-  GUI_SETTLE (10);
+  GUI_SETTLE (30);
   kel_segment_panel_focus_memo (panel);
-  GUI_SETTLE (10);
+  GUI_SETTLE (30);
   w = focus_of (window);
   g_assert_true (GTK_IS_TEXT_VIEW (w) || (w != NULL && gtk_widget_get_ancestor (w, GTK_TYPE_TEXT_VIEW)));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
@@ -1060,7 +1060,7 @@ smaller_things (Fixture *f, KelWindow *window)
     g_assert_true (memo);
   }
   /* and its row in the list is marked */
-  GUI_SETTLE (10);
+  GUI_SETTLE (30);
   w = find_widget (GTK_WIDGET (panel), is_memo_marker, NULL);
   g_assert_nonnull (w);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (w), ==, "по акту");
@@ -1077,14 +1077,14 @@ smaller_things (Fixture *f, KelWindow *window)
                                              &error), >, 0);
   }
   g_assert_no_error (error);
-  GUI_SETTLE (10);
+  GUI_SETTLE (30);
   {
     GtkDropDown *shown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (window), is_show_dropdown,
                                                      NULL));
     g_assert_nonnull (shown);
     gtk_drop_down_set_selected (shown, 2);   /* every coder's */
   }
-  GUI_SETTLE (10);
+  GUI_SETTLE (30);
   w = find_widget (GTK_WIDGET (panel), is_label_with, "bek: ");
   g_assert_nonnull (w);
   g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (w)), ==, PANGO_ELLIPSIZE_NONE);
@@ -1154,7 +1154,7 @@ kk_preferences (Fixture *f, KelWindow *window)
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
                                            ADW_PREFERENCES_PAGE (find_widget (
                                              prefs, is_import_page, NULL)));
-  GUI_SETTLE (10);
+  GUI_SETTLE (30);
   shot ("preferences-kk");
   g_assert_true (gui_wait_until (prefs_shown, prefs, 10));
   label = find_widget (prefs, is_ocr_choice, NULL);
