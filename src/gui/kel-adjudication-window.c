@@ -36,7 +36,7 @@ struct _KelAdjudicationWindow {
   KelAgreement    *agreement;
   GPtrArray       *decisions;    /* GStrv or NULL per disagreement */
   int              current;
-  GCancellable    *cancellable;
+  KelJob          *job;
 };
 
 G_DEFINE_FINAL_TYPE (KelAdjudicationWindow, kel_adjudication_window, ADW_TYPE_WINDOW)
@@ -163,67 +163,31 @@ show_units (KelAdjudicationWindow *self)
 
 /* Finding the disagreements ----------------------------------------------------------------- */
 
-typedef struct {
-  KelProject   *project;
-  GStrv         coders;
-  KelAgreement *agreement;
-  GPtrArray    *decisions;
-  GError       *error;
-} Job;
-
 static void
-job_free (gpointer data)
-{
-  Job *job = data;
-
-  g_clear_object (&job->project);
-  g_strfreev (job->coders);
-  g_clear_pointer (&job->agreement, kel_agreement_free);
-  g_clear_pointer (&job->decisions, g_ptr_array_unref);
-  g_clear_error (&job->error);
-  g_free (job);
-}
-
-static void
-job_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  Job *job = data;
-
-  job->agreement = kel_project_agreement_on (job->project, (const char *const *) job->coders,
-                                             KEL_AGREEMENT_REVIEWED, &job->error);
-  job->decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  for (guint i = 0; job->agreement != NULL && i < job->agreement->disagreements->len; i++)
-    {
-      const KelDisagreement *d = job->agreement->disagreements->pdata[i];
-      GStrv codes = NULL;
-
-      kel_project_get_adjudicated (job->project, d->document, d->segment, &codes, NULL);
-      g_ptr_array_add (job->decisions, codes);
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-job_done (GObject *source, GAsyncResult *result, gpointer user_data)
+units_found (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (KelAdjudicationWindow) self = user_data;
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) decisions = NULL;
+  KelAgreement *agreement;
 
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  agreement = kel_project_find_disagreements_finish (KEL_PROJECT (source), result, &decisions,
+                                                     &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  g_clear_object (&self->cancellable);
+  g_clear_object (&self->job);
   g_clear_pointer (&self->agreement, kel_agreement_free);
   g_ptr_array_set_size (self->decisions, 0);
-  if (job->agreement == NULL)
+  if (agreement == NULL)
     {
-      adw_status_page_set_description (self->empty, job->error ? job->error->message : NULL);
+      adw_status_page_set_description (self->empty, error->message);
       gtk_label_set_text (self->summary, "");
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
-  self->agreement = g_steal_pointer (&job->agreement);
-  for (guint i = 0; i < job->decisions->len; i++)
-    g_ptr_array_add (self->decisions, g_steal_pointer (&job->decisions->pdata[i]));
+  self->agreement = agreement;
+  for (guint i = 0; i < decisions->len; i++)
+    g_ptr_array_add (self->decisions, g_steal_pointer (&decisions->pdata[i]));
   adw_status_page_set_description (self->empty, _("The coders compared agree on every unit "
                                                   "they have all reviewed."));
   show_units (self);
@@ -232,24 +196,20 @@ job_done (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 find_units (KelAdjudicationWindow *self)
 {
-  g_autoptr (GTask) task = NULL;
-  g_autoptr (GStrvBuilder) coders = g_strv_builder_new ();
-  Job *job;
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) coders = NULL;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  if (self->job != NULL)
+    kel_job_cancel (self->job);
+  g_clear_object (&self->job);
   for (guint i = 0; i < self->persons->len; i++)
     if (!g_hash_table_contains (self->unchecked, self->persons->pdata[i]))
-      g_strv_builder_add (coders, self->persons->pdata[i]);
-  job = g_new0 (Job, 1);
-  job->project = g_object_ref (self->project);
-  job->coders = g_strv_builder_end (coders);
+      g_strv_builder_add (builder, self->persons->pdata[i]);
+  coders = g_strv_builder_end (builder);
   gtk_label_set_text (self->summary, _("Finding the disagreements…"));
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->cancellable, job_done, g_object_ref (self));
-  g_task_set_source_tag (task, find_units);
-  g_task_set_task_data (task, job, job_free);
-  g_task_run_in_thread (task, job_thread);
+  self->job = kel_job_new ();
+  kel_project_find_disagreements_async (self->project, (const char *const *) coders,
+                                        self->job, units_found, g_object_ref (self));
 }
 
 /* Deciding --------------------------------------------------------------------------------- */
@@ -721,8 +681,9 @@ kel_adjudication_window_dispose (GObject *object)
 {
   KelAdjudicationWindow *self = KEL_ADJUDICATION_WINDOW (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  if (self->job != NULL)
+    kel_job_cancel (self->job);
+  g_clear_object (&self->job);
   g_clear_weak_pointer (&self->workbench);
   g_clear_object (&self->project);
   g_clear_pointer (&self->categories, kel_categories_unref);
@@ -828,7 +789,7 @@ gboolean
 kel_adjudication_window_is_busy (KelAdjudicationWindow *self)
 {
   g_return_val_if_fail (KEL_IS_ADJUDICATION_WINDOW (self), FALSE);
-  return self->cancellable != NULL;
+  return self->job != NULL;
 }
 
 guint

@@ -12,6 +12,8 @@
 #include "kel-categories.h"
 #include "kel-chart-view.h"
 #include "kel-number.h"
+#include "kel-project-views.h"
+#include "kel-save.h"
 
 /* A row of the table behind the chart. */
 #define KEL_TYPE_TABLE_ITEM (kel_table_item_get_type ())
@@ -74,7 +76,7 @@ struct _KelAnalysisPage {
   KelChart        *chart;
   gboolean         dirty;
   gboolean         updating;
-  GCancellable    *cancellable;
+  KelJob          *job;
   int              year_min, year_max;
 };
 
@@ -328,13 +330,12 @@ on_export_response (GtkNativeDialog *dialog, int response, KelAnalysisPage *self
           bytes = kel_chart_export (self->chart, f, w, h, 2, &error);
           gtk_widget_queue_draw (GTK_WIDGET (self->chart_view));
         }
-      if (bytes != NULL && path != NULL)
-        ok = g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL),
-                                       g_bytes_get_size (bytes), G_FILE_SET_CONTENTS_CONSISTENT,
-                                       0644, &error);
-      if (!ok && error != NULL)
-        gtk_label_set_text (self->note_label, error->message);
-      else if (ok)
+      if (bytes == NULL)
+        kel_save_show_error (GTK_WIDGET (self), error);
+      else if (path != NULL)
+        ok = kel_save_file (GTK_WIDGET (self), path, g_bytes_get_data (bytes, NULL),
+                            g_bytes_get_size (bytes));
+      if (ok)
         {
           g_autofree char *base = g_path_get_basename (path);
           g_autofree char *msg = g_strdup_printf (_("Saved %s"), base);
@@ -371,69 +372,35 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
 
 /* Loading the rows ----------------------------------------------------------------------- */
 
-typedef struct {
-  KelProject *project;
-  GPtrArray  *rows;
-  GPtrArray  *codebook;
-  GPtrArray  *docs;
-  GPtrArray  *coders;
-  GError     *error;
-} Job;
-
 static void
-job_free (gpointer data)
-{
-  Job *job = data;
-
-  g_clear_object (&job->project);
-  g_clear_pointer (&job->rows, g_ptr_array_unref);
-  g_clear_pointer (&job->codebook, g_ptr_array_unref);
-  g_clear_pointer (&job->docs, g_ptr_array_unref);
-  g_clear_pointer (&job->coders, g_ptr_array_unref);
-  g_clear_error (&job->error);
-  g_free (job);
-}
-
-static void
-job_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  Job *job = data;
-  /* the items that do not count too: in no figure, but they say who worked on a document */
-  KelProjectSelection sel = { KEL_VIEW_ALL, NULL, NULL, FALSE, TRUE };
-
-  job->rows = kel_project_collect_rows (job->project, &sel, &job->error);
-  job->codebook = kel_project_get_categories (job->project);
-  job->docs = kel_project_list_documents (job->project);
-  job->coders = kel_project_list_coders (job->project);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-job_done (GObject *source, GAsyncResult *result, gpointer user_data)
+rows_read (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (KelAnalysisPage) self = user_data;
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL, codebook = NULL, docs = NULL, coders = NULL;
   g_autoptr (GtkStringList) choices = gtk_string_list_new (NULL);
   guint selected = gtk_drop_down_get_selected (self->coding_dropdown);
   int ymin = 0, ymax = 0;
 
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  rows = kel_project_collect_rows_finish (KEL_PROJECT (source), result, &codebook, &docs,
+                                          &coders, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (job->rows == NULL)
+  g_clear_object (&self->job);
+  if (rows == NULL)
     {
-      adw_status_page_set_description (self->empty_page,
-                                       job->error ? job->error->message : "");
+      adw_status_page_set_description (self->empty_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  self->rows = g_steal_pointer (&job->rows);
+  self->rows = g_steal_pointer (&rows);
   g_clear_pointer (&self->codebook, g_ptr_array_unref);
-  self->codebook = g_steal_pointer (&job->codebook);
+  self->codebook = g_steal_pointer (&codebook);
   g_hash_table_remove_all (self->doc_ids);
-  for (guint i = 0; i < job->docs->len; i++)
+  for (guint i = 0; i < docs->len; i++)
     {
-      const KelProjectDocument *d = job->docs->pdata[i];
+      const KelProjectDocument *d = docs->pdata[i];
       g_hash_table_insert (self->doc_ids, g_strdup (d->name), GSIZE_TO_POINTER ((gsize) d->id));
       if (d->year > 0)
         {
@@ -445,9 +412,9 @@ job_done (GObject *source, GAsyncResult *result, gpointer user_data)
   self->updating = TRUE;
   g_ptr_array_set_size (self->coders, 0);
   gtk_string_list_append (choices, _("The lexicon’s coding"));
-  for (guint i = 0; i < job->coders->len; i++)
+  for (guint i = 0; i < coders->len; i++)
     {
-      const KelProjectCoder *c = job->coders->pdata[i];
+      const KelProjectCoder *c = coders->pdata[i];
       g_autofree char *label = NULL;
 
       if (c->is_lexicon)
@@ -480,20 +447,18 @@ job_done (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 load (KelAnalysisPage *self)
 {
-  g_autoptr (GTask) task = NULL;
-  Job *job;
+  /* the items that do not count too: in no figure, but they say who worked on a document */
+  KelProjectSelection sel = { KEL_VIEW_ALL, NULL, NULL, FALSE, TRUE };
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  if (self->job != NULL)
+    kel_job_cancel (self->job);
+  g_clear_object (&self->job);
   self->dirty = FALSE;
   if (self->project == NULL)
     return;
-  job = g_new0 (Job, 1);
-  job->project = g_object_ref (self->project);
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->cancellable, job_done, g_object_ref (self));
-  g_task_set_task_data (task, job, job_free);
-  g_task_run_in_thread (task, job_thread);
+  self->job = kel_job_new ();
+  kel_project_collect_rows_async (self->project, &sel, self->job, rows_read,
+                                  g_object_ref (self));
 }
 
 static void
@@ -645,8 +610,9 @@ kel_analysis_page_dispose (GObject *object)
 {
   KelAnalysisPage *self = KEL_ANALYSIS_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  if (self->job != NULL)
+    kel_job_cancel (self->job);
+  g_clear_object (&self->job);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEL_TYPE_ANALYSIS_PAGE);
   g_clear_object (&self->project);
   g_clear_object (&self->table);

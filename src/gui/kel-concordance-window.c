@@ -1,6 +1,6 @@
 /* kel-concordance-window.c: the concordance. The query runs on a worker thread
- * (kel_project_concordance(), reading every document's text), which also ranks the lines
- * by each column with the core's kel_concordance_sort(); a click on a column's header
+ * (kel_project_concordance_ranked_async(), reading every document's text), which also
+ * ranks the lines by each column with the core's kel_concordance_sort(); a click on a column's header
  * sorts by those ranks (again for the reverse order), and the lines kept follow the order
  * shown, so the order here is the order of the export. */
 #include "config.h"
@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kel-concordance-window.h"
+#include "kel-save.h"
 #include "kel-window-private.h"
 
 #define MAX_LINES 5000
@@ -18,7 +19,7 @@
 #define KEL_TYPE_CONCORDANCE_ITEM (kel_concordance_item_get_type ())
 G_DECLARE_FINAL_TYPE (KelConcordanceItem, kel_concordance_item, KEL, CONCORDANCE_ITEM, GObject)
 
-#define N_SORTS (KEL_CONCORDANCE_DOCUMENT + 1)
+#define N_SORTS KEL_CONCORDANCE_N_SORTS
 
 struct _KelConcordanceItem {
   GObject                   parent_instance;
@@ -43,7 +44,7 @@ struct _KelConcordanceWindow {
   GtkSortListModel *sorted;     /* as shown */
   GtkWidget      *export_button;
   GPtrArray      *lines;        /* KelConcordanceLine, in the order shown */
-  GCancellable   *cancellable;
+  KelJob         *job;
 };
 
 G_DEFINE_FINAL_TYPE (KelConcordanceWindow, kel_concordance_window, ADW_TYPE_WINDOW)
@@ -87,101 +88,39 @@ show_lines (KelConcordanceWindow *self, const guint *ranks)
   gtk_widget_set_sensitive (self->export_button, self->lines->len > 0);
 }
 
-typedef struct {
-  KelProject *project;
-  char       *query;
-  GPtrArray  *lines;
-  guint      *ranks;     /* N_SORTS a line, in text order */
-  guint       total;
-} Job;
-
 static void
-job_free (gpointer data)
-{
-  Job *job = data;
-
-  g_clear_object (&job->project);
-  g_free (job->query);
-  g_clear_pointer (&job->lines, g_ptr_array_unref);
-  g_free (job->ranks);
-  g_free (job);
-}
-
-/* Each line's place in each sort, N_SORTS a line; the lines are in text order. */
-static guint *
-rank_lines (GPtrArray *lines)
-{
-  /* the lines themselves stay @lines' */
-  g_autoptr (GPtrArray) copy = g_ptr_array_sized_new (lines->len);
-  g_autoptr (GHashTable) index = g_hash_table_new (NULL, NULL);
-  guint *ranks = g_new0 (guint, MAX (lines->len, 1) * N_SORTS);
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      g_hash_table_insert (index, lines->pdata[i], GUINT_TO_POINTER (i));
-      g_ptr_array_add (copy, lines->pdata[i]);
-    }
-  for (int by = 0; by < N_SORTS; by++)
-    {
-      kel_concordance_sort (copy, by);
-      for (guint r = 0; r < copy->len; r++)
-        ranks[GPOINTER_TO_UINT (g_hash_table_lookup (index, copy->pdata[r])) * N_SORTS + by] = r;
-    }
-  return ranks;
-}
-
-static void
-job_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  Job *job = data;
-  GError *error = NULL;
-
-  job->lines = kel_project_concordance (job->project, job->query, CONTEXT, MAX_LINES,
-                                        &job->total, cancellable, &error);
-  if (job->lines == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  job->ranks = rank_lines (job->lines);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-job_done (GObject *source, GAsyncResult *result, gpointer user_data)
+lines_found (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (KelConcordanceWindow) self = user_data;
-  Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) lines = NULL;
+  g_autofree guint *ranks = NULL;
   g_autofree char *summary = NULL;
-  g_autoptr (GHashTable) docs = g_hash_table_new (NULL, NULL);
+  guint total = 0, documents = 0;
 
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  lines = kel_project_concordance_ranked_finish (KEL_PROJECT (source), result, &total,
+                                                 &documents, &ranks, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  g_clear_object (&self->cancellable);
+  g_clear_object (&self->job);
   g_ptr_array_set_size (self->lines, 0);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (lines == NULL)
     {
       show_lines (self, NULL);
       gtk_label_set_text (self->summary, error->message);
       return;
     }
-  for (guint i = 0; i < job->lines->len; i++)
-    {
-      KelConcordanceLine *line = g_steal_pointer (&job->lines->pdata[i]);
-
-      g_hash_table_add (docs, GINT_TO_POINTER ((int) line->document));
-      g_ptr_array_add (self->lines, line);
-    }
-  show_lines (self, job->ranks);
-  if (job->total > self->lines->len)
-    summary = g_strdup_printf (_("%u hits; the first %u are listed."), job->total,
+  for (guint i = 0; i < lines->len; i++)
+    g_ptr_array_add (self->lines, g_steal_pointer (&lines->pdata[i]));
+  show_lines (self, ranks);
+  if (total > self->lines->len)
+    summary = g_strdup_printf (_("%u hits; the first %u are listed."), total,
                                self->lines->len);
-  else if (job->total == 0)
+  else if (total == 0)
     summary = g_strdup (_("No hits"));
   else
     summary = g_strdup_printf (ngettext ("%u hit in %u document(s)", "%u hits in %u document(s)",
-                                         job->total), job->total, g_hash_table_size (docs));
+                                         total), total, documents);
   gtk_label_set_text (self->summary, summary);
 }
 
@@ -190,11 +129,10 @@ run_query (KelConcordanceWindow *self)
 {
   const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->search));
   g_autofree char *text = g_strstrip (g_strdup (typed));
-  g_autoptr (GTask) task = NULL;
-  Job *job;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  if (self->job != NULL)
+    kel_job_cancel (self->job);
+  g_clear_object (&self->job);
   if (*text == '\0')
     {
       g_ptr_array_set_size (self->lines, 0);
@@ -205,15 +143,10 @@ run_query (KelConcordanceWindow *self)
                                            "round."));
       return;
     }
-  job = g_new0 (Job, 1);
-  job->project = g_object_ref (self->project);
-  job->query = g_steal_pointer (&text);
   gtk_label_set_text (self->summary, _("Searching…"));
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->cancellable, job_done, g_object_ref (self));
-  g_task_set_source_tag (task, run_query);
-  g_task_set_task_data (task, job, job_free);
-  g_task_run_in_thread (task, job_thread);
+  self->job = kel_job_new ();
+  kel_project_concordance_ranked_async (self->project, text, CONTEXT, MAX_LINES, self->job,
+                                        lines_found, g_object_ref (self));
 }
 
 /* Columns ------------------------------------------------------------------------------- */
@@ -331,12 +264,9 @@ on_export_response (GtkNativeDialog *dialog, int response, KelConcordanceWindow 
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
       g_autofree char *csv = kel_concordance_window_to_csv (self);
-      g_autoptr (GError) error = NULL;
 
-      if (path != NULL && !g_file_set_contents_full (path, csv, -1,
-                                                     G_FILE_SET_CONTENTS_CONSISTENT, 0644,
-                                                     &error))
-        gtk_label_set_text (self->summary, error->message);
+      if (path != NULL && csv != NULL)
+        kel_save_file (GTK_WIDGET (self), path, csv, strlen (csv));
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
@@ -428,8 +358,9 @@ kel_concordance_window_dispose (GObject *object)
 {
   KelConcordanceWindow *self = KEL_CONCORDANCE_WINDOW (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  if (self->job != NULL)
+    kel_job_cancel (self->job);
+  g_clear_object (&self->job);
   g_clear_weak_pointer (&self->workbench);
   g_clear_object (&self->project);
   if (self->sorted != NULL)
@@ -517,7 +448,7 @@ gboolean
 kel_concordance_window_is_busy (KelConcordanceWindow *self)
 {
   g_return_val_if_fail (KEL_IS_CONCORDANCE_WINDOW (self), FALSE);
-  return self->cancellable != NULL;
+  return self->job != NULL;
 }
 
 GPtrArray *

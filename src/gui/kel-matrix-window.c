@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kel-number.h"
+#include "kel-project-views.h"
 #include "kel-save.h"
 #include "kel-matrix-window.h"
 #include "kel-retrieved-window.h"
@@ -28,7 +29,7 @@ struct _KelMatrixWindow {
   GPtrArray     *codebook;      /* KelCategory */
   GStrv          documents;     /* names, in the project's order */
   KelMatrix     *matrix;
-  GCancellable  *cancellable;
+  KelJob        *job;
 };
 
 G_DEFINE_FINAL_TYPE (KelMatrixWindow, kel_matrix_window, ADW_TYPE_WINDOW)
@@ -250,82 +251,48 @@ rebuild (KelMatrixWindow *self)
 
 /* Collecting ---------------------------------------------------------------------------- */
 
-typedef struct {
-  KelProject *project;
-  GPtrArray  *rows;
-  GPtrArray  *codebook;
-  GPtrArray  *docs;
-  GError     *error;
-} Job;
-
 static void
-job_free (gpointer data)
-{
-  Job *job = data;
-
-  g_clear_object (&job->project);
-  g_clear_pointer (&job->rows, g_ptr_array_unref);
-  g_clear_pointer (&job->codebook, g_ptr_array_unref);
-  g_clear_pointer (&job->docs, g_ptr_array_unref);
-  g_clear_error (&job->error);
-  g_free (job);
-}
-
-static void
-job_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  Job *job = data;
-  /* the items that do not count too: in no cell, but they say who worked on a document */
-  KelProjectSelection sel = { KEL_VIEW_ALL, NULL, NULL, FALSE, TRUE };
-
-  job->rows = kel_project_collect_rows (job->project, &sel, &job->error);
-  job->codebook = kel_project_get_categories (job->project);
-  job->docs = kel_project_list_documents (job->project);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-job_done (GObject *source, GAsyncResult *result, gpointer user_data)
+rows_read (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (KelMatrixWindow) self = user_data;
-  Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL, codebook = NULL, docs = NULL;
 
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  rows = kel_project_collect_rows_finish (KEL_PROJECT (source), result, &codebook, &docs,
+                                          NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  g_clear_object (&self->cancellable);
-  if (job->rows == NULL)
+  g_clear_object (&self->job);
+  if (rows == NULL)
     {
-      gtk_label_set_text (self->summary, job->error ? job->error->message : "");
+      gtk_label_set_text (self->summary, error->message);
       return;
     }
-  for (guint i = 0; i < job->docs->len; i++)
-    g_strv_builder_add (names, ((KelProjectDocument *) job->docs->pdata[i])->name);
+  for (guint i = 0; i < docs->len; i++)
+    g_strv_builder_add (names, ((KelProjectDocument *) docs->pdata[i])->name);
   g_strfreev (self->documents);
   self->documents = g_strv_builder_end (names);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->codebook, g_ptr_array_unref);
-  self->rows = g_steal_pointer (&job->rows);
-  self->codebook = g_steal_pointer (&job->codebook);
+  self->rows = g_steal_pointer (&rows);
+  self->codebook = g_steal_pointer (&codebook);
   rebuild (self);
 }
 
 static void
 collect (KelMatrixWindow *self)
 {
-  g_autoptr (GTask) task = NULL;
-  Job *job;
+  /* the items that do not count too: in no cell, but they say who worked on a document */
+  KelProjectSelection sel = { KEL_VIEW_ALL, NULL, NULL, FALSE, TRUE };
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  job = g_new0 (Job, 1);
-  job->project = g_object_ref (self->project);
+  if (self->job != NULL)
+    kel_job_cancel (self->job);
+  g_clear_object (&self->job);
   gtk_label_set_text (self->summary, _("Gathering the segments…"));
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->cancellable, job_done, g_object_ref (self));
-  g_task_set_source_tag (task, collect);
-  g_task_set_task_data (task, job, job_free);
-  g_task_run_in_thread (task, job_thread);
+  self->job = kel_job_new ();
+  kel_project_collect_rows_async (self->project, &sel, self->job, rows_read,
+                                  g_object_ref (self));
 }
 
 /* Exporting ----------------------------------------------------------------------------- */
@@ -435,8 +402,9 @@ kel_matrix_window_dispose (GObject *object)
 {
   KelMatrixWindow *self = KEL_MATRIX_WINDOW (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  if (self->job != NULL)
+    kel_job_cancel (self->job);
+  g_clear_object (&self->job);
   g_clear_weak_pointer (&self->workbench);
   g_clear_object (&self->project);
   g_clear_pointer (&self->categories, kel_categories_unref);
@@ -517,7 +485,7 @@ gboolean
 kel_matrix_window_is_busy (KelMatrixWindow *self)
 {
   g_return_val_if_fail (KEL_IS_MATRIX_WINDOW (self), FALSE);
-  return self->cancellable != NULL;
+  return self->job != NULL;
 }
 
 const KelMatrix *

@@ -21,7 +21,7 @@ struct _KelMemoWindow {
   GtkStack       *stack;
   GPtrArray      *memos;        /* KelProjectMemo, in the list's order */
   char           *needle;
-  GCancellable   *cancellable;
+  KelJob         *job;
 };
 
 G_DEFINE_FINAL_TYPE (KelMemoWindow, kel_memo_window, ADW_TYPE_WINDOW)
@@ -131,28 +131,16 @@ show_memos (KelMemoWindow *self, GPtrArray *memos)
 /* Reading ------------------------------------------------------------------------------- */
 
 static void
-read_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  GError *error = NULL;
-  GPtrArray *memos = kel_project_list_memos (data, &error);
-
-  if (memos == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, memos, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
 read_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (KelMemoWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) memos = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr (GPtrArray) memos = kel_project_list_memos_finish (KEL_PROJECT (source), result,
+                                                               &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-      || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  g_clear_object (&self->cancellable);
+  g_clear_object (&self->job);
   if (memos == NULL)
     {
       gtk_label_set_text (self->summary, error->message);
@@ -164,15 +152,11 @@ read_done (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 read_memos (KelMemoWindow *self)
 {
-  g_autoptr (GTask) task = NULL;
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->cancellable, read_done, g_object_ref (self));
-  g_task_set_source_tag (task, read_memos);
-  g_task_set_task_data (task, g_object_ref (self->project), g_object_unref);
-  g_task_run_in_thread (task, read_thread);
+  if (self->job != NULL)
+    kel_job_cancel (self->job);
+  g_clear_object (&self->job);
+  self->job = kel_job_new ();
+  kel_project_list_memos_async (self->project, self->job, read_done, g_object_ref (self));
 }
 
 /* Events -------------------------------------------------------------------------------- */
@@ -287,8 +271,9 @@ kel_memo_window_dispose (GObject *object)
 {
   KelMemoWindow *self = KEL_MEMO_WINDOW (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  if (self->job != NULL)
+    kel_job_cancel (self->job);
+  g_clear_object (&self->job);
   if (self->project != NULL && self->changed_id != 0)
     g_clear_signal_handler (&self->changed_id, self->project);
   g_clear_weak_pointer (&self->workbench);
@@ -365,7 +350,7 @@ gboolean
 kel_memo_window_is_busy (KelMemoWindow *self)
 {
   g_return_val_if_fail (KEL_IS_MEMO_WINDOW (self), FALSE);
-  return self->cancellable != NULL;
+  return self->job != NULL;
 }
 
 GPtrArray *

@@ -14,6 +14,7 @@
 #include "kel-chart-view.h"
 #include "kel-project-links.h"
 #include "kel-promises-page.h"
+#include "kel-save.h"
 
 struct _KelPromisesPage
 {
@@ -40,7 +41,7 @@ struct _KelPromisesPage
   GArray          *refs;        /* KelItemRef per item of the result */
   KelAggregate    *agg;
   KelChart        *chart;
-  GCancellable    *cancellable;
+  KelJob          *job;
   GArray          *row_commitment;   /* guint per row of the list: commitment, or G_MAXUINT */
   char            *selected_corp;
   guint            selected_commitment;
@@ -479,45 +480,14 @@ on_chart_option (KelPromisesPage *self)
 
 /* Linking on a worker thread --------------------------------------------------------------- */
 
-typedef struct {
-  KelProject     *project;
-  KelLinkLexicon *lex;    /* the page's; the page outlives the task through its ref */
-  char           *coder;
-  KelLinkResult  *result;
-  GArray         *refs;
-} LinkJob;
-
-static void
-link_job_free (gpointer data)
-{
-  LinkJob *j = data;
-
-  g_clear_object (&j->project);
-  g_free (j->coder);
-  g_clear_pointer (&j->result, kel_link_result_free);
-  g_clear_pointer (&j->refs, g_array_unref);
-  g_free (j);
-}
-
-static void
-link_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  LinkJob *j = data;
-  GError *error = NULL;
-
-  j->result = kel_project_run_linker (j->project, j->coder, j->lex, NULL, &j->refs, &error);
-  if (j->result == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 static void
 on_linked (GObject *source, GAsyncResult *res, gpointer user_data)
 {
-  KelPromisesPage *self = KEL_PROMISES_PAGE (source);
-  LinkJob *j = g_task_get_task_data (G_TASK (res));
+  g_autoptr (KelPromisesPage) self = user_data;
   g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) refs = NULL;
+  KelLinkResult *result = kel_project_run_linker_finish (KEL_PROJECT (source), res, &refs,
+                                                         &error);
   guint keep = self->selected_commitment;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
@@ -525,16 +495,18 @@ on_linked (GObject *source, GAsyncResult *res, gpointer user_data)
                                          || gtk_widget_is_ancestor (focus,
                                                                     GTK_WIDGET (self->list)));
 
-  if (!g_task_propagate_boolean (G_TASK (res), &error))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->job);
+  if (result == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        gtk_label_set_text (self->note_label, error->message);
+      gtk_label_set_text (self->note_label, error->message);
       return;
     }
   g_clear_pointer (&self->result, kel_link_result_free);
   g_clear_pointer (&self->refs, g_array_unref);
-  self->result = g_steal_pointer (&j->result);
-  self->refs = g_steal_pointer (&j->refs);
+  self->result = result;
+  self->refs = g_steal_pointer (&refs);
   fill_corporations (self);
   fill_list (self);
   update_chart (self);
@@ -554,29 +526,20 @@ on_linked (GObject *source, GAsyncResult *res, gpointer user_data)
 void
 kel_promises_page_refresh (KelPromisesPage *self)
 {
-  g_autoptr (GTask) task = NULL;
-  LinkJob *j;
-
   g_return_if_fail (KEL_IS_PROMISES_PAGE (self));
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  if (self->job != NULL)
+    kel_job_cancel (self->job);
+  g_clear_object (&self->job);
   if (self->project == NULL || self->link_lex == NULL)
     return;
   /* linking is not free: a page nobody looks at links when it is shown */
   self->dirty = !gtk_widget_get_mapped (GTK_WIDGET (self));
   if (self->dirty)
     return;
-  self->cancellable = g_cancellable_new ();
-  j = g_new0 (LinkJob, 1);
-  j->project = g_object_ref (self->project);
-  j->lex = self->link_lex;
-  j->coder = g_strdup (self->coder);
-  task = g_task_new (self, self->cancellable, on_linked, NULL);
-  g_task_set_source_tag (task, kel_promises_page_refresh);
-  g_task_set_name (task, "[kelisim] link promises");
-  g_task_set_task_data (task, j, link_job_free);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, link_thread);
+  self->job = kel_job_new ();
+  /* the page's lexicon lives as long as the page, which the callback holds */
+  kel_project_run_linker_async (self->project, self->coder, self->link_lex, self->job,
+                                on_linked, g_object_ref (self));
 }
 
 /* Decisions ------------------------------------------------------------------------------ */
@@ -836,17 +799,16 @@ on_export_response (GtkNativeDialog *dialog, int response, KelPromisesPage *self
       bytes = kel_chart_export (self->chart, f, w,
                                 kel_chart_get_natural_height (self->chart, NULL, w), 2, &error);
       gtk_widget_queue_draw (GTK_WIDGET (self->chart_view));
-      if (bytes != NULL && path != NULL
-          && g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL),
-                                       g_bytes_get_size (bytes),
-                                       G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
+      if (bytes == NULL)
+        kel_save_show_error (GTK_WIDGET (self), error);
+      else if (path != NULL
+               && kel_save_file (GTK_WIDGET (self), path, g_bytes_get_data (bytes, NULL),
+                                 g_bytes_get_size (bytes)))
         {
           g_autofree char *base = g_path_get_basename (path);
           g_autofree char *msg = g_strdup_printf (_("Saved %s"), base);
           gtk_label_set_text (self->note_label, msg);
         }
-      else if (error != NULL)
-        gtk_label_set_text (self->note_label, error->message);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
@@ -1046,8 +1008,9 @@ kel_promises_page_dispose (GObject *object)
 {
   KelPromisesPage *self = KEL_PROMISES_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  if (self->job != NULL)
+    kel_job_cancel (self->job);
+  g_clear_object (&self->job);
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_clear_object (&self->project);
@@ -1111,7 +1074,8 @@ kel_promises_page_set_project (KelPromisesPage *self, KelProject *project, KelLe
   g_autoptr (GError) error = NULL;
 
   g_return_if_fail (KEL_IS_PROMISES_PAGE (self));
-  g_cancellable_cancel (self->cancellable);
+  if (self->job != NULL)
+    kel_job_cancel (self->job);
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_set_object (&self->project, project);

@@ -10,6 +10,7 @@
 
 #include "kel-amount.h"
 #include "kel-dataset.h"
+#include "kel-project-views.h"
 #include "kel-retrieved-window.h"
 #include "kel-save.h"
 #include "kel-window-private.h"
@@ -29,7 +30,7 @@ struct _KelRetrievedWindow {
   GtkListBox    *list;
   GtkWidget     *export_button;
   GPtrArray     *rows;          /* KelRow, those shown */
-  GCancellable  *cancellable;
+  KelJob        *job;
   KelMatrixColumns scope_columns; /* a matrix cell's rows only (kel_retrieved_window_set_scope) */
   char          *scope_key;
 };
@@ -37,59 +38,6 @@ struct _KelRetrievedWindow {
 G_DEFINE_FINAL_TYPE (KelRetrievedWindow, kel_retrieved_window, ADW_TYPE_WINDOW)
 
 /* Collecting ------------------------------------------------------------------------- */
-
-typedef struct {
-  KelProject *project;
-  KelProjectView view;
-  char       *coder;
-  GHashTable *chosen;   /* a copy */
-  KelMatrixColumns scope_columns;
-  char       *scope_key;
-  GPtrArray  *rows;
-  GError     *error;
-} Job;
-
-static void
-job_free (gpointer data)
-{
-  Job *job = data;
-
-  g_clear_object (&job->project);
-  g_free (job->coder);
-  g_free (job->scope_key);
-  g_clear_pointer (&job->chosen, g_hash_table_unref);
-  g_clear_pointer (&job->rows, g_ptr_array_unref);
-  g_clear_error (&job->error);
-  g_free (job);
-}
-
-static void
-job_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  Job *job = data;
-  KelProjectSelection sel = { job->view, job->coder, NULL, FALSE };
-  g_autoptr (GPtrArray) all = kel_project_collect_rows (job->project, &sel, &job->error);
-
-  job->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_row_free);
-  for (guint i = 0; all != NULL && i < all->len; i++)
-    {
-      KelRow *row = all->pdata[i];
-
-      /* a code somebody took back is no code of theirs */
-      if (row->category == NULL || g_strcmp0 (row->status, "rejected") == 0
-          || !g_hash_table_contains (job->chosen, row->category))
-        continue;
-      if (job->scope_key != NULL)
-        {
-          g_autofree char *key = kel_matrix_row_key (row, job->scope_columns);
-
-          if (g_strcmp0 (key, job->scope_key) != 0)
-            continue;
-        }
-      g_ptr_array_add (job->rows, g_steal_pointer (&all->pdata[i]));
-    }
-  g_task_return_boolean (task, TRUE);
-}
 
 static GtkWidget *
 row_widget (KelRetrievedWindow *self, const KelRow *row)
@@ -183,58 +131,57 @@ show_rows (KelRetrievedWindow *self)
 }
 
 static void
-job_done (GObject *source, GAsyncResult *result, gpointer user_data)
+rows_read (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (KelRetrievedWindow) self = user_data;
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = kel_project_retrieve_finish (KEL_PROJECT (source), result,
+                                                            &error);
 
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  g_clear_object (&self->cancellable);
+  g_clear_object (&self->job);
   g_ptr_array_set_size (self->rows, 0);
-  if (job->error != NULL)
+  if (rows == NULL)
     {
-      gtk_label_set_text (self->summary, job->error->message);
+      gtk_label_set_text (self->summary, error->message);
       return;
     }
-  for (guint i = 0; i < job->rows->len; i++)
-    g_ptr_array_add (self->rows, g_steal_pointer (&job->rows->pdata[i]));
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (self->rows, g_steal_pointer (&rows->pdata[i]));
   show_rows (self);
 }
 
 static void
 collect (KelRetrievedWindow *self)
 {
-  g_autoptr (GTask) task = NULL;
   guint whose = gtk_drop_down_get_selected (self->whose);
+  KelProjectSelection sel = { whose == 0 ? KEL_VIEW_CODER : whose == 1 ? KEL_VIEW_ALL
+                              : whose == 2 ? KEL_VIEW_CONSENSUS : KEL_VIEW_CODER,
+                              NULL, NULL, FALSE, FALSE };
+  g_autoptr (GStrvBuilder) chosen = g_strv_builder_new ();
+  g_auto (GStrv) categories = NULL;
   GHashTableIter it;
   gpointer id;
-  Job *job;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  if (self->job != NULL)
+    kel_job_cancel (self->job);
+  g_clear_object (&self->job);
   if (self->project == NULL)
     return;
-  job = g_new0 (Job, 1);
-  job->project = g_object_ref (self->project);
-  job->view = whose == 0 ? KEL_VIEW_CODER : whose == 1 ? KEL_VIEW_ALL
-              : whose == 2 ? KEL_VIEW_CONSENSUS : KEL_VIEW_CODER;
   if (whose == 0)
-    job->coder = g_strdup (KEL_LEXICON_CODER);
+    sel.coder = KEL_LEXICON_CODER;
   else if (whose >= 3 && whose - 3 < self->persons->len)
-    job->coder = g_strdup (self->persons->pdata[whose - 3]);
-  job->chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    sel.coder = self->persons->pdata[whose - 3];
   g_hash_table_iter_init (&it, self->chosen);
   while (g_hash_table_iter_next (&it, &id, NULL))
-    g_hash_table_add (job->chosen, g_strdup (id));
-  job->scope_columns = self->scope_columns;
-  job->scope_key = g_strdup (self->scope_key);
+    g_strv_builder_add (chosen, id);
+  categories = g_strv_builder_end (chosen);
   gtk_label_set_text (self->summary, _("Gathering the segments…"));
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->cancellable, job_done, g_object_ref (self));
-  g_task_set_source_tag (task, collect);
-  g_task_set_task_data (task, job, job_free);
-  g_task_run_in_thread (task, job_thread);
+  self->job = kel_job_new ();
+  kel_project_retrieve_async (self->project, &sel, (const char *const *) categories,
+                              self->scope_columns, self->scope_key, self->job, rows_read,
+                              g_object_ref (self));
 }
 
 /* Choosing and exporting ---------------------------------------------------------------- */
@@ -389,8 +336,9 @@ kel_retrieved_window_dispose (GObject *object)
 {
   KelRetrievedWindow *self = KEL_RETRIEVED_WINDOW (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  if (self->job != NULL)
+    kel_job_cancel (self->job);
+  g_clear_object (&self->job);
   g_clear_weak_pointer (&self->workbench);
   g_clear_object (&self->project);
   g_clear_pointer (&self->categories, kel_categories_unref);
@@ -497,7 +445,7 @@ gboolean
 kel_retrieved_window_is_busy (KelRetrievedWindow *self)
 {
   g_return_val_if_fail (KEL_IS_RETRIEVED_WINDOW (self), FALSE);
-  return self->cancellable != NULL;
+  return self->job != NULL;
 }
 
 GPtrArray *

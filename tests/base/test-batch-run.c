@@ -29,9 +29,16 @@ square (guint index, gpointer data)
   s->in_flight++;
   s->most = MAX (s->most, s->in_flight);
   g_mutex_unlock (&s->lock);
-  /* later items finish first: the order must come from the batch, not from timing */
-  g_usleep ((20 - index % 20) * 100);
-  *out = index * index;
+  /* later items have less to do and finish first: the order must come from the batch,
+   * not from timing (the sum of @index taken @n times, @n falling with the index) */
+  {
+    guint n = (20 - index % 20) * 20000;
+    volatile guint64 sum = 0;
+
+    for (guint r = 0; r < n; r++)
+      sum += index;
+    *out = (guint) (sum / n) * index;
+  }
   return out;
 }
 

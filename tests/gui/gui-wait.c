@@ -1,20 +1,28 @@
-/* gui-wait.c: the GUI tests' waits (see gui-wait.h). The loop polls without blocking, so a
- * condition that a worker thread makes true is seen without a main-loop event for it. */
+/* gui-wait.c: the GUI tests' waits (see gui-wait.h). The loop blocks in the main context,
+ * and a source that only wakes it every few milliseconds lets a condition that a worker
+ * thread makes true (with no main-loop event for it) be seen, and the time limit hold. */
 #include "gui-wait.h"
+
+/* How often the waits look again with nothing else happening. */
+#define WAKE_MS 2
+
+static gboolean
+wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
 
 gboolean
 gui_wait_until (GuiWaitFunc cond, gpointer data, double seconds)
 {
   gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+  guint waker = g_timeout_add (WAKE_MS, wake, NULL);
+  gboolean held;
 
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  return TRUE;
+  while (!(held = cond (data)) && g_get_monotonic_time () <= end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (waker);
+  return held;
 }
 
 void
@@ -105,4 +113,35 @@ gui_wait_painted (double seconds)
         g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC,
                              "a shown window painted no frame");
     }
+}
+
+static gboolean
+nothing_ready (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
+
+/* Dispatches what is ready until nothing is, or @seconds pass: a page that keeps drawing
+ * (slowly, under the sanitizers) always has a frame ready, and the painted frame waited for
+ * after this is what says the step is done. */
+static void
+drain (double seconds)
+{
+  /* not gui_wait_until: its waker would be a source ready in turn */
+  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (!nothing_ready (NULL) && g_get_monotonic_time () <= end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+void
+_gui_settle (double seconds, const char *file, int line, const char *func)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (display != NULL)
+    gdk_display_sync (display);
+  drain (seconds);
+  gui_wait_painted (seconds);
+  drain (seconds);
 }

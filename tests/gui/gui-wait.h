@@ -48,4 +48,11 @@ void _gui_window_gone (GtkWindow *window, gboolean close, double seconds, const 
  * screenshot); fails the test after @seconds. */
 void gui_wait_painted (double seconds);
 
+/* Lets what a step set going run to its end: a round trip to the display server (so that
+ * the events another program made there, as xdotool's, have come in), then every source
+ * ready dispatched until none is (for @seconds at most), a frame painted by each shown
+ * window (the test fails when none comes in @seconds), and what the painting queued. */
+void _gui_settle (double seconds, const char *file, int line, const char *func);
+#define GUI_SETTLE(seconds) _gui_settle ((seconds), __FILE__, __LINE__, G_STRFUNC)
+
 G_END_DECLS

@@ -24,6 +24,8 @@
 #include "kel-segment-panel.h"
 #include "kel-window.h"
 
+#include "gui-wait.h"
+
 /* Six clauses the built-in lexicon codes one way each, and one it leaves alone. */
 static const char memo_text[] =
   "МЕМОРАНДУМ\nо сотрудничестве между ТОО «Казцинк» и акиматом на 2021 год\n\n"
@@ -47,34 +49,6 @@ struct _Fixture {
   Body            body;
   gboolean        done;
 };
-
-/* Runs the main loop until @cond holds or @seconds pass; no fixed sleeps. */
-static gboolean
-wait_until (gboolean (*cond) (gpointer), gpointer data, double seconds)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-/* Lets what is pending run (layout, drawing, idles): until the main loop is idle. */
-static void
-settle (void)
-{
-  for (int i = 0; i < 5; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
 
 static gboolean
 not_busy (gpointer data)
@@ -158,11 +132,10 @@ on_activate (GApplication *app, Fixture *f)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (kel_window_open_project (window, f->project_path, FALSE));
-  g_assert_true (wait_until (not_busy, window, 60));
+  g_assert_true (gui_wait_until (not_busy, window, 60));
   f->body (f, window);
   f->done = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  GUI_DESTROY (window, 30);
   g_application_release (app);
   g_application_quit (app);
 }
@@ -194,7 +167,7 @@ shot (const char *name)
 
   if (dir == NULL || display == NULL)
     return;
-  settle ();
+  GUI_SETTLE (30);
   file = g_strdup_printf ("%s/%s.png", dir, name);
   {
     const char *argv[] = { "import", "-display", display, "-window", "root", file, NULL };
@@ -281,7 +254,7 @@ xdotool (const char *const *args)
                                NULL, NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  settle ();
+  GUI_SETTLE (30);
 }
 
 /* Moves the pointer to @widget's point (@x, @y). */
@@ -351,8 +324,8 @@ show_text (Fixture *f, KelWindow *window)
   kel_window_set_coder (window, "anna");
   kel_window_open_document (window, f->document);
   kel_document_view_set_mode (view, KEL_MODE_TEXT);
-  g_assert_true (wait_until (text_ready, window, 30));
-  settle ();
+  g_assert_true (gui_wait_until (text_ready, window, 30));
+  GUI_SETTLE (30);
   return text_view_of (window);
 }
 
@@ -417,7 +390,7 @@ drag_selection (Fixture *f, KelWindow *window)
   shot ("selection-mid-drag");
 
   xdotool ((const char *[]) { "mouseup", "1", NULL });
-  g_assert_true (wait_until (bar_shown, bar, 10));
+  g_assert_true (gui_wait_until (bar_shown, bar, 10));
   /* the bar floats over the text, which stays where it was */
   g_assert_cmpfloat (y_in_window (GTK_WIDGET (text)), ==, top);
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &s, &e));
@@ -535,8 +508,8 @@ hand_code (Fixture *f, KelWindow *window)
   drag_text (text, norm, g_utf8_next_char (g_utf8_next_char (clause)) - norm,
              words_end - 2 - norm);
   xdotool ((const char *[]) { "key", "5", NULL });
-  g_assert_true (wait_until (has_span, &anna, 10));
-  settle ();
+  g_assert_true (gui_wait_until (has_span, &anna, 10));
+  GUI_SETTLE (30);
 
   mine = kel_project_list_codings (project, f->document, "anna", NULL);
   g_assert_cmpuint (mine->len, ==, 1);
@@ -573,8 +546,8 @@ hand_code (Fixture *f, KelWindow *window)
                                                                      "analysis"));
   }
   /* (the page reads who the coders are when it is first shown) */
-  g_assert_true (wait_until (shows_anna, analysis, 30));
-  g_assert_true (wait_until (charted_for_anna, analysis, 30));
+  g_assert_true (gui_wait_until (shows_anna, analysis, 30));
+  g_assert_true (gui_wait_until (charted_for_anna, analysis, 30));
   {
     KelAggregate *agg = kel_analysis_page_get_aggregate (analysis);
     int hd = -1;
@@ -727,7 +700,7 @@ page_tags (Fixture *f, KelWindow *window)
 
   kel_window_set_coder (window, "anna");
   kel_window_open_document (window, f->document);
-  g_assert_true (wait_until (loaded, window, 30));
+  g_assert_true (gui_wait_until (loaded, window, 30));
   doc = kel_document_view_get_document (dv);
   g_assert_nonnull (doc->extracted);
 
@@ -742,15 +715,15 @@ page_tags (Fixture *f, KelWindow *window)
   g_assert_cmpuint (want.n, >=, 4);
 
   /* the width fitted, then 100 % and 50 %: every tag drawn, none over a glyph */
-  g_assert_true (wait_until (has_tags, &want, 10));
+  g_assert_true (gui_wait_until (has_tags, &want, 10));
   assert_tags_clear (view, doc, want.n);
   shot ("page-tags-fit");
   kel_page_view_set_zoom (view, 1.0);
-  settle ();
+  GUI_SETTLE (30);
   assert_tags_clear (view, doc, want.n);
   shot ("page-tags-100");
   kel_page_view_set_zoom (view, 0.5);
-  settle ();
+  GUI_SETTLE (30);
   assert_tags_clear (view, doc, want.n);
   shot ("page-tags-50");
 }
@@ -830,14 +803,14 @@ import_twin (KelWindow *window, const char *path, const char *response)
   AdwMessageDialog *ask;
 
   kel_window_import_files (window, &file, 1);
-  g_assert_true (wait_until (twins_asked, NULL, 60));
+  g_assert_true (gui_wait_until (twins_asked, NULL, 60));
   ask = message_dialog ("The Same Document Twice?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "“memo-scan.txt”"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "“memo.txt”"));
   shot ("same-document-twice");
   adw_message_dialog_response (ask, response);
   gtk_window_close (GTK_WINDOW (ask));
-  settle ();
+  GUI_SETTLE (30);
 }
 
 static void
@@ -852,12 +825,12 @@ same_document_twice (Fixture *f, KelWindow *window)
 
   /* left out: one document, as before */
   import_twin (window, scan, "skip");
-  g_assert_true (wait_until (has_documents, &one, 10));
-  g_assert_true (wait_until (not_busy, window, 10));
+  g_assert_true (gui_wait_until (has_documents, &one, 10));
+  g_assert_true (gui_wait_until (not_busy, window, 10));
   /* kept: both */
   import_twin (window, scan, "keep");
-  g_assert_true (wait_until (has_documents, &two, 10));
-  settle ();
+  g_assert_true (gui_wait_until (has_documents, &two, 10));
+  GUI_SETTLE (30);
   g_assert_true (has_documents (&two));
 }
 
@@ -922,8 +895,8 @@ chart_table (Fixture *f, KelWindow *window)
 
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "analysis");
   g_assert_nonnull (table);
-  g_assert_true (wait_until (has_rows, table, 30));
-  settle ();
+  g_assert_true (gui_wait_until (has_rows, table, 30));
+  GUI_SETTLE (30);
   chart = kel_chart_view_get_chart (KEL_CHART_VIEW (find_widget (analysis, is_type,
                                                                  GSIZE_TO_POINTER (
                                                                    KEL_TYPE_CHART_VIEW))));
@@ -994,7 +967,7 @@ panel_key (KelWindow *window, guint keyval)
       if (GTK_IS_EVENT_CONTROLLER_KEY (c))
         g_signal_emit_by_name (c, "key-pressed", keyval, 0, 0, &handled);
     }
-  settle ();
+  GUI_SETTLE (30);
   return handled;
 }
 
@@ -1044,8 +1017,8 @@ smaller_things (Fixture *f, KelWindow *window)
 
   kel_window_set_coder (window, "anna");
   kel_window_open_document (window, f->document);
-  g_assert_true (wait_until (loaded_text, window, 30));
-  settle ();
+  g_assert_true (gui_wait_until (loaded_text, window, 30));
+  GUI_SETTLE (30);
 
   /* blind coding off gives the list back its filter */
   kel_segment_panel_set_filter (panel, KEL_SEGMENTS_UNREVIEWED);
@@ -1054,14 +1027,14 @@ smaller_things (Fixture *f, KelWindow *window)
   g_object_set (window, "blind", FALSE, NULL);
   g_assert_cmpint (kel_segment_panel_get_filter (panel), ==, KEL_SEGMENTS_UNREVIEWED);
   kel_segment_panel_set_filter (panel, KEL_SEGMENTS_CODED);
-  settle ();
+  GUI_SETTLE (30);
 
   /* a number key codes the segment and moves on, as Enter does */
   kel_segment_panel_select (panel, 0);
   kel_segment_panel_select_next (panel);
   first = kel_segment_panel_get_selected (panel);
   kel_segment_panel_focus_list (panel);
-  settle ();
+  GUI_SETTLE (30);
   g_assert_true (panel_key (window, GDK_KEY_4));
   second = kel_segment_panel_get_selected (panel);
   g_assert_cmpint (second, !=, first);
@@ -1069,9 +1042,9 @@ smaller_things (Fixture *f, KelWindow *window)
 
   /* Escape leaves the memo for the list, the memo kept */
   kel_segment_panel_select (panel, (guint) first);
-  settle ();
+  GUI_SETTLE (30);
   kel_segment_panel_focus_memo (panel);
-  settle ();
+  GUI_SETTLE (30);
   w = focus_of (window);
   g_assert_true (GTK_IS_TEXT_VIEW (w) || (w != NULL && gtk_widget_get_ancestor (w, GTK_TYPE_TEXT_VIEW)));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
@@ -1087,7 +1060,7 @@ smaller_things (Fixture *f, KelWindow *window)
     g_assert_true (memo);
   }
   /* and its row in the list is marked */
-  settle ();
+  GUI_SETTLE (30);
   w = find_widget (GTK_WIDGET (panel), is_memo_marker, NULL);
   g_assert_nonnull (w);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (w), ==, "по акту");
@@ -1104,14 +1077,14 @@ smaller_things (Fixture *f, KelWindow *window)
                                              &error), >, 0);
   }
   g_assert_no_error (error);
-  settle ();
+  GUI_SETTLE (30);
   {
     GtkDropDown *shown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (window), is_show_dropdown,
                                                      NULL));
     g_assert_nonnull (shown);
     gtk_drop_down_set_selected (shown, 2);   /* every coder's */
   }
-  settle ();
+  GUI_SETTLE (30);
   w = find_widget (GTK_WIDGET (panel), is_label_with, "bek: ");
   g_assert_nonnull (w);
   g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (w)), ==, PANGO_ELLIPSIZE_NONE);
@@ -1181,9 +1154,9 @@ kk_preferences (Fixture *f, KelWindow *window)
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
                                            ADW_PREFERENCES_PAGE (find_widget (
                                              prefs, is_import_page, NULL)));
-  settle ();
+  GUI_SETTLE (30);
   shot ("preferences-kk");
-  g_assert_true (wait_until (prefs_shown, prefs, 10));
+  g_assert_true (gui_wait_until (prefs_shown, prefs, 10));
   label = find_widget (prefs, is_ocr_choice, NULL);
   /* the whole choice is shown, not "Жарамды мәтін қаба…" */
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));

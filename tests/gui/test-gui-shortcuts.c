@@ -14,6 +14,8 @@
 #include "kel-find-panel.h"
 #include "kel-window.h"
 
+#include "gui-wait.h"
+
 /* Kazzinc 2021: "на сумму" after «сада» (120) and «ветеранам» (12), "в размере" after
  * «колледжа» (5) and «клуба» (20). */
 static const char memo_a[] =
@@ -48,28 +50,6 @@ struct _Fixture {
   Body            body;
   gboolean        done;
 };
-
-static gboolean
-wait_until (gboolean (*cond) (gpointer), gpointer data, double seconds)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return TRUE;
-}
-
-/* A source that only wakes the loop, so that wait_until's blocking iterations see a
- * timeout even when nothing else happens. */
-static gboolean
-tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
 
 static gboolean
 not_busy (gpointer data)
@@ -147,17 +127,15 @@ static void
 on_activate (GApplication *app, Fixture *f)
 {
   KelWindow *window = kel_window_new (f->app);
-  guint ticker = g_timeout_add (20, tick, NULL);
 
   g_application_hold (app);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (kel_window_open_project (window, f->project_path, FALSE));
-  g_assert_true (wait_until (not_busy, window, 60));
+  g_assert_true (gui_wait_until (not_busy, window, 60));
   f->body (f, window);
   f->done = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (wait_until (window_gone, window, 10));
-  g_source_remove (ticker);
+  g_assert_true (gui_wait_until (window_gone, window, 10));
   g_application_release (app);
   g_application_quit (app);
 }
@@ -237,7 +215,7 @@ wait_drawn (GtkWindow *window)
   id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &p);
   gtk_widget_queue_draw (GTK_WIDGET (window));
   gtk_widget_queue_resize (GTK_WIDGET (window));
-  g_assert_true (wait_until (painted_twice, &p, 20));
+  g_assert_true (gui_wait_until (painted_twice, &p, 20));
   g_signal_handler_disconnect (clock, id);
 }
 
@@ -292,12 +270,12 @@ shortcuts_window (Fixture *f, KelWindow *window)
     {
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay",
                                                  NULL));
-      g_assert_true (wait_until (is_open, &o, 20));
+      g_assert_true (gui_wait_until (is_open, &o, 20));
       wait_drawn (o.window);
       if (round == 0)
         collect_shortcuts (GTK_WIDGET (o.window), shown);
       gtk_window_close (o.window);
-      g_assert_true (wait_until (is_closed, &o, 20));
+      g_assert_true (gui_wait_until (is_closed, &o, 20));
     }
   g_assert_cmpuint (shown->len, >, 20);
 
@@ -433,13 +411,13 @@ concordance_from_find (Fixture *f, KelWindow *window)
   g_assert_false (gtk_widget_get_visible (button));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
   kel_find_panel_set_query (panel, "сумму размере");
-  g_assert_true (wait_until (has_hits, panel, 30));
+  g_assert_true (gui_wait_until (has_hits, panel, 30));
   g_assert_cmpuint (kel_find_panel_get_n_hits (panel), ==, 8);
   g_assert_true (gtk_widget_get_visible (button));
   g_assert_true (gtk_widget_activate (button));
-  g_assert_true (wait_until (is_open, &o, 20));
+  g_assert_true (gui_wait_until (is_open, &o, 20));
   cw = KEL_CONCORDANCE_WINDOW (o.window);
-  g_assert_true (wait_until (concordance_ready, cw, 30));
+  g_assert_true (gui_wait_until (concordance_ready, cw, 30));
   assert_order (cw, text_order);
 
   /* what a click on a header does, then a second click on it */

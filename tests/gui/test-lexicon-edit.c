@@ -12,6 +12,8 @@
 #include "kel-lexicon-edit-dialog.h"
 #include "kel-window.h"
 
+#include "gui-wait.h"
+
 /* Clause 2.6 is a working group, which no term of the lexicon codes; the new term
  * "рабоч* групп*" (human development, weight 2, enough alone) codes it. */
 static const char memo[] =
@@ -27,63 +29,6 @@ typedef struct {
   char           *project_path;
   int             status;
 } Fixture;
-
-typedef struct {
-  gpointer instance;
-  gulong   handler;
-  gboolean fired;
-} Waiter;
-
-static void
-on_fired (Waiter *w)
-{
-  w->fired = TRUE;
-}
-
-static void
-wait_arm (Waiter *w, gpointer instance, const char *signal)
-{
-  w->instance = instance;
-  w->fired = FALSE;
-  w->handler = g_signal_connect_swapped (instance, signal, G_CALLBACK (on_fired), w);
-}
-
-static gboolean
-on_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_fired (Waiter *w, double seconds)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add ((guint) (seconds * 1000), on_timeout, &timed_out);
-
-  while (!w->fired && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout);
-  g_signal_handler_disconnect (w->instance, w->handler);
-  return w->fired;
-}
-
-/* Runs the main loop until @cond holds or @seconds pass. */
-static gboolean
-wait_until (gboolean (*cond) (gpointer), gpointer data, double seconds)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
 
 static KelLexiconEditDialog *
 find_dialog (void)
@@ -132,7 +77,7 @@ run (Fixture *f)
   const KelLexiconDiff *diff;
   const KelLexiconDiffCoding *gained;
   g_autofree char *counts = NULL;
-  Waiter w;
+  GuiWaiter w;
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (kel_window_open_project (window, f->project_path, FALSE));
@@ -140,13 +85,13 @@ run (Fixture *f)
   g_assert_cmpuint (n_coded (project, "human_development"), ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-lexicon", NULL);
-  g_assert_true (wait_until (dialog_shown, NULL, 30));
+  g_assert_true (gui_wait_until (dialog_shown, NULL, 30));
   dialog = find_dialog ();
   kel_lexicon_edit_dialog_set_form (dialog, KEL_TERM_CHANGE_ADD, "рабоч* групп*",
                                     "human_development", 2.0);
-  wait_arm (&w, dialog, "previewed");
+  gui_waiter_arm (&w, dialog, "previewed");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "lexicon-edit.preview", NULL);
-  g_assert_true (wait_fired (&w, 60));
+  g_assert_true (gui_waiter_wait (&w, 60));
 
   diff = kel_lexicon_edit_dialog_get_diff (dialog);
   g_assert_nonnull (diff);
@@ -164,11 +109,11 @@ run (Fixture *f)
 
   /* the dialog closes itself once applied: held until the wait is over */
   g_object_ref (dialog);
-  wait_arm (&w, dialog, "applied");
+  gui_waiter_arm (&w, dialog, "applied");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "lexicon-edit.apply", NULL);
-  g_assert_true (wait_fired (&w, 60));
+  g_assert_true (gui_waiter_wait (&w, 60));
   g_object_unref (dialog);
-  g_assert_true (wait_until (dialog_gone, NULL, 10));
+  g_assert_true (gui_wait_until (dialog_gone, NULL, 10));
   g_assert_cmpuint (n_coded (project, "human_development"), ==, 1);
 
   /* Ctrl+Z in the window takes the edit's codings back */

@@ -13,6 +13,8 @@
 #include "kel-promises-page.h"
 #include "kel-window.h"
 
+#include "gui-wait.h"
+
 /* 2.1 and 2.2 are reported under their names and sums; 2.3's report item has its
  * category and 98 % of its sum but another kind of object: a suggestion (score 2.8). */
 static const char memo_text[] =
@@ -36,7 +38,6 @@ typedef struct {
   char           *project_path;
   KelApplication *app;
   gboolean        done;
-  guint           refreshed;
 } Fixture;
 
 static KelLexicon *
@@ -94,27 +95,6 @@ fixture_teardown (Fixture *f)
   g_free (f->project_path);
 }
 
-/* Runs the main loop until @counter passes @from, or @seconds pass. */
-static gboolean
-wait_for_refresh (Fixture *f, guint from, double seconds)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (f->refreshed <= from)
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return TRUE;
-}
-
-static void
-on_refreshed (KelPromisesPage *page, Fixture *f)
-{
-  f->refreshed++;
-}
-
 static GtkWidget *
 find_descendant (GtkWidget *widget, GType type)
 {
@@ -163,13 +143,12 @@ confirm_and_undo (Fixture *f, KelWindow *window)
   GtkEventController *keys;
   gboolean handled = FALSE, decided = TRUE;
   int status = -1;
-  guint seen;
+  GuiWaiter w;
 
-  g_signal_connect (page, "refreshed", G_CALLBACK (on_refreshed), f);
   kel_window_set_coder (window, "Aigerim");
-  seen = f->refreshed;
+  gui_waiter_arm (&w, page, "refreshed");
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "promises");
-  g_assert_true (wait_for_refresh (f, seen, 60));
+  g_assert_true (gui_waiter_wait (&w, 60));
   /* two of three delivered: 2.3 has a suggestion only */
   g_assert_cmpfloat_with_epsilon (rate_shown (page), 200.0 / 3, 1e-9);
   g_assert_true (kel_promises_page_select_corporation (page, "Kazzinc"));
@@ -180,26 +159,26 @@ confirm_and_undo (Fixture *f, KelWindow *window)
 
   /* Enter on the commitment confirms the suggestion */
   keys = list_keys (page);
-  seen = f->refreshed;
+  gui_waiter_arm (&w, page, "refreshed");
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
   g_assert_true (handled);
-  g_assert_true (wait_for_refresh (f, seen, 60));
+  g_assert_true (gui_waiter_wait (&w, 60));
   g_assert_true (kel_promises_page_get_selected (page, &status, &decided));
   g_assert_cmpint (status, ==, KEL_LINK_DELIVERED);
   g_assert_true (decided);
   g_assert_cmpfloat_with_epsilon (rate_shown (page), 100.0, 1e-9);
 
   /* the window's undo takes the decision back, and the chart's figure with it */
-  seen = f->refreshed;
+  gui_waiter_arm (&w, page, "refreshed");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  g_assert_true (wait_for_refresh (f, seen, 60));
+  g_assert_true (gui_waiter_wait (&w, 60));
   g_assert_cmpfloat_with_epsilon (rate_shown (page), 200.0 / 3, 1e-9);
   g_assert_true (kel_promises_page_get_selected (page, &status, &decided));
   g_assert_cmpint (status, ==, KEL_LINK_NOT_REPORTED);
   /* and redo brings it back */
-  seen = f->refreshed;
+  gui_waiter_arm (&w, page, "refreshed");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
-  g_assert_true (wait_for_refresh (f, seen, 60));
+  g_assert_true (gui_waiter_wait (&w, 60));
   g_assert_cmpfloat_with_epsilon (rate_shown (page), 100.0, 1e-9);
 }
 

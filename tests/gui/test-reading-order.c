@@ -15,26 +15,13 @@
 #include "kel-page-view.h"
 #include "kel-window.h"
 
+#include "gui-wait.h"
+
 typedef struct {
   char *dir;
   char *project_path;
   int   status;
 } Fixture;
-
-static gboolean
-wait_until (gboolean (*cond) (gpointer), gpointer data, double seconds)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
 
 static gboolean
 not_busy (gpointer data)
@@ -112,8 +99,8 @@ run (Fixture *f, KelApplication *app)
   g_assert_true (kel_window_open_project (window, f->project_path, TRUE));
   kel_window_import_files (window, files, 1);
   g_object_unref (files[0]);
-  g_assert_true (wait_until (not_busy, window, 120));
-  g_assert_true (wait_until (document_loaded, window, 30));
+  g_assert_true (gui_wait_until (not_busy, window, 120));
+  g_assert_true (gui_wait_until (document_loaded, window, 30));
   view = KEL_DOCUMENT_VIEW (kel_window_get_document_view (window));
   overlay = kel_document_view_get_layout_overlay (view);
 
@@ -123,7 +110,7 @@ run (Fixture *f, KelApplication *app)
   /* the toolbar's toggle button's action */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "layout.reading-order", NULL));
   g_assert_true (kel_layout_overlay_get_active (overlay));
-  g_assert_true (wait_until (layout_known, overlay, 60));
+  g_assert_true (gui_wait_until (layout_known, overlay, 60));
   check_layout (overlay, kel_document_view_get_page_view (view));
   g_main_context_iteration (NULL, FALSE);
   /* and off again */

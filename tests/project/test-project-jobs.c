@@ -1,6 +1,7 @@
 /* test-project-jobs.c: the project's long jobs on a worker thread (the lexicon run,
- * agreement, validation) give what their synchronous forms give, and what was worked out
- * for the case by hand; a stopped job changes nothing. */
+ * agreement, validation, the rows the views read, the units to adjudicate) give what
+ * their synchronous forms give, and what was worked out for the case by hand; a stopped
+ * job changes nothing. */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -9,6 +10,7 @@
 #include "kel-agreement.h"
 #include "kel-file.h"
 #include "kel-lexicon.h"
+#include "kel-project-views.h"
 #include "kel-test-utils.h"
 #include "kel-validation.h"
 
@@ -249,6 +251,177 @@ test_validation (void)
   g_assert_cmpuint (all->fn, ==, 2);
 }
 
+static gboolean
+has_coder (GPtrArray *coders, const char *name, gboolean lexicon)
+{
+  for (guint i = 0; i < coders->len; i++)
+    {
+      const KelProjectCoder *c = coders->pdata[i];
+      if (c->is_lexicon == lexicon && (lexicon || g_strcmp0 (c->name, name) == 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static guint
+segment_of (KelProject *project, gint64 doc, const char *category)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelProjectCoding) c = kel_project_get_coding (project,
+                                                           lexicon_id (project, doc, category),
+                                                           &error);
+
+  g_assert_no_error (error);
+  return (guint) c->segment;
+}
+
+/* Anna's segments of @categories in the column @key (NULL: any), on a worker thread. */
+static GPtrArray *
+retrieve (KelProject *project, const char *const *categories, const char *key, KelJob *job,
+          GError **error)
+{
+  KelProjectSelection anna = { KEL_VIEW_CODER, "anna", NULL, FALSE, FALSE };
+  GAsyncResult *result = NULL;
+  GPtrArray *rows;
+
+  kel_project_retrieve_async (project, &anna, categories, KEL_MATRIX_DOCUMENTS, key, job,
+                              on_done, &result);
+  rows = kel_project_retrieve_finish (project, wait_for (&result), error);
+  g_object_unref (result);
+  return rows;
+}
+
+/* The rows the views read, with what they name; a matrix cell's segments: coded_project()
+ * has two memoranda and two people beside the lexicon; in the first, Anna recoded the
+ * lexicon's human development as sponsorship, took back its charity and coded charity on
+ * the segment after the sponsorship by hand. */
+static void
+test_rows (void)
+{
+  g_autoptr (KelProject) project = coded_project ();
+  gint64 doc = first_document (project);
+  guint hd = segment_of (project, doc, "human_development");
+  guint s26 = segment_of (project, doc, "sponsorship") + 1;
+  KelProjectSelection all = { KEL_VIEW_ALL, NULL, NULL, FALSE, TRUE };
+  const char *const sponsorship[] = { "sponsorship", NULL };
+  const char *const charity[] = { "charity", NULL };
+  const char *const both[] = { "charity", "sponsorship", NULL };
+  g_autoptr (GPtrArray) rows = NULL, codebook = NULL, docs = NULL, coders = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelJob) job = kel_job_new (), stopped = kel_job_new ();
+  GAsyncResult *result = NULL;
+  const KelRow *row;
+  gboolean has_charity = FALSE;
+
+  kel_project_collect_rows_async (project, &all, job, on_done, &result);
+  rows = kel_project_collect_rows_finish (project, wait_for (&result), &codebook, &docs,
+                                          &coders, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (docs->len, ==, 2);
+  g_assert_cmpuint (coders->len, ==, 3);
+  g_assert_true (has_coder (coders, NULL, TRUE));
+  g_assert_true (has_coder (coders, "anna", FALSE));
+  g_assert_true (has_coder (coders, "bek", FALSE));
+  for (guint i = 0; i < codebook->len; i++)
+    has_charity |= g_strcmp0 (((KelCategory *) codebook->pdata[i])->id, "charity") == 0;
+  g_assert_true (has_charity);
+  g_assert_cmpfloat (kel_job_get_fraction (job), ==, 1.0);
+
+  /* the recoded segment, and the charity coded by hand (not the one taken back) */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = retrieve (project, sponsorship, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  row = rows->pdata[0];
+  g_assert_cmpuint (row->segment_id, ==, hd + 1);
+  g_assert_cmpstr (row->coder, ==, "anna");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = retrieve (project, charity, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  row = rows->pdata[0];
+  g_assert_cmpuint (row->segment_id, ==, s26 + 1);
+  g_assert_cmpstr (row->status, ==, "manual");
+
+  /* a cell: both in the first memorandum's column, none in the second's */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = retrieve (project, both, ((KelProjectDocument *) docs->pdata[0])->name, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = retrieve (project, both, ((KelProjectDocument *) docs->pdata[1])->name, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 0);
+
+  kel_job_cancel (stopped);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_assert_null (retrieve (project, both, NULL, stopped, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* The units an adjudicator decides: Cem took back the lexicon's infrastructure, which Anna
+ * accepted, and reviewed nothing else: one unit, undecided until it is decided. */
+static void
+test_disagreements (void)
+{
+  g_autoptr (KelProject) project = coded_project ();
+  gint64 doc = first_document (project);
+  guint infra = segment_of (project, doc, "infrastructure");
+  const char *const coders[] = { "anna", "cem", NULL };
+  const char *const decided[] = { "infrastructure", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelJob) job = kel_job_new (), stopped = kel_job_new ();
+  g_autoptr (GPtrArray) decisions = NULL;
+  g_autoptr (KelAgreement) agreement = NULL;
+  const KelDisagreement *d;
+  GStrv codes;
+  GAsyncResult *result = NULL;
+
+  g_assert_true (kel_project_add_coder (project, "cem", NULL, &error));
+  g_assert_cmpint (kel_project_reject (project, "cem",
+                                       lexicon_id (project, doc, "infrastructure"), &error),
+                   >, 0);
+  g_assert_no_error (error);
+
+  kel_project_find_disagreements_async (project, coders, job, on_done, &result);
+  agreement = kel_project_find_disagreements_finish (project, wait_for (&result), &decisions,
+                                                     &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (agreement->disagreements->len, ==, 1);
+  d = agreement->disagreements->pdata[0];
+  g_assert_cmpint (d->document, ==, doc);
+  g_assert_cmpuint (d->segment, ==, infra);
+  g_assert_cmpuint (decisions->len, ==, 1);
+  g_assert_null (decisions->pdata[0]);
+  g_assert_cmpfloat (kel_job_get_fraction (job), ==, 1.0);
+
+  g_assert_true (kel_project_adjudicate (project, doc, infra, decided, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&agreement, kel_agreement_free);
+  g_clear_pointer (&decisions, g_ptr_array_unref);
+  kel_project_find_disagreements_async (project, coders, NULL, on_done, &result);
+  agreement = kel_project_find_disagreements_finish (project, wait_for (&result), &decisions,
+                                                     &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (decisions->len, ==, 1);
+  codes = decisions->pdata[0];
+  g_assert_nonnull (codes);
+  g_assert_cmpuint (g_strv_length (codes), ==, 1);
+  g_assert_cmpstr (codes[0], ==, "infrastructure");
+
+  kel_job_cancel (stopped);
+  g_clear_pointer (&agreement, kel_agreement_free);
+  kel_project_find_disagreements_async (project, coders, stopped, on_done, &result);
+  g_assert_null (kel_project_find_disagreements_finish (project, wait_for (&result), NULL,
+                                                        &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_object (&result);
+}
+
 static void
 stop_at_once (KelJob *job, GParamSpec *pspec, gpointer data)
 {
@@ -337,6 +510,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/project-jobs/lexicon-run", test_lexicon_run);
   g_test_add_func ("/kelisim/project-jobs/agreement", test_agreement);
   g_test_add_func ("/kelisim/project-jobs/validation", test_validation);
+  g_test_add_func ("/kelisim/project-jobs/rows", test_rows);
+  g_test_add_func ("/kelisim/project-jobs/disagreements", test_disagreements);
   g_test_add_func ("/kelisim/project-jobs/add-files-stopped", test_add_files_stopped);
   g_test_add_func ("/kelisim/project-jobs/add-files-threads", test_add_files_threads);
   return g_test_run ();

@@ -112,6 +112,50 @@ rate_of (KelProject *project, const char *coder)
 }
 
 static void
+on_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* The linker as a job: Aigerim's view, two of the three commitments delivered (2.2 with its
+ * whole sum; 2.3 has a suggestion only), with an item reference for each item; a job
+ * stopped first says so. */
+static void
+test_linker_job (void)
+{
+  g_autoptr (KelProject) project = make_project ("pl-job.kelisim");
+  g_autoptr (KelJob) job = kel_job_new (), stopped = kel_job_new ();
+  g_autoptr (KelLinkResult) result = NULL;
+  g_autoptr (KelAggregate) agg = NULL;
+  g_autoptr (GArray) refs = NULL;
+  g_autoptr (GError) error = NULL;
+  GAsyncResult *done = NULL;
+
+  kel_project_run_linker_async (project, "aigerim", link_lexicon (), job, on_done, &done);
+  while (done == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  result = kel_project_run_linker_finish (project, done, &refs, &error);
+  g_assert_no_error (error);
+  g_clear_object (&done);
+  g_assert_true (outcome_of_clause (result, "2.3")->link.suggestion);
+  g_assert_cmpint (outcome_of_clause (result, "2.3")->status, ==, KEL_LINK_NOT_REPORTED);
+  g_assert_cmpint (outcome_of_clause (result, "2.2")->status, ==, KEL_LINK_DELIVERED);
+  agg = kel_delivery_aggregate_new (result, kel_test_lexicon (), KEL_DELIVERY_BY_CORPORATION);
+  g_assert_cmpfloat_with_epsilon (kel_delivery_rate (agg, KEL_AGGREGATE_ALL, KEL_MEASURE_COUNT),
+                                  200.0 / 3, 1e-9);
+  g_assert_cmpuint (refs->len, ==, kel_link_result_get_items (result)->len);
+  g_assert_cmpfloat (kel_job_get_fraction (job), ==, 1.0);
+
+  kel_job_cancel (stopped);
+  kel_project_run_linker_async (project, "aigerim", link_lexicon (), stopped, on_done, &done);
+  while (done == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (kel_project_run_linker_finish (project, done, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_object (&done);
+}
+
+static void
 test_confirm_undo (void)
 {
   g_autoptr (KelProject) project = make_project ("pl-confirm.kelisim");
@@ -251,6 +295,7 @@ main (int argc, char **argv)
   kel_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/project-links/confirm-undo", test_confirm_undo);
   g_test_add_func ("/kelisim/project-links/manual", test_manual);
+  g_test_add_func ("/kelisim/project-links/linker-job", test_linker_job);
   g_test_add_func ("/kelisim/project-links/migration", test_migration);
   return g_test_run ();
 }

@@ -505,10 +505,60 @@ test_concordance_job (Fixture *f, gconstpointer data)
   g_assert_cmpuint (documents, ==, 1);
   g_clear_object (&result);
 
+  /* ranked for the concordance's table: a.txt's 120 million (first in text order) is third
+   * by the word before it (10, 12, 120, …), c.txt's 10 million (last) first */
+  {
+    g_autofree guint *ranks = NULL;
+
+    g_clear_pointer (&lines, g_ptr_array_unref);
+    kel_project_concordance_ranked_async (f->project, "тенге", 40, 0, NULL, on_done, &result);
+    lines = kel_project_concordance_ranked_finish (f->project, wait_for (&result), &total,
+                                                   &documents, &ranks, &error);
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    g_assert_cmpuint (lines->len, ==, 9);
+    g_assert_cmpuint (total, ==, 9);
+    g_assert_cmpuint (documents, ==, 3);
+    g_assert_cmpuint (ranks[0 * KEL_CONCORDANCE_N_SORTS + KEL_CONCORDANCE_LEFT], ==, 2);
+    g_assert_cmpuint (ranks[8 * KEL_CONCORDANCE_N_SORTS + KEL_CONCORDANCE_LEFT], ==, 0);
+    for (guint i = 0; i < lines->len; i++)
+      g_assert_cmpuint (ranks[i * KEL_CONCORDANCE_N_SORTS + KEL_CONCORDANCE_TEXT_ORDER], ==, i);
+  }
+
   kel_job_cancel (stopped);
   kel_project_concordance_async (f->project, "тенге", 40, 0, NULL, stopped, on_done, &result);
   g_assert_null (kel_project_concordance_finish (f->project, wait_for (&result), &total, NULL,
                                                  NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_object (&result);
+}
+
+/* The memo overview's list as a job: the two memos anna_codes() writes, in segment order
+ * (2.1's kindergarten, then 2.6's working group); a job stopped first says so. */
+static void
+test_memos_job (Fixture *f, gconstpointer data)
+{
+  g_autoptr (KelJob) job = kel_job_new (), stopped = kel_job_new ();
+  g_autoptr (GPtrArray) memos = NULL;
+  g_autoptr (GError) error = NULL;
+  GAsyncResult *result = NULL;
+  gint64 infra, hd;
+
+  anna_codes (f, &infra, &hd);
+  kel_project_list_memos_async (f->project, job, on_done, &result);
+  memos = kel_project_list_memos_finish (f->project, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (memos->len, ==, 2);
+  g_assert_cmpint (((KelProjectMemo *) memos->pdata[0])->coding, ==, infra);
+  g_assert_cmpstr (((KelProjectMemo *) memos->pdata[0])->clause, ==, "2.1");
+  g_assert_cmpint (((KelProjectMemo *) memos->pdata[1])->coding, ==, hd);
+  g_assert_cmpstr (((KelProjectMemo *) memos->pdata[1])->clause, ==, "2.6");
+  g_assert_cmpfloat (kel_job_get_fraction (job), ==, 1.0);
+
+  kel_job_cancel (stopped);
+  kel_project_list_memos_async (f->project, stopped, on_done, &result);
+  g_assert_null (kel_project_list_memos_finish (f->project, wait_for (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_object (&result);
 }
@@ -660,6 +710,21 @@ test_concordance_columns (void)
   kel_concordance_sort (lines, KEL_CONCORDANCE_TEXT_ORDER);
   for (guint i = 0; i < lines->len; i++)
     g_assert_cmpuint (((KelConcordanceLine *) lines->pdata[i])->order, ==, i);
+
+  /* the ranks say the same places, line by line in text order, without sorting */
+  {
+    g_autofree guint *ranks = kel_concordance_rank (lines);
+
+    for (guint r = 0; r < lines->len; r++)
+      {
+        g_assert_cmpuint (ranks[by_keyword[r] * KEL_CONCORDANCE_N_SORTS
+                                + KEL_CONCORDANCE_KEYWORD], ==, r);
+        g_assert_cmpuint (ranks[by_document[r] * KEL_CONCORDANCE_N_SORTS
+                                + KEL_CONCORDANCE_DOCUMENT], ==, r);
+        g_assert_cmpuint (ranks[r * KEL_CONCORDANCE_N_SORTS + KEL_CONCORDANCE_TEXT_ORDER],
+                          ==, r);
+      }
+  }
 }
 
 int
@@ -680,6 +745,8 @@ main (int argc, char **argv)
   g_test_add ("/kelisim/views/concordance", Fixture, NULL, fixture_setup, test_concordance,
               fixture_teardown);
   g_test_add ("/kelisim/views/adjudication", Fixture, NULL, fixture_setup, test_adjudication,
+              fixture_teardown);
+  g_test_add ("/kelisim/views/memos-job", Fixture, NULL, fixture_setup, test_memos_job,
               fixture_teardown);
   g_test_add ("/kelisim/views/concordance-job", Fixture, NULL, fixture_setup,
               test_concordance_job, fixture_teardown);

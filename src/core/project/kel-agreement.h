@@ -116,6 +116,21 @@ void          kel_project_agreement_on_async  (KelProject         *project,
 KelAgreement *kel_project_agreement_on_finish (KelProject         *project,
                                                GAsyncResult       *result,
                                                GError            **error);
+/* What an adjudicator decides: the agreement of @coders (NULL: every person) on the
+ * segments each of them reviewed, on a worker thread stopped by @job (may be NULL). */
+void          kel_project_find_disagreements_async  (KelProject         *project,
+                                                     const char *const  *coders,
+                                                     KelJob             *job,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer            user_data);
+/* The agreement, its disagreements in order, and *@decisions (may be NULL) a GPtrArray of
+ * each disagreement's adjudicated codes as kel_project_get_adjudicated() gives them (NULL:
+ * not decided yet); NULL and an error as for kel_project_agreement_on(), or
+ * G_IO_ERROR_CANCELLED. */
+KelAgreement *kel_project_find_disagreements_finish (KelProject         *project,
+                                                     GAsyncResult       *result,
+                                                     GPtrArray         **decisions,
+                                                     GError            **error);
 void          kel_agreement_free         (KelAgreement       *agreement);
 /* "reviewed" or "all_segments", as the exports name the choice */
 const char   *kel_agreement_units_name   (KelAgreementUnits   units);

@@ -81,6 +81,8 @@ typedef struct {
   guint      total, documents;
   GPtrArray *texts;    /* KelProjectText: given, or read here */
   KelJob    *job;
+  gboolean   ranked;   /* the lines ranked in each sort too */
+  guint     *ranks;
 } Concordancing;
 
 /* The concordance of @query over @c->texts, read from the project first when there are
@@ -132,7 +134,7 @@ kel_project_concordance (KelProject *project, const char *query, guint context,
                          guint max_lines, guint *total, GCancellable *cancellable,
                          GError **error)
 {
-  Concordancing c = { context, max_lines, 0, 0, NULL, NULL };
+  Concordancing c = { context, max_lines, 0, 0, NULL, NULL, FALSE, NULL };
   GPtrArray *lines;
 
   g_return_val_if_fail (KEL_IS_PROJECT (project), NULL);
@@ -152,20 +154,46 @@ concordancing_free (gpointer data)
 
   g_clear_pointer (&c->texts, g_ptr_array_unref);
   g_clear_object (&c->job);
+  g_free (c->ranks);
   g_free (c);
 }
 
 static void
 concordance_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
+  Concordancing *c = data;
   GError *error = NULL;
-  GPtrArray *lines = concordance (source, g_object_get_data (G_OBJECT (task), "query"), data,
+  GPtrArray *lines = concordance (source, g_object_get_data (G_OBJECT (task), "query"), c,
                                   cancellable, &error);
 
   if (lines == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, lines, (GDestroyNotify) g_ptr_array_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (c->ranked)
+    c->ranks = kel_concordance_rank (lines);
+  g_task_return_pointer (task, lines, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static GTask *
+concordance_task (KelProject *project, const char *query, guint context, guint max_lines,
+                  GPtrArray *texts, KelJob *job, gpointer tag, GAsyncReadyCallback callback,
+                  gpointer user_data)
+{
+  GTask *task = g_task_new (project, kel_job_cancellable (job), callback, user_data);
+  Concordancing *c = g_new0 (Concordancing, 1);
+
+  c->context = context;
+  c->max_lines = max_lines;
+  c->texts = texts != NULL ? g_ptr_array_ref (texts) : NULL;
+  c->job = job != NULL ? g_object_ref (job) : NULL;
+  g_task_set_source_tag (task, tag);
+  g_task_set_name (task, "[kelisim] concordance");
+  g_task_set_task_data (task, c, concordancing_free);
+  g_object_set_data_full (G_OBJECT (task), "query", g_strdup (query), g_free);
+  kel_job_set_progress (job, 0, _("Searching…"));
+  return task;
 }
 
 void
@@ -174,24 +202,56 @@ kel_project_concordance_async (KelProject *project, const char *query, guint con
                                GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
-  Concordancing *c;
 
   g_return_if_fail (KEL_IS_PROJECT (project));
   g_return_if_fail (query != NULL);
   g_return_if_fail (job == NULL || KEL_IS_JOB (job));
 
-  c = g_new0 (Concordancing, 1);
-  c->context = context;
-  c->max_lines = max_lines;
-  c->texts = texts != NULL ? g_ptr_array_ref (texts) : NULL;
-  c->job = job != NULL ? g_object_ref (job) : NULL;
-  task = g_task_new (project, kel_job_cancellable (job), callback, user_data);
-  g_task_set_source_tag (task, kel_project_concordance_async);
-  g_task_set_name (task, "[kelisim] concordance");
-  g_task_set_task_data (task, c, concordancing_free);
-  g_object_set_data_full (G_OBJECT (task), "query", g_strdup (query), g_free);
-  kel_job_set_progress (job, 0, _("Searching…"));
+  task = concordance_task (project, query, context, max_lines, texts, job,
+                           kel_project_concordance_async, callback, user_data);
   g_task_run_in_thread (task, concordance_thread);
+}
+
+void
+kel_project_concordance_ranked_async (KelProject *project, const char *query, guint context,
+                                      guint max_lines, KelJob *job,
+                                      GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (KEL_IS_PROJECT (project));
+  g_return_if_fail (query != NULL);
+  g_return_if_fail (job == NULL || KEL_IS_JOB (job));
+
+  task = concordance_task (project, query, context, max_lines, NULL, job,
+                           kel_project_concordance_ranked_async, callback, user_data);
+  ((Concordancing *) g_task_get_task_data (task))->ranked = TRUE;
+  g_task_run_in_thread (task, concordance_thread);
+}
+
+GPtrArray *
+kel_project_concordance_ranked_finish (KelProject *project, GAsyncResult *result,
+                                       guint *total, guint *documents, guint **ranks,
+                                       GError **error)
+{
+  Concordancing *c;
+  GPtrArray *lines;
+
+  g_return_val_if_fail (g_task_is_valid (result, project), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
+                        == kel_project_concordance_ranked_async, NULL);
+
+  c = g_task_get_task_data (G_TASK (result));
+  lines = g_task_propagate_pointer (G_TASK (result), error);
+  if (lines == NULL)
+    return NULL;
+  if (total != NULL)
+    *total = c->total;
+  if (documents != NULL)
+    *documents = c->documents;
+  if (ranks != NULL)
+    *ranks = g_steal_pointer (&c->ranks);
+  return lines;
 }
 
 GPtrArray *
@@ -306,6 +366,35 @@ kel_concordance_sort (GPtrArray *lines, KelConcordanceSort by)
       lines->pdata[i] = (gpointer) k->line;
       g_clear_pointer (&k->words, g_ptr_array_unref);
     }
+}
+
+guint *
+kel_concordance_rank (GPtrArray *lines)
+{
+  /* the lines themselves stay @lines' */
+  g_autoptr (GPtrArray) copy = NULL;
+  g_autoptr (GHashTable) index = g_hash_table_new (NULL, NULL);
+  guint *ranks;
+
+  g_return_val_if_fail (lines != NULL, NULL);
+
+  copy = g_ptr_array_sized_new (lines->len);
+  ranks = g_new0 (guint, MAX (lines->len, 1) * KEL_CONCORDANCE_N_SORTS);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_hash_table_insert (index, lines->pdata[i], GUINT_TO_POINTER (i));
+      g_ptr_array_add (copy, lines->pdata[i]);
+    }
+  for (int by = 0; by < KEL_CONCORDANCE_N_SORTS; by++)
+    {
+      kel_concordance_sort (copy, by);
+      for (guint r = 0; r < copy->len; r++)
+        {
+          guint i = GPOINTER_TO_UINT (g_hash_table_lookup (index, copy->pdata[r]));
+          ranks[i * KEL_CONCORDANCE_N_SORTS + by] = r;
+        }
+    }
+  return ranks;
 }
 
 /* Export -------------------------------------------------------------------------------- */

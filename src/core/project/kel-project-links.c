@@ -287,3 +287,84 @@ kel_project_run_linker (KelProject *project, const char *coder, const KelLinkLex
     *refs_out = g_steal_pointer (&refs);
   return result;
 }
+
+/* The linker on a worker thread --------------------------------------------------------- */
+
+typedef struct {
+  char                 *coder;
+  const KelLinkLexicon *lex;     /* the caller's, alive until the callback */
+  KelJob               *job;
+  GArray               *refs;
+} Linking;
+
+static void
+linking_free (gpointer data)
+{
+  Linking *l = data;
+
+  g_free (l->coder);
+  g_clear_object (&l->job);
+  g_clear_pointer (&l->refs, g_array_unref);
+  g_free (l);
+}
+
+static void
+linking_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Linking *l = data;
+  GError *error = NULL;
+  KelLinkResult *result;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  result = kel_project_run_linker (source, l->coder, l->lex, NULL, &l->refs, &error);
+  if (result == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  kel_job_set_progress (l->job, 1, NULL);
+  g_task_return_pointer (task, result, (GDestroyNotify) kel_link_result_free);
+}
+
+void
+kel_project_run_linker_async (KelProject *project, const char *coder,
+                              const KelLinkLexicon *lex, KelJob *job,
+                              GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  Linking *l;
+
+  g_return_if_fail (KEL_IS_PROJECT (project));
+  g_return_if_fail (lex != NULL);
+  g_return_if_fail (job == NULL || KEL_IS_JOB (job));
+
+  l = g_new0 (Linking, 1);
+  l->coder = g_strdup (coder);
+  l->lex = lex;
+  l->job = job != NULL ? g_object_ref (job) : NULL;
+  task = g_task_new (project, kel_job_cancellable (job), callback, user_data);
+  g_task_set_source_tag (task, kel_project_run_linker_async);
+  g_task_set_name (task, "[kelisim] link promises");
+  g_task_set_task_data (task, l, linking_free);
+  kel_job_set_progress (job, 0, NULL);
+  g_task_run_in_thread (task, linking_thread);
+}
+
+KelLinkResult *
+kel_project_run_linker_finish (KelProject *project, GAsyncResult *result, GArray **refs,
+                               GError **error)
+{
+  KelLinkResult *linked;
+  Linking *l;
+
+  g_return_val_if_fail (g_task_is_valid (result, project), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
+                        == kel_project_run_linker_async, NULL);
+
+  linked = g_task_propagate_pointer (G_TASK (result), error);
+  l = g_task_get_task_data (G_TASK (result));
+  if (linked != NULL && refs != NULL)
+    *refs = g_steal_pointer (&l->refs);
+  return linked;
+}

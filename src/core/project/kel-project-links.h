@@ -88,6 +88,20 @@ KelLinkResult *kel_project_run_linker     (KelProject      *project,
                                            const KelLinkOptions *options,
                                            GArray         **refs,
                                            GError         **error);
+/* kel_project_run_linker() with the default options on a worker thread, as a job (@lex
+ * stays the caller's and must live until the callback): @job (may be NULL) hears of the
+ * start and the end, and its Cancel makes the _finish fail with G_IO_ERROR_CANCELLED. */
+void           kel_project_run_linker_async  (KelProject           *project,
+                                              const char           *coder,
+                                              const KelLinkLexicon *lex,
+                                              KelJob               *job,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+/* The result, and *@refs (may be NULL) as kel_project_run_linker() gives them. */
+KelLinkResult *kel_project_run_linker_finish (KelProject           *project,
+                                              GAsyncResult         *result,
+                                              GArray              **refs,
+                                              GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelProjectLink, kel_project_link_free)
 

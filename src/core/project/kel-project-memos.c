@@ -107,3 +107,48 @@ kel_project_memo_matches (const KelProjectMemo *memo, const char *needle)
   return holds (memo->memo, n) || holds (memo->text, n) || holds (memo->document_name, n)
          || holds (memo->coder, n) || holds (memo->clause, n);
 }
+
+static void
+memos_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *memos;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  memos = kel_project_list_memos (source, &error);
+  if (memos == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  kel_job_set_progress (data, 1, NULL);
+  g_task_return_pointer (task, memos, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+kel_project_list_memos_async (KelProject *project, KelJob *job, GAsyncReadyCallback callback,
+                              gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (KEL_IS_PROJECT (project));
+  g_return_if_fail (job == NULL || KEL_IS_JOB (job));
+
+  task = g_task_new (project, kel_job_cancellable (job), callback, user_data);
+  g_task_set_source_tag (task, kel_project_list_memos_async);
+  g_task_set_name (task, "[kelisim] memos");
+  if (job != NULL)
+    g_task_set_task_data (task, g_object_ref (job), g_object_unref);
+  kel_job_set_progress (job, 0, NULL);
+  g_task_run_in_thread (task, memos_thread);
+}
+
+GPtrArray *
+kel_project_list_memos_finish (KelProject *project, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, project), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
+                        == kel_project_list_memos_async, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,11 +1,49 @@
-/* kel-project-views.h: what the workbench's views of a whole project read: every memo in
- * one list, and what a step of a coder's undo history did, in words a toast can use. */
+/* kel-project-views.h: what the workbench's views of a whole project read: the rows with
+ * what they name, a matrix cell's segments, every memo in one list, and what a step of a
+ * coder's undo history did, in words a toast can use. */
 #pragma once
 
 #include "kel-aggregate.h"
+#include "kel-matrix.h"
 #include "kel-project.h"
 
 G_BEGIN_DECLS
+
+/* kel_project_collect_rows() on a worker thread, as a job (@selection is copied): @job
+ * (may be NULL) hears of the start and the end, and its Cancel makes the _finish fail
+ * with G_IO_ERROR_CANCELLED. */
+void       kel_project_collect_rows_async  (KelProject                *project,
+                                            const KelProjectSelection *selection,
+                                            KelJob                    *job,
+                                            GAsyncReadyCallback        callback,
+                                            gpointer                   user_data);
+/* The rows (KelRow), and read with them (each may be NULL) the codebook
+ * (kel_project_get_categories()), the documents (KelProjectDocument) and the coders
+ * (KelProjectCoder); NULL and an error when the project cannot be read or the job was
+ * stopped. */
+GPtrArray *kel_project_collect_rows_finish (KelProject                *project,
+                                            GAsyncResult              *result,
+                                            GPtrArray                **codebook,
+                                            GPtrArray                **documents,
+                                            GPtrArray                **coders,
+                                            GError                   **error);
+/* A code × document matrix's segments, on a worker thread as a job: the rows of
+ * @selection with a code of one of @categories (NULL-terminated ids) that its coder did
+ * not take back (status "rejected"), and unless @key is NULL only those whose
+ * kel_matrix_row_key() for @columns is @key. */
+void       kel_project_retrieve_async      (KelProject                *project,
+                                            const KelProjectSelection *selection,
+                                            const char *const         *categories,
+                                            KelMatrixColumns           columns,
+                                            const char                *key,
+                                            KelJob                    *job,
+                                            GAsyncReadyCallback        callback,
+                                            gpointer                   user_data);
+/* The rows (KelRow) retrieved, in the dataset's order; NULL and an error as for
+ * kel_project_collect_rows_finish(). */
+GPtrArray *kel_project_retrieve_finish     (KelProject                *project,
+                                            GAsyncResult              *result,
+                                            GError                   **error);
 
 /* A memo, where it is. */
 typedef struct {
@@ -27,6 +65,15 @@ void       kel_project_memo_free    (KelProjectMemo *memo);
  * segment, coder and coding; NULL and an error when the project cannot be read. */
 GPtrArray *kel_project_list_memos   (KelProject     *project,
                                      GError        **error);
+/* kel_project_list_memos() on a worker thread, as a job (may be NULL); its Cancel makes
+ * the _finish fail with G_IO_ERROR_CANCELLED. */
+void       kel_project_list_memos_async  (KelProject          *project,
+                                          KelJob              *job,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+GPtrArray *kel_project_list_memos_finish (KelProject          *project,
+                                          GAsyncResult        *result,
+                                          GError             **error);
 /* Whether @memo holds @needle: in its memo, text, document, coder or clause, ignoring
  * case (and with @needle "" always). */
 gboolean   kel_project_memo_matches (const KelProjectMemo *memo,
@@ -71,6 +118,7 @@ typedef enum {
   KEL_CONCORDANCE_KEYWORD,     /* by the keyword's words */
   KEL_CONCORDANCE_DOCUMENT,    /* by the document's name's words */
 } KelConcordanceSort;
+#define KEL_CONCORDANCE_N_SORTS (KEL_CONCORDANCE_DOCUMENT + 1)
 
 void       kel_concordance_line_free (KelConcordanceLine *line);
 /* Every hit of @query (kel_query_new()'s syntax) in the project's documents, with
@@ -117,6 +165,26 @@ GPtrArray *kel_project_concordance_finish (KelProject          *project,
                                            guint               *documents,
                                            GPtrArray          **texts,
                                            GError             **error);
+/* kel_project_concordance_async() of the project's texts for a table a click sorts: the
+ * lines are ranked in each sort on the worker thread too. */
+void       kel_project_concordance_ranked_async  (KelProject          *project,
+                                                  const char          *query,
+                                                  guint                context,
+                                                  guint                max_lines,
+                                                  KelJob              *job,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+/* As kel_project_concordance_finish(), with *@ranks (may be NULL) set to
+ * kel_concordance_rank() of the lines (g_free()). */
+GPtrArray *kel_project_concordance_ranked_finish (KelProject          *project,
+                                                  GAsyncResult        *result,
+                                                  guint               *total,
+                                                  guint               *documents,
+                                                  guint              **ranks,
+                                                  GError             **error);
+/* Each line's place (0-based) in each sort, KEL_CONCORDANCE_N_SORTS a line in the order of
+ * @lines, as kel_concordance_sort() would put them (g_free()). */
+guint     *kel_concordance_rank      (GPtrArray          *lines);
 /* Sorts @lines (KelConcordanceLine) in place: by the words nearest the keyword on the
  * side chosen (or of the keyword, or of the document's name), ignoring case, in the
  * collation of the locale; ties in text order. */
