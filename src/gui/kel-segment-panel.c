@@ -102,6 +102,25 @@ coder_name (const char *coder)
   return g_strcmp0 (coder, KEL_LEXICON_CODER) == 0 ? C_("coder", "lexicon") : coder;
 }
 
+/* A tooltip given when it is asked for. gtk_widget_set_tooltip_text() on a visible widget
+ * asks the display where the pointer is, a round trip to the X server, for each chip of
+ * each row bound: over a hundred when a scan's list fills. */
+static gboolean
+on_query_tip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+              gpointer data)
+{
+  gtk_tooltip_set_text (tooltip, g_object_get_data (G_OBJECT (widget), "kel-tip"));
+  return TRUE;
+}
+
+static void
+set_tip (GtkWidget *widget, const char *text)
+{
+  g_object_set_data_full (G_OBJECT (widget), "kel-tip", g_strdup (text), g_free);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tip), NULL);
+}
+
 /* A chip: the item's clause when the segment has several items, and the category's name
  * on its colour; a rejected code struck through, an item that does not count greyed and
  * in italics; another coder's code marked with their name, so nothing is told by colour
@@ -151,7 +170,7 @@ make_chip (KelSegmentPanel *self, const KelCodeChip *chip)
     }
   if (chip->corporation != NULL)
     g_string_append_printf (tip, "\n%s %s", _("Whose commitment:"), chip->corporation);
-  gtk_widget_set_tooltip_text (w, tip->str);
+  set_tip (w, tip->str);
   return w;
 }
 
@@ -215,7 +234,7 @@ item_line (KelSegmentPanel *self, GArray *chips, GArray *group)
       gtk_label_set_wrap_mode (GTK_LABEL (reason), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_lines (GTK_LABEL (reason), 2);
       gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_tooltip_text (reason, why);
+      set_tip (reason, why);
       gtk_widget_add_css_class (reason, "uncounted-reason");
       gtk_box_append (GTK_BOX (line), reason);
     }
