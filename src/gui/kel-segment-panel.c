@@ -176,6 +176,9 @@ make_chip (KelSegmentPanel *self, const KelCodeChip *chip)
 
 /* Rows ------------------------------------------------------------------------------ */
 
+/* the most of a segment's text a row gives its label (three lines of a wide list) */
+#define ROW_TEXT_CHARS 400
+
 /* One line of a row: an item's chips and its amount (in brackets when it does not count:
  * what counting it would add), and under it why it does not count. */
 static GtkWidget *
@@ -326,7 +329,8 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegmentP
   KelSegmentItem *item = gtk_list_item_get_item (list_item);
   const KelSegment *seg = kel_segment_item_get_segment (item);
   g_autofree char *clause = NULL;
-  g_autofree char *a11y = NULL;
+  g_autofree char *a11y = NULL, *shown = NULL;
+  const char *text, *end;
 
   if (seg->clause != NULL)
     clause = g_strdup (seg->clause);
@@ -334,8 +338,15 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegmentP
     clause = g_strdup_printf ("%s %u", kel_segment_item_get_label (item),
                               kel_segment_item_get_index (item) + 1);
   gtk_label_set_text (g_object_get_data (G_OBJECT (list_item), "clause"), clause);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (list_item), "text"),
-                      kel_segment_item_get_text (item));
+  text = kel_segment_item_get_text (item);
+  /* no more than its three lines can show: Pango shapes a label's whole text before it
+   * ellipsizes it, and a scan's paragraph runs to thousands of characters */
+  end = text;
+  for (guint n = 0; n < ROW_TEXT_CHARS && *end != '\0'; n++)
+    end = g_utf8_next_char (end);
+  if (*end != '\0')
+    shown = g_strdup_printf ("%.*s…", (int) (end - text), text);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (list_item), "text"), shown ? shown : text);
   fill_chips (self, list_item, item);
   g_signal_connect (item, "chips-changed", G_CALLBACK (on_item_chips_changed), list_item);
   a11y = g_strdup_printf ("%s: %s", clause, kel_segment_item_get_text (item));

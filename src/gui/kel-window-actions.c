@@ -393,6 +393,9 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (first != 0 && self->doc_id != first
       && (self->doc_id == 0 || kel_document_view_get_document (self->document_view) == NULL))
     kel_window_open_document (self, first);
+  else if (self->previewing)
+    /* its preview, of a file that could not be added */
+    kel_document_view_set_document (self->document_view, NULL, NULL);
   self->previewing = FALSE;
 
   if (self->bench_start != 0)
@@ -502,8 +505,12 @@ preview_read_done (GObject *source, GAsyncResult *result, gpointer data)
   g_autofree char *base = g_path_get_basename (g_task_get_task_data (G_TASK (result)));
 
   /* unreadable, the import says why */
-  if (bytes != NULL && self->previewing)
-    kel_document_view_show_pdf (self->document_view, bytes, base);
+  if (bytes == NULL || !self->previewing)
+    return;
+  kel_document_view_show_pdf (self->document_view, bytes, base);
+  kel_document_view_set_notice (self->document_view,
+                                _("Being read: its text and codes appear once it is read "
+                                  "(a scanned page by OCR)."));
 }
 
 static void
