@@ -1149,9 +1149,9 @@ on_need_coder (KelWindow *self)
 static void
 on_project_changed (KelProject *project, gint64 document, gint64 coding, KelWindow *self)
 {
+  self->changes++;
   /* the import whose first PDF is shown has stored it (files are stored in order): its
    * text and codes, while the files after it are still being read */
-  self->changes++;
   if (self->previewing && self->busy && document != 0 && self->doc_id == 0)
     kel_window_open_document (self, document);
   _kel_window_refresh_documents (self);
