@@ -102,6 +102,25 @@ coder_name (const char *coder)
   return g_strcmp0 (coder, KEL_LEXICON_CODER) == 0 ? C_("coder", "lexicon") : coder;
 }
 
+/* A tooltip given when it is asked for. gtk_widget_set_tooltip_text() on a visible widget
+ * asks the display where the pointer is, a round trip to the X server, for each chip of
+ * each row bound: over a hundred when a scan's list fills. */
+static gboolean
+on_query_tip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+              gpointer data)
+{
+  gtk_tooltip_set_text (tooltip, g_object_get_data (G_OBJECT (widget), "kel-tip"));
+  return TRUE;
+}
+
+static void
+set_tip (GtkWidget *widget, const char *text)
+{
+  g_object_set_data_full (G_OBJECT (widget), "kel-tip", g_strdup (text), g_free);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tip), NULL);
+}
+
 /* A chip: the item's clause when the segment has several items, and the category's name
  * on its colour; a rejected code struck through, an item that does not count greyed and
  * in italics; another coder's code marked with their name, so nothing is told by colour
@@ -151,11 +170,14 @@ make_chip (KelSegmentPanel *self, const KelCodeChip *chip)
     }
   if (chip->corporation != NULL)
     g_string_append_printf (tip, "\n%s %s", _("Whose commitment:"), chip->corporation);
-  gtk_widget_set_tooltip_text (w, tip->str);
+  set_tip (w, tip->str);
   return w;
 }
 
 /* Rows ------------------------------------------------------------------------------ */
+
+/* the most of a segment's text a row gives its label (three lines of a wide list) */
+#define ROW_TEXT_CHARS 400
 
 /* One line of a row: an item's chips and its amount (in brackets when it does not count:
  * what counting it would add), and under it why it does not count. */
@@ -215,7 +237,7 @@ item_line (KelSegmentPanel *self, GArray *chips, GArray *group)
       gtk_label_set_wrap_mode (GTK_LABEL (reason), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_lines (GTK_LABEL (reason), 2);
       gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_tooltip_text (reason, why);
+      set_tip (reason, why);
       gtk_widget_add_css_class (reason, "uncounted-reason");
       gtk_box_append (GTK_BOX (line), reason);
     }
@@ -307,7 +329,8 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegmentP
   KelSegmentItem *item = gtk_list_item_get_item (list_item);
   const KelSegment *seg = kel_segment_item_get_segment (item);
   g_autofree char *clause = NULL;
-  g_autofree char *a11y = NULL;
+  g_autofree char *a11y = NULL, *shown = NULL;
+  const char *text, *end;
 
   if (seg->clause != NULL)
     clause = g_strdup (seg->clause);
@@ -315,8 +338,15 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegmentP
     clause = g_strdup_printf ("%s %u", kel_segment_item_get_label (item),
                               kel_segment_item_get_index (item) + 1);
   gtk_label_set_text (g_object_get_data (G_OBJECT (list_item), "clause"), clause);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (list_item), "text"),
-                      kel_segment_item_get_text (item));
+  text = kel_segment_item_get_text (item);
+  /* no more than its three lines can show: Pango shapes a label's whole text before it
+   * ellipsizes it, and a scan's paragraph runs to thousands of characters */
+  end = text;
+  for (guint n = 0; n < ROW_TEXT_CHARS && *end != '\0'; n++)
+    end = g_utf8_next_char (end);
+  if (*end != '\0')
+    shown = g_strdup_printf ("%.*s…", (int) (end - text), text);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (list_item), "text"), shown ? shown : text);
   fill_chips (self, list_item, item);
   g_signal_connect (item, "chips-changed", G_CALLBACK (on_item_chips_changed), list_item);
   a11y = g_strdup_printf ("%s: %s", clause, kel_segment_item_get_text (item));

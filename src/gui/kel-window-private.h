@@ -70,6 +70,7 @@ struct _KelWindow {
   gint64                doc_id;        /* the document chosen */
   gint64                shown_id;      /* the document the views show (once it is loaded) */
   GPtrArray            *codings;       /* KelProjectCoding of that document */
+  guint                 changes;       /* "changed" signals of the project so far */
   GCancellable         *load_cancellable;
   int                   selected;      /* segment, -1 */
   /* where each of this session's operations was made, to go back there on undo/redo */
@@ -79,6 +80,7 @@ struct _KelWindow {
   KelJob               *job;              /* the long job under way, in the banner */
   GBinding             *job_bindings[2];  /* its fraction and message, shown */
   gboolean              busy;
+  gboolean              previewing;     /* an import's first PDF shown before it is stored */
   char                 *pending_action; /* run once the coder has said who they are */
   GVariant             *pending_param;
   char                 *last_message;
@@ -91,6 +93,9 @@ struct _KelWindow {
   gint64                bench_max_busy;     /* the most CPU it used within one stall */
   gint64                bench_last_wait;    /* its wait for a core at the last tick (µs) */
   gint64                bench_first_page;
+  gint64                bench_first_text;   /* a document's text and codings shown */
+  gint64                bench_end;          /* the import's end (its callback) */
+  gint64                bench_first_doc;    /* the first document it added */
   guint                 bench_tick_id;
 };
 

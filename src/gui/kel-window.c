@@ -730,20 +730,29 @@ rebuild_views (KelWindow *self)
                                units->len);
 }
 
+/* Shows @codings (taken) of the document chosen. */
+static void
+show_codings (KelWindow *self, GPtrArray *codings)
+{
+  g_clear_pointer (&self->codings, g_ptr_array_unref);
+  self->codings = codings;
+  rebuild_views (self);
+  _kel_window_update_actions (self);
+}
+
 void
 _kel_window_refresh_codings (KelWindow *self)
 {
   g_autoptr (GError) error = NULL;
+  GPtrArray *codings = NULL;
 
-  g_clear_pointer (&self->codings, g_ptr_array_unref);
   if (self->project != NULL && self->doc_id != 0)
     {
-      self->codings = kel_project_list_codings (self->project, self->doc_id, NULL, &error);
-      if (self->codings == NULL)
+      codings = kel_project_list_codings (self->project, self->doc_id, NULL, &error);
+      if (codings == NULL)
         _kel_window_error (self, error);
     }
-  rebuild_views (self);
-  _kel_window_update_actions (self);
+  show_codings (self, codings);
 }
 
 void
@@ -815,6 +824,8 @@ typedef struct {
   gint64       id;
   KelDocument *doc;
   GBytes      *source;
+  GPtrArray   *codings;
+  guint        changes;   /* the window's count of changes when it started */
 } LoadJob;
 
 static void
@@ -824,6 +835,7 @@ load_job_free (gpointer data)
 
   g_clear_pointer (&job->doc, kel_document_free);
   g_clear_pointer (&job->source, g_bytes_unref);
+  g_clear_pointer (&job->codings, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -842,6 +854,13 @@ load_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancella
     }
   job->source = kel_project_get_source (project, job->id, &error);
   if (job->source == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* its codings too: a scan's hundreds are no work for the main loop */
+  job->codings = kel_project_list_codings (project, job->id, NULL, &error);
+  if (job->codings == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -872,7 +891,11 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
   kel_document_view_set_document (self->document_view, doc, pdf ? job->source : NULL);
   self->shown_id = job->id;
   refresh_metadata (self);
-  _kel_window_refresh_codings (self);
+  /* read with the document, unless the project changed since */
+  if (job->changes == self->changes)
+    show_codings (self, g_steal_pointer (&job->codings));
+  else
+    _kel_window_refresh_codings (self);
   hit = g_object_steal_data (G_OBJECT (self), "reveal-hit");
   /* a Find hit in this document: its segment, and the hit itself in view */
   for (guint s = 0; hit != NULL && hit[0] == job->id && s < doc->segments->len; s++)
@@ -907,6 +930,7 @@ open_document_at (KelWindow *self, gint64 document, int segment)
       return;
     }
   kel_segment_panel_flush_memo (self->segment_panel);
+  self->previewing = FALSE;
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
@@ -915,6 +939,7 @@ open_document_at (KelWindow *self, gint64 document, int segment)
   kel_sidebar_select (self->sidebar, document);
   job = g_new0 (LoadJob, 1);
   job->id = document;
+  job->changes = self->changes;
   task = g_task_new (self->project, self->load_cancellable, load_done, g_object_ref (self));
   g_task_set_source_tag (task, open_document_at);
   g_task_set_task_data (task, job, load_job_free);
@@ -1124,6 +1149,11 @@ on_need_coder (KelWindow *self)
 static void
 on_project_changed (KelProject *project, gint64 document, gint64 coding, KelWindow *self)
 {
+  self->changes++;
+  /* the import whose first PDF is shown has stored it (files are stored in order): its
+   * text and codes, while the files after it are still being read */
+  if (self->previewing && self->busy && document != 0 && self->doc_id == 0)
+    kel_window_open_document (self, document);
   _kel_window_refresh_documents (self);
   if (document == 0 || document == self->doc_id)
     {
@@ -1180,6 +1210,7 @@ void
 _kel_window_close_project (KelWindow *self)
 {
   kel_segment_panel_flush_memo (self->segment_panel);
+  self->previewing = FALSE;
   g_cancellable_cancel (self->load_cancellable);
   if (self->job != NULL)
     kel_job_cancel (self->job);
@@ -1188,6 +1219,7 @@ _kel_window_close_project (KelWindow *self)
   g_clear_object (&self->project);
   g_clear_pointer (&self->codings, g_ptr_array_unref);
   self->doc_id = 0;
+  self->previewing = FALSE;
   self->shown_id = 0;
   self->selected = -1;
   g_array_set_size (self->undo_places, 0);
