@@ -392,11 +392,16 @@ form_before (const char *text, gsize len, gsize at)
 static char *
 after (const char *text, gsize len, gsize at)
 {
-  g_autofree char *f = fold_range (text, len, at, at + 64);
-  const char *p = f;
+  g_autofree char *f = NULL;
+  const char *p;
 
-  while (*p == ' ' || *p == ',' || *p == '(')
-    p++;
+  /* a table's next cell ("«Туркестан»", then "АО" in the company column) is not it */
+  while (at < len && (text[at] == ' ' || text[at] == ',' || text[at] == '('))
+    at++;
+  if (at < len && (text[at] == '\n' || text[at] == '\t'))
+    return g_strdup ("");
+  f = fold_range (text, len, at, at + 64);
+  p = f;
   return g_strdup (p);
 }
 
@@ -435,9 +440,18 @@ static void
 add_raw (GArray *raws, const char *text, gsize len, gsize at, gsize end, char *name,
          const char *next)
 {
-  g_autofree char *fold = g_utf8_casefold (name, -1);
+  g_autofree char *fold = NULL;
   gboolean letters = FALSE;
   Raw r = { at, end, name };
+  char *w = name;
+
+  /* one space between words: "KAZ Minerals ⏎ Bozshakol" */
+  for (const char *p = name; *p; p++)
+    if (!g_ascii_isspace (*p) || (w > name && w[-1] != ' '))
+      *w++ = g_ascii_isspace (*p) ? ' ' : *p;
+  *w = '\0';
+  g_strchomp (name);
+  fold = g_utf8_casefold (name, -1);
 
   for (const char *p = name; *p && !letters; p = g_utf8_next_char (p))
     letters = g_unichar_isalpha (g_utf8_get_char (p));
@@ -524,7 +538,7 @@ find_latin (const char *text, gsize len, GArray *raws)
     {
       const char *word = "[A-Z][\\p{L}\\d&'-]*";
       g_autofree char *pat = g_strdup_printf (
-        "(?<![\\p{L}\\d])((?:%s\\h+){0,3}%s),?\\h+(?:LLP|JSC|Ltd\\.?|LLC|Limited|Inc\\.?"
+        "(?<![\\p{L}\\d])((?:%s(?:\\h+|\\h*\\n\\h*)){0,3}%s),?\\h+(?:LLP|JSC|Ltd\\.?|LLC|Limited|Inc\\.?"
         "|plc|PLC|GmbH|B\\.V\\.|N\\.V\\.)(?![\\p{L}])|(?<![\\p{L}])(?:LLP|JSC)\\h+(%s(?:\\h+%s){0,3})",
         word, word, word, word);
       int err;
