@@ -200,7 +200,7 @@ distance (const char *a, const char *b)
   return row[lb];
 }
 
-/* Whether two keys name one company: the same, or at most one edit in five apart
+/* Whether two keys name one company: the same, or at most one edit in four apart
  * ("shalkiyatsink" and "shalkiyazinc", "kazakhmys" and "kazakmys"). */
 gboolean
 _kel_party_same (const char *a, const char *b)
@@ -209,9 +209,9 @@ _kel_party_same (const char *a, const char *b)
 
   if (strcmp (a, b) == 0)
     return TRUE;
-  if (MIN (la, lb) < 6)
+  if (MIN (la, lb) < 6 || a[0] != b[0])
     return FALSE;
-  return distance (a, b) * 5 <= MAX (la, lb);
+  return distance (a, b) * 4 <= MAX (la, lb);
 }
 
 /* Whether the folded text @s ends with the word @w (spaces before it, or the start). */
