@@ -216,7 +216,12 @@ company_for (GArray *mentions, gsize start, gsize end)
 static void
 find_parties (GPtrArray *parties, const KelDocument *doc, GArray *mentions)
 {
+  gboolean own = doc->corporation == NULL;
+
+  /* a document of a company of the list keeps the list's companies only */
   for (guint i = 0; i < parties->len; i++)
+    own = own || g_strcmp0 (((KelParty *) parties->pdata[i])->name, doc->corporation) == 0;
+  for (guint i = 0; i < parties->len && own; i++)
     {
       const KelParty *p = parties->pdata[i];
       int g = _kel_party_group (parties, (int) i);

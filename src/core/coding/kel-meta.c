@@ -207,7 +207,7 @@ corporation_index (GPtrArray *corps, const char *name)
 }
 
 /* A company the list does not know wins over the list's best when the document names it
- * more (a party the document calls "the Company" counts DEFINED_BONUS more); a subsidiary
+ * more and calls it "the Company", or when the list knows none (a party the document calls "the Company" counts DEFINED_BONUS more); a subsidiary
  * the document names as such counts for its group, known or not. */
 #define DEFINED_BONUS 10
 
@@ -241,8 +241,10 @@ unknown_party (GPtrArray *parties, GPtrArray *corps, guint *score, guint best,
         best = score[i];
         best_name = ((char **) corps->pdata[i])[0];
       }
+  /* beside a company of the list, only the party the document calls "the Company" */
   for (guint i = 0; i < parties->len; i++)
-    if (own[i] > best && own[i] >= 2)
+    if (own[i] > best && own[i] >= 2
+        && (best_name == NULL || ((KelParty *) parties->pdata[i])->defined))
       {
         best = own[i];
         winner = i;
