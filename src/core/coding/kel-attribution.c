@@ -210,16 +210,48 @@ company_for (GArray *mentions, gsize start, gsize end)
   return last;
 }
 
+/* The companies the list does not know, named with a legal form (kel-parties.c), and
+ * their subsidiaries under them; a subsidiary of the document's own company is that
+ * company. */
+static void
+find_parties (GPtrArray *parties, const KelDocument *doc, GArray *mentions)
+{
+  gboolean own = doc->corporation == NULL;
+
+  /* a document of a company of the list keeps the list's companies only */
+  for (guint i = 0; i < parties->len; i++)
+    own = own || g_strcmp0 (((KelParty *) parties->pdata[i])->name, doc->corporation) == 0;
+  for (guint i = 0; i < parties->len && own; i++)
+    {
+      const KelParty *p = parties->pdata[i];
+      int g = _kel_party_group (parties, (int) i);
+      const KelParty *group = g >= 0 ? parties->pdata[g] : NULL;
+      const char *name = group == NULL ? doc->corporation
+                         : group->known != NULL ? group->known : group->name;
+
+      if (p->known != NULL || name == NULL)
+        continue;
+      for (guint k = 0; k < p->at->len; k++)
+        {
+          Mention m = { g_array_index (p->at, gsize, k), name, G_MAXUINT };
+          g_array_append_val (mentions, m);
+        }
+    }
+}
+
 void
 _kel_attribute_corporations (const KelLexicon *lex, KelDocument *doc)
 {
   g_autoptr (GArray) mentions = NULL;
+  g_autoptr (GPtrArray) parties = NULL;
 
   if (doc->codings->len == 0)
     return;
   mentions = find_mentions (lex, doc);
   find_initials (lex, doc, mentions);
   to_groups (lex, mentions);
+  parties = _kel_find_parties (lex, doc->norm->text, doc->norm->len, 0);
+  find_parties (parties, doc, mentions);
   if (n_companies (mentions) < 2)
     return;
   g_array_sort (mentions, compare_mentions);

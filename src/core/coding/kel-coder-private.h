@@ -108,4 +108,35 @@ void      _kel_attribute_corporations (const KelLexicon *lex,
  * (thread-safe). */
 gconstpointer _kel_lexicon_get_alias_index (const KelLexicon *lex);
 
+/* kel-parties.c --------------------------------------------------------------------- */
+
+/* A company a document names with a legal form (ТОО «…», «…» АҚ, "… LLP"). */
+typedef struct {
+  char       *key;      /* its names in Latin, lower case, letters and digits only */
+  char       *name;     /* its Latin name as the document writes it, else transliterated */
+  const char *known;    /* the list's corporation whose alias it holds (canonical), or NULL */
+  int         parent;   /* the party whose subsidiary it is, -2 the document's own, or -1 */
+  GArray     *at;       /* gsize offsets of its mentions in the folded text, in order */
+  GPtrArray  *forms;    /* the names it goes by, as written with a legal form */
+  guint       head;     /* mentions in the document's head */
+  guint       body;     /* mentions in all, not as a recipient or a contractor */
+  gboolean    defined;  /* the document calls it "the Company" («далее – Компания») */
+} KelParty;
+
+/* The companies @text names with a legal form: a GPtrArray of KelParty. */
+GPtrArray *_kel_find_parties           (const KelLexicon *lex,
+                                        const char       *text,
+                                        gsize             len,
+                                        gsize             head_len);
+/* The index of the party whose mentions party @i's count for (its group), or -2 for the
+ * document's own company. */
+int        _kel_party_group            (GPtrArray        *parties,
+                                        int               i);
+/* @name in Latin letters (a kk/ru transliteration), and its grouping key. */
+char      *_kel_party_transliterate    (const char       *name);
+char      *_kel_party_key              (const char       *name);
+/* Whether two grouping keys name one company. */
+gboolean   _kel_party_same             (const char       *a,
+                                        const char       *b);
+
 G_END_DECLS

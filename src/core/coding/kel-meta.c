@@ -10,6 +10,7 @@
 
 #include "kel-csv.h"
 #include "kel-coding-error.h"
+#include "kel-coder-private.h"
 #include "kel-meta.h"
 
 /* The title and preamble name the parties; this much text holds them. */
@@ -205,14 +206,62 @@ corporation_index (GPtrArray *corps, const char *name)
   return -1;
 }
 
+/* A company the list does not know wins over the list's best when the document names it
+ * more and calls it "the Company", or when the list knows none (a party the document calls "the Company" counts DEFINED_BONUS more); a subsidiary
+ * the document names as such counts for its group, known or not. */
+#define DEFINED_BONUS 10
+
+static const char *
+unknown_party (GPtrArray *parties, GPtrArray *corps, guint *score, guint best,
+               const char *best_name)
+{
+  g_autofree guint *own = g_new0 (guint, parties->len + 1);
+  int winner = -1;
+
+  for (guint i = 0; i < parties->len; i++)
+    {
+      const KelParty *p = parties->pdata[i];
+      int g = _kel_party_group (parties, (int) i);
+      guint s = 3 * p->head + p->body + (p->defined ? DEFINED_BONUS : 0);
+
+      if (g < 0 || p->known != NULL)
+        continue;
+      if (((KelParty *) parties->pdata[g])->known != NULL)
+        {
+          int k = corporation_index (corps, ((KelParty *) parties->pdata[g])->known);
+          if (k >= 0)
+            score[k] += s;
+        }
+      else
+        own[g] += s;
+    }
+  for (guint i = 0; i < corps->len; i++)
+    if (score[i] > best)
+      {
+        best = score[i];
+        best_name = ((char **) corps->pdata[i])[0];
+      }
+  /* beside a company of the list, only the party the document calls "the Company" */
+  for (guint i = 0; i < parties->len; i++)
+    if (own[i] > best && own[i] >= 2
+        && (best_name == NULL || ((KelParty *) parties->pdata[i])->defined))
+      {
+        best = own[i];
+        winner = i;
+      }
+  return winner >= 0 ? ((KelParty *) parties->pdata[winner])->name : best_name;
+}
+
 /* The company the document names most; a part of a group that the document names too
  * («Өзенмұнайгаз», a subsidiary of «ҚазМұнайГаз») scores for the group. */
 static void
 detect_corporation (KelDocument *doc, const KelLexicon *lex, const char *head_fold,
-                    const char *body_fold)
+                    const char *body_fold, gsize head_len)
 {
   GPtrArray *corps = kel_lexicon_get_corporations (lex);
   g_autofree guint *score = g_new0 (guint, corps->len + 1);
+  g_autoptr (GPtrArray) parties = _kel_find_parties (lex, doc->norm->text, doc->norm->len,
+                                                     head_len);
   guint best = 0;
   const char *best_name = NULL;
 
@@ -245,6 +294,7 @@ detect_corporation (KelDocument *doc, const KelLexicon *lex, const char *head_fo
         best = score[i];
         best_name = ((char **) corps->pdata[i])[0];
       }
+  best_name = unknown_party (parties, corps, score, best, best_name);
   set_str (&doc->corporation, best_name);
 }
 
@@ -465,7 +515,7 @@ kel_meta_detect (KelDocument *doc, const KelLexicon *lex)
 
   head_fold = g_utf8_casefold (head, -1);
   body_fold = g_utf8_casefold (text, MIN (len, (gsize) 200000));
-  detect_corporation (doc, lex, head_fold, body_fold);
+  detect_corporation (doc, lex, head_fold, body_fold, head_len);
   detect_counterpart (doc, head);
   doc->year = detect_year (head, title_len, text, len);
   detect_period (doc, head, title_len);

@@ -1,0 +1,959 @@
+/* kel-parties.c: the companies a document names that the corporations list does not know.
+ * A company is a name with a legal form: ТОО «…», «…» ЖШС, АО «НК «…»», «…» АҚ, "… LLP",
+ * "… JSC", "… Ltd". Its mentions are grouped under one key (Latin, lower case, letters and
+ * digits only, Kazakh letters read as their Russian twins, Latin look-alikes inside a
+ * Cyrillic word read as Cyrillic) and close keys are one company: «Шалқия Цинк»,
+ * «ШалкияЦинк» and "Shalkiya Zinc" are one, named in Latin when the document gives a Latin
+ * form, else transliterated. A foundation, school, akimat or fund is not a company, nor is a
+ * name given only as a recipient («в фонд», «қорына», "in favour of"); a subsidiary the
+ * document names as such counts for its group (the rulings of the corpora: the group's
+ * lines), unless the group is a fund. */
+#include "config.h"
+
+#include <string.h>
+
+#include "kel-coder-private.h"
+
+#define NAME_MAX_BYTES 120
+/* how far before a name a recipient's or a contractor's cue is looked for */
+#define CUE_BYTES 48
+
+/* Legal forms before a quoted name or around a Latin one. */
+static const char *const forms_before[] = {
+  "тоо", "ао", "оао", "зао", "пао", "ао нк", "жшс", "ақ", "llp", "jsc", "llc", "тдо",
+  "товарищество с ограниченной ответственностью", "акционерное общество",
+  "акционерлік қоғамы", "акционерлік қоғам", "жауапкершілігі шектеулі серіктестігі",
+  "limited liability partnership", "joint stock company", "joint-stock company", NULL
+};
+static const char *const forms_after[] = {
+  "жшс", "ақ", "тоо", "ао", "llp", "jsc", "llc", "ltd", "limited", "inc", "plc", "gmbh",
+  "b.v.", "n.v.", "жауапкершілігі шектеулі серіктестігі", "акционерлік қоғамы", NULL
+};
+/* Words of a name that is not a company's: a fund, school, akimat, association… */
+static const char *const not_company[] = {
+  "фонд", "қор", "foundation", "fund", "trust", "траст", "акимат", "әкімдік", "akimat",
+  "школ", "мектеп", "school", "университет", "university", "колледж", "college", "больниц",
+  "аурухан", "hospital", "клуб", "club", "ассоциац", "association", "палата", "chamber",
+  "предпринимательская корпорация", "кәсіпкерлік корпорация", "social enterprise", "спк",
+  "әкк", "холдинг", "holding", "фнб", "министерств", "ministry", "министрлі", NULL
+};
+/* Cues before a name that make it a recipient or a contractor, not the committing party. */
+static const char *const recipient_cues[] = {
+  "в пользу", "в фонд", "фонду", "фонда", "in favour of", "in favor of", "benefit of",
+  "beneficiary", "получател", "подрядчик", "подрядной организац", "мердігер", "contractor",
+  "силами", "донор", NULL
+};
+/* Legal abbreviations inside quotes: АО «НК «…»», «"…" ҰК» АҚ. */
+static const char *const inner_forms[] = {
+  "нк", "нак", "тнк", "ұк", "ұак", "ұк", "ак", "ақ", "тоо", "ао", "жшс", "llp", "jsc", "ltd",
+  "ltd.", "лтд", "лтд.", "llc", "inc", "inc.", "сп", "jv", "национальная компания", "ұлттық компаниясы", "ұлттық компания",
+  "national company", NULL
+};
+
+static void
+party_free (gpointer data)
+{
+  KelParty *p = data;
+
+  g_free (p->key);
+  g_free (p->name);
+  g_array_unref (p->at);
+  g_ptr_array_unref (p->forms);
+  g_free (p);
+}
+
+/* The Latin letters for a lower-case Cyrillic one; NULL for a letter that is not Cyrillic. */
+static const char *
+latin_of (gunichar c)
+{
+  static const struct { gunichar c; const char *l; } map[] = {
+    { 0x430, "a" }, { 0x431, "b" }, { 0x432, "v" }, { 0x433, "g" }, { 0x434, "d" },
+    { 0x435, "e" }, { 0x451, "yo" }, { 0x436, "zh" }, { 0x437, "z" }, { 0x438, "i" },
+    { 0x439, "i" }, { 0x43a, "k" }, { 0x43b, "l" }, { 0x43c, "m" }, { 0x43d, "n" },
+    { 0x43e, "o" }, { 0x43f, "p" }, { 0x440, "r" }, { 0x441, "s" }, { 0x442, "t" },
+    { 0x443, "u" }, { 0x444, "f" }, { 0x445, "kh" }, { 0x446, "ts" }, { 0x447, "ch" },
+    { 0x448, "sh" }, { 0x449, "shch" }, { 0x44a, "" }, { 0x44b, "y" }, { 0x44c, "" },
+    { 0x44d, "e" }, { 0x44e, "yu" }, { 0x44f, "ya" }, { 0x4d9, "a" }, { 0x493, "g" },
+    { 0x49b, "k" }, { 0x4a3, "n" }, { 0x4e9, "o" }, { 0x4b1, "u" }, { 0x4af, "u" },
+    { 0x4bb, "h" }, { 0x456, "i" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (map[i].c == c)
+      return map[i].l;
+  return NULL;
+}
+
+/* A Latin letter that looks like a Cyrillic one, as that Cyrillic letter (lower case). */
+static gunichar
+cyrillic_twin (gunichar c)
+{
+  static const char from[] = "aceopxykmtbi";
+  static const gunichar to[] = { 0x430, 0x441, 0x435, 0x43e, 0x440, 0x445, 0x443, 0x43a,
+                                 0x43c, 0x442, 0x432, 0x456 };
+  const char *p = c < 0x80 ? strchr (from, (int) c) : NULL;
+
+  return p != NULL && c != 0 ? to[p - from] : c;
+}
+
+/* @name in Latin, keeping its case: "ШалкияЦинк" → "ShalkiyaTsink". A Latin look-alike
+ * inside a Cyrillic word is read as Cyrillic. */
+char *
+_kel_party_transliterate (const char *name)
+{
+  GString *out = g_string_new (NULL);
+  const char *w = name;
+
+  while (*w)
+    {
+      const char *e = w;
+      gboolean cyr = FALSE;
+
+      while (*e && !g_unichar_isspace (g_utf8_get_char (e)))
+        {
+          gunichar c = g_utf8_get_char (e);
+          cyr = cyr || (c >= 0x400 && c < 0x530);
+          e = g_utf8_next_char (e);
+        }
+      gsize word_start = out->len;
+      gboolean caps = TRUE;
+
+      for (const char *p = w; p < e; p = g_utf8_next_char (p))
+        caps = caps && !g_unichar_islower (g_utf8_get_char (p));
+      for (const char *p = w; p < e; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p), lc = g_unichar_tolower (c);
+          const char *l;
+          g_autofree char *piece = g_utf8_casefold (p, MIN (e - p, 10));
+
+          /* «Қазақ…», «Казах…» are "Kazakh…" in every company's Latin name */
+          if (cyr && (g_str_has_prefix (piece, "қазақ") || g_str_has_prefix (piece, "казах")))
+            {
+              g_string_append (out, c != lc ? "Kazakh" : "kazakh");
+              for (guint k = 0; k < 4; k++)
+                p = g_utf8_next_char (p);
+              continue;
+            }
+          if (cyr && c == '-')
+            c = lc = ' ';
+
+          if (cyr && lc < 0x80)
+            lc = cyrillic_twin (lc);
+          l = latin_of (lc);
+          if (l == NULL)
+            g_string_append_unichar (out, lc == c ? c : g_unichar_toupper (lc));
+          else if (c != lc && *l)
+            {
+              g_string_append_c (out, g_ascii_toupper (l[0]));
+              g_string_append (out, l + 1);
+            }
+          else
+            g_string_append (out, l);
+        }
+      if (caps && cyr)
+        for (gsize k = word_start; k < out->len; k++)
+          out->str[k] = g_ascii_toupper (out->str[k]);
+      for (w = e; *w && g_unichar_isspace (g_utf8_get_char (w)); w = g_utf8_next_char (w))
+        ;
+      if (*w)
+        g_string_append_c (out, ' ');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The grouping key: the transliteration in lower case, letters and digits only. */
+char *
+_kel_party_key (const char *name)
+{
+  g_autofree char *latin = _kel_party_transliterate (name);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = latin; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_unichar_tolower (g_utf8_get_char (p));
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Levenshtein distance of two ASCII-mostly keys, bytewise. */
+static guint
+distance (const char *a, const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  g_autofree guint *row = g_new (guint, lb + 1);
+
+  for (gsize j = 0; j <= lb; j++)
+    row[j] = j;
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint diag = row[0];
+      row[0] = i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint up = row[j];
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diag + (a[i - 1] != b[j - 1]));
+          diag = up;
+        }
+    }
+  return row[lb];
+}
+
+/* Whether two keys name one company: the same, or at most one edit in four apart
+ * ("shalkiyatsink" and "shalkiyazinc", "kazakhmys" and "kazakmys"). */
+gboolean
+_kel_party_same (const char *a, const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+
+  if (strcmp (a, b) == 0)
+    return TRUE;
+  if (MIN (la, lb) < 6 || a[0] != b[0])
+    return FALSE;
+  return distance (a, b) * 4 <= MAX (la, lb);
+}
+
+/* Whether the folded text @s ends with the word @w (spaces before it, or the start). */
+static gboolean
+ends_with_word (const char *s, gsize n, const char *w)
+{
+  gsize wl = strlen (w);
+
+  if (wl > n || memcmp (s + n - wl, w, wl) != 0)
+    return FALSE;
+  return n == wl || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (s + n - wl)));
+}
+
+/* Whether the folded text @s starts with the word @w. */
+static gboolean
+starts_with_word (const char *s, const char *w)
+{
+  gsize wl = strlen (w);
+
+  return strncmp (s, w, wl) == 0 && !g_unichar_isalnum (g_utf8_get_char (s + wl));
+}
+
+static gboolean
+contains_any (const char *fold, const char *const *words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strstr (fold, words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_open_quote (const char *text, const char *p, gunichar c)
+{
+  if (c == 0xAB || c == 0x201C || c == 0x201E)
+    return TRUE;
+  if (c != '"')
+    return FALSE;
+  return p == text || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p)));
+}
+
+static gboolean
+is_close_quote (gunichar c)
+{
+  return c == 0xBB || c == 0x201D || c == '"' || c == 0x201C;
+}
+
+/* The end of the quoted text opened at @p (just past its closing quote, nested quotes
+ * closed too), or NULL when it does not close within NAME_MAX_BYTES. */
+static const char *
+quote_end (const char *text, const char *p)
+{
+  int depth = 0;
+  const char *inner = NULL;
+
+  /* ТОО «СП «Казгермунай» with its last quote lost ends where the inner one does */
+  for (const char *q = p; *q && q - p < NAME_MAX_BYTES; q = g_utf8_next_char (q))
+    {
+      gunichar c = g_utf8_get_char (q);
+
+      if (c == '\n' && q[1] == '\n')
+        break;
+      if (q > p && c == '"' && depth > 0 && is_open_quote (text, q, c)
+          && g_unichar_isalnum (g_utf8_get_char (q + 1)))
+        depth++;
+      else if (q > p && is_close_quote (c))
+        depth--;
+      else if (is_open_quote (text, q, c))
+        depth++;
+      if (depth == 0)
+        return g_utf8_next_char (q);
+      if (depth == 1 && inner == NULL && is_close_quote (c) && q > p)
+        inner = g_utf8_next_char (q);
+    }
+  return inner;
+}
+
+/* Strips spaces, dashes and commas from both ends of @s, in place. */
+static void
+trim_punct (char *s)
+{
+  char *p = s, *e;
+
+  while (*p && !g_unichar_isalnum (g_utf8_get_char (p)) && g_utf8_get_char (p) != '&')
+    p = g_utf8_next_char (p);
+  memmove (s, p, strlen (p) + 1);
+  e = s + strlen (s);
+  while (e > s && !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (e)))
+         && g_utf8_get_char (g_utf8_prev_char (e)) != '.')
+    e = g_utf8_prev_char (e);
+  *e = '\0';
+}
+
+/* The company's own name inside a quoted span's content: the innermost quoted part
+ * («НК «QazaqGaz»» → QazaqGaz), without a legal abbreviation around it. */
+static char *
+inner_name (const char *s, gsize n)
+{
+  g_autofree char *flat = g_strndup (s, n);
+  const char *open = NULL;
+  char *name, *fold;
+  gboolean again = TRUE;
+
+  for (char *p = flat; *p; p++)
+    if (*p == '\n' || *p == '\t')
+      *p = ' ';
+  for (const char *p = flat; *p; p = g_utf8_next_char (p))
+    if (is_open_quote (flat, p, g_utf8_get_char (p)))
+      open = p;
+  if (open != NULL)
+    {
+      const char *e = quote_end (flat, open);
+      if (e != NULL)
+        return inner_name (g_utf8_next_char (open),
+                           g_utf8_prev_char (e) - g_utf8_next_char (open));
+      return inner_name (g_utf8_next_char (open), strlen (g_utf8_next_char (open)));
+    }
+  name = g_strstrip (g_strdup (flat));
+  while (again && *name)
+    {
+      again = FALSE;
+      fold = g_utf8_casefold (name, -1);
+      for (guint i = 0; inner_forms[i] != NULL && !again; i++)
+        {
+          gsize wl = strlen (inner_forms[i]);
+          if (starts_with_word (fold, inner_forms[i]) && strlen (name) >= wl)
+            {
+              memmove (name, name + wl, strlen (name + wl) + 1);
+              again = TRUE;
+            }
+          else if (ends_with_word (fold, strlen (fold), inner_forms[i]) && strlen (name) > wl)
+            {
+              name[strlen (name) - wl] = '\0';
+              again = TRUE;
+            }
+        }
+      g_free (fold);
+      trim_punct (name);
+    }
+  return name;
+}
+
+/* The folded text of [@from, @to) of @text, lines joined. */
+static char *
+fold_range (const char *text, gsize len, gssize from, gsize to)
+{
+  char *f;
+
+  from = MAX (from, 0);
+  to = MIN (to, len);
+  while (from > 0 && (text[from] & 0xC0) == 0x80)
+    from--;
+  while (to < len && (text[to] & 0xC0) == 0x80)
+    to++;
+  f = g_utf8_casefold (text + from, to - from);
+  for (char *p = f; *p; p++)
+    if (*p == '\n' || *p == '\t' || *p == '\f')
+      *p = ' ';
+  return f;
+}
+
+/* Whether the text just before @at is a legal form («ТОО», "АО «НК", "Акционерное общество"). */
+static gboolean
+form_before (const char *text, gsize len, gsize at)
+{
+  g_autofree char *f = fold_range (text, len, (gssize) at - 64, at);
+  gsize n = strlen (f);
+
+  while (n > 0 && (f[n - 1] == ' ' || f[n - 1] == '\n'))
+    n--;
+  for (guint i = 0; forms_before[i] != NULL; i++)
+    if (ends_with_word (f, n, forms_before[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The folded text just after @at, from its first word. */
+static char *
+after (const char *text, gsize len, gsize at)
+{
+  g_autofree char *f = NULL;
+  const char *p;
+
+  /* a table's next cell ("«Туркестан»", then "АО" in the company column) is not it */
+  while (at < len && (text[at] == ' ' || text[at] == ',' || text[at] == '('))
+    at++;
+  if (at < len && (text[at] == '\n' || text[at] == '\t'))
+    return g_strdup ("");
+  f = fold_range (text, len, at, at + 64);
+  p = f;
+  return g_strdup (p);
+}
+
+static gboolean
+form_after (const char *next)
+{
+  for (guint i = 0; forms_after[i] != NULL; i++)
+    if (starts_with_word (next, forms_after[i])
+        || (g_str_has_prefix (next, forms_after[i]) && next[strlen (forms_after[i])] == '.'))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a name at @at is given as a recipient or a contractor. */
+static gboolean
+recipient_at (const char *text, gsize len, gsize at)
+{
+  g_autofree char *f = fold_range (text, len, (gssize) at - CUE_BYTES, at);
+
+  return contains_any (f, recipient_cues);
+}
+
+typedef struct {
+  gsize at, end;
+  char *name;
+} Raw;
+
+static void
+raw_clear (gpointer data)
+{
+  g_free (((Raw *) data)->name);
+}
+
+/* Adds @name, found over [@at, @end), unless it is not a company's name. */
+static void
+add_raw (GArray *raws, const char *text, gsize len, gsize at, gsize end, char *name,
+         const char *next)
+{
+  g_autofree char *fold = NULL;
+  gboolean letters = FALSE;
+  Raw r = { at, end, name };
+  char *w = name;
+
+  /* one space between words: "KAZ Minerals ⏎ Bozshakol" */
+  for (const char *p = name; *p; p++)
+    if (!g_ascii_isspace (*p) || (w > name && w[-1] != ' '))
+      *w++ = g_ascii_isspace (*p) ? ' ' : *p;
+  *w = '\0';
+  g_strchomp (name);
+  fold = g_utf8_casefold (name, -1);
+
+  for (const char *p = name; *p && !letters; p = g_utf8_next_char (p))
+    letters = g_unichar_isalpha (g_utf8_get_char (p));
+  /* «"Самұрық-Қазына Траст" қорына»: the word after says what it is */
+  if (!letters || g_utf8_strlen (name, -1) < 2 || contains_any (fold, not_company)
+      || g_str_has_prefix (next, "қор") || g_str_has_prefix (next, "фонд")
+      || g_str_has_prefix (next, "foundation") || g_str_has_prefix (next, "fund")
+      || recipient_at (text, len, at))
+    {
+      g_free (name);
+      return;
+    }
+  g_array_append_val (raws, r);
+}
+
+/* Just past a closing quote that follows @e within a few words, with no quote opened
+ * between, or NULL. */
+static const char *
+stray_close (const char *e)
+{
+  for (const char *q = e; *q && q - e < 80; q = g_utf8_next_char (q))
+    {
+      gunichar c = g_utf8_get_char (q);
+      if (c == 0xAB || c == 0x201E || (c == '\n' && q[1] == '\n'))
+        return NULL;
+      if (c == 0xBB || c == 0x201D)
+        return g_utf8_next_char (q);
+    }
+  return NULL;
+}
+
+/* Names in quotes with a legal form before or after them. */
+static void
+find_quoted (const char *text, gsize len, GArray *raws)
+{
+  for (const char *p = text; *p;)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *e;
+      g_autofree char *next = NULL, *full = NULL;
+
+      if (!is_open_quote (text, p, c) || (e = quote_end (text, p)) == NULL)
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      next = after (text, len, e - text);
+      full = fold_range (text, len, p - text, e - text);
+      if (!form_after (next))
+        {
+          /* «"Қазақалтын" тау-кен металлургиялық концерні» АҚ with its first quote lost */
+          const char *q = stray_close (e);
+          if (q != NULL)
+            {
+              g_autofree char *next2 = after (text, len, q - text);
+              if (form_after (next2))
+                {
+                  g_free (next);
+                  next = g_steal_pointer (&next2);
+                }
+            }
+        }
+      if ((form_before (text, len, p - text) || form_after (next))
+          && !contains_any (full, not_company))
+        {
+          const char *in = g_utf8_next_char (p);
+          add_raw (raws, text, len, p - text, e - text,
+                   inner_name (in, g_utf8_prev_char (e) - in), next);
+        }
+      p = e;
+    }
+}
+
+/* Latin names with a legal form and no quotes: "Shalkiya Zinc LLP", "JSC Kazakhtelecom". */
+static void
+find_latin (const char *text, gsize len, GArray *raws)
+{
+  static pcre2_code *re;
+  static gsize once = 0;
+  pcre2_match_data *md;
+  gsize pos = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      const char *word = "[A-Z][\\p{L}\\d&'-]*";
+      g_autofree char *pat = g_strdup_printf (
+        "(?<![\\p{L}\\d])((?:%s(?:\\h+|\\h*\\n\\h*)){0,3}%s),?\\h+(?:LLP|JSC|Ltd\\.?|LLC|Limited|Inc\\.?"
+        "|plc|PLC|GmbH|B\\.V\\.|N\\.V\\.)(?![\\p{L}])|(?<![\\p{L}])(?:LLP|JSC)\\h+(%s(?:\\h+%s){0,3})",
+        word, word, word, word);
+      int err;
+      PCRE2_SIZE off;
+
+      re = pcre2_compile ((PCRE2_SPTR) pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err,
+                          &off, NULL);
+      g_assert (re != NULL);
+      g_once_init_leave (&once, 1);
+    }
+  md = pcre2_match_data_create (3, NULL);
+  while (pos < len && pcre2_match (re, (PCRE2_SPTR) text, len, pos, 0, md, NULL) > 0)
+    {
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
+      int g = ov[2] != PCRE2_UNSET ? 1 : 2;
+      char *name = g_strndup (text + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+      g_autofree char *next = after (text, len, ov[1]);
+
+      /* "The", a sentence's first word, is not a part of the name */
+      if (g_str_has_prefix (name, "The ") || g_str_has_prefix (name, "THE "))
+        memmove (name, name + 4, strlen (name + 4) + 1);
+      add_raw (raws, text, len, ov[2 * g], ov[1], name, next);
+      pos = ov[1];
+    }
+  pcre2_match_data_free (md);
+}
+
+/* Whether @name is written in Latin letters only. */
+static gboolean
+is_latin (const char *name)
+{
+  for (const char *p = name; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isalpha (c) && c >= 0x250)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The party whose key is @key or close to it, made when there is none. */
+static KelParty *
+party_for (GPtrArray *parties, const char *key)
+{
+  KelParty *p;
+
+  for (guint i = 0; i < parties->len; i++)
+    if (_kel_party_same (((KelParty *) parties->pdata[i])->key, key))
+      return parties->pdata[i];
+  p = g_new0 (KelParty, 1);
+  p->key = g_strdup (key);
+  p->parent = -1;
+  p->at = g_array_new (FALSE, FALSE, sizeof (gsize));
+  p->forms = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (parties, p);
+  return p;
+}
+
+/* A party's name: its Latin form the document uses most, else its most used form in
+ * Latin letters. @raws are in the text's order. */
+static void
+name_party (KelParty *p)
+{
+  const char *best = NULL;
+  guint best_n = 0;
+  gboolean best_latin = FALSE;
+
+  for (guint i = 0; i < p->forms->len; i++)
+    {
+      const char *f = p->forms->pdata[i];
+      gboolean latin = is_latin (f);
+      guint n = 0;
+
+      for (guint k = 0; k < p->forms->len; k++)
+        n += strcmp (p->forms->pdata[k], f) == 0;
+      if (best == NULL || (latin && !best_latin) || (latin == best_latin && n > best_n))
+        {
+          best = f;
+          best_n = n;
+          best_latin = latin;
+        }
+    }
+  p->name = best_latin ? g_strdup (best) : _kel_party_transliterate (best);
+}
+
+/* "NCOC" for "North Caspian Operating Company": the capitals of a Latin name of three
+ * words or more, each capitalised, are a name of it too. */
+static void
+add_initials (KelParty *p)
+{
+  g_auto (GStrv) words = g_strsplit (p->name, " ", -1);
+  char caps[16];
+  guint n = 0;
+
+  for (guint i = 0; words[i] != NULL && n < sizeof caps - 1; i++)
+    {
+      if (!g_ascii_isupper (words[i][0]))
+        return;
+      caps[n++] = words[i][0];
+    }
+  caps[n] = '\0';
+  if (n >= 3 && is_latin (p->name))
+    g_ptr_array_add (p->forms, g_strdup (caps));
+}
+
+/* Whether the folded @alias is named in the folded @hay at the start of a word. */
+static gboolean
+names (const char *hay, const char *alias)
+{
+  gsize nl = strlen (alias);
+
+  for (const char *p = strstr (hay, alias); nl > 0 && p != NULL; p = strstr (p + nl, alias))
+    {
+      gboolean before = p > hay && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p)));
+      gboolean after_ = g_utf8_strlen (alias, nl) <= 4 && p[nl] != '\0'
+                        && g_unichar_isalnum (g_utf8_get_char (p + nl));
+      if (!before && !after_)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The corporation of @lex's list a party is, when a name it goes by holds an alias. */
+static void
+find_known (const KelLexicon *lex, KelParty *p)
+{
+  GPtrArray *corps = kel_lexicon_get_corporations (lex);
+
+  for (guint f = 0; f < p->forms->len && p->known == NULL; f++)
+    {
+      g_autofree char *form = g_utf8_casefold (p->forms->pdata[f], -1);
+
+      for (guint i = 0; i < corps->len && p->known == NULL; i++)
+        {
+          char **names_ = corps->pdata[i];
+          for (guint k = 1; names_[k] != NULL && p->known == NULL; k++)
+            {
+              g_autofree char *alias = g_utf8_casefold (names_[k], -1);
+              if (names (form, alias))
+                p->known = names_[0];
+            }
+        }
+    }
+}
+
+static int
+compare_offsets (gconstpointer a, gconstpointer b)
+{
+  gsize x = *(const gsize *) a, y = *(const gsize *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* Every mention of a party's names in the folded text, given as a recipient or not. */
+static void
+count_party (KelParty *p, const char *fold, gsize fold_len, gsize head_len)
+{
+  for (guint f = 0; f < p->forms->len; f++)
+    {
+      g_autofree char *form = g_utf8_casefold (p->forms->pdata[f], -1);
+      gsize nl = strlen (form);
+      gboolean seen = FALSE;
+
+      for (guint k = 0; k < f && !seen; k++)
+        seen = g_utf8_collate (p->forms->pdata[k], p->forms->pdata[f]) == 0
+               || strcmp (p->forms->pdata[k], p->forms->pdata[f]) == 0;
+      if (seen || g_utf8_strlen (form, -1) < 3)
+        continue;
+      for (const char *q = strstr (fold, form); q != NULL; q = strstr (q + nl, form))
+        {
+          gsize at = q - fold;
+          gboolean before = q > fold
+                            && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (q)));
+          gboolean dup = FALSE;
+
+          if (before || recipient_at (fold, fold_len, at))
+            continue;
+          for (guint i = 0; i < p->at->len && !dup; i++)
+            dup = g_array_index (p->at, gsize, i) <= at
+                  && at < g_array_index (p->at, gsize, i) + nl;
+          if (dup)
+            continue;
+          g_array_append_val (p->at, at);
+          p->head += at < head_len;
+        }
+    }
+  g_array_sort (p->at, compare_offsets);
+  p->body = p->at->len;
+}
+
+/* The party named nearest before @pos (within @window bytes, other than @not), or -1. */
+static int
+nearest_before (GPtrArray *parties, gsize pos, gsize window, int not)
+{
+  int best = -1;
+  gsize best_at = 0;
+
+  for (guint i = 0; i < parties->len; i++)
+    {
+      KelParty *p = parties->pdata[i];
+      for (guint k = 0; k < p->at->len && (int) i != not; k++)
+        {
+          gsize at = g_array_index (p->at, gsize, k);
+          if (at < pos && pos - at <= window && (best < 0 || at > best_at))
+            {
+              best = i;
+              best_at = at;
+            }
+        }
+    }
+  return best;
+}
+
+/* The party named nearest after @pos (within @window bytes, other than @not), or -1. */
+static int
+nearest_after (GPtrArray *parties, gsize pos, gsize window, int not)
+{
+  int best = -1;
+  gsize best_at = G_MAXSIZE;
+
+  for (guint i = 0; i < parties->len; i++)
+    {
+      KelParty *p = parties->pdata[i];
+      for (guint k = 0; k < p->at->len && (int) i != not; k++)
+        {
+          gsize at = g_array_index (p->at, gsize, k);
+          if (at >= pos && at - pos <= window && at < best_at)
+            {
+              best = i;
+              best_at = at;
+            }
+        }
+    }
+  return best;
+}
+
+static pcre2_code *
+compile (const char *pattern)
+{
+  int err;
+  PCRE2_SIZE off;
+  pcre2_code *re = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
+                                  PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
+  g_assert (re != NULL);
+  return re;
+}
+
+enum { DEFINED, DEFINED_NEXT, SUB_OF, SUB_OWN, SUB_KK, N_CUES };
+static pcre2_code *cues[N_CUES];
+
+static gpointer
+init_cues (gpointer data)
+{
+  /* "(далее – Компания)", "(бұдан әрі – Серіктестік)", "(the "Company")" */
+  cues[DEFINED] = compile (
+    "\\(\\s*(?:далее|бұдан\\s+әрі|бұдан\\s+былай|hereinafter|the)\\b[^)]{0,24}?"
+    "[«\"“]?(?:компания|общество|товарищество|инвестор|недропользователь|серіктестік|қоғам|"
+    "company|partnership|investor|operator)"
+    "|именуем\\p{L}*\\s+в\\s+дальнейшем\\s+[«\"“]?(?:компания|общество|товарищество|инвестор|"
+    "недропользователь)");
+  /* "бұдан әрі «Компания» деп аталатын «…» АҚ": the name comes after */
+  cues[DEFINED_NEXT] = compile (
+    "(?:бұдан\\s+әрі|бұдан\\s+былай)\\s+[«\"“]?(?:компания|серіктестік|қоғам|инвестор|"
+    "жер\\s+қойнауын\\s+пайдаланушы)[»\"”]?\\s+деп\\s+аталатын");
+  /* the group after: "дочерняя организация АО «…»", "a subsidiary of", "входящее в группу" */
+  cues[SUB_OF] = compile (
+    "дочерн\\p{L}*\\s+(?:организаци|компани|предприяти|товариществ|обществ)\\p{L}*"
+    "|входящ\\p{L}*\\s+в\\s+(?:группу|состав)|subsidiary\\s+of|part\\s+of\\s+(?:the\\s+)?"
+    "|member\\s+of\\s+(?:the\\s+)?|в\\s+составе\\s+(?:группы|холдинга)");
+  /* the document's own company is the group: "через свою дочернюю организацию", "its
+   * subsidiary", "Серіктестіктің еншілес", "өзінің еншілес" */
+  cues[SUB_OWN] = compile (
+    "(?:через|свою|своей|своего|своё|свое|его|её|ее)\\s+дочерн\\p{L}*(?:\\s+\\p{L}+)?"
+    "|(?:its|our)\\s+subsidiar\\p{L}*|(?:серіктестіктің|компанияның|қоғамның|өзінің|"
+    "корпорацияның)\\s+еншілес\\s+\\p{L}+");
+  /* the group before, in the genitive: "«…» АҚ-ның еншілес ұйымы" */
+  cues[SUB_KK] = compile ("еншілес\\s+\\p{L}+");
+  return NULL;
+}
+
+/* A party the document calls "the Company", and the subsidiaries it names as such. */
+static void
+relate (GPtrArray *parties, const char *fold, gsize len)
+{
+  static GOnce once = G_ONCE_INIT;
+  pcre2_match_data *md = pcre2_match_data_create (2, NULL);
+
+  g_once (&once, init_cues, NULL);
+  for (int c = 0; c < N_CUES; c++)
+    for (gsize pos = 0;
+         pos < len && pcre2_match (cues[c], (PCRE2_SPTR) fold, len, pos, 0, md, NULL) > 0;)
+      {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
+        int child = -1, parent = -1;
+
+        pos = ov[1];
+        if (c == DEFINED)
+          {
+            int p = nearest_before (parties, ov[0], 160, -1);
+            if (p >= 0)
+              ((KelParty *) parties->pdata[p])->defined = TRUE;
+            continue;
+          }
+        if (c == DEFINED_NEXT)
+          {
+            int p = nearest_after (parties, ov[1], 80, -1);
+            if (p >= 0)
+              ((KelParty *) parties->pdata[p])->defined = TRUE;
+            continue;
+          }
+        if (c == SUB_OWN)
+          {
+            child = nearest_after (parties, ov[1], 60, -1);
+            parent = -2;
+          }
+        else if (c == SUB_OF)
+          {
+            parent = nearest_after (parties, ov[1], 60, -1);
+            child = nearest_before (parties, ov[0], 120, parent);
+          }
+        else if (ov[0] > 0 && nearest_before (parties, ov[0], 80, -1) >= 0)
+          {
+            /* "«Y» АҚ-ның еншілес ұйымы «X» ЖШС", "«X» ЖШС («Y» АҚ еншілес кәсіпорны)" */
+            parent = nearest_before (parties, ov[0], 80, -1);
+            child = nearest_after (parties, ov[1], 60, parent);
+            if (child < 0)
+              child = nearest_before (parties, ov[0], 200, parent);
+          }
+        if (child >= 0 && parent != -1 && child != parent)
+          ((KelParty *) parties->pdata[child])->parent = parent;
+      }
+  pcre2_match_data_free (md);
+}
+
+/* A company whose name starts with another's whole name is its part: «ПетроКазахстан
+ * Кумколь Ресорсиз» of «ПетроКазахстан», "KAZ Minerals Aktogay" of "KAZ Minerals". */
+static void
+by_name (GPtrArray *parties)
+{
+  for (guint i = 0; i < parties->len; i++)
+    {
+      KelParty *p = parties->pdata[i];
+
+      for (guint k = 0; k < parties->len && p->parent == -1; k++)
+        {
+          KelParty *g = parties->pdata[k];
+          if (k != i && strlen (g->key) >= 6 && strlen (p->key) > strlen (g->key)
+              && g_str_has_prefix (p->key, g->key) && g->parent == -1 && g->body > 0)
+            p->parent = k;
+        }
+    }
+}
+
+/* The companies @text names with a legal form, grouped, named and counted: a GPtrArray of
+ * KelParty. */
+GPtrArray *
+_kel_find_parties (const KelLexicon *lex, const char *text, gsize len, gsize head_len)
+{
+  GPtrArray *parties = g_ptr_array_new_with_free_func (party_free);
+  g_autoptr (GArray) raws = g_array_new (FALSE, FALSE, sizeof (Raw));
+  g_autofree char *fold = NULL;
+  gsize fold_len;
+
+  g_array_set_clear_func (raws, raw_clear);
+  len = MIN (len, (gsize) 200000);
+  find_quoted (text, len, raws);
+  find_latin (text, len, raws);
+  for (guint i = 0; i < raws->len; i++)
+    {
+      Raw *r = &g_array_index (raws, Raw, i);
+      g_autofree char *key = _kel_party_key (r->name);
+
+      if (strlen (key) < 3)
+        continue;
+      g_ptr_array_add (party_for (parties, key)->forms, g_strdup (r->name));
+    }
+  fold = fold_range (text, len, 0, len);
+  fold_len = strlen (fold);
+  for (guint i = 0; i < parties->len; i++)
+    {
+      KelParty *p = parties->pdata[i];
+      name_party (p);
+      add_initials (p);
+      find_known (lex, p);
+      count_party (p, fold, fold_len, head_len);
+    }
+  relate (parties, fold, fold_len);
+  by_name (parties);
+  for (guint i = 0; i < parties->len; i++)
+    {
+      const KelParty *p = parties->pdata[i];
+      g_debug ("party %u: %s (%s) known %s parent %d head %u body %u%s", i, p->name, p->key,
+               p->known ? p->known : "-", p->parent, p->head, p->body,
+               p->defined ? " defined" : "");
+    }
+  return parties;
+}
+
+/* The party a party's mentions count for: its group's, followed up (at most a few steps),
+ * or -2 for the document's own. */
+int
+_kel_party_group (GPtrArray *parties, int i)
+{
+  for (int step = 0; step < 4 && i >= 0; step++)
+    {
+      KelParty *p = parties->pdata[i];
+      if (p->parent == -1)
+        return i;
+      if (p->parent >= 0)
+        {
+          KelParty *g = parties->pdata[p->parent];
+          /* a fund or holding is not a group whose lines a subsidiary's are */
+          if (g->body == 0)
+            return i;
+        }
+      i = p->parent;
+    }
+  return i;
+}

@@ -1,0 +1,129 @@
+/* test-parties.c: the corporation of a document, and of its items, when the corporations
+ * list does not know the company: invented kk/ru/en documents of invented companies. The
+ * expected Latin names are transliterated by hand (й → i, қ → k, ө → o, ұ → u, ы → y,
+ * ш → sh, ц → ts). */
+#include "config.h"
+
+#include <string.h>
+
+#include "kel-coder-private.h"
+#include "kel-test-utils.h"
+
+static KelDocument *
+process (const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  KelExtracted *ext = kel_extract_text ("doc.txt", text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  return kel_pipeline_process_extracted (kel_test_pipeline (), ext);
+}
+
+/* One name however it is spelt: Kazakh and Russian letters, joined or spaced, Latin. */
+static void
+test_parties_names (void)
+{
+  g_autofree char *a = _kel_party_key ("ШалкияЦинк");
+  g_autofree char *b = _kel_party_key ("Шалқия Цинк");
+  g_autofree char *c = _kel_party_key ("Shalkiya Zinc");
+  g_autofree char *d = _kel_party_key ("Шалкия-Цинк");
+  /* a Latin "a" and "K" inside a Cyrillic word */
+  g_autofree char *e = _kel_party_key ("Шaлкия Цинк");
+  g_autofree char *t1 = _kel_party_transliterate ("Бесагаш Кен");
+  g_autofree char *t2 = _kel_party_transliterate ("Қазақалтын");
+  g_autofree char *t3 = _kel_party_transliterate ("КАРАЖЫРА");
+  g_autofree char *t4 = _kel_party_transliterate ("Тургай-Петролеум");
+
+  g_assert_cmpstr (a, ==, "shalkiyatsink");
+  g_assert_cmpstr (b, ==, "shalkiyatsink");
+  g_assert_cmpstr (d, ==, "shalkiyatsink");
+  g_assert_cmpstr (e, ==, "shalkiyatsink");
+  g_assert_cmpstr (c, ==, "shalkiyazinc");
+  g_assert_true (_kel_party_same (a, c));
+  g_assert_false (_kel_party_same ("kazgermunai", "karazhanbasmunai"));
+  g_assert_false (_kel_party_same ("nuratas", "saryarkakomir"));
+  g_assert_cmpstr (t1, ==, "Besagash Ken");
+  g_assert_cmpstr (t2, ==, "Kazakhaltyn");
+  g_assert_cmpstr (t3, ==, "KARAZHYRA");
+  g_assert_cmpstr (t4, ==, "Turgai Petroleum");
+}
+
+static void
+test_parties_document (void)
+{
+  static const struct {
+    const char *text, *corp;
+  } cases[] = {
+    /* ru: the Company is the party; a fund it gives to is not */
+    { "МЕМОРАНДУМ\nо взаимном сотрудничестве на 2025 год\n\nАкимат Жетысуской области "
+      "(далее – Акимат) и ТОО «Бесагаш Кен» (далее – Компания) заключили настоящий "
+      "Меморандум.\n\n1. Компания обязуется:\n1.1. построить детский сад на 140 мест стоимостью "
+      "610 млн тенге;\n1.2. перечислить 40 млн тенге в фонд «Болашак Траст» на лечение детей;\n"
+      "1.3. перечислить 25 млн тенге в пользу ОФ «Жетысу Жастары» и ТОО «Алатау Сервис».\n\n"
+      "От Компании: директор ТОО «БесагашКен»\n",
+      "Besagash Ken" },
+    /* kk: "бұдан әрі «Компания» деп аталатын" names the party before it */
+    { "ӨЗАРА НИЕТ ТУРАЛЫ МЕМОРАНДУМ\n\nБұдан әрі «Әкімдік» деп аталатын Ұлытау облысының "
+      "әкімдігі және бұдан әрі «Компания» деп аталатын «Көктөбе Мыс» ЖШС осы Меморандумды "
+      "жасасты.\n\n1. Компания:\n1.1. Жезді кентінде мектеп салады, құны – 900 млн теңге;\n"
+      "1.2. «Жомарт» қорына 20 млн теңге аударады.\n",
+      "Koktobe Mys" },
+    /* en: the document's Latin form names it; a foundation it gives to is not it */
+    { "MEMORANDUM OF UNDERSTANDING\n\nThe Akimat of Abai Region (the Akimat) and Kyzyl Tas "
+      "Gold LLP (the \"Company\") agree as follows.\n\n1. The Company shall:\n1.1. build a "
+      "sports hall in Ayagoz at a cost of KZT 300 million;\n1.2. contribute KZT 50 million to "
+      "the Abai Development Foundation.\n\nFor «Қызыл Тас Голд» ЖШС\n",
+      "Kyzyl Tas Gold" },
+    /* a subsidiary the document names as such: its group's (the corpora's rulings) */
+    { "МЕМОРАНДУМ\nо взаимных намерениях на 2024 год\n\nАкимат Павлодарской области и "
+      "ТОО «Ертіс Энерго» (далее – Компания), дочерняя организация АО «Алтай Ресурсы», "
+      "заключили настоящий Меморандум.\n\n1. Компания обязуется:\n1.1. отремонтировать школу "
+      "№ 5 за 120 млн тенге.\n",
+      "Altai Resursy" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (KelDocument) doc = process (cases[i].text);
+      g_assert_cmpstr (doc->corporation, ==, cases[i].corp);
+      for (guint k = 0; k < doc->codings->len; k++)
+        g_assert_cmpstr (kel_coding_get_corporation (
+                           doc, &g_array_index (doc->codings, KelCoding, k)),
+                         ==, cases[i].corp);
+    }
+}
+
+/* Minutes that list two unknown companies' contributions: each item is its company's. */
+static void
+test_parties_items (void)
+{
+  g_autoptr (KelDocument) doc = process (
+    "ПРОТОКОЛ\nзаседания акимата Карагандинской области\n\n1. ТОО «Сарыарқа Көмір» "
+    "сообщило о планах на 2024 год.\n1.1. ТОО «Сарыарқа Көмір» построит детский сад в "
+    "Шахтинске стоимостью 500 млн тенге.\n2. ТОО «Нұра Тас» сообщило о своих планах.\n2.1. ТОО "
+    "«Нұра Тас» отремонтирует больницу в Темиртау за 200 млн тенге.\n");
+  guint saryarka = 0, nura = 0;
+
+  for (guint k = 0; k < doc->codings->len; k++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, k);
+      const char *corp = kel_coding_get_corporation (doc, c);
+
+      if (c->amount_kzt == 500e6)
+        saryarka += g_strcmp0 (corp, "Saryarka Komir") == 0;
+      if (c->amount_kzt == 200e6)
+        nura += g_strcmp0 (corp, "Nura Tas") == 0;
+    }
+  g_assert_cmpuint (saryarka, ==, 1);
+  g_assert_cmpuint (nura, ==, 1);
+}
+
+int
+main (int argc, char **argv)
+{
+  kel_test_init (&argc, &argv);
+  g_test_add_func ("/parties/names", test_parties_names);
+  g_test_add_func ("/parties/document", test_parties_document);
+  g_test_add_func ("/parties/items", test_parties_items);
+  return g_test_run ();
+}
