@@ -651,6 +651,8 @@ code_segment (KelSegmentRun *run, guint index, const double *prior, KelReason in
 
   run->amounts = kel_amounts_find_in (run->flat + run->body, run->len - run->body,
                                       run->doc->year, run->rates, run->tenge);
+  kel_amounts_join_years (run->flat + run->body, run->len - run->body, run->amounts,
+                          run->doc->period_start, run->doc->period_end);
   for (guint i = 0; i < run->amounts->len; i++)
     {
       KelAmount *a = &g_array_index (run->amounts, KelAmount, i);
