@@ -574,6 +574,29 @@ test_split_years (void)
   assert_years (kk, 2023, 2023, kk_one, G_N_ELEMENTS (kk_one));
   assert_years (en, 2022, 2023, en_both, G_N_ELEMENTS (en_both));
   assert_years (list, 2022, 2023, list_kept, G_N_ELEMENTS (list_kept));
+  /* the year after the sum, and words between them in the first part */
+  {
+    static const char after[] =
+      "USD 2 million will be spent in 2023 and USD 3 million in 2024 on the clinic.";
+    static const Case after_both[] = {
+      { NULL, "USD 2 million will be spent in 2023 and USD 3 million", 5e6, "USD", NAN, KEL_AMOUNT_NO_RATE },
+    };
+    static const char after_ru[] = "на ремонт школы 15 млн тенге в 2023 году и 25 млн тенге в 2024 году";
+    static const Case after_ru_both[] = {
+      KZT (NULL, "15 млн тенге в 2023 году и 25 млн тенге", 40e6, 0),
+    };
+    /* two objects, each with its own year: no split sum */
+    static const char objects[] =
+      "KZT 60 million for the school in 2024 and KZT 40 million for the hospital in 2025";
+    static const Case objects_kept[] = {
+      KZT (NULL, "KZT 60 million", 60e6, 0),
+      KZT (NULL, "KZT 40 million", 40e6, 0),
+    };
+
+    assert_years (after, 2023, 2099, after_both, G_N_ELEMENTS (after_both));
+    assert_years (after_ru, 2023, 2024, after_ru_both, G_N_ELEMENTS (after_ru_both));
+    assert_years (objects, 2024, 2099, objects_kept, G_N_ELEMENTS (objects_kept));
+  }
 }
 
 static void

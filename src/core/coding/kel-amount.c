@@ -1890,6 +1890,49 @@ year_before (const char *t,
   return year_at (t, lo, start, &at);
 }
 
+/* The year a sum is given for, written just after it: "KZT 650 million in 2025", "21 млн
+ * тенге в 2023 году", after at most @words words that are no preposition of their own ("…
+ * will be allocated in 2024"; not "… for the school in 2024"); 0 when none. @end is set
+ * past the year. */
+static int
+year_after (const char *t,
+            gsize       len,
+            gsize       p,
+            guint       words,
+            gsize      *end)
+{
+  static const char *const objects[] = {
+    "for", "to", "of", "on", "на", "для", "по", "из", NULL
+  };
+  Tok x;
+
+  for (guint k = 0;; k++)
+    {
+      lex_fwd (t, len, p, &x);
+      if (tok_is (&x, "in") || tok_is (&x, "в") || tok_is (&x, "во") || tok_is (&x, "during"))
+        break;
+      if (k >= words || x.type != TOK_WORD || tok_in (&x, objects) || is_conj (&x))
+        return 0;
+      p = x.end;
+    }
+  lex_fwd (t, len, x.end, &x);
+  if (x.type != TOK_NUM || x.end - x.start != 4 || x.num.decimal || x.num.group != 0)
+    return 0;
+  {
+    int year = atoi (t + x.start);
+    Tok w;
+
+    if (year < 1990 || year > 2099)
+      return 0;
+    *end = x.end;
+    lex_fwd (t, len, x.end, &w);
+    if (w.type == TOK_WORD && (g_str_has_prefix (w.low, "год") || tok_is (&w, "г")
+                               || tok_is (&w, "year")))
+      *end = w.end;
+    return year;
+  }
+}
+
 /* Whether only commas and words like "и", "в", "and", "in", "ал" stand in [@p, @end):
  * the next year's part follows the last one's with nothing of its own between. */
 static gboolean
@@ -1981,20 +2024,28 @@ kel_amounts_join_years (const char *text,
       int years[MAX_ITEMS];
       guint n = 0, in = 0;
       double sum = 0;
-      gsize first = G_MAXSIZE, last = 0;
+      gsize first = G_MAXSIZE, last = 0, part_end = 0;
 
       /* a run of sums each given for a later year, joined by commas or "и", "және", "and" */
       while (i + n < amounts->len && n < MAX_ITEMS)
         {
           const KelAmount *b = &g_array_index (amounts, KelAmount, i + n);
-          gsize at = 0;
-          int y = year_at (text, n > 0 ? (b - 1)->end : 0, b->start, &at);
+          gsize ps = 0, pe = b->end;
+          int y = year_at (text, n > 0 ? part_end : 0, b->start, &ps);
 
+          if (y == 0)
+            {
+              /* "KZT 900 million will be allocated in 2024 and KZT 650 million in 2025":
+               * words between the sum and its year only in the first part */
+              y = year_after (text, len, b->end, n == 0 ? 3 : 0, &pe);
+              ps = b->start;
+            }
           if (y == 0 || (n > 0 && (y <= years[n - 1] || strcmp (b->currency, a->currency) != 0
                                    || (b->flags & KEL_AMOUNT_PER_UNIT)
-                                   || !only_joiners (text, len, (b - 1)->end, at))))
+                                   || !only_joiners (text, len, part_end, ps))))
             break;
           years[n++] = y;
+          part_end = pe;
         }
       if (n < 2)
         continue;

@@ -651,8 +651,13 @@ code_segment (KelSegmentRun *run, guint index, const double *prior, KelReason in
 
   run->amounts = kel_amounts_find_in (run->flat + run->body, run->len - run->body,
                                       run->doc->year, run->rates, run->tenge);
+  /* a sum split between years: an earlier year's part is background; a later year's is
+   * still promised by a memorandum or a letter ("KZT 900 million in 2024 and KZT 650
+   * million in 2025" in a letter of 2024), but only planned by a report */
   kel_amounts_join_years (run->flat + run->body, run->len - run->body, run->amounts,
-                          run->doc->period_start, run->doc->period_end);
+                          period_start (run->doc),
+                          run->doc->kind == KEL_KIND_REPORT && run->doc->period_end > 0
+                          ? run->doc->period_end : 2099);
   for (guint i = 0; i < run->amounts->len; i++)
     {
       KelAmount *a = &g_array_index (run->amounts, KelAmount, i);
