@@ -1872,6 +1872,14 @@ year_at (const char *t,
     x.start--;
   if (x.end - x.start != 4 || (x.start > lo && (t[x.start - 1] == ',' || t[x.start - 1] == '.')))
     return 0;
+  /* "in 2024–2025: KZT 300 million …": the end of a span is no part's year */
+  {
+    Tok d;
+
+    lex_back (t, lo, x.start, &d);
+    if (d.type == TOK_SYM && is_dash (d.ch))
+      return 0;
+  }
   *at = x.start;
   {
     int year = atoi (t + x.start);
