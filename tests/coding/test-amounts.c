@@ -526,6 +526,79 @@ test_words (void)
     }
 }
 
+/* A sum split between years is one sum: the years of the period added up, the others
+ * left out. */
+static void
+assert_years (const char *text,
+              int         from,
+              int         to,
+              const Case *expected,
+              gsize       n)
+{
+  g_autoptr (GArray) found = kel_amounts_find (text, strlen (text), from, NULL);
+
+  kel_amounts_join_years (text, strlen (text), found, from, to);
+  g_test_message ("case: %s (%d–%d)", text, from, to);
+  g_assert_cmpuint (found->len, ==, n);
+  for (gsize i = 0; i < n; i++)
+    assert_amount (text, &g_array_index (found, KelAmount, i), &expected[i]);
+}
+
+static void
+test_split_years (void)
+{
+  static const char ru[] =
+    "построит клуб: в 2024 году – 80 млн тенге, в 2025 году – 120 млн тенге.";
+  static const Case ru_both[] = {
+    KZT (NULL, "80 млн тенге, в 2025 году – 120 млн тенге", 200e6, 0),
+  };
+  static const Case ru_one[] = { KZT (NULL, "120 млн тенге", 120e6, 0) };
+  static const char ru_bare[] = "на ремонт больницы в 2024 году 35 млн, в 2025 году 45 млн тенге";
+  static const Case ru_bare_both[] = { KZT (NULL, "35 млн, в 2025 году 45 млн тенге", 80e6, 0) };
+  static const char kk[] = "стадионды жөндеуге 2023 жылы 70 млн теңге, 2024 жылы 90 млн теңге бөледі";
+  static const Case kk_both[] = { KZT (NULL, "70 млн теңге, 2024 жылы 90 млн теңге", 160e6, 0) };
+  static const Case kk_one[] = { KZT (NULL, "70 млн теңге", 70e6, 0) };
+  static const char en[] = "a new gym: in 2022, KZT 25 million and in 2023, KZT 55 million";
+  static const Case en_both[] = { KZT (NULL, "KZT 25 million and in 2023, KZT 55 million", 80e6, 0) };
+  static const char list[] =
+    "в 2022 году школе 10 млн тенге, в 2023 году больнице 20 млн тенге";
+  static const Case list_kept[] = {
+    KZT (NULL, "10 млн тенге", 10e6, 0),
+    KZT (NULL, "20 млн тенге", 20e6, 0),
+  };
+
+  assert_years (ru, 2024, 2025, ru_both, G_N_ELEMENTS (ru_both));
+  assert_years (ru, 2025, 2025, ru_one, G_N_ELEMENTS (ru_one));
+  assert_years (ru_bare, 2024, 2025, ru_bare_both, G_N_ELEMENTS (ru_bare_both));
+  assert_years (kk, 2023, 2024, kk_both, G_N_ELEMENTS (kk_both));
+  assert_years (kk, 2023, 2023, kk_one, G_N_ELEMENTS (kk_one));
+  assert_years (en, 2022, 2023, en_both, G_N_ELEMENTS (en_both));
+  assert_years (list, 2022, 2023, list_kept, G_N_ELEMENTS (list_kept));
+  /* the year after the sum, and words between them in the first part */
+  {
+    static const char after[] =
+      "USD 2 million will be spent in 2023 and USD 3 million in 2024 on the clinic.";
+    static const Case after_both[] = {
+      { NULL, "USD 2 million will be spent in 2023 and USD 3 million", 5e6, "USD", NAN, KEL_AMOUNT_NO_RATE },
+    };
+    static const char after_ru[] = "на ремонт школы 15 млн тенге в 2023 году и 25 млн тенге в 2024 году";
+    static const Case after_ru_both[] = {
+      KZT (NULL, "15 млн тенге в 2023 году и 25 млн тенге", 40e6, 0),
+    };
+    /* two objects, each with its own year: no split sum */
+    static const char objects[] =
+      "KZT 60 million for the school in 2024 and KZT 40 million for the hospital in 2025";
+    static const Case objects_kept[] = {
+      KZT (NULL, "KZT 60 million", 60e6, 0),
+      KZT (NULL, "KZT 40 million", 40e6, 0),
+    };
+
+    assert_years (after, 2023, 2099, after_both, G_N_ELEMENTS (after_both));
+    assert_years (after_ru, 2023, 2024, after_ru_both, G_N_ELEMENTS (after_ru_both));
+    assert_years (objects, 2024, 2099, objects_kept, G_N_ELEMENTS (objects_kept));
+  }
+}
+
 static void
 test_respectively (void)
 {
@@ -1080,6 +1153,7 @@ main (int   argc,
   g_test_add_func ("/kelisim/amounts/several", test_several);
   g_test_add_func ("/kelisim/amounts/implied-tenge", test_implied_tenge);
   g_test_add_func ("/kelisim/amounts/words", test_words);
+  g_test_add_func ("/kelisim/amounts/split-years", test_split_years);
   g_test_add_func ("/kelisim/amounts/length-bound", test_length_bound);
   g_test_add_func ("/kelisim/amounts/parse-number", test_parse_number);
   g_test_add_func ("/kelisim/amounts/format-kzt", test_format_kzt);

@@ -970,6 +970,59 @@ test_count_incubators (void)
   g_assert_false (counts_category (doc, "infrastructure"));
 }
 
+/* One sum for several events is the first's, each event an item; goods for one recipient
+ * are one item; a year before the period dates every item of its clause; a sum split
+ * between the years of the memorandum is one sum. */
+static void
+test_count_joint_sums (void)
+{
+  g_autoptr (KelDocument) ru = code_text (
+    "МЕМОРАНДУМ о сотрудничестве на 2022–2023 годы\n"
+    "\n"
+    "2. Компания обязуется:\n"
+    "2.1. Провести праздник «Весна в степи» в г. Аркалыке и турнир по асыкам в пос. Жезды, "
+    "выделив на оба мероприятия в общей сложности 14 млн тенге.\n"
+    "2.2. Передать районной больнице г. Шу аппарат УЗИ и медицинские кровати на общую сумму "
+    "52 млн тенге.\n"
+    "2.3. Учредить стипендии для студентов Аркалыкского колледжа, выделив на эти цели в 2022 "
+    "году – 12 млн тенге, в 2023 году – 16 млн тенге.\n"
+    "2.4. Отремонтировать спортзал школы № 4: 30 млн тенге в 2022 году и 45 млн тенге в 2023 "
+    "году.\n");
+  g_autoptr (KelDocument) kk = code_text (
+    "2022–2023 жылдарға арналған МЕМОРАНДУМ\n"
+    "\n"
+    "2. Компания міндеттенеді:\n"
+    "2.1. Шу қаласында Наурыз мейрамына арналған мерекеге және ардагерлерге Жеңіс күніне "
+    "арналған сыйлықтарға барлығы 11 млн теңге бөлу.\n"
+    "2.2. Стипендия қорына 2022 жылы 8 млн теңге, 2023 жылы 10 млн теңге аудару.\n");
+  g_autoptr (KelDocument) en = code_text (
+    "MEMORANDUM of cooperation for 2024\n"
+    "\n"
+    "2. The Company shall:\n"
+    "2.1. Fund the City Day festival in Taraz and the Nauryz fair in Merke District, "
+    "allocating KZT 20 million for both events.\n"
+    "2.2. Noting that in 2019 the Company financed the construction of a gym in Karatau and "
+    "the overhaul of the Sarysu district hospital for a total of KZT 700 million.\n"
+    "2.3. Finance the construction of the swimming pool in Shu in 2024–2025: KZT 300 million "
+    "will be allocated in 2024 and KZT 200 million in 2025.\n");
+
+  /* two events, one sum said for both: two items, the sum the first's */
+  ASSERT_ITEMS (ru, "2.1", "one_time_event=14000000 one_time_event=-");
+  /* two things given to one hospital: one item */
+  ASSERT_ITEMS (ru, "2.2", "charity=52000000");
+  /* a sum split between the memorandum's years, the year before or after the sum */
+  ASSERT_ITEMS (ru, "2.3", "human_development=28000000");
+  ASSERT_ITEMS (ru, "2.4", "infrastructure=75000000");
+  ASSERT_ITEMS (kk, "2.1", "one_time_event=11000000 one_time_event=-");
+  /* a scholarship fund: human development */
+  ASSERT_ITEMS (kk, "2.2", "human_development=18000000");
+  ASSERT_ITEMS (en, "2.1", "one_time_event=20000000 one_time_event=-");
+  /* "in 2019 the Company financed X and Y": both are background */
+  ASSERT_ITEMS (en, "2.2", "infrastructure=700000000/background infrastructure=-/background");
+  /* a letter's or memorandum's later year is still promised */
+  ASSERT_ITEMS (en, "2.3", "infrastructure=500000000");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1000,5 +1053,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/summary-lead", test_count_summary_lead);
   g_test_add_func ("/kelisim/count/table-twins", test_count_table_twins);
   g_test_add_func ("/kelisim/count/incubators", test_count_incubators);
+  g_test_add_func ("/kelisim/count/joint-sums", test_count_joint_sums);
   return g_test_run ();
 }

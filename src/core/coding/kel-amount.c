@@ -13,6 +13,7 @@
 #endif
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kel-coding-error.h"
@@ -1839,6 +1840,253 @@ scan_words (const char *t,
     g_array_sort (found, compare_found);
 }
 
+/* Sums split between years ---------------------------------------------------------- */
+
+/* The year a sum is given for, written just before it: "в 2021 году – 100 млн", "2022
+ * жылы 150 млн", "in 2023, KZT 40 million", "2021 г.: 5 млн"; 0 when none. */
+static int
+year_at (const char *t,
+         gsize       lo,
+         gsize       start,
+         gsize      *at)
+{
+  Tok x;
+  gsize q = start;
+
+  lex_back (t, lo, q, &x);
+  while (x.type == TOK_SYM && (is_dash (x.ch) || x.ch == ':' || x.ch == ','))
+    {
+      q = x.start;
+      lex_back (t, lo, q, &x);
+    }
+  if (x.type == TOK_WORD && (g_str_has_prefix (x.low, "год") || g_str_has_prefix (x.low, "жыл")
+                             || tok_is (&x, "г") || tok_is (&x, "ж")))
+    {
+      q = x.start;
+      lex_back (t, lo, q, &x);
+    }
+  if (x.type != TOK_NUM)
+    return 0;
+  /* lex_back gives a number's last digit: its first is further back */
+  while (x.start > lo && g_ascii_isdigit (t[x.start - 1]))
+    x.start--;
+  if (x.end - x.start != 4 || (x.start > lo && (t[x.start - 1] == ',' || t[x.start - 1] == '.')))
+    return 0;
+  /* "in 2024–2025: KZT 300 million …": the end of a span is no part's year */
+  {
+    Tok d;
+
+    lex_back (t, lo, x.start, &d);
+    if (d.type == TOK_SYM && is_dash (d.ch))
+      return 0;
+  }
+  *at = x.start;
+  {
+    int year = atoi (t + x.start);
+
+    return year >= 1990 && year <= 2099 ? year : 0;
+  }
+}
+
+static int
+year_before (const char *t,
+             gsize       lo,
+             gsize       start)
+{
+  gsize at;
+
+  return year_at (t, lo, start, &at);
+}
+
+/* The year a sum is given for, written just after it: "KZT 650 million in 2025", "21 млн
+ * тенге в 2023 году", after at most @words words that are no preposition of their own ("…
+ * will be allocated in 2024"; not "… for the school in 2024"); 0 when none. @end is set
+ * past the year. */
+static int
+year_after (const char *t,
+            gsize       len,
+            gsize       p,
+            guint       words,
+            gsize      *end)
+{
+  static const char *const objects[] = {
+    "for", "to", "of", "on", "на", "для", "по", "из", NULL
+  };
+  Tok x;
+
+  for (guint k = 0;; k++)
+    {
+      lex_fwd (t, len, p, &x);
+      if (tok_is (&x, "in") || tok_is (&x, "в") || tok_is (&x, "во") || tok_is (&x, "during"))
+        break;
+      if (k >= words || x.type != TOK_WORD || tok_in (&x, objects) || is_conj (&x))
+        return 0;
+      p = x.end;
+    }
+  lex_fwd (t, len, x.end, &x);
+  if (x.type != TOK_NUM || x.end - x.start != 4 || x.num.decimal || x.num.group != 0)
+    return 0;
+  {
+    int year = atoi (t + x.start);
+    Tok w;
+
+    if (year < 1990 || year > 2099)
+      return 0;
+    *end = x.end;
+    lex_fwd (t, len, x.end, &w);
+    if (w.type == TOK_WORD && (g_str_has_prefix (w.low, "год") || tok_is (&w, "г")
+                               || tok_is (&w, "year")))
+      *end = w.end;
+    return year;
+  }
+}
+
+/* Whether only commas and words like "и", "в", "and", "in", "ал" stand in [@p, @end):
+ * the next year's part follows the last one's with nothing of its own between. */
+static gboolean
+only_joiners (const char *t,
+              gsize       len,
+              gsize       p,
+              gsize       end)
+{
+  static const char *const joiners[] = {
+    "и", "а", "в", "также", "and", "in", "және", "ал", NULL
+  };
+
+  while (p < end)
+    {
+      Tok x;
+
+      lex_fwd (t, len, p, &x);
+      if (x.start >= end)
+        return TRUE;
+      if (!(x.type == TOK_SYM && (x.ch == ',' || x.ch == ';')) && !tok_in (&x, joiners))
+        return FALSE;
+      p = x.end;
+    }
+  return TRUE;
+}
+
+/* A bare sum given for a year and followed by the next year's sum with its currency:
+ * "в 2021 году 40 млн, в 2022 году 60 млн тенге". */
+static gboolean
+year_part (const char *t,
+           gsize       len,
+           gsize       lo,
+           const Num  *n1,
+           Found      *out)
+{
+  Item it = { .num = *n1, .start = n1->start, .end = n1->end };
+  Tok x;
+  gsize q;
+
+  item_tail (t, len, &it);
+  if (it.scale < 3 || year_before (t, lo, n1->start) == 0)
+    return FALSE;
+  lex_fwd (t, len, it.end, &x);
+  if (!(x.type == TOK_SYM && (x.ch == ',' || x.ch == ';')) && !is_conj (&x))
+    return FALSE;
+  /* the next year's sum: a year, then a sum with a currency */
+  q = x.end;
+  for (guint k = 0; k < 4; k++)
+    {
+      Found next[MAX_ITEMS];
+      gsize resume;
+
+      lex_fwd (t, len, q, &x);
+      if (x.type == TOK_NUM && x.end - x.start != 4)
+        {
+          if (year_before (t, lo, x.start) == 0
+              || parse_at (t, len, lo, &x.num, next, &resume) == 0)
+            return FALSE;
+          memset (out, 0, sizeof *out);
+          out->a.start = n1->start;
+          out->a.end = it.end;
+          out->a.value = num_value (&it.num, it.scale);
+          out->cur = next[0].cur;
+          out->single = TRUE;
+          out->scaled = TRUE;
+          return TRUE;
+        }
+      if (x.type == TOK_END)
+        return FALSE;
+      q = x.end;
+    }
+  return FALSE;
+}
+
+void
+kel_amounts_join_years (const char *text,
+                        gsize       len,
+                        GArray     *amounts,
+                        int         from,
+                        int         to)
+{
+  g_return_if_fail (amounts != NULL);
+
+  if (from <= 0 || to < from)
+    return;
+  for (guint i = 0; i + 1 < amounts->len; i++)
+    {
+      KelAmount *a = &g_array_index (amounts, KelAmount, i);
+      int years[MAX_ITEMS];
+      guint n = 0, in = 0;
+      double sum = 0;
+      gsize first = G_MAXSIZE, last = 0, part_end = 0;
+
+      /* a run of sums each given for a later year, joined by commas or "и", "және", "and" */
+      while (i + n < amounts->len && n < MAX_ITEMS)
+        {
+          const KelAmount *b = &g_array_index (amounts, KelAmount, i + n);
+          gsize ps = 0, pe = b->end;
+          int y = year_at (text, n > 0 ? part_end : 0, b->start, &ps);
+
+          if (y == 0)
+            {
+              /* "KZT 900 million will be allocated in 2024 and KZT 650 million in 2025":
+               * words between the sum and its year only in the first part */
+              y = year_after (text, len, b->end, n == 0 ? 3 : 0, &pe);
+              ps = b->start;
+            }
+          if (y == 0 || (n > 0 && (y <= years[n - 1] || strcmp (b->currency, a->currency) != 0
+                                   || (b->flags & KEL_AMOUNT_PER_UNIT)
+                                   || !only_joiners (text, len, part_end, ps))))
+            break;
+          years[n++] = y;
+          part_end = pe;
+        }
+      if (n < 2)
+        continue;
+      for (guint k = 0; k < n; k++)
+        {
+          const KelAmount *b = &g_array_index (amounts, KelAmount, i + k);
+
+          if (years[k] < from || years[k] > to)
+            continue;
+          in++;
+          sum += b->value;
+          first = MIN (first, b->start);
+          last = MAX (last, b->end);
+        }
+      if (in == 0)
+        {
+          i += n - 1;
+          continue;
+        }
+      {
+        const KelAmount *lastb = &g_array_index (amounts, KelAmount, i + n - 1);
+        double rate = a->rate;
+
+        a->start = first;
+        a->end = last;
+        a->value = sum;
+        a->kzt = isnan (rate) ? NAN : sum * rate;
+        a->flags = (a->flags | lastb->flags) & ~KEL_AMOUNT_IMPLIED;
+        g_array_remove_range (amounts, i + 1, n - 1);
+      }
+    }
+}
+
 /* Appends every amount in @t to @found (an array of Found), unconverted. */
 static void
 scan_amounts (const char *t,
@@ -1894,6 +2142,8 @@ scan_amounts (const char *t,
       lex_number (t, len, i, &n);
       got = parse_at (t, len, lo, &n, f, &resume);
       if (got == 0 && tenge && implied_tenge (t, len, lo, &n, &f[0]))
+        got = 1;
+      if (got == 0 && year_part (t, len, lo, &n, &f[0]))
         got = 1;
       if (got == 0)
         {

@@ -99,6 +99,17 @@ GArray    *kel_amounts_find_in      (const char     *text,
                                      const KelRates *rates,
                                      gboolean        tenge);
 
+/* A sum split between years ("в 2021 году – 100 млн, в 2022 году – 150 млн тенге", "2021
+ * жылы 40 млн, 2022 жылы 60 млн теңге", "KZT 10 million in 2021 and ...") is one sum: the
+ * parts of the years from @from to @to (a memorandum's period) added up, the others left
+ * out. @amounts are those kel_amounts_find() found in @text; runs of such parts are joined
+ * in place. Nothing changes when @from is 0. */
+void       kel_amounts_join_years   (const char     *text,
+                                     gsize           len,
+                                     GArray         *amounts,
+                                     int             from,
+                                     int             to);
+
 /* Parses a bare number as written in kk/ru/en documents and tables: "85 000", "1,2",
  * "3.4", "1 460,5", "12,500,000", "250 000 000", "96.3". Thin and no-break spaces are
  * group separators. Returns FALSE when @s (exactly @len bytes) is not such a number. */

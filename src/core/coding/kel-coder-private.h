@@ -22,6 +22,7 @@ typedef struct {
   KelReason reason;        /* an exclusion of clause scope found in it */
   guint     reason_hit;    /* the hit behind @reason */
   gboolean  new_sentence;  /* it starts a sentence (else a part of a list or a sentence) */
+  gboolean  coordinated;   /* cut from the one before it at a conjunction ("X and Y") */
 } KelSubClause;
 
 /* One segment while it is coded. Offsets are into @flat, the segment's text with breaks
@@ -69,6 +70,12 @@ gboolean  _kel_items_names_new_object (const KelSegmentRun *run,
                                        gsize          end,
                                        gsize          ps,
                                        gsize          pe);
+/* Where [@start, @end) of the flat text has a sum said to be for several items ("…
+ * барлығы 9 млн теңге", "KZT 30 million for both events", "на общую сумму …"): the start
+ * of what says so (else of the sum); G_MAXSIZE when there is none. */
+gsize     _kel_items_sum_for_several  (const KelSegmentRun *run,
+                                       gsize          start,
+                                       gsize          end);
 /* Gives the segment's amounts to its items, by the manual's amount rules. */
 void      _kel_items_assign_amounts   (KelSegmentRun *run);
 /* Appends the category's terms found in [@start, @end) to @coding's terms. */
@@ -91,6 +98,13 @@ gboolean  _kel_count_has_anchor       (const KelLexicon *lex,
                                        const char       *text,
                                        gsize             start,
                                        gsize             end);
+
+/* Whether "!", "?" or the full stop at @at of @text (searched back to @from) ends a
+ * sentence: a space follows, and a full stop does not close "г.", "пос.", "с." before a
+ * place's name. */
+gboolean  _kel_count_ends_sentence    (const char       *text,
+                                       gsize             from,
+                                       gsize             at);
 
 /* Whether [@start, @end) has a name in quotes or a number with what it counts. */
 gboolean  _kel_count_has_name         (const KelLexicon *lex,

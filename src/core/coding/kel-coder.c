@@ -242,6 +242,17 @@ hit_across (const KelSegmentRun *run, gsize s, gsize e)
   return FALSE;
 }
 
+/* Where the sentence that goes on at @pos ends: its full stop, "!", "?" or ";" before a
+ * space (not a decimal point), else @len. */
+static gsize
+sentence_end (const char *flat, gsize pos, gsize len)
+{
+  for (gsize i = pos; i + 1 < len; i++)
+    if (flat[i] == ';' || _kel_count_ends_sentence (flat, 0, i))
+      return i;
+  return len;
+}
+
 /* Whether a sub-clause cut at [@ms, @me) holds two items: each half names something and
  * wins a category of its own, two different ones ("refurbished the workshops of the
  * college (KZT 74 mln) and organised internships"), or the same one for two named
@@ -255,6 +266,7 @@ two_items (KelSegmentRun *run, gsize start, gsize ms, gsize me, gsize end, doubl
   KelSubClause left = { start, ms, -1, KEL_REASON_NONE, 0, FALSE };
   KelSubClause right = { me, end, -1, KEL_REASON_NONE, 0, FALSE };
   double right_score;
+  gsize together;
 
   /* "… in republican and international tournaments": a half of a few words is no item */
   if (hit_across (run, ms, me) || inside_quotes (run->flat, start, ms)
@@ -281,6 +293,18 @@ two_items (KelSegmentRun *run, gsize start, gsize ms, gsize me, gsize end, doubl
   if (has_quoted_name (run->flat, start, ms) || has_own_sum (run, start, ms))
     return has_quoted_name (run->flat, me, end) || has_own_sum (run, me, end)
            || (has_own_sum (run, start, ms) && _kel_count_has_name (run->lex, run->flat, me, end));
+  /* two named things of the category, each with a word of its own, and one sum said to
+   * be for both ("For the City Day festival in Atyrau and the Nauryz celebration in
+   * Kurmangazy District … KZT 30 million for both events"; "… мерекеге және ардагерлерге
+   * Жеңіс күніне арналған сыйлықтарға барлығы 9 млн теңге"): two items, the sum the
+   * first's. Goods for one recipient ("передало больнице аппараты ИВЛ … и средства
+   * индивидуальной защиты на общую сумму …") name nothing of their own: one item */
+  together = _kel_items_sum_for_several (run, me, sentence_end (run->flat, end, run->len));
+  if (together != G_MAXSIZE && has_term_of (run, right.winner, start, ms)
+      && has_term_of (run, right.winner, me, MIN (together, end))
+      && _kel_count_has_anchor (run->lex, run->flat, start, ms)
+      && _kel_count_has_anchor (run->lex, run->flat, me, MIN (together, end)))
+    return TRUE;
   return has_quoted_name (run->flat, me, end) && _kel_count_has_anchor (run->lex, run->flat, start, ms);
 }
 
@@ -315,6 +339,7 @@ split_coordinated (KelSegmentRun *run)
               g_array_append_val (out, left);
               sc.start = me;
               sc.new_sentence = FALSE;
+              sc.coordinated = TRUE;
             }
         }
       g_array_append_val (out, sc);
@@ -517,6 +542,7 @@ make_items (KelSegmentRun *run, const double *prior, KelReason inherited,
   guint seg_hit = G_MAXUINT;
   KelReason seg_reason = segment_exclusion (run, &seg_hit);
   int prev = -1;
+  g_autofree char *dated_by = NULL;
 
   for (guint s = 0; s < run->subs->len; s++)
     {
@@ -556,9 +582,16 @@ make_items (KelSegmentRun *run, const double *prior, KelReason inherited,
             set_reason (run, c, sc->reason, sc->reason_hit, NULL);
           continue;
         }
+      /* "Noting that in 2018 the Company financed X and Y": the earlier year dates both */
+      g_clear_pointer (&dated_by, g_free);
+      if (sc->coordinated && prev >= 0 && sc->reason == KEL_REASON_NONE
+          && g_array_index (run->doc->codings, KelCoding, prev).reason == KEL_REASON_BACKGROUND)
+        dated_by = g_strdup (g_array_index (run->doc->codings, KelCoding, prev).reason_terms);
       prev = (int) _kel_items_add (run, sc->winner, sc->start, sc->end);
       c = &g_array_index (run->doc->codings, KelCoding, prev);
-      if (inherited != KEL_REASON_NONE)
+      if (dated_by != NULL)
+        set_reason (run, c, KEL_REASON_BACKGROUND, G_MAXUINT, dated_by);
+      else if (inherited != KEL_REASON_NONE)
         set_reason (run, c, inherited, G_MAXUINT, inherited_terms);
       else if (seg_reason != KEL_REASON_NONE)
         set_reason (run, c, seg_reason, seg_hit, NULL);
@@ -651,6 +684,13 @@ code_segment (KelSegmentRun *run, guint index, const double *prior, KelReason in
 
   run->amounts = kel_amounts_find_in (run->flat + run->body, run->len - run->body,
                                       run->doc->year, run->rates, run->tenge);
+  /* a sum split between years: an earlier year's part is background; a later year's is
+   * still promised by a memorandum or a letter ("KZT 900 million in 2024 and KZT 650
+   * million in 2025" in a letter of 2024), but only planned by a report */
+  kel_amounts_join_years (run->flat + run->body, run->len - run->body, run->amounts,
+                          period_start (run->doc),
+                          run->doc->kind == KEL_KIND_REPORT && run->doc->period_end > 0
+                          ? run->doc->period_end : 2099);
   for (guint i = 0; i < run->amounts->len; i++)
     {
       KelAmount *a = &g_array_index (run->amounts, KelAmount, i);

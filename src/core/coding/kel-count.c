@@ -123,6 +123,42 @@ is_calendar_word (const KelLexicon *lex, const char *text, const char *p, const 
   return g_utf8_get_char (p) < 0x0400 || next_to_digit (text, p, end);
 }
 
+/* Whether the full stop at @dot closes the short word for a kind of place that stands
+ * before its name ("в пос. Жезды", "Шу қ.", "Жем а."), not a year's "г." ("в 2021 г.
+ * Компания …"). */
+static gboolean
+after_place_word (const char *from, const char *dot)
+{
+  static const char *const places[] = {
+    "г", "гг", "пос", "п", "с", "мкр", "ул", "пр", "р-н", "обл", "ст", "а", "к", "ауд", "қ",
+    "st", "ave", NULL
+  };
+  const char *w = dot;
+
+  while (w > from && (g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (w)))
+                      || w[-1] == '-'))
+    w = g_utf8_prev_char (w);
+  if (w == dot)
+    return FALSE;
+  {
+    g_autofree char *word = g_utf8_strdown (w, dot - w);
+
+    if (!g_strv_contains (places, word))
+      return FALSE;
+  }
+  while (w > from && w[-1] == ' ')
+    w--;
+  return !(w > from && g_ascii_isdigit (w[-1]));
+}
+
+gboolean
+_kel_count_ends_sentence (const char *text, gsize from, gsize at)
+{
+  if (strchr (".!?", text[at]) == NULL || text[at + 1] != ' ')
+    return FALSE;
+  return text[at] != '.' || !after_place_word (text + from, text + at);
+}
+
 /* A capitalized word that is not the first of the span and not after a sentence's end: a
  * proper name ("Ulytau", "Аягөз"), not a month's. */
 static gboolean
@@ -145,7 +181,8 @@ has_proper_name (const KelLexicon *lex, const char *text, gsize start, gsize end
               const char *q = p;
               while (q > text + start && (q[-1] == ' ' || q[-1] == '\n'))
                 q--;
-              if (q > text + start && q[-1] != '.' && q[-1] != ':' && q[-1] != '!')
+              if (q > text + start && ((q[-1] != '.' && q[-1] != ':' && q[-1] != '!')
+                                       || (q[-1] == '.' && after_place_word (text + start, q - 1))))
                 return TRUE;
             }
         }

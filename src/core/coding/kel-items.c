@@ -27,6 +27,7 @@
 #include "kel-coder-private.h"
 
 static pcre2_code *conj_code, *block_code, *respectively_code, *list_code, *together_code;
+static pcre2_code *for_all_code, *in_all_code;
 
 static gpointer
 compile_static (gpointer data)
@@ -49,6 +50,16 @@ compile_static (gpointer data)
                            "на\\s+общую\\s+сумму|общей\\s+стоимостью|выделив|с\\s+выделением|на\\s+эти\\s+цели|"
                            "осы\\s+мақсаттарға|for\\s+a\\s+total\\s+of|a\\s+total\\s+of|"
                            "in\\s+total|together|combined)(?!\\p{L})[^.;]{0,40}$");
+  /* a sum for all the items before it, said after it: "KZT 30 million for both events",
+   * "30 млн тенге на оба мероприятия", "30 млн теңге екеуіне" */
+  for_all_code = _kel_coding_compile ("^\\s*(?:(?:for|to|on)\\s+(?:both|all|these|the\\s+two|the\\s+three)"
+                          "|на\\s+(?:оба|обе|все|эти|два|две|три|их)|для\\s+(?:обоих|обеих|всех|них)"
+                          "|екеуіне|үшеуіне|барлығына|бәріне)(?!\\p{L})");
+  /* the same, said of the sum alone, not of its purpose ("выделив", "на эти цели") */
+  in_all_code = _kel_coding_compile ("(?<!\\p{L})(?:барлығы|жалпы|всего|в\\s+общей\\s+сложности|"
+                         "в\\s+общей\\s+сумме|общей\\s+суммой|на\\s+общую\\s+сумму|"
+                         "for\\s+a\\s+total\\s+of|a\\s+total\\s+of|in\\s+total|together|combined)"
+                         "(?!\\p{L})[^.;]{0,40}$");
   list_code = _kel_coding_compile ("\\s*,\\s*(?:(?:и|and|және)\\s+)?|\\s+(?:и|and|және|мен|а\\s+также|"
                        "as\\s+well\\s+as)\\s+");
   return NULL;
@@ -521,10 +532,11 @@ first_of_together (KelSegmentRun *run, int target, const KelAmount *a)
 
   if (!last_match (together_code, run->flat, flat_start (run, item_at (run, target)), a->start,
                    &ms, &me)
+      && !matches (for_all_code, run->flat + a->end, run->len - a->end)
       && !closes_clause (run, a) && !purposes_of_one_verb (run, target, a))
     return target;
   for (gsize i = run->body; i + 1 < a->start; i++)
-    if (strchr (".!?", run->flat[i]) != NULL && run->flat[i + 1] == ' ')
+    if (_kel_count_ends_sentence (run->flat, run->body, i))
       sentence = i + 1;
   for (int i = target - 1; i >= (int) run->first_item; i--)
     {
@@ -534,6 +546,25 @@ first_of_together (KelSegmentRun *run, int target, const KelAmount *a)
       first = i;
     }
   return first;
+}
+
+gsize
+_kel_items_sum_for_several (const KelSegmentRun *run, gsize start, gsize end)
+{
+  ensure_static ();
+  for (guint k = 0; k < run->amounts->len; k++)
+    {
+      const KelAmount *a = &g_array_index (run->amounts, KelAmount, k);
+      gsize ms, me;
+
+      if (a->start < start || a->start >= end || (a->flags & KEL_AMOUNT_PER_UNIT))
+        continue;
+      if (last_match (in_all_code, run->flat, start, a->start, &ms, &me))
+        return ms;
+      if (matches (for_all_code, run->flat + a->end, end - a->end))
+        return a->start;
+    }
+  return G_MAXSIZE;
 }
 
 /* Gives amount @k of the segment to an item, as the rules at the top say. @per_unit tells
