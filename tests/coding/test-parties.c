@@ -118,6 +118,48 @@ test_parties_items (void)
   g_assert_cmpuint (nura, ==, 1);
 }
 
+/* A fund whose name starts with a listed company's («Қазақмыс Траст» қоры, "Kazakhmys
+ * Foundation") receives: however often it is named, the items stay the document's own
+ * company's (the funds and companies are invented). */
+static void
+test_parties_fund (void)
+{
+  static const char *const texts[] = {
+    "ӨЗАРА ЫНТЫМАҚТАСТЫҚ ТУРАЛЫ МЕМОРАНДУМ\n\nТүркістан облысының әкімдігі және "
+    "«Қазатомөнеркәсіп» ҰАК» АҚ (бұдан әрі – Компания) осы Меморандумды жасасты.\n\n"
+    "1. Компания:\n1.1. «Қазақмыс Траст» әлеуметтік даму қорына 2025 жылы 40 млн теңге "
+    "аударады;\n1.2. Шолаққорған ауылында 300 орындық мектеп салады, құны – 900 млн "
+    "теңге;\n1.3. «Қазақмыс Траст» қоры арқылы ауруханаға 50 млн теңгеге жабдық сатып "
+    "алады.\n",
+    "МЕМОРАНДУМ\nо сотрудничестве на 2025 год\n\nАкимат Туркестанской области и АО «НАК "
+    "«Казатомпром» (далее – Компания) заключили настоящий Меморандум.\n\n1. Компания "
+    "обязуется:\n1.1. перечислить 40 млн тенге в «Казахмыс Траст»;\n1.2. построить школу на "
+    "300 мест в селе Шолаккорган стоимостью 900 млн тенге;\n1.3. через «Казахмыс Фонд» "
+    "приобрести оборудование для больницы на 50 млн тенге.\n",
+    "MEMORANDUM OF UNDERSTANDING\n\nThe Akimat of Turkistan Region and Kazatomprom JSC (the "
+    "\"Company\") agree as follows.\n\n1. The Company shall:\n1.1. contribute KZT 40 million "
+    "to the Kazakhmys Foundation;\n1.2. build a school for 300 pupils in Sholakkorgan at a cost "
+    "of KZT 900 million;\n1.3. equip the district hospital through the Kazakhmys Foundation "
+    "for KZT 50 million.\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (KelDocument) doc = process (texts[i]);
+      guint school = 0;
+
+      g_assert_cmpstr (doc->corporation, ==, "Kazatomprom");
+      for (guint k = 0; k < doc->codings->len; k++)
+        {
+          const KelCoding *c = &g_array_index (doc->codings, KelCoding, k);
+
+          school += c->amount_kzt == 900e6;
+          g_assert_cmpstr (kel_coding_get_corporation (doc, c), ==, "Kazatomprom");
+        }
+      g_assert_cmpuint (school, ==, 1);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -125,5 +167,6 @@ main (int argc, char **argv)
   g_test_add_func ("/parties/names", test_parties_names);
   g_test_add_func ("/parties/document", test_parties_document);
   g_test_add_func ("/parties/items", test_parties_items);
+  g_test_add_func ("/parties/fund", test_parties_fund);
   return g_test_run ();
 }

@@ -32,7 +32,8 @@ word_at (const char *hay, const char *p, const char *needle, gsize nl)
 /* Every mention of a corporation of the lexicon's list. Offsets are those of the
  * case-folded text, which keeps the byte lengths of Cyrillic and Latin letters. An alias
  * is found where strstr() would find it, one place after another from the start: a place
- * that overlaps the one before of the same alias does not count. */
+ * that overlaps the one before of the same alias does not count, nor a name that goes on as
+ * a fund's. */
 static GArray *
 find_mentions (const KelLexicon *lex, const KelDocument *doc)
 {
@@ -60,7 +61,7 @@ find_mentions (const KelLexicon *lex, const KelDocument *doc)
           || memcmp (fold + c->start, alias, nl) != 0)
         continue;
       next[c->term] = c->start + nl;
-      if (word_at (fold, fold + c->start, alias, nl))
+      if (word_at (fold, fold + c->start, alias, nl) && !_kel_party_fund_follows (fold + c->start + nl))
         {
           Mention m = { c->start, x->names->pdata[c->term], c->term };
           g_array_append_val (mentions, m);

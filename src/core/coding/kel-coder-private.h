@@ -152,5 +152,8 @@ char      *_kel_party_key              (const char       *name);
 /* Whether two grouping keys name one company. */
 gboolean   _kel_party_same             (const char       *a,
                                         const char       *b);
+/* Whether the folded text at @p, just after a company's name, makes it a fund's name
+ * («… Траст», "… Foundation", «… қорына»): a fund receives, it never commits. */
+gboolean   _kel_party_fund_follows     (const char       *p);
 
 G_END_DECLS

@@ -177,6 +177,32 @@ _kel_party_key (const char *name)
   return g_string_free (out, FALSE);
 }
 
+/* Words that, right after a company's name, make the name a fund's: «Самұрық-Қазына Траст»
+ * әлеуметтік даму қорына, "Kazakhmys Foundation". Such a fund receives; it is never the
+ * committing corporation. */
+static const char *const fund_words[] = {
+  "траст", "trust", "фонд", "қоры", "қорына", "қорға", "foundation", "fund", NULL
+};
+
+/* Whether the folded text at @p, after a name (or its stem: the rest of its word is
+ * skipped), goes on with a fund's word. */
+gboolean
+_kel_party_fund_follows (const char *p)
+{
+  while (*p && g_unichar_isalnum (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  while (*p == ' ' || *p == '-')
+    p++;
+  for (guint i = 0; fund_words[i] != NULL; i++)
+    {
+      gsize n = strlen (fund_words[i]);
+      if (strncmp (p, fund_words[i], n) == 0
+          && ((guchar) fund_words[i][0] >= 0x80 || !g_ascii_isalpha (p[n])))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Levenshtein distance of two ASCII-mostly keys, bytewise. */
 static guint
 distance (const char *a, const char *b)
