@@ -149,7 +149,12 @@ main (int argc, char **argv)
    * a decree's orders to the akimat's bodies, refused requests, an operator's licensed
    * network, money into a foundation, footnotes), so it is a regression test now
    * (0.952 / 0.933) */
-  static const Folder fresh4 = { "fresh4", 0.94, 0.92 };
+  static const Folder fresh4 = { "fresh4", 0.96, 0.96 };
+  /* written without sight of the code and scored once (0.894 / 0.869,
+   * tests/data/fresh5/first-score.txt); the same day's coder work, which never saw it,
+   * left it at 0.893 / 0.869; only its corporations were tuned on since (a fund named
+   * after a company, a group's Kazakh "part of"), so it is a regression test now */
+  static const Folder fresh5 = { "fresh5", 0.88, 0.86 };
 
   kel_test_init (&argc, &argv);
   g_test_add_data_func ("/kelisim/scores/corpus2", &corpus2, check_folder);
@@ -158,6 +163,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/kelisim/scores/fresh3", &fresh3, check_folder);
   g_test_add_data_func ("/kelisim/scores/fresh2", &fresh2, check_folder);
   g_test_add_data_func ("/kelisim/scores/fresh4", &fresh4, check_folder);
+  g_test_add_data_func ("/kelisim/scores/fresh5", &fresh5, check_folder);
   g_test_add_func ("/kelisim/scores/corpus2-totals", test_scores_corpus2_totals);
   return g_test_run ();
 }
