@@ -229,27 +229,37 @@ kel_project_concordance_ranked_async (KelProject *project, const char *query, gu
   g_task_run_in_thread (task, concordance_thread);
 }
 
+/* The lines of a finished concordance task (its tag checked), with its counts. */
+static GPtrArray *
+concordance_finish (KelProject *project, GAsyncResult *result, gpointer tag, guint *total,
+                    guint *documents, Concordancing **c, GError **error)
+{
+  GPtrArray *lines;
+
+  g_return_val_if_fail (g_task_is_valid (result, project), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tag, NULL);
+
+  *c = g_task_get_task_data (G_TASK (result));
+  lines = g_task_propagate_pointer (G_TASK (result), error);
+  if (lines == NULL)
+    return NULL;
+  if (total != NULL)
+    *total = (*c)->total;
+  if (documents != NULL)
+    *documents = (*c)->documents;
+  return lines;
+}
+
 GPtrArray *
 kel_project_concordance_ranked_finish (KelProject *project, GAsyncResult *result,
                                        guint *total, guint *documents, guint **ranks,
                                        GError **error)
 {
-  Concordancing *c;
-  GPtrArray *lines;
+  Concordancing *c = NULL;
+  GPtrArray *lines = concordance_finish (project, result, kel_project_concordance_ranked_async,
+                                         total, documents, &c, error);
 
-  g_return_val_if_fail (g_task_is_valid (result, project), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
-                        == kel_project_concordance_ranked_async, NULL);
-
-  c = g_task_get_task_data (G_TASK (result));
-  lines = g_task_propagate_pointer (G_TASK (result), error);
-  if (lines == NULL)
-    return NULL;
-  if (total != NULL)
-    *total = c->total;
-  if (documents != NULL)
-    *documents = c->documents;
-  if (ranks != NULL)
+  if (lines != NULL && ranks != NULL)
     *ranks = g_steal_pointer (&c->ranks);
   return lines;
 }
@@ -258,22 +268,11 @@ GPtrArray *
 kel_project_concordance_finish (KelProject *project, GAsyncResult *result, guint *total,
                                 guint *documents, GPtrArray **texts, GError **error)
 {
-  Concordancing *c;
-  GPtrArray *lines;
+  Concordancing *c = NULL;
+  GPtrArray *lines = concordance_finish (project, result, kel_project_concordance_async,
+                                         total, documents, &c, error);
 
-  g_return_val_if_fail (g_task_is_valid (result, project), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
-                        == kel_project_concordance_async, NULL);
-
-  c = g_task_get_task_data (G_TASK (result));
-  lines = g_task_propagate_pointer (G_TASK (result), error);
-  if (lines == NULL)
-    return NULL;
-  if (total != NULL)
-    *total = c->total;
-  if (documents != NULL)
-    *documents = c->documents;
-  if (texts != NULL)
+  if (lines != NULL && texts != NULL)
     *texts = g_ptr_array_ref (c->texts);
   return lines;
 }
