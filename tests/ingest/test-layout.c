@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kel-extract.h"
+#include "kel-layout.h"
 #include "kel-page-layout.h"
 #include "kel-segment.h"
 #include "kel-test-utils.h"
@@ -843,19 +844,88 @@ static const ScanSet corpus2 = { "corpus2", ".scanned.pdf", 26, 25, 25, 17 };
 /* A GRI table (fresh4 03, XeLaTeX, no rules) whose project names and regions stand apart
  * from its type and its two sum columns by a gap as wide as a column's: read across, a
  * row a line with its cells, not as two columns of text (the names alone, away from their
- * figures). Table 8.2 beside it, whose right column is prose, stays read as columns. */
+ * figures). Table 8.2 beside it, whose right column is prose, stays read as columns. A
+ * cell's second line ("contract" under "commercial", "thousand" under the right-aligned
+ * "US$") is in its cell, and "US$" and "KZT million", right-aligned less than a wide gap
+ * apart, are two header cells. */
 static void
 test_layout_gri_table (void)
 {
   g_autoptr (KelExtracted) ext = extract ("fresh4", "03-kegoc-sustainability-2022-en.pdf", 0);
   const char *t = ext->text;
 
-  g_assert_nonnull (strstr (t, "\nKindergarten, Kosshy (90 places)\tAkmola\tcommercial\t"
-                               "1,390\t640.0\ncontract\n"));
+  g_assert_nonnull (strstr (t, "\nProject\tRegion\tType\tUS$ thousand\tKZT million\n"));
+  g_assert_nonnull (strstr (t, "\nKindergarten, Kosshy (90 places)\tAkmola\tcommercial contract\t"
+                               "1,390\t640.0\n"));
   g_assert_nonnull (strstr (t, "\nWater supply network of the village of Kurchum\t"
-                               "East Kazakhstan\tcommercial\t530\t\u2013\ncontract\n"));
+                               "East Kazakhstan\tcommercial contract\t530\t\u2013\n"));
   g_assert_nonnull (strstr (t, "\nSports ground, Shu\tZhambyl\tpostponed\t\u2013\t\u2013\n"));
   g_assert_nonnull (strstr (t, "\nKaraganda MES\t100\n"));
+}
+
+/* Glyphs of @s set on one line from @x at baseline @y, @size points high, each character
+ * half as wide as high (spaces too), appended to @glyphs. */
+static void
+set_line (GArray *glyphs, const char *s, float x, float y, float size)
+{
+  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      KelLayoutGlyph g = { g_utf8_get_char (p), { x, y - 0.8f * size, x + 0.5f * size,
+                                                  y + 0.2f * size },
+                           y - 0.3f * size, glyphs->len, -1, 0, 0 };
+
+      g_array_append_val (glyphs, g);
+      x += 0.5f * size;
+    }
+}
+
+/* A web page of my own: a menu across the top, the article in 10.5-point type and beside
+ * it, a gutter away, a sidebar in 8.5-point type ("Latest news", "Subscribe") whose lines
+ * fall between the article's. Its short lines are narrower than a column of text, yet
+ * they are a sidebar by their place and size: the article's sentence reads whole, without
+ * "Subscribe" in it, and the sidebar comes after it. */
+static void
+test_layout_narrow_sidebar (void)
+{
+  static const char *const body[] = {
+    "Halyk Bank and the Akimat of Zhambyl Region today signed",
+    "a memorandum under which the bank will finance social",
+    "projects worth more than KZT 1.5 billion in the region.",
+    "Under the document, the bank will build a 200-place",
+    "kindergarten in the Kumshagal microdistrict of Taraz.",
+    "The project is estimated at KZT 1.15 billion, and the",
+    "akimat will allocate the land plot and connect the",
+    "building to the utility networks of the city.",
+    "The bank will also transfer KZT 250 million to its",
+    "corporate charitable foundation for the programme of",
+    "support for children with disabilities in the region.",
+    "Two rural outpatient clinics will receive new machines.",
+  };
+  static const char *const side[] = {
+    "Latest news", "10 April 2023", "Halyk launches instalment", "plans for farmers",
+    "05 April 2023", "Financial results", "for Q1 2023", "Subscribe",
+    "Get the bank's press", "releases by e-mail.", "28 March 2023", "New Homebank features",
+  };
+  g_autoptr (KelLayoutDoc) doc = kel_layout_doc_new (1);
+  GArray *glyphs = g_array_new (FALSE, FALSE, sizeof (KelLayoutGlyph));
+  g_autofree char *text = NULL, *one = NULL;
+  const char *sentence = "Under the document, the bank will build a 200-place kindergarten "
+                         "in the Kumshagal microdistrict of Taraz.";
+
+  set_line (glyphs, "Personal   Business   Corporate clients   About the bank   Press centre   "
+            "Careers", 44, 40, 9);
+  for (guint i = 0; i < G_N_ELEMENTS (body); i++)
+    set_line (glyphs, body[i], 44, 100 + 14.5f * i, 10.5f);
+  for (guint i = 0; i < G_N_ELEMENTS (side); i++)
+    set_line (glyphs, side[i], 430, 104 + 12.5f * i + (i >= 7 ? 6 : 0), 8.5f);
+  kel_layout_doc_set_page (doc, 0, 595, 842, glyphs, NULL);
+  text = kel_layout_doc_page_text (doc, 0, NULL);
+  one = flat (text, TRUE);
+  g_assert_nonnull (strstr (one, sentence));
+  g_assert_nonnull (strstr (one, "Two rural outpatient clinics will receive new machines."));
+  g_assert_true (strstr (one, "Subscribe") > strstr (one, "new machines."));
+  g_assert_true (strstr (one, "Latest news") > strstr (one, "new machines."));
+  g_assert_nonnull (strstr (one, "Get the bank's press releases by e-mail."));
 }
 
 int
@@ -875,6 +945,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/layout/rule-table-wraps", test_layout_rule_table_wraps);
   g_test_add_func ("/kelisim/layout/side-by-side", test_layout_side_by_side);
   g_test_add_func ("/kelisim/layout/sidebar", test_layout_sidebar);
+  g_test_add_func ("/kelisim/layout/narrow-sidebar", test_layout_narrow_sidebar);
   g_test_add_func ("/kelisim/layout/score", test_layout_score);
   g_test_add_func ("/kelisim/layout/deskew", test_layout_deskew);
   g_test_add_func ("/kelisim/layout/page-layout", test_layout_page_layout);

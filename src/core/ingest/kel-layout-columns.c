@@ -253,6 +253,8 @@ typedef struct {
   guint starts, aligned;       /* bands with ink right of it, and those of them whose ink
                                 * starts where most do: a column's left edge */
   float width_left, width_right; /* the usual width of each side's lines */
+  float height_left, height_right; /* the median height of each side's letters */
+  guint letters_left, letters_right;
   guint full, lone;
   GArray *breaks;              /* float: y of each shared gap, where a row ends */
 } Sides;
@@ -493,6 +495,9 @@ measure_sides (const Gutter *g, const GArray *bands, const GArray *spans,
   float top = g_array_index (bands, Band, g->first).y1;
   float bottom = g_array_index (bands, Band, g->last).y2;
 
+  g_autoptr (GArray) hl = g_array_new (FALSE, FALSE, sizeof (float));
+  g_autoptr (GArray) hr = g_array_new (FALSE, FALSE, sizeof (float));
+
   memset (s, 0, sizeof *s);
   s->left_x1 = g->x1;
   s->right_x2 = g->x2;
@@ -500,14 +505,30 @@ measure_sides (const Gutter *g, const GArray *bands, const GArray *spans,
   for (guint i = 0; i < glyphs->len; i++)
     {
       const Glyph *c = &g_array_index (glyphs, Glyph, i);
+      gboolean letter = g_unichar_isalpha (c->c);
+      float h = c->r.y2 - c->r.y1;
 
       if (g_unichar_isspace (c->c) || c->ymid < top || c->ymid > bottom)
         continue;
       if (c->r.x2 <= g->x1 + 0.5f)
-        s->left_x1 = MIN (s->left_x1, c->r.x1), s->left_chars++;
+        {
+          s->left_x1 = MIN (s->left_x1, c->r.x1), s->left_chars++;
+          s->letters_left += letter;
+          if (letter)
+            g_array_append_val (hl, h);
+        }
       else if (c->r.x1 >= g->x2 - 0.5f)
-        s->right_x2 = MAX (s->right_x2, c->r.x2), s->right_chars++;
+        {
+          s->right_x2 = MAX (s->right_x2, c->r.x2), s->right_chars++;
+          s->letters_right += letter;
+          if (letter)
+            g_array_append_val (hr, h);
+        }
     }
+  g_array_sort (hl, _kel_lay_compare_float);
+  g_array_sort (hr, _kel_lay_compare_float);
+  s->height_left = hl->len > 0 ? g_array_index (hl, float, hl->len / 2) : 0;
+  s->height_right = hr->len > 0 ? g_array_index (hr, float, hr->len / 2) : 0;
   for (guint i = 0; i < gl->len; i++)
     {
       const Span *a = &g_array_index (gl, Span, i);
@@ -591,6 +612,31 @@ add_zone (GArray *parts, const Gutter *g, const Sides *s, const GArray *bands)
             G_MAXFLOAT, NULL, NULL);
 }
 
+/* Whether the side of @s on the right (@right, else the left) is a sidebar narrower than
+ * a column beside a column of text: short lines of words (a web page's "Latest news",
+ * "Subscribe", its menu) set in letters of another size than the text's, their lines
+ * starting at one x. A table's column of figures is no sidebar: its glyphs are digits,
+ * and its letters are the text's size. */
+static gboolean
+narrow_sidebar (const Sides *s, gboolean right, float narrow)
+{
+  float w = right ? s->width_right : s->width_left;
+  float wt = right ? s->width_left : s->width_right;
+  guint chars = right ? s->right_chars : s->left_chars;
+  guint text_chars = right ? s->left_chars : s->right_chars;
+  guint letters = right ? s->letters_right : s->letters_left;
+  float h = right ? s->height_right : s->height_left;
+  float ht = right ? s->height_left : s->height_right;
+
+  if (wt < narrow || text_chars < 200 || w < 30 || w > 0.45f * wt || chars < 40
+      || 10 * letters < 7 * chars || h <= 0 || ht <= 0)
+    return FALSE;
+  /* on the right its lines start at the gutter's one x; on the left, the text's do */
+  if (right && s->aligned < 0.6f * s->starts)
+    return FALSE;
+  return fabsf (h - ht) > 0.08f * MAX (h, ht);
+}
+
 /* Whether gutter @g separates columns of text (or side-by-side cells): both sides wide and
  * full of letters, not the narrow columns of a table of figures. */
 static gboolean
@@ -599,7 +645,9 @@ separates_text (const Sides *s, double page_width)
   float wl = s->width_left, wr = s->width_right;
   float narrow = MAX (60.0f, 0.15f * (float) page_width);
 
-  return wl >= narrow && wr >= narrow && s->left_chars >= 60 && s->right_chars >= 60;
+  if (wl >= narrow && wr >= narrow && s->left_chars >= 60 && s->right_chars >= 60)
+    return TRUE;
+  return narrow_sidebar (s, TRUE, narrow) || narrow_sidebar (s, FALSE, narrow);
 }
 
 /* Whether another gutter of @gutters runs down most of the bands of @g on its right (up

@@ -329,6 +329,32 @@ continues_cells (const GArray *glyphs, const LayCell *cells, const LayLine *line
   return line->n_cells > 0;
 }
 
+/* Whether each cell of line @j lies under a cell of a line of [@g0, @j) of three cells or
+ * more that is not that line's first, starting or ending where it does: the wrapped
+ * second line of cells of a table row ("US$" over "thousand", right-aligned; "commercial"
+ * over "contract"), which a row's line spacing keeps closer than its rows are apart. */
+static gboolean
+wraps_cells (const LayLine *lines, const LayCell *cells, guint g0, guint j)
+{
+  const LayLine *lj = &lines[j];
+
+  for (guint c = 0; c < lj->n_cells; c++)
+    {
+      const LayCell *cc = &cells[lj->first_cell + c];
+      gboolean under = FALSE;
+
+      for (guint i = g0; i < j && !under; i++)
+        for (guint d = 1; d < lines[i].n_cells && lines[i].n_cells >= 3 && !under; d++)
+          {
+            const LayCell *above = &cells[lines[i].first_cell + d];
+            under = fabsf (above->x1 - cc->x1) < 1.0f || fabsf (above->x2 - cc->x2) < 1.0f;
+          }
+      if (!under)
+        return FALSE;
+    }
+  return lj->n_cells > 0;
+}
+
 static gboolean
 joins_row (const GArray *glyphs, const LayLine *lines, const LayCell *cells, guint g0, guint j)
 {
@@ -358,7 +384,8 @@ joins_row (const GArray *glyphs, const LayLine *lines, const LayCell *cells, gui
       float left = cells[lj->first_cell].x1;
       gboolean row_start = FALSE;
 
-      if (lj->top - bottom > 0.25f * hj)
+      if (lj->top - bottom > 0.25f * hj
+          && (lj->top - bottom > 0.5f * hj || !wraps_cells (lines, cells, g0, j)))
         return FALSE;
       /* Two lines that both start in the row's first column are two rows (tables with no
        * padding between rows), or a first cell that wraps, which is left as it is. */
@@ -548,9 +575,22 @@ has_cell_at (const GArray *cells, const LayLine *other, float x)
   return FALSE;
 }
 
+/* Does a cell of @other end at @x? */
+static gboolean
+has_cell_end_at (const GArray *cells, const LayLine *other, float x)
+{
+  for (guint c = 0; c < other->n_cells; c++)
+    if (fabsf (g_array_index (cells, LayCell, other->first_cell + c).x2 - x) < 1.0f)
+      return TRUE;
+  return FALSE;
+}
+
 /* Columns set close together (less than a wide gap apart) read as one cell on the lines
  * where the left one runs nearly to the right one. A word that starts where a cell of the
- * line above or below starts, after more than a word space, begins a cell here too.
+ * line above or below starts, after more than a word space, begins a cell here too; so
+ * does one after a gap of a letter's height at least where the text before it ends where
+ * a cell of the line above or below ends (right-aligned columns of sums: "US$ KZT million"
+ * over "thousand", two header cells).
  * Rebuilds @cells (and the lines' indices into it); returns whether it split any. */
 static gboolean
 split_by_columns (GArray *glyphs, GArray *lines, GArray **cells)
@@ -573,7 +613,7 @@ split_by_columns (GArray *glyphs, GArray *lines, GArray **cells)
               const Glyph *g = &g_array_index (glyphs, Glyph, k);
               const Glyph *ink = &g_array_index (glyphs, Glyph, prev_ink);
               float h = MAX (g->r.y2 - g->r.y1, 1.0f);
-              gboolean split = FALSE;
+              gboolean split = FALSE, flush = FALSE;
 
               if (g_unichar_isspace (g->c))
                 continue;
@@ -592,11 +632,14 @@ split_by_columns (GArray *glyphs, GArray *lines, GArray **cells)
                     /* the line above has its cells in @out already */
                     split = g->r.x1 - ink->r.x2 > 0.3f * h
                             && has_cell_at (d < 0 ? out : *cells, other, g->r.x1);
+                    flush = !split && g->r.x1 - ink->r.x2 > 0.8f * h
+                            && has_cell_end_at (d < 0 ? out : *cells, other, ink->r.x2);
+                    split |= flush;
                   }
               /* the left piece is a column's text, two words at least: never a clause
                * number alone, whose text starts at the same place on every line of a
                * numbered list */
-              if (split)
+              if (split && !flush)
                 {
                   gboolean words = FALSE;
 
