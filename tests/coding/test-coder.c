@@ -268,6 +268,44 @@ test_coder_dollar_table (void)
   ASSERT_CODED (doc, "T2-1", "infrastructure=160755000");
 }
 
+/* A unit in each sum column's header cell, in three languages. By hand:
+ * ru: «тыс. долл. США» at the stated 382,75: 1 200 × 1 000 × 382.75 = 459 300 000; the
+ * next row's 85,5 in the «млн тенге» column: 85 500 000 (the caption's «млн тенге» would
+ * give the first row 1 200 000 000).
+ * en: the same sum in two units, "US$ thousand | KZT million", no fact column: the column
+ * given is taken, a dash being none: 800 × 1 000 × 382.75 = 306 200 000; where both are
+ * given, the last: 640.0 × 10⁶ = 640 000 000.
+ * kk: plan «млн теңге» in its cell, fact under the caption's «мың теңге»: 11 750 × 1 000 =
+ * 11 750 000 (not 11 750 × 10⁶). */
+static void
+test_coder_column_units (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "Отчёт о социальных инвестициях за 2019 год\n"
+    "\n"
+    "Суммы пересчитаны по курсу 382,75 тенге за 1 доллар США.\n"
+    "\n"
+    "Таблица 1. Проекты, млн тенге\n"
+    "№\tНаименование\tСумма, тыс. долл. США\tСумма, млн тенге\n"
+    "1\tСтроительство школы\t1 200\t–\n"
+    "2\tСпонсорская поддержка футбольного клуба\t–\t85,5\n"
+    "\n"
+    "Table 2. Projects\n"
+    "No.\tProject\tUS$ thousand\tKZT million\n"
+    "1\tConstruction of street lighting\t800\t–\n"
+    "2\tConstruction of a kindergarten\t1,390\t640.0\n"
+    "\n"
+    "Кесте 3. Жобалар, мың теңге\n"
+    "№\tАтауы\tЖоспар, млн теңге\tНақты\n"
+    "1\tМектеп салу\t12\t11 750\n");
+
+  ASSERT_CODED (doc, "T1-1", "infrastructure=459300000");
+  ASSERT_CODED (doc, "T1-2", "sponsorship=85500000");
+  ASSERT_CODED (doc, "T2-1", "infrastructure=306200000");
+  ASSERT_CODED (doc, "T2-2", "infrastructure=640000000");
+  ASSERT_CODED (doc, "T3-1", "infrastructure=11750000");
+}
+
 static void
 test_coder_homoglyphs (void)
 {
@@ -282,6 +320,7 @@ main (int argc, char **argv)
   kel_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/coder/rules", test_coder_rules);
   g_test_add_func ("/kelisim/coder/dollar-table", test_coder_dollar_table);
+  g_test_add_func ("/kelisim/coder/column-units", test_coder_column_units);
   g_test_add_func ("/kelisim/coder/terms-and-spans", test_coder_terms_and_spans);
   g_test_add_func ("/kelisim/coder/amount-rules", test_coder_amount_rules);
   g_test_add_func ("/kelisim/coder/lead-ins", test_coder_lead_ins);

@@ -463,6 +463,82 @@ test_segment_dash_rows (void)
   kel_segments_free (g_steal_pointer (&segs));
 }
 
+/* A unit in each sum column's own header cell: «тыс. долл. США» over one column and
+ * «млн тенге» over the other, "US$ thousand" and "KZT million", «мың теңге» and «млн
+ * теңге». Each column keeps its own; a caption's unit is the table's only for the columns
+ * whose cell states none (the Kazakh table's fact column takes the caption's «мың
+ * теңге»). A table whose columns all state one unit is as before: that unit is the
+ * table's. The units written as text and read back are the same. */
+static void
+test_segment_column_units (void)
+{
+  const char *text =
+    "Таблица 1. Проекты, млн тенге\n"
+    "№\tНаименование\tСумма, тыс. долл. США\tСумма, млн тенге\n"
+    "1\tСтроительство школы\t1 200\t–\n"
+    "\n"
+    "Report text between the tables.\n"
+    "\n"
+    "Table 2. Projects, 2022\n"
+    "Project\tRegion\tUS$ thousand\tKZT million\n"
+    "Street lighting, Zhitikara\tKostanay\t800\t–\n"
+    "\n"
+    "Тағы бір мәтін жолы.\n"
+    "\n"
+    "Кесте 3. Жобалар, мың теңге\n"
+    "№\tАтауы\tЖоспар, млн теңге\tНақты\n"
+    "1\tМектеп салу\t12\t11 750\n"
+    "\n"
+    "Ещё одна строка текста.\n"
+    "\n"
+    "Таблица 4. Объекты\n"
+    "№\tНаименование\tПлан, тыс. тенге\tФакт, тыс. тенге\n"
+    "1\tКотельная\t95 000\t94 000\n";
+  g_autoptr (GArray) segs = segment (text);
+  const KelSegment *ru = find (segs, text, "Строительство школы");
+  const KelSegment *en = find (segs, text, "Street lighting");
+  const KelSegment *kk = find (segs, text, "Мектеп салу");
+  const KelSegment *same = find (segs, text, "Котельная");
+  KelSegment back = { 0 };
+  g_autofree char *written = NULL;
+
+  g_assert_cmpint (ru->kind, ==, KEL_SEGMENT_TABLE_ROW);
+  g_assert_cmpint (ru->sum_columns, ==, 2);
+  g_assert_cmpfloat (ru->sum_scale[0], ==, 1000);
+  g_assert_cmpstr (ru->sum_currency[0], ==, "USD");
+  g_assert_cmpfloat (ru->sum_scale[1], ==, 1e6);
+  g_assert_cmpstr (ru->sum_currency[1], ==, "");
+
+  g_assert_cmpint (en->sum_columns, ==, 2);
+  g_assert_cmpfloat (en->sum_scale[0], ==, 1000);
+  g_assert_cmpstr (en->sum_currency[0], ==, "USD");
+  g_assert_cmpfloat (en->sum_scale[1], ==, 1e6);
+  g_assert_cmpstr (en->sum_currency[1], ==, "");
+  g_assert_cmpfloat (en->table_scale, ==, 0);   /* no unit but the columns' */
+
+  g_assert_cmpint (kk->sum_columns, ==, 2);
+  g_assert_cmpint (kk->fact_column, ==, 1);
+  g_assert_cmpfloat (kk->sum_scale[0], ==, 1e6);
+  g_assert_cmpfloat (kk->sum_scale[1], ==, 0);
+  g_assert_cmpfloat (kk->table_scale, ==, 1000); /* the caption's, for the fact column */
+
+  g_assert_cmpfloat (same->table_scale, ==, 1000);
+  g_assert_cmpfloat (same->sum_scale[0], ==, 1000);
+  g_assert_cmpfloat (same->sum_scale[1], ==, 1000);
+
+  written = kel_segment_sum_units_to_string (ru);
+  g_assert_cmpstr (written, ==, "1000 USD;1000000;");
+  kel_segment_sum_units_parse (&back, written);
+  g_assert_cmpfloat (back.sum_scale[0], ==, 1000);
+  g_assert_cmpstr (back.sum_currency[0], ==, "USD");
+  g_assert_cmpfloat (back.sum_scale[1], ==, 1e6);
+  g_assert_cmpstr (back.sum_currency[1], ==, "");
+  g_assert_cmpfloat (back.sum_scale[2], ==, 0);
+  kel_segment_sum_units_parse (&back, "");
+  g_assert_cmpfloat (back.sum_scale[0], ==, 0);
+  kel_segments_free (g_steal_pointer (&segs));
+}
+
 static void
 test_segment_corpus_clauses (void)
 {
@@ -561,6 +637,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/segment/single-level-items", test_segment_single_level_items);
   g_test_add_func ("/kelisim/segment/dollar-units", test_segment_dollar_units);
   g_test_add_func ("/kelisim/segment/dash-rows", test_segment_dash_rows);
+  g_test_add_func ("/kelisim/segment/column-units", test_segment_column_units);
   g_test_add_func ("/kelisim/segment/corpus-clauses", test_segment_corpus_clauses);
   return g_test_run ();
 }

@@ -780,6 +780,38 @@ year_cell (const char *cell, gsize n)
   return FALSE;
 }
 
+/* The unit of sum column @pick of a row whose @values are one a column: the unit its own
+ * header cell states, in *@scale and *@currency, when it states one (else they stay the
+ * table's). Columns in different units and no fact column are one sum said in each unit
+ * ("US$ thousand | KZT million"): the last column given is taken, a dash being none. The
+ * column taken. */
+static guint
+column_unit (const KelSegment *seg, const GArray *values, guint pick, double *scale,
+             const char **currency)
+{
+  gboolean differ = FALSE;
+
+  for (guint i = 1; i < values->len && i < KEL_SEGMENT_SUM_UNITS; i++)
+    differ |= seg->sum_scale[i] != seg->sum_scale[0]
+              || strcmp (seg->sum_currency[i], seg->sum_currency[0]) != 0;
+  if (differ && seg->fact_column < 0)
+    for (guint i = values->len; i > 0; i--)
+      {
+        double v = g_array_index (values, double, i - 1);
+        if (!isnan (v) && v != 0)
+          {
+            pick = i - 1;
+            break;
+          }
+      }
+  if (pick < KEL_SEGMENT_SUM_UNITS && seg->sum_scale[pick] > 0)
+    {
+      *scale = seg->sum_scale[pick];
+      *currency = seg->sum_currency[pick];
+    }
+  return pick;
+}
+
 /* A table row: its fact cell (else its only or last figure) times the table's unit, for
  * the row's first item. A fact of 0 or a dash means the item was not carried out, unless
  * the plan has one too (an item in kind). */
@@ -792,7 +824,10 @@ assign_table_row (KelSegmentRun *run)
   g_autoptr (GPtrArray) texts = g_ptr_array_new ();
   KelCoding *c = item_at (run, run->first_item);
   double scale = seg->table_scale > 0 ? seg->table_scale : 1, v;
+  const char *currency = seg->table_currency;
+  gboolean stated = FALSE;
   guint pick;
+
   for (guint i = 0; i < cells->len; i++)
     {
       const char *cell = cells->pdata[i];
@@ -808,16 +843,6 @@ assign_table_row (KelSegmentRun *run)
     }
   if (values->len == 0)
     return;
-  /* a table in thousands of dollars ("US$ thousand"): at the rate the document states */
-  if (seg->table_currency[0] != '\0')
-    {
-      double rate = run->rates != NULL
-                      ? kel_rates_lookup (run->rates, run->doc->year, seg->table_currency)
-                      : NAN;
-      if (isnan (rate))
-        return;
-      scale *= rate;
-    }
   /* the header names its columns of sums: they are the row's last figures ("Auezov 1 |
    * 640.0 | 0.0": a footnote's number before them is none of them) */
   if (seg->sum_columns > 0 && values->len > (guint) seg->sum_columns)
@@ -828,6 +853,21 @@ assign_table_row (KelSegmentRun *run)
     }
   pick = seg->fact_column >= 0 && (guint) seg->fact_column < values->len
            ? (guint) seg->fact_column : values->len - 1;
+  if (values->len == (guint) seg->sum_columns)
+    {
+      pick = column_unit (seg, values, pick, &scale, &currency);
+      stated = pick < KEL_SEGMENT_SUM_UNITS && seg->sum_scale[pick] > 0;
+    }
+  /* a table in thousands of dollars ("US$ thousand"): at the rate the document states */
+  if (currency[0] != '\0')
+    {
+      double rate = run->rates != NULL
+                      ? kel_rates_lookup (run->rates, run->doc->year, currency)
+                      : NAN;
+      if (isnan (rate))
+        return;
+      scale *= rate;
+    }
   v = g_array_index (values, double, pick);
   if (isnan (v) || v == 0)
     {
@@ -845,7 +885,7 @@ assign_table_row (KelSegmentRun *run)
       return;
     }
   /* Without a stated unit a small bare figure is a count, not money. */
-  if (seg->table_scale <= 0 && v < 1000)
+  if (seg->table_scale <= 0 && !stated && v < 1000)
     return;
   /* no item of this kind costs a trillion tenge: figures run together, unreadable */
   if (v * scale >= 1e12)

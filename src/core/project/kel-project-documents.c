@@ -227,8 +227,8 @@ insert_segments (KelProject *project, gint64 id, const KelDocument *doc, GError 
 {
   g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project,
     "INSERT INTO segments (document, idx, start, end, body, page, kind, clause, section, tbl, "
-    "table_scale, fact_column, language, ocr, confidence, text, table_currency, sum_columns) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "table_scale, fact_column, language, ocr, confidence, text, table_currency, sum_columns, "
+    "sum_units) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -239,6 +239,7 @@ insert_segments (KelProject *project, gint64 id, const KelDocument *doc, GError 
                                       ? &g_array_index (doc->sources, KelSegmentSource, i)
                                       : NULL;
       g_autofree char *text = kel_dataset_flat_text (doc->norm->text, seg->start, seg->end);
+      g_autofree char *units = kel_segment_sum_units_to_string (seg);
 
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int (stmt, 2, (int) i);
@@ -264,6 +265,7 @@ insert_segments (KelProject *project, gint64 id, const KelDocument *doc, GError 
       sqlite3_bind_text (stmt, 16, text, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 17, seg->table_currency, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 18, seg->sum_columns);
+      sqlite3_bind_text (stmt, 19, units, -1, SQLITE_TRANSIENT);
       if (!_kel_project_step (project, stmt, error))
         return FALSE;
     }

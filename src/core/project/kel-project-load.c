@@ -28,8 +28,8 @@ load_segments (KelProject *project, gint64 document, KelDocument *doc, GError **
 {
   g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project,
     "SELECT start, end, body, page, kind, clause, section, tbl, table_scale, fact_column, "
-    "language, ocr, confidence, table_currency, sum_columns FROM segments WHERE document = ? "
-    "ORDER BY idx", error);
+    "language, ocr, confidence, table_currency, sum_columns, sum_units FROM segments "
+    "WHERE document = ? ORDER BY idx", error);
   gboolean any_ocr = FALSE;
   int rc;
 
@@ -59,6 +59,7 @@ load_segments (KelProject *project, gint64 document, KelDocument *doc, GError **
       src.confidence = (float) _kel_sql_double (stmt, 12);
       g_strlcpy (seg.table_currency, _kel_sql_text (stmt, 13), sizeof seg.table_currency);
       seg.sum_columns = sqlite3_column_int (stmt, 14);
+      kel_segment_sum_units_parse (&seg, _kel_sql_text (stmt, 15));
       any_ocr |= src.ocr;
       if (seg.start > seg.end || seg.end > doc->norm->len || seg.body < seg.start
           || seg.body > seg.end)

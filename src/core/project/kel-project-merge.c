@@ -220,11 +220,11 @@ copy_document (Merge *m, gint64 theirs, GError **error)
       || !copy_rows (m, theirs, ours,
                      "SELECT idx, start, end, body, page, kind, clause, section, tbl, "
                      "table_scale, fact_column, language, ocr, confidence, text, "
-                     "table_currency, sum_columns FROM segments WHERE document = ?",
+                     "table_currency, sum_columns, sum_units FROM segments WHERE document = ?",
                      "INSERT INTO segments (document, idx, start, end, body, page, kind, clause, "
                      "section, tbl, table_scale, fact_column, language, ocr, confidence, text, "
-                     "table_currency, sum_columns) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error)
+                     "table_currency, sum_columns, sum_units) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error)
       || !copy_rows (m, theirs, ours, "SELECT page, data FROM boxes WHERE document = ?",
                      "INSERT INTO boxes (document, page, data) VALUES (?, ?, ?)", error)
       || !copy_codings (m, theirs, ours, error))

@@ -215,6 +215,11 @@ static const char *const migrations[] = {
    * row's sums from its last cells as the first coding did (filled in for the documents
    * already there by segmenting their text again: see migrate_data) */
   "ALTER TABLE segments ADD COLUMN sum_columns INTEGER NOT NULL DEFAULT 0;",
+
+  /* 8: the unit each sum column of a table states in its own header cell ("US$ thousand |
+   * KZT million"), so that coding again takes a row's sum in its column's unit (filled
+   * in the same way as 7's) */
+  "ALTER TABLE segments ADD COLUMN sum_units TEXT NOT NULL DEFAULT '';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KEL_PROJECT_SCHEMA_VERSION);
@@ -284,16 +289,20 @@ upgrade_images (KelProject *project, const char *table, const char *key_a, const
   return TRUE;
 }
 
-/* Schema 7's column for the documents already there: their stored text segmented again,
- * each table row taking the number of sum columns of the row found again at its span. */
+/* Schema 7's column (and 8's, @units) for the documents already there: their stored text
+ * segmented again, each table row taking the number of sum columns (their units) of the
+ * row found again at its span. */
 static gboolean
-fill_sum_columns (KelProject *project, GError **error)
+fill_sum_columns (KelProject *project, gboolean units, GError **error)
 {
   g_autoptr (sqlite3_stmt) docs = _kel_project_prepare (project, "SELECT id, text FROM documents",
                                                         error);
   g_autoptr (sqlite3_stmt) update = docs != NULL
-    ? _kel_project_prepare (project, "UPDATE segments SET sum_columns = ?1 WHERE document = ?2 "
-                            "AND start = ?3 AND end = ?4 AND tbl > 0", error)
+    ? _kel_project_prepare (project, units
+                            ? "UPDATE segments SET sum_units = ?1 WHERE document = ?2 "
+                              "AND start = ?3 AND end = ?4 AND tbl > 0"
+                            : "UPDATE segments SET sum_columns = ?1 WHERE document = ?2 "
+                              "AND start = ?3 AND end = ?4 AND tbl > 0", error)
     : NULL;
   int rc;
 
@@ -310,10 +319,14 @@ fill_sum_columns (KelProject *project, GError **error)
       for (guint i = 0; ok && i < segments->len; i++)
         {
           const KelSegment *seg = &g_array_index (segments, KelSegment, i);
+          g_autofree char *text_units = units ? kel_segment_sum_units_to_string (seg) : NULL;
 
-          if (seg->table == 0 || seg->sum_columns == 0)
+          if (seg->table == 0 || seg->sum_columns == 0 || (units && text_units[0] == '\0'))
             continue;
-          sqlite3_bind_int (update, 1, seg->sum_columns);
+          if (units)
+            sqlite3_bind_text (update, 1, text_units, -1, SQLITE_TRANSIENT);
+          else
+            sqlite3_bind_int (update, 1, seg->sum_columns);
           sqlite3_bind_int64 (update, 2, id);
           sqlite3_bind_int64 (update, 3, (gint64) seg->start);
           sqlite3_bind_int64 (update, 4, (gint64) seg->end);
@@ -336,8 +349,8 @@ fill_sum_columns (KelProject *project, GError **error)
 static gboolean
 migrate_data (KelProject *project, int to, GError **error)
 {
-  if (to == 7)
-    return fill_sum_columns (project, error);
+  if (to == 7 || to == 8)
+    return fill_sum_columns (project, to == 8, error);
   if (to != 3)
     return TRUE;
   return upgrade_images (project, "op_changes", "op", "seq", "before", error)

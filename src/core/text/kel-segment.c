@@ -3,6 +3,7 @@
  * each table row is a unit of its own that knows its table's unit and plan/fact columns. */
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,6 +36,13 @@ typedef struct {
   gboolean page_break;   /* first line of a page */
 } Line;
 
+/* The units of a table's sum columns, by their place among them: 0 where a column's
+ * header cell states none. */
+typedef struct {
+  double      scale[KEL_SEGMENT_SUM_UNITS];
+  const char *currency[KEL_SEGMENT_SUM_UNITS];  /* "USD", or NULL for tenge */
+} SumUnits;
+
 typedef struct {
   const char *text;
   GArray     *segments;
@@ -55,6 +63,8 @@ typedef struct {
   const char *table_currency;  /* "USD", or NULL for tenge */
   int         fact_column;
   GString    *table_header;
+  GString    *table_units;     /* the header without the cells of sum columns that state
+                                * their own unit */
   gboolean    caption_pending;
   /* the table before, which rows after a company's sub-heading or a page break continue */
   guint       last_row_line;
@@ -64,6 +74,8 @@ typedef struct {
   int         prev_fact;
   int         sum_columns;
   int         prev_sums;
+  SumUnits    units;           /* the unit each sum column's own header cell states */
+  SumUnits    prev_units;
   guint       prev_rows;
   gboolean    restart_ok;      /* an unnumbered heading came: "1." may start again */
   gboolean    single_clauses;  /* "1.", "2." are clauses here, not section headings */
@@ -567,6 +579,12 @@ push (State *st, gsize start, gsize end, gsize body, guint page, KelSegmentKind 
         g_strlcpy (seg.table_currency, st->table_currency, sizeof seg.table_currency);
       seg.fact_column = st->fact_column;
       seg.sum_columns = st->sum_columns;
+      for (guint c = 0; c < KEL_SEGMENT_SUM_UNITS; c++)
+        {
+          seg.sum_scale[c] = st->units.scale[c];
+          if (st->units.currency[c] != NULL)
+            g_strlcpy (seg.sum_currency[c], st->units.currency[c], sizeof seg.sum_currency[c]);
+        }
     }
   g_array_append_val (st->segments, seg);
 }
@@ -988,6 +1006,7 @@ table_reset (State *st)
       st->prev_currency = st->table_currency;
       st->prev_fact = st->fact_column;
       st->prev_sums = st->sum_columns;
+      st->prev_units = st->units;
       st->prev_rows = st->table_row;
     }
   st->in_table = FALSE;
@@ -997,7 +1016,9 @@ table_reset (State *st)
   st->table_currency = NULL;
   st->fact_column = -1;
   st->sum_columns = 0;
+  memset (&st->units, 0, sizeof st->units);
   g_string_truncate (st->table_header, 0);
+  g_string_truncate (st->table_units, 0);
 }
 
 /* Does a header cell name a column of sums: a year, a plan or fact word, a unit? */
@@ -1009,7 +1030,8 @@ amount_header_cell (const char *s, gsize n)
                                        "budget", "бюджет", "сумм", "sum", "amount", "сома",
                                        "memorandum", "меморандум", "тыс", "млн", "мың",
                                        "kzt", "тенге", "теңге", "предусмотрен", "cost",
-                                       "стоимост", "құны" };
+                                       "стоимост", "құны", "thousand", "million", "us$",
+                                       "usd", "долл" };
   g_autofree char *lower = g_utf8_strdown (s, n);
 
   for (gsize i = 0; i + 3 < n; i++)
@@ -1023,23 +1045,41 @@ amount_header_cell (const char *s, gsize n)
 }
 
 /* In a header line with cells ("No. | Item | Memorandum 2015 | Actual 2015 | Status"),
- * where the fact stands among the columns of sums: -1 when the line does not tell. */
+ * where the fact stands among the columns of sums: -1 when the line does not tell. The
+ * units the sum columns' cells state go into @units, the other cells into @rest. */
 static int
-fact_column_in_cells (const char *s, gsize n, int *n_sums)
+fact_column_in_cells (const char *s, gsize n, int *n_sums, SumUnits *units, GString *rest)
 {
   int sums = 0, fact = -1;
   const char *p = s, *e = s + n;
 
   if (memchr (s, '\t', n) == NULL)
-    return -1;
+    {
+      g_string_append_len (rest, s, n);
+      return -1;
+    }
   while (p <= e)
     {
       const char *tab = memchr (p, '\t', e - p);
       const char *ce = tab ? tab : e;
+      const char *unused;
 
+      if (!amount_header_cell (p, ce - p) || unit_scale_in (p, ce - p, &unused) <= 0)
+        {
+          g_string_append_len (rest, p, ce - p);
+          g_string_append_c (rest, '\t');
+        }
       if (amount_header_cell (p, ce - p))
         {
           g_autofree char *lower = g_utf8_strdown (p, ce - p);
+          const char *currency;
+          double scale = unit_scale_in (p, ce - p, &currency);
+
+          if (scale > 0 && sums < KEL_SEGMENT_SUM_UNITS)
+            {
+              units->scale[sums] = scale;
+              units->currency[sums] = currency;
+            }
           if (fact < 0 && sums > 0
               && (strstr (lower, "факт") || strstr (lower, "actual") || strstr (lower, "нақты")
                   || strstr (lower, "исполн") || strstr (lower, "освоен")
@@ -1056,31 +1096,68 @@ fact_column_in_cells (const char *s, gsize n, int *n_sums)
   return fact;
 }
 
+/* Whether the sum columns of @u state units that differ ("US$ thousand | KZT million"). */
+static gboolean
+units_differ (const SumUnits *u)
+{
+  guint first = KEL_SEGMENT_SUM_UNITS;
+
+  for (guint c = 0; c < KEL_SEGMENT_SUM_UNITS; c++)
+    {
+      if (u->scale[c] <= 0)
+        continue;
+      if (first == KEL_SEGMENT_SUM_UNITS)
+        first = c;
+      else if (u->scale[c] != u->scale[first]
+               || g_strcmp0 (u->currency[c], u->currency[first]) != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Adds a line of a table's header: its unit, its sum columns, their own units and the
+ * fact column. The table's unit is the header's; where its sum columns state different
+ * units, the unit of the rest of the header (else of the caption), for the columns that
+ * state none. */
 static void
 table_header_add (State *st, const Line *line)
 {
   const char *s = st->text + line->start;
   gsize n = line->end - line->start;
+  SumUnits units = { { 0 }, { NULL } };
+  int sums = 0, by_cells;
+  gboolean any = FALSE;
   const char *currency;
+  GString *unit_text;
   double scale;
 
   g_string_append_len (st->table_header, s, n);
   g_string_append_c (st->table_header, ' ');
-  scale = unit_scale_in (st->table_header->str, st->table_header->len, &currency);
+  by_cells = fact_column_in_cells (s, n, &sums, &units, st->table_units);
+  g_string_append_c (st->table_units, ' ');
+  for (guint c = 0; c < KEL_SEGMENT_SUM_UNITS; c++)
+    any |= units.scale[c] > 0;
+  /* the line of the header that names the sum columns' units gives them */
+  if (any && sums >= st->sum_columns)
+    st->units = units;
+  unit_text = units_differ (&st->units) ? st->table_units : st->table_header;
+  scale = unit_scale_in (unit_text->str, unit_text->len, &currency);
   if (scale > 0)
     {
       st->table_scale = scale;
       st->table_currency = currency;
     }
-  {
-    int sums = 0, by_cells = fact_column_in_cells (s, n, &sums);
-    if (sums > st->sum_columns)
-      st->sum_columns = sums;
-    if (by_cells >= 0)
-      st->fact_column = by_cells;
-    else if (st->fact_column < 0)
-      st->fact_column = fact_column_in (st->table_header->str, st->table_header->len);
-  }
+  else if (unit_text == st->table_units)
+    {
+      st->table_scale = 0;
+      st->table_currency = NULL;
+    }
+  if (sums > st->sum_columns)
+    st->sum_columns = sums;
+  if (by_cells >= 0)
+    st->fact_column = by_cells;
+  else if (st->fact_column < 0)
+    st->fact_column = fact_column_in (st->table_header->str, st->table_header->len);
 }
 
 /* Whether a line may stand between a table's rows and its header or its continuation: a
@@ -1164,6 +1241,7 @@ table_start (State *st, GArray *lines, guint i)
       st->table_currency = st->prev_currency;
       st->fact_column = st->prev_fact;
       st->sum_columns = st->prev_sums;
+      st->units = st->prev_units;
       st->table_row = st->prev_rows;
       return;
     }
@@ -1686,6 +1764,7 @@ kel_segment_text (const char *text, gsize len)
   st.segments = g_array_new (FALSE, FALSE, sizeof (KelSegment));
   st.section_index = G_MAXUINT;
   st.table_header = g_string_new (NULL);
+  st.table_units = g_string_new (NULL);
   st.fact_column = -1;
 
   lines = split_lines (text, len);
@@ -1704,6 +1783,7 @@ kel_segment_text (const char *text, gsize len)
   g_free (st.section_label);
   g_free (st.list_parent);
   g_string_free (st.table_header, TRUE);
+  g_string_free (st.table_units, TRUE);
   return st.segments;
 }
 
@@ -1746,4 +1826,46 @@ kel_segment_dup_flat (const KelSegment *seg, const char *text)
     if (*p == '\n' || *p == '\t' || *p == '\f' || *p == '\r')
       *p = ' ';
   return s;
+}
+
+char *
+kel_segment_sum_units_to_string (const KelSegment *seg)
+{
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint c = 0; c < KEL_SEGMENT_SUM_UNITS; c++)
+    if (seg->sum_scale[c] > 0)
+      n = c + 1;
+  for (guint c = 0; c < n; c++)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append (out, g_ascii_dtostr (buf, sizeof buf, seg->sum_scale[c]));
+      if (seg->sum_currency[c][0] != '\0')
+        g_string_append_printf (out, " %s", seg->sum_currency[c]);
+      g_string_append_c (out, ';');
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+kel_segment_sum_units_parse (KelSegment *seg, const char *text)
+{
+  g_auto (GStrv) parts = g_strsplit (text != NULL ? text : "", ";", -1);
+
+  memset (seg->sum_scale, 0, sizeof seg->sum_scale);
+  memset (seg->sum_currency, 0, sizeof seg->sum_currency);
+  for (guint c = 0; parts[c] != NULL && c < KEL_SEGMENT_SUM_UNITS; c++)
+    {
+      char *end = NULL;
+      double scale = g_ascii_strtod (parts[c], &end);
+
+      if (end == parts[c] || !(scale > 0) || !isfinite (scale))
+        continue;
+      seg->sum_scale[c] = scale;
+      while (*end == ' ')
+        end++;
+      g_strlcpy (seg->sum_currency[c], end, sizeof seg->sum_currency[c]);
+    }
 }

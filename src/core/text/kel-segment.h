@@ -13,6 +13,9 @@ typedef enum {
   KEL_SEGMENT_HEADING,    /* a section heading: never coded, opens a section */
 } KelSegmentKind;
 
+/* How many columns of sums of a table can have a unit of their own. */
+#define KEL_SEGMENT_SUM_UNITS 6
+
 typedef struct {
   gsize          start;        /* byte span in the (normalized) document text */
   gsize          end;
@@ -30,6 +33,12 @@ typedef struct {
                                 * (0-based among the row's amount cells), -1 if unknown */
   int            sum_columns;  /* how many columns of sums the table's header names (plan,
                                 * fact, a year's sum…), 0 if it does not say */
+  /* the unit a column of sums has in its own header cell («Сумма, тыс. тенге» over one,
+   * "US$ thousand" over another): its power of ten and currency as table_scale and
+   * table_currency, by the column's place among the sum columns; 0 where the column's
+   * cell states none (table_scale, the caption's or the header's unit, is its unit) */
+  double         sum_scale[KEL_SEGMENT_SUM_UNITS];
+  char           sum_currency[KEL_SEGMENT_SUM_UNITS][4];
   int            language;     /* KelLanguage, filled in by the pipeline */
 } KelSegment;
 
@@ -38,6 +47,12 @@ typedef struct {
 GArray     *kel_segment_text          (const char           *text,
                                        gsize                 len);
 void        kel_segments_free         (GArray               *segments);
+/* @seg's units of its sum columns as text ("1000 USD;1000000;" — a scale and a currency
+ * for each, as many as it has), and read back from that text into @seg ("" leaves none):
+ * how a project stores them. */
+char       *kel_segment_sum_units_to_string (const KelSegment *seg);
+void        kel_segment_sum_units_parse (KelSegment         *seg,
+                                         const char         *text);
 const char *kel_segment_kind_to_string (KelSegmentKind       kind);
 /* The segment's text with line, tab and page breaks turned into spaces: the same bytes
  * as the span otherwise, so offsets into it are offsets into the span. */
