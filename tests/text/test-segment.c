@@ -539,6 +539,38 @@ test_segment_column_units (void)
   kel_segments_free (g_steal_pointer (&segs));
 }
 
+/* A year alone on a line ends the sentence broken before it in a narrow box ("1,540" /
+ * "employees took part in volunteering in" / "2023"); a number alone after a finished
+ * sentence, or after a page break, is still a page number and left out. */
+static void
+test_segment_year_line (void)
+{
+  const char *text =
+    "1,540\n"
+    "employees took part in volunteering in\n"
+    "2023\n"
+    "\n"
+    "Our volunteers cleaned the banks of the Ulba river.\n"
+    "2024\n"
+    "\n"
+    "Қызметкерлер еріктілер акциясына қатысты\n"
+    "\f"
+    "2023\n"
+    "Компания мектеп салады.\n";
+  g_autoptr (GArray) segs = segment (text);
+  const KelSegment *kpi = find (segs, text, "volunteering in");
+  const KelSegment *river = find (segs, text, "Ulba river");
+  const KelSegment *kk = find (segs, text, "Қызметкерлер");
+  g_autofree char *kpi_text = g_strndup (text + kpi->start, kpi->end - kpi->start);
+  g_autofree char *river_text = g_strndup (text + river->start, river->end - river->start);
+  g_autofree char *kk_text = g_strndup (text + kk->start, kk->end - kk->start);
+
+  g_assert_true (g_str_has_suffix (kpi_text, "volunteering in\n2023"));
+  g_assert_null (strstr (river_text, "2024"));
+  g_assert_null (strstr (kk_text, "2023"));
+  kel_segments_free (g_steal_pointer (&segs));
+}
+
 static void
 test_segment_corpus_clauses (void)
 {
@@ -638,6 +670,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/segment/dollar-units", test_segment_dollar_units);
   g_test_add_func ("/kelisim/segment/dash-rows", test_segment_dash_rows);
   g_test_add_func ("/kelisim/segment/column-units", test_segment_column_units);
+  g_test_add_func ("/kelisim/segment/year-line", test_segment_year_line);
   g_test_add_func ("/kelisim/segment/corpus-clauses", test_segment_corpus_clauses);
   return g_test_run ();
 }

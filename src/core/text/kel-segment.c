@@ -178,6 +178,30 @@ is_junk_line (const char *s, const char *end)
   return digits > 0 && digits <= 4;
 }
 
+/* Whether @line, a number alone, is a year that ends the sentence of the line of text
+ * just above it, broken before it ("employees took part in volunteering in" / "2023" in a
+ * narrow box), not a page number: the line above ends in a lowercase word. */
+static gboolean
+year_goes_on (const Line *above, const Line *line, const char *text)
+{
+  const char *s = text + line->start, *e = text + line->end;
+  const char *a = text + above->start, *q = text + above->end;
+  int year;
+
+  while (s < e && *s == ' ')
+    s++;
+  while (e > s && e[-1] == ' ')
+    e--;
+  if (e - s != 4 || above->kind != LINE_TEXT || above->end + 1 != line->start)
+    return FALSE;
+  year = atoi (s);
+  if (year < 1990 || year > 2099)
+    return FALSE;
+  while (q > a && q[-1] == ' ')
+    q--;
+  return q > a && g_unichar_islower (g_utf8_get_char (g_utf8_prev_char (q)));
+}
+
 static gboolean
 starts_with_caption (const char *s, const char *end)
 {
@@ -1310,6 +1334,9 @@ split_lines (const char *text, gsize len)
       line.page_break = page_break;
       page_break = FALSE;
       classify (&line, text);
+      if (line.kind == LINE_JUNK && !line.page_break && lines->len > 0
+          && year_goes_on (&g_array_index (lines, Line, lines->len - 1), &line, text))
+        line.kind = LINE_TEXT;
       g_array_append_val (lines, line);
       if (e < len && text[e] == '\f')
         {
