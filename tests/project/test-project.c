@@ -921,6 +921,7 @@ test_project_sum_columns (void)
   /* the same project as schema 6 wrote it: no column for the sums */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE segments DROP COLUMN sum_columns; "
+                                 "ALTER TABLE segments DROP COLUMN sum_units; "
                                  "PRAGMA user_version = 6", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   project = kel_project_open (path, &error);
@@ -930,6 +931,83 @@ test_project_sum_columns (void)
   g_assert_no_error (error);
   g_assert_cmpuint (n_changed, ==, 0);
   assert_fact_sums (project, doc);
+  g_clear_object (&project);
+  g_unlink (text_path);
+}
+
+/* The lexicon's amounts in @doc of @project: the two rows of the table in two units. */
+static void
+assert_unit_sums (KelProject *project, gint64 doc)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) lex = kel_project_list_codings (project, doc, KEL_LEXICON_CODER,
+                                                        &error);
+  gboolean school = FALSE, club = FALSE;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < lex->len; i++)
+    {
+      const KelProjectCoding *c = lex->pdata[i];
+
+      school |= c->amount_kzt == 459300000.0;
+      club |= c->amount_kzt == 85500000.0;
+    }
+  g_assert_true (school);
+  g_assert_true (club);
+}
+
+/* A table whose sum columns state their own units («тыс. долл. США», «млн тенге»): the
+ * project keeps them, so coding again after it was reopened gives each row's sum in its
+ * column's unit, as the first coding did (1 200 × 1 000 × 382.75 = 459 300 000; 85,5 ×
+ * 10⁶); a project of schema 7, which did not keep them, finds them again when opened. */
+static void
+test_project_sum_units (void)
+{
+  g_autofree char *path = project_path ("units");
+  g_autofree char *text_path = kel_test_temp_path ("units.txt");
+  const char *paths[] = { text_path, NULL };
+  const char *text =
+    "Отчёт о социальных инвестициях за 2019 год\n\n"
+    "Суммы пересчитаны по курсу 382,75 тенге за 1 доллар США.\n\n"
+    "№\tНаименование\tСумма, тыс. долл. США\tСумма, млн тенге\n"
+    "1\tСтроительство школы\t1 200\t–\n"
+    "2\tСпонсорская поддержка футбольного клуба\t–\t85,5\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelProject) project = NULL;
+  g_autoptr (GPtrArray) added = NULL;
+  guint n_changed = 99;
+  sqlite3 *db = NULL;
+  gint64 doc;
+
+  g_assert_true (g_file_set_contents (text_path, text, -1, &error));
+  project = kel_project_create (path, kel_test_lexicon (), &error);
+  g_assert_no_error (error);
+  added = kel_project_add_files (project, kel_test_pipeline (), paths, NULL, &error);
+  g_assert_no_error (error);
+  doc = ((KelProjectAddResult *) added->pdata[0])->document;
+  assert_unit_sums (project, doc);
+  g_clear_object (&project);
+
+  project = kel_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (kel_project_run_lexicon (project, kel_test_pipeline (), NULL, &n_changed,
+                                          &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 0);
+  assert_unit_sums (project, doc);
+  g_clear_object (&project);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE segments DROP COLUMN sum_units; "
+                                 "PRAGMA user_version = 7", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  project = kel_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (kel_project_run_lexicon (project, kel_test_pipeline (), NULL, &n_changed,
+                                          &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 0);
+  assert_unit_sums (project, doc);
   g_clear_object (&project);
   g_unlink (text_path);
 }
@@ -949,5 +1027,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/project/threads", test_project_threads);
   g_test_add_func ("/kelisim/project/lexicon-run", test_project_lexicon_run);
   g_test_add_func ("/kelisim/project/sum-columns", test_project_sum_columns);
+  g_test_add_func ("/kelisim/project/sum-units", test_project_sum_units);
   return g_test_run ();
 }
