@@ -481,6 +481,43 @@ test_ocr_fix_words (void)
     }
 }
 
+/* Clause and section numbers OCR misread, put right from the numbers around them (layout
+ * 06's scan at 200 dpi): «а.» opening the line between clause 2.12 and clause 3.1 is
+ * section 3; «4,2.» after the end of a clause is clause 4.2. Beside them what stays: a
+ * letter heading not followed by the next section's first clause, a «4,2» that goes on
+ * with a sentence. */
+static void
+test_ocr_fix_section_numbers (void)
+{
+  static const struct { const char *text; gboolean line_start; const char *fixed; } cases[] = {
+    { "2.12.", TRUE, "2.12." }, { "қызметкерлерді", FALSE, "қызметкерлерді" },
+    { "оқытады.", FALSE, "оқытады." },
+    { "а.", TRUE, "3." }, { "Әкімдіктің", FALSE, "Әкімдіктің" },
+    { "міндеттемелері", FALSE, "міндеттемелері" },
+    { "Әкімдік", TRUE, "Әкімдік" }, { "2023", FALSE, "2023" }, { "жылы:", FALSE, "жылы:" },
+    { "3.1.", TRUE, "3.1." }, { "жер", FALSE, "жер" }, { "бөледі;", FALSE, "бөледі;" },
+    { "4,2.", TRUE, "4.2." }, { "Сәтбаев", FALSE, "Сәтбаев" }, { "қаласы.", FALSE, "қаласы." },
+    /* the next section's first clause is not 5.1: the letter stays */
+    { "б.", TRUE, "б." }, { "Қорытынды", FALSE, "Қорытынды" },
+    { "6.1.", TRUE, "6.1." }, { "рост", FALSE, "рост" }, { "составил", FALSE, "составил" },
+    { "4,2.", TRUE, "4,2." }, { "Далее", FALSE, "Далее" },
+  };
+  g_autoptr (GArray) words = g_array_new (FALSE, TRUE, sizeof (KelOcrWord));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      KelOcrWord w = { g_strdup (cases[i].text), { 0 }, { 0 }, 90, cases[i].line_start };
+      g_array_append_val (words, w);
+    }
+  kel_ocr_fix_words (words);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      KelOcrWord *w = &g_array_index (words, KelOcrWord, i);
+      g_assert_cmpstr (w->text, ==, cases[i].fixed);
+      g_free (w->text);
+    }
+}
+
 /* A Latin name read two ways one letter apart where a low resolution confuses letters
  * (l and i, q and g) is written as it is read more often, on any page; a reading as
  * frequent keeps its own unless OCR was surer of the other; other words stay. */
@@ -534,6 +571,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/ocr/modes-cancel", test_ocr_modes_and_cancel);
   g_test_add_func ("/kelisim/ocr/missing-model", test_ocr_missing_model);
   g_test_add_func ("/kelisim/ocr/fix-words", test_ocr_fix_words);
+  g_test_add_func ("/kelisim/ocr/fix-section-numbers", test_ocr_fix_section_numbers);
   g_test_add_func ("/kelisim/ocr/fix-latin-names", test_ocr_fix_latin_names);
   g_test_add_data_func ("/kelisim/ocr/scan/ru", "01-kazzinc-ru-2016", check_scan);
   g_test_add_data_func ("/kelisim/ocr/scan/kk", "08-kazakhmys-kk-2023", check_scan);

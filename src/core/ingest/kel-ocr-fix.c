@@ -6,7 +6,9 @@
  * figure 6 read for the letter б of a list («а) …», «6) …» for «б) …»), a dash read as
  * two hyphens («--2» for «— 2» in a table's cell), «г.» of a town read as «т.»
  * («т.Темиртау»), «в г.» read as «Br.» and the «щ» of «помощь» as «ш»; across a document,
- * a Latin name read two ways one confusable letter apart («Petropavi», «Petropavl»). */
+ * a Latin name read two ways one confusable letter apart («Petropavi», «Petropavl»); a
+ * clause number «4,2.» and a section number read as a letter («а.» between clauses 2.12
+ * and 3.1). */
 #include "config.h"
 
 #include <string.h>
@@ -176,6 +178,89 @@ fix_clause_number (KelOcrWord *w)
   w->text[n - 1] = '.';
 }
 
+/* Whether word @i ends what came before it: the first word, or after a word that ends
+ * in a point, a semicolon or a colon. */
+static gboolean
+after_end (GArray *words, guint i)
+{
+  const char *t;
+  gsize n;
+
+  if (i == 0)
+    return TRUE;
+  t = g_array_index (words, KelOcrWord, i - 1).text;
+  n = strlen (t);
+  return n > 0 && strchr (".;:", t[n - 1]) != NULL;
+}
+
+/* The section of a clause number opening a line ("3" of «3.1.», «3.», «3.1»), or -1. */
+static int
+section_of (const KelOcrWord *w)
+{
+  const char *t = w->text;
+  int n = 0, digits = 0;
+
+  if (!w->line_start)
+    return -1;
+  for (; g_ascii_isdigit (*t) && digits < 3; t++, digits++)
+    n = 10 * n + (*t - '0');
+  return digits > 0 && *t == '.' ? n : -1;
+}
+
+/* «4,2.» opening a line after the end of a sentence: a clause number whose first point
+ * was read as a comma. */
+static void
+fix_inner_comma (GArray *words, guint i)
+{
+  KelOcrWord *w = &g_array_index (words, KelOcrWord, i);
+  const char *t = w->text;
+  gsize a = strspn (t, "0123456789"), b;
+
+  if (!w->line_start || a == 0 || a > 2 || t[a] != ',' || !after_end (words, i))
+    return;
+  b = strspn (t + a + 1, "0123456789");
+  if (b == 0 || b > 2 || strcmp (t + a + 1 + b, ".") != 0)
+    return;
+  w->text[a] = '.';
+}
+
+/* A section's number read as a letter («а. Әкімдіктің міндеттемелері» for «3. …»): a
+ * letter and a point opening a line after the end of a sentence, before a capital, with
+ * a clause of section N − 1 opening a line before it and one of section N (N.1) after it
+ * on the page, is section N. */
+static void
+fix_section_letter (GArray *words, guint i, int last_section)
+{
+  KelOcrWord *w = &g_array_index (words, KelOcrWord, i);
+  const char *t = w->text;
+  gunichar c = g_utf8_get_char (t);
+
+  if (!w->line_start || last_section < 1 || !g_unichar_isalpha (c)
+      || strcmp (g_utf8_next_char (t), ".") != 0 || !after_end (words, i)
+      || i + 1 >= words->len
+      || !g_unichar_isupper (g_utf8_get_char (g_array_index (words, KelOcrWord, i + 1).text)))
+    return;
+  for (guint k = i + 1; k < words->len && k < i + 80; k++)
+    {
+      const KelOcrWord *n = &g_array_index (words, KelOcrWord, k);
+      g_autofree char *want = NULL;
+
+      if (!n->line_start)
+        continue;
+      want = g_strdup_printf ("%d.1", last_section + 1);
+      if (!g_str_has_prefix (n->text, want)
+          || g_ascii_isdigit (n->text[strlen (want)]))
+        {
+          if (section_of (n) >= 0)
+            return;
+          continue;
+        }
+      g_free (w->text);
+      w->text = g_strdup_printf ("%d.", last_section + 1);
+      return;
+    }
+}
+
 /* «6)» opening a line after an item «а)» opened the line of a list before: the list's
  * second letter, «б)», which OCR reads as a figure (a list «1) … 6)» has no «а)» before
  * its «6)»). @letter is the last list letter seen opening a line, updated. */
@@ -271,6 +356,7 @@ void
 kel_ocr_fix_words (GArray *words)
 {
   gunichar letter = 0;
+  int section = -1;
 
   g_return_if_fail (words != NULL);
 
@@ -280,6 +366,10 @@ kel_ocr_fix_words (GArray *words)
     {
       fix_case (words, i);
       fix_clause_number (&g_array_index (words, KelOcrWord, i));
+      fix_inner_comma (words, i);
+      fix_section_letter (words, i, section);
+      if (section_of (&g_array_index (words, KelOcrWord, i)) >= 0)
+        section = section_of (&g_array_index (words, KelOcrWord, i));
       fix_list_letter (&g_array_index (words, KelOcrWord, i), &letter);
       fix_dash_and_town (&g_array_index (words, KelOcrWord, i));
       fix_in_town (words, i);
