@@ -138,7 +138,7 @@ crosses_cut (const Glyph *prev, const Glyph *g, const GArray *cuts)
  * gaps between its cells than between its words ("Kindergarten, Kosshy (90 places) |
  * Akmola | commercial | 1,390 | 640.0"); 0 when it has fewer than three. */
 static float
-word_gap (const GArray *glyphs, const LayLine *l)
+gap_at (const GArray *glyphs, const LayLine *l, guint quarter)
 {
   g_autoptr (GArray) gaps = g_array_new (FALSE, FALSE, sizeof (float));
   const Glyph *prev = NULL;
@@ -166,7 +166,13 @@ word_gap (const GArray *glyphs, const LayLine *l)
   if (gaps->len < 3)
     return 0;
   g_array_sort (gaps, _kel_lay_compare_float);
-  return g_array_index (gaps, float, gaps->len / 4);
+  return g_array_index (gaps, float, gaps->len * quarter / 4);
+}
+
+static float
+word_gap (const GArray *glyphs, const LayLine *l)
+{
+  return gap_at (glyphs, l, 1);
 }
 
 /* Whether line @l is white over the middle half of [@x1, @x2], a white at least @h wide,
@@ -575,13 +581,17 @@ has_cell_at (const GArray *cells, const LayLine *other, float x)
   return FALSE;
 }
 
-/* Does a cell of @other end at @x? */
+/* Does a cell of @other end at @x, without starting at @x1 too (a line of a column of
+ * text under another)? */
 static gboolean
-has_cell_end_at (const GArray *cells, const LayLine *other, float x)
+has_cell_end_at (const GArray *cells, const LayLine *other, float x1, float x)
 {
   for (guint c = 0; c < other->n_cells; c++)
-    if (fabsf (g_array_index (cells, LayCell, other->first_cell + c).x2 - x) < 1.0f)
-      return TRUE;
+    {
+      const LayCell *cell = &g_array_index (cells, LayCell, other->first_cell + c);
+      if (fabsf (cell->x2 - x) < 1.0f && fabsf (cell->x1 - x1) >= 1.0f)
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -607,6 +617,8 @@ split_by_columns (GArray *glyphs, GArray *lines, GArray **cells)
         {
           LayCell cell = g_array_index (*cells, LayCell, line->first_cell + c);
           guint prev_ink = cell.a;
+          /* a justified line stretches every gap: only a gap wider than its narrowest */
+          float usual = gap_at (glyphs, line, 0);
 
           for (guint k = cell.a + 1; k < cell.b; k++)
             {
@@ -633,7 +645,9 @@ split_by_columns (GArray *glyphs, GArray *lines, GArray **cells)
                     split = g->r.x1 - ink->r.x2 > 0.3f * h
                             && has_cell_at (d < 0 ? out : *cells, other, g->r.x1);
                     flush = !split && g->r.x1 - ink->r.x2 > 0.8f * h
-                            && has_cell_end_at (d < 0 ? out : *cells, other, ink->r.x2);
+                            && g->r.x1 - ink->r.x2 > 2 * usual
+                            && has_cell_end_at (d < 0 ? out : *cells, other, cell.x1,
+                                                ink->r.x2);
                     split |= flush;
                   }
               /* the left piece is a column's text, two words at least: never a clause
