@@ -8,7 +8,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "kel-pdf-render.h"
 #include "kel-rules.h"
 
 /* Below this a pixel may be a light grey rule; at or above it is paper. */
@@ -165,6 +164,20 @@ pixel_kind (const guint8 *gray, int width, int height, int stride, int x, int y,
   return is_ink (gray, width, height, stride, x, y, dark, horizontal) ? 1 : 0;
 }
 
+/* Whether the eight pixels at @p are all paper or light grey (>= LIGHT), read as one word:
+ * a byte is when its top bit is set and its low seven bits reach LIGHT - 128. */
+static inline gboolean
+all_light (const guint8 *p)
+{
+  const guint64 low7 = 0x7f7f7f7f7f7f7f7fULL, top = 0x8080808080808080ULL;
+  const guint64 add = 0x0101010101010101ULL * (0x80 - (LIGHT - 0x80));
+  guint64 w;
+
+  G_STATIC_ASSERT (LIGHT > 0x80);
+  memcpy (&w, p, sizeof w);
+  return (w & ((w & low7) + add) & top) == top;
+}
+
 /* Horizontal runs, row by row. */
 static void
 horizontal_runs (const guint8 *gray, int width, int height, int stride, guint8 dark,
@@ -181,6 +194,8 @@ horizontal_runs (const guint8 *gray, int width, int height, int stride, guint8 d
            * (run_step() would do nothing with them) */
           if (run.start < 0)
             {
+              while (x + 8 <= width && all_light (row + x))
+                x += 8;
               while (x < width && row[x] >= LIGHT)
                 x++;
               if (x >= width)
@@ -192,23 +207,35 @@ horizontal_runs (const guint8 *gray, int width, int height, int stride, guint8 d
     }
 }
 
-/* Vertical runs, column by column, read row by row (as the image lies in memory). */
+/* Vertical runs, column by column, read row by row (as the image lies in memory); eight
+ * columns with no run open and only paper or light grey in the row are passed at once. */
 static void
 vertical_runs (const guint8 *gray, int width, int height, int stride, guint8 dark,
                int min_len, int gap, GArray *runs)
 {
   g_autofree Run *open = g_new (Run, width);
+  g_autofree guint *n_open = g_new0 (guint, width / 8 + 1);
 
   for (int x = 0; x < width; x++)
     open[x] = (Run) { -1, -1, -1, -1, 0 };
   for (int y = 0; y <= height + gap; y++)
-    for (int x = 0; x < width; x++)
+    for (int x0 = 0; x0 < width; x0 += 8)
       {
-        /* as in horizontal_runs(): with no run open, only ink counts */
-        if (open[x].start < 0 && (y >= height || gray[(gsize) y * stride + x] >= LIGHT))
+        const guint8 *row = y < height ? gray + (gsize) y * stride : NULL;
+
+        if (n_open[x0 / 8] == 0 && (y >= height || (x0 + 8 <= width && all_light (row + x0))))
           continue;
-        run_step (&open[x], y, pixel_kind (gray, width, height, stride, x, y, dark, FALSE), x,
-                  min_len, gap, runs);
+        for (int x = x0; x < MIN (x0 + 8, width); x++)
+          {
+            gboolean was_open = open[x].start >= 0;
+
+            /* as in horizontal_runs(): with no run open, only ink counts */
+            if (!was_open && (y >= height || row[x] >= LIGHT))
+              continue;
+            run_step (&open[x], y, pixel_kind (gray, width, height, stride, x, y, dark, FALSE),
+                      x, min_len, gap, runs);
+            n_open[x0 / 8] += (open[x].start >= 0) - was_open;
+          }
       }
 }
 
@@ -236,37 +263,116 @@ kel_rules_find (const guint8 *gray, int width, int height, int stride, double px
  * pixel, and an A4 page stays near two million pixels. */
 #define RULES_SCALE 2.0
 
+/* What a thread draws pages into, kept for its next page: the 10 MB of a page's colour and
+ * grey images, allocated and faulted in afresh for each page, cost as much as drawing it. */
+typedef struct {
+  guint8 *rgb, *gray;
+  gsize   rgb_size, gray_size;
+} Canvas;
+
+static void
+canvas_free (gpointer data)
+{
+  Canvas *c = data;
+
+  g_free (c->rgb);
+  g_free (c->gray);
+  g_free (c);
+}
+
+static GPrivate canvas_key = G_PRIVATE_INIT (canvas_free);
+
+static guint8 *
+canvas_buffer (guint8 **buffer, gsize *size, gsize wanted)
+{
+  if (*size < wanted)
+    {
+      g_free (*buffer);
+      *buffer = g_malloc (wanted);
+      *size = wanted;
+    }
+  return *buffer;
+}
+
+/* @page drawn on white at RULES_SCALE into @rgb (@pw × @ph pixels of RGB24, @stride bytes a
+ * row), as kel_pdf_render_page() draws it. */
+static gboolean
+draw_page (PopplerPage *page, guint8 *rgb, int pw, int ph, int stride)
+{
+  cairo_surface_t *surface = cairo_image_surface_create_for_data (rgb, CAIRO_FORMAT_RGB24,
+                                                                  pw, ph, stride);
+  cairo_t *cr;
+
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, RULES_SCALE, RULES_SCALE);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  cairo_surface_destroy (surface);
+  return TRUE;
+}
+
+/* The grey of each pixel of @rgb (the weights of ITU-R 601); white, most of a page, four
+ * pixels at once. */
+static void
+to_gray (const guint8 *rgb, int pw, int ph, int stride, guint8 *gray)
+{
+  for (int y = 0; y < ph; y++)
+    {
+      const guint32 *row = (const guint32 *) (rgb + (gsize) y * stride);
+      guint8 *out = gray + (gsize) y * pw;
+
+      for (int x = 0; x < pw; x++)
+        {
+          guint32 px = row[x] & 0xffffff;
+
+          if (x + 4 <= pw && (row[x] & row[x + 1] & row[x + 2] & row[x + 3] & 0xffffff)
+                             == 0xffffff)
+            {
+              memset (out + x, 255, 4);
+              x += 3;
+              continue;
+            }
+
+          out[x] = px == 0xffffff ? 255
+                                  : (guint8) ((((px >> 16) & 0xff) * 299
+                                               + ((px >> 8) & 0xff) * 587
+                                               + (px & 0xff) * 114) / 1000);
+        }
+    }
+}
+
 GArray *
 kel_rules_find_in_page (PopplerPage *page, double width, double height,
                         const GArray *glyphs)
 {
   int pw = (int) ceil (width * RULES_SCALE), ph = (int) ceil (height * RULES_SCALE);
-  cairo_surface_t *surface;
-  g_autofree guint8 *gray = NULL;
-  const guint8 *data;
+  Canvas *canvas;
+  guint8 *rgb, *gray;
   int stride;
 
   g_return_val_if_fail (POPPLER_IS_PAGE (page), NULL);
   if (width <= 0 || height <= 0 || pw > 6000 || ph > 6000)
     return NULL;
-  surface = kel_pdf_render_page (page, RULES_SCALE, pw, ph, CAIRO_FORMAT_RGB24, FALSE);
-  if (surface == NULL)
-    return NULL;
-  data = cairo_image_surface_get_data (surface);
-  stride = cairo_image_surface_get_stride (surface);
-  gray = g_malloc ((gsize) pw * ph);
-  for (int y = 0; y < ph; y++)
+  canvas = g_private_get (&canvas_key);
+  if (canvas == NULL)
     {
-      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
-      for (int x = 0; x < pw; x++)
-        {
-          guint32 px = row[x];
-          gray[(gsize) y * pw + x] = (guint8) ((((px >> 16) & 0xff) * 299
-                                                + ((px >> 8) & 0xff) * 587
-                                                + (px & 0xff) * 114) / 1000);
-        }
+      canvas = g_new0 (Canvas, 1);
+      g_private_set (&canvas_key, canvas);
     }
-  cairo_surface_destroy (surface);
+  stride = cairo_format_stride_for_width (CAIRO_FORMAT_RGB24, pw);
+  rgb = canvas_buffer (&canvas->rgb, &canvas->rgb_size, (gsize) stride * ph);
+  gray = canvas_buffer (&canvas->gray, &canvas->gray_size, (gsize) pw * ph);
+  if (!draw_page (page, rgb, pw, ph, stride))
+    return NULL;
+  to_gray (rgb, pw, ph, stride, gray);
 
   /* the text away: letters, and underscores drawn as text (neither ink nor paper, so that
    * the grey left between two letters in a shaded cell is no light rule) */
