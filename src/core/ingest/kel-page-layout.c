@@ -118,8 +118,11 @@ extract_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
   KelExtractOptions options = { KEL_EXTRACT_BOXES, e->ocr_mode, NULL, extract_ocr_progress,
                                 e->job };
   GError *error = NULL;
-  KelExtracted *ext = kel_extract_bytes (e->name, e->pdf, &options, cancellable, &error);
+  KelExtracted *ext;
 
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  ext = kel_extract_bytes (e->name, e->pdf, &options, cancellable, &error);
   if (ext == NULL)
     {
       g_task_return_error (task, error);
