@@ -567,6 +567,81 @@ find_exporter (Common *c, gboolean excel, gboolean pdf_areas)
   return exporter;
 }
 
+/* Whether @exporter can write what was asked (@selected: a coder, a review, a consensus
+ * or all segments), saying why not on stderr. */
+static gboolean
+export_applies (Common *c, const KelProjectExporter *exporter, gboolean selected)
+{
+  if (exporter->whole_project && selected)
+    {
+      fprintf (stderr, _("%s: a %s file holds the whole project; --coder, --review, "
+                         "--consensus and --all-segments do not apply\n"), c->command,
+               exporter->name);
+      return FALSE;
+    }
+  if (exporter->write == NULL && (c->output == NULL || strcmp (c->output, "-") == 0))
+    {
+      fprintf (stderr, _("%s: a %s file is written to a file: give -o FILE\n"), c->command,
+               exporter->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Sets @sel's view from the one of --coder, --review, --consensus given (at most one);
+ * returns the consensus's names, which @sel borrows (NULL when none). */
+static GStrv
+export_selection (KelProjectSelection *sel, const char *coder, const char *review,
+                  const char *consensus)
+{
+  GStrv names = NULL;
+
+  if (coder != NULL)
+    {
+      sel->view = KEL_VIEW_CODER;
+      sel->coder = coder;
+    }
+  else if (review != NULL)
+    {
+      sel->view = KEL_VIEW_REVIEW;
+      sel->coder = review;
+    }
+  else if (consensus != NULL)
+    {
+      sel->view = KEL_VIEW_CONSENSUS;
+      if (*consensus != '\0')
+        {
+          names = g_strsplit (consensus, ",", -1);
+          for (guint i = 0; names[i] != NULL; i++)
+            g_strstrip (names[i]);
+          sel->coders = (const char *const *) names;
+        }
+    }
+  return names;
+}
+
+/* A format the core writes to a file itself (qdpx, xlsx, …), with its report. */
+static int
+export_to_file (Common *c, KelProject *project, const KelProjectExporter *exporter,
+                const KelProjectSelection *sel, KelLanguage lang, gboolean pdf_areas)
+{
+  g_autoptr (KelQdpxReport) report = kel_qdpx_report_new ();
+  g_autoptr (GError) error = NULL;
+  gboolean ok = pdf_areas
+    ? kel_qdpx_export_full (project, c->output, lang, KEL_QDPX_EXPORT_PDF_AREAS, report,
+                            NULL, &error)
+    : kel_project_export_file (project, exporter->name, c->output, sel, lang, report,
+                               &error);
+
+  if (!ok)
+    {
+      fail (c, error);
+      return FAILED;
+    }
+  kel_cli_print_qdpx_report (c->command, report);
+  return OK;
+}
+
 static int
 cmd_export (Common *c, int argc, char **argv)
 {
@@ -617,21 +692,9 @@ cmd_export (Common *c, int argc, char **argv)
       return FAILED;
     }
   exporter = find_exporter (c, excel, pdf_areas);
-  if (exporter == NULL)
+  if (exporter == NULL
+      || !export_applies (c, exporter, coder || review || consensus || all_segments))
     return FAILED;
-  if (exporter->whole_project && (coder || review || consensus || all_segments))
-    {
-      fprintf (stderr, _("%s: a %s file holds the whole project; --coder, --review, "
-                         "--consensus and --all-segments do not apply\n"), c->command,
-               exporter->name);
-      return FAILED;
-    }
-  if (exporter->write == NULL && (c->output == NULL || strcmp (c->output, "-") == 0))
-    {
-      fprintf (stderr, _("%s: a %s file is written to a file: give -o FILE\n"), c->command,
-               exporter->name);
-      return FAILED;
-    }
   if (language != NULL && !kel_cli_parse_language (language, &lang))
     {
       fprintf (stderr, _("%s: “%s” is not a language (kk, ru or en)\n"), c->command, language);
@@ -639,45 +702,10 @@ cmd_export (Common *c, int argc, char **argv)
     }
   if ((project = open_project_to_read (c, rest[0])) == NULL)
     return FAILED;
-  if (coder != NULL)
-    {
-      sel.view = KEL_VIEW_CODER;
-      sel.coder = coder;
-    }
-  else if (review != NULL)
-    {
-      sel.view = KEL_VIEW_REVIEW;
-      sel.coder = review;
-    }
-  else if (consensus != NULL)
-    {
-      sel.view = KEL_VIEW_CONSENSUS;
-      if (*consensus != '\0')
-        {
-          consensus_names = g_strsplit (consensus, ",", -1);
-          for (guint i = 0; consensus_names[i] != NULL; i++)
-            g_strstrip (consensus_names[i]);
-          sel.coders = (const char *const *) consensus_names;
-        }
-    }
+  consensus_names = export_selection (&sel, coder, review, consensus);
   sel.all_segments = all_segments;
   if (exporter->write == NULL)
-    {
-      g_autoptr (KelQdpxReport) report = kel_qdpx_report_new ();
-      gboolean ok = pdf_areas
-        ? kel_qdpx_export_full (project, c->output, lang, KEL_QDPX_EXPORT_PDF_AREAS, report,
-                                NULL, &error)
-        : kel_project_export_file (project, exporter->name, c->output, &sel, lang, report,
-                                   &error);
-
-      if (!ok)
-        {
-          fail (c, error);
-          return FAILED;
-        }
-      kel_cli_print_qdpx_report (c->command, report);
-      return OK;
-    }
+    return export_to_file (c, project, exporter, &sel, lang, pdf_areas);
   bytes = kel_project_export (project, &sel, c->format ? c->format : "csv", &error);
   if (bytes == NULL)
     {

@@ -325,7 +325,6 @@ kel_cli_write_output (const char *path, const char *data, gsize len, GError **er
         }
       return TRUE;
     }
-  return g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0666,
-                                   error);
+  return kel_file_write (path, data, len, error);
 }
 

@@ -58,8 +58,8 @@ guint    kel_cli_run_batch         (const KelPipelineOptions *pipeline,
 int      kel_cli_batch_status      (guint           failed,
                                     guint           n_files);
 
-/* Writes @data to @path ("-" or NULL: standard output) through a temporary file in the
- * same folder, so a reader never sees a half-written file. */
+/* Writes @data to @path ("-" or NULL: standard output) with kel_file_write(): whole or
+ * not at all, so a reader never sees a half-written file, and an error that names it. */
 gboolean kel_cli_write_output      (const char     *path,
                                     const char     *data,
                                     gsize           len,

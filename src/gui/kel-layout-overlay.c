@@ -17,7 +17,7 @@ struct _KelLayoutOverlay {
   GBytes             *pdf;
   char               *name;
   KelExtracted       *found;    /* the layout found again from @pdf */
-  GCancellable       *finding;  /* while it is being found */
+  KelJob             *finding;  /* while it is being found */
   GHashTable         *pages;    /* page → KelPageLayout */
 };
 
@@ -31,47 +31,16 @@ layout_source (KelLayoutOverlay *self)
   return self->found;
 }
 
-/* What the thread reads: its own copies, as the document shown may change meanwhile. */
-typedef struct {
-  GBytes *pdf;
-  char   *name;
-} Source;
-
-static void
-source_free (Source *source)
-{
-  g_bytes_unref (source->pdf);
-  g_free (source->name);
-  g_free (source);
-}
-
-static void
-extract_thread (GTask *task, gpointer object, gpointer data, GCancellable *cancellable)
-{
-  Source *source = data;
-  GError *error = NULL;
-  KelExtracted *ext = kel_page_layout_extract (source->pdf, source->name, KEL_OCR_AUTO,
-                                               cancellable, &error);
-
-  if (ext == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, ext, (GDestroyNotify) kel_extracted_free);
-}
-
 static void
 extract_done (GObject *source, GAsyncResult *result, gpointer data)
 {
-  KelLayoutOverlay *self = KEL_LAYOUT_OVERLAY (source);
+  g_autoptr (KelLayoutOverlay) self = data;
   g_autoptr (GError) error = NULL;
-  KelExtracted *ext = g_task_propagate_pointer (G_TASK (result), &error);
+  KelExtracted *ext = kel_page_layout_extract_finish (result, &error);
 
   /* a document shown since: this one's layout is no longer wanted */
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    {
-      g_clear_pointer (&ext, kel_extracted_free);
-      return;
-    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   g_clear_object (&self->finding);
   if (ext == NULL)
     {
@@ -88,22 +57,12 @@ extract_done (GObject *source, GAsyncResult *result, gpointer data)
 static void
 find_layout (KelLayoutOverlay *self)
 {
-  g_autoptr (GTask) task = NULL;
-
   if (!self->active || self->pdf == NULL || layout_source (self) != NULL
       || self->finding != NULL)
     return;
-  self->finding = g_cancellable_new ();
-  task = g_task_new (self, self->finding, extract_done, NULL);
-  g_task_set_source_tag (task, find_layout);
-  {
-    Source *source = g_new0 (Source, 1);
-
-    source->pdf = g_bytes_ref (self->pdf);
-    source->name = g_strdup (self->name);
-    g_task_set_task_data (task, source, (GDestroyNotify) source_free);
-  }
-  g_task_run_in_thread (task, extract_thread);
+  self->finding = kel_job_new ();
+  kel_page_layout_extract_async (self->pdf, self->name, KEL_OCR_AUTO, self->finding,
+                                 extract_done, g_object_ref (self));
 }
 
 const KelPageLayout *
@@ -285,7 +244,7 @@ kel_layout_overlay_set_document (KelLayoutOverlay *self, const KelExtracted *ext
   g_return_if_fail (KEL_IS_LAYOUT_OVERLAY (self));
 
   if (self->finding != NULL)
-    g_cancellable_cancel (self->finding);
+    kel_job_cancel (self->finding);
   g_clear_object (&self->finding);
   g_clear_pointer (&self->found, kel_extracted_free);
   g_clear_pointer (&self->pdf, g_bytes_unref);
@@ -305,7 +264,7 @@ kel_layout_overlay_dispose (GObject *object)
   KelLayoutOverlay *self = KEL_LAYOUT_OVERLAY (object);
 
   if (self->finding != NULL)
-    g_cancellable_cancel (self->finding);
+    kel_job_cancel (self->finding);
   g_clear_object (&self->finding);
   g_clear_object (&self->actions);
   G_OBJECT_CLASS (kel_layout_overlay_parent_class)->dispose (object);

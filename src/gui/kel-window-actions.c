@@ -485,29 +485,32 @@ bench_tick (gpointer data)
  * read them): its bytes are read on a worker, a long PDF being tens of megabytes (and a
  * FIFO named memo.pdf would hang the window), and shown unless a document was opened in
  * the meantime. Its text and codes come when the import has stored it (on_project_changed). */
-static void
-preview_read (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  GError *error = NULL;
-  GBytes *bytes = kel_file_read (data, KEL_FILE_DOCUMENT, &error);
+typedef struct {
+  KelWindow *self;
+  char      *name;
+} Preview;
 
-  if (bytes == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+static void
+preview_free (Preview *preview)
+{
+  g_object_unref (preview->self);
+  g_free (preview->name);
+  g_free (preview);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Preview, preview_free)
 
 static void
 preview_read_done (GObject *source, GAsyncResult *result, gpointer data)
 {
-  KelWindow *self = KEL_WINDOW (source);
-  g_autoptr (GBytes) bytes = g_task_propagate_pointer (G_TASK (result), NULL);
-  g_autofree char *base = g_path_get_basename (g_task_get_task_data (G_TASK (result)));
+  g_autoptr (Preview) preview = data;
+  KelWindow *self = preview->self;
+  g_autoptr (GBytes) bytes = kel_file_read_finish (result, NULL);
 
   /* unreadable, the import says why */
   if (bytes == NULL || !self->previewing)
     return;
-  kel_document_view_show_pdf (self->document_view, bytes, base);
+  kel_document_view_show_pdf (self->document_view, bytes, preview->name);
   kel_document_view_set_notice (self->document_view,
                                 _("Being read: its text and codes appear once it is read "
                                   "(a scanned page by OCR)."));
@@ -517,16 +520,15 @@ static void
 start_preview (KelWindow *self, const char *path)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
-  g_autoptr (GTask) task = NULL;
+  Preview *preview;
 
   if (!g_str_has_suffix (lower, ".pdf"))
     return;
   self->previewing = TRUE;
-  task = g_task_new (self, NULL, preview_read_done, NULL);
-  g_task_set_source_tag (task, start_preview);
-  g_task_set_name (task, "[kelisim] preview an import");
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, preview_read);
+  preview = g_new0 (Preview, 1);
+  preview->self = g_object_ref (self);
+  preview->name = g_path_get_basename (path);
+  kel_file_read_async (path, KEL_FILE_DOCUMENT, NULL, preview_read_done, preview);
 }
 
 void

@@ -71,7 +71,7 @@ struct _KelWindow {
   gint64                shown_id;      /* the document the views show (once it is loaded) */
   GPtrArray            *codings;       /* KelProjectCoding of that document */
   guint                 changes;       /* "changed" signals of the project so far */
-  GCancellable         *load_cancellable;
+  KelJob               *load_job;      /* the document being loaded, or the last */
   int                   selected;      /* segment, -1 */
   /* where each of this session's operations was made, to go back there on undo/redo */
   GArray               *undo_places;   /* KelPlace */

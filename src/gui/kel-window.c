@@ -820,7 +820,9 @@ kel_window_get_shown_document (KelWindow *self)
   return self->shown_id;
 }
 
+/* A document being loaded, and what the window knew when it asked for it. */
 typedef struct {
+  KelWindow   *self;
   gint64       id;
   KelDocument *doc;
   GBytes      *source;
@@ -829,56 +831,30 @@ typedef struct {
 } LoadJob;
 
 static void
-load_job_free (gpointer data)
+load_job_free (LoadJob *job)
 {
-  LoadJob *job = data;
-
+  g_clear_object (&job->self);
   g_clear_pointer (&job->doc, kel_document_free);
   g_clear_pointer (&job->source, g_bytes_unref);
   g_clear_pointer (&job->codings, g_ptr_array_unref);
   g_free (job);
 }
 
-static void
-load_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  LoadJob *job = data;
-  KelProject *project = source;
-  GError *error = NULL;
-
-  job->doc = kel_project_load_document (project, job->id, KEL_PROJECT_LOAD_BOXES, &error);
-  if (job->doc == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  job->source = kel_project_get_source (project, job->id, &error);
-  if (job->source == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  /* its codings too: a scan's hundreds are no work for the main loop */
-  job->codings = kel_project_list_codings (project, job->id, NULL, &error);
-  if (job->codings == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadJob, load_job_free)
 
 static void
 load_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (KelWindow) self = user_data;
-  LoadJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (LoadJob) job = user_data;
+  KelWindow *self = job->self;
   g_autoptr (GError) error = NULL;
   g_autofree gint64 *hit = NULL;
   KelDocument *doc;
   gboolean pdf;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  job->doc = kel_project_load_document_finish (KEL_PROJECT (source), result, &job->source,
+                                               &job->codings, &error);
+  if (job->doc == NULL)
     {
       _kel_window_error (self, error);
       return;
@@ -918,7 +894,6 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 open_document_at (KelWindow *self, gint64 document, int segment)
 {
-  g_autoptr (GTask) task = NULL;
   LoadJob *job;
 
   if (self->project == NULL)
@@ -931,19 +906,19 @@ open_document_at (KelWindow *self, gint64 document, int segment)
     }
   kel_segment_panel_flush_memo (self->segment_panel);
   self->previewing = FALSE;
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  self->load_cancellable = g_cancellable_new ();
+  if (self->load_job != NULL)
+    kel_job_cancel (self->load_job);
+  g_clear_object (&self->load_job);
+  self->load_job = kel_job_new ();
   self->doc_id = document;
   self->selected = segment;
   kel_sidebar_select (self->sidebar, document);
   job = g_new0 (LoadJob, 1);
+  job->self = g_object_ref (self);
   job->id = document;
   job->changes = self->changes;
-  task = g_task_new (self->project, self->load_cancellable, load_done, g_object_ref (self));
-  g_task_set_source_tag (task, open_document_at);
-  g_task_set_task_data (task, job, load_job_free);
-  g_task_run_in_thread (task, load_thread);
+  kel_project_load_document_async (self->project, document, KEL_PROJECT_LOAD_BOXES,
+                                   self->load_job, load_done, job);
 }
 
 void
@@ -1211,7 +1186,8 @@ _kel_window_close_project (KelWindow *self)
 {
   kel_segment_panel_flush_memo (self->segment_panel);
   self->previewing = FALSE;
-  g_cancellable_cancel (self->load_cancellable);
+  if (self->load_job != NULL)
+    kel_job_cancel (self->load_job);
   if (self->job != NULL)
     kel_job_cancel (self->job);
   if (self->project != NULL)
@@ -1497,7 +1473,7 @@ kel_window_dispose (GObject *object)
 
   _kel_window_close_project (self);
   g_clear_handle_id (&self->bench_tick_id, g_source_remove);
-  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->load_job);
   _kel_window_end_job (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEL_TYPE_WINDOW);
   G_OBJECT_CLASS (kel_window_parent_class)->dispose (object);

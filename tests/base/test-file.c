@@ -205,6 +205,61 @@ test_file_write (void)
   g_remove (plain);
 }
 
+static void
+on_read (GObject *source, GAsyncResult *result, gpointer data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* kel_file_read_async() on a worker: @job (may be NULL) watches; the loop turns until it
+ * is done. */
+static GBytes *
+read_async (const char *path, KelFileKind kind, KelJob *job, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  kel_file_read_async (path, kind, job, on_read, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return kel_file_read_finish (result, error);
+}
+
+/* The bytes read on a worker are the file's, and the job that watched ends at 1; a file
+ * that is not there is named in the error, as kel_file_read() names it; a job stopped
+ * before it ran gives G_IO_ERROR_CANCELLED and no bytes. */
+static void
+test_file_read_async (void)
+{
+  static const char text[] = "2.2. Ремонт дороги к поселку.";
+  g_autofree char *path = kel_test_write_temp ("async.txt", text, -1);
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *missing = g_build_filename (dir, "memo.pdf", NULL);
+  g_autoptr (KelJob) job = kel_job_new ();
+  g_autoptr (KelJob) stopped = kel_job_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = read_async (path, KEL_FILE_DOCUMENT, job, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), text,
+                   strlen (text));
+  g_assert_cmpfloat (kel_job_get_fraction (job), ==, 1);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  bytes = read_async (missing, KEL_FILE_DOCUMENT, NULL, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, KEL_FILE_ERROR, KEL_FILE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_clear_error (&error);
+
+  kel_job_cancel (stopped);
+  bytes = read_async (path, KEL_FILE_TABLE, stopped, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpfloat (kel_job_get_fraction (stopped), <, 1);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -215,5 +270,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/file/too-large", test_file_too_large);
   g_test_add_func ("/kelisim/file/proc", test_file_proc);
   g_test_add_func ("/kelisim/file/write", test_file_write);
+  g_test_add_func ("/kelisim/file/read-async", test_file_read_async);
   return g_test_run ();
 }

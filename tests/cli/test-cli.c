@@ -197,6 +197,31 @@ test_cli_summary (void)
 
   kel_test_run_cli (&with_meta, "summary", "--format", "csv", "--meta", meta, a, NULL);
   g_assert_nonnull (strstr (with_meta.out, "\r\nKazzinc,2015,"));
+
+  /* written whole or not at all, by the core's kel_file_write: a file lands whole, and a
+   * folder in the way of -o is named, with why, and left as it was */
+  {
+    g_autofree char *dir = g_path_get_dirname (meta);
+    g_autofree char *out = g_build_filename (dir, "summary.csv", NULL);
+    g_autofree char *folder = g_build_filename (dir, "summary-folder.csv", NULL);
+    g_autofree char *written = NULL, *expected = NULL;
+    g_auto (KelTestRun) file = { 0 }, blocked = { 0 };
+
+    g_remove (out);
+    g_mkdir (folder, 0755);
+    kel_test_run_cli (&file, "summary", "--format", "csv", "-o", out, a, b, NULL);
+    g_assert_cmpint (file.status, ==, 0);
+    g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+    g_assert_cmpstr (written, ==, csv.out);
+    kel_test_run_cli (&blocked, "summary", "-o", folder, a, NULL);
+    g_assert_cmpint (blocked.status, ==, 2);
+    expected = g_strdup_printf ("%s: cannot be written: a folder of that name is in the way",
+                                folder);
+    g_assert_nonnull (strstr (blocked.err, expected));
+    g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+    g_remove (out);
+    g_rmdir (folder);
+  }
 }
 
 /* A 500-page PDF, one clause per page: every clause is coded, on its own page, with its

@@ -24,6 +24,7 @@
 #include "kel-segment-panel.h"
 #include "kel-window.h"
 
+#include "gui-run.h"
 #include "gui-wait.h"
 
 /* Six clauses the built-in lexicon codes one way each, and one it leaves alone. */
@@ -47,7 +48,6 @@ struct _Fixture {
   gint64          document;
   KelApplication *app;
   Body            body;
-  gboolean        done;
 };
 
 static gboolean
@@ -78,7 +78,7 @@ fixture_setup (Fixture *f, const char *const *coders, const char *const *paths)
   KelPipelineOptions pipeline = { lex, NULL, NULL, 0, FALSE, KEL_OCR_NEVER };
   const char *memo[2] = { NULL, NULL };
 
-  f->dir = g_dir_make_tmp ("kelisim-daywork-XXXXXX", NULL);
+  f->dir = gui_dir_new ("kelisim-daywork-XXXXXX");
   f->project_path = g_build_filename (f->dir, "Team.kelisim", NULL);
   f->memo_path = g_build_filename (f->dir, "memo.txt", NULL);
   g_assert_true (g_file_set_contents (f->memo_path, memo_text, -1, NULL));
@@ -98,63 +98,29 @@ fixture_setup (Fixture *f, const char *const *coders, const char *const *paths)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture *f)
 {
-  remove_tree (f->dir);
+  gui_dir_remove (f->dir);
   g_free (f->dir);
   g_free (f->project_path);
   g_free (f->memo_path);
 }
 
 static void
-on_activate (GApplication *app, Fixture *f)
+run_body (KelWindow *window, gpointer data)
 {
-  KelWindow *window = kel_window_new (f->app);
+  Fixture *f = data;
 
-  g_application_hold (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (kel_window_open_project (window, f->project_path, FALSE));
-  g_assert_true (gui_wait_until (not_busy, window, 60));
+  f->app = KEL_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
   f->body (f, window);
-  f->done = TRUE;
-  GUI_DESTROY (window, 30);
-  g_application_release (app);
-  g_application_quit (app);
 }
 
 /* Opens the fixture's project in the workbench and runs @body on its window. */
 static void
 run_workbench (Fixture *f, Body body)
 {
-  char *argv[] = { (char *) "kelisim", NULL };
-
   f->body = body;
-  f->app = kel_application_new ();
-  g_application_set_flags (G_APPLICATION (f->app),
-                           g_application_get_flags (G_APPLICATION (f->app))
-                           | G_APPLICATION_NON_UNIQUE);
-  g_signal_connect (f->app, "activate", G_CALLBACK (on_activate), f);
-  g_application_run (G_APPLICATION (f->app), 1, argv);
-  g_assert_true (f->done);
-  g_clear_object (&f->app);
+  gui_run_workbench (f->project_path, 1280, 820, run_body, f);
 }
 
 /* With KEL_TEST_SHOTS set to a folder, the screen as it is now, for a person to look at. */
@@ -742,7 +708,7 @@ test_page_tags (void)
   fixture_setup (&f, coders, paths);
   run_workbench (&f, page_tags);
   fixture_teardown (&f);
-  remove_tree (dir);
+  gui_dir_remove (dir);
 }
 
 /* 12. The same document twice --------------------------------------------------------- */
@@ -948,7 +914,7 @@ test_chart_table (void)
   fixture_setup (&f, NULL, paths);
   run_workbench (&f, chart_table);
   fixture_teardown (&f);
-  remove_tree (dir);
+  gui_dir_remove (dir);
 }
 
 /* 10. The smaller things -------------------------------------------------------------- */
@@ -1190,10 +1156,7 @@ test_kk_preferences (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("KELISIM_NO_LANGUAGE_SETTING", "1", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  gui_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/daywork/selection-bar", test_selection_bar);
   g_test_add_func ("/kelisim/daywork/hand-coding", test_hand_coding);
   g_test_add_func ("/kelisim/daywork/page-tags", test_page_tags);

@@ -8,15 +8,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "kel-application.h"
-#include "kel-window.h"
+#include "gui-run.h"
 
 #define N_FILES 150
 
 typedef struct {
-  KelApplication *app;
   char           *dir;
-  int             status;
   double          fraction_at_cancel;
   gboolean        cancelled;
   KelWindow      *window;
@@ -67,14 +64,15 @@ write_memo (const char *dir, guint n)
 }
 
 static void
-run (Fixture *f)
+run (KelApplication *app, gpointer data)
 {
+  Fixture *f = data;
   g_autofree char *project_path = g_build_filename (f->dir, "Jobs.kelisim", NULL);
   GFile *files[N_FILES];
   GtkProgressBar *bar;
   g_autoptr (GPtrArray) docs = NULL;
 
-  f->window = kel_window_new (f->app);
+  f->window = kel_window_new (app);
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_true (kel_window_open_project (f->window, project_path, TRUE));
   for (guint i = 0; i < N_FILES; i++)
@@ -111,46 +109,20 @@ run (Fixture *f)
 }
 
 static void
-on_activate (GApplication *app, Fixture *f)
-{
-  g_application_hold (app);
-  run (f);
-  f->status = 0;
-  g_application_release (app);
-  g_application_quit (app);
-}
-
-static void
 test_import_cancel (void)
 {
   Fixture f = { 0 };
-  char *argv[] = { (char *) "kelisim", NULL };
-  static const char *const leftovers[] = { "Jobs.kelisim", "Jobs.kelisim-wal",
-                                           "Jobs.kelisim-shm" };
 
-  f.dir = g_dir_make_tmp ("kelisim-jobs-XXXXXX", NULL);
-  f.status = 1;
-  f.app = kel_application_new ();
-  g_signal_connect (f.app, "activate", G_CALLBACK (on_activate), &f);
-  g_application_run (G_APPLICATION (f.app), 1, argv);
-  g_assert_cmpint (f.status, ==, 0);
-  g_object_unref (f.app);
-  for (guint i = 0; i < G_N_ELEMENTS (leftovers); i++)
-    {
-      g_autofree char *p = g_build_filename (f.dir, leftovers[i], NULL);
-      g_remove (p);
-    }
-  g_rmdir (f.dir);
+  f.dir = gui_dir_new ("kelisim-jobs-XXXXXX");
+  gui_run_app (kel_application_new (), run, &f);
+  gui_dir_remove (f.dir);
   g_free (f.dir);
 }
 
 int
 main (int argc, char **argv)
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("KELISIM_NO_LANGUAGE_SETTING", "1", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  gui_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/gui-jobs/import-cancel", test_import_cancel);
   return g_test_run ();
 }

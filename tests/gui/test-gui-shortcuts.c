@@ -14,6 +14,7 @@
 #include "kel-find-panel.h"
 #include "kel-window.h"
 
+#include "gui-run.h"
 #include "gui-wait.h"
 
 /* Kazzinc 2021: "на сумму" after «сада» (120) and «ветеранам» (12), "в размере" after
@@ -48,14 +49,7 @@ struct _Fixture {
   char           *project_path;
   KelApplication *app;
   Body            body;
-  gboolean        done;
 };
-
-static gboolean
-not_busy (gpointer data)
-{
-  return !kel_window_is_busy (data);
-}
 
 static void
 fixture_setup (Fixture *f)
@@ -72,7 +66,7 @@ fixture_setup (Fixture *f)
   g_autoptr (GPtrArray) added = NULL;
 
   g_assert_no_error (error);
-  f->dir = g_dir_make_tmp ("kelisim-shortcuts-XXXXXX", NULL);
+  f->dir = gui_dir_new ("kelisim-shortcuts-XXXXXX");
   for (guint i = 0; i < 3; i++)
     {
       paths[i] = g_build_filename (f->dir, names[i], NULL);
@@ -95,66 +89,28 @@ fixture_setup (Fixture *f)
 static void
 fixture_teardown (Fixture *f)
 {
-  g_autoptr (GDir) d = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_remove (p);
-    }
-  g_rmdir (f->dir);
+  gui_dir_remove (f->dir);
   g_free (f->dir);
   g_free (f->project_path);
 }
 
-/* Is @data no longer a toplevel? */
-static gboolean
-window_gone (gpointer data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
-      if (w == data)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static void
-on_activate (GApplication *app, Fixture *f)
+run_body (KelWindow *window, gpointer data)
 {
-  KelWindow *window = kel_window_new (f->app);
+  Fixture *f = data;
 
-  g_application_hold (app);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (kel_window_open_project (window, f->project_path, FALSE));
-  g_assert_true (gui_wait_until (not_busy, window, 60));
+  f->app = KEL_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
   f->body (f, window);
-  f->done = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (gui_wait_until (window_gone, window, 10));
-  g_application_release (app);
-  g_application_quit (app);
 }
 
 static void
 run_app (Body body)
 {
-  char *argv[] = { (char *) "kelisim", NULL };
   Fixture f = { 0 };
 
   fixture_setup (&f);
   f.body = body;
-  f.app = kel_application_new ();
-  g_application_set_flags (G_APPLICATION (f.app), g_application_get_flags (G_APPLICATION (f.app))
-                                                  | G_APPLICATION_NON_UNIQUE);
-  g_signal_connect (f.app, "activate", G_CALLBACK (on_activate), &f);
-  g_application_run (G_APPLICATION (f.app), 1, argv);
-  g_assert_true (f.done);
-  g_clear_object (&f.app);
+  gui_run_workbench (f.project_path, 0, 0, run_body, &f);
   fixture_teardown (&f);
 }
 
@@ -451,10 +407,7 @@ test_concordance_from_find (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("KELISIM_NO_LANGUAGE_SETTING", "1", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  gui_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/gui-shortcuts/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/kelisim/gui-shortcuts/concordance-from-find", test_concordance_from_find);
   return g_test_run ();

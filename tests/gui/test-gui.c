@@ -20,6 +20,7 @@
 #include "kel-segment-panel.h"
 #include "kel-window.h"
 
+#include "gui-run.h"
 #include "gui-wait.h"
 
 typedef struct {
@@ -1092,10 +1093,7 @@ test_gui_recode_guard (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("KELISIM_NO_LANGUAGE_SETTING", "1", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  gui_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/gui/session", test_gui_session);
   g_test_add_func ("/kelisim/gui/recode-guard", test_gui_recode_guard);
   return g_test_run ();

@@ -5,13 +5,13 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "kel-application.h"
 #include "kel-lexicon-edit-dialog.h"
 #include "kel-window.h"
 
+#include "gui-run.h"
 #include "gui-wait.h"
 
 /* Clause 2.6 is a working group, which no term of the lexicon codes; the new term
@@ -24,10 +24,8 @@ static const char memo[] =
   "2.6. Участие в заседаниях рабочей группы.\n";
 
 typedef struct {
-  KelApplication *app;
   char           *dir;
   char           *project_path;
-  int             status;
 } Fixture;
 
 static KelLexiconEditDialog *
@@ -69,9 +67,10 @@ n_coded (KelProject *project, const char *category)
 }
 
 static void
-run (Fixture *f)
+run (KelApplication *app, gpointer data)
 {
-  KelWindow *window = kel_window_new (f->app);
+  Fixture *f = data;
+  KelWindow *window = kel_window_new (app);
   KelLexiconEditDialog *dialog;
   KelProject *project;
   const KelLexiconDiff *diff;
@@ -123,25 +122,14 @@ run (Fixture *f)
 }
 
 static void
-on_activate (GApplication *app, Fixture *f)
-{
-  g_application_hold (app);
-  run (f);
-  f->status = 0;
-  g_application_release (app);
-  g_application_quit (app);
-}
-
-static void
 test_edit_preview_apply (void)
 {
   Fixture f = { 0 };
-  char *argv[] = { (char *) "kelisim", NULL };
   g_autoptr (GError) error = NULL;
-  g_autofree char *memo_path = NULL, *wal = NULL;
+  g_autofree char *memo_path = NULL;
   g_autofree char *lexicons = g_build_filename (KEL_SOURCE_DATA_DIR, "lexicons", NULL);
 
-  f.dir = g_dir_make_tmp ("kelisim-gui-XXXXXX", NULL);
+  f.dir = gui_dir_new ("kelisim-gui-XXXXXX");
   f.project_path = g_build_filename (f.dir, "Edit.kelisim", NULL);
   memo_path = g_build_filename (f.dir, "memo.txt", NULL);
   g_assert_true (g_file_set_contents (memo_path, memo, -1, NULL));
@@ -160,18 +148,13 @@ test_edit_preview_apply (void)
     g_assert_null (((KelProjectAddResult *) added->pdata[0])->error);
     g_assert_true (kel_project_add_coder (project, "aigerim", "ru", &error));
   }
-  f.status = 1;
-  f.app = kel_application_new ();
-  g_settings_set_string (kel_application_get_settings (), "coder-name", "aigerim");
-  g_signal_connect (f.app, "activate", G_CALLBACK (on_activate), &f);
-  g_application_run (G_APPLICATION (f.app), 1, argv);
-  g_assert_cmpint (f.status, ==, 0);
-  g_object_unref (f.app);
-  g_remove (f.project_path);
-  g_remove (memo_path);
-  wal = g_strconcat (f.project_path, "-wal", NULL);
-  g_remove (wal);
-  g_rmdir (f.dir);
+  {
+    KelApplication *app = kel_application_new ();
+
+    g_settings_set_string (kel_application_get_settings (), "coder-name", "aigerim");
+    gui_run_app (app, run, &f);
+  }
+  gui_dir_remove (f.dir);
   g_free (f.project_path);
   g_free (f.dir);
 }
@@ -179,10 +162,7 @@ test_edit_preview_apply (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("KELISIM_NO_LANGUAGE_SETTING", "1", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  gui_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/gui/lexicon-edit", test_edit_preview_apply);
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "kel-promises-page.h"
 #include "kel-window.h"
 
+#include "gui-run.h"
 #include "gui-wait.h"
 
 /* 2.1 and 2.2 are reported under their names and sums; 2.3's report item has its
@@ -36,8 +37,6 @@ static const char report_text[] =
 typedef struct {
   char           *dir;
   char           *project_path;
-  KelApplication *app;
-  gboolean        done;
 } Fixture;
 
 static KelLexicon *
@@ -62,7 +61,7 @@ fixture_setup (Fixture *f)
   g_autofree char *memo = NULL, *report = NULL;
   const char *paths[3] = { NULL, NULL, NULL };
 
-  f->dir = g_dir_make_tmp ("kelisim-promises-XXXXXX", NULL);
+  f->dir = gui_dir_new ("kelisim-promises-XXXXXX");
   f->project_path = g_build_filename (f->dir, "Promises.kelisim", NULL);
   memo = g_build_filename (f->dir, "memo.txt", NULL);
   report = g_build_filename (f->dir, "report.txt", NULL);
@@ -83,14 +82,7 @@ fixture_setup (Fixture *f)
 static void
 fixture_teardown (Fixture *f)
 {
-  g_remove (f->project_path);
-  {
-    g_autofree char *wal = g_strconcat (f->project_path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (f->project_path, "-shm", NULL);
-    g_remove (wal);
-    g_remove (shm);
-  }
-  g_rmdir (f->dir);
+  gui_dir_remove (f->dir);
   g_free (f->dir);
   g_free (f->project_path);
 }
@@ -183,44 +175,25 @@ confirm_and_undo (Fixture *f, KelWindow *window)
 }
 
 static void
-on_activate (GApplication *app, Fixture *f)
+run_body (KelWindow *window, gpointer data)
 {
-  KelWindow *window = kel_window_new (f->app);
-
-  g_application_hold (app);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (kel_window_open_project (window, f->project_path, FALSE));
-  confirm_and_undo (f, window);
-  f->done = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_application_release (app);
-  g_application_quit (app);
+  confirm_and_undo (data, window);
 }
 
 static void
 test_confirm_undo (void)
 {
   Fixture f = { 0 };
-  char *argv[] = { (char *) "kelisim", NULL };
 
   fixture_setup (&f);
-  f.app = kel_application_new ();
-  g_application_set_flags (G_APPLICATION (f.app), g_application_get_flags (
-                             G_APPLICATION (f.app)) | G_APPLICATION_NON_UNIQUE);
-  g_signal_connect (f.app, "activate", G_CALLBACK (on_activate), &f);
-  g_application_run (G_APPLICATION (f.app), 1, argv);
-  g_assert_true (f.done);
-  g_clear_object (&f.app);
+  gui_run_workbench (f.project_path, 0, 0, run_body, &f);
   fixture_teardown (&f);
 }
 
 int
 main (int argc, char **argv)
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("KELISIM_NO_LANGUAGE_SETTING", "1", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  gui_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/promises/confirm-undo", test_confirm_undo);
   return g_test_run ();
 }

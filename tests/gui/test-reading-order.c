@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "kel-application.h"
 #include "kel-document-view.h"
@@ -15,12 +14,12 @@
 #include "kel-page-view.h"
 #include "kel-window.h"
 
+#include "gui-run.h"
 #include "gui-wait.h"
 
 typedef struct {
   char *dir;
   char *project_path;
-  int   status;
 } Fixture;
 
 static gboolean
@@ -85,8 +84,9 @@ check_layout (KelLayoutOverlay *overlay, KelPageView *page_view)
 }
 
 static void
-run (Fixture *f, KelApplication *app)
+run (KelApplication *app, gpointer data)
 {
+  Fixture *f = data;
   KelWindow *window = kel_window_new (app);
   g_autofree char *path = g_build_filename (KEL_TEST_DATA_DIR, "layout",
                                             "01-kazminerals-annual-2021-twocol.pdf", NULL);
@@ -121,36 +121,14 @@ run (Fixture *f, KelApplication *app)
 }
 
 static void
-on_activate (GApplication *app, Fixture *f)
-{
-  g_application_hold (app);
-  run (f, KEL_APPLICATION (app));
-  f->status = 0;
-  g_application_release (app);
-  g_application_quit (app);
-}
-
-static void
 test_reading_order (void)
 {
   Fixture f = { 0 };
-  char *argv[] = { (char *) "kelisim", NULL };
-  KelApplication *app = kel_application_new ();
 
-  f.dir = g_dir_make_tmp ("kelisim-order-XXXXXX", NULL);
+  f.dir = gui_dir_new ("kelisim-order-XXXXXX");
   f.project_path = g_build_filename (f.dir, "Order.kelisim", NULL);
-  f.status = 1;
-  g_signal_connect (app, "activate", G_CALLBACK (on_activate), &f);
-  g_application_run (G_APPLICATION (app), 1, argv);
-  g_assert_cmpint (f.status, ==, 0);
-  g_object_unref (app);
-  for (guint i = 0; i < 3; i++)
-    {
-      static const char *const ends[] = { "", "-wal", "-shm" };
-      g_autofree char *p = g_strconcat (f.project_path, ends[i], NULL);
-      g_remove (p);
-    }
-  g_rmdir (f.dir);
+  gui_run_app (kel_application_new (), run, &f);
+  gui_dir_remove (f.dir);
   g_free (f.project_path);
   g_free (f.dir);
 }
@@ -158,10 +136,7 @@ test_reading_order (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("KELISIM_NO_LANGUAGE_SETTING", "1", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  gui_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/gui/reading-order", test_reading_order);
   return g_test_run ();
 }

@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "kel-application.h"
 #include "kel-document-view.h"
@@ -14,6 +13,7 @@
 #include "kel-segment-panel.h"
 #include "kel-window.h"
 
+#include "gui-run.h"
 #include "gui-wait.h"
 
 /* two scans without a text layer, two pages each (OCR takes seconds a page) */
@@ -23,9 +23,7 @@ static const char *const scans[] = {
 };
 
 typedef struct {
-  KelApplication *app;
   char           *dir;
-  int             status;
 } Fixture;
 
 static KelPageView *
@@ -68,10 +66,11 @@ document_named (KelProject *project, const char *file)
 }
 
 static void
-run (Fixture *f)
+run (KelApplication *app, gpointer data)
 {
+  Fixture *f = data;
   g_autofree char *project_path = g_build_filename (f->dir, "Scans.kelisim", NULL);
-  KelWindow *window = kel_window_new (f->app);
+  KelWindow *window = kel_window_new (app);
   KelDocumentView *view = KEL_DOCUMENT_VIEW (kel_window_get_document_view (window));
   GFile *files[G_N_ELEMENTS (scans)];
   g_autoptr (KelProjectDocument) first = NULL, second = NULL;
@@ -131,46 +130,20 @@ run (Fixture *f)
 }
 
 static void
-on_activate (GApplication *app, Fixture *f)
-{
-  g_application_hold (app);
-  run (f);
-  f->status = 0;
-  g_application_release (app);
-  g_application_quit (app);
-}
-
-static void
 test_scan_import (void)
 {
   Fixture f = { 0 };
-  char *argv[] = { (char *) "kelisim", NULL };
-  static const char *const leftovers[] = { "Scans.kelisim", "Scans.kelisim-wal",
-                                           "Scans.kelisim-shm" };
 
-  f.dir = g_dir_make_tmp ("kelisim-scans-XXXXXX", NULL);
-  f.status = 1;
-  f.app = kel_application_new ();
-  g_signal_connect (f.app, "activate", G_CALLBACK (on_activate), &f);
-  g_application_run (G_APPLICATION (f.app), 1, argv);
-  g_assert_cmpint (f.status, ==, 0);
-  g_object_unref (f.app);
-  for (guint i = 0; i < G_N_ELEMENTS (leftovers); i++)
-    {
-      g_autofree char *p = g_build_filename (f.dir, leftovers[i], NULL);
-      g_remove (p);
-    }
-  g_rmdir (f.dir);
+  f.dir = gui_dir_new ("kelisim-scans-XXXXXX");
+  gui_run_app (kel_application_new (), run, &f);
+  gui_dir_remove (f.dir);
   g_free (f.dir);
 }
 
 int
 main (int argc, char **argv)
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("KELISIM_NO_LANGUAGE_SETTING", "1", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  gui_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/gui/scan-import", test_scan_import);
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 #include "kel-segment-panel.h"
 #include "kel-window.h"
 
+#include "gui-run.h"
 #include "gui-wait.h"
 
 /* Kazzinc 2021: one commitment of each category; 2.6 is nothing. */
@@ -53,14 +54,7 @@ struct _Fixture {
   gint64          docs[3];
   KelApplication *app;
   Body            body;
-  gboolean        done;
 };
-
-static gboolean
-not_busy (gpointer data)
-{
-  return !kel_window_is_busy (data);
-}
 
 /* With KEL_TEST_SHOTS set to a folder, the screen as it is now, for a person to look at. */
 static void
@@ -132,7 +126,7 @@ fixture_setup (Fixture *f)
   g_autoptr (GPtrArray) added = NULL;
 
   g_assert_no_error (error);
-  f->dir = g_dir_make_tmp ("kelisim-views-XXXXXX", NULL);
+  f->dir = gui_dir_new ("kelisim-views-XXXXXX");
   for (guint i = 0; i < 3; i++)
     {
       paths[i] = g_build_filename (f->dir, names[i], NULL);
@@ -157,50 +151,28 @@ fixture_setup (Fixture *f)
 static void
 fixture_teardown (Fixture *f)
 {
-  g_autoptr (GDir) d = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_remove (p);
-    }
-  g_rmdir (f->dir);
+  gui_dir_remove (f->dir);
   g_free (f->dir);
   g_free (f->project_path);
 }
 
 static void
-on_activate (GApplication *app, Fixture *f)
+run_body (KelWindow *window, gpointer data)
 {
-  KelWindow *window = kel_window_new (f->app);
+  Fixture *f = data;
 
-  g_application_hold (app);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (kel_window_open_project (window, f->project_path, FALSE));
-  g_assert_true (gui_wait_until (not_busy, window, 60));
+  f->app = KEL_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
   f->body (f, window);
-  f->done = TRUE;
-  GUI_DESTROY (window, 30);
-  g_application_release (app);
-  g_application_quit (app);
 }
 
 static void
 run_views (Body body)
 {
-  char *argv[] = { (char *) "kelisim", NULL };
   Fixture f = { 0 };
 
   fixture_setup (&f);
   f.body = body;
-  f.app = kel_application_new ();
-  g_application_set_flags (G_APPLICATION (f.app), g_application_get_flags (G_APPLICATION (f.app))
-                                                  | G_APPLICATION_NON_UNIQUE);
-  g_signal_connect (f.app, "activate", G_CALLBACK (on_activate), &f);
-  g_application_run (G_APPLICATION (f.app), 1, argv);
-  g_assert_true (f.done);
-  g_clear_object (&f.app);
+  gui_run_workbench (f.project_path, 0, 0, run_body, &f);
   fixture_teardown (&f);
 }
 
@@ -763,10 +735,7 @@ test_save_errors (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("KELISIM_NO_LANGUAGE_SETTING", "1", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  gui_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/views/matrix", test_matrix);
   g_test_add_func ("/kelisim/views/memos", test_memos);
   g_test_add_func ("/kelisim/views/concordance", test_concordance);

@@ -18,6 +18,7 @@
 #include "kel-segment-panel.h"
 #include "kel-window.h"
 
+#include "gui-run.h"
 #include "gui-wait.h"
 
 /* Six clauses the built-in lexicon codes one way each, and one it leaves alone. */
@@ -949,10 +950,7 @@ test_retrieved_segments (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("KELISIM_NO_LANGUAGE_SETTING", "1", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  gui_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/workbench/lexicon-consensus", test_lexicon_consensus);
   g_test_add_func ("/kelisim/workbench/agreement-reviewed", test_agreement_reviewed);
   g_test_add_func ("/kelisim/workbench/import-coder-column", test_import_coder_column);

@@ -714,6 +714,52 @@ test_layout_page_layout (void)
   g_assert_null (kel_page_layout_get (plain, 0));
 }
 
+static void
+on_found (GObject *source, GAsyncResult *result, gpointer data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static KelExtracted *
+extract_async (GBytes *bytes, KelJob *job, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  kel_page_layout_extract_async (bytes, "01.pdf", KEL_OCR_NEVER, job, on_found, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return kel_page_layout_extract_finish (result, error);
+}
+
+/* The layout found again on a worker, as the reading-order overlay asks for it: 01's two
+ * pages, its title on the first, Table 7's 21 cells on the second (as above); the job ends
+ * at 1. A job stopped before it ran finds nothing. */
+static void
+test_layout_page_layout_async (void)
+{
+  g_autofree char *path = kel_test_data_path ("layout/01-kazminerals-annual-2021-twocol.pdf");
+  g_autoptr (GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+  g_autoptr (GBytes) bytes = g_mapped_file_get_bytes (file);
+  g_autoptr (KelJob) job = kel_job_new ();
+  g_autoptr (KelJob) stopped = kel_job_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelExtracted) ext = extract_async (bytes, job, &error);
+  g_autoptr (KelPageLayout) second = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ext);
+  g_assert_cmpuint (ext->n_pages, ==, 2);
+  g_assert_nonnull (strstr (ext->text, "Communities and social investment"));
+  second = kel_page_layout_get (ext, 1);
+  g_assert_nonnull (second);
+  g_assert_cmpuint (second->cells->len, ==, 21);
+  g_assert_cmpfloat (kel_job_get_fraction (job), ==, 1);
+
+  kel_job_cancel (stopped);
+  g_assert_null (extract_async (bytes, stopped, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 /* The deskewed words of a scan land where the words are on the scanned page: the first
  * page of the 200 dpi scan of 01 is the text-layer page turned by −0.8° (clockwise
  * positive, about the middle of the page; tests/data/layout/README.md). */
@@ -949,6 +995,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/layout/score", test_layout_score);
   g_test_add_func ("/kelisim/layout/deskew", test_layout_deskew);
   g_test_add_func ("/kelisim/layout/page-layout", test_layout_page_layout);
+  g_test_add_func ("/kelisim/layout/page-layout-async", test_layout_page_layout_async);
   g_test_add_data_func ("/kelisim/layout/scans/150dpi", &scans150, check_scans);
   g_test_add_data_func ("/kelisim/layout/scans/200dpi", &scans200, check_scans);
   g_test_add_data_func ("/kelisim/layout/scans/corpus2", &corpus2, check_scans);

@@ -503,6 +503,68 @@ test_add_files_threads (void)
     }
 }
 
+/* What the workbench reads to show a document, on a worker: memo 3 (kel_test_memo_text:
+ * Kazzinc's memorandum for 2015 + 3, its 2.1 a kindergarten of 100 + 3 mln tenge) with its
+ * source's bytes, the file's own, and the lexicon's codings of it, 2.1 among them at
+ * 103 mln; the job ends at 1. A job stopped before it ran reads nothing; a document the
+ * project does not have is an error that says so. */
+static void
+test_load_document (void)
+{
+  g_autoptr (KelProject) project = make_project ("load.kelisim", 3, 3);
+  g_autofree char *text = kel_test_memo_text (3);
+  gint64 id = first_document (project);
+  g_autoptr (KelJob) job = kel_job_new ();
+  g_autoptr (KelJob) stopped = kel_job_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) source = NULL;
+  g_autoptr (GPtrArray) codings = NULL;
+  KelDocument *doc;
+  gboolean kindergarten = FALSE;
+
+  kel_project_load_document_async (project, id, KEL_PROJECT_LOAD_BOXES, job, on_done, &result);
+  doc = kel_project_load_document_finish (project, wait_for (&result), &source, &codings,
+                                          &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  g_assert_cmpstr (doc->name, ==, "memo-3.txt");
+  g_assert_cmpint (doc->year, ==, 2018);
+  g_assert_cmpmem (g_bytes_get_data (source, NULL), g_bytes_get_size (source), text,
+                   strlen (text));
+  for (guint i = 0; i < codings->len; i++)
+    {
+      const KelProjectCoding *c = codings->pdata[i];
+
+      g_assert_cmpint (c->document, ==, id);
+      g_assert_cmpstr (c->coder, ==, KEL_LEXICON_CODER);
+      if (g_strcmp0 (c->category, "infrastructure") == 0)
+        {
+          g_assert_cmpfloat (c->amount_kzt, ==, 103e6);
+          kindergarten = TRUE;
+        }
+    }
+  g_assert_true (kindergarten);
+  g_assert_cmpfloat (kel_job_get_fraction (job), ==, 1);
+  g_clear_pointer (&doc, kel_document_free);
+  g_clear_object (&result);
+
+  kel_job_cancel (stopped);
+  kel_project_load_document_async (project, id, KEL_PROJECT_LOAD_NONE, stopped, on_done,
+                                   &result);
+  g_assert_null (kel_project_load_document_finish (project, wait_for (&result), NULL, NULL,
+                                                   &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  kel_project_load_document_async (project, id + 1000, KEL_PROJECT_LOAD_NONE, NULL, on_done,
+                                   &result);
+  g_assert_null (kel_project_load_document_finish (project, wait_for (&result), NULL, NULL,
+                                                   &error));
+  g_assert_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_UNKNOWN);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -514,5 +576,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/project-jobs/disagreements", test_disagreements);
   g_test_add_func ("/kelisim/project-jobs/add-files-stopped", test_add_files_stopped);
   g_test_add_func ("/kelisim/project-jobs/add-files-threads", test_add_files_threads);
+  g_test_add_func ("/kelisim/project-jobs/load-document", test_load_document);
   return g_test_run ();
 }

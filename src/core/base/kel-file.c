@@ -214,6 +214,71 @@ kel_file_read (const char *path, KelFileKind kind, GError **error)
   return data ? g_bytes_new_take (data, len) : NULL;
 }
 
+typedef struct {
+  char        *path;
+  KelFileKind  kind;
+  KelJob      *job;
+} ReadData;
+
+static void
+read_data_free (gpointer data)
+{
+  ReadData *r = data;
+
+  g_free (r->path);
+  g_clear_object (&r->job);
+  g_free (r);
+}
+
+static void
+read_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ReadData *r = data;
+  GError *error = NULL;
+  GBytes *bytes;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  bytes = kel_file_read (r->path, r->kind, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  kel_job_set_progress (r->job, 1, NULL);
+  g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
+void
+kel_file_read_async (const char *path, KelFileKind kind, KelJob *job,
+                     GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ReadData *r;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (job == NULL || KEL_IS_JOB (job));
+
+  r = g_new0 (ReadData, 1);
+  r->path = g_strdup (path);
+  r->kind = kind;
+  r->job = job != NULL ? g_object_ref (job) : NULL;
+  task = g_task_new (NULL, kel_job_cancellable (job), callback, user_data);
+  g_task_set_source_tag (task, kel_file_read_async);
+  g_task_set_name (task, "[kelisim] read a file");
+  g_task_set_task_data (task, r, read_data_free);
+  kel_job_set_progress (job, 0, NULL);
+  g_task_run_in_thread (task, read_thread);
+}
+
+GBytes *
+kel_file_read_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kel_file_read_async, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 gboolean
 kel_file_get_contents (const char *path, KelFileKind kind, char **contents, gsize *length,
                        GError **error)

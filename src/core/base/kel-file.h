@@ -3,7 +3,9 @@
  * device. Every path on which Kelisim reads a user's file goes through here. */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
+
+#include "kel-job.h"
 
 G_BEGIN_DECLS
 
@@ -46,6 +48,18 @@ gboolean  kel_file_check        (const char   *path,
 GBytes   *kel_file_read         (const char   *path,
                                  KelFileKind   kind,
                                  GError      **error);
+
+/* kel_file_read() on a worker thread, as a job: a document of tens of megabytes, or a
+ * path that turns out to be a FIFO, never holds the caller's loop. @job may be NULL; its
+ * Cancel makes the _finish fail with G_IO_ERROR_CANCELLED. */
+void      kel_file_read_async   (const char          *path,
+                                 KelFileKind          kind,
+                                 KelJob              *job,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data);
+/* The bytes, or NULL and the error of kel_file_read(). */
+GBytes   *kel_file_read_finish  (GAsyncResult        *result,
+                                 GError             **error);
 
 /* As kel_file_read(), as g_file_get_contents() gives it: a new string with a NUL after
  * its @length bytes. */

@@ -85,6 +85,85 @@ kel_page_layout_extract (GBytes *pdf, const char *name, KelOcrMode ocr_mode,
   return kel_extract_bytes (name != NULL ? name : "", pdf, &options, cancellable, error);
 }
 
+/* What the worker reads: its own copies, as the caller's may change meanwhile. */
+typedef struct {
+  GBytes     *pdf;
+  char       *name;
+  KelOcrMode  ocr_mode;
+  KelJob     *job;
+} ExtractData;
+
+static void
+extract_data_free (gpointer data)
+{
+  ExtractData *e = data;
+
+  g_bytes_unref (e->pdf);
+  g_free (e->name);
+  g_clear_object (&e->job);
+  g_free (e);
+}
+
+static void
+extract_ocr_progress (guint done, guint total, gpointer data)
+{
+  if (total > 0)
+    kel_job_set_progress (data, (double) done / total, NULL);
+}
+
+static void
+extract_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ExtractData *e = data;
+  KelExtractOptions options = { KEL_EXTRACT_BOXES, e->ocr_mode, NULL, extract_ocr_progress,
+                                e->job };
+  GError *error = NULL;
+  KelExtracted *ext;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  ext = kel_extract_bytes (e->name, e->pdf, &options, cancellable, &error);
+  if (ext == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  kel_job_set_progress (e->job, 1, NULL);
+  g_task_return_pointer (task, ext, (GDestroyNotify) kel_extracted_free);
+}
+
+void
+kel_page_layout_extract_async (GBytes *pdf, const char *name, KelOcrMode ocr_mode, KelJob *job,
+                               GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ExtractData *e;
+
+  g_return_if_fail (pdf != NULL);
+  g_return_if_fail (job == NULL || KEL_IS_JOB (job));
+
+  e = g_new0 (ExtractData, 1);
+  e->pdf = g_bytes_ref (pdf);
+  e->name = g_strdup (name != NULL ? name : "");
+  e->ocr_mode = ocr_mode;
+  e->job = job != NULL ? g_object_ref (job) : NULL;
+  task = g_task_new (NULL, kel_job_cancellable (job), callback, user_data);
+  g_task_set_source_tag (task, kel_page_layout_extract_async);
+  g_task_set_name (task, "[kelisim] find a layout");
+  g_task_set_task_data (task, e, extract_data_free);
+  kel_job_set_progress (job, 0, NULL);
+  g_task_run_in_thread (task, extract_thread);
+}
+
+KelExtracted *
+kel_page_layout_extract_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
+                        == kel_page_layout_extract_async, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 void
 kel_page_layout_free (KelPageLayout *layout)
 {

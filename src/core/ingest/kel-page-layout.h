@@ -5,6 +5,7 @@
 #pragma once
 
 #include "kel-extract.h"
+#include "kel-job.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,18 @@ KelExtracted  *kel_page_layout_extract (GBytes              *pdf,
                                         KelOcrMode           ocr_mode,
                                         GCancellable        *cancellable,
                                         GError             **error);
+/* kel_page_layout_extract() on a worker thread, as a job: @job (may be NULL) hears of
+ * the pages OCR reads, and its Cancel makes the _finish fail with G_IO_ERROR_CANCELLED.
+ * @pdf and @name are kept (copied) until it is done. */
+void           kel_page_layout_extract_async  (GBytes              *pdf,
+                                               const char          *name,
+                                               KelOcrMode           ocr_mode,
+                                               KelJob              *job,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+/* The extraction (free with kel_extracted_free()), or NULL and an error. */
+KelExtracted  *kel_page_layout_extract_finish (GAsyncResult        *result,
+                                               GError             **error);
 void           kel_page_layout_free    (KelPageLayout       *layout);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelPageLayout, kel_page_layout_free)

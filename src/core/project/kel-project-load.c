@@ -235,6 +235,105 @@ kel_project_get_source (KelProject *project, gint64 document, GError **error)
   return bytes;
 }
 
+/* What the worker reads, handed back whole. */
+typedef struct {
+  gint64               id;
+  KelProjectLoadFlags  flags;
+  KelJob              *job;
+  KelDocument         *doc;
+  GBytes              *source;
+  GPtrArray           *codings;
+} LoadData;
+
+static void
+load_data_free (gpointer data)
+{
+  LoadData *load = data;
+
+  g_clear_object (&load->job);
+  g_clear_pointer (&load->doc, kel_document_free);
+  g_clear_pointer (&load->source, g_bytes_unref);
+  g_clear_pointer (&load->codings, g_ptr_array_unref);
+  g_free (load);
+}
+
+static void
+load_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  LoadData *load = data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  load->doc = kel_project_load_document (source, load->id, load->flags, &error);
+  if (load->doc == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  kel_job_set_progress (load->job, 1. / 3, NULL);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  load->source = kel_project_get_source (source, load->id, &error);
+  if (load->source == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  kel_job_set_progress (load->job, 2. / 3, NULL);
+  /* the codings too: a scan's hundreds are no work for the main loop */
+  load->codings = kel_project_list_codings (source, load->id, NULL, &error);
+  if (load->codings == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  kel_job_set_progress (load->job, 1, NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+kel_project_load_document_async (KelProject *project, gint64 document, KelProjectLoadFlags flags,
+                                 KelJob *job, GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  LoadData *load;
+
+  g_return_if_fail (KEL_IS_PROJECT (project));
+  g_return_if_fail (job == NULL || KEL_IS_JOB (job));
+
+  load = g_new0 (LoadData, 1);
+  load->id = document;
+  load->flags = flags;
+  load->job = job != NULL ? g_object_ref (job) : NULL;
+  task = g_task_new (project, kel_job_cancellable (job), callback, user_data);
+  g_task_set_source_tag (task, kel_project_load_document_async);
+  g_task_set_name (task, "[kelisim] load a document");
+  g_task_set_task_data (task, load, load_data_free);
+  kel_job_set_progress (job, 0, NULL);
+  g_task_run_in_thread (task, load_thread);
+}
+
+KelDocument *
+kel_project_load_document_finish (KelProject *project, GAsyncResult *result, GBytes **source,
+                                  GPtrArray **codings, GError **error)
+{
+  LoadData *load;
+
+  g_return_val_if_fail (g_task_is_valid (result, project), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
+                        == kel_project_load_document_async, NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  load = g_task_get_task_data (G_TASK (result));
+  if (source != NULL)
+    *source = g_steal_pointer (&load->source);
+  if (codings != NULL)
+    *codings = g_steal_pointer (&load->codings);
+  return g_steal_pointer (&load->doc);
+}
+
 GArray *
 _kel_project_segment_spans (KelProject *project, gint64 document, GError **error)
 {

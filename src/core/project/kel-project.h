@@ -270,6 +270,24 @@ KelDocument *kel_project_load_document     (KelProject         *project,
 GBytes      *kel_project_get_source        (KelProject         *project,
                                             gint64              document,
                                             GError            **error);
+/* What the workbench reads to show @document, on a worker thread as a job:
+ * kel_project_load_document() with @flags, kel_project_get_source() and
+ * kel_project_list_codings() of every coder. @job (may be NULL) hears of each of the
+ * three, and its Cancel makes the _finish fail with G_IO_ERROR_CANCELLED. */
+void         kel_project_load_document_async  (KelProject          *project,
+                                               gint64               document,
+                                               KelProjectLoadFlags  flags,
+                                               KelJob              *job,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+/* The document, its source's bytes in @source and its codings (KelProjectCoding) in
+ * @codings (either may be NULL); NULL and an error when one of the three cannot be read
+ * or the job was stopped. */
+KelDocument *kel_project_load_document_finish (KelProject          *project,
+                                               GAsyncResult        *result,
+                                               GBytes             **source,
+                                               GPtrArray          **codings,
+                                               GError             **error);
 /* The page rectangles (KelPageRect) a span of the document text covers, read from the
  * stored boxes of only the pages it runs over. */
 GArray      *kel_project_span_rects        (KelProject         *project,
