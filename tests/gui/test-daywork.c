@@ -1051,7 +1051,7 @@ smaller_things (Fixture *f, KelWindow *window)
     GTK_IS_TEXT_VIEW (w) ? w : gtk_widget_get_ancestor (w, GTK_TYPE_TEXT_VIEW))), "по акту", -1);
   g_assert_true (panel_key (window, GDK_KEY_Escape));
   w = focus_of (window);
-  g_assert_true (w != NULL && gtk_widget_get_ancestor (w, GTK_TYPE_LIST_VIEW) != NULL);
+  g_assert_true (w != NULL && gtk_widget_get_ancestor (w, GTK_TYPE_GRID_VIEW) != NULL);
   {
     GArray *chips = kel_segment_panel_get_selected_chips (panel);
     gboolean memo = FALSE;
