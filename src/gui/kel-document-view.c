@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kel-bench.h"
 #include "kel-document-view.h"
 #include "kel-layout-overlay.h"
 
@@ -37,6 +38,7 @@ struct _KelDocumentView {
 
   KelDocument     *doc;
   GBytes          *pdf;
+  guint            pdf_generation;  /* set_renderer's calls: a comparison's answer is for one */
   KelPageRenderer *renderer;
   KelDocumentMode      mode;
   GArray          *units;        /* KelDocumentUnit, tags not owned */
@@ -994,10 +996,8 @@ kel_document_view_init (KelDocumentView *self)
 }
 
 static void
-set_renderer (KelDocumentView *self, GBytes *pdf, const char *name)
+replace_renderer (KelDocumentView *self, GBytes *pdf, const char *name)
 {
-  if (pdf != NULL && self->pdf != NULL && (pdf == self->pdf || g_bytes_equal (pdf, self->pdf)))
-    return;
   g_clear_object (&self->renderer);
   g_clear_pointer (&self->pdf, g_bytes_unref);
   if (pdf != NULL)
@@ -1010,11 +1010,83 @@ set_renderer (KelDocumentView *self, GBytes *pdf, const char *name)
   kel_page_view_set_renderer (self->page_view, self->renderer);
 }
 
+/* Whether the PDF shown and the one given are the same bytes, asked of a worker: the
+ * document opened after its import brings its bytes from the project, the same as the
+ * preview's, and comparing tens of megabytes would hold the main loop. */
+typedef struct {
+  GBytes *shown, *pdf;
+  char   *name;
+  guint   generation;
+} SameJob;
+
+static void
+same_job_free (gpointer data)
+{
+  SameJob *job = data;
+
+  g_bytes_unref (job->shown);
+  g_bytes_unref (job->pdf);
+  g_free (job->name);
+  g_free (job);
+}
+
+static void
+same_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  SameJob *job = data;
+
+  g_task_return_boolean (task, g_bytes_equal (job->shown, job->pdf));
+}
+
+static void
+same_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  KelDocumentView *self = KEL_DOCUMENT_VIEW (source);
+  SameJob *job = g_task_get_task_data (G_TASK (result));
+
+  /* asked again since, or the view's PDF let go: that call decided */
+  if (job->generation != self->pdf_generation || self->pdf != job->shown)
+    return;
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
+    {
+      replace_renderer (self, job->pdf, job->name);
+      apply_mode (self);
+    }
+}
+
+/* The renderer for @pdf: the one there when @pdf is the PDF it draws. Bytes of the same
+ * size may be the same PDF: the pages shown stay while a worker compares them, and are
+ * replaced if they differ. */
+static void
+set_renderer (KelDocumentView *self, GBytes *pdf, const char *name)
+{
+  self->pdf_generation++;
+  if (pdf != NULL && self->pdf != NULL && pdf == self->pdf)
+    return;
+  if (pdf != NULL && self->pdf != NULL && g_bytes_get_size (pdf) == g_bytes_get_size (self->pdf))
+    {
+      g_autoptr (GTask) task = g_task_new (self, NULL, same_done, NULL);
+      SameJob *job = g_new0 (SameJob, 1);
+
+      job->shown = g_bytes_ref (self->pdf);
+      job->pdf = g_bytes_ref (pdf);
+      job->name = g_strdup (name);
+      job->generation = self->pdf_generation;
+      g_task_set_source_tag (task, set_renderer);
+      g_task_set_name (task, "[kelisim] compare PDFs");
+      g_task_set_task_data (task, job, same_job_free);
+      g_task_run_in_thread (task, same_thread);
+      return;
+    }
+  replace_renderer (self, pdf, name);
+}
+
 void
 kel_document_view_show_pdf (KelDocumentView *self, GBytes *pdf, const char *name)
 {
   g_return_if_fail (KEL_IS_DOCUMENT_VIEW (self));
 
+  kel_bench_mark ("preview-shown");
   stop_fill (self);
   g_clear_pointer (&self->doc, kel_document_free);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
