@@ -72,3 +72,8 @@ echo "$out" | grep '^stall' | sort -t' ' -k2 -n -r | head -8 | sed 's/^/  /' || 
 printf 'longest turn of the main loop:  %s ms of main-thread CPU (goal: <= 50), %s ms wall\n' \
        "$turn_cpu" "$turn_wall"
 echo "$out" | grep '^turn' | sort -t' ' -k2 -g -r | head -8 | sed 's/^/  /' || true
+# the steps to the first page, from the choice of the file: the preview read and shown,
+# the PDF parsed by the renderer's worker, its pages laid out, the first page rendered,
+# received by the main loop and drawn
+echo 'steps to the first page:'
+echo "$out" | grep '^mark' | sed 's/^mark /  /' || true
