@@ -1230,6 +1230,14 @@ kel_page_view_set_highlights (KelPageView *self, const KelHighlight *highlights,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+const KelHighlight *
+kel_page_view_get_highlights (KelPageView *self, guint *n)
+{
+  g_return_val_if_fail (KEL_IS_PAGE_VIEW (self), NULL);
+  *n = self->highlights->len;
+  return (const KelHighlight *) (gpointer) self->highlights->data;
+}
+
 void
 kel_page_view_set_zoom (KelPageView *self, double zoom)
 {
