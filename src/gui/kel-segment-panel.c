@@ -1240,6 +1240,7 @@ kel_segment_panel_set_document (KelSegmentPanel *self, const KelDocument *doc)
 void
 kel_segment_panel_set_chips (KelSegmentPanel *self, GPtrArray *chips)
 {
+  gboolean changed = FALSE;
   guint n;
 
   g_return_if_fail (KEL_IS_SEGMENT_PANEL (self));
@@ -1249,10 +1250,12 @@ kel_segment_panel_set_chips (KelSegmentPanel *self, GPtrArray *chips)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (KelSegmentItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-      kel_segment_item_set_chips (item, i < chips->len ? chips->pdata[i] : NULL);
+      changed |= kel_segment_item_set_chips (item, i < chips->len ? chips->pdata[i] : NULL);
     }
   self->updating = FALSE;
-  refilter (self);
+  /* the same codes (another segment chosen): the filter keeps what it showed */
+  if (changed)
+    refilter (self);
   update_detail (self);
 }
 
