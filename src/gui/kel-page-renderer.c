@@ -133,7 +133,9 @@ static void
 post (Shared *s, Message *m)
 {
   m->shared = shared_ref (s);
-  g_main_context_invoke_full (s->context, G_PRIORITY_DEFAULT_IDLE, deliver, m, message_free);
+  /* before the next frame is laid out and drawn (GDK's priority is 120), and not after
+   * every other idle of a busy import: the first page is what the coder waits for */
+  g_main_context_invoke_full (s->context, G_PRIORITY_HIGH_IDLE, deliver, m, message_free);
 }
 
 static GdkTexture *
