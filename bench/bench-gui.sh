@@ -7,6 +7,7 @@
 # function times each turn with CLOCK_THREAD_CPUTIME_ID; the goal is for this one, which
 # the load of other processes does not inflate). KELISIM_BENCH=1 turns it on and makes the
 # window report and close a second after the import, once its first document is shown.
+# Each step to the first page is printed as a mark (kel_bench_mark).
 # Usage: bench/bench-gui.sh [PAGES] (default 500), or bench/bench-gui.sh --scans: the
 # test data's scanned PDFs (no text layer), one after another, read by OCR. Goals: first
 # page under 500 ms, no stall over 50 ms.
