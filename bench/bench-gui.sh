@@ -7,6 +7,7 @@
 # function times each turn with CLOCK_THREAD_CPUTIME_ID; the goal is for this one, which
 # the load of other processes does not inflate). KELISIM_BENCH=1 turns it on and makes the
 # window report and close a second after the import, once its first document is shown.
+# Each step to the first page is printed as a mark (kel_bench_mark).
 # Usage: bench/bench-gui.sh [PAGES] (default 500), or bench/bench-gui.sh --scans: the
 # test data's scanned PDFs (no text layer), one after another, read by OCR. Goals: first
 # page under 500 ms, no stall over 50 ms.
@@ -72,3 +73,8 @@ echo "$out" | grep '^stall' | sort -t' ' -k2 -n -r | head -8 | sed 's/^/  /' || 
 printf 'longest turn of the main loop:  %s ms of main-thread CPU (goal: <= 50), %s ms wall\n' \
        "$turn_cpu" "$turn_wall"
 echo "$out" | grep '^turn' | sort -t' ' -k2 -g -r | head -8 | sed 's/^/  /' || true
+# the steps to the first page, from the choice of the file: the preview read and shown,
+# the PDF parsed by the renderer's worker, its pages laid out, the first page rendered,
+# received by the main loop and drawn
+echo 'steps to the first page:'
+echo "$out" | grep '^mark' | sed 's/^mark /  /' || true

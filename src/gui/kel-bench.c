@@ -15,6 +15,9 @@ static GPollFunc poll_next;
 static gint64 turn_wall, turn_cpu;      /* when the last poll returned */
 static gint64 longest_wall, longest_cpu;
 static gint64 started;
+static gint running;                    /* read by any thread */
+static GHashTable *marked;              /* the marks printed; under marks_lock */
+G_LOCK_DEFINE_STATIC (marks);
 
 gint64
 kel_bench_thread_cpu (void)
@@ -57,7 +60,24 @@ kel_bench_loop_start (void)
     return;
   started = g_get_monotonic_time ();
   poll_next = g_main_context_get_poll_func (context);
+  g_atomic_int_set (&running, 1);
   g_main_context_set_poll_func (context, timed_poll);
+}
+
+void
+kel_bench_mark (const char *what)
+{
+  gboolean first;
+
+  if (!g_atomic_int_get (&running))
+    return;
+  G_LOCK (marks);
+  if (marked == NULL)
+    marked = g_hash_table_new (g_str_hash, g_str_equal);
+  first = g_hash_table_add (marked, (gpointer) what);
+  G_UNLOCK (marks);
+  if (first)
+    g_print ("mark %s at %.0f ms\n", what, (g_get_monotonic_time () - started) / 1000.0);
 }
 
 gint64

@@ -13,6 +13,9 @@ void     kel_bench_loop_start   (void);
  * busy with other things). */
 gint64   kel_bench_loop_longest_wall (void);
 gint64   kel_bench_loop_longest_cpu  (void);
+/* Prints "mark WHAT at N ms" the first time @what happens after the start, from any
+ * thread (nothing when the benchmark is not running): the steps to the first page. */
+void     kel_bench_mark         (const char *what);
 /* The main thread's CPU time, µs. */
 gint64   kel_bench_thread_cpu   (void);
 

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kel-bench.h"
 #include "kel-document-view.h"
 #include "kel-layout-overlay.h"
 
@@ -37,9 +38,12 @@ struct _KelDocumentView {
 
   KelDocument     *doc;
   GBytes          *pdf;
+  guint            pdf_generation;  /* set_renderer's calls: a comparison's answer is for one */
   KelPageRenderer *renderer;
   KelDocumentMode      mode;
   GArray          *units;        /* KelDocumentUnit, tags not owned */
+  GArray          *highlights;   /* KelHighlight: the units on the pages, as last given */
+  GArray          *highlight_of; /* guint: the unit of each highlight */
   GPtrArray       *unit_tags;    /* owned copies of the tags */
   GHashTable      *color_tags;   /* "#rrggbb" → GtkTextTag */
   GtkTextTag      *selected_tag;
@@ -302,8 +306,10 @@ start_fill (KelDocumentView *self)
 static void
 apply_page_units (KelDocumentView *self)
 {
-  g_autoptr (GArray) highlights = g_array_new (FALSE, FALSE, sizeof (KelHighlight));
+  GArray *highlights = self->highlights;
 
+  g_array_set_size (highlights, 0);
+  g_array_set_size (self->highlight_of, 0);
   if (self->doc == NULL || self->renderer == NULL)
     {
       kel_page_view_set_highlights (self->page_view, NULL, 0);
@@ -325,10 +331,30 @@ apply_page_units (KelDocumentView *self)
           if (r == 0)
             h.flags |= KEL_HIGHLIGHT_TAG;
           g_array_append_val (highlights, h);
+          g_array_append_val (self->highlight_of, i);
         }
     }
   kel_page_view_set_highlights (self->page_view, (KelHighlight *) (gpointer) highlights->data,
                                 highlights->len);
+}
+
+/* The units are those on the pages but for which is selected: the highlights already
+ * found follow (the rects of a long document's units took 11 ms at each arrow key). */
+static void
+move_page_selection (KelDocumentView *self)
+{
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      KelHighlight *h = &g_array_index (self->highlights, KelHighlight, i);
+      const KelDocumentUnit *u = &g_array_index (self->units, KelDocumentUnit,
+                                                 g_array_index (self->highlight_of, guint, i));
+
+      h->tag = (char *) u->tag;
+      h->flags = (h->flags & ~KEL_HIGHLIGHT_SELECTED) | (u->flags & KEL_HIGHLIGHT_SELECTED);
+    }
+  kel_page_view_set_highlights (self->page_view,
+                                (KelHighlight *) (gpointer) self->highlights->data,
+                                self->highlights->len);
 }
 
 static void
@@ -822,6 +848,8 @@ kel_document_view_finalize (GObject *object)
   KelDocumentView *self = KEL_DOCUMENT_VIEW (object);
 
   g_array_unref (self->units);
+  g_array_unref (self->highlights);
+  g_array_unref (self->highlight_of);
   g_ptr_array_unref (self->unit_tags);
   g_hash_table_unref (self->color_tags);
   G_OBJECT_CLASS (kel_document_view_parent_class)->finalize (object);
@@ -949,6 +977,8 @@ kel_document_view_init (KelDocumentView *self)
   self->layout_overlay = kel_layout_overlay_new (GTK_WIDGET (self), self->page_view);
   gtk_popover_set_default_widget (self->details_popover, self->details_apply);
   self->units = g_array_new (FALSE, FALSE, sizeof (KelDocumentUnit));
+  self->highlights = g_array_new (FALSE, FALSE, sizeof (KelHighlight));
+  self->highlight_of = g_array_new (FALSE, FALSE, sizeof (guint));
   self->unit_tags = g_ptr_array_new_with_free_func (g_free);
   self->color_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   buffer = gtk_text_view_get_buffer (self->text_view);
@@ -994,10 +1024,8 @@ kel_document_view_init (KelDocumentView *self)
 }
 
 static void
-set_renderer (KelDocumentView *self, GBytes *pdf, const char *name)
+replace_renderer (KelDocumentView *self, GBytes *pdf, const char *name)
 {
-  if (pdf != NULL && self->pdf != NULL && (pdf == self->pdf || g_bytes_equal (pdf, self->pdf)))
-    return;
   g_clear_object (&self->renderer);
   g_clear_pointer (&self->pdf, g_bytes_unref);
   if (pdf != NULL)
@@ -1010,11 +1038,83 @@ set_renderer (KelDocumentView *self, GBytes *pdf, const char *name)
   kel_page_view_set_renderer (self->page_view, self->renderer);
 }
 
+/* Whether the PDF shown and the one given are the same bytes, asked of a worker: the
+ * document opened after its import brings its bytes from the project, the same as the
+ * preview's, and comparing tens of megabytes would hold the main loop. */
+typedef struct {
+  GBytes *shown, *pdf;
+  char   *name;
+  guint   generation;
+} SameJob;
+
+static void
+same_job_free (gpointer data)
+{
+  SameJob *job = data;
+
+  g_bytes_unref (job->shown);
+  g_bytes_unref (job->pdf);
+  g_free (job->name);
+  g_free (job);
+}
+
+static void
+same_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  SameJob *job = data;
+
+  g_task_return_boolean (task, g_bytes_equal (job->shown, job->pdf));
+}
+
+static void
+same_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  KelDocumentView *self = KEL_DOCUMENT_VIEW (source);
+  SameJob *job = g_task_get_task_data (G_TASK (result));
+
+  /* asked again since, or the view's PDF let go: that call decided */
+  if (job->generation != self->pdf_generation || self->pdf != job->shown)
+    return;
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
+    {
+      replace_renderer (self, job->pdf, job->name);
+      apply_mode (self);
+    }
+}
+
+/* The renderer for @pdf: the one there when @pdf is the PDF it draws. Bytes of the same
+ * size may be the same PDF: the pages shown stay while a worker compares them, and are
+ * replaced if they differ. */
+static void
+set_renderer (KelDocumentView *self, GBytes *pdf, const char *name)
+{
+  self->pdf_generation++;
+  if (pdf != NULL && self->pdf != NULL && pdf == self->pdf)
+    return;
+  if (pdf != NULL && self->pdf != NULL && g_bytes_get_size (pdf) == g_bytes_get_size (self->pdf))
+    {
+      g_autoptr (GTask) task = g_task_new (self, NULL, same_done, NULL);
+      SameJob *job = g_new0 (SameJob, 1);
+
+      job->shown = g_bytes_ref (self->pdf);
+      job->pdf = g_bytes_ref (pdf);
+      job->name = g_strdup (name);
+      job->generation = self->pdf_generation;
+      g_task_set_source_tag (task, set_renderer);
+      g_task_set_name (task, "[kelisim] compare PDFs");
+      g_task_set_task_data (task, job, same_job_free);
+      g_task_run_in_thread (task, same_thread);
+      return;
+    }
+  replace_renderer (self, pdf, name);
+}
+
 void
 kel_document_view_show_pdf (KelDocumentView *self, GBytes *pdf, const char *name)
 {
   g_return_if_fail (KEL_IS_DOCUMENT_VIEW (self));
 
+  kel_bench_mark ("preview-shown");
   stop_fill (self);
   g_clear_pointer (&self->doc, kel_document_free);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
@@ -1119,7 +1219,10 @@ kel_document_view_set_units (KelDocumentView *self, const KelDocumentUnit *units
       u.tag = tag;
       g_array_append_val (self->units, u);
     }
-  apply_page_units (self);
+  if (selection_only && self->doc != NULL && self->renderer != NULL)
+    move_page_selection (self);
+  else
+    apply_page_units (self);
   if (selection_only)
     move_text_selection (self, old);
   else

@@ -338,9 +338,40 @@ kel_segment_item_get_chips (KelSegmentItem *item)
   return item->chips;
 }
 
-void
+static gboolean
+same_chip (const KelCodeChip *a, const KelCodeChip *b)
+{
+  return a->id == b->id && a->status == b->status && a->mine == b->mine
+         && a->decided == b->decided && a->is_span == b->is_span && a->item == b->item
+         && a->item_start == b->item_start && a->item_end == b->item_end
+         && a->counted == b->counted && a->reason == b->reason
+         && a->own_reason == b->own_reason
+         && (a->amount_kzt == b->amount_kzt || (isnan (a->amount_kzt) && isnan (b->amount_kzt)))
+         && g_strcmp0 (a->category, b->category) == 0 && g_strcmp0 (a->coder, b->coder) == 0
+         && g_strcmp0 (a->memo, b->memo) == 0 && g_strcmp0 (a->amount_text, b->amount_text) == 0
+         && g_strcmp0 (a->label, b->label) == 0
+         && g_strcmp0 (a->corporation, b->corporation) == 0
+         && g_strcmp0 (a->reason_terms, b->reason_terms) == 0;
+}
+
+static gboolean
+same_chips (GArray *old, GArray *chips)
+{
+  guint n = chips != NULL ? chips->len : 0;
+
+  if (old->len != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (!same_chip (&g_array_index (old, KelCodeChip, i), &g_array_index (chips, KelCodeChip, i)))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
 kel_segment_item_set_chips (KelSegmentItem *item, GArray *chips)
 {
+  if (same_chips (item->chips, chips))
+    return FALSE;
   g_array_set_size (item->chips, 0);
   for (guint i = 0; chips != NULL && i < chips->len; i++)
     {
@@ -356,4 +387,5 @@ kel_segment_item_set_chips (KelSegmentItem *item, GArray *chips)
       g_array_append_val (item->chips, c);
     }
   g_signal_emit (item, segment_signals[SIGNAL_CHIPS_CHANGED], 0);
+  return TRUE;
 }

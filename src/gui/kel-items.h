@@ -79,7 +79,9 @@ const char *kel_segment_item_get_label    (KelSegmentItem           *item);
 const char *kel_segment_item_get_text     (KelSegmentItem           *item);
 /* The codes shown on it (KelCodeChip), set by the panel from the project's codings. */
 GArray     *kel_segment_item_get_chips    (KelSegmentItem           *item);
-void        kel_segment_item_set_chips    (KelSegmentItem           *item,
+/* Returns whether they changed: the same codes again change nothing and emit nothing
+ * (the list's rows are built again only for a segment whose codes changed). */
+gboolean    kel_segment_item_set_chips    (KelSegmentItem           *item,
                                            GArray                   *chips);
 
 G_END_DECLS

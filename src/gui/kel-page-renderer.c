@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <poppler.h>
 
+#include "kel-bench.h"
 #include "kel-pdf-render.h"
 #include "kel-page-renderer.h"
 
@@ -132,7 +133,9 @@ static void
 post (Shared *s, Message *m)
 {
   m->shared = shared_ref (s);
-  g_main_context_invoke_full (s->context, G_PRIORITY_DEFAULT_IDLE, deliver, m, message_free);
+  /* before the next frame is laid out and drawn (GDK's priority is 120), and not after
+   * every other idle of a busy import: the first page is what the coder waits for */
+  g_main_context_invoke_full (s->context, G_PRIORITY_HIGH_IDLE, deliver, m, message_free);
 }
 
 static GdkTexture *
@@ -189,6 +192,7 @@ worker (gpointer data)
       return NULL;
     }
   doc = POPPLER_DOCUMENT (doc_obj);
+  kel_bench_mark ("pdf-parsed-by-worker");
   n = poppler_document_get_n_pages (doc);
   /* The first page is what the coder waits for: the pages are laid out at its size at
    * once, and their own sizes are read when no page is waiting to be drawn. */
@@ -264,6 +268,7 @@ worker (gpointer data)
           g_autoptr (GObject) page = (GObject *) poppler_document_get_page (doc, r->page);
 
           texture = page != NULL ? render (POPPLER_PAGE (page), r->scale) : NULL;
+          kel_bench_mark ("page-rendered-by-worker");
           if (texture != NULL)
             {
               m = g_new0 (Message, 1);

@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "kel-bench.h"
 #include "kel-page-view.h"
 
 #define PAGE_GAP 12.0
@@ -311,6 +312,7 @@ relayout (KelPageView *self)
 static void
 on_loaded (KelPageRenderer *renderer, KelPageView *self)
 {
+  kel_bench_mark ("pdf-loaded");
   relayout (self);
 }
 
@@ -320,6 +322,7 @@ on_rendered (KelPageRenderer *renderer, guint page, double scale, GdkTexture *te
 {
   Cached *c = g_new0 (Cached, 1);
 
+  kel_bench_mark ("page-received");
   c->texture = g_object_ref (texture);
   c->scale = scale;
   c->used = ++self->clock;
@@ -877,6 +880,7 @@ kel_page_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
         {
           append_page (widget, snapshot, c->texture, &rect);
           self->drawn = TRUE;
+          kel_bench_mark ("page-drawn");
         }
 
       /* fills first, then outlines, then tags, so neighbouring units never hide a tag */
@@ -1224,6 +1228,14 @@ kel_page_view_set_highlights (KelPageView *self, const KelHighlight *highlights,
       g_array_append_val (self->highlights, h);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const KelHighlight *
+kel_page_view_get_highlights (KelPageView *self, guint *n)
+{
+  g_return_val_if_fail (KEL_IS_PAGE_VIEW (self), NULL);
+  *n = self->highlights->len;
+  return (const KelHighlight *) (gpointer) self->highlights->data;
 }
 
 void

@@ -58,6 +58,9 @@ void             kel_page_view_set_overlay     (KelPageView       *self,
 void             kel_page_view_set_highlights  (KelPageView     *self,
                                                 const KelHighlight *highlights,
                                                 guint            n);
+/* The highlights shown, @n of them (owned by the view, valid until they change). */
+const KelHighlight *kel_page_view_get_highlights (KelPageView  *self,
+                                                  guint        *n);
 /* Zoom: 1.0 is 100 %; 0 fits the page width to the window. */
 void             kel_page_view_set_zoom        (KelPageView     *self,
                                                 double           zoom);

@@ -692,6 +692,32 @@ page_tags (Fixture *f, KelWindow *window)
   GUI_SETTLE (30);
   assert_tags_clear (view, doc, want.n);
   shot ("page-tags-50");
+
+  /* the segment chosen in the list is the one highlighted as chosen on the page, also when
+   * only the choice moved (the highlights found before are kept then) */
+  {
+    KelSegmentPanel *panel = KEL_SEGMENT_PANEL (kel_window_get_segment_panel (window));
+
+    for (int step = 0; step < 3; step++)
+      {
+        int chosen = kel_segment_panel_get_selected (panel);
+        guint n = 0, on_it = 0;
+        const KelHighlight *h;
+
+        GUI_SETTLE (10);
+        h = kel_page_view_get_highlights (view, &n);
+        g_assert_cmpint (chosen, >=, 0);
+        for (guint i = 0; i < n; i++)
+          if (h[i].flags & KEL_HIGHLIGHT_SELECTED)
+            {
+              g_assert_cmpuint (h[i].id, ==, (guint) chosen);
+              on_it++;
+            }
+        g_assert_cmpuint (on_it, >, 0);
+        g_assert_true (kel_segment_panel_select_next (panel));
+        g_assert_cmpint (kel_segment_panel_get_selected (panel), !=, chosen);
+      }
+  }
 }
 
 /* Tags on the page covered the text (an amount under «Infrastructure») where a unit began
@@ -1017,7 +1043,7 @@ smaller_things (Fixture *f, KelWindow *window)
     GTK_IS_TEXT_VIEW (w) ? w : gtk_widget_get_ancestor (w, GTK_TYPE_TEXT_VIEW))), "по акту", -1);
   g_assert_true (panel_key (window, GDK_KEY_Escape));
   w = focus_of (window);
-  g_assert_true (w != NULL && gtk_widget_get_ancestor (w, GTK_TYPE_LIST_VIEW) != NULL);
+  g_assert_true (w != NULL && gtk_widget_get_ancestor (w, GTK_TYPE_GRID_VIEW) != NULL);
   {
     GArray *chips = kel_segment_panel_get_selected_chips (panel);
     gboolean memo = FALSE;
