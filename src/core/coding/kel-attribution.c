@@ -218,6 +218,24 @@ static void
 find_parties (GPtrArray *parties, const KelDocument *doc, GArray *mentions)
 {
   gboolean own = doc->corporation == NULL;
+  g_autoptr (GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* a company of the list named in another script only («Матен Петролеум» for "Maten
+   * Petroleum"): its aliases found none of its mentions, its party's are its */
+  for (guint i = 0; i < mentions->len; i++)
+    g_hash_table_add (named, (gpointer) g_array_index (mentions, Mention, i).name);
+  for (guint i = 0; i < parties->len; i++)
+    {
+      const KelParty *p = parties->pdata[i];
+
+      if (p->known == NULL || g_hash_table_contains (named, p->known))
+        continue;
+      for (guint k = 0; k < p->at->len; k++)
+        {
+          Mention m = { g_array_index (p->at, gsize, k), p->known, G_MAXUINT };
+          g_array_append_val (mentions, m);
+        }
+    }
 
   /* a document of a company of the list keeps the list's companies only */
   for (guint i = 0; i < parties->len; i++)

@@ -149,6 +149,9 @@ int        _kel_party_group            (GPtrArray        *parties,
 /* @name in Latin letters (a kk/ru transliteration), and its grouping key. */
 char      *_kel_party_transliterate    (const char       *name);
 char      *_kel_party_key              (const char       *name);
+/* The key with the Latin spellings of one sound made one («Матен Петролеум» and "Maten
+ * Petroleum" are "matenpetroleum"), for comparing a name across scripts. */
+char      *_kel_party_skeleton         (const char       *name);
 /* Whether two grouping keys name one company. */
 gboolean   _kel_party_same             (const char       *a,
                                         const char       *b);

@@ -217,7 +217,11 @@ unknown_party (GPtrArray *parties, GPtrArray *corps, guint *score, guint best,
                const char *best_name)
 {
   g_autofree guint *own = g_new0 (guint, parties->len + 1);
+  g_autofree gboolean *unnamed = g_new0 (gboolean, corps->len + 1);
   int winner = -1;
+
+  for (guint i = 0; i < corps->len; i++)
+    unnamed[i] = score[i] == 0;
 
   for (guint i = 0; i < parties->len; i++)
     {
@@ -225,7 +229,16 @@ unknown_party (GPtrArray *parties, GPtrArray *corps, guint *score, guint best,
       int g = _kel_party_group (parties, (int) i);
       guint s = 3 * p->head + p->body + (p->defined ? DEFINED_BONUS : 0);
 
-      if (g < 0 || p->known != NULL)
+      /* a party the list knows by a name in another script («Матен Петролеум» for "Maten
+       * Petroleum"), which the aliases did not find as written, scores for it */
+      if (p->known != NULL)
+        {
+          int k = corporation_index (corps, p->known);
+          if (k >= 0 && unnamed[k])
+            score[k] += s;
+          continue;
+        }
+      if (g < 0)
         continue;
       if (((KelParty *) parties->pdata[g])->known != NULL)
         {
