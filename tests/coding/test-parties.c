@@ -288,6 +288,36 @@ test_parties_items (void)
 /* A fund whose name starts with a listed company's («Қазақмыс Траст» қоры, "Kazakhmys
  * Foundation") receives: however often it is named, the items stay the document's own
  * company's (the funds and companies are invented). */
+/* A company's own foundation that acts, the subject of its sentences, is the company's:
+ * a report of the Kazakhmys foundation is Kazakhmys's, in en, ru and kk. */
+static void
+test_parties_own_fund (void)
+{
+  static const char *const texts[] = {
+    "PRESS RELEASE\n\nKazakhmys Foundation will equip the district hospital in Satbayev "
+    "with medical equipment for KZT 60 million in 2025.\nThe Kazakhmys Foundation will also "
+    "build a playground in Zhezkazgan at a cost of KZT 40 million.\n",
+    "СООБЩЕНИЕ\n\n«Казахмыс Фонд» в 2025 году приобретёт медицинское оборудование для "
+    "районной больницы Сатпаева на 60 млн тенге.\n«Казахмыс Фонд» также построит детскую "
+    "площадку в Жезказгане стоимостью 40 млн тенге.\n",
+    "ХАБАРЛАМА\n\n«Қазақмыс Траст» қоры 2025 жылы Сәтбаев аудандық ауруханасына 60 млн "
+    "теңгеге медициналық жабдық сатып алады.\n«Қазақмыс Траст» қоры Жезқазғанда балалар "
+    "алаңын салады, құны – 40 млн теңге.\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (KelDocument) doc = process (texts[i]);
+
+      g_assert_cmpstr (doc->corporation, ==, "Kazakhmys");
+      g_assert_cmpuint (doc->codings->len, >, 0);
+      for (guint k = 0; k < doc->codings->len; k++)
+        g_assert_cmpstr (kel_coding_get_corporation (doc, &g_array_index (doc->codings,
+                                                                           KelCoding, k)),
+                         ==, "Kazakhmys");
+    }
+}
+
 static void
 test_parties_fund (void)
 {
@@ -338,5 +368,6 @@ main (int argc, char **argv)
   g_test_add_func ("/parties/across-items", test_parties_across_items);
   g_test_add_func ("/parties/items", test_parties_items);
   g_test_add_func ("/parties/fund", test_parties_fund);
+  g_test_add_func ("/parties/own-fund", test_parties_own_fund);
   return g_test_run ();
 }

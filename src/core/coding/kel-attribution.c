@@ -61,7 +61,8 @@ find_mentions (const KelLexicon *lex, const KelDocument *doc)
           || memcmp (fold + c->start, alias, nl) != 0)
         continue;
       next[c->term] = c->start + nl;
-      if (word_at (fold, fold + c->start, alias, nl) && !_kel_party_fund_follows (fold + c->start + nl))
+      if (word_at (fold, fold + c->start, alias, nl)
+          && !_kel_party_fund_receives (fold, fold + c->start, fold + c->start + nl))
         {
           Mention m = { c->start, x->names->pdata[c->term], c->term };
           g_array_append_val (mentions, m);

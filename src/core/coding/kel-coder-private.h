@@ -158,5 +158,10 @@ gboolean   _kel_party_same             (const char       *a,
 /* Whether the folded text at @p, just after a company's name, makes it a fund's name
  * («… Траст», "… Foundation", «… қорына»): a fund receives, it never commits. */
 gboolean   _kel_party_fund_follows     (const char       *p);
+/* Whether a company's name over [@at, @end) of the folded @text is its fund's as a
+ * recipient or a channel, not as the subject of its sentence: no mention of the company. */
+gboolean   _kel_party_fund_receives    (const char       *text,
+                                        const char       *at,
+                                        const char       *end);
 
 G_END_DECLS

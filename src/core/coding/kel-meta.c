@@ -191,8 +191,9 @@ count_occurrences (const char *hay, const char *needle)
       gboolean before = p > hay && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p)));
       gboolean after = g_utf8_strlen (needle, nl) <= 4 && p[nl] != '\0'
                        && g_unichar_isalnum (g_utf8_get_char (p + nl));
-      /* «Самұрық-Қазына Траст»: a fund named after a company is not it */
-      n += !before && !after && !_kel_party_fund_follows (p + nl);
+      /* «в фонд «Самұрық-Қазына Траст»»: a fund named after a company that receives is
+       * not it */
+      n += !before && !after && !_kel_party_fund_receives (hay, p, p + nl);
     }
   return n;
 }

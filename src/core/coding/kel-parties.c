@@ -306,6 +306,59 @@ _kel_party_fund_follows (const char *p)
   return FALSE;
 }
 
+/* Whether the folded text before @at (from @text) starts a sentence, a line or a clause:
+ * nothing before it but quotes, "the" and spaces back to a full stop, a colon, a
+ * semicolon, a clause's number or the line's start. */
+static gboolean
+starts_sentence (const char *text, const char *at)
+{
+  const char *p = at;
+
+  for (;;)
+    {
+      while (p > text && (p[-1] == ' ' || p[-1] == '"'))
+        p--;
+      if (p - text >= 3 && strncmp (p - 3, "the", 3) == 0
+          && (p - 3 == text || !g_ascii_isalnum (p[-4])))
+        {
+          p -= 3;
+          continue;
+        }
+      if (p > text && (guchar) p[-1] >= 0x80)
+        {
+          gunichar c = g_utf8_get_char (g_utf8_prev_char (p));
+          if (c == 0xAB || c == 0x201C || c == 0x201E)
+            {
+              p = g_utf8_prev_char (p);
+              continue;
+            }
+        }
+      break;
+    }
+  return p == text || strchr ("\n\f.:;!?)", p[-1]) != NULL;
+}
+
+/* Whether a company's name over [@at, @end) of the folded @text is its fund's that
+ * receives («в фонд «Казахмыс Траст»», «"Қазақмыс Траст" қорына», "to the Kazakhmys
+ * Foundation", "through the … Foundation", «… қоры арқылы»): no mention of the company.
+ * The company's own foundation that acts, the subject of its sentence ("Halyk Foundation
+ * will equip…", «"Қазақмыс Траст" қоры … салады»), is the company's. */
+gboolean
+_kel_party_fund_receives (const char *text, const char *at, const char *end)
+{
+  g_autofree char *next = NULL;
+
+  if (!_kel_party_fund_follows (end))
+    return FALSE;
+  /* Kazakh says "to" and "through" after the fund's word */
+  next = g_strndup (end, strnlen (end, 80));
+  if (!g_utf8_validate (next, -1, NULL))
+    *(char *) g_utf8_find_prev_char (next, next + strlen (next)) = '\0';
+  if (strstr (next, "арқылы") || strstr (next, "қорына") || strstr (next, "қорға"))
+    return TRUE;
+  return !starts_sentence (text, at);
+}
+
 /* Levenshtein distance of two ASCII-mostly keys, bytewise. */
 static guint
 distance (const char *a, const char *b)
