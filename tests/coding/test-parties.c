@@ -288,6 +288,34 @@ test_parties_items (void)
 /* A fund whose name starts with a listed company's («Қазақмыс Траст» қоры, "Kazakhmys
  * Foundation") receives: however often it is named, the items stay the document's own
  * company's (the funds and companies are invented). */
+/* Minutes that give each company a short name («(далее – ТПР)») and then use only it:
+ * each item is the company's whose short name it names. */
+static void
+test_parties_short_names (void)
+{
+  g_autoptr (KelDocument) doc = process (
+    "ПРОТОКОЛ\nсовещания у акима Костанайской области\n\nПрисутствовали: директор ТОО "
+    "«Тобыл Петролеум Ресорсиз» (далее – ТПР), директор ТОО «Арқалық Құрылыс Сервис» "
+    "(далее – АҚС).\n\nРЕШИЛИ:\n1. Принять к сведению согласие ТПР в 2025 году построить "
+    "спортивный зал в селе Аулиеколь стоимостью 240 млн тенге.\n2. Принять к сведению "
+    "согласие АҚС отремонтировать больницу в селе Карасу за 90 млн тенге.\n3. ТПР выделит "
+    "15 млн тенге на праздник Наурыз в Аулиеколе.\n");
+  guint tobyl = 0, arkalyk = 0;
+
+  for (guint k = 0; k < doc->codings->len; k++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, k);
+      const char *corp = kel_coding_get_corporation (doc, c);
+
+      if (c->amount_kzt == 240e6 || c->amount_kzt == 15e6)
+        tobyl += g_strcmp0 (corp, "Tobyl Petroleum Resources") == 0;
+      if (c->amount_kzt == 90e6)
+        arkalyk += g_strcmp0 (corp, "Arkalyk Kurylys Service") == 0;
+    }
+  g_assert_cmpuint (tobyl, ==, 2);
+  g_assert_cmpuint (arkalyk, ==, 1);
+}
+
 /* A company's own foundation that acts, the subject of its sentences, is the company's:
  * a report of the Kazakhmys foundation is Kazakhmys's, in en, ru and kk. */
 static void
@@ -367,6 +395,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parties/across", test_parties_across);
   g_test_add_func ("/parties/across-items", test_parties_across_items);
   g_test_add_func ("/parties/items", test_parties_items);
+  g_test_add_func ("/parties/short-names", test_parties_short_names);
   g_test_add_func ("/parties/fund", test_parties_fund);
   g_test_add_func ("/parties/own-fund", test_parties_own_fund);
   return g_test_run ();

@@ -998,9 +998,12 @@ count_party (KelParty *p, const char *fold, gsize fold_len, gsize head_len)
           gsize at = q - fold;
           gboolean before = q > fold
                             && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (q)));
+          /* a short name ("KPI", «ТПР») is a whole word */
+          gboolean longer = g_utf8_strlen (form, nl) <= 4
+                            && g_unichar_isalnum (g_utf8_get_char (q + nl));
           gboolean dup = FALSE;
 
-          if (before || recipient_at (fold, fold_len, at))
+          if (before || longer || recipient_at (fold, fold_len, at))
             continue;
           for (guint i = 0; i < p->at->len && !dup; i++)
             dup = g_array_index (p->at, gsize, i) <= at
@@ -1179,6 +1182,67 @@ by_name (GPtrArray *parties)
     }
 }
 
+/* A short name the document gives a company right after its name: «ТОО «Тобыл Петролеум»
+ * (далее – ТП)», «(бұдан әрі – ТП)», '(hereinafter "TP")', '("TP")': a word of capitals
+ * and digits, not "the Company". Its mentions are the company's. */
+static const char *const not_short[] = {
+  "компания", "общество", "инвестор", "товарищество", "қоғам", "company", "investor",
+  "акимат", "әкімдік", "стороны", "тараптар", "parties", "тоо", "ао", "жшс", "ақ", "llp", "jsc",
+  "ltd", "llc", NULL
+};
+
+static void
+short_names (GPtrArray *parties, const char *text, gsize len, const char *fold,
+             gsize fold_len, gsize head_len)
+{
+  static pcre2_code *re;
+  static gsize once = 0;
+  pcre2_match_data *md;
+
+  if (g_once_init_enter (&once))
+    {
+      int err;
+      PCRE2_SIZE off;
+
+      re = pcre2_compile ((PCRE2_SPTR)
+                          "\\(\\s*(?:(?:далее|бұдан\\s+әрі|бұдан\\s+былай|hereinafter)\\s*"
+                          "[–—-]?\\s*[«\"“]?(\\p{Lu}[\\p{Lu}\\d&-]{1,9})[»\"”]?"
+                          "|[«\"“](\\p{Lu}[\\p{Lu}\\d&-]{1,9})[»\"”])\\s*\\)",
+                          PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
+      g_assert (re != NULL);
+      g_once_init_leave (&once, 1);
+    }
+  md = pcre2_match_data_create (3, NULL);
+  for (gsize pos = 0;
+       pos < len && pcre2_match (re, (PCRE2_SPTR) text, len, pos, 0, md, NULL) > 0;)
+    {
+      PCRE2_SIZE *ov0 = pcre2_get_ovector_pointer (md);
+      PCRE2_SIZE ov[4] = { ov0[0], ov0[1], ov0[2], ov0[3] };
+
+      if (ov[2] == PCRE2_UNSET)
+        {
+          ov[2] = ov0[4];
+          ov[3] = ov0[5];
+        }
+      /* the name ends right before it: its mention starts within a name's length */
+      int i = nearest_before (parties, ov[0], NAME_MAX_BYTES + 16, -1);
+      g_autofree char *word = g_utf8_casefold (text + ov[2], ov[3] - ov[2]);
+
+      pos = ov0[1];
+      if (g_strv_contains (not_short, word))
+        continue;
+      if (i >= 0)
+        {
+          KelParty *p = parties->pdata[i];
+          g_ptr_array_add (p->forms, g_strndup (text + ov[2], ov[3] - ov[2]));
+          g_array_set_size (p->at, 0);
+          p->head = 0;
+          count_party (p, fold, fold_len, head_len);
+        }
+    }
+  pcre2_match_data_free (md);
+}
+
 /* The companies @text names with a legal form, grouped, named and counted: a GPtrArray of
  * KelParty. */
 GPtrArray *
@@ -1212,6 +1276,7 @@ _kel_find_parties (const KelLexicon *lex, const char *text, gsize len, gsize hea
       find_known (lex, p);
       count_party (p, fold, fold_len, head_len);
     }
+  short_names (parties, text, len, fold, fold_len, head_len);
   relate (parties, fold, fold_len);
   by_name (parties);
   for (guint i = 0; i < parties->len; i++)
