@@ -49,6 +49,27 @@ test_parties_names (void)
   g_assert_cmpstr (t4, ==, "Turgai Petroleum");
 }
 
+/* The skeletons that compare a name across scripts, worked out by hand. */
+static void
+test_parties_skeleton (void)
+{
+  static const char *const cases[][2] = {
+    { "Матен Петролеум", "matenpetroleum" }, { "Maten Petroleum", "matenpetroleum" },
+    { "Қазмырыш", "kazmirish" }, { "Kazmyrysh", "kazmirish" }, { "Qazmyrysh", "kazmirish" },
+    { "Жаикмедь", "jaikmed" }, { "Zhaikmed", "jaikmed" }, { "Jaikmed", "jaikmed" },
+    { "Хантау", "hantau" }, { "Khantau", "hantau" }, { "Hantau", "hantau" },
+    { "Ёлка", "elka" }, { "Yolka", "elka" },
+    { "Казцинк", "kazink" }, { "Kazzinc", "kazink" },
+    { "Щучинск", "shuchinsk" }, { "Shchuchinsk", "shuchinsk" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *k = _kel_party_skeleton (cases[i][0]);
+      g_assert_cmpstr (k, ==, cases[i][1]);
+    }
+}
+
 /* The English words a company's name borrows are written as English in its Latin name:
  * invented companies, the expected names spelt by hand. */
 static void
@@ -391,6 +412,7 @@ main (int argc, char **argv)
   kel_test_init (&argc, &argv);
   g_test_add_func ("/parties/names", test_parties_names);
   g_test_add_func ("/parties/loanwords", test_parties_loanwords);
+  g_test_add_func ("/parties/skeleton", test_parties_skeleton);
   g_test_add_func ("/parties/document", test_parties_document);
   g_test_add_func ("/parties/across", test_parties_across);
   g_test_add_func ("/parties/across-items", test_parties_across_items);

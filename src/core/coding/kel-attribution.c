@@ -219,24 +219,6 @@ static void
 find_parties (GPtrArray *parties, const KelDocument *doc, GArray *mentions)
 {
   gboolean own = doc->corporation == NULL;
-  g_autoptr (GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
-
-  /* a company of the list named in another script only («Матен Петролеум» for "Maten
-   * Petroleum"): its aliases found none of its mentions, its party's are its */
-  for (guint i = 0; i < mentions->len; i++)
-    g_hash_table_add (named, (gpointer) g_array_index (mentions, Mention, i).name);
-  for (guint i = 0; i < parties->len; i++)
-    {
-      const KelParty *p = parties->pdata[i];
-
-      if (p->known == NULL || g_hash_table_contains (named, p->known))
-        continue;
-      for (guint k = 0; k < p->at->len; k++)
-        {
-          Mention m = { g_array_index (p->at, gsize, k), p->known, G_MAXUINT };
-          g_array_append_val (mentions, m);
-        }
-    }
 
   /* a document of a company of the list keeps the list's companies only */
   for (guint i = 0; i < parties->len; i++)
@@ -259,6 +241,30 @@ find_parties (GPtrArray *parties, const KelDocument *doc, GArray *mentions)
     }
 }
 
+/* A company of the list named in another script only («Матен Петролеум» for "Maten
+ * Petroleum"): its aliases found none of its mentions, its party's are its. Before the
+ * parts of groups are taken to their groups, as the aliases' mentions are. */
+static void
+find_known_parties (GPtrArray *parties, GArray *mentions)
+{
+  g_autoptr (GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < mentions->len; i++)
+    g_hash_table_add (named, (gpointer) g_array_index (mentions, Mention, i).name);
+  for (guint i = 0; i < parties->len; i++)
+    {
+      const KelParty *p = parties->pdata[i];
+
+      if (p->known == NULL || g_hash_table_contains (named, p->known))
+        continue;
+      for (guint k = 0; k < p->at->len; k++)
+        {
+          Mention m = { g_array_index (p->at, gsize, k), p->known, G_MAXUINT };
+          g_array_append_val (mentions, m);
+        }
+    }
+}
+
 void
 _kel_attribute_corporations (const KelLexicon *lex, KelDocument *doc)
 {
@@ -269,8 +275,9 @@ _kel_attribute_corporations (const KelLexicon *lex, KelDocument *doc)
     return;
   mentions = find_mentions (lex, doc);
   find_initials (lex, doc, mentions);
-  to_groups (lex, mentions);
   parties = _kel_find_parties (lex, doc->norm->text, doc->norm->len, 0);
+  find_known_parties (parties, mentions);
+  to_groups (lex, mentions);
   find_parties (parties, doc, mentions);
   if (n_companies (mentions) < 2)
     return;

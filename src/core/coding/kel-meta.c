@@ -214,15 +214,11 @@ corporation_index (GPtrArray *corps, const char *name)
 #define DEFINED_BONUS 10
 
 static const char *
-unknown_party (GPtrArray *parties, GPtrArray *corps, guint *score, guint best,
-               const char *best_name)
+unknown_party (GPtrArray *parties, GPtrArray *corps, guint *score, const gboolean *unnamed,
+               guint best, const char *best_name)
 {
   g_autofree guint *own = g_new0 (guint, parties->len + 1);
-  g_autofree gboolean *unnamed = g_new0 (gboolean, corps->len + 1);
   int winner = -1;
-
-  for (guint i = 0; i < corps->len; i++)
-    unnamed[i] = score[i] == 0;
 
   for (guint i = 0; i < parties->len; i++)
     {
@@ -277,6 +273,7 @@ detect_corporation (KelDocument *doc, const KelLexicon *lex, const char *head_fo
   g_autofree guint *score = g_new0 (guint, corps->len + 1);
   g_autoptr (GPtrArray) parties = _kel_find_parties (lex, doc->norm->text, doc->norm->len,
                                                      head_len);
+  g_autofree gboolean *unnamed = g_new0 (gboolean, corps->len + 1);
   guint best = 0;
   const char *best_name = NULL;
 
@@ -292,6 +289,9 @@ detect_corporation (KelDocument *doc, const KelLexicon *lex, const char *head_fo
                       + count_occurrences (body_fold, alias);
         }
     }
+  /* before a part's score goes to its group */
+  for (guint i = 0; i < corps->len; i++)
+    unnamed[i] = score[i] == 0;
   for (guint i = 0; i < corps->len; i++)
     {
       const char *parent = kel_lexicon_corporation_parent (lex, ((char **) corps->pdata[i])[0]);
@@ -309,7 +309,7 @@ detect_corporation (KelDocument *doc, const KelLexicon *lex, const char *head_fo
         best = score[i];
         best_name = ((char **) corps->pdata[i])[0];
       }
-  best_name = unknown_party (parties, corps, score, best, best_name);
+  best_name = unknown_party (parties, corps, score, unnamed, best, best_name);
   set_str (&doc->corporation, best_name);
 }
 

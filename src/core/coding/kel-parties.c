@@ -243,10 +243,11 @@ _kel_party_key (const char *name)
 
 /* Latin spellings of one sound, as Russian, Kazakh and English write a name in Latin: the
  * first of each pair becomes the second (х kh/h, ж zh/j, ц ts/c, щ shch/sh, қ q/k, й
- * i/y, and c, w, x as k, v, ks). */
+ * i/y, ё yo/e, and c, w, x as k, v, ks). */
 static const char *const sounds[][2] = {
-  { "shch", "sh" }, { "kh", "h" }, { "zh", "j" }, { "ts", "k" }, { "tz", "k" }, { "gh", "g" },
-  { "ph", "f" }, { "c", "k" }, { "q", "k" }, { "y", "i" }, { "w", "v" }, { "x", "ks" },
+  { "shch", "sh" }, { "ch", "ch" }, { "kh", "h" }, { "zh", "j" }, { "ts", "k" }, { "tz", "k" }, { "gh", "g" },
+  { "ph", "f" }, { "c", "k" }, { "q", "k" }, { "yo", "e" }, { "y", "i" }, { "w", "v" },
+  { "x", "ks" },
 };
 
 /* The skeleton of @name for comparing its spellings across scripts: the grouping key
