@@ -245,7 +245,8 @@ _kel_party_key (const char *name)
  * first of each pair becomes the second (х kh/h, ж zh/j, ц ts/c, щ shch/sh, қ q/k, й
  * i/y, ё yo/e, and c, w, x as k, v, ks). */
 static const char *const sounds[][2] = {
-  { "shch", "sh" }, { "ch", "ch" }, { "kh", "h" }, { "zh", "j" }, { "ts", "k" }, { "tz", "k" }, { "gh", "g" },
+  { "shch", "sh" }, { "ch", "ch" }, { "kh", "h" }, { "zh", "j" }, { "ts", "k" },
+  { "tz", "k" }, { "gh", "g" },
   { "ph", "f" }, { "c", "k" }, { "q", "k" }, { "yo", "e" }, { "y", "i" }, { "w", "v" },
   { "x", "ks" },
 };
@@ -721,7 +722,8 @@ find_latin (const char *text, gsize len, GArray *raws)
     {
       const char *word = "[A-Z][\\p{L}\\d&'-]*";
       g_autofree char *pat = g_strdup_printf (
-        "(?<![\\p{L}\\d])((?:%s(?:\\h+(?:of|and|&)\\h+|\\h+|\\h*\\n\\h*)){0,3}%s),?\\h+(?:LLP|JSC|Ltd\\.?|LLC|Limited|Inc\\.?"
+        "(?<![\\p{L}\\d])((?:%s(?:\\h+(?:of|and|&)\\h+|\\h+|\\h*\\n\\h*)){0,3}%s),?"
+        "\\h+(?:LLP|JSC|Ltd\\.?|LLC|Limited|Inc\\.?"
         "|plc|PLC|GmbH|B\\.V\\.|N\\.V\\.)(?![\\p{L}])|(?<![\\p{L}])(?:LLP|JSC)\\h+(%s(?:\\h+%s){0,3})",
         word, word, word, word);
       int err;
