@@ -222,7 +222,8 @@ find_parties (GPtrArray *parties, const KelDocument *doc, GArray *mentions)
 
   /* a document of a company of the list keeps the list's companies only */
   for (guint i = 0; i < parties->len; i++)
-    own = own || g_strcmp0 (((KelParty *) parties->pdata[i])->name, doc->corporation) == 0;
+    own = own || (((KelParty *) parties->pdata[i])->known == NULL
+                  && g_strcmp0 (((KelParty *) parties->pdata[i])->name, doc->corporation) == 0);
   for (guint i = 0; i < parties->len && own; i++)
     {
       const KelParty *p = parties->pdata[i];
