@@ -34,10 +34,11 @@ test_parties_names (void)
   g_autofree char *t3 = _kel_party_transliterate ("КАРАЖЫРА");
   g_autofree char *t4 = _kel_party_transliterate ("Тургай-Петролеум");
 
-  g_assert_cmpstr (a, ==, "shalkiyatsink");
-  g_assert_cmpstr (b, ==, "shalkiyatsink");
-  g_assert_cmpstr (d, ==, "shalkiyatsink");
-  g_assert_cmpstr (e, ==, "shalkiyatsink");
+  /* «Цинк» is the English word "zinc" the name borrows */
+  g_assert_cmpstr (a, ==, "shalkiyazinc");
+  g_assert_cmpstr (b, ==, "shalkiyazinc");
+  g_assert_cmpstr (d, ==, "shalkiyazinc");
+  g_assert_cmpstr (e, ==, "shalkiyazinc");
   g_assert_cmpstr (c, ==, "shalkiyazinc");
   g_assert_true (_kel_party_same (a, c));
   g_assert_false (_kel_party_same ("kazgermunai", "karazhanbasmunai"));
@@ -46,6 +47,188 @@ test_parties_names (void)
   g_assert_cmpstr (t2, ==, "Kazakhaltyn");
   g_assert_cmpstr (t3, ==, "KARAZHYRA");
   g_assert_cmpstr (t4, ==, "Turgai Petroleum");
+}
+
+/* The skeletons that compare a name across scripts, worked out by hand. */
+static void
+test_parties_skeleton (void)
+{
+  static const char *const cases[][2] = {
+    { "Матен Петролеум", "matenpetroleum" }, { "Maten Petroleum", "matenpetroleum" },
+    { "Қазмырыш", "kazmirish" }, { "Kazmyrysh", "kazmirish" }, { "Qazmyrysh", "kazmirish" },
+    { "Жаикмедь", "jaikmed" }, { "Zhaikmed", "jaikmed" }, { "Jaikmed", "jaikmed" },
+    { "Хантау", "hantau" }, { "Khantau", "hantau" }, { "Hantau", "hantau" },
+    { "Ёлка", "elka" }, { "Yolka", "elka" },
+    { "Казцинк", "kazink" }, { "Kazzinc", "kazink" },
+    { "Щучинск", "shuchinsk" }, { "Shchuchinsk", "shuchinsk" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *k = _kel_party_skeleton (cases[i][0]);
+      g_assert_cmpstr (k, ==, cases[i][1]);
+    }
+}
+
+/* The English words a company's name borrows are written as English in its Latin name:
+ * invented companies, the expected names spelt by hand. */
+static void
+test_parties_loanwords (void)
+{
+  static const char *const cases[][2] = {
+    { "Ақсу Оперейтинг", "Aksu Operating" },
+    { "Сарыкөл Голд Майнинг", "Sarykol Gold Mining" },
+    { "ЕвроСтил", "EuroSteel" },
+    { "Жайықцинк", "Zhaiykzinc" },
+    { "Тобыл Петролеум Ресорсиз", "Tobyl Petroleum Resources" },
+    { "Ертіс Кока-Кола Ботлерс", "Ertis Coca Cola Bottlers" },
+    /* inside a word, a piece that is not at its start is no loanword */
+    { "Бекголдай", "Bekgoldai" },
+    { "Кеңсервисбай", "Kenservisbai" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *t = _kel_party_transliterate (cases[i][0]);
+      g_assert_cmpstr (t, ==, cases[i][1]);
+    }
+}
+
+/* A list of invented companies that gives their Latin names only, or a name in one
+ * language only, beside the built-in list. */
+static const char list_xml[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<corporations xmlns=\"urn:kelisim:lexicon:1\">\n"
+  "  <corporation id=\"tobyl\" name=\"Tobyl Petroleum Resources\">\n"
+  "    <alias xml:lang=\"en\">Tobyl Petroleum Resources</alias>\n"
+  "  </corporation>\n"
+  "  <corporation id=\"ertis_cement\" name=\"Ertis Cement Company\">\n"
+  "    <alias xml:lang=\"en\">Ertis Cement</alias>\n"
+  "  </corporation>\n"
+  "  <corporation id=\"zhaiyk\" name=\"Zhaiyk Copper\">\n"
+  "    <name xml:lang=\"kk\">Жайықмыс</name>\n"
+  "    <name xml:lang=\"ru\">Жаикмедь</name>\n"
+  "  </corporation>\n"
+  "  <corporation id=\"khantau\" name=\"Khantau Gold\">\n"
+  "    <alias xml:lang=\"en\">Khantau Gold</alias>\n"
+  "  </corporation>\n"
+  "</corporations>\n";
+
+static const KelPipelineOptions *
+own_list (void)
+{
+  static KelPipelineOptions pipeline;
+
+  if (pipeline.lexicon == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *builtin = g_build_filename (kel_data_dir (), "lexicons", NULL);
+      g_autofree char *dir = g_dir_make_tmp ("kelisim-parties-XXXXXX", &error);
+      g_autofree char *path = NULL;
+      g_autoptr (GDir) d = NULL;
+      const char *e;
+
+      g_assert_no_error (error);
+      /* the built-in lexicons, and this list in place of the built-in one */
+      d = g_dir_open (builtin, 0, &error);
+      g_assert_no_error (error);
+      while ((e = g_dir_read_name (d)) != NULL)
+        if (g_str_has_prefix (e, "lexicon-") && g_str_has_suffix (e, ".xml"))
+          {
+            g_autofree char *from = g_build_filename (builtin, e, NULL);
+            g_autofree char *to = g_build_filename (dir, e, NULL);
+            g_autofree char *bytes = NULL;
+            gsize n;
+
+            g_assert_true (g_file_get_contents (from, &bytes, &n, NULL));
+            g_assert_true (g_file_set_contents (to, bytes, n, NULL));
+          }
+      path = g_build_filename (dir, "corporations.xml", NULL);
+      g_assert_true (g_file_set_contents (path, list_xml, -1, NULL));
+      pipeline = *kel_test_pipeline ();
+      pipeline.lexicon = kel_lexicon_load (dir, builtin, &error);
+      g_assert_no_error (error);
+    }
+  return &pipeline;
+}
+
+/* A company the list names in Latin only is the same company where a document names it
+ * in Cyrillic only, and one the list names in one language is named so in a document
+ * (ru, kk, en); a company the list does not know stays its own. */
+static void
+test_parties_across (void)
+{
+  static const struct {
+    const char *text, *corp;
+  } cases[] = {
+    { "МЕМОРАНДУМ\nо социальном партнёрстве на 2025 год\n\nАкимат Костанайской области и "
+      "ТОО «Тобыл Петролеум Ресорсиз» (далее – Компания) заключили настоящий Меморандум.\n\n"
+      "1. Компания обязуется:\n1.1. построить спортивный зал в селе Аулиеколь стоимостью "
+      "240 млн тенге.\n", "Tobyl Petroleum Resources" },
+    { "ӨЗАРА НИЕТ ТУРАЛЫ МЕМОРАНДУМ\n\nБұдан әрі «Компания» деп аталатын «Ертіс Цемент "
+      "Компаниясы» АҚ және Абай облысының әкімдігі осы Меморандумды жасасты.\n\n1. "
+      "Компания:\n1.1. Семей қаласында балабақша салады, құны – 700 млн теңге.\n",
+      "Ertis Cement Company" },
+    { "ӨЗАРА НИЕТ ТУРАЛЫ МЕМОРАНДУМ\n\n«Жайықмыс» ЖШС (бұдан әрі – Серіктестік) және "
+      "Батыс Қазақстан облысының әкімдігі осы Меморандумды жасасты.\n\n1. Серіктестік:\n"
+      "1.1. Орал қаласында мектеп салады, құны – 500 млн теңге.\n", "Zhaiyk Copper" },
+    { "PRESS RELEASE\n\nZhaiyk Copper and the Akimat of West Kazakhstan Region signed a "
+      "memorandum for 2025. Zhaiyk Copper will build a school in Oral at a cost of KZT 500 "
+      "million.\n", "Zhaiyk Copper" },
+    /* «Хантау» in Russian: х is "kh" here, "h" elsewhere */
+    { "СООБЩЕНИЕ\n\nТОО «Хантау Голд» (далее – Компания) и акимат Жамбылской области "
+      "подписали меморандум на 2025 год. Компания построит Дом культуры в селе Хантау "
+      "стоимостью 300 млн тенге.\n", "Khantau Gold" },
+    /* not in the list: its own name, its English word in English */
+    { "МЕМОРАНДУМ\nна 2025 год\n\nАкимат Туркестанской области и ТОО «Бекголдай "
+      "Майнинг» (далее – Компания) заключили настоящий Меморандум.\n\n1. Компания "
+      "обязуется:\n1.1. построить школу в селе Шаян стоимостью 800 млн тенге.\n",
+      "Bekgoldai Mining" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      KelExtracted *ext = kel_extract_text ("doc.txt", cases[i].text,
+                                            strlen (cases[i].text), &error);
+      g_autoptr (KelDocument) doc = NULL;
+
+      g_assert_no_error (error);
+      doc = kel_pipeline_process_extracted (own_list (), ext);
+      g_assert_cmpstr (doc->corporation, ==, cases[i].corp);
+    }
+}
+
+/* Minutes of two companies of the list, each named only in Cyrillic: each item is its
+ * own company's, under the list's names. */
+static void
+test_parties_across_items (void)
+{
+  static const char text[] =
+    "ПРОТОКОЛ\nсовещания в акимате Костанайской области\n\n1. ТОО «Тобыл Петролеум "
+    "Ресорсиз» сообщило о планах на 2025 год.\n1.1. ТОО «Тобыл Петролеум Ресорсиз» построит "
+    "спортивный зал в селе Аулиеколь стоимостью 240 млн тенге.\n2. ТОО «Хантау Голд» "
+    "сообщило о своих планах.\n2.1. ТОО «Хантау Голд» отремонтирует больницу в селе "
+    "Карасу за 90 млн тенге.\n";
+  g_autoptr (GError) error = NULL;
+  KelExtracted *ext = kel_extract_text ("doc.txt", text, strlen (text), &error);
+  g_autoptr (KelDocument) doc = NULL;
+  guint tobyl = 0, khantau = 0;
+
+  g_assert_no_error (error);
+  doc = kel_pipeline_process_extracted (own_list (), ext);
+  for (guint k = 0; k < doc->codings->len; k++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, k);
+      const char *corp = kel_coding_get_corporation (doc, c);
+
+      if (c->amount_kzt == 240e6)
+        tobyl += g_strcmp0 (corp, "Tobyl Petroleum Resources") == 0;
+      if (c->amount_kzt == 90e6)
+        khantau += g_strcmp0 (corp, "Khantau Gold") == 0;
+    }
+  g_assert_cmpuint (tobyl, ==, 1);
+  g_assert_cmpuint (khantau, ==, 1);
 }
 
 static void
@@ -126,6 +309,64 @@ test_parties_items (void)
 /* A fund whose name starts with a listed company's («Қазақмыс Траст» қоры, "Kazakhmys
  * Foundation") receives: however often it is named, the items stay the document's own
  * company's (the funds and companies are invented). */
+/* Minutes that give each company a short name («(далее – ТПР)») and then use only it:
+ * each item is the company's whose short name it names. */
+static void
+test_parties_short_names (void)
+{
+  g_autoptr (KelDocument) doc = process (
+    "ПРОТОКОЛ\nсовещания у акима Костанайской области\n\nПрисутствовали: директор ТОО "
+    "«Тобыл Петролеум Ресорсиз» (далее – ТПР), директор ТОО «Арқалық Құрылыс Сервис» "
+    "(далее – АҚС).\n\nРЕШИЛИ:\n1. Принять к сведению согласие ТПР в 2025 году построить "
+    "спортивный зал в селе Аулиеколь стоимостью 240 млн тенге.\n2. Принять к сведению "
+    "согласие АҚС отремонтировать больницу в селе Карасу за 90 млн тенге.\n3. ТПР выделит "
+    "15 млн тенге на праздник Наурыз в Аулиеколе.\n");
+  guint tobyl = 0, arkalyk = 0;
+
+  for (guint k = 0; k < doc->codings->len; k++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, k);
+      const char *corp = kel_coding_get_corporation (doc, c);
+
+      if (c->amount_kzt == 240e6 || c->amount_kzt == 15e6)
+        tobyl += g_strcmp0 (corp, "Tobyl Petroleum Resources") == 0;
+      if (c->amount_kzt == 90e6)
+        arkalyk += g_strcmp0 (corp, "Arkalyk Kurylys Service") == 0;
+    }
+  g_assert_cmpuint (tobyl, ==, 2);
+  g_assert_cmpuint (arkalyk, ==, 1);
+}
+
+/* A company's own foundation that acts, the subject of its sentences, is the company's:
+ * a report of the Kazakhmys foundation is Kazakhmys's, in en, ru and kk. */
+static void
+test_parties_own_fund (void)
+{
+  static const char *const texts[] = {
+    "PRESS RELEASE\n\nKazakhmys Foundation will equip the district hospital in Satbayev "
+    "with medical equipment for KZT 60 million in 2025.\nThe Kazakhmys Foundation will also "
+    "build a playground in Zhezkazgan at a cost of KZT 40 million.\n",
+    "СООБЩЕНИЕ\n\n«Казахмыс Фонд» в 2025 году приобретёт медицинское оборудование для "
+    "районной больницы Сатпаева на 60 млн тенге.\n«Казахмыс Фонд» также построит детскую "
+    "площадку в Жезказгане стоимостью 40 млн тенге.\n",
+    "ХАБАРЛАМА\n\n«Қазақмыс Траст» қоры 2025 жылы Сәтбаев аудандық ауруханасына 60 млн "
+    "теңгеге медициналық жабдық сатып алады.\n«Қазақмыс Траст» қоры Жезқазғанда балалар "
+    "алаңын салады, құны – 40 млн теңге.\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (KelDocument) doc = process (texts[i]);
+
+      g_assert_cmpstr (doc->corporation, ==, "Kazakhmys");
+      g_assert_cmpuint (doc->codings->len, >, 0);
+      for (guint k = 0; k < doc->codings->len; k++)
+        g_assert_cmpstr (kel_coding_get_corporation (doc, &g_array_index (doc->codings,
+                                                                           KelCoding, k)),
+                         ==, "Kazakhmys");
+    }
+}
+
 static void
 test_parties_fund (void)
 {
@@ -170,8 +411,14 @@ main (int argc, char **argv)
 {
   kel_test_init (&argc, &argv);
   g_test_add_func ("/parties/names", test_parties_names);
+  g_test_add_func ("/parties/loanwords", test_parties_loanwords);
+  g_test_add_func ("/parties/skeleton", test_parties_skeleton);
   g_test_add_func ("/parties/document", test_parties_document);
+  g_test_add_func ("/parties/across", test_parties_across);
+  g_test_add_func ("/parties/across-items", test_parties_across_items);
   g_test_add_func ("/parties/items", test_parties_items);
+  g_test_add_func ("/parties/short-names", test_parties_short_names);
   g_test_add_func ("/parties/fund", test_parties_fund);
+  g_test_add_func ("/parties/own-fund", test_parties_own_fund);
   return g_test_run ();
 }

@@ -61,7 +61,8 @@ find_mentions (const KelLexicon *lex, const KelDocument *doc)
           || memcmp (fold + c->start, alias, nl) != 0)
         continue;
       next[c->term] = c->start + nl;
-      if (word_at (fold, fold + c->start, alias, nl) && !_kel_party_fund_follows (fold + c->start + nl))
+      if (word_at (fold, fold + c->start, alias, nl)
+          && !_kel_party_fund_receives (fold, fold + c->start, fold + c->start + nl))
         {
           Mention m = { c->start, x->names->pdata[c->term], c->term };
           g_array_append_val (mentions, m);
@@ -221,7 +222,8 @@ find_parties (GPtrArray *parties, const KelDocument *doc, GArray *mentions)
 
   /* a document of a company of the list keeps the list's companies only */
   for (guint i = 0; i < parties->len; i++)
-    own = own || g_strcmp0 (((KelParty *) parties->pdata[i])->name, doc->corporation) == 0;
+    own = own || (((KelParty *) parties->pdata[i])->known == NULL
+                  && g_strcmp0 (((KelParty *) parties->pdata[i])->name, doc->corporation) == 0);
   for (guint i = 0; i < parties->len && own; i++)
     {
       const KelParty *p = parties->pdata[i];
@@ -240,6 +242,30 @@ find_parties (GPtrArray *parties, const KelDocument *doc, GArray *mentions)
     }
 }
 
+/* A company of the list named in another script only («Матен Петролеум» for "Maten
+ * Petroleum"): its aliases found none of its mentions, its party's are its. Before the
+ * parts of groups are taken to their groups, as the aliases' mentions are. */
+static void
+find_known_parties (GPtrArray *parties, GArray *mentions)
+{
+  g_autoptr (GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < mentions->len; i++)
+    g_hash_table_add (named, (gpointer) g_array_index (mentions, Mention, i).name);
+  for (guint i = 0; i < parties->len; i++)
+    {
+      const KelParty *p = parties->pdata[i];
+
+      if (p->known == NULL || g_hash_table_contains (named, p->known))
+        continue;
+      for (guint k = 0; k < p->at->len; k++)
+        {
+          Mention m = { g_array_index (p->at, gsize, k), p->known, G_MAXUINT };
+          g_array_append_val (mentions, m);
+        }
+    }
+}
+
 void
 _kel_attribute_corporations (const KelLexicon *lex, KelDocument *doc)
 {
@@ -250,8 +276,9 @@ _kel_attribute_corporations (const KelLexicon *lex, KelDocument *doc)
     return;
   mentions = find_mentions (lex, doc);
   find_initials (lex, doc, mentions);
-  to_groups (lex, mentions);
   parties = _kel_find_parties (lex, doc->norm->text, doc->norm->len, 0);
+  find_known_parties (parties, mentions);
+  to_groups (lex, mentions);
   find_parties (parties, doc, mentions);
   if (n_companies (mentions) < 2)
     return;

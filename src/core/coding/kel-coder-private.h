@@ -149,11 +149,19 @@ int        _kel_party_group            (GPtrArray        *parties,
 /* @name in Latin letters (a kk/ru transliteration), and its grouping key. */
 char      *_kel_party_transliterate    (const char       *name);
 char      *_kel_party_key              (const char       *name);
+/* The key with the Latin spellings of one sound made one («Матен Петролеум» and "Maten
+ * Petroleum" are "matenpetroleum"), for comparing a name across scripts. */
+char      *_kel_party_skeleton         (const char       *name);
 /* Whether two grouping keys name one company. */
 gboolean   _kel_party_same             (const char       *a,
                                         const char       *b);
 /* Whether the folded text at @p, just after a company's name, makes it a fund's name
  * («… Траст», "… Foundation", «… қорына»): a fund receives, it never commits. */
 gboolean   _kel_party_fund_follows     (const char       *p);
+/* Whether a company's name over [@at, @end) of the folded @text is its fund's as a
+ * recipient or a channel, not as the subject of its sentence: no mention of the company. */
+gboolean   _kel_party_fund_receives    (const char       *text,
+                                        const char       *at,
+                                        const char       *end);
 
 G_END_DECLS

@@ -663,6 +663,25 @@ alias_stem (char *alias)
   return alias;
 }
 
+/* Adds @name to a corporation's @names (canonical first, then aliases) as an alias, unless
+ * an alias is already that name. */
+static void
+add_name_alias (GPtrArray *names, const char *name)
+{
+  g_autofree char *stem = alias_stem (g_strdup (name));
+  g_autofree char *fold = g_utf8_casefold (stem, -1);
+
+  if (*fold == '\0')
+    return;
+  for (guint k = 1; k < names->len; k++)
+    {
+      g_autofree char *other = g_utf8_casefold (names->pdata[k], -1);
+      if (strcmp (other, fold) == 0)
+        return;
+    }
+  g_ptr_array_add (names, g_steal_pointer (&stem));
+}
+
 static void
 read_corporations (KelLexicon *lex, xmlDocPtr doc)
 {
@@ -696,6 +715,15 @@ read_corporations (KelLexicon *lex, xmlDocPtr doc)
                                                  kel_language_to_code (node_lang (a)),
                                                  (const char *) names->pdata[0]),
                                 node_text (a));
+      /* what the list names it in any language is a name a document may call it too */
+      if (names->pdata[0] != NULL)
+        add_name_alias (names, names->pdata[0]);
+      for (xmlNodePtr a = n->children; a != NULL; a = a->next)
+        if (is_element (a, "name"))
+          {
+            g_autofree char *name = node_text (a);
+            add_name_alias (names, name);
+          }
       g_ptr_array_add (names, NULL);
       g_ptr_array_add (lex->corporations, g_ptr_array_free (names, FALSE));
     }

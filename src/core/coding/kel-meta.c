@@ -191,8 +191,9 @@ count_occurrences (const char *hay, const char *needle)
       gboolean before = p > hay && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p)));
       gboolean after = g_utf8_strlen (needle, nl) <= 4 && p[nl] != '\0'
                        && g_unichar_isalnum (g_utf8_get_char (p + nl));
-      /* «Самұрық-Қазына Траст»: a fund named after a company is not it */
-      n += !before && !after && !_kel_party_fund_follows (p + nl);
+      /* «в фонд «Самұрық-Қазына Траст»»: a fund named after a company that receives is
+       * not it */
+      n += !before && !after && !_kel_party_fund_receives (hay, p, p + nl);
     }
   return n;
 }
@@ -213,8 +214,8 @@ corporation_index (GPtrArray *corps, const char *name)
 #define DEFINED_BONUS 10
 
 static const char *
-unknown_party (GPtrArray *parties, GPtrArray *corps, guint *score, guint best,
-               const char *best_name)
+unknown_party (GPtrArray *parties, GPtrArray *corps, guint *score, const gboolean *unnamed,
+               guint best, const char *best_name)
 {
   g_autofree guint *own = g_new0 (guint, parties->len + 1);
   int winner = -1;
@@ -225,7 +226,16 @@ unknown_party (GPtrArray *parties, GPtrArray *corps, guint *score, guint best,
       int g = _kel_party_group (parties, (int) i);
       guint s = 3 * p->head + p->body + (p->defined ? DEFINED_BONUS : 0);
 
-      if (g < 0 || p->known != NULL)
+      /* a party the list knows by a name in another script («Матен Петролеум» for "Maten
+       * Petroleum"), which the aliases did not find as written, scores for it */
+      if (p->known != NULL)
+        {
+          int k = corporation_index (corps, p->known);
+          if (k >= 0 && unnamed[k])
+            score[k] += s;
+          continue;
+        }
+      if (g < 0)
         continue;
       if (((KelParty *) parties->pdata[g])->known != NULL)
         {
@@ -263,6 +273,7 @@ detect_corporation (KelDocument *doc, const KelLexicon *lex, const char *head_fo
   g_autofree guint *score = g_new0 (guint, corps->len + 1);
   g_autoptr (GPtrArray) parties = _kel_find_parties (lex, doc->norm->text, doc->norm->len,
                                                      head_len);
+  g_autofree gboolean *unnamed = g_new0 (gboolean, corps->len + 1);
   guint best = 0;
   const char *best_name = NULL;
 
@@ -278,6 +289,9 @@ detect_corporation (KelDocument *doc, const KelLexicon *lex, const char *head_fo
                       + count_occurrences (body_fold, alias);
         }
     }
+  /* before a part's score goes to its group */
+  for (guint i = 0; i < corps->len; i++)
+    unnamed[i] = score[i] == 0;
   for (guint i = 0; i < corps->len; i++)
     {
       const char *parent = kel_lexicon_corporation_parent (lex, ((char **) corps->pdata[i])[0]);
@@ -295,7 +309,7 @@ detect_corporation (KelDocument *doc, const KelLexicon *lex, const char *head_fo
         best = score[i];
         best_name = ((char **) corps->pdata[i])[0];
       }
-  best_name = unknown_party (parties, corps, score, best, best_name);
+  best_name = unknown_party (parties, corps, score, unnamed, best, best_name);
   set_str (&doc->corporation, best_name);
 }
 

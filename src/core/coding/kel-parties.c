@@ -96,8 +96,62 @@ cyrillic_twin (gunichar c)
   return p != NULL && c != 0 ? to[p - from] : c;
 }
 
-/* @name in Latin, keeping its case: "ШалкияЦинк" → "ShalkiyaTsink". A Latin look-alike
- * inside a Cyrillic word is read as Cyrillic. */
+/* The English words company names borrow, as Russian and Kazakh write them: a name's
+ * Latin form is the company's own ("Shalkiya Zinc", "Maten Petroleum", "Buzachi
+ * Operating"), not a letter-by-letter reading of «Цинк», «Петролеум», «Оперейтинг». A
+ * piece stands for its word where it starts a word or a capitalised part of one
+ * («ЕвроХим») and ends that word or part; one marked `tail` also where it ends a word
+ * («Казцинк» → "Kazzinc"). */
+static const struct {
+  const char *cyr, *latin;
+  gboolean    tail;
+} loanwords[] = {
+  { "цинк", "zinc", TRUE }, { "петролеум", "petroleum", FALSE },
+  { "ресорсиз", "resources", FALSE }, { "ресорсез", "resources", FALSE },
+  { "оперейтинг", "operating", FALSE }, { "энерджи", "energy", FALSE },
+  { "майнинг", "mining", FALSE }, { "голд", "gold", FALSE }, { "групп", "group", FALSE },
+  { "сервисез", "services", FALSE }, { "сервис", "service", FALSE },
+  { "кэпитал", "capital", FALSE }, { "металс", "metals", FALSE },
+  { "минералс", "minerals", FALSE }, { "трейдинг", "trading", FALSE },
+  { "интернешнл", "international", FALSE }, { "ойл", "oil", FALSE },
+  { "цемент", "cement", FALSE }, { "кока", "coca", FALSE }, { "кола", "cola", FALSE },
+  { "электрик", "electric", FALSE }, { "банк", "bank", TRUE },
+  { "телеком", "telecom", TRUE }, { "евро", "euro", FALSE }, { "хим", "chem", TRUE },
+  { "стил", "steel", FALSE }, { "пауэр", "power", FALSE }, { "пайплайн", "pipeline", FALSE },
+  { "каспиан", "caspian", FALSE }, { "кэспиан", "caspian", FALSE }, { "норт", "north", FALSE },
+  { "компани", "company", FALSE }, { "корпорейшн", "corporation", FALSE },
+  { "ботлерс", "bottlers", FALSE }, { "индастриз", "industries", FALSE },
+  { "текнолоджиз", "technologies", FALSE }, { "лимитед", "limited", FALSE },
+  { "девелопмент", "development", FALSE }, { "инвестмент", "investment", FALSE },
+};
+
+/* The loanword (see above) that the word [@w, @e) has at @p, or -1. */
+static int
+loanword_at (const char *w, const char *p, const char *e)
+{
+  gunichar c = g_utf8_get_char (p);
+  gboolean start = p == w || g_unichar_isupper (c) || !g_unichar_isalpha (
+                     g_utf8_get_char (g_utf8_prev_char (p)));
+  g_autofree char *piece = g_utf8_casefold (p, e - p);
+
+  for (guint i = 0; i < G_N_ELEMENTS (loanwords); i++)
+    {
+      gsize n = strlen (loanwords[i].cyr);
+      const char *rest = p + n;
+      gboolean end;
+
+      if (strncmp (piece, loanwords[i].cyr, n) != 0 || rest > e)
+        continue;
+      end = rest == e || g_unichar_isupper (g_utf8_get_char (rest))
+            || !g_unichar_isalpha (g_utf8_get_char (rest));
+      if (end && (start || (loanwords[i].tail && rest == e)))
+        return (int) i;
+    }
+  return -1;
+}
+
+/* @name in Latin, keeping its case: "ШалкияЦинк" → "ShalkiyaZinc", «Бесагаш Кен» →
+ * "Besagash Ken". A Latin look-alike inside a Cyrillic word is read as Cyrillic. */
 char *
 _kel_party_transliterate (const char *name)
 {
@@ -124,6 +178,7 @@ _kel_party_transliterate (const char *name)
         {
           gunichar c = g_utf8_get_char (p), lc = g_unichar_tolower (c);
           const char *l;
+          int loan;
           g_autofree char *piece = g_utf8_casefold (p, MIN (e - p, 10));
 
           /* «Қазақ…», «Казах…» are "Kazakh…" in every company's Latin name */
@@ -136,6 +191,15 @@ _kel_party_transliterate (const char *name)
             }
           if (cyr && c == '-')
             c = lc = ' ';
+          if (cyr && (loan = loanword_at (w, p, e)) >= 0)
+            {
+              const char *latin = loanwords[loan].latin;
+              g_string_append_c (out, c != lc ? g_ascii_toupper (latin[0]) : latin[0]);
+              g_string_append (out, latin + 1);
+              /* on the piece's last letter: the loop steps past it */
+              p = g_utf8_prev_char (p + strlen (loanwords[loan].cyr));
+              continue;
+            }
 
           if (cyr && lc < 0x80)
             lc = cyrillic_twin (lc);
@@ -177,6 +241,47 @@ _kel_party_key (const char *name)
   return g_string_free (out, FALSE);
 }
 
+/* Latin spellings of one sound, as Russian, Kazakh and English write a name in Latin: the
+ * first of each pair becomes the second (х kh/h, ж zh/j, ц ts/c, щ shch/sh, қ q/k, й
+ * i/y, ё yo/e, and c, w, x as k, v, ks). */
+static const char *const sounds[][2] = {
+  { "shch", "sh" }, { "ch", "ch" }, { "kh", "h" }, { "zh", "j" }, { "ts", "k" },
+  { "tz", "k" }, { "gh", "g" },
+  { "ph", "f" }, { "c", "k" }, { "q", "k" }, { "yo", "e" }, { "y", "i" }, { "w", "v" },
+  { "x", "ks" },
+};
+
+/* The skeleton of @name for comparing its spellings across scripts: the grouping key
+ * (Latin, lower case, letters and digits only; «Цинк» read as "zinc") with the spellings
+ * of one sound made one (above) and a doubled letter single. «Матен Петролеум» and "Maten
+ * Petroleum" are "matenpetroleum"; «Қазмырыш» and "Kazmyrysh" are "kazmirish". */
+char *
+_kel_party_skeleton (const char *name)
+{
+  g_autofree char *key = _kel_party_key (name);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = key; *p;)
+    {
+      gboolean done = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (sounds) && !done; i++)
+        if (g_str_has_prefix (p, sounds[i][0]))
+          {
+            g_string_append (out, sounds[i][1]);
+            p += strlen (sounds[i][0]);
+            done = TRUE;
+          }
+      if (!done)
+        g_string_append_c (out, *p++);
+      /* a letter doubled, in the name or by the spellings, is one */
+      while (out->len >= 2 && out->str[out->len - 1] == out->str[out->len - 2]
+             && g_ascii_isalpha (out->str[out->len - 1]))
+        g_string_truncate (out, out->len - 1);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* Words that, right after a company's name, make the name a fund's: «Самұрық-Қазына Траст»
  * әлеуметтік даму қорына, "Kazakhmys Foundation". Such a fund receives; it is never the
  * committing corporation. */
@@ -201,6 +306,59 @@ _kel_party_fund_follows (const char *p)
         return TRUE;
     }
   return FALSE;
+}
+
+/* Whether the folded text before @at (from @text) starts a sentence, a line or a clause:
+ * nothing before it but quotes, "the" and spaces back to a full stop, a colon, a
+ * semicolon, a clause's number or the line's start. */
+static gboolean
+starts_sentence (const char *text, const char *at)
+{
+  const char *p = at;
+
+  for (;;)
+    {
+      while (p > text && (p[-1] == ' ' || p[-1] == '"'))
+        p--;
+      if (p - text >= 3 && strncmp (p - 3, "the", 3) == 0
+          && (p - 3 == text || !g_ascii_isalnum (p[-4])))
+        {
+          p -= 3;
+          continue;
+        }
+      if (p > text && (guchar) p[-1] >= 0x80)
+        {
+          gunichar c = g_utf8_get_char (g_utf8_prev_char (p));
+          if (c == 0xAB || c == 0x201C || c == 0x201E)
+            {
+              p = g_utf8_prev_char (p);
+              continue;
+            }
+        }
+      break;
+    }
+  return p == text || strchr ("\n\f.:;!?)", p[-1]) != NULL;
+}
+
+/* Whether a company's name over [@at, @end) of the folded @text is its fund's that
+ * receives («в фонд «Казахмыс Траст»», «"Қазақмыс Траст" қорына», "to the Kazakhmys
+ * Foundation", "through the … Foundation", «… қоры арқылы»): no mention of the company.
+ * The company's own foundation that acts, the subject of its sentence ("Halyk Foundation
+ * will equip…", «"Қазақмыс Траст" қоры … салады»), is the company's. */
+gboolean
+_kel_party_fund_receives (const char *text, const char *at, const char *end)
+{
+  g_autofree char *next = NULL;
+
+  if (!_kel_party_fund_follows (end))
+    return FALSE;
+  /* Kazakh says "to" and "through" after the fund's word */
+  next = g_strndup (end, strnlen (end, 80));
+  if (!g_utf8_validate (next, -1, NULL))
+    *(char *) g_utf8_find_prev_char (next, next + strlen (next)) = '\0';
+  if (strstr (next, "арқылы") || strstr (next, "қорына") || strstr (next, "қорға"))
+    return TRUE;
+  return !starts_sentence (text, at);
 }
 
 /* Levenshtein distance of two ASCII-mostly keys, bytewise. */
@@ -564,7 +722,8 @@ find_latin (const char *text, gsize len, GArray *raws)
     {
       const char *word = "[A-Z][\\p{L}\\d&'-]*";
       g_autofree char *pat = g_strdup_printf (
-        "(?<![\\p{L}\\d])((?:%s(?:\\h+|\\h*\\n\\h*)){0,3}%s),?\\h+(?:LLP|JSC|Ltd\\.?|LLC|Limited|Inc\\.?"
+        "(?<![\\p{L}\\d])((?:%s(?:\\h+(?:of|and|&)\\h+|\\h+|\\h*\\n\\h*)){0,3}%s),?"
+        "\\h+(?:LLP|JSC|Ltd\\.?|LLC|Limited|Inc\\.?"
         "|plc|PLC|GmbH|B\\.V\\.|N\\.V\\.)(?![\\p{L}])|(?<![\\p{L}])(?:LLP|JSC)\\h+(%s(?:\\h+%s){0,3})",
         word, word, word, word);
       int err;
@@ -623,6 +782,38 @@ party_for (GPtrArray *parties, const char *key)
   return p;
 }
 
+/* Words that say what a company is, not which: «Қазақмыс Корпорациясы» ЖШС, "Kazakhmys
+ * Corporation" are Kazakhmys, as the list and a researcher name it. */
+static const char *const generic_words[] = {
+  "corporation", "korporatsiya", "korporatsiyasy", "corp", "corp.", NULL
+};
+
+/* Takes a generic word (above) off the start or the end of the Latin @name, in place,
+ * when a word is left. */
+static void
+strip_generic (char *name)
+{
+  char *sp = strchr (name, ' ');
+  char *last = strrchr (name, ' ');
+
+  if (sp == NULL)
+    return;
+  for (guint i = 0; generic_words[i] != NULL; i++)
+    {
+      gsize n = strlen (generic_words[i]);
+      if (g_ascii_strcasecmp (last + 1, generic_words[i]) == 0)
+        {
+          *last = '\0';
+          return;
+        }
+      if ((gsize) (sp - name) == n && g_ascii_strncasecmp (name, generic_words[i], n) == 0)
+        {
+          memmove (name, sp + 1, strlen (sp + 1) + 1);
+          return;
+        }
+    }
+}
+
 /* A party's name: its Latin form the document uses most, else its most used form in
  * Latin letters. @raws are in the text's order. */
 static void
@@ -648,6 +839,7 @@ name_party (KelParty *p)
         }
     }
   p->name = best_latin ? g_strdup (best) : _kel_party_transliterate (best);
+  strip_generic (p->name);
 }
 
 /* "NCOC" for "North Caspian Operating Company": the capitals of a Latin name of three
@@ -687,12 +879,59 @@ names (const char *hay, const char *alias)
   return FALSE;
 }
 
-/* The corporation of @lex's list a party is, when a name it goes by holds an alias. */
-static void
-find_known (const KelLexicon *lex, KelParty *p)
+/* The skeletons (_kel_party_skeleton) of the words of @form's Latin name. */
+static GStrv
+word_skeletons (const char *form)
 {
-  GPtrArray *corps = kel_lexicon_get_corporations (lex);
+  g_autofree char *latin = _kel_party_transliterate (form);
+  GStrv words = g_strsplit (latin, " ", -1);
 
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      char *s = _kel_party_skeleton (words[i]);
+      g_free (words[i]);
+      words[i] = s;
+    }
+  return words;
+}
+
+/* Whether a name of the list, of skeleton @alias, starts one of the words (of skeletons
+ * @skel) of a name in another script or spelling: the skeleton from that word on begins
+ * with it and goes on with a word of its own (or at most a case ending), or, for a long
+ * name, the words up to about its length are one edit in four apart from it (Kazakh
+ * «Бұқтырма Цемент Компаниясы» and "Bukhtarma Cement Company"). */
+static gboolean
+names_across (char **skel, const char *alias)
+{
+  gsize al = strlen (alias);
+  gboolean found = FALSE;
+
+  if (al < 5)
+    return FALSE;
+  for (guint i = 0; skel[i] != NULL && !found; i++)
+    {
+      GString *s = g_string_new (NULL);
+
+      for (guint j = i; skel[j] != NULL && !found; j++)
+        {
+          gsize before = s->len;
+
+          g_string_append (s, skel[j]);
+          if (before < al && s->len >= al && strncmp (s->str, alias, al) == 0)
+            found = s->len - al <= 4;
+          else if (al >= 8 && s->len * 4 >= al * 3 && s->len * 4 <= al * 5
+                   && s->str[0] == alias[0])
+            found = distance (s->str, alias) * 4 <= MAX (s->len, al);
+        }
+      g_string_free (s, TRUE);
+    }
+  return found;
+}
+
+/* The corporation of the list a party is, when a name it goes by holds an alias. */
+static void
+find_known_as_written (GPtrArray *corps, KelParty *p)
+{
   for (guint f = 0; f < p->forms->len && p->known == NULL; f++)
     {
       g_autofree char *form = g_utf8_casefold (p->forms->pdata[f], -1);
@@ -704,6 +943,31 @@ find_known (const KelLexicon *lex, KelParty *p)
             {
               g_autofree char *alias = g_utf8_casefold (names_[k], -1);
               if (names (form, alias))
+                p->known = names_[0];
+            }
+        }
+    }
+}
+
+/* The corporation of @lex's list a party is, when a name it goes by holds an alias, in its
+ * own script or across scripts. */
+static void
+find_known (const KelLexicon *lex, KelParty *p)
+{
+  GPtrArray *corps = kel_lexicon_get_corporations (lex);
+
+  find_known_as_written (corps, p);
+  for (guint f = 0; f < p->forms->len && p->known == NULL; f++)
+    {
+      g_auto (GStrv) skel = word_skeletons (p->forms->pdata[f]);
+
+      for (guint i = 0; i < corps->len && p->known == NULL; i++)
+        {
+          char **names_ = corps->pdata[i];
+          for (guint k = 1; names_[k] != NULL && p->known == NULL; k++)
+            {
+              g_autofree char *alias = _kel_party_skeleton (names_[k]);
+              if (names_across (skel, alias))
                 p->known = names_[0];
             }
         }
@@ -737,9 +1001,12 @@ count_party (KelParty *p, const char *fold, gsize fold_len, gsize head_len)
           gsize at = q - fold;
           gboolean before = q > fold
                             && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (q)));
+          /* a short name ("KPI", «ТПР») is a whole word */
+          gboolean longer = g_utf8_strlen (form, nl) <= 4
+                            && g_unichar_isalnum (g_utf8_get_char (q + nl));
           gboolean dup = FALSE;
 
-          if (before || recipient_at (fold, fold_len, at))
+          if (before || longer || recipient_at (fold, fold_len, at))
             continue;
           for (guint i = 0; i < p->at->len && !dup; i++)
             dup = g_array_index (p->at, gsize, i) <= at
@@ -918,6 +1185,67 @@ by_name (GPtrArray *parties)
     }
 }
 
+/* A short name the document gives a company right after its name: «ТОО «Тобыл Петролеум»
+ * (далее – ТП)», «(бұдан әрі – ТП)», '(hereinafter "TP")', '("TP")': a word of capitals
+ * and digits, not "the Company". Its mentions are the company's. */
+static const char *const not_short[] = {
+  "компания", "общество", "инвестор", "товарищество", "қоғам", "company", "investor",
+  "акимат", "әкімдік", "стороны", "тараптар", "parties", "тоо", "ао", "жшс", "ақ", "llp", "jsc",
+  "ltd", "llc", NULL
+};
+
+static void
+short_names (GPtrArray *parties, const char *text, gsize len, const char *fold,
+             gsize fold_len, gsize head_len)
+{
+  static pcre2_code *re;
+  static gsize once = 0;
+  pcre2_match_data *md;
+
+  if (g_once_init_enter (&once))
+    {
+      int err;
+      PCRE2_SIZE off;
+
+      re = pcre2_compile ((PCRE2_SPTR)
+                          "\\(\\s*(?:(?:далее|бұдан\\s+әрі|бұдан\\s+былай|hereinafter)\\s*"
+                          "[–—-]?\\s*[«\"“]?(\\p{Lu}[\\p{Lu}\\d&-]{1,9})[»\"”]?"
+                          "|[«\"“](\\p{Lu}[\\p{Lu}\\d&-]{1,9})[»\"”])\\s*\\)",
+                          PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
+      g_assert (re != NULL);
+      g_once_init_leave (&once, 1);
+    }
+  md = pcre2_match_data_create (3, NULL);
+  for (gsize pos = 0;
+       pos < len && pcre2_match (re, (PCRE2_SPTR) text, len, pos, 0, md, NULL) > 0;)
+    {
+      PCRE2_SIZE *ov0 = pcre2_get_ovector_pointer (md);
+      PCRE2_SIZE ov[4] = { ov0[0], ov0[1], ov0[2], ov0[3] };
+
+      if (ov[2] == PCRE2_UNSET)
+        {
+          ov[2] = ov0[4];
+          ov[3] = ov0[5];
+        }
+      /* the name ends right before it: its mention starts within a name's length */
+      int i = nearest_before (parties, ov[0], NAME_MAX_BYTES + 16, -1);
+      g_autofree char *word = g_utf8_casefold (text + ov[2], ov[3] - ov[2]);
+
+      pos = ov0[1];
+      if (g_strv_contains (not_short, word))
+        continue;
+      if (i >= 0)
+        {
+          KelParty *p = parties->pdata[i];
+          g_ptr_array_add (p->forms, g_strndup (text + ov[2], ov[3] - ov[2]));
+          g_array_set_size (p->at, 0);
+          p->head = 0;
+          count_party (p, fold, fold_len, head_len);
+        }
+    }
+  pcre2_match_data_free (md);
+}
+
 /* The companies @text names with a legal form, grouped, named and counted: a GPtrArray of
  * KelParty. */
 GPtrArray *
@@ -951,6 +1279,7 @@ _kel_find_parties (const KelLexicon *lex, const char *text, gsize len, gsize hea
       find_known (lex, p);
       count_party (p, fold, fold_len, head_len);
     }
+  short_names (parties, text, len, fold, fold_len, head_len);
   relate (parties, fold, fold_len);
   by_name (parties);
   for (guint i = 0; i < parties->len; i++)
