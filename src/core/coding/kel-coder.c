@@ -320,12 +320,12 @@ two_named (KelSegmentRun *run, gsize start, gsize ms, gsize me, gsize end, doubl
   score_subclause (run, &right, NULL, score, best, first);
   if (right.winner < 0
       || (r = names_its_own (run, right.winner, me, end, start, ms)) == NULL
-      || count_words (run->flat, me, r->start) > 2)
+      || count_words (run->flat, me, r->start) > 3)
     return FALSE;
   score_subclause (run, &left, NULL, score, best, first);
   if (left.winner != right.winner
       || (l = names_its_own (run, left.winner, start, ms, me, end)) == NULL
-      || count_words (run->flat, l->end, ms) > 2)
+      || count_words (run->flat, l->end, ms) > 3)
     return FALSE;
   for (guint i = 0; i < run->hits->len && !own_word; i++)
     {
