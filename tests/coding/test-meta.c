@@ -167,6 +167,52 @@ test_meta_report_period (void)
     }
 }
 
+/* Minutes, a letter or a press release that give the results of the year before their own
+ * speak for that year too: what they report as done then is counted, and a year before it
+ * stays background. (Invented texts.) */
+static void
+test_meta_results_period (void)
+{
+  static const struct {
+    const char *text;
+    guint       counted;
+  } cases[] = {
+    { "ПРОТОКОЛ совещания у акима района\n15 января 2022 года № 7\n"
+      "1. Об итогах работы с недропользователями в 2021 году и планах на 2022 год\n"
+      "Директор ТОО «Тау» сообщил, что в 2021 году компания завершила строительство "
+      "детского сада на 90 мест в селе Жана.\n"
+      "В 2019 году компания построила спортивный зал в селе Шу.\n"
+      "2. В 2022 году компания построит школу на 300 мест в селе Жана.\n", 2 },
+    { "«Тау» ЖШС\n2022 жылғы 20 қаңтар\n"
+      "1. 2021 жылдың қорытындысы және 2022 жылғы жоспарлар\n"
+      "2021 жылы Серіктестік Жана ауылында 90 орындық балабақшаның құрылысын аяқтады.\n"
+      "2019 жылы Серіктестік Шу ауылында спорт залын салған болатын.\n"
+      "2. 2022 жылы Серіктестік Жана ауылында 300 орындық мектеп салады.\n", 2 },
+    { "Tau LLP press release, 18 January 2022\n"
+      "1. Tau reports its community results for 2021 and its plans for 2022\n"
+      "In 2021 Tau completed the construction of a kindergarten for 90 children in Zhana.\n"
+      "In 2019 Tau built a sports hall in Shu.\n"
+      "2. In 2022 Tau will build a school for 300 pupils in Zhana.\n", 2 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (KelDocument) doc = process (cases[i].text);
+      guint counted = 0, background = 0;
+
+      g_assert_cmpint (doc->year, ==, 2022);
+      g_assert_cmpint (doc->period_start, ==, 2021);
+      for (guint k = 0; k < doc->codings->len; k++)
+        {
+          const KelCoding *c = &g_array_index (doc->codings, KelCoding, k);
+          counted += kel_coding_is_counted (c);
+          background += c->reason == KEL_REASON_BACKGROUND;
+        }
+      g_assert_cmpuint (counted, ==, cases[i].counted);
+      g_assert_cmpuint (background, ==, 1);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -175,5 +221,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/meta/csv", test_meta_csv);
   g_test_add_func ("/kelisim/meta/kind", test_meta_kind);
   g_test_add_func ("/kelisim/meta/report-period", test_meta_report_period);
+  g_test_add_func ("/kelisim/meta/results-period", test_meta_results_period);
   return g_test_run ();
 }

@@ -253,6 +253,92 @@ sentence_end (const char *flat, gsize pos, gsize len)
   return len;
 }
 
+/* The weight above which a term names a thing on its own: a named holiday ("День города",
+ * "Наурыз мейрамы", "Independence Day"), a house of worship. */
+#define KEL_NAMING_WEIGHT 2.5
+
+/* The first term of @category in [@start, @end) that names a thing on its own and is not
+ * found in [@other_start, @other_end), or NULL. */
+static const KelHit *
+names_its_own (const KelSegmentRun *run, int category, gsize start, gsize end,
+               gsize other_start, gsize other_end)
+{
+  for (guint i = 0; i < run->hits->len; i++)
+    {
+      const KelHit *h = &g_array_index (run->hits, KelHit, i);
+      const KelTerm *t = kel_lexicon_get_term (run->lex, h->term);
+      gboolean elsewhere = FALSE;
+
+      if (h->start < start || h->end > end || t->category != category
+          || t->weight < KEL_NAMING_WEIGHT)
+        continue;
+      for (guint j = 0; j < run->hits->len && !elsewhere; j++)
+        {
+          const KelHit *o = &g_array_index (run->hits, KelHit, j);
+          elsewhere = o->term == h->term && o->start >= other_start && o->end <= other_end;
+        }
+      if (!elsewhere)
+        return h;
+    }
+  return NULL;
+}
+
+/* Whether [@start, @end) holds an exclusion (not held, postponed …): it may be said of
+ * both halves, which are then not cut apart. */
+static gboolean
+has_exclusion (const KelSegmentRun *run, gsize start, gsize end)
+{
+  for (guint i = 0; i < run->hits->len; i++)
+    {
+      const KelHit *h = &g_array_index (run->hits, KelHit, i);
+      if (h->start >= start && h->start < end
+          && kel_lexicon_get_term (run->lex, h->term)->exclude != KEL_REASON_NONE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Two named holidays of one event category joined by "и", "және", "and", each an event of
+ * its own: the second with its own word for the event before its name ("на проведение Дня
+ * города и празднование Наурыз мейрамы", "the City Day festival and the celebration of
+ * Nauryz"), or one sum said to be for all of them ("Наурыз мейрамын және Жаңаөзен қаласы
+ * күнін мерекелеуге …, осы мақсаттарға барлығы 25 млн теңге"). The names stand next to the
+ * conjunction. One word for both ("празднования Наурыз мейрамы и Дня города", "the
+ * celebration of Nauryz and of City Day with KZT 18 million") keeps one item, and a holiday
+ * named as a date ("Жаңа жыл мерекесі қарсаңында аз қамтылған және …") names no second. */
+static gboolean
+two_named (KelSegmentRun *run, gsize start, gsize ms, gsize me, gsize end, double *score,
+           double *best, gsize *first)
+{
+  KelSubClause left = { start, ms, -1, KEL_REASON_NONE, 0, FALSE };
+  KelSubClause right = { me, end, -1, KEL_REASON_NONE, 0, FALSE };
+  const KelHit *l, *r;
+  gboolean own_word = FALSE;
+
+  if (has_exclusion (run, start, sentence_end (run->flat, end, run->len)))
+    return FALSE;
+  score_subclause (run, &right, NULL, score, best, first);
+  if (right.winner < 0
+      || (r = names_its_own (run, right.winner, me, end, start, ms)) == NULL
+      || count_words (run->flat, me, r->start) > 3)
+    return FALSE;
+  score_subclause (run, &left, NULL, score, best, first);
+  if (left.winner != right.winner
+      || (l = names_its_own (run, left.winner, start, ms, me, end)) == NULL
+      || count_words (run->flat, l->end, ms) > 3)
+    return FALSE;
+  for (guint i = 0; i < run->hits->len && !own_word; i++)
+    {
+      const KelHit *h = &g_array_index (run->hits, KelHit, i);
+      const KelTerm *t = kel_lexicon_get_term (run->lex, h->term);
+      own_word = h->start >= me && h->end <= r->start && t->category == right.winner
+                 && t->weight > 0;
+    }
+  return own_word
+         || _kel_items_sum_for_several (run, me, sentence_end (run->flat, end, run->len))
+              != G_MAXSIZE;
+}
+
 /* Whether a sub-clause cut at [@ms, @me) holds two items: each half names something and
  * wins a category of its own, two different ones ("refurbished the workshops of the
  * college (KZT 74 mln) and organised internships"), or the same one for two named
@@ -268,11 +354,14 @@ two_items (KelSegmentRun *run, gsize start, gsize ms, gsize me, gsize end, doubl
   double right_score;
   gsize together;
 
-  /* "… in republican and international tournaments": a half of a few words is no item */
   if (hit_across (run, ms, me) || inside_quotes (run->flat, start, ms)
       || inside_name (run->flat, start, ms, me, end)
-      || _kel_items_joins_numbers (run->flat, ms, me)
-      || count_words (run->flat, start, ms) < 3
+      || _kel_items_joins_numbers (run->flat, ms, me))
+    return FALSE;
+  if (two_named (run, start, ms, me, end, score, best, first))
+    return TRUE;
+  /* "… in republican and international tournaments": a half of a few words is no item */
+  if (count_words (run->flat, start, ms) < 3
       || count_words (run->flat, me, end) < 3)
     return FALSE;
   score_subclause (run, &right, NULL, score, best, first);
@@ -493,6 +582,9 @@ continues_item (const KelSegmentRun *run, const KelCoding *prev, const KelSubCla
       && kel_lexicon_has_word (run->lex, KEL_WORDS_CONDITIONS, run->flat, ps, sc->start, FALSE))
     return TRUE;
   if (prev->category != sc->winner || prev->reason != sc->reason)
+    return FALSE;
+  /* cut from it at "и", "және", "and" where a second holiday is named (two_named()) */
+  if (sc->coordinated && names_its_own (run, sc->winner, sc->start, sc->end, ps, pe) != NULL)
     return FALSE;
   /* two sums of their own are two items, unless they are the same sum told again (a
    * clause in Kazakh, then in Russian) */

@@ -327,6 +327,7 @@ compile (const char *pattern)
 static pcre2_code *re_akimat[3];
 static pcre2_code *re_title_year;
 static pcre2_code *re_year;
+static pcre2_code *re_results;
 
 static gpointer
 init_patterns (gpointer data)
@@ -349,6 +350,16 @@ init_patterns (gpointer data)
                            "(?:\\s*(?:год|г\\.|year))?(?!\\d)"
                            "|(?<!\\d)((?:19|20)\\d\\d)\\s*(?:жыл(?:ға|ы|дың|ғы)?)(?!\\p{L})");
   re_year = compile ("(?<![\\d.,])((?:19|20)\\d\\d)(?![\\d])");
+  /* the head says which year's results it gives: "Об итогах социального партнёрства в 2019
+   * году", "итоги 2019 года", "отчёт … за 2019 год", "2019 жылғы … қорытындысы", "2019
+   * жылдың қорытындылары", "results of 2019", "report for 2019", "2019 results" */
+  re_results = compile (
+    "(?i)(?<!\\p{L})(?:итог\\p{L}*|отч[её]т\\p{L}*|результат\\p{L}*|исполнени\\p{L}*|"
+    "выполнени\\p{L}*|қорытынд\\p{L}*|нәтиже\\p{L}*|есеб\\p{L}*|есеп|results?|report\\p{L}*|"
+    "outcomes?|review|achievements)\\s+(?:[^\\s.;:]+\\s+){0,6}?(?:(?:в|за|in|for|of)\\s+"
+    "(?:the\\s+year\\s+)?)?((?:19|20)\\d\\d)(?!\\d)(?!\\s*[-–—]\\s*(?:19|20)\\d\\d)"
+    "|(?<![\\d.,])((?:19|20)\\d\\d)\\s*(?:жыл\\p{L}*\\s+)?(?:[^\\s.;:]+\\s+){0,5}?"
+    "(?:қорытынд|нәтиже|results|in\\s+review)\\p{L}*");
   return NULL;
 }
 
@@ -490,6 +501,38 @@ report_period (KelDocument *doc, const char *head, gsize title_len)
       }
 }
 
+/* A document that gives the results of the year before its own (minutes of January 2020
+ * "Об итогах социального партнёрства в 2019 году", a report, a press release on "2022
+ * results") speaks for that year too: what it reports as done then is no earlier year's
+ * background. A memorandum, which looks ahead, keeps its term. */
+static void
+results_period (KelDocument *doc, const char *head, gsize head_len)
+{
+  pcre2_match_data *md;
+  gsize pos = 0;
+
+  if (doc->kind == KEL_KIND_MEMORANDUM || doc->year <= 0 || doc->period_start != doc->year
+      || doc->period_end != doc->year)
+    return;
+  md = pcre2_match_data_create (3, NULL);
+  while (pos < head_len
+         && pcre2_match (re_results, (PCRE2_SPTR) head, head_len, pos, 0, md, NULL) > 0)
+    {
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
+      int g = ov[2] != PCRE2_UNSET ? 1 : 2;
+
+      pos = ov[1];
+      if (atoi (head + ov[2 * g]) == doc->year - 1)
+        {
+          doc->period_start = doc->year - 1;
+          if (doc->kind == KEL_KIND_REPORT)
+            doc->period_end = doc->year - 1;
+          break;
+        }
+    }
+  pcre2_match_data_free (md);
+}
+
 void
 kel_meta_detect (KelDocument *doc, const KelLexicon *lex)
 {
@@ -543,7 +586,10 @@ kel_meta_detect (KelDocument *doc, const KelLexicon *lex)
   if (strstr (title_fold, "отчет") || strstr (title_fold, "отчёт")
       || strstr (title_fold, "report") || strstr (title_fold, "есеп")
       || strstr (title_long, "об исполнении")
-      || (strstr (title_long, "орында") && strstr (title_long, "ақпарат")))
+      || (strstr (title_long, "орында") && strstr (title_long, "ақпарат"))
+      /* "меморандумның орындалуы жөнінде ЕСЕП" after a letter's sender and addressee */
+      || (strstr (title_long, "меморандум") && strstr (title_long, "орындал")
+          && strstr (title_long, "есеп")))
     doc->kind = KEL_KIND_REPORT;
   else if (strstr (title_fold, "меморандум") || strstr (title_fold, "memorandum")
            || strstr (title_fold, "соглашени") || strstr (title_fold, "келісім")
@@ -552,4 +598,5 @@ kel_meta_detect (KelDocument *doc, const KelLexicon *lex)
   else
     doc->kind = KEL_KIND_UNKNOWN;
   report_period (doc, head, title_len);
+  results_period (doc, head, head_len);
 }
