@@ -406,6 +406,43 @@ test_parties_fund (void)
     }
 }
 
+/* An akimat's summary of several companies' help, one of them on the list: the rows of
+ * the companies the list does not know are theirs, not the listed company's. */
+static void
+test_parties_summary_with_listed (void)
+{
+  static const char text[] =
+    "СВОДНАЯ ИНФОРМАЦИЯ\nо социальной помощи компаний городу за 2023 год\n\n"
+    "1. АО «Kaspi Bank» построило школу в микрорайоне Алатау стоимостью 500 млн тенге.\n"
+    "2. АО «Kaspi Bank» передало медицинское оборудование больнице на 40 млн тенге.\n"
+    "3. ТОО «Жетысу Агро Трейд» оказало спонсорскую поддержку волейбольному клубу "
+    "«Жетысу» на 30 млн тенге.\n"
+    "4. ТОО «Жетысу Агро Трейд» отремонтировало спортивный зал школы № 5 за 60 млн "
+    "тенге.\n"
+    "5. ТОО «Каскелен Мебель» передало мебель детскому дому на 12 млн тенге.\n"
+    "6. ТОО «Каскелен Мебель» провело праздник Наурыз в селе Каскелен за 8 млн тенге.\n";
+  g_autoptr (KelDocument) doc = process (text);
+  const char *by_amount[7] = { NULL };
+  static const double amounts[] = { 500e6, 40e6, 30e6, 60e6, 12e6, 8e6 };
+
+  for (guint k = 0; k < doc->codings->len; k++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, k);
+      for (guint a = 0; a < G_N_ELEMENTS (amounts); a++)
+        if (c->amount_kzt == amounts[a])
+          by_amount[a] = kel_coding_get_corporation (doc, c);
+    }
+  for (guint a = 0; a < G_N_ELEMENTS (amounts); a++)
+    g_assert_nonnull (by_amount[a]);
+  g_assert_cmpstr (by_amount[0], ==, "Kaspi Bank");
+  g_assert_cmpstr (by_amount[1], ==, "Kaspi Bank");
+  g_assert_cmpstr (by_amount[2], !=, "Kaspi Bank");
+  g_assert_cmpstr (by_amount[2], ==, by_amount[3]);
+  g_assert_cmpstr (by_amount[4], !=, "Kaspi Bank");
+  g_assert_cmpstr (by_amount[4], ==, by_amount[5]);
+  g_assert_cmpstr (by_amount[2], !=, by_amount[4]);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -420,5 +457,6 @@ main (int argc, char **argv)
   g_test_add_func ("/parties/short-names", test_parties_short_names);
   g_test_add_func ("/parties/fund", test_parties_fund);
   g_test_add_func ("/parties/own-fund", test_parties_own_fund);
+  g_test_add_func ("/parties/summary-with-listed", test_parties_summary_with_listed);
   return g_test_run ();
 }

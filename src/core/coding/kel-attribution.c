@@ -219,11 +219,18 @@ static void
 find_parties (GPtrArray *parties, const KelDocument *doc, GArray *mentions)
 {
   gboolean own = doc->corporation == NULL;
+  guint unknown = 0;
 
-  /* a document of a company of the list keeps the list's companies only */
+  /* a document of a company of the list keeps the list's companies only, unless it names
+   * two or more others with a legal form in its body (an akimat's table of several
+   * companies' rows, one of them on the list) */
   for (guint i = 0; i < parties->len; i++)
-    own = own || (((KelParty *) parties->pdata[i])->known == NULL
-                  && g_strcmp0 (((KelParty *) parties->pdata[i])->name, doc->corporation) == 0);
+    {
+      const KelParty *p = parties->pdata[i];
+      own = own || (p->known == NULL && g_strcmp0 (p->name, doc->corporation) == 0);
+      unknown += p->known == NULL && p->body >= 2;
+    }
+  own = own || unknown >= 2;
   for (guint i = 0; i < parties->len && own; i++)
     {
       const KelParty *p = parties->pdata[i];
