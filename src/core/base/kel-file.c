@@ -253,7 +253,6 @@ void
 kel_file_read_async (const char *path, KelFileKind kind, KelJob *job,
                      GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr (GTask) task = NULL;
   ReadData *r;
 
   g_return_if_fail (path != NULL);
@@ -263,12 +262,7 @@ kel_file_read_async (const char *path, KelFileKind kind, KelJob *job,
   r->path = g_strdup (path);
   r->kind = kind;
   r->job = job != NULL ? g_object_ref (job) : NULL;
-  task = g_task_new (NULL, kel_job_cancellable (job), callback, user_data);
-  g_task_set_source_tag (task, kel_file_read_async);
-  g_task_set_name (task, "[kelisim] read a file");
-  g_task_set_task_data (task, r, read_data_free);
-  kel_job_set_progress (job, 0, NULL);
-  g_task_run_in_thread (task, read_thread);
+  kel_job_run_task (NULL, job, kel_file_read_async, "[kelisim] read a file", r, read_data_free, read_thread, callback, user_data);
 }
 
 GBytes *

@@ -140,6 +140,20 @@ kel_job_cancellable (KelJob *job)
 }
 
 void
+kel_job_run_task (gpointer source, KelJob *job, gpointer tag, const char *name, gpointer data,
+                  GDestroyNotify data_free, GTaskThreadFunc thread,
+                  GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (source, kel_job_cancellable (job), callback, user_data);
+
+  g_task_set_source_tag (task, tag);
+  g_task_set_name (task, name);
+  g_task_set_task_data (task, data, data_free);
+  kel_job_set_progress (job, 0, NULL);
+  g_task_run_in_thread (task, thread);
+}
+
+void
 kel_job_cancel (KelJob *job)
 {
   g_return_if_fail (KEL_IS_JOB (job));

@@ -37,5 +37,17 @@ void          kel_job_set_progressf   (KelJob      *job,
                                        ...) G_GNUC_PRINTF (3, 4);
 /* The job's cancellable, or NULL for a NULL @job. */
 GCancellable *kel_job_cancellable     (KelJob      *job);
+/* Runs @thread in a worker for an _async() function: a GTask of @source (may be NULL)
+ * cancelled with @job, tagged @tag, named @name, holding @data (freed with @data_free),
+ * with the job's progress set to 0 first. @callback gets the task's result. */
+void          kel_job_run_task        (gpointer             source,
+                                       KelJob              *job,
+                                       gpointer             tag,
+                                       const char          *name,
+                                       gpointer             data,
+                                       GDestroyNotify       data_free,
+                                       GTaskThreadFunc      thread,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
 
 G_END_DECLS

@@ -136,7 +136,6 @@ void
 kel_page_layout_extract_async (GBytes *pdf, const char *name, KelOcrMode ocr_mode, KelJob *job,
                                GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr (GTask) task = NULL;
   ExtractData *e;
 
   g_return_if_fail (pdf != NULL);
@@ -147,12 +146,7 @@ kel_page_layout_extract_async (GBytes *pdf, const char *name, KelOcrMode ocr_mod
   e->name = g_strdup (name != NULL ? name : "");
   e->ocr_mode = ocr_mode;
   e->job = job != NULL ? g_object_ref (job) : NULL;
-  task = g_task_new (NULL, kel_job_cancellable (job), callback, user_data);
-  g_task_set_source_tag (task, kel_page_layout_extract_async);
-  g_task_set_name (task, "[kelisim] find a layout");
-  g_task_set_task_data (task, e, extract_data_free);
-  kel_job_set_progress (job, 0, NULL);
-  g_task_run_in_thread (task, extract_thread);
+  kel_job_run_task (NULL, job, kel_page_layout_extract_async, "[kelisim] find a layout", e, extract_data_free, extract_thread, callback, user_data);
 }
 
 KelExtracted *

@@ -332,7 +332,6 @@ kel_project_run_linker_async (KelProject *project, const char *coder,
                               const KelLinkLexicon *lex, KelJob *job,
                               GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr (GTask) task = NULL;
   Linking *l;
 
   g_return_if_fail (KEL_IS_PROJECT (project));
@@ -343,12 +342,7 @@ kel_project_run_linker_async (KelProject *project, const char *coder,
   l->coder = g_strdup (coder);
   l->lex = lex;
   l->job = job != NULL ? g_object_ref (job) : NULL;
-  task = g_task_new (project, kel_job_cancellable (job), callback, user_data);
-  g_task_set_source_tag (task, kel_project_run_linker_async);
-  g_task_set_name (task, "[kelisim] link promises");
-  g_task_set_task_data (task, l, linking_free);
-  kel_job_set_progress (job, 0, NULL);
-  g_task_run_in_thread (task, linking_thread);
+  kel_job_run_task (project, job, kel_project_run_linker_async, "[kelisim] link promises", l, linking_free, linking_thread, callback, user_data);
 }
 
 KelLinkResult *

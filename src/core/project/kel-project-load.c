@@ -296,7 +296,6 @@ void
 kel_project_load_document_async (KelProject *project, gint64 document, KelProjectLoadFlags flags,
                                  KelJob *job, GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr (GTask) task = NULL;
   LoadData *load;
 
   g_return_if_fail (KEL_IS_PROJECT (project));
@@ -306,12 +305,7 @@ kel_project_load_document_async (KelProject *project, gint64 document, KelProjec
   load->id = document;
   load->flags = flags;
   load->job = job != NULL ? g_object_ref (job) : NULL;
-  task = g_task_new (project, kel_job_cancellable (job), callback, user_data);
-  g_task_set_source_tag (task, kel_project_load_document_async);
-  g_task_set_name (task, "[kelisim] load a document");
-  g_task_set_task_data (task, load, load_data_free);
-  kel_job_set_progress (job, 0, NULL);
-  g_task_run_in_thread (task, load_thread);
+  kel_job_run_task (project, job, kel_project_load_document_async, "[kelisim] load a document", load, load_data_free, load_thread, callback, user_data);
 }
 
 KelDocument *
