@@ -262,7 +262,8 @@ kel_file_read_async (const char *path, KelFileKind kind, KelJob *job,
   r->path = g_strdup (path);
   r->kind = kind;
   r->job = job != NULL ? g_object_ref (job) : NULL;
-  kel_job_run_task (NULL, job, kel_file_read_async, "[kelisim] read a file", r, read_data_free, read_thread, callback, user_data);
+  kel_job_run_task (NULL, job, kel_file_read_async, "[kelisim] read a file",
+                    r, read_data_free, read_thread, callback, user_data);
 }
 
 GBytes *

@@ -146,7 +146,8 @@ kel_page_layout_extract_async (GBytes *pdf, const char *name, KelOcrMode ocr_mod
   e->name = g_strdup (name != NULL ? name : "");
   e->ocr_mode = ocr_mode;
   e->job = job != NULL ? g_object_ref (job) : NULL;
-  kel_job_run_task (NULL, job, kel_page_layout_extract_async, "[kelisim] find a layout", e, extract_data_free, extract_thread, callback, user_data);
+  kel_job_run_task (NULL, job, kel_page_layout_extract_async, "[kelisim] find a layout",
+                    e, extract_data_free, extract_thread, callback, user_data);
 }
 
 KelExtracted *

@@ -342,7 +342,8 @@ kel_project_run_linker_async (KelProject *project, const char *coder,
   l->coder = g_strdup (coder);
   l->lex = lex;
   l->job = job != NULL ? g_object_ref (job) : NULL;
-  kel_job_run_task (project, job, kel_project_run_linker_async, "[kelisim] link promises", l, linking_free, linking_thread, callback, user_data);
+  kel_job_run_task (project, job, kel_project_run_linker_async, "[kelisim] link promises",
+                    l, linking_free, linking_thread, callback, user_data);
 }
 
 KelLinkResult *

@@ -305,7 +305,8 @@ kel_project_load_document_async (KelProject *project, gint64 document, KelProjec
   load->id = document;
   load->flags = flags;
   load->job = job != NULL ? g_object_ref (job) : NULL;
-  kel_job_run_task (project, job, kel_project_load_document_async, "[kelisim] load a document", load, load_data_free, load_thread, callback, user_data);
+  kel_job_run_task (project, job, kel_project_load_document_async, "[kelisim] load a document",
+                    load, load_data_free, load_thread, callback, user_data);
 }
 
 KelDocument *
