@@ -19,7 +19,7 @@ from collections import defaultdict
 HERE = os.path.dirname(os.path.abspath(__file__))
 CATS = ["infrastructure", "charity", "sponsorship", "one_time_event", "human_development"]
 # documents that state their own exchange rate (DESIGN.md: the document's rate wins)
-RATES = {}
+RATES = {"07": 470}
 
 
 def text(pdf, raw):
