@@ -10,10 +10,6 @@ docx() {  # STEM.py -> STEM.docx -> STEM.pdf
     $PY "$1.py" "$1.docx"
     $LO --convert-to pdf:writer_pdf_Export --outdir . "$1.docx" >/dev/null 2>&1
 }
-xlsx() {  # STEM.py -> STEM.xlsx (openpyxl) -> STEM.pdf (LibreOffice Calc)
-    $PY "$1.py" "$1.xlsx"
-    $LO --convert-to pdf:calc_pdf_Export --outdir . "$1.xlsx" >/dev/null 2>&1
-}
 htmllo() { # STEM.html -> STEM.pdf (LibreOffice Writer, not Writer/Web)
     $LO --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export --outdir . "$1.html" >/dev/null 2>&1
 }
@@ -40,18 +36,18 @@ scan() {  # SOURCE.pdf -> SCAN.pdf: grey image-only PDF, rotated, light noise
     img2pdf --pagesize "${7:-A4}" -o "$2.pdf" "$d"/p-*.png.jpg
 }
 
-if [ $# -gt 0 ]; then "$@"; exit; fi   # e.g. ./make.sh docx 01-... (one step)
+if [ $# -gt 0 ]; then "$@"; exit; fi   # e.g. ./make.sh docx 04-... (one step)
 
-
-
-
-
-
-
-
-
+html   01-shymkentcement-shymkent-execution-report-2024-ru
+html   02-eurochem-karatau-zhambyl-pressrelease-2025-kk
+tex    03-kazakh-gold-akmola-sustainability-2024-en xelatex
+docx   04-kazakhstan-kagazy-karasai-memorandum-2025-ru
+htmllo 05-raimbek-talgar-hearing-protocol-2025-kk
+docx   06-karagandacement-karaganda-guarantee-letter-2025-kk
+html   07-jusan-bank-astana-slide-2024-en
+htmllo 08-eurasian-arnur-kostanay-tripartite-memorandum-2025-ru
 # scans: source stem, scan stem, dpi, rotation (degrees), noise seed, noise attenuation[, page size]
-
-
+scan   01-shymkentcement-shymkent-execution-report-2024-ru 09-shymkentcement-shymkent-execution-report-2024-ru-scan 200 -1.1 7 0.35
+scan   06-karagandacement-karaganda-guarantee-letter-2025-kk 10-karagandacement-karaganda-guarantee-letter-2025-kk-scan 180 0.9 13 0.4
 rm -rf __pycache__
 $PY verify.py
