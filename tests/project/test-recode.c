@@ -470,6 +470,122 @@ test_apply_as_full_run (Fixture *f, gconstpointer data)
   g_unlink (path);
 }
 
+/* Minutes naming two companies of the list, each more than once: whose each item is comes
+ * from where the text names them (kel-attribution.c), which a term's edit does not change;
+ * the preview takes it from the stored codings where their spans hold. */
+static const char minutes[] =
+  "ПРОТОКОЛ\nсовещания акимата области с предприятиями региона на 2021 год\n\n"
+  "1. ТОО «Казцинк»\n"
+  "1.1. Строительство школы в поселке Алтай на сумму 100 млн тенге.\n"
+  "1.2. Спонсорская поддержка школы бокса на сумму 20 млн тенге.\n"
+  "1.3. Благотворительная помощь ветеранам от Казцинка в размере 10 млн тенге.\n"
+  "2. ТОО «Казахмыс»\n"
+  "2.1. Спонсорская поддержка школы плавания на сумму 30 млн тенге.\n"
+  "2.2. Ремонт больницы на сумму 7 млн тенге.\n"
+  "2.3. Благотворительная помощь ветеранам от Казахмыса в размере 15 млн тенге.\n";
+
+static KelProject *
+minutes_project (Fixture *f, const char *path, const char *file)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) added = NULL;
+  const char *files[] = { file, NULL };
+  KelProject *p;
+
+  g_unlink (path);
+  p = kel_project_create (path, f->lexicon, &error);
+  g_assert_no_error (error);
+  added = kel_project_add_files (p, &f->pipeline, files, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_no_error (((KelProjectAddResult *) added->pdata[0])->error);
+  g_assert_true (kel_project_add_coder (p, "anna", "ru", &error));
+  g_assert_no_error (error);
+  return p;
+}
+
+/* The corporation of the lexicon's coding of @segment, "-" for none. */
+static char *
+corporation_of (KelProject *project, int segment)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = kel_project_list_codings (project, 0, KEL_LEXICON_CODER, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const KelProjectCoding *c = all->pdata[i];
+      if (c->segment == segment)
+        return g_strdup (c->corporation != NULL ? c->corporation : "-");
+    }
+  return NULL;
+}
+
+/* Two edits of the minutes, each previewed and applied, leave the project as a lexicon
+ * run of the edited lexicon over a new project of the same file: "школ*" at weight 3 turns
+ * the two sponsorship clauses (2 against 0.5) to infrastructure, spans unchanged; then
+ * "ремонт*" for charity at 1 codes 2.2, a span the stored codings do not have. Segments:
+ * 0 title, 1 heading 1, 2-4 its clauses, 5 heading 2, 6-8 its clauses. */
+static void
+test_attribution_as_full_run (Fixture *f, gconstpointer data)
+{
+  g_autofree char *file = kel_test_write_temp ("recode-minutes.txt", minutes, -1);
+  g_autofree char *path = kel_test_temp_path ("recode-minutes.kelisim");
+  g_autofree char *path_full = kel_test_temp_path ("recode-minutes-full.kelisim");
+  g_autoptr (KelProject) project = minutes_project (f, path, file);
+  g_autoptr (KelLexicon) edited = kel_lexicon_ref (f->lexicon);
+  g_autoptr (GError) error = NULL;
+  KelTermChange changes[] = {
+    { KEL_TERM_CHANGE_WEIGHT, term_index (f->lexicon, "школ*"), NULL, FALSE, NULL,
+      KEL_LANG_UNKNOWN, 3.0 },
+    { KEL_TERM_CHANGE_ADD, 0, "ремонт*", FALSE, "charity", KEL_LANG_RU, 1.0 },
+  };
+  const int kazakhmys[] = { 6, 8 };
+  const gint64 none[] = { -1, -1, -1 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (changes); k++)
+    {
+      g_autoptr (KelLexiconDiff) diff = NULL;
+      g_autoptr (KelProject) full = NULL;
+      g_autofree char *incremental = NULL, *whole = NULL;
+      KelPipelineOptions pipeline = { edited };
+      guint n_changed = 0;
+
+      diff = kel_project_preview_lexicon_change (project, &pipeline, &changes[k], NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (diff->changed->len, ==, 1);
+      g_assert_true (kel_project_apply_lexicon_change (project, "anna", &pipeline, diff, NULL,
+                                                       &n_changed, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_changed, ==, 1);
+      g_clear_pointer (&edited, kel_lexicon_unref);
+      edited = kel_lexicon_ref (diff->lexicon);
+      pipeline.lexicon = edited;
+      full = minutes_project (f, path_full, file);
+      g_assert_true (kel_project_run_lexicon (full, &pipeline, NULL, &n_changed, &error));
+      g_assert_no_error (error);
+      /* one document each: its rows under one letter */
+      incremental = full_summary (project, none);
+      whole = full_summary (full, none);
+      g_assert_cmpstr (incremental, ==, whole);
+      /* what the minutes say: 2.1 and 2.3 are Kazakhmys's (and 2.2 after the second) */
+      for (guint i = 0; i < G_N_ELEMENTS (kazakhmys); i++)
+        {
+          g_autofree char *corp = corporation_of (full, kazakhmys[i]);
+          g_assert_cmpstr (corp, ==, "Kazakhmys");
+        }
+      if (k == 1)
+        {
+          g_autofree char *corp = corporation_of (full, 7);
+          g_assert_cmpstr (corp, ==, "Kazakhmys");
+        }
+      g_clear_object (&full);
+      g_unlink (path_full);
+    }
+  g_clear_object (&project);
+  g_unlink (path);
+  g_unlink (file);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -485,6 +601,7 @@ main (int argc, char **argv)
   ADD ("apply-needs-person", test_apply_needs_person);
   ADD ("async", test_async);
   ADD ("apply-as-full-run", test_apply_as_full_run);
+  ADD ("attribution-as-full-run", test_attribution_as_full_run);
 #undef ADD
   return g_test_run ();
 }

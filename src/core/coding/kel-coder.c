@@ -1108,6 +1108,13 @@ clear_codings (KelDocument *doc)
 void
 kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates *rates)
 {
+  _kel_coder_code_document_with (lex, doc, rates, NULL, NULL);
+}
+
+void
+_kel_coder_code_document_with (const KelLexicon *lex, KelDocument *doc, const KelRates *rates,
+                               KelAttributeFunc attribute, gpointer data)
+{
   g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (KelHit));
   g_autoptr (KelRates) doc_rates = NULL;
   g_autofree KelReason *sections = NULL;
@@ -1200,7 +1207,8 @@ kel_coder_code_document (const KelLexicon *lex, KelDocument *doc, const KelRates
         tell_more (lex, doc, i, before);
     }
   _kel_count_document (lex, doc);
-  _kel_attribute_corporations (lex, doc);
+  if (attribute == NULL || !attribute (lex, doc, data))
+    _kel_attribute_corporations (lex, doc);
   _kel_items_label (doc);
   _kel_lexicon_memo_end ();
 }

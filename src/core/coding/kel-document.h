@@ -96,6 +96,22 @@ void        kel_coder_code_document    (const KelLexicon *lex,
                                         KelDocument      *doc,
                                         const KelRates   *rates);
 
+/* What may give @doc's codings, coded and counted, their corporations in place of the
+ * coder's attribution (which depends on the text and the lexicon's corporations, not on
+ * its terms): TRUE when it did, FALSE to have the coder work them out. */
+typedef gboolean (*KelAttributeFunc) (const KelLexicon *lex,
+                                      KelDocument      *doc,
+                                      gpointer          data);
+
+/* kel_coder_code_document() asking @attribute (with @data) first: the preview of a
+ * lexicon edit (kel-lexicon-preview.c) takes the attribution the document's stored
+ * codings already have where it can. */
+void        _kel_coder_code_document_with (const KelLexicon *lex,
+                                           KelDocument      *doc,
+                                           const KelRates   *rates,
+                                           KelAttributeFunc  attribute,
+                                           gpointer          data);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelDocument, kel_document_free)
 
 G_END_DECLS

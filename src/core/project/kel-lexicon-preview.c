@@ -317,25 +317,72 @@ documents_with_literals (KelProject *project, GStrv literals, guint *n_documents
   return g_steal_pointer (&out);
 }
 
-KelDocument *
-_kel_lexicon_code_stored (KelProject *project, gint64 document, const KelLexicon *lex,
-                          const KelRates *rates, GError **error)
+/* The stored attribution of @doc's codings, when each of them has a stored coding of the
+ * same span (@data: the document's stored codings, Stored): whose an item is depends on its
+ * span, the text and the corporations of the lexicon, none of which an edit of a term
+ * changes (kel-attribution.c). A coding of a new span has it worked out again. */
+static gboolean
+stored_attribution (const KelLexicon *lex, KelDocument *doc, gpointer data)
+{
+  GArray *stored = data;
+  g_autofree const char **corporations = g_new0 (const char *, doc->codings->len + 1);
+
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      guint k = 0;
+
+      while (k < stored->len
+             && (g_array_index (stored, Stored, k).start != (gint64) c->start
+                 || g_array_index (stored, Stored, k).end != (gint64) c->end))
+        k++;
+      if (k == stored->len)
+        return FALSE;
+      corporations[i] = g_array_index (stored, Stored, k).corporation;
+    }
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+
+      g_free (c->corporation);
+      c->corporation = *corporations[i] != '\0' ? g_strdup (corporations[i]) : NULL;
+    }
+  return TRUE;
+}
+
+/* @document loaded and coded again with @lex; with @stored, its stored codings are loaded
+ * too (into *@stored) and their attribution taken where it holds. */
+static KelDocument *
+code_stored (KelProject *project, gint64 document, const KelLexicon *lex,
+             const KelRates *rates, GArray **stored, GError **error)
 {
   KelDocument *doc;
 
   _kel_project_lock (project);
   doc = _kel_project_load_document (project, document, error);
+  if (doc != NULL && stored != NULL && (*stored = load_stored (project, document, error)) == NULL)
+    g_clear_pointer (&doc, kel_document_free);
   _kel_project_unlock (project);
   if (doc != NULL)
     {
       /* what it warns of replaces what the last coding did */
       g_ptr_array_set_size (doc->warnings, 0);
-      kel_coder_code_document (lex, doc, rates);
+      _kel_coder_code_document_with (lex, doc, rates,
+                                     stored != NULL ? stored_attribution : NULL,
+                                     stored != NULL ? *stored : NULL);
     }
   return doc;
 }
 
-/* Coding several documents at once: each worker takes the next one. */
+KelDocument *
+_kel_lexicon_code_stored (KelProject *project, gint64 document, const KelLexicon *lex,
+                          const KelRates *rates, GError **error)
+{
+  return code_stored (project, document, lex, rates, NULL, error);
+}
+
+/* Coding several documents at once: each worker takes the next one. With @stored, the
+ * stored codings of each are kept there. */
 typedef struct {
   KelProject       *project;
   const gint64     *ids;
@@ -344,6 +391,7 @@ typedef struct {
   const KelRates   *rates;
   GCancellable     *cancellable;
   KelDocument     **docs;
+  GArray          **stored;
   gint              next;
   GMutex            lock;
   GError           *error;
@@ -360,7 +408,8 @@ code_many_worker (gpointer data)
       GError *error = NULL;
 
       if (!g_cancellable_set_error_if_cancelled (m->cancellable, &error))
-        m->docs[i] = _kel_lexicon_code_stored (m->project, m->ids[i], m->lex, m->rates, &error);
+        m->docs[i] = code_stored (m->project, m->ids[i], m->lex, m->rates,
+                                  m->stored != NULL ? &m->stored[i] : NULL, &error);
       if (error != NULL)
         {
           g_mutex_lock (&m->lock);
@@ -375,30 +424,37 @@ code_many_worker (gpointer data)
   return NULL;
 }
 
+static KelDocument **
+code_many (CodeMany *m, GError **error)
+{
+  guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
+  g_autoptr (GPtrArray) threads = g_ptr_array_new ();
+
+  m->docs = g_new0 (KelDocument *, m->n + 1);
+  g_mutex_init (&m->lock);
+  for (guint t = 1; t < MIN (n_threads, m->n); t++)
+    g_ptr_array_add (threads, g_thread_new ("kel-recode", code_many_worker, m));
+  code_many_worker (m);
+  for (guint t = 0; t < threads->len; t++)
+    g_thread_join (threads->pdata[t]);
+  g_mutex_clear (&m->lock);
+  if (m->error != NULL)
+    {
+      g_propagate_error (error, m->error);
+      for (guint i = 0; i < m->n; i++)
+        g_clear_pointer (&m->docs[i], kel_document_free);
+      g_clear_pointer (&m->docs, g_free);
+    }
+  return m->docs;
+}
+
 KelDocument **
 _kel_lexicon_code_many (KelProject *project, const gint64 *ids, guint n, const KelLexicon *lex,
                         const KelRates *rates, GCancellable *cancellable, GError **error)
 {
-  CodeMany m = { project, ids, n, lex, rates, cancellable, NULL, 0, { 0 }, NULL };
-  guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
-  g_autoptr (GPtrArray) threads = g_ptr_array_new ();
+  CodeMany m = { project, ids, n, lex, rates, cancellable, NULL, NULL, 0, { 0 }, NULL };
 
-  m.docs = g_new0 (KelDocument *, n + 1);
-  g_mutex_init (&m.lock);
-  for (guint t = 1; t < MIN (n_threads, n); t++)
-    g_ptr_array_add (threads, g_thread_new ("kel-recode", code_many_worker, &m));
-  code_many_worker (&m);
-  for (guint t = 0; t < threads->len; t++)
-    g_thread_join (threads->pdata[t]);
-  g_mutex_clear (&m.lock);
-  if (m.error != NULL)
-    {
-      g_propagate_error (error, m.error);
-      for (guint i = 0; i < n; i++)
-        g_clear_pointer (&m.docs[i], kel_document_free);
-      g_clear_pointer (&m.docs, g_free);
-    }
-  return m.docs;
+  return code_many (&m, error);
 }
 
 GArray *
@@ -466,31 +522,29 @@ static gboolean
 compare_chunk (KelProject *project, KelLexiconDiff *diff, const KelRates *rates,
                const gint64 *ids, guint n, GCancellable *cancellable, GError **error)
 {
-  KelDocument **docs = _kel_lexicon_code_many (project, ids, n, diff->lexicon, rates,
-                                               cancellable, error);
+  g_autofree GArray **stored = g_new0 (GArray *, n + 1);
+  CodeMany m = { project, ids, n, diff->lexicon, rates, cancellable, NULL, stored, 0, { 0 },
+                 NULL };
+  KelDocument **docs = code_many (&m, error);
   gboolean ok = docs != NULL;
 
   for (guint i = 0; ok && i < n; i++)
+    if (compare_document (docs[i], ids[i], diff->lexicon, stored[i], diff->codings))
+      {
+        /* kept for apply, which then need not code it again */
+        KelLexiconCoded *c = g_new0 (KelLexiconCoded, 1);
+
+        c->codings = g_steal_pointer (&docs[i]->codings);
+        c->warnings = g_steal_pointer (&docs[i]->warnings);
+        g_ptr_array_add (diff->coded, c);
+        g_array_append_val (diff->changed, ids[i]);
+      }
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr (GArray) stored = NULL;
-
-      _kel_project_lock (project);
-      stored = load_stored (project, ids[i], error);
-      _kel_project_unlock (project);
-      ok = stored != NULL;
-      if (ok && compare_document (docs[i], ids[i], diff->lexicon, stored, diff->codings))
-        {
-          /* kept for apply, which then need not code it again */
-          KelLexiconCoded *c = g_new0 (KelLexiconCoded, 1);
-
-          c->codings = g_steal_pointer (&docs[i]->codings);
-          c->warnings = g_steal_pointer (&docs[i]->warnings);
-          g_ptr_array_add (diff->coded, c);
-          g_array_append_val (diff->changed, ids[i]);
-        }
+      g_clear_pointer (&stored[i], g_array_unref);
+      if (docs != NULL)
+        kel_document_free (docs[i]);
     }
-  for (guint i = 0; docs != NULL && i < n; i++)
-    kel_document_free (docs[i]);
   g_free (docs);
   return ok;
 }

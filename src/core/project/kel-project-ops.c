@@ -611,6 +611,41 @@ recode_unit (KelProject *project, const KelCodingRow *source, const char *catego
   return TRUE;
 }
 
+/* One's own code (@source, a manual one) changes category in place; a positive decision
+ * already there (@target, at @unit) takes its place, a withdrawn one goes. */
+static gboolean
+recode_own (KelOp *op, EditData *d, KelCodingRow *source, KelCodingRow *target,
+            const Unit *unit, GError **error)
+{
+  g_autoptr (KelCodingRow) was = _kel_coding_row_copy (source);
+
+  if (is_positive (target))
+    {
+      source->deleted = TRUE;
+      source->modified = g_get_real_time ();
+      if (!_kel_op_coding (op, was, source, error))
+        return FALSE;
+      d->result = target->id;
+      return TRUE;
+    }
+  if (target != NULL && !target->deleted)
+    {
+      g_autoptr (KelCodingRow) target_was = _kel_coding_row_copy (target);
+      target->deleted = TRUE;
+      target->modified = g_get_real_time ();
+      if (!_kel_op_coding (op, target_was, target, error))
+        return FALSE;
+    }
+  g_free (source->category);
+  source->category = g_strdup (d->category);
+  source->item = unit->item;
+  source->modified = g_get_real_time ();
+  if (!_kel_op_coding (op, was, source, error))
+    return FALSE;
+  d->result = source->id;
+  return TRUE;
+}
+
 static gboolean
 recode_body (KelOp *op, gpointer data, GError **error)
 {
@@ -639,36 +674,7 @@ recode_body (KelOp *op, gpointer data, GError **error)
     }
 
   if (source->coder == op->coder && source->status == KEL_STATUS_MANUAL)
-    {
-      /* one's own code changes category in place */
-      g_autoptr (KelCodingRow) was = _kel_coding_row_copy (source);
-
-      if (is_positive (target))
-        {
-          source->deleted = TRUE;
-          source->modified = g_get_real_time ();
-          if (!_kel_op_coding (op, was, source, error))
-            return FALSE;
-          d->result = target->id;
-          return TRUE;
-        }
-      if (target != NULL && !target->deleted)
-        {
-          g_autoptr (KelCodingRow) target_was = _kel_coding_row_copy (target);
-          target->deleted = TRUE;
-          target->modified = g_get_real_time ();
-          if (!_kel_op_coding (op, target_was, target, error))
-            return FALSE;
-        }
-      g_free (source->category);
-      source->category = g_strdup (d->category);
-      source->item = unit.item;
-      source->modified = g_get_real_time ();
-      if (!_kel_op_coding (op, was, source, error))
-        return FALSE;
-      d->result = source->id;
-      return TRUE;
-    }
+    return recode_own (op, d, source, target, &unit, error);
 
   /* anyone else's coding (or one's own decision): reject it, code the new category */
   {
