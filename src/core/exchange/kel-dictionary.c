@@ -300,7 +300,7 @@ read_liwc_categories (KelDictionary *dict, char **lines, guint *i, GHashTable *c
 
 /* One entry of a LIWC dictionary (line ln, not blank): its words (LIWC2015 allows
  * phrases), then the numbers of its categories, each given the entry; a conditional
- * category ("(02 134)131/125", "<of>…") is warned of and left. */
+ * category ("like  (02 134)125/464  3") is warned of and left. */
 static void
 read_liwc_entry (KelDictionary *dict, GHashTable *cats, char *line, guint ln)
 {
