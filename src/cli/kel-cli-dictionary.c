@@ -20,6 +20,61 @@ parse_term_language (const char *s, KelLanguage *out)
   return kel_cli_parse_language (s, out);
 }
 
+/* The --map options THEIRS=OURS as a table THEIRS → OURS; NULL (said on stderr) if one
+ * is not of that form. */
+static GHashTable *
+parse_maps (char **maps)
+{
+  g_autoptr (GHashTable) map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
+    {
+      const char *eq = strrchr (maps[i], '=');
+      if (eq == NULL || eq == maps[i] || eq[1] == '\0')
+        {
+          fprintf (stderr, _("kelisim-cli dictionary: --map takes THEIRS=OURS, not “%s”\n"),
+                   maps[i]);
+          return NULL;
+        }
+      g_hash_table_replace (map, g_strndup (maps[i], eq - maps[i]), g_strdup (eq + 1));
+    }
+  return g_steal_pointer (&map);
+}
+
+/* Whether the options of "dictionary import" make sense (said on stderr if not): one
+ * file, a folder, a known format and language, a lexicon file's name. */
+static gboolean
+check_import_options (char **files, const char *output, const char *format_name,
+                      KelDictFormat *format, const char *language, KelLanguage *lang,
+                      const char *name)
+{
+  if (files == NULL || files[0] == NULL || files[1] != NULL || output == NULL)
+    {
+      fprintf (stderr, _("kelisim-cli dictionary import: give one dictionary and the lexicon "
+                         "folder: dictionary import FILE -o DIR\n"));
+      return FALSE;
+    }
+  if (format_name != NULL && !kel_dict_format_from_string (format_name, format))
+    {
+      fprintf (stderr, _("kelisim-cli dictionary: unknown format “%s”\n"), format_name);
+      return FALSE;
+    }
+  if (!parse_term_language (language, lang))
+    {
+      fprintf (stderr, _("kelisim-cli dictionary: --language takes “kk”, “ru”, “en” or "
+                         "“all”\n"));
+      return FALSE;
+    }
+  if (name != NULL && (strchr (name, '/') != NULL || !g_str_has_suffix (name, ".xml")
+                       || strcmp (name, "codebook.xml") == 0))
+    {
+      fprintf (stderr, _("kelisim-cli dictionary: --name takes a file name ending in .xml "
+                         "(not codebook.xml)\n"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static int
 dictionary_import (int argc, char **argv)
 {
@@ -60,42 +115,9 @@ dictionary_import (int argc, char **argv)
       fprintf (stderr, "kelisim-cli dictionary: %s\n", error->message);
       return 2;
     }
-  if (files == NULL || files[0] == NULL || files[1] != NULL || output == NULL)
-    {
-      fprintf (stderr, _("kelisim-cli dictionary import: give one dictionary and the lexicon "
-                         "folder: dictionary import FILE -o DIR\n"));
-      return 2;
-    }
-  if (format_name != NULL && !kel_dict_format_from_string (format_name, &format))
-    {
-      fprintf (stderr, _("kelisim-cli dictionary: unknown format “%s”\n"), format_name);
-      return 2;
-    }
-  if (!parse_term_language (language, &lang))
-    {
-      fprintf (stderr, _("kelisim-cli dictionary: --language takes “kk”, “ru”, “en” or "
-                         "“all”\n"));
-      return 2;
-    }
-  if (name != NULL && (strchr (name, '/') != NULL || !g_str_has_suffix (name, ".xml")
-                       || strcmp (name, "codebook.xml") == 0))
-    {
-      fprintf (stderr, _("kelisim-cli dictionary: --name takes a file name ending in .xml "
-                         "(not codebook.xml)\n"));
-      return 2;
-    }
-  map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
-    {
-      const char *eq = strrchr (maps[i], '=');
-      if (eq == NULL || eq == maps[i] || eq[1] == '\0')
-        {
-          fprintf (stderr, _("kelisim-cli dictionary: --map takes THEIRS=OURS, not “%s”\n"),
-                   maps[i]);
-          return 2;
-        }
-      g_hash_table_replace (map, g_strndup (maps[i], eq - maps[i]), g_strdup (eq + 1));
-    }
+  if (!check_import_options (files, output, format_name, &format, language, &lang, name)
+      || (map = parse_maps (maps)) == NULL)
+    return 2;
 
   dict = kel_dictionary_read (files[0], format, &error);
   if (dict == NULL)

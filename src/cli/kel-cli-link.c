@@ -98,39 +98,87 @@ parse_score (const char *s, double *out)
   return end != s && *end == '\0' && *out >= 0 && *out < 100;
 }
 
+/* The command's options, as given. */
+typedef struct {
+  char  *output, *linking, *threshold, *project, *coder, *chart, *group, *by;
+  char **files;
+} LinkArgs;
+
+static void
+link_args_clear (LinkArgs *a)
+{
+  g_free (a->output);
+  g_free (a->linking);
+  g_free (a->threshold);
+  g_free (a->project);
+  g_free (a->coder);
+  g_free (a->chart);
+  g_free (a->group);
+  g_free (a->by);
+  g_strfreev (a->files);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LinkArgs, link_args_clear)
+
+/* The command line read into a and in. */
+static gboolean
+link_parse (int *argc, char ***argv, KelCliInput *in, LinkArgs *a, GError **error)
+{
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a->output,
+      N_("Write to FILE instead of standard output"), N_("FILE") },
+    { "linking", 0, 0, G_OPTION_ARG_FILENAME, &a->linking,
+      N_("Your own copy of the linker’s lists (concepts.tsv, status.tsv)"), N_("DIR") },
+    { "threshold", 0, 0, G_OPTION_ARG_STRING, &a->threshold,
+      N_("The score from which a match is a link, not a suggestion (default 3)"),
+      N_("SCORE") },
+    { "project", 'p', 0, G_OPTION_ARG_FILENAME, &a->project,
+      N_("Take the codings from a project file instead of source files"), N_("FILE") },
+    { "coder", 0, 0, G_OPTION_ARG_STRING, &a->coder,
+      N_("In a project, whose codings: “lexicon” (default), or the lexicon’s as this coder "
+         "reviewed them"), N_("WHO") },
+    { "chart", 0, 0, G_OPTION_ARG_FILENAME, &a->chart,
+      N_("Also draw the delivery chart to FILE (.png, .svg or .pdf)"), N_("FILE") },
+    { "group", 0, 0, G_OPTION_ARG_STRING, &a->group,
+      N_("The chart’s bars: per “corporation” (default), per corporation and “year”, or per "
+         "corporation and “class”"), N_("WHAT") },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &a->by,
+      N_("The chart’s shares of the promised “amount” (default) or of the “count” of "
+         "commitments"), N_("WHAT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->files, NULL, N_("FILE…") },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) ctx = NULL;
+
+  ctx = g_option_context_new (_("— link the commitments of memoranda to what reports say "
+                                "was done"));
+  g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
+  kel_cli_input_add_options (in, ctx);
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  return g_option_context_parse (ctx, argc, argv, error);
+}
+
+/* The links of the files' items (collected in items, which the result speaks of), coded
+ * with the lexicon; *failed counts the files that could not be read. */
+static KelLinkResult *
+files_result (KelCliInput *in, char **files, GPtrArray *items, const KelLinkLexicon *link_lex,
+              const KelLinkOptions *options, guint *failed)
+{
+  Collect collect = { 0 };
+
+  collect.items = items;
+  collect.lex = in->lexicon;
+  *failed = kel_cli_run_batch (&in->pipeline, files, kel_cli_input_jobs (in), consume_items,
+                               &collect);
+  return kel_link_run (link_lex, items, options);
+}
+
 int
 kel_cli_link_main (int argc, char **argv)
 {
   const char *command = "link";
   KelCliInput in = { 0 };
-  g_autofree char *output = NULL, *linking = NULL, *threshold = NULL, *project = NULL;
-  g_autofree char *coder = NULL, *chart = NULL, *group = NULL, *by = NULL;
-  g_auto (GStrv) files = NULL;
-  GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Write to FILE instead of standard output"), N_("FILE") },
-    { "linking", 0, 0, G_OPTION_ARG_FILENAME, &linking,
-      N_("Your own copy of the linker’s lists (concepts.tsv, status.tsv)"), N_("DIR") },
-    { "threshold", 0, 0, G_OPTION_ARG_STRING, &threshold,
-      N_("The score from which a match is a link, not a suggestion (default 3)"),
-      N_("SCORE") },
-    { "project", 'p', 0, G_OPTION_ARG_FILENAME, &project,
-      N_("Take the codings from a project file instead of source files"), N_("FILE") },
-    { "coder", 0, 0, G_OPTION_ARG_STRING, &coder,
-      N_("In a project, whose codings: “lexicon” (default), or the lexicon’s as this coder "
-         "reviewed them"), N_("WHO") },
-    { "chart", 0, 0, G_OPTION_ARG_FILENAME, &chart,
-      N_("Also draw the delivery chart to FILE (.png, .svg or .pdf)"), N_("FILE") },
-    { "group", 0, 0, G_OPTION_ARG_STRING, &group,
-      N_("The chart’s bars: per “corporation” (default), per corporation and “year”, or per "
-         "corporation and “class”"), N_("WHAT") },
-    { "by", 0, 0, G_OPTION_ARG_STRING, &by,
-      N_("The chart’s shares of the promised “amount” (default) or of the “count” of "
-         "commitments"), N_("WHAT") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
-    { NULL }
-  };
-  g_autoptr (GOptionContext) ctx = NULL;
+  g_auto (LinkArgs) a = { 0 };
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (
     (GDestroyNotify) kel_link_item_free);
@@ -140,54 +188,43 @@ kel_cli_link_main (int argc, char **argv)
   const KelLexicon *codebook = NULL;
   g_autofree char *table = NULL;
   KelLinkOptions options;
-  Collect collect;
-  guint failed;
+  guint failed = 0;
   int status = 2;
 
-  ctx = g_option_context_new (_("— link the commitments of memoranda to what reports say "
-                                "was done"));
-  g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
-  kel_cli_input_add_options (&in, ctx);
-  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+  if (!link_parse (&argc, &argv, &in, &a, &error))
     goto out;
   kel_link_options_init (&options);
-  if (!parse_score (threshold, &options.link_threshold))
+  if (!parse_score (a.threshold, &options.link_threshold))
     {
       fprintf (stderr, _("kelisim-cli link: --threshold takes a number from 0 to 100, not "
-                         "“%s”\n"), threshold);
+                         "“%s”\n"), a.threshold);
       goto out;
     }
   options.suggestion_threshold = MIN (options.suggestion_threshold, options.link_threshold);
-  if ((project == NULL && !kel_cli_check_files (files, command))
-      || !kel_cli_check_project_input (&in, project, files, command)
-      || (project == NULL && !kel_cli_input_prepare (&in, command)))
+  if ((a.project == NULL && !kel_cli_check_files (a.files, command))
+      || !kel_cli_check_project_input (&in, a.project, a.files, command)
+      || (a.project == NULL && !kel_cli_input_prepare (&in, command)))
     goto out;
-  if ((link_lex = kel_link_lexicon_load (linking, &error)) == NULL)
+  if ((link_lex = kel_link_lexicon_load (a.linking, &error)) == NULL)
     goto out;
 
-  if (project != NULL)
+  if (a.project != NULL)
     {
-      result = project_result (project, coder, link_lex, &options, &codebook, &error);
+      result = project_result (a.project, a.coder, link_lex, &options, &codebook, &error);
       project_lex = (KelLexicon *) codebook;
       if (result == NULL)
         goto out;
-      failed = 0;
     }
   else
     {
-      collect.items = items;
-      collect.lex = in.lexicon;
-      failed = kel_cli_run_batch (&in.pipeline, files, kel_cli_input_jobs (&in), consume_items,
-                                  &collect);
-      result = kel_link_run (link_lex, items, &options);
+      result = files_result (&in, a.files, items, link_lex, &options, &failed);
       codebook = in.lexicon;
     }
   table = kel_link_result_to_tsv (result);
-  if (!kel_cli_write_output (output, table, strlen (table), &error)
-      || (chart != NULL && !write_chart (result, codebook, chart, group, by, &error)))
+  if (!kel_cli_write_output (a.output, table, strlen (table), &error)
+      || (a.chart != NULL && !write_chart (result, codebook, a.chart, a.group, a.by, &error)))
     goto out;
-  status = project != NULL ? 0 : kel_cli_batch_status (failed, g_strv_length (files));
+  status = a.project != NULL ? 0 : kel_cli_batch_status (failed, g_strv_length (a.files));
 
 out:
   if (error != NULL)

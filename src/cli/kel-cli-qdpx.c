@@ -19,6 +19,40 @@ kel_cli_print_qdpx_report (const char *command, const KelQdpxReport *report)
              (const char *) report->unmapped->pdata[i]);
 }
 
+/* The --map options THEIRS=OURS as a table THEIRS → OURS; NULL (said on stderr) if one
+ * is not of that form. */
+static GHashTable *
+parse_maps (const char *command, char **maps)
+{
+  g_autoptr (GHashTable) map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
+    {
+      const char *eq = strrchr (maps[i], '=');
+
+      if (eq == NULL || eq == maps[i] || eq[1] == '\0')
+        {
+          fprintf (stderr, _("%s: --map takes THEIRS=OURS, not “%s”\n"), command, maps[i]);
+          return NULL;
+        }
+      g_hash_table_replace (map, g_strndup (maps[i], eq - maps[i]), g_strdup (eq + 1));
+    }
+  return g_steal_pointer (&map);
+}
+
+/* The .qdpx file imported into the project into, or as the new project output. */
+static gboolean
+import_file (const char *into, const char *output, const char *file,
+             const KelQdpxImportOptions *options, KelQdpxReport *report, GError **error)
+{
+  g_autoptr (KelProject) project = NULL;
+
+  if (into == NULL)
+    return kel_qdpx_import_new (output, file, options, report, NULL, error);
+  project = kel_project_open (into, error);
+  return project != NULL && kel_qdpx_import (project, file, options, report, NULL, error);
+}
+
 int
 kel_cli_project_import (const char *command, int argc, char **argv)
 {
@@ -29,7 +63,6 @@ kel_cli_project_import (const char *command, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (GHashTable) map = NULL;
   g_autoptr (KelQdpxReport) report = kel_qdpx_report_new ();
-  g_autoptr (KelProject) project = NULL;
   KelQdpxImportOptions options = { 0 };
   KelLanguage lang = KEL_LANG_UNKNOWN;
   const char *target;
@@ -73,18 +106,8 @@ kel_cli_project_import (const char *command, int argc, char **argv)
       fprintf (stderr, _("%s: “%s” is not a language (kk, ru or en)\n"), command, language);
       goto out;
     }
-  map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
-    {
-      const char *eq = strrchr (maps[i], '=');
-
-      if (eq == NULL || eq == maps[i] || eq[1] == '\0')
-        {
-          fprintf (stderr, _("%s: --map takes THEIRS=OURS, not “%s”\n"), command, maps[i]);
-          goto out;
-        }
-      g_hash_table_replace (map, g_strndup (maps[i], eq - maps[i]), g_strdup (eq + 1));
-    }
+  if ((map = parse_maps (command, maps)) == NULL)
+    goto out;
   if (!kel_cli_input_prepare (&in, "project import"))
     goto out;
 
@@ -92,18 +115,8 @@ kel_cli_project_import (const char *command, int argc, char **argv)
   options.map = g_hash_table_size (map) > 0 ? map : NULL;
   options.coder = coder;
   options.language = lang;
-  if (into != NULL)
-    {
-      target = into;
-      project = kel_project_open (into, &error);
-      ok = project != NULL
-           && kel_qdpx_import (project, files[0], &options, report, NULL, &error);
-    }
-  else
-    {
-      target = output;
-      ok = kel_qdpx_import_new (output, files[0], &options, report, NULL, &error);
-    }
+  target = into != NULL ? into : output;
+  ok = import_file (into, output, files[0], &options, report, &error);
   if (!ok)
     {
       fprintf (stderr, "%s: %s\n", command, error->message);

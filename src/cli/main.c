@@ -33,6 +33,51 @@ consume_dataset (KelDocument *doc, gpointer user_data)
 }
 
 /* "code": files in, a dataset out. */
+/* The files coded and written as a text dataset (CSV, TSV or JSON lines) to output (or
+ * standard output), each as it is done; returns the command's exit status. */
+static int
+write_text_dataset (KelCliInput *in, char **files, KelFormat format, const char *output,
+                    gboolean all_segments)
+{
+  g_autoptr (GError) error = NULL;
+  Sink sink = { 0 };
+  guint failed;
+  int status;
+
+  sink.file = kel_cli_output_open (output, &error);
+  if (sink.file == NULL)
+    {
+      fprintf (stderr, "kelisim-cli: %s\n", error->message);
+      return 2;
+    }
+  sink.out = g_string_new (NULL);
+  sink.format = format;
+  sink.lex = in->lexicon;
+  sink.all_segments = all_segments;
+  kel_dataset_append_header (sink.out, format);
+  kel_cli_output_write (sink.file, sink.out->str, sink.out->len, &sink.error);
+  g_string_truncate (sink.out, 0);
+  failed = kel_cli_run_batch (&in->pipeline, files, kel_cli_input_jobs (in), consume_dataset,
+                              &sink);
+
+  if (!kel_cli_output_close (sink.file, sink.error == NULL,
+                             sink.error == NULL ? &error : NULL))
+    {
+      fprintf (stderr, "kelisim-cli: %s\n", error->message);
+      status = 2;
+    }
+  else if (sink.error != NULL)
+    {
+      fprintf (stderr, "kelisim-cli: %s\n", sink.error->message);
+      status = 2;
+    }
+  else
+    status = kel_cli_batch_status (failed, g_strv_length (files));
+  g_clear_error (&sink.error);
+  g_string_free (sink.out, TRUE);
+  return status;
+}
+
 static int
 run_files_command (const char *command, int argc, char **argv)
 {
@@ -57,8 +102,6 @@ run_files_command (const char *command, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   KelFormat format;
   KelExportFormat export_format;
-  Sink sink = { 0 };
-  guint failed;
   int status = 0;
 
   ctx = g_option_context_new (_("— code memoranda and reports (PDF or UTF-8 text)"));
@@ -96,38 +139,7 @@ run_files_command (const char *command, int argc, char **argv)
       return 2;
     }
 
-  sink.file = kel_cli_output_open (output, &error);
-  if (sink.file == NULL)
-    {
-      fprintf (stderr, "kelisim-cli: %s\n", error->message);
-      kel_cli_input_clear (&in);
-      return 2;
-    }
-  sink.out = g_string_new (NULL);
-  sink.format = format;
-  sink.lex = in.lexicon;
-  sink.all_segments = all_segments;
-  kel_dataset_append_header (sink.out, format);
-  kel_cli_output_write (sink.file, sink.out->str, sink.out->len, &sink.error);
-  g_string_truncate (sink.out, 0);
-  failed = kel_cli_run_batch (&in.pipeline, files, kel_cli_input_jobs (&in), consume_dataset,
-                              &sink);
-
-  if (!kel_cli_output_close (sink.file, sink.error == NULL,
-                             sink.error == NULL ? &error : NULL))
-    {
-      fprintf (stderr, "kelisim-cli: %s\n", error->message);
-      status = 2;
-    }
-  else if (sink.error != NULL)
-    {
-      fprintf (stderr, "kelisim-cli: %s\n", sink.error->message);
-      status = 2;
-    }
-  else
-    status = kel_cli_batch_status (failed, g_strv_length (files));
-  g_clear_error (&sink.error);
-  g_string_free (sink.out, TRUE);
+  status = write_text_dataset (&in, files, format, output, all_segments);
   kel_cli_input_clear (&in);
   return status;
 }

@@ -776,30 +776,14 @@ consensus_amount (const KelAggregate *agg, const Candidate *cand, GPtrArray *agr
   return kel_consensus_amount (given, agreeing->len);
 }
 
-static void
-collect_consensus (KelAggregate *agg, GHashTable *extra, GArray *units, GArray *unit_rows)
+/* How many of the chosen coders worked on each document (by its name). */
+static GHashTable *
+coders_per_document (KelAggregate *agg, const char *const *chosen)
 {
-  const KelAggregateFilter *f = agg->filter;
-  g_autoptr (GPtrArray) people = NULL;
-  const char *const *chosen;
   g_autoptr (GHashTable) present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                           NULL);
-  g_autoptr (GHashTable) candidates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                             candidate_free);
-  g_autoptr (GPtrArray) order = g_ptr_array_new ();
-  g_autoptr (GHashTable) n_present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                            NULL);
+  GHashTable *n_present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  if (f->coders != NULL)
-    chosen = (const char *const *) f->coders;
-  else
-    {
-      people = people_in_rows (agg->rows);
-      g_ptr_array_add (people, NULL);
-      chosen = (const char *const *) people->pdata;
-    }
-
-  /* who worked on which document */
   for (guint i = 0; i < agg->rows->len; i++)
     {
       const KelRow *row = agg->rows->pdata[i];
@@ -815,7 +799,15 @@ collect_consensus (KelAggregate *agg, GHashTable *extra, GArray *units, GArray *
           g_hash_table_insert (n_present, g_strdup (doc), GUINT_TO_POINTER (n + 1));
         }
     }
+  return n_present;
+}
 
+/* The chosen coders' codings grouped by what they code (a document's segment, or its
+ * text) and category, in candidates by that key and in order as first met. */
+static void
+collect_candidates (KelAggregate *agg, GHashTable *extra, const char *const *chosen,
+                    GHashTable *candidates, GPtrArray *order)
+{
   for (guint i = 0; i < agg->rows->len; i++)
     {
       const KelRow *row = agg->rows->pdata[i];
@@ -823,8 +815,8 @@ collect_consensus (KelAggregate *agg, GHashTable *extra, GArray *units, GArray *
       Candidate *cand;
       int cat;
 
-      if (!row_selected (f, row) || row->coder == NULL || !strv_has (chosen, row->coder)
-          || !row_gives (row))
+      if (!row_selected (agg->filter, row) || row->coder == NULL
+          || !strv_has (chosen, row->coder) || !row_gives (row))
         continue;
       cat = resolve_category (agg, extra, row);
       if (cat < 0)
@@ -850,25 +842,57 @@ collect_consensus (KelAggregate *agg, GHashTable *extra, GArray *units, GArray *
         }
       g_array_append_val (cand->rows, i);
     }
+}
 
+/* The coders who gave a candidate, each once. */
+static GPtrArray *
+agreeing_coders (KelAggregate *agg, const Candidate *cand)
+{
+  GPtrArray *agreeing = g_ptr_array_new ();
+
+  for (guint r = 0; r < cand->rows->len; r++)
+    {
+      const KelRow *row = agg->rows->pdata[g_array_index (cand->rows, guint, r)];
+      gboolean seen = FALSE;
+      for (guint a = 0; a < agreeing->len && !seen; a++)
+        seen = strcmp (agreeing->pdata[a], row->coder) == 0;
+      if (!seen)
+        g_ptr_array_add (agreeing, row->coder);
+    }
+  return agreeing;
+}
+
+/* A unit for each candidate that more than half of the coders of its document gave. */
+static void
+collect_consensus (KelAggregate *agg, GHashTable *extra, GArray *units, GArray *unit_rows)
+{
+  const KelAggregateFilter *f = agg->filter;
+  g_autoptr (GPtrArray) people = NULL;
+  const char *const *chosen;
+  g_autoptr (GHashTable) candidates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                             candidate_free);
+  g_autoptr (GPtrArray) order = g_ptr_array_new ();
+  g_autoptr (GHashTable) n_present = NULL;
+
+  if (f->coders != NULL)
+    chosen = (const char *const *) f->coders;
+  else
+    {
+      people = people_in_rows (agg->rows);
+      g_ptr_array_add (people, NULL);
+      chosen = (const char *const *) people->pdata;
+    }
+  n_present = coders_per_document (agg, chosen);
+  collect_candidates (agg, extra, chosen, candidates, order);
   for (guint c = 0; c < order->len; c++)
     {
       Candidate *cand = order->pdata[c];
       const KelRow *first = agg->rows->pdata[cand->first];
-      g_autoptr (GPtrArray) agreeing = g_ptr_array_new ();
+      g_autoptr (GPtrArray) agreeing = agreeing_coders (agg, cand);
       guint n = GPOINTER_TO_UINT (g_hash_table_lookup (n_present, first->document
                                                                     ? first->document : ""));
       Unit u = { 0 };
 
-      for (guint r = 0; r < cand->rows->len; r++)
-        {
-          const KelRow *row = agg->rows->pdata[g_array_index (cand->rows, guint, r)];
-          gboolean seen = FALSE;
-          for (guint a = 0; a < agreeing->len && !seen; a++)
-            seen = strcmp (agreeing->pdata[a], row->coder) == 0;
-          if (!seen)
-            g_ptr_array_add (agreeing, row->coder);
-        }
       if (2 * agreeing->len <= n)
         continue;
       u.rep = cand->first;
@@ -927,21 +951,14 @@ kel_aggregate_new (const KelLexicon *lex, GPtrArray *rows, const KelAggregateFil
   return kel_aggregate_new_with_codebook (lex, rows, filter, NULL);
 }
 
-KelAggregate *
-kel_aggregate_new_with_codebook (const KelLexicon *lex, GPtrArray *rows,
-                                 const KelAggregateFilter *filter, GPtrArray *codebook)
+/* An aggregate of rows with nothing counted yet; the project's own categories by id, if
+ * a codebook is given, while it is made. */
+static KelAggregate *
+aggregate_alloc (const KelLexicon *lex, GPtrArray *rows, const KelAggregateFilter *filter,
+                 GPtrArray *codebook)
 {
-  KelAggregate *agg;
-  g_autoptr (GHashTable) extra = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) corps = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GArray) units = g_array_new (FALSE, FALSE, sizeof (Unit));
-  g_autoptr (GArray) unit_rows = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autofree int *map = NULL;
-  guint n_lex, n_known = 0;
+  KelAggregate *agg = g_new0 (KelAggregate, 1);
 
-  g_return_val_if_fail (lex != NULL && rows != NULL, NULL);
-
-  agg = g_new0 (KelAggregate, 1);
   g_atomic_ref_count_init (&agg->ref);
   agg->lex = kel_lexicon_ref ((KelLexicon *) lex);
   agg->rows = g_ptr_array_ref (rows);
@@ -959,8 +976,17 @@ kel_aggregate_new_with_codebook (const KelLexicon *lex, GPtrArray *rows,
           g_hash_table_insert (agg->own, cat->id, (gpointer) cat);
         }
     }
+  return agg;
+}
 
-  n_lex = kel_lexicon_get_n_categories (lex);
+/* The lexicon's top-level categories, in its order, each with a colour (a spare one if it
+ * names none), and agg->top: the lexicon's category k counts under category top[k].
+ * Returns how many. */
+static guint
+add_top_categories (KelAggregate *agg, const KelLexicon *lex)
+{
+  guint n_lex = kel_lexicon_get_n_categories (lex), n_known = 0;
+
   agg->top = g_new (int, MAX (n_lex, 1));
   for (guint k = 0; k < n_lex; k++)
     {
@@ -992,20 +1018,20 @@ kel_aggregate_new_with_codebook (const KelLexicon *lex, GPtrArray *rows,
           c->pub.color = c->color;
         }
     }
+  return n_known;
+}
 
-  if (agg->filter->coding == KEL_AGGREGATE_CONSENSUS)
-    collect_consensus (agg, extra, units, unit_rows);
-  else
-    collect_single (agg, extra, units, unit_rows);
-
-  map = sort_extra_categories (agg, n_known);
+/* The corporations (sorted by name) and years (in order) of the units, and corps: each
+ * corporation's name to its index. */
+static void
+index_corporations_and_years (KelAggregate *agg, GArray *units, GHashTable *corps)
+{
   for (guint u = 0; u < units->len; u++)
     {
       Unit *unit = &g_array_index (units, Unit, u);
-      const KelRow *row = rows->pdata[unit->rep];
+      const KelRow *row = agg->rows->pdata[unit->rep];
       const char *corp = row->corporation ? row->corporation : "";
 
-      unit->category = map[unit->category];
       if (g_hash_table_add (corps, (gpointer) corp))
         g_ptr_array_add (agg->corporations, g_strdup (corp));
       if (find_year (agg, row->year) < 0)
@@ -1019,13 +1045,19 @@ kel_aggregate_new_with_codebook (const KelLexicon *lex, GPtrArray *rows,
   g_hash_table_remove_all (corps);
   for (guint c = 0; c < agg->corporations->len; c++)
     g_hash_table_insert (corps, agg->corporations->pdata[c], GUINT_TO_POINTER (c));
+}
 
+/* Each unit counted in its cell (corporation, year, category), with its amount if it
+ * reads and its rows. */
+static void
+fill_cells (KelAggregate *agg, GArray *units, GArray *unit_rows, GHashTable *corps)
+{
   agg->cells = g_new0 (Cell, MAX ((gsize) 1, (gsize) agg->corporations->len * agg->years->len
                                                * agg->categories->len));
   for (guint u = 0; u < units->len; u++)
     {
       const Unit *unit = &g_array_index (units, Unit, u);
-      const KelRow *row = rows->pdata[unit->rep];
+      const KelRow *row = agg->rows->pdata[unit->rep];
       int corp = GPOINTER_TO_UINT (g_hash_table_lookup (corps, row->corporation
                                                                 ? row->corporation : ""));
       int year = find_year (agg, row->year);
@@ -1041,6 +1073,34 @@ kel_aggregate_new_with_codebook (const KelLexicon *lex, GPtrArray *rows,
       g_array_append_vals (cell->rows, &g_array_index (unit_rows, guint, unit->rows_start),
                            unit->rows_len);
     }
+}
+
+KelAggregate *
+kel_aggregate_new_with_codebook (const KelLexicon *lex, GPtrArray *rows,
+                                 const KelAggregateFilter *filter, GPtrArray *codebook)
+{
+  KelAggregate *agg;
+  g_autoptr (GHashTable) extra = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) corps = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GArray) units = g_array_new (FALSE, FALSE, sizeof (Unit));
+  g_autoptr (GArray) unit_rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree int *map = NULL;
+  guint n_known;
+
+  g_return_val_if_fail (lex != NULL && rows != NULL, NULL);
+
+  agg = aggregate_alloc (lex, rows, filter, codebook);
+  n_known = add_top_categories (agg, lex);
+  if (agg->filter->coding == KEL_AGGREGATE_CONSENSUS)
+    collect_consensus (agg, extra, units, unit_rows);
+  else
+    collect_single (agg, extra, units, unit_rows);
+  /* the categories the lexicon lacks go after its own, by id */
+  map = sort_extra_categories (agg, n_known);
+  for (guint u = 0; u < units->len; u++)
+    g_array_index (units, Unit, u).category = map[g_array_index (units, Unit, u).category];
+  index_corporations_and_years (agg, units, corps);
+  fill_cells (agg, units, unit_rows, corps);
   g_clear_pointer (&agg->own, g_hash_table_unref);
   return agg;
 }

@@ -1261,16 +1261,10 @@ add_share_line (KelChart *c, const Plot *p, int corp, KelMeasure measure, Rgba c
   return points;
 }
 
-/* The compensatory categories, stacked down from 100 %: what is left beneath them is the
- * developmental share by the chart's measure, where its line runs. Each year holds its
- * value over the middle of its slot; consecutive years are joined; a year without data
- * is left empty and hatched. */
+/* Each year of the span without data, hatched, with a mark that gives its figures. */
 static void
-add_areas (KelChart *c, const Plot *p, int corp)
+add_gaps (KelChart *c, const Plot *p, int corp)
 {
-  guint n = kel_aggregate_get_n_categories (c->agg);
-  const double half = 0.3;
-
   for (int year = p->first; year <= p->last; year++)
     {
       if (!year_has (c, corp, year, c->measure))
@@ -1291,7 +1285,91 @@ add_areas (KelChart *c, const Plot *p, int corp)
           add_zone (c, mark, x, p->top, p->step, p->bottom - p->top);
         }
     }
+}
 
+/* The share of the compensatory categories before category k: where k's band starts. */
+static double
+compensatory_before (KelChart *c, int corp, int year, guint k)
+{
+  double cum = 0;
+
+  for (guint j = 0; j < k; j++)
+    if (kel_aggregate_get_category (c->agg, j)->klass == KEL_CLASS_COMPENSATORY)
+      cum += kel_aggregate_get_share (c->agg, corp, year, j, c->measure);
+  return cum;
+}
+
+static const double BAND_HALF = 0.3;
+
+/* Category k's band over the years start–end: the top edge left to right, then the
+ * bottom edge back. */
+static void
+add_band (KelChart *c, const Plot *p, int corp, guint k, int start, int end)
+{
+  Op *op = add_op (c, OP_POLY);
+
+  op->fill = category_color (c, k);
+  op->pattern = c->patterns[k];
+  op->ink = with_alpha (ink_on (op->fill), 0.4);
+  op->pts = g_array_new (FALSE, FALSE, sizeof (double));
+  for (int pass = 0; pass < 2; pass++)
+    for (int i = 0; i <= end - start; i++)
+      {
+        int year = pass == 0 ? start + i : end - i;
+        double cum = compensatory_before (c, corp, year, k), share, top, bottom;
+        double x = plot_x (p, year);
+
+        share = kel_aggregate_get_share (c->agg, corp, year, k, c->measure);
+        top = plot_y (p, 100 - cum);
+        bottom = plot_y (p, 100 - cum - share);
+        if (pass == 0)
+          {
+            op_point (op, x - BAND_HALF * p->step, top);
+            op_point (op, x + BAND_HALF * p->step, top);
+          }
+        else
+          {
+            op_point (op, x + BAND_HALF * p->step, bottom);
+            op_point (op, x - BAND_HALF * p->step, bottom);
+          }
+      }
+}
+
+/* A mark (for hit-testing) for each year of category k's band with a share. */
+static void
+add_band_marks (KelChart *c, const Plot *p, int corp, guint k, int start, int end)
+{
+  for (int year = start; year <= end; year++)
+    {
+      double cum = 0, share = kel_aggregate_get_share (c->agg, corp, year, k, c->measure);
+      double x = plot_x (p, year), top, height;
+      KelFigures fig;
+      guint mark;
+
+      if (!(share > 0))
+        continue;
+      cum = compensatory_before (c, corp, year, k);
+      top = plot_y (p, 100 - cum);
+      height = plot_y (p, 100 - cum - share) - plot_y (p, 100 - cum);
+      mark = add_mark (c, KEL_CHART_MARK_AREA, corp, k, year, x - BAND_HALF * p->step, top,
+                       2 * BAND_HALF * p->step, height);
+      kel_aggregate_get_figures (c->agg, corp, year, k, &fig);
+      g_array_index (c->marks, KelChartMark, mark).figures = fig;
+      g_array_index (c->marks, KelChartMark, mark).share = share;
+      add_zone (c, mark, x - BAND_HALF * p->step, top, 2 * BAND_HALF * p->step, height);
+    }
+}
+
+/* The compensatory categories, stacked down from 100 %: what is left beneath them is the
+ * developmental share by the chart's measure, where its line runs. Each year holds its
+ * value over the middle of its slot; consecutive years are joined; a year without data
+ * is left empty and hatched. */
+static void
+add_areas (KelChart *c, const Plot *p, int corp)
+{
+  guint n = kel_aggregate_get_n_categories (c->agg);
+
+  add_gaps (c, p, corp);
   for (int start = p->first; start <= p->last;)
     {
       int end = start;
@@ -1301,12 +1379,13 @@ add_areas (KelChart *c, const Plot *p, int corp)
           start++;
           continue;
         }
+      /* a run of years with data, start–end: a band for each compensatory category with
+       * a share in it */
       while (end + 1 <= p->last && year_has (c, corp, end + 1, c->measure))
         end++;
       for (guint k = 0; k < n; k++)
         {
           gboolean any = FALSE;
-          Op *op;
 
           if (kel_aggregate_get_category (c->agg, k)->klass != KEL_CLASS_COMPENSATORY)
             continue;
@@ -1314,58 +1393,8 @@ add_areas (KelChart *c, const Plot *p, int corp)
             any = kel_aggregate_get_share (c->agg, corp, year, k, c->measure) > 0;
           if (!any)
             continue;
-          op = add_op (c, OP_POLY);
-          op->fill = category_color (c, k);
-          op->pattern = c->patterns[k];
-          op->ink = with_alpha (ink_on (op->fill), 0.4);
-          op->pts = g_array_new (FALSE, FALSE, sizeof (double));
-          /* the top edge left to right, then the bottom edge back */
-          for (int pass = 0; pass < 2; pass++)
-            for (int i = 0; i <= end - start; i++)
-              {
-                int year = pass == 0 ? start + i : end - i;
-                double cum = 0, share, top, bottom, x = plot_x (p, year);
-
-                for (guint j = 0; j < k; j++)
-                  if (kel_aggregate_get_category (c->agg, j)->klass == KEL_CLASS_COMPENSATORY)
-                    cum += kel_aggregate_get_share (c->agg, corp, year, j, c->measure);
-                share = kel_aggregate_get_share (c->agg, corp, year, k, c->measure);
-                top = plot_y (p, 100 - cum);
-                bottom = plot_y (p, 100 - cum - share);
-                if (pass == 0)
-                  {
-                    op_point (op, x - half * p->step, top);
-                    op_point (op, x + half * p->step, top);
-                  }
-                else
-                  {
-                    op_point (op, x + half * p->step, bottom);
-                    op_point (op, x - half * p->step, bottom);
-                  }
-              }
-          for (int year = start; year <= end; year++)
-            {
-              double cum = 0, share = kel_aggregate_get_share (c->agg, corp, year, k,
-                                                               c->measure);
-              double x = plot_x (p, year);
-              KelFigures fig;
-              guint mark;
-
-              if (!(share > 0))
-                continue;
-              for (guint j = 0; j < k; j++)
-                if (kel_aggregate_get_category (c->agg, j)->klass == KEL_CLASS_COMPENSATORY)
-                  cum += kel_aggregate_get_share (c->agg, corp, year, j, c->measure);
-              mark = add_mark (c, KEL_CHART_MARK_AREA, corp, k, year, x - half * p->step,
-                               plot_y (p, 100 - cum), 2 * half * p->step,
-                               plot_y (p, 100 - cum - share) - plot_y (p, 100 - cum));
-              kel_aggregate_get_figures (c->agg, corp, year, k, &fig);
-              g_array_index (c->marks, KelChartMark, mark).figures = fig;
-              g_array_index (c->marks, KelChartMark, mark).share = share;
-              add_zone (c, mark, x - half * p->step, plot_y (p, 100 - cum),
-                        2 * half * p->step,
-                        plot_y (p, 100 - cum - share) - plot_y (p, 100 - cum));
-            }
+          add_band (c, p, corp, k, start, end);
+          add_band_marks (c, p, corp, k, start, end);
         }
       start = end + 1;
     }
@@ -1522,20 +1551,17 @@ layout_shift_overlaid (KelChart *c, double x, double y, double w, double h, doub
     }
 }
 
-static void
-layout_shift (KelChart *c, double W, double H, gboolean natural)
+/* The shift chart's title, its subtitle (the filter and what the areas or names show) and
+ * its legend; returns the height used. */
+static double
+add_shift_header (KelChart *c, double W)
 {
   KelAggregate *agg = c->agg;
-  guint n = kel_aggregate_get_n_corporations (agg);
   g_autoptr (GArray) keys = g_array_new (FALSE, FALSE, sizeof (Key));
-  g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *filter = kel_aggregate_filter_describe (kel_aggregate_get_filter (agg));
   g_autofree char *subtitle = NULL;
   gboolean overlaid = c->arrangement == KEL_CHART_OVERLAID;
-  double y, notes_h, y_label_w, panel_h, gap = 18;
-  guint cols, panel_rows;
-  int first, last;
-  KelFigures no_year, all;
+  double y;
 
   g_array_set_clear_func (keys, key_clear);
   subtitle = g_strdup_printf ("%s · %s", filter,
@@ -1551,7 +1577,7 @@ layout_shift (KelChart *c, double W, double H, gboolean natural)
                   _("The shift to human development: developmental share by year, %"),
                   subtitle);
   if (overlaid)
-    for (guint i = 0; i < n; i++)
+    for (guint i = 0; i < kel_aggregate_get_n_corporations (agg); i++)
       key_add (keys, KEY_CORPORATION, i, corporation_name (c, i));
   else
     for (guint k = 0; k < kel_aggregate_get_n_categories (agg); k++)
@@ -1564,20 +1590,22 @@ layout_shift (KelChart *c, double W, double H, gboolean natural)
     key_add (keys, KEY_NO_DATA, -1, c->measure == KEL_MEASURE_AMOUNT
                                       ? _("no data, or no amounts")
                                       : _("no data"));
-  y = add_legend (c, keys, MARGIN, y, W - 2 * MARGIN) + 16;
-  if (n == 0 || !year_span (c, &first, &last))
-    {
-      add_empty_message (c, W, y);
-      return;
-    }
+  return add_legend (c, keys, MARGIN, y, W - 2 * MARGIN) + 16;
+}
 
-  kel_aggregate_get_figures (agg, KEL_AGGREGATE_ALL, 0, KEL_AGGREGATE_ALL, &no_year);
+/* The shift chart's notes: commitments without a year, and those without an amount. */
+static void
+shift_notes (KelChart *c, GPtrArray *notes)
+{
+  KelFigures no_year, all;
+
+  kel_aggregate_get_figures (c->agg, KEL_AGGREGATE_ALL, 0, KEL_AGGREGATE_ALL, &no_year);
   if (no_year.count > 0)
     g_ptr_array_add (notes, g_strdup_printf (
       ngettext ("%u commitment without a year is not shown.",
                 "%u commitments without a year are not shown.", no_year.count),
       no_year.count));
-  kel_aggregate_get_figures (agg, KEL_AGGREGATE_ALL, KEL_AGGREGATE_ALL, KEL_AGGREGATE_ALL,
+  kel_aggregate_get_figures (c->agg, KEL_AGGREGATE_ALL, KEL_AGGREGATE_ALL, KEL_AGGREGATE_ALL,
                              &all);
   if (all.missing > 0)
     g_ptr_array_add (notes, g_strdup_printf (
@@ -1587,58 +1615,94 @@ layout_shift (KelChart *c, double W, double H, gboolean natural)
                 "share by number, not in the share by amount.", all.count),
       all.missing, all.count));
   add_skipped_note (c, notes);
-  notes_h = add_notes (c, notes, W, 0, FALSE);
+}
 
-  {
-    g_autofree char *label = format_percent (100, c->lang);
-    PangoLayout *l = new_text (c, label, 10, FALSE, 0, 0);
-    text_size (l, &y_label_w, NULL);
-    y_label_w += 8;
-    g_object_unref (l);
-  }
+/* The width of the y axis' labels: that of "100 %" and a little room. */
+static double
+share_label_width (KelChart *c)
+{
+  g_autofree char *label = format_percent (100, c->lang);
+  PangoLayout *l = new_text (c, label, 10, FALSE, 0, 0);
+  double w;
 
-  if (overlaid)
+  text_size (l, &w, NULL);
+  g_object_unref (l);
+  return w + 8;
+}
+
+/* How many columns of panels: at their natural size, as many of 260 points as fit; at a
+ * given size, the grid whose panels come nearest a 1.6 : 1 shape and are largest, so a
+ * short chart gets more columns rather than cut-off panels. */
+static guint
+shift_columns (guint n, double W, double avail, double gap, gboolean natural)
+{
+  guint cols = MAX (1, MIN (n, (guint) ((W - 2 * MARGIN + gap) / (260 + gap))));
+  double best = -1;
+
+  if (natural)
+    return cols;
+  for (guint k = 1; k <= n; k++)
     {
-      panel_h = natural ? 340 : MAX (160, H - y - notes_h - MARGIN - 10);
+      guint r = (n + k - 1) / k;
+      double pw = (W - 2 * MARGIN - (k - 1) * gap) / k;
+      double ph = (avail - (r - 1) * gap) / r;
+      double score = MIN (pw / 1.6, ph);
+      if (pw >= 150 && score > best)
+        {
+          best = score;
+          cols = k;
+        }
+    }
+  return cols;
+}
+
+/* A panel per corporation in a grid from y, in the height avail; returns the height used. */
+static double
+layout_shift_grid (KelChart *c, double W, double y, double avail, double y_label_w,
+                   gboolean natural)
+{
+  guint n = kel_aggregate_get_n_corporations (c->agg);
+  double gap = 18;
+  guint cols = shift_columns (n, W, avail, gap, natural);
+  guint panel_rows = (n + cols - 1) / cols;
+  double panel_w = (W - 2 * MARGIN - (cols - 1) * gap) / cols;
+  double panel_h = natural ? 250 : MAX (100, (avail - (panel_rows - 1) * gap) / panel_rows);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint col = i % cols, prow = i / cols;
+      layout_shift_panel (c, i, MARGIN + col * (panel_w + gap), y + prow * (panel_h + gap),
+                          panel_w, panel_h, TRUE, y_label_w);
+    }
+  return panel_rows * panel_h + (panel_rows - 1) * gap + 10;
+}
+
+static void
+layout_shift (KelChart *c, double W, double H, gboolean natural)
+{
+  g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  double y, notes_h, y_label_w, avail;
+  int first, last;
+
+  y = add_shift_header (c, W);
+  if (kel_aggregate_get_n_corporations (c->agg) == 0 || !year_span (c, &first, &last))
+    {
+      add_empty_message (c, W, y);
+      return;
+    }
+  shift_notes (c, notes);
+  notes_h = add_notes (c, notes, W, 0, FALSE);
+  y_label_w = share_label_width (c);
+  avail = H - y - notes_h - MARGIN - 10;
+  if (c->arrangement == KEL_CHART_OVERLAID)
+    {
+      double panel_h = natural ? 340 : MAX (160, avail);
+
       layout_shift_overlaid (c, MARGIN, y, W - 2 * MARGIN, panel_h, y_label_w);
       y += panel_h + 10;
     }
   else
-    {
-      double panel_w;
-
-      double avail = H - y - notes_h - MARGIN - 10;
-
-      cols = MAX (1, MIN (n, (guint) ((W - 2 * MARGIN + gap) / (260 + gap))));
-      if (!natural)
-        {
-          /* at a given size: the grid whose panels come nearest a 1.6 : 1 shape and are
-           * largest, so a short chart gets more columns rather than cut-off panels */
-          double best = -1;
-          for (guint k = 1; k <= n; k++)
-            {
-              guint r = (n + k - 1) / k;
-              double pw = (W - 2 * MARGIN - (k - 1) * gap) / k;
-              double ph = (avail - (r - 1) * gap) / r;
-              double score = MIN (pw / 1.6, ph);
-              if (pw >= 150 && score > best)
-                {
-                  best = score;
-                  cols = k;
-                }
-            }
-        }
-      panel_rows = (n + cols - 1) / cols;
-      panel_w = (W - 2 * MARGIN - (cols - 1) * gap) / cols;
-      panel_h = natural ? 250 : MAX (100, (avail - (panel_rows - 1) * gap) / panel_rows);
-      for (guint i = 0; i < n; i++)
-        {
-          guint col = i % cols, prow = i / cols;
-          layout_shift_panel (c, i, MARGIN + col * (panel_w + gap), y + prow * (panel_h + gap),
-                              panel_w, panel_h, TRUE, y_label_w);
-        }
-      y += panel_rows * panel_h + (panel_rows - 1) * gap + 10;
-    }
+    y += layout_shift_grid (c, W, y, avail, y_label_w, natural);
   y += add_notes (c, notes, W, y, TRUE);
   c->used_height = y + MARGIN;
 }
@@ -1994,56 +2058,84 @@ poly_path (cairo_t *cr, GArray *pts, gboolean close)
     cairo_close_path (cr);
 }
 
+/* A rectangle: its fill, its pattern inside its inset, its outline. */
+static void
+draw_rect (cairo_t *cr, const Op *op)
+{
+  cairo_rectangle (cr, op->x, op->y, op->w, op->h);
+  set_source (cr, op->fill);
+  cairo_fill (cr);
+  if (op->pattern != PATTERN_NONE && op->w > 2 * op->inset + 2
+      && op->h > 2 * op->inset + 2)
+    {
+      double inset = op->inset;
+      cairo_save (cr);
+      cairo_rectangle (cr, op->x + inset, op->y + inset, op->w - 2 * inset,
+                       op->h - 2 * inset);
+      cairo_clip (cr);
+      draw_pattern (cr, op->pattern, op->ink, op->x, op->y, op->w, op->h);
+      cairo_restore (cr);
+    }
+  if (op->stroke.a > 0)
+    {
+      cairo_save (cr);
+      set_dash (cr, op->dash, op->line_width);
+      cairo_set_line_width (cr, op->line_width);
+      cairo_rectangle (cr, op->x + op->line_width / 2, op->y + op->line_width / 2,
+                       op->w - op->line_width, op->h - op->line_width);
+      set_source (cr, op->stroke);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+}
+
+/* A closed polygon: its fill and its pattern over its extents, clipped to it. */
+static void
+draw_poly (cairo_t *cr, const Op *op)
+{
+  double x1, y1, x2, y2;
+
+  poly_path (cr, op->pts, TRUE);
+  set_source (cr, op->fill);
+  cairo_fill_preserve (cr);
+  cairo_path_extents (cr, &x1, &y1, &x2, &y2);
+  if (op->pattern != PATTERN_NONE)
+    {
+      cairo_save (cr);
+      cairo_clip (cr);
+      draw_pattern (cr, op->pattern, op->ink, x1, y1, x2 - x1, y2 - y1);
+      cairo_restore (cr);
+    }
+  cairo_new_path (cr);
+}
+
+/* A rectangle with rounded corners, filled. */
+static void
+draw_pill (cairo_t *cr, const Op *op)
+{
+  double r = MIN (3, op->h / 2);
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, op->x + op->w - r, op->y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, op->x + op->w - r, op->y + op->h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, op->x + r, op->y + op->h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, op->x + r, op->y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  set_source (cr, op->fill);
+  cairo_fill (cr);
+}
+
 static void
 draw_op (cairo_t *cr, const Op *op)
 {
   switch (op->kind)
     {
     case OP_RECT:
-      cairo_rectangle (cr, op->x, op->y, op->w, op->h);
-      set_source (cr, op->fill);
-      cairo_fill (cr);
-      if (op->pattern != PATTERN_NONE && op->w > 2 * op->inset + 2
-          && op->h > 2 * op->inset + 2)
-        {
-          double inset = op->inset;
-          cairo_save (cr);
-          cairo_rectangle (cr, op->x + inset, op->y + inset, op->w - 2 * inset,
-                           op->h - 2 * inset);
-          cairo_clip (cr);
-          draw_pattern (cr, op->pattern, op->ink, op->x, op->y, op->w, op->h);
-          cairo_restore (cr);
-        }
-      if (op->stroke.a > 0)
-        {
-          cairo_save (cr);
-          set_dash (cr, op->dash, op->line_width);
-          cairo_set_line_width (cr, op->line_width);
-          cairo_rectangle (cr, op->x + op->line_width / 2, op->y + op->line_width / 2,
-                           op->w - op->line_width, op->h - op->line_width);
-          set_source (cr, op->stroke);
-          cairo_stroke (cr);
-          cairo_restore (cr);
-        }
+      draw_rect (cr, op);
       break;
     case OP_POLY:
-      {
-        double x1, y1, x2, y2;
-
-        poly_path (cr, op->pts, TRUE);
-        set_source (cr, op->fill);
-        cairo_fill_preserve (cr);
-        cairo_path_extents (cr, &x1, &y1, &x2, &y2);
-        if (op->pattern != PATTERN_NONE)
-          {
-            cairo_save (cr);
-            cairo_clip (cr);
-            draw_pattern (cr, op->pattern, op->ink, x1, y1, x2 - x1, y2 - y1);
-            cairo_restore (cr);
-          }
-        cairo_new_path (cr);
-        break;
-      }
+      draw_poly (cr, op);
+      break;
     case OP_LINE:
       cairo_save (cr);
       poly_path (cr, op->pts, FALSE);
@@ -2063,18 +2155,8 @@ draw_op (cairo_t *cr, const Op *op)
       cairo_stroke (cr);
       break;
     case OP_PILL:
-      {
-        double r = MIN (3, op->h / 2);
-        cairo_new_sub_path (cr);
-        cairo_arc (cr, op->x + op->w - r, op->y + r, r, -G_PI / 2, 0);
-        cairo_arc (cr, op->x + op->w - r, op->y + op->h - r, r, 0, G_PI / 2);
-        cairo_arc (cr, op->x + r, op->y + op->h - r, r, G_PI / 2, G_PI);
-        cairo_arc (cr, op->x + r, op->y + r, r, G_PI, 3 * G_PI / 2);
-        cairo_close_path (cr);
-        set_source (cr, op->fill);
-        cairo_fill (cr);
-        break;
-      }
+      draw_pill (cr, op);
+      break;
     case OP_TEXT:
       cairo_move_to (cr, op->x, op->y);
       set_source (cr, op->fill);

@@ -2630,6 +2630,50 @@ kel_rates_lookup (const KelRates *rates,
   return best->rate;
 }
 
+/* One line of a rate table, split at its tabs: its year, currency code and rate in tenge
+ * per unit, or FALSE with error set (display and ln say where). */
+static gboolean
+rates_parse_line (char **fields, const char *display, guint ln, YearRate *yr, char code[4],
+                  GError **error)
+{
+  gint64 year;
+  char *rate_end = NULL;
+
+  if (g_strv_length (fields) < 3)
+    {
+      g_set_error (error, KEL_RATES_ERROR, KEL_RATES_ERROR_PARSE,
+                   _("The exchange-rate table “%s”, line %u: expected a year, a currency "
+                     "and a rate separated by tabs"), display, ln);
+      return FALSE;
+    }
+  for (guint f = 0; f < 3; f++)
+    g_strstrip (fields[f]);
+  if (!g_ascii_string_to_signed (fields[0], 10, 1000, 9999, &year, NULL))
+    {
+      g_set_error (error, KEL_RATES_ERROR, KEL_RATES_ERROR_PARSE,
+                   _("The exchange-rate table “%s”, line %u: “%s” is not a year"),
+                   display, ln, fields[0]);
+      return FALSE;
+    }
+  if (!currency_code (fields[1], code))
+    {
+      g_set_error (error, KEL_RATES_ERROR, KEL_RATES_ERROR_PARSE,
+                   _("The exchange-rate table “%s”, line %u: “%s” is not a three-letter "
+                     "currency code"), display, ln, fields[1]);
+      return FALSE;
+    }
+  yr->year = (int) year;
+  yr->rate = g_ascii_strtod (fields[2], &rate_end);
+  if (rate_end == fields[2] || *rate_end != '\0' || !isfinite (yr->rate) || yr->rate <= 0)
+    {
+      g_set_error (error, KEL_RATES_ERROR, KEL_RATES_ERROR_PARSE,
+                   _("The exchange-rate table “%s”, line %u: “%s” is not a rate in "
+                     "tenge per unit"), display, ln, fields[2]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 kel_rates_load (KelRates    *rates,
                 const char  *path,
@@ -2669,10 +2713,8 @@ kel_rates_load (KelRates    *rates,
     {
       char *line = g_strstrip (lines[ln]);
       g_auto (GStrv) fields = NULL;
-      gint64 year;
+      YearRate yr;
       char code[4];
-      char *rate_end = NULL;
-      double rate;
 
       if (*line == '\0' || *line == '#')
         continue;
@@ -2683,38 +2725,9 @@ kel_rates_load (KelRates    *rates,
           continue;
         }
       header_seen = TRUE;
-      if (g_strv_length (fields) < 3)
-        {
-          g_set_error (error, KEL_RATES_ERROR, KEL_RATES_ERROR_PARSE,
-                       _("The exchange-rate table “%s”, line %u: expected a year, a currency "
-                         "and a rate separated by tabs"), display, ln + 1);
-          return FALSE;
-        }
-      for (guint f = 0; f < 3; f++)
-        g_strstrip (fields[f]);
-      if (!g_ascii_string_to_signed (fields[0], 10, 1000, 9999, &year, NULL))
-        {
-          g_set_error (error, KEL_RATES_ERROR, KEL_RATES_ERROR_PARSE,
-                       _("The exchange-rate table “%s”, line %u: “%s” is not a year"),
-                       display, ln + 1, fields[0]);
-          return FALSE;
-        }
-      if (!currency_code (fields[1], code))
-        {
-          g_set_error (error, KEL_RATES_ERROR, KEL_RATES_ERROR_PARSE,
-                       _("The exchange-rate table “%s”, line %u: “%s” is not a three-letter "
-                         "currency code"), display, ln + 1, fields[1]);
-          return FALSE;
-        }
-      rate = g_ascii_strtod (fields[2], &rate_end);
-      if (rate_end == fields[2] || *rate_end != '\0' || !isfinite (rate) || rate <= 0)
-        {
-          g_set_error (error, KEL_RATES_ERROR, KEL_RATES_ERROR_PARSE,
-                       _("The exchange-rate table “%s”, line %u: “%s” is not a rate in "
-                         "tenge per unit"), display, ln + 1, fields[2]);
-          return FALSE;
-        }
-      g_array_append_val (rows, ((YearRate) { (int) year, rate }));
+      if (!rates_parse_line (fields, display, ln + 1, &yr, code, error))
+        return FALSE;
+      g_array_append_val (rows, yr);
       g_ptr_array_add (codes, g_strdup (code));
     }
   for (guint i = 0; i < rows->len; i++)

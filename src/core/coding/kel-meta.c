@@ -42,16 +42,82 @@ set_str (char **dst, const char *src)
   *dst = copy;
 }
 
-GHashTable *
-kel_meta_load_csv (const char *path, GError **error)
+/* The metadata file's columns by their header (case and spaces aside); -1 if absent. */
+typedef struct {
+  int document, corporation, counterpart, year, kind;
+} MetaColumns;
+
+static MetaColumns
+meta_columns (char **header)
+{
+  MetaColumns col = { -1, -1, -1, -1, -1 };
+
+  for (int i = 0; header[i] != NULL; i++)
+    {
+      g_autofree char *h = g_ascii_strdown (g_strstrip (header[i]), -1);
+      if (strcmp (h, "document") == 0 || strcmp (h, "file") == 0)
+        col.document = i;
+      else if (strcmp (h, "corporation") == 0)
+        col.corporation = i;
+      else if (strcmp (h, "counterpart") == 0)
+        col.counterpart = i;
+      else if (strcmp (h, "year") == 0)
+        col.year = i;
+      else if (strcmp (h, "kind") == 0)
+        col.kind = i;
+    }
+  return col;
+}
+
+/* A row of the metadata file (its line: line), or NULL: with error set if a year or a kind
+ * is wrong, without if it names no document. */
+static KelMetaRow *
+meta_row_read (char **f, const MetaColumns *col, const char *path, guint line,
+               GError **error)
+{
+  guint n = g_strv_length (f);
+  KelMetaRow *row;
+
+#define CELL(c) ((c) >= 0 && (guint) (c) < n && *g_strstrip (f[c]) ? g_strdup (f[c]) : NULL)
+  if ((guint) col->document >= n || *g_strstrip (f[col->document]) == '\0')
+    return NULL;
+  row = g_rc_box_new0 (KelMetaRow);
+  row->document = g_path_get_basename (g_strstrip (f[col->document]));
+  row->corporation = CELL (col->corporation);
+  row->counterpart = CELL (col->counterpart);
+  row->kind = CELL (col->kind);
+#undef CELL
+  if (col->year >= 0 && (guint) col->year < n)
+    {
+      row->year = atoi (f[col->year]);
+      if (*g_strstrip (f[col->year]) && (row->year < 1900 || row->year > 2200))
+        {
+          g_set_error (error, KEL_META_ERROR, KEL_META_ERROR_PARSE,
+                       _("%s: line %u: “%s” is not a year"), path, line, f[col->year]);
+          meta_row_release (row);
+          return NULL;
+        }
+    }
+  if (row->kind != NULL && strcmp (row->kind, "memorandum") != 0
+      && strcmp (row->kind, "report") != 0)
+    {
+      g_set_error (error, KEL_META_ERROR, KEL_META_ERROR_PARSE,
+                   _("%s: line %u: kind must be “memorandum” or “report”, not “%s”"),
+                   path, line, row->kind);
+      meta_row_release (row);
+      return NULL;
+    }
+  return row;
+}
+
+/* The metadata file's rows, parsed: tab- or comma-separated, with a header. */
+static GPtrArray *
+meta_read_rows (const char *path, GError **error)
 {
   g_autofree char *text = NULL;
   gsize len;
   g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (GError) local_error = NULL;
-  GHashTable *table;
-  int col_doc = -1, col_corp = -1, col_cp = -1, col_year = -1, col_kind = -1;
-  char **header;
 
   if (!g_file_get_contents (path, &text, &len, &local_error))
     {
@@ -72,77 +138,48 @@ kel_meta_load_csv (const char *path, GError **error)
                    _("%s: the metadata file is empty"), path);
       return NULL;
     }
-  header = rows->pdata[0];
-  for (int i = 0; header[i] != NULL; i++)
-    {
-      g_autofree char *h = g_ascii_strdown (g_strstrip (header[i]), -1);
-      if (strcmp (h, "document") == 0 || strcmp (h, "file") == 0)
-        col_doc = i;
-      else if (strcmp (h, "corporation") == 0)
-        col_corp = i;
-      else if (strcmp (h, "counterpart") == 0)
-        col_cp = i;
-      else if (strcmp (h, "year") == 0)
-        col_year = i;
-      else if (strcmp (h, "kind") == 0)
-        col_kind = i;
-    }
-  if (col_doc < 0)
+  return g_steal_pointer (&rows);
+}
+
+GHashTable *
+kel_meta_load_csv (const char *path, GError **error)
+{
+  g_autoptr (GPtrArray) rows = meta_read_rows (path, error);
+  GHashTable *table;
+  MetaColumns col;
+
+  if (rows == NULL)
+    return NULL;
+  col = meta_columns (rows->pdata[0]);
+  if (col.document < 0)
     {
       g_set_error (error, KEL_META_ERROR, KEL_META_ERROR_PARSE,
                    _("%s: the metadata file needs a “document” column naming each file"),
                    path);
       return NULL;
     }
-
   table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, meta_row_release);
-  {
-    for (guint r = 1; r < rows->len; r++)
-      {
-        char **f = rows->pdata[r];
-        guint n = g_strv_length (f);
-        KelMetaRow *row;
-        char *dot;
+  for (guint r = 1; r < rows->len; r++)
+    {
+      g_autoptr (GError) row_error = NULL;
+      KelMetaRow *row = meta_row_read (rows->pdata[r], &col, path, r + 1, &row_error);
+      char *dot;
 
-#define CELL(c) ((c) >= 0 && (guint) (c) < n && *g_strstrip (f[c]) ? g_strdup (f[c]) : NULL)
-        if ((guint) col_doc >= n || *g_strstrip (f[col_doc]) == '\0')
-          continue;
-        row = g_rc_box_new0 (KelMetaRow);
-        row->document = g_path_get_basename (g_strstrip (f[col_doc]));
-        row->corporation = CELL (col_corp);
-        row->counterpart = CELL (col_cp);
-        row->kind = CELL (col_kind);
-        if (col_year >= 0 && (guint) col_year < n)
-          {
-            row->year = atoi (f[col_year]);
-            if (*g_strstrip (f[col_year]) && (row->year < 1900 || row->year > 2200))
-              {
-                g_set_error (error, KEL_META_ERROR, KEL_META_ERROR_PARSE,
-                             _("%s: line %u: “%s” is not a year"), path, r + 1,
-                             f[col_year]);
-                meta_row_release (row);
-                g_hash_table_unref (table);
-                return NULL;
-              }
-          }
-        if (row->kind != NULL && strcmp (row->kind, "memorandum") != 0
-            && strcmp (row->kind, "report") != 0)
-          {
-            g_set_error (error, KEL_META_ERROR, KEL_META_ERROR_PARSE,
-                         _("%s: line %u: kind must be “memorandum” or “report”, not “%s”"),
-                         path, r + 1, row->kind);
-            meta_row_release (row);
-            g_hash_table_unref (table);
-            return NULL;
-          }
-#undef CELL
-        g_hash_table_insert (table, g_strdup (row->document), row);
-        dot = strrchr (row->document, '.');
-        if (dot != NULL)
-          g_hash_table_insert (table, g_strndup (row->document, dot - row->document),
-                               g_rc_box_acquire (row));
-      }
-  }
+      if (row_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&row_error));
+          g_hash_table_unref (table);
+          return NULL;
+        }
+      if (row == NULL)
+        continue;
+      g_hash_table_insert (table, g_strdup (row->document), row);
+      /* by its name without the extension too */
+      dot = strrchr (row->document, '.');
+      if (dot != NULL)
+        g_hash_table_insert (table, g_strndup (row->document, dot - row->document),
+                             g_rc_box_acquire (row));
+    }
   return table;
 }
 

@@ -292,6 +292,62 @@ kel_dataset_append_row (GString *out, KelFormat format, const KelRow *row)
   g_string_append (out, row_end (format));
 }
 
+/* The row of segment s as it is, uncoded: where it is and what it says. */
+static KelRow *
+segment_row (const KelDocument *doc, guint s)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, s);
+  const KelSegmentSource *src = doc->sources != NULL && s < doc->sources->len
+                                  ? &g_array_index (doc->sources, KelSegmentSource, s)
+                                  : NULL;
+  KelRow *base = kel_row_new ();
+
+  base->document = g_strdup (doc->name);
+  base->corporation = g_strdup (doc->corporation);
+  base->counterpart = g_strdup (doc->counterpart);
+  base->year = doc->year;
+  base->language = g_strdup (kel_language_to_code (seg->language));
+  base->kind = g_strdup (kel_document_kind_to_string (doc->kind));
+  base->page = seg->page + 1;
+  base->clause = g_strdup (seg->clause);
+  base->segment_id = s + 1;
+  base->text = kel_dataset_flat_text (doc->norm->text, seg->start, seg->end);
+  base->source = g_strdup (src != NULL && src->ocr ? "ocr" : "text");
+  if (src != NULL && src->ocr)
+    base->ocr_confidence = src->confidence;
+  return base;
+}
+
+/* The row of one of the lexicon's codings of a segment whose row is base. */
+static KelRow *
+coding_row (const KelRow *base, const KelLexicon *lex, const KelCoding *coding)
+{
+  const KelCategory *cat = kel_lexicon_get_category (lex, coding->category);
+  KelRow *row = kel_row_copy (base);
+
+  if (coding->corporation != NULL)
+    {
+      g_free (row->corporation);
+      row->corporation = g_strdup (coding->corporation);
+    }
+  if (coding->label != NULL)
+    {
+      g_free (row->clause);
+      row->clause = g_strdup (coding->label);
+    }
+  row->counted = kel_coding_is_counted (coding);
+  row->reason = row->counted ? NULL : g_strdup (kel_reason_to_string (coding->reason));
+  row->reason_terms = g_strdup (coding->reason_terms);
+  row->category = g_strdup (cat->id);
+  row->klass = g_strdup (kel_class_to_string (cat->klass));
+  row->amount_kzt = coding->amount_kzt;
+  row->amount_text = g_strdup (coding->amount_text);
+  row->coder = g_strdup ("lexicon");
+  row->status = g_strdup ("auto");
+  row->terms = g_strdup (coding->terms);
+  return row;
+}
+
 void
 kel_dataset_collect_document (GPtrArray *rows, const KelLexicon *lex, const KelDocument *doc,
                               gboolean all_segments)
@@ -310,70 +366,29 @@ kel_dataset_collect_document (GPtrArray *rows, const KelLexicon *lex, const KelD
 
   for (guint s = 0; s < doc->segments->len; s++)
     {
-      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, s);
-      const KelSegmentSource *src = doc->sources != NULL && s < doc->sources->len
-                                      ? &g_array_index (doc->sources, KelSegmentSource, s)
-                                      : NULL;
       g_autoptr (KelRow) base = NULL;
 
       if (!coded[s] && !all_segments)
         continue;
-      base = kel_row_new ();
-      base->document = g_strdup (doc->name);
-      base->corporation = g_strdup (doc->corporation);
-      base->counterpart = g_strdup (doc->counterpart);
-      base->year = doc->year;
-      base->language = g_strdup (kel_language_to_code (seg->language));
-      base->kind = g_strdup (kel_document_kind_to_string (doc->kind));
-      base->page = seg->page + 1;
-      base->clause = g_strdup (seg->clause);
-      base->segment_id = s + 1;
-      base->text = kel_dataset_flat_text (doc->norm->text, seg->start, seg->end);
-      base->source = g_strdup (src != NULL && src->ocr ? "ocr" : "text");
-      if (src != NULL && src->ocr)
-        base->ocr_confidence = src->confidence;
-
+      base = segment_row (doc, s);
       if (!coded[s])
         {
           g_ptr_array_add (rows, g_steal_pointer (&base));
           continue;
         }
+      /* the codings are in the order of their segments */
       while (next_coding < doc->codings->len
              && g_array_index (doc->codings, KelCoding, next_coding).segment < s)
         next_coding++;
       for (guint c = next_coding; c < doc->codings->len; c++)
         {
           const KelCoding *coding = &g_array_index (doc->codings, KelCoding, c);
-          const KelCategory *cat;
-          KelRow *row;
 
           if (coding->segment != s)
             break;
           if (!all_segments && !kel_coding_is_counted (coding))
             continue;
-          cat = kel_lexicon_get_category (lex, coding->category);
-          row = kel_row_copy (base);
-          if (coding->corporation != NULL)
-            {
-              g_free (row->corporation);
-              row->corporation = g_strdup (coding->corporation);
-            }
-          if (coding->label != NULL)
-            {
-              g_free (row->clause);
-              row->clause = g_strdup (coding->label);
-            }
-          row->counted = kel_coding_is_counted (coding);
-          row->reason = row->counted ? NULL : g_strdup (kel_reason_to_string (coding->reason));
-          row->reason_terms = g_strdup (coding->reason_terms);
-          row->category = g_strdup (cat->id);
-          row->klass = g_strdup (kel_class_to_string (cat->klass));
-          row->amount_kzt = coding->amount_kzt;
-          row->amount_text = g_strdup (coding->amount_text);
-          row->coder = g_strdup ("lexicon");
-          row->status = g_strdup ("auto");
-          row->terms = g_strdup (coding->terms);
-          g_ptr_array_add (rows, row);
+          g_ptr_array_add (rows, coding_row (base, lex, coding));
         }
     }
 }

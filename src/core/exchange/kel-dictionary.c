@@ -257,6 +257,98 @@ read_lexicoder (KelDictionary *dict, const char *text)
 
 /* ----------------------------------------------------------------------------- LIWC */
 
+/* The LIWC category list, lines[*i] on: "%", a number and a name on each line, "%";
+ * cats takes each number to its category. Leaves *i on the closing "%". */
+static gboolean
+read_liwc_categories (KelDictionary *dict, char **lines, guint *i, GHashTable *cats,
+                      GError **error)
+{
+  while (lines[*i] != NULL && *g_strstrip (lines[*i]) == '\0')
+    (*i)++;
+  if (lines[*i] == NULL || strcmp (lines[*i], "%") != 0)
+    {
+      g_set_error (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_PARSE,
+                   _("%s: not a LIWC dictionary (it must begin with a line “%%”)"),
+                   dict->path);
+      return FALSE;
+    }
+  for ((*i)++; lines[*i] != NULL && strcmp (g_strstrip (lines[*i]), "%") != 0; (*i)++)
+    {
+      g_auto (GStrv) f = g_strsplit_set (lines[*i], "\t ", 2);
+      g_autofree char *name = NULL;
+
+      if (*lines[*i] == '\0')
+        continue;
+      if (f[0] == NULL || f[1] == NULL || strspn (f[0], "0123456789") != strlen (f[0]))
+        {
+          g_set_error (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_PARSE,
+                       _("%s: line %u: a LIWC category is a number and a name, not “%s”"),
+                       dict->path, *i + 1, lines[*i]);
+          return FALSE;
+        }
+      name = g_strstrip (g_strdup (f[1]));
+      g_hash_table_replace (cats, g_strdup (f[0]), add_category (dict, NULL, name));
+    }
+  if (lines[*i] == NULL)
+    {
+      g_set_error (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_PARSE,
+                   _("%s: the category list is not closed by a line “%%”"), dict->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* One entry of a LIWC dictionary (line ln, not blank): its words (LIWC2015 allows
+ * phrases), then the numbers of its categories, each given the entry; a conditional
+ * category ("like  (02 134)125/464  3") is warned of and left. */
+static void
+read_liwc_entry (KelDictionary *dict, GHashTable *cats, char *line, guint ln)
+{
+  g_auto (GStrv) f = g_strsplit_set (line, "\t ", -1);
+  GString *word = g_string_new (NULL);
+  g_autofree char *entry = NULL;
+  gboolean conditional = FALSE;
+  guint k;
+
+  for (k = 0; f[k] != NULL; k++)
+    {
+      if (*f[k] == '\0')
+        continue;
+      if (word->len > 0 && (strspn (f[k], "0123456789") == strlen (f[k])
+                            || strchr (f[k], '(') != NULL || strchr (f[k], '<') != NULL))
+        break;
+      if (word->len > 0)
+        g_string_append_c (word, ' ');
+      g_string_append (word, f[k]);
+    }
+  entry = g_string_free (word, FALSE);
+  for (; f[k] != NULL; k++)
+    {
+      KelDictCategory *c;
+
+      if (*f[k] == '\0')
+        continue;
+      if (strspn (f[k], "0123456789") != strlen (f[k]))
+        {
+          conditional = TRUE;
+          continue;
+        }
+      c = g_hash_table_lookup (cats, f[k]);
+      if (c == NULL)
+        g_ptr_array_add (dict->warnings,
+                         g_strdup_printf (_("line %u: “%s” names category %s, which the "
+                                            "dictionary does not declare"), ln,
+                                          entry, f[k]));
+      else
+        g_ptr_array_add (c->entries, g_strdup (entry));
+    }
+  if (conditional)
+    g_ptr_array_add (dict->warnings,
+                     g_strdup_printf (_("line %u: “%s” has a conditional LIWC category "
+                                        "(“%s”), which has no equivalent; only its plain "
+                                        "categories were taken"), ln, entry, line));
+}
+
 static gboolean
 read_liwc (KelDictionary *dict, const char *text, GError **error)
 {
@@ -264,92 +356,11 @@ read_liwc (KelDictionary *dict, const char *text, GError **error)
   g_autoptr (GHashTable) cats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint i = 0;
 
-  while (lines[i] != NULL && *g_strstrip (lines[i]) == '\0')
-    i++;
-  if (lines[i] == NULL || strcmp (lines[i], "%") != 0)
-    {
-      g_set_error (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_PARSE,
-                   _("%s: not a LIWC dictionary (it must begin with a line “%%”)"),
-                   dict->path);
-      return FALSE;
-    }
-  for (i++; lines[i] != NULL && strcmp (g_strstrip (lines[i]), "%") != 0; i++)
-    {
-      g_auto (GStrv) f = g_strsplit_set (lines[i], "\t ", 2);
-      g_autofree char *name = NULL;
-
-      if (*lines[i] == '\0')
-        continue;
-      if (f[0] == NULL || f[1] == NULL || strspn (f[0], "0123456789") != strlen (f[0]))
-        {
-          g_set_error (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_PARSE,
-                       _("%s: line %u: a LIWC category is a number and a name, not “%s”"),
-                       dict->path, i + 1, lines[i]);
-          return FALSE;
-        }
-      name = g_strstrip (g_strdup (f[1]));
-      g_hash_table_replace (cats, g_strdup (f[0]), add_category (dict, NULL, name));
-    }
-  if (lines[i] == NULL)
-    {
-      g_set_error (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_PARSE,
-                   _("%s: the category list is not closed by a line “%%”"), dict->path);
-      return FALSE;
-    }
+  if (!read_liwc_categories (dict, lines, &i, cats, error))
+    return FALSE;
   for (i++; lines[i] != NULL; i++)
-    {
-      g_auto (GStrv) f = NULL;
-      GString *word = g_string_new (NULL);
-      guint k;
-      gboolean conditional = FALSE;
-      g_autofree char *entry = NULL;
-
-      if (*g_strstrip (lines[i]) == '\0')
-        {
-          g_string_free (word, TRUE);
-          continue;
-        }
-      f = g_strsplit_set (lines[i], "\t ", -1);
-      /* the words come first (LIWC2015 allows phrases), then the category numbers */
-      for (k = 0; f[k] != NULL; k++)
-        {
-          if (*f[k] == '\0')
-            continue;
-          if (word->len > 0 && (strspn (f[k], "0123456789") == strlen (f[k])
-                                || strchr (f[k], '(') != NULL || strchr (f[k], '<') != NULL))
-            break;
-          if (word->len > 0)
-            g_string_append_c (word, ' ');
-          g_string_append (word, f[k]);
-        }
-      entry = g_string_free (word, FALSE);
-      for (; f[k] != NULL; k++)
-        {
-          KelDictCategory *c;
-
-          if (*f[k] == '\0')
-            continue;
-          if (strspn (f[k], "0123456789") != strlen (f[k]))
-            {
-              conditional = TRUE;
-              continue;
-            }
-          c = g_hash_table_lookup (cats, f[k]);
-          if (c == NULL)
-            g_ptr_array_add (dict->warnings,
-                             g_strdup_printf (_("line %u: “%s” names category %s, which the "
-                                                "dictionary does not declare"), i + 1,
-                                              entry, f[k]));
-          else
-            g_ptr_array_add (c->entries, g_strdup (entry));
-        }
-      if (conditional)
-        g_ptr_array_add (dict->warnings,
-                         g_strdup_printf (_("line %u: “%s” has a conditional LIWC category "
-                                            "(“%s”), which has no equivalent; only its plain "
-                                            "categories were taken"), i + 1, entry,
-                                          g_strstrip (lines[i])));
-    }
+    if (*g_strstrip (lines[i]) != '\0')
+      read_liwc_entry (dict, cats, lines[i], i + 1);
   return TRUE;
 }
 
@@ -688,14 +699,16 @@ typedef struct {
   GPtrArray           *order;     /* ids in the order their terms appear */
 } DictImport;
 
-static void
-import_category (DictImport *im, const KelDictCategory *c, const char *parent_id)
+/* The codebook's category that the dictionary's category c (at path) goes to: the one
+ * --map names, or one of the same label or id not already taken by another, or a new
+ * one; noted in the report. */
+static const char *
+category_target (DictImport *im, const KelDictCategory *c, const char *path,
+                 const char *parent_id)
 {
-  g_autofree char *path = category_path (c);
   const char *mapped = im->map ? g_hash_table_lookup (im->map, path) : NULL;
   const char *id = NULL;
-  GPtrArray *terms;
-  guint taken = 0;
+  g_autofree char *slug = NULL, *dotted = NULL;
 
   if (mapped != NULL)
     g_hash_table_add (im->map_used, g_strdup (path));
@@ -703,51 +716,53 @@ import_category (DictImport *im, const KelDictCategory *c, const char *parent_id
     g_hash_table_add (im->map_used, g_strdup (c->name));
   if (mapped != NULL)
     {
-      id = mapped;
       im->report->matched++;
       g_ptr_array_add (im->report->notes,
-                       g_strdup_printf (_("“%s” goes to the category %s (--map)"), path, id));
+                       g_strdup_printf (_("“%s” goes to the category %s (--map)"), path,
+                                        mapped));
+      return mapped;
     }
-  else
+  slug = _kel_make_ident (c->name);
+  dotted = parent_id ? g_strdup_printf ("%s.%s", parent_id, slug) : NULL;
+  /* its own label first: "+STATE+", "=STATE=" and "-STATE-" share an id's letters */
+  id = _kel_codebook_edit_find_child_label (im->edit, parent_id, c->name);
+  if (id == NULL)
+    id = _kel_codebook_edit_has (im->edit, dotted ? dotted : slug);
+  if (id == NULL && parent_id == NULL)
+    id = _kel_codebook_edit_find_label (im->edit, c->name);
+  /* a category another one of this dictionary went to is not this one's */
+  if (id != NULL && g_hash_table_contains (im->claimed, id)
+      && g_strcmp0 (g_hash_table_lookup (im->claimed, id), path) != 0)
+    id = NULL;
+  if (id != NULL)
     {
-      g_autofree char *slug = _kel_make_ident (c->name);
-      g_autofree char *dotted = parent_id ? g_strdup_printf ("%s.%s", parent_id, slug) : NULL;
-
-      /* its own label first: "+STATE+", "=STATE=" and "-STATE-" share an id's letters */
-      id = _kel_codebook_edit_find_child_label (im->edit, parent_id, c->name);
-      if (id == NULL)
-        id = _kel_codebook_edit_has (im->edit, dotted ? dotted : slug);
-      if (id == NULL && parent_id == NULL)
-        id = _kel_codebook_edit_find_label (im->edit, c->name);
-      /* a category another one of this dictionary went to is not this one's */
-      if (id != NULL && g_hash_table_contains (im->claimed, id)
-          && g_strcmp0 (g_hash_table_lookup (im->claimed, id), path) != 0)
-        id = NULL;
-      if (id != NULL)
-        {
-          im->report->matched++;
-          g_ptr_array_add (im->report->notes,
-                           g_strdup_printf (_("“%s” is the category %s"), path, id));
-        }
-      else
-        {
-          id = _kel_codebook_edit_add (im->edit, parent_id, NULL, im->lang, c->name, NULL,
-                                       NULL, NULL);
-          im->report->added++;
-          g_ptr_array_add (im->report->notes,
-                           g_strdup_printf (_("“%s” was added as the category %s"), path, id));
-          if (parent_id == NULL)
-            g_ptr_array_add (im->report->unmapped,
-                             g_strdup_printf (_("“%s” (%s): a new category counts as "
-                                                "compensatory until you set its class in "
-                                                "codebook.xml, or map it with --map "
-                                                "“%s=CATEGORY”"), path, id, c->name));
-        }
+      im->report->matched++;
+      g_ptr_array_add (im->report->notes,
+                       g_strdup_printf (_("“%s” is the category %s"), path, id));
+      return id;
     }
+  id = _kel_codebook_edit_add (im->edit, parent_id, NULL, im->lang, c->name, NULL,
+                               NULL, NULL);
+  im->report->added++;
+  g_ptr_array_add (im->report->notes,
+                   g_strdup_printf (_("“%s” was added as the category %s"), path, id));
+  if (parent_id == NULL)
+    g_ptr_array_add (im->report->unmapped,
+                     g_strdup_printf (_("“%s” (%s): a new category counts as "
+                                        "compensatory until you set its class in "
+                                        "codebook.xml, or map it with --map "
+                                        "“%s=CATEGORY”"), path, id, c->name));
+  return id;
+}
 
-  if (!g_hash_table_contains (im->claimed, id))
-    g_hash_table_insert (im->claimed, g_strdup (id), g_strdup (path));
-  terms = g_hash_table_lookup (im->terms, id);
+/* The entries of c (at path) that make terms, added to the terms of category id;
+ * returns how many were new. */
+static guint
+take_entries (DictImport *im, const KelDictCategory *c, const char *path, const char *id)
+{
+  GPtrArray *terms = g_hash_table_lookup (im->terms, id);
+  guint taken = 0;
+
   if (terms == NULL)
     {
       terms = g_ptr_array_new_with_free_func (g_free);
@@ -773,6 +788,19 @@ import_category (DictImport *im, const KelDictCategory *c, const char *parent_id
           taken++;
         }
     }
+  return taken;
+}
+
+static void
+import_category (DictImport *im, const KelDictCategory *c, const char *parent_id)
+{
+  g_autofree char *path = category_path (c);
+  const char *id = category_target (im, c, path, parent_id);
+  guint taken;
+
+  if (!g_hash_table_contains (im->claimed, id))
+    g_hash_table_insert (im->claimed, g_strdup (id), g_strdup (path));
+  taken = take_entries (im, c, path, id);
   im->report->terms += taken;
   if (c->entries->len > 0 && taken == 0)
     g_ptr_array_add (im->report->unmapped,
@@ -823,19 +851,98 @@ lexicon_xml (DictImport *im, const char *version, gsize *len)
   return out;
 }
 
+/* Whether each category --map names is in the codebook. */
+static gboolean
+check_map (KelCodebookEdit *edit, GHashTable *map, GError **error)
+{
+  GHashTableIter it;
+  gpointer k, v;
+
+  if (map == NULL)
+    return TRUE;
+  g_hash_table_iter_init (&it, map);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    if (!_kel_codebook_edit_has (edit, v))
+      {
+        g_set_error (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_MAP,
+                     _("--map %s=%s: the codebook has no category “%s”"),
+                     (const char *) k, (const char *) v, (const char *) v);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* Each --map whose dictionary category was not met, in the report. */
+static void
+report_unused_map (const DictImport *im, GHashTable *map, KelImportReport *report)
+{
+  GHashTableIter it;
+  gpointer k, v;
+
+  if (map == NULL)
+    return;
+  g_hash_table_iter_init (&it, map);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    if (!g_hash_table_contains (im->map_used, k))
+      g_ptr_array_add (report->unmapped,
+                       g_strdup_printf (_("--map %s=%s: the dictionary has no category "
+                                          "“%s”; nothing went to %s"), (const char *) k,
+                                        (const char *) v, (const char *) k,
+                                        (const char *) v));
+}
+
+/* The codebook and the imported lexicon (dir/file_name) saved, and loaded again to be
+ * sure; if it does not load, both are put back as they were. */
+static gboolean
+save_import (DictImport *im, const char *dir, const char *fallback_dir,
+             const char *file_name, KelImportReport *report, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autofree char *version = g_strdup_printf ("import-%s", im->dict->path);
+  g_autofree char *lex_path = g_build_filename (dir, file_name, NULL);
+  g_autofree char *before = NULL, *xml = NULL;
+  g_autoptr (KelLexicon) check = NULL;
+  gsize before_len = 0, len;
+  gboolean had_file;
+
+  xml = lexicon_xml (im, version, &len);
+  had_file = kel_file_get_contents (lex_path, KEL_FILE_XML, &before, &before_len, NULL);
+  if (had_file)
+    g_ptr_array_add (report->notes,
+                     g_strdup_printf (_("%s replaces the earlier import of the same name"),
+                                      file_name));
+  if (!_kel_codebook_edit_save (im->edit, error))
+    return FALSE;
+  if (!g_file_set_contents (lex_path, xml, len, &local))
+    {
+      _kel_codebook_edit_restore (im->edit);
+      g_set_error (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_IO,
+                   _("%s: cannot be written: %s"), lex_path, local->message);
+      return FALSE;
+    }
+  check = kel_lexicon_load (dir, fallback_dir, &local);
+  if (check == NULL)
+    {
+      _kel_codebook_edit_restore (im->edit);
+      if (had_file)
+        g_file_set_contents (lex_path, before, before_len, NULL);
+      else
+        g_unlink (lex_path);
+      g_set_error (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_INVALID,
+                   _("%s: the imported lexicon does not load, so it was not kept: %s"),
+                   im->dict->path, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 kel_dictionary_import (const KelDictionary *dict, const char *dir, const char *fallback_dir,
                        const char *file_name, GHashTable *map, KelLanguage lang,
                        KelImportReport *report, GError **error)
 {
-  g_autoptr (GError) local = NULL;
-  g_autofree char *lex_path = NULL, *before = NULL, *xml = NULL, *version = NULL;
-  g_autoptr (KelLexicon) check = NULL;
-  gsize before_len = 0, len;
-  gboolean had_file, ok = FALSE;
+  gboolean ok = FALSE;
   DictImport im = { dict };
-  GHashTableIter it;
-  gpointer k, v;
 
   g_return_val_if_fail (dict != NULL, FALSE);
   g_return_val_if_fail (dir != NULL, FALSE);
@@ -845,18 +952,10 @@ kel_dictionary_import (const KelDictionary *dict, const char *dir, const char *f
   im.edit = _kel_codebook_edit_open (dir, fallback_dir, error);
   if (im.edit == NULL)
     return FALSE;
-  if (map != NULL)
+  if (!check_map (im.edit, map, error))
     {
-      g_hash_table_iter_init (&it, map);
-      while (g_hash_table_iter_next (&it, &k, &v))
-        if (!_kel_codebook_edit_has (im.edit, v))
-          {
-            g_set_error (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_MAP,
-                         _("--map %s=%s: the codebook has no category “%s”"),
-                         (const char *) k, (const char *) v, (const char *) v);
-            _kel_codebook_edit_free (im.edit);
-            return FALSE;
-          }
+      _kel_codebook_edit_free (im.edit);
+      return FALSE;
     }
   im.map = map;
   im.lang = lang;
@@ -872,56 +971,12 @@ kel_dictionary_import (const KelDictionary *dict, const char *dir, const char *f
                                                           dict->warnings, i)));
   for (guint i = 0; i < dict->roots->len; i++)
     import_category (&im, g_ptr_array_index (dict->roots, i), NULL);
-  if (map != NULL)
-    {
-      g_hash_table_iter_init (&it, map);
-      while (g_hash_table_iter_next (&it, &k, &v))
-        if (!g_hash_table_contains (im.map_used, k))
-          g_ptr_array_add (report->unmapped,
-                           g_strdup_printf (_("--map %s=%s: the dictionary has no category "
-                                              "“%s”; nothing went to %s"), (const char *) k,
-                                            (const char *) v, (const char *) k,
-                                            (const char *) v));
-    }
-
+  report_unused_map (&im, map, report);
   if (report->terms == 0)
-    {
-      g_set_error (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_EMPTY,
-                   _("%s: no entry of the dictionary could be imported"), dict->path);
-      goto out;
-    }
-  version = g_strdup_printf ("import-%s", dict->path);
-  xml = lexicon_xml (&im, version, &len);
-  lex_path = g_build_filename (dir, file_name, NULL);
-  had_file = kel_file_get_contents (lex_path, KEL_FILE_XML, &before, &before_len, NULL);
-  if (had_file)
-    g_ptr_array_add (report->notes,
-                     g_strdup_printf (_("%s replaces the earlier import of the same name"),
-                                      file_name));
-  if (!_kel_codebook_edit_save (im.edit, error))
-    goto out;
-  if (!g_file_set_contents (lex_path, xml, len, &local))
-    {
-      _kel_codebook_edit_restore (im.edit);
-      g_set_error (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_IO,
-                   _("%s: cannot be written: %s"), lex_path, local->message);
-      goto out;
-    }
-  check = kel_lexicon_load (dir, fallback_dir, &local);
-  if (check == NULL)
-    {
-      _kel_codebook_edit_restore (im.edit);
-      if (had_file)
-        g_file_set_contents (lex_path, before, before_len, NULL);
-      else
-        g_unlink (lex_path);
-      g_set_error (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_INVALID,
-                   _("%s: the imported lexicon does not load, so it was not kept: %s"),
-                   dict->path, local->message);
-      goto out;
-    }
-  ok = TRUE;
-out:
+    g_set_error (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_EMPTY,
+                 _("%s: no entry of the dictionary could be imported"), dict->path);
+  else
+    ok = save_import (&im, dir, fallback_dir, file_name, report, error);
   g_hash_table_unref (im.map_used);
   g_hash_table_unref (im.claimed);
   g_hash_table_unref (im.terms);

@@ -254,6 +254,68 @@ _kel_qdc_keep_origin (const char *desc, const char *guid, gboolean codable)
                           codable ? "" : " codable=no");
 }
 
+/* The code's <Description>, without the [kelisim …] tag it may carry (in tag). */
+static char *
+code_description (xmlNodePtr code, KelQdcTag *tag)
+{
+  xmlNodePtr d = NULL;
+  xmlChar *t;
+  char *desc;
+
+  for (xmlNodePtr c = code->children; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && strcmp ((const char *) c->name, "Description") == 0)
+      d = c;
+  if (d == NULL)
+    return NULL;
+  t = xmlNodeGetContent (d);
+  desc = _kel_qdc_split_tag ((const char *) t, tag);
+  xmlFree (t);
+  return desc;
+}
+
+/* A code that is the codebook's category id: its label, description and colour taken. */
+static void
+update_category (Import *im, const char *id, const char *name, const char *desc,
+                 const char *color)
+{
+  gboolean renamed = _kel_codebook_edit_set_text (im->edit, id, "label", im->lang, name);
+
+  if (desc != NULL && *desc != '\0')
+    _kel_codebook_edit_set_text (im->edit, id, "description", im->lang, desc);
+  if (color != NULL)
+    _kel_codebook_edit_set_color (im->edit, id, color);
+  im->report->matched++;
+  g_ptr_array_add (im->report->notes,
+                   renamed ? g_strdup_printf (_("“%s” is the category %s (its label was "
+                                                "updated)"), name, id)
+                           : g_strdup_printf (_("“%s” is the category %s"), name, id));
+}
+
+/* A code the codebook lacks, added under parent_id with the id and class its tag gives;
+ * returns its id. */
+static const char *
+add_category (Import *im, const char *parent_id, const KelQdcTag *tag, const char *name,
+              const char *desc, const char *color)
+{
+  const char *klass = NULL, *id;
+
+  if (g_strcmp0 (tag->klass, "compensatory") == 0
+      || g_strcmp0 (tag->klass, "developmental") == 0)
+    klass = tag->klass;
+  id = _kel_codebook_edit_add (im->edit, parent_id, tag->id, im->lang, name, desc, klass,
+                               color);
+  im->report->added++;
+  g_ptr_array_add (im->report->notes,
+                   g_strdup_printf (_("“%s” was added as the category %s"), name, id));
+  if (klass == NULL && parent_id == NULL)
+    g_ptr_array_add (im->report->unmapped,
+                     g_strdup_printf (_("“%s” (%s): the file does not say whether it is "
+                                        "compensatory or developmental; it counts as "
+                                        "compensatory until you set its class in "
+                                        "codebook.xml"), name, id));
+  return id;
+}
+
 static void
 import_code (Import *im, xmlNodePtr code, const char *parent_id, int depth)
 {
@@ -264,8 +326,6 @@ import_code (Import *im, xmlNodePtr code, const char *parent_id, int depth)
   g_autofree char *color = _kel_qdc_normalize_color (color_raw);
   g_autofree char *desc = NULL;
   g_auto (KelQdcTag) tag = { 0 };
-  const char *tag_id, *tag_class;
-  xmlNodePtr d = NULL;
   const char *id = NULL;
 
   if (depth > MAX_CODE_DEPTH)
@@ -276,17 +336,7 @@ import_code (Import *im, xmlNodePtr code, const char *parent_id, int depth)
                                         MAX_CODE_DEPTH));
       return;
     }
-  for (xmlNodePtr c = code->children; c != NULL; c = c->next)
-    if (c->type == XML_ELEMENT_NODE && strcmp ((const char *) c->name, "Description") == 0)
-      d = c;
-  if (d != NULL)
-    {
-      xmlChar *t = xmlNodeGetContent (d);
-      desc = _kel_qdc_split_tag ((const char *) t, &tag);
-      xmlFree (t);
-    }
-  tag_id = tag.id;
-  tag_class = tag.klass;
+  desc = code_description (code, &tag);
   if (name != NULL)
     g_strstrip (name);
   if (name == NULL || *name == '\0')
@@ -302,45 +352,17 @@ import_code (Import *im, xmlNodePtr code, const char *parent_id, int depth)
                      g_strdup_printf (_("“%s”: the colour “%s” is not a #RRGGBB colour; "
                                         "it was left out"), name, color_raw));
 
-  if (tag_id != NULL)
-    id = _kel_codebook_edit_has (im->edit, tag_id);
+  /* the category its tag names, or of its GUID, or (untagged) of its label */
+  if (tag.id != NULL)
+    id = _kel_codebook_edit_has (im->edit, tag.id);
   if (id == NULL && *guid != '\0')
     id = g_hash_table_lookup (im->by_guid, guid);
-  if (id == NULL && tag_id == NULL)
+  if (id == NULL && tag.id == NULL)
     id = _kel_codebook_edit_find_label (im->edit, name);
-
   if (id != NULL)
-    {
-      gboolean renamed = _kel_codebook_edit_set_text (im->edit, id, "label", im->lang, name);
-      if (desc != NULL && *desc != '\0')
-        _kel_codebook_edit_set_text (im->edit, id, "description", im->lang, desc);
-      if (color != NULL)
-        _kel_codebook_edit_set_color (im->edit, id, color);
-      im->report->matched++;
-      g_ptr_array_add (im->report->notes,
-                       renamed ? g_strdup_printf (_("“%s” is the category %s (its label was "
-                                                    "updated)"), name, id)
-                               : g_strdup_printf (_("“%s” is the category %s"), name, id));
-    }
+    update_category (im, id, name, desc, color);
   else
-    {
-      const char *klass = NULL;
-
-      if (g_strcmp0 (tag_class, "compensatory") == 0
-          || g_strcmp0 (tag_class, "developmental") == 0)
-        klass = tag_class;
-      id = _kel_codebook_edit_add (im->edit, parent_id, tag_id, im->lang, name, desc, klass,
-                                   color);
-      im->report->added++;
-      g_ptr_array_add (im->report->notes,
-                       g_strdup_printf (_("“%s” was added as the category %s"), name, id));
-      if (klass == NULL && parent_id == NULL)
-        g_ptr_array_add (im->report->unmapped,
-                         g_strdup_printf (_("“%s” (%s): the file does not say whether it is "
-                                            "compensatory or developmental; it counts as "
-                                            "compensatory until you set its class in "
-                                            "codebook.xml"), name, id));
-    }
+    id = add_category (im, parent_id, &tag, name, desc, color);
 
   for (xmlNodePtr c = code->children; c != NULL; c = c->next)
     if (c->type == XML_ELEMENT_NODE && strcmp ((const char *) c->name, "Code") == 0)
@@ -356,60 +378,95 @@ child_named (xmlNodePtr node, const char *name)
   return NULL;
 }
 
-gboolean
-kel_qdc_import (const char *path, const char *dir, const char *fallback_dir,
-                KelLanguage lang, KelImportReport *report, GError **error)
+/* The codebook file (a .qdc, or a .qde's <CodeBook>) parsed, and its <Codes> (with at
+ * least one <Code>) in *codes; NULL with error set if it is none. */
+static xmlDocPtr
+read_codebook (const char *path, const char *name, xmlNodePtr *root, xmlNodePtr *codes,
+               GError **error)
 {
   g_autoptr (GError) local = NULL;
-  g_autofree char *data = NULL, *name = NULL;
-  g_autoptr (KelLexicon) check = NULL;
+  g_autofree char *data = NULL;
   xmlDocPtr doc;
-  xmlNodePtr root, codes, sets;
-  Import im = { 0 };
   gsize len;
   guint n_codes = 0;
-  gboolean ok = FALSE;
 
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (dir != NULL, FALSE);
-  g_return_val_if_fail (report != NULL, FALSE);
-
-  name = g_path_get_basename (path);
   if (!kel_file_get_contents (path, KEL_FILE_XML, &data, &len, &local))
     {
       g_set_error_literal (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_IO, local->message);
-      return FALSE;
+      return NULL;
     }
   if (len > MAX_QDC_SIZE)
     {
       g_set_error (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_PARSE,
                    _("%s: larger than %d MB; this is not a codebook"), name,
                    (int) (MAX_QDC_SIZE >> 20));
-      return FALSE;
+      return NULL;
     }
   doc = kel_xml_parse_safe (name, data, len, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_PARSE,
                             error);
   if (doc == NULL)
-    return FALSE;
-  root = xmlDocGetRootElement (doc);
+    return NULL;
+  *root = xmlDocGetRootElement (doc);
   /* a project file (.qde) holds its codebook under <Project> */
-  if (strcmp ((const char *) root->name, "Project") == 0)
-    root = child_named (root, "CodeBook");
-  codes = root && strcmp ((const char *) root->name, "CodeBook") == 0
-            ? child_named (root, "Codes") : NULL;
-  for (xmlNodePtr c = codes ? codes->children : NULL; c != NULL; c = c->next)
+  if (strcmp ((const char *) (*root)->name, "Project") == 0)
+    *root = child_named (*root, "CodeBook");
+  *codes = *root && strcmp ((const char *) (*root)->name, "CodeBook") == 0
+             ? child_named (*root, "Codes") : NULL;
+  for (xmlNodePtr c = *codes ? (*codes)->children : NULL; c != NULL; c = c->next)
     n_codes += c->type == XML_ELEMENT_NODE && strcmp ((const char *) c->name, "Code") == 0;
-  if (codes == NULL || n_codes == 0)
+  if (*codes == NULL || n_codes == 0)
     {
-      g_set_error (error, KEL_EXCHANGE_ERROR, codes ? KEL_EXCHANGE_ERROR_EMPTY
-                                                    : KEL_EXCHANGE_ERROR_PARSE,
-                   codes ? _("%s: the codebook has no codes")
-                         : _("%s: not a REFI-QDA codebook (no <CodeBook> with <Codes>)"),
+      g_set_error (error, KEL_EXCHANGE_ERROR, *codes ? KEL_EXCHANGE_ERROR_EMPTY
+                                                     : KEL_EXCHANGE_ERROR_PARSE,
+                   *codes ? _("%s: the codebook has no codes")
+                          : _("%s: not a REFI-QDA codebook (no <CodeBook> with <Codes>)"),
                    name);
       xmlFreeDoc (doc);
+      return NULL;
+    }
+  return doc;
+}
+
+/* The edited codebook saved, and loaded again to be sure; put back if it does not load. */
+static gboolean
+save_codebook (Import *im, const char *dir, const char *fallback_dir, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autoptr (KelLexicon) check = NULL;
+
+  if (!_kel_codebook_edit_save (im->edit, error))
+    return FALSE;
+  check = kel_lexicon_load (dir, fallback_dir, &local);
+  if (check == NULL)
+    {
+      _kel_codebook_edit_restore (im->edit);
+      g_set_error (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_INVALID,
+                   _("%s: the imported codebook does not load, so it was not kept: %s"),
+                   im->name, local->message);
       return FALSE;
     }
+  return TRUE;
+}
 
+gboolean
+kel_qdc_import (const char *path, const char *dir, const char *fallback_dir,
+                KelLanguage lang, KelImportReport *report, GError **error)
+{
+  g_autofree char *name = NULL;
+  xmlDocPtr doc;
+  xmlNodePtr root = NULL, codes = NULL, sets;
+  Import im = { 0 };
+  GPtrArray *ids;
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (dir != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  name = g_path_get_basename (path);
+  doc = read_codebook (path, name, &root, &codes, error);
+  if (doc == NULL)
+    return FALSE;
   im.name = name;
   im.lang = lang != KEL_LANG_UNKNOWN ? lang : kel_export_default_language ();
   im.report = report;
@@ -420,12 +477,10 @@ kel_qdc_import (const char *path, const char *dir, const char *fallback_dir,
       return FALSE;
     }
   im.by_guid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  {
-    GPtrArray *ids = _kel_codebook_edit_ids (im.edit);
-    for (guint i = 0; i < ids->len; i++)
-      g_hash_table_insert (im.by_guid, kel_category_guid (g_ptr_array_index (ids, i)),
-                           g_strdup (g_ptr_array_index (ids, i)));
-  }
+  ids = _kel_codebook_edit_ids (im.edit);
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_insert (im.by_guid, kel_category_guid (g_ptr_array_index (ids, i)),
+                         g_strdup (g_ptr_array_index (ids, i)));
 
   for (xmlNodePtr c = codes->children; c != NULL; c = c->next)
     if (c->type == XML_ELEMENT_NODE && strcmp ((const char *) c->name, "Code") == 0)
@@ -435,20 +490,7 @@ kel_qdc_import (const char *path, const char *dir, const char *fallback_dir,
     g_ptr_array_add (report->unmapped,
                      g_strdup (_("the code sets of the file are not imported: the codebook "
                                  "has no sets (codes are grouped by nesting)")));
-
-  if (_kel_codebook_edit_save (im.edit, error))
-    {
-      check = kel_lexicon_load (dir, fallback_dir, &local);
-      if (check == NULL)
-        {
-          _kel_codebook_edit_restore (im.edit);
-          g_set_error (error, KEL_EXCHANGE_ERROR, KEL_EXCHANGE_ERROR_INVALID,
-                       _("%s: the imported codebook does not load, so it was not kept: %s"),
-                       name, local->message);
-        }
-      else
-        ok = TRUE;
-    }
+  ok = save_codebook (&im, dir, fallback_dir, error);
   g_hash_table_unref (im.by_guid);
   _kel_codebook_edit_free (im.edit);
   xmlFreeDoc (doc);

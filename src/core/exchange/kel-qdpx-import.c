@@ -1367,27 +1367,16 @@ document_name (const QSource *src)
   return name;
 }
 
-static gboolean
-read_source (Import *im, QSource *src, GCancellable *cancellable, GError **error)
+/* The source's text as they have it, which their positions count in: its text file or
+ * its <PlainTextContent>, with CR LF as one character if the file counts it so. */
+static void
+read_their_text (Import *im, QSource *src)
 {
-  gboolean pdf = g_strcmp0 (src->kind, "PDFSource") == 0;
-  g_autofree char *why = NULL, *name = document_name (src);
-  g_autoptr (GError) local = NULL;
-  GBytes *original = NULL, *plain = NULL;
-  KelPipelineOptions pipeline;
-
-  if (!pdf && g_strcmp0 (src->kind, "TextSource") != 0)
-    {
-      unmapped (im, _("%s: a %s is not imported: Kelisim reads text and PDF documents"),
-                src->name, src->kind);
-      src->skipped = TRUE;
-      return TRUE;
-    }
-  /* their text, which their positions count in */
   if (src->plain_path != NULL)
     {
       g_autofree char *why_plain = NULL;
-      plain = member_for_path (im, src->plain_path, &why_plain);
+      GBytes *plain = member_for_path (im, src->plain_path, &why_plain);
+
       if (plain != NULL && (src->their_text = decode_text (plain)) == NULL)
         unmapped (im, _("%s: its text file is neither UTF-8 nor UTF-16"), src->name);
       else if (plain == NULL && src->plain_content == NULL)
@@ -1403,8 +1392,16 @@ read_source (Import *im, QSource *src, GCancellable *cancellable, GError **error
           *out++ = *p;
       *out = '\0';
     }
+}
 
-  /* what the document is made of: the PDF, the DOCX, else the text */
+/* What the document is made of, in src->bytes: the PDF, the DOCX, else the text; FALSE
+ * (and the source skipped) if there is none. */
+static gboolean
+source_bytes (Import *im, QSource *src, gboolean pdf)
+{
+  g_autofree char *why = NULL;
+  GBytes *original = NULL;
+
   if (pdf)
     original = member_for_path (im, src->path, &why);
   else if (src->rich_path != NULL)
@@ -1417,42 +1414,73 @@ read_source (Import *im, QSource *src, GCancellable *cancellable, GError **error
     src->bytes = g_bytes_ref (original);
   else if (!pdf && src->their_text != NULL)
     src->bytes = g_bytes_new (src->their_text, strlen (src->their_text));
-  if (src->bytes == NULL)
+  if (src->bytes != NULL)
+    return TRUE;
+  unmapped (im, _("%s is not imported, nor are its codings: %s"), src->name,
+            why ? why : _("it has no text"));
+  src->skipped = TRUE;
+  return FALSE;
+}
+
+/* A source the project does not have, read as a document called name (its variables
+ * applied) unless the project has its text; FALSE only if cancelled. */
+static gboolean
+process_source (Import *im, QSource *src, const char *name, GCancellable *cancellable,
+                GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  KelPipelineOptions pipeline = *im->options->pipeline;
+
+  pipeline.keep_extracted = TRUE;
+  pipeline.extract_flags |= KEL_EXTRACT_BOXES;
+  if (cancellable != NULL)
+    pipeline.cancellable = cancellable;
+  src->doc = kel_pipeline_process_bytes (&pipeline, name, src->bytes, &local);
+  if (src->doc == NULL)
     {
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
       unmapped (im, _("%s is not imported, nor are its codings: %s"), src->name,
-                why ? why : _("it has no text"));
+                local->message);
       src->skipped = TRUE;
       return TRUE;
     }
+  g_free (src->doc->name);
+  src->doc->name = g_strdup (name);
+  src->existing = kel_project_find_document_by_text (im->project, src->doc->norm->text,
+                                                      src->doc->norm->len);
+  if (src->existing == 0)
+    apply_values (im, src, src->doc);
+  return TRUE;
+}
 
+static gboolean
+read_source (Import *im, QSource *src, GCancellable *cancellable, GError **error)
+{
+  gboolean pdf = g_strcmp0 (src->kind, "PDFSource") == 0;
+  g_autofree char *name = document_name (src);
+
+  if (!pdf && g_strcmp0 (src->kind, "TextSource") != 0)
+    {
+      unmapped (im, _("%s: a %s is not imported: Kelisim reads text and PDF documents"),
+                src->name, src->kind);
+      src->skipped = TRUE;
+      return TRUE;
+    }
+  read_their_text (im, src);
+  if (!source_bytes (im, src, pdf))
+    return TRUE;
   src->sha256 = kel_project_hash_source (src->bytes);
   src->existing = kel_project_find_document (im->project, src->sha256);
   if (src->existing == 0)
     {
-      pipeline = *im->options->pipeline;
-      pipeline.keep_extracted = TRUE;
-      pipeline.extract_flags |= KEL_EXTRACT_BOXES;
-      if (cancellable != NULL)
-        pipeline.cancellable = cancellable;
-      src->doc = kel_pipeline_process_bytes (&pipeline, name, src->bytes, &local);
-      if (src->doc == NULL)
-        {
-          if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            {
-              g_propagate_error (error, g_steal_pointer (&local));
-              return FALSE;
-            }
-          unmapped (im, _("%s is not imported, nor are its codings: %s"), src->name,
-                    local->message);
-          src->skipped = TRUE;
-          return TRUE;
-        }
-      g_free (src->doc->name);
-      src->doc->name = g_strdup (name);
-      src->existing = kel_project_find_document_by_text (im->project, src->doc->norm->text,
-                                                          src->doc->norm->len);
-      if (src->existing == 0)
-        apply_values (im, src, src->doc);
+      if (!process_source (im, src, name, cancellable, error))
+        return FALSE;
+      if (src->skipped)
+        return TRUE;
     }
   if (src->existing != 0)
     {
@@ -1571,18 +1599,21 @@ class_of (Codebook *cb, const char *id)
   return KEL_CLASS_COMPENSATORY;
 }
 
-static void
-resolve_code (Import *im, Codebook *cb, QCode *code)
+/* The project's category a code is: the one the map names, the one its tag or GUID
+ * names, or (untagged) the one of its name; *how says why, for a note, if not obvious. */
+static const char *
+matching_category (Import *im, Codebook *cb, const QCode *code, const char **how)
 {
   GHashTable *map = im->options->map;
-  const char *id = NULL, *how = NULL;
+  const char *id = NULL;
 
+  *how = NULL;
   if (map != NULL)
     {
       id = g_hash_table_lookup (map, code->path);
       if (id == NULL)
         id = g_hash_table_lookup (map, code->name);
-      how = id ? _("as the map says") : NULL;
+      *how = id ? _("as the map says") : NULL;
     }
   if (id == NULL && code->tag_id != NULL && g_hash_table_contains (cb->by_id, code->tag_id))
     id = code->tag_id;
@@ -1592,78 +1623,101 @@ resolve_code (Import *im, Codebook *cb, QCode *code)
     {
       g_autofree char *key = g_utf8_casefold (code->name, -1);
       id = g_hash_table_lookup (cb->by_label, key);
-      how = id ? _("by its name") : NULL;
+      *how = id ? _("by its name") : NULL;
     }
-  if (id != NULL)
+  return id;
+}
+
+/* A free id for a new category of a code under the category parent (or NULL): its tag's
+ * id if that fits where it goes, else parent.slug of its name; _2, _3… if taken. */
+static char *
+new_category_id (Codebook *cb, const QCode *code, const char *parent)
+{
+  g_autofree char *base = NULL;
+  const char *dot = code->tag_id ? strrchr (code->tag_id, '.') : NULL;
+  char *id;
+
+  if (code->tag_id != NULL && parent == NULL && dot == NULL)
+    base = g_strdup (code->tag_id);
+  else if (code->tag_id != NULL && parent != NULL && dot != NULL
+           && strlen (parent) == (gsize) (dot - code->tag_id)
+           && strncmp (code->tag_id, parent, dot - code->tag_id) == 0)
+    base = g_strdup (code->tag_id);
+  else
     {
-      code->category = g_strdup (id);
-      im->report->categories_matched++;
-      if (how != NULL)
-        note (im, _("the code “%s” is the category %s (%s)"), code->path, id, how);
+      g_autofree char *s = slug (code->name);
+      base = parent != NULL ? g_strdup_printf ("%s.%s", parent, s) : g_steal_pointer (&s);
+    }
+  id = g_strdup (base);
+  for (guint n = 2; g_hash_table_contains (cb->taken, id); n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s_%u", base, n);
+    }
+  g_hash_table_add (cb->taken, g_strdup (id));
+  return id;
+}
+
+/* A new category for a code the project lacks, a sub-category of its parent's. */
+static void
+add_code_category (Import *im, Codebook *cb, QCode *code)
+{
+  KelCategory *cat = g_new0 (KelCategory, 1);
+  const char *parent = code->parent != NULL ? code->parent->category : NULL;
+
+  cat->id = new_category_id (cb, code, parent);
+  if (g_strcmp0 (code->tag_class, "developmental") == 0)
+    cat->klass = KEL_CLASS_DEVELOPMENTAL;
+  else if (g_strcmp0 (code->tag_class, "compensatory") == 0)
+    cat->klass = KEL_CLASS_COMPENSATORY;
+  else if (parent != NULL)
+    cat->klass = class_of (cb, parent);
+  else
+    {
+      cat->klass = KEL_CLASS_COMPENSATORY;
+      note (im, _("“%s” (%s): the file does not say whether it is compensatory or "
+                  "developmental; it counts as compensatory"), code->path, cat->id);
+    }
+  cat->color = g_strdup (code->color);
+  cat->label[0] = g_strdup (code->name);
+  cat->label[im->lang] = g_strdup (code->name);
+  /* another program's code keeps its GUID and codability for the next export */
+  if (code->tag_id == NULL)
+    {
+      cat->description[0] = _kel_qdc_keep_origin (code->description, code->guid,
+                                                  code->codable);
+      if (code->description != NULL && *code->description != '\0')
+        cat->description[im->lang] = g_strdup (code->description);
+    }
+  else if (code->description != NULL && *code->description != '\0')
+    {
+      cat->description[0] = g_strdup (code->description);
+      cat->description[im->lang] = g_strdup (code->description);
+    }
+  cat->parent = -1;
+  code->category = g_strdup (cat->id);
+  code->added = TRUE;
+  g_ptr_array_add (cb->added, cat);
+  g_ptr_array_add (cb->parents, g_strdup (parent));
+  im->report->categories++;
+  note (im, _("the code “%s” was added as the category %s"), code->path, cat->id);
+}
+
+static void
+resolve_code (Import *im, Codebook *cb, QCode *code)
+{
+  const char *how;
+  const char *id = matching_category (im, cb, code, &how);
+
+  if (id == NULL)
+    {
+      add_code_category (im, cb, code);
       return;
     }
-
-  /* a new category, a sub-code of its parent's */
-  {
-    KelCategory *cat = g_new0 (KelCategory, 1);
-    const char *parent = code->parent != NULL ? code->parent->category : NULL;
-    g_autofree char *base = NULL;
-    const char *dot = code->tag_id ? strrchr (code->tag_id, '.') : NULL;
-
-    if (code->tag_id != NULL && parent == NULL && dot == NULL)
-      base = g_strdup (code->tag_id);
-    else if (code->tag_id != NULL && parent != NULL && dot != NULL
-             && strlen (parent) == (gsize) (dot - code->tag_id)
-             && strncmp (code->tag_id, parent, dot - code->tag_id) == 0)
-      base = g_strdup (code->tag_id);
-    else
-      {
-        g_autofree char *s = slug (code->name);
-        base = parent != NULL ? g_strdup_printf ("%s.%s", parent, s) : g_steal_pointer (&s);
-      }
-    cat->id = g_strdup (base);
-    for (guint n = 2; g_hash_table_contains (cb->taken, cat->id); n++)
-      {
-        g_free (cat->id);
-        cat->id = g_strdup_printf ("%s_%u", base, n);
-      }
-    g_hash_table_add (cb->taken, g_strdup (cat->id));
-    if (g_strcmp0 (code->tag_class, "developmental") == 0)
-      cat->klass = KEL_CLASS_DEVELOPMENTAL;
-    else if (g_strcmp0 (code->tag_class, "compensatory") == 0)
-      cat->klass = KEL_CLASS_COMPENSATORY;
-    else if (parent != NULL)
-      cat->klass = class_of (cb, parent);
-    else
-      {
-        cat->klass = KEL_CLASS_COMPENSATORY;
-        note (im, _("“%s” (%s): the file does not say whether it is compensatory or "
-                    "developmental; it counts as compensatory"), code->path, cat->id);
-      }
-    cat->color = g_strdup (code->color);
-    cat->label[0] = g_strdup (code->name);
-    cat->label[im->lang] = g_strdup (code->name);
-    /* another program's code keeps its GUID and codability for the next export */
-    if (code->tag_id == NULL)
-      {
-        cat->description[0] = _kel_qdc_keep_origin (code->description, code->guid,
-                                                    code->codable);
-        if (code->description != NULL && *code->description != '\0')
-          cat->description[im->lang] = g_strdup (code->description);
-      }
-    else if (code->description != NULL && *code->description != '\0')
-      {
-        cat->description[0] = g_strdup (code->description);
-        cat->description[im->lang] = g_strdup (code->description);
-      }
-    cat->parent = -1;
-    code->category = g_strdup (cat->id);
-    code->added = TRUE;
-    g_ptr_array_add (cb->added, cat);
-    g_ptr_array_add (cb->parents, g_strdup (parent));
-    im->report->categories++;
-    note (im, _("the code “%s” was added as the category %s"), code->path, cat->id);
-  }
+  code->category = g_strdup (id);
+  im->report->categories_matched++;
+  if (how != NULL)
+    note (im, _("the code “%s” is the category %s (%s)"), code->path, id, how);
 }
 
 /* Codings ------------------------------------------------------------------------------------- */
@@ -1931,6 +1985,94 @@ decision_category (Import *im, const Tag *tag)
   return NULL;
 }
 
+/* Whether a placed selection (in segment, or -1) codes that segment as a whole: as its
+ * tag says, else if the two are the same text but for spaces at their ends. */
+static gboolean
+selection_is_segment (const QSource *src, const QSel *sel, const Tag *tag, gboolean tagged,
+                      int segment)
+{
+  gsize ta = 0, tb = 0, sa = sel->a, sb = sel->b;
+  const KelSegment *s;
+
+  if (tagged && tag->unit != NULL)
+    return strcmp (tag->unit, "segment") == 0 && segment >= 0;
+  if (segment < 0)
+    return FALSE;
+  s = &g_array_index (src->doc->segments, KelSegment, segment);
+  trimmed (src->doc->norm->text, s->start, s->end, &ta, &tb);
+  trimmed (src->doc->norm->text, sel->a, sel->b, &sa, &sb);
+  return ta == sa && tb == sb;
+}
+
+/* The category a coding of the selection (or, with none, its tag alone) gives, and its
+ * status; NULL if it gives none (counted in w). */
+static const char *
+coding_category (Writer *w, const QSel *sel, const QCoding *coding, const Tag *tag,
+                 gboolean tagged, KelCodingStatus *status)
+{
+  const char *category;
+
+  *status = KEL_STATUS_MANUAL;
+  if (coding != NULL)
+    {
+      QCode *code = coding->code ? g_hash_table_lookup (w->im->codes, coding->code) : NULL;
+      if (code == NULL || code->category == NULL)
+        {
+          w->unknown_code++;
+          return NULL;
+        }
+      if (tagged && tag->has_status && tag->status != KEL_STATUS_REJECTED)
+        *status = tag->status;
+      return code->category;
+    }
+  if (tagged && tag->has_status && tag->category != NULL
+      && (tag->status == KEL_STATUS_REJECTED || tag->not_counted))
+    {
+      /* a rejection, or an item that does not count: kelisim.xml's alone */
+      category = decision_category (w->im, tag);
+      if (category == NULL)
+        w->unknown_code++;
+      *status = tag->status;
+      return category;
+    }
+  /* a selection without a code: only its note, if any, says something */
+  if (!tagged && (sel->notes->len > 0 || (sel->description && *g_strstrip (sel->description))))
+    w->uncoded_notes++;
+  return NULL;
+}
+
+/* A coding of the selection written to the project, by coder, in its segment (as a whole
+ * if segment_unit, else as a span), with what its tag says. */
+static gboolean
+write_coding (Writer *w, const QSource *src, const QSel *sel, const QCoding *coding,
+              const Tag *tag, gboolean tagged, int segment, gboolean segment_unit,
+              const char *coder, const char *category, KelCodingStatus status, GError **error)
+{
+  g_autofree char *memo = memo_of (w, sel, coding, tagged);
+  KelBatchOutcome outcome;
+
+  if (!kel_project_batch_code (w->batch, coder, &(KelBatchCoding) {
+        .document = src->id, .segment = segment,
+        .span_start = segment_unit ? -1 : (gint64) sel->a,
+        .span_end = segment_unit ? -1 : (gint64) sel->b,
+        .category = category, .status = status,
+        .set_amount = tagged, .amount_kzt = tag->amount_kzt, .amount_text = tag->amount_text,
+        .set_memo = TRUE, .memo = memo,
+        .terms = tagged ? tag->terms : NULL, .uid = tagged ? tag->uid : NULL,
+        .item = tagged ? tag->item : 0, .set_counted = tagged,
+        .item_start = segment_unit ? (gint64) sel->a : 0,
+        .item_end = segment_unit ? (gint64) sel->b : 0,
+        .counted = !tag->not_counted, .reason = tag->reason,
+        .reason_terms = tag->reason_terms,
+      }, &outcome, error))
+    return FALSE;
+  if (outcome == KEL_BATCH_UNCHANGED)
+    w->im->report->codings_unchanged++;
+  else
+    w->im->report->codings++;
+  return TRUE;
+}
+
 static gboolean
 write_selection (Writer *w, QSource *src, QSel *sel, GPtrArray **lexicon_cache,
                  GError **error)
@@ -1950,63 +2092,17 @@ write_selection (Writer *w, QSource *src, QSel *sel, GPtrArray **lexicon_cache,
       return TRUE;
     }
   segment = segment_of (src->doc, sel->a, sel->b);
-  if (tagged && tag.unit != NULL)
-    segment_unit = strcmp (tag.unit, "segment") == 0 && segment >= 0;
-  else
-    {
-      gsize ta = 0, tb = 0;
-      const KelSegment *s = segment >= 0
-                              ? &g_array_index (src->doc->segments, KelSegment, segment) : NULL;
-      gsize sa = sel->a, sb = sel->b;
-
-      if (s != NULL)
-        trimmed (src->doc->norm->text, s->start, s->end, &ta, &tb);
-      trimmed (src->doc->norm->text, sel->a, sel->b, &sa, &sb);
-      segment_unit = s != NULL && ta == sa && tb == sb;
-    }
-
+  segment_unit = selection_is_segment (src, sel, &tag, tagged, segment);
   for (guint i = 0; i < n; i++)
     {
       QCoding *coding = i < sel->codings->len ? sel->codings->pdata[i] : NULL;
-      g_autofree char *memo = NULL;
-      const char *category = NULL, *coder;
-      KelCodingStatus status = KEL_STATUS_MANUAL;
+      const char *category, *coder;
+      KelCodingStatus status;
       gboolean lexicon;
-      KelBatchOutcome outcome;
 
-      if (coding != NULL)
-        {
-          QCode *code = coding->code ? g_hash_table_lookup (im->codes, coding->code) : NULL;
-          if (code == NULL || code->category == NULL)
-            {
-              w->unknown_code++;
-              continue;
-            }
-          category = code->category;
-          if (tagged && tag.has_status && tag.status != KEL_STATUS_REJECTED)
-            status = tag.status;
-        }
-      else if (tagged && tag.has_status && tag.category != NULL
-               && (tag.status == KEL_STATUS_REJECTED || tag.not_counted))
-        {
-          /* a rejection, or an item that does not count: kelisim.xml's alone */
-          category = decision_category (im, &tag);
-          if (category == NULL)
-            {
-              w->unknown_code++;
-              continue;
-            }
-          status = tag.status;
-        }
-      else
-        {
-          /* a selection without a code: only its note, if any, says something */
-          if (!tagged && (sel->notes->len > 0
-                          || (sel->description && *g_strstrip (sel->description))))
-            w->uncoded_notes++;
-          continue;
-        }
-
+      category = coding_category (w, sel, coding, &tag, tagged, &status);
+      if (category == NULL)
+        continue;
       coder = coder_of (w, src, sel, coding, &lexicon);
       if (segment_unit && status != KEL_STATUS_REJECTED)
         remember_item (im, sel, src, segment, category, tagged ? tag.item : 0);
@@ -2019,26 +2115,9 @@ write_selection (Writer *w, QSource *src, QSel *sel, GPtrArray **lexicon_cache,
         }
       if (status == KEL_STATUS_AUTO)
         status = KEL_STATUS_MANUAL;
-      memo = memo_of (w, sel, coding, tagged);
-      if (!kel_project_batch_code (w->batch, coder, &(KelBatchCoding) {
-            .document = src->id, .segment = segment,
-            .span_start = segment_unit ? -1 : (gint64) sel->a,
-            .span_end = segment_unit ? -1 : (gint64) sel->b,
-            .category = category, .status = status,
-            .set_amount = tagged, .amount_kzt = tag.amount_kzt, .amount_text = tag.amount_text,
-            .set_memo = TRUE, .memo = memo,
-            .terms = tagged ? tag.terms : NULL, .uid = tagged ? tag.uid : NULL,
-            .item = tagged ? tag.item : 0, .set_counted = tagged,
-            .item_start = segment_unit ? (gint64) sel->a : 0,
-            .item_end = segment_unit ? (gint64) sel->b : 0,
-            .counted = !tag.not_counted, .reason = tag.reason,
-            .reason_terms = tag.reason_terms,
-          }, &outcome, error))
+      if (!write_coding (w, src, sel, coding, &tag, tagged, segment, segment_unit, coder,
+                         category, status, error))
         return FALSE;
-      if (outcome == KEL_BATCH_UNCHANGED)
-        im->report->codings_unchanged++;
-      else
-        im->report->codings++;
     }
   return TRUE;
 }
@@ -2279,21 +2358,20 @@ import_clear (Import *im)
 }
 
 /* Reads the zip and project.qde into @im. */
+/* The .qdpx's members read into im->members by their names in lower case (MAXQDA writes
+ * "sources", NVivo "Sources"); *qde is its project file (project.qde, else the first
+ * .qde at its top by name), named *qde_name. */
 static gboolean
-load (Import *im, const char *path, GError **error)
+load_members (Import *im, const char *path, GBytes **qde, const char **qde_name,
+              GError **error)
 {
   g_autoptr (GError) local = NULL;
   g_autoptr (GBytes) file = NULL;
   g_autoptr (GHashTable) raw = NULL;
-  g_autofree char *qde_display = NULL;
   GHashTableIter iter;
   gpointer key, value;
-  GBytes *qde = NULL;
-  const char *qde_name = NULL;
   const char *data;
   gsize len;
-  xmlDocPtr doc;
-  xmlNodePtr root;
 
   /* a regular file of at most an archive's size, read without waiting on a FIFO */
   file = kel_file_read (path, KEL_FILE_ARCHIVE, &local);
@@ -2327,27 +2405,44 @@ load (Import *im, const char *path, GError **error)
                            local->message);
       return FALSE;
     }
-  /* MAXQDA writes "sources", NVivo "Sources": names are looked up in lower case */
+  *qde = NULL;
+  *qde_name = NULL;
   g_hash_table_iter_init (&iter, raw);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       char *lower = g_utf8_strdown (key, -1);
 
       if (g_str_has_suffix (lower, ".qde") && strchr (lower, '/') == NULL
-          && (qde_name == NULL || strcmp (lower, "project.qde") == 0
-              || (strcmp (qde_name, "project.qde") != 0 && strcmp (lower, qde_name) < 0)))
+          && (*qde_name == NULL || strcmp (lower, "project.qde") == 0
+              || (strcmp (*qde_name, "project.qde") != 0 && strcmp (lower, *qde_name) < 0)))
         {
-          qde_name = lower;
-          qde = value;
+          *qde_name = lower;
+          *qde = value;
         }
       g_hash_table_replace (im->members, lower, g_bytes_ref (value));
     }
-  if (qde == NULL)
+  if (*qde == NULL)
     {
       g_set_error (error, KEL_QDPX_ERROR, KEL_QDPX_ERROR_NOT_QDPX,
                    _("%s: not a REFI-QDA project: the zip has no project.qde"), im->display);
       return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+load (Import *im, const char *path, GError **error)
+{
+  g_autofree char *qde_display = NULL;
+  GBytes *qde;
+  const char *qde_name;
+  const char *data;
+  gsize len;
+  xmlDocPtr doc;
+  xmlNodePtr root;
+
+  if (!load_members (im, path, &qde, &qde_name, error))
+    return FALSE;
   qde_display = g_strdup_printf ("%s: %s", im->display, qde_name);
   data = g_bytes_get_data (qde, &len);
   doc = kel_xml_parse_safe (qde_display, data, len, KEL_QDPX_ERROR, KEL_QDPX_ERROR_PARSE,
@@ -2494,24 +2589,16 @@ write_links (Writer *w, GError **error)
   return TRUE;
 }
 
+/* The new categories and the file's coders (but the lexicon) added to the project. */
 static gboolean
-write_all (Import *im, Codebook *cb, GError **error)
+write_codebook_and_coders (Writer *w, Codebook *cb, GError **error)
 {
-  const KelLexicon *lex = im->options->pipeline->lexicon;
-  g_autoptr (GHashTable) stored = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *label = g_strdup_printf (_("Import “%s”"), im->display);
-  Writer w = { im };
-  gboolean ok = FALSE;
+  Import *im = w->im;
 
-  w.fallback = g_strdup (im->options->coder ? im->options->coder : DEFAULT_CODER);
-
-  w.batch = kel_project_batch_begin (im->project, label, error);
-  if (w.batch == NULL)
-    goto out;
   for (guint i = 0; i < cb->added->len; i++)
-    if (!kel_project_batch_add_category (w.batch, cb->added->pdata[i], cb->parents->pdata[i],
+    if (!kel_project_batch_add_category (w->batch, cb->added->pdata[i], cb->parents->pdata[i],
                                          error))
-      goto rollback;
+      return FALSE;
   for (guint i = 0; i < im->user_list->len; i++)
     {
       QUser *u = im->user_list->pdata[i];
@@ -2519,33 +2606,78 @@ write_all (Import *im, Codebook *cb, GError **error)
 
       if (u->lexicon)
         continue;
-      if (!kel_project_batch_add_coder (w.batch, u->coder, u->language, &added, error))
-        goto rollback;
+      if (!kel_project_batch_add_coder (w->batch, u->coder, u->language, &added, error))
+        return FALSE;
       im->report->coders += added;
     }
+  return TRUE;
+}
+
+/* The sources the project does not have added as documents (the same file twice in the
+ * .qdpx as one). */
+static gboolean
+write_documents (Writer *w, GError **error)
+{
+  Import *im = w->im;
+  const KelLexicon *lex = im->options->pipeline->lexicon;
+  g_autoptr (GHashTable) stored = g_hash_table_new (g_str_hash, g_str_equal);
+
   for (guint i = 0; i < im->sources->len; i++)
     {
       QSource *src = im->sources->pdata[i];
+      g_autofree char *renamed = NULL;
       gpointer twin;
 
       if (src->skipped || src->existing != 0)
         continue;
-      /* the same file twice in the .qdpx is one document */
       if (g_hash_table_lookup_extended (stored, src->sha256, NULL, &twin))
         {
           src->id = ((QSource *) twin)->id;
           continue;
         }
-      g_autofree char *renamed = NULL;
-
-      if (!kel_project_batch_add_document (w.batch, lex, src->doc, src->bytes, &src->id,
+      if (!kel_project_batch_add_document (w->batch, lex, src->doc, src->bytes, &src->id,
                                            &renamed, error))
-        goto rollback;
+        return FALSE;
       if (renamed != NULL)
         note (im, "%s", renamed);
       g_hash_table_insert (stored, src->sha256, src);
       im->report->documents++;
     }
+  return TRUE;
+}
+
+/* What of a source's codings was left out, as w counted it. */
+static void
+report_left_out (Import *im, const QSource *src, const Writer *w)
+{
+  if (w->unknown_code > 0)
+    unmapped (im, ngettext ("%s: %u coding names a code the file's codebook does not "
+                            "have; it is not imported",
+                            "%s: %u codings name a code the file's codebook does not "
+                            "have; they are not imported", w->unknown_code),
+              src->name, w->unknown_code);
+  if (w->uncoded_notes > 0)
+    unmapped (im, ngettext ("%s: %u note on text without a code is not imported: "
+                            "Kelisim keeps memos on codings",
+                            "%s: %u notes on text without a code are not imported: "
+                            "Kelisim keeps memos on codings", w->uncoded_notes),
+              src->name, w->uncoded_notes);
+  if (w->lexicon_differs > 0)
+    unmapped (im, ngettext ("%s: %u coding of the lexicon in the file is not one the "
+                            "lexicon makes here (another lexicon?); the lexicon's "
+                            "codings are its own run, so it is left out",
+                            "%s: %u codings of the lexicon in the file are not ones the "
+                            "lexicon makes here (another lexicon?); the lexicon's "
+                            "codings are its own run, so they are left out",
+                            w->lexicon_differs), src->name, w->lexicon_differs);
+}
+
+/* Each source's selections written as codings. */
+static gboolean
+write_codings (Writer *w, GError **error)
+{
+  Import *im = w->im;
+
   for (guint i = 0; i < im->sources->len; i++)
     {
       QSource *src = im->sources->pdata[i];
@@ -2555,33 +2687,33 @@ write_all (Import *im, Codebook *cb, GError **error)
         continue;
       if (src->existing != 0)
         im->report->documents_matched++;
-      w.unplaced = w.unknown_code = w.uncoded_notes = w.lexicon_differs = 0;
+      w->unplaced = w->unknown_code = w->uncoded_notes = w->lexicon_differs = 0;
       for (guint k = 0; k < src->selections->len; k++)
-        if (!write_selection (&w, src, src->selections->pdata[k], &lexicon_cache, error))
-          goto rollback;
-      if (w.unknown_code > 0)
-        unmapped (im, ngettext ("%s: %u coding names a code the file's codebook does not "
-                                "have; it is not imported",
-                                "%s: %u codings name a code the file's codebook does not "
-                                "have; they are not imported", w.unknown_code),
-                  src->name, w.unknown_code);
-      if (w.uncoded_notes > 0)
-        unmapped (im, ngettext ("%s: %u note on text without a code is not imported: "
-                                "Kelisim keeps memos on codings",
-                                "%s: %u notes on text without a code are not imported: "
-                                "Kelisim keeps memos on codings", w.uncoded_notes),
-                  src->name, w.uncoded_notes);
-      if (w.lexicon_differs > 0)
-        unmapped (im, ngettext ("%s: %u coding of the lexicon in the file is not one the "
-                                "lexicon makes here (another lexicon?); the lexicon's "
-                                "codings are its own run, so it is left out",
-                                "%s: %u codings of the lexicon in the file are not ones the "
-                                "lexicon makes here (another lexicon?); the lexicon's "
-                                "codings are its own run, so they are left out",
-                                w.lexicon_differs), src->name, w.lexicon_differs);
+        if (!write_selection (w, src, src->selections->pdata[k], &lexicon_cache, error))
+          return FALSE;
+      report_left_out (im, src, w);
     }
-  if (!write_links (&w, error))
-    goto rollback;
+  return TRUE;
+}
+
+/* Everything read written to the project in one batch (one undo step), or nothing. */
+static gboolean
+write_all (Import *im, Codebook *cb, GError **error)
+{
+  g_autofree char *label = g_strdup_printf (_("Import “%s”"), im->display);
+  Writer w = { im };
+  gboolean ok = FALSE;
+
+  w.fallback = g_strdup (im->options->coder ? im->options->coder : DEFAULT_CODER);
+  w.batch = kel_project_batch_begin (im->project, label, error);
+  if (w.batch == NULL)
+    goto out;
+  if (!write_codebook_and_coders (&w, cb, error) || !write_documents (&w, error)
+      || !write_codings (&w, error) || !write_links (&w, error))
+    {
+      kel_project_batch_abandon (g_steal_pointer (&w.batch));
+      goto out;
+    }
   if (!kel_project_batch_commit (g_steal_pointer (&w.batch), error))
     goto out;
   ok = TRUE;
@@ -2589,10 +2721,6 @@ write_all (Import *im, Codebook *cb, GError **error)
     unmapped (im, ngettext ("%u coding names a user the file does not list; it is %s's",
                             "%u codings name a user the file does not list; they are %s's",
                             w.unknown_user), w.unknown_user, w.fallback);
-  goto out;
-
-rollback:
-  kel_project_batch_abandon (g_steal_pointer (&w.batch));
 out:
   g_free (w.fallback);
   return ok;
@@ -2603,6 +2731,79 @@ kel_qdpx_import (KelProject *project, const char *path, const KelQdpxImportOptio
                  KelQdpxReport *report, GCancellable *cancellable, GError **error)
 {
   return _kel_qdpx_import_job (project, path, options, report, NULL, cancellable, error);
+}
+
+static void
+import_init (Import *im, KelProject *project, const KelQdpxImportOptions *options,
+             KelQdpxReport *report, KelJob *job, const char *display)
+{
+  im->display = display;
+  im->job = job;
+  im->project = project;
+  im->options = options;
+  im->report = report;
+  im->lang = options->language != KEL_LANG_UNKNOWN ? options->language
+                                                   : kel_export_default_language ();
+  im->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) g_bytes_unref);
+  im->users = g_hash_table_new (g_str_hash, g_str_equal);
+  im->user_list = g_ptr_array_new_with_free_func (quser_free);
+  im->codes = g_hash_table_new (g_str_hash, g_str_equal);
+  im->code_list = g_ptr_array_new_with_free_func (qcode_free);
+  im->variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, qvariable_free);
+  im->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  im->sources = g_ptr_array_new_with_free_func (qsource_free);
+  im->used_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im->other_vars = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im->links = g_ptr_array_new_with_free_func (qlink_free);
+  im->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, item_ref_free);
+}
+
+/* Each source read, coded and its selections placed: the long part, before the project
+ * is locked for writing. */
+static gboolean
+read_sources (Import *im, GCancellable *cancellable, GError **error)
+{
+  for (guint i = 0; i < im->sources->len; i++)
+    {
+      QSource *src = im->sources->pdata[i];
+
+      /* reading and coding the sources is the long part; writing comes after */
+      kel_job_set_progressf (im->job, 0.9 * i / im->sources->len,
+                             _("Reading source %u of %u: %s"),
+                             i + 1, im->sources->len, src->name ? src->name : "");
+      if (g_cancellable_set_error_if_cancelled (cancellable, error)
+          || !read_source (im, src, cancellable, error))
+        return FALSE;
+      if (!src->skipped)
+        place_selections (im, src);
+    }
+  return TRUE;
+}
+
+/* What was read but has no place: variables of no use, notes on no coding. */
+static void
+report_unused (Import *im)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  guint unused = 0;
+
+  g_hash_table_iter_init (&iter, im->other_vars);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    unmapped (im, ngettext ("the variable “%s” (on %u document) has no place in a Kelisim "
+                            "project and is not imported",
+                            "the variable “%s” (on %u documents) has no place in a "
+                            "Kelisim project and is not imported",
+                            GPOINTER_TO_UINT (value)),
+              (const char *) key, GPOINTER_TO_UINT (value));
+  g_hash_table_iter_init (&iter, im->notes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    unused += !g_hash_table_contains (im->used_notes, key);
+  if (unused > 0)
+    unmapped (im, ngettext ("%u note is not on any coding and is not imported",
+                            "%u notes are not on any coding and are not imported", unused),
+              unused);
 }
 
 gboolean
@@ -2624,27 +2825,7 @@ _kel_qdpx_import_job (KelProject *project, const char *path,
   if (report == NULL)
     report = own = kel_qdpx_report_new ();
   display = g_filename_display_basename (path);
-  im.display = display;
-  im.job = job;
-  im.project = project;
-  im.options = options;
-  im.report = report;
-  im.lang = options->language != KEL_LANG_UNKNOWN ? options->language
-                                                  : kel_export_default_language ();
-  im.members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                      (GDestroyNotify) g_bytes_unref);
-  im.users = g_hash_table_new (g_str_hash, g_str_equal);
-  im.user_list = g_ptr_array_new_with_free_func (quser_free);
-  im.codes = g_hash_table_new (g_str_hash, g_str_equal);
-  im.code_list = g_ptr_array_new_with_free_func (qcode_free);
-  im.variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, qvariable_free);
-  im.notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  im.sources = g_ptr_array_new_with_free_func (qsource_free);
-  im.used_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  im.other_vars = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  im.links = g_ptr_array_new_with_free_func (qlink_free);
-  im.items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, item_ref_free);
-
+  import_init (&im, project, options, report, job, display);
   if (!load (&im, path, error) || !check_options (&im, error))
     goto out;
   if (im.sources->len == 0 && im.code_list->len == 0)
@@ -2654,51 +2835,15 @@ _kel_qdpx_import_job (KelProject *project, const char *path,
                      "import"), display);
       goto out;
     }
-
-  /* the long part, before the project is locked */
-  for (guint i = 0; i < im.sources->len; i++)
-    {
-      QSource *src = im.sources->pdata[i];
-
-      /* reading and coding the sources is the long part; writing comes after */
-      kel_job_set_progressf (job, 0.9 * i / im.sources->len, _("Reading source %u of %u: %s"),
-                             i + 1, im.sources->len, src->name ? src->name : "");
-      if (g_cancellable_set_error_if_cancelled (cancellable, error)
-          || !read_source (&im, src, cancellable, error))
-        goto out;
-      if (!src->skipped)
-        place_selections (&im, src);
-    }
-
+  if (!read_sources (&im, cancellable, error))
+    goto out;
   codebook_init (&cb, project);
   for (guint i = 0; i < im.code_list->len; i++)
     resolve_code (&im, &cb, im.code_list->pdata[i]);
   name_users (&im);
   if (!write_all (&im, &cb, error))
     goto out;
-
-  /* what was read but has no place */
-  {
-    GHashTableIter iter;
-    gpointer key, value;
-    guint unused = 0;
-
-    g_hash_table_iter_init (&iter, im.other_vars);
-    while (g_hash_table_iter_next (&iter, &key, &value))
-      unmapped (&im, ngettext ("the variable “%s” (on %u document) has no place in a Kelisim "
-                               "project and is not imported",
-                               "the variable “%s” (on %u documents) has no place in a "
-                               "Kelisim project and is not imported",
-                               GPOINTER_TO_UINT (value)),
-                (const char *) key, GPOINTER_TO_UINT (value));
-    g_hash_table_iter_init (&iter, im.notes);
-    while (g_hash_table_iter_next (&iter, &key, &value))
-      unused += !g_hash_table_contains (im.used_notes, key);
-    if (unused > 0)
-      unmapped (&im, ngettext ("%u note is not on any coding and is not imported",
-                               "%u notes are not on any coding and are not imported", unused),
-                unused);
-  }
+  report_unused (&im);
   ok = TRUE;
 
 out:

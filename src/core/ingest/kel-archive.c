@@ -73,6 +73,53 @@ read_member (struct archive *a, const char *display, const char *name, gsize max
   return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
 }
 
+/* Whether the zip's entry (its n-th) may be read: its name safe, not too many, not
+ * encrypted, not too large; *wanted says whether it is a file the caller wants. */
+static gboolean
+check_entry (struct archive_entry *entry, const char *display, guint n, KelZipWantFunc want,
+             gpointer user_data, gsize max_member, gboolean *wanted, GError **error)
+{
+  const char *name = archive_entry_pathname (entry);
+
+  *wanted = FALSE;
+  if (n > KEL_ZIP_MAX_MEMBERS)
+    {
+      g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_TOO_LARGE,
+                   _("%s: the zip holds more than %d files; this is not a document"),
+                   display, KEL_ZIP_MAX_MEMBERS);
+      return FALSE;
+    }
+  if (!kel_zip_name_is_safe (name))
+    {
+      g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_DAMAGED,
+                   _("%s: the zip holds a file with an unsafe name (“%s”: an absolute "
+                     "path or “..”); it was refused"), display, name ? name : "");
+      return FALSE;
+    }
+  if (archive_entry_filetype (entry) != AE_IFREG
+      || (want != NULL && !want (name, user_data)))
+    return TRUE;
+  if (archive_entry_is_encrypted (entry))
+    {
+      g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_ENCRYPTED,
+                   _("%s: the document is protected with a password; remove the "
+                     "password and import it again"), display);
+      return FALSE;
+    }
+  if (archive_entry_size_is_set (entry)
+      && (archive_entry_size (entry) < 0
+          || (guint64) archive_entry_size (entry) > max_member))
+    {
+      g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_TOO_LARGE,
+                   _("%s: “%s” inside the zip is larger than %d MB; this is not a "
+                     "document Kelisim reads (a zip bomb?)"), display, name,
+                   (int) (max_member >> 20));
+      return FALSE;
+    }
+  *wanted = TRUE;
+  return TRUE;
+}
+
 GHashTable *
 kel_zip_read (const char *display, const void *data, gsize len, KelZipWantFunc want,
               gpointer user_data, gsize max_member, GError **error)
@@ -105,7 +152,8 @@ kel_zip_read (const char *display, const void *data, gsize len, KelZipWantFunc w
 
   while ((rc = archive_read_next_header (a, &entry)) != ARCHIVE_EOF)
     {
-      const char *name;
+      const char *name = archive_entry_pathname (entry);
+      gboolean wanted;
       GBytes *member;
 
       if (rc < ARCHIVE_WARN)
@@ -116,46 +164,13 @@ kel_zip_read (const char *display, const void *data, gsize len, KelZipWantFunc w
           archive_read_free (a);
           return NULL;
         }
-      if (++n > KEL_ZIP_MAX_MEMBERS)
+      if (!check_entry (entry, display, ++n, want, user_data, max_member, &wanted, error))
         {
-          g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_TOO_LARGE,
-                       _("%s: the zip holds more than %d files; this is not a document"),
-                       display, KEL_ZIP_MAX_MEMBERS);
           archive_read_free (a);
           return NULL;
         }
-      name = archive_entry_pathname (entry);
-      if (!kel_zip_name_is_safe (name))
-        {
-          g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_DAMAGED,
-                       _("%s: the zip holds a file with an unsafe name (“%s”: an absolute "
-                         "path or “..”); it was refused"), display, name ? name : "");
-          archive_read_free (a);
-          return NULL;
-        }
-      if (archive_entry_filetype (entry) != AE_IFREG
-          || (want != NULL && !want (name, user_data)))
+      if (!wanted)
         continue;
-      if (archive_entry_is_encrypted (entry))
-        {
-          g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_ENCRYPTED,
-                       _("%s: the document is protected with a password; remove the "
-                         "password and import it again"), display);
-          archive_read_free (a);
-          return NULL;
-        }
-      if (archive_entry_size_is_set (entry)
-          && (archive_entry_size (entry) < 0
-              || (guint64) archive_entry_size (entry) > max_member))
-        {
-          g_set_error (error, KEL_EXTRACT_ERROR, KEL_EXTRACT_ERROR_TOO_LARGE,
-                       _("%s: “%s” inside the zip is larger than %d MB; this is not a "
-                         "document Kelisim reads (a zip bomb?)"), display, name,
-                       (int) (max_member >> 20));
-          archive_read_free (a);
-          return NULL;
-        }
-
       member = read_member (a, display, name, max_member, &total, error);
       if (member == NULL)
         {

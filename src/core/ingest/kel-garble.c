@@ -91,13 +91,96 @@ word_is_suspicious (const WordShape *w)
   return FALSE;
 }
 
+/* Counts one letter or digit c of a word into its shape: its script, its case, and the
+ * changes of case inside the word (*prev_case: 1 upper, -1 lower; *run_upper: capitals
+ * in a row before it). */
+static void
+shape_add (WordShape *w, gunichar c, int *prev_case, guint *run_upper)
+{
+  GUnicodeScript script;
+  int this_case = 0;
+
+  if (g_unichar_isdigit (c))
+    w->digits++;
+  else
+    {
+      script = g_unichar_get_script (c);
+      if (script == G_UNICODE_SCRIPT_LATIN)
+        w->latin++;
+      else if (script == G_UNICODE_SCRIPT_CYRILLIC)
+        w->cyrillic++;
+      else
+        w->other_letters++;
+      if (g_unichar_isupper (c))
+        this_case = 1, w->upper++;
+      else if (g_unichar_islower (c))
+        this_case = -1, w->lower++;
+    }
+  if (this_case == 0)
+    return;
+  if (*prev_case != 0 && this_case != *prev_case)
+    w->switches++;
+  if (this_case == 1)
+    {
+      (*run_upper)++;
+      if (*run_upper >= 2 && w->lower > 0)
+        w->upper_pair = TRUE;
+    }
+  else
+    {
+      if (*run_upper >= 2)
+        w->lower_after_caps = TRUE;
+      *run_upper = 0;
+    }
+  *prev_case = this_case;
+}
+
+/* Reads the word (letters and digits) at p into its shape, counting its characters in
+ * st; returns where it ends. */
+static const char *
+read_word (const char *p, const char *end, WordShape *w, KelGarbleStats *st)
+{
+  int prev_case = 0;
+  guint run_upper = 0;
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2 || !g_unichar_isalnum (c))
+        break;
+      st->chars++;
+      shape_add (w, c, &prev_case, &run_upper);
+      p = g_utf8_next_char (p);
+    }
+  /* "NGOs", "SMEs", "PDFs": capitals and a plural s are fine */
+  if (w->lower_after_caps && w->lower == 1 && p[-1] == 's')
+    w->lower_after_caps = FALSE;
+  return p;
+}
+
+/* Each signal is scaled so that 0.5 is where it starts to mean garbage: 15% suspicious
+ * words, 15% stray symbols, or under 3% function words on a page of running text. */
+static double
+garble_score (const KelGarbleStats *st)
+{
+  double s_susp, s_sym, s_dict = 0;
+
+  s_susp = st->words > 0 ? (double) st->suspicious / st->words / 0.3 : 0;
+  s_sym = st->chars > 0 ? (double) st->symbols / st->chars / 0.3 : 0;
+  if (st->words >= MIN_WORDS_DICT)
+    s_dict = 1.0 - (double) st->function / st->words / 0.06;
+  if (st->words < MIN_WORDS)
+    return 0;
+  return CLAMP (MAX (s_susp, MAX (s_sym, s_dict)), 0.0, 1.0);
+}
+
 gboolean
 kel_garble_check (const char *text, gssize len, KelGarbleStats *stats)
 {
   GHashTable *dict = function_word_table ();
   KelGarbleStats st = { 0 };
   const char *p, *end;
-  double s_susp, s_sym, s_dict = 0;
 
   g_return_val_if_fail (text != NULL || len == 0, FALSE);
 
@@ -110,8 +193,6 @@ kel_garble_check (const char *text, gssize len, KelGarbleStats *stats)
       gunichar c = g_utf8_get_char_validated (p, end - p);
       const char *start;
       WordShape w = { 0 };
-      int prev_case = 0; /* 1 upper, -1 lower */
-      guint run_upper = 0;
 
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
@@ -131,58 +212,8 @@ kel_garble_check (const char *text, gssize len, KelGarbleStats *stats)
           p = g_utf8_next_char (p);
           continue;
         }
-
       start = p;
-      while (p < end)
-        {
-          GUnicodeScript script;
-          int this_case = 0;
-
-          c = g_utf8_get_char_validated (p, end - p);
-          if (c == (gunichar) -1 || c == (gunichar) -2 || !g_unichar_isalnum (c))
-            break;
-          st.chars++;
-          if (g_unichar_isdigit (c))
-            w.digits++;
-          else
-            {
-              script = g_unichar_get_script (c);
-              if (script == G_UNICODE_SCRIPT_LATIN)
-                w.latin++;
-              else if (script == G_UNICODE_SCRIPT_CYRILLIC)
-                w.cyrillic++;
-              else
-                w.other_letters++;
-              if (g_unichar_isupper (c))
-                this_case = 1, w.upper++;
-              else if (g_unichar_islower (c))
-                this_case = -1, w.lower++;
-            }
-          if (this_case != 0)
-            {
-              if (prev_case != 0 && this_case != prev_case)
-                w.switches++;
-              if (this_case == 1)
-                {
-                  run_upper++;
-                  if (run_upper >= 2 && w.lower > 0)
-                    w.upper_pair = TRUE;
-                }
-              else
-                {
-                  if (run_upper >= 2)
-                    w.lower_after_caps = TRUE;
-                  run_upper = 0;
-                }
-              prev_case = this_case;
-            }
-          p = g_utf8_next_char (p);
-        }
-
-      /* "NGOs", "SMEs", "PDFs": capitals and a plural s are fine */
-      if (w.lower_after_caps && w.lower == 1 && p[-1] == 's')
-        w.lower_after_caps = FALSE;
-
+      p = read_word (p, end, &w, &st);
       if (w.latin + w.cyrillic + w.other_letters == 0)
         continue;
       st.words++;
@@ -195,16 +226,7 @@ kel_garble_check (const char *text, gssize len, KelGarbleStats *stats)
             st.function++;
         }
     }
-
-  /* Each signal is scaled so that 0.5 is where it starts to mean garbage: 15% suspicious
-   * words, 15% stray symbols, or under 3% function words on a page of running text. */
-  s_susp = st.words > 0 ? (double) st.suspicious / st.words / 0.3 : 0;
-  s_sym = st.chars > 0 ? (double) st.symbols / st.chars / 0.3 : 0;
-  if (st.words >= MIN_WORDS_DICT)
-    s_dict = 1.0 - (double) st.function / st.words / 0.06;
-  st.score = CLAMP (MAX (s_susp, MAX (s_sym, s_dict)), 0.0, 1.0);
-  if (st.words < MIN_WORDS)
-    st.score = 0;
+  st.score = garble_score (&st);
   if (stats != NULL)
     *stats = st;
   return st.score >= 0.5;

@@ -466,13 +466,12 @@ _kel_project_renamed_note (const char *name, const char *stored)
                             "one is “%s” in the project and in its datasets"), name, stored);
 }
 
-static gboolean
-insert_document_row (KelProject *project, const KelLexicon *lex, const KelDocument *doc,
-                     GBytes *source, const char *sha256, gint64 *out_id, char **stored_name,
-                     GError **error)
+/* The document's text and how it is cut into segments and pages, bound to the columns
+ * text … anchors (11–19) of the documents row (the blobs and hashes copied). */
+static void
+bind_text_and_pages (sqlite3_stmt *stmt, const KelDocument *doc)
 {
   const KelExtracted *ext = doc->extracted;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GBytes) anchors = _kel_blob_encode_anchors (doc->norm);
   g_autoptr (GBytes) starts = ext != NULL && ext->page_starts
                                ? _kel_blob_encode_page_starts (ext) : NULL;
@@ -482,8 +481,44 @@ insert_document_row (KelProject *project, const KelLexicon *lex, const KelDocume
                                                            (const guchar *) doc->norm->text,
                                                            doc->norm->len);
   g_autofree char *seg_sha = segments_hash (doc->segments);
+
+  sqlite3_bind_text (stmt, 11, doc->norm->text, doc->norm->len, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 12, text_sha, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 13, seg_sha, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 14, (int) doc->segments->len);
+  sqlite3_bind_int64 (stmt, 15, doc->norm->orig_len);
+  sqlite3_bind_int (stmt, 16, ext != NULL ? (int) ext->n_pages : 0);
+  bind_bytes (stmt, 17, sizes);
+  bind_bytes (stmt, 18, starts);
+  bind_bytes (stmt, 19, anchors);
+}
+
+/* The extraction's warnings of the document, and a note if it is stored under another
+ * name than its own. */
+static char *
+stored_warnings (const KelDocument *doc, guint n_ext, const char *name)
+{
+  char *warnings = warnings_join (doc->warnings, 0, n_ext);
+  g_autofree char *note = NULL;
+  char *joined;
+
+  if (g_strcmp0 (name, doc->name != NULL ? doc->name : "") == 0)
+    return warnings;
+  note = _kel_project_renamed_note (doc->name, name);
+  joined = *warnings != '\0' ? g_strconcat (warnings, "\n", note, NULL) : g_strdup (note);
+  g_free (warnings);
+  return joined;
+}
+
+static gboolean
+insert_document_row (KelProject *project, const KelLexicon *lex, const KelDocument *doc,
+                     GBytes *source, const char *sha256, gint64 *out_id, char **stored_name,
+                     GError **error)
+{
+  const KelExtracted *ext = doc->extracted;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   guint n_ext = n_extraction_warnings (doc);
-  g_autofree char *warnings = warnings_join (doc->warnings, 0, n_ext);
+  g_autofree char *warnings = NULL;
   g_autofree char *coding_warnings = _kel_project_coding_warnings (doc, n_ext);
   const char *kind = kel_document_kind_to_string (doc->kind);
   const char *language = kel_language_to_code (doc->language);
@@ -498,15 +533,7 @@ insert_document_row (KelProject *project, const KelLexicon *lex, const KelDocume
 
   if (name == NULL)
     return FALSE;
-  if (g_strcmp0 (name, doc->name != NULL ? doc->name : "") != 0)
-    {
-      g_autofree char *note = _kel_project_renamed_note (doc->name, name);
-      char *joined = *warnings != '\0' ? g_strconcat (warnings, "\n", note, NULL)
-                                        : g_strdup (note);
-
-      g_free (warnings);
-      warnings = joined;
-    }
+  warnings = stored_warnings (doc, n_ext, name);
   position = _kel_project_query_int64 (project, "SELECT coalesce(max(position), -1) + 1 "
                                        "FROM documents", -1, error);
   if (position < 0)
@@ -531,15 +558,7 @@ insert_document_row (KelProject *project, const KelLexicon *lex, const KelDocume
   sqlite3_bind_text (stmt, 8, kind, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, language, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, meta_base, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 11, doc->norm->text, doc->norm->len, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 12, text_sha, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 13, seg_sha, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 14, (int) doc->segments->len);
-  sqlite3_bind_int64 (stmt, 15, doc->norm->orig_len);
-  sqlite3_bind_int (stmt, 16, ext != NULL ? (int) ext->n_pages : 0);
-  bind_bytes (stmt, 17, sizes);
-  bind_bytes (stmt, 18, starts);
-  bind_bytes (stmt, 19, anchors);
+  bind_text_and_pages (stmt, doc);
   sqlite3_bind_text (stmt, 20, warnings, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 21, kel_lexicon_get_version (lex), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 22, g_get_real_time ());

@@ -82,22 +82,14 @@ append_phrase (GString *re, const char *phrase, gsize len)
     }
 }
 
-KelQuery *
-kel_query_new (const char *query, GError **error)
+/* The alternatives of the query's regular expression, appended to re: a phrase for each
+ * quoted part ("…", «…», “…”), a word (its start, with *) for each other. Returns how
+ * many, or -1 with error set. */
+static int
+append_terms (GString *re, const char *p, GError **error)
 {
-  g_autofree char *folded = NULL;
-  g_autoptr (GString) re = g_string_new ("(?<!\\w)(?:");
-  const char *p;
-  guint terms = 0;
-  int errcode;
-  PCRE2_SIZE erroff;
-  KelQuery *q;
+  int terms = 0;
 
-  g_return_val_if_fail (query != NULL, NULL);
-
-  /* the documents' text had its look-alike letters folded; so must the query */
-  folded = kel_fold_homoglyphs (query, -1);
-  p = folded;
   while (*p)
     {
       const char *start;
@@ -117,7 +109,7 @@ kel_query_new (const char *query, GError **error)
             {
               g_set_error (error, KEL_SEARCH_ERROR, KEL_SEARCH_ERROR_INVALID,
                            _("A quotation mark is not closed"));
-              return NULL;
+              return -1;
             }
           if (end > start)
             {
@@ -135,12 +127,31 @@ kel_query_new (const char *query, GError **error)
         {
           g_set_error (error, KEL_SEARCH_ERROR, KEL_SEARCH_ERROR_INVALID,
                        _("A * stands for the ending of a word: write the word's start before it"));
-          return NULL;
+          return -1;
         }
       if (terms++ > 0)
         g_string_append_c (re, '|');
       append_word (re, start, p - start);
     }
+  return terms;
+}
+
+KelQuery *
+kel_query_new (const char *query, GError **error)
+{
+  g_autofree char *folded = NULL;
+  g_autoptr (GString) re = g_string_new ("(?<!\\w)(?:");
+  int terms, errcode;
+  PCRE2_SIZE erroff;
+  KelQuery *q;
+
+  g_return_val_if_fail (query != NULL, NULL);
+
+  /* the documents' text had its look-alike letters folded; so must the query */
+  folded = kel_fold_homoglyphs (query, -1);
+  terms = append_terms (re, folded, error);
+  if (terms < 0)
+    return NULL;
   if (terms == 0)
     {
       g_set_error (error, KEL_SEARCH_ERROR, KEL_SEARCH_ERROR_EMPTY, _("Nothing to look for"));
