@@ -422,6 +422,14 @@ show_results (Computing *c, KelValidation *validation)
   g_clear_pointer (&self->validation, kel_validation_free);
   self->validation = validation;
   g_clear_object (&self->job);
+  /* a frame or a list with nothing in it is not drawn as an empty box or a line */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->figures_grid)),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->figures_grid)) != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->disagreement_list),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->disagreement_list))
+                          != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->errors_list),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->errors_list)) != NULL);
 }
 
 static void
