@@ -32,6 +32,7 @@ struct _KelAgreementPage {
   GPtrArray     *persons;      /* char*: the coders who may be compared */
   GHashTable    *unchecked;    /* names the user left out */
   gboolean       dirty;
+  gboolean       coders_dirty;  /* the coders' checks are to be built again when shown */
   KelJob        *job;          /* the computation under way, NULL when none */
   KelAgreement  *agreement;
   KelValidation *validation;   /* the last one shown, NULL when none */
@@ -421,6 +422,14 @@ show_results (Computing *c, KelValidation *validation)
   g_clear_pointer (&self->validation, kel_validation_free);
   self->validation = validation;
   g_clear_object (&self->job);
+  /* a frame or a list with nothing in it is not drawn as an empty box or a line */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->figures_grid)),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->figures_grid)) != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->disagreement_list),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->disagreement_list))
+                          != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->errors_list),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->errors_list)) != NULL);
 }
 
 static void
@@ -550,6 +559,7 @@ rebuild_coders (KelAgreementPage *self)
   g_autoptr (GtkStringList) refs = gtk_string_list_new (NULL);
   guint persons = 0;
 
+  self->coders_dirty = FALSE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->coders_box))) != NULL)
     gtk_flow_box_remove (self->coders_box, child);
   g_ptr_array_set_size (self->persons, 0);
@@ -632,6 +642,8 @@ on_export_clicked (GtkButton *button, KelAgreementPage *self)
 static void
 on_map (GtkWidget *widget, KelAgreementPage *self)
 {
+  if (self->coders_dirty)
+    rebuild_coders (self);
   if (self->dirty)
     compute (self);
 }
@@ -741,11 +753,15 @@ kel_agreement_page_refresh (KelAgreementPage *self)
 {
   g_return_if_fail (KEL_IS_AGREEMENT_PAGE (self));
 
+  /* hidden, it reads the project when it is shown: the main loop never waits for the
+   * project's lock here while an import or a document's load holds it */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->coders_dirty = self->dirty = TRUE;
+      return;
+    }
   rebuild_coders (self);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    compute (self);
-  else
-    self->dirty = TRUE;
+  compute (self);
 }
 
 gboolean
@@ -777,6 +793,8 @@ kel_agreement_page_set_reference (KelAgreementPage *self, guint choice)
 {
   g_return_if_fail (KEL_IS_AGREEMENT_PAGE (self));
 
+  if (self->coders_dirty)
+    rebuild_coders (self);
   gtk_drop_down_set_selected (self->reference_dropdown, choice);
 }
 

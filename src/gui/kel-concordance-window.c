@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kel-concordance-window.h"
+#include "kel-find-panel.h"
 #include "kel-save.h"
 #include "kel-window-private.h"
 
@@ -119,8 +120,7 @@ lines_found (GObject *source, GAsyncResult *result, gpointer user_data)
   else if (total == 0)
     summary = g_strdup (_("No hits"));
   else
-    summary = g_strdup_printf (ngettext ("%u hit in %u document(s)", "%u hits in %u document(s)",
-                                         total), total, documents);
+    summary = kel_find_hits_text (total, documents);
   gtk_label_set_text (self->summary, summary);
 }
 

@@ -118,8 +118,7 @@ search_done (GObject *source, GAsyncResult *result, gpointer user_data)
     status = g_strdup_printf (_("%u hits in %u documents; the first %u are shown"),
                               total, documents, items->len);
   else
-    status = g_strdup_printf (ngettext ("%u hit in %u document(s)", "%u hits in %u document(s)",
-                                        total), total, documents);
+    status = kel_find_hits_text (total, documents);
   gtk_label_set_text (self->status_label, status);
   /* the same hits as a concordance, for the query searched */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->concordance_button), "s",
@@ -388,4 +387,14 @@ kel_find_panel_get_concordance_button (KelFindPanel *self)
 {
   g_return_val_if_fail (KEL_IS_FIND_PANEL (self), NULL);
   return self->concordance_button;
+}
+
+char *
+kel_find_hits_text (guint hits, guint documents)
+{
+  g_autofree char *n = g_strdup_printf (ngettext ("%u hit", "%u hits", hits), hits);
+
+  /* Translators: %s is "%u hit" or "%u hits" */
+  return g_strdup_printf (ngettext ("%s in %u document", "%s in %u documents", documents), n,
+                          documents);
 }

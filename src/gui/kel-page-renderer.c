@@ -168,117 +168,140 @@ render (PopplerPage *page, double scale)
   return texture;
 }
 
+/* The worker's own PopplerDocument of the shared bytes, or NULL (the failure posted). */
+static PopplerDocument *
+open_pdf (Shared *s)
+{
+  g_autoptr (GError) error = NULL;
+  PopplerDocument *doc;
+  Message *m;
+
+  kel_pdf_prepare_poppler ();   /* an import may be reading a PDF in another thread */
+  doc = poppler_document_new_from_bytes (s->pdf, NULL, &error);
+  if (doc != NULL)
+    return doc;
+  m = g_new0 (Message, 1);
+  m->kind = SIGNAL_FAILED;
+  m->message = g_strdup_printf (_("%s: the PDF cannot be shown: %s"), s->name, error->message);
+  post (s, m);
+  return NULL;
+}
+
+/* "loaded", with every page at the first page's size (or each page's own, @each). */
+static void
+post_sizes (Shared *s, PopplerDocument *doc, int n, gboolean each)
+{
+  Message *m = g_new0 (Message, 1);
+  double w = 595, h = 842;
+
+  m->kind = each ? SIGNAL_SIZES : SIGNAL_LOADED;
+  m->n_pages = (guint) MAX (n, 0);
+  m->sizes = g_new0 (double, 2 * (gsize) MAX (n, 1));
+  for (int i = 0; i < n; i++)
+    {
+      if (i == 0 || each)
+        {
+          g_autoptr (GObject) page = (GObject *) poppler_document_get_page (doc, i);
+          if (page != NULL)
+            poppler_page_get_size (POPPLER_PAGE (page), &w, &h);
+        }
+      m->sizes[2 * i] = w;
+      m->sizes[2 * i + 1] = h;
+    }
+  post (s, m);
+}
+
+/* With the lock held: whether no page was asked for within 300 ms of "loaded" (the view
+ * asks for its first pages right after it, and they are served first). */
+static gboolean
+stays_idle (Shared *s)
+{
+  gint64 end = g_get_monotonic_time () + G_TIME_SPAN_MILLISECOND * 300;
+
+  while (!s->stop && g_queue_is_empty (&s->queue))
+    if (!g_cond_wait_until (&s->cond, &s->lock, end))
+      break;
+  return !s->stop && g_queue_is_empty (&s->queue);
+}
+
+/* The next request of the current generation, or NULL once the renderer stops; with the
+ * lock held, which it keeps. */
+static Request *
+next_request (Shared *s)
+{
+  for (;;)
+    {
+      Request *r;
+
+      while (!s->stop && g_queue_is_empty (&s->queue))
+        g_cond_wait (&s->cond, &s->lock);
+      if (s->stop)
+        return NULL;
+      r = g_queue_pop_head (&s->queue);
+      if (r->generation == s->generation)
+        return r;
+      g_free (r);
+    }
+}
+
+static void
+render_request (Shared *s, PopplerDocument *doc, int n, const Request *r)
+{
+  g_autoptr (GObject) page = NULL;
+  GdkTexture *texture;
+  Message *m;
+
+  if (r->page >= (guint) n)
+    return;
+  page = (GObject *) poppler_document_get_page (doc, r->page);
+  texture = page != NULL ? render (POPPLER_PAGE (page), r->scale) : NULL;
+  kel_bench_mark ("page-rendered-by-worker");
+  if (texture == NULL)
+    return;
+  m = g_new0 (Message, 1);
+  m->kind = SIGNAL_RENDERED;
+  m->page = r->page;
+  m->scale = r->scale;
+  m->texture = texture;
+  post (s, m);
+}
+
 static gpointer
 worker (gpointer data)
 {
   Shared *s = data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GObject) doc_obj = NULL;
-  PopplerDocument *doc;
-  Message *m;
+  g_autoptr (GObject) doc_obj = (GObject *) open_pdf (s);
+  PopplerDocument *doc = doc_obj != NULL ? POPPLER_DOCUMENT (doc_obj) : NULL;
   gboolean sizes_sent = FALSE;
   int n;
 
-  kel_pdf_prepare_poppler ();   /* an import may be reading a PDF in another thread */
-  doc_obj = (GObject *) poppler_document_new_from_bytes (s->pdf, NULL, &error);
-  if (doc_obj == NULL)
+  if (doc == NULL)
     {
-      m = g_new0 (Message, 1);
-      m->kind = SIGNAL_FAILED;
-      m->message = g_strdup_printf (_("%s: the PDF cannot be shown: %s"), s->name,
-                                    error->message);
-      post (s, m);
       shared_unref (s);
       return NULL;
     }
-  doc = POPPLER_DOCUMENT (doc_obj);
   kel_bench_mark ("pdf-parsed-by-worker");
   n = poppler_document_get_n_pages (doc);
   /* The first page is what the coder waits for: the pages are laid out at its size at
    * once, and their own sizes are read when no page is waiting to be drawn. */
-  m = g_new0 (Message, 1);
-  m->kind = SIGNAL_LOADED;
-  m->n_pages = (guint) MAX (n, 0);
-  m->sizes = g_new0 (double, 2 * (gsize) MAX (n, 1));
-  {
-    g_autoptr (GObject) first = n > 0 ? (GObject *) poppler_document_get_page (doc, 0) : NULL;
-    double w = 595, h = 842;
-
-    if (first != NULL)
-      poppler_page_get_size (POPPLER_PAGE (first), &w, &h);
-    for (int i = 0; i < n; i++)
-      {
-        m->sizes[2 * i] = w;
-        m->sizes[2 * i + 1] = h;
-      }
-  }
-  post (s, m);
-
+  post_sizes (s, doc, n, FALSE);
   for (;;)
     {
       Request *r;
-      GdkTexture *texture;
 
       g_mutex_lock (&s->lock);
-      if (!sizes_sent && g_queue_is_empty (&s->queue) && !s->stop)
-        {
-          /* the view asks for its first pages right after "loaded": serve them first */
-          gint64 end = g_get_monotonic_time () + G_TIME_SPAN_MILLISECOND * 300;
-
-          while (!s->stop && g_queue_is_empty (&s->queue))
-            if (!g_cond_wait_until (&s->cond, &s->lock, end))
-              break;
-        }
-      if (!sizes_sent && g_queue_is_empty (&s->queue) && !s->stop)
+      if (!sizes_sent && stays_idle (s))
         {
           g_mutex_unlock (&s->lock);
           sizes_sent = TRUE;
-          m = g_new0 (Message, 1);
-          m->kind = SIGNAL_SIZES;
-          m->n_pages = (guint) MAX (n, 0);
-          m->sizes = g_new0 (double, 2 * (gsize) MAX (n, 1));
-          for (int i = 0; i < n; i++)
-            {
-              g_autoptr (GObject) page = (GObject *) poppler_document_get_page (doc, i);
-              if (page != NULL)
-                poppler_page_get_size (POPPLER_PAGE (page), &m->sizes[2 * i],
-                                       &m->sizes[2 * i + 1]);
-            }
-          post (s, m);
+          post_sizes (s, doc, n, TRUE);
           continue;
         }
-      while (!s->stop && g_queue_is_empty (&s->queue))
-        g_cond_wait (&s->cond, &s->lock);
-      if (s->stop)
-        {
-          g_mutex_unlock (&s->lock);
-          break;
-        }
-      r = g_queue_pop_head (&s->queue);
-      if (r->generation != s->generation)
-        {
-          g_mutex_unlock (&s->lock);
-          g_free (r);
-          continue;
-        }
+      r = next_request (s);
       g_mutex_unlock (&s->lock);
-
-      if (r->page < (guint) n)
-        {
-          g_autoptr (GObject) page = (GObject *) poppler_document_get_page (doc, r->page);
-
-          texture = page != NULL ? render (POPPLER_PAGE (page), r->scale) : NULL;
-          kel_bench_mark ("page-rendered-by-worker");
-          if (texture != NULL)
-            {
-              m = g_new0 (Message, 1);
-              m->kind = SIGNAL_RENDERED;
-              m->page = r->page;
-              m->scale = r->scale;
-              m->texture = texture;
-              post (s, m);
-            }
-        }
+      if (r == NULL)
+        break;
+      render_request (s, doc, n, r);
       g_free (r);
     }
   shared_unref (s);

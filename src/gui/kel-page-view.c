@@ -850,6 +850,64 @@ append_page (GtkWidget *widget, GtkSnapshot *snapshot, GdkTexture *texture,
   cairo_destroy (cr);
 }
 
+/* The fills of @page's highlights, the page's top-left corner at (@x, @y). */
+static void
+draw_fills (KelPageView *self, GtkSnapshot *snapshot, guint p, double x, double y)
+{
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      const KelHighlight *hl = &g_array_index (self->highlights, KelHighlight, i);
+      GdkRGBA fill = hl->color;
+      graphene_rect_t r;
+
+      if (hl->page != p || (hl->flags & KEL_HIGHLIGHT_DASHED))
+        continue;
+      fill.alpha = hl->flags & KEL_HIGHLIGHT_SELECTED ? 0.42 : 0.24;
+      /* an item that does not count: faint, so the text under it reads as set aside */
+      if (hl->flags & KEL_HIGHLIGHT_MUTED)
+        fill.alpha /= 2;
+      r = GRAPHENE_RECT_INIT (x + hl->rect.x1 * self->scale - 1,
+                              y + hl->rect.y1 * self->scale - 1,
+                              (hl->rect.x2 - hl->rect.x1) * self->scale + 2,
+                              (hl->rect.y2 - hl->rect.y1) * self->scale + 2);
+      gtk_snapshot_append_color (snapshot, &fill, &r);
+    }
+}
+
+/* The outlines of @page's highlights: the selected one framed, a rejected or uncounted one
+ * thinly, the others underlined. */
+static void
+draw_outlines (KelPageView *self, GtkSnapshot *snapshot, guint p, double x, double y)
+{
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      const KelHighlight *hl = &g_array_index (self->highlights, KelHighlight, i);
+      GdkRGBA line = hl->color;
+      graphene_rect_t r;
+
+      if (hl->page != p)
+        continue;
+      r = GRAPHENE_RECT_INIT (x + hl->rect.x1 * self->scale - 2,
+                              y + hl->rect.y1 * self->scale - 2,
+                              (hl->rect.x2 - hl->rect.x1) * self->scale + 4,
+                              (hl->rect.y2 - hl->rect.y1) * self->scale + 4);
+      if (hl->flags & KEL_HIGHLIGHT_SELECTED)
+        append_rect_border (snapshot, &r, &line, 2);
+      else if (hl->flags & (KEL_HIGHLIGHT_DASHED | KEL_HIGHLIGHT_MUTED))
+        {
+          line.alpha = 0.6;
+          append_rect_border (snapshot, &r, &line, 1);
+        }
+      else
+        {
+          /* a baseline under the unit: readable even where the fill is faint */
+          graphene_rect_t u = GRAPHENE_RECT_INIT (r.origin.x, r.origin.y + r.size.height - 2,
+                                                  r.size.width, 2);
+          gtk_snapshot_append_color (snapshot, &line, &u);
+        }
+    }
+}
+
 static void
 kel_page_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -884,51 +942,8 @@ kel_page_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
         }
 
       /* fills first, then outlines, then tags, so neighbouring units never hide a tag */
-      for (guint i = 0; i < self->highlights->len; i++)
-        {
-          const KelHighlight *hl = &g_array_index (self->highlights, KelHighlight, i);
-          GdkRGBA fill = hl->color;
-          graphene_rect_t r;
-
-          if (hl->page != p || (hl->flags & KEL_HIGHLIGHT_DASHED))
-            continue;
-          fill.alpha = hl->flags & KEL_HIGHLIGHT_SELECTED ? 0.42 : 0.24;
-          /* an item that does not count: faint, so the text under it reads as set aside */
-          if (hl->flags & KEL_HIGHLIGHT_MUTED)
-            fill.alpha /= 2;
-          r = GRAPHENE_RECT_INIT (x + hl->rect.x1 * self->scale - 1,
-                                  y + hl->rect.y1 * self->scale - 1,
-                                  (hl->rect.x2 - hl->rect.x1) * self->scale + 2,
-                                  (hl->rect.y2 - hl->rect.y1) * self->scale + 2);
-          gtk_snapshot_append_color (snapshot, &fill, &r);
-        }
-      for (guint i = 0; i < self->highlights->len; i++)
-        {
-          const KelHighlight *hl = &g_array_index (self->highlights, KelHighlight, i);
-          GdkRGBA line = hl->color;
-          graphene_rect_t r;
-
-          if (hl->page != p)
-            continue;
-          r = GRAPHENE_RECT_INIT (x + hl->rect.x1 * self->scale - 2,
-                                  y + hl->rect.y1 * self->scale - 2,
-                                  (hl->rect.x2 - hl->rect.x1) * self->scale + 4,
-                                  (hl->rect.y2 - hl->rect.y1) * self->scale + 4);
-          if (hl->flags & KEL_HIGHLIGHT_SELECTED)
-            append_rect_border (snapshot, &r, &line, 2);
-          else if (hl->flags & (KEL_HIGHLIGHT_DASHED | KEL_HIGHLIGHT_MUTED))
-            {
-              line.alpha = 0.6;
-              append_rect_border (snapshot, &r, &line, 1);
-            }
-          else
-            {
-              /* a baseline under the unit: readable even where the fill is faint */
-              graphene_rect_t u = GRAPHENE_RECT_INIT (r.origin.x, r.origin.y + r.size.height - 2,
-                                                      r.size.width, 2);
-              gtk_snapshot_append_color (snapshot, &line, &u);
-            }
-        }
+      draw_fills (self, snapshot, p, x, y);
+      draw_outlines (self, snapshot, p, x, y);
       tags = place_tags (self, p);
       for (guint i = 0; i < tags->len; i++)
         draw_tag (self, snapshot, &g_array_index (tags, TagPlace, i), x, y);

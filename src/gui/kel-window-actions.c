@@ -319,27 +319,15 @@ ask_twins (KelWindow *self, GPtrArray *results)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-import_done (GObject *source, GAsyncResult *result, gpointer user_data)
+/* Says what became of each file of an import: the failures (one in a toast, more in a
+ * dialog), else how many were added or already there; returns the first document added. */
+static gint64
+tell_import_results (KelWindow *self, GPtrArray *results)
 {
-  g_autoptr (KelWindow) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) results = kel_project_add_files_finish (KEL_PROJECT (source), result,
-                                                                &error);
   guint failed = 0, existed = 0, added = 0;
   gint64 first = 0;
   g_autoptr (GString) failures = g_string_new (NULL);
 
-  end_job (self);
-  if (results == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _kel_window_toast (self, _("Import cancelled; the documents already imported are kept"));
-      else
-        _kel_window_error (self, error);
-      _kel_window_refresh_documents (self);
-      return;
-    }
   for (guint i = 0; i < results->len; i++)
     {
       const KelProjectAddResult *r = results->pdata[i];
@@ -351,12 +339,8 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
         }
       else if (r->existed)
         existed++;
-      else
-        {
-          added++;
-          if (first == 0)
-            first = r->document;
-        }
+      else if (added++ == 0)
+        first = r->document;
     }
   if (failed == 1)
     _kel_window_toast (self, failures->str);
@@ -384,6 +368,29 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
                                               added);
       _kel_window_toast (self, msg);
     }
+  return first;
+}
+
+static void
+import_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (KelWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) results = kel_project_add_files_finish (KEL_PROJECT (source), result,
+                                                                &error);
+  gint64 first;
+
+  end_job (self);
+  if (results == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _kel_window_toast (self, _("Import cancelled; the documents already imported are kept"));
+      else
+        _kel_window_error (self, error);
+      _kel_window_refresh_documents (self);
+      return;
+    }
+  first = tell_import_results (self, results);
   _kel_window_refresh_documents (self);
   kel_find_panel_invalidate (self->find_panel);
   kel_agreement_page_refresh (self->agreement_page);

@@ -70,6 +70,11 @@ struct _KelWindow {
   gint64                doc_id;        /* the document chosen */
   gint64                shown_id;      /* the document the views show (once it is loaded) */
   GPtrArray            *codings;       /* KelProjectCoding of that document */
+  /* the highlights of the codings shown as they are with no segment chosen (rebuilt as
+   * the codings change; choosing a segment only marks its own) */
+  GArray               *units;         /* KelDocumentUnit */
+  GPtrArray            *unit_tags;     /* char*, their tags */
+  GArray               *unit_less;     /* gboolean per segment: it has no highlight */
   guint                 changes;       /* "changed" signals of the project so far */
   KelJob               *load_job;      /* the document being loaded, or the last */
   int                   selected;      /* segment, -1 */

@@ -515,7 +515,7 @@ is_visible (KelWindow *self, GHashTable *mine_keys, const KelProjectCoding *c,
 
 /* A coding shown: its chip in its segment's list and, for a span, its own highlight. */
 static void
-show_coding (KelWindow *self, const KelProjectCoding *c, gboolean decided, int selected,
+show_coding (KelWindow *self, const KelProjectCoding *c, gboolean decided,
              GHashTable *own_reasons, GPtrArray *chips, GArray *units, GPtrArray *tags)
 {
   KelCodeChip chip = { 0 };
@@ -562,8 +562,6 @@ show_coding (KelWindow *self, const KelProjectCoding *c, gboolean decided, int s
   }
   u.flags = c->status == KEL_STATUS_REJECTED ? KEL_HIGHLIGHT_DASHED
             : !c->counted ? KEL_HIGHLIGHT_MUTED : 0;
-  if (c->segment == selected)
-    u.flags |= KEL_HIGHLIGHT_SELECTED;
   g_array_append_val (units, u);
 }
 
@@ -626,9 +624,10 @@ first_of_item (GArray *chips, guint k)
 
 /* Each item highlighted on its own span, in the colour of its first live code, with its
  * label and categories beside it; an item that does not count greyed. A segment whose
- * codes are all rejected, or the selected one when it has no code, is outlined. */
-static void
-show_segment (KelWindow *self, const KelDocument *doc, guint s, GArray *chips, int selected,
+ * codes are all rejected is outlined; returns whether the segment has no highlight of its
+ * own (the outline it gets when it is chosen: update_units()). */
+static gboolean
+show_segment (KelWindow *self, const KelDocument *doc, guint s, GArray *chips,
               GArray *units, GPtrArray *tags)
 {
   const KelSegment *seg = &g_array_index (doc->segments, KelSegment, s);
@@ -667,14 +666,12 @@ show_segment (KelWindow *self, const KelDocument *doc, guint s, GArray *chips, i
       g_string_append_printf (tag, "\x1f%s\x1f%s", keys->str, bare->str);
       u.tag = g_string_free (g_steal_pointer (&tag), FALSE);
       g_ptr_array_add (tags, (char *) u.tag);
-      if ((int) s == selected)
-        u.flags |= KEL_HIGHLIGHT_SELECTED;
       g_array_append_val (units, u);
     }
-  if (any_item || (!segment_level && (int) s != selected))
-    return;
+  if (any_item || !segment_level)
+    return !any_item;
   {
-    /* rejected everywhere, or the coder's place in an uncoded segment */
+    /* rejected everywhere */
     KelDocumentUnit u = { 0 };
 
     u.start = seg->start;
@@ -682,10 +679,46 @@ show_segment (KelWindow *self, const KelDocument *doc, guint s, GArray *chips, i
     u.id = s;
     u.color = (GdkRGBA) { 0.45, 0.45, 0.45, 1 };
     u.flags = KEL_HIGHLIGHT_DASHED;
-    if ((int) s == selected)
-      u.flags |= KEL_HIGHLIGHT_SELECTED;
     g_array_append_val (units, u);
   }
+  return FALSE;
+}
+
+/* The highlights of the document: those of the codings (self->units) with the chosen
+ * segment's marked, and the coder's place outlined in it when it has none. Cheap: what an
+ * arrow key in the list does. */
+static void
+update_units (KelWindow *self)
+{
+  KelDocument *doc = kel_document_view_get_document (self->document_view);
+  int selected = kel_segment_panel_get_selected (self->segment_panel);
+  g_autoptr (GArray) units = NULL;
+
+  if (doc == NULL || self->codings == NULL || self->units == NULL)
+    {
+      kel_document_view_set_units (self->document_view, NULL, 0);
+      return;
+    }
+  units = g_array_copy (self->units);
+  for (guint i = 0; i < units->len; i++)
+    if ((int) g_array_index (units, KelDocumentUnit, i).id == selected)
+      g_array_index (units, KelDocumentUnit, i).flags |= KEL_HIGHLIGHT_SELECTED;
+  if (selected >= 0 && (guint) selected < doc->segments->len
+      && (guint) selected < self->unit_less->len
+      && g_array_index (self->unit_less, gboolean, selected))
+    {
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, selected);
+      KelDocumentUnit u = { 0 };
+
+      u.start = seg->start;
+      u.end = seg->end;
+      u.id = (guint) selected;
+      u.color = (GdkRGBA) { 0.45, 0.45, 0.45, 1 };
+      u.flags = KEL_HIGHLIGHT_DASHED | KEL_HIGHLIGHT_SELECTED;
+      g_array_append_val (units, u);
+    }
+  kel_document_view_set_units (self->document_view, (KelDocumentUnit *) (gpointer) units->data,
+                               units->len);
 }
 
 /* The chips of the segment list and the highlights of the document, from the codings. */
@@ -694,14 +727,14 @@ rebuild_views (KelWindow *self)
 {
   KelDocument *doc = kel_document_view_get_document (self->document_view);
   g_autoptr (GPtrArray) chips = NULL;
-  g_autoptr (GArray) units = NULL;
-  g_autoptr (GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GHashTable) mine_keys = NULL, own_reasons = NULL;
-  int selected = kel_segment_panel_get_selected (self->segment_panel);
 
+  g_clear_pointer (&self->units, g_array_unref);
+  g_clear_pointer (&self->unit_tags, g_ptr_array_unref);
+  g_clear_pointer (&self->unit_less, g_array_unref);
   if (doc == NULL || self->codings == NULL)
     {
-      kel_document_view_set_units (self->document_view, NULL, 0);
+      update_units (self);
       return;
     }
   chips = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
@@ -711,7 +744,9 @@ rebuild_views (KelWindow *self)
       g_array_set_clear_func (a, (GDestroyNotify) kel_code_chip_clear);
       g_ptr_array_add (chips, a);
     }
-  units = g_array_new (FALSE, TRUE, sizeof (KelDocumentUnit));
+  self->units = g_array_new (FALSE, TRUE, sizeof (KelDocumentUnit));
+  self->unit_tags = g_ptr_array_new_with_free_func (g_free);
+  self->unit_less = g_array_sized_new (FALSE, TRUE, sizeof (gboolean), doc->segments->len);
   mine_keys = my_keys (self);
   own_reasons = lexicon_reasons (self);
   for (guint i = 0; i < self->codings->len; i++)
@@ -721,13 +756,16 @@ rebuild_views (KelWindow *self)
 
       if (c->segment >= 0 && (guint) c->segment < doc->segments->len
           && is_visible (self, mine_keys, c, &decided))
-        show_coding (self, c, decided, selected, own_reasons, chips, units, tags);
+        show_coding (self, c, decided, own_reasons, chips, self->units, self->unit_tags);
     }
   for (guint s = 0; s < doc->segments->len; s++)
-    show_segment (self, doc, s, chips->pdata[s], selected, units, tags);
+    {
+      gboolean none = show_segment (self, doc, s, chips->pdata[s], self->units,
+                                    self->unit_tags);
+      g_array_append_val (self->unit_less, none);
+    }
   kel_segment_panel_set_chips (self->segment_panel, chips);
-  kel_document_view_set_units (self->document_view, (KelDocumentUnit *) (gpointer) units->data,
-                               units->len);
+  update_units (self);
 }
 
 /* Shows @codings (taken) of the document chosen. */
@@ -940,7 +978,7 @@ on_segment_selected (KelSegmentPanel *panel, int index, KelWindow *self)
   KelDocument *doc = kel_document_view_get_document (self->document_view);
 
   self->selected = index;
-  rebuild_views (self);
+  update_units (self);
   if (doc != NULL && index >= 0 && (guint) index < doc->segments->len)
     {
       const KelSegment *seg = &g_array_index (doc->segments, KelSegment, index);
@@ -1196,6 +1234,9 @@ _kel_window_close_project (KelWindow *self)
     g_clear_signal_handler (&self->changed_id, self->project);
   g_clear_object (&self->project);
   g_clear_pointer (&self->codings, g_ptr_array_unref);
+  g_clear_pointer (&self->units, g_array_unref);
+  g_clear_pointer (&self->unit_tags, g_ptr_array_unref);
+  g_clear_pointer (&self->unit_less, g_array_unref);
   self->doc_id = 0;
   self->previewing = FALSE;
   self->shown_id = 0;
@@ -1490,6 +1531,10 @@ kel_window_finalize (GObject *object)
   g_clear_pointer (&self->rates, kel_rates_free);
   g_clear_pointer (&self->categories, kel_categories_unref);
   g_clear_pointer (&self->coders, g_ptr_array_unref);
+  g_clear_pointer (&self->codings, g_ptr_array_unref);
+  g_clear_pointer (&self->units, g_array_unref);
+  g_clear_pointer (&self->unit_tags, g_ptr_array_unref);
+  g_clear_pointer (&self->unit_less, g_array_unref);
   g_free (self->coder);
   g_free (self->show_coder);
   g_free (self->pending_action);

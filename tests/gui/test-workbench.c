@@ -3,6 +3,8 @@
  * widgets on a small project made here, with its figures worked out by hand. */
 #include "config.h"
 
+#include <stdio.h>
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -292,6 +294,73 @@ test_lexicon_consensus (void)
   fixture_setup (&f, coders);
   code_two_coders (&f);
   run_workbench (&f, lexicon_against_consensus);
+  fixture_teardown (&f);
+}
+
+/* A frame whose content is empty, or a list with no row, that is drawn under @root. */
+static GtkWidget *
+drawn_empty_box (GtkWidget *root)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (w))
+        continue;
+      if (GTK_IS_FRAME (w) && (gtk_frame_get_child (GTK_FRAME (w)) == NULL
+                               || gtk_widget_get_first_child (gtk_frame_get_child (GTK_FRAME (w)))
+                                  == NULL))
+        return w;
+      if (GTK_IS_LIST_BOX (w) && gtk_list_box_get_row_at_index (GTK_LIST_BOX (w), 0) == NULL)
+        return w;
+      if ((found = drawn_empty_box (w)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* With nobody's codes yet (no disagreement, nothing to measure the lexicon against), the
+ * page says so and draws no empty frame or list under it (lines across the page, before) */
+static void
+agreement_nothing_yet (Fixture *f, KelWindow *window)
+{
+  KelAgreementPage *page = KEL_AGREEMENT_PAGE (kel_window_get_agreement_page (window));
+  GtkWidget *empty;
+
+  show_page (window, GTK_WIDGET (page), "agreement");
+  g_assert_true (gui_wait_until (agreement_ready, page, 60));
+  empty = drawn_empty_box (GTK_WIDGET (page));
+  if (empty != NULL)
+    g_error ("an empty %s is drawn on the agreement page", G_OBJECT_TYPE_NAME (empty));
+  /* and with two coders' codes, the figures' frame and the list of disagreements are */
+  {
+    KelProject *project = kel_window_get_project (window);
+    g_autoptr (GError) error = NULL;
+    gint64 infra = lexicon_coding (project, f->document, "infrastructure");
+    gint64 charity = lexicon_coding (project, f->document, "charity");
+
+    g_assert_cmpint (kel_project_accept (project, "anna", infra, &error), >, 0);
+    g_assert_cmpint (kel_project_accept (project, "anna", charity, &error), >, 0);
+    g_assert_cmpint (kel_project_accept (project, "bek", infra, &error), >, 0);
+    g_assert_cmpint (kel_project_recode (project, "bek", charity, "one_time_event", &error),
+                     >, 0);
+    g_assert_no_error (error);
+  }
+  kel_agreement_page_refresh (page);
+  g_assert_true (gui_wait_until (agreement_ready, page, 60));
+  g_assert_nonnull (kel_agreement_page_get_agreement (page));
+  g_assert_null (drawn_empty_box (GTK_WIDGET (page)));
+}
+
+static void
+test_agreement_nothing_yet (void)
+{
+  const char *coders[] = { "anna", "bek", NULL };
+  Fixture f = { 0 };
+
+  fixture_setup (&f, coders);
+  run_workbench (&f, agreement_nothing_yet);
   fixture_teardown (&f);
 }
 
@@ -777,6 +846,17 @@ find_across_documents (Fixture *f, KelWindow *window)
   g_assert_true (gui_wait_until (has_hits, find, 60));
   n = kel_find_panel_get_n_hits (find);
   status = g_strdup (kel_find_panel_get_status (find));
+  /* in words, "N hits in M documents" (it said "document(s)"): the word "тенге" is in
+   * more than one of them */
+  {
+    guint hits = 0, documents = 0;
+    char word[16] = "";
+
+    g_assert_cmpint (sscanf (status, "%u hits in %u %15s", &hits, &documents, word), ==, 3);
+    g_assert_cmpuint (hits, ==, n);
+    g_assert_cmpuint (documents, >=, 2);
+    g_assert_cmpstr (word, ==, "documents");
+  }
 
   /* the list stays after a visit to Analysis and Agreement, while the project changes */
   show_page (window, kel_window_get_agreement_page (window), "analysis");
@@ -953,6 +1033,7 @@ main (int argc, char **argv)
   gui_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/workbench/lexicon-consensus", test_lexicon_consensus);
   g_test_add_func ("/kelisim/workbench/agreement-reviewed", test_agreement_reviewed);
+  g_test_add_func ("/kelisim/workbench/agreement-nothing-yet", test_agreement_nothing_yet);
   g_test_add_func ("/kelisim/workbench/import-coder-column", test_import_coder_column);
   g_test_add_func ("/kelisim/workbench/one-instance", test_one_instance);
   g_test_add_func ("/kelisim/workbench/find", test_find);

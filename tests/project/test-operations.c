@@ -290,6 +290,48 @@ test_code_span (Fixture *f, gconstpointer data)
   g_assert_true (kel_project_uncode (f->project, "anna", heading, &error));
   g_assert_cmpint (kel_project_code_segment (f->project, "anna", f->doc, 0, "charity", &error),
                    ==, heading);
+
+  /* bek's decisions on anna's span and heading are backed by them, and orphans once she
+   * withdraws them: the span's through the span, the heading's through its segment */
+  {
+    gint64 on_span = kel_project_accept (f->project, "bek", id, &error);
+    gint64 on_heading = kel_project_reject (f->project, "bek", heading, &error);
+    g_autoptr (KelProjectCoding) a = NULL, b = NULL, c = NULL, d = NULL;
+
+    g_assert_no_error (error);
+    a = kel_project_get_coding (f->project, on_span, &error);
+    b = kel_project_get_coding (f->project, on_heading, &error);
+    g_assert_no_error (error);
+    g_assert_true (a->is_span);
+    g_assert_cmpint (a->status, ==, KEL_STATUS_ACCEPTED);
+    g_assert_false (a->orphan);
+    g_assert_false (b->is_span);
+    g_assert_cmpint (b->status, ==, KEL_STATUS_REJECTED);
+    g_assert_false (b->orphan);
+    g_assert_true (kel_project_uncode (f->project, "anna", id, &error));
+    g_assert_true (kel_project_uncode (f->project, "anna", heading, &error));
+    g_assert_no_error (error);
+    c = kel_project_get_coding (f->project, on_span, &error);
+    d = kel_project_get_coding (f->project, on_heading, &error);
+    g_assert_true (c->orphan);
+    g_assert_true (d->orphan);
+    /* the list says the same */
+    {
+      g_autoptr (GPtrArray) bek = codings_of (f->project, f->doc, "bek");
+      guint seen = 0;
+
+      for (guint i = 0; i < bek->len; i++)
+        {
+          const KelProjectCoding *o = bek->pdata[i];
+          if (o->id == on_span || o->id == on_heading)
+            {
+              g_assert_true (o->orphan);
+              seen++;
+            }
+        }
+      g_assert_cmpuint (seen, ==, 2);
+    }
+  }
 }
 
 static void

@@ -58,13 +58,21 @@ kel_project_coding_free (KelProjectCoding *coding)
 
 /* Reading codings ---------------------------------------------------------------------- */
 
-/* A decision that no other coder's coding backs any more. */
+/* A decision that no other coder's coding backs any more. A CASE, as SQLite evaluates
+ * both sides of an AND: only a decision looks for another coder's coding, and a segment's
+ * decision through the index of its segment, a span's through its document's codings
+ * (one query of all the ORs read every coding of the document for each of its codings:
+ * 0.49 s of CPU for a 500-page document's 2,900). */
 #define ORPHAN_SQL \
-  "(c.status IN ('accepted', 'rejected') AND NOT EXISTS (SELECT 1 FROM codings o " \
-  "WHERE o.document = c.document AND o.category = c.category AND o.coder != c.coder " \
-  "AND o.deleted = 0 AND o.status != 'rejected' AND ((c.span_start IS NULL " \
-  "AND o.span_start IS NULL AND o.segment = c.segment AND o.item = c.item) " \
-  "OR (o.span_start = c.span_start AND o.span_end = c.span_end))))"
+  "CASE WHEN c.status NOT IN ('accepted', 'rejected') THEN 0 " \
+  "WHEN c.span_start IS NULL THEN NOT EXISTS (SELECT 1 FROM codings o " \
+  "WHERE o.document = c.document AND o.segment = c.segment AND o.span_start IS NULL " \
+  "AND o.item = c.item AND o.category = c.category AND o.coder != c.coder " \
+  "AND o.deleted = 0 AND o.status != 'rejected') " \
+  "ELSE NOT EXISTS (SELECT 1 FROM codings o WHERE o.document = c.document " \
+  "AND o.span_start = c.span_start AND o.span_end = c.span_end " \
+  "AND o.category = c.category AND o.coder != c.coder AND o.deleted = 0 " \
+  "AND o.status != 'rejected') END"
 
 #define LIST_COLUMNS \
   "c.id, c.uid, c.document, c.segment, c.span_start, c.span_end, c.category, co.name, " \
