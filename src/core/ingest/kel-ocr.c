@@ -318,21 +318,27 @@ add_rules (PIX *lines, PIX *ink, gboolean horizontal, int thick, double dpi, GAr
 {
   BOXA *boxes = pixConnCompBB (lines, 8);
   float to_pt = (float) (72.0 / dpi);
-  int margin = MAX (2, (int) (dpi / 60));
+  int margin = MAX (2, (int) (dpi / 60)), side = MAX (1, (int) (dpi / 150));
+  /* no letter is half an inch tall or wide and thin: a run so long is a rule even where
+   * a cell's text comes up to it on both sides */
+  int long_run = (int) (dpi / 2);
 
   for (l_int32 i = 0; boxes != NULL && i < boxaGetCount (boxes); i++)
     {
-      l_int32 x, y, w, h;
+      l_int32 x, y, w, h, mx, my;
       KelLayoutRule r;
 
       if (boxaGetBoxGeometry (boxes, i, &x, &y, &w, &h) != 0
-          || (horizontal ? h : w) > thick || !on_paper (ink, horizontal, x, y, w, h))
+          || (horizontal ? h : w) > thick
+          || ((horizontal ? w : h) < long_run && !on_paper (ink, horizontal, x, y, w, h)))
         continue;
       r = (KelLayoutRule) { x * to_pt, y * to_pt, (x + w) * to_pt, (y + h) * to_pt };
       g_array_append_val (rules, r);
-      /* and its blur, which a low resolution or a JPEG spread around it */
-      pixRasterop (mask, x - margin, y - margin, w + 2 * margin, h + 2 * margin, PIX_SET,
-                   NULL, 0, 0);
+      /* and its blur, which a low resolution or a JPEG spread around it; across the rule
+       * less, as a cell's text may come up to it */
+      mx = horizontal ? margin : side;
+      my = horizontal ? side : margin;
+      pixRasterop (mask, x - mx, y - my, w + 2 * mx, h + 2 * my, PIX_SET, NULL, 0, 0);
     }
   boxaDestroy (&boxes);
 }
