@@ -1023,6 +1023,39 @@ test_count_joint_sums (void)
   ASSERT_ITEMS (en, "2.3", "infrastructure=500000000");
 }
 
+/* Several items in one sentence (issue 12, corpus2's items rule 1 and amounts rules 4, 5):
+ * "respectively" after a second undertaking told with a pronoun subject, two holidays under
+ * one verb (two items, one undivided sum on the first), and a quoted official's sentence,
+ * in Russian, Kazakh and English. */
+static void
+test_count_two_holidays (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "МЕМОРАНДУМ на 2024 год\n"
+    "\n"
+    "2. Компания:\n"
+    "2.1. Компания окажет спонсорскую поддержку хоккейному клубу «Сарыарка» в размере 40 млн "
+    "тенге, и она профинансирует празднование Наурыза и Дня шахтёра, 7 млн тенге и 11 млн "
+    "тенге соответственно.\n"
+    "2.2. Компания профинансирует празднование Наурыза и Дня шахтёра в размере 18 млн тенге.\n"
+    "2.3. «Компания поддержит волейбольный клуб «Жетысу» суммой 20 млн тенге, а также оплатит "
+    "проведение Дня города и Дня металлурга – 5 млн тенге и 8 млн тенге соответственно», – "
+    "отметил аким.\n"
+    "2.4. Компания Наурыз мейрамы мен Қала күнін мерекелеуге 16 млн теңге бөледі.\n"
+    "2.5. The company will support the Irtysh football club with KZT 30 million, and it will "
+    "pay for the celebration of Nauryz and of City Day, KZT 4 million and KZT 6 million "
+    "respectively.\n"
+    "2.6. The company will co-fund the celebration of Nauryz and of City Day with KZT 12 "
+    "million.\n");
+
+  ASSERT_ITEMS (doc, "2.1", "sponsorship=40000000 one_time_event=7000000 one_time_event=11000000");
+  ASSERT_ITEMS (doc, "2.2", "one_time_event=18000000 one_time_event=-");
+  ASSERT_ITEMS (doc, "2.3", "sponsorship=20000000 one_time_event=5000000 one_time_event=8000000");
+  ASSERT_ITEMS (doc, "2.4", "one_time_event=16000000 one_time_event=-");
+  ASSERT_ITEMS (doc, "2.5", "sponsorship=30000000 one_time_event=4000000 one_time_event=6000000");
+  ASSERT_ITEMS (doc, "2.6", "one_time_event=12000000 one_time_event=-");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1054,5 +1087,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/table-twins", test_count_table_twins);
   g_test_add_func ("/kelisim/count/incubators", test_count_incubators);
   g_test_add_func ("/kelisim/count/joint-sums", test_count_joint_sums);
+  g_test_add_func ("/kelisim/count/two-holidays", test_count_two_holidays);
   return g_test_run ();
 }

@@ -275,7 +275,11 @@ names_its_own (const KelSegmentRun *run, int category, gsize start, gsize end,
       for (guint j = 0; j < run->hits->len && !elsewhere; j++)
         {
           const KelHit *o = &g_array_index (run->hits, KelHit, j);
-          elsewhere = o->term == h->term && o->start >= other_start && o->end <= other_end;
+          /* one pattern names many days: "Дня города" is not "Дня металлурга" */
+          elsewhere = o->term == h->term && o->start >= other_start && o->end <= other_end
+                      && o->end - o->start == h->end - h->start
+                      && memcmp (run->flat + o->start, run->flat + h->start,
+                                 h->end - h->start) == 0;
         }
       if (!elsewhere)
         return h;
@@ -291,21 +295,22 @@ has_exclusion (const KelSegmentRun *run, gsize start, gsize end)
   for (guint i = 0; i < run->hits->len; i++)
     {
       const KelHit *h = &g_array_index (run->hits, KelHit, i);
-      if (h->start >= start && h->start < end
-          && kel_lexicon_get_term (run->lex, h->term)->exclude != KEL_REASON_NONE)
+      KelReason r = kel_lexicon_get_term (run->lex, h->term)->exclude;
+
+      /* who said it ("…», – отметил аким") is said of both alike */
+      if (h->start >= start && h->start < end && r != KEL_REASON_NONE
+          && r != KEL_REASON_DESCRIPTION)
         return TRUE;
     }
   return FALSE;
 }
 
 /* Two named holidays of one event category joined by "и", "және", "and", each an event of
- * its own: the second with its own word for the event before its name ("на проведение Дня
- * города и празднование Наурыз мейрамы", "the City Day festival and the celebration of
- * Nauryz"), or one sum said to be for all of them ("Наурыз мейрамын және Жаңаөзен қаласы
- * күнін мерекелеуге …, осы мақсаттарға барлығы 25 млн теңге"). The names stand next to the
- * conjunction. One word for both ("празднования Наурыз мейрамы и Дня города", "the
- * celebration of Nauryz and of City Day with KZT 18 million") keeps one item, and a holiday
- * named as a date ("Жаңа жыл мерекесі қарсаңында аз қамтылған және …") names no second. */
+ * its own (corpus2's rulings: one line per distinct event, one undivided sum on the first):
+ * "на проведение Дня города и празднование Наурыз мейрамы", "the celebration of Nauryz and
+ * of City Day with KZT 18 million", "Наурыза и Дня шахтёра". The names stand next to the
+ * conjunction, and a holiday named as a date ("Жаңа жыл мерекесі қарсаңында аз қамтылған
+ * және …") names no second. */
 static gboolean
 two_named (KelSegmentRun *run, gsize start, gsize ms, gsize me, gsize end, double *score,
            double *best, gsize *first)
@@ -313,7 +318,6 @@ two_named (KelSegmentRun *run, gsize start, gsize ms, gsize me, gsize end, doubl
   KelSubClause left = { start, ms, -1, KEL_REASON_NONE, 0, FALSE };
   KelSubClause right = { me, end, -1, KEL_REASON_NONE, 0, FALSE };
   const KelHit *l, *r;
-  gboolean own_word = FALSE;
 
   if (has_exclusion (run, start, sentence_end (run->flat, end, run->len)))
     return FALSE;
@@ -323,20 +327,9 @@ two_named (KelSegmentRun *run, gsize start, gsize ms, gsize me, gsize end, doubl
       || count_words (run->flat, me, r->start) > 3)
     return FALSE;
   score_subclause (run, &left, NULL, score, best, first);
-  if (left.winner != right.winner
-      || (l = names_its_own (run, left.winner, start, ms, me, end)) == NULL
-      || count_words (run->flat, l->end, ms) > 3)
-    return FALSE;
-  for (guint i = 0; i < run->hits->len && !own_word; i++)
-    {
-      const KelHit *h = &g_array_index (run->hits, KelHit, i);
-      const KelTerm *t = kel_lexicon_get_term (run->lex, h->term);
-      own_word = h->start >= me && h->end <= r->start && t->category == right.winner
-                 && t->weight > 0;
-    }
-  return own_word
-         || _kel_items_sum_for_several (run, me, sentence_end (run->flat, end, run->len))
-              != G_MAXSIZE;
+  return left.winner == right.winner
+         && (l = names_its_own (run, left.winner, start, ms, me, end)) != NULL
+         && count_words (run->flat, l->end, ms) <= 3;
 }
 
 /* Whether a sub-clause cut at [@ms, @me) holds two items: each half names something and
@@ -354,12 +347,14 @@ two_items (KelSegmentRun *run, gsize start, gsize ms, gsize me, gsize end, doubl
   double right_score;
   gsize together;
 
-  if (hit_across (run, ms, me) || inside_quotes (run->flat, start, ms)
-      || inside_name (run->flat, start, ms, me, end)
-      || _kel_items_joins_numbers (run->flat, ms, me))
+  if (hit_across (run, ms, me) || _kel_items_joins_numbers (run->flat, ms, me))
     return FALSE;
+  /* two holidays are two names, not one ("Наурыза и Дня шахтёра"), also in an official's
+   * words quoted */
   if (two_named (run, start, ms, me, end, score, best, first))
     return TRUE;
+  if (inside_quotes (run->flat, start, ms) || inside_name (run->flat, start, ms, me, end))
+    return FALSE;
   /* "… in republican and international tournaments": a half of a few words is no item */
   if (count_words (run->flat, start, ms) < 3
       || count_words (run->flat, me, end) < 3)
@@ -574,9 +569,13 @@ continues_item (const KelSegmentRun *run, const KelCoding *prev, const KelSubCla
 {
   gsize ps = prev->start - run->seg->start, pe = prev->end - run->seg->start;
 
-  /* "… построить школу и оснастить её", "… and the facility was transferred …" */
+  /* "… построить школу и оснастить её", "… and the facility was transferred …"; but a
+   * pronoun that is the company, followed by an item of another category with a decisive
+   * word and an object of its own, is a new item ("…, and it will pay for the celebration
+   * of Nauryz") */
   if (kel_lexicon_refers_back (run->lex, run->seg->language, run->flat, sc->start, sc->end))
-    return TRUE;
+    return prev->category == sc->winner || !has_own_decisive_term (run, sc, ps, pe)
+           || !_kel_items_names_new_object (run, sc->start, sc->end, ps, pe);
   /* the sentence goes on with the item's conditions */
   if (!sc->new_sentence
       && kel_lexicon_has_word (run->lex, KEL_WORDS_CONDITIONS, run->flat, ps, sc->start, FALSE))
@@ -685,7 +684,11 @@ make_items (KelSegmentRun *run, const double *prior, KelReason inherited,
         set_reason (run, c, KEL_REASON_BACKGROUND, G_MAXUINT, dated_by);
       else if (inherited != KEL_REASON_NONE)
         set_reason (run, c, inherited, G_MAXUINT, inherited_terms);
-      else if (seg_reason != KEL_REASON_NONE)
+      /* a quoted official who tells what the company will pay for, with its sum, tells
+       * an item ("«… оплатит проведение Дня города – 5 млн тенге», – отметил аким") */
+      else if (seg_reason != KEL_REASON_NONE
+               && !(seg_reason == KEL_REASON_DESCRIPTION
+                    && has_own_sum (run, sc->start, run->len)))
         set_reason (run, c, seg_reason, seg_hit, NULL);
       else if (sc->reason != KEL_REASON_NONE)
         set_reason (run, c, sc->reason, sc->reason_hit, NULL);

@@ -521,6 +521,29 @@ purposes_of_one_verb (KelSegmentRun *run, int target, const KelAmount *a)
   return FALSE;
 }
 
+/* Whether item @i was cut from the item before it at a bare conjunction, the two of one
+ * category ("празднование Наурыза и Дня шахтёра", "Наурыз мейрамы мен Қала күні", "the
+ * City Day and the Nauryz celebration"). */
+static gboolean
+joined_to_previous (KelSegmentRun *run, int i)
+{
+  const KelCoding *c = item_at (run, i), *p;
+  gsize ps, ms, me;
+
+  if (i <= (int) run->first_item)
+    return FALSE;
+  p = item_at (run, i - 1);
+  ps = flat_end (run, p);
+  if (p->category != c->category || ps > flat_start (run, c) || flat_start (run, c) - ps > 12)
+    return FALSE;
+  /* a sum in its own text, given to another, is still no sum of both */
+  for (guint k = 0; k < run->amounts->len; k++)
+    if (item_holding (run, g_array_index (run->amounts, KelAmount, k).start) == i - 1)
+      return FALSE;
+  return last_match (conj_code, run->flat, ps, flat_start (run, c) + 1, &ms, &me)
+         || memchr (run->flat + ps, ',', flat_start (run, c) - ps) != NULL;
+}
+
 /* "… мерекелік іс-шаралар мен «Алтай жүрегі» жәрмеңкесін өткізуге барлығы 22 млн теңге
  * жұмсалды": one sum for several items goes to the first of them, the items of the same
  * sentence that have no sum before @target. Else @target. */
@@ -530,6 +553,13 @@ first_of_together (KelSegmentRun *run, int target, const KelAmount *a)
   gsize sentence = run->body, ms, me;
   int first = target;
 
+  /* "празднование Наурыза и Дня шахтёра в размере 18 млн тенге": one undivided sum of
+   * items named together goes to the first of them */
+  while (first > (int) run->first_item && item_at (run, first - 1)->amount_text == NULL
+         && joined_to_previous (run, first))
+    first--;
+  if (first != target)
+    return first;
   if (!last_match (together_code, run->flat, flat_start (run, item_at (run, target)), a->start,
                    &ms, &me)
       && !matches (for_all_code, run->flat + a->end, run->len - a->end)
