@@ -757,6 +757,27 @@ row_label (KelSegmentRun *run, const double *prior, gsize from, gsize to, gsize 
   return kind;
 }
 
+/* The start of the first cell of [@from, @to) with three letters or more (else @to). */
+static gsize
+first_words (const KelSegmentRun *run, gsize from, gsize to)
+{
+  const char *text = run->doc->norm->text + run->seg->start;
+
+  for (gsize p = from; p < to;)
+    {
+      const char *tab = memchr (text + p, '\t', to - p);
+      gsize e = tab ? (gsize) (tab - text) : to;
+      guint letters = 0;
+
+      for (const char *q = text + p; q < text + e; q = g_utf8_next_char (q))
+        letters += g_unichar_isalpha (g_utf8_get_char (q));
+      if (letters >= 3)
+        return p;
+      p = e + 1;
+    }
+  return to;
+}
+
 /* A table row [@from, @to) is one item, named by its cells (row_label()), else by the
  * whole row. */
 static KelSubClause
@@ -768,10 +789,13 @@ row_item (KelSegmentRun *run, const double *prior, gsize from, gsize to)
   g_autofree gsize *first = g_new0 (gsize, n_cat);
   gsize at = from;
   int label = row_label (run, prior, from, to, &at);
-  KelSubClause whole = { at, to, -1, KEL_REASON_NONE, 0, TRUE };
+  KelSubClause whole = { from, to, -1, KEL_REASON_NONE, 0, TRUE };
 
   /* the row's other cells still say whether it was done; its span starts at the cell
-   * that names it */
+   * that names it when that is its first cell with words, else it keeps the cells before
+   * (the company's, which attribution reads) */
+  if (label >= 0 && at == first_words (run, from, to))
+    whole.start = at;
   score_subclause (run, &whole, prior, score, best, first);
   if (label >= 0)
     whole.winner = label;
