@@ -41,6 +41,7 @@ typedef struct {
   GArray           *amounts;     /* KelAmount, offsets into @flat */
   guint             first_item;  /* the segment's first coding in doc->codings */
   gboolean          tenge;       /* an earlier segment has a sum in tenge */
+  gboolean          row_lines;   /* a table row whose lines are rows of their own */
 } KelSegmentRun;
 
 /* kel-items.c ------------------------------------------------------------------------ */

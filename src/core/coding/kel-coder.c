@@ -639,8 +639,12 @@ make_items (KelSegmentRun *run, const double *prior, KelReason inherited,
     {
       KelSubClause *sc = &g_array_index (run->subs, KelSubClause, s);
       KelCoding *c;
+      /* a table row's category is its naming cell's (row_label()) */
+      int named = run->seg->kind == KEL_SEGMENT_TABLE_ROW ? sc->winner : -1;
 
       score_subclause (run, sc, prior, score, best, first);
+      if (named >= 0)
+        sc->winner = named;
       if (sc->winner < 0)
         {
           /* "…; the project has been postponed to 2021": said of the item before */
@@ -661,7 +665,8 @@ make_items (KelSegmentRun *run, const double *prior, KelReason inherited,
               || (sc->reason == KEL_REASON_DECLARATION
                   && _kel_count_has_anchor (run->lex, run->flat, sc->start, sc->end))))
         sc->reason = KEL_REASON_NONE;
-      if (prev >= 0
+      /* each row of a table is an item of its own (row_subclause()) */
+      if (prev >= 0 && run->seg->kind != KEL_SEGMENT_TABLE_ROW
           && continues_item (run, &g_array_index (run->doc->codings, KelCoding, prev), sc))
         {
           c = &g_array_index (run->doc->codings, KelCoding, prev);
@@ -695,47 +700,183 @@ make_items (KelSegmentRun *run, const double *prior, KelReason inherited,
     }
 }
 
-/* A table row is one item. Its first cell with words names it, and decides its category
- * when it can ("Приобретение медицинского оборудования" over the column that calls it
- * "спонсорская помощь"); else the whole row does. */
-static GArray *
-row_subclause (KelSegmentRun *run, const double *prior)
+/* Whether [@start, @end) has a category term with a positive weight; with @concrete, one
+ * that is not generic (a kind of help: "благотворительная помощь", "sponsorship"). */
+static gboolean
+cell_has_terms (const KelSegmentRun *run, gsize start, gsize end, gboolean concrete)
 {
-  GArray *subs = g_array_new (FALSE, TRUE, sizeof (KelSubClause));
+  for (guint i = 0; i < run->hits->len; i++)
+    {
+      const KelHit *h = &g_array_index (run->hits, KelHit, i);
+      const KelTerm *t = kel_lexicon_get_term (run->lex, h->term);
+
+      if (h->start >= start && h->start < end && t->category >= 0 && t->weight > 0
+          && (!concrete || !t->generic))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The category the cells of [@from, @to) name, the first that does: its object ("Медицинское
+ * оборудование", "Благоустройство сквера") over a column of the kind of help as the company
+ * calls it ("спонсорская помощь"), which decides only when no cell names an object. Cells
+ * without a category term (the number, the company, a date) are passed over; a cell whose
+ * terms lose stops the search, for the whole row to decide. -1 when none decides; else
+ * the deciding cell's start in *@at. */
+static int
+row_label (KelSegmentRun *run, const double *prior, gsize from, gsize to, gsize *at)
+{
   const char *text = run->doc->norm->text + run->seg->start;
-  KelSubClause whole = { run->body, run->len, -1, KEL_REASON_NONE, 0, TRUE };
   guint n_cat = kel_lexicon_get_n_categories (run->lex);
   g_autofree double *score = g_new0 (double, n_cat);
   g_autofree double *best = g_new0 (double, n_cat);
   g_autofree gsize *first = g_new0 (gsize, n_cat);
-  gsize p = run->body;
+  int kind = -1;
 
-  while (p < run->len)
+  for (gsize p = from; p < to;)
     {
-      const char *tab = memchr (text + p, '\t', run->len - p);
-      gsize e = tab ? (gsize) (tab - text) : run->len;
+      const char *tab = memchr (text + p, '\t', to - p);
+      gsize e = tab ? (gsize) (tab - text) : to;
+      KelSubClause label = { p, e, -1, KEL_REASON_NONE, 0, TRUE };
+
+      if (cell_has_terms (run, p, e, FALSE))
+        {
+          score_subclause (run, &label, prior, score, best, first);
+          if (label.winner >= 0 && cell_has_terms (run, p, e, TRUE))
+            {
+              *at = p;
+              return label.winner;
+            }
+          if (label.winner < 0)
+            break;
+          if (kind < 0)
+            {
+              kind = label.winner;
+              *at = p;
+            }
+        }
+      p = e + 1;
+    }
+  return kind;
+}
+
+/* The start of the first cell of [@from, @to) with three letters or more (else @to). */
+static gsize
+first_words (const KelSegmentRun *run, gsize from, gsize to)
+{
+  const char *text = run->doc->norm->text + run->seg->start;
+
+  for (gsize p = from; p < to;)
+    {
+      const char *tab = memchr (text + p, '\t', to - p);
+      gsize e = tab ? (gsize) (tab - text) : to;
       guint letters = 0;
 
       for (const char *q = text + p; q < text + e; q = g_utf8_next_char (q))
         letters += g_unichar_isalpha (g_utf8_get_char (q));
       if (letters >= 3)
+        return p;
+      p = e + 1;
+    }
+  return to;
+}
+
+/* A table row [@from, @to) is one item, named by its cells (row_label()), else by the
+ * whole row. */
+static KelSubClause
+row_item (KelSegmentRun *run, const double *prior, gsize from, gsize to)
+{
+  guint n_cat = kel_lexicon_get_n_categories (run->lex);
+  g_autofree double *score = g_new0 (double, n_cat);
+  g_autofree double *best = g_new0 (double, n_cat);
+  g_autofree gsize *first = g_new0 (gsize, n_cat);
+  gsize at = from;
+  int label = row_label (run, prior, from, to, &at);
+  KelSubClause whole = { from, to, -1, KEL_REASON_NONE, 0, TRUE };
+
+  /* the row's other cells still say whether it was done; its span starts at the cell
+   * that names it when that is its first cell with words, else it keeps the cells before
+   * (the company's, which attribution reads) */
+  if (label >= 0 && at == first_words (run, from, to))
+    whole.start = at;
+  score_subclause (run, &whole, prior, score, best, first);
+  if (label >= 0)
+    whole.winner = label;
+  return whole;
+}
+
+/* Whether the line [@from, @to) of a row's text is a row of its own: four cells or more,
+ * one with a figure or a dash. */
+static gboolean
+is_row_line (const char *text, gsize from, gsize to)
+{
+  guint tabs = 0;
+  gboolean figure = FALSE;
+
+  for (gsize i = from; i < to; i++)
+    {
+      tabs += text[i] == '\t';
+      figure = figure || g_ascii_isdigit (text[i]);
+    }
+  return tabs >= 3 && (figure || g_strstr_len (text + from, to - from, "—") != NULL);
+}
+
+/* The lines of a row's text, when each is a row of its own: a scan's table whose row
+ * lines the reading could not part (a row number lost to the noise), so that one
+ * segment holds several rows, each with its cells. NULL when the row is one row (its
+ * cells may wrap over lines). */
+static GArray *
+row_lines (const KelSegmentRun *run)
+{
+  const char *text = run->doc->norm->text + run->seg->start;
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize p = run->body;
+
+  while (p < run->len)
+    {
+      const char *nl = memchr (text + p, '\n', run->len - p);
+      gsize e = nl ? (gsize) (nl - text) : run->len;
+
+      if (e > p && !is_row_line (text, p, e))
         {
-          KelSubClause label = { p, e, -1, KEL_REASON_NONE, 0, TRUE };
-          score_subclause (run, &label, prior, score, best, first);
-          if (label.winner >= 0)
-            {
-              /* the row's other cells still say whether it was done */
-              whole.start = p;
-              score_subclause (run, &whole, prior, score, best, first);
-              whole.winner = label.winner;
-              g_array_append_val (subs, whole);
-              return subs;
-            }
-          break;
+          g_array_free (lines, TRUE);
+          return NULL;
+        }
+      if (e > p)
+        {
+          g_array_append_val (lines, p);
+          g_array_append_val (lines, e);
         }
       p = e + 1;
     }
-  g_array_append_val (subs, whole);
+  if (lines->len < 4)
+    {
+      g_array_free (lines, TRUE);
+      return NULL;
+    }
+  return lines;
+}
+
+/* The items of a table row: the row, or each of its lines that is a row (row_lines()). */
+static GArray *
+row_subclause (KelSegmentRun *run, const double *prior)
+{
+  GArray *subs = g_array_new (FALSE, TRUE, sizeof (KelSubClause));
+  g_autoptr (GArray) lines = row_lines (run);
+
+  run->row_lines = lines != NULL;
+  if (lines == NULL)
+    {
+      KelSubClause whole = row_item (run, prior, run->body, run->len);
+      g_array_append_val (subs, whole);
+      return subs;
+    }
+  for (guint i = 0; i < lines->len; i += 2)
+    {
+      KelSubClause line = row_item (run, prior, g_array_index (lines, gsize, i),
+                                    g_array_index (lines, gsize, i + 1));
+      g_array_append_val (subs, line);
+    }
   return subs;
 }
 

@@ -305,19 +305,53 @@ item_hits (const KelLexicon *lex, const KelDocument *doc, const KelCoding *c, GA
   return flat;
 }
 
-/* Whether every category term the item has is generic, and it has at least one. */
+/* Whether every category term the item has is generic, and it has at least one; with
+ * @own, every term of its own category. */
 static gboolean
-only_generic (const KelLexicon *lex, const KelDocument *doc, const KelCoding *c, GArray *hits)
+only_generic (const KelLexicon *lex, const KelDocument *doc, const KelCoding *c, GArray *hits,
+              gboolean own)
 {
   g_autofree char *flat = item_hits (lex, doc, c, hits);
+  guint n = 0;
 
   for (guint i = 0; i < hits->len; i++)
-    if (!kel_lexicon_get_term (lex, g_array_index (hits, KelHit, i).term)->generic)
-      return FALSE;
-  return hits->len > 0;
+    {
+      const KelTerm *t = kel_lexicon_get_term (lex, g_array_index (hits, KelHit, i).term);
+
+      if (own && t->category != c->category)
+        continue;
+      if (!t->generic)
+        return FALSE;
+      n++;
+    }
+  return n > 0;
 }
 
-/* Aggregates and declarations: items that name only a kind of spending. */
+/* Whether segment @s is a table's title: not a row, and the table's rows follow it, after
+ * its header row at most ("Сводная информация о спонсорской и благотворительной помощи
+ * предприятий города Алматы за 2023 год"). */
+static gboolean
+titles_table (const KelDocument *doc, guint s)
+{
+  guint n = doc->segments->len;
+
+  if (g_array_index (doc->segments, KelSegment, s).kind == KEL_SEGMENT_TABLE_ROW)
+    return FALSE;
+  for (guint k = s + 1; k < n && k <= s + 2; k++)
+    {
+      KelSegmentKind kind = g_array_index (doc->segments, KelSegment, k).kind;
+
+      if (kind == KEL_SEGMENT_TABLE_ROW)
+        return TRUE;
+      if (kind != KEL_SEGMENT_HEADING)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* Aggregates and declarations: items that name only a kind of spending, with nothing
+ * concrete (a name, a count, a place), or in a table's title, whose places are the
+ * table's (its rows are the items). */
 static void
 count_generic (const KelLexicon *lex, KelDocument *doc)
 {
@@ -327,8 +361,10 @@ count_generic (const KelLexicon *lex, KelDocument *doc)
     {
       KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
 
-      if (!kel_coding_is_counted (c) || !only_generic (lex, doc, c, hits)
-          || _kel_count_has_anchor (lex, doc->norm->text, c->start, c->end))
+      gboolean title = titles_table (doc, c->segment);
+
+      if (!kel_coding_is_counted (c) || !only_generic (lex, doc, c, hits, title)
+          || (!title && _kel_count_has_anchor (lex, doc->norm->text, c->start, c->end)))
         continue;
       c->reason = c->amount_text != NULL ? KEL_REASON_AGGREGATE : KEL_REASON_DECLARATION;
       c->reason_terms = g_strdup (c->terms);

@@ -694,6 +694,40 @@ add_cell (GPtrArray *cells, const char *s, const char *e, gboolean first_only)
   g_ptr_array_add (cells, g_strndup (s, e - s));
 }
 
+/* A cell of a scanned table as its figures were written: the table's rules read as
+ * glyphs at its edges ("[АО «…»", "347 500,0]", "60 000,0)", "|без финансирования") are
+ * trimmed, and a letter O between or after the digits of a figure ("48 000,О") is a zero.
+ * A closing parenthesis stays when the cell opens one ("(детские дома)"). */
+static char *
+unscanned_cell (const char *s, const char *e)
+{
+  GString *out = g_string_sized_new (e - s);
+
+  while (s < e && strchr ("|[]{}", *s) != NULL)
+    s++;
+  while (e > s && (strchr ("|[]{}", e[-1]) != NULL
+                   || (e[-1] == ')' && memchr (s, '(', e - s) == NULL)))
+    e--;
+  for (const char *p = s; p < e; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean after_figure = p > s && (g_ascii_isdigit (p[-1]) || p[-1] == ',');
+
+      if ((c == 'O' || c == 0x041E || c == 'o' || c == 0x043E) && after_figure
+          && p - s >= 2 && g_ascii_isdigit (p[p[-1] == ',' ? -2 : -1]))
+        {
+          const char *n = g_utf8_next_char (p);
+          if (n == e || !g_unichar_isalpha (g_utf8_get_char (n)))
+            {
+              g_string_append_c (out, '0');
+              continue;
+            }
+        }
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* The cells of a table row between tabs, trimmed. */
 static GPtrArray *
 row_cells (const char *text, gsize start, gsize end)
@@ -712,7 +746,10 @@ row_cells (const char *text, gsize start, gsize end)
         cs++;
       while (ce > cs && strchr (" \n", ce[-1]) != NULL)
         ce--;
-      add_cell (cells, cs, ce, merged);
+      {
+        g_autofree char *cell = unscanned_cell (cs, ce);
+        add_cell (cells, cell, cell + strlen (cell), merged);
+      }
       if (tab == NULL)
         break;
       p = tab + 1;
@@ -733,7 +770,9 @@ leading_number (const char *cell, gsize n, double *v)
     p++;
   while (p > cell && p[-1] == ' ')
     p--;
-  if (p == cell || p == cell + n || !g_unichar_isalpha (g_utf8_get_char (p + (*p == ' '))))
+  /* a note stands apart from the figure: "1спонсорская помощь" is a scan's stray mark
+   * glued to a word, no figure */
+  if (p == cell || p == cell + n || *p != ' ' || !g_unichar_isalpha (g_utf8_get_char (p + 1)))
     return FALSE;
   return kel_amount_parse_number (cell, p - cell, v);
 }
@@ -762,8 +801,12 @@ is_dash (const char *cell)
     if (g_str_has_prefix (cell, dashes[i]))
       {
         const char *p = cell + strlen (dashes[i]);
-        while (*p == ' ')
+        /* a scan's "--", and the rule after it read as "|" */
+        while (*p == ' ' || *p == '-' || *p == '|')
           p++;
+        /* "— 25 стажёров": a count of people in the note, no sum */
+        if (g_ascii_isdigit (*p) && is_head_count (p))
+          return TRUE;
         return *p == '\0' || g_unichar_isalpha (g_utf8_get_char (p))
                || (g_ascii_isdigit (*p) && (p[1] == '\0' || (g_ascii_isdigit (p[1])
                                                             && p[2] == '\0')));
@@ -842,17 +885,16 @@ column_unit (const KelSegment *seg, const GArray *values, guint pick, double *sc
   return pick;
 }
 
-/* A table row: its fact cell (else its only or last figure) times the table's unit, for
- * the row's first item. A fact of 0 or a dash means the item was not carried out, unless
- * the plan has one too (an item in kind). */
+/* A table row [@start, @end) of the document text: its fact cell (else its only or last
+ * figure) times the table's unit, for its item @c. A fact of 0 or a dash means the item
+ * was not carried out, unless the plan has one too (an item in kind). */
 static void
-assign_table_row (KelSegmentRun *run)
+assign_table_row (KelSegmentRun *run, KelCoding *c, gsize start, gsize end)
 {
   const KelSegment *seg = run->seg;
-  g_autoptr (GPtrArray) cells = row_cells (run->doc->norm->text, seg->body, seg->end);
+  g_autoptr (GPtrArray) cells = row_cells (run->doc->norm->text, start, end);
   g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GPtrArray) texts = g_ptr_array_new ();
-  KelCoding *c = item_at (run, run->first_item);
   double scale = seg->table_scale > 0 ? seg->table_scale : 1, v;
   const char *currency = seg->table_currency;
   gboolean stated = FALSE;
@@ -924,6 +966,32 @@ assign_table_row (KelSegmentRun *run)
   c->amount_text = g_strdup (texts->pdata[pick]);
 }
 
+/* A table row's items: the row's first, or each line's when its lines are rows of their
+ * own (a scan's rows the reading could not part: the coder's row_subclause()). */
+static void
+assign_table_rows (KelSegmentRun *run)
+{
+  const char *text = run->doc->norm->text;
+  const KelSegment *seg = run->seg;
+
+  if (!run->row_lines)
+    {
+      assign_table_row (run, item_at (run, run->first_item), seg->body, seg->end);
+      return;
+    }
+  for (guint i = run->first_item; i < run->doc->codings->len; i++)
+    {
+      KelCoding *c = item_at (run, i);
+      gsize s = c->start, e = c->end;
+
+      while (s > seg->body && text[s - 1] != '\n')
+        s--;
+      while (e < seg->end && text[e] != '\n')
+        e++;
+      assign_table_row (run, c, s, e);
+    }
+}
+
 void
 _kel_items_assign_amounts (KelSegmentRun *run)
 {
@@ -935,7 +1003,7 @@ _kel_items_assign_amounts (KelSegmentRun *run)
     return;
   if (run->seg->kind == KEL_SEGMENT_TABLE_ROW && run->amounts->len == 0)
     {
-      assign_table_row (run);
+      assign_table_rows (run);
       return;
     }
   if (has_respectively (run) && run->amounts->len > 1)

@@ -1265,7 +1265,9 @@ _kel_find_parties (const KelLexicon *lex, const char *text, gsize len, gsize hea
       Raw *r = &g_array_index (raws, Raw, i);
       g_autofree char *key = _kel_party_key (r->name);
 
-      if (strlen (key) < 3)
+      /* a scan's misread name («Казр! Bank» for «Kaspi Bank»): no company's name has
+       * these marks; its rows stay with the company named before them */
+      if (strlen (key) < 3 || strpbrk (r->name, "!?{}[]|") != NULL)
         continue;
       g_ptr_array_add (party_for (parties, key)->forms, g_strdup (r->name));
     }
