@@ -406,6 +406,39 @@ test_parties_fund (void)
     }
 }
 
+/* A company the list does not know, named only as a group of companies: «…» компаниялар
+ * тобы, группа компаний «…», "… Group" (and "the Working Group" of an akimat is no company). */
+static void
+test_parties_group (void)
+{
+  static const char *const texts[] = {
+    "ӨЗАРА ЫНТЫМАҚТАСТЫҚ ТУРАЛЫ МЕМОРАНДУМ\n\nҚарасай ауданының әкімдігі және «Алтын Дала» "
+    "компаниялар тобы (бұдан әрі – Компания) осы Меморандумды жасасты.\n\n1. Компания:\n"
+    "1.1. Қаскелең қаласында 300 орындық мектеп салады, құны – 900 млн теңге;\n1.2. аудандық "
+    "ауруханаға 50 млн теңгеге жабдық сатып алады.\n",
+    "МЕМОРАНДУМ\nо сотрудничестве на 2025 год\n\nАкимат Карасайского района и группа компаний "
+    "«Алтын Дала» (далее – Компания) заключили настоящий Меморандум.\n\n1. Компания "
+    "обязуется:\n1.1. построить школу на 300 мест в городе Каскелен стоимостью 900 млн тенге;"
+    "\n1.2. приобрести оборудование для районной больницы на 50 млн тенге.\n",
+    "MEMORANDUM OF UNDERSTANDING\n\nThe Akimat of Karasai District and Altyn Dala Group (the "
+    "\"Company\") agree as follows. The Working Group of the Akimat will meet quarterly.\n\n"
+    "1. The Company shall:\n1.1. build a school for 300 pupils in Kaskelen at a cost of KZT 900 "
+    "million;\n1.2. equip the district hospital for KZT 50 million.\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (KelDocument) doc = process (texts[i]);
+
+      /* the list does not know it: its name as written, in Latin letters */
+      g_assert_cmpstr (doc->corporation, ==, "Altyn Dala");
+      g_assert_cmpuint (doc->codings->len, ==, 2);
+      for (guint k = 0; k < doc->codings->len; k++)
+        g_assert_cmpstr (kel_coding_get_corporation (
+                           doc, &g_array_index (doc->codings, KelCoding, k)), ==, "Altyn Dala");
+    }
+}
+
 /* An akimat's summary of several companies' help, one of them on the list: the rows of
  * the companies the list does not know are theirs, not the listed company's. */
 static void
@@ -458,5 +491,6 @@ main (int argc, char **argv)
   g_test_add_func ("/parties/fund", test_parties_fund);
   g_test_add_func ("/parties/own-fund", test_parties_own_fund);
   g_test_add_func ("/parties/summary-with-listed", test_parties_summary_with_listed);
+  g_test_add_func ("/parties/group", test_parties_group);
   return g_test_run ();
 }

@@ -23,7 +23,9 @@ static const char *const forms_before[] = {
   "тоо", "ао", "оао", "зао", "пао", "ао нк", "жшс", "ақ", "llp", "jsc", "llc", "тдо",
   "товарищество с ограниченной ответственностью", "акционерное общество",
   "акционерлік қоғамы", "акционерлік қоғам", "жауапкершілігі шектеулі серіктестігі",
-  "limited liability partnership", "joint stock company", "joint-stock company", NULL
+  "limited liability partnership", "joint stock company", "joint-stock company",
+  /* a group of companies: группа компаний «…», ГК «…» */
+  "группа компаний", "группы компаний", "группе компаний", "группой компаний", "гк", NULL
 };
 static const char *const forms_after[] = {
   "жшс", "ақ", "тоо", "ао", "llp", "jsc", "llc", "ltd", "limited", "inc", "plc", "gmbh",
@@ -592,6 +594,9 @@ after (const char *text, gsize len, gsize at)
 static gboolean
 form_after (const char *next)
 {
+  /* «…» компаниялар тобы, as the case ends it: тобының, тобымен, тобына… */
+  if (g_str_has_prefix (next, "компаниялар тоб"))
+    return TRUE;
   for (guint i = 0; forms_after[i] != NULL; i++)
     if (starts_with_word (next, forms_after[i])
         || (g_str_has_prefix (next, forms_after[i]) && next[strlen (forms_after[i])] == '.'))
@@ -709,6 +714,28 @@ find_quoted (const char *text, gsize len, GArray *raws)
     }
 }
 
+/* Whether the words before "Group" name a company ("Kazakh Gold Group", "Raimbek Group")
+ * and not a body or the text's own word for the company ("the Working Group", "Our Group"). */
+static gboolean
+group_name (const char *name, gsize len)
+{
+  static const char *const not_names[] = {
+    "the", "our", "this", "that", "a", "working", "expert", "focus", "steering", "task",
+    "advisory", "target", "age", "control", "youth", "risk", "contact", "project", "study",
+    "support", "action", "discussion", "reference", "peer", "user", "interest", "income",
+    "ethnic", "social", "vulnerable", "industry", "parliamentary", "interagency", "initiative",
+    NULL
+  };
+  g_autofree char *s = g_ascii_strdown (name, (gssize) len);
+  const char *last = strrchr (s, ' ');
+
+  last = last != NULL ? last + 1 : s;
+  for (guint i = 0; not_names[i] != NULL; i++)
+    if (strcmp (last, not_names[i]) == 0 || strcmp (s, not_names[i]) == 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* Latin names with a legal form and no quotes: "Shalkiya Zinc LLP", "JSC Kazakhtelecom". */
 static void
 find_latin (const char *text, gsize len, GArray *raws)
@@ -724,7 +751,8 @@ find_latin (const char *text, gsize len, GArray *raws)
       g_autofree char *pat = g_strdup_printf (
         "(?<![\\p{L}\\d])((?:%s(?:\\h+(?:of|and|&)\\h+|\\h+|\\h*\\n\\h*)){0,3}%s),?"
         "\\h+(?:LLP|JSC|Ltd\\.?|LLC|Limited|Inc\\.?"
-        "|plc|PLC|GmbH|B\\.V\\.|N\\.V\\.)(?![\\p{L}])|(?<![\\p{L}])(?:LLP|JSC)\\h+(%s(?:\\h+%s){0,3})",
+        "|plc|PLC|GmbH|B\\.V\\.|N\\.V\\.|(Group))(?![\\p{L}])"
+        "|(?<![\\p{L}])(?:LLP|JSC)\\h+(%s(?:\\h+%s){0,3})",
         word, word, word, word);
       int err;
       PCRE2_SIZE off;
@@ -734,11 +762,28 @@ find_latin (const char *text, gsize len, GArray *raws)
       g_assert (re != NULL);
       g_once_init_leave (&once, 1);
     }
-  md = pcre2_match_data_create (3, NULL);
+  md = pcre2_match_data_create (4, NULL);
   while (pos < len && pcre2_match (re, (PCRE2_SPTR) text, len, pos, 0, md, NULL) > 0)
     {
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
-      int g = ov[2] != PCRE2_UNSET ? 1 : 2;
+      int g = ov[2] != PCRE2_UNSET ? 1 : 3;
+
+      if (ov[4] != PCRE2_UNSET)
+        {
+          /* "the Akimat of Karasai District and Altyn Dala Group": the group is the words
+           * after the last "and", "of" or "&" */
+          for (PCRE2_SIZE k = ov[2]; k + 2 < ov[3]; k++)
+            if (text[k] == ' ' && (g_str_has_prefix (text + k, " and ")
+                                   || g_str_has_prefix (text + k, " of ")
+                                   || g_str_has_prefix (text + k, " & ")))
+              ov[2] = k + (text[k + 1] == '&' ? 3 : text[k + 1] == 'o' ? 4 : 5);
+          /* "Kazakh Gold Group" is a company; "the Working Group", "Our Group" are not */
+          if (!group_name (text + ov[2], ov[3] - ov[2]))
+            {
+              pos = ov[1];
+              continue;
+            }
+        }
       char *name = g_strndup (text + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
       g_autofree char *next = after (text, len, ov[1]);
 
