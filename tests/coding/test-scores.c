@@ -162,8 +162,14 @@ main (int argc, char **argv)
    * left it at 0.857 / 0.797; an anniversary with its number and the named professional
    * days were added after looking at it (0.870 / 0.797), so it is a regression test now;
    * its summary table's classes (a row's object over its kind-of-help column, a table's
-   * title, a scan's merged row lines and rule glyphs) took it to 0.929 / 0.913 */
-  static const Folder fresh6 = { "fresh6", 0.92, 0.90 };
+   * title, a scan's merged row lines and rule glyphs) took it to 0.929 / 0.913, the
+   * landscape scan's table rules and the next day's counting rules to 0.941 / 0.942 */
+  static const Folder fresh6 = { "fresh6", 0.93, 0.93 };
+  /* written without sight of the code and scored once (0.852 / 0.833,
+   * tests/data/fresh7/first-score.txt); the same day's work of six helpers who never saw
+   * it left it at 0.852 / 0.833; its unknown groups of companies were looked at since
+   * ("Kazakh Gold Group", «…» компаниялар тобы), so it is a regression test now */
+  static const Folder fresh7 = { "fresh7", 0.85, 0.83 };
 
   kel_test_init (&argc, &argv);
   g_test_add_data_func ("/kelisim/scores/corpus2", &corpus2, check_folder);
@@ -174,6 +180,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/kelisim/scores/fresh4", &fresh4, check_folder);
   g_test_add_data_func ("/kelisim/scores/fresh5", &fresh5, check_folder);
   g_test_add_data_func ("/kelisim/scores/fresh6", &fresh6, check_folder);
+  g_test_add_data_func ("/kelisim/scores/fresh7", &fresh7, check_folder);
   g_test_add_func ("/kelisim/scores/corpus2-totals", test_scores_corpus2_totals);
   return g_test_run ();
 }
