@@ -93,6 +93,8 @@ typedef struct {
   KelRect     rect;
   GArray     *cuts;            /* ROWS: float x of the gutters, where cells divide */
   GArray     *breaks;          /* ROWS: float y where one row ends and the next begins */
+  gboolean    own_text;        /* COLUMN: a text of its own (a memorandum's text in one
+                                * language beside the other's): a paragraph of its own */
 } LayPart;
 
 /* The parts of a page in reading order, from the white space between its glyphs

@@ -173,6 +173,8 @@ add_part_blocks (LPage *page, const GArray *parts, guint k, const GArray *glyphs
           for (guint i = 1; i < region->items->len; i++)
             g_array_index (region->items, LayItem, i).blank_before = TRUE;
         }
+      if (part->own_text && region->items->len > 0)
+        g_array_index (region->items, LayItem, 0).blank_before = TRUE;
       g_ptr_array_add (page->regions, region);
       add_region_blocks (page, region);
       for (guint b = from; b < page->blocks->len; b++)
