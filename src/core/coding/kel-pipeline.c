@@ -408,10 +408,10 @@ warn_parallel_texts (KelDocument *doc)
       mark_repeats (&p);
       g_ptr_array_add (doc->warnings,
                        g_strdup_printf (_("%s: the same commitments seem to stand in it in "
-                                          "Kazakh and in Russian, with the same amounts (%s): "
-                                          "each is counted once, from the text that comes "
-                                          "first; count the other text's items again by hand "
-                                          "if it is not a translation"),
+                                          "Kazakh and in Russian, clause by clause (%s): each "
+                                          "is counted once, from the text that comes first; "
+                                          "count the other text's items again by hand if it "
+                                          "is not a translation"),
                                         doc->name, p.places->str));
     }
   for (guint s = 0; s < 2; s++)

@@ -163,7 +163,8 @@ add_part_blocks (LPage *page, const GArray *parts, guint k, const GArray *glyphs
   if (mine->len > 0)
     {
       GArray *cuts = part->cuts != NULL ? g_array_ref (part->cuts) : NULL;
-      LayRegion *region = _kel_lay_region_new (g_steal_pointer (&mine), cuts);
+      LayRegion *region = part->own_text ? _kel_lay_region_new_prose (g_steal_pointer (&mine))
+                                         : _kel_lay_region_new (g_steal_pointer (&mine), cuts);
 
       /* side by side, each row is a paragraph of two texts: a blank line between */
       if (part->kind == LAY_PART_ROWS)
