@@ -245,7 +245,8 @@ amounts_differ (const Parallel *p, guint a, guint b)
 }
 
 /* The coding of @from (a clause's codings) not yet paired that tells @a again: of its
- * category, one with its amount first (@any: of any category, its amount not another). */
+ * category, the first whose amount is not another than @a's, else the first of its
+ * category; with @any, of any category, but never with another amount. -1 for none. */
 static int
 open_coding (const Parallel *p, const GArray *from, guint a, gboolean any)
 {
@@ -259,9 +260,7 @@ open_coding (const Parallel *p, const GArray *from, guint a, gboolean any)
       if (p->paired[b] || (!any && g_array_index (p->doc->codings, KelCoding, b).category
                                      != category))
         continue;
-      if (!amounts_differ (p, a, b) && (any || found < 0 || !isnan (
-                                          g_array_index (p->doc->codings, KelCoding, b)
-                                            .amount_kzt)))
+      if (!amounts_differ (p, a, b))
         return (int) b;
       if (!any && found < 0)
         found = (int) b;
@@ -269,8 +268,8 @@ open_coding (const Parallel *p, const GArray *from, guint a, gboolean any)
   return found;
 }
 
-/* Pairs the codings of two clauses that tell one another: by category (the same amount
- * first), then what is left in order where the amounts do not differ. What the later
+/* Pairs the codings of two clauses that tell one another: by category (one whose amount
+ * is not another first), then what is left in order where the amounts do not differ. What the later
  * clause has over counts: an item the first text's coding missed (a sum dealt out
  * «тиісінше» that it read as one). */
 static void
