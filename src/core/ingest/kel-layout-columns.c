@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kel-language.h"
 #include "kel-layout-private.h"
 
 typedef KelLayoutGlyph Glyph;
@@ -257,6 +258,7 @@ typedef struct {
   guint letters_left, letters_right;
   guint full, lone;
   GArray *breaks;              /* float: y of each shared gap, where a row ends */
+  KelLanguage lang_left, lang_right; /* the language of each side's text */
 } Sides;
 
 /* The vertical extents, top to bottom, of the bands of @g that have ink left of it
@@ -484,6 +486,35 @@ side_width (const Gutter *g, const GArray *bands, const GArray *spans, gboolean 
   return g_array_index (w, float, w->len / 2);
 }
 
+/* The language of the text on each side of @g between @top and @bottom: a memorandum
+ * set in two languages side by side (Kazakh left, Russian right) has one on each. */
+static void
+side_languages (const Gutter *g, const GArray *glyphs, float top, float bottom, Sides *s)
+{
+  g_autoptr (GString) left = g_string_new (NULL);
+  g_autoptr (GString) right = g_string_new (NULL);
+
+  for (guint i = 0; i < glyphs->len; i++)
+    {
+      const Glyph *c = &g_array_index (glyphs, Glyph, i);
+      GString *side = c->r.x2 <= g->x1 + 0.5f ? left : c->r.x1 >= g->x2 - 0.5f ? right : NULL;
+
+      if (side == NULL || c->ymid < top || c->ymid > bottom)
+        continue;
+      /* a space between the words of a line, and between lines */
+      if (g_unichar_isspace (c->c) || (side->len > 0 && i > 0 && c->r.x1 < g_array_index (
+                                         glyphs, Glyph, i - 1).r.x1))
+        g_string_append_c (side, ' ');
+      if (!g_unichar_isspace (c->c))
+        g_string_append_unichar (side, c->c);
+    }
+  s->lang_left = left->len > 0 ? kel_language_detect (left->str, left->len, KEL_LANG_UNKNOWN)
+                               : KEL_LANG_UNKNOWN;
+  s->lang_right = right->len > 0 ? kel_language_detect (right->str, right->len,
+                                                        KEL_LANG_UNKNOWN)
+                                 : KEL_LANG_UNKNOWN;
+}
+
 static void
 measure_sides (const Gutter *g, const GArray *bands, const GArray *spans,
                const GArray *glyphs, float height, Sides *s)
@@ -552,6 +583,7 @@ measure_sides (const Gutter *g, const GArray *bands, const GArray *spans,
   s->lone += gr->len - MIN (gr->len, s->full);
   s->width_left = side_width (g, bands, spans, TRUE);
   s->width_right = side_width (g, bands, spans, FALSE);
+  side_languages (g, glyphs, top, bottom, s);
 }
 
 /* ---- the page cut into parts */
@@ -571,7 +603,7 @@ static void
 add_part (GArray *parts, LayPartKind kind, float y1, float y2, float x1, float x2,
           GArray *cuts, GArray *breaks)
 {
-  LayPart p = { kind, { x1, y1, x2, y2 }, cuts, breaks };
+  LayPart p = { kind, { x1, y1, x2, y2 }, cuts, breaks, FALSE };
 
   g_array_append_val (parts, p);
 }
@@ -586,6 +618,14 @@ compare_part (gconstpointer a, gconstpointer b)
   return x->rect.x1 < y->rect.x1 ? -1 : x->rect.x1 > y->rect.x1;
 }
 
+/* Whether the two sides of @s are texts in two languages. */
+static gboolean
+two_languages (const Sides *s)
+{
+  return s->lang_left != KEL_LANG_UNKNOWN && s->lang_right != KEL_LANG_UNKNOWN
+         && s->lang_left != s->lang_right && s->left_chars >= 200 && s->right_chars >= 200;
+}
+
 /* The zone of gutter @g as parts: its columns (the narrow one beside a column of text a
  * sidebar), or one part of side-by-side rows. */
 static void
@@ -596,8 +636,11 @@ add_zone (GArray *parts, const Gutter *g, const Sides *s, const GArray *bands)
   float cut = (g->x1 + g->x2) / 2;
   float wl = s->width_left, wr = s->width_right;
 
-  /* two texts of about one width, their paragraphs side by side */
-  if (s->full >= 2 && 2 * s->full > s->lone && MIN (wl, wr) > 0.6f * MAX (wl, wr))
+  /* two texts of about one width, their paragraphs side by side, in one language (a
+   * table's cells); in two (a memorandum's Kazakh and Russian texts), two columns read
+   * one after the other, so that no clause mixes the two */
+  if (s->full >= 2 && 2 * s->full > s->lone && MIN (wl, wr) > 0.6f * MAX (wl, wr)
+      && !two_languages (s))
     {
       GArray *cuts = g_array_new (FALSE, FALSE, sizeof (float));
 
@@ -610,6 +653,9 @@ add_zone (GArray *parts, const Gutter *g, const Sides *s, const GArray *bands)
             -G_MAXFLOAT, cut, NULL, NULL);
   add_part (parts, wr < 0.45f * wl ? LAY_PART_SIDEBAR : LAY_PART_COLUMN, top, bottom, cut,
             G_MAXFLOAT, NULL, NULL);
+  /* the second text starts its clauses again: not the end of the first's last one */
+  g_array_index (parts, LayPart, parts->len - 1).own_text = two_languages (s);
+  g_array_index (parts, LayPart, parts->len - 2).own_text = two_languages (s);
 }
 
 /* Whether the side of @s on the right (@right, else the left) is a sidebar narrower than

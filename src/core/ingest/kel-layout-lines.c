@@ -721,7 +721,8 @@ line_end (const GArray *glyphs, guint start)
 
 /* Splits line @i of @lines into cells at wide gaps that divide cells (and at @cuts). */
 static void
-split_cells (GArray *glyphs, GArray *lines, guint i, GArray *cells, const GArray *cuts)
+split_cells (GArray *glyphs, GArray *lines, guint i, GArray *cells, const GArray *cuts,
+             gboolean prose)
 {
   LayLine *line = &g_array_index (lines, LayLine, i);
   guint ca = line->a, b = line->b;
@@ -734,7 +735,7 @@ split_cells (GArray *glyphs, GArray *lines, guint i, GArray *cells, const GArray
       const Glyph *ng = n < b ? &g_array_index (glyphs, Glyph, n) : NULL;
 
       if (k + 1 == b
-          || (ng != NULL && ((wide_gap (g, ng) && cell_gap (glyphs, lines, i, g, ng))
+          || (ng != NULL && ((!prose && wide_gap (g, ng) && cell_gap (glyphs, lines, i, g, ng))
                              || crosses_cut (g, ng, cuts))))
         {
           LayCell cell = { ca, k + 1, 0, 0 };
@@ -753,7 +754,7 @@ split_cells (GArray *glyphs, GArray *lines, guint i, GArray *cells, const GArray
 /* Glyphs grouped into lines by their vertical middle, ordered left to right, and split
  * into cells at wide gaps (and at @cuts). */
 static void
-build_lines (GArray *glyphs, GArray *lines, GArray *cells, const GArray *cuts)
+build_lines (GArray *glyphs, GArray *lines, GArray *cells, const GArray *cuts, gboolean prose)
 {
   guint start = 0;
 
@@ -789,7 +790,7 @@ build_lines (GArray *glyphs, GArray *lines, GArray *cells, const GArray *cuts)
       g_array_append_val (lines, line);
     }
   for (guint i = 0; i < lines->len; i++)
-    split_cells (glyphs, lines, i, cells, cuts);
+    split_cells (glyphs, lines, i, cells, cuts, prose);
 }
 
 /* The usual distance between the middles of two lines of an OCR region, -1 for a text
@@ -910,11 +911,12 @@ _kel_lay_region_rows (LayRegion *region, const GArray *breaks)
     }
 }
 
-LayRegion *
-_kel_lay_region_new (GArray *glyphs, GArray *cuts)
+static LayRegion *
+region_new (GArray *glyphs, GArray *cuts, gboolean prose)
 {
   LayRegion *region = g_new0 (LayRegion, 1);
 
+  region->prose = prose;
   region->glyphs = glyphs;
   region->cuts = cuts;
   region->lines = g_array_new (FALSE, FALSE, sizeof (LayLine));
@@ -932,13 +934,26 @@ _kel_lay_region_new (GArray *glyphs, GArray *cuts)
       region->rect.x2 = MAX (region->rect.x2, g->r.x2);
       region->rect.y2 = MAX (region->rect.y2, g->r.y2);
     }
-  build_lines (glyphs, region->lines, region->cells, cuts);
+  build_lines (glyphs, region->lines, region->cells, cuts, prose);
   /* a split can give the next line a neighbour to split by: a few passes */
-  for (guint pass = 0; pass < 3 && split_by_columns (glyphs, region->lines, &region->cells);
+  for (guint pass = 0; !prose && pass < 3
+                       && split_by_columns (glyphs, region->lines, &region->cells);
        pass++)
     ;
   build_items (region);
   return region;
+}
+
+LayRegion *
+_kel_lay_region_new (GArray *glyphs, GArray *cuts)
+{
+  return region_new (glyphs, cuts, FALSE);
+}
+
+LayRegion *
+_kel_lay_region_new_prose (GArray *glyphs)
+{
+  return region_new (glyphs, NULL, TRUE);
 }
 
 void
@@ -967,7 +982,7 @@ _kel_lay_write_item (LayOut *out, const LayRegion *region, guint i)
     }
   else
     write_run (out, region->glyphs, ls[item->first].a, ls[item->first].b, region->cuts,
-               FALSE, region->lines, item->first);
+               region->prose, region->lines, item->first);
 }
 
 void

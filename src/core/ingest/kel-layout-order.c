@@ -526,10 +526,51 @@ join_rows_across_pages (KelLayoutDoc *doc)
     }
 }
 
+/* A text in one language beside the other's (two columns read each whole) that a page
+ * break cut in two: the first paragraph of a column on the next page, going on in lower
+ * case, is written with the last one of the same side of the page before. */
+static void
+join_columns_across_pages (KelLayoutDoc *doc)
+{
+  for (guint p = 0; p + 1 < doc->n_pages; p++)
+    {
+      LPage *page = &doc->pages[p], *next_page = &doc->pages[p + 1];
+
+      if (!page->set || !next_page->set)
+        continue;
+      for (guint j = 0; j < next_page->blocks->len; j++)
+        {
+          LBlock *next = &g_array_index (next_page->blocks, LBlock, j), *prev = NULL;
+          g_autofree char *text = NULL;
+
+          if (next->region == NULL || !next->region->prose || next->first != 0
+              || next->left_out || next->kind != KEL_BLOCK_BODY)
+            continue;
+          for (guint i = 0; i < page->blocks->len; i++)
+            {
+              LBlock *b = &g_array_index (page->blocks, LBlock, i);
+
+              if (b->region != NULL && b->region->prose && !b->left_out
+                  && b->kind == KEL_BLOCK_BODY && b->cont == NULL
+                  && _kel_lay_x_overlap (b->rect.x1, b->rect.x2, next->rect.x1, next->rect.x2))
+                prev = b;
+            }
+          if (prev == NULL || prev->last != prev->region->items->len)
+            continue;
+          text = _kel_lay_block_text (next);
+          if (!starts_lower (text))
+            continue;
+          prev->cont = next;
+          next->first_joined = TRUE;
+        }
+    }
+}
+
 void
 _kel_lay_order_blocks (KelLayoutDoc *doc)
 {
   join_rows_across_pages (doc);
+  join_columns_across_pages (doc);
   find_captions (doc);
   move_floats (doc);
   if (doc->web)

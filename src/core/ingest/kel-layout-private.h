@@ -54,6 +54,9 @@ typedef struct {
   GArray *cuts;                /* float: x where a cell boundary is forced (side by side) */
   KelRect rect;
   gboolean side_by_side;       /* its items are rows of texts side by side */
+  gboolean prose;              /* one text's column (a memorandum's text in one language
+                                * beside the other's): a wide gap is a justified line's,
+                                * never a cell's */
 } LayRegion;
 
 /* A cell of a ruled table: grid rows [@row1, @row2) and columns [@col1, @col2). */
@@ -93,6 +96,8 @@ typedef struct {
   KelRect     rect;
   GArray     *cuts;            /* ROWS: float x of the gutters, where cells divide */
   GArray     *breaks;          /* ROWS: float y where one row ends and the next begins */
+  gboolean    own_text;        /* COLUMN: a text of its own (a memorandum's text in one
+                                * language beside the other's): a paragraph of its own */
 } LayPart;
 
 /* The parts of a page in reading order, from the white space between its glyphs
@@ -123,6 +128,8 @@ gboolean   _kel_lay_is_page_number (const char     *text);
 
 /* Builds the lines and items of the glyphs in @glyphs (taken); a gap at one of @cuts
  * (float x, may be NULL) is a cell boundary however narrow. */
+/* The same for a column of running text only (LayRegion.prose). */
+LayRegion *_kel_lay_region_new_prose (GArray        *glyphs);
 LayRegion *_kel_lay_region_new    (GArray          *glyphs,
                                    GArray          *cuts);
 void       _kel_lay_region_free   (LayRegion       *region);

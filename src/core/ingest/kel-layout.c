@@ -163,7 +163,8 @@ add_part_blocks (LPage *page, const GArray *parts, guint k, const GArray *glyphs
   if (mine->len > 0)
     {
       GArray *cuts = part->cuts != NULL ? g_array_ref (part->cuts) : NULL;
-      LayRegion *region = _kel_lay_region_new (g_steal_pointer (&mine), cuts);
+      LayRegion *region = part->own_text ? _kel_lay_region_new_prose (g_steal_pointer (&mine))
+                                         : _kel_lay_region_new (g_steal_pointer (&mine), cuts);
 
       /* side by side, each row is a paragraph of two texts: a blank line between */
       if (part->kind == LAY_PART_ROWS)
@@ -173,6 +174,8 @@ add_part_blocks (LPage *page, const GArray *parts, guint k, const GArray *glyphs
           for (guint i = 1; i < region->items->len; i++)
             g_array_index (region->items, LayItem, i).blank_before = TRUE;
         }
+      if (part->own_text && region->items->len > 0)
+        g_array_index (region->items, LayItem, 0).blank_before = TRUE;
       g_ptr_array_add (page->regions, region);
       add_region_blocks (page, region);
       for (guint b = from; b < page->blocks->len; b++)
