@@ -743,3 +743,22 @@ kel_test_run_cli_guarded (KelTestRun *run, const char *first, ...)
   va_end (ap);
   run_argv (run, argv);
 }
+
+KelDocument *
+kel_test_code_text (const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  KelExtracted *ext = kel_extract_text ("memo.txt", text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  return kel_pipeline_process_extracted (kel_test_pipeline (), ext);
+}
+
+gboolean
+kel_test_has_warning (GPtrArray *warnings, const char *part)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    if (strstr (warnings->pdata[i], part) != NULL)
+      return TRUE;
+  return FALSE;
+}

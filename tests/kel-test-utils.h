@@ -33,6 +33,10 @@ KelLexicon *kel_test_lexicon         (void);
 KelRates   *kel_test_rates           (void);
 /* a pipeline over the built-in lexicon and rates */
 const KelPipelineOptions *kel_test_pipeline (void);
+/* A plain text ("memo.txt") coded by the test pipeline; fails the test on an error. */
+KelDocument *kel_test_code_text (const char *text);
+/* Whether one of @warnings contains @part. */
+gboolean kel_test_has_warning (GPtrArray *warnings, const char *part);
 /* Reads NAME.gold.tsv (and usd.txt) of the test corpus: GPtrArray of KelGoldItem. */
 GPtrArray  *kel_test_load_gold       (const char   *stem);
 /* The same for the gold coding in tests/data/DIR (with DIR/usd.txt). */

@@ -10,16 +10,6 @@
 
 #include "kel-test-utils.h"
 
-static KelDocument *
-code_text (const char *text)
-{
-  g_autoptr (GError) error = NULL;
-  KelExtracted *ext = kel_extract_text ("memo.txt", text, strlen (text), &error);
-
-  g_assert_no_error (error);
-  return kel_pipeline_process_extracted (kel_test_pipeline (), ext);
-}
-
 /* "category=amount/reason" for each item whose clause (its own label, else its segment's)
  * starts with @clause, space-separated; "-" for no amount; "/reason" only when the item is
  * not counted. */
@@ -84,7 +74,7 @@ item_with (KelDocument *doc, const char *needle)
 static void
 test_count_reasons_ru (void)
 {
-  g_autoptr (KelDocument) doc = code_text (
+  g_autoptr (KelDocument) doc = kel_test_code_text (
     "МЕМОРАНДУМ о взаимном сотрудничестве на 2021 год\n"
     "\n"
     "2. Компания обязуется:\n"
@@ -124,7 +114,7 @@ test_count_reasons_ru (void)
 static void
 test_count_reasons_kk (void)
 {
-  g_autoptr (KelDocument) doc = code_text (
+  g_autoptr (KelDocument) doc = kel_test_code_text (
     "2022 ЖЫЛҒА АРНАЛҒАН ӨЗАРА НИЕТТЕР ТУРАЛЫ МЕМОРАНДУМ\n"
     "\n"
     "2. Компания:\n"
@@ -150,7 +140,7 @@ test_count_reasons_kk (void)
 static void
 test_count_reasons_en (void)
 {
-  g_autoptr (KelDocument) doc = code_text (
+  g_autoptr (KelDocument) doc = kel_test_code_text (
     "REPORT on the implementation of the Memorandum in 2020\n"
     "\n"
     "2. Social investment\n"
@@ -184,7 +174,7 @@ test_count_reasons_en (void)
 static void
 test_count_items_and_sums (void)
 {
-  g_autoptr (KelDocument) doc = code_text (
+  g_autoptr (KelDocument) doc = kel_test_code_text (
     "МЕМОРАНДУМ на 2021 год\n"
     "\n"
     "2. Компания:\n"
@@ -227,7 +217,7 @@ test_count_items_and_sums (void)
 static void
 test_count_tables (void)
 {
-  g_autoptr (KelDocument) doc = code_text (
+  g_autoptr (KelDocument) doc = kel_test_code_text (
     "СВОДНАЯ ИНФОРМАЦИЯ об исполнении меморандумов за 2022 год\n"
     "\n"
     "тыс. тенге\n"
@@ -269,7 +259,7 @@ test_count_tables (void)
 static void
 test_count_several_companies (void)
 {
-  g_autoptr (KelDocument) doc = code_text (
+  g_autoptr (KelDocument) doc = kel_test_code_text (
     "ПРОТОКОЛ заседания рабочей группы при акимате Карагандинской области, 2021 год\n"
     "\n"
     "СЛУШАЛИ:\n"
@@ -299,7 +289,7 @@ test_count_several_companies (void)
 static void
 test_count_repeats (void)
 {
-  g_autoptr (KelDocument) doc = code_text (
+  g_autoptr (KelDocument) doc = kel_test_code_text (
     "ОТЧЁТ об исполнении меморандума за 2020 год\n"
     "\n"
     "Компания завершила капитальный ремонт поликлиники № 2 в г. Риддере на сумму 312,5 млн "
@@ -336,7 +326,7 @@ test_count_repeats (void)
 static void
 check_narrative_takes_row_sum (const char *text, double fact)
 {
-  g_autoptr (KelDocument) doc = code_text (text);
+  g_autoptr (KelDocument) doc = kel_test_code_text (text);
   guint counted = 0;
 
   for (guint i = 0; i < doc->codings->len; i++)
@@ -390,7 +380,7 @@ test_count_narrative_takes_row_sum (void)
 static void
 test_count_same_item (void)
 {
-  g_autoptr (KelDocument) doc = code_text (
+  g_autoptr (KelDocument) doc = kel_test_code_text (
     "MEMORANDUM for 2019\n"
     "\n"
     "2. The Company shall:\n"
@@ -433,7 +423,7 @@ test_count_same_item (void)
 static void
 test_count_caption (void)
 {
-  g_autoptr (KelDocument) doc = code_text (
+  g_autoptr (KelDocument) doc = kel_test_code_text (
     "Sustainability report 2022\n"
     "\n"
     "5.1 Overview\n"
@@ -456,7 +446,7 @@ test_count_caption (void)
 static void
 test_count_lead_ins (void)
 {
-  g_autoptr (KelDocument) doc = code_text (
+  g_autoptr (KelDocument) doc = kel_test_code_text (
     "МЕМОРАНДУМ на 2014 год\n"
     "\n"
     "2. Компания:\n"
@@ -487,7 +477,7 @@ test_count_lead_ins (void)
 static void
 test_count_length_repeat (void)
 {
-  g_autoptr (KelDocument) doc = code_text (
+  g_autoptr (KelDocument) doc = kel_test_code_text (
     "Annual report 2016\n"
     "\n"
     "Infrastructure\n"
@@ -510,7 +500,7 @@ test_count_length_repeat (void)
 static void
 test_count_list_of_sums (void)
 {
-  g_autoptr (KelDocument) doc = code_text (
+  g_autoptr (KelDocument) doc = kel_test_code_text (
     "МЕМОРАНДУМ на 2022 год\n"
     "\n"
     "2. Компания:\n"
@@ -544,7 +534,7 @@ test_count_list_of_sums (void)
 static void
 test_count_capitalized_month (void)
 {
-  g_autoptr (KelDocument) doc = code_text (
+  g_autoptr (KelDocument) doc = kel_test_code_text (
     "МЕМОРАНДУМ на 2019 год\n"
     "\n"
     "2. Обязательства Компании:\n"
@@ -564,7 +554,7 @@ test_count_capitalized_month (void)
 static void
 test_count_table_first (void)
 {
-  g_autoptr (KelDocument) doc = code_text (
+  g_autoptr (KelDocument) doc = kel_test_code_text (
     "ОТЧЁТ об исполнении меморандума за 2021 год\n"
     "\n"
     "Таблица 1. Исполнение меморандума, тыс. тенге\n"
@@ -592,7 +582,7 @@ test_count_table_first (void)
 static void
 test_count_speech_and_state (void)
 {
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Интервью 2021 года\n"
     "\n"
     "ВЕДУЩИЙ: Зрители спрашивают про хоккейный клуб.\n"
@@ -602,7 +592,7 @@ test_count_speech_and_state (void)
     "Из республиканского бюджета построят две поликлиники.\n"
     "Будет ли спонсорская поддержка футбольного клуба?\n"
     "Новый корпус больницы возведёт подрядчик компании к декабрю.\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "Сұхбат, 2021 жыл\n"
     "\n"
     "ЖҮРГІЗУШІ: Тұрғындар хоккей клубына демеушілік туралы сұрайды.\n"
@@ -613,7 +603,7 @@ test_count_speech_and_state (void)
     "Компания футбол клубына демеушілік көрсетпейді.\n"
     "Меморандумның басты жобасы – Шу қаласында 200 орындық балабақшаның құрылысы.\n"
     "Меморандумның мерзімі 2021 жылдың соңына дейін.\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Interview, 2021\n"
     "\n"
     "PRESENTER: Viewers ask about the ice hockey club.\n"
@@ -653,7 +643,7 @@ test_count_speech_and_state (void)
 static void
 test_count_events_and_staff (void)
 {
-  g_autoptr (KelDocument) doc = code_text (
+  g_autoptr (KelDocument) doc = kel_test_code_text (
     "Report 2022\n"
     "\n"
     "1. Official sponsorship of the Astana Marathon 2022, KZT 40 million.\n"
@@ -685,7 +675,7 @@ test_count_events_and_staff (void)
 static void
 test_count_in_kind (void)
 {
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "СВОДНАЯ ИНФОРМАЦИЯ об исполнении меморандумов за 2021 год\n"
     "\n"
     "тыс. тенге\n"
@@ -693,14 +683,14 @@ test_count_in_kind (void)
     "1\tКорпоративное волонтёрство (уборка парка, помощь ветеранам)\t—\t—\tв натуральной форме\n"
     "2\tПраздник ко Дню города\t8 000,0\t—\t\n"
     "3\tСтажировки студентов колледжа на руднике\t–\t–\tбез затрат\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "2021 жылғы меморандумдардың орындалуы туралы ақпарат\n"
     "\n"
     "мың теңге\n"
     "№\tІс-шара\tЖоспар\tНақты\n"
     "1\tКорпоративтік волонтерлік (қарттар үйіне көмек)\t—\t—\n"
     "2\tНаурыз мерекесін өткізу\t5 000,0\t—\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Memorandum execution, 2021\n"
     "\n"
     "KZT thousand\n"
@@ -721,19 +711,19 @@ test_count_in_kind (void)
 static void
 test_count_head_count_note (void)
 {
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "СВОДНАЯ ИНФОРМАЦИЯ за 2021 год\n"
     "\n"
     "тыс. тенге\n"
     "№\tМероприятие\tПлан\tФакт\tПримечание\n"
     "1\tИменные стипендии студентам колледжа\t6 000,0\t5 400,0\t45 студентов\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "2021 жылғы ақпарат\n"
     "\n"
     "мың теңге\n"
     "№\tІс-шара\tЖоспар\tНақты\tЕскертпе\n"
     "1\tКолледж студенттеріне атаулы шәкіртақылар\t4 000,0\t3 600,0\t12 студент\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Memorandum execution, 2021\n"
     "\n"
     "KZT thousand\n"
@@ -763,16 +753,16 @@ counts_category (KelDocument *doc, const char *id)
 static void
 test_count_not_one_off (void)
 {
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Пресс-релиз\n\nПомощь компании приюту для животных – это не разовая акция, а "
     "многолетняя работа.\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "Хабарлама\n\nКомпанияның қарттар үйіне көмегі бір реттік шара емес, ұзақ "
     "серіктестік.\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "News\n\nOur help to the animal shelter is not a one-off action but a partnership of many "
     "years.\n");
-  g_autoptr (KelDocument) ru_event = code_text (
+  g_autoptr (KelDocument) ru_event = kel_test_code_text (
     "Пресс-релиз\n\nКомпания проведёт разовую акцию для детей ко Дню защиты детей.\n");
 
   g_assert_false (counts_category (ru, "one_time_event"));
@@ -786,13 +776,13 @@ test_count_not_one_off (void)
 static void
 test_count_sum_line_not_heading (void)
 {
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Новости региона\n\nАО «Степь-Ойл» перечислит 70 млн тенге общественному фонду\n"
     "«Мейір» на лечение детей.\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "Өңір жаңалықтары\n\n«Дала-Мұнай» АҚ 40 млн теңге қайырымдылық қорына\n"
     "«Жарық» аударады.\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Regional news\n\nSteppe Oil will transfer KZT 25 million to the public foundation\n"
     "“Light” for children’s treatment.\n");
 
@@ -807,7 +797,7 @@ test_count_sum_line_not_heading (void)
 static void
 test_count_two_verbs (void)
 {
-  g_autoptr (KelDocument) doc = code_text (
+  g_autoptr (KelDocument) doc = kel_test_code_text (
     "Меморандум 2024\n"
     "\n"
     "1. The Company will install computer equipment in 12 village schools and supply the "
@@ -833,7 +823,7 @@ test_count_two_verbs (void)
 static void
 test_count_memorandum_provides (void)
 {
-  g_autoptr (KelDocument) doc = code_text (
+  g_autoptr (KelDocument) doc = kel_test_code_text (
     "Press release\n"
     "\n"
     "The memorandum also provides support for the town’s youth boxing club “Sunkar”, KZT 7 "
@@ -851,7 +841,7 @@ test_count_memorandum_provides (void)
 static void
 test_count_summary_lead (void)
 {
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Press release\n"
     "\n"
     "A new sports hall, clinic repairs, laptops for village schools and training for young "
@@ -861,7 +851,7 @@ test_count_summary_lead (void)
     "The company will repair the clinic of Zhana Auyl for KZT 40 million.\n"
     "The company will buy laptops for four village schools for KZT 12 million.\n"
     "The company will pay for the vocational training of 30 young people, KZT 6 million.\n");
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Пресс-релиз\n"
     "\n"
     "Новый спортзал, ремонт поликлиники, ноутбуки для сельских школ и обучение молодёжи\n"
@@ -871,7 +861,7 @@ test_count_summary_lead (void)
     "Компания закупит ноутбуки для четырёх сельских школ за 12 млн тенге.\n"
     "Компания оплатит обучение 30 молодых людей рабочим профессиям – 6 млн тенге.\n");
 
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "Баспасөз хабарламасы\n"
     "\n"
     "Жаңа спорт залы, емхананы жөндеу, ауыл мектептеріне ноутбуктер және жастарды оқыту\n"
@@ -881,7 +871,7 @@ test_count_summary_lead (void)
     "Компания төрт ауыл мектебіне ноутбуктер сатып алуға 12 млн теңге бөледі.\n"
     "Компания 30 жасты кәсіптік оқытуға 6 млн теңге бөледі.\n");
   /* one sentence that names three categories' objects but also its own sum is an item */
-  g_autoptr (KelDocument) one = code_text (
+  g_autoptr (KelDocument) one = kel_test_code_text (
     "Press release\n"
     "\n"
     "The company will build a sports hall, buy laptops for its schools and pay for training "
@@ -904,7 +894,7 @@ test_count_summary_lead (void)
 static void
 test_count_table_twins (void)
 {
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "2023 жылғы есеп\n"
     "\n"
     "Қарабұлақ ауылында 60 орындық балабақшаның құрылысы аяқталды. Тамыз айында Қарабұлақ "
@@ -916,7 +906,7 @@ test_count_table_twins (void)
     "2\tМеталлургтер күні, Қарабұлақ а.\t9 000\t8 400\n"
     "3\tҚарабұлақ ауылының көшелерін жарықтандыру\t20 000\t19 000\n");
 
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Отчёт за 2023 год\n"
     "\n"
     "В посёлке Ортау отремонтирована кровля школы № 4. Оказана спонсорская поддержка "
@@ -927,7 +917,7 @@ test_count_table_twins (void)
     "1\tРемонт кровли школы № 4, пос. Ортау\t50 000\t48 200\n"
     "2\tСпонсорская поддержка ХК «Беркут»\t30 000\t30 000\n"
     "3\tОсвещение улиц пос. Ортау\t20 000\t19 000\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Report 2023\n"
     "\n"
     "Before the winter we repaired the roof of school No. 4 in Ortau. We sponsored the Berkut "
@@ -958,7 +948,7 @@ test_count_table_twins (void)
 static void
 test_count_incubators (void)
 {
-  g_autoptr (KelDocument) doc = code_text (
+  g_autoptr (KelDocument) doc = kel_test_code_text (
     "Есеп 2023\n"
     "\n"
     "Аудандық перзентханаға екі кювез сатып алынып берілді.\n"
@@ -976,7 +966,7 @@ test_count_incubators (void)
 static void
 test_count_joint_sums (void)
 {
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "МЕМОРАНДУМ о сотрудничестве на 2022–2023 годы\n"
     "\n"
     "2. Компания обязуется:\n"
@@ -988,14 +978,14 @@ test_count_joint_sums (void)
     "году – 12 млн тенге, в 2023 году – 16 млн тенге.\n"
     "2.4. Отремонтировать спортзал школы № 4: 30 млн тенге в 2022 году и 45 млн тенге в 2023 "
     "году.\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "2022–2023 жылдарға арналған МЕМОРАНДУМ\n"
     "\n"
     "2. Компания міндеттенеді:\n"
     "2.1. Шу қаласында Наурыз мейрамына арналған мерекеге және ардагерлерге Жеңіс күніне "
     "арналған сыйлықтарға барлығы 11 млн теңге бөлу.\n"
     "2.2. Стипендия қорына 2022 жылы 8 млн теңге, 2023 жылы 10 млн теңге аудару.\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "MEMORANDUM of cooperation for 2024\n"
     "\n"
     "2. The Company shall:\n"
@@ -1030,7 +1020,7 @@ test_count_joint_sums (void)
 static void
 test_count_two_holidays (void)
 {
-  g_autoptr (KelDocument) doc = code_text (
+  g_autoptr (KelDocument) doc = kel_test_code_text (
     "МЕМОРАНДУМ на 2024 год\n"
     "\n"
     "2. Компания:\n"

@@ -11,16 +11,6 @@
 
 #include "kel-test-utils.h"
 
-static KelDocument *
-code_text (const char *text)
-{
-  g_autoptr (GError) error = NULL;
-  KelExtracted *ext = kel_extract_text ("memo.txt", text, strlen (text), &error);
-
-  g_assert_no_error (error);
-  return kel_pipeline_process_extracted (kel_test_pipeline (), ext);
-}
-
 /* The item whose text holds @needle, or NULL. */
 static const KelCoding *
 find_item (KelDocument *doc, const char *needle)
@@ -78,7 +68,7 @@ corporation_of (KelDocument *doc, const char *needle)
 static void
 test_domain_companies (void)
 {
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "ПРОТОКОЛ совещания при акимате Западно-Казахстанской области, 2022 год\n"
     "\n"
     "Представитель ТОО «Жаикмунай» сообщил, что компания построит в пос. Тасқала "
@@ -86,14 +76,14 @@ test_domain_companies (void)
     "Представитель АО «Казахтуркмунай» сообщил, что компания приобретёт медицинское "
     "оборудование для районной больницы на сумму 35 млн тенге.\n"
     "Жаикмунаю и Казахтуркмунаю рекомендовано представить отчёты до 1 декабря.\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "Жамбыл облысы әкімдігінің 2023 жылғы ақпараты\n"
     "\n"
     "«Қаражанбасмұнай» АҚ Шетпе ауылында 200 орындық мектеп салады, құны 900 млн теңге.\n"
     "«Жамбыл ГРЭС» АҚ аудандық ауруханаға медициналық жабдық сатып алуға 40 млн теңге "
     "бөледі.\n"
     "Қаражанбасмұнайдың және Жамбыл ГРЭС-інің есептері 1 желтоқсанға дейін беріледі.\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Regional news, Kyzylorda, 2019\n"
     "\n"
     "Kazgermunai JV will build a 120-place kindergarten in Zhalagash for KZT 600 million.\n"
@@ -114,11 +104,11 @@ test_domain_companies (void)
 static void
 test_domain_one_company (void)
 {
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "«Қаражыраның» 2022 жылғы меморандумды орындауы туралы есеп\n"
     "\n"
     "1. Шүлбі кентінде 80 орындық балабақша салынды, құны 400 млн теңге.\n");
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Отчёт ТОО «ЕвроХим-Удобрения» об исполнении меморандума за 2022 год\n"
     "\n"
     "1. Построен детский сад на 80 мест в г. Жанатасе стоимостью 400 млн тенге.\n");
@@ -132,19 +122,19 @@ test_domain_one_company (void)
 static void
 test_domain_budget (void)
 {
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Новости области, 2020 год\n"
     "\n"
     "В пос. Шиели за счёт средств областного бюджета построят поликлинику стоимостью 800 "
     "млн тенге.\n"
     "Из районного бюджета будет профинансирован капитальный ремонт дома культуры.\n"
     "Компания за счёт собственных средств построит спортзал стоимостью 150 млн тенге.\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "Облыс жаңалықтары, 2020 жыл\n"
     "\n"
     "Жергілікті бюджет есебінен ауылда 100 орындық балабақша салынады.\n"
     "Республикалық бюджеттен мәдениет үйін күрделі жөндеуге 90 млн теңге бөлінеді.\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Regional news, 2020\n"
     "\n"
     "A new polyclinic will be built in Shieli from the regional budget at a cost of KZT "
@@ -164,16 +154,16 @@ test_domain_budget (void)
 static void
 test_domain_recommendations (void)
 {
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "РЕШЕНИЕ сессии районного маслихата, 2019 год\n"
     "\n"
     "1. Рекомендовать акимату района обеспечить строительство водопровода в с. Акжар.\n"
     "2. Акимату города поручено завершить капитальный ремонт школы № 4.\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "Аудандық мәслихат сессиясының шешімі, 2019 жыл\n"
     "\n"
     "1. Аудан әкімдігіне Ақжар ауылында су құбырының құрылысын қамтамасыз ету ұсынылсын.\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Decision of the district maslikhat, 2019\n"
     "\n"
     "1. To recommend the akimat of the district to ensure the construction of a water "
@@ -192,17 +182,17 @@ test_domain_recommendations (void)
 static void
 test_domain_not_now (void)
 {
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Новости, 2021 год\n"
     "\n"
     "Строительство бассейна в с. Уил снова откладывается.\n"
     "Капитальный ремонт клуба переносится на следующий год.\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "Жаңалықтар, 2021 жыл\n"
     "\n"
     "Ауылдағы спорт кешенінің құрылысы тағы да кейінге шегерілуде.\n"
     "Мектепті күрделі жөндеу 2023 жылға ауыстырылады.\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "News, 2021\n"
     "\n"
     "This year's agreement does not provide for sponsorship of the city's hockey team.\n"
@@ -224,19 +214,19 @@ test_domain_not_now (void)
 static void
 test_domain_dates_and_largest (void)
 {
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Press release, 2022\n"
     "\n"
     "The main project of the programme is a 320-place school in Kosshy, where classes now "
     "run in three shifts. Construction will start in May and the school is expected to "
     "open in September 2023. The total cost of the project is KZT 2.1 billion.\n");
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Пресс-релиз, 2022 год\n"
     "\n"
     "Крупнейший проект программы – поликлиника на 250 посещений в пос. Курык. "
     "Строительство начнётся в апреле, сдать объект планируется в декабре. Общая стоимость "
     "проекта – 1,4 млрд тенге.\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "Баспасөз хабарламасы, 2022 жыл\n"
     "\n"
     "Ең ірі жоба – Құрық кентіндегі 250 орындық балабақша. Құрылыс сәуірде басталады, "
@@ -254,7 +244,7 @@ test_domain_dates_and_largest (void)
 static void
 test_domain_year_cells (void)
 {
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "Меморандумдардың 2023 жылғы орындалуы туралы мәліметтер\n"
     "\n"
     "мың теңге\n"
@@ -262,14 +252,14 @@ test_domain_year_cells (void)
     "1\tАуылда 150 орындық мектеп салу\t2022–2023\t800 000\t790 500\t2023 жылғы қарашада "
     "пайдалануға берілді\n"
     "2\tАудандық ауруханаға медициналық жабдық сатып алу\t2023\t30 000\t29 400\n");
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Информация об исполнении меморандумов за 2023 год\n"
     "\n"
     "тыс. тенге\n"
     "№\tМероприятие\tГод\tПлан\tФакт\tПримечание\n"
     "1\tСтроительство детского сада на 90 мест\t2022-2023\t600 000\t612 300\t"
     "2023 г. введён в эксплуатацию\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Memorandum execution, 2023\n"
     "\n"
     "KZT thousand\n"
@@ -288,18 +278,18 @@ test_domain_year_cells (void)
 static void
 test_domain_gifts_in_kind (void)
 {
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Memorandum, 2021\n"
     "\n"
     "1. The company will donate books to the libraries of five village schools.\n"
     "2. The company will supply the district clinic with diagnostic equipment.\n"
     "3. Braille readers will be purchased for the special boarding school.\n");
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Меморандум, 2021 год\n"
     "\n"
     "1. Компания передаст книги в библиотеки пяти сельских школ.\n"
     "2. Компания закупит дисплеи со шрифтом Брайля для специальной школы-интерната.\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "Меморандум, 2021 жыл\n"
     "\n"
     "1. Компания бес ауыл мектебінің кітапханаларына кітаптар береді.\n"
@@ -319,17 +309,17 @@ test_domain_gifts_in_kind (void)
 static void
 test_domain_comparison (void)
 {
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Отчёт о социальных проектах за 2020 год\n"
     "\n"
     "Компания оплачивает обучение 40 студентов в колледже. Для сравнения, в 2018 году "
     "социальные расходы компании составляли 1,9 млрд тенге.\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "2020 жылғы әлеуметтік жобалар туралы есеп\n"
     "\n"
     "Компания колледждің 40 студентінің оқуын төлейді. Салыстыру үшін, 2018 жылы "
     "компанияның әлеуметтік шығыстары 1,9 млрд теңгені құрады.\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Social projects report, 2020\n"
     "\n"
     "The company pays the tuition of 40 college students. For comparison, in 2018 the "
@@ -356,7 +346,7 @@ owner (KelDocument *doc, const char *needle)
 static void
 test_domain_groups (void)
 {
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Протокол совещания в акимате города, 2019 год\n\n"
     "СЛУШАЛИ:\n"
     "1. Представитель АО «Казахмыс» сообщил, что компания отремонтирует школу № 4 за "
@@ -364,12 +354,12 @@ test_domain_groups (void)
     "2. Представитель ТОО «Шубарколь комир» (компания Евразийской группы) сообщил, что "
     "компания построит хоккейный корт за 55 млн тенге. Шубарколь комир выплатит стипендии "
     "20 студентам колледжа.\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "Әкімнің есебі, 2020 жыл\n\n"
     "«ҚазМұнайГаз» ҰК АҚ-ның еншілес кәсіпорны «Ембімұнайгаз» АҚ ауылда 50 орындық "
     "балабақша салды, құны 400 млн теңге. «Ембімұнайгаз» АҚ аудандық ауруханаға "
     "медициналық жабдық сатып алды.\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "News, 2018\n\n"
     "The akim said that Kazzinc will repair the roof of school No. 9 for KZT 80 million. "
     "Kazzinc will also sponsor the town's volleyball club.\n"
@@ -377,7 +367,7 @@ test_domain_groups (void)
     "and UMZ volunteers will plant trees in the park.\n"
     "Finally, Eurasian Energy Corporation will build a playground for KZT 30 million; EEC "
     "staff will also mentor 15 school leavers.\n");
-  g_autoptr (KelDocument) alone = code_text (
+  g_autoptr (KelDocument) alone = kel_test_code_text (
     "Отчёт ТОО «Шубарколь комир» за 2019 год\n\n"
     "Шубарколь комир отремонтировал спортзал школы № 2 за 40 млн тенге.\n");
 

@@ -9,25 +9,6 @@
 
 #include "kel-test-utils.h"
 
-static KelDocument *
-code_text (const char *text)
-{
-  g_autoptr (GError) error = NULL;
-  KelExtracted *ext = kel_extract_text ("memo.txt", text, strlen (text), &error);
-
-  g_assert_no_error (error);
-  return kel_pipeline_process_extracted (kel_test_pipeline (), ext);
-}
-
-static gboolean
-has_warning_with (GPtrArray *warnings, const char *part)
-{
-  for (guint i = 0; i < warnings->len; i++)
-    if (strstr (warnings->pdata[i], part) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
 /* The items of clause @clause in @lang: how many, how many count, and how many are not
  * counted as the other language's again. */
 static void
@@ -90,7 +71,7 @@ check_once (KelDocument *doc, KelLanguage first, KelLanguage second)
 {
   static const char *const clauses[] = { "1.1", "1.2", "1.3", "1.4", "1.5" };
 
-  g_assert_true (has_warning_with (doc->warnings, "counted once"));
+  g_assert_true (kel_test_has_warning (doc->warnings, "counted once"));
   for (guint i = 0; i < G_N_ELEMENTS (clauses); i++)
     {
       guint n1, counted1, repeats1, n2, counted2, repeats2;
@@ -127,7 +108,7 @@ static void
 test_parallel_kazakh_first (void)
 {
   g_autofree char *text = g_strconcat (kazakh, russian, NULL);
-  g_autoptr (KelDocument) doc = code_text (text);
+  g_autoptr (KelDocument) doc = kel_test_code_text (text);
 
   check_once (doc, KEL_LANG_KK, KEL_LANG_RU);
   g_assert_cmpfloat (counted_sum (doc), ==, 1100e6);
@@ -137,7 +118,7 @@ static void
 test_parallel_russian_first (void)
 {
   g_autofree char *text = g_strconcat (russian, "\n", kazakh, NULL);
-  g_autoptr (KelDocument) doc = code_text (text);
+  g_autoptr (KelDocument) doc = kel_test_code_text (text);
 
   check_once (doc, KEL_LANG_RU, KEL_LANG_KK);
   g_assert_cmpfloat (counted_sum (doc), ==, 1100e6);
@@ -155,9 +136,9 @@ test_parallel_by_place (void)
   for (char *p = renumbered; (p = strstr (p, "\n1.")) != NULL; p++)
     p[1] = '2';
   text = g_strconcat (kazakh, renumbered, NULL);
-  doc = code_text (text);
-  g_assert_true (has_warning_with (doc->warnings, "counted once"));
-  g_assert_true (has_warning_with (doc->warnings, "1.1 = 2.1"));
+  doc = kel_test_code_text (text);
+  g_assert_true (kel_test_has_warning (doc->warnings, "counted once"));
+  g_assert_true (kel_test_has_warning (doc->warnings, "1.1 = 2.1"));
   g_assert_cmpfloat (counted_sum (doc), ==, 1100e6);
   for (guint i = 0; i < doc->codings->len; i++)
     {
@@ -172,9 +153,9 @@ test_parallel_by_place (void)
 static void
 test_parallel_one_text (void)
 {
-  g_autoptr (KelDocument) doc = code_text (kazakh);
+  g_autoptr (KelDocument) doc = kel_test_code_text (kazakh);
 
-  g_assert_false (has_warning_with (doc->warnings, "counted once"));
+  g_assert_false (kel_test_has_warning (doc->warnings, "counted once"));
   for (guint i = 0; i < doc->codings->len; i++)
     g_assert_cmpint (g_array_index (doc->codings, KelCoding, i).reason, !=, KEL_REASON_REPEAT);
 }

@@ -12,16 +12,6 @@
 
 #include "kel-test-utils.h"
 
-static KelDocument *
-code_text (const char *text)
-{
-  g_autoptr (GError) error = NULL;
-  KelExtracted *ext = kel_extract_text ("memo.txt", text, strlen (text), &error);
-
-  g_assert_no_error (error);
-  return kel_pipeline_process_extracted (kel_test_pipeline (), ext);
-}
-
 static const KelCoding *
 find_item (KelDocument *doc, const char *needle)
 {
@@ -76,20 +66,20 @@ not_counted (KelDocument *doc, const char *needle)
 static void
 test_requests_decree_orders (void)
 {
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Постановление акимата Павлодарской области, 2023 год\n"
     "\n"
     "1. Компания построит спортивный зал в селе Шарбакты стоимостью 300 млн тенге.\n"
     "2. Управлению строительства области обеспечить подключение спортивного зала к "
     "инженерным сетям.\n"
     "3. Отделу образования района организовать подвоз учащихся.\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "Павлодар облысы әкімдігінің қаулысы, 2023 жыл\n"
     "\n"
     "1. Компания Шарбақты ауылында 300 млн теңгеге спорт залын салады.\n"
     "2. Облыстың құрылыс басқармасы спорт залын инженерлік желілерге қосуды қамтамасыз "
     "етсін.\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Resolution of the akimat of Pavlodar Region, 2023\n"
     "\n"
     "1. The Company will build a sports hall in Sharbakty for KZT 300 million.\n"
@@ -109,19 +99,19 @@ test_requests_decree_orders (void)
 static void
 test_requests_refused (void)
 {
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Ответ на письмо акимата, 2024 год\n"
     "\n"
     "Компания выделит 20 млн тенге на приобретение мебели для детского дома. "
     "Строительство моста через реку Ишим не может быть поддержано в рамках нашей "
     "программы. К сожалению, мы не можем профинансировать ремонт стадиона.\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "Әкімдіктің хатына жауап, 2024 жыл\n"
     "\n"
     "Компания балалар үйіне жиһаз сатып алуға 20 млн теңге бөледі. "
     "Есіл өзені арқылы көпір салуды қолдау мүмкін емес. "
     "Стадионды жөндеуді қаржыландыра алмаймыз.\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Reply to the akimat's letter, 2024\n"
     "\n"
     "The Company will allocate KZT 20 million for furniture for the orphanage. "
@@ -144,17 +134,17 @@ test_requests_refused (void)
 static void
 test_requests_operator_network (void)
 {
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Перечень проектов оператора связи, 2024 год\n"
     "\n"
     "1. Строительство базовых станций в 12 сёлах района – 410 млн тенге.\n"
     "2. Оснащение компьютерами 5 сельских школ – 30 млн тенге.\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "Байланыс операторының жобалары, 2024 жыл\n"
     "\n"
     "1. Ауданның 12 ауылында базалық станциялар салу – 410 млн теңге.\n"
     "2. 5 ауыл мектебін компьютерлермен жарақтандыру – 30 млн теңге.\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Projects of the mobile operator, 2024\n"
     "\n"
     "1. Construction of base stations in 12 villages of the district, KZT 410 million.\n"
@@ -172,17 +162,17 @@ test_requests_operator_network (void)
 static void
 test_requests_foundation (void)
 {
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Отчёт о социальных проектах за 2023 год\n"
     "\n"
     "• Грант общественному фонду «Мейірім» – 14 млн тенге\n"
     "• Взнос в фонд поддержки многодетных семей – 40 млн тенге\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "Жыл қорытындысы, 2023\n"
     "\n"
     "• «Мейірім» қоғамдық қорына грант – 14 млн теңге\n"
     "• Көпбалалы отбасыларды қолдау қорына аударым – 40 млн теңге\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "The year in review, 2023\n"
     "\n"
     "• Grant to the Meyirim public foundation — KZT 14 mln\n"
@@ -201,17 +191,17 @@ test_requests_foundation (void)
 static void
 test_requests_earlier_figure (void)
 {
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Отчёт о социальных проектах за 2022 год\n"
     "\n"
     "• Стипендии 30 студентам колледжа – 9 млн тенге\n"
     "• 2021 г.: 2,2 млрд тенге на стипендии для сравнения\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "2022 жылдың қорытындысы\n"
     "\n"
     "• Колледждің 30 студентіне шәкіртақы – 9 млн теңге\n"
     "• 2021 ж.: шәкіртақыға 2,2 млрд теңге, салыстыру үшін\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Results of 2022\n"
     "\n"
     "• Scholarships for 30 college students — KZT 9 mln\n"
@@ -229,17 +219,17 @@ test_requests_earlier_figure (void)
 static void
 test_requests_what_it_runs (void)
 {
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Отчёт об устойчивом развитии за 2022 год\n"
     "\n"
     "Компания эксплуатирует 18 400 км линий электропередачи и подстанции во всех "
     "регионах.\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "2022 жылғы тұрақты даму есебі\n"
     "\n"
     "Компания барлық өңірлерде 18 400 км электр беру желілері мен қосалқы станцияларды "
     "пайдаланады.\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Sustainability report 2022\n"
     "\n"
     "The company, the national power grid operator, operates 18,400 km of power lines "
@@ -255,7 +245,7 @@ test_requests_what_it_runs (void)
 static void
 test_requests_footnotes (void)
 {
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Отчёт об исполнении меморандума за 2024 год\n"
     "\n"
     "Компания построила детский сад на 120 мест стоимостью 500 млн тенге (1-я очередь)2 и "
@@ -263,7 +253,7 @@ test_requests_footnotes (void)
     "\n"
     "2 В том числе проектно-сметная документация на 14 млн тенге.\n"
     "3 Средства фонда направлены на помощь многодетным семьям.\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "2024 жылғы меморандумның орындалуы туралы есеп\n"
     "\n"
     "Компания 500 млн теңгеге 120 орындық балабақша салды (1-кезең)2 және «Достар» "
@@ -271,7 +261,7 @@ test_requests_footnotes (void)
     "\n"
     "2 Оның ішінде жобалау-сметалық құжаттамаға 14 млн теңге.\n"
     "3 Қор қаражаты көпбалалы отбасыларға көмек көрсетуге жұмсалды.\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Memorandum execution report, 2024\n"
     "\n"
     "The company built a 120-place kindergarten for KZT 500 million (stage 1)2 and "
@@ -297,17 +287,17 @@ test_requests_footnotes (void)
 static void
 test_requests_topic_title (void)
 {
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Отчёт о социальных проектах за 2022 год\n"
     "\n"
     "4.2 Молодёжь и образование\n"
     "Компания оплатила обучение 25 студентов колледжа.\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "2022 жылғы әлеуметтік жобалар туралы есеп\n"
     "\n"
     "4.2 Жастар және білім\n"
     "Компания колледждің 25 студентінің оқуын төледі.\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Social projects report 2022\n"
     "\n"
     "4.2 Education and youth\n"
@@ -323,15 +313,15 @@ test_requests_topic_title (void)
 static void
 test_requests_house_of_culture (void)
 {
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Меморандум, 2022 год\n"
     "\n"
     "1. Сценические костюмы для ДК «Горняк» – 6 млн тенге.\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "Меморандум, 2022 жыл\n"
     "\n"
     "1. Ауылдың мәдениет үйіне сахналық киімдер – 6 млн теңге.\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Memorandum, 2022\n"
     "\n"
     "1. Stage costumes for the village House of Culture, KZT 6 million.\n");
@@ -347,7 +337,7 @@ test_requests_house_of_culture (void)
 static void
 test_requests_further_sentence (void)
 {
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Интервью с директором, 2023 год\n"
     "\n"
     "– Мы ежегодно принимаем на стажировку 20 молодых специалистов. В этом году мы "
@@ -358,13 +348,13 @@ test_requests_further_sentence (void)
     "выплачиваться ежемесячно.\n"
     "3. Компания организует дуальное обучение 50 студентов колледжа. Расходы на "
     "наставников и стипендии составят 90 млн тенге.\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "Директормен сұхбат, 2023 жыл\n"
     "\n"
     "– Біз жыл сайын 20 жас маманды тағылымдамадан өткіземіз. Биыл тау-кен колледжінің "
     "15 студентіне шәкіртақы тағайындадық. Ал 40 қызметкеріміз қарттар үйінде волонтерлік "
     "акция өткізді.\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Interview with the director, 2023\n"
     "\n"
     "– Every year we take 20 young specialists for internships. This year we awarded "

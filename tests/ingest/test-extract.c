@@ -476,15 +476,6 @@ test_extract_side_by_side (void)
   g_assert_cmpuint (last_kk, <, first_ru);
 }
 
-static gboolean
-has_warning_with (GPtrArray *warnings, const char *part)
-{
-  for (guint i = 0; i < warnings->len; i++)
-    if (strstr (warnings->pdata[i], part) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
 /* The same memorandum, the Kazakh text and then the Russian one (after an empty first
  * page, as LibreOffice's HTML export makes it): both are coded, the Russian items that
  * repeat a Kazakh one are not counted, and the user is told. No document of the corpus or
@@ -500,9 +491,9 @@ test_extract_parallel_texts (void)
   g_autoptr (KelDocument) other = NULL;
 
   g_assert_no_error (error);
-  g_assert_true (has_warning_with (doc->warnings, "counted once"));
+  g_assert_true (kel_test_has_warning (doc->warnings, "counted once"));
   /* the Russian half starts its numbering again under its own title */
-  g_assert_true (has_warning_with (doc->warnings, "2.1 = 2.1, 2.2 = 2.2"));
+  g_assert_true (kel_test_has_warning (doc->warnings, "2.1 = 2.1, 2.2 = 2.2"));
   /* each clause's sum is counted once, in the Kazakh text that comes first: 900, 120,
    * 400, 75 and 15 million */
   {
@@ -524,13 +515,13 @@ test_extract_parallel_texts (void)
     g_assert_cmpfloat (sum, ==, 1510e6);
   }
   /* the empty first page is neither OCR'd nor reported */
-  g_assert_false (has_warning_with (doc->warnings, "OCR"));
+  g_assert_false (kel_test_has_warning (doc->warnings, "OCR"));
   g_assert_cmpuint (g_array_index (doc->segments, KelSegment, 0).page, ==, 1);
 
   /* side by side, the two columns read one after the other are two texts as well */
   other = kel_pipeline_process_file (kel_test_pipeline (), side, &error);
   g_assert_no_error (error);
-  g_assert_true (has_warning_with (other->warnings, "counted once"));
+  g_assert_true (kel_test_has_warning (other->warnings, "counted once"));
   for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
     {
       g_autofree char *dir = kel_test_data_path (dirs[d]);
@@ -546,7 +537,7 @@ test_extract_parallel_texts (void)
             continue;
           one = kel_pipeline_process_file (kel_test_pipeline (), path, &error);
           g_assert_no_error (error);
-          if (has_warning_with (one->warnings, "counted once"))
+          if (kel_test_has_warning (one->warnings, "counted once"))
             g_error ("%s taken for a parallel text", entry);
         }
     }
@@ -579,7 +570,7 @@ test_extract_parallel_columns (void)
                                   "1.4. Ақсу"));
   g_assert_nonnull (strstr (text, "1.3. поддерживает корпоративное волонтерство работников, "
                                   "в том числе акции помощи пожилым людям. 1.4. выделяет"));
-  g_assert_true (has_warning_with (doc->warnings, "counted once"));
+  g_assert_true (kel_test_has_warning (doc->warnings, "counted once"));
   for (guint i = 0; i < doc->codings->len; i++)
     {
       const KelCoding *k = &g_array_index (doc->codings, KelCoding, i);
