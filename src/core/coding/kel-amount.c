@@ -1333,6 +1333,151 @@ finish (Parse *ps,
   return emit_found (ps, n, range, values, scales, cur, kcase, end, post, out);
 }
 
+/* "школы № 3 – 50 млн тенге", "school No. 3 - KZT 50 million": a number after "№",
+ * "No." or "#" names a thing; it is neither a sum nor the start of a range. */
+static gboolean
+names_a_thing (const char *t,
+               gsize       lo,
+               const Tok  *back)
+{
+  if (back->type == TOK_SYM && (back->ch == 0x2116 || back->ch == '#'))
+    return TRUE;
+  if (back->type == TOK_WORD
+      && (tok_is (back, "no") || tok_is (back, "nr") || tok_is (back, "nos")))
+    return TRUE;
+  return back->type == TOK_SYM && back->ch == '.' && back->start >= lo + 2
+         && g_ascii_strncasecmp (t + back->start - 2, "no", 2) == 0
+         && (back->start == lo + 2 || !g_ascii_isalpha (t[back->start - 3]));
+}
+
+/* A currency sign or a currency word in the nominative right before the digits ("$5",
+ * "US$ 5", "KZT 5", "тенге 5") is the amount's, and the expression starts at it. */
+static void
+take_currency_before (Parse *ps)
+{
+  const Tok *back = &ps->back;
+
+  if (back->type == TOK_SYM && sym_currency (back->ch) >= 0)
+    {
+      ps->pcur = sym_currency (back->ch);
+      ps->pstrong = TRUE;
+      ps->head = back->start;
+      if (back->ch == '$')
+        {
+          Tok us;
+
+          lex_back (ps->t, ps->lo, back->start, &us);
+          if (tok_is (&us, "us") && !us.gap)
+            ps->head = us.start;
+        }
+    }
+  else if (back->type == TOK_WORD && back->kind == W_CUR && back->kcase == CASE_NOM)
+    {
+      ps->pcur = back->arg;
+      ps->pstrong = (back->flags & KW_CODE) != 0;
+      ps->head = back->start;
+    }
+}
+
+/* The separator after the item that ends at @pos, or SEP_NONE; @x gets its token. */
+static int
+read_sep (const Parse *ps,
+          guint        n,
+          gsize        pos,
+          Tok         *x)
+{
+  lex_fwd (ps->t, ps->len, pos, x);
+  if (x->type == TOK_SYM && is_dash (x->ch) && n == 1)
+    return SEP_RANGE;
+  if (n == 1
+      && ((tok_is (x, "до") && ps->before.from == FROM_OT) || tok_is (x, "to")
+          || ((tok_is (x, "and") || tok_is (x, "и")) && ps->before.from == FROM_BETWEEN)))
+    return SEP_RANGE;
+  if (x->type == TOK_SYM && x->ch == ',' && ps->seps[n - 1] != SEP_RANGE)
+    return SEP_COMMA;
+  if (is_conj (x) && ps->seps[n - 1] != SEP_RANGE)
+    return SEP_CONJ;
+  return SEP_NONE;
+}
+
+/* Reads the figures joined to @n1 by a dash or "to"/"до" (a range of two), or by commas
+ * and "and"/"и" (a list): "10–15", "от 10 до 15", "10, 20 и 30". Returns how many. */
+static guint
+read_items (Parse     *ps,
+            const Num *n1)
+{
+  guint n = 1;
+  gsize pos;
+
+  ps->items[0] = (Item) { .num = *n1, .start = n1->start, .end = n1->end };
+  ps->seps[0] = SEP_NONE;
+  item_tail (ps->t, ps->len, &ps->items[0]);
+  pos = ps->items[0].end;
+  while (n < MAX_ITEMS)
+    {
+      Tok x, y;
+      int sep = read_sep (ps, n, pos, &x);
+
+      if (sep == SEP_NONE)
+        break;
+      if (sep == SEP_RANGE)
+        ps->range_sep = x.type == TOK_SYM ? 0 : 1;
+      lex_fwd (ps->t, ps->len, x.end, &y);
+      if (sep == SEP_COMMA && is_conj (&y))
+        {
+          sep = SEP_CONJ;
+          lex_fwd (ps->t, ps->len, y.end, &y);
+        }
+      if (y.type != TOK_NUM)
+        break;
+      ps->items[n] = (Item) { .num = y.num, .start = y.start, .end = y.end };
+      ps->seps[n] = sep;
+      item_tail (ps->t, ps->len, &ps->items[n]);
+      pos = ps->items[n].end;
+      n++;
+      if (sep == SEP_RANGE)
+        break;
+    }
+  return n;
+}
+
+/* "тенге 1 тенге": a currency word after the digits is theirs; the one before closed
+ * something else, so it is dropped and the words before are read again from the digits. */
+static void
+drop_currency_before (Parse     *ps,
+                      guint      n,
+                      const Num *n1)
+{
+  Cur c;
+
+  if (ps->pcur < 0 || ps->pstrong)
+    return;
+  if (parse_currency (ps->t, ps->len, ps->items[n - 1].end, &c)
+      || parse_currency (ps->t, ps->len, ps->items[0].end, &c))
+    {
+      ps->pcur = -1;
+      ps->head = n1->start;
+      read_before (ps->t, ps->lo, ps->head, &ps->before);
+    }
+}
+
+/* Where to try the next number after a list of @n that gave no amount.
+ * "1 и 2 и 3 и …" with no currency at the end: every figure but the last would read the
+ * same list to the same end and fail again; skipping them keeps a scan linear with a
+ * small constant. */
+static gsize
+resume_after_list (const Parse *ps,
+                   guint        n,
+                   const Num   *n1)
+{
+  Cur c;
+
+  if (n > 1 && ps->seps[1] != SEP_RANGE && ps->pcur < 0
+      && !parse_currency (ps->t, ps->len, ps->items[n - 1].end, &c))
+    return ps->items[n - 1].start;
+  return n1->end;
+}
+
 /* Tries to read money around the number @n1; fills @out and returns how many amounts.
  * When there are none, @resume is where the next number worth trying starts. */
 static guint
@@ -1344,9 +1489,8 @@ parse_at (const char *t,
           gsize      *resume)
 {
   Parse ps;
-  guint n = 1;
+  guint n;
   guint got;
-  gsize pos;
 
   /* Field by field: zeroing the whole struct for every number in a text costs more than
    * all the rest of the work on it. */
@@ -1358,108 +1502,21 @@ parse_at (const char *t,
   ps.head = n1->start;
   ps.range_sep = 0;
   lex_back (t, lo, n1->start, &ps.back);
-  /* "школы № 3 – 50 млн тенге", "school No. 3 - KZT 50 million": a number after "№",
-   * "No." or "#" names a thing; it is neither a sum nor the start of a range */
-  if ((ps.back.type == TOK_SYM && (ps.back.ch == 0x2116 || ps.back.ch == '#'))
-      || (ps.back.type == TOK_WORD && (tok_is (&ps.back, "no") || tok_is (&ps.back, "nr")
-                                       || tok_is (&ps.back, "nos")))
-      || (ps.back.type == TOK_SYM && ps.back.ch == '.' && ps.back.start >= lo + 2
-          && g_ascii_strncasecmp (t + ps.back.start - 2, "no", 2) == 0
-          && (ps.back.start == lo + 2 || !g_ascii_isalpha (t[ps.back.start - 3]))))
+  if (names_a_thing (t, lo, &ps.back))
     {
       *resume = n1->end;
       return 0;
     }
-  if (ps.back.type == TOK_SYM && sym_currency (ps.back.ch) >= 0)
-    {
-      ps.pcur = sym_currency (ps.back.ch);
-      ps.pstrong = TRUE;
-      ps.head = ps.back.start;
-      if (ps.back.ch == '$')
-        {
-          Tok us;
-
-          lex_back (t, lo, ps.back.start, &us);
-          if (tok_is (&us, "us") && !us.gap)
-            ps.head = us.start;
-        }
-    }
-  else if (ps.back.type == TOK_WORD && ps.back.kind == W_CUR && ps.back.kcase == CASE_NOM)
-    {
-      ps.pcur = ps.back.arg;
-      ps.pstrong = (ps.back.flags & KW_CODE) != 0;
-      ps.head = ps.back.start;
-    }
+  take_currency_before (&ps);
   read_before (t, lo, ps.head, &ps.before);
+  n = read_items (&ps, n1);
+  drop_currency_before (&ps, n, n1);
 
-  ps.items[0] = (Item) { .num = *n1, .start = n1->start, .end = n1->end };
-  ps.seps[0] = SEP_NONE;
-  item_tail (t, len, &ps.items[0]);
-  pos = ps.items[0].end;
-  while (n < MAX_ITEMS)
-    {
-      Tok x, y;
-      int sep = SEP_NONE;
-
-      lex_fwd (t, len, pos, &x);
-      if (x.type == TOK_SYM && is_dash (x.ch) && n == 1)
-        sep = SEP_RANGE, ps.range_sep = 0;
-      else if (n == 1
-               && ((tok_is (&x, "до") && ps.before.from == FROM_OT) || tok_is (&x, "to")
-                   || ((tok_is (&x, "and") || tok_is (&x, "и"))
-                       && ps.before.from == FROM_BETWEEN)))
-        sep = SEP_RANGE, ps.range_sep = 1;
-      else if (x.type == TOK_SYM && x.ch == ',' && ps.seps[n - 1] != SEP_RANGE)
-        sep = SEP_COMMA;
-      else if (is_conj (&x) && ps.seps[n - 1] != SEP_RANGE)
-        sep = SEP_CONJ;
-      else
-        break;
-      lex_fwd (t, len, x.end, &y);
-      if (sep == SEP_COMMA && is_conj (&y))
-        {
-          sep = SEP_CONJ;
-          lex_fwd (t, len, y.end, &y);
-        }
-      if (y.type != TOK_NUM)
-        break;
-      ps.items[n] = (Item) { .num = y.num, .start = y.start, .end = y.end };
-      ps.seps[n] = sep;
-      item_tail (t, len, &ps.items[n]);
-      pos = ps.items[n].end;
-      n++;
-      if (sep == SEP_RANGE)
-        break;
-    }
-
-  if (ps.pcur >= 0 && !ps.pstrong)
-    {
-      Cur c;
-
-      /* "тенге 1 тенге": a currency word after the digits is theirs; the one before
-       * closed something else. */
-      if (parse_currency (t, len, ps.items[n - 1].end, &c)
-          || parse_currency (t, len, ps.items[0].end, &c))
-        {
-          ps.pcur = -1;
-          ps.head = n1->start;
-          read_before (t, lo, ps.head, &ps.before);
-        }
-    }
+  /* the whole list first, then the first figure alone */
   got = finish (&ps, n, out);
   if (got == 0 && n > 1)
     got = finish (&ps, 1, out);
-  *resume = n1->end;
-  if (got == 0 && n > 1 && ps.seps[1] != SEP_RANGE && ps.pcur < 0)
-    {
-      Cur c;
-
-      /* "1 и 2 и 3 и …" with no currency at the end: every figure but the last would read
-       * the same list to the same end and fail again; skipping them keeps a scan linear
-       * with a small constant. */
-      if (!parse_currency (t, len, ps.items[n - 1].end, &c))
-        *resume = ps.items[n - 1].start;
-    }
+  *resume = got == 0 ? resume_after_list (&ps, n, n1) : n1->end;
   return got;
 }
 
