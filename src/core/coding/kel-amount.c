@@ -972,13 +972,16 @@ typedef struct {
   gboolean       per_unit;
 } Before;
 
-/* Reads the words before an amount: "не менее", "до", "up to", "около", "шамамен", "от",
- * "from", "between", and "ежемесячно", "по", "әр" that make it a rate per unit. */
+#define IS(i, s) ((i) < n && tok_is (&w[i], (s)))
+#define IN(i, l) ((i) < n && tok_in (&w[i], (l)))
+
+/* The qualifier in the @n words @w read backwards from an amount: "около", "до", "up to",
+ * "не менее", "no more than", "кем дегенде" (@b's flags and start), or the "от", "from",
+ * "between" that may open a range (@b's from). */
 static void
-read_before (const char *t,
-             gsize       lo,
-             gsize       head,
-             Before     *b)
+read_qualifier (const Tok *w,
+                guint      n,
+                Before    *b)
 {
   static const char *const approx[] = {
     "около", "порядка", "примерно", "приблизительно", "ориентировочно", "ок", "approximately",
@@ -989,32 +992,6 @@ read_before (const char *t,
   };
   static const char *const less[] = { "менее", "меньше", NULL };
   static const char *const more[] = { "более", "больше", NULL };
-  static const char *const per_words[] = {
-    "monthly", "айына", "айлық", "каждому", "каждой", "әр", "әрбір", NULL
-  };
-  static const char *const per_stems[] = { "ежемесячн", NULL };
-  Tok w[BACK_WORDS];
-  guint n = 0;
-  gsize q = head;
-
-  b->flags = KEL_AMOUNT_NONE;
-  b->start = G_MAXSIZE;
-  b->from = FROM_NONE;
-  b->from_start = head;
-  b->per_unit = FALSE;
-  while (n < BACK_WORDS)
-    {
-      lex_back (t, lo, q, &w[n]);
-      if (w[n].type != TOK_WORD)
-        break;
-      q = w[n].start;
-      n++;
-    }
-  if (n == 0)
-    return;
-
-#define IS(i, s) ((i) < n && tok_is (&w[i], (s)))
-#define IN(i, l) ((i) < n && tok_in (&w[i], (l)))
 
   if (IN (0, approx))
     b->flags = KEL_AMOUNT_APPROX, b->start = w[0].start;
@@ -1052,16 +1029,62 @@ read_before (const char *t,
     b->from = FROM_FROM, b->from_start = w[0].start;
   else if (IS (0, "between") || IS (0, "между"))
     b->from = FROM_BETWEEN, b->from_start = w[0].start;
+}
+
+/* "ежемесячно", "по", "әр", "monthly", "ай сайын" among the words before make the amount
+ * a rate per unit; "әр жылы", "каждому году" do not, a year being the period a memorandum
+ * counts in. */
+static gboolean
+reads_per_unit (const Tok *w,
+                guint      n)
+{
+  static const char *const per_words[] = {
+    "monthly", "айына", "айлық", "каждому", "каждой", "әр", "әрбір", NULL
+  };
+  static const char *const per_stems[] = { "ежемесячн", NULL };
 
   if (IS (0, "по"))
-    b->per_unit = TRUE;
-  for (guint i = 0; i < n && !b->per_unit; i++)
+    return TRUE;
+  for (guint i = 0; i < n; i++)
     if ((tok_in (&w[i], per_words) && !(i > 0 && has_prefix_in (w[i - 1].low, year_stems)))
         || has_prefix_in (w[i].low, per_stems) || (tok_is (&w[i], "сайын") && IS (i + 1, "ай")))
-      b->per_unit = TRUE;
+      return TRUE;
+  return FALSE;
+}
 
 #undef IS
 #undef IN
+
+/* Reads the words before an amount: "не менее", "до", "up to", "около", "шамамен", "от",
+ * "from", "between", and "ежемесячно", "по", "әр" that make it a rate per unit. */
+static void
+read_before (const char *t,
+             gsize       lo,
+             gsize       head,
+             Before     *b)
+{
+  Tok w[BACK_WORDS];
+  guint n = 0;
+  gsize q = head;
+
+  b->flags = KEL_AMOUNT_NONE;
+  b->start = G_MAXSIZE;
+  b->from = FROM_NONE;
+  b->from_start = head;
+  b->per_unit = FALSE;
+  /* the words right before, nearest first */
+  while (n < BACK_WORDS)
+    {
+      lex_back (t, lo, q, &w[n]);
+      if (w[n].type != TOK_WORD)
+        break;
+      q = w[n].start;
+      n++;
+    }
+  if (n == 0)
+    return;
+  read_qualifier (w, n, b);
+  b->per_unit = reads_per_unit (w, n);
 }
 
 enum { SEP_NONE, SEP_RANGE, SEP_COMMA, SEP_CONJ };
