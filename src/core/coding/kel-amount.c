@@ -728,6 +728,60 @@ lex_fwd (const char *t,
   tok->end = next;
 }
 
+/* For lex_back, once @tok is the symbol @c ending at @q: the word that @c ends, or that
+ * ends right before @c if @c is a full stop ("approx."); after an ordinary word the full
+ * stop ends a sentence and @tok stays that symbol. */
+static void
+lex_back_word (const char *t,
+               gsize       lo,
+               gsize       q,
+               gunichar    c,
+               Tok        *tok)
+{
+  gsize s = tok->start;
+  gsize wend = q;
+  gsize w;
+  gboolean too_long = FALSE;
+
+  /* "approx.", "ок.", "долл.": the full stop may close a word before the number */
+  if (c == '.' && s > lo)
+    {
+      gsize s2;
+
+      if (!is_alpha (utf8_prev (t, lo, s, &s2)))
+        return;
+      wend = s;
+    }
+  else if (!is_alpha (c))
+    return;
+  w = wend;
+  while (w > lo)
+    {
+      gsize s2;
+
+      if (!is_alpha (utf8_prev (t, lo, w, &s2)))
+        break;
+      w = s2;
+      if (wend - w > WORD_SCAN)
+        {
+          too_long = TRUE;
+          break;
+        }
+    }
+  read_word (t, w, wend, too_long, tok);
+  classify (tok);
+  if (wend != q && !(tok->flags & KW_ABBREV))
+    {
+      /* a full stop after an ordinary word ends a sentence */
+      tok->low[0] = '\0';
+      tok->kind = W_NONE;
+      tok->flags = 0;
+      return;
+    }
+  tok->type = TOK_WORD;
+  tok->start = w;
+}
+
 /* The token ending at @p, not reaching before @lo. A number is only marked, not read. */
 static void
 lex_back (const char *t,
@@ -771,49 +825,7 @@ lex_back (const char *t,
   tok->type = TOK_SYM;
   tok->ch = c;
   tok->start = s;
-  {
-    gsize wend = q;
-    gsize w;
-    gboolean too_long = FALSE;
-
-    /* "approx.", "ок.", "долл.": the full stop may close a word before the number */
-    if (c == '.' && s > lo)
-      {
-        gsize s2;
-
-        if (!is_alpha (utf8_prev (t, lo, s, &s2)))
-          return;
-        wend = s;
-      }
-    else if (!is_alpha (c))
-      return;
-    w = wend;
-    while (w > lo)
-      {
-        gsize s2;
-
-        if (!is_alpha (utf8_prev (t, lo, w, &s2)))
-          break;
-        w = s2;
-        if (wend - w > WORD_SCAN)
-          {
-            too_long = TRUE;
-            break;
-          }
-      }
-    read_word (t, w, wend, too_long, tok);
-    classify (tok);
-    if (wend != q && !(tok->flags & KW_ABBREV))
-      {
-        /* a full stop after an ordinary word ends a sentence */
-        tok->low[0] = '\0';
-        tok->kind = W_NONE;
-        tok->flags = 0;
-        return;
-      }
-    tok->type = TOK_WORD;
-    tok->start = w;
-  }
+  lex_back_word (t, lo, q, c, tok);
 }
 
 /* Grammar ----------------------------------------------------------------------------- */
