@@ -728,6 +728,60 @@ lex_fwd (const char *t,
   tok->end = next;
 }
 
+/* For lex_back, once @tok is the symbol @c ending at @q: the word that @c ends, or that
+ * ends right before @c if @c is a full stop ("approx."); after an ordinary word the full
+ * stop ends a sentence and @tok stays that symbol. */
+static void
+lex_back_word (const char *t,
+               gsize       lo,
+               gsize       q,
+               gunichar    c,
+               Tok        *tok)
+{
+  gsize s = tok->start;
+  gsize wend = q;
+  gsize w;
+  gboolean too_long = FALSE;
+
+  /* "approx.", "ок.", "долл.": the full stop may close a word before the number */
+  if (c == '.' && s > lo)
+    {
+      gsize s2;
+
+      if (!is_alpha (utf8_prev (t, lo, s, &s2)))
+        return;
+      wend = s;
+    }
+  else if (!is_alpha (c))
+    return;
+  w = wend;
+  while (w > lo)
+    {
+      gsize s2;
+
+      if (!is_alpha (utf8_prev (t, lo, w, &s2)))
+        break;
+      w = s2;
+      if (wend - w > WORD_SCAN)
+        {
+          too_long = TRUE;
+          break;
+        }
+    }
+  read_word (t, w, wend, too_long, tok);
+  classify (tok);
+  if (wend != q && !(tok->flags & KW_ABBREV))
+    {
+      /* a full stop after an ordinary word ends a sentence */
+      tok->low[0] = '\0';
+      tok->kind = W_NONE;
+      tok->flags = 0;
+      return;
+    }
+  tok->type = TOK_WORD;
+  tok->start = w;
+}
+
 /* The token ending at @p, not reaching before @lo. A number is only marked, not read. */
 static void
 lex_back (const char *t,
@@ -771,49 +825,7 @@ lex_back (const char *t,
   tok->type = TOK_SYM;
   tok->ch = c;
   tok->start = s;
-  {
-    gsize wend = q;
-    gsize w;
-    gboolean too_long = FALSE;
-
-    /* "approx.", "ок.", "долл.": the full stop may close a word before the number */
-    if (c == '.' && s > lo)
-      {
-        gsize s2;
-
-        if (!is_alpha (utf8_prev (t, lo, s, &s2)))
-          return;
-        wend = s;
-      }
-    else if (!is_alpha (c))
-      return;
-    w = wend;
-    while (w > lo)
-      {
-        gsize s2;
-
-        if (!is_alpha (utf8_prev (t, lo, w, &s2)))
-          break;
-        w = s2;
-        if (wend - w > WORD_SCAN)
-          {
-            too_long = TRUE;
-            break;
-          }
-      }
-    read_word (t, w, wend, too_long, tok);
-    classify (tok);
-    if (wend != q && !(tok->flags & KW_ABBREV))
-      {
-        /* a full stop after an ordinary word ends a sentence */
-        tok->low[0] = '\0';
-        tok->kind = W_NONE;
-        tok->flags = 0;
-        return;
-      }
-    tok->type = TOK_WORD;
-    tok->start = w;
-  }
+  lex_back_word (t, lo, q, c, tok);
 }
 
 /* Grammar ----------------------------------------------------------------------------- */
@@ -972,13 +984,16 @@ typedef struct {
   gboolean       per_unit;
 } Before;
 
-/* Reads the words before an amount: "не менее", "до", "up to", "около", "шамамен", "от",
- * "from", "between", and "ежемесячно", "по", "әр" that make it a rate per unit. */
+#define IS(i, s) ((i) < n && tok_is (&w[i], (s)))
+#define IN(i, l) ((i) < n && tok_in (&w[i], (l)))
+
+/* The qualifier in the @n words @w read backwards from an amount: "около", "до", "up to",
+ * "не менее", "no more than", "кем дегенде" (@b's flags and start), or the "от", "from",
+ * "between" that may open a range (@b's from). */
 static void
-read_before (const char *t,
-             gsize       lo,
-             gsize       head,
-             Before     *b)
+read_qualifier (const Tok *w,
+                guint      n,
+                Before    *b)
 {
   static const char *const approx[] = {
     "около", "порядка", "примерно", "приблизительно", "ориентировочно", "ок", "approximately",
@@ -989,32 +1004,6 @@ read_before (const char *t,
   };
   static const char *const less[] = { "менее", "меньше", NULL };
   static const char *const more[] = { "более", "больше", NULL };
-  static const char *const per_words[] = {
-    "monthly", "айына", "айлық", "каждому", "каждой", "әр", "әрбір", NULL
-  };
-  static const char *const per_stems[] = { "ежемесячн", NULL };
-  Tok w[BACK_WORDS];
-  guint n = 0;
-  gsize q = head;
-
-  b->flags = KEL_AMOUNT_NONE;
-  b->start = G_MAXSIZE;
-  b->from = FROM_NONE;
-  b->from_start = head;
-  b->per_unit = FALSE;
-  while (n < BACK_WORDS)
-    {
-      lex_back (t, lo, q, &w[n]);
-      if (w[n].type != TOK_WORD)
-        break;
-      q = w[n].start;
-      n++;
-    }
-  if (n == 0)
-    return;
-
-#define IS(i, s) ((i) < n && tok_is (&w[i], (s)))
-#define IN(i, l) ((i) < n && tok_in (&w[i], (l)))
 
   if (IN (0, approx))
     b->flags = KEL_AMOUNT_APPROX, b->start = w[0].start;
@@ -1052,16 +1041,62 @@ read_before (const char *t,
     b->from = FROM_FROM, b->from_start = w[0].start;
   else if (IS (0, "between") || IS (0, "между"))
     b->from = FROM_BETWEEN, b->from_start = w[0].start;
+}
+
+/* "ежемесячно", "по", "әр", "monthly", "ай сайын" among the words before make the amount
+ * a rate per unit; "әр жылы", "каждому году" do not, a year being the period a memorandum
+ * counts in. */
+static gboolean
+reads_per_unit (const Tok *w,
+                guint      n)
+{
+  static const char *const per_words[] = {
+    "monthly", "айына", "айлық", "каждому", "каждой", "әр", "әрбір", NULL
+  };
+  static const char *const per_stems[] = { "ежемесячн", NULL };
 
   if (IS (0, "по"))
-    b->per_unit = TRUE;
-  for (guint i = 0; i < n && !b->per_unit; i++)
+    return TRUE;
+  for (guint i = 0; i < n; i++)
     if ((tok_in (&w[i], per_words) && !(i > 0 && has_prefix_in (w[i - 1].low, year_stems)))
         || has_prefix_in (w[i].low, per_stems) || (tok_is (&w[i], "сайын") && IS (i + 1, "ай")))
-      b->per_unit = TRUE;
+      return TRUE;
+  return FALSE;
+}
 
 #undef IS
 #undef IN
+
+/* Reads the words before an amount: "не менее", "до", "up to", "около", "шамамен", "от",
+ * "from", "between", and "ежемесячно", "по", "әр" that make it a rate per unit. */
+static void
+read_before (const char *t,
+             gsize       lo,
+             gsize       head,
+             Before     *b)
+{
+  Tok w[BACK_WORDS];
+  guint n = 0;
+  gsize q = head;
+
+  b->flags = KEL_AMOUNT_NONE;
+  b->start = G_MAXSIZE;
+  b->from = FROM_NONE;
+  b->from_start = head;
+  b->per_unit = FALSE;
+  /* the words right before, nearest first */
+  while (n < BACK_WORDS)
+    {
+      lex_back (t, lo, q, &w[n]);
+      if (w[n].type != TOK_WORD)
+        break;
+      q = w[n].start;
+      n++;
+    }
+  if (n == 0)
+    return;
+  read_qualifier (w, n, b);
+  b->per_unit = reads_per_unit (w, n);
 }
 
 enum { SEP_NONE, SEP_RANGE, SEP_COMMA, SEP_CONJ };
@@ -1333,6 +1368,151 @@ finish (Parse *ps,
   return emit_found (ps, n, range, values, scales, cur, kcase, end, post, out);
 }
 
+/* "школы № 3 – 50 млн тенге", "school No. 3 - KZT 50 million": a number after "№",
+ * "No." or "#" names a thing; it is neither a sum nor the start of a range. */
+static gboolean
+names_a_thing (const char *t,
+               gsize       lo,
+               const Tok  *back)
+{
+  if (back->type == TOK_SYM && (back->ch == 0x2116 || back->ch == '#'))
+    return TRUE;
+  if (back->type == TOK_WORD
+      && (tok_is (back, "no") || tok_is (back, "nr") || tok_is (back, "nos")))
+    return TRUE;
+  return back->type == TOK_SYM && back->ch == '.' && back->start >= lo + 2
+         && g_ascii_strncasecmp (t + back->start - 2, "no", 2) == 0
+         && (back->start == lo + 2 || !g_ascii_isalpha (t[back->start - 3]));
+}
+
+/* A currency sign or a currency word in the nominative right before the digits ("$5",
+ * "US$ 5", "KZT 5", "тенге 5") is the amount's, and the expression starts at it. */
+static void
+take_currency_before (Parse *ps)
+{
+  const Tok *back = &ps->back;
+
+  if (back->type == TOK_SYM && sym_currency (back->ch) >= 0)
+    {
+      ps->pcur = sym_currency (back->ch);
+      ps->pstrong = TRUE;
+      ps->head = back->start;
+      if (back->ch == '$')
+        {
+          Tok us;
+
+          lex_back (ps->t, ps->lo, back->start, &us);
+          if (tok_is (&us, "us") && !us.gap)
+            ps->head = us.start;
+        }
+    }
+  else if (back->type == TOK_WORD && back->kind == W_CUR && back->kcase == CASE_NOM)
+    {
+      ps->pcur = back->arg;
+      ps->pstrong = (back->flags & KW_CODE) != 0;
+      ps->head = back->start;
+    }
+}
+
+/* The separator after the item that ends at @pos, or SEP_NONE; @x gets its token. */
+static int
+read_sep (const Parse *ps,
+          guint        n,
+          gsize        pos,
+          Tok         *x)
+{
+  lex_fwd (ps->t, ps->len, pos, x);
+  if (x->type == TOK_SYM && is_dash (x->ch) && n == 1)
+    return SEP_RANGE;
+  if (n == 1
+      && ((tok_is (x, "до") && ps->before.from == FROM_OT) || tok_is (x, "to")
+          || ((tok_is (x, "and") || tok_is (x, "и")) && ps->before.from == FROM_BETWEEN)))
+    return SEP_RANGE;
+  if (x->type == TOK_SYM && x->ch == ',' && ps->seps[n - 1] != SEP_RANGE)
+    return SEP_COMMA;
+  if (is_conj (x) && ps->seps[n - 1] != SEP_RANGE)
+    return SEP_CONJ;
+  return SEP_NONE;
+}
+
+/* Reads the figures joined to @n1 by a dash or "to"/"до" (a range of two), or by commas
+ * and "and"/"и" (a list): "10–15", "от 10 до 15", "10, 20 и 30". Returns how many. */
+static guint
+read_items (Parse     *ps,
+            const Num *n1)
+{
+  guint n = 1;
+  gsize pos;
+
+  ps->items[0] = (Item) { .num = *n1, .start = n1->start, .end = n1->end };
+  ps->seps[0] = SEP_NONE;
+  item_tail (ps->t, ps->len, &ps->items[0]);
+  pos = ps->items[0].end;
+  while (n < MAX_ITEMS)
+    {
+      Tok x, y;
+      int sep = read_sep (ps, n, pos, &x);
+
+      if (sep == SEP_NONE)
+        break;
+      if (sep == SEP_RANGE)
+        ps->range_sep = x.type == TOK_SYM ? 0 : 1;
+      lex_fwd (ps->t, ps->len, x.end, &y);
+      if (sep == SEP_COMMA && is_conj (&y))
+        {
+          sep = SEP_CONJ;
+          lex_fwd (ps->t, ps->len, y.end, &y);
+        }
+      if (y.type != TOK_NUM)
+        break;
+      ps->items[n] = (Item) { .num = y.num, .start = y.start, .end = y.end };
+      ps->seps[n] = sep;
+      item_tail (ps->t, ps->len, &ps->items[n]);
+      pos = ps->items[n].end;
+      n++;
+      if (sep == SEP_RANGE)
+        break;
+    }
+  return n;
+}
+
+/* "тенге 1 тенге": a currency word after the digits is theirs; the one before closed
+ * something else, so it is dropped and the words before are read again from the digits. */
+static void
+drop_currency_before (Parse     *ps,
+                      guint      n,
+                      const Num *n1)
+{
+  Cur c;
+
+  if (ps->pcur < 0 || ps->pstrong)
+    return;
+  if (parse_currency (ps->t, ps->len, ps->items[n - 1].end, &c)
+      || parse_currency (ps->t, ps->len, ps->items[0].end, &c))
+    {
+      ps->pcur = -1;
+      ps->head = n1->start;
+      read_before (ps->t, ps->lo, ps->head, &ps->before);
+    }
+}
+
+/* Where to try the next number after a list of @n that gave no amount.
+ * "1 и 2 и 3 и …" with no currency at the end: every figure but the last would read the
+ * same list to the same end and fail again; skipping them keeps a scan linear with a
+ * small constant. */
+static gsize
+resume_after_list (const Parse *ps,
+                   guint        n,
+                   const Num   *n1)
+{
+  Cur c;
+
+  if (n > 1 && ps->seps[1] != SEP_RANGE && ps->pcur < 0
+      && !parse_currency (ps->t, ps->len, ps->items[n - 1].end, &c))
+    return ps->items[n - 1].start;
+  return n1->end;
+}
+
 /* Tries to read money around the number @n1; fills @out and returns how many amounts.
  * When there are none, @resume is where the next number worth trying starts. */
 static guint
@@ -1344,9 +1524,8 @@ parse_at (const char *t,
           gsize      *resume)
 {
   Parse ps;
-  guint n = 1;
+  guint n;
   guint got;
-  gsize pos;
 
   /* Field by field: zeroing the whole struct for every number in a text costs more than
    * all the rest of the work on it. */
@@ -1358,108 +1537,21 @@ parse_at (const char *t,
   ps.head = n1->start;
   ps.range_sep = 0;
   lex_back (t, lo, n1->start, &ps.back);
-  /* "школы № 3 – 50 млн тенге", "school No. 3 - KZT 50 million": a number after "№",
-   * "No." or "#" names a thing; it is neither a sum nor the start of a range */
-  if ((ps.back.type == TOK_SYM && (ps.back.ch == 0x2116 || ps.back.ch == '#'))
-      || (ps.back.type == TOK_WORD && (tok_is (&ps.back, "no") || tok_is (&ps.back, "nr")
-                                       || tok_is (&ps.back, "nos")))
-      || (ps.back.type == TOK_SYM && ps.back.ch == '.' && ps.back.start >= lo + 2
-          && g_ascii_strncasecmp (t + ps.back.start - 2, "no", 2) == 0
-          && (ps.back.start == lo + 2 || !g_ascii_isalpha (t[ps.back.start - 3]))))
+  if (names_a_thing (t, lo, &ps.back))
     {
       *resume = n1->end;
       return 0;
     }
-  if (ps.back.type == TOK_SYM && sym_currency (ps.back.ch) >= 0)
-    {
-      ps.pcur = sym_currency (ps.back.ch);
-      ps.pstrong = TRUE;
-      ps.head = ps.back.start;
-      if (ps.back.ch == '$')
-        {
-          Tok us;
-
-          lex_back (t, lo, ps.back.start, &us);
-          if (tok_is (&us, "us") && !us.gap)
-            ps.head = us.start;
-        }
-    }
-  else if (ps.back.type == TOK_WORD && ps.back.kind == W_CUR && ps.back.kcase == CASE_NOM)
-    {
-      ps.pcur = ps.back.arg;
-      ps.pstrong = (ps.back.flags & KW_CODE) != 0;
-      ps.head = ps.back.start;
-    }
+  take_currency_before (&ps);
   read_before (t, lo, ps.head, &ps.before);
+  n = read_items (&ps, n1);
+  drop_currency_before (&ps, n, n1);
 
-  ps.items[0] = (Item) { .num = *n1, .start = n1->start, .end = n1->end };
-  ps.seps[0] = SEP_NONE;
-  item_tail (t, len, &ps.items[0]);
-  pos = ps.items[0].end;
-  while (n < MAX_ITEMS)
-    {
-      Tok x, y;
-      int sep = SEP_NONE;
-
-      lex_fwd (t, len, pos, &x);
-      if (x.type == TOK_SYM && is_dash (x.ch) && n == 1)
-        sep = SEP_RANGE, ps.range_sep = 0;
-      else if (n == 1
-               && ((tok_is (&x, "до") && ps.before.from == FROM_OT) || tok_is (&x, "to")
-                   || ((tok_is (&x, "and") || tok_is (&x, "и"))
-                       && ps.before.from == FROM_BETWEEN)))
-        sep = SEP_RANGE, ps.range_sep = 1;
-      else if (x.type == TOK_SYM && x.ch == ',' && ps.seps[n - 1] != SEP_RANGE)
-        sep = SEP_COMMA;
-      else if (is_conj (&x) && ps.seps[n - 1] != SEP_RANGE)
-        sep = SEP_CONJ;
-      else
-        break;
-      lex_fwd (t, len, x.end, &y);
-      if (sep == SEP_COMMA && is_conj (&y))
-        {
-          sep = SEP_CONJ;
-          lex_fwd (t, len, y.end, &y);
-        }
-      if (y.type != TOK_NUM)
-        break;
-      ps.items[n] = (Item) { .num = y.num, .start = y.start, .end = y.end };
-      ps.seps[n] = sep;
-      item_tail (t, len, &ps.items[n]);
-      pos = ps.items[n].end;
-      n++;
-      if (sep == SEP_RANGE)
-        break;
-    }
-
-  if (ps.pcur >= 0 && !ps.pstrong)
-    {
-      Cur c;
-
-      /* "тенге 1 тенге": a currency word after the digits is theirs; the one before
-       * closed something else. */
-      if (parse_currency (t, len, ps.items[n - 1].end, &c)
-          || parse_currency (t, len, ps.items[0].end, &c))
-        {
-          ps.pcur = -1;
-          ps.head = n1->start;
-          read_before (t, lo, ps.head, &ps.before);
-        }
-    }
+  /* the whole list first, then the first figure alone */
   got = finish (&ps, n, out);
   if (got == 0 && n > 1)
     got = finish (&ps, 1, out);
-  *resume = n1->end;
-  if (got == 0 && n > 1 && ps.seps[1] != SEP_RANGE && ps.pcur < 0)
-    {
-      Cur c;
-
-      /* "1 и 2 и 3 и …" with no currency at the end: every figure but the last would read
-       * the same list to the same end and fail again; skipping them keeps a scan linear
-       * with a small constant. */
-      if (!parse_currency (t, len, ps.items[n - 1].end, &c))
-        *resume = ps.items[n - 1].start;
-    }
+  *resume = got == 0 ? resume_after_list (&ps, n, n1) : n1->end;
   return got;
 }
 

@@ -229,6 +229,81 @@ starts_with_caption (const char *s, const char *end)
              || strncmp (p, "Кесте", strlen ("Кесте")) == 0);
 }
 
+/* A line that starts with a digit: a clause "2.1.", "2.1 ", "3. " (LINE_DOTTED), a
+ * numbered row of a table (left a row), or "3) " (LINE_PAREN); anything else stays as
+ * it is. */
+static void
+classify_numbered (Line       *line,
+                   const char *text,
+                   const char *s,
+                   const char *end)
+{
+  const char *p = s;
+  gunichar c;
+  int depth = 0;
+  gboolean dot_after = FALSE;
+
+  while (depth < MAX_DEPTH && p < end && g_ascii_isdigit (*p))
+    {
+      int v = 0, nd = 0;
+      while (p < end && g_ascii_isdigit (*p) && nd < 3)
+        v = v * 10 + (*p++ - '0'), nd++;
+      /* "2017." is a year, not a section; "2.100." is a clause */
+      if (nd > (depth == 0 ? 2 : 3) || (p < end && g_ascii_isdigit (*p)))
+        {
+          depth = 0;
+          break;
+        }
+      line->num[depth++] = v;
+      dot_after = FALSE;
+      if (p < end && *p == '.')
+        {
+          p++;
+          dot_after = TRUE;
+        }
+      else
+        break;
+    }
+  /* "1.1<tab>Строительство …<tab>г. Риддер<tab>2 400 000,0": a numbered row of a
+   * table (its number alone in the first cell, two cells more, one of them a
+   * number) is a row, not a clause */
+  if (line->kind == LINE_ROW && depth > 0 && p < end && *p == '\t'
+      && memchr (p + 1, '\t', end - p - 1) != NULL)
+    return;
+  if (depth > 0 && p < end && (*p == ' ' || *p == '\t') && (depth > 1 || dot_after))
+    {
+      const char *b = skip_spaces (p, end);
+      c = b < end ? g_utf8_get_char (b) : 0;
+      /* A clause opens with a word or a quote, not with "km" or another number;
+       * "2.1. оказывает …" after "2. Корпорация в 2014 году:" opens in lower case. */
+      if (g_unichar_isupper (c) || c == 0x00AB || c == '"' || c == 0x201C
+          || (g_unichar_isdigit (c) && depth > 1)
+          || (g_unichar_islower (c) && depth > 1 && dot_after))
+        {
+          line->kind = LINE_DOTTED;
+          line->depth = depth;
+          line->body = b - text;
+          return;
+        }
+    }
+  /* "3) text" */
+  p = s;
+  {
+    int v = 0, nd = 0;
+    while (p < end && g_ascii_isdigit (*p) && nd < 3)
+      v = v * 10 + (*p++ - '0'), nd++;
+    if (nd <= 2 && p + 1 < end && *p == ')' && (p[1] == ' ' || p[1] == '\t'))
+      {
+        line->kind = LINE_PAREN;
+        line->num[0] = v;
+        line->depth = 1;
+        line->body = skip_spaces (p + 1, end) - text;
+        return;
+      }
+  }
+  return;
+}
+
 static void
 classify (Line *line, const char *text)
 {
@@ -264,67 +339,7 @@ classify (Line *line, const char *text)
   p = s;
   if (g_ascii_isdigit (*p))
     {
-      int depth = 0;
-      gboolean dot_after = FALSE;
-
-      while (depth < MAX_DEPTH && p < end && g_ascii_isdigit (*p))
-        {
-          int v = 0, nd = 0;
-          while (p < end && g_ascii_isdigit (*p) && nd < 3)
-            v = v * 10 + (*p++ - '0'), nd++;
-          /* "2017." is a year, not a section; "2.100." is a clause */
-          if (nd > (depth == 0 ? 2 : 3) || (p < end && g_ascii_isdigit (*p)))
-            {
-              depth = 0;
-              break;
-            }
-          line->num[depth++] = v;
-          dot_after = FALSE;
-          if (p < end && *p == '.')
-            {
-              p++;
-              dot_after = TRUE;
-            }
-          else
-            break;
-        }
-      /* "1.1<tab>Строительство …<tab>г. Риддер<tab>2 400 000,0": a numbered row of a
-       * table (its number alone in the first cell, two cells more, one of them a
-       * number) is a row, not a clause */
-      if (line->kind == LINE_ROW && depth > 0 && p < end && *p == '\t'
-          && memchr (p + 1, '\t', end - p - 1) != NULL)
-        return;
-      if (depth > 0 && p < end && (*p == ' ' || *p == '\t') && (depth > 1 || dot_after))
-        {
-          const char *b = skip_spaces (p, end);
-          c = b < end ? g_utf8_get_char (b) : 0;
-          /* A clause opens with a word or a quote, not with "km" or another number;
-           * "2.1. оказывает …" after "2. Корпорация в 2014 году:" opens in lower case. */
-          if (g_unichar_isupper (c) || c == 0x00AB || c == '"' || c == 0x201C
-              || (g_unichar_isdigit (c) && depth > 1)
-              || (g_unichar_islower (c) && depth > 1 && dot_after))
-            {
-              line->kind = LINE_DOTTED;
-              line->depth = depth;
-              line->body = b - text;
-              return;
-            }
-        }
-      /* "3) text" */
-      p = s;
-      {
-        int v = 0, nd = 0;
-        while (p < end && g_ascii_isdigit (*p) && nd < 3)
-          v = v * 10 + (*p++ - '0'), nd++;
-        if (nd <= 2 && p + 1 < end && *p == ')' && (p[1] == ' ' || p[1] == '\t'))
-          {
-            line->kind = LINE_PAREN;
-            line->num[0] = v;
-            line->depth = 1;
-            line->body = skip_spaces (p + 1, end) - text;
-            return;
-          }
-      }
+      classify_numbered (line, text, s, end);
       return;
     }
 
