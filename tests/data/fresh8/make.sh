@@ -1,0 +1,53 @@
+#!/bin/sh
+# Rebuild every PDF of this evaluation set from its source, make the two scans, then
+# verify the gold quotes. See README.md for the tools and their versions.
+set -e
+cd "$(dirname "$0")"
+PY=/usr/bin/python3
+LO="soffice -env:UserInstallation=file:///tmp/lo-fresh8 --headless"
+
+docx() {  # STEM.py -> STEM.docx -> STEM.pdf
+    $PY "$1.py" "$1.docx"
+    $LO --convert-to pdf:writer_pdf_Export --outdir . "$1.docx" >/dev/null 2>&1
+}
+htmllo() { # STEM.html -> STEM.pdf (LibreOffice Writer, not Writer/Web)
+    $LO --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export --outdir . "$1.html" >/dev/null 2>&1
+}
+tex() {   # STEM.tex -> STEM.pdf ($2: engine)
+    mkdir -p /tmp/tex-fresh8
+    for i in 1 2; do
+        $2 -interaction=nonstopmode -halt-on-error -output-directory=/tmp/tex-fresh8 "$1.tex" >/dev/null
+    done
+    cp "/tmp/tex-fresh8/$1.pdf" .
+}
+html() {  # STEM.html -> STEM.pdf (Chromium print)
+    chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+        --user-data-dir=/tmp/chromium-fresh8 --print-to-pdf="$1.pdf" "file://$PWD/$1.html" >/dev/null 2>&1
+}
+scan() {  # SOURCE.pdf -> SCAN.pdf: grey image-only PDF, rotated, light noise
+    # $1 source stem, $2 scan stem, $3 dpi, $4 rotation in degrees, $5 seed, $6 noise,
+    # $7 page size for img2pdf (default A4; A4^T for a landscape source)
+    d=/tmp/scan-fresh8-$2; rm -rf "$d"; mkdir -p "$d"
+    pdftoppm -r "$3" -gray -png "$1.pdf" "$d/p"
+    for f in "$d"/p-*.png; do
+        convert "$f" -seed "$5" -background white -rotate "$4" -attenuate "$6" +noise Gaussian \
+            -blur 0x0.4 -colorspace Gray -depth 8 -density "$3" -strip -quality 82 "$f.jpg"
+    done
+    img2pdf --pagesize "${7:-A4}" -o "$2.pdf" "$d"/p-*.png.jpg
+}
+
+if [ $# -gt 0 ]; then "$@"; exit; fi   # e.g. ./make.sh docx 03-... (one step)
+
+html   01-karaganda-akimat-quarterly-summary-2025-ru
+htmllo 02-kyzylorda-maslikhat-session-2024-kk
+docx   03-allur-kostanay-additional-agreement-2025-ru
+html   04-hyundai-trans-almaty-pressrelease-2025-en
+htmllo 05-emir-oil-mangystau-execution-report-2024-ru
+tex    06-vasilkovskoye-gold-zerendi-memorandum-2025-kk xelatex
+html   07-kazakhstan-potash-aktobe-investor-slide-2024-en
+htmllo 08-rakhat-medeu-thanks-letter-2025-kk
+# scans: source stem, scan stem, dpi, rotation (degrees), noise seed, noise attenuation[, page size]
+scan   03-allur-kostanay-additional-agreement-2025-ru 09-allur-kostanay-additional-agreement-2025-ru-scan 200 1.2 5 0.35
+scan   06-vasilkovskoye-gold-zerendi-memorandum-2025-kk 10-vasilkovskoye-gold-zerendi-memorandum-2025-kk-scan 170 -0.8 11 0.4
+rm -rf __pycache__
+$PY verify.py
