@@ -27,7 +27,10 @@
 /* A sum this many times the document's median is reported. */
 #define OUTLIER_FACTOR 20
 
-static pcre2_code *year_code, *quote_code, *number_code;
+/* How far into the document its title is looked for. */
+#define HEAD_BYTES 600
+
+static pcre2_code *year_code, *quote_code, *number_code, *own_report_code;
 
 
 static gpointer
@@ -39,6 +42,13 @@ compile_static (gpointer data)
   year_code = _kel_coding_compile ("(?<![\\p{L}\\d])(?:(?:в|во|за|in|during)\\s+(?<y1>(?:19|20)\\d\\d)"
                        "(?:\\s*(?:году|г\\.|год(?!\\p{L})|year))?(?![\\d\\p{L}])"
                        "|(?<y2>(?:19|20)\\d\\d)\\s*(?:жылы|жылғы)(?!\\p{L}))");
+  /* the title of a company's report on its own year: an execution report on a memorandum
+   * or a sustainability or annual report (not an akim's report to the population, which
+   * lists the companies' tasks for the next year) */
+  own_report_code = _kel_coding_compile ("(?<!\\p{L})(?:исполнени|выполнени|устойчив\\p{L}*\\s+развити"
+                                         "|годов\\p{L}*\\s+отч|орындал|тұрақты\\s+дам"
+                                         "|жылдық\\s+есеп|sustainab|annual\\s+report|execution"
+                                         "|implementation)");
   /* a name in quotes: «Шахтёр», “Sholpan”, "Arlan" */
   quote_code = _kel_coding_compile ("[«“\"„]\\s*([^«»“”\"„\\n]{2,60}?)\\s*[»”\"“]");
   /* a number with what it counts: "№ 3", "на 320 мест", "3 жедел", "50 орындық" */
@@ -255,11 +265,37 @@ dating_years (const KelDocument *doc, gsize start, gsize end, int *earliest, int
 }
 
 /* Background: an item dated only by years before the document's period. The sentence of a
- * clause is the item's own span. */
+ * clause is the item's own span. An item of a report dated only by years after the report's
+ * period is a plan: a declaration. */
+static gboolean is_row (const KelDocument *doc, const KelCoding *c);
+
+/* The last year a company's report on its own year speaks for (the later of its period
+ * and its date, since a report is often dated the year after it reports on); G_MAXINT for
+ * any other document: a memorandum's later years are its commitments, and an akim's
+ * report lists the companies' tasks for the next year. */
+static int
+own_report_until (const KelDocument *doc)
+{
+  const char *text = doc->norm->text;
+  gsize head = MIN (doc->norm->len, HEAD_BYTES);
+  pcre2_match_data *md;
+  gboolean own;
+
+  if (doc->kind != KEL_KIND_REPORT || MAX (doc->year, doc->period_end) <= 0)
+    return G_MAXINT;
+  while (head < doc->norm->len && (text[head] & 0xC0) == 0x80)
+    head++;
+  md = pcre2_match_data_create (1, NULL);
+  own = match_at (own_report_code, text, head, 0, md);
+  pcre2_match_data_free (md);
+  return own ? MAX (doc->year, doc->period_end) : G_MAXINT;
+}
+
 static void
 count_background (KelDocument *doc)
 {
   int from = period_start (doc);
+  int until = own_report_until (doc);
 
   if (from <= 0)
     return;
@@ -275,6 +311,14 @@ count_background (KelDocument *doc)
       if (latest > 0 && latest < from)
         {
           c->reason = KEL_REASON_BACKGROUND;
+          c->reason_terms = g_steal_pointer (&words);
+        }
+      else if (earliest > until && !is_row (doc, c))
+        {
+          /* a report on its year counts what was done in it: "In 2025 the Group plans to
+           * build…" in a report on 2024 is a plan, no item of the report; a table row
+           * reports its fact ("II очередь – в 2020 г." beside the sum spent) */
+          c->reason = KEL_REASON_DECLARATION;
           c->reason_terms = g_steal_pointer (&words);
         }
     }
@@ -394,7 +438,6 @@ categories_named (const KelLexicon *lex, const KelDocument *doc, const KelCoding
 }
 
 static GHashTable *stems (const KelLexicon *lex, const char *text, gsize start, gsize end);
-static gboolean is_row (const KelDocument *doc, const KelCoding *c);
 
 /* A headline or a lead that sums up what the document lists ("A new kindergarten, hospital
  * and school repairs, computer classes … and training", «Новый детский сад, ремонт
