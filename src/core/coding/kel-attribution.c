@@ -362,14 +362,14 @@ signing_at (GArray *spans, gsize at)
 }
 
 /* Whether a party is one of the document's whatever it is: given a short name («далее —
- * МФО»), or named in a sentence that signs a memorandum with it. */
+ * МФО»), or named with its legal form in a sentence that signs a memorandum with it. */
 static gboolean
 party_signs (const KelParty *p, GArray *spans)
 {
   if (p->short_named)
     return TRUE;
-  for (guint k = 0; k < p->at->len; k++)
-    if (signing_at (spans, g_array_index (p->at, gsize, k)) >= 0)
+  for (guint k = 0; k < p->named->len; k++)
+    if (signing_at (spans, g_array_index (p->named, gsize, k)) >= 0)
       return TRUE;
   return FALSE;
 }
@@ -401,12 +401,14 @@ find_parties (GPtrArray *parties, const KelDocument *doc, GArray *mentions, GArr
       const char *name = group == NULL ? doc->corporation
                          : group->known != NULL ? group->known : group->name;
 
-      if (p->known != NULL || name == NULL || !(own || party_signs (p, spans)))
+      gboolean signs = party_signs (p, spans);
+
+      if (p->known != NULL || name == NULL || !(own || signs))
         continue;
       for (guint k = 0; k < p->at->len; k++)
         {
           gsize at = g_array_index (p->at, gsize, k);
-          Mention m = { at, name, G_MAXUINT, signing_at (spans, at) >= 0 };
+          Mention m = { at, name, G_MAXUINT, signs && signing_at (spans, at) >= 0 };
           g_array_append_val (mentions, m);
         }
     }
@@ -446,7 +448,7 @@ find_known_parties (GPtrArray *parties, GArray *mentions)
     }
 }
 
-/* Marks the mentions in a sentence that signs a memorandum. */
+/* Marks the mentions of the list's companies in a sentence that signs a memorandum. */
 static void
 mark_intro (GArray *mentions, GArray *spans)
 {
@@ -473,8 +475,8 @@ _kel_attribute_corporations (const KelLexicon *lex, KelDocument *doc)
   parties = _kel_find_parties (lex, doc->norm->text, doc->norm->len, 0);
   find_known_parties (parties, mentions);
   to_groups (lex, mentions);
-  find_parties (parties, doc, mentions, spans);
   mark_intro (mentions, spans);
+  find_parties (parties, doc, mentions, spans);
   if (n_companies (mentions) < 2)
     return;
   g_array_sort (mentions, compare_mentions);

@@ -62,6 +62,7 @@ party_free (gpointer data)
   g_free (p->key);
   g_free (p->name);
   g_array_unref (p->at);
+  g_array_unref (p->named);
   g_ptr_array_unref (p->forms);
   g_free (p);
 }
@@ -851,6 +852,7 @@ party_for (GPtrArray *parties, const char *key)
   p->key = g_strdup (key);
   p->parent = -1;
   p->at = g_array_new (FALSE, FALSE, sizeof (gsize));
+  p->named = g_array_new (FALSE, FALSE, sizeof (gsize));
   p->forms = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (parties, p);
   return p;
@@ -1422,7 +1424,9 @@ _kel_find_parties (const KelLexicon *lex, const char *text, gsize len, gsize hea
        * these marks; its rows stay with the company named before them */
       if (strlen (key) < 3 || strpbrk (r->name, "!?{}[]|") != NULL)
         continue;
-      g_ptr_array_add (party_for (parties, key)->forms, g_strdup (r->name));
+      KelParty *p = party_for (parties, key);
+      g_ptr_array_add (p->forms, g_strdup (r->name));
+      g_array_append_val (p->named, r->at);
     }
   fold = fold_range (text, len, 0, len);
   fold_len = strlen (fold);
