@@ -778,7 +778,7 @@ find_latin (const char *text, gsize len, GArray *raws)
       g_autofree char *pat = g_strdup_printf (
         "(?<![\\p{L}\\d])((?:%s(?:\\h+(?:of|and|&)\\h+|\\h+|\\h*\\n\\h*)){0,3}%s),?"
         "\\h+(?:LLP|JSC|Ltd\\.?|LLC|Limited|Inc\\.?"
-        "|plc|PLC|GmbH|B\\.V\\.|N\\.V\\.|(Group))(?![\\p{L}])"
+        "|plc|PLC|GmbH|B\\.V\\.|N\\.V\\.|[Hh]olding|(Group))(?![\\p{L}])"
         "|(?<![\\p{L}])(?:LLP|JSC)\\h+(%s(?:\\h+%s){0,3})",
         word, word, word, word);
       int err;
@@ -817,9 +817,16 @@ find_latin (const char *text, gsize len, GArray *raws)
       char *name = g_strndup (text + ov[2 * g], end - ov[2 * g]);
       g_autofree char *next = after (text, len, ov[1]);
 
-      /* "The", a sentence's first word, is not a part of the name */
+      /* "The", a sentence's first word, is not a part of the name, nor a name ("The
+         holding will…") */
       if (g_str_has_prefix (name, "The ") || g_str_has_prefix (name, "THE "))
         memmove (name, name + 4, strlen (name + 4) + 1);
+      if (g_ascii_strcasecmp (name, "the") == 0 || g_ascii_strcasecmp (name, "this") == 0)
+        {
+          g_free (name);
+          pos = ov[1];
+          continue;
+        }
       add_raw (raws, text, len, ov[2 * g], ov[1], name, next);
       pos = ov[1];
     }
