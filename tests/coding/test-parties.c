@@ -476,6 +476,168 @@ test_parties_summary_with_listed (void)
   g_assert_cmpstr (by_amount[2], !=, by_amount[4]);
 }
 
+/* The corporation of the coding that carries @amount (tenge), counted or not, or "" when
+ * none does. */
+static const char *
+corp_of_amount (const KelDocument *doc, double amount)
+{
+  for (guint k = 0; k < doc->codings->len; k++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, k);
+      if (c->amount_kzt == amount)
+        return kel_coding_get_corporation (doc, c);
+    }
+  return "";
+}
+
+/* An akimat's news of two memoranda signed the same day: the second company, named once
+ * in a sentence that signs its memorandum, takes the items after it, in kk, ru and en;
+ * the first company's items stay its own (invented companies; the first is on the list in
+ * the Russian one). «… құрылыс холдингі», холдинг «…», "… holding" name a company. */
+static void
+test_parties_second_memorandum (void)
+{
+  static const struct {
+    const char *text, *first, *second;
+  } cases[] = {
+    { "Облыс әкімдігі мен «Ақсу Тыңайтқыш» ЖШС меморандумға қол қойды\n\n"
+      "Тараз қаласында облыс әкімі мен «Ақсу Тыңайтқыш» ЖШС директоры меморандумға қол "
+      "қойды. Меморандумға сәйкес компания Шу қаласында 200 орындық балабақша салады, "
+      "құны 900 млн теңге. «Ақсу Тыңайтқыш» сондай-ақ аудандық ауруханаға 70 млн теңгеге "
+      "медициналық жабдық сатып алады.\n\n"
+      "Сол күні облыс әкімдігі «Nur Qurylys» құрылыс холдингімен де меморандумға қол қойды. "
+      "Оған сәйкес холдинг Тараз қаласында 40 пәтерлік жалдамалы тұрғын үй салады (800 млн "
+      "теңге). Холдинг сондай-ақ «Жамбыл» волейбол клубына 12 млн теңге демеушілік көмек "
+      "көрсетеді.\n",
+      "Aksu Tynaitkysh", "Nur Qurylys" },
+    { "Акимат области подписал меморандум с АО «Казцинк»\n\n"
+      "В Усть-Каменогорске аким области и руководство АО «Казцинк» подписали меморандум на "
+      "2025 год. Казцинк построит в Риддере детский сад на 280 мест стоимостью 1,2 млрд тенге "
+      "и выделит 45 млн тенге на оборудование для городской больницы.\n\n"
+      "Также в этот день подписан меморандум со строительным холдингом «Ертіс Құрылыс». "
+      "Холдинг отремонтирует школу № 12 в Алтае за 300 млн тенге и профинансирует праздник "
+      "Наурыз в Зыряновске на 9 млн тенге.\n",
+      "Kazzinc", "Ertis Kurylys" },
+    { "Akimat signs memorandum with Saryarka Cement LLP\n\n"
+      "The akim of the region and the director of Saryarka Cement LLP signed a memorandum "
+      "for 2025. The company will build a kindergarten for 150 children in Temirtau worth "
+      "KZT 650 million and will give KZT 35 million for equipment of the city hospital.\n\n"
+      "The same day a memorandum was also signed with the Baiterek Stroi holding. The "
+      "holding will repair the roof of school No. 4 in Shakhtinsk for KZT 120 million and "
+      "will sponsor the Shakhter youth hockey club with KZT 18 million.\n",
+      "Saryarka Cement", "Baiterek Stroi" },
+  };
+  static const double first[][2] = { { 900e6, 70e6 }, { 1.2e9, 45e6 }, { 650e6, 35e6 } };
+  static const double second[][2] = { { 800e6, 12e6 }, { 300e6, 9e6 }, { 120e6, 18e6 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (KelDocument) doc = process (cases[i].text);
+
+      g_assert_cmpstr (doc->corporation, ==, cases[i].first);
+      for (guint k = 0; k < 2; k++)
+        {
+          g_assert_cmpstr (corp_of_amount (doc, first[i][k]), ==, cases[i].first);
+          g_assert_cmpstr (corp_of_amount (doc, second[i][k]), ==, cases[i].second);
+        }
+    }
+}
+
+/* A tripartite memorandum whose companies are given short names, one a common word
+ * («(бұдан әрі – Банк)») and one in capitals («МҰҰ»), and whose
+ * sections then use only them: each section's items are its company's (invented). */
+static void
+test_parties_tripartite (void)
+{
+  static const struct {
+    const char *text, *bank, *mfo;
+  } cases[] = {
+    { "ҮШЖАҚТЫ МЕМОРАНДУМ\n\n«Рудный қаласы әкімінің аппараты» мемлекеттік мекемесі "
+      "(бұдан әрі – Әкімдік), «Тобыл Финанс Банк» акционерлік қоғамы (бұдан әрі – Банк) "
+      "және «Дала Несие» ЖШС (бұдан әрі – МҰҰ), бұдан әрі – Тараптар, осы Меморандумды "
+      "жасасты.\n\n1. Банктің міндеттемелері\n1.1. № 3 мектептің жанынан спорт алаңын салуды "
+      "60 млн теңгеге қаржыландыру.\n1.2. Қалалық ауруханаға 25 млн теңгеге жабдық сатып "
+      "алу.\n\n2. МҰҰ міндеттемелері\n2.1. «Мейірім» қоғамдық қорына қарттарға көмекке 14 "
+      "млн теңге аудару.\n2.2. Қалалық саябақта Наурыз мерекесін 6 млн теңгеге өткізу.\n",
+      "Tobyl Finans Bank", "Dala Nesie" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (KelDocument) doc = process (cases[i].text);
+
+      g_assert_cmpstr (corp_of_amount (doc, 60e6), ==, cases[i].bank);
+      g_assert_cmpstr (corp_of_amount (doc, 25e6), ==, cases[i].bank);
+      g_assert_cmpstr (corp_of_amount (doc, 14e6), ==, cases[i].mfo);
+      g_assert_cmpstr (corp_of_amount (doc, 6e6), ==, cases[i].mfo);
+    }
+}
+
+/* A name in quotes that ends in "Group" keeps it («Бектас Group» компаниялар тобы is
+ * "Bektas Group"); a Latin name with "Group" and no quotes is named without it. */
+static void
+test_parties_group_in_quotes (void)
+{
+  g_autoptr (KelDocument) kk = process (
+    "ҚОҒАМДЫҚ ТЫҢДАУ ХАТТАМАСЫ\n\n«Bektas Group» компаниялар тобының зауытын кеңейту "
+    "жобасы бойынша.\nҚатысқандар: «Bektas Group» өкілдері.\n1. Компания ауылда ойын алаңын "
+    "салады, құны – 20 млн теңге.\n");
+  g_autoptr (KelDocument) en = process (
+    "Sustainability Report 2024\n\nBektas Group carries out its social programme in the "
+    "region. In 2024 Bektas Group built a playground in Talgar for KZT 20 million.\n");
+
+  g_assert_cmpstr (kk->corporation, ==, "Bektas Group");
+  g_assert_cmpstr (en->corporation, ==, "Bektas");
+}
+
+/* A company named only in the running header or footer, whose body says only «Компания»
+ * / «Серіктестік» / "the Company": the header's company is the document's, in ru, kk and
+ * en; a company of the list by its canonical name. The header's text is not coded. And a
+ * PDF's running header is kept apart from the text. */
+static void
+test_parties_running_header (void)
+{
+  static const struct {
+    const char *running, *body, *corp;
+  } cases[] = {
+    { "АО «Кокше Кагаз» · Меморандум о социальном партнерстве\nСтраница",
+      "МЕМОРАНДУМ\n\n1. Компания построит детский сад в Кокшетау стоимостью 300 млн тенге.\n",
+      "Kokshe Kagaz" },
+    { "«Ертіс Тас» ЖШС – Кепілдік хат",
+      "КЕПІЛДІК ХАТ\n\nСеріктестік 2025 жылы Павлодар қаласында мектепті 80 млн теңгеге "
+      "жөндейді.\n", "Ertis Tas" },
+    { "Kazzinc LLP — Social Partnership Report 2024",
+      "REPORT\n\nThe Company built a kindergarten in Ridder for KZT 500 million.\n",
+      "Kazzinc" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      KelExtracted *ext = kel_extract_text ("doc.txt", cases[i].body, strlen (cases[i].body),
+                                            &error);
+      g_autoptr (KelDocument) doc = NULL;
+
+      g_assert_no_error (error);
+      ext->running = g_strdup (cases[i].running);
+      doc = kel_pipeline_process_extracted (kel_test_pipeline (), ext);
+      g_assert_cmpstr (doc->corporation, ==, cases[i].corp);
+      g_assert_null (strstr (kel_document_get_text (doc), "·"));
+    }
+
+  {
+    g_autofree char *path = kel_test_data_path ("layout/01-kazminerals-annual-2021-twocol.pdf");
+    KelExtractOptions options = { 0, KEL_OCR_AUTO, NULL, NULL, NULL };
+    g_autoptr (GError) error = NULL;
+    g_autoptr (KelExtracted) ext = kel_extract_file_full (path, &options, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (ext->running);
+    g_assert_nonnull (strstr (ext->running, "KAZ Minerals Annual Report"));
+    g_assert_null (strstr (ext->text, "KAZ Minerals Annual Report"));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -492,5 +654,9 @@ main (int argc, char **argv)
   g_test_add_func ("/parties/own-fund", test_parties_own_fund);
   g_test_add_func ("/parties/summary-with-listed", test_parties_summary_with_listed);
   g_test_add_func ("/parties/group", test_parties_group);
+  g_test_add_func ("/parties/second-memorandum", test_parties_second_memorandum);
+  g_test_add_func ("/parties/tripartite", test_parties_tripartite);
+  g_test_add_func ("/parties/group-in-quotes", test_parties_group_in_quotes);
+  g_test_add_func ("/parties/running-header", test_parties_running_header);
   return g_test_run ();
 }

@@ -17,7 +17,15 @@ typedef struct {
   gsize       at;     /* offset in the document text */
   const char *name;   /* canonical, owned by the lexicon */
   guint       alias;  /* in the lexicon's order of corporations and their aliases */
+  gboolean    intro;  /* in a sentence that signs a memorandum with it */
 } Mention;
+
+/* A sentence that says a memorandum or an agreement was signed: [start, end) of the text. */
+typedef struct {
+  gsize start, end;
+} Span;
+
+static int signing_at (GArray *spans, gsize at);
 
 /* Whether the alias @needle starts a word at @p of @hay and, when short, ends one. */
 static gboolean
@@ -64,7 +72,7 @@ find_mentions (const KelLexicon *lex, const KelDocument *doc)
       if (word_at (fold, fold + c->start, alias, nl)
           && !_kel_party_fund_receives (fold, fold + c->start, fold + c->start + nl))
         {
-          Mention m = { c->start, x->names->pdata[c->term], c->term };
+          Mention m = { c->start, x->names->pdata[c->term], c->term, FALSE };
           g_array_append_val (mentions, m);
         }
     }
@@ -154,7 +162,7 @@ find_initials (const KelLexicon *lex, const KelDocument *doc, GArray *mentions)
 
               if (!before && !after)
                 {
-                  Mention m = { (gsize) (p - text), names[0] };
+                  Mention m = { (gsize) (p - text), names[0], G_MAXUINT, FALSE };
                   g_array_append_val (mentions, m);
                 }
             }
@@ -173,7 +181,8 @@ compare_mentions (gconstpointer a, gconstpointer b)
   return x->alias < y->alias ? -1 : x->alias > y->alias;
 }
 
-/* How many companies the document names at least MIN_MENTIONS times. */
+/* How many companies the document names at least MIN_MENTIONS times, or signs a
+ * memorandum with. */
 static guint
 n_companies (GArray *mentions)
 {
@@ -184,9 +193,11 @@ n_companies (GArray *mentions)
 
   for (guint i = 0; i < mentions->len; i++)
     {
-      const char *name = g_array_index (mentions, Mention, i).name;
-      guint c = GPOINTER_TO_UINT (g_hash_table_lookup (counts, name));
-      g_hash_table_insert (counts, (gpointer) name, GUINT_TO_POINTER (c + 1));
+      const Mention *m = &g_array_index (mentions, Mention, i);
+      guint c = GPOINTER_TO_UINT (g_hash_table_lookup (counts, m->name));
+      /* a company a memorandum is signed with is one of the document's, named once */
+      g_hash_table_insert (counts, (gpointer) m->name,
+                           GUINT_TO_POINTER (c + (m->intro ? MIN_MENTIONS : 1)));
     }
   g_hash_table_iter_init (&it, counts);
   while (g_hash_table_iter_next (&it, NULL, &value))
@@ -194,11 +205,48 @@ n_companies (GArray *mentions)
   return n;
 }
 
-/* The company for an item over [@start, @end): named in it, else named last before it. */
-static const char *
-company_for (GArray *mentions, gsize start, gsize end)
+/* The signing sentence whose companies' scope @at is in: the last before it that
+ * introduces a company, or -1. */
+static int
+scope_at (GArray *mentions, GArray *spans, gsize at)
 {
-  const char *last = NULL;
+  int best = -1;
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (mentions, Mention, i);
+      int s = m->intro ? signing_at (spans, m->at) : -1;
+
+      if (m->at >= at)
+        break;
+      if (s >= 0)
+        best = s;
+    }
+  return best;
+}
+
+/* Whether @name is introduced in a signing sentence other than @s. */
+static gboolean
+introduced_elsewhere (GArray *mentions, GArray *spans, const char *name, int s)
+{
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (mentions, Mention, i);
+      if (m->intro && m->name == name && signing_at (spans, m->at) != s)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The company for an item over [@start, @end): named in it, else named last before it.
+ * Where memoranda with several companies are announced one after another (@scoped), a
+ * company introduced by its signing sentence keeps the items until the next is
+ * introduced: a passing mention of one introduced earlier does not take them back. */
+static const char *
+company_for (GArray *mentions, GArray *spans, gboolean scoped, gsize start, gsize end)
+{
+  const Mention *last = NULL, *intro = NULL;
+  int scope = scoped ? scope_at (mentions, spans, start) : -1;
 
   for (guint i = 0; i < mentions->len; i++)
     {
@@ -207,16 +255,130 @@ company_for (GArray *mentions, gsize start, gsize end)
         return m->name;
       if (m->at >= start)
         break;
-      last = m->name;
+      if (scope >= 0 && m->intro && signing_at (spans, m->at) == scope)
+        intro = m;
+      if (scope < 0 || intro == NULL || m == intro || m->at < intro->at
+          || !introduced_elsewhere (mentions, spans, m->name, scope))
+        last = m;
     }
-  return last;
+  return last != NULL ? last->name : NULL;
+}
+
+/* Whether two or more companies are introduced by signing sentences of their own. */
+static gboolean
+several_signings (GArray *mentions, GArray *spans)
+{
+  const Mention *first = NULL;
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (mentions, Mention, i);
+      if (!m->intro)
+        continue;
+      if (first == NULL)
+        first = m;
+      else if (m->name != first->name
+               && signing_at (spans, m->at) != signing_at (spans, first->at))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Words of a signed memorandum or agreement, and of its signing, folded: a sentence with
+ * one of each («Сол күні облыс әкімдігі «…» холдингімен де меморандумға қол қойды», «Также
+ * подписан меморандум с ТОО «…»», "A memorandum was also signed with … LLP") introduces the
+ * companies it names: each is one of the document's, and its items follow. */
+static const char *const paper_words[] = {
+  "меморандум", "соглашени", "договор", "келісім", "memorand", "agreement", NULL
+};
+static const char *const signing_words[] = {
+  "подписа", "подпиш", "заключ", "қол қой", "қол қою", "қол қоя", "қол қойыл", "sign",
+  "conclud", NULL
+};
+
+static gboolean
+has_any (const char *s, gsize n, const char *const *words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_strstr_len (s, (gssize) n, words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Where the sentence at @from of the folded @fold ends: after a full stop, "!" or "?"
+ * before a space, or at a blank line. */
+static gsize
+sentence_end (const char *fold, gsize len, gsize from)
+{
+  for (gsize k = from; k < len; k++)
+    {
+      if (fold[k] == '\n' && k + 1 < len && (fold[k + 1] == '\n' || fold[k + 1] == '\f'))
+        return k + 1;
+      if (fold[k] == '\f')
+        return k + 1;
+      if (strchr (".!?", fold[k]) != NULL && (k + 1 == len || g_ascii_isspace (fold[k + 1])))
+        return k + 1;
+    }
+  return len;
+}
+
+/* The sentences of @doc that say a memorandum or an agreement was signed (Span). */
+static GArray *
+signing_sentences (const KelDocument *doc)
+{
+  g_autofree char *fold = g_utf8_casefold (doc->norm->text, doc->norm->len);
+  gsize len = strlen (fold);
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (Span));
+
+  for (gsize start = 0; start < len;)
+    {
+      gsize end = sentence_end (fold, len, start);
+      g_autofree char *flat = g_strndup (fold + start, end - start);
+
+      for (char *q = flat; *q; q++)
+        if (*q == '\n')
+          *q = ' ';
+      if (has_any (flat, end - start, paper_words) && has_any (flat, end - start, signing_words))
+        {
+          Span sp = { start, end };
+          g_array_append_val (spans, sp);
+        }
+      start = end;
+    }
+  return spans;
+}
+
+/* The signing sentence @at is in, or -1. */
+static int
+signing_at (GArray *spans, gsize at)
+{
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const Span *sp = &g_array_index (spans, Span, i);
+      if (at >= sp->start && at < sp->end)
+        return (int) i;
+    }
+  return -1;
+}
+
+/* Whether a party is one of the document's whatever it is: given a short name («далее —
+ * МФО»), or named with its legal form in a sentence that signs a memorandum with it. */
+static gboolean
+party_signs (const KelParty *p, GArray *spans)
+{
+  if (p->short_named)
+    return TRUE;
+  for (guint k = 0; k < p->named->len; k++)
+    if (signing_at (spans, g_array_index (p->named, gsize, k)) >= 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* The companies the list does not know, named with a legal form (kel-parties.c), and
  * their subsidiaries under them; a subsidiary of the document's own company is that
  * company. */
 static void
-find_parties (GPtrArray *parties, const KelDocument *doc, GArray *mentions)
+find_parties (GPtrArray *parties, const KelDocument *doc, GArray *mentions, GArray *spans)
 {
   gboolean own = doc->corporation == NULL;
   guint unknown = 0;
@@ -231,7 +393,7 @@ find_parties (GPtrArray *parties, const KelDocument *doc, GArray *mentions)
       unknown += p->known == NULL && p->body >= 2;
     }
   own = own || unknown >= 2;
-  for (guint i = 0; i < parties->len && own; i++)
+  for (guint i = 0; i < parties->len; i++)
     {
       const KelParty *p = parties->pdata[i];
       int g = _kel_party_group (parties, (int) i);
@@ -239,11 +401,14 @@ find_parties (GPtrArray *parties, const KelDocument *doc, GArray *mentions)
       const char *name = group == NULL ? doc->corporation
                          : group->known != NULL ? group->known : group->name;
 
-      if (p->known != NULL || name == NULL)
+      gboolean signs = party_signs (p, spans);
+
+      if (p->known != NULL || name == NULL || !(own || signs))
         continue;
       for (guint k = 0; k < p->at->len; k++)
         {
-          Mention m = { g_array_index (p->at, gsize, k), name, G_MAXUINT };
+          gsize at = g_array_index (p->at, gsize, k);
+          Mention m = { at, name, G_MAXUINT, signs && signing_at (spans, at) >= 0 };
           g_array_append_val (mentions, m);
         }
     }
@@ -256,6 +421,7 @@ static void
 find_known_parties (GPtrArray *parties, GArray *mentions)
 {
   g_autoptr (GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = mentions->len;
 
   for (guint i = 0; i < mentions->len; i++)
     g_hash_table_add (named, (gpointer) g_array_index (mentions, Mention, i).name);
@@ -263,13 +429,33 @@ find_known_parties (GPtrArray *parties, GArray *mentions)
     {
       const KelParty *p = parties->pdata[i];
 
-      if (p->known == NULL || g_hash_table_contains (named, p->known))
+      /* named by an alias too: only the mentions of its short name («далее — Банк») */
+      if (p->known == NULL || (g_hash_table_contains (named, p->known) && !p->short_named))
         continue;
       for (guint k = 0; k < p->at->len; k++)
         {
-          Mention m = { g_array_index (p->at, gsize, k), p->known, G_MAXUINT };
-          g_array_append_val (mentions, m);
+          Mention m = { g_array_index (p->at, gsize, k), p->known, G_MAXUINT, FALSE };
+          gboolean dup = FALSE;
+
+          for (guint j = 0; j < n && !dup; j++)
+            {
+              const Mention *o = &g_array_index (mentions, Mention, j);
+              dup = o->name == p->known && o->at + 8 >= m.at && m.at + 8 >= o->at;
+            }
+          if (!dup)
+            g_array_append_val (mentions, m);
         }
+    }
+}
+
+/* Marks the mentions of the list's companies in a sentence that signs a memorandum. */
+static void
+mark_intro (GArray *mentions, GArray *spans)
+{
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      Mention *m = &g_array_index (mentions, Mention, i);
+      m->intro = m->intro || signing_at (spans, m->at) >= 0;
     }
 }
 
@@ -278,22 +464,27 @@ _kel_attribute_corporations (const KelLexicon *lex, KelDocument *doc)
 {
   g_autoptr (GArray) mentions = NULL;
   g_autoptr (GPtrArray) parties = NULL;
+  g_autoptr (GArray) spans = NULL;
+  gboolean scoped;
 
   if (doc->codings->len == 0)
     return;
+  spans = signing_sentences (doc);
   mentions = find_mentions (lex, doc);
   find_initials (lex, doc, mentions);
   parties = _kel_find_parties (lex, doc->norm->text, doc->norm->len, 0);
   find_known_parties (parties, mentions);
   to_groups (lex, mentions);
-  find_parties (parties, doc, mentions);
+  mark_intro (mentions, spans);
+  find_parties (parties, doc, mentions, spans);
   if (n_companies (mentions) < 2)
     return;
   g_array_sort (mentions, compare_mentions);
+  scoped = several_signings (mentions, spans);
   for (guint i = 0; i < doc->codings->len; i++)
     {
       KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
-      const char *name = company_for (mentions, c->start, c->end);
+      const char *name = company_for (mentions, spans, scoped, c->start, c->end);
 
       g_clear_pointer (&c->corporation, g_free);
       if (name != NULL && g_strcmp0 (name, doc->corporation) != 0)

@@ -136,6 +136,9 @@ typedef struct {
   guint       head;     /* mentions in the document's head */
   guint       body;     /* mentions in all, not as a recipient or a contractor */
   gboolean    defined;  /* the document calls it "the Company" («далее – Компания») */
+  gboolean    short_named; /* it is given a short name («далее — МФО», «далее — Банк»): a
+                            * party to the document */
+  GArray     *named;    /* gsize offsets in the text where it is named with a legal form */
 } KelParty;
 
 /* The companies @text names with a legal form: a GPtrArray of KelParty. */

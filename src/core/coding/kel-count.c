@@ -572,8 +572,24 @@ counts_named (const KelLexicon *lex, const char *text, gsize start, gsize end,
   return numbers;
 }
 
+/* Whether the word at @w of @text is written with a capital inside its sentence: a name
+ * («Шүлбі», «Кеншілер күні»), not a sentence's or a cell's first word. */
+static gboolean
+name_word (const char *text, const char *w)
+{
+  const char *q = w;
+
+  if (!g_unichar_isupper (g_utf8_get_char (w)))
+    return FALSE;
+  while (q > text && (q[-1] == ' ' || q[-1] == '\n'))
+    q--;
+  return q > text && strchr (".!?:;\t|\f\n", q[-1]) == NULL && q[-1] != '\0'
+         && !(q[-1] == '\n' && q - 1 > text && q[-2] == '\n');
+}
+
 /* The stems (first five letters, case-folded) of the words of five letters or more, not
- * the parties' defined names ("Компания"). */
+ * the parties' defined names ("Компания"); a stem's value is 1 where its word is a name
+ * (name_word()), else 0. */
 static GHashTable *
 stems (const KelLexicon *lex, const char *text, gsize start, gsize end)
 {
@@ -594,7 +610,9 @@ stems (const KelLexicon *lex, const char *text, gsize start, gsize end)
         {
           g_autofree char *word = g_utf8_casefold (w, p - w);
           char *stem = g_utf8_substring (word, 0, 5);
-          g_hash_table_add (set, stem);
+          gboolean name = name_word (text, w)
+                          || GPOINTER_TO_UINT (g_hash_table_lookup (set, stem)) != 0;
+          g_hash_table_insert (set, stem, GUINT_TO_POINTER (name));
         }
       if (p == w)
         p = g_utf8_next_char (p);
@@ -750,7 +768,7 @@ twin_score (const KelCoding *n, Names *nn, const KelCoding *r, Names *nr, GHashT
 {
   guint score = 0, stems_shared = 0;
   GHashTableIter it;
-  gpointer key;
+  gpointer key, value;
 
   if (n->category != r->category || !kel_coding_is_counted (n) || !kel_coding_is_counted (r)
       || (isfinite (n->amount_kzt) && !same_sum (n->amount_kzt, r->amount_kzt)))
@@ -767,11 +785,15 @@ twin_score (const KelCoding *n, Names *nn, const KelCoding *r, Names *nr, GHashT
       && nr->quotes->len + nr->numbers->len > 0)
     return 0;
   g_hash_table_iter_init (&it, nn->stems);
-  while (g_hash_table_iter_next (&it, &key, NULL))
+  while (g_hash_table_iter_next (&it, &key, &value))
     if (g_hash_table_contains (nr->stems, key))
       {
+        gboolean rare = GPOINTER_TO_UINT (g_hash_table_lookup (df, key)) <= 2;
+
         stems_shared++;
-        score += GPOINTER_TO_UINT (g_hash_table_lookup (df, key)) <= 2 ? 2 : 1;
+        /* a name the narrative writes with its capital («Кеншілер күні») names the
+         * object more than a word of its kind («мерекелік») */
+        score += (rare ? 2 : 1) + (rare && GPOINTER_TO_UINT (value) != 0 ? 2 : 0);
       }
   /* a shared word besides any number: "№ 5" alone may be two schools' */
   if (stems_shared == 0)

@@ -11,6 +11,7 @@ kel_document_free (KelDocument *doc)
     return;
   g_free (doc->name);
   g_free (doc->path);
+  g_free (doc->running);
   g_free (doc->corporation);
   g_free (doc->counterpart);
   g_clear_pointer (&doc->extracted, kel_extracted_free);

@@ -61,6 +61,8 @@ typedef struct {
   GArray          *codings;       /* KelCoding, in document order */
   GArray          *sources;       /* KelSegmentSource per segment, or NULL: all text */
   GPtrArray       *warnings;      /* char*: messages for the user, naming the file */
+  char            *running;       /* its running headers' and footers' text (not coded; for
+                                   * the company a header names), or NULL */
 } KelDocument;
 
 void        kel_document_free          (KelDocument     *doc);

@@ -300,6 +300,50 @@ unknown_party (GPtrArray *parties, GPtrArray *corps, guint *score, const gboolea
   return winner >= 0 ? ((KelParty *) parties->pdata[winner])->name : best_name;
 }
 
+/* The company a document's running header or footer names, when its text names none (a
+ * Word document whose header says «АО «…»» and whose body says only «Компания»): the
+ * list's company named most there, else a company named there with its legal form. */
+static const char *
+running_corporation (const KelLexicon *lex, const char *running)
+{
+  GPtrArray *corps = kel_lexicon_get_corporations (lex);
+  g_autofree char *fold = g_utf8_casefold (running, -1);
+  g_autoptr (GPtrArray) parties = NULL;
+  const char *best_name = NULL;
+  guint best = 0;
+
+  for (guint i = 0; i < corps->len; i++)
+    {
+      char **names = corps->pdata[i];
+      guint n = 0;
+
+      for (guint k = 1; names[k] != NULL; k++)
+        {
+          g_autofree char *alias = g_utf8_casefold (names[k], -1);
+          n += count_occurrences (fold, alias);
+        }
+      if (n > best)
+        {
+          best = n;
+          best_name = names[0];
+        }
+    }
+  if (best_name != NULL)
+    return best_name;
+  parties = _kel_find_parties (lex, running, strlen (running), 0);
+  for (guint i = 0; i < parties->len; i++)
+    {
+      const KelParty *p = parties->pdata[i];
+      if (p->known != NULL || p->body > best)
+        {
+          best = p->known != NULL ? G_MAXUINT : p->body;
+          best_name = p->known != NULL ? p->known : p->name;
+        }
+    }
+  /* a party's name is the parties' own: the list's canonical name lives in the lexicon */
+  return best_name != NULL ? g_intern_string (best_name) : NULL;
+}
+
 /* The company the document names most; a part of a group that the document names too
  * («Өзенмұнайгаз», a subsidiary of «ҚазМұнайГаз») scores for the group. */
 static void
@@ -347,6 +391,8 @@ detect_corporation (KelDocument *doc, const KelLexicon *lex, const char *head_fo
         best_name = ((char **) corps->pdata[i])[0];
       }
   best_name = unknown_party (parties, corps, score, unnamed, best, best_name);
+  if (best_name == NULL && doc->running != NULL)
+    best_name = running_corporation (lex, doc->running);
   set_str (&doc->corporation, best_name);
 }
 

@@ -25,7 +25,9 @@ static const char *const forms_before[] = {
   "акционерлік қоғамы", "акционерлік қоғам", "жауапкершілігі шектеулі серіктестігі",
   "limited liability partnership", "joint stock company", "joint-stock company",
   /* a group of companies: группа компаний «…», ГК «…» */
-  "группа компаний", "группы компаний", "группе компаний", "группой компаний", "гк", NULL
+  "группа компаний", "группы компаний", "группе компаний", "группой компаний", "гк",
+  /* a holding: (строительный) холдинг «…», "the … holding" */
+  "холдинг", "холдинга", "холдингу", "холдингом", "холдинге", "holding", NULL
 };
 static const char *const forms_after[] = {
   "жшс", "ақ", "тоо", "ао", "llp", "jsc", "llc", "ltd", "limited", "inc", "plc", "gmbh",
@@ -60,6 +62,7 @@ party_free (gpointer data)
   g_free (p->key);
   g_free (p->name);
   g_array_unref (p->at);
+  g_array_unref (p->named);
   g_ptr_array_unref (p->forms);
   g_free (p);
 }
@@ -122,6 +125,7 @@ static const struct {
   { "стил", "steel", FALSE }, { "пауэр", "power", FALSE }, { "пайплайн", "pipeline", FALSE },
   { "каспиан", "caspian", FALSE }, { "кэспиан", "caspian", FALSE }, { "норт", "north", FALSE },
   { "компани", "company", FALSE }, { "корпорейшн", "corporation", FALSE },
+  { "кредит", "credit", TRUE },
   { "ботлерс", "bottlers", FALSE }, { "индастриз", "industries", FALSE },
   { "текнолоджиз", "technologies", FALSE }, { "лимитед", "limited", FALSE },
   { "девелопмент", "development", FALSE }, { "инвестмент", "investment", FALSE },
@@ -569,7 +573,9 @@ form_before (const char *text, gsize len, gsize at)
   while (n > 0 && (f[n - 1] == ' ' || f[n - 1] == '\n'))
     n--;
   for (guint i = 0; forms_before[i] != NULL; i++)
-    if (ends_with_word (f, n, forms_before[i]))
+    /* «сондай-ақ «…»» ("also"): a word's end after a hyphen is not a legal form */
+    if (ends_with_word (f, n, forms_before[i])
+        && (n == strlen (forms_before[i]) || f[n - strlen (forms_before[i]) - 1] != '-'))
       return TRUE;
   return FALSE;
 }
@@ -594,8 +600,15 @@ after (const char *text, gsize len, gsize at)
 static gboolean
 form_after (const char *next)
 {
+  const char *second = strchr (next, ' ');
+
   /* «…» компаниялар тобы, as the case ends it: тобының, тобымен, тобына… */
   if (g_str_has_prefix (next, "компаниялар тоб"))
+    return TRUE;
+  /* «…» (құрылыс) холдингі, холдингімен…; "… (construction) holding" */
+  if (g_str_has_prefix (next, "холдинг") || starts_with_word (next, "holding")
+      || (second != NULL && (g_str_has_prefix (second + 1, "холдинг")
+                             || starts_with_word (second + 1, "holding"))))
     return TRUE;
   for (guint i = 0; forms_after[i] != NULL; i++)
     if (starts_with_word (next, forms_after[i])
@@ -736,6 +749,20 @@ group_name (const char *name, gsize len)
   return TRUE;
 }
 
+/* Whether [@at, @end) of @text stands in quotes of its own: «…», "…", “…”. */
+static gboolean
+quoted_at (const char *text, gsize len, gsize at, gsize end)
+{
+  gunichar before, after_;
+
+  if (at == 0 || end >= len)
+    return FALSE;
+  before = g_utf8_get_char (g_utf8_prev_char (text + at));
+  after_ = g_utf8_get_char (text + end);
+  return (before == 0xAB || before == 0x201C || before == '"')
+         && (after_ == 0xBB || after_ == 0x201D || after_ == '"');
+}
+
 /* Latin names with a legal form and no quotes: "Shalkiya Zinc LLP", "JSC Kazakhtelecom". */
 static void
 find_latin (const char *text, gsize len, GArray *raws)
@@ -751,7 +778,7 @@ find_latin (const char *text, gsize len, GArray *raws)
       g_autofree char *pat = g_strdup_printf (
         "(?<![\\p{L}\\d])((?:%s(?:\\h+(?:of|and|&)\\h+|\\h+|\\h*\\n\\h*)){0,3}%s),?"
         "\\h+(?:LLP|JSC|Ltd\\.?|LLC|Limited|Inc\\.?"
-        "|plc|PLC|GmbH|B\\.V\\.|N\\.V\\.|(Group))(?![\\p{L}])"
+        "|plc|PLC|GmbH|B\\.V\\.|N\\.V\\.|[Hh]olding|(Group))(?![\\p{L}])"
         "|(?<![\\p{L}])(?:LLP|JSC)\\h+(%s(?:\\h+%s){0,3})",
         word, word, word, word);
       int err;
@@ -784,12 +811,22 @@ find_latin (const char *text, gsize len, GArray *raws)
               continue;
             }
         }
-      char *name = g_strndup (text + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+      /* «Raimbek Group», «BI Group» in quotes: "Group" is a part of the name */
+      gsize end = ov[4] != PCRE2_UNSET && quoted_at (text, len, ov[2], ov[1]) ? ov[1]
+                  : ov[2 * g + 1];
+      char *name = g_strndup (text + ov[2 * g], end - ov[2 * g]);
       g_autofree char *next = after (text, len, ov[1]);
 
-      /* "The", a sentence's first word, is not a part of the name */
+      /* "The", a sentence's first word, is not a part of the name, nor a name ("The
+         holding will…") */
       if (g_str_has_prefix (name, "The ") || g_str_has_prefix (name, "THE "))
         memmove (name, name + 4, strlen (name + 4) + 1);
+      if (g_ascii_strcasecmp (name, "the") == 0 || g_ascii_strcasecmp (name, "this") == 0)
+        {
+          g_free (name);
+          pos = ov[1];
+          continue;
+        }
       add_raw (raws, text, len, ov[2 * g], ov[1], name, next);
       pos = ov[1];
     }
@@ -822,6 +859,7 @@ party_for (GPtrArray *parties, const char *key)
   p->key = g_strdup (key);
   p->parent = -1;
   p->at = g_array_new (FALSE, FALSE, sizeof (gsize));
+  p->named = g_array_new (FALSE, FALSE, sizeof (gsize));
   p->forms = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (parties, p);
   return p;
@@ -1232,20 +1270,25 @@ by_name (GPtrArray *parties)
 
 /* A short name the document gives a company right after its name: «ТОО «Тобыл Петролеум»
  * (далее – ТП)», «(бұдан әрі – ТП)», '(hereinafter "TP")', '("TP")': a word of capitals
- * and digits, not "the Company". Its mentions are the company's. */
+ * and digits, not "the Company"; or a common word with a capital, «АО «Евразийский банк»
+ * (далее — Банк)», '(hereinafter the "Bank")', which names the company where it is written
+ * with its capital («Банком», «Банктің»). Its mentions are the company's, and a company
+ * given a short name is a party to the document. */
 static const char *const not_short[] = {
   "компания", "общество", "инвестор", "товарищество", "қоғам", "company", "investor",
   "акимат", "әкімдік", "стороны", "тараптар", "parties", "тоо", "ао", "жшс", "ақ", "llp", "jsc",
-  "ltd", "llc", NULL
+  "ltd", "llc", "серіктестік", "корпорация", "корпорациясы", "corporation", "partnership",
+  "фонд", "қор", "foundation", "fund", "учреждение", "мекеме", "управление", "басқарма",
+  "аппарат", "сторона", "тарап", "party", "меморандум", "memorandum", "соглашение",
+  "agreement", "келісім", "договор", "программа", "бағдарлама", "programme", "program",
+  "проект", "жоба", "project", "акимат", "akimat", "министерство", "ministry", NULL
 };
 
-static void
-short_names (GPtrArray *parties, const char *text, gsize len, const char *fold,
-             gsize fold_len, gsize head_len)
+static pcre2_code *
+short_name_pattern (void)
 {
   static pcre2_code *re;
   static gsize once = 0;
-  pcre2_match_data *md;
 
   if (g_once_init_enter (&once))
     {
@@ -1255,39 +1298,113 @@ short_names (GPtrArray *parties, const char *text, gsize len, const char *fold,
       re = pcre2_compile ((PCRE2_SPTR)
                           "\\(\\s*(?:(?:далее|бұдан\\s+әрі|бұдан\\s+былай|hereinafter)\\s*"
                           "[–—-]?\\s*[«\"“]?(\\p{Lu}[\\p{Lu}\\d&-]{1,9})[»\"”]?"
-                          "|[«\"“](\\p{Lu}[\\p{Lu}\\d&-]{1,9})[»\"”])\\s*\\)",
+                          "|[«\"“](\\p{Lu}[\\p{Lu}\\d&-]{1,9})[»\"”]"
+                          "|(?:далее|бұдан\\s+әрі|бұдан\\s+былай|hereinafter)\\s*[–—-]?\\s*"
+                          "(?:the\\s+)?[«\"“]?(\\p{Lu}\\p{Ll}{2,12})[»\"”]?)\\s*\\)",
                           PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
       g_assert (re != NULL);
       g_once_init_leave (&once, 1);
     }
-  md = pcre2_match_data_create (3, NULL);
+  return re;
+}
+
+/* Whether the text from a mention at @at to the short name's bracket at @open is the
+ * rest of one name: no comma, semicolon or bracket between, within a name's length. */
+static gboolean
+right_after (const char *text, gsize at, gsize open)
+{
+  if (open < at || open - at > NAME_MAX_BYTES)
+    return FALSE;
+  for (gsize k = at; k < open; k++)
+    if (strchr (",;()\n", text[k]) != NULL && !(text[k] == '\n' && text[k + 1] != '\n'))
+      return FALSE;
+  return TRUE;
+}
+
+/* The mentions of a common word given as @p's short name (@word, as written with its
+ * capital): the word with its capital at the start of a word, and at most a case ending
+ * of four letters in lower case after it («Банк», «Банка», «Банком», «Банктің»). */
+static void
+count_word (KelParty *p, const char *text, gsize len, const char *word)
+{
+  gsize wl = strlen (word);
+
+  for (const char *q = strstr (text, word); q != NULL && (gsize) (q - text) < len;
+       q = strstr (q + wl, word))
+    {
+      const char *e = q + wl;
+      guint tail = 0;
+
+      if (q > text && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (q))))
+        continue;
+      while (*e && g_unichar_islower (g_utf8_get_char (e)) && tail <= 4)
+        {
+          e = g_utf8_next_char (e);
+          tail++;
+        }
+      if (tail <= 4 && !g_unichar_isalnum (g_utf8_get_char (e)))
+        {
+          gsize at = q - text;
+          g_array_append_val (p->at, at);
+          p->body++;
+        }
+    }
+  g_array_sort (p->at, compare_offsets);
+}
+
+static void
+short_names (GPtrArray *parties, const char *text, gsize len, const char *fold,
+             gsize fold_len, gsize head_len)
+{
+  pcre2_code *re = short_name_pattern ();
+  pcre2_match_data *md = pcre2_match_data_create (4, NULL);
+  g_autoptr (GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) owners = g_array_new (FALSE, FALSE, sizeof (int));
+
   for (gsize pos = 0;
        pos < len && pcre2_match (re, (PCRE2_SPTR) text, len, pos, 0, md, NULL) > 0;)
     {
       PCRE2_SIZE *ov0 = pcre2_get_ovector_pointer (md);
       PCRE2_SIZE ov[4] = { ov0[0], ov0[1], ov0[2], ov0[3] };
+      gboolean common = FALSE;
 
-      if (ov[2] == PCRE2_UNSET)
+      for (int g = 2; ov[2] == PCRE2_UNSET && g <= 3; g++)
         {
-          ov[2] = ov0[4];
-          ov[3] = ov0[5];
+          ov[2] = ov0[2 * g];
+          ov[3] = ov0[2 * g + 1];
+          common = g == 3;
         }
       /* the name ends right before it: its mention starts within a name's length */
       int i = nearest_before (parties, ov[0], NAME_MAX_BYTES + 16, -1);
       g_autofree char *word = g_utf8_casefold (text + ov[2], ov[3] - ov[2]);
 
       pos = ov0[1];
-      if (g_strv_contains (not_short, word))
+      if (g_strv_contains (not_short, word) || i < 0)
         continue;
-      if (i >= 0)
+      KelParty *p = parties->pdata[i];
+      if (common)
         {
-          KelParty *p = parties->pdata[i];
+          gsize at = g_array_index (p->at, gsize, 0);
+          for (guint k = 0; k < p->at->len; k++)
+            if (g_array_index (p->at, gsize, k) < ov[0])
+              at = g_array_index (p->at, gsize, k);
+          if (!right_after (text, at, ov[0]))
+            continue;
+          g_ptr_array_add (words, g_strndup (text + ov[2], ov[3] - ov[2]));
+          g_array_append_val (owners, i);
+        }
+      else
+        {
           g_ptr_array_add (p->forms, g_strndup (text + ov[2], ov[3] - ov[2]));
           g_array_set_size (p->at, 0);
           p->head = 0;
           count_party (p, fold, fold_len, head_len);
         }
+      p->short_named = TRUE;
     }
+  /* after the capitals' names, which count a party's mentions again */
+  for (guint k = 0; k < words->len; k++)
+    count_word (parties->pdata[g_array_index (owners, int, k)], text, len, words->pdata[k]);
   pcre2_match_data_free (md);
 }
 
@@ -1314,7 +1431,9 @@ _kel_find_parties (const KelLexicon *lex, const char *text, gsize len, gsize hea
        * these marks; its rows stay with the company named before them */
       if (strlen (key) < 3 || strpbrk (r->name, "!?{}[]|") != NULL)
         continue;
-      g_ptr_array_add (party_for (parties, key)->forms, g_strdup (r->name));
+      KelParty *p = party_for (parties, key);
+      g_ptr_array_add (p->forms, g_strdup (r->name));
+      g_array_append_val (p->named, r->at);
     }
   fold = fold_range (text, len, 0, len);
   fold_len = strlen (fold);

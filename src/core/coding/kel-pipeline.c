@@ -441,6 +441,7 @@ kel_pipeline_process_extracted (const KelPipelineOptions *pipeline, KelExtracted
     g_ptr_array_add (doc->warnings, g_strdup (ext->warnings->pdata[i]));
 
   doc->norm = kel_normalize (ext->text, ext->len);
+  doc->running = g_strdup (ext->running);
   doc->segments = kel_segment_text (doc->norm->text, doc->norm->len);
 
   /* Map segment pages through the normalization back to the extracted text. */

@@ -31,6 +31,7 @@ kel_extracted_free (KelExtracted *ext)
   g_free (ext->path);
   g_free (ext->name);
   g_free (ext->text);
+  g_free (ext->running);
   g_clear_pointer (&ext->page_starts, g_array_unref);
   g_clear_pointer (&ext->glyphs, g_array_unref);
   g_clear_pointer (&ext->page_sizes, g_array_unref);

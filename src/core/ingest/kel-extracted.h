@@ -133,6 +133,9 @@ typedef struct {
   GArray        *blocks;        /* KelBlock, page by page in reading order; NULL when the
                                  * layout is not known (text files, office documents) */
   GArray        *tables;        /* KelTable, in reading order; NULL as @blocks */
+  char          *running;       /* the text of its running headers and footers, a line
+                                 * each, once: left out of @text, for the metadata (the
+                                 * company a header names), not for coding; or NULL */
 } KelExtracted;
 
 /* Largest plain-text file accepted, in bytes. */

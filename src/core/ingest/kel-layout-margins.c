@@ -142,6 +142,7 @@ margin_clear (gpointer data)
   LayMargin *m = data;
 
   g_clear_pointer (&m->orders, g_array_unref);
+  g_clear_pointer (&m->text, g_free);
 }
 
 GArray *
@@ -185,7 +186,8 @@ _kel_lay_find_margins (const GPtrArray *pages, const double *heights)
       else
         continue;
       m = (LayMargin) { c->page, c->kind, c->rect, g_steal_pointer (&c->orders),
-                        strstr (c->text, "://") != NULL || strstr (c->text, "www.") != NULL };
+                        strstr (c->text, "://") != NULL || strstr (c->text, "www.") != NULL,
+                        g_strdup (c->text) };
       g_array_append_val (found, m);
     }
   return found;

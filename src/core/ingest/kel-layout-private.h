@@ -118,6 +118,7 @@ typedef struct {
   KelRect      rect;
   GArray      *orders;         /* guint: the @order of each of its glyphs */
   gboolean     url;            /* it shows an address (a browser's print of a web page) */
+  char        *text;           /* what it says */
 } LayMargin;
 
 /* The running headers, footers and page numbers of the pages whose glyphs are in @pages
@@ -213,6 +214,7 @@ struct _KelLayoutDoc {
   guint    n_pages;
   LPage   *pages;
   gboolean web;                 /* a web page printed by a browser */
+  GString *running;             /* the running headers' and footers' texts, each once */
 };
 
 /* Across the pages (kel-layout-order.c): tables that go on from one page to the next, and

@@ -50,6 +50,8 @@ kel_layout_doc_free (KelLayoutDoc *doc)
   for (guint i = 0; i < doc->n_pages; i++)
     page_clear (&doc->pages[i]);
   g_free (doc->pages);
+  if (doc->running != NULL)
+    g_string_free (doc->running, TRUE);
   g_free (doc);
 }
 
@@ -279,6 +281,23 @@ free_glyphs (gpointer data)
     g_array_unref (data);
 }
 
+/* Keeps the text of a running header or footer (not a page number), each once: left out
+ * of the document's text, it may still name the company («АО «…» — Меморандум»). */
+static void
+keep_running (KelLayoutDoc *doc, const LayMargin *m)
+{
+  g_autofree char *line = NULL;
+
+  if (m->kind == KEL_BLOCK_PAGE_NUMBER || m->text == NULL)
+    return;
+  if (doc->running == NULL)
+    doc->running = g_string_new (NULL);
+  line = g_strconcat ("\n", m->text, "\n", NULL);
+  if (strstr (doc->running->str, line) == NULL
+      && !g_str_has_prefix (doc->running->str, line + 1))
+    g_string_append (doc->running, line + (doc->running->len == 0));
+}
+
 /* Finds the margins of the pages, lays out again the pages that have some without them,
  * and puts them among the blocks, left out: those above the middle of the page first,
  * the others last. */
@@ -320,6 +339,7 @@ find_margins (KelLayoutDoc *doc)
           if (m->page != p)
             continue;
           doc->web = doc->web || m->url;
+          keep_running (doc, m);
           if (m->rect.y2 < page->height / 2)
             g_array_insert_val (page->blocks, top++, b);
           else
@@ -344,4 +364,6 @@ kel_layout_doc_write (KelLayoutDoc *doc, KelExtracted *ext, gboolean boxes)
   _kel_lay_link_tables (doc);
   _kel_lay_order_blocks (doc);
   _kel_lay_write (doc, ext, boxes, 0, NULL);
+  g_free (ext->running);
+  ext->running = doc->running != NULL ? g_strdup (doc->running->str) : NULL;
 }
