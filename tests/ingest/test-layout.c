@@ -1006,6 +1006,62 @@ test_layout_narrow_sidebar (void)
   g_assert_nonnull (strstr (one, "Get the bank's press releases by e-mail."));
 }
 
+/* The line of @text that holds @needle, newly allocated ("" when none does). */
+static char *
+line_with (const char *text, const char *needle)
+{
+  const char *at = strstr (text, needle), *a, *b;
+
+  if (at == NULL)
+    return g_strdup ("");
+  for (a = at; a > text && a[-1] != '\n'; a--)
+    ;
+  b = strchr (at, '\n');
+  return g_strndup (a, b != NULL ? (gsize) (b - a) : strlen (a));
+}
+
+/* Tiles: boxes that each hold a figure in large type over its caption, two or three side
+ * by side, with rounded corners (so that their rules do not meet). A slide of my own
+ * printed by Chromium (tests/data/tiles), and fresh7's slide: each tile is read whole, its
+ * figure right before its caption on one line, and no other tile's figure on that line;
+ * a box whose first line is a title, not a figure, is read as it was, its title a line
+ * of its own. */
+static void
+test_layout_tiles (void)
+{
+  static const char *const tiles[] = {
+    "450 млн ₸ Капитальный ремонт школы-интерната № 3 в городе Сатпаев, включая спортивный "
+    "зал и столовую",
+    "120 млн ₸ Помощь многодетным семьям района через благотворительный фонд компании",
+    "35 млн ₸ Спонсорская поддержка хоккейного клуба «Сарыарка» и детской футбольной лиги",
+    "2 400 часов волонтёрской работы сотрудников в детских домах области",
+  };
+  static const char *const slide[] = {
+    "KZT 750 mn New wing of the Astana regional children’s rehabilitation centre built and "
+    "equipped (opened in November)",
+    "KZT 300 mn Donation to the Jusan Foundation for its programme of rural school libraries",
+    "US$ 400k Scholarship fund for 50 IT students of Astana IT University (at KZT 470 per US$)",
+    "KZT 120 mn Sponsorship of the Astana Chess Club and of the national junior tennis team",
+    "KZT 45 mn Astana Day open-air concert and the Nauryz charity fair on Independence Square",
+  };
+  g_autoptr (KelExtracted) own = extract ("tiles", "01-infographic-ru.pdf", 0);
+  g_autoptr (KelExtracted) jusan = extract ("fresh7", "07-jusan-bank-astana-slide-2024-en.pdf", 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tiles); i++)
+    {
+      g_autofree char *line = line_with (own->text, tiles[i]);
+
+      g_assert_cmpstr (line, ==, tiles[i]);
+    }
+  g_assert_nonnull (strstr (own->text, "\nПример проекта\nКомпания открыла"));
+  for (guint i = 0; i < G_N_ELEMENTS (slide); i++)
+    {
+      g_autofree char *line = line_with (jusan->text, slide[i]);
+
+      g_assert_cmpstr (line, ==, slide[i]);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1024,6 +1080,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/layout/side-by-side", test_layout_side_by_side);
   g_test_add_func ("/kelisim/layout/sidebar", test_layout_sidebar);
   g_test_add_func ("/kelisim/layout/narrow-sidebar", test_layout_narrow_sidebar);
+  g_test_add_func ("/kelisim/layout/tiles", test_layout_tiles);
   g_test_add_func ("/kelisim/layout/score", test_layout_score);
   g_test_add_func ("/kelisim/layout/deskew", test_layout_deskew);
   g_test_add_func ("/kelisim/layout/page-layout", test_layout_page_layout);

@@ -975,7 +975,9 @@ _kel_lay_write_item (LayOut *out, const LayRegion *region, guint i)
   const LayItem *item = &g_array_index (region->items, LayItem, i);
   const LayLine *ls = (const LayLine *) (gpointer) region->lines->data;
 
-  if (item->row)
+  if (region->whole)
+    _kel_lay_write_whole (out, region, out->text->len);
+  else if (item->row)
     {
       Piece piece = { region, item->first, item->last };
       emit_row (out, &piece, 1);

@@ -610,6 +610,7 @@ _kel_lay_tables_find (const GArray *rules, GArray *glyphs, guint page)
     return tables;
   used = g_new0 (gboolean, rules->len);
   grid_tables (rules, used, glyphs, page, tables);
+  _kel_lay_find_tiles (rules, used, glyphs, page, tables);
   rule_tables (rules, used, glyphs, page, tables);
   for (guint t = 0; t < tables->len; t++)
     {
@@ -639,18 +640,5 @@ _kel_lay_write_cell (LayOut *out, const LayCellBox *cell)
   gsize start = out->text->len;
 
   for (guint p = 0; p < cell->parts->len; p++)
-    {
-      const LayRegion *region = cell->parts->pdata[p];
-
-      for (guint i = 0; i < region->lines->len; i++)
-        {
-          const LayLine *line = &g_array_index (region->lines, LayLine, i);
-          gunichar first = g_array_index (region->glyphs, Glyph, line->a).c;
-
-          if (out->text->len > start
-              && !(_kel_lay_ends_with_hyphen (out->text) && g_unichar_islower (first)))
-            _kel_lay_emit_char (out, ' ', NULL, NULL);
-          _kel_lay_write_run_flat (out, region->glyphs, line->a, line->b);
-        }
-    }
+    _kel_lay_write_whole (out, cell->parts->pdata[p], start);
 }
