@@ -1022,7 +1022,7 @@ line_with (const char *text, const char *needle)
 
 /* Tiles: boxes that each hold a figure in large type over its caption, two or three side
  * by side, with rounded corners (so that their rules do not meet). A slide of my own
- * printed by Chromium (tests/data/tiles), and fresh7's slide: each tile is read whole, its
+ * printed by Chromium (tests/data/layout-own), and fresh7's slide: each tile is read whole, its
  * figure right before its caption on one line, and no other tile's figure on that line;
  * a box whose first line is a title, not a figure, is read as it was, its title a line
  * of its own. */
@@ -1044,7 +1044,7 @@ test_layout_tiles (void)
     "KZT 120 mn Sponsorship of the Astana Chess Club and of the national junior tennis team",
     "KZT 45 mn Astana Day open-air concert and the Nauryz charity fair on Independence Square",
   };
-  g_autoptr (KelExtracted) own = extract ("tiles", "01-infographic-ru.pdf", 0);
+  g_autoptr (KelExtracted) own = extract ("layout-own", "01-infographic-ru.pdf", 0);
   g_autoptr (KelExtracted) jusan = extract ("fresh7", "07-jusan-bank-astana-slide-2024-en.pdf", 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (tiles); i++)
@@ -1059,6 +1059,67 @@ test_layout_tiles (void)
       g_autofree char *line = line_with (jusan->text, slide[i]);
 
       g_assert_cmpstr (line, ==, slide[i]);
+    }
+}
+
+/* Row @i of the tables of tests/data/layout-own/02 and 03 (their HTML), its cells
+ * separated by spaces; newly allocated. */
+static char *
+break_row (guint i)
+{
+  static const char *const items[] = {
+    "Капитальный ремонт кровли школы № %u в селе Акмол",
+    "Благоустройство сквера и детской площадки в микрорайоне %u",
+    "Приобретение медицинского оборудования для поликлиники № %u",
+    "Спонсорская поддержка детской спортивной секции № %u",
+  };
+  g_autofree char *what = NULL;
+
+  if (i == 17)
+    what = g_strdup ("Строительство спортивно-оздоровительного комплекса в микрорайоне Нурсат "
+                     "с бассейном, спортивным залом, раздевалками и медицинским кабинетом, а "
+                     "также благоустройство прилегающей территории и устройство парковки на "
+                     "40 мест");
+  else if (i == 37)
+    what = g_strdup ("Строительство детского сада на 280 мест в микрорайоне Кайтпас-2 с "
+                     "бассейном, спортивным залом и медицинским кабинетом, а также "
+                     "благоустройство территории и устройство парковки");
+  else if (i > 30)
+    what = g_strdup_printf ("Проведение праздника для ветеранов района № %u", i);
+  else
+    what = g_strdup_printf (items[i % 4], i);
+  return g_strdup_printf ("%u %s %u,0 %u,5", i, what, i * 1000, i * 990);
+}
+
+/* A table of 60 rows that a page break cuts (Chromium's print of a web page, its header
+ * repeated on the next page): with a rule under each row and a header of two lines
+ * (02), and with no rules (03). Its header is read once, on one line; each of its rows
+ * is one line, a row whose description wraps over four lines too; the row before the
+ * break is not joined with the repeated header. */
+static void
+test_layout_table_break (void)
+{
+  static const char *const names[] = { "02-table-break-rules-ru.pdf",
+                                        "03-table-break-plain-ru.pdf" };
+
+  for (guint d = 0; d < G_N_ELEMENTS (names); d++)
+    {
+      g_autoptr (KelExtracted) ext = extract ("layout-own", names[d], 0);
+      g_autofree char *header = line_with (ext->text, "Мероприятие");
+      g_autofree char *flat_header = flat (header, TRUE);
+      const char *again = strstr (ext->text, "Мероприятие");
+
+      g_assert_cmpstr (flat_header, ==, "№ Мероприятие План, тыс. тенге Факт, тыс. тенге");
+      g_assert_null (strstr (again + 1, "Мероприятие"));
+      for (guint i = 1; i <= 60; i++)
+        {
+          g_autofree char *row = break_row (i);
+          g_autofree char *key = g_strdup_printf ("%u,0", i * 1000);
+          g_autofree char *line = line_with (ext->text, key);
+          g_autofree char *one = flat (line, TRUE);
+
+          g_assert_cmpstr (one, ==, row);
+        }
     }
 }
 
@@ -1081,6 +1142,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/layout/sidebar", test_layout_sidebar);
   g_test_add_func ("/kelisim/layout/narrow-sidebar", test_layout_narrow_sidebar);
   g_test_add_func ("/kelisim/layout/tiles", test_layout_tiles);
+  g_test_add_func ("/kelisim/layout/table-break", test_layout_table_break);
   g_test_add_func ("/kelisim/layout/score", test_layout_score);
   g_test_add_func ("/kelisim/layout/deskew", test_layout_deskew);
   g_test_add_func ("/kelisim/layout/page-layout", test_layout_page_layout);

@@ -465,6 +465,33 @@ continues_row (const LayRegion *region, const LayLine *up, const LayLine *down,
   return any && fewer;
 }
 
+/* Whether a rule of @hrules runs between lines @up and @down (y). */
+static gboolean
+rule_between (const GArray *hrules, const LayLine *up, const LayLine *down)
+{
+  for (guint r = 0; r < hrules->len; r++)
+    {
+      float ry = (g_array_index (hrules, KelRect, r).y1 + g_array_index (hrules, KelRect, r).y2) / 2;
+      if (ry > up->bottom - 0.5f && ry < down->top + 0.5f)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the rules of @hrules part most rows of lines [@a, @b) of @region (a web page's
+ * table with a border under each row): three gaps between lines at least, and half of
+ * them, have a rule. Then two lines with no rule between them are one row. */
+static gboolean
+rows_ruled (const GArray *hrules, const LayRegion *region, guint a, guint b)
+{
+  guint ruled = 0;
+
+  for (guint l = a + 1; l < b; l++)
+    ruled += rule_between (hrules, &g_array_index (region->lines, LayLine, l - 1),
+                           &g_array_index (region->lines, LayLine, l));
+  return ruled >= 3 && 2 * ruled >= b - a - 1;
+}
+
 /* A table drawn with horizontal rules only (booktabs, a web page's rows): rules of one
  * length one under the other, with the lines of the table between them, the line right
  * above the first rule (its header) and right below the last (a total) too when they
@@ -480,6 +507,7 @@ rule_table (const GArray *hrules, GArray *glyphs, guint page)
   g_autoptr (GArray) gaps = NULL, ys = NULL;
   GArray *xs;
   guint a = G_MAXUINT, b = 0, n_header = 0;
+  gboolean ruled;
   float h = 0;
   LayTable *t;
 
@@ -509,13 +537,16 @@ rule_table (const GArray *hrules, GArray *glyphs, guint page)
   gaps = common_gaps (region, a, b, x1, x2, MAX (3.0f, 0.4f * h));
   if (gaps->len == 0)
     return NULL;
-  /* the header just above the first rule, a total just below the last */
-  if (a > 0 && fits_columns (region, a - 1, gaps, top, h))
+  /* the header just above the first rule (up to three lines, each close above the one
+   * under it), a total just below the last */
+  for (guint up = 0; up < 3 && a > 0 && fits_columns (region, a - 1, gaps,
+       up == 0 ? top : g_array_index (region->lines, LayLine, a).top, h); up++)
     a--;
   if (b < region->lines->len && fits_columns (region, b, gaps, bottom, h))
     b++;
   if (b - a < 2)
     return NULL;
+  ruled = rows_ruled (hrules, region, a, b);
   xs = g_array_new (FALSE, FALSE, sizeof (float));
   ys = g_array_new (FALSE, FALSE, sizeof (float));
   g_array_append_val (xs, x1);
@@ -535,17 +566,13 @@ rule_table (const GArray *hrules, GArray *glyphs, guint page)
                 : (up->bottom + down->top) / 2;
 
       /* a cell that wraps: its next line stays in its row */
-      if (up != NULL && down != NULL && continues_row (region, up, down, xs))
+      if (up != NULL && down != NULL && (continues_row (region, up, down, xs)
+                                         || (ruled && !rule_between (hrules, up, down))))
         continue;
       g_array_append_val (ys, y);
       /* the header: the lines above the first rule that lies between two lines */
-      for (guint r = 0; up != NULL && down != NULL && n_header == 0 && r < hrules->len; r++)
-        {
-          float ry = (g_array_index (hrules, KelRect, r).y1
-                      + g_array_index (hrules, KelRect, r).y2) / 2;
-          if (ry > up->bottom - 0.5f && ry < down->top + 0.5f)
-            n_header = l - a;
-        }
+      if (up != NULL && down != NULL && n_header == 0 && rule_between (hrules, up, down))
+        n_header = ys->len - 1;
     }
   t = table_new (xs, ys, NULL, page);
   fill_cells (t, glyphs);
