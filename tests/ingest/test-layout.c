@@ -1123,6 +1123,28 @@ test_layout_table_break (void)
     }
 }
 
+/* A slide's title in 24.6-point type and, at the right, a line in 12.3-point type over a
+ * figure in 22.3-point type (fresh7 07's glyph boxes): the small line's middle lies
+ * within the title's height, but it is a line of its own, not read across the title's
+ * and the figure's glyphs. */
+static void
+test_layout_small_line_beside (void)
+{
+  g_autoptr (KelLayoutDoc) doc = kel_layout_doc_new (1);
+  GArray *glyphs = g_array_new (FALSE, FALSE, sizeof (KelLayoutGlyph));
+  g_autofree char *text = NULL;
+
+  set_line (glyphs, "Total social investment", 697, 41.1f, 12.3f);
+  set_line (glyphs, "Social projects 2024", 34, 51.5f, 24.6f);
+  set_line (glyphs, "KZT 1.4 bn", 705, 61.2f, 22.3f);
+  set_line (glyphs, "Jusan Bank JSC and the Akimat of Astana", 34, 69, 12.3f);
+  kel_layout_doc_set_page (doc, 0, 842, 473, glyphs, NULL);
+  text = kel_layout_doc_page_text (doc, 0, NULL);
+  g_assert_true (reads (text, "Total social investment"));
+  g_assert_true (reads (text, "Social projects 2024"));
+  g_assert_true (reads (text, "KZT 1.4 bn"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1142,6 +1164,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/layout/sidebar", test_layout_sidebar);
   g_test_add_func ("/kelisim/layout/narrow-sidebar", test_layout_narrow_sidebar);
   g_test_add_func ("/kelisim/layout/tiles", test_layout_tiles);
+  g_test_add_func ("/kelisim/layout/small-line-beside", test_layout_small_line_beside);
   g_test_add_func ("/kelisim/layout/table-break", test_layout_table_break);
   g_test_add_func ("/kelisim/layout/score", test_layout_score);
   g_test_add_func ("/kelisim/layout/deskew", test_layout_deskew);
