@@ -471,7 +471,9 @@ rule_between (const GArray *hrules, const LayLine *up, const LayLine *down)
 {
   for (guint r = 0; r < hrules->len; r++)
     {
-      float ry = (g_array_index (hrules, KelRect, r).y1 + g_array_index (hrules, KelRect, r).y2) / 2;
+      const KelRect *rule = &g_array_index (hrules, KelRect, r);
+      float ry = (rule->y1 + rule->y2) / 2;
+
       if (ry > up->bottom - 0.5f && ry < down->top + 0.5f)
         return TRUE;
     }
@@ -490,6 +492,20 @@ rows_ruled (const GArray *hrules, const LayRegion *region, guint a, guint b)
     ruled += rule_between (hrules, &g_array_index (region->lines, LayLine, l - 1),
                            &g_array_index (region->lines, LayLine, l));
   return ruled >= 3 && 2 * ruled >= b - a - 1;
+}
+
+/* Lines [@a, @b) of @region, between the rules at @top and @bottom, widened to the header
+ * just above the first rule (up to three lines, each close above the one under it) and a
+ * total just below the last, when they stand in the columns of @gaps. */
+static void
+widen_to_header (const LayRegion *region, const GArray *gaps, float top, float bottom,
+                 float h, guint *a, guint *b)
+{
+  for (guint up = 0; up < 3 && *a > 0 && fits_columns (region, *a - 1, gaps,
+       up == 0 ? top : g_array_index (region->lines, LayLine, *a).top, h); up++)
+    (*a)--;
+  if (*b < region->lines->len && fits_columns (region, *b, gaps, bottom, h))
+    (*b)++;
 }
 
 /* A table drawn with horizontal rules only (booktabs, a web page's rows): rules of one
@@ -537,13 +553,7 @@ rule_table (const GArray *hrules, GArray *glyphs, guint page)
   gaps = common_gaps (region, a, b, x1, x2, MAX (3.0f, 0.4f * h));
   if (gaps->len == 0)
     return NULL;
-  /* the header just above the first rule (up to three lines, each close above the one
-   * under it), a total just below the last */
-  for (guint up = 0; up < 3 && a > 0 && fits_columns (region, a - 1, gaps,
-       up == 0 ? top : g_array_index (region->lines, LayLine, a).top, h); up++)
-    a--;
-  if (b < region->lines->len && fits_columns (region, b, gaps, bottom, h))
-    b++;
+  widen_to_header (region, gaps, top, bottom, h, &a, &b);
   if (b - a < 2)
     return NULL;
   ruled = rows_ruled (hrules, region, a, b);

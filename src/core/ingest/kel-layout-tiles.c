@@ -170,6 +170,19 @@ find_frame (const GArray *rules, const gboolean *used, guint top, guint sides[4]
   return found;
 }
 
+/* The box inside the middles of the four rules @s (top, bottom, left, right) of @rules. */
+static KelRect
+frame_rect (const GArray *rules, const guint s[4])
+{
+  const KelRect *top = &g_array_index (rules, KelRect, s[0]);
+  const KelRect *bottom = &g_array_index (rules, KelRect, s[1]);
+  const KelRect *left = &g_array_index (rules, KelRect, s[2]);
+  const KelRect *right = &g_array_index (rules, KelRect, s[3]);
+
+  return (KelRect) { (left->x1 + left->x2) / 2, (top->y1 + top->y2) / 2,
+                     (right->x1 + right->x2) / 2, (bottom->y1 + bottom->y2) / 2 };
+}
+
 void
 _kel_lay_find_tiles (const GArray *rules, gboolean *used, GArray *glyphs, guint page,
                      GPtrArray *tables)
@@ -184,10 +197,7 @@ _kel_lay_find_tiles (const GArray *rules, gboolean *used, GArray *glyphs, guint 
       if (used[i] || !horizontal (t) || t->x2 - t->x1 < 4 * CORNER
           || !find_frame (rules, used, i, s))
         continue;
-      box.x1 = (g_array_index (rules, KelRect, s[2]).x1 + g_array_index (rules, KelRect, s[2]).x2) / 2;
-      box.x2 = (g_array_index (rules, KelRect, s[3]).x1 + g_array_index (rules, KelRect, s[3]).x2) / 2;
-      box.y1 = (t->y1 + t->y2) / 2;
-      box.y2 = (g_array_index (rules, KelRect, s[1]).y1 + g_array_index (rules, KelRect, s[1]).y2) / 2;
+      box = frame_rect (rules, s);
       if ((tile = tile_new (&box, glyphs, page)) == NULL)
         continue;
       for (guint k = 0; k < 4; k++)
