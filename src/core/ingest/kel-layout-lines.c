@@ -973,6 +973,21 @@ _kel_lay_region_free (LayRegion *region)
 }
 
 void
+_kel_lay_write_whole (LayOut *out, const LayRegion *region, gsize start)
+{
+  for (guint i = 0; i < region->lines->len; i++)
+    {
+      const LayLine *line = &g_array_index (region->lines, LayLine, i);
+      gunichar first = g_array_index (region->glyphs, Glyph, line->a).c;
+
+      if (out->text->len > start
+          && !(_kel_lay_ends_with_hyphen (out->text) && g_unichar_islower (first)))
+        _kel_lay_emit_char (out, ' ', NULL, NULL);
+      _kel_lay_write_run_flat (out, region->glyphs, line->a, line->b);
+    }
+}
+
+void
 _kel_lay_write_item (LayOut *out, const LayRegion *region, guint i)
 {
   const LayItem *item = &g_array_index (region->items, LayItem, i);

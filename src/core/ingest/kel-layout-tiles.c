@@ -205,18 +205,3 @@ _kel_lay_find_tiles (const GArray *rules, gboolean *used, GArray *glyphs, guint 
       g_ptr_array_add (tables, tile);
     }
 }
-
-void
-_kel_lay_write_whole (LayOut *out, const LayRegion *region, gsize start)
-{
-  for (guint i = 0; i < region->lines->len; i++)
-    {
-      const LayLine *line = &g_array_index (region->lines, LayLine, i);
-      gunichar first = g_array_index (region->glyphs, Glyph, line->a).c;
-
-      if (out->text->len > start
-          && !(_kel_lay_ends_with_hyphen (out->text) && g_unichar_islower (first)))
-        _kel_lay_emit_char (out, ' ', NULL, NULL);
-      _kel_lay_write_run_flat (out, region->glyphs, line->a, line->b);
-    }
-}
