@@ -1006,6 +1006,145 @@ test_layout_narrow_sidebar (void)
   g_assert_nonnull (strstr (one, "Get the bank's press releases by e-mail."));
 }
 
+/* The line of @text that holds @needle, newly allocated ("" when none does). */
+static char *
+line_with (const char *text, const char *needle)
+{
+  const char *at = strstr (text, needle), *a, *b;
+
+  if (at == NULL)
+    return g_strdup ("");
+  for (a = at; a > text && a[-1] != '\n'; a--)
+    ;
+  b = strchr (at, '\n');
+  return g_strndup (a, b != NULL ? (gsize) (b - a) : strlen (a));
+}
+
+/* Tiles: boxes that each hold a figure in large type over its caption, two or three side
+ * by side, with rounded corners (so that their rules do not meet). A slide of my own
+ * printed by Chromium (tests/data/layout-own), and fresh7's slide: each tile is read whole, its
+ * figure right before its caption on one line, and no other tile's figure on that line;
+ * a box whose first line is a title, not a figure, is read as it was, its title a line
+ * of its own. */
+static void
+test_layout_tiles (void)
+{
+  static const char *const tiles[] = {
+    "450 млн ₸ Капитальный ремонт школы-интерната № 3 в городе Сатпаев, включая спортивный "
+    "зал и столовую",
+    "120 млн ₸ Помощь многодетным семьям района через благотворительный фонд компании",
+    "35 млн ₸ Спонсорская поддержка хоккейного клуба «Сарыарка» и детской футбольной лиги",
+    "2 400 часов волонтёрской работы сотрудников в детских домах области",
+  };
+  static const char *const slide[] = {
+    "KZT 750 mn New wing of the Astana regional children’s rehabilitation centre built and "
+    "equipped (opened in November)",
+    "KZT 300 mn Donation to the Jusan Foundation for its programme of rural school libraries",
+    "US$ 400k Scholarship fund for 50 IT students of Astana IT University (at KZT 470 per US$)",
+    "KZT 120 mn Sponsorship of the Astana Chess Club and of the national junior tennis team",
+    "KZT 45 mn Astana Day open-air concert and the Nauryz charity fair on Independence Square",
+  };
+  g_autoptr (KelExtracted) own = extract ("layout-own", "01-infographic-ru.pdf", 0);
+  g_autoptr (KelExtracted) jusan = extract ("fresh7", "07-jusan-bank-astana-slide-2024-en.pdf", 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tiles); i++)
+    {
+      g_autofree char *line = line_with (own->text, tiles[i]);
+
+      g_assert_cmpstr (line, ==, tiles[i]);
+    }
+  g_assert_nonnull (strstr (own->text, "\nПример проекта\nКомпания открыла"));
+  for (guint i = 0; i < G_N_ELEMENTS (slide); i++)
+    {
+      g_autofree char *line = line_with (jusan->text, slide[i]);
+
+      g_assert_cmpstr (line, ==, slide[i]);
+    }
+}
+
+/* Row @i of the tables of tests/data/layout-own/02 and 03 (their HTML), its cells
+ * separated by spaces; newly allocated. */
+static char *
+break_row (guint i)
+{
+  static const char *const items[] = {
+    "Капитальный ремонт кровли школы № %u в селе Акмол",
+    "Благоустройство сквера и детской площадки в микрорайоне %u",
+    "Приобретение медицинского оборудования для поликлиники № %u",
+    "Спонсорская поддержка детской спортивной секции № %u",
+  };
+  g_autofree char *what = NULL;
+
+  if (i == 17)
+    what = g_strdup ("Строительство спортивно-оздоровительного комплекса в микрорайоне Нурсат "
+                     "с бассейном, спортивным залом, раздевалками и медицинским кабинетом, а "
+                     "также благоустройство прилегающей территории и устройство парковки на "
+                     "40 мест");
+  else if (i == 37)
+    what = g_strdup ("Строительство детского сада на 280 мест в микрорайоне Кайтпас-2 с "
+                     "бассейном, спортивным залом и медицинским кабинетом, а также "
+                     "благоустройство территории и устройство парковки");
+  else if (i > 30)
+    what = g_strdup_printf ("Проведение праздника для ветеранов района № %u", i);
+  else
+    what = g_strdup_printf (items[i % 4], i);
+  return g_strdup_printf ("%u %s %u,0 %u,5", i, what, i * 1000, i * 990);
+}
+
+/* A table of 60 rows that a page break cuts (Chromium's print of a web page, its header
+ * repeated on the next page): with a rule under each row and a header of two lines
+ * (02), and with no rules (03). Its header is read once, on one line; each of its rows
+ * is one line, a row whose description wraps over four lines too; the row before the
+ * break is not joined with the repeated header. */
+static void
+test_layout_table_break (void)
+{
+  static const char *const names[] = { "02-table-break-rules-ru.pdf",
+                                        "03-table-break-plain-ru.pdf" };
+
+  for (guint d = 0; d < G_N_ELEMENTS (names); d++)
+    {
+      g_autoptr (KelExtracted) ext = extract ("layout-own", names[d], 0);
+      g_autofree char *header = line_with (ext->text, "Мероприятие");
+      g_autofree char *flat_header = flat (header, TRUE);
+      const char *again = strstr (ext->text, "Мероприятие");
+
+      g_assert_cmpstr (flat_header, ==, "№ Мероприятие План, тыс. тенге Факт, тыс. тенге");
+      g_assert_null (strstr (again + 1, "Мероприятие"));
+      for (guint i = 1; i <= 60; i++)
+        {
+          g_autofree char *row = break_row (i);
+          g_autofree char *key = g_strdup_printf ("%u,0", i * 1000);
+          g_autofree char *line = line_with (ext->text, key);
+          g_autofree char *one = flat (line, TRUE);
+
+          g_assert_cmpstr (one, ==, row);
+        }
+    }
+}
+
+/* A slide's title in 24.6-point type and, at the right, a line in 12.3-point type over a
+ * figure in 22.3-point type (fresh7 07's glyph boxes): the small line's middle lies
+ * within the title's height, but it is a line of its own, not read across the title's
+ * and the figure's glyphs. */
+static void
+test_layout_small_line_beside (void)
+{
+  g_autoptr (KelLayoutDoc) doc = kel_layout_doc_new (1);
+  GArray *glyphs = g_array_new (FALSE, FALSE, sizeof (KelLayoutGlyph));
+  g_autofree char *text = NULL;
+
+  set_line (glyphs, "Total social investment", 697, 41.1f, 12.3f);
+  set_line (glyphs, "Social projects 2024", 34, 51.5f, 24.6f);
+  set_line (glyphs, "KZT 1.4 bn", 705, 61.2f, 22.3f);
+  set_line (glyphs, "Jusan Bank JSC and the Akimat of Astana", 34, 69, 12.3f);
+  kel_layout_doc_set_page (doc, 0, 842, 473, glyphs, NULL);
+  text = kel_layout_doc_page_text (doc, 0, NULL);
+  g_assert_true (reads (text, "Total social investment"));
+  g_assert_true (reads (text, "Social projects 2024"));
+  g_assert_true (reads (text, "KZT 1.4 bn"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1024,6 +1163,9 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/layout/side-by-side", test_layout_side_by_side);
   g_test_add_func ("/kelisim/layout/sidebar", test_layout_sidebar);
   g_test_add_func ("/kelisim/layout/narrow-sidebar", test_layout_narrow_sidebar);
+  g_test_add_func ("/kelisim/layout/tiles", test_layout_tiles);
+  g_test_add_func ("/kelisim/layout/small-line-beside", test_layout_small_line_beside);
+  g_test_add_func ("/kelisim/layout/table-break", test_layout_table_break);
   g_test_add_func ("/kelisim/layout/score", test_layout_score);
   g_test_add_func ("/kelisim/layout/deskew", test_layout_deskew);
   g_test_add_func ("/kelisim/layout/page-layout", test_layout_page_layout);

@@ -685,9 +685,11 @@ split_by_columns (GArray *glyphs, GArray *lines, GArray **cells)
 }
 
 /* The end of the line that starts at glyph @start of @glyphs (sorted by their middles): a
- * glyph joins the line when its middle lies within the line's first glyph; glyphs smaller
- * than the next one and within its height (a superscript, a footnote's mark raised above
- * the line it ends) join that glyph's line. */
+ * glyph joins the line when its middle lies within the line's first glyph; a few glyphs
+ * smaller than the next one and within its height (a superscript, a footnote's mark
+ * raised above the line it ends) join that glyph's line. A line of smaller type beside a
+ * taller one (a slide's "Total social investment" beside its title) is a line of its own:
+ * joined, their glyphs would be read across one another. */
 static guint
 line_end (const GArray *glyphs, guint start)
 {
@@ -699,6 +701,7 @@ line_end (const GArray *glyphs, guint start)
     {
       const Glyph *n;
       float small = 0, nh;
+      guint ink = 0;
 
       while (next < glyphs->len && g_array_index (glyphs, Glyph, next).ymid < limit)
         next++;
@@ -708,12 +711,12 @@ line_end (const GArray *glyphs, guint start)
         {
           const Glyph *g = &g_array_index (glyphs, Glyph, i);
           if (!g_unichar_isspace (g->c))
-            small = MAX (small, g->r.y2 - g->r.y1);
+            small = MAX (small, g->r.y2 - g->r.y1), ink++;
         }
       n = &g_array_index (glyphs, Glyph, next);
       nh = n->r.y2 - n->r.y1;
       if (small == 0 || small > 0.8f * nh || first->ymid < n->r.y1
-          || g_unichar_isspace (n->c))
+          || g_unichar_isspace (n->c) || (ink > 4 && first->word < 0))
         return next;
       limit = n->ymid + nh * 0.5f;
     }
@@ -970,12 +973,29 @@ _kel_lay_region_free (LayRegion *region)
 }
 
 void
+_kel_lay_write_whole (LayOut *out, const LayRegion *region, gsize start)
+{
+  for (guint i = 0; i < region->lines->len; i++)
+    {
+      const LayLine *line = &g_array_index (region->lines, LayLine, i);
+      gunichar first = g_array_index (region->glyphs, Glyph, line->a).c;
+
+      if (out->text->len > start
+          && !(_kel_lay_ends_with_hyphen (out->text) && g_unichar_islower (first)))
+        _kel_lay_emit_char (out, ' ', NULL, NULL);
+      _kel_lay_write_run_flat (out, region->glyphs, line->a, line->b);
+    }
+}
+
+void
 _kel_lay_write_item (LayOut *out, const LayRegion *region, guint i)
 {
   const LayItem *item = &g_array_index (region->items, LayItem, i);
   const LayLine *ls = (const LayLine *) (gpointer) region->lines->data;
 
-  if (item->row)
+  if (region->whole)
+    _kel_lay_write_whole (out, region, out->text->len);
+  else if (item->row)
     {
       Piece piece = { region, item->first, item->last };
       emit_row (out, &piece, 1);

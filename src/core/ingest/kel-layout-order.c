@@ -566,9 +566,142 @@ join_columns_across_pages (KelLayoutDoc *doc)
     }
 }
 
+/* ---- a table's header repeated on the next page */
+
+/* The text of item @i of @b's region, newly allocated. */
+static char *
+item_text (const LBlock *b, guint i)
+{
+  LayOut out = { g_string_new (NULL), NULL, NULL, -1, 0 };
+
+  _kel_lay_write_item (&out, b->region, i);
+  return g_string_free (out.text, FALSE);
+}
+
+/* Whether item @i of @b is a row of cells: two cells or more. */
+static gboolean
+item_is_row (const LBlock *b, guint i)
+{
+  const LayItem *item = &g_array_index (b->region->items, LayItem, i);
+
+  return item->row
+         || g_array_index (b->region->lines, LayLine, item->first).n_cells > 1;
+}
+
+/* The first rows (up to three) of the table that ends @page, newly allocated: the texts
+ * of the first items of the run of blocks of rows that ends the page (a table read from
+ * its aligned columns, or a ruled one with its header above its rules); NULL when the
+ * page does not end with a table. */
+static GPtrArray *
+header_of_last_table (LPage *page)
+{
+  GPtrArray *rows = NULL;
+  gint first = -1;
+
+  for (gint i = (gint) page->blocks->len - 1; i >= 0; i--)
+    {
+      const LBlock *b = &g_array_index (page->blocks, LBlock, i);
+      gboolean rows_only = b->table != NULL || b->kind == KEL_BLOCK_TABLE;
+
+      if (b->left_out)
+        continue;
+      for (guint k = b->first; !rows_only && b->region != NULL && k < b->last; k++)
+        rows_only = item_is_row (b, k);
+      if (!rows_only || (first < 0 && b->table == NULL && b->kind != KEL_BLOCK_TABLE))
+        break;
+      first = i;
+    }
+  for (guint i = MAX (first, 0); first >= 0 && i < page->blocks->len; i++)
+    {
+      const LBlock *b = &g_array_index (page->blocks, LBlock, i);
+
+      if (b->left_out)
+        continue;
+      if (b->table != NULL)
+        break;
+      if (rows == NULL)
+        rows = g_ptr_array_new_with_free_func (g_free);
+      for (guint k = b->first; k < b->last && rows->len < 3; k++)
+        g_ptr_array_add (rows, item_text (b, k));
+      if (rows->len >= 3)
+        break;
+    }
+  return rows;
+}
+
+/* How many of the first items of @b repeat, one after the other, the rows of @header from
+ * row @from on (rows of cells, with letters in them). */
+static guint
+repeated_rows (const LBlock *b, const GPtrArray *header, guint from)
+{
+  guint n = 0;
+
+  while (from + n < header->len && b->first + n < b->last && item_is_row (b, b->first + n))
+    {
+      g_autofree char *text = item_text (b, b->first + n);
+      const char *h = header->pdata[from + n];
+      gboolean letters = FALSE;
+
+      for (const char *p = h; *p != '\0' && !letters; p = g_utf8_next_char (p))
+        letters = g_unichar_isalpha (g_utf8_get_char (p));
+      if (!letters || strchr (h, '\t') == NULL
+          || (strcmp (text, h) != 0 && !nearly_same (text, h)))
+        break;
+      n++;
+    }
+  return n;
+}
+
+/* Leaves out the header rows of @header that the first blocks of @page repeat. */
+static void
+leave_out_header_rows (LPage *page, const GPtrArray *header)
+{
+  guint matched = 0;
+
+  for (guint at = 0; at < page->blocks->len && matched < header->len; at++)
+    {
+      LBlock *b = &g_array_index (page->blocks, LBlock, at);
+      guint n;
+
+      if (b->left_out)
+        continue;
+      if (b->region == NULL || (n = repeated_rows (b, header, matched)) == 0)
+        break;
+      if (b->first + n < b->last)
+        {
+          LBlock rest = *b;
+
+          rest.first += n;
+          b->last = b->first + n;
+          g_array_insert_val (page->blocks, at + 1, rest);
+          b = &g_array_index (page->blocks, LBlock, at);
+        }
+      b->left_out = TRUE;
+      matched += n;
+    }
+  if (matched > 0)
+    g_debug ("%u header rows repeated from the page before left out", matched);
+}
+
+/* A table that a page break cuts: the header rows it repeats at the top of the next page
+ * are no rows of it; they are left out of the text (its units are the first header's). */
+static void
+leave_out_repeated_headers (KelLayoutDoc *doc)
+{
+  for (guint p = 0; p + 1 < doc->n_pages; p++)
+    {
+      g_autoptr (GPtrArray) header = NULL;
+
+      if (doc->pages[p].set && doc->pages[p + 1].set
+          && (header = header_of_last_table (&doc->pages[p])) != NULL)
+        leave_out_header_rows (&doc->pages[p + 1], header);
+    }
+}
+
 void
 _kel_lay_order_blocks (KelLayoutDoc *doc)
 {
+  leave_out_repeated_headers (doc);
   join_rows_across_pages (doc);
   join_columns_across_pages (doc);
   find_captions (doc);

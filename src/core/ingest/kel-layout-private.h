@@ -57,6 +57,7 @@ typedef struct {
   gboolean prose;              /* one text's column (a memorandum's text in one language
                                 * beside the other's): a wide gap is a justified line's,
                                 * never a cell's */
+  gboolean whole;              /* a tile's text: one item, its lines written as one */
 } LayRegion;
 
 /* A cell of a ruled table: grid rows [@row1, @row2) and columns [@col1, @col2). */
@@ -80,6 +81,8 @@ typedef struct {
   guint    skip_rows;          /* its first rows repeat that table's header: left out */
   gboolean first_row_joined;   /* its next row ends that table's last row, and is
                                 * written there */
+  gboolean boxed;              /* a tile (kel-layout-tiles.c): one cell, read as a
+                                * paragraph, not a table */
 } LayTable;
 
 /* What a part of a page is read as. */
@@ -169,6 +172,18 @@ GPtrArray *_kel_lay_tables_find   (const GArray    *rules,
                                    GArray          *glyphs,
                                    guint            page);
 void       _kel_lay_table_free    (LayTable        *t);
+/* Tiles framed by rules of @rules not yet @used (kel-layout-tiles.c): added to @tables as
+ * boxed LayTables, their rules marked used and their glyphs taken out of @glyphs. */
+void       _kel_lay_find_tiles    (const GArray    *rules,
+                                   gboolean        *used,
+                                   GArray          *glyphs,
+                                   guint            page,
+                                   GPtrArray       *tables);
+/* Writes the lines of @region joined by spaces (none after a word hyphenated at a line's
+ * end), a space before the first when text was written since @start. */
+void       _kel_lay_write_whole   (LayOut          *out,
+                                   const LayRegion *region,
+                                   gsize            start);
 /* Writes the text of a cell: its lines joined by spaces. */
 void       _kel_lay_write_cell    (LayOut          *out,
                                    const LayCellBox *cell);

@@ -465,6 +465,49 @@ continues_row (const LayRegion *region, const LayLine *up, const LayLine *down,
   return any && fewer;
 }
 
+/* Whether a rule of @hrules runs between lines @up and @down (y). */
+static gboolean
+rule_between (const GArray *hrules, const LayLine *up, const LayLine *down)
+{
+  for (guint r = 0; r < hrules->len; r++)
+    {
+      const KelRect *rule = &g_array_index (hrules, KelRect, r);
+      float ry = (rule->y1 + rule->y2) / 2;
+
+      if (ry > up->bottom - 0.5f && ry < down->top + 0.5f)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the rules of @hrules part most rows of lines [@a, @b) of @region (a web page's
+ * table with a border under each row): three gaps between lines at least, and half of
+ * them, have a rule. Then two lines with no rule between them are one row. */
+static gboolean
+rows_ruled (const GArray *hrules, const LayRegion *region, guint a, guint b)
+{
+  guint ruled = 0;
+
+  for (guint l = a + 1; l < b; l++)
+    ruled += rule_between (hrules, &g_array_index (region->lines, LayLine, l - 1),
+                           &g_array_index (region->lines, LayLine, l));
+  return ruled >= 3 && 2 * ruled >= b - a - 1;
+}
+
+/* Lines [@a, @b) of @region, between the rules at @top and @bottom, widened to the header
+ * just above the first rule (up to three lines, each close above the one under it) and a
+ * total just below the last, when they stand in the columns of @gaps. */
+static void
+widen_to_header (const LayRegion *region, const GArray *gaps, float top, float bottom,
+                 float h, guint *a, guint *b)
+{
+  for (guint up = 0; up < 3 && *a > 0 && fits_columns (region, *a - 1, gaps,
+       up == 0 ? top : g_array_index (region->lines, LayLine, *a).top, h); up++)
+    (*a)--;
+  if (*b < region->lines->len && fits_columns (region, *b, gaps, bottom, h))
+    (*b)++;
+}
+
 /* A table drawn with horizontal rules only (booktabs, a web page's rows): rules of one
  * length one under the other, with the lines of the table between them, the line right
  * above the first rule (its header) and right below the last (a total) too when they
@@ -480,6 +523,7 @@ rule_table (const GArray *hrules, GArray *glyphs, guint page)
   g_autoptr (GArray) gaps = NULL, ys = NULL;
   GArray *xs;
   guint a = G_MAXUINT, b = 0, n_header = 0;
+  gboolean ruled;
   float h = 0;
   LayTable *t;
 
@@ -509,13 +553,10 @@ rule_table (const GArray *hrules, GArray *glyphs, guint page)
   gaps = common_gaps (region, a, b, x1, x2, MAX (3.0f, 0.4f * h));
   if (gaps->len == 0)
     return NULL;
-  /* the header just above the first rule, a total just below the last */
-  if (a > 0 && fits_columns (region, a - 1, gaps, top, h))
-    a--;
-  if (b < region->lines->len && fits_columns (region, b, gaps, bottom, h))
-    b++;
+  widen_to_header (region, gaps, top, bottom, h, &a, &b);
   if (b - a < 2)
     return NULL;
+  ruled = rows_ruled (hrules, region, a, b);
   xs = g_array_new (FALSE, FALSE, sizeof (float));
   ys = g_array_new (FALSE, FALSE, sizeof (float));
   g_array_append_val (xs, x1);
@@ -535,17 +576,13 @@ rule_table (const GArray *hrules, GArray *glyphs, guint page)
                 : (up->bottom + down->top) / 2;
 
       /* a cell that wraps: its next line stays in its row */
-      if (up != NULL && down != NULL && continues_row (region, up, down, xs))
+      if (up != NULL && down != NULL && (continues_row (region, up, down, xs)
+                                         || (ruled && !rule_between (hrules, up, down))))
         continue;
       g_array_append_val (ys, y);
       /* the header: the lines above the first rule that lies between two lines */
-      for (guint r = 0; up != NULL && down != NULL && n_header == 0 && r < hrules->len; r++)
-        {
-          float ry = (g_array_index (hrules, KelRect, r).y1
-                      + g_array_index (hrules, KelRect, r).y2) / 2;
-          if (ry > up->bottom - 0.5f && ry < down->top + 0.5f)
-            n_header = l - a;
-        }
+      if (up != NULL && down != NULL && n_header == 0 && rule_between (hrules, up, down))
+        n_header = ys->len - 1;
     }
   t = table_new (xs, ys, NULL, page);
   fill_cells (t, glyphs);
@@ -610,6 +647,7 @@ _kel_lay_tables_find (const GArray *rules, GArray *glyphs, guint page)
     return tables;
   used = g_new0 (gboolean, rules->len);
   grid_tables (rules, used, glyphs, page, tables);
+  _kel_lay_find_tiles (rules, used, glyphs, page, tables);
   rule_tables (rules, used, glyphs, page, tables);
   for (guint t = 0; t < tables->len; t++)
     {
@@ -639,18 +677,5 @@ _kel_lay_write_cell (LayOut *out, const LayCellBox *cell)
   gsize start = out->text->len;
 
   for (guint p = 0; p < cell->parts->len; p++)
-    {
-      const LayRegion *region = cell->parts->pdata[p];
-
-      for (guint i = 0; i < region->lines->len; i++)
-        {
-          const LayLine *line = &g_array_index (region->lines, LayLine, i);
-          gunichar first = g_array_index (region->glyphs, Glyph, line->a).c;
-
-          if (out->text->len > start
-              && !(_kel_lay_ends_with_hyphen (out->text) && g_unichar_islower (first)))
-            _kel_lay_emit_char (out, ' ', NULL, NULL);
-          _kel_lay_write_run_flat (out, region->glyphs, line->a, line->b);
-        }
-    }
+    _kel_lay_write_whole (out, cell->parts->pdata[p], start);
 }

@@ -117,16 +117,38 @@ add_region_blocks (LPage *page, LayRegion *region)
     }
 }
 
-/* Puts the ruled table @table among the blocks [@from, end) of @page, by its top. */
+/* The block of tile @table: a paragraph of its own, its text read whole. */
+static LBlock
+tile_block (LPage *page, LayTable *table)
+{
+  LayCellBox *cell = &g_array_index (table->cells, LayCellBox, 0);
+  LayRegion *region = g_ptr_array_steal_index (cell->parts, 0);
+  LayItem item = { 0, region->lines->len, FALSE, TRUE, table->rect };
+  LBlock block = { region, 0, 1, NULL, KEL_BLOCK_BODY, table->rect, TRUE, FALSE, NULL,
+                   FALSE };
+
+  region->whole = TRUE;
+  g_array_set_size (region->items, 0);
+  g_array_append_val (region->items, item);
+  g_ptr_array_add (page->regions, region);
+  return block;
+}
+
+/* Puts the ruled table @table among the blocks [@from, end) of @page, by its top (a tile
+ * after those whose tops are level with its own: tiles side by side are read left to
+ * right). */
 static void
 add_table_block (LPage *page, LayTable *table, guint from)
 {
   LBlock block = { NULL, 0, 0, table, KEL_BLOCK_TABLE, table->rect, TRUE, FALSE, NULL,
                    FALSE };
   guint at = page->blocks->len;
+  float level = table->boxed ? 3.0f : 0.0f;
 
+  if (table->boxed)
+    block = tile_block (page, table);
   for (guint k = from; k < page->blocks->len; k++)
-    if (g_array_index (page->blocks, LBlock, k).rect.y1 > table->rect.y1)
+    if (g_array_index (page->blocks, LBlock, k).rect.y1 > table->rect.y1 + level)
       {
         at = k;
         break;
