@@ -13,7 +13,7 @@
 
 #include <string.h>
 
-#include "kel-ocr.h"
+#include "kel-ocr-private.h"
 
 /* Latin letters and the Cyrillic letters they look like. */
 static const struct {
@@ -395,9 +395,8 @@ russian_for (gunichar c)
   return c;
 }
 
-/* @word with its Kazakh letters read as Russian ones; whether it had any. */
-static char *
-russian_key (const char *word, gboolean *kazakh)
+char *
+kel_ocr_russian_key (const char *word, gboolean *kazakh)
 {
   GString *key = g_string_new (NULL);
 
@@ -557,7 +556,7 @@ kel_ocr_fix_document (GPtrArray *pages)
         g_autofree char *bare = bare_word (g_array_index ((GArray *) pages->pdata[p],
                                                           KelOcrWord, i).text);
         gboolean has = FALSE;
-        char *key = russian_key (bare, &has);
+        char *key = kel_ocr_russian_key (bare, &has);
 
         if (has && g_utf8_strlen (bare, -1) >= 4)
           g_hash_table_replace (kazakh, key, g_steal_pointer (&bare));
@@ -571,7 +570,7 @@ kel_ocr_fix_document (GPtrArray *pages)
         KelOcrWord *w = &g_array_index ((GArray *) pages->pdata[p], KelOcrWord, i);
         g_autofree char *bare = bare_word (w->text);
         gboolean has = FALSE;
-        g_autofree char *key = russian_key (bare, &has);
+        g_autofree char *key = kel_ocr_russian_key (bare, &has);
         const char *right = g_hash_table_lookup (kazakh, key), *at;
 
         if (has || right == NULL || !g_unichar_isupper (g_utf8_get_char (bare))
