@@ -563,6 +563,34 @@ test_ocr_fix_latin_names (void)
     }
 }
 
+/* A Latin acronym the document writes («(ERG)») read elsewhere in Cyrillic capitals of
+ * like shape («ЕВС»: R as В, G as С) is written as the document writes it; Cyrillic
+ * acronyms of look-alike letters only («ЕКС» for no «EKC»), or with no Latin reading in
+ * the document («ТОО», «ВКО»), stay. */
+static void
+test_ocr_fix_acronyms (void)
+{
+  static const struct { const char *text; const char *fixed; } one[] = {
+    { "топ", "топ" }, { "(ERG)", "(ERG)" }, { "ЕВС", "ERG" }, { "ТОО", "ТОО" },
+    { "«ЕВС", "«ERG" }, { "ВКО", "ВКО" }, { "ЕКС", "ЕКС" }, { "ЕВСК", "ЕВСК" },
+  };
+  g_autoptr (GPtrArray) pages = g_ptr_array_new ();
+  g_autoptr (GArray) a = g_array_new (FALSE, TRUE, sizeof (KelOcrWord));
+
+  for (guint i = 0; i < G_N_ELEMENTS (one); i++)
+    {
+      KelOcrWord w = { g_strdup (one[i].text), { 0 }, { 0 }, 90, FALSE, FALSE };
+      g_array_append_val (a, w);
+    }
+  g_ptr_array_add (pages, a);
+  g_assert_true (kel_ocr_fix_document (pages));
+  for (guint i = 0; i < G_N_ELEMENTS (one); i++)
+    {
+      g_assert_cmpstr (g_array_index (a, KelOcrWord, i).text, ==, one[i].fixed);
+      g_free (g_array_index (a, KelOcrWord, i).text);
+    }
+}
+
 /* A ruled table scanned ------------------------------------------------------------ */
 
 /* The rows of a spreadsheet's summary table (landscape, as LibreOffice Calc prints one):
@@ -704,6 +732,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/ocr/fix-words", test_ocr_fix_words);
   g_test_add_func ("/kelisim/ocr/fix-section-numbers", test_ocr_fix_section_numbers);
   g_test_add_func ("/kelisim/ocr/fix-latin-names", test_ocr_fix_latin_names);
+  g_test_add_func ("/kelisim/ocr/fix-acronyms", test_ocr_fix_acronyms);
   g_test_add_data_func ("/kelisim/ocr/scan/ru", "01-kazzinc-ru-2016", check_scan);
   g_test_add_data_func ("/kelisim/ocr/scan/kk", "08-kazakhmys-kk-2023", check_scan);
   g_test_add_data_func ("/kelisim/ocr/scan/en", "06-amt-en-2021", check_scan);
