@@ -15,6 +15,7 @@
 #include "kel-ingest-error.h"
 #include "kel-garble.h"
 #include "kel-ocr.h"
+#include "kel-ocr-private.h"
 #include "kel-test-utils.h"
 
 /* Scans are made at the resolution office scanners use for documents. */
@@ -563,6 +564,78 @@ test_ocr_fix_latin_names (void)
     }
 }
 
+/* A Latin acronym the document writes («(ERG)») read elsewhere in Cyrillic capitals of
+ * like shape («ЕВС»: R as В, G as С) is written as the document writes it; Cyrillic
+ * acronyms of look-alike letters only («ЕКС» for no «EKC»), or with no Latin reading in
+ * the document («ТОО», «ВКО»), stay. */
+static void
+test_ocr_fix_acronyms (void)
+{
+  static const struct { const char *text; const char *fixed; } one[] = {
+    { "топ", "топ" }, { "(ERG)", "(ERG)" }, { "ЕВС", "ERG" }, { "ТОО", "ТОО" },
+    { "«ЕВС", "«ERG" }, { "ВКО", "ВКО" }, { "ЕКС", "ЕКС" }, { "ЕВСК", "ЕВСК" },
+  };
+  g_autoptr (GPtrArray) pages = g_ptr_array_new ();
+  g_autoptr (GArray) a = g_array_new (FALSE, TRUE, sizeof (KelOcrWord));
+
+  for (guint i = 0; i < G_N_ELEMENTS (one); i++)
+    {
+      KelOcrWord w = { g_strdup (one[i].text), { 0 }, { 0 }, 90, FALSE, FALSE };
+      g_array_append_val (a, w);
+    }
+  g_ptr_array_add (pages, a);
+  g_assert_true (kel_ocr_fix_document (pages));
+  for (guint i = 0; i < G_N_ELEMENTS (one); i++)
+    {
+      g_assert_cmpstr (g_array_index (a, KelOcrWord, i).text, ==, one[i].fixed);
+      g_free (g_array_index (a, KelOcrWord, i).text);
+    }
+}
+
+/* The words read again with the Kazakh model alone: on a Russian line, a name in quotes
+ * or with a capital read unsurely («Мунайшы урпагы» at 92 and 91) and a word spelled as no
+ * Russian word is («жаксылыгы»: ы after г); not the Russian words read surely, nor those
+ * the Kazakh model read, nor words with no letter that stands for a Kazakh one («Шет»),
+ * nor a word with Kazakh letters already, which on a line of eight words does not make
+ * it a Kazakh line. On a Kazakh page, every word another model
+ * read that has such a letter. */
+static void
+test_ocr_kazakh_words (void)
+{
+  static const struct { const char *text; float conf; gboolean kaz, start, wanted; } ru[] = {
+    { "По", 97, FALSE, TRUE, FALSE }, { "программе", 96, FALSE, FALSE, FALSE },
+    { "«Мунайшы", 92, FALSE, FALSE, TRUE }, { "урпагы»", 91, FALSE, FALSE, TRUE },
+    { "компания", 97, FALSE, FALSE, FALSE }, { "Жетыбай", 95, TRUE, FALSE, FALSE },
+    { "Шет", 80, FALSE, FALSE, FALSE }, { "Қазақмыс", 85, FALSE, FALSE, FALSE },
+    { "жаксылыгы", 96, FALSE, TRUE, TRUE }, { "студентов", 90, FALSE, FALSE, FALSE },
+  }, kk[] = {
+    { "Компания", 96, TRUE, TRUE, FALSE }, { "Аксу", 96, FALSE, FALSE, TRUE },
+    { "қаласында", 96, TRUE, FALSE, FALSE }, { "мектеп", 97, FALSE, FALSE, TRUE },
+    { "салып", 96, TRUE, TRUE, FALSE }, { "береді", 95, TRUE, FALSE, FALSE },
+    { "2023", 97, FALSE, FALSE, FALSE }, { "және", 96, TRUE, FALSE, FALSE },
+  };
+  g_autoptr (GArray) a = g_array_new (FALSE, TRUE, sizeof (KelOcrWord));
+  g_autoptr (GArray) b = g_array_new (FALSE, TRUE, sizeof (KelOcrWord));
+  gboolean wanted_a[G_N_ELEMENTS (ru)] = { 0 }, wanted_b[G_N_ELEMENTS (kk)] = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ru); i++)
+    {
+      KelOcrWord w = { (char *) ru[i].text, { 0 }, { 0 }, ru[i].conf, ru[i].start, ru[i].kaz };
+      g_array_append_val (a, w);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kk); i++)
+    {
+      KelOcrWord w = { (char *) kk[i].text, { 0 }, { 0 }, kk[i].conf, kk[i].start, kk[i].kaz };
+      g_array_append_val (b, w);
+    }
+  g_assert_cmpuint (kel_ocr_kazakh_words (a, wanted_a), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (ru); i++)
+    g_assert_cmpint (wanted_a[i], ==, ru[i].wanted);
+  g_assert_cmpuint (kel_ocr_kazakh_words (b, wanted_b), ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (kk); i++)
+    g_assert_cmpint (wanted_b[i], ==, kk[i].wanted);
+}
+
 /* A ruled table scanned ------------------------------------------------------------ */
 
 /* The rows of a spreadsheet's summary table (landscape, as LibreOffice Calc prints one):
@@ -704,6 +777,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/ocr/fix-words", test_ocr_fix_words);
   g_test_add_func ("/kelisim/ocr/fix-section-numbers", test_ocr_fix_section_numbers);
   g_test_add_func ("/kelisim/ocr/fix-latin-names", test_ocr_fix_latin_names);
+  g_test_add_func ("/kelisim/ocr/fix-acronyms", test_ocr_fix_acronyms);
+  g_test_add_func ("/kelisim/ocr/kazakh-words", test_ocr_kazakh_words);
   g_test_add_data_func ("/kelisim/ocr/scan/ru", "01-kazzinc-ru-2016", check_scan);
   g_test_add_data_func ("/kelisim/ocr/scan/kk", "08-kazakhmys-kk-2023", check_scan);
   g_test_add_data_func ("/kelisim/ocr/scan/en", "06-amt-en-2021", check_scan);

@@ -13,7 +13,7 @@
 
 #include <string.h>
 
-#include "kel-ocr.h"
+#include "kel-ocr-private.h"
 
 /* Latin letters and the Cyrillic letters they look like. */
 static const struct {
@@ -395,9 +395,8 @@ russian_for (gunichar c)
   return c;
 }
 
-/* @word with its Kazakh letters read as Russian ones; whether it had any. */
-static char *
-russian_key (const char *word, gboolean *kazakh)
+char *
+kel_ocr_russian_key (const char *word, gboolean *kazakh)
 {
   GString *key = g_string_new (NULL);
 
@@ -543,6 +542,109 @@ fix_latin_names (GPtrArray *pages)
   return changed;
 }
 
+/* Whether OCR reads the Latin capital @lat as the Cyrillic capital @cyr: a look-alike, or
+ * a letter of like shape (R as В or Р, G as С or О, D and Q as О). Sets @twin for a
+ * look-alike. */
+static gboolean
+shape_alike (char lat, gunichar cyr, gboolean *twin)
+{
+  static const struct {
+    char     lat;
+    gunichar cyr;
+  } shapes[] = {
+    { 'R', 0x0412 }, { 'R', 0x0420 }, { 'G', 0x0421 }, { 'G', 0x041E }, { 'D', 0x041E },
+    { 'Q', 0x041E },
+  };
+
+  *twin = cyrillic_for ((gunichar) lat) == cyr;
+  if (*twin)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+    if (shapes[i].lat == lat && shapes[i].cyr == cyr)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @bare is two to five Latin capitals. */
+static gboolean
+latin_acronym (const char *bare)
+{
+  gsize n = strlen (bare);
+
+  for (const char *c = bare; *c != '\0'; c++)
+    if (!g_ascii_isupper (*c))
+      return FALSE;
+  return n >= 2 && n <= 5;
+}
+
+/* The acronym of @acronyms that the Cyrillic capitals @bare are a reading of, with one
+ * letter at least that only looks like its Latin one («ЕВС» for «ERG»), or NULL. */
+static const char *
+acronym_read_as (GHashTable *acronyms, const char *bare)
+{
+  GHashTableIter it;
+  gpointer key;
+
+  if (g_utf8_strlen (bare, -1) < 2 || g_utf8_strlen (bare, -1) > 5)
+    return NULL;
+  g_hash_table_iter_init (&it, acronyms);
+  while (g_hash_table_iter_next (&it, &key, NULL))
+    {
+      const char *lat = key, *c = bare;
+      gboolean all = TRUE, shape = FALSE;
+
+      if ((glong) strlen (lat) != g_utf8_strlen (bare, -1))
+        continue;
+      for (; all && *lat != '\0'; lat++, c = g_utf8_next_char (c))
+        {
+          gboolean twin = FALSE;
+
+          all = shape_alike (*lat, g_utf8_get_char (c), &twin);
+          shape |= !twin;
+        }
+      if (all && shape)
+        return key;
+    }
+  return NULL;
+}
+
+/* A Latin acronym the document writes («ERG») read elsewhere in Cyrillic capitals of like
+ * shape («ЕВС»), as the document writes it. */
+static gboolean
+fix_acronyms (GPtrArray *pages)
+{
+  g_autoptr (GHashTable) acronyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           NULL);
+  gboolean changed = FALSE;
+
+  for (guint p = 0; p < pages->len; p++)
+    for (guint i = 0; pages->pdata[p] != NULL && i < ((GArray *) pages->pdata[p])->len; i++)
+      {
+        char *bare = bare_word (g_array_index ((GArray *) pages->pdata[p], KelOcrWord, i).text);
+
+        if (latin_acronym (bare))
+          g_hash_table_add (acronyms, bare);
+        else
+          g_free (bare);
+      }
+  for (guint p = 0; p < pages->len && g_hash_table_size (acronyms) > 0; p++)
+    for (guint i = 0; pages->pdata[p] != NULL && i < ((GArray *) pages->pdata[p])->len; i++)
+      {
+        KelOcrWord *w = &g_array_index ((GArray *) pages->pdata[p], KelOcrWord, i);
+        g_autofree char *bare = bare_word (w->text);
+        const char *right = acronym_read_as (acronyms, bare), *at = strstr (w->text, bare);
+        g_autofree char *before = NULL;
+
+        if (right == NULL || at == NULL || *bare == '\0')
+          continue;
+        before = g_strndup (w->text, at - w->text);
+        g_free (w->text);
+        w->text = g_strconcat (before, right, at + strlen (bare), NULL);
+        changed = TRUE;
+      }
+  return changed;
+}
+
 gboolean
 kel_ocr_fix_document (GPtrArray *pages)
 {
@@ -557,7 +659,7 @@ kel_ocr_fix_document (GPtrArray *pages)
         g_autofree char *bare = bare_word (g_array_index ((GArray *) pages->pdata[p],
                                                           KelOcrWord, i).text);
         gboolean has = FALSE;
-        char *key = russian_key (bare, &has);
+        char *key = kel_ocr_russian_key (bare, &has);
 
         if (has && g_utf8_strlen (bare, -1) >= 4)
           g_hash_table_replace (kazakh, key, g_steal_pointer (&bare));
@@ -571,7 +673,7 @@ kel_ocr_fix_document (GPtrArray *pages)
         KelOcrWord *w = &g_array_index ((GArray *) pages->pdata[p], KelOcrWord, i);
         g_autofree char *bare = bare_word (w->text);
         gboolean has = FALSE;
-        g_autofree char *key = russian_key (bare, &has);
+        g_autofree char *key = kel_ocr_russian_key (bare, &has);
         const char *right = g_hash_table_lookup (kazakh, key), *at;
 
         if (has || right == NULL || !g_unichar_isupper (g_utf8_get_char (bare))
@@ -586,5 +688,6 @@ kel_ocr_fix_document (GPtrArray *pages)
           changed = TRUE;
         }
       }
+  changed |= fix_acronyms (pages);
   return fix_latin_names (pages) || changed;
 }

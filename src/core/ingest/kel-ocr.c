@@ -14,16 +14,28 @@
 
 #include "kel-ingest-error.h"
 #include "kel-pdf-render.h"
-#include "kel-ocr.h"
+#include "kel-ocr-private.h"
 
 #include <leptonica/allheaders.h>
 #include <math.h>
 
 typedef struct {
   TessBaseAPI *api;
+  TessBaseAPI *kaz;         /* the Kazakh model alone, for kel_ocr_reread_kazakh() */
+  gboolean     kaz_failed;  /* it could not be loaded */
   char        *datapath;
   char        *languages;
 } Engine;
+
+static void
+api_free (TessBaseAPI **api)
+{
+  if (*api == NULL)
+    return;
+  TessBaseAPIEnd (*api);
+  TessBaseAPIDelete (*api);
+  *api = NULL;
+}
 
 static void
 engine_free (gpointer data)
@@ -32,11 +44,8 @@ engine_free (gpointer data)
 
   if (e == NULL)
     return;
-  if (e->api != NULL)
-    {
-      TessBaseAPIEnd (e->api);
-      TessBaseAPIDelete (e->api);
-    }
+  api_free (&e->api);
+  api_free (&e->kaz);
   g_free (e->datapath);
   g_free (e->languages);
   g_free (e);
@@ -138,12 +147,9 @@ get_engine (const char *name, const char *languages, GError **error)
       e = g_new0 (Engine, 1);
       g_private_set (&engine_key, e);
     }
-  if (e->api != NULL)
-    {
-      TessBaseAPIEnd (e->api);
-      TessBaseAPIDelete (e->api);
-      e->api = NULL;
-    }
+  api_free (&e->api);
+  api_free (&e->kaz);
+  e->kaz_failed = FALSE;
   g_clear_pointer (&e->languages, g_free);
   g_clear_pointer (&e->datapath, g_free);
 
@@ -165,6 +171,51 @@ get_engine (const char *name, const char *languages, GError **error)
   e->languages = g_strdup (languages);
   e->datapath = g_steal_pointer (&datapath);
   return e;
+}
+
+/* The Kazakh model alone, loaded the first time a page needs it, when @e reads with it
+ * and other models; NULL if not or if it cannot be loaded. */
+static TessBaseAPI *
+kazakh_engine (Engine *e)
+{
+  g_auto (GStrv) langs = NULL;
+  gboolean kaz = FALSE;
+
+  if (e->kaz != NULL || e->kaz_failed)
+    return e->kaz;
+  langs = g_strsplit (e->languages, "+", -1);
+  for (guint i = 0; langs[i] != NULL; i++)
+    kaz |= strcmp (langs[i], "kaz") == 0;
+  if (!kaz || g_strv_length (langs) < 2)
+    {
+      e->kaz_failed = TRUE;
+      return NULL;
+    }
+  limit_openmp ();
+  e->kaz = TessBaseAPICreate ();
+  if (e->kaz == NULL || TessBaseAPIInit3 (e->kaz, e->datapath, "kaz") != 0)
+    {
+      if (e->kaz != NULL)
+        TessBaseAPIDelete (e->kaz);
+      e->kaz = NULL;
+      e->kaz_failed = TRUE;
+      return NULL;
+    }
+  TessBaseAPISetVariable (e->kaz, "debug_file", "/dev/null");
+  return e->kaz;
+}
+
+/* The words of a Kazakh page that the other models read without their Kazakh letters,
+ * read again with the Kazakh model alone (see kel_ocr_reread_kazakh()). */
+static void
+reread_kazakh (Engine *e, PIX *gray, double dpi, GArray *words)
+{
+  g_autofree gboolean *wanted = g_new0 (gboolean, words->len + 1);
+  TessBaseAPI *kaz;
+
+  if (kel_ocr_kazakh_words (words, wanted) == 0 || (kaz = kazakh_engine (e)) == NULL)
+    return;
+  kel_ocr_reread_kazakh (kaz, gray, dpi, words, wanted);
 }
 
 static bool
@@ -481,6 +532,7 @@ collect_words (TessBaseAPI *api, float to_pt)
       w.line = (KelRect) { ll * to_pt, lt * to_pt, lr * to_pt, lb * to_pt };
       w.confidence = CLAMP (TessResultIteratorConfidence (ri, RIL_WORD), 0.0f, 100.0f);
       w.line_start = TessPageIteratorIsAtBeginningOf (pi, RIL_TEXTLINE);
+      w.kazakh_model = g_strcmp0 (TessResultIteratorWordRecognitionLanguage (ri), "kaz") == 0;
       g_array_append_val (words, w);
     }
   while (TessResultIteratorNext (ri, RIL_WORD));
@@ -539,6 +591,7 @@ kel_ocr_page (PopplerPage *page, const char *name, const char *languages,
       return NULL;
     }
   res->words = collect_words (e->api, (float) (72.0 / dpi));
+  reread_kazakh (e, gray, dpi, res->words);
   kel_ocr_fix_words (res->words);
   res->center_x = pixGetWidth (gray) / 2.0f * (float) (72.0 / dpi);
   res->center_y = pixGetHeight (gray) / 2.0f * (float) (72.0 / dpi);

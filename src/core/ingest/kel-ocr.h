@@ -25,6 +25,7 @@ typedef struct {
   KelRect  line;        /* the box of the text line holding it */
   float    confidence;  /* 0–100, the engine's own */
   gboolean line_start;  /* the first word of its text line */
+  gboolean kazakh_model; /* read by the Kazakh model (of several) */
 } KelOcrWord;
 
 /* Larger pages are recognized at a lower resolution, to stay within this many pixels. */
