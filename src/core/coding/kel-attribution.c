@@ -273,23 +273,27 @@ find_known_parties (GPtrArray *parties, GArray *mentions)
     }
 }
 
-void
-_kel_attribute_corporations (const KelLexicon *lex, KelDocument *doc)
+/* @mentions as the document keeps them (KEL_MENTIONS_TYPE), for a project to store. */
+static GVariant *
+mentions_to_variant (GArray *mentions)
 {
-  g_autoptr (GArray) mentions = NULL;
-  g_autoptr (GPtrArray) parties = NULL;
+  GVariantBuilder b;
 
-  if (doc->codings->len == 0)
+  g_variant_builder_init (&b, G_VARIANT_TYPE (KEL_MENTIONS_TYPE));
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (mentions, Mention, i);
+      g_variant_builder_add (&b, "(ts)", (guint64) m->at, m->name);
+    }
+  return g_variant_ref_sink (g_variant_builder_end (&b));
+}
+
+/* Each item's company from @mentions (in the text's order); none when it is empty. */
+static void
+attribute_items (KelDocument *doc, GArray *mentions)
+{
+  if (mentions->len == 0)
     return;
-  mentions = find_mentions (lex, doc);
-  find_initials (lex, doc, mentions);
-  parties = _kel_find_parties (lex, doc->norm->text, doc->norm->len, 0);
-  find_known_parties (parties, mentions);
-  to_groups (lex, mentions);
-  find_parties (parties, doc, mentions);
-  if (n_companies (mentions) < 2)
-    return;
-  g_array_sort (mentions, compare_mentions);
   for (guint i = 0; i < doc->codings->len; i++)
     {
       KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
@@ -299,4 +303,74 @@ _kel_attribute_corporations (const KelLexicon *lex, KelDocument *doc)
       if (name != NULL && g_strcmp0 (name, doc->corporation) != 0)
         c->corporation = g_strdup (name);
     }
+}
+
+void
+_kel_attribute_corporations (const KelLexicon *lex, KelDocument *doc)
+{
+  g_autoptr (GArray) mentions = NULL;
+  g_autoptr (GPtrArray) parties = NULL;
+
+  g_clear_pointer (&doc->mentions, g_variant_unref);
+  if (doc->codings->len == 0)
+    return;
+  mentions = find_mentions (lex, doc);
+  find_initials (lex, doc, mentions);
+  parties = _kel_find_parties (lex, doc->norm->text, doc->norm->len, 0);
+  find_known_parties (parties, mentions);
+  to_groups (lex, mentions);
+  find_parties (parties, doc, mentions);
+  if (n_companies (mentions) < 2)
+    g_array_set_size (mentions, 0);
+  g_array_sort (mentions, compare_mentions);
+  /* kept while the parties' names they point to live */
+  doc->mentions = mentions_to_variant (mentions);
+  attribute_items (doc, mentions);
+}
+
+void
+_kel_attribute_from_mentions (KelDocument *doc, GVariant *mentions)
+{
+  g_autoptr (GArray) list = g_array_new (FALSE, FALSE, sizeof (Mention));
+  GVariantIter it;
+  guint64 at;
+  const char *name;
+
+  g_return_if_fail (g_variant_is_of_type (mentions, G_VARIANT_TYPE (KEL_MENTIONS_TYPE)));
+
+  g_variant_iter_init (&it, mentions);
+  /* the names stay @mentions' own, which outlives the list */
+  while (g_variant_iter_next (&it, "(t&s)", &at, &name))
+    {
+      Mention m = { (gsize) at, name, 0 };
+      g_array_append_val (list, m);
+    }
+  attribute_items (doc, list);
+}
+
+/* The version of the rules above: a change of what they find makes the mentions a project
+ * stored with an older one stale (count it up with any such change). */
+#define RULES_VERSION "1"
+
+char *
+_kel_attribution_list_hash (const KelLexicon *lex)
+{
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  GPtrArray *corps = kel_lexicon_get_corporations (lex);
+
+  g_checksum_update (sum, (const guchar *) PACKAGE_VERSION "\n" RULES_VERSION "\n", -1);
+  for (guint i = 0; i < corps->len; i++)
+    {
+      char **names = corps->pdata[i];
+      const char *parent = kel_lexicon_corporation_parent (lex, names[0]);
+
+      /* each string with its NUL, so that no two lists read the same */
+      for (guint k = 0; names[k] != NULL; k++)
+        g_checksum_update (sum, (const guchar *) names[k], strlen (names[k]) + 1);
+      g_checksum_update (sum, (const guchar *) "\x01", 1);
+      if (parent != NULL)
+        g_checksum_update (sum, (const guchar *) parent, strlen (parent) + 1);
+      g_checksum_update (sum, (const guchar *) "\x02", 1);
+    }
+  return g_strdup (g_checksum_get_string (sum));
 }
