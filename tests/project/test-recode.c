@@ -670,6 +670,7 @@ swap_stored_names (const char *path, gboolean stale)
   sqlite3 *db = NULL;
   sqlite3_stmt *read = NULL, *write = NULL;
   g_autoptr (GVariant) v = NULL, swapped = NULL;
+  g_autoptr (GBytes) bytes = NULL;
   GVariantBuilder b;
   GVariantIter it;
   guint64 at;
@@ -679,10 +680,8 @@ swap_stored_names (const char *path, gboolean stale)
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT mentions FROM mentions", -1, &read, NULL),
                    ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (read), ==, SQLITE_ROW);
-  v = g_variant_ref_sink (g_variant_new_from_data (
-    G_VARIANT_TYPE ("a(ts)"), g_memdup2 (sqlite3_column_blob (read, 0),
-                                         sqlite3_column_bytes (read, 0)),
-    sqlite3_column_bytes (read, 0), FALSE, g_free, NULL));
+  bytes = g_bytes_new (sqlite3_column_blob (read, 0), sqlite3_column_bytes (read, 0));
+  v = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("a(ts)"), bytes, FALSE));
   g_variant_builder_init (&b, G_VARIANT_TYPE ("a(ts)"));
   g_variant_iter_init (&it, v);
   while (g_variant_iter_next (&it, "(t&s)", &at, &name))
