@@ -6,10 +6,12 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "kel-coding-error.h"
 #include "kel-lexicon-preview.h"
+#include "kel-project-private.h"
 #include "kel-test-utils.h"
 
 /* The mini lexicon's weights: строительств* 2 and школ* 0.5 (infrastructure),
@@ -586,6 +588,294 @@ test_attribution_as_full_run (Fixture *f, gconstpointer data)
   g_unlink (file);
 }
 
+/* Previews "ремонт*" (charity, 1) on @project and applies it: it codes clause 2.2 of the
+ * minutes (segment 7), a span no stored coding has, and nothing else. */
+static void
+add_remont (Fixture *f, KelProject *project, const KelLexicon *lex)
+{
+  KelTermChange change = { KEL_TERM_CHANGE_ADD, 0, "ремонт*", FALSE, "charity", KEL_LANG_RU,
+                           1.0 };
+  KelPipelineOptions pipeline = { (KelLexicon *) lex };
+  g_autoptr (KelLexiconDiff) diff = NULL;
+  g_autoptr (GError) error = NULL;
+  const KelLexiconDiffCoding *c;
+  guint n_changed = 0;
+
+  diff = kel_project_preview_lexicon_change (project, &pipeline, &change, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (diff->changed->len, ==, 1);
+  g_assert_cmpuint (diff->codings->len, ==, 1);
+  c = diff->codings->pdata[0];
+  g_assert_true (c->gained);
+  g_assert_cmpuint (c->segment, ==, 7);
+  g_assert_cmpstr (c->category, ==, "charity");
+  g_assert_true (kel_project_apply_lexicon_change (project, "anna", &pipeline, diff, NULL,
+                                                   &n_changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 1);
+}
+
+/* Runs @sql on the closed project at @path. */
+static void
+exec_sql (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* The names of the mentions stored for the one document of the project at @path, in
+ * order, a name repeated at once (another alias, another place) once ("|"-joined); NULL
+ * when there is no row. */
+static char *
+stored_mention_names (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GString *names = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT mentions FROM mentions", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr (GBytes) bytes = g_bytes_new (sqlite3_column_blob (stmt, 0),
+                                              sqlite3_column_bytes (stmt, 0));
+      g_autoptr (GVariant) v = g_variant_ref_sink (
+        g_variant_new_from_bytes (G_VARIANT_TYPE (KEL_MENTIONS_TYPE), bytes, FALSE));
+      GVariantIter it;
+      const char *name, *last = NULL;
+
+      names = g_string_new (NULL);
+      g_variant_iter_init (&it, v);
+      while (g_variant_iter_next (&it, "(t&sb)", NULL, &name, NULL))
+        {
+          if (g_strcmp0 (name, last) != 0)
+            g_string_append_printf (names, "%s%s", names->len > 0 ? "|" : "", name);
+          last = name;
+        }
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return names != NULL ? g_string_free (names, FALSE) : NULL;
+}
+
+/* Gives each mention stored in the project at @path the other company's name, at the
+ * same offset; with @stale, says they were found with another list of corporations. */
+static void
+swap_stored_names (const char *path, gboolean stale)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *read = NULL, *write = NULL;
+  g_autoptr (GVariant) v = NULL, swapped = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  GVariantBuilder b;
+  GVariantIter it;
+  guint64 at;
+  const char *name;
+  gboolean intro;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT mentions FROM mentions", -1, &read, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (read), ==, SQLITE_ROW);
+  bytes = g_bytes_new (sqlite3_column_blob (read, 0), sqlite3_column_bytes (read, 0));
+  v = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (KEL_MENTIONS_TYPE), bytes, FALSE));
+  g_variant_builder_init (&b, G_VARIANT_TYPE (KEL_MENTIONS_TYPE));
+  g_variant_iter_init (&it, v);
+  while (g_variant_iter_next (&it, "(t&sb)", &at, &name, &intro))
+    g_variant_builder_add (&b, "(tsb)", at, strcmp (name, "Kazzinc") == 0 ? "Kazakhmys"
+                                                                         : "Kazzinc", intro);
+  swapped = g_variant_ref_sink (g_variant_builder_end (&b));
+  g_assert_cmpint (sqlite3_prepare_v2 (db, stale ? "UPDATE mentions SET mentions = ?, "
+                                                   "list = 'another list'"
+                                                 : "UPDATE mentions SET mentions = ?",
+                                       -1, &write, NULL), ==, SQLITE_OK);
+  sqlite3_bind_blob (write, 1, g_variant_get_data (swapped), g_variant_get_size (swapped),
+                     SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (write), ==, SQLITE_DONE);
+  sqlite3_finalize (read);
+  sqlite3_finalize (write);
+  sqlite3_close (db);
+}
+
+/* The preview attributes the items from the mentions stored when the document was coded,
+ * not from its text: with the two companies' names swapped in the store, the new clause
+ * 2.2 (under "2. ТОО «Казахмыс»") goes to Kazzinc and 1.1 to Kazakhmys. Stored for another
+ * list of corporations, they are not used, and each is whose the text says. */
+static void
+test_stored_mentions (Fixture *f, gconstpointer data)
+{
+  g_autofree char *file = kel_test_write_temp ("recode-mentions.txt", minutes, -1);
+  g_autofree char *path = kel_test_temp_path ("recode-mentions.kelisim");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *names = NULL;
+
+  for (guint stale = 0; stale < 2; stale++)
+    {
+      g_autoptr (KelProject) project = minutes_project (f, path, file);
+      g_autofree char *corp = NULL;
+
+      g_clear_object (&project);
+      /* the first heading and "от Казцинка", then the second and "от Казахмыса" */
+      g_free (names);
+      names = stored_mention_names (path);
+      g_assert_cmpstr (names, ==, "Kazzinc|Kazakhmys");
+      swap_stored_names (path, stale);
+      project = kel_project_open (path, &error);
+      g_assert_no_error (error);
+      add_remont (f, project, f->lexicon);
+      /* 2.2: Kazakhmys's, or with the names swapped the minutes' own company's (Kazzinc,
+       * their corporation), which a coding does not name; 1.1 the other way round */
+      corp = corporation_of (project, 7);
+      g_assert_cmpstr (corp, ==, stale ? "Kazakhmys" : "-");
+      g_free (corp);
+      corp = corporation_of (project, 2);
+      g_assert_cmpstr (corp, ==, stale ? "-" : "Kazakhmys");
+      g_clear_object (&project);
+      g_unlink (path);
+    }
+  g_unlink (file);
+}
+
+/* The test lexicon with Kazakhmys made a part of Kazzinc's group (parent="kazzinc"): the
+ * same names, another list. */
+static KelLexicon *
+grouped_lexicon (char **dir)
+{
+  g_autofree char *mini = kel_test_data_path ("lexicon-mini");
+  g_autofree char *builtin = g_build_filename (kel_data_dir (), "lexicons", NULL);
+  g_autofree char *corps_in = g_build_filename (mini, "corporations.xml", NULL);
+  g_autofree char *lex_in = g_build_filename (mini, "lexicon.xml", NULL);
+  g_autofree char *corps = NULL, *lex = NULL, *corps_out = NULL, *lex_out = NULL;
+  g_auto (GStrv) parts = NULL;
+  g_autoptr (GError) error = NULL;
+  KelLexicon *out;
+
+  *dir = g_dir_make_tmp ("kelisim-grouped-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (corps_in, &corps, NULL, NULL));
+  g_assert_true (g_file_get_contents (lex_in, &lex, NULL, NULL));
+  parts = g_strsplit (corps, "name=\"Kazakhmys\"", -1);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  g_free (corps);
+  corps = g_strjoinv ("name=\"Kazakhmys\" parent=\"kazzinc\"", parts);
+  corps_out = g_build_filename (*dir, "corporations.xml", NULL);
+  lex_out = g_build_filename (*dir, "lexicon.xml", NULL);
+  g_assert_true (g_file_set_contents (corps_out, corps, -1, NULL));
+  g_assert_true (g_file_set_contents (lex_out, lex, -1, NULL));
+  out = kel_lexicon_load (*dir, builtin, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autofree char *corps = g_build_filename (dir, "corporations.xml", NULL);
+  g_autofree char *lex = g_build_filename (dir, "lexicon.xml", NULL);
+
+  g_unlink (corps);
+  g_unlink (lex);
+  g_rmdir (dir);
+}
+
+/* After the list of corporations changed (Kazakhmys made a part of Kazzinc's group), an
+ * edit of a term does not keep the attribution stored with the old one. The minutes name
+ * the group too, so Kazakhmys is Kazzinc (kel-attribution.c), the one company they name:
+ * their items are all their own company's, Kazzinc's, which a coding does not name — old
+ * spans (a weight) and new (a term) — as a lexicon run of the new list over a new project
+ * of the file has them. */
+static void
+test_corporations_changed (Fixture *f, gconstpointer data)
+{
+  g_autofree char *file = kel_test_write_temp ("recode-grouped.txt", minutes, -1);
+  g_autofree char *path = kel_test_temp_path ("recode-grouped.kelisim");
+  g_autofree char *path_full = kel_test_temp_path ("recode-grouped-full.kelisim");
+  g_autofree char *dir = NULL;
+  g_autoptr (KelLexicon) grouped = grouped_lexicon (&dir);
+  g_autoptr (KelProject) project = minutes_project (f, path, file);
+  g_autoptr (GError) error = NULL;
+  KelTermChange weight = { KEL_TERM_CHANGE_WEIGHT, term_index (grouped, "школ*"), NULL, FALSE,
+                           NULL, KEL_LANG_UNKNOWN, 3.0 };
+  g_autoptr (KelLexiconDiff) diff = NULL;
+  KelPipelineOptions pipeline = { grouped };
+  const int kazakhmys[] = { 6, 7, 8 };
+  guint n_changed = 0;
+
+  {
+    g_autofree char *before = corporation_of (project, 6);
+    g_assert_cmpstr (before, ==, "Kazakhmys");
+  }
+  diff = kel_project_preview_lexicon_change (project, &pipeline, &weight, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (kel_project_apply_lexicon_change (project, "anna", &pipeline, diff, NULL,
+                                                   &n_changed, &error));
+  g_assert_no_error (error);
+  add_remont (f, project, diff->lexicon);
+  for (guint i = 0; i < G_N_ELEMENTS (kazakhmys); i++)
+    {
+      g_autofree char *corp = corporation_of (project, kazakhmys[i]);
+      g_assert_cmpstr (corp, ==, "-");
+    }
+  {
+    g_autoptr (KelProject) full = minutes_project (f, path_full, file);
+    g_autoptr (KelLexicon) both = NULL;
+    KelTermChange add = { KEL_TERM_CHANGE_ADD, 0, "ремонт*", FALSE, "charity", KEL_LANG_RU,
+                          1.0 };
+    KelPipelineOptions edited = { NULL };
+    const gint64 none[] = { -1, -1, -1 };
+    g_autofree char *incremental = NULL, *whole = NULL;
+
+    both = kel_lexicon_change_term (diff->lexicon, &add, &error);
+    g_assert_no_error (error);
+    edited.lexicon = both;
+    g_assert_true (kel_project_run_lexicon (full, &edited, NULL, &n_changed, &error));
+    g_assert_no_error (error);
+    incremental = full_summary (project, none);
+    whole = full_summary (full, none);
+    g_assert_cmpstr (incremental, ==, whole);
+    g_clear_object (&full);
+    g_unlink (path_full);
+  }
+  g_clear_object (&project);
+  g_unlink (path);
+  g_unlink (file);
+  remove_dir (dir);
+}
+
+/* A project stored before schema 9 has no mentions: the preview works whose a new item is
+ * out from the text, right, and the edit stores them for the next. */
+static void
+test_mentions_migrated (Fixture *f, gconstpointer data)
+{
+  g_autofree char *file = kel_test_write_temp ("recode-v8.txt", minutes, -1);
+  g_autofree char *path = kel_test_temp_path ("recode-v8.kelisim");
+  g_autoptr (KelProject) project = minutes_project (f, path, file);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *names = NULL, *corp = NULL;
+
+  g_clear_object (&project);
+  exec_sql (path, "DROP TABLE mentions; PRAGMA user_version = 8;");
+  project = kel_project_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&project);
+  names = stored_mention_names (path);
+  g_assert_null (names);
+  project = kel_project_open (path, &error);
+  g_assert_no_error (error);
+  add_remont (f, project, f->lexicon);
+  corp = corporation_of (project, 7);
+  g_assert_cmpstr (corp, ==, "Kazakhmys");
+  g_clear_object (&project);
+  names = stored_mention_names (path);
+  g_assert_cmpstr (names, ==, "Kazzinc|Kazakhmys");
+  g_unlink (path);
+  g_unlink (file);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -602,6 +892,9 @@ main (int argc, char **argv)
   ADD ("async", test_async);
   ADD ("apply-as-full-run", test_apply_as_full_run);
   ADD ("attribution-as-full-run", test_attribution_as_full_run);
+  ADD ("stored-mentions", test_stored_mentions);
+  ADD ("corporations-changed", test_corporations_changed);
+  ADD ("mentions-migrated", test_mentions_migrated);
 #undef ADD
   return g_test_run ();
 }

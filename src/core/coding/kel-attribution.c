@@ -459,14 +459,50 @@ mark_intro (GArray *mentions, GArray *spans)
     }
 }
 
+/* @mentions as the document keeps them (KEL_MENTIONS_TYPE), for a project to store. */
+static GVariant *
+mentions_to_variant (GArray *mentions)
+{
+  GVariantBuilder b;
+
+  g_variant_builder_init (&b, G_VARIANT_TYPE (KEL_MENTIONS_TYPE));
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (mentions, Mention, i);
+      g_variant_builder_add (&b, "(tsb)", (guint64) m->at, m->name, m->intro);
+    }
+  return g_variant_ref_sink (g_variant_builder_end (&b));
+}
+
+/* Each item's company from @mentions (in the text's order) and the sentences that sign a
+ * memorandum (@spans); none when @mentions is empty. */
+static void
+attribute_items (KelDocument *doc, GArray *mentions, GArray *spans)
+{
+  gboolean scoped;
+
+  if (mentions->len == 0)
+    return;
+  scoped = several_signings (mentions, spans);
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      const char *name = company_for (mentions, spans, scoped, c->start, c->end);
+
+      g_clear_pointer (&c->corporation, g_free);
+      if (name != NULL && g_strcmp0 (name, doc->corporation) != 0)
+        c->corporation = g_strdup (name);
+    }
+}
+
 void
 _kel_attribute_corporations (const KelLexicon *lex, KelDocument *doc)
 {
   g_autoptr (GArray) mentions = NULL;
   g_autoptr (GPtrArray) parties = NULL;
   g_autoptr (GArray) spans = NULL;
-  gboolean scoped;
 
+  g_clear_pointer (&doc->mentions, g_variant_unref);
   if (doc->codings->len == 0)
     return;
   spans = signing_sentences (doc);
@@ -478,16 +514,61 @@ _kel_attribute_corporations (const KelLexicon *lex, KelDocument *doc)
   mark_intro (mentions, spans);
   find_parties (parties, doc, mentions, spans);
   if (n_companies (mentions) < 2)
-    return;
+    g_array_set_size (mentions, 0);
   g_array_sort (mentions, compare_mentions);
-  scoped = several_signings (mentions, spans);
-  for (guint i = 0; i < doc->codings->len; i++)
-    {
-      KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
-      const char *name = company_for (mentions, spans, scoped, c->start, c->end);
+  /* kept while the parties' names they point to live */
+  doc->mentions = mentions_to_variant (mentions);
+  attribute_items (doc, mentions, spans);
+}
 
-      g_clear_pointer (&c->corporation, g_free);
-      if (name != NULL && g_strcmp0 (name, doc->corporation) != 0)
-        c->corporation = g_strdup (name);
+void
+_kel_attribute_from_mentions (KelDocument *doc, GVariant *mentions)
+{
+  g_autoptr (GArray) list = g_array_new (FALSE, FALSE, sizeof (Mention));
+  g_autoptr (GArray) spans = NULL;
+  GVariantIter it;
+  guint64 at;
+  const char *name;
+  gboolean intro;
+
+  g_return_if_fail (g_variant_is_of_type (mentions, G_VARIANT_TYPE (KEL_MENTIONS_TYPE)));
+
+  g_variant_iter_init (&it, mentions);
+  /* the names stay @mentions' own, which outlives the list */
+  while (g_variant_iter_next (&it, "(t&sb)", &at, &name, &intro))
+    {
+      Mention m = { (gsize) at, name, 0, intro };
+      g_array_append_val (list, m);
     }
+  if (list->len == 0)
+    return;
+  spans = signing_sentences (doc);
+  attribute_items (doc, list, spans);
+}
+
+/* The version of the rules above: a change of what they find makes the mentions a project
+ * stored with an older one stale (count it up with any such change). */
+#define RULES_VERSION "2"
+
+char *
+_kel_attribution_list_hash (const KelLexicon *lex)
+{
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  GPtrArray *corps = kel_lexicon_get_corporations (lex);
+
+  g_checksum_update (sum, (const guchar *) PACKAGE_VERSION "\n" RULES_VERSION "\n", -1);
+  for (guint i = 0; i < corps->len; i++)
+    {
+      char **names = corps->pdata[i];
+      const char *parent = kel_lexicon_corporation_parent (lex, names[0]);
+
+      /* each string with its NUL, so that no two lists read the same */
+      for (guint k = 0; names[k] != NULL; k++)
+        g_checksum_update (sum, (const guchar *) names[k], strlen (names[k]) + 1);
+      g_checksum_update (sum, (const guchar *) "\x01", 1);
+      if (parent != NULL)
+        g_checksum_update (sum, (const guchar *) parent, strlen (parent) + 1);
+      g_checksum_update (sum, (const guchar *) "\x02", 1);
+    }
+  return g_strdup (g_checksum_get_string (sum));
 }

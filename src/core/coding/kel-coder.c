@@ -1351,6 +1351,7 @@ _kel_coder_code_document_with (const KelLexicon *lex, KelDocument *doc, const Ke
         tell_more (lex, doc, i, before);
     }
   _kel_count_document (lex, doc);
+  g_clear_pointer (&doc->mentions, g_variant_unref);
   if (attribute == NULL || !attribute (lex, doc, data))
     _kel_attribute_corporations (lex, doc);
   _kel_items_label (doc);

@@ -25,6 +25,7 @@ kel_document_free (KelDocument *doc)
     }
   g_clear_pointer (&doc->sources, g_array_unref);
   g_clear_pointer (&doc->warnings, g_ptr_array_unref);
+  g_clear_pointer (&doc->mentions, g_variant_unref);
   g_free (doc);
 }
 

@@ -45,6 +45,12 @@ typedef struct {
   float    confidence;   /* the mean OCR confidence of its words (0–100); NAN if none */
 } KelSegmentSource;
 
+/* A document's mentions of companies as attribution reads them: (offset in the text,
+ * canonical name, whether a sentence signing a memorandum introduces it there) in the
+ * text's order; empty when it names fewer than two companies, so that its items are all
+ * its own. */
+#define KEL_MENTIONS_TYPE "a(tsb)"
+
 typedef struct {
   char            *name;          /* base name of the source file */
   char            *path;
@@ -63,6 +69,9 @@ typedef struct {
   GPtrArray       *warnings;      /* char*: messages for the user, naming the file */
   char            *running;       /* its running headers' and footers' text (not coded; for
                                    * the company a header names), or NULL */
+  GVariant        *mentions;      /* whom the coder's attribution found named and where
+                                   * (KEL_MENTIONS_TYPE), for a project to keep; NULL when
+                                   * it did not look (kel-attribution.c) */
 } KelDocument;
 
 void        kel_document_free          (KelDocument     *doc);
@@ -106,13 +115,24 @@ typedef gboolean (*KelAttributeFunc) (const KelLexicon *lex,
                                       gpointer          data);
 
 /* kel_coder_code_document() asking @attribute (with @data) first: the preview of a
- * lexicon edit (kel-lexicon-preview.c) takes the attribution the document's stored
- * codings already have where it can. */
+ * lexicon edit (kel-lexicon-preview.c) attributes the items from the mentions the
+ * document's last coding found, where they still hold. */
 void        _kel_coder_code_document_with (const KelLexicon *lex,
                                            KelDocument      *doc,
                                            const KelRates   *rates,
                                            KelAttributeFunc  attribute,
                                            gpointer          data);
+
+/* Gives each coding of @doc its corporation from @mentions (KEL_MENTIONS_TYPE) as the
+ * coder's attribution would, when @mentions are what it left on doc->mentions coding the
+ * same text and corporation with a lexicon of the same _kel_attribution_list_hash()
+ * (kel-attribution.c). */
+void        _kel_attribute_from_mentions (KelDocument *doc,
+                                          GVariant    *mentions);
+/* A fingerprint of all that attribution reads besides the document: @lex's corporations,
+ * their aliases and groups, and the version of the rules. Mentions kept with another
+ * are stale. */
+char       *_kel_attribution_list_hash   (const KelLexicon *lex);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelDocument, kel_document_free)
 

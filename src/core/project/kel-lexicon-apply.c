@@ -189,6 +189,8 @@ load_coded (KelProject *project, gint64 document, const KelLexiconCoded *coded, 
   g_ptr_array_set_size (doc->warnings, 0);
   for (guint i = 0; i < coded->warnings->len; i++)
     g_ptr_array_add (doc->warnings, g_strdup (coded->warnings->pdata[i]));
+  if (coded->mentions != NULL)
+    doc->mentions = g_variant_ref (coded->mentions);
   return doc;
 }
 

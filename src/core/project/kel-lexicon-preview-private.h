@@ -7,11 +7,12 @@
 
 G_BEGIN_DECLS
 
-/* What the preview coded for one document: its codings (KelCoding) and the coder's
- * warnings (char*). */
+/* What the preview coded for one document: its codings (KelCoding), the coder's
+ * warnings (char*) and whom it names, when the coder looked (KelDocument.mentions). */
 typedef struct {
   GArray    *codings;
   GPtrArray *warnings;
+  GVariant  *mentions;
 } KelLexiconCoded;
 
 void         _kel_lexicon_coded_free        (gpointer             data);

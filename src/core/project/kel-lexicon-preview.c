@@ -42,6 +42,7 @@ _kel_lexicon_coded_free (gpointer data)
     kel_coding_clear (&g_array_index (c->codings, KelCoding, i));
   g_array_unref (c->codings);
   g_ptr_array_unref (c->warnings);
+  g_clear_pointer (&c->mentions, g_variant_unref);
   g_free (c);
 }
 
@@ -317,60 +318,50 @@ documents_with_literals (KelProject *project, GStrv literals, guint *n_documents
   return g_steal_pointer (&out);
 }
 
-/* The stored attribution of @doc's codings, when each of them has a stored coding of the
- * same span (@data: the document's stored codings, Stored): whose an item is depends on its
- * span, the text and the corporations of the lexicon, none of which an edit of a term
- * changes (kel-attribution.c). A coding of a new span has it worked out again. */
+/* Whose @doc's items are, from the mentions its last coding found (@data), when they hold
+ * (_kel_project_load_mentions): whom a document names depends on its text, its corporation
+ * and the lexicon's corporations, none of which an edit of a term changes. Without them
+ * the coder works it out from the text. */
 static gboolean
 stored_attribution (const KelLexicon *lex, KelDocument *doc, gpointer data)
 {
-  GArray *stored = data;
-  g_autofree const char **corporations = g_new0 (const char *, doc->codings->len + 1);
-
-  for (guint i = 0; i < doc->codings->len; i++)
-    {
-      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
-      guint k = 0;
-
-      while (k < stored->len
-             && (g_array_index (stored, Stored, k).start != (gint64) c->start
-                 || g_array_index (stored, Stored, k).end != (gint64) c->end))
-        k++;
-      if (k == stored->len)
-        return FALSE;
-      corporations[i] = g_array_index (stored, Stored, k).corporation;
-    }
-  for (guint i = 0; i < doc->codings->len; i++)
-    {
-      KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
-
-      g_free (c->corporation);
-      c->corporation = *corporations[i] != '\0' ? g_strdup (corporations[i]) : NULL;
-    }
+  if (data == NULL)
+    return FALSE;
+  _kel_attribute_from_mentions (doc, data);
   return TRUE;
 }
 
-/* @document loaded and coded again with @lex; with @stored, its stored codings are loaded
- * too (into *@stored) and their attribution taken where it holds. */
+/* @document loaded and coded again with @lex. With @stored, its stored codings are loaded
+ * too (into *@stored), and its items attributed from the mentions stored for the list of
+ * corporations @list where they hold. */
 static KelDocument *
 code_stored (KelProject *project, gint64 document, const KelLexicon *lex,
-             const KelRates *rates, GArray **stored, GError **error)
+             const KelRates *rates, const char *list, GArray **stored, GError **error)
 {
+  g_autoptr (GVariant) mentions = NULL;
+  g_autoptr (GError) local = NULL;
   KelDocument *doc;
 
   _kel_project_lock (project);
-  doc = _kel_project_load_document (project, document, error);
-  if (doc != NULL && stored != NULL && (*stored = load_stored (project, document, error)) == NULL)
-    g_clear_pointer (&doc, kel_document_free);
-  _kel_project_unlock (project);
-  if (doc != NULL)
+  doc = _kel_project_load_document (project, document, &local);
+  if (doc != NULL && stored != NULL)
     {
-      /* what it warns of replaces what the last coding did */
-      g_ptr_array_set_size (doc->warnings, 0);
-      _kel_coder_code_document_with (lex, doc, rates,
-                                     stored != NULL ? stored_attribution : NULL,
-                                     stored != NULL ? *stored : NULL);
+      mentions = _kel_project_load_mentions (project, document, list, doc->corporation,
+                                             &local);
+      if (local == NULL)
+        *stored = load_stored (project, document, &local);
     }
+  _kel_project_unlock (project);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      g_clear_pointer (&doc, kel_document_free);
+      return NULL;
+    }
+  /* what it warns of replaces what the last coding did */
+  g_ptr_array_set_size (doc->warnings, 0);
+  _kel_coder_code_document_with (lex, doc, rates, stored != NULL ? stored_attribution : NULL,
+                                 mentions);
   return doc;
 }
 
@@ -378,7 +369,7 @@ KelDocument *
 _kel_lexicon_code_stored (KelProject *project, gint64 document, const KelLexicon *lex,
                           const KelRates *rates, GError **error)
 {
-  return code_stored (project, document, lex, rates, NULL, error);
+  return code_stored (project, document, lex, rates, NULL, NULL, error);
 }
 
 /* Coding several documents at once: each worker takes the next one. With @stored, the
@@ -389,6 +380,7 @@ typedef struct {
   guint             n;
   const KelLexicon *lex;
   const KelRates   *rates;
+  const char       *list;
   GCancellable     *cancellable;
   KelDocument     **docs;
   GArray          **stored;
@@ -408,7 +400,7 @@ code_many_worker (gpointer data)
       GError *error = NULL;
 
       if (!g_cancellable_set_error_if_cancelled (m->cancellable, &error))
-        m->docs[i] = code_stored (m->project, m->ids[i], m->lex, m->rates,
+        m->docs[i] = code_stored (m->project, m->ids[i], m->lex, m->rates, m->list,
                                   m->stored != NULL ? &m->stored[i] : NULL, &error);
       if (error != NULL)
         {
@@ -452,7 +444,7 @@ KelDocument **
 _kel_lexicon_code_many (KelProject *project, const gint64 *ids, guint n, const KelLexicon *lex,
                         const KelRates *rates, GCancellable *cancellable, GError **error)
 {
-  CodeMany m = { project, ids, n, lex, rates, cancellable, NULL, NULL, 0, { 0 }, NULL };
+  CodeMany m = { project, ids, n, lex, rates, NULL, cancellable, NULL, NULL, 0, { 0 }, NULL };
 
   return code_many (&m, error);
 }
@@ -520,11 +512,12 @@ count_by_category (const KelLexicon *lex, GPtrArray *codings)
 
 static gboolean
 compare_chunk (KelProject *project, KelLexiconDiff *diff, const KelRates *rates,
-               const gint64 *ids, guint n, GCancellable *cancellable, GError **error)
+               const char *list, const gint64 *ids, guint n, GCancellable *cancellable,
+               GError **error)
 {
   g_autofree GArray **stored = g_new0 (GArray *, n + 1);
-  CodeMany m = { project, ids, n, diff->lexicon, rates, cancellable, NULL, stored, 0, { 0 },
-                 NULL };
+  CodeMany m = { project, ids, n, diff->lexicon, rates, list, cancellable, NULL, stored, 0,
+                 { 0 }, NULL };
   KelDocument **docs = code_many (&m, error);
   gboolean ok = docs != NULL;
 
@@ -536,6 +529,7 @@ compare_chunk (KelProject *project, KelLexiconDiff *diff, const KelRates *rates,
 
         c->codings = g_steal_pointer (&docs[i]->codings);
         c->warnings = g_steal_pointer (&docs[i]->warnings);
+        c->mentions = g_steal_pointer (&docs[i]->mentions);
         g_ptr_array_add (diff->coded, c);
         g_array_append_val (diff->changed, ids[i]);
       }
@@ -556,6 +550,7 @@ kel_project_preview_lexicon_change (KelProject *project, const KelPipelineOption
 {
   g_autoptr (KelLexiconDiff) diff = NULL;
   g_autoptr (GArray) candidates = NULL;
+  g_autofree char *list = NULL;
 
   g_return_val_if_fail (KEL_IS_PROJECT (project), NULL);
   g_return_val_if_fail (pipeline != NULL && pipeline->lexicon != NULL, NULL);
@@ -574,8 +569,10 @@ kel_project_preview_lexicon_change (KelProject *project, const KelPipelineOption
   if (candidates == NULL)
     return NULL;
   diff->n_recoded = candidates->len;
+  list = _kel_attribution_list_hash (diff->lexicon);
   for (guint from = 0; from < candidates->len; from += CHUNK)
-    if (!compare_chunk (project, diff, pipeline->rates, &g_array_index (candidates, gint64, from),
+    if (!compare_chunk (project, diff, pipeline->rates, list,
+                        &g_array_index (candidates, gint64, from),
                         MIN (CHUNK, candidates->len - from), cancellable, error))
       return NULL;
   diff->counts = count_by_category (diff->lexicon, diff->codings);

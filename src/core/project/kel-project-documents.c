@@ -586,6 +586,7 @@ _kel_project_store_document (KelProject *project, const KelLexicon *lex, const K
       || !_kel_project_store_fingerprint (project, id, doc->norm->text, doc->norm->len, error)
       || (doc->codings != NULL
           && !_kel_project_insert_lexicon_codings (project, id, lex, doc, NULL, error))
+      || !_kel_project_store_mentions (project, id, lex, doc, error)
       || !_kel_project_set_lexicon_version (project, lex, error))
     return FALSE;
   *out_id = id;

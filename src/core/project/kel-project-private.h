@@ -167,6 +167,22 @@ gboolean  _kel_project_store_fingerprint (KelProject *project,
                                           gsize       len,
                                           GError    **error);
 
+/* Stores whom @doc names and where, as its coding with @lex found them (doc->mentions,
+ * kel-project-mentions.c); keeps what was stored when it did not look. */
+gboolean  _kel_project_store_mentions (KelProject        *project,
+                                       gint64             document,
+                                       const KelLexicon  *lex,
+                                       const KelDocument *doc,
+                                       GError           **error);
+/* The mentions stored for @document (KEL_MENTIONS_TYPE) when they hold for the list of
+ * corporations @list (_kel_attribution_list_hash) and the document's @corporation; NULL
+ * when there are none that do, or with @error set. */
+GVariant *_kel_project_load_mentions  (KelProject        *project,
+                                       gint64             document,
+                                       const char        *list,
+                                       const char        *corporation,
+                                       GError           **error);
+
 /* The codebook and the coders ------------------------------------------------------------ */
 
 gboolean  _kel_project_has_category  (KelProject    *project,

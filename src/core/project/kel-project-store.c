@@ -220,6 +220,16 @@ static const char *const migrations[] = {
    * KZT million"), so that coding again takes a row's sum in its column's unit (filled
    * in the same way as 7's) */
   "ALTER TABLE segments ADD COLUMN sum_units TEXT NOT NULL DEFAULT '';",
+
+  /* 9: whom each document names and where, as the lexicon's attribution found them
+   * (kel-project-mentions.c), with a fingerprint of the corporations' list and the
+   * document's corporation they hold for: an edit of a term attributes a new item from
+   * them without reading the text again. Older documents get theirs when coded again. */
+  "CREATE TABLE mentions ("
+  "  document INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,"
+  "  list TEXT NOT NULL,"
+  "  corporation TEXT,"
+  "  mentions BLOB NOT NULL);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KEL_PROJECT_SCHEMA_VERSION);

@@ -388,7 +388,8 @@ _kel_project_mark_coded (KelProject *project, gint64 document, const KelLexicon 
   sqlite3_bind_text (version, 1, kel_lexicon_get_version (lex), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (version, 2, warnings, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (version, 3, document);
-  return _kel_project_step (project, version, error);
+  return _kel_project_step (project, version, error)
+         && _kel_project_store_mentions (project, document, lex, doc, error);
 }
 
 static gboolean
