@@ -462,6 +462,8 @@ update_chart (KelPromisesPage *self)
     }
   self->agg = kel_delivery_aggregate_new (self->result, self->lexicon, group);
   self->chart = kel_delivery_chart_new (self->agg, group);
+  /* Қазмырыш in Kazakh, Казцинк in Russian, as the other charts name them */
+  kel_chart_set_corporation_names (self->chart, self->lexicon);
   kel_chart_set_measure (self->chart, measure);
   kel_chart_view_set_chart (self->chart_view, self->chart);
   r = kel_delivery_rate (self->agg, KEL_AGGREGATE_ALL, measure);
