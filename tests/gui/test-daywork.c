@@ -21,6 +21,7 @@
 #include "kel-document-view.h"
 #include "kel-page-view.h"
 #include "kel-preferences-window.h"
+#include "kel-retrieved-window.h"
 #include "kel-segment-panel.h"
 #include "kel-window.h"
 
@@ -1179,6 +1180,66 @@ test_kk_preferences (void)
   g_test_trap_assert_passed ();
 }
 
+static gboolean
+retrieved_ready (gpointer data)
+{
+  return !kel_retrieved_window_is_busy (data);
+}
+
+/* The memo's five coded clauses (2.1–2.5; 2.6 has no code) in its one document, the
+ * summary in the interface language with its real plural forms. */
+static void
+retrieved_summary (Fixture *f, KelWindow *window)
+{
+  KelRetrievedWindow *r = kel_retrieved_window_new (window);
+  const char *want = g_getenv ("KEL_TEST_WANT");
+  const char *summary;
+
+  (void) f;
+  gtk_window_present (GTK_WINDOW (r));
+  g_assert_true (gui_wait_until (retrieved_ready, r, 30));
+  g_assert_cmpuint (kel_retrieved_window_get_rows (r)->len, ==, 5);
+  summary = kel_retrieved_window_get_summary (r);
+  g_test_message ("summary: %s", summary);
+  g_assert_true (g_str_has_prefix (summary, want));
+  g_assert_null (strstr (summary, "(s)"));
+  gtk_window_destroy (GTK_WINDOW (r));
+}
+
+/* Retrieved Segments said "document(s)" (issue 16): in Kazakh, Russian and English. */
+static void
+test_retrieved_plurals (void)
+{
+  static const struct { const char *language, *want; } cases[] = {
+    { "kk", "1 құжатта 5 сегмент;" },
+    { "ru", "5 сегментов в 1 документе;" },
+    { "en", "5 segments in 1 document;" },
+  };
+
+  if (g_test_subprocess ())
+    {
+      Fixture f = { 0 };
+
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, KEL_BUILD_PO_DIR);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      fixture_setup (&f, NULL, NULL);
+      run_workbench (&f, retrieved_summary);
+      fixture_teardown (&f);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_setenv ("LANGUAGE", cases[i].language, TRUE);
+      g_setenv ("KEL_TEST_WANT", cases[i].want, TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_unsetenv ("LANGUAGE");
+      g_unsetenv ("KEL_TEST_WANT");
+      g_test_trap_assert_passed ();
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1190,5 +1251,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/daywork/chart-table", test_chart_table);
   g_test_add_func ("/kelisim/daywork/smaller-things", test_smaller_things);
   g_test_add_func ("/kelisim/daywork/kk-preferences", test_kk_preferences);
+  g_test_add_func ("/kelisim/daywork/retrieved-plurals", test_retrieved_plurals);
   return g_test_run ();
 }
