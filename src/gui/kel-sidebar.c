@@ -7,6 +7,7 @@
 
 #include "kel-items.h"
 #include "kel-sidebar.h"
+#include "kel-categories.h"
 
 struct _KelSidebar {
   GtkWidget         parent_instance;
@@ -194,7 +195,8 @@ compare_docs (gconstpointer a, gconstpointer b)
 }
 
 void
-kel_sidebar_set_documents (KelSidebar *self, GPtrArray *documents, GArray *progress)
+kel_sidebar_set_documents (KelSidebar *self, GPtrArray *documents, GArray *progress,
+                           const KelLexicon *names)
 {
   /* borrowed: a copy would take the array's free function along */
   g_autoptr (GPtrArray) sorted = g_ptr_array_sized_new (documents->len);
@@ -218,7 +220,10 @@ kel_sidebar_set_documents (KelSidebar *self, GPtrArray *documents, GArray *progr
           p = &g_array_index (progress, KelReviewProgress, k);
       if (group == NULL || g_strcmp0 (corp, doc->corporation) != 0)
         {
-          group = kel_doc_item_new_group (doc->corporation);
+          group = kel_doc_item_new_group (names != NULL && doc->corporation != NULL
+                                          ? kel_lexicon_corporation_name (
+                                              names, doc->corporation, kel_interface_language ())
+                                          : doc->corporation);
           corp = doc->corporation;
           g_ptr_array_add (groups, group);
         }

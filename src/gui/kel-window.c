@@ -806,7 +806,7 @@ _kel_window_refresh_documents_now (KelWindow *self)
   docs = kel_project_list_documents (self->project);
   if (self->coder != NULL)
     progress = kel_project_review_progress (self->project, self->coder, NULL);
-  kel_sidebar_set_documents (self->sidebar, docs, progress);
+  kel_sidebar_set_documents (self->sidebar, docs, progress, self->lexicon);
 }
 
 static void
@@ -833,7 +833,7 @@ documents_read (GObject *source, GAsyncResult *result, gpointer user_data)
       _kel_window_error (self, error);
       return;
     }
-  kel_sidebar_set_documents (self->sidebar, docs, progress);
+  kel_sidebar_set_documents (self->sidebar, docs, progress, self->lexicon);
 }
 
 /* The document list read again on a worker, so that the main loop never waits for the

@@ -12,6 +12,7 @@
 #include "kel-application.h"
 #include "kel-chart-view.h"
 #include "kel-promises-page.h"
+#include "kel-sidebar.h"
 #include "kel-window.h"
 
 #include "gui-run.h"
@@ -202,8 +203,27 @@ texts_have (KelChart *chart, const char *needle)
   return FALSE;
 }
 
+/* Whether a label under @widget reads @text. */
+static gboolean
+has_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+sidebar_says_kazmyrysh (gpointer data)
+{
+  return has_label (data, "Қазмырыш");
+}
+
 /* In Kazakh the page names Kazzinc Қазмырыш, in its list of corporations and on its chart
- * (corporations.xml), as the Analysis charts do; it was written in Latin. */
+ * (corporations.xml), as the Analysis charts do, and so does the document list; they were
+ * written in Latin. */
 static void
 kazakh_names (Fixture *f, KelWindow *window)
 {
@@ -217,6 +237,11 @@ kazakh_names (Fixture *f, KelWindow *window)
   GuiWaiter w;
 
   (void) f;
+  /* the document list too */
+  g_assert_true (gui_wait_until (sidebar_says_kazmyrysh,
+                                 find_descendant (GTK_WIDGET (window), KEL_TYPE_SIDEBAR), 30));
+  g_assert_false (has_label (find_descendant (GTK_WIDGET (window), KEL_TYPE_SIDEBAR),
+                             "Kazzinc"));
   gui_waiter_arm (&w, page, "refreshed");
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "promises");
   g_assert_true (gui_waiter_wait (&w, 60));
