@@ -86,6 +86,11 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer us
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
   gtk_label_set_text (GTK_LABEL (title), kel_doc_item_get_title (item));
+  /* a corporation's name goes on a second line ("АрселорМиттал Теміртау" is wider than
+   * its Latin name), a file name is cut in the middle */
+  gtk_label_set_wrap (GTK_LABEL (title), group);
+  gtk_label_set_ellipsize (GTK_LABEL (title), group ? PANGO_ELLIPSIZE_NONE
+                                                    : PANGO_ELLIPSIZE_MIDDLE);
   /* a name cut in the middle is whole in its tooltip */
   gtk_widget_set_tooltip_text (title, kel_doc_item_get_title (item));
   if (group)

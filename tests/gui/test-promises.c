@@ -215,6 +215,20 @@ has_label (GtkWidget *widget, const char *text)
   return FALSE;
 }
 
+static GtkWidget *
+find_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 sidebar_says_kazmyrysh (gpointer data)
 {
@@ -242,6 +256,15 @@ kazakh_names (Fixture *f, KelWindow *window)
                                  find_descendant (GTK_WIDGET (window), KEL_TYPE_SIDEBAR), 30));
   g_assert_false (has_label (find_descendant (GTK_WIDGET (window), KEL_TYPE_SIDEBAR),
                              "Kazzinc"));
+  /* and a corporation's name wider than its Latin one ("АрселорМиттал Теміртау") goes on
+   * a second line, not cut in the middle */
+  {
+    GtkWidget *group = find_label (find_descendant (GTK_WIDGET (window), KEL_TYPE_SIDEBAR),
+                                   "Қазмырыш");
+
+    g_assert_true (gtk_label_get_wrap (GTK_LABEL (group)));
+    g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (group)), ==, PANGO_ELLIPSIZE_NONE);
+  }
   gui_waiter_arm (&w, page, "refreshed");
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "promises");
   g_assert_true (gui_waiter_wait (&w, 60));
