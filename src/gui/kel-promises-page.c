@@ -44,6 +44,7 @@ struct _KelPromisesPage
   KelJob          *job;
   GArray          *row_commitment;   /* guint per row of the list: commitment, or G_MAXUINT */
   char            *selected_corp;
+  GPtrArray       *corp_keys;       /* the dropdown's corporations, as the list names them */
   guint            selected_commitment;
   gboolean         filling;
   gboolean         dirty;       /* to link again when next shown */
@@ -404,19 +405,28 @@ fill_list (KelPromisesPage *self)
   self->filling = FALSE;
 }
 
+/* A corporation as the list names it (the key) and as the dropdown shows it. */
+typedef struct {
+  const char *key;
+  const char *shown;
+} CorpName;
+
 static int
-compare_names (gconstpointer a, gconstpointer b)
+compare_shown (gconstpointer a, gconstpointer b)
 {
-  return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
+  return g_utf8_collate (((const CorpName *) a)->shown, ((const CorpName *) b)->shown);
 }
 
-/* The corporations with a memorandum, the selected one kept. */
+/* The corporations with a memorandum, by their names in the interface language (Қазмырыш
+ * in Kazakh, Казцинк in Russian, as the chart names them), the selected one kept. */
 static void
 fill_corporations (KelPromisesPage *self)
 {
   GPtrArray *items = kel_link_result_get_items (self->result);
-  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  g_autoptr (GArray) names = g_array_new (FALSE, FALSE, sizeof (CorpName));
+  g_autoptr (GPtrArray) shown = g_ptr_array_new ();
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  KelLanguage lang = ui_language ();
   guint select = 0;
 
   for (guint i = 0; i < items->len; i++)
@@ -425,20 +435,33 @@ fill_corporations (KelPromisesPage *self)
       const char *corp = item->corporation ? item->corporation : "";
       if (item->kind == KEL_KIND_MEMORANDUM && item->category != NULL
           && g_hash_table_add (seen, (gpointer) corp))
-        g_ptr_array_add (names, (gpointer) corp);
+        {
+          CorpName n = { corp, corp };
+
+          if (self->lexicon != NULL && corp[0] != '\0')
+            n.shown = kel_lexicon_corporation_name (self->lexicon, corp, lang);
+          g_array_append_val (names, n);
+        }
     }
-  g_ptr_array_sort (names, compare_names);
+  g_array_sort (names, compare_shown);
+  g_ptr_array_set_size (self->corp_keys, 0);
   for (guint i = 0; i < names->len; i++)
-    if (g_strcmp0 (names->pdata[i], self->selected_corp) == 0)
-      select = i;
+    {
+      const CorpName *n = &g_array_index (names, CorpName, i);
+
+      if (g_strcmp0 (n->key, self->selected_corp) == 0)
+        select = i;
+      g_ptr_array_add (self->corp_keys, g_strdup (n->key));
+      g_ptr_array_add (shown, (gpointer) n->shown);
+    }
   self->filling = TRUE;
-  g_ptr_array_add (names, NULL);
+  g_ptr_array_add (shown, NULL);
   gtk_string_list_splice (self->corps, 0, g_list_model_get_n_items (G_LIST_MODEL (self->corps)),
-                          (const char *const *) names->pdata);
+                          (const char *const *) shown->pdata);
   gtk_drop_down_set_selected (self->corp_dropdown, select);
   self->filling = FALSE;
   g_free (self->selected_corp);
-  self->selected_corp = names->len > 1 ? g_strdup (names->pdata[select]) : NULL;
+  self->selected_corp = names->len > 0 ? g_strdup (self->corp_keys->pdata[select]) : NULL;
 }
 
 /* The chart ------------------------------------------------------------------------------ */
@@ -462,6 +485,8 @@ update_chart (KelPromisesPage *self)
     }
   self->agg = kel_delivery_aggregate_new (self->result, self->lexicon, group);
   self->chart = kel_delivery_chart_new (self->agg, group);
+  /* Қазмырыш in Kazakh, Казцинк in Russian, as the other charts name them */
+  kel_chart_set_corporation_names (self->chart, self->lexicon);
   kel_chart_set_measure (self->chart, measure);
   kel_chart_view_set_chart (self->chart_view, self->chart);
   r = kel_delivery_rate (self->agg, KEL_AGGREGATE_ALL, measure);
@@ -767,12 +792,12 @@ on_row_selected (GtkListBox *list, GtkListBoxRow *row, KelPromisesPage *self)
 static void
 on_corporation_selected (KelPromisesPage *self)
 {
-  GtkStringObject *o = gtk_drop_down_get_selected_item (self->corp_dropdown);
+  guint i = gtk_drop_down_get_selected (self->corp_dropdown);
 
-  if (self->filling || o == NULL)
+  if (self->filling || self->corp_keys == NULL || i >= self->corp_keys->len)
     return;
   g_free (self->selected_corp);
-  self->selected_corp = g_strdup (gtk_string_object_get_string (o));
+  self->selected_corp = g_strdup (self->corp_keys->pdata[i]);
   self->selected_commitment = G_MAXUINT;
   fill_list (self);
 }
@@ -864,6 +889,7 @@ build_toolbar (KelPromisesPage *self)
   for (guint i = 0; groups[i] != NULL; i++)
     gtk_string_list_append (group_list, _(groups[i]));
   self->corps = gtk_string_list_new (NULL);
+  self->corp_keys = g_ptr_array_new_with_free_func (g_free);
   self->corp_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (
                                                             self->corps)), NULL));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->corp_dropdown),
@@ -1024,6 +1050,7 @@ kel_promises_page_dispose (GObject *object)
   g_clear_pointer (&self->coder, g_free);
   g_clear_pointer (&self->selected_corp, g_free);
   g_clear_object (&self->corps);
+  g_clear_pointer (&self->corp_keys, g_ptr_array_unref);
   if (self->link_popover != NULL)
     {
       if (gtk_widget_get_parent (GTK_WIDGET (self->link_popover)) != NULL)
@@ -1118,10 +1145,8 @@ kel_promises_page_get_aggregate (KelPromisesPage *self)
 gboolean
 kel_promises_page_select_corporation (KelPromisesPage *self, const char *corporation)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->corps));
-
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (gtk_string_list_get_string (self->corps, i), corporation) == 0)
+  for (guint i = 0; i < self->corp_keys->len; i++)
+    if (g_strcmp0 (self->corp_keys->pdata[i], corporation) == 0)
       {
         gtk_drop_down_set_selected (self->corp_dropdown, i);
         return TRUE;

@@ -88,9 +88,9 @@ show_rows (KelRetrievedWindow *self)
 {
   GtkWidget *child;
   g_autoptr (GHashTable) documents = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *total_text = NULL, *summary = NULL;
+  g_autofree char *total_text = NULL, *summary = NULL, *segments = NULL, *in_docs = NULL;
   double total = 0;
-  guint with_amount = 0;
+  guint with_amount = 0, n_docs;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
@@ -112,13 +112,15 @@ show_rows (KelRetrievedWindow *self)
     /* the sign stays on the line of its figure */
     total_text = g_strconcat (n, "\u00a0₸", NULL);
   }
-  /* TRANSLATORS: "12 segments in 3 documents; 8 with an amount, 96 000 000 ₸ in all" */
-  summary = g_strdup_printf (ngettext ("%u segment in %u document(s); %u with an amount, %s in "
-                                       "all.",
-                                       "%u segments in %u document(s); %u with an amount, %s in "
-                                       "all.", self->rows->len),
-                             self->rows->len, g_hash_table_size (documents), with_amount,
-                             total_text);
+  n_docs = g_hash_table_size (documents);
+  segments = g_strdup_printf (ngettext ("%u segment", "%u segments", self->rows->len),
+                              self->rows->len);
+  /* TRANSLATORS: the place of "%u segments": "12 segments in 3 documents" */
+  in_docs = g_strdup_printf (ngettext ("in %u document", "in %u documents", n_docs), n_docs);
+  /* TRANSLATORS: "12 segments" "in 3 documents"; then "8 with an amount, 96 000 000 ₸ in
+   * all" */
+  summary = g_strdup_printf (_("%1$s %2$s; %3$u with an amount, %4$s in all."), segments,
+                             in_docs, with_amount, total_text);
   if (self->rows->len > MAX_ROWS)
     {
       g_autofree char *more = g_strdup_printf (_("%s The first %u are listed; the export has "
@@ -453,6 +455,13 @@ kel_retrieved_window_get_rows (KelRetrievedWindow *self)
 {
   g_return_val_if_fail (KEL_IS_RETRIEVED_WINDOW (self), NULL);
   return self->rows;
+}
+
+const char *
+kel_retrieved_window_get_summary (KelRetrievedWindow *self)
+{
+  g_return_val_if_fail (KEL_IS_RETRIEVED_WINDOW (self), NULL);
+  return gtk_label_get_text (self->summary);
 }
 
 char *

@@ -33,6 +33,8 @@ void                kel_retrieved_window_set_scope  (KelRetrievedWindow *self,
 gboolean            kel_retrieved_window_is_busy    (KelRetrievedWindow *self);
 GPtrArray          *kel_retrieved_window_get_rows   (KelRetrievedWindow *self);
 char               *kel_retrieved_window_to_csv     (KelRetrievedWindow *self);
+/* The line under the list: "12 segments in 3 documents; …". */
+const char         *kel_retrieved_window_get_summary (KelRetrievedWindow *self);
 /* The CSV written to @path; a failed write is shown in a dialog (FALSE). */
 gboolean            kel_retrieved_window_save_csv   (KelRetrievedWindow *self,
                                                      const char         *path);

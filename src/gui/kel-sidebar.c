@@ -7,6 +7,7 @@
 
 #include "kel-items.h"
 #include "kel-sidebar.h"
+#include "kel-categories.h"
 
 struct _KelSidebar {
   GtkWidget         parent_instance;
@@ -85,6 +86,11 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer us
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
   gtk_label_set_text (GTK_LABEL (title), kel_doc_item_get_title (item));
+  /* a corporation's name goes on a second line ("АрселорМиттал Теміртау" is wider than
+   * its Latin name), a file name is cut in the middle */
+  gtk_label_set_wrap (GTK_LABEL (title), group);
+  gtk_label_set_ellipsize (GTK_LABEL (title), group ? PANGO_ELLIPSIZE_NONE
+                                                    : PANGO_ELLIPSIZE_MIDDLE);
   /* a name cut in the middle is whole in its tooltip */
   gtk_widget_set_tooltip_text (title, kel_doc_item_get_title (item));
   if (group)
@@ -194,7 +200,8 @@ compare_docs (gconstpointer a, gconstpointer b)
 }
 
 void
-kel_sidebar_set_documents (KelSidebar *self, GPtrArray *documents, GArray *progress)
+kel_sidebar_set_documents (KelSidebar *self, GPtrArray *documents, GArray *progress,
+                           const KelLexicon *names)
 {
   /* borrowed: a copy would take the array's free function along */
   g_autoptr (GPtrArray) sorted = g_ptr_array_sized_new (documents->len);
@@ -218,7 +225,10 @@ kel_sidebar_set_documents (KelSidebar *self, GPtrArray *documents, GArray *progr
           p = &g_array_index (progress, KelReviewProgress, k);
       if (group == NULL || g_strcmp0 (corp, doc->corporation) != 0)
         {
-          group = kel_doc_item_new_group (doc->corporation);
+          group = kel_doc_item_new_group (names != NULL && doc->corporation != NULL
+                                          ? kel_lexicon_corporation_name (
+                                              names, doc->corporation, kel_interface_language ())
+                                          : doc->corporation);
           corp = doc->corporation;
           g_ptr_array_add (groups, group);
         }

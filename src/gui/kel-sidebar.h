@@ -12,10 +12,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KelSidebar, kel_sidebar, KEL, SIDEBAR, GtkWidget)
 
 /* Shows @documents (KelProjectDocument) with @progress (KelReviewProgress, may be NULL),
- * keeping the selected document selected. */
-void    kel_sidebar_set_documents (KelSidebar *self,
-                                   GPtrArray  *documents,
-                                   GArray     *progress);
+ * keeping the selected document selected; each corporation by its name in the interface
+ * language in @names's list (Қазмырыш in Kazakh; @names may be NULL). */
+void    kel_sidebar_set_documents (KelSidebar       *self,
+                                   GPtrArray        *documents,
+                                   GArray           *progress,
+                                   const KelLexicon *names);
 void    kel_sidebar_select        (KelSidebar *self,
                                    gint64      document);
 gint64  kel_sidebar_get_selected  (KelSidebar *self);

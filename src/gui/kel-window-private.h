@@ -77,6 +77,8 @@ struct _KelWindow {
   GArray               *unit_less;     /* gboolean per segment: it has no highlight */
   guint                 changes;       /* "changed" signals of the project so far */
   KelJob               *load_job;      /* the document being loaded, or the last */
+  gboolean              listing;       /* the documents' list being read on a worker */
+  gboolean              list_again;    /* and asked for again since it started */
   int                   selected;      /* segment, -1 */
   /* where each of this session's operations was made, to go back there on undo/redo */
   GArray               *undo_places;   /* KelPlace */
@@ -132,6 +134,7 @@ gboolean  _kel_window_ensure_coder     (KelWindow   *self,
                                         const char  *action,
                                         GVariant    *param);
 void      _kel_window_end_job          (KelWindow   *self);
+void      _kel_window_refresh_documents_now (KelWindow *self);
 void      _kel_window_set_busy         (KelWindow   *self,
                                         gboolean     busy,
                                         const char  *label);

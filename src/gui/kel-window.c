@@ -180,7 +180,7 @@ gboolean
 kel_window_is_busy (KelWindow *self)
 {
   g_return_val_if_fail (KEL_IS_WINDOW (self), FALSE);
-  return self->busy;
+  return self->busy || self->listing;
 }
 
 /* The pipeline for imports, from the preferences --------------------------------------- */
@@ -793,8 +793,10 @@ _kel_window_refresh_codings (KelWindow *self)
   show_codings (self, codings);
 }
 
+/* The document list read now, on the main thread: when a project is opened, before
+ * any worker uses it. */
 void
-_kel_window_refresh_documents (KelWindow *self)
+_kel_window_refresh_documents_now (KelWindow *self)
 {
   g_autoptr (GPtrArray) docs = NULL;
   g_autoptr (GArray) progress = NULL;
@@ -804,7 +806,52 @@ _kel_window_refresh_documents (KelWindow *self)
   docs = kel_project_list_documents (self->project);
   if (self->coder != NULL)
     progress = kel_project_review_progress (self->project, self->coder, NULL);
-  kel_sidebar_set_documents (self->sidebar, docs, progress);
+  kel_sidebar_set_documents (self->sidebar, docs, progress, self->lexicon);
+}
+
+static void
+documents_read (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (KelWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) progress = NULL;
+  g_autoptr (GPtrArray) docs = kel_project_list_documents_finish (KEL_PROJECT (source), result,
+                                                                  &progress, &error);
+
+  self->listing = FALSE;
+  /* a list asked for since is read again, and shown instead */
+  if (self->list_again)
+    {
+      self->list_again = FALSE;
+      _kel_window_refresh_documents (self);
+      return;
+    }
+  if (self->project != KEL_PROJECT (source))
+    return;
+  if (docs == NULL)
+    {
+      _kel_window_error (self, error);
+      return;
+    }
+  kel_sidebar_set_documents (self->sidebar, docs, progress, self->lexicon);
+}
+
+/* The document list read again on a worker, so that the main loop never waits for the
+ * project while a worker holds it (an import's document being loaded, 124 ms); asked
+ * again while a read is under way, it is read once more when that one ends. */
+void
+_kel_window_refresh_documents (KelWindow *self)
+{
+  if (self->project == NULL)
+    return;
+  if (self->listing)
+    {
+      self->list_again = TRUE;
+      return;
+    }
+  self->listing = TRUE;
+  kel_project_list_documents_async (self->project, self->coder, NULL, documents_read,
+                                    g_object_ref (self));
 }
 
 void
@@ -1377,7 +1424,7 @@ kel_window_open_project (KelWindow *self, const char *path, gboolean create)
   show_page (self, TRUE);
   add_recent (self, path);
   _kel_window_refresh_coders (self);
-  _kel_window_refresh_documents (self);
+  _kel_window_refresh_documents_now (self);
   _kel_window_update_actions (self);
 
   /* open the first document, so there is something to code at once */

@@ -33,6 +33,7 @@ KelProject *kel_window_get_project     (KelWindow      *self);
 gint64      kel_window_get_document    (KelWindow      *self);
 /* The document the views show: the one chosen, once it is loaded; 0 before. */
 gint64      kel_window_get_shown_document (KelWindow   *self);
+/* Whether a job (an import, an export, …) or a read of the document list is under way. */
 gboolean    kel_window_is_busy         (KelWindow      *self);
 const char *kel_window_get_coder       (KelWindow      *self);
 void        kel_window_set_coder       (KelWindow      *self,

@@ -601,6 +601,59 @@ test_chart_languages (void)
   }
 }
 
+/* A chart whose aggregate's lexicon knows no corporation (a delivery chart's codebook is
+ * its statuses) names them by the list it is given, in its language, also the bars of a
+ * corporation and a year ("Kazzinc · 2019"); corporations.xml: Kazzinc is Қазмырыш in
+ * Kazakh and Казцинк in Russian. */
+static void
+test_chart_corporation_names (void)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_row_free);
+  g_autoptr (KelLexicon) statuses = NULL;
+  g_autoptr (KelAggregate) agg = NULL;
+  g_autoptr (KelChart) chart = NULL;
+  g_autoptr (GPtrArray) cats = g_ptr_array_new ();
+  KelCategory cat = { 0 };
+
+  cat.id = (char *) "delivered";
+  cat.klass = KEL_CLASS_COMPENSATORY;
+  cat.color = (char *) "#009E73";
+  cat.parent = -1;
+  cat.label[KEL_LANG_UNKNOWN] = cat.label[KEL_LANG_EN] = (char *) "delivered";
+  cat.label[KEL_LANG_KK] = (char *) "орындалды";
+  cat.label[KEL_LANG_RU] = (char *) "выполнено";
+  g_ptr_array_add (cats, &cat);
+  statuses = kel_lexicon_new_codebook (cats, "test");
+  g_ptr_array_add (rows, kel_test_make_row ("a", "Kazzinc · 2019", 2019, "memorandum", 1,
+                                            "delivered", "compensatory", 1e6, "lexicon",
+                                            "auto"));
+  g_ptr_array_add (rows, kel_test_make_row ("b", "Kazzinc", 2020, "memorandum", 1, "delivered",
+                                            "compensatory", 2e6, "lexicon", "auto"));
+  agg = kel_aggregate_new (statuses, rows, NULL);
+  chart = kel_chart_new (agg, KEL_CHART_STRUCTURE);
+  kel_chart_set_language (chart, KEL_LANG_KK);
+  kel_chart_layout (chart, NULL, 900, 420);
+  /* without the list, the names as the rows have them */
+  g_assert_true (texts_have (chart, "Kazzinc · 2019"));
+  kel_chart_set_corporation_names (chart, kel_test_lexicon ());
+  kel_chart_layout (chart, NULL, 900, 420);
+  g_assert_true (texts_have (chart, "Қазмырыш · 2019"));
+  g_assert_true (texts_have (chart, "Қазмырыш"));
+  g_assert_false (texts_have (chart, "Kazzinc"));
+  kel_chart_set_language (chart, KEL_LANG_RU);
+  kel_chart_layout (chart, NULL, 900, 420);
+  g_assert_true (texts_have (chart, "Казцинк · 2019"));
+  g_assert_false (texts_have (chart, "Kazzinc"));
+  g_assert_false (texts_have (chart, "Қазмырыш"));
+  kel_chart_set_language (chart, KEL_LANG_EN);
+  kel_chart_layout (chart, NULL, 900, 420);
+  g_assert_true (texts_have (chart, "Kazzinc · 2019"));
+  kel_chart_set_corporation_names (chart, NULL);
+  kel_chart_set_language (chart, KEL_LANG_KK);
+  kel_chart_layout (chart, NULL, 900, 420);
+  g_assert_true (texts_have (chart, "Kazzinc · 2019"));
+}
+
 /* What the hostile rows below must draw, counted from the rows themselves. Corporation i
  * (0–29) has two commitments in the year 2000 + i % 25: one of "charity" (i % 3 != 0) or
  * of "green_bonds" (a developmental category the codebook lacks), whose amount reads only
@@ -954,6 +1007,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/chart/export", test_chart_export);
   g_test_add_func ("/kelisim/chart/font", test_chart_font);
   g_test_add_func ("/kelisim/chart/languages", test_chart_languages);
+  g_test_add_func ("/kelisim/chart/corporation-names", test_chart_corporation_names);
   g_test_add_func ("/kelisim/chart/hostile", test_chart_hostile);
   g_test_add_func ("/kelisim/chart/corpus", test_chart_corpus);
   g_test_add_func ("/kelisim/chart/cli", test_chart_cli);

@@ -21,6 +21,7 @@
 #include "kel-document-view.h"
 #include "kel-page-view.h"
 #include "kel-preferences-window.h"
+#include "kel-retrieved-window.h"
 #include "kel-segment-panel.h"
 #include "kel-window.h"
 
@@ -1179,6 +1180,188 @@ test_kk_preferences (void)
   g_test_trap_assert_passed ();
 }
 
+/* Highlights of a long document -------------------------------------------------------- */
+
+#define LONG_PAGES 12
+#define LONG_LINES 8
+
+/* A memorandum of LONG_PAGES pages, LONG_LINES clauses on each. */
+static char *
+write_long_pdf (const char *dir)
+{
+  char *path = g_build_filename (dir, "long.pdf", NULL);
+  cairo_surface_t *pdf = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (pdf);
+
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 10.5);
+  for (guint p = 0; p < LONG_PAGES; p++)
+    {
+      for (guint i = 0; i < LONG_LINES; i++)
+        {
+          g_autofree char *line = g_strdup_printf ("%u.%u. Строительство школы на сумму %u млн "
+                                                   "тенге.", p + 2, i + 1, 10 + i);
+          cairo_move_to (cr, 60, 80 + 40 * i);
+          cairo_show_text (cr, line);
+        }
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (pdf);
+  cairo_surface_destroy (pdf);
+  return path;
+}
+
+typedef struct {
+  KelPageView *view;
+  guint        page;
+} PageWant;
+
+static gboolean
+page_has_highlights (gpointer data)
+{
+  PageWant *w = data;
+  guint n = 0;
+  const KelHighlight *h = kel_page_view_get_highlights (w->view, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (h[i].page == w->page)
+      return TRUE;
+  return FALSE;
+}
+
+/* The highlights of a long document: those of the pages in view at once, the others on
+ * the idle loop after (not all in one turn of the main loop), in the units' order, as
+ * many as the units' spans have rects. */
+static void
+long_highlights (Fixture *f, KelWindow *window)
+{
+  KelDocumentView *dv = KEL_DOCUMENT_VIEW (kel_window_get_document_view (window));
+  KelPageView *view = kel_document_view_get_page_view (dv);
+  g_autoptr (GArray) units = g_array_new (FALSE, TRUE, sizeof (KelDocumentUnit));
+  PageWant first = { view, 0 }, last = { view, LONG_PAGES - 1 };
+  const KelHighlight *h;
+  KelDocument *doc;
+  guint n = 0, want = 0;
+
+  kel_window_open_document (window, f->document);
+  g_assert_true (gui_wait_until (loaded, window, 30));
+  doc = kel_document_view_get_document (dv);
+  g_assert_cmpuint (kel_page_view_get_n_pages (view), ==, LONG_PAGES);
+  /* a unit per line: more than the 64 done at once whatever the page */
+  for (guint s = 0; s < doc->segments->len; s++)
+    {
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, s);
+      KelDocumentUnit u = { 0 };
+      g_autoptr (GArray) rects = kel_document_span_rects (doc, seg->start, seg->end);
+
+      u.start = seg->start;
+      u.end = seg->end;
+      u.id = s;
+      u.color = (GdkRGBA) { 0.2, 0.4, 0.8, 1 };
+      u.tag = "Infrastructure";
+      g_array_append_val (units, u);
+      want += rects->len;
+    }
+  g_assert_cmpuint (units->len, >, 64);
+  kel_page_view_set_page (view, 0);
+  kel_document_view_set_units (dv, (KelDocumentUnit *) (gpointer) units->data, units->len);
+  /* at once: the first page's, not the last's */
+  g_assert_true (page_has_highlights (&first));
+  g_assert_false (page_has_highlights (&last));
+  /* then the rest */
+  g_assert_true (gui_wait_until (page_has_highlights, &last, 10));
+  h = kel_page_view_get_highlights (view, &n);
+  g_assert_cmpuint (n, ==, want);
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpuint (h[i - 1].id, <=, h[i].id);
+  for (guint p = 0; p < LONG_PAGES; p++)
+    {
+      PageWant w = { view, p };
+      g_assert_true (page_has_highlights (&w));
+    }
+  /* a document opened again while they are being found: none of the old ones stays */
+  kel_document_view_set_units (dv, (KelDocumentUnit *) (gpointer) units->data, units->len);
+  kel_document_view_set_units (dv, NULL, 0);
+  GUI_SETTLE (20);
+  kel_page_view_get_highlights (view, &n);
+  g_assert_cmpuint (n, ==, 0);
+}
+
+static void
+test_long_highlights (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *dir = gui_dir_new ("kelisim-long-XXXXXX");
+  g_autofree char *pdf = write_long_pdf (dir);
+  const char *paths[] = { pdf, NULL };
+
+  fixture_setup (&f, NULL, paths);
+  run_workbench (&f, long_highlights);
+  fixture_teardown (&f);
+  gui_dir_remove (dir);
+}
+
+static gboolean
+retrieved_ready (gpointer data)
+{
+  return !kel_retrieved_window_is_busy (data);
+}
+
+/* The memo's five coded clauses (2.1–2.5; 2.6 has no code) in its one document, the
+ * summary in the interface language with its real plural forms. */
+static void
+retrieved_summary (Fixture *f, KelWindow *window)
+{
+  KelRetrievedWindow *r = kel_retrieved_window_new (window);
+  const char *want = g_getenv ("KEL_TEST_WANT");
+  const char *summary;
+
+  (void) f;
+  gtk_window_present (GTK_WINDOW (r));
+  g_assert_true (gui_wait_until (retrieved_ready, r, 30));
+  g_assert_cmpuint (kel_retrieved_window_get_rows (r)->len, ==, 5);
+  summary = kel_retrieved_window_get_summary (r);
+  g_test_message ("summary: %s", summary);
+  g_assert_true (g_str_has_prefix (summary, want));
+  g_assert_null (strstr (summary, "(s)"));
+  gtk_window_destroy (GTK_WINDOW (r));
+}
+
+/* Retrieved Segments said "document(s)" (issue 16): in Kazakh, Russian and English. */
+static void
+test_retrieved_plurals (void)
+{
+  static const struct { const char *language, *want; } cases[] = {
+    { "kk", "1 құжатта 5 сегмент;" },
+    { "ru", "5 сегментов в 1 документе;" },
+    { "en", "5 segments in 1 document;" },
+  };
+
+  if (g_test_subprocess ())
+    {
+      Fixture f = { 0 };
+
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, KEL_BUILD_PO_DIR);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      fixture_setup (&f, NULL, NULL);
+      run_workbench (&f, retrieved_summary);
+      fixture_teardown (&f);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_setenv ("LANGUAGE", cases[i].language, TRUE);
+      g_setenv ("KEL_TEST_WANT", cases[i].want, TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_unsetenv ("LANGUAGE");
+      g_unsetenv ("KEL_TEST_WANT");
+      g_test_trap_assert_passed ();
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1190,5 +1373,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/daywork/chart-table", test_chart_table);
   g_test_add_func ("/kelisim/daywork/smaller-things", test_smaller_things);
   g_test_add_func ("/kelisim/daywork/kk-preferences", test_kk_preferences);
+  g_test_add_func ("/kelisim/daywork/retrieved-plurals", test_retrieved_plurals);
+  g_test_add_func ("/kelisim/daywork/long-highlights", test_long_highlights);
   return g_test_run ();
 }

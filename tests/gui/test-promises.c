@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "kel-application.h"
+#include "kel-chart-view.h"
 #include "kel-promises-page.h"
+#include "kel-sidebar.h"
 #include "kel-window.h"
 
 #include "gui-run.h"
@@ -190,10 +192,123 @@ test_confirm_undo (void)
   fixture_teardown (&f);
 }
 
+static gboolean
+texts_have (KelChart *chart, const char *needle)
+{
+  g_auto (GStrv) texts = kel_chart_get_texts (chart);
+
+  for (guint i = 0; texts[i] != NULL; i++)
+    if (strstr (texts[i], needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a label under @widget reads @text. */
+static gboolean
+has_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+find_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+sidebar_says_kazmyrysh (gpointer data)
+{
+  return has_label (data, "Қазмырыш");
+}
+
+/* In Kazakh the page names Kazzinc Қазмырыш, in its list of corporations and on its chart
+ * (corporations.xml), as the Analysis charts do, and so does the document list; they were
+ * written in Latin. */
+static void
+kazakh_names (Fixture *f, KelWindow *window)
+{
+  KelPromisesPage *page = KEL_PROMISES_PAGE (find_descendant (GTK_WIDGET (window),
+                                                              KEL_TYPE_PROMISES_PAGE));
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK);
+  GtkDropDown *corps = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN));
+  KelChartView *view = KEL_CHART_VIEW (find_descendant (GTK_WIDGET (page),
+                                                        KEL_TYPE_CHART_VIEW));
+  KelChart *chart;
+  GuiWaiter w;
+
+  (void) f;
+  /* the document list too */
+  g_assert_true (gui_wait_until (sidebar_says_kazmyrysh,
+                                 find_descendant (GTK_WIDGET (window), KEL_TYPE_SIDEBAR), 30));
+  g_assert_false (has_label (find_descendant (GTK_WIDGET (window), KEL_TYPE_SIDEBAR),
+                             "Kazzinc"));
+  /* and a corporation's name wider than its Latin one ("АрселорМиттал Теміртау") goes on
+   * a second line, not cut in the middle */
+  {
+    GtkWidget *group = find_label (find_descendant (GTK_WIDGET (window), KEL_TYPE_SIDEBAR),
+                                   "Қазмырыш");
+
+    g_assert_true (gtk_label_get_wrap (GTK_LABEL (group)));
+    g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (group)), ==, PANGO_ELLIPSIZE_NONE);
+  }
+  gui_waiter_arm (&w, page, "refreshed");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "promises");
+  g_assert_true (gui_waiter_wait (&w, 60));
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (corps)), ==,
+                   "Қазмырыш");
+  /* chosen by the name the documents have */
+  g_assert_true (kel_promises_page_select_corporation (page, "Kazzinc"));
+  g_assert_false (kel_promises_page_select_corporation (page, "Қазмырыш"));
+  chart = kel_chart_view_get_chart (view);
+  g_assert_nonnull (chart);
+  kel_chart_layout (chart, NULL, 900, 420);
+  g_assert_true (texts_have (chart, "Қазмырыш"));
+  g_assert_false (texts_have (chart, "Kazzinc"));
+}
+
+static void
+kazakh_body (KelWindow *window, gpointer data)
+{
+  kazakh_names (data, window);
+}
+
+static void
+test_kazakh_names (void)
+{
+  if (g_test_subprocess ())
+    {
+      Fixture f = { 0 };
+
+      fixture_setup (&f);
+      gui_run_workbench (f.project_path, 0, 0, kazakh_body, &f);
+      fixture_teardown (&f);
+      return;
+    }
+  g_setenv ("LANGUAGE", "kk", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("LANGUAGE");
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int argc, char **argv)
 {
   gui_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/promises/confirm-undo", test_confirm_undo);
+  g_test_add_func ("/kelisim/promises/kazakh-names", test_kazakh_names);
   return g_test_run ();
 }

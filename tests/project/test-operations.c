@@ -9,6 +9,7 @@
 
 #include "kel-aggregate.h"
 #include "kel-project.h"
+#include "kel-project-private.h"
 #include "kel-test-utils.h"
 
 typedef struct {
@@ -623,6 +624,91 @@ test_review_progress (Fixture *f, gconstpointer data)
   g_assert_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_UNKNOWN);
 }
 
+/* A thread that holds the project, as a worker storing or loading a document does, until
+ * it is told to let go. */
+typedef struct {
+  KelProject *project;
+  gint        held;
+  gint        release;
+} Holder;
+
+static gpointer
+holder_thread (gpointer data)
+{
+  Holder *h = data;
+
+  _kel_project_lock (h->project);
+  g_atomic_int_set (&h->held, 1);
+  while (!g_atomic_int_get (&h->release))
+    g_usleep (1000);
+  _kel_project_unlock (h->project);
+  return NULL;
+}
+
+static void
+on_listed (GObject *source, GAsyncResult *result, gpointer data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* The document list and a coder's progress read on a worker: the caller's main loop goes
+ * on while another thread holds the project, and gets the two documents in their order
+ * with anna's one coding (on the first) once it lets go. */
+static void
+test_list_async (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) docs = NULL;
+  g_autoptr (GArray) progress = NULL;
+  g_autoptr (KelProjectCoding) lex = lexicon_coding (f->project, f->doc, "charity");
+  GAsyncResult *done = NULL;
+  Holder h = { f->project, 0, 0 };
+  GThread *thread;
+  guint turns = 0;
+
+  (void) data;
+  g_assert_cmpint (kel_project_accept (f->project, "anna", lex->id, &error), >, 0);
+  g_assert_no_error (error);
+  thread = g_thread_new ("holder", holder_thread, &h);
+  while (!g_atomic_int_get (&h.held))
+    g_usleep (1000);
+  kel_project_list_documents_async (f->project, "anna", NULL, on_listed, &done);
+  /* the main loop turns (50 times, 2 ms apart) while the project is held: no result yet */
+  for (; turns < 50; turns++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  g_assert_null (done);
+  g_atomic_int_set (&h.release, 1);
+  g_thread_join (thread);
+  while (done == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  docs = kel_project_list_documents_finish (f->project, done, &progress, &error);
+  g_clear_object (&done);
+  g_assert_no_error (error);
+  g_assert_cmpuint (docs->len, ==, 2);
+  g_assert_cmpint (((KelProjectDocument *) docs->pdata[0])->id, ==, f->doc);
+  g_assert_cmpint (((KelProjectDocument *) docs->pdata[1])->id, ==, f->doc2);
+  g_assert_nonnull (progress);
+  g_assert_cmpuint (progress->len, ==, 2);
+  g_assert_cmpint (g_array_index (progress, KelReviewProgress, 0).document, ==, f->doc);
+  g_assert_cmpuint (g_array_index (progress, KelReviewProgress, 0).codings, ==, 1);
+  g_assert_cmpuint (g_array_index (progress, KelReviewProgress, 1).codings, ==, 0);
+  g_clear_pointer (&docs, g_ptr_array_unref);
+  g_clear_pointer (&progress, g_array_unref);
+
+  /* no coder, or one the project does not know: the list without progress */
+  kel_project_list_documents_async (f->project, "nobody", NULL, on_listed, &done);
+  while (done == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  docs = kel_project_list_documents_finish (f->project, done, &progress, &error);
+  g_clear_object (&done);
+  g_assert_no_error (error);
+  g_assert_cmpuint (docs->len, ==, 2);
+  g_assert_null (progress);
+}
+
 /* The dataset reads decisions the way the header says. */
 static void
 test_views (Fixture *f, gconstpointer data)
@@ -830,6 +916,7 @@ main (int argc, char **argv)
   ADD ("history-per-coder", test_history_per_coder);
   ADD ("changed-signal", test_changed_signal);
   ADD ("review-progress", test_review_progress);
+  ADD ("list-async", test_list_async);
   ADD ("views", test_views);
   ADD ("consensus-amounts", test_consensus_amounts);
   ADD ("decide-many", test_decide_many);

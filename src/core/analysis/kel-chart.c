@@ -99,6 +99,9 @@ struct _KelChart {
   Pattern            *patterns;    /* per category */
   char               *titles[2];   /* the structure chart's, by KelMeasure; NULL: its own */
   char               *subtitle;    /* NULL: the filter's */
+  KelLexicon         *names;       /* the corporations' names per language, or NULL: the
+                                    * aggregate's lexicon's */
+  GHashTable         *shown;       /* a bar's name -> as shown in lang, with names */
 
   gboolean            laid_out;
   double              width, height;
@@ -328,11 +331,25 @@ corporation_name (KelChart *c, int corp)
 {
   const char *name = kel_aggregate_get_corporation (c->agg, corp);
   const KelLexicon *lex = kel_aggregate_get_lexicon (c->agg);
+  const char *sep, *shown;
+  g_autofree char *head = NULL;
 
   if (name[0] == '\0')
     return _("(corporation unknown)");
   /* Қазмырыш in a Kazakh chart, Казцинк in a Russian one */
-  return lex != NULL ? kel_lexicon_corporation_name (lex, name, c->lang) : name;
+  if (c->names == NULL)
+    return lex != NULL ? kel_lexicon_corporation_name (lex, name, c->lang) : name;
+  /* a bar of a corporation and a year or class: "Kazzinc · 2019" */
+  sep = strstr (name, " · ");
+  if (sep == NULL)
+    return kel_lexicon_corporation_name (c->names, name, c->lang);
+  if ((shown = g_hash_table_lookup (c->shown, name)) != NULL)
+    return shown;
+  head = g_strndup (name, (gsize) (sep - name));
+  shown = g_strconcat (head[0] != '\0' ? kel_lexicon_corporation_name (c->names, head, c->lang)
+                                       : _("(corporation unknown)"), sep, NULL);
+  g_hash_table_insert (c->shown, g_strdup (name), (gpointer) shown);
+  return shown;
 }
 
 /* The operations ---------------------------------------------------------------------- */
@@ -1795,6 +1812,7 @@ kel_chart_new (KelAggregate *agg, KelChartKind kind)
   g_array_set_clear_func (c->ops, op_clear);
   c->marks = g_array_new (FALSE, TRUE, sizeof (KelChartMark));
   c->zones = g_array_new (FALSE, TRUE, sizeof (Zone));
+  c->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   assign_patterns (c);
   return c;
 }
@@ -1822,6 +1840,8 @@ kel_chart_unref (KelChart *chart)
   g_free (chart->titles[0]);
   g_free (chart->titles[1]);
   g_free (chart->subtitle);
+  g_clear_pointer (&chart->names, kel_lexicon_unref);
+  g_hash_table_unref (chart->shown);
   kel_aggregate_unref (chart->agg);
   g_free (chart);
 }
@@ -1882,6 +1902,19 @@ kel_chart_set_language (KelChart *chart, KelLanguage lang)
 {
   g_return_if_fail (chart != NULL);
   chart->lang = lang == KEL_LANG_UNKNOWN ? KEL_LANG_EN : lang;
+  g_hash_table_remove_all (chart->shown);
+  chart->laid_out = FALSE;
+}
+
+void
+kel_chart_set_corporation_names (KelChart *chart, KelLexicon *lex)
+{
+  g_return_if_fail (chart != NULL);
+  if (lex != NULL)
+    kel_lexicon_ref (lex);
+  g_clear_pointer (&chart->names, kel_lexicon_unref);
+  chart->names = lex;
+  g_hash_table_remove_all (chart->shown);
   chart->laid_out = FALSE;
 }
 

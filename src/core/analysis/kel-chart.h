@@ -90,6 +90,11 @@ void                kel_chart_set_style        (KelChart            *chart,
 void                kel_chart_set_language     (KelChart            *chart,
                                                 KelLanguage          lang);
 KelLanguage         kel_chart_get_language     (KelChart            *chart);
+/* The corporations named in the chart's language by @lex's list (Қазмырыш in kk, Казцинк
+ * in ru) when the aggregate's own lexicon has none (a delivery chart's is its statuses'):
+ * a bar "Kazzinc · 2019" by its part before " · ". A reference is kept; NULL: none. */
+void                kel_chart_set_corporation_names (KelChart       *chart,
+                                                     KelLexicon     *lex);
 void                kel_chart_set_arrangement  (KelChart            *chart,
                                                 KelChartArrangement  arrangement);
 /* A fontconfig family list; the default, "DejaVu Sans, Noto Sans, sans-serif", carries

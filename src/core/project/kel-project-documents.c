@@ -711,6 +711,80 @@ kel_project_list_documents (KelProject *project)
               : g_ptr_array_new_with_free_func ((GDestroyNotify) kel_project_document_free);
 }
 
+/* The list and a coder's review of each document, read on a worker thread. */
+typedef struct {
+  char      *coder;
+  GPtrArray *docs;
+  GArray    *progress;
+} ListData;
+
+static void
+list_data_free (gpointer data)
+{
+  ListData *d = data;
+
+  g_free (d->coder);
+  g_clear_pointer (&d->docs, g_ptr_array_unref);
+  g_clear_pointer (&d->progress, g_array_unref);
+  g_free (d);
+}
+
+static void
+list_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ListData *d = data;
+  GError *error = NULL;
+
+  (void) cancellable;
+  d->docs = kel_project_list_documents_full (source, &error);
+  if (d->docs == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* as the list's callers always had it: a progress that cannot be read is none */
+  if (d->coder != NULL)
+    d->progress = kel_project_review_progress (source, d->coder, NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+kel_project_list_documents_async (KelProject *project, const char *coder,
+                                  GCancellable *cancellable, GAsyncReadyCallback callback,
+                                  gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ListData *d;
+
+  g_return_if_fail (KEL_IS_PROJECT (project));
+
+  task = g_task_new (project, cancellable, callback, user_data);
+  d = g_new0 (ListData, 1);
+  d->coder = g_strdup (coder);
+  g_task_set_source_tag (task, kel_project_list_documents_async);
+  g_task_set_name (task, "[kelisim] list the documents");
+  g_task_set_task_data (task, d, list_data_free);
+  g_task_run_in_thread (task, list_thread);
+}
+
+GPtrArray *
+kel_project_list_documents_finish (KelProject *project, GAsyncResult *result,
+                                   GArray **progress, GError **error)
+{
+  ListData *d;
+
+  g_return_val_if_fail (g_task_is_valid (result, project), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
+                        == kel_project_list_documents_async, NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  d = g_task_get_task_data (G_TASK (result));
+  if (progress != NULL)
+    *progress = g_steal_pointer (&d->progress);
+  return g_steal_pointer (&d->docs);
+}
+
 KelProjectDocument *
 kel_project_get_document (KelProject *project, gint64 document, GError **error)
 {

@@ -249,6 +249,20 @@ GPtrArray   *kel_project_list_documents    (KelProject         *project); /* Kel
 /* As kel_project_list_documents(), NULL and an error when the project cannot be read. */
 GPtrArray   *kel_project_list_documents_full (KelProject       *project,
                                               GError          **error);
+/* The same on a worker thread (so that a caller's main loop does not wait for the
+ * project while another thread holds it), with @coder's kel_project_review_progress()
+ * (@coder NULL: none; NULL too when it cannot be read). */
+void         kel_project_list_documents_async  (KelProject          *project,
+                                                const char          *coder,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+/* The documents (KelProjectDocument), and @coder's progress in @progress (may be NULL);
+ * NULL and an error when they cannot be read. */
+GPtrArray   *kel_project_list_documents_finish (KelProject          *project,
+                                                GAsyncResult        *result,
+                                                GArray             **progress,
+                                                GError             **error);
 KelProjectDocument *kel_project_get_document (KelProject       *project,
                                               gint64            document,
                                               GError          **error);
