@@ -682,7 +682,8 @@ swap_stored_names (const char *path, gboolean stale)
                    ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (read), ==, SQLITE_ROW);
   bytes = g_bytes_new (sqlite3_column_blob (read, 0), sqlite3_column_bytes (read, 0));
-  v = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (KEL_MENTIONS_TYPE), bytes, FALSE));
+  v = g_variant_ref_sink (
+    g_variant_new_from_bytes (G_VARIANT_TYPE (KEL_MENTIONS_TYPE), bytes, FALSE));
   g_variant_builder_init (&b, G_VARIANT_TYPE (KEL_MENTIONS_TYPE));
   g_variant_iter_init (&it, v);
   while (g_variant_iter_next (&it, "(t&sb)", &at, &name, &intro))
