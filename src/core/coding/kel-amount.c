@@ -349,7 +349,8 @@ num_push (Num        *n,
 }
 
 /* Reads the longest number at @p (a digit). A space, ',' or '.' continues it as a thousands
- * separator only before exactly three digits, after a leading group of one to three, and
+ * separator only before exactly three digits, after a leading group of one to three (not
+ * a lone 0), and
  * the same separator throughout; any other ',' or '.' before digits is the decimal point.
  * So "в 2016 году 150 млн" and "2.3. 150 млн" do not glue two numbers into one. */
 static void
@@ -392,7 +393,8 @@ lex_number (const char *t,
           q = next + 3;
           continue;
         }
-      if (!n->group && run == 3 && lead <= 3)
+      /* "0,178" is a decimal: no thousands group starts with a lone zero */
+      if (!n->group && run == 3 && lead <= 3 && !(lead == 1 && t[p] == '0'))
         {
           num_push (n, t + next, 3, FALSE);
           n->group = (char) c;
