@@ -1091,6 +1091,31 @@ test_count_amendments (void)
   g_assert_false (kel_coding_is_counted (item_with (en, "football club")));
 }
 
+/* Sums told "respectively" are those before the word; a sum for two more items later in
+ * the same sentence goes to the first of those, not into the "respectively" list. */
+static void
+test_count_respectively_then_both (void)
+{
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "MEMORANDUM for 2025\n\n"
+    "The company will sponsor the town's volleyball club and the junior chess team with "
+    "KZT 12 million and KZT 4 million respectively, and will fund the Spring Festival and "
+    "the Miners' Day concert, with KZT 9 million set aside for both.\n");
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "МЕМОРАНДУМ на 2025 год\n\n"
+    "Компания окажет спонсорскую поддержку волейбольному клубу «Арай» и шахматной команде "
+    "«Жас Тұлпар» в размере 12 млн тенге и 4 млн тенге соответственно, а также профинансирует "
+    "празднование Наурыза и Дня шахтёра, 9 млн тенге на оба мероприятия.\n");
+
+  g_assert_cmpfloat (item_with (en, "volleyball")->amount_kzt, ==, 12e6);
+  g_assert_cmpfloat (item_with (en, "chess")->amount_kzt, ==, 4e6);
+  g_assert_cmpfloat (item_with (en, "Spring Festival")->amount_kzt, ==, 9e6);
+  g_assert_true (isnan (item_with (en, "Miners' Day")->amount_kzt));
+  g_assert_cmpfloat (item_with (ru, "волейбольному")->amount_kzt, ==, 12e6);
+  g_assert_cmpfloat (item_with (ru, "шахматной")->amount_kzt, ==, 4e6);
+  g_assert_cmpfloat (item_with (ru, "Наурыза")->amount_kzt, ==, 9e6);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1124,5 +1149,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/joint-sums", test_count_joint_sums);
   g_test_add_func ("/kelisim/count/two-holidays", test_count_two_holidays);
   g_test_add_func ("/kelisim/count/amendments", test_count_amendments);
+  g_test_add_func ("/kelisim/count/respectively-then-both", test_count_respectively_then_both);
   return g_test_run ();
 }
