@@ -283,6 +283,43 @@ test_not_money (void)
     }
 }
 
+/* A sum the text replaces by another is no sum of the item: only the new one is found,
+ * in an additional agreement's wording in ru, kk and en, and with «вместо» / "instead of"
+ * before the old one. A sum named twice with no replacing word keeps both. */
+static void
+test_superseded (void)
+{
+  static const struct {
+    const char *text;
+    double      kzt;
+  } cases[] = {
+    { "в пункте 2.3 Меморандума (закуп оборудования) сумму «20 млн тенге» заменить суммой "
+      "«35 млн тенге»;", 35e6 },
+    { "цифры «150 000 000 тенге» заменить цифрами «180 000 000 тенге»", 180e6 },
+    { "2.3-тармақтағы «20 млн теңге» деген сөздер «35 млн теңге» деген сөздермен "
+      "ауыстырылсын", 35e6 },
+    { "қорға 20 млн теңгенің орнына 35 млн теңге аударылады", 35e6 },
+    { "in clause 2.3, replace KZT 20 million with KZT 35 million", 35e6 },
+    { "the amount of KZT 20 million is replaced by KZT 35 million", 35e6 },
+    { "выделить 35 млн тенге вместо ранее предусмотренных 20 млн тенге", 35e6 },
+    { "a grant of KZT 35 million instead of KZT 20 million", 35e6 },
+  };
+  g_autoptr (GArray) both = NULL;
+  const char *two = "школе 20 млн тенге и больнице 35 млн тенге";
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GArray) found = kel_amounts_find (cases[i].text, strlen (cases[i].text), 2025,
+                                                   NULL);
+
+      g_test_message ("superseded: %s", cases[i].text);
+      g_assert_cmpuint (found->len, ==, 1);
+      g_assert_cmpfloat (g_array_index (found, KelAmount, 0).kzt, ==, cases[i].kzt);
+    }
+  both = kel_amounts_find (two, strlen (two), 2025, NULL);
+  g_assert_cmpuint (both->len, ==, 2);
+}
+
 static void
 test_ranges (void)
 {
@@ -925,6 +962,8 @@ test_parse_number (void)
     { "1.460,5", 1460.5 },
     { "2 813,4", 2813.4 },
     { "0,5", 0.5 },
+    { "0,178", 0.178 },   /* a decimal: no thousands group starts with a lone 0 */
+    { "0.250", 0.25 },
     { "27.0", 27 },
     { "1,2345", 1.2345 },
     { "12500,5", 12500.5 },
@@ -1142,6 +1181,7 @@ main (int   argc,
   g_test_add_func ("/kelisim/amounts/english", test_english);
   g_test_add_func ("/kelisim/amounts/words-in-brackets", test_words_in_brackets);
   g_test_add_func ("/kelisim/amounts/line-breaks", test_line_breaks);
+  g_test_add_func ("/kelisim/amounts/superseded", test_superseded);
   g_test_add_func ("/kelisim/amounts/foreign", test_foreign);
   g_test_add_func ("/kelisim/amounts/not-money", test_not_money);
   g_test_add_func ("/kelisim/amounts/ranges", test_ranges);

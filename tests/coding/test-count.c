@@ -1046,6 +1046,76 @@ test_count_two_holidays (void)
   ASSERT_ITEMS (doc, "2.6", "one_time_event=12000000 one_time_event=-");
 }
 
+/* An additional agreement to a 2025 memorandum, in ru, kk and en: a clause it strikes out
+ * is not counted, an amended sum replaces the old one, a restated clause counts, and a
+ * proposal left out of the memorandum is not an item. */
+static void
+test_count_amendments (void)
+{
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "ДОПОЛНИТЕЛЬНОЕ СОГЛАШЕНИЕ № 2 к Меморандуму на 2025 год\n"
+    "\n"
+    "1. Внести в Меморандум следующие изменения:\n"
+    "1) в пункте 2.2 Меморандума (закуп реанимобиля для районной больницы) сумму «30 млн "
+    "тенге» заменить суммой «42 млн тенге»;\n"
+    "2) пункт 2.4 Меморандума (спонсорская поддержка футбольного клуба «Жетісу-Жас») "
+    "исключить;\n"
+    "3) пункт 2.5 Меморандума изложить в следующей редакции: «Построить детскую площадку в "
+    "микрорайоне Самал на сумму 25 млн тенге.»\n");
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "2025 ЖЫЛҒА АРНАЛҒАН МЕМОРАНДУМҒА № 1 ҚОСЫМША КЕЛІСІМ\n"
+    "\n"
+    "1. Меморандумға мынадай өзгерістер енгізілсін:\n"
+    "1) 2.3-тармақтағы (аудандық емханаға жабдық сатып алу) «15 млн теңге» деген сөздер "
+    "«22 млн теңге» деген сөздермен ауыстырылсын;\n"
+    "2) 2.6-тармақ (хоккей командасына демеушілік көмек) алып тасталсын.\n");
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "ADDITIONAL AGREEMENT No. 1 to the Memorandum for 2025\n"
+    "\n"
+    "1. The Memorandum is amended as follows:\n"
+    "1) in clause 2.2 (an ambulance for the district hospital), replace KZT 30 million with "
+    "KZT 45 million;\n"
+    "2) clause 2.4 (sponsorship of the junior hockey team) shall be deleted.\n"
+    "\n"
+    "A proposal to sponsor the city's football club was discussed but not included in the "
+    "memorandum.\n");
+
+  g_assert_cmpfloat (item_with (ru, "реанимобиля")->amount_kzt, ==, 42e6);
+  g_assert_cmpint (item_with (ru, "Жетісу-Жас")->reason, ==, KEL_REASON_POSTPONED);
+  g_assert_cmpfloat (item_with (ru, "детскую площадку")->amount_kzt, ==, 25e6);
+  g_assert_true (kel_coding_is_counted (item_with (ru, "детскую площадку")));
+  g_assert_cmpfloat (item_with (kk, "емханаға жабдық")->amount_kzt, ==, 22e6);
+  g_assert_cmpint (item_with (kk, "хоккей командасына")->reason, ==, KEL_REASON_POSTPONED);
+  g_assert_cmpfloat (item_with (en, "ambulance")->amount_kzt, ==, 45e6);
+  g_assert_cmpint (item_with (en, "junior hockey")->reason, ==, KEL_REASON_POSTPONED);
+  g_assert_false (kel_coding_is_counted (item_with (en, "football club")));
+}
+
+/* Sums told "respectively" are those before the word; a sum for two more items later in
+ * the same sentence goes to the first of those, not into the "respectively" list. */
+static void
+test_count_respectively_then_both (void)
+{
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "MEMORANDUM for 2025\n\n"
+    "The company will sponsor the town's volleyball club and the junior chess team with "
+    "KZT 12 million and KZT 4 million respectively, and will fund the Spring Festival and "
+    "the Miners' Day concert, with KZT 9 million set aside for both.\n");
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "МЕМОРАНДУМ на 2025 год\n\n"
+    "Компания окажет спонсорскую поддержку волейбольному клубу «Арай» и шахматной команде "
+    "«Жас Тұлпар» в размере 12 млн тенге и 4 млн тенге соответственно, а также профинансирует "
+    "празднование Наурыза и Дня шахтёра, 9 млн тенге на оба мероприятия.\n");
+
+  g_assert_cmpfloat (item_with (en, "volleyball")->amount_kzt, ==, 12e6);
+  g_assert_cmpfloat (item_with (en, "chess")->amount_kzt, ==, 4e6);
+  g_assert_cmpfloat (item_with (en, "Spring Festival")->amount_kzt, ==, 9e6);
+  g_assert_true (isnan (item_with (en, "Miners' Day")->amount_kzt));
+  g_assert_cmpfloat (item_with (ru, "волейбольному")->amount_kzt, ==, 12e6);
+  g_assert_cmpfloat (item_with (ru, "шахматной")->amount_kzt, ==, 4e6);
+  g_assert_cmpfloat (item_with (ru, "Наурыза")->amount_kzt, ==, 9e6);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1078,5 +1148,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/incubators", test_count_incubators);
   g_test_add_func ("/kelisim/count/joint-sums", test_count_joint_sums);
   g_test_add_func ("/kelisim/count/two-holidays", test_count_two_holidays);
+  g_test_add_func ("/kelisim/count/amendments", test_count_amendments);
+  g_test_add_func ("/kelisim/count/respectively-then-both", test_count_respectively_then_both);
   return g_test_run ();
 }

@@ -135,6 +135,54 @@ test_tables_scanned_cells (void)
   ASSERT_ITEM (doc, "Стажировки", "human_development=-");
 }
 
+/* A report's table in billions whose number column has merged cells: a section's subtotal
+ * row begins "1.1 1.2" (the numbers of two rows in one cell). It is a row of the same
+ * table, not a clause, so the header's unit («млрд тенге», «млрд теңге», "KZT billion")
+ * and fact column hold for every row after it, and the subtotal is an aggregate. A
+ * figure "0,178" is 0.178 of the unit, not 178. */
+static void
+test_tables_merged_numbers (void)
+{
+  g_autoptr (KelDocument) ru = code_text (
+    "Таблица 2\n"
+    "№\tНаправление / мероприятие\tПлан, млрд тенге\tФакт, млрд тенге\n"
+    "1\tСоциальная инфраструктура\n"
+    "1.1 1.2\tВсего по направлению, в т.ч.:\t3,20\t3,05\n"
+    "\tстроительство спортивного комплекса в пос. Бейнеу\t2,50\t2,45\n"
+    "\tремонт котельной сельской школы\t0,70\t0,60\n"
+    "2\tБлаготворительная помощь\n"
+    "2.1 2.2\tВсего по направлению, в т.ч.:\t0,300\t0,295\n"
+    "\tмедицинское оборудование для районной поликлиники\t0,200\t0,195\n"
+    "\tвзнос в благотворительный фонд «Мейірім»\t0,100\t0,100\n"
+    "\tИТОГО\t3,500\t3,345\n");
+  g_autoptr (KelDocument) kk = code_text (
+    "2-кесте\n"
+    "№\tБағыт / іс-шара\tЖоспар, млрд теңге\tНақты, млрд теңге\n"
+    "1\tӘлеуметтік инфрақұрылым\n"
+    "1.1 1.2\tБағыт бойынша барлығы, оның ішінде:\t1,50\t1,40\n"
+    "\tауылдық мектептің спорт залын салу\t1,00\t0,95\n"
+    "\tсу құбырын қайта жаңарту\t0,50\t0,45\n");
+  g_autoptr (KelDocument) en = code_text (
+    "Table 3\n"
+    "No.\tArea / project\tPlan, KZT billion\tActual, KZT billion\n"
+    "1\tSocial infrastructure\n"
+    "1.1 1.2\tTotal for the area, including:\t0,90\t0,85\n"
+    "\tconstruction of a kindergarten in Kulsary\t0,65\t0,62\n"
+    "\tfootball club \"Atyrau Juniors\"\t0,250\t0,230\n");
+  g_autofree char *subtotal = NULL;
+
+  ASSERT_ITEM (ru, "спортивного комплекса", "infrastructure=2450000000");
+  ASSERT_ITEM (ru, "котельной", "infrastructure=600000000");
+  ASSERT_ITEM (ru, "медицинское оборудование", "charity=195000000");
+  ASSERT_ITEM (ru, "Мейірім", "charity=100000000");
+  subtotal = item (ru, "Всего по направлению");
+  g_assert_true (g_str_has_suffix (subtotal, "/aggregate") || strcmp (subtotal, "none") == 0);
+  ASSERT_ITEM (kk, "спорт залын салу", "infrastructure=950000000");
+  ASSERT_ITEM (kk, "су құбырын", "infrastructure=450000000");
+  ASSERT_ITEM (en, "kindergarten", "infrastructure=620000000");
+  ASSERT_ITEM (en, "Atyrau Juniors", "sponsorship=230000000");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -142,5 +190,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/tables/object-over-kind", test_tables_object_over_kind);
   g_test_add_func ("/kelisim/tables/title", test_tables_title);
   g_test_add_func ("/kelisim/tables/scanned-cells", test_tables_scanned_cells);
+  g_test_add_func ("/kelisim/tables/merged-numbers", test_tables_merged_numbers);
   return g_test_run ();
 }

@@ -349,7 +349,8 @@ num_push (Num        *n,
 }
 
 /* Reads the longest number at @p (a digit). A space, ',' or '.' continues it as a thousands
- * separator only before exactly three digits, after a leading group of one to three, and
+ * separator only before exactly three digits, after a leading group of one to three (not
+ * a lone 0), and
  * the same separator throughout; any other ',' or '.' before digits is the decimal point.
  * So "в 2016 году 150 млн" and "2.3. 150 млн" do not glue two numbers into one. */
 static void
@@ -392,7 +393,8 @@ lex_number (const char *t,
           q = next + 3;
           continue;
         }
-      if (!n->group && run == 3 && lead <= 3)
+      /* "0,178" is a decimal: no thousands group starts with a lone zero */
+      if (!n->group && run == 3 && lead <= 3 && !(lead == 1 && t[p] == '0'))
         {
           num_push (n, t + next, 3, FALSE);
           n->group = (char) c;
@@ -2320,6 +2322,75 @@ rate_named_before (const char *t,
   return keyword ? cur : -1;
 }
 
+/* The folded text of at most @max bytes of @text from @from (forward) or before it, cut at
+ * whole characters. */
+static char *
+fold_window (const char *text,
+             gsize       len,
+             gsize       from,
+             gsize       max,
+             gboolean    forward)
+{
+  gsize a = forward ? from : (from > max ? from - max : 0);
+  gsize b = forward ? MIN (len, from + max) : from;
+
+  while (a < b && (text[a] & 0xC0) == 0x80)
+    a++;
+  while (b > a && b < len && (text[b] & 0xC0) == 0x80)
+    b--;
+  return g_utf8_casefold (text + a, b - a);
+}
+
+/* Whether amount @i of @found is one the text replaces by another, so that it is no
+ * sum of the item: «сумму «20 млн тенге» заменить суммой «35 млн тенге»», «цифры «20 млн
+ * тенге» заменить цифрами …», «"20 млн теңге" деген сөздер "35 млн теңге" деген
+ * сөздермен ауыстырылсын», «20 млн теңгенің орнына 35 млн теңге», "replace KZT 20
+ * million with KZT 35 million", "KZT 20 million is replaced by …", «35 млн тенге вместо
+ * 20 млн тенге», "KZT 35 million instead of KZT 20 million". */
+static gboolean
+superseded (const char *text,
+            gsize       len,
+            GArray     *found,
+            guint       i)
+{
+  static const char *const after_old[] = { "заменить", "заменяется", "заменяются",
+                                           "заменена", "заменено", "заменив", "деген сөз",
+                                           "деген сан", "деген цифр", "орнына",
+                                           "is replaced", "are replaced", "shall be replaced",
+                                           "to be replaced", "is changed to", "is amended to",
+                                           NULL };
+  const Found *f = &g_array_index (found, Found, i);
+  g_autofree char *after = fold_window (text, len, f->a.end, 48, TRUE);
+  g_autofree char *before = fold_window (text, len, f->a.start, 80, FALSE);
+  const char *p = after;
+
+  /* past the case ending glued to the currency («теңгенің»), then closing quotes and
+   * spaces */
+  while (*p != '\0' && g_unichar_isalpha (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  if (*p != ' ')
+    p = after;
+  while (*p != '\0' && (strchr (" ,\"'", *p) != NULL || g_str_has_prefix (p, "»")
+                        || g_str_has_prefix (p, "”") || g_str_has_prefix (p, "’")))
+    p = g_utf8_next_char (p);
+  if (i + 1 < found->len)
+    {
+      for (guint k = 0; after_old[k] != NULL; k++)
+        if (g_str_has_prefix (p, after_old[k]))
+          return TRUE;
+      if (strstr (before, "replace") != NULL && g_str_has_prefix (p, "with "))
+        return TRUE;
+    }
+  if (i > 0)
+    {
+      const char *v = g_strrstr (before, "вместо"), *io = g_strrstr (before, "instead of");
+      const char *hit = v != NULL ? v : io;
+      if (hit != NULL && strpbrk (hit, "0123456789") == NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether amount @i of @found, maybe with the next, states an exchange rate rather than a
  * sum: "450 тенге за 1 доллар США", "1 USD = 450 KZT", "KZT 450 per USD 1", "450 tenge/USD",
  * "АҚШ долларының бағамы 450 теңге". Returns the currency, or -1; @used is how many
@@ -2462,6 +2533,8 @@ kel_amounts_find_in (const char     *text,
           i += used - 1;
           continue;
         }
+      if (superseded (text, len, found, i))
+        continue;
       g_array_set_size (result, result->len + 1);
       a = &g_array_index (result, KelAmount, result->len - 1);
       *a = f->a;

@@ -51,8 +51,11 @@ compile_static (gpointer data)
                            "осы\\s+мақсаттарға|for\\s+a\\s+total\\s+of|a\\s+total\\s+of|"
                            "in\\s+total|together|combined)(?!\\p{L})[^.;]{0,40}$");
   /* a sum for all the items before it, said after it: "KZT 30 million for both events",
-   * "30 млн тенге на оба мероприятия", "30 млн теңге екеуіне" */
-  for_all_code = _kel_coding_compile ("^\\s*(?:(?:for|to|on)\\s+(?:both|all|these|the\\s+two|the\\s+three)"
+   * "KZT 10 million set aside for both", "30 млн тенге на оба мероприятия", «30 млн
+   * тенге, выделенных на обе акции», "30 млн теңге екеуіне" */
+  for_all_code = _kel_coding_compile ("^\\s*(?:(?:set\\s+aside|allocated|earmarked|budgeted|"
+                          "выделен\\p{L}*|предусмотрен\\p{L}*)\\s+)?"
+                          "(?:(?:for|to|on)\\s+(?:both|all|these|the\\s+two|the\\s+three)"
                           "|на\\s+(?:оба|обе|все|эти|два|две|три|их)|для\\s+(?:обоих|обеих|всех|них)"
                           "|екеуіне|үшеуіне|барлығына|бәріне)(?!\\p{L})");
   /* the same, said of the sum alone, not of its purpose ("выделив", "на эти цели") */
@@ -386,6 +389,8 @@ split_list (KelSegmentRun *run, guint index, gsize list_end, guint want)
                 g_array_index (cuts, gsize, 2 * (k - 1) + 1));
 }
 
+static void assign_one (KelSegmentRun *run, guint k, int *given, gboolean *per_unit);
+
 /* "The Company shall sponsor X, as well as Y, in the amounts of KZT 40 million and KZT 15
  * million respectively": the sums go to the items in order. When the items list more
  * objects than there are items ("… больницы флюорограф, для поликлиники – установки, а
@@ -396,6 +401,8 @@ assign_respectively (KelSegmentRun *run)
 {
   guint n = 0, first_k = 0, before, m;
   g_autoptr (GArray) targets = NULL;
+  g_autofree int *given = NULL;
+  g_autofree gboolean *per_unit = NULL;
   gsize rs = 0, re = 0, hs;
   int host;
 
@@ -419,6 +426,17 @@ assign_respectively (KelSegmentRun *run)
       first_k = 0;
       n = run->amounts->len;
       host = (int) run->first_item;
+    }
+  /* "… with KZT 15 million and KZT 7 million respectively, and will fund X and Y, with KZT
+   * 10 million set aside for both": two sums or more before the word are the ones it
+   * tells; a sum after it is given as any other */
+  if (re > rs)
+    {
+      guint told = 0;
+      for (guint k = first_k; k < run->amounts->len; k++)
+        told += g_array_index (run->amounts, KelAmount, k).start < rs;
+      if (told >= 2)
+        n = told;
     }
   /* the items before the host that have no sum of their own take the first sums; the
    * host's list is cut into as many more items as are still wanted */
@@ -445,21 +463,36 @@ assign_respectively (KelSegmentRun *run)
   /* the last n of them, in order */
   if (targets->len > n)
     g_array_remove_range (targets, 0, targets->len - n);
-  for (guint k = 0; k < run->amounts->len; k++)
+  given = g_new (int, n_items (run) + run->amounts->len);
+  per_unit = g_new0 (gboolean, n_items (run) + run->amounts->len);
+  for (guint i = 0; i < n_items (run) + run->amounts->len; i++)
+    given[i] = -1;
+  for (guint k = first_k; k < first_k + n && k < run->amounts->len; k++)
     {
-      const KelAmount *a = &g_array_index (run->amounts, KelAmount, k);
-      KelCoding *c;
+      guint at = g_array_index (targets, guint, MIN (k - first_k, targets->len - 1));
+      KelCoding *c = item_at (run, at);
 
-      if (k >= first_k && k < first_k + n)
-        c = item_at (run, g_array_index (targets, guint, MIN (k - first_k, targets->len - 1)));
-      else
-        {
-          int i = item_holding (run, a->start);
-          c = item_at (run, i >= 0 ? (guint) i : run->first_item);
-        }
       if (c->amount_text == NULL)
-        set_amount (run, c, a);
+        {
+          set_amount (run, c, &g_array_index (run->amounts, KelAmount, k));
+          given[at - run->first_item] = (int) k;
+        }
     }
+  for (guint k = 0; k < run->amounts->len; k++)
+    if (k < first_k || k >= first_k + n)
+      {
+        const KelAmount *a = &g_array_index (run->amounts, KelAmount, k);
+        int i = item_holding (run, a->start);
+
+        if (k < first_k)
+          {
+            KelCoding *c = item_at (run, i >= 0 ? (guint) i : run->first_item);
+            if (c->amount_text == NULL)
+              set_amount (run, c, a);
+          }
+        else
+          assign_one (run, k, given, per_unit);
+      }
 }
 
 /* "… гранттарын бөлу және … бағдарламасын іске асыру, 75 млн теңге.", "Sponsorship of the

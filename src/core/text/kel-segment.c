@@ -229,6 +229,18 @@ starts_with_caption (const char *s, const char *end)
              || strncmp (p, "Кесте", strlen ("Кесте")) == 0);
 }
 
+/* Whether the first cell of a row, from @p (after its first number) to the first tab,
+ * holds only row numbers, and two cells more follow: "1.1<tab>…" or, where a merged
+ * cell of the number column spans two rows, "1.1 1.2<tab>Всего …<tab>2,10". */
+static gboolean
+first_cell_is_numbers (const char *p,
+                       const char *end)
+{
+  while (p < end && (g_ascii_isdigit (*p) || *p == '.' || *p == ' '))
+    p++;
+  return p < end && *p == '\t' && memchr (p + 1, '\t', end - p - 1) != NULL;
+}
+
 /* A line that starts with a digit: a clause "2.1.", "2.1 ", "3. " (LINE_DOTTED), a
  * numbered row of a table (left a row), or "3) " (LINE_PAREN); anything else stays as
  * it is. */
@@ -267,8 +279,7 @@ classify_numbered (Line       *line,
   /* "1.1<tab>Строительство …<tab>г. Риддер<tab>2 400 000,0": a numbered row of a
    * table (its number alone in the first cell, two cells more, one of them a
    * number) is a row, not a clause */
-  if (line->kind == LINE_ROW && depth > 0 && p < end && *p == '\t'
-      && memchr (p + 1, '\t', end - p - 1) != NULL)
+  if (line->kind == LINE_ROW && depth > 0 && first_cell_is_numbers (p, end))
     return;
   if (depth > 0 && p < end && (*p == ' ' || *p == '\t') && (depth > 1 || dot_after))
     {
@@ -1296,13 +1307,28 @@ table_start (State *st, GArray *lines, guint i)
     table_unit_above (st, lines, first);
 }
 
-/* The row's number: a first cell "3" or "3.", or "3 " before the text of the row. */
+/* The row's number: a first cell "3" or "3.", or "3 " before the text of the row. A first
+ * cell of dotted numbers ("1.2", or "1.1 1.2" where a merged cell of the number column
+ * spans two rows) is skipped too, and gives no number (-1). */
 static int
 row_number (const char *text, const Line *line, gsize *body)
 {
   const char *s = text + line->start, *e = text + line->end, *p = s;
   int v = 0, nd = 0;
+  const char *tab = memchr (s, '\t', e - s);
 
+  if (tab != NULL && tab > s && g_ascii_isdigit (*s))
+    {
+      gboolean dotted = FALSE;
+      for (p = s; p < tab && (g_ascii_isdigit (*p) || *p == '.' || *p == ' '); p++)
+        dotted |= *p == '.' && p + 1 < tab && g_ascii_isdigit (p[1]);
+      if (p == tab && dotted)
+        {
+          *body = skip_spaces (tab, e) - text;
+          return -1;
+        }
+      p = s;
+    }
   while (p < e && g_ascii_isdigit (*p) && nd < 4)
     v = v * 10 + (*p++ - '0'), nd++;
   if (nd == 0 || nd > 3)
