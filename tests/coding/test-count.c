@@ -1116,6 +1116,36 @@ test_count_respectively_then_both (void)
   g_assert_cmpfloat (item_with (ru, "Наурыза")->amount_kzt, ==, 9e6);
 }
 
+/* An item to be carried out in a year after the document's period is put off; the same
+ * words in a memorandum whose term covers that year keep it counted (ru, kk, en). */
+static void
+test_count_later_year (void)
+{
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "ДОПОЛНИТЕЛЬНОЕ СОГЛАШЕНИЕ к Меморандуму на 2025 год\n\n"
+    "1. Внести в Меморандум следующие изменения:\n"
+    "1) пункт 2.3 Меморандума (капитальный ремонт спортивного зала школы № 4) исполнить "
+    "в 2026 году;\n"
+    "2) пункт 2.4 Меморандума изложить в следующей редакции: «Построить детскую площадку в "
+    "селе Ащысай на сумму 30 млн тенге.»\n");
+  g_autoptr (KelDocument) span = kel_test_code_text (
+    "МЕМОРАНДУМ о сотрудничестве на 2025–2027 годы\n\n"
+    "2. Компания обязуется:\n"
+    "2.1. Построить стадион в поселке Жанатас, строительство исполнить в 2026 году.\n");
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "2025 ЖЫЛҒА АРНАЛҒАН МЕМОРАНДУМҒА ҚОСЫМША КЕЛІСІМ\n\n"
+    "1. 2.3-тармақ (мектептің спорт залын күрделі жөндеу) 2026 жылы орындалсын.\n");
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "ADDITIONAL AGREEMENT to the Memorandum for 2025\n\n"
+    "1. The repair of the school gym in Aksu (clause 2.3) shall be carried out in 2026.\n");
+
+  g_assert_cmpint (item_with (ru, "спортивного зала")->reason, ==, KEL_REASON_POSTPONED);
+  g_assert_true (kel_coding_is_counted (item_with (ru, "детскую площадку")));
+  g_assert_true (kel_coding_is_counted (item_with (span, "стадион")));
+  g_assert_cmpint (item_with (kk, "спорт залын")->reason, ==, KEL_REASON_POSTPONED);
+  g_assert_cmpint (item_with (en, "school gym")->reason, ==, KEL_REASON_POSTPONED);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1149,6 +1179,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/joint-sums", test_count_joint_sums);
   g_test_add_func ("/kelisim/count/two-holidays", test_count_two_holidays);
   g_test_add_func ("/kelisim/count/amendments", test_count_amendments);
+  g_test_add_func ("/kelisim/count/later-year", test_count_later_year);
   g_test_add_func ("/kelisim/count/respectively-then-both", test_count_respectively_then_both);
   return g_test_run ();
 }

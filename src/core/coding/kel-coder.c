@@ -440,15 +440,23 @@ period_start (const KelDocument *doc)
 }
 
 /* Whether the exclusion @h applies: a "past" pattern with a year applies only when the
- * year is before the document's period. */
+ * year is before the document's period, a "put off to" pattern with a year only when the
+ * year is after it. */
 static gboolean
 exclusion_applies (const KelSegmentRun *run, const KelHit *h, const KelTerm *t)
 {
-  int year;
+  int year, end;
 
-  if (t->exclude != KEL_REASON_BACKGROUND || t->year_code == NULL)
+  if (t->year_code == NULL
+      || (t->exclude != KEL_REASON_BACKGROUND && t->exclude != KEL_REASON_POSTPONED))
     return TRUE;
   year = kel_lexicon_hit_year (run->lex, h, run->flat);
+  if (t->exclude == KEL_REASON_POSTPONED)
+    {
+      /* "исполнить в 2026 году" drops an item of a 2025 memorandum, not of a 2025–2027 one */
+      end = MAX (run->doc->period_end, run->doc->year);
+      return end > 0 && year > end;
+    }
   return period_start (run->doc) > 0 && year > 0 && year < period_start (run->doc);
 }
 

@@ -1071,8 +1071,8 @@ check_regex (KelTerm *term, GError **error)
       pcre2_code_free (single);
       return FALSE;
     }
-  /* a "past" pattern keeps its own code to read the year it captured */
-  if (term->exclude == KEL_REASON_BACKGROUND
+  /* a "past" or "put off to" pattern keeps its own code to read the year it captured */
+  if ((term->exclude == KEL_REASON_BACKGROUND || term->exclude == KEL_REASON_POSTPONED)
       && pcre2_substring_number_from_name (single, (PCRE2_SPTR) "year") > 0)
     term->year_code = single;
   else
