@@ -795,3 +795,31 @@ kel_test_has_warning (GPtrArray *warnings, const char *part)
       return TRUE;
   return FALSE;
 }
+
+const KelCoding *
+kel_test_find_item (KelDocument *doc, const char *needle)
+{
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      if (g_strstr_len (doc->norm->text + c->start, c->end - c->start, needle) != NULL)
+        return c;
+    }
+  return NULL;
+}
+
+char *
+kel_test_item (KelDocument *doc, const char *needle)
+{
+  const KelCoding *c = kel_test_find_item (doc, needle);
+  g_autofree char *amount = NULL;
+  const char *id;
+
+  if (c == NULL)
+    return g_strdup ("none");
+  id = kel_lexicon_get_category (kel_test_lexicon (), c->category)->id;
+  amount = isnan (c->amount_kzt) ? g_strdup ("-") : kel_amount_format_kzt (c->amount_kzt);
+  if (!kel_coding_is_counted (c))
+    return g_strdup_printf ("%s=%s/%s", id, amount, kel_reason_to_string (c->reason));
+  return g_strdup_printf ("%s=%s", id, amount);
+}

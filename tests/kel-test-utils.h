@@ -35,6 +35,20 @@ KelRates   *kel_test_rates           (void);
 const KelPipelineOptions *kel_test_pipeline (void);
 /* A plain text ("memo.txt") coded by the test pipeline; fails the test on an error. */
 KelDocument *kel_test_code_text (const char *text);
+/* The coding of @doc whose text holds @needle, or NULL. */
+const KelCoding *kel_test_find_item (KelDocument *doc, const char *needle);
+/* "category=amount" of the coding holding @needle ("-" for no amount), with "/reason" when
+ * it is not counted; "none" when no coding holds it. */
+char *kel_test_item (KelDocument *doc, const char *needle);
+/* Asserts kel_test_item (@doc, @needle) is @expected; with KEL_TEST_SHOW set, prints it. */
+#define KEL_ASSERT_ITEM(doc, needle, expected)                                          \
+  G_STMT_START {                                                                        \
+    g_autofree char *got_ = kel_test_item (doc, needle);                                \
+    if (g_getenv ("KEL_TEST_SHOW") != NULL)                                             \
+      g_printerr ("%s: %s (expected %s)\n", needle, got_, expected);                    \
+    else                                                                                \
+      g_assert_cmpstr (got_, ==, expected);                                             \
+  } G_STMT_END
 /* Whether one of @warnings contains @part. */
 gboolean kel_test_has_warning (GPtrArray *warnings, const char *part);
 /* Reads NAME.gold.tsv (and usd.txt) of the test corpus: GPtrArray of KelGoldItem. */

@@ -11,53 +11,11 @@
 
 #include "kel-test-utils.h"
 
-/* The item whose text holds @needle, or NULL. */
-static const KelCoding *
-find_item (KelDocument *doc, const char *needle)
-{
-  for (guint i = 0; i < doc->codings->len; i++)
-    {
-      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
-      if (g_strstr_len (doc->norm->text + c->start, c->end - c->start, needle) != NULL)
-        return c;
-    }
-  return NULL;
-}
-
-/* "category=amount" of the item holding @needle, "/reason" when it is not counted, "none"
- * when no item holds it. */
-static char *
-item (KelDocument *doc, const char *needle)
-{
-  const KelCoding *c = find_item (doc, needle);
-  g_autofree char *amount = NULL;
-
-  if (c == NULL)
-    return g_strdup ("none");
-  amount = isnan (c->amount_kzt) ? g_strdup ("-") : kel_amount_format_kzt (c->amount_kzt);
-  if (!kel_coding_is_counted (c))
-    return g_strdup_printf ("%s=%s/%s",
-                            kel_lexicon_get_category (kel_test_lexicon (), c->category)->id,
-                            amount, kel_reason_to_string (c->reason));
-  return g_strdup_printf ("%s=%s",
-                          kel_lexicon_get_category (kel_test_lexicon (), c->category)->id,
-                          amount);
-}
-
-#define ASSERT_ITEM(doc, needle, expected)                                              \
-  G_STMT_START {                                                                        \
-    g_autofree char *got_ = item (doc, needle);                                         \
-    if (g_getenv ("KEL_TEST_SHOW") != NULL)                                             \
-      g_printerr ("%s: %s (expected %s)\n", needle, got_, expected);                    \
-    else                                                                                \
-      g_assert_cmpstr (got_, ==, expected);                                             \
-  } G_STMT_END
-
 /* The corporation of the counted item holding @needle. */
 static const char *
 corporation_of (KelDocument *doc, const char *needle)
 {
-  const KelCoding *c = find_item (doc, needle);
+  const KelCoding *c = kel_test_find_item (doc, needle);
 
   g_assert_nonnull (c);
   return kel_coding_get_corporation (doc, c);
@@ -141,13 +99,13 @@ test_domain_budget (void)
     "800 million.\n"
     "The district will fund the capital repair of the culture house with budget funds.\n");
 
-  ASSERT_ITEM (ru, "поликлинику", "infrastructure=800000000/akimat");
-  ASSERT_ITEM (ru, "дома культуры", "infrastructure=-/akimat");
-  ASSERT_ITEM (ru, "спортзал", "infrastructure=150000000");
-  ASSERT_ITEM (kk, "балабақша", "infrastructure=-/akimat");
-  ASSERT_ITEM (kk, "мәдениет үйін", "infrastructure=90000000/akimat");
-  ASSERT_ITEM (en, "polyclinic", "infrastructure=800000000/akimat");
-  ASSERT_ITEM (en, "culture house", "infrastructure=-/akimat");
+  KEL_ASSERT_ITEM (ru, "поликлинику", "infrastructure=800000000/akimat");
+  KEL_ASSERT_ITEM (ru, "дома культуры", "infrastructure=-/akimat");
+  KEL_ASSERT_ITEM (ru, "спортзал", "infrastructure=150000000");
+  KEL_ASSERT_ITEM (kk, "балабақша", "infrastructure=-/akimat");
+  KEL_ASSERT_ITEM (kk, "мәдениет үйін", "infrastructure=90000000/akimat");
+  KEL_ASSERT_ITEM (en, "polyclinic", "infrastructure=800000000/akimat");
+  KEL_ASSERT_ITEM (en, "culture house", "infrastructure=-/akimat");
 }
 
 /* A council's decisions addressed to the akimat oblige the akimat. */
@@ -171,11 +129,11 @@ test_domain_recommendations (void)
     "2. The akimat of the city is instructed to complete the capital repair of school "
     "No. 4.\n");
 
-  ASSERT_ITEM (ru, "водопровода", "infrastructure=-/akimat");
-  ASSERT_ITEM (ru, "школы", "infrastructure=-/akimat");
-  ASSERT_ITEM (kk, "су құбыры", "infrastructure=-/akimat");
-  ASSERT_ITEM (en, "water", "infrastructure=-/akimat");
-  ASSERT_ITEM (en, "school", "infrastructure=-/akimat");
+  KEL_ASSERT_ITEM (ru, "водопровода", "infrastructure=-/akimat");
+  KEL_ASSERT_ITEM (ru, "школы", "infrastructure=-/akimat");
+  KEL_ASSERT_ITEM (kk, "су құбыры", "infrastructure=-/akimat");
+  KEL_ASSERT_ITEM (en, "water", "infrastructure=-/akimat");
+  KEL_ASSERT_ITEM (en, "school", "infrastructure=-/akimat");
 }
 
 /* Negation and postponement in the present and the future. */
@@ -199,13 +157,13 @@ test_domain_not_now (void)
     "The company will no longer sponsor the regional boxing federation.\n"
     "The construction of the swimming pool in Uil has again been delayed.\n");
 
-  ASSERT_ITEM (ru, "бассейна", "infrastructure=-/postponed");
-  ASSERT_ITEM (ru, "клуба", "infrastructure=-/postponed");
-  ASSERT_ITEM (kk, "спорт кешені", "infrastructure=-/postponed");
-  ASSERT_ITEM (kk, "Мектепті", "infrastructure=-/postponed");
-  ASSERT_ITEM (en, "hockey", "sponsorship=-/negated");
-  ASSERT_ITEM (en, "boxing", "sponsorship=-/negated");
-  ASSERT_ITEM (en, "swimming pool", "infrastructure=-/postponed");
+  KEL_ASSERT_ITEM (ru, "бассейна", "infrastructure=-/postponed");
+  KEL_ASSERT_ITEM (ru, "клуба", "infrastructure=-/postponed");
+  KEL_ASSERT_ITEM (kk, "спорт кешені", "infrastructure=-/postponed");
+  KEL_ASSERT_ITEM (kk, "Мектепті", "infrastructure=-/postponed");
+  KEL_ASSERT_ITEM (en, "hockey", "sponsorship=-/negated");
+  KEL_ASSERT_ITEM (en, "boxing", "sponsorship=-/negated");
+  KEL_ASSERT_ITEM (en, "swimming pool", "infrastructure=-/postponed");
 }
 
 /* A sentence that only dates an item named before describes it: it is not a new item, and a
@@ -233,10 +191,10 @@ test_domain_dates_and_largest (void)
     "нысанды желтоқсанда пайдалануға беру жоспарланып отыр. Жобаның жалпы құны – 1,4 млрд "
     "теңге.\n");
 
-  ASSERT_ITEM (en, "320-place", "infrastructure=2100000000");
-  ASSERT_ITEM (en, "Construction will start", "infrastructure=-/description");
-  ASSERT_ITEM (ru, "поликлиника", "infrastructure=1400000000");
-  ASSERT_ITEM (kk, "балабақша", "infrastructure=1400000000");
+  KEL_ASSERT_ITEM (en, "320-place", "infrastructure=2100000000");
+  KEL_ASSERT_ITEM (en, "Construction will start", "infrastructure=-/description");
+  KEL_ASSERT_ITEM (ru, "поликлиника", "infrastructure=1400000000");
+  KEL_ASSERT_ITEM (kk, "балабақша", "infrastructure=1400000000");
 }
 
 /* A year is never a sum: a column of years (Жыл / Год / Year), a range of years, a note
@@ -267,10 +225,10 @@ test_domain_year_cells (void)
     "1\tConstruction of a 90-place kindergarten\t2022/23\t600,000\t612,300\t2023 year, "
     "commissioned\n");
 
-  ASSERT_ITEM (kk, "мектеп салу", "infrastructure=790500000");
-  ASSERT_ITEM (kk, "медициналық жабдық", "charity=29400000");
-  ASSERT_ITEM (ru, "детского сада", "infrastructure=612300000");
-  ASSERT_ITEM (en, "kindergarten", "infrastructure=612300000");
+  KEL_ASSERT_ITEM (kk, "мектеп салу", "infrastructure=790500000");
+  KEL_ASSERT_ITEM (kk, "медициналық жабдық", "charity=29400000");
+  KEL_ASSERT_ITEM (ru, "детского сада", "infrastructure=612300000");
+  KEL_ASSERT_ITEM (en, "kindergarten", "infrastructure=612300000");
 }
 
 /* Books, reading aids for the blind and equipment supplied to an existing institution are
@@ -295,13 +253,13 @@ test_domain_gifts_in_kind (void)
     "1. Компания бес ауыл мектебінің кітапханаларына кітаптар береді.\n"
     "2. Компания арнаулы мектеп-интернатқа Брайль дисплейлерін алады.\n");
 
-  ASSERT_ITEM (en, "books", "charity=-");
-  ASSERT_ITEM (en, "diagnostic", "charity=-");
-  ASSERT_ITEM (en, "Braille", "charity=-");
-  ASSERT_ITEM (ru, "книги", "charity=-");
-  ASSERT_ITEM (ru, "Брайля", "charity=-");
-  ASSERT_ITEM (kk, "кітаптар", "charity=-");
-  ASSERT_ITEM (kk, "Брайль", "charity=-");
+  KEL_ASSERT_ITEM (en, "books", "charity=-");
+  KEL_ASSERT_ITEM (en, "diagnostic", "charity=-");
+  KEL_ASSERT_ITEM (en, "Braille", "charity=-");
+  KEL_ASSERT_ITEM (ru, "книги", "charity=-");
+  KEL_ASSERT_ITEM (ru, "Брайля", "charity=-");
+  KEL_ASSERT_ITEM (kk, "кітаптар", "charity=-");
+  KEL_ASSERT_ITEM (kk, "Брайль", "charity=-");
 }
 
 /* What the spending came to in an earlier year is a comparison: its sum goes to no item
@@ -325,16 +283,16 @@ test_domain_comparison (void)
     "The company pays the tuition of 40 college students. For comparison, in 2018 the "
     "company's social spending was KZT 1.9 billion.\n");
 
-  ASSERT_ITEM (ru, "обучение", "human_development=-");
-  ASSERT_ITEM (kk, "оқуын", "human_development=-");
-  ASSERT_ITEM (en, "tuition", "human_development=-");
+  KEL_ASSERT_ITEM (ru, "обучение", "human_development=-");
+  KEL_ASSERT_ITEM (kk, "оқуын", "human_development=-");
+  KEL_ASSERT_ITEM (en, "tuition", "human_development=-");
 }
 
 /* The corporation of the item holding @needle. */
 static const char *
 owner (KelDocument *doc, const char *needle)
 {
-  const KelCoding *c = find_item (doc, needle);
+  const KelCoding *c = kel_test_find_item (doc, needle);
 
   if (c == NULL)
     g_error ("no item holds “%s”", needle);

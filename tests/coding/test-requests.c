@@ -12,52 +12,11 @@
 
 #include "kel-test-utils.h"
 
-static const KelCoding *
-find_item (KelDocument *doc, const char *needle)
-{
-  for (guint i = 0; i < doc->codings->len; i++)
-    {
-      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
-      if (g_strstr_len (doc->norm->text + c->start, c->end - c->start, needle) != NULL)
-        return c;
-    }
-  return NULL;
-}
-
-/* "category=amount" of the item holding @needle, "/reason" when it is not counted, "none"
- * when no item holds it. */
-static char *
-item (KelDocument *doc, const char *needle)
-{
-  const KelCoding *c = find_item (doc, needle);
-  g_autofree char *amount = NULL;
-
-  if (c == NULL)
-    return g_strdup ("none");
-  amount = isnan (c->amount_kzt) ? g_strdup ("-") : kel_amount_format_kzt (c->amount_kzt);
-  if (!kel_coding_is_counted (c))
-    return g_strdup_printf ("%s=%s/%s",
-                            kel_lexicon_get_category (kel_test_lexicon (), c->category)->id,
-                            amount, kel_reason_to_string (c->reason));
-  return g_strdup_printf ("%s=%s",
-                          kel_lexicon_get_category (kel_test_lexicon (), c->category)->id,
-                          amount);
-}
-
-#define ASSERT_ITEM(doc, needle, expected)                                              \
-  G_STMT_START {                                                                        \
-    g_autofree char *got_ = item (doc, needle);                                         \
-    if (g_getenv ("KEL_TEST_SHOW") != NULL)                                             \
-      g_printerr ("%s: %s (expected %s)\n", needle, got_, expected);                    \
-    else                                                                                \
-      g_assert_cmpstr (got_, ==, expected);                                             \
-  } G_STMT_END
-
 /* Whether @needle lies in no counted item. */
 static gboolean
 not_counted (KelDocument *doc, const char *needle)
 {
-  const KelCoding *c = find_item (doc, needle);
+  const KelCoding *c = kel_test_find_item (doc, needle);
   return c == NULL || !kel_coding_is_counted (c);
 }
 
@@ -86,12 +45,12 @@ test_requests_decree_orders (void)
     "2. The regional construction department shall ensure the connection of the sports hall "
     "to the utility networks.\n");
 
-  ASSERT_ITEM (ru, "построит", "infrastructure=300000000");
-  ASSERT_ITEM (ru, "Управлению", "infrastructure=-/akimat");
-  ASSERT_ITEM (kk, "салады", "infrastructure=300000000");
-  ASSERT_ITEM (kk, "басқармасы", "infrastructure=-/akimat");
-  ASSERT_ITEM (en, "will build", "infrastructure=300000000");
-  ASSERT_ITEM (en, "construction department", "infrastructure=-/akimat");
+  KEL_ASSERT_ITEM (ru, "построит", "infrastructure=300000000");
+  KEL_ASSERT_ITEM (ru, "Управлению", "infrastructure=-/akimat");
+  KEL_ASSERT_ITEM (kk, "салады", "infrastructure=300000000");
+  KEL_ASSERT_ITEM (kk, "басқармасы", "infrastructure=-/akimat");
+  KEL_ASSERT_ITEM (en, "will build", "infrastructure=300000000");
+  KEL_ASSERT_ITEM (en, "construction department", "infrastructure=-/akimat");
 }
 
 /* A letter answering requests: what the company refuses is negated; what it agrees to is
@@ -118,14 +77,14 @@ test_requests_refused (void)
     "We regret that we cannot support the construction of the bridge over the Ishim. "
     "The repair of the stadium lies outside the scope of our programme.\n");
 
-  ASSERT_ITEM (ru, "мебели", "charity=20000000");
-  ASSERT_ITEM (ru, "моста", "infrastructure=-/negated");
+  KEL_ASSERT_ITEM (ru, "мебели", "charity=20000000");
+  KEL_ASSERT_ITEM (ru, "моста", "infrastructure=-/negated");
   g_assert_true (not_counted (ru, "стадиона"));
-  ASSERT_ITEM (kk, "жиһаз", "charity=20000000");
-  ASSERT_ITEM (kk, "көпір", "infrastructure=-/negated");
+  KEL_ASSERT_ITEM (kk, "жиһаз", "charity=20000000");
+  KEL_ASSERT_ITEM (kk, "көпір", "infrastructure=-/negated");
   g_assert_true (not_counted (kk, "Стадионды"));
-  ASSERT_ITEM (en, "furniture", "charity=20000000");
-  ASSERT_ITEM (en, "bridge", "infrastructure=-/negated");
+  KEL_ASSERT_ITEM (en, "furniture", "charity=20000000");
+  KEL_ASSERT_ITEM (en, "bridge", "infrastructure=-/negated");
   g_assert_true (not_counted (en, "stadium"));
 }
 
@@ -150,12 +109,12 @@ test_requests_operator_network (void)
     "1. Construction of base stations in 12 villages of the district, KZT 410 million.\n"
     "2. Computers for 5 village schools, KZT 30 million.\n");
 
-  ASSERT_ITEM (ru, "базовых", "infrastructure=410000000/core_business");
-  ASSERT_ITEM (ru, "компьютерами", "charity=30000000");
-  ASSERT_ITEM (kk, "базалық", "infrastructure=410000000/core_business");
-  ASSERT_ITEM (kk, "компьютерлермен", "charity=30000000");
-  ASSERT_ITEM (en, "base stations", "infrastructure=410000000/core_business");
-  ASSERT_ITEM (en, "Computers", "charity=30000000");
+  KEL_ASSERT_ITEM (ru, "базовых", "infrastructure=410000000/core_business");
+  KEL_ASSERT_ITEM (ru, "компьютерами", "charity=30000000");
+  KEL_ASSERT_ITEM (kk, "базалық", "infrastructure=410000000/core_business");
+  KEL_ASSERT_ITEM (kk, "компьютерлермен", "charity=30000000");
+  KEL_ASSERT_ITEM (en, "base stations", "infrastructure=410000000/core_business");
+  KEL_ASSERT_ITEM (en, "Computers", "charity=30000000");
 }
 
 /* A grant or a contribution given into a foundation is charity, not a grant for study. */
@@ -178,12 +137,12 @@ test_requests_foundation (void)
     "• Grant to the Meyirim public foundation — KZT 14 mln\n"
     "• A KZT 40m contribution to the large families support fund\n");
 
-  ASSERT_ITEM (ru, "Мейірім", "charity=14000000");
-  ASSERT_ITEM (ru, "многодетных", "charity=40000000");
-  ASSERT_ITEM (kk, "Мейірім", "charity=14000000");
-  ASSERT_ITEM (kk, "Көпбалалы", "charity=40000000");
-  ASSERT_ITEM (en, "Meyirim", "charity=14000000");
-  ASSERT_ITEM (en, "large families", "charity=40000000");
+  KEL_ASSERT_ITEM (ru, "Мейірім", "charity=14000000");
+  KEL_ASSERT_ITEM (ru, "многодетных", "charity=40000000");
+  KEL_ASSERT_ITEM (kk, "Мейірім", "charity=14000000");
+  KEL_ASSERT_ITEM (kk, "Көпбалалы", "charity=40000000");
+  KEL_ASSERT_ITEM (en, "Meyirim", "charity=14000000");
+  KEL_ASSERT_ITEM (en, "large families", "charity=40000000");
 }
 
 /* A figure for an earlier year given beside this year's ("2021: … for comparison") is
@@ -207,12 +166,12 @@ test_requests_earlier_figure (void)
     "• Scholarships for 30 college students — KZT 9 mln\n"
     "• 2021: KZT 2.2 bn of scholarships for comparison\n");
 
-  ASSERT_ITEM (ru, "30 студентам", "human_development=9000000");
-  ASSERT_ITEM (ru, "2,2 млрд", "human_development=2200000000/background");
-  ASSERT_ITEM (kk, "30 студентіне", "human_development=9000000");
-  ASSERT_ITEM (kk, "2,2 млрд", "human_development=2200000000/background");
-  ASSERT_ITEM (en, "30 college", "human_development=9000000");
-  ASSERT_ITEM (en, "2.2 bn", "human_development=2200000000/background");
+  KEL_ASSERT_ITEM (ru, "30 студентам", "human_development=9000000");
+  KEL_ASSERT_ITEM (ru, "2,2 млрд", "human_development=2200000000/background");
+  KEL_ASSERT_ITEM (kk, "30 студентіне", "human_development=9000000");
+  KEL_ASSERT_ITEM (kk, "2,2 млрд", "human_development=2200000000/background");
+  KEL_ASSERT_ITEM (en, "30 college", "human_development=9000000");
+  KEL_ASSERT_ITEM (en, "2.2 bn", "human_development=2200000000/background");
 }
 
 /* What a company says it runs is its business, not a line built for the community. */
@@ -270,16 +229,16 @@ test_requests_footnotes (void)
     "2 Including design and estimate documentation for KZT 14 million.\n"
     "3 The foundation's money was spent on aid to large families.\n");
 
-  ASSERT_ITEM (ru, "проектно-сметная", "infrastructure=14000000/description");
+  KEL_ASSERT_ITEM (ru, "проектно-сметная", "infrastructure=14000000/description");
   g_assert_true (not_counted (ru, "Средства фонда"));
-  ASSERT_ITEM (kk, "жобалау-сметалық", "infrastructure=14000000/description");
+  KEL_ASSERT_ITEM (kk, "жобалау-сметалық", "infrastructure=14000000/description");
   g_assert_true (not_counted (kk, "Қор қаражаты"));
-  ASSERT_ITEM (en, "design and estimate", "infrastructure=14000000/description");
+  KEL_ASSERT_ITEM (en, "design and estimate", "infrastructure=14000000/description");
   g_assert_true (not_counted (en, "foundation's money"));
   /* the items the marks stand at */
-  ASSERT_ITEM (ru, "детский сад", "infrastructure=500000000");
-  ASSERT_ITEM (kk, "балабақша", "infrastructure=500000000");
-  ASSERT_ITEM (en, "kindergarten", "infrastructure=500000000");
+  KEL_ASSERT_ITEM (ru, "детский сад", "infrastructure=500000000");
+  KEL_ASSERT_ITEM (kk, "балабақша", "infrastructure=500000000");
+  KEL_ASSERT_ITEM (en, "kindergarten", "infrastructure=500000000");
 }
 
 /* A numbered section's title of broad topics ("Education and young people") names no
@@ -306,7 +265,7 @@ test_requests_topic_title (void)
   g_assert_true (not_counted (ru, "Молодёжь"));
   g_assert_true (not_counted (kk, "Жастар және"));
   g_assert_true (not_counted (en, "Education and youth"));
-  ASSERT_ITEM (en, "tuition", "human_development=-");
+  KEL_ASSERT_ITEM (en, "tuition", "human_development=-");
 }
 
 /* Things given for an existing house of culture equip it (charity), even stage costumes. */
@@ -326,9 +285,9 @@ test_requests_house_of_culture (void)
     "\n"
     "1. Stage costumes for the village House of Culture, KZT 6 million.\n");
 
-  ASSERT_ITEM (ru, "костюмы", "charity=6000000");
-  ASSERT_ITEM (kk, "сахналық", "charity=6000000");
-  ASSERT_ITEM (en, "costumes", "charity=6000000");
+  KEL_ASSERT_ITEM (ru, "костюмы", "charity=6000000");
+  KEL_ASSERT_ITEM (kk, "сахналық", "charity=6000000");
+  KEL_ASSERT_ITEM (en, "costumes", "charity=6000000");
 }
 
 /* In a quoted answer or a clause, a further sentence with a decisive word and an object of
@@ -361,26 +320,26 @@ test_requests_further_sentence (void)
     "scholarships to 15 students of the mining college. And 40 of our employees held a "
     "volunteer day at the care home.\n");
 
-  ASSERT_ITEM (ru, "стажировку", "human_development=-");
-  ASSERT_ITEM (ru, "стипендию 15", "human_development=-");
-  ASSERT_ITEM (ru, "волонтёрскую", "human_development=-");
-  g_assert_true (find_item (ru, "стажировку") != find_item (ru, "стипендию 15"));
-  g_assert_true (find_item (ru, "стипендию 15") != find_item (ru, "волонтёрскую"));
+  KEL_ASSERT_ITEM (ru, "стажировку", "human_development=-");
+  KEL_ASSERT_ITEM (ru, "стипендию 15", "human_development=-");
+  KEL_ASSERT_ITEM (ru, "волонтёрскую", "human_development=-");
+  g_assert_true (kel_test_find_item (ru, "стажировку") != kel_test_find_item (ru, "стипендию 15"));
+  g_assert_true (kel_test_find_item (ru, "стипендию 15") != kel_test_find_item (ru, "волонтёрскую"));
   /* the second sentence of clause 2 only tells how the scholarships are paid */
-  g_assert_true (find_item (ru, "10 студентов") == find_item (ru, "ежемесячно"));
+  g_assert_true (kel_test_find_item (ru, "10 студентов") == kel_test_find_item (ru, "ежемесячно"));
   /* the further sentence of clause 3 gives the sum its item lacks */
-  ASSERT_ITEM (ru, "дуальное", "human_development=90000000");
-  g_assert_true (find_item (ru, "дуальное") == find_item (ru, "наставников"));
-  ASSERT_ITEM (kk, "тағылымдамадан", "human_development=-");
-  ASSERT_ITEM (kk, "шәкіртақы", "human_development=-");
-  ASSERT_ITEM (kk, "волонтерлік", "human_development=-");
-  g_assert_true (find_item (kk, "тағылымдамадан") != find_item (kk, "шәкіртақы"));
-  g_assert_true (find_item (kk, "шәкіртақы") != find_item (kk, "волонтерлік"));
-  ASSERT_ITEM (en, "internships", "human_development=-");
-  ASSERT_ITEM (en, "scholarships", "human_development=-");
-  ASSERT_ITEM (en, "volunteer", "human_development=-");
-  g_assert_true (find_item (en, "internships") != find_item (en, "scholarships"));
-  g_assert_true (find_item (en, "scholarships") != find_item (en, "volunteer"));
+  KEL_ASSERT_ITEM (ru, "дуальное", "human_development=90000000");
+  g_assert_true (kel_test_find_item (ru, "дуальное") == kel_test_find_item (ru, "наставников"));
+  KEL_ASSERT_ITEM (kk, "тағылымдамадан", "human_development=-");
+  KEL_ASSERT_ITEM (kk, "шәкіртақы", "human_development=-");
+  KEL_ASSERT_ITEM (kk, "волонтерлік", "human_development=-");
+  g_assert_true (kel_test_find_item (kk, "тағылымдамадан") != kel_test_find_item (kk, "шәкіртақы"));
+  g_assert_true (kel_test_find_item (kk, "шәкіртақы") != kel_test_find_item (kk, "волонтерлік"));
+  KEL_ASSERT_ITEM (en, "internships", "human_development=-");
+  KEL_ASSERT_ITEM (en, "scholarships", "human_development=-");
+  KEL_ASSERT_ITEM (en, "volunteer", "human_development=-");
+  g_assert_true (kel_test_find_item (en, "internships") != kel_test_find_item (en, "scholarships"));
+  g_assert_true (kel_test_find_item (en, "scholarships") != kel_test_find_item (en, "volunteer"));
 }
 
 int
