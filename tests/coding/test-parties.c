@@ -590,6 +590,22 @@ test_parties_group_in_quotes (void)
   g_assert_cmpstr (en->corporation, ==, "Bektas");
 }
 
+/* A company the list does not know, named once as "… Corporation" in a slide's footer;
+ * "the Corporation" and a state body are no company. */
+static void
+test_parties_corporation (void)
+{
+  g_autoptr (KelDocument) doc = process (
+    "Community investment in Zhambyl region, 2024\n\n"
+    "Main projects in 2024\n"
+    "New school for 320 pupils in Kordai village: KZT 1.2 billion\n"
+    "Medical equipment for the Kordai district hospital: KZT 85 million\n\n"
+    "The Corporation reports to the Development Corporation of the region each quarter.\n"
+    "Shu Valley Mining Corporation · Investor presentation · May 2025\n");
+
+  g_assert_cmpstr (doc->corporation, ==, "Shu Valley Mining");
+}
+
 /* A company named only in the running header or footer, whose body says only «Компания»
  * / «Серіктестік» / "the Company": the header's company is the document's, in ru, kk and
  * en; a company of the list by its canonical name. The header's text is not coded. And a
@@ -657,6 +673,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parties/second-memorandum", test_parties_second_memorandum);
   g_test_add_func ("/parties/tripartite", test_parties_tripartite);
   g_test_add_func ("/parties/group-in-quotes", test_parties_group_in_quotes);
+  g_test_add_func ("/parties/corporation", test_parties_corporation);
   g_test_add_func ("/parties/running-header", test_parties_running_header);
   return g_test_run ();
 }

@@ -727,8 +727,9 @@ find_quoted (const char *text, gsize len, GArray *raws)
     }
 }
 
-/* Whether the words before "Group" name a company ("Kazakh Gold Group", "Raimbek Group")
- * and not a body or the text's own word for the company ("the Working Group", "Our Group"). */
+/* Whether the words before "Group" or "Corporation" name a company ("Kazakh Gold Group",
+ * "Kazakhstan Potash Corporation") and not a body or the text's own word for the company
+ * ("the Working Group", "Our Group", "the Corporation"). */
 static gboolean
 group_name (const char *name, gsize len)
 {
@@ -745,6 +746,27 @@ group_name (const char *name, gsize len)
   last = last != NULL ? last + 1 : s;
   for (guint i = 0; not_names[i] != NULL; i++)
     if (strcmp (last, not_names[i]) == 0 || strcmp (s, not_names[i]) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether the words before "Corporation" name a company: two words or more, the last not
+ * a kind of state body ("the Development Corporation", "Social-Entrepreneurial
+ * Corporation" are not). */
+static gboolean
+corporation_name (const char *name, gsize len)
+{
+  static const char *const kinds[] = {
+    "development", "investment", "entrepreneurial", "entrepreneurship", "financial",
+    "housing", "credit", "state", "national", "regional", "city", "municipal", NULL
+  };
+  g_autofree char *s = g_ascii_strdown (name, (gssize) len);
+  const char *last = strrchr (s, ' ');
+
+  if (last == NULL)
+    return FALSE;
+  for (guint i = 0; kinds[i] != NULL; i++)
+    if (strcmp (last + 1, kinds[i]) == 0)
       return FALSE;
   return TRUE;
 }
@@ -778,7 +800,7 @@ find_latin (const char *text, gsize len, GArray *raws)
       g_autofree char *pat = g_strdup_printf (
         "(?<![\\p{L}\\d])((?:%s(?:\\h+(?:of|and|&)\\h+|\\h+|\\h*\\n\\h*)){0,3}%s),?"
         "\\h+(?:LLP|JSC|Ltd\\.?|LLC|Limited|Inc\\.?"
-        "|plc|PLC|GmbH|B\\.V\\.|N\\.V\\.|[Hh]olding|(Group))(?![\\p{L}])"
+        "|plc|PLC|GmbH|B\\.V\\.|N\\.V\\.|[Hh]olding|(Group|Corporation))(?![\\p{L}])"
         "|(?<![\\p{L}])(?:LLP|JSC)\\h+(%s(?:\\h+%s){0,3})",
         word, word, word, word);
       int err;
@@ -804,8 +826,10 @@ find_latin (const char *text, gsize len, GArray *raws)
                                    || g_str_has_prefix (text + k, " of ")
                                    || g_str_has_prefix (text + k, " & ")))
               ov[2] = k + (text[k + 1] == '&' ? 3 : text[k + 1] == 'o' ? 4 : 5);
-          /* "Kazakh Gold Group" is a company; "the Working Group", "Our Group" are not */
-          if (!group_name (text + ov[2], ov[3] - ov[2]))
+          /* "Kazakh Gold Group", "Kazakhstan Potash Corporation" are companies; "the Working
+           * Group", "Our Group" are not */
+          if (!group_name (text + ov[2], ov[3] - ov[2])
+              || (text[ov[4]] == 'C' && !corporation_name (text + ov[2], ov[3] - ov[2])))
             {
               pos = ov[1];
               continue;
