@@ -634,12 +634,15 @@ fix_acronyms (GPtrArray *pages)
         g_autofree char *bare = bare_word (w->text);
         const char *right = acronym_read_as (acronyms, bare), *at = strstr (w->text, bare);
         g_autofree char *before = NULL;
+        char *fixed;
 
         if (right == NULL || at == NULL || *bare == '\0')
           continue;
+        /* the new text is made before the old, which @at points into, is freed */
         before = g_strndup (w->text, at - w->text);
+        fixed = g_strconcat (before, right, at + strlen (bare), NULL);
         g_free (w->text);
-        w->text = g_strconcat (before, right, at + strlen (bare), NULL);
+        w->text = fixed;
         changed = TRUE;
       }
   return changed;
