@@ -395,16 +395,22 @@ kel_test_score_full (const KelDocument *doc, GPtrArray *gold, KelScore *per_cate
   for (guint i = 0; i < n_gold; i++)
     {
       const KelGoldItem *g = gold->pdata[i];
-      g_autofree char *quote = kel_test_fold (g->quote);
+      /* a bilingual document's item is one commitment mentioned in each language: its
+       * quote holds each mention, separated by " ||| ", and a coding of any answers it */
+      g_auto (GStrv) quotes = g_strsplit (g->quote, " ||| ", -1);
 
       cat_of[i] = kel_lexicon_find_category (lex, g->category);
       g_assert_cmpint (cat_of[i], >=, 0);
-      for (guint c = 0; c < n_cod; c++)
+      for (guint q = 0; quotes[q] != NULL; q++)
         {
-          const KelCoding *coding = &g_array_index (doc->codings, KelCoding, c);
-          if (kel_coding_is_counted (coding) && coding->category == cat_of[i]
-              && strstr (folded->pdata[coding->segment], quote) != NULL)
-            w[i * n + c] = 1000 + (kel_test_amount_ok (g, coding->amount_kzt) ? 1 : 0);
+          g_autofree char *quote = kel_test_fold (quotes[q]);
+          for (guint c = 0; c < n_cod; c++)
+            {
+              const KelCoding *coding = &g_array_index (doc->codings, KelCoding, c);
+              if (kel_coding_is_counted (coding) && coding->category == cat_of[i]
+                  && strstr (folded->pdata[coding->segment], quote) != NULL)
+                w[i * n + c] = 1000 + (kel_test_amount_ok (g, coding->amount_kzt) ? 1 : 0);
+            }
         }
     }
   match = max_weight_assignment (w, n);
