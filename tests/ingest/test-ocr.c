@@ -466,6 +466,11 @@ test_ocr_fix_words (void)
     { "Шахтинске", FALSE, "Шахтинске" }, { "Br.", FALSE, "Br." }, { "2019", FALSE, "2019" },
     { "помоши", FALSE, "помощи" }, { "(помошь", FALSE, "(помощь" }, { "Помошь", FALSE, "Помощь" },
     { "помост", FALSE, "помост" },
+    /* «№» read as two letters before a number, in a Cyrillic text (fresh7 10's scan); not
+     * before a word, nor between Latin words */
+    { "7)", TRUE, "7)" }, { "Хе", FALSE, "№" }, { "1", FALSE, "1" },
+    { "балалар", FALSE, "балалар" }, { "Хо", FALSE, "Хо" }, { "үйі", FALSE, "үйі" },
+    { "Ne", TRUE, "Ne" }, { "2", FALSE, "2" }, { "km", FALSE, "km" },
   };
   g_autoptr (GArray) words = g_array_new (FALSE, TRUE, sizeof (KelOcrWord));
 

@@ -8,7 +8,7 @@
  * («т.Темиртау»), «в г.» read as «Br.» and the «щ» of «помощь» as «ш»; across a document,
  * a Latin name read two ways one confusable letter apart («Petropavi», «Petropavl»); a
  * clause number «4,2.» and a section number read as a letter («а.» between clauses 2.12
- * and 3.1). */
+ * and 3.1); the sign «№» read as two letters («Хе 1»). */
 #include "config.h"
 
 #include <string.h>
@@ -328,6 +328,34 @@ fix_in_town (GArray *words, guint i)
   w->text = g_strdup ("в г.");
 }
 
+/* The sign «№» read as two letters («Хе 1», «Хо 12», «Ne 3») before a number, in a
+ * Cyrillic text (the word before or after the number is Cyrillic): no word of Russian or
+ * Kazakh is one of these. */
+static void
+fix_numero (GArray *words, guint i)
+{
+  static const char *const misread[] = { "Хе", "Хо", "Хе.", "Ха", "Ne", "Nе", "Nо", "Ns", "N°",
+                                         "Мо", "Ме", "Мз", "Хз", "Ng" };
+  KelOcrWord *w = &g_array_index (words, KelOcrWord, i);
+  const KelOcrWord *number = i + 1 < words->len ? &g_array_index (words, KelOcrWord, i + 1)
+                                                : NULL;
+  const KelOcrWord *after = i + 2 < words->len ? &g_array_index (words, KelOcrWord, i + 2)
+                                               : NULL;
+  gsize digits;
+
+  if (number == NULL || number->line_start || !in_list (misread, G_N_ELEMENTS (misread), w->text))
+    return;
+  digits = strspn (number->text, "0123456789");
+  if (digits == 0 || digits > 4 || (number->text[digits] != '\0'
+                                     && strchr (",;:.)»", number->text[digits]) == NULL))
+    return;
+  if (!(i > 0 && !w->line_start && word_is_cyrillic (&g_array_index (words, KelOcrWord, i - 1)))
+      && !(after != NULL && !after->line_start && word_is_cyrillic (after)))
+    return;
+  g_free (w->text);
+  w->text = g_strdup ("№");
+}
+
 /* «щ» read as «ш» in «помощь» and its forms («помоши», «(помошь»), which no word of
  * Russian or Kazakh begins with. */
 static void
@@ -373,6 +401,7 @@ kel_ocr_fix_words (GArray *words)
       fix_list_letter (&g_array_index (words, KelOcrWord, i), &letter);
       fix_dash_and_town (&g_array_index (words, KelOcrWord, i));
       fix_in_town (words, i);
+      fix_numero (words, i);
       fix_shcha (&g_array_index (words, KelOcrWord, i));
     }
 }
