@@ -471,6 +471,11 @@ test_ocr_fix_words (void)
     { "7)", TRUE, "7)" }, { "Хе", FALSE, "№" }, { "1", FALSE, "1" },
     { "балалар", FALSE, "балалар" }, { "Хо", FALSE, "Хо" }, { "үйі", FALSE, "үйі" },
     { "Ne", TRUE, "Ne" }, { "2", FALSE, "2" }, { "km", FALSE, "km" },
+    /* a Latin word's l read as «!» or «|» (fresh5 03 scanned at 150 dpi); an exclamation
+     * that ends a sentence stays */
+    { "the", FALSE, "the" }, { "Zhamby!", FALSE, "Zhambyl" }, { "regional", FALSE, "regional" },
+    { "Ka|ina", FALSE, "Kalina" }, { "great!", FALSE, "great!" }, { "The", FALSE, "The" },
+    { "a|", FALSE, "a|" },
   };
   g_autoptr (GArray) words = g_array_new (FALSE, TRUE, sizeof (KelOcrWord));
 

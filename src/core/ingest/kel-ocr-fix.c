@@ -8,7 +8,7 @@
  * («т.Темиртау»), «в г.» read as «Br.» and the «щ» of «помощь» as «ш»; across a document,
  * a Latin name read two ways one confusable letter apart («Petropavi», «Petropavl»); a
  * clause number «4,2.» and a section number read as a letter («а.» between clauses 2.12
- * and 3.1); the sign «№» read as two letters («Хе 1»). */
+ * and 3.1); the sign «№» read as two letters («Хе 1»); a Latin word's l read as «!» or «|». */
 #include "config.h"
 
 #include <string.h>
@@ -356,6 +356,32 @@ fix_numero (GArray *words, guint i)
   w->text = g_strdup ("№");
 }
 
+/* The letter l read as «!» or «|» in a Latin word: between two letters («Ka|ina»), or at
+ * the end of a word whose sentence goes on in lower case («the Zhamby! regional»). */
+static void
+fix_latin_ell (GArray *words, guint i)
+{
+  KelOcrWord *w = &g_array_index (words, KelOcrWord, i);
+  const KelOcrWord *next = i + 1 < words->len ? &g_array_index (words, KelOcrWord, i + 1)
+                                              : NULL;
+  gsize len = strlen (w->text);
+
+  for (gsize k = 1; k < len; k++)
+    {
+      char c = w->text[k];
+      gboolean end = k + 1 == len;
+
+      if (c != '!' && c != '|')
+        continue;
+      if (!g_ascii_islower (w->text[k - 1]))
+        continue;
+      if (end ? next == NULL || !g_ascii_islower (next->text[0]) || c != '!'
+              : !g_ascii_isalpha (w->text[k + 1]))
+        continue;
+      w->text[k] = 'l';
+    }
+}
+
 /* «щ» read as «ш» in «помощь» and its forms («помоши», «(помошь»), which no word of
  * Russian or Kazakh begins with. */
 static void
@@ -402,6 +428,7 @@ kel_ocr_fix_words (GArray *words)
       fix_dash_and_town (&g_array_index (words, KelOcrWord, i));
       fix_in_town (words, i);
       fix_numero (words, i);
+      fix_latin_ell (words, i);
       fix_shcha (&g_array_index (words, KelOcrWord, i));
     }
 }
