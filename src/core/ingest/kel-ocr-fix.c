@@ -5,8 +5,8 @@
  * comma read for the point of a clause number at the start of a line («2,» for «2.»), the
  * figure 6 read for the letter б of a list («а) …», «6) …» for «б) …»), a dash read as
  * two hyphens («--2» for «— 2» in a table's cell), «г.» of a town read as «т.»
- * («т.Темиртау»), «в г.» read as «Br.» and the «щ» of «помощь» as «ш»; across a document,
- * a Latin name read two ways one confusable letter apart («Petropavi», «Petropavl»); a
+ * («т.Темиртау»), «в г.» read as «Br.» and the «щ» of «помощь», «общий», «площадь» and
+ * of «-ющий» as «ш»; across a document, a Latin name read two ways one confusable letter apart («Petropavi», «Petropavl»); a
  * clause number «4,2.» and a section number read as a letter («а.» between clauses 2.12
  * and 3.1); the sign «№» read as two letters («Хе 1»); a Latin word's l read as «!» or «|». */
 #include "config.h"
@@ -382,14 +382,22 @@ fix_latin_ell (GArray *words, guint i)
     }
 }
 
-/* «щ» read as «ш» in «помощь» and its forms («помоши», «(помошь»), which no word of
- * Russian or Kazakh begins with. */
+/* «щ» read as «ш» in words that no word of Russian or Kazakh spelt with «ш» begins with
+ * («помошь», «обшеобразовательной», «плошадке», «обшества»), and in the endings of
+ * participles in «-ющий», which none ends with («следуюший»). */
 static void
 fix_shcha (KelOcrWord *w)
 {
-  static const char *const misread[] = { "помош", "Помош", "ПОМОШ" };
-  static const char *const right[] = { "помощ", "Помощ", "ПОМОЩ" };
+  static const char *const misread[] = {
+    "помош", "Помош", "ПОМОШ", "обшеоб", "Обшеоб", "обшеств", "Обшеств", "ОБШЕСТВ",
+    "обшего", "обшему", "обший", "Обший", "обшая", "Обшая", "обшее", "обшие", "Обшие",
+    "обших", "обшим", "обшую", "обшей", "плошад", "Плошад", "ПЛОШАД",
+  };
+  static const char *const endings[] = {
+    "юший", "юшая", "юшее", "юшие", "юшего", "юшему", "юшей", "юшим", "юших", "юшую",
+  };
   const char *p = w->text;
+  gsize len;
 
   /* after a parenthesis or quotes that open it */
   while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
@@ -397,13 +405,34 @@ fix_shcha (KelOcrWord *w)
   for (guint k = 0; k < G_N_ELEMENTS (misread); k++)
     if (g_str_has_prefix (p, misread[k]))
       {
-        char *fixed = g_strdup_printf ("%.*s%s%s", (int) (p - w->text), w->text, right[k],
-                                       p + strlen (misread[k]));
+        const char *sh = g_utf8_strrchr (misread[k], -1, 0x0448) != NULL
+                           ? g_utf8_strrchr (misread[k], -1, 0x0448)
+                           : g_utf8_strrchr (misread[k], -1, 0x0428);
+        gsize at = (gsize) (p - w->text) + (gsize) (sh - misread[k]);
+        gboolean upper = g_utf8_get_char (sh) == 0x0428;
+        char *fixed = g_strdup_printf ("%.*s%s%s", (int) at, w->text, upper ? "Щ" : "щ",
+                                       w->text + at + strlen ("ш"));
 
         g_free (w->text);
         w->text = fixed;
         return;
       }
+  /* an ending, before the punctuation that may follow it */
+  len = strlen (w->text);
+  while (len > 0 && !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (w->text + len))))
+    len = (gsize) (g_utf8_prev_char (w->text + len) - w->text);
+  for (guint k = 0; k < G_N_ELEMENTS (endings); k++)
+    {
+      gsize n = strlen (endings[k]);
+
+      if (len > n + 2 && strncmp (w->text + len - n, endings[k], n) == 0)
+        {
+          gsize at = len - n + strlen ("ю");
+
+          memcpy (w->text + at, "щ", strlen ("щ"));
+          return;
+        }
+    }
 }
 
 void
