@@ -1006,6 +1006,31 @@ test_layout_narrow_sidebar (void)
   g_assert_nonnull (strstr (one, "Get the bank's press releases by e-mail."));
 }
 
+/* A press release's sidebar of other news, printed with no browser header (so not known
+ * for a web page): its dated headlines are left out («HTK volunteers planted 2,000 trees»
+ * had been coded as the company's), its "Subscribe" box and the article are read. */
+static void
+test_layout_news_list (void)
+{
+  g_autoptr (KelExtracted) ext = extract ("fresh8", "04-hyundai-trans-almaty-pressrelease-2025-en.pdf",
+                                          0);
+  const char *t = ext->text;
+  gboolean left_out = FALSE;
+
+  g_assert_null (strstr (t, "volunteers planted"));
+  g_assert_null (strstr (t, "Other news"));
+  g_assert_null (strstr (t, "14.11.2024"));
+  g_assert_nonnull (strstr (t, "Get our news by e-mail"));
+  g_assert_true (reads (t, "HTK will also donate two minibuses to the Almaty boarding school for "
+                           "visually impaired children."));
+  for (guint i = 0; i < ext->blocks->len; i++)
+    {
+      const KelBlock *b = &g_array_index (ext->blocks, KelBlock, i);
+      left_out |= b->kind == KEL_BLOCK_SIDEBAR && b->start == KEL_NO_TEXT && b->rect.x1 > 350;
+    }
+  g_assert_true (left_out);
+}
+
 /* The line of @text that holds @needle, newly allocated ("" when none does). */
 static char *
 line_with (const char *text, const char *needle)
@@ -1163,6 +1188,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/layout/side-by-side", test_layout_side_by_side);
   g_test_add_func ("/kelisim/layout/sidebar", test_layout_sidebar);
   g_test_add_func ("/kelisim/layout/narrow-sidebar", test_layout_narrow_sidebar);
+  g_test_add_func ("/kelisim/layout/news-list", test_layout_news_list);
   g_test_add_func ("/kelisim/layout/tiles", test_layout_tiles);
   g_test_add_func ("/kelisim/layout/small-line-beside", test_layout_small_line_beside);
   g_test_add_func ("/kelisim/layout/table-break", test_layout_table_break);

@@ -466,6 +466,25 @@ test_ocr_fix_words (void)
     { "Шахтинске", FALSE, "Шахтинске" }, { "Br.", FALSE, "Br." }, { "2019", FALSE, "2019" },
     { "помоши", FALSE, "помощи" }, { "(помошь", FALSE, "(помощь" }, { "Помошь", FALSE, "Помощь" },
     { "помост", FALSE, "помост" },
+    /* «№» read as two letters before a number, in a Cyrillic text (fresh7 10's scan); not
+     * before a word, nor between Latin words */
+    { "7)", TRUE, "7)" }, { "Хе", FALSE, "№" }, { "1", FALSE, "1" },
+    { "балалар", FALSE, "балалар" }, { "Хо", FALSE, "Хо" }, { "үйі", FALSE, "үйі" },
+    { "Ne", TRUE, "Ne" }, { "2", FALSE, "2" }, { "km", FALSE, "km" },
+    /* a Latin word's l read as «!» or «|» (fresh5 03 scanned at 150 dpi); an exclamation
+     * that ends a sentence stays */
+    { "the", FALSE, "the" }, { "Zhamby!", FALSE, "Zhambyl" }, { "regional", FALSE, "regional" },
+    { "Ka|ina", FALSE, "Kalina" }, { "great!", FALSE, "great!" }, { "The", FALSE, "The" },
+    { "al|", FALSE, "al|" },
+    /* «щ» read as «ш» in «общий», «площадь» and «-ющий» (fresh5 07 scanned at 150 dpi);
+     * not in «обшивка», «пошлина» nor «слушай» */
+    { "обшеобразовательной", FALSE, "общеобразовательной" }, { "«Обшества", FALSE, "«Общества" },
+    { "плошадке", FALSE, "площадке" }, { "следуюшие:", FALSE, "следующие:" },
+    { "обшивка", FALSE, "обшивка" }, { "пошлина", FALSE, "пошлина" }, { "слушай", FALSE, "слушай" },
+    /* «млн и» read as one word after a number (fresh6 01 scanned at 200 dpi), not after
+     * a word */
+    { "30", FALSE, "30" }, { "млни", FALSE, "млн и" }, { "6", FALSE, "6" }, { "млн", FALSE, "млн" },
+    { "размере", FALSE, "размере" }, { "млни", FALSE, "млни" },
   };
   g_autoptr (GArray) words = g_array_new (FALSE, TRUE, sizeof (KelOcrWord));
 

@@ -425,6 +425,92 @@ leave_out_web_furniture (KelLayoutDoc *doc)
     }
 }
 
+/* Whether @line is a date and nothing else: «14.11.2024», «2024-11-14», «14 November
+ * 2024», «12 апреля 2025 г.», «2025 жылғы 12 сәуір» (a day, a year, at most three words). */
+static gboolean
+is_date_line (const char *line)
+{
+  g_auto (GStrv) words = g_strsplit_set (line, " \t", -1);
+  guint n = 0, days = 0, years = 0, other = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *w = words[i];
+      guint len = strlen (w), digits = 0, seps = 0;
+
+      if (len == 0)
+        continue;
+      n++;
+      for (const char *p = w; *p != '\0'; p++)
+        {
+          digits += g_ascii_isdigit (*p) != 0;
+          seps += *p == '.' || *p == '/' || *p == '-';
+        }
+      if (digits >= 6 && digits + seps == len && seps == 2)
+        days++, years++;                       /* 14.11.2024 */
+      else if (digits == 4 && digits + seps == len && (w[0] == '1' || w[0] == '2'))
+        years++;
+      else if (digits >= 1 && digits <= 2 && digits + seps == len)
+        days++;
+      else if (digits == 0)
+        other++;
+      else
+        return FALSE;
+    }
+  return n > 0 && days >= 1 && years >= 1 && other <= 3 && n <= 5;
+}
+
+/* Whether @b is a list of dated headlines (a web page's or a report's "Latest news"):
+ * lines that are dates, each followed by at most three lines of a headline that ends no
+ * sentence, perhaps under a heading of a few words. */
+static gboolean
+is_news_list (const LBlock *b)
+{
+  g_autofree char *text = _kel_lay_block_text (b);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  guint dates = 0, run = 0;
+  gboolean before_date = TRUE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      gsize len = strlen (line);
+
+      if (len == 0)
+        continue;
+      if (is_date_line (line))
+        {
+          dates++;
+          run = 0;
+          before_date = FALSE;
+          continue;
+        }
+      if (line[len - 1] == '.' || line[len - 1] == ':' || line[len - 1] == ';'
+          || strchr (line, '\t') != NULL || ++run > 3 || (before_date && count_words (line) > 4))
+        return FALSE;
+    }
+  return dates > 0;
+}
+
+/* A sidebar's list of dated headlines is no text of the document (its headlines tell of
+ * other news): it is left out, as a browser's print's sidebars are. */
+static void
+leave_out_news_lists (KelLayoutDoc *doc)
+{
+  for (guint p = 0; p < doc->n_pages; p++)
+    for (guint i = 0; doc->pages[p].set && i < doc->pages[p].blocks->len; i++)
+      {
+        LBlock *b = &g_array_index (doc->pages[p].blocks, LBlock, i);
+
+        if (b->kind == KEL_BLOCK_SIDEBAR && !b->left_out && b->region != NULL
+            && is_news_list (b))
+          {
+            g_debug ("page %u: a sidebar's dated headlines left out", p + 1);
+            b->left_out = TRUE;
+          }
+      }
+}
+
 /* Letters and digits of @text in lower case, one space between words. */
 static char *
 plain (const char *text)
@@ -708,5 +794,6 @@ _kel_lay_order_blocks (KelLayoutDoc *doc)
   move_floats (doc);
   if (doc->web)
     leave_out_web_furniture (doc);
+  leave_out_news_lists (doc);
   leave_out_pull_quotes (doc);
 }

@@ -5,10 +5,11 @@
  * comma read for the point of a clause number at the start of a line («2,» for «2.»), the
  * figure 6 read for the letter б of a list («а) …», «6) …» for «б) …»), a dash read as
  * two hyphens («--2» for «— 2» in a table's cell), «г.» of a town read as «т.»
- * («т.Темиртау»), «в г.» read as «Br.» and the «щ» of «помощь» as «ш»; across a document,
- * a Latin name read two ways one confusable letter apart («Petropavi», «Petropavl»); a
+ * («т.Темиртау»), «в г.» read as «Br.» and the «щ» of «помощь», «общий», «площадь» and
+ * of «-ющий» as «ш»; across a document, a Latin name read two ways one confusable letter apart («Petropavi», «Petropavl»); a
  * clause number «4,2.» and a section number read as a letter («а.» between clauses 2.12
- * and 3.1). */
+ * and 3.1); the sign «№» read as two letters («Хе 1»); a Latin word's l read as «!» or «|»;
+ * «млн и» read as one word («млни»). */
 #include "config.h"
 
 #include <string.h>
@@ -328,14 +329,98 @@ fix_in_town (GArray *words, guint i)
   w->text = g_strdup ("в г.");
 }
 
-/* «щ» read as «ш» in «помощь» and its forms («помоши», «(помошь»), which no word of
- * Russian or Kazakh begins with. */
+/* The sign «№» read as two letters («Хе 1», «Хо 12», «Ne 3») before a number, in a
+ * Cyrillic text (the word before or after the number is Cyrillic): no word of Russian or
+ * Kazakh is one of these. */
+static void
+fix_numero (GArray *words, guint i)
+{
+  static const char *const misread[] = { "Хе", "Хо", "Хе.", "Ха", "Ne", "Nе", "Nо", "Ns", "N°",
+                                         "Мо", "Ме", "Мз", "Хз", "Ng" };
+  KelOcrWord *w = &g_array_index (words, KelOcrWord, i);
+  const KelOcrWord *number = i + 1 < words->len ? &g_array_index (words, KelOcrWord, i + 1)
+                                                : NULL;
+  const KelOcrWord *after = i + 2 < words->len ? &g_array_index (words, KelOcrWord, i + 2)
+                                               : NULL;
+  gsize digits;
+
+  if (number == NULL || number->line_start || !in_list (misread, G_N_ELEMENTS (misread), w->text))
+    return;
+  digits = strspn (number->text, "0123456789");
+  if (digits == 0 || digits > 4 || (number->text[digits] != '\0'
+                                     && strchr (",;:.)»", number->text[digits]) == NULL))
+    return;
+  if (!(i > 0 && !w->line_start && word_is_cyrillic (&g_array_index (words, KelOcrWord, i - 1)))
+      && !(after != NULL && !after->line_start && word_is_cyrillic (after)))
+    return;
+  g_free (w->text);
+  w->text = g_strdup ("№");
+}
+
+/* The letter l read as «!» or «|» in a Latin word: between two letters («Ka|ina»), or at
+ * the end of a word whose sentence goes on in lower case («the Zhamby! regional»). */
+static void
+fix_latin_ell (GArray *words, guint i)
+{
+  KelOcrWord *w = &g_array_index (words, KelOcrWord, i);
+  const KelOcrWord *next = i + 1 < words->len ? &g_array_index (words, KelOcrWord, i + 1)
+                                              : NULL;
+  gsize len = strlen (w->text);
+
+  for (gsize k = 1; k < len; k++)
+    {
+      char c = w->text[k];
+      gboolean end = k + 1 == len;
+
+      if (c != '!' && c != '|')
+        continue;
+      if (!g_ascii_islower (w->text[k - 1]))
+        continue;
+      if (end ? next == NULL || !g_ascii_islower (next->text[0]) || c != '!'
+              : !g_ascii_isalpha (w->text[k + 1]))
+        continue;
+      w->text[k] = 'l';
+    }
+}
+
+/* «млн и» read as one word after a number («30 млни 6 млн тенге»): the space before the
+ * conjunction is lost, and with it the first sum. */
+static void
+fix_unit_and (GArray *words, guint i)
+{
+  static const char *const glued[] = { "млни", "млрди", "тыс.и", "трлни" };
+  static const char *const apart[] = { "млн и", "млрд и", "тыс. и", "трлн и" };
+  KelOcrWord *w = &g_array_index (words, KelOcrWord, i);
+  const char *prev = i > 0 ? g_array_index (words, KelOcrWord, i - 1).text : NULL;
+
+  if (prev == NULL || prev[0] == '\0' || w->line_start
+      || !g_ascii_isdigit (prev[strlen (prev) - 1]))
+    return;
+  for (guint k = 0; k < G_N_ELEMENTS (glued); k++)
+    if (strcmp (w->text, glued[k]) == 0)
+      {
+        g_free (w->text);
+        w->text = g_strdup (apart[k]);
+        return;
+      }
+}
+
+/* «щ» read as «ш» in words that no word of Russian or Kazakh spelt with «ш» begins with
+ * («помошь», «обшеобразовательной», «плошадке», «обшества»), and in the endings of
+ * participles in «-ющий», which none ends with («следуюший»). */
 static void
 fix_shcha (KelOcrWord *w)
 {
-  static const char *const misread[] = { "помош", "Помош", "ПОМОШ" };
-  static const char *const right[] = { "помощ", "Помощ", "ПОМОЩ" };
+  static const char *const misread[] = {
+    "помош", "Помош", "ПОМОШ", "обшеоб", "Обшеоб", "обшеств", "Обшеств", "ОБШЕСТВ",
+    "обшего", "обшему", "обший", "Обший", "обшая", "Обшая", "обшее", "обшие", "Обшие",
+    "обших", "обшим", "обшую", "обшей", "плошад", "Плошад", "ПЛОШАД",
+  };
+  static const char *const endings[] = {
+    "юший", "юшая", "юшее", "юшие", "юшего", "юшему", "юшей", "юшим", "юших", "юшую",
+  };
   const char *p = w->text;
+  gsize len;
 
   /* after a parenthesis or quotes that open it */
   while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
@@ -343,13 +428,34 @@ fix_shcha (KelOcrWord *w)
   for (guint k = 0; k < G_N_ELEMENTS (misread); k++)
     if (g_str_has_prefix (p, misread[k]))
       {
-        char *fixed = g_strdup_printf ("%.*s%s%s", (int) (p - w->text), w->text, right[k],
-                                       p + strlen (misread[k]));
+        const char *sh = g_utf8_strrchr (misread[k], -1, 0x0448) != NULL
+                           ? g_utf8_strrchr (misread[k], -1, 0x0448)
+                           : g_utf8_strrchr (misread[k], -1, 0x0428);
+        gsize at = (gsize) (p - w->text) + (gsize) (sh - misread[k]);
+        gboolean upper = g_utf8_get_char (sh) == 0x0428;
+        char *fixed = g_strdup_printf ("%.*s%s%s", (int) at, w->text, upper ? "Щ" : "щ",
+                                       w->text + at + strlen ("ш"));
 
         g_free (w->text);
         w->text = fixed;
         return;
       }
+  /* an ending, before the punctuation that may follow it */
+  len = strlen (w->text);
+  while (len > 0 && !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (w->text + len))))
+    len = (gsize) (g_utf8_prev_char (w->text + len) - w->text);
+  for (guint k = 0; k < G_N_ELEMENTS (endings); k++)
+    {
+      gsize n = strlen (endings[k]);
+
+      if (len > n + 2 && strncmp (w->text + len - n, endings[k], n) == 0)
+        {
+          gsize at = len - n + strlen ("ю");
+
+          memcpy (w->text + at, "щ", strlen ("щ"));
+          return;
+        }
+    }
 }
 
 void
@@ -373,6 +479,9 @@ kel_ocr_fix_words (GArray *words)
       fix_list_letter (&g_array_index (words, KelOcrWord, i), &letter);
       fix_dash_and_town (&g_array_index (words, KelOcrWord, i));
       fix_in_town (words, i);
+      fix_numero (words, i);
+      fix_latin_ell (words, i);
+      fix_unit_and (words, i);
       fix_shcha (&g_array_index (words, KelOcrWord, i));
     }
 }
