@@ -316,8 +316,8 @@ kel_test_score (const KelDocument *doc, GPtrArray *gold, KelScore *per_category,
  * the ways one name is written with spaces, hyphens and capitals ("Saryarka AvtoProm",
  * "SaryarkaAvtoProm"; "CNPC-AktobeMunaiGas", "CNPC-Aktobemunaigas") are one, as the
  * coder's own key for a company (kel-parties.c) makes them one. */
-static char *
-name_key (const char *name)
+char *
+kel_test_corporation_key (const char *name)
 {
   g_autofree char *fold = g_utf8_casefold (name, -1);
   GString *key = g_string_new (NULL);
@@ -335,7 +335,7 @@ static void
 totals_add (GHashTable *totals, const char *corporation, const char *category, double amount,
             gboolean gold)
 {
-  g_autofree char *name = name_key (corporation ? corporation : "?");
+  g_autofree char *name = kel_test_corporation_key (corporation ? corporation : "?");
   g_autofree char *key = g_strdup_printf ("%s\t%s", name, category);
   double *cell = g_hash_table_lookup (totals, key);
 
@@ -354,21 +354,21 @@ totals_add (GHashTable *totals, const char *corporation, const char *category, d
  * names or aliases ("Vasilkovskoye Gold" for the list's "Vasilkovsky GOK") is compared
  * under the list's canonical name. Only the list's own names map a name: one the list
  * does not hold as a whole stays as written. */
-static const char *
-gold_in_list (const KelLexicon *lex, const char *name)
+const char *
+kel_test_gold_owner (const char *name)
 {
-  GPtrArray *corps = kel_lexicon_get_corporations (lex);
+  GPtrArray *corps = kel_lexicon_get_corporations (kel_test_lexicon ());
   g_autofree char *key = NULL;
 
   if (name == NULL)
     return NULL;
-  key = name_key (name);
+  key = kel_test_corporation_key (name);
   for (guint i = 0; i < corps->len; i++)
     {
       char **names = corps->pdata[i];
       for (guint k = 0; names[k] != NULL; k++)
         {
-          g_autofree char *alias = name_key (names[k]);
+          g_autofree char *alias = kel_test_corporation_key (names[k]);
           if (strcmp (key, alias) == 0)
             return names[0];
         }
@@ -450,7 +450,7 @@ kel_test_score_full (const KelDocument *doc, GPtrArray *gold, KelScore *per_cate
           total->amounts_right += amount;
         }
       if (totals != NULL)
-        totals_add (totals, gold_in_list (lex, g->corporation), g->category, g->amount,
+        totals_add (totals, kel_test_gold_owner (g->corporation), g->category, g->amount,
                     TRUE);
       if (verbose && (!found || (!isnan (g->amount) && !amount)))
         {
