@@ -66,8 +66,10 @@ void        kel_test_score           (const KelDocument *doc,
                                       KelScore     *total,
                                       gboolean      verbose);
 /* As kel_test_score(), also adding to @totals (from kel_test_totals_new(), may be NULL)
- * each gold line's and each coding's amount under "corporation<TAB>category": a double[4]
- * of gold sum, coded sum, gold lines, codings. */
+ * each gold line's and each coding's amount under "KEY<TAB>category", KEY the
+ * corporation's kel_test_corporation_key(): a double[4] of gold sum, coded sum, gold
+ * lines, codings. A gold line's owner counts under the list's canonical name when it is
+ * one of the list's names or aliases (kel_test_gold_owner()). */
 void        kel_test_score_full      (const KelDocument *doc,
                                       GPtrArray    *gold,
                                       KelScore     *per_category,
@@ -75,6 +77,11 @@ void        kel_test_score_full      (const KelDocument *doc,
                                       GHashTable   *totals,
                                       gboolean      verbose);
 GHashTable *kel_test_totals_new      (void);
+/* A corporation's name as the totals compare it: case-folded, letters and digits only. */
+char       *kel_test_corporation_key (const char   *name);
+/* The corporation a gold line's owner @name is in the list's terms: the list's canonical
+ * name when @name is one of its names or aliases as a whole, else @name. */
+const char *kel_test_gold_owner      (const char   *name);
 /* Whether @amount is the gold line's amount (within 1 %; for lines given in dollars, at
  * any rate from 100 to 600 tenge). */
 gboolean    kel_test_amount_ok       (const KelGoldItem *g,

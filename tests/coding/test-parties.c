@@ -543,6 +543,60 @@ test_parties_second_memorandum (void)
     }
 }
 
+/* An akimat's summary of several memoranda, a section per company under a numbered
+ * heading that names only it, and minutes where each speaker's turn starts with the
+ * company it praises: a company named once, in its heading or at its turn's start, takes
+ * the items of its part (invented companies; Kaspi Bank is on the list). */
+static void
+test_parties_sections (void)
+{
+  static const struct {
+    const char *text, *first, *second, *third;
+  } cases[] = {
+    { "СВОДНАЯ ИНФОРМАЦИЯ\nоб исполнении меморандумов за 2025 год\n\n"
+      "1. ТОО «Ақтау Тас» (меморандум от 15 января 2025 года)\n"
+      "В отчётном периоде компания отремонтировала Дом культуры посёлка Актау за "
+      "160 млн тенге и передала медицинское оборудование амбулатории на 25 млн тенге.\n\n"
+      "2. ТОО «Temir Qurylys» (меморандум от 5 февраля 2025 года)\n"
+      "Построена спортивная площадка в микрорайоне Юго-Восток стоимостью 58 млн тенге. "
+      "Выделено 7 млн тенге на подарки ко Дню защиты детей для детей из малообеспеченных "
+      "семей.\n\n"
+      "3. АО «Kaspi Bank» (меморандум от 20 января 2025 года)\n"
+      "Оснащён компьютерный класс специальной школы № 2 на 15 млн тенге. Оказана "
+      "спонсорская поддержка шахматному клубу «Ақ ладья» на 5 млн тенге.\n",
+      "Aktau Tas", "Temir Qurylys", "Kaspi Bank" },
+    { "ОБЛЫСТЫҚ МӘСЛИХАТ СЕССИЯСЫНЫҢ ХАТТАМАСЫ\n\n"
+      "Депутат С. Жанқожаев (Жалағаш сайлау округі): – «Қызылқұм Петролеум» АҚ-ның "
+      "жұмысын атап өткім келеді. Компания 2024 жылы № 12 мектептің спорт залына күрделі "
+      "жөндеу жүргізді, оған 96 млн теңге жұмсалды. Сондай-ақ аудандық ауруханаға жедел "
+      "жәрдем көлігін 54 млн теңгеге сатып алып берді.\n"
+      "Депутат Г. Әбдіқалықова (Қызылорда қалалық сайлау округі): – «Сыр Құрылыс» ЖШС "
+      "қала тұрғындарына қолдау көрсетті. Серіктестік 120 орындық балабақша құрылысын "
+      "бастады, жобаның құны 1,2 млрд теңге. «Мейірім» қайырымдылық қорына 25 млн теңге "
+      "аударылды.\n"
+      "Депутат Қ. Сейтжанов: – «Kaspi Bank» АҚ жастар күрес командасына 5 млн "
+      "теңге демеушілік көмек көрсетті, ал Наурыз мерекесін өткізуге 4 млн теңге бөлді.\n",
+      "Kyzylkum Petroleum", "Syr Kurylys", "Kaspi Bank" },
+  };
+  static const double amounts[][3][2] = {
+    { { 160e6, 25e6 }, { 58e6, 7e6 }, { 15e6, 5e6 } },
+    { { 96e6, 54e6 }, { 1.2e9, 25e6 }, { 5e6, 4e6 } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (KelDocument) doc = process (cases[i].text);
+      const char *owners[] = { cases[i].first, cases[i].second, cases[i].third };
+
+      for (guint o = 0; o < 3; o++)
+        for (guint k = 0; k < 2; k++)
+          {
+            g_test_message ("case %u, company %u, amount %.0f", i, o, amounts[i][o][k]);
+            g_assert_cmpstr (corp_of_amount (doc, amounts[i][o][k]), ==, owners[o]);
+          }
+    }
+}
+
 /* A tripartite memorandum whose companies are given short names, one a common word
  * («(бұдан әрі – Банк)») and one in capitals («МҰҰ»), and whose
  * sections then use only them: each section's items are its company's (invented). */
@@ -672,6 +726,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parties/group", test_parties_group);
   g_test_add_func ("/parties/second-memorandum", test_parties_second_memorandum);
   g_test_add_func ("/parties/tripartite", test_parties_tripartite);
+  g_test_add_func ("/parties/sections", test_parties_sections);
   g_test_add_func ("/parties/group-in-quotes", test_parties_group_in_quotes);
   g_test_add_func ("/parties/corporation", test_parties_corporation);
   g_test_add_func ("/parties/running-header", test_parties_running_header);

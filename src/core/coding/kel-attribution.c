@@ -170,6 +170,150 @@ find_initials (const KelLexicon *lex, const KelDocument *doc, GArray *mentions)
     }
 }
 
+/* Whether @c opens or closes a quoted name. */
+static gboolean
+is_quote (gunichar c)
+{
+  return c == '"' || c == 0xAB || c == 0xBB || c == 0x201C || c == 0x201D || c == 0x201E;
+}
+
+/* Back from @p over spaces, quotes and a legal form in capitals (ТОО, АО «НК, LLP), not
+ * past @stop. */
+static const char *
+back_over_form (const char *stop, const char *p)
+{
+  for (;;)
+    {
+      const char *q = p, *w;
+      guint n = 0;
+
+      while (q > stop)
+        {
+          const char *r = g_utf8_prev_char (q);
+          gunichar c = g_utf8_get_char (r);
+          if (c != ' ' && c != '\t' && !is_quote (c))
+            break;
+          q = r;
+        }
+      w = q;
+      while (w > stop && g_unichar_isupper (g_utf8_get_char (g_utf8_prev_char (w))) && n <= 4)
+        {
+          w = g_utf8_prev_char (w);
+          n++;
+        }
+      /* a word of two to four capitals that starts a word */
+      if (n >= 2 && n <= 4
+          && (w == stop || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (w)))))
+        p = w;
+      else
+        return q;
+    }
+}
+
+/* Where the quoted name a mention at @at is in opens, or @at when it is not in quotes on
+ * its line. */
+static const char *
+quote_open (const char *text, const char *at)
+{
+  const char *p = at;
+
+  for (guint k = 0; p > text && k < 60; k++)
+    {
+      const char *r = g_utf8_prev_char (p);
+      gunichar c = g_utf8_get_char (r);
+
+      if (c == '\n' || c == 0xBB || c == 0x201D)
+        return at;
+      if (c == 0xAB || c == 0x201C || c == 0x201E || c == '"')
+        return r;
+      p = r;
+    }
+  return at;
+}
+
+/* Whether the rest of the line after a quoted name at @at is only its legal form and a
+ * note in brackets: «2. ТОО «…» (меморандум от 5 февраля 2025 года)». */
+static gboolean
+rest_is_note (const char *at)
+{
+  const char *p = at;
+  guint open = 0;
+
+  /* past the name's closing quote(s) */
+  while (*p && *p != '\n' && g_utf8_get_char (p) != 0xBB && g_utf8_get_char (p) != 0x201D
+         && !(*p == '"' && p > at))
+    p = g_utf8_next_char (p);
+  if (*p == '\0' || *p == '\n')
+    return FALSE;
+  while (*p && is_quote (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  for (; *p && *p != '\n'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '(')
+        open++;
+      else if (c == ')' && open > 0)
+        open--;
+      else if (open == 0 && !g_unichar_isspace (c) && !g_unichar_isupper (c) && c != ':')
+        return FALSE;
+    }
+  return open == 0;
+}
+
+/* Whether a company's name at @at of @text (offsets of the normalized text) opens a part of
+ * the document that is that company's: a numbered heading that names only it («2. ТОО
+ * «Qazaq Steel» (меморандум от …)») or a speaker's turn that starts with it («Депутат
+ * С. Жанқожаев (…): – «Кондор Петролеум» АҚ-ның …»). */
+static gboolean
+opens_part (const char *text, gsize len, gsize at)
+{
+  const char *name, *p;
+  gboolean quoted;
+
+  if (at >= len)
+    return FALSE;
+  /* a party's name is found at its opening quote, an alias inside the quotes */
+  quoted = is_quote (g_utf8_get_char (text + at));
+  name = quoted ? text + at : quote_open (text, text + at);
+  quoted = quoted || name != text + at;
+  p = back_over_form (text, name);
+  if (p > text)
+    {
+      gunichar c = g_utf8_get_char (g_utf8_prev_char (p));
+
+      if (c == 0x2013 || c == 0x2014 || c == '-')
+        {
+          /* a turn: «…: – » */
+          const char *q = g_utf8_prev_char (p);
+          while (q > text && (q[-1] == ' ' || q[-1] == '\t'))
+            q--;
+          return q > text && q[-1] == ':';
+        }
+    }
+  /* a heading: the line's number, then the name and nothing but its note */
+  if (!quoted || !rest_is_note (text + at))
+    return FALSE;
+  {
+    const char *q = p;
+    guint digits = 0;
+
+    while (q > text && (q[-1] == ' ' || q[-1] == '\t'))
+      q--;
+    if (q == text || (q[-1] != '.' && q[-1] != ')'))
+      return FALSE;
+    q--;
+    while (q > text && (g_ascii_isdigit (q[-1]) || strchr ("IVX", q[-1]) != NULL) && digits < 4)
+      {
+        q--;
+        digits++;
+      }
+    while (q > text && (q[-1] == ' ' || q[-1] == '\t'))
+      q--;
+    return digits > 0 && (q == text || q[-1] == '\n' || q[-1] == '\f');
+  }
+}
+
 /* In the text's order; at one place, in the lexicon's order of aliases. */
 static int
 compare_mentions (gconstpointer a, gconstpointer b)
@@ -232,7 +376,8 @@ introduced_elsewhere (GArray *mentions, GArray *spans, const char *name, int s)
   for (guint i = 0; i < mentions->len; i++)
     {
       const Mention *m = &g_array_index (mentions, Mention, i);
-      if (m->intro && m->name == name && signing_at (spans, m->at) != s)
+      int t = m->intro ? signing_at (spans, m->at) : -1;
+      if (t >= 0 && m->name == name && t != s)
         return TRUE;
     }
   return FALSE;
@@ -273,7 +418,9 @@ several_signings (GArray *mentions, GArray *spans)
   for (guint i = 0; i < mentions->len; i++)
     {
       const Mention *m = &g_array_index (mentions, Mention, i);
-      if (!m->intro)
+      /* a company that opens a part of its own (a heading, a speaker's turn) is no
+       * signing */
+      if (!m->intro || signing_at (spans, m->at) < 0)
         continue;
       if (first == NULL)
         first = m;
@@ -402,13 +549,19 @@ find_parties (GPtrArray *parties, const KelDocument *doc, GArray *mentions, GArr
                          : group->known != NULL ? group->known : group->name;
 
       gboolean signs = party_signs (p, spans);
+      gboolean opens = FALSE;
 
-      if (p->known != NULL || name == NULL || !(own || signs))
+      for (guint k = 0; k < p->named->len && !opens; k++)
+        opens = opens_part (doc->norm->text, doc->norm->len,
+                            g_array_index (p->named, gsize, k));
+      if (p->known != NULL || name == NULL || !(own || signs || opens))
         continue;
       for (guint k = 0; k < p->at->len; k++)
         {
           gsize at = g_array_index (p->at, gsize, k);
-          Mention m = { at, name, G_MAXUINT, signs && signing_at (spans, at) >= 0 };
+          gboolean intro = (signs && signing_at (spans, at) >= 0)
+                           || (opens && opens_part (doc->norm->text, doc->norm->len, at));
+          Mention m = { at, name, G_MAXUINT, intro };
           g_array_append_val (mentions, m);
         }
     }
@@ -448,14 +601,16 @@ find_known_parties (GPtrArray *parties, GArray *mentions)
     }
 }
 
-/* Marks the mentions of the list's companies in a sentence that signs a memorandum. */
+/* Marks the mentions of the list's companies in a sentence that signs a memorandum, or
+ * that open a part of the document that is the company's (opens_part). */
 static void
-mark_intro (GArray *mentions, GArray *spans)
+mark_intro (const KelDocument *doc, GArray *mentions, GArray *spans)
 {
   for (guint i = 0; i < mentions->len; i++)
     {
       Mention *m = &g_array_index (mentions, Mention, i);
-      m->intro = m->intro || signing_at (spans, m->at) >= 0;
+      m->intro = m->intro || signing_at (spans, m->at) >= 0
+                 || opens_part (doc->norm->text, doc->norm->len, m->at);
     }
 }
 
@@ -511,7 +666,7 @@ _kel_attribute_corporations (const KelLexicon *lex, KelDocument *doc)
   parties = _kel_find_parties (lex, doc->norm->text, doc->norm->len, 0);
   find_known_parties (parties, mentions);
   to_groups (lex, mentions);
-  mark_intro (mentions, spans);
+  mark_intro (doc, mentions, spans);
   find_parties (parties, doc, mentions, spans);
   if (n_companies (mentions) < 2)
     g_array_set_size (mentions, 0);
@@ -548,7 +703,7 @@ _kel_attribute_from_mentions (KelDocument *doc, GVariant *mentions)
 
 /* The version of the rules above: a change of what they find makes the mentions a project
  * stored with an older one stale (count it up with any such change). */
-#define RULES_VERSION "2"
+#define RULES_VERSION "3"
 
 char *
 _kel_attribution_list_hash (const KelLexicon *lex)
