@@ -1563,6 +1563,9 @@ kel_window_dispose (GObject *object)
 
   _kel_window_close_project (self);
   g_clear_handle_id (&self->bench_tick_id, g_source_remove);
+  g_clear_pointer (&self->bench_docs, g_array_unref);
+  if (self->bench_opens != NULL)
+    g_string_free (g_steal_pointer (&self->bench_opens), TRUE);
   g_clear_object (&self->load_job);
   _kel_window_end_job (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEL_TYPE_WINDOW);
