@@ -77,6 +77,7 @@ struct _KelWindow {
   GArray               *unit_less;     /* gboolean per segment: it has no highlight */
   guint                 changes;       /* "changed" signals of the project so far */
   KelJob               *load_job;      /* the document being loaded, or the last */
+  GTask                *prepare;       /* its views being made on a worker, or NULL */
   gboolean              listing;       /* the documents' list being read on a worker */
   gboolean              list_again;    /* and asked for again since it started */
   int                   selected;      /* segment, -1 */
