@@ -335,6 +335,10 @@ render (Options *o, KelAggregate *agg, GError **error)
                                                                  : KEL_MEASURE_AMOUNT);
   if (o->lang != KEL_LANG_UNKNOWN)
     kel_chart_set_language (chart, o->lang);
+  /* Қазмырыш in Kazakh, Казцинк in Russian, as the workbench's charts name them: a delivery
+   * chart's aggregate (its codebook is the statuses, or a project's categories) does not
+   * know the corporations, the lexicon's list does */
+  kel_chart_set_corporation_names (chart, o->in.lexicon);
   kel_chart_set_style (chart, g_strcmp0 (o->style_s, "dark") == 0 ? KEL_CHART_DARK
                                                                   : KEL_CHART_LIGHT);
   kel_chart_set_arrangement (chart, g_strcmp0 (o->arrange_s, "overlaid") == 0

@@ -44,8 +44,8 @@ project_result (const char *path, const char *coder, const KelLinkLexicon *lex,
 
 /* The delivery chart of @result to @path (its format from the extension). */
 static gboolean
-write_chart (const KelLinkResult *result, const KelLexicon *lex, const char *path,
-             const char *group_s, const char *by, GError **error)
+write_chart (const KelLinkResult *result, const KelLexicon *lex, KelLexicon *names,
+             const char *path, const char *group_s, const char *by, GError **error)
 {
   KelDeliveryGroup group = KEL_DELIVERY_BY_CORPORATION;
   KelChartFormat format;
@@ -77,6 +77,8 @@ write_chart (const KelLinkResult *result, const KelLexicon *lex, const char *pat
     }
   agg = kel_delivery_aggregate_new (result, lex, group);
   chart = kel_delivery_chart_new (agg, group);
+  /* the corporations in the interface language by the lexicon's list (Қазмырыш in Kazakh) */
+  kel_chart_set_corporation_names (chart, names);
   kel_chart_set_measure (chart, g_strcmp0 (by, "count") == 0 ? KEL_MEASURE_COUNT
                                                             : KEL_MEASURE_AMOUNT);
   data = kel_chart_export (chart, format, 960, kel_chart_get_natural_height (chart, NULL, 960),
@@ -220,9 +222,14 @@ kel_cli_link_main (int argc, char **argv)
       result = files_result (&in, a.files, items, link_lex, &options, &failed);
       codebook = in.lexicon;
     }
+  /* a project's codebook does not know the corporations: their names come from the
+   * lexicon's list */
+  if (a.chart != NULL && in.lexicon == NULL)
+    in.lexicon = kel_cli_load_lexicon (in.lexicons);
   table = kel_link_result_to_tsv (result);
   if (!kel_cli_write_output (a.output, table, strlen (table), &error)
-      || (a.chart != NULL && !write_chart (result, codebook, a.chart, a.group, a.by, &error)))
+      || (a.chart != NULL && !write_chart (result, codebook, in.lexicon, a.chart, a.group,
+                                           a.by, &error)))
     goto out;
   status = a.project != NULL ? 0 : kel_cli_batch_status (failed, g_strv_length (a.files));
 

@@ -40,6 +40,11 @@ struct _KelDocumentView {
   GBytes          *pdf;
   guint            pdf_generation;  /* set_renderer's calls: a comparison's answer is for one */
   KelPageRenderer *renderer;
+  /* a PDF about to be shown (kel_document_view_prepare_pdf()), its renderer reading it */
+  GBytes          *next_pdf;
+  KelPageRenderer *next_renderer;
+  char            *next_failed;     /* what that renderer failed with, or NULL */
+  char            *render_failed;   /* the same, of the renderer taken from it */
   KelDocumentMode      mode;
   GArray          *units;        /* KelDocumentUnit, tags not owned */
   GArray          *highlights;   /* KelHighlight: the units on the pages, as last given */
@@ -957,6 +962,8 @@ on_renderer_failed (KelPageRenderer *renderer, const char *message, KelDocumentV
   kel_document_view_set_notice (self, message);
 }
 
+static void clear_next (KelDocumentView *self);
+
 static void
 kel_document_view_dispose (GObject *object)
 {
@@ -970,6 +977,8 @@ kel_document_view_dispose (GObject *object)
     kel_page_view_set_overlay (self->page_view, NULL, NULL);
   g_clear_object (&self->layout_overlay);
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  clear_next (self);
+  g_clear_pointer (&self->render_failed, g_free);
   g_clear_object (&self->renderer);
   g_clear_pointer (&self->pdf, g_bytes_unref);
   g_clear_pointer (&self->doc, kel_document_free);
@@ -1160,18 +1169,63 @@ kel_document_view_init (KelDocumentView *self)
 }
 
 static void
+on_next_failed (KelPageRenderer *renderer, const char *message, KelDocumentView *self)
+{
+  g_free (self->next_failed);
+  self->next_failed = g_strdup (message);
+}
+
+static void
+clear_next (KelDocumentView *self)
+{
+  if (self->next_renderer != NULL)
+    g_signal_handlers_disconnect_by_func (self->next_renderer, on_next_failed, self);
+  g_clear_object (&self->next_renderer);
+  g_clear_pointer (&self->next_pdf, g_bytes_unref);
+  g_clear_pointer (&self->next_failed, g_free);
+}
+
+static void
 replace_renderer (KelDocumentView *self, GBytes *pdf, const char *name)
 {
+  g_autofree char *failed = NULL;
+
   g_clear_object (&self->renderer);
   g_clear_pointer (&self->pdf, g_bytes_unref);
   if (pdf != NULL)
     {
       self->pdf = g_bytes_ref (pdf);
-      self->renderer = kel_page_renderer_new (pdf, name);
+      if (pdf == self->next_pdf)
+        {
+          /* read since the document was chosen */
+          g_signal_handlers_disconnect_by_func (self->next_renderer, on_next_failed, self);
+          self->renderer = g_steal_pointer (&self->next_renderer);
+          failed = g_steal_pointer (&self->next_failed);
+        }
+      else
+        self->renderer = kel_page_renderer_new (pdf, name);
       g_signal_connect_object (self->renderer, "failed", G_CALLBACK (on_renderer_failed),
                                self, 0);
     }
+  clear_next (self);
+  g_free (self->render_failed);
+  self->render_failed = g_steal_pointer (&failed);
   kel_page_view_set_renderer (self->page_view, self->renderer);
+}
+
+void
+kel_document_view_prepare_pdf (KelDocumentView *self, GBytes *pdf, const char *name)
+{
+  g_return_if_fail (KEL_IS_DOCUMENT_VIEW (self));
+
+  if (pdf == self->next_pdf)
+    return;
+  clear_next (self);
+  if (pdf == NULL || pdf == self->pdf)
+    return;
+  self->next_pdf = g_bytes_ref (pdf);
+  self->next_renderer = kel_page_renderer_new (pdf, name);
+  g_signal_connect (self->next_renderer, "failed", G_CALLBACK (on_next_failed), self);
 }
 
 /* Whether the PDF shown and the one given are the same bytes, asked of a worker: the
@@ -1307,6 +1361,10 @@ kel_document_view_set_document (KelDocumentView *self, KelDocument *doc, GBytes 
     for (guint i = 0; doc->warnings != NULL && i < doc->warnings->len; i++)
       g_string_append_printf (notice, "%s%s", i > 0 ? "\n" : "",
                               (const char *) doc->warnings->pdata[i]);
+    /* its PDF failed to open before the document was shown */
+    if (self->render_failed != NULL)
+      g_string_append_printf (notice, "%s%s", notice->len > 0 ? "\n" : "",
+                              self->render_failed);
     kel_document_view_set_notice (self, notice->str);
   }
   apply_mode (self);

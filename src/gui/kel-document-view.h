@@ -35,6 +35,11 @@ void               kel_document_view_set_document  (KelDocumentView       *self,
                                                     KelDocument           *doc,
                                                     GBytes                *pdf);
 /* Shows the pages of @pdf before the document is processed (during its import). */
+/* @pdf is about to be shown (its document being made ready): its pages are read from
+ * now on, by the renderer kel_document_view_set_document() then takes for the same bytes. */
+void               kel_document_view_prepare_pdf   (KelDocumentView       *self,
+                                                    GBytes                *pdf,
+                                                    const char            *name);
 void               kel_document_view_show_pdf      (KelDocumentView       *self,
                                                     GBytes                *pdf,
                                                     const char            *name);

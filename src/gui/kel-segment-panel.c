@@ -1208,10 +1208,40 @@ kel_segment_panel_set_coder (KelSegmentPanel *self, const char *coder)
   self->coder = g_strdup (coder);
 }
 
-void
-kel_segment_panel_set_document (KelSegmentPanel *self, const KelDocument *doc)
+GPtrArray *
+kel_segment_panel_make_items (const KelDocument *doc, GPtrArray *chips)
 {
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; doc != NULL && i < doc->segments->len; i++)
+    {
+      KelSegmentItem *item = kel_segment_item_new (i, &g_array_index (doc->segments,
+                                                                      KelSegment, i),
+                                                   doc->norm->text);
+
+      if (chips != NULL && i < chips->len)
+        kel_segment_item_set_chips (item, chips->pdata[i]);
+      g_ptr_array_add (items, item);
+    }
+  return items;
+}
+
+/* The items a document's list had, let go of a few hundred at a time: a long document's
+ * thousands took tens of milliseconds of the turn that opened the next one. */
+static gboolean
+release_items (gpointer data)
+{
+  GPtrArray *old = data;
+
+  g_ptr_array_remove_range (old, 0, MIN (old->len, 400));
+  return old->len > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+void
+kel_segment_panel_set_items (KelSegmentPanel *self, const KelDocument *doc, GPtrArray *items)
+{
+  GPtrArray *old;
+  guint n;
 
   g_return_if_fail (KEL_IS_SEGMENT_PANEL (self));
 
@@ -1223,18 +1253,30 @@ kel_segment_panel_set_document (KelSegmentPanel *self, const KelDocument *doc)
     {
       self->text = g_strndup (doc->norm->text, doc->norm->len);
       self->text_len = doc->norm->len;
-      for (guint i = 0; i < doc->segments->len; i++)
-        g_ptr_array_add (items, kel_segment_item_new (i, &g_array_index (doc->segments,
-                                                                         KelSegment, i),
-                                                      self->text));
     }
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  old = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (old, g_list_model_get_item (G_LIST_MODEL (self->store), i));
   self->updating = TRUE;
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
+  g_list_store_splice (self->store, 0, n, items != NULL ? items->pdata : NULL,
+                       items != NULL ? items->len : 0);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->updating = FALSE;
+  if (old->len > 0)
+    g_idle_add_full (G_PRIORITY_LOW, release_items, old, (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_ptr_array_unref (old);
   update_count (self);
   update_detail (self);
+}
+
+void
+kel_segment_panel_set_document (KelSegmentPanel *self, const KelDocument *doc)
+{
+  g_autoptr (GPtrArray) items = kel_segment_panel_make_items (doc, NULL);
+
+  kel_segment_panel_set_items (self, doc, items);
 }
 
 void

@@ -26,6 +26,15 @@ void        kel_segment_panel_set_categories (KelSegmentPanel *self,
 /* The segments of @doc (NULL: none); the panel keeps a copy of the text it needs. */
 void        kel_segment_panel_set_document   (KelSegmentPanel *self,
                                               const KelDocument *doc);
+/* The list's items for @doc (KelSegmentItem), each with its codes from @chips (as
+ * kel_segment_panel_set_chips() takes them; may be NULL): touches no widget, so that a
+ * worker makes them while the window goes on. */
+GPtrArray  *kel_segment_panel_make_items     (const KelDocument *doc,
+                                              GPtrArray       *chips);
+/* As kel_segment_panel_set_document(), with the items made for @doc (kept). */
+void        kel_segment_panel_set_items      (KelSegmentPanel *self,
+                                              const KelDocument *doc,
+                                              GPtrArray       *items);
 /* The codes to show per segment: @chips[i] is a GArray of KelCodeChip for segment i,
  * or NULL. Keeps the selection. */
 void        kel_segment_panel_set_chips      (KelSegmentPanel *self,

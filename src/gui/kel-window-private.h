@@ -77,6 +77,7 @@ struct _KelWindow {
   GArray               *unit_less;     /* gboolean per segment: it has no highlight */
   guint                 changes;       /* "changed" signals of the project so far */
   KelJob               *load_job;      /* the document being loaded, or the last */
+  GTask                *prepare;       /* its views being made on a worker, or NULL */
   gboolean              listing;       /* the documents' list being read on a worker */
   gboolean              list_again;    /* and asked for again since it started */
   int                   selected;      /* segment, -1 */
@@ -103,6 +104,13 @@ struct _KelWindow {
   gint64                bench_first_text;   /* a document's text and codings shown */
   gint64                bench_end;          /* the import's end (its callback) */
   gint64                bench_first_doc;    /* the first document it added */
+  /* then each document added opened again, timed from the choice to its first page drawn */
+  GArray               *bench_docs;         /* the documents added (gint64) */
+  guint                 bench_opened;       /* how many of them have been opened again */
+  gint64                bench_open_start;   /* when the one being opened was chosen, or 0 */
+  gint64                bench_open_shown;   /* when its text was shown, or 0 */
+  gint64                bench_open_settled; /* when the last one had its first page drawn */
+  GString              *bench_opens;        /* the times to their first page, for the report */
   guint                 bench_tick_id;
 };
 

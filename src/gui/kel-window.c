@@ -454,16 +454,59 @@ unit_key (const KelProjectCoding *c)
   return g_strdup_printf ("g%d.%u:%s", c->segment, c->item, c->category);
 }
 
+/* What decides which codings the views show, and how they look: the window's, borrowed
+ * (view_spec()), or copies a worker owns (view_spec_copy()). */
+typedef struct {
+  char          *coder;        /* the person coding, or NULL */
+  char          *show_coder;
+  KelShow        show;
+  gboolean       blind;
+  KelCategories *categories;
+  GPtrArray     *codings;      /* KelProjectCoding of the document */
+} ViewSpec;
+
+static ViewSpec
+view_spec (KelWindow *self)
+{
+  ViewSpec v = { self->coder, self->show_coder, self->show, self->blind, self->categories,
+                 self->codings };
+  return v;
+}
+
+static ViewSpec *
+view_spec_copy (KelWindow *self, GPtrArray *codings)
+{
+  ViewSpec *v = g_new0 (ViewSpec, 1);
+
+  v->coder = g_strdup (self->coder);
+  v->show_coder = g_strdup (self->show_coder);
+  v->show = self->show;
+  v->blind = self->blind;
+  v->categories = kel_categories_ref (self->categories);
+  v->codings = g_ptr_array_ref (codings);
+  return v;
+}
+
+static void
+view_spec_free (ViewSpec *v)
+{
+  g_free (v->coder);
+  g_free (v->show_coder);
+  g_clear_pointer (&v->categories, kel_categories_unref);
+  g_clear_pointer (&v->codings, g_ptr_array_unref);
+  g_free (v);
+}
+
 /* The reasons the lexicon gives the items it does not count, by their key: a coder's
  * "count it anyway" is taken back to the item's own reason. */
 static GHashTable *
-lexicon_reasons (KelWindow *self)
+lexicon_reasons (const ViewSpec *v)
 {
   GHashTable *reasons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  for (guint i = 0; i < self->codings->len; i++)
+  for (guint i = 0; i < v->codings->len; i++)
     {
-      const KelProjectCoding *o = self->codings->pdata[i];
+      const KelProjectCoding *o = v->codings->pdata[i];
       if (!o->counted && g_strcmp0 (o->coder, KEL_LEXICON_CODER) == 0)
         g_hash_table_insert (reasons, unit_key (o), GUINT_TO_POINTER (o->reason));
     }
@@ -472,33 +515,32 @@ lexicon_reasons (KelWindow *self)
 
 /* The keys of my codings, so that telling whether I decided one is a lookup. */
 static GHashTable *
-my_keys (KelWindow *self)
+my_keys (const ViewSpec *v)
 {
   GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  for (guint i = 0; self->coder != NULL && i < self->codings->len; i++)
+  for (guint i = 0; v->coder != NULL && i < v->codings->len; i++)
     {
-      const KelProjectCoding *o = self->codings->pdata[i];
-      if (g_strcmp0 (o->coder, self->coder) == 0)
+      const KelProjectCoding *o = v->codings->pdata[i];
+      if (g_strcmp0 (o->coder, v->coder) == 0)
         g_hash_table_add (keys, unit_key (o));
     }
   return keys;
 }
 
 static gboolean
-is_visible (KelWindow *self, GHashTable *mine_keys, const KelProjectCoding *c,
+is_visible (const ViewSpec *v, GHashTable *mine_keys, const KelProjectCoding *c,
             gboolean *decided)
 {
-  gboolean mine = self->coder != NULL && g_strcmp0 (c->coder, self->coder) == 0;
-  gboolean blind = self->blind;
+  gboolean mine = v->coder != NULL && g_strcmp0 (c->coder, v->coder) == 0;
   g_autofree char *key = mine ? NULL : unit_key (c);
 
   *decided = !mine && g_hash_table_contains (mine_keys, key);
   if (mine)
-    return self->show != KEL_SHOW_CODER;
-  if (blind)
+    return v->show != KEL_SHOW_CODER;
+  if (v->blind)
     return FALSE;
-  switch (self->show)
+  switch (v->show)
     {
     case KEL_SHOW_REVIEW:
       /* the lexicon's, until I decide on it (then my decision shows) */
@@ -509,13 +551,13 @@ is_visible (KelWindow *self, GHashTable *mine_keys, const KelProjectCoding *c,
       return TRUE;
     case KEL_SHOW_CODER:
     default:
-      return g_strcmp0 (c->coder, self->show_coder) == 0;
+      return g_strcmp0 (c->coder, v->show_coder) == 0;
     }
 }
 
 /* A coding shown: its chip in its segment's list and, for a span, its own highlight. */
 static void
-show_coding (KelWindow *self, const KelProjectCoding *c, gboolean decided,
+show_coding (const ViewSpec *v, const KelProjectCoding *c, gboolean decided,
              GHashTable *own_reasons, GPtrArray *chips, GArray *units, GPtrArray *tags)
 {
   KelCodeChip chip = { 0 };
@@ -526,7 +568,7 @@ show_coding (KelWindow *self, const KelProjectCoding *c, gboolean decided,
   chip.category = g_strdup (c->category);
   chip.coder = g_strdup (c->coder);
   chip.status = c->status;
-  chip.mine = self->coder != NULL && g_strcmp0 (c->coder, self->coder) == 0;
+  chip.mine = v->coder != NULL && g_strcmp0 (c->coder, v->coder) == 0;
   chip.decided = decided;
   chip.is_span = c->is_span;
   chip.memo = g_strdup (c->memo);
@@ -546,16 +588,16 @@ show_coding (KelWindow *self, const KelProjectCoding *c, gboolean decided,
     return;
   u.start = c->start;
   u.end = c->end;
-  kel_categories_color (self->categories, c->category, &u.color);
+  kel_categories_color (v->categories, c->category, &u.color);
   u.id = (guint) c->segment;
   {
     /* the name, or its number key where the margin is narrow */
-    int index = kel_categories_find (self->categories, c->category);
-    int number = index >= 0 ? kel_categories_get (self->categories, (guint) index)->key : 0;
+    int index = kel_categories_find (v->categories, c->category);
+    int number = index >= 0 ? kel_categories_get (v->categories, (guint) index)->key : 0;
     char *tag = number > 0
-      ? g_strdup_printf ("%s\x1f%d", kel_categories_label (self->categories, c->category),
+      ? g_strdup_printf ("%s\x1f%d", kel_categories_label (v->categories, c->category),
                          number)
-      : g_strdup (kel_categories_label (self->categories, c->category));
+      : g_strdup (kel_categories_label (v->categories, c->category));
 
     g_ptr_array_add (tags, tag);
     u.tag = tag;
@@ -569,8 +611,8 @@ show_coding (KelWindow *self, const KelProjectCoding *c, gboolean decided,
  * gets its label and their names ("2.2a Charity + Sponsorship"), @keys the short form
  * ("2.2a · 2+3"), @bare the shortest ("2+3"); @counted whether any of them counts. */
 static void
-item_codes (KelWindow *self, GArray *chips, guint first, const char *clause, GString *tag,
-            GString *keys, GString *bare, gboolean *counted)
+item_codes (KelCategories *categories, GArray *chips, guint first, const char *clause,
+            GString *tag, GString *keys, GString *bare, gboolean *counted)
 {
   const KelCodeChip *head = &g_array_index (chips, KelCodeChip, first);
   const char *label = head->label != NULL ? head->label : clause;
@@ -584,7 +626,7 @@ item_codes (KelWindow *self, GArray *chips, guint first, const char *clause, GSt
   for (guint k = first; k < chips->len; k++)
     {
       const KelCodeChip *chip = &g_array_index (chips, KelCodeChip, k);
-      const char *name = kel_categories_label (self->categories, chip->category);
+      const char *name = kel_categories_label (categories, chip->category);
       int ci, key;
 
       if (chip->is_span || chip->status == KEL_STATUS_REJECTED
@@ -593,8 +635,8 @@ item_codes (KelWindow *self, GArray *chips, guint first, const char *clause, GSt
       *counted |= chip->counted;
       if (strstr (tag->str, name) != NULL)
         continue;
-      ci = kel_categories_find (self->categories, chip->category);
-      key = ci >= 0 ? kel_categories_get (self->categories, (guint) ci)->key : 0;
+      ci = kel_categories_find (categories, chip->category);
+      key = ci >= 0 ? kel_categories_get (categories, (guint) ci)->key : 0;
       g_string_append_printf (tag, "%s%s", k > first ? " + " : "", name);
       if (key > 0)
         g_string_append_printf (bare, "%s%d", k > first ? "+" : "", key);
@@ -627,7 +669,7 @@ first_of_item (GArray *chips, guint k)
  * codes are all rejected is outlined; returns whether the segment has no highlight of its
  * own (the outline it gets when it is chosen: update_units()). */
 static gboolean
-show_segment (KelWindow *self, const KelDocument *doc, guint s, GArray *chips,
+show_segment (KelCategories *categories, const KelDocument *doc, guint s, GArray *chips,
               GArray *units, GPtrArray *tags)
 {
   const KelSegment *seg = &g_array_index (doc->segments, KelSegment, s);
@@ -646,12 +688,12 @@ show_segment (KelWindow *self, const KelDocument *doc, guint s, GArray *chips,
       if (!first_of_item (chips, k))
         continue;
       any_item = TRUE;
-      item_codes (self, chips, k, seg->clause, tag, keys, bare, &counted);
+      item_codes (categories, chips, k, seg->clause, tag, keys, bare, &counted);
       u.start = chip->item_start;
       u.end = chip->item_end;
       u.id = s;
       if (counted)
-        kel_categories_color (self->categories, chip->category, &u.color);
+        kel_categories_color (categories, chip->category, &u.color);
       else
         {
           /* Translators: beside an item on the page that does not count */
@@ -682,6 +724,58 @@ show_segment (KelWindow *self, const KelDocument *doc, guint s, GArray *chips,
     g_array_append_val (units, u);
   }
   return FALSE;
+}
+
+/* What the views show of @doc by @v: the chips of each segment, the highlights (@units,
+ * with their @tags) and, per segment, whether it has none of its own (@less). Touches no
+ * widget, so that a worker builds them when a document opens. */
+typedef struct {
+  GPtrArray *chips;   /* GArray of KelCodeChip per segment */
+  GArray    *units;   /* KelDocumentUnit */
+  GPtrArray *tags;    /* char*, the units' tags */
+  GArray    *less;    /* gboolean per segment */
+} Views;
+
+static void
+views_clear (Views *views)
+{
+  g_clear_pointer (&views->chips, g_ptr_array_unref);
+  g_clear_pointer (&views->units, g_array_unref);
+  g_clear_pointer (&views->tags, g_ptr_array_unref);
+  g_clear_pointer (&views->less, g_array_unref);
+}
+
+static void
+build_views (const ViewSpec *v, const KelDocument *doc, Views *views)
+{
+  g_autoptr (GHashTable) mine_keys = my_keys (v);
+  g_autoptr (GHashTable) own_reasons = lexicon_reasons (v);
+
+  views->chips = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint s = 0; s < doc->segments->len; s++)
+    {
+      GArray *a = g_array_new (FALSE, TRUE, sizeof (KelCodeChip));
+      g_array_set_clear_func (a, (GDestroyNotify) kel_code_chip_clear);
+      g_ptr_array_add (views->chips, a);
+    }
+  views->units = g_array_new (FALSE, TRUE, sizeof (KelDocumentUnit));
+  views->tags = g_ptr_array_new_with_free_func (g_free);
+  views->less = g_array_sized_new (FALSE, TRUE, sizeof (gboolean), doc->segments->len);
+  for (guint i = 0; i < v->codings->len; i++)
+    {
+      const KelProjectCoding *c = v->codings->pdata[i];
+      gboolean decided;
+
+      if (c->segment >= 0 && (guint) c->segment < doc->segments->len
+          && is_visible (v, mine_keys, c, &decided))
+        show_coding (v, c, decided, own_reasons, views->chips, views->units, views->tags);
+    }
+  for (guint s = 0; s < doc->segments->len; s++)
+    {
+      gboolean none = show_segment (v->categories, doc, s, views->chips->pdata[s],
+                                    views->units, views->tags);
+      g_array_append_val (views->less, none);
+    }
 }
 
 /* The highlights of the document: those of the codings (self->units) with the chosen
@@ -721,50 +815,36 @@ update_units (KelWindow *self)
                                units->len);
 }
 
+/* The window keeps @views' highlights (taken). */
+static void
+keep_units (KelWindow *self, Views *views)
+{
+  g_clear_pointer (&self->units, g_array_unref);
+  g_clear_pointer (&self->unit_tags, g_ptr_array_unref);
+  g_clear_pointer (&self->unit_less, g_array_unref);
+  self->units = g_steal_pointer (&views->units);
+  self->unit_tags = g_steal_pointer (&views->tags);
+  self->unit_less = g_steal_pointer (&views->less);
+}
+
 /* The chips of the segment list and the highlights of the document, from the codings. */
 static void
 rebuild_views (KelWindow *self)
 {
   KelDocument *doc = kel_document_view_get_document (self->document_view);
-  g_autoptr (GPtrArray) chips = NULL;
-  g_autoptr (GHashTable) mine_keys = NULL, own_reasons = NULL;
+  ViewSpec v = view_spec (self);
+  Views views = { 0 };
 
-  g_clear_pointer (&self->units, g_array_unref);
-  g_clear_pointer (&self->unit_tags, g_ptr_array_unref);
-  g_clear_pointer (&self->unit_less, g_array_unref);
   if (doc == NULL || self->codings == NULL)
     {
+      keep_units (self, &views);
       update_units (self);
       return;
     }
-  chips = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  for (guint s = 0; s < doc->segments->len; s++)
-    {
-      GArray *a = g_array_new (FALSE, TRUE, sizeof (KelCodeChip));
-      g_array_set_clear_func (a, (GDestroyNotify) kel_code_chip_clear);
-      g_ptr_array_add (chips, a);
-    }
-  self->units = g_array_new (FALSE, TRUE, sizeof (KelDocumentUnit));
-  self->unit_tags = g_ptr_array_new_with_free_func (g_free);
-  self->unit_less = g_array_sized_new (FALSE, TRUE, sizeof (gboolean), doc->segments->len);
-  mine_keys = my_keys (self);
-  own_reasons = lexicon_reasons (self);
-  for (guint i = 0; i < self->codings->len; i++)
-    {
-      const KelProjectCoding *c = self->codings->pdata[i];
-      gboolean decided;
-
-      if (c->segment >= 0 && (guint) c->segment < doc->segments->len
-          && is_visible (self, mine_keys, c, &decided))
-        show_coding (self, c, decided, own_reasons, chips, self->units, self->unit_tags);
-    }
-  for (guint s = 0; s < doc->segments->len; s++)
-    {
-      gboolean none = show_segment (self, doc, s, chips->pdata[s], self->units,
-                                    self->unit_tags);
-      g_array_append_val (self->unit_less, none);
-    }
-  kel_segment_panel_set_chips (self->segment_panel, chips);
+  build_views (&v, doc, &views);
+  keep_units (self, &views);
+  kel_segment_panel_set_chips (self->segment_panel, views.chips);
+  views_clear (&views);
   update_units (self);
 }
 
@@ -927,39 +1007,82 @@ load_job_free (LoadJob *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadJob, load_job_free)
 
+/* A document loaded, its views being made on a worker: the list's items with their
+ * codes, and the highlights. The window shows the document it showed until they are
+ * ready, then the new one whole in one turn of the main loop (the items, chips and
+ * highlights of a 500-page document took 50–90 ms of it). */
+typedef struct {
+  gint64       id;
+  guint        changes;   /* the window's count of changes when its codings were read */
+  KelDocument *doc;
+  GBytes      *source;
+  ViewSpec    *spec;      /* what the views were made by, with the codings */
+  GPtrArray   *items;     /* made: KelSegmentItem */
+  Views        views;     /* made */
+} Prepare;
+
 static void
-load_done (GObject *source, GAsyncResult *result, gpointer user_data)
+prepare_free (Prepare *prep)
 {
-  g_autoptr (LoadJob) job = user_data;
-  KelWindow *self = job->self;
-  g_autoptr (GError) error = NULL;
+  g_clear_pointer (&prep->doc, kel_document_free);
+  g_clear_pointer (&prep->source, g_bytes_unref);
+  g_clear_pointer (&prep->spec, view_spec_free);
+  g_clear_pointer (&prep->items, g_ptr_array_unref);
+  views_clear (&prep->views);
+  g_free (prep);
+}
+
+static void
+prepare_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Prepare *prep = data;
+
+  build_views (prep->spec, prep->doc, &prep->views);
+  prep->items = kel_segment_panel_make_items (prep->doc, prep->views.chips);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Whether the window still shows codings as @v says. */
+static gboolean
+same_spec (KelWindow *self, const ViewSpec *v)
+{
+  return g_strcmp0 (v->coder, self->coder) == 0 && v->show == self->show
+         && g_strcmp0 (v->show_coder, self->show_coder) == 0 && v->blind == self->blind
+         && v->categories == self->categories;
+}
+
+static void
+prepare_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Prepare *prep = g_task_get_task_data (G_TASK (result));
+  KelWindow *self = KEL_WINDOW (source);
   g_autofree gint64 *hit = NULL;
   KelDocument *doc;
   gboolean pdf;
 
-  job->doc = kel_project_load_document_finish (KEL_PROJECT (source), result, &job->source,
-                                               &job->codings, &error);
-  if (job->doc == NULL)
-    {
-      _kel_window_error (self, error);
-      return;
-    }
-  if (job->id != self->doc_id)
+  /* another document chosen since, or this one again */
+  if (prep->id != self->doc_id || result != (GAsyncResult *) self->prepare)
     return;
-  doc = g_steal_pointer (&job->doc);
+  g_clear_object (&self->prepare);
+  doc = g_steal_pointer (&prep->doc);
   pdf = doc->extracted != NULL && doc->extracted->kind == KEL_SOURCE_PDF;
-  kel_segment_panel_set_document (self->segment_panel, doc);
-  kel_document_view_set_document (self->document_view, doc, pdf ? job->source : NULL);
-  self->shown_id = job->id;
+  kel_segment_panel_set_items (self->segment_panel, doc, prep->items);
+  kel_document_view_set_document (self->document_view, doc, pdf ? prep->source : NULL);
+  self->shown_id = prep->id;
   refresh_metadata (self);
-  /* read with the document, unless the project changed since */
-  if (job->changes == self->changes)
-    show_codings (self, g_steal_pointer (&job->codings));
-  else
+  g_clear_pointer (&self->codings, g_ptr_array_unref);
+  self->codings = g_ptr_array_ref (prep->spec->codings);
+  keep_units (self, &prep->views);
+  /* the project changed since its codings were read, or whose codes to show did */
+  if (prep->changes != self->changes)
     _kel_window_refresh_codings (self);
+  else if (!same_spec (self, prep->spec))
+    show_codings (self, g_ptr_array_ref (self->codings));
+  else
+    _kel_window_update_actions (self);
   hit = g_object_steal_data (G_OBJECT (self), "reveal-hit");
   /* a Find hit in this document: its segment, and the hit itself in view */
-  for (guint s = 0; hit != NULL && hit[0] == job->id && s < doc->segments->len; s++)
+  for (guint s = 0; hit != NULL && hit[0] == prep->id && s < doc->segments->len; s++)
     if ((gsize) hit[1] >= g_array_index (doc->segments, KelSegment, s).start
         && (gsize) hit[1] < g_array_index (doc->segments, KelSegment, s).end)
       self->selected = (int) s;
@@ -970,9 +1093,58 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
       /* start on the first segment to review */
       kel_segment_panel_select_next (self->segment_panel);
     }
-  if (hit != NULL && hit[0] == job->id)
+  update_units (self);
+  if (hit != NULL && hit[0] == prep->id)
     kel_document_view_reveal (self->document_view, (gsize) hit[1], (gsize) hit[2]);
   kel_segment_panel_focus_list (self->segment_panel);
+}
+
+static void
+load_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (LoadJob) job = user_data;
+  KelWindow *self = job->self;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GTask) task = NULL;
+  GPtrArray *codings;
+  Prepare *prep;
+
+  job->doc = kel_project_load_document_finish (KEL_PROJECT (source), result, &job->source,
+                                               &job->codings, &error);
+  if (job->doc == NULL)
+    {
+      _kel_window_error (self, error);
+      return;
+    }
+  if (job->id != self->doc_id)
+    return;
+  /* read with the document, unless the project changed since */
+  codings = job->codings;
+  if (job->changes != self->changes)
+    {
+      g_clear_pointer (&job->codings, g_ptr_array_unref);
+      codings = job->codings = kel_project_list_codings (self->project, job->id, NULL, &error);
+      if (codings == NULL)
+        {
+          _kel_window_error (self, error);
+          codings = job->codings = g_ptr_array_new ();
+        }
+    }
+  prep = g_new0 (Prepare, 1);
+  prep->id = job->id;
+  prep->changes = self->changes;
+  prep->doc = g_steal_pointer (&job->doc);
+  prep->source = g_steal_pointer (&job->source);
+  prep->spec = view_spec_copy (self, codings);
+  task = g_task_new (self, NULL, prepare_done, NULL);
+  g_task_set_source_tag (task, load_done);
+  g_task_set_name (task, "[kelisim] document views");
+  g_task_set_task_data (task, prep, (GDestroyNotify) prepare_free);
+  g_set_object (&self->prepare, task);
+  g_task_run_in_thread (task, prepare_thread);
+  /* its pages read meanwhile, so that the first is drawn soon after it is shown */
+  if (prep->doc->extracted != NULL && prep->doc->extracted->kind == KEL_SOURCE_PDF)
+    kel_document_view_prepare_pdf (self->document_view, prep->source, prep->doc->name);
 }
 
 /* Opens @document; @segment (or -1) is selected once it is loaded. */
@@ -1563,6 +1735,10 @@ kel_window_dispose (GObject *object)
 
   _kel_window_close_project (self);
   g_clear_handle_id (&self->bench_tick_id, g_source_remove);
+  g_clear_pointer (&self->bench_docs, g_array_unref);
+  if (self->bench_opens != NULL)
+    g_string_free (g_steal_pointer (&self->bench_opens), TRUE);
+  g_clear_object (&self->prepare);
   g_clear_object (&self->load_job);
   _kel_window_end_job (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEL_TYPE_WINDOW);

@@ -1027,6 +1027,108 @@ test_retrieved_segments (void)
   fixture_teardown (&f);
 }
 
+/* Opening a document ------------------------------------------------------------------ */
+
+static const char second_text[] =
+  "МЕМОРАНДУМ\nо сотрудничестве между ТОО «Казцинк» и акиматом на 2022 год\n\n"
+  "1. Обязательства Компании\n"
+  "1.1. Ремонт школы на сумму 40 млн тенге.\n"
+  "1.2. Участие в заседаниях рабочей группы.\n";
+
+typedef struct {
+  KelWindow *window;
+  gint64     want;
+  gint64     first;
+  guint      turns;       /* turns of the main loop seen while waiting */
+  gboolean   torn;        /* a turn showed one document's page with another's list */
+} Switch;
+
+/* Each turn while a document opens: the page and the list show the same document, the
+ * one shown before until the new one is whole. */
+static gboolean
+switched (gpointer data)
+{
+  Switch *sw = data;
+  KelDocumentView *view = KEL_DOCUMENT_VIEW (kel_window_get_document_view (sw->window));
+  KelSegmentPanel *panel = KEL_SEGMENT_PANEL (kel_window_get_segment_panel (sw->window));
+  KelDocument *doc = kel_document_view_get_document (view);
+  gint64 shown = kel_window_get_shown_document (sw->window);
+  int selected = kel_segment_panel_get_selected (panel);
+
+  sw->turns++;
+  /* nothing shown yet (the window opened with no document), or one document whole */
+  if (doc == NULL ? shown != 0
+                  : (shown == sw->first) != g_str_equal (doc->name, "memo.txt")
+                    || (selected >= 0 && (guint) selected >= doc->segments->len))
+    sw->torn = TRUE;
+  return shown == sw->want;
+}
+
+static void
+open_whole (Fixture *f, KelWindow *window)
+{
+  KelDocumentView *view = KEL_DOCUMENT_VIEW (kel_window_get_document_view (window));
+  KelSegmentPanel *panel = KEL_SEGMENT_PANEL (kel_window_get_segment_panel (window));
+  gint64 second = f->document + 1;
+  Switch sw = { window, f->document, f->document, 0, FALSE };
+  GArray *chips;
+
+  kel_window_open_document (window, f->document);
+  GUI_WAIT (switched, &sw, 30);
+  g_assert_false (sw.torn);
+  /* to the second and straight back: the first, whole, and nothing of the second */
+  kel_window_open_document (window, second);
+  kel_window_open_document (window, f->document);
+  GUI_SETTLE (10);
+  g_assert_cmpint (kel_window_get_shown_document (window), ==, f->document);
+  g_assert_cmpstr (kel_document_view_get_document (view)->name, ==, "memo.txt");
+  /* then the second: the first stays whole until the second is, list and page at once */
+  sw.want = second;
+  kel_window_open_document (window, second);
+  GUI_WAIT (switched, &sw, 30);
+  g_assert_false (sw.torn);
+  g_assert_cmpstr (kel_document_view_get_document (view)->name, ==, "memo2.txt");
+  /* its first segment to review chosen, with its codes (the school's infrastructure) */
+  g_assert_cmpint (kel_segment_panel_get_selected (panel), >=, 0);
+  chips = kel_segment_panel_get_selected_chips (panel);
+  g_assert_nonnull (chips);
+  g_assert_cmpuint (chips->len, >, 0);
+  g_assert_cmpstr (g_array_index (chips, KelCodeChip, 0).category, ==, "infrastructure");
+  GUI_SETTLE (10);
+  g_assert_cmpint (kel_window_get_shown_document (window), ==, second);
+}
+
+/* A document chosen is shown whole in one turn, its list's items and codes made on a
+ * worker meanwhile: never the new page beside the old list; choosing another before it
+ * is ready drops it. */
+static void
+test_open_whole (void)
+{
+  Fixture f = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexicon) lex = NULL;
+  g_autoptr (KelProject) project = NULL;
+  g_autoptr (GPtrArray) added = NULL;
+  g_autofree char *path = NULL;
+  const char *paths[2] = { NULL, NULL };
+  KelPipelineOptions pipeline = { NULL, NULL, NULL, 0, FALSE, KEL_OCR_NEVER };
+
+  fixture_setup (&f, NULL);
+  lex = builtin_lexicon ();
+  pipeline.lexicon = lex;
+  path = g_build_filename (f.dir, "memo2.txt", NULL);
+  g_assert_true (g_file_set_contents (path, second_text, -1, NULL));
+  project = kel_project_open (f.project_path, &error);
+  g_assert_no_error (error);
+  paths[0] = path;
+  added = kel_project_add_files (project, &pipeline, paths, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((KelProjectAddResult *) added->pdata[0])->document, ==, f.document + 1);
+  g_clear_object (&project);
+  run_workbench (&f, open_whole);
+  fixture_teardown (&f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1038,5 +1140,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/workbench/one-instance", test_one_instance);
   g_test_add_func ("/kelisim/workbench/find", test_find);
   g_test_add_func ("/kelisim/workbench/retrieved-segments", test_retrieved_segments);
+  g_test_add_func ("/kelisim/workbench/open-whole", test_open_whole);
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <poppler.h>
 #include <string.h>
 
 #include "kel-link.h"
@@ -556,6 +557,91 @@ test_cli_project (void)
   g_assert_cmpint (run.status, ==, 2);
 }
 
+/* The text of a one-page PDF of the CLI's. */
+static char *
+pdf_text (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+  PopplerPage *page;
+  char *text;
+
+  g_assert_no_error (error);
+  page = poppler_document_get_page (doc, 0);
+  text = poppler_page_get_text (page);
+  g_object_unref (page);
+  g_object_unref (doc);
+  return text;
+}
+
+/* A project's delivery chart names the corporations in the chart's language by the
+ * corporations list (Kazzinc is Қазмырыш in Kazakh, Казцинк in Russian), as the
+ * workbench's charts do, though the project's codebook knows no corporation; so does
+ * "link --chart", in the interface language. */
+static void
+test_cli_chart_names (void)
+{
+  g_autofree char *memo = kel_test_write_temp (
+    "names-memo.txt",
+    "МЕМОРАНДУМ о сотрудничестве между акиматом города Риддера и ТОО «Казцинк» на 2021 год\n\n"
+    "2. Намерения Компании\n"
+    "2.1. Компания выполнит капитальный ремонт детского сада № 5 «Балауса» на сумму 85 млн "
+    "тенге.\n",
+    -1);
+  g_autofree char *report = kel_test_write_temp (
+    "names-report.txt",
+    "ОТЧЕТ об исполнении Меморандума ТОО «Казцинк» за 2021 год\n\n"
+    "1. Объекты\n"
+    "Завершён капитальный ремонт ДС № 5 «Балауса», затраты составили 83,9 млн тенге.\n",
+    -1);
+  g_autofree char *path = kel_test_temp_path ("names.kelisim");
+  g_autofree char *pdf = kel_test_temp_path ("names-chart.pdf");
+  g_autofree char *link_pdf = kel_test_temp_path ("names-link.pdf");
+  g_autofree char *text = NULL;
+  g_auto (KelTestRun) run = { 0 };
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+
+  kel_test_run_cli (&run, "project", "new", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  kel_test_run_clear (&run);
+  kel_test_run_cli (&run, "project", "add", path, memo, report, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  kel_test_run_clear (&run);
+
+  kel_test_run_cli (&run, "chart", "--kind", "delivery", "--project", path, "--lang", "kk",
+                    "-o", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  text = pdf_text (pdf);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Қазмырыш"));
+  g_assert_null (strstr (text, "Kazzinc"));
+  g_clear_pointer (&text, g_free);
+  kel_test_run_clear (&run);
+
+  kel_test_run_cli (&run, "chart", "--kind", "delivery", "--project", path, "--lang", "ru",
+                    "-o", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Казцинк"));
+  g_assert_null (strstr (text, "Kazzinc"));
+  g_clear_pointer (&text, g_free);
+  kel_test_run_clear (&run);
+
+  g_setenv ("LANGUAGE", "kk", TRUE);
+  kel_test_run_cli (&run, "link", "--project", path, "--chart", link_pdf, NULL);
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  g_assert_cmpint (run.status, ==, 0);
+  text = pdf_text (link_pdf);
+  g_assert_nonnull (strstr (text, "Қазмырыш"));
+  g_assert_null (strstr (text, "Kazzinc"));
+  g_unlink (pdf);
+  g_unlink (link_pdf);
+}
+
 /* A report's items, each in its own segment, in order (items 0.. are the memorandum's). */
 static void
 number_segments (GPtrArray *items)
@@ -851,5 +937,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/linking/evidence-label", test_evidence_label);
   g_test_add_func ("/kelisim/linking/lexicon-names", test_lexicon_names);
   g_test_add_func ("/kelisim/linking/cli-project", test_cli_project);
+  g_test_add_func ("/kelisim/linking/cli-chart-names", test_cli_chart_names);
   return g_test_run ();
 }
