@@ -1019,6 +1019,10 @@ test_corpus_as_full_run (void)
       g_assert_no_error (error);
       undone = corpus_summary (project, docs);
       g_assert_cmpstr (undone, ==, before);
+      /* and a lexicon run finds nothing to change there either */
+      g_assert_true (kel_project_run_lexicon (project, &pipeline, NULL, &n_full, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_full, ==, 0);
       g_assert_true (kel_project_run_lexicon (full, &pipeline, NULL, NULL, &error));
       g_assert_no_error (error);
     }
