@@ -877,6 +877,165 @@ test_mentions_migrated (Fixture *f, gconstpointer data)
   g_unlink (file);
 }
 
+/* The corpus, coded with the built-in lexicon: every coding of the lexicon's in full, the
+ * documents by their place in @docs. */
+static char *
+corpus_summary (KelProject *project, GArray *docs)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = kel_project_list_codings (project, 0, KEL_LEXICON_CODER, &error);
+  GString *s = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const KelProjectCoding *c = all->pdata[i];
+      guint d = 0;
+
+      while (d < docs->len && g_array_index (docs, gint64, d) != c->document)
+        d++;
+      g_assert_cmpuint (d, <, docs->len);
+      g_string_append_printf (s, "%u %d %s %g %s %s %u %zu-%zu %s %s %d %d %s %zu-%zu\n", d,
+                              c->segment, c->category, c->amount_kzt,
+                              c->amount_text ? c->amount_text : "-", c->terms ? c->terms : "-",
+                              c->item, c->item_start, c->item_end, c->label ? c->label : "-",
+                              c->corporation ? c->corporation : "-", c->counted,
+                              (int) c->reason, c->reason_terms ? c->reason_terms : "-",
+                              c->start, c->end);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static KelProject *
+corpus_project (const char *name, const KelPipelineOptions *pipeline, GStrv files,
+                GArray *docs)
+{
+  g_autofree char *path = kel_test_temp_path (name);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) added = NULL;
+  KelProject *p;
+
+  g_unlink (path);
+  p = kel_project_create (path, pipeline->lexicon, &error);
+  g_assert_no_error (error);
+  added = kel_project_add_files (p, pipeline, (const char *const *) files, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < added->len; i++)
+    {
+      g_assert_no_error (((KelProjectAddResult *) added->pdata[i])->error);
+      if (docs != NULL)
+        g_array_append_val (docs, ((KelProjectAddResult *) added->pdata[i])->document);
+    }
+  g_assert_true (kel_project_add_coder (p, "anna", "en", &error));
+  g_assert_no_error (error);
+  return p;
+}
+
+/* Over the corpus's memoranda (three languages) and the built-in lexicon, four edits —
+ * a term added, one removed, a weight changed, a regular expression added — each
+ * previewed and applied (only the documents holding the term's literal coded again, whose
+ * items are attributed from the stored mentions) leave the lexicon's codings as a lexicon
+ * run of the edited lexicon over every document of a second project of the same files
+ * does; undone, the project is as before. Each edit changes some document. */
+static void
+test_corpus_as_full_run (void)
+{
+  g_autofree char *builtin = g_build_filename (kel_data_dir (), "lexicons", NULL);
+  g_autofree char *dir = kel_test_data_path ("corpus");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexicon) lex = kel_lexicon_load (builtin, builtin, &error);
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) docs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) full_docs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GDir) d = NULL;
+  g_autoptr (KelProject) project = NULL, full = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  KelPipelineOptions pipeline = { 0 };
+  KelTermChange changes[] = {
+    { KEL_TERM_CHANGE_ADD, 0, "ремонт*", FALSE, "charity", KEL_LANG_RU, 1.5 },
+    { KEL_TERM_CHANGE_REMOVE, G_MAXUINT, NULL, FALSE, NULL, KEL_LANG_UNKNOWN, 0 },
+    { KEL_TERM_CHANGE_WEIGHT, G_MAXUINT, NULL, FALSE, NULL, KEL_LANG_UNKNOWN, -3 },
+    { KEL_TERM_CHANGE_ADD, 0, "(?:repair|renovat)\\w*\\s+(?:of|works)", TRUE,
+      "human_development", KEL_LANG_EN, 3 },
+  };
+  const char *name;
+
+  g_assert_no_error (error);
+  pipeline.lexicon = lex;
+  changes[1].term = term_index (lex, "construct*");
+  changes[2].term = term_index (lex, "construct*");
+  d = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".pdf") && !g_str_has_suffix (name, ".scanned.pdf"))
+      g_ptr_array_add (files, g_build_filename (dir, name, NULL));
+  g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);
+  g_assert_cmpuint (files->len, >=, 9);
+  g_ptr_array_add (files, NULL);
+
+  project = corpus_project ("recode-corpus.kelisim", &pipeline, (GStrv) files->pdata, docs);
+  full = corpus_project ("recode-corpus-full.kelisim", &pipeline, (GStrv) files->pdata,
+                         full_docs);
+  /* how a lexicon run codes each document again (from the store, not from the file) */
+  for (guint i = 0; i < 2; i++)
+    {
+      guint n = 0;
+
+      g_assert_true (kel_project_run_lexicon (i == 0 ? project : full, &pipeline, NULL, &n,
+                                              &error));
+      g_assert_no_error (error);
+      g_test_message ("run %u: %u documents changed", i, n);
+    }
+  before = corpus_summary (project, docs);
+  after = corpus_summary (full, full_docs);
+  g_assert_cmpstr (before, ==, after);
+  for (guint k = 0; k < G_N_ELEMENTS (changes); k++)
+    {
+      g_autoptr (KelLexiconDiff) diff = NULL;
+      g_autofree char *incremental = NULL, *whole = NULL, *undone = NULL;
+      KelPipelineOptions edited = { 0 };
+      guint n_changed = 0, n_full = 0;
+
+      diff = kel_project_preview_lexicon_change (project, &pipeline, &changes[k], NULL, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s: %u of %u documents coded again, %u change, %u codings gained or "
+                      "lost", diff->label, diff->n_recoded, diff->n_documents,
+                      diff->changed->len, diff->codings->len);
+      g_assert_cmpuint (diff->changed->len, >, 0);
+      g_assert_true (kel_project_apply_lexicon_change (project, "anna", &pipeline, diff, NULL,
+                                                       &n_changed, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_changed, ==, diff->changed->len);
+      edited.lexicon = diff->lexicon;
+      g_assert_true (kel_project_run_lexicon (full, &edited, NULL, &n_full, &error));
+      g_assert_no_error (error);
+      incremental = corpus_summary (project, docs);
+      whole = corpus_summary (full, full_docs);
+      g_assert_cmpuint (n_full, ==, n_changed);
+      g_assert_cmpstr (incremental, ==, whole);
+      g_assert_cmpstr (incremental, !=, before);
+
+      g_assert_true (kel_project_undo (project, "anna", &error));
+      g_assert_no_error (error);
+      undone = corpus_summary (project, docs);
+      g_assert_cmpstr (undone, ==, before);
+      /* and a lexicon run finds nothing to change there either */
+      g_assert_true (kel_project_run_lexicon (project, &pipeline, NULL, &n_full, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_full, ==, 0);
+      g_assert_true (kel_project_run_lexicon (full, &pipeline, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      KelProject *p = i == 0 ? project : full;
+      g_autofree char *path = g_strdup (kel_project_get_path (p));
+
+      g_clear_object (i == 0 ? &project : &full);
+      g_unlink (path);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -897,5 +1056,6 @@ main (int argc, char **argv)
   ADD ("corporations-changed", test_corporations_changed);
   ADD ("mentions-migrated", test_mentions_migrated);
 #undef ADD
+  g_test_add_func ("/kelisim/recode/corpus-as-full-run", test_corpus_as_full_run);
   return g_test_run ();
 }

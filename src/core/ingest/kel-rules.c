@@ -319,32 +319,52 @@ draw_page (PopplerPage *page, guint8 *rgb, int pw, int ph, int stride)
   return TRUE;
 }
 
-/* The grey of each pixel of @rgb (the weights of ITU-R 601); white, most of a page, four
- * pixels at once. */
+/* The grey of @px, an RGB24 pixel (the weights of ITU-R 601); white is 255. */
+static inline guint8
+gray_of (guint32 px)
+{
+  px &= 0xffffff;
+  return px == 0xffffff ? 255
+                        : (guint8) ((((px >> 16) & 0xff) * 299 + ((px >> 8) & 0xff) * 587
+                                     + (px & 0xff) * 114) / 1000);
+}
+
+/* The grey of each pixel of @rgb. White, most of a page, is passed sixteen pixels (a
+ * cache line) at a time; a block with anything else in it is read pixel by pixel. */
 static void
 to_gray (const guint8 *rgb, int pw, int ph, int stride, guint8 *gray)
 {
+  const guint64 white = 0x00ffffff00ffffffULL;
+
   for (int y = 0; y < ph; y++)
     {
-      const guint32 *row = (const guint32 *) (rgb + (gsize) y * stride);
+      const guint8 *row = rgb + (gsize) y * stride;
       guint8 *out = gray + (gsize) y * pw;
+      int x = 0;
 
-      for (int x = 0; x < pw; x++)
+      while (x < pw)
         {
-          guint32 px = row[x] & 0xffffff;
+          int end = MIN (x + 16, pw);
 
-          if (x + 4 <= pw && (row[x] & row[x + 1] & row[x + 2] & row[x + 3] & 0xffffff)
-                             == 0xffffff)
+          if (end - x == 16)
             {
-              memset (out + x, 255, 4);
-              x += 3;
-              continue;
-            }
+              guint64 w[8];
 
-          out[x] = px == 0xffffff ? 255
-                                  : (guint8) ((((px >> 16) & 0xff) * 299
-                                               + ((px >> 8) & 0xff) * 587
-                                               + (px & 0xff) * 114) / 1000);
+              memcpy (w, row + (gsize) x * 4, sizeof w);
+              if ((w[0] & w[1] & w[2] & w[3] & w[4] & w[5] & w[6] & w[7] & white) == white)
+                {
+                  memset (out + x, 255, 16);
+                  x = end;
+                  continue;
+                }
+            }
+          for (; x < end; x++)
+            {
+              guint32 px;
+
+              memcpy (&px, row + (gsize) x * 4, sizeof px);
+              out[x] = gray_of (px);
+            }
         }
     }
 }

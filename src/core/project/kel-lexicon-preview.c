@@ -202,6 +202,56 @@ compare_diff_codings (gconstpointer a, gconstpointer b)
   return c != 0 ? c : strcmp (x->text, y->text);
 }
 
+/* Whether @stored says all that @doc's codings say, in any order: the rows an undo put
+ * back have new ids, so the order of the store need not be the coder's. */
+static gboolean
+same_codings (const KelDocument *doc, const KelLexicon *lex, GArray *stored)
+{
+  g_autoptr (GHashTable) by_item = NULL;
+  guint i;
+
+  if (stored->len != doc->codings->len)
+    return FALSE;
+  for (i = 0; i < stored->len; i++)
+    if (!same_coding (&g_array_index (stored, Stored, i),
+                      &g_array_index (doc->codings, KelCoding, i), lex))
+      break;
+  if (i == stored->len)
+    return TRUE;
+  /* the stored codings of each item (segment, category, span), each taken once */
+  by_item = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_array_unref);
+  for (i = 0; i < stored->len; i++)
+    {
+      const Stored *s = &g_array_index (stored, Stored, i);
+      char *key = item_key (s->segment, s->category, s->start, s->end);
+      GArray *same = g_hash_table_lookup (by_item, key);
+
+      if (same == NULL)
+        g_hash_table_insert (by_item, key, same = g_array_new (FALSE, FALSE, sizeof (guint)));
+      else
+        g_free (key);
+      g_array_append_val (same, i);
+    }
+  for (i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      g_autofree char *key = item_key (c->segment, kel_lexicon_get_category (lex, c->category)->id,
+                                       c->start, c->end);
+      GArray *same = g_hash_table_lookup (by_item, key);
+      guint k = 0;
+
+      while (same != NULL && k < same->len
+             && !same_coding (&g_array_index (stored, Stored, g_array_index (same, guint, k)),
+                              c, lex))
+        k++;
+      if (same == NULL || k == same->len)
+        return FALSE;
+      g_array_remove_index_fast (same, k);
+    }
+  return TRUE;
+}
+
 /* Adds to @out what @doc (coded with @lex) gains and loses against @stored; returns
  * whether its codings differ at all. */
 static gboolean
@@ -210,20 +260,16 @@ compare_document (const KelDocument *doc, gint64 document, const KelLexicon *lex
 {
   g_autoptr (GHashTable) before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GPtrArray) mine = g_ptr_array_new ();
-  gboolean differs = stored->len != doc->codings->len;
 
+  if (same_codings (doc, lex, stored))
+    return FALSE;
   for (guint i = 0; i < stored->len; i++)
     {
       const Stored *s = &g_array_index (stored, Stored, i);
       char *key = item_key (s->segment, s->category, s->start, s->end);
       g_hash_table_insert (before, key, GUINT_TO_POINTER (
         GPOINTER_TO_UINT (g_hash_table_lookup (before, key)) + 1));
-      if (i < doc->codings->len
-          && !same_coding (s, &g_array_index (doc->codings, KelCoding, i), lex))
-        differs = TRUE;
     }
-  if (!differs)
-    return FALSE;
   for (guint i = 0; i < doc->codings->len; i++)
     {
       const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
