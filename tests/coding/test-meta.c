@@ -168,7 +168,7 @@ test_meta_report_period (void)
 }
 
 /* Minutes, a letter or a press release that give the results of the year before their own
- * speak for that year too: what they report as done then is counted, and a year before it
+ * (or the companies' contribution in it) speak for that year too: what they report as done then is counted, and a year before it
  * stays background. (Invented texts.) */
 static void
 test_meta_results_period (void)
@@ -190,6 +190,23 @@ test_meta_results_period (void)
       "2. 2022 жылы Серіктестік Жана ауылында 300 орындық мектеп салады.\n", 2 },
     { "Tau LLP press release, 18 January 2022\n"
       "1. Tau reports its community results for 2021 and its plans for 2022\n"
+      "In 2021 Tau completed the construction of a kindergarten for 90 children in Zhana.\n"
+      "In 2019 Tau built a sports hall in Shu.\n"
+      "2. In 2022 Tau will build a school for 300 pupils in Zhana.\n", 2 },
+    /* minutes on the companies' contribution in the year before */
+    { "ПРОТОКОЛ сессии районного маслихата\n18 февраля 2022 года № 12\n"
+      "1. О вкладе недропользователей в развитие района в 2021 году\n"
+      "Депутат отметил, что в 2021 году компания завершила строительство "
+      "детского сада на 90 мест в селе Жана.\n"
+      "В 2019 году компания построила спортивный зал в селе Шу.\n"
+      "2. В 2022 году компания построит школу на 300 мест в селе Жана.\n", 2 },
+    { "Аудандық мәслихат сессиясының ХАТТАМАСЫ\n2022 жылғы 18 ақпан\n"
+      "1. Компаниялардың 2021 жылы ауданның дамуына қосқан үлесі туралы\n"
+      "2021 жылы Серіктестік Жана ауылында 90 орындық балабақшаның құрылысын аяқтады.\n"
+      "2019 жылы Серіктестік Шу ауылында спорт залын салған болатын.\n"
+      "2. 2022 жылы Серіктестік Жана ауылында 300 орындық мектеп салады.\n", 2 },
+    { "Minutes of the district council session, 18 February 2022\n"
+      "1. On the companies' contribution to the district in 2021\n"
       "In 2021 Tau completed the construction of a kindergarten for 90 children in Zhana.\n"
       "In 2019 Tau built a sports hall in Shu.\n"
       "2. In 2022 Tau will build a school for 300 pupils in Zhana.\n", 2 },

@@ -435,14 +435,18 @@ init_patterns (gpointer data)
   re_year = compile ("(?<![\\d.,])((?:19|20)\\d\\d)(?![\\d])");
   /* the head says which year's results it gives: "Об итогах социального партнёрства в 2019
    * году", "итоги 2019 года", "отчёт … за 2019 год", "2019 жылғы … қорытындысы", "2019
-   * жылдың қорытындылары", "results of 2019", "report for 2019", "2019 results" */
+   * жылдың қорытындылары", "results of 2019", "report for 2019", "2019 results"; or the
+   * companies' contribution in that year that minutes discuss ("О вкладе недропользователей
+   * в развитие области в 2024 году", "компаниялардың 2024 жылы … дамуына қосқан үлесі
+   * туралы", "contribution … in 2024") */
   re_results = compile (
     "(?i)(?<!\\p{L})(?:итог\\p{L}*|отч[её]т\\p{L}*|результат\\p{L}*|исполнени\\p{L}*|"
     "выполнени\\p{L}*|қорытынд\\p{L}*|нәтиже\\p{L}*|есеб\\p{L}*|есеп|results?|report\\p{L}*|"
-    "outcomes?|review|achievements)\\s+(?:[^\\s.;:]+\\s+){0,6}?(?:(?:в|за|in|for|of)\\s+"
+    "outcomes?|review|achievements|вклад\\p{L}*|contributions?)"
+    "\\s+(?:[^\\s.;:]+\\s+){0,6}?(?:(?:в|за|in|for|of)\\s+"
     "(?:the\\s+year\\s+)?)?((?:19|20)\\d\\d)(?!\\d)(?!\\s*[-–—]\\s*(?:19|20)\\d\\d)"
     "|(?<![\\d.,])((?:19|20)\\d\\d)\\s*(?:жыл\\p{L}*\\s+)?(?:[^\\s.;:]+\\s+){0,5}?"
-    "(?:қорытынд|нәтиже|results|in\\s+review)\\p{L}*");
+    "(?:қорытынд|нәтиже|үлес|results|in\\s+review)\\p{L}*");
   return NULL;
 }
 
