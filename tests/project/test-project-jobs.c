@@ -565,6 +565,71 @@ test_load_document (void)
   g_assert_error (error, KEL_PROJECT_ERROR, KEL_PROJECT_ERROR_UNKNOWN);
 }
 
+/* What the source's early call saw. */
+typedef struct {
+  guint          calls;
+  gint64         document;
+  GBytes        *source;
+  GAsyncResult **result;     /* the load's, still NULL when the source came */
+  gboolean       before;
+} SourceSeen;
+
+static void
+on_source (gint64 document, GBytes *source, gpointer data)
+{
+  SourceSeen *seen = data;
+
+  seen->calls++;
+  seen->document = document;
+  seen->source = g_bytes_ref (source);
+  seen->before = *seen->result == NULL;
+}
+
+/* The workbench's load that reads the source first: its bytes come on the main loop
+ * before the document is done, the very bytes the _finish gives (so a PDF's renderer
+ * started on them is the one the document then shows). A load stopped before it ran
+ * does not call. */
+static void
+test_load_document_source_first (void)
+{
+  g_autoptr (KelProject) project = make_project ("load-first.kelisim", 3, 3);
+  g_autofree char *text = kel_test_memo_text (3);
+  gint64 id = first_document (project);
+  g_autoptr (KelJob) job = kel_job_new ();
+  g_autoptr (KelJob) stopped = kel_job_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) source = NULL;
+  /* static: the task may let go of its data after this function has returned */
+  static SourceSeen seen, none;
+  KelDocument *doc;
+
+  seen.result = none.result = &result;
+
+  kel_project_load_document_async_full (project, id, KEL_PROJECT_LOAD_BOXES, job, on_source,
+                                        &seen, NULL, on_done, &result);
+  doc = kel_project_load_document_finish (project, wait_for (&result), &source, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  g_assert_cmpuint (seen.calls, ==, 1);
+  g_assert_true (seen.before);
+  g_assert_cmpint (seen.document, ==, id);
+  g_assert_true (seen.source == source);
+  g_assert_cmpmem (g_bytes_get_data (source, NULL), g_bytes_get_size (source), text,
+                   strlen (text));
+  g_clear_pointer (&doc, kel_document_free);
+  g_clear_object (&result);
+  g_clear_pointer (&seen.source, g_bytes_unref);
+
+  kel_job_cancel (stopped);
+  kel_project_load_document_async_full (project, id, KEL_PROJECT_LOAD_NONE, stopped, on_source,
+                                        &none, NULL, on_done, &result);
+  g_assert_null (kel_project_load_document_finish (project, wait_for (&result), NULL, NULL,
+                                                   &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (none.calls, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -577,5 +642,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/project-jobs/add-files-stopped", test_add_files_stopped);
   g_test_add_func ("/kelisim/project-jobs/add-files-threads", test_add_files_threads);
   g_test_add_func ("/kelisim/project-jobs/load-document", test_load_document);
+  g_test_add_func ("/kelisim/project-jobs/load-document-source-first",
+                   test_load_document_source_first);
   return g_test_run ();
 }

@@ -243,6 +243,9 @@ typedef struct {
   KelDocument         *doc;
   GBytes              *source;
   GPtrArray           *codings;
+  KelProjectSourceFunc source_ready;   /* told of the source first, or NULL */
+  gpointer             source_data;
+  GDestroyNotify       source_destroy;
 } LoadData;
 
 static void
@@ -250,11 +253,56 @@ load_data_free (gpointer data)
 {
   LoadData *load = data;
 
+  if (load->source_destroy != NULL)
+    load->source_destroy (load->source_data);
   g_clear_object (&load->job);
   g_clear_pointer (&load->doc, kel_document_free);
   g_clear_pointer (&load->source, g_bytes_unref);
   g_clear_pointer (&load->codings, g_ptr_array_unref);
   g_free (load);
+}
+
+/* The source's bytes handed to the main loop as soon as they are read (the task, held,
+ * keeps its data). */
+typedef struct {
+  GTask  *task;
+  GBytes *source;
+} SourceCall;
+
+static void
+source_call_free (gpointer data)
+{
+  SourceCall *call = data;
+
+  g_object_unref (call->task);
+  g_bytes_unref (call->source);
+  g_free (call);
+}
+
+static gboolean
+source_call (gpointer data)
+{
+  SourceCall *call = data;
+  LoadData *load = g_task_get_task_data (call->task);
+  GCancellable *cancellable = g_task_get_cancellable (call->task);
+
+  if (cancellable == NULL || !g_cancellable_is_cancelled (cancellable))
+    load->source_ready (load->id, call->source, load->source_data);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+read_source (GTask *task, KelProject *project, LoadData *load)
+{
+  GError *error = NULL;
+
+  load->source = kel_project_get_source (project, load->id, &error);
+  if (load->source == NULL)
+    {
+      g_task_return_error (task, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -265,6 +313,19 @@ load_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancella
 
   if (g_task_return_error_if_cancelled (task))
     return;
+  /* first, when asked: a PDF is rendered while the rest is read */
+  if (load->source_ready != NULL)
+    {
+      SourceCall *call;
+
+      if (!read_source (task, source, load))
+        return;
+      call = g_new0 (SourceCall, 1);
+      call->task = g_object_ref (task);
+      call->source = g_bytes_ref (load->source);
+      g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, source_call,
+                                  call, source_call_free);
+    }
   load->doc = kel_project_load_document (source, load->id, load->flags, &error);
   if (load->doc == NULL)
     {
@@ -274,12 +335,8 @@ load_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancella
   kel_job_set_progress (load->job, 1. / 3, NULL);
   if (g_task_return_error_if_cancelled (task))
     return;
-  load->source = kel_project_get_source (source, load->id, &error);
-  if (load->source == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  if (load->source == NULL && !read_source (task, source, load))
+    return;
   kel_job_set_progress (load->job, 2. / 3, NULL);
   /* the codings too: a scan's hundreds are no work for the main loop */
   load->codings = kel_project_list_codings (source, load->id, NULL, &error);
@@ -293,8 +350,11 @@ load_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancella
 }
 
 void
-kel_project_load_document_async (KelProject *project, gint64 document, KelProjectLoadFlags flags,
-                                 KelJob *job, GAsyncReadyCallback callback, gpointer user_data)
+kel_project_load_document_async_full (KelProject *project, gint64 document,
+                                      KelProjectLoadFlags flags, KelJob *job,
+                                      KelProjectSourceFunc source_ready, gpointer source_data,
+                                      GDestroyNotify source_destroy,
+                                      GAsyncReadyCallback callback, gpointer user_data)
 {
   LoadData *load;
 
@@ -305,8 +365,19 @@ kel_project_load_document_async (KelProject *project, gint64 document, KelProjec
   load->id = document;
   load->flags = flags;
   load->job = job != NULL ? g_object_ref (job) : NULL;
+  load->source_ready = source_ready;
+  load->source_data = source_data;
+  load->source_destroy = source_destroy;
   kel_job_run_task (project, job, kel_project_load_document_async, "[kelisim] load a document",
                     load, load_data_free, load_thread, callback, user_data);
+}
+
+void
+kel_project_load_document_async (KelProject *project, gint64 document, KelProjectLoadFlags flags,
+                                 KelJob *job, GAsyncReadyCallback callback, gpointer user_data)
+{
+  kel_project_load_document_async_full (project, document, flags, job, NULL, NULL, NULL,
+                                        callback, user_data);
 }
 
 KelDocument *

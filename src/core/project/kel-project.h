@@ -294,6 +294,22 @@ void         kel_project_load_document_async  (KelProject          *project,
                                                KelJob              *job,
                                                GAsyncReadyCallback  callback,
                                                gpointer             user_data);
+/* The source's bytes of @document, read first by kel_project_load_document_async_full(). */
+typedef void (*KelProjectSourceFunc) (gint64    document,
+                                      GBytes   *source,
+                                      gpointer  user_data);
+/* As kel_project_load_document_async(), reading the source first and handing its bytes to
+ * @source_ready on the main loop (unless the load is cancelled by then) while the rest is
+ * read: a PDF can be rendered meanwhile. They are the bytes the _finish gives. */
+void         kel_project_load_document_async_full (KelProject           *project,
+                                                   gint64                document,
+                                                   KelProjectLoadFlags   flags,
+                                                   KelJob               *job,
+                                                   KelProjectSourceFunc  source_ready,
+                                                   gpointer              source_data,
+                                                   GDestroyNotify        source_destroy,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
 /* The document, its source's bytes in @source and its codings (KelProjectCoding) in
  * @codings (either may be NULL); NULL and an error when one of the three cannot be read
  * or the job was stopped. */
