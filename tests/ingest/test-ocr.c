@@ -481,10 +481,6 @@ test_ocr_fix_words (void)
     { "обшеобразовательной", FALSE, "общеобразовательной" }, { "«Обшества", FALSE, "«Общества" },
     { "плошадке", FALSE, "площадке" }, { "следуюшие:", FALSE, "следующие:" },
     { "обшивка", FALSE, "обшивка" }, { "пошлина", FALSE, "пошлина" }, { "слушай", FALSE, "слушай" },
-    /* «млн и» read as one word after a number (fresh6 01 scanned at 200 dpi), not after
-     * a word */
-    { "30", FALSE, "30" }, { "млни", FALSE, "млн и" }, { "6", FALSE, "6" }, { "млн", FALSE, "млн" },
-    { "размере", FALSE, "размере" }, { "млни", FALSE, "млни" },
   };
   g_autoptr (GArray) words = g_array_new (FALSE, TRUE, sizeof (KelOcrWord));
 

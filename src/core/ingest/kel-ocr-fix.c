@@ -8,8 +8,7 @@
  * («т.Темиртау»), «в г.» read as «Br.» and the «щ» of «помощь», «общий», «площадь» and
  * of «-ющий» as «ш»; across a document, a Latin name read two ways one confusable letter apart («Petropavi», «Petropavl»); a
  * clause number «4,2.» and a section number read as a letter («а.» between clauses 2.12
- * and 3.1); the sign «№» read as two letters («Хе 1»); a Latin word's l read as «!» or «|»;
- * «млн и» read as one word («млни»). */
+ * and 3.1); the sign «№» read as two letters («Хе 1»); a Latin word's l read as «!» or «|». */
 #include "config.h"
 
 #include <string.h>
@@ -383,28 +382,6 @@ fix_latin_ell (GArray *words, guint i)
     }
 }
 
-/* «млн и» read as one word after a number («30 млни 6 млн тенге»): the space before the
- * conjunction is lost, and with it the first sum. */
-static void
-fix_unit_and (GArray *words, guint i)
-{
-  static const char *const glued[] = { "млни", "млрди", "тыс.и", "трлни" };
-  static const char *const apart[] = { "млн и", "млрд и", "тыс. и", "трлн и" };
-  KelOcrWord *w = &g_array_index (words, KelOcrWord, i);
-  const char *prev = i > 0 ? g_array_index (words, KelOcrWord, i - 1).text : NULL;
-
-  if (prev == NULL || prev[0] == '\0' || w->line_start
-      || !g_ascii_isdigit (prev[strlen (prev) - 1]))
-    return;
-  for (guint k = 0; k < G_N_ELEMENTS (glued); k++)
-    if (strcmp (w->text, glued[k]) == 0)
-      {
-        g_free (w->text);
-        w->text = g_strdup (apart[k]);
-        return;
-      }
-}
-
 /* «щ» read as «ш» in words that no word of Russian or Kazakh spelt with «ш» begins with
  * («помошь», «обшеобразовательной», «плошадке», «обшества»), and in the endings of
  * participles in «-ющий», which none ends with («следуюший»). */
@@ -481,7 +458,6 @@ kel_ocr_fix_words (GArray *words)
       fix_in_town (words, i);
       fix_numero (words, i);
       fix_latin_ell (words, i);
-      fix_unit_and (words, i);
       fix_shcha (&g_array_index (words, KelOcrWord, i));
     }
 }
