@@ -219,6 +219,9 @@ kel_test_fold (const char *text)
        * DESIGN.md's normalization does not) a Latin look-alike letter typed inside a
        * Kazakh or Russian word from its Cyrillic twin: both sides are folded alike */
       c = fold_look_alike (c);
+      /* nor ё from е: Russian print writes either, and OCR reads ё as е */
+      if (c == 0x0451)
+        c = 0x0435;
       if (g_unichar_isalnum (c))
         g_string_append_unichar (out, c);
     }
