@@ -196,6 +196,22 @@ test_genres_will_consider (void)
   KEL_ASSERT_ITEM (en, "new grant", "human_development=-/declaration");
 }
 
+/* Keeping spending at a level names nothing. */
+static void
+test_genres_keep_level (void)
+{
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "Report of Altyn Dan LLP, 2024\n"
+    "\n"
+    "In 2024 the Company repaired the roof of School No. 3 in Kosshy for KZT 25 million.\n"
+    "\n"
+    "In 2025 we intend to keep our social investment at the same level, with a focus on "
+    "education and water supply.\n");
+
+  KEL_ASSERT_ITEM (en, "roof", "infrastructure=25000000");
+  KEL_ASSERT_ITEM (en, "water supply", "infrastructure=-/declaration");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -208,5 +224,6 @@ main (int argc, char **argv)
                    test_genres_investment_athletes_days);
   g_test_add_func ("/kelisim/genres/akim-decisions", test_genres_akim_decisions);
   g_test_add_func ("/kelisim/genres/will-consider", test_genres_will_consider);
+  g_test_add_func ("/kelisim/genres/keep-level", test_genres_keep_level);
   return g_test_run ();
 }
