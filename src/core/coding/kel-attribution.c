@@ -261,9 +261,33 @@ rest_is_note (const char *at)
   return open == 0;
 }
 
+/* Whether the rest of the line from an unquoted name at @at is only words with a capital
+ * (the name, its legal form) and a note in brackets: "2. Qazaq Steel LLP (memorandum of
+ * 5 February 2025)". */
+static gboolean
+rest_is_caps_note (const char *at)
+{
+  guint open = 0;
+  gboolean word = FALSE;
+
+  for (const char *p = at; *p && *p != '\n'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '(')
+        open++;
+      else if (c == ')' && open > 0)
+        open--;
+      else if (open == 0 && g_unichar_isalnum (c) && !word && g_unichar_islower (c))
+        return FALSE;
+      word = g_unichar_isalnum (c);
+    }
+  return open == 0;
+}
+
 /* Whether a company's name at @at of @text (offsets of the normalized text) opens a part of
  * the document that is that company's: a numbered heading that names only it («2. ТОО
- * «Qazaq Steel» (меморандум от …)») or a speaker's turn that starts with it («Депутат
+ * «Qazaq Steel» (меморандум от …)», "2. Qazaq Steel LLP (memorandum of …)") or a speaker's turn that starts with it («Депутат
  * С. Жанқожаев (…): – «Кондор Петролеум» АҚ-ның …»). */
 static gboolean
 opens_part (const char *text, gsize len, gsize at)
@@ -292,7 +316,7 @@ opens_part (const char *text, gsize len, gsize at)
         }
     }
   /* a heading: the line's number, then the name and nothing but its note */
-  if (!quoted || !rest_is_note (text + at))
+  if (quoted ? !rest_is_note (text + at) : !rest_is_caps_note (text + at))
     return FALSE;
   {
     const char *q = p;
