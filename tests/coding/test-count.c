@@ -495,6 +495,62 @@ test_count_length_repeat (void)
   g_assert_cmpuint (n_with_reason (doc, KEL_REASON_REPEAT), ==, 1);
 }
 
+/* A plan of measures names the company in its column of who is responsible on every row,
+ * in quotes: rows with no sum that share it and a category are still each an item (a table
+ * lists each of its items once). */
+static void
+test_count_plan_rows_not_repeats (void)
+{
+  g_autoptr (KelDocument) doc = kel_test_code_text (
+    "План мероприятий на 2025 год\n"
+    "\n"
+    "№\tНаименование мероприятия\tСрок\tСумма, тыс. тенге\tОтветственный\n"
+    "2.3\tИменные стипендии студентам аграрного университета\tсентябрь 2025 г.\t—\t"
+    "ТОО «Иволга-Холдинг»\n"
+    "2.4\tПроизводственная практика студентов аграрного колледжа\tмай 2025 г.\t—\t"
+    "ТОО «Иволга-Холдинг»\n"
+    "2.6\tПрофориентационные встречи со старшеклассниками сельских школ\tв течение года\t—\t"
+    "ТОО «Иволга-Холдинг»\n");
+
+  g_assert_cmpuint (n_with_reason (doc, KEL_REASON_REPEAT), ==, 0);
+  g_assert_true (kel_coding_is_counted (item_with (doc, "стипендии")));
+  g_assert_true (kel_coding_is_counted (item_with (doc, "практика")));
+  g_assert_true (kel_coding_is_counted (item_with (doc, "Профориентационные")));
+}
+
+/* A table row with no sum (dashes: paid otherwise, "paid in US$") and the narrative item
+ * that names it with a sum are one item: the narrative carries it. */
+static void
+test_count_dash_row_repeats (void)
+{
+  g_autoptr (KelDocument) doc = kel_test_code_text (
+    "Community report 2024\n"
+    "\n"
+    "In 2024 Kolesa Group donated US$ 200,000 to the Dara Foundation for the rehabilitation "
+    "of children with cerebral palsy.\n"
+    "\n"
+    "Social investment 2024, KZT million\n"
+    "Programme\t2023\t2024\n"
+    "Laptops for rural schools\t35\t120\n"
+    "Dara Foundation (paid in US$)\t—\t—\n");
+
+  guint rows = 0;
+
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, c->segment);
+
+      if (seg->kind != KEL_SEGMENT_TABLE_ROW
+          || g_strstr_len (doc->norm->text + seg->start, seg->end - seg->start, "Dara") == NULL)
+        continue;
+      rows++;
+      g_assert_cmpint (c->reason, ==, KEL_REASON_REPEAT);
+    }
+  g_assert_cmpuint (rows, ==, 1);
+  g_assert_true (kel_coding_is_counted (item_with (doc, "donated")));
+}
+
 /* A list of sums, each with its own purpose, is as many items; "в том числе", "оның
  * ішінде", "including" open a list of items unless only figures follow (a subtotal). */
 static void
@@ -1162,6 +1218,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/caption", test_count_caption);
   g_test_add_func ("/kelisim/count/lead-ins", test_count_lead_ins);
   g_test_add_func ("/kelisim/count/length-repeat", test_count_length_repeat);
+  g_test_add_func ("/kelisim/count/plan-rows-not-repeats", test_count_plan_rows_not_repeats);
+  g_test_add_func ("/kelisim/count/dash-row-repeats", test_count_dash_row_repeats);
   g_test_add_func ("/kelisim/count/list-of-sums", test_count_list_of_sums);
   g_test_add_func ("/kelisim/count/table-first", test_count_table_first);
   g_test_add_func ("/kelisim/count/speech-and-state", test_count_speech_and_state);

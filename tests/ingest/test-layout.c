@@ -1087,6 +1087,34 @@ test_layout_tiles (void)
     }
 }
 
+/* Tiles with no frame to find: fresh10's infographic, printed by Chromium, whose tiles are
+ * boxes filled with a tint as light as paper, three to a row. Each tile is read whole, its
+ * figure right before its caption on one line (not the figures of a row across, then their
+ * captions). */
+static void
+test_layout_open_tiles (void)
+{
+  static const char *const tiles[] = {
+    "1,200 young people from small towns took free programming courses at Kolesa Academy",
+    "KZT 120 mln laptops for computer classes of 40 rural schools in Almaty and Zhetysu "
+    "regions",
+    "US$ 200k donated to the Dara Foundation for the rehabilitation of children with "
+    "cerebral palsy",
+    "KZT 10 mln title partner of the Almaty Marathon kids’ race, 2,500 young runners",
+  };
+  g_autoptr (KelExtracted) kolesa = extract ("fresh10",
+                                             "08-kolesa-group-esg-infographic-2024-en.pdf", 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tiles); i++)
+    {
+      g_autofree char *line = line_with (kolesa->text, tiles[i]);
+
+      g_assert_cmpstr (line, ==, tiles[i]);
+    }
+  /* the table under the tiles is read as before, a row a line */
+  g_assert_nonnull (strstr (kolesa->text, "Laptops for rural schools"));
+}
+
 /* Row @i of the tables of tests/data/layout-own/02 and 03 (their HTML), its cells
  * separated by spaces; newly allocated. */
 static char *
@@ -1190,6 +1218,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/layout/narrow-sidebar", test_layout_narrow_sidebar);
   g_test_add_func ("/kelisim/layout/news-list", test_layout_news_list);
   g_test_add_func ("/kelisim/layout/tiles", test_layout_tiles);
+  g_test_add_func ("/kelisim/layout/open-tiles", test_layout_open_tiles);
   g_test_add_func ("/kelisim/layout/small-line-beside", test_layout_small_line_beside);
   g_test_add_func ("/kelisim/layout/table-break", test_layout_table_break);
   g_test_add_func ("/kelisim/layout/score", test_layout_score);

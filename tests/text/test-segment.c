@@ -201,6 +201,54 @@ test_segment_tables (void)
   kel_segments_free (g_steal_pointer (&segs));
 }
 
+/* A tile's figure read with its caption ("KZT 10 mln title partner of …"): a short line
+ * that starts with a sum in a currency is a sentence, not a heading; a short title is. */
+static void
+test_segment_tile_not_heading (void)
+{
+  const char *text =
+    "\n"
+    "Community impact 2024\n"
+    "\n"
+    "KZT 10 mln title partner of the Almaty Marathon kids’ race, 2,500 young runners\n"
+    "\n"
+    "US$ 200k donated to the Dara Foundation\n";
+  g_autoptr (GArray) segs = segment (text);
+
+  g_assert_cmpint (find (segs, text, "Community impact")->kind, ==, KEL_SEGMENT_HEADING);
+  g_assert_cmpint (find (segs, text, "KZT 10 mln")->kind, ==, KEL_SEGMENT_SENTENCE);
+  g_assert_cmpint (find (segs, text, "US$ 200k")->kind, ==, KEL_SEGMENT_SENTENCE);
+}
+
+/* A memorandum annex: a section numbered in Roman numerals with no blank line before it is
+ * a heading, and the items under it are clauses; an item whose sum is cut by the line's
+ * end ("8 000" / "000 теңге", "45 000 000" / "(қырық бес миллион) теңге") goes on into the
+ * next line. */
+static void
+test_segment_roman_sections_cut_sums (void)
+{
+  const char *text =
+    "\n"
+    "2025 жылы Компания аулаларды абаттандырды (32 млн теңге).\n"
+    "I. Компания жүзеге асыратын іс-шаралар\n"
+    "1. Михайловка кентіндегі №12 мектептің ішкі жылу жүйесін күрделі жөндеу – 45 000 000\n"
+    "(қырық бес миллион) теңге, 2026 жыл.\n"
+    "2. Қалалық перинаталдық орталыққа неонаталдық жабдық сатып алу – 25 000 000 теңге.\n"
+    "3. Мүмкіндігі шектеулі балаларға арналған «Мейірім» оңалту орталығына жыл сайын 8 000\n"
+    "000 теңге, 2026–2027 жылдары барлығы 16 000 000 теңге.\n";
+  g_autoptr (GArray) segs = segment (text);
+  const KelSegment *s;
+
+  g_assert_cmpint (find (segs, text, "I. Компания")->kind, ==, KEL_SEGMENT_HEADING);
+  s = find (segs, text, "Михайловка");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_CLAUSE);
+  g_assert_cmpstr (s->clause, ==, "1");
+  g_assert_nonnull (g_strstr_len (text + s->start, s->end - s->start, "(қырық бес"));
+  s = find (segs, text, "«Мейірім»");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_CLAUSE);
+  g_assert_nonnull (g_strstr_len (text + s->start, s->end - s->start, "16 000 000"));
+}
+
 /* Headings without a number, lines that end on an abbreviation, long captions. */
 static void
 test_segment_headings_abbreviations (void)
@@ -658,6 +706,9 @@ main (int argc, char **argv)
 {
   kel_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/segment/clauses", test_segment_clauses);
+  g_test_add_func ("/kelisim/segment/tile-not-heading", test_segment_tile_not_heading);
+  g_test_add_func ("/kelisim/segment/roman-sections-cut-sums",
+                   test_segment_roman_sections_cut_sums);
   g_test_add_func ("/kelisim/segment/bullets-pages", test_segment_bullets_pages);
   g_test_add_func ("/kelisim/segment/tables", test_segment_tables);
   g_test_add_func ("/kelisim/segment/sheet-sections", test_segment_sheet_sections);

@@ -684,6 +684,12 @@ is_repeat (const KelDocument *doc, const KelCoding *a, Names *na, const KelCodin
           && g_strstr_len (text + a->end, b->start > a->end ? b->start - a->end : 0, ". ")
              == NULL))
     return FALSE;
+  /* a table lists each of its items once: two of its rows are two items, whatever they
+   * share (the company named in the column of who is responsible, on every row) */
+  if (is_row (doc, a) && is_row (doc, b)
+      && g_array_index (doc->segments, KelSegment, a->segment).table
+           == g_array_index (doc->segments, KelSegment, b->segment).table)
+    return FALSE;
   /* two things named apart ("№ 199", "№ 200") are two items, whatever their sums */
   if (both_named && !shared)
     return FALSE;
@@ -761,8 +767,9 @@ keep_one (const KelDocument *doc, KelCoding *a, KelCoding *b)
  * object: names in quotes and counted numbers ("140 орындық" and "(140 орын)") weigh four,
  * a stem of a longer word two when at most two items of the document have it ("Кеншілер"),
  * one when more do (a town's name, "мектеп"); three at least make them one. 0 when they
- * cannot be one item: a sum of the narrative's own that differs from the row's, or both
- * named and nothing in common. @df counts the items each stem stands in. */
+ * cannot be one item: a sum of the narrative's own that differs from the row's (a row
+ * with no sum, its cells dashes, may be the narrative's item paid otherwise: "Dara
+ * Foundation (paid in US$) | — | —"), or both named and nothing in common. @df counts the items each stem stands in. */
 static guint
 twin_score (const KelCoding *n, Names *nn, const KelCoding *r, Names *nr, GHashTable *df)
 {
@@ -771,7 +778,8 @@ twin_score (const KelCoding *n, Names *nn, const KelCoding *r, Names *nr, GHashT
   gpointer key, value;
 
   if (n->category != r->category || !kel_coding_is_counted (n) || !kel_coding_is_counted (r)
-      || (isfinite (n->amount_kzt) && !same_sum (n->amount_kzt, r->amount_kzt)))
+      || (isfinite (n->amount_kzt) && isfinite (r->amount_kzt)
+          && !same_sum (n->amount_kzt, r->amount_kzt)))
     return 0;
   for (guint i = 0; i < nn->quotes->len; i++)
     for (guint j = 0; j < nr->quotes->len; j++)

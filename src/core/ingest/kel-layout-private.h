@@ -179,6 +179,12 @@ void       _kel_lay_find_tiles    (const GArray    *rules,
                                    GArray          *glyphs,
                                    guint            page,
                                    GPtrArray       *tables);
+/* Tiles with no frame (kel-layout-tiles.c): figures in large type level with each other,
+ * each over its caption; added to @tables as boxed LayTables, their glyphs taken out of
+ * @glyphs. */
+void       _kel_lay_find_open_tiles (GArray        *glyphs,
+                                   guint            page,
+                                   GPtrArray       *tables);
 /* Writes the lines of @region joined by spaces (none after a word hyphenated at a line's
  * end), a space before the first when text was written since @start. */
 void       _kel_lay_write_whole   (LayOut          *out,

@@ -644,10 +644,14 @@ _kel_lay_tables_find (const GArray *rules, GArray *glyphs, guint page)
   g_autofree gboolean *used = NULL;
 
   if (rules == NULL || rules->len == 0)
-    return tables;
+    {
+      _kel_lay_find_open_tiles (glyphs, page, tables);
+      return tables;
+    }
   used = g_new0 (gboolean, rules->len);
   grid_tables (rules, used, glyphs, page, tables);
   _kel_lay_find_tiles (rules, used, glyphs, page, tables);
+  _kel_lay_find_open_tiles (glyphs, page, tables);
   rule_tables (rules, used, glyphs, page, tables);
   for (guint t = 0; t < tables->len; t++)
     {

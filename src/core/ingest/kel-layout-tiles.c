@@ -7,7 +7,13 @@
  * A tile is a frame of four rules (its corners may be rounded, so that the rules do not
  * meet) round a few lines of text whose first line is a short figure set larger than the
  * rest. A frame round anything else (a boxed case study, a page border) is left to the
- * rest of the layout. */
+ * rest of the layout.
+ *
+ * A tile may have no frame to find: a box filled with a tint the page's image cannot tell
+ * from paper, or none (a grid of figures, as a browser prints an infographic). Two or more
+ * figures in large type level with each other, each over lines of smaller type, are tiles
+ * too: each reaches from its figure's left edge to the next figure's, and down over its
+ * caption until a gap wider than a line's. */
 #include "config.h"
 
 #include <math.h>
@@ -181,6 +187,195 @@ frame_rect (const GArray *rules, const guint s[4])
 
   return (KelRect) { (left->x1 + left->x2) / 2, (top->y1 + top->y2) / 2,
                      (right->x1 + right->x2) / 2, (bottom->y1 + bottom->y2) / 2 };
+}
+
+/* A run of glyphs in large type on one line: a tile's figure, perhaps. */
+typedef struct {
+  float x1, y1, x2, y2, ymid;
+  guint chars, digits;
+} BigRun;
+
+static int
+compare_glyph_rows (gconstpointer a, gconstpointer b)
+{
+  const Glyph *g = *(const Glyph *const *) a, *h = *(const Glyph *const *) b;
+
+  if (fabsf (g->ymid - h->ymid) > 1.0f)
+    return g->ymid < h->ymid ? -1 : 1;
+  return g->r.x1 < h->r.x1 ? -1 : g->r.x1 > h->r.x1;
+}
+
+static int
+compare_run_x (gconstpointer a, gconstpointer b)
+{
+  const BigRun *r = a, *s = b;
+
+  return r->x1 < s->x1 ? -1 : r->x1 > s->x1;
+}
+
+/* The median height of the glyphs of @glyphs that are not spaces: the body text's. */
+static float
+body_size (const GArray *glyphs)
+{
+  g_autoptr (GArray) h = g_array_new (FALSE, FALSE, sizeof (float));
+
+  for (guint i = 0; i < glyphs->len; i++)
+    {
+      const Glyph *g = &g_array_index (glyphs, Glyph, i);
+      float v = g->r.y2 - g->r.y1;
+
+      if (!g_unichar_isspace (g->c) && v > 0)
+        g_array_append_val (h, v);
+    }
+  if (h->len == 0)
+    return 0;
+  g_array_sort (h, _kel_lay_compare_float);
+  return g_array_index (h, float, h->len / 2);
+}
+
+/* The runs of glyphs of @glyphs in type at least half as large again as @body, one a line
+ * (a word space of their size apart at most): those with a digit and twenty characters at
+ * most. BigRun. */
+static GArray *
+big_runs (const GArray *glyphs, float body)
+{
+  g_autoptr (GPtrArray) big = g_ptr_array_new ();
+  GArray *runs = g_array_new (FALSE, FALSE, sizeof (BigRun));
+  BigRun run = { 0 };
+  gboolean open = FALSE;
+
+  for (guint i = 0; i < glyphs->len; i++)
+    {
+      const Glyph *g = &g_array_index (glyphs, Glyph, i);
+      if (!g_unichar_isspace (g->c) && g->r.y2 - g->r.y1 >= 1.5f * body)
+        g_ptr_array_add (big, (gpointer) g);
+    }
+  g_ptr_array_sort (big, compare_glyph_rows);
+  for (guint i = 0; i <= big->len; i++)
+    {
+      const Glyph *g = i < big->len ? big->pdata[i] : NULL;
+      float h = g != NULL ? g->r.y2 - g->r.y1 : 0;
+
+      if (open && g != NULL && fabsf (g->ymid - run.ymid) < 0.3f * h
+          && g->r.x1 - run.x2 < 0.6f * h)
+        {
+          run.x2 = MAX (run.x2, g->r.x2);
+          run.y1 = MIN (run.y1, g->r.y1);
+          run.y2 = MAX (run.y2, g->r.y2);
+          run.chars++;
+          run.digits += g_unichar_isdigit (g->c);
+          continue;
+        }
+      if (open && run.digits > 0 && run.chars <= 20)
+        g_array_append_val (runs, run);
+      if (g == NULL)
+        break;
+      run = (BigRun) { g->r.x1, g->r.y1, g->r.x2, g->r.y2, g->ymid, 1,
+                       g_unichar_isdigit (g->c) ? 1 : 0 };
+      open = TRUE;
+    }
+  return runs;
+}
+
+/* The bottom of the caption under figure @run in [@x1, @x2): the lines of @glyphs below it
+ * in type smaller than @big, down to a gap wider than a line or to a line in large type;
+ * 0 when no line is under it or it runs longer than a tile's. */
+static float
+caption_bottom (const GArray *glyphs, const BigRun *run, float x1, float x2, float big)
+{
+  g_autoptr (GPtrArray) below = g_ptr_array_new ();
+  float bottom = run->y2;
+  guint lines = 0;
+
+  for (guint i = 0; i < glyphs->len; i++)
+    {
+      const Glyph *g = &g_array_index (glyphs, Glyph, i);
+      float cx = (g->r.x1 + g->r.x2) / 2;
+
+      if (!g_unichar_isspace (g->c) && cx >= x1 && cx < x2 && g->ymid > run->y2)
+        g_ptr_array_add (below, (gpointer) g);
+    }
+  g_ptr_array_sort (below, compare_glyph_rows);
+  for (guint i = 0; i < below->len;)
+    {
+      const Glyph *first = below->pdata[i];
+      float top = first->r.y1, low = first->r.y2;
+      gboolean large = FALSE;
+      guint j;
+
+      for (j = i; j < below->len; j++)
+        {
+          const Glyph *g = below->pdata[j];
+          float h = g->r.y2 - g->r.y1;
+
+          if (fabsf (g->ymid - first->ymid) >= 0.5f * MAX (h, first->r.y2 - first->r.y1))
+            break;
+          top = MIN (top, g->r.y1);
+          low = MAX (low, g->r.y2);
+          large |= h >= big;
+        }
+      if (large || top - bottom > 1.2f * (low - top))
+        break;
+      if (++lines >= TILE_LINES)
+        return 0;
+      bottom = low;
+      i = j;
+    }
+  return lines > 0 ? bottom : 0;
+}
+
+/* Tiles with no frame found (see the top of this file): figures in large type level with
+ * each other over captions in smaller type, added to @tables and their glyphs taken out of
+ * @glyphs. */
+void
+_kel_lay_find_open_tiles (GArray *glyphs, guint page, GPtrArray *tables)
+{
+  float body = body_size (glyphs);
+  g_autoptr (GArray) runs = NULL;
+  g_autofree gboolean *done = NULL;
+
+  if (body <= 0)
+    return;
+  runs = big_runs (glyphs, body);
+  done = g_new0 (gboolean, MAX (runs->len, 1));
+  for (guint i = 0; i < runs->len; i++)
+    {
+      g_autoptr (GArray) level = g_array_new (FALSE, FALSE, sizeof (BigRun));
+
+      if (done[i])
+        continue;
+      for (guint j = i; j < runs->len; j++)
+        if (!done[j] && fabsf (g_array_index (runs, BigRun, j).ymid
+                               - g_array_index (runs, BigRun, i).ymid) < 3)
+          {
+            g_array_append_val (level, g_array_index (runs, BigRun, j));
+            done[j] = TRUE;
+          }
+      if (level->len < 2)
+        continue;
+      g_array_sort (level, compare_run_x);
+      for (guint k = 0; k < level->len; k++)
+        {
+          const BigRun *r = &g_array_index (level, BigRun, k);
+          float x1 = r->x1 - 4, x2, bottom;
+          KelRect box;
+          LayTable *tile;
+
+          if (k + 1 < level->len)
+            x2 = g_array_index (level, BigRun, k + 1).x1 - 4;
+          else
+            x2 = r->x1 + (r->x1 - g_array_index (level, BigRun, k - 1).x1) - 4;
+          /* a figure wider than its tile is no tile's: figures run together in a line */
+          if (r->x2 >= x2)
+            continue;
+          bottom = caption_bottom (glyphs, r, x1, x2, 0.75f * (r->y2 - r->y1));
+          if (bottom <= 0)
+            continue;
+          box = (KelRect) { x1, r->y1 - 2, x2, bottom + 2 };
+          if ((tile = tile_new (&box, glyphs, page)) != NULL)
+            g_ptr_array_add (tables, tile);
+        }
+    }
 }
 
 void

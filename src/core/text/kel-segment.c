@@ -532,6 +532,18 @@ has_money (const char *s, const char *e)
   return FALSE;
 }
 
+/* Whether [@s, @e) starts with a Roman numeral and a full stop, then a capital ("IV. …"). */
+static gboolean
+roman_label (const char *s, const char *e)
+{
+  const char *p = s;
+
+  while (p < e && p - s < 5 && strchr ("IVX", *p) != NULL)
+    p++;
+  return p > s && p + 2 < e && p[0] == '.' && p[1] == ' '
+         && g_unichar_isupper (g_utf8_get_char (p + 2));
+}
+
 /* A heading that no number marks: one short line after a blank, starting with a capital
  * and ending without a stop ("Раздел 2. Объекты социальной инфраструктуры", "Social
  * Infrastructure"), followed by a line that starts a paragraph or a numbered item. Not
@@ -555,7 +567,9 @@ is_unmarked_heading (const char *text, const GArray *lines, guint prev_index, co
   first = g_utf8_get_char (s);
   if (!g_unichar_isupper (first))
     return FALSE;
-  for (k = (int) prev_index - 1; k >= 0; k--)
+  /* a section numbered in Roman numerals ("II. Әкімдік жүзеге асыратын іс-шаралар") is a
+   * heading without a blank line before it too */
+  for (k = (int) prev_index - 1; k >= 0 && !roman_label (s, e); k--)
     {
       LineKind kind = g_array_index (lines, Line, k).kind;
       if (kind == LINE_JUNK)
@@ -768,6 +782,27 @@ clause_title_end (const char *t, const Unit *u)
   return first * 5 < longest * 3 ? (gsize) (next - t) : 0;
 }
 
+/* Whether [@p, @end) starts with a sum in a currency ("KZT 10 mln …", "US$ 200k …"): the
+ * figure over a tile's caption, read as one line with it, and no heading. */
+static gboolean
+starts_with_sum (const char *p, const char *end)
+{
+  static const char *const codes[] = { "KZT", "US$", "USD", "EUR", "$", "€", "₸" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      gsize n = strlen (codes[i]);
+      const char *q = p + n;
+
+      if ((gsize) (end - p) <= n || strncmp (p, codes[i], n) != 0)
+        continue;
+      if (*q == ' ')
+        q++;
+      return q < end && g_ascii_isdigit (*q);
+    }
+  return FALSE;
+}
+
 static void
 close_unit (State *st, Unit *u)
 {
@@ -787,7 +822,8 @@ close_unit (State *st, Unit *u)
       /* A short line without a full stop after a break is a heading or a title. */
       if (u->n_lines == 1 && g_utf8_strlen (t + u->start, len) <= 80 && e > u->start
           && strchr (".;:,!?", t[e - 1]) == NULL
-          && g_unichar_isupper (g_utf8_get_char (t + u->start)))
+          && g_unichar_isupper (g_utf8_get_char (t + u->start))
+          && !starts_with_sum (t + u->start, t + e))
         {
           st->restart_ok = TRUE;
           st->single_clauses = FALSE;
@@ -1438,6 +1474,23 @@ step_init (Step *s, const State *st, const Unit *u, GArray *lines, guint i)
         e--;
       lc = g_utf8_get_char (g_utf8_prev_char (e));
       closed = !(lc == ',' || g_unichar_islower (lc));
+    }
+  /* "5. … оңалту орталығына жыл сайын 8 000" / "000 теңге, …", "1. … жөндеу – 45 000 000"
+   * / "(қырық бес миллион) теңге": a long item that stops on a figure goes on into a line
+   * that starts with a figure, a bracket or a lower-case word (its sum, cut by the line's
+   * end), whatever the numbering */
+  if (closed && prev != NULL && prev->kind == LINE_DOTTED && prev->depth == 1
+      && line->kind == LINE_TEXT
+      && g_utf8_strlen (text + prev->start, prev->end - prev->start) >= 60)
+    {
+      const char *e = text + prev->end;
+      gunichar fc = g_utf8_get_char (text + line->start);
+
+      while (e > text + prev->start && e[-1] == ' ')
+        e--;
+      if (g_ascii_isdigit (e[-1])
+          && (g_unichar_isdigit (fc) || fc == '(' || g_unichar_islower (fc)))
+        closed = FALSE;
     }
   s->lines = lines;
   s->i = i;
