@@ -212,6 +212,48 @@ test_genres_keep_level (void)
   KEL_ASSERT_ITEM (en, "water supply", "infrastructure=-/declaration");
 }
 
+/* A speaker's turn of several sentences: the company's own business told after its items
+ * (shops opened, jobs) is not what they give. A farm's new production asset with its sum is core
+ * business, and that sum is no item's before it. */
+static void
+test_genres_later_core_sentence (void)
+{
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "Протокол заседания общественного совета, 2025 год\n"
+    "\n"
+    "3. Петрова А. В., директора ТОО «Бетта Маркет» (далее – Бетта). Магазины Бетта передали "
+    "фонду «Добрые руки» продукты питания на сумму 40 млн тенге для многодетных семей. "
+    "На новогоднюю ёлку в Есильском районе Бетта выделила 4 млн тенге. "
+    "Кроме того, сеть открыла 5 новых магазинов и создала 300 рабочих мест.\n");
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "Аудандық газет, 2025 жыл\n"
+    "\n"
+    "Директордың айтуынша, колледждің үздік бес түлегіне «Ақ Құс» компаниясы білім грантын "
+    "берді. Кәсіпорынның негізгі жобасы – 9 млрд теңгелік жаңа құс қорасы.\n");
+
+  KEL_ASSERT_ITEM (ru, "продукты питания", "charity=40000000");
+  KEL_ASSERT_ITEM (kk, "грантын", "human_development=-");
+}
+
+/* A report's table whose columns of sums are years from the latest back: the first, the
+ * year reported, is the fact; the year before is for comparison. */
+static void
+test_genres_years_columns (void)
+{
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "Sustainability report 2024 of Delta Power JSC\n"
+    "\n"
+    "Table 7.1. Social projects, KZT thousand\n"
+    "Project\tSubsidiary\t2024\t2023\n"
+    "Playground in the Zhuldyz microdistrict\tDelta North\t48,600\t–\n"
+    "Transfer to the Meirim charitable foundation\tDelta Power\t40,000\t35,000\n"
+    "\n"
+    "The projects were chosen with the city's residents.\n");
+
+  KEL_ASSERT_ITEM (en, "Playground", "infrastructure=48600000");
+  KEL_ASSERT_ITEM (en, "Meirim", "charity=40000000");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -225,5 +267,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/genres/akim-decisions", test_genres_akim_decisions);
   g_test_add_func ("/kelisim/genres/will-consider", test_genres_will_consider);
   g_test_add_func ("/kelisim/genres/keep-level", test_genres_keep_level);
+  g_test_add_func ("/kelisim/genres/later-core-sentence", test_genres_later_core_sentence);
+  g_test_add_func ("/kelisim/genres/years-columns", test_genres_years_columns);
   return g_test_run ();
 }

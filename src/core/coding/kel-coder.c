@@ -628,6 +628,36 @@ set_reason (KelSegmentRun *run, KelCoding *c, KelReason reason, guint hit,
     }
 }
 
+/* "… передали фонду продукты питания на 85 млн тенге. … Кроме того, сеть открыла 12 новых
+ * магазинов и создала 1 500 рабочих мест.": in a speaker's turn or a paragraph of several
+ * sentences, the company's own business told in a later sentence (jobs, taxes, its shops)
+ * is not what the sentences before it give. (A sentence before an item sets what it is
+ * about: "7.2 Core investment. In 2024 the company invested …".) Whether the hit @h is in
+ * a sentence after the sub-clause @sc. */
+static gboolean
+other_sentence (const KelSegmentRun *run, guint h, const KelSubClause *sc)
+{
+  gsize at = g_array_index (run->hits, KelHit, h).start;
+  gsize from = sc->end, to = at;
+
+  if (at < sc->end)
+    return FALSE;
+  for (gsize p = from; p < to; p++)
+    {
+      const char *q = run->flat + p + 1;
+      gunichar next;
+
+      if (strchr (".!?", run->flat[p]) == NULL || (*q != ' ' && *q != '\n'))
+        continue;
+      while (*q == ' ' || *q == '\n')
+        q++;
+      next = g_utf8_get_char (q);
+      if (g_unichar_isupper (next) || next == 0x00AB /* « */)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The items of the segment: one per sub-clause a category won, unless it goes on about
  * the item before it. @inherited is the reason the segment's heading or lead-in gives. */
 static void
@@ -701,7 +731,8 @@ make_items (KelSegmentRun *run, const double *prior, KelReason inherited,
        * an item ("«… оплатит проведение Дня города – 5 млн тенге», – отметил аким") */
       else if (seg_reason != KEL_REASON_NONE
                && !(seg_reason == KEL_REASON_DESCRIPTION
-                    && has_own_sum (run, sc->start, run->len)))
+                    && has_own_sum (run, sc->start, run->len))
+               && !(seg_reason == KEL_REASON_CORE_BUSINESS && other_sentence (run, seg_hit, sc)))
         set_reason (run, c, seg_reason, seg_hit, NULL);
       else if (sc->reason != KEL_REASON_NONE)
         set_reason (run, c, sc->reason, sc->reason_hit, NULL);

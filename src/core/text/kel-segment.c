@@ -153,6 +153,45 @@ line_has_number_cell (const char *s, const char *end)
   return dashes > 0 && cells >= 3;
 }
 
+/* "Project | Subsidiary / region | 2024 | 2023": a header of a report's table, its columns
+ * years from the latest back; its only figures are the years, each a cell of its own. */
+static gboolean
+years_header (const char *s, const char *end)
+{
+  const char *c = s;
+  int years = 0, last = G_MAXINT;
+
+  while (c <= end)
+    {
+      const char *tab = memchr (c, '\t', end - c);
+      const char *ce = tab ? tab : end;
+      const char *a = c, *b = ce;
+
+      while (a < b && *a == ' ')
+        a++;
+      while (b > a && b[-1] == ' ')
+        b--;
+      if (b - a == 4 && g_ascii_isdigit (a[0]) && g_ascii_isdigit (a[1])
+          && g_ascii_isdigit (a[2]) && g_ascii_isdigit (a[3])
+          && (a[0] == '1' || a[0] == '2'))
+        {
+          int y = atoi (a);
+          if (y < 1990 || y > 2100 || y >= last)
+            return FALSE;
+          last = y;
+          years++;
+        }
+      else
+        for (const char *q = a; q < b; q++)
+          if (g_ascii_isdigit (*q))
+            return FALSE;
+      if (tab == NULL)
+        break;
+      c = tab + 1;
+    }
+  return years >= 2;
+}
+
 /* Page numbers and running page furniture carry no content. */
 static gboolean
 is_junk_line (const char *s, const char *end)
@@ -338,7 +377,7 @@ classify (Line *line, const char *text)
     {
       /* A numbered clause whose justified line has gaps is still a clause; a row
        * begins with a cell and has a number somewhere. */
-      line->kind = line_has_number_cell (s, end) ? LINE_ROW : LINE_CELLS;
+      line->kind = line_has_number_cell (s, end) && !years_header (s, end) ? LINE_ROW : LINE_CELLS;
     }
   if (starts_with_caption (s, end))
     {
@@ -1130,13 +1169,41 @@ amount_header_cell (const char *s, gsize n)
   return FALSE;
 }
 
+/* Whether a header cell names a year, and no plan or fact ("2024", "2023 г.", "FY2024"). */
+static gboolean
+cell_year (const char *s, gsize n, int *year)
+{
+  g_autofree char *lower = g_utf8_strdown (s, n);
+  gboolean found = FALSE;
+
+  if (strstr (lower, "план") || strstr (lower, "plan") || strstr (lower, "жоспар")
+      || strstr (lower, "факт") || strstr (lower, "actual") || strstr (lower, "нақты")
+      || strstr (lower, "исполн") || strstr (lower, "budget") || strstr (lower, "бюджет"))
+    return FALSE;
+  for (gsize i = 0; i + 3 < n; i++)
+    if ((i == 0 || !g_ascii_isdigit (lower[i - 1]))
+        && ((lower[i] == '1' && lower[i + 1] == '9') || (lower[i] == '2' && lower[i + 1] == '0'))
+        && g_ascii_isdigit (lower[i + 2]) && g_ascii_isdigit (lower[i + 3])
+        && (i + 4 >= n || !g_ascii_isdigit (lower[i + 4])))
+      {
+        /* two years in one cell ("2023–2024") name no one year */
+        if (found)
+          return FALSE;
+        *year = atoi (lower + i);
+        found = TRUE;
+        i += 3;
+      }
+  return found;
+}
+
 /* In a header line with cells ("No. | Item | Memorandum 2015 | Actual 2015 | Status"),
  * where the fact stands among the columns of sums: -1 when the line does not tell. The
  * units the sum columns' cells state go into @units, the other cells into @rest. */
 static int
 fact_column_in_cells (const char *s, gsize n, int *n_sums, SumUnits *units, GString *rest)
 {
-  int sums = 0, fact = -1;
+  int sums = 0, fact = -1, years = 0, last_year = G_MAXINT;
+  gboolean descending = TRUE;
   const char *p = s, *e = s + n;
 
   if (memchr (s, '\t', n) == NULL)
@@ -1160,6 +1227,7 @@ fact_column_in_cells (const char *s, gsize n, int *n_sums, SumUnits *units, GStr
           g_autofree char *lower = g_utf8_strdown (p, ce - p);
           const char *currency;
           double scale = unit_scale_in (p, ce - p, &currency);
+          int year;
 
           if (scale > 0 && sums < KEL_SEGMENT_SUM_UNITS)
             {
@@ -1172,12 +1240,22 @@ fact_column_in_cells (const char *s, gsize n, int *n_sums, SumUnits *units, GStr
                   || strstr (lower, "орындал") || strstr (lower, "executed")
                   || strstr (lower, "spent")))
             fact = sums;
+          if (cell_year (p, ce - p, &year))
+            {
+              years++;
+              descending = descending && year < last_year;
+              last_year = year;
+            }
           sums++;
         }
       if (tab == NULL)
         break;
       p = tab + 1;
     }
+  /* "Project | Subsidiary | 2024 | 2023": a report's columns of years from the latest back
+   * give the year reported first; the years before are for comparison */
+  if (fact < 0 && sums >= 2 && years == sums && descending)
+    fact = 0;
   *n_sums = sums;
   return fact;
 }
