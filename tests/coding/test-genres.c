@@ -235,6 +235,23 @@ test_genres_later_core_sentence (void)
   KEL_ASSERT_ITEM (kk, "грантын", "human_development=-");
 }
 
+/* "… выделил 3 млн и 7 млн тенге соответственно." and then a sentence of another item: the
+ * sums go to the items of the sentence that says "respectively", not to the one after. */
+static void
+test_genres_respectively_then_more (void)
+{
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "Протокол круглого стола, 2025 год\n"
+    "\n"
+    "2. Сейтова Л. М., директора ТОО «Дельта Маркет» (далее – Дельта). Дельта передала "
+    "фонду «Мейірім» детское питание на сумму 12 млн тенге. На праздник к Наурызу и на "
+    "День пожилых людей Дельта выделила 2 млн и 5 млн тенге соответственно. В 2025 году "
+    "Дельта провела стажировку 20 студентов колледжа.\n");
+
+  KEL_ASSERT_ITEM (ru, "Наурызу", "one_time_event=2000000");
+  KEL_ASSERT_ITEM (ru, "пожилых", "one_time_event=5000000");
+}
+
 /* A report's table whose columns of sums are years from the latest back: the first, the
  * year reported, is the fact; the year before is for comparison. */
 static void
@@ -269,5 +286,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/genres/keep-level", test_genres_keep_level);
   g_test_add_func ("/kelisim/genres/later-core-sentence", test_genres_later_core_sentence);
   g_test_add_func ("/kelisim/genres/years-columns", test_genres_years_columns);
+  g_test_add_func ("/kelisim/genres/respectively-then-more", test_genres_respectively_then_more);
   return g_test_run ();
 }

@@ -409,9 +409,17 @@ assign_respectively (KelSegmentRun *run)
   /* the sums told "respectively" are those from the item that says so on ("… sponsorship of KZT 180 million, and TCO was a partner of the City Day and of the
    * Half Marathon, contributing KZT 25 million and KZT 12 million respectively", "…
    * өткізуге тиісінше 40 млн және 15 млн теңге") */
-  if (!last_match (respectively_code, run->flat, 0, run->len, &rs, &re)
-      || (host = item_holding (run, rs)) < 0)
+  if (!last_match (respectively_code, run->flat, 0, run->len, &rs, &re))
     host = (int) run->doc->codings->len - 1;
+  else if ((host = item_holding (run, rs)) < 0)
+    {
+      /* the word after the item it ends ("… на новогоднюю ёлку Magnum выделил 3 млн и 7 млн
+       * тенге соответственно. В 2025 году Magnum принял …"): that item, not one of a
+       * sentence after it */
+      host = (int) run->doc->codings->len - 1;
+      while (host > (int) run->first_item && flat_start (run, item_at (run, host)) > rs)
+        host--;
+    }
   hs = flat_start (run, item_at (run, host));
   for (guint k = 0; k < run->amounts->len; k++)
     {
