@@ -56,9 +56,10 @@ compare_span (gconstpointer a, gconstpointer b)
   return x->x1 < y->x1 ? -1 : x->x1 > y->x1;
 }
 
-/* The median height of the page's glyphs. */
-static float
-median_height (const GArray *glyphs)
+/* The median height of the glyphs of @glyphs that are not spaces (the body text's), or
+ * @none when there are none. */
+float
+_kel_lay_median_height (const GArray *glyphs, float none)
 {
   g_autoptr (GArray) h = g_array_new (FALSE, FALSE, sizeof (float));
 
@@ -71,7 +72,7 @@ median_height (const GArray *glyphs)
         g_array_append_val (h, v);
     }
   if (h->len == 0)
-    return 10;
+    return none;
   g_array_sort (h, _kel_lay_compare_float);
   return g_array_index (h, float, h->len / 2);
 }
@@ -727,7 +728,7 @@ _kel_lay_find_parts (const GArray *glyphs, const GPtrArray *tables, double page_
   g_autoptr (GArray) bands = g_array_new (FALSE, FALSE, sizeof (Band));
   g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
   g_autoptr (GArray) gutters = NULL;
-  float height = median_height (glyphs), wmin = MAX (4.0f, 0.5f * height);
+  float height = _kel_lay_median_height (glyphs, 10), wmin = MAX (4.0f, 0.5f * height);
   float done = -G_MAXFLOAT;
 
   g_array_set_clear_func (parts, part_clear);

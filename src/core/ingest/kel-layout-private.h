@@ -111,6 +111,8 @@ GArray    *_kel_lay_find_parts    (const GArray    *glyphs,
 /* Groups the lines of @region into one row between each two of @breaks (sorted). */
 void       _kel_lay_region_rows   (LayRegion       *region,
                                    const GArray    *breaks);
+float      _kel_lay_median_height (const GArray    *glyphs,
+                                    float            none);
 int        _kel_lay_compare_float (gconstpointer    a,
                                    gconstpointer    b);
 

@@ -213,26 +213,6 @@ compare_run_x (gconstpointer a, gconstpointer b)
   return r->x1 < s->x1 ? -1 : r->x1 > s->x1;
 }
 
-/* The median height of the glyphs of @glyphs that are not spaces: the body text's. */
-static float
-body_size (const GArray *glyphs)
-{
-  g_autoptr (GArray) h = g_array_new (FALSE, FALSE, sizeof (float));
-
-  for (guint i = 0; i < glyphs->len; i++)
-    {
-      const Glyph *g = &g_array_index (glyphs, Glyph, i);
-      float v = g->r.y2 - g->r.y1;
-
-      if (!g_unichar_isspace (g->c) && v > 0)
-        g_array_append_val (h, v);
-    }
-  if (h->len == 0)
-    return 0;
-  g_array_sort (h, _kel_lay_compare_float);
-  return g_array_index (h, float, h->len / 2);
-}
-
 /* The runs of glyphs of @glyphs in type at least half as large again as @body, one a line
  * (a word space of their size apart at most): those with a digit and twenty characters at
  * most. BigRun. */
@@ -330,7 +310,7 @@ caption_bottom (const GArray *glyphs, const BigRun *run, float x1, float x2, flo
 void
 _kel_lay_find_open_tiles (GArray *glyphs, guint page, GPtrArray *tables)
 {
-  float body = body_size (glyphs);
+  float body = _kel_lay_median_height (glyphs, 0);
   g_autoptr (GArray) runs = NULL;
   g_autofree gboolean *done = NULL;
 
