@@ -218,6 +218,7 @@ test_segment_tile_not_heading (void)
   g_assert_cmpint (find (segs, text, "Community impact")->kind, ==, KEL_SEGMENT_HEADING);
   g_assert_cmpint (find (segs, text, "KZT 10 mln")->kind, ==, KEL_SEGMENT_SENTENCE);
   g_assert_cmpint (find (segs, text, "US$ 200k")->kind, ==, KEL_SEGMENT_SENTENCE);
+  kel_segments_free (g_steal_pointer (&segs));
 }
 
 /* A memorandum annex: a section numbered in Roman numerals with no blank line before it is
@@ -247,6 +248,7 @@ test_segment_roman_sections_cut_sums (void)
   s = find (segs, text, "«Мейірім»");
   g_assert_cmpint (s->kind, ==, KEL_SEGMENT_CLAUSE);
   g_assert_nonnull (g_strstr_len (text + s->start, s->end - s->start, "16 000 000"));
+  kel_segments_free (g_steal_pointer (&segs));
 }
 
 /* Headings without a number, lines that end on an abbreviation, long captions. */
