@@ -18,6 +18,7 @@ typedef struct {
   const char *name;   /* canonical, owned by the lexicon */
   guint       alias;  /* in the lexicon's order of corporations and their aliases */
   gboolean    intro;  /* in a sentence that signs a memorandum with it */
+  int         signing; /* that sentence, of the spans, or -1 (attribute_items()) */
 } Mention;
 
 /* A sentence that says a memorandum or an agreement was signed: [start, end) of the text. */
@@ -41,12 +42,11 @@ word_at (const char *hay, const char *p, const char *needle, gsize nl)
  * case-folded text, which keeps the byte lengths of Cyrillic and Latin letters. An alias
  * is found where strstr() would find it, one place after another from the start: a place
  * that overlaps the one before of the same alias does not count, nor a name that goes on as
- * a fund's. */
+ * a fund's. @fold is the document's case-folded text; its breaks become spaces. */
 static GArray *
-find_mentions (const KelLexicon *lex, const KelDocument *doc)
+find_mentions (const KelLexicon *lex, char *fold)
 {
   const KelAliasIndex *x = _kel_lexicon_get_alias_index (lex);
-  g_autofree char *fold = g_utf8_casefold (doc->norm->text, doc->norm->len);
   GArray *mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   g_autoptr (GArray) scratch = _kel_prefilter_scratch_new ();
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (KelCandidate));
@@ -376,46 +376,72 @@ n_companies (GArray *mentions)
 /* The signing sentence whose companies' scope @at is in: the last before it that
  * introduces a company, or -1. */
 static int
-scope_at (GArray *mentions, GArray *spans, gsize at)
+scope_at (GArray *mentions, gsize at)
 {
   int best = -1;
 
   for (guint i = 0; i < mentions->len; i++)
     {
       const Mention *m = &g_array_index (mentions, Mention, i);
-      int s = m->intro ? signing_at (spans, m->at) : -1;
 
       if (m->at >= at)
         break;
-      if (s >= 0)
-        best = s;
+      if (m->signing >= 0)
+        best = m->signing;
     }
   return best;
 }
 
-/* Whether @name is introduced in a signing sentence other than @s. */
-static gboolean
-introduced_elsewhere (GArray *mentions, GArray *spans, const char *name, int s)
+/* Where a company is introduced by signing sentences: the first of them, and whether
+ * there are others. */
+typedef struct {
+  int      first;
+  gboolean several;
+} Intros;
+
+/* The signing sentences each company of @mentions is introduced in (Intros by name). */
+static GHashTable *
+intros_by_name (GArray *mentions)
 {
+  GHashTable *intros = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+
   for (guint i = 0; i < mentions->len; i++)
     {
       const Mention *m = &g_array_index (mentions, Mention, i);
-      int t = m->intro ? signing_at (spans, m->at) : -1;
-      if (t >= 0 && m->name == name && t != s)
-        return TRUE;
+      Intros *x;
+
+      if (m->signing < 0)
+        continue;
+      if ((x = g_hash_table_lookup (intros, m->name)) == NULL)
+        {
+          x = g_new0 (Intros, 1);
+          x->first = m->signing;
+          g_hash_table_insert (intros, (gpointer) m->name, x);
+        }
+      else if (x->first != m->signing)
+        x->several = TRUE;
     }
-  return FALSE;
+  return intros;
+}
+
+/* Whether @name is introduced in a signing sentence other than @s. */
+static gboolean
+introduced_elsewhere (GHashTable *intros, const char *name, int s)
+{
+  const Intros *x = g_hash_table_lookup (intros, name);
+
+  return x != NULL && (x->several || x->first != s);
 }
 
 /* The company for an item over [@start, @end): named in it, else named last before it.
- * Where memoranda with several companies are announced one after another (@scoped), a
- * company introduced by its signing sentence keeps the items until the next is
+ * Where memoranda with several companies are announced one after another (@intros, when
+ * they are), a company introduced by its signing sentence keeps the items until the next is
  * introduced: a passing mention of one introduced earlier does not take them back. */
 static const char *
-company_for (GArray *mentions, GArray *spans, gboolean scoped, gsize start, gsize end)
+company_for (GArray *mentions, GHashTable *intros, gsize start, gsize end)
 {
   const Mention *last = NULL, *intro = NULL;
-  int scope = scoped ? scope_at (mentions, spans, start) : -1;
+  int scope = intros != NULL ? scope_at (mentions, start) : -1;
 
   for (guint i = 0; i < mentions->len; i++)
     {
@@ -424,10 +450,10 @@ company_for (GArray *mentions, GArray *spans, gboolean scoped, gsize start, gsiz
         return m->name;
       if (m->at >= start)
         break;
-      if (scope >= 0 && m->intro && signing_at (spans, m->at) == scope)
+      if (scope >= 0 && m->signing == scope)
         intro = m;
       if (scope < 0 || intro == NULL || m == intro || m->at < intro->at
-          || !introduced_elsewhere (mentions, spans, m->name, scope))
+          || !introduced_elsewhere (intros, m->name, scope))
         last = m;
     }
   return last != NULL ? last->name : NULL;
@@ -435,7 +461,7 @@ company_for (GArray *mentions, GArray *spans, gboolean scoped, gsize start, gsiz
 
 /* Whether two or more companies are introduced by signing sentences of their own. */
 static gboolean
-several_signings (GArray *mentions, GArray *spans)
+several_signings (GArray *mentions)
 {
   const Mention *first = NULL;
 
@@ -444,12 +470,11 @@ several_signings (GArray *mentions, GArray *spans)
       const Mention *m = &g_array_index (mentions, Mention, i);
       /* a company that opens a part of its own (a heading, a speaker's turn) is no
        * signing */
-      if (!m->intro || signing_at (spans, m->at) < 0)
+      if (m->signing < 0)
         continue;
       if (first == NULL)
         first = m;
-      else if (m->name != first->name
-               && signing_at (spans, m->at) != signing_at (spans, first->at))
+      else if (m->name != first->name && m->signing != first->signing)
         return TRUE;
     }
   return FALSE;
@@ -493,11 +518,11 @@ sentence_end (const char *fold, gsize len, gsize from)
   return len;
 }
 
-/* The sentences of @doc that say a memorandum or an agreement was signed (Span). */
+/* The sentences of the document's case-folded text @fold that say a memorandum or an
+ * agreement was signed (Span). */
 static GArray *
-signing_sentences (const KelDocument *doc)
+signing_sentences (const char *fold)
 {
-  g_autofree char *fold = g_utf8_casefold (doc->norm->text, doc->norm->len);
   gsize len = strlen (fold);
   GArray *spans = g_array_new (FALSE, FALSE, sizeof (Span));
 
@@ -658,15 +683,22 @@ mentions_to_variant (GArray *mentions)
 static void
 attribute_items (KelDocument *doc, GArray *mentions, GArray *spans)
 {
-  gboolean scoped;
+  g_autoptr (GHashTable) intros = NULL;
 
   if (mentions->len == 0)
     return;
-  scoped = several_signings (mentions, spans);
+  /* the signing sentence of each mention, once, for every item's look-up */
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      Mention *m = &g_array_index (mentions, Mention, i);
+      m->signing = m->intro ? signing_at (spans, m->at) : -1;
+    }
+  if (several_signings (mentions))
+    intros = intros_by_name (mentions);
   for (guint i = 0; i < doc->codings->len; i++)
     {
       KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
-      const char *name = company_for (mentions, spans, scoped, c->start, c->end);
+      const char *name = company_for (mentions, intros, c->start, c->end);
 
       g_clear_pointer (&c->corporation, g_free);
       if (name != NULL && g_strcmp0 (name, doc->corporation) != 0)
@@ -680,12 +712,15 @@ _kel_attribute_corporations (const KelLexicon *lex, KelDocument *doc)
   g_autoptr (GArray) mentions = NULL;
   g_autoptr (GPtrArray) parties = NULL;
   g_autoptr (GArray) spans = NULL;
+  g_autofree char *fold = NULL;
 
   g_clear_pointer (&doc->mentions, g_variant_unref);
   if (doc->codings->len == 0)
     return;
-  spans = signing_sentences (doc);
-  mentions = find_mentions (lex, doc);
+  fold = g_utf8_casefold (doc->norm->text, doc->norm->len);
+  spans = signing_sentences (fold);
+  /* it changes the folded text's breaks to spaces: after the sentences are found */
+  mentions = find_mentions (lex, fold);
   find_initials (lex, doc, mentions);
   parties = _kel_find_parties (lex, doc->norm->text, doc->norm->len, 0);
   find_known_parties (parties, mentions);
@@ -705,6 +740,7 @@ _kel_attribute_from_mentions (KelDocument *doc, GVariant *mentions)
 {
   g_autoptr (GArray) list = g_array_new (FALSE, FALSE, sizeof (Mention));
   g_autoptr (GArray) spans = NULL;
+  g_autofree char *fold = NULL;
   GVariantIter it;
   guint64 at;
   const char *name;
@@ -716,12 +752,13 @@ _kel_attribute_from_mentions (KelDocument *doc, GVariant *mentions)
   /* the names stay @mentions' own, which outlives the list */
   while (g_variant_iter_next (&it, "(t&sb)", &at, &name, &intro))
     {
-      Mention m = { (gsize) at, name, 0, intro };
+      Mention m = { (gsize) at, name, 0, intro, -1 };
       g_array_append_val (list, m);
     }
   if (list->len == 0)
     return;
-  spans = signing_sentences (doc);
+  fold = g_utf8_casefold (doc->norm->text, doc->norm->len);
+  spans = signing_sentences (fold);
   attribute_items (doc, list, spans);
 }
 

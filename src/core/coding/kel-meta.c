@@ -300,6 +300,23 @@ unknown_party (GPtrArray *parties, GPtrArray *corps, guint *score, const gboolea
   return winner >= 0 ? ((KelParty *) parties->pdata[winner])->name : best_name;
 }
 
+/* How often the list's company @names (its canonical name, then its aliases, which are
+ * what is looked for) is named: @weight for each time in the folded @first, one for each
+ * time in the folded @rest (or NULL). */
+static guint
+count_aliases (char **names, const char *first, guint weight, const char *rest)
+{
+  guint n = 0;
+
+  for (guint k = 1; names[k] != NULL; k++)
+    {
+      g_autofree char *alias = g_utf8_casefold (names[k], -1);
+      n += weight * count_occurrences (first, alias)
+           + (rest != NULL ? count_occurrences (rest, alias) : 0);
+    }
+  return n;
+}
+
 /* The company a document's running header or footer names, when its text names none (a
  * Word document whose header says «АО «…»» and whose body says only «Компания»): the
  * list's company named most there, else a company named there with its legal form. */
@@ -315,13 +332,8 @@ running_corporation (const KelLexicon *lex, const char *running)
   for (guint i = 0; i < corps->len; i++)
     {
       char **names = corps->pdata[i];
-      guint n = 0;
+      guint n = count_aliases (names, fold, 1, NULL);
 
-      for (guint k = 1; names[k] != NULL; k++)
-        {
-          g_autofree char *alias = g_utf8_casefold (names[k], -1);
-          n += count_occurrences (fold, alias);
-        }
       if (n > best)
         {
           best = n;
@@ -358,18 +370,9 @@ detect_corporation (KelDocument *doc, const KelLexicon *lex, const char *head_fo
   guint best = 0;
   const char *best_name = NULL;
 
+  /* the parties are named in the title and preamble */
   for (guint i = 0; i < corps->len; i++)
-    {
-      char **names = corps->pdata[i];
-
-      for (guint k = 1; names[k] != NULL; k++)
-        {
-          g_autofree char *alias = g_utf8_casefold (names[k], -1);
-          /* the parties are named in the title and preamble */
-          score[i] += 3 * count_occurrences (head_fold, alias)
-                      + count_occurrences (body_fold, alias);
-        }
-    }
+    score[i] = count_aliases (corps->pdata[i], head_fold, 3, body_fold);
   /* before a part's score goes to its group */
   for (guint i = 0; i < corps->len; i++)
     unnamed[i] = score[i] == 0;

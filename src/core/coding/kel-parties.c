@@ -1305,7 +1305,7 @@ static const char *const not_short[] = {
   "фонд", "қор", "foundation", "fund", "учреждение", "мекеме", "управление", "басқарма",
   "аппарат", "сторона", "тарап", "party", "меморандум", "memorandum", "соглашение",
   "agreement", "келісім", "договор", "программа", "бағдарлама", "programme", "program",
-  "проект", "жоба", "project", "акимат", "akimat", "министерство", "ministry", NULL
+  "проект", "жоба", "project", "akimat", "министерство", "ministry", NULL
 };
 
 static pcre2_code *
