@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "kel-coding-error.h"
-#include "kel-lexicon-preview.h"
+#include "kel-lexicon-preview-private.h"
 #include "kel-project-private.h"
 #include "kel-test-utils.h"
 
@@ -312,6 +312,69 @@ test_apply_undo (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   redone = codings_summary (f);
   g_assert_cmpstr (redone, ==, after);
+}
+
+/* The one comparison of a document coded again with its stored codings (the preview's
+ * and the lexicon run's): the same codings in another order are the same; one that says
+ * something else, or one fewer, is not. */
+static void
+test_same_as_stored (Fixture *f, gconstpointer data)
+{
+  KelTermChange change = { KEL_TERM_CHANGE_ADD, 0, "ремонт*", FALSE, "charity",
+                           KEL_LANG_RU, 1.0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexiconDiff) diff = NULL;
+  KelDocument *doc, *old;
+  KelCoding first;
+  char *label;
+  double *kzt;
+  gboolean same;
+
+  diff = kel_project_preview_lexicon_change (f->project, &f->pipeline, &change, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (kel_project_apply_lexicon_change (f->project, "anna", &f->pipeline, diff, NULL,
+                                                   NULL, &error));
+  g_assert_no_error (error);
+  doc = _kel_lexicon_code_stored (f->project, f->docs[0], diff->lexicon, NULL, &error);
+  g_assert_no_error (error);
+  old = _kel_lexicon_code_stored (f->project, f->docs[0], f->lexicon, NULL, &error);
+  g_assert_no_error (error);
+  /* A: 2.1 infrastructure and 2.2 charity */
+  g_assert_cmpuint (doc->codings->len, ==, 2);
+
+  _kel_project_lock (f->project);
+  g_assert_true (_kel_lexicon_same_as_stored (f->project, f->docs[0], diff->lexicon, doc,
+                                              &error));
+  g_assert_no_error (error);
+  /* in the other order */
+  first = g_array_index (doc->codings, KelCoding, 0);
+  g_array_index (doc->codings, KelCoding, 0) = g_array_index (doc->codings, KelCoding, 1);
+  g_array_index (doc->codings, KelCoding, 1) = first;
+  g_assert_true (_kel_lexicon_same_as_stored (f->project, f->docs[0], diff->lexicon, doc,
+                                              &error));
+  g_assert_no_error (error);
+  /* the old lexicon's coding lacks the charity one */
+  same = _kel_lexicon_same_as_stored (f->project, f->docs[0], f->lexicon, old, &error);
+  g_assert_no_error (error);
+  g_assert_false (same);
+  /* a label of its own */
+  label = g_array_index (doc->codings, KelCoding, 1).label;
+  g_array_index (doc->codings, KelCoding, 1).label = (char *) "another";
+  same = _kel_lexicon_same_as_stored (f->project, f->docs[0], diff->lexicon, doc, &error);
+  g_assert_no_error (error);
+  g_assert_false (same);
+  g_array_index (doc->codings, KelCoding, 1).label = label;
+  g_assert_true (_kel_lexicon_same_as_stored (f->project, f->docs[0], diff->lexicon, doc,
+                                              &error));
+  /* an amount of its own */
+  kzt = &g_array_index (doc->codings, KelCoding, 0).amount_kzt;
+  *kzt = isnan (*kzt) ? 1 : *kzt + 1;
+  same = _kel_lexicon_same_as_stored (f->project, f->docs[0], diff->lexicon, doc, &error);
+  g_assert_no_error (error);
+  g_assert_false (same);
+  _kel_project_unlock (f->project);
+  kel_document_free (doc);
+  kel_document_free (old);
 }
 
 /* Nobody's name, nothing written. */
@@ -1049,6 +1112,7 @@ main (int argc, char **argv)
   ADD ("bad-change", test_bad_change);
   ADD ("apply-undo", test_apply_undo);
   ADD ("apply-needs-person", test_apply_needs_person);
+  ADD ("same-as-stored", test_same_as_stored);
   ADD ("async", test_async);
   ADD ("apply-as-full-run", test_apply_as_full_run);
   ADD ("attribution-as-full-run", test_attribution_as_full_run);

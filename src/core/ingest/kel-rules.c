@@ -329,12 +329,16 @@ gray_of (guint32 px)
                                      + (px & 0xff) * 114) / 1000);
 }
 
-/* The grey of each pixel of @rgb. White, most of a page, is passed sixteen pixels (a
- * cache line) at a time; a block with anything else in it is read pixel by pixel. */
+/* The grey of each pixel of @rgb, but for those of @gray already MASKED (the boxes of
+ * glyphs; the others are 0): a glyph's ink is the costly part of a page to read, pixel by
+ * pixel, and its box is masked anyway. White, most of a page, is passed sixteen pixels (a
+ * cache line) at a time, and so is a block wholly masked; a block with anything else in it
+ * is read pixel by pixel. */
 static void
 to_gray (const guint8 *rgb, int pw, int ph, int stride, guint8 *gray)
 {
   const guint64 white = 0x00ffffff00ffffffULL;
+  const guint64 masked = 0x0101010101010101ULL * MASKED;
 
   for (int y = 0; y < ph; y++)
     {
@@ -348,10 +352,22 @@ to_gray (const guint8 *rgb, int pw, int ph, int stride, guint8 *gray)
 
           if (end - x == 16)
             {
-              guint64 w[8];
+              guint64 g[2], all = white;
 
-              memcpy (w, row + (gsize) x * 4, sizeof w);
-              if ((w[0] & w[1] & w[2] & w[3] & w[4] & w[5] & w[6] & w[7] & white) == white)
+              memcpy (g, out + x, sizeof g);
+              if (g[0] == masked && g[1] == masked)
+                {
+                  x = end;
+                  continue;
+                }
+              for (int k = 0; k < 8; k++)
+                {
+                  guint64 w;
+
+                  memcpy (&w, row + (gsize) x * 4 + k * 8, sizeof w);
+                  all &= w;
+                }
+              if ((g[0] | g[1]) == 0 && all == white)
                 {
                   memset (out + x, 255, 16);
                   x = end;
@@ -362,6 +378,8 @@ to_gray (const guint8 *rgb, int pw, int ph, int stride, guint8 *gray)
             {
               guint32 px;
 
+              if (out[x] == MASKED)
+                continue;
               memcpy (&px, row + (gsize) x * 4, sizeof px);
               out[x] = gray_of (px);
             }
@@ -392,13 +410,14 @@ kel_rules_find_in_page (PopplerPage *page, double width, double height,
   gray = canvas_buffer (&canvas->gray, &canvas->gray_size, (gsize) pw * ph);
   if (!draw_page (page, rgb, pw, ph, stride))
     return NULL;
-  to_gray (rgb, pw, ph, stride, gray);
 
   /* the text away: letters, and underscores drawn as text (neither ink nor paper, so that
-   * the grey left between two letters in a shaded cell is no light rule) */
-  for (guint i = 0; glyphs != NULL && i < glyphs->len; i++)
+   * the grey left between two letters in a shaded cell is no light rule); their boxes are
+   * masked first, so that to_gray() need not read them */
+  memset (gray, 0, (gsize) pw * ph);
+  for (guint i = 0; glyphs != NULL && i < glyphs->len;)
     {
-      const KelLayoutGlyph *g = &g_array_index (glyphs, KelLayoutGlyph, i);
+      const KelLayoutGlyph *g = &g_array_index (glyphs, KelLayoutGlyph, i++);
       int x1 = MAX (0, (int) floor (g->r.x1 * RULES_SCALE));
       int x2 = MIN (pw, (int) ceil (g->r.x2 * RULES_SCALE));
       int y1 = MAX (0, (int) floor (g->r.y1 * RULES_SCALE));
@@ -406,9 +425,23 @@ kel_rules_find_in_page (PopplerPage *page, double width, double height,
 
       if (g_unichar_isspace (g->c))
         continue;
+      /* the next glyphs of a word, on the same rows and touching, masked with it: one
+       * stretch of a row a word instead of a few bytes a letter */
+      for (; i < glyphs->len; i++)
+        {
+          const KelLayoutGlyph *n = &g_array_index (glyphs, KelLayoutGlyph, i);
+          int nx1 = MAX (0, (int) floor (n->r.x1 * RULES_SCALE));
+
+          if (g_unichar_isspace (n->c) || nx1 < x1 || nx1 > x2
+              || MAX (0, (int) floor (n->r.y1 * RULES_SCALE)) != y1
+              || MIN (ph, (int) ceil (n->r.y2 * RULES_SCALE)) != y2)
+            break;
+          x2 = MAX (x2, MIN (pw, (int) ceil (n->r.x2 * RULES_SCALE)));
+        }
       for (int y = y1; y < y2; y++)
         memset (gray + (gsize) y * pw + x1, MASKED, MAX (0, x2 - x1));
     }
+  to_gray (rgb, pw, ph, stride, gray);
   /* a border between two cells of a spreadsheet's row of one line of 8-point type is
    * about 10 points long; a letter's stroke is never looked at (the boxes are masked) */
   return kel_rules_find (gray, pw, ph, pw, RULES_SCALE, 200, 12.0, 6.0, 3.0, 2);

@@ -34,6 +34,16 @@ KelDocument *_kel_lexicon_code_stored       (KelProject          *project,
                                              const KelRates      *rates,
                                              GError             **error);
 
+/* Whether the lexicon's stored codings of @document are @doc's (coded with @lex), in
+ * any order: the rows an undo puts back have new ids, so the order of the store need not
+ * be the coder's. The one comparison of the preview and the lexicon run. FALSE with
+ * @error set when the store cannot be read. The caller holds the lock. */
+gboolean     _kel_lexicon_same_as_stored    (KelProject          *project,
+                                             gint64               document,
+                                             const KelLexicon    *lex,
+                                             const KelDocument   *doc,
+                                             GError             **error);
+
 /* The @n documents @ids coded again with @lex as above, on as many threads as there are
  * cores: an array of @n documents, or NULL with @error set (the first error met). */
 KelDocument **_kel_lexicon_code_many        (KelProject          *project,

@@ -252,6 +252,15 @@ same_codings (const KelDocument *doc, const KelLexicon *lex, GArray *stored)
   return TRUE;
 }
 
+gboolean
+_kel_lexicon_same_as_stored (KelProject *project, gint64 document, const KelLexicon *lex,
+                             const KelDocument *doc, GError **error)
+{
+  g_autoptr (GArray) stored = load_stored (project, document, error);
+
+  return stored != NULL && same_codings (doc, lex, stored);
+}
+
 /* Adds to @out what @doc (coded with @lex) gains and loses against @stored; returns
  * whether its codings differ at all. */
 static gboolean

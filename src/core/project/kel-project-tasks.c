@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <math.h>
 #include <string.h>
 
 #include "kel-batch.h"
@@ -300,125 +299,6 @@ kel_project_add_files_finish (KelProject *project, GAsyncResult *result, GError 
 
 /* The lexicon run ----------------------------------------------------------------------------- */
 
-/* Whether the stored item in columns @col… (span, counted, reason and its words,
- * corporation, label) is @c's. */
-static gboolean
-same_item (sqlite3_stmt *stmt, int col, const KelCoding *c)
-{
-  return _kel_sql_int64_or (stmt, col, -1) == (gint64) c->start
-         && _kel_sql_int64_or (stmt, col + 1, -1) == (gint64) c->end
-         && (sqlite3_column_int (stmt, col + 2) != 0) == kel_coding_is_counted (c)
-         && g_strcmp0 (_kel_sql_text (stmt, col + 3),
-                       kel_coding_is_counted (c) ? "" : kel_reason_to_string (c->reason)) == 0
-         && g_strcmp0 (_kel_sql_text (stmt, col + 4), c->reason_terms ? c->reason_terms : "") == 0
-         && g_strcmp0 (_kel_sql_text (stmt, col + 5), c->corporation ? c->corporation : "") == 0
-         && g_strcmp0 (_kel_sql_text (stmt, col + 6), c->label ? c->label : "") == 0;
-}
-
-/* What a lexicon coding says, as same_lexicon_codings() compares it, in one string. */
-static char *
-coding_key (int segment, const char *category, double kzt, const char *amount_text,
-            const char *terms, gint64 start, gint64 end, gboolean counted, const char *reason,
-            const char *reason_terms, const char *corporation, const char *label)
-{
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isnan (kzt))
-    g_strlcpy (number, "-", sizeof number);
-  else
-    g_ascii_dtostr (number, sizeof number, kzt);
-  return g_strdup_printf ("%d\t%s\t%s\t%s\t%s\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT
-                          "\t%d\t%s\t%s\t%s\t%s", segment, category, number, amount_text,
-                          terms, start, end, counted, reason, reason_terms, corporation, label);
-}
-
-static int
-compare_keys (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
-/* Whether the lexicon's stored codings of @document are those of @doc, in any order: the
- * rows an undo puts back have new ids, so the order of the store need not be the
- * coder's. */
-static gboolean
-same_lexicon_codings (KelProject *project, gint64 document, const KelLexicon *lex,
-                      const KelDocument *doc, GError **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project,
-    "SELECT segment, category, amount_kzt, amount_text, terms, ev_start, ev_end, counted, "
-    "coalesce(reason, ''), coalesce(reason_terms, ''), coalesce(corporation, ''), "
-    "coalesce(label, '') FROM codings WHERE document = ? AND coder = ? AND deleted = 0 "
-    "ORDER BY id", error);
-  g_autoptr (GPtrArray) stored = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) coded = NULL;
-  gboolean in_order = TRUE;
-  guint i = 0;
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, document);
-  sqlite3_bind_int64 (stmt, 2, _kel_project_lexicon_id (project));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const KelCoding *c;
-      double kzt = _kel_sql_double (stmt, 2);
-
-      if (i >= doc->codings->len)
-        return FALSE;
-      c = &g_array_index (doc->codings, KelCoding, i++);
-      if (in_order
-          && (sqlite3_column_int (stmt, 0) != (int) c->segment
-              || g_strcmp0 (_kel_sql_text (stmt, 1),
-                            kel_lexicon_get_category (lex, c->category)->id) != 0
-              || !((isnan (kzt) && isnan (c->amount_kzt)) || kzt == c->amount_kzt)
-              || g_strcmp0 (_kel_sql_text (stmt, 3), c->amount_text ? c->amount_text : "") != 0
-              || g_strcmp0 (_kel_sql_text (stmt, 4), c->terms ? c->terms : "") != 0
-              || !same_item (stmt, 5, c)))
-        in_order = FALSE;
-      g_ptr_array_add (stored, coding_key (sqlite3_column_int (stmt, 0),
-                                           _kel_sql_text (stmt, 1), kzt,
-                                           _kel_sql_text (stmt, 3), _kel_sql_text (stmt, 4),
-                                           _kel_sql_int64_or (stmt, 5, -1),
-                                           _kel_sql_int64_or (stmt, 6, -1),
-                                           sqlite3_column_int (stmt, 7) != 0,
-                                           _kel_sql_text (stmt, 8), _kel_sql_text (stmt, 9),
-                                           _kel_sql_text (stmt, 10), _kel_sql_text (stmt, 11)));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _kel_project_set_error (project, error, rc);
-      return FALSE;
-    }
-  if (i != doc->codings->len)
-    return FALSE;
-  if (in_order)
-    return TRUE;
-  coded = g_ptr_array_new_with_free_func (g_free);
-  for (i = 0; i < doc->codings->len; i++)
-    {
-      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
-      gboolean counted = kel_coding_is_counted (c);
-
-      g_ptr_array_add (coded, coding_key ((int) c->segment,
-                                          kel_lexicon_get_category (lex, c->category)->id,
-                                          c->amount_kzt, c->amount_text ? c->amount_text : "",
-                                          c->terms ? c->terms : "", (gint64) c->start,
-                                          (gint64) c->end, counted,
-                                          counted ? "" : kel_reason_to_string (c->reason),
-                                          c->reason_terms ? c->reason_terms : "",
-                                          c->corporation ? c->corporation : "",
-                                          c->label ? c->label : ""));
-    }
-  g_ptr_array_sort (stored, compare_keys);
-  g_ptr_array_sort (coded, compare_keys);
-  for (i = 0; i < coded->len; i++)
-    if (strcmp (stored->pdata[i], coded->pdata[i]) != 0)
-      return FALSE;
-  return TRUE;
-}
-
 gboolean
 _kel_project_replace_lexicon_rows (KelProject *project, gint64 document, const KelLexicon *lex,
                                    const KelDocument *doc, GHashTable *identities,
@@ -467,7 +347,7 @@ replace_lexicon_codings (KelProject *project, gint64 document, const KelLexicon 
     return FALSE;
   if (_kel_project_merge_codebook (project, lex, error) < 0)
     goto fail;
-  *changed = !same_lexicon_codings (project, document, lex, doc, &local);
+  *changed = !_kel_lexicon_same_as_stored (project, document, lex, doc, &local);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
