@@ -1302,6 +1302,80 @@ test_long_highlights (void)
   gui_dir_remove (dir);
 }
 
+/* The first page before the text ------------------------------------------------------- */
+
+typedef struct {
+  KelWindow       *window;
+  gint64           want;
+  KelPageRenderer *before;    /* the renderer of the document shown before (held) */
+  KelPageRenderer *early;     /* the new PDF's, seen before its text and list */
+  gboolean         torn;      /* a turn showed the new page beside the old list */
+} PageFirst;
+
+/* Each turn while a PDF opens: once its page is shown, the list is empty (nothing of the
+ * document before is left to code) until the document is shown whole. */
+static gboolean
+page_first_turn (gpointer data)
+{
+  PageFirst *w = data;
+  KelDocumentView *dv = KEL_DOCUMENT_VIEW (kel_window_get_document_view (w->window));
+  KelSegmentPanel *panel = KEL_SEGMENT_PANEL (kel_window_get_segment_panel (w->window));
+  KelPageRenderer *renderer = kel_page_view_get_renderer (kel_document_view_get_page_view (dv));
+  gboolean shown = kel_window_get_shown_document (w->window) == w->want;
+
+  if (!shown && renderer != NULL && renderer != w->before)
+    {
+      w->early = w->early != NULL ? w->early : renderer;
+      if (kel_segment_panel_get_n_segments (panel) > 0
+          || kel_segment_panel_get_selected (panel) >= 0
+          || kel_document_view_get_document (dv) != NULL)
+        w->torn = TRUE;
+    }
+  return shown;
+}
+
+/* A PDF opened from the list shows its pages as soon as its bytes are read, before its
+ * text, list and highlights are made (bench-gui's "open" lines: the first page came after
+ * them), with the list emptied meanwhile; the renderer that drew it early is the one kept. */
+static void
+page_first (Fixture *f, KelWindow *window)
+{
+  KelDocumentView *dv = KEL_DOCUMENT_VIEW (kel_window_get_document_view (window));
+  KelPageView *view = kel_document_view_get_page_view (dv);
+  KelSegmentPanel *panel = KEL_SEGMENT_PANEL (kel_window_get_segment_panel (window));
+  PageFirst w = { window, f->document + 1, NULL, NULL, FALSE };
+
+  kel_window_open_document (window, f->document);
+  g_assert_true (gui_wait_until (loaded, window, 30));
+  g_assert_cmpuint (kel_segment_panel_get_n_segments (panel), >, 0);
+  w.before = g_object_ref (kel_page_view_get_renderer (view));
+  kel_window_open_document (window, w.want);
+  GUI_WAIT (page_first_turn, &w, 30);
+  g_assert_false (w.torn);
+  g_assert_nonnull (w.early);
+  g_assert_true (kel_page_view_get_renderer (view) == w.early);
+  g_assert_cmpstr (kel_document_view_get_document (dv)->name, ==, "long.pdf");
+  g_assert_cmpuint (kel_segment_panel_get_n_segments (panel), >, 0);
+  g_assert_true (gui_wait_until (loaded, window, 30));
+  g_assert_cmpuint (kel_page_view_get_n_pages (view), ==, LONG_PAGES);
+  g_object_unref (w.before);
+}
+
+static void
+test_page_first (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *dir = gui_dir_new ("kelisim-first-XXXXXX");
+  g_autofree char *memo = write_memo_pdf (dir);
+  g_autofree char *pdf = write_long_pdf (dir);
+  const char *paths[] = { memo, pdf, NULL };
+
+  fixture_setup (&f, NULL, paths);
+  run_workbench (&f, page_first);
+  fixture_teardown (&f);
+  gui_dir_remove (dir);
+}
+
 static gboolean
 retrieved_ready (gpointer data)
 {
@@ -1375,5 +1449,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/daywork/kk-preferences", test_kk_preferences);
   g_test_add_func ("/kelisim/daywork/retrieved-plurals", test_retrieved_plurals);
   g_test_add_func ("/kelisim/daywork/long-highlights", test_long_highlights);
+  g_test_add_func ("/kelisim/daywork/page-first", test_page_first);
   return g_test_run ();
 }
