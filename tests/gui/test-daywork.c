@@ -21,6 +21,7 @@
 #include "kel-document-view.h"
 #include "kel-page-view.h"
 #include "kel-preferences-window.h"
+#include "kel-reason.h"
 #include "kel-retrieved-window.h"
 #include "kel-segment-panel.h"
 #include "kel-window.h"
@@ -1402,6 +1403,76 @@ retrieved_summary (Fixture *f, KelWindow *window)
   gtk_window_destroy (GTK_WINDOW (r));
 }
 
+/* The items that do not count in Retrieved Segments ------------------------------------ */
+
+static const char memo_background[] =
+  "МЕМОРАНДУМ\nо сотрудничестве между ТОО «Казцинк» и акиматом на 2021 год\n\n"
+  "2. Обязательства Компании\n"
+  "2.1. Строительство детского сада на сумму 120 млн тенге.\n"
+  "2.2. Оказание благотворительной помощи ветеранам на сумму 12 млн тенге.\n"
+  "2.3. В 2015 году Компания построила школу на сумму 50 млн тенге.\n";
+
+/* 2.1 and 2.2 count; 2.3 (a school built in 2015) is coded and left out of the count as
+ * background. With "Also the items that do not count" it is listed, saying so and why;
+ * off again, it goes. */
+static void
+retrieved_uncounted (Fixture *f, KelWindow *window)
+{
+  KelRetrievedWindow *r = kel_retrieved_window_new (window);
+  GPtrArray *rows;
+  const KelRow *left_out = NULL;
+  g_autofree char *why = NULL;
+  GtkWidget *w;
+
+  (void) f;
+  gtk_window_present (GTK_WINDOW (r));
+  g_assert_true (gui_wait_until (retrieved_ready, r, 30));
+  rows = kel_retrieved_window_get_rows (r);
+  g_assert_cmpuint (rows->len, ==, 2);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_true (((KelRow *) rows->pdata[i])->counted);
+  g_assert_null (find_widget (GTK_WIDGET (r), is_label_with, "not counted"));
+
+  kel_retrieved_window_set_uncounted (r, TRUE);
+  g_assert_true (gui_wait_until (retrieved_ready, r, 30));
+  rows = kel_retrieved_window_get_rows (r);
+  g_assert_cmpuint (rows->len, ==, 3);
+  for (guint i = 0; i < rows->len; i++)
+    if (!((KelRow *) rows->pdata[i])->counted)
+      left_out = rows->pdata[i];
+  g_assert_nonnull (left_out);
+  g_assert_cmpstr (left_out->clause, ==, "2.3");
+  g_assert_cmpstr (left_out->reason, ==, "background");
+  GUI_SETTLE (30);
+  w = find_widget (GTK_WIDGET (r), is_label_with, "not counted: ");
+  g_assert_nonnull (w);
+  why = g_strconcat ("not counted: ", kel_reason_get_label (KEL_REASON_BACKGROUND), NULL);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (w)), ==, why);
+  shot ("retrieved-uncounted");
+
+  kel_retrieved_window_set_uncounted (r, FALSE);
+  g_assert_true (gui_wait_until (retrieved_ready, r, 30));
+  g_assert_cmpuint (kel_retrieved_window_get_rows (r)->len, ==, 2);
+  gtk_window_destroy (GTK_WINDOW (r));
+}
+
+/* Retrieved Segments could not list the items left out of the count (issue 16: "or the
+ * not-counted ones"). */
+static void
+test_retrieved_uncounted (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *dir = gui_dir_new ("kelisim-uncounted-XXXXXX");
+  g_autofree char *memo = g_build_filename (dir, "memo.txt", NULL);
+  const char *paths[] = { memo, NULL };
+
+  g_assert_true (g_file_set_contents (memo, memo_background, -1, NULL));
+  fixture_setup (&f, NULL, paths);
+  run_workbench (&f, retrieved_uncounted);
+  fixture_teardown (&f);
+  gui_dir_remove (dir);
+}
+
 /* Retrieved Segments said "document(s)" (issue 16): in Kazakh, Russian and English. */
 static void
 test_retrieved_plurals (void)
@@ -1450,5 +1521,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/daywork/retrieved-plurals", test_retrieved_plurals);
   g_test_add_func ("/kelisim/daywork/long-highlights", test_long_highlights);
   g_test_add_func ("/kelisim/daywork/page-first", test_page_first);
+  g_test_add_func ("/kelisim/daywork/retrieved-uncounted", test_retrieved_uncounted);
   return g_test_run ();
 }
