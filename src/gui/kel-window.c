@@ -1033,6 +1033,27 @@ prepare_free (Prepare *prep)
 }
 
 static void
+free_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  prepare_free (data);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* A document's views let go on a worker, not on the main loop: the codes of every segment
+ * of a long document are thousands of small blocks (a fifth of the turn that showed the
+ * 500-page PDF in bench-gui). */
+static void
+prepare_free_elsewhere (gpointer data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, prepare_free_elsewhere);
+  g_task_set_name (task, "[kelisim] let go of document views");
+  g_task_set_task_data (task, data, NULL);
+  g_task_run_in_thread (task, free_thread);
+}
+
+static void
 prepare_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   Prepare *prep = data;
@@ -1139,7 +1160,7 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
   task = g_task_new (self, NULL, prepare_done, NULL);
   g_task_set_source_tag (task, load_done);
   g_task_set_name (task, "[kelisim] document views");
-  g_task_set_task_data (task, prep, (GDestroyNotify) prepare_free);
+  g_task_set_task_data (task, prep, prepare_free_elsewhere);
   g_set_object (&self->prepare, task);
   g_task_run_in_thread (task, prepare_thread);
   /* its pages read meanwhile, so that the first is drawn soon after it is shown */
