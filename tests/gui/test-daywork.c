@@ -1303,6 +1303,68 @@ test_long_highlights (void)
   gui_dir_remove (dir);
 }
 
+/* Side by side, the page follows the segment ------------------------------------------- */
+
+static gboolean
+page_shown_is (gpointer data)
+{
+  PageWant *w = data;
+
+  return kel_page_view_get_page (w->view) == w->page;
+}
+
+/* Side by side (page and text), choosing a segment on a later page brings that page into
+ * view, as it does with the page alone (issue 16: 10, "side by side, the page does not
+ * follow the current segment"). */
+static void
+side_by_side_follows (Fixture *f, KelWindow *window)
+{
+  KelDocumentView *dv = KEL_DOCUMENT_VIEW (kel_window_get_document_view (window));
+  KelPageView *view = kel_document_view_get_page_view (dv);
+  KelSegmentPanel *panel = KEL_SEGMENT_PANEL (kel_window_get_segment_panel (window));
+  KelDocument *doc;
+  PageWant want = { view, 0 };
+  int last = -1, first = -1;
+
+  kel_window_open_document (window, f->document);
+  g_assert_true (gui_wait_until (loaded, window, 30));
+  kel_document_view_set_mode (dv, KEL_MODE_BOTH);
+  g_assert_true (gui_wait_until (text_ready, window, 30));
+  GUI_SETTLE (30);
+  doc = kel_document_view_get_document (dv);
+  for (guint s = 0; s < doc->segments->len; s++)
+    {
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, s);
+      if (seg->page == LONG_PAGES - 2)
+        last = (int) s;
+      if (seg->page == 1 && first < 0)
+        first = (int) s;
+    }
+  g_assert_cmpint (last, >=, 0);
+  g_assert_cmpint (first, >=, 0);
+  kel_segment_panel_select (panel, (guint) last);
+  want.page = LONG_PAGES - 2;
+  g_assert_true (gui_wait_until (page_shown_is, &want, 10));
+  shot ("side-by-side-follows");
+  kel_segment_panel_select (panel, (guint) first);
+  want.page = 1;
+  g_assert_true (gui_wait_until (page_shown_is, &want, 10));
+}
+
+static void
+test_side_by_side_follows (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *dir = gui_dir_new ("kelisim-side-XXXXXX");
+  g_autofree char *pdf = write_long_pdf (dir);
+  const char *paths[] = { pdf, NULL };
+
+  fixture_setup (&f, NULL, paths);
+  run_workbench (&f, side_by_side_follows);
+  fixture_teardown (&f);
+  gui_dir_remove (dir);
+}
+
 /* The first page before the text ------------------------------------------------------- */
 
 typedef struct {
@@ -1521,6 +1583,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/daywork/retrieved-plurals", test_retrieved_plurals);
   g_test_add_func ("/kelisim/daywork/long-highlights", test_long_highlights);
   g_test_add_func ("/kelisim/daywork/page-first", test_page_first);
+  g_test_add_func ("/kelisim/daywork/side-by-side-follows", test_side_by_side_follows);
   g_test_add_func ("/kelisim/daywork/retrieved-uncounted", test_retrieved_uncounted);
   return g_test_run ();
 }
