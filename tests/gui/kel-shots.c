@@ -196,7 +196,7 @@ shoot_all (KelWindow *window, gpointer data)
   kel_document_view_set_mode (view, KEL_MODE_PAGE);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
-  kel_find_panel_set_query (find, "школ");
+  kel_find_panel_set_query (find, "тенге");
   gui_wait_until (has_hits, find, 30);
   shot ("find");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);

@@ -1569,6 +1569,42 @@ test_retrieved_plurals (void)
     }
 }
 
+/* Words a coder reads in Russian and Kazakh --------------------------------------------- */
+
+/* Russian said «не кодировал» (a man's verb) of every coder, on the agreement page and in
+ * adjudication, and "lexicon" stayed English beside its codes (issue 16: 10): in the
+ * interface's catalogues, neither a verb of one gender nor the English word. */
+static void
+test_coder_words (void)
+{
+  static const char *const languages[] = { "ru", "kk" };
+
+  if (g_test_subprocess ())
+    {
+      const char *lexicon;
+
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, KEL_BUILD_PO_DIR);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      lexicon = g_dpgettext2 (GETTEXT_PACKAGE, "coder", "lexicon");
+      g_test_message ("lexicon: %s", lexicon);
+      g_assert_cmpstr (lexicon, !=, "lexicon");
+      g_assert_cmpstr (_("did not code it"), !=, "did not code it");
+      g_assert_cmpstr (_("did not code the document"), !=, "did not code the document");
+      g_assert_null (strstr (_("did not code it"), "кодировал"));
+      g_assert_null (strstr (_("did not code the document"), "кодировал"));
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_setenv ("LANGUAGE", languages[i], TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_unsetenv ("LANGUAGE");
+      g_test_trap_assert_passed ();
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1584,6 +1620,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/daywork/long-highlights", test_long_highlights);
   g_test_add_func ("/kelisim/daywork/page-first", test_page_first);
   g_test_add_func ("/kelisim/daywork/side-by-side-follows", test_side_by_side_follows);
+  g_test_add_func ("/kelisim/daywork/coder-words", test_coder_words);
   g_test_add_func ("/kelisim/daywork/retrieved-uncounted", test_retrieved_uncounted);
   return g_test_run ();
 }
