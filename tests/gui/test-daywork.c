@@ -1569,6 +1569,80 @@ test_retrieved_plurals (void)
     }
 }
 
+/* A rejected chip in the dark style ------------------------------------------------------ */
+
+static gboolean
+is_rejected_chip (GtkWidget *w, gconstpointer data)
+{
+  return GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "category-chip")
+         && gtk_widget_has_css_class (w, "rejected") && gtk_widget_get_mapped (w);
+}
+
+static double
+text_luminance (GtkWidget *w)
+{
+  GdkRGBA c;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (w), &c);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue;
+}
+
+/* anna rejects the lexicon's charity (a yellow chip, written in black on its colour): in
+ * the dark style the faded chip's words were black on dark brown; they are light there,
+ * and stay dark in the light style. */
+static void
+dark_rejected_chip (Fixture *f, KelWindow *window)
+{
+  KelProject *project = kel_window_get_project (window);
+  KelSegmentPanel *panel = KEL_SEGMENT_PANEL (kel_window_get_segment_panel (window));
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr (GPtrArray) lex = kel_project_list_codings (project, f->document,
+                                                        KEL_LEXICON_CODER, NULL);
+  g_autoptr (GError) error = NULL;
+  GtkWidget *chip;
+  int charity = -1;
+
+  kel_window_set_coder (window, "anna");
+  for (guint i = 0; i < lex->len; i++)
+    if (g_strcmp0 (((KelProjectCoding *) lex->pdata[i])->category, "charity") == 0)
+      {
+        g_assert_cmpint (kel_project_reject (project, "anna",
+                                             ((KelProjectCoding *) lex->pdata[i])->id,
+                                             &error), >, 0);
+        charity = (int) ((KelProjectCoding *) lex->pdata[i])->segment;
+      }
+  g_assert_no_error (error);
+  g_assert_cmpint (charity, >=, 0);
+  kel_window_open_document (window, f->document);
+  g_assert_true (gui_wait_until (loaded_text, window, 30));
+  kel_segment_panel_set_filter (panel, KEL_SEGMENTS_ALL);
+  kel_segment_panel_select (panel, (guint) charity);
+  GUI_SETTLE (30);
+  chip = find_widget (GTK_WIDGET (panel), is_rejected_chip, NULL);
+  g_assert_nonnull (chip);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  GUI_SETTLE (30);
+  g_assert_cmpfloat (text_luminance (chip), <, 0.5);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  GUI_SETTLE (30);
+  g_assert_cmpfloat (text_luminance (chip), >, 0.5);
+  shot ("rejected-chip-dark");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_dark_rejected_chip (void)
+{
+  const char *coders[] = { "anna", NULL };
+  Fixture f = { 0 };
+
+  fixture_setup (&f, coders, NULL);
+  run_workbench (&f, dark_rejected_chip);
+  fixture_teardown (&f);
+}
+
 /* Words a coder reads in Russian and Kazakh --------------------------------------------- */
 
 /* Russian said «не кодировал» (a man's verb) of every coder, on the agreement page and in
@@ -1621,6 +1695,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/daywork/page-first", test_page_first);
   g_test_add_func ("/kelisim/daywork/side-by-side-follows", test_side_by_side_follows);
   g_test_add_func ("/kelisim/daywork/coder-words", test_coder_words);
+  g_test_add_func ("/kelisim/daywork/dark-rejected-chip", test_dark_rejected_chip);
   g_test_add_func ("/kelisim/daywork/retrieved-uncounted", test_retrieved_uncounted);
   return g_test_run ();
 }
