@@ -180,31 +180,6 @@ make_chip (KelSegmentPanel *self, const KelCodeChip *chip)
 /* the most of a segment's text a row gives its label (three lines of a wide list) */
 #define ROW_TEXT_CHARS 400
 
-/* How much of a segment's text a row's three lines can show at the list's width, in its
- * smaller font (5/6 of the list's, style.css), with a quarter to spare for narrow letters: GTK shapes a label's whole text (several times) to
- * measure it before it ellipsizes it, and the rows' first layout after a document is
- * opened was most of the longest turn of the main loop (bench-gui). ROW_TEXT_CHARS before
- * the list has a width. */
-static guint
-row_text_chars (KelSegmentPanel *self)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (self->list_view));
-  PangoFontMetrics *metrics;
-  double per_char;
-  guint n;
-
-  if (width <= 0)
-    return ROW_TEXT_CHARS;
-  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self->list_view)),
-                                       NULL, NULL);
-  per_char = pango_font_metrics_get_approximate_char_width (metrics) / (double) PANGO_SCALE;
-  pango_font_metrics_unref (metrics);
-  if (per_char <= 0)
-    return ROW_TEXT_CHARS;
-  n = (guint) (3 * 1.2 * 1.25 * width / per_char);
-  return CLAMP (n, 120, ROW_TEXT_CHARS);
-}
-
 /* One line of a row: an item's chips and its amount (in brackets when it does not count:
  * what counting it would add), and under it why it does not count. */
 static GtkWidget *
@@ -368,7 +343,7 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegmentP
   /* no more than its three lines can show: Pango shapes a label's whole text before it
    * ellipsizes it, and a scan's paragraph runs to thousands of characters */
   end = text;
-  for (guint n = 0, most = row_text_chars (self); n < most && *end != '\0'; n++)
+  for (guint n = 0; n < ROW_TEXT_CHARS && *end != '\0'; n++)
     end = g_utf8_next_char (end);
   if (*end != '\0')
     shown = g_strdup_printf ("%.*s…", (int) (end - text), text);

@@ -1569,60 +1569,6 @@ test_retrieved_plurals (void)
     }
 }
 
-/* A long segment's row ------------------------------------------------------------------ */
-
-static gboolean
-is_segment_text (GtkWidget *w, gconstpointer data)
-{
-  return GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "segment-text")
-         && gtk_widget_get_mapped (w) && g_utf8_strlen (gtk_label_get_text (GTK_LABEL (w)), -1) > 100;
-}
-
-/* A row is given no more of a segment's text than its three lines show at the list's width
- * (GTK shapes the whole text to measure the row: the longest turn of bench-gui), and still
- * enough to fill them: its label ends in an ellipsis. */
-static void
-long_row (Fixture *f, KelWindow *window)
-{
-  KelSegmentPanel *panel = KEL_SEGMENT_PANEL (kel_window_get_segment_panel (window));
-  GtkWidget *label;
-  const char *text;
-
-  kel_window_open_document (window, f->document);
-  g_assert_true (gui_wait_until (loaded_text, window, 30));
-  kel_segment_panel_set_filter (panel, KEL_SEGMENTS_ALL);
-  GUI_SETTLE (30);
-  label = find_widget (GTK_WIDGET (panel), is_segment_text, NULL);
-  g_assert_nonnull (label);
-  text = gtk_label_get_text (GTK_LABEL (label));
-  g_test_message ("row text: %ld characters", g_utf8_strlen (text, -1));
-  g_assert_cmpint (g_utf8_strlen (text, -1), <, 400);
-  g_assert_true (g_str_has_suffix (text, "…"));
-  g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
-}
-
-static void
-test_long_row (void)
-{
-  Fixture f = { 0 };
-  g_autofree char *dir = gui_dir_new ("kelisim-row-XXXXXX");
-  g_autofree char *memo = g_build_filename (dir, "memo.txt", NULL);
-  const char *paths[] = { memo, NULL };
-  GString *t = g_string_new ("МЕМОРАНДУМ\nо сотрудничестве между ТОО «Казцинк» и акиматом "
-                             "на 2021 год\n\n2. Обязательства Компании\n2.1. Строительство "
-                             "детского сада на сумму 120 млн тенге");
-
-  for (guint i = 0; i < 30; i++)
-    g_string_append (t, ", благоустройство дворов и скверов посёлка");
-  g_string_append (t, ".\n");
-  g_assert_true (g_file_set_contents (memo, t->str, -1, NULL));
-  g_string_free (t, TRUE);
-  fixture_setup (&f, NULL, paths);
-  run_workbench (&f, long_row);
-  fixture_teardown (&f);
-  gui_dir_remove (dir);
-}
-
 /* A rejected chip in the dark style ------------------------------------------------------ */
 
 static gboolean
@@ -1750,7 +1696,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/daywork/side-by-side-follows", test_side_by_side_follows);
   g_test_add_func ("/kelisim/daywork/coder-words", test_coder_words);
   g_test_add_func ("/kelisim/daywork/dark-rejected-chip", test_dark_rejected_chip);
-  g_test_add_func ("/kelisim/daywork/long-row", test_long_row);
   g_test_add_func ("/kelisim/daywork/retrieved-uncounted", test_retrieved_uncounted);
   return g_test_run ();
 }
