@@ -11,6 +11,7 @@
 #include "kel-amount.h"
 #include "kel-dataset.h"
 #include "kel-project-views.h"
+#include "kel-reason.h"
 #include "kel-retrieved-window.h"
 #include "kel-save.h"
 #include "kel-window-private.h"
@@ -25,6 +26,7 @@ struct _KelRetrievedWindow {
   GPtrArray     *persons;       /* char*, the people, in the project's order */
   GHashTable    *chosen;        /* codebook ids checked */
   GtkDropDown   *whose;
+  GtkCheckButton *uncounted;    /* the items that do not count listed too */
   GtkFlowBox    *codes_box;
   GtkLabel      *summary;
   GtkListBox    *list;
@@ -58,6 +60,23 @@ row_widget (KelRetrievedWindow *self, const KelRow *row)
   gtk_widget_add_css_class (chip, "category-chip");
   gtk_widget_add_css_class (chip, css);
   gtk_box_append (GTK_BOX (head), chip);
+  if (!row->counted)
+    {
+      KelReason reason = KEL_REASON_NONE;
+      g_autofree char *why = NULL;
+      GtkWidget *label;
+
+      if (row->reason != NULL)
+        kel_reason_from_string (row->reason, &reason);
+      /* Translators: a retrieved segment's item that is left out of the count, and why */
+      why = reason != KEL_REASON_NONE
+              ? g_strdup_printf (_("not counted: %s"), kel_reason_get_label (reason))
+              : g_strdup (_("not counted"));
+      label = gtk_label_new (why);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "not-counted");
+      gtk_box_append (GTK_BOX (head), label);
+    }
   if (!isnan (row->amount_kzt))
     {
       g_autofree char *n = kel_amount_format_grouped (row->amount_kzt, "\u2009");
@@ -160,7 +179,8 @@ collect (KelRetrievedWindow *self)
   guint whose = gtk_drop_down_get_selected (self->whose);
   KelProjectSelection sel = { whose == 0 ? KEL_VIEW_CODER : whose == 1 ? KEL_VIEW_ALL
                               : whose == 2 ? KEL_VIEW_CONSENSUS : KEL_VIEW_CODER,
-                              NULL, NULL, FALSE, FALSE };
+                              NULL, NULL, FALSE,
+                              gtk_check_button_get_active (self->uncounted) };
   g_autoptr (GStrvBuilder) chosen = g_strv_builder_new ();
   g_auto (GStrv) categories = NULL;
   GHashTableIter it;
@@ -202,6 +222,12 @@ on_code_toggled (GtkCheckButton *check, KelRetrievedWindow *self)
 
 static void
 on_whose_selected (GtkDropDown *dropdown, GParamSpec *pspec, KelRetrievedWindow *self)
+{
+  collect (self);
+}
+
+static void
+on_uncounted_toggled (GtkCheckButton *check, KelRetrievedWindow *self)
 {
   collect (self);
 }
@@ -283,6 +309,12 @@ build_controls (KelRetrievedWindow *self)
     gtk_string_list_append (whose, self->persons->pdata[i]);
   self->whose = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (whose)), NULL));
   gtk_box_append (GTK_BOX (whose_row), GTK_WIDGET (self->whose));
+  self->uncounted = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (
+    _("Also the items that do _not count")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->uncounted),
+                               _("Items left out of the count (background, an earlier year, "
+                                 "a repeat…), marked with why"));
+  gtk_box_append (GTK_BOX (whose_row), GTK_WIDGET (self->uncounted));
   gtk_box_append (GTK_BOX (box), codes_row);
   gtk_box_append (GTK_BOX (box), whose_row);
   self->summary = GTK_LABEL (gtk_label_new (NULL));
@@ -331,6 +363,7 @@ build (KelRetrievedWindow *self)
   gtk_box_append (GTK_BOX (toolbar), scrolled);
   adw_window_set_content (ADW_WINDOW (self), toolbar);
   g_signal_connect (self->whose, "notify::selected", G_CALLBACK (on_whose_selected), self);
+  g_signal_connect (self->uncounted, "toggled", G_CALLBACK (on_uncounted_toggled), self);
 }
 
 static void
@@ -430,6 +463,13 @@ kel_retrieved_window_set_whose (KelRetrievedWindow *self, guint whose)
 {
   g_return_if_fail (KEL_IS_RETRIEVED_WINDOW (self));
   gtk_drop_down_set_selected (self->whose, whose);
+}
+
+void
+kel_retrieved_window_set_uncounted (KelRetrievedWindow *self, gboolean uncounted)
+{
+  g_return_if_fail (KEL_IS_RETRIEVED_WINDOW (self));
+  gtk_check_button_set_active (self->uncounted, uncounted);
 }
 
 void

@@ -23,6 +23,10 @@ void                kel_retrieved_window_set_codes  (KelRetrievedWindow *self,
                                                      const char *const  *codes);
 void                kel_retrieved_window_set_whose  (KelRetrievedWindow *self,
                                                      guint               whose);
+/* Whether the items that do not count are listed too (each says so, and why), as the
+ * window's check button "Also the items that do not count" does. */
+void                kel_retrieved_window_set_uncounted (KelRetrievedWindow *self,
+                                                        gboolean            uncounted);
 /* Only the rows whose column of a code × document matrix is @key (kel_matrix_row_key());
  * @key NULL: every row. */
 void                kel_retrieved_window_set_scope  (KelRetrievedWindow *self,

@@ -23,6 +23,7 @@ struct _KelSegmentPanel {
   GtkStack           *list_stack;
   AdwStatusPage      *empty_page;
   GtkGridView        *list_view;   /* of one column: kel_segment_panel_init says why */
+  gboolean            loading;     /* emptied while a document is read */
   GtkLabel           *detail_heading, *detail_text, *memo_hint;
   GtkListBox         *codes_list;
   GtkFlowBox         *category_box;
@@ -409,7 +410,9 @@ update_count (KelSegmentPanel *self)
 
   gtk_label_set_text (self->count_label, text);
   gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "list" : "empty");
-  if (all == 0)
+  if (all == 0 && self->loading)
+    adw_status_page_set_description (self->empty_page, _("Reading the document…"));
+  else if (all == 0)
     adw_status_page_set_description (self->empty_page, _("Open a document to see its segments."));
   else if (self->mode == KEL_SEGMENTS_UNREVIEWED)
     adw_status_page_set_description (self->empty_page,
@@ -1249,6 +1252,7 @@ kel_segment_panel_set_items (KelSegmentPanel *self, const KelDocument *doc, GPtr
   g_clear_pointer (&self->text, g_free);
   self->text_len = 0;
   self->forced = -1;
+  self->loading = FALSE;
   if (doc != NULL)
     {
       self->text = g_strndup (doc->norm->text, doc->norm->len);
@@ -1269,6 +1273,26 @@ kel_segment_panel_set_items (KelSegmentPanel *self, const KelDocument *doc, GPtr
     g_ptr_array_unref (old);
   update_count (self);
   update_detail (self);
+}
+
+void
+kel_segment_panel_set_loading (KelSegmentPanel *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_if_fail (KEL_IS_SEGMENT_PANEL (self));
+
+  /* a row with the focus let go while GTK 4.8 lays the list out is a GTK-CRITICAL
+   * (gtk_widget_is_ancestor on no widget): the focus leaves the list meanwhile, and the
+   * document's opening gives it back */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    gtk_root_set_focus (root, NULL);
+  kel_segment_panel_set_items (self, NULL, NULL);
+  self->loading = TRUE;
+  update_count (self);
 }
 
 void
@@ -1323,6 +1347,13 @@ kel_segment_panel_get_selected (KelSegmentPanel *self)
   g_return_val_if_fail (KEL_IS_SEGMENT_PANEL (self), -1);
   item = selected_item (self);
   return item != NULL ? (int) kel_segment_item_get_index (item) : -1;
+}
+
+guint
+kel_segment_panel_get_n_segments (KelSegmentPanel *self)
+{
+  g_return_val_if_fail (KEL_IS_SEGMENT_PANEL (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->store));
 }
 
 static gboolean

@@ -35,6 +35,9 @@ GPtrArray  *kel_segment_panel_make_items     (const KelDocument *doc,
 void        kel_segment_panel_set_items      (KelSegmentPanel *self,
                                               const KelDocument *doc,
                                               GPtrArray       *items);
+/* No segments while a document is being read (its page shown already): the list empty,
+ * saying so, until kel_segment_panel_set_items() gives them. */
+void        kel_segment_panel_set_loading    (KelSegmentPanel *self);
 /* The codes to show per segment: @chips[i] is a GArray of KelCodeChip for segment i,
  * or NULL. Keeps the selection. */
 void        kel_segment_panel_set_chips      (KelSegmentPanel *self,
@@ -44,6 +47,8 @@ void        kel_segment_panel_set_filter     (KelSegmentPanel *self,
 KelSegmentFilter kel_segment_panel_get_filter (KelSegmentPanel *self);
 /* The selected segment's index in the document, or -1. */
 int         kel_segment_panel_get_selected   (KelSegmentPanel *self);
+/* How many segments the list has (whatever its filter shows). */
+guint       kel_segment_panel_get_n_segments (KelSegmentPanel *self);
 /* Selects segment @index (showing it even when the filter hides it). */
 void        kel_segment_panel_select         (KelSegmentPanel *self,
                                               guint            index);

@@ -292,3 +292,27 @@ kel_sidebar_get_order (KelSidebar *self)
     }
   return order;
 }
+
+char *
+kel_sidebar_dup_name (KelSidebar *self, gint64 document)
+{
+  guint n;
+
+  g_return_val_if_fail (KEL_IS_SIDEBAR (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
+  for (guint g = 0; g < n; g++)
+    {
+      g_autoptr (KelDocItem) group = g_list_model_get_item (G_LIST_MODEL (self->groups), g);
+      GListModel *children = G_LIST_MODEL (kel_doc_item_get_children (group));
+
+      for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+        {
+          g_autoptr (KelDocItem) item = g_list_model_get_item (children, i);
+
+          if (kel_doc_item_get_id (item) == document)
+            return g_strdup (kel_doc_item_get_title (item));
+        }
+    }
+  return NULL;
+}

@@ -23,5 +23,8 @@ void    kel_sidebar_select        (KelSidebar *self,
 gint64  kel_sidebar_get_selected  (KelSidebar *self);
 /* The documents in the order shown (gint64 ids), for "next document". */
 GArray *kel_sidebar_get_order     (KelSidebar *self);
+/* The name of @document as the list shows it, or NULL when it is not in the list. */
+char   *kel_sidebar_dup_name      (KelSidebar *self,
+                                   gint64      document);
 
 G_END_DECLS

@@ -462,7 +462,12 @@ bench_open_next (KelWindow *self, gint64 now)
       doc = g_array_index (self->bench_docs, gint64, n - self->bench_opened);
       if (self->bench_open_shown == 0 && self->shown_id == doc)
         self->bench_open_shown = now;
-      if (self->shown_id != doc || !kel_page_view_has_drawn_page (view))
+      /* a page of its own drawn (the page view has another renderer than at the choice),
+       * with or before its text */
+      if (self->bench_open_page == 0 && kel_page_view_has_drawn_page (view)
+          && (GObject *) kel_page_view_get_renderer (view) != self->bench_open_before)
+        self->bench_open_page = now;
+      if (self->bench_open_shown == 0 || self->bench_open_page == 0)
         {
           /* a page not drawn within 30 s counts as never */
           if (now - self->bench_open_start < 30 * G_USEC_PER_SEC)
@@ -471,16 +476,17 @@ bench_open_next (KelWindow *self, gint64 now)
       {
         KelDocument *shown = kel_document_view_get_document (self->document_view);
         gint64 start = self->bench_open_start, at = self->bench_open_shown;
+        gint64 page = self->bench_open_page;
 
         if (self->bench_opens == NULL)
           self->bench_opens = g_string_new (NULL);
         g_string_append_printf (self->bench_opens, "open %.0f %.0f %s\n",
                                 at != 0 ? (at - start) / 1000.0 : -1.0,
-                                kel_page_view_has_drawn_page (view) ? (now - start) / 1000.0
-                                                                    : -1.0,
+                                page != 0 ? (page - start) / 1000.0 : -1.0,
                                 shown != NULL ? shown->name : "?");
       }
       self->bench_open_start = 0;
+      g_clear_object (&self->bench_open_before);
       self->bench_open_settled = now;
       return TRUE;
     }
@@ -499,6 +505,8 @@ bench_open_next (KelWindow *self, gint64 now)
       self->shown_id = 0;
     }
   self->bench_open_shown = 0;
+  self->bench_open_page = 0;
+  g_set_object (&self->bench_open_before, (GObject *) kel_page_view_get_renderer (view));
   self->bench_open_start = g_get_monotonic_time ();
   kel_window_open_document (self, doc);
   return TRUE;

@@ -109,6 +109,8 @@ struct _KelWindow {
   guint                 bench_opened;       /* how many of them have been opened again */
   gint64                bench_open_start;   /* when the one being opened was chosen, or 0 */
   gint64                bench_open_shown;   /* when its text was shown, or 0 */
+  gint64                bench_open_page;    /* when its first page was drawn, or 0 */
+  GObject              *bench_open_before;  /* the page view's renderer at the choice */
   gint64                bench_open_settled; /* when the last one had its first page drawn */
   GString              *bench_opens;        /* the times to their first page, for the report */
   guint                 bench_tick_id;

@@ -1033,6 +1033,27 @@ prepare_free (Prepare *prep)
 }
 
 static void
+free_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  prepare_free (data);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* A document's views let go on a worker, not on the main loop: the codes of every segment
+ * of a long document are thousands of small blocks (a fifth of the turn that showed the
+ * 500-page PDF in bench-gui). */
+static void
+prepare_free_elsewhere (gpointer data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, prepare_free_elsewhere);
+  g_task_set_name (task, "[kelisim] let go of document views");
+  g_task_set_task_data (task, data, NULL);
+  g_task_run_in_thread (task, free_thread);
+}
+
+static void
 prepare_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   Prepare *prep = data;
@@ -1139,7 +1160,7 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
   task = g_task_new (self, NULL, prepare_done, NULL);
   g_task_set_source_tag (task, load_done);
   g_task_set_name (task, "[kelisim] document views");
-  g_task_set_task_data (task, prep, (GDestroyNotify) prepare_free);
+  g_task_set_task_data (task, prep, prepare_free_elsewhere);
   g_set_object (&self->prepare, task);
   g_task_run_in_thread (task, prepare_thread);
   /* its pages read meanwhile, so that the first is drawn soon after it is shown */
@@ -1147,20 +1168,29 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
     kel_document_view_prepare_pdf (self->document_view, prep->source, prep->doc->name);
 }
 
-/* The source of the document being loaded, read first: a PDF's pages are read from now
- * on, while its text, boxes and codings are (the first page of a 500-page document came
- * 0.4–0.8 s after the choice when its renderer started only once all was loaded). */
+/* The source of the document being loaded, read first: a PDF's pages are shown from now
+ * on, while its text, boxes and codings are read and its list and highlights made (the
+ * first page of a 500-page document came 0.6–1.3 s after the choice when it waited for
+ * them). The list is emptied meanwhile: never the new page beside the old document's
+ * list, whose segments a key would code in the new one's name. */
 static void
 source_read (gint64 document, GBytes *source, gpointer data)
 {
   KelWindow *self = data;
+  g_autofree char *name = NULL;
   gsize size;
   const char *bytes = g_bytes_get_data (source, &size);
 
   if (document != self->doc_id || self->shown_id == document
       || memmem (bytes, MIN (size, 1024), "%PDF-", 5) == NULL)
     return;
-  kel_document_view_prepare_pdf (self->document_view, source, NULL);
+  name = kel_sidebar_dup_name (self->sidebar, document);
+  kel_segment_panel_set_loading (self->segment_panel);
+  kel_document_view_show_pdf (self->document_view, source, name);
+  kel_document_view_set_notice (self->document_view, NULL);
+  self->shown_id = 0;
+  refresh_metadata (self);
+  _kel_window_update_actions (self);
 }
 
 static gboolean
@@ -1767,6 +1797,7 @@ kel_window_dispose (GObject *object)
   _kel_window_close_project (self);
   g_clear_handle_id (&self->bench_tick_id, g_source_remove);
   g_clear_pointer (&self->bench_docs, g_array_unref);
+  g_clear_object (&self->bench_open_before);
   if (self->bench_opens != NULL)
     g_string_free (g_steal_pointer (&self->bench_opens), TRUE);
   g_clear_object (&self->prepare);

@@ -21,6 +21,7 @@
 #include "kel-document-view.h"
 #include "kel-page-view.h"
 #include "kel-preferences-window.h"
+#include "kel-reason.h"
 #include "kel-retrieved-window.h"
 #include "kel-segment-panel.h"
 #include "kel-window.h"
@@ -1302,6 +1303,142 @@ test_long_highlights (void)
   gui_dir_remove (dir);
 }
 
+/* Side by side, the page follows the segment ------------------------------------------- */
+
+static gboolean
+page_shown_is (gpointer data)
+{
+  PageWant *w = data;
+
+  return kel_page_view_get_page (w->view) == w->page;
+}
+
+/* Side by side (page and text), choosing a segment on a later page brings that page into
+ * view, as it does with the page alone (issue 16: 10, "side by side, the page does not
+ * follow the current segment"). */
+static void
+side_by_side_follows (Fixture *f, KelWindow *window)
+{
+  KelDocumentView *dv = KEL_DOCUMENT_VIEW (kel_window_get_document_view (window));
+  KelPageView *view = kel_document_view_get_page_view (dv);
+  KelSegmentPanel *panel = KEL_SEGMENT_PANEL (kel_window_get_segment_panel (window));
+  KelDocument *doc;
+  PageWant want = { view, 0 };
+  int last = -1, first = -1;
+
+  kel_window_open_document (window, f->document);
+  g_assert_true (gui_wait_until (loaded, window, 30));
+  kel_document_view_set_mode (dv, KEL_MODE_BOTH);
+  g_assert_true (gui_wait_until (text_ready, window, 30));
+  GUI_SETTLE (30);
+  doc = kel_document_view_get_document (dv);
+  for (guint s = 0; s < doc->segments->len; s++)
+    {
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, s);
+      if (seg->page == LONG_PAGES - 2)
+        last = (int) s;
+      if (seg->page == 1 && first < 0)
+        first = (int) s;
+    }
+  g_assert_cmpint (last, >=, 0);
+  g_assert_cmpint (first, >=, 0);
+  kel_segment_panel_select (panel, (guint) last);
+  want.page = LONG_PAGES - 2;
+  g_assert_true (gui_wait_until (page_shown_is, &want, 10));
+  shot ("side-by-side-follows");
+  kel_segment_panel_select (panel, (guint) first);
+  want.page = 1;
+  g_assert_true (gui_wait_until (page_shown_is, &want, 10));
+}
+
+static void
+test_side_by_side_follows (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *dir = gui_dir_new ("kelisim-side-XXXXXX");
+  g_autofree char *pdf = write_long_pdf (dir);
+  const char *paths[] = { pdf, NULL };
+
+  fixture_setup (&f, NULL, paths);
+  run_workbench (&f, side_by_side_follows);
+  fixture_teardown (&f);
+  gui_dir_remove (dir);
+}
+
+/* The first page before the text ------------------------------------------------------- */
+
+typedef struct {
+  KelWindow       *window;
+  gint64           want;
+  KelPageRenderer *before;    /* the renderer of the document shown before (held) */
+  KelPageRenderer *early;     /* the new PDF's, seen before its text and list */
+  gboolean         torn;      /* a turn showed the new page beside the old list */
+} PageFirst;
+
+/* Each turn while a PDF opens: once its page is shown, the list is empty (nothing of the
+ * document before is left to code) until the document is shown whole. */
+static gboolean
+page_first_turn (gpointer data)
+{
+  PageFirst *w = data;
+  KelDocumentView *dv = KEL_DOCUMENT_VIEW (kel_window_get_document_view (w->window));
+  KelSegmentPanel *panel = KEL_SEGMENT_PANEL (kel_window_get_segment_panel (w->window));
+  KelPageRenderer *renderer = kel_page_view_get_renderer (kel_document_view_get_page_view (dv));
+  gboolean shown = kel_window_get_shown_document (w->window) == w->want;
+
+  if (!shown && renderer != NULL && renderer != w->before)
+    {
+      w->early = w->early != NULL ? w->early : renderer;
+      if (kel_segment_panel_get_n_segments (panel) > 0
+          || kel_segment_panel_get_selected (panel) >= 0
+          || kel_document_view_get_document (dv) != NULL)
+        w->torn = TRUE;
+    }
+  return shown;
+}
+
+/* A PDF opened from the list shows its pages as soon as its bytes are read, before its
+ * text, list and highlights are made (bench-gui's "open" lines: the first page came after
+ * them), with the list emptied meanwhile; the renderer that drew it early is the one kept. */
+static void
+page_first (Fixture *f, KelWindow *window)
+{
+  KelDocumentView *dv = KEL_DOCUMENT_VIEW (kel_window_get_document_view (window));
+  KelPageView *view = kel_document_view_get_page_view (dv);
+  KelSegmentPanel *panel = KEL_SEGMENT_PANEL (kel_window_get_segment_panel (window));
+  PageFirst w = { window, f->document + 1, NULL, NULL, FALSE };
+
+  kel_window_open_document (window, f->document);
+  g_assert_true (gui_wait_until (loaded, window, 30));
+  g_assert_cmpuint (kel_segment_panel_get_n_segments (panel), >, 0);
+  w.before = g_object_ref (kel_page_view_get_renderer (view));
+  kel_window_open_document (window, w.want);
+  GUI_WAIT (page_first_turn, &w, 30);
+  g_assert_false (w.torn);
+  g_assert_nonnull (w.early);
+  g_assert_true (kel_page_view_get_renderer (view) == w.early);
+  g_assert_cmpstr (kel_document_view_get_document (dv)->name, ==, "long.pdf");
+  g_assert_cmpuint (kel_segment_panel_get_n_segments (panel), >, 0);
+  g_assert_true (gui_wait_until (loaded, window, 30));
+  g_assert_cmpuint (kel_page_view_get_n_pages (view), ==, LONG_PAGES);
+  g_object_unref (w.before);
+}
+
+static void
+test_page_first (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *dir = gui_dir_new ("kelisim-first-XXXXXX");
+  g_autofree char *memo = write_memo_pdf (dir);
+  g_autofree char *pdf = write_long_pdf (dir);
+  const char *paths[] = { memo, pdf, NULL };
+
+  fixture_setup (&f, NULL, paths);
+  run_workbench (&f, page_first);
+  fixture_teardown (&f);
+  gui_dir_remove (dir);
+}
+
 static gboolean
 retrieved_ready (gpointer data)
 {
@@ -1326,6 +1463,76 @@ retrieved_summary (Fixture *f, KelWindow *window)
   g_assert_true (g_str_has_prefix (summary, want));
   g_assert_null (strstr (summary, "(s)"));
   gtk_window_destroy (GTK_WINDOW (r));
+}
+
+/* The items that do not count in Retrieved Segments ------------------------------------ */
+
+static const char memo_background[] =
+  "МЕМОРАНДУМ\nо сотрудничестве между ТОО «Казцинк» и акиматом на 2021 год\n\n"
+  "2. Обязательства Компании\n"
+  "2.1. Строительство детского сада на сумму 120 млн тенге.\n"
+  "2.2. Оказание благотворительной помощи ветеранам на сумму 12 млн тенге.\n"
+  "2.3. В 2015 году Компания построила школу на сумму 50 млн тенге.\n";
+
+/* 2.1 and 2.2 count; 2.3 (a school built in 2015) is coded and left out of the count as
+ * background. With "Also the items that do not count" it is listed, saying so and why;
+ * off again, it goes. */
+static void
+retrieved_uncounted (Fixture *f, KelWindow *window)
+{
+  KelRetrievedWindow *r = kel_retrieved_window_new (window);
+  GPtrArray *rows;
+  const KelRow *left_out = NULL;
+  g_autofree char *why = NULL;
+  GtkWidget *w;
+
+  (void) f;
+  gtk_window_present (GTK_WINDOW (r));
+  g_assert_true (gui_wait_until (retrieved_ready, r, 30));
+  rows = kel_retrieved_window_get_rows (r);
+  g_assert_cmpuint (rows->len, ==, 2);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_true (((KelRow *) rows->pdata[i])->counted);
+  g_assert_null (find_widget (GTK_WIDGET (r), is_label_with, "not counted"));
+
+  kel_retrieved_window_set_uncounted (r, TRUE);
+  g_assert_true (gui_wait_until (retrieved_ready, r, 30));
+  rows = kel_retrieved_window_get_rows (r);
+  g_assert_cmpuint (rows->len, ==, 3);
+  for (guint i = 0; i < rows->len; i++)
+    if (!((KelRow *) rows->pdata[i])->counted)
+      left_out = rows->pdata[i];
+  g_assert_nonnull (left_out);
+  g_assert_cmpstr (left_out->clause, ==, "2.3");
+  g_assert_cmpstr (left_out->reason, ==, "background");
+  GUI_SETTLE (30);
+  w = find_widget (GTK_WIDGET (r), is_label_with, "not counted: ");
+  g_assert_nonnull (w);
+  why = g_strconcat ("not counted: ", kel_reason_get_label (KEL_REASON_BACKGROUND), NULL);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (w)), ==, why);
+  shot ("retrieved-uncounted");
+
+  kel_retrieved_window_set_uncounted (r, FALSE);
+  g_assert_true (gui_wait_until (retrieved_ready, r, 30));
+  g_assert_cmpuint (kel_retrieved_window_get_rows (r)->len, ==, 2);
+  gtk_window_destroy (GTK_WINDOW (r));
+}
+
+/* Retrieved Segments could not list the items left out of the count (issue 16: "or the
+ * not-counted ones"). */
+static void
+test_retrieved_uncounted (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *dir = gui_dir_new ("kelisim-uncounted-XXXXXX");
+  g_autofree char *memo = g_build_filename (dir, "memo.txt", NULL);
+  const char *paths[] = { memo, NULL };
+
+  g_assert_true (g_file_set_contents (memo, memo_background, -1, NULL));
+  fixture_setup (&f, NULL, paths);
+  run_workbench (&f, retrieved_uncounted);
+  fixture_teardown (&f);
+  gui_dir_remove (dir);
 }
 
 /* Retrieved Segments said "document(s)" (issue 16): in Kazakh, Russian and English. */
@@ -1362,6 +1569,116 @@ test_retrieved_plurals (void)
     }
 }
 
+/* A rejected chip in the dark style ------------------------------------------------------ */
+
+static gboolean
+is_rejected_chip (GtkWidget *w, gconstpointer data)
+{
+  return GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "category-chip")
+         && gtk_widget_has_css_class (w, "rejected") && gtk_widget_get_mapped (w);
+}
+
+static double
+text_luminance (GtkWidget *w)
+{
+  GdkRGBA c;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (w), &c);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue;
+}
+
+/* anna rejects the lexicon's charity (a yellow chip, written in black on its colour): in
+ * the dark style the faded chip's words were black on dark brown; they are light there,
+ * and stay dark in the light style. */
+static void
+dark_rejected_chip (Fixture *f, KelWindow *window)
+{
+  KelProject *project = kel_window_get_project (window);
+  KelSegmentPanel *panel = KEL_SEGMENT_PANEL (kel_window_get_segment_panel (window));
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr (GPtrArray) lex = kel_project_list_codings (project, f->document,
+                                                        KEL_LEXICON_CODER, NULL);
+  g_autoptr (GError) error = NULL;
+  GtkWidget *chip;
+  int charity = -1;
+
+  kel_window_set_coder (window, "anna");
+  for (guint i = 0; i < lex->len; i++)
+    if (g_strcmp0 (((KelProjectCoding *) lex->pdata[i])->category, "charity") == 0)
+      {
+        g_assert_cmpint (kel_project_reject (project, "anna",
+                                             ((KelProjectCoding *) lex->pdata[i])->id,
+                                             &error), >, 0);
+        charity = (int) ((KelProjectCoding *) lex->pdata[i])->segment;
+      }
+  g_assert_no_error (error);
+  g_assert_cmpint (charity, >=, 0);
+  kel_window_open_document (window, f->document);
+  g_assert_true (gui_wait_until (loaded_text, window, 30));
+  kel_segment_panel_set_filter (panel, KEL_SEGMENTS_ALL);
+  kel_segment_panel_select (panel, (guint) charity);
+  GUI_SETTLE (30);
+  chip = find_widget (GTK_WIDGET (panel), is_rejected_chip, NULL);
+  g_assert_nonnull (chip);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  GUI_SETTLE (30);
+  g_assert_cmpfloat (text_luminance (chip), <, 0.5);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  GUI_SETTLE (30);
+  g_assert_cmpfloat (text_luminance (chip), >, 0.5);
+  shot ("rejected-chip-dark");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_dark_rejected_chip (void)
+{
+  const char *coders[] = { "anna", NULL };
+  Fixture f = { 0 };
+
+  fixture_setup (&f, coders, NULL);
+  run_workbench (&f, dark_rejected_chip);
+  fixture_teardown (&f);
+}
+
+/* Words a coder reads in Russian and Kazakh --------------------------------------------- */
+
+/* Russian said «не кодировал» (a man's verb) of every coder, on the agreement page and in
+ * adjudication, and "lexicon" stayed English beside its codes (issue 16: 10): in the
+ * interface's catalogues, neither a verb of one gender nor the English word. */
+static void
+test_coder_words (void)
+{
+  static const char *const languages[] = { "ru", "kk" };
+
+  if (g_test_subprocess ())
+    {
+      const char *lexicon;
+
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, KEL_BUILD_PO_DIR);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      lexicon = g_dpgettext2 (GETTEXT_PACKAGE, "coder", "lexicon");
+      g_test_message ("lexicon: %s", lexicon);
+      g_assert_cmpstr (lexicon, !=, "lexicon");
+      g_assert_cmpstr (_("did not code it"), !=, "did not code it");
+      g_assert_cmpstr (_("did not code the document"), !=, "did not code the document");
+      g_assert_null (strstr (_("did not code it"), "кодировал"));
+      g_assert_null (strstr (_("did not code the document"), "кодировал"));
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_setenv ("LANGUAGE", languages[i], TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_unsetenv ("LANGUAGE");
+      g_test_trap_assert_passed ();
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1375,5 +1692,10 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/daywork/kk-preferences", test_kk_preferences);
   g_test_add_func ("/kelisim/daywork/retrieved-plurals", test_retrieved_plurals);
   g_test_add_func ("/kelisim/daywork/long-highlights", test_long_highlights);
+  g_test_add_func ("/kelisim/daywork/page-first", test_page_first);
+  g_test_add_func ("/kelisim/daywork/side-by-side-follows", test_side_by_side_follows);
+  g_test_add_func ("/kelisim/daywork/coder-words", test_coder_words);
+  g_test_add_func ("/kelisim/daywork/dark-rejected-chip", test_dark_rejected_chip);
+  g_test_add_func ("/kelisim/daywork/retrieved-uncounted", test_retrieved_uncounted);
   return g_test_run ();
 }
