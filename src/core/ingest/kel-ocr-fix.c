@@ -8,7 +8,8 @@
  * («т.Темиртау»), «в г.» read as «Br.» and the «щ» of «помощь», «общий», «площадь» and
  * of «-ющий» as «ш»; across a document, a Latin name read two ways one confusable letter apart («Petropavi», «Petropavl»); a
  * clause number «4,2.» and a section number read as a letter («а.» between clauses 2.12
- * and 3.1); the sign «№» read as two letters («Хе 1»); a Latin word's l read as «!» or «|». */
+ * and 3.1); the sign «№» read as two letters («Хе 1»); a Latin word's l read as «!» or «|»;
+ * a word's box run over or touching the next word's; a sum's first thousands space lost. */
 #include "config.h"
 
 #include <stdlib.h>
