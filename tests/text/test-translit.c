@@ -44,6 +44,11 @@ test_words_2018 (void)
     { "«Shyǵys» JShS", "«Шығыс» ЖШС" },
     { "ońtústik aımaq", "оңтүстік аймақ" },
     { "bıyl", "биыл" },
+    /* in capitals I is і or и/й: и/й next to a vowel */
+    { "ÓZARA NIETTER TÝRALY MEMORANDÝM", "ӨЗАРА НИЕТТЕР ТУРАЛЫ МЕМОРАНДУМ" },
+    { "BALALAR ÚIINE", "БАЛАЛАР ҮЙІНЕ" },
+    { "SERIKTESTIKTIŃ MINDETTEMELERI", "СЕРІКТЕСТІКТІҢ МІНДЕТТЕМЕЛЕРІ" },
+    { "QAIYRYMDYLYQ", "ҚАЙЫРЫМДЫЛЫҚ" },
     /* a Roman numeral heading keeps its letters */
     { "IV bólim", "IV бөлім" },
   };

@@ -321,6 +321,28 @@ read_unit (const gunichar *w, guint n, guint i, const Reading *r, gunichar *cyr)
   return 1;
 }
 
+/* In capitals the 2018 alphabet writes і and и/й alike, I: in a word all in capitals, an I
+ * next to a vowel (not another I) is и/й (NIETTER, QAIYRYMDYLYQ, ÚIINE), else і (BILIM). */
+static void
+read_capital_i (const gunichar *w, gunichar *lower, guint n)
+{
+  if (n < 2)
+    return;
+  for (guint k = 0; k < n; k++)
+    if (w[k] == lower[k])
+      return;
+  for (guint k = 0; k < n; k++)
+    {
+      gunichar prev = k > 0 ? lower[k - 1] : 0, next = k + 1 < n ? lower[k + 1] : 0;
+
+      if (w[k] != 'I')
+        continue;
+      if ((prev != 0 && prev != 'i' && prev != 0x131 && is_vowel (prev))
+          || (next != 0 && next != 'i' && is_vowel (next)))
+        lower[k] = 0x131;
+    }
+}
+
 /* Writes the word [@start, @end) of @text in Cyrillic, with an anchor at each letter. */
 static void
 write_word (Out *o, const char *text, gsize start, gsize end, const Reading *r)
@@ -345,6 +367,8 @@ write_word (Out *o, const char *text, gsize start, gsize end, const Reading *r)
       return;
     }
   at[n] = end;
+  if (r->alphabet == KEL_LATIN_2018)
+    read_capital_i (w, lower, n);
   for (guint i = 0; i < n;)
     {
       gunichar cyr;
