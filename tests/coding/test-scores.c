@@ -14,6 +14,7 @@
 typedef struct {
   const char *dir;
   double      f1, amounts;   /* floors */
+  guint       docs;          /* documents it holds at least; 0: ten */
 } Folder;
 
 static double
@@ -24,7 +25,7 @@ ratio (guint a, guint b)
 
 /* Scores every NAME.pdf with a NAME.gold.tsv in @dir; adds totals to @totals. */
 static void
-score_folder (const char *dir, KelScore *total, GHashTable *totals)
+score_folder (const char *dir, guint docs, KelScore *total, GHashTable *totals)
 {
   g_autofree char *path = kel_test_data_path (dir);
   g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
@@ -37,7 +38,7 @@ score_folder (const char *dir, KelScore *total, GHashTable *totals)
   while ((e = g_dir_read_name (d)) != NULL)
     if (g_str_has_suffix (e, ".gold.tsv"))
       g_ptr_array_add (stems, g_strndup (e, strlen (e) - strlen (".gold.tsv")));
-  g_assert_cmpuint (stems->len, >=, 10);
+  g_assert_cmpuint (stems->len, >=, docs > 0 ? docs : 10);
   for (guint i = 0; i < stems->len; i++)
     {
       g_autofree char *file = g_strdup_printf ("%s.pdf", (char *) stems->pdata[i]);
@@ -70,7 +71,7 @@ check_folder (gconstpointer data)
   g_autoptr (GHashTable) totals = kel_test_totals_new ();
   double p, r, f1, amounts;
 
-  score_folder (f->dir, &total, totals);
+  score_folder (f->dir, f->docs, &total, totals);
   p = ratio (total.right, total.codings);
   r = ratio (total.found, total.gold);
   f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
@@ -97,7 +98,7 @@ test_scores_corpus2_totals (void)
   KelScore total = { 0 };
   g_autoptr (GHashTable) totals = kel_test_totals_new ();
 
-  score_folder ("corpus2", &total, totals);
+  score_folder ("corpus2", 0, &total, totals);
   for (guint i = 0; i < G_N_ELEMENTS (key); i++)
     {
       GHashTableIter it;
@@ -215,6 +216,9 @@ main (int argc, char **argv)
    * tests/data/fresh10/first-score.txt), then given to two helpers: its comments, request
    * letters, grant terms, tiles without frames and plan rows took it to 0.858 / 0.768 */
   static const Folder fresh10 = { "fresh10", 0.845, 0.75 };
+  /* Kazakh in the Latin script, three invented documents (README there): nothing was
+   * found in them (0.000 / 0.000) until the Latin reading, then 0.848 / 0.833 */
+  static const Folder latin_own = { "latin-own", 0.80, 0.80, 3 };
 
   kel_test_init (&argc, &argv);
   g_test_add_data_func ("/kelisim/scores/corpus2", &corpus2, check_folder);
@@ -229,6 +233,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/kelisim/scores/fresh8", &fresh8, check_folder);
   g_test_add_data_func ("/kelisim/scores/fresh9", &fresh9, check_folder);
   g_test_add_data_func ("/kelisim/scores/fresh10", &fresh10, check_folder);
+  g_test_add_data_func ("/kelisim/scores/latin-own", &latin_own, check_folder);
   g_test_add_func ("/kelisim/scores/corpus2-totals", test_scores_corpus2_totals);
   g_test_add_func ("/kelisim/scores/owners", test_scores_owners);
   return g_test_run ();

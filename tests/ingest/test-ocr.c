@@ -175,6 +175,33 @@ test_garble_seed (void)
   g_assert_false (kel_garble_check ("mapTHepcTtBa", -1, NULL));
 }
 
+/* Kazakh in the Latin script (2018 and 2021 alphabets) is a text layer to keep, not one
+ * to read again by OCR: it has function words of its own. */
+static void
+test_garble_latin_kazakh (void)
+{
+  KelGarbleStats st;
+
+  g_assert_false (kel_garble_check (
+    "Shyǵys Qazaqstan oblysy ákimdigi men «Ertis Temir» JShS arasyndaǵy memorandým. "
+    "1.1. Osy Memorandým Taraptardyń 2025 jylǵa arnalǵan áleýmettik jobalardy birlesip "
+    "iske asyrý jónindegi nıetterin aıqyndaıdy. 2.1. Kentindegi mekteptiń shatyryn "
+    "kúrdeli jóndeýge 45 mln teńge bólý. 2.2. Aýdandyq aýrýhanaǵa apparat satyp alýǵa "
+    "18 mln teńge kóleminde qaıyrymdylyq kómek kórsetý jáne balalar úıine kómek berý. "
+    "2.3. Naýryz merekesin ótkizýge 6 mln teńge bólý.", -1, &st));
+  g_test_message ("2018: %u words, %u function words, score %.2f", st.words, st.function,
+                  st.score);
+  g_assert_false (kel_garble_check (
+    "Audan äkımı men «Saryarqa Jylu» JŞS basşylyğy arasynda kezdesu öttı. Kompaniia biyl "
+    "audan ortalyğyndağy köşede balalar alañyn salu üşın 35 mln teñge bölmek. Sonymen "
+    "qatar köpbalaly otbasylarğa qys aldynda kömır tegın taratylady, onyñ qūny 12 mln "
+    "teñge. Sondai-aq kompaniia audandyq halyq bi ansamblıne 2,5 mln teñge demeuşılık "
+    "körsetedı jäne jastarğa tälımgerlık bağdarlamasyn ūiymdastyrady turaly habarlady.",
+    -1, &st));
+  g_test_message ("2021: %u words, %u function words, score %.2f", st.words, st.function,
+                  st.score);
+}
+
 static void
 test_garble_corpus (void)
 {
@@ -840,6 +867,7 @@ main (int argc, char **argv)
 {
   kel_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/ocr/garble/seed", test_garble_seed);
+  g_test_add_func ("/kelisim/ocr/garble/latin-kazakh", test_garble_latin_kazakh);
   g_test_add_func ("/kelisim/ocr/garble/corpus", test_garble_corpus);
   g_test_add_func ("/kelisim/ocr/modes-cancel", test_ocr_modes_and_cancel);
   g_test_add_func ("/kelisim/ocr/missing-model", test_ocr_missing_model);

@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "kel-coder-private.h"
+#include "kel-latin-view-private.h"
 
 /* Sub-clauses ------------------------------------------------------------------------ */
 
@@ -1309,9 +1310,11 @@ _kel_coder_code_document_with (const KelLexicon *lex, KelDocument *doc, const Ke
   KelReason table_reason = KEL_REASON_NONE;
   gboolean have_prior = FALSE, akimat_items = FALSE;
   KelSegmentRun run = { 0 };
+  KelLatinView *view;
 
   g_return_if_fail (lex != NULL && doc != NULL && doc->norm != NULL);
 
+  view = _kel_latin_view_enter (doc);
   ensure_codes ();
   _kel_lexicon_memo_begin (lex);
   clear_codings (doc);
@@ -1395,4 +1398,5 @@ _kel_coder_code_document_with (const KelLexicon *lex, KelDocument *doc, const Ke
     _kel_attribute_corporations (lex, doc);
   _kel_items_label (doc);
   _kel_lexicon_memo_end ();
+  _kel_latin_view_leave (doc, view);
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "kel-latin-view-private.h"
 #include "kel-meta.h"
 #include "kel-pipeline.h"
 
@@ -428,6 +429,7 @@ KelDocument *
 kel_pipeline_process_extracted (const KelPipelineOptions *pipeline, KelExtracted *ext)
 {
   KelDocument *doc;
+  KelLatinView *view;
   gsize sample;
 
   g_return_val_if_fail (pipeline != NULL && pipeline->lexicon != NULL, NULL);
@@ -442,6 +444,8 @@ kel_pipeline_process_extracted (const KelPipelineOptions *pipeline, KelExtracted
 
   doc->norm = kel_normalize (ext->text, ext->len);
   doc->running = g_strdup (ext->running);
+  /* Kazakh in the Latin script is segmented, its language told and coded in Cyrillic */
+  view = _kel_latin_view_enter (doc);
   doc->segments = kel_segment_text (doc->norm->text, doc->norm->len);
 
   /* Map segment pages through the normalization back to the extracted text. */
@@ -467,6 +471,7 @@ kel_pipeline_process_extracted (const KelPipelineOptions *pipeline, KelExtracted
   kel_meta_detect (doc, pipeline->lexicon);
   kel_meta_apply (doc, pipeline->meta);
   kel_coder_code_document (pipeline->lexicon, doc, pipeline->rates);
+  _kel_latin_view_leave (doc, view);
   warn_parallel_texts (doc);
 
   if (pipeline->keep_extracted)

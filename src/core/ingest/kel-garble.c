@@ -27,6 +27,11 @@ static const char *const function_words[] = {
   "қатысты", "барлық", "тиіс", "бар", "жоқ", "емес", "бір", "оның", "олар", "соның",
   "ішінде", "сәйкес", "жөнінде", "мың", "теңге", "жыл", "жылдың", "кезінде", "арасындағы",
   "қаласы", "облысы",
+  /* kk in the Latin script, the 2018 and 2021 alphabets (text/kel-translit.c) */
+  "jáne", "jäne", "men", "úshin", "üşın", "boıynsha", "boiynşa", "týraly", "turaly", "osy",
+  "retinde", "retınde", "arqyly", "sondaı", "sondai", "jyly", "jylǵa", "jylğa", "jyl",
+  "myń", "myñ", "teńge", "teñge", "mln", "mlrd", "qalasy", "oblysy", "arasyndaǵy",
+  "arasyndağy", "bul", "būl", "emes", "tıis", "tiıs",
   /* en */
   "the", "of", "and", "to", "in", "for", "a", "an", "is", "are", "on", "with", "by", "as",
   "at", "from", "that", "this", "be", "or", "its", "it", "was", "were", "has", "have",
