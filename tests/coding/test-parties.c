@@ -543,6 +543,55 @@ test_parties_second_memorandum (void)
     }
 }
 
+/* Memoranda announced one after another, and a passing mention of the first company in
+ * the second's part: its item stays the second's, and so when the items are attributed
+ * again from the mentions a project stores, whose names are each their own copy (two
+ * mentions of one company read back are one company). Invented companies, kk, ru, en. */
+static void
+test_parties_stored_mentions (void)
+{
+  static const struct {
+    const char *text, *first, *second;
+  } cases[] = {
+    { "Akimat signs two memoranda\n\n"
+      "The akim of the region signed a memorandum with Saryarka Cement LLP. The company "
+      "will build a kindergarten in Temirtau worth KZT 650 million.\n\n"
+      "The same day a memorandum was also signed with Baiterek Stroi LLP. The holding "
+      "joins Saryarka Cement in the support of the town. It will repair the roof of school "
+      "No. 4 in Shakhtinsk for KZT 120 million.\n",
+      "Saryarka Cement", "Baiterek Stroi" },
+    { "Акимат подписал два меморандума\n\n"
+      "Аким области подписал меморандум с ТОО «Сарыарка Цемент». Компания построит "
+      "детский сад в Темиртау стоимостью 650 млн тенге.\n\n"
+      "В тот же день подписан меморандум с ТОО «Бәйтерек Строй». Партнёр присоединяется "
+      "к «Сарыарка Цемент» в поддержке города. Будет отремонтирована кровля школы № 4 в "
+      "Шахтинске за 120 млн тенге.\n",
+      "Saryarka Cement", "Baiterek Stroi" },
+    { "Әкімдік екі меморандумға қол қойды\n\n"
+      "Облыс әкімі «Сарыарқа Цемент» ЖШС-мен меморандумға қол қойды. Компания Теміртауда "
+      "650 млн теңгеге балабақша салады.\n\n"
+      "Сол күні «Бәйтерек Строй» ЖШС-мен де меморандумға қол қойылды. Серіктес қалаға "
+      "қолдау көрсетуде «Сарыарқа Цемент» үлгісін ұстанады. Шахтинскідегі № 4 мектептің "
+      "шатыры 120 млн теңгеге жөнделеді.\n",
+      "Saryarka Cement", "Baiterek Stroi" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (KelDocument) doc = process (cases[i].text);
+      g_autoptr (GVariant) mentions = NULL;
+
+      g_test_message ("case %u", i);
+      g_assert_cmpstr (corp_of_amount (doc, 650e6), ==, cases[i].first);
+      g_assert_cmpstr (corp_of_amount (doc, 120e6), ==, cases[i].second);
+      g_assert_nonnull (doc->mentions);
+      mentions = g_variant_ref (doc->mentions);
+      _kel_attribute_from_mentions (doc, mentions);
+      g_assert_cmpstr (corp_of_amount (doc, 650e6), ==, cases[i].first);
+      g_assert_cmpstr (corp_of_amount (doc, 120e6), ==, cases[i].second);
+    }
+}
+
 /* An akimat's summary of several memoranda, a section per company under a numbered
  * heading that names only it, and minutes where each speaker's turn starts with the
  * company it praises: a company named once, in its heading or at its turn's start, takes
@@ -739,6 +788,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parties/second-memorandum", test_parties_second_memorandum);
   g_test_add_func ("/parties/tripartite", test_parties_tripartite);
   g_test_add_func ("/parties/sections", test_parties_sections);
+  g_test_add_func ("/parties/stored-mentions", test_parties_stored_mentions);
   g_test_add_func ("/parties/group-in-quotes", test_parties_group_in_quotes);
   g_test_add_func ("/parties/corporation", test_parties_corporation);
   g_test_add_func ("/parties/running-header", test_parties_running_header);
