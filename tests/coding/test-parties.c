@@ -748,6 +748,47 @@ test_parties_list_subsidiaries (void)
   g_assert_cmpstr (corp_of_amount (own, 27e6), ==, "Pavlodarenergo");
 }
 
+/* A round table's minutes where one company's name is also a team's and a festival's in
+ * another company's turn (команде по волейболу «Жайык», «Жайық» волейбол командасына): those
+ * mentions are the team's, and the items after them stay the speaker's company's, in ru
+ * and kk (invented companies). */
+static void
+test_parties_object_names (void)
+{
+  static const struct {
+    const char *text, *first, *second;
+  } cases[] = {
+    { "ПРОТОКОЛ КРУГЛОГО СТОЛА\n\nПрисутствовали: представители АО «Ертіс Машзавод» и "
+      "ТОО «Жайык».\n"
+      "Иванова А. Б., директор АО «Ертіс Машзавод» – В 2025 году завод отремонтировал "
+      "школу № 4 за 50 млн тенге. Спонсорская помощь команде по волейболу «Жайык» "
+      "составила 8 млн тенге. На фестиваль «Наурыз – Жайык» завод выделил 3 млн тенге.\n"
+      "Петрова В. Г., директор ТОО «Жайык» – Товарищество передало продукты "
+      "малообеспеченным семьям на 4 млн тенге. ТОО «Жайык» отремонтировало детскую "
+      "площадку за 6 млн тенге.\n",
+      "Ertis Mashzavod", "Zhaiyk" },
+    { "ДӨҢГЕЛЕК ҮСТЕЛ ХАТТАМАСЫ\n\nҚатысқандар: «Ертіс Машзавод» АҚ және «Жайық» ЖШС "
+      "өкілдері.\n"
+      "Иванова А. Б., «Ертіс Машзавод» АҚ директоры – 2025 жылы зауыт № 4 мектепті 50 млн "
+      "теңгеге жөндеді. «Жайық» волейбол командасына 8 млн теңге демеушілік көмек "
+      "көрсетілді. «Наурыз – Жайық» фестиваліне зауыт 3 млн теңге бөлді.\n"
+      "Петрова В. Г., «Жайық» ЖШС директоры – Серіктестік аз қамтылған отбасыларына 4 млн "
+      "теңгеге азық-түлік берді. «Жайық» ЖШС балалар алаңын 6 млн теңгеге жөндеді.\n",
+      "Ertis Mashzavod", "Zhaiyk" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (KelDocument) doc = process (cases[i].text);
+
+      g_test_message ("case %u", i);
+      g_assert_cmpstr (corp_of_amount (doc, 50e6), ==, cases[i].first);
+      g_assert_cmpstr (corp_of_amount (doc, 8e6), ==, cases[i].first);
+      g_assert_cmpstr (corp_of_amount (doc, 3e6), ==, cases[i].first);
+      g_assert_cmpstr (corp_of_amount (doc, 6e6), ==, cases[i].second);
+    }
+}
+
 /* One company named in two ways is one, named as the document introduces it: a name
  * and the name with the kind of company after it ("Tulpar Group LLP" and "Tulpar Group
  * has…", "Sunkar Airlines JSC" and «Sunkar» авиакомпаниясы» АҚ), an abbreviation of
@@ -870,6 +911,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parties/group-in-quotes", test_parties_group_in_quotes);
   g_test_add_func ("/parties/corporation", test_parties_corporation);
   g_test_add_func ("/parties/one-name", test_parties_one_name);
+  g_test_add_func ("/parties/object-names", test_parties_object_names);
   g_test_add_func ("/parties/list-subsidiaries", test_parties_list_subsidiaries);
   g_test_add_func ("/parties/running-header", test_parties_running_header);
   return g_test_run ();

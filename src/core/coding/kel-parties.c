@@ -626,6 +626,113 @@ recipient_at (const char *text, gsize len, gsize at)
   return contains_any (f, recipient_cues);
 }
 
+/* Nouns of an object a company's name in quotes may also name: a team, a club, a
+ * festival (команде по хоккею «Кызылжар», фестиваля «Наурыз – Кызылжар», «Кызылжар»
+ * командасына, the "Kyzylzhar" team), folded, as a word starts. */
+static const char *const object_nouns[] = {
+  "команд", "клуб", "фестивал", "турнир", "ансамбл", "театр", "хор", "кубок", "кубка",
+  "кубке", "марафон", "конкурс", "лагер", "сборн", "team", "club", "festival",
+  "tournament", "ensemble", "theatre", "theater", "choir", "cup", "marathon", "contest",
+  "camp", NULL
+};
+
+/* Whether the folded @w, at a word's start, is one of object_nouns. */
+static gboolean
+object_noun (const char *w)
+{
+  for (guint i = 0; object_nouns[i] != NULL; i++)
+    if (g_str_has_prefix (w, object_nouns[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a mention at @at of the folded @fold is in the quotes of an object's name, not
+ * the company's: one of the few words before the opening quote, or the word after the
+ * closing one (the Kazakh order), is a team's, a club's, a festival's (object_nouns). */
+static gboolean
+object_named_at (const char *fold, gsize len, gsize at)
+{
+  const char *p = fold + at, *open = NULL, *close = NULL, *w;
+
+  for (guint k = 0; p > fold && k < 60; k++)
+    {
+      const char *r = g_utf8_prev_char (p);
+      gunichar c = g_utf8_get_char (r);
+
+      if (c == '\n' || c == 0xBB || c == 0x201D)
+        break;
+      if (c == 0xAB || c == 0x201C || c == '"')
+        {
+          open = r;
+          break;
+        }
+      p = r;
+    }
+  if (open == NULL)
+    return FALSE;
+  for (const char *q = fold + at; *q && (gsize) (q - fold) < len && q - fold - at < 120;
+       q = g_utf8_next_char (q))
+    {
+      gunichar c = g_utf8_get_char (q);
+      if (c == '\n')
+        break;
+      if (c == 0xBB || c == 0x201D || (c == '"' && q > fold + at))
+        {
+          close = q;
+          break;
+        }
+    }
+  /* the words before the opening quote, back to a mark, at most five ("команде по хоккею
+   * с мячом «…»") */
+  w = open;
+  for (guint n = 0; n < 5; n++)
+    {
+      const char *e;
+
+      while (w > fold && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (w))))
+        w = g_utf8_prev_char (w);
+      e = w;
+      while (w > fold && g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (w))))
+        w = g_utf8_prev_char (w);
+      if (w == e)
+        break;
+      {
+        g_autofree char *word = g_strndup (w, e - w);
+        /* ТОО «…», спонсор турнира АО «…»: the company's own name */
+        if (g_strv_contains (forms_before, word))
+          return FALSE;
+      }
+      if (object_noun (w))
+        return TRUE;
+    }
+  /* the words after the closing quote(s), at most three («…» волейбол командасына) */
+  if (close != NULL)
+    {
+      const char *a = close;
+
+      while (*a && (g_unichar_isspace (g_utf8_get_char (a)) || g_utf8_get_char (a) == 0xBB
+                    || g_utf8_get_char (a) == 0x201D || *a == '"'))
+        a = g_utf8_next_char (a);
+      for (guint n = 0; n < 3 && g_unichar_isalpha (g_utf8_get_char (a)); n++)
+        {
+          const char *e = a;
+          g_autofree char *word = NULL;
+
+          while (g_unichar_isalpha (g_utf8_get_char (e)))
+            e = g_utf8_next_char (e);
+          word = g_strndup (a, e - a);
+          if (g_strv_contains (forms_after, word))
+            return FALSE;
+          if (object_noun (a))
+            return TRUE;
+          a = e;
+          while (*a == ' ')
+            a++;
+        }
+    }
+  return FALSE;
+}
+
 typedef struct {
   gsize at, end;
   char *name;
@@ -1116,7 +1223,8 @@ count_party (KelParty *p, const char *fold, gsize fold_len, gsize head_len)
                             && g_unichar_isalnum (g_utf8_get_char (q + nl));
           gboolean dup = FALSE;
 
-          if (before || longer || recipient_at (fold, fold_len, at))
+          if (before || longer || recipient_at (fold, fold_len, at)
+              || object_named_at (fold, fold_len, at))
             continue;
           for (guint i = 0; i < p->at->len && !dup; i++)
             dup = g_array_index (p->at, gsize, i) <= at
