@@ -241,6 +241,48 @@ test_coder_lead_ins (void)
                             "2.3:one_time_event=- 2.3:charity=5000000 ");
 }
 
+/* A headline sum, the company's whole social programme "in total", said in an item's
+ * sentence (after a semicolon), is no item's amount (the coding manual's aggregates): the
+ * item keeps none, in kk, ru and en; a sum "in total" of the items is still theirs. */
+static void
+test_coder_headline_sum (void)
+{
+  static const char *const texts[] = {
+    "1. Компания 2024 жылы Ақжар ауылында мектеп салады; әлеуметтік жобаларға барлығы "
+    "2,5 млрд теңге бөлінеді.\n"
+    "2. Компания ауруханаға жабдық пен жедел жәрдем көлігін сатып алады, барлығы 60 млн "
+    "теңге.\n",
+    "1. В 2024 году компания построит школу в селе Акжар; всего на социальные проекты "
+    "будет направлено 2,5 млрд тенге.\n"
+    "2. Компания приобретёт для больницы оборудование и машину скорой помощи на общую "
+    "сумму 60 млн тенге.\n",
+    "1. In 2024 the company will build a school in Akzhar village; its social projects total "
+    "KZT 2.5 billion.\n"
+    "2. The company will buy equipment and an ambulance for the hospital for a total of "
+    "KZT 60 million.\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      KelExtracted *ext = kel_extract_text ("memo.txt", texts[i], strlen (texts[i]), &error);
+      g_autoptr (KelDocument) doc = NULL;
+      gboolean sixty = FALSE;
+
+      g_assert_no_error (error);
+      doc = kel_pipeline_process_extracted (kel_test_pipeline (), ext);
+      g_test_message ("case %u", i);
+      g_assert_cmpuint (doc->codings->len, >, 0);
+      for (guint k = 0; k < doc->codings->len; k++)
+        {
+          const KelCoding *c = &g_array_index (doc->codings, KelCoding, k);
+          g_assert_true (isnan (c->amount_kzt) || c->amount_kzt < 1e9);
+          sixty = sixty || c->amount_kzt == 60e6;
+        }
+      g_assert_true (sixty);
+    }
+}
+
 /* A table in thousands of dollars: each row's sum is its last year's column (2019; 2018
  * is the year before, background) times a thousand times the rate the document states,
  * 382.75 tenge to the dollar (not the rate table's 2019 average). By hand: 14 600 000 ×
@@ -325,5 +367,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/coder/amount-rules", test_coder_amount_rules);
   g_test_add_func ("/kelisim/coder/lead-ins", test_coder_lead_ins);
   g_test_add_func ("/kelisim/coder/homoglyphs", test_coder_homoglyphs);
+  g_test_add_func ("/kelisim/coder/headline-sum", test_coder_headline_sum);
   return g_test_run ();
 }

@@ -543,6 +543,55 @@ test_parties_second_memorandum (void)
     }
 }
 
+/* Memoranda announced one after another, and a passing mention of the first company in
+ * the second's part: its item stays the second's, and so when the items are attributed
+ * again from the mentions a project stores, whose names are each their own copy (two
+ * mentions of one company read back are one company). Invented companies, kk, ru, en. */
+static void
+test_parties_stored_mentions (void)
+{
+  static const struct {
+    const char *text, *first, *second;
+  } cases[] = {
+    { "Akimat signs two memoranda\n\n"
+      "The akim of the region signed a memorandum with Saryarka Cement LLP. The company "
+      "will build a kindergarten in Temirtau worth KZT 650 million.\n\n"
+      "The same day a memorandum was also signed with Baiterek Stroi LLP. The holding "
+      "joins Saryarka Cement in the support of the town. It will repair the roof of school "
+      "No. 4 in Shakhtinsk for KZT 120 million.\n",
+      "Saryarka Cement", "Baiterek Stroi" },
+    { "Акимат подписал два меморандума\n\n"
+      "Аким области подписал меморандум с ТОО «Сарыарка Цемент». Компания построит "
+      "детский сад в Темиртау стоимостью 650 млн тенге.\n\n"
+      "В тот же день подписан меморандум с ТОО «Бәйтерек Строй». Партнёр присоединяется "
+      "к «Сарыарка Цемент» в поддержке города. Будет отремонтирована кровля школы № 4 в "
+      "Шахтинске за 120 млн тенге.\n",
+      "Saryarka Cement", "Baiterek Stroi" },
+    { "Әкімдік екі меморандумға қол қойды\n\n"
+      "Облыс әкімі «Сарыарқа Цемент» ЖШС-мен меморандумға қол қойды. Компания Теміртауда "
+      "650 млн теңгеге балабақша салады.\n\n"
+      "Сол күні «Бәйтерек Строй» ЖШС-мен де меморандумға қол қойылды. Серіктес қалаға "
+      "қолдау көрсетуде «Сарыарқа Цемент» үлгісін ұстанады. Шахтинскідегі № 4 мектептің "
+      "шатыры 120 млн теңгеге жөнделеді.\n",
+      "Saryarka Cement", "Baiterek Stroi" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (KelDocument) doc = process (cases[i].text);
+      g_autoptr (GVariant) mentions = NULL;
+
+      g_test_message ("case %u", i);
+      g_assert_cmpstr (corp_of_amount (doc, 650e6), ==, cases[i].first);
+      g_assert_cmpstr (corp_of_amount (doc, 120e6), ==, cases[i].second);
+      g_assert_nonnull (doc->mentions);
+      mentions = g_variant_ref (doc->mentions);
+      _kel_attribute_from_mentions (doc, mentions);
+      g_assert_cmpstr (corp_of_amount (doc, 650e6), ==, cases[i].first);
+      g_assert_cmpstr (corp_of_amount (doc, 120e6), ==, cases[i].second);
+    }
+}
+
 /* An akimat's summary of several memoranda, a section per company under a numbered
  * heading that names only it, and minutes where each speaker's turn starts with the
  * company it praises: a company named once, in its heading or at its turn's start, takes
@@ -672,6 +721,125 @@ test_parties_corporation (void)
   g_assert_cmpstr (doc->corporation, ==, "Shu Valley Mining");
 }
 
+/* A report of CAEPCO that tells what its subsidiaries (the list's Pavlodarenergo and
+ * Sevkazenergo, parts of CAEPCO's group) did: their items are the group's (invented
+ * sentences). Alone in its own report, a subsidiary is its own corporation. */
+static void
+test_parties_list_subsidiaries (void)
+{
+  g_autoptr (KelDocument) doc = process (
+    "CAEPCO JSC · Annual Report 2024\n\n"
+    "Central-Asian Electric Power Corporation JSC (“CAEPCO”) works through its subsidiaries "
+    "Pavlodarenergo JSC and Sevkazenergo JSC.\n"
+    "In Pavlodar, Pavlodarenergo handed over an ultrasound scanner worth KZT 27 million to "
+    "the regional hospital.\n"
+    "In Petropavlovsk, Sevkazenergo repaired the roof of school No. 3 for KZT 30 million.\n"
+    "CAEPCO sponsored the city hockey club with KZT 10 million.\n");
+  g_autoptr (KelDocument) own = process (
+    "Pavlodarenergo JSC · Sustainability Report 2024\n\n"
+    "Pavlodarenergo handed over an ultrasound scanner worth KZT 27 million to the regional "
+    "hospital.\n");
+
+  g_assert_cmpstr (doc->corporation, ==, "CAEPCO");
+  g_assert_cmpstr (corp_of_amount (doc, 27e6), ==, "CAEPCO");
+  g_assert_cmpstr (corp_of_amount (doc, 30e6), ==, "CAEPCO");
+  g_assert_cmpstr (corp_of_amount (doc, 10e6), ==, "CAEPCO");
+  g_assert_cmpstr (own->corporation, ==, "Pavlodarenergo");
+  g_assert_cmpstr (corp_of_amount (own, 27e6), ==, "Pavlodarenergo");
+}
+
+/* A round table's minutes where one company's name is also a team's and a festival's in
+ * another company's turn (команде по волейболу «Жайык», «Жайық» волейбол командасына): those
+ * mentions are the team's, and the items after them stay the speaker's company's, in ru
+ * and kk (invented companies). */
+static void
+test_parties_object_names (void)
+{
+  static const struct {
+    const char *text, *first, *second;
+  } cases[] = {
+    { "ПРОТОКОЛ КРУГЛОГО СТОЛА\n\nПрисутствовали: представители АО «Ертіс Машзавод» и "
+      "ТОО «Жайык».\n"
+      "Иванова А. Б., директор АО «Ертіс Машзавод» – В 2025 году завод отремонтировал "
+      "школу № 4 за 50 млн тенге. Спонсорская помощь команде по волейболу «Жайык» "
+      "составила 8 млн тенге. На фестиваль «Наурыз – Жайык» завод выделил 3 млн тенге.\n"
+      "Петрова В. Г., директор ТОО «Жайык» – Товарищество передало продукты "
+      "малообеспеченным семьям на 4 млн тенге. ТОО «Жайык» отремонтировало детскую "
+      "площадку за 6 млн тенге.\n",
+      "Ertis Mashzavod", "Zhaiyk" },
+    { "ДӨҢГЕЛЕК ҮСТЕЛ ХАТТАМАСЫ\n\nҚатысқандар: «Ертіс Машзавод» АҚ және «Жайық» ЖШС "
+      "өкілдері.\n"
+      "Иванова А. Б., «Ертіс Машзавод» АҚ директоры – 2025 жылы зауыт № 4 мектепті 50 млн "
+      "теңгеге жөндеді. «Жайық» волейбол командасына 8 млн теңге демеушілік көмек "
+      "көрсетілді. «Наурыз – Жайық» фестиваліне зауыт 3 млн теңге бөлді.\n"
+      "Петрова В. Г., «Жайық» ЖШС директоры – Серіктестік аз қамтылған отбасыларына 4 млн "
+      "теңгеге азық-түлік берді. «Жайық» ЖШС балалар алаңын 6 млн теңгеге жөндеді.\n",
+      "Ertis Mashzavod", "Zhaiyk" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (KelDocument) doc = process (cases[i].text);
+
+      g_test_message ("case %u", i);
+      g_assert_cmpstr (corp_of_amount (doc, 50e6), ==, cases[i].first);
+      g_assert_cmpstr (corp_of_amount (doc, 8e6), ==, cases[i].first);
+      g_assert_cmpstr (corp_of_amount (doc, 3e6), ==, cases[i].first);
+      g_assert_cmpstr (corp_of_amount (doc, 6e6), ==, cases[i].second);
+    }
+}
+
+/* One company named in two ways is one, named as the document introduces it: a name
+ * and the name with the kind of company after it ("Tulpar Group LLP" and "Tulpar Group
+ * has…", "Sunkar Airlines JSC" and «Sunkar» авиакомпаниясы» АҚ), an abbreviation of
+ * its spelled-out name («Аксуский завод ферросплавных изделий» and АО «АЗФИ», «Шығыс
+ * Жылу Желісі» ЖШС and «ШЖЖ» ЖШС, "Ridder Mining and Chemical Complex LLP" and "For
+ * RMCC LLP"): every item is that company's, in en, ru and kk (invented companies). */
+static void
+test_parties_one_name (void)
+{
+  static const struct {
+    const char *text, *corp;
+  } cases[] = {
+    { "Tulpar Group LLP (Tulpar.kz, Arba.kz) · ESG Report 2024\n\n"
+      "KZT 40 mln laptops for computer classes of rural schools.\n"
+      "Since 2019 Tulpar Group has invested more than KZT 2 billion in communities. Tulpar "
+      "Academy taught 900 young people.\n", "Tulpar Group" },
+    { "GRANT AGREEMENT\n\nSunkar Airlines JSC (Kazakh: «Sunkar» авиакомпаниясы» АҚ; "
+      "hereinafter “the Grantor” or “Sunkar”) and the Public Foundation “Qanat” have "
+      "concluded this Agreement.\n1.1. The Grantor gives the Foundation a grant of KZT "
+      "20,000,000 for scholarships of students.\n2.1. Sunkar pilots will mentor the "
+      "students.\n", "Sunkar Airlines" },
+    { "ПРОТОКОЛ\n\nПрисутствовали: представители АО «Аксуский завод ферросплавных "
+      "изделий» (АО «АЗФИ»).\nАО «АЗФИ» в 2025 году отремонтировало школу № 3 за 40 млн "
+      "тенге. АЗФИ выделило 5 млн тенге на праздник Наурыз.\n",
+      "Aksuskii zavod ferrosplavnykh izdelii" },
+    { "МЕМОРАНДУМ\n\nӘкімдік пен «Шығыс Жылу Желісі» ЖШС осы Меморандумды жасасты.\n"
+      "1. «ШЖЖ» ЖШС № 5 мектептің жылу жүйесін 45 млн теңгеге жөндейді.\n"
+      "2. «ШЖЖ» ЖШС студенттерге 3 млн теңге шәкіртақы төлейді.\n", "Shygys Zhylu Zhelisi" },
+    { "Annex 1 to the Memorandum between the Akimat of Ridder and Ridder Mining and Chemical "
+      "Complex LLP (hereinafter the “Company”)\n\n1. Capital repair of the city polyclinic: "
+      "KZT 90,000,000.\n2. A school bus for school No. 5: KZT 30,000,000.\n\n"
+      "For the Akimat:\nFor RMCC LLP:\n", "Ridder Mining and Chemical Complex" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (KelDocument) doc = process (cases[i].text);
+      g_autoptr (GPtrArray) parties = _kel_find_parties (kel_test_lexicon (),
+                                                         doc->norm->text, doc->norm->len, 0);
+
+      g_test_message ("case %u", i);
+      g_assert_cmpstr (doc->corporation, ==, cases[i].corp);
+      g_assert_cmpuint (parties->len, ==, 1);
+      g_assert_cmpuint (doc->codings->len, >, 0);
+      for (guint k = 0; k < doc->codings->len; k++)
+        g_assert_cmpstr (kel_coding_get_corporation (doc, &g_array_index (doc->codings,
+                                                                          KelCoding, k)),
+                         ==, cases[i].corp);
+    }
+}
+
 /* A company named only in the running header or footer, whose body says only «Компания»
  * / «Серіктестік» / "the Company": the header's company is the document's, in ru, kk and
  * en; a company of the list by its canonical name. The header's text is not coded. And a
@@ -739,8 +907,12 @@ main (int argc, char **argv)
   g_test_add_func ("/parties/second-memorandum", test_parties_second_memorandum);
   g_test_add_func ("/parties/tripartite", test_parties_tripartite);
   g_test_add_func ("/parties/sections", test_parties_sections);
+  g_test_add_func ("/parties/stored-mentions", test_parties_stored_mentions);
   g_test_add_func ("/parties/group-in-quotes", test_parties_group_in_quotes);
   g_test_add_func ("/parties/corporation", test_parties_corporation);
+  g_test_add_func ("/parties/one-name", test_parties_one_name);
+  g_test_add_func ("/parties/object-names", test_parties_object_names);
+  g_test_add_func ("/parties/list-subsidiaries", test_parties_list_subsidiaries);
   g_test_add_func ("/parties/running-header", test_parties_running_header);
   return g_test_run ();
 }

@@ -15,7 +15,8 @@
 
 typedef struct {
   gsize       at;     /* offset in the document text */
-  const char *name;   /* canonical, owned by the lexicon */
+  const char *name;   /* canonical, owned by the lexicon or a party; read back from a
+                       * project each mention has its own copy: compare names as strings */
   guint       alias;  /* in the lexicon's order of corporations and their aliases */
   gboolean    intro;  /* in a sentence that signs a memorandum with it */
   int         signing; /* that sentence, of the spans, or -1 (attribute_items()) */
@@ -142,7 +143,7 @@ find_initials (const KelLexicon *lex, const KelDocument *doc, GArray *mentions)
       gsize first = G_MAXSIZE;
 
       for (guint m = 0; m < n; m++)
-        if (g_array_index (mentions, Mention, m).name == names[0])
+        if (strcmp (g_array_index (mentions, Mention, m).name, names[0]) == 0)
           first = MIN (first, g_array_index (mentions, Mention, m).at);
       if (first == G_MAXSIZE)
         continue;
@@ -403,7 +404,7 @@ typedef struct {
 static GHashTable *
 intros_by_name (GArray *mentions)
 {
-  GHashTable *intros = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  GHashTable *intros = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
   for (guint i = 0; i < mentions->len; i++)
     {
@@ -474,7 +475,7 @@ several_signings (GArray *mentions)
         continue;
       if (first == NULL)
         first = m;
-      else if (m->name != first->name && m->signing != first->signing)
+      else if (strcmp (m->name, first->name) != 0 && m->signing != first->signing)
         return TRUE;
     }
   return FALSE;
@@ -570,6 +571,20 @@ party_signs (const KelParty *p, GArray *spans)
   return FALSE;
 }
 
+/* Whether the mention of @p at @at is where it is named with its legal form: at its
+ * opening quote («…» is found at «, its name inside it) or at its name. */
+static gboolean
+named_at (const KelParty *p, gsize at)
+{
+  for (guint k = 0; k < p->named->len; k++)
+    {
+      gsize n = g_array_index (p->named, gsize, k);
+      if (n <= at && at - n <= 3)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The companies the list does not know, named with a legal form (kel-parties.c), and
  * their subsidiaries under them; a subsidiary of the document's own company is that
  * company. */
@@ -597,19 +612,28 @@ find_parties (GPtrArray *parties, const KelDocument *doc, GArray *mentions, GArr
       const char *name = group == NULL ? doc->corporation
                          : group->known != NULL ? group->known : group->name;
 
-      gboolean signs = party_signs (p, spans);
-      gboolean opens = FALSE;
+      gboolean signs, opens = FALSE;
+      g_autofree gboolean *part = NULL;
 
-      for (guint k = 0; k < p->named->len && !opens; k++)
-        opens = opens_part (doc->norm->text, doc->norm->len,
-                            g_array_index (p->named, gsize, k));
-      if (p->known != NULL || name == NULL || !(own || signs || opens))
+      if (p->known != NULL || name == NULL)
+        continue;
+      signs = party_signs (p, spans);
+      /* whether each mention opens a part of the document, asked once: the party opens
+       * one where a mention of it named with its legal form does */
+      part = g_new0 (gboolean, p->at->len + 1);
+      for (guint k = 0; k < p->at->len; k++)
+        {
+          gsize at = g_array_index (p->at, gsize, k);
+
+          part[k] = opens_part (doc->norm->text, doc->norm->len, at);
+          opens = opens || (part[k] && named_at (p, at));
+        }
+      if (!(own || signs || opens))
         continue;
       for (guint k = 0; k < p->at->len; k++)
         {
           gsize at = g_array_index (p->at, gsize, k);
-          gboolean intro = (signs && signing_at (spans, at) >= 0)
-                           || (opens && opens_part (doc->norm->text, doc->norm->len, at));
+          gboolean intro = (signs && signing_at (spans, at) >= 0) || (opens && part[k]);
           Mention m = { at, name, G_MAXUINT, intro };
           g_array_append_val (mentions, m);
         }
@@ -642,7 +666,7 @@ find_known_parties (GPtrArray *parties, GArray *mentions)
           for (guint j = 0; j < n && !dup; j++)
             {
               const Mention *o = &g_array_index (mentions, Mention, j);
-              dup = o->name == p->known && o->at + 8 >= m.at && m.at + 8 >= o->at;
+              dup = strcmp (o->name, p->known) == 0 && o->at + 8 >= m.at && m.at + 8 >= o->at;
             }
           if (!dup)
             g_array_append_val (mentions, m);
@@ -764,7 +788,7 @@ _kel_attribute_from_mentions (KelDocument *doc, GVariant *mentions)
 
 /* The version of the rules above: a change of what they find makes the mentions a project
  * stored with an older one stale (count it up with any such change). */
-#define RULES_VERSION "3"
+#define RULES_VERSION "4"
 
 char *
 _kel_attribution_list_hash (const KelLexicon *lex)

@@ -27,7 +27,7 @@
 #include "kel-coder-private.h"
 
 static pcre2_code *conj_code, *block_code, *respectively_code, *list_code, *together_code;
-static pcre2_code *for_all_code, *in_all_code;
+static pcre2_code *for_all_code, *in_all_code, *headline_code;
 
 static gpointer
 compile_static (gpointer data)
@@ -63,6 +63,19 @@ compile_static (gpointer data)
                          "в\\s+общей\\s+сумме|общей\\s+суммой|на\\s+общую\\s+сумму|"
                          "for\\s+a\\s+total\\s+of|a\\s+total\\s+of|in\\s+total|together|combined)"
                          "(?!\\p{L})[^.;]{0,40}$");
+  /* a total of the company's whole social programme, said right before the sum: «2014
+   * жылы компания әлеуметтік жобаларға барлығы 1,9 млрд теңге бөледі», «всего на
+   * социальные проекты — 2 млрд тенге», "a total of KZT 2 billion on social projects" */
+#define PROGRAMME "(?:әлеуметтік\\s+(?:жоба|бағдарлама|инвестиция)\\p{L}*" \
+                  "|социальн\\p{L}*\\s+(?:проект|программ|инвестиц)\\p{L}*" \
+                  "|(?:social|community)\\s+(?:projects?|programmes?|programs?|investments?))"
+#define IN_ALL "(?:барлығы|жалпы|всего|итого|в\\s+общей\\s+сложности|in\\s+total|" \
+               "a\\s+total\\s+of|total)"
+  headline_code = _kel_coding_compile ("(?<!\\p{L})(?:" PROGRAMME "[^.;:!?]{0,30}(?<!\\p{L})"
+                                       IN_ALL "|" IN_ALL "[^.;:!?]{0,30}(?<!\\p{L})" PROGRAMME
+                                       ")(?!\\p{L})[^.;!?\\d]{0,20}$");
+#undef PROGRAMME
+#undef IN_ALL
   list_code = _kel_coding_compile ("\\s*,\\s*(?:(?:и|and|және)\\s+)?|\\s+(?:и|and|және|мен|а\\s+также|"
                        "as\\s+well\\s+as)\\s+");
   return NULL;
@@ -638,6 +651,15 @@ _kel_items_sum_for_several (const KelSegmentRun *run, gsize start, gsize end)
   return G_MAXSIZE;
 }
 
+/* Whether @a is a headline sum: the company's whole social programme "in total" (the
+ * coding manual's aggregates), which is no item's amount, whatever item its sentence is
+ * read with. */
+static gboolean
+headline_sum (const KelSegmentRun *run, const KelAmount *a)
+{
+  return matches (headline_code, run->flat, a->start);
+}
+
 /* Gives amount @k of the segment to an item, as the rules at the top say. @per_unit tells
  * which items hold only a rate per unit so far. */
 static void
@@ -646,6 +668,9 @@ assign_one (KelSegmentRun *run, guint k, int *given, gboolean *per_unit)
   const KelAmount *a = &g_array_index (run->amounts, KelAmount, k);
   gboolean unit = (a->flags & KEL_AMOUNT_PER_UNIT) != 0;
   int target = item_holding (run, a->start);
+
+  if (headline_sum (run, a))
+    return;
 
   if (target >= 0 && given[target - run->first_item] >= 0)
     {

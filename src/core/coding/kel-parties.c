@@ -626,6 +626,113 @@ recipient_at (const char *text, gsize len, gsize at)
   return contains_any (f, recipient_cues);
 }
 
+/* Nouns of an object a company's name in quotes may also name: a team, a club, a
+ * festival (команде по хоккею «Кызылжар», фестиваля «Наурыз – Кызылжар», «Кызылжар»
+ * командасына, the "Kyzylzhar" team), folded, as a word starts. */
+static const char *const object_nouns[] = {
+  "команд", "клуб", "фестивал", "турнир", "ансамбл", "театр", "хор", "кубок", "кубка",
+  "кубке", "марафон", "конкурс", "лагер", "сборн", "team", "club", "festival",
+  "tournament", "ensemble", "theatre", "theater", "choir", "cup", "marathon", "contest",
+  "camp", NULL
+};
+
+/* Whether the folded @w, at a word's start, is one of object_nouns. */
+static gboolean
+object_noun (const char *w)
+{
+  for (guint i = 0; object_nouns[i] != NULL; i++)
+    if (g_str_has_prefix (w, object_nouns[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a mention at @at of the folded @fold is in the quotes of an object's name, not
+ * the company's: one of the few words before the opening quote, or the word after the
+ * closing one (the Kazakh order), is a team's, a club's, a festival's (object_nouns). */
+static gboolean
+object_named_at (const char *fold, gsize len, gsize at)
+{
+  const char *p = fold + at, *open = NULL, *close = NULL, *w;
+
+  for (guint k = 0; p > fold && k < 60; k++)
+    {
+      const char *r = g_utf8_prev_char (p);
+      gunichar c = g_utf8_get_char (r);
+
+      if (c == '\n' || c == 0xBB || c == 0x201D)
+        break;
+      if (c == 0xAB || c == 0x201C || c == '"')
+        {
+          open = r;
+          break;
+        }
+      p = r;
+    }
+  if (open == NULL)
+    return FALSE;
+  for (const char *q = fold + at; *q && (gsize) (q - fold) < len && q - fold - at < 120;
+       q = g_utf8_next_char (q))
+    {
+      gunichar c = g_utf8_get_char (q);
+      if (c == '\n')
+        break;
+      if (c == 0xBB || c == 0x201D || (c == '"' && q > fold + at))
+        {
+          close = q;
+          break;
+        }
+    }
+  /* the words before the opening quote, back to a mark, at most five ("команде по хоккею
+   * с мячом «…»") */
+  w = open;
+  for (guint n = 0; n < 5; n++)
+    {
+      const char *e;
+
+      while (w > fold && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (w))))
+        w = g_utf8_prev_char (w);
+      e = w;
+      while (w > fold && g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (w))))
+        w = g_utf8_prev_char (w);
+      if (w == e)
+        break;
+      {
+        g_autofree char *word = g_strndup (w, e - w);
+        /* ТОО «…», спонсор турнира АО «…»: the company's own name */
+        if (g_strv_contains (forms_before, word))
+          return FALSE;
+      }
+      if (object_noun (w))
+        return TRUE;
+    }
+  /* the words after the closing quote(s), at most three («…» волейбол командасына) */
+  if (close != NULL)
+    {
+      const char *a = close;
+
+      while (*a && (g_unichar_isspace (g_utf8_get_char (a)) || g_utf8_get_char (a) == 0xBB
+                    || g_utf8_get_char (a) == 0x201D || *a == '"'))
+        a = g_utf8_next_char (a);
+      for (guint n = 0; n < 3 && g_unichar_isalpha (g_utf8_get_char (a)); n++)
+        {
+          const char *e = a;
+          g_autofree char *word = NULL;
+
+          while (g_unichar_isalpha (g_utf8_get_char (e)))
+            e = g_utf8_next_char (e);
+          word = g_strndup (a, e - a);
+          if (g_strv_contains (forms_after, word))
+            return FALSE;
+          if (object_noun (a))
+            return TRUE;
+          a = e;
+          while (*a == ' ')
+            a++;
+        }
+    }
+  return FALSE;
+}
+
 typedef struct {
   gsize at, end;
   char *name;
@@ -844,6 +951,9 @@ find_latin (const char *text, gsize len, GArray *raws)
       /* "The", a sentence's first word, is not a part of the name, nor a name ("The
          holding will…") */
       if (g_str_has_prefix (name, "The ") || g_str_has_prefix (name, "THE "))
+        memmove (name, name + 4, strlen (name + 4) + 1);
+      /* nor is "For" of a signature block ("For SMCC LLP:") */
+      else if (g_str_has_prefix (name, "For ") || g_str_has_prefix (name, "FOR "))
         memmove (name, name + 4, strlen (name + 4) + 1);
       if (g_ascii_strcasecmp (name, "the") == 0 || g_ascii_strcasecmp (name, "this") == 0)
         {
@@ -1113,7 +1223,8 @@ count_party (KelParty *p, const char *fold, gsize fold_len, gsize head_len)
                             && g_unichar_isalnum (g_utf8_get_char (q + nl));
           gboolean dup = FALSE;
 
-          if (before || longer || recipient_at (fold, fold_len, at))
+          if (before || longer || recipient_at (fold, fold_len, at)
+              || object_named_at (fold, fold_len, at))
             continue;
           for (guint i = 0; i < p->at->len && !dup; i++)
             dup = g_array_index (p->at, gsize, i) <= at
@@ -1432,6 +1543,117 @@ short_names (GPtrArray *parties, const char *text, gsize len, const char *fold,
   pcre2_match_data_free (md);
 }
 
+/* Words after a company's name that say what kind of company it is: "Kolesa Group LLP"
+ * and "Kolesa Group" (found as "Kolesa" with "Group" as its form), "SCAT Airlines JSC" and
+ * «SCAT» авиакомпаниясы» АҚ are one company, named as the document introduces it. */
+static const char *const kind_words[] = {
+  "group", "holding", "airlines", "airways", "company", "corporation", NULL
+};
+
+/* Whether the Latin @longer is @shorter followed by kind words only. */
+static gboolean
+kind_of (const char *longer, const char *shorter)
+{
+  gsize n = strlen (shorter);
+  g_auto (GStrv) rest = NULL;
+
+  if (n == 0 || g_ascii_strncasecmp (longer, shorter, n) != 0 || longer[n] != ' ')
+    return FALSE;
+  rest = g_strsplit (longer + n + 1, " ", -1);
+  for (guint i = 0; rest[i] != NULL; i++)
+    {
+      g_autofree char *w = g_ascii_strdown (rest[i], -1);
+      if (!g_strv_contains (kind_words, w))
+        return FALSE;
+    }
+  return rest[0] != NULL;
+}
+
+/* The capitals of @form's words, of two to six, skipping "and", "of", «и», «және»:
+ * «Петропавловский завод тяжёлого машиностроения» → «ПЗТМ», "Stepnogorsk Mining and
+ * Chemical Complex" → "SMCC"; NULL for a name of one word. */
+static char *
+capitals_of (const char *form)
+{
+  static const char *const skip[] = { "and", "of", "the", "и", "және", "мен", "&", NULL };
+  g_auto (GStrv) words = g_strsplit_set (form, " -", -1);
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *w = g_utf8_strdown (words[i], -1);
+      gunichar c = g_utf8_get_char (words[i]);
+
+      if (words[i][0] == '\0' || g_strv_contains (skip, w))
+        continue;
+      if (!g_unichar_isalpha (c))
+        break;
+      g_string_append_unichar (out, g_unichar_toupper (c));
+      n++;
+    }
+  if (n < 2 || n > 6)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Whether @q is written only as a word of capitals that are the capitals of one of @p's
+ * forms: «ПЗТМ» of АО «Петропавловский завод тяжёлого машиностроения» (АО «ПЗТМ»). */
+static gboolean
+abbreviates (const KelParty *q, const KelParty *p)
+{
+  for (guint k = 0; k < q->forms->len; k++)
+    {
+      const char *f = q->forms->pdata[k];
+      g_autofree char *up = g_utf8_strup (f, -1);
+      gboolean found = FALSE;
+
+      if (strcmp (up, f) != 0 || strchr (f, ' ') != NULL)
+        return FALSE;
+      for (guint i = 0; i < p->forms->len && !found; i++)
+        {
+          g_autofree char *caps = capitals_of (p->forms->pdata[i]);
+          found = caps != NULL && strcmp (caps, f) == 0;
+        }
+      if (!found)
+        return FALSE;
+    }
+  return q->forms->len > 0;
+}
+
+/* One company the document names in two ways is one party, named as the document
+ * introduces it: a name and that name with the kind of company after it ("Kolesa" and
+ * "Kolesa Group", named "Kolesa Group"), an abbreviation and its spelled-out name («ПЗТМ»
+ * and «Петропавловский завод тяжёлого машиностроения», named by the latter). Its short
+ * names and abbreviations stay its forms, whose mentions are its. Before the parties are
+ * counted. */
+static void
+merge_aliases (GPtrArray *parties)
+{
+  for (guint i = 0; i < parties->len; i++)
+    {
+      KelParty *q = parties->pdata[i];
+
+      for (guint k = 0; k < parties->len; k++)
+        {
+          KelParty *p = parties->pdata[k];
+
+          if (k == i || !(kind_of (p->name, q->name) || abbreviates (q, p)))
+            continue;
+          for (guint f = 0; f < q->forms->len; f++)
+            g_ptr_array_add (p->forms, g_strdup (q->forms->pdata[f]));
+          g_array_append_vals (p->named, q->named->data, q->named->len);
+          g_array_sort (p->named, compare_offsets);
+          g_ptr_array_remove_index (parties, i);
+          i--;
+          break;
+        }
+    }
+}
+
 /* The companies @text names with a legal form, grouped, named and counted: a GPtrArray of
  * KelParty. */
 GPtrArray *
@@ -1462,9 +1684,11 @@ _kel_find_parties (const KelLexicon *lex, const char *text, gsize len, gsize hea
   fold = fold_range (text, len, 0, len);
   fold_len = strlen (fold);
   for (guint i = 0; i < parties->len; i++)
+    name_party (parties->pdata[i]);
+  merge_aliases (parties);
+  for (guint i = 0; i < parties->len; i++)
     {
       KelParty *p = parties->pdata[i];
-      name_party (p);
       add_initials (p);
       find_known (lex, p);
       count_party (p, fold, fold_len, head_len);
