@@ -242,6 +242,32 @@ test_unseen_table_names (void)
   KEL_ASSERT_ITEM (en, "Children’s Villages", "charity=30000000");
 }
 
+/* A memorandum over several years that gives a yearly rate and then the total for its
+ * years: the total is the amount (corpus2's ruling 7). */
+static void
+test_unseen_yearly_total (void)
+{
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "Меморандум о сотрудничестве на 2026–2027 годы\n"
+    "\n"
+    "1. Компания окажет помощь центру реабилитации «Шапагат» ежегодно в размере 9 000 000 "
+    "тенге, за 2026–2027 годы всего 18 000 000 тенге.\n");
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "2026–2027 жылдарға арналған ынтымақтастық туралы меморандум\n"
+    "\n"
+    "1. «Шапағат» оңалту орталығына жыл сайын 9 000 000 теңге, 2026–2027 жылдары барлығы "
+    "18 000 000 теңге бөлу.\n");
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "Memorandum of cooperation for 2026–2027\n"
+    "\n"
+    "1. The Company will support the Shapagat rehabilitation centre with KZT 9 million "
+    "annually, KZT 18 million in total for 2026–2027.\n");
+
+  KEL_ASSERT_ITEM (ru, "реабилитации", "charity=18000000");
+  KEL_ASSERT_ITEM (kk, "оңалту", "charity=18000000");
+  KEL_ASSERT_ITEM (en, "rehabilitation", "charity=18000000");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -252,5 +278,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/unseen/staff-training", test_unseen_staff_training);
   g_test_add_func ("/kelisim/unseen/address", test_unseen_address);
   g_test_add_func ("/kelisim/unseen/table-names", test_unseen_table_names);
+  g_test_add_func ("/kelisim/unseen/yearly-total", test_unseen_yearly_total);
   return g_test_run ();
 }
