@@ -374,6 +374,62 @@ test_count_narrative_takes_row_sum (void)
     247.1e6);
 }
 
+/* A table row that adds up two items one sentence of the narrative tells with their own
+ * sums ("…, 10 and 5 million respectively") repeats them: two items, none in the table. */
+static void
+check_summed_row (const char *text)
+{
+  g_autoptr (KelDocument) doc = kel_test_code_text (text);
+  guint counted = 0;
+  double sum = 0;
+
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, c->segment);
+
+      if (!kel_coding_is_counted (c))
+        continue;
+      counted++;
+      sum += c->amount_kzt;
+      g_assert_cmpint (seg->kind, !=, KEL_SEGMENT_TABLE_ROW);
+    }
+  g_assert_cmpuint (counted, ==, 2);
+  g_assert_cmpfloat (sum, ==, 15e6);
+}
+
+static void
+test_count_summed_row (void)
+{
+  check_summed_row (
+    "Annual Report 2024\n"
+    "\n"
+    "The Company bought a bus and musical instruments for the Aral House of Culture and "
+    "Music School No. 2, KZT 10 million and KZT 5 million respectively.\n"
+    "\n"
+    "Table 2. Community investment, KZT thousand\n"
+    "Item\t2023\t2024\n"
+    "Equipment for the House of Culture and Music School No. 2\t–\t15,000\n");
+  check_summed_row (
+    "Годовой отчёт за 2024 год\n"
+    "\n"
+    "Компания приобрела автобус и музыкальные инструменты для Аральского Дома культуры и "
+    "музыкальной школы № 2 на 10 млн и 5 млн тенге соответственно.\n"
+    "\n"
+    "Таблица 2. Социальные инвестиции, тыс. тенге\n"
+    "Статья\t2023\t2024\n"
+    "Оборудование для Дома культуры и музыкальной школы № 2\t–\t15 000\n");
+  check_summed_row (
+    "2024 жылғы жылдық есеп\n"
+    "\n"
+    "Компания Арал мәдениет үйі мен № 2 музыка мектебіне автобус пен музыкалық аспаптар "
+    "сатып алды, тиісінше 10 млн және 5 млн теңге.\n"
+    "\n"
+    "2-кесте. Әлеуметтік инвестициялар, мың теңге\n"
+    "Бап\t2023\t2024\n"
+    "Мәдениет үйі мен № 2 музыка мектебіне жабдық\t–\t15 000\n");
+}
+
 /* What goes on about an item is no item of its own: its conditions, the words of a name
  * joined by "and", what a later sub-clause says of it (postponed), a date after a number
  * (no count that names a new object). */
@@ -1214,6 +1270,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/several-companies", test_count_several_companies);
   g_test_add_func ("/kelisim/count/repeats", test_count_repeats);
   g_test_add_func ("/kelisim/count/narrative-takes-row-sum", test_count_narrative_takes_row_sum);
+  g_test_add_func ("/kelisim/count/summed-row", test_count_summed_row);
   g_test_add_func ("/kelisim/count/same-item", test_count_same_item);
   g_test_add_func ("/kelisim/count/caption", test_count_caption);
   g_test_add_func ("/kelisim/count/lead-ins", test_count_lead_ins);

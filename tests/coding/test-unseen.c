@@ -200,6 +200,74 @@ test_unseen_address (void)
   KEL_ASSERT_ITEM (en, "computers", "charity=12000000");
 }
 
+/* A report's table names its items without a verb: a facility by the children it takes,
+ * an event by its day and date, and family-type care for children without parents is a
+ * recipient of charity, also when the money is called a grant. */
+static void
+test_unseen_table_names (void)
+{
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "Годовой отчёт за 2024 год\n"
+    "\n"
+    "Таблица 4. Социальные инвестиции, тыс. тенге\n"
+    "Статья\t2023\t2024\n"
+    "Детский сад на 120 детей, с. Акбулак\t–\t410 000\n"
+    "День урожая, 12 сентября\t5 000\t6 500\n"
+    "Грант SOS Детской деревне г. Шымкент\t–\t30 000\n");
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "2024 жылғы жылдық есеп\n"
+    "\n"
+    "4-кесте. Әлеуметтік инвестициялар, мың теңге\n"
+    "Бап\t2023\t2024\n"
+    "Ақбұлақ ауылындағы 120 балаға арналған балабақша\t–\t410 000\n"
+    "Диқан күні, 12 қыркүйек\t5 000\t6 500\n"
+    "Шымкенттегі SOS балалар ауылына грант\t–\t30 000\n");
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "Annual Report 2024\n"
+    "\n"
+    "Table 4. Community investment, KZT thousand\n"
+    "Item\t2023\t2024\n"
+    "Kindergarten for 120 children, Akbulak village\t–\t410,000\n"
+    "Harvest Day, 12 September\t5,000\t6,500\n"
+    "Grant to SOS Children’s Villages Shymkent\t–\t30,000\n");
+
+  KEL_ASSERT_ITEM (ru, "Детский сад", "infrastructure=410000000");
+  KEL_ASSERT_ITEM (ru, "День урожая", "one_time_event=6500000");
+  KEL_ASSERT_ITEM (ru, "Детской деревне", "charity=30000000");
+  KEL_ASSERT_ITEM (kk, "балабақша", "infrastructure=410000000");
+  KEL_ASSERT_ITEM (kk, "Диқан күні", "one_time_event=6500000");
+  KEL_ASSERT_ITEM (kk, "балалар ауылына", "charity=30000000");
+  KEL_ASSERT_ITEM (en, "Kindergarten", "infrastructure=410000000");
+  KEL_ASSERT_ITEM (en, "Harvest Day", "one_time_event=6500000");
+  KEL_ASSERT_ITEM (en, "Children’s Villages", "charity=30000000");
+}
+
+/* A memorandum over several years that gives a yearly rate and then the total for its
+ * years: the total is the amount (corpus2's ruling 7). */
+static void
+test_unseen_yearly_total (void)
+{
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "Меморандум о сотрудничестве на 2026–2027 годы\n"
+    "\n"
+    "1. Компания окажет помощь центру реабилитации «Шапагат» ежегодно в размере 9 000 000 "
+    "тенге, за 2026–2027 годы всего 18 000 000 тенге.\n");
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "2026–2027 жылдарға арналған ынтымақтастық туралы меморандум\n"
+    "\n"
+    "1. «Шапағат» оңалту орталығына жыл сайын 9 000 000 теңге, 2026–2027 жылдары барлығы "
+    "18 000 000 теңге бөлу.\n");
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "Memorandum of cooperation for 2026–2027\n"
+    "\n"
+    "1. The Company will support the Shapagat rehabilitation centre with KZT 9 million "
+    "annually, KZT 18 million in total for 2026–2027.\n");
+
+  KEL_ASSERT_ITEM (ru, "реабилитации", "charity=18000000");
+  KEL_ASSERT_ITEM (kk, "оңалту", "charity=18000000");
+  KEL_ASSERT_ITEM (en, "rehabilitation", "charity=18000000");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -209,5 +277,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/unseen/description", test_unseen_description);
   g_test_add_func ("/kelisim/unseen/staff-training", test_unseen_staff_training);
   g_test_add_func ("/kelisim/unseen/address", test_unseen_address);
+  g_test_add_func ("/kelisim/unseen/table-names", test_unseen_table_names);
+  g_test_add_func ("/kelisim/unseen/yearly-total", test_unseen_yearly_total);
   return g_test_run ();
 }

@@ -1006,6 +1006,24 @@ test_layout_narrow_sidebar (void)
   g_assert_nonnull (strstr (one, "Get the bank's press releases by e-mail."));
 }
 
+/* A news page whose article's longer lines run into the wide gap before its sidebar
+ * (tests/data/fresh10 03): the column is cut within the gap, and a word that crosses the
+ * cut stays whole in the article («аудандық мерекеге», «28 млн теңге»), not its first
+ * letters in the article and the rest in the sidebar. */
+static void
+test_layout_word_over_gutter (void)
+{
+  g_autoptr (KelExtracted) ext = extract ("fresh10", "03-koksu-sheker-koksu-akimat-news-2025-kk.pdf",
+                                          0);
+  g_autofree char *one = flat (ext->text, TRUE);
+
+  g_assert_nonnull (strstr (one, "жауапкершілігі шектеулі серіктестігінің"));
+  g_assert_nonnull (strstr (one, "ауруханаға жаңа жедел жәрдем"));
+  g_assert_nonnull (strstr (one, "Оның құны – 28 млн теңге."));
+  g_assert_nonnull (strstr (one, "«Көксу» волейбол командасы мен"));
+  g_assert_nonnull (strstr (one, "арналған аудандық мерекеге"));
+}
+
 /* A press release's sidebar of other news, printed with no browser header (so not known
  * for a web page): its dated headlines are left out («HTK volunteers planted 2,000 trees»
  * had been coded as the company's), its "Subscribe" box and the article are read. */
@@ -1216,6 +1234,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/layout/side-by-side", test_layout_side_by_side);
   g_test_add_func ("/kelisim/layout/sidebar", test_layout_sidebar);
   g_test_add_func ("/kelisim/layout/narrow-sidebar", test_layout_narrow_sidebar);
+  g_test_add_func ("/kelisim/layout/word-over-gutter", test_layout_word_over_gutter);
   g_test_add_func ("/kelisim/layout/news-list", test_layout_news_list);
   g_test_add_func ("/kelisim/layout/tiles", test_layout_tiles);
   g_test_add_func ("/kelisim/layout/open-tiles", test_layout_open_tiles);

@@ -350,6 +350,70 @@ test_segment_clause_titles (void)
   kel_segments_free (g_steal_pointer (&segs));
 }
 
+/* A footnote's mark glued to a sentence's full stop ends the sentence ("in Almaty.2 The
+ * Airport…"); an abbreviation's or a decimal's stop before a number does not. */
+static void
+test_segment_footnote_marks (void)
+{
+  const char *text =
+    "Report 2024\n"
+    "\n"
+    "A grant was paid to the children's fund in Taraz.2 The Company also sponsored the "
+    "chess club under clause 3.2 of the plan, see No.4 on page 2.\n"
+    "\n"
+    "Компания перечислила 5 млн тенге фонду «Мейірім» в Таразе.1 Кроме того, по п.2 Плана "
+    "отремонтирована школа.\n"
+    "\n"
+    "Компания «Мейірім» қорына 5 млн теңге аударды.3 Сонымен қатар мектеп жөнделді.\n";
+  g_autoptr (GArray) segs = segment (text);
+  const KelSegment *s;
+
+  s = find (segs, text, "A grant");
+  g_assert_null (g_strstr_len (text + s->start, s->end - s->start, "sponsored"));
+  s = find (segs, text, "sponsored");
+  g_assert_true (g_str_has_prefix (text + s->start, "The Company"));
+  g_assert_nonnull (g_strstr_len (text + s->start, s->end - s->start, "No.4 on page"));
+  s = find (segs, text, "перечислила");
+  g_assert_null (g_strstr_len (text + s->start, s->end - s->start, "Кроме"));
+  s = find (segs, text, "Кроме");
+  g_assert_nonnull (g_strstr_len (text + s->start, s->end - s->start, "п.2 Плана"));
+  s = find (segs, text, "аударды");
+  g_assert_null (g_strstr_len (text + s->start, s->end - s->start, "Сонымен"));
+  kel_segments_free (g_steal_pointer (&segs));
+}
+
+/* A numbered line of a few words over paragraphs of prose titles a report's section; a
+ * numbered clause with a name or a number, or one followed by the next clause, is an item. */
+static void
+test_segment_section_titles (void)
+{
+  const char *text =
+    "Annual Report 2024\n"
+    "\n"
+    "7. Community investment\n"
+    "\n"
+    "The Company invests in the communities of the region.\n"
+    "\n"
+    "7.1 Education and volunteering\n"
+    "\n"
+    "Twenty students of the Mining College received the Company's scholarships.\n"
+    "\n"
+    "7.2 Әлеуметтік қолдау және еріктілер\n"
+    "\n"
+    "Компания қызметкерлері қарттар үйіне көмектесті.\n"
+    "\n"
+    "8. Обязательства Компании\n"
+    "8.1 Спонсорская поддержка ФК «Ертіс»\n"
+    "8.2 Ремонт школы № 5\n";
+  g_autoptr (GArray) segs = segment (text);
+
+  g_assert_cmpint (find (segs, text, "Education and")->kind, ==, KEL_SEGMENT_HEADING);
+  g_assert_cmpint (find (segs, text, "Әлеуметтік қолдау")->kind, ==, KEL_SEGMENT_HEADING);
+  g_assert_cmpint (find (segs, text, "Ертіс")->kind, ==, KEL_SEGMENT_CLAUSE);
+  g_assert_cmpint (find (segs, text, "школы № 5")->kind, ==, KEL_SEGMENT_CLAUSE);
+  kel_segments_free (g_steal_pointer (&segs));
+}
+
 /* A table whose header names no unit takes the one a short line a little above it states,
  * even with a line of text between them. */
 static void
@@ -717,6 +781,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/segment/headings-abbreviations",
                    test_segment_headings_abbreviations);
   g_test_add_func ("/kelisim/segment/clause-titles", test_segment_clause_titles);
+  g_test_add_func ("/kelisim/segment/footnote-marks", test_segment_footnote_marks);
+  g_test_add_func ("/kelisim/segment/section-titles", test_segment_section_titles);
   g_test_add_func ("/kelisim/segment/unit-above", test_segment_unit_above);
   g_test_add_func ("/kelisim/segment/header-units", test_segment_header_units);
   g_test_add_func ("/kelisim/segment/single-level-items", test_segment_single_level_items);

@@ -879,6 +879,45 @@ count_table_twins (const KelDocument *doc, Names *names)
     }
 }
 
+/* A report's table row that adds up two items its narrative tells in one sentence, each
+ * with its own sum ("a minibus and musical instruments for the House of Culture and Music
+ * School No. 5, KZT 14 million and KZT 6 million respectively" / "Equipment for the House
+ * of Culture and Music School No. 5 | 20,000"): the row repeats them (corpus2's ruling 2:
+ * the narrative carries what both tell), when its sum is theirs and it names one of them. */
+static void
+count_summed_rows (const KelDocument *doc, Names *names)
+{
+  for (guint r = 0; r < doc->codings->len; r++)
+    {
+      KelCoding *row = &g_array_index (doc->codings, KelCoding, r);
+      gboolean done = FALSE;
+
+      if (!is_row (doc, row) || !kel_coding_is_counted (row) || !isfinite (row->amount_kzt))
+        continue;
+      for (guint i = 0; i + 1 < doc->codings->len && !done; i++)
+        {
+          const KelCoding *a = &g_array_index (doc->codings, KelCoding, i);
+
+          if (is_row (doc, a) || !kel_coding_is_counted (a) || a->category != row->category
+              || !isfinite (a->amount_kzt))
+            continue;
+          for (guint j = i + 1; j < doc->codings->len && !done; j++)
+            {
+              const KelCoding *b = &g_array_index (doc->codings, KelCoding, j);
+
+              if (b->segment != a->segment || !kel_coding_is_counted (b)
+                  || b->category != row->category || !isfinite (b->amount_kzt)
+                  || !same_sum (a->amount_kzt + b->amount_kzt, row->amount_kzt)
+                  || (!share_stem (names[i].stems, names[r].stems)
+                      && !share_stem (names[j].stems, names[r].stems)))
+                continue;
+              mark_repeat (doc, row, a);
+              done = TRUE;
+            }
+        }
+    }
+}
+
 static void
 count_repeats (const KelLexicon *lex, KelDocument *doc)
 {
@@ -899,6 +938,7 @@ count_repeats (const KelLexicon *lex, KelDocument *doc)
       names[i].stems = stems (lex, text, c->start, c->end);
     }
   count_table_twins (doc, names);
+  count_summed_rows (doc, names);
   for (guint j = 0; j < doc->codings->len; j++)
     {
       KelCoding *b = &g_array_index (doc->codings, KelCoding, j);

@@ -7,7 +7,9 @@
  *    foreign sum replaces it; a sum in a sub-clause that is no item goes to the nearest
  *    item before it that has none (else the next one), or replaces an item's rate per unit
  *    ("KZT 2 million each …; the programme cost KZT 48 million").
- *  - A rate per unit (per student, a month) is kept as written but is no amount.
+ *  - A rate per unit (per student, a month) is kept as written but is no amount; a
+ *    yearly rate gives way to the total for the years stated after it ("жыл сайын 8 млн
+ *    теңге, 2026–2027 жылдары барлығы 16 млн", corpus2's ruling 7).
  *  - One sum for several items ("… барлығы 22 млн теңге", "for a total of …") goes to
  *    the first of them.
  *  - "соответственно" / "тиісінше" / "respectively" deals the sums to the items in order,
@@ -27,7 +29,7 @@
 #include "kel-coder-private.h"
 
 static pcre2_code *conj_code, *block_code, *respectively_code, *list_code, *together_code;
-static pcre2_code *for_all_code, *in_all_code, *headline_code;
+static pcre2_code *for_all_code, *in_all_code, *headline_code, *annual_code, *total_after_code;
 
 static gpointer
 compile_static (gpointer data)
@@ -76,6 +78,13 @@ compile_static (gpointer data)
                                        ")(?!\\p{L})[^.;!?\\d]{0,20}$");
 #undef PROGRAMME
 #undef IN_ALL
+  /* a yearly rate: "жыл сайын 8 млн теңге", "ежегодно", "KZT 8 million a year" */
+  annual_code = _kel_coding_compile ("(?<!\\p{L})(?:жыл\\s+сайын|жыл\\s+сайынғы|жылына|ежегодн\\p{L}*|"
+                         "в\\s+год|каждый\\s+год|annually|each\\s+year|every\\s+year|"
+                         "per\\s+year|a\\s+year|per\\s+annum)(?!\\p{L})");
+  /* a total said after its sum: "KZT 18 million in total", "18 млн тенге в общей сложности" */
+  total_after_code = _kel_coding_compile ("^\\s*(?:in\\s+total|in\\s+all|in\\s+aggregate|"
+                              "в\\s+общей\\s+сложности|в\\s+целом)(?!\\p{L})");
   list_code = _kel_coding_compile ("\\s*,\\s*(?:(?:и|and|және)\\s+)?|\\s+(?:и|and|және|мен|а\\s+также|"
                        "as\\s+well\\s+as)\\s+");
   return NULL;
@@ -660,6 +669,26 @@ headline_sum (const KelSegmentRun *run, const KelAmount *a)
   return matches (headline_code, run->flat, a->start);
 }
 
+/* Whether @p is a yearly rate (the words just before or after it say so) and @a, later in
+ * its item, a total said as one ("барлығы", "всего" before it, "in total" after it). */
+static gboolean
+yearly_then_total (const KelSegmentRun *run, const KelAmount *p, const KelAmount *a)
+{
+  gsize ms, me, from = p->start > 40 ? p->start - 40 : 0, to = MIN (p->end + 20, a->start);
+
+  if (a->start <= p->end)
+    return FALSE;
+  for (gsize i = p->start; i > from; i--)
+    if (run->flat[i - 1] == '.' || run->flat[i - 1] == ';')
+      {
+        from = i;
+        break;
+      }
+  return last_match (annual_code, run->flat, from, to, &ms, &me)
+         && (last_match (in_all_code, run->flat, p->end, a->start, &ms, &me)
+             || matches (total_after_code, run->flat + a->end, strlen (run->flat + a->end)));
+}
+
 /* Gives amount @k of the segment to an item, as the rules at the top say. @per_unit tells
  * which items hold only a rate per unit so far. */
 static void
@@ -683,8 +712,11 @@ assign_one (KelSegmentRun *run, guint k, int *given, gboolean *per_unit)
           set_amount (run, item_at (run, target), a);
           given[target - run->first_item] = (int) k;
         }
-      /* "… a month per student; in total KZT 20 million": a whole sum replaces a rate */
-      else if (per_unit[target - run->first_item] && !unit)
+      /* "… a month per student; in total KZT 20 million": a whole sum replaces a rate;
+       * so does a stated total over a memorandum's years replace the yearly rate
+       * (corpus2's ruling 7: "жыл сайын 8 млн теңге, 2026–2027 жылдары барлығы 16 млн") */
+      else if ((per_unit[target - run->first_item] && !unit)
+               || (!unit && yearly_then_total (run, p, a)))
         {
           set_amount (run, item_at (run, target), a);
           per_unit[target - run->first_item] = FALSE;

@@ -164,11 +164,39 @@ in_part (const LayPart *part, float x, float y)
   return x >= part->rect.x1 && x < part->rect.x2 && y >= part->rect.y1 && y < part->rect.y2;
 }
 
-/* The blocks of part @k of @parts: its glyphs (those of @glyphs whose middle lies in no
- * part before it) rebuilt into lines and rows, and the ruled tables in it. */
+/* For each glyph of @glyphs (in the producer's order), the first glyph of its word: the
+ * glyphs before it on its line that touch it, or its OCR word's first. A word goes whole
+ * to the part its first letter lies in: a line of a news item's text that runs a little
+ * into the gap before a sidebar loses no letters to it ("аудандық" is not "аудан" and
+ * "дық" in the sidebar). */
+static guint *
+word_starts (const GArray *glyphs)
+{
+  guint *start = g_new (guint, MAX (glyphs->len, 1));
+
+  for (guint i = 0; i < glyphs->len; i++)
+    {
+      const Glyph *g = &g_array_index (glyphs, Glyph, i);
+      const Glyph *p = i > 0 ? &g_array_index (glyphs, Glyph, i - 1) : NULL;
+      float h = g->r.y2 - g->r.y1;
+
+      start[i] = i;
+      if (p == NULL || g_unichar_isspace (g->c) || g_unichar_isspace (p->c))
+        continue;
+      if (g->word >= 0 ? g->word == p->word
+                       : (fabsf (g->ymid - p->ymid) < 0.3f * h && g->r.x1 >= p->r.x1
+                          && g->r.x1 - p->r.x2 < 0.2f * h))
+        start[i] = start[i - 1];
+    }
+  return start;
+}
+
+/* The blocks of part @k of @parts: its glyphs (those of @glyphs whose word's first glyph
+ * (@starts) has its middle in no part before it) rebuilt into lines and rows, and the
+ * ruled tables in it. */
 static void
 add_part_blocks (LPage *page, const GArray *parts, guint k, const GArray *glyphs,
-                 gboolean *taken)
+                 const guint *starts, gboolean *taken)
 {
   const LayPart *part = &g_array_index (parts, LayPart, k);
   g_autoptr (GArray) mine = g_array_new (FALSE, FALSE, sizeof (Glyph));
@@ -176,11 +204,11 @@ add_part_blocks (LPage *page, const GArray *parts, guint k, const GArray *glyphs
 
   for (guint i = 0; i < glyphs->len; i++)
     {
-      const Glyph *g = &g_array_index (glyphs, Glyph, i);
+      const Glyph *w = &g_array_index (glyphs, Glyph, starts[i]);
 
-      if (!taken[i] && in_part (part, (g->r.x1 + g->r.x2) / 2, g->ymid))
+      if (!taken[i] && in_part (part, (w->r.x1 + w->r.x2) / 2, w->ymid))
         {
-          g_array_append_val (mine, *g);
+          g_array_append_val (mine, g_array_index (glyphs, Glyph, i));
           taken[i] = TRUE;
         }
     }
@@ -229,6 +257,7 @@ analyze_page (LPage *page, guint page_no, GHashTable *drop)
                                                  page->glyphs->len);
   g_autoptr (GArray) parts = NULL;
   g_autofree gboolean *taken = NULL;
+  g_autofree guint *starts = NULL;
 
   page_clear_layout (page);
   for (guint i = 0; i < page->glyphs->len; i++)
@@ -247,8 +276,9 @@ analyze_page (LPage *page, guint page_no, GHashTable *drop)
   page->tables = _kel_lay_tables_find (page->rules, glyphs, page_no);
   parts = _kel_lay_find_parts (glyphs, page->tables, page->width);
   taken = g_new0 (gboolean, MAX (glyphs->len, 1));
+  starts = word_starts (glyphs);
   for (guint k = 0; k < parts->len; k++)
-    add_part_blocks (page, parts, k, glyphs, taken);
+    add_part_blocks (page, parts, k, glyphs, starts, taken);
 }
 
 void

@@ -717,6 +717,33 @@ is_abbreviation (const char *text, gsize word_start, gsize dot)
   return FALSE;
 }
 
+/* Whether the full stop at @dot ends a sentence with a footnote's mark glued after it, and
+ * the next sentence follows: "in Almaty.2 The Airport…", "жылы.1 Компания…". The word
+ * before the stop has three letters at least and is no abbreviation ("п.2 Договора",
+ * "No.2", "ст.3 Закона" stay one sentence), the mark is one or two digits, then a space
+ * and a capital. A decimal ("3.2 km") has a digit before its stop. */
+static gboolean
+footnote_mark_after (const char *text, gsize word_start, gsize dot, gsize end)
+{
+  gsize p = dot + 1, digits;
+  guint letters = 0;
+
+  for (const char *w = text + word_start; w < text + dot; w = g_utf8_next_char (w))
+    {
+      if (!g_unichar_isalpha (g_utf8_get_char (w)))
+        return FALSE;
+      letters++;
+    }
+  if (letters < 3 || is_abbreviation (text, word_start, dot))
+    return FALSE;
+  while (p < end && g_ascii_isdigit (text[p]))
+    p++;
+  digits = p - dot - 1;
+  if (digits == 0 || digits > 2 || p + 1 >= end || text[p] != ' ')
+    return FALSE;
+  return g_unichar_isupper (g_utf8_get_char (text + p + 1));
+}
+
 /* Unnumbered running text: one segment per sentence. */
 static void
 push_sentences (State *st, gsize start, gsize end, guint page)
@@ -741,6 +768,16 @@ push_sentences (State *st, gsize start, gsize end, guint page)
               push (st, s, i + 1, s, page, KEL_SEGMENT_SENTENCE, NULL);
               s = i + 2;
             }
+        }
+      else if (ch == '.' && footnote_mark_after (t, word_start, i, end))
+        {
+          gsize next = i + 1;
+
+          while (g_ascii_isdigit (t[next]))
+            next++;
+          push (st, s, i + 1, s, page, KEL_SEGMENT_SENTENCE, NULL);
+          s = word_start = next + 1;
+          i = next;
         }
       /* A run of text with no sentence end at all is cut at a space. */
       if (i - s > MAX_SEGMENT_BYTES && (ch == ' ' || ch == '\n'))
@@ -1950,6 +1987,48 @@ segment_line (State *st, Unit *u, const Step *s)
     }
 }
 
+/* "7.3 Education and volunteering" / "2.1 Әлеуметтік инфрақұрылым" over paragraphs of
+ * running text: a numbered line of its own, short, with no stop, no sum and a few words,
+ * no number and no name in quotes, whose next segment is an unnumbered sentence, titles
+ * a report's section; it commits to nothing itself. A clause of a memorandum is followed by the next clause, not by prose. */
+static void
+section_titles (State *st)
+{
+  for (guint i = 0; i + 1 < st->segments->len; i++)
+    {
+      KelSegment *seg = &g_array_index (st->segments, KelSegment, i);
+      const KelSegment *next = &g_array_index (st->segments, KelSegment, i + 1);
+      const char *b = st->text + seg->body, *e = st->text + seg->end;
+      guint words = 0;
+      gboolean in_word = FALSE;
+
+      if (seg->kind != KEL_SEGMENT_CLAUSE || next->kind != KEL_SEGMENT_SENTENCE
+          || next->page != seg->page)
+        continue;
+      while (e > b && (e[-1] == ' ' || e[-1] == '\n'))
+        e--;
+      if (e == b || memchr (b, '\n', e - b) != NULL || g_utf8_strlen (b, e - b) > 80
+          || strchr (".;:,!?", e[-1]) != NULL || !g_unichar_isupper (g_utf8_get_char (b))
+          || has_money (b, e))
+        continue;
+      for (const char *p = b; p < e; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          /* a number or a name in quotes names an object: "Ремонт школы № 5" */
+          if (g_unichar_isdigit (c) || c == 0x00AB || c == 0x201C || c == '"')
+            {
+              words = 0;
+              break;
+            }
+          words += g_unichar_isalpha (c) && !in_word;
+          in_word = g_unichar_isalpha (c);
+        }
+      if (words >= 1 && words <= 6)
+        seg->kind = KEL_SEGMENT_HEADING;
+    }
+}
+
 GArray *
 kel_segment_text (const char *text, gsize len)
 {
@@ -1978,6 +2057,7 @@ kel_segment_text (const char *text, gsize len)
       segment_line (&st, &u, &s);
     }
   close_unit (&st, &u);
+  section_titles (&st);
   g_free (u.clause);
   g_free (st.section_label);
   g_free (st.list_parent);
