@@ -254,6 +254,29 @@ test_answers_respective_teams (void)
   KEL_ASSERT_ITEM (ru, "ансамблю", "sponsorship=2000000");
 }
 
+/* A utility's renewal of its networks under its tariff investment programme is its
+ * business, also when a later sentence of the clause tells its staff's training. */
+static void
+test_answers_tariff_programme (void)
+{
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "Annual Report 2024\n"
+    "\n"
+    "6.2 Network renewal. In 2024 the Company invested KZT 3.1 billion in the renewal of "
+    "water mains in Taraz under the tariff investment programmes approved by the regulator, "
+    "replaced 12 km of pipes and kept all 900 jobs. All employees completed the mandatory "
+    "occupational health and safety training required by law.\n");
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "Годовой отчёт за 2024 год\n"
+    "\n"
+    "6.2 В 2024 году Компания направила 3,1 млрд тенге на реконструкцию водопроводных сетей "
+    "Тараза по тарифной инвестиционной программе. Все работники прошли обязательное "
+    "обучение по охране труда.\n");
+
+  g_assert_true (not_counted (en, "water mains"));
+  g_assert_true (not_counted (ru, "водопроводных"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -266,5 +289,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/answers/hiring-before-jobs", test_answers_hiring_before_jobs);
   g_test_add_func ("/kelisim/answers/two-budgets", test_answers_two_budgets);
   g_test_add_func ("/kelisim/answers/respective-teams", test_answers_respective_teams);
+  g_test_add_func ("/kelisim/answers/tariff-programme", test_answers_tariff_programme);
   return g_test_run ();
 }
