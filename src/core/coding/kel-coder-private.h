@@ -62,6 +62,9 @@ pcre2_code *_kel_coding_compile (const char *pattern);
  * no place to cut items. */
 gboolean  _kel_items_joins_numbers (const char *flat, gsize ms, gsize me);
 
+/* Whether the segment of @run deals its sums "respectively" («соответственно», «тиісінше»). */
+gboolean  _kel_items_has_respectively (const KelSegmentRun *run);
+
 /* Whether [@start, @end) of the flat text names an object of its own: a name, a number
  * with what it counts, or one of the lexicon's institutions and recipients (its
  * non-generic terms of weight 1 or less: a school, a club, students), other than those
@@ -109,6 +112,13 @@ gboolean  _kel_count_ends_sentence    (const char       *text,
 
 /* Whether [@start, @end) has a name in quotes or a number with what it counts. */
 gboolean  _kel_count_has_name         (const KelLexicon *lex,
+                                       const char       *text,
+                                       gsize             start,
+                                       gsize             end);
+
+/* Whether [@start, @end) has a number with what it counts ("1 500 балаға", "for 300
+ * children"), not a date's. */
+gboolean  _kel_count_has_count        (const KelLexicon *lex,
                                        const char       *text,
                                        gsize             start,
                                        gsize             end);

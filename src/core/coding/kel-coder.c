@@ -568,6 +568,32 @@ has_own_decisive_term (const KelSegmentRun *run, const KelSubClause *sc, gsize p
   return FALSE;
 }
 
+/* Whether the sub-clause @sc opens with a sum of a segment that deals its sums
+ * "respectively" and names nothing of its category but a kind of help (generic terms). */
+static gboolean
+sums_on (const KelSegmentRun *run, const KelSubClause *sc)
+{
+  const KelAmount *a = own_sum (run, sc->start, sc->end);
+  gsize p = sc->start;
+
+  if (a == NULL || !_kel_items_has_respectively (run))
+    return FALSE;
+  while (p < a->start && (run->flat[p] == ' ' || run->flat[p] == '\n'))
+    p++;
+  if (p != a->start)
+    return FALSE;
+  for (guint i = 0; i < run->hits->len; i++)
+    {
+      const KelHit *h = &g_array_index (run->hits, KelHit, i);
+      const KelTerm *t = kel_lexicon_get_term (run->lex, h->term);
+
+      if (h->start >= sc->start && h->start < sc->end && t->category == sc->winner
+          && t->weight > 0 && !t->generic)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Whether sub-clause @sc only goes on about @prev, the item before it, in the same
  * category. Two sums of their own make two items. Else a further sentence of a clause
  * tells more of its item ("The project will be a PPP …"), and a further part of a list is
@@ -594,6 +620,11 @@ continues_item (const KelSegmentRun *run, const KelCoding *prev, const KelSubCla
   /* cut from it at "и", "және", "and" where a second holiday is named (two_named()) */
   if (sc->coordinated && names_its_own (run, sc->winner, sc->start, sc->end, ps, pe) != NULL)
     return FALSE;
+  /* "… құрамасына және «…» ансамбліне тиісінше 6 млн және 4 млн теңге демеушілік көмек
+   * көрсету": the next sum of a list told "respectively", with only the kind of help after
+   * it, goes on with the list */
+  if (sums_on (run, sc))
+    return TRUE;
   /* two sums of their own are two items, unless they are the same sum told again (a
    * clause in Kazakh, then in Russian) */
   if (has_own_sum (run, sc->start, sc->end) && has_own_sum (run, ps, pe))
@@ -639,7 +670,8 @@ static gboolean
 other_sentence (const KelSegmentRun *run, guint h, const KelSubClause *sc)
 {
   gsize at = g_array_index (run->hits, KelHit, h).start;
-  gsize from = sc->end, to = at;
+  /* the sub-clause ends after its own full stop when a sentence's end cut it */
+  gsize from = sc->end > sc->start ? sc->end - 1 : sc->end, to = at;
 
   if (at < sc->end)
     return FALSE;
@@ -657,6 +689,31 @@ other_sentence (const KelSegmentRun *run, guint h, const KelSubClause *sc)
         return TRUE;
     }
   return FALSE;
+}
+
+/* "«Компания Балалар күні қарсаңында 1 500 балаға сыйлықтар таратты», – деді аудан
+ * әкімі", "«Завод подарил 300 детям новогодние подарки», – отметил аким": a speaker quoted
+ * after what the company did, with the number of those it was done for, tells an item, as
+ * one who tells its sum does. Whether the sub-clause @sc counts those it gives to before
+ * the direct speech of the hit @h. */
+static gboolean
+quoted_count (const KelSegmentRun *run, guint h, const KelSubClause *sc)
+{
+  const KelHit *hit;
+  gsize from;
+  gboolean dash = FALSE;
+
+  if (h == G_MAXUINT)
+    return FALSE;
+  hit = &g_array_index (run->hits, KelHit, h);
+  if (hit->start <= sc->start)
+    return FALSE;
+  /* direct speech: the speaker's words come after a dash ("…», – деді", "…, – said") */
+  from = hit->start > sc->start + 8 ? hit->start - 8 : sc->start;
+  for (gsize p = from; p < hit->end && !dash; p++)
+    dash = run->flat[p] == '-' || g_str_has_prefix (run->flat + p, "\u2013")
+           || g_str_has_prefix (run->flat + p, "\u2014");
+  return dash && _kel_count_has_count (run->lex, run->flat, sc->start, MIN (hit->start, sc->end));
 }
 
 /* The items of the segment: one per sub-clause a category won, unless it goes on about
@@ -701,6 +758,7 @@ make_items (KelSegmentRun *run, const double *prior, KelReason inherited,
       /* a declaration names nothing and has no sum; a description has no sum of its own */
       if ((sc->reason == KEL_REASON_DECLARATION || sc->reason == KEL_REASON_DESCRIPTION)
           && (has_own_sum (run, sc->start, sc->end)
+              || (sc->reason == KEL_REASON_DESCRIPTION && quoted_count (run, sc->reason_hit, sc))
               || (sc->reason == KEL_REASON_DECLARATION
                   && _kel_count_has_anchor (run->lex, run->flat, sc->start, sc->end))))
         sc->reason = KEL_REASON_NONE;
@@ -732,7 +790,8 @@ make_items (KelSegmentRun *run, const double *prior, KelReason inherited,
        * an item ("«… оплатит проведение Дня города – 5 млн тенге», – отметил аким") */
       else if (seg_reason != KEL_REASON_NONE
                && !(seg_reason == KEL_REASON_DESCRIPTION
-                    && has_own_sum (run, sc->start, run->len))
+                    && (has_own_sum (run, sc->start, run->len)
+                        || quoted_count (run, seg_hit, sc)))
                && !(seg_reason == KEL_REASON_CORE_BUSINESS && other_sentence (run, seg_hit, sc)))
         set_reason (run, c, seg_reason, seg_hit, NULL);
       else if (sc->reason != KEL_REASON_NONE)

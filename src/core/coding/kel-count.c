@@ -216,6 +216,19 @@ _kel_count_has_name (const KelLexicon *lex, const char *text, gsize start, gsize
 }
 
 gboolean
+_kel_count_has_count (const KelLexicon *lex, const char *text, gsize start, gsize end)
+{
+  pcre2_match_data *md;
+  gboolean found;
+
+  ensure_static ();
+  md = pcre2_match_data_create (4, NULL);
+  found = next_count (lex, text, end, start, md);
+  pcre2_match_data_free (md);
+  return found;
+}
+
+gboolean
 _kel_count_has_anchor (const KelLexicon *lex, const char *text, gsize start, gsize end)
 {
   pcre2_match_data *md;

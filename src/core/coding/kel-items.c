@@ -252,6 +252,13 @@ has_respectively (const KelSegmentRun *run)
   return matches (respectively_code, run->flat, run->len);
 }
 
+gboolean
+_kel_items_has_respectively (const KelSegmentRun *run)
+{
+  ensure_static ();
+  return has_respectively (run);
+}
+
 void
 _kel_items_split_coordinated (KelSegmentRun *run)
 {
