@@ -956,6 +956,7 @@ code_segment (KelSegmentRun *run, guint index, const double *prior, KelReason in
                                  : g_strdup_printf (_("%s: segment %u on page %u: %s"),
                                                     run->doc->name, index + 1, seg->page + 1,
                                                     error->message));
+  _kel_own_names_drop_hits (run->flat, run->len, run->hits);
 
   run->amounts = kel_amounts_find_in (run->flat + run->body, run->len - run->body,
                                       run->doc->year, run->rates, run->tenge);
@@ -1262,6 +1263,77 @@ is_footnote (const KelDocument *doc, guint i, char *mark)
   return FALSE;
 }
 
+/* A photograph's number, where a caption starts or the one before it ends: "Photo 3.",
+ * «Фото 2:», «Сурет 1.», "Figure 4". */
+static pcre2_code *photo_code;
+
+static gpointer
+compile_photo (gpointer data)
+{
+  photo_code = _kel_coding_compile ("(?<!\\p{L})(?:photo|фото|фотосурет|сурет|figure|fig\\.)"
+                                    "\\s*№?\\s*\\d{1,2}\\s*[.:]?\\s*$");
+  return NULL;
+}
+
+static gboolean
+ends_with_photo (const KelDocument *doc, const KelSegment *seg, pcre2_match_data *md)
+{
+  const char *text = doc->norm->text + seg->start;
+  gsize len = seg->end - seg->start, from = len > 40 ? len - 40 : 0;
+
+  while (from > 0 && (text[from] & 0xC0) == 0x80)
+    from--;
+  return pcre2_jit_match (photo_code, (PCRE2_SPTR) text + from, len - from, 0, 0, md, NULL) >= 0;
+}
+
+/* Whether segment @i is a photograph's caption: the segment before it ends with the
+ * photo's number ("Photo 2." on its own, or "… | Photo 3." after the caption before). A
+ * caption shows what the text tells; it commits nothing of its own. */
+static gboolean
+is_photo_caption (const KelDocument *doc, guint i)
+{
+  static GOnce once = G_ONCE_INIT;
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+  pcre2_match_data *md;
+  gboolean caption;
+
+  if (i == 0 || seg->kind == KEL_SEGMENT_TABLE_ROW || seg->clause != NULL)
+    return FALSE;
+  g_once (&once, compile_photo, NULL);
+  md = pcre2_match_data_create (1, NULL);
+  caption = ends_with_photo (doc, &g_array_index (doc->segments, KelSegment, i - 1), md);
+  pcre2_match_data_free (md);
+  return caption;
+}
+
+/* Whether segment @i is quoted from an earlier e-mail: at least half of its lines open
+ * with quote marks (">", ">>"), as a mail program prints the messages a reply quotes. What
+ * they say was said before, in a message of its own: no new commitment. */
+static gboolean
+is_quoted_mail (const KelDocument *doc, guint i)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+  const char *text = doc->norm->text, *p = text + seg->start, *end = text + seg->end;
+  guint lines = 0, quoted = 0;
+
+  if (seg->kind == KEL_SEGMENT_TABLE_ROW)
+    return FALSE;
+  while (p < end)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      const char *q = p;
+
+      if (eol == NULL)
+        eol = end;
+      while (q < eol && (*q == ' ' || *q == '\t'))
+        q++;
+      lines++;
+      quoted += q < eol && *q == '>';
+      p = eol + 1;
+    }
+  return quoted > 0 && 2 * quoted >= lines;
+}
+
 static KelReason *
 section_reasons (const KelLexicon *lex, const KelDocument *doc, GArray *hits, GPtrArray *words)
 {
@@ -1381,6 +1453,16 @@ _kel_coder_code_document_with (const KelLexicon *lex, KelDocument *doc, const Ke
         {
           inherited = KEL_REASON_DESCRIPTION;
           because = footnote;
+        }
+      else if (is_photo_caption (doc, i))
+        {
+          inherited = KEL_REASON_DESCRIPTION;
+          because = "Photo";
+        }
+      else if (is_quoted_mail (doc, i))
+        {
+          inherited = KEL_REASON_REPEAT;
+          because = ">";
         }
       before = doc->codings->len;
       lone = code_segment (&run, i, have_prior ? prior : NULL, inherited, because);
