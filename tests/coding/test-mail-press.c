@@ -3,7 +3,7 @@
  * English (none copied from a test set): the messages a reply quotes, a photograph's
  * caption, what the company's budget leaves out or its board decided not to join, the
  * cost of what was just named, the words of an organisation's name, and a report's year
- * and its rows counted in persons. */
+ * and its rows counted in persons, and the modernisation of the company's own plant. */
 #include "config.h"
 
 #include <string.h>
@@ -55,6 +55,37 @@ test_mail_quoted (void)
   assert_not_counted (en, "new computers", KEL_REASON_REPEAT);
   KEL_ASSERT_ITEM (ru, "Шаттық", "one_time_event=4100000");
   assert_not_counted (ru, "спортзала", KEL_REASON_REPEAT);
+}
+
+/* A printed thread holds the earlier messages below the newest, each under its own
+ * header: what they say is said again, and corrected, above. */
+static void
+test_mail_thread (void)
+{
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "From: Dana Aitova <d.aitova@berkut-foods.kz>\n"
+    "To: Aliya Sadykova <info@berkut-club.kz>\n"
+    "Subject: RE: Support of the Berkut club\n"
+    "\n"
+    "Dear Aliya, the sponsorship of the Berkut youth wrestling club for 2025 is KZT 3.2 "
+    "million.\n"
+    "\n"
+    "From: Aliya Sadykova <info@berkut-club.kz>\n"
+    "To: Dana Aitova <d.aitova@berkut-foods.kz>\n"
+    "Date: 2 April 2025\n"
+    "\n"
+    "Dear Dana, could you confirm the sum once more?\n"
+    "\n"
+    "From: Dana Aitova <d.aitova@berkut-foods.kz>\n"
+    "To: Aliya Sadykova <info@berkut-club.kz>\n"
+    "Date: 1 April 2025\n"
+    "\n"
+    "Berkut Foods will sponsor the club in 2025 with KZT 2.3 million and will donate new "
+    "computers to the library of School No. 9 for KZT 1.1 million.\n");
+
+  KEL_ASSERT_ITEM (en, "for 2025 is KZT 3.2", "sponsorship=3200000");
+  assert_not_counted (en, "2.3 million", KEL_REASON_REPEAT);
+  assert_not_counted (en, "new computers", KEL_REASON_REPEAT);
 }
 
 /* A photograph's caption shows what the text tells: no item of its own. */
@@ -191,15 +222,43 @@ test_report_year_units (void)
   KEL_ASSERT_ITEM (en, "Aqniet", "charity=20000000");
 }
 
+/* The modernisation of the company's own production line or power plant is its
+ * business, however large its sum. */
+static void
+test_own_plant (void)
+{
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "Соглашение о социально-экономическом развитии района на 2025 год\n"
+    "2.1. Компания построит спортивную площадку в селе Акбастау стоимостью 40 млн тенге.\n"
+    "2.2. Компания реализует проект модернизации третьей технологической линии (около 12 "
+    "млрд тенге).\n");
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "«Шығыс Қуат» АҚ 2026 жылы № 1 ЖЭО-ны жаңғыртуға 25 млрд теңге бағыттайды. Сондай-ақ "
+    "аудандық ауруханаға 15 млн теңгеге жабдық сатып алып береді.\n");
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "Sustainability Report 2025\n"
+    "The modernisation of the copper cathode shop (KZT 7.2 billion in 2025) is a "
+    "production investment.\n"
+    "In 2025 the Company paid KZT 30 million for the repair of the roof of School No. 4.\n");
+
+  KEL_ASSERT_ITEM (ru, "спортивную площадку", "infrastructure=40000000");
+  KEL_ASSERT_ITEM (ru, "технологической линии", "infrastructure=12000000000/core_business");
+  KEL_ASSERT_ITEM (kk, "ЖЭО", "infrastructure=25000000000/core_business");
+  KEL_ASSERT_ITEM (en, "cathode shop", "infrastructure=7200000000/core_business");
+  KEL_ASSERT_ITEM (en, "School No. 4", "infrastructure=30000000");
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/kelisim/mail-press/quoted", test_mail_quoted);
+  g_test_add_func ("/kelisim/mail-press/thread", test_mail_thread);
   g_test_add_func ("/kelisim/mail-press/photo-captions", test_press_photo_captions);
   g_test_add_func ("/kelisim/mail-press/left-out", test_press_left_out);
   g_test_add_func ("/kelisim/mail-press/cost-after", test_press_cost_after);
   g_test_add_func ("/kelisim/mail-press/organisation-names", test_press_organisation_names);
   g_test_add_func ("/kelisim/mail-press/report-year-units", test_report_year_units);
+  g_test_add_func ("/kelisim/mail-press/own-plant", test_own_plant);
   return g_test_run ();
 }

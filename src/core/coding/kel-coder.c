@@ -1306,6 +1306,63 @@ is_photo_caption (const KelDocument *doc, guint i)
   return caption;
 }
 
+/* Whether @line, after quote marks and spaces, opens with one of @words. */
+static gboolean
+opens_with (const char *line, const char *const *words)
+{
+  line += strspn (line, " >\t");
+  for (guint w = 0; words[w] != NULL; w++)
+    if (g_str_has_prefix (line, words[w]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether segment @i opens with a mail header's line ("From: …", «От: …», «Кімнен: …»,
+ * also quoted "> From:"), and a "To:" / "Date:" / "Subject:" line follows in it or in the
+ * next three segments. */
+static gboolean
+is_mail_header (const KelDocument *doc, guint i)
+{
+  static const char *const from[] = { "from:", "от:", "кімнен:", "жіберуші:", NULL };
+  static const char *const rest[] = {
+    "to:", "date:", "sent:", "subject:", "кому:", "дата:", "отправлено:", "тема:", "кімге:",
+    "күні:", "тақырыбы:", NULL
+  };
+  const char *text = doc->norm->text;
+
+  for (guint k = i; k < MIN (i + 4, doc->segments->len); k++)
+    {
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, k);
+      g_autofree char *lower = g_utf8_strdown (text + seg->start,
+                                               MIN (seg->end - seg->start, (gsize) 400));
+      g_auto (GStrv) lines = g_strsplit (lower, "\n", -1);
+
+      if (k == i && !opens_with (lines[0], from))
+        return FALSE;
+      for (guint l = k == i; lines[l] != NULL; l++)
+        if (opens_with (lines[l], rest))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* The first segment of the earlier messages a printed mail thread holds below its newest
+ * (the second mail header on), or G_MAXUINT. */
+static guint
+earlier_messages (const KelDocument *doc)
+{
+  gboolean first = FALSE;
+
+  for (guint i = 0; i < doc->segments->len; i++)
+    if (is_mail_header (doc, i))
+      {
+        if (first)
+          return i;
+        first = TRUE;
+      }
+  return G_MAXUINT;
+}
+
 /* Whether segment @i is quoted from an earlier e-mail: at least half of its lines open
  * with quote marks (">", ">>"), as a mail program prints the messages a reply quotes. What
  * they say was said before, in a message of its own: no new commitment. */
@@ -1380,6 +1437,7 @@ _kel_coder_code_document_with (const KelLexicon *lex, KelDocument *doc, const Ke
   g_autofree char *akimat_clause = NULL;
   KelReason table_reason = KEL_REASON_NONE;
   gboolean have_prior = FALSE, akimat_items = FALSE;
+  guint earlier;
   KelSegmentRun run = { 0 };
 
   g_return_if_fail (lex != NULL && doc != NULL && doc->norm != NULL);
@@ -1389,6 +1447,7 @@ _kel_coder_code_document_with (const KelLexicon *lex, KelDocument *doc, const Ke
   clear_codings (doc);
   doc_rates = kel_rates_scan_document (rates, doc->norm->text, doc->norm->len);
   sections = section_reasons (lex, doc, hits, section_words);
+  earlier = earlier_messages (doc);
   prior = g_new0 (double, kel_lexicon_get_n_categories (lex));
   run.lex = lex;
   run.doc = doc;
@@ -1432,7 +1491,13 @@ _kel_coder_code_document_with (const KelLexicon *lex, KelDocument *doc, const Ke
           have_prior = lead_in_prior (lex, doc, i, hits, prior, &akimat_items, &akimat_terms);
           continue;
         }
-      if (seg->section != G_MAXUINT && sections[seg->section] != KEL_REASON_NONE)
+      if (i >= earlier)
+        {
+          /* an earlier message of a printed thread, below the newest */
+          inherited = KEL_REASON_REPEAT;
+          because = ">";
+        }
+      else if (seg->section != G_MAXUINT && sections[seg->section] != KEL_REASON_NONE)
         {
           inherited = sections[seg->section];
           because = section_words->pdata[seg->section];
