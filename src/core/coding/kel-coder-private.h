@@ -44,6 +44,15 @@ typedef struct {
   gboolean          row_lines;   /* a table row whose lines are rows of their own */
 } KelSegmentRun;
 
+/* kel-own-names.c -------------------------------------------------------------------- */
+
+/* Drops from @hits the terms found inside an organisation's name in @flat: a company's
+ * name by its legal form («Асфальтобетон-1» after АО), a state body's («Управление
+ * предпринимательства …»). A social-entrepreneurial corporation's name keeps its terms. */
+void      _kel_own_names_drop_hits    (const char *flat,
+                                       gsize       len,
+                                       GArray     *hits);
+
 /* kel-items.c ------------------------------------------------------------------------ */
 
 /* A new item (coding) of @run's segment over [@start, @end) of the flat text, in

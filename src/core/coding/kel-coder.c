@@ -1016,6 +1016,7 @@ code_segment (KelSegmentRun *run, guint index, const double *prior, KelReason in
                                  : g_strdup_printf (_("%s: segment %u on page %u: %s"),
                                                     run->doc->name, index + 1, seg->page + 1,
                                                     error->message));
+  _kel_own_names_drop_hits (run->flat, run->len, run->hits);
 
   run->amounts = kel_amounts_find_in (run->flat + run->body, run->len - run->body,
                                       run->doc->year, run->rates, run->tenge);
@@ -1322,6 +1323,134 @@ is_footnote (const KelDocument *doc, guint i, char *mark)
   return FALSE;
 }
 
+/* A photograph's number, where a caption starts or the one before it ends: "Photo 3.",
+ * «Фото 2:», «Сурет 1.», "Figure 4". */
+static pcre2_code *photo_code;
+
+static gpointer
+compile_photo (gpointer data)
+{
+  photo_code = _kel_coding_compile ("(?<!\\p{L})(?:photo|фото|фотосурет|сурет|figure|fig\\.)"
+                                    "\\s*№?\\s*\\d{1,2}\\s*[.:]?\\s*$");
+  return NULL;
+}
+
+static gboolean
+ends_with_photo (const KelDocument *doc, const KelSegment *seg, pcre2_match_data *md)
+{
+  const char *text = doc->norm->text + seg->start;
+  gsize len = seg->end - seg->start, from = len > 40 ? len - 40 : 0;
+
+  while (from > 0 && (text[from] & 0xC0) == 0x80)
+    from--;
+  return pcre2_jit_match (photo_code, (PCRE2_SPTR) text + from, len - from, 0, 0, md, NULL) >= 0;
+}
+
+/* Whether segment @i is a photograph's caption: the segment before it ends with the
+ * photo's number ("Photo 2." on its own, or "… | Photo 3." after the caption before). A
+ * caption shows what the text tells; it commits nothing of its own. */
+static gboolean
+is_photo_caption (const KelDocument *doc, guint i)
+{
+  static GOnce once = G_ONCE_INIT;
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+  pcre2_match_data *md;
+  gboolean caption;
+
+  if (i == 0 || seg->kind == KEL_SEGMENT_TABLE_ROW || seg->clause != NULL)
+    return FALSE;
+  g_once (&once, compile_photo, NULL);
+  md = pcre2_match_data_create (1, NULL);
+  caption = ends_with_photo (doc, &g_array_index (doc->segments, KelSegment, i - 1), md);
+  pcre2_match_data_free (md);
+  return caption;
+}
+
+/* Whether @line, after quote marks and spaces, opens with one of @words. */
+static gboolean
+opens_with (const char *line, const char *const *words)
+{
+  line += strspn (line, " >\t");
+  for (guint w = 0; words[w] != NULL; w++)
+    if (g_str_has_prefix (line, words[w]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether segment @i opens with a mail header's line ("From: …", «От: …», «Кімнен: …»,
+ * also quoted "> From:"), and a "To:" / "Date:" / "Subject:" line follows in it or in the
+ * next three segments. */
+static gboolean
+is_mail_header (const KelDocument *doc, guint i)
+{
+  static const char *const from[] = { "from:", "от:", "кімнен:", "жіберуші:", NULL };
+  static const char *const rest[] = {
+    "to:", "date:", "sent:", "subject:", "кому:", "дата:", "отправлено:", "тема:", "кімге:",
+    "күні:", "тақырыбы:", NULL
+  };
+  const char *text = doc->norm->text;
+
+  for (guint k = i; k < MIN (i + 4, doc->segments->len); k++)
+    {
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, k);
+      g_autofree char *lower = g_utf8_strdown (text + seg->start,
+                                               MIN (seg->end - seg->start, (gsize) 400));
+      g_auto (GStrv) lines = g_strsplit (lower, "\n", -1);
+
+      if (k == i && !opens_with (lines[0], from))
+        return FALSE;
+      for (guint l = k == i; lines[l] != NULL; l++)
+        if (opens_with (lines[l], rest))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* The first segment of the earlier messages a printed mail thread holds below its newest
+ * (the second mail header on), or G_MAXUINT. */
+static guint
+earlier_messages (const KelDocument *doc)
+{
+  gboolean first = FALSE;
+
+  for (guint i = 0; i < doc->segments->len; i++)
+    if (is_mail_header (doc, i))
+      {
+        if (first)
+          return i;
+        first = TRUE;
+      }
+  return G_MAXUINT;
+}
+
+/* Whether segment @i is quoted from an earlier e-mail: at least half of its lines open
+ * with quote marks (">", ">>"), as a mail program prints the messages a reply quotes. What
+ * they say was said before, in a message of its own: no new commitment. */
+static gboolean
+is_quoted_mail (const KelDocument *doc, guint i)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+  const char *text = doc->norm->text, *p = text + seg->start, *end = text + seg->end;
+  guint lines = 0, quoted = 0;
+
+  if (seg->kind == KEL_SEGMENT_TABLE_ROW)
+    return FALSE;
+  while (p < end)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      const char *q = p;
+
+      if (eol == NULL)
+        eol = end;
+      while (q < eol && (*q == ' ' || *q == '\t'))
+        q++;
+      lines++;
+      quoted += q < eol && *q == '>';
+      p = eol + 1;
+    }
+  return quoted > 0 && 2 * quoted >= lines;
+}
+
 static KelReason *
 section_reasons (const KelLexicon *lex, const KelDocument *doc, GArray *hits, GPtrArray *words)
 {
@@ -1368,6 +1497,7 @@ _kel_coder_code_document_with (const KelLexicon *lex, KelDocument *doc, const Ke
   g_autofree char *akimat_clause = NULL;
   KelReason table_reason = KEL_REASON_NONE;
   gboolean have_prior = FALSE, akimat_items = FALSE;
+  guint earlier;
   KelSegmentRun run = { 0 };
   KelLatinView *view;
 
@@ -1379,6 +1509,7 @@ _kel_coder_code_document_with (const KelLexicon *lex, KelDocument *doc, const Ke
   clear_codings (doc);
   doc_rates = kel_rates_scan_document (rates, doc->norm->text, doc->norm->len);
   sections = section_reasons (lex, doc, hits, section_words);
+  earlier = earlier_messages (doc);
   prior = g_new0 (double, kel_lexicon_get_n_categories (lex));
   run.lex = lex;
   run.doc = doc;
@@ -1422,7 +1553,13 @@ _kel_coder_code_document_with (const KelLexicon *lex, KelDocument *doc, const Ke
           have_prior = lead_in_prior (lex, doc, i, hits, prior, &akimat_items, &akimat_terms);
           continue;
         }
-      if (seg->section != G_MAXUINT && sections[seg->section] != KEL_REASON_NONE)
+      if (i >= earlier)
+        {
+          /* an earlier message of a printed thread, below the newest */
+          inherited = KEL_REASON_REPEAT;
+          because = ">";
+        }
+      else if (seg->section != G_MAXUINT && sections[seg->section] != KEL_REASON_NONE)
         {
           inherited = sections[seg->section];
           because = section_words->pdata[seg->section];
@@ -1443,6 +1580,16 @@ _kel_coder_code_document_with (const KelLexicon *lex, KelDocument *doc, const Ke
         {
           inherited = KEL_REASON_DESCRIPTION;
           because = footnote;
+        }
+      else if (is_photo_caption (doc, i))
+        {
+          inherited = KEL_REASON_DESCRIPTION;
+          because = "Photo";
+        }
+      else if (is_quoted_mail (doc, i))
+        {
+          inherited = KEL_REASON_REPEAT;
+          because = ">";
         }
       before = doc->codings->len;
       lone = code_segment (&run, i, have_prior ? prior : NULL, inherited, because);

@@ -896,6 +896,23 @@ is_head_count (const char *cell)
          && g_unichar_isalpha (g_utf8_get_char (p + 1));
 }
 
+/* A cell that gives the row's unit as a count of people, hours or things ("persons",
+ * «чел.», «адам», "hours", «шт.»): the row's figures are no money, whatever the table's
+ * unit. */
+static gboolean
+is_count_unit (const char *cell)
+{
+  static const char *const units[] = {
+    "persons", "people", "person", "participants", "hours", "man-hours", "units", "pcs",
+    "чел.", "чел", "человек", "человеко-часов", "часов", "шт.", "шт", "ед.", "единиц",
+    "адам", "сағат", "дана", "бірлік", NULL
+  };
+  g_autofree char *lower = g_utf8_strdown (cell, -1);
+
+  g_strstrip (lower);
+  return g_strv_contains (units, lower);
+}
+
 /* "—", "— 2" with a footnote's number, or "— moved to 2016" */
 static gboolean
 is_dash (const char *cell)
@@ -1010,6 +1027,8 @@ assign_table_row (KelSegmentRun *run, KelCoding *c, gsize start, gsize end)
       const char *cell = cells->pdata[i];
       gsize n = strlen (cell);
 
+      if (is_count_unit (cell))
+        return;
       if (is_dash (cell))
         v = NAN;
       else if (n == 0 || cell[n - 1] == '%' || is_head_count (cell) || year_cell (cell, n)

@@ -434,7 +434,9 @@ init_patterns (gpointer data)
   re_akimat[2] = compile (en);
   re_title_year = compile ("(?i)(?:на|за|в|for|in|of)\\s+(?:the\\s+year\\s+)?((?:19|20)\\d\\d)"
                            "(?:\\s*(?:год|г\\.|year))?(?!\\d)"
-                           "|(?<!\\d)((?:19|20)\\d\\d)\\s*(?:жыл(?:ға|ы|дың|ғы)?)(?!\\p{L})");
+                           "|(?<!\\d)((?:19|20)\\d\\d)\\s*(?:жыл(?:ға|ы|дың|ғы)?)(?!\\p{L})"
+                           /* "Sustainability Report 2025", «Годовой отчёт 2024» */
+                           "|(?:report|отч[её]т|есеп)\\s+((?:19|20)\\d\\d)(?![\\d.])");
   re_year = compile ("(?<![\\d.,])((?:19|20)\\d\\d)(?![\\d])");
   /* the head says which year's results it gives: "Об итогах социального партнёрства в 2019
    * году", "итоги 2019 года", "отчёт … за 2019 год", "2019 жылғы … қорытындысы", "2019
@@ -503,7 +505,7 @@ detect_counterpart (KelDocument *doc, const char *head)
 static int
 detect_year (const char *head, gsize title_len, const char *text, gsize len)
 {
-  pcre2_match_data *md = pcre2_match_data_create (3, NULL);
+  pcre2_match_data *md = pcre2_match_data_create (4, NULL);
   g_autoptr (GHashTable) counts = g_hash_table_new (NULL, NULL);
   int year = 0, best = 0;
   gsize pos = 0;
@@ -512,7 +514,10 @@ detect_year (const char *head, gsize title_len, const char *text, gsize len)
   if (pcre2_match (re_title_year, (PCRE2_SPTR) head, title_len, 0, 0, md, NULL) > 0)
     {
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
-      int g = ov[2] != PCRE2_UNSET ? 1 : 2;
+      int g = 1;
+
+      while (g < 3 && ov[2 * g] == PCRE2_UNSET)
+        g++;
       year = atoi (head + ov[2 * g]);
       pcre2_match_data_free (md);
       return year;
