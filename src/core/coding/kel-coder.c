@@ -1335,35 +1335,41 @@ compile_photo (gpointer data)
   return NULL;
 }
 
-static gboolean
+/* The photograph's number that ends @seg ("Photo 3."), or NULL. */
+static char *
 ends_with_photo (const KelDocument *doc, const KelSegment *seg, pcre2_match_data *md)
 {
   const char *text = doc->norm->text + seg->start;
   gsize len = seg->end - seg->start, from = len > 40 ? len - 40 : 0;
+  PCRE2_SIZE *ov;
 
   while (from > 0 && (text[from] & 0xC0) == 0x80)
     from--;
-  return pcre2_jit_match (photo_code, (PCRE2_SPTR) text + from, len - from, 0, 0, md, NULL) >= 0;
+  if (pcre2_jit_match (photo_code, (PCRE2_SPTR) text + from, len - from, 0, 0, md, NULL) < 0)
+    return NULL;
+  ov = pcre2_get_ovector_pointer (md);
+  return g_strstrip (g_strndup (text + from + ov[0], ov[1] - ov[0]));
 }
 
 /* Whether segment @i is a photograph's caption: the segment before it ends with the
  * photo's number ("Photo 2." on its own, or "… | Photo 3." after the caption before). A
- * caption shows what the text tells; it commits nothing of its own. */
-static gboolean
-is_photo_caption (const KelDocument *doc, guint i)
+ * caption shows what the text tells; it commits nothing of its own. Returns the photo's
+ * number as the document writes it, or NULL. */
+static char *
+photo_caption (const KelDocument *doc, guint i)
 {
   static GOnce once = G_ONCE_INIT;
   const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
   pcre2_match_data *md;
-  gboolean caption;
+  char *photo;
 
   if (i == 0 || seg->kind == KEL_SEGMENT_TABLE_ROW || seg->clause != NULL)
-    return FALSE;
+    return NULL;
   g_once (&once, compile_photo, NULL);
   md = pcre2_match_data_create (1, NULL);
-  caption = ends_with_photo (doc, &g_array_index (doc->segments, KelSegment, i - 1), md);
+  photo = ends_with_photo (doc, &g_array_index (doc->segments, KelSegment, i - 1), md);
   pcre2_match_data_free (md);
-  return caption;
+  return photo;
 }
 
 /* Whether @line, after quote marks and spaces, opens with one of @words. */
@@ -1451,6 +1457,21 @@ is_quoted_mail (const KelDocument *doc, guint i)
   return quoted > 0 && 2 * quoted >= lines;
 }
 
+/* What segment @i tells is told elsewhere: a printed thread's earlier message (from
+ * segment @earlier on) or the lines a reply quotes are repeats, a photograph's caption
+ * describes. The words that show it go into *@because. */
+static KelReason
+told_elsewhere (const KelDocument *doc, guint i, guint earlier, char **because)
+{
+  if (i >= earlier || is_quoted_mail (doc, i))
+    {
+      *because = g_strdup (">");
+      return KEL_REASON_REPEAT;
+    }
+  *because = photo_caption (doc, i);
+  return *because != NULL ? KEL_REASON_DESCRIPTION : KEL_REASON_NONE;
+}
+
 static KelReason *
 section_reasons (const KelLexicon *lex, const KelDocument *doc, GArray *hits, GPtrArray *words)
 {
@@ -1523,6 +1544,8 @@ _kel_coder_code_document_with (const KelLexicon *lex, KelDocument *doc, const Ke
       const char *because = NULL;
       guint before;
       g_autofree KelAmount *lone = NULL;
+      g_autofree char *told_by = NULL;
+      KelReason told;
       char footnote[4];
 
       if (seg->kind != KEL_SEGMENT_LIST_ITEM)
@@ -1553,11 +1576,10 @@ _kel_coder_code_document_with (const KelLexicon *lex, KelDocument *doc, const Ke
           have_prior = lead_in_prior (lex, doc, i, hits, prior, &akimat_items, &akimat_terms);
           continue;
         }
-      if (i >= earlier)
+      if ((told = told_elsewhere (doc, i, earlier, &told_by)) != KEL_REASON_NONE)
         {
-          /* an earlier message of a printed thread, below the newest */
-          inherited = KEL_REASON_REPEAT;
-          because = ">";
+          inherited = told;
+          because = told_by;
         }
       else if (seg->section != G_MAXUINT && sections[seg->section] != KEL_REASON_NONE)
         {
@@ -1580,16 +1602,6 @@ _kel_coder_code_document_with (const KelLexicon *lex, KelDocument *doc, const Ke
         {
           inherited = KEL_REASON_DESCRIPTION;
           because = footnote;
-        }
-      else if (is_photo_caption (doc, i))
-        {
-          inherited = KEL_REASON_DESCRIPTION;
-          because = "Photo";
-        }
-      else if (is_quoted_mail (doc, i))
-        {
-          inherited = KEL_REASON_REPEAT;
-          because = ">";
         }
       before = doc->codings->len;
       lone = code_segment (&run, i, have_prior ? prior : NULL, inherited, because);
