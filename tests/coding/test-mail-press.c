@@ -3,7 +3,8 @@
  * English (none copied from a test set): the messages a reply quotes, a photograph's
  * caption, what the company's budget leaves out or its board decided not to join, the
  * cost of what was just named, the words of an organisation's name, and a report's year
- * and its rows counted in persons, and the modernisation of the company's own plant. */
+ * and its rows counted in persons or its columns of years, and the modernisation of the
+ * company's own plant. */
 #include "config.h"
 
 #include <string.h>
@@ -196,7 +197,8 @@ test_press_organisation_names (void)
 
 /* A sustainability report's year is the one its title names ("Sustainability Report
  * 2025"), not the year its comparison columns repeat; a row counted in persons or hours
- * has no sum, whatever the table's unit. */
+ * has no sum, whatever the table's unit; in columns of years from the earliest on, a dash
+ * in the year reported is not carried out. */
 static void
 test_report_year_units (void)
 {
@@ -212,6 +214,8 @@ test_report_year_units (void)
     "Medical equipment for the City Hospital No. 2\tKZT million\t20.0\t35.0\t85.0\n"
     "Internships for students of the Polytechnic College\tpersons\t38\t41\t45\n"
     "Employee volunteering at the city orphanage\thours\t1,120\t1,540\t1,850\n"
+    "Capital repair of School No. 44\tKZT million\t–\t96.0\t–\n"
+    "Street lighting in Akbulak village\tKZT million\t22.5\t–\t–\n"
     "\n"
     "In addition, in 2025 the Company paid KZT 20 million to the Aqniet charitable "
     "foundation.\n");
@@ -220,6 +224,17 @@ test_report_year_units (void)
   KEL_ASSERT_ITEM (en, "Internships", "human_development=-");
   KEL_ASSERT_ITEM (en, "volunteering", "human_development=-");
   KEL_ASSERT_ITEM (en, "Aqniet", "charity=20000000");
+  KEL_ASSERT_ITEM (en, "School No. 44", "infrastructure=-/negated");
+  KEL_ASSERT_ITEM (en, "Street lighting", "infrastructure=-/negated");
+
+  /* the title names the year reported; the year it compares with is no period of its */
+  g_autoptr (KelDocument) slides = kel_test_code_text (
+    "Qyzyl Tau Bank: Social Report 2024 – Key figures\n"
+    "KZT 180 mln community investment in 2024 (2023: KZT 150 mln)\n"
+    "\n"
+    "In 2024 our volunteers built a playground in Taraz (KZT 9 mln).\n");
+
+  KEL_ASSERT_ITEM (slides, "playground", "infrastructure=9000000");
 }
 
 /* The modernisation of the company's own production line or power plant is its

@@ -1251,18 +1251,42 @@ lead_in_prior (const KelLexicon *lex, const KelDocument *doc, guint i, GArray *h
   return any;
 }
 
-/* For each heading, the reason a section exclusion found in it gives every segment under
- * it (KEL_REASON_NONE for none), and the words that decided it. */
+static gboolean
+next_is_row (const KelDocument *doc, guint i)
+{
+  return i + 1 < doc->segments->len
+         && g_array_index (doc->segments, KelSegment, i + 1).kind == KEL_SEGMENT_TABLE_ROW;
+}
+
+/* Whether segment @i is a table's header line of years read as a heading ("Бағыт | 2016 |
+ * 2017"): a heading with two cells or more that are years, just before the first row. */
+static gboolean
+is_table_head (const KelDocument *doc, guint i)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+  const char *p = doc->norm->text + seg->start, *end = doc->norm->text + seg->end;
+  guint years = 0;
+
+  if (seg->kind != KEL_SEGMENT_HEADING || !next_is_row (doc, i))
+    return FALSE;
+  for (; p + 4 <= end; p++)
+    if ((p[0] == '1' || p[0] == '2') && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2])
+        && g_ascii_isdigit (p[3]) && (p + 4 == end || p[4] == '\t' || p[4] == ' ')
+        && p > doc->norm->text + seg->start && (p[-1] == '\t' || p[-1] == ' '))
+      years++;
+  return years >= 2;
+}
+
 /* Whether segment @i is the caption of the table that follows it: a line of text just
- * before its first row ("Әлеуметтік инвестициялардың бағыттар бойынша құрылымы, мың
- * теңге"). A section term in it holds for the table's rows. */
+ * before its first row or its header line ("Әлеуметтік инвестициялардың бағыттар
+ * бойынша құрылымы, мың теңге"). A section term in it holds for the table's rows. */
 static gboolean
 is_caption (const KelDocument *doc, guint i)
 {
   const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
 
-  return seg->kind != KEL_SEGMENT_TABLE_ROW && i + 1 < doc->segments->len
-         && g_array_index (doc->segments, KelSegment, i + 1).kind == KEL_SEGMENT_TABLE_ROW;
+  return seg->kind != KEL_SEGMENT_TABLE_ROW
+         && (next_is_row (doc, i) || (i + 1 < doc->segments->len && is_table_head (doc, i + 1)));
 }
 
 /* The reason of a section term in segment @i, or none; its words in *@words. */
@@ -1472,6 +1496,8 @@ told_elsewhere (const KelDocument *doc, guint i, guint earlier, char **because)
   return *because != NULL ? KEL_REASON_DESCRIPTION : KEL_REASON_NONE;
 }
 
+/* For each heading, the reason a section exclusion found in it gives every segment under
+ * it (KEL_REASON_NONE for none), and the words that decided it. */
 static KelReason *
 section_reasons (const KelLexicon *lex, const KelDocument *doc, GArray *hits, GPtrArray *words)
 {
@@ -1563,7 +1589,9 @@ _kel_coder_code_document_with (const KelLexicon *lex, KelDocument *doc, const Ke
               akimat_clause = g_strdup (seg->clause);
             }
         }
-      if (seg->kind != KEL_SEGMENT_TABLE_ROW)
+      /* the caption's reason holds over the header line to the rows */
+      if (seg->kind != KEL_SEGMENT_TABLE_ROW
+          && !(is_table_head (doc, i) && table_reason != KEL_REASON_NONE))
         {
           g_clear_pointer (&table_terms, g_free);
           table_reason = is_caption (doc, i) ? section_term (lex, doc, i, hits, &table_terms)

@@ -1073,7 +1073,14 @@ assign_table_row (KelSegmentRun *run, KelCoding *c, gsize start, gsize end)
                          && (pick == 0 || isnan (g_array_index (values, double, pick - 1)))
                          && (pick + 1 >= values->len
                              || isnan (g_array_index (values, double, pick + 1)));
-      if (seg->fact_column >= 0 && c->reason == KEL_REASON_NONE && !in_kind)
+      /* a report's table of years: a dash in the year reported, where an earlier year
+       * has a sum, is not carried out that year */
+      gboolean latest = seg->fact_column == KEL_SEGMENT_FACT_LATEST
+                        && run->doc->kind == KEL_KIND_REPORT && pick == values->len - 1;
+
+      for (guint k = 0; latest && k < pick; k++)
+        in_kind = in_kind && isnan (g_array_index (values, double, k));
+      if ((seg->fact_column >= 0 || latest) && c->reason == KEL_REASON_NONE && !in_kind)
         {
           c->reason = KEL_REASON_NEGATED;
           c->reason_terms = g_strdup (texts->pdata[pick]);

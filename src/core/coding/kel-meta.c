@@ -502,8 +502,10 @@ detect_counterpart (KelDocument *doc, const char *head)
     }
 }
 
+/* The document's year; *@named is set when its title names it as a report's ("Social
+ * Report 2024"), which then is the year reported on. */
 static int
-detect_year (const char *head, gsize title_len, const char *text, gsize len)
+detect_year (const char *head, gsize title_len, const char *text, gsize len, gboolean *named)
 {
   pcre2_match_data *md = pcre2_match_data_create (4, NULL);
   g_autoptr (GHashTable) counts = g_hash_table_new (NULL, NULL);
@@ -519,6 +521,7 @@ detect_year (const char *head, gsize title_len, const char *text, gsize len)
       while (g < 3 && ov[2 * g] == PCRE2_UNSET)
         g++;
       year = atoi (head + ov[2 * g]);
+      *named = g == 3;
       pcre2_match_data_free (md);
       return year;
     }
@@ -636,6 +639,7 @@ kel_meta_detect (KelDocument *doc, const KelLexicon *lex)
   gsize len, head_len, title_len;
   g_autofree char *head = NULL, *head_fold = NULL, *body_fold = NULL, *title_fold = NULL;
   g_autofree char *title_long = NULL;
+  gboolean report_named = FALSE;
 
   g_return_if_fail (doc != NULL && doc->norm != NULL);
   g_once (&once, init_patterns, NULL);
@@ -670,7 +674,7 @@ kel_meta_detect (KelDocument *doc, const KelLexicon *lex)
   body_fold = g_utf8_casefold (text, MIN (len, (gsize) 200000));
   detect_corporation (doc, lex, head_fold, body_fold, head_len);
   detect_counterpart (doc, head);
-  doc->year = detect_year (head, title_len, text, len);
+  doc->year = detect_year (head, title_len, text, len, &report_named);
   detect_period (doc, head, title_len);
 
   title_fold = g_utf8_casefold (head, MIN (title_len, (gsize) 400));
@@ -692,6 +696,8 @@ kel_meta_detect (KelDocument *doc, const KelLexicon *lex)
     doc->kind = KEL_KIND_MEMORANDUM;
   else
     doc->kind = KEL_KIND_UNKNOWN;
-  report_period (doc, head, title_len);
+  /* "Sustainability Report 2025" reports on 2025, whatever years its title compares */
+  if (!report_named)
+    report_period (doc, head, title_len);
   results_period (doc, head, head_len);
 }

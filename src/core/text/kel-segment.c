@@ -154,12 +154,13 @@ line_has_number_cell (const char *s, const char *end)
 }
 
 /* "Project | Subsidiary / region | 2024 | 2023": a header of a report's table, its columns
- * years from the latest back; its only figures are the years, each a cell of its own. */
+ * years from the latest back, or from the earliest on ("GRI | Item | Unit | 2023 | 2024 |
+ * 2025"); its only figures are the years, each a cell of its own. */
 static gboolean
 years_header (const char *s, const char *end)
 {
   const char *c = s;
-  int years = 0, last = G_MAXINT;
+  int years = 0, last = 0, direction = 0;
 
   while (c <= end)
     {
@@ -176,8 +177,13 @@ years_header (const char *s, const char *end)
           && (a[0] == '1' || a[0] == '2'))
         {
           int y = atoi (a);
-          if (y < 1990 || y > 2100 || y >= last)
+          int step = years == 0 ? 0 : (y > last ? 1 : -1);
+
+          if (y < 1990 || y > 2100 || (years > 0 && y == last)
+              || (direction != 0 && step != direction))
             return FALSE;
+          if (years > 0)
+            direction = step;
           last = y;
           years++;
         }
@@ -1239,8 +1245,8 @@ cell_year (const char *s, gsize n, int *year)
 static int
 fact_column_in_cells (const char *s, gsize n, int *n_sums, SumUnits *units, GString *rest)
 {
-  int sums = 0, fact = -1, years = 0, last_year = G_MAXINT;
-  gboolean descending = TRUE;
+  int sums = 0, fact = -1, years = 0, last_year = G_MAXINT, first_year = 0;
+  gboolean descending = TRUE, ascending = TRUE;
   const char *p = s, *e = s + n;
 
   if (memchr (s, '\t', n) == NULL)
@@ -1281,7 +1287,8 @@ fact_column_in_cells (const char *s, gsize n, int *n_sums, SumUnits *units, GStr
             {
               years++;
               descending = descending && year < last_year;
-              last_year = year;
+              ascending = ascending && year > first_year;
+              last_year = first_year = year;
             }
           sums++;
         }
@@ -1293,6 +1300,9 @@ fact_column_in_cells (const char *s, gsize n, int *n_sums, SumUnits *units, GStr
    * give the year reported first; the years before are for comparison */
   if (fact < 0 && sums >= 2 && years == sums && descending)
     fact = 0;
+  /* "2023 | 2024 | 2025": the latest, last, is a report's year */
+  else if (fact < 0 && sums >= 2 && years == sums && ascending)
+    fact = KEL_SEGMENT_FACT_LATEST;
   *n_sums = sums;
   return fact;
 }
@@ -1355,7 +1365,7 @@ table_header_add (State *st, const Line *line)
     }
   if (sums > st->sum_columns)
     st->sum_columns = sums;
-  if (by_cells >= 0)
+  if (by_cells >= 0 || by_cells == KEL_SEGMENT_FACT_LATEST)
     st->fact_column = by_cells;
   else if (st->fact_column < 0)
     st->fact_column = fact_column_in (st->table_header->str, st->table_header->len);

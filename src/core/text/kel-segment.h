@@ -16,6 +16,11 @@ typedef enum {
 /* How many columns of sums of a table can have a unit of their own. */
 #define KEL_SEGMENT_SUM_UNITS 6
 
+/* fact_column of a table whose sum columns are years from the earliest on ("2023 | 2024 |
+ * 2025"): in a report the latest is the year reported, the others are for comparison; in a
+ * memorandum's schedule each year is a year of the term. */
+#define KEL_SEGMENT_FACT_LATEST (-2)
+
 typedef struct {
   gsize          start;        /* byte span in the (normalized) document text */
   gsize          end;
@@ -30,7 +35,9 @@ typedef struct {
   char           table_currency[4]; /* the currency of that unit when not tenge ("USD" for
                                 * "US$ thousand"), ISO code; "" for tenge or unstated */
   int            fact_column;  /* which numeric cell holds the fact in plan/fact tables
-                                * (0-based among the row's amount cells), -1 if unknown */
+                                * (0-based among the row's amount cells), -1 if unknown,
+                                * KEL_SEGMENT_FACT_LATEST for columns of years from the
+                                * earliest on */
   int            sum_columns;  /* how many columns of sums the table's header names (plan,
                                 * fact, a year's sum…), 0 if it does not say */
   /* the unit a column of sums has in its own header cell («Сумма, тыс. тенге» over one,
