@@ -198,7 +198,7 @@ test_press_organisation_names (void)
 /* A sustainability report's year is the one its title names ("Sustainability Report
  * 2025"), not the year its comparison columns repeat; a row counted in persons or hours
  * has no sum, whatever the table's unit; in columns of years from the earliest on, a dash
- * in the year reported is not carried out. */
+ * in the year reported is not carried out; a footnote's mark after the sums is none. */
 static void
 test_report_year_units (void)
 {
@@ -216,6 +216,8 @@ test_report_year_units (void)
     "Employee volunteering at the city orphanage\thours\t1,120\t1,540\t1,850\n"
     "Capital repair of School No. 44\tKZT million\t–\t96.0\t–\n"
     "Street lighting in Akbulak village\tKZT million\t22.5\t–\t–\n"
+    "Reconstruction of the stadium in Akbulak\tKZT million\t–\t310.0\t455.0\t1\n"
+    "Sponsorship of the Akbulak hockey club\tKZT million\t90.0\t90.0\t–\t2\n"
     "\n"
     "In addition, in 2025 the Company paid KZT 20 million to the Aqniet charitable "
     "foundation.\n");
@@ -226,6 +228,9 @@ test_report_year_units (void)
   KEL_ASSERT_ITEM (en, "Aqniet", "charity=20000000");
   KEL_ASSERT_ITEM (en, "School No. 44", "infrastructure=-/negated");
   KEL_ASSERT_ITEM (en, "Street lighting", "infrastructure=-/negated");
+  /* a footnote's mark after the sums is none of them */
+  KEL_ASSERT_ITEM (en, "stadium", "infrastructure=455000000");
+  KEL_ASSERT_ITEM (en, "hockey club", "sponsorship=-/negated");
 
   /* the title names the year reported; the year it compares with is no period of its */
   g_autoptr (KelDocument) slides = kel_test_code_text (

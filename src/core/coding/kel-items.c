@@ -896,6 +896,29 @@ is_head_count (const char *cell)
          && g_unichar_isalpha (g_utf8_get_char (p + 1));
 }
 
+/* A footnote's mark as a cell of its own: one digit, 1 to 9. */
+static gboolean
+is_footnote_mark (const char *cell)
+{
+  return cell[0] >= '1' && cell[0] <= '9' && cell[1] == '\0';
+}
+
+/* Whether a row's figures @texts include one written with a decimal separator ("310.0",
+ * "48,6"): a bare digit among them is no sum of theirs. */
+static gboolean
+has_decimals (GPtrArray *texts)
+{
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *t = texts->pdata[i], *sep = strpbrk (t, ".,");
+
+      if (sep != NULL && g_ascii_isdigit (sep[1]) && sep > t && g_ascii_isdigit (sep[-1])
+          && strlen (sep + 1) <= 2)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A cell that gives the row's unit as a count of people, hours or things ("persons",
  * «чел.», «адам», "hours", «шт.»): the row's figures are no money, whatever the table's
  * unit. */
@@ -1039,6 +1062,14 @@ assign_table_row (KelSegmentRun *run, KelCoding *c, gsize start, gsize end)
     }
   if (values->len == 0)
     return;
+  /* a footnote's mark in a cell after the sums ("Hockey club | 90.0 | 90.0 | – | 2") is
+   * none of them: a bare digit where the sums are written with decimals */
+  while (seg->sum_columns > 0 && values->len > (guint) seg->sum_columns
+         && is_footnote_mark (texts->pdata[texts->len - 1]) && has_decimals (texts))
+    {
+      g_array_set_size (values, values->len - 1);
+      g_ptr_array_set_size (texts, texts->len - 1);
+    }
   /* the header names its columns of sums: they are the row's last figures ("Auezov 1 |
    * 640.0 | 0.0": a footnote's number before them is none of them) */
   if (seg->sum_columns > 0 && values->len > (guint) seg->sum_columns)
