@@ -1259,22 +1259,15 @@ next_is_row (const KelDocument *doc, guint i)
 }
 
 /* Whether segment @i is a table's header line of years read as a heading ("Бағыт | 2016 |
- * 2017"): a heading with two cells or more that are years, just before the first row. */
+ * 2017"), just before the first row. */
 static gboolean
 is_table_head (const KelDocument *doc, guint i)
 {
   const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
-  const char *p = doc->norm->text + seg->start, *end = doc->norm->text + seg->end;
-  guint years = 0;
 
-  if (seg->kind != KEL_SEGMENT_HEADING || !next_is_row (doc, i))
-    return FALSE;
-  for (; p + 4 <= end; p++)
-    if ((p[0] == '1' || p[0] == '2') && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2])
-        && g_ascii_isdigit (p[3]) && (p + 4 == end || p[4] == '\t' || p[4] == ' ')
-        && p > doc->norm->text + seg->start && (p[-1] == '\t' || p[-1] == ' '))
-      years++;
-  return years >= 2;
+  return seg->kind == KEL_SEGMENT_HEADING && next_is_row (doc, i)
+         && kel_segment_is_years_header (doc->norm->text + seg->start,
+                                         doc->norm->text + seg->end);
 }
 
 /* Whether segment @i is the caption of the table that follows it: a line of text just

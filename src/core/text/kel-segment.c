@@ -156,8 +156,8 @@ line_has_number_cell (const char *s, const char *end)
 /* "Project | Subsidiary / region | 2024 | 2023": a header of a report's table, its columns
  * years from the latest back, or from the earliest on ("GRI | Item | Unit | 2023 | 2024 |
  * 2025"); its only figures are the years, each a cell of its own. */
-static gboolean
-years_header (const char *s, const char *end)
+gboolean
+kel_segment_is_years_header (const char *s, const char *end)
 {
   const char *c = s;
   int years = 0, last = 0, direction = 0;
@@ -383,7 +383,7 @@ classify (Line *line, const char *text)
     {
       /* A numbered clause whose justified line has gaps is still a clause; a row
        * begins with a cell and has a number somewhere. */
-      line->kind = line_has_number_cell (s, end) && !years_header (s, end) ? LINE_ROW : LINE_CELLS;
+      line->kind = line_has_number_cell (s, end) && !kel_segment_is_years_header (s, end) ? LINE_ROW : LINE_CELLS;
     }
   if (starts_with_caption (s, end))
     {

@@ -65,5 +65,10 @@ const char *kel_segment_kind_to_string (KelSegmentKind       kind);
  * as the span otherwise, so offsets into it are offsets into the span. */
 char       *kel_segment_dup_flat      (const KelSegment     *seg,
                                        const char           *text);
+/* Whether the line [@s, @end) is a table's header of years, each a cell of its own, from
+ * the latest back or the earliest on ("Project | Subsidiary | 2024 | 2023", "GRI | Item |
+ * Unit | 2023 | 2024 | 2025"); it holds no other figure. */
+gboolean    kel_segment_is_years_header (const char          *s,
+                                         const char          *end);
 
 G_END_DECLS
