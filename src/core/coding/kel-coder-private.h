@@ -71,6 +71,13 @@ pcre2_code *_kel_coding_compile (const char *pattern);
  * no place to cut items. */
 gboolean  _kel_items_joins_numbers (const char *flat, gsize ms, gsize me);
 
+/* Whether flat offset @at stands inside brackets opened after @from: what a bracket holds
+ * describes the thing before it («Цифровая грамотность» (обучение школьников и
+ * пенсионеров)), so no conjunction or comma there parts two items. */
+gboolean  _kel_items_inside_brackets  (const char    *flat,
+                                       gsize          from,
+                                       gsize          at);
+
 /* Whether the segment of @run deals its sums "respectively" («соответственно», «тиісінше»). */
 gboolean  _kel_items_has_respectively (const KelSegmentRun *run);
 
@@ -98,6 +105,17 @@ void      _kel_items_collect_terms    (KelSegmentRun *run,
                                        gsize          end);
 /* The item's clause labels: "2.3a", "2.3b" where a segment has several items. */
 void      _kel_items_label            (KelDocument   *doc);
+
+/* kel-coder.c ------------------------------------------------------------------------ */
+
+/* Whether [@start, @end) of @flat has a name in quotes: «Шахтёр», “Sholpan”. */
+gboolean  _kel_coder_has_quoted_name  (const char    *flat,
+                                       gsize          start,
+                                       gsize          end);
+/* The category that [@start, @end) of @run's flat text wins by its own words, or -1. */
+int       _kel_coder_span_winner      (KelSegmentRun *run,
+                                       gsize          start,
+                                       gsize          end);
 
 /* kel-count.c ------------------------------------------------------------------------ */
 

@@ -166,6 +166,12 @@ has_quoted_name (const char *flat, gsize start, gsize end)
   return FALSE;
 }
 
+gboolean
+_kel_coder_has_quoted_name (const char *flat, gsize start, gsize end)
+{
+  return has_quoted_name (flat, start, end);
+}
+
 /* Whether @pos of [@start, …) is inside quotes: more «“„ opened than closed before it, or
  * an odd number of straight quotes ("… дом-интернат для престарелых и инвалидов …» is one
  * name, not two items). */
@@ -416,7 +422,7 @@ split_coordinated (KelSegmentRun *run)
           gsize ms = ov[0], me = ov[1];
 
           pos = me > ms ? me : me + 1;
-          if (ms > sc.start && me < sc.end
+          if (ms > sc.start && me < sc.end && !_kel_items_inside_brackets (run->flat, sc.start, ms)
               && two_items (run, sc.start, ms, me, sc.end, score, best, first))
             {
               KelSubClause left = sc;
@@ -540,6 +546,19 @@ score_subclause (KelSegmentRun *run, KelSubClause *sc, const double *prior, doub
         win = c;
     }
   sc->winner = win;
+}
+
+int
+_kel_coder_span_winner (KelSegmentRun *run, gsize start, gsize end)
+{
+  guint n_cat = kel_lexicon_get_n_categories (run->lex);
+  g_autofree double *score = g_new0 (double, n_cat);
+  g_autofree double *best = g_new0 (double, n_cat);
+  g_autofree gsize *first = g_new0 (gsize, n_cat);
+  KelSubClause sc = { start, end, -1, KEL_REASON_NONE, 0, FALSE, FALSE };
+
+  score_subclause (run, &sc, NULL, score, best, first);
+  return sc.winner;
 }
 
 /* Whether sub-clause @sc holds a decisive term of its category (weight 2 or more, not
@@ -1163,6 +1182,53 @@ tell_more (const KelLexicon *lex, KelDocument *doc, guint i, guint codings_befor
     }
 }
 
+/* "Аудан бойынша 46 шақырым жол жөнделді … Бұл жұмыстар аудан әкімдігінің бағдарламалары
+ * аясында атқарылды.": in running text, a sentence with no item of its own that points
+ * back to the works just told ("Бұл жұмыстар", "Эти работы", "These works") and says they
+ * were the akimat's (an `akimat` exclusion in it) makes the items of the sentence just
+ * before it, in the same paragraph, the akimat's own obligations. */
+static void
+akimat_works (const KelLexicon *lex, KelDocument *doc, guint i, guint codings_before,
+              GArray *hits)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+  const KelSegment *prev;
+  const char *text = doc->norm->text;
+  g_autofree char *flat = NULL;
+  g_autofree char *words = NULL;
+
+  if (i == 0 || codings_before == 0 || doc->codings->len > codings_before
+      || seg->kind != KEL_SEGMENT_SENTENCE)
+    return;
+  prev = &g_array_index (doc->segments, KelSegment, i - 1);
+  if (prev->kind != KEL_SEGMENT_SENTENCE || prev->end > seg->start
+      || g_strstr_len (text + prev->end, seg->start - prev->end, "\n\n") != NULL
+      || !kel_lexicon_refers_back (lex, seg->language, text, seg->body, seg->end))
+    return;
+  flat = kel_segment_dup_flat (seg, text);
+  g_array_set_size (hits, 0);
+  kel_lexicon_match (lex, flat, seg->end - seg->start, seg->body - seg->start,
+                     (KelLanguage) seg->language, hits, NULL);
+  for (guint k = 0; k < hits->len && words == NULL; k++)
+    {
+      const KelHit *h = &g_array_index (hits, KelHit, k);
+      if (kel_lexicon_get_term (lex, h->term)->exclude == KEL_REASON_AKIMAT)
+        words = g_strndup (flat + h->start, h->end - h->start);
+    }
+  for (guint k = codings_before; words != NULL && k > 0; k--)
+    {
+      KelCoding *c = &g_array_index (doc->codings, KelCoding, k - 1);
+
+      if (c->segment != i - 1)
+        break;
+      if (!kel_coding_is_counted (c))
+        continue;
+      c->reason = KEL_REASON_AKIMAT;
+      g_free (c->reason_terms);
+      c->reason_terms = g_strdup (words);
+    }
+}
+
 static gboolean
 ends_with_colon (const KelDocument *doc, guint i)
 {
@@ -1630,6 +1696,8 @@ _kel_coder_code_document_with (const KelLexicon *lex, KelDocument *doc, const Ke
         carry_amount (doc, i, lone, before);
       else if (before > 0 && doc->codings->len > before)
         tell_more (lex, doc, i, before);
+      else
+        akimat_works (lex, doc, i, before, hits);
     }
   _kel_count_document (lex, doc);
   g_clear_pointer (&doc->mentions, g_variant_unref);

@@ -43,12 +43,13 @@ compile_static (gpointer data)
                        "(?:\\s*(?:году|г\\.|год(?!\\p{L})|year))?(?![\\d\\p{L}])"
                        "|(?<y2>(?:19|20)\\d\\d)\\s*(?:жылы|жылғы)(?!\\p{L}))");
   /* the title of a company's report on its own year: an execution report on a memorandum
-   * or a sustainability or annual report (not an akim's report to the population, which
-   * lists the companies' tasks for the next year) */
+   * or a sustainability, social or annual report (not an akim's report to the population,
+   * which lists the companies' tasks for the next year) */
   own_report_code = _kel_coding_compile ("(?<!\\p{L})(?:исполнени|выполнени|устойчив\\p{L}*\\s+развити"
                                          "|годов\\p{L}*\\s+отч|орындал|тұрақты\\s+дам"
                                          "|жылдық\\s+есеп|sustainab|annual\\s+report|execution"
-                                         "|implementation)");
+                                         "|implementation|социальн\\p{L}*\\s+отч"
+                                         "|әлеуметтік\\s+есеп|social\\s+report)");
   /* a name in quotes: «Шахтёр», “Sholpan”, "Arlan" */
   quote_code = _kel_coding_compile ("[«“\"„]\\s*([^«»“”\"„\\n]{2,60}?)\\s*[»”\"“]");
   /* a number with what it counts: "№ 3", "на 320 мест", "3 жедел", "50 орындық" */

@@ -379,9 +379,60 @@ _kel_items_names_new_object (const KelSegmentRun *run, gsize start, gsize end, g
   return FALSE;
 }
 
+gboolean
+_kel_items_inside_brackets (const char *flat, gsize from, gsize at)
+{
+  int depth = 0;
+
+  for (gsize p = from; p < at; p++)
+    if (flat[p] == '(')
+      depth++;
+    else if (flat[p] == ')' && depth > 0)
+      depth--;
+  return depth > 0;
+}
+
+/* Whether [@start, @end) has a term of @category with a positive weight. */
+static gboolean
+has_term_of (const KelSegmentRun *run, int category, gsize start, gsize end)
+{
+  for (guint i = 0; i < run->hits->len; i++)
+    {
+      const KelHit *h = &g_array_index (run->hits, KelHit, i);
+      const KelTerm *t = kel_lexicon_get_term (run->lex, h->term);
+      if (h->start >= start && h->start < end && t->category == category && t->weight > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A piece cut from a list keeps the list's category when the category's words stand
+ * elsewhere ("спонсорская поддержка X и Y", "two clinics … will receive ultrasound
+ * machines worth … respectively"); one that names a thing of its own in quotes, with none
+ * of the category's words and its own words winning another category, is of that one,
+ * as each half of two items is decided by its own words (the nominations of a grant
+ * competition: «Цифровая грамотность» (обучение …), «Доступная среда» (оборудование для
+ * организаций …), «Ұлттық ойындар» (поддержка сельских команд …), each with its sum
+ * «соответственно»). */
+static void
+redecide_piece (KelSegmentRun *run, guint index, int category)
+{
+  KelCoding *c = item_at (run, index);
+  gsize s = flat_start (run, c), e = flat_end (run, c);
+  int own;
+
+  if (!_kel_coder_has_quoted_name (run->flat, s, e) || has_term_of (run, category, s, e)
+      || (own = _kel_coder_span_winner (run, s, e)) < 0 || own == category)
+    return;
+  c->category = own;
+  g_clear_pointer (&c->terms, g_free);
+  _kel_items_collect_terms (run, c, s, e);
+}
+
 /* Cuts item @index into more items at the commas and conjunctions of the list it holds
- * before flat offset @list_end, where the piece after the cut names an object of its own,
- * until the segment has @want items. */
+ * before flat offset @list_end, where the piece after the cut names an object of its own
+ * (not inside brackets, which describe the thing before them), until the segment has
+ * @want items. */
 static void
 split_list (KelSegmentRun *run, guint index, gsize list_end, guint want)
 {
@@ -389,6 +440,8 @@ split_list (KelSegmentRun *run, guint index, gsize list_end, guint want)
   g_autoptr (GArray) cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
   pcre2_match_data *md = pcre2_match_data_create (1, NULL);
   gsize pos = flat_start (run, item_at (run, index)), piece;
+  guint made;
+  int category;
 
   while (pos < list_end && pcre2_match (list_code, (PCRE2_SPTR) run->flat, list_end, pos,
                                         PCRE2_NO_UTF_CHECK, md, NULL) >= 0)
@@ -405,6 +458,7 @@ split_list (KelSegmentRun *run, guint index, gsize list_end, guint want)
       gsize next = k + 2 < marks->len ? g_array_index (marks, gsize, k + 2) : list_end;
 
       if (ms > piece && !_kel_items_joins_numbers (run->flat, ms, me)
+          && !_kel_items_inside_brackets (run->flat, piece, ms)
           && _kel_items_names_new_object (run, me, next, piece, ms))
         {
           g_array_append_val (cuts, ms);
@@ -413,9 +467,13 @@ split_list (KelSegmentRun *run, guint index, gsize list_end, guint want)
         }
     }
   /* from the last cut back, so that the item keeps its index */
-  for (guint k = MIN (cuts->len / 2, want - n_items (run)); k > 0; k--)
+  category = item_at (run, index)->category;
+  made = MIN (cuts->len / 2, want - n_items (run));
+  for (guint k = made; k > 0; k--)
     split_item (run, index, g_array_index (cuts, gsize, 2 * (k - 1)),
                 g_array_index (cuts, gsize, 2 * (k - 1) + 1));
+  for (guint k = 0; k <= made && made > 0; k++)
+    redecide_piece (run, index + k, category);
 }
 
 static void assign_one (KelSegmentRun *run, guint k, int *given, gboolean *per_unit);
@@ -1030,6 +1088,89 @@ column_unit (const KelSegment *seg, const GArray *values, guint pick, double *sc
   return pick;
 }
 
+/* Whether a table's header cell @cell names a column of rates per unit ("Бір жеңімпазға",
+ * «На одного победителя», "Per winner", "Each project"): the manual's per-unit rates,
+ * which are no row's sum (a grant competition's cap per winner beside a nomination's
+ * pool). A rate per year is none: a year is the period a schedule counts in. */
+static gboolean
+per_unit_head (const char *cell)
+{
+  static const char *const openers[] = {
+    "на одного ", "на одну ", "на один ", "на каждого ", "на каждую ", "на каждый ", "per ",
+    "each ", "әрбір ", NULL
+  };
+  static const char *const dative[] = { "ға", "ге", "қа", "ке", "на", "не", "а", "е", NULL };
+  g_autofree char *low = g_utf8_casefold (cell, -1);
+  g_autofree char *word = NULL;
+  const char *w, *e;
+
+  if (strstr (low, "жыл") != NULL || strstr (low, "год") != NULL || strstr (low, "year") != NULL)
+    return FALSE;
+  for (guint i = 0; openers[i] != NULL; i++)
+    if (g_str_has_prefix (low, openers[i]))
+      return TRUE;
+  if (!g_str_has_prefix (low, "бір "))
+    return FALSE;
+  w = low + strlen ("бір ");
+  for (e = w; *e != '\0' && *e != ' ' && *e != ','; e++)
+    ;
+  word = g_strndup (w, e - w);
+  for (guint i = 0; dative[i] != NULL; i++)
+    if (g_str_has_suffix (word, dative[i]) && strlen (word) > strlen (dative[i]) + 2)
+      return TRUE;
+  return FALSE;
+}
+
+/* The cells of the header line of the table row @run codes (the heading just before its
+ * table's rows), as the text parts them, or NULL. */
+static GStrv
+header_cells (const KelSegmentRun *run)
+{
+  const char *text = run->doc->norm->text;
+  guint i = run->index;
+
+  while (i > 0)
+    {
+      const KelSegment *s = &g_array_index (run->doc->segments, KelSegment, i - 1);
+      g_autofree char *line = NULL;
+      GStrv cells;
+
+      if (s->kind == KEL_SEGMENT_TABLE_ROW && s->table == run->seg->table)
+        {
+          i--;
+          continue;
+        }
+      if (s->kind != KEL_SEGMENT_HEADING
+          || memchr (text + s->start, '\t', s->end - s->start) == NULL)
+        return NULL;
+      line = g_strndup (text + s->body, s->end - s->body);
+      cells = g_strsplit (line, "\t", -1);
+      for (guint k = 0; cells[k] != NULL; k++)
+        g_strstrip (cells[k]);
+      return cells;
+    }
+  return NULL;
+}
+
+/* Whether the cell of the row @run codes that holds flat offset @at (its cells as the text
+ * parts them) stands under a header cell of rates per unit (per_unit_head()). */
+static gboolean
+in_per_unit_column (const KelSegmentRun *run, GStrv head, gsize at)
+{
+  const char *text = run->doc->norm->text;
+  guint cells = 1, cell = 0;
+
+  if (head == NULL)
+    return FALSE;
+  for (gsize p = run->seg->body; p < run->seg->end; p++)
+    if (text[p] == '\t')
+      {
+        cells++;
+        cell += p < run->seg->start + at;
+      }
+  return cells == g_strv_length (head) && per_unit_head (head[cell]);
+}
+
 /* A table row [@start, @end) of the document text: its fact cell (else its only or last
  * figure) times the table's unit, for its item @c. A fact of 0 or a dash means the item
  * was not carried out, unless the plan has one too (an item in kind). */
@@ -1040,6 +1181,7 @@ assign_table_row (KelSegmentRun *run, KelCoding *c, gsize start, gsize end)
   g_autoptr (GPtrArray) cells = row_cells (run->doc->norm->text, start, end);
   g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GPtrArray) texts = g_ptr_array_new ();
+  g_auto (GStrv) head = header_cells (run);
   double scale = seg->table_scale > 0 ? seg->table_scale : 1, v;
   const char *currency = seg->table_currency;
   gboolean stated = FALSE;
@@ -1050,6 +1192,8 @@ assign_table_row (KelSegmentRun *run, KelCoding *c, gsize start, gsize end)
       const char *cell = cells->pdata[i];
       gsize n = strlen (cell);
 
+      if (head != NULL && g_strv_length (head) == cells->len && per_unit_head (head[i]))
+        continue;
       if (is_count_unit (cell))
         return;
       if (is_dash (cell))
@@ -1163,6 +1307,15 @@ _kel_items_assign_amounts (KelSegmentRun *run)
   ensure_static ();
   if (n_items (run) == 0)
     return;
+  /* a sum in a column of rates per unit ("Бір жеңімпазға | 5 млн теңгеге дейін") is no
+   * item's: the row's sum is in its other columns */
+  if (run->seg->kind == KEL_SEGMENT_TABLE_ROW)
+    {
+      g_auto (GStrv) head = header_cells (run);
+      for (guint k = run->amounts->len; head != NULL && k > 0; k--)
+        if (in_per_unit_column (run, head, g_array_index (run->amounts, KelAmount, k - 1).start))
+          g_array_remove_index (run->amounts, k - 1);
+    }
   if (run->seg->kind == KEL_SEGMENT_TABLE_ROW && run->amounts->len == 0)
     {
       assign_table_rows (run);
