@@ -1,7 +1,8 @@
 /* test-report-genres.c: what counts in an akim's report to the population and in a
  * company's social report (issue #12): works the sentence after them gives to the akimat's
- * programmes, what the city budget pays, an incubator for newborns, a social report's plan
- * for the next year and an earlier year told as its sentence's subject. Every sentence is
+ * programmes, what the city budget pays, an incubator for newborns, a social report's
+ * headline investment beside the year before, its plan for the next year and an earlier
+ * year told as its sentence's subject. Every sentence is
  * written for the test (none copied from a test set). */
 #include "config.h"
 
@@ -47,7 +48,8 @@ test_report_genres_akim_report (void)
   KEL_ASSERT_ITEM (ru, "столовой", "infrastructure=30000000");
 }
 
-/* A company's social report on its year: a plan dated by the next year is a declaration,
+/* A company's social report on its year: the year's investment beside the year before's is
+ * a total; a plan dated by the next year is a declaration,
  * also beside a comparison with the year reported ("at the 2025 level"); an earlier year
  * told as the subject of its sentence is background. */
 static void
@@ -55,6 +57,8 @@ test_report_genres_social_report (void)
 {
   g_autoptr (KelDocument) en = kel_test_code_text (
     "Alatau Leasing: Social Report 2025\n"
+    "\n"
+    "KZT 150 mln community investment in 2025 (2024: KZT 120 mln) | 900 trained volunteers\n"
     "\n"
     "In 2025 Alatau Leasing repaired the roof of the rural school in Saty village for KZT 26 "
     "million.\n"
@@ -66,6 +70,7 @@ test_report_genres_social_report (void)
   g_autofree char *flood = NULL;
   g_autofree char *plan = NULL;
 
+  KEL_ASSERT_ITEM (en, "community investment", "human_development=150000000/aggregate");
   KEL_ASSERT_ITEM (en, "roof", "infrastructure=26000000");
   flood = kel_test_item (en, "flood victims");
   plan = kel_test_item (en, "financial-literacy");
