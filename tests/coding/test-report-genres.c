@@ -78,11 +78,32 @@ test_report_genres_social_report (void)
   g_assert_nonnull (strstr (plan, "/declaration"));
 }
 
+/* A fire engine given to a volunteer fire brigade is charity (a vehicle for an
+ * organisation); the brigade's "volunteer" is no corporate volunteering. */
+static void
+test_report_genres_fire_brigade (void)
+{
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "Меморандум на 2026 год\n"
+    "\n"
+    "2.1. ТОО «Степь Машины» передаёт добровольной пожарной дружине села Ақтоғай пожарный "
+    "автомобиль (в натуральной форме).\n");
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "Memorandum for 2026\n"
+    "\n"
+    "2.1. Steppe Machines LLP shall hand over a fire engine to the volunteer fire brigade of "
+    "Aktogay village (in kind).\n");
+
+  KEL_ASSERT_ITEM (ru, "пожарной", "charity=-");
+  KEL_ASSERT_ITEM (en, "fire engine", "charity=-");
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/kelisim/report-genres/akim-report", test_report_genres_akim_report);
   g_test_add_func ("/kelisim/report-genres/social-report", test_report_genres_social_report);
+  g_test_add_func ("/kelisim/report-genres/fire-brigade", test_report_genres_fire_brigade);
   return g_test_run ();
 }
