@@ -42,7 +42,15 @@ typedef struct {
   guint             first_item;  /* the segment's first coding in doc->codings */
   gboolean          tenge;       /* an earlier segment has a sum in tenge */
   gboolean          row_lines;   /* a table row whose lines are rows of their own */
+  GArray           *pieces;      /* KelPiece: items cut from a list, or NULL */
 } KelSegmentRun;
+
+/* An item cut from a list "respectively" (kel-items.c), for the coder to decide by its own
+ * words: where it starts in the flat text, and the list's category. */
+typedef struct {
+  gsize start;
+  int   category;
+} KelPiece;
 
 /* kel-own-names.c -------------------------------------------------------------------- */
 
@@ -105,17 +113,6 @@ void      _kel_items_collect_terms    (KelSegmentRun *run,
                                        gsize          end);
 /* The item's clause labels: "2.3a", "2.3b" where a segment has several items. */
 void      _kel_items_label            (KelDocument   *doc);
-
-/* kel-coder.c ------------------------------------------------------------------------ */
-
-/* Whether [@start, @end) of @flat has a name in quotes: «Шахтёр», “Sholpan”. */
-gboolean  _kel_coder_has_quoted_name  (const char    *flat,
-                                       gsize          start,
-                                       gsize          end);
-/* The category that [@start, @end) of @run's flat text wins by its own words, or -1. */
-int       _kel_coder_span_winner      (KelSegmentRun *run,
-                                       gsize          start,
-                                       gsize          end);
 
 /* kel-count.c ------------------------------------------------------------------------ */
 

@@ -166,12 +166,6 @@ has_quoted_name (const char *flat, gsize start, gsize end)
   return FALSE;
 }
 
-gboolean
-_kel_coder_has_quoted_name (const char *flat, gsize start, gsize end)
-{
-  return has_quoted_name (flat, start, end);
-}
-
 /* Whether @pos of [@start, …) is inside quotes: more «“„ opened than closed before it, or
  * an odd number of straight quotes ("… дом-интернат для престарелых и инвалидов …» is one
  * name, not two items). */
@@ -546,19 +540,6 @@ score_subclause (KelSegmentRun *run, KelSubClause *sc, const double *prior, doub
         win = c;
     }
   sc->winner = win;
-}
-
-int
-_kel_coder_span_winner (KelSegmentRun *run, gsize start, gsize end)
-{
-  guint n_cat = kel_lexicon_get_n_categories (run->lex);
-  g_autofree double *score = g_new0 (double, n_cat);
-  g_autofree double *best = g_new0 (double, n_cat);
-  g_autofree gsize *first = g_new0 (gsize, n_cat);
-  KelSubClause sc = { start, end, -1, KEL_REASON_NONE, 0, FALSE, FALSE };
-
-  score_subclause (run, &sc, NULL, score, best, first);
-  return sc.winner;
 }
 
 /* Whether sub-clause @sc holds a decisive term of its category (weight 2 or more, not
@@ -1004,6 +985,46 @@ segment_run_clear (KelSegmentRun *run)
   g_clear_pointer (&run->flat, g_free);
   g_clear_pointer (&run->subs, g_array_unref);
   g_clear_pointer (&run->amounts, g_array_unref);
+  g_clear_pointer (&run->pieces, g_array_unref);
+}
+
+/* A piece cut from a list keeps the list's category when the category's words stand
+ * elsewhere ("спонсорская поддержка X и Y", "two clinics … will receive ultrasound
+ * machines worth … respectively"); one that names a thing of its own in quotes, with none
+ * of the category's words and its own words winning another category, is of that one,
+ * as each half of two items is decided by its own words (the nominations of a grant
+ * competition: «Цифровая грамотность» (обучение …), «Доступная среда» (оборудование для
+ * организаций …), «Ұлттық ойындар» (поддержка сельских команд …), each with its sum
+ * «соответственно»). */
+static void
+decide_pieces (KelSegmentRun *run)
+{
+  guint n_cat = kel_lexicon_get_n_categories (run->lex);
+  g_autofree double *score = g_new0 (double, n_cat);
+  g_autofree double *best = g_new0 (double, n_cat);
+  g_autofree gsize *first = g_new0 (gsize, n_cat);
+
+  for (guint p = 0; run->pieces != NULL && p < run->pieces->len; p++)
+    {
+      const KelPiece *piece = &g_array_index (run->pieces, KelPiece, p);
+
+      for (guint i = run->first_item; i < run->doc->codings->len; i++)
+        {
+          KelCoding *c = &g_array_index (run->doc->codings, KelCoding, i);
+          gsize s = c->start - run->seg->start, e = c->end - run->seg->start;
+          KelSubClause sc = { s, e, -1, KEL_REASON_NONE, 0, FALSE, FALSE };
+
+          if (s != piece->start || !has_quoted_name (run->flat, s, e)
+              || has_term_of (run, piece->category, s, e))
+            continue;
+          score_subclause (run, &sc, NULL, score, best, first);
+          if (sc.winner < 0 || sc.winner == c->category)
+            continue;
+          c->category = sc.winner;
+          g_clear_pointer (&c->terms, g_free);
+          _kel_items_collect_terms (run, c, s, e);
+        }
+    }
 }
 
 /* Codes one segment. Returns the first amount (offsets in the segment's flat text) of a
@@ -1067,6 +1088,7 @@ code_segment (KelSegmentRun *run, guint index, const double *prior, KelReason in
     {
       _kel_items_split_coordinated (run);
       _kel_items_assign_amounts (run);
+      decide_pieces (run);
     }
   else
     {

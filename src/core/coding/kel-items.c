@@ -392,43 +392,6 @@ _kel_items_inside_brackets (const char *flat, gsize from, gsize at)
   return depth > 0;
 }
 
-/* Whether [@start, @end) has a term of @category with a positive weight. */
-static gboolean
-has_term_of (const KelSegmentRun *run, int category, gsize start, gsize end)
-{
-  for (guint i = 0; i < run->hits->len; i++)
-    {
-      const KelHit *h = &g_array_index (run->hits, KelHit, i);
-      const KelTerm *t = kel_lexicon_get_term (run->lex, h->term);
-      if (h->start >= start && h->start < end && t->category == category && t->weight > 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* A piece cut from a list keeps the list's category when the category's words stand
- * elsewhere ("спонсорская поддержка X и Y", "two clinics … will receive ultrasound
- * machines worth … respectively"); one that names a thing of its own in quotes, with none
- * of the category's words and its own words winning another category, is of that one,
- * as each half of two items is decided by its own words (the nominations of a grant
- * competition: «Цифровая грамотность» (обучение …), «Доступная среда» (оборудование для
- * организаций …), «Ұлттық ойындар» (поддержка сельских команд …), each with its sum
- * «соответственно»). */
-static void
-redecide_piece (KelSegmentRun *run, guint index, int category)
-{
-  KelCoding *c = item_at (run, index);
-  gsize s = flat_start (run, c), e = flat_end (run, c);
-  int own;
-
-  if (!_kel_coder_has_quoted_name (run->flat, s, e) || has_term_of (run, category, s, e)
-      || (own = _kel_coder_span_winner (run, s, e)) < 0 || own == category)
-    return;
-  c->category = own;
-  g_clear_pointer (&c->terms, g_free);
-  _kel_items_collect_terms (run, c, s, e);
-}
-
 /* Cuts item @index into more items at the commas and conjunctions of the list it holds
  * before flat offset @list_end, where the piece after the cut names an object of its own
  * (not inside brackets, which describe the thing before them), until the segment has
@@ -472,8 +435,15 @@ split_list (KelSegmentRun *run, guint index, gsize list_end, guint want)
   for (guint k = made; k > 0; k--)
     split_item (run, index, g_array_index (cuts, gsize, 2 * (k - 1)),
                 g_array_index (cuts, gsize, 2 * (k - 1) + 1));
+  /* the coder decides each piece by its own words (its decide_pieces()) */
   for (guint k = 0; k <= made && made > 0; k++)
-    redecide_piece (run, index + k, category);
+    {
+      KelPiece cut = { flat_start (run, item_at (run, index + k)), category };
+
+      if (run->pieces == NULL)
+        run->pieces = g_array_new (FALSE, FALSE, sizeof (KelPiece));
+      g_array_append_val (run->pieces, cut);
+    }
 }
 
 static void assign_one (KelSegmentRun *run, guint k, int *given, gboolean *per_unit);
