@@ -1681,6 +1681,65 @@ test_coder_words (void)
     }
 }
 
+/* The segment list's rows, measured without shaping their texts ------------------------ */
+
+/* Checks each row text under @w: an inscription (no wrapping label, which GTK lays out
+ * again for each of its measures), given as many lines as its text takes at its width —
+ * never fewer, unless it is at its most — and at most one more. */
+static void
+check_row_texts (GtkWidget *w, guint *inscriptions)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    check_row_texts (c, inscriptions);
+  if (GTK_IS_LABEL (w))
+    g_assert_false (gtk_label_get_wrap (GTK_LABEL (w)));
+  if (GTK_IS_INSCRIPTION (w) && gtk_widget_get_mapped (w))
+    {
+      GtkInscription *ins = GTK_INSCRIPTION (w);
+      g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (w, gtk_inscription_get_text (ins));
+      guint lines = gtk_inscription_get_nat_lines (ins);
+      int needed;
+
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_width (layout, gtk_widget_get_width (w) * PANGO_SCALE);
+      needed = pango_layout_get_line_count (layout);
+      g_test_message ("%u lines for %d: %s", lines, needed, gtk_inscription_get_text (ins));
+      g_assert_cmpuint (gtk_inscription_get_min_lines (ins), ==, lines);
+      g_assert_true ((int) lines >= needed || lines >= 2);
+      g_assert_cmpint ((int) lines, <=, needed + 1);
+      (*inscriptions)++;
+    }
+}
+
+static void
+row_lines (Fixture *f, KelWindow *window)
+{
+  GtkWidget *list = find_widget (kel_window_get_segment_panel (window), is_type,
+                                 GSIZE_TO_POINTER (GTK_TYPE_GRID_VIEW));
+  guint inscriptions = 0;
+
+  g_assert_true (gui_wait_until (not_busy, window, 60));
+  GUI_SETTLE (30);
+  g_assert_nonnull (list);
+  check_row_texts (list, &inscriptions);
+  /* the five coded clauses' texts, and the reason of none */
+  g_assert_cmpuint (inscriptions, >=, 5);
+  shot ("row-lines");
+}
+
+/* After a document opened, GTK measured the segment list's new rows for over 50 ms in one
+ * turn of the main loop, shaping each row's wrapped labels again and again (issue 16):
+ * the rows' texts are inscriptions of as many lines as their texts take. */
+static void
+test_row_lines (void)
+{
+  Fixture f = { 0 };
+
+  fixture_setup (&f, NULL, NULL);
+  run_workbench (&f, row_lines);
+  fixture_teardown (&f);
+}
+
 /* Find: a word's start, anywhere in a word ---------------------------------------------- */
 
 typedef struct {
@@ -1790,5 +1849,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/daywork/dark-rejected-chip", test_dark_rejected_chip);
   g_test_add_func ("/kelisim/daywork/retrieved-uncounted", test_retrieved_uncounted);
   g_test_add_func ("/kelisim/daywork/find-word-start", test_find_word_start);
+  g_test_add_func ("/kelisim/daywork/row-lines", test_row_lines);
   return g_test_run ();
 }
