@@ -183,10 +183,8 @@ make_chip (KelSegmentPanel *self, const KelCodeChip *chip)
 
 /* the most of a segment's text a row is given (three lines of a wide list) */
 #define ROW_TEXT_CHARS 400
-/* what a row's texts leave of the list's width: its padding and margins (and for a
- * reason, the clause's column and the memo's mark beside it) */
+/* what a row's text leaves of the list's width: its padding and margins */
 #define ROW_TEXT_INSET 40
-#define ROW_REASON_INSET 80
 
 /* How many lines, 1 to @most, @text takes in a row's text @w, @inset pixels narrower than
  * the list, counted by the average character of its font (the rows' smaller one). The
@@ -251,21 +249,10 @@ relines (gpointer data)
   self->lines_width = gtk_widget_get_width (GTK_WIDGET (self->list_view));
   for (guint i = 0; i < self->bound->len; i++)
     {
-      GtkListItem *row = self->bound->pdata[i];
-      GtkWidget *text = g_object_get_data (G_OBJECT (row), "text");
-      GtkWidget *items = g_object_get_data (G_OBJECT (row), "chips");
+      GtkWidget *text = g_object_get_data (G_OBJECT (self->bound->pdata[i]), "text");
 
       set_row_text (self, text, gtk_inscription_get_text (GTK_INSCRIPTION (text)),
                     ROW_TEXT_INSET, 3);
-      /* each item's line: its chips, and under them, maybe, why it does not count */
-      for (GtkWidget *line = gtk_widget_get_first_child (items); line != NULL;
-           line = gtk_widget_get_next_sibling (line))
-        {
-          GtkWidget *reason = gtk_widget_get_last_child (line);
-          if (GTK_IS_INSCRIPTION (reason))
-            set_row_text (self, reason, gtk_inscription_get_text (GTK_INSCRIPTION (reason)),
-                          ROW_REASON_INSET, 2);
-        }
     }
   return G_SOURCE_REMOVE;
 }
@@ -360,10 +347,16 @@ item_line (KelSegmentPanel *self, GArray *chips, GArray *group)
     {
       g_autofree char *text = reason_text (aside);
       g_autofree char *why = g_strdup_printf ("%s %s", _("Not counted:"), text);
-      GtkWidget *reason = row_inscription ("uncounted-reason");
+      /* a label of two lines: in a few rows only */
+      GtkWidget *reason = gtk_label_new (why);
 
-      set_row_text (self, reason, why, ROW_REASON_INSET, 2);
+      gtk_label_set_xalign (GTK_LABEL (reason), 0);
+      gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (reason), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (reason), 2);
+      gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_END);
       set_tip (reason, why);
+      gtk_widget_add_css_class (reason, "uncounted-reason");
       gtk_box_append (GTK_BOX (line), reason);
     }
   return line;

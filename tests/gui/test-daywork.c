@@ -1685,13 +1685,14 @@ test_coder_words (void)
 
 /* Checks each row text under @w: an inscription (no wrapping label, which GTK lays out
  * again for each of its measures), given as many lines as its text takes at its width —
- * never fewer, unless it is at its most — and at most one more. */
+ * never fewer, unless it is at its most (3) — and at most one more. */
 static void
 check_row_texts (GtkWidget *w, guint *inscriptions)
 {
   for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
     check_row_texts (c, inscriptions);
-  if (GTK_IS_LABEL (w))
+  /* (the reason an item does not count, in a few rows, is a label of two lines) */
+  if (GTK_IS_LABEL (w) && !gtk_widget_has_css_class (w, "uncounted-reason"))
     g_assert_false (gtk_label_get_wrap (GTK_LABEL (w)));
   if (GTK_IS_INSCRIPTION (w) && gtk_widget_get_mapped (w))
     {
@@ -1705,7 +1706,7 @@ check_row_texts (GtkWidget *w, guint *inscriptions)
       needed = pango_layout_get_line_count (layout);
       g_test_message ("%u lines for %d: %s", lines, needed, gtk_inscription_get_text (ins));
       g_assert_cmpuint (gtk_inscription_get_min_lines (ins), ==, lines);
-      g_assert_true ((int) lines >= needed || lines >= 2);
+      g_assert_true ((int) lines >= needed || lines == 3);
       g_assert_cmpint ((int) lines, <=, needed + 1);
       (*inscriptions)++;
     }
@@ -1722,7 +1723,7 @@ row_lines (Fixture *f, KelWindow *window)
   GUI_SETTLE (30);
   g_assert_nonnull (list);
   check_row_texts (list, &inscriptions);
-  /* the five coded clauses' texts, and the reason of none */
+  /* the five coded clauses' texts */
   g_assert_cmpuint (inscriptions, >=, 5);
   shot ("row-lines");
 }
