@@ -195,7 +195,7 @@ static int
 row_lines (KelSegmentPanel *self, GtkWidget *w, const char *text, int inset, int most)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self->list_view)) - inset;
-  glong chars = g_utf8_strlen (text, -1), per_line;
+  glong chars = text != NULL ? g_utf8_strlen (text, -1) : 0, per_line;
 
   if (self->char_width == 0)
     {
