@@ -9,6 +9,7 @@
 
 #include "kel-find-panel.h"
 #include "kel-project-views.h"
+#include "kel-search.h"
 
 #define MAX_HITS 2000
 #define CONTEXT 48
@@ -54,6 +55,7 @@ struct _KelFindPanel {
   GtkWidget       parent_instance;
   GtkWidget      *box;
   GtkSearchEntry *entry;
+  GtkDropDown    *match_dropdown;  /* KelQueryMatch: whole words, word start, anywhere */
   GtkLabel       *status_label;
   GtkWidget      *concordance_button;
   GtkListView    *list_view;
@@ -120,9 +122,6 @@ search_done (GObject *source, GAsyncResult *result, gpointer user_data)
   else
     status = kel_find_hits_text (total, documents);
   gtk_label_set_text (self->status_label, status);
-  /* the same hits as a concordance, for the query searched */
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->concordance_button), "s",
-                                    gtk_editable_get_text (GTK_EDITABLE (self->entry)));
   gtk_widget_set_visible (self->concordance_button, total > 0);
 }
 
@@ -145,10 +144,19 @@ stop_search (KelFindPanel *self)
   self->searching = FALSE;
 }
 
+/* The query typed, its words widened as the panel's choice says (школ → школ*). */
+static char *
+query_text (KelFindPanel *self)
+{
+  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+
+  return kel_query_widen (typed, gtk_drop_down_get_selected (self->match_dropdown));
+}
+
 static void
 run_search (KelFindPanel *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+  g_autofree char *text = query_text (self);
 
   stop_search (self);
   self->stale = FALSE;
@@ -162,6 +170,8 @@ run_search (KelFindPanel *self)
       return;
     }
   gtk_label_set_text (self->status_label, _("Searching…"));
+  /* the concordance of the same hits: the query as searched */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->concordance_button), "s", text);
   self->job = kel_job_new ();
   self->searching = TRUE;
   g_signal_connect_object (self->job, "notify::message", G_CALLBACK (on_job_message), self, 0);
@@ -173,6 +183,21 @@ static void
 on_search_changed (GtkSearchEntry *entry, KelFindPanel *self)
 {
   run_search (self);
+}
+
+static void
+on_match_selected (GtkDropDown *dropdown, GParamSpec *pspec, KelFindPanel *self)
+{
+  if (self->hits != NULL)  /* not while the template is built */
+    run_search (self);
+}
+
+/* Alt+T (the label's mnemonic): the dropdown's button takes the focus, as the dropdown
+ * cannot take it itself */
+static gboolean
+on_match_mnemonic (GtkWidget *dropdown, gboolean group_cycling, KelFindPanel *self)
+{
+  return gtk_widget_child_focus (dropdown, GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -271,11 +296,14 @@ kel_find_panel_class_init (KelFindPanelClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, KelFindPanel, box);
   gtk_widget_class_bind_template_child (widget_class, KelFindPanel, entry);
+  gtk_widget_class_bind_template_child (widget_class, KelFindPanel, match_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KelFindPanel, status_label);
   gtk_widget_class_bind_template_child (widget_class, KelFindPanel, concordance_button);
   gtk_widget_class_bind_template_child (widget_class, KelFindPanel, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_match_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_match_mnemonic);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_hit_activate);
 
@@ -343,6 +371,13 @@ kel_find_panel_set_query (KelFindPanel *self, const char *query)
   g_return_if_fail (KEL_IS_FIND_PANEL (self));
   gtk_editable_set_text (GTK_EDITABLE (self->entry), query);
   run_search (self);
+}
+
+GtkWidget *
+kel_find_panel_get_match_dropdown (KelFindPanel *self)
+{
+  g_return_val_if_fail (KEL_IS_FIND_PANEL (self), NULL);
+  return GTK_WIDGET (self->match_dropdown);
 }
 
 guint

@@ -31,6 +31,8 @@ void     kel_find_panel_activate_hit (KelFindPanel *self,
                                       guint         i);
 /* "Show as Concordance", shown when there are hits (for tests). */
 GtkWidget *kel_find_panel_get_concordance_button (KelFindPanel *self);
+/* How a word typed matches (KelQueryMatch as the dropdown's selected; for tests). */
+GtkWidget *kel_find_panel_get_match_dropdown (KelFindPanel *self);
 /* "3 hits in 2 documents", in the interface's language (free it). */
 char      *kel_find_hits_text (guint hits, guint documents);
 

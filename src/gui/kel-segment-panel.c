@@ -52,6 +52,10 @@ struct _KelSegmentPanel {
   gboolean            ask_count;    /* item_list: to count them (TRUE) or not */
   GArray             *ask_codings;  /* reason_list: the codings it asks about */
   GtkWidget          *ask_anchor;   /* where the next question is asked, NULL: the heading */
+  int                 char_width;   /* a row text's average character, Pango units; 0: not yet */
+  int                 lines_width;  /* the list's width the rows' lines were counted for */
+  guint               relines_id;   /* an idle counting them again for a new width */
+  GPtrArray          *bound;        /* GtkListItem: the rows bound, not referenced */
 };
 
 G_DEFINE_FINAL_TYPE (KelSegmentPanel, kel_segment_panel, GTK_TYPE_WIDGET)
@@ -177,8 +181,106 @@ make_chip (KelSegmentPanel *self, const KelCodeChip *chip)
 
 /* Rows ------------------------------------------------------------------------------ */
 
-/* the most of a segment's text a row gives its label (three lines of a wide list) */
+/* the most of a segment's text a row is given (three lines of a wide list) */
 #define ROW_TEXT_CHARS 400
+/* what a row's text leaves of the list's width: its padding and margins */
+#define ROW_TEXT_INSET 40
+
+/* How many lines, 1 to @most, @text takes in a row's text @w, @inset pixels narrower than
+ * the list, counted by the average character of its font (the rows' smaller one). The
+ * rows' texts are GtkInscriptions of that many lines, sized by lines and characters:
+ * GTK measures a row without shaping its texts (a wrapping GtkLabel is laid out again for
+ * each of its measures, and a document's opening measures every row it builds). */
+static int
+row_lines (KelSegmentPanel *self, GtkWidget *w, const char *text, int inset, int most)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->list_view)) - inset;
+  glong chars = text != NULL ? g_utf8_strlen (text, -1) : 0, per_line;
+
+  if (self->char_width == 0)
+    {
+      PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (w),
+                                                             NULL, NULL);
+
+      self->char_width = MAX (1, pango_font_metrics_get_approximate_char_width (metrics));
+      pango_font_metrics_unref (metrics);
+    }
+  if (width <= 0)
+    return most;  /* not laid out yet */
+  /* words wrap before a line is full: a sixth of it left, so that a text is given a line
+   * too many rather than cut a line short */
+  per_line = MAX (1, (glong) width * PANGO_SCALE * 5 / 6 / self->char_width);
+  return (int) CLAMP ((chars + per_line - 1) / per_line, 1, most);
+}
+
+/* A row's text: set_row_text() gives it its lines, ellipsized after the last. */
+static GtkWidget *
+row_inscription (const char *css_class)
+{
+  GtkWidget *w = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (w), 0);
+  gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (w), PANGO_WRAP_WORD_CHAR);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (w), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (w), 1);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (w), 1);
+  gtk_widget_set_hexpand (w, TRUE);
+  gtk_widget_add_css_class (w, css_class);
+  return w;
+}
+
+static void
+set_row_text (KelSegmentPanel *self, GtkWidget *w, const char *text, int inset, int most)
+{
+  int lines = row_lines (self, w, text, inset, most);
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (w), text);
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (w), lines);
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (w), lines);
+}
+
+/* The lines of the rows bound counted again, for the list's new width. */
+static gboolean
+relines (gpointer data)
+{
+  KelSegmentPanel *self = data;
+
+  self->relines_id = 0;
+  self->lines_width = gtk_widget_get_width (GTK_WIDGET (self->list_view));
+  for (guint i = 0; i < self->bound->len; i++)
+    {
+      GtkWidget *text = g_object_get_data (G_OBJECT (self->bound->pdata[i]), "text");
+
+      set_row_text (self, text, gtk_inscription_get_text (GTK_INSCRIPTION (text)),
+                    ROW_TEXT_INSET, 3);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* The panel laid out as GtkBinLayout would (its one child, the box; the popover places
+ * itself), and when the list's width has changed since the rows' lines were counted,
+ * they are counted again after it. */
+static void
+panel_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
+               int *natural, int *minimum_baseline, int *natural_baseline)
+{
+  KelSegmentPanel *self = KEL_SEGMENT_PANEL (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size, minimum, natural, minimum_baseline,
+                      natural_baseline);
+}
+
+static void
+panel_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  KelSegmentPanel *self = KEL_SEGMENT_PANEL (widget);
+  int list_width;
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+  list_width = gtk_widget_get_width (GTK_WIDGET (self->list_view));
+  if (list_width > 0 && ABS (list_width - self->lines_width) >= 8 && self->relines_id == 0)
+    self->relines_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, relines, self, NULL);
+}
 
 /* One line of a row: an item's chips and its amount (in brackets when it does not count:
  * what counting it would add), and under it why it does not count. */
@@ -187,23 +289,34 @@ item_line (KelSegmentPanel *self, GArray *chips, GArray *group)
 {
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *flow = gtk_flow_box_new ();
+  GtkWidget *flow;
   GtkWidget *amount = gtk_label_new (NULL);
   const KelCodeChip *counted = NULL, *aside = NULL;
 
-  gtk_widget_set_hexpand (flow, TRUE);
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 2);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 4);
-  gtk_widget_set_can_target (flow, FALSE);
-  gtk_widget_set_focusable (flow, FALSE);
-  gtk_widget_add_css_class (flow, "segment-chips");
+  /* several chips wrap in a flow box; one, the most common, is the chip alone, without
+   * the flow box and its child to style and measure in each row */
+  if (group->len > 1)
+    {
+      flow = gtk_flow_box_new ();
+      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
+      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 2);
+      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 4);
+      gtk_widget_set_can_target (flow, FALSE);
+      gtk_widget_set_focusable (flow, FALSE);
+      gtk_widget_add_css_class (flow, "segment-chips");
+    }
+  else
+    flow = NULL;
   for (guint j = 0; j < group->len; j++)
     {
       const KelCodeChip *chip = &g_array_index (chips, KelCodeChip, g_array_index (group, guint, j));
+      GtkWidget *w = make_chip (self, chip);
 
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), make_chip (self, chip));
+      if (flow != NULL)
+        gtk_flow_box_append (GTK_FLOW_BOX (flow), w);
+      else
+        flow = w;
       if (chip->status == KEL_STATUS_REJECTED)
         continue;
       if (chip->counted && (counted == NULL || isnan (counted->amount_kzt)))
@@ -224,6 +337,9 @@ item_line (KelSegmentPanel *self, GArray *chips, GArray *group)
     }
   gtk_widget_add_css_class (amount, "dim-label");
   gtk_widget_set_valign (amount, GTK_ALIGN_START);
+  if (flow == NULL)
+    flow = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_hexpand (flow, TRUE);
   gtk_box_append (GTK_BOX (top), flow);
   gtk_box_append (GTK_BOX (top), amount);
   gtk_box_append (GTK_BOX (line), top);
@@ -231,6 +347,7 @@ item_line (KelSegmentPanel *self, GArray *chips, GArray *group)
     {
       g_autofree char *text = reason_text (aside);
       g_autofree char *why = g_strdup_printf ("%s %s", _("Not counted:"), text);
+      /* a label of two lines: in a few rows only */
       GtkWidget *reason = gtk_label_new (why);
 
       gtk_label_set_xalign (GTK_LABEL (reason), 0);
@@ -290,7 +407,7 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegment
   GtkWidget *clause = gtk_label_new (NULL);
   /* one line per item: several items of a clause each with their own amount */
   GtkWidget *items = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *text = gtk_label_new (NULL);
+  GtkWidget *text = row_inscription ("segment-text");
 
   gtk_widget_add_css_class (clause, "clause-label");
   gtk_widget_set_valign (clause, GTK_ALIGN_START);
@@ -304,12 +421,6 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegment
   gtk_box_append (GTK_BOX (top), clause);
   gtk_box_append (GTK_BOX (top), items);
   gtk_box_append (GTK_BOX (top), memo);
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (text), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (text, "segment-text");
   gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), text);
   gtk_widget_set_margin_start (box, 6);
@@ -347,9 +458,11 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegmentP
     end = g_utf8_next_char (end);
   if (*end != '\0')
     shown = g_strdup_printf ("%.*s…", (int) (end - text), text);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (list_item), "text"), shown ? shown : text);
+  set_row_text (self, g_object_get_data (G_OBJECT (list_item), "text"), shown ? shown : text,
+                ROW_TEXT_INSET, 3);
   fill_chips (self, list_item, item);
   g_signal_connect (item, "chips-changed", G_CALLBACK (on_item_chips_changed), list_item);
+  g_ptr_array_add (self->bound, list_item);
   a11y = g_strdup_printf ("%s: %s", clause, kel_segment_item_get_text (item));
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (list_item)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
@@ -360,6 +473,7 @@ unbind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, KelSegmen
 {
   KelSegmentItem *item = gtk_list_item_get_item (list_item);
 
+  g_ptr_array_remove_fast (self->bound, list_item);
   if (item != NULL)
     g_signal_handlers_disconnect_by_func (item, on_item_chips_changed, list_item);
 }
@@ -1093,6 +1207,7 @@ kel_segment_panel_dispose (GObject *object)
   g_clear_object (&self->ask_popover);
   g_clear_pointer (&self->ask_items, g_ptr_array_unref);
   g_clear_pointer (&self->ask_codings, g_array_unref);
+  g_clear_handle_id (&self->relines_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEL_TYPE_SEGMENT_PANEL);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
@@ -1107,6 +1222,7 @@ kel_segment_panel_finalize (GObject *object)
 
   g_free (self->coder);
   g_free (self->text);
+  g_ptr_array_unref (self->bound);
   G_OBJECT_CLASS (kel_segment_panel_parent_class)->finalize (object);
 }
 
@@ -1120,7 +1236,6 @@ kel_segment_panel_class_init (KelSegmentPanelClass *klass)
   object_class->finalize = kel_segment_panel_finalize;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/kelisim/Kelisim/ui/kel-segment-panel.ui");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, KelSegmentPanel, box);
   gtk_widget_class_bind_template_child (widget_class, KelSegmentPanel, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KelSegmentPanel, count_label);
@@ -1154,6 +1269,9 @@ kel_segment_panel_init (KelSegmentPanel *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
+  self->bound = g_ptr_array_new ();
+  gtk_widget_set_layout_manager (GTK_WIDGET (self),
+                                 gtk_custom_layout_new (NULL, panel_measure, panel_allocate));
   gtk_widget_init_template (GTK_WIDGET (self));
   build_ask_popover (self);
   self->forced = -1;

@@ -19,9 +19,11 @@
 #include "kel-application.h"
 #include "kel-chart-view.h"
 #include "kel-document-view.h"
+#include "kel-find-panel.h"
 #include "kel-page-view.h"
 #include "kel-preferences-window.h"
 #include "kel-reason.h"
+#include "kel-search.h"
 #include "kel-retrieved-window.h"
 #include "kel-segment-panel.h"
 #include "kel-window.h"
@@ -1679,6 +1681,156 @@ test_coder_words (void)
     }
 }
 
+/* The segment list's rows, measured without shaping their texts ------------------------ */
+
+/* Checks each row text under @w: an inscription (no wrapping label, which GTK lays out
+ * again for each of its measures), given as many lines as its text takes at its width —
+ * never fewer, unless it is at its most (3) — and at most one more. */
+static void
+check_row_texts (GtkWidget *w, guint *inscriptions)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    check_row_texts (c, inscriptions);
+  /* (the reason an item does not count, in a few rows, is a label of two lines) */
+  if (GTK_IS_LABEL (w) && !gtk_widget_has_css_class (w, "uncounted-reason"))
+    g_assert_false (gtk_label_get_wrap (GTK_LABEL (w)));
+  if (GTK_IS_INSCRIPTION (w) && gtk_widget_get_mapped (w))
+    {
+      GtkInscription *ins = GTK_INSCRIPTION (w);
+      g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (w, gtk_inscription_get_text (ins));
+      guint lines = gtk_inscription_get_nat_lines (ins);
+      int needed;
+
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_width (layout, gtk_widget_get_width (w) * PANGO_SCALE);
+      needed = pango_layout_get_line_count (layout);
+      g_test_message ("%u lines for %d: %s", lines, needed, gtk_inscription_get_text (ins));
+      g_assert_cmpuint (gtk_inscription_get_min_lines (ins), ==, lines);
+      g_assert_true ((int) lines >= needed || lines == 3);
+      g_assert_cmpint ((int) lines, <=, needed + 1);
+      (*inscriptions)++;
+    }
+}
+
+static void
+row_lines (Fixture *f, KelWindow *window)
+{
+  GtkWidget *list = find_widget (kel_window_get_segment_panel (window), is_type,
+                                 GSIZE_TO_POINTER (GTK_TYPE_GRID_VIEW));
+  guint inscriptions = 0;
+
+  g_assert_true (gui_wait_until (not_busy, window, 60));
+  GUI_SETTLE (30);
+  g_assert_nonnull (list);
+  check_row_texts (list, &inscriptions);
+  /* the five coded clauses' texts */
+  g_assert_cmpuint (inscriptions, >=, 5);
+  shot ("row-lines");
+}
+
+/* After a document opened, GTK measured the segment list's new rows for over 50 ms in one
+ * turn of the main loop, shaping each row's wrapped labels again and again (issue 16):
+ * the rows' texts are inscriptions of as many lines as their texts take. */
+static void
+test_row_lines (void)
+{
+  Fixture f = { 0 };
+
+  fixture_setup (&f, NULL, NULL);
+  run_workbench (&f, row_lines);
+  fixture_teardown (&f);
+}
+
+/* Find: a word's start, anywhere in a word ---------------------------------------------- */
+
+typedef struct {
+  KelFindPanel *find;
+  guint         hits;
+} HitsWant;
+
+/* The panel has searched (the entry's delayed search too) and shows @hits hits. */
+static gboolean
+hits_are (gpointer data)
+{
+  HitsWant *w = data;
+  const char *status = kel_find_panel_get_status (w->find);
+
+  return !g_str_has_prefix (status, "Searching") && !g_str_has_prefix (status, "Searches")
+         && kel_find_panel_get_n_hits (w->find) == w->hits;
+}
+
+static const char *
+hit_text (Fixture *f, KelWindow *window, KelFindPanel *find, guint i)
+{
+  static char match[64];
+  g_autoptr (KelDocument) doc = kel_project_load_document (kel_window_get_project (window),
+                                                          f->document, 0, NULL);
+  gint64 document;
+  gsize start, end;
+
+  g_assert_true (kel_find_panel_get_hit (find, i, &document, &start, &end));
+  g_assert_cmpint (document, ==, f->document);
+  g_assert_cmpuint (end - start, <, sizeof match);
+  g_strlcpy (match, doc->norm->text + start, end - start + 1);
+  return match;
+}
+
+static void
+find_word_start (Fixture *f, KelWindow *window)
+{
+  KelFindPanel *find = KEL_FIND_PANEL (kel_window_get_find_panel (window));
+  GtkDropDown *match = GTK_DROP_DOWN (kel_find_panel_get_match_dropdown (find));
+  HitsWant want = { find, 1 };
+
+  g_assert_true (gui_wait_until (not_busy, window, 60));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  GUI_SETTLE (30);
+  /* by default a word typed is a word's start: «благотвор» finds «благотворительной» */
+  g_assert_cmpuint (gtk_drop_down_get_selected (match), ==, KEL_QUERY_WORD_START);
+  kel_find_panel_set_query (find, "благотвор");
+  g_assert_true (gui_wait_until (hits_are, &want, 30));
+  g_assert_cmpstr (hit_text (f, window, find, 0), ==, "благотворительной");
+  shot ("find-word-start");
+
+  /* the choice is reached from the entry with the keyboard: Alt+T, then the list's keys */
+  kel_find_panel_focus (find);
+  GUI_SETTLE (30);
+  xdotool ((const char *[]) { "key", "alt+t", NULL });
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (match)));
+  /* its list opened with Space, the choice above the one made taken with Enter */
+  xdotool ((const char *[]) { "key", "space", NULL });
+  xdotool ((const char *[]) { "key", "Up", NULL });
+  xdotool ((const char *[]) { "key", "Return", NULL });
+  g_assert_cmpuint (gtk_drop_down_get_selected (match), ==, KEL_QUERY_WHOLE_WORDS);
+  want.hits = 0;
+  g_assert_true (gui_wait_until (hits_are, &want, 30));
+  g_assert_cmpstr (kel_find_panel_get_status (find), ==, "No hits");
+
+  /* anywhere in a word: «творит» inside «благотворительной», no word's start */
+  kel_find_panel_set_query (find, "творит");
+  gtk_drop_down_set_selected (match, KEL_QUERY_WORD_START);
+  g_assert_true (gui_wait_until (hits_are, &want, 30));
+  gtk_drop_down_set_selected (match, KEL_QUERY_ANYWHERE);
+  want.hits = 1;
+  g_assert_true (gui_wait_until (hits_are, &want, 30));
+  g_assert_cmpstr (hit_text (f, window, find, 0), ==, "благотворительной");
+  shot ("find-anywhere");
+}
+
+/* Find matched whole words only: a researcher looking for «школ» expects «школы»,
+ * «школьный» (issue 16): a word's start by default, anywhere in a word or whole words at
+ * choice, from the keyboard. */
+static void
+test_find_word_start (void)
+{
+  Fixture f = { 0 };
+
+  fixture_setup (&f, NULL, NULL);
+  run_workbench (&f, find_word_start);
+  fixture_teardown (&f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1697,5 +1849,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/daywork/coder-words", test_coder_words);
   g_test_add_func ("/kelisim/daywork/dark-rejected-chip", test_dark_rejected_chip);
   g_test_add_func ("/kelisim/daywork/retrieved-uncounted", test_retrieved_uncounted);
+  g_test_add_func ("/kelisim/daywork/find-word-start", test_find_word_start);
+  g_test_add_func ("/kelisim/daywork/row-lines", test_row_lines);
   return g_test_run ();
 }

@@ -376,6 +376,15 @@ test_steps (Fixture *f, gconstpointer data)
   assert_step (step, "code", "human_development", "2.6");
   kel_project_step_free (step);
 
+  /* a segment without a clause (the title, a sentence) is named as the segment list names it, so
+   * that the toast says where it was in every language */
+  g_assert_cmpint (kel_project_code_segment (f->project, "anna", f->docs[0], 0, "charity",
+                                             &error), >, 0);
+  g_assert_no_error (error);
+  step = kel_project_peek_step (f->project, "anna", FALSE, &error);
+  assert_step (step, "code", "charity", "Sentence 1");
+  kel_project_step_free (step);
+
   /* the lexicon has no history, and nobody unknown does */
   g_assert_null (kel_project_peek_step (f->project, "bek", FALSE, &error));
   g_assert_nonnull (error);

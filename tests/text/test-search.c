@@ -81,6 +81,50 @@ test_search_homoglyphs (void)
   g_assert_cmpuint (b->len, ==, 1);
 }
 
+/* A word typed matches a word's start or anywhere in a word when the query is widened:
+ * the find panel's choice. */
+static void
+test_search_widen (void)
+{
+  const struct {
+    const char    *query;
+    KelQueryMatch  match;
+    const char    *widened;
+  } cases[] = {
+    { "школ", KEL_QUERY_WHOLE_WORDS, "школ" },
+    { "школ", KEL_QUERY_WORD_START, "школ*" },
+    { "школ мектеп*, fund", KEL_QUERY_WORD_START, "школ* мектеп*, fund*" },
+    { "«social proj» школ", KEL_QUERY_WORD_START, "«social* proj*» школ*" },
+    { "\"детск сад\"", KEL_QUERY_ANYWHERE, "\"*детск* *сад*\"" },
+    { "*", KEL_QUERY_WORD_START, "*" },
+  };
+  guint n;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *w = kel_query_widen (cases[i].query, cases[i].match);
+      g_assert_cmpstr (w, ==, cases[i].widened);
+    }
+  /* школ is no whole word of the text, but the start of школы and школе; ектеп is inside
+   * мектеп, Мектептің and мектептерге */
+  {
+    g_autoptr (GArray) a = search ("школ", &n);
+    g_autoptr (GArray) b = search ("школ*", &n);
+    g_autoptr (GArray) c = search ("ектеп", &n);
+    g_autoptr (GArray) d = search ("*ектеп*", &n);
+    g_autoptr (GArray) e = search ("«*ocial project*»", &n);
+
+    g_assert_cmpuint (a->len, ==, 0);
+    g_assert_cmpuint (b->len, ==, 2);
+    g_assert_cmpstr (g_array_index (b, KelSearchHit, 0).match, ==, "школы");
+    g_assert_cmpuint (c->len, ==, 0);
+    g_assert_cmpuint (d->len, ==, 3);
+    /* the whole word is the hit, not the part typed */
+    g_assert_cmpstr (g_array_index (d, KelSearchHit, 1).match, ==, "Мектептің");
+    g_assert_cmpuint (e->len, ==, 2);
+  }
+}
+
 static void
 test_search_bad (void)
 {
@@ -95,6 +139,10 @@ test_search_bad (void)
   g_assert_error (error, KEL_SEARCH_ERROR, KEL_SEARCH_ERROR_INVALID);
   g_clear_error (&error);
   q = kel_query_new ("*", &error);
+  g_assert_null (q);
+  g_assert_error (error, KEL_SEARCH_ERROR, KEL_SEARCH_ERROR_INVALID);
+  g_clear_error (&error);
+  q = kel_query_new ("школ **", &error);
   g_assert_null (q);
   g_assert_error (error, KEL_SEARCH_ERROR, KEL_SEARCH_ERROR_INVALID);
   g_clear_error (&error);
@@ -129,6 +177,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/search/words", test_search_words);
   g_test_add_func ("/kelisim/search/phrases", test_search_phrases);
   g_test_add_func ("/kelisim/search/homoglyphs", test_search_homoglyphs);
+  g_test_add_func ("/kelisim/search/widen", test_search_widen);
   g_test_add_func ("/kelisim/search/bad", test_search_bad);
   g_test_add_func ("/kelisim/search/limit", test_search_limit);
   return g_test_run ();

@@ -31,6 +31,21 @@ add_once (GPtrArray *list, const char *s)
   g_ptr_array_add (list, g_strdup (s));
 }
 
+/* A segment without a clause is named as the segment list names it ("Sentence 3"). */
+static const char *
+kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "clause") == 0)
+    return _("Clause");
+  if (g_strcmp0 (kind, "list_item") == 0)
+    return _("List item");
+  if (g_strcmp0 (kind, "table_row") == 0)
+    return _("Table row");
+  if (g_strcmp0 (kind, "heading") == 0)
+    return _("Heading");
+  return _("Sentence");
+}
+
 static char *
 segment_clause (KelProject *project, gint64 document, int segment)
 {
@@ -38,13 +53,18 @@ segment_clause (KelProject *project, gint64 document, int segment)
 
   if (segment < 0)
     return NULL;
-  stmt = _kel_project_prepare (project, "SELECT clause FROM segments WHERE document = ? "
+  stmt = _kel_project_prepare (project, "SELECT clause, kind FROM segments WHERE document = ? "
                                "AND idx = ?", NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, document);
   sqlite3_bind_int (stmt, 2, segment);
-  return sqlite3_step (stmt) == SQLITE_ROW ? _kel_sql_dup (stmt, 0) : NULL;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    return _kel_sql_dup (stmt, 0);
+  return g_strdup_printf ("%s %d", kind_label ((const char *) sqlite3_column_text (stmt, 1)),
+                          segment + 1);
 }
 
 /* The categories and clauses of the codings the step changed, as it left them: those

@@ -88,7 +88,8 @@ typedef struct {
   char      *label;        /* as the history stored it ("Accept “charity”") */
   gint64     document;
   GPtrArray *categories;   /* char*, each once, in the step's order */
-  GPtrArray *clauses;      /* char*, each once: the item's label, else the segment's */
+  GPtrArray *clauses;      /* char*, each once: the item's label, else the segment's
+                            * clause, else its kind and number ("Sentence 3") */
 } KelProjectStep;
 
 void            kel_project_step_free (KelProjectStep *step);

@@ -29,7 +29,7 @@ kel_search_hit_clear (KelSearchHit *hit)
 }
 
 /* One word of the query as a pattern: letters as they are (caseless), ё for е, a
- * trailing * for any ending. */
+ * trailing * for any ending, a leading one for any beginning. */
 static void
 append_word (GString *re, const char *word, gsize len)
 {
@@ -38,6 +38,11 @@ append_word (GString *re, const char *word, gsize len)
 
   if (wildcard)
     end--;
+  if (p < end && *p == '*')
+    {
+      g_string_append (re, "\\w*");
+      p++;
+    }
   while (p < end)
     {
       gunichar c = g_utf8_get_char (p);
@@ -123,7 +128,7 @@ append_terms (GString *re, const char *p, GError **error)
       start = p;
       while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != ',')
         p++;
-      if (p - start == 1 && *start == '*')
+      if (strspn (start, "*") >= (gsize) (p - start))
         {
           g_set_error (error, KEL_SEARCH_ERROR, KEL_SEARCH_ERROR_INVALID,
                        _("A * stands for the ending of a word: write the word's start before it"));
@@ -177,6 +182,70 @@ kel_query_new (const char *query, GError **error)
   q->mctx = pcre2_match_context_create (NULL);
   pcre2_set_match_limit (q->mctx, MATCH_LIMIT);
   return q;
+}
+
+/* Appends @word with a * after it unless it has one, and for KEL_QUERY_ANYWHERE one before
+ * it too. */
+static void
+widen_word (GString *out, const char *word, gsize len, KelQueryMatch match)
+{
+  if (len == 0)
+    return;
+  if (match == KEL_QUERY_ANYWHERE && word[0] != '*')
+    g_string_append_c (out, '*');
+  g_string_append_len (out, word, len);
+  if (word[len - 1] != '*')
+    g_string_append_c (out, '*');
+}
+
+char *
+kel_query_widen (const char *query, KelQueryMatch match)
+{
+  GString *out;
+  const char *p = query;
+  const char *close = NULL;   /* the quotation mark that ends the phrase we are in */
+
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (match == KEL_QUERY_WHOLE_WORDS)
+    return g_strdup (query);
+  out = g_string_sized_new (strlen (query) + 8);
+  while (*p)
+    {
+      const char *start;
+
+      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == ',')
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      if (close == NULL && (*p == '"' || g_str_has_prefix (p, "«") || g_str_has_prefix (p, "“")))
+        {
+          close = *p == '"' ? "\"" : g_str_has_prefix (p, "«") ? "»" : "”";
+          start = p;
+          p = g_utf8_next_char (p);
+          g_string_append_len (out, start, p - start);
+          continue;
+        }
+      if (close != NULL && g_str_has_prefix (p, close))
+        {
+          g_string_append (out, close);
+          p += strlen (close);
+          close = NULL;
+          continue;
+        }
+      /* a word: up to a space, a comma, or the end of its phrase */
+      start = p;
+      while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != ','
+             && !(close != NULL && g_str_has_prefix (p, close)))
+        p++;
+      /* a lone * stays as it is, for kel_query_new() to say what it is for */
+      if (strspn (start, "*") >= (gsize) (p - start))
+        g_string_append_len (out, start, p - start);
+      else
+        widen_word (out, start, p - start, match);
+    }
+  return g_string_free (out, FALSE);
 }
 
 void

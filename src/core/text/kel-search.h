@@ -26,11 +26,25 @@ typedef struct _KelQuery KelQuery;
 
 /* Parses what a user types: words (any of them is a hit), "quoted phrases" (whose words
  * may be split by line breaks, hyphens or several spaces), and a trailing * on a word
- * for any ending (мектеп* finds мектептің, мектептерге). Matching ignores case, folds
+ * for any ending (мектеп* finds мектептің, мектептерге), a leading one for any beginning
+ * (*мектеп* finds жалпымектептік too). Matching ignores case, folds
  * Latin look-alike letters in Cyrillic words (as the documents' text was folded), and
  * takes ё for е. */
 KelQuery *kel_query_new     (const char      *query,
                              GError         **error);
+
+/* How a word typed matches the words of the text. */
+typedef enum {
+  KEL_QUERY_WHOLE_WORDS,  /* a whole word, as typed (with a * for any ending) */
+  KEL_QUERY_WORD_START,   /* a word's start: школ finds школы, школьный */
+  KEL_QUERY_ANYWHERE,     /* anywhere in a word: школ finds общешкольный too */
+} KelQueryMatch;
+
+/* @query in kel_query_new()'s syntax with each of its words, in phrases too, matching as
+ * @match says: a * after the word (unless it has one), and for KEL_QUERY_ANYWHERE one
+ * before it too (*школ*). Newly allocated. */
+char     *kel_query_widen   (const char      *query,
+                             KelQueryMatch    match);
 void      kel_query_free    (KelQuery        *query);
 /* Appends the hits in @text (KelSearchHit, in order; at most @max_hits, 0 for no limit)
  * to @hits and returns how many were found. @context is the number of characters of
