@@ -82,6 +82,17 @@ test_parties_loanwords (void)
     { "Жайықцинк", "Zhaiykzinc" },
     { "Тобыл Петролеум Ресорсиз", "Tobyl Petroleum Resources" },
     { "Ертіс Кока-Кола Ботлерс", "Ertis Coca Cola Bottlers" },
+    { "Алтай Иншуранс", "Altai Insurance" },
+    { "Сарыарқа Инжиниринг", "Saryarka Engineering" },
+    { "Жетісуфарм", "Zhetisupharm" },
+    { "Береке-Фарм", "Bereke Pharm" },
+    { "Дала Холдинг", "Dala Holding" },
+    { "Нұр Трейд", "Nur Trade" },
+    { "Эйр Тұлпар", "Air Tulpar" },
+    /* е after a vowel */
+    { "Ақсуское Кен", "Aksuskoye Ken" },
+    /* a word that only begins with a loanword's letters is no loanword */
+    { "Фармацевт Сервис", "Farmatsevt Service" },
     /* inside a word, a piece that is not at its start is no loanword */
     { "Бекголдай", "Bekgoldai" },
     { "Кеңсервисбай", "Kenservisbai" },
@@ -490,6 +501,46 @@ corp_of_amount (const KelDocument *doc, double amount)
   return "";
 }
 
+/* An akimat's summary of several companies, two of them on the list and one not; and
+ * minutes that name a company the list does not know again and again with its legal form
+ * beside a listed one: the rows and the pledges of the company the list does not know are
+ * its own, not the listed company's (invented companies beside Kaspi Bank and Kcell). */
+static void
+test_parties_several_with_listed (void)
+{
+  static const struct {
+    const char *text;
+    double listed, other;
+  } cases[] = {
+    { "СВОДНАЯ ИНФОРМАЦИЯ\nо социальной помощи компаний городу за 2023 год\n\n"
+      "1. АО «Kaspi Bank» построило школу в микрорайоне Алатау стоимостью 500 млн тенге.\n"
+      "2. АО «Kaspi Bank» передало медицинское оборудование больнице на 40 млн тенге.\n"
+      "3. АО «Kcell» отремонтировало спортивный зал школы № 5 за 60 млн тенге.\n"
+      "4. АО «Kcell» передало компьютеры школе № 9 на 15 млн тенге.\n"
+      "5. ТОО «Каскелен Мебель» передало мебель детскому дому на 12 млн тенге.\n"
+      "6. ТОО «Каскелен Мебель» провело праздник Наурыз в селе Каскелен за 8 млн тенге.\n",
+      500e6, 12e6 },
+    { "ПРОТОКОЛ\nсовещания у акима области\n\nПрисутствовали: председатель правления "
+      "АО «Kaspi Bank»; директор ТОО «Ақбұлақ Тас Өнім».\nСЛУШАЛИ:\nПредставитель "
+      "АО «Kaspi Bank» доложил, что банк в 2019 году отремонтировал школу № 2 (50 млн "
+      "тенге).\nДиректор ТОО «Ақбұлақ Тас Өнім» доложил, что компания провела праздник "
+      "Наурыз (5 млн тенге).\nРЕШИЛИ:\n1. Принять к сведению согласие АО «Kaspi Bank» "
+      "построить спортивный зал в селе Береке стоимостью 300 млн тенге.\n2. Принять к "
+      "сведению согласие ТОО «Ақбұлақ Тас Өнім» построить водопровод в селе Жамансор "
+      "стоимостью 210 млн тенге.\n", 300e6, 210e6 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (KelDocument) doc = process (cases[i].text);
+
+      g_test_message ("case %u", i);
+      g_assert_cmpstr (corp_of_amount (doc, cases[i].listed), ==, "Kaspi Bank");
+      g_assert_cmpstr (corp_of_amount (doc, cases[i].other), !=, "Kaspi Bank");
+      g_assert_cmpstr (corp_of_amount (doc, cases[i].other), !=, "");
+    }
+}
+
 /* An akimat's news of two memoranda signed the same day: the second company, named once
  * in a sentence that signs its memorandum, takes the items after it, in kk, ru and en;
  * the first company's items stay its own (invented companies; the first is on the list in
@@ -840,6 +891,158 @@ test_parties_one_name (void)
     }
 }
 
+/* One company named side by side in two languages or spellings, its name and its legal
+ * form, then a bracket or a slash and its other name with its form, is one company named
+ * in Latin letters where one of its names is; two companies in a list, or a company and
+ * its group in a note, stay two (invented companies, in en, ru and kk). */
+static void
+test_parties_beside (void)
+{
+  static const struct {
+    const char *text, *corp;
+    guint parties;
+  } cases[] = {
+    { "Zhetisu Reinsurance JSC (АО «Страховая компания «Жетісу Қайта Сақтандыру»)\n"
+      "Dear colleagues,\nZhetisu Reinsurance will give KZT 12 million for the repair of "
+      "the gym of school No. 4.\nАО «Страховая компания «Жетісу Қайта Сақтандыру» "
+      "also gives KZT 3 million to the children's sports festival.\n", "Zhetisu Reinsurance", 1 },
+    { "КЕЛІСІМ\n\nАудан әкімдігі және «Көкжиек тау-кен байыту кешені» жауапкершілігі "
+      "шектеулі серіктестігі (Kokzhiyek Mining LLP, бұдан әрі – Компания) төмендегілер "
+      "туралы келісімді жасасты.\n1. Компания ауылдағы мектептің спорт залын 90 млн "
+      "теңгеге жөндейді.\n2. «Көкжиек ТБК» ЖШС студенттерге 5 млн теңге шәкіртақы "
+      "төлейді.\n", "Kokzhiyek Mining", 1 },
+    { "МЕМОРАНДУМ\n\nАО «Страховая компания «Тулпар Иншуранс» / Tulpar Assurance JSC "
+      "(далее – Компания) и акимат города заключили меморандум.\n1. Компания выделит "
+      "20 млн тенге на ремонт школы № 7.\n", "Tulpar Assurance", 1 },
+    { "ПРОТОКОЛ\n\nПрисутствовали: ТОО «Арқалық Құрылыс», ТОО «Нұрлы Тас Өнім».\n"
+      "1. ТОО «Арқалық Құрылыс» отремонтирует школу № 3 за 40 млн тенге.\n2. ТОО «Нұрлы "
+      "Тас Өнім» выделит 15 млн тенге на праздник Наурыз.\n3. ТОО «Нұрлы Тас Өнім» "
+      "построит детскую площадку за 20 млн тенге.\n", NULL, 2 },
+    { "МЕМОРАНДУМ\n\nТОО «Сарыбел Жол» (дочерняя организация АО «Тобыл Транс») "
+      "построит дорогу к школе за 60 млн тенге.\n", NULL, 2 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (KelDocument) doc = process (cases[i].text);
+      g_autoptr (GPtrArray) parties = _kel_find_parties (kel_test_lexicon (),
+                                                         doc->norm->text, doc->norm->len, 0);
+
+      g_test_message ("case %u", i);
+      g_assert_cmpuint (parties->len, ==, cases[i].parties);
+      if (cases[i].corp == NULL)
+        continue;
+      g_assert_cmpstr (doc->corporation, ==, cases[i].corp);
+      g_assert_cmpuint (doc->codings->len, >, 0);
+      for (guint k = 0; k < doc->codings->len; k++)
+        g_assert_cmpstr (kel_coding_get_corporation (doc, &g_array_index (doc->codings,
+                                                                          KelCoding, k)),
+                         ==, cases[i].corp);
+    }
+}
+
+/* The longest legal forms, «товарищество с ограниченной ответственностью «…»» and ««…»
+ * жауапкершілігі шектеулі серіктестігі», name a company too, and the abbreviation the
+ * document then gives it with its form («(далее – ТОО «СИПК», Компания)») is the same
+ * company, named by its name spelled out (invented companies). */
+static void
+test_parties_long_forms (void)
+{
+  static const struct {
+    const char *text, *corp;
+  } cases[] = {
+    { "СОГЛАШЕНИЕ\n\nАкимат района и товарищество с ограниченной ответственностью "
+      "«Сарыбулакская известковая компания» в лице директора (далее – ТОО «СИК», "
+      "Компания) заключили соглашение.\n1. Компания построит детскую площадку за 30 млн "
+      "тенге.\n2. ТОО «СИК» выделит 4 млн тенге на праздник Наурыз.\nТОО «СИК»: "
+      "________\n", "Sarybulakskaya izvestkovaya kompaniya" },
+    { "МЕМОРАНДУМ\n\nАудан әкімдігі және «Ақжар Құрылыс Материалдары» жауапкершілігі "
+      "шектеулі серіктестігі осы меморандумды жасасты.\n1. Серіктестік мектептің "
+      "шатырын 25 млн теңгеге жөндейді.\n", "Akzhar Kurylys Materialdary" },
+    /* the form on the next line of the sentence */
+    { "КЕЛІСІМ\n\nАудан әкімдігі (бұдан әрі – Әкімдік) және «Ақжар Құрылыс Материалдары»\n"
+      "жауапкершілігі шектеулі серіктестігі (бұдан әрі – Серіктестік) осы келісімді "
+      "жасасты.\n1. Серіктестік мектептің шатырын 25 млн теңгеге жөндейді.\n",
+      "Akzhar Kurylys Materialdary" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (KelDocument) doc = process (cases[i].text);
+      g_autoptr (GPtrArray) parties = _kel_find_parties (kel_test_lexicon (),
+                                                         doc->norm->text, doc->norm->len, 0);
+
+      g_test_message ("case %u", i);
+      g_assert_cmpuint (parties->len, ==, 1);
+      g_assert_cmpstr (doc->corporation, ==, cases[i].corp);
+    }
+}
+
+/* Kazakh in the Latin script is read through its Cyrillic view; a company it names in
+ * quotes is named as the document writes it, not as the view's letters read in Latin
+ * ("Kyzylzhar Kurylys"): an invented company. */
+static void
+test_parties_latin_kazakh (void)
+{
+  g_autoptr (KelDocument) doc = process (
+    "Audan äkımı men «Qyzyljar Qūrylys» JŞS basşylyğy arasynda kezdesu ötti. Kompaniia "
+    "biyl audan mektepterıne 40 mln teñge bölüdı josparlap otyr.\nSonymen qatar «Qyzyljar "
+    "Qūrylys» JŞS auyldağy balalar alañyn 12 mln teñgege salady. Serıktestık Nauryz "
+    "merekesıne 3 mln teñge böledı.\n");
+
+  g_assert_cmpstr (doc->corporation, ==, "Qyzyljar Qūrylys");
+  g_assert_cmpuint (doc->codings->len, >, 0);
+  for (guint k = 0; k < doc->codings->len; k++)
+    g_assert_cmpstr (kel_coding_get_corporation (doc, &g_array_index (doc->codings,
+                                                                      KelCoding, k)),
+                     ==, "Qyzyljar Qūrylys");
+}
+
+/* The whole corporations list: every alias, as it is matched (case-folded, at the start
+ * of a word, an alias of five letters or more with any ending), names one company only,
+ * so no document's mention goes to two. */
+static void
+test_parties_list_aliases (void)
+{
+  GPtrArray *corps = kel_lexicon_get_corporations (kel_test_lexicon ());
+  g_autoptr (GHashTable) owner = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) of = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_assert_cmpuint (corps->len, >=, 180);
+  for (guint i = 0; i < corps->len; i++)
+    {
+      char **names = corps->pdata[i];
+
+      g_assert_cmpstr (names[1], !=, NULL);
+      for (guint k = 1; names[k] != NULL; k++)
+        {
+          char *fold = g_utf8_casefold (names[k], -1);
+          gpointer other;
+
+          if (g_hash_table_lookup_extended (owner, fold, NULL, &other)
+              && GPOINTER_TO_UINT (other) != i + 1)
+            g_error ("«%s» names %s and %s", names[k], names[0],
+                     ((char **) corps->pdata[GPOINTER_TO_UINT (other) - 1])[0]);
+          g_hash_table_insert (owner, g_strdup (fold), GUINT_TO_POINTER (i + 1));
+          g_ptr_array_add (all, fold);
+          g_array_append_val (of, i);
+        }
+    }
+  /* an alias matched with any ending is not the start of another company's alias */
+  for (guint a = 0; a < all->len; a++)
+    for (guint b = 0; b < all->len; b++)
+      {
+        const char *x = all->pdata[a], *y = all->pdata[b];
+
+        if (g_array_index (of, guint, a) != g_array_index (of, guint, b)
+            && g_utf8_strlen (x, -1) > 4 && g_str_has_prefix (y, x))
+          g_error ("«%s» (%s) is found in «%s» (%s)", x,
+                   ((char **) corps->pdata[g_array_index (of, guint, a)])[0], y,
+                   ((char **) corps->pdata[g_array_index (of, guint, b)])[0]);
+      }
+}
+
 /* A company named only in the running header or footer, whose body says only «Компания»
  * / «Серіктестік» / "the Company": the header's company is the document's, in ru, kk and
  * en; a company of the list by its canonical name. The header's text is not coded. And a
@@ -914,5 +1117,10 @@ main (int argc, char **argv)
   g_test_add_func ("/parties/object-names", test_parties_object_names);
   g_test_add_func ("/parties/list-subsidiaries", test_parties_list_subsidiaries);
   g_test_add_func ("/parties/running-header", test_parties_running_header);
+  g_test_add_func ("/parties/beside", test_parties_beside);
+  g_test_add_func ("/parties/long-forms", test_parties_long_forms);
+  g_test_add_func ("/parties/list-aliases", test_parties_list_aliases);
+  g_test_add_func ("/parties/several-with-listed", test_parties_several_with_listed);
+  g_test_add_func ("/parties/latin-kazakh", test_parties_latin_kazakh);
   return g_test_run ();
 }

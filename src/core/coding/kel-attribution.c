@@ -12,6 +12,9 @@
 
 /* A company is one of a document's several when it is named at least this often. */
 #define MIN_MENTIONS 2
+/* A company the list does not know is one of several where it is named with its legal form
+ * this often. */
+#define MIN_NAMED 3
 
 typedef struct {
   gsize       at;     /* offset in the document text */
@@ -589,21 +592,31 @@ named_at (const KelParty *p, gsize at)
  * their subsidiaries under them; a subsidiary of the document's own company is that
  * company. */
 static void
-find_parties (GPtrArray *parties, const KelDocument *doc, GArray *mentions, GArray *spans)
+find_parties (const KelLexicon *lex, GPtrArray *parties, const KelDocument *doc,
+              GArray *mentions, GArray *spans)
 {
   gboolean own = doc->corporation == NULL;
-  guint unknown = 0;
+  guint others = 0;
 
   /* a document of a company of the list keeps the list's companies only, unless it names
-   * two or more others with a legal form in its body (an akimat's table of several
-   * companies' rows, one of them on the list) */
+   * two or more others with a legal form in its body, on the list or not (an akimat's
+   * table of several companies' rows), or one the list does not know with its legal form
+   * again and again, as minutes name each company that reports (ТОО «…» доложил…, Принять
+   * к сведению согласие ТОО «…»), where a contractor in a company's report is named once */
   for (guint i = 0; i < parties->len; i++)
     {
       const KelParty *p = parties->pdata[i];
+      const char *name = p->known != NULL ? p->known : p->name;
+      /* a part of the document's own group is none of the others */
+      const char *group = p->known != NULL ? kel_lexicon_corporation_parent (lex, p->known)
+                                           : NULL;
+
       own = own || (p->known == NULL && g_strcmp0 (p->name, doc->corporation) == 0);
-      unknown += p->known == NULL && p->body >= 2;
+      others += p->body >= 2 && g_strcmp0 (name, doc->corporation) != 0
+                && g_strcmp0 (group, doc->corporation) != 0;
+      own = own || (p->known == NULL && p->named->len >= MIN_NAMED);
     }
-  own = own || unknown >= 2;
+  own = own || others >= 2;
   for (guint i = 0; i < parties->len; i++)
     {
       const KelParty *p = parties->pdata[i];
@@ -750,7 +763,7 @@ _kel_attribute_corporations (const KelLexicon *lex, KelDocument *doc)
   find_known_parties (parties, mentions);
   to_groups (lex, mentions);
   mark_intro (doc, mentions, spans);
-  find_parties (parties, doc, mentions, spans);
+  find_parties (lex, parties, doc, mentions, spans);
   if (n_companies (mentions) < 2)
     g_array_set_size (mentions, 0);
   g_array_sort (mentions, compare_mentions);

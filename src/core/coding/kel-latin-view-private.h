@@ -16,5 +16,10 @@ KelLatinView *_kel_latin_view_enter (KelDocument  *doc);
  * meanwhile back to it; frees @view (NULL: nothing to do). */
 void          _kel_latin_view_leave (KelDocument  *doc,
                                      KelLatinView *view);
+/* The document's own text over [@at, @end) of @text, when @text is the view standing in
+ * for it on this thread, else NULL: a company's name as the document writes it in Latin. */
+char         *_kel_latin_view_own_text (const char *text,
+                                        gsize       at,
+                                        gsize       end);
 
 G_END_DECLS

@@ -14,10 +14,13 @@ struct _KelLatinView {
   KelNormalized *own;   /* the document's own normalized text, while the view stands in */
   KelNormalized *view;  /* the view; its "original" is @own's text */
   gpointer       outer; /* what stood in on this thread before (another document's) */
+  gpointer       outer_view; /* and its view */
 };
 
-/* The view standing in for a document's text on this thread, if any. */
+/* The view standing in for a document's text on this thread, if any, and its
+ * KelLatinView. */
 static GPrivate standing_in;
+static GPrivate standing_view;
 
 static gsize
 to_view (const KelLatinView *v, gsize offset)
@@ -85,7 +88,9 @@ _kel_latin_view_enter (KelDocument *doc)
   doc->norm->orig_len = v->own->orig_len;
   doc->norm->anchors = compose_anchors (view, v->own);
   v->outer = g_private_get (&standing_in);
+  v->outer_view = g_private_get (&standing_view);
   g_private_set (&standing_in, doc->norm);
+  g_private_set (&standing_view, v);
   for (guint i = 0; doc->segments != NULL && i < doc->segments->len; i++)
     {
       KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
@@ -155,10 +160,26 @@ _kel_latin_view_leave (KelDocument *doc, KelLatinView *v)
       doc->mentions = own;
     }
   g_private_set (&standing_in, v->outer);
+  g_private_set (&standing_view, v->outer_view);
   /* the stand-in shares its text with the view */
   g_array_unref (doc->norm->anchors);
   g_free (doc->norm);
   doc->norm = v->own;
   kel_normalized_free (v->view);
   g_free (v);
+}
+
+char *
+_kel_latin_view_own_text (const char *text, gsize at, gsize end)
+{
+  const KelLatinView *v = g_private_get (&standing_view);
+  gsize a, e;
+
+  if (v == NULL || v->view->text != text)
+    return NULL;
+  a = to_own (v, at);
+  e = to_own (v, end);
+  if (e <= a || e > v->own->len)
+    return NULL;
+  return g_strndup (v->own->text + a, e - a);
 }

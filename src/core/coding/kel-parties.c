@@ -13,8 +13,12 @@
 #include <string.h>
 
 #include "kel-coder-private.h"
+#include "kel-latin-view-private.h"
 
 #define NAME_MAX_BYTES 120
+/* how far around a name its legal form is looked for: the longest, «товарищество с
+ * ограниченной ответственностью», «жауапкершілігі шектеулі серіктестігі», in UTF-8 */
+#define FORM_BYTES 100
 /* how far before a name a recipient's or a contractor's cue is looked for */
 #define CUE_BYTES 48
 
@@ -129,6 +133,10 @@ static const struct {
   { "ботлерс", "bottlers", FALSE }, { "индастриз", "industries", FALSE },
   { "текнолоджиз", "technologies", FALSE }, { "лимитед", "limited", FALSE },
   { "девелопмент", "development", FALSE }, { "инвестмент", "investment", FALSE },
+  { "иншуранс", "insurance", FALSE }, { "инжиниринг", "engineering", FALSE },
+  { "холдинг", "holding", FALSE }, { "трейд", "trade", FALSE }, { "эйр", "air", FALSE },
+  /* «Химфарм», «Ромат-Фарм»: English writes ф as "ph" in the words it has from Greek */
+  { "фарм", "pharm", TRUE },
 };
 
 /* The loanword (see above) that the word [@w, @e) has at @p, or -1. */
@@ -210,6 +218,13 @@ _kel_party_transliterate (const char *name)
           if (cyr && lc < 0x80)
             lc = cyrillic_twin (lc);
           l = latin_of (lc);
+          /* е after a vowel (not и, і: «Несие» is "Nesie") is "ye", as names write it:
+           * «Секисовское» "Sekisovskoye" */
+          if (lc == 0x435 && p > w
+              && g_utf8_strchr ("аеёоуыэюяәөұү", -1,
+                                g_unichar_tolower (g_utf8_get_char (g_utf8_prev_char (p))))
+                 != NULL)
+            l = "ye";
           if (l == NULL)
             g_string_append_unichar (out, lc == c ? c : g_unichar_toupper (lc));
           else if (c != lc && *l)
@@ -567,7 +582,7 @@ fold_range (const char *text, gsize len, gssize from, gsize to)
 static gboolean
 form_before (const char *text, gsize len, gsize at)
 {
-  g_autofree char *f = fold_range (text, len, (gssize) at - 64, at);
+  g_autofree char *f = fold_range (text, len, (gssize) at - FORM_BYTES, at);
   gsize n = strlen (f);
 
   while (n > 0 && (f[n - 1] == ' ' || f[n - 1] == '\n'))
@@ -587,12 +602,22 @@ after (const char *text, gsize len, gsize at)
   g_autofree char *f = NULL;
   const char *p;
 
-  /* a table's next cell ("«Туркестан»", then "АО" in the company column) is not it */
+  /* a table's next cell ("«Туркестан»", then "АО" in the company column) is not it; a
+   * form of several words on the next line («…» ⏎ жауапкершілігі шектеулі серіктестігі)
+   * goes on with the sentence */
   while (at < len && (text[at] == ' ' || text[at] == ',' || text[at] == '('))
     at++;
   if (at < len && (text[at] == '\n' || text[at] == '\t'))
-    return g_strdup ("");
-  f = fold_range (text, len, at, at + 64);
+    {
+      gboolean line = text[at] == '\n';
+
+      f = fold_range (text, len, at + 1, at + 1 + FORM_BYTES);
+      for (guint i = 0; line && forms_after[i] != NULL; i++)
+        if (strchr (forms_after[i], ' ') != NULL && starts_with_word (f, forms_after[i]))
+          return g_steal_pointer (&f);
+      return g_strdup ("");
+    }
+  f = fold_range (text, len, at, at + FORM_BYTES);
   p = f;
   return g_strdup (p);
 }
@@ -1112,13 +1137,34 @@ word_skeletons (const char *form)
   return words;
 }
 
+/* Whether the words @s (skeletons) are close to a name of the list of several words, of
+ * skeletons @words, word for word: its first word one edit in four apart, and where the
+ * words are as many, each word's first letter alike. A company's name is the word that
+ * says which it is; the words after it may only say what kind it is: "Sunkar Airlines" is
+ * not "SCAT Airlines", nor «Атырау Балык» "Atyrau Zharyk". */
+static gboolean
+close_words (char **s, guint n, char **words)
+{
+  if (words[0] == NULL || words[1] == NULL)
+    return TRUE;
+  if (distance (s[0], words[0]) * 4 > MAX (strlen (s[0]), strlen (words[0])))
+    return FALSE;
+  if (g_strv_length (words) != n)
+    return TRUE;
+  for (guint i = 1; i < n; i++)
+    if (s[i][0] != words[i][0])
+      return FALSE;
+  return TRUE;
+}
+
 /* Whether a name of the list, of skeleton @alias, starts one of the words (of skeletons
  * @skel) of a name in another script or spelling: the skeleton from that word on begins
  * with it and goes on with a word of its own (or at most a case ending), or, for a long
  * name, the words up to about its length are one edit in four apart from it (Kazakh
- * «Бұқтырма Цемент Компаниясы» and "Bukhtarma Cement Company"). */
+ * «Бұқтырма Цемент Компаниясы» and "Bukhtarma Cement Company") and close word for word to
+ * its words (@words, their skeletons; close_words()). */
 static gboolean
-names_across (char **skel, const char *alias)
+names_across (char **skel, const char *alias, char **words)
 {
   gsize al = strlen (alias);
   gboolean found = FALSE;
@@ -1138,7 +1184,8 @@ names_across (char **skel, const char *alias)
             found = s->len - al <= 4;
           else if (al >= 8 && s->len * 4 >= al * 3 && s->len * 4 <= al * 5
                    && s->str[0] == alias[0])
-            found = distance (s->str, alias) * 4 <= MAX (s->len, al);
+            found = distance (s->str, alias) * 4 <= MAX (s->len, al)
+                    && close_words (skel + i, j - i + 1, words);
         }
       g_string_free (s, TRUE);
     }
@@ -1184,7 +1231,9 @@ find_known (const KelLexicon *lex, KelParty *p)
           for (guint k = 1; names_[k] != NULL && p->known == NULL; k++)
             {
               g_autofree char *alias = _kel_party_skeleton (names_[k]);
-              if (names_across (skel, alias))
+              g_auto (GStrv) words = word_skeletons (names_[k]);
+
+              if (names_across (skel, alias, words))
                 p->known = names_[0];
             }
         }
@@ -1571,12 +1620,13 @@ kind_of (const char *longer, const char *shorter)
 
 /* The capitals of @form's words, of two to six, skipping "and", "of", «и», «және»:
  * «Петропавловский завод тяжёлого машиностроения» → «ПЗТМ», "Stepnogorsk Mining and
- * Chemical Complex" → "SMCC"; NULL for a name of one word. */
+ * Chemical Complex" → "SMCC"; NULL for a name of one word. With @compounds a hyphenated
+ * word is one word, as Kazakh abbreviates «тау-кен байыту кешені» → «ТБК». */
 static char *
-capitals_of (const char *form)
+capitals_of (const char *form, gboolean compounds)
 {
   static const char *const skip[] = { "and", "of", "the", "и", "және", "мен", "&", NULL };
-  g_auto (GStrv) words = g_strsplit_set (form, " -", -1);
+  g_auto (GStrv) words = g_strsplit_set (form, compounds ? " " : " -", -1);
   GString *out = g_string_new (NULL);
   guint n = 0;
 
@@ -1600,24 +1650,50 @@ capitals_of (const char *form)
   return g_string_free (out, FALSE);
 }
 
-/* Whether @q is written only as a word of capitals that are the capitals of one of @p's
- * forms: «ПЗТМ» of АО «Петропавловский завод тяжёлого машиностроения» (АО «ПЗТМ»). */
+/* Whether the name @abbr is the name @full with its words, or the words after the ones
+ * they begin with alike, written as their capitals: «ПЗТМ» of «Петропавловский завод
+ * тяжёлого машиностроения», «Көкжиек ТБК» of «Көкжиек тау-кен байыту кешені». */
+static gboolean
+abbreviation_of (const char *abbr, const char *full)
+{
+  g_auto (GStrv) a = g_strsplit (abbr, " ", -1);
+  g_auto (GStrv) f = g_strsplit (full, " ", -1);
+  guint n = g_strv_length (a), lead = n - 1;
+  g_autofree char *up = NULL, *rest = NULL;
+
+  if (n == 0)
+    return FALSE;
+  up = g_utf8_strup (a[lead], -1);
+  if (strcmp (up, a[lead]) != 0 || g_strv_length (f) <= lead)
+    return FALSE;
+  for (guint i = 0; i < lead; i++)
+    {
+      g_autofree char *x = g_utf8_casefold (a[i], -1), *y = g_utf8_casefold (f[i], -1);
+      if (strcmp (x, y) != 0)
+        return FALSE;
+    }
+  rest = g_strjoinv (" ", f + lead);
+  for (int compounds = 0; compounds <= 1; compounds++)
+    {
+      g_autofree char *caps = capitals_of (rest, compounds);
+      if (caps != NULL && strcmp (caps, a[lead]) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @q is written only as an abbreviation (abbreviation_of()) of one of @p's forms:
+ * «ПЗТМ» of АО «Петропавловский завод тяжёлого машиностроения» (АО «ПЗТМ»). */
 static gboolean
 abbreviates (const KelParty *q, const KelParty *p)
 {
   for (guint k = 0; k < q->forms->len; k++)
     {
       const char *f = q->forms->pdata[k];
-      g_autofree char *up = g_utf8_strup (f, -1);
       gboolean found = FALSE;
 
-      if (strcmp (up, f) != 0 || strchr (f, ' ') != NULL)
-        return FALSE;
       for (guint i = 0; i < p->forms->len && !found; i++)
-        {
-          g_autofree char *caps = capitals_of (p->forms->pdata[i]);
-          found = caps != NULL && strcmp (caps, f) == 0;
-        }
+        found = abbreviation_of (f, p->forms->pdata[i]);
       if (!found)
         return FALSE;
     }
@@ -1654,6 +1730,116 @@ merge_aliases (GPtrArray *parties)
     }
 }
 
+/* Whether the folded @word is a word of a legal form (forms_before, forms_after):
+ * «товарищество», «ограниченной», «жауапкершілігі», "limited", "llp"… */
+static gboolean
+form_word (const char *word)
+{
+  const char *const *lists[] = { forms_before, forms_after };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; lists[l][i] != NULL; i++)
+      {
+        g_auto (GStrv) words = g_strsplit (lists[l][i], " ", -1);
+        if (g_strv_contains ((const char *const *) words, word))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* Just past the spaces and a legal form's words at the start of the folded @s. */
+static const char *
+past_forms (const char *s)
+{
+  for (;;)
+    {
+      const char *e = s;
+      g_autofree char *word = NULL;
+
+      while (*s == ' ')
+        s++;
+      for (e = s; *e && (g_unichar_isalnum (g_utf8_get_char (e)) || *e == '-' || *e == '.');
+           e = g_utf8_next_char (e))
+        ;
+      word = g_strndup (s, e - s);
+      if (e == s || !form_word (word))
+        return s;
+      s = e;
+    }
+}
+
+/* Whether a name that ends at @end1 and one over [@at2, @end2) of @text are one
+ * company's names in two languages or two spellings, the second given beside the first:
+ * only a legal form and a bracket or a slash between them, "Centras Insurance JSC (АО
+ * «…»)", «…» ЖШС (Sekisovskoye Mining LLP, бұдан әрі…), АО «…» / Nomad Insurance JSC, «…
+ * ЖЭО» ЖШС (ТОО «… ТЭЦ»); a bracket holds the second name and its form only. A list
+ * («ТОО «А», ТОО «Б»») or a note («(дочерняя организация АО «…»)») is not. */
+static gboolean
+given_beside (const char *text, gsize len, gsize end1, gsize at2, gsize end2)
+{
+  g_autofree char *gap = NULL, *rest = NULL;
+  const char *p;
+  gchar mark = 0;
+
+  if (at2 < end1 || at2 - end1 > 100)
+    return FALSE;
+  gap = fold_range (text, len, end1, at2);
+  for (p = past_forms (gap); *p == '(' || *p == '/';)
+    {
+      if (mark != 0)
+        return FALSE;
+      mark = *p;
+      p = past_forms (p + 1);
+    }
+  if (*p != '\0' || mark == 0)
+    return FALSE;
+  if (mark == '/')
+    return TRUE;
+  rest = fold_range (text, len, end2, end2 + 80);
+  p = past_forms (rest);
+  return *p == ')' || *p == ',' || *p == ';';
+}
+
+/* Whether one of @p's names is written in Latin letters. */
+static gboolean
+latin_form (const KelParty *p)
+{
+  for (guint f = 0; f < p->forms->len; f++)
+    if (is_latin (p->forms->pdata[f]))
+      return TRUE;
+  return FALSE;
+}
+
+/* One company named in two languages side by side (given_beside()) is one party: the
+ * other's names and places are moved to the first's, named as the first unless only the
+ * other's name (name_party()) is in Latin letters. @party holds each raw's party. */
+static void
+merge_beside (GPtrArray *parties, const char *text, gsize len, GArray *raws, GPtrArray *party)
+{
+  for (guint i = 0; i < raws->len; i++)
+    for (guint k = 0; k < raws->len; k++)
+      {
+        const Raw *a = &g_array_index (raws, Raw, i), *b = &g_array_index (raws, Raw, k);
+        KelParty *p = party->pdata[i], *q = party->pdata[k];
+
+        if (p == NULL || q == NULL || p == q || !given_beside (text, len, a->end, b->at, b->end))
+          continue;
+        if (!latin_form (p) && latin_form (q))
+          {
+            g_free (p->name);
+            p->name = g_strdup (q->name);
+          }
+        for (guint f = 0; f < q->forms->len; f++)
+          g_ptr_array_add (p->forms, g_strdup (q->forms->pdata[f]));
+        g_array_append_vals (p->named, q->named->data, q->named->len);
+        g_array_sort (p->named, compare_offsets);
+        for (guint r = 0; r < party->len; r++)
+          if (party->pdata[r] == q)
+            party->pdata[r] = p;
+        g_ptr_array_remove (parties, q);
+      }
+}
+
 /* The companies @text names with a legal form, grouped, named and counted: a GPtrArray of
  * KelParty. */
 GPtrArray *
@@ -1663,11 +1849,14 @@ _kel_find_parties (const KelLexicon *lex, const char *text, gsize len, gsize hea
   g_autoptr (GArray) raws = g_array_new (FALSE, FALSE, sizeof (Raw));
   g_autofree char *fold = NULL;
   gsize fold_len;
+  /* each raw's party */
+  g_autoptr (GPtrArray) party = g_ptr_array_new ();
 
   g_array_set_clear_func (raws, raw_clear);
   len = MIN (len, (gsize) 200000);
   find_quoted (text, len, raws);
   find_latin (text, len, raws);
+  g_ptr_array_set_size (party, raws->len);
   for (guint i = 0; i < raws->len; i++)
     {
       Raw *r = &g_array_index (raws, Raw, i);
@@ -1678,13 +1867,27 @@ _kel_find_parties (const KelLexicon *lex, const char *text, gsize len, gsize hea
       if (strlen (key) < 3 || strpbrk (r->name, "!?{}[]|") != NULL)
         continue;
       KelParty *p = party_for (parties, key);
+      g_autofree char *own = _kel_latin_view_own_text (text, r->at, r->end);
+
       g_ptr_array_add (p->forms, g_strdup (r->name));
       g_array_append_val (p->named, r->at);
+      party->pdata[i] = p;
+      /* Kazakh in the Latin script, read through its Cyrillic view: the name in quotes as
+       * the document writes it, «Saryarqa Jylu», names the company (name_party()) */
+      if (own != NULL && is_open_quote (own, own, g_utf8_get_char (own)))
+        {
+          char *latin = inner_name (g_utf8_next_char (own), strlen (g_utf8_next_char (own)));
+          if (*latin != '\0' && is_latin (latin))
+            g_ptr_array_add (p->forms, latin);
+          else
+            g_free (latin);
+        }
     }
   fold = fold_range (text, len, 0, len);
   fold_len = strlen (fold);
   for (guint i = 0; i < parties->len; i++)
     name_party (parties->pdata[i]);
+  merge_beside (parties, text, len, raws, party);
   merge_aliases (parties);
   for (guint i = 0; i < parties->len; i++)
     {
