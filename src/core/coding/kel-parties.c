@@ -1112,13 +1112,14 @@ word_skeletons (const char *form)
   return words;
 }
 
-/* Whether a name of the list, of skeleton @alias, starts one of the words (of skeletons
- * @skel) of a name in another script or spelling: the skeleton from that word on begins
- * with it and goes on with a word of its own (or at most a case ending), or, for a long
- * name, the words up to about its length are one edit in four apart from it (Kazakh
- * «Бұқтырма Цемент Компаниясы» and "Bukhtarma Cement Company"). */
+/* Whether a name of the list, of skeleton @alias and @alias_words words, starts one of the
+ * words (of skeletons @skel) of a name in another script or spelling: the skeleton from that
+ * word on begins with it and goes on with a word of its own (or at most a case ending), or,
+ * for a long name, as many words as it has are one edit in four apart from it (Kazakh
+ * «Бұқтырма Цемент Компаниясы» and "Bukhtarma Cement Company"; not "Caspian" and "Kaspi
+ * Bank", one word against two). */
 static gboolean
-names_across (char **skel, const char *alias)
+names_across (char **skel, const char *alias, guint alias_words)
 {
   gsize al = strlen (alias);
   gboolean found = FALSE;
@@ -1136,13 +1137,25 @@ names_across (char **skel, const char *alias)
           g_string_append (s, skel[j]);
           if (before < al && s->len >= al && strncmp (s->str, alias, al) == 0)
             found = s->len - al <= 4;
-          else if (al >= 8 && s->len * 4 >= al * 3 && s->len * 4 <= al * 5
-                   && s->str[0] == alias[0])
+          else if (al >= 8 && j - i + 1 == alias_words && s->len * 4 >= al * 3
+                   && s->len * 4 <= al * 5 && s->str[0] == alias[0])
             found = distance (s->str, alias) * 4 <= MAX (s->len, al);
         }
       g_string_free (s, TRUE);
     }
   return found;
+}
+
+/* How many words (between spaces) @name has. */
+static guint
+count_words (const char *name)
+{
+  g_auto (GStrv) words = g_strsplit (name, " ", -1);
+  guint n = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    n += words[i][0] != '\0';
+  return n;
 }
 
 /* The corporation of the list a party is, when a name it goes by holds an alias. */
@@ -1184,7 +1197,7 @@ find_known (const KelLexicon *lex, KelParty *p)
           for (guint k = 1; names_[k] != NULL && p->known == NULL; k++)
             {
               g_autofree char *alias = _kel_party_skeleton (names_[k]);
-              if (names_across (skel, alias))
+              if (names_across (skel, alias, count_words (names_[k])))
                 p->known = names_[0];
             }
         }
