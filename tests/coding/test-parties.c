@@ -210,6 +210,24 @@ test_parties_across (void)
     }
 }
 
+/* A word of a company's name that is a listed company's name with two letters changed
+ * is not that company: "Caspian" is one word, "Kaspi Bank" two. */
+static void
+test_parties_not_across (void)
+{
+  static const char text[] =
+    "PRESS RELEASE\n\nCaspian Offshore Constructors LLP (the Company) and the Akimat of "
+    "Mangystau Region signed a memorandum for 2025. The Company will build a school in Kuryk "
+    "at a cost of KZT 500 million.\n";
+  g_autoptr (GError) error = NULL;
+  KelExtracted *ext = kel_extract_text ("doc.txt", text, strlen (text), &error);
+  g_autoptr (KelDocument) doc = NULL;
+
+  g_assert_no_error (error);
+  doc = kel_pipeline_process_extracted (kel_test_pipeline (), ext);
+  g_assert_cmpstr (doc->corporation, ==, "Caspian Offshore Constructors");
+}
+
 /* Minutes of two companies of the list, each named only in Cyrillic: each item is its
  * own company's, under the list's names. */
 static void
@@ -1100,6 +1118,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parties/skeleton", test_parties_skeleton);
   g_test_add_func ("/parties/document", test_parties_document);
   g_test_add_func ("/parties/across", test_parties_across);
+  g_test_add_func ("/parties/not-across", test_parties_not_across);
   g_test_add_func ("/parties/across-items", test_parties_across_items);
   g_test_add_func ("/parties/items", test_parties_items);
   g_test_add_func ("/parties/short-names", test_parties_short_names);
