@@ -306,12 +306,18 @@ has_exclusion (const KelSegmentRun *run, gsize start, gsize end)
   return FALSE;
 }
 
+static gboolean has_own_decisive_term (const KelSegmentRun *run, const KelSubClause *sc,
+                                       gsize ps, gsize pe);
+
 /* Two named holidays of one event category joined by "и", "және", "and", each an event of
  * its own (corpus2's rulings: one line per distinct event, one undivided sum on the first):
  * "на проведение Дня города и празднование Наурыз мейрамы", "the celebration of Nauryz and
  * of City Day with KZT 18 million", "Наурыза и Дня шахтёра". The names stand next to the
  * conjunction, and a holiday named as a date ("Жаңа жыл мерекесі қарсаңында аз қамтылған
- * және …") names no second. */
+ * және …") names no second, nor do holidays that are the occasions of a handout ("подарки
+ * ветеранам ко Дню Победы и Дню пожилых", the lexicon's <handouts>). A named thing of
+ * the category after an item with a decisive word of its own is a second item too
+ * ("организует стажировки … и поддерживает корпоративное волонтёрство"). */
 static gboolean
 two_named (KelSegmentRun *run, gsize start, gsize ms, gsize me, gsize end, double *score,
            double *best, gsize *first)
@@ -322,15 +328,30 @@ two_named (KelSegmentRun *run, gsize start, gsize ms, gsize me, gsize end, doubl
 
   if (has_exclusion (run, start, sentence_end (run->flat, end, run->len)))
     return FALSE;
+  /* gifts or payments "ко Дню Победы и Дню пожилых" are one handout on two occasions */
+  if (kel_lexicon_has_word (run->lex, KEL_WORDS_HANDOUTS, run->flat, start, ms, FALSE))
+    return FALSE;
   score_subclause (run, &right, NULL, score, best, first);
   if (right.winner < 0
       || (r = names_its_own (run, right.winner, me, end, start, ms)) == NULL
       || count_words (run->flat, me, r->start) > 3)
     return FALSE;
   score_subclause (run, &left, NULL, score, best, first);
-  return left.winner == right.winner
-         && (l = names_its_own (run, left.winner, start, ms, me, end)) != NULL
-         && count_words (run->flat, l->end, ms) <= 3;
+  if (left.winner != right.winner)
+    return FALSE;
+  l = names_its_own (run, left.winner, start, ms, me, end);
+  /* «… Жеңіс күні мен Қарттар күніне біржолғы төлемдер»: a handout said after two bare
+   * names is theirs, not after a first with a thing of its own ("Nauryz charity fairs in
+   * six towns and New Year gifts") */
+  if (l != NULL && count_words (run->flat, l->end, ms) == 0
+      && kel_lexicon_has_word (run->lex, KEL_WORDS_HANDOUTS, run->flat, me, end, FALSE))
+    return FALSE;
+  if (l != NULL && count_words (run->flat, l->end, ms) <= 3)
+    return TRUE;
+  /* a named programme after an item of its own with its decisive word ("организует
+   * стажировки … и поддерживает корпоративное волонтёрство"), as where a split rule cut
+   * the clause before "және" (continues_item()) */
+  return has_own_decisive_term (run, &left, me, end);
 }
 
 /* Whether a sub-clause cut at [@ms, @me) holds two items: each half names something and
@@ -594,6 +615,26 @@ sums_on (const KelSegmentRun *run, const KelSubClause *sc)
   return TRUE;
 }
 
+/* Whether the text before @at ends with "и", "және", "мен", "and" (a split rule's cut). */
+static gboolean
+after_conjunction (const char *flat, gsize at)
+{
+  static const char *const words[] = { "и", "and", "және", "мен", "әрі" };
+  gsize e = at;
+
+  while (e > 0 && (flat[e - 1] == ' ' || flat[e - 1] == '\n'))
+    e--;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      gsize n = strlen (words[i]);
+
+      if (e >= n && memcmp (flat + e - n, words[i], n) == 0
+          && (e == n || flat[e - n - 1] == ' ' || flat[e - n - 1] == '\n'))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether sub-clause @sc only goes on about @prev, the item before it, in the same
  * category. Two sums of their own make two items. Else a further sentence of a clause
  * tells more of its item ("The project will be a PPP …"), and a further part of a list is
@@ -617,8 +658,11 @@ continues_item (const KelSegmentRun *run, const KelCoding *prev, const KelSubCla
     return TRUE;
   if (prev->category != sc->winner || prev->reason != sc->reason)
     return FALSE;
-  /* cut from it at "и", "және", "and" where a second holiday is named (two_named()) */
-  if (sc->coordinated && names_its_own (run, sc->winner, sc->start, sc->end, ps, pe) != NULL)
+  /* cut from it at "и", "және", "and" where a second holiday or programme is named
+   * (two_named()), also where a split rule cut it there ("… өндірістік практика
+   * ұйымдастырады және тәлімгерлік бағдарламасын жүргізеді") */
+  if ((sc->coordinated || after_conjunction (run->flat, sc->start))
+      && names_its_own (run, sc->winner, sc->start, sc->end, ps, pe) != NULL)
     return FALSE;
   /* "… құрамасына және «…» ансамбліне тиісінше 6 млн және 4 млн теңге демеушілік көмек
    * көрсету": the next sum of a list told "respectively", with only the kind of help after
@@ -883,7 +927,7 @@ first_words (const KelSegmentRun *run, gsize from, gsize to)
 /* A table row [@from, @to) is one item, named by its cells (row_label()), else by the
  * whole row. */
 static KelSubClause
-row_item (KelSegmentRun *run, const double *prior, gsize from, gsize to)
+row_item (KelSegmentRun *run, const double *prior, gsize from, gsize to, gsize *cell)
 {
   guint n_cat = kel_lexicon_get_n_categories (run->lex);
   g_autofree double *score = g_new0 (double, n_cat);
@@ -901,7 +945,62 @@ row_item (KelSegmentRun *run, const double *prior, gsize from, gsize to)
   score_subclause (run, &whole, prior, score, best, first);
   if (label >= 0)
     whole.winner = label;
+  *cell = label >= 0 ? at : G_MAXSIZE;
   return whole;
+}
+
+/* Appends the items of the row (or row line) @whole to @subs: one, or two where its naming
+ * cell, from @cell, names two holidays joined by "и", "мен", "and" ("Празднование Дня
+ * района и Наурыза", «Наурыз мерекесі мен Аудан күнін өткізу», "City Day and Oil Workers'
+ * Day celebrations"): two events (corpus2's rulings: one line per distinct event), the
+ * row's sum the first's (assign_table_row()). */
+static void
+append_row_items (KelSegmentRun *run, GArray *subs, KelSubClause whole, gsize cell)
+{
+  guint n_cat = kel_lexicon_get_n_categories (run->lex);
+  g_autofree double *score = NULL, *best = NULL;
+  g_autofree gsize *first = NULL;
+  pcre2_match_data *md;
+  const char *text = run->doc->norm->text + run->seg->start;
+  const char *tab;
+  gsize cell_end, pos;
+
+  if (whole.winner < 0 || cell == G_MAXSIZE || cell >= whole.end)
+    {
+      g_array_append_val (subs, whole);
+      return;
+    }
+  tab = memchr (text + cell, '\t', whole.end - cell);
+  cell_end = tab != NULL ? (gsize) (tab - text) : whole.end;
+  score = g_new0 (double, n_cat);
+  best = g_new0 (double, n_cat);
+  first = g_new0 (gsize, n_cat);
+  md = pcre2_match_data_create (1, NULL);
+  pos = cell;
+  while (pos < cell_end && pcre2_match (coordination_code, (PCRE2_SPTR) run->flat, cell_end,
+                                        pos, PCRE2_NO_UTF_CHECK, md, NULL) >= 0)
+    {
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
+      gsize ms = ov[0], me = ov[1];
+      int winner = whole.winner;
+
+      pos = me > ms ? me : me + 1;
+      if (ms <= cell || me >= cell_end
+          || !two_named (run, cell, ms, me, cell_end, score, best, first))
+        continue;
+      {
+        KelSubClause left = whole;
+        left.end = ms;
+        left.winner = winner;
+        g_array_append_val (subs, left);
+        whole.start = me;
+        whole.winner = winner;
+        whole.coordinated = TRUE;
+        cell = me;
+      }
+    }
+  pcre2_match_data_free (md);
+  g_array_append_val (subs, whole);
 }
 
 /* Whether the line [@from, @to) of a row's text is a row of its own: four cells or more,
@@ -966,15 +1065,17 @@ row_subclause (KelSegmentRun *run, const double *prior)
   run->row_lines = lines != NULL;
   if (lines == NULL)
     {
-      KelSubClause whole = row_item (run, prior, run->body, run->len);
-      g_array_append_val (subs, whole);
+      gsize cell;
+      KelSubClause whole = row_item (run, prior, run->body, run->len, &cell);
+      append_row_items (run, subs, whole, cell);
       return subs;
     }
   for (guint i = 0; i < lines->len; i += 2)
     {
+      gsize cell;
       KelSubClause line = row_item (run, prior, g_array_index (lines, gsize, i),
-                                    g_array_index (lines, gsize, i + 1));
-      g_array_append_val (subs, line);
+                                    g_array_index (lines, gsize, i + 1), &cell);
+      append_row_items (run, subs, line, cell);
     }
   return subs;
 }

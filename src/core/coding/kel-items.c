@@ -1249,6 +1249,7 @@ assign_table_rows (KelSegmentRun *run)
 {
   const char *text = run->doc->norm->text;
   const KelSegment *seg = run->seg;
+  gsize last = G_MAXSIZE;
 
   if (!run->row_lines)
     {
@@ -1264,7 +1265,10 @@ assign_table_rows (KelSegmentRun *run)
         s--;
       while (e < seg->end && text[e] != '\n')
         e++;
-      assign_table_row (run, c, s, e);
+      /* a line's second event (the coder's append_row_items()) has no sum of its own */
+      if (s != last)
+        assign_table_row (run, c, s, e);
+      last = s;
     }
 }
 

@@ -127,6 +127,8 @@ typedef enum {
                          * date, and a capitalized one is no object's name */
   KEL_WORDS_PARTIES,    /* <parties>: the parties' defined names ("Компания", "Акимат") */
   KEL_WORDS_CONDITIONS, /* <conditions>: words that make what follows a condition */
+  KEL_WORDS_HANDOUTS,   /* <handouts>: gifts, parcels, payments handed out on a holiday,
+                         * which is then their occasion, not an event of its own */
   KEL_N_WORD_LISTS
 } KelWordList;
 
