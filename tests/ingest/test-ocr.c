@@ -470,6 +470,12 @@ test_ocr_modes_and_cancel (void)
   g_remove (scan);
 }
 
+static void
+test_word_clear (gpointer data)
+{
+  g_free (((KelOcrWord *) data)->text);
+}
+
 /* What OCR gets wrong in words, put right by hand-made cases: each rule, and a case
  * beside it that looks alike and stays as it is. */
 static void
@@ -498,6 +504,9 @@ test_ocr_fix_words (void)
     { "7)", TRUE, "7)" }, { "Хе", FALSE, "№" }, { "1", FALSE, "1" },
     { "балалар", FALSE, "балалар" }, { "Хо", FALSE, "Хо" }, { "үйі", FALSE, "үйі" },
     { "Ne", TRUE, "Ne" }, { "2", FALSE, "2" }, { "km", FALSE, "km" },
+    /* run into its number (fresh11 12's scan): «Хо1», «Хе12,»; not before a word */
+    { "кентіндегі", FALSE, "кентіндегі" }, { "Хо1", FALSE, "№1" }, { "мектептің", FALSE, "мектептің" },
+    { "Хе12,", FALSE, "№12," }, { "Хо1а", FALSE, "Хо1а" }, { "Хо12.5", FALSE, "Хо12.5" },
     /* a Latin word's l read as «!» or «|» (fresh5 03 scanned at 150 dpi); an exclamation
      * that ends a sentence stays */
     { "the", FALSE, "the" }, { "Zhamby!", FALSE, "Zhambyl" }, { "regional", FALSE, "regional" },
@@ -577,6 +586,57 @@ test_ocr_fix_boxes (void)
       g_assert_cmpfloat_with_epsilon (w->rect.x2, cases[i].fixed_x2, 0.01);
       g_free (w->text);
     }
+}
+
+/* The marks a dashed border of a box is read as (fresh12 12's scan at 150 dpi: «ЖЭО-ны |
+ * ⏎ | жаңғыртуға … бағыттайды. !» cut the phrase the coder reads as the company's own
+ * business) are taken out: a bar alone anywhere, another mark alone opening a line, or
+ * ending it far from its text; what stays: a mark close after its text, a mark between
+ * words, a bar inside a word. */
+static void
+test_ocr_fix_border_marks (void)
+{
+  static const struct {
+    const char *text;
+    float x1, x2;
+    gboolean line_start;
+    gboolean kept;
+  } cases[] = {
+    { "компания", 100.0f, 140.0f, TRUE, TRUE }, { "ЖЭО-ны", 142.0f, 170.0f, FALSE, TRUE },
+    { "|", 300.0f, 302.0f, FALSE, FALSE },
+    { "|", 90.0f, 92.0f, TRUE, FALSE }, { "жаңғыртуға", 100.0f, 150.0f, FALSE, TRUE },
+    { "бағыттайды.", 152.0f, 200.0f, FALSE, TRUE }, { "!", 300.0f, 302.0f, FALSE, FALSE },
+    { ";", 90.0f, 92.0f, TRUE, FALSE }, { "елорданың", 100.0f, 150.0f, FALSE, TRUE },
+    /* kept: an exclamation a space after its word, a colon between words, a bar between figures */
+    { "Алға", 100.0f, 120.0f, TRUE, TRUE }, { "!", 122.0f, 124.0f, FALSE, TRUE },
+    { "Мақсат", 100.0f, 130.0f, TRUE, TRUE }, { ":", 132.0f, 134.0f, FALSE, TRUE },
+    { "білім", 136.0f, 160.0f, FALSE, TRUE }, { "7|8", 162.0f, 190.0f, FALSE, TRUE },
+  };
+  g_autoptr (GArray) words = g_array_new (FALSE, TRUE, sizeof (KelOcrWord));
+  guint k = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      KelOcrWord w = { g_strdup (cases[i].text), { cases[i].x1, 59.0f, cases[i].x2, 66.0f },
+                       { 0, 59.0f, 700.0f, 66.0f }, 90, cases[i].line_start, FALSE };
+      g_array_append_val (words, w);
+    }
+  g_array_set_clear_func (words, test_word_clear);
+  kel_ocr_fix_words (words);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      KelOcrWord *w;
+
+      if (!cases[i].kept)
+        continue;
+      g_assert_cmpuint (k, <, words->len);
+      w = &g_array_index (words, KelOcrWord, k++);
+      g_assert_cmpstr (w->text, ==, cases[i].text);
+      /* the line's first word taken out, the next one opens the line */
+      g_assert_true (w->line_start == (cases[i].line_start || (i > 0 && !cases[i - 1].kept
+                                                                && cases[i - 1].line_start)));
+    }
+  g_assert_cmpuint (k, ==, words->len);
 }
 
 /* Clause and section numbers OCR misread, put right from the numbers around them (layout
@@ -732,6 +792,44 @@ test_ocr_kazakh_words (void)
     g_assert_cmpint (wanted_b[i], ==, kk[i].wanted);
 }
 
+/* A word read with one Kazakh letter too many on a Russian one (fresh9 10's scan:
+ * «Піроведение», a stroke of the П read as і) is written without it, by the Russian and
+ * Kazakh models' own dictionaries; Kazakh words stay (those the Kazakh dictionary knows,
+ * and those that are no Russian word without their letter), and so do short words and
+ * words of two Kazakh letters. */
+static void
+test_ocr_drop_kazakh_letter (void)
+{
+  static const struct { const char *text; const char *fixed; } cases[] = {
+    { "Піроведение", "Проведение" }, { "(піроведение,", "(проведение," },
+    { "мероприятий", "мероприятий" }, { "мектептің", "мектептің" },
+    { "Қостанай", "Қостанай" }, { "бағдарламасы", "бағдарламасы" }, { "Қуат", "Қуат" },
+    { "Піроведеніе", "Піроведеніе" },
+  };
+  g_autofree char *datapath = kel_ocr_tessdata_dir ();
+  g_autoptr (GArray) words = g_array_new (FALSE, TRUE, sizeof (KelOcrWord));
+  TessBaseAPI *kaz = TessBaseAPICreate (), *rus = TessBaseAPICreate ();
+
+  g_assert_cmpint (TessBaseAPIInit3 (kaz, datapath, "kaz"), ==, 0);
+  g_assert_cmpint (TessBaseAPIInit3 (rus, datapath, "rus"), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      KelOcrWord w = { g_strdup (cases[i].text), { 0 }, { 0 }, 90, FALSE, FALSE };
+      g_array_append_val (words, w);
+    }
+  kel_ocr_drop_kazakh_letter (kaz, rus, words);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      KelOcrWord *w = &g_array_index (words, KelOcrWord, i);
+      g_assert_cmpstr (w->text, ==, cases[i].fixed);
+      g_free (w->text);
+    }
+  TessBaseAPIEnd (kaz);
+  TessBaseAPIDelete (kaz);
+  TessBaseAPIEnd (rus);
+  TessBaseAPIDelete (rus);
+}
+
 /* A ruled table scanned ------------------------------------------------------------ */
 
 /* The rows of a spreadsheet's summary table (landscape, as LibreOffice Calc prints one):
@@ -873,10 +971,12 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/ocr/missing-model", test_ocr_missing_model);
   g_test_add_func ("/kelisim/ocr/fix-words", test_ocr_fix_words);
   g_test_add_func ("/kelisim/ocr/fix-section-numbers", test_ocr_fix_section_numbers);
+  g_test_add_func ("/kelisim/ocr/fix-border-marks", test_ocr_fix_border_marks);
   g_test_add_func ("/kelisim/ocr/fix-boxes", test_ocr_fix_boxes);
   g_test_add_func ("/kelisim/ocr/fix-latin-names", test_ocr_fix_latin_names);
   g_test_add_func ("/kelisim/ocr/fix-acronyms", test_ocr_fix_acronyms);
   g_test_add_func ("/kelisim/ocr/kazakh-words", test_ocr_kazakh_words);
+  g_test_add_func ("/kelisim/ocr/drop-kazakh-letter", test_ocr_drop_kazakh_letter);
   g_test_add_data_func ("/kelisim/ocr/scan/ru", "01-kazzinc-ru-2016", check_scan);
   g_test_add_data_func ("/kelisim/ocr/scan/kk", "08-kazakhmys-kk-2023", check_scan);
   g_test_add_data_func ("/kelisim/ocr/scan/en", "06-amt-en-2021", check_scan);

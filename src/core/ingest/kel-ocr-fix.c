@@ -330,6 +330,44 @@ fix_in_town (GArray *words, guint i)
   w->text = g_strdup ("в г.");
 }
 
+/* The sign «№» read as two letters run into its number («Хо1», «Хе12,»), between Cyrillic
+ * words (the one before or after is Cyrillic). Returns whether it put it right. */
+static gboolean
+fix_numero_joined (GArray *words, guint i)
+{
+  static const char *const misread[] = { "Хе", "Хо", "Ха", "Ne", "Nо", "Ns", "Мо", "Ме", "Мз",
+                                         "Хз", "Ng" };
+  KelOcrWord *w = &g_array_index (words, KelOcrWord, i);
+  const KelOcrWord *after = i + 1 < words->len ? &g_array_index (words, KelOcrWord, i + 1)
+                                               : NULL;
+
+  for (guint k = 0; k < G_N_ELEMENTS (misread); k++)
+    {
+      const char *rest = w->text + strlen (misread[k]);
+      gsize digits;
+
+      if (!g_str_has_prefix (w->text, misread[k]))
+        continue;
+      digits = strspn (rest, "0123456789");
+      if (digits == 0 || digits > 4 || (rest[digits] != '\0'
+                                         && (strchr (",;:.)»", rest[digits]) == NULL
+                                             || rest[digits + 1] != '\0')))
+        return FALSE;
+      if (!(i > 0 && !w->line_start
+            && word_is_cyrillic (&g_array_index (words, KelOcrWord, i - 1)))
+          && !(after != NULL && !after->line_start && word_is_cyrillic (after)))
+        return FALSE;
+      {
+        char *fixed = g_strconcat ("№", rest, NULL);
+
+        g_free (w->text);
+        w->text = fixed;
+      }
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* The sign «№» read as two letters («Хе 1», «Хо 12», «Ne 3») before a number, in a
  * Cyrillic text (the word before or after the number is Cyrillic): no word of Russian or
  * Kazakh is one of these. */
@@ -345,6 +383,8 @@ fix_numero (GArray *words, guint i)
                                                : NULL;
   gsize digits;
 
+  if (fix_numero_joined (words, i))
+    return;
   if (number == NULL || number->line_start || !in_list (misread, G_N_ELEMENTS (misread), w->text))
     return;
   digits = strspn (number->text, "0123456789");
@@ -500,6 +540,83 @@ fix_grouped_number (GArray *words, guint i)
   w->text = g_string_free (fixed, FALSE);
 }
 
+/* Whether @text is one or two marks that a dashed or dotted border of a box, drawn down
+ * beside its text, is read as: a bar («|», «¦»), «!», «;», «:», «[» or «]». */
+static gboolean
+border_mark (const char *text, gboolean *bar)
+{
+  guint n = 0;
+
+  *bar = FALSE;
+  for (const char *s = text; *s != '\0'; s = g_utf8_next_char (s), n++)
+    {
+      gunichar c = g_utf8_get_char (s);
+
+      if (c == '|' || c == 0x00A6)
+        *bar = TRUE;
+      else if (c > 0x7F || strchr ("!;:[]", (int) c) == NULL)
+        return FALSE;
+    }
+  return n >= 1 && n <= 2;
+}
+
+/* Whether word @i is the edge of a box around text (a dashed border read as «|», «!» or
+ * «;»), not text: a bar standing alone, which no word of the documents is; another mark
+ * alone opening a line, which no line of text opens with, or ending one when it stands
+ * apart from the line's text, more than one and a half times the text's height away
+ * (punctuation set apart by a space stands a space away). */
+static gboolean
+is_border_mark (GArray *words, guint i)
+{
+  const KelOcrWord *w = &g_array_index (words, KelOcrWord, i);
+  const KelOcrWord *prev = i > 0 && !w->line_start ? &g_array_index (words, KelOcrWord, i - 1)
+                                                   : NULL;
+  const KelOcrWord *next = i + 1 < words->len
+                             && !g_array_index (words, KelOcrWord, i + 1).line_start
+                             ? &g_array_index (words, KelOcrWord, i + 1) : NULL;
+  const KelOcrWord *by;
+  float height, gap;
+  gboolean bar;
+
+  if (!border_mark (w->text, &bar))
+    return FALSE;
+  if (bar)
+    return TRUE;
+  if (prev != NULL && next != NULL)
+    return FALSE;
+  /* no sentence, nor line of one, begins with one of them */
+  if (prev == NULL && next != NULL)
+    return next->rect.x1 > w->rect.x2;
+  by = prev != NULL ? prev : next;
+  if (by == NULL)
+    return w->rect.y2 > w->rect.y1;
+  height = by->rect.y2 - by->rect.y1;
+  gap = prev != NULL ? w->rect.x1 - prev->rect.x2 : next->rect.x1 - w->rect.x2;
+  return height > 0 && gap > 1.5f * height;
+}
+
+/* Takes the marks of a box's border (see is_border_mark()) out of @words: read into the
+ * text they cut a sentence («ЖЭО-ны | ⏎ | жаңғыртуға», a dashed box at 150 dpi) where the
+ * coder reads its words together. */
+static void
+drop_border_marks (GArray *words)
+{
+  for (guint i = 0; i < words->len;)
+    {
+      KelOcrWord *w = &g_array_index (words, KelOcrWord, i);
+
+      if (!is_border_mark (words, i))
+        {
+          i++;
+          continue;
+        }
+      g_debug ("ocr: «%s» taken for a border's mark", w->text);
+      if (w->line_start && i + 1 < words->len)
+        g_array_index (words, KelOcrWord, i + 1).line_start = TRUE;
+      g_array_remove_index (words, i);
+    }
+}
+
 void
 kel_ocr_fix_words (GArray *words)
 {
@@ -508,6 +625,7 @@ kel_ocr_fix_words (GArray *words)
 
   g_return_if_fail (words != NULL);
 
+  drop_border_marks (words);
   for (guint i = 0; i < words->len; i++)
     {
       fix_script (words, i);

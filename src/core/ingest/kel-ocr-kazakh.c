@@ -301,3 +301,69 @@ kel_ocr_reread_kazakh (TessBaseAPI *kaz, PIX *gray, double dpi, GArray *words,
     }
   TessBaseAPIClear (kaz);
 }
+
+/* The letters of @text without the punctuation around them: [@a, @b). */
+static void
+bare_span (const char *text, const char **a, const char **b)
+{
+  *a = text;
+  *b = text + strlen (text);
+  while (**a != '\0' && !g_unichar_isalpha (g_utf8_get_char (*a)))
+    *a = g_utf8_next_char (*a);
+  while (*b > *a && !g_unichar_isalpha (g_utf8_get_char (g_utf8_find_prev_char (*a, *b))))
+    *b = g_utf8_find_prev_char (*a, *b);
+}
+
+/* Where the one Kazakh letter of the Cyrillic word [@a, @b) is, or NULL if it has none,
+ * more than one, or a letter of another script; at least five letters. */
+static const char *
+one_kazakh_letter (const char *a, const char *b)
+{
+  const char *at = NULL;
+  guint letters = 0;
+
+  for (const char *s = a; s < b; s = g_utf8_next_char (s))
+    {
+      gunichar c = g_utf8_get_char (s);
+
+      if (!g_unichar_isalpha (c) || c < 0x0400 || c > 0x04FF)
+        return NULL;
+      letters++;
+      if (is_kazakh_letter (c))
+        {
+          if (at != NULL)
+            return NULL;
+          at = s;
+        }
+    }
+  return letters >= 5 ? at : NULL;
+}
+
+void
+kel_ocr_drop_kazakh_letter (TessBaseAPI *kaz, TessBaseAPI *rus, GArray *words)
+{
+  g_return_if_fail (kaz != NULL && rus != NULL && words != NULL);
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      KelOcrWord *w = &g_array_index (words, KelOcrWord, i);
+      const char *a, *b, *at;
+      g_autofree char *bare = NULL, *without = NULL;
+
+      bare_span (w->text, &a, &b);
+      if ((at = one_kazakh_letter (a, b)) == NULL)
+        continue;
+      bare = g_strndup (a, (gsize) (b - a));
+      without = g_strdup_printf ("%.*s%.*s", (int) (at - a), a,
+                                 (int) (b - g_utf8_next_char (at)), g_utf8_next_char (at));
+      if (TessBaseAPIIsValidWord (kaz, bare) || !TessBaseAPIIsValidWord (rus, without))
+        continue;
+      g_debug ("ocr: «%s» read «%s» by the Russian words", w->text, without);
+      {
+        char *fixed = g_strdup_printf ("%.*s%s%s", (int) (a - w->text), w->text, without, b);
+
+        g_free (w->text);
+        w->text = fixed;
+      }
+    }
+}

@@ -28,4 +28,13 @@ void        kel_ocr_reread_kazakh     (TessBaseAPI    *kaz,
                                        GArray         *words,
                                        const gboolean *wanted);
 
+/* A word read with one Kazakh letter too many on a Russian one («Піроведение» for
+ * «Проведение»: a stroke of the П read as і): a Cyrillic word of five letters or more with
+ * one Kazakh letter, which the dictionary of @kaz (an engine of the Kazakh model) does not
+ * know and that of @rus (of the Russian model) knows without that letter, is written
+ * without it (kel-ocr-kazakh.c). */
+void        kel_ocr_drop_kazakh_letter (TessBaseAPI   *kaz,
+                                        TessBaseAPI   *rus,
+                                        GArray        *words);
+
 G_END_DECLS

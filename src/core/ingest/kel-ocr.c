@@ -23,6 +23,8 @@ typedef struct {
   TessBaseAPI *api;
   TessBaseAPI *kaz;         /* the Kazakh model alone, for kel_ocr_reread_kazakh() */
   gboolean     kaz_failed;  /* it could not be loaded */
+  TessBaseAPI *rus;         /* the Russian model alone, for its dictionary */
+  gboolean     rus_failed;
   char        *datapath;
   char        *languages;
 } Engine;
@@ -46,6 +48,7 @@ engine_free (gpointer data)
     return;
   api_free (&e->api);
   api_free (&e->kaz);
+  api_free (&e->rus);
   g_free (e->datapath);
   g_free (e->languages);
   g_free (e);
@@ -150,6 +153,8 @@ get_engine (const char *name, const char *languages, GError **error)
   api_free (&e->api);
   api_free (&e->kaz);
   e->kaz_failed = FALSE;
+  api_free (&e->rus);
+  e->rus_failed = FALSE;
   g_clear_pointer (&e->languages, g_free);
   g_clear_pointer (&e->datapath, g_free);
 
@@ -203,6 +208,38 @@ kazakh_engine (Engine *e)
     }
   TessBaseAPISetVariable (e->kaz, "debug_file", "/dev/null");
   return e->kaz;
+}
+
+/* The Russian model alone, for its dictionary (see kel_ocr_drop_kazakh_letter()), loaded
+ * the first time a page needs it when @e reads with the Kazakh and the Russian models;
+ * NULL if not or if it cannot be loaded. */
+static TessBaseAPI *
+russian_engine (Engine *e)
+{
+  g_auto (GStrv) langs = NULL;
+  gboolean rus = FALSE;
+
+  if (e->rus != NULL || e->rus_failed)
+    return e->rus;
+  langs = g_strsplit (e->languages, "+", -1);
+  for (guint i = 0; langs[i] != NULL; i++)
+    rus |= strcmp (langs[i], "rus") == 0;
+  if (!rus || kazakh_engine (e) == NULL)
+    {
+      e->rus_failed = TRUE;
+      return NULL;
+    }
+  e->rus = TessBaseAPICreate ();
+  if (e->rus == NULL || TessBaseAPIInit3 (e->rus, e->datapath, "rus") != 0)
+    {
+      if (e->rus != NULL)
+        TessBaseAPIDelete (e->rus);
+      e->rus = NULL;
+      e->rus_failed = TRUE;
+      return NULL;
+    }
+  TessBaseAPISetVariable (e->rus, "debug_file", "/dev/null");
+  return e->rus;
 }
 
 /* The words of a Kazakh page that the other models read without their Kazakh letters,
@@ -592,6 +629,8 @@ kel_ocr_page (PopplerPage *page, const char *name, const char *languages,
     }
   res->words = collect_words (e->api, (float) (72.0 / dpi));
   reread_kazakh (e, gray, dpi, res->words);
+  if (russian_engine (e) != NULL)
+    kel_ocr_drop_kazakh_letter (e->kaz, e->rus, res->words);
   kel_ocr_fix_words (res->words);
   res->center_x = pixGetWidth (gray) / 2.0f * (float) (72.0 / dpi);
   res->center_y = pixGetHeight (gray) / 2.0f * (float) (72.0 / dpi);
