@@ -1258,6 +1258,150 @@ test_count_later_year (void)
   g_assert_cmpint (item_with (en, "school gym")->reason, ==, KEL_REASON_POSTPONED);
 }
 
+/* An annual or sustainability report's table of years (2023 | 2024 | 2025) is its account
+ * of the items, each on its row: where its text tells an item of a row again, the row
+ * carries it when it gives its sum, and the text repeats it. A plan
+ * and fact table repeats the text instead (test_count_narrative_takes_row_sum). */
+static void
+check_years_row_carries (const char *text, const char *row_words, double sum)
+{
+  g_autoptr (KelDocument) doc = kel_test_code_text (text);
+  const KelCoding *row = item_with (doc, row_words);
+  guint counted = 0;
+
+  g_assert_cmpint (g_array_index (doc->segments, KelSegment, row->segment).kind, ==,
+                   KEL_SEGMENT_TABLE_ROW);
+  g_assert_true (kel_coding_is_counted (row));
+  g_assert_cmpfloat (row->amount_kzt, ==, sum);
+  for (guint i = 0; i < doc->codings->len; i++)
+    counted += kel_coding_is_counted (&g_array_index (doc->codings, KelCoding, i));
+  g_assert_cmpuint (counted, ==, 1);
+  g_assert_cmpuint (n_with_reason (doc, KEL_REASON_REPEAT), ==, 1);
+}
+
+static void
+test_count_years_row_carries (void)
+{
+  check_years_row_carries (
+    "Sustainability Report 2025\n"
+    "\n"
+    "We also financed a new drinking water pipeline to Akshukur village.\n"
+    "\n"
+    "Table 4.1. Community investment (KZT million)\n"
+    "Project\t2023\t2024\t2025\n"
+    "Drinking water pipeline to Akshukur village (3.2 km)\t–\t–\t84.0\n",
+    "Akshukur village (3.2 km)", 84e6);
+  check_years_row_carries (
+    "Отчёт об устойчивом развитии за 2025 год\n"
+    "\n"
+    "Для районной больницы Жанаозена мы приобрели медицинское оборудование.\n"
+    "\n"
+    "Таблица 4.1. Социальные инвестиции, млн тенге\n"
+    "Проект\t2023\t2024\t2025\n"
+    "Медицинское оборудование для больницы Жанаозена\t20,0\t25,0\t41,5\n",
+    "для больницы", 41.5e6);
+  check_years_row_carries (
+    "2025 жылғы тұрақты даму есебі\n"
+    "\n"
+    "Жаңаөзен қалалық ауруханасына медициналық жабдық сатып алдық.\n"
+    "\n"
+    "4.1-кесте. Әлеуметтік инвестициялар, млн теңге\n"
+    "Жоба\t2023\t2024\t2025\n"
+    "Жаңаөзен ауруханасына медициналық жабдық\t20,0\t25,0\t41,5\n",
+    "Жаңаөзен ауруханасына", 41.5e6);
+}
+
+/* What fresh14 showed (issue #12), one rule a line, in sentences written for the test: a
+ * bank's lending and a company's account of itself are its business; a farm's own
+ * modernisation is production; a row whose column of who is responsible names the akimat
+ * is the akimat's; a «…, всего» row over «в т.ч.» rows is a subtotal; a sentence about
+ * the item of a row describes it; equipping a room, a grant to a fund and help for
+ * children with autism or hearing aids are charity, courses for job seekers human
+ * development; «, а» before a predicate of its own, «және» after a speaker's «аламыз», a
+ * comma before the next verb of a series and "together with a" start a second item. */
+static void
+test_count_business_and_rows (void)
+{
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "MEMORANDUM on social partnership for 2026\n"
+    "\n"
+    "2.1. The Bank will finance the regional housing programme: in 2026 it plans to issue "
+    "preferential mortgage loans worth KZT 20 billion.\n"
+    "2.2. Qazaq Savings Bank JSC is a state housing construction savings bank.\n"
+    "2.3. Steppe Yards LLP builds offshore modules and steel structures at its yard in "
+    "Bautino.\n"
+    "2.4. The Company will finance the modernisation of its dairy farm in Shelek with a "
+    "milking robot (KZT 900 million).\n"
+    "2.5. The Company will pay a grant of KZT 8 million to the \"Zhuldyz\" Public Fund for "
+    "hearing aids for children.\n"
+    "2.6. The Company will pay a grant of KZT 12 million to the Regional Autism Centre.\n"
+    "\n"
+    "Annex 1. Social projects (KZT million)\n"
+    "No.\tProject\tAmount\tResponsible\n"
+    "1\tFree English and IT courses for 150 young job seekers of Aksu\t7.5\tCompany\n"
+    "2\tReconstruction of the road to the bus station\t—\tAkimat\n");
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "ОТЧЁТ об исполнении меморандума за 2025 год\n"
+    "\n"
+    "Таблица 1. Исполнение меморандума, тыс. тенге\n"
+    "№\tМероприятие\tПлан\tФакт\n"
+    "1.1\tСтроительство спортивного комплекса в с. Акжар\t200 000\t198 000\n"
+    "2.1\tБлаготворительная помощь организациям района, всего\t40 000\t39 000\n"
+    "\tв т.ч. приобретение рентгеновского аппарата для районной больницы\t25 000\t24 000\n"
+    "\tоснащение кабинета робототехники в Доме детского творчества\t15 000\t15 000\n"
+    "\n"
+    "Спортивный комплекс, указанный в строке 1.1, рассчитан на 80 посещений в смену.\n"
+    "На базе Общества 15 студентов колледжа прошли практику, а трём выпускникам детских "
+    "домов предоставлено трудоустройство с наставником.\n"
+    "Продовольственному банку «Нан» безвозмездно передавалось 300 кг мяса ежемесячно.\n");
+
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "2026 жылға арналған әлеуметтік әріптестік туралы МЕМОРАНДУМ\n"
+    "\n"
+    "2.1. Серіктестік аудандық ауруханаға ультрадыбыстық зерттеу аппаратын сатып алады.\n"
+    "2.2. Серіктестік «Толқын» клубының жас желкеншілерін қолдауға 5 млн теңге бөледі.\n"
+    "2.3. Серіктестік өз сүт фермасын жаңғыртуға 900 млн теңге жұмсайды.\n"
+    "2.4. Серіктестік директоры: «Біз биыл ауруханаға жедел жәрдем көлігін сатып аламыз "
+    "және «Алатау» футбол академиясына 10 млн теңге бөлеміз».\n");
+  g_autoptr (KelDocument) series = kel_test_code_text (
+    "MEMORANDUM on social partnership for 2026\n"
+    "\n"
+    "2.1. The Bank will also sponsor the youth team of the Irtysh volleyball club with KZT 5 "
+    "million, offer paid internships for 10 graduates of the college, and organise a "
+    "Family Fair in Aksu together with a New Year charity concert for children.\n");
+
+  ASSERT_ITEMS (kk, "2.1", "charity=-");
+  ASSERT_ITEMS (kk, "2.2", "sponsorship=5000000");
+  {
+    g_autofree char *got = items_of (kk, "2.3");
+    g_assert_true (got[0] == '\0' || g_str_has_suffix (got, "/core_business"));
+  }
+  ASSERT_ITEMS (kk, "2.4", "charity=- sponsorship=10000000");
+  g_assert_cmpuint (n_with_reason (series, KEL_REASON_NONE), ==, 4);
+  ASSERT_ITEMS (en, "2.1", "infrastructure=20000000000/core_business");
+  ASSERT_ITEMS (en, "2.2", "infrastructure=-/description");
+  ASSERT_ITEMS (en, "2.3", "infrastructure=-/description");
+  {
+    g_autofree char *got = items_of (en, "2.4");
+    g_assert_true (got[0] == '\0' || g_str_has_suffix (got, "/core_business"));
+  }
+  ASSERT_ITEMS (en, "2.5", "charity=8000000");
+  ASSERT_ITEMS (en, "2.6", "charity=12000000");
+  ASSERT_ITEMS (en, "T1-1", "human_development=7500000");
+  ASSERT_ITEMS (en, "T1-2", "infrastructure=-/akimat");
+  g_assert_cmpint (item_with (ru, "Благотворительная помощь")->reason, ==,
+                   KEL_REASON_AGGREGATE);
+  g_assert_cmpint (item_with (ru, "рентгеновского")->category, ==,
+                   item_with (ru, "кабинета робототехники")->category);
+  g_assert_true (kel_coding_is_counted (item_with (ru, "кабинета робототехники")));
+  g_assert_false (kel_coding_is_counted (item_with (ru, "указанный в строке")));
+  g_assert_true (kel_coding_is_counted (item_with (ru, "предоставлено трудоустройство")));
+  g_assert_true (item_with (ru, "прошли практику") != item_with (ru, "предоставлено"));
+  g_assert_true (kel_coding_is_counted (item_with (ru, "Продовольственному банку")));
+  g_assert_cmpint (item_with (ru, "Продовольственному банку")->category, ==,
+                   item_with (ru, "рентгеновского")->category);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1296,5 +1440,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/amendments", test_count_amendments);
   g_test_add_func ("/kelisim/count/later-year", test_count_later_year);
   g_test_add_func ("/kelisim/count/respectively-then-both", test_count_respectively_then_both);
+  g_test_add_func ("/kelisim/count/years-row-carries", test_count_years_row_carries);
+  g_test_add_func ("/kelisim/count/business-and-rows", test_count_business_and_rows);
   return g_test_run ();
 }
