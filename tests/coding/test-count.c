@@ -1258,59 +1258,6 @@ test_count_later_year (void)
   g_assert_cmpint (item_with (en, "school gym")->reason, ==, KEL_REASON_POSTPONED);
 }
 
-/* An annual or sustainability report's table of years (2023 | 2024 | 2025) is its account
- * of the items, each on its row: where its text tells an item of a row again, the row
- * carries it when it gives its sum, and the text repeats it. A plan
- * and fact table repeats the text instead (test_count_narrative_takes_row_sum). */
-static void
-check_years_row_carries (const char *text, const char *row_words, double sum)
-{
-  g_autoptr (KelDocument) doc = kel_test_code_text (text);
-  const KelCoding *row = item_with (doc, row_words);
-  guint counted = 0;
-
-  g_assert_cmpint (g_array_index (doc->segments, KelSegment, row->segment).kind, ==,
-                   KEL_SEGMENT_TABLE_ROW);
-  g_assert_true (kel_coding_is_counted (row));
-  g_assert_cmpfloat (row->amount_kzt, ==, sum);
-  for (guint i = 0; i < doc->codings->len; i++)
-    counted += kel_coding_is_counted (&g_array_index (doc->codings, KelCoding, i));
-  g_assert_cmpuint (counted, ==, 1);
-  g_assert_cmpuint (n_with_reason (doc, KEL_REASON_REPEAT), ==, 1);
-}
-
-static void
-test_count_years_row_carries (void)
-{
-  check_years_row_carries (
-    "Sustainability Report 2025\n"
-    "\n"
-    "We also financed a new drinking water pipeline to Akshukur village.\n"
-    "\n"
-    "Table 4.1. Community investment (KZT million)\n"
-    "Project\t2023\t2024\t2025\n"
-    "Drinking water pipeline to Akshukur village (3.2 km)\t–\t–\t84.0\n",
-    "Akshukur village (3.2 km)", 84e6);
-  check_years_row_carries (
-    "Отчёт об устойчивом развитии за 2025 год\n"
-    "\n"
-    "Для районной больницы Жанаозена мы приобрели медицинское оборудование.\n"
-    "\n"
-    "Таблица 4.1. Социальные инвестиции, млн тенге\n"
-    "Проект\t2023\t2024\t2025\n"
-    "Медицинское оборудование для больницы Жанаозена\t20,0\t25,0\t41,5\n",
-    "для больницы", 41.5e6);
-  check_years_row_carries (
-    "2025 жылғы тұрақты даму есебі\n"
-    "\n"
-    "Жаңаөзен қалалық ауруханасына медициналық жабдық сатып алдық.\n"
-    "\n"
-    "4.1-кесте. Әлеуметтік инвестициялар, млн теңге\n"
-    "Жоба\t2023\t2024\t2025\n"
-    "Жаңаөзен ауруханасына медициналық жабдық\t20,0\t25,0\t41,5\n",
-    "Жаңаөзен ауруханасына", 41.5e6);
-}
-
 /* What fresh14 showed (issue #12), one rule a line, in sentences written for the test: a
  * bank's lending and a company's account of itself are its business; a farm's own
  * modernisation is production; a row whose column of who is responsible names the akimat
@@ -1440,7 +1387,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/amendments", test_count_amendments);
   g_test_add_func ("/kelisim/count/later-year", test_count_later_year);
   g_test_add_func ("/kelisim/count/respectively-then-both", test_count_respectively_then_both);
-  g_test_add_func ("/kelisim/count/years-row-carries", test_count_years_row_carries);
   g_test_add_func ("/kelisim/count/business-and-rows", test_count_business_and_rows);
   return g_test_run ();
 }
