@@ -229,6 +229,11 @@ main (int argc, char **argv)
    * 0.952 / 0.958 */
   static const Folder fresh11 = { "fresh11", 0.90, 0.88 };
   static const Folder fresh12 = { "fresh12", 0.93, 0.93 };
+  /* written blind on the third day and scored once (0.793 / 0.814, first-score.txt), then
+   * given to a helper: banks' lending, companies' accounts of themselves, rows of the
+   * akimat, grants to funds, a director's own promise and missing terms took it to
+   * 0.916 / 0.884; a regression test since */
+  static const Folder fresh14 = { "fresh14", 0.90, 0.86 };
   /* Kazakh in the Latin script, three invented documents (README there): nothing was
    * found in them (0.000 / 0.000) until the Latin reading, then 0.848 / 0.833 */
   static const Folder latin_own = { "latin-own", 0.80, 0.80, 3 };
@@ -248,6 +253,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/kelisim/scores/fresh10", &fresh10, check_folder);
   g_test_add_data_func ("/kelisim/scores/fresh11", &fresh11, check_folder);
   g_test_add_data_func ("/kelisim/scores/fresh12", &fresh12, check_folder);
+  g_test_add_data_func ("/kelisim/scores/fresh14", &fresh14, check_folder);
   g_test_add_data_func ("/kelisim/scores/latin-own", &latin_own, check_folder);
   g_test_add_func ("/kelisim/scores/corpus2-totals", test_scores_corpus2_totals);
   g_test_add_func ("/kelisim/scores/owners", test_scores_owners);
