@@ -211,21 +211,34 @@ test_parties_across (void)
 }
 
 /* A word of a company's name that is a listed company's name with two letters changed
- * is not that company: "Caspian" is one word, "Kaspi Bank" two. */
+ * is not that company: "Caspian" is one word, "Kaspi Bank" two; nor is a company named
+ * after the city a listed one is named after («Усть-Каменогорская птицефабрика» and
+ * "Ust-Kamenogorsk CHP"). */
 static void
 test_parties_not_across (void)
 {
-  static const char text[] =
-    "PRESS RELEASE\n\nCaspian Offshore Constructors LLP (the Company) and the Akimat of "
-    "Mangystau Region signed a memorandum for 2025. The Company will build a school in Kuryk "
-    "at a cost of KZT 500 million.\n";
-  g_autoptr (GError) error = NULL;
-  KelExtracted *ext = kel_extract_text ("doc.txt", text, strlen (text), &error);
-  g_autoptr (KelDocument) doc = NULL;
+  static const struct {
+    const char *text, *corp;
+  } cases[] = {
+    { "PRESS RELEASE\n\nCaspian Offshore Constructors LLP (the Company) and the Akimat of "
+      "Mangystau Region signed a memorandum for 2025. The Company will build a school in "
+      "Kuryk at a cost of KZT 500 million.\n", "Caspian Offshore Constructors" },
+    { "ОТЧЁТ\n\nАО «Усть-Каменогорская птицефабрика» (далее – Общество) сообщает об "
+      "исполнении меморандума. Общество построило детскую площадку стоимостью 20 млн "
+      "тенге.\n", "Ust Kamenogorskaya ptitsefabrika" },
+  };
 
-  g_assert_no_error (error);
-  doc = kel_pipeline_process_extracted (kel_test_pipeline (), ext);
-  g_assert_cmpstr (doc->corporation, ==, "Caspian Offshore Constructors");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      KelExtracted *ext = kel_extract_text ("doc.txt", cases[i].text,
+                                            strlen (cases[i].text), &error);
+      g_autoptr (KelDocument) doc = NULL;
+
+      g_assert_no_error (error);
+      doc = kel_pipeline_process_extracted (kel_test_pipeline (), ext);
+      g_assert_cmpstr (doc->corporation, ==, cases[i].corp);
+    }
 }
 
 /* Minutes of two companies of the list, each named only in Cyrillic: each item is its

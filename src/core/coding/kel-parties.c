@@ -1139,8 +1139,8 @@ word_skeletons (const char *form)
 
 /* Whether the words @s (skeletons) are close to a name of the list of several words, of
  * skeletons @words, word for word: its first word one edit in four apart, and where the
- * words are as many, each word's first letter alike. A company's name is the word that
- * says which it is; the words after it may only say what kind it is: "Sunkar Airlines" is
+ * words are as many (they must be), each word's first letter alike. A company's name is
+ * the word that says which it is; the words after it may only say what kind it is: "Sunkar Airlines" is
  * not "SCAT Airlines", nor «Атырау Балык» "Atyrau Zharyk". */
 static gboolean
 close_words (char **s, guint n, char **words)
@@ -1149,8 +1149,10 @@ close_words (char **s, guint n, char **words)
     return TRUE;
   if (distance (s[0], words[0]) * 4 > MAX (strlen (s[0]), strlen (words[0])))
     return FALSE;
+  /* as many words: «Усть-Каменогорская птицефабрика» is not "Ust-Kamenogorsk CHP" because
+   * its first word is close to the list's first */
   if (g_strv_length (words) != n)
-    return TRUE;
+    return FALSE;
   for (guint i = 1; i < n; i++)
     if (s[i][0] != words[i][0])
       return FALSE;
