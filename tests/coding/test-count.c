@@ -1285,6 +1285,33 @@ test_count_started_earlier (void)
   g_assert_true (kel_coding_is_counted (item_with (kk, "жөндеу")));
 }
 
+/* A foreign sum restated in tenge after "or" («или», «немесе») is one sum, and the tenge
+ * figure is the amount: the manual converts only when no tenge figure is given (ru, kk,
+ * en). */
+static void
+test_count_tenge_or_dollars (void)
+{
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "MEMORANDUM of cooperation for 2025\n\n"
+    "2. The Company shall:\n"
+    "2.1. Buy two X-ray machines for the district hospital of Zhanakorgan (US$ 250,000, or "
+    "KZT 115 million).\n");
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "МЕМОРАНДУМ о сотрудничестве на 2025 год\n\n"
+    "2. Компания обязуется:\n"
+    "2.1. Приобрести медицинское оборудование для районной больницы на 300 тыс. долларов "
+    "США, или 138 млн тенге.\n");
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "2025 ЖЫЛҒА АРНАЛҒАН МЕМОРАНДУМ\n\n"
+    "2. Компания:\n"
+    "2.1. Аудандық ауруханаға 300 мың АҚШ доллары немесе 138 млн теңгеге медициналық "
+    "жабдық сатып алады.\n");
+
+  g_assert_cmpfloat (item_with (en, "X-ray")->amount_kzt, ==, 115e6);
+  g_assert_cmpfloat (item_with (ru, "оборудование")->amount_kzt, ==, 138e6);
+  g_assert_cmpfloat (item_with (kk, "жабдық")->amount_kzt, ==, 138e6);
+}
+
 /* What fresh14 showed (issue #12), one rule a line, in sentences written for the test: a
  * bank's lending and a company's account of itself are its business; a farm's own
  * modernisation is production; a row whose column of who is responsible names the akimat
@@ -1414,6 +1441,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/amendments", test_count_amendments);
   g_test_add_func ("/kelisim/count/later-year", test_count_later_year);
   g_test_add_func ("/kelisim/count/started-earlier", test_count_started_earlier);
+  g_test_add_func ("/kelisim/count/tenge-or-dollars", test_count_tenge_or_dollars);
   g_test_add_func ("/kelisim/count/respectively-then-both", test_count_respectively_then_both);
   g_test_add_func ("/kelisim/count/business-and-rows", test_count_business_and_rows);
   return g_test_run ();
