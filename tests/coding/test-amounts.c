@@ -837,6 +837,11 @@ test_stated_rates (void)
     { "1 EUR = 520 KZT", "EUR", 520 },
     { "по курсу 5,8 тенге за 1 российский рубль", "RUB", 5.8 },
     { "по курсу 5,8 тенге за 1 рубль", "RUB", 5.8 },
+    /* a footnote's rate, after the year it is the average of, written "per US$" */
+    { "Grants paid in US dollars are shown at the average 2019 rate of KZT 382.7 per US$.",
+      "USD", 382.7 },
+    { "at a rate of KZT 382.7 per US dollar", "USD", 382.7 },
+    { "по среднему курсу 2019 года 382,7 тенге за 1 доллар США", "USD", 382.7 },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)

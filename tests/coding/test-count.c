@@ -1258,6 +1258,60 @@ test_count_later_year (void)
   g_assert_cmpint (item_with (en, "school gym")->reason, ==, KEL_REASON_POSTPONED);
 }
 
+/* An earlier year that dates when a work was begun ("started in 2022", «начатой в 2022
+ * году», «2022 жылы басталған») does not make the item done in the period background:
+ * finishing it is the report's item (ru, kk, en); the same year dating the work itself
+ * still does. */
+static void
+test_count_started_earlier (void)
+{
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "REPORT on the implementation in 2023 of the Memorandum for 2023–2025\n\n"
+    "1. In Aksu the windows of secondary school No. 3 were replaced for KZT 90 million, "
+    "which completes the repair programme started in 2022.\n"
+    "2. In 2022 the Company built a playground in Kalkaman.\n");
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "ОТЧЕТ об исполнении в 2023 году Меморандума на 2023–2025 годы\n\n"
+    "1. Завершен капитальный ремонт школы № 3 в городе Аксу, начатый в 2022 году, "
+    "на сумму 90 млн тенге.\n");
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "2023–2025 ЖЫЛДАРҒА АРНАЛҒАН МЕМОРАНДУМНЫҢ 2023 ЖЫЛЫ ОРЫНДАЛУЫ ТУРАЛЫ ЕСЕП\n\n"
+    "1. Ақсу қаласындағы № 3 мектептің 2022 жылы басталған күрделі жөндеуі 90 млн теңгеге "
+    "аяқталды.\n");
+
+  g_assert_true (kel_coding_is_counted (item_with (en, "windows")));
+  g_assert_cmpint (item_with (en, "playground")->reason, ==, KEL_REASON_BACKGROUND);
+  g_assert_true (kel_coding_is_counted (item_with (ru, "ремонт")));
+  g_assert_true (kel_coding_is_counted (item_with (kk, "жөндеу")));
+}
+
+/* A foreign sum restated in tenge after "or" («или», «немесе») is one sum, and the tenge
+ * figure is the amount: the manual converts only when no tenge figure is given (ru, kk,
+ * en). */
+static void
+test_count_tenge_or_dollars (void)
+{
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "MEMORANDUM of cooperation for 2025\n\n"
+    "2. The Company shall:\n"
+    "2.1. Buy two X-ray machines for the district hospital of Zhanakorgan (US$ 250,000, or "
+    "KZT 115 million).\n");
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "МЕМОРАНДУМ о сотрудничестве на 2025 год\n\n"
+    "2. Компания обязуется:\n"
+    "2.1. Приобрести медицинское оборудование для районной больницы на 300 тыс. долларов "
+    "США, или 138 млн тенге.\n");
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "2025 ЖЫЛҒА АРНАЛҒАН МЕМОРАНДУМ\n\n"
+    "2. Компания:\n"
+    "2.1. Аудандық ауруханаға 300 мың АҚШ доллары немесе 138 млн теңгеге медициналық "
+    "жабдық сатып алады.\n");
+
+  g_assert_cmpfloat (item_with (en, "X-ray")->amount_kzt, ==, 115e6);
+  g_assert_cmpfloat (item_with (ru, "оборудование")->amount_kzt, ==, 138e6);
+  g_assert_cmpfloat (item_with (kk, "жабдық")->amount_kzt, ==, 138e6);
+}
+
 /* What fresh14 showed (issue #12), one rule a line, in sentences written for the test: a
  * bank's lending and a company's account of itself are its business; a farm's own
  * modernisation is production; a row whose column of who is responsible names the akimat
@@ -1386,6 +1440,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/two-holidays", test_count_two_holidays);
   g_test_add_func ("/kelisim/count/amendments", test_count_amendments);
   g_test_add_func ("/kelisim/count/later-year", test_count_later_year);
+  g_test_add_func ("/kelisim/count/started-earlier", test_count_started_earlier);
+  g_test_add_func ("/kelisim/count/tenge-or-dollars", test_count_tenge_or_dollars);
   g_test_add_func ("/kelisim/count/respectively-then-both", test_count_respectively_then_both);
   g_test_add_func ("/kelisim/count/business-and-rows", test_count_business_and_rows);
   return g_test_run ();

@@ -98,6 +98,34 @@ test_report_genres_fire_brigade (void)
   KEL_ASSERT_ITEM (en, "fire engine", "charity=-");
 }
 
+/* A report's "we completed the <building>" is the building's item (infrastructure), and
+ * the next sentence's "Its total cost was …" is its sum (corpus2's amounts rule 9). */
+static void
+test_report_genres_completed (void)
+{
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "Report on the implementation in 2025 of the Memorandum for 2025\n"
+    "\n"
+    "In Shiderty we completed the arts and leisure centre with a concert hall and opened "
+    "it in October. Its total cost was KZT 640 million.\n");
+
+  KEL_ASSERT_ITEM (en, "leisure centre", "infrastructure=640000000");
+}
+
+/* A linear accelerator (radiotherapy) bought for a hospital is its equipment, charity: not
+ * an accelerator for social entrepreneurs (human development). */
+static void
+test_report_genres_linear_accelerator (void)
+{
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "Memorandum for 2026\n"
+    "\n"
+    "2.1. The Company shall purchase a linear accelerator for the regional oncology "
+    "dispensary in Taraz (KZT 300 million).\n");
+
+  KEL_ASSERT_ITEM (en, "linear accelerator", "charity=300000000");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -105,5 +133,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/report-genres/akim-report", test_report_genres_akim_report);
   g_test_add_func ("/kelisim/report-genres/social-report", test_report_genres_social_report);
   g_test_add_func ("/kelisim/report-genres/fire-brigade", test_report_genres_fire_brigade);
+  g_test_add_func ("/kelisim/report-genres/completed", test_report_genres_completed);
+  g_test_add_func ("/kelisim/report-genres/linear-accelerator",
+                   test_report_genres_linear_accelerator);
   return g_test_run ();
 }

@@ -2284,6 +2284,9 @@ foreign_currency (const char *t,
       lex_fwd (t, len, x->end, &y);
       if (y.type == TOK_WORD && y.kind == W_CUR && y.arg == x->arg)
         return y.arg;
+      /* "US$" written together */
+      if (y.type == TOK_SYM && !y.gap && sym_currency (y.ch) == x->arg)
+        return x->arg;
     }
   return -1;
 }

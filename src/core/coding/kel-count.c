@@ -38,10 +38,15 @@ compile_static (gpointer data)
 {
   /* A year that dates a statement: "в 2015 году", "за 2015 г.", "2015 жылы", "in 2015",
    * "during 2015". Not a span or a deadline ("с 2015 года", "since", "до", "by",
-   * "2015 жылдан бастап", "2015 жылға дейін"). */
-  year_code = _kel_coding_compile ("(?<![\\p{L}\\d])(?:(?:в|во|за|in|during)\\s+(?<y1>(?:19|20)\\d\\d)"
+   * "2015 жылдан бастап", "2015 жылға дейін"), nor when a work was begun that the item
+   * finishes ("started in 2015", «начатого в 2015 году», «2015 жылы басталған»). */
+  year_code = _kel_coding_compile ("(?<![\\p{L}\\d])"
+                       "(?<!started\\s)(?<!begun\\s)(?<!began\\s)(?<!launched\\s)"
+                       "(?<!начат\\p{L}\\s)(?<!начат\\p{L}{2}\\s)(?<!начат\\p{L}{3}\\s)"
+                       "(?:(?:в|во|за|in|during)\\s+(?<y1>(?:19|20)\\d\\d)"
                        "(?:\\s*(?:году|г\\.|год(?!\\p{L})|year))?(?![\\d\\p{L}])"
-                       "|(?<y2>(?:19|20)\\d\\d)\\s*(?:жылы|жылғы)(?!\\p{L}))");
+                       "|(?<y2>(?:19|20)\\d\\d)\\s*(?:жылы|жылғы)(?!\\p{L})"
+                       "(?!\\s+(?:басталған|басталды|басталып)(?!\\p{L})))");
   /* the title of a company's report on its own year: an execution report on a memorandum
    * or a sustainability, social or annual report (not an akim's report to the population,
    * which lists the companies' tasks for the next year) */

@@ -235,15 +235,30 @@ coordinated (const char *flat, const KelAmount *p, const KelAmount *a)
   return matches (conj_code, flat + p->end, len) && !matches (block_code, flat + p->end, len);
 }
 
-/* Is @a the same sum as @p, restated in brackets right after it? */
+/* Is @a the same sum as @p, restated in brackets right after it, or in another currency
+ * after "or" ("US$ 400,000, or KZT 184 million", «50 тыс. долларов США, или 23 млн тенге»,
+ * «… немесе 23 млн теңге»)? */
 static gboolean
 restates (const char *flat, const KelAmount *p, const KelAmount *a)
 {
+  static const char *const ors[] = { "or ", "или ", "либо ", "немесе ", "i.e. ", NULL };
   const char *q = flat + p->end, *e = flat + a->start;
 
   while (q < e && (*q == ' ' || *q == ','))
     q++;
-  return q < e && (*q == '(' || *q == '[') && e - q <= 3;
+  if (q < e && (*q == '(' || *q == '[') && e - q <= 3)
+    return TRUE;
+  if (g_strcmp0 (p->currency, a->currency) == 0)
+    return FALSE;
+  for (guint i = 0; ors[i] != NULL; i++)
+    if (g_str_has_prefix (q, ors[i]))
+      {
+        q += strlen (ors[i]);
+        while (q < e && *q == ' ')
+          q++;
+        return q == e;
+      }
+  return FALSE;
 }
 
 static gboolean
