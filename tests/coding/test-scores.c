@@ -234,6 +234,12 @@ main (int argc, char **argv)
    * akimat, grants to funds, a director's own promise and missing terms took it to
    * 0.916 / 0.884; a regression test since */
   static const Folder fresh14 = { "fresh14", 0.90, 0.86 };
+  /* the study's five corporations, written blind the same morning and scored once
+   * (0.829 / 0.792, first-score.txt); the day's helpers, who never saw it, took it to
+   * 0.791 / 0.729, 0.843 / 0.792 once a rule they made was taken out for it; then given
+   * to a helper: a rate "per US$", a work begun in an earlier year, a foreign sum restated
+   * in tenge and "we completed the <building>" took it to 0.861 / 0.823 */
+  static const Folder fresh15 = { "fresh15", 0.84, 0.80 };
   /* Kazakh in the Latin script, three invented documents (README there): nothing was
    * found in them (0.000 / 0.000) until the Latin reading, then 0.848 / 0.833 */
   static const Folder latin_own = { "latin-own", 0.80, 0.80, 3 };
@@ -254,6 +260,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/kelisim/scores/fresh11", &fresh11, check_folder);
   g_test_add_data_func ("/kelisim/scores/fresh12", &fresh12, check_folder);
   g_test_add_data_func ("/kelisim/scores/fresh14", &fresh14, check_folder);
+  g_test_add_data_func ("/kelisim/scores/fresh15", &fresh15, check_folder);
   g_test_add_data_func ("/kelisim/scores/latin-own", &latin_own, check_folder);
   g_test_add_func ("/kelisim/scores/corpus2-totals", test_scores_corpus2_totals);
   g_test_add_func ("/kelisim/scores/owners", test_scores_owners);
