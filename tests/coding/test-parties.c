@@ -125,6 +125,16 @@ static const char list_xml[] =
   "  </corporation>\n"
   "</corporations>\n";
 
+/* Every coding of @doc is @corp's. */
+static void
+assert_codings_of (const KelDocument *doc, const char *corp)
+{
+  for (guint k = 0; k < doc->codings->len; k++)
+    g_assert_cmpstr (kel_coding_get_corporation (doc, &g_array_index (doc->codings,
+                                                                      KelCoding, k)),
+                     ==, corp);
+}
+
 static const KelPipelineOptions *
 own_list (void)
 {
@@ -316,10 +326,7 @@ test_parties_document (void)
     {
       g_autoptr (KelDocument) doc = process (cases[i].text);
       g_assert_cmpstr (doc->corporation, ==, cases[i].corp);
-      for (guint k = 0; k < doc->codings->len; k++)
-        g_assert_cmpstr (kel_coding_get_corporation (
-                           doc, &g_array_index (doc->codings, KelCoding, k)),
-                         ==, cases[i].corp);
+      assert_codings_of (doc, cases[i].corp);
     }
 }
 
@@ -402,10 +409,7 @@ test_parties_own_fund (void)
 
       g_assert_cmpstr (doc->corporation, ==, "Kazakhmys");
       g_assert_cmpuint (doc->codings->len, >, 0);
-      for (guint k = 0; k < doc->codings->len; k++)
-        g_assert_cmpstr (kel_coding_get_corporation (doc, &g_array_index (doc->codings,
-                                                                           KelCoding, k)),
-                         ==, "Kazakhmys");
+      assert_codings_of (doc, "Kazakhmys");
     }
 }
 
@@ -475,9 +479,7 @@ test_parties_group (void)
       /* the list does not know it: its name as written, in Latin letters */
       g_assert_cmpstr (doc->corporation, ==, "Altyn Dala");
       g_assert_cmpuint (doc->codings->len, ==, 2);
-      for (guint k = 0; k < doc->codings->len; k++)
-        g_assert_cmpstr (kel_coding_get_corporation (
-                           doc, &g_array_index (doc->codings, KelCoding, k)), ==, "Altyn Dala");
+      assert_codings_of (doc, "Altyn Dala");
     }
 }
 
@@ -915,10 +917,7 @@ test_parties_one_name (void)
       g_assert_cmpstr (doc->corporation, ==, cases[i].corp);
       g_assert_cmpuint (parties->len, ==, 1);
       g_assert_cmpuint (doc->codings->len, >, 0);
-      for (guint k = 0; k < doc->codings->len; k++)
-        g_assert_cmpstr (kel_coding_get_corporation (doc, &g_array_index (doc->codings,
-                                                                          KelCoding, k)),
-                         ==, cases[i].corp);
+      assert_codings_of (doc, cases[i].corp);
     }
 }
 
@@ -965,10 +964,7 @@ test_parties_beside (void)
         continue;
       g_assert_cmpstr (doc->corporation, ==, cases[i].corp);
       g_assert_cmpuint (doc->codings->len, >, 0);
-      for (guint k = 0; k < doc->codings->len; k++)
-        g_assert_cmpstr (kel_coding_get_corporation (doc, &g_array_index (doc->codings,
-                                                                          KelCoding, k)),
-                         ==, cases[i].corp);
+      assert_codings_of (doc, cases[i].corp);
     }
 }
 
@@ -1023,10 +1019,7 @@ test_parties_latin_kazakh (void)
 
   g_assert_cmpstr (doc->corporation, ==, "Qyzyljar Qūrylys");
   g_assert_cmpuint (doc->codings->len, >, 0);
-  for (guint k = 0; k < doc->codings->len; k++)
-    g_assert_cmpstr (kel_coding_get_corporation (doc, &g_array_index (doc->codings,
-                                                                      KelCoding, k)),
-                     ==, "Qyzyljar Qūrylys");
+  assert_codings_of (doc, "Qyzyljar Qūrylys");
 }
 
 /* The whole corporations list: every alias, as it is matched (case-folded, at the start
