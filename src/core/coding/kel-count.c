@@ -208,30 +208,32 @@ has_proper_name (const KelLexicon *lex, const char *text, gsize start, gsize end
   return FALSE;
 }
 
-gboolean
-_kel_count_has_name (const KelLexicon *lex, const char *text, gsize start, gsize end)
+/* Whether [@start, @end) of @text holds a name in quotes (@quoted) or a count. */
+static gboolean
+has_name_or_count (const KelLexicon *lex, const char *text, gsize start, gsize end,
+                   gboolean quoted)
 {
   pcre2_match_data *md;
   gboolean found;
 
   ensure_static ();
   md = pcre2_match_data_create (4, NULL);
-  found = match_at (quote_code, text, end, start, md) || next_count (lex, text, end, start, md);
+  found = (quoted && match_at (quote_code, text, end, start, md))
+          || next_count (lex, text, end, start, md);
   pcre2_match_data_free (md);
   return found;
 }
 
 gboolean
+_kel_count_has_name (const KelLexicon *lex, const char *text, gsize start, gsize end)
+{
+  return has_name_or_count (lex, text, start, end, TRUE);
+}
+
+gboolean
 _kel_count_has_count (const KelLexicon *lex, const char *text, gsize start, gsize end)
 {
-  pcre2_match_data *md;
-  gboolean found;
-
-  ensure_static ();
-  md = pcre2_match_data_create (4, NULL);
-  found = next_count (lex, text, end, start, md);
-  pcre2_match_data_free (md);
-  return found;
+  return has_name_or_count (lex, text, start, end, FALSE);
 }
 
 gboolean
