@@ -1441,6 +1441,90 @@ test_page_first (void)
   gui_dir_remove (dir);
 }
 
+/* A document shown again --------------------------------------------------------------- */
+
+typedef struct {
+  KelPageView *view;
+  char        *key;        /* the key of the document awaited */
+  gint         kept;       /* its pages drawn when the view took it, -1 before */
+  KelPageRenderer *drawn_by;  /* the renderer that drew a page since */
+} Kept;
+
+static void
+on_view_page (KelPageView *view, GParamSpec *pspec, Kept *k)
+{
+  if (k->kept < 0 && g_strcmp0 (kel_page_view_get_key (view), k->key) == 0)
+    k->kept = (gint) kel_page_view_get_n_cached (view);
+}
+
+static gboolean
+page_drawn_now (gpointer data)
+{
+  Kept *k = data;
+
+  return kel_page_view_has_drawn_page (k->view)
+         && kel_page_renderer_get_n_pages (kel_page_view_get_renderer (k->view)) > 0;
+}
+
+/* A document gone back to shows the page it showed at once, kept under its key while
+ * another was shown (a scan's page took 0.4–1.7 s to come back), and the renderer draws
+ * it again; a document not shown before has nothing kept. */
+static void
+page_kept (Fixture *f, KelWindow *window)
+{
+  KelDocumentView *dv = KEL_DOCUMENT_VIEW (kel_window_get_document_view (window));
+  KelPageView *view = kel_document_view_get_page_view (dv);
+  Kept k = { view, NULL, -1, NULL };
+  g_autofree char *memo_key = NULL;
+  gulong id;
+
+  kel_window_open_document (window, f->document);
+  g_assert_true (gui_wait_until (loaded, window, 30));
+  GUI_WAIT (page_drawn_now, &k, 30);
+  memo_key = g_strdup (kel_page_view_get_key (view));
+  g_assert_nonnull (memo_key);
+  {
+    g_autofree char *suffix = g_strdup_printf ("#%" G_GINT64_FORMAT, f->document);
+    g_assert_true (g_str_has_suffix (memo_key, suffix));
+    g_assert_cmpuint (kel_page_view_get_n_cached (view), >, 0);
+    /* the long PDF, never shown: nothing kept of it */
+    k.key = g_strdup_printf ("%.*s#%" G_GINT64_FORMAT, (int) (strlen (memo_key) - strlen (suffix)),
+                             memo_key, f->document + 1);
+  }
+  id = g_signal_connect (view, "notify::page", G_CALLBACK (on_view_page), &k);
+  kel_window_open_document (window, f->document + 1);
+  g_assert_true (gui_wait_until (loaded, window, 30));
+  GUI_WAIT (page_drawn_now, &k, 30);
+  g_assert_cmpint (k.kept, ==, 0);
+
+  /* back to the memorandum: its page there as the view takes it */
+  g_free (k.key);
+  k.key = g_strdup (memo_key);
+  k.kept = -1;
+  kel_window_open_document (window, f->document);
+  g_assert_true (gui_wait_until (loaded, window, 30));
+  g_assert_cmpstr (kel_page_view_get_key (view), ==, memo_key);
+  g_assert_cmpint (k.kept, >, 0);
+  GUI_WAIT (page_drawn_now, &k, 30);
+  g_signal_handler_disconnect (view, id);
+  g_free (k.key);
+}
+
+static void
+test_page_kept (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *dir = gui_dir_new ("kelisim-kept-XXXXXX");
+  g_autofree char *memo = write_memo_pdf (dir);
+  g_autofree char *pdf = write_long_pdf (dir);
+  const char *paths[] = { memo, pdf, NULL };
+
+  fixture_setup (&f, NULL, paths);
+  run_workbench (&f, page_kept);
+  fixture_teardown (&f);
+  gui_dir_remove (dir);
+}
+
 static gboolean
 retrieved_ready (gpointer data)
 {
@@ -1845,6 +1929,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/daywork/retrieved-plurals", test_retrieved_plurals);
   g_test_add_func ("/kelisim/daywork/long-highlights", test_long_highlights);
   g_test_add_func ("/kelisim/daywork/page-first", test_page_first);
+  g_test_add_func ("/kelisim/daywork/page-kept", test_page_kept);
   g_test_add_func ("/kelisim/daywork/side-by-side-follows", test_side_by_side_follows);
   g_test_add_func ("/kelisim/daywork/coder-words", test_coder_words);
   g_test_add_func ("/kelisim/daywork/dark-rejected-chip", test_dark_rejected_chip);
