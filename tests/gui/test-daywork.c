@@ -1754,6 +1754,24 @@ test_coder_words (void)
       g_assert_cmpstr (_("did not code the document"), !=, "did not code the document");
       g_assert_null (strstr (_("did not code it"), "кодировал"));
       g_assert_null (strstr (_("did not code the document"), "кодировал"));
+      /* the lexicon is one word throughout: its edit in the menu, the dialog and the
+       * shortcuts names it as the coder does (not «лексикон» beside «словарь») */
+      {
+        g_autofree char *word = g_utf8_casefold (lexicon, -1);
+        /* its stem, the last letter dropped (словарь, словаря) */
+        char *end = g_utf8_find_prev_char (word, word + strlen (word));
+        const char *edits[] = { _("_Edit the Lexicon…"), _("Edit the Lexicon"),
+                                g_dpgettext2 (GETTEXT_PACKAGE, "shortcut window",
+                                              "Edit the Lexicon") };
+
+        *end = '\0';
+        for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+          {
+            g_autofree char *edit = g_utf8_casefold (edits[i], -1);
+            g_test_message ("%s", edits[i]);
+            g_assert_nonnull (strstr (edit, word));
+          }
+      }
       return;
     }
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
