@@ -138,6 +138,7 @@ shot (const char *name)
   if (dir == NULL || display == NULL)
     return;
   GUI_SETTLE (30);
+  gui_wait_transitions (10);
   file = g_strdup_printf ("%s/%s.png", dir, name);
   {
     const char *argv[] = { "import", "-display", display, "-window", "root", file, NULL };
