@@ -748,7 +748,18 @@ place_tag (KelPageView *self, guint page, guint first, double text_left, double 
   g_auto (GStrv) forms = g_strsplit (h->tag, "\x1f", -1);
   guint n = g_strv_length (forms);
   double gap = TAG_GAP / self->scale, mid = (h->rect.y1 + h->rect.y2) / 2;
+  gboolean rightmost = TRUE;
 
+  /* the right margin is the last unit's of its line: a tag there beside another unit
+   * would seem to name it (at 50 % the first of two units on a line, its left margin
+   * taken by the tag of the line above, took the right one, and the second's tag went
+   * to the left margin a line further down) */
+  for (guint i = 0; i < self->highlights->len && rightmost; i++)
+    {
+      const KelHighlight *o = &g_array_index (self->highlights, KelHighlight, i);
+      rightmost = !(o->page == page && i != index && o->rect.x1 > h->rect.x1
+                    && o->rect.y1 < mid && mid < o->rect.y2);
+    }
   out->highlight = index;
   /* the margins level with the line, above, below, then the left margin however far down
    * the tags before it push it */
@@ -780,7 +791,7 @@ place_tag (KelPageView *self, guint page, guint first, double text_left, double 
           default:  /* below it */
             *b = (KelRect) { h->rect.x1, h->rect.y2, h->rect.x1 + w, h->rect.y2 + hh };
           }
-        if (b->x1 < 0 || b->x2 > page_w)
+        if (b->x1 < 0 || b->x2 > page_w || (side == 1 && !rightmost))
           continue;
         if (side < 2 || side == 4)
           below_placed (placed, b, 1 / self->scale);
@@ -847,6 +858,23 @@ kel_page_view_get_tag_boxes (KelPageView *self, guint page)
   for (guint i = 0; i < placed->len; i++)
     g_array_append_val (boxes, g_array_index (placed, TagPlace, i).box);
   return boxes;
+}
+
+GArray *
+kel_page_view_get_tag_highlights (KelPageView *self, guint page)
+{
+  g_autoptr (GArray) placed = NULL;
+  GArray *owners;
+
+  g_return_val_if_fail (KEL_IS_PAGE_VIEW (self), NULL);
+
+  owners = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (page >= self->n_pages)
+    return owners;
+  placed = place_tags (self, page);
+  for (guint i = 0; i < placed->len; i++)
+    g_array_append_val (owners, g_array_index (placed, TagPlace, i).highlight);
+  return owners;
 }
 
 /* Draws the tag @t on the page whose top-left corner is at (@left, @top). */
@@ -1300,6 +1328,13 @@ kel_page_view_set_renderer (KelPageView *self, KelPageRenderer *renderer, const 
       self->loaded_id = g_signal_connect (renderer, "loaded", G_CALLBACK (on_loaded), self);
       self->rendered_id = g_signal_connect (renderer, "rendered", G_CALLBACK (on_rendered),
                                             self);
+      /* the first page asked for at once, at the scale of the document shown before (most
+       * pages are A4): the worker draws it as soon as it has read the PDF, instead of
+       * waiting for the main loop to hear it is read and ask (a turn of its own, long
+       * while a document opens); at another scale it is drawn scaled until it comes again */
+      if (!kel_page_renderer_is_loaded (renderer) && self->scale > 0)
+        kel_page_renderer_request (renderer, 0,
+                                   self->scale * gtk_widget_get_scale_factor (GTK_WIDGET (self)));
     }
   relayout (self);
   if (self->vadj != NULL)

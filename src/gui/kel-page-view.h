@@ -89,6 +89,10 @@ void             kel_page_view_scroll_to       (KelPageView     *self,
  * the page's glyphs and of the other tags. */
 GArray          *kel_page_view_get_tag_boxes   (KelPageView     *self,
                                                 guint            page);
+/* For the tests: whose those tags are, in the same order (guint, indices into the
+ * highlights of kel_page_view_get_highlights()). */
+GArray          *kel_page_view_get_tag_highlights (KelPageView  *self,
+                                                   guint         page);
 /* The selected span [start, end) in offsets of the extracted text; FALSE if none. */
 gboolean         kel_page_view_get_selection   (KelPageView     *self,
                                                 guint           *start,

@@ -645,6 +645,32 @@ assert_tags_clear (KelPageView *view, const KelDocument *doc, guint n)
           g_assert_false (q->x1 < r->x2 && r->x1 < q->x2 && q->y1 < r->y2 && r->y1 < q->y2);
         }
     }
+  /* a tag right of the text is the last unit's of its line, never one beside another */
+  {
+    g_autoptr (GArray) owners = kel_page_view_get_tag_highlights (view, 0);
+    guint n_hl;
+    const KelHighlight *hl = kel_page_view_get_highlights (view, &n_hl);
+    double text_right = 0;
+
+    g_assert_cmpuint (owners->len, ==, boxes->len);
+    for (guint i = 0; i < n_hl; i++)
+      if (hl[i].page == 0)
+        text_right = MAX (text_right, hl[i].rect.x2);
+    for (guint b = 0; b < boxes->len; b++)
+      {
+        const KelRect *r = &g_array_index (boxes, KelRect, b);
+        const KelHighlight *own = &hl[g_array_index (owners, guint, b)];
+        double mid = (own->rect.y1 + own->rect.y2) / 2;
+
+        if (r->x1 < text_right)
+          continue;
+        for (guint i = 0; i < n_hl; i++)
+          if (&hl[i] != own && hl[i].page == 0 && hl[i].rect.x1 > own->rect.x1
+              && hl[i].rect.y1 < mid && mid < hl[i].rect.y2)
+            g_error ("the tag right of the line of %.1f,%.1f is not its last unit's",
+                     own->rect.x1, own->rect.y1);
+      }
+  }
 }
 
 static gboolean
@@ -669,6 +695,8 @@ page_tags (Fixture *f, KelWindow *window)
   g_autoptr (GError) error = NULL;
   TagsWant want = { view, 0 };
 
+  /* the pages shown (the test before left the text alone), for the screenshots */
+  kel_document_view_set_mode (dv, KEL_MODE_PAGE);
   kel_window_set_coder (window, "anna");
   kel_window_open_document (window, f->document);
   g_assert_true (gui_wait_until (loaded, window, 30));
@@ -1448,7 +1476,6 @@ typedef struct {
   KelPageView *view;
   char        *key;        /* the key of the document awaited */
   gint         kept;       /* its pages drawn when the view took it, -1 before */
-  KelPageRenderer *drawn_by;  /* the renderer that drew a page since */
 } Kept;
 
 static void
@@ -1475,10 +1502,12 @@ page_kept (Fixture *f, KelWindow *window)
 {
   KelDocumentView *dv = KEL_DOCUMENT_VIEW (kel_window_get_document_view (window));
   KelPageView *view = kel_document_view_get_page_view (dv);
-  Kept k = { view, NULL, -1, NULL };
+  Kept k = { view, NULL, -1 };
   g_autofree char *memo_key = NULL;
   gulong id;
 
+  /* the pages shown (an earlier test may have left the text alone) */
+  kel_document_view_set_mode (dv, KEL_MODE_PAGE);
   kel_window_open_document (window, f->document);
   g_assert_true (gui_wait_until (loaded, window, 30));
   GUI_WAIT (page_drawn_now, &k, 30);
