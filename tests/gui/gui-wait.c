@@ -127,7 +127,8 @@ transition_running (GtkWidget *w)
   if (ADW_IS_SQUEEZER (w) && adw_squeezer_get_transition_running (ADW_SQUEEZER (w)))
     return TRUE;
   G_GNUC_END_IGNORE_DEPRECATIONS
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     if (transition_running (c))
       return TRUE;
   return FALSE;

@@ -265,9 +265,9 @@ scroll_to_label (GtkWidget *root, const char *text)
   gui_wait_painted (10);
   label = find_widget (root, is_label, text);
   scrolled = label ? gtk_widget_get_ancestor (label, GTK_TYPE_SCROLLED_WINDOW) : NULL;
-
   if (scrolled == NULL
-      || !gtk_widget_compute_point (label, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+      || !gtk_widget_compute_point (label,
+                                    gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
                                     &GRAPHENE_POINT_INIT (0, 0), &at))
     return;
   adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
