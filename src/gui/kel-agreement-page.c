@@ -293,7 +293,7 @@ show_validation (KelAgreementPage *self, KelValidation *v, const GError *error)
     N_("Category"), N_("Right"), N_("False positives"), N_("Missed"), N_("Precision"),
     N_("Recall"), N_("F1"),
   };
-  g_autofree char *summary = NULL;
+  g_autofree char *summary = NULL, *segments = NULL, *in_docs = NULL;
 
   grid_clear (self->validation_grid);
   list_clear (self->errors_list);
@@ -307,11 +307,13 @@ show_validation (KelAgreementPage *self, KelValidation *v, const GError *error)
       return;
     }
   gtk_widget_set_visible (self->validation_frame, TRUE);
-  summary = g_strdup_printf (ngettext ("%u segment of %u document; a row per mistake below "
-                                       "opens its segment, to mend the lexicon.",
-                                       "%u segments of %u documents; a row per mistake below "
-                                       "opens its segment, to mend the lexicon.",
-                                       v->units), v->units, v->n_documents);
+  /* each number its own plural ("8 segments of 1 documents" before) */
+  segments = g_strdup_printf (ngettext ("%u segment", "%u segments", v->units), v->units);
+  in_docs = g_strdup_printf (ngettext ("in %u document", "in %u documents", v->n_documents),
+                             v->n_documents);
+  /* TRANSLATORS: "12 segments" "in 3 documents" */
+  summary = g_strdup_printf (_("%1$s %2$s; a row per mistake below opens its segment, to "
+                               "mend the lexicon."), segments, in_docs);
   gtk_label_set_text (self->validation_label, summary);
   for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
     grid_cell (self->validation_grid, i, 0, _(heads[i]), TRUE, i > 0);

@@ -1186,7 +1186,7 @@ clear_next (KelDocumentView *self)
 }
 
 static void
-replace_renderer (KelDocumentView *self, GBytes *pdf, const char *name)
+replace_renderer (KelDocumentView *self, GBytes *pdf, const char *name, const char *key)
 {
   g_autofree char *failed = NULL;
 
@@ -1210,7 +1210,7 @@ replace_renderer (KelDocumentView *self, GBytes *pdf, const char *name)
   clear_next (self);
   g_free (self->render_failed);
   self->render_failed = g_steal_pointer (&failed);
-  kel_page_view_set_renderer (self->page_view, self->renderer);
+  kel_page_view_set_renderer (self->page_view, self->renderer, key);
 }
 
 void
@@ -1233,7 +1233,7 @@ kel_document_view_prepare_pdf (KelDocumentView *self, GBytes *pdf, const char *n
  * preview's, and comparing tens of megabytes would hold the main loop. */
 typedef struct {
   GBytes *shown, *pdf;
-  char   *name;
+  char   *name, *key;
   guint   generation;
 } SameJob;
 
@@ -1245,6 +1245,7 @@ same_job_free (gpointer data)
   g_bytes_unref (job->shown);
   g_bytes_unref (job->pdf);
   g_free (job->name);
+  g_free (job->key);
   g_free (job);
 }
 
@@ -1267,20 +1268,25 @@ same_done (GObject *source, GAsyncResult *result, gpointer data)
     return;
   if (!g_task_propagate_boolean (G_TASK (result), NULL))
     {
-      replace_renderer (self, job->pdf, job->name);
+      replace_renderer (self, job->pdf, job->name, job->key);
       apply_mode (self);
     }
+  else
+    kel_page_view_set_renderer (self->page_view, self->renderer, job->key);
 }
 
 /* The renderer for @pdf: the one there when @pdf is the PDF it draws. Bytes of the same
  * size may be the same PDF: the pages shown stay while a worker compares them, and are
  * replaced if they differ. */
 static void
-set_renderer (KelDocumentView *self, GBytes *pdf, const char *name)
+set_renderer (KelDocumentView *self, GBytes *pdf, const char *name, const char *key)
 {
   self->pdf_generation++;
   if (pdf != NULL && self->pdf != NULL && pdf == self->pdf)
-    return;
+    {
+      kel_page_view_set_renderer (self->page_view, self->renderer, key);
+      return;
+    }
   if (pdf != NULL && self->pdf != NULL && g_bytes_get_size (pdf) == g_bytes_get_size (self->pdf))
     {
       g_autoptr (GTask) task = g_task_new (self, NULL, same_done, NULL);
@@ -1289,6 +1295,7 @@ set_renderer (KelDocumentView *self, GBytes *pdf, const char *name)
       job->shown = g_bytes_ref (self->pdf);
       job->pdf = g_bytes_ref (pdf);
       job->name = g_strdup (name);
+      job->key = g_strdup (key);
       job->generation = self->pdf_generation;
       g_task_set_source_tag (task, set_renderer);
       g_task_set_name (task, "[kelisim] compare PDFs");
@@ -1296,11 +1303,12 @@ set_renderer (KelDocumentView *self, GBytes *pdf, const char *name)
       g_task_run_in_thread (task, same_thread);
       return;
     }
-  replace_renderer (self, pdf, name);
+  replace_renderer (self, pdf, name, key);
 }
 
 void
-kel_document_view_show_pdf (KelDocumentView *self, GBytes *pdf, const char *name)
+kel_document_view_show_pdf (KelDocumentView *self, GBytes *pdf, const char *name,
+                            const char *key)
 {
   g_return_if_fail (KEL_IS_DOCUMENT_VIEW (self));
 
@@ -1310,7 +1318,7 @@ kel_document_view_show_pdf (KelDocumentView *self, GBytes *pdf, const char *name
   g_clear_pointer (&self->doc, kel_document_free);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
   g_array_set_size (self->units, 0);
-  set_renderer (self, pdf, name);
+  set_renderer (self, pdf, name, key);
   kel_layout_overlay_set_document (self->layout_overlay, NULL, pdf, name);
   kel_page_view_set_glyphs (self->page_view, NULL);
   kel_page_view_set_highlights (self->page_view, NULL, 0);
@@ -1321,7 +1329,8 @@ kel_document_view_show_pdf (KelDocumentView *self, GBytes *pdf, const char *name
 }
 
 void
-kel_document_view_set_document (KelDocumentView *self, KelDocument *doc, GBytes *pdf)
+kel_document_view_set_document (KelDocumentView *self, KelDocument *doc, GBytes *pdf,
+                                const char *key)
 {
   GtkTextBuffer *buffer;
 
@@ -1334,7 +1343,7 @@ kel_document_view_set_document (KelDocumentView *self, KelDocument *doc, GBytes 
   g_array_set_size (self->units, 0);
   g_ptr_array_set_size (self->unit_tags, 0);
   self->doc = doc;
-  set_renderer (self, pdf, doc ? doc->name : NULL);
+  set_renderer (self, pdf, doc ? doc->name : NULL, key);
   kel_layout_overlay_set_document (self->layout_overlay, doc ? doc->extracted : NULL, pdf,
                                    doc ? doc->name : NULL);
   if (doc == NULL)

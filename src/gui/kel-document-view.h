@@ -30,10 +30,12 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (KelDocumentView, kel_document_view, KEL, DOCUMENT_VIEW, GtkWidget)
 
 /* Shows @doc (taking it; NULL shows nothing) with its PDF's bytes @pdf (NULL for a text
- * document: the text view alone). */
+ * document: the text view alone); @key names the document among those shown in this
+ * view (kel_page_view_set_renderer(): its pages drawn are kept a while), or NULL. */
 void               kel_document_view_set_document  (KelDocumentView       *self,
                                                     KelDocument           *doc,
-                                                    GBytes                *pdf);
+                                                    GBytes                *pdf,
+                                                    const char            *key);
 /* Shows the pages of @pdf before the document is processed (during its import). */
 /* @pdf is about to be shown (its document being made ready): its pages are read from
  * now on, by the renderer kel_document_view_set_document() then takes for the same bytes. */
@@ -42,7 +44,8 @@ void               kel_document_view_prepare_pdf   (KelDocumentView       *self,
                                                     const char            *name);
 void               kel_document_view_show_pdf      (KelDocumentView       *self,
                                                     GBytes                *pdf,
-                                                    const char            *name);
+                                                    const char            *name,
+                                                    const char            *key);
 KelDocument       *kel_document_view_get_document  (KelDocumentView       *self);
 void               kel_document_view_set_units     (KelDocumentView       *self,
                                                     const KelDocumentUnit *units,

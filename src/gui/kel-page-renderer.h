@@ -25,6 +25,9 @@ void             kel_page_renderer_get_page_size (KelPageRenderer *self,
 void             kel_page_renderer_request      (KelPageRenderer *self,
                                                  guint            page,
                                                  double           scale);
+/* For the tests: how many pages were drawn from their image, as a scanned page is (one
+ * image over the whole page, decoded once and scaled to the size asked for). */
+guint            kel_page_renderer_get_n_scans  (KelPageRenderer *self);
 /* Drops every queued request (the view scrolled away). */
 void             kel_page_renderer_forget       (KelPageRenderer *self);
 

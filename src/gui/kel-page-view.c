@@ -15,11 +15,17 @@
 /* 100 % zoom draws a point as 1/72 inch on a 96 dpi screen */
 #define PX_PER_PT (96.0 / 72.0)
 #define CACHE_PAGES 24
+/* Pages kept of documents shown before (by the key their renderer came with): the last
+ * few documents, each with the pages last drawn, so that going back to one shows its
+ * page at once instead of waiting for the renderer (a scan's page takes a JPEG's decode). */
+#define CACHE_DOCUMENTS 4
+#define CACHE_PAGES_KEPT 3
 
 typedef struct {
   GdkTexture *texture;
   double      scale;
   gint64      used;
+  gboolean    kept;   /* drawn when the document was shown before: drawn again too */
 } Cached;
 
 struct _KelPageView {
@@ -34,7 +40,11 @@ struct _KelPageView {
   double           max_width;     /* points */
   double           total_height;  /* points, gaps excluded */
   guint            n_pages;
-  GHashTable      *cache;         /* page → Cached */
+  GHashTable      *cache;         /* page → Cached, of the document shown: in docs when
+                                   * it has a key, else the view's own */
+  char            *key;           /* the document's key, or NULL */
+  GHashTable      *docs;          /* key → page → Cached */
+  GQueue           recent;        /* keys of docs, the last shown first */
   gint64           clock;
 
   double           zoom;          /* 0: fit width */
@@ -85,6 +95,112 @@ cached_free (gpointer data)
   Cached *c = data;
   g_clear_object (&c->texture);
   g_free (c);
+}
+
+static GHashTable *
+new_cache (void)
+{
+  return g_hash_table_new_full (NULL, NULL, NULL, cached_free);
+}
+
+/* Keeps the @n pages of @cache used last. */
+static void
+trim_cache (GHashTable *cache, guint n)
+{
+  while (g_hash_table_size (cache) > n)
+    {
+      GHashTableIter iter;
+      gpointer key, value, oldest = NULL;
+      gint64 best = G_MAXINT64;
+
+      g_hash_table_iter_init (&iter, cache);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (((Cached *) value)->used < best)
+          {
+            best = ((Cached *) value)->used;
+            oldest = key;
+          }
+      g_hash_table_remove (cache, oldest);
+    }
+}
+
+/* Forgets the pages kept under @key. */
+static void
+drop_document (KelPageView *self, const char *key)
+{
+  GList *link = g_queue_find_custom (&self->recent, key, (GCompareFunc) g_strcmp0);
+
+  if (link == NULL)
+    return;
+  g_hash_table_remove (self->docs, link->data);
+  g_free (link->data);
+  g_queue_delete_link (&self->recent, link);
+}
+
+/* Keeps the pages of the document shown (self->cache, which the view holds a reference
+ * of) under @key, the last document shown. */
+static void
+keep_document (KelPageView *self, const char *key)
+{
+  drop_document (self, key);
+  g_queue_push_head (&self->recent, g_strdup (key));
+  g_hash_table_insert (self->docs, g_strdup (key), g_hash_table_ref (self->cache));
+  g_free (self->key);
+  self->key = g_strdup (key);
+}
+
+/* The document shown is left: its pages last drawn stay under its key (the last few
+ * documents'), or go without one. */
+static void
+leave_document (KelPageView *self)
+{
+  if (self->key != NULL)
+    trim_cache (self->cache, CACHE_PAGES_KEPT);
+  while (self->recent.length > CACHE_DOCUMENTS)
+    {
+      char *oldest = g_queue_pop_tail (&self->recent);
+      g_hash_table_remove (self->docs, oldest);
+      g_free (oldest);
+    }
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->key, g_free);
+}
+
+/* The pages of the document of @key (NULL: one without a key), with those drawn when it
+ * was shown not long ago. */
+static void
+enter_document (KelPageView *self, const char *key)
+{
+  GHashTable *kept = key != NULL ? g_hash_table_lookup (self->docs, key) : NULL;
+
+  /* what was drawn then is shown until the renderer has drawn it again: the same key
+   * can name other bytes after a project is opened again */
+  if (kept != NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, kept);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        ((Cached *) value)->kept = TRUE;
+    }
+  self->cache = kept != NULL ? g_hash_table_ref (kept) : new_cache ();
+  if (key != NULL)
+    keep_document (self, key);
+}
+
+/* The document shown has @key now, its renderer the same (the pages shown while it was
+ * read were of the same bytes): the pages drawn are kept under the new key. */
+static void
+rekey_document (KelPageView *self, const char *key)
+{
+  if (g_strcmp0 (key, self->key) == 0)
+    return;
+  if (self->key != NULL)
+    drop_document (self, self->key);
+  g_clear_pointer (&self->key, g_free);
+  if (key != NULL)
+    keep_document (self, key);
 }
 
 static void
@@ -235,30 +351,10 @@ request_visible (KelPageView *self)
   for (guint p = last + 1; p-- > first;)
     {
       Cached *c = g_hash_table_lookup (self->cache, GUINT_TO_POINTER (p));
-      if (c == NULL || fabs (c->scale - scale) > 1e-6)
+      if (c == NULL || c->kept || fabs (c->scale - scale) > 1e-6)
         kel_page_renderer_request (self->renderer, p, scale);
       else
         c->used = ++self->clock;
-    }
-}
-
-static void
-evict (KelPageView *self)
-{
-  while (g_hash_table_size (self->cache) > CACHE_PAGES)
-    {
-      GHashTableIter iter;
-      gpointer key, value, oldest = NULL;
-      gint64 best = G_MAXINT64;
-
-      g_hash_table_iter_init (&iter, self->cache);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        if (((Cached *) value)->used < best)
-          {
-            best = ((Cached *) value)->used;
-            oldest = key;
-          }
-      g_hash_table_remove (self->cache, oldest);
     }
 }
 
@@ -327,7 +423,7 @@ on_rendered (KelPageRenderer *renderer, guint page, double scale, GdkTexture *te
   c->scale = scale;
   c->used = ++self->clock;
   g_hash_table_replace (self->cache, GUINT_TO_POINTER (page), c);
-  evict (self);
+  trim_cache (self->cache, CACHE_PAGES);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -652,7 +748,18 @@ place_tag (KelPageView *self, guint page, guint first, double text_left, double 
   g_auto (GStrv) forms = g_strsplit (h->tag, "\x1f", -1);
   guint n = g_strv_length (forms);
   double gap = TAG_GAP / self->scale, mid = (h->rect.y1 + h->rect.y2) / 2;
+  gboolean rightmost = TRUE;
 
+  /* the right margin is the last unit's of its line: a tag there beside another unit
+   * would seem to name it (at 50 % the first of two units on a line, its left margin
+   * taken by the tag of the line above, took the right one, and the second's tag went
+   * to the left margin a line further down) */
+  for (guint i = 0; i < self->highlights->len && rightmost; i++)
+    {
+      const KelHighlight *o = &g_array_index (self->highlights, KelHighlight, i);
+      rightmost = !(o->page == page && i != index && o->rect.x1 > h->rect.x1
+                    && o->rect.y1 < mid && mid < o->rect.y2);
+    }
   out->highlight = index;
   /* the margins level with the line, above, below, then the left margin however far down
    * the tags before it push it */
@@ -684,7 +791,7 @@ place_tag (KelPageView *self, guint page, guint first, double text_left, double 
           default:  /* below it */
             *b = (KelRect) { h->rect.x1, h->rect.y2, h->rect.x1 + w, h->rect.y2 + hh };
           }
-        if (b->x1 < 0 || b->x2 > page_w)
+        if (b->x1 < 0 || b->x2 > page_w || (side == 1 && !rightmost))
           continue;
         if (side < 2 || side == 4)
           below_placed (placed, b, 1 / self->scale);
@@ -751,6 +858,23 @@ kel_page_view_get_tag_boxes (KelPageView *self, guint page)
   for (guint i = 0; i < placed->len; i++)
     g_array_append_val (boxes, g_array_index (placed, TagPlace, i).box);
   return boxes;
+}
+
+GArray *
+kel_page_view_get_tag_highlights (KelPageView *self, guint page)
+{
+  g_autoptr (GArray) placed = NULL;
+  GArray *owners;
+
+  g_return_val_if_fail (KEL_IS_PAGE_VIEW (self), NULL);
+
+  owners = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (page >= self->n_pages)
+    return owners;
+  placed = place_tags (self, page);
+  for (guint i = 0; i < placed->len; i++)
+    g_array_append_val (owners, g_array_index (placed, TagPlace, i).highlight);
+  return owners;
 }
 
 /* Draws the tag @t on the page whose top-left corner is at (@left, @top). */
@@ -1078,7 +1202,7 @@ kel_page_view_dispose (GObject *object)
 {
   KelPageView *self = KEL_PAGE_VIEW (object);
 
-  kel_page_view_set_renderer (self, NULL);
+  kel_page_view_set_renderer (self, NULL, NULL);
   if (self->hadj != NULL)
     g_signal_handlers_disconnect_by_func (self->hadj, on_adjustment_changed, self);
   if (self->vadj != NULL)
@@ -1096,7 +1220,10 @@ kel_page_view_finalize (GObject *object)
   clear_highlights (self);
   g_array_unref (self->highlights);
   g_clear_pointer (&self->glyphs, g_array_unref);
-  g_hash_table_unref (self->cache);
+  g_clear_pointer (&self->key, g_free);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_hash_table_unref (self->docs);
+  g_queue_clear_full (&self->recent, g_free);
   g_free (self->tops);
   G_OBJECT_CLASS (kel_page_view_parent_class)->finalize (object);
 }
@@ -1147,7 +1274,9 @@ kel_page_view_init (KelPageView *self)
     GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
 
   self->highlights = g_array_new (FALSE, FALSE, sizeof (KelHighlight));
-  self->cache = g_hash_table_new_full (NULL, NULL, NULL, cached_free);
+  self->cache = new_cache ();
+  self->docs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify) g_hash_table_unref);
   self->sel_anchor = self->sel_end = -1;
   self->scale = PX_PER_PT;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -1172,19 +1301,24 @@ kel_page_view_new (void)
 }
 
 void
-kel_page_view_set_renderer (KelPageView *self, KelPageRenderer *renderer)
+kel_page_view_set_renderer (KelPageView *self, KelPageRenderer *renderer, const char *key)
 {
   g_return_if_fail (KEL_IS_PAGE_VIEW (self));
 
   if (self->renderer == renderer)
-    return;
+    {
+      if (renderer != NULL)
+        rekey_document (self, key);
+      return;
+    }
   if (self->renderer != NULL)
     {
       g_clear_signal_handler (&self->loaded_id, self->renderer);
       g_clear_signal_handler (&self->rendered_id, self->renderer);
       g_clear_object (&self->renderer);
     }
-  g_hash_table_remove_all (self->cache);
+  leave_document (self);
+  enter_document (self, renderer != NULL ? key : NULL);
   self->drawn = FALSE;
   self->page = 0;
   self->sel_anchor = self->sel_end = -1;
@@ -1194,11 +1328,32 @@ kel_page_view_set_renderer (KelPageView *self, KelPageRenderer *renderer)
       self->loaded_id = g_signal_connect (renderer, "loaded", G_CALLBACK (on_loaded), self);
       self->rendered_id = g_signal_connect (renderer, "rendered", G_CALLBACK (on_rendered),
                                             self);
+      /* the first page asked for at once, at the scale of the document shown before (most
+       * pages are A4): the worker draws it as soon as it has read the PDF, instead of
+       * waiting for the main loop to hear it is read and ask (a turn of its own, long
+       * while a document opens); at another scale it is drawn scaled until it comes again */
+      if (!kel_page_renderer_is_loaded (renderer) && self->scale > 0)
+        kel_page_renderer_request (renderer, 0,
+                                   self->scale * gtk_widget_get_scale_factor (GTK_WIDGET (self)));
     }
   relayout (self);
   if (self->vadj != NULL)
     gtk_adjustment_set_value (self->vadj, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+const char *
+kel_page_view_get_key (KelPageView *self)
+{
+  g_return_val_if_fail (KEL_IS_PAGE_VIEW (self), NULL);
+  return self->key;
+}
+
+guint
+kel_page_view_get_n_cached (KelPageView *self)
+{
+  g_return_val_if_fail (KEL_IS_PAGE_VIEW (self), 0);
+  return g_hash_table_size (self->cache);
 }
 
 KelPageRenderer *

@@ -41,10 +41,18 @@ typedef void (*KelPageOverlayFunc) (GtkSnapshot           *snapshot,
 G_DECLARE_FINAL_TYPE (KelPageView, kel_page_view, KEL, PAGE_VIEW, GtkWidget)
 
 GtkWidget       *kel_page_view_new             (void);
-/* Shows the pages of @renderer (NULL shows nothing). */
+/* Shows the pages of @renderer (NULL shows nothing), the PDF of the document @key names
+ * (NULL: one not kept). The pages last drawn of the last few documents with a key are
+ * kept, and drawn at once when one of them is shown again, while the renderer draws them
+ * anew. The same renderer with another key: its pages are kept under that key. */
 void             kel_page_view_set_renderer    (KelPageView     *self,
-                                                KelPageRenderer *renderer);
+                                                KelPageRenderer *renderer,
+                                                const char      *key);
 KelPageRenderer *kel_page_view_get_renderer    (KelPageView     *self);
+/* The key of the document shown, or NULL. */
+const char      *kel_page_view_get_key         (KelPageView     *self);
+/* For the tests: how many pages of the document shown are kept drawn. */
+guint            kel_page_view_get_n_cached    (KelPageView     *self);
 /* The glyph boxes (KelGlyph, offsets into the extracted text) used for selection; the
  * array is referenced. NULL turns selection off. */
 void             kel_page_view_set_glyphs      (KelPageView     *self,
@@ -81,6 +89,10 @@ void             kel_page_view_scroll_to       (KelPageView     *self,
  * the page's glyphs and of the other tags. */
 GArray          *kel_page_view_get_tag_boxes   (KelPageView     *self,
                                                 guint            page);
+/* For the tests: whose those tags are, in the same order (guint, indices into the
+ * highlights of kel_page_view_get_highlights()). */
+GArray          *kel_page_view_get_tag_highlights (KelPageView  *self,
+                                                   guint         page);
 /* The selected span [start, end) in offsets of the extracted text; FALSE if none. */
 gboolean         kel_page_view_get_selection   (KelPageView     *self,
                                                 guint           *start,

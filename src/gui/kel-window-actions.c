@@ -404,7 +404,7 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
     kel_window_open_document (self, first);
   else if (self->previewing)
     /* its preview, of a file that could not be added */
-    kel_document_view_set_document (self->document_view, NULL, NULL);
+    kel_document_view_set_document (self->document_view, NULL, NULL, NULL);
   self->previewing = FALSE;
 
   if (self->bench_start != 0)
@@ -501,7 +501,7 @@ bench_open_next (KelWindow *self, gint64 now)
     {
       /* the only document, open already: shown again from nothing */
       kel_segment_panel_set_document (self->segment_panel, NULL);
-      kel_document_view_set_document (self->document_view, NULL, NULL);
+      kel_document_view_set_document (self->document_view, NULL, NULL, NULL);
       self->shown_id = 0;
     }
   self->bench_open_shown = 0;
@@ -594,7 +594,7 @@ preview_read_done (GObject *source, GAsyncResult *result, gpointer data)
   /* unreadable, the import says why */
   if (bytes == NULL || !self->previewing)
     return;
-  kel_document_view_show_pdf (self->document_view, bytes, preview->name);
+  kel_document_view_show_pdf (self->document_view, bytes, preview->name, NULL);
   kel_document_view_set_notice (self->document_view,
                                 _("Being read: its text and codes appear once it is read "
                                   "(a scanned page by OCR)."));

@@ -1072,12 +1072,21 @@ same_spec (KelWindow *self, const ViewSpec *v)
          && v->categories == self->categories;
 }
 
+/* The key of document @id for the page view, which keeps the pages drawn of the last
+ * documents shown: the project's file and the document's id in it. */
+static char *
+document_key (KelWindow *self, gint64 id)
+{
+  return g_strdup_printf ("%s#%" G_GINT64_FORMAT, kel_project_get_path (self->project), id);
+}
+
 static void
 prepare_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Prepare *prep = g_task_get_task_data (G_TASK (result));
   KelWindow *self = KEL_WINDOW (source);
   g_autofree gint64 *hit = NULL;
+  g_autofree char *key = NULL;
   KelDocument *doc;
   gboolean pdf;
 
@@ -1088,7 +1097,8 @@ prepare_done (GObject *source, GAsyncResult *result, gpointer user_data)
   doc = g_steal_pointer (&prep->doc);
   pdf = doc->extracted != NULL && doc->extracted->kind == KEL_SOURCE_PDF;
   kel_segment_panel_set_items (self->segment_panel, doc, prep->items);
-  kel_document_view_set_document (self->document_view, doc, pdf ? prep->source : NULL);
+  key = document_key (self, prep->id);
+  kel_document_view_set_document (self->document_view, doc, pdf ? prep->source : NULL, key);
   self->shown_id = prep->id;
   refresh_metadata (self);
   g_clear_pointer (&self->codings, g_ptr_array_unref);
@@ -1177,7 +1187,7 @@ static void
 source_read (gint64 document, GBytes *source, gpointer data)
 {
   KelWindow *self = data;
-  g_autofree char *name = NULL;
+  g_autofree char *name = NULL, *key = NULL;
   gsize size;
   const char *bytes = g_bytes_get_data (source, &size);
 
@@ -1186,7 +1196,8 @@ source_read (gint64 document, GBytes *source, gpointer data)
     return;
   name = kel_sidebar_dup_name (self->sidebar, document);
   kel_segment_panel_set_loading (self->segment_panel);
-  kel_document_view_show_pdf (self->document_view, source, name);
+  key = document_key (self, document);
+  kel_document_view_show_pdf (self->document_view, source, name, key);
   kel_document_view_set_notice (self->document_view, NULL);
   self->shown_id = 0;
   refresh_metadata (self);
@@ -1523,7 +1534,7 @@ _kel_window_close_project (KelWindow *self)
   self->selected = -1;
   g_array_set_size (self->undo_places, 0);
   g_array_set_size (self->redo_places, 0);
-  kel_document_view_set_document (self->document_view, NULL, NULL);
+  kel_document_view_set_document (self->document_view, NULL, NULL, NULL);
   kel_segment_panel_set_document (self->segment_panel, NULL);
   kel_find_panel_set_project (self->find_panel, NULL);
   kel_agreement_page_set_project (self->agreement_page, NULL, NULL);

@@ -1,6 +1,8 @@
 /* gui-wait.c: the GUI tests' waits (see gui-wait.h). The loop blocks in the main context,
  * and a source that only wakes it every few milliseconds lets a condition that a worker
  * thread makes true (with no main-loop event for it) be seen, and the time limit hold. */
+#include <adwaita.h>
+
 #include "gui-wait.h"
 
 /* How often the waits look again with nothing else happening. */
@@ -113,6 +115,46 @@ gui_wait_painted (double seconds)
         g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC,
                              "a shown window painted no frame");
     }
+}
+
+/* Whether a stack or squeezer under @w is in the middle of its transition. */
+static gboolean
+transition_running (GtkWidget *w)
+{
+  if (GTK_IS_STACK (w) && gtk_stack_get_transition_running (GTK_STACK (w)))
+    return TRUE;
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (ADW_IS_SQUEEZER (w) && adw_squeezer_get_transition_running (ADW_SQUEEZER (w)))
+    return TRUE;
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (transition_running (c))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+no_transition (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_get_mapped (w) && transition_running (w))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+gui_wait_transitions (double seconds)
+{
+  if (!gui_wait_until (no_transition, NULL, seconds))
+    g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC,
+                         "a stack's transition did not end");
 }
 
 static gboolean

@@ -44,6 +44,11 @@ void _gui_window_gone (GtkWindow *window, gboolean close, double seconds, const 
   _gui_window_gone (GTK_WINDOW (window), FALSE, (seconds), #window, __FILE__, __LINE__, \
                     G_STRFUNC)
 
+/* Waits until no stack (nor squeezer) of a shown window is in the middle of its
+ * transition (before a screenshot: a crossfade just begun looks like the page before);
+ * fails the test after @seconds. */
+void gui_wait_transitions (double seconds);
+
 /* Waits until every shown window has painted a frame drawn from now on (before a
  * screenshot); fails the test after @seconds. */
 void gui_wait_painted (double seconds);

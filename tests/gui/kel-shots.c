@@ -41,6 +41,7 @@ shot (const char *name)
   g_autofree char *file = NULL;
 
   GUI_SETTLE (30);
+  gui_wait_transitions (10);
   gui_wait_painted (10);
   file = g_strdup_printf ("%s/%02u-%s.png", out_dir, ++n_shots, name);
   {
@@ -224,6 +225,8 @@ shoot_all (KelWindow *window, gpointer data)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.set-category", "s", "charity");
   GUI_SETTLE (30);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  /* the toast slides in (no signal says when it is in place) */
+  gui_wait_until (never, NULL, 1);
   shot ("undo-toast");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);

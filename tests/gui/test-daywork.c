@@ -138,6 +138,7 @@ shot (const char *name)
   if (dir == NULL || display == NULL)
     return;
   GUI_SETTLE (30);
+  gui_wait_transitions (10);
   file = g_strdup_printf ("%s/%s.png", dir, name);
   {
     const char *argv[] = { "import", "-display", display, "-window", "root", file, NULL };
@@ -644,6 +645,32 @@ assert_tags_clear (KelPageView *view, const KelDocument *doc, guint n)
           g_assert_false (q->x1 < r->x2 && r->x1 < q->x2 && q->y1 < r->y2 && r->y1 < q->y2);
         }
     }
+  /* a tag right of the text is the last unit's of its line, never one beside another */
+  {
+    g_autoptr (GArray) owners = kel_page_view_get_tag_highlights (view, 0);
+    guint n_hl;
+    const KelHighlight *hl = kel_page_view_get_highlights (view, &n_hl);
+    double text_right = 0;
+
+    g_assert_cmpuint (owners->len, ==, boxes->len);
+    for (guint i = 0; i < n_hl; i++)
+      if (hl[i].page == 0)
+        text_right = MAX (text_right, hl[i].rect.x2);
+    for (guint b = 0; b < boxes->len; b++)
+      {
+        const KelRect *r = &g_array_index (boxes, KelRect, b);
+        const KelHighlight *own = &hl[g_array_index (owners, guint, b)];
+        double mid = (own->rect.y1 + own->rect.y2) / 2;
+
+        if (r->x1 < text_right)
+          continue;
+        for (guint i = 0; i < n_hl; i++)
+          if (&hl[i] != own && hl[i].page == 0 && hl[i].rect.x1 > own->rect.x1
+              && hl[i].rect.y1 < mid && mid < hl[i].rect.y2)
+            g_error ("the tag right of the line of %.1f,%.1f is not its last unit's",
+                     own->rect.x1, own->rect.y1);
+      }
+  }
 }
 
 static gboolean
@@ -668,6 +695,8 @@ page_tags (Fixture *f, KelWindow *window)
   g_autoptr (GError) error = NULL;
   TagsWant want = { view, 0 };
 
+  /* the pages shown (the test before left the text alone), for the screenshots */
+  kel_document_view_set_mode (dv, KEL_MODE_PAGE);
   kel_window_set_coder (window, "anna");
   kel_window_open_document (window, f->document);
   g_assert_true (gui_wait_until (loaded, window, 30));
@@ -1441,6 +1470,91 @@ test_page_first (void)
   gui_dir_remove (dir);
 }
 
+/* A document shown again --------------------------------------------------------------- */
+
+typedef struct {
+  KelPageView *view;
+  char        *key;        /* the key of the document awaited */
+  gint         kept;       /* its pages drawn when the view took it, -1 before */
+} Kept;
+
+static void
+on_view_page (KelPageView *view, GParamSpec *pspec, Kept *k)
+{
+  if (k->kept < 0 && g_strcmp0 (kel_page_view_get_key (view), k->key) == 0)
+    k->kept = (gint) kel_page_view_get_n_cached (view);
+}
+
+static gboolean
+page_drawn_now (gpointer data)
+{
+  Kept *k = data;
+
+  return kel_page_view_has_drawn_page (k->view)
+         && kel_page_renderer_get_n_pages (kel_page_view_get_renderer (k->view)) > 0;
+}
+
+/* A document gone back to shows the page it showed at once, kept under its key while
+ * another was shown (a scan's page took 0.4–1.7 s to come back), and the renderer draws
+ * it again; a document not shown before has nothing kept. */
+static void
+page_kept (Fixture *f, KelWindow *window)
+{
+  KelDocumentView *dv = KEL_DOCUMENT_VIEW (kel_window_get_document_view (window));
+  KelPageView *view = kel_document_view_get_page_view (dv);
+  Kept k = { view, NULL, -1 };
+  g_autofree char *memo_key = NULL;
+  gulong id;
+
+  /* the pages shown (an earlier test may have left the text alone) */
+  kel_document_view_set_mode (dv, KEL_MODE_PAGE);
+  kel_window_open_document (window, f->document);
+  g_assert_true (gui_wait_until (loaded, window, 30));
+  GUI_WAIT (page_drawn_now, &k, 30);
+  memo_key = g_strdup (kel_page_view_get_key (view));
+  g_assert_nonnull (memo_key);
+  {
+    g_autofree char *suffix = g_strdup_printf ("#%" G_GINT64_FORMAT, f->document);
+    g_assert_true (g_str_has_suffix (memo_key, suffix));
+    g_assert_cmpuint (kel_page_view_get_n_cached (view), >, 0);
+    /* the long PDF, never shown: nothing kept of it */
+    k.key = g_strdup_printf ("%.*s#%" G_GINT64_FORMAT, (int) (strlen (memo_key) - strlen (suffix)),
+                             memo_key, f->document + 1);
+  }
+  id = g_signal_connect (view, "notify::page", G_CALLBACK (on_view_page), &k);
+  kel_window_open_document (window, f->document + 1);
+  g_assert_true (gui_wait_until (loaded, window, 30));
+  GUI_WAIT (page_drawn_now, &k, 30);
+  g_assert_cmpint (k.kept, ==, 0);
+
+  /* back to the memorandum: its page there as the view takes it */
+  g_free (k.key);
+  k.key = g_strdup (memo_key);
+  k.kept = -1;
+  kel_window_open_document (window, f->document);
+  g_assert_true (gui_wait_until (loaded, window, 30));
+  g_assert_cmpstr (kel_page_view_get_key (view), ==, memo_key);
+  g_assert_cmpint (k.kept, >, 0);
+  GUI_WAIT (page_drawn_now, &k, 30);
+  g_signal_handler_disconnect (view, id);
+  g_free (k.key);
+}
+
+static void
+test_page_kept (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *dir = gui_dir_new ("kelisim-kept-XXXXXX");
+  g_autofree char *memo = write_memo_pdf (dir);
+  g_autofree char *pdf = write_long_pdf (dir);
+  const char *paths[] = { memo, pdf, NULL };
+
+  fixture_setup (&f, NULL, paths);
+  run_workbench (&f, page_kept);
+  fixture_teardown (&f);
+  gui_dir_remove (dir);
+}
+
 static gboolean
 retrieved_ready (gpointer data)
 {
@@ -1670,6 +1784,24 @@ test_coder_words (void)
       g_assert_cmpstr (_("did not code the document"), !=, "did not code the document");
       g_assert_null (strstr (_("did not code it"), "кодировал"));
       g_assert_null (strstr (_("did not code the document"), "кодировал"));
+      /* the lexicon is one word throughout: its edit in the menu, the dialog and the
+       * shortcuts names it as the coder does (not «лексикон» beside «словарь») */
+      {
+        g_autofree char *word = g_utf8_casefold (lexicon, -1);
+        /* its stem, the last letter dropped (словарь, словаря) */
+        char *end = g_utf8_find_prev_char (word, word + strlen (word));
+        const char *edits[] = { _("_Edit the Lexicon…"), _("Edit the Lexicon"),
+                                g_dpgettext2 (GETTEXT_PACKAGE, "shortcut window",
+                                              "Edit the Lexicon") };
+
+        *end = '\0';
+        for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+          {
+            g_autofree char *edit = g_utf8_casefold (edits[i], -1);
+            g_test_message ("%s", edits[i]);
+            g_assert_nonnull (strstr (edit, word));
+          }
+      }
       return;
     }
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
@@ -1845,6 +1977,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/daywork/retrieved-plurals", test_retrieved_plurals);
   g_test_add_func ("/kelisim/daywork/long-highlights", test_long_highlights);
   g_test_add_func ("/kelisim/daywork/page-first", test_page_first);
+  g_test_add_func ("/kelisim/daywork/page-kept", test_page_kept);
   g_test_add_func ("/kelisim/daywork/side-by-side-follows", test_side_by_side_follows);
   g_test_add_func ("/kelisim/daywork/coder-words", test_coder_words);
   g_test_add_func ("/kelisim/daywork/dark-rejected-chip", test_dark_rejected_chip);

@@ -66,6 +66,7 @@ shot (const char *name)
 
   if (dir == NULL || display == NULL)
     return;
+  gui_wait_transitions (10);
   gui_wait_painted (10);
   file = g_strdup_printf ("%s/%s.png", dir, name);
   {
