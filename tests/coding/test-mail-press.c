@@ -242,6 +242,26 @@ test_report_year_units (void)
   KEL_ASSERT_ITEM (slides, "playground", "infrastructure=9000000");
 }
 
+/* A plan/fact table's fact with a footnote's mark ("0*", its note under the table) is that
+ * figure: a fact of nothing, the item not carried out, and not the plan's sum (fresh18
+ * 06). (issue #12) */
+static void
+test_fact_footnote (void)
+{
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "2019 жылға арналған меморандумның орындалуы туралы\n"
+    "\n"
+    "(мың теңге)\n"
+    "№\tІс-шара\tЖоспар\tФакт\n"
+    "1\tАудандық волейбол командасына демеушілік\t3 000\t0*\n"
+    "2\tМектептің шатырын күрделі жөндеу\t10 000\t9 800**\n"
+    "\n"
+    "* Команда 2019 жылы жарыстарға қатыспады.\n");
+
+  KEL_ASSERT_ITEM (kk, "волейбол", "sponsorship=-/negated");
+  KEL_ASSERT_ITEM (kk, "шатырын", "infrastructure=9800000");
+}
+
 /* The modernisation of the company's own production line or power plant is its
  * business, however large its sum. */
 static void
@@ -273,6 +293,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/kelisim/mail-press/quoted", test_mail_quoted);
+  g_test_add_func ("/kelisim/mail-press/fact-footnote", test_fact_footnote);
   g_test_add_func ("/kelisim/mail-press/thread", test_mail_thread);
   g_test_add_func ("/kelisim/mail-press/photo-captions", test_press_photo_captions);
   g_test_add_func ("/kelisim/mail-press/left-out", test_press_left_out);

@@ -583,6 +583,49 @@ test_layout_rule_table_wraps (void)
   g_assert_nonnull (strstr (t, "\nTotal Kazakhstan\t1,283.0\t627.6\n"));
 }
 
+/* Tables made the way fresh16 and fresh18 make theirs (tests/data/tables-own). A Calc
+ * table whose unit «Сумма, тыс. тенге» stands in a header cell merged over "План" and
+ * "Факт": the merged cell is one cell, never cut inside a word where the border under it
+ * shows through its title, and its unit is every row's. A booktabs table (XeLaTeX) whose
+ * first cell wraps onto a line that starts with a capital ("Pavlodar", as "No. 2" in
+ * fresh16 10): the words of the cell over both lines are its row's, where a short row's
+ * next row stays a row. As read off the printed pages. (issue #13) */
+static void
+test_layout_table_cells (void)
+{
+  g_autoptr (KelExtracted) calc = extract ("tables-own", "01-merged-unit-ru.pdf", 0);
+  g_autoptr (KelExtracted) tex = extract ("tables-own", "02-wrapped-cells-en.pdf", 0);
+  g_autoptr (GArray) segs = NULL;
+  const KelSegment *seg;
+  const char *t = calc->text;
+
+  g_assert_nonnull (strstr (t, "\tСумма, тыс. тенге\t"));
+  segs = kel_segment_text (t, strlen (t));
+  seg = segment_starting (segs, t, "1\tРемонт кровли");
+  g_assert_nonnull (seg);
+  g_assert_cmpint (seg->kind, ==, KEL_SEGMENT_TABLE_ROW);
+  g_assert_cmpfloat (seg->table_scale, ==, 1000);
+  g_assert_cmpint (seg->fact_column, ==, 1);
+  seg = segment_starting (segs, t, "3\tПриобретение рентгеновского");
+  g_assert_nonnull (seg);
+  g_assert_cmpfloat (seg->table_scale, ==, 1000);
+  kel_segments_free (g_steal_pointer (&segs));
+
+  t = tex->text;
+  g_assert_nonnull (strstr (t, "\nReconstruction of the sports hall of Ekibastuz secondary "
+                               "school No. 3\t–\t–\t180\n"));
+  g_assert_nonnull (strstr (t, "\nNeonatal incubators, Regional Perinatal Centre, Pavlodar"
+                               "\t–\t40\t96\n"));
+  g_assert_nonnull (strstr (t, "\nFood parcels for large families\t10\t12\t14\n"));
+  g_assert_nonnull (strstr (t, "\nOther\t70\t80\t87\nTotal\t100\t154\t402\n"));
+  segs = kel_segment_text (t, strlen (t));
+  seg = segment_starting (segs, t, "Neonatal incubators");
+  g_assert_nonnull (seg);
+  g_assert_cmpint (seg->kind, ==, KEL_SEGMENT_TABLE_ROW);
+  g_assert_cmpfloat (seg->table_scale, ==, 1e6);
+  kel_segments_free (g_steal_pointer (&segs));
+}
+
 /* Kazakh and Russian side by side (a two-column Word table): each column is read whole,
  * the Kazakh clauses of the page one after the other, then the Russian text under its
  * own title, so that no clause mixes the two; the running header left out. */
@@ -1231,6 +1274,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/layout/gri-table", test_layout_gri_table);
   g_test_add_func ("/kelisim/layout/spreadsheets", test_layout_spreadsheets);
   g_test_add_func ("/kelisim/layout/rule-table-wraps", test_layout_rule_table_wraps);
+  g_test_add_func ("/kelisim/layout/table-cells", test_layout_table_cells);
   g_test_add_func ("/kelisim/layout/side-by-side", test_layout_side_by_side);
   g_test_add_func ("/kelisim/layout/sidebar", test_layout_sidebar);
   g_test_add_func ("/kelisim/layout/narrow-sidebar", test_layout_narrow_sidebar);

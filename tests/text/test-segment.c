@@ -685,6 +685,46 @@ test_segment_year_line (void)
   kel_segments_free (g_steal_pointer (&segs));
 }
 
+/* A section row under a subtotal, read as a line of cells ("\tII. Қайырымдылық және
+ * демеушілік көмек", "\t3. Sport"): a heading of its own, not the wrapped text of the
+ * subtotal's row above it, whose row keeps its own text; a wrapped word after a row still
+ * goes on with it. (issue #12) */
+static void
+test_segment_section_rows (void)
+{
+  const char *text =
+    "(мың теңге)\n"
+    "№\tІс-шара\tЖоспар\tФакт\n"
+    "1\tМектептің шатырын күрделі жөндеу\t60 000\t58 700\n"
+    "\tБөлім бойынша жиыны\t69 000\t67 700\n"
+    "\tII. Қайырымдылық және демеушілік көмек\n"
+    "3\tАуруханаға жедел жәрдем көлігін сатып алу\t16 000\t15 400\n"
+    "\tБөлім бойынша жиыны\t16 000\t15 400\n"
+    "\t3. Sport and events\n"
+    "4\tSponsorship of the district volleyball\t4 000\t4 000\n"
+    "\tteam\n"
+    "\tБАРЛЫҒЫ\t89 000\t87 500\n";
+  g_autoptr (GArray) segs = segment (text);
+  const KelSegment *s;
+  g_autofree char *row = NULL, *volley = NULL;
+
+  s = find (segs, text, "II. Қайырымдылық");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_HEADING);
+  s = find (segs, text, "3. Sport and events");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_HEADING);
+  s = find (segs, text, "\tБөлім бойынша жиыны\t69 000");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_TABLE_ROW);
+  row = g_strndup (text + s->start, s->end - s->start);
+  g_assert_null (strstr (row, "Қайырымдылық"));
+  s = find (segs, text, "Ауруханаға");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_TABLE_ROW);
+  g_assert_cmpfloat (s->table_scale, ==, 1000);
+  s = find (segs, text, "Sponsorship of");
+  volley = g_strndup (text + s->start, s->end - s->start);
+  g_assert_true (g_str_has_suffix (volley, "\n\tteam"));
+  kel_segments_free (g_steal_pointer (&segs));
+}
+
 static void
 test_segment_corpus_clauses (void)
 {
@@ -790,6 +830,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/segment/dash-rows", test_segment_dash_rows);
   g_test_add_func ("/kelisim/segment/column-units", test_segment_column_units);
   g_test_add_func ("/kelisim/segment/year-line", test_segment_year_line);
+  g_test_add_func ("/kelisim/segment/section-rows", test_segment_section_rows);
   g_test_add_func ("/kelisim/segment/corpus-clauses", test_segment_corpus_clauses);
   return g_test_run ();
 }

@@ -906,16 +906,21 @@ row_cells (const char *text, gsize start, gsize end)
 }
 
 /* A cell that is a figure, or a figure followed by a note in words ("312,500 completed",
- * "0,0 перенесено на 2020 г."). */
+ * "0,0 перенесено на 2020 г.") or by a footnote's asterisks ("0*": the fact, whose note
+ * under the table tells why it is nothing). */
 static gboolean
 leading_number (const char *cell, gsize n, double *v)
 {
-  const char *p = cell;
+  const char *p = cell, *q;
 
   if (kel_amount_parse_number (cell, n, v))
     return TRUE;
   while (p < cell + n && (g_ascii_isdigit (*p) || *p == ' ' || *p == ',' || *p == '.'))
     p++;
+  for (q = p; q < cell + n && *q == '*'; q++)
+    ;
+  if (q > p && q == cell + n && p > cell && g_ascii_isdigit (p[-1]))
+    return kel_amount_parse_number (cell, p - cell, v);
   while (p > cell && p[-1] == ' ')
     p--;
   /* a note stands apart from the figure: "1спонсорская помощь" is a scan's stray mark

@@ -83,10 +83,37 @@ cell_clear (gpointer data)
   g_clear_pointer (&c->parts, g_ptr_array_unref);
 }
 
+/* Whether a word of @glyphs runs across x = @x between @y1 and @y2: two letters side by
+ * side, no space between them, one on each side. A rule never cuts a word; a "rule" found
+ * there is the border below a merged cell seen through the masked boxes of its title
+ * («Сумма, тыс. тенге» over "План | Факт"), and the cells on each side are one. */
+static gboolean
+word_across (const GArray *glyphs, float x, float y1, float y2)
+{
+  for (guint i = 0; glyphs != NULL && i + 1 < glyphs->len; i++)
+    {
+      const Glyph *a = &g_array_index (glyphs, Glyph, i);
+      const Glyph *b = &g_array_index (glyphs, Glyph, i + 1);
+      float h = a->r.y2 - a->r.y1;
+
+      if (a->ymid <= y1 || a->ymid >= y2 || g_unichar_isspace (a->c)
+          || g_unichar_isspace (b->c) || !g_unichar_isalpha (a->c) || !g_unichar_isalpha (b->c)
+          || (a->r.x1 + a->r.x2) / 2 >= x || (b->r.x1 + b->r.x2) / 2 <= x
+          || fabsf (b->ymid - a->ymid) > 0.3f * h || b->r.x1 - a->r.x2 > 0.15f * h
+          || b->r.x1 < a->r.x1)
+        continue;
+      if (a->word >= 0 && a->word != b->word)
+        continue;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* The cells of the grid @xs × @ys: grid cells with no rule of @rules between them merged
- * (none when @rules is NULL). */
+ * (none when @rules is NULL), and those a word of @glyphs runs across. */
 static GArray *
-grid_cells (const GArray *rules, const GArray *xs, const GArray *ys, guint page)
+grid_cells (const GArray *rules, const GArray *xs, const GArray *ys, guint page,
+            const GArray *glyphs)
 {
   guint nc = xs->len - 1, nr = ys->len - 1, n = nc * nr;
   g_autofree guint *parent = g_new (guint, n);
@@ -104,7 +131,8 @@ grid_cells (const GArray *rules, const GArray *xs, const GArray *ys, guint page)
 
         if (rules == NULL)
           continue;
-        if (c + 1 < nc && !has_rule (rules, TRUE, x2, y1, y2))
+        if (c + 1 < nc && (!has_rule (rules, TRUE, x2, y1, y2)
+                           || word_across (glyphs, x2, y1, y2)))
           parent[find_root (parent, r * nc + c)] = find_root (parent, r * nc + c + 1);
         if (r + 1 < nr && !has_rule (rules, FALSE, y2, x1, x2))
           parent[find_root (parent, r * nc + c)] = find_root (parent, (r + 1) * nc + c);
@@ -264,7 +292,8 @@ count_header_rows (const LayTable *t)
 }
 
 static LayTable *
-table_new (GArray *xs, const GArray *ys, const GArray *rules, guint page)
+table_new (GArray *xs, const GArray *ys, const GArray *rules, guint page,
+           const GArray *glyphs)
 {
   LayTable *t = g_new0 (LayTable, 1);
 
@@ -275,7 +304,7 @@ table_new (GArray *xs, const GArray *ys, const GArray *rules, guint page)
                         g_array_index (xs, float, xs->len - 1),
                         g_array_index (ys, float, ys->len - 1) };
   t->xs = xs;
-  t->cells = grid_cells (rules, t->xs, ys, page);
+  t->cells = grid_cells (rules, t->xs, ys, page, glyphs);
   return t;
 }
 
@@ -329,7 +358,7 @@ grid_tables (const GArray *rules, gboolean *used, GArray *glyphs, guint page,
         }
       for (guint j = 0; j < n; j++)
         used[j] = used[j] || find_root (parent, j) == i;
-      t = table_new (xs, ys, own, page);
+      t = table_new (xs, ys, own, page, glyphs);
       fill_cells (t, glyphs);
       t->n_header_rows = count_header_rows (t);
       g_ptr_array_add (tables, t);
@@ -380,6 +409,72 @@ common_gaps (const LayRegion *region, guint a, guint b, float x1, float x2, floa
   return gaps;
 }
 
+/* The usual gap between the words of line @l of @region (the median of its gaps wider
+ * than a letter's spacing), 0 when it has fewer than three. */
+static float
+line_word_gap (const LayRegion *region, const LayLine *l)
+{
+  g_autoptr (GArray) gaps = g_array_new (FALSE, FALSE, sizeof (float));
+  const Glyph *prev = NULL;
+
+  for (guint k = l->a; k < l->b; k++)
+    {
+      const Glyph *g = &g_array_index (region->glyphs, Glyph, k);
+      float gap;
+
+      if (g_unichar_isspace (g->c))
+        continue;
+      if (prev != NULL && (gap = g->r.x1 - prev->r.x2) > 0.15f * (g->r.y2 - g->r.y1))
+        g_array_append_val (gaps, gap);
+      prev = g;
+    }
+  if (gaps->len < 3)
+    return 0;
+  g_array_sort (gaps, _kel_lay_compare_float);
+  return g_array_index (gaps, float, gaps->len / 2);
+}
+
+/* @gaps (from common_gaps() over lines [@a, @b) of @region, up to @x2) without those that
+ * only a justified line's stretched word gaps make: a column right of a gap that one line
+ * alone has text in, where that gap is no wider than the line's other word gaps, is the
+ * rest of that line's cell ("Intensive-care equipment, Regional Children's Hospital,"
+ * justified in a narrow column, over short lines), not a column of its own. */
+static void
+drop_word_gaps (const LayRegion *region, guint a, guint b, float x2, GArray *gaps)
+{
+  for (guint k = 0; k < gaps->len;)
+    {
+      const float *gap = &g_array_index (gaps, float, 2 * k);
+      float end = k + 1 < gaps->len ? g_array_index (gaps, float, 2 * (k + 1)) : x2;
+      const LayLine *only = NULL;
+      guint n = 0;
+      float usual;
+
+      for (guint l = a; l < b; l++)
+        {
+          const LayLine *line = &g_array_index (region->lines, LayLine, l);
+
+          for (guint i = line->a; i < line->b; i++)
+            {
+              const Glyph *g = &g_array_index (region->glyphs, Glyph, i);
+              float cx = (g->r.x1 + g->r.x2) / 2;
+
+              if (!g_unichar_isspace (g->c) && cx > gap[1] && cx < end)
+                {
+                  n++;
+                  only = line;
+                  break;
+                }
+            }
+        }
+      if (n == 1 && (usual = line_word_gap (region, only)) > 0
+          && gap[1] - gap[0] <= 1.5f * usual)
+        g_array_remove_index (gaps, k);
+      else
+        k++;
+    }
+}
+
 /* Whether line @l of @region, within a line's height of the rule at @y, stands in the
  * columns that @gaps divide: white in every gap, in two of the columns at least. */
 static gboolean
@@ -424,26 +519,63 @@ column_of (const GArray *xs, float x)
   return c;
 }
 
+/* The right edge of the text of each column of @xs over lines [@a, @b) of @region: how
+ * wide a column's lines may run before they wrap. */
+static float *
+column_rights (const LayRegion *region, guint a, guint b, const GArray *xs)
+{
+  float *right = g_new0 (float, xs->len - 1);
+
+  for (guint l = a; l < b; l++)
+    {
+      const LayLine *line = &g_array_index (region->lines, LayLine, l);
+
+      for (guint k = line->a; k < line->b; k++)
+        {
+          const Glyph *g = &g_array_index (region->glyphs, Glyph, k);
+          guint c = column_of (xs, (g->r.x1 + g->r.x2) / 2);
+
+          if (!g_unichar_isspace (g->c))
+            right[c] = MAX (right[c], g->r.x2);
+        }
+    }
+  return right;
+}
+
 /* Whether line @down of @region goes on with the row of line @up in a table of columns
  * @xs that has no rules between its rows: every column it has text in is a column of
- * @up's text, and each starts with a lowercase letter, and it leaves a column of @up's
- * empty (the second line of a wrapped cell beside the row's number or figures; a new row
- * begins with its number, a capital or a figure). */
+ * @up's text, and it leaves a column of @up's empty (the second line of a wrapped cell
+ * beside the row's number or figures; a new row begins with its number or a figure).
+ * Each of its cells starts with a lowercase letter, or it has text in one column only,
+ * whose first word would not have fitted on @up's line in that column (@right: the right
+ * edge of each column's text): the cell wrapped there ("… boarding school" / "No. 2",
+ * "… Children's Hospital," / "Karaganda"), where a section row under a short row would
+ * have fitted. A numbered line ("B. Health", "2. Sport") is a section row. */
 static gboolean
 continues_row (const LayRegion *region, const LayLine *up, const LayLine *down,
-               const GArray *xs)
+               const GArray *xs, const float *right)
 {
-  guint n = xs->len - 1;
+  guint n = xs->len - 1, filled = 0;
   g_autofree gboolean *in_up = g_new0 (gboolean, n);
   g_autofree gunichar *first = g_new0 (gunichar, n);
   g_autofree gboolean *in_down = g_new0 (gboolean, n);
-  gboolean any = FALSE, fewer = FALSE;
+  g_autofree float *up_right = g_new0 (float, n);
+  g_autofree float *word_x1 = g_new0 (float, n);
+  g_autofree float *word_x2 = g_new0 (float, n);
+  g_autofree gboolean *word_done = g_new0 (gboolean, n);
+  gboolean any = FALSE, fewer = FALSE, numbered = FALSE;
+  float h = down->bottom - down->top;
 
   for (guint k = up->a; k < up->b; k++)
     {
       const Glyph *g = &g_array_index (region->glyphs, Glyph, k);
+      guint c = column_of (xs, (g->r.x1 + g->r.x2) / 2);
+
       if (!g_unichar_isspace (g->c))
-        in_up[column_of (xs, (g->r.x1 + g->r.x2) / 2)] = TRUE;
+        {
+          in_up[c] = TRUE;
+          up_right[c] = MAX (up_right[c], g->r.x2);
+        }
     }
   for (guint k = down->a; k < down->b; k++)
     {
@@ -451,14 +583,33 @@ continues_row (const LayRegion *region, const LayLine *up, const LayLine *down,
       guint c = column_of (xs, (g->r.x1 + g->r.x2) / 2);
 
       if (g_unichar_isspace (g->c))
-        continue;
+        {
+          word_done[c] = in_down[c];
+          continue;
+        }
+      if (!in_down[c])
+        word_x1[c] = g->r.x1;
+      if (!word_done[c])
+        {
+          word_x2[c] = MAX (word_x2[c], g->r.x2);
+          /* "B." / "2.": a numbered first word */
+          numbered = numbered || (g->c == '.' && first[c] != 0 && word_x1[c] < g->r.x1
+                                  && g->r.x1 - word_x1[c] < 1.2f * h);
+        }
       in_down[c] = any = TRUE;
       if (first[c] == 0 && g_unichar_isalnum (g->c))
         first[c] = g->c;
     }
   for (guint c = 0; c < n; c++)
+    filled += in_down[c];
+  for (guint c = 0; c < n; c++)
     {
-      if (in_down[c] && (!in_up[c] || first[c] == 0 || !g_unichar_islower (first[c])))
+      gboolean wrapped = filled == 1 && !numbered && g_unichar_isalpha (first[c])
+                         && up_right[c] + 0.25f * h + (word_x2[c] - word_x1[c])
+                            > right[c] + 0.5f;
+
+      if (in_down[c] && (!in_up[c] || first[c] == 0
+                         || !(g_unichar_islower (first[c]) || wrapped)))
         return FALSE;
       fewer = fewer || (in_up[c] && !in_down[c]);
     }
@@ -521,6 +672,7 @@ rule_table (const GArray *hrules, GArray *glyphs, guint page)
   g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (Glyph));
   g_autoptr (LayRegion) region = NULL;
   g_autoptr (GArray) gaps = NULL, ys = NULL;
+  g_autofree float *right = NULL;
   GArray *xs;
   guint a = G_MAXUINT, b = 0, n_header = 0;
   gboolean ruled;
@@ -551,6 +703,7 @@ rule_table (const GArray *hrules, GArray *glyphs, guint page)
   if (a == G_MAXUINT)
     return NULL;
   gaps = common_gaps (region, a, b, x1, x2, MAX (3.0f, 0.4f * h));
+  drop_word_gaps (region, a, b, x2, gaps);
   if (gaps->len == 0)
     return NULL;
   widen_to_header (region, gaps, top, bottom, h, &a, &b);
@@ -567,6 +720,7 @@ rule_table (const GArray *hrules, GArray *glyphs, guint page)
       g_array_append_val (xs, mid);
     }
   g_array_append_val (xs, x2);
+  right = column_rights (region, a, b, xs);
   for (guint l = a; l <= b; l++)
     {
       const LayLine *up = l > a ? &g_array_index (region->lines, LayLine, l - 1) : NULL;
@@ -576,7 +730,7 @@ rule_table (const GArray *hrules, GArray *glyphs, guint page)
                 : (up->bottom + down->top) / 2;
 
       /* a cell that wraps: its next line stays in its row */
-      if (up != NULL && down != NULL && (continues_row (region, up, down, xs)
+      if (up != NULL && down != NULL && (continues_row (region, up, down, xs, right)
                                          || (ruled && !rule_between (hrules, up, down))))
         continue;
       g_array_append_val (ys, y);
@@ -584,7 +738,7 @@ rule_table (const GArray *hrules, GArray *glyphs, guint page)
       if (up != NULL && down != NULL && n_header == 0 && rule_between (hrules, up, down))
         n_header = ys->len - 1;
     }
-  t = table_new (xs, ys, NULL, page);
+  t = table_new (xs, ys, NULL, page, NULL);
   fill_cells (t, glyphs);
   t->n_header_rows = n_header < t->n_rows ? n_header : 0;
   return t;

@@ -1762,8 +1762,46 @@ header_row (State *st, Unit *u, const Step *s)
   return TRUE;
 }
 
-/* A line of cells in a table: a header line (before rows) or the wrapped part of a row's
- * text cell. FALSE when no table is open: a justified text line with wide gaps. */
+/* Whether a line of cells has text in one cell only, and that text is numbered as a
+ * section of the table ("\tII. Қайырымдылық және демеушілік көмек", "\t2. Благотворительная
+ * помощь"): a section row, not the wrapped text of the row above, whose cell goes on with
+ * a word. */
+static gboolean
+section_cells (const char *text, const Line *line)
+{
+  const char *p = text + line->start, *e = text + line->end, *cell = NULL, *cell_end = NULL;
+  const char *q;
+
+  while (p <= e)
+    {
+      const char *tab = memchr (p, '\t', e - p);
+      const char *ce = tab ? tab : e;
+      const char *b = skip_spaces (p, ce);
+
+      if (b < ce)
+        {
+          if (cell != NULL)
+            return FALSE;
+          cell = b;
+          cell_end = ce;
+        }
+      if (tab == NULL)
+        break;
+      p = tab + 1;
+    }
+  if (cell == NULL)
+    return FALSE;
+  if (roman_label (cell, cell_end))
+    return TRUE;
+  for (q = cell; q < cell_end && q - cell < 2 && g_ascii_isdigit (*q); q++)
+    ;
+  return q > cell && q + 2 < cell_end && q[0] == '.' && q[1] == ' '
+         && g_unichar_isupper (g_utf8_get_char (q + 2));
+}
+
+/* A line of cells in a table: a header line (before rows), a section row, or the wrapped
+ * part of a row's text cell. FALSE when no table is open: a justified text line with wide
+ * gaps. */
 static gboolean
 on_cells (State *st, Unit *u, const Step *s)
 {
@@ -1771,6 +1809,16 @@ on_cells (State *st, Unit *u, const Step *s)
 
   if (!st->caption_pending && !st->in_table)
     return header_row (st, u, s);
+  /* a section row after a row (a subtotal's, "Бөлім бойынша жиыны | 69 000 | 67 700"): a
+   * heading of its own over the rows that follow, not a part of the row before */
+  if (st->in_table && u->open && u->kind == KEL_SEGMENT_TABLE_ROW
+      && section_cells (st->text, line))
+    {
+      close_unit (st, u);
+      st->section_index = st->segments->len;
+      push (st, line->start, line->end, line->start, line->page, KEL_SEGMENT_HEADING, NULL);
+      return TRUE;
+    }
   if (st->in_table && u->open && u->kind == KEL_SEGMENT_TABLE_ROW)
     unit_extend (u, line);
   else
