@@ -226,6 +226,60 @@ test_traces (Fixture *f, gconstpointer data)
   g_assert_cmpuint (edited->n_segments_recoded, ==, first->n_segments_recoded);
 }
 
+/* A trace the file holds that says what no coding could (an item past the end of the
+ * text, in another segment; a hit past its segment) is not used: the segment is coded
+ * again, and the preview finds what it found before. */
+static void
+test_damaged_trace (Fixture *f, gconstpointer data)
+{
+  KelTermChange change = { KEL_TERM_CHANGE_ADD, 0, "ремонт*", FALSE, "charity",
+                           KEL_LANG_RU, 1.0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexiconDiff) first = NULL, again = NULL;
+  g_autoptr (KelDocument) doc = NULL;
+  g_autoptr (KelCoderTrace) trace = NULL;
+  g_autofree char *base = _kel_trace_base (f->lexicon, NULL), *key = NULL;
+
+  first = kel_project_preview_lexicon_change (f->project, &f->pipeline, &change, NULL, &error);
+  g_assert_no_error (error);
+  _kel_project_lock (f->project);
+  doc = _kel_project_load_document (f->project, f->docs[0], &error);
+  g_assert_no_error (error);
+  key = _kel_trace_key (base, doc);
+  trace = _kel_project_load_trace (f->project, f->docs[0], key, f->lexicon, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (trace);
+  g_assert_cmpuint (trace->codings->len, >, 0);
+  g_assert_cmpuint (trace->hits->len, >, 0);
+  for (guint i = 0; i < trace->codings->len; i++)
+    {
+      KelCoding *c = &g_array_index (trace->codings, KelCoding, i);
+
+      c->end = G_MAXINT32;
+      c->segment += 1;
+    }
+  for (guint i = 0; i < trace->hits->len; i++)
+    g_array_index (trace->hits, KelHit, i).end = G_MAXINT32;
+  g_assert_true (_kel_project_store_trace (f->project, f->docs[0], key, f->lexicon, trace,
+                                           &error));
+  g_assert_no_error (error);
+  _kel_project_unlock (f->project);
+
+  again = kel_project_preview_lexicon_change (f->project, &f->pipeline, &change, NULL, &error);
+  g_assert_no_error (error);
+  /* A's coded segments coded again, and B's one with "Ремонт" */
+  g_assert_cmpuint (again->n_segments_recoded, >, 2);
+  g_assert_cmpuint (again->codings->len, ==, first->codings->len);
+  g_assert_cmpuint (again->changed->len, ==, first->changed->len);
+  for (guint i = 0; i < first->codings->len; i++)
+    {
+      const KelLexiconDiffCoding *a = first->codings->pdata[i], *b = again->codings->pdata[i];
+
+      g_assert_cmpuint (a->segment, ==, b->segment);
+      g_assert_cmpstr (a->text, ==, b->text);
+    }
+}
+
 /* Without "строительств*" A's 2.1 has the school's 0.5 alone: its infrastructure coding is
  * lost. Only A holds the literal. */
 static void
@@ -1167,6 +1221,7 @@ main (int argc, char **argv)
                                   fixture_teardown)
   ADD ("add-term", test_add_term);
   ADD ("traces", test_traces);
+  ADD ("damaged-trace", test_damaged_trace);
   ADD ("remove-term", test_remove_term);
   ADD ("weight", test_weight);
   ADD ("no-literal", test_no_literal);

@@ -92,6 +92,39 @@ copy_coding (KelCoding *to, const KelCoding *from)
   to->reason_terms = g_strdup (from->reason_terms);
 }
 
+/* Whether @t's items and hits are in @trace and in the segment @i of @run's text (a trace
+ * read from a damaged file may say anything). */
+static gboolean
+trace_holds (const KelSegmentRun *run, const KelCoderTrace *trace, const KelSegmentTrace *t,
+             guint i)
+{
+  const KelSegment *seg = &g_array_index (run->doc->segments, KelSegment, i);
+  gsize len = run->doc->norm->len;
+
+  if (t->n > trace->codings->len || t->first > trace->codings->len - t->n
+      || t->hit_n > trace->hits->len || t->hit_first > trace->hits->len - t->hit_n
+      || (t->lone && (t->lone_start > t->lone_end || t->lone_end > seg->end - seg->start)))
+    return FALSE;
+  for (guint k = t->first; k < t->first + t->n; k++)
+    {
+      const KelCoding *c = &g_array_index (trace->codings, KelCoding, k);
+
+      if (c->segment != i || c->start > c->end || c->end > len
+          || c->amount_start > c->amount_end || c->amount_end > len
+          || (guint) c->reason >= KEL_N_REASONS
+          || c->category < 0 || (guint) c->category >= kel_lexicon_get_n_categories (run->lex))
+        return FALSE;
+    }
+  for (guint k = t->hit_first; k < t->hit_first + t->hit_n; k++)
+    {
+      const KelHit *h = &g_array_index (trace->hits, KelHit, k);
+
+      if (h->start > h->end || h->end > seg->end - seg->start)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 const KelSegmentTrace *
 _kel_trace_reusable (const KelSegmentRun *run, const KelCoderReuse *reuse, guint i,
                      guint64 inputs)
@@ -103,7 +136,7 @@ _kel_trace_reusable (const KelSegmentRun *run, const KelCoderReuse *reuse, guint
   if (reuse == NULL || reuse->reuse == NULL || i >= reuse->reuse->segments->len)
     return NULL;
   t = &g_array_index (reuse->reuse->segments, KelSegmentTrace, i);
-  if (t->inputs == 0 || t->inputs != inputs || t->first + t->n > reuse->reuse->codings->len)
+  if (t->inputs == 0 || t->inputs != inputs || !trace_holds (run, reuse->reuse, t, i))
     return NULL;
   flat = kel_segment_dup_flat (seg, run->doc->norm->text);
   return reuse->touched == NULL || !reuse->touched (flat, seg->end - seg->start, reuse->data)
@@ -120,7 +153,7 @@ replay_hits (KelSegmentRun *run, const KelCoderTrace *trace, const KelSegmentTra
   g_autoptr (GArray) hits = NULL;
   g_autofree char *flat = NULL;
 
-  if (term_map == NULL || t->hit_n == 0 || t->hit_first + t->hit_n > trace->hits->len)
+  if (term_map == NULL || t->hit_n == 0)
     return;
   hits = g_array_sized_new (FALSE, FALSE, sizeof (KelHit), t->hit_n);
   for (guint k = t->hit_first; k < t->hit_first + t->hit_n; k++)
