@@ -171,6 +171,115 @@ test_add_term (Fixture *f, gconstpointer data)
   g_assert_cmpstr (diff->label, ==, "Add the term “ремонт*”");
 }
 
+/* What a preview codes: the first codes each document it must whole and keeps what each
+ * segment gave (kel-project-traces.c); the next with the same lexicon and rates codes only
+ * the segments holding the term's literal, and finds the same; with other rates, or after
+ * the lexicon changed, what was kept is stale and each document is coded whole again. */
+static void
+test_traces (Fixture *f, gconstpointer data)
+{
+  KelTermChange change = { KEL_TERM_CHANGE_ADD, 0, "ремонт*", FALSE, "charity",
+                           KEL_LANG_RU, 1.0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexiconDiff) first = NULL, again = NULL, rates = NULL, edited = NULL;
+  g_autoptr (KelLexicon) other = NULL;
+  KelPipelineOptions with_rates = f->pipeline, with_other = f->pipeline;
+  KelTermChange weight = { KEL_TERM_CHANGE_WEIGHT, 0, NULL, FALSE, NULL, KEL_LANG_UNKNOWN, 3 };
+
+  first = kel_project_preview_lexicon_change (f->project, &f->pipeline, &change, NULL, &error);
+  g_assert_no_error (error);
+  again = kel_project_preview_lexicon_change (f->project, &f->pipeline, &change, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->n_recoded, ==, 2);
+  g_assert_cmpuint (again->n_segments, ==, first->n_segments);
+  /* the first coded every segment but the headings, then again the two with "Ремонт" */
+  g_assert_cmpuint (again->n_segments_recoded, ==, 2);
+  g_assert_cmpuint (first->n_segments_recoded, >=, again->n_segments_recoded + 4);
+  g_assert_cmpuint (again->codings->len, ==, first->codings->len);
+  g_assert_cmpuint (again->changed->len, ==, first->changed->len);
+  for (guint i = 0; i < first->codings->len; i++)
+    {
+      const KelLexiconDiffCoding *a = first->codings->pdata[i], *b = again->codings->pdata[i];
+
+      g_assert_cmpint (a->document, ==, b->document);
+      g_assert_cmpuint (a->segment, ==, b->segment);
+      g_assert_cmpstr (a->category, ==, b->category);
+      g_assert_cmpstr (a->text, ==, b->text);
+      g_assert_cmpfloat (a->amount_kzt, ==, b->amount_kzt);
+    }
+
+  /* other rates: coded whole again */
+  with_rates.rates = kel_rates_new ();
+  kel_rates_set (with_rates.rates, 2020, "USD", 420);
+  rates = kel_project_preview_lexicon_change (f->project, &with_rates, &change, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rates->n_segments_recoded, ==, first->n_segments_recoded);
+  kel_rates_free (with_rates.rates);
+
+  /* another lexicon (a weight changed elsewhere): coded whole again */
+  weight.term = term_index (f->lexicon, "строительств*");
+  other = kel_lexicon_change_term (f->lexicon, &weight, &error);
+  g_assert_no_error (error);
+  with_other.lexicon = other;
+  edited = kel_project_preview_lexicon_change (f->project, &with_other, &change, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (edited->n_segments_recoded, ==, first->n_segments_recoded);
+}
+
+/* A trace the file holds that says what no coding could (an item past the end of the
+ * text, in another segment; a hit past its segment) is not used: the segment is coded
+ * again, and the preview finds what it found before. */
+static void
+test_damaged_trace (Fixture *f, gconstpointer data)
+{
+  KelTermChange change = { KEL_TERM_CHANGE_ADD, 0, "ремонт*", FALSE, "charity",
+                           KEL_LANG_RU, 1.0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexiconDiff) first = NULL, again = NULL;
+  g_autoptr (KelDocument) doc = NULL;
+  g_autoptr (KelCoderTrace) trace = NULL;
+  g_autofree char *base = _kel_trace_base (f->lexicon, NULL), *key = NULL;
+
+  first = kel_project_preview_lexicon_change (f->project, &f->pipeline, &change, NULL, &error);
+  g_assert_no_error (error);
+  _kel_project_lock (f->project);
+  doc = _kel_project_load_document (f->project, f->docs[0], &error);
+  g_assert_no_error (error);
+  key = _kel_trace_key (base, doc);
+  trace = _kel_project_load_trace (f->project, f->docs[0], key, f->lexicon, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (trace);
+  g_assert_cmpuint (trace->codings->len, >, 0);
+  g_assert_cmpuint (trace->hits->len, >, 0);
+  for (guint i = 0; i < trace->codings->len; i++)
+    {
+      KelCoding *c = &g_array_index (trace->codings, KelCoding, i);
+
+      c->end = G_MAXINT32;
+      c->segment += 1;
+    }
+  for (guint i = 0; i < trace->hits->len; i++)
+    g_array_index (trace->hits, KelHit, i).end = G_MAXINT32;
+  g_assert_true (_kel_project_store_trace (f->project, f->docs[0], key, f->lexicon, trace,
+                                           &error));
+  g_assert_no_error (error);
+  _kel_project_unlock (f->project);
+
+  again = kel_project_preview_lexicon_change (f->project, &f->pipeline, &change, NULL, &error);
+  g_assert_no_error (error);
+  /* A's coded segments coded again, and B's one with "Ремонт" */
+  g_assert_cmpuint (again->n_segments_recoded, >, 2);
+  g_assert_cmpuint (again->codings->len, ==, first->codings->len);
+  g_assert_cmpuint (again->changed->len, ==, first->changed->len);
+  for (guint i = 0; i < first->codings->len; i++)
+    {
+      const KelLexiconDiffCoding *a = first->codings->pdata[i], *b = again->codings->pdata[i];
+
+      g_assert_cmpuint (a->segment, ==, b->segment);
+      g_assert_cmpstr (a->text, ==, b->text);
+    }
+}
+
 /* Without "строительств*" A's 2.1 has the school's 0.5 alone: its infrastructure coding is
  * lost. Only A holds the literal. */
 static void
@@ -922,7 +1031,7 @@ test_mentions_migrated (Fixture *f, gconstpointer data)
   g_autofree char *names = NULL, *corp = NULL;
 
   g_clear_object (&project);
-  exec_sql (path, "DROP TABLE mentions; PRAGMA user_version = 8;");
+  exec_sql (path, "DROP TABLE mentions; DROP TABLE traces; PRAGMA user_version = 8;");
   project = kel_project_open (path, &error);
   g_assert_no_error (error);
   g_clear_object (&project);
@@ -1065,6 +1174,11 @@ test_corpus_as_full_run (void)
                       "lost", diff->label, diff->n_recoded, diff->n_documents,
                       diff->changed->len, diff->codings->len);
       g_assert_cmpuint (diff->changed->len, >, 0);
+      /* the lexicon run kept what each segment gave: only the segments the edit touches
+       * are coded again */
+      g_test_message ("%u of %u segments coded again", diff->n_segments_recoded,
+                      diff->n_segments);
+      g_assert_cmpuint (diff->n_segments_recoded, <, diff->n_segments / 4);
       g_assert_true (kel_project_apply_lexicon_change (project, "anna", &pipeline, diff, NULL,
                                                        &n_changed, &error));
       g_assert_no_error (error);
@@ -1106,6 +1220,8 @@ main (int argc, char **argv)
 #define ADD(path, fn) g_test_add ("/kelisim/recode/" path, Fixture, NULL, fixture_setup, fn, \
                                   fixture_teardown)
   ADD ("add-term", test_add_term);
+  ADD ("traces", test_traces);
+  ADD ("damaged-trace", test_damaged_trace);
   ADD ("remove-term", test_remove_term);
   ADD ("weight", test_weight);
   ADD ("no-literal", test_no_literal);

@@ -34,6 +34,15 @@ KelDocument *_kel_lexicon_code_stored       (KelProject          *project,
                                              const KelRates      *rates,
                                              GError             **error);
 
+/* _kel_lexicon_code_stored(), recording in @trace what each segment gave (the lexicon
+ * run keeps it for the previews, kel-project-traces.c). */
+KelDocument *_kel_lexicon_code_stored_traced (KelProject         *project,
+                                              gint64              document,
+                                              const KelLexicon   *lex,
+                                              const KelRates     *rates,
+                                              KelCoderTrace      *trace,
+                                              GError            **error);
+
 /* Whether the lexicon's stored codings of @document are @doc's (coded with @lex), in
  * any order: the rows an undo puts back have new ids, so the order of the store need not
  * be the coder's. The one comparison of the preview and the lexicon run. FALSE with
@@ -52,6 +61,31 @@ KelDocument **_kel_lexicon_code_many        (KelProject          *project,
                                              const KelLexicon    *lex,
                                              const KelRates      *rates,
                                              GCancellable        *cancellable,
+                                             GError             **error);
+
+/* Per-segment traces (kel-project-traces.c) ---------------------------------------------- */
+
+/* What every document's trace key shares: the coder's rules, @lex's fingerprint and the
+ * table of @rates. */
+char          *_kel_trace_base              (const KelLexicon    *lex,
+                                             const KelRates      *rates);
+/* The key a trace of @doc (as loaded from the store) holds for, from @base. */
+char          *_kel_trace_key               (const char          *base,
+                                             const KelDocument   *doc);
+/* @document's trace kept for @key, its categories @lex's; NULL when there is none that
+ * holds (or with @error set). The caller holds the lock. */
+KelCoderTrace *_kel_project_load_trace      (KelProject          *project,
+                                             gint64               document,
+                                             const char          *key,
+                                             const KelLexicon    *lex,
+                                             GError             **error);
+/* Keeps @trace (of a coding with @lex) for @document and @key, in place of any other. The
+ * caller holds the lock. */
+gboolean       _kel_project_store_trace     (KelProject          *project,
+                                             gint64               document,
+                                             const char          *key,
+                                             const KelLexicon    *lex,
+                                             const KelCoderTrace *trace,
                                              GError             **error);
 
 G_END_DECLS

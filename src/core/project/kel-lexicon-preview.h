@@ -40,6 +40,11 @@ typedef struct {
   guint       n_documents;    /* in the project */
   guint       n_recoded;      /* coded again: those holding the term's literal (every
                                * document when the term has none) */
+  guint       n_segments;     /* the segments of those documents */
+  guint       n_segments_recoded; /* those of them coded again: where the term's literal
+                               * stands, or that the edit reaches through their lead-in,
+                               * heading or table (the others' items are taken from what
+                               * the last preview kept, kel-project-traces.c) */
   GArray     *changed;        /* gint64: the documents whose lexicon codings change
                                * (amounts, terms, reasons too, not only categories) */
   GPtrArray  *coded;          /* private: per document of @changed, its new coding, which
@@ -51,7 +56,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelLexiconDiff, kel_lexicon_diff_free)
 
 /* Codes again, with @pipeline's lexicon changed by @change, the documents of @project
  * that hold the changed term's literal, and compares with the lexicon's stored codings.
- * Writes nothing. */
+ * Writes no coding: it keeps only, for each document it codes, what each segment gave
+ * with @pipeline's lexicon (a cache, kel-project-traces.c), so that the next preview with
+ * that lexicon codes only the segments holding its term's literal. */
 KelLexiconDiff *kel_project_preview_lexicon_change         (KelProject          *project,
                                                             const KelPipelineOptions *pipeline,
                                                             const KelTermChange *change,
