@@ -171,10 +171,35 @@ test_add_term (Fixture *f, gconstpointer data)
   g_assert_cmpstr (diff->label, ==, "Add the term “ремонт*”");
 }
 
-/* What a preview codes: the first codes each document it must whole and keeps what each
- * segment gave (kel-project-traces.c); the next with the same lexicon and rates codes only
- * the segments holding the term's literal, and finds the same; with other rates, or after
- * the lexicon changed, what was kept is stale and each document is coded whole again. */
+/* Whether two previews of one edit found the same. */
+static void
+assert_same_diff (const KelLexiconDiff *a, const KelLexiconDiff *b)
+{
+  g_assert_cmpuint (a->codings->len, ==, b->codings->len);
+  g_assert_cmpuint (a->changed->len, ==, b->changed->len);
+  for (guint i = 0; i < a->changed->len; i++)
+    g_assert_cmpint (g_array_index (a->changed, gint64, i), ==,
+                     g_array_index (b->changed, gint64, i));
+  for (guint i = 0; i < a->codings->len; i++)
+    {
+      const KelLexiconDiffCoding *x = a->codings->pdata[i], *y = b->codings->pdata[i];
+
+      g_assert_cmpint (x->document, ==, y->document);
+      g_assert_cmpuint (x->segment, ==, y->segment);
+      g_assert_cmpstr (x->category, ==, y->category);
+      g_assert_cmpint (x->gained, ==, y->gained);
+      g_assert_cmpstr (x->text, ==, y->text);
+      g_assert_cmpstr (x->terms, ==, y->terms);
+      g_assert_cmpstr (x->amount_text, ==, y->amount_text);
+      g_assert_true ((isnan (x->amount_kzt) && isnan (y->amount_kzt))
+                     || x->amount_kzt == y->amount_kzt);
+    }
+}
+
+/* What a preview codes: adding the files kept what each segment of each document gave
+ * (kel-project-traces.c), so the first preview codes only the segments holding the term's
+ * literal, and so does the next, finding the same; with other rates, or another lexicon,
+ * what was kept is stale and each document is coded whole again. */
 static void
 test_traces (Fixture *f, gconstpointer data)
 {
@@ -192,9 +217,9 @@ test_traces (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (first->n_recoded, ==, 2);
   g_assert_cmpuint (again->n_segments, ==, first->n_segments);
-  /* the first coded every segment but the headings, then again the two with "Ремонт" */
+  /* each coded again only the two segments with "Ремонт" */
+  g_assert_cmpuint (first->n_segments_recoded, ==, 2);
   g_assert_cmpuint (again->n_segments_recoded, ==, 2);
-  g_assert_cmpuint (first->n_segments_recoded, >=, again->n_segments_recoded + 4);
   g_assert_cmpuint (again->codings->len, ==, first->codings->len);
   g_assert_cmpuint (again->changed->len, ==, first->changed->len);
   for (guint i = 0; i < first->codings->len; i++)
@@ -213,7 +238,9 @@ test_traces (Fixture *f, gconstpointer data)
   kel_rates_set (with_rates.rates, 2020, "USD", 420);
   rates = kel_project_preview_lexicon_change (f->project, &with_rates, &change, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (rates->n_segments_recoded, ==, first->n_segments_recoded);
+  /* A's and B's two clauses each, coded with the lexicon before and after the edit */
+  g_assert_cmpuint (rates->n_segments_recoded, ==, 4 * first->n_segments_recoded);
+  assert_same_diff (first, rates);
   kel_rates_free (with_rates.rates);
 
   /* another lexicon (a weight changed elsewhere): coded whole again */
@@ -223,7 +250,54 @@ test_traces (Fixture *f, gconstpointer data)
   with_other.lexicon = other;
   edited = kel_project_preview_lexicon_change (f->project, &with_other, &change, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (edited->n_segments_recoded, ==, first->n_segments_recoded);
+  g_assert_cmpuint (edited->n_segments_recoded, ==, rates->n_segments_recoded);
+}
+
+/* The traces go with an applied edit: the documents it coded again keep the trace of
+ * their new coding, the others theirs, so that the preview of the next edit, right after
+ * it, codes again only the segments holding that edit's literal, and finds what coding
+ * every document whole finds. */
+static void
+test_traces_after_apply (Fixture *f, gconstpointer data)
+{
+  KelTermChange add = { KEL_TERM_CHANGE_ADD, 0, "ремонт*", FALSE, "charity", KEL_LANG_RU,
+                        1.0 };
+  KelTermChange weight = { KEL_TERM_CHANGE_WEIGHT, 0, NULL, FALSE, NULL, KEL_LANG_UNKNOWN,
+                           1.5 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexiconDiff) diff = NULL, after = NULL, whole = NULL;
+  KelPipelineOptions edited = f->pipeline;
+  guint n = 0;
+
+  diff = kel_project_preview_lexicon_change (f->project, &f->pipeline, &add, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (kel_project_apply_lexicon_change (f->project, "anna", &f->pipeline, diff, NULL,
+                                                   &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+
+  /* "школ*" 0.5 → 1.5: B's 2.2 "Ремонт школы" goes from charity (1) to infrastructure */
+  edited.lexicon = diff->lexicon;
+  weight.term = term_index (diff->lexicon, "школ*");
+  after = kel_project_preview_lexicon_change (f->project, &edited, &weight, NULL, &error);
+  g_assert_no_error (error);
+  /* A's 2.1 and B's 2.2, and no other */
+  g_assert_cmpuint (after->n_segments_recoded, ==, 2);
+  g_assert_cmpuint (after->changed->len, ==, 1);
+  g_assert_cmpint (g_array_index (after->changed, gint64, 0), ==, f->docs[1]);
+  g_assert_nonnull (count_of (after, "infrastructure"));
+  g_assert_cmpuint (count_of (after, "infrastructure")->gained, ==, 1);
+  g_assert_cmpuint (count_of (after, "charity")->lost, ==, 1);
+
+  /* without the traces: every document holding "школ" coded whole, the same found */
+  _kel_project_lock (f->project);
+  g_assert_true (_kel_project_exec (f->project, "DELETE FROM traces", &error));
+  g_assert_no_error (error);
+  _kel_project_unlock (f->project);
+  whole = kel_project_preview_lexicon_change (f->project, &edited, &weight, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (whole->n_segments_recoded, >, after->n_segments_recoded + 4);
+  assert_same_diff (after, whole);
 }
 
 /* A trace the file holds that says what no coding could (an item past the end of the
@@ -238,7 +312,9 @@ test_damaged_trace (Fixture *f, gconstpointer data)
   g_autoptr (KelLexiconDiff) first = NULL, again = NULL;
   g_autoptr (KelDocument) doc = NULL;
   g_autoptr (KelCoderTrace) trace = NULL;
-  g_autofree char *base = _kel_trace_base (f->lexicon, NULL), *key = NULL;
+  g_autofree char *base = _kel_trace_base (NULL), *key = NULL;
+  g_autofree char *lexicon = kel_lexicon_dup_fingerprint (f->lexicon);
+  g_autoptr (KelTraceTerms) terms = _kel_trace_terms_new (f->lexicon);
 
   first = kel_project_preview_lexicon_change (f->project, &f->pipeline, &change, NULL, &error);
   g_assert_no_error (error);
@@ -246,7 +322,8 @@ test_damaged_trace (Fixture *f, gconstpointer data)
   doc = _kel_project_load_document (f->project, f->docs[0], &error);
   g_assert_no_error (error);
   key = _kel_trace_key (base, doc);
-  trace = _kel_project_load_trace (f->project, f->docs[0], key, f->lexicon, &error);
+  g_assert_true (_kel_project_traces_hold (f->project, lexicon, &error));
+  trace = _kel_project_load_trace (f->project, f->docs[0], key, terms, &error);
   g_assert_no_error (error);
   g_assert_nonnull (trace);
   g_assert_cmpuint (trace->codings->len, >, 0);
@@ -260,8 +337,8 @@ test_damaged_trace (Fixture *f, gconstpointer data)
     }
   for (guint i = 0; i < trace->hits->len; i++)
     g_array_index (trace->hits, KelHit, i).end = G_MAXINT32;
-  g_assert_true (_kel_project_store_trace (f->project, f->docs[0], key, f->lexicon, trace,
-                                           &error));
+  g_assert_true (_kel_project_store_trace (f->project, f->docs[0], key, lexicon, f->lexicon,
+                                           trace, &error));
   g_assert_no_error (error);
   _kel_project_unlock (f->project);
 
@@ -1192,6 +1269,35 @@ test_corpus_as_full_run (void)
       g_assert_cmpstr (incremental, ==, whole);
       g_assert_cmpstr (incremental, !=, before);
 
+      /* the next edit, previewed right after: the traces went with the apply, so it
+       * codes again only the segments it touches, and leaves what a lexicon run of the
+       * twice edited lexicon leaves */
+      {
+        KelTermChange next = changes[k == 0 ? 3 : 0];
+        g_autoptr (KelLexiconDiff) second = NULL;
+        g_autofree char *twice_incremental = NULL, *twice_whole = NULL;
+        KelPipelineOptions twice = { 0 };
+        guint n_second = 0, n_second_full = 0;
+
+        second = kel_project_preview_lexicon_change (project, &edited, &next, NULL, &error);
+        g_assert_no_error (error);
+        g_test_message ("then %s: %u of %u segments coded again", second->label,
+                        second->n_segments_recoded, second->n_segments);
+        g_assert_cmpuint (second->n_segments_recoded, <, second->n_segments / 4);
+        g_assert_true (kel_project_apply_lexicon_change (project, "anna", &edited, second,
+                                                         NULL, &n_second, &error));
+        g_assert_no_error (error);
+        twice.lexicon = second->lexicon;
+        g_assert_true (kel_project_run_lexicon (full, &twice, NULL, &n_second_full, &error));
+        g_assert_no_error (error);
+        g_assert_cmpuint (n_second_full, ==, n_second);
+        twice_incremental = corpus_summary (project, docs);
+        twice_whole = corpus_summary (full, full_docs);
+        g_assert_cmpstr (twice_incremental, ==, twice_whole);
+        g_assert_true (kel_project_undo (project, "anna", &error));
+        g_assert_no_error (error);
+      }
+
       g_assert_true (kel_project_undo (project, "anna", &error));
       g_assert_no_error (error);
       undone = corpus_summary (project, docs);
@@ -1221,6 +1327,7 @@ main (int argc, char **argv)
                                   fixture_teardown)
   ADD ("add-term", test_add_term);
   ADD ("traces", test_traces);
+  ADD ("traces-after-apply", test_traces_after_apply);
   ADD ("damaged-trace", test_damaged_trace);
   ADD ("remove-term", test_remove_term);
   ADD ("weight", test_weight);

@@ -57,6 +57,10 @@ kel_lexicon_diff_free (KelLexiconDiff *diff)
   g_clear_pointer (&diff->counts, g_ptr_array_unref);
   g_clear_pointer (&diff->changed, g_array_unref);
   g_clear_pointer (&diff->coded, g_ptr_array_unref);
+  g_clear_pointer (&diff->recoded, g_array_unref);
+  g_clear_pointer (&diff->traces, g_ptr_array_unref);
+  g_clear_pointer (&diff->trace_keys, g_ptr_array_unref);
+  g_free (diff->base_lexicon);
   g_free (diff);
 }
 
@@ -393,6 +397,9 @@ stored_attribution (const KelLexicon *lex, KelDocument *doc, gpointer data)
 typedef struct {
   const KelLexicon *base;
   char             *base_key;
+  char             *base_lexicon; /* @base's fingerprint */
+  KelTraceTerms    *terms;        /* @base's terms, for its traces */
+  gboolean          hold;         /* whether the project's traces hold for @base */
   KelPrefilter     *literals;
   guint            *term_map;  /* each term of @base in the edited lexicon */
 } Retrace;
@@ -401,6 +408,8 @@ static void
 retrace_free (Retrace *r)
 {
   g_free (r->base_key);
+  g_free (r->base_lexicon);
+  _kel_trace_terms_free (r->terms);
   g_free (r->term_map);
   _kel_prefilter_free (r->literals);
   g_free (r);
@@ -411,16 +420,26 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Retrace, retrace_free)
 /* For the edit @change of @lex; NULL when the term may start anywhere (then every segment
  * is coded again). */
 static Retrace *
-retrace_new (const KelLexicon *lex, const KelRates *rates, const KelTermChange *change)
+retrace_new (KelProject *project, const KelLexicon *lex, const KelRates *rates,
+             const KelTermChange *change)
 {
   g_auto (GStrv) literals = kel_lexicon_dup_change_literals (lex, change);
+  g_autoptr (GError) local = NULL;
   Retrace *r;
 
   if (literals == NULL)
     return NULL;
   r = g_new0 (Retrace, 1);
   r->base = lex;
-  r->base_key = _kel_trace_base (lex, rates);
+  r->base_key = _kel_trace_base (rates);
+  r->base_lexicon = kel_lexicon_dup_fingerprint (lex);
+  r->terms = _kel_trace_terms_new (lex);
+  _kel_project_lock (project);
+  r->hold = _kel_project_traces_hold (project, r->base_lexicon, &local);
+  _kel_project_unlock (project);
+  /* unreadable: coded whole, and the error is the next read's */
+  if (local != NULL)
+    g_debug ("the documents' traces were not read: %s", local->message);
   r->term_map = kel_lexicon_change_term_map (lex, change);
   r->literals = _kel_prefilter_new ();
   for (guint i = 0; literals[i] != NULL; i++)
@@ -452,6 +471,8 @@ typedef struct {
   GArray        *stored;    /* its stored codings */
   KelCoderTrace *trace;     /* a trace made with the lexicon before the edit, to keep */
   char          *key;       /* what it holds for */
+  KelCoderTrace *edited;    /* the trace of its coding with the edited lexicon (for the
+                             * apply to keep), for the same key */
   guint          n_coded;   /* the segments coded (the others came from its trace) */
   guint          n_segments;
 } Recoded;
@@ -461,12 +482,14 @@ recoded_clear (Recoded *r)
 {
   g_clear_pointer (&r->stored, g_array_unref);
   g_clear_pointer (&r->trace, kel_coder_trace_free);
+  g_clear_pointer (&r->edited, kel_coder_trace_free);
   g_clear_pointer (&r->key, g_free);
 }
 
 /* Codes @doc with @lex, taking the segments the edit does not touch from its trace: the one
- * kept for @key (loaded by the caller into @out->trace), else one made now by coding it
- * with the lexicon before the edit, which @out keeps for the store. */
+ * kept for @out->key (loaded by the caller), else one made now by coding it with the
+ * lexicon before the edit, which @out keeps for the store (@out->trace). Records the
+ * trace of the coding with @lex in @out->edited. */
 static void
 code_retraced (KelDocument *doc, const KelLexicon *lex, const KelRates *rates,
                const Retrace *retrace, KelCoderTrace *kept, GVariant *mentions, Recoded *out)
@@ -482,8 +505,7 @@ code_retraced (KelDocument *doc, const KelLexicon *lex, const KelRates *rates,
       g_ptr_array_set_size (doc->warnings, 0);
       reuse.reuse = out->trace;
     }
-  else
-    g_clear_pointer (&out->key, g_free);
+  reuse.record = out->edited = kel_coder_trace_new ();
   _kel_coder_code_document_traced (lex, doc, rates, stored_attribution, mentions, &reuse);
   out->n_coded = record.n_coded + reuse.n_coded;
   out->n_segments = doc->segments->len;
@@ -515,7 +537,9 @@ code_stored (KelProject *project, gint64 document, const KelLexicon *lex,
       if (local == NULL && retrace != NULL)
         {
           out->key = _kel_trace_key (retrace->base_key, doc);
-          kept = _kel_project_load_trace (project, document, out->key, retrace->base, &local);
+          if (retrace->hold)
+            kept = _kel_project_load_trace (project, document, out->key, retrace->terms,
+                                            &local);
         }
     }
   _kel_project_unlock (project);
@@ -547,6 +571,36 @@ _kel_lexicon_code_stored_traced (KelProject *project, gint64 document, const Kel
                                  const KelRates *rates, KelCoderTrace *trace, GError **error)
 {
   return code_stored (project, document, lex, rates, NULL, NULL, NULL, trace, error);
+}
+
+gboolean
+kel_project_keep_trace (KelProject *project, const KelPipelineOptions *pipeline,
+                        gint64 document, GError **error)
+{
+  g_autoptr (KelCoderTrace) trace = kel_coder_trace_new ();
+  g_autoptr (KelDocument) doc = NULL;
+  g_autofree char *base = NULL, *key = NULL, *lexicon = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (KEL_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (pipeline != NULL && pipeline->lexicon != NULL, FALSE);
+
+  doc = code_stored (project, document, pipeline->lexicon, pipeline->rates, NULL, NULL, NULL,
+                     trace, error);
+  if (doc == NULL)
+    return FALSE;
+  base = _kel_trace_base (pipeline->rates);
+  key = _kel_trace_key (base, doc);
+  lexicon = kel_lexicon_dup_fingerprint (pipeline->lexicon);
+  _kel_project_lock (project);
+  ok = _kel_project_begin (project, error);
+  if (ok && !(ok = _kel_project_store_trace (project, document, key, lexicon,
+                                             pipeline->lexicon, trace, error)))
+    _kel_project_rollback (project);
+  else if (ok)
+    ok = _kel_project_commit (project, error);
+  _kel_project_unlock (project);
+  return ok;
 }
 
 /* Coding several documents at once: each worker takes the next one. With @recoded, the
@@ -693,7 +747,7 @@ count_by_category (const KelLexicon *lex, GPtrArray *codings)
 /* Keeps the traces @recoded made (a cache: a project that cannot be written is previewed
  * all the same). */
 static void
-store_traces (KelProject *project, const KelLexicon *lex, const gint64 *ids, guint n,
+store_traces (KelProject *project, const Retrace *retrace, const gint64 *ids, guint n,
               Recoded *recoded)
 {
   g_autoptr (GError) error = NULL;
@@ -708,8 +762,8 @@ store_traces (KelProject *project, const KelLexicon *lex, const gint64 *ids, gui
     {
       for (; i < n && error == NULL; i++)
         if (recoded[i].trace != NULL)
-          _kel_project_store_trace (project, ids[i], recoded[i].key, lex, recoded[i].trace,
-                                    &error);
+          _kel_project_store_trace (project, ids[i], recoded[i].key, retrace->base_lexicon,
+                                    retrace->base, recoded[i].trace, &error);
       if (error == NULL)
         _kel_project_commit (project, &error);
       else
@@ -738,7 +792,16 @@ compare_chunk (KelProject *project, KelLexiconDiff *diff, const KelRates *rates,
                                                   : docs[i]->segments->len;
     }
   if (ok && retrace != NULL)
-    store_traces (project, retrace->base, ids, n, recoded);
+    store_traces (project, retrace, ids, n, recoded);
+  /* what the apply keeps of each document coded again (none without a trace) */
+  for (guint i = 0; ok && i < n; i++)
+    {
+      KelCoderTrace *edited = g_steal_pointer (&recoded[i].edited);
+
+      g_array_append_val (diff->recoded, ids[i]);
+      g_ptr_array_add (diff->traces, edited);
+      g_ptr_array_add (diff->trace_keys, edited != NULL ? g_strdup (recoded[i].key) : NULL);
+    }
   for (guint i = 0; ok && i < n; i++)
     if (compare_document (docs[i], ids[i], diff->lexicon, recoded[i].stored, diff->codings))
       {
@@ -779,6 +842,9 @@ kel_project_preview_lexicon_change (KelProject *project, const KelPipelineOption
   diff->codings = g_ptr_array_new_with_free_func (diff_coding_free);
   diff->changed = g_array_new (FALSE, FALSE, sizeof (gint64));
   diff->coded = g_ptr_array_new_with_free_func (_kel_lexicon_coded_free);
+  diff->recoded = g_array_new (FALSE, FALSE, sizeof (gint64));
+  diff->traces = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_coder_trace_free);
+  diff->trace_keys = g_ptr_array_new_with_free_func (g_free);
   diff->lexicon = kel_lexicon_change_term (pipeline->lexicon, change, error);
   if (diff->lexicon == NULL)
     return NULL;
@@ -790,7 +856,8 @@ kel_project_preview_lexicon_change (KelProject *project, const KelPipelineOption
   diff->n_recoded = candidates->len;
   list = _kel_attribution_list_hash (diff->lexicon);
   if (candidates->len > 0)
-    retrace = retrace_new (pipeline->lexicon, pipeline->rates, change);
+    retrace = retrace_new (project, pipeline->lexicon, pipeline->rates, change);
+  diff->base_lexicon = kel_lexicon_dup_fingerprint (pipeline->lexicon);
   for (guint from = 0; from < candidates->len; from += CHUNK)
     if (!compare_chunk (project, diff, pipeline->rates, list, retrace,
                         &g_array_index (candidates, gint64, from),

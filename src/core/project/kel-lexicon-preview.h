@@ -49,6 +49,11 @@ typedef struct {
                                * (amounts, terms, reasons too, not only categories) */
   GPtrArray  *coded;          /* private: per document of @changed, its new coding, which
                                * kel_project_apply_lexicon_change() writes */
+  GArray     *recoded;        /* private: gint64, the documents coded again */
+  GPtrArray  *traces;         /* private: per document of @recoded, the trace of its coding
+                               * with @lexicon (KelCoderTrace), or NULL: the apply keeps it */
+  GPtrArray  *trace_keys;     /* private: what each of @traces holds for */
+  char       *base_lexicon;   /* private: the fingerprint of the lexicon before the edit */
 } KelLexiconDiff;
 
 void            kel_lexicon_diff_free                      (KelLexiconDiff *diff);
@@ -72,6 +77,15 @@ void            kel_project_preview_lexicon_change_async   (KelProject          
                                                             gpointer             user_data);
 KelLexiconDiff *kel_project_preview_lexicon_change_finish  (KelProject          *project,
                                                             GAsyncResult        *result,
+                                                            GError             **error);
+
+/* Codes @document as stored with @pipeline's lexicon and rates, and keeps what each of its
+ * segments gave (the cache the previews read, kel-project-traces.c), so that the first
+ * preview of an edit codes only the segments the edit touches. kel_project_add_files()
+ * does it for each document it adds, a lexicon run for each document. Writes no coding. */
+gboolean        kel_project_keep_trace                     (KelProject          *project,
+                                                            const KelPipelineOptions *pipeline,
+                                                            gint64               document,
                                                             GError             **error);
 
 /* Writes the lexicon codings the preview @diff made for the documents it found changed

@@ -82,9 +82,16 @@ store_file (KelProject *project, const KelPipelineOptions *pipeline, Prepared *p
         result->error = g_steal_pointer (&local);
     }
   else if (p->doc != NULL)
-    /* other bytes, the same text: the caller asks whether to keep both */
-    result->twin = kel_project_find_twin (project, result->document, &result->twin_similarity,
-                                          NULL);
+    {
+      /* what each segment gave, for the first preview of an edit (a cache: a document
+       * without one is coded whole by the preview) */
+      if (!kel_project_keep_trace (project, pipeline, result->document, &local))
+        g_debug ("%s: no trace kept: %s", result->path, local->message);
+      g_clear_error (&local);
+      /* other bytes, the same text: the caller asks whether to keep both */
+      result->twin = kel_project_find_twin (project, result->document,
+                                            &result->twin_similarity, NULL);
+    }
   /* what reading it and storing it warned of (a name it had to take, …) */
   for (guint i = 0; p->doc != NULL && result->error == NULL && i < p->doc->warnings->len; i++)
     g_ptr_array_add (result->warnings, g_strdup (p->doc->warnings->pdata[i]));
@@ -342,7 +349,7 @@ _kel_project_mark_coded (KelProject *project, gint64 document, const KelLexicon 
 static gboolean
 replace_lexicon_codings (KelProject *project, gint64 document, const KelLexicon *lex,
                          const KelDocument *doc, const KelCoderTrace *trace, const char *key,
-                         gboolean *changed, GError **error)
+                         const char *lexicon, gboolean *changed, GError **error)
 {
   g_autoptr (GError) local = NULL;
 
@@ -358,7 +365,7 @@ replace_lexicon_codings (KelProject *project, gint64 document, const KelLexicon 
     }
   if ((*changed && !_kel_project_replace_lexicon_rows (project, document, lex, doc, NULL, error))
       || !_kel_project_mark_coded (project, document, lex, doc, error)
-      || !_kel_project_store_trace (project, document, key, lex, trace, error)
+      || !_kel_project_store_trace (project, document, key, lexicon, lex, trace, error)
       || !_kel_project_set_lexicon_version (project, lex, error))
     goto fail;
   return _kel_project_commit (project, error);
@@ -445,7 +452,8 @@ run_lexicon (KelProject *project, const KelPipelineOptions *pipeline, KelLexicon
              guint *stored, GError **error)
 {
   g_autoptr (GPtrArray) docs = kel_project_list_documents_full (project, error);
-  g_autofree char *trace_base = _kel_trace_base (pipeline->lexicon, pipeline->rates);
+  g_autofree char *trace_base = _kel_trace_base (pipeline->rates);
+  g_autofree char *trace_lexicon = kel_lexicon_dup_fingerprint (pipeline->lexicon);
   guint changed_docs = 0, base = 0, lost = 0, had = 0;
 
   if (docs == NULL)
@@ -481,7 +489,7 @@ run_lexicon (KelProject *project, const KelPipelineOptions *pipeline, KelLexicon
       key = _kel_trace_key (trace_base, doc);
       _kel_project_lock (project);
       if (!replace_lexicon_codings (project, info->id, pipeline->lexicon, doc, trace, key,
-                                    &changed, error))
+                                    trace_lexicon, &changed, error))
         {
           _kel_project_unlock (project);
           return FALSE;
