@@ -165,7 +165,12 @@ bench_lexicon_change (const char *path, const KelPipelineOptions *pipeline, GTim
       changes[2].term = i;
   g_assert_cmpuint (changes[2].term, !=, G_MAXUINT);
   printf ("\nlexicon edits (issue 19):\n");
-  for (guint k = 0; k < G_N_ELEMENTS (changes); k++)
+  /* KELISIM_BENCH_EDITS=N: the first N edits only (to profile one) */
+  guint n_edits = g_getenv ("KELISIM_BENCH_EDITS") != NULL
+                  ? (guint) g_ascii_strtoull (g_getenv ("KELISIM_BENCH_EDITS"), NULL, 10)
+                  : G_N_ELEMENTS (changes);
+
+  for (guint k = 0; k < MIN (n_edits, G_N_ELEMENTS (changes)); k++)
     {
       g_autoptr (KelLexiconDiff) diff = NULL;
       guint gained = 0, lost = 0, n_changed = 0;
@@ -260,6 +265,26 @@ main (int argc, char **argv)
   g_assert_no_error (error);
   /* a project kept by an earlier run (KELISIM_BENCH_KEEP): the lexicon edits alone, to
    * profile them */
+  if (g_getenv ("KELISIM_BENCH_PROJECT") != NULL && g_getenv ("KELISIM_BENCH_TRACES") != NULL)
+    {
+      /* KELISIM_BENCH_TRACES=1: keeps every document's trace again, as adding it did */
+      g_autoptr (KelProject) kept = kel_project_open (g_getenv ("KELISIM_BENCH_PROJECT"),
+                                                      &error);
+      g_autoptr (GPtrArray) docs = NULL;
+
+      g_assert_no_error (error);
+      docs = kel_project_list_documents (kept);
+      for (guint i = 0; i < docs->len; i++)
+        {
+          g_assert_true (kel_project_keep_trace (kept, &pipeline,
+                                                 ((KelProjectDocument *) docs->pdata[i])->id,
+                                                 &error));
+          g_assert_no_error (error);
+        }
+      printf ("traces kept again: %u documents in %.1f s, CPU %.1f s\n", docs->len,
+              seconds (timer), cpu_seconds ());
+      return 0;
+    }
   if (g_getenv ("KELISIM_BENCH_PROJECT") != NULL)
     {
       bench_lexicon_change (g_getenv ("KELISIM_BENCH_PROJECT"), &pipeline, timer);

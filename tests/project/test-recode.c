@@ -357,6 +357,33 @@ test_damaged_trace (Fixture *f, gconstpointer data)
     }
 }
 
+/* A trace cut short in the file (a disk that filled, a copy broken off) is not read: the
+ * document is coded whole, and the preview finds what it found before. */
+static void
+test_truncated_trace (Fixture *f, gconstpointer data)
+{
+  KelTermChange change = { KEL_TERM_CHANGE_ADD, 0, "ремонт*", FALSE, "charity",
+                           KEL_LANG_RU, 1.0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexiconDiff) first = NULL, again = NULL;
+  g_autofree char *sql = g_strdup_printf ("UPDATE traces SET trace = substr(trace, 1, "
+                                          "length(trace) - 5) WHERE document = %"
+                                          G_GINT64_FORMAT, f->docs[0]);
+
+  first = kel_project_preview_lexicon_change (f->project, &f->pipeline, &change, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->n_segments_recoded, ==, 2);
+  _kel_project_lock (f->project);
+  g_assert_true (_kel_project_exec (f->project, sql, &error));
+  g_assert_no_error (error);
+  _kel_project_unlock (f->project);
+  again = kel_project_preview_lexicon_change (f->project, &f->pipeline, &change, NULL, &error);
+  g_assert_no_error (error);
+  /* A's two clauses coded with both lexicons, and B's one with "Ремонт" */
+  g_assert_cmpuint (again->n_segments_recoded, ==, 5);
+  assert_same_diff (first, again);
+}
+
 /* Without "строительств*" A's 2.1 has the school's 0.5 alone: its infrastructure coding is
  * lost. Only A holds the literal. */
 static void
@@ -1329,6 +1356,7 @@ main (int argc, char **argv)
   ADD ("traces", test_traces);
   ADD ("traces-after-apply", test_traces_after_apply);
   ADD ("damaged-trace", test_damaged_trace);
+  ADD ("truncated-trace", test_truncated_trace);
   ADD ("remove-term", test_remove_term);
   ADD ("weight", test_weight);
   ADD ("no-literal", test_no_literal);

@@ -14,12 +14,6 @@
 
 #include "kel-lexicon-preview-private.h"
 
-/* A segment's trace: inputs, first, n, lone, lone_start, lone_end, lone_kzt, tenge,
- * row_lines, hit_first, hit_n; an item: segment, category, amount_kzt, amount_text,
- * amount_start, amount_end, terms, start, end, label, corporation, reason, reason_terms;
- * a hit: term (in the fourth member), start, end; the terms the hits are of (term_name()). */
-#define TRACE_TYPE "(a(tuubttdbbuu)a(usdmsttmsttmsmsims)a(utt)as)"
-
 /* The meta row naming the lexicon every trace holds for. */
 #define TRACES_LEXICON "traces_lexicon"
 
@@ -134,119 +128,281 @@ _kel_trace_terms_free (KelTraceTerms *terms)
   g_free (terms);
 }
 
-static GVariant *
-trace_to_variant (const KelCoderTrace *trace, const KelLexicon *lex)
+/* A trace's bytes: "KT1", then little-endian counts and fields, a string as its length
+ * and bytes (G_MAXUINT32: none). The terms its hits are of (term_name(), each once), the
+ * segments (inputs, first, n, lone, lone_start, lone_end, lone_kzt, tenge, row_lines,
+ * hit_first, hit_n), the items (segment, category, amount_kzt, amount_text, amount_start,
+ * amount_end, terms, start, end, label, corporation, reason, reason_terms) and the hits
+ * (term, start, end). Written and read without a parser: the preview reads one per
+ * document, the apply writes one per document it codes again. */
+#define TRACE_MAGIC "KT1"
+
+static void
+put_u32 (GByteArray *out, guint32 v)
 {
-  GVariantBuilder segs, items, hits, names;
+  v = GUINT32_TO_LE (v);
+  g_byte_array_append (out, (const guint8 *) &v, sizeof v);
+}
+
+static void
+put_u64 (GByteArray *out, guint64 v)
+{
+  v = GUINT64_TO_LE (v);
+  g_byte_array_append (out, (const guint8 *) &v, sizeof v);
+}
+
+static void
+put_double (GByteArray *out, double d)
+{
+  guint64 v;
+
+  memcpy (&v, &d, sizeof v);
+  put_u64 (out, v);
+}
+
+static void
+put_string (GByteArray *out, const char *s)
+{
+  gsize len = s != NULL ? strlen (s) : 0;
+
+  put_u32 (out, s != NULL ? (guint32) len : G_MAXUINT32);
+  g_byte_array_append (out, (const guint8 *) s, len);
+}
+
+static GBytes *
+trace_to_bytes (const KelCoderTrace *trace, const KelLexicon *lex)
+{
+  GByteArray *out = g_byte_array_sized_new (4096);
   g_autoptr (GHashTable) named = g_hash_table_new (NULL, NULL);
-  guint n_names = 0;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree guint32 *terms = g_new (guint32, trace->hits->len + 1);
 
-  g_variant_builder_init (&segs, G_VARIANT_TYPE ("a(tuubttdbbuu)"));
-  for (guint i = 0; i < trace->segments->len; i++)
-    {
-      const KelSegmentTrace *t = &g_array_index (trace->segments, KelSegmentTrace, i);
-
-      g_variant_builder_add (&segs, "(tuubttdbbuu)", t->inputs, t->first, t->n, t->lone,
-                             (guint64) t->lone_start, (guint64) t->lone_end, t->lone_kzt,
-                             t->tenge, t->row_lines, t->hit_first, t->hit_n);
-    }
-  g_variant_builder_init (&items, G_VARIANT_TYPE ("a(usdmsttmsttmsmsims)"));
-  for (guint i = 0; i < trace->codings->len; i++)
-    {
-      const KelCoding *c = &g_array_index (trace->codings, KelCoding, i);
-
-      g_variant_builder_add (&items, "(usdmsttmsttmsmsims)", c->segment,
-                             kel_lexicon_get_category (lex, c->category)->id, c->amount_kzt,
-                             c->amount_text, (guint64) c->amount_start,
-                             (guint64) c->amount_end, c->terms, (guint64) c->start,
-                             (guint64) c->end, c->label, c->corporation, (gint32) c->reason,
-                             c->reason_terms);
-    }
-  g_variant_builder_init (&hits, G_VARIANT_TYPE ("a(utt)"));
-  g_variant_builder_init (&names, G_VARIANT_TYPE ("as"));
+  /* each term the hits are of named once, in the order first met */
   for (guint i = 0; i < trace->hits->len; i++)
     {
       const KelHit *h = &g_array_index (trace->hits, KelHit, i);
       gpointer at;
 
-      /* each term the hits are of named once, in the order first met */
       if (!g_hash_table_lookup_extended (named, GUINT_TO_POINTER (h->term), NULL, &at))
         {
-          g_autofree char *name = term_name (lex, h->term);
-
-          at = GUINT_TO_POINTER (n_names++);
+          at = GUINT_TO_POINTER (names->len);
           g_hash_table_insert (named, GUINT_TO_POINTER (h->term), at);
-          g_variant_builder_add (&names, "s", name);
+          g_ptr_array_add (names, term_name (lex, h->term));
         }
-      g_variant_builder_add (&hits, "(utt)", GPOINTER_TO_UINT (at), (guint64) h->start,
-                             (guint64) h->end);
+      terms[i] = GPOINTER_TO_UINT (at);
     }
-  return g_variant_ref_sink (g_variant_new (TRACE_TYPE, &segs, &items, &hits, &names));
+  g_byte_array_append (out, (const guint8 *) TRACE_MAGIC, 3);
+  put_u32 (out, names->len);
+  for (guint i = 0; i < names->len; i++)
+    put_string (out, names->pdata[i]);
+  put_u32 (out, trace->segments->len);
+  for (guint i = 0; i < trace->segments->len; i++)
+    {
+      const KelSegmentTrace *t = &g_array_index (trace->segments, KelSegmentTrace, i);
+
+      put_u64 (out, t->inputs);
+      put_u32 (out, t->first);
+      put_u32 (out, t->n);
+      put_u32 (out, t->lone != FALSE);
+      put_u64 (out, t->lone_start);
+      put_u64 (out, t->lone_end);
+      put_double (out, t->lone_kzt);
+      put_u32 (out, t->tenge != FALSE);
+      put_u32 (out, t->row_lines != FALSE);
+      put_u32 (out, t->hit_first);
+      put_u32 (out, t->hit_n);
+    }
+  put_u32 (out, trace->codings->len);
+  for (guint i = 0; i < trace->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (trace->codings, KelCoding, i);
+
+      put_u32 (out, c->segment);
+      put_string (out, kel_lexicon_get_category (lex, c->category)->id);
+      put_double (out, c->amount_kzt);
+      put_string (out, c->amount_text);
+      put_u64 (out, c->amount_start);
+      put_u64 (out, c->amount_end);
+      put_string (out, c->terms);
+      put_u64 (out, c->start);
+      put_u64 (out, c->end);
+      put_string (out, c->label);
+      put_string (out, c->corporation);
+      put_u32 (out, (guint32) c->reason);
+      put_string (out, c->reason_terms);
+    }
+  put_u32 (out, trace->hits->len);
+  for (guint i = 0; i < trace->hits->len; i++)
+    {
+      const KelHit *h = &g_array_index (trace->hits, KelHit, i);
+
+      put_u32 (out, terms[i]);
+      put_u64 (out, h->start);
+      put_u64 (out, h->end);
+    }
+  return g_byte_array_free_to_bytes (out);
 }
 
-/* The trace @v holds, its categories and terms those of @terms' lexicon; NULL when one is
- * not there (or two terms have a name). */
+/* Reading a trace's bytes: each read past the end sets @bad and gives 0. */
+typedef struct {
+  const guint8 *p, *end;
+  gboolean      bad;
+} Reader;
+
+static gboolean
+take (Reader *r, gsize n)
+{
+  if (r->bad || (gsize) (r->end - r->p) < n)
+    {
+      r->bad = TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static guint32
+get_u32 (Reader *r)
+{
+  guint32 v = 0;
+
+  if (take (r, sizeof v))
+    {
+      memcpy (&v, r->p, sizeof v);
+      r->p += sizeof v;
+    }
+  return GUINT32_FROM_LE (v);
+}
+
+static guint64
+get_u64 (Reader *r)
+{
+  guint64 v = 0;
+
+  if (take (r, sizeof v))
+    {
+      memcpy (&v, r->p, sizeof v);
+      r->p += sizeof v;
+    }
+  return GUINT64_FROM_LE (v);
+}
+
+static double
+get_double (Reader *r)
+{
+  guint64 v = get_u64 (r);
+  double d;
+
+  memcpy (&d, &v, sizeof d);
+  return d;
+}
+
+/* A string (newly allocated), or NULL: none. */
+static char *
+get_string (Reader *r)
+{
+  guint32 len = get_u32 (r);
+  char *s;
+
+  if (len == G_MAXUINT32 || !take (r, len))
+    return NULL;
+  s = g_strndup ((const char *) r->p, len);
+  r->p += len;
+  return s;
+}
+
+/* A count of records at least @size bytes each, no more than the bytes left hold. */
+static guint32
+get_count (Reader *r, gsize size)
+{
+  guint32 n = get_u32 (r);
+
+  if (!r->bad && n > (gsize) (r->end - r->p) / size)
+    r->bad = TRUE;
+  return r->bad ? 0 : n;
+}
+
+/* The trace @data holds, its categories and terms those of @terms' lexicon; NULL when one
+ * is not there (or two terms have a name), or the bytes are not a trace. */
 static KelCoderTrace *
-trace_from_variant (GVariant *v, const KelTraceTerms *terms)
+trace_from_bytes (const guint8 *data, gsize len, const KelTraceTerms *terms)
 {
   const KelLexicon *lex = terms->lex;
   g_autoptr (KelCoderTrace) trace = kel_coder_trace_new ();
-  g_autoptr (GVariant) segs = g_variant_get_child_value (v, 0);
-  g_autoptr (GVariant) items = g_variant_get_child_value (v, 1);
-  g_autoptr (GVariant) hits = g_variant_get_child_value (v, 2);
-  g_autoptr (GVariant) names = g_variant_get_child_value (v, 3);
+  Reader r = { data, data + len, FALSE };
   g_autofree guint *index = NULL;
-  gsize n_names = g_variant_n_children (names);
-  GVariantIter iter;
-  guint64 inputs, ls, le, as, ae, s, e;
-  guint first, n, segment, hit_first, hit_n, term;
-  gboolean lone, tenge, row_lines;
-  double kzt;
-  const char *category, *name;
-  char *amount_text, *terms_text, *label, *corporation, *reason_terms;
-  gint32 reason;
+  guint32 n, n_names;
 
+  if (len < 3 || memcmp (data, TRACE_MAGIC, 3) != 0)
+    return NULL;
+  r.p += 3;
+  n_names = get_count (&r, 4);
   index = g_new (guint, n_names + 1);
-  g_variant_iter_init (&iter, names);
-  for (guint i = 0; g_variant_iter_next (&iter, "&s", &name); i++)
+  for (guint i = 0; i < n_names; i++)
     {
-      guint at = GPOINTER_TO_UINT (g_hash_table_lookup (terms->by_name, name));
+      g_autofree char *name = get_string (&r);
+      guint at = name != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (terms->by_name, name))
+                              : 0;
 
       /* a term the lexicon does not have, or has twice: the trace cannot say which */
       if (at == 0 || at == G_MAXUINT)
         return NULL;
       index[i] = at - 1;
     }
-  g_array_set_size (trace->segments, g_variant_n_children (segs));
-  g_variant_iter_init (&iter, segs);
-  for (guint i = 0; g_variant_iter_next (&iter, "(tuubttdbbuu)", &inputs, &first, &n, &lone,
-                                         &ls, &le, &kzt, &tenge, &row_lines, &hit_first,
-                                         &hit_n); i++)
-    g_array_index (trace->segments, KelSegmentTrace, i) = (KelSegmentTrace) {
-      inputs, first, n, lone, ls, le, kzt, tenge, row_lines, hit_first, hit_n
-    };
-  g_array_set_size (trace->hits, g_variant_n_children (hits));
-  g_variant_iter_init (&iter, hits);
-  for (guint i = 0; g_variant_iter_next (&iter, "(utt)", &term, &s, &e); i++)
+  g_array_set_size (trace->segments, get_count (&r, 60));
+  for (guint i = 0; i < trace->segments->len; i++)
     {
+      KelSegmentTrace *t = &g_array_index (trace->segments, KelSegmentTrace, i);
+
+      t->inputs = get_u64 (&r);
+      t->first = get_u32 (&r);
+      t->n = get_u32 (&r);
+      t->lone = get_u32 (&r) != 0;
+      t->lone_start = get_u64 (&r);
+      t->lone_end = get_u64 (&r);
+      t->lone_kzt = get_double (&r);
+      t->tenge = get_u32 (&r) != 0;
+      t->row_lines = get_u32 (&r) != 0;
+      t->hit_first = get_u32 (&r);
+      t->hit_n = get_u32 (&r);
+    }
+  n = get_count (&r, 72);
+  g_array_set_size (trace->codings, n);
+  for (guint i = 0; i < n; i++)
+    {
+      KelCoding *c = &g_array_index (trace->codings, KelCoding, i);
+      g_autofree char *category = NULL;
+
+      c->segment = get_u32 (&r);
+      category = get_string (&r);
+      c->category = category != NULL ? kel_lexicon_find_category (lex, category) : -1;
+      c->amount_kzt = get_double (&r);
+      c->amount_text = get_string (&r);
+      c->amount_start = get_u64 (&r);
+      c->amount_end = get_u64 (&r);
+      c->terms = get_string (&r);
+      c->start = get_u64 (&r);
+      c->end = get_u64 (&r);
+      c->label = get_string (&r);
+      c->corporation = get_string (&r);
+      c->reason = (KelReason) get_u32 (&r);
+      c->reason_terms = get_string (&r);
+      if (c->category < 0)
+        return NULL;
+    }
+  g_array_set_size (trace->hits, get_count (&r, 20));
+  for (guint i = 0; i < trace->hits->len; i++)
+    {
+      KelHit *h = &g_array_index (trace->hits, KelHit, i);
+      guint32 term = get_u32 (&r);
+
       /* a term not named: damage */
       if (term >= n_names)
         return NULL;
-      g_array_index (trace->hits, KelHit, i) = (KelHit) { index[term], s, e };
+      h->term = index[term];
+      h->start = get_u64 (&r);
+      h->end = get_u64 (&r);
     }
-  g_variant_iter_init (&iter, items);
-  while (g_variant_iter_next (&iter, "(u&sdmsttmsttmsmsims)", &segment, &category, &kzt,
-                              &amount_text, &as, &ae, &terms_text, &s, &e, &label,
-                              &corporation, &reason, &reason_terms))
-    {
-      KelCoding c = { segment, kel_lexicon_find_category (lex, category), kzt, amount_text,
-                      as, ae, terms_text, s, e, label, corporation, reason, reason_terms };
-
-      g_array_append_val (trace->codings, c);
-      if (c.category < 0)
-        return NULL;
-    }
-  return g_steal_pointer (&trace);
+  return r.bad || r.p != r.end ? NULL : g_steal_pointer (&trace);
 }
 
 static char *
@@ -308,7 +464,6 @@ _kel_project_load_trace (KelProject *project, gint64 document, const char *key,
 {
   g_autoptr (sqlite3_stmt) stmt = _kel_project_prepare (project,
     "SELECT trace FROM traces WHERE document = ? AND key = ?", error);
-  g_autoptr (GVariant) v = NULL;
   int rc;
 
   if (stmt == NULL)
@@ -317,10 +472,11 @@ _kel_project_load_trace (KelProject *project, gint64 document, const char *key,
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    v = _kel_sql_variant (stmt, 0, TRACE_TYPE);
-  else if (rc != SQLITE_DONE)
+    return trace_from_bytes (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0),
+                             terms);
+  if (rc != SQLITE_DONE)
     _kel_project_set_error (project, error, rc);
-  return v != NULL ? trace_from_variant (v, terms) : NULL;
+  return NULL;
 }
 
 gboolean
@@ -329,7 +485,9 @@ _kel_project_store_trace (KelProject *project, gint64 document, const char *key,
                           const KelCoderTrace *trace, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GVariant) v = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  gsize len;
+  const void *data;
 
   /* the first trace for another lexicon than the kept ones' drops them */
   if (!_kel_project_move_traces (project, NULL, lexicon, error))
@@ -338,10 +496,11 @@ _kel_project_store_trace (KelProject *project, gint64 document, const char *key,
     "INSERT OR REPLACE INTO traces (document, key, trace) VALUES (?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  v = trace_to_variant (trace, lex);
+  bytes = trace_to_bytes (trace, lex);
+  data = g_bytes_get_data (bytes, &len);
   sqlite3_bind_int64 (stmt, 1, document);
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  _kel_sql_bind_variant (stmt, 3, v);
+  sqlite3_bind_blob64 (stmt, 3, data, len, SQLITE_STATIC);
   return _kel_project_step (project, stmt, error);
 }
 
