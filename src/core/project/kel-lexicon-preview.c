@@ -399,7 +399,6 @@ typedef struct {
   char             *base_key;
   char             *base_lexicon; /* @base's fingerprint */
   KelTraceTerms    *terms;        /* @base's terms, for its traces */
-  gboolean          hold;         /* whether the project's traces hold for @base */
   KelPrefilter     *literals;
   guint            *term_map;  /* each term of @base in the edited lexicon */
 } Retrace;
@@ -420,11 +419,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Retrace, retrace_free)
 /* For the edit @change of @lex; NULL when the term may start anywhere (then every segment
  * is coded again). */
 static Retrace *
-retrace_new (KelProject *project, const KelLexicon *lex, const KelRates *rates,
-             const KelTermChange *change)
+retrace_new (const KelLexicon *lex, const KelRates *rates, const KelTermChange *change)
 {
   g_auto (GStrv) literals = kel_lexicon_dup_change_literals (lex, change);
-  g_autoptr (GError) local = NULL;
   Retrace *r;
 
   if (literals == NULL)
@@ -434,12 +431,6 @@ retrace_new (KelProject *project, const KelLexicon *lex, const KelRates *rates,
   r->base_key = _kel_trace_base (rates);
   r->base_lexicon = kel_lexicon_dup_fingerprint (lex);
   r->terms = _kel_trace_terms_new (lex);
-  _kel_project_lock (project);
-  r->hold = _kel_project_traces_hold (project, r->base_lexicon, &local);
-  _kel_project_unlock (project);
-  /* unreadable: coded whole, and the error is the next read's */
-  if (local != NULL)
-    g_debug ("the documents' traces were not read: %s", local->message);
   r->term_map = kel_lexicon_change_term_map (lex, change);
   r->literals = _kel_prefilter_new ();
   for (guint i = 0; literals[i] != NULL; i++)
@@ -537,7 +528,8 @@ code_stored (KelProject *project, gint64 document, const KelLexicon *lex,
       if (local == NULL && retrace != NULL)
         {
           out->key = _kel_trace_key (retrace->base_key, doc);
-          if (retrace->hold)
+          /* asked with the trace, under one lock: a lexicon run may have kept others */
+          if (_kel_project_traces_hold (project, retrace->base_lexicon, &local))
             kept = _kel_project_load_trace (project, document, out->key, retrace->terms,
                                             &local);
         }
@@ -856,7 +848,7 @@ kel_project_preview_lexicon_change (KelProject *project, const KelPipelineOption
   diff->n_recoded = candidates->len;
   list = _kel_attribution_list_hash (diff->lexicon);
   if (candidates->len > 0)
-    retrace = retrace_new (project, pipeline->lexicon, pipeline->rates, change);
+    retrace = retrace_new (pipeline->lexicon, pipeline->rates, change);
   diff->base_lexicon = kel_lexicon_dup_fingerprint (pipeline->lexicon);
   for (guint from = 0; from < candidates->len; from += CHUNK)
     if (!compare_chunk (project, diff, pipeline->rates, list, retrace,
