@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sqlite3.h>
 #include <time.h>
 
 #include "kel-agreement.h"
@@ -122,6 +123,23 @@ count_codings (KelProject *project)
   return all->len;
 }
 
+/* How much the traces the previews kept take (kel-project-traces.c). */
+static void
+print_traces (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*), total(length(trace)) FROM traces",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  printf ("  traces kept: %d documents, %.1f MB\n", sqlite3_column_int (stmt, 0),
+          sqlite3_column_double (stmt, 1) / 1e6);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 /* Issue 19: one term's edit previewed, then applied (and undone), on the project. The
  * new term "рабоч* групп*" (human development, 2) codes a clause in seven of every
  * document (all 2,000 hold the literal); a new term whose literal no document holds is
@@ -147,14 +165,31 @@ bench_lexicon_change (const char *path, const KelPipelineOptions *pipeline, GTim
       changes[2].term = i;
   g_assert_cmpuint (changes[2].term, !=, G_MAXUINT);
   printf ("\nlexicon edits (issue 19):\n");
-  for (guint k = 0; k < G_N_ELEMENTS (changes); k++)
+  /* KELISIM_BENCH_EDITS=N: the first N edits only (to profile one) */
+  guint n_edits = g_getenv ("KELISIM_BENCH_EDITS") != NULL
+                  ? (guint) g_ascii_strtoull (g_getenv ("KELISIM_BENCH_EDITS"), NULL, 10)
+                  : G_N_ELEMENTS (changes);
+
+  for (guint k = 0; k < MIN (n_edits, G_N_ELEMENTS (changes)); k++)
     {
       g_autoptr (KelLexiconDiff) diff = NULL;
       guint gained = 0, lost = 0, n_changed = 0;
       double preview, apply, preview_cpu, apply_cpu;
 
+      /* the first preview takes what each segment gave from the traces kept when the
+       * documents were added (kel-project-traces.c) and codes only the segments the edit
+       * touches; after an undo the traces hold for the lexicon undone, and it codes each
+       * document whole (and keeps its trace for the next) */
       seconds (timer);
       cpu_seconds ();
+      diff = kel_project_preview_lexicon_change (project, pipeline, &changes[k], NULL, &error);
+      g_assert_no_error (error);
+      preview = seconds (timer);
+      preview_cpu = cpu_seconds ();
+      printf ("  %s:\n    preview, first:            %7.3f s, CPU %.3f s  (%u of %u segments "
+              "coded again)\n", names[k], preview, preview_cpu, diff->n_segments_recoded,
+              diff->n_segments);
+      g_clear_pointer (&diff, kel_lexicon_diff_free);
       diff = kel_project_preview_lexicon_change (project, pipeline, &changes[k], NULL, &error);
       g_assert_no_error (error);
       preview = seconds (timer);
@@ -170,12 +205,35 @@ bench_lexicon_change (const char *path, const KelPipelineOptions *pipeline, GTim
       g_assert_no_error (error);
       apply = seconds (timer);
       apply_cpu = cpu_seconds ();
-      printf ("  %s: %u of %u documents coded again, %u change; %u codings gained, %u lost\n",
-              names[k], diff->n_recoded, diff->n_documents, diff->changed->len, gained, lost);
-      printf ("    preview:                   %7.3f s, CPU %.3f s  (goal < 1 s)\n", preview,
-              preview_cpu);
+      printf ("    %u of %u documents coded again, %u change; %u codings gained, %u lost\n",
+              diff->n_recoded, diff->n_documents, diff->changed->len, gained, lost);
+      printf ("    preview:                   %7.3f s, CPU %.3f s  (goal < 1 s; %u of %u "
+              "segments coded again)\n", preview, preview_cpu, diff->n_segments_recoded,
+              diff->n_segments);
       printf ("    apply:                     %7.3f s, CPU %.3f s  (goal < 5 s)\n", apply,
               apply_cpu);
+      if (k == 0)
+        {
+          /* the next edit, previewed right after this one was applied: the traces went
+           * with the apply (kel_project_apply_lexicon_change()) */
+          KelPipelineOptions edited = *pipeline;
+          KelTermChange next = changes[2];
+          g_autoptr (KelLexiconDiff) after = NULL;
+
+          edited.lexicon = diff->lexicon;
+          for (guint i = 0; i < kel_lexicon_get_n_terms (diff->lexicon); i++)
+            if (strcmp (kel_lexicon_get_term (diff->lexicon, i)->source, "спонсор*") == 0)
+              next.term = i;
+          seconds (timer);
+          cpu_seconds ();
+          after = kel_project_preview_lexicon_change (project, &edited, &next, NULL, &error);
+          g_assert_no_error (error);
+          preview = seconds (timer);
+          preview_cpu = cpu_seconds ();
+          printf ("    then %s, previewed:  %7.3f s, CPU %.3f s  (%u of %u segments coded "
+                  "again)\n", names[2], preview, preview_cpu, after->n_segments_recoded,
+                  after->n_segments);
+        }
       if (n_changed > 0)
         {
           g_assert_true (kel_project_undo (project, "anna", &error));
@@ -200,20 +258,43 @@ main (int argc, char **argv)
   g_autoptr (GTimer) timer = g_timer_new ();
   const char *coders[] = { "anna", "bek", "cem", NULL };
   KelPipelineOptions pipeline = { lex };
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   GStatBuf st;
   double t;
 
   g_assert_no_error (error);
   /* a project kept by an earlier run (KELISIM_BENCH_KEEP): the lexicon edits alone, to
    * profile them */
+  if (g_getenv ("KELISIM_BENCH_PROJECT") != NULL && g_getenv ("KELISIM_BENCH_TRACES") != NULL)
+    {
+      /* KELISIM_BENCH_TRACES=1: keeps every document's trace again, as adding it did */
+      g_autoptr (KelProject) kept = kel_project_open (g_getenv ("KELISIM_BENCH_PROJECT"),
+                                                      &error);
+      g_autoptr (GPtrArray) docs = NULL;
+
+      g_assert_no_error (error);
+      docs = kel_project_list_documents (kept);
+      for (guint i = 0; i < docs->len; i++)
+        {
+          g_assert_true (kel_project_keep_trace (kept, &pipeline,
+                                                 ((KelProjectDocument *) docs->pdata[i])->id,
+                                                 &error));
+          g_assert_no_error (error);
+        }
+      printf ("traces kept again: %u documents in %.1f s, CPU %.1f s\n", docs->len,
+              seconds (timer), cpu_seconds ());
+      return 0;
+    }
   if (g_getenv ("KELISIM_BENCH_PROJECT") != NULL)
     {
       bench_lexicon_change (g_getenv ("KELISIM_BENCH_PROJECT"), &pipeline, timer);
+      print_traces (g_getenv ("KELISIM_BENCH_PROJECT"));
       return 0;
     }
   project = kel_project_create (path, lex, &error);
   g_assert_no_error (error);
 
+  cpu_seconds ();
   for (guint i = 0; i < n_docs; i++)
     {
       g_autofree char *text = memo_text (i, n_clauses);
@@ -221,15 +302,27 @@ main (int argc, char **argv)
       KelExtracted *ext = kel_extract_text (name, text, strlen (text), &error);
       g_autoptr (KelDocument) doc = NULL;
       g_autoptr (GBytes) source = g_bytes_new (text, strlen (text));
+      gint64 id = 0;
 
       g_assert_no_error (error);
       doc = kel_pipeline_process_extracted (&pipeline, ext);
-      g_assert_true (kel_project_insert_document (project, lex, doc, source, NULL, &error));
+      g_assert_true (kel_project_insert_document (project, lex, doc, source, &id, &error));
+      g_assert_no_error (error);
+      g_array_append_val (ids, id);
+    }
+  t = seconds (timer);
+  printf ("building: %u documents inserted in %.1f s (%.1f ms each), CPU %.1f s\n", n_docs,
+          t, 1000 * t / n_docs, cpu_seconds ());
+  /* what adding files does besides (kel_project_add_files()): each document's trace */
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_assert_true (kel_project_keep_trace (project, &pipeline,
+                                             g_array_index (ids, gint64, i), &error));
       g_assert_no_error (error);
     }
   t = seconds (timer);
-  printf ("building: %u documents inserted in %.1f s (%.1f ms each)\n", n_docs, t,
-          1000 * t / n_docs);
+  printf ("building: their traces kept in %.1f s (%.1f ms each), CPU %.1f s\n", t,
+          1000 * t / n_docs, cpu_seconds ());
   for (guint c = 0; coders[c] != NULL; c++)
     {
       g_autofree char *csv = coder_csv (project, coders[c], c + 1, dir);
@@ -304,6 +397,7 @@ main (int argc, char **argv)
   }
   g_clear_object (&project);
   bench_lexicon_change (path, &pipeline, timer);
+  print_traces (path);
   if (g_getenv ("KELISIM_BENCH_KEEP") != NULL)
     printf ("kept: %s\n", path);
   else

@@ -922,7 +922,7 @@ test_project_sum_columns (void)
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE segments DROP COLUMN sum_columns; "
                                  "ALTER TABLE segments DROP COLUMN sum_units; "
-                                 "DROP TABLE mentions; PRAGMA user_version = 6", NULL, NULL, NULL), ==, SQLITE_OK);
+                                 "DROP TABLE mentions; DROP TABLE traces; PRAGMA user_version = 6", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   project = kel_project_open (path, &error);
   g_assert_no_error (error);
@@ -999,7 +999,7 @@ test_project_sum_units (void)
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE segments DROP COLUMN sum_units; "
-                                 "DROP TABLE mentions; PRAGMA user_version = 7", NULL, NULL,
+                                 "DROP TABLE mentions; DROP TABLE traces; PRAGMA user_version = 7", NULL, NULL,
                                  NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   project = kel_project_open (path, &error);

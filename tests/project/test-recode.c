@@ -171,6 +171,219 @@ test_add_term (Fixture *f, gconstpointer data)
   g_assert_cmpstr (diff->label, ==, "Add the term “ремонт*”");
 }
 
+/* Whether two previews of one edit found the same. */
+static void
+assert_same_diff (const KelLexiconDiff *a, const KelLexiconDiff *b)
+{
+  g_assert_cmpuint (a->codings->len, ==, b->codings->len);
+  g_assert_cmpuint (a->changed->len, ==, b->changed->len);
+  for (guint i = 0; i < a->changed->len; i++)
+    g_assert_cmpint (g_array_index (a->changed, gint64, i), ==,
+                     g_array_index (b->changed, gint64, i));
+  for (guint i = 0; i < a->codings->len; i++)
+    {
+      const KelLexiconDiffCoding *x = a->codings->pdata[i], *y = b->codings->pdata[i];
+
+      g_assert_cmpint (x->document, ==, y->document);
+      g_assert_cmpuint (x->segment, ==, y->segment);
+      g_assert_cmpstr (x->category, ==, y->category);
+      g_assert_cmpint (x->gained, ==, y->gained);
+      g_assert_cmpstr (x->text, ==, y->text);
+      g_assert_cmpstr (x->terms, ==, y->terms);
+      g_assert_cmpstr (x->amount_text, ==, y->amount_text);
+      g_assert_true ((isnan (x->amount_kzt) && isnan (y->amount_kzt))
+                     || x->amount_kzt == y->amount_kzt);
+    }
+}
+
+/* What a preview codes: adding the files kept what each segment of each document gave
+ * (kel-project-traces.c), so the first preview codes only the segments holding the term's
+ * literal, and so does the next, finding the same; with other rates, or another lexicon,
+ * what was kept is stale and each document is coded whole again. */
+static void
+test_traces (Fixture *f, gconstpointer data)
+{
+  KelTermChange change = { KEL_TERM_CHANGE_ADD, 0, "ремонт*", FALSE, "charity",
+                           KEL_LANG_RU, 1.0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexiconDiff) first = NULL, again = NULL, rates = NULL, edited = NULL;
+  g_autoptr (KelLexicon) other = NULL;
+  KelPipelineOptions with_rates = f->pipeline, with_other = f->pipeline;
+  KelTermChange weight = { KEL_TERM_CHANGE_WEIGHT, 0, NULL, FALSE, NULL, KEL_LANG_UNKNOWN, 3 };
+
+  first = kel_project_preview_lexicon_change (f->project, &f->pipeline, &change, NULL, &error);
+  g_assert_no_error (error);
+  again = kel_project_preview_lexicon_change (f->project, &f->pipeline, &change, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->n_recoded, ==, 2);
+  g_assert_cmpuint (again->n_segments, ==, first->n_segments);
+  /* each coded again only the two segments with "Ремонт" */
+  g_assert_cmpuint (first->n_segments_recoded, ==, 2);
+  g_assert_cmpuint (again->n_segments_recoded, ==, 2);
+  g_assert_cmpuint (again->codings->len, ==, first->codings->len);
+  g_assert_cmpuint (again->changed->len, ==, first->changed->len);
+  for (guint i = 0; i < first->codings->len; i++)
+    {
+      const KelLexiconDiffCoding *a = first->codings->pdata[i], *b = again->codings->pdata[i];
+
+      g_assert_cmpint (a->document, ==, b->document);
+      g_assert_cmpuint (a->segment, ==, b->segment);
+      g_assert_cmpstr (a->category, ==, b->category);
+      g_assert_cmpstr (a->text, ==, b->text);
+      g_assert_cmpfloat (a->amount_kzt, ==, b->amount_kzt);
+    }
+
+  /* other rates: coded whole again */
+  with_rates.rates = kel_rates_new ();
+  kel_rates_set (with_rates.rates, 2020, "USD", 420);
+  rates = kel_project_preview_lexicon_change (f->project, &with_rates, &change, NULL, &error);
+  g_assert_no_error (error);
+  /* A's and B's two clauses each, coded with the lexicon before and after the edit */
+  g_assert_cmpuint (rates->n_segments_recoded, ==, 4 * first->n_segments_recoded);
+  assert_same_diff (first, rates);
+  kel_rates_free (with_rates.rates);
+
+  /* another lexicon (a weight changed elsewhere): coded whole again */
+  weight.term = term_index (f->lexicon, "строительств*");
+  other = kel_lexicon_change_term (f->lexicon, &weight, &error);
+  g_assert_no_error (error);
+  with_other.lexicon = other;
+  edited = kel_project_preview_lexicon_change (f->project, &with_other, &change, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (edited->n_segments_recoded, ==, rates->n_segments_recoded);
+}
+
+/* The traces go with an applied edit: the documents it coded again keep the trace of
+ * their new coding, the others theirs, so that the preview of the next edit, right after
+ * it, codes again only the segments holding that edit's literal, and finds what coding
+ * every document whole finds. */
+static void
+test_traces_after_apply (Fixture *f, gconstpointer data)
+{
+  KelTermChange add = { KEL_TERM_CHANGE_ADD, 0, "ремонт*", FALSE, "charity", KEL_LANG_RU,
+                        1.0 };
+  KelTermChange weight = { KEL_TERM_CHANGE_WEIGHT, 0, NULL, FALSE, NULL, KEL_LANG_UNKNOWN,
+                           1.5 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexiconDiff) diff = NULL, after = NULL, whole = NULL;
+  KelPipelineOptions edited = f->pipeline;
+  guint n = 0;
+
+  diff = kel_project_preview_lexicon_change (f->project, &f->pipeline, &add, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (kel_project_apply_lexicon_change (f->project, "anna", &f->pipeline, diff, NULL,
+                                                   &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+
+  /* "школ*" 0.5 → 1.5: B's 2.2 "Ремонт школы" goes from charity (1) to infrastructure */
+  edited.lexicon = diff->lexicon;
+  weight.term = term_index (diff->lexicon, "школ*");
+  after = kel_project_preview_lexicon_change (f->project, &edited, &weight, NULL, &error);
+  g_assert_no_error (error);
+  /* A's 2.1 and B's 2.2, and no other */
+  g_assert_cmpuint (after->n_segments_recoded, ==, 2);
+  g_assert_cmpuint (after->changed->len, ==, 1);
+  g_assert_cmpint (g_array_index (after->changed, gint64, 0), ==, f->docs[1]);
+  g_assert_nonnull (count_of (after, "infrastructure"));
+  g_assert_cmpuint (count_of (after, "infrastructure")->gained, ==, 1);
+  g_assert_cmpuint (count_of (after, "charity")->lost, ==, 1);
+
+  /* without the traces: every document holding "школ" coded whole, the same found */
+  _kel_project_lock (f->project);
+  g_assert_true (_kel_project_exec (f->project, "DELETE FROM traces", &error));
+  g_assert_no_error (error);
+  _kel_project_unlock (f->project);
+  whole = kel_project_preview_lexicon_change (f->project, &edited, &weight, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (whole->n_segments_recoded, >, after->n_segments_recoded + 4);
+  assert_same_diff (after, whole);
+}
+
+/* A trace the file holds that says what no coding could (an item past the end of the
+ * text, in another segment; a hit past its segment) is not used: the segment is coded
+ * again, and the preview finds what it found before. */
+static void
+test_damaged_trace (Fixture *f, gconstpointer data)
+{
+  KelTermChange change = { KEL_TERM_CHANGE_ADD, 0, "ремонт*", FALSE, "charity",
+                           KEL_LANG_RU, 1.0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexiconDiff) first = NULL, again = NULL;
+  g_autoptr (KelDocument) doc = NULL;
+  g_autoptr (KelCoderTrace) trace = NULL;
+  g_autofree char *base = _kel_trace_base (NULL), *key = NULL;
+  g_autofree char *lexicon = kel_lexicon_dup_fingerprint (f->lexicon);
+  g_autoptr (KelTraceTerms) terms = _kel_trace_terms_new (f->lexicon);
+
+  first = kel_project_preview_lexicon_change (f->project, &f->pipeline, &change, NULL, &error);
+  g_assert_no_error (error);
+  _kel_project_lock (f->project);
+  doc = _kel_project_load_document (f->project, f->docs[0], &error);
+  g_assert_no_error (error);
+  key = _kel_trace_key (base, doc);
+  g_assert_true (_kel_project_traces_hold (f->project, lexicon, &error));
+  trace = _kel_project_load_trace (f->project, f->docs[0], key, terms, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (trace);
+  g_assert_cmpuint (trace->codings->len, >, 0);
+  g_assert_cmpuint (trace->hits->len, >, 0);
+  for (guint i = 0; i < trace->codings->len; i++)
+    {
+      KelCoding *c = &g_array_index (trace->codings, KelCoding, i);
+
+      c->end = G_MAXINT32;
+      c->segment += 1;
+    }
+  for (guint i = 0; i < trace->hits->len; i++)
+    g_array_index (trace->hits, KelHit, i).end = G_MAXINT32;
+  g_assert_true (_kel_project_store_trace (f->project, f->docs[0], key, lexicon, f->lexicon,
+                                           trace, &error));
+  g_assert_no_error (error);
+  _kel_project_unlock (f->project);
+
+  again = kel_project_preview_lexicon_change (f->project, &f->pipeline, &change, NULL, &error);
+  g_assert_no_error (error);
+  /* A's coded segments coded again, and B's one with "Ремонт" */
+  g_assert_cmpuint (again->n_segments_recoded, >, 2);
+  g_assert_cmpuint (again->codings->len, ==, first->codings->len);
+  g_assert_cmpuint (again->changed->len, ==, first->changed->len);
+  for (guint i = 0; i < first->codings->len; i++)
+    {
+      const KelLexiconDiffCoding *a = first->codings->pdata[i], *b = again->codings->pdata[i];
+
+      g_assert_cmpuint (a->segment, ==, b->segment);
+      g_assert_cmpstr (a->text, ==, b->text);
+    }
+}
+
+/* A trace cut short in the file (a disk that filled, a copy broken off) is not read: the
+ * document is coded whole, and the preview finds what it found before. */
+static void
+test_truncated_trace (Fixture *f, gconstpointer data)
+{
+  KelTermChange change = { KEL_TERM_CHANGE_ADD, 0, "ремонт*", FALSE, "charity",
+                           KEL_LANG_RU, 1.0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexiconDiff) first = NULL, again = NULL;
+  g_autofree char *sql = g_strdup_printf ("UPDATE traces SET trace = substr(trace, 1, "
+                                          "length(trace) - 5) WHERE document = %"
+                                          G_GINT64_FORMAT, f->docs[0]);
+
+  first = kel_project_preview_lexicon_change (f->project, &f->pipeline, &change, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->n_segments_recoded, ==, 2);
+  _kel_project_lock (f->project);
+  g_assert_true (_kel_project_exec (f->project, sql, &error));
+  g_assert_no_error (error);
+  _kel_project_unlock (f->project);
+  again = kel_project_preview_lexicon_change (f->project, &f->pipeline, &change, NULL, &error);
+  g_assert_no_error (error);
+  /* A's two clauses coded with both lexicons, and B's one with "Ремонт" */
+  g_assert_cmpuint (again->n_segments_recoded, ==, 5);
+  assert_same_diff (first, again);
+}
+
 /* Without "строительств*" A's 2.1 has the school's 0.5 alone: its infrastructure coding is
  * lost. Only A holds the literal. */
 static void
@@ -922,7 +1135,7 @@ test_mentions_migrated (Fixture *f, gconstpointer data)
   g_autofree char *names = NULL, *corp = NULL;
 
   g_clear_object (&project);
-  exec_sql (path, "DROP TABLE mentions; PRAGMA user_version = 8;");
+  exec_sql (path, "DROP TABLE mentions; DROP TABLE traces; PRAGMA user_version = 8;");
   project = kel_project_open (path, &error);
   g_assert_no_error (error);
   g_clear_object (&project);
@@ -1065,6 +1278,11 @@ test_corpus_as_full_run (void)
                       "lost", diff->label, diff->n_recoded, diff->n_documents,
                       diff->changed->len, diff->codings->len);
       g_assert_cmpuint (diff->changed->len, >, 0);
+      /* the lexicon run kept what each segment gave: only the segments the edit touches
+       * are coded again */
+      g_test_message ("%u of %u segments coded again", diff->n_segments_recoded,
+                      diff->n_segments);
+      g_assert_cmpuint (diff->n_segments_recoded, <, diff->n_segments / 4);
       g_assert_true (kel_project_apply_lexicon_change (project, "anna", &pipeline, diff, NULL,
                                                        &n_changed, &error));
       g_assert_no_error (error);
@@ -1077,6 +1295,35 @@ test_corpus_as_full_run (void)
       g_assert_cmpuint (n_full, ==, n_changed);
       g_assert_cmpstr (incremental, ==, whole);
       g_assert_cmpstr (incremental, !=, before);
+
+      /* the next edit, previewed right after: the traces went with the apply, so it
+       * codes again only the segments it touches, and leaves what a lexicon run of the
+       * twice edited lexicon leaves */
+      {
+        KelTermChange next = changes[k == 0 ? 3 : 0];
+        g_autoptr (KelLexiconDiff) second = NULL;
+        g_autofree char *twice_incremental = NULL, *twice_whole = NULL;
+        KelPipelineOptions twice = { 0 };
+        guint n_second = 0, n_second_full = 0;
+
+        second = kel_project_preview_lexicon_change (project, &edited, &next, NULL, &error);
+        g_assert_no_error (error);
+        g_test_message ("then %s: %u of %u segments coded again", second->label,
+                        second->n_segments_recoded, second->n_segments);
+        g_assert_cmpuint (second->n_segments_recoded, <, second->n_segments / 4);
+        g_assert_true (kel_project_apply_lexicon_change (project, "anna", &edited, second,
+                                                         NULL, &n_second, &error));
+        g_assert_no_error (error);
+        twice.lexicon = second->lexicon;
+        g_assert_true (kel_project_run_lexicon (full, &twice, NULL, &n_second_full, &error));
+        g_assert_no_error (error);
+        g_assert_cmpuint (n_second_full, ==, n_second);
+        twice_incremental = corpus_summary (project, docs);
+        twice_whole = corpus_summary (full, full_docs);
+        g_assert_cmpstr (twice_incremental, ==, twice_whole);
+        g_assert_true (kel_project_undo (project, "anna", &error));
+        g_assert_no_error (error);
+      }
 
       g_assert_true (kel_project_undo (project, "anna", &error));
       g_assert_no_error (error);
@@ -1106,6 +1353,10 @@ main (int argc, char **argv)
 #define ADD(path, fn) g_test_add ("/kelisim/recode/" path, Fixture, NULL, fixture_setup, fn, \
                                   fixture_teardown)
   ADD ("add-term", test_add_term);
+  ADD ("traces", test_traces);
+  ADD ("traces-after-apply", test_traces_after_apply);
+  ADD ("damaged-trace", test_damaged_trace);
+  ADD ("truncated-trace", test_truncated_trace);
   ADD ("remove-term", test_remove_term);
   ADD ("weight", test_weight);
   ADD ("no-literal", test_no_literal);

@@ -52,6 +52,40 @@ typedef struct {
   int   category;
 } KelPiece;
 
+/* kel-coder-trace.c (KelCoderReuse, kel-document.h) -------------------------------------- */
+
+/* What @run's segment is about to be coded with besides its text and the lexicon: a hash
+ * of the lead-in's @prior (NULL: none), the reason it inherits and its words (@because),
+ * and what the segments before carry on (tenge seen, row lines); never 0. */
+guint64   _kel_trace_inputs           (const KelSegmentRun *run,
+                                       const double        *prior,
+                                       KelReason            inherited,
+                                       const char          *because);
+/* Empties @reuse's record (if any) for one trace per segment of @doc. */
+void      _kel_trace_begin            (KelCoderReuse       *reuse,
+                                       const KelDocument   *doc);
+/* The trace of segment @i in @reuse's trace when it may stand for coding the segment with
+ * @inputs: coded with them, and not touched by the edit; else NULL. */
+const KelSegmentTrace *_kel_trace_reusable (const KelSegmentRun *run,
+                                            const KelCoderReuse *reuse,
+                                            guint                i,
+                                            guint64              inputs);
+/* Appends the items of @t (of @reuse's trace, segment @i) to @run's document, gives the
+ * memo of matches its hits, and sets what the segment carries on, as coding it would;
+ * returns the sum it gives the sentence before, or NULL. */
+KelAmount *_kel_trace_replay          (KelSegmentRun       *run,
+                                       const KelCoderReuse *reuse,
+                                       const KelSegmentTrace *t,
+                                       guint                i);
+/* Records in @reuse's record (if any) segment @i: its items (from @before on), coded with
+ * @inputs (0: never to be taken again), and the sum @lone it gave. */
+void      _kel_trace_record           (const KelSegmentRun *run,
+                                       KelCoderReuse       *reuse,
+                                       guint                i,
+                                       guint64              inputs,
+                                       guint                before,
+                                       const KelAmount     *lone);
+
 /* kel-own-names.c -------------------------------------------------------------------- */
 
 /* Drops from @hits the terms found inside an organisation's name in @flat: a company's

@@ -1205,6 +1205,31 @@ code_segment (KelSegmentRun *run, guint index, const double *prior, KelReason in
   return lone;
 }
 
+/* Codes segment @i (code_segment()), or takes its items from @reuse's trace where they
+ * hold (kel-coder-trace.c), and records what it found in @reuse's record. */
+static KelAmount *
+code_or_reuse (KelSegmentRun *run, guint i, const double *prior, KelReason inherited,
+               const char *because, KelCoderReuse *reuse)
+{
+  guint64 inputs = reuse != NULL ? _kel_trace_inputs (run, prior, inherited, because) : 0;
+  const KelSegmentTrace *t = _kel_trace_reusable (run, reuse, i, inputs);
+  guint before = run->doc->codings->len, warnings = run->doc->warnings->len;
+  KelAmount *lone;
+
+  if (t != NULL)
+    lone = _kel_trace_replay (run, reuse, t, i);
+  else
+    {
+      lone = code_segment (run, i, prior, inherited, because);
+      if (reuse != NULL)
+        reuse->n_coded++;
+    }
+  /* a segment the matcher could not finish is coded again next time */
+  _kel_trace_record (run, reuse, i, run->doc->warnings->len == warnings ? inputs : 0,
+                     before, lone);
+  return lone;
+}
+
 /* "The largest project is a kindergarten in Bishkul. Construction will begin in June and it
  * is due to open in 2015. The total cost is KZT 940 million.": the item a sum sentence
  * belongs to is the one before the sentences that only describe it (reason description),
@@ -1716,6 +1741,14 @@ void
 _kel_coder_code_document_with (const KelLexicon *lex, KelDocument *doc, const KelRates *rates,
                                KelAttributeFunc attribute, gpointer data)
 {
+  _kel_coder_code_document_traced (lex, doc, rates, attribute, data, NULL);
+}
+
+void
+_kel_coder_code_document_traced (const KelLexicon *lex, KelDocument *doc,
+                                 const KelRates *rates, KelAttributeFunc attribute,
+                                 gpointer data, KelCoderReuse *reuse)
+{
   g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (KelHit));
   g_autoptr (KelRates) doc_rates = NULL;
   g_autofree KelReason *sections = NULL;
@@ -1744,6 +1777,7 @@ _kel_coder_code_document_with (const KelLexicon *lex, KelDocument *doc, const Ke
   run.doc = doc;
   run.rates = doc_rates;
   run.hits = hits;
+  _kel_trace_begin (reuse, doc);
 
   for (guint i = 0; i < doc->segments->len; i++)
     {
@@ -1814,7 +1848,7 @@ _kel_coder_code_document_with (const KelLexicon *lex, KelDocument *doc, const Ke
           because = footnote;
         }
       before = doc->codings->len;
-      lone = code_segment (&run, i, have_prior ? prior : NULL, inherited, because);
+      lone = code_or_reuse (&run, i, have_prior ? prior : NULL, inherited, because, reuse);
       if (lone != NULL)
         carry_amount (doc, i, lone, before);
       else if (before > 0 && doc->codings->len > before)

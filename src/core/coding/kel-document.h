@@ -123,6 +123,65 @@ void        _kel_coder_code_document_with (const KelLexicon *lex,
                                            KelAttributeFunc  attribute,
                                            gpointer          data);
 
+/* What the coder found in one segment before the document-wide stages (the amounts
+ * carried between sentences, the count stage, the attribution, the labels), so that an edit
+ * of a term codes again only the segments where one of its literals stands
+ * (kel-lexicon-preview.c) and takes the others' items from here. */
+typedef struct {
+  guint64  inputs;       /* a hash of what the segment was coded with besides its text and
+                          * the lexicon (the lead-in's prior, the reason it inherits and its
+                          * words, what the segments before carry on); 0: not coded */
+  guint    first, n;     /* its items in the trace's @codings */
+  gboolean lone;         /* it gave its first sum to the sentence before (carry_amount()) */
+  gsize    lone_start, lone_end;  /* that sum, in the segment's text */
+  double   lone_kzt;
+  gboolean tenge;        /* what it carries on: a sum in tenge was seen */
+  gboolean row_lines;    /* and whether the last table row's lines were rows */
+  guint    hit_first, hit_n; /* what the lexicon matched in it, in the trace's @hits (for
+                          * a segment with items, which the count stage reads again) */
+} KelSegmentTrace;
+
+typedef struct {
+  GArray *segments;      /* KelSegmentTrace, one per segment of the document */
+  GArray *codings;       /* KelCoding: each segment's items as its coding left them */
+  GArray *hits;          /* KelHit */
+} KelCoderTrace;
+
+KelCoderTrace *kel_coder_trace_new      (void);
+/* The version of the coder's rules (a fingerprint of its sources): a trace kept from a
+ * coding by other rules is stale. */
+const char    *kel_coder_rules_version  (void);
+void           kel_coder_trace_free     (KelCoderTrace *trace);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelCoderTrace, kel_coder_trace_free)
+
+/* Whether the segment with flat text @flat (@len bytes) must be coded again. */
+typedef gboolean (*KelSegmentTouched) (const char *flat,
+                                       gsize       len,
+                                       gpointer    data);
+
+/* What _kel_coder_code_document_traced() reuses and records. */
+typedef struct {
+  const KelCoderTrace *reuse;    /* the document's trace from a coding with a lexicon that
+                                  * differs only where @touched says, or NULL */
+  KelSegmentTouched    touched;
+  gpointer             data;
+  const guint         *term_map; /* the index of each term of @reuse's lexicon in this one
+                                  * (kel_lexicon_change_term_map()): the hits kept are then
+                                  * matched no more; NULL: they are */
+  KelCoderTrace       *record;   /* filled with this coding's trace, or NULL */
+  guint                n_coded;  /* out: the segments coded, not taken from @reuse */
+} KelCoderReuse;
+
+/* _kel_coder_code_document_with(), taking each segment's items from @reuse's trace where
+ * the segment is not touched and was coded with the same inputs: the same codings as
+ * coding every segment. */
+void        _kel_coder_code_document_traced (const KelLexicon *lex,
+                                             KelDocument      *doc,
+                                             const KelRates   *rates,
+                                             KelAttributeFunc  attribute,
+                                             gpointer          data,
+                                             KelCoderReuse    *reuse);
+
 /* Gives each coding of @doc its corporation from @mentions (KEL_MENTIONS_TYPE) as the
  * coder's attribution would, when @mentions are what it left on doc->mentions coding the
  * same text and corporation with a lexicon of the same _kel_attribution_list_hash()

@@ -231,6 +231,72 @@ kel_lexicon_get_category (const KelLexicon *lex, guint index)
   return &g_array_index (lex->categories, KelCategory, index);
 }
 
+static void
+sum_string (GChecksum *sum, const char *s)
+{
+  /* each with its NUL, so that no two lists read the same; NULL as "\x01" */
+  if (s != NULL)
+    g_checksum_update (sum, (const guchar *) s, strlen (s) + 1);
+  else
+    g_checksum_update (sum, (const guchar *) "\x01", 2);
+}
+
+static void
+sum_strings (GChecksum *sum, GPtrArray *strings)
+{
+  for (guint i = 0; i < strings->len; i++)
+    sum_string (sum, strings->pdata[i]);
+  g_checksum_update (sum, (const guchar *) "\x02", 1);
+}
+
+char *
+kel_lexicon_dup_fingerprint (const KelLexicon *lex)
+{
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (GList) keys = NULL;
+
+  g_return_val_if_fail (lex != NULL, NULL);
+
+  sum_string (sum, lex->version);
+  for (guint i = 0; i < lex->categories->len; i++)
+    {
+      const KelCategory *c = &g_array_index (lex->categories, KelCategory, i);
+      gint32 v[2] = { c->klass, c->parent };
+
+      sum_string (sum, c->id);
+      g_checksum_update (sum, (const guchar *) v, sizeof v);
+    }
+  for (guint i = 0; i < lex->terms->len; i++)
+    {
+      const KelTerm *t = &g_array_index (lex->terms, KelTerm, i);
+      gint32 v[8] = { t->category, t->exclude, t->scope, t->section, t->generic,
+                      t->at_start, t->is_regex, t->lang };
+
+      sum_string (sum, t->source);
+      g_checksum_update (sum, (const guchar *) v, sizeof v);
+      g_checksum_update (sum, (const guchar *) &t->weight, sizeof t->weight);
+    }
+  for (guint i = 0; i < lex->corporations->len; i++)
+    {
+      char **names = lex->corporations->pdata[i];
+
+      for (guint k = 0; names[k] != NULL; k++)
+        sum_string (sum, names[k]);
+      g_checksum_update (sum, (const guchar *) "\x02", 1);
+    }
+  keys = g_list_sort (g_hash_table_get_keys (lex->corporation_names), (GCompareFunc) strcmp);
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      sum_string (sum, l->data);
+      sum_string (sum, g_hash_table_lookup (lex->corporation_names, l->data));
+    }
+  sum_strings (sum, lex->split_sources);
+  sum_strings (sum, lex->refer_sources);
+  for (guint w = 0; w < KEL_N_WORD_LISTS; w++)
+    sum_strings (sum, lex->word_sources[w]);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
 int
 kel_lexicon_find_category (const KelLexicon *lex, const char *id)
 {
@@ -1858,6 +1924,25 @@ _kel_lexicon_memo_end (void)
   g_hash_table_remove_all (m->memo);
 }
 
+void
+_kel_lexicon_memo_put (const KelLexicon *lex, const char *text, gsize len, gsize body,
+                       KelLanguage lang, const GArray *hits)
+{
+  Matcher *m = get_matcher ();
+  MemoKey *key;
+
+  if (m->memo_lex != lex)
+    return;
+  lang = lang <= KEL_LANG_EN ? lang : KEL_LANG_UNKNOWN;
+  key = memo_key_new (lang, MIN (body, len), text, len);
+  if (g_hash_table_contains (m->memo, key))
+    {
+      g_free (key);
+      return;
+    }
+  g_hash_table_insert (m->memo, key, g_array_copy ((GArray *) hits));
+}
+
 /* Appends to @hits what @found (sorted) holds, in the order match_all() would leave them. */
 static void
 append_found (GArray *hits, const GArray *found)
@@ -2174,6 +2259,30 @@ check_change (const KelLexicon *lex, const KelTermChange *change, int *category,
       return FALSE;
     }
   return TRUE;
+}
+
+guint *
+kel_lexicon_change_term_map (const KelLexicon *lex, const KelTermChange *change)
+{
+  guint *map;
+  guint insert_at = G_MAXUINT, j = 0;
+  const char *file;
+  int category = -1;
+
+  g_return_val_if_fail (lex != NULL && change != NULL, NULL);
+
+  if (!check_change (lex, change, &category, NULL))
+    return NULL;
+  if (change->kind == KEL_TERM_CHANGE_ADD)
+    insert_at = place_for_new_term (lex, category, change->lang, &file);
+  map = g_new (guint, lex->terms->len + 1);
+  for (guint i = 0; i < lex->terms->len; i++)
+    {
+      if (i == insert_at)
+        j++;
+      map[i] = change->kind == KEL_TERM_CHANGE_REMOVE && i == change->term ? G_MAXUINT : j++;
+    }
+  return map;
 }
 
 KelLexicon *

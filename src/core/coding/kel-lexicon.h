@@ -110,6 +110,14 @@ gboolean           kel_lexicon_match           (const KelLexicon  *lex,
  * coder reads a document's segments in several stages). The two calls nest. */
 void               _kel_lexicon_memo_begin     (const KelLexicon  *lex);
 void               _kel_lexicon_memo_end       (void);
+/* Gives the memo of @lex (when it is on) @hits as what matching @text with @body and @lang
+ * finds: hits kept from an earlier match of the same text (kel-coder-trace.c). */
+void               _kel_lexicon_memo_put       (const KelLexicon  *lex,
+                                                const char        *text,
+                                                gsize              len,
+                                                gsize              body,
+                                                KelLanguage        lang,
+                                                const GArray      *hits);
 /* The next place at or after @from in @text (of @len bytes) where a segment in @lang is
  * cut into sub-clauses, by the lexicon's <split> rules (without any: at ";" and at the end
  * of a sentence). Returns FALSE when there is none; else the boundary's bytes, which
@@ -121,6 +129,11 @@ gboolean           kel_lexicon_next_split      (const KelLexicon  *lex,
                                                 gsize              from,
                                                 gsize             *start,
                                                 gsize             *end);
+/* A fingerprint of all of @lex that coding reads (its codebook's ids and tree, its terms in
+ * order, corporations, split, refer and word patterns), not where its terms are written:
+ * two lexicons with the same code any text alike. */
+char              *kel_lexicon_dup_fingerprint (const KelLexicon  *lex);
+
 /* The lexicon's word lists (data/lexicons/README.md, "Word lists"). */
 typedef enum {
   KEL_WORDS_CALENDAR,   /* <calendar>: months, weekdays, "year": a number before one is a
@@ -182,6 +195,10 @@ typedef struct {
 KelLexicon *kel_lexicon_change_term          (const KelLexicon    *lex,
                                               const KelTermChange *change,
                                               GError             **error);
+/* Where each term of @lex is in kel_lexicon_change_term (@lex, @change): its index there,
+ * G_MAXUINT for the term removed; NULL when the change is refused. */
+guint      *kel_lexicon_change_term_map      (const KelLexicon    *lex,
+                                              const KelTermChange *change);
 /* The folded literals one of which every match of the term @change adds, removes or
  * reweighs starts with (the prefilter's): a document none of them stands in codes the
  * same before and after. NULL when the term may start anywhere. */

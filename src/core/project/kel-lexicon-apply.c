@@ -226,6 +226,31 @@ code_changed (KelProject *project, const KelPipelineOptions *pipeline,
   return g_steal_pointer (&out);
 }
 
+/* Keeps the traces of the documents @diff coded again, made with its lexicon, and takes
+ * the other documents' traces to its lexicon: the edit changes nothing in a document
+ * where none of its term's literals stands (kel-project-traces.c). Within the caller's
+ * transaction. */
+static gboolean
+keep_traces (KelProject *project, const KelLexiconDiff *diff, GError **error)
+{
+  g_autofree char *to = kel_lexicon_dup_fingerprint (diff->lexicon);
+
+  if (!_kel_project_move_traces (project, diff->recoded != NULL ? diff->base_lexicon : NULL,
+                                 to, error))
+    return FALSE;
+  for (guint i = 0; diff->recoded != NULL && i < diff->recoded->len; i++)
+    {
+      gint64 id = g_array_index (diff->recoded, gint64, i);
+      const KelCoderTrace *trace = diff->traces->pdata[i];
+
+      if (trace != NULL ? !_kel_project_store_trace (project, id, diff->trace_keys->pdata[i],
+                                                     to, diff->lexicon, trace, error)
+                        : !_kel_project_drop_trace (project, id, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 kel_project_apply_lexicon_change (KelProject *project, const char *coder,
                                   const KelPipelineOptions *pipeline, const KelLexiconDiff *diff,
@@ -259,6 +284,7 @@ kel_project_apply_lexicon_change (KelProject *project, const char *coder,
                            diff->lexicon, docs->pdata[i], error))
       goto rollback;
   if (!_kel_project_set_lexicon_version (project, diff->lexicon, error)
+      || !keep_traces (project, diff, error)
       || !_kel_project_commit (project, error))
     goto rollback;
   for (guint i = 0; i < docs->len; i++)

@@ -34,6 +34,15 @@ KelDocument *_kel_lexicon_code_stored       (KelProject          *project,
                                              const KelRates      *rates,
                                              GError             **error);
 
+/* _kel_lexicon_code_stored(), recording in @trace what each segment gave (the lexicon
+ * run keeps it for the previews, kel-project-traces.c). */
+KelDocument *_kel_lexicon_code_stored_traced (KelProject         *project,
+                                              gint64              document,
+                                              const KelLexicon   *lex,
+                                              const KelRates     *rates,
+                                              KelCoderTrace      *trace,
+                                              GError            **error);
+
 /* Whether the lexicon's stored codings of @document are @doc's (coded with @lex), in
  * any order: the rows an undo puts back have new ids, so the order of the store need not
  * be the coder's. The one comparison of the preview and the lexicon run. FALSE with
@@ -52,6 +61,55 @@ KelDocument **_kel_lexicon_code_many        (KelProject          *project,
                                              const KelLexicon    *lex,
                                              const KelRates      *rates,
                                              GCancellable        *cancellable,
+                                             GError             **error);
+
+/* Per-segment traces (kel-project-traces.c) ---------------------------------------------- */
+
+/* What every document's trace key shares: the coder's rules and the table of @rates. */
+char          *_kel_trace_base              (const KelRates      *rates);
+/* The key a trace of @doc (as loaded from the store) holds for, from @base. */
+char          *_kel_trace_key               (const char          *base,
+                                             const KelDocument   *doc);
+/* A lexicon's terms by what they are (a trace names the terms of its hits so). */
+typedef struct _KelTraceTerms KelTraceTerms;
+KelTraceTerms *_kel_trace_terms_new         (const KelLexicon    *lex);
+void           _kel_trace_terms_free        (KelTraceTerms       *terms);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelTraceTerms, _kel_trace_terms_free)
+
+/* Whether the project's traces hold for the lexicon of fingerprint @lexicon
+ * (kel_lexicon_dup_fingerprint()). The caller holds the lock. */
+gboolean       _kel_project_traces_hold     (KelProject          *project,
+                                             const char          *lexicon,
+                                             GError             **error);
+/* Makes the project's traces hold for the lexicon @to: those kept for @from go with it
+ * (an edit from @from to @to, whose caller keeps a new trace for, or drops the trace of,
+ * every document the edit reaches), any others are dropped. The caller holds the lock,
+ * within a transaction. */
+gboolean       _kel_project_move_traces     (KelProject          *project,
+                                             const char          *from,
+                                             const char          *to,
+                                             GError             **error);
+/* @document's trace kept for @key, its categories and terms those of @terms' lexicon;
+ * NULL when there is none that holds (or with @error set). The caller holds the lock and
+ * has asked whether the traces hold for that lexicon. */
+KelCoderTrace *_kel_project_load_trace      (KelProject          *project,
+                                             gint64               document,
+                                             const char          *key,
+                                             const KelTraceTerms *terms,
+                                             GError             **error);
+/* Keeps @trace (of a coding with @lex, of fingerprint @lexicon) for @document and @key, in
+ * place of any other; kept traces for another lexicon are dropped. The caller holds the
+ * lock. */
+gboolean       _kel_project_store_trace     (KelProject          *project,
+                                             gint64               document,
+                                             const char          *key,
+                                             const char          *lexicon,
+                                             const KelLexicon    *lex,
+                                             const KelCoderTrace *trace,
+                                             GError             **error);
+/* Drops @document's trace, if any. The caller holds the lock. */
+gboolean       _kel_project_drop_trace      (KelProject          *project,
+                                             gint64               document,
                                              GError             **error);
 
 G_END_DECLS

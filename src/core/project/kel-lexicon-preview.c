@@ -57,6 +57,10 @@ kel_lexicon_diff_free (KelLexiconDiff *diff)
   g_clear_pointer (&diff->counts, g_ptr_array_unref);
   g_clear_pointer (&diff->changed, g_array_unref);
   g_clear_pointer (&diff->coded, g_ptr_array_unref);
+  g_clear_pointer (&diff->recoded, g_array_unref);
+  g_clear_pointer (&diff->traces, g_ptr_array_unref);
+  g_clear_pointer (&diff->trace_keys, g_ptr_array_unref);
+  g_free (diff->base_lexicon);
   g_free (diff);
 }
 
@@ -386,25 +390,149 @@ stored_attribution (const KelLexicon *lex, KelDocument *doc, gpointer data)
   return TRUE;
 }
 
-/* @document loaded and coded again with @lex. With @stored, its stored codings are loaded
- * too (into *@stored), and its items attributed from the mentions stored for the list of
- * corporations @list where they hold. */
+/* Coding a document again segment by segment: the lexicon before the edit, the key its
+ * traces share (_kel_trace_base()), and the edited term's literals: a segment where none
+ * stands codes the same with either lexicon, and its items come from the document's trace
+ * (kel-project-traces.c). */
+typedef struct {
+  const KelLexicon *base;
+  char             *base_key;
+  char             *base_lexicon; /* @base's fingerprint */
+  KelTraceTerms    *terms;        /* @base's terms, for its traces */
+  KelPrefilter     *literals;
+  guint            *term_map;  /* each term of @base in the edited lexicon */
+} Retrace;
+
+static void
+retrace_free (Retrace *r)
+{
+  g_free (r->base_key);
+  g_free (r->base_lexicon);
+  _kel_trace_terms_free (r->terms);
+  g_free (r->term_map);
+  _kel_prefilter_free (r->literals);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Retrace, retrace_free)
+
+/* For the edit @change of @lex; NULL when the term may start anywhere (then every segment
+ * is coded again). */
+static Retrace *
+retrace_new (const KelLexicon *lex, const KelRates *rates, const KelTermChange *change)
+{
+  g_auto (GStrv) literals = kel_lexicon_dup_change_literals (lex, change);
+  Retrace *r;
+
+  if (literals == NULL)
+    return NULL;
+  r = g_new0 (Retrace, 1);
+  r->base = lex;
+  r->base_key = _kel_trace_base (rates);
+  r->base_lexicon = kel_lexicon_dup_fingerprint (lex);
+  r->terms = _kel_trace_terms_new (lex);
+  r->term_map = kel_lexicon_change_term_map (lex, change);
+  r->literals = _kel_prefilter_new ();
+  for (guint i = 0; literals[i] != NULL; i++)
+    _kel_prefilter_add (r->literals, 0, literals[i]);
+  _kel_prefilter_build (r->literals);
+  return r;
+}
+
+/* Whether one of the edited term's literals (@data, a KelPrefilter) stands in @flat. */
+static gboolean
+touched (const char *flat, gsize len, gpointer data)
+{
+  static GPrivate scratch_key = G_PRIVATE_INIT ((GDestroyNotify) g_array_unref);
+  static GPrivate found_key = G_PRIVATE_INIT ((GDestroyNotify) g_array_unref);
+  GArray *scratch = g_private_get (&scratch_key), *found = g_private_get (&found_key);
+
+  if (scratch == NULL)
+    {
+      g_private_set (&scratch_key, scratch = _kel_prefilter_scratch_new ());
+      g_private_set (&found_key, found = g_array_new (FALSE, FALSE, sizeof (KelCandidate)));
+    }
+  g_array_set_size (found, 0);
+  _kel_prefilter_scan (data, flat, len, 0, scratch, found);
+  return found->len > 0;
+}
+
+/* One document coded again: what a worker hands back besides the document. */
+typedef struct {
+  GArray        *stored;    /* its stored codings */
+  KelCoderTrace *trace;     /* a trace made with the lexicon before the edit, to keep */
+  char          *key;       /* what it holds for */
+  KelCoderTrace *edited;    /* the trace of its coding with the edited lexicon (for the
+                             * apply to keep), for the same key */
+  guint          n_coded;   /* the segments coded (the others came from its trace) */
+  guint          n_segments;
+} Recoded;
+
+static void
+recoded_clear (Recoded *r)
+{
+  g_clear_pointer (&r->stored, g_array_unref);
+  g_clear_pointer (&r->trace, kel_coder_trace_free);
+  g_clear_pointer (&r->edited, kel_coder_trace_free);
+  g_clear_pointer (&r->key, g_free);
+}
+
+/* Codes @doc with @lex, taking the segments the edit does not touch from its trace: the one
+ * kept for @out->key (loaded by the caller), else one made now by coding it with the
+ * lexicon before the edit, which @out keeps for the store (@out->trace). Records the
+ * trace of the coding with @lex in @out->edited. */
+static void
+code_retraced (KelDocument *doc, const KelLexicon *lex, const KelRates *rates,
+               const Retrace *retrace, KelCoderTrace *kept, GVariant *mentions, Recoded *out)
+{
+  KelCoderReuse reuse = { kept, touched, retrace->literals, retrace->term_map, NULL, 0 };
+  KelCoderReuse record = { NULL, NULL, NULL, NULL, NULL, 0 };
+
+  if (kept == NULL)
+    {
+      record.record = out->trace = kel_coder_trace_new ();
+      _kel_coder_code_document_traced (retrace->base, doc, rates, stored_attribution,
+                                       mentions, &record);
+      g_ptr_array_set_size (doc->warnings, 0);
+      reuse.reuse = out->trace;
+    }
+  reuse.record = out->edited = kel_coder_trace_new ();
+  _kel_coder_code_document_traced (lex, doc, rates, stored_attribution, mentions, &reuse);
+  out->n_coded = record.n_coded + reuse.n_coded;
+  out->n_segments = doc->segments->len;
+}
+
+/* @document loaded and coded again with @lex. With @out, its stored codings are loaded
+ * too (into @out->stored), and its items attributed from the mentions stored for the list
+ * of corporations @list where they hold; with @retrace too, the segments the edit does
+ * not touch are not coded again (code_retraced()). */
 static KelDocument *
 code_stored (KelProject *project, gint64 document, const KelLexicon *lex,
-             const KelRates *rates, const char *list, GArray **stored, GError **error)
+             const KelRates *rates, const char *list, const Retrace *retrace, Recoded *out,
+             KelCoderTrace *record, GError **error)
 {
+  KelCoderReuse recording = { NULL, NULL, NULL, NULL, record, 0 };
   g_autoptr (GVariant) mentions = NULL;
+  g_autoptr (KelCoderTrace) kept = NULL;
   g_autoptr (GError) local = NULL;
   KelDocument *doc;
 
   _kel_project_lock (project);
   doc = _kel_project_load_document (project, document, &local);
-  if (doc != NULL && stored != NULL)
+  if (doc != NULL && out != NULL)
     {
       mentions = _kel_project_load_mentions (project, document, list, doc->corporation,
                                              &local);
       if (local == NULL)
-        *stored = load_stored (project, document, &local);
+        out->stored = load_stored (project, document, &local);
+      if (local == NULL && retrace != NULL)
+        {
+          out->key = _kel_trace_key (retrace->base_key, doc);
+          /* asked with the trace, under one lock: a lexicon run may have kept others */
+          if (_kel_project_traces_hold (project, retrace->base_lexicon, &local))
+            kept = _kel_project_load_trace (project, document, out->key, retrace->terms,
+                                            &local);
+        }
     }
   _kel_project_unlock (project);
   if (local != NULL)
@@ -415,8 +543,11 @@ code_stored (KelProject *project, gint64 document, const KelLexicon *lex,
     }
   /* what it warns of replaces what the last coding did */
   g_ptr_array_set_size (doc->warnings, 0);
-  _kel_coder_code_document_with (lex, doc, rates, stored != NULL ? stored_attribution : NULL,
-                                 mentions);
+  if (out != NULL && retrace != NULL)
+    code_retraced (doc, lex, rates, retrace, kept, mentions, out);
+  else
+    _kel_coder_code_document_traced (lex, doc, rates, out != NULL ? stored_attribution : NULL,
+                                     mentions, record != NULL ? &recording : NULL);
   return doc;
 }
 
@@ -424,11 +555,48 @@ KelDocument *
 _kel_lexicon_code_stored (KelProject *project, gint64 document, const KelLexicon *lex,
                           const KelRates *rates, GError **error)
 {
-  return code_stored (project, document, lex, rates, NULL, NULL, error);
+  return code_stored (project, document, lex, rates, NULL, NULL, NULL, NULL, error);
 }
 
-/* Coding several documents at once: each worker takes the next one. With @stored, the
- * stored codings of each are kept there. */
+KelDocument *
+_kel_lexicon_code_stored_traced (KelProject *project, gint64 document, const KelLexicon *lex,
+                                 const KelRates *rates, KelCoderTrace *trace, GError **error)
+{
+  return code_stored (project, document, lex, rates, NULL, NULL, NULL, trace, error);
+}
+
+gboolean
+kel_project_keep_trace (KelProject *project, const KelPipelineOptions *pipeline,
+                        gint64 document, GError **error)
+{
+  g_autoptr (KelCoderTrace) trace = kel_coder_trace_new ();
+  g_autoptr (KelDocument) doc = NULL;
+  g_autofree char *base = NULL, *key = NULL, *lexicon = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (KEL_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (pipeline != NULL && pipeline->lexicon != NULL, FALSE);
+
+  doc = code_stored (project, document, pipeline->lexicon, pipeline->rates, NULL, NULL, NULL,
+                     trace, error);
+  if (doc == NULL)
+    return FALSE;
+  base = _kel_trace_base (pipeline->rates);
+  key = _kel_trace_key (base, doc);
+  lexicon = kel_lexicon_dup_fingerprint (pipeline->lexicon);
+  _kel_project_lock (project);
+  ok = _kel_project_begin (project, error);
+  if (ok && !(ok = _kel_project_store_trace (project, document, key, lexicon,
+                                             pipeline->lexicon, trace, error)))
+    _kel_project_rollback (project);
+  else if (ok)
+    ok = _kel_project_commit (project, error);
+  _kel_project_unlock (project);
+  return ok;
+}
+
+/* Coding several documents at once: each worker takes the next one. With @recoded, the
+ * stored codings of each (and the rest of Recoded) are kept there. */
 typedef struct {
   KelProject       *project;
   const gint64     *ids;
@@ -436,9 +604,10 @@ typedef struct {
   const KelLexicon *lex;
   const KelRates   *rates;
   const char       *list;
+  const Retrace    *retrace;
   GCancellable     *cancellable;
   KelDocument     **docs;
-  GArray          **stored;
+  Recoded          *recoded;
   gint              next;
   GMutex            lock;
   GError           *error;
@@ -456,7 +625,8 @@ code_many_worker (gpointer data)
 
       if (!g_cancellable_set_error_if_cancelled (m->cancellable, &error))
         m->docs[i] = code_stored (m->project, m->ids[i], m->lex, m->rates, m->list,
-                                  m->stored != NULL ? &m->stored[i] : NULL, &error);
+                                  m->retrace, m->recoded != NULL ? &m->recoded[i] : NULL,
+                                  NULL, &error);
       if (error != NULL)
         {
           g_mutex_lock (&m->lock);
@@ -499,7 +669,8 @@ KelDocument **
 _kel_lexicon_code_many (KelProject *project, const gint64 *ids, guint n, const KelLexicon *lex,
                         const KelRates *rates, GCancellable *cancellable, GError **error)
 {
-  CodeMany m = { project, ids, n, lex, rates, NULL, cancellable, NULL, NULL, 0, { 0 }, NULL };
+  CodeMany m = { project, ids, n, lex, rates, NULL, NULL, cancellable, NULL, NULL, 0, { 0 },
+                 NULL };
 
   return code_many (&m, error);
 }
@@ -565,19 +736,66 @@ count_by_category (const KelLexicon *lex, GPtrArray *codings)
 /* Documents coded at once: enough to keep every core busy, few enough to hold. */
 #define CHUNK 64
 
+/* Keeps the traces @recoded made (a cache: a project that cannot be written is previewed
+ * all the same). */
+static void
+store_traces (KelProject *project, const Retrace *retrace, const gint64 *ids, guint n,
+              Recoded *recoded)
+{
+  g_autoptr (GError) error = NULL;
+  guint i = 0;
+
+  while (i < n && recoded[i].trace == NULL)
+    i++;
+  if (i == n)
+    return;
+  _kel_project_lock (project);
+  if (_kel_project_begin (project, &error))
+    {
+      for (; i < n && error == NULL; i++)
+        if (recoded[i].trace != NULL)
+          _kel_project_store_trace (project, ids[i], recoded[i].key, retrace->base_lexicon,
+                                    retrace->base, recoded[i].trace, &error);
+      if (error == NULL)
+        _kel_project_commit (project, &error);
+      else
+        _kel_project_rollback (project);
+    }
+  _kel_project_unlock (project);
+  if (error != NULL)
+    g_debug ("the documents' traces were not kept: %s", error->message);
+}
+
 static gboolean
 compare_chunk (KelProject *project, KelLexiconDiff *diff, const KelRates *rates,
-               const char *list, const gint64 *ids, guint n, GCancellable *cancellable,
-               GError **error)
+               const char *list, const Retrace *retrace, const gint64 *ids, guint n,
+               GCancellable *cancellable, GError **error)
 {
-  g_autofree GArray **stored = g_new0 (GArray *, n + 1);
-  CodeMany m = { project, ids, n, diff->lexicon, rates, list, cancellable, NULL, stored, 0,
-                 { 0 }, NULL };
+  g_autofree Recoded *recoded = g_new0 (Recoded, n + 1);
+  CodeMany m = { project, ids, n, diff->lexicon, rates, list, retrace, cancellable, NULL,
+                 recoded, 0, { 0 }, NULL };
   KelDocument **docs = code_many (&m, error);
   gboolean ok = docs != NULL;
 
   for (guint i = 0; ok && i < n; i++)
-    if (compare_document (docs[i], ids[i], diff->lexicon, stored[i], diff->codings))
+    {
+      diff->n_segments += docs[i]->segments->len;
+      diff->n_segments_recoded += retrace != NULL ? recoded[i].n_coded
+                                                  : docs[i]->segments->len;
+    }
+  if (ok && retrace != NULL)
+    store_traces (project, retrace, ids, n, recoded);
+  /* what the apply keeps of each document coded again (none without a trace) */
+  for (guint i = 0; ok && i < n; i++)
+    {
+      KelCoderTrace *edited = g_steal_pointer (&recoded[i].edited);
+
+      g_array_append_val (diff->recoded, ids[i]);
+      g_ptr_array_add (diff->traces, edited);
+      g_ptr_array_add (diff->trace_keys, edited != NULL ? g_strdup (recoded[i].key) : NULL);
+    }
+  for (guint i = 0; ok && i < n; i++)
+    if (compare_document (docs[i], ids[i], diff->lexicon, recoded[i].stored, diff->codings))
       {
         /* kept for apply, which then need not code it again */
         KelLexiconCoded *c = g_new0 (KelLexiconCoded, 1);
@@ -590,7 +808,7 @@ compare_chunk (KelProject *project, KelLexiconDiff *diff, const KelRates *rates,
       }
   for (guint i = 0; i < n; i++)
     {
-      g_clear_pointer (&stored[i], g_array_unref);
+      recoded_clear (&recoded[i]);
       if (docs != NULL)
         kel_document_free (docs[i]);
     }
@@ -605,6 +823,7 @@ kel_project_preview_lexicon_change (KelProject *project, const KelPipelineOption
 {
   g_autoptr (KelLexiconDiff) diff = NULL;
   g_autoptr (GArray) candidates = NULL;
+  g_autoptr (Retrace) retrace = NULL;
   g_autofree char *list = NULL;
 
   g_return_val_if_fail (KEL_IS_PROJECT (project), NULL);
@@ -615,6 +834,9 @@ kel_project_preview_lexicon_change (KelProject *project, const KelPipelineOption
   diff->codings = g_ptr_array_new_with_free_func (diff_coding_free);
   diff->changed = g_array_new (FALSE, FALSE, sizeof (gint64));
   diff->coded = g_ptr_array_new_with_free_func (_kel_lexicon_coded_free);
+  diff->recoded = g_array_new (FALSE, FALSE, sizeof (gint64));
+  diff->traces = g_ptr_array_new_with_free_func ((GDestroyNotify) kel_coder_trace_free);
+  diff->trace_keys = g_ptr_array_new_with_free_func (g_free);
   diff->lexicon = kel_lexicon_change_term (pipeline->lexicon, change, error);
   if (diff->lexicon == NULL)
     return NULL;
@@ -625,8 +847,11 @@ kel_project_preview_lexicon_change (KelProject *project, const KelPipelineOption
     return NULL;
   diff->n_recoded = candidates->len;
   list = _kel_attribution_list_hash (diff->lexicon);
+  if (candidates->len > 0)
+    retrace = retrace_new (pipeline->lexicon, pipeline->rates, change);
+  diff->base_lexicon = kel_lexicon_dup_fingerprint (pipeline->lexicon);
   for (guint from = 0; from < candidates->len; from += CHUNK)
-    if (!compare_chunk (project, diff, pipeline->rates, list,
+    if (!compare_chunk (project, diff, pipeline->rates, list, retrace,
                         &g_array_index (candidates, gint64, from),
                         MIN (CHUNK, candidates->len - from), cancellable, error))
       return NULL;

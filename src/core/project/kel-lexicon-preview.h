@@ -40,10 +40,20 @@ typedef struct {
   guint       n_documents;    /* in the project */
   guint       n_recoded;      /* coded again: those holding the term's literal (every
                                * document when the term has none) */
+  guint       n_segments;     /* the segments of those documents */
+  guint       n_segments_recoded; /* those of them coded again: where the term's literal
+                               * stands, or that the edit reaches through their lead-in,
+                               * heading or table (the others' items are taken from what
+                               * the last preview kept, kel-project-traces.c) */
   GArray     *changed;        /* gint64: the documents whose lexicon codings change
                                * (amounts, terms, reasons too, not only categories) */
   GPtrArray  *coded;          /* private: per document of @changed, its new coding, which
                                * kel_project_apply_lexicon_change() writes */
+  GArray     *recoded;        /* private: gint64, the documents coded again */
+  GPtrArray  *traces;         /* private: per document of @recoded, the trace of its coding
+                               * with @lexicon (KelCoderTrace), or NULL: the apply keeps it */
+  GPtrArray  *trace_keys;     /* private: what each of @traces holds for */
+  char       *base_lexicon;   /* private: the fingerprint of the lexicon before the edit */
 } KelLexiconDiff;
 
 void            kel_lexicon_diff_free                      (KelLexiconDiff *diff);
@@ -51,7 +61,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelLexiconDiff, kel_lexicon_diff_free)
 
 /* Codes again, with @pipeline's lexicon changed by @change, the documents of @project
  * that hold the changed term's literal, and compares with the lexicon's stored codings.
- * Writes nothing. */
+ * Writes no coding: it keeps only, for each document it codes, what each segment gave
+ * with @pipeline's lexicon (a cache, kel-project-traces.c), so that the next preview with
+ * that lexicon codes only the segments holding its term's literal. */
 KelLexiconDiff *kel_project_preview_lexicon_change         (KelProject          *project,
                                                             const KelPipelineOptions *pipeline,
                                                             const KelTermChange *change,
@@ -65,6 +77,15 @@ void            kel_project_preview_lexicon_change_async   (KelProject          
                                                             gpointer             user_data);
 KelLexiconDiff *kel_project_preview_lexicon_change_finish  (KelProject          *project,
                                                             GAsyncResult        *result,
+                                                            GError             **error);
+
+/* Codes @document as stored with @pipeline's lexicon and rates, and keeps what each of its
+ * segments gave (the cache the previews read, kel-project-traces.c), so that the first
+ * preview of an edit codes only the segments the edit touches. kel_project_add_files()
+ * does it for each document it adds, a lexicon run for each document. Writes no coding. */
+gboolean        kel_project_keep_trace                     (KelProject          *project,
+                                                            const KelPipelineOptions *pipeline,
+                                                            gint64               document,
                                                             GError             **error);
 
 /* Writes the lexicon codings the preview @diff made for the documents it found changed

@@ -230,6 +230,15 @@ static const char *const migrations[] = {
   "  list TEXT NOT NULL,"
   "  corporation TEXT,"
   "  mentions BLOB NOT NULL);",
+
+  /* 10: what the coder found in each segment of a document before its document-wide
+   * stages (kel-project-traces.c), with the key (the coder's rules, the lexicon, the rates
+   * and the document) it holds for: the preview of a term's edit codes again only the
+   * segments where the term's literal stands. A cache: filled by the previews. */
+  "CREATE TABLE traces ("
+  "  document INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,"
+  "  key TEXT NOT NULL,"
+  "  trace BLOB NOT NULL);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KEL_PROJECT_SCHEMA_VERSION);

@@ -82,9 +82,16 @@ store_file (KelProject *project, const KelPipelineOptions *pipeline, Prepared *p
         result->error = g_steal_pointer (&local);
     }
   else if (p->doc != NULL)
-    /* other bytes, the same text: the caller asks whether to keep both */
-    result->twin = kel_project_find_twin (project, result->document, &result->twin_similarity,
-                                          NULL);
+    {
+      /* what each segment gave, for the first preview of an edit (a cache: a document
+       * without one is coded whole by the preview) */
+      if (!kel_project_keep_trace (project, pipeline, result->document, &local))
+        g_debug ("%s: no trace kept: %s", result->path, local->message);
+      g_clear_error (&local);
+      /* other bytes, the same text: the caller asks whether to keep both */
+      result->twin = kel_project_find_twin (project, result->document,
+                                            &result->twin_similarity, NULL);
+    }
   /* what reading it and storing it warned of (a name it had to take, …) */
   for (guint i = 0; p->doc != NULL && result->error == NULL && i < p->doc->warnings->len; i++)
     g_ptr_array_add (result->warnings, g_strdup (p->doc->warnings->pdata[i]));
@@ -337,9 +344,12 @@ _kel_project_mark_coded (KelProject *project, gint64 document, const KelLexicon 
          && _kel_project_store_mentions (project, document, lex, doc, error);
 }
 
+/* Writes @doc's lexicon codings where they changed, and keeps its @trace for @key (what its
+ * segments gave, for the previews of an edit: kel-project-traces.c). */
 static gboolean
 replace_lexicon_codings (KelProject *project, gint64 document, const KelLexicon *lex,
-                         const KelDocument *doc, gboolean *changed, GError **error)
+                         const KelDocument *doc, const KelCoderTrace *trace, const char *key,
+                         const char *lexicon, gboolean *changed, GError **error)
 {
   g_autoptr (GError) local = NULL;
 
@@ -355,6 +365,7 @@ replace_lexicon_codings (KelProject *project, gint64 document, const KelLexicon 
     }
   if ((*changed && !_kel_project_replace_lexicon_rows (project, document, lex, doc, NULL, error))
       || !_kel_project_mark_coded (project, document, lex, doc, error)
+      || !_kel_project_store_trace (project, document, key, lexicon, lex, trace, error)
       || !_kel_project_set_lexicon_version (project, lex, error))
     goto fail;
   return _kel_project_commit (project, error);
@@ -441,6 +452,8 @@ run_lexicon (KelProject *project, const KelPipelineOptions *pipeline, KelLexicon
              guint *stored, GError **error)
 {
   g_autoptr (GPtrArray) docs = kel_project_list_documents_full (project, error);
+  g_autofree char *trace_base = _kel_trace_base (pipeline->rates);
+  g_autofree char *trace_lexicon = kel_lexicon_dup_fingerprint (pipeline->lexicon);
   guint changed_docs = 0, base = 0, lost = 0, had = 0;
 
   if (docs == NULL)
@@ -460,6 +473,8 @@ run_lexicon (KelProject *project, const KelPipelineOptions *pipeline, KelLexicon
     {
       const KelProjectDocument *info = docs->pdata[i];
       g_autoptr (KelDocument) doc = NULL;
+      g_autoptr (KelCoderTrace) trace = kel_coder_trace_new ();
+      g_autofree char *key = NULL;
       gboolean changed = FALSE;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -467,12 +482,14 @@ run_lexicon (KelProject *project, const KelPipelineOptions *pipeline, KelLexicon
       kel_job_set_progressf (job, (double) (base + i) / (base + docs->len),
                              _("Coding again with the lexicon: %u of %u, %s"), i + 1,
                              docs->len, info->name);
-      doc = _kel_lexicon_code_stored (project, info->id, pipeline->lexicon, pipeline->rates,
-                                      error);
+      doc = _kel_lexicon_code_stored_traced (project, info->id, pipeline->lexicon,
+                                             pipeline->rates, trace, error);
       if (doc == NULL)
         return FALSE;
+      key = _kel_trace_key (trace_base, doc);
       _kel_project_lock (project);
-      if (!replace_lexicon_codings (project, info->id, pipeline->lexicon, doc, &changed, error))
+      if (!replace_lexicon_codings (project, info->id, pipeline->lexicon, doc, trace, key,
+                                    trace_lexicon, &changed, error))
         {
           _kel_project_unlock (project);
           return FALSE;

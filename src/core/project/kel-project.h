@@ -34,7 +34,7 @@ typedef enum {
 GQuark kel_project_error_quark (void);
 
 /* The schema this Kelisim writes; older projects are migrated forward when opened. */
-#define KEL_PROJECT_SCHEMA_VERSION 9
+#define KEL_PROJECT_SCHEMA_VERSION 10
 /* The automatic coder: a coder like any person, carrying the lexicon's version. */
 #define KEL_LEXICON_CODER "lexicon"
 
