@@ -931,6 +931,24 @@ test_count_two_verbs (void)
   ASSERT_ITEMS (doc, "5", "sponsorship=- sponsorship=-");
 }
 
+/* A contrast opens a second statement of a sentence: a scholarship after internships is
+ * another item although both count students; the Kazakh distributive "теңгеден" is a rate
+ * per student, no amount (the coding manual). */
+static void
+test_count_contrast (void)
+{
+  g_autoptr (KelDocument) doc = kel_test_code_text (
+    "Меморандум 2025\n"
+    "\n"
+    "1. Компания техникумның 40 студенті цехтарда өндірістік практикадан өтеді, ал үш "
+    "озат студентке жылына 300 мың теңгеден шәкіртақы тағайындалады.\n"
+    "2. The plant will host 25 students of the college for internships, while the ten best "
+    "students will receive scholarships of the Company.\n");
+
+  ASSERT_ITEMS (doc, "1", "human_development=- human_development=-");
+  ASSERT_ITEMS (doc, "2", "human_development=- human_development=-");
+}
+
 /* "The memorandum also provides support for …" names what the company gives. */
 static void
 test_count_memorandum_provides (void)
@@ -1444,5 +1462,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/tenge-or-dollars", test_count_tenge_or_dollars);
   g_test_add_func ("/kelisim/count/respectively-then-both", test_count_respectively_then_both);
   g_test_add_func ("/kelisim/count/business-and-rows", test_count_business_and_rows);
+  g_test_add_func ("/kelisim/count/contrast", test_count_contrast);
   return g_test_run ();
 }
