@@ -949,6 +949,24 @@ test_count_contrast (void)
   ASSERT_ITEMS (doc, "2", "human_development=- human_development=-");
 }
 
+/* A plan/fact table's row that writes a rate per student in words, in its note or its
+ * name: the rate is no amount, the fact cell is the row's sum. */
+static void
+test_count_row_rate_and_fact (void)
+{
+  g_autoptr (KelDocument) doc = kel_test_code_text (
+    "Есеп 2025\n"
+    "\n"
+    "Кесте. Іс-шаралардың орындалуы, мың теңге\n"
+    "№\tІс-шара\tЖоспар\tНақты\tЕскертпе\n"
+    "1\tАграрлық колледждің 6 студентіне шәкіртақы\t2 400\t2 400\tайына 40 мың теңгеден\n"
+    "2\tТехникум оқушыларына шәкіртақы (5 оқушы, айына 20 000 теңгеден)\t1 200\t1 100\t"
+    "орындалды\n");
+
+  KEL_ASSERT_ITEM (doc, "Аграрлық", "human_development=2400000");
+  KEL_ASSERT_ITEM (doc, "Техникум", "human_development=1100000");
+}
+
 /* "The memorandum also provides support for …" names what the company gives. */
 static void
 test_count_memorandum_provides (void)
@@ -1463,5 +1481,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/respectively-then-both", test_count_respectively_then_both);
   g_test_add_func ("/kelisim/count/business-and-rows", test_count_business_and_rows);
   g_test_add_func ("/kelisim/count/contrast", test_count_contrast);
+  g_test_add_func ("/kelisim/count/row-rate-and-fact", test_count_row_rate_and_fact);
   return g_test_run ();
 }
