@@ -967,6 +967,28 @@ test_count_row_rate_and_fact (void)
   KEL_ASSERT_ITEM (doc, "Техникум", "human_development=1100000");
 }
 
+/* A narrative item and its table row that share a term of several words ("City Day") and
+ * only a town's name besides (in many items) are one item: the narrative carries it, with
+ * the row's sum. */
+static void
+test_count_row_shares_phrase (void)
+{
+  g_autoptr (KelDocument) doc = kel_test_code_text (
+    "Sustainability report 2025\n"
+    "\n"
+    "We donated an ambulance to the Temirtau city hospital for KZT 30 million. We repaired "
+    "the roof of school No. 4 in Temirtau for KZT 50 million. We also supported the Temirtau "
+    "City Day.\n"
+    "\n"
+    "Table 3. Community investment (KZT million)\n"
+    "Programme\t2024\t2025\n"
+    "Ambulance for the Temirtau city hospital\t–\t30\n"
+    "Temirtau City Day\t10\t12\n");
+
+  KEL_ASSERT_ITEM (doc, "supported the Temirtau", "one_time_event=12000000");
+  KEL_ASSERT_ITEM (doc, "Temirtau City Day\t", "one_time_event=12000000/repeat");
+}
+
 /* "The memorandum also provides support for …" names what the company gives. */
 static void
 test_count_memorandum_provides (void)
@@ -1482,5 +1504,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/business-and-rows", test_count_business_and_rows);
   g_test_add_func ("/kelisim/count/contrast", test_count_contrast);
   g_test_add_func ("/kelisim/count/row-rate-and-fact", test_count_row_rate_and_fact);
+  g_test_add_func ("/kelisim/count/row-shares-phrase", test_count_row_shares_phrase);
   return g_test_run ();
 }
