@@ -424,6 +424,14 @@ test_per_unit (void)
     KZT ("по 100 000 тенге каждой семье", "100 000 тенге", 100000, KEL_AMOUNT_PER_UNIT),
     KZT ("30 000 тенге/месяц", "30 000 тенге", 30000, KEL_AMOUNT_PER_UNIT),
     KZT ("50 000 теңге әр студентке", "50 000 теңге", 50000, KEL_AMOUNT_PER_UNIT),
+    /* the Kazakh distributive ablative: so much to each */
+    KZT ("үш мектепке 2 млн теңгеден бөлінді", "2 млн теңгеден", 2e6, KEL_AMOUNT_PER_UNIT),
+    KZT ("жылына 400 мың теңгеден грант береді", "400 мың теңгеден", 400e3,
+         KEL_AMOUNT_PER_UNIT),
+    /* … but not a comparison or a part after it */
+    KZT ("қаражат 200 млн теңгеден асты", "200 млн теңгеден", 200e6, 0),
+    KZT ("сомасы 1 млрд теңгеден кем болмайды", "1 млрд теңгеден", 1e9, 0),
+    KZT ("300 млн теңгеден тұратын қор", "300 млн теңгеден", 300e6, 0),
     /* a year is the period the memorandum counts in, not a unit */
     KZT ("KZT 1.5 million per year", "KZT 1.5 million", 1.5e6, 0),
     KZT ("әр жылы 150 млн теңге", "150 млн теңге", 150e6, 0),

@@ -931,6 +931,64 @@ test_count_two_verbs (void)
   ASSERT_ITEMS (doc, "5", "sponsorship=- sponsorship=-");
 }
 
+/* A contrast opens a second statement of a sentence: a scholarship after internships is
+ * another item although both count students; the Kazakh distributive "теңгеден" is a rate
+ * per student, no amount (the coding manual). */
+static void
+test_count_contrast (void)
+{
+  g_autoptr (KelDocument) doc = kel_test_code_text (
+    "Меморандум 2025\n"
+    "\n"
+    "1. Компания техникумның 40 студенті цехтарда өндірістік практикадан өтеді, ал үш "
+    "озат студентке жылына 300 мың теңгеден шәкіртақы тағайындалады.\n"
+    "2. The plant will host 25 students of the college for internships, while the ten best "
+    "students will receive scholarships of the Company.\n");
+
+  ASSERT_ITEMS (doc, "1", "human_development=- human_development=-");
+  ASSERT_ITEMS (doc, "2", "human_development=- human_development=-");
+}
+
+/* A plan/fact table's row that writes a rate per student in words, in its note or its
+ * name: the rate is no amount, the fact cell is the row's sum. */
+static void
+test_count_row_rate_and_fact (void)
+{
+  g_autoptr (KelDocument) doc = kel_test_code_text (
+    "Есеп 2025\n"
+    "\n"
+    "Кесте. Іс-шаралардың орындалуы, мың теңге\n"
+    "№\tІс-шара\tЖоспар\tНақты\tЕскертпе\n"
+    "1\tАграрлық колледждің 6 студентіне шәкіртақы\t2 400\t2 400\tайына 40 мың теңгеден\n"
+    "2\tТехникум оқушыларына шәкіртақы (5 оқушы, айына 20 000 теңгеден)\t1 200\t1 100\t"
+    "орындалды\n");
+
+  KEL_ASSERT_ITEM (doc, "Аграрлық", "human_development=2400000");
+  KEL_ASSERT_ITEM (doc, "Техникум", "human_development=1100000");
+}
+
+/* A narrative item and its table row that share a term of several words ("City Day") and
+ * only a town's name besides (in many items) are one item: the narrative carries it, with
+ * the row's sum. */
+static void
+test_count_row_shares_phrase (void)
+{
+  g_autoptr (KelDocument) doc = kel_test_code_text (
+    "Sustainability report 2025\n"
+    "\n"
+    "We donated an ambulance to the Temirtau city hospital for KZT 30 million. We repaired "
+    "the roof of school No. 4 in Temirtau for KZT 50 million. We also supported the Temirtau "
+    "City Day.\n"
+    "\n"
+    "Table 3. Community investment (KZT million)\n"
+    "Programme\t2024\t2025\n"
+    "Ambulance for the Temirtau city hospital\t–\t30\n"
+    "Temirtau City Day\t10\t12\n");
+
+  KEL_ASSERT_ITEM (doc, "supported the Temirtau", "one_time_event=12000000");
+  KEL_ASSERT_ITEM (doc, "Temirtau City Day\t", "one_time_event=12000000/repeat");
+}
+
 /* "The memorandum also provides support for …" names what the company gives. */
 static void
 test_count_memorandum_provides (void)
@@ -1444,5 +1502,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/tenge-or-dollars", test_count_tenge_or_dollars);
   g_test_add_func ("/kelisim/count/respectively-then-both", test_count_respectively_then_both);
   g_test_add_func ("/kelisim/count/business-and-rows", test_count_business_and_rows);
+  g_test_add_func ("/kelisim/count/contrast", test_count_contrast);
+  g_test_add_func ("/kelisim/count/row-rate-and-fact", test_count_row_rate_and_fact);
+  g_test_add_func ("/kelisim/count/row-shares-phrase", test_count_row_shares_phrase);
   return g_test_run ();
 }

@@ -1558,6 +1558,32 @@ parse_at (const char *t,
   return got;
 }
 
+/* A sum whose currency word stands in the Kazakh ablative and that is neither a bound nor
+ * the start of a range ("бес студентке 500 мың теңгеден", "екі мектепке 5 млн теңгеден"):
+ * the distributive "-ден / -тан", so much to each, is a rate per unit (the coding manual:
+ * not multiplied out). Not when a comparison or a part follows it ("теңгеден асты",
+ * "кем болмайды", "тұратын", "1 млрд теңгеден 300 млн"). */
+static gboolean
+kazakh_distributive (const char  *t,
+                     gsize        len,
+                     const Found *a)
+{
+  static const char *const compare[] = {
+    "аса", "асты", "асып", "асқан", "кем", "көп", "жоғар", "төмен", "артық", "тұрат", "тұрад",
+    "бастап", "дейін", NULL
+  };
+  Tok x;
+
+  if (a->kcase != CASE_ABL || a->from != FROM_NONE
+      || (a->a.flags & (KEL_AMOUNT_RANGE | KEL_AMOUNT_UP_TO | KEL_AMOUNT_AT_LEAST
+                        | KEL_AMOUNT_APPROX)))
+    return FALSE;
+  lex_fwd (t, len, a->a.end, &x);
+  if (x.type == TOK_NUM)
+    return FALSE;
+  return x.type != TOK_WORD || !has_prefix_in (x.low, compare);
+}
+
 /* "от 10 млн тенге до 15 млн тенге", "from KZT 10 million to KZT 15 million",
  * "10 млн теңгеден 15 млн теңгеге дейін": two amounts that make one range. */
 static void
@@ -2247,6 +2273,8 @@ scan_amounts (const char *t,
         }
       if (got == 1 && f[0].single)
         try_range (t, len, &f[0]);
+      if (got == 1 && f[0].single && kazakh_distributive (t, len, &f[0]))
+        f[0].a.flags |= KEL_AMOUNT_PER_UNIT;
       if (got == 1 && f[0].from == FROM_OT)
         {
           /* "от 10 млн тенге" with no upper bound: "starting from" */

@@ -635,6 +635,32 @@ after_conjunction (const char *flat, gsize at)
   return FALSE;
 }
 
+/* Whether the text before @at ends with a contrast that opens a second statement of the
+ * sentence: ", ал", ", а", ", while", ", whereas" (a split rule's cut). */
+static gboolean
+after_contrast (const char *flat, gsize at)
+{
+  static const char *const words[] = { "ал", "а", "while", "whereas" };
+  gsize e = at;
+
+  while (e > 0 && (flat[e - 1] == ' ' || flat[e - 1] == '\n'))
+    e--;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      gsize n = strlen (words[i]);
+      gsize b = e >= n ? e - n : 0;
+
+      if (e < n + 2 || memcmp (flat + b, words[i], n) != 0
+          || (flat[b - 1] != ' ' && flat[b - 1] != '\n'))
+        continue;
+      while (b > 0 && (flat[b - 1] == ' ' || flat[b - 1] == '\n'))
+        b--;
+      if (b > 0 && flat[b - 1] == ',')
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether sub-clause @sc only goes on about @prev, the item before it, in the same
  * category. Two sums of their own make two items. Else a further sentence of a clause
  * tells more of its item ("The project will be a PPP …"), and a further part of a list is
@@ -663,6 +689,11 @@ continues_item (const KelSegmentRun *run, const KelCoding *prev, const KelSubCla
    * ұйымдастырады және тәлімгерлік бағдарламасын жүргізеді") */
   if ((sc->coordinated || after_conjunction (run->flat, sc->start))
       && names_its_own (run, sc->winner, sc->start, sc->end, ps, pe) != NULL)
+    return FALSE;
+  /* "… 20 студенті практикадан өтеді, ал үздік бес студентке шәкіртақы тағайындалады": a
+   * contrast opens a second statement, another item when it has a decisive word of its own
+   * (a scholarship after internships), whatever words of the kind both share */
+  if (after_contrast (run->flat, sc->start) && has_own_decisive_term (run, sc, ps, pe))
     return FALSE;
   /* "… құрамасына және «…» ансамбліне тиісінше 6 млн және 4 млн теңге демеушілік көмек
    * көрсету": the next sum of a list told "respectively", with only the kind of help after

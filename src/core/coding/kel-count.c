@@ -784,10 +784,43 @@ keep_one (const KelDocument *doc, KelCoding *a, KelCoding *b)
     mark_repeat (doc, b, a);
 }
 
+/* How many terms of several words both codings matched alike ("City Day", "Наурыз
+ * мейрамы"): the words short of a stem name the object as much as a longer one. */
+static guint
+shared_phrases (const KelCoding *a, const KelCoding *b)
+{
+  g_auto (GStrv) ta = NULL, tb = NULL;
+  guint shared = 0;
+
+  if (a->terms == NULL || b->terms == NULL)
+    return 0;
+  ta = g_strsplit (a->terms, "; ", -1);
+  tb = g_strsplit (b->terms, "; ", -1);
+  for (guint i = 0; ta[i] != NULL; i++)
+    {
+      g_autofree char *x = g_utf8_casefold (ta[i], -1);
+
+      if (strchr (x, ' ') == NULL)
+        continue;
+      for (guint j = 0; tb[j] != NULL; j++)
+        {
+          g_autofree char *y = g_utf8_casefold (tb[j], -1);
+
+          if (strcmp (x, y) == 0)
+            {
+              shared++;
+              break;
+            }
+        }
+    }
+  return shared;
+}
+
 /* How much a narrative item @n and a table row @r of its category share of what names an
  * object: names in quotes and counted numbers ("140 орындық" and "(140 орын)") weigh four,
  * a stem of a longer word two when at most two items of the document have it ("Кеншілер"),
- * one when more do (a town's name, "мектеп"); three at least make them one. 0 when they
+ * one when more do (a town's name, "мектеп"), a term of several words both matched alike
+ * ("City Day") two; three at least make them one. 0 when they
  * cannot be one item: a sum of the narrative's own that differs from the row's (a row
  * with no sum, its cells dashes, may be the narrative's item paid otherwise: "Dara
  * Foundation (paid in US$) | — | —"), or both named and nothing in common. @df counts the items each stem stands in. */
@@ -827,6 +860,7 @@ twin_score (const KelCoding *n, Names *nn, const KelCoding *r, Names *nr, GHashT
   /* a shared word besides any number: "№ 5" alone may be two schools' */
   if (stems_shared == 0)
     return 0;
+  score += 2 * shared_phrases (n, r);
   return score >= 3 ? score : 0;
 }
 

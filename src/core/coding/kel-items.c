@@ -15,7 +15,8 @@
  *  - "соответственно" / "тиісінше" / "respectively" deals the sums to the items in order,
  *    cutting the last item at its commas and conjunctions when it lists more of them.
  *  - A table row takes its fact cell (else its only or last figure) times the table's
- *    unit; a fact of 0 or a dash is an item not carried out.
+ *    unit; a fact of 0 or a dash is an item not carried out; a rate per unit written in
+ *    its words ("айына 50 мың теңгеден") gives way to its fact cell.
  */
 #include "config.h"
 
@@ -1292,6 +1293,16 @@ assign_table_rows (KelSegmentRun *run)
     }
 }
 
+/* Whether the segment's sums are all rates per unit (and there is one). */
+static gboolean
+only_rates (const KelSegmentRun *run)
+{
+  for (guint k = 0; k < run->amounts->len; k++)
+    if (!(g_array_index (run->amounts, KelAmount, k).flags & KEL_AMOUNT_PER_UNIT))
+      return FALSE;
+  return run->amounts->len > 0;
+}
+
 void
 _kel_items_assign_amounts (KelSegmentRun *run)
 {
@@ -1310,6 +1321,12 @@ _kel_items_assign_amounts (KelSegmentRun *run)
         if (in_per_unit_column (run, head, g_array_index (run->amounts, KelAmount, k - 1).start))
           g_array_remove_index (run->amounts, k - 1);
     }
+  /* a plan/fact table's row that writes only a rate per unit in words ("… 8 студентіне
+   * шәкіртақы | 4 800 | 4 800 | айына 50 мың теңгеден"): the rate is no amount (the coding
+   * manual), the fact cell is the row's sum */
+  if (run->seg->kind == KEL_SEGMENT_TABLE_ROW && run->seg->fact_column != -1
+      && only_rates (run))
+    g_array_set_size (run->amounts, 0);
   if (run->seg->kind == KEL_SEGMENT_TABLE_ROW && run->amounts->len == 0)
     {
       assign_table_rows (run);
