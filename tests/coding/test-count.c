@@ -1457,6 +1457,56 @@ test_count_core_business_heading (void)
   g_assert_cmpuint (n_with_reason (en, KEL_REASON_NONE), ==, 1);
 }
 
+/* What is not a commitment, and a grant to a charity (issue #12): a report's run-in
+ * heading of two kinds of help ("Culture and NGOs."); a sponsorship "discontinued"; a
+ * request "was not supported"; the akimat's own part («Әкімдік өз тарапынан…», «Акимат со
+ * своей стороны…», "The Akimat, for its part, …"); what a company is («"…" — крупнейший
+ * производитель …»). A grant to the Red Cross or to UNICEF for its appeal, and a community
+ * fund's small grants, are charity. Invented sentences. */
+static void
+test_count_not_items (void)
+{
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "Steppe Logistics LLP. Social report for 2025\n"
+    "\n"
+    "Culture and NGOs.\n"
+    "We bought stage lighting for the Aksu House of Culture for KZT 9 million.\n"
+    "The planned sponsorship of a rally team was discontinued in 2025.\n"
+    "The request to sponsor the town's futsal cup was not supported.\n"
+    "We made a grant of KZT 14 million to the Aksu branch of the Red Cross for its meals "
+    "service for lonely pensioners.\n"
+    "We made a grant of US$ 10,000 (KZT 5 million) to UNICEF Kazakhstan for its school "
+    "kits appeal.\n"
+    "The Akimat, for its part, will allocate the land plot for the new kindergarten.\n");
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "ПРЕСС-РЕЛИЗ, 2025 год\n"
+    "\n"
+    "ТОО «Береке Маркет» отремонтирует спортзал школы № 8 за 25 млн тенге.\n"
+    "«Береке Маркет» — крупнейший поставщик строительных материалов в области: 40 "
+    "магазинов и детская игровая комната в каждом.\n"
+    "Акимат со своей стороны выделит земельный участок под строительство новой школы.\n");
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "2025 жылғы жаңалық\n"
+    "\n"
+    "«Жайық Тас» ЖШС № 2 мектептің спорт залын 30 млн теңгеге жөндейді.\n"
+    "«Әкімдік өз тарапынан жаңа балабақша құрылысы үшін жер учаскесін бөледі», – деді "
+    "аудан әкімі.\n");
+
+  KEL_ASSERT_ITEM (en, "stage lighting", "charity=9000000");
+  g_assert_cmpuint (kel_test_find_item (en, "Culture and NGOs") == NULL
+                    || !kel_coding_is_counted (kel_test_find_item (en, "Culture and NGOs")),
+                    ==, TRUE);
+  KEL_ASSERT_ITEM (en, "rally team", "sponsorship=-/postponed");
+  KEL_ASSERT_ITEM (en, "futsal cup", "sponsorship=-/negated");
+  KEL_ASSERT_ITEM (en, "Red Cross", "charity=14000000");
+  KEL_ASSERT_ITEM (en, "UNICEF", "charity=5000000");
+  g_assert_cmpuint (n_with_reason (en, KEL_REASON_NONE), ==, 3);
+  KEL_ASSERT_ITEM (ru, "спортзал", "infrastructure=25000000");
+  g_assert_cmpuint (n_with_reason (ru, KEL_REASON_NONE), ==, 1);
+  KEL_ASSERT_ITEM (kk, "спорт залын", "infrastructure=30000000");
+  g_assert_cmpuint (n_with_reason (kk, KEL_REASON_NONE), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1499,5 +1549,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/respectively-then-both", test_count_respectively_then_both);
   g_test_add_func ("/kelisim/count/business-and-rows", test_count_business_and_rows);
   g_test_add_func ("/kelisim/count/core-business-heading", test_count_core_business_heading);
+  g_test_add_func ("/kelisim/count/not-items", test_count_not_items);
   return g_test_run ();
 }
