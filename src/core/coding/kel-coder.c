@@ -1498,15 +1498,31 @@ section_term (const KelLexicon *lex, const KelDocument *doc, guint i, GArray *hi
 /* A table's row that stands as a heading of the rows after it: a core-business section
  * term with nothing but words after it to the row's end («… | Справочно (основная
  * деятельность, не входит в Итого):», "For reference (core business):"). Its words in
- * *@words. The rows under it are the company's business, whatever they name. */
+ * *@words (freed first). The rows under it are the company's business, whatever they
+ * name. */
 static gboolean
 row_heading (const KelLexicon *lex, const KelDocument *doc, guint i, GArray *hits, char **words)
 {
   const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+  const char *text = doc->norm->text, *end = text + seg->end;
   g_autofree char *flat = NULL;
 
   if (seg->kind != KEL_SEGMENT_TABLE_ROW)
     return FALSE;
+  /* a heading's row ends with its colon or has no figure after its first cell: the
+   * lexicon is matched on those rows only */
+  while (end > text + seg->body && g_ascii_isspace (end[-1]))
+    end--;
+  if (end == text + seg->body)
+    return FALSE;
+  if (end[-1] != ':')
+    {
+      const char *cell = memchr (text + seg->body, '\t', end - (text + seg->body));
+
+      for (const char *p = cell; p != NULL && p < end; p++)
+        if (g_ascii_isdigit (*p))
+          return FALSE;
+    }
   flat = kel_segment_dup_flat (seg, doc->norm->text);
   g_array_set_size (hits, 0);
   kel_lexicon_match (lex, flat, seg->end - seg->start, seg->body - seg->start,
@@ -1523,6 +1539,7 @@ row_heading (const KelLexicon *lex, const KelDocument *doc, guint i, GArray *hit
         digit = g_ascii_isdigit (*p);
       if (digit)
         continue;
+      g_free (*words);
       *words = g_strndup (flat + h->start, h->end - h->start);
       return TRUE;
     }
@@ -1856,16 +1873,8 @@ _kel_coder_code_document_with (const KelLexicon *lex, KelDocument *doc, const Ke
       else
         akimat_works (lex, doc, i, before, hits);
       /* a row that heads the rows after it (after this row's own coding) */
-      if (table_reason == KEL_REASON_NONE)
-        {
-          g_autofree char *words = NULL;
-          if (row_heading (lex, doc, i, hits, &words))
-            {
-              table_reason = KEL_REASON_CORE_BUSINESS;
-              g_free (table_terms);
-              table_terms = g_steal_pointer (&words);
-            }
-        }
+      if (table_reason == KEL_REASON_NONE && row_heading (lex, doc, i, hits, &table_terms))
+        table_reason = KEL_REASON_CORE_BUSINESS;
     }
   _kel_count_document (lex, doc);
   g_clear_pointer (&doc->mentions, g_variant_unref);
