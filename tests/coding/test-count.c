@@ -1461,6 +1461,110 @@ test_count_business_and_rows (void)
                    item_with (ru, "рентгеновского")->category);
 }
 
+/* Core business wherever it stands (issue #12): a line that makes the company's product
+ * («модернизация линии розлива», «құю желісі», "a new packaging line"); the rows under a
+ * table's row that heads them as core business («Справочно (основная деятельность, не
+ * входит в Итого):»), whatever they name; a sentence that says what it tells is part of
+ * the company's core business. The items before them count. Invented companies. */
+static void
+test_count_core_business_heading (void)
+{
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "МЕМОРАНДУМ о социальном партнёрстве на 2026 год\n"
+    "\n"
+    "Приложение 1. План мероприятий, тыс. тенге\n"
+    "№\tМероприятие\tСумма\tОтветственный\n"
+    "1\tКапитальный ремонт спортивного зала школы № 4\t42 000\tКомпания\n"
+    "2\tСправочно (основная деятельность Компании):\t\t\n"
+    "3\tСтроительство столовой на территории предприятия\t700 000\tКомпания\n"
+    "4\tРеконструкция котельной завода\t300 000\tКомпания\n"
+    "\n"
+    "2.1. Компания профинансирует запуск линии по производству соков (1,2 млрд тенге).\n");
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "2026 жылға арналған әлеуметтік әріптестік туралы МЕМОРАНДУМ\n"
+    "\n"
+    "1-қосымша. Іс-шаралар жоспары, мың теңге\n"
+    "№\tІс-шара\tСомасы\tЖауапты\n"
+    "1\tАуылдық клубтың шатырын күрделі жөндеу\t18 000\tСеріктестік\n"
+    "2\tАнықтама үшін (Серіктестіктің негізгі қызметі):\t\t\n"
+    "3\tКәсіпорын аумағында асхана салу\t500 000\tСеріктестік\n"
+    "\n"
+    "2.1. Серіктестік сүт құю желісін жаңғыртуға 800 млн теңге жұмсайды.\n");
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "MEMORANDUM on social partnership for 2026\n"
+    "\n"
+    "Annex 1. Plan of measures, KZT thousand\n"
+    "No.\tMeasure\tAmount\tResponsible\n"
+    "1\tCapital repair of the gym of school No. 9\t35,000\tCompany\n"
+    "2\tFor reference (core business, not in the total):\t\t\n"
+    "3\tConstruction of a canteen on the premises\t650,000\tCompany\n"
+    "\n"
+    "2.1. The Company will install a new packaging line for KZT 2 billion.\n"
+    "2.2. The Company also built 12 new rural shops and a canteen for the district school; "
+    "this work is part of our core business and is reported in Section 3.\n");
+
+  KEL_ASSERT_ITEM (ru, "спортивного зала", "infrastructure=42000000");
+  KEL_ASSERT_ITEM (ru, "столовой", "infrastructure=700000000/core_business");
+  KEL_ASSERT_ITEM (ru, "котельной", "infrastructure=300000000/core_business");
+  g_assert_cmpuint (n_with_reason (ru, KEL_REASON_NONE), ==, 1);
+  KEL_ASSERT_ITEM (kk, "шатырын", "infrastructure=18000000");
+  KEL_ASSERT_ITEM (kk, "асхана", "infrastructure=500000000/core_business");
+  g_assert_cmpuint (n_with_reason (kk, KEL_REASON_NONE), ==, 1);
+  KEL_ASSERT_ITEM (en, "gym of school", "infrastructure=35000000");
+  KEL_ASSERT_ITEM (en, "canteen on the premises", "infrastructure=650000000/core_business");
+  g_assert_cmpuint (n_with_reason (en, KEL_REASON_NONE), ==, 1);
+}
+
+/* What is not a commitment, and a grant to a charity (issue #12): a report's run-in
+ * heading of two kinds of help ("Culture and NGOs."); a sponsorship "discontinued"; a
+ * request "was not supported"; the akimat's own part («Әкімдік өз тарапынан…», «Акимат со
+ * своей стороны…», "The Akimat, for its part, …"); what a company is («"…" — крупнейший
+ * производитель …»). A grant to the Red Cross or to UNICEF for its appeal, and a community
+ * fund's small grants, are charity. Invented sentences. */
+static void
+test_count_not_items (void)
+{
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "Steppe Logistics LLP. Social report for 2025\n"
+    "\n"
+    "Culture and NGOs.\n"
+    "We bought stage lighting for the Aksu House of Culture for KZT 9 million.\n"
+    "The planned sponsorship of a rally team was discontinued in 2025.\n"
+    "The request to sponsor the town's futsal cup was not supported.\n"
+    "We made a grant of KZT 14 million to the Aksu branch of the Red Cross for its meals "
+    "service for lonely pensioners.\n"
+    "We made a grant of US$ 10,000 (KZT 5 million) to UNICEF Kazakhstan for its school "
+    "kits appeal.\n"
+    "The Akimat, for its part, will allocate the land plot for the new kindergarten.\n");
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "ПРЕСС-РЕЛИЗ, 2025 год\n"
+    "\n"
+    "ТОО «Береке Маркет» отремонтирует спортзал школы № 8 за 25 млн тенге.\n"
+    "«Береке Маркет» — крупнейший поставщик строительных материалов в области: 40 "
+    "магазинов и детская игровая комната в каждом.\n"
+    "Акимат со своей стороны выделит земельный участок под строительство новой школы.\n");
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "2025 жылғы жаңалық\n"
+    "\n"
+    "«Жайық Тас» ЖШС № 2 мектептің спорт залын 30 млн теңгеге жөндейді.\n"
+    "«Әкімдік өз тарапынан жаңа балабақша құрылысы үшін жер учаскесін бөледі», – деді "
+    "аудан әкімі.\n");
+
+  KEL_ASSERT_ITEM (en, "stage lighting", "charity=9000000");
+  g_assert_cmpuint (kel_test_find_item (en, "Culture and NGOs") == NULL
+                    || !kel_coding_is_counted (kel_test_find_item (en, "Culture and NGOs")),
+                    ==, TRUE);
+  KEL_ASSERT_ITEM (en, "rally team", "sponsorship=-/postponed");
+  KEL_ASSERT_ITEM (en, "futsal cup", "sponsorship=-/negated");
+  KEL_ASSERT_ITEM (en, "Red Cross", "charity=14000000");
+  KEL_ASSERT_ITEM (en, "UNICEF", "charity=5000000");
+  g_assert_cmpuint (n_with_reason (en, KEL_REASON_NONE), ==, 3);
+  KEL_ASSERT_ITEM (ru, "спортзал", "infrastructure=25000000");
+  g_assert_cmpuint (n_with_reason (ru, KEL_REASON_NONE), ==, 1);
+  KEL_ASSERT_ITEM (kk, "спорт залын", "infrastructure=30000000");
+  g_assert_cmpuint (n_with_reason (kk, KEL_REASON_NONE), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1505,5 +1609,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/contrast", test_count_contrast);
   g_test_add_func ("/kelisim/count/row-rate-and-fact", test_count_row_rate_and_fact);
   g_test_add_func ("/kelisim/count/row-shares-phrase", test_count_row_shares_phrase);
+  g_test_add_func ("/kelisim/count/core-business-heading", test_count_core_business_heading);
+  g_test_add_func ("/kelisim/count/not-items", test_count_not_items);
   return g_test_run ();
 }

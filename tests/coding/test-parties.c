@@ -223,7 +223,8 @@ test_parties_across (void)
 /* A word of a company's name that is a listed company's name with two letters changed
  * is not that company: "Caspian" is one word, "Kaspi Bank" two; nor is a company named
  * after the city a listed one is named after («Усть-Каменогорская птицефабрика» and
- * "Ust-Kamenogorsk CHP"). */
+ * "Ust-Kamenogorsk CHP"; its kind in English, its adjective of place kept where the text
+ * does not name the town). */
 static void
 test_parties_not_across (void)
 {
@@ -235,7 +236,7 @@ test_parties_not_across (void)
       "Kuryk at a cost of KZT 500 million.\n", "Caspian Offshore Constructors" },
     { "ОТЧЁТ\n\nАО «Усть-Каменогорская птицефабрика» (далее – Общество) сообщает об "
       "исполнении меморандума. Общество построило детскую площадку стоимостью 20 млн "
-      "тенге.\n", "Ust Kamenogorskaya ptitsefabrika" },
+      "тенге.\n", "Ust Kamenogorskaya Poultry Farm" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1115,6 +1116,48 @@ test_parties_running_header (void)
   }
 }
 
+/* A company the list does not know is named with the word that says what kind of company
+ * it is in the English a researcher writes, from the lexicons' table (<company-kinds>),
+ * where that word ends its name, and the adjective of place before it as the place the
+ * document names («Жаркентская птицефабрика» of Жаркент, «Сарыбайский … порт» of Сарыбай); a
+ * name whose kind word does not end it is read as written. A company's wholly owned
+ * subsidiary named after it ("X plc and its wholly owned subsidiary Y LLP") counts for it.
+ * Invented companies. */
+static void
+test_parties_company_kinds (void)
+{
+  static const struct {
+    const char *text, *corp;
+  } cases[] = {
+    { "МЕМОРАНДУМ\n\nАкимат города Жаркент и АО «Жаркентская птицефабрика» (далее – "
+      "Общество) заключили меморандум.\n1. Общество отремонтирует спортзал школы № 2 за "
+      "30 млн тенге.\n2. Общество выделит 5 млн тенге на праздник Наурыз.\n",
+      "Zharkent Poultry Farm" },
+    { "МЕМОРАНДУМ\n\nАкимат района и АО «Сарыбайский морской торговый порт» (далее – "
+      "Порт) заключили меморандум. Порт в посёлке Сарыбай работает с 2016 года.\n1. Порт "
+      "отремонтирует поликлинику за 60 млн тенге.\n", "Sarybai Sea Trade Port" },
+    { "МЕМОРАНДУМ\n\nҚала әкімдігі мен «Сарыкөл энергокешені» ЖШС (бұдан әрі – "
+      "Серіктестік) осы меморандумды жасасты.\n1. Серіктестік № 5 мектептің шатырын 45 "
+      "млн теңгеге жөндейді.\n", "Sarykol Energy Complex" },
+    { "MEMORANDUM\n\nThe Akimat of the town, Nura Valley Metals plc (\u201cNVM\u201d), and "
+      "its wholly owned subsidiary Karasu Copper Company LLP (\u201cKCC\u201d; NVM and KCC "
+      "together, the \u201cCompany\u201d) have agreed as follows.\n1. KCC will repair the "
+      "roof of school No. 3 for KZT 40 million.\n2. KCC will pay scholarships of KZT 5 "
+      "million to ten students.\n3. Through NVM, the Company will give KZT 8 million to the "
+      "town hospital for equipment.\n", "Nura Valley Metals" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (KelDocument) doc = process (cases[i].text);
+
+      g_test_message ("case %u", i);
+      g_assert_cmpstr (doc->corporation, ==, cases[i].corp);
+      g_assert_cmpuint (doc->codings->len, >, 0);
+      assert_codings_of (doc, cases[i].corp);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1147,5 +1190,6 @@ main (int argc, char **argv)
   g_test_add_func ("/parties/list-aliases", test_parties_list_aliases);
   g_test_add_func ("/parties/several-with-listed", test_parties_several_with_listed);
   g_test_add_func ("/parties/latin-kazakh", test_parties_latin_kazakh);
+  g_test_add_func ("/parties/company-kinds", test_parties_company_kinds);
   return g_test_run ();
 }

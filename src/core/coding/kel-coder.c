@@ -1551,6 +1551,57 @@ section_term (const KelLexicon *lex, const KelDocument *doc, guint i, GArray *hi
   return KEL_REASON_NONE;
 }
 
+/* A table's row that stands as a heading of the rows after it: a core-business section
+ * term with nothing but words after it to the row's end («… | Справочно (основная
+ * деятельность, не входит в Итого):», "For reference (core business):"). Its words in
+ * *@words (freed first). The rows under it are the company's business, whatever they
+ * name. */
+static gboolean
+row_heading (const KelLexicon *lex, const KelDocument *doc, guint i, GArray *hits, char **words)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+  const char *text = doc->norm->text, *end = text + seg->end;
+  g_autofree char *flat = NULL;
+
+  if (seg->kind != KEL_SEGMENT_TABLE_ROW)
+    return FALSE;
+  /* a heading's row ends with its colon or has no figure after its first cell: the
+   * lexicon is matched on those rows only */
+  while (end > text + seg->body && g_ascii_isspace (end[-1]))
+    end--;
+  if (end == text + seg->body)
+    return FALSE;
+  if (end[-1] != ':')
+    {
+      const char *cell = memchr (text + seg->body, '\t', end - (text + seg->body));
+
+      for (const char *p = cell; p != NULL && p < end; p++)
+        if (g_ascii_isdigit (*p))
+          return FALSE;
+    }
+  flat = kel_segment_dup_flat (seg, doc->norm->text);
+  g_array_set_size (hits, 0);
+  kel_lexicon_match (lex, flat, seg->end - seg->start, seg->body - seg->start,
+                     KEL_LANG_UNKNOWN, hits, NULL);
+  for (guint k = 0; k < hits->len; k++)
+    {
+      const KelHit *h = &g_array_index (hits, KelHit, k);
+      const KelTerm *t = kel_lexicon_get_term (lex, h->term);
+      gboolean digit = FALSE;
+
+      if (!t->section || t->exclude != KEL_REASON_CORE_BUSINESS)
+        continue;
+      for (const char *p = flat + h->end; *p && !digit; p++)
+        digit = g_ascii_isdigit (*p);
+      if (digit)
+        continue;
+      g_free (*words);
+      *words = g_strndup (flat + h->start, h->end - h->start);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether segment @i is a footnote: a sentence that opens with a small number ("2 Оның
  * ішінде …", "3 Postponed at the request of …") whose mark stands glued to a word, a
  * bracket or a dash before it in the document ("(1-кезең)2", "аударым3", "—1"). A footnote
@@ -1886,6 +1937,9 @@ _kel_coder_code_document_traced (const KelLexicon *lex, KelDocument *doc,
         tell_more (lex, doc, i, before);
       else
         akimat_works (lex, doc, i, before, hits);
+      /* a row that heads the rows after it (after this row's own coding) */
+      if (table_reason == KEL_REASON_NONE && row_heading (lex, doc, i, hits, &table_terms))
+        table_reason = KEL_REASON_CORE_BUSINESS;
     }
   _kel_count_document (lex, doc);
   g_clear_pointer (&doc->mentions, g_variant_unref);

@@ -53,6 +53,8 @@ struct _KelLexicon {
   GPtrArray      *word_sources[KEL_N_WORD_LISTS]; /* char*: <calendar>, <parties>,
                                                    * <conditions>, "LANG\tREGEX" */
   pcre2_code     *words[KEL_N_WORD_LISTS];        /* all languages' words; NULL without */
+  GPtrArray      *kind_sources; /* char*: <company-kinds>, "ENGLISH\tREGEX" */
+  GPtrArray      *kinds;        /* pcre2_code*: each kind_sources' regex, anchored */
   GPtrArray      *members[4];   /* per pattern of codes[]: a GArray of the terms it holds */
   char          **alts;         /* per term: its alternative in the combined patterns */
   /* When a combined pattern cannot finish on a segment, its terms are matched one by one
@@ -194,6 +196,8 @@ kel_lexicon_unref (KelLexicon *lex)
     }
   g_clear_pointer (&lex->split_sources, g_ptr_array_unref);
   g_clear_pointer (&lex->refer_sources, g_ptr_array_unref);
+  g_clear_pointer (&lex->kind_sources, g_ptr_array_unref);
+  g_clear_pointer (&lex->kinds, g_ptr_array_unref);
   for (guint i = 0; i < KEL_N_WORD_LISTS; i++)
     {
       g_clear_pointer (&lex->word_sources[i], g_ptr_array_unref);
@@ -655,6 +659,18 @@ read_language_patterns (GPtrArray *sources, xmlNodePtr group, KelLanguage lang)
       }
 }
 
+/* The words of a <company-kinds>, kept as "ENGLISH\tREGEX" until they are compiled. */
+static void
+read_kinds (GPtrArray *sources, xmlNodePtr group)
+{
+  for (xmlNodePtr n = group->children; n != NULL; n = n->next)
+    if (is_element (n, "regex"))
+      {
+        g_autofree char *re = node_text (n), *english = get_attr (n, "english");
+        g_ptr_array_add (sources, g_strdup_printf ("%s\t%s", english, re));
+      }
+}
+
 static gboolean
 read_lexicon_file (KelLexicon *lex, xmlDocPtr doc, const char *file, GError **error)
 {
@@ -697,6 +713,8 @@ read_lexicon_file (KelLexicon *lex, xmlDocPtr doc, const char *file, GError **er
         read_language_patterns (lex->split_sources, n, node_lang (n) ? node_lang (n) : lang);
       else if (is_element (n, "refer"))
         read_language_patterns (lex->refer_sources, n, node_lang (n) ? node_lang (n) : lang);
+      else if (is_element (n, "company-kinds"))
+        read_kinds (lex->kind_sources, n);
       else
         for (guint w = 0; w < KEL_N_WORD_LISTS; w++)
           if (is_element (n, word_lists[w]))
@@ -1308,7 +1326,45 @@ compile_splits (KelLexicon *lex, GError **error)
     if (!compile_language_set (lex->word_sources[w], KEL_LANG_UNKNOWN, NULL, 0, &lex->words[w],
                                error))
       return FALSE;
+  g_clear_pointer (&lex->kinds, g_ptr_array_unref);
+  lex->kinds = g_ptr_array_new_with_free_func ((GDestroyNotify) pcre2_code_free);
+  for (guint i = 0; i < lex->kind_sources->len; i++)
+    {
+      g_autoptr (GPtrArray) one = g_ptr_array_new_with_free_func (g_free);
+      pcre2_code *code = NULL;
+
+      /* a kind's word ends its word: «завод», not «заводской» */
+      g_ptr_array_add (one, g_strdup_printf ("0\t(?:%s)(?!\\p{L})",
+                                             strchr (lex->kind_sources->pdata[i], '\t') + 1));
+      if (!compile_language_set (one, KEL_LANG_UNKNOWN, NULL, PCRE2_ANCHORED, &code, error))
+        return FALSE;
+      g_ptr_array_add (lex->kinds, code);
+    }
   return TRUE;
+}
+
+const char *
+kel_lexicon_company_kind (const KelLexicon *lex, const char *text, gsize len, gsize at,
+                          gsize *end)
+{
+  Matcher *m;
+
+  g_return_val_if_fail (lex != NULL && text != NULL && end != NULL, NULL);
+
+  if (lex->kinds == NULL || at >= len)
+    return NULL;
+  m = get_matcher ();
+  for (guint i = 0; i < lex->kinds->len; i++)
+    if (pcre2_match (lex->kinds->pdata[i], (PCRE2_SPTR) text, len, at, PCRE2_NO_UTF_CHECK,
+                     m->md, m->mctx) >= 0)
+      {
+        const char *src = lex->kind_sources->pdata[i];
+        g_autofree char *english = g_strndup (src, strchr (src, '\t') - src);
+
+        *end = pcre2_get_ovector_pointer (m->md)[1];
+        return g_intern_string (english);
+      }
+  return NULL;
 }
 
 gboolean
@@ -1573,6 +1629,7 @@ kel_lexicon_load (const char *dir, const char *fallback_dir, GError **error)
   lex->corporation_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   lex->split_sources = g_ptr_array_new_with_free_func (g_free);
   lex->refer_sources = g_ptr_array_new_with_free_func (g_free);
+  lex->kind_sources = g_ptr_array_new_with_free_func (g_free);
   for (guint w = 0; w < KEL_N_WORD_LISTS; w++)
     lex->word_sources[w] = g_ptr_array_new_with_free_func (g_free);
 
@@ -2088,6 +2145,7 @@ kel_lexicon_new_codebook (GPtrArray *cats, const char *version)
   lex->corporation_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   lex->split_sources = g_ptr_array_new_with_free_func (g_free);
   lex->refer_sources = g_ptr_array_new_with_free_func (g_free);
+  lex->kind_sources = g_ptr_array_new_with_free_func (g_free);
   for (guint w = 0; w < KEL_N_WORD_LISTS; w++)
     lex->word_sources[w] = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < G_N_ELEMENTS (lex->codes); i++)
@@ -2178,6 +2236,9 @@ lexicon_shell (const KelLexicon *lex)
   copy->refer_sources = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < lex->refer_sources->len; i++)
     g_ptr_array_add (copy->refer_sources, g_strdup (lex->refer_sources->pdata[i]));
+  copy->kind_sources = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < lex->kind_sources->len; i++)
+    g_ptr_array_add (copy->kind_sources, g_strdup (lex->kind_sources->pdata[i]));
   for (guint w = 0; w < KEL_N_WORD_LISTS; w++)
     {
       copy->word_sources[w] = g_ptr_array_new_with_free_func (g_free);

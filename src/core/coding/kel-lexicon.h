@@ -153,6 +153,15 @@ gboolean           kel_lexicon_has_word        (const KelLexicon  *lex,
                                                 gsize              start,
                                                 gsize              end,
                                                 gboolean           at_start);
+/* The English a researcher writes for the word of a company's name that says what kind of
+ * company it is (<company-kinds>: «птицефабрика» "Poultry Farm", «энергокешені» "Energy
+ * Complex"), when one stands at @at of @text (of @len bytes), with its end in *@end; else
+ * NULL. */
+const char        *kel_lexicon_company_kind    (const KelLexicon  *lex,
+                                                const char        *text,
+                                                gsize              len,
+                                                gsize              at,
+                                                gsize             *end);
 /* Whether [@start, @end) of @text, a sub-clause of a segment in @lang, opens with a word
  * the lexicon's <refer> patterns say points back to the item before it ("оны", "его",
  * "the facility"). */

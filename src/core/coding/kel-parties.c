@@ -1056,11 +1056,104 @@ strip_generic (char *name)
     }
 }
 
-/* A party's name: its Latin form the document uses most, else its most used form in
- * Latin letters. @raws are in the text's order. */
-static void
-name_party (KelParty *p)
+/* Whether the folded @fold names @place (folded) as a word of its own. */
+static gboolean
+names_place (const char *fold, const char *place)
 {
+  gsize n = strlen (place);
+
+  for (const char *at = strstr (fold, place); at != NULL; at = strstr (at + 1, place))
+    if ((at == fold || !g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (at))))
+        && !g_unichar_isalpha (g_utf8_get_char (at + n)))
+      return TRUE;
+  return FALSE;
+}
+
+/* The place a Russian adjective of place names, as the document (folded @fold) writes it:
+ * «Усть-Каменогорская» of Усть-Каменогорск, «Темиртауский» of Темиртау; NULL for a word
+ * that is no such adjective or whose place the document does not name. */
+static char *
+place_of (const char *fold, const char *word)
+{
+  static const char *const endings[] = { "ий", "ая", "ое", "ой", "ого", "ую", "ом", "ему",
+                                         "ому", NULL };
+  g_autofree char *w = g_utf8_casefold (word, -1);
+
+  for (guint i = 0; endings[i] != NULL; i++)
+    {
+      gsize n = strlen (w), e = strlen (endings[i]);
+      g_autofree char *stem = NULL;
+
+      if (n <= e + 4 || !g_str_has_suffix (w, endings[i])
+          || !g_str_has_suffix ((stem = g_strndup (w, n - e)), "ск"))
+        continue;
+      /* the town is «…горск» itself, or the adjective adds «-ский» to it */
+      if (names_place (fold, stem))
+        return g_strndup (word, n - e);
+      stem[strlen (stem) - strlen ("ск")] = '\0';
+      if (g_utf8_strlen (stem, -1) >= 3 && names_place (fold, stem))
+        return g_strndup (word, strlen (stem));
+      return NULL;
+    }
+  return NULL;
+}
+
+/* @name with the words that end it and say what kind of company it is in the English a
+ * researcher writes («Усть-Каменогорская птицефабрика» "Усть-Каменогорск Poultry Farm",
+ * «Текелі энергокешені» "Текелі Energy Complex", the lexicons' <company-kinds>), and the
+ * adjective of place before them as the place the document (folded @fold) names; NULL
+ * when it has none. */
+static char *
+english_kinds (const KelLexicon *lex, const char *fold, const char *name)
+{
+  GString *out = g_string_new (NULL);
+  gsize len = strlen (name), last_word = 0;
+  gboolean any = FALSE;
+
+  for (gsize at = 0; at < len;)
+    {
+      gsize end;
+      const char *english = NULL;
+      gboolean start = at == 0 || name[at - 1] == ' ';
+
+      /* the kind ends the name: «… завод ферросплавных изделий» is read as written */
+      if (start)
+        english = kel_lexicon_company_kind (lex, name, len, at, &end);
+      if (english != NULL && end == len)
+        {
+          g_autofree char *before = g_strstrip (g_strdup (out->str + last_word));
+          g_autofree char *place = *before ? place_of (fold, before) : NULL;
+
+          if (place != NULL)
+            {
+              g_string_truncate (out, last_word);
+              g_string_append (out, place);
+              g_string_append_c (out, ' ');
+            }
+          g_string_append (out, english);
+          any = TRUE;
+          at = end;
+          continue;
+        }
+      if (start)
+        last_word = out->len;
+      g_string_append_c (out, name[at++]);
+    }
+  if (!any)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A party's name: its Latin form the document uses most, else its most used form in
+ * Latin letters, its kind (english_kinds()) in English. @raws are in the text's order. */
+static void
+name_party (const KelLexicon *lex, const char *fold, KelParty *p)
+{
+  g_autofree char *english = NULL;
+
   const char *best = NULL;
   guint best_n = 0;
   gboolean best_latin = FALSE;
@@ -1080,7 +1173,9 @@ name_party (KelParty *p)
           best_latin = latin;
         }
     }
-  p->name = best_latin ? g_strdup (best) : _kel_party_transliterate (best);
+  if (!best_latin)
+    english = english_kinds (lex, fold, best);
+  p->name = best_latin ? g_strdup (best) : _kel_party_transliterate (english ? english : best);
   strip_generic (p->name);
 }
 
@@ -1370,10 +1465,11 @@ init_cues (gpointer data)
     "|входящ\\p{L}*\\s+в\\s+(?:группу|состав)|subsidiary\\s+of|part\\s+of\\s+(?:the\\s+)?"
     "|member\\s+of\\s+(?:the\\s+)?|в\\s+составе\\s+(?:группы|холдинга)");
   /* the document's own company is the group: "через свою дочернюю организацию", "its
-   * subsidiary", "Серіктестіктің еншілес", "өзінің еншілес" */
+   * (wholly owned) subsidiary", "Серіктестіктің еншілес", "өзінің еншілес" */
   cues[SUB_OWN] = compile (
     "(?:через|свою|своей|своего|своё|свое|его|её|ее)\\s+дочерн\\p{L}*(?:\\s+\\p{L}+)?"
-    "|(?:its|our)\\s+subsidiar\\p{L}*|(?:серіктестіктің|компанияның|қоғамның|өзінің|"
+    "|(?:its|our)\\s+(?:(?:wholly|fully|100\\s*%)[\\s-]+owned\\s+)?subsidiar\\p{L}*"
+    "|(?:серіктестіктің|компанияның|қоғамның|өзінің|"
     "корпорацияның)\\s+еншілес\\s+\\p{L}+");
   /* the group before, in the genitive: "«…» АҚ-ның еншілес ұйымы", "«…» АҚ тобына кіретін" */
   cues[SUB_KK] = compile ("еншілес\\s+\\p{L}+|(?:тобына|құрамына)\\s+кіретін"
@@ -1414,7 +1510,10 @@ relate (GPtrArray *parties, const char *fold, gsize len)
         if (c == SUB_OWN)
           {
             child = nearest_after (parties, ov[1], 60, -1);
-            parent = -2;
+            /* "X plc (“X”), and its subsidiary Y LLP": "its" is the company just named */
+            parent = nearest_before (parties, ov[0], 40, child);
+            if (parent < 0)
+              parent = -2;
           }
         else if (c == SUB_OF)
           {
@@ -1888,7 +1987,7 @@ _kel_find_parties (const KelLexicon *lex, const char *text, gsize len, gsize hea
   fold = fold_range (text, len, 0, len);
   fold_len = strlen (fold);
   for (guint i = 0; i < parties->len; i++)
-    name_party (parties->pdata[i]);
+    name_party (lex, fold, parties->pdata[i]);
   merge_beside (parties, text, len, raws, party);
   merge_aliases (parties);
   for (guint i = 0; i < parties->len; i++)
