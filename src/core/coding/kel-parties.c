@@ -918,6 +918,19 @@ quoted_at (const char *text, gsize len, gsize at, gsize end)
          && (after_ == 0xBB || after_ == 0x201D || after_ == '"');
 }
 
+/* The party patterns below are compiled to machine code (JIT) once; a match the JIT
+ * cannot finish (its stack or match limit) is run again by the interpreter, so that what
+ * they find is what the interpreter finds. */
+static int
+match (const pcre2_code *re, const char *text, gsize len, gsize pos, pcre2_match_data *md)
+{
+  int rc = pcre2_match (re, (PCRE2_SPTR) text, len, pos, 0, md, NULL);
+
+  if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
+    rc = pcre2_match (re, (PCRE2_SPTR) text, len, pos, PCRE2_NO_JIT, md, NULL);
+  return rc;
+}
+
 /* Latin names with a legal form and no quotes: "Shalkiya Zinc LLP", "JSC Kazakhtelecom". */
 static void
 find_latin (const char *text, gsize len, GArray *raws)
@@ -942,10 +955,11 @@ find_latin (const char *text, gsize len, GArray *raws)
       re = pcre2_compile ((PCRE2_SPTR) pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err,
                           &off, NULL);
       g_assert (re != NULL);
+      pcre2_jit_compile (re, PCRE2_JIT_COMPLETE);
       g_once_init_leave (&once, 1);
     }
   md = pcre2_match_data_create (4, NULL);
-  while (pos < len && pcre2_match (re, (PCRE2_SPTR) text, len, pos, 0, md, NULL) > 0)
+  while (pos < len && match (re, text, len, pos, md) > 0)
     {
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
       int g = ov[2] != PCRE2_UNSET ? 1 : 3;
@@ -1533,6 +1547,7 @@ compile (const char *pattern)
   pcre2_code *re = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
                                   PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
   g_assert (re != NULL);
+  pcre2_jit_compile (re, PCRE2_JIT_COMPLETE);
   return re;
 }
 
@@ -1580,7 +1595,7 @@ relate (GPtrArray *parties, const char *fold, gsize len)
   g_once (&once, init_cues, NULL);
   for (int c = 0; c < N_CUES; c++)
     for (gsize pos = 0;
-         pos < len && pcre2_match (cues[c], (PCRE2_SPTR) fold, len, pos, 0, md, NULL) > 0;)
+         pos < len && match (cues[c], fold, len, pos, md) > 0;)
       {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
         int child = -1, parent = -1;
@@ -1678,6 +1693,7 @@ short_name_pattern (void)
                           "(?:the\\s+)?[«\"“]?(\\p{Lu}\\p{Ll}{2,12})[»\"”]?)\\s*\\)",
                           PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
       g_assert (re != NULL);
+      pcre2_jit_compile (re, PCRE2_JIT_COMPLETE);
       g_once_init_leave (&once, 1);
     }
   return re;
@@ -1737,7 +1753,7 @@ short_names (GPtrArray *parties, const char *text, gsize len, const char *fold,
   g_autoptr (GArray) owners = g_array_new (FALSE, FALSE, sizeof (int));
 
   for (gsize pos = 0;
-       pos < len && pcre2_match (re, (PCRE2_SPTR) text, len, pos, 0, md, NULL) > 0;)
+       pos < len && match (re, text, len, pos, md) > 0;)
     {
       PCRE2_SIZE *ov0 = pcre2_get_ovector_pointer (md);
       PCRE2_SIZE ov[4] = { ov0[0], ov0[1], ov0[2], ov0[3] };
