@@ -252,6 +252,65 @@ test_parties_not_across (void)
     }
 }
 
+/* The list's company a party's names hold, looked up among the aliases that can match
+ * (_kel_party_index_find()): a name that holds one as written comes before one that holds
+ * one across scripts, an earlier name before a later; of two companies in one name, the
+ * list's first, wherever the name has it; and a name holding none is none. Every alias of
+ * the list names its company's or one before it. */
+static void
+test_parties_known_index (void)
+{
+  const KelLexicon *lex = own_list ()->lexicon;
+  const KelPartyIndex *x = _kel_party_index_of (lex);
+  GPtrArray *corps = kel_lexicon_get_corporations (lex);
+  static const struct {
+    const char *forms[3], *corp;
+  } cases[] = {
+    { { "Жайықмыс" }, "Zhaiyk Copper" },
+    { { "Тобыл Петролеум Ресорсиз" }, "Tobyl Petroleum Resources" },
+    { { "Ертіс Цемент Компаниясы" }, "Ertis Cement Company" },
+    { { "Хантау Голд" }, "Khantau Gold" },
+    /* the list has Tobyl before Khantau */
+    { { "Khantau Gold Tobyl Petroleum Resources" }, "Tobyl Petroleum Resources" },
+    { { "Хантау Голд Тобыл Петролеум Ресорсиз" }, "Tobyl Petroleum Resources" },
+    { { "Хантау Голд", "Жайықмыс" }, "Zhaiyk Copper" },
+    { { "Khantau Gold", "Жайықмыс" }, "Khantau Gold" },
+    { { "Бекголдай Майнинг", "Хантау Голд" }, "Khantau Gold" },
+    { { "Усть-Каменогорская птицефабрика" }, NULL },
+    { { "Caspian Offshore Constructors" }, NULL },
+  };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GPtrArray) forms = g_ptr_array_new ();
+
+      for (guint f = 0; f < G_N_ELEMENTS (cases[i].forms) && cases[i].forms[f]; f++)
+        g_ptr_array_add (forms, (gpointer) cases[i].forms[f]);
+      g_assert_cmpstr (_kel_party_index_find (x, forms), ==, cases[i].corp);
+    }
+  for (guint i = 0; i < corps->len; i++)
+    {
+      char **names = corps->pdata[i];
+
+      for (guint k = 1; names[k] != NULL; k++)
+        {
+          g_autoptr (GPtrArray) forms = g_ptr_array_new ();
+          const char *known;
+          guint at = 0;
+
+          g_ptr_array_add (forms, names[k]);
+          known = _kel_party_index_find (x, forms);
+          g_assert_nonnull (known);
+          while (at < corps->len && ((char **) corps->pdata[at])[0] != known)
+            at++;
+          g_assert_cmpuint (at, <=, i);
+          n++;
+        }
+    }
+  g_assert_cmpuint (n, >=, corps->len);
+}
+
 /* Minutes of two companies of the list, each named only in Cyrillic: each item is its
  * own company's, under the list's names. */
 static void
@@ -1169,6 +1228,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parties/across", test_parties_across);
   g_test_add_func ("/parties/not-across", test_parties_not_across);
   g_test_add_func ("/parties/across-items", test_parties_across_items);
+  g_test_add_func ("/parties/known-index", test_parties_known_index);
   g_test_add_func ("/parties/items", test_parties_items);
   g_test_add_func ("/parties/short-names", test_parties_short_names);
   g_test_add_func ("/parties/fund", test_parties_fund);

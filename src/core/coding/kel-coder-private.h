@@ -209,6 +209,24 @@ typedef struct {
   GArray     *named;    /* gsize offsets in the text where it is named with a legal form */
 } KelParty;
 
+/* The aliases of a lexicon's corporations as find_known() compares them (case-folded, as
+ * skeletons, word by word), worked out once per lexicon. */
+typedef struct _KelPartyIndex KelPartyIndex;
+
+/* @lex's, made on first need (thread-safe). */
+const KelPartyIndex *_kel_party_index_of (const KelLexicon *lex);
+/* What @lex keeps for kel-parties.c: made by @make from its corporations on first need
+ * (thread-safe), freed by @free_func with it. The functions are given, not called by name,
+ * so that the lexicon does not call into the parties that call it. */
+gconstpointer _kel_lexicon_get_party_index (const KelLexicon *lex,
+                                            gpointer        (*make) (GPtrArray *),
+                                            GDestroyNotify    free_func);
+/* The canonical name of the list's corporation a party going by the names @forms (char*)
+ * is: the first name that holds an alias as written (the list's first such alias), else
+ * the first that holds one across scripts or spellings; NULL for none. */
+const char *_kel_party_index_find      (const KelPartyIndex *x,
+                                        GPtrArray        *forms);
+
 /* The companies @text names with a legal form: a GPtrArray of KelParty. */
 GPtrArray *_kel_find_parties           (const KelLexicon *lex,
                                         const char       *text,

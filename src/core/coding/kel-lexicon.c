@@ -66,8 +66,11 @@ struct _KelLexicon {
   KelPrefilter   *prefilter;
   gboolean       *literal;      /* per term: it is in the prefilter */
   pcre2_code    **anchored;
-  /* the corporations' aliases, for kel-attribution.c (made on first need) */
+  /* the corporations' aliases, for kel-attribution.c and kel-parties.c (made on first
+   * need) */
   gpointer        alias_index;
+  gpointer        party_index;       /* kel-parties.c's, made and freed by its functions */
+  GDestroyNotify  party_index_free;
 };
 
 typedef struct {
@@ -208,6 +211,8 @@ kel_lexicon_unref (KelLexicon *lex)
   g_free (lex->literal);
   _kel_prefilter_free (lex->prefilter);
   g_clear_pointer (&lex->alias_index, _kel_alias_index_free);
+  if (lex->party_index != NULL)
+    lex->party_index_free (lex->party_index);
   g_strfreev (lex->alts);
   g_mutex_clear (&lex->alone_lock);
   g_free (lex->version);
@@ -333,6 +338,20 @@ _kel_lexicon_get_alias_index (const KelLexicon *lex)
   if (g_once_init_enter (&self->alias_index))
     g_once_init_leave (&self->alias_index, _kel_alias_index_new (lex->corporations));
   return self->alias_index;
+}
+
+gconstpointer
+_kel_lexicon_get_party_index (const KelLexicon *lex, gpointer (*make) (GPtrArray *),
+                              GDestroyNotify free_func)
+{
+  KelLexicon *self = (KelLexicon *) lex;
+
+  if (g_once_init_enter (&self->party_index))
+    {
+      self->party_index_free = free_func;
+      g_once_init_leave (&self->party_index, make (lex->corporations));
+    }
+  return self->party_index;
 }
 
 GPtrArray *

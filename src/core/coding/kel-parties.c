@@ -14,6 +14,7 @@
 
 #include "kel-coder-private.h"
 #include "kel-latin-view-private.h"
+#include "kel-matcher.h"
 
 #define NAME_MAX_BYTES 120
 /* how far around a name its legal form is looked for: the longest, «товарищество с
@@ -917,6 +918,19 @@ quoted_at (const char *text, gsize len, gsize at, gsize end)
          && (after_ == 0xBB || after_ == 0x201D || after_ == '"');
 }
 
+/* The party patterns below are compiled to machine code (JIT) once; a match the JIT
+ * cannot finish (its stack or match limit) is run again by the interpreter, so that what
+ * they find is what the interpreter finds. */
+static int
+match (const pcre2_code *re, const char *text, gsize len, gsize pos, pcre2_match_data *md)
+{
+  int rc = pcre2_match (re, (PCRE2_SPTR) text, len, pos, 0, md, NULL);
+
+  if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
+    rc = pcre2_match (re, (PCRE2_SPTR) text, len, pos, PCRE2_NO_JIT, md, NULL);
+  return rc;
+}
+
 /* Latin names with a legal form and no quotes: "Shalkiya Zinc LLP", "JSC Kazakhtelecom". */
 static void
 find_latin (const char *text, gsize len, GArray *raws)
@@ -941,10 +955,11 @@ find_latin (const char *text, gsize len, GArray *raws)
       re = pcre2_compile ((PCRE2_SPTR) pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err,
                           &off, NULL);
       g_assert (re != NULL);
+      pcre2_jit_compile (re, PCRE2_JIT_COMPLETE);
       g_once_init_leave (&once, 1);
     }
   md = pcre2_match_data_create (4, NULL);
-  while (pos < len && pcre2_match (re, (PCRE2_SPTR) text, len, pos, 0, md, NULL) > 0)
+  while (pos < len && match (re, text, len, pos, md) > 0)
     {
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
       int g = ov[2] != PCRE2_UNSET ? 1 : 3;
@@ -1289,52 +1304,240 @@ names_across (char **skel, const char *alias, char **words)
   return found;
 }
 
-/* The corporation of the list a party is, when a name it goes by holds an alias. */
-static void
-find_known_as_written (GPtrArray *corps, KelParty *p)
-{
-  for (guint f = 0; f < p->forms->len && p->known == NULL; f++)
-    {
-      g_autofree char *form = g_utf8_casefold (p->forms->pdata[f], -1);
+/* The corporations' aliases, worked out once per lexicon (_kel_party_index_of())
+ * for find_known(): each alias case-folded, its skeleton and its words' skeletons, in the
+ * list's order, with a prefilter of the folded aliases, the skeletons of five letters or
+ * more by value and those of eight or more by their first letter. A party's names then
+ * look up the few aliases that can match them instead of scanning the whole list. */
+typedef struct {
+  const char *corp;      /* the corporation's canonical name (not owned) */
+  char       *folded;    /* g_utf8_casefold() */
+  char       *skeleton;  /* _kel_party_skeleton() */
+  gsize       skeleton_len;
+  GStrv       words;     /* word_skeletons() */
+} PartyAlias;
 
-      for (guint i = 0; i < corps->len && p->known == NULL; i++)
+struct _KelPartyIndex {
+  GArray       *aliases;      /* PartyAlias, the list's order */
+  KelPrefilter *pf;           /* the folded aliases; the term is the alias's index */
+  GHashTable   *by_skeleton;  /* skeleton of 5 bytes or more → GArray of guint, ascending */
+  GArray       *by_first[256]; /* skeletons of 8 bytes or more by first byte: guint */
+};
+
+static gpointer
+party_index_new (GPtrArray *corporations)
+{
+  KelPartyIndex *x = g_new0 (KelPartyIndex, 1);
+
+  x->aliases = g_array_new (FALSE, FALSE, sizeof (PartyAlias));
+  x->pf = _kel_prefilter_new ();
+  x->by_skeleton = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                          (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < corporations->len; i++)
+    {
+      char **names_ = corporations->pdata[i];
+
+      for (guint k = 1; names_[k] != NULL; k++)
         {
-          char **names_ = corps->pdata[i];
-          for (guint k = 1; names_[k] != NULL && p->known == NULL; k++)
+          PartyAlias a = { names_[0], g_utf8_casefold (names_[k], -1),
+                           _kel_party_skeleton (names_[k]), 0, word_skeletons (names_[k]) };
+          guint at = x->aliases->len;
+          gsize al = a.skeleton_len = strlen (a.skeleton);
+
+          g_array_append_val (x->aliases, a);
+          if (*a.folded != '\0')
             {
-              g_autofree char *alias = g_utf8_casefold (names_[k], -1);
-              if (names (form, alias))
-                p->known = names_[0];
+              g_autoptr (GString) literal = g_string_new (NULL);
+
+              /* the prefilter's own folding on top: it may find too much, never too little */
+              for (const char *p = a.folded; *p; p = g_utf8_next_char (p))
+                g_string_append_unichar (literal, _kel_matcher_fold (g_utf8_get_char (p)));
+              _kel_prefilter_add (x->pf, at, literal->str);
+            }
+          if (al >= 5)
+            {
+              GArray *same = g_hash_table_lookup (x->by_skeleton, a.skeleton);
+
+              if (same == NULL)
+                {
+                  same = g_array_new (FALSE, FALSE, sizeof (guint));
+                  g_hash_table_insert (x->by_skeleton, a.skeleton, same);
+                }
+              g_array_append_val (same, at);
+            }
+          if (al >= 8)
+            {
+              GArray **first = &x->by_first[(guchar) a.skeleton[0]];
+
+              if (*first == NULL)
+                *first = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_array_append_val (*first, at);
             }
         }
     }
+  _kel_prefilter_build (x->pf);
+  return x;
+}
+
+static void
+party_index_free (gpointer index)
+{
+  KelPartyIndex *x = index;
+
+  if (x == NULL)
+    return;
+  g_hash_table_unref (x->by_skeleton);
+  for (guint i = 0; i < x->aliases->len; i++)
+    {
+      PartyAlias *a = &g_array_index (x->aliases, PartyAlias, i);
+      g_free (a->folded);
+      g_free (a->skeleton);
+      g_strfreev (a->words);
+    }
+  g_array_unref (x->aliases);
+  _kel_prefilter_free (x->pf);
+  for (guint i = 0; i < G_N_ELEMENTS (x->by_first); i++)
+    g_clear_pointer (&x->by_first[i], g_array_unref);
+  g_free (x);
+}
+
+static int
+compare_guints (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* @cands (guint) sorted, each once. */
+static void
+sort_unique (GArray *cands)
+{
+  guint n = 0;
+
+  g_array_sort (cands, compare_guints);
+  for (guint i = 0; i < cands->len; i++)
+    if (n == 0 || g_array_index (cands, guint, i) != g_array_index (cands, guint, n - 1))
+      g_array_index (cands, guint, n++) = g_array_index (cands, guint, i);
+  g_array_set_size (cands, n);
+}
+
+/* The corporation of the first alias of the list that @name holds as written (names()),
+ * or NULL. Only an alias the prefilter finds in it can be one. */
+static const char *
+known_as_written (const KelPartyIndex *x, const char *name, GArray *scratch, GArray *found,
+                  GArray *cands)
+{
+  g_autofree char *form = g_utf8_casefold (name, -1);
+
+  g_array_set_size (found, 0);
+  g_array_set_size (cands, 0);
+  _kel_prefilter_scan (x->pf, form, strlen (form), 0, scratch, found);
+  for (guint i = 0; i < found->len; i++)
+    g_array_append_val (cands, g_array_index (found, KelCandidate, i).term);
+  sort_unique (cands);
+  for (guint i = 0; i < cands->len; i++)
+    {
+      const PartyAlias *a = &g_array_index (x->aliases, PartyAlias,
+                                            g_array_index (cands, guint, i));
+      if (names (form, a->folded))
+        return a->corp;
+    }
+  return NULL;
+}
+
+/* Into @cands, sorted: every alias names_across() can find in the words (skeletons) @skel,
+ * and maybe a few more. From each word on, the words joined (s) find an alias whose
+ * skeleton s starts with, ending in the last word joined with at most four letters after
+ * it (by value), or a long one of s's first letter whose length is near s's. */
+static void
+across_candidates (const KelPartyIndex *x, char **skel, GArray *cands)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+
+  g_array_set_size (cands, 0);
+  for (guint i = 0; skel[i] != NULL; i++)
+    {
+      g_string_truncate (s, 0);
+      for (guint j = i; skel[j] != NULL; j++)
+        {
+          gsize before = s->len;
+          GArray *first;
+
+          g_string_append (s, skel[j]);
+          for (gsize al = MAX (MAX (before + 1, 5), s->len >= 4 ? s->len - 4 : 0);
+               al <= s->len; al++)
+            {
+              char keep = s->str[al];
+              GArray *same;
+
+              s->str[al] = '\0';
+              same = g_hash_table_lookup (x->by_skeleton, s->str);
+              s->str[al] = keep;
+              if (same != NULL)
+                g_array_append_vals (cands, same->data, same->len);
+            }
+          first = s->len > 0 ? x->by_first[(guchar) s->str[0]] : NULL;
+          for (guint k = 0; first != NULL && k < first->len; k++)
+            {
+              guint at = g_array_index (first, guint, k);
+              gsize al = g_array_index (x->aliases, PartyAlias, at).skeleton_len;
+
+              if (s->len * 4 >= al * 3 && s->len * 4 <= al * 5)
+                g_array_append_val (cands, at);
+            }
+        }
+    }
+  sort_unique (cands);
+}
+
+/* The corporation of the first alias of the list that @name holds across scripts or
+ * spellings (names_across()), or NULL. */
+static const char *
+known_across (const KelPartyIndex *x, const char *name, GArray *cands)
+{
+  g_auto (GStrv) skel = word_skeletons (name);
+
+  across_candidates (x, skel, cands);
+  for (guint i = 0; i < cands->len; i++)
+    {
+      const PartyAlias *a = &g_array_index (x->aliases, PartyAlias,
+                                            g_array_index (cands, guint, i));
+      if (names_across (skel, a->skeleton, a->words))
+        return a->corp;
+    }
+  return NULL;
+}
+
+const char *
+_kel_party_index_find (const KelPartyIndex *x, GPtrArray *forms)
+{
+  g_autoptr (GArray) scratch = _kel_prefilter_scratch_new ();
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (KelCandidate));
+  g_autoptr (GArray) cands = g_array_new (FALSE, FALSE, sizeof (guint));
+  const char *known = NULL;
+
+  g_return_val_if_fail (x != NULL && forms != NULL, NULL);
+  for (guint f = 0; f < forms->len && known == NULL; f++)
+    known = known_as_written (x, forms->pdata[f], scratch, found, cands);
+  for (guint f = 0; f < forms->len && known == NULL; f++)
+    known = known_across (x, forms->pdata[f], cands);
+  return known;
+}
+
+const KelPartyIndex *
+_kel_party_index_of (const KelLexicon *lex)
+{
+  return _kel_lexicon_get_party_index (lex, party_index_new, party_index_free);
 }
 
 /* The corporation of @lex's list a party is, when a name it goes by holds an alias, in its
- * own script or across scripts. */
+ * own script or across scripts: the first name (in the order of @p's forms) that holds
+ * one as written, else the first that holds one across; of its aliases, the list's first. */
 static void
 find_known (const KelLexicon *lex, KelParty *p)
 {
-  GPtrArray *corps = kel_lexicon_get_corporations (lex);
-
-  find_known_as_written (corps, p);
-  for (guint f = 0; f < p->forms->len && p->known == NULL; f++)
-    {
-      g_auto (GStrv) skel = word_skeletons (p->forms->pdata[f]);
-
-      for (guint i = 0; i < corps->len && p->known == NULL; i++)
-        {
-          char **names_ = corps->pdata[i];
-          for (guint k = 1; names_[k] != NULL && p->known == NULL; k++)
-            {
-              g_autofree char *alias = _kel_party_skeleton (names_[k]);
-              g_auto (GStrv) words = word_skeletons (names_[k]);
-
-              if (names_across (skel, alias, words))
-                p->known = names_[0];
-            }
-        }
-    }
+  if (p->known == NULL)
+    p->known = _kel_party_index_find (_kel_party_index_of (lex), p->forms);
 }
 
 static int
@@ -1439,6 +1642,7 @@ compile (const char *pattern)
   pcre2_code *re = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
                                   PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
   g_assert (re != NULL);
+  pcre2_jit_compile (re, PCRE2_JIT_COMPLETE);
   return re;
 }
 
@@ -1487,7 +1691,7 @@ relate (GPtrArray *parties, const char *fold, gsize len)
   g_once (&once, init_cues, NULL);
   for (int c = 0; c < N_CUES; c++)
     for (gsize pos = 0;
-         pos < len && pcre2_match (cues[c], (PCRE2_SPTR) fold, len, pos, 0, md, NULL) > 0;)
+         pos < len && match (cues[c], fold, len, pos, md) > 0;)
       {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
         int child = -1, parent = -1;
@@ -1588,6 +1792,7 @@ short_name_pattern (void)
                           "(?:the\\s+)?[«\"“]?(\\p{Lu}\\p{Ll}{2,12})[»\"”]?)\\s*\\)",
                           PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
       g_assert (re != NULL);
+      pcre2_jit_compile (re, PCRE2_JIT_COMPLETE);
       g_once_init_leave (&once, 1);
     }
   return re;
@@ -1647,7 +1852,7 @@ short_names (GPtrArray *parties, const char *text, gsize len, const char *fold,
   g_autoptr (GArray) owners = g_array_new (FALSE, FALSE, sizeof (int));
 
   for (gsize pos = 0;
-       pos < len && pcre2_match (re, (PCRE2_SPTR) text, len, pos, 0, md, NULL) > 0;)
+       pos < len && match (re, text, len, pos, md) > 0;)
     {
       PCRE2_SIZE *ov0 = pcre2_get_ovector_pointer (md);
       PCRE2_SIZE ov[4] = { ov0[0], ov0[1], ov0[2], ov0[3] };
