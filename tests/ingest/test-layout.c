@@ -1254,6 +1254,27 @@ test_layout_row_over_rule (void)
                                  "емханасын күрделі жөндеу 320 000 318 500 орындалды");
 }
 
+/* Two columns set apart by XeLaTeX (fresh5 06): the right column's headings move its lines
+ * down by half a line, so that its lines fall between the left one's, and the two share a
+ * few paragraph gaps by chance. They are read one after the other, not as the cells of
+ * side-by-side rows (which had lost the left column's first paragraph and cut the right
+ * one's after its first line). */
+static void
+test_layout_columns_apart (void)
+{
+  g_autoptr (KelExtracted) ext = extract ("fresh5", "06-coca-cola-almaty-sustainability-2018-en.pdf",
+                                          0);
+
+  g_assert_true (reads (ext->text, "Our community investment in 2018 was KZT 520 million, "
+                                   "compared with KZT 412 million in 2017."));
+  g_assert_true (reads (ext->text, "We transferred KZT 60 million to the Ayala charitable "
+                                   "foundation for its programme of support for children "
+                                   "with cerebral palsy."));
+  g_assert_true (reads (ext->text, "4.2 Water and public spaces"));
+  g_assert_null (strstr (ext->text, "4.3 Helping those in need\t"));
+  g_assert_null (strstr (ext->text, "2018\t4.3"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1280,6 +1301,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/layout/table-break", test_layout_table_break);
   g_test_add_func ("/kelisim/layout/lines-drawn-over", test_layout_lines_drawn_over);
   g_test_add_func ("/kelisim/layout/row-over-rule", test_layout_row_over_rule);
+  g_test_add_func ("/kelisim/layout/columns-apart", test_layout_columns_apart);
   g_test_add_func ("/kelisim/layout/score", test_layout_score);
   g_test_add_func ("/kelisim/layout/deskew", test_layout_deskew);
   g_test_add_func ("/kelisim/layout/page-layout", test_layout_page_layout);
