@@ -1259,6 +1259,65 @@ test_layout_small_line_beside (void)
   g_assert_true (reads (text, "KZT 1.4 bn"));
 }
 
+/* A table's group row whose name wraps onto a second line the row is too low for, so that
+ * the line is drawn on over the next row's first line, a third of a line higher (fresh15
+ * 06's glyph boxes, 9.5-point type): the two lines' middles lie within one glyph's height,
+ * yet each is read whole, not letter by letter across the other («к«оҚамзпаақнстиаянл»). */
+static void
+test_layout_lines_drawn_over (void)
+{
+  g_autoptr (KelLayoutDoc) doc = kel_layout_doc_new (1);
+  GArray *glyphs = g_array_new (FALSE, FALSE, sizeof (KelLayoutGlyph));
+  g_autofree char *text = NULL;
+
+  set_line (glyphs, "Eurasian Resources Group (ERG)", 81.8f, 126, 9.5f);
+  set_line (glyphs, "компаниялары", 81.8f, 134.1f, 9.5f);
+  set_line (glyphs, "«Қазақстан алюминийі» АҚ", 81.8f, 137.4f, 9.5f);
+  set_line (glyphs, "«Қазақстан алюминийі» АҚ", 81.8f, 157.7f, 9.5f);
+  kel_layout_doc_set_page (doc, 0, 842, 595, glyphs, NULL);
+  text = kel_layout_doc_page_text (doc, 0, NULL);
+  g_assert_true (reads (text, "Eurasian Resources Group (ERG) компаниялары"));
+  g_assert_true (reads (text, "компаниялары «Қазақстан алюминийі» АҚ"));
+}
+
+/* The same in a ruled table printed by Calc (fresh15 06): the group row's wrapped line
+ * that runs over the rule under it is read in the group row, where it was written, and
+ * the next row reads as its own. */
+static void
+test_layout_row_over_rule (void)
+{
+  g_autoptr (KelExtracted) ext = extract ("fresh15", "06-pavlodar-akimat-memoranda-summary-2015-kk.pdf",
+                                          0);
+  g_autofree char *group = line_with (ext->text, "Eurasian");
+  g_autofree char *row = line_with (ext->text, "емханасын");
+  g_autofree char *flat_group = flat (group, TRUE), *flat_row = flat (row, TRUE);
+
+  g_assert_cmpstr (flat_group, ==, "Eurasian Resources Group (ERG) компаниялары");
+  g_assert_cmpstr (flat_row, ==, "1 «Қазақстан алюминийі» АҚ Павлодар қаласының № 2 "
+                                 "емханасын күрделі жөндеу 320 000 318 500 орындалды");
+}
+
+/* Two columns set apart by XeLaTeX (fresh5 06): the right column's headings move its lines
+ * down by half a line, so that its lines fall between the left one's, and the two share a
+ * few paragraph gaps by chance. They are read one after the other, not as the cells of
+ * side-by-side rows (which had lost the left column's first paragraph and cut the right
+ * one's after its first line). */
+static void
+test_layout_columns_apart (void)
+{
+  g_autoptr (KelExtracted) ext = extract ("fresh5", "06-coca-cola-almaty-sustainability-2018-en.pdf",
+                                          0);
+
+  g_assert_true (reads (ext->text, "Our community investment in 2018 was KZT 520 million, "
+                                   "compared with KZT 412 million in 2017."));
+  g_assert_true (reads (ext->text, "We transferred KZT 60 million to the Ayala charitable "
+                                   "foundation for its programme of support for children "
+                                   "with cerebral palsy."));
+  g_assert_true (reads (ext->text, "4.2 Water and public spaces"));
+  g_assert_null (strstr (ext->text, "4.3 Helping those in need\t"));
+  g_assert_null (strstr (ext->text, "2018\t4.3"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1284,6 +1343,9 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/layout/open-tiles", test_layout_open_tiles);
   g_test_add_func ("/kelisim/layout/small-line-beside", test_layout_small_line_beside);
   g_test_add_func ("/kelisim/layout/table-break", test_layout_table_break);
+  g_test_add_func ("/kelisim/layout/lines-drawn-over", test_layout_lines_drawn_over);
+  g_test_add_func ("/kelisim/layout/row-over-rule", test_layout_row_over_rule);
+  g_test_add_func ("/kelisim/layout/columns-apart", test_layout_columns_apart);
   g_test_add_func ("/kelisim/layout/score", test_layout_score);
   g_test_add_func ("/kelisim/layout/deskew", test_layout_deskew);
   g_test_add_func ("/kelisim/layout/page-layout", test_layout_page_layout);

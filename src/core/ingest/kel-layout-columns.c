@@ -258,6 +258,8 @@ typedef struct {
   float height_left, height_right; /* the median height of each side's letters */
   guint letters_left, letters_right;
   guint full, lone;
+  guint crossed;               /* lines with ink on one side only that follow one with ink
+                                * on the other side only */
   GArray *breaks;              /* float: y of each shared gap, where a row ends */
   KelLanguage lang_left, lang_right; /* the language of each side's text */
 } Sides;
@@ -582,6 +584,14 @@ measure_sides (const Gutter *g, const GArray *bands, const GArray *spans,
         s->lone++;
     }
   s->lone += gr->len - MIN (gr->len, s->full);
+  for (guint i = g->first, prev = 0; i <= g->last; i++)
+    {
+      const Band *b = &g_array_index (bands, Band, i);
+      guint side = b->x2 <= g->x1 + 0.5f ? 1 : b->x1 >= g->x2 - 0.5f ? 2 : 3;
+
+      s->crossed += (side == 1 && prev == 2) || (side == 2 && prev == 1);
+      prev = side;
+    }
   s->width_left = side_width (g, bands, spans, TRUE);
   s->width_right = side_width (g, bands, spans, FALSE);
   side_languages (g, glyphs, top, bottom, s);
@@ -639,9 +649,13 @@ add_zone (GArray *parts, const Gutter *g, const Sides *s, const GArray *bands)
 
   /* two texts of about one width, their paragraphs side by side, in one language (a
    * table's cells); in two (a memorandum's Kazakh and Russian texts), two columns read
-   * one after the other, so that no clause mixes the two */
+   * one after the other, so that no clause mixes the two. Cells side by side share their
+   * lines; two columns set apart (a report's, each column's headings moving its lines
+   * down by their own spacing) have their lines between the other's, a line on the left
+   * only, then one on the right only, more often than on both sides: columns, however
+   * many paragraph gaps they happen to share. */
   if (s->full >= 2 && 2 * s->full > s->lone && MIN (wl, wr) > 0.6f * MAX (wl, wr)
-      && !two_languages (s))
+      && !two_languages (s) && 2 * s->crossed <= g->bilateral)
     {
       GArray *cuts = g_array_new (FALSE, FALSE, sizeof (float));
 

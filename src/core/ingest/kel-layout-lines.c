@@ -684,6 +684,54 @@ split_by_columns (GArray *glyphs, GArray *lines, GArray **cells)
   return changed;
 }
 
+/* Whether glyphs @g and @h, of about one size, are drawn over one another with their
+ * middles apart: two lines (a row's wrapped text that runs down over the next row's
+ * first line), not one. A combining mark, a smaller glyph beside a taller one (a
+ * superscript) or the same letter drawn twice (a bold faked by a second pass) is not. */
+static gboolean
+drawn_over (const Glyph *g, const Glyph *h)
+{
+  float hg = g->r.y2 - g->r.y1, hh = h->r.y2 - h->r.y1;
+  float over = MIN (g->r.x2, h->r.x2) - MAX (g->r.x1, h->r.x1);
+
+  if (g->c == h->c || g_unichar_isspace (g->c) || g_unichar_isspace (h->c)
+      || g_unichar_ismark (g->c) || g_unichar_ismark (h->c) || hg <= 0 || hh <= 0
+      || MIN (hg, hh) < 0.75f * MAX (hg, hh))
+    return FALSE;
+  return over > 0.5f * MIN (g->r.x2 - g->r.x1, h->r.x2 - h->r.x1)
+         && fabsf (g->ymid - h->ymid) > 0.25f * MAX (hg, hh);
+}
+
+/* Where the line [@start, @next) of @glyphs (sorted by their middles) is cut when two of
+ * its glyphs are drawn over one another (drawn_over()): at the widest step between their
+ * middles, so that each line keeps its own glyphs; @next when none are. Sorted left to
+ * right as one line, two such lines would be read letter by letter across each other
+ * («к«оҚамзпаақнстиаянл» for a group row's «компаниялары» over «Қазақстан»). */
+static guint
+cut_overlap (const GArray *glyphs, guint start, guint next)
+{
+  for (guint i = start; i < next; i++)
+    for (guint j = i + 1; j < next; j++)
+      {
+        const Glyph *g = &g_array_index (glyphs, Glyph, i);
+        const Glyph *h = &g_array_index (glyphs, Glyph, j);
+        float step = 0;
+        guint cut = next;
+
+        if (!drawn_over (g, h))
+          continue;
+        for (guint k = i + 1; k <= j; k++)
+          {
+            float d = g_array_index (glyphs, Glyph, k).ymid
+                      - g_array_index (glyphs, Glyph, k - 1).ymid;
+            if (d > step)
+              step = d, cut = k;
+          }
+        return cut;
+      }
+  return next;
+}
+
 /* The end of the line that starts at glyph @start of @glyphs (sorted by their middles): a
  * glyph joins the line when its middle lies within the line's first glyph; a few glyphs
  * smaller than the next one and within its height (a superscript, a footnote's mark
@@ -701,12 +749,13 @@ line_end (const GArray *glyphs, guint start)
     {
       const Glyph *n;
       float small = 0, nh;
-      guint ink = 0;
+      guint ink = 0, cut;
 
       while (next < glyphs->len && g_array_index (glyphs, Glyph, next).ymid < limit)
         next++;
-      if (next == glyphs->len)
-        return next;
+      cut = cut_overlap (glyphs, start, next);
+      if (cut < next || next == glyphs->len)
+        return cut;
       for (guint i = start; i < next; i++)
         {
           const Glyph *g = &g_array_index (glyphs, Glyph, i);

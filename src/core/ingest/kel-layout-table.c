@@ -187,8 +187,28 @@ is_border_remnant (const LayTable *t, const GArray *glyphs, guint i)
   return FALSE;
 }
 
+/* The cell of @t above cell @k at @x: the one whose bottom is @k's top; -1 when none. */
+static int
+cell_above (const LayTable *t, guint k, float x)
+{
+  const LayCellBox *c = &g_array_index (t->cells, LayCellBox, k);
+
+  for (guint j = 0; j < t->cells->len; j++)
+    {
+      const LayCellBox *a = &g_array_index (t->cells, LayCellBox, j);
+
+      if (a->row2 == c->row1 && x >= a->rect.x1 && x < a->rect.x2)
+        return (int) j;
+    }
+  return -1;
+}
+
 /* Gives each glyph inside the table to its cell (a region of its own), and takes it out
- * of @glyphs. */
+ * of @glyphs. A glyph of a text layer that reaches above its cell's top rule by more than
+ * a quarter of its height is the text of the row above that ran over the rule (a row
+ * whose wrapped text is taller than the row, drawn on under it, often clipped): it goes
+ * to the cell above, where it was written, not into the first line of the next row. A
+ * scan shows no clipped text, and an OCR line's box is not that exact: its words stay. */
 static void
 fill_cells (LayTable *t, GArray *glyphs)
 {
@@ -212,9 +232,13 @@ fill_cells (LayTable *t, GArray *glyphs)
 
             if (cx >= c->rect.x1 && cx < c->rect.x2 && cy >= c->rect.y1 && cy < c->rect.y2)
               {
-                if (parts[k] == NULL)
-                  parts[k] = g_array_new (FALSE, FALSE, sizeof (Glyph));
-                g_array_append_val (parts[k], *g);
+                int above = g->word < 0 && c->rect.y1 - g->r.y1 > 0.25f * (g->r.y2 - g->r.y1)
+                              ? cell_above (t, k, cx) : -1;
+                guint to = above >= 0 ? (guint) above : k;
+
+                if (parts[to] == NULL)
+                  parts[to] = g_array_new (FALSE, FALSE, sizeof (Glyph));
+                g_array_append_val (parts[to], *g);
                 taken = TRUE;
               }
           }
