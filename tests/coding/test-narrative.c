@@ -299,11 +299,31 @@ test_narrative_headline_reached (void)
   g_autoptr (KelDocument) en = kel_test_code_text (
     "Kemer Bank · Sustainability Report 2025\n"
     "\n"
-    "Kemer Bank invests in the communities of its regions through its corporate Kemer "
+    "Kemer Bank supports the communities of its regions with grants to the Kemer Children’s "
     "Foundation. In 2025 community investment reached KZT 300 million, against KZT 250 "
     "million in 2024.\n");
 
-  KEL_ASSERT_ITEM (en, "Kemer Foundation", "charity=-");
+  KEL_ASSERT_ITEM (en, "Kemer Children’s", "charity=-");
+}
+
+/* The company's own corporate foundation it works through ("invests … through its corporate
+ * Kemer Foundation") is no recipient of charity; a table row of what was paid into it is. */
+static void
+test_narrative_own_foundation (void)
+{
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "Kemer Bank · Sustainability Report 2025\n"
+    "\n"
+    "Kemer Bank invests in the communities of its regions through its corporate Kemer "
+    "Foundation.\n"
+    "\n"
+    "Table 5. Community investment (KZT million)\n"
+    "Programme\t2024\t2025\n"
+    "Kemer Foundation (corporate charitable foundation)\t120\t150\n"
+    "Medical equipment for the Kemer district hospital\t40\t45\n");
+
+  KEL_ASSERT_ITEM (en, "invests in the communities", "none");
+  KEL_ASSERT_ITEM (en, "corporate charitable foundation", "charity=150000000");
 }
 
 int
@@ -325,5 +345,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/narrative/sum-sentence", test_narrative_sum_sentence);
   g_test_add_func ("/kelisim/narrative/defined-recipient", test_narrative_defined_recipient);
   g_test_add_func ("/kelisim/narrative/headline-reached", test_narrative_headline_reached);
+  g_test_add_func ("/kelisim/narrative/own-foundation", test_narrative_own_foundation);
   return g_test_run ();
 }
