@@ -140,6 +140,10 @@ gsize     _kel_items_sum_for_several  (const KelSegmentRun *run,
                                        gsize          end);
 /* Gives the segment's amounts to its items, by the manual's amount rules. */
 void      _kel_items_assign_amounts   (KelSegmentRun *run);
+/* Whether amount @k of the segment is a headline total of the company's programme
+ * ("community investment reached KZT 499 million"), no item's sum. */
+gboolean  _kel_items_headline_sum     (const KelSegmentRun *run,
+                                       guint                k);
 /* Appends the category's terms found in [@start, @end) to @coding's terms. */
 void      _kel_items_collect_terms    (KelSegmentRun *run,
                                        KelCoding     *coding,

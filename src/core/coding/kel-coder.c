@@ -1229,7 +1229,8 @@ code_segment (KelSegmentRun *run, guint index, const double *prior, KelReason in
         vetoed = vetoed || g_array_index (run->subs, KelSubClause, s).reason != KEL_REASON_NONE;
       vetoed = vetoed || inherited != KEL_REASON_NONE
                || segment_exclusion (run, &seg_hit) != KEL_REASON_NONE;
-      if (!vetoed && run->amounts->len > 0)
+      /* a headline total goes to no item before it either */
+      if (!vetoed && run->amounts->len > 0 && !_kel_items_headline_sum (run, 0))
         lone = g_memdup2 (&g_array_index (run->amounts, KelAmount, 0), sizeof (KelAmount));
     }
   segment_run_clear (run);

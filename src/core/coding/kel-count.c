@@ -312,11 +312,22 @@ own_report_until (const KelDocument *doc)
   return own ? MAX (doc->year, doc->period_end) : G_MAXINT;
 }
 
+/* Whether one sentence holds [@a, @b) of the document text. */
+static gboolean
+one_sentence (const KelDocument *doc, gsize a, gsize b)
+{
+  for (gsize p = a; p < b; p++)
+    if (_kel_count_ends_sentence (doc->norm->text, a, p))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 count_background (KelDocument *doc)
 {
   int from = period_start (doc);
   int until = own_report_until (doc);
+  const KelCoding *dated = NULL;
 
   if (from <= 0)
     return;
@@ -326,13 +337,25 @@ count_background (KelDocument *doc)
       g_autofree char *words = NULL;
       int earliest, latest;
 
+      if (c->reason == KEL_REASON_BACKGROUND)
+        dated = c;
       if (!kel_coding_is_counted (c))
         continue;
       dating_years (doc, c->start, c->end, &earliest, &latest, &words);
-      if (latest > 0 && latest < from)
+      if (latest == 0 && dated != NULL && dated->segment == c->segment
+          && dated->end <= c->start && one_sentence (doc, dated->start, c->start))
+        {
+          /* the year that dates a sentence's first item dates the items after it, which
+           * share its verb's time: "В 2013 году построен комплекс и отремонтирована
+           * поликлиника" */
+          c->reason = KEL_REASON_BACKGROUND;
+          c->reason_terms = g_strdup (dated->reason_terms);
+        }
+      else if (latest > 0 && latest < from)
         {
           c->reason = KEL_REASON_BACKGROUND;
           c->reason_terms = g_steal_pointer (&words);
+          dated = c;
         }
       else if (earliest > until && !is_row (doc, c))
         {

@@ -74,18 +74,33 @@ compile_static (gpointer data)
                   "|(?:social|community)\\s+(?:projects?|programmes?|programs?|investments?))"
 #define IN_ALL "(?:барлығы|жалпы|всего|итого|в\\s+общей\\s+сложности|in\\s+total|" \
                "a\\s+total\\s+of|total)"
+  /* or what the programme came to in the year: "In 2025 community investment reached KZT
+   * 499 million", «Социальные инвестиции составили 2 млрд тенге» */
+#define AMOUNTED "(?:reached|amounted\\s+to|totall?ed|came\\s+to|составил\\p{L}*|" \
+                 "составят|достигл\\p{L}*|достиг|құрады|құрайды|жетті)"
   headline_code = _kel_coding_compile ("(?<!\\p{L})(?:" PROGRAMME "[^.;:!?]{0,30}(?<!\\p{L})"
                                        IN_ALL "|" IN_ALL "[^.;:!?]{0,30}(?<!\\p{L})" PROGRAMME
+                                       "|" PROGRAMME "[^.;:!?]{0,30}(?<!\\p{L})" AMOUNTED
                                        ")(?!\\p{L})[^.;!?\\d]{0,20}$");
 #undef PROGRAMME
 #undef IN_ALL
+#undef AMOUNTED
   /* a yearly rate: "жыл сайын 8 млн теңге", "ежегодно", "KZT 8 million a year" */
   annual_code = _kel_coding_compile ("(?<!\\p{L})(?:жыл\\s+сайын|жыл\\s+сайынғы|жылына|ежегодн\\p{L}*|"
                          "в\\s+год|каждый\\s+год|annually|each\\s+year|every\\s+year|"
                          "per\\s+year|a\\s+year|per\\s+annum)(?!\\p{L})");
   /* a total said after its sum: "KZT 18 million in total", "18 млн тенге в общей сложности" */
   total_after_code = _kel_coding_compile ("^\\s*(?:in\\s+total|in\\s+all|in\\s+aggregate|"
-                              "в\\s+общей\\s+сложности|в\\s+целом)(?!\\p{L})");
+                              "в\\s+общей\\s+сложности|в\\s+целом"
+                              /* or over the memorandum's years: "KZT 12 million a year (KZT 24
+                               * million over the term)", «…за два года», «екі жылға» */
+                              "|(?:over|for|during|throughout)\\s+(?:the\\s+|its\\s+)?"
+                              "(?:(?:two|three|four|five|\\d)\\s+years|(?:whole\\s+|entire\\s+|"
+                              "full\\s+)?(?:term|period))"
+                              "|за\\s+(?:два|три|четыре|пять|\\d)\\s+(?:года|лет)"
+                              "|(?:за|на)\\s+весь\\s+(?:срок|период)"
+                              "|(?:екі|үш|төрт|бес|\\d)\\s+жыл(?:ға|да)(?:\\s+барлығы)?"
+                              "|меморандум\\p{L}*\\s+мерзімі\\p{L}*)(?!\\p{L})");
   list_code = _kel_coding_compile ("\\s*,\\s*(?:(?:и|and|және)\\s+)?|\\s+(?:и|and|және|мен|а\\s+также|"
                        "as\\s+well\\s+as)\\s+");
   return NULL;
@@ -718,6 +733,13 @@ static gboolean
 headline_sum (const KelSegmentRun *run, const KelAmount *a)
 {
   return matches (headline_code, run->flat, a->start);
+}
+
+gboolean
+_kel_items_headline_sum (const KelSegmentRun *run, guint k)
+{
+  ensure_static ();
+  return headline_sum (run, &g_array_index (run->amounts, KelAmount, k));
 }
 
 /* Whether @p is a yearly rate (the words just before or after it say so) and @a, later in

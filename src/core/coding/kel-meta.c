@@ -412,6 +412,7 @@ compile (const char *pattern)
 
 static pcre2_code *re_akimat[3];
 static pcre2_code *re_title_year;
+static pcre2_code *re_dateline;
 static pcre2_code *re_year;
 static pcre2_code *re_results;
 
@@ -438,6 +439,15 @@ init_patterns (gpointer data)
                            /* "Sustainability Report 2025", «Годовой отчёт 2024» */
                            "|(?:report|отч[её]т|есеп)\\s+((?:19|20)\\d\\d)(?![\\d.])");
   re_year = compile ("(?<![\\d.,])((?:19|20)\\d\\d)(?![\\d])");
+  /* a document's date in full: "4 March 2025", «21» января 2014 года, "2019 жылғы 5 наурыз",
+   * "16.02.2015" */
+  re_dateline = compile (
+    "(?i)(?<!\\d)(?:«\\s*)?\\d{1,2}(?:\\s*»)?\\s+(?:january|february|march|april|may|june|july|"
+    "august|september|october|november|december|января|февраля|марта|апреля|мая|июня|июля|"
+    "августа|сентября|октября|ноября|декабря)\\s+((?:19|20)\\d\\d)(?!\\d)"
+    "|(?<!\\d)((?:19|20)\\d\\d)\\s*жылғы\\s+\\d{1,2}\\s+(?:қаңтар|ақпан|наурыз|сәуір|мамыр|"
+    "маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)"
+    "|(?<![\\d.])\\d{2}\\.\\d{2}\\.((?:19|20)\\d\\d)(?!\\d)");
   /* the head says which year's results it gives: "Об итогах социального партнёрства в 2019
    * году", "итоги 2019 года", "отчёт … за 2019 год", "2019 жылғы … қорытындысы", "2019
    * жылдың қорытындылары", "results of 2019", "report for 2019", "2019 results"; or the
@@ -502,6 +512,39 @@ detect_counterpart (KelDocument *doc, const char *head)
     }
 }
 
+/* In a memorandum, a year "in 2024" / «в 2013 году» after the memorandum's own date, and
+ * before it, is what the preamble recalls ("The Parties acknowledge that in 2024 the Company
+ * built…"), not the year the memorandum is for: then the date's year; else @year. "For
+ * 2025", «на 2014 год» are the document's, wherever they stand. (A report's "In 2024 the
+ * Company…" is the year it reports on.) */
+static int
+past_mention (const char *head, gsize at, int year)
+{
+  g_autofree char *before = NULL;
+  pcre2_match_data *md;
+  int dated = 0;
+
+  if (g_ascii_strncasecmp (head + at, "in", 2) != 0 && strncmp (head + at, "в", 2) != 0
+      && strncmp (head + at, "В", 2) != 0)
+    return year;
+  before = g_utf8_casefold (head, at);
+  if (strstr (before, "memorandum") == NULL && strstr (before, "меморандум") == NULL)
+    return year;
+  md = pcre2_match_data_create (4, NULL);
+  if (pcre2_match (re_dateline, (PCRE2_SPTR) head, at, 0, 0, md, NULL) > 0)
+    {
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
+      int g = 1;
+
+      while (g < 4 && ov[2 * g] == PCRE2_UNSET)
+        g++;
+      if (g < 4)
+        dated = atoi (head + ov[2 * g]);
+    }
+  pcre2_match_data_free (md);
+  return dated > year ? dated : year;
+}
+
 /* The document's year; *@named is set when its title names it as a report's ("Social
  * Report 2024"), which then is the year reported on. */
 static int
@@ -522,6 +565,8 @@ detect_year (const char *head, gsize title_len, const char *text, gsize len, gbo
         g++;
       year = atoi (head + ov[2 * g]);
       *named = g == 3;
+      if (g == 1)
+        year = past_mention (head, ov[0], year);
       pcre2_match_data_free (md);
       return year;
     }
