@@ -439,6 +439,38 @@ test_segment_unit_above (void)
   kel_segments_free (g_steal_pointer (&segs));
 }
 
+/* A scan's header read across into one long line with the first rows under it: the unit
+ * it states before its first figure is the table's; a long sentence whose unit follows an
+ * amount ("направлено 78 550 тыс. тенге") gives none. */
+static void
+test_segment_unit_in_read_header (void)
+{
+  const char *text =
+    "Исполнение мероприятий Меморандума за 2024 год\n"
+    "\n"
+    "№Сумма, тыс. тенге Наименование мероприятия Примечание План Факт 1. Социальная "
+    "инфраструктура 1.1 Благоустройство сквера по улице Жубанова 45 000,0 43 850,0 выполнено\n"
+    "2. Благотворительная помощь и мероприятия\n"
+    "2.1\tОборудование для центра социальных услуг № 2\t8 000,0\t8 000,0\tвыполнено\n"
+    "2.2\tПеречисление в Общественный фонд «Қамқорлық»\t5 000,0\t5 000,0\tвыполнено\n"
+    "\n"
+    "Всего в 2024 году Компанией направлено 78 550 тыс. тенге; сведения об исполнении "
+    "мероприятий по каждому направлению приведены в таблице ниже\n"
+    "3.1\tСтажировка студентов колледжа сервиса\t2 000\t2 000\tвыполнено\n";
+  g_autoptr (GArray) segs = segment (text);
+  const KelSegment *s;
+
+  s = find (segs, text, "центра социальных услуг");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_TABLE_ROW);
+  g_assert_cmpfloat (s->table_scale, ==, 1000);
+  s = find (segs, text, "Қамқорлық");
+  g_assert_cmpfloat (s->table_scale, ==, 1000);
+  s = find (segs, text, "Стажировка");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_TABLE_ROW);
+  g_assert_cmpfloat (s->table_scale, ==, 0);
+  kel_segments_free (g_steal_pointer (&segs));
+}
+
 /* A header cell's unit in the short forms tables use: the scale word before or after the
  * currency, with or without a full stop or a space ("млн.тг", "мың тг", "KZT m", "'000
  * KZT", "thousands of tenge", "₸ mln"). */
@@ -824,6 +856,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/segment/footnote-marks", test_segment_footnote_marks);
   g_test_add_func ("/kelisim/segment/section-titles", test_segment_section_titles);
   g_test_add_func ("/kelisim/segment/unit-above", test_segment_unit_above);
+  g_test_add_func ("/kelisim/segment/unit-in-read-header", test_segment_unit_in_read_header);
   g_test_add_func ("/kelisim/segment/header-units", test_segment_header_units);
   g_test_add_func ("/kelisim/segment/single-level-items", test_segment_single_level_items);
   g_test_add_func ("/kelisim/segment/dollar-units", test_segment_dollar_units);

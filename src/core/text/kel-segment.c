@@ -1393,7 +1393,11 @@ header_like (const char *text, const Line *h)
 }
 
 /* A table whose header names no unit takes one from a short line of text a little above
- * it ("All amounts in KZT thousand, excluding VAT" over an annex's table). */
+ * it ("All amounts in KZT thousand, excluding VAT" over an annex's table). A long line
+ * right over the rows gives the unit it states before its first figure: a scan's header
+ * read across into one line with the rows under it ("№Сумма, тыс. тенге Наименование
+ * мероприятия План Факт 1. Социальная инфраструктура 1.1 … 45 000,0"); a unit after a
+ * figure there is an amount's ("направлено 78 550 тыс. тенге"), not the table's. */
 static void
 table_unit_above (State *st, GArray *lines, guint first)
 {
@@ -1411,7 +1415,15 @@ table_unit_above (State *st, GArray *lines, guint first)
       seen++;
       if (h->kind != LINE_TEXT && h->kind != LINE_CAPTION)
         continue;
-      scale = n < 120 ? unit_scale_in (st->text + h->start, n, &currency) : 0;
+      if (n >= 120 && seen == 1)
+        {
+          const char *s = st->text + h->start, *d = s;
+
+          while (d < s + MIN (n, 240) && !g_ascii_isdigit (*d))
+            d++;
+          n = d - s;
+        }
+      scale = n < 120 || seen == 1 ? unit_scale_in (st->text + h->start, n, &currency) : 0;
       if (scale > 1)
         {
           st->table_scale = scale;
