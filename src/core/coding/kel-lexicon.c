@@ -240,8 +240,8 @@ kel_lexicon_get_category (const KelLexicon *lex, guint index)
   return &g_array_index (lex->categories, KelCategory, index);
 }
 
-static void
-sum_string (GChecksum *sum, const char *s)
+void
+kel_checksum_add_string (GChecksum *sum, const char *s)
 {
   /* each with its NUL, so that no two lists read the same; NULL as "\x01" */
   if (s != NULL)
@@ -254,7 +254,7 @@ static void
 sum_strings (GChecksum *sum, GPtrArray *strings)
 {
   for (guint i = 0; i < strings->len; i++)
-    sum_string (sum, strings->pdata[i]);
+    kel_checksum_add_string (sum, strings->pdata[i]);
   g_checksum_update (sum, (const guchar *) "\x02", 1);
 }
 
@@ -266,13 +266,13 @@ kel_lexicon_dup_fingerprint (const KelLexicon *lex)
 
   g_return_val_if_fail (lex != NULL, NULL);
 
-  sum_string (sum, lex->version);
+  kel_checksum_add_string (sum, lex->version);
   for (guint i = 0; i < lex->categories->len; i++)
     {
       const KelCategory *c = &g_array_index (lex->categories, KelCategory, i);
       gint32 v[2] = { c->klass, c->parent };
 
-      sum_string (sum, c->id);
+      kel_checksum_add_string (sum, c->id);
       g_checksum_update (sum, (const guchar *) v, sizeof v);
     }
   for (guint i = 0; i < lex->terms->len; i++)
@@ -281,7 +281,7 @@ kel_lexicon_dup_fingerprint (const KelLexicon *lex)
       gint32 v[8] = { t->category, t->exclude, t->scope, t->section, t->generic,
                       t->at_start, t->is_regex, t->lang };
 
-      sum_string (sum, t->source);
+      kel_checksum_add_string (sum, t->source);
       g_checksum_update (sum, (const guchar *) v, sizeof v);
       g_checksum_update (sum, (const guchar *) &t->weight, sizeof t->weight);
     }
@@ -290,14 +290,14 @@ kel_lexicon_dup_fingerprint (const KelLexicon *lex)
       char **names = lex->corporations->pdata[i];
 
       for (guint k = 0; names[k] != NULL; k++)
-        sum_string (sum, names[k]);
+        kel_checksum_add_string (sum, names[k]);
       g_checksum_update (sum, (const guchar *) "\x02", 1);
     }
   keys = g_list_sort (g_hash_table_get_keys (lex->corporation_names), (GCompareFunc) strcmp);
   for (GList *l = keys; l != NULL; l = l->next)
     {
-      sum_string (sum, l->data);
-      sum_string (sum, g_hash_table_lookup (lex->corporation_names, l->data));
+      kel_checksum_add_string (sum, l->data);
+      kel_checksum_add_string (sum, g_hash_table_lookup (lex->corporation_names, l->data));
     }
   sum_strings (sum, lex->split_sources);
   sum_strings (sum, lex->refer_sources);

@@ -214,6 +214,11 @@ guint      *kel_lexicon_change_term_map      (const KelLexicon    *lex,
 GStrv       kel_lexicon_dup_change_literals  (const KelLexicon    *lex,
                                               const KelTermChange *change);
 
+/* Adds @s to @sum with its NUL, so that no two lists of strings sum the same; NULL as
+ * "\x01" (the lexicon's checksum and the project's trace keys). */
+void        kel_checksum_add_string          (GChecksum           *sum,
+                                              const char          *s);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KelLexicon, kel_lexicon_unref)
 
 G_END_DECLS

@@ -17,21 +17,12 @@
 /* The meta row naming the lexicon every trace holds for. */
 #define TRACES_LEXICON "traces_lexicon"
 
-static void
-sum_string (GChecksum *sum, const char *s)
-{
-  if (s != NULL)
-    g_checksum_update (sum, (const guchar *) s, strlen (s) + 1);
-  else
-    g_checksum_update (sum, (const guchar *) "\x01", 2);
-}
-
 char *
 _kel_trace_base (const KelRates *rates)
 {
   g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
 
-  sum_string (sum, kel_coder_rules_version ());
+  kel_checksum_add_string (sum, kel_coder_rules_version ());
   if (rates != NULL)
     {
       g_autoptr (GArray) list = kel_rates_list (rates);
@@ -57,10 +48,10 @@ _kel_trace_key (const char *base, const KelDocument *doc)
   gint32 meta[5] = { doc->year, doc->period_start, doc->period_end, doc->kind,
                      doc->language };
 
-  sum_string (sum, base);
+  kel_checksum_add_string (sum, base);
   g_checksum_update (sum, (const guchar *) meta, sizeof meta);
-  sum_string (sum, doc->corporation);
-  sum_string (sum, doc->counterpart);
+  kel_checksum_add_string (sum, doc->corporation);
+  kel_checksum_add_string (sum, doc->counterpart);
   g_checksum_update (sum, (const guchar *) doc->norm->text, doc->norm->len);
   for (guint i = 0; i < doc->segments->len; i++)
     {
@@ -71,7 +62,7 @@ _kel_trace_key (const char *base, const KelDocument *doc)
 
       g_checksum_update (sum, (const guchar *) at, sizeof at);
       g_checksum_update (sum, (const guchar *) v, sizeof v);
-      sum_string (sum, s->clause);
+      kel_checksum_add_string (sum, s->clause);
       g_checksum_update (sum, (const guchar *) &s->table_scale, sizeof s->table_scale);
       g_checksum_update (sum, (const guchar *) s->table_currency, sizeof s->table_currency);
       g_checksum_update (sum, (const guchar *) s->sum_scale, sizeof s->sum_scale);
