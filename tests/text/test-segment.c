@@ -382,6 +382,43 @@ test_segment_footnote_marks (void)
   kel_segments_free (g_steal_pointer (&segs));
 }
 
+/* A run-in heading is the words before the first full stop, not the whole first line: the
+ * rest of the line starts the sentence that follows. A short line with a stop after a
+ * figure, a Roman numeral or an abbreviation may still be a heading. */
+static void
+test_segment_run_in_headings (void)
+{
+  const char *text =
+    "Community report\n"
+    "\n"
+    "Infrastructure. The kindergarten for 280 children in\n"
+    "Bozshakol village was completed in October 2025 and handed\n"
+    "over to the district akimat. Works on the water network began.\n"
+    "\n"
+    "Раздел 2. Объекты социальной инфраструктуры\n"
+    "Компания построила школу на 300 мест.\n"
+    "\n"
+    "Office in St. Petersburg and Almaty\n"
+    "Компания открыла офис.\n";
+  g_autoptr (GArray) segs = segment (text);
+  const KelSegment *s;
+
+  s = find (segs, text, "Infrastructure");
+  g_assert_cmpint (s->kind, !=, KEL_SEGMENT_HEADING);
+  g_assert_null (g_strstr_len (text + s->start, s->end - s->start, "kindergarten"));
+  s = find (segs, text, "kindergarten");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_SENTENCE);
+  g_assert_true (g_str_has_prefix (text + s->start, "The kindergarten"));
+  g_assert_nonnull (g_strstr_len (text + s->start, s->end - s->start, "district akimat."));
+  s = find (segs, text, "Раздел 2");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_HEADING);
+  g_assert_null (g_strstr_len (text + s->start, s->end - s->start, "школу"));
+  s = find (segs, text, "Petersburg");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_HEADING);
+  g_assert_null (g_strstr_len (text + s->start, s->end - s->start, "офис"));
+  kel_segments_free (g_steal_pointer (&segs));
+}
+
 /* A numbered line of a few words over paragraphs of prose titles a report's section; a
  * numbered clause with a name or a number, or one followed by the next clause, is an item. */
 static void
@@ -854,6 +891,7 @@ main (int argc, char **argv)
                    test_segment_headings_abbreviations);
   g_test_add_func ("/kelisim/segment/clause-titles", test_segment_clause_titles);
   g_test_add_func ("/kelisim/segment/footnote-marks", test_segment_footnote_marks);
+  g_test_add_func ("/kelisim/segment/run-in-headings", test_segment_run_in_headings);
   g_test_add_func ("/kelisim/segment/section-titles", test_segment_section_titles);
   g_test_add_func ("/kelisim/segment/unit-above", test_segment_unit_above);
   g_test_add_func ("/kelisim/segment/unit-in-read-header", test_segment_unit_in_read_header);

@@ -589,6 +589,45 @@ roman_label (const char *s, const char *e)
          && g_unichar_isupper (g_utf8_get_char (p + 2));
 }
 
+static gboolean is_abbreviation (const char *text, gsize word_start, gsize dot);
+
+/* Whether [@s, @e) has a sentence's end inside it: a full stop after a word of two letters
+ * or more with a lower-case one among them, and no abbreviation, then a space and a
+ * capital ("Infrastructure. The kindergarten for 280 children in"). Such a line starts
+ * with a run-in heading, the words before the stop, and the rest of it is the first line
+ * of the sentence after. "Раздел 2. Объекты …", "II. Әкімдік …" and "St. Petersburg" stop
+ * on a figure, a numeral and an abbreviation. */
+static gboolean
+has_inner_sentence_end (const char *text, const char *s, const char *e)
+{
+  const char *word = s;
+
+  for (const char *p = s; p + 2 < e; p = g_utf8_next_char (p))
+    {
+      gboolean lower = FALSE;
+      guint letters = 0;
+
+      if (*p == ' ' || *p == '(' || *p == '[')
+        word = p + 1;
+      if (*p != '.' || p[1] != ' ' || !g_unichar_isupper (g_utf8_get_char (p + 2)))
+        continue;
+      for (const char *w = word; w < p; w = g_utf8_next_char (w))
+        {
+          gunichar c = g_utf8_get_char (w);
+          if (!g_unichar_isalpha (c))
+            {
+              letters = 0;
+              break;
+            }
+          letters++;
+          lower = lower || g_unichar_islower (c);
+        }
+      if (letters >= 2 && lower && !is_abbreviation (text, word - text, p - text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A heading that no number marks: one short line after a blank, starting with a capital
  * and ending without a stop ("Раздел 2. Объекты социальной инфраструктуры", "Social
  * Infrastructure"), followed by a line that starts a paragraph or a numbered item. Not
@@ -610,7 +649,7 @@ is_unmarked_heading (const char *text, const GArray *lines, guint prev_index, co
   if (e == s || strchr (".;:,!?", e[-1]) != NULL || g_utf8_strlen (s, e - s) > 80)
     return FALSE;
   first = g_utf8_get_char (s);
-  if (!g_unichar_isupper (first))
+  if (!g_unichar_isupper (first) || has_inner_sentence_end (text, s, e))
     return FALSE;
   /* a section numbered in Roman numerals ("II. Әкімдік жүзеге асыратын іс-шаралар") is a
    * heading without a blank line before it too */
