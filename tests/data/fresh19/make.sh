@@ -1,0 +1,58 @@
+#!/bin/sh
+# Rebuild every PDF of this evaluation set from its source, make the two scans (10, 11), then
+# verify the gold quotes. See README.md for the tools and their versions.
+set -e
+cd "$(dirname "$0")"
+PY=/usr/bin/python3
+LO="soffice -env:UserInstallation=file:///tmp/lo-fresh19 --headless"
+
+docx() {  # STEM.py -> STEM.docx -> STEM.pdf
+    $PY "$1.py" "$1.docx"
+    $LO --convert-to pdf:writer_pdf_Export --outdir . "$1.docx" >/dev/null 2>&1
+}
+xlsx() {  # STEM.py -> STEM.xlsx -> STEM.pdf (LibreOffice Calc)
+    $PY "$1.py" "$1.xlsx"
+    $LO --convert-to pdf:calc_pdf_Export --outdir . "$1.xlsx" >/dev/null 2>&1
+}
+htmllo() { # STEM.html -> STEM.pdf (LibreOffice Writer, not Writer/Web)
+    $LO --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export --outdir . "$1.html" >/dev/null 2>&1
+}
+tex() {   # STEM.tex -> STEM.pdf ($2: engine)
+    mkdir -p /tmp/tex-fresh19
+    for i in 1 2; do
+        $2 -interaction=nonstopmode -halt-on-error -output-directory=/tmp/tex-fresh19 "$1.tex" >/dev/null
+    done
+    cp "/tmp/tex-fresh19/$1.pdf" .
+}
+html() {  # STEM.html -> STEM.pdf (Chromium print)
+    chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+        --user-data-dir=/tmp/chromium-fresh19 --print-to-pdf="$1.pdf" "file://$PWD/$1.html" >/dev/null 2>&1
+}
+scan() {  # SOURCE.pdf -> SCAN.pdf: grey image-only PDF, rotated, light noise
+    # $1 source stem, $2 scan stem, $3 dpi, $4 rotation in degrees, $5 seed, $6 noise,
+    # $7 page size for img2pdf (default A4; A4^T for a landscape source)
+    d=/tmp/scan-fresh19-$2; rm -rf "$d"; mkdir -p "$d"
+    pdftoppm -r "$3" -gray -png "$1.pdf" "$d/p"
+    for f in "$d"/p-*.png; do
+        convert "$f" -seed "$5" -background white -rotate "$4" -attenuate "$6" +noise Gaussian \
+            -blur 0x0.4 -colorspace Gray -depth 8 -density "$3" -strip -quality 82 "$f.jpg"
+    done
+    img2pdf --pagesize "${7:-A4}" -o "$2.pdf" "$d"/p-*.png.jpg
+}
+
+if [ $# -gt 0 ]; then "$@"; exit; fi   # e.g. ./make.sh docx 05-... (one step)
+
+docx   01-kazzinc-oskemen-memorandum-2016-kk
+htmllo 02-amt-temirtau-execution-report-2016-ru
+tex    03-erg-aksu-memorandum-2022-en xelatex
+html   04-kazakhmys-balkhash-news-2014-kk
+htmllo 05-karaganda-maslikhat-session-minutes-2018-ru
+xlsx   06-vko-akimat-memoranda-summary-2017-ru
+tex    07-kazakhmys-sustainability-excerpt-2026-en xelatex
+html   08-erg-kazminerals-pavlodar-news-2023-en
+docx   09-kazminerals-ayagoz-execution-report-2021-kk
+# scans: source stem, scan stem, dpi, rotation (degrees), noise seed, noise attenuation[, page size]
+scan   02-amt-temirtau-execution-report-2016-ru 10-amt-temirtau-execution-report-2016-ru-scan 200 -1.2 19 0.35
+scan   06-vko-akimat-memoranda-summary-2017-ru 11-vko-akimat-memoranda-summary-2017-ru-scan 150 0.9 23 0.4 A4^T
+rm -rf __pycache__
+$PY verify.py
