@@ -762,6 +762,33 @@ yearly_then_total (const KelSegmentRun *run, const KelAmount *p, const KelAmount
              || matches (total_after_code, run->flat + a->end, strlen (run->flat + a->end)));
 }
 
+/* Whether the sum at @at stands in a sub-clause that tells the company's core business
+ * ("Налоговые отчисления ККМ в бюджет составили 9,4 млрд тенге", "Salaries came to KZT 3
+ * billion"): the coding manual counts no taxes, wages or production there, so its sum goes
+ * to no item before it. */
+static gboolean
+in_core_business (const KelSegmentRun *run, gsize at)
+{
+  for (guint s = 0; s < run->subs->len; s++)
+    {
+      const KelSubClause *sc = &g_array_index (run->subs, KelSubClause, s);
+
+      if (at < sc->start || at >= sc->end)
+        continue;
+      for (guint i = 0; i < run->hits->len; i++)
+        {
+          const KelHit *h = &g_array_index (run->hits, KelHit, i);
+          const KelTerm *t = kel_lexicon_get_term (run->lex, h->term);
+
+          if (h->start >= sc->start && h->start < sc->end
+              && t->exclude == KEL_REASON_CORE_BUSINESS)
+            return TRUE;
+        }
+      return FALSE;
+    }
+  return FALSE;
+}
+
 /* Gives amount @k of the segment to an item, as the rules at the top say. @per_unit tells
  * which items hold only a rate per unit so far. */
 static void
@@ -797,6 +824,8 @@ assign_one (KelSegmentRun *run, guint k, int *given, gboolean *per_unit)
         }
       return;
     }
+  if (target < 0 && in_core_business (run, a->start))
+    return;
   if (target < 0)
     {
       target = nearest_item_without_amount (run, a->start, -1);
