@@ -84,6 +84,17 @@ test_owners_names (void)
   static const struct {
     const char *text, *corp;
   } cases[] = {
+    { "МЕМОРАНДУМ\n\nАкимат района и АО «Казахтуркмунай» заключили Меморандум.\n"
+      "1. АО «Казахтуркмунай» построит детский сад стоимостью 800 млн тенге.\n",
+      "Kazakhturkmunay" },
+    { "ЕСЕП\n\n«Казкремний» ЖШС 2023 жылы аудандық ауруханаға 30 млн теңгеге медициналық "
+      "жабдық сатып алды.\n", "Kazsilicon" },
+    { "МЕМОРАНДУМ\n\nҚала әкімдігі мен «Атырау ЖЭО» АҚ осы Меморандумды жасасты.\n"
+      "1. «Атырау ЖЭО» АҚ № 7 мектептің жылу жүйесін 45 млн теңгеге жөндейді.\n",
+      "Atyrau CHP" },
+    { "MEMORANDUM\n\nThe Akimat of Aksu and Eurasian Resources Group JSC signed this "
+      "Memorandum.\n1. Eurasian Resources shall repair the roof of school No. 2 for KZT 40 "
+      "million.\n", "Eurasian Resources Group" },
     { "ЕСЕП\n\n«Жезқазғанцемент» ЖШС 2023 жылы аудандық ауруханаға 30 млн теңгеге медициналық "
       "жабдық сатып алды.\n", "Zhezkazgancement" },
   };
