@@ -28,10 +28,34 @@ test_core_business_sum (void)
   KEL_ASSERT_ITEM (en, "gifts", "one_time_event=-");
 }
 
+/* A clause that opens the clauses under it and has no sum names the field of its items
+ * («2.1. Кадрлар даярлау саласында Қоғам:»); its items are coded, it is none. */
+static void
+test_field_lead_in (void)
+{
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "МЕМОРАНДУМ\n\n2. Серіктестіктің міндеттемелері\n"
+    "2.1. Кадрлар даярлау және жастармен жұмыс саласында Серіктестік 2025 жылы:\n"
+    "2.1.1. колледждің 20 студентіне өндірістік практика ұйымдастырады;\n"
+    "2.1.2. университеттің 10 студентіне шәкіртақы төлейді.\n");
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "МЕМОРАНДУМ\n\n2. Обязательства Компании\n"
+    "2.1. В сфере подготовки кадров Компания в 2025 году:\n"
+    "2.1.1. организует производственную практику для 20 студентов колледжа;\n"
+    "2.1.2. выплатит стипендии 10 студентам университета.\n");
+
+  KEL_ASSERT_ITEM (kk, "Кадрлар даярлау", "none");
+  KEL_ASSERT_ITEM (kk, "өндірістік практика", "human_development=-");
+  KEL_ASSERT_ITEM (kk, "шәкіртақы", "human_development=-");
+  KEL_ASSERT_ITEM (ru, "подготовки кадров", "none");
+  KEL_ASSERT_ITEM (ru, "практику", "human_development=-");
+}
+
 int
 main (int argc, char **argv)
 {
   kel_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/false-codings/core-business-sum", test_core_business_sum);
+  g_test_add_func ("/kelisim/false-codings/field-lead-in", test_field_lead_in);
   return g_test_run ();
 }
