@@ -51,11 +51,39 @@ test_field_lead_in (void)
   KEL_ASSERT_ITEM (ru, "практику", "human_development=-");
 }
 
+/* News of a signing: the signing ceremony is no event for citizens, and an official's praise
+ * quoted with the official named before "said" describes what the companies do. A refusal
+ * said with "will not provide" is negated, and the sentence after it stays an item. */
+static void
+test_news_and_refusals (void)
+{
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "Region signs a memorandum with Testmetal\n\n"
+    "The Akimat of the region on Monday signed a memorandum of social partnership for 2025 "
+    "with Testmetal JSC. The signing ceremony at the regional akimat. Under the memorandum, "
+    "Testmetal will build a 200-place kindergarten in Aksu for KZT 700 million. "
+    "\u201cWe are glad that the company invests in kindergartens and schools,\u201d the akim "
+    "of the region, Arman Beisenov, said.\n");
+  g_autoptr (KelDocument) clause = kel_test_code_text (
+    "MEMORANDUM\n\n2. Obligations of the Company\n"
+    "2.1. The Company shall repair the roof of school No. 5 for KZT 30 million.\n"
+    "2.2. The Company will not provide sponsorship to professional football clubs during the "
+    "term of this Memorandum. The Company shall buy a school bus for the boarding school of "
+    "Aksu for KZT 25 million.\n");
+
+  KEL_ASSERT_ITEM (en, "signing ceremony", "one_time_event=-/description");
+  KEL_ASSERT_ITEM (en, "the akim", "infrastructure=-/description");
+  KEL_ASSERT_ITEM (en, "200-place kindergarten", "infrastructure=700000000");
+  KEL_ASSERT_ITEM (clause, "football clubs", "sponsorship=-/negated");
+  KEL_ASSERT_ITEM (clause, "school bus", "charity=25000000");
+}
+
 int
 main (int argc, char **argv)
 {
   kel_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/false-codings/core-business-sum", test_core_business_sum);
   g_test_add_func ("/kelisim/false-codings/field-lead-in", test_field_lead_in);
+  g_test_add_func ("/kelisim/false-codings/news-and-refusals", test_news_and_refusals);
   return g_test_run ();
 }
