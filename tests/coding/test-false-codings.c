@@ -78,6 +78,25 @@ test_news_and_refusals (void)
   KEL_ASSERT_ITEM (clause, "school bus", "charity=25000000");
 }
 
+/* Two items joined by "и" / "and", each with its sum: the second half, with none of the
+ * first's category words, is of the category its own words give (a transfer to a fund is
+ * charity after a landscaping). */
+static void
+test_second_half_own_words (void)
+{
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "Отчёт, 2023 год.\n\nКомпания выполнила благоустройство сквера у вокзала (16 млн тенге) "
+    "и перечислила 5 млн тенге общественному фонду «Жулдыз» на летний лагерь.\n");
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "Report, 2023.\n\nThe company carried out the landscaping of the station square (KZT 16 million) and "
+    "transferred KZT 5 million to the public foundation “Zhuldyz” for a summer camp.\n");
+
+  KEL_ASSERT_ITEM (ru, "сквера", "infrastructure=16000000");
+  KEL_ASSERT_ITEM (ru, "фонду", "charity=5000000");
+  KEL_ASSERT_ITEM (en, "square", "infrastructure=16000000");
+  KEL_ASSERT_ITEM (en, "public foundation", "charity=5000000");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -85,5 +104,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/false-codings/core-business-sum", test_core_business_sum);
   g_test_add_func ("/kelisim/false-codings/field-lead-in", test_field_lead_in);
   g_test_add_func ("/kelisim/false-codings/news-and-refusals", test_news_and_refusals);
+  g_test_add_func ("/kelisim/false-codings/second-half-own-words", test_second_half_own_words);
   return g_test_run ();
 }
