@@ -97,6 +97,21 @@ test_second_half_own_words (void)
   KEL_ASSERT_ITEM (en, "public foundation", "charity=5000000");
 }
 
+/* A news item's sentence that tells what the works on the object just named were ("The
+ * works, which began in March, included …") describes it, and gives it its sum. */
+static void
+test_works_describe (void)
+{
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "Plant reopens school in Taraz\n\n"
+    "Testchem LLP on Monday reopened school No. 12 in Taraz after a full capital repair. "
+    "The works, which began in March, included a new roof, new heating and a renovated "
+    "gym, and cost KZT 84 million.\n");
+
+  KEL_ASSERT_ITEM (en, "school No. 12", "infrastructure=84000000");
+  KEL_ASSERT_ITEM (en, "new roof", "infrastructure=-/description");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -105,5 +120,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/false-codings/field-lead-in", test_field_lead_in);
   g_test_add_func ("/kelisim/false-codings/news-and-refusals", test_news_and_refusals);
   g_test_add_func ("/kelisim/false-codings/second-half-own-words", test_second_half_own_words);
+  g_test_add_func ("/kelisim/false-codings/works-describe", test_works_describe);
   return g_test_run ();
 }
