@@ -112,6 +112,24 @@ test_works_describe (void)
   KEL_ASSERT_ITEM (en, "new roof", "infrastructure=-/description");
 }
 
+/* The company's volunteers helping the elderly or veterans are corporate volunteering
+ * (human development), not an event; a holiday with gifts stays an event. */
+static void
+test_volunteers_help (void)
+{
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "Жаңалықтар, 2024 жыл.\n\n"
+    "Қыркүйек айында Компания еріктілері жалғызілікті қарттар мен ардагерлердің үйлерін "
+    "жөндеуге көмектесті.\n\n"
+    "Серіктестік қызметкерлері ерікті ретінде кенттегі жалғызілікті қарттарға көмек "
+    "көрсетті.\n\n"
+    "Жеңіс күніне Компания еріктілері соғыс ардагерлеріне мерекелік сыйлықтар табыс етті.\n");
+
+  KEL_ASSERT_ITEM (kk, "үйлерін", "human_development=-");
+  KEL_ASSERT_ITEM (kk, "ерікті ретінде", "human_development=-");
+  KEL_ASSERT_ITEM (kk, "Жеңіс күніне", "one_time_event=-");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -121,5 +139,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/false-codings/news-and-refusals", test_news_and_refusals);
   g_test_add_func ("/kelisim/false-codings/second-half-own-words", test_second_half_own_words);
   g_test_add_func ("/kelisim/false-codings/works-describe", test_works_describe);
+  g_test_add_func ("/kelisim/false-codings/volunteers-help", test_volunteers_help);
   return g_test_run ();
 }
