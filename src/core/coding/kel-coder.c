@@ -1916,15 +1916,13 @@ _kel_coder_code_document_traced (const KelLexicon *lex, KelDocument *doc,
           table_reason = is_caption (doc, i) ? section_term (lex, doc, i, hits, &table_terms)
                                              : KEL_REASON_NONE;
         }
-      if (seg->kind == KEL_SEGMENT_HEADING)
+      if (seg->kind == KEL_SEGMENT_HEADING || heads_clauses_without_sum (doc, i, doc_rates))
         continue;
       if (introduces_items (doc, i))
         {
           have_prior = lead_in_prior (lex, doc, i, hits, prior, &akimat_items, &akimat_terms);
           continue;
         }
-      if (heads_clauses_without_sum (doc, i, doc_rates))
-        continue;
       if ((told = told_elsewhere (doc, i, earlier, &told_by)) != KEL_REASON_NONE)
         {
           inherited = told;
