@@ -238,7 +238,7 @@ quote_open (const char *text, const char *at)
 /* Whether the rest of the line after a quoted name at @at is only its legal form and a
  * note in brackets: «2. ТОО «…» (меморандум от 5 февраля 2025 года)». */
 static gboolean
-rest_is_note (const char *at)
+rest_is_note (const char *at, gboolean cell)
 {
   const char *p = at;
   guint open = 0;
@@ -251,7 +251,7 @@ rest_is_note (const char *at)
     return FALSE;
   while (*p && is_quote (g_utf8_get_char (p)))
     p = g_utf8_next_char (p);
-  for (; *p && *p != '\n'; p = g_utf8_next_char (p))
+  for (; *p && *p != '\n' && !(cell && *p == '\t'); p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -269,12 +269,12 @@ rest_is_note (const char *at)
  * (the name, its legal form) and a note in brackets: "2. Qazaq Steel LLP (memorandum of
  * 5 February 2025)". */
 static gboolean
-rest_is_caps_note (const char *at)
+rest_is_caps_note (const char *at, gboolean cell)
 {
   guint open = 0;
   gboolean word = FALSE;
 
-  for (const char *p = at; *p && *p != '\n'; p = g_utf8_next_char (p))
+  for (const char *p = at; *p && *p != '\n' && !(cell && *p == '\t'); p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -287,6 +287,83 @@ rest_is_caps_note (const char *at)
       word = g_unichar_isalnum (c);
     }
   return open == 0;
+}
+
+/* The words a table's column of companies is headed with, folded. */
+static const char *const company_columns[] = {
+  "кәсіпорын", "кәсіпорындар", "кәсіпорын атауы", "кәсіпорынның атауы", "компания",
+  "компании", "предприятие", "предприятия", "наименование предприятия",
+  "наименование компании", "недропользователь", "жер қойнауын пайдаланушы",
+  "серіктестік", "ұйым", "организация", "company", "enterprise", "subsoil user", NULL
+};
+
+/* The index of the tab-separated cell @p is in on its line (from @line). */
+static guint
+cell_index (const char *line, const char *p)
+{
+  guint n = 0;
+
+  for (const char *q = line; q < p; q++)
+    n += *q == '\t';
+  return n;
+}
+
+/* Whether a line of a table above @line_start (of @text) heads its cell @col with a word
+ * of company_columns; the search stops at a blank line or a page's end. */
+static gboolean
+column_of_companies (const char *text, const char *line_start, guint col)
+{
+  const char *end = line_start;
+
+  for (guint lines = 0; end > text && lines < 40; lines++)
+    {
+      const char *start = end - 1;
+
+      while (start > text && start[-1] != '\n')
+        start--;
+      if (start == end - 1 || *start == '\f')
+        return FALSE;
+      {
+        g_auto (GStrv) cells = NULL;
+        g_autofree char *line = g_strndup (start, end - 1 - start);
+
+        cells = g_strsplit (line, "\t", -1);
+        if (col < g_strv_length (cells))
+          {
+            g_autofree char *f = g_utf8_casefold (g_strstrip (cells[col]), -1);
+            if (g_strv_contains (company_columns, f))
+              return TRUE;
+          }
+      }
+      end = start;
+    }
+  return FALSE;
+}
+
+/* Whether the name at @at, from @p with its legal form, fills a cell of a table's column of
+ * companies (an akimat's summary: «1 | «…» АҚ (АХҚЗ) | … жөндеу | 40 000»): the cell holds
+ * the name and nothing but its legal form and a note in brackets. */
+static gboolean
+company_cell (const char *text, const char *p, const char *at, gboolean quoted)
+{
+  const char *q = p, *line, *e;
+
+  /* back_over_form() stops before the spaces and tab ahead of the name */
+  while (*q == ' ' || *q == '\t')
+    q++;
+  while (q > text && q[-1] == ' ')
+    q--;
+  line = q;
+  if (q > text && q[-1] != '\t' && q[-1] != '\n')
+    return FALSE;
+  /* a cell before another on its line */
+  for (e = at; *e && *e != '\n' && *e != '\t'; e++)
+    ;
+  if (*e != '\t' || (quoted ? !rest_is_note (at, TRUE) : !rest_is_caps_note (at, TRUE)))
+    return FALSE;
+  while (line > text && line[-1] != '\n')
+    line--;
+  return column_of_companies (text, line, cell_index (line, q));
 }
 
 /* Whether a company's name at @at of @text (offsets of the normalized text) opens a part of
@@ -319,8 +396,12 @@ opens_part (const char *text, gsize len, gsize at)
           return q > text && q[-1] == ':';
         }
     }
+  /* a table's cell under a column of companies that holds the name and nothing but its
+   * note: the rows from it on are the company's, till another's */
+  if (company_cell (text, p, text + at, quoted))
+    return TRUE;
   /* a heading: the line's number, then the name and nothing but its note */
-  if (quoted ? !rest_is_note (text + at) : !rest_is_caps_note (text + at))
+  if (quoted ? !rest_is_note (text + at, FALSE) : !rest_is_caps_note (text + at, FALSE))
     return FALSE;
   {
     const char *q = p;
@@ -801,7 +882,7 @@ _kel_attribute_from_mentions (KelDocument *doc, GVariant *mentions)
 
 /* The version of the rules above: a change of what they find makes the mentions a project
  * stored with an older one stale (count it up with any such change). */
-#define RULES_VERSION "4"
+#define RULES_VERSION "5"
 
 char *
 _kel_attribution_list_hash (const KelLexicon *lex)

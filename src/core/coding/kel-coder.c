@@ -1451,6 +1451,26 @@ introduces_clauses (const KelDocument *doc, guint i)
          && is_under (g_array_index (doc->segments, KelSegment, i + 1).clause, seg->clause);
 }
 
+/* "2.1. Кадрлар даярлау … саласында Қоғам 2021 жылы:" over "2.1.1 …", "2.1.2 …": a clause that
+ * opens the clauses under it with no sum of its own names the field of its items, and is no
+ * item itself (the coding manual's item is an object, recipient, event or programme). */
+static gboolean
+heads_clauses_without_sum (const KelDocument *doc, guint i, const KelRates *rates)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+  g_autofree char *flat = NULL;
+  g_autoptr (GArray) amounts = NULL;
+  gsize body;
+
+  if (!introduces_clauses (doc, i))
+    return FALSE;
+  flat = kel_segment_dup_flat (seg, doc->norm->text);
+  body = CLAMP (seg->body, seg->start, seg->end) - seg->start;
+  amounts = kel_amounts_find_in (flat + body, seg->end - seg->start - body, doc->year, rates,
+                                 TRUE);
+  return amounts->len == 0;
+}
+
 /* What a lead-in says about its items: half of each category's score in it, so that an
  * item with no cue of its own takes the lead-in's category while the item's own decisive
  * terms still win. A lead-in whose subject is the akimat ("Акимат обязуется:") makes its
@@ -1896,7 +1916,7 @@ _kel_coder_code_document_traced (const KelLexicon *lex, KelDocument *doc,
           table_reason = is_caption (doc, i) ? section_term (lex, doc, i, hits, &table_terms)
                                              : KEL_REASON_NONE;
         }
-      if (seg->kind == KEL_SEGMENT_HEADING)
+      if (seg->kind == KEL_SEGMENT_HEADING || heads_clauses_without_sum (doc, i, doc_rates))
         continue;
       if (introduces_items (doc, i))
         {

@@ -210,6 +210,40 @@ _kel_items_add (KelSegmentRun *run, int category, gsize start, gsize end)
   return run->doc->codings->len - 1;
 }
 
+/* The category the words of [@s, @e) give on their own (the sum of each distinct term's
+ * weight, at least 1, the best strictly), or -1. */
+static int
+own_category (const KelSegmentRun *run, gsize s, gsize e)
+{
+  guint n_cat = kel_lexicon_get_n_categories (run->lex);
+  g_autofree double *score = g_new0 (double, n_cat);
+  int win = -1;
+
+  for (guint i = 0; i < run->hits->len; i++)
+    {
+      const KelHit *h = &g_array_index (run->hits, KelHit, i);
+      const KelTerm *t = kel_lexicon_get_term (run->lex, h->term);
+      gboolean dup = FALSE;
+
+      if (h->start < s || h->start >= e || t->exclude != KEL_REASON_NONE || t->category < 0)
+        continue;
+      for (guint j = 0; j < i && !dup; j++)
+        {
+          const KelHit *o = &g_array_index (run->hits, KelHit, j);
+          dup = o->term == h->term && o->start >= s && o->start < e;
+        }
+      if (!dup)
+        score[t->category] += t->weight;
+    }
+  for (guint c = 0; c < n_cat; c++)
+    if (score[c] >= 1 && (win < 0 || score[c] > score[win]))
+      win = (int) c;
+  for (guint c = 0; win >= 0 && c < n_cat; c++)
+    if ((int) c != win && score[c] == score[win])
+      return -1;
+  return win;
+}
+
 /* A new item cut off @c at @cut (flat offset): @c keeps what is before @cut_start, the new
  * one (inserted right after @c) takes [@cut, its end). Returns the new item's index. */
 static guint
@@ -231,9 +265,22 @@ split_item (KelSegmentRun *run, guint index, gsize cut_start, gsize cut)
   g_clear_pointer (&c->terms, g_free);
   _kel_items_collect_terms (run, c, flat_start (run, c), flat_end (run, c));
   _kel_items_collect_terms (run, item_at (run, index + 1), cut, flat_end (run, c + 1));
-  /* the category's words may all stand in the first half ("спонсорская поддержка X и Y") */
+  /* the category's words may all stand in the first half ("спонсорская поддержка X и Y");
+   * but a half whose own words win another category is of that one ("… благоустройство
+   * площади (16 млн тенге) и перечислила 5 млн тенге общественному фонду «…»") */
   if (item_at (run, index + 1)->terms == NULL)
-    item_at (run, index + 1)->terms = g_strdup (item_at (run, index)->terms);
+    {
+      KelCoding *n2 = item_at (run, index + 1);
+      int own = own_category (run, cut, flat_end (run, n2));
+
+      if (own >= 0 && own != n2->category)
+        {
+          n2->category = own;
+          _kel_items_collect_terms (run, n2, cut, flat_end (run, n2));
+        }
+      else
+        n2->terms = g_strdup (item_at (run, index)->terms);
+    }
   return index + 1;
 }
 
@@ -762,6 +809,33 @@ yearly_then_total (const KelSegmentRun *run, const KelAmount *p, const KelAmount
              || matches (total_after_code, run->flat + a->end, strlen (run->flat + a->end)));
 }
 
+/* Whether the sum at @at stands in a sub-clause that tells the company's core business
+ * ("Налоговые отчисления ККМ в бюджет составили 9,4 млрд тенге", "Salaries came to KZT 3
+ * billion"): the coding manual counts no taxes, wages or production there, so its sum goes
+ * to no item before it. */
+static gboolean
+in_core_business (const KelSegmentRun *run, gsize at)
+{
+  for (guint s = 0; s < run->subs->len; s++)
+    {
+      const KelSubClause *sc = &g_array_index (run->subs, KelSubClause, s);
+
+      if (at < sc->start || at >= sc->end)
+        continue;
+      for (guint i = 0; i < run->hits->len; i++)
+        {
+          const KelHit *h = &g_array_index (run->hits, KelHit, i);
+          const KelTerm *t = kel_lexicon_get_term (run->lex, h->term);
+
+          if (h->start >= sc->start && h->start < sc->end
+              && t->exclude == KEL_REASON_CORE_BUSINESS)
+            return TRUE;
+        }
+      return FALSE;
+    }
+  return FALSE;
+}
+
 /* Gives amount @k of the segment to an item, as the rules at the top say. @per_unit tells
  * which items hold only a rate per unit so far. */
 static void
@@ -797,6 +871,8 @@ assign_one (KelSegmentRun *run, guint k, int *given, gboolean *per_unit)
         }
       return;
     }
+  if (target < 0 && in_core_business (run, a->start))
+    return;
   if (target < 0)
     {
       target = nearest_item_without_amount (run, a->start, -1);

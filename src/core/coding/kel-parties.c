@@ -124,7 +124,7 @@ static const struct {
   { "кэпитал", "capital", FALSE }, { "металс", "metals", FALSE },
   { "минералс", "minerals", FALSE }, { "трейдинг", "trading", FALSE },
   { "интернешнл", "international", FALSE }, { "ойл", "oil", FALSE },
-  { "цемент", "cement", FALSE }, { "кока", "coca", FALSE }, { "кола", "cola", FALSE },
+  { "цемент", "cement", TRUE }, { "кока", "coca", FALSE }, { "кола", "cola", FALSE },
   { "электрик", "electric", FALSE }, { "банк", "bank", TRUE },
   { "телеком", "telecom", TRUE }, { "евро", "euro", FALSE }, { "хим", "chem", TRUE },
   { "стил", "steel", FALSE }, { "пауэр", "power", FALSE }, { "пайплайн", "pipeline", FALSE },
@@ -1294,8 +1294,12 @@ names_across (char **skel, const char *alias, char **words)
           g_string_append (s, skel[j]);
           if (before < al && s->len >= al && strncmp (s->str, alias, al) == 0)
             found = s->len - al <= 4;
+          /* not the alias cut short where the name goes on with a word of its own:
+           * «Ақтөбе мұнай өңдеу» is not "AktobeMunaiGas" */
           else if (al >= 8 && s->len * 4 >= al * 3 && s->len * 4 <= al * 5
-                   && s->str[0] == alias[0])
+                   && s->str[0] == alias[0]
+                   && !(skel[j + 1] != NULL && s->len < al
+                        && strncmp (s->str, alias, s->len) == 0))
             found = distance (s->str, alias) * 4 <= MAX (s->len, al)
                     && close_words (skel + i, j - i + 1, words);
         }
@@ -1786,7 +1790,13 @@ short_name_pattern (void)
 
       re = pcre2_compile ((PCRE2_SPTR)
                           "\\(\\s*(?:(?:далее|бұдан\\s+әрі|бұдан\\s+былай|hereinafter)\\s*"
-                          "[–—-]?\\s*[«\"“]?(\\p{Lu}[\\p{Lu}\\d&-]{1,9})[»\"”]?"
+                          /* after a defined common name: «(далее – Компания, АО «КТМ»)»,
+                           * «(бұдан әрі – Компания, «КТМ» АҚ)» */
+                          "[–—-]?\\s*(?:(?:the\\s+)?[«\"“]?\\p{Lu}\\p{Ll}{2,14}[»\"”]?"
+                          "\\s*(?:,|или|немесе|or)\\s*)?"
+                          "(?:(?:АО|ТОО|АҚ|ЖШС|JSC|LLP)\\s+)?"
+                          "[«\"“]?(\\p{Lu}[\\p{Lu}\\d&-]{1,9})[»\"”]?"
+                          "(?:\\s+(?:АО|ТОО|АҚ|ЖШС|JSC|LLP))?"
                           "|[«\"“](\\p{Lu}[\\p{Lu}\\d&-]{1,9})[»\"”]"
                           "|(?:далее|бұдан\\s+әрі|бұдан\\s+былай|hereinafter)\\s*[–—-]?\\s*"
                           "(?:the\\s+)?[«\"“]?(\\p{Lu}\\p{Ll}{2,12})[»\"”]?)\\s*\\)",
@@ -1850,6 +1860,9 @@ short_names (GPtrArray *parties, const char *text, gsize len, const char *fold,
   pcre2_match_data *md = pcre2_match_data_create (4, NULL);
   g_autoptr (GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GArray) owners = g_array_new (FALSE, FALSE, sizeof (int));
+  /* the keys of the short names given as a party's form, and whose they are */
+  g_autoptr (GPtrArray) shorts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) short_owners = g_array_new (FALSE, FALSE, sizeof (int));
 
   for (gsize pos = 0;
        pos < len && match (re, text, len, pos, md) > 0;)
@@ -1886,6 +1899,8 @@ short_names (GPtrArray *parties, const char *text, gsize len, const char *fold,
       else
         {
           g_ptr_array_add (p->forms, g_strndup (text + ov[2], ov[3] - ov[2]));
+          g_ptr_array_add (shorts, _kel_party_key (p->forms->pdata[p->forms->len - 1]));
+          g_array_append_val (short_owners, i);
           g_array_set_size (p->at, 0);
           p->head = 0;
           count_party (p, fold, fold_len, head_len);
@@ -1895,6 +1910,23 @@ short_names (GPtrArray *parties, const char *text, gsize len, const char *fold,
   /* after the capitals' names, which count a party's mentions again */
   for (guint k = 0; k < words->len; k++)
     count_word (parties->pdata[g_array_index (owners, int, k)], text, len, words->pdata[k]);
+  /* «… «Казахтуркмунай» (далее – Компания, АО «КТМ»)»: «КТМ» named with its legal form after
+   * that is the party whose short name it is, no company of its own */
+  for (guint i = parties->len; i > 0; i--)
+    {
+      const KelParty *q = parties->pdata[i - 1];
+
+      for (guint k = 0; k < shorts->len; k++)
+        if ((int) (i - 1) != g_array_index (short_owners, int, k)
+            && strcmp (q->key, shorts->pdata[k]) == 0)
+          {
+            g_ptr_array_remove_index (parties, i - 1);
+            for (guint j = 0; j < short_owners->len; j++)
+              if (g_array_index (short_owners, int, j) > (int) (i - 1))
+                g_array_index (short_owners, int, j)--;
+            break;
+          }
+    }
   pcre2_match_data_free (md);
 }
 
