@@ -1164,8 +1164,9 @@ segment_run_clear (KelSegmentRun *run)
 
 /* A piece cut from a list keeps the list's category when the category's words stand
  * elsewhere ("спонсорская поддержка X и Y", "two clinics … will receive ultrasound
- * machines worth … respectively"); one whose own words win another category, with none of
- * the list's category's words or with heavier ones of its own, is of that one, as each
+ * machines worth … respectively"); one whose own words win another category, naming a
+ * thing of its own in quotes with none of the list's category's words, or with twice
+ * their weight in it, is of that one, as each
  * half of two items is decided by its own words (the nominations of a grant competition:
  * «Цифровая грамотность» (обучение …), «Доступная среда» (оборудование для организаций
  * …), «Ұлттық ойындар» (поддержка сельских команд …), each with its sum «соответственно»;
@@ -1188,16 +1189,20 @@ decide_pieces (KelSegmentRun *run)
           gsize s = c->start - run->seg->start, e = c->end - run->seg->start;
           KelSubClause sc = { s, e, -1, KEL_REASON_NONE, 0, FALSE, FALSE };
 
+          gboolean own_terms;
+
           if (s != piece->start)
+            continue;
+          own_terms = has_term_of (run, piece->category, s, e);
+          if (!own_terms && !has_quoted_name (run->flat, s, e))
             continue;
           score_subclause (run, &sc, NULL, score, best, first);
           if (sc.winner < 0 || sc.winner == c->category)
             continue;
           /* its own words win, and weigh twice the list's words in it ("… for the repair of
            * the village club and a new school bus for the school": the bus is the school's) */
-          if (has_term_of (run, piece->category, s, e)
-              && !(score[sc.winner] >= 2 * score[c->category]
-                   && best[sc.winner] > best[c->category]))
+          if (own_terms && !(score[sc.winner] >= 2 * score[c->category]
+                             && best[sc.winner] > best[c->category]))
             continue;
           c->category = sc.winner;
           g_clear_pointer (&c->terms, g_free);
