@@ -635,6 +635,38 @@ after_conjunction (const char *flat, gsize at)
   return FALSE;
 }
 
+/* Whether the text before @at ends with a word that adds a second undertaking to the first:
+ * "сондай-ақ", "а также", "as well as", "кроме того", or a comma and a conjunction (", and",
+ * ", и", ", және") (a split rule's cut); not a bare conjunction between two objects of
+ * one verb ("… кеңес беру және тәлімгерлік бағдарламасын іске асырады"). */
+static gboolean
+after_addition (const char *flat, gsize at)
+{
+  static const char *const words[] = { "сондай-ақ", "а также", "as well as", "кроме того",
+                                       "сонымен қатар", ", and", ", и", ", және" };
+  gsize e = at;
+
+  while (e > 0 && (flat[e - 1] == ' ' || flat[e - 1] == '\n'))
+    e--;
+  for (guint i = 0; i < 3; i++)
+    {
+      gsize n = strlen (words[5 + i]);
+      if (e >= n && memcmp (flat + e - n, words[5 + i], n) == 0)
+        return TRUE;
+    }
+  while (e > 0 && (flat[e - 1] == ' ' || flat[e - 1] == '\n' || flat[e - 1] == ','))
+    e--;
+  for (guint i = 0; i < 5; i++)
+    {
+      gsize n = strlen (words[i]);
+
+      if (e >= n && g_ascii_strncasecmp (flat + e - n, words[i], n) == 0
+          && (e == n || !g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (flat + e - n)))))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether the text before @at ends with a contrast that opens a second statement of the
  * sentence: ", ал", ", а", ", while", ", whereas" (a split rule's cut). */
 static gboolean
@@ -694,6 +726,16 @@ continues_item (const KelSegmentRun *run, const KelCoding *prev, const KelSubCla
    * contrast opens a second statement, another item when it has a decisive word of its own
    * (a scholarship after internships), whatever words of the kind both share */
   if (after_contrast (run->flat, sc->start) && has_own_decisive_term (run, sc, ps, pe))
+    return FALSE;
+  /* "… өндірістік практикадан өткізу, сондай-ақ жас мамандарға тәлімгерлер бекіту", "provide
+   * internships …, and assign mentors … to young specialists": a second developmental
+   * undertaking joined to the first, with a decisive word of its own (mentors after
+   * internships) and more than its verb (those it is for), is a second programme; "…
+   * қамқорлық жасау және тәлімгерлік ету" (and mentoring them) tells more of the first, as
+   * "landscape the park and install lighting" details one object */
+  if (after_addition (run->flat, sc->start)
+      && kel_lexicon_get_category (run->lex, sc->winner)->klass == KEL_CLASS_DEVELOPMENTAL
+      && has_own_decisive_term (run, sc, ps, pe) && count_words (run->flat, sc->start, sc->end) >= 3)
     return FALSE;
   /* "… құрамасына және «…» ансамбліне тиісінше 6 млн және 4 млн теңге демеушілік көмек
    * көрсету": the next sum of a list told "respectively", with only the kind of help after
@@ -1122,12 +1164,13 @@ segment_run_clear (KelSegmentRun *run)
 
 /* A piece cut from a list keeps the list's category when the category's words stand
  * elsewhere ("спонсорская поддержка X и Y", "two clinics … will receive ultrasound
- * machines worth … respectively"); one that names a thing of its own in quotes, with none
- * of the category's words and its own words winning another category, is of that one,
- * as each half of two items is decided by its own words (the nominations of a grant
- * competition: «Цифровая грамотность» (обучение …), «Доступная среда» (оборудование для
- * организаций …), «Ұлттық ойындар» (поддержка сельских команд …), each with its sum
- * «соответственно»). */
+ * machines worth … respectively"); one whose own words win another category, naming a
+ * thing of its own in quotes with none of the list's category's words, or with twice
+ * their weight in it, is of that one, as each
+ * half of two items is decided by its own words (the nominations of a grant competition:
+ * «Цифровая грамотность» (обучение …), «Доступная среда» (оборудование для организаций
+ * …), «Ұлттық ойындар» (поддержка сельских команд …), each with its sum «соответственно»;
+ * "the repair of the village club and a new school bus …, respectively"). */
 static void
 decide_pieces (KelSegmentRun *run)
 {
@@ -1146,11 +1189,20 @@ decide_pieces (KelSegmentRun *run)
           gsize s = c->start - run->seg->start, e = c->end - run->seg->start;
           KelSubClause sc = { s, e, -1, KEL_REASON_NONE, 0, FALSE, FALSE };
 
-          if (s != piece->start || !has_quoted_name (run->flat, s, e)
-              || has_term_of (run, piece->category, s, e))
+          gboolean own_terms;
+
+          if (s != piece->start)
+            continue;
+          own_terms = has_term_of (run, piece->category, s, e);
+          if (!own_terms && !has_quoted_name (run->flat, s, e))
             continue;
           score_subclause (run, &sc, NULL, score, best, first);
           if (sc.winner < 0 || sc.winner == c->category)
+            continue;
+          /* its own words win, and weigh twice the list's words in it ("… for the repair of
+           * the village club and a new school bus for the school": the bus is the school's) */
+          if (own_terms && !(score[sc.winner] >= 2 * score[c->category]
+                             && best[sc.winner] > best[c->category]))
             continue;
           c->category = sc.winner;
           g_clear_pointer (&c->terms, g_free);

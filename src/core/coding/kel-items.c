@@ -470,12 +470,27 @@ _kel_items_inside_brackets (const char *flat, gsize from, gsize at)
   return depth > 0;
 }
 
+static guint
+count_words (const char *flat, gsize start, gsize end)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = flat + start; p < flat + end; p = g_utf8_next_char (p))
+    {
+      gboolean letter = g_unichar_isalpha (g_utf8_get_char (p));
+      n += letter && !in_word;
+      in_word = letter;
+    }
+  return n;
+}
+
 /* Cuts item @index into more items at the commas and conjunctions of the list it holds
- * before flat offset @list_end, where the piece after the cut names an object of its own
- * (not inside brackets, which describe the thing before them), until the segment has
- * @want items. */
+ * between flat offsets @list_start and @list_end, where the piece after the cut names an
+ * object of its own (not inside brackets, which describe the thing before them), until
+ * the segment has @want items. */
 static void
-split_list (KelSegmentRun *run, guint index, gsize list_end, guint want)
+split_list (KelSegmentRun *run, guint index, gsize list_start, gsize list_end, guint want)
 {
   g_autoptr (GArray) marks = g_array_new (FALSE, FALSE, sizeof (gsize));  /* start, end pairs */
   g_autoptr (GArray) cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
@@ -498,7 +513,7 @@ split_list (KelSegmentRun *run, guint index, gsize list_end, guint want)
       gsize ms = g_array_index (marks, gsize, k), me = g_array_index (marks, gsize, k + 1);
       gsize next = k + 2 < marks->len ? g_array_index (marks, gsize, k + 2) : list_end;
 
-      if (ms > piece && !_kel_items_joins_numbers (run->flat, ms, me)
+      if (ms > piece && ms >= list_start && !_kel_items_joins_numbers (run->flat, ms, me)
           && !_kel_items_inside_brackets (run->flat, piece, ms)
           && _kel_items_names_new_object (run, me, next, piece, ms))
         {
@@ -594,9 +609,32 @@ assign_respectively (KelSegmentRun *run)
     }
   before = n_items (run);
   if (targets->len + 1 < n)
-    split_list (run, host, MIN (g_array_index (run->amounts, KelAmount, first_k).start,
-                                flat_end (run, item_at (run, host))),
-                before + n - 1 - targets->len);
+    {
+      gsize list_start = hs;
+      gsize list_end = MIN (g_array_index (run->amounts, KelAmount, first_k).start,
+                            flat_end (run, item_at (run, host)));
+
+      /* "… will allocate KZT 120 million and KZT 80 million respectively for the repair of X
+       * and a bus for Y": the sums before the word, the items they go to after it */
+      if (re > rs && first_k + n <= run->amounts->len
+          && g_array_index (run->amounts, KelAmount, first_k + n - 1).end <= rs)
+        {
+          const char *cells = run->doc->norm->text + run->seg->start;
+          gsize e = flat_end (run, item_at (run, host));
+          const char *tab = memchr (cells + re, '\t', e > re ? e - re : 0);
+
+          /* up to the cell's end: "(20 000 и 10 000 тыс. тенге соответственно) | 30 000"
+           * has its items before the word */
+          if (tab != NULL)
+            e = tab - cells;
+          if (e > re && count_words (run->flat, re, e) >= 3)
+            {
+              list_start = re;
+              list_end = e;
+            }
+        }
+      split_list (run, host, list_start, list_end, before + n - 1 - targets->len);
+    }
   m = n_items (run) - before + 1;
   for (guint i = 0; i < m; i++)
     {
@@ -1016,6 +1054,27 @@ leading_number (const char *cell, gsize n, double *v)
     return TRUE;
   while (p < cell + n && (g_ascii_isdigit (*p) || *p == ' ' || *p == ',' || *p == '.'))
     p++;
+  /* a range of sums, "450 000 – 500 000", counts at its lower bound (the manual) */
+  if (p > cell && g_ascii_isdigit (*cell))
+    {
+      static const char *const dashes[] = { "\u2013", "\u2014", "-" };
+      for (guint d = 0; d < G_N_ELEMENTS (dashes); d++)
+        {
+          gsize dn = strlen (dashes[d]);
+          const char *b = p + dn, *a_end = p;
+          double hi;
+
+          if ((gsize) (cell + n - p) <= dn || strncmp (p, dashes[d], dn) != 0)
+            continue;
+          while (b < cell + n && *b == ' ')
+            b++;
+          while (a_end > cell && a_end[-1] == ' ')
+            a_end--;
+          if (kel_amount_parse_number (cell, a_end - cell, v)
+              && kel_amount_parse_number (b, cell + n - b, &hi) && hi >= *v)
+            return TRUE;
+        }
+    }
   for (q = p; q < cell + n && *q == '*'; q++)
     ;
   if (q > p && q == cell + n && p > cell && g_ascii_isdigit (p[-1]))
@@ -1361,6 +1420,95 @@ assign_table_row (KelSegmentRun *run, KelCoding *c, gsize start, gsize end)
   c->amount_text = g_strdup (texts->pdata[pick]);
 }
 
+/* The bare figures of [@from, @to) of the flat text, in order, each with its text's
+ * bounds ("5 000 және 3 000": two); FALSE where a word other than a conjunction stands
+ * among them. */
+static gboolean
+bare_figures (const KelSegmentRun *run, gsize from, gsize to, GArray *values, GArray *bounds)
+{
+  const char *f = run->flat;
+  gsize p = from;
+
+  while (p < to)
+    {
+      gsize s, e, w;
+      double v;
+
+      while (p < to && strchr (" ,;()\n", f[p]) != NULL)
+        p++;
+      if (p >= to)
+        break;
+      if (!g_ascii_isdigit (f[p]))
+        {
+          for (w = p; w < to && strchr (" ,;()\n", f[w]) == NULL; w++)
+            ;
+          if (!matches (conj_code, f + p, w - p) && !matches (respectively_code, f + p, w - p))
+            return FALSE;
+          p = w;
+          continue;
+        }
+      /* a figure: digits with a space, a dot or a comma between groups */
+      for (s = p, e = p; e < to; e++)
+        if (!g_ascii_isdigit (f[e])
+            && !(strchr (" .,", f[e]) != NULL && e + 1 < to && g_ascii_isdigit (f[e + 1])
+                 && (f[e] != ' ' || (e + 3 < to && g_ascii_isdigit (f[e + 2])
+                                     && g_ascii_isdigit (f[e + 3])))))
+          break;
+      if (!kel_amount_parse_number (f + s, e - s, &v))
+        return FALSE;
+      g_array_append_val (values, v);
+      g_array_append_val (bounds, s);
+      g_array_append_val (bounds, e);
+      p = e;
+    }
+  return values->len >= 2;
+}
+
+/* "Махамбет ауданындағы клубқа және кентінің кітапханасына жиһаз сатып алу (тиісінше 5 000
+ * және 3 000) | 8 000": a row whose text cell names two items and their sums, in the
+ * table's unit, "respectively", is two items with a sum each, not one with the row's
+ * total. FALSE (nothing done) where the row is not such a row. */
+static gboolean
+assign_row_respectively (KelSegmentRun *run)
+{
+  const char *f = run->flat;
+  const char *tab = memchr (f + run->body, '\t', run->len - run->body);
+  gsize cell_end = tab != NULL ? (gsize) (tab - f) : run->len, rs, re, gs, ge;
+  g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) bounds = g_array_new (FALSE, FALSE, sizeof (gsize));
+  double scale = run->seg->table_scale > 0 ? run->seg->table_scale : 1;
+  guint want;
+
+  if (run->seg->table_currency[0] != '\0' || n_items (run) != 1
+      || !last_match (respectively_code, f, run->body, cell_end, &rs, &re))
+    return FALSE;
+  /* the figures the word deals: in its brackets, or after it to the cell's end */
+  for (gs = rs; gs > run->body && f[gs - 1] != '('; gs--)
+    ;
+  if (gs == run->body)
+    gs = rs;
+  for (ge = re; ge < cell_end && f[ge] != ')'; ge++)
+    ;
+  if (!bare_figures (run, gs, ge, values, bounds))
+    return FALSE;
+  want = values->len;
+  split_list (run, run->first_item, run->body, gs > run->body ? gs - 1 : gs, want);
+  if (n_items (run) != want)
+    return FALSE;
+  for (guint i = 0; i < want; i++)
+    {
+      KelCoding *c = item_at (run, run->first_item + i);
+      gsize s = g_array_index (bounds, gsize, 2 * i), e = g_array_index (bounds, gsize, 2 * i + 1);
+
+      c->amount_kzt = g_array_index (values, double, i) * scale;
+      g_free (c->amount_text);
+      c->amount_text = g_strndup (f + s, e - s);
+      c->amount_start = run->seg->start + s;
+      c->amount_end = run->seg->start + e;
+    }
+  return TRUE;
+}
+
 /* A table row's items: the row's first, or each line's when its lines are rows of their
  * own (a scan's rows the reading could not part: the coder's row_subclause()). */
 static void
@@ -1372,7 +1520,8 @@ assign_table_rows (KelSegmentRun *run)
 
   if (!run->row_lines)
     {
-      assign_table_row (run, item_at (run, run->first_item), seg->body, seg->end);
+      if (!assign_row_respectively (run))
+        assign_table_row (run, item_at (run, run->first_item), seg->body, seg->end);
       return;
     }
   for (guint i = run->first_item; i < run->doc->codings->len; i++)

@@ -34,6 +34,7 @@ typedef struct {
   int      depth;
   gunichar letter;
   gboolean page_break;   /* first line of a page */
+  gboolean row_cells;    /* a numbered line with a figure in a cell of its own */
 } Line;
 
 /* The units of a table's sum columns, by their place among them: 0 where a column's
@@ -127,6 +128,38 @@ is_dash_cell (const char *p, const char *end)
          || (end - p == 3 && (strncmp (p, "\u2013", 3) == 0 || strncmp (p, "\u2014", 3) == 0));
 }
 
+/* Whether the cell [@p, @end) is a range of sums, "450 000 – 500 000": two figures about
+ * a dash, not two years ("2016–2018", a term). */
+static gboolean
+is_range_cell (const char *p, const char *end)
+{
+  static const char *const dashes[] = { "\u2013", "\u2014", "-" };
+  gboolean pct;
+
+  p = skip_spaces (p, end);
+  for (guint d = 0; d < G_N_ELEMENTS (dashes); d++)
+    {
+      gsize dn = strlen (dashes[d]);
+      const char *m = g_strstr_len (p, end - p, dashes[d]);
+      const char *a = p, *b;
+
+      if (m == NULL || m == p)
+        continue;
+      b = m + dn;
+      if (is_numeric_cell (a, m, &pct) && !pct && is_numeric_cell (b, end, &pct) && !pct)
+        {
+          const char *ae = m;
+          while (ae > a && ae[-1] == ' ')
+            ae--;
+          /* two years: four digits each, no group separator */
+          if (ae - a == 4 && memchr (a, ' ', 4) == NULL && (*a == '1' || *a == '2'))
+            return FALSE;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* Whether a line of cells has a figure in one: a table's row. A row of three cells or
  * more whose sums are dashes ("Sports ground, Shu | Zhambyl | postponed | – | –") is one
  * too, not the wrapped text of the row above. */
@@ -142,7 +175,7 @@ line_has_number_cell (const char *s, const char *end)
       const char *ce = tab ? tab : end;
       gboolean pct;
 
-      if (ce > c && is_numeric_cell (c, ce, &pct))
+      if (ce > c && (is_numeric_cell (c, ce, &pct) || is_range_cell (c, ce)))
         return TRUE;
       cells++;
       dashes += is_dash_cell (c, ce);
@@ -328,6 +361,12 @@ classify_numbered (Line       *line,
     return;
   if (depth > 0 && p < end && (*p == ' ' || *p == '\t') && (depth > 1 || dot_after))
     {
+      const char *tab = memchr (s, '\t', end - s);
+
+      /* a figure in a cell after the one the number opens ("2.1.\tКомпания построит …" has
+       * its number alone in a cell of its own, no sum) */
+      line->row_cells = line->kind == LINE_ROW && tab != NULL
+                        && line_has_number_cell (tab + 1, end);
       const char *b = skip_spaces (p, end);
       c = b < end ? g_utf8_get_char (b) : 0;
       /* A clause opens with a word or a quote, not with "km" or another number;
@@ -1601,6 +1640,51 @@ split_lines (const char *text, gsize len)
   return lines;
 }
 
+/* Whether a line is a row of a table, or a numbered line that may be one. */
+static gboolean
+row_like (const Line *l)
+{
+  return l->kind == LINE_ROW || (l->kind == LINE_DOTTED && l->row_cells);
+}
+
+/* "1. Үлбі шағын ауданында … балабақша салу | 1 150 000" under "Іс-шара | Сомасы, мың
+ * теңге": a numbered line with its sum in a cell of its own is a row of a table, not a
+ * clause, when a table's header or another such row stands next to it (a wrapped line of
+ * its text cell between). A numbered clause alone, whose justified line happens to leave
+ * a gap before a figure, stays a clause. */
+static void
+numbered_rows (GArray *lines, const char *text)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *l = &g_array_index (lines, Line, i);
+      gboolean near = FALSE;
+
+      if (l->kind != LINE_DOTTED || !l->row_cells)
+        continue;
+      for (guint k = i; k > 0 && !near; k--)
+        {
+          const Line *p = &g_array_index (lines, Line, k - 1);
+          if (p->kind == LINE_BLANK || p->kind == LINE_JUNK
+              || (p->kind == LINE_TEXT && g_unichar_islower (g_utf8_get_char (text + p->start))))
+            continue;
+          near = row_like (p) || p->kind == LINE_CELLS;
+          break;
+        }
+      for (guint k = i + 1; k < lines->len && !near; k++)
+        {
+          const Line *n = &g_array_index (lines, Line, k);
+          if (n->kind == LINE_BLANK || n->kind == LINE_JUNK
+              || (n->kind == LINE_TEXT && g_unichar_islower (g_utf8_get_char (text + n->start))))
+            continue;
+          near = row_like (n);
+          break;
+        }
+      if (near)
+        l->kind = LINE_ROW;
+    }
+}
+
 /* One line among its neighbours: what the handlers below decide from. */
 typedef struct {
   GArray     *lines;
@@ -1626,6 +1710,54 @@ prev_content_line (GArray *lines, guint i, guint *prev_index)
   return NULL;
 }
 
+/* Whether the text line @prev (at @prev_index) runs to the right margin of a narrow
+ * column and so wraps into @line, the next, mid-sentence: "We transferred KZT 400 million
+ * to the Kazakhmys" / "Charitable Foundation for …" in a report's column of 50
+ * characters. The margin is the longest text line about them; the line was cut there
+ * when the next line's first word would not have fitted after it. A line that stops on
+ * a stop, or leaves room for that word, ends where its writer ended it. */
+static gboolean
+wraps_into (const char *text, GArray *lines, guint prev_index, const Line *line)
+{
+  const Line *prev = &g_array_index (lines, Line, prev_index);
+  const char *s = text + prev->start, *e = text + prev->end, *w;
+  glong len, margin = 0, word;
+  guint first = prev_index, last = prev_index, full = 0;
+
+  if (prev->kind != LINE_TEXT || line->kind != LINE_TEXT || prev->page != line->page)
+    return FALSE;
+  while (e > s && e[-1] == ' ')
+    e--;
+  if (e == s || strchr (".;:!?", e[-1]) != NULL)
+    return FALSE;
+  len = g_utf8_strlen (s, e - s);
+  /* the text lines of its block, a few on either side, up to a blank line */
+  while (first > 0 && prev_index - first < 4
+         && g_array_index (lines, Line, first - 1).kind == LINE_TEXT)
+    first--;
+  while (last + 1 < lines->len && last - prev_index < 4
+         && g_array_index (lines, Line, last + 1).kind == LINE_TEXT)
+    last++;
+  for (guint k = first; k <= last; k++)
+    {
+      const Line *l = &g_array_index (lines, Line, k);
+      margin = MAX (margin, g_utf8_strlen (text + l->start, l->end - l->start));
+    }
+  for (guint k = first; k <= last; k++)
+    {
+      const Line *l = &g_array_index (lines, Line, k);
+      full += g_utf8_strlen (text + l->start, l->end - l->start) * 5 >= margin * 4;
+    }
+  /* a wide page's short line is a heading's or a paragraph's last (ends_closed()); a
+   * column shows its margin in three lines or more that reach it */
+  if (margin >= 70 || len < 35 || len * 4 < margin * 3 || full < 3)
+    return FALSE;
+  for (w = text + line->start; w < text + line->end && *w != ' '; w++)
+    ;
+  word = g_utf8_strlen (text + line->start, w - (text + line->start));
+  return len + 1 + word > margin;
+}
+
 static void
 step_init (Step *s, const State *st, const Unit *u, GArray *lines, guint i)
 {
@@ -1638,6 +1770,8 @@ step_init (Step *s, const State *st, const Unit *u, GArray *lines, guint i)
   closed = prev == NULL || ends_closed (text, prev)
            || (u->open && u->n_lines == 1 && u->start == prev->start
                && is_unmarked_heading (text, lines, prev_index, line));
+  if (closed && prev != NULL && wraps_into (text, lines, prev_index, line))
+    closed = FALSE;
   /* "1. …", "2. Выполнены … на автомобильной дороге" / "Акколь – Азат …": where "1."
    * items are clauses, a long line that stops on a word goes on */
   if (closed && prev != NULL && prev->kind == LINE_DOTTED && prev->depth == 1
@@ -1969,6 +2103,27 @@ start_clause (State *st, Unit *u, const Line *line)
     }
 }
 
+/* "1. Обязательства Компании" / "1.1. Провести …" after a text's clauses have run on to
+ * "2." or further: a short title numbered "1." with its "1.1." right under it opens the
+ * numbering again (the Russian text of a bilingual memorandum after the Kazakh one), even
+ * where no unnumbered heading came before it. */
+static gboolean
+restarts_numbering (const State *st, const Step *s)
+{
+  const Line *line = s->line, *next;
+  const char *b = st->text + line->body, *e = st->text + line->end;
+  guint k = next_content_line (s->lines, s->i);
+
+  if (line->depth != 1 || line->num[0] != 1 || k >= s->lines->len)
+    return FALSE;
+  while (e > b && e[-1] == ' ')
+    e--;
+  if (e == b || strchr (".;:,", e[-1]) != NULL || g_utf8_strlen (b, e - b) > 60)
+    return FALSE;
+  next = &g_array_index (s->lines, Line, k);
+  return next->kind == LINE_DOTTED && next->depth == 2 && next->num[0] == 1 && next->num[1] == 1;
+}
+
 static void
 on_dotted (State *st, Unit *u, const Step *s)
 {
@@ -1978,8 +2133,9 @@ on_dotted (State *st, Unit *u, const Step *s)
    * again ("III. ОБРАЗОВАНИЕ" / "1. …"): close it first */
   if (s->closed && u->open && u->paragraph && u->n_lines == 1)
     close_unit (st, u);
-  if (!s->closed || !plausible_dotted (st, line->num, line->depth,
-                                       starts_titled (st->text, line)))
+  if (!s->closed || !(plausible_dotted (st, line->num, line->depth,
+                                         starts_titled (st->text, line))
+                       || restarts_numbering (st, s)))
     {
       if (u->open)
         unit_extend (u, line);
@@ -2155,6 +2311,7 @@ kel_segment_text (const char *text, gsize len)
   st.fact_column = -1;
 
   lines = split_lines (text, len);
+  numbered_rows (lines, text);
   for (guint i = 0; i < lines->len; i++)
     {
       Step s;
