@@ -611,6 +611,10 @@ test_ocr_fix_border_marks (void)
     { "Алға", 100.0f, 120.0f, TRUE, TRUE }, { "!", 122.0f, 124.0f, FALSE, TRUE },
     { "Мақсат", 100.0f, 130.0f, TRUE, TRUE }, { ":", 132.0f, 134.0f, FALSE, TRUE },
     { "білім", 136.0f, 160.0f, FALSE, TRUE }, { "7|8", 162.0f, 190.0f, FALSE, TRUE },
+    /* a dash across between years kept; one twice as tall as wide, a table's rule down
+     * read as «—» beside a cell's text (fresh7 09), taken out */
+    { "2023", 200.0f, 220.0f, FALSE, TRUE }, { "—", 222.0f, 232.0f, FALSE, TRUE },
+    { "2024", 234.0f, 254.0f, FALSE, TRUE }, { "—", 400.0f, 402.5f, FALSE, FALSE },
   };
   g_autoptr (GArray) words = g_array_new (FALSE, TRUE, sizeof (KelOcrWord));
   guint k = 0;
@@ -962,13 +966,15 @@ test_ocr_ruled_table (void)
 
 /* A plan/fact table scanned, its sections' names in cells merged down over their rows -- */
 
-/* The rows: a number, a section (NULL: the cell above goes on), an item, plan and fact. */
+/* The rows: a number, a section (NULL: the cell above goes on), an item, plan and fact
+ * («–»: none planned or spent). */
 static const char *const grouped_rows[][5] = {
   { "55", "Инфраструктура", "Ремонт школы № 5", "75 000", "74 500" },
   { "57", NULL, "Замена тепловых сетей", "57 000", "55 700" },
   { "75", NULL, "Освещение улиц", "25 000", "25 000" },
   { "77", "Спорт", "Поддержка хоккейного клуба", "15 000", "15 700" },
   { "57", NULL, "Проведение Дня города", "7 500", "7 750" },
+  { "75", NULL, "Практика студентов", "–", "–" },
 };
 static const double grouped_x[] = { 60, 88, 200, 430, 500, 570 };
 
@@ -1132,6 +1138,42 @@ test_ocr_short_cell_rules (void)
   g_remove (path);
 }
 
+/* A dash alone in a figure cell, set against its right border, is the cell's text («–»:
+ * nothing planned), not what OCR made of the border: that is a mark on a line between two
+ * columns where it crosses a rule between two rows (fresh17 12 lost its «–» cells, and
+ * with them what its text layer's twin reads). */
+static void
+test_ocr_figure_dashes (void)
+{
+  g_autofree char *path = make_grouped_scan ("figure-dashes-scan.pdf", 200, 0, FALSE, 4);
+  KelExtractOptions options = { 0, KEL_OCR_AUTO, NULL, NULL, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelExtracted) ext = kel_extract_file_full (path, &options, NULL, &error);
+  const KelTable *t;
+  guint dashes = 0, last = G_N_ELEMENTS (grouped_rows) - 1;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ext);
+  g_assert_cmpuint (ext->tables->len, ==, 1);
+  t = &g_array_index (ext->tables, KelTable, 0);
+  for (guint k = 0; k < t->cells->len; k++)
+    {
+      const KelTableCell *c = &g_array_index (t->cells, KelTableCell, k);
+      g_autofree char *text = c->start == KEL_NO_TEXT
+                                ? g_strdup ("") : g_strndup (ext->text + c->start,
+                                                             c->end - c->start);
+
+      if (c->row == t->n_header_rows + last && c->col >= 3)
+        {
+          g_test_message ("dash cell: «%s»", text);
+          dashes += g_strcmp0 (text, "–") == 0 || g_strcmp0 (text, "-") == 0
+                    || g_strcmp0 (text, "—") == 0;
+        }
+    }
+  g_assert_cmpuint (dashes, ==, 2);
+  g_remove (path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1156,5 +1198,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/ocr/scan/ruled-table", test_ocr_ruled_table);
   g_test_add_func ("/kelisim/ocr/scan/speckled-rules", test_ocr_speckled_rules);
   g_test_add_func ("/kelisim/ocr/scan/short-cell-rules", test_ocr_short_cell_rules);
+  g_test_add_func ("/kelisim/ocr/scan/figure-dashes", test_ocr_figure_dashes);
   return g_test_run ();
 }
