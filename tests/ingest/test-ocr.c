@@ -611,6 +611,10 @@ test_ocr_fix_border_marks (void)
     { "Алға", 100.0f, 120.0f, TRUE, TRUE }, { "!", 122.0f, 124.0f, FALSE, TRUE },
     { "Мақсат", 100.0f, 130.0f, TRUE, TRUE }, { ":", 132.0f, 134.0f, FALSE, TRUE },
     { "білім", 136.0f, 160.0f, FALSE, TRUE }, { "7|8", 162.0f, 190.0f, FALSE, TRUE },
+    /* a dash across between years kept; one twice as tall as wide, a table's rule down
+     * read as «—» beside a cell's text (fresh7 09), taken out */
+    { "2023", 200.0f, 220.0f, FALSE, TRUE }, { "—", 222.0f, 232.0f, FALSE, TRUE },
+    { "2024", 234.0f, 254.0f, FALSE, TRUE }, { "—", 400.0f, 402.5f, FALSE, FALSE },
   };
   g_autoptr (GArray) words = g_array_new (FALSE, TRUE, sizeof (KelOcrWord));
   guint k = 0;
@@ -960,6 +964,216 @@ test_ocr_ruled_table (void)
   g_remove (path);
 }
 
+/* A plan/fact table scanned, its sections' names in cells merged down over their rows -- */
+
+/* The rows: a number, a section (NULL: the cell above goes on), an item, plan and fact
+ * («–»: none planned or spent). */
+static const char *const grouped_rows[][5] = {
+  { "55", "Инфраструктура", "Ремонт школы № 5", "75 000", "74 500" },
+  { "57", NULL, "Замена тепловых сетей", "57 000", "55 700" },
+  { "75", NULL, "Освещение улиц", "25 000", "25 000" },
+  { "77", "Спорт", "Поддержка хоккейного клуба", "15 000", "15 700" },
+  { "57", NULL, "Проведение Дня города", "7 500", "7 750" },
+  { "75", NULL, "Практика студентов", "–", "–" },
+};
+static const double grouped_x[] = { 60, 88, 200, 430, 500, 570 };
+
+/* The table drawn by @cr (in points) on a portrait A4 page: rules 0.75 pt wide of grey
+ * @rule_grey, each with a dark speck every 11 pt along it when @specks (a scanner's dust on
+ * a light rule, which alone would pass for noise); rows 22 pt high, 9 pt DejaVu Sans Bold
+ * set with the tops of its figures @gap points under the row's top rule. The rule under a
+ * row stops at the section column where the section goes on: the number column's rules
+ * are only 28 pt long. */
+static void
+draw_grouped_table (cairo_t *cr, double rule_grey, gboolean specks, double gap)
+{
+  guint n_rows = G_N_ELEMENTS (grouped_rows), n_cols = G_N_ELEMENTS (grouped_x) - 1;
+  double top = 140, row_h = 22, bottom = top + n_rows * row_h;
+  cairo_text_extents_t figure;
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, 9);
+  cairo_move_to (cr, grouped_x[0], 110);
+  cairo_show_text (cr, "Исполнение плана мероприятий за 2023 год (тыс. тенге)");
+  cairo_text_extents (cr, "0", &figure);
+  for (guint r = 0; r < n_rows; r++)
+    for (guint c = 0; c < n_cols; c++)
+      {
+        cairo_text_extents_t ext;
+        const char *text = grouped_rows[r][c];
+
+        if (text == NULL)
+          continue;
+        cairo_text_extents (cr, text, &ext);
+        cairo_move_to (cr, c >= 3 ? grouped_x[c + 1] - 2 - ext.x_advance : grouped_x[c] + 3,
+                       top + r * row_h + 0.75 + gap - figure.y_bearing);
+        cairo_show_text (cr, text);
+      }
+  cairo_set_source_rgb (cr, rule_grey, rule_grey, rule_grey);
+  cairo_set_line_width (cr, 0.75);
+  for (guint r = 0; r <= n_rows; r++)
+    {
+      double y = top + r * row_h;
+      gboolean goes_on = r > 0 && r < n_rows && grouped_rows[r][1] == NULL;
+
+      cairo_move_to (cr, grouped_x[0], y);
+      cairo_line_to (cr, goes_on ? grouped_x[1] : grouped_x[n_cols], y);
+      if (goes_on)
+        {
+          cairo_move_to (cr, grouped_x[2], y);
+          cairo_line_to (cr, grouped_x[n_cols], y);
+        }
+    }
+  for (guint c = 0; c <= n_cols; c++)
+    {
+      cairo_move_to (cr, grouped_x[c], top);
+      cairo_line_to (cr, grouped_x[c], bottom);
+    }
+  cairo_stroke (cr);
+  if (!specks)
+    return;
+  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+  for (guint r = 0; r <= n_rows; r++)
+    for (double x = grouped_x[0] + 5; x < grouped_x[n_cols]; x += 11)
+      cairo_rectangle (cr, x, top + r * row_h - 0.35, 0.7, 0.7);
+  for (guint c = 0; c <= n_cols; c++)
+    for (double y = top + 5; y < bottom; y += 11)
+      cairo_rectangle (cr, grouped_x[c] - 0.35, y, 0.7, 0.7);
+  cairo_fill (cr);
+}
+
+/* The table "scanned" at @dpi (see draw_grouped_table()), turned by 1.2°, as a PDF of
+ * the image alone. */
+static char *
+make_grouped_scan (const char *name, double dpi, double rule_grey, gboolean specks,
+                   double gap)
+{
+  g_autofree char *path = kel_test_write_temp (name, "", 0);
+  double w = 595, h = 842, scale = dpi / 72.0;
+  cairo_surface_t *img = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (w * scale),
+                                                     (int) (h * scale));
+  cairo_t *cr = cairo_create (img);
+  cairo_surface_t *pdf;
+
+  cairo_set_source_rgb (cr, 0.98, 0.98, 0.98);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, w / 2, h / 2);
+  cairo_rotate (cr, 1.2 * G_PI / 180);
+  cairo_translate (cr, -w / 2, -h / 2);
+  draw_grouped_table (cr, rule_grey, specks, gap);
+  cairo_destroy (cr);
+
+  pdf = cairo_pdf_surface_create (path, w, h);
+  cr = cairo_create (pdf);
+  paint_image (cr, img, w, h);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (pdf);
+  g_assert_cmpint (cairo_surface_status (pdf), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (pdf);
+  cairo_surface_destroy (img);
+  return g_steal_pointer (&path);
+}
+
+/* Reads @path and checks that its table is found from its rules with a row for each row
+ * drawn: each number in a cell of its own (none merged with the next row's for want of the
+ * short rule between them), the sections merged down as drawn. */
+static void
+check_grouped_scan (const char *path)
+{
+  KelExtractOptions options = { 0, KEL_OCR_AUTO, NULL, NULL, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelExtracted) ext = kel_extract_file_full (path, &options, NULL, &error);
+  const KelTable *t;
+  guint numbers = 0, section_rows = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ext);
+  g_assert_cmpuint (ext->tables->len, ==, 1);
+  t = &g_array_index (ext->tables, KelTable, 0);
+  g_assert_true (t->ruled);
+  g_assert_cmpuint (t->n_cols, ==, G_N_ELEMENTS (grouped_x) - 1);
+  g_assert_cmpuint (t->n_rows, ==, G_N_ELEMENTS (grouped_rows));
+  for (guint k = 0; k < t->cells->len; k++)
+    {
+      const KelTableCell *c = &g_array_index (t->cells, KelTableCell, k);
+
+      if (c->col == 0 && c->n_rows == 1)
+        numbers++;
+      if (c->col == 1)
+        section_rows += c->n_rows;
+      g_assert_cmpuint (c->n_cols, ==, 1);
+    }
+  g_assert_cmpuint (numbers, ==, G_N_ELEMENTS (grouped_rows));
+  g_assert_cmpuint (section_rows, ==, G_N_ELEMENTS (grouped_rows));
+  g_assert_nonnull (strstr (ext->text, "Замена тепловых сетей"));
+}
+
+/* Light grey rules with a scanner's dark specks on them: at the level letters are told
+ * from paper, the specks are dots of their own, and taking them away as noise before the
+ * rules were looked for cut every rule into pieces too short to be one (fresh19 10's table
+ * lost rows to it). The rules are found first. */
+static void
+test_ocr_speckled_rules (void)
+{
+  g_autofree char *path = make_grouped_scan ("speckled-rules-scan.pdf", 200, 0.8, TRUE, 4);
+
+  check_grouped_scan (path);
+  g_remove (path);
+}
+
+/* The number column's borders, 28 pt long (less than the half inch a stroke is a rule at
+ * whatever is around it), with the next row's number close under them on a 150 dpi scan:
+ * no paper along them, but each runs from the column's left rule to its right one, which
+ * the foot or the head of a line of letters never does (fresh17 12 read two rows'
+ * numbers as one cell). */
+static void
+test_ocr_short_cell_rules (void)
+{
+  g_autofree char *path = make_grouped_scan ("short-rules-scan.pdf", 150, 0, FALSE, 0.6);
+
+  check_grouped_scan (path);
+  g_remove (path);
+}
+
+/* A dash alone in a figure cell, set against its right border, is the cell's text («–»:
+ * nothing planned), not what OCR made of the border: that is a mark on a line between two
+ * columns where it crosses a rule between two rows (fresh17 12 lost its «–» cells, and
+ * with them what its text layer's twin reads). */
+static void
+test_ocr_figure_dashes (void)
+{
+  g_autofree char *path = make_grouped_scan ("figure-dashes-scan.pdf", 200, 0, FALSE, 4);
+  KelExtractOptions options = { 0, KEL_OCR_AUTO, NULL, NULL, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelExtracted) ext = kel_extract_file_full (path, &options, NULL, &error);
+  const KelTable *t;
+  guint dashes = 0, last = G_N_ELEMENTS (grouped_rows) - 1;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ext);
+  g_assert_cmpuint (ext->tables->len, ==, 1);
+  t = &g_array_index (ext->tables, KelTable, 0);
+  for (guint k = 0; k < t->cells->len; k++)
+    {
+      const KelTableCell *c = &g_array_index (t->cells, KelTableCell, k);
+      g_autofree char *text = c->start == KEL_NO_TEXT
+                                ? g_strdup ("") : g_strndup (ext->text + c->start,
+                                                             c->end - c->start);
+
+      if (c->row == t->n_header_rows + last && c->col >= 3)
+        {
+          g_test_message ("dash cell: «%s»", text);
+          dashes += g_strcmp0 (text, "–") == 0 || g_strcmp0 (text, "-") == 0
+                    || g_strcmp0 (text, "—") == 0;
+        }
+    }
+  g_assert_cmpuint (dashes, ==, 2);
+  g_remove (path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -982,5 +1196,8 @@ main (int argc, char **argv)
   g_test_add_data_func ("/kelisim/ocr/scan/en", "06-amt-en-2021", check_scan);
   g_test_add_func ("/kelisim/ocr/garbled-layer", test_ocr_garbled_layer);
   g_test_add_func ("/kelisim/ocr/scan/ruled-table", test_ocr_ruled_table);
+  g_test_add_func ("/kelisim/ocr/scan/speckled-rules", test_ocr_speckled_rules);
+  g_test_add_func ("/kelisim/ocr/scan/short-cell-rules", test_ocr_short_cell_rules);
+  g_test_add_func ("/kelisim/ocr/scan/figure-dashes", test_ocr_figure_dashes);
   return g_test_run ();
 }

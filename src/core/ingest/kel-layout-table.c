@@ -170,21 +170,35 @@ grid_cells (const GArray *rules, const GArray *xs, const GArray *ys, guint page,
 }
 
 /* Whether glyph @i of @glyphs is what OCR made of a border: a word of one stroke ("|",
- * "—") on a line between two columns. */
+ * "—") on a line between two columns; one across ("—", "-", "_") only where that line
+ * crosses a rule between two rows (the remains of a rule down read as «—» are taken out
+ * with OCR's other marks of borders, by their shape: kel-ocr-fix.c): a dash on a cell's
+ * line of text, set against the cell's right border (a figure column's «–» for "none"),
+ * is the cell's text. */
 static gboolean
 is_border_remnant (const LayTable *t, const GArray *glyphs, guint i)
 {
   const Glyph *g = &g_array_index (glyphs, Glyph, i);
   float cx = (g->r.x1 + g->r.x2) / 2;
+  gboolean near_column = FALSE;
 
   if (g->word < 0 || g_utf8_strchr ("|—–-_[]", -1, g->c) == NULL
       || (i > 0 && g_array_index (glyphs, Glyph, i - 1).word == g->word)
       || (i + 1 < glyphs->len && g_array_index (glyphs, Glyph, i + 1).word == g->word))
     return FALSE;
-  for (guint k = 0; k < t->xs->len; k++)
-    if (fabsf (cx - g_array_index (t->xs, float, k)) < 5)
-      return TRUE;
-  return FALSE;
+  for (guint k = 0; k < t->xs->len && !near_column; k++)
+    near_column = fabsf (cx - g_array_index (t->xs, float, k)) < 5;
+  if (!near_column || g_utf8_strchr ("|[]", -1, g->c) != NULL)
+    return near_column;
+  for (guint k = 0; k < t->cells->len; k++)
+    {
+      const LayCellBox *c = &g_array_index (t->cells, LayCellBox, k);
+
+      if (cx >= c->rect.x1 - TOUCH && cx < c->rect.x2 + TOUCH && g->ymid >= c->rect.y1
+          && g->ymid < c->rect.y2)
+        return MIN (g->ymid - c->rect.y1, c->rect.y2 - g->ymid) < TOUCH;
+    }
+  return TRUE;
 }
 
 /* The cell of @t above cell @k at @x: the one whose bottom is @k's top; -1 when none. */

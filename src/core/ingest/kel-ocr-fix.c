@@ -561,7 +561,9 @@ border_mark (const char *text, gboolean *bar)
 }
 
 /* Whether word @i is the edge of a box around text (a dashed border read as «|», «!» or
- * «;»), not text: a bar standing alone, which no word of the documents is; another mark
+ * «;»), not text: a bar standing alone, which no word of the documents is, nor a dash
+ * whose box is twice as tall as it is wide (the remains of a table's rule down, read as
+ * «—»: a dash is a stroke across); another mark
  * alone opening a line, which no line of text opens with, or ending one when it stands
  * apart from the line's text, more than one and a half times the text's height away
  * (punctuation set apart by a space stands a space away). */
@@ -578,6 +580,9 @@ is_border_mark (GArray *words, guint i)
   float height, gap;
   gboolean bar;
 
+  if ((strcmp (w->text, "—") == 0 || strcmp (w->text, "–") == 0 || strcmp (w->text, "-") == 0)
+      && w->rect.y2 - w->rect.y1 > 2 * (w->rect.x2 - w->rect.x1))
+    return TRUE;
   if (!border_mark (w->text, &bar))
     return FALSE;
   if (bar)

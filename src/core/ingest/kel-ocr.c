@@ -398,37 +398,131 @@ on_paper (PIX *ink, gboolean horizontal, int x, int y, int w, int h)
          && ink_share (ink, x + w + near, y, band, h) < 0.15;
 }
 
-/* Adds the boxes of the components of @lines (1 bpp) no thicker than @thick pixels, with
- * paper along them in @ink, to @rules, in points, and paints them into @mask. */
-static void
-add_rules (PIX *lines, PIX *ink, gboolean horizontal, int thick, double dpi, GArray *rules,
-           PIX *mask)
+/* A stroke found on the page, in pixels. */
+typedef struct {
+  l_int32 x, y, w, h;
+} PixBox;
+
+/* The components of @lines (1 bpp) no thicker than @thick pixels across (@horizontal) or
+ * down, as PixBox. */
+static GArray *
+thin_strokes (PIX *lines, gboolean horizontal, int thick)
 {
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (PixBox));
   BOXA *boxes = pixConnCompBB (lines, 8);
-  float to_pt = (float) (72.0 / dpi);
-  int margin = MAX (2, (int) (dpi / 60)), side = MAX (1, (int) (dpi / 150));
-  /* no letter is half an inch tall or wide and thin: a run so long is a rule even where
-   * a cell's text comes up to it on both sides */
-  int long_run = (int) (dpi / 2);
 
   for (l_int32 i = 0; boxes != NULL && i < boxaGetCount (boxes); i++)
     {
-      l_int32 x, y, w, h, mx, my;
-      KelLayoutRule r;
+      PixBox b;
 
-      if (boxaGetBoxGeometry (boxes, i, &x, &y, &w, &h) != 0
-          || (horizontal ? h : w) > thick
-          || ((horizontal ? w : h) < long_run && !on_paper (ink, horizontal, x, y, w, h)))
+      if (boxaGetBoxGeometry (boxes, i, &b.x, &b.y, &b.w, &b.h) == 0
+          && (horizontal ? b.h : b.w) <= thick)
+        g_array_append_val (out, b);
+    }
+  boxaDestroy (&boxes);
+  return out;
+}
+
+/* Whether the point @x, @y lies on one of @rules (PixBox), give or take @tol pixels. */
+static gboolean
+on_a_rule (const GArray *rules, int x, int y, int tol)
+{
+  for (guint i = 0; i < rules->len; i++)
+    {
+      const PixBox *r = &g_array_index (rules, PixBox, i);
+
+      if (x >= r->x - tol && x <= r->x + r->w + tol && y >= r->y - tol && y <= r->y + r->h + tol)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether stroke @b, across (@horizontal) or down, is a rule: half an inch long or more
+ * (no letter is so long and thin, so it is one even where a cell's text comes up to it on
+ * both sides), or with paper along it in @ink, or running from one of the rules @cross of
+ * the other direction (may be NULL) to another: the border between two cells of a narrow
+ * column whose text sits close to it (a scan at a low resolution) ends on the column's
+ * rules, where the foot or the head of a line of letters never does. */
+static gboolean
+is_rule (const PixBox *b, PIX *ink, gboolean horizontal, double dpi, const GArray *cross)
+{
+  int long_run = (int) (dpi / 2), tol = MAX (2, (int) (dpi / 60));
+
+  if ((horizontal ? b->w : b->h) >= long_run || on_paper (ink, horizontal, b->x, b->y, b->w, b->h))
+    return TRUE;
+  if (cross == NULL)
+    return FALSE;
+  if (horizontal)
+    return on_a_rule (cross, b->x, b->y + b->h / 2, tol)
+           && on_a_rule (cross, b->x + b->w - 1, b->y + b->h / 2, tol);
+  return on_a_rule (cross, b->x + b->w / 2, b->y, tol)
+         && on_a_rule (cross, b->x + b->w / 2, b->y + b->h - 1, tol);
+}
+
+/* Adds @strokes (PixBox) where @keep is set to @rules, in points, and paints them into
+ * @mask. */
+static void
+add_rules (const GArray *strokes, const gboolean *keep, gboolean horizontal, double dpi,
+           GArray *rules, PIX *mask)
+{
+  float to_pt = (float) (72.0 / dpi);
+  int margin = MAX (2, (int) (dpi / 60)), side = MAX (1, (int) (dpi / 150));
+
+  for (guint i = 0; i < strokes->len; i++)
+    {
+      const PixBox *b = &g_array_index (strokes, PixBox, i);
+      KelLayoutRule r;
+      l_int32 mx, my;
+
+      if (!keep[i])
         continue;
-      r = (KelLayoutRule) { x * to_pt, y * to_pt, (x + w) * to_pt, (y + h) * to_pt };
+      r = (KelLayoutRule) { b->x * to_pt, b->y * to_pt, (b->x + b->w) * to_pt,
+                            (b->y + b->h) * to_pt };
       g_array_append_val (rules, r);
       /* and its blur, which a low resolution or a JPEG spread around it; across the rule
        * less, as a cell's text may come up to it */
       mx = horizontal ? margin : side;
       my = horizontal ? side : margin;
-      pixRasterop (mask, x - mx, y - my, w + 2 * mx, h + 2 * my, PIX_SET, NULL, 0, 0);
+      pixRasterop (mask, b->x - mx, b->y - my, b->w + 2 * mx, b->h + 2 * my, PIX_SET, NULL, 0,
+                   0);
     }
-  boxaDestroy (&boxes);
+}
+
+/* The strokes of @strokes (PixBox) where @keep is set. */
+static GArray *
+kept (const GArray *strokes, const gboolean *keep)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (PixBox));
+
+  for (guint i = 0; i < strokes->len; i++)
+    if (keep[i])
+      g_array_append_val (out, g_array_index (strokes, PixBox, i));
+  return out;
+}
+
+/* Finds the rules among the thin components of @across and @down (1 bpp, opened with a
+ * line) with is_rule(): the down ones first on their own, then those across, which may end
+ * on them, then the down ones left, which may end on the rules across. Adds them to
+ * @rules (across, then down) and paints them into @mask. */
+static void
+find_rules (PIX *across, PIX *down, PIX *ink, int thick, double dpi, GArray *rules, PIX *mask)
+{
+  g_autoptr (GArray) h = thin_strokes (across, TRUE, thick);
+  g_autoptr (GArray) v = thin_strokes (down, FALSE, thick);
+  g_autofree gboolean *keep_h = g_new0 (gboolean, h->len + 1);
+  g_autofree gboolean *keep_v = g_new0 (gboolean, v->len + 1);
+  g_autoptr (GArray) vs = NULL, hs = NULL;
+
+  for (guint i = 0; i < v->len; i++)
+    keep_v[i] = is_rule (&g_array_index (v, PixBox, i), ink, FALSE, dpi, NULL);
+  vs = kept (v, keep_v);
+  for (guint i = 0; i < h->len; i++)
+    keep_h[i] = is_rule (&g_array_index (h, PixBox, i), ink, TRUE, dpi, vs);
+  hs = kept (h, keep_h);
+  for (guint i = 0; i < v->len; i++)
+    keep_v[i] = keep_v[i] || is_rule (&g_array_index (v, PixBox, i), ink, FALSE, dpi, hs);
+  add_rules (h, keep_h, TRUE, dpi, rules, mask);
+  add_rules (v, keep_v, FALSE, dpi, rules, mask);
 }
 
 /* The grey of the paper: the commonest level of the lighter half. */
@@ -481,10 +575,8 @@ take_rules (PIX *gray, double dpi)
   across = pixOpenBrick (NULL, bw, len, 1);
   down = pixOpenBrick (NULL, bw, 1, len);
   mask = pixCreate (pixGetWidth (gray), pixGetHeight (gray), 1);
-  if (across != NULL && mask != NULL)
-    add_rules (across, ink, TRUE, thick, dpi, rules, mask);
-  if (down != NULL && mask != NULL)
-    add_rules (down, ink, FALSE, thick, dpi, rules, mask);
+  if (across != NULL && down != NULL && mask != NULL)
+    find_rules (across, down, ink, thick, dpi, rules, mask);
   if (mask != NULL)
     pixSetMasked (gray, mask, 255);
   pixDestroy (&flat);
@@ -511,13 +603,16 @@ prepare_page (PopplerPage *page, float *angle, double *dpi, GArray **rules)
   if (gray == NULL)
     return NULL;
   gray = deskew (gray, angle);
+  /* the rules first: a light grey rule is, at the level that tells ink from paper, a row
+   * of dots (its darker specks, a JPEG's blocks), which would be taken for specks and
+   * made paper, and the rule, cut every few points, found nowhere */
+  *rules = take_rules (gray, *dpi);
   bw = pixConvertTo1 (gray, INK_THRESHOLD);
   if (bw != NULL)
     {
       remove_specks (gray, bw);
       pixDestroy (&bw);
     }
-  *rules = take_rules (gray, *dpi);
   return gray;
 }
 
