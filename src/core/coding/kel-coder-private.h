@@ -64,6 +64,16 @@ guint64   _kel_trace_inputs           (const KelSegmentRun *run,
 /* Empties @reuse's record (if any) for one trace per segment of @doc. */
 void      _kel_trace_begin            (KelCoderReuse       *reuse,
                                        const KelDocument   *doc);
+/* @reuse's trace when it holds what the document-wide stages found in the document
+ * alone (KelCoderTrace.facts), else NULL. */
+const KelCoderTrace *_kel_trace_facts (const KelCoderReuse *reuse);
+/* Records in @reuse's record (if any) those facts: whether the text has a Latin-script
+ * view, the first segment of the earlier messages, and the @rates the document was coded
+ * with (what they state). */
+void      _kel_trace_record_facts     (KelCoderReuse       *reuse,
+                                       gboolean             latin,
+                                       guint                earlier,
+                                       const KelRates      *rates);
 /* The trace of segment @i in @reuse's trace when it may stand for coding the segment with
  * @inputs: coded with them, and not touched by the edit; else NULL. */
 const KelSegmentTrace *_kel_trace_reusable (const KelSegmentRun *run,
