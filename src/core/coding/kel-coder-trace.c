@@ -73,16 +73,23 @@ _kel_trace_inputs (const KelSegmentRun *run, const double *prior, KelReason inhe
 }
 
 void
-_kel_trace_begin (KelCoderReuse *reuse, const KelDocument *doc)
+_kel_trace_begin (KelCoderReuse *reuse, const KelDocument *doc, gboolean latin,
+                  guint earlier, const KelRates *rates)
 {
+  g_autoptr (GArray) stated = NULL;
+
   if (reuse == NULL || reuse->record == NULL)
     return;
   g_array_set_size (reuse->record->codings, 0);
   g_array_set_size (reuse->record->hits, 0);
   g_array_set_size (reuse->record->segments, 0);
   g_array_set_size (reuse->record->segments, doc->segments->len);
-  reuse->record->facts = FALSE;
+  stated = kel_rates_list_stated (rates);
+  reuse->record->facts = TRUE;
+  reuse->record->latin = latin;
+  reuse->record->earlier = earlier;
   g_array_set_size (reuse->record->stated, 0);
+  g_array_append_vals (reuse->record->stated, stated->data, stated->len);
 }
 
 const KelCoderTrace *
@@ -91,20 +98,17 @@ _kel_trace_facts (const KelCoderReuse *reuse)
   return reuse != NULL && reuse->reuse != NULL && reuse->reuse->facts ? reuse->reuse : NULL;
 }
 
-void
-_kel_trace_record_facts (KelCoderReuse *reuse, gboolean latin, guint earlier,
-                         const KelRates *rates)
+KelRates *
+_kel_trace_rates (const KelCoderTrace *facts, const KelRates *rates, const char *text,
+                  gsize len)
 {
-  g_autoptr (GArray) stated = NULL;
+  KelRates *out;
 
-  if (reuse == NULL || reuse->record == NULL)
-    return;
-  stated = kel_rates_list_stated (rates);
-  reuse->record->facts = TRUE;
-  reuse->record->latin = latin;
-  reuse->record->earlier = earlier;
-  g_array_set_size (reuse->record->stated, 0);
-  g_array_append_vals (reuse->record->stated, stated->data, stated->len);
+  if (facts == NULL)
+    return kel_rates_scan_document (rates, text, len);
+  out = rates != NULL ? kel_rates_copy (rates) : kel_rates_new ();
+  kel_rates_state_all (out, facts->stated);
+  return out;
 }
 
 static void

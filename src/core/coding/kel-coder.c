@@ -1849,18 +1849,11 @@ _kel_coder_code_document_traced (const KelLexicon *lex, KelDocument *doc,
 
   g_return_if_fail (lex != NULL && doc != NULL && doc->norm != NULL);
 
-  /* what the document alone gives, from its trace when it has one (kel-coder-trace.c) */
   view = facts == NULL || facts->latin ? _kel_latin_view_enter (doc) : NULL;
   ensure_codes ();
   _kel_lexicon_memo_begin (lex);
   clear_codings (doc);
-  if (facts != NULL)
-    {
-      doc_rates = rates != NULL ? kel_rates_copy (rates) : kel_rates_new ();
-      kel_rates_state_all (doc_rates, facts->stated);
-    }
-  else
-    doc_rates = kel_rates_scan_document (rates, doc->norm->text, doc->norm->len);
+  doc_rates = _kel_trace_rates (facts, rates, doc->norm->text, doc->norm->len);
   sections = section_reasons (lex, doc, hits, section_words);
   earlier = facts != NULL ? facts->earlier : earlier_messages (doc);
   prior = g_new0 (double, kel_lexicon_get_n_categories (lex));
@@ -1868,8 +1861,7 @@ _kel_coder_code_document_traced (const KelLexicon *lex, KelDocument *doc,
   run.doc = doc;
   run.rates = doc_rates;
   run.hits = hits;
-  _kel_trace_begin (reuse, doc);
-  _kel_trace_record_facts (reuse, view != NULL, earlier, doc_rates);
+  _kel_trace_begin (reuse, doc, view != NULL, earlier, doc_rates);
 
   for (guint i = 0; i < doc->segments->len; i++)
     {

@@ -163,6 +163,23 @@ put_string (GByteArray *out, const char *s)
   g_byte_array_append (out, (const guint8 *) s, len);
 }
 
+/* What the document alone gave (KelCoderTrace.facts). */
+static void
+put_facts (GByteArray *out, const KelCoderTrace *trace)
+{
+  put_u32 (out, trace->facts != FALSE);
+  put_u32 (out, trace->latin != FALSE);
+  put_u32 (out, trace->earlier);
+  put_u32 (out, trace->stated->len);
+  for (guint i = 0; i < trace->stated->len; i++)
+    {
+      const KelRateEntry *e = &g_array_index (trace->stated, KelRateEntry, i);
+
+      g_byte_array_append (out, (const guint8 *) e->currency, 3);
+      put_double (out, e->kzt_per_unit);
+    }
+}
+
 static GBytes *
 trace_to_bytes (const KelCoderTrace *trace, const KelLexicon *lex)
 {
@@ -234,17 +251,7 @@ trace_to_bytes (const KelCoderTrace *trace, const KelLexicon *lex)
       put_u64 (out, h->start);
       put_u64 (out, h->end);
     }
-  put_u32 (out, trace->facts != FALSE);
-  put_u32 (out, trace->latin != FALSE);
-  put_u32 (out, trace->earlier);
-  put_u32 (out, trace->stated->len);
-  for (guint i = 0; i < trace->stated->len; i++)
-    {
-      const KelRateEntry *e = &g_array_index (trace->stated, KelRateEntry, i);
-
-      g_byte_array_append (out, (const guint8 *) e->currency, 3);
-      put_double (out, e->kzt_per_unit);
-    }
+  put_facts (out, trace);
   return g_byte_array_free_to_bytes (out);
 }
 
@@ -324,6 +331,30 @@ get_count (Reader *r, gsize size)
   if (!r->bad && n > (gsize) (r->end - r->p) / size)
     r->bad = TRUE;
   return r->bad ? 0 : n;
+}
+
+static void
+get_facts (Reader *r, KelCoderTrace *trace)
+{
+  trace->facts = get_u32 (r) != 0;
+  trace->latin = get_u32 (r) != 0;
+  trace->earlier = get_u32 (r);
+  g_array_set_size (trace->stated, get_count (r, 11));
+  for (guint i = 0; i < trace->stated->len; i++)
+    {
+      KelRateEntry *e = &g_array_index (trace->stated, KelRateEntry, i);
+
+      if (take (r, 3))
+        {
+          memcpy (e->currency, r->p, 3);
+          r->p += 3;
+        }
+      e->currency[3] = '\0';
+      e->kzt_per_unit = get_double (r);
+      /* a rate that is none: damage */
+      if (!(e->kzt_per_unit > 0) || !isfinite (e->kzt_per_unit))
+        r->bad = TRUE;
+    }
 }
 
 /* The trace @data holds, its categories and terms those of @terms' lexicon; NULL when one
@@ -407,25 +438,7 @@ trace_from_bytes (const guint8 *data, gsize len, const KelTraceTerms *terms)
       h->start = get_u64 (&r);
       h->end = get_u64 (&r);
     }
-  trace->facts = get_u32 (&r) != 0;
-  trace->latin = get_u32 (&r) != 0;
-  trace->earlier = get_u32 (&r);
-  g_array_set_size (trace->stated, get_count (&r, 11));
-  for (guint i = 0; i < trace->stated->len; i++)
-    {
-      KelRateEntry *e = &g_array_index (trace->stated, KelRateEntry, i);
-
-      if (take (&r, 3))
-        {
-          memcpy (e->currency, r.p, 3);
-          r.p += 3;
-        }
-      e->currency[3] = '\0';
-      e->kzt_per_unit = get_double (&r);
-      /* a rate that is none: damage */
-      if (!(e->kzt_per_unit > 0) || !isfinite (e->kzt_per_unit))
-        r.bad = TRUE;
-    }
+  get_facts (&r, trace);
   return r.bad || r.p != r.end ? NULL : g_steal_pointer (&trace);
 }
 
