@@ -384,6 +384,98 @@ test_truncated_trace (Fixture *f, gconstpointer data)
   assert_same_diff (first, again);
 }
 
+/* A trace keeps what the document-wide stages find in the document alone, whatever the
+ * lexicon: the rates it states, whether its text has a Latin-script view, where the
+ * earlier messages of a mail begin. A preview takes them from the trace instead of
+ * reading the text for them again (a rate changed in the trace is the one it codes with),
+ * and with them finds what coding the document whole finds. */
+static void
+test_trace_facts (Fixture *f, gconstpointer data)
+{
+  static const char memo[] =
+    "МЕМОРАНДУМ\nо сотрудничестве между акиматом области и ТОО «Казцинк» на 2020 год\n\n"
+    "2. Обязательства Компании\n"
+    "2.1. Ремонт школы на сумму 2 млн долларов США.\n"
+    "2.2. Расчеты ведутся по курсу 450 тенге за 1 доллар США.\n";
+  KelTermChange change = { KEL_TERM_CHANGE_ADD, 0, "ремонт*", FALSE, "charity",
+                           KEL_LANG_RU, 1.0 };
+  g_autofree char *file = kel_test_write_temp ("recode-d.txt", memo, -1);
+  const char *files[] = { file, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) added = NULL;
+  g_autoptr (KelLexiconDiff) first = NULL, again = NULL;
+  g_autoptr (KelDocument) doc = NULL, whole = NULL;
+  g_autoptr (KelCoderTrace) trace = NULL;
+  g_autofree char *base = _kel_trace_base (NULL), *key = NULL;
+  g_autofree char *lexicon = kel_lexicon_dup_fingerprint (f->lexicon);
+  g_autoptr (KelTraceTerms) terms = _kel_trace_terms_new (f->lexicon);
+  g_autoptr (KelLexicon) edited = NULL;
+  const KelLexiconDiffCoding *gained = NULL;
+  const KelRateEntry *usd;
+  gint64 id;
+
+  added = kel_project_add_files (f->project, &f->pipeline, files, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_no_error (((KelProjectAddResult *) added->pdata[0])->error);
+  id = ((KelProjectAddResult *) added->pdata[0])->document;
+
+  /* kept when the file was added */
+  _kel_project_lock (f->project);
+  doc = _kel_project_load_document (f->project, id, &error);
+  g_assert_no_error (error);
+  key = _kel_trace_key (base, doc);
+  g_assert_true (_kel_project_traces_hold (f->project, lexicon, &error));
+  trace = _kel_project_load_trace (f->project, id, key, terms, &error);
+  g_assert_no_error (error);
+  _kel_project_unlock (f->project);
+  g_assert_nonnull (trace);
+  g_assert_true (trace->facts);
+  g_assert_false (trace->latin);
+  g_assert_cmpuint (trace->earlier, ==, G_MAXUINT);
+  g_assert_cmpuint (trace->stated->len, ==, 1);
+  usd = &g_array_index (trace->stated, KelRateEntry, 0);
+  g_assert_cmpstr (usd->currency, ==, "USD");
+  g_assert_cmpfloat (usd->kzt_per_unit, ==, 450);
+
+  /* the preview finds what coding the document whole with the edited lexicon finds */
+  first = kel_project_preview_lexicon_change (f->project, &f->pipeline, &change, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < first->codings->len; i++)
+    if (((KelLexiconDiffCoding *) first->codings->pdata[i])->document == id)
+      gained = first->codings->pdata[i];
+  g_assert_nonnull (gained);
+  g_assert_true (gained->gained);
+  edited = kel_lexicon_change_term (f->lexicon, &change, &error);
+  g_assert_no_error (error);
+  whole = _kel_lexicon_code_stored (f->project, id, edited, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < whole->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (whole->codings, KelCoding, i);
+
+      if (c->segment == gained->segment)
+        g_assert_cmpfloat (c->amount_kzt, ==, gained->amount_kzt);
+    }
+  g_assert_cmpfloat (gained->amount_kzt, ==, 9e8);
+
+  /* the rate the trace holds is the one the preview codes with */
+  g_array_index (trace->stated, KelRateEntry, 0).kzt_per_unit = 500;
+  _kel_project_lock (f->project);
+  g_assert_true (_kel_project_store_trace (f->project, id, key, lexicon, f->lexicon, trace,
+                                           &error));
+  g_assert_no_error (error);
+  _kel_project_unlock (f->project);
+  again = kel_project_preview_lexicon_change (f->project, &f->pipeline, &change, NULL, &error);
+  g_assert_no_error (error);
+  gained = NULL;
+  for (guint i = 0; i < again->codings->len; i++)
+    if (((KelLexiconDiffCoding *) again->codings->pdata[i])->document == id)
+      gained = again->codings->pdata[i];
+  g_assert_nonnull (gained);
+  g_assert_cmpfloat (gained->amount_kzt, ==, 1e9);
+  g_unlink (file);
+}
+
 /* Without "строительств*" A's 2.1 has the school's 0.5 alone: its infrastructure coding is
  * lost. Only A holds the literal. */
 static void
@@ -1357,6 +1449,7 @@ main (int argc, char **argv)
   ADD ("traces-after-apply", test_traces_after_apply);
   ADD ("damaged-trace", test_damaged_trace);
   ADD ("truncated-trace", test_truncated_trace);
+  ADD ("trace-facts", test_trace_facts);
   ADD ("remove-term", test_remove_term);
   ADD ("weight", test_weight);
   ADD ("no-literal", test_no_literal);

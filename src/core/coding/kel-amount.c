@@ -2965,6 +2965,39 @@ kel_rates_scan_document (const KelRates *base,
   return rates;
 }
 
+GArray *
+kel_rates_list_stated (const KelRates *rates)
+{
+  GArray *list = g_array_new (FALSE, FALSE, sizeof (KelRateEntry));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (rates != NULL, list);
+
+  g_hash_table_iter_init (&iter, rates->stated);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      KelRateEntry e = { 0, { 0 }, *(const double *) value };
+
+      g_strlcpy (e.currency, key, sizeof e.currency);
+      g_array_append_val (list, e);
+    }
+  return list;
+}
+
+void
+kel_rates_state_all (KelRates *rates, const GArray *stated)
+{
+  g_return_if_fail (rates != NULL && stated != NULL);
+
+  for (guint i = 0; i < stated->len; i++)
+    {
+      const KelRateEntry *e = &g_array_index (stated, KelRateEntry, i);
+
+      rates_state (rates, e->currency, e->kzt_per_unit);
+    }
+}
+
 /* Numbers in and out ------------------------------------------------------------------ */
 
 gboolean

@@ -73,6 +73,12 @@ gboolean   kel_rates_save           (const KelRates *rates,
 KelRates  *kel_rates_scan_document  (const KelRates *base,
                                      const char     *text,
                                      gsize           len);
+/* The rates @rates states (what kel_rates_scan_document() layered over its base), as
+ * KelRateEntry (year 0), in no set order; and @rates with each of @stated stated over it,
+ * as that scan would leave it: a scan kept (kel-coder-trace.c) is not made again. */
+GArray    *kel_rates_list_stated    (const KelRates *rates);
+void       kel_rates_state_all      (KelRates       *rates,
+                                     const GArray   *stated);
 
 /* Finds every money expression in @text, in order, non-overlapping. A number counts as
  * money only with a currency (тенге, теңге, тг, ₸, KZT, tenge, USD, $, долл., доллар, евро,

@@ -61,9 +61,23 @@ guint64   _kel_trace_inputs           (const KelSegmentRun *run,
                                        const double        *prior,
                                        KelReason            inherited,
                                        const char          *because);
-/* Empties @reuse's record (if any) for one trace per segment of @doc. */
+/* Empties @reuse's record (if any) for one trace per segment of @doc, and records in it
+ * what the document alone gave (KelCoderTrace.facts): whether its text has a Latin-script
+ * view (@latin), the first segment of the earlier messages, and the @rates it is coded
+ * with (what they state). */
 void      _kel_trace_begin            (KelCoderReuse       *reuse,
-                                       const KelDocument   *doc);
+                                       const KelDocument   *doc,
+                                       gboolean             latin,
+                                       guint                earlier,
+                                       const KelRates      *rates);
+/* @reuse's trace when it holds what the document alone gave, else NULL. */
+const KelCoderTrace *_kel_trace_facts (const KelCoderReuse *reuse);
+/* The rates a document of text @text is coded with: @rates and those it states, as
+ * kel_rates_scan_document() finds them, or as @facts (_kel_trace_facts()) kept them. */
+KelRates *_kel_trace_rates            (const KelCoderTrace *facts,
+                                       const KelRates      *rates,
+                                       const char          *text,
+                                       gsize                len);
 /* The trace of segment @i in @reuse's trace when it may stand for coding the segment with
  * @inputs: coded with them, and not touched by the edit; else NULL. */
 const KelSegmentTrace *_kel_trace_reusable (const KelSegmentRun *run,

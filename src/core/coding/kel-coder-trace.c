@@ -24,6 +24,7 @@ kel_coder_trace_new (void)
   trace->codings = g_array_new (FALSE, TRUE, sizeof (KelCoding));
   g_array_set_clear_func (trace->codings, trace_coding_clear);
   trace->hits = g_array_new (FALSE, FALSE, sizeof (KelHit));
+  trace->stated = g_array_new (FALSE, FALSE, sizeof (KelRateEntry));
   return trace;
 }
 
@@ -35,6 +36,7 @@ kel_coder_trace_free (KelCoderTrace *trace)
   g_array_unref (trace->segments);
   g_array_unref (trace->codings);
   g_array_unref (trace->hits);
+  g_array_unref (trace->stated);
   g_free (trace);
 }
 
@@ -71,14 +73,42 @@ _kel_trace_inputs (const KelSegmentRun *run, const double *prior, KelReason inhe
 }
 
 void
-_kel_trace_begin (KelCoderReuse *reuse, const KelDocument *doc)
+_kel_trace_begin (KelCoderReuse *reuse, const KelDocument *doc, gboolean latin,
+                  guint earlier, const KelRates *rates)
 {
+  g_autoptr (GArray) stated = NULL;
+
   if (reuse == NULL || reuse->record == NULL)
     return;
   g_array_set_size (reuse->record->codings, 0);
   g_array_set_size (reuse->record->hits, 0);
   g_array_set_size (reuse->record->segments, 0);
   g_array_set_size (reuse->record->segments, doc->segments->len);
+  stated = kel_rates_list_stated (rates);
+  reuse->record->facts = TRUE;
+  reuse->record->latin = latin;
+  reuse->record->earlier = earlier;
+  g_array_set_size (reuse->record->stated, 0);
+  g_array_append_vals (reuse->record->stated, stated->data, stated->len);
+}
+
+const KelCoderTrace *
+_kel_trace_facts (const KelCoderReuse *reuse)
+{
+  return reuse != NULL && reuse->reuse != NULL && reuse->reuse->facts ? reuse->reuse : NULL;
+}
+
+KelRates *
+_kel_trace_rates (const KelCoderTrace *facts, const KelRates *rates, const char *text,
+                  gsize len)
+{
+  KelRates *out;
+
+  if (facts == NULL)
+    return kel_rates_scan_document (rates, text, len);
+  out = rates != NULL ? kel_rates_copy (rates) : kel_rates_new ();
+  kel_rates_state_all (out, facts->stated);
+  return out;
 }
 
 static void

@@ -1917,22 +1917,23 @@ _kel_coder_code_document_traced (const KelLexicon *lex, KelDocument *doc,
   guint earlier;
   KelSegmentRun run = { 0 };
   KelLatinView *view;
+  const KelCoderTrace *facts = _kel_trace_facts (reuse);
 
   g_return_if_fail (lex != NULL && doc != NULL && doc->norm != NULL);
 
-  view = _kel_latin_view_enter (doc);
+  view = facts == NULL || facts->latin ? _kel_latin_view_enter (doc) : NULL;
   ensure_codes ();
   _kel_lexicon_memo_begin (lex);
   clear_codings (doc);
-  doc_rates = kel_rates_scan_document (rates, doc->norm->text, doc->norm->len);
+  doc_rates = _kel_trace_rates (facts, rates, doc->norm->text, doc->norm->len);
   sections = section_reasons (lex, doc, hits, section_words);
-  earlier = earlier_messages (doc);
+  earlier = facts != NULL ? facts->earlier : earlier_messages (doc);
   prior = g_new0 (double, kel_lexicon_get_n_categories (lex));
   run.lex = lex;
   run.doc = doc;
   run.rates = doc_rates;
   run.hits = hits;
-  _kel_trace_begin (reuse, doc);
+  _kel_trace_begin (reuse, doc, view != NULL, earlier, doc_rates);
 
   for (guint i = 0; i < doc->segments->len; i++)
     {

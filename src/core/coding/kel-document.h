@@ -145,6 +145,12 @@ typedef struct {
   GArray *segments;      /* KelSegmentTrace, one per segment of the document */
   GArray *codings;       /* KelCoding: each segment's items as its coding left them */
   GArray *hits;          /* KelHit */
+  /* what the document-wide stages found in the document alone, whatever the lexicon (the
+   * key a trace is kept for holds the text, the segments and the rates) */
+  gboolean facts;        /* whether the three below were recorded */
+  gboolean latin;        /* the text has a Latin-script view (kel-latin-view.c) */
+  guint    earlier;      /* the first segment of the earlier messages a mail quotes */
+  GArray  *stated;       /* KelRateEntry: the rates the text states (kel_rates_list_stated()) */
 } KelCoderTrace;
 
 KelCoderTrace *kel_coder_trace_new      (void);

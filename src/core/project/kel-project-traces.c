@@ -10,6 +10,7 @@
  * not by where they stand in the lexicon, so that it holds across an edit that moves them. */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "kel-lexicon-preview-private.h"
@@ -119,14 +120,16 @@ _kel_trace_terms_free (KelTraceTerms *terms)
   g_free (terms);
 }
 
-/* A trace's bytes: "KT1", then little-endian counts and fields, a string as its length
+/* A trace's bytes: "KT2", then little-endian counts and fields, a string as its length
  * and bytes (G_MAXUINT32: none). The terms its hits are of (term_name(), each once), the
  * segments (inputs, first, n, lone, lone_start, lone_end, lone_kzt, tenge, row_lines,
  * hit_first, hit_n), the items (segment, category, amount_kzt, amount_text, amount_start,
  * amount_end, terms, start, end, label, corporation, reason, reason_terms) and the hits
- * (term, start, end). Written and read without a parser: the preview reads one per
- * document, the apply writes one per document it codes again. */
-#define TRACE_MAGIC "KT1"
+ * (term, start, end), then what the document alone gave (KelCoderTrace.facts: facts,
+ * latin, earlier, the rates stated as currency and rate). Written and read without a
+ * parser: the preview reads one per document, the apply writes one per document it codes
+ * again. A trace of another version ("KT1": without the facts) is not read. */
+#define TRACE_MAGIC "KT2"
 
 static void
 put_u32 (GByteArray *out, guint32 v)
@@ -158,6 +161,23 @@ put_string (GByteArray *out, const char *s)
 
   put_u32 (out, s != NULL ? (guint32) len : G_MAXUINT32);
   g_byte_array_append (out, (const guint8 *) s, len);
+}
+
+/* What the document alone gave (KelCoderTrace.facts). */
+static void
+put_facts (GByteArray *out, const KelCoderTrace *trace)
+{
+  put_u32 (out, trace->facts != FALSE);
+  put_u32 (out, trace->latin != FALSE);
+  put_u32 (out, trace->earlier);
+  put_u32 (out, trace->stated->len);
+  for (guint i = 0; i < trace->stated->len; i++)
+    {
+      const KelRateEntry *e = &g_array_index (trace->stated, KelRateEntry, i);
+
+      g_byte_array_append (out, (const guint8 *) e->currency, 3);
+      put_double (out, e->kzt_per_unit);
+    }
 }
 
 static GBytes *
@@ -231,6 +251,7 @@ trace_to_bytes (const KelCoderTrace *trace, const KelLexicon *lex)
       put_u64 (out, h->start);
       put_u64 (out, h->end);
     }
+  put_facts (out, trace);
   return g_byte_array_free_to_bytes (out);
 }
 
@@ -310,6 +331,30 @@ get_count (Reader *r, gsize size)
   if (!r->bad && n > (gsize) (r->end - r->p) / size)
     r->bad = TRUE;
   return r->bad ? 0 : n;
+}
+
+static void
+get_facts (Reader *r, KelCoderTrace *trace)
+{
+  trace->facts = get_u32 (r) != 0;
+  trace->latin = get_u32 (r) != 0;
+  trace->earlier = get_u32 (r);
+  g_array_set_size (trace->stated, get_count (r, 11));
+  for (guint i = 0; i < trace->stated->len; i++)
+    {
+      KelRateEntry *e = &g_array_index (trace->stated, KelRateEntry, i);
+
+      if (take (r, 3))
+        {
+          memcpy (e->currency, r->p, 3);
+          r->p += 3;
+        }
+      e->currency[3] = '\0';
+      e->kzt_per_unit = get_double (r);
+      /* a rate that is none: damage */
+      if (!(e->kzt_per_unit > 0) || !isfinite (e->kzt_per_unit))
+        r->bad = TRUE;
+    }
 }
 
 /* The trace @data holds, its categories and terms those of @terms' lexicon; NULL when one
@@ -393,6 +438,7 @@ trace_from_bytes (const guint8 *data, gsize len, const KelTraceTerms *terms)
       h->start = get_u64 (&r);
       h->end = get_u64 (&r);
     }
+  get_facts (&r, trace);
   return r.bad || r.p != r.end ? NULL : g_steal_pointer (&trace);
 }
 
