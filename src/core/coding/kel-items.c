@@ -539,6 +539,34 @@ split_list (KelSegmentRun *run, guint index, gsize list_start, gsize list_end, g
     }
 }
 
+/* Where the list of the host item that the sums told "respectively" go to stands: before
+ * its first sum, or, when the sums come before the word, after it ("… will allocate KZT
+ * 120 million and KZT 80 million respectively for the repair of X and a bus for Y"). */
+static void
+list_region (KelSegmentRun *run, int host, guint first_k, guint n, gsize rs, gsize re,
+             gsize *list_start, gsize *list_end)
+{
+  *list_end = MIN (g_array_index (run->amounts, KelAmount, first_k).start,
+                   flat_end (run, item_at (run, host)));
+  if (re > rs && first_k + n <= run->amounts->len
+      && g_array_index (run->amounts, KelAmount, first_k + n - 1).end <= rs)
+    {
+      const char *cells = run->doc->norm->text + run->seg->start;
+      gsize e = flat_end (run, item_at (run, host));
+      const char *tab = memchr (cells + re, '\t', e > re ? e - re : 0);
+
+      /* up to the cell's end: "(20 000 и 10 000 тыс. тенге соответственно) | 30 000"
+       * has its items before the word */
+      if (tab != NULL)
+        e = tab - cells;
+      if (e > re && count_words (run->flat, re, e) >= 3)
+        {
+          *list_start = re;
+          *list_end = e;
+        }
+    }
+}
+
 static void assign_one (KelSegmentRun *run, guint k, int *given, gboolean *per_unit);
 
 /* "The Company shall sponsor X, as well as Y, in the amounts of KZT 40 million and KZT 15
@@ -610,29 +638,9 @@ assign_respectively (KelSegmentRun *run)
   before = n_items (run);
   if (targets->len + 1 < n)
     {
-      gsize list_start = hs;
-      gsize list_end = MIN (g_array_index (run->amounts, KelAmount, first_k).start,
-                            flat_end (run, item_at (run, host)));
+      gsize list_start = hs, list_end;
 
-      /* "… will allocate KZT 120 million and KZT 80 million respectively for the repair of X
-       * and a bus for Y": the sums before the word, the items they go to after it */
-      if (re > rs && first_k + n <= run->amounts->len
-          && g_array_index (run->amounts, KelAmount, first_k + n - 1).end <= rs)
-        {
-          const char *cells = run->doc->norm->text + run->seg->start;
-          gsize e = flat_end (run, item_at (run, host));
-          const char *tab = memchr (cells + re, '\t', e > re ? e - re : 0);
-
-          /* up to the cell's end: "(20 000 и 10 000 тыс. тенге соответственно) | 30 000"
-           * has its items before the word */
-          if (tab != NULL)
-            e = tab - cells;
-          if (e > re && count_words (run->flat, re, e) >= 3)
-            {
-              list_start = re;
-              list_end = e;
-            }
-        }
+      list_region (run, host, first_k, n, rs, re, &list_start, &list_end);
       split_list (run, host, list_start, list_end, before + n - 1 - targets->len);
     }
   m = n_items (run) - before + 1;
