@@ -1414,6 +1414,21 @@ tell_more (const KelLexicon *lex, KelDocument *doc, guint i, guint codings_befor
     }
 }
 
+/* The lexicon's hits on segment @seg of @doc in @hits (emptied first), with @lang as the
+ * segment's language (KEL_LANG_UNKNOWN: every language); returns the segment's flat text,
+ * which the hits' offsets index (free it). */
+static char *
+match_segment (const KelLexicon *lex, const KelDocument *doc, const KelSegment *seg,
+               KelLanguage lang, GArray *hits)
+{
+  char *flat = kel_segment_dup_flat (seg, doc->norm->text);
+
+  g_array_set_size (hits, 0);
+  kel_lexicon_match (lex, flat, seg->end - seg->start, seg->body - seg->start, lang, hits,
+                     NULL);
+  return flat;
+}
+
 /* "Аудан бойынша 46 шақырым жол жөнделді … Бұл жұмыстар аудан әкімдігінің бағдарламалары
  * аясында атқарылды.": in running text, a sentence with no item of its own that points
  * back to the works just told ("Бұл жұмыстар", "Эти работы", "These works") and says they
@@ -1437,10 +1452,7 @@ akimat_works (const KelLexicon *lex, KelDocument *doc, guint i, guint codings_be
       || g_strstr_len (text + prev->end, seg->start - prev->end, "\n\n") != NULL
       || !kel_lexicon_refers_back (lex, seg->language, text, seg->body, seg->end))
     return;
-  flat = kel_segment_dup_flat (seg, text);
-  g_array_set_size (hits, 0);
-  kel_lexicon_match (lex, flat, seg->end - seg->start, seg->body - seg->start,
-                     (KelLanguage) seg->language, hits, NULL);
+  flat = match_segment (lex, doc, seg, (KelLanguage) seg->language, hits);
   for (guint k = 0; k < hits->len && words == NULL; k++)
     {
       const KelHit *h = &g_array_index (hits, KelHit, k);
@@ -1533,16 +1545,13 @@ lead_in_prior (const KelLexicon *lex, const KelDocument *doc, guint i, GArray *h
                double *prior, gboolean *akimat, char **akimat_terms)
 {
   const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
-  g_autofree char *flat = kel_segment_dup_flat (seg, doc->norm->text);
+  g_autofree char *flat = match_segment (lex, doc, seg, seg->language, hits);
   guint n_cat = kel_lexicon_get_n_categories (lex);
   gboolean any = FALSE;
 
   memset (prior, 0, sizeof (double) * n_cat);
   *akimat = FALSE;
   g_clear_pointer (akimat_terms, g_free);
-  g_array_set_size (hits, 0);
-  kel_lexicon_match (lex, flat, seg->end - seg->start, seg->body - seg->start,
-                     seg->language, hits, NULL);
   for (guint k = 0; k < hits->len; k++)
     {
       const KelHit *h = &g_array_index (hits, KelHit, k);
@@ -1606,11 +1615,8 @@ section_term (const KelLexicon *lex, const KelDocument *doc, guint i, GArray *hi
               char **words)
 {
   const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
-  g_autofree char *flat = kel_segment_dup_flat (seg, doc->norm->text);
+  g_autofree char *flat = match_segment (lex, doc, seg, KEL_LANG_UNKNOWN, hits);
 
-  g_array_set_size (hits, 0);
-  kel_lexicon_match (lex, flat, seg->end - seg->start, seg->body - seg->start,
-                     KEL_LANG_UNKNOWN, hits, NULL);
   for (guint k = 0; k < hits->len; k++)
     {
       const KelHit *h = &g_array_index (hits, KelHit, k);
@@ -1652,10 +1658,7 @@ row_heading (const KelLexicon *lex, const KelDocument *doc, guint i, GArray *hit
         if (g_ascii_isdigit (*p))
           return FALSE;
     }
-  flat = kel_segment_dup_flat (seg, doc->norm->text);
-  g_array_set_size (hits, 0);
-  kel_lexicon_match (lex, flat, seg->end - seg->start, seg->body - seg->start,
-                     KEL_LANG_UNKNOWN, hits, NULL);
+  flat = match_segment (lex, doc, seg, KEL_LANG_UNKNOWN, hits);
   for (guint k = 0; k < hits->len; k++)
     {
       const KelHit *h = &g_array_index (hits, KelHit, k);
