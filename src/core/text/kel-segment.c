@@ -1647,6 +1647,15 @@ row_like (const Line *l)
   return l->kind == LINE_ROW || (l->kind == LINE_DOTTED && l->row_cells);
 }
 
+/* Whether numbered_rows() looks past line @l to the next: a blank or junk line, or a
+ * wrapped line of a text cell (it starts in lower case). */
+static gboolean
+passed_over (const Line *l, const char *text)
+{
+  return l->kind == LINE_BLANK || l->kind == LINE_JUNK
+         || (l->kind == LINE_TEXT && g_unichar_islower (g_utf8_get_char (text + l->start)));
+}
+
 /* "1. Үлбі шағын ауданында … балабақша салу | 1 150 000" under "Іс-шара | Сомасы, мың
  * теңге": a numbered line with its sum in a cell of its own is a row of a table, not a
  * clause, when a table's header or another such row stands next to it (a wrapped line of
@@ -1665,8 +1674,7 @@ numbered_rows (GArray *lines, const char *text)
       for (guint k = i; k > 0 && !near; k--)
         {
           const Line *p = &g_array_index (lines, Line, k - 1);
-          if (p->kind == LINE_BLANK || p->kind == LINE_JUNK
-              || (p->kind == LINE_TEXT && g_unichar_islower (g_utf8_get_char (text + p->start))))
+          if (passed_over (p, text))
             continue;
           near = row_like (p) || p->kind == LINE_CELLS;
           break;
@@ -1674,8 +1682,7 @@ numbered_rows (GArray *lines, const char *text)
       for (guint k = i + 1; k < lines->len && !near; k++)
         {
           const Line *n = &g_array_index (lines, Line, k);
-          if (n->kind == LINE_BLANK || n->kind == LINE_JUNK
-              || (n->kind == LINE_TEXT && g_unichar_islower (g_utf8_get_char (text + n->start))))
+          if (passed_over (n, text))
             continue;
           near = row_like (n);
           break;
@@ -1721,7 +1728,7 @@ wraps_into (const char *text, GArray *lines, guint prev_index, const Line *line)
 {
   const Line *prev = &g_array_index (lines, Line, prev_index);
   const char *s = text + prev->start, *e = text + prev->end, *w;
-  glong len, margin = 0, word;
+  glong len, margin = 0, word, lens[9];   /* the block: up to 4 lines either side */
   guint first = prev_index, last = prev_index, full = 0;
 
   if (prev->kind != LINE_TEXT || line->kind != LINE_TEXT || prev->page != line->page)
@@ -1741,13 +1748,11 @@ wraps_into (const char *text, GArray *lines, guint prev_index, const Line *line)
   for (guint k = first; k <= last; k++)
     {
       const Line *l = &g_array_index (lines, Line, k);
-      margin = MAX (margin, g_utf8_strlen (text + l->start, l->end - l->start));
+      lens[k - first] = g_utf8_strlen (text + l->start, l->end - l->start);
+      margin = MAX (margin, lens[k - first]);
     }
-  for (guint k = first; k <= last; k++)
-    {
-      const Line *l = &g_array_index (lines, Line, k);
-      full += g_utf8_strlen (text + l->start, l->end - l->start) * 5 >= margin * 4;
-    }
+  for (guint k = 0; k <= last - first; k++)
+    full += lens[k] * 5 >= margin * 4;
   /* a wide page's short line is a heading's or a paragraph's last (ends_closed()); a
    * column shows its margin in three lines or more that reach it */
   if (margin >= 70 || len < 35 || len * 4 < margin * 3 || full < 3)
