@@ -833,6 +833,22 @@ quoted_count (const KelSegmentRun *run, guint h, const KelSubClause *sc)
   return dash && _kel_count_has_count (run->lex, run->flat, sc->start, MIN (hit->start, sc->end));
 }
 
+/* "“We will support the club with KZT 350 million, and we will hold the City Day,” said
+ * the company's director": an undertaking added in the same quote to one whose sum the
+ * speaker told is a second item of that quote, not words about the first. Whether @sc is
+ * added ("and", ", and", "а также") to the item @prev, counted with a sum of its own. */
+static gboolean
+added_to_priced (const KelSegmentRun *run, int prev, const KelSubClause *sc)
+{
+  const KelCoding *p;
+
+  if (prev < 0 || !(after_addition (run->flat, sc->start) || after_conjunction (run->flat, sc->start)))
+    return FALSE;
+  p = &g_array_index (run->doc->codings, KelCoding, prev);
+  return p->reason == KEL_REASON_NONE && p->start >= run->seg->start
+         && has_own_sum (run, p->start - run->seg->start, sc->start);
+}
+
 /* The items of the segment: one per sub-clause a category won, unless it goes on about
  * the item before it. @inherited is the reason the segment's heading or lead-in gives. */
 static void
@@ -852,6 +868,7 @@ make_items (KelSegmentRun *run, const double *prior, KelReason inherited,
     {
       KelSubClause *sc = &g_array_index (run->subs, KelSubClause, s);
       KelCoding *c;
+      gboolean added;
       /* a table row's category is its naming cell's (row_label()) */
       int named = run->seg->kind == KEL_SEGMENT_TABLE_ROW ? sc->winner : -1;
 
@@ -875,7 +892,8 @@ make_items (KelSegmentRun *run, const double *prior, KelReason inherited,
       /* a declaration names nothing and has no sum; a description has no sum of its own */
       if ((sc->reason == KEL_REASON_DECLARATION || sc->reason == KEL_REASON_DESCRIPTION)
           && (has_own_sum (run, sc->start, sc->end)
-              || (sc->reason == KEL_REASON_DESCRIPTION && quoted_count (run, sc->reason_hit, sc))
+              || (sc->reason == KEL_REASON_DESCRIPTION
+                  && (quoted_count (run, sc->reason_hit, sc) || added_to_priced (run, prev, sc)))
               || (sc->reason == KEL_REASON_DECLARATION
                   && _kel_count_has_anchor (run->lex, run->flat, sc->start, sc->end))))
         sc->reason = KEL_REASON_NONE;
@@ -897,6 +915,7 @@ make_items (KelSegmentRun *run, const double *prior, KelReason inherited,
       if (sc->coordinated && prev >= 0 && sc->reason == KEL_REASON_NONE
           && g_array_index (run->doc->codings, KelCoding, prev).reason == KEL_REASON_BACKGROUND)
         dated_by = g_strdup (g_array_index (run->doc->codings, KelCoding, prev).reason_terms);
+      added = added_to_priced (run, prev, sc);
       prev = (int) _kel_items_add (run, sc->winner, sc->start, sc->end);
       c = &g_array_index (run->doc->codings, KelCoding, prev);
       if (dated_by != NULL)
@@ -908,7 +927,7 @@ make_items (KelSegmentRun *run, const double *prior, KelReason inherited,
       else if (seg_reason != KEL_REASON_NONE
                && !(seg_reason == KEL_REASON_DESCRIPTION
                     && (has_own_sum (run, sc->start, run->len)
-                        || quoted_count (run, seg_hit, sc)))
+                        || quoted_count (run, seg_hit, sc) || added))
                && !(seg_reason == KEL_REASON_CORE_BUSINESS && other_sentence (run, seg_hit, sc)))
         set_reason (run, c, seg_reason, seg_hit, NULL);
       else if (sc->reason != KEL_REASON_NONE)
