@@ -98,13 +98,23 @@ split_subclauses (const KelLexicon *lex, KelLanguage lang, const char *flat, gsi
  * undertaking starts: what follows it in the sentence says on what terms the item is done
  * ("… при условии выделения Акиматом земельного участка и обеспечения подводящих
  * инженерных сетей"), it is no item of its own. */
-static pcre2_code *coordination_code;
+static pcre2_code *coordination_code, *speech_code, *company_speaker_code;
 
 static gpointer
 compile_codes (gpointer data)
 {
   coordination_code = _kel_coding_compile ("\\s*,?\\s+(?:и|and|және|мен|әрі)\\s+"
                                            "|\\s*,\\s+а\\s+");
+  /* a verb of direct speech, and a speaker who is the company's own: its legal form or its
+   * head ("said Kazzinc’s general director", «– дейді «…» ЖШС-ның … басшысы») */
+  speech_code = _kel_coding_compile ("(?<!\\p{L})(?:said|says|noted|added|stressed|деді|дейді|"
+                                     "сказал\\p{L}*|отметил\\p{L}*|подчеркнул\\p{L}*|"
+                                     "заявил\\p{L}*|добавил\\p{L}*)(?!\\p{L})");
+  company_speaker_code = _kel_coding_compile ("(?<!\\p{L})(?:ЖШС|ТОО|АҚ|АО|LLP|JSC|"
+                                              "general\\s+director|managing\\s+director|"
+                                              "chief\\s+executive|CEO|генеральн\\p{L}*\\s+"
+                                              "директор\\p{L}*|бас\\s+директор\\p{L}*)"
+                                              "(?!\\p{L})");
   return NULL;
 }
 
@@ -833,6 +843,55 @@ quoted_count (const KelSegmentRun *run, guint h, const KelSubClause *sc)
   return dash && _kel_count_has_count (run->lex, run->flat, sc->start, MIN (hit->start, sc->end));
 }
 
+/* Whether @code matches in [@start, @end) of @flat (@end on a character's boundary). */
+static gboolean
+matches_in (const pcre2_code *code, const char *flat, gsize start, gsize end)
+{
+  pcre2_match_data *md = pcre2_match_data_create (1, NULL);
+  int rc = pcre2_match (code, (PCRE2_SPTR) flat, end, start, PCRE2_NO_UTF_CHECK, md, NULL);
+
+  pcre2_match_data_free (md);
+  return rc >= 0;
+}
+
+/* "… we will open free programming courses for young people,” says the head of the
+ * company's office in Taraz, «…» LLP": direct speech whose speaker is the company's own (its
+ * legal form or its general director named after the verb of speech, the hit @h) tells the
+ * company's undertakings, as its text would; an official's words describe. */
+static gboolean
+company_speaks (const KelSegmentRun *run, guint h)
+{
+  const KelHit *hit;
+  gsize end;
+
+  if (h == G_MAXUINT)
+    return FALSE;
+  ensure_codes ();
+  hit = &g_array_index (run->hits, KelHit, h);
+  if (!matches_in (speech_code, run->flat, hit->start, hit->end))
+    return FALSE;
+  end = MIN (sentence_end (run->flat, hit->end, run->len), hit->end + 160);
+  while (end < run->len && (run->flat[end] & 0xC0) == 0x80)
+    end++;
+  return matches_in (company_speaker_code, run->flat, hit->start, end);
+}
+
+/* "“We will support the club with KZT 350 million, and we will hold the City Day,” said
+ * the company's director": an undertaking added in the same quote to one whose sum the
+ * speaker told is a second item of that quote, not words about the first. Whether @sc is
+ * added ("and", ", and", "а также") to the item @prev, counted with a sum of its own. */
+static gboolean
+added_to_priced (const KelSegmentRun *run, int prev, const KelSubClause *sc)
+{
+  const KelCoding *p;
+
+  if (prev < 0 || !(after_addition (run->flat, sc->start) || after_conjunction (run->flat, sc->start)))
+    return FALSE;
+  p = &g_array_index (run->doc->codings, KelCoding, prev);
+  return p->reason == KEL_REASON_NONE && p->start >= run->seg->start
+         && has_own_sum (run, p->start - run->seg->start, sc->start);
+}
+
 /* The items of the segment: one per sub-clause a category won, unless it goes on about
  * the item before it. @inherited is the reason the segment's heading or lead-in gives. */
 static void
@@ -852,6 +911,7 @@ make_items (KelSegmentRun *run, const double *prior, KelReason inherited,
     {
       KelSubClause *sc = &g_array_index (run->subs, KelSubClause, s);
       KelCoding *c;
+      gboolean added;
       /* a table row's category is its naming cell's (row_label()) */
       int named = run->seg->kind == KEL_SEGMENT_TABLE_ROW ? sc->winner : -1;
 
@@ -875,7 +935,9 @@ make_items (KelSegmentRun *run, const double *prior, KelReason inherited,
       /* a declaration names nothing and has no sum; a description has no sum of its own */
       if ((sc->reason == KEL_REASON_DECLARATION || sc->reason == KEL_REASON_DESCRIPTION)
           && (has_own_sum (run, sc->start, sc->end)
-              || (sc->reason == KEL_REASON_DESCRIPTION && quoted_count (run, sc->reason_hit, sc))
+              || (sc->reason == KEL_REASON_DESCRIPTION
+                  && (quoted_count (run, sc->reason_hit, sc) || added_to_priced (run, prev, sc)
+                      || company_speaks (run, sc->reason_hit)))
               || (sc->reason == KEL_REASON_DECLARATION
                   && _kel_count_has_anchor (run->lex, run->flat, sc->start, sc->end))))
         sc->reason = KEL_REASON_NONE;
@@ -897,6 +959,7 @@ make_items (KelSegmentRun *run, const double *prior, KelReason inherited,
       if (sc->coordinated && prev >= 0 && sc->reason == KEL_REASON_NONE
           && g_array_index (run->doc->codings, KelCoding, prev).reason == KEL_REASON_BACKGROUND)
         dated_by = g_strdup (g_array_index (run->doc->codings, KelCoding, prev).reason_terms);
+      added = added_to_priced (run, prev, sc);
       prev = (int) _kel_items_add (run, sc->winner, sc->start, sc->end);
       c = &g_array_index (run->doc->codings, KelCoding, prev);
       if (dated_by != NULL)
@@ -908,7 +971,8 @@ make_items (KelSegmentRun *run, const double *prior, KelReason inherited,
       else if (seg_reason != KEL_REASON_NONE
                && !(seg_reason == KEL_REASON_DESCRIPTION
                     && (has_own_sum (run, sc->start, run->len)
-                        || quoted_count (run, seg_hit, sc)))
+                        || quoted_count (run, seg_hit, sc) || added
+                        || company_speaks (run, seg_hit)))
                && !(seg_reason == KEL_REASON_CORE_BUSINESS && other_sentence (run, seg_hit, sc)))
         set_reason (run, c, seg_reason, seg_hit, NULL);
       else if (sc->reason != KEL_REASON_NONE)

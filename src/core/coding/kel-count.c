@@ -312,12 +312,33 @@ own_report_until (const KelDocument *doc)
   return own ? MAX (doc->year, doc->period_end) : G_MAXINT;
 }
 
+/* Whether @text at @at is a quoted sentence's full stop and closing quote: "… is the
+ * embankment.” He added …", «… построим школу.» Аким …". */
+static gboolean
+ends_quoted_sentence (const char *text, gsize at)
+{
+  static const char *const closing[] = { "\u201D", "\u00BB", "\"" };
+
+  if (strchr (".!?", text[at]) == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (closing); i++)
+    {
+      gsize n = strlen (closing[i]);
+
+      if (strncmp (text + at + 1, closing[i], n) == 0
+          && (text[at + 1 + n] == ' ' || text[at + 1 + n] == '\n'))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether one sentence holds [@a, @b) of the document text. */
 static gboolean
 one_sentence (const KelDocument *doc, gsize a, gsize b)
 {
   for (gsize p = a; p < b; p++)
-    if (_kel_count_ends_sentence (doc->norm->text, a, p))
+    if (_kel_count_ends_sentence (doc->norm->text, a, p)
+        || ends_quoted_sentence (doc->norm->text, p))
       return FALSE;
   return TRUE;
 }

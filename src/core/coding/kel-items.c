@@ -267,20 +267,22 @@ split_item (KelSegmentRun *run, guint index, gsize cut_start, gsize cut)
   _kel_items_collect_terms (run, item_at (run, index + 1), cut, flat_end (run, c + 1));
   /* the category's words may all stand in the first half ("спонсорская поддержка X и Y");
    * but a half whose own words win another category is of that one ("… благоустройство
-   * площади (16 млн тенге) и перечислила 5 млн тенге общественному фонду «…»") */
-  if (item_at (run, index + 1)->terms == NULL)
-    {
-      KelCoding *n2 = item_at (run, index + 1);
-      int own = own_category (run, cut, flat_end (run, n2));
+   * площади (16 млн тенге) и перечислила 5 млн тенге общественному фонду «…»"), also
+   * when some of the first half's words stand in it too ("… аппаратуру для дома культуры
+   * и сценические костюмы для ансамбля «…»": the costume goes with its ensemble) */
+  {
+    KelCoding *n2 = item_at (run, index + 1);
+    int own = own_category (run, cut, flat_end (run, n2));
 
-      if (own >= 0 && own != n2->category)
-        {
-          n2->category = own;
-          _kel_items_collect_terms (run, n2, cut, flat_end (run, n2));
-        }
-      else
-        n2->terms = g_strdup (item_at (run, index)->terms);
-    }
+    if (own >= 0 && own != n2->category)
+      {
+        n2->category = own;
+        g_clear_pointer (&n2->terms, g_free);
+        _kel_items_collect_terms (run, n2, cut, flat_end (run, n2));
+      }
+    else if (n2->terms == NULL)
+      n2->terms = g_strdup (item_at (run, index)->terms);
+  }
   return index + 1;
 }
 
