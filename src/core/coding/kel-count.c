@@ -340,14 +340,16 @@ one_sentence (const KelDocument *doc, gsize a, gsize b)
   return TRUE;
 }
 
-/* Where the sentence that holds @at starts, inside its segment. */
+/* Where the part of a sentence that holds the item @c starts, inside its segment: after
+ * the sentence's end or a semicolon before it ("В 2015 году Компания построила школу;
+ * продолжить строительство больницы" has two). */
 static gsize
 sentence_start (const KelDocument *doc, const KelCoding *c)
 {
   gsize from = g_array_index (doc->segments, KelSegment, c->segment).start;
 
   for (gsize p = c->start; p > from; p--)
-    if (_kel_count_ends_sentence (doc->norm->text, from, p - 1))
+    if (doc->norm->text[p - 1] == ';' || _kel_count_ends_sentence (doc->norm->text, from, p - 1))
       return p;
   return from;
 }
