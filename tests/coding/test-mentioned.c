@@ -184,6 +184,22 @@ test_notes_and_headings (void)
   KEL_ASSERT_ITEM (kk, "кадрлар даярлау:", "human_development=-/declaration");
 }
 
+/* A sentence that sends the reader to the table for an item's sum describes it: the
+ * table's row is the item. */
+static void
+test_sum_in_table_below (void)
+{
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "Серіктестіктің 2024 жылғы әлеуметтік есебі\n\n"
+    "4. Мерекелік іс-шаралар\n"
+    "Наурыз мерекесіне арналған іс-шараның сомасы төмендегі кестеде көрсетілген.\n\n"
+    "Іс-шара\tЖоспар, млн теңге\tФакт, млн теңге\n"
+    "Наурыз мерекесіне арналған ауыл тойы\t2,0\t2,5\n");
+
+  KEL_ASSERT_ITEM (kk, "төмендегі кестеде", "one_time_event=-/description");
+  KEL_ASSERT_ITEM (kk, "ауыл тойы", "one_time_event=2500000");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -196,5 +212,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/mentioned/earlier-span", test_earlier_span);
   g_test_add_func ("/kelisim/mentioned/headline", test_headline);
   g_test_add_func ("/kelisim/mentioned/notes-and-headings", test_notes_and_headings);
+  g_test_add_func ("/kelisim/mentioned/sum-in-table-below", test_sum_in_table_below);
   return g_test_run ();
 }
