@@ -30,22 +30,27 @@
 /* How far into the document its title is looked for. */
 #define HEAD_BYTES 600
 
-static pcre2_code *year_code, *quote_code, *number_code, *own_report_code;
+static pcre2_code *year_code, *quote_code, *number_code, *own_report_code, *company_code;
+static pcre2_code *clause_ref_code;
 
 
 static gpointer
 compile_static (gpointer data)
 {
   /* A year that dates a statement: "в 2015 году", "за 2015 г.", "2015 жылы", "in 2015",
-   * "during 2015". Not a span or a deadline ("с 2015 года", "since", "до", "by",
+   * "during 2015", or two that bound a span of them ("в 2017–2018 годах", "2017–2018
+   * жылдары"). Not a span or a deadline ("с 2015 года", "since", "до", "by",
    * "2015 жылдан бастап", "2015 жылға дейін"), nor when a work was begun that the item
    * finishes ("started in 2015", «начатого в 2015 году», «2015 жылы басталған»). */
   year_code = _kel_coding_compile ("(?<![\\p{L}\\d])"
                        "(?<!started\\s)(?<!begun\\s)(?<!began\\s)(?<!launched\\s)"
                        "(?<!начат\\p{L}\\s)(?<!начат\\p{L}{2}\\s)(?<!начат\\p{L}{3}\\s)"
                        "(?:(?:в|во|за|in|during)\\s+(?<y1>(?:19|20)\\d\\d)"
-                       "(?:\\s*(?:году|г\\.|год(?!\\p{L})|year))?(?![\\d\\p{L}])"
-                       "|(?<y2>(?:19|20)\\d\\d)\\s*(?:жылы|жылғы)(?!\\p{L})"
+                       "(?:\\s*[–—-]\\s*(?<z1>(?:19|20)\\d\\d))?"
+                       "(?:\\s*(?:годах|годы|году|гг\\.|г\\.|год(?!\\p{L})|years|year))?"
+                       "(?![\\d\\p{L}])"
+                       "|(?<y2>(?:19|20)\\d\\d)(?:\\s*[–—-]\\s*(?<z2>(?:19|20)\\d\\d))?"
+                       "\\s*(?:жылы|жылғы|жылдары|жылдардағы)(?!\\p{L})"
                        "(?!\\s+(?:басталған|басталды|басталып)(?!\\p{L})))");
   /* the title of a company's report on its own year: an execution report on a memorandum
    * or a sustainability, social or annual report (not an akim's report to the population,
@@ -55,6 +60,17 @@ compile_static (gpointer data)
                                          "|жылдық\\s+есеп|sustainab|annual\\s+report|execution"
                                          "|implementation|социальн\\p{L}*\\s+отч"
                                          "|әлеуметтік\\s+есеп|social\\s+report)");
+  /* a company as the subject of what follows ("…, а компания построила…", "ТОО «…»") */
+  company_code = _kel_coding_compile ("(?<!\\p{L})(?:компани|товарищест|предприяти|корпораци"
+                                      "|серіктест|кәсіпорын|company|firm|(?-i:ТОО|АО|ЖШС|АҚ"
+                                      "|LLP|JSC))");
+  /* a reference to a clause of the document: "по пункту 2.2", "п. 3.1", "2.4-тармақта",
+   * "under clause 2.4" */
+  clause_ref_code = _kel_coding_compile ("(?<!\\p{L})(?:(?:пункт|подпункт|тармақ|тармағ|clause"
+                                         "|paragraph)\\p{L}*|п\\.)\\s*(?<n>\\d+(?:\\.\\d+)*)"
+                                         "(?![\\d\\p{L}])"
+                                         "|(?<![\\d.])(?<m>\\d+(?:\\.\\d+)+)\\s*-?\\s*"
+                                         "(?:тармақ|тармағ)\\p{L}*");
   /* a name in quotes: «Шахтёр», “Sholpan”, "Arlan" */
   quote_code = _kel_coding_compile ("[«“\"„]\\s*([^«»“”\"„\\n]{2,60}?)\\s*[»”\"“]");
   /* a number with what it counts: "№ 3", "на 320 мест", "3 жедел", "50 орындық" */
@@ -262,7 +278,7 @@ static void
 dating_years (const KelDocument *doc, gsize start, gsize end, int *earliest, int *latest,
               char **words)
 {
-  pcre2_match_data *md = pcre2_match_data_create (4, NULL);
+  pcre2_match_data *md = pcre2_match_data_create_from_pattern (year_code, NULL);
   const char *text = doc->norm->text;
   gsize pos = start;
 
@@ -270,8 +286,10 @@ dating_years (const KelDocument *doc, gsize start, gsize end, int *earliest, int
   while (match_at (year_code, text, end, pos, md))
     {
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
-      int g = ov[2] != PCRE2_UNSET ? 1 : 2;
+      /* y1 (z1) or y2 (z2): the span's first year (and its last) */
+      int g = ov[2] != PCRE2_UNSET ? 1 : 3;
       int y = atoi (text + ov[2 * g]);
+      int z = ov[2 * (g + 1)] != PCRE2_UNSET ? atoi (text + ov[2 * (g + 1)]) : y;
 
       if (*earliest == 0 || y < *earliest)
         {
@@ -279,7 +297,7 @@ dating_years (const KelDocument *doc, gsize start, gsize end, int *earliest, int
           g_free (*words);
           *words = g_strndup (text + ov[0], ov[1] - ov[0]);
         }
-      *latest = MAX (*latest, y);
+      *latest = MAX (*latest, MAX (y, z));
       pos = ov[1];
     }
   pcre2_match_data_free (md);
@@ -343,6 +361,20 @@ one_sentence (const KelDocument *doc, gsize a, gsize b)
   return TRUE;
 }
 
+/* Where the part of a sentence that holds the item @c starts, inside its segment: after
+ * the sentence's end or a semicolon before it ("В 2015 году Компания построила школу;
+ * продолжить строительство больницы" has two). */
+static gsize
+sentence_start (const KelDocument *doc, const KelCoding *c)
+{
+  gsize from = g_array_index (doc->segments, KelSegment, c->segment).start;
+
+  for (gsize p = c->start; p > from; p--)
+    if (doc->norm->text[p - 1] == ';' || _kel_count_ends_sentence (doc->norm->text, from, p - 1))
+      return p;
+  return from;
+}
+
 static void
 count_background (KelDocument *doc)
 {
@@ -356,13 +388,17 @@ count_background (KelDocument *doc)
     {
       KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
       g_autofree char *words = NULL;
-      int earliest, latest;
+      g_autofree char *before_words = NULL;
+      int earliest, latest, before_earliest = 0, before_latest = 0;
 
       if (c->reason == KEL_REASON_BACKGROUND)
         dated = c;
       if (!kel_coding_is_counted (c))
         continue;
       dating_years (doc, c->start, c->end, &earliest, &latest, &words);
+      if (latest == 0)
+        dating_years (doc, sentence_start (doc, c), c->start, &before_earliest,
+                      &before_latest, &before_words);
       if (latest == 0 && dated != NULL && dated->segment == c->segment
           && dated->end <= c->start && one_sentence (doc, dated->start, c->start))
         {
@@ -371,6 +407,15 @@ count_background (KelDocument *doc)
            * поликлиника" */
           c->reason = KEL_REASON_BACKGROUND;
           c->reason_terms = g_strdup (dated->reason_terms);
+        }
+      else if (latest == 0 && before_latest > 0 && before_latest < from)
+        {
+          /* a year at the start of the sentence dates an item with none of its own after
+           * it: "2017–2018 жылдары Серіктестік … 310 млн теңге бөлді, оның ішінде … спорт
+           * кешенін салды" (issue #12) */
+          c->reason = KEL_REASON_BACKGROUND;
+          c->reason_terms = g_steal_pointer (&before_words);
+          dated = c;
         }
       else if (latest > 0 && latest < from)
         {
@@ -386,6 +431,78 @@ count_background (KelDocument *doc)
           c->reason = KEL_REASON_DECLARATION;
           c->reason_terms = g_steal_pointer (&words);
         }
+    }
+}
+
+/* The akimat's part: the items a sentence tells after one the akimat pays for, which share
+ * its verb and its budget ("…сообщила, что за счёт районного бюджета отремонтирована
+ * школа (212 млн тенге) и построено 14 км дорог"), unless a company is named between
+ * (issue #12). */
+static void
+count_akimat_sentences (KelDocument *doc)
+{
+  pcre2_match_data *md = pcre2_match_data_create (1, NULL);
+  const KelCoding *paid = NULL;
+
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+
+      if (c->reason == KEL_REASON_AKIMAT)
+        {
+          paid = c;
+          continue;
+        }
+      if (!kel_coding_is_counted (c) || paid == NULL || paid->segment != c->segment
+          || paid->end > c->start || !one_sentence (doc, paid->end, c->start)
+          || match_at (company_code, doc->norm->text, c->end, paid->end, md))
+        continue;
+      c->reason = KEL_REASON_AKIMAT;
+      c->reason_terms = g_strdup (paid->reason_terms);
+    }
+  pcre2_match_data_free (md);
+}
+
+/* How many words a numbered heading has at most ("2.1.3. білім беру және кадрлар
+ * даярлау:"). */
+#define HEADING_WORDS 6
+
+/* A numbered clause that only heads the items under it: a few words, no figure, and a
+ * colon at its end ("2.1.3. білім беру және кадрлар даярлау:", "3.2. Education and
+ * training:"); its items are the rows or points that follow (issue #12). */
+static void
+count_clause_headings (KelDocument *doc)
+{
+  const char *text = doc->norm->text;
+
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, c->segment);
+      gsize a = seg->body, b = seg->end;
+      guint words = 0;
+      gboolean in_word = FALSE, figure = FALSE;
+
+      if (!kel_coding_is_counted (c) || c->amount_text != NULL
+          || (seg->kind != KEL_SEGMENT_CLAUSE && seg->kind != KEL_SEGMENT_LIST_ITEM))
+        continue;
+      while (b > a && g_ascii_isspace (text[b - 1]))
+        b--;
+      if (b == a || text[b - 1] != ':')
+        continue;
+      for (gsize p = a; p < b; p++)
+        {
+          gboolean letter = g_ascii_isalpha (text[p]) || (text[p] & 0x80) != 0;
+
+          figure = figure || g_ascii_isdigit (text[p]);
+          if (letter && !in_word)
+            words++;
+          in_word = letter;
+        }
+      if (figure || words > HEADING_WORDS)
+        continue;
+      c->reason = KEL_REASON_DECLARATION;
+      c->reason_terms = g_strndup (text + a, b - a);
     }
 }
 
@@ -1017,6 +1134,126 @@ count_summed_rows (const KelDocument *doc, Names *names)
     }
 }
 
+/* A news item's headline tells again what its body tells ("… opens processing plant,
+ * pledges house of culture repair" over "This summer we will renovate the Karsakpay house
+ * of culture – KZT 85 million"): the item is counted once, on the body. The headline is
+ * the first segment that has items, a sentence at the head of a document that is no
+ * memorandum or report, with a title's line; an item of it with no sum is the body's item
+ * of its category that shares two common words of it (not names), unless both name things
+ * apart ("№ 3", "№ 5"). Issue #12. */
+/* Whether [@a, @b) of @text has a title's line: a line that ends in a letter, with no
+ * stop, before a line that starts with a capital ("…, pledges house of culture repair" /
+ * "ULYTAU, April 14."). */
+static gboolean
+has_title_line (const char *text, gsize a, gsize b)
+{
+  for (gsize p = a + 1; p + 1 < b; p++)
+    if (text[p] == '\n' && g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (text + p)))
+        && g_unichar_isupper (g_utf8_get_char (text + p + 1)))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+count_headline (const KelDocument *doc, Names *names)
+{
+  const KelSegment *seg;
+  guint head;
+
+  if (doc->codings->len < 2 || doc->kind != KEL_KIND_UNKNOWN)
+    return;
+  head = g_array_index (doc->codings, KelCoding, 0).segment;
+  seg = &g_array_index (doc->segments, KelSegment, head);
+  if (seg->kind != KEL_SEGMENT_SENTENCE || seg->start >= HEAD_BYTES
+      || !has_title_line (doc->norm->text, seg->start, seg->end))
+    return;
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+
+      if (c->segment != head)
+        break;
+      if (!kel_coding_is_counted (c) || isfinite (c->amount_kzt))
+        continue;
+      for (guint j = i + 1; j < doc->codings->len; j++)
+        {
+          const KelCoding *d = &g_array_index (doc->codings, KelCoding, j);
+          gboolean both_named = names[i].quotes->len + names[i].numbers->len > 0
+                                && names[j].quotes->len + names[j].numbers->len > 0;
+          guint common = 0;
+          GHashTableIter it;
+          gpointer key, value;
+
+          if (d->segment == head || !kel_coding_is_counted (d) || d->category != c->category
+              || (both_named && !share_any (names[i].quotes, names[j].quotes)
+                  && !share_any (names[i].numbers, names[j].numbers)))
+            continue;
+          g_hash_table_iter_init (&it, names[j].stems);
+          while (g_hash_table_iter_next (&it, &key, &value))
+            if (GPOINTER_TO_UINT (value) == 0 && g_hash_table_contains (names[i].stems, key))
+              common++;
+          if (common < 2)
+            continue;
+          mark_repeat (doc, c, d);
+          break;
+        }
+    }
+}
+
+/* Whether @label is clause @n or one of its items ("2.4", "2.4a" for "2.4"). */
+static gboolean
+is_clause (const char *label, const char *n, gsize len)
+{
+  return label != NULL && strncmp (label, n, len) == 0
+         && (label[len] == '\0' || g_ascii_islower (label[len]));
+}
+
+/* A note on an item of another clause ("Стипендия по пункту 2.2 выплачивается сверх
+ * указанных сумм", "Волонтёрские акции по пункту 2.4 не требуют финансирования"): the item
+ * told again, counted in its clause, when the note gives no sum of its own and that
+ * clause has an item of its category (issue #12). Not a table's rows, which the twins
+ * pair. */
+static void
+count_clause_notes (const KelDocument *doc)
+{
+  pcre2_match_data *md = pcre2_match_data_create_from_pattern (clause_ref_code, NULL);
+  int n_group = pcre2_substring_number_from_name (clause_ref_code, (PCRE2_SPTR) "n");
+  int m_group = pcre2_substring_number_from_name (clause_ref_code, (PCRE2_SPTR) "m");
+  const char *text = doc->norm->text;
+
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      gsize pos = c->start;
+      gboolean done = FALSE;
+
+      if (!kel_coding_is_counted (c) || isfinite (c->amount_kzt) || is_row (doc, c))
+        continue;
+      while (!done && match_at (clause_ref_code, text, c->end, pos, md))
+        {
+          PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
+          int g = ov[2 * n_group] != PCRE2_UNSET ? n_group : m_group;
+          const char *n = text + ov[2 * g];
+          gsize len = ov[2 * g + 1] - ov[2 * g];
+
+          pos = ov[1];
+          if (is_clause (kel_coding_get_clause (doc, c), n, len))
+            continue;
+          for (guint j = 0; j < doc->codings->len && !done; j++)
+            {
+              const KelCoding *d = &g_array_index (doc->codings, KelCoding, j);
+
+              if (j == i || !kel_coding_is_counted (d) || d->category != c->category
+                  || !is_clause (kel_coding_get_clause (doc, d), n, len))
+                continue;
+              mark_repeat (doc, c, d);
+              done = TRUE;
+            }
+        }
+    }
+  pcre2_match_data_free (md);
+}
+
 static void
 count_repeats (const KelLexicon *lex, KelDocument *doc)
 {
@@ -1036,6 +1273,8 @@ count_repeats (const KelLexicon *lex, KelDocument *doc)
       names[i].numbers = counts_named (lex, text, c->start, c->end, row);
       names[i].stems = stems (lex, text, c->start, c->end);
     }
+  count_headline (doc, names);
+  count_clause_notes (doc);
   count_table_twins (doc, names);
   count_summed_rows (doc, names);
   for (guint j = 0; j < doc->codings->len; j++)
@@ -1112,6 +1351,8 @@ _kel_count_document (const KelLexicon *lex, KelDocument *doc)
 {
   ensure_static ();
   count_background (doc);
+  count_akimat_sentences (doc);
+  count_clause_headings (doc);
   count_generic (lex, doc);
   count_summaries (lex, doc);
   count_repeats (lex, doc);
