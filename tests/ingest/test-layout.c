@@ -1092,6 +1092,51 @@ test_layout_news_list (void)
   g_assert_true (left_out);
 }
 
+/* A news page of my own printed by Chromium with no browser header (tests/data/layout-own
+ * 04, so not known for a web page), and its scan at 150 dpi: a rule under the site's menu,
+ * one over its footer, and the sidebar's border down between them, with the article and
+ * the sidebar of undated headlines ("Popular") between the rules. They are no table (the
+ * article's lines are not read across with the headlines beside them), and the headlines
+ * are links to other news, left out of the text: still a block of the page. */
+static void
+test_layout_link_sidebar (void)
+{
+  static const char *const names[] = { "04-news-sidebar-ru.pdf", "04-news-sidebar-ru.scan150.pdf" };
+  const char *lead = "Зерновая компания ТОО «Есиль Агро Трейд» и аким Есильского района "
+                     "подписали меморандум о социальном партнёрстве на 2022 год.";
+  const char *later = "По документу компания проведёт капитальный ремонт средней школы в селе "
+                      "Заречное и направит на эти цели 85 млн тенге.";
+
+  for (guint d = 0; d < G_N_ELEMENTS (names); d++)
+    {
+      g_autoptr (KelExtracted) ext = extract ("layout-own", names[d], 0);
+      g_autoptr (GPtrArray) words = words_of (ext->text);
+      gboolean left_out = FALSE;
+
+      g_assert_null (strstr (ext->text, "Популярное"));
+      g_assert_null (strstr (ext->text, "спортивный"));
+      g_assert_null (strstr (ext->text, "посевную"));
+      g_assert_null (strstr (ext->text, "ремонт дорог"));
+      g_assert_null (strchr (ext->text, '\t'));
+      if (d == 0)
+        {
+          g_assert_true (reads (ext->text, lead));
+          g_assert_true (reads (ext->text, later));
+        }
+      else
+        {
+          g_assert_true (reads_nearly (words, lead));
+          g_assert_true (reads_nearly (words, later));
+        }
+      for (guint i = 0; i < ext->blocks->len; i++)
+        {
+          const KelBlock *b = &g_array_index (ext->blocks, KelBlock, i);
+          left_out |= b->kind == KEL_BLOCK_SIDEBAR && b->start == KEL_NO_TEXT && b->rect.x1 > 380;
+        }
+      g_assert_true (left_out);
+    }
+}
+
 /* The line of @text that holds @needle, newly allocated ("" when none does). */
 static char *
 line_with (const char *text, const char *needle)
@@ -1339,6 +1384,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/layout/narrow-sidebar", test_layout_narrow_sidebar);
   g_test_add_func ("/kelisim/layout/word-over-gutter", test_layout_word_over_gutter);
   g_test_add_func ("/kelisim/layout/news-list", test_layout_news_list);
+  g_test_add_func ("/kelisim/layout/link-sidebar", test_layout_link_sidebar);
   g_test_add_func ("/kelisim/layout/tiles", test_layout_tiles);
   g_test_add_func ("/kelisim/layout/open-tiles", test_layout_open_tiles);
   g_test_add_func ("/kelisim/layout/small-line-beside", test_layout_small_line_beside);

@@ -511,6 +511,119 @@ leave_out_news_lists (KelLayoutDoc *doc)
       }
 }
 
+/* How many lines block @b has if it is headlines (links' titles, each of a few lines):
+ * lines of a dozen words at most, none of them ending a sentence (a paragraph's last line
+ * does); else 0. */
+static guint
+headline_lines (const LBlock *b)
+{
+  g_autofree char *text = _kel_lay_block_text (b);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      gsize len = strlen (line);
+
+      if (len == 0)
+        continue;
+      if (strchr (line, '\t') != NULL || count_words (line) > 12
+          || strchr (".;:", line[len - 1]) != NULL)
+        return 0;
+      n++;
+    }
+  return n;
+}
+
+/* The heights of the lines of the blocks of @blocks in @region (in any region but a
+ * sidebar's when NULL), sorted. */
+static GArray *
+line_heights (const GArray *blocks, const LayRegion *region)
+{
+  GArray *heights = g_array_new (FALSE, FALSE, sizeof (float));
+
+  for (guint k = 0; k < blocks->len; k++)
+    {
+      const LBlock *b = &g_array_index (blocks, LBlock, k);
+
+      if (b->region == NULL || (region != NULL ? b->region != region
+                                               : b->kind == KEL_BLOCK_SIDEBAR))
+        continue;
+      for (guint i = b->first; i < b->last; i++)
+        {
+          const LayItem *it = &g_array_index (b->region->items, LayItem, i);
+
+          for (guint l = it->first; l < it->last; l++)
+            {
+              const LayLine *line = &g_array_index (b->region->lines, LayLine, l);
+              float h = line->bottom - line->top;
+
+              g_array_append_val (heights, h);
+            }
+        }
+    }
+  g_array_sort (heights, _kel_lay_compare_float);
+  return heights;
+}
+
+/* Whether the lines of the sidebar @region of @blocks are in type no larger than the
+ * page's text, none of them twice as tall as the page's usual line: an infographic's
+ * column of figures in large type over their captions is no list of links. */
+static gboolean
+small_type (const GArray *blocks, const LayRegion *region)
+{
+  g_autoptr (GArray) side = line_heights (blocks, region);
+  g_autoptr (GArray) page = line_heights (blocks, NULL);
+
+  if (side->len == 0 || page->len == 0)
+    return FALSE;
+  return g_array_index (side, float, side->len - 1)
+         < 2 * g_array_index (page, float, page->len / 2);
+}
+
+/* A sidebar of headlines, four lines or more and two in three of its lines at least, in
+ * small type (a web page's "Latest news" without dates, under its heading and beside
+ * an advertisement; on a scan, OCR may make one paragraph of them): links to other pages,
+ * no text of the document; it is left out. */
+static void
+leave_out_link_lists (KelLayoutDoc *doc)
+{
+  for (guint p = 0; p < doc->n_pages; p++)
+    for (guint i = 0; doc->pages[p].set && i < doc->pages[p].blocks->len; i++)
+      {
+        GArray *blocks = doc->pages[p].blocks;
+        const LayRegion *region = g_array_index (blocks, LBlock, i).region;
+        guint lines = 0, headlines = 0;
+
+        if (g_array_index (blocks, LBlock, i).kind != KEL_BLOCK_SIDEBAR || region == NULL
+            || g_array_index (blocks, LBlock, i).left_out)
+          continue;
+        for (guint k = 0; k < blocks->len; k++)
+          {
+            const LBlock *b = &g_array_index (blocks, LBlock, k);
+
+            if (b->region == region && !b->left_out)
+              {
+                g_autofree char *text = _kel_lay_block_text (b);
+
+                for (const char *c = text; *c != '\0'; c++)
+                  lines += *c == '\n';
+                lines++;
+                headlines += headline_lines (b);
+              }
+          }
+        if (headlines < 4 || 3 * headlines < 2 * lines
+            || !small_type (blocks, region))
+          continue;
+        g_debug ("page %u: a sidebar of headlines left out (%u of %u lines)", p + 1,
+                 headlines, lines);
+        for (guint k = 0; k < blocks->len; k++)
+          if (g_array_index (blocks, LBlock, k).region == region)
+            g_array_index (blocks, LBlock, k).left_out = TRUE;
+      }
+}
+
 /* Letters and digits of @text in lower case, one space between words. */
 static char *
 plain (const char *text)
@@ -795,5 +908,6 @@ _kel_lay_order_blocks (KelLayoutDoc *doc)
   if (doc->web)
     leave_out_web_furniture (doc);
   leave_out_news_lists (doc);
+  leave_out_link_lists (doc);
   leave_out_pull_quotes (doc);
 }

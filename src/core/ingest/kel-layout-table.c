@@ -697,6 +697,41 @@ widen_to_header (const LayRegion *region, const GArray *gaps, float top, float b
     (*b)++;
 }
 
+/* How many of the rows @ys (boundaries) of lines [@a, @b) of @region have text in two
+ * columns of @xs or more. */
+static guint
+rows_across (const LayRegion *region, guint a, guint b, const GArray *xs, const GArray *ys)
+{
+  guint n_rows = ys->len - 1, n_cols = xs->len - 1, across = 0;
+  g_autofree gboolean *filled = g_new0 (gboolean, MAX (n_rows * n_cols, 1));
+
+  for (guint l = a; l < b; l++)
+    {
+      const LayLine *line = &g_array_index (region->lines, LayLine, l);
+      float mid = (line->top + line->bottom) / 2;
+      guint r = 0;
+
+      while (r + 1 < n_rows && mid >= g_array_index (ys, float, r + 1))
+        r++;
+      for (guint k = line->a; k < line->b; k++)
+        {
+          const Glyph *g = &g_array_index (region->glyphs, Glyph, k);
+
+          if (!g_unichar_isspace (g->c))
+            filled[r * n_cols + column_of (xs, (g->r.x1 + g->r.x2) / 2)] = TRUE;
+        }
+    }
+  for (guint r = 0; r < n_rows; r++)
+    {
+      guint n = 0;
+
+      for (guint c = 0; c < n_cols; c++)
+        n += filled[r * n_cols + c];
+      across += n >= 2;
+    }
+  return across;
+}
+
 /* A table drawn with horizontal rules only (booktabs, a web page's rows): rules of one
  * length one under the other, with the lines of the table between them, the line right
  * above the first rule (its header) and right below the last (a total) too when they
@@ -775,6 +810,16 @@ rule_table (const GArray *hrules, GArray *glyphs, guint page)
       /* the header: the lines above the first rule that lies between two lines */
       if (up != NULL && down != NULL && n_header == 0 && rule_between (hrules, up, down))
         n_header = ys->len - 1;
+    }
+  /* rows with text in one column only, most of them: no table but columns of text
+   * between a page's rules (a web page's sidebar, its border down between the rules
+   * under the site's menu and over its footer) */
+  if (2 * rows_across (region, a, b, xs, ys) < ys->len - 1)
+    {
+      g_debug ("page %u: rules at %.1f and %.1f hold columns of text, no table", page + 1,
+               top, bottom);
+      g_array_unref (xs);
+      return NULL;
     }
   t = table_new (xs, ys, NULL, page, NULL);
   fill_cells (t, glyphs);

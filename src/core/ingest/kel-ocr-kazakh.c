@@ -6,7 +6,10 @@
  * the words the other models read on a Kazakh page, or on a line with Kazakh letters, that
  * have a letter standing for a Kazakh one, are read again with the Kazakh model alone,
  * word by word, and its reading is taken when it differs only in those letters and the
- * model is surer of it. */
+ * model is surer of it. A word the English model read in small Latin letters beside a
+ * Cyrillic one on a Kazakh line («сатып any» for «сатып алу») is read again too, and the
+ * Kazakh model's Cyrillic reading of as many letters taken when it is surer of it or its
+ * dictionary knows the word. */
 #include "config.h"
 
 #include <math.h>
@@ -70,6 +73,44 @@ scan_word (const char *text, gboolean *lost)
     }
   *lost = !kazakh && stands && !other && letters >= 2;
   return kazakh;
+}
+
+/* Whether @text is a word of small Latin letters (two or more, punctuation around them):
+ * on a Kazakh line, what the English model made of a Cyrillic word whose letters are
+ * some of them look-alikes and some not («any» for «алу»: л read as n). A capital is a
+ * name's («Sauda Online»), and stays. */
+static gboolean
+small_latin (const char *text)
+{
+  guint letters = 0;
+
+  for (const char *s = text; *s != '\0'; s = g_utf8_next_char (s))
+    {
+      gunichar c = g_utf8_get_char (s);
+
+      if (g_unichar_isdigit (c)
+          || (g_unichar_isalpha (c) && !(c < 0x80 && g_ascii_islower (c))))
+        return FALSE;
+      letters += g_unichar_isalpha (c) != 0;
+    }
+  return letters >= 2;
+}
+
+/* Whether @text has letters, all Cyrillic. */
+static gboolean
+all_cyrillic (const char *text)
+{
+  guint letters = 0;
+
+  for (const char *s = text; *s != '\0'; s = g_utf8_next_char (s))
+    {
+      gunichar c = g_utf8_get_char (s);
+
+      if (g_unichar_isalpha (c) && (c < 0x0400 || c > 0x04FF))
+        return FALSE;
+      letters += g_unichar_isalpha (c) != 0;
+    }
+  return letters > 0;
 }
 
 /* Whether the page reads as Kazakh: one Cyrillic word in twelve has a Kazakh letter (a
@@ -205,6 +246,11 @@ choose_in_line (GArray *words, guint start, guint end, gboolean page, gboolean *
 
       scan_word (w->text, &lost);
       wanted[i] = lost && !w->kazakh_model && (kazakh || may_be_kazakh (w));
+      /* a word of small Latin letters beside a Cyrillic one on a Kazakh line */
+      if (kazakh && !w->kazakh_model && small_latin (w->text)
+          && ((i > start && all_cyrillic (g_array_index (words, KelOcrWord, i - 1).text))
+              || (i + 1 < end && all_cyrillic (g_array_index (words, KelOcrWord, i + 1).text))))
+        wanted[i] = TRUE;
       n += wanted[i];
     }
   return n + widen_to_quotes (words, start, end, wanted);
@@ -271,6 +317,37 @@ restores (const KelOcrWord *w, const char *kazakh, float conf)
   return has && conf > w->confidence && strcmp (mine, theirs) == 0;
 }
 
+/* The letters of @text without the punctuation around them: [@a, @b). */
+static void
+bare_span (const char *text, const char **a, const char **b)
+{
+  *a = text;
+  *b = text + strlen (text);
+  while (**a != '\0' && !g_unichar_isalpha (g_utf8_get_char (*a)))
+    *a = g_utf8_next_char (*a);
+  while (*b > *a && !g_unichar_isalpha (g_utf8_get_char (g_utf8_find_prev_char (*a, *b))))
+    *b = g_utf8_find_prev_char (*a, *b);
+}
+
+/* Whether @kazakh, the Kazakh model's reading of the small Latin word @w, is a Cyrillic
+ * word of as many letters that the model is surer of, or a word of its dictionary («алу»
+ * where the English model was sure of «any», a word of its own): no English word stands
+ * beside Kazakh ones on a Kazakh line but a name. */
+static gboolean
+replaces_latin (TessBaseAPI *kaz, const KelOcrWord *w, const char *kazakh, float conf)
+{
+  const char *a, *b;
+  g_autofree char *bare = NULL;
+
+  if (!all_cyrillic (kazakh) || g_utf8_strlen (kazakh, -1) != g_utf8_strlen (w->text, -1))
+    return FALSE;
+  if (conf > w->confidence)
+    return TRUE;
+  bare_span (kazakh, &a, &b);
+  bare = g_strndup (a, (gsize) (b - a));
+  return conf >= w->confidence - 10 && TessBaseAPIIsValidWord (kaz, bare);
+}
+
 void
 kel_ocr_reread_kazakh (TessBaseAPI *kaz, PIX *gray, double dpi, GArray *words,
                        const gboolean *wanted)
@@ -291,7 +368,8 @@ kel_ocr_reread_kazakh (TessBaseAPI *kaz, PIX *gray, double dpi, GArray *words,
       if (!wanted[i])
         continue;
       text = read_word (kaz, width, height, dpi, w, &conf);
-      if (text == NULL || !restores (w, text, conf))
+      if (text == NULL || !(small_latin (w->text) ? replaces_latin (kaz, w, text, conf)
+                                                  : restores (w, text, conf)))
         continue;
       g_debug ("ocr: «%s» (%.0f) read «%s» (%.0f) by the Kazakh model", w->text,
                w->confidence, text, conf);
@@ -300,18 +378,6 @@ kel_ocr_reread_kazakh (TessBaseAPI *kaz, PIX *gray, double dpi, GArray *words,
       w->confidence = conf;
     }
   TessBaseAPIClear (kaz);
-}
-
-/* The letters of @text without the punctuation around them: [@a, @b). */
-static void
-bare_span (const char *text, const char **a, const char **b)
-{
-  *a = text;
-  *b = text + strlen (text);
-  while (**a != '\0' && !g_unichar_isalpha (g_utf8_get_char (*a)))
-    *a = g_utf8_next_char (*a);
-  while (*b > *a && !g_unichar_isalpha (g_utf8_get_char (g_utf8_find_prev_char (*a, *b))))
-    *b = g_utf8_find_prev_char (*a, *b);
 }
 
 /* Where the one Kazakh letter of the Cyrillic word [@a, @b) is, or NULL if it has none,

@@ -15,13 +15,15 @@ char       *kel_ocr_russian_key       (const char   *word,
 
 /* Marks in @wanted (one per word) the words of @words that the other models read and
  * that may be Kazakh ones whose letters they lost («Мунайшы» for «Мұнайшы»): on a Kazakh
- * page or a line with Kazakh letters (kel-ocr-kazakh.c). Returns how many. */
+ * page or a line with Kazakh letters (kel-ocr-kazakh.c), and there the words of small
+ * Latin letters beside a Cyrillic word («any» for «алу»). Returns how many. */
 guint       kel_ocr_kazakh_words      (GArray         *words,
                                        gboolean       *wanted);
 
 /* Reads the @wanted words of @words (in points, on @gray drawn at @dpi) again with @kaz,
  * an engine of the Kazakh model alone, and takes its reading where it only restores
- * Kazakh letters and the model is surer of it. */
+ * Kazakh letters and the model is surer of it, or (for a word of small Latin letters)
+ * where it is a Cyrillic word of as many letters that the model is surer of or knows. */
 void        kel_ocr_reread_kazakh     (TessBaseAPI    *kaz,
                                        PIX            *gray,
                                        double          dpi,
