@@ -1245,6 +1245,73 @@ test_mentions_migrated (Fixture *f, gconstpointer data)
   g_unlink (file);
 }
 
+/* The number @sql counts in the closed project at @path. */
+static int
+count_rows (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int n;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* A preview that finds no mentions holding for a document (none stored, or stored for
+ * another list of corporations) works out whose its items are from its text, and keeps
+ * the mentions it found: the next preview reads them, and finds what the first did. */
+static void
+test_preview_keeps_mentions (Fixture *f, gconstpointer data)
+{
+  g_autofree char *file = kel_test_write_temp ("recode-keeps.txt", minutes, -1);
+  g_autofree char *path = kel_test_temp_path ("recode-keeps.kelisim");
+  KelTermChange change = { KEL_TERM_CHANGE_ADD, 0, "ремонт*", FALSE, "charity", KEL_LANG_RU,
+                           1.0 };
+  g_autoptr (KelProject) project = minutes_project (f, path, file);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexiconDiff) first = NULL, again = NULL;
+  g_autofree char *names = NULL, *none = NULL;
+
+  for (guint stale = 0; stale < 2; stale++)
+    {
+      g_clear_object (&project);
+      exec_sql (path, stale ? "UPDATE mentions SET list = 'another list'"
+                            : "DELETE FROM mentions");
+      if (!stale)
+        {
+          none = stored_mention_names (path);
+          g_assert_null (none);
+        }
+      project = kel_project_open (path, &error);
+      g_assert_no_error (error);
+      g_clear_pointer (&first, kel_lexicon_diff_free);
+      first = kel_project_preview_lexicon_change (project, &f->pipeline, &change, NULL, &error);
+      g_assert_no_error (error);
+      g_clear_object (&project);
+      /* kept by the preview, and for the list of the lexicon's corporations */
+      g_free (names);
+      names = stored_mention_names (path);
+      g_assert_cmpstr (names, ==, "Kazzinc|Kazakhmys");
+      g_assert_cmpint (count_rows (path, "SELECT count(*) FROM mentions WHERE list = "
+                                   "'another list'"), ==, 0);
+      project = kel_project_open (path, &error);
+      g_assert_no_error (error);
+      g_clear_pointer (&again, kel_lexicon_diff_free);
+      again = kel_project_preview_lexicon_change (project, &f->pipeline, &change, NULL, &error);
+      g_assert_no_error (error);
+      assert_same_diff (first, again);
+      g_assert_cmpuint (first->codings->len, ==, 1);
+    }
+  g_clear_object (&project);
+  g_unlink (path);
+  g_unlink (file);
+}
+
 /* The corpus, coded with the built-in lexicon: every coding of the lexicon's in full, the
  * documents by their place in @docs. */
 static char *
@@ -1463,6 +1530,7 @@ main (int argc, char **argv)
   ADD ("stored-mentions", test_stored_mentions);
   ADD ("corporations-changed", test_corporations_changed);
   ADD ("mentions-migrated", test_mentions_migrated);
+  ADD ("preview-keeps-mentions", test_preview_keeps_mentions);
 #undef ADD
   g_test_add_func ("/kelisim/recode/corpus-as-full-run", test_corpus_as_full_run);
   return g_test_run ();

@@ -466,6 +466,8 @@ typedef struct {
                              * apply to keep), for the same key */
   guint          n_coded;   /* the segments coded (the others came from its trace) */
   guint          n_segments;
+  gboolean       attributed; /* no mentions held: whose its items are was worked out from
+                              * its text, and its new mentions are to keep */
 } Recoded;
 
 static void
@@ -523,6 +525,7 @@ code_stored (KelProject *project, gint64 document, const KelLexicon *lex,
     {
       mentions = _kel_project_load_mentions (project, document, list, doc->corporation,
                                              &local);
+      out->attributed = mentions == NULL;
       if (local == NULL)
         out->stored = load_stored (project, document, &local);
       if (local == NULL && retrace != NULL)
@@ -736,16 +739,19 @@ count_by_category (const KelLexicon *lex, GPtrArray *codings)
 /* Documents coded at once: enough to keep every core busy, few enough to hold. */
 #define CHUNK 64
 
-/* Keeps the traces @recoded made (a cache: a project that cannot be written is previewed
- * all the same). */
+/* Keeps the traces @recoded made, and the mentions of the documents @docs whose items were
+ * attributed from their text (both a cache: a project that cannot be written is previewed
+ * all the same). Whom a document names does not depend on the terms, so the mentions the
+ * edited lexicon @lex found hold for the next preview, which need not read them again. */
 static void
-store_traces (KelProject *project, const Retrace *retrace, const gint64 *ids, guint n,
-              Recoded *recoded)
+store_traces (KelProject *project, const KelLexicon *lex, const Retrace *retrace,
+              const gint64 *ids, guint n, Recoded *recoded, KelDocument **docs)
 {
   g_autoptr (GError) error = NULL;
   guint i = 0;
 
-  while (i < n && recoded[i].trace == NULL)
+  while (i < n && recoded[i].trace == NULL
+         && !(recoded[i].attributed && docs[i]->mentions != NULL))
     i++;
   if (i == n)
     return;
@@ -753,9 +759,13 @@ store_traces (KelProject *project, const Retrace *retrace, const gint64 *ids, gu
   if (_kel_project_begin (project, &error))
     {
       for (; i < n && error == NULL; i++)
-        if (recoded[i].trace != NULL)
-          _kel_project_store_trace (project, ids[i], recoded[i].key, retrace->base_lexicon,
-                                    retrace->base, recoded[i].trace, &error);
+        {
+          if (recoded[i].trace != NULL)
+            _kel_project_store_trace (project, ids[i], recoded[i].key, retrace->base_lexicon,
+                                      retrace->base, recoded[i].trace, &error);
+          if (recoded[i].attributed && error == NULL)
+            _kel_project_store_mentions (project, ids[i], lex, docs[i], &error);
+        }
       if (error == NULL)
         _kel_project_commit (project, &error);
       else
@@ -783,8 +793,8 @@ compare_chunk (KelProject *project, KelLexiconDiff *diff, const KelRates *rates,
       diff->n_segments_recoded += retrace != NULL ? recoded[i].n_coded
                                                   : docs[i]->segments->len;
     }
-  if (ok && retrace != NULL)
-    store_traces (project, retrace, ids, n, recoded);
+  if (ok)
+    store_traces (project, diff->lexicon, retrace, ids, n, recoded, docs);
   /* what the apply keeps of each document coded again (none without a trace) */
   for (guint i = 0; ok && i < n; i++)
     {

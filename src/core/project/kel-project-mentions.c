@@ -19,7 +19,7 @@ _kel_project_store_mentions (KelProject *project, gint64 document, const KelLexi
                                "corporation, mentions) VALUES (?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  list = _kel_attribution_list_hash (lex);
+  list = _kel_project_list_hash (project, lex);
   sqlite3_bind_int64 (stmt, 1, document);
   sqlite3_bind_text (stmt, 2, list, -1, SQLITE_TRANSIENT);
   _kel_sql_bind_text (stmt, 3, doc->corporation);

@@ -174,6 +174,11 @@ gboolean  _kel_project_store_mentions (KelProject        *project,
                                        const KelLexicon  *lex,
                                        const KelDocument *doc,
                                        GError           **error);
+/* _kel_attribution_list_hash() of @lex, worked out once for the lexicon last asked about
+ * (a SHA-256 of every corporation's names, where an apply stores the mentions of each
+ * document it codes). */
+char     *_kel_project_list_hash      (KelProject        *project,
+                                       const KelLexicon  *lex);
 /* The mentions stored for @document (KEL_MENTIONS_TYPE) when they hold for the list of
  * corporations @list (_kel_attribution_list_hash) and the document's @corporation; NULL
  * when there are none that do, or with @error set. */

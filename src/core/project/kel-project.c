@@ -24,6 +24,8 @@ struct _KelProject {
   GHashTable   *coder_ids;   /* name → gint64 id (boxed in a pointer-sized slot) */
   gint64        lexicon_id;
   KelSpanCache  span_cache;
+  KelLexicon   *list_lexicon; /* the lexicon of @list_hash, held */
+  char         *list_hash;    /* its _kel_attribution_list_hash() */
   gboolean      read_only;
 };
 
@@ -51,6 +53,8 @@ kel_project_finalize (GObject *object)
   KelProject *self = KEL_PROJECT (object);
 
   _kel_span_cache_clear (&self->span_cache);
+  g_clear_pointer (&self->list_lexicon, kel_lexicon_unref);
+  g_free (self->list_hash);
   if (self->db != NULL)
     {
       _kel_sql_cache_forget (self->db);
@@ -312,6 +316,27 @@ _kel_project_remember_coder (KelProject *project, const char *name, gint64 id)
   g_hash_table_insert (project->coder_ids, g_strdup (name), boxed);
   if (strcmp (name, KEL_LEXICON_CODER) == 0)
     project->lexicon_id = id;
+}
+
+/* The list of corporations -------------------------------------------------------------- */
+
+char *
+_kel_project_list_hash (KelProject *project, const KelLexicon *lex)
+{
+  char *out;
+
+  _kel_project_lock (project);
+  if (project->list_lexicon != lex)
+    {
+      g_clear_pointer (&project->list_lexicon, kel_lexicon_unref);
+      g_free (project->list_hash);
+      /* held, so that no other lexicon takes its address while it is remembered */
+      project->list_lexicon = kel_lexicon_ref ((KelLexicon *) lex);
+      project->list_hash = _kel_attribution_list_hash (lex);
+    }
+  out = g_strdup (project->list_hash);
+  _kel_project_unlock (project);
+  return out;
 }
 
 /* The span cache ----------------------------------------------------------------------- */
