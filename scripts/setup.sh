@@ -98,7 +98,8 @@ run_fuzz() {
   local seconds=${1:-60}; shift || true
   local fuzzdir=${KELISIM_FUZZ_DIR:-build-fuzz} targets=("$@") failed=()
   [ ${#targets[@]} -gt 0 ] || targets=(amounts text pipeline lexicon office codings qdpx pdf)
-  CC=clang configure "$fuzzdir" -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false
+  # clang++ for the one C++ file too: its objects link with the same sanitizer runtimes
+  CC=clang CXX=clang++ configure "$fuzzdir" -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false
   ninja -C "$fuzzdir"
   fuzz_seeds "$fuzzdir/fuzz-corpus" "$fuzzdir/src/cli/kelisim-cli"
   mkdir -p "$fuzzdir/crashes"

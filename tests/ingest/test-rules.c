@@ -1,7 +1,9 @@
 /* test-rules.c: the ruling lines of a text page (kel-rules.c), found in PDFs drawn here
  * with cairo: a rule is found where it was drawn, also where it runs behind the words of a
  * line, and the text itself (letters, a row of underscores) makes none, whatever the order
- * and the spacing of the glyphs whose boxes are masked. */
+ * and the spacing of the glyphs whose boxes are masked; a picture makes none either. The
+ * paths of a page drawn alone (kel-pdf-paths.cc) are the pixels of the page drawn whole,
+ * but for its text and pictures. */
 #include "config.h"
 
 #include <cairo-pdf.h>
@@ -9,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kel-pdf-paths.h"
 #include "kel-rules.h"
 #include "kel-test-utils.h"
 
@@ -186,6 +189,194 @@ test_underlined (void)
   g_assert_cmpfloat (r->y2 - r->y1, <=, 2.5);
 }
 
+/* A line drawn in a picture (a rule in a scanned table pasted into a report) beside text:
+ * only the page's own paths are read for its rules. */
+static void
+draw_picture (cairo_t *cr)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 240, 20);
+  cairo_t *icr = cairo_create (image);
+
+  cairo_set_source_rgb (icr, 1, 1, 1);
+  cairo_paint (icr);
+  line (icr, 0, 10, 240, 10, 2, 0);
+  cairo_destroy (icr);
+  show_text (cr, 30, 40, 12, "A picture under these words");
+  cairo_set_source_surface (cr, image, 30, 100);
+  cairo_paint (cr);
+  cairo_surface_destroy (image);
+}
+
+static void
+test_picture (void)
+{
+  g_autoptr (GArray) rules = rules_of ("rules-picture.pdf", draw_picture);
+
+  g_assert_cmpuint (rules->len, ==, 0);
+}
+
+/* Paths of every kind a table is drawn with: hairlines, thin filled rectangles, a dashed
+ * line, a stroke under a clip, a half transparent one, a curve, a grey box; and text. */
+static void
+draw_paths (cairo_t *cr)
+{
+  show_text (cr, 40, 60, 12, "Text over paths, drawn apart");
+  line (cr, 20.3, 20.2, 280.6, 20.2, 0.1, 0);
+  line (cr, 20.25, 20, 20.25, 180, 0.5, 0);
+  cairo_rectangle (cr, 30, 70.4, 200, 0.7);
+  cairo_fill (cr);
+  cairo_set_dash (cr, (double[]) { 4, 2 }, 2, 0);
+  line (cr, 30, 90, 250, 90, 1, 0.2);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, 150, 200);
+  cairo_clip (cr);
+  line (cr, 30, 110.6, 270, 110.6, 1.3, 0);
+  cairo_restore (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0.5, 0.5);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, 30, 130);
+  cairo_line_to (cr, 260, 130);
+  cairo_stroke (cr);
+  cairo_move_to (cr, 30, 150);
+  cairo_curve_to (cr, 90, 140, 150, 170, 260, 150);
+  cairo_stroke (cr);
+  cairo_set_source_rgb (cr, 0.85, 0.85, 0.85);
+  cairo_rectangle (cr, 160, 160, 100, 20);
+  cairo_fill (cr);
+}
+
+/* Each RGB24 pixel of @a and @b the same outside the boxes of the glyphs of @page
+ * (widened by a pixel) at @scale pixels a point. */
+static void
+assert_same_but_text (cairo_surface_t *a, cairo_surface_t *b, PopplerPage *page, double scale)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+  const guint8 *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+  g_autofree PopplerRectangle *rects = NULL;
+  g_autofree guint8 *text = g_new0 (guint8, (gsize) w * h);
+  guint n = 0, differ = 0;
+
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n));
+  for (guint i = 0; i < n; i++)
+    for (int y = MAX (0, (int) (rects[i].y1 * scale) - 1);
+         y < MIN (h, (int) ceil (rects[i].y2 * scale) + 1); y++)
+      for (int x = MAX (0, (int) (rects[i].x1 * scale) - 1);
+           x < MIN (w, (int) ceil (rects[i].x2 * scale) + 1); x++)
+        text[(gsize) y * w + x] = 1;
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 u, v;
+
+        memcpy (&u, pa + (gsize) y * stride + x * 4, 4);
+        memcpy (&v, pb + (gsize) y * stride + x * 4, 4);
+        if (!text[(gsize) y * w + x] && (u & 0xffffff) != (v & 0xffffff))
+          differ++;
+      }
+  g_assert_cmpuint (differ, ==, 0);
+}
+
+static void
+blank (gpointer data)
+{
+  cairo_t *cr = data;
+
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+static void
+test_paths_alone (void)
+{
+  g_autofree char *path = kel_test_temp_path ("rules-paths.pdf");
+  g_autofree char *uri = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GObject) doc_obj = NULL;
+  g_autoptr (GObject) page_obj = NULL;
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 300, 200);
+  cairo_surface_t *whole, *alone;
+  cairo_t *cr = cairo_create (surface);
+  gboolean drawn = FALSE;
+  const double scale = 2.0;
+
+  draw_paths (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  uri = g_filename_to_uri (path, NULL, &error);
+  g_assert_no_error (error);
+  doc_obj = (GObject *) poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  page_obj = (GObject *) poppler_document_get_page ((PopplerDocument *) doc_obj, 0);
+  g_assert_nonnull (page_obj);
+
+  whole = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 600, 400);
+  cr = cairo_create (whole);
+  blank (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render ((PopplerPage *) page_obj, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (whole);
+
+  alone = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 600, 400);
+  cr = cairo_create (alone);
+  cairo_scale (cr, scale, scale);
+  g_assert_true (kel_pdf_paths_draw ((PopplerPage *) page_obj, cr, blank, cr, &drawn));
+  g_assert_true (drawn);
+  cairo_destroy (cr);
+  cairo_surface_flush (alone);
+
+  assert_same_but_text (whole, alone, (PopplerPage *) page_obj, scale);
+  cairo_surface_destroy (whole);
+  cairo_surface_destroy (alone);
+  g_unlink (path);
+}
+
+/* A page of text alone has no paths: nothing is drawn, not even the white. */
+static void
+test_no_paths (void)
+{
+  g_autofree char *path = kel_test_temp_path ("rules-nopaths.pdf");
+  g_autofree char *uri = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GObject) doc_obj = NULL;
+  g_autoptr (GObject) page_obj = NULL;
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 300, 200);
+  cairo_t *cr = cairo_create (surface);
+  gboolean drawn = TRUE;
+  guint32 px;
+
+  draw_text_only (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  uri = g_filename_to_uri (path, NULL, &error);
+  g_assert_no_error (error);
+  doc_obj = (GObject *) poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  page_obj = (GObject *) poppler_document_get_page ((PopplerDocument *) doc_obj, 0);
+  g_assert_nonnull (page_obj);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 600, 400);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_paint (cr);
+  cairo_scale (cr, 2, 2);
+  g_assert_true (kel_pdf_paths_draw ((PopplerPage *) page_obj, cr, blank, cr, &drawn));
+  g_assert_false (drawn);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  memcpy (&px, cairo_image_surface_get_data (surface), 4);
+  g_assert_cmphex (px & 0xffffff, ==, 0);
+  cairo_surface_destroy (surface);
+  g_unlink (path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -193,5 +384,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/rules/struck", test_struck);
   g_test_add_func ("/kelisim/rules/text-only", test_text_only);
   g_test_add_func ("/kelisim/rules/underlined", test_underlined);
+  g_test_add_func ("/kelisim/rules/picture", test_picture);
+  g_test_add_func ("/kelisim/rules/paths-alone", test_paths_alone);
+  g_test_add_func ("/kelisim/rules/no-paths", test_no_paths);
   return g_test_run ();
 }

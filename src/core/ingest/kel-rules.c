@@ -1,13 +1,16 @@
 /* kel-rules.c: ruling lines found in the image of a page. A stroke is a run of dark
  * pixels, row by row (horizontal) or column by column (vertical), long enough not to be
  * part of a letter; runs on neighbouring rows (columns) make one stroke, and a stroke
- * thicker than a rule (the edge of a filled box, a picture) is no rule. On a text page
- * the glyphs are whited out first, so that underscores and letters never count. */
+ * thicker than a rule (the edge of a filled box) is no rule. A text page's image holds
+ * its paths alone (kel-pdf-paths.cc: its text and pictures are not drawn, which was most
+ * of the cost of drawing it), and the glyphs' boxes are still masked, so that a rule
+ * behind the words of a line is read as it was when the page was drawn whole. */
 #include "config.h"
 
 #include <math.h>
 #include <string.h>
 
+#include "kel-pdf-paths.h"
 #include "kel-rules.h"
 
 /* Below this a pixel may be a light grey rule; at or above it is paper. */
@@ -319,6 +322,49 @@ draw_page (PopplerPage *page, guint8 *rgb, int pw, int ph, int stride)
   return TRUE;
 }
 
+/* The canvas of draw_paths(), painted white when the first path is drawn on it. */
+typedef struct {
+  cairo_surface_t *surface;
+  guint8          *rgb;
+  gsize            size;
+} Blank;
+
+static void
+paint_white (gpointer data)
+{
+  Blank *b = data;
+
+  memset (b->rgb, 0xff, b->size);
+  cairo_surface_mark_dirty (b->surface);
+}
+
+/* The paths of @page (its strokes and fills, read from the PDF's drawing operators) drawn
+ * on white into @rgb as draw_page() draws them, without text, pictures and shadings: 1,
+ * or 0 when the page has none (@rgb is then left as it was), or -1 when it cannot be read
+ * so. */
+static int
+draw_paths (PopplerPage *page, guint8 *rgb, int pw, int ph, int stride)
+{
+  cairo_surface_t *surface = cairo_image_surface_create_for_data (rgb, CAIRO_FORMAT_RGB24,
+                                                                  pw, ph, stride);
+  Blank blank = { surface, rgb, (gsize) stride * ph };
+  gboolean read, drawn = FALSE;
+  cairo_t *cr;
+
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return -1;
+    }
+  cr = cairo_create (surface);
+  cairo_scale (cr, RULES_SCALE, RULES_SCALE);
+  read = kel_pdf_paths_draw (page, cr, paint_white, &blank, &drawn);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  cairo_surface_destroy (surface);
+  return !read ? -1 : drawn ? 1 : 0;
+}
+
 /* The grey of @px, an RGB24 pixel (the weights of ITU-R 601); white is 255. */
 static inline guint8
 gray_of (guint32 px)
@@ -407,9 +453,19 @@ kel_rules_find_in_page (PopplerPage *page, double width, double height,
     }
   stride = cairo_format_stride_for_width (CAIRO_FORMAT_RGB24, pw);
   rgb = canvas_buffer (&canvas->rgb, &canvas->rgb_size, (gsize) stride * ph);
+  switch (draw_paths (page, rgb, pw, ph, stride))
+    {
+    case 0:
+      /* nothing drawn but text: no rules */
+      return g_array_new (FALSE, FALSE, sizeof (KelLayoutRule));
+    case -1:
+      if (!draw_page (page, rgb, pw, ph, stride))
+        return NULL;
+      break;
+    default:
+      break;
+    }
   gray = canvas_buffer (&canvas->gray, &canvas->gray_size, (gsize) pw * ph);
-  if (!draw_page (page, rgb, pw, ph, stride))
-    return NULL;
 
   /* the text away: letters, and underscores drawn as text (neither ink nor paper, so that
    * the grey left between two letters in a shaded cell is no light rule); their boxes are

@@ -1,5 +1,6 @@
 /* kel-rules.h: the ruling lines of a page (table borders, rules under headers), found in
- * an image of it as long thin dark strokes: poppler-glib has no API for a page's paths. */
+ * an image of it as long thin dark strokes: of a text page, an image of its paths alone
+ * (kel-pdf-paths.h), read from the PDF's drawing operators. */
 #pragma once
 
 #include <poppler.h>
@@ -24,9 +25,10 @@ GArray *kel_rules_find          (const guint8 *gray,
                                  double        max_width,
                                  int           gap);
 
-/* The ruling lines of a text page of @width × @height points: the page drawn without its
- * text (@glyphs, KelLayoutGlyph: their boxes are whited out), then its strokes. NULL when
- * the page cannot be drawn. */
+/* The ruling lines of a text page of @width × @height points: its paths drawn alone (no
+ * text, pictures or shadings; none drawn, no rules), the boxes of its text (@glyphs,
+ * KelLayoutGlyph) masked as the page drawn whole needs, then its strokes. NULL when the
+ * page cannot be drawn. */
 GArray *kel_rules_find_in_page  (PopplerPage  *page,
                                  double        width,
                                  double        height,
