@@ -95,6 +95,12 @@ test_owners_names (void)
     { "MEMORANDUM\n\nThe Akimat of Aksu and Eurasian Resources Group JSC signed this "
       "Memorandum.\n1. Eurasian Resources shall repair the roof of school No. 2 for KZT 40 "
       "million.\n", "Eurasian Resources Group" },
+    { "ЕСЕП\n\n«Еуразиялық энергетикалық корпорация» АҚ 2023 жылы Ақсу қалалық "
+      "ауруханасына 40 млн теңгеге медициналық жабдық сатып алды.\n",
+      "Eurasian Resources Group" },
+    { "ОТЧЕТ\n\nТОО «Международный аэропорт Туркестан» в 2023 году приобрело медицинское "
+      "оборудование для городской больницы на 12 млн тенге.\n",
+      "Turkistan International Airport" },
     { "ЕСЕП\n\n«Жезқазғанцемент» ЖШС 2023 жылы аудандық ауруханаға 30 млн теңгеге медициналық "
       "жабдық сатып алды.\n", "Zhezkazgancement" },
   };
