@@ -166,6 +166,8 @@ test_english (void)
     KZT ("76.8% of the planned KZT 4.1 billion", "KZT 4.1 billion", 4.1e9, 0),
     KZT ("150 million KZT", "150 million KZT", 150e6, 0),
     KZT ("COVID-19 KZT 5 million", "KZT 5 million", 5e6, 0),
+    /* a footnote's mark glued to the last group, as a text layer gives a superscript */
+    KZT ("a grant to the clinic (KZT 750,0002 ) in May", "KZT 750,0002", 750e3, 0),
   };
 
   run_cases (cases, G_N_ELEMENTS (cases), 2022, NULL);

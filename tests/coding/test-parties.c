@@ -89,6 +89,9 @@ test_parties_loanwords (void)
     { "Дала Холдинг", "Dala Holding" },
     { "Нұр Трейд", "Nur Trade" },
     { "Эйр Тұлпар", "Air Tulpar" },
+    { "Шу Транзит Логистикс", "Shu Transit Logistics" },
+    /* a word in capitals is no capitalised part: «КОМПАНИЯ» is no "company" + «Я» */
+    { "ЖАЙЫҚ КОМПАНИЯ", "ZHAIYK KOMPANIYA" },
     /* е after a vowel */
     { "Ақсуское Кен", "Aksuskoye Ken" },
     /* a word that only begins with a loanword's letters is no loanword */

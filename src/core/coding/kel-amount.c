@@ -401,6 +401,17 @@ lex_number (const char *t,
           q = next + 3;
           continue;
         }
+      /* "US$ 400,0001 )": a thousands group with a footnote's mark glued to it, as a
+       * text layer gives a superscript; four decimals after a comma are no sum's. Not
+       * at the end of the text: a number on its own ("1,2345", a rate) is a decimal. */
+      if (!n->group && c == ',' && run == 4 && lead <= 3 && !(lead == 1 && t[p] == '0')
+          && t[next + 3] != '0' && next + 4 < len)
+        {
+          num_push (n, t + next, 3, FALSE);
+          n->group = ',';
+          q = next + 4;
+          break;
+        }
       num_push (n, t + next, run, TRUE);
       n->decimal = TRUE;
       n->point = (char) c;

@@ -366,6 +366,85 @@ company_cell (const char *text, const char *p, const char *at, gboolean quoted)
   return column_of_companies (text, line, cell_index (line, q));
 }
 
+/* @n bytes of @text from @p, case-folded, with its line breaks and runs of spaces as one
+ * space. */
+static char *
+flat_fold (const char *p, gsize n)
+{
+  g_autofree char *fold = g_utf8_casefold (p, n);
+  GString *out = g_string_new (NULL);
+
+  for (const char *q = fold; *q; q++)
+    {
+      char c = g_ascii_isspace (*q) ? ' ' : *q;
+      if (c != ' ' || (out->len > 0 && out->str[out->len - 1] != ' '))
+        g_string_append_c (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A speaker's words that a record reports: "who reported", «который сообщил». */
+static const char *const reported_verbs[] = {
+  "который сообщил", "которая сообщила", "который доложил", "которая доложила",
+  "который проинформировал", "которая проинформировала", "который рассказал",
+  "которая рассказала", "который отчитался", "которая отчиталась", "who reported",
+  "who said", "who informed", "who told", NULL
+};
+/* A speaker's post at a company, as minutes write it before the company's name. */
+static const char *const posts[] = {
+  "директора", "руководителя", "председателя", "председателя правления", "представителя",
+  "президента", "начальника", "менеджера", "director of", "head of", "manager of",
+  "chairman of", "ceo of", "representative of", NULL
+};
+
+/* Whether a company's name, from @p (its legal form) to past its end at @after, is a
+ * speaker's in the reported turn of minutes: «СЛУШАЛИ: … Петрова А. Б., директора ТОО
+ * «…», которая сообщила, что…», "Mr Ospanov, director of … LLP, who reported that…": the
+ * speaker's post at the company before it, and the verb that reports them after it. */
+static gboolean
+reported_turn (const char *text, const char *p, const char *after)
+{
+  const char *from = p;
+  g_autofree char *before = NULL, *rest = NULL;
+  gsize n;
+  gboolean post = FALSE;
+
+  for (guint k = 0; k < 40 && from > text; k++)
+    from = g_utf8_prev_char (from);
+  before = flat_fold (from, p - from);
+  n = strlen (before);
+  while (n > 0 && before[n - 1] == ' ')
+    before[--n] = '\0';
+  for (guint i = 0; posts[i] != NULL && !post; i++)
+    {
+      gsize m = strlen (posts[i]);
+      post = n >= m && strcmp (before + n - m, posts[i]) == 0
+             && (n == m || before[n - m - 1] == ' ');
+    }
+  if (!post)
+    return FALSE;
+  rest = flat_fold (after, strnlen (after, 80));
+  {
+    const char *r = rest;
+    while (*r == ' ' || is_quote (g_utf8_get_char (r)))
+      r = g_utf8_next_char (r);
+    /* a legal form after the name: «…» ЖШС, … LLP */
+    while (g_unichar_isalpha (g_utf8_get_char (r)))
+      r = g_utf8_next_char (r);
+    while (*r == ' ')
+      r++;
+    if (*r != ',')
+      return FALSE;
+    r++;
+    while (*r == ' ')
+      r++;
+    for (guint i = 0; reported_verbs[i] != NULL; i++)
+      if (g_str_has_prefix (r, reported_verbs[i]))
+        return TRUE;
+  }
+  return FALSE;
+}
+
 /* Whether a company's name at @at of @text (offsets of the normalized text) opens a part of
  * the document that is that company's: a numbered heading that names only it («2. ТОО
  * «Qazaq Steel» (меморандум от …)», "2. Qazaq Steel LLP (memorandum of …)") or a speaker's turn that starts with it («Депутат
@@ -383,6 +462,28 @@ opens_part (const char *text, gsize len, gsize at)
   name = quoted ? text + at : quote_open (text, text + at);
   quoted = quoted || name != text + at;
   p = back_over_form (text, name);
+  {
+    /* past the name: its closing quote, or its words with a capital */
+    const char *after = name;
+
+    if (quoted)
+      {
+        after = g_utf8_next_char (name);
+        while (*after && *after != '\n' && g_utf8_get_char (after) != 0xBB
+               && g_utf8_get_char (after) != 0x201D && *after != '"')
+          after = g_utf8_next_char (after);
+      }
+    else
+      while (g_unichar_isupper (g_utf8_get_char (after)) || *after == ' ')
+        {
+          while (*after && !g_unichar_isspace (g_utf8_get_char (after)) && *after != ',')
+            after = g_utf8_next_char (after);
+          if (*after == ' ')
+            after++;
+        }
+    if (reported_turn (text, p, after))
+      return TRUE;
+  }
   if (p > text)
     {
       gunichar c = g_utf8_get_char (g_utf8_prev_char (p));

@@ -136,6 +136,7 @@ static const struct {
   { "девелопмент", "development", FALSE }, { "инвестмент", "investment", FALSE },
   { "иншуранс", "insurance", FALSE }, { "инжиниринг", "engineering", FALSE },
   { "холдинг", "holding", FALSE }, { "трейд", "trade", FALSE }, { "эйр", "air", FALSE },
+  { "транзит", "transit", FALSE }, { "логистикс", "logistics", FALSE },
   /* «Химфарм», «Ромат-Фарм»: English writes ф as "ph" in the words it has from Greek */
   { "фарм", "pharm", TRUE },
 };
@@ -145,8 +146,11 @@ static int
 loanword_at (const char *w, const char *p, const char *e)
 {
   gunichar c = g_utf8_get_char (p);
-  gboolean start = p == w || g_unichar_isupper (c) || !g_unichar_isalpha (
-                     g_utf8_get_char (g_utf8_prev_char (p)));
+  gunichar before = p > w ? g_utf8_get_char (g_utf8_prev_char (p)) : 0;
+  /* a capital starts a part after a small letter («ЕвроХим»), not inside a word in
+   * capitals («КОМПАНИЯ») */
+  gboolean start = p == w || (g_unichar_isupper (c) && g_unichar_islower (before))
+                   || !g_unichar_isalpha (before);
   g_autofree char *piece = g_utf8_casefold (p, e - p);
 
   for (guint i = 0; i < G_N_ELEMENTS (loanwords); i++)
@@ -157,7 +161,9 @@ loanword_at (const char *w, const char *p, const char *e)
 
       if (strncmp (piece, loanwords[i].cyr, n) != 0 || rest > e)
         continue;
-      end = rest == e || g_unichar_isupper (g_utf8_get_char (rest))
+      end = rest == e
+            || (g_unichar_isupper (g_utf8_get_char (rest))
+                && g_unichar_islower (g_utf8_get_char (g_utf8_prev_char (rest))))
             || !g_unichar_isalpha (g_utf8_get_char (rest));
       if (end && (start || (loanwords[i].tail && rest == e)))
         return (int) i;
@@ -1669,6 +1675,8 @@ init_cues (gpointer data)
     "жер\\s+қойнауын\\s+пайдаланушы)[»\"”]?\\s+деп\\s+аталатын");
   /* the group after: "дочерняя организация АО «…»", "a subsidiary of", "входящее в группу" */
   cues[SUB_OF] = compile (
+    /* not after a possessive: «и его дочерняя организация ТОО «…»» is SUB_OWN's */
+    "(?<!через\\s|свою\\s|своей\\s|своего\\s|своё\\s|свое\\s|его\\s|её\\s|ее\\s)"
     "дочерн\\p{L}*\\s+(?:организаци|компани|предприяти|товариществ|обществ)\\p{L}*"
     "|входящ\\p{L}*\\s+в\\s+(?:группу|состав)|subsidiary\\s+of|part\\s+of\\s+(?:the\\s+)?"
     "|member\\s+of\\s+(?:the\\s+)?|в\\s+составе\\s+(?:группы|холдинга)");
@@ -1684,6 +1692,8 @@ init_cues (gpointer data)
                           "|тобының\\s+құрамындағы");
   return NULL;
 }
+
+static const char *past_forms (const char *s);
 
 /* A party the document calls "the Company", and the subsidiaries it names as such. */
 static void
@@ -1717,7 +1727,9 @@ relate (GPtrArray *parties, const char *fold, gsize len)
           }
         if (c == SUB_OWN)
           {
-            child = nearest_after (parties, ov[1], 60, -1);
+            /* past a legal form written out: «и его дочерняя организация товарищество с
+             * ограниченной ответственностью «…»» */
+            child = nearest_after (parties, past_forms (fold + ov[1]) - fold, 60, -1);
             /* "X plc (“X”), and its subsidiary Y LLP": "its" is the company just named */
             parent = nearest_before (parties, ov[0], 40, child);
             if (parent < 0)
@@ -2148,6 +2160,56 @@ latin_form (const KelParty *p)
   return FALSE;
 }
 
+/* The skeleton (_kel_party_skeleton()) of @name's first word. */
+static char *
+first_word_skeleton (const char *name)
+{
+  g_auto (GStrv) words = g_strsplit (name, " ", 2);
+
+  return _kel_party_skeleton (words[0] != NULL ? words[0] : "");
+}
+
+/* Whether the name @b is the name @a given again in the other script on the lines right
+ * after it, as a letterhead gives a company's Latin name under its Russian one («ТОО
+ * «КАРАТАУСКАЯ КОМПАНИЯ УДОБРЕНИЙ»» over "Karatau Fertilizer Company LLP · 080500, …"):
+ * only a line break, quotes and a legal form between them, one name in Latin letters and
+ * the other not, and their first words alike (one's skeleton, of four letters or more,
+ * starting the other's: «Каратауская», "Karatau"). A list of companies one a line names
+ * different places first. */
+static gboolean
+given_below (const char *text, gsize len, const Raw *a, const Raw *b)
+{
+  g_autofree char *gap = NULL, *s1 = NULL, *s2 = NULL;
+  const char *p;
+  gsize n1, n2;
+
+  if (b->at < a->end || b->at - a->end > 100 || is_latin (a->name) == is_latin (b->name)
+      || memchr (text + a->end, '\n', b->at - a->end) == NULL)
+    return FALSE;
+  gap = fold_range (text, len, a->end, b->at);
+  for (p = gap; *p != '\0';)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *q;
+
+      if (g_unichar_isspace (c) || is_close_quote (c) || c == '"' || c == 0xAB)
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      q = past_forms (p);
+      if (q == p)
+        return FALSE;
+      p = q;
+    }
+  s1 = first_word_skeleton (a->name);
+  s2 = first_word_skeleton (b->name);
+  n1 = strlen (s1);
+  n2 = strlen (s2);
+  return MIN (n1, n2) >= 4
+         && strncmp (s1, s2, MIN (n1, n2)) == 0;
+}
+
 /* One company named in two languages side by side (given_beside()) is one party: the
  * other's names and places are moved to the first's, named as the first unless only the
  * other's name (name_party()) is in Latin letters. @party holds each raw's party. */
@@ -2160,7 +2222,8 @@ merge_beside (GPtrArray *parties, const char *text, gsize len, GArray *raws, GPt
         const Raw *a = &g_array_index (raws, Raw, i), *b = &g_array_index (raws, Raw, k);
         KelParty *p = party->pdata[i], *q = party->pdata[k];
 
-        if (p == NULL || q == NULL || p == q || !given_beside (text, len, a->end, b->at, b->end))
+        if (p == NULL || q == NULL || p == q
+            || !(given_beside (text, len, a->end, b->at, b->end) || given_below (text, len, a, b)))
           continue;
         if (!latin_form (p) && latin_form (q))
           {
