@@ -4,7 +4,8 @@
  * memorandum's schedule row «п. 3.1.1 – …» finances the item of the clause it names and is
  * no item itself; a report's table that tells most items alone carries the few its
  * narrative tells again without a sum; a transfer to a foundation is charity whatever the
- * company's column calls it. Amounts are worked out by hand from the cells
+ * company's column calls it; a row of two objects «тиісінше» is two items of their own
+ * categories. Amounts are worked out by hand from the cells
  * times the unit in the header. */
 #include "config.h"
 
@@ -166,6 +167,32 @@ test_rows_foundation_over_column (void)
   ASSERT_ITEM (doc, "Барыс-Жас", "sponsorship=7000000");
 }
 
+/* One row that names two objects with their sums «тиісінше» is two items, each of the
+ * category its own words give: equipment for a house of culture is charity, stage costumes
+ * for an ensemble are the ensemble's (sponsorship). */
+static void
+test_rows_two_objects (void)
+{
+  g_autoptr (KelDocument) doc = code_text (
+    "Іс-шаралар жоспары\n"
+    "№\tІс-шара\tСомасы, мың теңге\n"
+    "1\tАқсу ауылының клубына жарық жабдығын және «Шұғыла» балалар би ансамбліне "
+    "сахналық киім сатып алу (тиісінше 7 000 және 3 000)\t10 000\n"
+    "2\tАудандық ауруханаға жедел жәрдем көлігін сатып алу\t25 000\n");
+
+  ASSERT_ITEM (doc, "жарық жабдығын", "charity=7000000");
+  g_assert_cmpuint (doc->codings->len, >=, 3);
+  {
+    const KelCoding *c = &g_array_index (doc->codings, KelCoding, 1);
+    const char *id = kel_lexicon_get_category (kel_test_lexicon (), c->category)->id;
+
+    g_assert_nonnull (g_strstr_len (doc->norm->text + c->start, c->end - c->start,
+                                    "ансамбліне"));
+    g_assert_cmpstr (id, ==, "sponsorship");
+    g_assert_cmpfloat (c->amount_kzt, ==, 3000000);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -175,5 +202,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/table-rows/table-account", test_rows_table_account);
   g_test_add_func ("/kelisim/table-rows/foundation-over-column",
                    test_rows_foundation_over_column);
+  g_test_add_func ("/kelisim/table-rows/two-objects", test_rows_two_objects);
   return g_test_run ();
 }
