@@ -168,7 +168,7 @@ test_rows_foundation_over_column (void)
 }
 
 /* One row that names two objects with their sums «тиісінше» is two items, each of the
- * category its own words give: equipment for a house of culture is charity, stage costumes
+ * category its own words give: light equipment for a house of culture is charity, stage costumes
  * for an ensemble are the ensemble's (sponsorship). */
 static void
 test_rows_two_objects (void)
@@ -176,7 +176,7 @@ test_rows_two_objects (void)
   g_autoptr (KelDocument) doc = code_text (
     "Іс-шаралар жоспары\n"
     "№\tІс-шара\tСомасы, мың теңге\n"
-    "1\tАқсу ауылының клубына жарық жабдығын және «Шұғыла» балалар би ансамбліне "
+    "1\tАқсу кентінің мәдениет үйіне жарық жабдығын және «Шұғыла» балалар би ансамбліне "
     "сахналық киім сатып алу (тиісінше 7 000 және 3 000)\t10 000\n"
     "2\tАудандық ауруханаға жедел жәрдем көлігін сатып алу\t25 000\n");
 
