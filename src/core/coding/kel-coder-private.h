@@ -172,6 +172,11 @@ void      _kel_items_label            (KelDocument   *doc);
  * earlier years against the document's period, repeats, category sums, descriptions. */
 void      _kel_count_document         (const KelLexicon *lex,
                                        KelDocument      *doc);
+/* The clause a schedule's table row @s names as the one it finances («п. 3.1.1 – ПСД …»,
+ * "cl. 2.4", «3.1.1-тармақ» in a cell of its own): the last clause segment before the row
+ * with that number, or G_MAXUINT. */
+guint     _kel_count_row_clause       (const KelDocument *doc,
+                                       guint              s);
 /* Whether [@start, @end) of @text names something concrete: a name in quotes, a number
  * with what it counts ("№ 3", "на 320 мест"), a proper name. */
 gboolean  _kel_count_has_anchor       (const KelLexicon *lex,

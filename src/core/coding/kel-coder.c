@@ -1353,13 +1353,44 @@ code_segment (KelSegmentRun *run, guint index, const double *prior, KelReason in
   return lone;
 }
 
+/* A schedule's row that names the clause it finances («п. 3.1.3 – медицинская техника для
+ * ЦРБ | 24 500»): the category of the clause's first counted item, which the row's own
+ * words may not name; NULL for any other segment. Of @doc's first @before codings. */
+static double *
+schedule_prior (const KelLexicon *lex, const KelDocument *doc, guint i, guint before)
+{
+  guint clause = _kel_count_row_clause (doc, i);
+  double *prior;
+
+  if (clause == G_MAXUINT)
+    return NULL;
+  for (guint k = 0; k < before; k++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, k);
+
+      if (c->segment != clause || !kel_coding_is_counted (c) || c->category < 0)
+        continue;
+      prior = g_new0 (double, kel_lexicon_get_n_categories (lex));
+      prior[c->category] = KEL_WIN_SCORE;
+      return prior;
+    }
+  return NULL;
+}
+
 /* Codes segment @i (code_segment()), or takes its items from @reuse's trace where they
  * hold (kel-coder-trace.c), and records what it found in @reuse's record. */
 static KelAmount *
 code_or_reuse (KelSegmentRun *run, guint i, const double *prior, KelReason inherited,
                const char *because, KelCoderReuse *reuse)
 {
-  guint64 inputs = reuse != NULL ? _kel_trace_inputs (run, prior, inherited, because) : 0;
+  /* a schedule's row takes its clause's category */
+  g_autofree double *row_prior = prior == NULL ? schedule_prior (run->lex, run->doc, i,
+                                                                  run->doc->codings->len)
+                                               : NULL;
+  guint64 inputs;
+
+  prior = prior != NULL ? prior : row_prior;
+  inputs = reuse != NULL ? _kel_trace_inputs (run, prior, inherited, because) : 0;
   const KelSegmentTrace *t = _kel_trace_reusable (run, reuse, i, inputs);
   guint before = run->doc->codings->len, warnings = run->doc->warnings->len;
   KelAmount *lone;

@@ -30,7 +30,8 @@
 /* How far into the document its title is looked for. */
 #define HEAD_BYTES 600
 
-static pcre2_code *year_code, *quote_code, *number_code, *own_report_code, *company_code;
+static pcre2_code *year_code, *quote_code, *number_code, *own_report_code, *company_code,
+                  *part_code, *row_ref_code;
 static pcre2_code *clause_ref_code;
 
 
@@ -84,6 +85,17 @@ compile_static (gpointer data)
                          /* the word it counts; a date's is no count ("2025 жылғы 1
                           * қыркүйекке"): the lexicon's <calendar> says (next_count) */
                          "(?<word>\\p{L})");
+  /* a schedule's row that names the clause whose item it finances: a cell that begins
+   * «п. 3.1.1 –», «пункт 3.1», "cl. 2.4", "clause 2.4", «3.1.1-тармақ» */
+  row_ref_code = _kel_coding_compile ("(?:^|\\t)[ \\n]*(?:(?:пп?\\.|пункт\\p{L}*|cl\\.|clause)"
+                                         "[ \\n]*(?<n>\\d+(?:\\.\\d+)+)\\.?(?![\\d.])"
+                                         "|(?<k>\\d+(?:\\.\\d+)+)\\.?[ \\n]*-?[ \\n]*тармақ)");
+  /* a table row that is a part of the row above it: a cell that begins «в т.ч.», «в том
+   * числе», «оның ішінде», «соның ішінде», "incl.", "including", "of which" */
+  part_code = _kel_coding_compile ("(?:^|\\t)[ \\n]*(?:[–—-][ \\n]*)?"
+                                   "(?:в\\s+т\\.\\s*ч\\.|в\\s+том\\s+числе|"
+                                   "с?оның\\s+ішінде|incl\\.|including|of\\s+which)"
+                                   "(?!\\p{L})");
   return NULL;
 }
 
@@ -913,9 +925,9 @@ is_row (const KelDocument *doc, const KelCoding *c)
 
 /* The narrative @n and its table row @row are one item, and the narrative carries it (a
  * report's table repeats its text: corpus2's ruling 2, which fresh2, fresh3 and fresh4
- * follow); when the narrative gives no sum it takes the row's. tests/data/fresh rules the
- * other way in three documents (the row, "the mention with the sum"), and is scored
- * against a lower floor for it. */
+ * follow); when the narrative gives no sum it takes the row's. Where the table is the
+ * account and the narrative tells a few of its items, the row carries them
+ * (count_table_twins). */
 static void
 narrative_carries (const KelDocument *doc, KelCoding *n, KelCoding *row)
 {
@@ -1051,6 +1063,7 @@ count_table_twins (const KelDocument *doc, Names *names)
   g_autoptr (GArray) pairs = g_array_new (FALSE, FALSE, sizeof (Twin));
   g_autofree gboolean *used = g_new0 (gboolean, doc->codings->len + 1);
   g_autoptr (GHashTable) df = g_hash_table_new (g_str_hash, g_str_equal);
+  guint twins = 0, rows = 0;
 
   for (guint i = 0; i < doc->codings->len; i++)
     {
@@ -1085,13 +1098,40 @@ count_table_twins (const KelDocument *doc, Names *names)
   g_array_sort (pairs, compare_twins);
   for (guint i = 0; i < pairs->len; i++)
     {
-      const Twin *t = &g_array_index (pairs, Twin, i);
+      Twin *t = &g_array_index (pairs, Twin, i);
 
       if (used[t->narrative] || used[t->row])
-        continue;
+        {
+          t->score = 0;
+          continue;
+        }
       used[t->narrative] = used[t->row] = TRUE;
-      narrative_carries (doc, &g_array_index (doc->codings, KelCoding, t->narrative),
-                         &g_array_index (doc->codings, KelCoding, t->row));
+      twins++;
+    }
+  /* a table (not a memorandum's schedule) that tells most of its items alone is the
+   * account, and its narrative tells a few of them again without their sums («завершен
+   * капитальный ремонт Дома культуры» over «Капитальный ремонт здания Дома культуры |
+   * 120 000 | 118 450,5»): the row, the mention with the sum, carries them (fresh21 and
+   * fresh rule so; fresh4's 08 does not, and costs one item) */
+  for (guint r = 0; r < doc->codings->len; r++)
+    {
+      KelCoding *row = &g_array_index (doc->codings, KelCoding, r);
+
+      rows += is_row (doc, row) && kel_coding_is_counted (row);
+    }
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      const Twin *t = &g_array_index (pairs, Twin, i);
+      KelCoding *n = &g_array_index (doc->codings, KelCoding, t->narrative);
+      KelCoding *row = &g_array_index (doc->codings, KelCoding, t->row);
+
+      if (t->score == 0)
+        continue;
+      if (doc->kind != KEL_KIND_MEMORANDUM && 2 * twins < rows && !isfinite (n->amount_kzt)
+          && isfinite (row->amount_kzt))
+        mark_repeat (doc, n, row);
+      else
+        narrative_carries (doc, n, row);
     }
 }
 
@@ -1254,6 +1294,152 @@ count_clause_notes (const KelDocument *doc)
   pcre2_match_data_free (md);
 }
 
+guint
+_kel_count_row_clause (const KelDocument *doc, guint s)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, s);
+  pcre2_match_data *md;
+  g_autofree char *number = NULL;
+  guint found = G_MAXUINT;
+  PCRE2_SIZE n = 0;
+
+  ensure_static ();
+  if (seg->kind != KEL_SEGMENT_TABLE_ROW)
+    return G_MAXUINT;
+  md = pcre2_match_data_create_from_pattern (row_ref_code, NULL);
+  if (pcre2_match (row_ref_code, (PCRE2_SPTR) doc->norm->text + seg->start,
+                   seg->end - seg->start, 0, 0, md, NULL) >= 0
+      && (pcre2_substring_get_byname (md, (PCRE2_SPTR) "n", (PCRE2_UCHAR **) &number, &n) == 0
+          || pcre2_substring_get_byname (md, (PCRE2_SPTR) "k", (PCRE2_UCHAR **) &number, &n)
+               == 0))
+    {
+      for (guint k = s; k-- > 0;)
+        {
+          const KelSegment *c = &g_array_index (doc->segments, KelSegment, k);
+
+          if (c->kind == KEL_SEGMENT_CLAUSE && g_strcmp0 (c->clause, number) == 0)
+            {
+              found = k;
+              break;
+            }
+        }
+      pcre2_substring_free ((PCRE2_UCHAR *) g_steal_pointer (&number));
+    }
+  pcre2_match_data_free (md);
+  return found;
+}
+
+/* A memorandum whose items are its numbered clauses and whose sums stand in a schedule
+ * («График финансирования»: «п. 3.1.1 – ПСД … | 18 000», «п. 3.1.1 – строительство … |
+ * 640 000»): each row finances the item of the clause it names, and is no item of its
+ * own. Its sum goes to the clause's first item when the clause gives none (the rows for
+ * one clause add up); a row with no sum («без финансирования», «в натуральной форме»)
+ * gives none. */
+static void
+count_schedule_rows (KelDocument *doc)
+{
+  g_autofree gboolean *summed = g_new0 (gboolean, doc->codings->len + 1);
+
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      KelCoding *host = NULL;
+      guint clause, h = 0;
+
+      if (!kel_coding_is_counted (c) || (clause = _kel_count_row_clause (doc, c->segment)) == G_MAXUINT)
+        continue;
+      for (guint k = 0; k < doc->codings->len; k++)
+        {
+          KelCoding *a = &g_array_index (doc->codings, KelCoding, k);
+
+          if (a->segment != clause)
+            continue;
+          if (host == NULL || (kel_coding_is_counted (a) && !kel_coding_is_counted (host)))
+            {
+              host = a;
+              h = k;
+            }
+        }
+      if (host == NULL)
+        continue;
+      if (kel_coding_is_counted (host) && isfinite (c->amount_kzt)
+          && (!isfinite (host->amount_kzt) || summed[h]))
+        {
+          char *text = summed[h] ? g_strconcat (host->amount_text, " + ", c->amount_text, NULL)
+                                 : g_strdup (c->amount_text);
+
+          host->amount_kzt = summed[h] ? host->amount_kzt + c->amount_kzt : c->amount_kzt;
+          g_free (host->amount_text);
+          host->amount_text = text;
+          host->amount_start = host->amount_end = 0;
+          summed[h] = TRUE;
+        }
+      mark_repeat (doc, c, host);
+    }
+}
+
+/* Whether table row @s is a part of the row above it («в т.ч. замена кровли»). */
+static gboolean
+is_part_row (const KelDocument *doc, guint s)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, s);
+  pcre2_match_data *md;
+  int rc;
+
+  if (seg->kind != KEL_SEGMENT_TABLE_ROW)
+    return FALSE;
+  md = pcre2_match_data_create_from_pattern (part_code, NULL);
+  rc = pcre2_match (part_code, (PCRE2_SPTR) doc->norm->text + seg->start,
+                    seg->end - seg->start, 0, 0, md, NULL);
+  pcre2_match_data_free (md);
+  return rc >= 0;
+}
+
+/* A table row that tells a part of the item above it («Капитальный ремонт школы № 5 |
+ * 180 000 | 176 300», then «в т.ч. замена кровли и окон | 60 000 | 58 100») is in that
+ * item's sum, not an item of its own; under a total's row («Благоустройство города,
+ * всего», a kind of help with no object) the parts are the items. */
+static void
+count_part_rows (KelDocument *doc)
+{
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, c->segment);
+      const KelCoding *whole = NULL;
+      const char *clause;
+      guint above = c->segment;
+      gboolean total = FALSE;
+
+      if (!kel_coding_is_counted (c) || !is_part_row (doc, c->segment))
+        continue;
+      /* the row above, past its other parts */
+      while (above > 0 && is_part_row (doc, above))
+        above--;
+      if (above == c->segment
+          || g_array_index (doc->segments, KelSegment, above).kind != KEL_SEGMENT_TABLE_ROW
+          || g_array_index (doc->segments, KelSegment, above).table != seg->table)
+        continue;
+      for (guint k = 0; k < doc->codings->len; k++)
+        {
+          const KelCoding *a = &g_array_index (doc->codings, KelCoding, k);
+
+          if (a->segment != above)
+            continue;
+          total = total || a->reason == KEL_REASON_AGGREGATE
+                  || a->reason == KEL_REASON_DECLARATION;
+          if (whole == NULL)
+            whole = a;
+        }
+      if (whole == NULL || total)
+        continue;
+      c->reason = KEL_REASON_REPEAT;
+      g_free (c->reason_terms);
+      clause = kel_coding_get_clause (doc, whole);
+      c->reason_terms = clause != NULL ? g_strdup_printf (_("a part of %s"), clause)
+                                       : g_strdup (_("a part of the row above"));
+    }
+}
 static void
 count_repeats (const KelLexicon *lex, KelDocument *doc)
 {
@@ -1355,6 +1541,8 @@ _kel_count_document (const KelLexicon *lex, KelDocument *doc)
   count_clause_headings (doc);
   count_generic (lex, doc);
   count_summaries (lex, doc);
+  count_schedule_rows (doc);
+  count_part_rows (doc);
   count_repeats (lex, doc);
   warn_outliers (doc);
 }
