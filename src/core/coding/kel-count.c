@@ -382,7 +382,8 @@ sentence_start (const KelDocument *doc, const KelCoding *c)
   gsize from = g_array_index (doc->segments, KelSegment, c->segment).start;
 
   for (gsize p = c->start; p > from; p--)
-    if (doc->norm->text[p - 1] == ';' || _kel_count_ends_sentence (doc->norm->text, from, p - 1))
+    if (doc->norm->text[p - 1] == ';' || _kel_count_ends_sentence (doc->norm->text, from, p - 1)
+        || ends_quoted_sentence (doc->norm->text, p - 1))
       return p;
   return from;
 }
