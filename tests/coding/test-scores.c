@@ -156,7 +156,7 @@ main (int argc, char **argv)
    * sum (its 02, 04, 08); corpus2's ruling 2, which fresh2–4 follow, makes the narrative
    * carry it with the row's sum. The coder follows corpus2, so fresh scores lower on
    * those documents (0.934 / 0.968 before, 0.877 / 0.895 after) */
-  static const Folder fresh = { "fresh", 0.87, 0.89 };
+  static const Folder fresh = { "fresh", 0.93, 0.95 };
   /* the promise–delivery pairs, written for the linker; for coding only one rule came from
    * them (a Kazakh total row, document 17) */
   static const Folder promises = { "promises", 0.93, 0.95 };
@@ -218,7 +218,7 @@ main (int argc, char **argv)
    * letters, grant terms, tiles without frames and plan rows took it to 0.858 / 0.768;
    * footnote marks, section titles, summed rows, words across a sidebar's gutter and a
    * yearly rate before its total to 0.910 / 0.884 */
-  static const Folder fresh10 = { "fresh10", 0.895, 0.87 };
+  static const Folder fresh10 = { "fresh10", 0.93, 0.93 };
   /* two sets written blind the next day and scored once (fresh11 0.716 / 0.753, fresh12
    * 0.781 / 0.732, first-score.txt in each); the day's helpers, who never saw them, took
    * them to 0.784 / 0.863 and 0.839 / 0.831 (most of it the Kazakh Latin reading: without
@@ -262,14 +262,17 @@ main (int argc, char **argv)
    * in a cell, sums before "respectively", light ruling lines on scans took them to
    * 0.948 / 0.929 and 0.959 / 0.951 */
   static const Folder fresh17 = { "fresh17", 0.93, 0.91 };
-  static const Folder fresh19 = { "fresh19", 0.94, 0.93 };
+  static const Folder fresh19 = { "fresh19", 0.97, 0.97 };
   /* written blind on the fifth day (fresh20: the study's five corporations in places and
    * genres earlier sets lack; fresh21: fourteen companies new to us) and kept sealed
    * through that day's work and into the next (first 0.896 / 0.922 and 0.791 / 0.795,
    * then 0.892 / 0.935 and 0.786 / 0.795 twice, first-score.txt); given to helpers on the
-   * sixth day */
-  static const Folder fresh20 = { "fresh20", 0.88, 0.92, 12 };
-  static const Folder fresh21 = { "fresh21", 0.77, 0.78, 12 };
+   * sixth day: a «в т.ч.» row is part of its item, a schedule's rows «п. 3.1.1 – …» give
+   * their clause its sum, a speaker's second undertaking, a deputy's question, the
+   * company's own plant, a subsidiary signing with its group took them to 0.979 / 1.000
+   * and 0.941 / 0.932 */
+  static const Folder fresh20 = { "fresh20", 0.97, 0.99, 12 };
+  static const Folder fresh21 = { "fresh21", 0.93, 0.92, 12 };
   /* Kazakh in the Latin script, three invented documents (README there): nothing was
    * found in them (0.000 / 0.000) until the Latin reading, then 0.848 / 0.833 */
   static const Folder latin_own = { "latin-own", 0.80, 0.80, 3 };
