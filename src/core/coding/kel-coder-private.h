@@ -123,6 +123,9 @@ void      _kel_items_split_coordinated (KelSegmentRun *run);
 /* One of the coder's built-in patterns, compiled caseless for UTF-8 and JIT-compiled; it
  * must compile. */
 pcre2_code *_kel_coding_compile (const char *pattern);
+/* Whether @code matches in [@start, @end) of @text (@end on a character's boundary). */
+gboolean    _kel_coding_matches (const pcre2_code *code, const char *text, gsize start,
+                                 gsize end);
 /* Whether a conjunction at [@ms, @me) joins two numbers ("1 және 2 шағынаудандарындағы"):
  * no place to cut items. */
 gboolean  _kel_items_joins_numbers (const char *flat, gsize ms, gsize me);

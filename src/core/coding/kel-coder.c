@@ -843,17 +843,6 @@ quoted_count (const KelSegmentRun *run, guint h, const KelSubClause *sc)
   return dash && _kel_count_has_count (run->lex, run->flat, sc->start, MIN (hit->start, sc->end));
 }
 
-/* Whether @code matches in [@start, @end) of @flat (@end on a character's boundary). */
-static gboolean
-matches_in (const pcre2_code *code, const char *flat, gsize start, gsize end)
-{
-  pcre2_match_data *md = pcre2_match_data_create (1, NULL);
-  int rc = pcre2_match (code, (PCRE2_SPTR) flat, end, start, PCRE2_NO_UTF_CHECK, md, NULL);
-
-  pcre2_match_data_free (md);
-  return rc >= 0;
-}
-
 /* "… we will open free programming courses for young people,” says the head of the
  * company's office in Taraz, «…» LLP": direct speech whose speaker is the company's own (its
  * legal form or its general director named after the verb of speech, the hit @h) tells the
@@ -868,12 +857,12 @@ company_speaks (const KelSegmentRun *run, guint h)
     return FALSE;
   ensure_codes ();
   hit = &g_array_index (run->hits, KelHit, h);
-  if (!matches_in (speech_code, run->flat, hit->start, hit->end))
+  if (!_kel_coding_matches (speech_code, run->flat, hit->start, hit->end))
     return FALSE;
   end = MIN (sentence_end (run->flat, hit->end, run->len), hit->end + 160);
   while (end < run->len && (run->flat[end] & 0xC0) == 0x80)
     end++;
-  return matches_in (company_speaker_code, run->flat, hit->start, end);
+  return _kel_coding_matches (company_speaker_code, run->flat, hit->start, end);
 }
 
 /* "“We will support the club with KZT 350 million, and we will hold the City Day,” said

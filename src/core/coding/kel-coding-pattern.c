@@ -17,3 +17,13 @@ _kel_coding_compile (const char *pattern)
   pcre2_jit_compile (code, PCRE2_JIT_COMPLETE);
   return code;
 }
+
+gboolean
+_kel_coding_matches (const pcre2_code *code, const char *text, gsize start, gsize end)
+{
+  pcre2_match_data *md = pcre2_match_data_create (1, NULL);
+  int rc = pcre2_match (code, (PCRE2_SPTR) text, end, start, PCRE2_NO_UTF_CHECK, md, NULL);
+
+  pcre2_match_data_free (md);
+  return rc >= 0;
+}

@@ -113,16 +113,6 @@ ensure_static (void)
   g_once (&once, compile_static, NULL);
 }
 
-static gboolean
-matches (const pcre2_code *code, const char *text, gsize len)
-{
-  pcre2_match_data *md = pcre2_match_data_create (1, NULL);
-  gboolean yes = pcre2_match (code, (PCRE2_SPTR) text, len, 0, PCRE2_NO_UTF_CHECK, md,
-                              NULL) >= 0;
-  pcre2_match_data_free (md);
-  return yes;
-}
-
 /* The last match of @code in [@from, @to) of @text: its bounds, or FALSE. */
 static gboolean
 last_match (const pcre2_code *code, const char *text, gsize from, gsize to, gsize *ms,
@@ -297,7 +287,8 @@ coordinated (const char *flat, const KelAmount *p, const KelAmount *a)
   if (a->start <= p->end)
     return FALSE;
   len = a->start - p->end;
-  return matches (conj_code, flat + p->end, len) && !matches (block_code, flat + p->end, len);
+  return _kel_coding_matches (conj_code, flat + p->end, 0, len)
+         && !_kel_coding_matches (block_code, flat + p->end, 0, len);
 }
 
 /* Is @a the same sum as @p, restated in brackets right after it, or in another currency
@@ -329,7 +320,7 @@ restates (const char *flat, const KelAmount *p, const KelAmount *a)
 static gboolean
 has_respectively (const KelSegmentRun *run)
 {
-  return matches (respectively_code, run->flat, run->len);
+  return _kel_coding_matches (respectively_code, run->flat, 0, run->len);
 }
 
 gboolean
@@ -786,7 +777,7 @@ first_of_together (KelSegmentRun *run, int target, const KelAmount *a)
     return first;
   if (!last_match (together_code, run->flat, flat_start (run, item_at (run, target)), a->start,
                    &ms, &me)
-      && !matches (for_all_code, run->flat + a->end, run->len - a->end)
+      && !_kel_coding_matches (for_all_code, run->flat + a->end, 0, run->len - a->end)
       && !closes_clause (run, a) && !purposes_of_one_verb (run, target, a))
     return target;
   for (gsize i = run->body; i + 1 < a->start; i++)
@@ -815,7 +806,7 @@ _kel_items_sum_for_several (const KelSegmentRun *run, gsize start, gsize end)
         continue;
       if (last_match (in_all_code, run->flat, start, a->start, &ms, &me))
         return ms;
-      if (matches (for_all_code, run->flat + a->end, end - a->end))
+      if (_kel_coding_matches (for_all_code, run->flat + a->end, 0, end - a->end))
         return a->start;
     }
   return G_MAXSIZE;
@@ -827,7 +818,7 @@ _kel_items_sum_for_several (const KelSegmentRun *run, gsize start, gsize end)
 static gboolean
 headline_sum (const KelSegmentRun *run, const KelAmount *a)
 {
-  return matches (headline_code, run->flat, a->start);
+  return _kel_coding_matches (headline_code, run->flat, 0, a->start);
 }
 
 gboolean
@@ -854,7 +845,8 @@ yearly_then_total (const KelSegmentRun *run, const KelAmount *p, const KelAmount
       }
   return last_match (annual_code, run->flat, from, to, &ms, &me)
          && (last_match (in_all_code, run->flat, p->end, a->start, &ms, &me)
-             || matches (total_after_code, run->flat + a->end, strlen (run->flat + a->end)));
+             || _kel_coding_matches (total_after_code, run->flat + a->end, 0,
+                                     strlen (run->flat + a->end)));
 }
 
 /* Whether the sum at @at stands in a sub-clause that tells the company's core business
@@ -1452,7 +1444,8 @@ bare_figures (const KelSegmentRun *run, gsize from, gsize to, GArray *values, GA
         {
           for (w = p; w < to && strchr (" ,;()\n", f[w]) == NULL; w++)
             ;
-          if (!matches (conj_code, f + p, w - p) && !matches (respectively_code, f + p, w - p))
+          if (!_kel_coding_matches (conj_code, f + p, 0, w - p)
+              && !_kel_coding_matches (respectively_code, f + p, 0, w - p))
             return FALSE;
           p = w;
           continue;
