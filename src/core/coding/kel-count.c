@@ -32,7 +32,7 @@
 
 static pcre2_code *year_code, *quote_code, *number_code, *own_report_code, *company_code,
                   *part_code, *row_ref_code;
-static pcre2_code *clause_ref_code;
+static pcre2_code *clause_ref_code, *relative_code;
 
 
 static gpointer
@@ -72,6 +72,8 @@ compile_static (gpointer data)
                                          "(?![\\d\\p{L}])"
                                          "|(?<![\\d.])(?<m>\\d+(?:\\.\\d+)+)\\s*-?\\s*"
                                          "(?:тармақ|тармағ)\\p{L}*");
+  /* a relative clause's first word: "which", "who", «который», «которое» */
+  relative_code = _kel_coding_compile ("\\G\\s*(?:which|who|котор(?:ый|ая|ое|ые))(?!\\p{L})");
   /* a name in quotes: «Шахтёр», “Sholpan”, "Arlan" */
   quote_code = _kel_coding_compile ("[«“\"„]\\s*([^«»“”\"„\\n]{2,60}?)\\s*[»”\"“]");
   /* a number with what it counts: "№ 3", "на 320 мест", "3 жедел", "50 орындық" */
@@ -388,6 +390,14 @@ sentence_start (const KelDocument *doc, const KelCoding *c)
   return from;
 }
 
+/* Whether the item @c is a relative clause ("…, which last year repaired the school"): the
+ * time it tells is its own, not its sentence's main verb's. */
+static gboolean
+is_relative_clause (const KelDocument *doc, const KelCoding *c)
+{
+  return _kel_coding_matches (relative_code, doc->norm->text, c->start, c->end);
+}
+
 static void
 count_background (KelDocument *doc)
 {
@@ -405,7 +415,7 @@ count_background (KelDocument *doc)
       int earliest, latest, before_earliest = 0, before_latest = 0;
 
       if (c->reason == KEL_REASON_BACKGROUND)
-        dated = c;
+        dated = is_relative_clause (doc, c) ? NULL : c;
       if (!kel_coding_is_counted (c))
         continue;
       dating_years (doc, c->start, c->end, &earliest, &latest, &words);
@@ -428,13 +438,13 @@ count_background (KelDocument *doc)
            * кешенін салды" (issue #12) */
           c->reason = KEL_REASON_BACKGROUND;
           c->reason_terms = g_steal_pointer (&before_words);
-          dated = c;
+          dated = is_relative_clause (doc, c) ? NULL : c;
         }
       else if (latest > 0 && latest < from)
         {
           c->reason = KEL_REASON_BACKGROUND;
           c->reason_terms = g_steal_pointer (&words);
-          dated = c;
+          dated = is_relative_clause (doc, c) ? NULL : c;
         }
       else if (earliest > until && !is_row (doc, c))
         {
