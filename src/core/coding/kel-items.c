@@ -574,7 +574,7 @@ assign_respectively (KelSegmentRun *run)
   g_autoptr (GArray) targets = NULL;
   g_autofree int *given = NULL;
   g_autofree gboolean *per_unit = NULL;
-  gsize rs = 0, re = 0, hs;
+  gsize rs = 0, re = 0, hs, sent;
   int host;
 
   /* the sums told "respectively" are those from the item that says so on ("… sponsorship of KZT 180 million, and TCO was a partner of the City Day and of the
@@ -617,12 +617,21 @@ assign_respectively (KelSegmentRun *run)
       if (told >= 2)
         n = told;
     }
-  /* the items before the host that have no sum of their own take the first sums; the
-   * host's list is cut into as many more items as are still wanted */
+  /* the items before the host in its sentence that have no sum of their own take the first
+   * sums; the host's list is cut into as many more items as are still wanted. An item of
+   * a sentence before is no part of the list ("… will retrain 30 residents; the programme
+   * costs KZT 18 million. It will sponsor X and Y with KZT 6 million and KZT 4 million
+   * respectively": X and Y) */
+  for (sent = hs; sent > run->body; sent--)
+    if (_kel_count_ends_sentence (run->flat, run->body, sent - 1))
+      break;
   targets = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = run->first_item; i < (guint) host; i++)
     {
       gboolean own = FALSE;
+
+      if (flat_start (run, item_at (run, i)) < sent)
+        continue;
       for (guint k = 0; k < run->amounts->len && !own; k++)
         own = item_holding (run, g_array_index (run->amounts, KelAmount, k).start) == (int) i;
       if (!own)
