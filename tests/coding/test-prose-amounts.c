@@ -42,6 +42,19 @@ test_respectively_own_sentence (void)
   KEL_ASSERT_ITEM (en, "volleyball team", "sponsorship=2000000");
 }
 
+/* A sentence that defines the company's name while it says who paid for the item just
+ * told is no item of its own: the sum told in the sentence after it is that item's. */
+static void
+test_sum_past_definition (void)
+{
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "Тестөзек ауылында жаңа балабақша ашылды\n\n"
+    "Тестөзек ауылында 90 орындық балабақша пайдалануға берілді. Балабақша «Тесткорм» ЖШС "
+    "(бұдан әрі – Серіктестік) қаражатына салынды. Нысанның құны – 300 млн теңге.\n");
+
+  KEL_ASSERT_ITEM (kk, "90 орындық", "infrastructure=300000000");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -49,5 +62,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/prose-amounts/this-grant", test_this_grant);
   g_test_add_func ("/kelisim/prose-amounts/respectively-own-sentence",
                    test_respectively_own_sentence);
+  g_test_add_func ("/kelisim/prose-amounts/sum-past-definition", test_sum_past_definition);
   return g_test_run ();
 }

@@ -1407,10 +1407,18 @@ past_descriptions (KelDocument *doc, guint k)
 {
   KelCoding *c = &g_array_index (doc->codings, KelCoding, k);
 
-  while (k > 0 && c->reason == KEL_REASON_DESCRIPTION)
+  while (k > 0 && (c->reason == KEL_REASON_DESCRIPTION || c->reason == KEL_REASON_DECLARATION))
     {
       KelCoding *o = &g_array_index (doc->codings, KelCoding, k - 1);
       if (o->segment + 1 < c->segment)
+        break;
+      /* a declaration without a sum, of the kind of the counted item just before it, tells
+       * no item of its own: "…амбулатория пайдалануға берілді. Амбулатория «…» ЖШС (бұдан
+       * әрі – Серіктестік) қаражатына салынды. Нысанның құны – 340 млн теңге." (a party's
+       * name defined in a news item's sentence; issue #12, counts34) */
+      if (c->reason == KEL_REASON_DECLARATION
+          && (c->amount_text != NULL || o->category != c->category
+              || !kel_coding_is_counted (o)))
         break;
       c = o;
       k--;
