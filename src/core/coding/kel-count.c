@@ -803,10 +803,14 @@ stems (const KelLexicon *lex, const char *text, gsize start, gsize end)
         }
       if (n >= 5 && !kel_lexicon_has_word (lex, KEL_WORDS_PARTIES, text, w - text, end, TRUE))
         {
-          g_autofree char *word = g_utf8_casefold (w, p - w);
-          char *stem = g_utf8_substring (word, 0, 5);
-          gboolean name = name_word (text, w)
-                          || GPOINTER_TO_UINT (g_hash_table_lookup (set, stem)) != 0;
+          /* a letter folds alone, to one letter or more: the first five letters of the
+           * folded word are those of its first five letters folded */
+          char *stem = g_utf8_casefold (w, g_utf8_offset_to_pointer (w, 5) - w);
+          gboolean name;
+
+          if (g_utf8_strlen (stem, -1) > 5)
+            *g_utf8_offset_to_pointer (stem, 5) = '\0';
+          name = name_word (text, w) || GPOINTER_TO_UINT (g_hash_table_lookup (set, stem)) != 0;
           g_hash_table_insert (set, stem, GUINT_TO_POINTER (name));
         }
       if (p == w)
