@@ -384,6 +384,72 @@ test_truncated_trace (Fixture *f, gconstpointer data)
   assert_same_diff (first, again);
 }
 
+/* A trace's key (_kel_trace_key()) is the same for the same document loaded twice, and
+ * another when anything the coder reads of it is another: a letter of its text (the first,
+ * one of the last seven, which the hash takes a byte at a time, the last), a field of a
+ * segment, its clause missing or empty, its metadata, or the rules and rates (the base). */
+static void
+test_trace_key (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelDocument) doc = NULL, again = NULL;
+  g_autofree char *base = _kel_trace_base (NULL), *key = NULL, *same = NULL;
+  g_autoptr (GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  KelSegment *seg;
+  gsize len;
+  guint n = 0;
+
+  _kel_project_lock (f->project);
+  doc = _kel_project_load_document (f->project, f->docs[0], &error);
+  g_assert_no_error (error);
+  again = _kel_project_load_document (f->project, f->docs[0], &error);
+  g_assert_no_error (error);
+  _kel_project_unlock (f->project);
+  key = _kel_trace_key (base, doc);
+  same = _kel_trace_key (base, again);
+  g_assert_cmpstr (key, ==, same);
+  g_hash_table_add (keys, g_steal_pointer (&key));
+  n++;
+
+#define KEY_DIFFERS() G_STMT_START {                                                      \
+    char *k = _kel_trace_key (base, doc);                                                \
+    g_assert_false (g_hash_table_contains (keys, k));                                    \
+    g_hash_table_add (keys, k);                                                          \
+    n++;                                                                                 \
+  } G_STMT_END
+  len = doc->norm->len;
+  g_assert_cmpuint (len, >, 16);
+  doc->norm->text[0] ^= 1;
+  KEY_DIFFERS ();
+  for (gsize back = 1; back <= 7; back++)
+    {
+      doc->norm->text[len - back] ^= 1;
+      KEY_DIFFERS ();
+    }
+  seg = &g_array_index (doc->segments, KelSegment, doc->segments->len - 1);
+  seg->body++;
+  KEY_DIFFERS ();
+  seg->sum_scale[0] += 1;
+  KEY_DIFFERS ();
+  seg->table_currency[0] = 'X';
+  KEY_DIFFERS ();
+  g_free (seg->clause);
+  seg->clause = NULL;
+  KEY_DIFFERS ();
+  seg->clause = g_strdup ("");
+  KEY_DIFFERS ();
+  doc->period_start = 2019;
+  KEY_DIFFERS ();
+  g_free (doc->corporation);
+  doc->corporation = g_strdup ("Another");
+  KEY_DIFFERS ();
+  g_free (base);
+  base = g_strdup ("another base");
+  KEY_DIFFERS ();
+#undef KEY_DIFFERS
+  g_assert_cmpuint (g_hash_table_size (keys), ==, n);
+}
+
 /* A trace keeps what the document-wide stages find in the document alone, whatever the
  * lexicon: the rates it states, whether its text has a Latin-script view, where the
  * earlier messages of a mail begin. A preview takes them from the trace instead of
@@ -1516,6 +1582,7 @@ main (int argc, char **argv)
   ADD ("traces-after-apply", test_traces_after_apply);
   ADD ("damaged-trace", test_damaged_trace);
   ADD ("truncated-trace", test_truncated_trace);
+  ADD ("trace-key", test_trace_key);
   ADD ("trace-facts", test_trace_facts);
   ADD ("remove-term", test_remove_term);
   ADD ("weight", test_weight);

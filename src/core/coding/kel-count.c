@@ -813,10 +813,14 @@ stems (const KelLexicon *lex, const char *text, gsize start, gsize end)
         }
       if (n >= 5 && !kel_lexicon_has_word (lex, KEL_WORDS_PARTIES, text, w - text, end, TRUE))
         {
-          g_autofree char *word = g_utf8_casefold (w, p - w);
-          char *stem = g_utf8_substring (word, 0, 5);
-          gboolean name = name_word (text, w)
-                          || GPOINTER_TO_UINT (g_hash_table_lookup (set, stem)) != 0;
+          /* a letter folds alone, to one letter or more: the first five letters of the
+           * folded word are those of its first five letters folded */
+          char *stem = g_utf8_casefold (w, g_utf8_offset_to_pointer (w, 5) - w);
+          gboolean name;
+
+          if (g_utf8_strlen (stem, -1) > 5)
+            *g_utf8_offset_to_pointer (stem, 5) = '\0';
+          name = name_word (text, w) || GPOINTER_TO_UINT (g_hash_table_lookup (set, stem)) != 0;
           g_hash_table_insert (set, stem, GUINT_TO_POINTER (name));
         }
       if (p == w)
@@ -857,11 +861,17 @@ same_sum (double a, double b)
 }
 
 /* What an item names that a retelling keeps: its names in quotes, its numbers (places,
- * school numbers), the stems of its longer words. */
+ * school numbers), the stems of its longer words. The stems are worked out when first
+ * asked (names_stems()), from the item's span as it was when its names were: most items
+ * are never compared by them, and working them out for every item was a sixth of a
+ * lexicon preview's CPU (issue #19). */
 typedef struct {
-  GPtrArray  *quotes;
-  GPtrArray  *numbers;
-  GHashTable *stems;
+  GPtrArray        *quotes;
+  GPtrArray        *numbers;
+  GHashTable       *stems;
+  const KelLexicon *lex;
+  const char       *text;
+  gsize             start, end;
 } Names;
 
 static void
@@ -870,6 +880,14 @@ names_clear (Names *n)
   g_clear_pointer (&n->quotes, g_ptr_array_unref);
   g_clear_pointer (&n->numbers, g_ptr_array_unref);
   g_clear_pointer (&n->stems, g_hash_table_unref);
+}
+
+static GHashTable *
+names_stems (Names *n)
+{
+  if (n->stems == NULL)
+    n->stems = stems (n->lex, n->text, n->start, n->end);
+  return n->stems;
 }
 
 /* Is @b, later in the document, the item @a told again? */
@@ -902,7 +920,7 @@ is_repeat (const KelDocument *doc, const KelCoding *a, Names *na, const KelCodin
     {
       if (shared)
         return TRUE;
-      return share_stem (na->stems, nb->stems);
+      return share_stem (names_stems (na), names_stems (nb));
     }
   /* without the same sum: a name in quotes both give, or a number and a word, and no sum
    * against it */
@@ -910,7 +928,7 @@ is_repeat (const KelDocument *doc, const KelCoding *a, Names *na, const KelCodin
     return FALSE;
   if (same_quote)
     return TRUE;
-  return share_stem (na->stems, nb->stems);
+  return share_stem (names_stems (na), names_stems (nb));
 }
 
 /* @c tells again the item @of. */
@@ -1030,9 +1048,9 @@ twin_score (const KelCoding *n, Names *nn, const KelCoding *r, Names *nr, GHashT
   if (score == 0 && nn->quotes->len + nn->numbers->len > 0
       && nr->quotes->len + nr->numbers->len > 0)
     return 0;
-  g_hash_table_iter_init (&it, nn->stems);
+  g_hash_table_iter_init (&it, names_stems (nn));
   while (g_hash_table_iter_next (&it, &key, &value))
-    if (g_hash_table_contains (nr->stems, key))
+    if (g_hash_table_contains (names_stems (nr), key))
       {
         gboolean rare = GPOINTER_TO_UINT (g_hash_table_lookup (df, key)) <= 2;
 
@@ -1074,14 +1092,19 @@ count_table_twins (const KelDocument *doc, Names *names)
   g_autoptr (GArray) pairs = g_array_new (FALSE, FALSE, sizeof (Twin));
   g_autofree gboolean *used = g_new0 (gboolean, doc->codings->len + 1);
   g_autoptr (GHashTable) df = g_hash_table_new (g_str_hash, g_str_equal);
-  guint twins = 0, rows = 0;
+  guint twins = 0, rows = 0, first_row;
 
-  for (guint i = 0; i < doc->codings->len; i++)
+  /* none to pair without a counted row: no stems to count then */
+  for (first_row = 0; first_row < doc->codings->len; first_row++)
+    if (is_row (doc, &g_array_index (doc->codings, KelCoding, first_row))
+        && kel_coding_is_counted (&g_array_index (doc->codings, KelCoding, first_row)))
+      break;
+  for (guint i = 0; first_row < doc->codings->len && i < doc->codings->len; i++)
     {
       GHashTableIter it;
       gpointer key;
 
-      g_hash_table_iter_init (&it, names[i].stems);
+      g_hash_table_iter_init (&it, names_stems (&names[i]));
       while (g_hash_table_iter_next (&it, &key, NULL))
         g_hash_table_insert (df, key,
                              GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (df, key))
@@ -1175,8 +1198,8 @@ count_summed_rows (const KelDocument *doc, Names *names)
               if (b->segment != a->segment || !kel_coding_is_counted (b)
                   || b->category != row->category || !isfinite (b->amount_kzt)
                   || !same_sum (a->amount_kzt + b->amount_kzt, row->amount_kzt)
-                  || (!share_stem (names[i].stems, names[r].stems)
-                      && !share_stem (names[j].stems, names[r].stems)))
+                  || (!share_stem (names_stems (&names[i]), names_stems (&names[r]))
+                      && !share_stem (names_stems (&names[j]), names_stems (&names[r]))))
                 continue;
               mark_repeat (doc, row, a);
               done = TRUE;
@@ -1239,9 +1262,10 @@ count_headline (const KelDocument *doc, Names *names)
               || (both_named && !share_any (names[i].quotes, names[j].quotes)
                   && !share_any (names[i].numbers, names[j].numbers)))
             continue;
-          g_hash_table_iter_init (&it, names[j].stems);
+          g_hash_table_iter_init (&it, names_stems (&names[j]));
           while (g_hash_table_iter_next (&it, &key, &value))
-            if (GPOINTER_TO_UINT (value) == 0 && g_hash_table_contains (names[i].stems, key))
+            if (GPOINTER_TO_UINT (value) == 0
+                && g_hash_table_contains (names_stems (&names[i]), key))
               common++;
           if (common < 2)
             continue;
@@ -1468,7 +1492,10 @@ count_repeats (const KelLexicon *lex, KelDocument *doc)
           ;
       names[i].quotes = quoted_names (text, c->start, c->end);
       names[i].numbers = counts_named (lex, text, c->start, c->end, row);
-      names[i].stems = stems (lex, text, c->start, c->end);
+      names[i].lex = lex;
+      names[i].text = text;
+      names[i].start = c->start;
+      names[i].end = c->end;
     }
   count_headline (doc, names);
   count_clause_notes (doc);
