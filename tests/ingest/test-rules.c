@@ -377,6 +377,214 @@ test_no_paths (void)
   g_unlink (path);
 }
 
+/* Each page of @doc read in one pass (kel_rules_read_page(), kel_rules_find_read()) gives
+ * what poppler-glib's text and a pass of its own for the rules give, byte for byte: the
+ * text, the box of each character, and the rules. Returns how many pages had rules. */
+static guint
+assert_one_pass_same (PopplerDocument *doc)
+{
+  guint with_rules = 0;
+
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr (GObject) page_obj = (GObject *) poppler_document_get_page (doc, i);
+      g_autoptr (GObject) again_obj = (GObject *) poppler_document_get_page (doc, i);
+      PopplerPage *page = (PopplerPage *) page_obj, *again = (PopplerPage *) again_obj;
+      g_autofree PopplerRectangle *rects = NULL, *rects1 = NULL;
+      g_autofree char *text = NULL, *text1 = NULL;
+      g_autoptr (GArray) glyphs = g_array_new (FALSE, TRUE, sizeof (KelLayoutGlyph));
+      g_autoptr (GArray) rules = NULL, rules1 = NULL;
+      guint n = 0, n1 = 0;
+      gboolean layout, layout1;
+      KelRulesPage rp;
+      const char *p;
+      double w, h;
+
+      poppler_page_get_size (page, &w, &h);
+      layout1 = kel_rules_read_page (&rp, page, w, h, &text1, &rects1, &n1);
+      text = poppler_page_get_text (again);
+      layout = poppler_page_get_text_layout (again, &rects, &n);
+      g_assert_cmpint (layout1, ==, layout);
+      g_assert_cmpstr (text1, ==, text);
+      g_assert_cmpuint (n1, ==, n);
+      g_assert_true (n == 0 || memcmp (rects1, rects, n * sizeof *rects) == 0);
+
+      p = text;
+      for (guint k = 0; k < n && *p != '\0'; k++, p = g_utf8_next_char (p))
+        {
+          KelLayoutGlyph g = { 0 };
+
+          g.c = g_utf8_get_char (p);
+          g.r = (KelRect) { rects[k].x1, rects[k].y1, rects[k].x2, rects[k].y2 };
+          g_array_append_val (glyphs, g);
+        }
+      rules1 = kel_rules_find_read (&rp, glyphs);
+      rules = kel_rules_find_in_page (again, w, h, glyphs);
+      g_assert_true ((rules1 == NULL) == (rules == NULL));
+      if (rules == NULL)
+        continue;
+      g_assert_cmpuint (rules1->len, ==, rules->len);
+      g_assert_true (rules->len == 0
+                     || memcmp (rules1->data, rules->data,
+                                rules->len * sizeof (KelLayoutRule)) == 0);
+      with_rules += rules->len > 0;
+    }
+  return with_rules;
+}
+
+/* A thin box shaded (a shading, drawn by the "sh" operator), one filled with a tiling
+ * pattern (which a reading of text leaves out: the paths are drawn again alone), and a
+ * rule. */
+static void
+draw_pattern (cairo_t *cr)
+{
+  cairo_pattern_t *gradient = cairo_pattern_create_linear (0, 0, 300, 0);
+  cairo_surface_t *tile = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 4, 4);
+  cairo_pattern_t *tiles;
+  cairo_t *tcr = cairo_create (tile);
+
+  show_text (cr, 40, 40, 12, "A shaded box under a rule");
+  cairo_pattern_add_color_stop_rgb (gradient, 0, 0.2, 0.2, 0.2);
+  cairo_pattern_add_color_stop_rgb (gradient, 1, 0.9, 0.9, 0.9);
+  cairo_set_source (cr, gradient);
+  cairo_rectangle (cr, 20, 60, 260, 1.5);
+  cairo_fill (cr);
+  cairo_pattern_destroy (gradient);
+
+  cairo_set_source_rgb (tcr, 0.1, 0.1, 0.1);
+  cairo_paint (tcr);
+  cairo_destroy (tcr);
+  tiles = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (tiles, CAIRO_EXTEND_REPEAT);
+  cairo_set_source (cr, tiles);
+  cairo_rectangle (cr, 20, 90, 260, 1.5);
+  cairo_fill (cr);
+  cairo_pattern_destroy (tiles);
+  cairo_surface_destroy (tile);
+  line (cr, 20, 120, 280, 120, 1, 0);
+}
+
+/* A PDF of the objects @objs (numbered from 1; the first the catalog), with its xref. */
+static char *
+write_pdf (const char *name, const char *const *objs, guint n)
+{
+  g_autoptr (GString) pdf = g_string_new ("%PDF-1.4\n");
+  g_autofree gsize *at = g_new (gsize, n);
+  g_autoptr (GError) error = NULL;
+  char *path = kel_test_temp_path (name);
+  gsize xref;
+
+  for (guint i = 0; i < n; i++)
+    {
+      at[i] = pdf->len;
+      g_string_append_printf (pdf, "%u 0 obj\n%s\nendobj\n", i + 1, objs[i]);
+    }
+  xref = pdf->len;
+  g_string_append_printf (pdf, "xref\n0 %u\n0000000000 65535 f \n", n + 1);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (pdf, "%010" G_GSIZE_FORMAT " 00000 n \n", at[i]);
+  g_string_append_printf (pdf, "trailer\n<< /Size %u /Root 1 0 R >>\nstartxref\n%" G_GSIZE_FORMAT
+                          "\n%%%%EOF\n", n + 1, xref);
+  g_file_set_contents (path, pdf->str, pdf->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+#define PAGE_TEXT "BT /F1 12 Tf 40 160 Td (Words over a rule) Tj ET\n"
+
+/* What a reading of text leaves out and a pass for the paths draws: a box filled with a
+ * shading pattern whose background is black (a rule, where the pattern is drawn), and a
+ * link with a black border (annotations are drawn after the content). */
+static char *
+write_background_and_link (void)
+{
+  static const char *const objs[] = {
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 5 0 R"
+    " /Resources << /Font << /F1 7 0 R >> /Pattern << /P0 8 0 R >> >> >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 6 0 R"
+    " /Resources << /Font << /F1 7 0 R >> >> /Annots [9 0 R] >>",
+    "<< /Length 89 >>\nstream\n" PAGE_TEXT "/Pattern cs /P0 scn 20 100 260 1.5 re f\n"
+    "endstream",
+    "<< /Length 49 >>\nstream\n" PAGE_TEXT "endstream",
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    "<< /PatternType 2 /Shading << /ShadingType 2 /ColorSpace /DeviceGray"
+    " /Coords [0 0 1 0] /Function << /FunctionType 2 /Domain [0 1] /C0 [1] /C1 [1] /N 1 >>"
+    " /Background [0] >> >>",
+    "<< /Type /Annot /Subtype /Link /Rect [20 40 280 70] /Border [0 0 1] /C [0 0 0]"
+    " /A << /S /URI /URI (https://example.org/) >> >>",
+  };
+
+  G_STATIC_ASSERT (sizeof PAGE_TEXT - 1 == 49);
+  return write_pdf ("rules-background-link.pdf", objs, G_N_ELEMENTS (objs));
+}
+
+static void
+test_one_pass (void)
+{
+  static const DrawFunc pages[] = { draw_struck, draw_text_only, draw_underlined,
+                                    draw_picture, draw_paths, draw_pattern };
+  static const char *const sets[] = { "corpus", "corpus2" };
+  g_autofree char *path = kel_test_temp_path ("rules-one-pass.pdf");
+  g_autofree char *path_drawn = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GObject) doc_obj = NULL;
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 300, 200);
+  cairo_t *cr = cairo_create (surface);
+  guint with_rules = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      pages[i] (cr);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  uri = g_filename_to_uri (path, NULL, &error);
+  g_assert_no_error (error);
+  doc_obj = (GObject *) poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (assert_one_pass_same ((PopplerDocument *) doc_obj), ==, 4);
+  g_unlink (path);
+  g_clear_object (&doc_obj);
+  g_clear_pointer (&uri, g_free);
+
+  path_drawn = write_background_and_link ();
+  uri = g_filename_to_uri (path_drawn, NULL, &error);
+  g_assert_no_error (error);
+  doc_obj = (GObject *) poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (assert_one_pass_same ((PopplerDocument *) doc_obj), ==, 2);
+  g_unlink (path_drawn);
+
+  /* and the PDFs of two corpora, made by the tools of the people who wrote them */
+  for (guint s = 0; s < G_N_ELEMENTS (sets); s++)
+    {
+      g_autofree char *dir_path = kel_test_data_path (sets[s]);
+      g_autoptr (GDir) dir = g_dir_open (dir_path, 0, &error);
+      const char *name;
+
+      g_assert_no_error (error);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *file = g_build_filename (dir_path, name, NULL);
+          g_autofree char *file_uri = g_filename_to_uri (file, NULL, NULL);
+          g_autoptr (GObject) obj = NULL;
+
+          if (!g_str_has_suffix (name, ".pdf"))
+            continue;
+          obj = (GObject *) poppler_document_new_from_file (file_uri, NULL, &error);
+          g_assert_no_error (error);
+          with_rules += assert_one_pass_same ((PopplerDocument *) obj);
+        }
+    }
+  g_test_message ("%u pages of the corpora with rules", with_rules);
+  g_assert_cmpuint (with_rules, >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -387,5 +595,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/rules/picture", test_picture);
   g_test_add_func ("/kelisim/rules/paths-alone", test_paths_alone);
   g_test_add_func ("/kelisim/rules/no-paths", test_no_paths);
+  g_test_add_func ("/kelisim/rules/one-pass", test_one_pass);
   return g_test_run ();
 }

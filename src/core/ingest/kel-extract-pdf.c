@@ -75,23 +75,20 @@ set_page (Reader *r, guint i, double w, double h, GArray *glyphs, GArray *rules)
   po->text = kel_layout_doc_page_text (r->layout, i, &po->len);
 }
 
-/* The glyphs of the page's text layer (KelLayoutGlyph); @visible counts those that are
- * not spaces. NULL when the page has no text layer. */
+/* The glyphs of a page's text layer (KelLayoutGlyph) from its @text and the boxes of its
+ * characters (@rects, when @layout); @visible counts those that are not spaces. NULL when
+ * the page has no text layer. */
 static GArray *
-text_layer_glyphs (PopplerPage *page, guint page_no, guint *visible)
+text_layer_glyphs (const char *text, const PopplerRectangle *rects, guint n_rects,
+                   gboolean layout, guint page_no, guint *visible)
 {
-  g_autofree char *text = poppler_page_get_text (page);
-  PopplerRectangle *rects = NULL;
-  guint n_rects = 0, i = 0;
+  guint i = 0;
   GArray *glyphs;
   const char *p;
 
   *visible = 0;
-  if (text == NULL || !poppler_page_get_text_layout (page, &rects, &n_rects))
-    {
-      g_free (rects);
-      return NULL;
-    }
+  if (text == NULL || !layout)
+    return NULL;
   glyphs = g_array_new (FALSE, FALSE, sizeof (KelLayoutGlyph));
   for (p = text; *p != '\0' && i < n_rects; p = g_utf8_next_char (p), i++)
     {
@@ -114,7 +111,6 @@ text_layer_glyphs (PopplerPage *page, guint page_no, guint *visible)
         (*visible)++;
       g_array_append_val (glyphs, g);
     }
-  g_free (rects);
   return glyphs;
 }
 
@@ -292,9 +288,13 @@ read_text_layer (Reader *r, guint i)
   PopplerPage *page = (PopplerPage *) page_obj;
   PageOut *po = &r->pages[i];
   g_autoptr (GArray) glyphs = NULL;
+  g_autofree char *text = NULL;
+  g_autofree PopplerRectangle *rects = NULL;
+  KelRulesPage rp;
   GArray *rules;
   double w = 0, h = 0;
-  guint visible = 0;
+  guint visible = 0, n_rects = 0;
+  gboolean layout;
 
   po->source = KEL_PAGE_SKIPPED;
   if (page == NULL)
@@ -309,7 +309,9 @@ read_text_layer (Reader *r, guint i)
   poppler_page_get_size (page, &w, &h);
   g_array_append_val (r->ext->page_sizes, w);
   g_array_append_val (r->ext->page_sizes, h);
-  glyphs = text_layer_glyphs (page, i, &visible);
+  /* the text layer and the paths drawn for the rules in one pass over the page */
+  layout = kel_rules_read_page (&rp, page, w, h, &text, &rects, &n_rects);
+  glyphs = text_layer_glyphs (text, rects, n_rects, layout, i, &visible);
   if (visible < MIN_CHARS_PER_PAGE)
     {
       /* Whatever little text a scan has (a stamp, a page number) is noise. A page with
@@ -321,7 +323,7 @@ read_text_layer (Reader *r, guint i)
       r->n_blank += blank;
       return;
     }
-  rules = kel_rules_find_in_page (page, w, h, glyphs);
+  rules = kel_rules_find_read (&rp, glyphs);
   set_page (r, i, w, h, g_steal_pointer (&glyphs), rules);
   po->source = KEL_PAGE_TEXT;
   if (r->options->ocr_mode == KEL_OCR_ALWAYS)

@@ -3,16 +3,20 @@
  * hairlines widened to a pixel and set on its centre, clips, colours, opacity, groups)
  * and leaves out everything else: text, images, shadings, patterns and soft masks. The
  * ruling lines of a text page are found in what it draws, at a fraction of the cost of
- * drawing the page whole. */
+ * drawing the page whole. A text page's paths are drawn in the same pass over its content as
+ * its text layer is read (PageDev): one reading of the page instead of two. */
 #include "config.h"
 
 #include <cmath>
 #include <vector>
 
+#include <Annot.h>
+#include <Gfx.h>
 #include <GfxState.h>
 #include <OutputDev.h>
 #include <PDFDoc.h>
 #include <Page.h>
+#include <TextOutputDev.h>
 
 #include "kel-pdf-paths.h"
 
@@ -423,7 +427,307 @@ private:
   }
 };
 
+/* A TextOutputDev that also draws the paths, as a PathDev: a page's text layer read as
+ * poppler-glib reads it (the same calls, answered as a TextOutputDev answers them, and no
+ * annotations) and its paths drawn as kel_pdf_paths_draw() draws them, in one pass over
+ * the content. The answers that differ are chosen so that neither sees a difference:
+ * shadings are the PathDev's (a TextOutputDev ignores the fills Gfx would break them into;
+ * the PathDev draws none), and so is the clip to the crop box (a TextOutputDev never reads
+ * the clip). Patterns, which Gfx leaves out for a device that needs no drawing but text,
+ * make @patterned: the paths are then drawn again alone. The annotations are drawn after
+ * the text is taken, with the PathDev's answers. */
+class PageDev : public TextOutputDev
+{
+public:
+  PageDev (cairo_t *cr, void (*prepare) (gpointer), gpointer data)
+    : TextOutputDev (nullptr, true, 0, false, false), paths (cr, prepare, data)
+  {
+  }
+
+  PathDev paths;
+  bool annotations = false; /* drawing the annotations: paths alone */
+  bool patterned = false;
+
+  bool needNonText () override { return annotations; }
+  bool needCharCount () override { return !annotations; }
+  bool needClipToCropBox () override { return true; }
+  bool useTilingPatternFill () override { return true; }
+  bool useShadedFills (int type) override { return paths.useShadedFills (type); }
+
+  void startPage (int num, GfxState *state, XRef *xref) override
+  {
+    TextOutputDev::startPage (num, state, xref);
+    paths.startPage (num, state, xref);
+  }
+
+  void saveState (GfxState *state) override { paths.saveState (state); }
+
+  void restoreState (GfxState *state) override
+  {
+    TextOutputDev::restoreState (state);
+    paths.restoreState (state);
+    check_patterns (state);
+  }
+
+  /* OutputDev::updateAll() for the text (of which a TextOutputDev hears only the font) */
+  void updateAll (GfxState *state) override
+  {
+    TextOutputDev::updateFont (state);
+    paths.updateAll (state);
+    check_patterns (state);
+  }
+
+  void setDefaultCTM (const double *ctm) override
+  {
+    TextOutputDev::setDefaultCTM (ctm);
+    paths.setDefaultCTM (ctm);
+  }
+
+  void updateCTM (GfxState *state, double m11, double m12, double m21, double m22, double m31,
+                  double m32) override
+  {
+    paths.updateCTM (state, m11, m12, m21, m22, m31, m32);
+  }
+
+  void updateLineDash (GfxState *state) override { paths.updateLineDash (state); }
+  void updateLineJoin (GfxState *state) override { paths.updateLineJoin (state); }
+  void updateLineCap (GfxState *state) override { paths.updateLineCap (state); }
+  void updateMiterLimit (GfxState *state) override { paths.updateMiterLimit (state); }
+  void updateLineWidth (GfxState *state) override { paths.updateLineWidth (state); }
+  void updateFillColorSpace (GfxState *state) override { check_patterns (state); }
+  void updateStrokeColorSpace (GfxState *state) override { check_patterns (state); }
+  void updateFillColor (GfxState *state) override { paths.updateFillColor (state); }
+  void updateStrokeColor (GfxState *state) override { paths.updateStrokeColor (state); }
+  void updateFillOpacity (GfxState *state) override { paths.updateFillOpacity (state); }
+  void updateStrokeOpacity (GfxState *state) override { paths.updateStrokeOpacity (state); }
+  void updateBlendMode (GfxState *state) override { paths.updateBlendMode (state); }
+
+  void stroke (GfxState *state) override
+  {
+    TextOutputDev::stroke (state);
+    paths.stroke (state);
+  }
+
+  void fill (GfxState *state) override
+  {
+    TextOutputDev::fill (state);
+    paths.fill (state);
+  }
+
+  void eoFill (GfxState *state) override
+  {
+    TextOutputDev::eoFill (state);
+    paths.eoFill (state);
+  }
+
+  void clip (GfxState *state) override { paths.clip (state); }
+  void eoClip (GfxState *state) override { paths.eoClip (state); }
+
+  bool tilingPatternFill (GfxState *state, Gfx *gfx, Catalog *cat, GfxTilingPattern *tPat,
+                          const double *mat, int x0, int y0, int x1, int y1, double xStep,
+                          double yStep) override
+  {
+    return paths.tilingPatternFill (state, gfx, cat, tPat, mat, x0, y0, x1, y1, xStep, yStep);
+  }
+  bool functionShadedFill (GfxState *state, GfxFunctionShading *shading) override
+  {
+    return paths.functionShadedFill (state, shading);
+  }
+  bool axialShadedFill (GfxState *state, GfxAxialShading *shading, double t0,
+                        double t1) override
+  {
+    return paths.axialShadedFill (state, shading, t0, t1);
+  }
+  bool radialShadedFill (GfxState *state, GfxRadialShading *shading, double s0,
+                         double s1) override
+  {
+    return paths.radialShadedFill (state, shading, s0, s1);
+  }
+  bool gouraudTriangleShadedFill (GfxState *state, GfxGouraudTriangleShading *shading) override
+  {
+    return paths.gouraudTriangleShadedFill (state, shading);
+  }
+  bool patchMeshShadedFill (GfxState *state, GfxPatchMeshShading *shading) override
+  {
+    return paths.patchMeshShadedFill (state, shading);
+  }
+
+  void beginTransparencyGroup (GfxState *state, const double *bbox, GfxColorSpace *cs,
+                               bool isolated, bool knockout, bool for_soft_mask) override
+  {
+    paths.beginTransparencyGroup (state, bbox, cs, isolated, knockout, for_soft_mask);
+  }
+  void endTransparencyGroup (GfxState *state) override { paths.endTransparencyGroup (state); }
+  void paintTransparencyGroup (GfxState *state, const double *bbox) override
+  {
+    paths.paintTransparencyGroup (state, bbox);
+  }
+
+private:
+  /* A fill or stroke with a pattern is left out of the text pass, not of the paths'. */
+  void check_patterns (GfxState *state)
+  {
+    if (annotations)
+      return;
+    if (state->getFillColorSpace ()->getMode () == csPattern
+        || state->getStrokeColorSpace ()->getMode () == csPattern)
+      patterned = true;
+  }
+};
+
+/* @core's text for @width × @height points as poppler_page_get_text() gives it, and the
+ * box of each of its characters as poppler_page_get_text_layout() does (FALSE, none, when
+ * it gives none): poppler-glib's code, on a TextPage of our own. */
+gboolean
+text_of (TextPage *text, double width, double height, char **out, PopplerRectangle **rectangles,
+         guint *n_rectangles)
+{
+  PDFRectangle selection (0, 0, width, height);
+  GooString *sel_text = text->getSelectionText (&selection, selectionStyleGlyph);
+  PopplerRectangle *rect = nullptr;
+  guint offset = 0, n_rects = 0;
+  double x1 = 0, y1 = 0, x2 = 0, y2 = 0, x3, y3, x4, y4;
+  int n_lines;
+
+  *out = g_strdup (sel_text->c_str ());
+  delete sel_text;
+  *rectangles = nullptr;
+  *n_rectangles = 0;
+
+  std::vector<TextWordSelection *> **word_list
+    = text->getSelectionWords (&selection, selectionStyleGlyph, &n_lines);
+  if (!word_list)
+    return FALSE;
+
+  n_rects += n_lines - 1;
+  for (int i = 0; i < n_lines; i++)
+    {
+      std::vector<TextWordSelection *> *line_words = word_list[i];
+
+      n_rects += line_words->size () - 1;
+      for (std::size_t j = 0; j < line_words->size (); j++)
+        {
+          const TextWordSelection *word_sel = (*line_words)[j];
+
+          n_rects += word_sel->getEnd () - word_sel->getBegin ();
+          if (!word_sel->getWord ()->hasSpaceAfter () && j < line_words->size () - 1)
+            n_rects--;
+        }
+    }
+
+  *rectangles = g_new (PopplerRectangle, n_rects);
+  *n_rectangles = n_rects;
+
+  for (int i = 0; i < n_lines; i++)
+    {
+      std::vector<TextWordSelection *> *line_words = word_list[i];
+
+      for (std::size_t j = 0; j < line_words->size (); j++)
+        {
+          TextWordSelection *word_sel = (*line_words)[j];
+          const TextWord *word = word_sel->getWord ();
+          int end = word_sel->getEnd ();
+
+          for (int k = word_sel->getBegin (); k < end; k++)
+            {
+              rect = *rectangles + offset;
+              word->getCharBBox (k, &(rect->x1), &(rect->y1), &(rect->x2), &(rect->y2));
+              offset++;
+            }
+
+          rect = *rectangles + offset;
+          word->getBBox (&x1, &y1, &x2, &y2);
+
+          if (word->hasSpaceAfter () && j < line_words->size () - 1)
+            {
+              TextWordSelection *next_word_sel = (*line_words)[j + 1];
+
+              next_word_sel->getWord ()->getBBox (&x3, &y3, &x4, &y4);
+              /* the space from one word to the next, as high as the first */
+              rect->x1 = x2;
+              rect->y1 = y1;
+              rect->x2 = x3;
+              rect->y2 = y2;
+              offset++;
+            }
+
+          delete word_sel;
+        }
+
+      if (i < n_lines - 1 && offset > 0)
+        {
+          /* the end of the line */
+          rect->x1 = x2;
+          rect->y1 = y2;
+          rect->x2 = x2;
+          rect->y2 = y2;
+          offset++;
+        }
+
+      delete line_words;
+    }
+
+  gfree (word_list);
+  return TRUE;
+}
+
+/* The core's Page behind @page, or NULL. */
+Page *
+core_page (PopplerPage *page)
+{
+  Page *core = reinterpret_cast<GlibPage *> (page)->page;
+
+  if (core == nullptr || core->getDoc () == nullptr
+      || core->getNum () != poppler_page_get_index (page) + 1)
+    return nullptr;
+  return core;
+}
+
 } // namespace
+
+KelPdfPass
+kel_pdf_paths_draw_with_text (PopplerPage *page, cairo_t *cr, void (*prepare) (gpointer),
+                              gpointer data, gboolean *drawn, double width, double height,
+                              char **text, PopplerRectangle **rects, guint *n_rects,
+                              gboolean *layout)
+{
+  Page *core;
+  TextPage *taken;
+  Gfx *gfx;
+
+  *drawn = FALSE;
+  g_return_val_if_fail (POPPLER_IS_PAGE (page) && cr != NULL, KEL_PDF_PASS_FAILED);
+  core = core_page (page);
+  if (core == nullptr)
+    return KEL_PDF_PASS_FAILED;
+
+  PageDev dev (cr, prepare, data);
+
+  if (!dev.isOk ())
+    return KEL_PDF_PASS_FAILED;
+  cairo_save (cr);
+  /* as poppler-glib reads a page's text (poppler-page.cc, poppler_page_get_text_page()) */
+  gfx = core->createGfx (&dev, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr,
+                         nullptr);
+  core->display (gfx);
+  dev.TextOutputDev::endPage ();
+  taken = dev.takeText ();
+  /* and the annotations drawn after the content, as Page::displaySlice() draws them */
+  dev.annotations = true;
+  if (!core->getAnnots ()->getAnnots ().empty ())
+    {
+      for (Annot *annot : core->getAnnots ()->getAnnots ())
+        annot->draw (gfx, false);
+      dev.dump ();
+    }
+  delete gfx;
+  cairo_restore (cr);
+
+  *layout = text_of (taken, width, height, text, rects, n_rects);
+  taken->decRefCnt ();
+  *drawn = dev.paths.drawn;
+  return dev.patterned ? KEL_PDF_PASS_TEXT_ONLY : KEL_PDF_PASS_DONE;
+}
 
 gboolean
 kel_pdf_paths_draw (PopplerPage *page, cairo_t *cr, void (*prepare) (gpointer), gpointer data,
@@ -433,9 +737,8 @@ kel_pdf_paths_draw (PopplerPage *page, cairo_t *cr, void (*prepare) (gpointer), 
 
   *drawn = FALSE;
   g_return_val_if_fail (POPPLER_IS_PAGE (page) && cr != NULL, FALSE);
-  core = reinterpret_cast<GlibPage *> (page)->page;
-  if (core == nullptr || core->getDoc () == nullptr
-      || core->getNum () != poppler_page_get_index (page) + 1)
+  core = core_page (page);
+  if (core == nullptr)
     return FALSE;
 
   PathDev dev (cr, prepare, data);

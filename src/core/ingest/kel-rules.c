@@ -433,17 +433,16 @@ to_gray (const guint8 *rgb, int pw, int ph, int stride, guint8 *gray)
     }
 }
 
-GArray *
-kel_rules_find_in_page (PopplerPage *page, double width, double height,
-                        const GArray *glyphs)
+/* This thread's canvas, sized for a page of @width × @height points: NULL when the page is
+ * too large (or empty) to find rules in. */
+static guint8 *
+page_canvas (double width, double height, int *pw, int *ph, int *stride)
 {
-  int pw = (int) ceil (width * RULES_SCALE), ph = (int) ceil (height * RULES_SCALE);
   Canvas *canvas;
-  guint8 *rgb, *gray;
-  int stride;
 
-  g_return_val_if_fail (POPPLER_IS_PAGE (page), NULL);
-  if (width <= 0 || height <= 0 || pw > 6000 || ph > 6000)
+  *pw = (int) ceil (width * RULES_SCALE);
+  *ph = (int) ceil (height * RULES_SCALE);
+  if (width <= 0 || height <= 0 || *pw > 6000 || *ph > 6000)
     return NULL;
   canvas = g_private_get (&canvas_key);
   if (canvas == NULL)
@@ -451,9 +450,20 @@ kel_rules_find_in_page (PopplerPage *page, double width, double height,
       canvas = g_new0 (Canvas, 1);
       g_private_set (&canvas_key, canvas);
     }
-  stride = cairo_format_stride_for_width (CAIRO_FORMAT_RGB24, pw);
-  rgb = canvas_buffer (&canvas->rgb, &canvas->rgb_size, (gsize) stride * ph);
-  switch (draw_paths (page, rgb, pw, ph, stride))
+  *stride = cairo_format_stride_for_width (CAIRO_FORMAT_RGB24, *pw);
+  return canvas_buffer (&canvas->rgb, &canvas->rgb_size, (gsize) *stride * *ph);
+}
+
+/* The rules of the page whose paths are in @rgb (@drawn as draw_paths() tells: when -1, the
+ * page is drawn whole first). */
+static GArray *
+find_in_canvas (PopplerPage *page, guint8 *rgb, int pw, int ph, int stride, int drawn,
+                const GArray *glyphs)
+{
+  Canvas *canvas = g_private_get (&canvas_key);
+  guint8 *gray;
+
+  switch (drawn)
     {
     case 0:
       /* nothing drawn but text: no rules */
@@ -501,4 +511,97 @@ kel_rules_find_in_page (PopplerPage *page, double width, double height,
   /* a border between two cells of a spreadsheet's row of one line of 8-point type is
    * about 10 points long; a letter's stroke is never looked at (the boxes are masked) */
   return kel_rules_find (gray, pw, ph, pw, RULES_SCALE, 200, 12.0, 6.0, 3.0, 2);
+}
+
+GArray *
+kel_rules_find_in_page (PopplerPage *page, double width, double height,
+                        const GArray *glyphs)
+{
+  int pw, ph, stride;
+  guint8 *rgb;
+
+  g_return_val_if_fail (POPPLER_IS_PAGE (page), NULL);
+  rgb = page_canvas (width, height, &pw, &ph, &stride);
+  if (rgb == NULL)
+    return NULL;
+  return find_in_canvas (page, rgb, pw, ph, stride, draw_paths (page, rgb, pw, ph, stride),
+                         glyphs);
+}
+
+/* As draw_paths(), the page's text layer read in the same pass (kel-pdf-paths.h). */
+static int
+draw_paths_with_text (PopplerPage *page, guint8 *rgb, int pw, int ph, int stride, double width,
+                      double height, char **text, PopplerRectangle **rects, guint *n_rects,
+                      gboolean *layout)
+{
+  cairo_surface_t *surface = cairo_image_surface_create_for_data (rgb, CAIRO_FORMAT_RGB24,
+                                                                  pw, ph, stride);
+  Blank blank = { surface, rgb, (gsize) stride * ph };
+  gboolean drawn = FALSE;
+  KelPdfPass pass;
+  cairo_t *cr;
+
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return -2;
+    }
+  cr = cairo_create (surface);
+  cairo_scale (cr, RULES_SCALE, RULES_SCALE);
+  pass = kel_pdf_paths_draw_with_text (page, cr, paint_white, &blank, &drawn, width, height,
+                                       text, rects, n_rects, layout);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  cairo_surface_destroy (surface);
+  switch (pass)
+    {
+    case KEL_PDF_PASS_DONE:
+      return drawn ? 1 : 0;
+    case KEL_PDF_PASS_TEXT_ONLY:
+      return draw_paths (page, rgb, pw, ph, stride);
+    case KEL_PDF_PASS_FAILED:
+    default:
+      return -2;
+    }
+}
+
+gboolean
+kel_rules_read_page (KelRulesPage *rp, PopplerPage *page, double width, double height,
+                     char **text, PopplerRectangle **rects, guint *n_rects)
+{
+  int pw, ph, stride;
+  guint8 *rgb;
+  gboolean layout = FALSE;
+
+  *rp = (KelRulesPage) { page, width, height, -2 };
+  *text = NULL;
+  *rects = NULL;
+  *n_rects = 0;
+  g_return_val_if_fail (POPPLER_IS_PAGE (page), FALSE);
+  rgb = page_canvas (width, height, &pw, &ph, &stride);
+  if (rgb != NULL)
+    rp->drawn = draw_paths_with_text (page, rgb, pw, ph, stride, width, height, text, rects,
+                                      n_rects, &layout);
+  if (rp->drawn != -2)
+    return layout;
+
+  /* no canvas, or a page the core cannot read: its text read alone, as poppler-glib does */
+  *text = poppler_page_get_text (page);
+  layout = poppler_page_get_text_layout (page, rects, n_rects);
+  if (rgb != NULL)
+    rp->drawn = draw_paths (page, rgb, pw, ph, stride);
+  return layout;
+}
+
+GArray *
+kel_rules_find_read (const KelRulesPage *rp, const GArray *glyphs)
+{
+  int pw, ph, stride;
+  guint8 *rgb;
+
+  g_return_val_if_fail (rp != NULL && POPPLER_IS_PAGE (rp->page), NULL);
+  rgb = page_canvas (rp->width, rp->height, &pw, &ph, &stride);
+  if (rgb == NULL || rp->drawn == -2)
+    return NULL;
+  return find_in_canvas (rp->page, rgb, pw, ph, stride, rp->drawn, glyphs);
 }

@@ -34,4 +34,31 @@ GArray *kel_rules_find_in_page  (PopplerPage  *page,
                                  double        height,
                                  const GArray *glyphs);
 
+/* A text page read by kel_rules_read_page(), its paths waiting in this thread's canvas for
+ * kel_rules_find_read(). */
+typedef struct {
+  PopplerPage *page;
+  double       width, height;
+  int          drawn; /* 1 paths drawn, 0 none, -1 the page is to be drawn whole, -2 no
+                       * rules to find (the page is too large) */
+} KelRulesPage;
+
+/* The text layer of @page (@width × @height points): @text as poppler_page_get_text()
+ * gives it, the box of each of its characters as poppler_page_get_text_layout() does
+ * (@rects, @n_rects; its result is returned), read in the same pass over the page's
+ * content as its paths are drawn for kel_rules_find_read() (which must come next on this
+ * thread, if at all): the page is read once, not once for its text and once for its rules.
+ * Free @text and @rects with g_free(). */
+gboolean kel_rules_read_page     (KelRulesPage      *rp,
+                                  PopplerPage       *page,
+                                  double             width,
+                                  double             height,
+                                  char             **text,
+                                  PopplerRectangle **rects,
+                                  guint             *n_rects);
+
+/* The ruling lines of the page @rp read, as kel_rules_find_in_page() finds them. */
+GArray *kel_rules_find_read      (const KelRulesPage *rp,
+                                  const GArray       *glyphs);
+
 G_END_DECLS
