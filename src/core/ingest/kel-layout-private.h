@@ -42,6 +42,7 @@ typedef struct {
   gboolean row;                /* lines joined into one table row */
   gboolean blank_before;       /* paragraph spacing above it */
   KelRect  rect;
+  gboolean title;              /* lines of a title in large type, written as one line */
 } LayItem;
 
 /* A part of a page read on its own (a column, or the whole page): its glyphs sorted into
