@@ -909,6 +909,42 @@ type_changes (const LayRegion *region, const LayLine *a, const LayLine *b)
   return ha > 0 && hb > 0 && MAX (ha, hb) >= 1.4f * MIN (ha, hb);
 }
 
+/* Whether line @l of @region and the lines right above it in type of its size (three at
+ * most) are a figure in large type over its caption (an infographic's «KZT 40 / mln» over
+ * «neonatal equipment for …»): four words at most, one of them with a digit. The caption
+ * goes with it. */
+static gboolean
+figure_above (const LayRegion *region, guint l)
+{
+  const LayLine *ls = (const LayLine *) (gpointer) region->lines->data;
+  float h = type_height (region, &ls[l]);
+  guint words = 0, top = l;
+  gboolean digit = FALSE;
+
+  while (top > 0 && l - top < 2)
+    {
+      float up = type_height (region, &ls[top - 1]);
+
+      if (MAX (up, h) > 1.1f * MIN (up, h) || ls[top].top - ls[top - 1].bottom > h)
+        break;
+      top--;
+    }
+  for (guint k = top; k <= l; k++)
+    {
+      gboolean in = FALSE;
+
+      for (guint g = ls[k].a; g < ls[k].b; g++)
+        {
+          gunichar c = g_array_index (region->glyphs, Glyph, g).c;
+
+          words += !g_unichar_isspace (c) && !in;
+          in = !g_unichar_isspace (c);
+          digit = digit || g_unichar_isdigit (c);
+        }
+    }
+  return digit && words <= 4;
+}
+
 /* Whether the text of line @l of @region ends a sentence or a clause (a stop, a colon,
  * a semicolon). */
 static gboolean
@@ -922,6 +958,18 @@ line_ends_stop (const LayRegion *region, const LayLine *l)
         return c == '.' || c == ':' || c == ';';
     }
   return FALSE;
+}
+
+/* How many characters lines [@a, @b) of @region make written as one line. */
+static guint
+title_chars (const LayRegion *region, guint a, guint b)
+{
+  const LayLine *ls = (const LayLine *) (gpointer) region->lines->data;
+  guint n = b > a ? b - a - 1 : 0;
+
+  for (guint l = a; l < b; l++)
+    n += ls[l].b - ls[l].a;
+  return n;
 }
 
 /* A title of two or three lines, set in type 1.4 times the size of the region's usual
@@ -967,6 +1015,20 @@ join_titles (LayRegion *region)
               || MAX (h, hn) > 1.1f * MIN (h, hn))
             break;
           j++;
+        }
+      /* the segmenter reads a line of 80 characters at most with no stop as a heading: a
+       * longer title is left as it was, its last line going on into the text under it
+       * when only its type set them apart */
+      if (j - i >= 2 && j - i <= 3
+          && !line_ends_stop (region, &ls[g_array_index (region->items, LayItem, j - 1).first])
+          && (j == region->items->len || g_array_index (region->items, LayItem, j).blank_before)
+          && title_chars (region, it->first, g_array_index (region->items, LayItem, j - 1).last)
+             > 80)
+        {
+          if (j < region->items->len && g_array_index (region->items, LayItem, j).type_break)
+            g_array_index (region->items, LayItem, j).blank_before = FALSE;
+          i = j;
+          continue;
         }
       if (j - i >= 2 && j - i <= 3
           && !line_ends_stop (region, &ls[g_array_index (region->items, LayItem, j - 1).first])
@@ -1033,9 +1095,11 @@ build_items (LayRegion *region)
       else
         item.blank_before = i > 0 && (ls[i].top + ls[i].bottom - ls[i - 1].top
                                       - ls[i - 1].bottom) / 2 > usual + 0.3f * prev_height;
-      if (i > 0 && !item.row && !prev_row && ls[i].n_cells == 1 && ls[i - 1].n_cells == 1
-          && type_changes (region, &ls[i - 1], &ls[i]))
-        item.blank_before = TRUE;
+      if (i > 0 && !item.row && !prev_row && !item.blank_before && ls[i].n_cells == 1
+          && ls[i - 1].n_cells == 1 && type_changes (region, &ls[i - 1], &ls[i])
+          && !(type_height (region, &ls[i - 1]) > type_height (region, &ls[i])
+               && figure_above (region, i - 1)))
+        item.blank_before = item.type_break = TRUE;
       g_array_append_val (region->items, item);
       prev_row = item.row;
       prev_bottom = item.rect.y2;
