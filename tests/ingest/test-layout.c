@@ -1093,6 +1093,39 @@ test_layout_news_list (void)
 }
 
 /* A news page of my own printed by Chromium with no browser header (tests/data/layout-own
+ * 05, so not known for a web page): its "Тағы оқыңыз:" box of headlines after the article
+ * is links to other news, left out (a headline's «мұз айдынын салады» had been coded as
+ * the company's), still a block of the page; the breadcrumbs, the title in large type and
+ * the meta line in small type under it are paragraphs of their own, not one sentence with
+ * the lead; the title's two lines are written as one. */
+static void
+test_layout_related_links (void)
+{
+  g_autoptr (KelExtracted) ext = extract ("layout-own", "05-news-related-kk.pdf", 0);
+  const char *t = ext->text;
+  gboolean left_out = FALSE;
+
+  g_assert_null (strstr (t, "Тағы оқыңыз"));
+  g_assert_null (strstr (t, "мұз айдынын"));
+  g_assert_null (strstr (t, "турнир"));
+  g_assert_true (reads (t, "Құжатқа сәйкес серіктестік Жайсаң ауылындағы клубтың төбесі мен жылу "
+                           "жүйесін жөндеуге 38 млн теңге бөледі."));
+  g_assert_true (reads (t, "ауыл жастарының он бесі карьерде ақылы өндірістік практикадан өтеді."));
+  g_assert_nonnull (strstr (t, "облысы\n\n«Баянауыл Тас»"));
+  g_assert_nonnull (strstr (t, "көмектеседі\n\n3 наурыз 2021"));
+  g_assert_nonnull (strstr (t, "917\n\nҚиыршық"));
+  /* the title over two lines is written as one, a heading's line */
+  g_assert_nonnull (strstr (t, "\n«Баянауыл Тас» ЖШС ауылдық клубты жөндеп, жас балуандарға "
+                               "көмектеседі\n"));
+  for (guint i = 0; i < ext->blocks->len; i++)
+    {
+      const KelBlock *b = &g_array_index (ext->blocks, KelBlock, i);
+      left_out |= b->kind == KEL_BLOCK_SIDEBAR && b->start == KEL_NO_TEXT;
+    }
+  g_assert_true (left_out);
+}
+
+/* A news page of my own printed by Chromium with no browser header (tests/data/layout-own
  * 04, so not known for a web page), and its scan at 150 dpi: a rule under the site's menu,
  * one over its footer, and the sidebar's border down between them, with the article and
  * the sidebar of undated headlines ("Popular") between the rules. They are no table (the
@@ -1384,6 +1417,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/layout/narrow-sidebar", test_layout_narrow_sidebar);
   g_test_add_func ("/kelisim/layout/word-over-gutter", test_layout_word_over_gutter);
   g_test_add_func ("/kelisim/layout/news-list", test_layout_news_list);
+  g_test_add_func ("/kelisim/layout/related-links", test_layout_related_links);
   g_test_add_func ("/kelisim/layout/link-sidebar", test_layout_link_sidebar);
   g_test_add_func ("/kelisim/layout/tiles", test_layout_tiles);
   g_test_add_func ("/kelisim/layout/open-tiles", test_layout_open_tiles);

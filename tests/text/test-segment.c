@@ -794,6 +794,54 @@ test_segment_section_rows (void)
   kel_segments_free (g_steal_pointer (&segs));
 }
 
+/* "1) Text | 120 000" under "Іс-шара | Сомасы, мың теңге" (a two-column table whose rows
+ * are numbered "N)" in their text cell): each row is a table row with the header's unit
+ * and its number, not one sentence of the header and every row; the next row numbered
+ * alike whose sum cell holds a word ("тегін", "5 (бір балаға)") is a row too. A list's
+ * "1) …" items with no sum cell stay items, and a lone "2) …" with a justified gap before
+ * a figure, no table about it, stays an item too. */
+static void
+test_segment_paren_rows (void)
+{
+  const char *text =
+    "3.1. Серіктестік мына жұмыстарды қаржыландырады:\n"
+    "\n"
+    "Жұмыс түрі\tСомасы, мың теңге\n"
+    "1) Орталық ауруханаға жаңа рентген аппаратын сатып алу\t120 000\n"
+    "2) «Шұғыла» балалар хорына қолдау көрсету\t4 500\n"
+    "3) Ауыл мектептерінің оқушыларына жазғы лагерь\t5 (бір балаға)\n"
+    "4) Қызметкерлердің көктемгі тазалық сенбілігі\tтегін\n"
+    "Барлығы\t124 500\n"
+    "\n"
+    "3.2. Әкімдік:\n"
+    "1) жер учаскесін бөледі;\n"
+    "2) жобаны сараптамадан өткізеді\t2026\n";
+  g_autoptr (GArray) segs = segment (text);
+  const KelSegment *s;
+
+  s = find (segs, text, "рентген");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_TABLE_ROW);
+  g_assert_cmpstr (s->clause, ==, "T1-1");
+  g_assert_cmpfloat (s->table_scale, ==, 1000);
+  g_assert_true (g_str_has_prefix (text + s->body, "Орталық"));
+  g_assert_null (g_strstr_len (text + s->start, s->end - s->start, "Шұғыла"));
+  s = find (segs, text, "Шұғыла");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_TABLE_ROW);
+  g_assert_cmpstr (s->clause, ==, "T1-2");
+  s = find (segs, text, "жазғы лагерь");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_TABLE_ROW);
+  g_assert_cmpstr (s->clause, ==, "T1-3");
+  s = find (segs, text, "сенбілігі");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_TABLE_ROW);
+  g_assert_cmpstr (s->clause, ==, "T1-4");
+  g_assert_null (g_strstr_len (text + s->start, s->end - s->start, "Барлығы"));
+  s = find (segs, text, "жер учаскесін");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_LIST_ITEM);
+  s = find (segs, text, "сараптамадан");
+  g_assert_cmpint (s->kind, ==, KEL_SEGMENT_LIST_ITEM);
+  kel_segments_free (g_steal_pointer (&segs));
+}
+
 static void
 test_segment_corpus_clauses (void)
 {
@@ -902,6 +950,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/segment/column-units", test_segment_column_units);
   g_test_add_func ("/kelisim/segment/year-line", test_segment_year_line);
   g_test_add_func ("/kelisim/segment/section-rows", test_segment_section_rows);
+  g_test_add_func ("/kelisim/segment/paren-rows", test_segment_paren_rows);
   g_test_add_func ("/kelisim/segment/corpus-clauses", test_segment_corpus_clauses);
   return g_test_run ();
 }

@@ -871,9 +871,185 @@ usual_spacing (const LayRegion *region)
   return MAX (0, g_array_index (gaps, float, gaps->len / 2));
 }
 
+/* The size of the type of line @l of @region: the median height of its glyphs (a
+ * superscript or a drop cap among them does not move it). */
+static float
+type_height (const LayRegion *region, const LayLine *l)
+{
+  g_autoptr (GArray) h = g_array_new (FALSE, FALSE, sizeof (float));
+
+  for (guint k = l->a; k < l->b; k++)
+    {
+      const Glyph *g = &g_array_index (region->glyphs, Glyph, k);
+      float gh = g->r.y2 - g->r.y1;
+
+      if (!g_unichar_isspace (g->c))
+        g_array_append_val (h, gh);
+    }
+  if (h->len == 0)
+    return 0;
+  g_array_sort (h, _kel_lay_compare_float);
+  return g_array_index (h, float, h->len / 2);
+}
+
+/* Whether lines @a and @b of a text layer's @region, one under the other, are set in type
+ * of sizes far apart (one 1.4 times the other or more): a web page's breadcrumbs, its title
+ * and the line of its date and author under it, a heading over its text; never the lines
+ * of one paragraph, however close they stand. An OCR line's box follows its ink: not
+ * told there. */
+static gboolean
+type_changes (const LayRegion *region, const LayLine *a, const LayLine *b)
+{
+  float ha, hb;
+
+  if (g_array_index (region->glyphs, Glyph, a->a).word >= 0)
+    return FALSE;
+  ha = type_height (region, a);
+  hb = type_height (region, b);
+  return ha > 0 && hb > 0 && MAX (ha, hb) >= 1.4f * MIN (ha, hb);
+}
+
+/* Whether line @l of @region and the lines right above it in type of its size (three at
+ * most) are a figure in large type over its caption (an infographic's «KZT 40 / mln» over
+ * «neonatal equipment for …»): four words at most, one of them with a digit. The caption
+ * goes with it. */
+static gboolean
+figure_above (const LayRegion *region, guint l)
+{
+  const LayLine *ls = (const LayLine *) (gpointer) region->lines->data;
+  float h = type_height (region, &ls[l]);
+  guint words = 0, top = l;
+  gboolean digit = FALSE;
+
+  while (top > 0 && l - top < 2)
+    {
+      float up = type_height (region, &ls[top - 1]);
+
+      if (MAX (up, h) > 1.1f * MIN (up, h) || ls[top].top - ls[top - 1].bottom > h)
+        break;
+      top--;
+    }
+  for (guint k = top; k <= l; k++)
+    {
+      gboolean in = FALSE;
+
+      for (guint g = ls[k].a; g < ls[k].b; g++)
+        {
+          gunichar c = g_array_index (region->glyphs, Glyph, g).c;
+
+          words += !g_unichar_isspace (c) && !in;
+          in = !g_unichar_isspace (c);
+          digit = digit || g_unichar_isdigit (c);
+        }
+    }
+  return digit && words <= 4;
+}
+
+/* Whether the text of line @l of @region ends a sentence or a clause (a stop, a colon,
+ * a semicolon). */
+static gboolean
+line_ends_stop (const LayRegion *region, const LayLine *l)
+{
+  for (guint k = l->b; k > l->a; k--)
+    {
+      gunichar c = g_array_index (region->glyphs, Glyph, k - 1).c;
+
+      if (!g_unichar_isspace (c))
+        return c == '.' || c == ':' || c == ';';
+    }
+  return FALSE;
+}
+
+/* How many characters lines [@a, @b) of @region make written as one line. */
+static guint
+title_chars (const LayRegion *region, guint a, guint b)
+{
+  const LayLine *ls = (const LayLine *) (gpointer) region->lines->data;
+  guint n = b > a ? b - a - 1 : 0;
+
+  for (guint l = a; l < b; l++)
+    n += ls[l].b - ls[l].a;
+  return n;
+}
+
+/* A title of two or three lines, set in type 1.4 times the size of the region's usual
+ * type or more (a web page's or a news item's headline over its text), with paragraph
+ * spacing or a change of type about it and no stop at its end, is written as one line:
+ * a title, as a one-line heading is, not a sentence whose words the coder would read
+ * twice, there and in the article. A text layer's only (see type_changes()). */
+static void
+join_titles (LayRegion *region)
+{
+  g_autoptr (GArray) sizes = g_array_new (FALSE, FALSE, sizeof (float));
+  const LayLine *ls = (const LayLine *) (gpointer) region->lines->data;
+  float usual;
+  guint i = 0;
+
+  if (region->lines->len < 3 || region->whole
+      || g_array_index (region->glyphs, Glyph, 0).word >= 0)
+    return;
+  for (guint l = 0; l < region->lines->len; l++)
+    {
+      float h = type_height (region, &ls[l]);
+      g_array_append_val (sizes, h);
+    }
+  g_array_sort (sizes, _kel_lay_compare_float);
+  usual = g_array_index (sizes, float, sizes->len / 2);
+  while (i < region->items->len)
+    {
+      LayItem *it = &g_array_index (region->items, LayItem, i);
+      float h = it->row ? 0 : type_height (region, &ls[it->first]);
+      guint j = i + 1;
+
+      if (it->row || ls[it->first].n_cells != 1 || usual <= 0 || h < 1.4f * usual)
+        {
+          i++;
+          continue;
+        }
+      while (j < region->items->len && j - i < 4)
+        {
+          const LayItem *next = &g_array_index (region->items, LayItem, j);
+          float hn = next->row ? 0 : type_height (region, &ls[next->first]);
+
+          if (next->row || next->blank_before || ls[next->first].n_cells != 1
+              || MAX (h, hn) > 1.1f * MIN (h, hn))
+            break;
+          j++;
+        }
+      /* the segmenter reads a line of 80 characters at most with no stop as a heading: a
+       * longer title is left as it was, its last line going on into the text under it
+       * when only its type set them apart */
+      if (j - i >= 2 && j - i <= 3
+          && !line_ends_stop (region, &ls[g_array_index (region->items, LayItem, j - 1).first])
+          && (j == region->items->len || g_array_index (region->items, LayItem, j).blank_before)
+          && title_chars (region, it->first, g_array_index (region->items, LayItem, j - 1).last)
+             > 80)
+        {
+          if (j < region->items->len && g_array_index (region->items, LayItem, j).type_break)
+            g_array_index (region->items, LayItem, j).blank_before = FALSE;
+          i = j;
+          continue;
+        }
+      if (j - i >= 2 && j - i <= 3
+          && !line_ends_stop (region, &ls[g_array_index (region->items, LayItem, j - 1).first])
+          && (j == region->items->len || g_array_index (region->items, LayItem, j).blank_before))
+        {
+          const LayItem *end = &g_array_index (region->items, LayItem, j - 1);
+
+          it->last = end->last;
+          it->rect.x1 = MIN (it->rect.x1, end->rect.x1);
+          it->rect.x2 = MAX (it->rect.x2, end->rect.x2);
+          it->rect.y2 = MAX (it->rect.y2, end->rect.y2);
+          it->title = TRUE;
+          g_array_remove_range (region->items, i + 1, j - i - 1);
+        }
+      i++;
+    }
+}
+
 /* The lines of a table row whose cells wrap are put back together into one item (see
  * joins_row()); paragraph spacing above an item is noted, for the blank line the
- * segmenter reads. */
+ * segmenter reads, and so is a change of the type's size between two lines of text. */
 static void
 build_items (LayRegion *region)
 {
@@ -881,6 +1057,7 @@ build_items (LayRegion *region)
   const LayCell *cs = (const LayCell *) (gpointer) region->cells->data;
   guint n = region->lines->len, i = 0;
   float prev_bottom = -1, prev_height = 0, usual = usual_spacing (region);
+  gboolean prev_row = FALSE;
 
   while (i < n)
     {
@@ -918,11 +1095,18 @@ build_items (LayRegion *region)
       else
         item.blank_before = i > 0 && (ls[i].top + ls[i].bottom - ls[i - 1].top
                                       - ls[i - 1].bottom) / 2 > usual + 0.3f * prev_height;
+      if (i > 0 && !item.row && !prev_row && !item.blank_before && ls[i].n_cells == 1
+          && ls[i - 1].n_cells == 1 && type_changes (region, &ls[i - 1], &ls[i])
+          && !(type_height (region, &ls[i - 1]) > type_height (region, &ls[i])
+               && figure_above (region, i - 1)))
+        item.blank_before = item.type_break = TRUE;
       g_array_append_val (region->items, item);
+      prev_row = item.row;
       prev_bottom = item.rect.y2;
       prev_height = ls[g1 - 1].bottom - ls[g1 - 1].top;
       i = g1;
     }
+  join_titles (region);
 }
 
 /* Groups the lines of @region into table rows anew: one row between two of @breaks (y
@@ -1047,6 +1231,16 @@ _kel_lay_write_item (LayOut *out, const LayRegion *region, guint i)
 
   if (region->whole)
     _kel_lay_write_whole (out, region, out->text->len);
+  else if (item->title)
+    for (guint l = item->first; l < item->last; l++)
+      {
+        gunichar first = g_array_index (region->glyphs, Glyph, ls[l].a).c;
+
+        if (l > item->first
+            && !(_kel_lay_ends_with_hyphen (out->text) && g_unichar_islower (first)))
+          _kel_lay_emit_char (out, ' ', NULL, NULL);
+        _kel_lay_write_run_flat (out, region->glyphs, ls[l].a, ls[l].b);
+      }
   else if (item->row)
     {
       Piece piece = { region, item->first, item->last };

@@ -624,6 +624,87 @@ leave_out_link_lists (KelLayoutDoc *doc)
       }
 }
 
+/* Whether @text (a block's) is a list of links to other pages under its label: "Read
+ * also:", "Related news", «Читайте также:», «Тағы оқыңыз:» — the label on its own line or
+ * before a colon, then headlines, one a line or set apart by «·», «•» or «|», each of
+ * fifteen words at most, none ending a sentence. What it tells is other news, no text of
+ * the document. */
+static gboolean
+is_related_links (const char *text)
+{
+  static const char *const labels[] = {
+    "read also", "also read", "read more", "see also", "related", "related news",
+    "related articles", "related stories", "more news", "more on this topic",
+    "you may also like", "читайте также", "читать также", "смотрите также", "см. также",
+    "похожие новости", "похожие материалы", "другие новости", "по теме", "ещё по теме",
+    "еще по теме", "материалы по теме", "тағы оқыңыз", "сондай-ақ оқыңыз", "оқи отырыңыз",
+    "ұқсас жаңалықтар", "басқа жаңалықтар", "тақырыпқа қатысты", "осы тақырыпта",
+  };
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  const char *rest = NULL;
+  g_auto (GStrv) heads = NULL;
+  g_autoptr (GString) list = g_string_new (NULL);
+  guint n = 0;
+
+  g_strchug (lower);
+  for (guint i = 0; i < G_N_ELEMENTS (labels) && rest == NULL; i++)
+    {
+      gsize len = strlen (labels[i]);
+      const char *after = lower + len;
+
+      if (strncmp (lower, labels[i], len) != 0)
+        continue;
+      while (*after == ' ')
+        after++;
+      if (*after == ':')
+        rest = after + 1;
+      else if (*after == '\n')
+        rest = after;
+    }
+  if (rest == NULL)
+    return FALSE;
+  /* «·» and «•» set headlines apart as «|» does */
+  g_string_append (list, rest);
+  g_string_replace (list, "·", "|", 0);
+  g_string_replace (list, "•", "|", 0);
+  heads = g_strsplit_set (list->str, "\n|", -1);
+  for (guint i = 0; heads[i] != NULL; i++)
+    {
+      char *h = g_strstrip (heads[i]);
+      gsize len = strlen (h);
+
+      if (len == 0)
+        continue;
+      if (count_words (h) > 15 || strchr (".;", h[len - 1]) != NULL)
+        return FALSE;
+      n++;
+    }
+  return n >= 1;
+}
+
+/* A paragraph of links to other pages after the text ("Read also: …") is left out, as a
+ * sidebar of headlines is. */
+static void
+leave_out_related_links (KelLayoutDoc *doc)
+{
+  for (guint p = 0; p < doc->n_pages; p++)
+    for (guint i = 0; doc->pages[p].set && i < doc->pages[p].blocks->len; i++)
+      {
+        LBlock *b = &g_array_index (doc->pages[p].blocks, LBlock, i);
+        g_autofree char *text = NULL;
+
+        if (b->left_out || b->region == NULL || b->table != NULL
+            || b->kind == KEL_BLOCK_TABLE)
+          continue;
+        text = _kel_lay_block_text (b);
+        if (is_related_links (text))
+          {
+            g_debug ("page %u: a paragraph of links to other pages left out", p + 1);
+            leave_out (b);
+          }
+      }
+}
+
 /* Letters and digits of @text in lower case, one space between words. */
 static char *
 plain (const char *text)
@@ -909,5 +990,6 @@ _kel_lay_order_blocks (KelLayoutDoc *doc)
     leave_out_web_furniture (doc);
   leave_out_news_lists (doc);
   leave_out_link_lists (doc);
+  leave_out_related_links (doc);
   leave_out_pull_quotes (doc);
 }

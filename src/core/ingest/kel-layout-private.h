@@ -42,6 +42,8 @@ typedef struct {
   gboolean row;                /* lines joined into one table row */
   gboolean blank_before;       /* paragraph spacing above it */
   KelRect  rect;
+  gboolean title;              /* lines of a title in large type, written as one line */
+  gboolean type_break;         /* a paragraph of its own for its type's size alone */
 } LayItem;
 
 /* A part of a page read on its own (a column, or the whole page): its glyphs sorted into

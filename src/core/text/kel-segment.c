@@ -35,6 +35,8 @@ typedef struct {
   gunichar letter;
   gboolean page_break;   /* first line of a page */
   gboolean row_cells;    /* a numbered line with a figure in a cell of its own */
+  gboolean cells;        /* a numbered line ("3.", "3)") with a cell after its text */
+  LineKind numbered;     /* a row read from a numbered line: LINE_DOTTED or LINE_PAREN */
 } Line;
 
 /* The units of a table's sum columns, by their place among them: 0 where a column's
@@ -367,6 +369,7 @@ classify_numbered (Line       *line,
        * its number alone in a cell of its own, no sum) */
       line->row_cells = line->kind == LINE_ROW && tab != NULL
                         && line_has_number_cell (tab + 1, end);
+      line->cells = tab != NULL;
       const char *b = skip_spaces (p, end);
       c = b < end ? g_utf8_get_char (b) : 0;
       /* A clause opens with a word or a quote, not with "km" or another number;
@@ -389,6 +392,12 @@ classify_numbered (Line       *line,
       v = v * 10 + (*p++ - '0'), nd++;
     if (nd <= 2 && p + 1 < end && *p == ')' && (p[1] == ' ' || p[1] == '\t'))
       {
+        const char *tab = memchr (p + 1, '\t', end - p - 1);
+
+        /* "3) Text | 70 000": a figure in a cell of its own, as a numbered row has */
+        line->cells = tab != NULL;
+        line->row_cells = line->kind == LINE_ROW && tab != NULL
+                          && line_has_number_cell (tab + 1, end);
         line->kind = LINE_PAREN;
         line->num[0] = v;
         line->depth = 1;
@@ -1558,7 +1567,7 @@ table_start (State *st, GArray *lines, guint i)
     table_unit_above (st, lines, first);
 }
 
-/* The row's number: a first cell "3" or "3.", or "3 " before the text of the row. A first
+/* The row's number: a first cell "3" or "3.", or "3 " or "3) " before the text of the row. A first
  * cell of dotted numbers ("1.2", or "1.1 1.2" where a merged cell of the number column
  * spans two rows) is skipped too, and gives no number (-1). */
 static int
@@ -1584,7 +1593,8 @@ row_number (const char *text, const Line *line, gsize *body)
     v = v * 10 + (*p++ - '0'), nd++;
   if (nd == 0 || nd > 3)
     return -1;
-  if (p < e && *p == '.')
+  /* "3." and "3)" */
+  if (p < e && (*p == '.' || (*p == ')' && line->numbered == LINE_PAREN)))
     p++;
   if (p >= e || (*p != ' ' && *p != '\t'))
     return -1;
@@ -1644,7 +1654,8 @@ split_lines (const char *text, gsize len)
 static gboolean
 row_like (const Line *l)
 {
-  return l->kind == LINE_ROW || (l->kind == LINE_DOTTED && l->row_cells);
+  return l->kind == LINE_ROW
+         || ((l->kind == LINE_DOTTED || l->kind == LINE_PAREN) && l->row_cells);
 }
 
 /* Whether numbered_rows() looks past line @l to the next: a blank or junk line, or a
@@ -1656,20 +1667,50 @@ passed_over (const Line *l, const char *text)
          || (l->kind == LINE_TEXT && g_unichar_islower (g_utf8_get_char (text + l->start)));
 }
 
+/* The numbered row nearest above line @i (past blank lines and wrapped lines of a text
+ * cell), or NULL when the line there is none. */
+static const Line *
+numbered_row_above (GArray *lines, guint i, const char *text)
+{
+  for (guint k = i; k > 0; k--)
+    {
+      const Line *p = &g_array_index (lines, Line, k - 1);
+
+      if (passed_over (p, text))
+        continue;
+      return p->kind == LINE_ROW && p->numbered != LINE_TEXT ? p : NULL;
+    }
+  return NULL;
+}
+
 /* "1. Үлбі шағын ауданында … балабақша салу | 1 150 000" under "Іс-шара | Сомасы, мың
- * теңге": a numbered line with its sum in a cell of its own is a row of a table, not a
- * clause, when a table's header or another such row stands next to it (a wrapped line of
- * its text cell between). A numbered clause alone, whose justified line happens to leave
- * a gap before a figure, stays a clause. */
+ * теңге", or "3) … сатып алу | 70 000": a numbered line with its sum in a cell of its own
+ * is a row of a table, not a clause or a list's item, when a table's header or another
+ * such row stands next to it (a wrapped line of its text cell between). A numbered
+ * clause alone, whose justified line happens to leave a gap before a figure, stays a
+ * clause. The next number of such a row, numbered alike, with a cell after its text that
+ * holds no figure ("8) … акциясы | ақысыз", "6) … | 25 (айына бір студентке)"), is the
+ * table's next row too: its sum cell states no sum. */
 static void
 numbered_rows (GArray *lines, const char *text)
 {
   for (guint i = 0; i < lines->len; i++)
     {
       Line *l = &g_array_index (lines, Line, i);
+      const Line *above;
       gboolean near = FALSE;
 
-      if (l->kind != LINE_DOTTED || !l->row_cells)
+      if ((l->kind == LINE_DOTTED || l->kind == LINE_PAREN) && l->cells && !l->row_cells
+          && (l->kind == LINE_PAREN || l->depth == 1)
+          && (above = numbered_row_above (lines, i, text)) != NULL
+          && above->numbered == l->kind && above->depth == l->depth
+          && above->num[0] + 1 == l->num[0])
+        {
+          l->numbered = l->kind;
+          l->kind = LINE_ROW;
+          continue;
+        }
+      if ((l->kind != LINE_DOTTED && l->kind != LINE_PAREN) || !l->row_cells)
         continue;
       for (guint k = i; k > 0 && !near; k--)
         {
@@ -1688,7 +1729,10 @@ numbered_rows (GArray *lines, const char *text)
           break;
         }
       if (near)
-        l->kind = LINE_ROW;
+        {
+          l->numbered = l->kind;
+          l->kind = LINE_ROW;
+        }
     }
 }
 
