@@ -574,7 +574,7 @@ assign_respectively (KelSegmentRun *run)
   g_autoptr (GArray) targets = NULL;
   g_autofree int *given = NULL;
   g_autofree gboolean *per_unit = NULL;
-  gsize rs = 0, re = 0, hs;
+  gsize rs = 0, re = 0, hs, sentence;
   int host;
 
   /* the sums told "respectively" are those from the item that says so on ("… sponsorship of KZT 180 million, and TCO was a partner of the City Day and of the
@@ -592,6 +592,7 @@ assign_respectively (KelSegmentRun *run)
         host--;
     }
   hs = flat_start (run, item_at (run, host));
+  sentence = run->body;
   for (guint k = 0; k < run->amounts->len; k++)
     {
       gsize at = g_array_index (run->amounts, KelAmount, k).start;
@@ -618,11 +619,20 @@ assign_respectively (KelSegmentRun *run)
         n = told;
     }
   /* the items before the host that have no sum of their own take the first sums; the
-   * host's list is cut into as many more items as are still wanted */
+   * host's list is cut into as many more items as are still wanted. Only those of the
+   * host's sentence: in a clause of several sentences ("SPC OS will retrain 30 residents
+   * …; the programme costs KZT 18 million. SPC OS will further sponsor the kokpar team and
+   * the togyz kumalak team with KZT 6 million and KZT 4 million respectively.") an item
+   * of a sentence before has its sum there */
+  for (gsize p = run->body; p + 1 < hs; p++)
+    if (_kel_count_ends_sentence (run->flat, run->body, p))
+      sentence = p + 1;
   targets = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = run->first_item; i < (guint) host; i++)
     {
       gboolean own = FALSE;
+      if (flat_start (run, item_at (run, i)) < sentence)
+        continue;
       for (guint k = 0; k < run->amounts->len && !own; k++)
         own = item_holding (run, g_array_index (run->amounts, KelAmount, k).start) == (int) i;
       if (!own)
