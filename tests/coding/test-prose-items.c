@@ -38,11 +38,55 @@ test_prose_respectively_own_sentence (void)
   KEL_ASSERT_ITEM (kk, "қазақ күресі", "sponsorship=3000000");
 }
 
+/* The head of the company's plant, mine or works quoted on what the company will do tells
+ * its undertakings, as its general director would; an official quoted on the same stays a
+ * description (the manual's "officials' words"). */
+static void
+test_prose_plant_director_speaks (void)
+{
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "Karaganda news, 2026\n"
+    "\n"
+    "\"Our engineers will hold career guidance days for senior pupils of the village school, "
+    "and the plant will give New Year gifts to children from large families,\" said the "
+    "director of the Kemer cement plant.\n"
+    "\n"
+    "\"The company will give New Year gifts to the pensioners of the village,\" said the "
+    "akim of the district.\n");
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "Новости района, 2026 год\n"
+    "\n"
+    "«Наши инженеры проведут дни профориентации для старшеклассников сельской школы», – "
+    "сказал директор Кемерской обогатительной фабрики.\n"
+    "\n"
+    "«Компания вручит новогодние подарки пенсионерам села», – сказал аким района.\n");
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "Аудан жаңалықтары, 2026 жыл\n"
+    "\n"
+    "– Биыл біз ауыл мектебінің жоғары сынып оқушыларына кәсіби бағдар беру күндерін "
+    "өткіземіз, ал көпбалалы отбасылардың балаларына жаңа жылдық сыйлықтар таратамыз, – "
+    "деді Кемер цемент зауытының директоры.\n"
+    "\n"
+    "– Компания ауылдың зейнеткерлеріне жаңа жылдық сыйлықтар таратады, – деді аудан "
+    "әкімі.\n");
+
+  KEL_ASSERT_ITEM (en, "career guidance", "human_development=-");
+  KEL_ASSERT_ITEM (en, "children from large families", "one_time_event=-");
+  KEL_ASSERT_ITEM (en, "pensioners", "one_time_event=-/description");
+  KEL_ASSERT_ITEM (ru, "профориентации", "human_development=-");
+  KEL_ASSERT_ITEM (ru, "пенсионерам", "one_time_event=-/description");
+  KEL_ASSERT_ITEM (kk, "кәсіби бағдар", "human_development=-");
+  KEL_ASSERT_ITEM (kk, "балаларына", "one_time_event=-");
+  KEL_ASSERT_ITEM (kk, "зейнеткерлеріне", "one_time_event=-/description");
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/kelisim/prose-items/respectively-own-sentence",
                    test_prose_respectively_own_sentence);
+  g_test_add_func ("/kelisim/prose-items/plant-director-speaks",
+                   test_prose_plant_director_speaks);
   return g_test_run ();
 }

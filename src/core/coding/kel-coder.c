@@ -113,7 +113,26 @@ compile_codes (gpointer data)
   company_speaker_code = _kel_coding_compile ("(?<!\\p{L})(?:ЖШС|ТОО|АҚ|АО|LLP|JSC|"
                                               "general\\s+director|managing\\s+director|"
                                               "chief\\s+executive|CEO|генеральн\\p{L}*\\s+"
-                                              "директор\\p{L}*|бас\\s+директор\\p{L}*)"
+                                              "директор\\p{L}*|бас\\s+директор\\p{L}*"
+                                              /* or the head of the company's plant, mine
+                                               * or works ("said the director of the
+                                               * Zhairem plant", «– деді … кешенінің
+                                               * директоры»); not a sports complex's or a
+                                               * public works department's */
+                                              "|(?:director|manager|head|chief)\\s+of\\s+"
+                                              "(?:the\\s+)?(?:[\\p{L}\\d’'-]+\\s+){0,4}?"
+                                              "(?:plant|mine|factory|smelter|concentrator|"
+                                              "refinery|combine|company)"
+                                              "|(?:plant|mine|factory|smelter|works|company)"
+                                              "['’]s\\s+(?:general\\s+)?(?:director|manager|"
+                                              "head|chief)"
+                                              "|(?:директор\\p{L}*|руководител\\p{L}*|"
+                                              "начальник\\p{L}*)\\s+(?:\\p{L}+\\s+){0,3}?"
+                                              "(?:завода|комбината|фабрики|рудника|шахты|"
+                                              "разреза|компании)"
+                                              "|(?:зауыт|комбинат|фабрика|кеніш|шахта|"
+                                              "компания|(?<!спорт\\s)кешен)\\p{L}*\\s+"
+                                              "(?:директоры|басшысы|бастығы))"
                                               "(?!\\p{L})");
   return NULL;
 }
