@@ -80,6 +80,24 @@ test_prose_plant_director_speaks (void)
   KEL_ASSERT_ITEM (kk, "зейнеткерлеріне", "one_time_event=-/description");
 }
 
+/* A piece cut from a list told "respectively" that has none of the list's words is decided
+ * by its own: a team sponsored before a fair is sponsorship, not the fair's event. */
+static void
+test_prose_piece_own_words (void)
+{
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "Аудан жаңалықтары, 2026 жыл\n"
+    "\n"
+    "– Биыл біз Кемер ауылындағы № 3 мектепке 10 млн теңгенің компьютер сыныбын береміз. "
+    "Аудандық жасөспірімдер күрес құрамасына демеушілік жасап, Наурыз мерекесінде «Шуақ» "
+    "қайырымдылық жәрмеңкесін өткіземіз, бұларға тиісінше 5 млн және 3 млн теңге бөлінеді, – "
+    "деді ол.\n");
+
+  KEL_ASSERT_ITEM (kk, "компьютер сыныбын", "charity=10000000");
+  KEL_ASSERT_ITEM (kk, "күрес құрамасына", "sponsorship=5000000");
+  KEL_ASSERT_ITEM (kk, "жәрмеңкесін", "one_time_event=3000000");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -88,5 +106,6 @@ main (int argc, char **argv)
                    test_prose_respectively_own_sentence);
   g_test_add_func ("/kelisim/prose-items/plant-director-speaks",
                    test_prose_plant_director_speaks);
+  g_test_add_func ("/kelisim/prose-items/piece-own-words", test_prose_piece_own_words);
   return g_test_run ();
 }

@@ -1266,10 +1266,14 @@ decide_pieces (KelSegmentRun *run)
           if (s != piece->start)
             continue;
           own_terms = has_term_of (run, piece->category, s, e);
-          if (!own_terms && !has_quoted_name (run->flat, s, e))
-            continue;
           score_subclause (run, &sc, NULL, score, best, first);
           if (sc.winner < 0 || sc.winner == c->category)
+            continue;
+          /* with none of the list's words, a decisive word of its own decides it ("…
+           * құрамасына демеушілік жасап, … жәрмеңкесін өткіземіз, бұларға тиісінше …"),
+           * not an institution named as the recipient ("Two rural outpatient clinics …
+           * will receive new ultrasound machines … respectively") */
+          if (!own_terms && !has_quoted_name (run->flat, s, e) && best[sc.winner] < 1)
             continue;
           /* its own words win, and weigh twice the list's words in it ("… for the repair of
            * the village club and a new school bus for the school": the bus is the school's) */
