@@ -98,6 +98,34 @@ test_prose_piece_own_words (void)
   KEL_ASSERT_ITEM (kk, "жәрмеңкесін", "one_time_event=3000000");
 }
 
+/* Two undertakings of one sentence, the second one the company goes on with ("and continue
+ * to support …"), are two items, the sum with the second; a device bought for a hospital
+ * or a clinic is charity, also when it is a piece cut from a list told "respectively"; the
+ * company's own people volunteering is human development, whoever it helps (the manual's
+ * codebook and corpus2's ruling 1). */
+static void
+test_prose_second_undertaking (void)
+{
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "Memorandum of cooperation for 2026\n"
+    "\n"
+    "2.1. The Company will pay for twenty scholarships at the Kemer agrarian college and "
+    "continue to support the Kemer Barys hockey club with KZT 40 million.\n"
+    "\n"
+    "2.2. In 2026 the Company will buy a minibus and a digital ultrasound machine for the "
+    "Kemer district hospital and the village outpatient clinic respectively (KZT 18 million "
+    "and KZT 35 million).\n"
+    "\n"
+    "2.3. In 2026 staff of the plant will spend their volunteer days at the village care "
+    "home for the elderly.\n");
+
+  KEL_ASSERT_ITEM (en, "twenty scholarships", "human_development=-");
+  KEL_ASSERT_ITEM (en, "hockey club", "sponsorship=40000000");
+  KEL_ASSERT_ITEM (en, "minibus", "charity=18000000");
+  KEL_ASSERT_ITEM (en, "ultrasound machine", "charity=35000000");
+  KEL_ASSERT_ITEM (en, "volunteer days", "human_development=-");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -107,5 +135,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/prose-items/plant-director-speaks",
                    test_prose_plant_director_speaks);
   g_test_add_func ("/kelisim/prose-items/piece-own-words", test_prose_piece_own_words);
+  g_test_add_func ("/kelisim/prose-items/second-undertaking",
+                   test_prose_second_undertaking);
   return g_test_run ();
 }
