@@ -126,6 +126,25 @@ test_prose_second_undertaking (void)
   KEL_ASSERT_ITEM (en, "volunteer days", "human_development=-");
 }
 
+/* A facility named as the largest project, with no verb, is the item; a sentence after it
+ * that only tells when its construction starts describes it and gives it the sum it states
+ * (the manual: a sum in the next sentence that refers to the item is its sum). */
+static void
+test_prose_largest_project (void)
+{
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "Kemer news, 2026\n"
+    "\n"
+    "The Kemer brick plant signed a memorandum with the akimat for 2026. The largest project "
+    "is a new swimming pool in the 3rd microdistrict. “We start construction in June, and "
+    "the pool will cost KZT 300 million.” The plant will also sponsor the Kemer volleyball "
+    "club with KZT 10 million.\n");
+
+  KEL_ASSERT_ITEM (en, "swimming pool", "infrastructure=300000000");
+  KEL_ASSERT_ITEM (en, "start construction", "infrastructure=-/description");
+  KEL_ASSERT_ITEM (en, "volleyball club", "sponsorship=10000000");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -137,5 +156,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/prose-items/piece-own-words", test_prose_piece_own_words);
   g_test_add_func ("/kelisim/prose-items/second-undertaking",
                    test_prose_second_undertaking);
+  g_test_add_func ("/kelisim/prose-items/largest-project", test_prose_largest_project);
   return g_test_run ();
 }

@@ -1469,6 +1469,44 @@ carry_amount (KelDocument *doc, guint i, const KelAmount *a, guint codings_befor
   c->amount_kzt = a->kzt;
 }
 
+/* "The largest project is an indoor ice rink. “We start construction in May, and the rink
+ * will cost KZT 420 million.”": a sentence whose items only describe the item before it
+ * (reason description) and that states a sum gives the sum to that item, as a sentence
+ * that only states a sum does (carry_amount()), when the item has none. */
+static void
+give_described_sum (KelDocument *doc, guint i, guint codings_before)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+  const KelSegment *prev_seg;
+  KelCoding *with, *prev;
+
+  if (i == 0 || codings_before == 0 || codings_before >= doc->codings->len
+      || seg->kind != KEL_SEGMENT_SENTENCE)
+    return;
+  /* the segment's first item (a quoted sentence's end may not end the segment) */
+  with = &g_array_index (doc->codings, KelCoding, codings_before);
+  if (with->reason != KEL_REASON_DESCRIPTION || with->amount_text == NULL
+      || isnan (with->amount_kzt))
+    return;
+  prev_seg = &g_array_index (doc->segments, KelSegment, i - 1);
+  if (prev_seg->kind != KEL_SEGMENT_SENTENCE || prev_seg->end > seg->start
+      || seg->start - prev_seg->end > 2
+      || g_strstr_len (doc->norm->text + prev_seg->end, seg->start - prev_seg->end, "\n\n"))
+    return;
+  prev = &g_array_index (doc->codings, KelCoding, codings_before - 1);
+  if (prev->segment != i - 1)
+    return;
+  prev = past_descriptions (doc, codings_before - 1);
+  if (prev->amount_text != NULL || !kel_coding_is_counted (prev))
+    return;
+  prev->amount_text = g_steal_pointer (&with->amount_text);
+  prev->amount_kzt = with->amount_kzt;
+  prev->amount_start = with->amount_start;
+  prev->amount_end = with->amount_end;
+  with->amount_kzt = NAN;
+  with->amount_start = with->amount_end = 0;
+}
+
 /* "… балабақша құрылысы басталды. Жобаның жалпы құны – 720 млн теңге, нысанды 2023 жылы
  * пайдалануға беру жоспарланып отыр.": in running text, a sentence that opens by pointing
  * back to the item of the sentence before ("Жобаның", "Объект", "The facility") tells more
@@ -2118,7 +2156,10 @@ _kel_coder_code_document_traced (const KelLexicon *lex, KelDocument *doc,
       if (lone != NULL)
         carry_amount (doc, i, lone, before);
       else if (before > 0 && doc->codings->len > before)
-        tell_more (lex, doc, i, before);
+        {
+          tell_more (lex, doc, i, before);
+          give_described_sum (doc, i, before);
+        }
       else
         akimat_works (lex, doc, i, before, hits);
       /* a row that heads the rows after it (after this row's own coding) */
