@@ -113,7 +113,26 @@ compile_codes (gpointer data)
   company_speaker_code = _kel_coding_compile ("(?<!\\p{L})(?:ЖШС|ТОО|АҚ|АО|LLP|JSC|"
                                               "general\\s+director|managing\\s+director|"
                                               "chief\\s+executive|CEO|генеральн\\p{L}*\\s+"
-                                              "директор\\p{L}*|бас\\s+директор\\p{L}*)"
+                                              "директор\\p{L}*|бас\\s+директор\\p{L}*"
+                                              /* or the head of the company's plant, mine
+                                               * or works ("said the director of the
+                                               * Zhairem plant", «– деді … кешенінің
+                                               * директоры»); not a sports complex's or a
+                                               * public works department's */
+                                              "|(?:director|manager|head|chief)\\s+of\\s+"
+                                              "(?:the\\s+)?(?:[\\p{L}\\d’'-]+\\s+){0,4}?"
+                                              "(?:plant|mine|factory|smelter|concentrator|"
+                                              "refinery|combine|company)"
+                                              "|(?:plant|mine|factory|smelter|works|company)"
+                                              "['’]s\\s+(?:general\\s+)?(?:director|manager|"
+                                              "head|chief)"
+                                              "|(?:директор\\p{L}*|руководител\\p{L}*|"
+                                              "начальник\\p{L}*)\\s+(?:\\p{L}+\\s+){0,3}?"
+                                              "(?:завода|комбината|фабрики|рудника|шахты|"
+                                              "разреза|компании)"
+                                              "|(?:зауыт|комбинат|фабрика|кеніш|шахта|"
+                                              "компания|(?<!спорт\\s)кешен)\\p{L}*\\s+"
+                                              "(?:директоры|басшысы|бастығы))"
                                               "(?!\\p{L})");
   return NULL;
 }
@@ -1247,10 +1266,14 @@ decide_pieces (KelSegmentRun *run)
           if (s != piece->start)
             continue;
           own_terms = has_term_of (run, piece->category, s, e);
-          if (!own_terms && !has_quoted_name (run->flat, s, e))
-            continue;
           score_subclause (run, &sc, NULL, score, best, first);
           if (sc.winner < 0 || sc.winner == c->category)
+            continue;
+          /* with none of the list's words, a decisive word of its own decides it ("…
+           * құрамасына демеушілік жасап, … жәрмеңкесін өткіземіз, бұларға тиісінше …"),
+           * not an institution named as the recipient ("Two rural outpatient clinics …
+           * will receive new ultrasound machines … respectively") */
+          if (!own_terms && !has_quoted_name (run->flat, s, e) && best[sc.winner] < 1)
             continue;
           /* its own words win, and weigh twice the list's words in it ("… for the repair of
            * the village club and a new school bus for the school": the bus is the school's) */
@@ -1452,6 +1475,44 @@ carry_amount (KelDocument *doc, guint i, const KelAmount *a, guint codings_befor
     return;
   c->amount_text = g_strndup (text + seg->start + a->start, a->end - a->start);
   c->amount_kzt = a->kzt;
+}
+
+/* "The largest project is an indoor ice rink. “We start construction in May, and the rink
+ * will cost KZT 420 million.”": a sentence whose items only describe the item before it
+ * (reason description) and that states a sum gives the sum to that item, as a sentence
+ * that only states a sum does (carry_amount()), when the item has none. */
+static void
+give_described_sum (KelDocument *doc, guint i, guint codings_before)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+  const KelSegment *prev_seg;
+  KelCoding *with, *prev;
+
+  if (i == 0 || codings_before == 0 || codings_before >= doc->codings->len
+      || seg->kind != KEL_SEGMENT_SENTENCE)
+    return;
+  /* the segment's first item (a quoted sentence's end may not end the segment) */
+  with = &g_array_index (doc->codings, KelCoding, codings_before);
+  if (with->reason != KEL_REASON_DESCRIPTION || with->amount_text == NULL
+      || isnan (with->amount_kzt))
+    return;
+  prev_seg = &g_array_index (doc->segments, KelSegment, i - 1);
+  if (prev_seg->kind != KEL_SEGMENT_SENTENCE || prev_seg->end > seg->start
+      || seg->start - prev_seg->end > 2
+      || g_strstr_len (doc->norm->text + prev_seg->end, seg->start - prev_seg->end, "\n\n"))
+    return;
+  prev = &g_array_index (doc->codings, KelCoding, codings_before - 1);
+  if (prev->segment != i - 1)
+    return;
+  prev = past_descriptions (doc, codings_before - 1);
+  if (prev->amount_text != NULL || !kel_coding_is_counted (prev))
+    return;
+  prev->amount_text = g_steal_pointer (&with->amount_text);
+  prev->amount_kzt = with->amount_kzt;
+  prev->amount_start = with->amount_start;
+  prev->amount_end = with->amount_end;
+  with->amount_kzt = NAN;
+  with->amount_start = with->amount_end = 0;
 }
 
 /* "… балабақша құрылысы басталды. Жобаның жалпы құны – 720 млн теңге, нысанды 2023 жылы
@@ -2103,7 +2164,10 @@ _kel_coder_code_document_traced (const KelLexicon *lex, KelDocument *doc,
       if (lone != NULL)
         carry_amount (doc, i, lone, before);
       else if (before > 0 && doc->codings->len > before)
-        tell_more (lex, doc, i, before);
+        {
+          tell_more (lex, doc, i, before);
+          give_described_sum (doc, i, before);
+        }
       else
         akimat_works (lex, doc, i, before, hits);
       /* a row that heads the rows after it (after this row's own coding) */

@@ -592,6 +592,7 @@ assign_respectively (KelSegmentRun *run)
         host--;
     }
   hs = flat_start (run, item_at (run, host));
+  sentence = run->body;
   for (guint k = 0; k < run->amounts->len; k++)
     {
       gsize at = g_array_index (run->amounts, KelAmount, k).start;
