@@ -1220,6 +1220,100 @@ test_parties_company_kinds (void)
     }
 }
 
+/* A name of the list of one word ("QazaqGaz") is not a company whose name begins with
+ * words of the language that spell it nearly («Қазақ газ …», "Kazakh gas …"): the
+ * document's own name stands; and a gas processing plant is one in English. */
+static void
+test_parties_one_word_across (void)
+{
+  static const struct {
+    const char *text, *corp;
+  } cases[] = {
+    { "ӨЗАРА ӘРІПТЕСТІК ТУРАЛЫ МЕМОРАНДУМ\n\nАудан әкімдігі мен «Қазақ газ құбыр "
+      "жөндеу» ЖШС (бұдан әрі – Серіктестік) осы меморандумды жасасты.\n1. Серіктестік "
+      "ауылдық клубтың шатырын 30 млн теңгеге жөндейді.\n", "Kazakh gaz kubyr zhondeu" },
+    { "ӨЗАРА ӘРІПТЕСТІК ТУРАЛЫ МЕМОРАНДУМ\n\nҚала әкімдігі мен «Бозащы газ өңдеу "
+      "зауыты» ЖШС (бұдан әрі – Серіктестік) осы меморандумды жасасты.\n1. Серіктестік "
+      "№ 4 мектептің спорт залын 40 млн теңгеге жөндейді.\n", "Bozashchy Gas Processing Plant" },
+    { "МЕМОРАНДУМ\n\nАкимат района и ТОО «Бозащинский газоперерабатывающий завод» "
+      "(далее – Товарищество) заключили меморандум.\n1. Товарищество отремонтирует "
+      "спортзал школы № 4 за 40 млн тенге.\n", "Bozashchinskii Gas Processing Plant" },
+  };
+  const KelPartyIndex *x = _kel_party_index_of (kel_test_pipeline ()->lexicon);
+  g_autoptr (GPtrArray) forms = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (KelDocument) doc = process (cases[i].text);
+
+      g_test_message ("case %u", i);
+      g_assert_cmpstr (doc->corporation, ==, cases[i].corp);
+      assert_codings_of (doc, cases[i].corp);
+    }
+  /* the list's one-word name is still found as one word spelt another way */
+  g_ptr_array_add (forms, (gpointer) "КазакГаз");
+  g_assert_cmpstr (_kel_party_index_find (x, forms), ==, "QazaqGaz");
+  g_ptr_array_set_size (forms, 0);
+  g_ptr_array_add (forms, (gpointer) "Казах газ сервис");
+  g_assert_null (_kel_party_index_find (x, forms));
+}
+
+/* «Ақ» ("white") beginning a name is a word of it; the legal form «АҚ» is written in
+ * capitals. And a company whose name begins with the words of another's is its part, not
+ * one whose first words only join into the other's one word («Ақ Бидай Нан» is no part of
+ * the club «Акбидай»). */
+static void
+test_parties_form_word (void)
+{
+  static const char minutes[] =
+    "ПРОТОКОЛ\nзаседания совета по социальному партнёрству\n\n1. ТОО «Ақ Бидай Нан» "
+    "сообщило, что ТОО «Ақ Бидай Нан» выделит ФК «Акбидай» спонсорскую помощь в размере "
+    "6 млн тенге.\n2. ТОО «Тасқала Құс» сообщило, что ТОО «Тасқала Құс» отремонтирует "
+    "детский сад в селе Тасқала за 45 млн тенге.\n";
+  g_autoptr (KelDocument) doc = process ("МЕМОРАНДУМ\n\nАкимат района и ТОО «Ақ Бидай "
+                                         "Нан» (далее – Товарищество) заключили меморандум.\n"
+                                         "1. Товарищество отремонтирует спортзал школы № 4 "
+                                         "за 40 млн тенге.\n");
+  g_autoptr (KelDocument) two = process (minutes);
+  g_autoptr (KelDocument) caps = process ("МЕМОРАНДУМ\n\nАкимат района и «Бидай Нан» АҚ "
+                                          "(далее – Общество) заключили меморандум.\n1. "
+                                          "Общество отремонтирует спортзал школы № 4 за 40 "
+                                          "млн тенге.\n");
+  guint found = 0;
+
+  g_assert_cmpstr (doc->corporation, ==, "Ak Bidai Nan");
+  g_assert_cmpstr (caps->corporation, ==, "Bidai Nan");
+  for (guint k = 0; k < two->codings->len; k++)
+    {
+      const KelCoding *c = &g_array_index (two->codings, KelCoding, k);
+
+      if (c->amount_kzt == 6e6)
+        {
+          g_assert_cmpstr (kel_coding_get_corporation (two, c), ==, "Ak Bidai Nan");
+          found++;
+        }
+    }
+  g_assert_cmpuint (found, ==, 1);
+}
+
+/* A company's short name that begins its subsidiary's name ("TMC" and "TMC Drilling
+ * Services") is not named there: the subsidiary is, and it is the company's. */
+static void
+test_parties_short_name_nested (void)
+{
+  g_autoptr (KelDocument) doc = process (
+    "Re: Social commitments for 2025\n\nTobol Mining Company LLP (\u201cTMC\u201d) and its "
+    "wholly owned subsidiary TMC Drilling Services LLP (\u201cTMC DS\u201d) confirm the "
+    "projects they will carry out in 2025.\n1. TMC will finance the construction of a "
+    "school in Aral village (KZT 900 million).\n2. TMC DS will sponsor the district "
+    "volleyball team with KZT 5 million. TMC Drilling Services will also repair the "
+    "roof of the village club for KZT 12 million.\n");
+
+  g_assert_cmpstr (doc->corporation, ==, "Tobol Mining Company");
+  g_assert_cmpuint (doc->codings->len, >, 0);
+  assert_codings_of (doc, "Tobol Mining Company");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1254,5 +1348,8 @@ main (int argc, char **argv)
   g_test_add_func ("/parties/several-with-listed", test_parties_several_with_listed);
   g_test_add_func ("/parties/latin-kazakh", test_parties_latin_kazakh);
   g_test_add_func ("/parties/company-kinds", test_parties_company_kinds);
+  g_test_add_func ("/parties/one-word-across", test_parties_one_word_across);
+  g_test_add_func ("/parties/form-word", test_parties_form_word);
+  g_test_add_func ("/parties/short-name-nested", test_parties_short_name_nested);
   return g_test_run ();
 }

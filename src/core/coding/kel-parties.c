@@ -517,6 +517,20 @@ trim_punct (char *s)
   *e = '\0';
 }
 
+/* Whether the legal form @form (folded, @wl bytes) at @name is written as a
+ * legal form: a short Cyrillic one in capitals («АҚ», «АО»), as the word «Ақ» ("white")
+ * of «Ақ Жайық Сүт» is not. Other forms ("Ltd", "LLP") in any case. */
+static gboolean
+form_as_written (const char *name, gsize wl, const char *form)
+{
+  if (g_utf8_strlen (form, -1) > 3 || g_utf8_get_char (form) < 0x400 || strlen (name) < wl)
+    return TRUE;
+  for (const char *p = name; p < name + wl; p = g_utf8_next_char (p))
+    if (g_unichar_islower (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
 /* The company's own name inside a quoted span's content: the innermost quoted part
  * («НК «QazaqGaz»» → QazaqGaz), without a legal abbreviation around it. */
 static char *
@@ -549,12 +563,14 @@ inner_name (const char *s, gsize n)
       for (guint i = 0; inner_forms[i] != NULL && !again; i++)
         {
           gsize wl = strlen (inner_forms[i]);
-          if (starts_with_word (fold, inner_forms[i]) && strlen (name) >= wl)
+          if (starts_with_word (fold, inner_forms[i]) && strlen (name) >= wl
+              && form_as_written (name, wl, inner_forms[i]))
             {
               memmove (name, name + wl, strlen (name + wl) + 1);
               again = TRUE;
             }
-          else if (ends_with_word (fold, strlen (fold), inner_forms[i]) && strlen (name) > wl)
+          else if (ends_with_word (fold, strlen (fold), inner_forms[i]) && strlen (name) > wl
+                   && form_as_written (name + strlen (name) - wl, wl, inner_forms[i]))
             {
               name[strlen (name) - wl] = '\0';
               again = TRUE;
@@ -1257,12 +1273,16 @@ word_skeletons (const char *form)
  * skeletons @words, word for word: its first word one edit in four apart, and where the
  * words are as many (they must be), each word's first letter alike. A company's name is
  * the word that says which it is; the words after it may only say what kind it is: "Sunkar Airlines" is
- * not "SCAT Airlines", nor «Атырау Балык» "Atyrau Zharyk". */
+ * not "SCAT Airlines", nor «Атырау Балык» "Atyrau Zharyk". A name of the list of one word
+ * is close to one word only: words of the language joined that spell it nearly («Қазақ
+ * газ өңдеу зауыты» "Kazakh gas …" and "QazaqGaz") are another company's name. */
 static gboolean
 close_words (char **s, guint n, char **words)
 {
-  if (words[0] == NULL || words[1] == NULL)
+  if (words[0] == NULL)
     return TRUE;
+  if (words[1] == NULL)
+    return n == 1;
   if (distance (s[0], words[0]) * 4 > MAX (strlen (s[0]), strlen (words[0])))
     return FALSE;
   /* as many words: «Усть-Каменогорская птицефабрика» is not "Ust-Kamenogorsk CHP" because
@@ -1754,8 +1774,50 @@ relate (GPtrArray *parties, const char *fold, gsize len)
   pcre2_match_data_free (md);
 }
 
+/* The words of @form in Latin, each lower case, letters and digits only. */
+static GStrv
+word_keys (const char *form)
+{
+  g_autofree char *latin = _kel_party_transliterate (form);
+  g_auto (GStrv) words = g_strsplit_set (latin, " -", -1);
+  g_autoptr (GStrvBuilder) out = g_strv_builder_new ();
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *key = _kel_party_key (words[i]);
+      if (*key != '\0')
+        g_strv_builder_add (out, key);
+    }
+  return g_strv_builder_end (out);
+}
+
+/* Whether a name @p goes by starts with the words of a name @g goes by, word for word:
+ * "KAZ Minerals Aktogay" with "KAZ Minerals", not «Ақ Жайық Сүт» with «Акжайык». */
+static gboolean
+starts_with_words (const KelParty *p, const KelParty *g)
+{
+  for (guint f = 0; f < p->forms->len; f++)
+    {
+      g_auto (GStrv) pw = word_keys (p->forms->pdata[f]);
+
+      for (guint k = 0; k < g->forms->len; k++)
+        {
+          g_auto (GStrv) gw = word_keys (g->forms->pdata[k]);
+          guint n = 0;
+
+          while (gw[n] != NULL && pw[n] != NULL && strcmp (gw[n], pw[n]) == 0)
+            n++;
+          if (n > 0 && gw[n] == NULL && pw[n] != NULL)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* A company whose name starts with another's whole name is its part: «ПетроКазахстан
- * Кумколь Ресорсиз» of «ПетроКазахстан», "KAZ Minerals Aktogay" of "KAZ Minerals". */
+ * Кумколь Ресорсиз» of «ПетроКазахстан», "KAZ Minerals Aktogay" of "KAZ Minerals"; its
+ * whole words, as a word that only begins the same is another («Акжайык» and «Ақ Жайық
+ * Сүт»). */
 static void
 by_name (GPtrArray *parties)
 {
@@ -1767,7 +1829,8 @@ by_name (GPtrArray *parties)
         {
           KelParty *g = parties->pdata[k];
           if (k != i && strlen (g->key) >= 6 && strlen (p->key) > strlen (g->key)
-              && g_str_has_prefix (p->key, g->key) && g->parent == -1 && g->body > 0)
+              && g_str_has_prefix (p->key, g->key) && g->parent == -1 && g->body > 0
+              && starts_with_words (p, g))
             p->parent = k;
         }
     }
@@ -1940,6 +2003,56 @@ short_names (GPtrArray *parties, const char *text, gsize len, const char *fold,
           }
     }
   pcre2_match_data_free (md);
+}
+
+/* The length of the longest of @p's names at @at of the folded @fold, or 0. */
+static gsize
+name_len_at (const KelParty *p, const char *fold, gsize fold_len, gsize at)
+{
+  gsize best = 0;
+
+  for (guint f = 0; f < p->forms->len; f++)
+    {
+      g_autofree char *form = g_utf8_casefold (p->forms->pdata[f], -1);
+      gsize nl = strlen (form);
+
+      if (nl > best && at + nl <= fold_len && memcmp (fold + at, form, nl) == 0)
+        best = nl;
+    }
+  return best;
+}
+
+/* A place where two companies' names start is the longer name's: "SPC" (the short name
+ * of "Sagiz Petroleum Company", say) at the start of "SPC Oilfield Services" is a mention
+ * of the latter only. */
+static void
+drop_nested (GPtrArray *parties, const char *fold, gsize fold_len, gsize head_len)
+{
+  for (guint i = 0; i < parties->len; i++)
+    {
+      KelParty *p = parties->pdata[i];
+
+      for (guint k = p->at->len; k > 0; k--)
+        {
+          gsize at = g_array_index (p->at, gsize, k - 1);
+          gsize own = name_len_at (p, fold, fold_len, at);
+          gboolean longer = FALSE;
+
+          for (guint j = 0; j < parties->len && own > 0 && !longer; j++)
+            {
+              const KelParty *q = parties->pdata[j];
+
+              for (guint m = 0; j != i && m < q->at->len && !longer; m++)
+                longer = g_array_index (q->at, gsize, m) == at
+                         && name_len_at (q, fold, fold_len, at) > own;
+            }
+          if (!longer)
+            continue;
+          g_array_remove_index (p->at, k - 1);
+          p->body -= p->body > 0;
+          p->head -= p->head > 0 && at < head_len;
+        }
+    }
 }
 
 /* Words after a company's name that say what kind of company it is: "Kolesa Group LLP"
@@ -2298,6 +2411,7 @@ _kel_find_parties (const KelLexicon *lex, const char *text, gsize len, gsize hea
       count_party (p, fold, fold_len, head_len);
     }
   short_names (parties, text, len, fold, fold_len, head_len);
+  drop_nested (parties, fold, fold_len, head_len);
   relate (parties, fold, fold_len);
   by_name (parties);
   for (guint i = 0; i < parties->len; i++)
