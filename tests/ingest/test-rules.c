@@ -377,55 +377,99 @@ test_no_paths (void)
   g_unlink (path);
 }
 
-/* Each page of @doc read in one pass (kel_rules_read_page(), kel_rules_find_read()) gives
- * what poppler-glib's text and a pass of its own for the rules give, byte for byte: the
- * text, the box of each character, and the rules. Returns how many pages had rules. */
+/* One page read in one pass. */
+typedef struct {
+  char             *text;
+  PopplerRectangle *rects;
+  guint             n;
+  gboolean          layout;
+  GArray           *rules;
+} OnePass;
+
+static void
+one_pass_clear (gpointer data)
+{
+  OnePass *o = data;
+
+  g_free (o->text);
+  g_free (o->rects);
+  g_clear_pointer (&o->rules, g_array_unref);
+}
+
+/* The glyphs of @text and its @rects, as kel-extract-pdf.c makes them. */
+static GArray *
+glyphs_of (const char *text, const PopplerRectangle *rects, guint n)
+{
+  GArray *glyphs = g_array_new (FALSE, TRUE, sizeof (KelLayoutGlyph));
+  const char *p = text;
+
+  for (guint k = 0; k < n && *p != '\0'; k++, p = g_utf8_next_char (p))
+    {
+      KelLayoutGlyph g = { 0 };
+
+      g.c = g_utf8_get_char (p);
+      g.r = (KelRect) { rects[k].x1, rects[k].y1, rects[k].x2, rects[k].y2 };
+      g_array_append_val (glyphs, g);
+    }
+  return glyphs;
+}
+
+/* Each page of @doc read in one pass (kel_rules_read_page(), kel_rules_find_read(); all
+ * the pages first, one after another on the same canvas, as a document is read) gives what
+ * poppler-glib's text and a pass of its own for the rules give, byte for byte: the text,
+ * the box of each character, and the rules. Returns how many pages had rules. */
 static guint
 assert_one_pass_same (PopplerDocument *doc)
 {
+  int n_pages = poppler_document_get_n_pages (doc);
+  g_autoptr (GArray) passes = g_array_new (FALSE, TRUE, sizeof (OnePass));
   guint with_rules = 0;
 
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+  g_array_set_clear_func (passes, one_pass_clear);
+  g_array_set_size (passes, n_pages);
+  for (int i = 0; i < n_pages; i++)
     {
       g_autoptr (GObject) page_obj = (GObject *) poppler_document_get_page (doc, i);
-      g_autoptr (GObject) again_obj = (GObject *) poppler_document_get_page (doc, i);
-      PopplerPage *page = (PopplerPage *) page_obj, *again = (PopplerPage *) again_obj;
-      g_autofree PopplerRectangle *rects = NULL, *rects1 = NULL;
-      g_autofree char *text = NULL, *text1 = NULL;
-      g_autoptr (GArray) glyphs = g_array_new (FALSE, TRUE, sizeof (KelLayoutGlyph));
-      g_autoptr (GArray) rules = NULL, rules1 = NULL;
-      guint n = 0, n1 = 0;
-      gboolean layout, layout1;
+      PopplerPage *page = (PopplerPage *) page_obj;
+      OnePass *o = &g_array_index (passes, OnePass, i);
+      g_autoptr (GArray) glyphs = NULL;
       KelRulesPage rp;
-      const char *p;
       double w, h;
 
       poppler_page_get_size (page, &w, &h);
-      layout1 = kel_rules_read_page (&rp, page, w, h, &text1, &rects1, &n1);
-      text = poppler_page_get_text (again);
-      layout = poppler_page_get_text_layout (again, &rects, &n);
-      g_assert_cmpint (layout1, ==, layout);
-      g_assert_cmpstr (text1, ==, text);
-      g_assert_cmpuint (n1, ==, n);
-      g_assert_true (n == 0 || memcmp (rects1, rects, n * sizeof *rects) == 0);
+      o->layout = kel_rules_read_page (&rp, page, w, h, &o->text, &o->rects, &o->n);
+      glyphs = glyphs_of (o->text, o->rects, o->n);
+      o->rules = kel_rules_find_read (&rp, glyphs);
+    }
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autoptr (GObject) page_obj = (GObject *) poppler_document_get_page (doc, i);
+      PopplerPage *page = (PopplerPage *) page_obj;
+      const OnePass *o = &g_array_index (passes, OnePass, i);
+      g_autofree PopplerRectangle *rects = NULL;
+      g_autofree char *text = NULL;
+      g_autoptr (GArray) glyphs = NULL;
+      g_autoptr (GArray) rules = NULL;
+      gboolean layout;
+      guint n = 0;
+      double w, h;
 
-      p = text;
-      for (guint k = 0; k < n && *p != '\0'; k++, p = g_utf8_next_char (p))
-        {
-          KelLayoutGlyph g = { 0 };
+      poppler_page_get_size (page, &w, &h);
+      text = poppler_page_get_text (page);
+      layout = poppler_page_get_text_layout (page, &rects, &n);
+      g_assert_cmpint (o->layout, ==, layout);
+      g_assert_cmpstr (o->text, ==, text);
+      g_assert_cmpuint (o->n, ==, n);
+      g_assert_true (n == 0 || memcmp (o->rects, rects, n * sizeof *rects) == 0);
 
-          g.c = g_utf8_get_char (p);
-          g.r = (KelRect) { rects[k].x1, rects[k].y1, rects[k].x2, rects[k].y2 };
-          g_array_append_val (glyphs, g);
-        }
-      rules1 = kel_rules_find_read (&rp, glyphs);
-      rules = kel_rules_find_in_page (again, w, h, glyphs);
-      g_assert_true ((rules1 == NULL) == (rules == NULL));
+      glyphs = glyphs_of (text, rects, n);
+      rules = kel_rules_find_in_page (page, w, h, glyphs);
+      g_assert_true ((o->rules == NULL) == (rules == NULL));
       if (rules == NULL)
         continue;
-      g_assert_cmpuint (rules1->len, ==, rules->len);
+      g_assert_cmpuint (o->rules->len, ==, rules->len);
       g_assert_true (rules->len == 0
-                     || memcmp (rules1->data, rules->data,
+                     || memcmp (o->rules->data, rules->data,
                                 rules->len * sizeof (KelLayoutRule)) == 0);
       with_rules += rules->len > 0;
     }

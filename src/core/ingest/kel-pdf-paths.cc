@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 #include <Annot.h>
@@ -50,6 +51,8 @@ public:
   }
 
   bool drawn = false;
+  /* the box, in device pixels, of all that was stroked or filled (x1 > x2: nothing) */
+  double ink[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
 
   bool upsideDown () override { return true; }
   bool useDrawChar () override { return false; }
@@ -229,6 +232,7 @@ public:
     do_path (state->getPath ());
     align = false;
     cairo_set_source (cr, stroke_pattern);
+    add_ink (true);
     cairo_stroke (cr);
   }
 
@@ -343,6 +347,31 @@ private:
     return true;
   }
 
+  /* The current path's stroke (fill) added to the ink's box: its extents in user space,
+   * their corners in device space. (A group is painted where its content was drawn, in
+   * the same device space: its paths are in the box already.) */
+  void add_ink (bool stroke)
+  {
+    double x1, y1, x2, y2;
+
+    if (stroke)
+      cairo_stroke_extents (cr, &x1, &y1, &x2, &y2);
+    else
+      cairo_fill_extents (cr, &x1, &y1, &x2, &y2);
+    if (x1 >= x2 && y1 >= y2)
+      return;
+    for (int k = 0; k < 4; k++)
+      {
+        double x = k & 1 ? x2 : x1, y = k & 2 ? y2 : y1;
+
+        cairo_user_to_device (cr, &x, &y);
+        ink[0] = MIN (ink[0], x);
+        ink[1] = MIN (ink[1], y);
+        ink[2] = MAX (ink[2], x);
+        ink[3] = MAX (ink[3], y);
+      }
+  }
+
   void fill_path (GfxState *state, cairo_fill_rule_t rule)
   {
     if (!may_draw ())
@@ -350,6 +379,7 @@ private:
     do_path (state->getPath ());
     cairo_set_fill_rule (cr, rule);
     cairo_set_source (cr, fill_pattern);
+    add_ink (false);
     cairo_fill (cr);
   }
 
@@ -689,7 +719,7 @@ KelPdfPass
 kel_pdf_paths_draw_with_text (PopplerPage *page, cairo_t *cr, void (*prepare) (gpointer),
                               gpointer data, gboolean *drawn, double width, double height,
                               char **text, PopplerRectangle **rects, guint *n_rects,
-                              gboolean *layout)
+                              gboolean *layout, double ink[4])
 {
   Page *core;
   TextPage *taken;
@@ -726,6 +756,7 @@ kel_pdf_paths_draw_with_text (PopplerPage *page, cairo_t *cr, void (*prepare) (g
   *layout = text_of (taken, width, height, text, rects, n_rects);
   taken->decRefCnt ();
   *drawn = dev.paths.drawn;
+  memcpy (ink, dev.paths.ink, sizeof dev.paths.ink);
   return dev.patterned ? KEL_PDF_PASS_TEXT_ONLY : KEL_PDF_PASS_DONE;
 }
 

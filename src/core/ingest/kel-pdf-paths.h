@@ -31,7 +31,9 @@ typedef enum {
  * draws its paths onto @cr in one pass over its content, where poppler-glib's text and
  * kel_pdf_paths_draw() would take one each: @text as poppler_page_get_text() gives it,
  * @rects and @n_rects as poppler_page_get_text_layout() does (@layout its result; @rects
- * free with g_free()), @prepare, @data and @drawn as kel_pdf_paths_draw() takes them. */
+ * free with g_free()), @prepare, @data and @drawn as kel_pdf_paths_draw() takes them;
+ * @ink is the box (x1, y1, x2, y2 in @cr's device space) that holds all that was drawn
+ * but for a pixel of antialiasing (x1 > x2 when nothing was). */
 KelPdfPass kel_pdf_paths_draw_with_text (PopplerPage       *page,
                                          cairo_t           *cr,
                                          void             (*prepare) (gpointer data),
@@ -42,6 +44,7 @@ KelPdfPass kel_pdf_paths_draw_with_text (PopplerPage       *page,
                                          char             **text,
                                          PopplerRectangle **rects,
                                          guint             *n_rects,
-                                         gboolean          *layout);
+                                         gboolean          *layout,
+                                         double             ink[4]);
 
 G_END_DECLS

@@ -242,9 +242,30 @@ vertical_runs (const guint8 *gray, int width, int height, int stride, guint8 dar
       }
 }
 
-GArray *
-kel_rules_find (const guint8 *gray, int width, int height, int stride, double px_per_pt,
-                guint8 dark, double min_len, double min_down, double max_width, int gap)
+/* The runs of @runs moved @dx, @dy pixels: from a part of an image to the whole. */
+static void
+move_runs (GArray *runs, int dx, int dy, gboolean horizontal)
+{
+  for (guint i = 0; i < runs->len; i++)
+    {
+      Stroke *s = &g_array_index (runs, Stroke, i);
+      int dp = horizontal ? dy : dx, da = horizontal ? dx : dy;
+
+      s->p1 += dp;
+      s->p2 += dp;
+      s->a += da;
+      s->b += da;
+    }
+}
+
+/* kel_rules_find() over a part of a larger image that starts at @x0, @y0 of it, the rules
+ * in the larger image's points: the same as over the whole when the rest of it has no ink
+ * (a pixel of paper or a glyph's box cannot start a run, nor end one elsewhere) and the
+ * part reaches 3 pixels past every ink (is_ink() looks that far for paper). */
+static GArray *
+find_in_part (const guint8 *gray, int width, int height, int stride, int x0, int y0,
+              double px_per_pt, guint8 dark, double min_len, double min_down,
+              double max_width, int gap)
 {
   GArray *rules = g_array_new (FALSE, FALSE, sizeof (KelLayoutRule));
   g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (Stroke));
@@ -255,22 +276,43 @@ kel_rules_find (const guint8 *gray, int width, int height, int stride, double px
   g_return_val_if_fail (gray != NULL && width > 0 && height > 0, rules);
 
   horizontal_runs (gray, width, height, stride, dark, len_px, gap, runs);
+  move_runs (runs, x0, y0, TRUE);
   merge_runs (runs, thick_px, px_per_pt, TRUE, rules);
   g_array_set_size (runs, 0);
   vertical_runs (gray, width, height, stride, dark, down_px, gap, runs);
+  move_runs (runs, x0, y0, FALSE);
   merge_runs (runs, thick_px, px_per_pt, FALSE, rules);
   return rules;
+}
+
+GArray *
+kel_rules_find (const guint8 *gray, int width, int height, int stride, double px_per_pt,
+                guint8 dark, double min_len, double min_down, double max_width, int gap)
+{
+  return find_in_part (gray, width, height, stride, 0, 0, px_per_pt, dark, min_len, min_down,
+                       max_width, gap);
 }
 
 /* Pixels per point the page is drawn at to find its rules: a hairline still darkens a
  * pixel, and an A4 page stays near two million pixels. */
 #define RULES_SCALE 2.0
 
-/* What a thread draws pages into, kept for its next page: the 10 MB of a page's colour and
- * grey images, allocated and faulted in afresh for each page, cost as much as drawing it. */
+/* A part of a canvas: pixels @x0 to @x1 (excluded) of rows @y0 to @y1. */
 typedef struct {
-  guint8 *rgb, *gray;
-  gsize   rgb_size, gray_size;
+  int x0, y0, x1, y1;
+} Part;
+
+/* What a thread draws pages into, kept for its next page: the 10 MB of a page's colour and
+ * grey images, allocated and faulted in afresh for each page, cost as much as drawing it.
+ * When @white_known, the colour image of @white_rows rows of @white_stride bytes is white
+ * but for @dirty (where the last page's paths were drawn), and only that is painted white
+ * again for the next page of that size. */
+typedef struct {
+  guint8  *rgb, *gray;
+  gsize    rgb_size, gray_size;
+  gboolean white_known;
+  int      white_stride, white_rows;
+  Part     dirty;
 } Canvas;
 
 static void
@@ -311,6 +353,7 @@ draw_page (PopplerPage *page, guint8 *rgb, int pw, int ph, int stride)
       cairo_surface_destroy (surface);
       return FALSE;
     }
+  ((Canvas *) g_private_get (&canvas_key))->white_known = FALSE;
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
@@ -326,15 +369,22 @@ draw_page (PopplerPage *page, guint8 *rgb, int pw, int ph, int stride)
 typedef struct {
   cairo_surface_t *surface;
   guint8          *rgb;
-  gsize            size;
+  int              stride, rows;
 } Blank;
 
 static void
 paint_white (gpointer data)
 {
   Blank *b = data;
+  Canvas *c = g_private_get (&canvas_key);
 
-  memset (b->rgb, 0xff, b->size);
+  if (c->white_known && c->white_stride == b->stride && c->white_rows == b->rows)
+    for (int y = c->dirty.y0; y < c->dirty.y1; y++)
+      memset (b->rgb + (gsize) y * b->stride + (gsize) c->dirty.x0 * 4, 0xff,
+              (gsize) (c->dirty.x1 - c->dirty.x0) * 4);
+  else
+    memset (b->rgb, 0xff, (gsize) b->stride * b->rows);
+  c->white_known = FALSE;
   cairo_surface_mark_dirty (b->surface);
 }
 
@@ -347,7 +397,7 @@ draw_paths (PopplerPage *page, guint8 *rgb, int pw, int ph, int stride)
 {
   cairo_surface_t *surface = cairo_image_surface_create_for_data (rgb, CAIRO_FORMAT_RGB24,
                                                                   pw, ph, stride);
-  Blank blank = { surface, rgb, (gsize) stride * ph };
+  Blank blank = { surface, rgb, stride, ph };
   gboolean read, drawn = FALSE;
   cairo_t *cr;
 
@@ -451,16 +501,43 @@ page_canvas (double width, double height, int *pw, int *ph, int *stride)
       g_private_set (&canvas_key, canvas);
     }
   *stride = cairo_format_stride_for_width (CAIRO_FORMAT_RGB24, *pw);
+  if (canvas->rgb_size < (gsize) *stride * *ph)
+    canvas->white_known = FALSE;
   return canvas_buffer (&canvas->rgb, &canvas->rgb_size, (gsize) *stride * *ph);
 }
 
+/* Pixels read around what was drawn: is_ink() looks 3 pixels away, and antialiasing may
+ * touch a pixel more. */
+#define PART_MARGIN 8
+
+/* The part of a @pw × @ph canvas to read when all that was drawn on it is in @ink (x1,
+ * y1, x2, y2 in pixels; NULL: the canvas is read whole); empty when nothing was drawn. */
+static Part
+part_of (const double *ink, int pw, int ph)
+{
+  Part part = { 0, 0, pw, ph };
+
+  if (ink == NULL)
+    return part;
+  if (!(ink[0] <= ink[2] && ink[1] <= ink[3]))
+    return (Part) { 0, 0, 0, 0 };
+  part.x0 = (int) CLAMP (floor (ink[0]) - PART_MARGIN, 0, pw);
+  part.y0 = (int) CLAMP (floor (ink[1]) - PART_MARGIN, 0, ph);
+  part.x1 = (int) CLAMP (ceil (ink[2]) + PART_MARGIN, 0, pw);
+  part.y1 = (int) CLAMP (ceil (ink[3]) + PART_MARGIN, 0, ph);
+  return part;
+}
+
 /* The rules of the page whose paths are in @rgb (@drawn as draw_paths() tells: when -1, the
- * page is drawn whole first). */
+ * page is drawn whole first), read in @part of it alone when @ink (part_of()) tells where
+ * the paths were drawn: the rest is white, and a canvas is mostly paper. */
 static GArray *
 find_in_canvas (PopplerPage *page, guint8 *rgb, int pw, int ph, int stride, int drawn,
-                const GArray *glyphs)
+                const double *ink, const GArray *glyphs)
 {
   Canvas *canvas = g_private_get (&canvas_key);
+  Part part = part_of (drawn == 1 ? ink : NULL, pw, ph);
+  int cw = part.x1 - part.x0, ch = part.y1 - part.y0;
   guint8 *gray;
 
   switch (drawn)
@@ -475,12 +552,14 @@ find_in_canvas (PopplerPage *page, guint8 *rgb, int pw, int ph, int stride, int 
     default:
       break;
     }
-  gray = canvas_buffer (&canvas->gray, &canvas->gray_size, (gsize) pw * ph);
+  if (cw <= 0 || ch <= 0)
+    return g_array_new (FALSE, FALSE, sizeof (KelLayoutRule));
+  gray = canvas_buffer (&canvas->gray, &canvas->gray_size, (gsize) cw * ch);
 
   /* the text away: letters, and underscores drawn as text (neither ink nor paper, so that
    * the grey left between two letters in a shaded cell is no light rule); their boxes are
    * masked first, so that to_gray() need not read them */
-  memset (gray, 0, (gsize) pw * ph);
+  memset (gray, 0, (gsize) cw * ch);
   for (guint i = 0; glyphs != NULL && i < glyphs->len;)
     {
       const KelLayoutGlyph *g = &g_array_index (glyphs, KelLayoutGlyph, i++);
@@ -504,13 +583,17 @@ find_in_canvas (PopplerPage *page, guint8 *rgb, int pw, int ph, int stride, int 
             break;
           x2 = MAX (x2, MIN (pw, (int) ceil (n->r.x2 * RULES_SCALE)));
         }
-      for (int y = y1; y < y2; y++)
-        memset (gray + (gsize) y * pw + x1, MASKED, MAX (0, x2 - x1));
+      /* (in the part read) */
+      x1 = MAX (x1, part.x0);
+      x2 = MIN (x2, part.x1);
+      for (int y = MAX (y1, part.y0); x2 > x1 && y < MIN (y2, part.y1); y++)
+        memset (gray + (gsize) (y - part.y0) * cw + (x1 - part.x0), MASKED, x2 - x1);
     }
-  to_gray (rgb, pw, ph, stride, gray);
+  to_gray (rgb + (gsize) part.y0 * stride + (gsize) part.x0 * 4, cw, ch, stride, gray);
   /* a border between two cells of a spreadsheet's row of one line of 8-point type is
    * about 10 points long; a letter's stroke is never looked at (the boxes are masked) */
-  return kel_rules_find (gray, pw, ph, pw, RULES_SCALE, 200, 12.0, 6.0, 3.0, 2);
+  return find_in_part (gray, cw, ch, cw, part.x0, part.y0, RULES_SCALE, 200, 12.0, 6.0, 3.0,
+                       2);
 }
 
 GArray *
@@ -525,18 +608,18 @@ kel_rules_find_in_page (PopplerPage *page, double width, double height,
   if (rgb == NULL)
     return NULL;
   return find_in_canvas (page, rgb, pw, ph, stride, draw_paths (page, rgb, pw, ph, stride),
-                         glyphs);
+                         NULL, glyphs);
 }
 
 /* As draw_paths(), the page's text layer read in the same pass (kel-pdf-paths.h). */
 static int
 draw_paths_with_text (PopplerPage *page, guint8 *rgb, int pw, int ph, int stride, double width,
                       double height, char **text, PopplerRectangle **rects, guint *n_rects,
-                      gboolean *layout)
+                      gboolean *layout, double *ink)
 {
   cairo_surface_t *surface = cairo_image_surface_create_for_data (rgb, CAIRO_FORMAT_RGB24,
                                                                   pw, ph, stride);
-  Blank blank = { surface, rgb, (gsize) stride * ph };
+  Blank blank = { surface, rgb, stride, ph };
   gboolean drawn = FALSE;
   KelPdfPass pass;
   cairo_t *cr;
@@ -549,15 +632,30 @@ draw_paths_with_text (PopplerPage *page, guint8 *rgb, int pw, int ph, int stride
   cr = cairo_create (surface);
   cairo_scale (cr, RULES_SCALE, RULES_SCALE);
   pass = kel_pdf_paths_draw_with_text (page, cr, paint_white, &blank, &drawn, width, height,
-                                       text, rects, n_rects, layout);
+                                       text, rects, n_rects, layout, ink);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   cairo_surface_destroy (surface);
   switch (pass)
     {
     case KEL_PDF_PASS_DONE:
+      if (drawn)
+        {
+          /* white but where the paths were drawn, for the next page */
+          Canvas *c = g_private_get (&canvas_key);
+
+          c->dirty = part_of (ink, pw, ph);
+          c->white_stride = stride;
+          c->white_rows = ph;
+          c->white_known = TRUE;
+        }
       return drawn ? 1 : 0;
     case KEL_PDF_PASS_TEXT_ONLY:
+      /* (where it drew, not known) */
+      ink[0] = 0;
+      ink[1] = 0;
+      ink[2] = pw;
+      ink[3] = ph;
       return draw_paths (page, rgb, pw, ph, stride);
     case KEL_PDF_PASS_FAILED:
     default:
@@ -573,7 +671,7 @@ kel_rules_read_page (KelRulesPage *rp, PopplerPage *page, double width, double h
   guint8 *rgb;
   gboolean layout = FALSE;
 
-  *rp = (KelRulesPage) { page, width, height, -2 };
+  *rp = (KelRulesPage) { page, width, height, -2, { 0, 0, G_MAXINT, G_MAXINT } };
   *text = NULL;
   *rects = NULL;
   *n_rects = 0;
@@ -581,7 +679,7 @@ kel_rules_read_page (KelRulesPage *rp, PopplerPage *page, double width, double h
   rgb = page_canvas (width, height, &pw, &ph, &stride);
   if (rgb != NULL)
     rp->drawn = draw_paths_with_text (page, rgb, pw, ph, stride, width, height, text, rects,
-                                      n_rects, &layout);
+                                      n_rects, &layout, rp->ink);
   if (rp->drawn != -2)
     return layout;
 
@@ -603,5 +701,5 @@ kel_rules_find_read (const KelRulesPage *rp, const GArray *glyphs)
   rgb = page_canvas (rp->width, rp->height, &pw, &ph, &stride);
   if (rgb == NULL || rp->drawn == -2)
     return NULL;
-  return find_in_canvas (rp->page, rgb, pw, ph, stride, rp->drawn, glyphs);
+  return find_in_canvas (rp->page, rgb, pw, ph, stride, rp->drawn, rp->ink, glyphs);
 }

@@ -41,6 +41,7 @@ typedef struct {
   double       width, height;
   int          drawn; /* 1 paths drawn, 0 none, -1 the page is to be drawn whole, -2 no
                        * rules to find (the page is too large) */
+  double       ink[4]; /* the box of the canvas that holds all that was drawn */
 } KelRulesPage;
 
 /* The text layer of @page (@width × @height points): @text as poppler_page_get_text()
