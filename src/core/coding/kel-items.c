@@ -592,7 +592,6 @@ assign_respectively (KelSegmentRun *run)
         host--;
     }
   hs = flat_start (run, item_at (run, host));
-  sentence = run->body;
   for (guint k = 0; k < run->amounts->len; k++)
     {
       gsize at = g_array_index (run->amounts, KelAmount, k).start;
