@@ -1527,6 +1527,7 @@ tell_more (const KelLexicon *lex, KelDocument *doc, guint i, guint codings_befor
   const char *text = doc->norm->text;
   guint want = prev->segment;
 
+  give_described_sum (doc, i, codings_before);
   /* what a describing sentence before points back to is the item counted before it */
   for (int k = (int) codings_before - 1; k >= 0; k--)
     {
@@ -2164,10 +2165,7 @@ _kel_coder_code_document_traced (const KelLexicon *lex, KelDocument *doc,
       if (lone != NULL)
         carry_amount (doc, i, lone, before);
       else if (before > 0 && doc->codings->len > before)
-        {
-          tell_more (lex, doc, i, before);
-          give_described_sum (doc, i, before);
-        }
+        tell_more (lex, doc, i, before);
       else
         akimat_works (lex, doc, i, before, hits);
       /* a row that heads the rows after it (after this row's own coding) */
