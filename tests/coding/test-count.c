@@ -374,6 +374,99 @@ test_count_narrative_takes_row_sum (void)
     247.1e6);
 }
 
+/* A memorandum whose clauses name items without sums and whose annex names each item
+ * again, cites its clause in brackets and prices it: the row, the mention with the sum,
+ * carries the item and the clause is its repeat; a clause with a sum of its own carries
+ * its item, and so does a clause whose annex rows cite no clause. */
+static void
+check_cited_row_carries (const char *text, double row_sum, double clause_sum)
+{
+  g_autoptr (KelDocument) doc = kel_test_code_text (text);
+  gboolean row = FALSE, clause = FALSE;
+
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, c->segment);
+
+      if (!kel_coding_is_counted (c))
+        continue;
+      if (seg->kind == KEL_SEGMENT_TABLE_ROW)
+        {
+          g_assert_false (row);
+          g_assert_cmpfloat (c->amount_kzt, ==, row_sum);
+          row = TRUE;
+        }
+      else
+        {
+          g_assert_false (clause);
+          g_assert_cmpfloat (c->amount_kzt, ==, clause_sum);
+          clause = TRUE;
+        }
+    }
+  g_assert_true (row && clause);
+}
+
+static void
+test_count_cited_row_carries (void)
+{
+  check_cited_row_carries (
+    "МЕМОРАНДУМ о социальном партнёрстве на 2026 год\n"
+    "\n"
+    "2. Обязательства Компании\n"
+    "2.1. Компания проводит капитальный ремонт спортивного зала школы № 12 в с. Жанатурмыс;\n"
+    "2.2. Компания приобретает медицинское оборудование для районной больницы"
+    " на сумму 30 млн тенге.\n"
+    "\n"
+    "Приложение 1. Сумма, тыс. тенге\n"
+    "Мероприятие\tСумма, тыс. тенге\n"
+    "Капитальный ремонт спортзала школы № 12 (2.1)\t64 000\n"
+    "Медицинское оборудование для районной больницы (2.2)\t30 000\n", 64e6, 30e6);
+  check_cited_row_carries (
+    "2026 жылға арналған әлеуметтік әріптестік туралы МЕМОРАНДУМ\n"
+    "\n"
+    "2. Серіктестіктің міндеттемелері\n"
+    "2.1. Серіктестік Жаңатұрмыс ауылындағы № 12 мектептің спорт залын күрделі жөндеуден "
+    "өткізеді;\n"
+    "2.2. Серіктестік аудандық ауруханаға 30 млн теңгеге екі өкпені жасанды желдету "
+    "аппаратын сатып алады.\n"
+    "\n"
+    "1-қосымша\n"
+    "Іс-шара\tСомасы, мың теңге\n"
+    "№ 12 мектеп спорт залының күрделі жөндеуі (2.1)\t64 000\n"
+    "Аудандық ауруханаға жабдық (2.2)\t30 000\n", 64e6, 30e6);
+  check_cited_row_carries (
+    "MEMORANDUM of social partnership for 2026\n"
+    "\n"
+    "2. Obligations of the Company\n"
+    "2.1. The Company will carry out the capital repair of the gym of school No. 12 in "
+    "Zhanaturmys village;\n"
+    "2.2. The Company will buy two ventilators for the district hospital for KZT 30 "
+    "million.\n"
+    "\n"
+    "Annex 1. KZT thousand\n"
+    "Activity\tAmount, KZT thousand\n"
+    "Capital repair of the gym of school No. 12 (2.1)\t64,000\n"
+    "Ventilators for the district hospital (2.2)\t30,000\n", 64e6, 30e6);
+}
+
+/* The same memorandum whose annex gives short labels and cites no clause: the clause
+ * carries its item, with the row's sum. */
+static void
+test_count_uncited_row_repeats (void)
+{
+  check_narrative_takes_row_sum (
+    "МЕМОРАНДУМ о социальном партнёрстве на 2026 год\n"
+    "\n"
+    "2. Обязательства Компании\n"
+    "2.1. Компания проводит капитальный ремонт спортивного зала школы № 12 в с. "
+    "Жанатурмыс.\n"
+    "\n"
+    "Приложение 1. Сумма, тыс. тенге\n"
+    "Мероприятие\tСумма, тыс. тенге\n"
+    "Капитальный ремонт спортзала школы № 12\t64 000\n", 64e6);
+}
+
 /* A table row that adds up two items one sentence of the narrative tells with their own
  * sums ("…, 10 and 5 million respectively") repeats them: two items, none in the table. */
 static void
@@ -1597,6 +1690,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/memorandum-provides", test_count_memorandum_provides);
   g_test_add_func ("/kelisim/count/summary-lead", test_count_summary_lead);
   g_test_add_func ("/kelisim/count/table-twins", test_count_table_twins);
+  g_test_add_func ("/kelisim/count/cited-row-carries", test_count_cited_row_carries);
+  g_test_add_func ("/kelisim/count/uncited-row-repeats", test_count_uncited_row_repeats);
   g_test_add_func ("/kelisim/count/incubators", test_count_incubators);
   g_test_add_func ("/kelisim/count/joint-sums", test_count_joint_sums);
   g_test_add_func ("/kelisim/count/two-holidays", test_count_two_holidays);

@@ -1038,6 +1038,41 @@ twin_score (const KelCoding *n, Names *nn, const KelCoding *r, Names *nr, GHashT
   return score >= 3 ? score : 0;
 }
 
+/* Whether the table row of @row cites in brackets the clause of the narrative item @n, after
+ * the item's name: «Мектеп спорт залының жөндеуі (2.1.1) | 85 000», "School gym repair
+ * (cl. 2.1.1)". Such an annex names each clause's item in full and prices it: the row, not
+ * a schedule's financing line keyed by the clause («п. 3.1.1 – ПСД | 18 000»,
+ * count_schedule_rows), is the item told with its sum. */
+static gboolean
+row_cites_clause (const KelDocument *doc, const KelCoding *row, const KelCoding *n)
+{
+  const KelSegment *rs = &g_array_index (doc->segments, KelSegment, row->segment);
+  const char *clause = g_array_index (doc->segments, KelSegment, n->segment).clause;
+  const char *text = doc->norm->text, *p;
+  gsize len;
+
+  if (clause == NULL || strchr (clause, '.') == NULL)
+    return FALSE;
+  len = strlen (clause);
+  for (p = text + rs->start; (p = g_strstr_len (p, text + rs->end - p, clause)) != NULL;
+       p += len)
+    {
+      const char *q = p + len, *open;
+
+      if ((p > text && (g_ascii_isdigit (p[-1]) || p[-1] == '.'))
+          || (q < text + rs->end && g_ascii_isdigit (*q)))
+        continue;
+      /* the opening bracket a few words before, with no closing one between */
+      for (open = p; open > text + rs->start && p - open < 24 && *open != '(' && *open != ')'
+                     && *open != '\t';
+           open--)
+        ;
+      if (*open == '(')
+        return TRUE;
+    }
+  return FALSE;
+}
+
 typedef struct {
   guint narrative, row, score;
 } Twin;
@@ -1128,8 +1163,9 @@ count_table_twins (const KelDocument *doc, Names *names)
 
       if (t->score == 0)
         continue;
-      if (doc->kind != KEL_KIND_MEMORANDUM && 2 * twins < rows && !isfinite (n->amount_kzt)
-          && isfinite (row->amount_kzt))
+      if (!isfinite (n->amount_kzt) && isfinite (row->amount_kzt)
+          && ((doc->kind != KEL_KIND_MEMORANDUM && 2 * twins < rows)
+              || row_cites_clause (doc, row, n)))
         mark_repeat (doc, n, row);
       else
         narrative_carries (doc, n, row);
