@@ -1288,8 +1288,10 @@ is_clause (const char *label, const char *n, gsize len)
 /* A note on an item of another clause ("Стипендия по пункту 2.2 выплачивается сверх
  * указанных сумм", "Волонтёрские акции по пункту 2.4 не требуют финансирования"): the item
  * told again, counted in its clause, when the note gives no sum of its own and that
- * clause has an item of its category (issue #12). Not a table's rows, which the twins
- * pair. */
+ * clause has an item of its category (issue #12). A report's table row that sends the
+ * reader to a clause of the letter («Оборудование для больниц (см. п. 2 письма) | 48 600»)
+ * tells that clause's item again: the clause carries it (corpus2's ruling 2), with the
+ * row's sum when it gives none; not when both give sums that differ. */
 static void
 count_clause_notes (const KelDocument *doc)
 {
@@ -1304,7 +1306,7 @@ count_clause_notes (const KelDocument *doc)
       gsize pos = c->start;
       gboolean done = FALSE;
 
-      if (!kel_coding_is_counted (c) || isfinite (c->amount_kzt) || is_row (doc, c))
+      if (!kel_coding_is_counted (c) || (isfinite (c->amount_kzt) && !is_row (doc, c)))
         continue;
       while (!done && match_at (clause_ref_code, text, c->end, pos, md))
         {
@@ -1318,12 +1320,19 @@ count_clause_notes (const KelDocument *doc)
             continue;
           for (guint j = 0; j < doc->codings->len && !done; j++)
             {
-              const KelCoding *d = &g_array_index (doc->codings, KelCoding, j);
+              KelCoding *d = &g_array_index (doc->codings, KelCoding, j);
 
               if (j == i || !kel_coding_is_counted (d) || d->category != c->category
-                  || !is_clause (kel_coding_get_clause (doc, d), n, len))
+                  || !is_clause (kel_coding_get_clause (doc, d), n, len)
+                  || (is_row (doc, c) && (is_row (doc, d) || (isfinite (c->amount_kzt)
+                                                              && isfinite (d->amount_kzt)
+                                                              && !same_sum (c->amount_kzt,
+                                                                            d->amount_kzt)))))
                 continue;
-              mark_repeat (doc, c, d);
+              if (is_row (doc, c))
+                narrative_carries (doc, d, c);
+              else
+                mark_repeat (doc, c, d);
               done = TRUE;
             }
         }
