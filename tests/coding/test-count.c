@@ -374,6 +374,217 @@ test_count_narrative_takes_row_sum (void)
     247.1e6);
 }
 
+/* A memorandum whose clauses name items without sums and whose annex names each item
+ * again, cites its clause in brackets and prices it: the row, the mention with the sum,
+ * carries the item and the clause is its repeat; a clause with a sum of its own carries
+ * its item, and so does a clause whose annex rows cite no clause. */
+static void
+check_cited_row_carries (const char *text, double row_sum, double clause_sum)
+{
+  g_autoptr (KelDocument) doc = kel_test_code_text (text);
+  gboolean row = FALSE, clause = FALSE;
+
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, c->segment);
+
+      if (!kel_coding_is_counted (c))
+        continue;
+      if (seg->kind == KEL_SEGMENT_TABLE_ROW)
+        {
+          g_assert_false (row);
+          g_assert_cmpfloat (c->amount_kzt, ==, row_sum);
+          row = TRUE;
+        }
+      else
+        {
+          g_assert_false (clause);
+          g_assert_cmpfloat (c->amount_kzt, ==, clause_sum);
+          clause = TRUE;
+        }
+    }
+  g_assert_true (row && clause);
+}
+
+static void
+test_count_cited_row_carries (void)
+{
+  check_cited_row_carries (
+    "МЕМОРАНДУМ о социальном партнёрстве на 2026 год\n"
+    "\n"
+    "2. Обязательства Компании\n"
+    "2.1. Компания проводит капитальный ремонт спортивного зала школы № 12 в с. Жанатурмыс;\n"
+    "2.2. Компания приобретает медицинское оборудование для районной больницы"
+    " на сумму 30 млн тенге.\n"
+    "\n"
+    "Приложение 1. Сумма, тыс. тенге\n"
+    "Мероприятие\tСумма, тыс. тенге\n"
+    "Капитальный ремонт спортзала школы № 12 (2.1)\t64 000\n"
+    "Медицинское оборудование для районной больницы (2.2)\t30 000\n", 64e6, 30e6);
+  check_cited_row_carries (
+    "2026 жылға арналған әлеуметтік әріптестік туралы МЕМОРАНДУМ\n"
+    "\n"
+    "2. Серіктестіктің міндеттемелері\n"
+    "2.1. Серіктестік Жаңатұрмыс ауылындағы № 12 мектептің спорт залын күрделі жөндеуден "
+    "өткізеді;\n"
+    "2.2. Серіктестік аудандық ауруханаға 30 млн теңгеге екі өкпені жасанды желдету "
+    "аппаратын сатып алады.\n"
+    "\n"
+    "1-қосымша\n"
+    "Іс-шара\tСомасы, мың теңге\n"
+    "№ 12 мектеп спорт залының күрделі жөндеуі (2.1)\t64 000\n"
+    "Аудандық ауруханаға жабдық (2.2)\t30 000\n", 64e6, 30e6);
+  check_cited_row_carries (
+    "MEMORANDUM of social partnership for 2026\n"
+    "\n"
+    "2. Obligations of the Company\n"
+    "2.1. The Company will carry out the capital repair of the gym of school No. 12 in "
+    "Zhanaturmys village;\n"
+    "2.2. The Company will buy two ventilators for the district hospital for KZT 30 "
+    "million.\n"
+    "\n"
+    "Annex 1. KZT thousand\n"
+    "Activity\tAmount, KZT thousand\n"
+    "Capital repair of the gym of school No. 12 (2.1)\t64,000\n"
+    "Ventilators for the district hospital (2.2)\t30,000\n", 64e6, 30e6);
+}
+
+/* The same memorandum whose annex gives short labels and cites no clause: the clause
+ * carries its item, with the row's sum. */
+static void
+test_count_uncited_row_repeats (void)
+{
+  check_narrative_takes_row_sum (
+    "МЕМОРАНДУМ о социальном партнёрстве на 2026 год\n"
+    "\n"
+    "2. Обязательства Компании\n"
+    "2.1. Компания проводит капитальный ремонт спортивного зала школы № 12 в с. "
+    "Жанатурмыс.\n"
+    "\n"
+    "Приложение 1. Сумма, тыс. тенге\n"
+    "Мероприятие\tСумма, тыс. тенге\n"
+    "Капитальный ремонт спортзала школы № 12\t64 000\n", 64e6);
+}
+
+/* A row or clause that names the akimat's own money as its payer («(за счёт средств
+ * акимата)», «(әкімдік қаражаты есебінен)», "(at the Akimat's expense)") is the akimat's
+ * item, not the company's; the company's rows beside it stay counted. */
+static void
+test_count_akimat_money_row (void)
+{
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "МЕМОРАНДУМ на 2026 год\n"
+    "\n"
+    "Приложение 1. Мероприятия, тыс. тенге\n"
+    "№\tМероприятие\tСумма\n"
+    "1\tКапитальный ремонт Дома культуры с. Ортау\t70 000\n"
+    "2\tУстройство тротуара к Дому культуры (за счёт средств акимата)\t20 000\n");
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "2026 жылға арналған МЕМОРАНДУМ\n"
+    "\n"
+    "1-қосымша. Іс-шаралар, мың теңге\n"
+    "№\tІс-шара\tСомасы\n"
+    "1\tОртау ауылындағы мәдениет үйін күрделі жөндеу\t70 000\n"
+    "2\tМәдениет үйіне дейін жаяу жүргіншілер жолын салу (әкімдік қаражаты есебінен)\t20 000\n");
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "MEMORANDUM for 2026\n"
+    "\n"
+    "Annex 1. Activities, KZT thousand\n"
+    "No.\tActivity\tAmount\n"
+    "1\tCapital repair of the House of Culture in Ortau village\t70,000\n"
+    "2\tConstruction of a pavement to the House of Culture (at the Akimat's expense)\t20,000\n");
+
+  ASSERT_ITEMS (ru, "T1-1", "infrastructure=70000000");
+  ASSERT_ITEMS (ru, "T1-2", "infrastructure=20000000/akimat");
+  ASSERT_ITEMS (kk, "T1-1", "infrastructure=70000000");
+  ASSERT_ITEMS (kk, "T1-2", "infrastructure=20000000/akimat");
+  ASSERT_ITEMS (en, "T1-1", "infrastructure=70000000");
+  ASSERT_ITEMS (en, "T1-2", "infrastructure=20000000/akimat");
+}
+
+/* An akimat's decree that approves a list of agreements names the list, not an item: its
+ * clause is a declaration, and the rows of the list are the items. */
+static void
+test_count_decree_approves_list (void)
+{
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "ПОСТАНОВЛЕНИЕ АКИМАТА РАЙОНА на 2026 год\n"
+    "\n"
+    "1. Утвердить прилагаемый Перечень соглашений о спонсорской и благотворительной помощи "
+    "предприятий района на 2026 год.\n"
+    "2. Контроль за исполнением настоящего постановления оставляю за собой.\n"
+    "\n"
+    "Перечень соглашений, тыс. тенге\n"
+    "№\tСпонсор\tПредмет соглашения\tСумма\n"
+    "1\tТОО «Береке»\tСпонсорская помощь волейбольному клубу «Ақжайық»\t3 000\n");
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "АУДАН ӘКІМДІГІНІҢ ҚАУЛЫСЫ, 2026 жыл\n"
+    "\n"
+    "1. Қоса беріліп отырған демеушілік және қайырымдылық көмек туралы келісімдердің "
+    "тізбесі бекітілсін.\n"
+    "\n"
+    "Келісімдер тізбесі, мың теңге\n"
+    "№\tДемеуші\tКелісім мәні\tСомасы\n"
+    "1\t«Береке» ЖШС\t«Ақжайық» волейбол клубына демеушілік көмек\t3 000\n");
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "DECREE OF THE DISTRICT AKIMAT for 2026\n"
+    "\n"
+    "1. To approve the attached list of sponsorship and charity agreements of the "
+    "district's companies for 2026.\n"
+    "\n"
+    "List of agreements, KZT thousand\n"
+    "No.\tSponsor\tSubject\tAmount\n"
+    "1\tBereke LLP\tSponsorship of the Akzhaiyk volleyball club\t3,000\n");
+
+  KelDocument *docs[] = { ru, kk, en };
+
+  for (guint d = 0; d < G_N_ELEMENTS (docs); d++)
+    {
+      /* nothing but the list's row is counted */
+      for (guint i = 0; i < docs[d]->codings->len; i++)
+        {
+          const KelCoding *c = &g_array_index (docs[d]->codings, KelCoding, i);
+          const char *label = kel_coding_get_clause (docs[d], c);
+
+          if (g_strcmp0 (label, "T1-1") != 0)
+            g_assert_false (kel_coding_is_counted (c));
+        }
+      ASSERT_ITEMS (docs[d], "T1-1", "sponsorship=3000000");
+    }
+}
+
+/* A report's table row that sends the reader to a clause of the letter ("see cl. 2")
+ * tells that clause's item again: one item, carried by the clause. */
+static void
+test_count_row_cites_letter (void)
+{
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "ОТЧЁТ об исполнении меморандума за 2025 год\n"
+    "\n"
+    "1. В рамках благотворительной помощи Компания приобрела медицинское оборудование для "
+    "двух больниц района (районная больница, поликлиника с. Ортау) на сумму 12,4 млн тенге.\n"
+    "2. Работники Компании провели субботник на берегу реки Нура.\n"
+    "\n"
+    "Таблица 1. Исполнение, тыс. тенге\n"
+    "№\tМероприятие\tПлан\tФакт\n"
+    "1\tОборудование для учреждений здравоохранения (см. п. 1 письма)\t13 000\t12 400\n"
+    "2\tСпонсорская поддержка ФК «Нура»\t20 000\t20 000\n");
+  guint counted = 0;
+
+  for (guint i = 0; i < ru->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (ru->codings, KelCoding, i);
+
+      if (kel_coding_is_counted (c) && c->category == item_with (ru, "медицинское")->category)
+        counted++;
+    }
+  g_assert_cmpuint (counted, ==, 1);
+  g_assert_true (kel_coding_is_counted (item_with (ru, "медицинское")));
+  g_assert_cmpfloat (item_with (ru, "медицинское")->amount_kzt, ==, 12.4e6);
+  g_assert_true (kel_coding_is_counted (item_with (ru, "Нура»")));
+}
+
 /* A table row that adds up two items one sentence of the narrative tells with their own
  * sums ("…, 10 and 5 million respectively") repeats them: two items, none in the table. */
 static void
@@ -1597,6 +1808,11 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/memorandum-provides", test_count_memorandum_provides);
   g_test_add_func ("/kelisim/count/summary-lead", test_count_summary_lead);
   g_test_add_func ("/kelisim/count/table-twins", test_count_table_twins);
+  g_test_add_func ("/kelisim/count/row-cites-letter", test_count_row_cites_letter);
+  g_test_add_func ("/kelisim/count/decree-approves-list", test_count_decree_approves_list);
+  g_test_add_func ("/kelisim/count/akimat-money-row", test_count_akimat_money_row);
+  g_test_add_func ("/kelisim/count/cited-row-carries", test_count_cited_row_carries);
+  g_test_add_func ("/kelisim/count/uncited-row-repeats", test_count_uncited_row_repeats);
   g_test_add_func ("/kelisim/count/incubators", test_count_incubators);
   g_test_add_func ("/kelisim/count/joint-sums", test_count_joint_sums);
   g_test_add_func ("/kelisim/count/two-holidays", test_count_two_holidays);

@@ -1066,6 +1066,41 @@ twin_score (const KelCoding *n, Names *nn, const KelCoding *r, Names *nr, GHashT
   return score >= 3 ? score : 0;
 }
 
+/* Whether the table row of @row cites in brackets the clause of the narrative item @n, after
+ * the item's name: «Мектеп спорт залының жөндеуі (2.1.1) | 85 000», "School gym repair
+ * (cl. 2.1.1)". Such an annex names each clause's item in full and prices it: the row, not
+ * a schedule's financing line keyed by the clause («п. 3.1.1 – ПСД | 18 000»,
+ * count_schedule_rows), is the item told with its sum. */
+static gboolean
+row_cites_clause (const KelDocument *doc, const KelCoding *row, const KelCoding *n)
+{
+  const KelSegment *rs = &g_array_index (doc->segments, KelSegment, row->segment);
+  const char *clause = g_array_index (doc->segments, KelSegment, n->segment).clause;
+  const char *text = doc->norm->text, *p;
+  gsize len;
+
+  if (clause == NULL || strchr (clause, '.') == NULL)
+    return FALSE;
+  len = strlen (clause);
+  for (p = text + rs->start; (p = g_strstr_len (p, text + rs->end - p, clause)) != NULL;
+       p += len)
+    {
+      const char *q = p + len, *open;
+
+      if ((p > text && (g_ascii_isdigit (p[-1]) || p[-1] == '.'))
+          || (q < text + rs->end && g_ascii_isdigit (*q)))
+        continue;
+      /* the opening bracket a few words before, with no closing one between */
+      for (open = p; open > text + rs->start && p - open < 24 && *open != '(' && *open != ')'
+                     && *open != '\t';
+           open--)
+        ;
+      if (*open == '(')
+        return TRUE;
+    }
+  return FALSE;
+}
+
 typedef struct {
   guint narrative, row, score;
 } Twin;
@@ -1161,8 +1196,9 @@ count_table_twins (const KelDocument *doc, Names *names)
 
       if (t->score == 0)
         continue;
-      if (doc->kind != KEL_KIND_MEMORANDUM && 2 * twins < rows && !isfinite (n->amount_kzt)
-          && isfinite (row->amount_kzt))
+      if (!isfinite (n->amount_kzt) && isfinite (row->amount_kzt)
+          && ((doc->kind != KEL_KIND_MEMORANDUM && 2 * twins < rows)
+              || row_cites_clause (doc, row, n)))
         mark_repeat (doc, n, row);
       else
         narrative_carries (doc, n, row);
@@ -1286,8 +1322,10 @@ is_clause (const char *label, const char *n, gsize len)
 /* A note on an item of another clause ("Стипендия по пункту 2.2 выплачивается сверх
  * указанных сумм", "Волонтёрские акции по пункту 2.4 не требуют финансирования"): the item
  * told again, counted in its clause, when the note gives no sum of its own and that
- * clause has an item of its category (issue #12). Not a table's rows, which the twins
- * pair. */
+ * clause has an item of its category (issue #12). A report's table row that sends the
+ * reader to a clause of the letter («Оборудование для больниц (см. п. 2 письма) | 48 600»)
+ * tells that clause's item again: the clause carries it (corpus2's ruling 2), with the
+ * row's sum when it gives none; not when both give sums that differ. */
 static void
 count_clause_notes (const KelDocument *doc)
 {
@@ -1302,7 +1340,7 @@ count_clause_notes (const KelDocument *doc)
       gsize pos = c->start;
       gboolean done = FALSE;
 
-      if (!kel_coding_is_counted (c) || isfinite (c->amount_kzt) || is_row (doc, c))
+      if (!kel_coding_is_counted (c) || (isfinite (c->amount_kzt) && !is_row (doc, c)))
         continue;
       while (!done && match_at (clause_ref_code, text, c->end, pos, md))
         {
@@ -1316,12 +1354,19 @@ count_clause_notes (const KelDocument *doc)
             continue;
           for (guint j = 0; j < doc->codings->len && !done; j++)
             {
-              const KelCoding *d = &g_array_index (doc->codings, KelCoding, j);
+              KelCoding *d = &g_array_index (doc->codings, KelCoding, j);
 
               if (j == i || !kel_coding_is_counted (d) || d->category != c->category
-                  || !is_clause (kel_coding_get_clause (doc, d), n, len))
+                  || !is_clause (kel_coding_get_clause (doc, d), n, len)
+                  || (is_row (doc, c) && (is_row (doc, d) || (isfinite (c->amount_kzt)
+                                                              && isfinite (d->amount_kzt)
+                                                              && !same_sum (c->amount_kzt,
+                                                                            d->amount_kzt)))))
                 continue;
-              mark_repeat (doc, c, d);
+              if (is_row (doc, c))
+                narrative_carries (doc, d, c);
+              else
+                mark_repeat (doc, c, d);
               done = TRUE;
             }
         }
