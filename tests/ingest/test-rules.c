@@ -17,14 +17,26 @@
 
 typedef void (*DrawFunc) (cairo_t *cr);
 
+/* The PDF at @path, opened as poppler-glib opens it; the test stops if it cannot be. */
+static PopplerDocument *
+open_pdf (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  PopplerDocument *doc;
+
+  g_assert_no_error (error);
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  return doc;
+}
+
 /* A one-page PDF of 300 × 200 points drawn by @draw, read back: its rules, found with the
  * glyphs of its text layer masked. */
 static GArray *
 rules_of (const char *name, DrawFunc draw)
 {
   g_autofree char *path = kel_test_temp_path (name);
-  g_autofree char *uri = NULL;
-  g_autoptr (GError) error = NULL;
   g_autoptr (GObject) doc_obj = NULL;
   g_autoptr (GObject) page_obj = NULL;
   PopplerPage *page;
@@ -44,10 +56,7 @@ rules_of (const char *name, DrawFunc draw)
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
 
-  uri = g_filename_to_uri (path, NULL, &error);
-  g_assert_no_error (error);
-  doc_obj = (GObject *) poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
+  doc_obj = (GObject *) open_pdf (path);
   page_obj = (GObject *) poppler_document_get_page ((PopplerDocument *) doc_obj, 0);
   page = (PopplerPage *) page_obj;
   g_assert_nonnull (page);
@@ -294,8 +303,6 @@ static void
 test_paths_alone (void)
 {
   g_autofree char *path = kel_test_temp_path ("rules-paths.pdf");
-  g_autofree char *uri = NULL;
-  g_autoptr (GError) error = NULL;
   g_autoptr (GObject) doc_obj = NULL;
   g_autoptr (GObject) page_obj = NULL;
   cairo_surface_t *surface = cairo_pdf_surface_create (path, 300, 200);
@@ -308,10 +315,7 @@ test_paths_alone (void)
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   cairo_surface_destroy (surface);
-  uri = g_filename_to_uri (path, NULL, &error);
-  g_assert_no_error (error);
-  doc_obj = (GObject *) poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
+  doc_obj = (GObject *) open_pdf (path);
   page_obj = (GObject *) poppler_document_get_page ((PopplerDocument *) doc_obj, 0);
   g_assert_nonnull (page_obj);
 
@@ -342,8 +346,6 @@ static void
 test_no_paths (void)
 {
   g_autofree char *path = kel_test_temp_path ("rules-nopaths.pdf");
-  g_autofree char *uri = NULL;
-  g_autoptr (GError) error = NULL;
   g_autoptr (GObject) doc_obj = NULL;
   g_autoptr (GObject) page_obj = NULL;
   cairo_surface_t *surface = cairo_pdf_surface_create (path, 300, 200);
@@ -355,10 +357,7 @@ test_no_paths (void)
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   cairo_surface_destroy (surface);
-  uri = g_filename_to_uri (path, NULL, &error);
-  g_assert_no_error (error);
-  doc_obj = (GObject *) poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
+  doc_obj = (GObject *) open_pdf (path);
   page_obj = (GObject *) poppler_document_get_page ((PopplerDocument *) doc_obj, 0);
   g_assert_nonnull (page_obj);
 
@@ -572,7 +571,6 @@ test_one_pass (void)
   static const char *const sets[] = { "corpus", "corpus2" };
   g_autofree char *path = kel_test_temp_path ("rules-one-pass.pdf");
   g_autofree char *path_drawn = NULL;
-  g_autofree char *uri = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GObject) doc_obj = NULL;
   cairo_surface_t *surface = cairo_pdf_surface_create (path, 300, 200);
@@ -587,20 +585,13 @@ test_one_pass (void)
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   cairo_surface_destroy (surface);
-  uri = g_filename_to_uri (path, NULL, &error);
-  g_assert_no_error (error);
-  doc_obj = (GObject *) poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
+  doc_obj = (GObject *) open_pdf (path);
   g_assert_cmpuint (assert_one_pass_same ((PopplerDocument *) doc_obj), ==, 4);
   g_unlink (path);
   g_clear_object (&doc_obj);
-  g_clear_pointer (&uri, g_free);
 
   path_drawn = write_background_and_link ();
-  uri = g_filename_to_uri (path_drawn, NULL, &error);
-  g_assert_no_error (error);
-  doc_obj = (GObject *) poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
+  doc_obj = (GObject *) open_pdf (path_drawn);
   g_assert_cmpuint (assert_one_pass_same ((PopplerDocument *) doc_obj), ==, 2);
   g_unlink (path_drawn);
 
