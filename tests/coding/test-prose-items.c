@@ -145,6 +145,23 @@ test_prose_largest_project (void)
   KEL_ASSERT_ITEM (en, "volleyball club", "sponsorship=10000000");
 }
 
+/* Those a thing is intended for, joined by «мен», are no two items: «… дәрігерлер мен жас
+ * мұғалімдерге арналған 60 пәтерлі тұрғын үй салу үшін …» is one house, with its sum (the
+ * manual's one item per distinct object). */
+static void
+test_prose_intended_for_both (void)
+{
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "Өзара ниеттер туралы меморандум, 2026 жыл\n"
+    "\n"
+    "2.4. «Болашақ» әлеуметтік-кәсіпкерлік корпорациясы» АҚ-ға Теміртау қаласында дәрігерлер "
+    "мен жас мұғалімдерге арналған 60 пәтерлі тұрғын үй салу үшін 900 млн теңге аудару.\n");
+  const KelCoding *house = kel_test_find_item (kk, "пәтерлі тұрғын үй");
+
+  KEL_ASSERT_ITEM (kk, "пәтерлі тұрғын үй", "infrastructure=900000000");
+  g_assert_true (kel_test_find_item (kk, "«Болашақ»") == house);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -157,5 +174,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/prose-items/second-undertaking",
                    test_prose_second_undertaking);
   g_test_add_func ("/kelisim/prose-items/largest-project", test_prose_largest_project);
+  g_test_add_func ("/kelisim/prose-items/intended-for-both", test_prose_intended_for_both);
   return g_test_run ();
 }

@@ -98,13 +98,16 @@ split_subclauses (const KelLexicon *lex, KelLanguage lang, const char *flat, gsi
  * undertaking starts: what follows it in the sentence says on what terms the item is done
  * ("… при условии выделения Акиматом земельного участка и обеспечения подводящих
  * инженерных сетей"), it is no item of its own. */
-static pcre2_code *coordination_code, *speech_code, *company_speaker_code;
+static pcre2_code *coordination_code, *intended_for_code, *speech_code, *company_speaker_code;
 
 static gpointer
 compile_codes (gpointer data)
 {
   coordination_code = _kel_coding_compile ("\\s*,?\\s+(?:и|and|және|мен|әрі)\\s+"
                                            "|\\s*,\\s+а\\s+");
+  /* the half after the conjunction opens with those a thing is intended for: «… мен жас
+   * мамандарға арналған …» */
+  intended_for_code = _kel_coding_compile ("\\G(?:\\p{L}+[\\s-]+){1,3}арнал(?:ған|атын)(?!\\p{L})");
   /* a verb of direct speech, and a speaker who is the company's own: its legal form or its
    * head ("said Kazzinc’s general director", «– дейді «…» ЖШС-ның … басшысы») */
   speech_code = _kel_coding_compile ("(?<!\\p{L})(?:said|says|noted|added|stressed|деді|дейді|"
@@ -405,6 +408,10 @@ two_items (KelSegmentRun *run, gsize start, gsize ms, gsize me, gsize end, doubl
   if (two_named (run, start, ms, me, end, score, best, first))
     return TRUE;
   if (inside_quotes (run->flat, start, ms) || inside_name (run->flat, start, ms, me, end))
+    return FALSE;
+  /* «… қызметкерлері мен жас мамандарға арналған 100 пәтерлі тұрғын үй»: the conjunction
+   * joins those a thing is for, the thing is one */
+  if (_kel_coding_matches (intended_for_code, run->flat, me, end))
     return FALSE;
   /* "… in republican and international tournaments": a half of a few words is no item */
   if (count_words (run->flat, start, ms) < 3
