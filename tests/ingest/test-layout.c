@@ -1125,6 +1125,40 @@ test_layout_related_links (void)
   g_assert_true (left_out);
 }
 
+/* A page of my own printed by Chromium (tests/data/layout-own 06): figures of a year in
+ * 24-point type («120 млн тенге», «14 стипендий») each over its caption in 9.5-point type,
+ * with no frame about them. A figure keeps its caption in its paragraph (the sum and what
+ * it is for are one sentence), though the type's size changes between them; the
+ * paragraphs of figures stay apart. */
+static void
+test_layout_figure_caption (void)
+{
+  g_autoptr (KelExtracted) ext = extract ("layout-own", "06-figures-ru.pdf", 0);
+  const char *t = ext->text;
+
+  g_assert_nonnull (strstr (t, "\n120 млн тенге\nна капитальный ремонт поликлиники\n"));
+  g_assert_nonnull (strstr (t, "\n35 млн тенге\nна новый автобус"));
+  g_assert_nonnull (strstr (t, "\n14 стипендий\nстудентам аграрного колледжа"));
+  g_assert_nonnull (strstr (t, "Береговое\n\n35 млн"));
+  g_assert_nonnull (strstr (t, "школы\n\n14 стипендий"));
+}
+
+/* A news page of my own printed by Chromium (tests/data/layout-own 07): a title in
+ * 17-point type over two lines whose one line would be 92 characters, longer than a
+ * heading's line, right over the lead. It is left as it was: its two lines are not
+ * written as one (the segmenter would read it as a sentence of its own, coded beside
+ * the article), and its type alone does not set it apart from the lead. */
+static void
+test_layout_long_title (void)
+{
+  g_autoptr (KelExtracted) ext = extract ("layout-own", "07-long-title-en.pdf", 0);
+  const char *t = ext->text;
+
+  g_assert_null (strstr (t, "renovated district library"));
+  g_assert_nonnull (strstr (t, "renovated\ndistrict library in Zhaksy after a year of repairs\n"
+                               "The flour producer"));
+}
+
 /* A news page of my own printed by Chromium with no browser header (tests/data/layout-own
  * 04, so not known for a web page), and its scan at 150 dpi: a rule under the site's menu,
  * one over its footer, and the sidebar's border down between them, with the article and
@@ -1418,6 +1452,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/layout/word-over-gutter", test_layout_word_over_gutter);
   g_test_add_func ("/kelisim/layout/news-list", test_layout_news_list);
   g_test_add_func ("/kelisim/layout/related-links", test_layout_related_links);
+  g_test_add_func ("/kelisim/layout/figure-caption", test_layout_figure_caption);
+  g_test_add_func ("/kelisim/layout/long-title", test_layout_long_title);
   g_test_add_func ("/kelisim/layout/link-sidebar", test_layout_link_sidebar);
   g_test_add_func ("/kelisim/layout/tiles", test_layout_tiles);
   g_test_add_func ("/kelisim/layout/open-tiles", test_layout_open_tiles);
