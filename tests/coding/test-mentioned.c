@@ -159,6 +159,34 @@ test_headline (void)
   KEL_ASSERT_ITEM (other, "pledges sports hall repair", "infrastructure=-");
 }
 
+/* A news page whose title stands apart as a heading (a line of its own over the meta
+ * line): its lead tells again what the body tells, as a headline does; the item is
+ * counted once, on the body, with its sum. A lead whose item the body does not tell
+ * again stays. */
+static void
+test_lead_under_title (void)
+{
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "Тестовский вестник | Общество\n\n"
+    "В Тестовом открыли спортивный зал\n\n"
+    "3 апреля 2025, 10:15 · 812 просмотров\n\n"
+    "В селе Тестовое после капитального ремонта открылся спортивный зал сельской школы.\n\n"
+    "«В этом году мы полностью отремонтировали спортивный зал сельской школы, на это "
+    "ушло 25 млн тенге», – сказал директор ТОО «Тесткорм».\n");
+  g_autoptr (KelDocument) other = kel_test_code_text (
+    "Тестовский вестник | Общество\n\n"
+    "В Тестовом открыли спортивный зал\n\n"
+    "3 апреля 2025, 10:15 · 812 просмотров\n\n"
+    "В селе Тестовое после капитального ремонта открылся спортивный зал сельской школы.\n\n"
+    "«Кроме того, мы передали сельской амбулатории новый аппарат УЗИ за 9 млн тенге», – "
+    "сказал директор ТОО «Тесткорм».\n");
+
+  KEL_ASSERT_ITEM (ru, "открылся спортивный зал", "infrastructure=-/repeat");
+  KEL_ASSERT_ITEM (ru, "полностью отремонтировали", "infrastructure=25000000");
+  KEL_ASSERT_ITEM (other, "открылся спортивный зал", "infrastructure=-");
+  KEL_ASSERT_ITEM (other, "аппарат УЗИ", "charity=9000000");
+}
+
 /* A note on the item of another clause is that item told again; a clause of its own that
  * names only a field and ends with a colon heads the items under it. */
 static void
@@ -211,6 +239,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/mentioned/akimat-works", test_akimat_works);
   g_test_add_func ("/kelisim/mentioned/earlier-span", test_earlier_span);
   g_test_add_func ("/kelisim/mentioned/headline", test_headline);
+  g_test_add_func ("/kelisim/mentioned/lead-under-title", test_lead_under_title);
   g_test_add_func ("/kelisim/mentioned/notes-and-headings", test_notes_and_headings);
   g_test_add_func ("/kelisim/mentioned/sum-in-table-below", test_sum_in_table_below);
   return g_test_run ();
