@@ -1159,6 +1159,49 @@ test_layout_long_title (void)
                                "The flour producer"));
 }
 
+/* Whether the line of @text that holds @needle is a paragraph of its own: a blank line
+ * before it and after it. */
+static gboolean
+own_paragraph (const char *text, const char *needle)
+{
+  const char *at = strstr (text, needle), *a, *b;
+
+  if (at == NULL)
+    return FALSE;
+  for (a = at; a > text && a[-1] != '\n'; a--)
+    ;
+  b = strchr (at, '\n');
+  return a - text >= 2 && a[-2] == '\n' && b != NULL && b[1] == '\n';
+}
+
+/* A memorandum's head of my own (tests/data/layout-own 08, printed by Chromium and
+ * scanned at 150 dpi): its title over two centred lines, the meta line «с. Железинка …
+ * 12 марта 2024 г.» in the body's type, the preamble right under it; and a Kazakh news
+ * item (09, and its scan): the title in large type over the dateline «Павлодар облысы,
+ * 5 сәуір 2024 жыл» in the body's type and the lead. A scan tells no type size and the
+ * lines stand as close as a paragraph's: the meta line is a paragraph of its own, not
+ * read into the title over it nor the lead under it; the lead's sentences are read. The
+ * scan's title in 18-point type stands over two lines further apart than the body's
+ * lines: one paragraph all the same (the spacing in proportion to its letters' width). */
+static void
+test_layout_meta_line (void)
+{
+  g_autoptr (KelExtracted) memo = extract ("layout-own", "08-memorandum-head-ru.scan150.pdf", 0);
+  g_autoptr (KelExtracted) news = extract ("layout-own", "09-news-dateline-kk.pdf", 0);
+  g_autoptr (KelExtracted) scan = extract ("layout-own", "09-news-dateline-kk.scan150.pdf", 0);
+  g_autoptr (GPtrArray) memo_words = words_of (memo->text);
+  g_autoptr (GPtrArray) scan_words = words_of (scan->text);
+
+  g_assert_true (own_paragraph (memo->text, "марта 2024"));
+  g_assert_true (own_paragraph (news->text, "сәуір 2024 жыл"));
+  g_assert_true (own_paragraph (scan->text, "сәуір 2024 жыл"));
+  g_assert_nonnull (strstr (scan->text, "спорт алаңын\nсалады\n\n"));
+  g_assert_true (reads_nearly (memo_words, "Товарищество в 2024 году выделяет 24 млн тенге на "
+                                           "ремонт кровли Железинской районной больницы."));
+  g_assert_true (reads_nearly (scan_words, "Сонымен қатар серіктестік аудандық ауруханаға 7 млн "
+                                           "теңгеге жаңа жедел жәрдем көлігін сыйға тартады."));
+}
+
 /* A news page of my own printed by Chromium with no browser header (tests/data/layout-own
  * 04, so not known for a web page), and its scan at 150 dpi: a rule under the site's menu,
  * one over its footer, and the sidebar's border down between them, with the article and
@@ -1454,6 +1497,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/layout/related-links", test_layout_related_links);
   g_test_add_func ("/kelisim/layout/figure-caption", test_layout_figure_caption);
   g_test_add_func ("/kelisim/layout/long-title", test_layout_long_title);
+  g_test_add_func ("/kelisim/layout/meta-line", test_layout_meta_line);
   g_test_add_func ("/kelisim/layout/link-sidebar", test_layout_link_sidebar);
   g_test_add_func ("/kelisim/layout/tiles", test_layout_tiles);
   g_test_add_func ("/kelisim/layout/open-tiles", test_layout_open_tiles);
