@@ -1250,7 +1250,8 @@ count_summed_rows (const KelDocument *doc, Names *names)
  * the first segment that has items, a sentence at the head of a document that is no
  * memorandum or report, with a title's line, or the lead under a title the page set
  * apart as a heading (a news page's «… стадион ашылды» over «… қайта жаңартылған
- * орталық стадион ашылды.»: the lead tells the title again); an item of it with no sum
+ * орталық стадион ашылды.»: the lead tells the title again) when it states no sum (one
+ * that does is a summary item of its own); an item of it with no sum
  * is the body's item of its category that shares two common words of it (not names),
  * unless both name things apart ("№ 3", "№ 5"). Issue #12. */
 /* Whether [@a, @b) of @text has a title's line: a line that ends in a letter, with no
@@ -1278,6 +1279,20 @@ under_heading (const KelDocument *doc, guint s)
   return FALSE;
 }
 
+/* Whether an item of segment @s of @doc has a sum. */
+static gboolean
+segment_has_sum (const KelDocument *doc, guint s)
+{
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+
+      if (c->segment == s && isfinite (c->amount_kzt))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 count_headline (const KelDocument *doc, Names *names)
 {
@@ -1289,7 +1304,8 @@ count_headline (const KelDocument *doc, Names *names)
   head = g_array_index (doc->codings, KelCoding, 0).segment;
   seg = &g_array_index (doc->segments, KelSegment, head);
   if (seg->kind != KEL_SEGMENT_SENTENCE || seg->start >= HEAD_BYTES
-      || !(has_title_line (doc->norm->text, seg->start, seg->end) || under_heading (doc, head)))
+      || !(has_title_line (doc->norm->text, seg->start, seg->end)
+           || (under_heading (doc, head) && !segment_has_sum (doc, head))))
     return;
   for (guint i = 0; i < doc->codings->len; i++)
     {
