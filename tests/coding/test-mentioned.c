@@ -159,6 +159,64 @@ test_headline (void)
   KEL_ASSERT_ITEM (other, "pledges sports hall repair", "infrastructure=-");
 }
 
+/* A news page whose title stands apart as a heading (a line of its own over the meta
+ * line): its lead tells again what the body tells, as a headline does; the item is
+ * counted once, on the body, with its sum. A lead whose item the body does not tell
+ * again stays. */
+static void
+test_lead_under_title (void)
+{
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "Тестовский вестник | Общество\n\n"
+    "В Тестовом открыли спортивный зал\n\n"
+    "3 апреля 2025, 10:15 · 812 просмотров\n\n"
+    "В селе Тестовое после капитального ремонта открылся спортивный зал сельской школы.\n\n"
+    "«В этом году мы полностью отремонтировали спортивный зал сельской школы, на это "
+    "ушло 25 млн тенге», – сказал директор ТОО «Тесткорм».\n");
+  g_autoptr (KelDocument) other = kel_test_code_text (
+    "Тестовский вестник | Общество\n\n"
+    "В Тестовом открыли спортивный зал\n\n"
+    "3 апреля 2025, 10:15 · 812 просмотров\n\n"
+    "В селе Тестовое после капитального ремонта открылся спортивный зал сельской школы.\n\n"
+    "«Кроме того, мы передали сельской амбулатории новый аппарат УЗИ за 9 млн тенге», – "
+    "сказал директор ТОО «Тесткорм».\n");
+
+  KEL_ASSERT_ITEM (ru, "открылся спортивный зал", "infrastructure=-/repeat");
+  KEL_ASSERT_ITEM (ru, "полностью отремонтировали", "infrastructure=25000000");
+  KEL_ASSERT_ITEM (other, "открылся спортивный зал", "infrastructure=-");
+  KEL_ASSERT_ITEM (other, "аппарат УЗИ", "charity=9000000");
+}
+
+/* A contract's title read as a segment of its own, its place and date set apart under it:
+ * it names the kind of help, no item (the contract's clauses tell the items). */
+static void
+test_contract_title (void)
+{
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "ДОГОВОР № 7-БП\nо спонсорской и благотворительной помощи\n\n"
+    "г. Тестовск\n\n12 апреля 2025 года\n\n"
+    "ТОО «Тесткорм» (далее — Спонсор) и аким села Тестовое заключили настоящий договор о "
+    "нижеследующем.\n\n"
+    "1. Спонсор передаёт 4 млн тенге на ремонт кровли школы № 2 в с. Тестовое.\n");
+
+  KEL_ASSERT_ITEM (ru, "благотворительной помощи", "charity=-/declaration");
+}
+
+/* A fund's announcement of its competition: once its title and date stand apart, its
+ * opening sentence that announces the competition names no item; the nominations do. */
+static void
+test_competition_opening (void)
+{
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "ОБЪЯВЛЕНИЕ\nо проведении конкурса «Тестовый аул»\n\nг. Тестовск, 2 февраля 2025 года\n\n"
+    "Фонд «Тестовая забота» (далее — Фонд), созданный ТОО «Тесткорм», объявляет третий "
+    "конкурс социальных проектов для сельских школ района.\n\n"
+    "1. Номинация «Школьная библиотека» — гранты на закупку книг для сельских школ, "
+    "всего 6 млн тенге.\n");
+
+  KEL_ASSERT_ITEM (ru, "конкурс социальных проектов", "human_development=-/declaration");
+}
+
 /* A note on the item of another clause is that item told again; a clause of its own that
  * names only a field and ends with a colon heads the items under it. */
 static void
@@ -211,6 +269,9 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/mentioned/akimat-works", test_akimat_works);
   g_test_add_func ("/kelisim/mentioned/earlier-span", test_earlier_span);
   g_test_add_func ("/kelisim/mentioned/headline", test_headline);
+  g_test_add_func ("/kelisim/mentioned/lead-under-title", test_lead_under_title);
+  g_test_add_func ("/kelisim/mentioned/contract-title", test_contract_title);
+  g_test_add_func ("/kelisim/mentioned/competition-opening", test_competition_opening);
   g_test_add_func ("/kelisim/mentioned/notes-and-headings", test_notes_and_headings);
   g_test_add_func ("/kelisim/mentioned/sum-in-table-below", test_sum_in_table_below);
   return g_test_run ();

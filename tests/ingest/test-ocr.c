@@ -517,6 +517,17 @@ test_ocr_fix_words (void)
     { "обшеобразовательной", FALSE, "общеобразовательной" }, { "«Обшества", FALSE, "«Общества" },
     { "плошадке", FALSE, "площадке" }, { "следуюшие:", FALSE, "следующие:" },
     { "обшивка", FALSE, "обшивка" }, { "пошлина", FALSE, "пошлина" }, { "слушай", FALSE, "слушай" },
+    /* a sum's unit misread right after its figure or its scale word, a stop or a Kazakh
+     * ending after it kept; not after a word, and a word of the language stays */
+    { "выделит", FALSE, "выделит" }, { "24", FALSE, "24" }, { "мли", FALSE, "млн" },
+    { "тенге", FALSE, "тенге" }, { "и", FALSE, "и" }, { "1,5", FALSE, "1,5" },
+    { "мпрд", FALSE, "млрд" }, { "теиге.", FALSE, "тенге." }, { "На", TRUE, "На" },
+    { "7", FALSE, "7" }, { "млн", FALSE, "млн" }, { "тенте;", FALSE, "тенге;" },
+    { "500", FALSE, "500" }, { "тьс.", FALSE, "тыс." }, { "тепге", FALSE, "тенге" },
+    { "бөледі", FALSE, "бөледі" }, { "18", FALSE, "18" }, { "млрл", FALSE, "млрд" },
+    { "теңтеге", FALSE, "теңгеге" }, { "дейін", FALSE, "дейін" }, { "3", FALSE, "3" },
+    { "тенгеге", FALSE, "тенгеге" }, { "мли", FALSE, "мли" }, { "сорта", FALSE, "сорта" },
+    { "теиге", FALSE, "теиге" }, { "12", FALSE, "12" }, { "мпрдов", FALSE, "мпрдов" },
   };
   g_autoptr (GArray) words = g_array_new (FALSE, TRUE, sizeof (KelOcrWord));
 

@@ -1248,9 +1248,12 @@ count_summed_rows (const KelDocument *doc, Names *names)
  * pledges house of culture repair" over "This summer we will renovate the Karsakpay house
  * of culture – KZT 85 million"): the item is counted once, on the body. The headline is
  * the first segment that has items, a sentence at the head of a document that is no
- * memorandum or report, with a title's line; an item of it with no sum is the body's item
- * of its category that shares two common words of it (not names), unless both name things
- * apart ("№ 3", "№ 5"). Issue #12. */
+ * memorandum or report, with a title's line, or the lead under a title the page set
+ * apart as a heading (a news page's «… стадион ашылды» over «… қайта жаңартылған
+ * орталық стадион ашылды.»: the lead tells the title again) when it states no sum (one
+ * that does is a summary item of its own); an item of it with no sum
+ * is the body's item of its category that shares two common words of it (not names),
+ * unless both name things apart ("№ 3", "№ 5"). Issue #12. */
 /* Whether [@a, @b) of @text has a title's line: a line that ends in a letter, with no
  * stop, before a line that starts with a capital ("…, pledges house of culture repair" /
  * "ULYTAU, April 14."). */
@@ -1261,6 +1264,32 @@ has_title_line (const char *text, gsize a, gsize b)
     if (text[p] == '\n' && g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (text + p)))
         && g_unichar_isupper (g_utf8_get_char (text + p + 1)))
       return TRUE;
+  return FALSE;
+}
+
+/* Whether a heading stands before segment @s of @doc, with no segment that has items
+ * between them (a title over its news item's lead, a meta line of date and author or
+ * none between them). */
+static gboolean
+under_heading (const KelDocument *doc, guint s)
+{
+  for (guint k = s; k > 0; k--)
+    if (g_array_index (doc->segments, KelSegment, k - 1).kind == KEL_SEGMENT_HEADING)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether an item of segment @s of @doc has a sum. */
+static gboolean
+segment_has_sum (const KelDocument *doc, guint s)
+{
+  for (guint i = 0; i < doc->codings->len; i++)
+    {
+      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
+
+      if (c->segment == s && isfinite (c->amount_kzt))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -1275,7 +1304,8 @@ count_headline (const KelDocument *doc, Names *names)
   head = g_array_index (doc->codings, KelCoding, 0).segment;
   seg = &g_array_index (doc->segments, KelSegment, head);
   if (seg->kind != KEL_SEGMENT_SENTENCE || seg->start >= HEAD_BYTES
-      || !has_title_line (doc->norm->text, seg->start, seg->end))
+      || !(has_title_line (doc->norm->text, seg->start, seg->end)
+           || (under_heading (doc, head) && !segment_has_sum (doc, head))))
     return;
   for (guint i = 0; i < doc->codings->len; i++)
     {

@@ -871,6 +871,45 @@ usual_spacing (const LayRegion *region)
   return MAX (0, g_array_index (gaps, float, gaps->len / 2));
 }
 
+/* The width of the letters of line @l of @region, the median of its glyphs' (on a scan a
+ * word's box shared among its letters): its type's size, where the height of a scan's
+ * line follows its ascenders and descenders. */
+static float
+letter_width (const LayRegion *region, const LayLine *l)
+{
+  g_autoptr (GArray) w = g_array_new (FALSE, FALSE, sizeof (float));
+
+  for (guint k = l->a; k < l->b; k++)
+    {
+      const Glyph *g = &g_array_index (region->glyphs, Glyph, k);
+      float gw = g->r.x2 - g->r.x1;
+
+      if (!g_unichar_isspace (g->c))
+        g_array_append_val (w, gw);
+    }
+  if (w->len == 0)
+    return 0;
+  g_array_sort (w, _kel_lay_compare_float);
+  return g_array_index (w, float, w->len / 2);
+}
+
+/* The usual letter_width() of the lines of @region. */
+static float
+usual_letter_width (const LayRegion *region)
+{
+  g_autoptr (GArray) w = g_array_new (FALSE, FALSE, sizeof (float));
+
+  for (guint i = 0; i < region->lines->len; i++)
+    {
+      float lw = letter_width (region, &g_array_index (region->lines, LayLine, i));
+      g_array_append_val (w, lw);
+    }
+  if (w->len == 0)
+    return 0;
+  g_array_sort (w, _kel_lay_compare_float);
+  return g_array_index (w, float, w->len / 2);
+}
+
 /* The size of the type of line @l of @region: the median height of its glyphs (a
  * superscript or a drop cap among them does not move it). */
 static float
@@ -1047,6 +1086,155 @@ join_titles (LayRegion *region)
     }
 }
 
+/* Whether @w (lower case) names a month, in Russian (either case), Kazakh or English. */
+static gboolean
+is_month (const char *w)
+{
+  static const char *const months[] = {
+    "январ", "феврал", "март", "апрел", "ма", "мая", "июн", "июл", "август", "сентябр",
+    "октябр", "ноябр", "декабр", "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым",
+    "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (months); k++)
+    {
+      gsize n = strlen (months[k]);
+
+      /* a stem takes its endings («марта», «декабря», «сәуірде» is no date's word) */
+      if (strcmp (w, months[k]) == 0
+          || (n > 3 && g_str_has_prefix (w, months[k]) && strlen (w) <= n + 2
+              && g_str_has_suffix (w, "а") + g_str_has_suffix (w, "я")
+                   + g_str_has_suffix (w, "ь") > 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @w is a year (four figures from 1900 to 2099), with «г.» run into it or not. */
+static gboolean
+is_year (const char *w)
+{
+  return strlen (w) >= 4 && (g_str_has_prefix (w, "19") || g_str_has_prefix (w, "20"))
+         && g_ascii_isdigit (w[2]) && g_ascii_isdigit (w[3])
+         && (w[4] == '\0' || strcmp (w + 4, "г") == 0 || strcmp (w + 4, "ж") == 0);
+}
+
+/* Whether the words @w[0 .. @n) end with a date: «12 марта 2024 г.», «5 сәуір 2024 жыл»,
+ * «12.03.2024», "March 12, 2024", "12 March 2024" (full stops and commas taken off). */
+static gboolean
+ends_with_date (char **w, guint n)
+{
+  static const char *const after[] = { "г", "года", "год", "ж", "жыл", "жылы" };
+
+  if (n > 0)
+    for (guint k = 0; k < G_N_ELEMENTS (after); k++)
+      if (strcmp (w[n - 1], after[k]) == 0)
+        {
+          n--;
+          break;
+        }
+  if (n == 0)
+    return FALSE;
+  if (strlen (w[n - 1]) == 10 && w[n - 1][2] == '.' && w[n - 1][5] == '.'
+      && is_year (w[n - 1] + 6) && g_ascii_isdigit (w[n - 1][0]))
+    return TRUE;
+  if (n < 3 || !is_year (w[n - 1]))
+    return FALSE;
+  return (is_month (w[n - 2]) && strspn (w[n - 3], "0123456789") == strlen (w[n - 3])
+          && strlen (w[n - 3]) <= 2)
+         || (is_month (w[n - 3]) && strspn (w[n - 2], "0123456789") == strlen (w[n - 2])
+             && strlen (w[n - 2]) <= 2);
+}
+
+/* Whether line @l of @region is a meta line of a document's head: eight words at most
+ * that end with a date, a place before it or not («г. Павлодар    12 марта 2024 г.»,
+ * «Павлодар облысы, 5 сәуір 2024 жыл», a dateline "ALMATY, March 12, 2024"), short of the
+ * region's right edge unless its place and date stand apart in two cells. Not a line of
+ * a paragraph: that runs on to the edge, or ends its sentence with more words. */
+static gboolean
+meta_line (const LayRegion *region, const LayLine *l)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_auto (GStrv) words = NULL;
+  g_autofree char *lower = NULL;
+  guint n = 0;
+  float x1 = g_array_index (region->glyphs, Glyph, l->a).r.x1;
+  float x2 = g_array_index (region->glyphs, Glyph, l->b - 1).r.x2;
+  float width = region->rect.x2 - region->rect.x1;
+
+  if (l->n_cells > 2 || (l->n_cells == 1 && x2 - x1 > 0.7f * width))
+    return FALSE;
+  for (guint k = l->a; k < l->b; k++)
+    {
+      const Glyph *g = &g_array_index (region->glyphs, Glyph, k);
+
+      /* an OCR word's letters have no space glyph between it and the next word */
+      if (k > l->a && g->word >= 0 && g->word != g[-1].word)
+        g_string_append_c (text, ' ');
+      g_string_append_unichar (text, g->c == '.' || g->c == ',' || g_unichar_isspace (g->c)
+                                       ? ' '
+                                       : g->c);
+    }
+  lower = g_utf8_strdown (text->str, -1);
+  words = g_strsplit_set (g_strstrip (lower), " ", -1);
+  for (guint k = 0; words[k] != NULL; k++)
+    if (words[k][0] != '\0')
+      words[n++] = words[k];
+    else
+      g_free (words[k]);
+  words[n] = NULL;
+  return n >= 3 && n <= 8 && ends_with_date (words, n);
+}
+
+/* Whether line @l of @region is a line of a title or a meta line over a meta line: it
+ * ends short of the region's right edge (a centred title, a place) with no comma or
+ * hyphen going on, where a paragraph's line before its last runs to the edge. */
+static gboolean
+stands_over (const LayRegion *region, const LayLine *l)
+{
+  float x2 = g_array_index (region->glyphs, Glyph, l->b - 1).r.x2;
+  gunichar c = g_array_index (region->glyphs, Glyph, l->b - 1).c;
+
+  return x2 < region->rect.x2 - 0.15f * (region->rect.x2 - region->rect.x1) && c != ','
+         && c != '-';
+}
+
+/* Whether line @l of @region starts a paragraph's sentence: a capital, a quote or a
+ * figure first. */
+static gboolean
+starts_sentence (const LayRegion *region, const LayLine *l)
+{
+  gunichar c = g_array_index (region->glyphs, Glyph, l->a).c;
+
+  return g_unichar_isupper (c) || g_unichar_isdigit (c) || c == 0x00AB || c == '"'
+         || c == 0x201C;
+}
+
+/* A document's meta line (place and date) is a paragraph of its own: not read into the
+ * title over it, nor into the lead under it. A scan's lines tell no type size, and a
+ * meta line in the body's type stands as close to its neighbours as their lines do. */
+static void
+part_meta_lines (LayRegion *region)
+{
+  const LayLine *ls = (const LayLine *) (gpointer) region->lines->data;
+  LayItem *its = (LayItem *) (gpointer) region->items->data;
+
+  for (guint i = 0; i < region->items->len; i++)
+    {
+      const LayLine *l = &ls[its[i].first];
+
+      if (its[i].row || its[i].last != its[i].first + 1 || !meta_line (region, l))
+        continue;
+      if (i > 0 && !its[i - 1].row && stands_over (region, &ls[its[i - 1].last - 1]))
+        its[i].blank_before = TRUE;
+      if (i + 1 < region->items->len && !its[i + 1].row
+          && starts_sentence (region, &ls[its[i + 1].first]))
+        its[i + 1].blank_before = TRUE;
+    }
+}
+
 /* The lines of a table row whose cells wrap are put back together into one item (see
  * joins_row()); paragraph spacing above an item is noted, for the blank line the
  * segmenter reads, and so is a change of the type's size between two lines of text. */
@@ -1057,6 +1245,7 @@ build_items (LayRegion *region)
   const LayCell *cs = (const LayCell *) (gpointer) region->cells->data;
   guint n = region->lines->len, i = 0;
   float prev_bottom = -1, prev_height = 0, usual = usual_spacing (region);
+  float usual_width = usual < 0 ? 0 : usual_letter_width (region);
   gboolean prev_row = FALSE;
 
   while (i < n)
@@ -1092,9 +1281,20 @@ build_items (LayRegion *region)
                             && item.rect.y1 - prev_bottom > 0.6f * MAX (prev_height,
                                                                         ls[i].bottom
                                                                         - ls[i].top);
-      else
-        item.blank_before = i > 0 && (ls[i].top + ls[i].bottom - ls[i - 1].top
-                                      - ls[i - 1].bottom) / 2 > usual + 0.3f * prev_height;
+      else if (i > 0)
+        {
+          float pitch = (ls[i].top + ls[i].bottom - ls[i - 1].top - ls[i - 1].bottom) / 2;
+          float small = usual_width > 0 ? MIN (letter_width (region, &ls[i]),
+                                               letter_width (region, &ls[i - 1]))
+                                        : 0;
+          float limit = usual + 0.3f * prev_height;
+
+          /* two lines of a scan's title in large type stand as far apart as their type is
+           * large: the usual spacing in proportion */
+          if (usual_width > 0 && small >= 1.3f * usual_width)
+            limit = usual * small / usual_width + 0.3f * prev_height;
+          item.blank_before = pitch > limit;
+        }
       if (i > 0 && !item.row && !prev_row && !item.blank_before && ls[i].n_cells == 1
           && ls[i - 1].n_cells == 1 && type_changes (region, &ls[i - 1], &ls[i])
           && !(type_height (region, &ls[i - 1]) > type_height (region, &ls[i])
@@ -1107,6 +1307,7 @@ build_items (LayRegion *region)
       i = g1;
     }
   join_titles (region);
+  part_meta_lines (region);
 }
 
 /* Groups the lines of @region into table rows anew: one row between two of @breaks (y

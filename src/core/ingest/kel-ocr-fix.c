@@ -9,7 +9,8 @@
  * of «-ющий» as «ш»; across a document, a Latin name read two ways one confusable letter apart («Petropavi», «Petropavl»); a
  * clause number «4,2.» and a section number read as a letter («а.» between clauses 2.12
  * and 3.1); the sign «№» read as two letters («Хе 1»); a Latin word's l read as «!» or «|»;
- * a word's box run over or touching the next word's; a sum's first thousands space lost. */
+ * a word's box run over or touching the next word's; a sum's first thousands space lost;
+ * a sum's unit misread after its figure («24 мли», «7 млн теиге»). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -540,6 +541,58 @@ fix_grouped_number (GArray *words, guint i)
   w->text = g_string_free (fixed, FALSE);
 }
 
+/* Whether @text is a figure: digits, with a decimal comma or point, a comma or full stop
+ * after it or not («24», «1,5», «500,»). */
+static gboolean
+is_figure (const char *text)
+{
+  gsize digits = strspn (text, "0123456789,.");
+
+  return g_ascii_isdigit (text[0]) && digits == strlen (text);
+}
+
+/* A sum's unit misread after its figure (or its scale word): «млн» as «мли», «мпн», «млп»; «млрд» as «мпрд»,
+ * «млрл»; «тыс» as «тьс»; «тенге» as «теиге», «тенте», «тепге», «тснге»; «теңге» as
+ * «теңте», with a Kazakh ending («теңтеге») and a stop after it or not. None of them is a
+ * word of either language, and only right after a figure: the unit the text layer reads. */
+static void
+fix_unit (GArray *words, guint i)
+{
+  static const struct { const char *read, *unit; } misread[] = {
+    { "мли", "млн" }, { "мпн", "млн" }, { "млп", "млн" }, { "мпрд", "млрд" },
+    { "млрл", "млрд" }, { "тьс", "тыс" }, { "теиге", "тенге" }, { "тенте", "тенге" },
+    { "тепге", "тенге" }, { "тснге", "тенге" }, { "теңте", "теңге" },
+  };
+  static const char *const endings[] = { "", ".", ",", ";", ")", "ге", "ден", "ге.", "ден." };
+  static const char *const scales[] = { "млн", "млн.", "млрд", "млрд.", "тыс", "тыс.", "мың" };
+  KelOcrWord *w = &g_array_index (words, KelOcrWord, i);
+  const char *before = i > 0 ? g_array_index (words, KelOcrWord, i - 1).text : NULL;
+
+  /* right after the figure, or after its scale word («7 млн теиге») */
+  if (before == NULL
+      || !(is_figure (before)
+           || (i > 1 && in_list (scales, G_N_ELEMENTS (scales), before)
+               && is_figure (g_array_index (words, KelOcrWord, i - 2).text))))
+    return;
+  for (guint k = 0; k < G_N_ELEMENTS (misread); k++)
+    {
+      gsize n = strlen (misread[k].read);
+
+      if (!g_str_has_prefix (w->text, misread[k].read))
+        continue;
+      for (guint e = 0; e < G_N_ELEMENTS (endings); e++)
+        if (strcmp (w->text + n, endings[e]) == 0
+            && (strlen (endings[e]) < 2 || g_str_has_prefix (misread[k].unit, "тең")))
+          {
+            char *fixed = g_strconcat (misread[k].unit, endings[e], NULL);
+
+            g_free (w->text);
+            w->text = fixed;
+            return;
+          }
+    }
+}
+
 /* Whether @text is one or two marks that a dashed or dotted border of a box, drawn down
  * beside its text, is read as: a bar («|», «¦»), «!», «;», «:», «[» or «]». */
 static gboolean
@@ -651,6 +704,7 @@ kel_ocr_fix_words (GArray *words)
       fix_latin_ell (words, i);
       fix_shcha (&g_array_index (words, KelOcrWord, i));
       fix_grouped_number (words, i);
+      fix_unit (words, i);
     }
 }
 

@@ -8,14 +8,18 @@ for f in *.html; do
     --print-to-pdf="${f%.html}.pdf" "$f"
 done
 
-# the news page scanned: grey, 150 dpi, turned by 0.9 degrees, light Gaussian noise, JPEG
+# the news page, the memorandum's head and the news item with a dateline scanned: grey,
+# 150 dpi, turned by 0.9 degrees, light Gaussian noise, JPEG
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-pdftoppm -r 150 -gray -png 04-news-sidebar-ru.pdf "$TMP/p"
-for f in "$TMP"/p-*.png; do
-  wh=$(identify -format "%wx%h" "$f")
-  convert "$f" -seed 4 -background white -rotate 0.9 -gravity center -extent "$wh" \
-    -attenuate 0.3 +noise Gaussian -colorspace Gray -strip \
-    -density 150 -units PixelsPerInch -quality 55 "$f.jpg"
+for b in 04-news-sidebar-ru 08-memorandum-head-ru 09-news-dateline-kk; do
+  rm -f "$TMP"/p-*
+  pdftoppm -r 150 -gray -png "$b.pdf" "$TMP/p"
+  for f in "$TMP"/p-*.png; do
+    wh=$(identify -format "%wx%h" "$f")
+    convert "$f" -seed 4 -background white -rotate 0.9 -gravity center -extent "$wh" \
+      -attenuate 0.3 +noise Gaussian -colorspace Gray -strip \
+      -density 150 -units PixelsPerInch -quality 55 "$f.jpg"
+  done
+  img2pdf "$TMP"/p-*.png.jpg -o "$b.scan150.pdf"
 done
-img2pdf "$TMP"/p-*.png.jpg -o 04-news-sidebar-ru.scan150.pdf
