@@ -1424,7 +1424,7 @@ code_or_reuse (KelSegmentRun *run, guint i, const double *prior, KelReason inher
     }
   /* a segment the matcher could not finish is coded again next time */
   _kel_trace_record (run, reuse, i, run->doc->warnings->len == warnings ? inputs : 0,
-                     before, lone);
+                     before, lone, t);
   return lone;
 }
 
@@ -2097,6 +2097,7 @@ _kel_coder_code_document_traced (const KelLexicon *lex, KelDocument *doc,
   run.doc = doc;
   run.rates = doc_rates;
   run.hits = hits;
+  run.viewed = view != NULL;
   _kel_trace_begin (reuse, doc, view != NULL, earlier, doc_rates);
 
   for (guint i = 0; i < doc->segments->len; i++)
