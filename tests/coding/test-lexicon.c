@@ -388,10 +388,80 @@ test_lexicon_word_lists (void)
   g_rmdir (dir);
 }
 
+/* A lexicon edited by one term checks the term it adds as loading would (a regular
+ * expression that cannot finish, a backreference, an invalid pattern, a plain term with
+ * too few letters before '*'), though it no longer checks again each term it copies: and
+ * those copied terms find what they found in the lexicon they came from. */
+static void
+test_lexicon_edited_checks (void)
+{
+  static const struct {
+    const char *source;
+    gboolean    is_regex;
+    int         code;
+  } refused[] = {
+    { "(а+)+$", TRUE, KEL_LEXICON_ERROR_PATTERN_LIMIT },
+    { "(дом)\\1", TRUE, KEL_LEXICON_ERROR_BAD_PATTERN },
+    { "(дом", TRUE, KEL_LEXICON_ERROR_BAD_PATTERN },
+    { "д* ремонт", FALSE, KEL_LEXICON_ERROR_BAD_PATTERN },
+  };
+  const KelLexicon *lex = kel_test_lexicon ();
+  const char *text = "Компания профинансирует капитальный ремонт спортзала и окажет "
+                     "спонсорскую поддержку конкурсу юных поваров, 12 млн тенге.";
+  KelTermChange add = { .kind = KEL_TERM_CHANGE_ADD, .source = "поваров*",
+                        .category = "charity", .lang = KEL_LANG_RU, .weight = 1 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KelLexicon) edited = NULL;
+  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (KelHit));
+  g_autoptr (GArray) edited_hits = g_array_new (FALSE, FALSE, sizeof (KelHit));
+  g_autofree guint *map = NULL;
+  guint added = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      KelTermChange bad = add;
+      g_autoptr (KelLexicon) none = NULL;
+
+      bad.source = refused[i].source;
+      bad.is_regex = refused[i].is_regex;
+      none = kel_lexicon_change_term (lex, &bad, &error);
+      if (none != NULL || !g_error_matches (error, KEL_LEXICON_ERROR, refused[i].code))
+        g_error ("“%s” was not refused as it should be", refused[i].source);
+      g_clear_error (&error);
+    }
+  edited = kel_lexicon_change_term (lex, &add, &error);
+  g_assert_no_error (error);
+  map = kel_lexicon_change_term_map (lex, &add);
+  g_assert_true (kel_lexicon_match (lex, text, strlen (text), 0, KEL_LANG_RU, hits, &error));
+  g_assert_true (kel_lexicon_match (edited, text, strlen (text), 0, KEL_LANG_RU, edited_hits,
+                                    &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, >=, 2);
+  /* the old terms' hits, each under its new place, and the added term's */
+  g_assert_cmpuint (edited_hits->len, ==, hits->len + 1);
+  for (guint i = 0, k = 0; i < edited_hits->len; i++)
+    {
+      const KelHit *e = &g_array_index (edited_hits, KelHit, i);
+
+      if (strcmp (kel_lexicon_get_term (edited, e->term)->source, "поваров*") == 0)
+        {
+          added++;
+          continue;
+        }
+      g_assert_cmpuint (k, <, hits->len);
+      g_assert_cmpuint (e->term, ==, map[g_array_index (hits, KelHit, k).term]);
+      g_assert_cmpuint (e->start, ==, g_array_index (hits, KelHit, k).start);
+      g_assert_cmpuint (e->end, ==, g_array_index (hits, KelHit, k).end);
+      k++;
+    }
+  g_assert_cmpuint (added, ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
   kel_test_init (&argc, &argv);
+  g_test_add_func ("/kelisim/lexicon/edited-checks", test_lexicon_edited_checks);
   g_test_add_func ("/kelisim/lexicon/builtin", test_lexicon_builtin);
   g_test_add_func ("/kelisim/lexicon/refused", test_lexicon_refused);
   g_test_add_func ("/kelisim/lexicon/missing-dir", test_lexicon_missing_dir);

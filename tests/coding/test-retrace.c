@@ -53,6 +53,46 @@ touched (const char *flat, gsize len, gpointer data)
   return found->len > 0;
 }
 
+/* Where @pf's literals start in @doc's whole text (as the preview scans the text the
+ * project stores), each place once, ascending. */
+static GArray *
+literal_starts (KelPrefilter *pf, const KelDocument *doc)
+{
+  g_autoptr (GArray) scratch = _kel_prefilter_scratch_new ();
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (KelCandidate));
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  _kel_prefilter_scan (pf, doc->norm->text, doc->norm->len, 0, scratch, found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      gsize at = g_array_index (found, KelCandidate, i).start;
+
+      if (starts->len == 0 || g_array_index (starts, gsize, starts->len - 1) < at)
+        g_array_append_val (starts, at);
+    }
+  return starts;
+}
+
+/* Whether segment @i has the same hits in the traces @a and @b. */
+static gboolean
+same_hits (const KelCoderTrace *a, const KelCoderTrace *b, guint i)
+{
+  const KelSegmentTrace *x = &g_array_index (a->segments, KelSegmentTrace, i);
+  const KelSegmentTrace *y = &g_array_index (b->segments, KelSegmentTrace, i);
+
+  if (x->hit_n != y->hit_n)
+    return FALSE;
+  for (guint k = 0; k < x->hit_n; k++)
+    {
+      const KelHit *h = &g_array_index (a->hits, KelHit, x->hit_first + k);
+      const KelHit *g = &g_array_index (b->hits, KelHit, y->hit_first + k);
+
+      if (h->term != g->term || h->start != g->start || h->end != g->end)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 add_files (GPtrArray *files, const char *set)
 {
@@ -70,6 +110,57 @@ add_files (GPtrArray *files, const char *set)
   g_assert_cmpuint (names->len, >=, 3);
   for (guint i = 0; i < names->len; i++)
     g_ptr_array_add (files, g_strdup (names->pdata[i]));
+}
+
+/* Coding @doc with @edited, taking the untouched segments from @trace, told where the
+ * edit's literals start in its text: the codings of a whole coding (@whole), and the trace
+ * it records has the hits in each segment that a whole coding records (the segments taken
+ * from @trace record its hits without matching them again). Told of no place, the coder
+ * asks about no segment but in a text it codes in its Latin-script view, where the places
+ * do not hold: *@blind_differ counts the documents whose codings then differ. */
+static void
+check_starts (const KelLexicon *edited, KelDocument *doc, const KelRates *rates,
+              const KelCoderTrace *trace, KelPrefilter *literals, const guint *map,
+              const char *whole, guint *blind_differ)
+{
+  g_autoptr (GArray) starts = literal_starts (literals, doc);
+  g_autoptr (GArray) none = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr (KelCoderTrace) whole_trace = kel_coder_trace_new ();
+  g_autoptr (KelCoderTrace) fast_trace = kel_coder_trace_new ();
+  KelCoderReuse full = { .record = whole_trace };
+  KelCoderReuse fast = { .reuse = trace, .touched = touched, .data = literals,
+                         .term_map = map, .record = fast_trace, .starts = starts };
+  KelCoderReuse blind = { .reuse = trace, .touched = touched, .data = literals,
+                          .term_map = map, .starts = none };
+  g_autofree char *recorded = NULL, *fast_text = NULL, *blind_text = NULL;
+
+  g_ptr_array_set_size (doc->warnings, 0);
+  _kel_coder_code_document_traced (edited, doc, rates, NULL, NULL, &full);
+  recorded = codings_text (doc);
+  g_assert_cmpstr (recorded, ==, whole);
+  g_ptr_array_set_size (doc->warnings, 0);
+  _kel_coder_code_document_traced (edited, doc, rates, NULL, NULL, &fast);
+  fast_text = codings_text (doc);
+  g_assert_cmpstr (fast_text, ==, whole);
+  g_assert_cmpuint (fast_trace->segments->len, ==, whole_trace->segments->len);
+  for (guint i = 0; i < doc->segments->len; i++)
+    {
+      const KelSegmentTrace *w = &g_array_index (whole_trace->segments, KelSegmentTrace, i);
+
+      g_assert_cmpuint (w->n, ==, g_array_index (fast_trace->segments, KelSegmentTrace, i).n);
+      if (!same_hits (whole_trace, fast_trace, i))
+        g_error ("%s: segment %u: the trace's hits differ from a whole coding's", doc->name,
+                 i);
+    }
+  g_assert_cmpuint (fast.n_coded, <=, doc->segments->len);
+  g_ptr_array_set_size (doc->warnings, 0);
+  _kel_coder_code_document_traced (edited, doc, rates, NULL, NULL, &blind);
+  blind_text = codings_text (doc);
+  if (trace->latin)
+    g_assert_cmpstr (blind_text, ==, whole);
+  else
+    g_assert_cmpuint (blind.n_coded, <=, fast.n_coded);
+  *blind_differ += strcmp (blind_text, whole) != 0;
 }
 
 static void
@@ -92,7 +183,7 @@ test_corpora (void)
   KelPrefilter *literals[G_N_ELEMENTS (changes)] = { NULL };
   guint *maps[G_N_ELEMENTS (changes)] = { NULL };
   guint coded[G_N_ELEMENTS (changes)] = { 0 }, differ[G_N_ELEMENTS (changes)] = { 0 };
-  guint n_segments = 0;
+  guint n_segments = 0, blind_differ = 0;
 
   changes[1].term = term_index (lex, "construct*");
   changes[2].term = term_index (lex, "construct*");
@@ -157,6 +248,8 @@ test_corpora (void)
           g_assert_cmpstr (retraced, ==, whole);
           coded[k] += reuse.n_coded;
           differ[k] += strcmp (whole, before) != 0;
+          check_starts (edited[k], doc, pipeline->rates, trace, literals[k], maps[k], whole,
+                        &blind_differ);
         }
     }
   for (guint k = 0; k < G_N_ELEMENTS (changes); k++)
@@ -170,6 +263,8 @@ test_corpora (void)
       g_free (maps[k]);
       kel_lexicon_unref (edited[k]);
     }
+  /* the places are what the coder goes by: without them some edit goes unseen */
+  g_assert_cmpuint (blind_differ, >, 0);
 }
 
 int

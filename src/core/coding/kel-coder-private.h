@@ -43,6 +43,7 @@ typedef struct {
   gboolean          tenge;       /* an earlier segment has a sum in tenge */
   gboolean          row_lines;   /* a table row whose lines are rows of their own */
   GArray           *pieces;      /* KelPiece: items cut from a list, or NULL */
+  gboolean          viewed;      /* the document's text is its Latin-script view */
 } KelSegmentRun;
 
 /* An item cut from a list "respectively" (kel-items.c), for the coder to decide by its own
@@ -92,13 +93,15 @@ KelAmount *_kel_trace_replay          (KelSegmentRun       *run,
                                        const KelSegmentTrace *t,
                                        guint                i);
 /* Records in @reuse's record (if any) segment @i: its items (from @before on), coded with
- * @inputs (0: never to be taken again), and the sum @lone it gave. */
+ * @inputs (0: never to be taken again), and the sum @lone it gave; @replayed: the trace
+ * the segment was taken from (_kel_trace_replay()), or NULL when it was coded. */
 void      _kel_trace_record           (const KelSegmentRun *run,
                                        KelCoderReuse       *reuse,
                                        guint                i,
                                        guint64              inputs,
                                        guint                before,
-                                       const KelAmount     *lone);
+                                       const KelAmount     *lone,
+                                       const KelSegmentTrace *replayed);
 
 /* kel-own-names.c -------------------------------------------------------------------- */
 

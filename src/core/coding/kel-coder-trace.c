@@ -155,6 +155,28 @@ trace_holds (const KelSegmentRun *run, const KelCoderTrace *trace, const KelSegm
   return TRUE;
 }
 
+/* Whether one of @starts (ascending; NULL: any place) lies in @seg's span. */
+static gboolean
+starts_within (const GArray *starts, const KelSegment *seg)
+{
+  guint lo = 0, hi;
+
+  if (starts == NULL)
+    return TRUE;
+  hi = starts->len;
+  /* the first at or after the segment's start */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (starts, gsize, mid) < seg->start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < starts->len && g_array_index (starts, gsize, lo) < seg->end;
+}
+
 const KelSegmentTrace *
 _kel_trace_reusable (const KelSegmentRun *run, const KelCoderReuse *reuse, guint i,
                      guint64 inputs)
@@ -168,9 +190,33 @@ _kel_trace_reusable (const KelSegmentRun *run, const KelCoderReuse *reuse, guint
   t = &g_array_index (reuse->reuse->segments, KelSegmentTrace, i);
   if (t->inputs == 0 || t->inputs != inputs || !trace_holds (run, reuse->reuse, t, i))
     return NULL;
+  if (reuse->touched == NULL || (!run->viewed && !starts_within (reuse->starts, seg)))
+    return t;
   flat = kel_segment_dup_flat (seg, run->doc->norm->text);
   return reuse->touched == NULL || !reuse->touched (flat, seg->end - seg->start, reuse->data)
          ? t : NULL;
+}
+
+/* Appends to @to the hits of @t (of @trace) with their terms as @term_map places them;
+ * FALSE when one of them is of a term the edit removed. */
+static gboolean
+map_hits (GArray *to, const KelCoderTrace *trace, const KelSegmentTrace *t,
+          const guint *term_map)
+{
+  guint base = to->len;
+
+  for (guint k = t->hit_first; k < t->hit_first + t->hit_n; k++)
+    {
+      KelHit h = g_array_index (trace->hits, KelHit, k);
+
+      if ((h.term = term_map[h.term]) == G_MAXUINT)
+        {
+          g_array_set_size (to, base);
+          return FALSE;
+        }
+      g_array_append_val (to, h);
+    }
+  return TRUE;
 }
 
 /* The lexicon's hits in the segment of @t, from @trace, for the memo of matches: the count
@@ -186,14 +232,8 @@ replay_hits (KelSegmentRun *run, const KelCoderTrace *trace, const KelSegmentTra
   if (term_map == NULL || t->hit_n == 0)
     return;
   hits = g_array_sized_new (FALSE, FALSE, sizeof (KelHit), t->hit_n);
-  for (guint k = t->hit_first; k < t->hit_first + t->hit_n; k++)
-    {
-      KelHit h = g_array_index (trace->hits, KelHit, k);
-
-      if (term_map != NULL && (h.term = term_map[h.term]) == G_MAXUINT)
-        return;
-      g_array_append_val (hits, h);
-    }
+  if (!map_hits (hits, trace, t, term_map))
+    return;
   flat = kel_segment_dup_flat (seg, run->doc->norm->text);
   _kel_lexicon_memo_put (run->lex, flat, seg->end - seg->start, seg->body - seg->start,
                          seg->language, hits);
@@ -229,7 +269,7 @@ _kel_trace_replay (KelSegmentRun *run, const KelCoderReuse *reuse, const KelSegm
 
 void
 _kel_trace_record (const KelSegmentRun *run, KelCoderReuse *reuse, guint i, guint64 inputs,
-                   guint before, const KelAmount *lone)
+                   guint before, const KelAmount *lone, const KelSegmentTrace *replayed)
 {
   KelSegmentTrace *r;
 
@@ -256,7 +296,12 @@ _kel_trace_record (const KelSegmentRun *run, KelCoderReuse *reuse, guint i, guin
   r->tenge = run->tenge;
   r->row_lines = run->row_lines;
   r->hit_first = reuse->record->hits->len;
-  if (r->n > 0 && inputs != 0)
+  /* a segment taken from the trace: its hits are the trace's (replay_hits() gave the memo
+   * the same), with the edited lexicon's terms */
+  if (r->n > 0 && inputs != 0 && replayed != NULL && replayed->hit_n > 0
+      && reuse->term_map != NULL && map_hits (reuse->record->hits, reuse->reuse, replayed, reuse->term_map))
+    ;
+  else if (r->n > 0 && inputs != 0)
     {
       const KelSegment *seg = &g_array_index (run->doc->segments, KelSegment, i);
       g_autofree char *flat = kel_segment_dup_flat (seg, run->doc->norm->text);

@@ -1424,7 +1424,7 @@ code_or_reuse (KelSegmentRun *run, guint i, const double *prior, KelReason inher
     }
   /* a segment the matcher could not finish is coded again next time */
   _kel_trace_record (run, reuse, i, run->doc->warnings->len == warnings ? inputs : 0,
-                     before, lone);
+                     before, lone, t);
   return lone;
 }
 
@@ -2093,10 +2093,8 @@ _kel_coder_code_document_traced (const KelLexicon *lex, KelDocument *doc,
   sections = section_reasons (lex, doc, hits, section_words);
   earlier = facts != NULL ? facts->earlier : earlier_messages (doc);
   prior = g_new0 (double, kel_lexicon_get_n_categories (lex));
-  run.lex = lex;
-  run.doc = doc;
-  run.rates = doc_rates;
-  run.hits = hits;
+  run = (KelSegmentRun) { .lex = lex, .doc = doc, .rates = doc_rates, .hits = hits,
+                          .viewed = view != NULL };
   _kel_trace_begin (reuse, doc, view != NULL, earlier, doc_rates);
 
   for (guint i = 0; i < doc->segments->len; i++)

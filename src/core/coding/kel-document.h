@@ -176,6 +176,10 @@ typedef struct {
                                   * matched no more; NULL: they are */
   KelCoderTrace       *record;   /* filled with this coding's trace, or NULL */
   guint                n_coded;  /* out: the segments coded, not taken from @reuse */
+  const GArray        *starts;   /* gsize, ascending: where in the document's text as
+                                  * stored something @touched looks for may start (any
+                                  * place it finds in a segment's flat text is one), or
+                                  * NULL; a segment with none is not asked about */
 } KelCoderReuse;
 
 /* _kel_coder_code_document_with(), taking each segment's items from @reuse's trace where

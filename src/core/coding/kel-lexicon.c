@@ -1185,9 +1185,11 @@ check_regex (KelTerm *term, GError **error)
 }
 
 /* @term as an alternative of a combined pattern: @f->rest, under its first letter when it
- * has one (see compile_range), and the same as a pattern of its own in @alt. */
+ * has one (see compile_range), and the same as a pattern of its own in @alt. @checked:
+ * the term compiled alone before (in the lexicon it was copied from), so that compiling
+ * it alone again would tell nothing new. */
 static gboolean
-make_frag (KelTerm *term, guint index, Frag *f, char **alt, GError **error)
+make_frag (KelTerm *term, guint index, gboolean checked, Frag *f, char **alt, GError **error)
 {
   g_autofree char *re = NULL;
   pcre2_code *single;
@@ -1200,9 +1202,14 @@ make_frag (KelTerm *term, guint index, Frag *f, char **alt, GError **error)
   else
     {
       re = term_to_regex (term, error);
-      if (re == NULL || (single = compile_one (re, term, error)) == NULL)
+      if (re == NULL)
         return FALSE;
-      pcre2_code_free (single);
+      if (!checked)
+        {
+          if ((single = compile_one (re, term, error)) == NULL)
+            return FALSE;
+          pcre2_code_free (single);
+        }
     }
   if (!term->is_regex && !term->at_start && g_str_has_prefix (re, WORD_START))
     {
@@ -1246,8 +1253,12 @@ term_literals (const char *source, gboolean is_regex, gboolean at_start)
   return literals;
 }
 
+/* Compiles @lex's terms. @checked (may be NULL): for each term, whether it was checked
+ * alone in a lexicon it was copied from (a term's own pattern depends on its text, kind
+ * and language, not on its weight or place): compiling it alone and probing it again
+ * would find what they found then, so they are left out (a preview's edited lexicon). */
 static gboolean
-compile_all (KelLexicon *lex, GError **error)
+compile_all (KelLexicon *lex, const gboolean *checked, GError **error)
 {
   g_autoptr (GArray) frags = g_array_new (FALSE, FALSE, sizeof (Frag));
 
@@ -1265,9 +1276,10 @@ compile_all (KelLexicon *lex, GError **error)
 
       if (term->is_regex && !check_regex (term, error))
         return FALSE;
-      if (!make_frag (term, i, &f, &lex->alts[i], error))
+      if (!make_frag (term, i, checked != NULL && checked[i], &f, &lex->alts[i], error))
         return FALSE;
-      if (term->is_regex && !probe_regex (lex->alts[i], term, error))
+      if (term->is_regex && !(checked != NULL && checked[i])
+          && !probe_regex (lex->alts[i], term, error))
         {
           frag_clear (&f);
           return FALSE;
@@ -1680,7 +1692,7 @@ kel_lexicon_load (const char *dir, const char *fallback_dir, GError **error)
         read_builtin_patterns (lex, fallback_dir, schema, lex->split_sources->len == 0, words);
     }
   xmlRelaxNGFree (schema);
-  if (!ok || !compile_all (lex, error) || !compile_splits (lex, error))
+  if (!ok || !compile_all (lex, NULL, error) || !compile_splits (lex, error))
     return NULL;
   return g_steal_pointer (&lex);
 }
@@ -2369,6 +2381,7 @@ KelLexicon *
 kel_lexicon_change_term (const KelLexicon *lex, const KelTermChange *change, GError **error)
 {
   g_autoptr (KelLexicon) copy = NULL;
+  g_autofree gboolean *checked = NULL;
   const char *file = NULL;
   guint insert_at = G_MAXUINT;
   int category = -1;
@@ -2380,6 +2393,8 @@ kel_lexicon_change_term (const KelLexicon *lex, const KelTermChange *change, GEr
   if (change->kind == KEL_TERM_CHANGE_ADD)
     insert_at = place_for_new_term (lex, category, change->lang, &file);
   copy = lexicon_shell (lex);
+  /* every term but an added one compiled alone when @lex was made */
+  checked = g_new0 (gboolean, lex->terms->len + 2);
   for (guint i = 0; i <= lex->terms->len; i++)
     {
       KelTerm t;
@@ -2407,9 +2422,10 @@ kel_lexicon_change_term (const KelLexicon *lex, const KelTermChange *change, GEr
       t = term_copy (&g_array_index (lex->terms, KelTerm, i));
       if (change->kind == KEL_TERM_CHANGE_WEIGHT && i == change->term)
         t.weight = change->weight;
+      checked[copy->terms->len] = TRUE;
       g_array_append_val (copy->terms, t);
     }
-  if (!compile_all (copy, error) || !compile_splits (copy, error))
+  if (!compile_all (copy, checked, error) || !compile_splits (copy, error))
     return NULL;
   return g_steal_pointer (&copy);
 }

@@ -379,17 +379,56 @@ compare_document (const KelDocument *doc, gint64 document, const KelLexicon *lex
 
 /* The documents to code again ----------------------------------------------------------- */
 
+static void
+array_unref_null (gpointer array)
+{
+  if (array != NULL)
+    g_array_unref (array);
+}
+
+/* Whether a scan of a document's text as stored finds each literal of @literals where a
+ * scan of a segment's flat text (its breaks made spaces, kel_segment_dup_flat()) does:
+ * when none holds a space or a break, which alone differ between the two. */
+static gboolean
+literals_see_flat (GStrv literals)
+{
+  for (guint i = 0; literals[i] != NULL; i++)
+    if (strpbrk (literals[i], " \n\t\f\r") != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* Where the candidates @found (in text order) start, each place once. */
+static GArray *
+candidate_starts (GArray *found)
+{
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (gsize), found->len);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      gsize at = g_array_index (found, KelCandidate, i).start;
+
+      if (out->len == 0 || g_array_index (out, gsize, out->len - 1) < at)
+        g_array_append_val (out, at);
+    }
+  return out;
+}
+
 /* The project's documents (id, name) in order, and which of them hold one of @literals
- * (all of them when @literals is NULL). */
+ * (all of them when @literals is NULL). With @starts, appends there for each document
+ * returned where in its text the literals start (gsize, ascending: the coder then looks
+ * for them only in the segments holding one of these, KelCoderReuse.starts), or NULL
+ * when that cannot stand for a scan of its segments. */
 static GArray *
 documents_with_literals (KelProject *project, GStrv literals, guint *n_documents,
-                         GError **error)
+                         GPtrArray *starts, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GArray) out = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GArray) scratch = _kel_prefilter_scratch_new ();
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (KelCandidate));
   KelPrefilter *pf = NULL;
+  gboolean flat = literals != NULL && literals_see_flat (literals);
   int rc;
 
   *n_documents = 0;
@@ -417,7 +456,11 @@ documents_with_literals (KelProject *project, GStrv literals, guint *n_documents
             _kel_prefilter_scan (pf, text, sqlite3_column_bytes (stmt, 1), 0, scratch, found);
           if (found->len == 0)
             continue;
+          if (starts != NULL)
+            g_ptr_array_add (starts, flat ? candidate_starts (found) : NULL);
         }
+      else if (starts != NULL)
+        g_ptr_array_add (starts, NULL);
       g_array_append_val (out, id);
     }
   if (stmt != NULL && rc != SQLITE_DONE)
@@ -537,10 +580,12 @@ recoded_clear (Recoded *r)
  * trace of the coding with @lex in @out->edited. */
 static void
 code_retraced (KelDocument *doc, const KelLexicon *lex, const KelRates *rates,
-               const Retrace *retrace, KelCoderTrace *kept, GVariant *mentions, Recoded *out)
+               const Retrace *retrace, KelCoderTrace *kept, GVariant *mentions,
+               const GArray *starts, Recoded *out)
 {
-  KelCoderReuse reuse = { kept, touched, retrace->literals, retrace->term_map, NULL, 0 };
-  KelCoderReuse record = { NULL, NULL, NULL, NULL, NULL, 0 };
+  KelCoderReuse reuse = { .reuse = kept, .touched = touched, .data = retrace->literals,
+                          .term_map = retrace->term_map, .starts = starts };
+  KelCoderReuse record = { 0 };
 
   if (kept == NULL)
     {
@@ -559,13 +604,14 @@ code_retraced (KelDocument *doc, const KelLexicon *lex, const KelRates *rates,
 /* @document loaded and coded again with @lex. With @out, its stored codings are loaded
  * too (into @out->stored), and its items attributed from the mentions stored for the list
  * of corporations @list where they hold; with @retrace too, the segments the edit does
- * not touch are not coded again (code_retraced()). */
+ * not touch are not coded again (code_retraced(); @starts: where the edit's literals
+ * start in its text, or NULL). */
 static KelDocument *
 code_stored (KelProject *project, gint64 document, const KelLexicon *lex,
-             const KelRates *rates, const char *list, const Retrace *retrace, Recoded *out,
-             KelCoderTrace *record, GError **error)
+             const KelRates *rates, const char *list, const Retrace *retrace,
+             const GArray *starts, Recoded *out, KelCoderTrace *record, GError **error)
 {
-  KelCoderReuse recording = { NULL, NULL, NULL, NULL, record, 0 };
+  KelCoderReuse recording = { .record = record };
   g_autoptr (GVariant) mentions = NULL;
   g_autoptr (KelCoderTrace) kept = NULL;
   g_autoptr (GError) local = NULL;
@@ -599,7 +645,7 @@ code_stored (KelProject *project, gint64 document, const KelLexicon *lex,
   /* what it warns of replaces what the last coding did */
   g_ptr_array_set_size (doc->warnings, 0);
   if (out != NULL && retrace != NULL)
-    code_retraced (doc, lex, rates, retrace, kept, mentions, out);
+    code_retraced (doc, lex, rates, retrace, kept, mentions, starts, out);
   else
     _kel_coder_code_document_traced (lex, doc, rates, out != NULL ? stored_attribution : NULL,
                                      mentions, record != NULL ? &recording : NULL);
@@ -610,14 +656,14 @@ KelDocument *
 _kel_lexicon_code_stored (KelProject *project, gint64 document, const KelLexicon *lex,
                           const KelRates *rates, GError **error)
 {
-  return code_stored (project, document, lex, rates, NULL, NULL, NULL, NULL, error);
+  return code_stored (project, document, lex, rates, NULL, NULL, NULL, NULL, NULL, error);
 }
 
 KelDocument *
 _kel_lexicon_code_stored_traced (KelProject *project, gint64 document, const KelLexicon *lex,
                                  const KelRates *rates, KelCoderTrace *trace, GError **error)
 {
-  return code_stored (project, document, lex, rates, NULL, NULL, NULL, trace, error);
+  return code_stored (project, document, lex, rates, NULL, NULL, NULL, NULL, trace, error);
 }
 
 gboolean
@@ -633,7 +679,7 @@ kel_project_keep_trace (KelProject *project, const KelPipelineOptions *pipeline,
   g_return_val_if_fail (pipeline != NULL && pipeline->lexicon != NULL, FALSE);
 
   doc = code_stored (project, document, pipeline->lexicon, pipeline->rates, NULL, NULL, NULL,
-                     trace, error);
+                     NULL, trace, error);
   if (doc == NULL)
     return FALSE;
   base = _kel_trace_base (pipeline->rates);
@@ -660,6 +706,7 @@ typedef struct {
   const KelRates   *rates;
   const char       *list;
   const Retrace    *retrace;
+  GArray          **starts;   /* per document, or NULL */
   GCancellable     *cancellable;
   KelDocument     **docs;
   Recoded          *recoded;
@@ -680,8 +727,8 @@ code_many_worker (gpointer data)
 
       if (!g_cancellable_set_error_if_cancelled (m->cancellable, &error))
         m->docs[i] = code_stored (m->project, m->ids[i], m->lex, m->rates, m->list,
-                                  m->retrace, m->recoded != NULL ? &m->recoded[i] : NULL,
-                                  NULL, &error);
+                                  m->retrace, m->starts != NULL ? m->starts[i] : NULL,
+                                  m->recoded != NULL ? &m->recoded[i] : NULL, NULL, &error);
       if (error != NULL)
         {
           g_mutex_lock (&m->lock);
@@ -724,8 +771,8 @@ KelDocument **
 _kel_lexicon_code_many (KelProject *project, const gint64 *ids, guint n, const KelLexicon *lex,
                         const KelRates *rates, GCancellable *cancellable, GError **error)
 {
-  CodeMany m = { project, ids, n, lex, rates, NULL, NULL, cancellable, NULL, NULL, 0, { 0 },
-                 NULL };
+  CodeMany m = { .project = project, .ids = ids, .n = n, .lex = lex, .rates = rates,
+                 .cancellable = cancellable };
 
   return code_many (&m, error);
 }
@@ -737,7 +784,7 @@ _kel_lexicon_change_candidates (KelProject *project, const KelLexicon *lex,
 {
   g_auto (GStrv) literals = kel_lexicon_dup_change_literals (lex, change);
 
-  return documents_with_literals (project, literals, n_documents, error);
+  return documents_with_literals (project, literals, n_documents, NULL, error);
 }
 
 /* The preview ------------------------------------------------------------------------------ */
@@ -830,12 +877,13 @@ store_traces (KelProject *project, const KelLexicon *lex, const Retrace *retrace
 
 static gboolean
 compare_chunk (KelProject *project, KelLexiconDiff *diff, const KelRates *rates,
-               const char *list, const Retrace *retrace, const gint64 *ids, guint n,
-               GCancellable *cancellable, GError **error)
+               const char *list, const Retrace *retrace, const gint64 *ids,
+               GArray **starts, guint n, GCancellable *cancellable, GError **error)
 {
   g_autofree Recoded *recoded = g_new0 (Recoded, n + 1);
-  CodeMany m = { project, ids, n, diff->lexicon, rates, list, retrace, cancellable, NULL,
-                 recoded, 0, { 0 }, NULL };
+  CodeMany m = { .project = project, .ids = ids, .n = n, .lex = diff->lexicon,
+                 .rates = rates, .list = list, .retrace = retrace, .starts = starts,
+                 .cancellable = cancellable, .recoded = recoded };
   KelDocument **docs = code_many (&m, error);
   gboolean ok = docs != NULL;
 
@@ -886,6 +934,8 @@ kel_project_preview_lexicon_change (KelProject *project, const KelPipelineOption
 {
   g_autoptr (KelLexiconDiff) diff = NULL;
   g_autoptr (GArray) candidates = NULL;
+  g_autoptr (GPtrArray) starts = g_ptr_array_new_with_free_func (array_unref_null);
+  g_auto (GStrv) literals = NULL;
   g_autoptr (Retrace) retrace = NULL;
   g_autofree char *list = NULL;
 
@@ -904,8 +954,8 @@ kel_project_preview_lexicon_change (KelProject *project, const KelPipelineOption
   if (diff->lexicon == NULL)
     return NULL;
   diff->label = change_label (pipeline->lexicon, change);
-  candidates = _kel_lexicon_change_candidates (project, pipeline->lexicon, change,
-                                               &diff->n_documents, error);
+  literals = kel_lexicon_dup_change_literals (pipeline->lexicon, change);
+  candidates = documents_with_literals (project, literals, &diff->n_documents, starts, error);
   if (candidates == NULL)
     return NULL;
   diff->n_recoded = candidates->len;
@@ -916,6 +966,7 @@ kel_project_preview_lexicon_change (KelProject *project, const KelPipelineOption
   for (guint from = 0; from < candidates->len; from += CHUNK)
     if (!compare_chunk (project, diff, pipeline->rates, list, retrace,
                         &g_array_index (candidates, gint64, from),
+                        (GArray **) starts->pdata + from,
                         MIN (CHUNK, candidates->len - from), cancellable, error))
       return NULL;
   diff->counts = count_by_category (diff->lexicon, diff->codings);

@@ -2446,10 +2446,14 @@ kel_segment_sum_units_to_string (const KelSegment *seg)
 void
 kel_segment_sum_units_parse (KelSegment *seg, const char *text)
 {
-  g_auto (GStrv) parts = g_strsplit (text != NULL ? text : "", ";", -1);
+  g_auto (GStrv) parts = NULL;
 
   memset (seg->sum_scale, 0, sizeof seg->sum_scale);
   memset (seg->sum_currency, 0, sizeof seg->sum_currency);
+  /* most segments have none: a document loaded from a project parses one for each */
+  if (text == NULL || *text == '\0')
+    return;
+  parts = g_strsplit (text, ";", -1);
   for (guint c = 0; parts[c] != NULL && c < KEL_SEGMENT_SUM_UNITS; c++)
     {
       char *end = NULL;
