@@ -195,9 +195,21 @@ test_outlier_warning (void)
     "3. Testco held the Nauryz festival in Testozek for KZT 3 million.\n"
     "4. Testco built a new swimming pool in Testozek for KZT 90 million.\n");
 
+  g_autoptr (KelDocument) prose = kel_test_code_text (
+    "Testozek village: a broadcast script, 2023.\n\n"
+    "Testco repaired the roof of Testozek school for KZT 10 million. Testco bought an "
+    "ultrasound scanner for the district hospital for KZT 12 million. Testco held the "
+    "Nauryz festival in Testozek for KZT 3 million. Testco built a new swimming pool in "
+    "Testozek for KZT 9 billion.\n");
+
   KEL_ASSERT_ITEM (doc, "swimming pool", "infrastructure=9000000000");
   g_assert_true (kel_test_has_warning (doc->warnings, "the sum of 4 (9 000 000 000 tenge)"));
   g_assert_false (kel_test_has_warning (even->warnings, "times the document"));
+  /* an item with no clause of its own is named by its first words */
+  KEL_ASSERT_ITEM (prose, "swimming pool", "infrastructure=9000000000");
+  g_assert_true (kel_test_has_warning (prose->warnings,
+                                       "the sum of “Testco built a new swimming pool in "
+                                       "Testozek…” (9 000 000 000 tenge)"));
 }
 
 int
