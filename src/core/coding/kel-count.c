@@ -1602,6 +1602,41 @@ compare_doubles (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
+/* The first words of @c's own span, quoted, for a message that names an item without a
+ * clause of its own; NULL when it has no span. */
+static char *
+item_words (const KelDocument *doc, const KelCoding *c)
+{
+  const char *text = doc->norm->text;
+  const char *p = text + c->start, *end = text + c->end, *cut = end;
+  g_autoptr (GString) words = g_string_new (NULL);
+  guint n = 0;
+
+  if (c->end <= c->start || c->end > doc->norm->len)
+    return NULL;
+  /* up to eight words, or sixty bytes, whichever ends first */
+  for (const char *q = p; q < end; q = g_utf8_next_char (q))
+    if (g_unichar_isspace (g_utf8_get_char (q)) && (++n == 8 || q - p > 60))
+      {
+        cut = q;
+        break;
+      }
+  for (const char *q = p; q < cut; q = g_utf8_next_char (q))
+    {
+      gunichar ch = g_utf8_get_char (q);
+      if (g_unichar_isspace (ch))
+        {
+          if (words->len > 0 && words->str[words->len - 1] != ' ')
+            g_string_append_c (words, ' ');
+        }
+      else
+        g_string_append_unichar (words, ch);
+    }
+  if (words->len == 0)
+    return NULL;
+  return g_strdup_printf ("“%s%s”", words->str, cut < end ? "…" : "");
+}
+
 /* A counted sum over OUTLIER_FACTOR times the median of the document's counted sums that
  * also outweighs all the others together twice over: one item that would make the
  * document's chart by itself (a plant's modernisation read as infrastructure). */
@@ -1628,19 +1663,24 @@ warn_outliers (KelDocument *doc)
     {
       const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
       const char *clause = kel_coding_get_clause (doc, c);
-      g_autofree char *sum = NULL;
+      g_autofree char *sum = NULL, *words = NULL;
 
       if (!kel_coding_is_counted (c) || !isfinite (c->amount_kzt)
           || c->amount_kzt <= OUTLIER_FACTOR * median
           || c->amount_kzt <= 2 * (total - c->amount_kzt))
         continue;
       sum = kel_amount_format_grouped (c->amount_kzt, " ");
+      /* an item with no clause is named by its first words, so that it can be found */
+      if (clause == NULL)
+        words = item_words (doc, c);
       g_ptr_array_add (doc->warnings,
                        g_strdup_printf (_("%s: the sum of %s (%s tenge) is %.0f times the "
                                           "document’s median and more than all its other "
                                           "items together: check that it is a social "
                                           "commitment and not core business or a total"),
-                                        doc->name, clause != NULL ? clause : _("an item"), sum,
+                                        doc->name,
+                                        clause != NULL ? clause
+                                        : words != NULL ? words : _("an item"), sum,
                                         c->amount_kzt / median));
     }
 }
