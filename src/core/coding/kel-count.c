@@ -1066,6 +1066,14 @@ twin_score (const KelCoding *n, Names *nn, const KelCoding *r, Names *nr, GHashT
   return score >= 3 ? score : 0;
 }
 
+static const char *
+skip_blank (const char *p, const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\n' || *p == '\t'))
+    p++;
+  return p;
+}
+
 /* Whether the table row of @row cites in brackets the clause of the narrative item @n, after
  * the item's name: «Мектеп спорт залының жөндеуі (2.1.1) | 85 000», "School gym repair
  * (cl. 2.1.1)". Such an annex names each clause's item in full and prices it: the row, not
@@ -1090,6 +1098,19 @@ row_cites_clause (const KelDocument *doc, const KelCoding *row, const KelCoding 
       if ((p > text && (g_ascii_isdigit (p[-1]) || p[-1] == '.'))
           || (q < text + rs->end && g_ascii_isdigit (*q)))
         continue;
+      /* or the row starts with it, its item's name after: "2.1 Vocational training
+       * courses | 12,000,000 | 11,460,000" under activities "2.1. Vocational training. …"
+       * (a budget that numbers its lines by the activities the report tells) */
+      if (skip_blank (text + rs->start, p) == p && q < text + rs->end
+          && (*q == ' ' || (*q == '.' && q + 1 < text + rs->end && q[1] == ' ')))
+        {
+          const char *w = *q == '.' ? q + 2 : q + 1;
+
+          while (w < text + rs->end && *w == ' ')
+            w++;
+          if (w < text + rs->end && g_unichar_isalpha (g_utf8_get_char (w)))
+            return TRUE;
+        }
       /* the opening bracket a few words before, with no closing one between */
       for (open = p; open > text + rs->start && p - open < 24 && *open != '(' && *open != ')'
                      && *open != '\t';

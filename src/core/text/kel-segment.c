@@ -162,9 +162,31 @@ is_range_cell (const char *p, const char *end)
   return FALSE;
 }
 
+/* Whether the cell [@p, @end) says, alone, that the sum is given in kind: "in kind",
+ * "In-kind", «в натуральной форме», «заттай»: a sum column's value, as a dash is. */
+static gboolean
+is_in_kind_cell (const char *p, const char *end)
+{
+  static const char *const kind[] = { "in kind", "in-kind", "в натуральной форме",
+                                      "натурой", "заттай", "заттай түрде" };
+  g_autofree char *lower = NULL;
+
+  p = skip_spaces (p, end);
+  while (end > p && (end[-1] == ' ' || end[-1] == '.'))
+    end--;
+  if (end - p > 40)
+    return FALSE;
+  lower = g_utf8_strdown (p, end - p);
+  for (guint i = 0; i < G_N_ELEMENTS (kind); i++)
+    if (strcmp (lower, kind[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether a line of cells has a figure in one: a table's row. A row of three cells or
- * more whose sums are dashes ("Sports ground, Shu | Zhambyl | postponed | – | –") is one
- * too, not the wrapped text of the row above. */
+ * more whose sums are dashes ("Sports ground, Shu | Zhambyl | postponed | – | –") or "in
+ * kind" ("Food support | Donated 180 tonnes … | in kind") is one too, not the wrapped text
+ * of the row above. */
 static gboolean
 line_has_number_cell (const char *s, const char *end)
 {
@@ -180,7 +202,7 @@ line_has_number_cell (const char *s, const char *end)
       if (ce > c && (is_numeric_cell (c, ce, &pct) || is_range_cell (c, ce)))
         return TRUE;
       cells++;
-      dashes += is_dash_cell (c, ce);
+      dashes += is_dash_cell (c, ce) || is_in_kind_cell (c, ce);
       if (tab == NULL)
         break;
       c = tab + 1;
@@ -1326,6 +1348,24 @@ cell_year (const char *s, gsize n, int *year)
   return found;
 }
 
+/* Whether a header cell (lower case) names a quarter, a part of the period a report
+ * covers ("Факт I квартал", "Q2 actual", "II тоқсан нақты"). A half-year is not: it is
+ * the period of a half-year's report. */
+static gboolean
+period_part_cell (const char *lower)
+{
+  static const char *const parts[] = { "квартал", "quarter", "тоқсан" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (strstr (lower, parts[i]) != NULL)
+      return TRUE;
+  for (const char *q = lower; *q; q++)
+    if (*q == 'q' && (q == lower || !g_ascii_isalpha (q[-1]))
+        && q[1] >= '1' && q[1] <= '4' && !g_ascii_isalnum (q[2]))
+      return TRUE;
+  return FALSE;
+}
+
 /* In a header line with cells ("No. | Item | Memorandum 2015 | Actual 2015 | Status"),
  * where the fact stands among the columns of sums: -1 when the line does not tell. The
  * units the sum columns' cells state go into @units, the other cells into @rest. */
@@ -1333,7 +1373,8 @@ static int
 fact_column_in_cells (const char *s, gsize n, int *n_sums, SumUnits *units, GString *rest)
 {
   int sums = 0, fact = -1, years = 0, last_year = G_MAXINT, first_year = 0;
-  gboolean descending = TRUE, ascending = TRUE;
+  gboolean descending = TRUE, ascending = TRUE, fact_is_part = FALSE;
+  int approved = -1;
   const char *p = s, *e = s + n;
 
   if (memchr (s, '\t', n) == NULL)
@@ -1364,12 +1405,28 @@ fact_column_in_cells (const char *s, gsize n, int *n_sums, SumUnits *units, GStr
               units->scale[sums] = scale;
               units->currency[sums] = currency;
             }
-          if (fact < 0 && sums > 0
+          if (sums > 0
               && (strstr (lower, "факт") || strstr (lower, "actual") || strstr (lower, "нақты")
                   || strstr (lower, "исполн") || strstr (lower, "освоен")
                   || strstr (lower, "орындал") || strstr (lower, "executed")
                   || strstr (lower, "spent")))
-            fact = sums;
+            {
+              /* "Факт I квартал | Факт II квартал | Факт за 9 месяцев": the fact of a
+               * quarter is a part of the fact of the period, the column that follows
+               * them and names no quarter */
+              gboolean part = period_part_cell (lower);
+              if (fact < 0 || (fact_is_part && !part))
+                {
+                  fact = sums;
+                  fact_is_part = part;
+                }
+            }
+          /* «Запрошено | Решение | Одобрено»: the sum a committee approved, after the sum
+           * asked, is what the company gives; a fact column, where there is one, wins */
+          if (approved < 0 && sums > 0
+              && (strstr (lower, "одобрен") || strstr (lower, "approved")
+                  || strstr (lower, "мақұлдан") || strstr (lower, "granted")))
+            approved = sums;
           if (cell_year (p, ce - p, &year))
             {
               years++;
@@ -1383,6 +1440,8 @@ fact_column_in_cells (const char *s, gsize n, int *n_sums, SumUnits *units, GStr
         break;
       p = tab + 1;
     }
+  if (fact < 0 && approved > 0)
+    fact = approved;
   /* "Project | Subsidiary | 2024 | 2023": a report's columns of years from the latest back
    * give the year reported first; the years before are for comparison */
   if (fact < 0 && sums >= 2 && years == sums && descending)
@@ -1604,6 +1663,111 @@ row_number (const char *text, const Line *line, gsize *body)
     return -1;
   *body = skip_spaces (p, e) - text;
   return v;
+}
+
+/* The first cell of the line at @start as a row's identifier ("CI-07", "SC-08", "A12",
+ * "3.2"): short, with a figure, no space; its shape (letters as written, each run of
+ * digits as one '9') into @shape. FALSE when the cell is no identifier. */
+static gboolean
+row_id_shape (const char *text, gsize start, gsize end, GString *shape, GString *id)
+{
+  const char *p = text + start, *e = text + end;
+  const char *tab = memchr (p, '\t', e - p);
+  gboolean digit = FALSE;
+
+  if (tab == NULL || tab == p || tab - p > 12)
+    return FALSE;
+  for (const char *q = p; q < tab; q = g_utf8_next_char (q))
+    {
+      gunichar c = g_utf8_get_char (q);
+
+      if (g_unichar_isdigit (c))
+        {
+          if (!digit)
+            g_string_append_c (shape, '9');
+          digit = TRUE;
+          continue;
+        }
+      digit = FALSE;
+      if (g_unichar_isspace (c))
+        return FALSE;
+      g_string_append_unichar (shape, g_unichar_toupper (c));
+    }
+  g_string_append_len (id, p, tab - p);
+  return strchr (shape->str, '9') != NULL;
+}
+
+/* Whether the shape of a row's identifier has a letter besides its figures ("SC-9",
+ * "CI-9", "A9"): no clause number, which numbered_rows() reads. */
+static gboolean
+shape_has_letter (const GString *shape)
+{
+  for (const char *q = shape->str; *q; q = g_utf8_next_char (q))
+    if (g_unichar_isalpha (g_utf8_get_char (q)))
+      return TRUE;
+  return FALSE;
+}
+
+/* "Ref. | Commitment | Status" over "SC-01 | CT scanner …, US$ 850,000 | Completed", "SC-02
+ * | Water supply network …, KZT 610 million | Completed": lines of cells whose first cells
+ * are identifiers of one shape, one after another (past the wrapped lines of their cells,
+ * whose first cell is empty), are a table's rows, though their sums are written in words
+ * and no cell is a bare figure. */
+static void
+id_rows (GArray *lines, const char *text)
+{
+  guint prev = G_MAXUINT;
+  g_autoptr (GString) prev_shape = g_string_new (NULL);
+  g_autoptr (GString) prev_id = g_string_new (NULL);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *l = &g_array_index (lines, Line, i);
+      g_autoptr (GString) shape = g_string_new (NULL);
+      g_autoptr (GString) id = g_string_new (NULL);
+
+      if (l->kind == LINE_BLANK || l->kind == LINE_JUNK)
+        continue;
+      /* a wrapped line of the row's cells */
+      if ((l->kind == LINE_CELLS || l->kind == LINE_ROW) && text[l->start] == '\t')
+        continue;
+      if ((l->kind != LINE_CELLS && l->kind != LINE_ROW)
+          || !row_id_shape (text, l->start, l->end, shape, id) || !shape_has_letter (shape))
+        {
+          prev = G_MAXUINT;
+          continue;
+        }
+      if (prev != G_MAXUINT && g_string_equal (shape, prev_shape)
+          && !g_string_equal (id, prev_id))
+        {
+          Line *p = &g_array_index (lines, Line, prev);
+
+          if (p->kind == LINE_CELLS)
+            p->kind = LINE_ROW;
+          if (l->kind == LINE_CELLS)
+            l->kind = LINE_ROW;
+        }
+      prev = i;
+      g_string_assign (prev_shape, shape->str);
+      g_string_assign (prev_id, id->str);
+    }
+}
+
+/* Whether the line [@start, @end) starts with a row identifier of the shape of the one
+ * the row at @row_start starts with, and another. */
+static gboolean
+same_row_id (const char *text, gsize row_start, gsize start, gsize end)
+{
+  g_autoptr (GString) a = g_string_new (NULL);
+  g_autoptr (GString) b = g_string_new (NULL);
+  g_autoptr (GString) ida = g_string_new (NULL);
+  g_autoptr (GString) idb = g_string_new (NULL);
+  const char *nl = memchr (text + row_start, '\n', end - row_start);
+  gsize row_end = nl != NULL ? (gsize) (nl - text) : end;
+
+  return row_id_shape (text, row_start, row_end, a, ida)
+         && row_id_shape (text, start, end, b, idb)
+         && g_string_equal (a, b) && !g_string_equal (ida, idb);
 }
 
 /* The text's lines with their kind and page; a form feed starts a page. */
@@ -2053,6 +2217,15 @@ on_cells (State *st, Unit *u, const Step *s)
       push (st, line->start, line->end, line->start, line->page, KEL_SEGMENT_HEADING, NULL);
       return TRUE;
     }
+  /* "CI-01 | Water network | KZT 96,000,000 | 2021" then "CI-02 | Maternity ward | KZT
+   * 38,000,000 | 2021–2022": a line whose first cell is an identifier of the open row's
+   * shape is the next row, though none of its cells is a bare figure */
+  if (st->in_table && u->open && u->kind == KEL_SEGMENT_TABLE_ROW
+      && same_row_id (st->text, u->start, line->start, line->end))
+    {
+      on_row (st, u, s);
+      return TRUE;
+    }
   if (st->in_table && u->open && u->kind == KEL_SEGMENT_TABLE_ROW)
     unit_extend (u, line);
   else
@@ -2361,6 +2534,7 @@ kel_segment_text (const char *text, gsize len)
 
   lines = split_lines (text, len);
   numbered_rows (lines, text);
+  id_rows (lines, text);
   for (guint i = 0; i < lines->len; i++)
     {
       Step s;
