@@ -1713,56 +1713,9 @@ init_cues (gpointer data)
   return NULL;
 }
 
-/* The literals one of which every match of each cue starts with, case-folded as the text
- * the cues read is (keep them with init_cues()) */
-static const char *const cue_literals[N_CUES][17] = {
-  [DEFINED] = { "(", "именуем", NULL },
-  [DEFINED_NEXT] = { "бұдан", NULL },
-  [SUB_OF] = { "дочерн", "входящ", "subsidiary", "part", "member", "в", NULL },
-  [SUB_OWN] = { "через", "свою", "своей", "своего", "своё", "свое", "его", "её", "ее", "its",
-                "our", "серіктестіктің", "компанияның", "қоғамның", "өзінің", "корпорацияның",
-                NULL },
-  [SUB_KK] = { "еншілес", "тобына", "құрамына", "тобының", NULL },
-};
-
-static int
-compare_offsets_ (gconstpointer a, gconstpointer b)
-{
-  gsize x = *(const gsize *) a, y = *(const gsize *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* Where in the folded @fold a match of cue @c may start: where one of its literals
- * stands, in text order, each place once. */
-static GArray *
-cue_places (int c, const char *fold)
-{
-  GArray *at = g_array_new (FALSE, FALSE, sizeof (gsize));
-  guint n = 0;
-
-  for (guint k = 0; cue_literals[c][k] != NULL; k++)
-    for (const char *p = strstr (fold, cue_literals[c][k]); p != NULL; p = strstr (p + 1,
-                                                                               cue_literals[c][k]))
-      {
-        gsize off = (gsize) (p - fold);
-        g_array_append_val (at, off);
-      }
-  g_array_sort (at, compare_offsets_);
-  for (guint i = 0; i < at->len; i++)
-    if (n == 0 || g_array_index (at, gsize, i) != g_array_index (at, gsize, n - 1))
-      g_array_index (at, gsize, n++) = g_array_index (at, gsize, i);
-  g_array_set_size (at, n);
-  return at;
-}
-
 static const char *past_forms (const char *s);
 
-/* A party the document calls "the Company", and the subsidiaries it names as such. Each
- * cue's next match is the first of the places where one of its literals stands (from where
- * the match before ended) at which it matches, tried there alone by the interpreter: the
- * match a scan of the whole text would find, where the scan tried the cue at nearly every
- * letter of a Cyrillic text (the first byte its letters share). */
+/* A party the document calls "the Company", and the subsidiaries it names as such. */
 static void
 relate (GPtrArray *parties, const char *fold, gsize len)
 {
@@ -1771,65 +1724,53 @@ relate (GPtrArray *parties, const char *fold, gsize len)
 
   g_once (&once, init_cues, NULL);
   for (int c = 0; c < N_CUES; c++)
-    {
-      g_autoptr (GArray) places = cue_places (c, fold);
-      gsize pos = 0;
+    for (gsize pos = 0;
+         pos < len && match (cues[c], fold, len, pos, md) > 0;)
+      {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
+        int child = -1, parent = -1;
 
-      for (guint k = 0; k < places->len && pos < len; k++)
-        {
-          PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
-          int child = -1, parent = -1, rc;
-
-          if (g_array_index (places, gsize, k) < pos)
+        pos = ov[1];
+        if (c == DEFINED)
+          {
+            int p = nearest_before (parties, ov[0], 160, -1);
+            if (p >= 0)
+              ((KelParty *) parties->pdata[p])->defined = TRUE;
             continue;
-          rc = pcre2_match (cues[c], (PCRE2_SPTR) fold, len, g_array_index (places, gsize, k),
-                            PCRE2_ANCHORED, md, NULL);
-          if (rc == PCRE2_ERROR_NOMATCH)
+          }
+        if (c == DEFINED_NEXT)
+          {
+            int p = nearest_after (parties, ov[1], 80, -1);
+            if (p >= 0)
+              ((KelParty *) parties->pdata[p])->defined = TRUE;
             continue;
-          if (rc <= 0)
-            break;
-          pos = ov[1];
-          if (c == DEFINED)
-            {
-              int p = nearest_before (parties, ov[0], 160, -1);
-              if (p >= 0)
-                ((KelParty *) parties->pdata[p])->defined = TRUE;
-              continue;
-            }
-          if (c == DEFINED_NEXT)
-            {
-              int p = nearest_after (parties, ov[1], 80, -1);
-              if (p >= 0)
-                ((KelParty *) parties->pdata[p])->defined = TRUE;
-              continue;
-            }
-          if (c == SUB_OWN)
-            {
-              /* past a legal form written out: «и его дочерняя организация товарищество с
-               * ограниченной ответственностью «…»» */
-              child = nearest_after (parties, past_forms (fold + ov[1]) - fold, 60, -1);
-              /* "X plc (“X”), and its subsidiary Y LLP": "its" is the company just named */
-              parent = nearest_before (parties, ov[0], 40, child);
-              if (parent < 0)
-                parent = -2;
-            }
-          else if (c == SUB_OF)
-            {
-              parent = nearest_after (parties, ov[1], 60, -1);
-              child = nearest_before (parties, ov[0], 120, parent);
-            }
-          else if (ov[0] > 0 && nearest_before (parties, ov[0], 80, -1) >= 0)
-            {
-              /* "«Y» АҚ-ның еншілес ұйымы «X» ЖШС", "«X» ЖШС («Y» АҚ еншілес кәсіпорны)" */
-              parent = nearest_before (parties, ov[0], 80, -1);
-              child = nearest_after (parties, ov[1], 60, parent);
-              if (child < 0)
-                child = nearest_before (parties, ov[0], 200, parent);
-            }
-          if (child >= 0 && parent != -1 && child != parent)
-            ((KelParty *) parties->pdata[child])->parent = parent;
-        }
-    }
+          }
+        if (c == SUB_OWN)
+          {
+            /* past a legal form written out: «и его дочерняя организация товарищество с
+             * ограниченной ответственностью «…»» */
+            child = nearest_after (parties, past_forms (fold + ov[1]) - fold, 60, -1);
+            /* "X plc (“X”), and its subsidiary Y LLP": "its" is the company just named */
+            parent = nearest_before (parties, ov[0], 40, child);
+            if (parent < 0)
+              parent = -2;
+          }
+        else if (c == SUB_OF)
+          {
+            parent = nearest_after (parties, ov[1], 60, -1);
+            child = nearest_before (parties, ov[0], 120, parent);
+          }
+        else if (ov[0] > 0 && nearest_before (parties, ov[0], 80, -1) >= 0)
+          {
+            /* "«Y» АҚ-ның еншілес ұйымы «X» ЖШС", "«X» ЖШС («Y» АҚ еншілес кәсіпорны)" */
+            parent = nearest_before (parties, ov[0], 80, -1);
+            child = nearest_after (parties, ov[1], 60, parent);
+            if (child < 0)
+              child = nearest_before (parties, ov[0], 200, parent);
+          }
+        if (child >= 0 && parent != -1 && child != parent)
+          ((KelParty *) parties->pdata[child])->parent = parent;
+      }
   pcre2_match_data_free (md);
 }
 
