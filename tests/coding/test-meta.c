@@ -230,11 +230,53 @@ test_meta_results_period (void)
     }
 }
 
+/* The company a text names most, counted alias by alias over the whole text in one pass
+ * (score_aliases()): inflected names count, an acronym inside a longer word does not
+ * ("erg" in "Heidelberg" or "energy"), and a name in the head counts four times. */
+static void
+test_meta_corporation_count (void)
+{
+  static const struct {
+    const char *text, *corp;
+  } cases[] = {
+    /* five towns end in "erg" and "energy" holds it: never the word ERG */
+    { "Note on local projects\n\nGuests from Heidelberg, Nuremberg, Wittenberg, Bamberg "
+      "and Bergen's twin Lemberg discussed the energy plan. KEGOC will repair the school "
+      "roof.\n",
+      "KEGOC" },
+    /* «Казцинка» twice, KEGOC once: the inflected name counts */
+    { "Справка о проектах\n\nРемонт клуба оплачен за счёт Казцинка. Работы по дороге "
+      "финансирует KEGOC. Спортзал построен силами Казцинка.\n",
+      "Kazzinc" },
+  };
+  g_autoptr (GString) text = g_string_new ("KEGOC: note on local projects\n\n");
+  g_autoptr (KelDocument) doc = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (KelDocument) one = process (cases[i].text);
+      g_assert_cmpstr (one->corporation, ==, cases[i].corp);
+    }
+  /* the head's one KEGOC (three, and one for the body) outweighs two Казцинк further on
+   * (the head is the first 6,000 bytes); six of them do not */
+  for (guint i = 0; i < 200; i++)
+    g_string_append (text, "Работы идут по плану. ");
+  g_string_append (text, "Казцинк отремонтирует школу. Казцинк построит каток.");
+  doc = process (text->str);
+  g_assert_cmpstr (doc->corporation, ==, "KEGOC");
+  g_clear_pointer (&doc, kel_document_free);
+  g_string_append (text, " Казцинк оплатит ремонт. Казцинк купит автобус. Казцинк "
+                         "озеленит парк. Казцинк наградит учителей.");
+  doc = process (text->str);
+  g_assert_cmpstr (doc->corporation, ==, "Kazzinc");
+}
+
 int
 main (int argc, char **argv)
 {
   kel_test_init (&argc, &argv);
   g_test_add_func ("/kelisim/meta/detect", test_meta_detect);
+  g_test_add_func ("/kelisim/meta/corporation-count", test_meta_corporation_count);
   g_test_add_func ("/kelisim/meta/csv", test_meta_csv);
   g_test_add_func ("/kelisim/meta/kind", test_meta_kind);
   g_test_add_func ("/kelisim/meta/report-period", test_meta_report_period);

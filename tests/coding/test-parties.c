@@ -1314,6 +1314,58 @@ test_parties_short_name_nested (void)
   assert_codings_of (doc, "Tobol Mining Company");
 }
 
+/* The index of the party whose key starts with @key in @parties, or -1. */
+static int
+party_index (GPtrArray *parties, const char *key)
+{
+  for (guint i = 0; i < parties->len; i++)
+    if (g_str_has_prefix (((KelParty *) parties->pdata[i])->key, key))
+      return (int) i;
+  return -1;
+}
+
+/* Each way the parties' cues say that a company is another's subsidiary, or "the
+ * Company", relates the parties it names: every cue is tried where its first word
+ * stands, and must be found there. */
+static void
+test_parties_cues (void)
+{
+  static const struct {
+    const char *text, *child, *parent;   /* parent NULL: the child is "the Company" */
+  } cases[] = {
+    { "ТОО «Кокжиек Агро», входящее в группу АО «Береке Инвест», построит склад.",
+      "kokzhiek", "bereke" },
+    { "ТОО «Кокжиек Агро» в составе холдинга АО «Береке Инвест» построит склад.",
+      "kokzhiek", "bereke" },
+    { "Tasbulak Water LLP, a member of the Bereke Invest JSC, will build a depot.",
+      "tasbulak", "bereke" },
+    { "АО «Береке Инвест» через свою дочернюю организацию ТОО «Кокжиек Агро» построит "
+      "склад.", "kokzhiek", "bereke" },
+    { "«Береке Инвест» АҚ-ның еншілес ұйымы «Көкжиек Агро» ЖШС қойма салады.",
+      "kokzhiek", "bereke" },
+    { "ТОО «Кокжиек Агро», именуемое в дальнейшем «Компания», построит склад.",
+      "kokzhiek", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GPtrArray) parties = _kel_find_parties (kel_test_lexicon (), cases[i].text,
+                                                         strlen (cases[i].text), 0);
+      int child = party_index (parties, cases[i].child);
+
+      g_assert_cmpint (child, >=, 0);
+      if (cases[i].parent == NULL)
+        g_assert_true (((KelParty *) parties->pdata[child])->defined);
+      else
+        {
+          int parent = party_index (parties, cases[i].parent);
+
+          g_assert_cmpint (parent, >=, 0);
+          g_assert_cmpint (((KelParty *) parties->pdata[child])->parent, ==, parent);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1351,5 +1403,6 @@ main (int argc, char **argv)
   g_test_add_func ("/parties/one-word-across", test_parties_one_word_across);
   g_test_add_func ("/parties/form-word", test_parties_form_word);
   g_test_add_func ("/parties/short-name-nested", test_parties_short_name_nested);
+  g_test_add_func ("/parties/cues", test_parties_cues);
   return g_test_run ();
 }

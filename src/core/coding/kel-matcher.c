@@ -615,6 +615,9 @@ _kel_alias_index_new (GPtrArray *corporations)
   x->pf = _kel_prefilter_new ();
   x->folded = g_ptr_array_new_with_free_func (g_free);
   x->names = g_ptr_array_new ();
+  x->corp = g_array_new (FALSE, FALSE, sizeof (guint));
+  x->one_byte = g_ptr_array_new_with_free_func (g_free);
+  x->one_corp = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < corporations->len; i++)
     {
       char **names = corporations->pdata[i];
@@ -626,6 +629,11 @@ _kel_alias_index_new (GPtrArray *corporations)
 
           if (strlen (alias) < 2)
             {
+              if (*alias != '\0')
+                {
+                  g_ptr_array_add (x->one_byte, g_steal_pointer (&alias));
+                  g_array_append_val (x->one_corp, i);
+                }
               g_free (alias);
               continue;
             }
@@ -636,6 +644,7 @@ _kel_alias_index_new (GPtrArray *corporations)
           _kel_prefilter_add (x->pf, x->folded->len, literal->str);
           g_ptr_array_add (x->folded, alias);
           g_ptr_array_add (x->names, names[0]);
+          g_array_append_val (x->corp, i);
         }
     }
   _kel_prefilter_build (x->pf);
@@ -652,5 +661,8 @@ _kel_alias_index_free (gpointer index)
   _kel_prefilter_free (x->pf);
   g_ptr_array_unref (x->folded);
   g_ptr_array_unref (x->names);
+  g_array_unref (x->corp);
+  g_ptr_array_unref (x->one_byte);
+  g_array_unref (x->one_corp);
   g_free (x);
 }

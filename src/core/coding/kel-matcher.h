@@ -60,6 +60,9 @@ typedef struct {
   KelPrefilter *pf;
   GPtrArray    *folded;   /* char*, per alias of two bytes or more */
   GPtrArray    *names;    /* const char*: its corporation's canonical name (not owned) */
+  GArray       *corp;     /* guint, per alias: its corporation's index in the list */
+  GPtrArray    *one_byte; /* char*: the folded aliases of one byte, not in the prefilter */
+  GArray       *one_corp; /* guint, per alias of one_byte: its corporation's index */
 } KelAliasIndex;
 
 KelAliasIndex *_kel_alias_index_new        (GPtrArray    *corporations);

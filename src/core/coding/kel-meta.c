@@ -11,6 +11,7 @@
 #include "kel-csv.h"
 #include "kel-coding-error.h"
 #include "kel-coder-private.h"
+#include "kel-matcher.h"
 #include "kel-meta.h"
 
 /* The title and preamble name the parties; this much text holds them. */
@@ -212,9 +213,23 @@ kel_meta_apply (KelDocument *doc, GHashTable *table)
     doc->kind = kel_document_kind_from_string (row->kind);
 }
 
-/* Counts @needle in @hay at the start of a word; inflected names ("Казцинка",
- * "Қазақмыстың") count, but a short acronym must be a whole word: "ERG" is not in
- * "energy". */
+/* Whether the name @nl bytes long at @p of @hay counts: it starts a word; inflected names
+ * ("Казцинка", "Қазақмыстың") count, but a short acronym must be a whole word: "ERG" is not
+ * in "energy". */
+static gboolean
+counts_at (const char *hay, const char *p, gsize nl)
+{
+  gboolean before = p > hay && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p)));
+  gboolean after = g_utf8_strlen (p, nl) <= 4 && p[nl] != '\0'
+                   && g_unichar_isalnum (g_utf8_get_char (p + nl));
+
+  /* «в фонд «Самұрық-Қазына Траст»»: a fund named after a company that receives is not
+   * it */
+  return !before && !after && !_kel_party_fund_receives (hay, p, p + nl);
+}
+
+/* Counts @needle in @hay where it counts (counts_at()), one place after another as
+ * strstr() finds them: a place that overlaps the one before does not count. */
 static guint
 count_occurrences (const char *hay, const char *needle)
 {
@@ -224,15 +239,42 @@ count_occurrences (const char *hay, const char *needle)
   if (nl == 0)
     return 0;
   for (const char *p = strstr (hay, needle); p != NULL; p = strstr (p + nl, needle))
-    {
-      gboolean before = p > hay && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p)));
-      gboolean after = g_utf8_strlen (needle, nl) <= 4 && p[nl] != '\0'
-                       && g_unichar_isalnum (g_utf8_get_char (p + nl));
-      /* «в фонд «Самұрық-Қазына Траст»»: a fund named after a company that receives is
-       * not it */
-      n += !before && !after && !_kel_party_fund_receives (hay, p, p + nl);
-    }
+    n += counts_at (hay, p, nl);
   return n;
+}
+
+/* Adds to @score (one per company of the list) @weight for each time one of the company's
+ * aliases (not its canonical name) is named in the folded @hay, as count_occurrences()
+ * counts each alias: one pass of the lexicon's index of folded aliases over @hay, where a
+ * search per alias case-folded each alias anew and read the whole text once for each of
+ * them. */
+static void
+score_aliases (const KelLexicon *lex, const char *hay, guint weight, guint *score)
+{
+  const KelAliasIndex *x = _kel_lexicon_get_alias_index (lex);
+  g_autoptr (GArray) scratch = _kel_prefilter_scratch_new ();
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (KelCandidate));
+  g_autofree gsize *next = g_new0 (gsize, x->folded->len + 1);
+  gsize len = strlen (hay);
+
+  _kel_prefilter_scan (x->pf, hay, len, 0, scratch, found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const KelCandidate *c = &g_array_index (found, KelCandidate, i);
+      const char *alias = x->folded->pdata[c->term];
+      gsize nl = strlen (alias);
+
+      /* the candidates come in the order of where they start */
+      if (c->start < next[c->term] || c->start + nl > len
+          || memcmp (hay + c->start, alias, nl) != 0)
+        continue;
+      next[c->term] = c->start + nl;
+      if (counts_at (hay, hay + c->start, nl))
+        score[g_array_index (x->corp, guint, c->term)] += weight;
+    }
+  for (guint k = 0; k < x->one_byte->len; k++)
+    score[g_array_index (x->one_corp, guint, k)]
+      += weight * count_occurrences (hay, x->one_byte->pdata[k]);
 }
 
 /* The index of the corporation named @name in @corps, or -1. */
@@ -300,23 +342,6 @@ unknown_party (GPtrArray *parties, GPtrArray *corps, guint *score, const gboolea
   return winner >= 0 ? ((KelParty *) parties->pdata[winner])->name : best_name;
 }
 
-/* How often the list's company @names (its canonical name, then its aliases, which are
- * what is looked for) is named: @weight for each time in the folded @first, one for each
- * time in the folded @rest (or NULL). */
-static guint
-count_aliases (char **names, const char *first, guint weight, const char *rest)
-{
-  guint n = 0;
-
-  for (guint k = 1; names[k] != NULL; k++)
-    {
-      g_autofree char *alias = g_utf8_casefold (names[k], -1);
-      n += weight * count_occurrences (first, alias)
-           + (rest != NULL ? count_occurrences (rest, alias) : 0);
-    }
-  return n;
-}
-
 /* The company a document's running header or footer names, when its text names none (a
  * Word document whose header says «АО «…»» and whose body says only «Компания»): the
  * list's company named most there, else a company named there with its legal form. */
@@ -325,21 +350,18 @@ running_corporation (const KelLexicon *lex, const char *running)
 {
   GPtrArray *corps = kel_lexicon_get_corporations (lex);
   g_autofree char *fold = g_utf8_casefold (running, -1);
+  g_autofree guint *score = g_new0 (guint, corps->len + 1);
   g_autoptr (GPtrArray) parties = NULL;
   const char *best_name = NULL;
   guint best = 0;
 
+  score_aliases (lex, fold, 1, score);
   for (guint i = 0; i < corps->len; i++)
-    {
-      char **names = corps->pdata[i];
-      guint n = count_aliases (names, fold, 1, NULL);
-
-      if (n > best)
-        {
-          best = n;
-          best_name = names[0];
-        }
-    }
+    if (score[i] > best)
+      {
+        best = score[i];
+        best_name = ((char **) corps->pdata[i])[0];
+      }
   if (best_name != NULL)
     return best_name;
   parties = _kel_find_parties (lex, running, strlen (running), 0);
@@ -371,8 +393,8 @@ detect_corporation (KelDocument *doc, const KelLexicon *lex, const char *head_fo
   const char *best_name = NULL;
 
   /* the parties are named in the title and preamble */
-  for (guint i = 0; i < corps->len; i++)
-    score[i] = count_aliases (corps->pdata[i], head_fold, 3, body_fold);
+  score_aliases (lex, head_fold, 3, score);
+  score_aliases (lex, body_fold, 1, score);
   /* before a part's score goes to its group */
   for (guint i = 0; i < corps->len; i++)
     unnamed[i] = score[i] == 0;

@@ -912,23 +912,84 @@ usual_letter_width (const LayRegion *region)
 
 /* The size of the type of line @l of @region: the median height of its glyphs (a
  * superscript or a drop cap among them does not move it). */
+/* The @k-th smallest of the @n floats of @v (none NaN), which it reorders: what
+ * v[k] would be once @v sorted, without sorting it all. */
+static float
+select_float (float *v, guint n, guint k)
+{
+  guint lo = 0, hi = n - 1;
+
+  while (lo < hi)
+    {
+      float pivot = v[lo + (hi - lo) / 2];
+      guint i = lo, j = hi;
+
+      while (i <= j)
+        {
+          while (v[i] < pivot)
+            i++;
+          while (v[j] > pivot)
+            j--;
+          if (i <= j)
+            {
+              float t = v[i];
+              v[i] = v[j];
+              v[j] = t;
+              i++;
+              if (j == 0)
+                break;
+              j--;
+            }
+        }
+      /* [lo, j] <= pivot <= [i, hi], and what lies between equals the pivot */
+      if (k <= j && j != G_MAXUINT)
+        hi = j;
+      else if (k >= i)
+        lo = i;
+      else
+        return v[k];
+    }
+  return v[k];
+}
+
 static float
 type_height (const LayRegion *region, const LayLine *l)
 {
-  g_autoptr (GArray) h = g_array_new (FALSE, FALSE, sizeof (float));
+  float stack[256], *h = stack;
+  guint n = 0;
+  gboolean nan = FALSE;
+  float median;
 
+  /* a selection, not a sort, and no allocation for a line of up to 256 glyphs: the
+   * layout asks each line's size more than once (a tenth of a text page's layout) */
+  if (l->b - l->a > G_N_ELEMENTS (stack))
+    h = g_new (float, l->b - l->a);
   for (guint k = l->a; k < l->b; k++)
     {
       const Glyph *g = &g_array_index (region->glyphs, Glyph, k);
       float gh = g->r.y2 - g->r.y1;
 
       if (!g_unichar_isspace (g->c))
-        g_array_append_val (h, gh);
+        {
+          nan |= isnan (gh);
+          h[n++] = gh;
+        }
     }
-  if (h->len == 0)
-    return 0;
-  g_array_sort (h, _kel_lay_compare_float);
-  return g_array_index (h, float, h->len / 2);
+  if (n == 0)
+    median = 0;
+  else if (nan)
+    {
+      /* no order to select in: sorted as the comparison sorts them */
+      g_autoptr (GArray) all = g_array_sized_new (FALSE, FALSE, sizeof (float), n);
+      g_array_append_vals (all, h, n);
+      g_array_sort (all, _kel_lay_compare_float);
+      median = g_array_index (all, float, n / 2);
+    }
+  else
+    median = select_float (h, n, n / 2);
+  if (h != stack)
+    g_free (h);
+  return median;
 }
 
 /* Whether lines @a and @b of a text layer's @region, one under the other, are set in type
