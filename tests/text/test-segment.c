@@ -794,6 +794,63 @@ test_segment_section_rows (void)
   kel_segments_free (g_steal_pointer (&segs));
 }
 
+/* Whether a segment of @segs holds @needle. */
+static gboolean
+holds (GArray *segs, const char *text, const char *needle)
+{
+  for (guint i = 0; i < segs->len; i++)
+    {
+      const KelSegment *s = &g_array_index (segs, KelSegment, i);
+      g_autofree char *t = g_strndup (text + s->start, s->end - s->start);
+
+      if (strstr (t, needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A TV script under "Бейне | Мәтін" / "Video | Audio": no segment holds a shot or a cue;
+ * the read-out column's sentences are segments from their first word, and a table of two
+ * columns under other words keeps both. (issue #12) */
+static void
+test_segment_script_columns (void)
+{
+  const char *kk =
+    "Бейне\tМәтін\n"
+    "Ауыл көшесі, жаңа мектеп.\tТІЛШІ: Биыл ауылда мектеп салынды.\n"
+    "Стадион, жастар.\tЗК: Компания футбол командасын қолдады.\n"
+    "\n"
+    "Бас редактор\tА. Сейітова\n";
+  const char *en =
+    "VIDEO\tAUDIO\n"
+    "Wide shot: a playground.\tVO: The company built a playground.\n";
+  const char *plain =
+    "Іс-шара\tОрындалуы\n"
+    "Мектептің шатырын жөндеу\tОрындалды\n";
+  g_autoptr (GArray) segs = segment (kk);
+  const KelSegment *s;
+
+  g_assert_false (holds (segs, kk, "Ауыл көшесі"));
+  g_assert_false (holds (segs, kk, "Стадион, жастар"));
+  g_assert_false (holds (segs, kk, "ТІЛШІ"));
+  s = find (segs, kk, "мектеп салынды");
+  g_assert_true (g_str_has_prefix (kk + s->start, "Биыл"));
+  s = find (segs, kk, "футбол командасын");
+  g_assert_true (g_str_has_prefix (kk + s->start, "Компания"));
+  g_assert_true (holds (segs, kk, "Бас редактор"));
+  kel_segments_free (g_steal_pointer (&segs));
+
+  segs = segment (en);
+  g_assert_false (holds (segs, en, "Wide shot"));
+  s = find (segs, en, "built a playground");
+  g_assert_true (g_str_has_prefix (en + s->start, "The company"));
+  kel_segments_free (g_steal_pointer (&segs));
+
+  segs = segment (plain);
+  g_assert_true (holds (segs, plain, "Мектептің шатырын"));
+  kel_segments_free (g_steal_pointer (&segs));
+}
+
 /* "1) Text | 120 000" under "Іс-шара | Сомасы, мың теңге" (a two-column table whose rows
  * are numbered "N)" in their text cell): each row is a table row with the header's unit
  * and its number, not one sentence of the header and every row; the next row numbered
@@ -951,6 +1008,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/segment/year-line", test_segment_year_line);
   g_test_add_func ("/kelisim/segment/section-rows", test_segment_section_rows);
   g_test_add_func ("/kelisim/segment/paren-rows", test_segment_paren_rows);
+  g_test_add_func ("/kelisim/segment/script-columns", test_segment_script_columns);
   g_test_add_func ("/kelisim/segment/corpus-clauses", test_segment_corpus_clauses);
   return g_test_run ();
 }

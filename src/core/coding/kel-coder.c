@@ -1770,10 +1770,11 @@ is_caption (const KelDocument *doc, guint i)
          && (next_is_row (doc, i) || (i + 1 < doc->segments->len && is_table_head (doc, i + 1)));
 }
 
-/* The reason of a section term in segment @i, or none; its words in *@words. */
+/* The reason of a section term in segment @i, or none; its words in *@words, and in
+ * *@rest (when not NULL) whether it reaches the document's end. */
 static KelReason
-section_term (const KelLexicon *lex, const KelDocument *doc, guint i, GArray *hits,
-              char **words)
+section_term_to (const KelLexicon *lex, const KelDocument *doc, guint i, GArray *hits,
+                 char **words, gboolean *rest)
 {
   const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
   g_autofree char *flat = match_segment (lex, doc, seg, KEL_LANG_UNKNOWN, hits);
@@ -1785,10 +1786,19 @@ section_term (const KelLexicon *lex, const KelDocument *doc, guint i, GArray *hi
       if (t->section)
         {
           *words = g_strndup (flat + h->start, h->end - h->start);
+          if (rest != NULL)
+            *rest = t->scope == KEL_SCOPE_REST;
           return t->exclude;
         }
     }
   return KEL_REASON_NONE;
+}
+
+static KelReason
+section_term (const KelLexicon *lex, const KelDocument *doc, guint i, GArray *hits,
+              char **words)
+{
+  return section_term_to (lex, doc, i, hits, words, NULL);
 }
 
 /* A table's row that stands as a heading of the rows after it: a core-business section
@@ -2023,17 +2033,36 @@ told_elsewhere (const KelDocument *doc, guint i, guint earlier, char **because)
 }
 
 /* For each heading, the reason a section exclusion found in it gives every segment under
- * it (KEL_REASON_NONE for none), and the words that decided it. */
+ * it (KEL_REASON_NONE for none), and the words that decided it. A heading whose exclusion
+ * reaches the document's end («Комментарии») gives its reason to the headings after it
+ * that find none of their own (a commenter's name over a comment). */
 static KelReason *
 section_reasons (const KelLexicon *lex, const KelDocument *doc, GArray *hits, GPtrArray *words)
 {
   KelReason *reasons = g_new0 (KelReason, doc->segments->len + 1);
+  KelReason rest_reason = KEL_REASON_NONE;
+  const char *rest_words = NULL;
 
   g_ptr_array_set_size (words, doc->segments->len);
   for (guint i = 0; i < doc->segments->len; i++)
-    if (g_array_index (doc->segments, KelSegment, i).kind == KEL_SEGMENT_HEADING
-        && !is_caption (doc, i))
-      reasons[i] = section_term (lex, doc, i, hits, (char **) &words->pdata[i]);
+    {
+      gboolean rest = FALSE;
+
+      if (g_array_index (doc->segments, KelSegment, i).kind != KEL_SEGMENT_HEADING
+          || is_caption (doc, i))
+        continue;
+      reasons[i] = section_term_to (lex, doc, i, hits, (char **) &words->pdata[i], &rest);
+      if (reasons[i] == KEL_REASON_NONE && rest_reason != KEL_REASON_NONE)
+        {
+          reasons[i] = rest_reason;
+          words->pdata[i] = g_strdup (rest_words);
+        }
+      else if (rest)
+        {
+          rest_reason = reasons[i];
+          rest_words = words->pdata[i];
+        }
+    }
   return reasons;
 }
 

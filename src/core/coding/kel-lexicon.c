@@ -608,6 +608,8 @@ scope_from_string (const char *s, KelReason reason)
 {
   if (g_strcmp0 (s, "section") == 0)
     return KEL_SCOPE_SECTION;
+  if (g_strcmp0 (s, "rest") == 0)
+    return KEL_SCOPE_REST;
   if (g_strcmp0 (s, "segment") == 0)
     return KEL_SCOPE_SEGMENT;
   if (g_strcmp0 (s, "clause") == 0)
@@ -642,7 +644,7 @@ read_patterns (KelLexicon *lex, xmlNodePtr group, const char *file, int category
       term.category = category;
       term.exclude = reason;
       term.scope = scope;
-      term.section = scope == KEL_SCOPE_SECTION;
+      term.section = scope == KEL_SCOPE_SECTION || scope == KEL_SCOPE_REST;
       term.lang = lang;
       generic = get_attr (n, "generic");
       term.generic = g_strcmp0 (generic, "true") == 0;

@@ -20,6 +20,8 @@ typedef enum {
   KEL_SCOPE_CLAUSE,    /* the sub-clause (negations, postponements, earlier years) */
   KEL_SCOPE_SEGMENT,   /* the whole segment (totals, core business, the akimat's clauses) */
   KEL_SCOPE_SECTION,   /* every segment under a heading it is found in */
+  KEL_SCOPE_REST,      /* every segment from a heading it is found in to the document's end,
+                        * over the headings after it (a web page's comments) */
 } KelScope;
 
 typedef struct {
@@ -39,7 +41,7 @@ typedef struct {
   int               category;  /* index into the codebook, -1 for exclusions */
   KelReason         exclude;   /* KEL_REASON_NONE for a category's term */
   KelScope          scope;     /* of an exclusion */
-  gboolean          section;   /* scope == KEL_SCOPE_SECTION */
+  gboolean          section;   /* scope == KEL_SCOPE_SECTION or KEL_SCOPE_REST */
   gboolean          generic;   /* names a kind of spending, not a concrete item */
   gboolean          at_start;
   gboolean          is_regex;

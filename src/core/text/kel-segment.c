@@ -1814,6 +1814,102 @@ split_lines (const char *text, gsize len)
   return lines;
 }
 
+/* The label of a TV script's column, alone in its cell, folded to lower case: the shots
+ * ("Бейне", "Видео", "Video", "Кадр") when @shots, else the words read out ("Мәтін",
+ * "Текст", "Text", "Audio"). */
+static gboolean
+script_label (const char *s, const char *e, gboolean shots)
+{
+  static const char *const shot_words[] = {
+    "бейне", "бейнеқатар", "видео", "видеоряд", "кадр", "кадры", "изображение", "video",
+    "visual", "visuals", "picture", "shot", "shots", NULL
+  };
+  static const char *const read_words[] = {
+    "мәтін", "дыбыс", "текст", "аудио", "звук", "text", "audio", "sound", "script", NULL
+  };
+  const char *const *words = shots ? shot_words : read_words;
+  g_autofree char *cell = NULL, *folded = NULL;
+
+  s = skip_spaces (s, e);
+  while (e > s && (e[-1] == ' ' || e[-1] == ':' || e[-1] == '.'))
+    e--;
+  if (e <= s || e - s > 40)
+    return FALSE;
+  cell = g_strndup (s, e - s);
+  folded = g_utf8_strdown (cell, -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strcmp (folded, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* After a cue that opens a cell of the read-out column, "ТІЛШІ:", "ЗК:", "СИНХРОН:",
+ * "VO:": a word or two in capitals and a colon, which say who reads, not what (@s itself
+ * when there is none). */
+static const char *
+script_cue_end (const char *s, const char *e)
+{
+  const char *p = s;
+  guint letters = 0;
+
+  while (p < e && p - s < 32)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ':')
+        return letters >= 2 ? skip_spaces (p + 1, e) : s;
+      if (g_unichar_isalpha (c) && !g_unichar_isupper (c))
+        return s;
+      if (!g_unichar_isalpha (c) && c != ' ' && c != '-' && c != '/' && c != '.')
+        return s;
+      letters += g_unichar_isalpha (c) ? 1 : 0;
+      p = g_utf8_next_char (p);
+    }
+  return s;
+}
+
+/* A TV news script's two columns under "Бейне | Мәтін" ("Видео | Текст", "Video |
+ * Text"): the left one describes the shots and is no one's word; the right one is read out,
+ * in order. Each row's left cell is left out of the lines, and the header too, and so is
+ * the cue that opens a right cell. The script
+ * runs to a blank line, or on over a page break to a page that goes on with its rows. */
+static void
+script_columns (GArray *lines, const char *text)
+{
+  gboolean in_script = FALSE;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *l = &g_array_index (lines, Line, i);
+      const char *s = text + l->start, *e = text + l->end;
+      const char *tab = memchr (s, '\t', e - s);
+
+      if (!in_script)
+        {
+          if (tab != NULL && memchr (tab + 1, '\t', e - tab - 1) == NULL
+              && script_label (s, tab, TRUE) && script_label (tab + 1, e, FALSE))
+            {
+              in_script = TRUE;
+              l->kind = LINE_JUNK;
+            }
+          continue;
+        }
+      if (l->kind == LINE_BLANK)
+        {
+          in_script = i + 1 < lines->len
+                      && g_array_index (lines, Line, i + 1).page_break
+                      && memchr (text + g_array_index (lines, Line, i + 1).start, '\t',
+                                 g_array_index (lines, Line, i + 1).end
+                                 - g_array_index (lines, Line, i + 1).start) != NULL;
+          continue;
+        }
+      if (tab == NULL)
+        continue;
+      l->start = script_cue_end (skip_spaces (tab + 1, e), e) - text;
+      classify (l, text);
+    }
+}
+
 /* Whether a line is a row of a table, or a numbered line that may be one. */
 static gboolean
 row_like (const Line *l)
@@ -2533,6 +2629,7 @@ kel_segment_text (const char *text, gsize len)
   st.fact_column = -1;
 
   lines = split_lines (text, len);
+  script_columns (lines, text);
   numbered_rows (lines, text);
   id_rows (lines, text);
   for (guint i = 0; i < lines->len; i++)
