@@ -1295,6 +1295,23 @@ test_count_narrative_account (void)
   KEL_ASSERT_ITEM (kk, "жабдық\t", "charity=3150000/repeat");
 }
 
+/* Chess is a sport as much as hockey or football: a chess team supported is sponsorship,
+ * in each language; a chess player's prize money stays sponsorship too. */
+static void
+test_count_chess_team (void)
+{
+  g_autoptr (KelDocument) doc = kel_test_code_text (
+    "Отчёт за 2024 год\n"
+    "\n"
+    "Продолжена поддержка детской шахматной команды «Ладья».\n"
+    "Аудандық «Ақ ферзь» шахмат командасына 1,5 млн теңге бөлінді.\n"
+    "The company supported the children's chess team \"Knight\" with KZT 800,000.\n");
+
+  KEL_ASSERT_ITEM (doc, "Ладья", "sponsorship=-");
+  KEL_ASSERT_ITEM (doc, "Ақ ферзь", "sponsorship=1500000");
+  KEL_ASSERT_ITEM (doc, "Knight", "sponsorship=800000");
+}
+
 /* "The memorandum also provides support for …" names what the company gives. */
 static void
 test_count_memorandum_provides (void)
@@ -1904,6 +1921,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/summary-lead", test_count_summary_lead);
   g_test_add_func ("/kelisim/count/table-twins", test_count_table_twins);
   g_test_add_func ("/kelisim/count/narrative-account", test_count_narrative_account);
+  g_test_add_func ("/kelisim/count/chess-team", test_count_chess_team);
   g_test_add_func ("/kelisim/count/row-cites-letter", test_count_row_cites_letter);
   g_test_add_func ("/kelisim/count/decree-approves-list", test_count_decree_approves_list);
   g_test_add_func ("/kelisim/count/akimat-money-row", test_count_akimat_money_row);
