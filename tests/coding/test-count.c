@@ -1295,6 +1295,27 @@ test_count_narrative_account (void)
   KEL_ASSERT_ITEM (kk, "жабдық\t", "charity=3150000/repeat");
 }
 
+/* A sustainability report's table whose columns are years compares them: it is no account
+ * of the year's narrative, which carries its items with the reporting year's cells even
+ * where it retells every row without a sum. */
+static void
+test_count_years_table (void)
+{
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "Sustainability report 2025\n"
+    "\n"
+    "The kindergarten for 140 children in Testozek village opened in May. The \"Ak Zhol\" "
+    "rehabilitation centre received a new computer class.\n"
+    "\n"
+    "Table 4. Community investment (KZT million)\n"
+    "Programme\t2023\t2024\t2025\n"
+    "Kindergarten for 140 children, Testozek village\t–\t310\t420\n"
+    "Computer class for the \"Ak Zhol\" rehabilitation centre\t–\t–\t12\n");
+
+  KEL_ASSERT_ITEM (en, "opened in May", "infrastructure=420000000");
+  KEL_ASSERT_ITEM (en, "received a new computer class", "charity=12000000");
+}
+
 /* Chess is a sport as much as hockey or football: a chess team supported is sponsorship,
  * in each language; a chess player's prize money stays sponsorship too. */
 static void
@@ -1922,6 +1943,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/count/table-twins", test_count_table_twins);
   g_test_add_func ("/kelisim/count/narrative-account", test_count_narrative_account);
   g_test_add_func ("/kelisim/count/chess-team", test_count_chess_team);
+  g_test_add_func ("/kelisim/count/years-table", test_count_years_table);
   g_test_add_func ("/kelisim/count/row-cites-letter", test_count_row_cites_letter);
   g_test_add_func ("/kelisim/count/decree-approves-list", test_count_decree_approves_list);
   g_test_add_func ("/kelisim/count/akimat-money-row", test_count_akimat_money_row);

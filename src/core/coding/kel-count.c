@@ -1190,7 +1190,9 @@ count_table_twins (const KelDocument *doc, Names *names)
    * schedule) is the account: when the narrative tells few of its rows again (fresh21
    * and fresh rule so; fresh4's 08 does not, and costs one item), or retells three
    * quarters of them or more and gives the sum of none (a foundation's annual report or
-   * a grant completion report and its financial table: fresh30's 07 and 09). A narrative
+   * a grant completion report and its financial table: fresh30's 07 and 09), unless the
+   * table's columns are years from the earliest on: a table that compares the years is
+   * no account of the narrative's year (fresh15's 04). A narrative
    * that tells about half of the rows, or gives the sums of those it tells, is the account
    * (corpus2's ruling 2): it carries its items, with the row's sum where it gives none
    * (fresh2's and fresh3's 04) */
@@ -1204,7 +1206,10 @@ count_table_twins (const KelDocument *doc, Names *names)
         continue;
       if (!isfinite (n->amount_kzt) && isfinite (row->amount_kzt)
           && ((doc->kind != KEL_KIND_MEMORANDUM
-               && (2 * twins < rows || (4 * twins >= 3 * rows && told_sums == 0)))
+               && (2 * twins < rows
+                   || (4 * twins >= 3 * rows && told_sums == 0
+                       && g_array_index (doc->segments, KelSegment, row->segment).fact_column
+                            != KEL_SEGMENT_FACT_LATEST)))
               || row_cites_clause (doc, row, n)))
         mark_repeat (doc, n, row);
       else
