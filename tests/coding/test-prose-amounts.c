@@ -55,6 +55,34 @@ test_sum_past_definition (void)
   KEL_ASSERT_ITEM (kk, "90 орындық", "infrastructure=300000000");
 }
 
+/* A bare sum in millions is money after a price's «за» and after a verb of receiving
+ * ("получил", "received"), as after a verb of paying: spoken Russian and English leave
+ * the tenge out where the text is about tenge. Not a count of people or years after «за». */
+static void
+test_price_and_receipt (void)
+{
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "Стенограмма брифинга\n\n"
+    "Всего в прошлом году на социальные проекты направлено 900 млн тенге.\n"
+    "Для районной больницы мы купили аппарат УЗИ за 420 миллионов.\n"
+    "Благотворительный фонд «Тестовый» получил от компании 75 миллионов на уставные "
+    "программы.\n"
+    "Хоккейный клуб «Тест-Арлан» получает от нас 60 миллионов в год.\n"
+    "Школу построили за 2 миллиона человеко-часов.\n");
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "Briefing transcript\n\n"
+    "In all, KZT 700 million went to social projects last year.\n"
+    "We bought a CT scanner for the district hospital for 380 million.\n"
+    "The Testozek charitable foundation received 90 million from the company.\n");
+
+  KEL_ASSERT_ITEM (ru, "УЗИ", "charity=420000000");
+  KEL_ASSERT_ITEM (ru, "фонд «Тестовый»", "charity=75000000");
+  KEL_ASSERT_ITEM (ru, "Тест-Арлан", "sponsorship=60000000");
+  KEL_ASSERT_ITEM (ru, "человеко-часов", "infrastructure=-");
+  KEL_ASSERT_ITEM (en, "CT scanner", "charity=380000000");
+  KEL_ASSERT_ITEM (en, "charitable foundation", "charity=90000000");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -63,5 +91,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/prose-amounts/respectively-own-sentence",
                    test_respectively_own_sentence);
   g_test_add_func ("/kelisim/prose-amounts/sum-past-definition", test_sum_past_definition);
+  g_test_add_func ("/kelisim/prose-amounts/price-and-receipt", test_price_and_receipt);
   return g_test_run ();
 }

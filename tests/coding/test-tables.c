@@ -183,6 +183,44 @@ test_tables_merged_numbers (void)
   ASSERT_ITEM (en, "Atyrau Juniors", "sponsorship=230000000");
 }
 
+/* A financial statements' note: the label column's header cell names only the unit
+ * ("KZT million", «тыс. тенге», «мың теңге») and the sum columns are years from the
+ * latest back, so the first is the year reported and the others are for comparison; a
+ * dash in the comparison year leaves the reported figure. From the earliest on, the last
+ * is the year reported. */
+static void
+test_tables_unit_corner_years (void)
+{
+  g_autoptr (KelDocument) ru = code_text (
+    "Расходы на социальную сферу за годы, закончившиеся 31 декабря 2023 года:\n\n"
+    "тыс. тенге\t2023\t2022\n"
+    "Капитальный ремонт поликлиники в пос. Жайрем\t310 500\t–\n"
+    "Спонсорская поддержка хоккейного клуба «Ертіс Жастары»\t45 000\t52 000\n"
+    "Итого\t355 500\t52 000\n");
+  g_autoptr (KelDocument) kk = code_text (
+    "Әлеуметтік саладағы шығыстар:\n\n"
+    "мың теңге\t2022\t2021\n"
+    "Аудандық ауруханаға медициналық жабдық сатып алу\t84 000\t61 000\n"
+    "«Болашақ» студенттеріне шәкіртақы\t12 600\t9 900\n");
+  g_autoptr (KelDocument) en = code_text (
+    "Social sphere expenses for the years ended 31 December comprised:\n\n"
+    "KZT million\t2019\t2018\n"
+    "Construction of a kindergarten for 280 children, Shalkar\t1,120\t340\n"
+    "Zhanaozen City Day\t18\t–\n");
+  g_autoptr (KelDocument) ascending = code_text (
+    "Social sphere expenses comprised:\n\n"
+    "KZT million\t2018\t2019\n"
+    "Construction of a kindergarten for 280 children, Shalkar\t340\t1,120\n");
+
+  ASSERT_ITEM (ru, "поликлиники", "infrastructure=310500000");
+  ASSERT_ITEM (ru, "Ертіс Жастары", "sponsorship=45000000");
+  ASSERT_ITEM (kk, "медициналық жабдық", "charity=84000000");
+  ASSERT_ITEM (kk, "шәкіртақы", "human_development=12600000");
+  ASSERT_ITEM (en, "kindergarten", "infrastructure=1120000000");
+  ASSERT_ITEM (en, "City Day", "one_time_event=18000000");
+  ASSERT_ITEM (ascending, "kindergarten", "infrastructure=1120000000");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -191,5 +229,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/tables/title", test_tables_title);
   g_test_add_func ("/kelisim/tables/scanned-cells", test_tables_scanned_cells);
   g_test_add_func ("/kelisim/tables/merged-numbers", test_tables_merged_numbers);
+  g_test_add_func ("/kelisim/tables/unit-corner-years", test_tables_unit_corner_years);
   return g_test_run ();
 }

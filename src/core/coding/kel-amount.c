@@ -1691,24 +1691,27 @@ numeral (const Tok *tok)
   return NULL;
 }
 
-/* Verbs of paying: before a bare sum, or after it in Kazakh ("41 млн бөледі"). */
+/* Verbs of paying, and of receiving what was paid ("фонд получил от компании 90
+ * миллионов", "the club received 40 million"): before a bare sum, or after it in Kazakh
+ * ("41 млн бөледі"). */
 static const char *const money_verbs[] = {
   "выдел", "направ", "потрат", "вложи", "вклад", "инвестир", "перечисл", "пожертв",
-  "профинансир", "финансир", "израсход", "allocat", "spend", "spent", "invest", "donat",
-  "fund", "contribut", "бөлед", "бөлді", "бөлу", "бөлмек", "бөлетін", "бөлінед",
-  "бөлінді", "жұмса", "аудар", "қаржыландыр", "инвестиц", NULL
+  "профинансир", "финансир", "израсход", "получил", "получа", "allocat", "spend", "spent",
+  "invest", "donat", "fund", "contribut", "receiv", "бөлед", "бөлді", "бөлу", "бөлмек",
+  "бөлетін", "бөлінед", "бөлінді", "жұмса", "аудар", "қаржыландыр", "инвестиц", NULL
 };
 
 /* Words before a sum that make a bare one money: "на 48 миллионов", "выделит 30 млн",
- * "worth 12 million", "құны 50 миллион". */
+ * "worth 12 million", "құны 50 миллион", a price: "купили томограф за 380 миллионов", "bought
+ * a scanner for 380 million". */
 static gboolean
 money_cue_before (const char *t,
                   gsize       lo,
                   gsize       head)
 {
   static const char *const right_before[] = {
-    "на", "размере", "сумму", "суммой", "сумма", "стоимостью", "стоимость", "обойдётся",
-    "обойдется", "worth", "costing", "cost", "costs", "budget", "құны", "сомасы",
+    "на", "за", "размере", "сумму", "суммой", "сумма", "стоимостью", "стоимость", "обойдётся",
+    "обойдется", "worth", "for", "costing", "cost", "costs", "budget", "құны", "сомасы",
     "сомаға", "көлемінде", NULL
   };
   Tok w;

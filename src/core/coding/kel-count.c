@@ -954,8 +954,8 @@ is_row (const KelDocument *doc, const KelCoding *c)
 
 /* The narrative @n and its table row @row are one item, and the narrative carries it (a
  * report's table repeats its text: corpus2's ruling 2, which fresh2, fresh3 and fresh4
- * follow); when the narrative gives no sum it takes the row's. Where the table is the
- * account and the narrative tells a few of its items, the row carries them
+ * follow); when the narrative gives no sum it takes the row's. Where a report's narrative
+ * tells items without their sums and the table rows give them, the rows carry them
  * (count_table_twins). */
 static void
 narrative_carries (const KelDocument *doc, KelCoding *n, KelCoding *row)
@@ -1148,7 +1148,7 @@ count_table_twins (const KelDocument *doc, Names *names)
   g_autoptr (GArray) pairs = g_array_new (FALSE, FALSE, sizeof (Twin));
   g_autofree gboolean *used = g_new0 (gboolean, doc->codings->len + 1);
   g_autoptr (GHashTable) df = g_hash_table_new (g_str_hash, g_str_equal);
-  guint twins = 0, rows = 0, first_row;
+  guint twins = 0, rows = 0, told_sums = 0, first_row;
 
   /* none to pair without a counted row: no stems to count then */
   for (first_row = 0; first_row < doc->codings->len; first_row++)
@@ -1197,18 +1197,26 @@ count_table_twins (const KelDocument *doc, Names *names)
         }
       used[t->narrative] = used[t->row] = TRUE;
       twins++;
+      told_sums += isfinite (g_array_index (doc->codings, KelCoding, t->narrative).amount_kzt);
     }
-  /* a table (not a memorandum's schedule) that tells most of its items alone is the
-   * account, and its narrative tells a few of them again without their sums («завершен
-   * капитальный ремонт Дома культуры» over «Капитальный ремонт здания Дома культуры |
-   * 120 000 | 118 450,5»): the row, the mention with the sum, carries them (fresh21 and
-   * fresh rule so; fresh4's 08 does not, and costs one item) */
   for (guint r = 0; r < doc->codings->len; r++)
     {
       KelCoding *row = &g_array_index (doc->codings, KelCoding, r);
 
       rows += is_row (doc, row) && kel_coding_is_counted (row);
     }
+  /* where a report's narrative tells an item without a sum («завершен капитальный ремонт
+   * Дома культуры» over «Капитальный ремонт здания Дома культуры | 120 000 | 118 450,5»),
+   * the row, the mention with the sum, carries it when the table (not a memorandum's
+   * schedule) is the account: when the narrative tells few of its rows again (fresh21
+   * and fresh rule so; fresh4's 08 does not, and costs one item), or retells three
+   * quarters of them or more and gives the sum of none (a foundation's annual report or
+   * a grant completion report and its financial table: fresh30's 07 and 09), unless the
+   * table's columns are years from the earliest on: a table that compares the years is
+   * no account of the narrative's year (fresh15's 04). A narrative
+   * that tells about half of the rows, or gives the sums of those it tells, is the account
+   * (corpus2's ruling 2): it carries its items, with the row's sum where it gives none
+   * (fresh2's and fresh3's 04) */
   for (guint i = 0; i < pairs->len; i++)
     {
       const Twin *t = &g_array_index (pairs, Twin, i);
@@ -1218,7 +1226,11 @@ count_table_twins (const KelDocument *doc, Names *names)
       if (t->score == 0)
         continue;
       if (!isfinite (n->amount_kzt) && isfinite (row->amount_kzt)
-          && ((doc->kind != KEL_KIND_MEMORANDUM && 2 * twins < rows)
+          && ((doc->kind != KEL_KIND_MEMORANDUM
+               && (2 * twins < rows
+                   || (4 * twins >= 3 * rows && told_sums == 0
+                       && g_array_index (doc->segments, KelSegment, row->segment).fact_column
+                            != KEL_SEGMENT_FACT_LATEST)))
               || row_cites_clause (doc, row, n)))
         mark_repeat (doc, n, row);
       else

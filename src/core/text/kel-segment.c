@@ -1366,13 +1366,40 @@ period_part_cell (const char *lower)
   return FALSE;
 }
 
+/* Whether a header cell (lower case) names nothing but a unit: "KZT million", «тыс. тенге»,
+ * «мың теңге», "US$ thousand"; no year, plan, fact, budget or sum. */
+static gboolean
+unit_only_cell (const char *lower)
+{
+  static const char *const units[] = { "kzt", "тенге", "теңге", "тыс", "мың", "млн", "млрд",
+                                       "thousand", "million", "billion", "us$", "usd", "долл",
+                                       "in", "в", "mln", "bn", "ths", "th", "$" };
+  g_auto (GStrv) words = g_strsplit_set (lower, " \t.,()/:;", -1);
+  gboolean any = FALSE;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gboolean unit = FALSE;
+
+      if (words[i][0] == '\0')
+        continue;
+      for (guint k = 0; k < G_N_ELEMENTS (units) && !unit; k++)
+        unit = strcmp (words[i], units[k]) == 0
+               || (g_str_has_prefix (words[i], units[k]) && strlen (units[k]) >= 3);
+      if (!unit)
+        return FALSE;
+      any = TRUE;
+    }
+  return any;
+}
+
 /* In a header line with cells ("No. | Item | Memorandum 2015 | Actual 2015 | Status"),
  * where the fact stands among the columns of sums: -1 when the line does not tell. The
  * units the sum columns' cells state go into @units, the other cells into @rest. */
 static int
 fact_column_in_cells (const char *s, gsize n, int *n_sums, SumUnits *units, GString *rest)
 {
-  int sums = 0, fact = -1, years = 0, last_year = G_MAXINT, first_year = 0;
+  int sums = 0, fact = -1, years = 0, last_year = G_MAXINT, first_year = 0, corner = 0;
   gboolean descending = TRUE, ascending = TRUE, fact_is_part = FALSE;
   int approved = -1;
   const char *p = s, *e = s + n;
@@ -1427,6 +1454,10 @@ fact_column_in_cells (const char *s, gsize n, int *n_sums, SumUnits *units, GStr
               && (strstr (lower, "одобрен") || strstr (lower, "approved")
                   || strstr (lower, "мақұлдан") || strstr (lower, "granted")))
             approved = sums;
+          /* the label column's header cell that names only the unit ("KZT million |
+           * 2015 | 2014", «тыс. тенге | 2023 | 2022») heads no column of sums */
+          if (p == s && scale > 0 && unit_only_cell (lower))
+            corner = 1;
           if (cell_year (p, ce - p, &year))
             {
               years++;
@@ -1444,10 +1475,10 @@ fact_column_in_cells (const char *s, gsize n, int *n_sums, SumUnits *units, GStr
     fact = approved;
   /* "Project | Subsidiary | 2024 | 2023": a report's columns of years from the latest back
    * give the year reported first; the years before are for comparison */
-  if (fact < 0 && sums >= 2 && years == sums && descending)
+  if (fact < 0 && years >= 2 && years == sums - corner && descending)
     fact = 0;
   /* "2023 | 2024 | 2025": the latest, last, is a report's year */
-  else if (fact < 0 && sums >= 2 && years == sums && ascending)
+  else if (fact < 0 && years >= 2 && years == sums - corner && ascending)
     fact = KEL_SEGMENT_FACT_LATEST;
   *n_sums = sums;
   return fact;
