@@ -152,7 +152,7 @@ test_posts_comments_hashtags (void)
 
   KEL_ASSERT_ITEM (kk, "спорт залы", "infrastructure=40000000");
   KEL_ASSERT_ITEM (kk, "жедел жәрдем", "charity=-");
-  KEL_ASSERT_ITEM (kk, "#Наурыз", "one_time_event=-/declaration");
+  KEL_ASSERT_ITEM (kk, "#Наурыз", "one_time_event=-/description");
   KEL_ASSERT_ITEM (kk, "балалар алаңын", "infrastructure=-/declaration");
   KEL_ASSERT_ITEM (kk, "Наурыз мерекесін", "one_time_event=-/declaration");
 
