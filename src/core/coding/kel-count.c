@@ -1331,14 +1331,19 @@ count_headline (const KelDocument *doc, Names *names)
 {
   const KelSegment *seg;
   guint head;
+  gboolean lead;
 
   if (doc->codings->len < 2 || doc->kind != KEL_KIND_UNKNOWN)
     return;
   head = g_array_index (doc->codings, KelCoding, 0).segment;
   seg = &g_array_index (doc->segments, KelSegment, head);
-  if (seg->kind != KEL_SEGMENT_SENTENCE || seg->start >= HEAD_BYTES
-      || !(has_title_line (doc->norm->text, seg->start, seg->end)
-           || (under_heading (doc, head) && !segment_has_sum (doc, head))))
+  if (seg->kind != KEL_SEGMENT_SENTENCE || seg->start >= HEAD_BYTES)
+    return;
+  /* a lead under a heading (no title's line of its own) tells the prose after it again; a
+   * table's row that names its item is the narrative's twin, which count_table_twins pairs
+   * (a foundation's report: «… асханасы жөнделді.» over «… асханасын жөндеу | 8 400») */
+  lead = !has_title_line (doc->norm->text, seg->start, seg->end);
+  if (lead && !(under_heading (doc, head) && !segment_has_sum (doc, head)))
     return;
   for (guint i = 0; i < doc->codings->len; i++)
     {
@@ -1358,6 +1363,7 @@ count_headline (const KelDocument *doc, Names *names)
           gpointer key, value;
 
           if (d->segment == head || !kel_coding_is_counted (d) || d->category != c->category
+              || (lead && is_row (doc, d))
               || (both_named && !share_any (names[i].quotes, names[j].quotes)
                   && !share_any (names[i].numbers, names[j].numbers)))
             continue;
