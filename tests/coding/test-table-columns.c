@@ -13,38 +13,6 @@
 
 #include "kel-test-utils.h"
 
-static KelDocument *
-code_text (const char *text)
-{
-  g_autoptr (GError) error = NULL;
-  KelExtracted *ext = kel_extract_text ("table.txt", text, strlen (text), &error);
-
-  g_assert_no_error (error);
-  return kel_pipeline_process_extracted (kel_test_pipeline (), ext);
-}
-
-/* "category=amount" of the first item whose segment holds @needle, "/reason" when it is
- * not counted, "none" when no item's segment holds it. */
-static char *
-item (KelDocument *doc, const char *needle)
-{
-  for (guint i = 0; i < doc->codings->len; i++)
-    {
-      const KelCoding *c = &g_array_index (doc->codings, KelCoding, i);
-      const KelSegment *seg = &g_array_index (doc->segments, KelSegment, c->segment);
-      g_autofree char *amount = NULL;
-      const char *id = kel_lexicon_get_category (kel_test_lexicon (), c->category)->id;
-
-      if (g_strstr_len (doc->norm->text + seg->start, seg->end - seg->start, needle) == NULL)
-        continue;
-      amount = isnan (c->amount_kzt) ? g_strdup ("-") : kel_amount_format_kzt (c->amount_kzt);
-      if (!kel_coding_is_counted (c))
-        return g_strdup_printf ("%s=%s/%s", id, amount, kel_reason_to_string (c->reason));
-      return g_strdup_printf ("%s=%s", id, amount);
-    }
-  return g_strdup ("none");
-}
-
 /* How many table rows of @doc hold @needle in their segment: 1 when the row is a row of
  * its own. */
 static guint
@@ -63,53 +31,44 @@ rows_holding (KelDocument *doc, const char *needle)
   return n;
 }
 
-#define ASSERT_ITEM(doc, needle, expected)                                              \
-  G_STMT_START {                                                                        \
-    g_autofree char *got_ = item (doc, needle);                                         \
-    if (g_getenv ("KEL_TEST_SHOW") != NULL)                                             \
-      g_printerr ("%s: %s (expected %s)\n", needle, got_, expected);                    \
-    else                                                                                \
-      g_assert_cmpstr (got_, ==, expected);                                             \
-  } G_STMT_END
-
 /* "Факт I кв. | Факт II кв. | Факт за 6 месяцев": the facts of the quarters are parts of
  * the period's fact, the column that names no part; a row with nothing in its first
  * quarter is not "not carried out". */
 static void
 test_columns_cumulative_fact (void)
 {
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Отчёт об исполнении плана спонсорской помощи за полугодие 2024 года\n"
     "тыс. тенге\n"
     "№\tМероприятие\tПлан на год\tФакт I квартал\tФакт II квартал\tФакт за 6 месяцев\n"
     "1\tРемонт кровли сельского клуба в с. Жетысу\t40 000\t0\t36 500\t36 500\n"
     "2\tПриобретение рентген-аппарата для районной больницы\t25 000\t24 000\t0\t24 000\n"
     "3\tСпонсорская поддержка волейбольной команды «Арман»\t12 000\t0\t0\t0\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "2023 жылғы 9 айдағы әлеуметтік жобалардың орындалуы, мың теңге\n"
     "№\tІс-шара\tЖылдық жоспар\tI тоқсан нақты\tII тоқсан нақты\tIII тоқсан нақты\t"
     "9 ай нақты\n"
     "1\tАуылдық мектептің спорт залын күрделі жөндеу\t50 000\t0\t20 000\t28 000\t48 000\n"
     "2\tНаурыз мерекесін өткізу\t6 000\t5 500\t0\t0\t5 500\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Community programme: delivery for the first half of 2022, KZT thousand\n"
     "No.\tInitiative\tBudget 2022\tQ1 actual\tQ2 actual\tH1 actual total\n"
     "1\tStreet lighting in Karaoi village\t30,000\t0\t27,400\t27,400\n"
     "2\tScholarships for 10 students of the mining college\t8,000\t2,000\t2,000\t4,000\n");
   /* a counter-example: one fact column and no parts, as before */
-  g_autoptr (KelDocument) one = code_text (
+  g_autoptr (KelDocument) one = kel_test_code_text (
     "Исполнение мероприятий за 2023 год, тыс. тенге\n"
     "№\tМероприятие\tПлан\tФакт\n"
     "1\tБлагоустройство парка в пос. Шахан\t20 000\t19 400\n");
 
-  ASSERT_ITEM (ru, "кровли сельского клуба", "infrastructure=36500000");
-  ASSERT_ITEM (ru, "рентген-аппарата", "charity=24000000");
-  ASSERT_ITEM (ru, "волейбольной команды", "sponsorship=-/negated");
-  ASSERT_ITEM (kk, "спорт залын", "infrastructure=48000000");
-  ASSERT_ITEM (kk, "Наурыз", "one_time_event=5500000");
-  ASSERT_ITEM (en, "Street lighting", "infrastructure=27400000");
-  ASSERT_ITEM (en, "Scholarships", "human_development=4000000");
-  ASSERT_ITEM (one, "парка в пос. Шахан", "infrastructure=19400000");
+  KEL_ASSERT_ITEM (ru, "кровли сельского клуба", "infrastructure=36500000");
+  KEL_ASSERT_ITEM (ru, "рентген-аппарата", "charity=24000000");
+  KEL_ASSERT_ITEM (ru, "волейбольной команды", "sponsorship=-/negated");
+  KEL_ASSERT_ITEM (kk, "спорт залын", "infrastructure=48000000");
+  KEL_ASSERT_ITEM (kk, "Наурыз", "one_time_event=5500000");
+  KEL_ASSERT_ITEM (en, "Street lighting", "infrastructure=27400000");
+  KEL_ASSERT_ITEM (en, "Scholarships", "human_development=4000000");
+  KEL_ASSERT_ITEM (one, "парка в пос. Шахан", "infrastructure=19400000");
 }
 
 /* A committee's register of applications: the sum approved, not the sum asked, is the
@@ -118,7 +77,7 @@ test_columns_cumulative_fact (void)
 static void
 test_columns_approved (void)
 {
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Реестр заявок, рассмотренных Комитетом по благотворительности в 2024 году\n"
     "№\tЗаявитель\tЦель\tЗапрошено, тыс. тенге\tРешение\tОдобрено, тыс. тенге\n"
     "1\tКГУ «Гимназия № 7»\tРемонт спортивного зала\t22 000\tОдобрить частично\t15 000\n"
@@ -127,12 +86,12 @@ test_columns_approved (void)
     "3\tОФ «Мейірім»\tПриобретение инвалидных колясок\t3 000\tОдобрить\t3 000\n"
     "4\tКГУ «Центр молодёжи»\tНаставничество для выпускников колледжа\t—\t"
     "Одобрить без финансирования\t—\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "Қайырымдылық комиссиясы қараған өтінімдер тізілімі\n"
     "№\tӨтініш беруші\tМақсаты\tСұралған сома, мың теңге\tШешім\tМақұлданған сома, мың теңге\n"
     "1\t«Шипагер» медициналық орталығы\tУДЗ аппаратын сатып алу\t30 000\tМақұлдансын\t26 000\n"
     "2\t«Тұлпар» күрес клубы\tКүрес командасын демеу\t8 000\tКейінге қалдырылсын\t—\n");
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Register of sponsorship requests reviewed by the Donations Committee\n"
     "No.\tApplicant\tPurpose\tRequested, KZT\tDecision\tApproved, KZT\n"
     "1\tDistrict Children's Hospital\tMedical equipment for the neonatal ward\t9,000,000\t"
@@ -140,20 +99,20 @@ test_columns_approved (void)
     "2\tFC Altyn Dala\tSponsorship of the football team for the season\t40,000,000\t"
     "Decline\t—\n");
   /* a counter-example: a budget approved, then its actual: the actual is the sum */
-  g_autoptr (KelDocument) fact = code_text (
+  g_autoptr (KelDocument) fact = kel_test_code_text (
     "Budget execution 2023, KZT thousand\n"
     "No.\tProject\tApproved budget\tActual\n"
     "1\tRepair of the village club in Aksu\t12,000\t11,600\n");
 
-  ASSERT_ITEM (ru, "спортивного зала", "infrastructure=15000000");
-  ASSERT_ITEM (ru, "Сункар", "sponsorship=-/negated");
-  ASSERT_ITEM (ru, "инвалидных колясок", "charity=3000000");
-  ASSERT_ITEM (ru, "Наставничество", "human_development=-");
-  ASSERT_ITEM (kk, "УДЗ аппаратын", "charity=26000000");
-  ASSERT_ITEM (kk, "Күрес командасын", "sponsorship=-/postponed");
-  ASSERT_ITEM (en, "neonatal ward", "charity=8500000");
-  ASSERT_ITEM (en, "football team", "sponsorship=-/negated");
-  ASSERT_ITEM (fact, "village club", "infrastructure=11600000");
+  KEL_ASSERT_ITEM (ru, "спортивного зала", "infrastructure=15000000");
+  KEL_ASSERT_ITEM (ru, "Сункар", "sponsorship=-/negated");
+  KEL_ASSERT_ITEM (ru, "инвалидных колясок", "charity=3000000");
+  KEL_ASSERT_ITEM (ru, "Наставничество", "human_development=-");
+  KEL_ASSERT_ITEM (kk, "УДЗ аппаратын", "charity=26000000");
+  KEL_ASSERT_ITEM (kk, "Күрес командасын", "sponsorship=-/postponed");
+  KEL_ASSERT_ITEM (en, "neonatal ward", "charity=8500000");
+  KEL_ASSERT_ITEM (en, "football team", "sponsorship=-/negated");
+  KEL_ASSERT_ITEM (fact, "village club", "infrastructure=11600000");
 }
 
 /* Rows keyed by identifiers of one shape: each is a row of its own, though its cells
@@ -162,7 +121,7 @@ test_columns_approved (void)
 static void
 test_columns_id_rows (void)
 {
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Annex B. Social Investment Programme 2023–2024\n"
     "ID\tInitiative\tBudget\tTiming\tPartner\n"
     "SIP-01\tNew boiler house for the school in Kosagash\tKZT 55,000,000\t2023\t"
@@ -173,7 +132,7 @@ test_columns_id_rows (void)
     "Sports\n"
     "\t(3,000,000 per year)\t\tdepartment\n"
     "SIP-04\tNauryz celebration in Kosagash\tKZT 2,500,000\t2024\tAkimat\n");
-  g_autoptr (KelDocument) status = code_text (
+  g_autoptr (KelDocument) status = kel_test_code_text (
     "Status of social commitments\n"
     "Ref.\tCommitment\tStatus\tObservations\n"
     "CC-01\tAmbulance for the Zhaksy district hospital, KZT 31 million\tCompleted\t"
@@ -181,31 +140,31 @@ test_columns_id_rows (void)
     "CC-02\tSupport to the Zhaksy girls' volleyball team, US$ 15,000\tCompleted\t"
     "Paid; team took part in the national championship.\n"
     "CC-03\tReconstruction of the village stadium\tDiscontinued\tNot financed.\n");
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Перечень мероприятий на 2024–2025 годы\n"
     "Код\tМероприятие\tСумма\tСрок\n"
     "М-1\tСтроительство детской площадки в с. Акжар\t18 млн тенге\t2024–2025\n"
     "М-2\tПриобретение автобуса для школы в с. Акжар\t21 млн тенге\t2024–2025\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "2024–2025 жылдарға арналған іс-шаралар\n"
     "Коды\tІс-шара\tСомасы\tМерзімі\n"
     "Ш-1\tАуылдық клубты күрделі жөндеу\t40 млн теңге\t2024–2025\n"
     "Ш-2\tАуруханаға жедел жәрдем көлігін сатып алу\t25 млн теңге\t2024–2025\n");
 
-  ASSERT_ITEM (en, "SIP-02", "charity=14000000");
-  ASSERT_ITEM (en, "SIP-03", "sponsorship=6000000");
+  KEL_ASSERT_ITEM (en, "SIP-02", "charity=14000000");
+  KEL_ASSERT_ITEM (en, "SIP-03", "sponsorship=6000000");
   g_assert_cmpuint (rows_holding (en, "Medical equipment"), ==, 1);
   g_assert_cmpuint (rows_holding (en, "wrestling team"), ==, 1);
   g_assert_cmpuint (rows_holding (en, "per year"), ==, 1);
   g_assert_cmpuint (rows_holding (en, "Nauryz"), ==, 1);
   g_assert_cmpuint (rows_holding (status, "Ambulance"), ==, 1);
   g_assert_cmpuint (rows_holding (status, "volleyball"), ==, 1);
-  ASSERT_ITEM (status, "Ambulance", "charity=31000000");
-  ASSERT_ITEM (status, "stadium", "infrastructure=-/postponed");
+  KEL_ASSERT_ITEM (status, "Ambulance", "charity=31000000");
+  KEL_ASSERT_ITEM (status, "stadium", "infrastructure=-/postponed");
   g_assert_cmpuint (rows_holding (ru, "автобуса"), ==, 1);
-  ASSERT_ITEM (ru, "автобуса", "charity=21000000");
+  KEL_ASSERT_ITEM (ru, "автобуса", "charity=21000000");
   g_assert_cmpuint (rows_holding (kk, "жедел жәрдем"), ==, 1);
-  ASSERT_ITEM (kk, "жедел жәрдем", "charity=25000000");
+  KEL_ASSERT_ITEM (kk, "жедел жәрдем", "charity=25000000");
 }
 
 /* A row whose sum cell says "in kind" is a row, not the header's or the row above's
@@ -213,31 +172,31 @@ test_columns_id_rows (void)
 static void
 test_columns_in_kind_rows (void)
 {
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "Project\tWhat was done in 2023\tBudget, KZT\n"
     "Reading club\tEmployee volunteers read to pupils of 12 village schools.\tin kind\n"
     "Clinic equipment\tBought two ultrasound units for the district clinic.\t"
     "24,000,000\n"
     "Young engineers\tPaid internships for 15 students of the technical college.\tin kind\n");
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "Проект\tЧто сделано в 2023 году\tБюджет, тенге\n"
     "Волонтёры\tСотрудники-волонтёры провели уроки в 10 сельских школах\t"
     "в натуральной форме\n"
     "Спорт\tСпонсорская поддержка команды по кокпару «Жеңіс»\t5 000 000\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "Жоба\t2023 жылы не істелді\tБюджеті, теңге\n"
     "Тәлімгерлік\tЖас мамандарға арналған тәлімгерлік бағдарлама\tзаттай\n"
     "Мереке\tНаурыз мерекесін өткізу\t3 000 000\n");
 
   g_assert_cmpuint (rows_holding (en, "Employee volunteers"), ==, 1);
   g_assert_cmpuint (rows_holding (en, "internships"), ==, 1);
-  ASSERT_ITEM (en, "Employee volunteers", "human_development=-");
-  ASSERT_ITEM (en, "ultrasound", "charity=24000000");
-  ASSERT_ITEM (en, "internships", "human_development=-");
+  KEL_ASSERT_ITEM (en, "Employee volunteers", "human_development=-");
+  KEL_ASSERT_ITEM (en, "ultrasound", "charity=24000000");
+  KEL_ASSERT_ITEM (en, "internships", "human_development=-");
   g_assert_cmpuint (rows_holding (ru, "волонтёры"), ==, 1);
-  ASSERT_ITEM (ru, "кокпару", "sponsorship=5000000");
+  KEL_ASSERT_ITEM (ru, "кокпару", "sponsorship=5000000");
   g_assert_cmpuint (rows_holding (kk, "тәлімгерлік"), ==, 1);
-  ASSERT_ITEM (kk, "Наурыз", "one_time_event=3000000");
+  KEL_ASSERT_ITEM (kk, "Наурыз", "one_time_event=3000000");
 }
 
 /* A report's activities "2.1. …" told without a sum, and its budget's lines "2.1 … | plan
@@ -246,7 +205,7 @@ test_columns_in_kind_rows (void)
 static void
 test_columns_budget_lines_by_activity (void)
 {
-  g_autoptr (KelDocument) en = code_text (
+  g_autoptr (KelDocument) en = kel_test_code_text (
     "FINAL REPORT\n"
     "2. Activities\n"
     "2.1. Computer courses. With the grant of the company, 60 young people completed "
@@ -256,7 +215,7 @@ test_columns_budget_lines_by_activity (void)
     "Component\tPlan\tActual\n"
     "2.1 Computer literacy courses\t4,000,000\t3,800,000\n"
     "2.2 Playground in the youth centre yard\t7,000,000\t7,200,000\n");
-  g_autoptr (KelDocument) ru = code_text (
+  g_autoptr (KelDocument) ru = kel_test_code_text (
     "ИТОГОВЫЙ ОТЧЁТ\n"
     "2. Мероприятия\n"
     "2.1. Курсы. На средства гранта компании 40 безработных прошли курсы сварщиков в "
@@ -266,7 +225,7 @@ test_columns_budget_lines_by_activity (void)
     "Статья\tПлан\tФакт\n"
     "2.1 Курсы сварщиков для безработных\t5 000 000\t4 900 000\n"
     "2.2 Капитальный ремонт учебной мастерской\t6 000 000\t6 100 000\n");
-  g_autoptr (KelDocument) kk = code_text (
+  g_autoptr (KelDocument) kk = kel_test_code_text (
     "ҚОРЫТЫНДЫ ЕСЕП\n"
     "2. Іс-шаралар\n"
     "2.1. Курстар. Компанияның грантымен 30 жас дәнекерлеушілерді даярлау курсынан өтті.\n"
@@ -274,7 +233,7 @@ test_columns_budget_lines_by_activity (void)
     "Бап\tЖоспар\tНақты\n"
     "2.1 Жастарға арналған дәнекерлеушілерді даярлау курсы\t3 000 000\t2 900 000\n");
   /* a counter-example: the paragraph gives the sum itself */
-  g_autoptr (KelDocument) own = code_text (
+  g_autoptr (KelDocument) own = kel_test_code_text (
     "FINAL REPORT\n"
     "2. Activities\n"
     "2.1. Sewing courses. With KZT 2,500,000 of the company's grant, 25 women completed "
@@ -283,17 +242,17 @@ test_columns_budget_lines_by_activity (void)
     "Component\tPlan\tActual\n"
     "2.1 Sewing courses for women\t2,600,000\t2,500,000\n");
 
-  ASSERT_ITEM (en, "2.1 Computer literacy", "human_development=3800000");
-  ASSERT_ITEM (en, "Computer courses.", "human_development=-/repeat");
-  ASSERT_ITEM (en, "2.2 Playground", "infrastructure=7200000");
-  ASSERT_ITEM (en, "Playground. A playground", "infrastructure=-/repeat");
-  ASSERT_ITEM (ru, "2.1 Курсы сварщиков", "human_development=4900000");
-  ASSERT_ITEM (ru, "Курсы. На средства", "human_development=-/repeat");
-  ASSERT_ITEM (ru, "2.2 Капитальный ремонт", "infrastructure=6100000");
-  ASSERT_ITEM (kk, "2.1 Жастарға", "human_development=2900000");
-  ASSERT_ITEM (kk, "Курстар.", "human_development=-/repeat");
-  ASSERT_ITEM (own, "Sewing courses. With", "human_development=2500000");
-  ASSERT_ITEM (own, "2.1 Sewing courses for women", "human_development=2500000/repeat");
+  KEL_ASSERT_ITEM (en, "2.1 Computer literacy", "human_development=3800000");
+  KEL_ASSERT_ITEM (en, "Computer courses.", "human_development=-/repeat");
+  KEL_ASSERT_ITEM (en, "2.2 Playground", "infrastructure=7200000");
+  KEL_ASSERT_ITEM (en, "Playground. A playground", "infrastructure=-/repeat");
+  KEL_ASSERT_ITEM (ru, "2.1 Курсы сварщиков", "human_development=4900000");
+  KEL_ASSERT_ITEM (ru, "Курсы. На средства", "human_development=-/repeat");
+  KEL_ASSERT_ITEM (ru, "2.2 Капитальный ремонт", "infrastructure=6100000");
+  KEL_ASSERT_ITEM (kk, "2.1 Жастарға", "human_development=2900000");
+  KEL_ASSERT_ITEM (kk, "Курстар.", "human_development=-/repeat");
+  KEL_ASSERT_ITEM (own, "Sewing courses. With", "human_development=2500000");
+  KEL_ASSERT_ITEM (own, "2.1 Sewing courses for women", "human_development=2500000/repeat");
 }
 
 int
