@@ -1138,6 +1138,67 @@ compare_twins (gconstpointer a, gconstpointer b)
   return x->narrative < y->narrative ? -1 : x->narrative > y->narrative;
 }
 
+/* A report's narrative that tells an item as a handover, with its sum ("It handed over a
+ * 30-seat school bus to the district education department, KZT 24.5 million"), has it
+ * coded `description` (what a handover tells is the item counted before it); where no
+ * item before it is that one and a row of the report's table is (its category and sum,
+ * a shared name: "School bus, District Education Department | 25,000 | 24,500"), the
+ * narrative tells the item and carries it, the row its repeat (the mention with the sum
+ * carries the item, and the narrative's when both give it; issue #12). @used marks the
+ * rows count_table_twins() paired already. */
+static void
+count_described_twins (const KelDocument *doc, Names *names, GHashTable *df,
+                       const gboolean *used)
+{
+  for (guint r = 0; r < doc->codings->len; r++)
+    {
+      KelCoding *row = &g_array_index (doc->codings, KelCoding, r);
+      guint best = G_MAXUINT, best_score = 0;
+
+      if (used[r] || !is_row (doc, row) || !kel_coding_is_counted (row)
+          || !isfinite (row->amount_kzt))
+        continue;
+      for (guint n = 0; n < doc->codings->len; n++)
+        {
+          const KelCoding *c = &g_array_index (doc->codings, KelCoding, n);
+          KelCoding told;
+          guint score;
+          gboolean counted_twin = FALSE;
+
+          if (is_row (doc, c) || c->reason != KEL_REASON_DESCRIPTION
+              || !isfinite (c->amount_kzt) || !same_sum (c->amount_kzt, row->amount_kzt))
+            continue;
+          /* the item a handover describes, counted before it in the narrative */
+          for (guint k = 0; k < doc->codings->len && !counted_twin; k++)
+            {
+              const KelCoding *o = &g_array_index (doc->codings, KelCoding, k);
+
+              counted_twin = k != r && kel_coding_is_counted (o)
+                             && o->category == c->category && isfinite (o->amount_kzt)
+                             && same_sum (o->amount_kzt, c->amount_kzt);
+            }
+          if (counted_twin)
+            continue;
+          told = *c;
+          told.reason = KEL_REASON_NONE;
+          score = twin_score (&told, &names[n], row, &names[r], df);
+          if (score > best_score)
+            {
+              best = n;
+              best_score = score;
+            }
+        }
+      if (best != G_MAXUINT)
+        {
+          KelCoding *n = &g_array_index (doc->codings, KelCoding, best);
+
+          n->reason = KEL_REASON_NONE;
+          g_clear_pointer (&n->reason_terms, g_free);
+          mark_repeat (doc, row, n);
+        }
+    }
+}
+
 /* A report's table that repeats its narrative: each table row and the narrative item that
  * names the same object (shared names, numbers, words) are one item, paired one to one,
  * the closest pairs first; the narrative carries it, with the row's sum when it gives
@@ -1236,6 +1297,7 @@ count_table_twins (const KelDocument *doc, Names *names)
       else
         narrative_carries (doc, n, row);
     }
+  count_described_twins (doc, names, df, used);
 }
 
 /* A report's table row that adds up two items its narrative tells in one sentence, each

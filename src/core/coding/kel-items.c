@@ -1330,8 +1330,70 @@ in_per_unit_column (const KelSegmentRun *run, GStrv head, gsize at)
   return cells == g_strv_length (head) && per_unit_head (head[cell]);
 }
 
+/* The cells of the header line above the table row @run codes that names a column of who
+ * pays (the lexicon's <payer-columns>: "Источник финансирования", «Қаржыландыру көзі»,
+ * "Source of financing"), with that column's place in *@column; else NULL. The rows of its
+ * table and the lines with cells between (a section's run-in heading, «Раздел 2. | …») are
+ * passed over. */
+static GStrv
+payer_header (const KelSegmentRun *run, guint *column)
+{
+  const char *text = run->doc->norm->text;
+
+  for (guint i = run->index; i > 0; i--)
+    {
+      const KelSegment *s = &g_array_index (run->doc->segments, KelSegment, i - 1);
+      g_autofree char *line = NULL;
+      g_auto (GStrv) cells = NULL;
+
+      if (s->kind == KEL_SEGMENT_TABLE_ROW && s->table == run->seg->table)
+        continue;
+      if (s->kind != KEL_SEGMENT_HEADING
+          || memchr (text + s->start, '\t', s->end - s->start) == NULL)
+        return NULL;
+      line = g_strndup (text + s->body, s->end - s->body);
+      cells = g_strsplit (line, "\t", -1);
+      for (guint k = 0; cells[k] != NULL; k++)
+        {
+          g_strstrip (cells[k]);
+          if (kel_lexicon_has_word (run->lex, KEL_WORDS_PAYER_COLUMNS, cells[k], 0,
+                                    strlen (cells[k]), FALSE))
+            {
+              *column = k;
+              return g_steal_pointer (&cells);
+            }
+        }
+    }
+  return NULL;
+}
+
+/* The cell of @cells, the row @run codes, that names the state's money alone (the
+ * lexicon's <state-funds>, on the whole cell: «Местный бюджет», not «Местный бюджет,
+ * средства ТОО») under its table's column of who pays (payer_header()), or NULL. Where the
+ * row's cells do not line up with the header's, any cell of the row. */
+static const char *
+state_funds_cell (const KelSegmentRun *run, GPtrArray *cells)
+{
+  guint column = 0;
+  g_auto (GStrv) head = payer_header (run, &column);
+
+  if (head == NULL)
+    return NULL;
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const char *cell = cells->pdata[i];
+
+      if (g_strv_length (head) == cells->len && i != column)
+        continue;
+      if (kel_lexicon_has_word (run->lex, KEL_WORDS_STATE_FUNDS, cell, 0, strlen (cell), TRUE))
+        return cell;
+    }
+  return NULL;
+}
+
 /* A table row [@start, @end) of the document text: its fact cell (else its only or last
- * figure) times the table's unit, for its item @c. A fact of 0 or a dash means the item
+ * figure) times the table's unit, for its item @c. A row whose column of who pays names
+ * the state's money alone is the counterpart's (`akimat`, state_funds_cell()). A fact of 0 or a dash means the item
  * was not carried out, unless the plan has one too (an item in kind). */
 static void
 assign_table_row (KelSegmentRun *run, KelCoding *c, gsize start, gsize end)
@@ -1343,9 +1405,15 @@ assign_table_row (KelSegmentRun *run, KelCoding *c, gsize start, gsize end)
   g_auto (GStrv) head = header_cells (run);
   double scale = seg->table_scale > 0 ? seg->table_scale : 1, v;
   const char *currency = seg->table_currency;
+  const char *payer = state_funds_cell (run, cells);
   gboolean stated = FALSE;
   guint pick;
 
+  if (payer != NULL && c->reason == KEL_REASON_NONE)
+    {
+      c->reason = KEL_REASON_AKIMAT;
+      c->reason_terms = g_strdup (payer);
+    }
   for (guint i = 0; i < cells->len; i++)
     {
       const char *cell = cells->pdata[i];

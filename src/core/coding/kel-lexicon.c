@@ -666,7 +666,8 @@ read_patterns (KelLexicon *lex, xmlNodePtr group, const char *file, int category
 
 /* The elements of the word lists, in the order of KelWordList. */
 static const char *const word_lists[KEL_N_WORD_LISTS] = { "calendar", "parties", "conditions",
-                                                            "handouts" };
+                                                            "handouts", "payer-columns",
+                                                            "state-funds" };
 
 /* The patterns of a <split> or <refer>, kept as "LANG\tREGEX" until they are compiled. */
 static void

@@ -144,6 +144,10 @@ typedef enum {
   KEL_WORDS_CONDITIONS, /* <conditions>: words that make what follows a condition */
   KEL_WORDS_HANDOUTS,   /* <handouts>: gifts, parcels, payments handed out on a holiday,
                          * which is then their occasion, not an event of its own */
+  KEL_WORDS_PAYER_COLUMNS, /* <payer-columns>: a table header cell's words naming who pays a
+                            * row ("Источник финансирования", "Source of financing") */
+  KEL_WORDS_STATE_FUNDS, /* <state-funds>: a cell of such a column that names the state's
+                          * money alone ("Местный бюджет"), matched on the whole cell */
   KEL_N_WORD_LISTS
 } KelWordList;
 

@@ -1298,6 +1298,25 @@ table_reset (State *st)
   g_string_truncate (st->table_units, 0);
 }
 
+/* Whether a header cell names the time or the doers of a work, not its money: «Срок
+ * исполнения», «Орындалу мерзімі», "Deadline", "Date of execution", «Ответственные
+ * исполнители», «Жауапты орындаушылар», "Responsible executors" (a plan's columns whose
+ * words share the stem of a fact column's, «исполн», "execut"; issue #12). */
+static gboolean
+time_or_doer_cell (const char *lower)
+{
+  static const char *const words[] = { "срок", "дата", "мерзім", "уақыт", "deadline", "date",
+                                       "timing", "timeframe", "time frame", "исполнител",
+                                       "орындаушы", "ответственн", "жауапты", "responsible",
+                                       "executor", "implementer" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    for (const char *h = strstr (lower, words[i]); h != NULL; h = strstr (h + 1, words[i]))
+      if (h == lower || !g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (h))))
+        return TRUE;
+  return FALSE;
+}
+
 /* Does a header cell name a column of sums: a year, a plan or fact word, a unit? */
 static gboolean
 amount_header_cell (const char *s, gsize n)
@@ -1310,7 +1329,11 @@ amount_header_cell (const char *s, gsize n)
                                        "стоимост", "құны", "thousand", "million", "us$",
                                        "usd", "долл" };
   g_autofree char *lower = g_utf8_strdown (s, n);
+  const char *currency;
 
+  /* "Deadline | Cost, KZT thousand": a unit makes it a column of sums */
+  if (time_or_doer_cell (lower) && unit_scale_in (s, n, &currency) <= 0)
+    return FALSE;
   for (gsize i = 0; i + 3 < n; i++)
     if ((lower[i] == '1' && lower[i + 1] == '9') || (lower[i] == '2' && lower[i + 1] == '0'))
       if (g_ascii_isdigit (lower[i + 2]) && g_ascii_isdigit (lower[i + 3]))
