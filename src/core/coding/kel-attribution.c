@@ -983,7 +983,7 @@ _kel_attribute_from_mentions (KelDocument *doc, GVariant *mentions)
 
 /* The version of the rules above: a change of what they find makes the mentions a project
  * stored with an older one stale (count it up with any such change). */
-#define RULES_VERSION "7"
+#define RULES_VERSION "8"
 
 char *
 _kel_attribution_list_hash (const KelLexicon *lex)
