@@ -250,6 +250,44 @@ test_worth_of_thing_named (void)
   KEL_ASSERT_ITEM (kk, "жеткізілді", "charity=-/description");
 }
 
+/* A sum paid "for this purpose" («на эти цели», «осы мақсатқа») after an item is that
+ * item's money, not a gift of its own to the fund it was paid into; a sum of its own
+ * object with no such pointer stays an item of its own. */
+static void
+test_sum_for_this_purpose (void)
+{
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "Testco LLP\nCommunity report 2024\n\n"
+    "Through the Testco Education Fund, 15 school leavers from Testozek received full grants to "
+    "study at Almaty universities; KZT 12 million was paid into the Fund for this purpose.\n\n"
+    "Testco retrained 20 unemployed residents as welders; KZT 5 million was allocated to the "
+    "Nauryz festival in the village.\n");
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "Справка ТОО «Тесткорм» за 2024 год\n\n"
+    "Через образовательный фонд «Тест-Білім» 15 выпускников школ с. Тестовое получили гранты "
+    "на обучение в вузах Алматы; на эти цели в фонд перечислено 12 млн тенге.\n\n"
+    "Товарищество переобучило 20 безработных жителей по профессии сварщика; на проведение "
+    "праздника Наурыз выделено 5 млн тенге.\n");
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "«Тесткорм» ЖШС-ның 2024 жылғы әлеуметтік жобалары туралы анықтама\n\n"
+    "«Тест-Білім» білім беру қоры арқылы Тестөзек ауылы мектептерінің 15 түлегі Алматы жоғары "
+    "оқу орындарында оқуға грант алды; осы мақсатқа қорға 12 млн теңге аударылды.\n\n"
+    "Серіктестік 20 жұмыссыз тұрғынды дәнекерлеуші мамандығына қайта оқытты; Наурыз мерекесін "
+    "өткізуге 5 млн теңге бөлінді.\n");
+
+  KEL_ASSERT_ITEM (en, "school leavers", "human_development=12000000");
+  KEL_ASSERT_ITEM (en, "welders", "human_development=-");
+  KEL_ASSERT_ITEM (en, "Nauryz", "one_time_event=5000000");
+  KEL_ASSERT_ITEM (ru, "выпускников", "human_development=12000000");
+  KEL_ASSERT_ITEM (ru, "в фонд перечислено", "human_development=12000000");
+  KEL_ASSERT_ITEM (ru, "сварщика", "human_development=-");
+  KEL_ASSERT_ITEM (ru, "Наурыз", "one_time_event=5000000");
+  KEL_ASSERT_ITEM (kk, "түлегі", "human_development=12000000");
+  KEL_ASSERT_ITEM (kk, "қорға 12 млн", "human_development=12000000");
+  KEL_ASSERT_ITEM (kk, "дәнекерлеуші", "human_development=-");
+  KEL_ASSERT_ITEM (kk, "Наурыз", "one_time_event=5000000");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -267,5 +305,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/prose-amounts/bracket-goes-on", test_bracket_goes_on);
   g_test_add_func ("/kelisim/prose-amounts/bracket-after-stop", test_bracket_after_stop);
   g_test_add_func ("/kelisim/prose-amounts/worth-of-thing-named", test_worth_of_thing_named);
+  g_test_add_func ("/kelisim/prose-amounts/sum-for-this-purpose", test_sum_for_this_purpose);
   return g_test_run ();
 }
