@@ -288,6 +288,34 @@ test_sum_for_this_purpose (void)
   KEL_ASSERT_ITEM (kk, "Наурыз", "one_time_event=5000000");
 }
 
+/* A register's field for the sum of the item above it ("Amount:", «Сумма:», «Сомасы:»)
+ * tells of that item, no item of its own; a rate per unit told there stays a rate, with
+ * no amount (the coding manual: a rate per student a month is no sum). */
+static void
+test_sum_field_of_item (void)
+{
+  g_autoptr (KelDocument) en = kel_test_code_text (
+    "Register of social projects 2024\n\n"
+    "Testco pays its named scholarship to young people from Testozek village.\n"
+    "Amount: KZT 40,000 a month to each of 8 students of the Testozek agricultural college.\n");
+  g_autoptr (KelDocument) ru = kel_test_code_text (
+    "Реестр социальных проектов 2024 года\n\n"
+    "ТОО «Тесткорм» выплачивает именную стипендию молодёжи с. Тестовое.\n"
+    "Сумма: по 40 000 тенге в месяц 8 студентам сельскохозяйственного колледжа.\n");
+  g_autoptr (KelDocument) kk = kel_test_code_text (
+    "2024 жылғы әлеуметтік жобалар тізілімі\n\n"
+    "«Тесткорм» атаулы стипендиясы\n"
+    "Кәсіпорын: «Тесткорм» ЖШС\n"
+    "Сомасы: Тестөзек колледжінің 8 студентіне айына 40 000 теңгеден\n"
+    "Мәртебесі: төленуде\n");
+
+  KEL_ASSERT_ITEM (en, "named scholarship", "human_development=-");
+  KEL_ASSERT_ITEM (en, "8 students", "human_development=-/description");
+  KEL_ASSERT_ITEM (ru, "именную стипендию", "human_development=-");
+  KEL_ASSERT_ITEM (kk, "атаулы стипендиясы", "human_development=-");
+  KEL_ASSERT_ITEM (kk, "8 студентіне", "human_development=-/description");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -306,5 +334,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/prose-amounts/bracket-after-stop", test_bracket_after_stop);
   g_test_add_func ("/kelisim/prose-amounts/worth-of-thing-named", test_worth_of_thing_named);
   g_test_add_func ("/kelisim/prose-amounts/sum-for-this-purpose", test_sum_for_this_purpose);
+  g_test_add_func ("/kelisim/prose-amounts/sum-field-of-item", test_sum_field_of_item);
   return g_test_run ();
 }

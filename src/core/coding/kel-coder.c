@@ -1384,7 +1384,13 @@ code_segment (KelSegmentRun *run, guint index, const double *prior, KelReason in
                || segment_exclusion (run, &seg_hit) != KEL_REASON_NONE;
       /* a headline total goes to no item before it either */
       if (lone == NULL && !vetoed && run->amounts->len > 0 && !_kel_items_headline_sum (run, 0))
-        lone = g_memdup2 (&g_array_index (run->amounts, KelAmount, 0), sizeof (KelAmount));
+        {
+          lone = g_memdup2 (&g_array_index (run->amounts, KelAmount, 0), sizeof (KelAmount));
+          /* «Сумма: по 40 000 тенге в месяц 8 студентам»: a rate per unit goes to the item
+           * before as written, with no amount (the coding manual), as set_amount() keeps it */
+          if (lone->flags & KEL_AMOUNT_PER_UNIT)
+            lone->kzt = NAN;
+        }
     }
   segment_run_clear (run);
   return lone;
