@@ -1294,9 +1294,12 @@ decide_pieces (KelSegmentRun *run)
     }
 }
 
+static gboolean goes_on_sentence (const KelDocument *doc, guint i);
+
 /* Codes one segment. Returns the first amount (offsets in the segment's flat text) of a
  * segment where no item was found and nothing negated, for the sentence before it (see
- * carry_amount()); else NULL. */
+ * carry_amount()), or the sum of a bracket that opens it and goes on with the sentence
+ * before (bracket_sum_before()); else NULL. */
 static KelAmount *
 code_segment (KelSegmentRun *run, guint index, const double *prior, KelReason inherited,
               const char *inherited_terms)
@@ -1342,6 +1345,21 @@ code_segment (KelSegmentRun *run, guint index, const double *prior, KelReason in
       run->tenge = run->tenge || (strcmp (a->currency, "KZT") == 0
                                   && !(a->flags & KEL_AMOUNT_IMPLIED));
     }
+  /* "… a 300-pupil school in Mukur village ⏎ (KZT 1.2bn, with completion in December
+   * 2025) and of an outpatient clinic …": the bracket's sum is the item's before it */
+  if (run->amounts->len > 0 && run->first_item > 0 && goes_on_sentence (run->doc, index))
+    {
+      const KelAmount *a = &g_array_index (run->amounts, KelAmount, 0);
+      const KelCoding *p = &g_array_index (run->doc->codings, KelCoding, run->first_item - 1);
+
+      if (p->segment + 1 == index && p->amount_text == NULL && kel_coding_is_counted (p)
+          && !isnan (a->kzt) && !(a->flags & KEL_AMOUNT_PER_UNIT)
+          && memchr (run->flat + run->body, ')', a->start - run->body) == NULL)
+        {
+          lone = g_memdup2 (a, sizeof (KelAmount));
+          g_array_remove_index (run->amounts, 0);
+        }
+    }
   if (seg->kind == KEL_SEGMENT_TABLE_ROW)
     run->subs = row_subclause (run, prior);
   else
@@ -1365,8 +1383,14 @@ code_segment (KelSegmentRun *run, guint index, const double *prior, KelReason in
       vetoed = vetoed || inherited != KEL_REASON_NONE
                || segment_exclusion (run, &seg_hit) != KEL_REASON_NONE;
       /* a headline total goes to no item before it either */
-      if (!vetoed && run->amounts->len > 0 && !_kel_items_headline_sum (run, 0))
-        lone = g_memdup2 (&g_array_index (run->amounts, KelAmount, 0), sizeof (KelAmount));
+      if (lone == NULL && !vetoed && run->amounts->len > 0 && !_kel_items_headline_sum (run, 0))
+        {
+          lone = g_memdup2 (&g_array_index (run->amounts, KelAmount, 0), sizeof (KelAmount));
+          /* «Сумма: по 40 000 тенге в месяц 8 студентам»: a rate per unit goes to the item
+           * before as written, with no amount (the coding manual), as set_amount() keeps it */
+          if (lone->flags & KEL_AMOUNT_PER_UNIT)
+            lone->kzt = NAN;
+        }
     }
   segment_run_clear (run);
   return lone;
@@ -1520,6 +1544,55 @@ give_described_sum (KelDocument *doc, guint i, guint codings_before)
   prev->amount_end = with->amount_end;
   with->amount_kzt = NAN;
   with->amount_start = with->amount_end = 0;
+}
+
+/* "… will finance the construction of a 300-pupil school in Mukur village ⏎ (KZT 1.2bn,
+ * with completion in December 2025) and of an outpatient clinic …": whether segment @i
+ * opens with a bracket right after a segment of running text that ends with no stop (its
+ * sentence cut at a line break), so that it goes on with that sentence. */
+static gboolean
+goes_on_sentence (const KelDocument *doc, guint i)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i), *prev_seg;
+  const char *text = doc->norm->text;
+  gsize pe;
+
+  if (i == 0 || seg->kind == KEL_SEGMENT_TABLE_ROW || seg->kind == KEL_SEGMENT_HEADING
+      || text[seg->body] != '(')
+    return FALSE;
+  prev_seg = &g_array_index (doc->segments, KelSegment, i - 1);
+  if (prev_seg->kind == KEL_SEGMENT_TABLE_ROW || prev_seg->kind == KEL_SEGMENT_HEADING
+      || prev_seg->end > seg->start || prev_seg->end <= prev_seg->start
+      || g_strstr_len (text + prev_seg->end, seg->start - prev_seg->end, "\n\n") != NULL)
+    return FALSE;
+  pe = prev_seg->end;
+  while (pe > prev_seg->start && g_ascii_isspace (text[pe - 1]))
+    pe--;
+  return pe > prev_seg->start && strchr (".!?;:", text[pe - 1]) == NULL;
+}
+
+/* The sum a bracket that goes on with the sentence before opens with (goes_on_sentence())
+ * is the last item's of that sentence, when that one has none: @a, in segment @i's flat
+ * text, given to the coding before @codings_before. */
+static gboolean
+bracket_sum_before (KelDocument *doc, guint i, const KelAmount *a, guint codings_before)
+{
+  const KelSegment *seg = &g_array_index (doc->segments, KelSegment, i);
+  const char *text = doc->norm->text;
+  KelCoding *prev;
+  gsize at = seg->start + a->start;
+
+  if (codings_before == 0 || !goes_on_sentence (doc, i) || at < seg->body
+      || memchr (text + seg->body, ')', at - seg->body) != NULL)
+    return FALSE;
+  prev = &g_array_index (doc->codings, KelCoding, codings_before - 1);
+  if (prev->segment != i - 1 || prev->amount_text != NULL || !kel_coding_is_counted (prev))
+    return FALSE;
+  prev->amount_text = g_strndup (text + at, a->end - a->start);
+  prev->amount_kzt = a->kzt;
+  prev->amount_start = at;
+  prev->amount_end = seg->start + a->end;
+  return TRUE;
 }
 
 /* "… балабақша құрылысы басталды. Жобаның жалпы құны – 720 млн теңге, нысанды 2023 жылы
@@ -2135,6 +2208,7 @@ _kel_coder_code_document_traced (const KelLexicon *lex, KelDocument *doc,
       g_autofree KelAmount *lone = NULL;
       g_autofree char *told_by = NULL;
       KelReason told;
+      gboolean bracket;
       char footnote[4];
 
       if (seg->kind != KEL_SEGMENT_LIST_ITEM)
@@ -2196,11 +2270,12 @@ _kel_coder_code_document_traced (const KelLexicon *lex, KelDocument *doc,
         }
       before = doc->codings->len;
       lone = code_or_reuse (&run, i, have_prior ? prior : NULL, inherited, because, reuse);
-      if (lone != NULL)
+      bracket = lone != NULL && bracket_sum_before (doc, i, lone, before);
+      if (lone != NULL && !bracket)
         carry_amount (doc, i, lone, before);
       else if (before > 0 && doc->codings->len > before)
         tell_more (lex, doc, i, before);
-      else
+      else if (!bracket)
         akimat_works (lex, doc, i, before, hits);
       /* a row that heads the rows after it (after this row's own coding) */
       if (table_reason == KEL_REASON_NONE && row_heading (lex, doc, i, hits, &table_terms))

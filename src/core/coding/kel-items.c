@@ -885,6 +885,66 @@ in_core_business (const KelSegmentRun *run, gsize at)
   return FALSE;
 }
 
+/* Whether the sum at @a stands in the clause before item @c's own words: words of @c's
+ * span before it, not set off by a comma from its start (an aside of the next clause:
+ * "and, with KZT 5 million, hold …"), none of
+ * @c's own words (its category's terms) before its end, and a comma, semicolon, column or
+ * full stop between it and @c's first word after it ("… сатып алынды (7 млн теңге),
+ * Наурыз мерекесін …"; not "и 5 млн тенге на ремонт клуба"). */
+static gboolean
+before_own_words (KelSegmentRun *run, const KelCoding *c, const KelAmount *a)
+{
+  gsize cs = flat_start (run, c), first = G_MAXSIZE, s = cs;
+
+  while (s < a->start && g_ascii_isspace (run->flat[s]))
+    s++;
+  if (c->category < 0 || a->start < cs || run->flat[s] == ','
+      || count_words (run->flat, cs, a->start) < 1)
+    return FALSE;
+  for (guint i = 0; i < run->hits->len; i++)
+    {
+      const KelHit *h = &g_array_index (run->hits, KelHit, i);
+      const KelTerm *t = kel_lexicon_get_term (run->lex, h->term);
+
+      if (t->category != c->category || t->exclude != KEL_REASON_NONE
+          || h->start < cs || h->start >= flat_end (run, c))
+        continue;
+      if (h->start < a->end)
+        return FALSE;
+      first = MIN (first, h->start);
+    }
+  if (first == G_MAXSIZE)
+    return FALSE;
+  for (gsize q = a->end; q < first; q++)
+    if (strchr (",;|.", run->flat[q]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* "… мәдениет үйіне музыкалық аспаптар мен сахналық киімдер сатып алынды (7 млн теңге),
+ * Наурыз мерекесін өткізуге 3 млн теңге бөлінді", "built and opened a sports hall …, at a
+ * cost of KZT 210 million, under its memorandum … | Ultrasound scanner …": item @target was
+ * cut from the item before it at a conjunction inside the earlier clause, and the sum at
+ * @a closes that clause, before @target's own words (before_own_words()). The sum is the
+ * earlier item's when that one has none. */
+static gboolean
+closes_earlier_clause (KelSegmentRun *run, int target, const KelAmount *a)
+{
+  const KelCoding *c, *p;
+  gsize cs, ms, me;
+
+  if (target <= (int) run->first_item)
+    return FALSE;
+  c = item_at (run, target);
+  p = item_at (run, target - 1);
+  cs = flat_start (run, c);
+  if (p->amount_text != NULL || p->category < 0 || flat_end (run, p) > cs
+      || cs - flat_end (run, p) > 12
+      || !last_match (conj_code, run->flat, flat_end (run, p), cs + 1, &ms, &me))
+    return FALSE;
+  return before_own_words (run, c, a);
+}
+
 /* Gives amount @k of the segment to an item, as the rules at the top say. @per_unit tells
  * which items hold only a rate per unit so far. */
 static void
@@ -896,6 +956,9 @@ assign_one (KelSegmentRun *run, guint k, int *given, gboolean *per_unit)
 
   if (headline_sum (run, a))
     return;
+  if (target >= 0 && given[target - run->first_item] < 0
+      && closes_earlier_clause (run, target, a))
+    target--;
 
   if (target >= 0 && given[target - run->first_item] >= 0)
     {
@@ -911,8 +974,14 @@ assign_one (KelSegmentRun *run, guint k, int *given, gboolean *per_unit)
       /* "… a month per student; in total KZT 20 million": a whole sum replaces a rate;
        * so does a stated total over a memorandum's years replace the yearly rate
        * (corpus2's ruling 7: "жыл сайын 8 млн теңге, 2026–2027 жылдары барлығы 16 млн") */
+      /* "… ethno-festival … with KZT 9 million. | Dombra ensemble … We support the
+       * children's dombra ensemble …: KZT 3.5 million for instruments": a sum of the
+       * clause before the item's own words gives way to the sum after them */
       else if ((per_unit[target - run->first_item] && !unit)
-               || (!unit && yearly_then_total (run, p, a)))
+               || (!unit && yearly_then_total (run, p, a))
+               || (!unit && before_own_words (run, item_at (run, target), p)
+                   && !before_own_words (run, item_at (run, target), a)
+                   && a->start > p->end && !restates (run->flat, p, a)))
         {
           set_amount (run, item_at (run, target), a);
           per_unit[target - run->first_item] = FALSE;
