@@ -1337,14 +1337,14 @@ test_layout_open_tiles (void)
  * last row perhaps one box alone; each holds a title, a place or a year, a line or two of
  * text and a line of its budget. My own pages in the three languages
  * (tests/data/layout-own/10 to 12, printed by Chromium; 12's cards have a badge on a dark
- * ground): each card is read whole, top to bottom, one paragraph of its own, so that its
+ * ground), and a page of LibreOffice Writer's text frames, two to a row (13): each card is read whole, top to bottom, one paragraph of its own, so that its
  * budget is read with its title and no other card's words come between them. */
 static void
 test_layout_cards (void)
 {
   static const struct {
     const char *file;
-    const char *cards[5];
+    const char *cards[6];
   } pages[] = {
     { "10-cards-grid-en.pdf", {
         "Boiler house for Kyzylkain school Kyzylkain village · 2023 A new gas boiler house "
@@ -1383,6 +1383,20 @@ test_layout_cards (void)
         "Аяқталды 2022 Наурыз мерекесі Майқайыңда Кент тұрғындарына арналған концерт пен "
         "ұлттық ойындар ұйымдастырылды. Аудан: Баянауыл · Бюджет: 4 млн теңге",
         NULL } },
+    /* LibreOffice Writer's text frames, anchored to the page: no table */
+    { "13-cards-frames-en.pdf", {
+        "Water tower for Shiderty Shiderty village · 2021 A steel water tower and 2 km of "
+        "pipes bring running water to the eastern streets. Cost: KZT 74 million",
+        "Dialysis machines for Ekibastuz Ekibastuz · 2021 Two dialysis machines were given "
+        "to the city hospital. Cost: KZT 31 million",
+        "Boxing club “Sunkar” Ekibastuz · 2021 season The company pays the coaches and the "
+        "travel of the young boxers to the national cup. Cost: KZT 9 million",
+        "Internships for graduates Pavlodar · summer 2021 Forty graduates of the technical "
+        "college worked as paid interns at the mine. Cost: KZT 16 million",
+        "Miners' Day concert Shiderty · August 2021 An open-air concert and a fair for the "
+        "residents of the village. Cost: KZT 3 million",
+        "Library books for rural schools Ekibastuz district · 2021 Six village schools "
+        "received new textbooks and fiction in Kazakh and Russian. Cost: KZT 5.5 million" } },
   };
 
   for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
