@@ -1332,6 +1332,88 @@ test_layout_open_tiles (void)
   g_assert_nonnull (strstr (kolesa->text, "Laptops for rural schools"));
 }
 
+/* Cards: the projects of a web page, each in a box of its own (a border, its corners
+ * rounded or not), two or three boxes to a row of a CSS grid or of a wrapping flex box, the
+ * last row perhaps one box alone; each holds a title, a place or a year, a line or two of
+ * text and a line of its budget. My own pages in the three languages
+ * (tests/data/layout-own/10 to 12, printed by Chromium; 12's cards have a badge on a dark
+ * ground), and a page of LibreOffice Writer's text frames, two to a row (13): each card is read whole, top to bottom, one paragraph of its own, so that its
+ * budget is read with its title and no other card's words come between them. */
+static void
+test_layout_cards (void)
+{
+  static const struct {
+    const char *file;
+    const char *cards[6];
+  } pages[] = {
+    { "10-cards-grid-en.pdf", {
+        "Boiler house for Kyzylkain school Kyzylkain village · 2023 A new gas boiler house "
+        "replaced the coal boilers of the secondary school before the heating season. Budget: "
+        "KZT 185 million",
+        "Ambulance for the rural clinic Zharma · 2023 A fully equipped ambulance was handed "
+        "over to the district clinic. Budget: KZT 42 million",
+        "Wrestling club “Batyr” Kalbatau · 2023 season The company is the general sponsor of "
+        "the youth wrestling club and its trips to national tournaments. Budget: KZT 12 "
+        "million",
+        "Grants for young engineers Semey · academic year 2023/24 Twenty students of the "
+        "technical university from the district receive a company grant covering tuition and "
+        "housing. Budget: KZT 36 million",
+        "Village Day in Kyzylkain Kyzylkain · August 2023 A concert, horse races and a fair "
+        "for the village's anniversary. Budget: KZT 5 million" } },
+    { "11-cards-flex-ru.pdf", {
+        "2024 · инфраструктура Ремонт дороги в поселке Светлое Асфальтирование трех "
+        "километров улицы Заводской и обустройство тротуаров вдоль школы. Стоимость: 96 млн "
+        "тенге",
+        "2024 · благотворительность Помощь детскому дому «Аялы» Компания передала детскому "
+        "дому новую мебель, постельное белье и бытовую технику. Стоимость: 7,5 млн тенге",
+        "2024 · образование Класс робототехники в гимназии Оснащение кабинета робототехники "
+        "и обучение двух учителей гимназии поселка. Стоимость: 18 млн тенге",
+        "2024 · спорт Турнир по футболу на кубок компании Районный турнир для шестнадцати "
+        "детских команд прошел в июне на новом стадионе. Стоимость: 4 млн тенге",
+        /* the last card, alone in its row */
+        "2024 · культура Костюмы для ансамбля «Шашу» Сценические костюмы и музыкальные "
+        "инструменты для детского фольклорного ансамбля. Стоимость: 3,2 млн тенге" } },
+    { "12-cards-grid-kk.pdf", {
+        "Аяқталды 2022 Майқайың кентіндегі спорт кешені Компания кент жастары үшін шағын "
+        "спорт кешенін салып, пайдалануға берді. Аудан: Баянауыл · Бюджет: 260 млн теңге",
+        "Аяқталды 2022 Аудандық ауруханаға рентген аппараты Баянауыл аудандық ауруханасына "
+        "заманауи рентген аппараты сатып алынды. Аудан: Баянауыл · Бюджет: 54 млн теңге",
+        "Жалғасуда «Болашақ кеншісі» шәкіртақысы Тау-кен мамандығы бойынша оқитын он бес "
+        "студентке ай сайын шәкіртақы төленеді. Аудан: Павлодар · Бюджет: 21 млн теңге",
+        "Аяқталды 2022 Наурыз мерекесі Майқайыңда Кент тұрғындарына арналған концерт пен "
+        "ұлттық ойындар ұйымдастырылды. Аудан: Баянауыл · Бюджет: 4 млн теңге",
+        NULL } },
+    /* LibreOffice Writer's text frames, anchored to the page: no table */
+    { "13-cards-frames-en.pdf", {
+        "Water tower for Shiderty Shiderty village · 2021 A steel water tower and 2 km of "
+        "pipes bring running water to the eastern streets. Cost: KZT 74 million",
+        "Dialysis machines for Ekibastuz Ekibastuz · 2021 Two dialysis machines were given "
+        "to the city hospital. Cost: KZT 31 million",
+        "Boxing club “Sunkar” Ekibastuz · 2021 season The company pays the coaches and the "
+        "travel of the young boxers to the national cup. Cost: KZT 9 million",
+        "Internships for graduates Pavlodar · summer 2021 Forty graduates of the technical "
+        "college worked as paid interns at the mine. Cost: KZT 16 million",
+        "Miners' Day concert Shiderty · August 2021 An open-air concert and a fair for the "
+        "residents of the village. Cost: KZT 3 million",
+        "Library books for rural schools Ekibastuz district · 2021 Six village schools "
+        "received new textbooks and fiction in Kazakh and Russian. Cost: KZT 5.5 million" } },
+  };
+
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    {
+      g_autoptr (KelExtracted) ext = extract ("layout-own", pages[p].file, 0);
+
+      for (guint i = 0; i < G_N_ELEMENTS (pages[p].cards) && pages[p].cards[i] != NULL; i++)
+        {
+          g_autofree char *line = line_with (ext->text, pages[p].cards[i]);
+          g_autofree char *para = g_strdup_printf ("\n\n%s\n", pages[p].cards[i]);
+
+          g_assert_cmpstr (line, ==, pages[p].cards[i]);
+          g_assert_nonnull (strstr (ext->text, para));
+        }
+    }
+}
+
 /* Row @i of the tables of tests/data/layout-own/02 and 03 (their HTML), its cells
  * separated by spaces; newly allocated. */
 static char *
@@ -1502,6 +1584,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/layout/link-sidebar", test_layout_link_sidebar);
   g_test_add_func ("/kelisim/layout/tiles", test_layout_tiles);
   g_test_add_func ("/kelisim/layout/open-tiles", test_layout_open_tiles);
+  g_test_add_func ("/kelisim/layout/cards", test_layout_cards);
   g_test_add_func ("/kelisim/layout/small-line-beside", test_layout_small_line_beside);
   g_test_add_func ("/kelisim/layout/table-break", test_layout_table_break);
   g_test_add_func ("/kelisim/layout/lines-drawn-over", test_layout_lines_drawn_over);

@@ -6,8 +6,16 @@
  *
  * A tile is a frame of four rules (its corners may be rounded, so that the rules do not
  * meet) round a few lines of text whose first line is a short figure set larger than the
- * rest. A frame round anything else (a boxed case study, a page border) is left to the
- * rest of the layout.
+ * rest.
+ *
+ * A card is a frame of a grid of frames: a web page's projects, each in a box of its own
+ * (title, place and year, a line of text, a budget line), two or three to a row. A frame
+ * level with another beside it (their tops and bottoms within a few points, a gutter
+ * narrower than either apart), both holding text, is a card, and so is a frame as wide as
+ * a card right under it (the last card of a grid, alone in its row). A card is read whole,
+ * top to bottom, one paragraph: read across the page, the lines of the cards of a row came
+ * one from each, and a budget line was read with the card beside its own. A frame round
+ * anything else (a boxed case study, a page border) is left to the rest of the layout.
  *
  * A tile may have no frame to find: a box filled with a tint the page's image cannot tell
  * from paper, or none (a grid of figures, as a browser prints an infographic). Two or more
@@ -27,6 +35,8 @@ typedef KelLayoutGlyph Glyph;
 #define CORNER 15.0f
 /* The most lines a tile has. */
 #define TILE_LINES 8
+/* The most lines a card has. */
+#define CARD_LINES 16
 
 static gboolean
 horizontal (const KelRect *r)
@@ -94,6 +104,29 @@ is_tile_text (const LayRegion *region)
   return rest > 0 && big >= 1.33f * rest;
 }
 
+/* Whether @region is a card's text: two to CARD_LINES lines. */
+static gboolean
+is_card_text (const LayRegion *region)
+{
+  return region->lines->len >= 2 && region->lines->len <= CARD_LINES;
+}
+
+/* Whether a glyph of @glyphs, not a space, has its middle inside @r. */
+static gboolean
+has_text (const GArray *glyphs, const KelRect *r)
+{
+  for (guint i = 0; i < glyphs->len; i++)
+    {
+      const Glyph *g = &g_array_index (glyphs, Glyph, i);
+      float cx = (g->r.x1 + g->r.x2) / 2;
+
+      if (!g_unichar_isspace (g->c) && cx > r->x1 && cx < r->x2 && g->ymid > r->y1
+          && g->ymid < r->y2)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The glyphs of @glyphs whose middle lies inside @r (a copy). */
 static GArray *
 glyphs_inside (const GArray *glyphs, const KelRect *r)
@@ -114,14 +147,14 @@ glyphs_inside (const GArray *glyphs, const KelRect *r)
 /* The tile framed by @box, its glyphs taken out of @glyphs; NULL when the text in it is
  * not a tile's. */
 static LayTable *
-tile_new (const KelRect *box, GArray *glyphs, guint page)
+tile_new (const KelRect *box, GArray *glyphs, guint page, gboolean card)
 {
   g_autoptr (LayRegion) region = _kel_lay_region_new (glyphs_inside (glyphs, box), NULL);
   LayCellBox cell = { 0, 0, 1, 1, page, *box, NULL };
   LayTable *t;
   guint kept = 0;
 
-  if (!is_tile_text (region))
+  if (card ? !is_card_text (region) : !is_tile_text (region))
     return NULL;
   for (guint i = 0; i < glyphs->len; i++)
     {
@@ -352,9 +385,65 @@ _kel_lay_find_open_tiles (GArray *glyphs, guint page, GPtrArray *tables)
           if (bottom <= 0)
             continue;
           box = (KelRect) { x1, r->y1 - 2, x2, bottom + 2 };
-          if ((tile = tile_new (&box, glyphs, page)) != NULL)
+          if ((tile = tile_new (&box, glyphs, page, FALSE)) != NULL)
             g_ptr_array_add (tables, tile);
         }
+    }
+}
+
+/* A frame found on the page: its four rules (top, bottom, left, right) and the box inside
+ * them. */
+typedef struct {
+  guint   s[4];
+  KelRect box;
+} Frame;
+
+/* Whether frame @f of @frames is a card of a grid: another frame of @frames is level with
+ * it, top and bottom, beside it (a gutter narrower than either apart), and both hold
+ * text. */
+static gboolean
+is_card (const GArray *frames, guint f, const GArray *glyphs)
+{
+  const KelRect *a = &g_array_index (frames, Frame, f).box;
+
+  for (guint k = 0; k < frames->len; k++)
+    {
+      const KelRect *b = &g_array_index (frames, Frame, k).box;
+      float gap = MAX (a->x1, b->x1) - MIN (a->x2, b->x2);
+
+      if (k == f || fabsf (a->y1 - b->y1) > 3 || fabsf (a->y2 - b->y2) > 3 || gap <= 0
+          || gap > MIN (a->x2 - a->x1, b->x2 - b->x1))
+        continue;
+      if (has_text (glyphs, a) && has_text (glyphs, b))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The tables of @tables that lie inside card @box (a badge on a tinted ground, whose edges
+ * made a grid) taken out of @tables, their glyphs given back to @glyphs. */
+static void
+take_back_tables (GPtrArray *tables, const KelRect *box, GArray *glyphs)
+{
+  for (guint t = tables->len; t-- > 0;)
+    {
+      LayTable *table = tables->pdata[t];
+      const KelRect *r = &table->rect;
+
+      if (table->boxed || r->x1 < box->x1 - 1 || r->x2 > box->x2 + 1 || r->y1 < box->y1 - 1
+          || r->y2 > box->y2 + 1)
+        continue;
+      for (guint c = 0; c < table->cells->len; c++)
+        {
+          const LayCellBox *cell = &g_array_index (table->cells, LayCellBox, c);
+
+          for (guint p = 0; cell->parts != NULL && p < cell->parts->len; p++)
+            {
+              const LayRegion *part = cell->parts->pdata[p];
+              g_array_append_vals (glyphs, part->glyphs->data, part->glyphs->len);
+            }
+        }
+      g_ptr_array_remove_index (tables, t);
     }
 }
 
@@ -362,21 +451,53 @@ void
 _kel_lay_find_tiles (const GArray *rules, gboolean *used, GArray *glyphs, guint page,
                      GPtrArray *tables)
 {
+  g_autoptr (GArray) frames = g_array_new (FALSE, FALSE, sizeof (Frame));
+  g_autofree gboolean *framed = g_new0 (gboolean, MAX (rules->len, 1));
+  g_autofree gboolean *card = NULL;
+
+  /* the frames first, each rule in one: a card is known by the frames beside it */
   for (guint i = 0; i < rules->len; i++)
     {
       const KelRect *t = &g_array_index (rules, KelRect, i);
-      guint s[4];
-      KelRect box;
+      Frame f;
+
+      if (used[i] || framed[i] || !horizontal (t) || t->x2 - t->x1 < 4 * CORNER
+          || !find_frame (rules, framed, i, f.s))
+        continue;
+      f.box = frame_rect (rules, f.s);
+      for (guint k = 0; k < 4; k++)
+        framed[f.s[k]] = TRUE;
+      g_array_append_val (frames, f);
+    }
+  /* before any frame's glyphs are taken out */
+  card = g_new0 (gboolean, MAX (frames->len, 1));
+  for (guint i = 0; i < frames->len; i++)
+    card[i] = is_card (frames, i, glyphs);
+  /* the last card of a grid may be alone in its row: as wide as a card above it, and
+   * under it across a gutter */
+  for (guint i = 0; i < frames->len; i++)
+    for (guint k = 0; k < frames->len && !card[i]; k++)
+      {
+        const KelRect *a = &g_array_index (frames, Frame, i).box;
+        const KelRect *b = &g_array_index (frames, Frame, k).box;
+
+        card[i] = card[k] && fabsf (a->x1 - b->x1) <= 3 && fabsf (a->x2 - b->x2) <= 3
+                  && a->y1 > b->y2 && a->y1 - b->y2 < 0.5f * (b->y2 - b->y1)
+                  && has_text (glyphs, a);
+      }
+  for (guint i = 0; i < frames->len; i++)
+    {
+      const Frame *f = &g_array_index (frames, Frame, i);
       LayTable *tile;
 
-      if (used[i] || !horizontal (t) || t->x2 - t->x1 < 4 * CORNER
-          || !find_frame (rules, used, i, s))
-        continue;
-      box = frame_rect (rules, s);
-      if ((tile = tile_new (&box, glyphs, page)) == NULL)
+      g_debug ("page %u frame %.1f %.1f %.1f %.1f%s", page + 1, f->box.x1, f->box.y1,
+               f->box.x2, f->box.y2, card[i] ? " (a card)" : "");
+      if (card[i])
+        take_back_tables (tables, &f->box, glyphs);
+      if ((tile = tile_new (&f->box, glyphs, page, card[i])) == NULL)
         continue;
       for (guint k = 0; k < 4; k++)
-        used[s[k]] = TRUE;
+        used[f->s[k]] = TRUE;
       g_ptr_array_add (tables, tile);
     }
 }

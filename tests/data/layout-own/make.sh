@@ -8,6 +8,11 @@ for f in *.html; do
     --print-to-pdf="${f%.html}.pdf" "$f"
 done
 
+# the cards in LibreOffice Writer's text frames (13): written by make_13_fodt.py
+python3 make_13_fodt.py
+soffice -env:UserInstallation="file://$(mktemp -d)" --headless --convert-to pdf \
+  13-cards-frames-en.fodt >/dev/null
+
 # the news page, the memorandum's head and the news item with a dateline scanned: grey,
 # 150 dpi, turned by 0.9 degrees, light Gaussian noise, JPEG
 TMP=$(mktemp -d)
