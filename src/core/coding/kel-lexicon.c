@@ -2362,6 +2362,19 @@ kel_lexicon_new_codebook (GPtrArray *cats, const char *version)
 
 /* Editing a term ------------------------------------------------------------------------ */
 
+/* The literals of a term for kel_lexicon_dup_change_literals(): those it starts with, or
+ * for a regular expression with none in front, those one of which its every match holds
+ * further in (a segment that holds none of them cannot match it either). */
+static GStrv
+change_literals (const char *source, gboolean is_regex, gboolean at_start)
+{
+  GStrv literals = term_literals (source, is_regex, at_start);
+
+  if (literals == NULL && is_regex && !at_start)
+    literals = _kel_matcher_regex_required (source, 1);
+  return literals;
+}
+
 GStrv
 kel_lexicon_dup_change_literals (const KelLexicon *lex, const KelTermChange *change)
 {
@@ -2370,12 +2383,12 @@ kel_lexicon_dup_change_literals (const KelLexicon *lex, const KelTermChange *cha
   g_return_val_if_fail (lex != NULL && change != NULL, NULL);
 
   if (change->kind == KEL_TERM_CHANGE_ADD)
-    return change->source != NULL ? term_literals (change->source, change->is_regex, FALSE)
+    return change->source != NULL ? change_literals (change->source, change->is_regex, FALSE)
                                   : NULL;
   if (change->term >= lex->terms->len)
     return NULL;
   term = &g_array_index (lex->terms, KelTerm, change->term);
-  return term_literals (term->source, term->is_regex, term->at_start);
+  return change_literals (term->source, term->is_regex, term->at_start);
 }
 
 static KelTerm

@@ -221,8 +221,9 @@ KelLexicon *kel_lexicon_change_term          (const KelLexicon    *lex,
 guint      *kel_lexicon_change_term_map      (const KelLexicon    *lex,
                                               const KelTermChange *change);
 /* The folded literals one of which every match of the term @change adds, removes or
- * reweighs starts with (the prefilter's): a document none of them stands in codes the
- * same before and after. NULL when the term may start anywhere. */
+ * reweighs starts with (the prefilter's), or for a regular expression with none in front,
+ * holds further in: a document none of them stands in codes the same before and after.
+ * NULL when the term may match anywhere. */
 GStrv       kel_lexicon_dup_change_literals  (const KelLexicon    *lex,
                                               const KelTermChange *change);
 
