@@ -1,7 +1,8 @@
 /* test-matcher.c: the lexicon's literal prefilter: case folding that never separates two
- * characters PCRE2 calls equal, the literal each kind of term starts with, the places a
- * scan finds, and whole-lexicon matching where prefiltered and combined terms meet, with
- * and without the memo of a document's matches. */
+ * characters PCRE2 calls equal, the literal each kind of term starts with, the literals a
+ * regular expression's every match holds further in, the places a scan finds, and
+ * whole-lexicon matching where prefiltered, gated and combined terms meet, with and without
+ * the memo of a document's matches, and against each term alone over the whole text. */
 #include "config.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -10,6 +11,7 @@
 #include <pcre2.h>
 #include <string.h>
 
+#include "kel-lexicon.h"
 #include "kel-matcher.h"
 #include "kel-test-utils.h"
 
@@ -316,6 +318,196 @@ test_matcher_lexicon (void)
   g_assert_no_error (error);
 }
 
+
+/* The literals a regex's every match holds somewhere, when none starts it. */
+static void
+test_matcher_regex_required (void)
+{
+  check_literals (_kel_matcher_regex_required ("(?<!\\d)\\d+\\s*мест", 3), "мест");
+  check_literals (_kel_matcher_regex_required ("(?<!\\p{L})(?:микро)?автобус", 3), "автобус");
+  /* the digits of a repeat, \x41, \pL and \012 are no letters of the text */
+  check_literals (_kel_matcher_regex_required ("\\d{4}\\s*год", 3), "год");
+  check_literals (_kel_matcher_regex_required ("\\x41\\s+\\pLшкол\\p{Lu}\\012", 3), "школ");
+  check_literals (_kel_matcher_regex_required ("\\d{2,}", 1), NULL);
+  /* the longest of what must stand; a group of alternatives counts by its shortest */
+  check_literals (_kel_matcher_regex_required ("\\d\\s*(?:млн|млрд)\\.?\\s*тенге", 3), "тенге");
+  check_literals (_kel_matcher_regex_required ("\\d\\s*(?:милл|мил(?:лиард|лион))", 3),
+                  "милл|лион|лиард");
+  check_literals (_kel_matcher_regex_required ("[,(]\\s*(?:школ|больниц)\\p{L}*\\s+№", 3),
+                  "школ|больниц");
+  check_literals (_kel_matcher_regex_required ("\\d+\\s*тенге|\\d+\\s*ТЕҢГЕ", 3), "тенге|теңге");
+  check_literals (_kel_matcher_regex_required ("(?=\\S*школ)\\w+", 3), "школ");
+  check_literals (_kel_matcher_regex_required ("(?<year>\\d{4})\\s+жыл(?:ы|ғы)", 3), "жыл");
+  /* a quantifier makes the letter or group before it optional */
+  check_literals (_kel_matcher_regex_required ("\\dшкола?", 3), "школ");
+  check_literals (_kel_matcher_regex_required ("\\dшко{1,2}ла", 2), "шк");
+  check_literals (_kel_matcher_regex_required ("\\d+(?:\\s*тенге)?", 1), NULL);
+  check_literals (_kel_matcher_regex_required ("\\d+(?:\\s*тенге)*", 1), NULL);
+  check_literals (_kel_matcher_regex_required ("\\d+(?:\\s*тенге)+", 1), "тенге");
+  /* what may read before the match or must not stand requires nothing */
+  check_literals (_kel_matcher_regex_required ("(?<=ремонт)\\s*\\d", 1), NULL);
+  check_literals (_kel_matcher_regex_required ("(?!школ)\\w+", 1), NULL);
+  check_literals (_kel_matcher_regex_required ("\\d+\\s*тенге|\\d+", 1), NULL);
+  check_literals (_kel_matcher_regex_required ("\\d(?:ab|)x", 1), "x");
+  /* too short, or letters that may not read as letters */
+  check_literals (_kel_matcher_regex_required ("\\d\\s*км", 3), NULL);
+  check_literals (_kel_matcher_regex_required ("\\d\\s*км", 2), "км");
+  check_literals (_kel_matcher_regex_required ("(?x)\\d # школа", 1), NULL);
+  check_literals (_kel_matcher_regex_required ("\\d(?x:ШКОЛА)", 1), NULL);
+  check_literals (_kel_matcher_regex_required ("\\d(?i-x:ШКОЛА)", 1), NULL);
+  /* case options leave letters letters, which the folded text must hold */
+  check_literals (_kel_matcher_regex_required ("\\d(?-i:ШКОЛА|ЖЭС)", 1), "жэс|школа");
+  check_literals (_kel_matcher_regex_required ("\\d(?-i)ШКОЛА", 1), "школа");
+  check_literals (_kel_matcher_regex_required ("\\d\\Qшкола\\E", 1), NULL);
+  check_literals (_kel_matcher_regex_required ("\\d(?#школа)x", 1), NULL);
+  check_literals (_kel_matcher_regex_required ("(?<n>\\d)школа\\g<n>", 1), NULL);
+  check_literals (_kel_matcher_regex_required ("\\dшкола[", 1), NULL);
+}
+
+/* Invented sentences in the three languages, in the words memoranda use, with amounts,
+ * years, places and quotes, so that many of the lexicons' regular expressions match. */
+static const char *const invented[] = {
+  "В 2024 году компания построила школу на 320 мест и детский сад на 140 мест, а также "
+  "отремонтировала 12 км дорог; выделено 150 млн тенге (в том числе 20,5 млн тенге из "
+  "местного бюджета).",
+  "Акимат, со своей стороны, обязуется до 2025 года передать земельный участок, "
+  "а ТОО «Северная руда» — профинансировать строительство физкультурно-оздоровительного "
+  "комплекса на 250 посещений в смену.",
+  "«Мы продолжим помогать селу», — сказал генеральный директор. План выполнен на 95 %, "
+  "что на 12 % больше, чем в 2023 году; 3 автобуса и 2 микроавтобуса переданы школам.",
+  "Строительство перенесено на 2026 год. Ремонт больницы № 3, поставка угля (1 200 тонн) "
+  "и дров, обучение 45 студентов по гранту компании; всего 1 350,7 тыс. тенге.",
+  "2024 жылы компания 320 орындық мектеп салды және 12 км жолды жөндеді; 150 млн теңге "
+  "бөлінді (оның ішінде жергілікті бюджеттен 20 млн теңге).",
+  "Әкімдік өз тарапынан жер телімін бөледі, ал «Солтүстік кен» ЖШС 2025 жылға дейін "
+  "дене шынықтыру-сауықтыру кешенін салуды қаржыландырады. Жоспар 95 %-ға орындалды.",
+  "«Біз ауылға көмектесе береміз», — деді бас директор. 2023 жылмен салыстырғанда "
+  "көмек 12 %-ға артты; 3 автобус мектептерге берілді, 140 балаға арналған балабақша ашылды.",
+  "Құрылыс 2026 жылға ауыстырылды. 2024 жылғы 5 наурызда 45 студент оқуға жіберілді, "
+  "барлығы 1 350 мың теңге.",
+  "In 2024 the company built a school for 320 pupils and a kindergarten for 140 children, "
+  "and repaired 12 km of roads; KZT 150 million was allocated (of which KZT 20.5 million "
+  "from the local budget).",
+  "The akimat, for its part, will provide land, while Northern Ore LLP will finance a "
+  "sports complex by 2025. The plan was 95% complete, 12% more than in 2023.",
+  "\"We will keep helping the village,\" the general director said. 3 buses were donated "
+  "to schools; a 50 MW solar plant and 1,200 tonnes of coal per year for the town.",
+  "Construction was postponed to 2026. In 2024 also saw 45 students trained on the "
+  "company's grant, total 1,350.7 thousand tenge, as well as the 30th anniversary of the town.",
+};
+
+/* @hits, one a line, for the log of a failure */
+static void
+log_hits (const char *label, const GArray *hits)
+{
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const KelHit *h = &g_array_index (hits, KelHit, i);
+      g_test_message ("%s: term %u at %zu–%zu: %s", label, h->term, h->start, h->end,
+                      kel_lexicon_get_term (kel_test_lexicon (), h->term)->source);
+    }
+}
+
+static void
+compare_hits (const GArray *a, const GArray *b, const char *text)
+{
+  gboolean same = a->len == b->len;
+
+  for (guint i = 0; i < a->len && same; i++)
+    {
+      const KelHit *x = &g_array_index (a, KelHit, i), *y = &g_array_index (b, KelHit, i);
+      same = x->term == y->term && x->start == y->start && x->end == y->end;
+    }
+  if (same)
+    return;
+  log_hits ("with the prefilter", a);
+  log_hits ("each term alone", b);
+  g_error ("the prefilter's hits differ from each term's alone over «%s»", text);
+}
+
+/* Whether one of @lits (folded) stands in @text at or after byte @from. */
+static gboolean
+holds_literal (const char *text, gsize from, GStrv lits)
+{
+  g_autoptr (GString) folded = g_string_new (NULL);
+
+  for (const char *p = text + from; *p; p = g_utf8_next_char (p))
+    g_string_append_unichar (folded, _kel_matcher_fold (g_utf8_get_char (p)));
+  for (guint i = 0; lits[i] != NULL; i++)
+    if (strstr (folded->str, lits[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* The shipped lexicons over invented texts (as written, upper-cased, and from a body past
+ * their first word), in every language: the prefilter and the gates give every hit that
+ * each term alone finds over the whole text; and every match of a regular expression
+ * holds one of the literals it is gated on. */
+static void
+test_matcher_required_never_drops (void)
+{
+  const KelLexicon *lex = kel_test_lexicon ();
+  static const KelLanguage langs[] = { KEL_LANG_UNKNOWN, KEL_LANG_RU, KEL_LANG_KK, KEL_LANG_EN };
+  guint n_terms = kel_lexicon_get_n_terms (lex), gated_hits = 0, checked = 0;
+  g_autofree GStrv *required = g_new0 (GStrv, n_terms);
+  g_autofree gboolean *gated = g_new0 (gboolean, n_terms);
+  guint n_gated = 0;
+
+  for (guint t = 0; t < n_terms; t++)
+    {
+      const KelTerm *term = kel_lexicon_get_term (lex, t);
+      g_auto (GStrv) front = NULL;
+
+      if (!term->is_regex || term->at_start)
+        continue;
+      required[t] = _kel_matcher_regex_required (term->source, 1);
+      front = _kel_matcher_regex_literals (term->source);
+      gated[t] = front == NULL && required[t] != NULL
+                 && g_utf8_strlen (required[t][0], -1) >= 3;
+      for (guint k = 0; gated[t] && required[t][k] != NULL; k++)
+        gated[t] = g_utf8_strlen (required[t][k], -1) >= 3;
+      n_gated += gated[t];
+    }
+  g_test_message ("%u terms, %u regular expressions gated", n_terms, n_gated);
+  g_assert_cmpuint (n_gated, >, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (invented); i++)
+    for (guint variant = 0; variant < 3; variant++)
+      for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+        {
+          g_autofree char *text = variant == 1 ? g_utf8_strup (invented[i], -1)
+                                               : g_strdup (invented[i]);
+          gsize len = strlen (text);
+          gsize body = variant == 2 ? (gsize) (strchr (text, ' ') - text) : 0;
+          g_autoptr (GArray) fast = g_array_new (FALSE, FALSE, sizeof (KelHit));
+          g_autoptr (GArray) each = g_array_new (FALSE, FALSE, sizeof (KelHit));
+          g_autoptr (GError) error = NULL;
+
+          g_assert_true (kel_lexicon_match (lex, text, len, body, langs[l], fast, &error));
+          g_assert_no_error (error);
+          g_assert_true (_kel_lexicon_match_each (lex, text, len, body, langs[l], each));
+          compare_hits (fast, each, text);
+          for (guint h = 0; h < each->len; h++)
+            {
+              const KelHit *hit = &g_array_index (each, KelHit, h);
+              if (required[hit->term] == NULL)
+                continue;
+              if (!holds_literal (text, hit->start, required[hit->term]))
+                g_error ("«%s» matches «%.*s» without any of its literals",
+                         kel_lexicon_get_term (lex, hit->term)->source,
+                         (int) (hit->end - hit->start), text + hit->start);
+              checked++;
+              gated_hits += gated[hit->term];
+            }
+        }
+  g_test_message ("%u matches of regular expressions checked, %u of gated ones", checked,
+                  gated_hits);
+  /* the texts reach the gated patterns: the comparison compares something */
+  g_assert_cmpuint (gated_hits, >=, 20);
+  for (guint t = 0; t < n_terms; t++)
+    g_strfreev (required[t]);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -325,5 +517,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kelisim/matcher/regex-literals", test_matcher_regex_literals);
   g_test_add_func ("/kelisim/matcher/scan", test_matcher_scan);
   g_test_add_func ("/kelisim/matcher/lexicon", test_matcher_lexicon);
+  g_test_add_func ("/kelisim/matcher/regex-required", test_matcher_regex_required);
+  g_test_add_func ("/kelisim/matcher/required-never-drops", test_matcher_required_never_drops);
   return g_test_run ();
 }

@@ -178,6 +178,9 @@ test_corpora (void)
     { KEL_TERM_CHANGE_WEIGHT, G_MAXUINT, NULL, FALSE, NULL, KEL_LANG_UNKNOWN, 0.5 },
     { KEL_TERM_CHANGE_ADD, 0, "жөндеу*", FALSE, "human_development", KEL_LANG_KK, 3 },
     { KEL_TERM_CHANGE_REMOVE, G_MAXUINT, NULL, FALSE, NULL, KEL_LANG_UNKNOWN, 0 },
+    /* no literal in front: the literals its every match holds further in */
+    { KEL_TERM_CHANGE_ADD, 0, "(?<!\\d)\\d+\\s*(?:мест|орынды\\p{L}*|pupils)", TRUE,
+      "human_development", KEL_LANG_UNKNOWN, 2 },
   };
   KelLexicon *edited[G_N_ELEMENTS (changes)] = { NULL };
   KelPrefilter *literals[G_N_ELEMENTS (changes)] = { NULL };

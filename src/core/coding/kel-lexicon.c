@@ -2,11 +2,13 @@
  * entities) and compiles the terms for matching. A term whose matches all start with a
  * literal (its first letters) goes into the literal prefilter (kel-matcher.c): one pass of
  * a trie over a segment finds where such terms may start, and only there is each one's
- * pattern run, anchored. The other terms (regular expressions with no literal in front,
- * "at start" terms) are compiled into one PCRE2 pattern: each is an alternative followed
- * by a callout and the whole ends in (*FAIL), so a single scan reports every term at every
- * position, overlapping ones included. Both give the same hits: every (term, start) with
- * the longest match there. */
+ * pattern run, anchored. A regular expression with no literal in front but one that every
+ * match holds (a word after "\d+\s*", a group of alternatives) is gated: its literals are
+ * in the same trie, and it runs over a segment, alone, only when one of them stands there.
+ * The other terms ("at start" terms, patterns with no such literal) are compiled into one
+ * PCRE2 pattern: each is an alternative followed by a callout and the whole ends in
+ * (*FAIL), so a single scan reports every term at every position, overlapping ones
+ * included. All give the same hits: every (term, start) with the longest match there. */
 #include "config.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -66,6 +68,12 @@ struct _KelLexicon {
   KelPrefilter   *prefilter;
   gboolean       *literal;      /* per term: it is in the prefilter */
   pcre2_code    **anchored;
+  /* The regular expressions with no literal in front but one that every match holds
+   * (_kel_matcher_regex_required): their literals are in the prefilter too, as term
+   * n_terms + the term's index, and each is run over a segment, alone, only when one of
+   * them stands there (compiled on first need, with JIT, set atomically). */
+  gboolean       *gated;
+  pcre2_code    **gated_code;
   /* the corporations' aliases, for kel-attribution.c and kel-parties.c (made on first
    * need) */
   gpointer        alias_index;
@@ -80,6 +88,8 @@ typedef struct {
   pcre2_jit_stack     *stack;
   GArray              *scratch;   /* for _kel_prefilter_scan() */
   GArray              *cands;     /* KelCandidate */
+  GArray              *gates;     /* guint: the gated terms whose literal a scan found */
+  GByteArray          *seen;      /* per term: in gates */
   /* between _kel_lexicon_memo_begin() and _end(): what @memo_lex's matches found, by
    * what they were given (MemoKey), GArray of KelHit */
   const KelLexicon    *memo_lex;
@@ -98,6 +108,8 @@ matcher_free (gpointer data)
   pcre2_jit_stack_free (m->stack);
   g_array_unref (m->scratch);
   g_array_unref (m->cands);
+  g_array_unref (m->gates);
+  g_byte_array_unref (m->seen);
   g_clear_pointer (&m->memo, g_hash_table_unref);
   g_free (m);
 }
@@ -125,6 +137,8 @@ get_matcher (void)
       pcre2_set_depth_limit (m->mctx_one, 10000);
       m->scratch = _kel_prefilter_scratch_new ();
       m->cands = g_array_new (FALSE, FALSE, sizeof (KelCandidate));
+      m->gates = g_array_new (FALSE, FALSE, sizeof (guint));
+      m->seen = g_byte_array_new ();
       g_private_set (&matcher_key, m);
     }
   return m;
@@ -182,6 +196,8 @@ kel_lexicon_unref (KelLexicon *lex)
         g_clear_pointer (&lex->alone[i], pcre2_code_free);
       if (lex->anchored != NULL)
         g_clear_pointer (&lex->anchored[i], pcre2_code_free);
+      if (lex->gated_code != NULL)
+        g_clear_pointer (&lex->gated_code[i], pcre2_code_free);
     }
   g_array_unref (lex->categories);
   g_array_unref (lex->terms);
@@ -209,6 +225,8 @@ kel_lexicon_unref (KelLexicon *lex)
   g_free (lex->alone);
   g_free (lex->anchored);
   g_free (lex->literal);
+  g_free (lex->gated);
+  g_free (lex->gated_code);
   _kel_prefilter_free (lex->prefilter);
   g_clear_pointer (&lex->alias_index, _kel_alias_index_free);
   if (lex->party_index != NULL)
@@ -1237,6 +1255,10 @@ static gboolean probe_combined (const KelLexicon *lex, GError **error);
 
 /* The folded literals one of which every match of a term starts with; NULL when it may
  * start anywhere (an "at start" term, a pattern with no literal in front). */
+/* The shortest literal that gates a regular expression: a shorter one stands in most
+ * segments and saves nothing. */
+#define GATE_MIN_CHARS 3
+
 static GStrv
 term_literals (const char *source, gboolean is_regex, gboolean at_start)
 {
@@ -1270,6 +1292,8 @@ compile_all (KelLexicon *lex, const gboolean *checked, GError **error)
   lex->alone = g_new0 (pcre2_code *, lex->terms->len);
   lex->anchored = g_new0 (pcre2_code *, lex->terms->len);
   lex->literal = g_new0 (gboolean, lex->terms->len);
+  lex->gated = g_new0 (gboolean, lex->terms->len);
+  lex->gated_code = g_new0 (pcre2_code *, lex->terms->len);
   lex->prefilter = _kel_prefilter_new ();
   for (guint i = 0; i < lex->terms->len; i++)
     {
@@ -1293,6 +1317,15 @@ compile_all (KelLexicon *lex, const gboolean *checked, GError **error)
           for (guint k = 0; literals[k] != NULL; k++)
             _kel_prefilter_add (lex->prefilter, i, literals[k]);
           lex->literal[i] = TRUE;
+          frag_clear (&f);
+        }
+      else if (term->is_regex && !term->at_start
+               && (literals = _kel_matcher_regex_required (term->source,
+                                                           GATE_MIN_CHARS)) != NULL)
+        {
+          for (guint k = 0; literals[k] != NULL; k++)
+            _kel_prefilter_add (lex->prefilter, lex->terms->len + i, literals[k]);
+          lex->gated[i] = TRUE;
           frag_clear (&f);
         }
       else
@@ -1792,6 +1825,19 @@ match_alone (const KelLexicon *lex, GArray *members, const char *text, gsize len
   pcre2_match_context_free (mctx);
 }
 
+static gboolean
+in_set (KelLanguage term_lang, KelLanguage lang)
+{
+  return lang == KEL_LANG_UNKNOWN || term_lang == KEL_LANG_UNKNOWN || term_lang == lang;
+}
+
+static int
+compare_guints (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  return x < y ? -1 : x > y;
+}
+
 /* @term's pattern anchored where its literal starts: its alternative, a callout and
  * (*FAIL), so that every match there is reported. Compiled on first need and kept. */
 static pcre2_code *
@@ -1822,6 +1868,83 @@ anchored_code (const KelLexicon *lex, guint term)
   return code;
 }
 
+/* @term's pattern as alone_code()'s, but compiled with JIT: a gated term runs over whole
+ * segments with it. Compiled on first need and kept. */
+static pcre2_code *
+gated_code (const KelLexicon *lex, guint term)
+{
+  pcre2_code *code = g_atomic_pointer_get (&lex->gated_code[term]);
+  g_autofree char *pattern = NULL;
+  PCRE2_SIZE erroff;
+  int errcode;
+
+  if (code != NULL)
+    return code;
+  pattern = g_strdup_printf ("(?:%s(?C\"%u\"))(*FAIL)", lex->alts[term], term);
+  code = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
+                        PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_DUPNAMES
+                          | PCRE2_NO_UTF_CHECK, &errcode, &erroff, NULL);
+  if (code == NULL)
+    return NULL;
+  pcre2_jit_compile (code, PCRE2_JIT_COMPLETE);
+  if (!g_atomic_pointer_compare_and_exchange (&((KelLexicon *) lex)->gated_code[term], NULL,
+                                              code))
+    {
+      pcre2_code_free (code);
+      code = g_atomic_pointer_get (&lex->gated_code[term]);
+    }
+  return code;
+}
+
+/* Each of @terms (of @lang or none) over the whole of @text with its JIT pattern, as
+ * its combined pattern would have run (the same engine: PCRE2's JIT may skip a start the
+ * interpreter tries, "5 %" inside "95 %"): a term that cannot finish is matched alone, as
+ * match_all() does with a combined pattern's members. */
+static void
+match_whole (const KelLexicon *lex, Matcher *m, const guint *terms, guint n_terms,
+             const char *text, gsize len, gsize body, KelLanguage lang, GArray *hits,
+             GArray *failed)
+{
+  CalloutData data = { hits, hits->len };
+
+  for (guint i = 0; i < n_terms; i++)
+    {
+      guint term = terms[i];
+      pcre2_code *code;
+      int rc;
+
+      if (!in_set (g_array_index (lex->terms, KelTerm, term).lang, lang))
+        continue;
+      code = gated_code (lex, term);
+      data.base = hits->len;
+      pcre2_set_callout (m->mctx, on_callout, &data);
+      rc = code ? pcre2_match (code, (PCRE2_SPTR) text, len, MIN (body, len),
+                               PCRE2_NO_UTF_CHECK, m->md, m->mctx)
+                : PCRE2_ERROR_INTERNAL;
+      pcre2_set_callout (m->mctx, NULL, NULL);
+      if (rc != PCRE2_ERROR_NOMATCH)
+        {
+          g_autoptr (GArray) one = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_array_append_val (one, term);
+          g_array_set_size (hits, data.base);
+          match_alone (lex, one, text, len, body, hits, failed);
+        }
+    }
+}
+
+/* The gated terms whose literal the scan found (@m->gates), each over the whole text. */
+static void
+match_gated (const KelLexicon *lex, Matcher *m, const char *text, gsize len, gsize body,
+             KelLanguage lang, GArray *hits, GArray *failed)
+{
+  g_array_sort (m->gates, compare_guints);
+  for (guint i = 0; i < m->gates->len; i++)
+    m->seen->data[g_array_index (m->gates, guint, i)] = 0;
+  match_whole (lex, m, (const guint *) (void *) m->gates->data, m->gates->len, text, len,
+               body, lang, hits, failed);
+  g_array_set_size (m->gates, 0);
+}
+
 typedef struct {
   gboolean found;
   gsize    end;
@@ -1838,11 +1961,6 @@ on_anchored_callout (pcre2_callout_block *block, void *user_data)
   return 0;
 }
 
-static gboolean
-in_set (KelLanguage term_lang, KelLanguage lang)
-{
-  return lang == KEL_LANG_UNKNOWN || term_lang == KEL_LANG_UNKNOWN || term_lang == lang;
-}
 
 /* The terms of the prefilter over @text: each is run only where its literal starts, and
  * gives there the longest of its matches, as the combined pattern would. A term that
@@ -1858,14 +1976,32 @@ match_literals (const KelLexicon *lex, Matcher *m, const char *text, gsize len, 
     return;
   g_array_set_size (m->cands, 0);
   _kel_prefilter_scan (lex->prefilter, text, len, MIN (body, len), m->scratch, m->cands);
+  if (m->seen->len < lex->terms->len)
+    {
+      guint was = m->seen->len;
+      g_byte_array_set_size (m->seen, lex->terms->len);
+      memset (m->seen->data + was, 0, lex->terms->len - was);
+    }
   pcre2_set_callout (m->mctx_one, on_anchored_callout, &data);
   for (guint i = 0; i < m->cands->len; i++)
     {
       const KelCandidate *c = &g_array_index (m->cands, KelCandidate, i);
-      const KelTerm *term = &g_array_index (lex->terms, KelTerm, c->term);
+      const KelTerm *term;
       pcre2_code *code;
       int rc;
 
+      if (c->term >= lex->terms->len)
+        {
+          /* a gated term's literal: the term runs once, after this loop */
+          guint g = c->term - lex->terms->len;
+          if (!m->seen->data[g])
+            {
+              m->seen->data[g] = 1;
+              g_array_append_val (m->gates, g);
+            }
+          continue;
+        }
+      term = &g_array_index (lex->terms, KelTerm, c->term);
       if (!in_set (term->lang, lang))
         continue;
       code = anchored_code (lex, c->term);
@@ -1904,6 +2040,7 @@ match_literals (const KelLexicon *lex, Matcher *m, const char *text, gsize len, 
         }
       g_array_set_size (hits, kept);
     }
+  match_gated (lex, m, text, len, body, lang, hits, failed);
 }
 
 static int
@@ -2043,6 +2180,23 @@ append_found (GArray *hits, const GArray *found)
   g_array_append_vals (hits, found->data, found->len);
   if (base > 0)
     g_array_sort (hits, compare_hits);
+}
+
+gboolean
+_kel_lexicon_match_each (const KelLexicon *lex, const char *text, gsize len, gsize body,
+                         KelLanguage lang, GArray *hits)
+{
+  g_autoptr (GArray) members = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) failed = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_return_val_if_fail (lex != NULL && text != NULL && hits != NULL, FALSE);
+  lang = lang <= KEL_LANG_EN ? lang : KEL_LANG_UNKNOWN;
+  for (guint i = 0; i < lex->terms->len; i++)
+    g_array_append_val (members, i);
+  match_whole (lex, get_matcher (), (const guint *) (void *) members->data, members->len,
+               text, len, body, lang, hits, failed);
+  g_array_sort (hits, compare_hits);
+  return failed->len == 0;
 }
 
 gboolean
@@ -2209,6 +2363,19 @@ kel_lexicon_new_codebook (GPtrArray *cats, const char *version)
 
 /* Editing a term ------------------------------------------------------------------------ */
 
+/* The literals of a term for kel_lexicon_dup_change_literals(): those it starts with, or
+ * for a regular expression with none in front, those one of which its every match holds
+ * further in (a segment that holds none of them cannot match it either). */
+static GStrv
+change_literals (const char *source, gboolean is_regex, gboolean at_start)
+{
+  GStrv literals = term_literals (source, is_regex, at_start);
+
+  if (literals == NULL && is_regex && !at_start)
+    literals = _kel_matcher_regex_required (source, 1);
+  return literals;
+}
+
 GStrv
 kel_lexicon_dup_change_literals (const KelLexicon *lex, const KelTermChange *change)
 {
@@ -2217,12 +2384,12 @@ kel_lexicon_dup_change_literals (const KelLexicon *lex, const KelTermChange *cha
   g_return_val_if_fail (lex != NULL && change != NULL, NULL);
 
   if (change->kind == KEL_TERM_CHANGE_ADD)
-    return change->source != NULL ? term_literals (change->source, change->is_regex, FALSE)
+    return change->source != NULL ? change_literals (change->source, change->is_regex, FALSE)
                                   : NULL;
   if (change->term >= lex->terms->len)
     return NULL;
   term = &g_array_index (lex->terms, KelTerm, change->term);
-  return term_literals (term->source, term->is_regex, term->at_start);
+  return change_literals (term->source, term->is_regex, term->at_start);
 }
 
 static KelTerm

@@ -1,6 +1,7 @@
 /* kel-lexicon.h: the codebook and lexicons, read from XML and compiled for matching: a
  * literal prefilter over a segment finds where terms may start and each is tried only
- * there; the few terms with no literal in front go into one PCRE2 pattern. */
+ * there; a regular expression with a literal only further in runs only over a segment
+ * that holds it; the few terms with neither go into one PCRE2 pattern. */
 #pragma once
 
 #include <glib.h>
@@ -106,6 +107,15 @@ gboolean           kel_lexicon_match           (const KelLexicon  *lex,
                                                 KelLanguage        lang,
                                                 GArray            *hits,
                                                 GError           **error);
+/* As kel_lexicon_match(), with neither prefilter nor combined patterns: every term of
+ * @lang, each alone (with JIT, as the combined patterns run) over the whole of @text (slow;
+ * what the fast way must give, for tests). Returns FALSE when a term could not finish. */
+gboolean           _kel_lexicon_match_each     (const KelLexicon  *lex,
+                                                const char        *text,
+                                                gsize              len,
+                                                gsize              body,
+                                                KelLanguage        lang,
+                                                GArray            *hits);
 /* From _kel_lexicon_memo_begin (@lex) to _kel_lexicon_memo_end (), on the calling thread,
  * kel_lexicon_match() with @lex remembers what it found in each text it was given, and
  * gives it again for the same text, body and language instead of matching it twice (the
@@ -215,8 +225,9 @@ KelLexicon *kel_lexicon_change_term          (const KelLexicon    *lex,
 guint      *kel_lexicon_change_term_map      (const KelLexicon    *lex,
                                               const KelTermChange *change);
 /* The folded literals one of which every match of the term @change adds, removes or
- * reweighs starts with (the prefilter's): a document none of them stands in codes the
- * same before and after. NULL when the term may start anywhere. */
+ * reweighs starts with (the prefilter's), or for a regular expression with none in front,
+ * holds further in: a document none of them stands in codes the same before and after.
+ * NULL when the term may match anywhere. */
 GStrv       kel_lexicon_dup_change_literals  (const KelLexicon    *lex,
                                               const KelTermChange *change);
 

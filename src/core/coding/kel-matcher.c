@@ -315,6 +315,280 @@ _kel_matcher_regex_literals (const char *source)
   return prefix_free (lits);
 }
 
+/* Required literals ------------------------------------------------------------------ */
+
+/* The end of the inline options that open at @p ("(?-i:", "(?i)", "(?sm-i:"): the ':' or
+ * ')' after them; NULL when @p opens none, or sets x ("(?x)" makes comments of letters). */
+static const char *
+options_end (const char *p)
+{
+  if (p[0] != '(' || p[1] != '?')
+    return NULL;
+  for (p += 2; *p && strchr ("imnsUJ-^", *p) != NULL; p++)
+    ;
+  return *p == ':' || *p == ')' ? p : NULL;
+}
+
+/* Whether @re holds nothing that would change how its letters read: inline options but
+ * case, multiline, dot-all, ungreedy, no-capture and duplicate names ("(?x)" makes letters
+ * of comments), callouts, verbs, recursion, conditionals, branch resets, \Q…\E,
+ * subroutine calls or named references; every class closed. Case options leave each
+ * letter a letter the folded text must hold. */
+static gboolean
+plain_regex (const char *re)
+{
+  static const char *const groups[] = { "(?:", "(?=", "(?!", "(?<=", "(?<!", "(?>", "(?P<" };
+
+  for (const char *p = re; *p; p++)
+    {
+      if (*p == '\\')
+        {
+          if (p[1] == '\0' || strchr ("QEgk", p[1]) != NULL)
+            return FALSE;
+          p++;
+        }
+      else if (*p == '[')
+        {
+          const char *end = skip_class (p);
+          if (end == NULL)
+            return FALSE;
+          p = end - 1;
+        }
+      else if (*p == '(' && (p[1] == '*' || p[1] == '?'))
+        {
+          gboolean known = p[1] == '?' && (p[2] == '<' || p[2] == '\'')
+                           && g_ascii_isalpha (p[3]);
+          for (guint i = 0; i < G_N_ELEMENTS (groups) && !known; i++)
+            known = g_str_has_prefix (p, groups[i]);
+          known = known || options_end (p) != NULL;
+          if (!known)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The character after the escape at @p ('\\'); digits and letters that belong to the
+ * escape (\x41, \pL, \p{Lu}, \012, \cA, \o{12}, \N{U+41}) are skipped with it. */
+static const char *
+skip_escape (const char *p)
+{
+  char c = p[1];
+
+  if ((c == 'p' || c == 'P' || c == 'x' || c == 'o' || c == 'N') && p[2] == '{')
+    {
+      const char *end = strchr (p + 3, '}');
+      return end != NULL ? end + 1 : p + strlen (p);
+    }
+  if (c == 'p' || c == 'P')
+    return p[2] != '\0' ? g_utf8_next_char (p + 2) : p + 2;
+  if (c == 'x')
+    {
+      p += 2;
+      for (int k = 0; k < 2 && g_ascii_isxdigit (*p); k++)
+        p++;
+      return p;
+    }
+  if (g_ascii_isdigit (c))
+    {
+      for (p += 1; g_ascii_isdigit (*p); p++)
+        ;
+      return p;
+    }
+  if (c == 'c')
+    return p[2] != '\0' ? g_utf8_next_char (p + 2) : p + 2;
+  return g_utf8_next_char (p + 1);
+}
+
+/* The end of the counted repeat "{n}", "{n,}", "{n,m}" or "{,m}" opening at @p; NULL when
+ * '{' stands for itself there. */
+static const char *
+repeat_end (const char *p)
+{
+  const char *q = p + 1;
+  gboolean digits = FALSE;
+
+  for (; g_ascii_isdigit (*q); q++)
+    digits = TRUE;
+  if (*q == ',')
+    for (q++; g_ascii_isdigit (*q); q++)
+      digits = TRUE;
+  return digits && *q == '}' ? q + 1 : NULL;
+}
+
+static guint
+shortest (GPtrArray *lits)
+{
+  guint n = G_MAXUINT;
+
+  for (guint i = 0; i < lits->len; i++)
+    n = MIN (n, (guint) g_utf8_strlen (lits->pdata[i], -1));
+  return n;
+}
+
+/* Keeps in *@best whichever of it and @cand is the better filter: the one whose shortest
+ * literal is longer, then the one with fewer literals. Takes @cand. */
+static void
+keep_better (GPtrArray **best, GPtrArray *cand)
+{
+  if (cand == NULL)
+    return;
+  if (*best == NULL || shortest (cand) > shortest (*best)
+      || (shortest (cand) == shortest (*best) && cand->len < (*best)->len))
+    {
+      if (*best != NULL)
+        g_ptr_array_unref (*best);
+      *best = cand;
+    }
+  else
+    g_ptr_array_unref (cand);
+}
+
+/* Ends the run of letters @run: the last one is dropped when @next quantifies it. */
+static void
+end_run (GString *run, gsize before_last, const char *next, GPtrArray **best)
+{
+  GPtrArray *one;
+
+  if (*next != '\0' && strchr ("?*{", *next) != NULL)
+    g_string_truncate (run, before_last);
+  if (run->len > 0)
+    {
+      one = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (one, g_strdup (run->str));
+      keep_better (best, one);
+    }
+  g_string_truncate (run, 0);
+}
+
+static GPtrArray *required_in (const char *p, const char *end);
+
+/* The best set of literals one of which every match of the sequence [@p, @end) (no
+ * alternation at its top level) holds in what it matches or looks ahead at; NULL when it
+ * has none. */
+static GPtrArray *
+required_in_sequence (const char *p, const char *end)
+{
+  g_autoptr (GString) run = g_string_new (NULL);
+  g_autoptr (GPtrArray) alts = g_ptr_array_new ();
+  GPtrArray *best = NULL;
+  gsize before_last = 0;
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *close, *body, *after;
+
+      if (g_unichar_isalnum (c) && !g_unichar_ismark (c))
+        {
+          before_last = run->len;
+          append_folded (run, c);
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      end_run (run, before_last, p, &best);
+      if (*p == '\\')
+        p = skip_escape (p);
+      else if (*p == '[')
+        p = skip_class (p);
+      else if (*p == '{' && (after = repeat_end (p)) != NULL)
+        p = after;
+      else if (*p == '(')
+        {
+          g_ptr_array_set_size (alts, 0);
+          close = group_end (p, alts);
+          if (close == NULL || close >= end)
+            break;
+          /* look-behinds may read before where matching starts, negative look-arounds
+           * require nothing */
+          body = g_str_has_prefix (p, "(?=") ? p + 3
+                 : g_str_has_prefix (p, "(?>") ? p + 3
+                 : group_body (p);
+          if (body == NULL && options_end (p) != NULL && *options_end (p) == ':')
+            body = options_end (p) + 1;
+          after = close + 1;
+          if (body != NULL && (*after == '\0' || strchr ("?*{", *after) == NULL))
+            keep_better (&best, required_in (body, close));
+          p = after;
+        }
+      else
+        p = g_utf8_next_char (p);
+      if (p == NULL)
+        break;
+    }
+  if (p != NULL && p >= end)
+    end_run (run, before_last, end, &best);
+  return best;
+}
+
+/* As required_in_sequence(), over the alternatives of [@p, @end): a literal of each. */
+static GPtrArray *
+required_in (const char *p, const char *end)
+{
+  GPtrArray *all = NULL;
+  const char *start = p;
+  int depth = 0;
+
+  for (const char *q = p; q <= end; q++)
+    {
+      if (q < end && (*q == '\\' || *q == '['))
+        {
+          const char *e = *q == '\\' ? skip_escape (q) : skip_class (q);
+          if (e == NULL || e > end)
+            {
+              g_clear_pointer (&all, g_ptr_array_unref);
+              return NULL;
+            }
+          q = e - 1;
+          continue;
+        }
+      if (q < end && *q == '(')
+        depth++;
+      else if (q < end && *q == ')')
+        depth--;
+      else if (q == end || (*q == '|' && depth == 0))
+        {
+          GPtrArray *one = required_in_sequence (start, q);
+          if (one == NULL)
+            {
+              g_clear_pointer (&all, g_ptr_array_unref);
+              return NULL;
+            }
+          if (all == NULL)
+            all = one;
+          else
+            {
+              for (guint i = 0; i < one->len; i++)
+                g_ptr_array_add (all, g_strdup (one->pdata[i]));
+              g_ptr_array_unref (one);
+            }
+          start = q + 1;
+        }
+    }
+  return all;
+}
+
+GStrv
+_kel_matcher_regex_required (const char *source, guint min_chars)
+{
+  GPtrArray *lits;
+  GStrv out;
+
+  if (source == NULL || !g_utf8_validate (source, -1, NULL) || !plain_regex (source))
+    return NULL;
+  lits = required_in (source, source + strlen (source));
+  if (lits == NULL)
+    return NULL;
+  if (lits->len == 0 || shortest (lits) < min_chars)
+    {
+      g_ptr_array_unref (lits);
+      return NULL;
+    }
+  out = prefix_free (lits);
+  g_ptr_array_unref (lits);
+  return out;
+}
+
 /* The trie ------------------------------------------------------------------------ */
 
 typedef struct {

@@ -1,7 +1,9 @@
 /* kel-matcher.h: the lexicon's literal prefilter. Most terms can only match where a
  * literal (their first letters) stands in the text; a trie of those literals over the
  * case-folded text finds, in one pass over a segment, every place where a term may start,
- * and only there is the term's regular expression run (kel-lexicon.c). */
+ * and only there is the term's regular expression run (kel-lexicon.c). A regular
+ * expression whose literal stands further in (_kel_matcher_regex_required) is gated the
+ * same way: it runs over a segment only when the trie finds its literal there. */
 #pragma once
 
 #include <glib.h>
@@ -31,6 +33,15 @@ char         *_kel_matcher_term_literal     (const char   *source);
  * verbs, no recursion, no inline options); NULL when it has none. None of them begins
  * another. */
 GStrv         _kel_matcher_regex_literals   (const char   *source);
+/* The literals one of which every match of the user regular expression @source holds
+ * somewhere, in what it matches or in a look-ahead (so at or after where the match
+ * starts), folded: a run of letters its matches must go through, or one in each
+ * alternative of a group they must go through; the set whose shortest literal is longest.
+ * NULL when there is none of @min_chars characters or more, or when the pattern holds
+ * what could change how its letters read (inline options, callouts, verbs, recursion,
+ * \Q…\E). None of them begins another. */
+GStrv         _kel_matcher_regex_required   (const char   *source,
+                                             guint         min_chars);
 
 KelPrefilter *_kel_prefilter_new            (void);
 void          _kel_prefilter_free           (KelPrefilter *pf);
