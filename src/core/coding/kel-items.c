@@ -921,6 +921,24 @@ before_own_words (KelSegmentRun *run, const KelCoding *c, const KelAmount *a)
   return FALSE;
 }
 
+/* Where item @c's first own word (a term of its category) stands in the flat text. */
+static gsize
+first_own_word (KelSegmentRun *run, const KelCoding *c)
+{
+  gsize first = G_MAXSIZE;
+
+  for (guint i = 0; i < run->hits->len; i++)
+    {
+      const KelHit *h = &g_array_index (run->hits, KelHit, i);
+      const KelTerm *t = kel_lexicon_get_term (run->lex, h->term);
+
+      if (t->category == c->category && t->exclude == KEL_REASON_NONE
+          && h->start >= flat_start (run, c) && h->start < flat_end (run, c))
+        first = MIN (first, h->start);
+    }
+  return first;
+}
+
 /* "… мәдениет үйіне музыкалық аспаптар мен сахналық киімдер сатып алынды (7 млн теңге),
  * Наурыз мерекесін өткізуге 3 млн теңге бөлінді", "built and opened a sports hall …, at a
  * cost of KZT 210 million, under its memorandum … | Ultrasound scanner …": item @target was
@@ -980,8 +998,8 @@ assign_one (KelSegmentRun *run, guint k, int *given, gboolean *per_unit)
       else if ((per_unit[target - run->first_item] && !unit)
                || (!unit && yearly_then_total (run, p, a))
                || (!unit && before_own_words (run, item_at (run, target), p)
-                   && !before_own_words (run, item_at (run, target), a)
-                   && a->start > p->end && !restates (run->flat, p, a)))
+                   && a->start > first_own_word (run, item_at (run, target))
+                   && !restates (run->flat, p, a)))
         {
           set_amount (run, item_at (run, target), a);
           per_unit[target - run->first_item] = FALSE;
