@@ -1367,25 +1367,22 @@ per_unit_head (const char *cell)
   return FALSE;
 }
 
-/* The cells of the header line of the table row @run codes (the heading just before its
- * table's rows), as the text parts them, or NULL. */
+/* The cells of the first line with cells above segment *@from (exclusive) that is not a row
+ * of the table @run codes, stripped, as the text parts them; *@from becomes that line's
+ * index. NULL where a line of another kind comes first. */
 static GStrv
-header_cells (const KelSegmentRun *run)
+cells_line_above (const KelSegmentRun *run, guint *from)
 {
   const char *text = run->doc->norm->text;
-  guint i = run->index;
 
-  while (i > 0)
+  for (guint i = *from; i > 0; i--)
     {
       const KelSegment *s = &g_array_index (run->doc->segments, KelSegment, i - 1);
       g_autofree char *line = NULL;
       GStrv cells;
 
       if (s->kind == KEL_SEGMENT_TABLE_ROW && s->table == run->seg->table)
-        {
-          i--;
-          continue;
-        }
+        continue;
       if (s->kind != KEL_SEGMENT_HEADING
           || memchr (text + s->start, '\t', s->end - s->start) == NULL)
         return NULL;
@@ -1393,9 +1390,20 @@ header_cells (const KelSegmentRun *run)
       cells = g_strsplit (line, "\t", -1);
       for (guint k = 0; cells[k] != NULL; k++)
         g_strstrip (cells[k]);
+      *from = i - 1;
       return cells;
     }
   return NULL;
+}
+
+/* The cells of the header line of the table row @run codes (the heading just before its
+ * table's rows), as the text parts them, or NULL. */
+static GStrv
+header_cells (const KelSegmentRun *run)
+{
+  guint from = run->index;
+
+  return cells_line_above (run, &from);
 }
 
 /* Whether the cell of the row @run codes that holds flat offset @at (its cells as the text
@@ -1425,33 +1433,22 @@ in_per_unit_column (const KelSegmentRun *run, GStrv head, gsize at)
 static GStrv
 payer_header (const KelSegmentRun *run, guint *column)
 {
-  const char *text = run->doc->norm->text;
+  guint from = run->index;
 
-  for (guint i = run->index; i > 0; i--)
+  for (;;)
     {
-      const KelSegment *s = &g_array_index (run->doc->segments, KelSegment, i - 1);
-      g_autofree char *line = NULL;
-      g_auto (GStrv) cells = NULL;
+      g_auto (GStrv) cells = cells_line_above (run, &from);
 
-      if (s->kind == KEL_SEGMENT_TABLE_ROW && s->table == run->seg->table)
-        continue;
-      if (s->kind != KEL_SEGMENT_HEADING
-          || memchr (text + s->start, '\t', s->end - s->start) == NULL)
+      if (cells == NULL)
         return NULL;
-      line = g_strndup (text + s->body, s->end - s->body);
-      cells = g_strsplit (line, "\t", -1);
       for (guint k = 0; cells[k] != NULL; k++)
-        {
-          g_strstrip (cells[k]);
-          if (kel_lexicon_has_word (run->lex, KEL_WORDS_PAYER_COLUMNS, cells[k], 0,
-                                    strlen (cells[k]), FALSE))
-            {
-              *column = k;
-              return g_steal_pointer (&cells);
-            }
-        }
+        if (kel_lexicon_has_word (run->lex, KEL_WORDS_PAYER_COLUMNS, cells[k], 0,
+                                  strlen (cells[k]), FALSE))
+          {
+            *column = k;
+            return g_steal_pointer (&cells);
+          }
     }
-  return NULL;
 }
 
 /* The cell of @cells, the row @run codes, that names the state's money alone (the

@@ -1838,34 +1838,47 @@ compare_guints (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
-/* @term's pattern anchored where its literal starts: its alternative, a callout and
- * (*FAIL), so that every match there is reported. Compiled on first need and kept. */
+/* The code kept in *@slot, else @pattern compiled with @options (and JIT where @jit) and
+ * kept there; a thread that loses the race to keep it takes the winner's. NULL where it
+ * does not compile. */
 static pcre2_code *
-anchored_code (const KelLexicon *lex, guint term)
+kept_code (pcre2_code **slot, const char *pattern, uint32_t options, gboolean jit)
 {
-  pcre2_code *code = g_atomic_pointer_get (&lex->anchored[term]);
-  g_autofree char *pattern = NULL;
+  pcre2_code *code = g_atomic_pointer_get (slot);
   PCRE2_SIZE erroff;
   int errcode;
 
   if (code != NULL)
     return code;
-  pattern = g_strdup_printf ("(?:%s)(?C1)(*FAIL)", lex->alts[term]);
   code = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
                         PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_DUPNAMES
-                          | PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED, &errcode, &erroff, NULL);
+                          | PCRE2_NO_UTF_CHECK | options, &errcode, &erroff, NULL);
   if (code == NULL)
     return NULL;
-  /* no JIT: for one try at one place the interpreter is as fast, and compiling every
-   * term's pattern to machine code cost more than it saved (measured over 369 PDFs) */
-  if (!g_atomic_pointer_compare_and_exchange (&((KelLexicon *) lex)->anchored[term], NULL,
-                                              code))
+  if (jit)
+    pcre2_jit_compile (code, PCRE2_JIT_COMPLETE);
+  if (!g_atomic_pointer_compare_and_exchange (slot, NULL, code))
     {
       /* another thread compiled it first */
       pcre2_code_free (code);
-      code = g_atomic_pointer_get (&lex->anchored[term]);
+      code = g_atomic_pointer_get (slot);
     }
   return code;
+}
+
+/* @term's pattern anchored where its literal starts: its alternative, a callout and
+ * (*FAIL), so that every match there is reported. Compiled on first need and kept. */
+static pcre2_code *
+anchored_code (const KelLexicon *lex, guint term)
+{
+  g_autofree char *pattern = NULL;
+
+  if (g_atomic_pointer_get (&lex->anchored[term]) != NULL)
+    return g_atomic_pointer_get (&lex->anchored[term]);
+  pattern = g_strdup_printf ("(?:%s)(?C1)(*FAIL)", lex->alts[term]);
+  /* no JIT: for one try at one place the interpreter is as fast, and compiling every
+   * term's pattern to machine code cost more than it saved (measured over 369 PDFs) */
+  return kept_code (&((KelLexicon *) lex)->anchored[term], pattern, PCRE2_ANCHORED, FALSE);
 }
 
 /* @term's pattern as alone_code()'s, but compiled with JIT: a gated term runs over whole
@@ -1873,27 +1886,12 @@ anchored_code (const KelLexicon *lex, guint term)
 static pcre2_code *
 gated_code (const KelLexicon *lex, guint term)
 {
-  pcre2_code *code = g_atomic_pointer_get (&lex->gated_code[term]);
   g_autofree char *pattern = NULL;
-  PCRE2_SIZE erroff;
-  int errcode;
 
-  if (code != NULL)
-    return code;
+  if (g_atomic_pointer_get (&lex->gated_code[term]) != NULL)
+    return g_atomic_pointer_get (&lex->gated_code[term]);
   pattern = g_strdup_printf ("(?:%s(?C\"%u\"))(*FAIL)", lex->alts[term], term);
-  code = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
-                        PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_DUPNAMES
-                          | PCRE2_NO_UTF_CHECK, &errcode, &erroff, NULL);
-  if (code == NULL)
-    return NULL;
-  pcre2_jit_compile (code, PCRE2_JIT_COMPLETE);
-  if (!g_atomic_pointer_compare_and_exchange (&((KelLexicon *) lex)->gated_code[term], NULL,
-                                              code))
-    {
-      pcre2_code_free (code);
-      code = g_atomic_pointer_get (&lex->gated_code[term]);
-    }
-  return code;
+  return kept_code (&((KelLexicon *) lex)->gated_code[term], pattern, 0, TRUE);
 }
 
 /* Each of @terms (of @lang or none) over the whole of @text with its JIT pattern, as
